@@ -1,0 +1,141 @@
+"""Settings, read once from the environment and an optional `.env` file.
+
+Every setting is documented in `.env.example`. `load_settings()` is called at the
+edge (the CLI); everything else receives a `Settings` object, so tests inject their own.
+A bad value raises `ConfigError` whose message starts with the offending key.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_KNOWLEDGE_DIR = PROJECT_ROOT / "knowledge"
+
+
+class ConfigError(ValueError):
+    """A setting is missing or malformed; the message names the key."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    knowledge_dir: Path = DEFAULT_KNOWLEDGE_DIR
+    data_dir: Path = Path("data")
+    telegram_bot_token: str = field(default="", repr=False)
+    telegram_api_url: str = "https://api.telegram.org"
+    admin_ids: frozenset[int] = frozenset()
+    webhook_url: str = ""
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = 8443
+    webhook_secret: str = field(default="", repr=False)
+    log_level: str = "INFO"
+    context_ttl_minutes: int = 10
+    retention_days: int = 180
+    digest_time: str = ""
+
+    @property
+    def has_token(self) -> bool:
+        return bool(self.telegram_bot_token)
+
+
+_TOKEN_RE = re.compile(r"^\d+:[A-Za-z0-9_-]{20,}$")
+_LOG_LEVELS = {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}
+
+
+def read_env_file(path: Path) -> dict[str, str]:
+    """Parse a minimal `.env` file: KEY=VALUE lines, # comments, optional quotes."""
+    values: dict[str, str] = {}
+    if not path.is_file():
+        return values
+    for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("export "):
+            line = line[len("export "):]
+        key, sep, value = line.partition("=")
+        if not sep or not key.strip():
+            raise ConfigError(f"{path}:{lineno}: expected KEY=VALUE")
+        value = value.strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+            value = value[1:-1]
+        values[key.strip()] = value
+    return values
+
+
+def _int(env: Mapping[str, str], key: str, default: int, low: int, high: int) -> int:
+    raw = env.get(key, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ConfigError(f"{key}: expected a whole number, got {raw!r}") from None
+    if not low <= value <= high:
+        raise ConfigError(f"{key}: must be between {low} and {high}, got {value}")
+    return value
+
+
+def load_settings(
+    environ: Mapping[str, str] | None = None,
+    env_file: Path | None = Path(".env"),
+) -> Settings:
+    """Build Settings from `.env` (if present) overlaid by the real environment."""
+    env: dict[str, str] = {}
+    if env_file is not None:
+        env.update(read_env_file(env_file))
+    env.update(os.environ if environ is None else environ)
+
+    token = env.get("TELEGRAM_BOT_TOKEN", "").strip()
+    if token and not _TOKEN_RE.match(token):
+        raise ConfigError("TELEGRAM_BOT_TOKEN: malformed, expected the form 123456:ABC... from BotFather")
+
+    api_url = env.get("TELEGRAM_API_URL", "").strip() or "https://api.telegram.org"
+    if not re.match(r"^https?://[^\s/]+", api_url):
+        raise ConfigError(f"TELEGRAM_API_URL: expected an http(s) URL, got {api_url!r}")
+
+    admin_ids: set[int] = set()
+    for part in env.get("ADMIN_IDS", "").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        if not re.fullmatch(r"-?\d+", part):
+            raise ConfigError(f"ADMIN_IDS: expected comma-separated numeric user ids, got {part!r}")
+        admin_ids.add(int(part))
+
+    webhook_url = env.get("WEBHOOK_URL", "").strip()
+    if webhook_url and not webhook_url.startswith("https://"):
+        raise ConfigError("WEBHOOK_URL: must start with https:// (Telegram only calls HTTPS webhooks)")
+    secret = env.get("WEBHOOK_SECRET", "").strip()
+    if secret and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", secret):
+        raise ConfigError("WEBHOOK_SECRET: 1-256 characters of A-Z, a-z, 0-9, _ and - only")
+
+    log_level = (env.get("LOG_LEVEL", "").strip() or "INFO").upper()
+    if log_level not in _LOG_LEVELS:
+        raise ConfigError(f"LOG_LEVEL: expected one of {', '.join(sorted(_LOG_LEVELS))}, got {log_level!r}")
+
+    digest = env.get("DIGEST_TIME", "").strip()
+    if digest and not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", digest):
+        raise ConfigError(f"DIGEST_TIME: expected HH:MM (24h), got {digest!r}")
+
+    knowledge = env.get("KNOWLEDGE_DIR", "").strip()
+    data = env.get("DATA_DIR", "").strip()
+    return Settings(
+        knowledge_dir=Path(knowledge) if knowledge else DEFAULT_KNOWLEDGE_DIR,
+        data_dir=Path(data) if data else Path("data"),
+        telegram_bot_token=token,
+        telegram_api_url=api_url.rstrip("/"),
+        admin_ids=frozenset(admin_ids),
+        webhook_url=webhook_url,
+        webhook_listen=env.get("WEBHOOK_LISTEN", "").strip() or "127.0.0.1",
+        webhook_port=_int(env, "WEBHOOK_PORT", 8443, 1, 65535),
+        webhook_secret=secret,
+        log_level=log_level,
+        context_ttl_minutes=_int(env, "CONTEXT_TTL_MINUTES", 10, 1, 1440),
+        retention_days=_int(env, "RETENTION_DAYS", 180, 1, 3650),
+        digest_time=digest,
+    )

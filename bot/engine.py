@@ -1,0 +1,117 @@
+"""The chat API: one user message in, one `Response` out.
+
+`Engine.respond(text, conversation)` is what the CLI, the terminal chat and the Telegram
+handlers all call. The order of checks is: empty → small talk → other year / place →
+figure lookup → matching (with follow-up context) → answer / clarify / fallback.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+
+from . import answers, guards
+from .answers import Response
+from .figures import metrics_with_figure, parse_figure_query
+from .knowledge import Knowledge
+from .matching import Candidate, Matcher, decide
+from .normalize import clean, convert_numerals
+
+MAX_QUERY_CHARS = 200  # a real question is shorter; the rest is ignored for matching
+_ELLIPTICAL_RE = re.compile(r"^(?:那么|那|还有|另外|然后|再问)|呢$")
+
+
+@dataclass
+class Conversation:
+    """Per-chat follow-up context: the last answered entry, for "那成功率呢？"."""
+
+    last_entry_id: str | None = None
+    last_topic: str | None = None
+    updated_at: float = 0.0
+    ttl_seconds: float = 600.0
+
+    def active(self, now: float) -> bool:
+        return self.last_entry_id is not None and now - self.updated_at <= self.ttl_seconds
+
+    def remember(self, entry_id: str, topic: str, now: float) -> None:
+        self.last_entry_id, self.last_topic, self.updated_at = entry_id, topic, now
+
+
+class Engine:
+    def __init__(self, knowledge: Knowledge):
+        self.knowledge = knowledge
+        self.matcher = Matcher(knowledge)
+
+    def respond(self, text: str, conversation: Conversation | None = None,
+                now: float | None = None) -> Response:
+        """Answer one message; update `conversation` when an entry is answered."""
+        now = time.monotonic() if now is None else now
+        response = self._respond(text if isinstance(text, str) else "", conversation, now)
+        if conversation is not None and response.status == "answer" and response.entry_id:
+            entry = self.knowledge.entries[response.entry_id]
+            conversation.remember(entry.id, entry.topic, now)
+        return response
+
+    def _respond(self, text: str, conversation: Conversation | None, now: float) -> Response:
+        kb = self.knowledge
+        cleaned = clean(text[:MAX_QUERY_CHARS * 4])[:MAX_QUERY_CHARS]
+        greeted, rest = guards.strip_greeting(cleaned)
+        if not rest:
+            return answers.small_talk(kb, "greeting" if greeted else "empty")
+        talk = guards.small_talk(rest)
+        if talk:
+            return answers.small_talk(kb, talk)
+
+        year = guards.other_year(rest)
+        if year is not None:
+            return answers.out_of_scope(kb, f"{year}年" if year > 0 else "其他年份")
+        place = guards.other_place(rest)
+        if place:
+            return answers.out_of_scope(kb, place)
+
+        figure = parse_figure_query(kb.synonyms.apply(convert_numerals(rest)))
+        if figure:
+            return self._figure(*figure)
+
+        query = self.matcher.prepare(rest)
+        candidates = self.matcher.rank(query)
+        kind = "entry"
+        if conversation is not None and conversation.active(now) and conversation.last_entry_id in kb.entries:
+            if _ELLIPTICAL_RE.search(rest) or decide(candidates).status == "clarify":
+                previous = kb.entries[conversation.last_entry_id]
+                chosen = self.matcher.rerank_followup(candidates, previous, query)
+                if chosen is not None:
+                    return answers.answer(kb, kb.entries[chosen.entry_id], chosen.score, "followup")
+        return self._decide(candidates, kind)
+
+    def _decide(self, candidates: list[Candidate], kind: str) -> Response:
+        kb = self.knowledge
+        decision = decide(candidates)
+        best = decision.best
+        if decision.status == "answer" and best is not None:
+            return answers.answer(kb, kb.entries[best.entry_id], best.score, kind)
+        if decision.status == "clarify":
+            entries = [kb.entries[c.entry_id] for c in decision.candidates]
+            return answers.clarify(kb, entries, best.score if best else 0.0)
+        return answers.fallback(kb, best.score if best else 0.0)
+
+    def _figure(self, key: str, unit_char: str) -> Response:
+        kb = self.knowledge
+        found = metrics_with_figure(kb.metrics, key, unit_char)
+        if len(found) == 1:
+            return answers.answer(kb, found[0], 1.0, "figure")
+        if found:
+            return answers.clarify(kb, found[:4], 1.0, "figure")
+        return answers.unknown_figure(kb, key)
+
+    def answer_entry(self, entry_id: str, conversation: Conversation | None = None,
+                     now: float | None = None) -> Response | None:
+        """The answer for a known entry id (button presses); None if the id is unknown."""
+        entry = self.knowledge.entries.get(entry_id)
+        if entry is None:
+            return None
+        if conversation is not None:
+            conversation.remember(entry.id, entry.topic, time.monotonic() if now is None else now)
+        return answers.answer(self.knowledge, entry, 1.0, "button")
+
