@@ -115,3 +115,14 @@ class Engine:
             conversation.remember(entry.id, entry.topic, time.monotonic() if now is None else now)
         return answers.answer(self.knowledge, entry, 1.0, "button")
 
+
+
+class EngineHolder:
+    """The engine currently serving. A reload builds a new Engine off the event loop and
+    swaps it in one assignment, so a question in flight finishes on the engine it started with."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    def swap(self, engine: Engine) -> None:
+        self.engine = engine

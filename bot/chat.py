@@ -1,0 +1,44 @@
+"""Interactive terminal chat: the same engine and follow-up context as Telegram."""
+
+from __future__ import annotations
+
+import sys
+from typing import TextIO
+
+from .config import Settings
+from .engine import Conversation, Engine
+
+WELCOME = ("益阳法治问答（终端版）。请输入问题，例如“首违不罚了多少家企业”。"
+           "输入数字可选择上面的建议；输入 q 或按 Ctrl-D 退出。")
+
+
+def run_chat(engine: Engine, settings: Settings, stdin: TextIO = sys.stdin,
+             stdout: TextIO = sys.stdout) -> int:
+    conversation = Conversation(ttl_seconds=settings.context_ttl_minutes * 60)
+    interactive = stdin.isatty()
+    print(WELCOME, file=stdout)
+    suggestions: list = []
+    while True:
+        if interactive:
+            print("> ", end="", file=stdout, flush=True)
+        try:
+            line = stdin.readline()
+        except KeyboardInterrupt:
+            break
+        if not line:
+            break
+        text = line.strip()
+        if text.lower() in ("q", "quit", "exit", "退出"):
+            break
+        if text.isdigit() and 1 <= int(text) <= len(suggestions):
+            response = engine.answer_entry(suggestions[int(text) - 1].id, conversation)
+        else:
+            response = engine.respond(text, conversation)
+        suggestions = response.suggestions
+        print(response.text, file=stdout)
+        if response.status == "answer" and suggestions:
+            print("相关问题：" + "  ".join(f"{i}. {s.question}" for i, s in enumerate(suggestions, 1)),
+                  file=stdout)
+        print(file=stdout, flush=True)
+    print("再见！", file=stdout)
+    return 0

@@ -1,0 +1,137 @@
+"""Command line: `python -m bot [ask|chat|validate|run|report|unanswered|bench] …`.
+
+Nothing here imports `telegram` except the `run` command, which loads the app lazily.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .config import ConfigError, Settings, load_settings
+from .knowledge import KnowledgeError, load_knowledge, validate_dir
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    settings = load_settings()
+    if getattr(args, "knowledge", None):
+        from dataclasses import replace
+        settings = replace(settings, knowledge_dir=Path(args.knowledge))
+    return settings
+
+
+def _engine(settings: Settings):
+    from .engine import Engine
+    return Engine(load_knowledge(settings.knowledge_dir))
+
+
+def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
+    directory = Path(args.dir) if args.dir else settings.knowledge_dir
+    problems = validate_dir(directory)
+    if problems:
+        for problem in problems:
+            print(problem)
+        print(f"{len(problems)} problem(s) found in {directory}", file=sys.stderr)
+        return 1
+    print(f"OK: {load_knowledge(directory).summary()}")
+    return 0
+
+
+def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    engine = _engine(settings)
+    if args.question == "-":
+        for line in sys.stdin:
+            question = line.rstrip("\r\n")
+            response = engine.respond(question)
+            if args.json:
+                print(json.dumps(response.to_json(), ensure_ascii=False), flush=True)
+            else:
+                print(response.text + "\n", flush=True)
+        return 0
+    response = engine.respond(args.question)
+    if args.json:
+        print(json.dumps(response.to_json(), ensure_ascii=False))
+    else:
+        print(response.text)
+    return 0
+
+
+def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
+    from .chat import run_chat
+    return run_chat(_engine(settings), settings)
+
+
+def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
+    if not settings.has_token:
+        print("TELEGRAM_BOT_TOKEN: not set — put it in .env or the environment (see .env.example)",
+              file=sys.stderr)
+        return 2
+    from handlers.app import run_bot  # imports telegram; only this command needs it
+    return run_bot(settings)
+
+
+def cmd_default(args: argparse.Namespace, settings: Settings) -> int:
+    if settings.has_token:
+        return cmd_run(args, settings)
+    print("未设置 TELEGRAM_BOT_TOKEN，启动终端问答。连接 Telegram：在 .env 中设置 TELEGRAM_BOT_TOKEN 后运行 python -m bot run。")
+    return cmd_chat(args, settings)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bot", description="益阳法治问答")
+    parser.add_argument("--knowledge", metavar="DIR", help="knowledge folder (default: KNOWLEDGE_DIR or knowledge/)")
+    sub = parser.add_subparsers(dest="command")
+
+    p = sub.add_parser("ask", help="answer one question (or '-' for one per stdin line)")
+    p.add_argument("question")
+    p.add_argument("--json", action="store_true", help="print one JSON object per question")
+    p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("chat", help="interactive terminal chat")
+    p.set_defaults(func=cmd_chat)
+
+    p = sub.add_parser("validate", help="check the knowledge files; errors as path:line: message")
+    p.add_argument("dir", nargs="?")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("run", help="start the Telegram bot")
+    p.set_defaults(func=cmd_run)
+
+    for extra in _extra_commands():
+        extra(sub)
+    return parser
+
+
+def _extra_commands():
+    """Sub-commands that live in their own modules (admin reports, benchmarks)."""
+    found = []
+    for name in ("bot.admin_cli", "bot.bench"):
+        try:
+            module = __import__(name, fromlist=["register"])
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        found.append(module.register)
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        settings = _settings(args)
+        func = getattr(args, "func", cmd_default)
+        return func(args, settings)
+    except ConfigError as exc:
+        print(f"配置错误 {exc}", file=sys.stderr)
+        return 2
+    except KnowledgeError as exc:
+        print(str(exc), file=sys.stderr)
+        print("知识库校验失败，请修正以上问题（python -m bot validate）。", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
