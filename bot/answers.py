@@ -38,7 +38,7 @@ class Response:
             "status": self.status,
             "text": self.text,
             "entry_id": self.entry_id,
-            "score": round(float(self.score), 4),
+            "score": round(min(float(self.score), 1.0), 4),
             "suggestions": [{"id": s.id, "question": s.question} for s in self.suggestions],
         }
 
@@ -131,6 +131,15 @@ def out_of_scope(knowledge: Knowledge, what: str) -> Response:
     lines = [f"抱歉，这份报告只涵盖益阳市2023年的法治政府建设情况，没有{what}的内容。",
              "您可以问2023年益阳的情况，例如："] + _example_lines(knowledge)
     return Response("fallback", "\n".join(lines), None, 0.0, [], "scope", _topic_ids(knowledge))
+
+
+def unsupported(knowledge: Knowledge, what: str, near: list[Entry]) -> Response:
+    lines = [f"抱歉，报告中没有{what}这类办事信息，建议咨询相关部门。"]
+    options = [suggestion(e) for e in near]
+    if options:
+        lines.append("报告里相关的内容有：")
+        lines += [f"· {s.question}" for s in options]
+    return Response("fallback", "\n".join(lines), None, 0.0, options, "unsupported", _topic_ids(knowledge))
 
 
 def unknown_figure(knowledge: Knowledge, figure: str) -> Response:

@@ -15,7 +15,7 @@ from . import answers, guards
 from .answers import Response
 from .figures import metrics_with_figure, parse_figure_query
 from .knowledge import Knowledge
-from .matching import Candidate, Matcher, decide
+from .matching import CLARIFY_MIN, Candidate, Matcher, decide
 from .normalize import clean, convert_numerals
 
 MAX_QUERY_CHARS = 200  # a real question is shorter; the rest is ignored for matching
@@ -69,6 +69,11 @@ class Engine:
         place = guards.other_place(rest)
         if place:
             return answers.out_of_scope(kb, place)
+
+        wanted = guards.unsupported_request(rest)
+        if wanted:
+            near = [kb.entries[c.entry_id] for c in self.matcher.rank(rest, limit=2) if c.score >= CLARIFY_MIN]
+            return answers.unsupported(kb, wanted, near)
 
         figure = parse_figure_query(kb.synonyms.apply(convert_numerals(rest)))
         if figure:

@@ -6,23 +6,27 @@ from __future__ import annotations
 import re
 
 from .knowledge import Entry
+from .normalize import drop_filler
 
 _FIGURE_RE = re.compile(
     r"(?:近|约)?(\d+(?:\.\d+)?)(?:余|多)?(万)?(?:余|多)?(%)?"
     r"(人次|方面|万元|万项|万件|[项件家个台处条类种名起次人元])?")
 # What may surround a bare figure: "4400台是什么", "74.1%指的是", "6125这个数字".
-_RESIDUE_RE = re.compile(r"^(?:指|代表|表示|是|说|讲|数字|数据|意思|含义|对应|这|那|个|说明|意味着|啥|什么|一|下)*$")
+_RESIDUE_RE = re.compile(r"^(?:指|代表|表示|是|说|讲|数字|数据|意思|含义|对应|这|那|个|说明|意味着|啥|什么|一|下|哪|项|指标|统计|干嘛|干啥)*$")
 
 
-def _fmt(number: float) -> str:
-    return str(int(number)) if float(number).is_integer() else f"{number:g}"
+def _canonical(number: float, wan: bool, percent: bool) -> str:
+    """One spelling per figure: 7.5万 and 75000 are both '75000'; 74.1% is '74.1%'."""
+    value = round(float(number) * (10000 if wan else 1), 6)
+    text = str(int(value)) if value.is_integer() else f"{value:g}"
+    return text + ("%" if percent else "")
 
 
 def figure_key(entry: Entry) -> str | None:
-    """'7.5万', '74.1%', '6125' … for a metric; None for a metric without a figure."""
+    """'75000', '74.1%', '6125' … for a metric; None for a metric without a figure."""
     if entry.number is None or not re.search(r"\d", entry.value):
         return None
-    return _fmt(entry.number) + ("万" if entry.unit.startswith("万") else "") + ("%" if entry.unit == "%" else "")
+    return _canonical(entry.number, entry.unit.startswith("万"), entry.unit == "%")
 
 
 def parse_figure_query(text: str) -> tuple[str, str] | None:
@@ -31,13 +35,24 @@ def parse_figure_query(text: str) -> tuple[str, str] | None:
     if len(matches) != 1:
         return None
     match = matches[0]
-    residue = text[:match.start()] + text[match.end():]
+    residue = drop_filler(text[:match.start()] + text[match.end():])
     if not _RESIDUE_RE.match(residue):
         return None
+    return _key(match)
+
+
+def _key(match: re.Match[str]) -> tuple[str, str]:
     number, wan, percent, unit = match.groups()
-    key = _fmt(float(number)) + (wan or "") + (percent or "")
-    unit_char = (unit or "")[-1:]
-    return key, unit_char
+    return _canonical(float(number), bool(wan), bool(percent)), (unit or "")[-1:]
+
+
+def figures_in(text: str) -> list[tuple[str, str]]:
+    """Every figure quoted in a (cleaned, numeral-converted) text, years excepted."""
+    found = []
+    for match in _FIGURE_RE.finditer(text):
+        if match.group(0) and not text.startswith("年", match.end(1)):
+            found.append(_key(match))
+    return found
 
 
 def metrics_with_figure(metrics: list[Entry], key: str, unit_char: str) -> list[Entry]:

@@ -1,41 +1,58 @@
 """Matching: score every phrasing of the knowledge base against a query, and decide.
 
-The score of a phrasing (0–1) is computed in `Matcher.rank`:
-    matched = LCS on characters + PINYIN_CREDIT × (extra LCS on pinyin symbols)
-    score   = QUERY_WEIGHT × matched / len(query) + (1 − QUERY_WEIGHT) × matched / len(phrasing)
-with characters the knowledge base never uses counting extra in len(query), so a question
-about something the report does not cover ("执法记录仪多少钱") scores lower. An entry's score
-is its best phrasing's. `decide` turns the ranking into answer / clarify / fallback using
-the thresholds below — the only place they are set.
+The score of a phrasing (0–1) is computed in `Matcher.phrasing_scores` from two parts:
+  * sequence — longest common subsequence (LCS) of characters, plus PINYIN_CREDIT × the
+    extra LCS found on pinyin symbols (homophone typos);
+  * terms — character bigrams weighted by rarity (IDF over entries), on characters and on
+    pinyin symbols; a bigram the knowledge base never uses weighs as much as the rarest,
+    so a question about something the report does not cover ("执法记录仪多少钱") scores low.
+Each part is QUERY_WEIGHT × (share of the query matched) + the rest × (share of the
+phrasing matched); the score is SEQUENCE_WEIGHT × sequence + the rest × terms, plus small
+bonuses when the query names a figure of that metric, or asks for a figure / a
+description. An entry's score is its best phrasing's. `decide` turns the ranking into
+answer / clarify / fallback using the thresholds below — the only place they are set.
 """
 
 from __future__ import annotations
 
+import math
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import LCSseq
 
+from .figures import figures_in, metrics_with_figure
 from .knowledge import Entry, Knowledge
 from .normalize import clean, convert_numerals, drop_filler, pinyin_key
 
 # --- thresholds and weights (chosen on tests/eval/questions.yaml) -------------
-ANSWER_MIN = 0.62      # best entry must reach this to be answered ...
-ANSWER_MARGIN = 0.06   # ... and lead the next different entry by this much
-CLARIFY_MIN = 0.45     # entries from here up are offered as "您是想问"
+ANSWER_MIN = 0.40      # best entry must reach this to be answered ...
+ANSWER_MARGIN = 0.02   # ... and lead the next different entry by this much
+CLARIFY_MIN = 0.30     # entries from here up are offered as "您是想问"
+CLEAR_LEAD = 0.20      # below ANSWER_MIN, a lead this wide over the next entry still answers
 CLARIFY_WINDOW = 0.12  # ... if within this distance of the best
 CLARIFY_MAX = 4
-QUERY_WEIGHT = 0.6
-PINYIN_CREDIT = 0.8
+QUERY_WEIGHT = 0.6     # share-of-query vs share-of-phrasing
+SEQUENCE_WEIGHT = 0.85 # sequence part vs terms part
+PINYIN_CREDIT = 0.8    # a match only by sound counts this much
 UNKNOWN_CHAR_WEIGHT = 0.5
 INTENT_BONUS = 0.03
+UNIT_BONUS = 0.06      # "有几家" prefers a metric counted in 家
+UNKNOWN_COVERAGE_WEIGHT = 2.0  # a character the whole knowledge base never uses counts this much
+COVERAGE_PENALTY = 0.2  # times the share of the query's content the entry's text never uses
+FIGURE_BONUS = 0.3     # the query quotes this metric's figure ("4400台执法记录仪")
 SHORTLIST = 60
 FOLLOWUP_POOL = 6    # follow-ups choose among this many top candidates ...
 FOLLOWUP_LEAD = 0.1  # ... when one covers the context this much better
 
+# Everyday characters that carry no subject: not held against an entry that lacks them.
+GLUE_CHARS = frozenset("是有在和与及或也都还就要能会可以被给把让去来到说做搞弄个们这那哪谁啥怎么样为对从向跟里上下中些其该"
+                       "不没很太最更多少几吧吗呢啊呀哦嘛么的了着过地得一二三四五六七八九十0123456789%.")
 _WANTS_FIGURE = re.compile(r"多少|几|数量|数目|比例|占比|金额|多大|多高|百分|比率|排名|第几|多快")
+_ASKED_UNIT = re.compile(r"(?:多少|几)(人次|万元|[项件家个台处条类种名起次人元])")
 _WANTS_TEXT = re.compile(r"是什么|什么是|什么意思|怎么|如何|哪些|哪个|哪里|介绍|内容|含义|做法|为什么|举措|措施|荣誉|称号")
 
 
@@ -51,6 +68,8 @@ class Query:
     text: str          # the normalised query used for scoring
     wants_figure: bool
     wants_text: bool
+    figures: tuple[tuple[str, str], ...] = ()  # (figure key, unit) quoted in the query
+    asked_unit: str = ""  # the unit a "多少家/几个" question counts in
 
 
 @dataclass(frozen=True)
@@ -61,6 +80,43 @@ class Decision:
     @property
     def best(self) -> Candidate | None:
         return self.candidates[0] if self.candidates else None
+
+
+def bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+class _TermIndex:
+    """IDF-weighted bigram index over the phrasings (characters or pinyin symbols)."""
+
+    def __init__(self, forms: list[str], owners: list[str]):
+        postings: dict[str, list[int]] = defaultdict(list)
+        entries_with: dict[str, set[str]] = defaultdict(set)
+        grams = [bigrams(f) for f in forms]
+        for i, (gs, owner) in enumerate(zip(grams, owners)):
+            for g in gs:
+                postings[g].append(i)
+                entries_with[g].add(owner)
+        n_entries = len(set(owners)) or 1
+        self.idf = {g: math.log(1 + n_entries / len(e)) for g, e in entries_with.items()}
+        self.unknown_idf = math.log(1 + n_entries)
+        self.postings = {g: np.array(ix, dtype=np.int64) for g, ix in postings.items()}
+        self.totals = np.array([sum(self.idf[g] for g in gs) or 1.0 for gs in grams])
+        self.size = len(forms)
+
+    def matched(self, text: str) -> tuple[np.ndarray, float]:
+        """Weight of the query's bigrams found in each phrasing, and the query's total weight."""
+        found = np.zeros(self.size)
+        total = 0.0
+        for g in bigrams(text):
+            ix = self.postings.get(g)
+            if ix is None:
+                total += self.unknown_idf
+                continue
+            weight = self.idf[g]
+            total += weight
+            found[ix] += weight
+        return found, total
 
 
 class Matcher:
@@ -82,8 +138,17 @@ class Matcher:
         self._norms = norms
         self._keys = [pinyin_key(n) for n in norms]
         self._lengths = np.array([len(n) for n in norms], dtype=np.float64)
-        self._is_metric = np.array([knowledge.entries[o].is_metric for o in owners])
-        self.vocabulary = frozenset("".join(norms))
+        self._is_metric = np.array([knowledge.entries[o].is_metric for o in owners], dtype=bool)
+        self._rows_of: dict[str, np.ndarray] = defaultdict(lambda: np.zeros(0, dtype=np.int64))
+        for owner in set(owners):
+            self._rows_of[owner] = np.array([i for i, o in enumerate(owners) if o == owner])
+        self._chars = _TermIndex(norms, owners)
+        self._sounds = _TermIndex(self._keys, owners)
+        self._unit_last = np.array([knowledge.entries[o].unit[-1:] for o in owners])
+        self._entry_chars = {
+            e.id: frozenset(self._normalize(" ".join(e.phrasings + (e.answer, e.source, e.value))))
+            for e in knowledge.entries.values()}
+        self.vocabulary = frozenset().union(*self._entry_chars.values())
 
     def _normalize(self, text: str) -> str:
         return drop_filler(self.synonyms.apply(convert_numerals(clean(text))))
@@ -91,39 +156,64 @@ class Matcher:
     def prepare(self, text: str) -> Query:
         """Normalise a user query, noting whether it asks for a figure or a description."""
         full = self.synonyms.apply(convert_numerals(clean(text)))
-        return Query(drop_filler(full), bool(_WANTS_FIGURE.search(full)), bool(_WANTS_TEXT.search(full)))
+        unit = _ASKED_UNIT.search(full)
+        return Query(drop_filler(full), bool(_WANTS_FIGURE.search(full)), bool(_WANTS_TEXT.search(full)),
+                     tuple(figures_in(full)), unit.group(1)[-1] if unit else "")
 
     def phrasing_scores(self, query: Query) -> np.ndarray:
-        """Score (0–1) of every phrasing against the query."""
+        """Score (0–1, plus bonuses) of every phrasing against the query."""
         q = query.text
         if not q or not self._norms:
             return np.zeros(len(self._norms))
+        key = pinyin_key(q)
+        # Sequence part: LCS on characters, topped up by LCS on sounds.
         chars = process.cdist([q], self._norms, scorer=LCSseq.similarity, dtype=np.int32)[0]
-        sounds = process.cdist([pinyin_key(q)], self._keys, scorer=LCSseq.similarity, dtype=np.int32)[0]
+        sounds = process.cdist([key], self._keys, scorer=LCSseq.similarity, dtype=np.int32)[0]
         matched = chars + PINYIN_CREDIT * np.maximum(sounds - chars, 0)
         unknown = sum(1 for c in q if c not in self.vocabulary)
         query_len = len(q) + UNKNOWN_CHAR_WEIGHT * unknown
-        scores = QUERY_WEIGHT * matched / query_len + (1 - QUERY_WEIGHT) * matched / self._lengths
+        sequence = QUERY_WEIGHT * matched / query_len + (1 - QUERY_WEIGHT) * matched / self._lengths
+        # Terms part: rare bigrams shared, on characters and on sounds.
+        if len(q) >= 2:
+            char_found, char_total = self._chars.matched(q)
+            sound_found, sound_total = self._sounds.matched(key)
+            terms = np.maximum(
+                QUERY_WEIGHT * char_found / char_total + (1 - QUERY_WEIGHT) * char_found / self._chars.totals,
+                PINYIN_CREDIT * (QUERY_WEIGHT * sound_found / sound_total
+                                 + (1 - QUERY_WEIGHT) * sound_found / self._sounds.totals))
+        else:
+            terms = sequence
+        scores = SEQUENCE_WEIGHT * sequence + (1 - SEQUENCE_WEIGHT) * terms
         if query.wants_figure != query.wants_text:
-            prefer_metric = query.wants_figure
-            scores = scores + np.where(self._is_metric == prefer_metric, INTENT_BONUS, 0.0)
+            scores = scores + np.where(self._is_metric == query.wants_figure, INTENT_BONUS, 0.0)
+        if query.asked_unit:
+            scores = scores + np.where(self._unit_last == query.asked_unit, UNIT_BONUS, 0.0)
+        for figure, unit in query.figures:
+            for entry in metrics_with_figure(self.knowledge.metrics, figure, unit):
+                scores[self._rows_of[entry.id]] += FIGURE_BONUS
         return scores
 
     def rank(self, text: str | Query, limit: int = 10) -> list[Candidate]:
-        """Best phrasing per entry, highest score first."""
+        """Best phrasing per entry, highest score first, after the coverage check."""
         query = self.prepare(text) if isinstance(text, str) else text
         scores = self.phrasing_scores(query)
         if not len(scores):
             return []
         order = np.argsort(-scores, kind="stable")[:SHORTLIST]
         best: dict[str, Candidate] = {}
+        content = [c for c in query.text if c not in GLUE_CHARS]
         for i in order:
             owner = self._owners[i]
-            if owner not in best:
-                best[owner] = Candidate(owner, round(float(scores[i]), 4), self._texts[i])
-                if len(best) >= limit:
-                    break
-        return list(best.values())
+            if owner in best:
+                continue
+            score = float(scores[i])
+            if content:  # words the entry never uses suggest the question asks something else
+                chars = self._entry_chars[owner]
+                missing = sum(1 if c in self.vocabulary else UNKNOWN_COVERAGE_WEIGHT
+                              for c in content if c not in chars)
+                score -= COVERAGE_PENALTY * min(1.0, missing / len(content))
+            best[owner] = Candidate(owner, round(score, 4), self._texts[i])
+        return sorted(best.values(), key=lambda c: -c.score)[:limit]
 
 
     def rerank_followup(self, candidates: list[Candidate], previous: Entry, query: Query) -> Candidate | None:
@@ -154,7 +244,8 @@ def decide(candidates: list[Candidate]) -> Decision:
         return Decision("fallback", tuple(candidates[:3]))
     top = candidates[0]
     runner_up = candidates[1].score if len(candidates) > 1 else 0.0
-    if top.score >= ANSWER_MIN and top.score - runner_up >= ANSWER_MARGIN:
+    lead = top.score - runner_up
+    if (top.score >= ANSWER_MIN and lead >= ANSWER_MARGIN) or lead >= CLEAR_LEAD:
         return Decision("answer", (top,))
     # Not sure enough: offer the plausible entries (one "did you mean" if only one is close).
     close = [c for c in candidates if c.score >= CLARIFY_MIN and top.score - c.score <= CLARIFY_WINDOW]
