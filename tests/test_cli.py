@@ -1,0 +1,86 @@
+"""`python -m bot …` as an operator runs it: real subprocesses."""
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args, stdin: str = "", env: dict | None = None) -> subprocess.CompletedProcess:
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")}
+    full_env.update(env or {})
+    return subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, capture_output=True,
+                          text=True, cwd=ROOT, env=full_env, timeout=60)
+
+
+def test_ask_prints_the_answer():
+    result = run("ask", "首违不罚了多少家企业")
+    assert result.returncode == 0
+    assert "6125家" in result.stdout and "原文" in result.stdout
+
+
+def test_ask_json_shape():
+    result = run("ask", "--json", "網上可辦率")
+    data = json.loads(result.stdout)
+    assert set(data) == {"status", "text", "entry_id", "score", "suggestions"}
+    assert data["status"] == "answer" and data["entry_id"] == "online_rate"
+
+
+def test_ask_json_batch_from_stdin_keeps_order():
+    questions = ["执法记录仪配了多少台", "明天天气怎么样", "", "100%", "法援"]
+    result = run("ask", "--json", "-", stdin="\n".join(questions) + "\n")
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(rows) == len(questions)
+    assert rows[0]["entry_id"] == "body_cameras"
+    assert rows[1]["status"] == "fallback"
+    assert rows[3]["status"] == "clarify"
+
+
+def test_ask_is_fast_and_does_not_import_telegram():
+    code = ("import sys, time; t=time.perf_counter(); from bot.cli import main; "
+            "main(['ask', '首违不罚']); print('ELAPSED', time.perf_counter()-t); "
+            "print('TELEGRAM', any(m == 'telegram' or m.startswith('telegram.') for m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert "TELEGRAM False" in result.stdout
+    elapsed = float(result.stdout.split("ELAPSED ")[1].split()[0])
+    print(f"\nask (load + answer, in process): {elapsed * 1000:.0f} ms")  # reported, not asserted
+
+
+def test_validate_ok_and_errors(tmp_path):
+    ok = run("validate")
+    assert ok.returncode == 0 and ok.stdout.startswith("OK: ")
+    bad = tmp_path / "knowledge"
+    bad.mkdir()
+    (bad / "faq.yaml").write_text("version: 1\nfaqs:\n  - id: x\n    question: [\n", encoding="utf-8")
+    result = run("validate", str(bad))
+    assert result.returncode == 1
+    assert f"{bad / 'faq.yaml'}:" in result.stdout
+    assert f"{bad / 'report.txt'}:1: report.txt is missing" in result.stdout
+
+
+def test_knowledge_option_and_invalid_kb_message(tmp_path):
+    result = run("--knowledge", str(tmp_path), "ask", "首违不罚")
+    assert result.returncode == 1
+    assert "report.txt is missing" in result.stderr
+
+
+def test_chat_with_follow_up_and_choice():
+    result = run("chat", stdin="人民调解化解了多少纠纷\n那成功率呢？\n100%\n2\nq\n")
+    out = result.stdout
+    assert result.returncode == 0
+    assert "10816起" in out and "93%" in out and "您是想问" in out
+    assert out.count("100%") >= 2  # the chosen clarify option was answered
+
+
+def test_default_without_token_starts_terminal_chat():
+    result = run(stdin="首违不罚\n")
+    assert "TELEGRAM_BOT_TOKEN" in result.stdout and "6125家" in result.stdout
+
+
+def test_bad_setting_is_named():
+    result = run("ask", "x", env={"ADMIN_IDS": "12,abc"})
+    assert result.returncode == 2 and "ADMIN_IDS" in result.stderr

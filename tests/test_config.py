@@ -1,0 +1,45 @@
+"""Settings: read once, injectable, clear errors naming the key, token never shown."""
+
+from pathlib import Path
+
+import pytest
+
+from bot.config import ConfigError, load_settings
+
+TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
+
+
+def test_defaults():
+    s = load_settings({}, env_file=None)
+    assert s.knowledge_dir.name == "knowledge" and s.telegram_api_url == "https://api.telegram.org"
+    assert not s.has_token and s.admin_ids == frozenset()
+
+
+def test_env_file_then_environment(tmp_path: Path):
+    env_file = tmp_path / ".env"
+    env_file.write_text(f"# comment\nTELEGRAM_BOT_TOKEN='{TOKEN}'\nADMIN_IDS=1, 2\nLOG_LEVEL=debug\n", encoding="utf-8")
+    s = load_settings({"ADMIN_IDS": "3"}, env_file=env_file)
+    assert s.telegram_bot_token == TOKEN and s.admin_ids == {3} and s.log_level == "DEBUG"
+
+
+@pytest.mark.parametrize("key, value", [
+    ("TELEGRAM_BOT_TOKEN", "not-a-token"), ("ADMIN_IDS", "1,x"), ("WEBHOOK_PORT", "99999"),
+    ("WEBHOOK_URL", "http://insecure"), ("LOG_LEVEL", "LOUD"), ("TELEGRAM_API_URL", "ftp://x"),
+    ("DIGEST_TIME", "25:00"), ("RETENTION_DAYS", "0"),
+])
+def test_bad_value_names_the_key(key, value):
+    with pytest.raises(ConfigError) as caught:
+        load_settings({key: value}, env_file=None)
+    assert str(caught.value).startswith(key)
+
+
+def test_token_not_in_repr():
+    assert TOKEN not in repr(load_settings({"TELEGRAM_BOT_TOKEN": TOKEN}, env_file=None))
+
+
+def test_env_example_documents_every_setting():
+    example = (Path(__file__).parent.parent / ".env.example").read_text(encoding="utf-8")
+    for key in ("TELEGRAM_BOT_TOKEN", "TELEGRAM_API_URL", "ADMIN_IDS", "KNOWLEDGE_DIR", "DATA_DIR",
+                "WEBHOOK_URL", "WEBHOOK_LISTEN", "WEBHOOK_PORT", "WEBHOOK_SECRET", "LOG_LEVEL",
+                "CONTEXT_TTL_MINUTES", "RETENTION_DAYS", "DIGEST_TIME"):
+        assert f"{key}=" in example, key

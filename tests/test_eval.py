@@ -1,0 +1,34 @@
+"""Accuracy on the eval set: ≥ 95% top-1 in scope, ≤ 2% answered out of scope."""
+
+from collections import Counter
+
+from bot.evaluation import engine_predictor, evaluate, load_eval
+
+IN_SCOPE_TAGS = {"plain", "colloquial", "traditional", "typo", "numeral", "keyword", "figure-lookup"}
+
+
+def test_eval_set_is_large_and_covers_every_entry(kb):
+    items = load_eval()
+    in_scope = [i for i in items if i.expect]
+    assert len(in_scope) >= 300 and len(items) - len(in_scope) >= 60
+    per_entry = Counter(i.expect for i in in_scope)
+    assert set(per_entry) == set(kb.entries), set(kb.entries) ^ set(per_entry)
+    assert min(per_entry.values()) >= 3
+    assert IN_SCOPE_TAGS <= {t for i in in_scope for t in i.tags}
+
+
+def test_eval_phrasings_are_not_copied_from_the_knowledge_base(kb):
+    # Keyword queries are the report's own terms (无证明城市), so they may coincide.
+    phrasings = {p for e in kb.entries.values() for p in e.phrasings}
+    sentences = [i for i in load_eval() if "keyword" not in i.tags and len(i.question) > 6]
+    copied = [i.question for i in sentences if i.question in phrasings]
+    assert len(copied) <= len(sentences) * 0.02, copied
+
+
+def test_accuracy(engine):
+    result = evaluate(engine_predictor(engine), load_eval())
+    print("\n" + result.table())
+    misses = "\n".join(f"  {i.question} → {s}/{e} (expected {i.expect})" for i, s, e in result.misses)
+    print(f"misses:\n{misses}")
+    assert result.accuracy >= 0.95
+    assert result.false_answer_rate <= 0.02

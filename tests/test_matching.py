@@ -1,0 +1,45 @@
+"""Scores and the answer / clarify / fallback decision."""
+
+from bot.matching import ANSWER_MIN, CLARIFY_MIN, Candidate, decide
+
+
+def test_exact_phrasing_scores_top(engine, kb):
+    for entry in list(kb.entries.values())[::7]:
+        best = engine.matcher.rank(entry.title)[0]
+        assert best.entry_id == entry.id, entry.title
+
+
+def test_homophone_typo_matches_like_the_original(engine):
+    right = engine.matcher.rank("网上可办率")[0]
+    typo = engine.matcher.rank("网上可半率")[0]
+    assert typo.entry_id == right.entry_id == "online_rate"
+    assert typo.score > 0.6
+
+
+def test_figure_in_query_pulls_its_metric(engine):
+    assert engine.matcher.rank("4400台执法记录仪")[0].entry_id == "body_cameras"
+    assert engine.matcher.rank("300多个业务应用是哪里的")[0].entry_id == "xiangyiban_apps"
+
+
+def test_asked_unit_prefers_metric_counted_in_it(engine):
+    assert engine.matcher.rank("普法责任单位有几家")[0].entry_id == "publicity_units"
+
+
+def test_words_the_report_never_uses_lower_the_score(engine):
+    plain = engine.matcher.rank("执法记录仪")[0].score
+    odd = engine.matcher.rank("执法记录仪保修期")[0].score
+    assert odd < plain
+
+
+def test_decide_bands():
+    high = Candidate("a", ANSWER_MIN + 0.2, "")
+    assert decide([high, Candidate("b", ANSWER_MIN - 0.2, "")]).status == "answer"
+    tied = decide([Candidate("a", 0.7, ""), Candidate("b", 0.69, ""), Candidate("c", 0.68, "")])
+    assert tied.status == "clarify" and [c.entry_id for c in tied.candidates] == ["a", "b", "c"]
+    assert decide([Candidate("a", CLARIFY_MIN - 0.01, "")]).status == "fallback"
+    assert decide([]).status == "fallback"
+
+
+def test_clarify_offers_at_most_four():
+    many = [Candidate(str(i), 0.7 - i * 0.001, "") for i in range(8)]
+    assert len(decide(many).candidates) == 4
