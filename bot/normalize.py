@@ -11,13 +11,15 @@ synonyms → question filler dropped.
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 from typing import Iterable, Mapping
 
 import opencc
-from pypinyin import Style, lazy_pinyin
 
 _T2S = opencc.OpenCC("t2s")
 
@@ -217,11 +219,30 @@ def _fuzzy(syllable: str) -> str:
     return syllable
 
 
+_TONELESS = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ", "aaaaeeeeiiiioooouuuuvvvvvnnnm")
+
+
+@lru_cache(maxsize=1)
+def _readings() -> dict[int, str]:
+    """pypinyin's single-character table; its first reading is what lazy_pinyin gives a lone
+    character. Read from the package's JSON without importing pypinyin itself, whose phrase
+    dictionary would add ~200 ms to every start-up."""
+    spec = importlib.util.find_spec("pypinyin")
+    path = Path(next(iter(spec.submodule_search_locations))) / "pinyin_dict.json"
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return {int(code): reading for code, reading in json.load(handle).items()}
+    except (OSError, ValueError):  # a pypinyin without the JSON file: use its module
+        from pypinyin.pinyin_dict import pinyin_dict
+        return pinyin_dict
+
+
 @lru_cache(maxsize=65536)
 def _char_symbol(char: str) -> str:
-    if not ("\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"):
+    reading = _readings().get(ord(char))
+    if reading is None:
         return char
-    syllable = _fuzzy(lazy_pinyin(char, style=Style.NORMAL)[0])
+    syllable = _fuzzy(reading.split(",")[0].translate(_TONELESS))
     symbol = _SYLLABLES.get(syllable)
     if symbol is None:  # one private-use code point per distinct syllable
         symbol = _SYLLABLES[syllable] = chr(0xF0000 + len(_SYLLABLES))
