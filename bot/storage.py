@@ -1,0 +1,470 @@
+"""Usage storage: one SQLite file under `DATA_DIR` (queries, 👍/👎, admin audit).
+
+* WAL mode; one connection shared behind a lock. Every method has an `a…` twin that runs
+  it in a worker thread (`asyncio.to_thread`), so the bot's event loop never waits on disk.
+* The schema is versioned with `PRAGMA user_version`; `MIGRATIONS` run in order at start,
+  each in its own transaction. Never edit a released migration — append a new one.
+* Citizens are pseudonymous: a user id is stored only as a salted HMAC (`user_hash`).
+  The salt is generated once, on the first start, and kept in the `meta` table. Only the
+  ids of configured admins (staff) appear in clear, in the audit table.
+* `prune(retention_days)` deletes rows older than the retention period (run daily).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+import math
+import secrets
+import sqlite3
+import statistics
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Iterable
+
+from rapidfuzz import fuzz, process
+
+from .normalize import normalize
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .engine import Engine
+
+DB_NAME = "bot.sqlite3"
+DAY = 86400.0
+
+# Response kinds (bot/answers.py) that are small talk, not questions the bot missed.
+SMALL_TALK_KINDS = ("greeting", "who", "how", "thanks", "bye", "empty")
+# Fallbacks that are deliberate refusals (other year / other place): not worth reviewing.
+REFUSAL_KINDS = ("scope",)
+GROUP_SIMILARITY = 80.0  # rapidfuzz ratio (0–100) at which two normalised questions group
+
+
+class StorageError(RuntimeError):
+    pass
+
+
+# --- migrations -------------------------------------------------------------
+
+def _migration_1(conn: sqlite3.Connection) -> None:
+    """Initial schema: queries, feedback, admin audit, and the salt for user hashes."""
+    conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    conn.execute("""
+        CREATE TABLE queries (
+            id INTEGER PRIMARY KEY,
+            ts REAL NOT NULL,
+            chat_type TEXT NOT NULL,
+            user_hash TEXT NOT NULL,
+            text TEXT NOT NULL,
+            status TEXT NOT NULL,
+            entry_id TEXT,
+            score REAL,
+            latency_ms REAL
+        )""")
+    conn.execute("CREATE INDEX queries_ts ON queries (ts)")
+    conn.execute("""
+        CREATE TABLE feedback (
+            id INTEGER PRIMARY KEY,
+            ts REAL NOT NULL,
+            user_hash TEXT NOT NULL,
+            entry_id TEXT NOT NULL,
+            vote INTEGER NOT NULL CHECK (vote IN (-1, 1))
+        )""")
+    conn.execute("CREATE INDEX feedback_ts ON feedback (ts)")
+    conn.execute("""
+        CREATE TABLE admin_actions (
+            id INTEGER PRIMARY KEY,
+            ts REAL NOT NULL,
+            admin_id INTEGER,
+            user_hash TEXT NOT NULL,
+            action TEXT NOT NULL,
+            detail TEXT NOT NULL DEFAULT ''
+        )""")
+    conn.execute("INSERT INTO meta (key, value) VALUES ('user_salt', ?)", (secrets.token_hex(32),))
+
+
+def _migration_2(conn: sqlite3.Connection) -> None:
+    """Response kind on queries (to tell small talk from misses); dismissed questions."""
+    conn.execute("ALTER TABLE queries ADD COLUMN kind TEXT NOT NULL DEFAULT ''")
+    conn.execute("CREATE INDEX admin_actions_ts ON admin_actions (ts)")
+    conn.execute("""
+        CREATE TABLE dismissed (
+            id INTEGER PRIMARY KEY,
+            ts REAL NOT NULL,
+            norm TEXT NOT NULL UNIQUE,
+            text TEXT NOT NULL,
+            admin_id INTEGER
+        )""")
+
+
+MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = (
+    (1, _migration_1),
+    (2, _migration_2),
+)
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def apply_migrations(conn: sqlite3.Connection, target: int | None = None) -> list[int]:
+    """Bring the database to `target` (default: latest); return the versions applied."""
+    target = SCHEMA_VERSION if target is None else target
+    current = schema_version(conn)
+    if current > SCHEMA_VERSION:
+        raise StorageError(f"database schema version {current} is newer than this bot ({SCHEMA_VERSION})")
+    applied = []
+    for version, migrate in MIGRATIONS:
+        if current < version <= target:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                migrate(conn)
+                conn.execute(f"PRAGMA user_version = {int(version)}")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+            applied.append(version)
+    return applied
+
+
+def connect(path: Path | str) -> sqlite3.Connection:
+    conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=30)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+# --- results ----------------------------------------------------------------
+
+@dataclass
+class Stats:
+    days: float
+    since: float
+    until: float
+    total: int = 0
+    answered: int = 0
+    clarified: int = 0
+    unanswered: int = 0
+    small_talk: int = 0  # greetings, thanks, … and deliberate out-of-scope refusals
+    users: int = 0
+    median_latency_ms: float | None = None
+    top_entries: list[tuple[str, int]] = field(default_factory=list)
+    top_unanswered: list[tuple[str, int]] = field(default_factory=list)
+    thumbs_up: int = 0
+    thumbs_down: int = 0
+    disliked: list[tuple[str, int]] = field(default_factory=list)  # entries with most 👎
+
+    def share(self, count: int) -> float:
+        return count / self.total if self.total else 0.0
+
+
+@dataclass
+class Closest:
+    entry_id: str
+    score: float
+
+
+@dataclass
+class UnansweredGroup:
+    query_id: int  # the newest query row of the representative text (for buttons)
+    text: str  # the representative: the most frequent wording, newest on ties
+    count: int
+    last_ts: float
+    statuses: tuple[str, ...]  # "fallback" / "clarify"
+    variants: list[str] = field(default_factory=list)  # other wordings grouped with it
+    closest: list[Closest] = field(default_factory=list)
+
+
+@dataclass
+class _Row:
+    id: int
+    ts: float
+    text: str
+    status: str
+
+
+def group_questions(rows: Iterable[_Row], dismissed: Iterable[str] = (),
+                    threshold: float = GROUP_SIMILARITY) -> list[UnansweredGroup]:
+    """Group near-duplicate questions (normalised, then rapidfuzz ratio ≥ threshold).
+
+    Questions similar to a dismissed one (`dismissed`: normalised texts) are dropped.
+    Groups come most frequent first, then most recent.
+    """
+    by_key: dict[str, list[_Row]] = {}
+    for row in rows:
+        key = normalize(row.text)
+        if key:
+            by_key.setdefault(key, []).append(row)
+    dismissed = [d for d in dismissed if d]
+    # representatives: list of normalised keys; members[i] = keys joined to group i
+    reps: list[str] = list(dismissed)
+    members: list[list[str]] = [[] for _ in dismissed]
+    for key in sorted(by_key, key=lambda k: (-len(by_key[k]), -max(r.ts for r in by_key[k]))):
+        found = process.extractOne(key, reps, scorer=fuzz.ratio, score_cutoff=threshold) if reps else None
+        if found is not None:
+            members[found[2]].append(key)
+        else:
+            reps.append(key)
+            members.append([key])
+    groups: list[UnansweredGroup] = []
+    for index in range(len(dismissed), len(reps)):
+        rows_in = [r for key in members[index] for r in by_key[key]]
+        wording = Counter(r.text.strip() for r in rows_in)
+        newest = {}
+        for r in rows_in:
+            t = r.text.strip()
+            if t not in newest or (r.ts, r.id) > (newest[t].ts, newest[t].id):
+                newest[t] = r
+        ordered = sorted(wording, key=lambda t: (-wording[t], -newest[t].ts, -newest[t].id))
+        rep = newest[ordered[0]]
+        groups.append(UnansweredGroup(
+            query_id=rep.id, text=ordered[0], count=len(rows_in),
+            last_ts=max(r.ts for r in rows_in),
+            statuses=tuple(sorted({r.status for r in rows_in})),
+            variants=ordered[1:],
+        ))
+    groups.sort(key=lambda g: (-g.count, -g.last_ts))
+    return groups
+
+
+# --- storage ----------------------------------------------------------------
+
+class Storage:
+    """The bot's database. Thread-safe; use the `a…` methods from async code."""
+
+    def __init__(self, path: Path | str, clock: Callable[[], float] = time.time):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.clock = clock
+        self._lock = threading.Lock()
+        self._conn = connect(self.path)
+        with self._lock:
+            self.migrations_applied = apply_migrations(self._conn)
+            row = self._conn.execute("SELECT value FROM meta WHERE key = 'user_salt'").fetchone()
+        if row is None:
+            raise StorageError(f"{self.path}: the salt for user hashes is missing")
+        self._salt = bytes.fromhex(row[0])
+
+    @classmethod
+    def open(cls, data_dir: Path | str, clock: Callable[[], float] = time.time) -> "Storage":
+        """The database in `data_dir` (created if missing), migrated to the latest schema."""
+        return cls(Path(data_dir) / DB_NAME, clock)
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    # -- helpers
+
+    def user_hash(self, user_id: int | str | None) -> str:
+        """Salted pseudonym of a user id ('' when there is no user)."""
+        if user_id is None or user_id == "":
+            return ""
+        return hmac.new(self._salt, str(user_id).encode(), hashlib.sha256).hexdigest()[:32]
+
+    def _execute(self, sql: str, params: tuple = ()) -> sqlite3.Cursor:
+        with self._lock:
+            return self._conn.execute(sql, params)
+
+    def _fetchall(self, sql: str, params: tuple = ()) -> list[tuple]:
+        with self._lock:
+            return self._conn.execute(sql, params).fetchall()
+
+    def _now(self, ts: float | None) -> float:
+        return self.clock() if ts is None else ts
+
+    @property
+    def schema_version(self) -> int:
+        with self._lock:
+            return schema_version(self._conn)
+
+    # -- writes
+
+    def log_query(self, *, user_id: int | None, chat_type: str, text: str, status: str,
+                  entry_id: str | None = None, score: float | None = None,
+                  latency_ms: float | None = None, kind: str = "", ts: float | None = None) -> int:
+        cur = self._execute(
+            "INSERT INTO queries (ts, chat_type, user_hash, text, status, entry_id, score, latency_ms, kind)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (self._now(ts), chat_type or "", self.user_hash(user_id), text, status, entry_id,
+             None if score is None else float(score), None if latency_ms is None else float(latency_ms),
+             kind or ""))
+        return int(cur.lastrowid)
+
+    def log_feedback(self, *, user_id: int | None, entry_id: str, vote: int,
+                     ts: float | None = None) -> None:
+        if vote not in (1, -1):
+            raise ValueError("vote must be +1 or -1")
+        self._execute("INSERT INTO feedback (ts, user_hash, entry_id, vote) VALUES (?, ?, ?, ?)",
+                      (self._now(ts), self.user_hash(user_id), entry_id, vote))
+
+    def log_admin(self, *, user_id: int | None, action: str, detail: str = "",
+                  is_admin: bool = True, ts: float | None = None) -> None:
+        """Audit one admin action, or a refused attempt (`is_admin=False`: hash only)."""
+        self._execute(
+            "INSERT INTO admin_actions (ts, admin_id, user_hash, action, detail) VALUES (?, ?, ?, ?, ?)",
+            (self._now(ts), user_id if is_admin else None, self.user_hash(user_id), action, detail[:2000]))
+
+    def query_text(self, query_id: int) -> str | None:
+        rows = self._fetchall("SELECT text FROM queries WHERE id = ?", (int(query_id),))
+        return rows[0][0] if rows else None
+
+    def dismiss(self, query_id: int, admin_id: int | None = None, ts: float | None = None) -> str | None:
+        """Hide a question (and its near-duplicates) from the unanswered list; its text."""
+        text = self.query_text(query_id)
+        if text is None:
+            return None
+        key = normalize(text)
+        if key:
+            self._execute("INSERT OR IGNORE INTO dismissed (ts, norm, text, admin_id) VALUES (?, ?, ?, ?)",
+                          (self._now(ts), key, text, admin_id))
+        return text
+
+    def prune(self, retention_days: int, now: float | None = None) -> dict[str, int]:
+        """Delete rows older than `retention_days`; how many per table."""
+        cutoff = self._now(now) - retention_days * DAY
+        removed = {}
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                for table in ("queries", "feedback", "admin_actions", "dismissed"):
+                    removed[table] = self._conn.execute(f"DELETE FROM {table} WHERE ts < ?", (cutoff,)).rowcount
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return removed
+
+    # -- reads
+
+    def _window(self, days: float, now: float | None, since: float | None,
+                until: float | None) -> tuple[float, float, float]:
+        """(start, end, days): [since, until) if until is given, else the last `days` up to now."""
+        if until is not None:
+            start = until - days * DAY if since is None else since
+            return start, until, (until - start) / DAY
+        end = self._now(now)
+        start = end - days * DAY if since is None else since
+        # include rows logged at exactly `now`
+        return start, math.nextafter(end, math.inf), (end - start) / DAY
+
+    def stats(self, days: float = 7, now: float | None = None, *, since: float | None = None,
+              until: float | None = None) -> Stats:
+        """Figures for the last `days` days up to now, or for the window [since, until)."""
+        since, until, days = self._window(days, now, since, until)
+        window = (since, until)
+        stats = Stats(days=days, since=since, until=until)
+        quiet = SMALL_TALK_KINDS + REFUSAL_KINDS
+        marks = ",".join("?" * len(quiet))
+        for status, is_quiet, count in self._fetchall(
+                f"SELECT status, CASE WHEN kind IN ({marks}) THEN 1 ELSE 0 END AS quiet, COUNT(*)"
+                " FROM queries WHERE ts >= ? AND ts < ? GROUP BY status, quiet",
+                quiet + window):
+            stats.total += count
+            if status == "answer":
+                stats.answered += count
+            elif status == "clarify":
+                stats.clarified += count
+            elif is_quiet:
+                stats.small_talk += count
+            else:
+                stats.unanswered += count
+        stats.users = self._fetchall(
+            "SELECT COUNT(DISTINCT user_hash) FROM queries WHERE ts >= ? AND ts < ? AND user_hash != ''",
+            window)[0][0]
+        latencies = [r[0] for r in self._fetchall(
+            "SELECT latency_ms FROM queries WHERE ts >= ? AND ts < ? AND latency_ms IS NOT NULL", window)]
+        stats.median_latency_ms = statistics.median(latencies) if latencies else None
+        stats.top_entries = [(e, n) for e, n in self._fetchall(
+            "SELECT entry_id, COUNT(*) AS n FROM queries WHERE ts >= ? AND ts < ? AND status = 'answer'"
+            " AND entry_id IS NOT NULL GROUP BY entry_id ORDER BY n DESC, entry_id LIMIT 10", window)]
+        missed = self._missed_rows(since, until, include_clarify=False)
+        stats.top_unanswered = [(g.text, g.count) for g in group_questions(missed)[:10]]
+        # 👍/👎: one vote per person and entry in the window, the latest press counts.
+        latest = ("SELECT f.entry_id, f.vote FROM feedback f WHERE f.ts >= ? AND f.ts < ? AND f.id = ("
+                  " SELECT MAX(g.id) FROM feedback g WHERE g.user_hash = f.user_hash"
+                  " AND g.entry_id = f.entry_id AND g.ts >= ? AND g.ts < ?)")
+        votes = self._fetchall(latest, window + window)
+        stats.thumbs_up = sum(1 for _, v in votes if v > 0)
+        stats.thumbs_down = sum(1 for _, v in votes if v < 0)
+        down = Counter(e for e, v in votes if v < 0)
+        stats.disliked = sorted(down.items(), key=lambda kv: (-kv[1], kv[0]))[:5]
+        return stats
+
+    def _missed_rows(self, since: float, until: float, include_clarify: bool = True) -> list[_Row]:
+        quiet = SMALL_TALK_KINDS + REFUSAL_KINDS
+        marks = ",".join("?" * len(quiet))
+        statuses = ("fallback", "clarify") if include_clarify else ("fallback",)
+        return [_Row(*r) for r in self._fetchall(
+            "SELECT id, ts, text, status FROM queries WHERE ts >= ? AND ts < ?"
+            f" AND status IN ({','.join('?' * len(statuses))})"
+            f" AND NOT (status = 'fallback' AND kind IN ({marks})) ORDER BY ts DESC",
+            (since, until) + statuses + quiet)]
+
+    def dismissed_keys(self) -> list[str]:
+        return [r[0] for r in self._fetchall("SELECT norm FROM dismissed ORDER BY ts")]
+
+    def unanswered(self, days: float = 7, engine: "Engine | None" = None, limit: int = 20,
+                   now: float | None = None, *, since: float | None = None,
+                   until: float | None = None) -> list[UnansweredGroup]:
+        """Recent questions answered with "您是想问" or not at all, near-duplicates grouped.
+
+        With an `engine`, questions it now answers are left out (someone already fixed
+        them) and each group gets its three closest entries.
+        """
+        since, until, _ = self._window(days, now, since, until)
+        groups = group_questions(self._missed_rows(since, until), self.dismissed_keys())
+        result = []
+        for group in groups:
+            if engine is not None:
+                if engine.respond(group.text).status == "answer":
+                    continue
+                group.closest = [Closest(c.entry_id, c.score) for c in engine.matcher.rank(group.text)[:3]]
+            result.append(group)
+            if len(result) >= limit:
+                break
+        return result
+
+    def table_rows(self) -> dict[str, list[tuple]]:
+        """Every row of every table (for audits and tests)."""
+        with self._lock:
+            names = [r[0] for r in self._conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+            return {name: self._conn.execute(f"SELECT * FROM {name}").fetchall() for name in names}
+
+    # -- async twins (never block the event loop)
+
+    async def alog_query(self, **kwargs) -> int:
+        return await asyncio.to_thread(lambda: self.log_query(**kwargs))
+
+    async def alog_feedback(self, **kwargs) -> None:
+        await asyncio.to_thread(lambda: self.log_feedback(**kwargs))
+
+    async def alog_admin(self, **kwargs) -> None:
+        await asyncio.to_thread(lambda: self.log_admin(**kwargs))
+
+    async def aquery_text(self, query_id: int) -> str | None:
+        return await asyncio.to_thread(self.query_text, query_id)
+
+    async def adismiss(self, query_id: int, admin_id: int | None = None) -> str | None:
+        return await asyncio.to_thread(self.dismiss, query_id, admin_id)
+
+    async def aprune(self, retention_days: int) -> dict[str, int]:
+        return await asyncio.to_thread(self.prune, retention_days)
+
+    async def astats(self, days: float = 7, **kwargs) -> Stats:
+        return await asyncio.to_thread(lambda: self.stats(days, **kwargs))
+
+    async def aunanswered(self, days: float = 7, engine: "Engine | None" = None, limit: int = 20,
+                          **kwargs) -> list[UnansweredGroup]:
+        return await asyncio.to_thread(lambda: self.unanswered(days, engine, limit, **kwargs))
+
+    async def aclose(self) -> None:
+        await asyncio.to_thread(self.close)
