@@ -1,0 +1,169 @@
+"""Reload the knowledge base without a restart.
+
+`Reloader.reload()` loads and validates the whole folder in a worker thread, builds the new
+`Engine` there too, and only then swaps it into the `EngineHolder` — one assignment. A
+question in flight keeps the engine it started with; the next one gets the new engine.
+If anything is wrong (`KnowledgeError`), the old engine keeps serving and the result
+carries every `path:line` problem.
+
+`Reloader.watch(callback)` follows the folder with `watchfiles.awatch` (debounced) and
+reloads on every change to a knowledge file; `callback(result)` is awaited after each
+reload whose files actually changed, so the Telegram side can tell the admins.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Awaitable, Callable
+
+from .engine import Engine, EngineHolder
+from .knowledge import KNOWLEDGE_FILES, REPORT_FILE, KnowledgeError, Problem, load_knowledge
+
+log = logging.getLogger(__name__)
+
+WATCHED_FILES = frozenset(KNOWLEDGE_FILES + (REPORT_FILE,))
+DEBOUNCE_MS = 800
+
+
+@dataclass
+class ReloadResult:
+    ok: bool
+    problems: list[Problem] = field(default_factory=list)
+    summary: str = ""  # Knowledge.summary() of the new knowledge base
+    seconds: float = 0.0
+    trigger: str = "manual"  # "manual" | "watch" | "edit"
+    changed: bool = True  # False when the files were identical to the last attempt
+
+    def describe(self) -> str:
+        if self.ok:
+            return f"knowledge reloaded ({self.trigger}, {self.seconds:.2f}s): {self.summary}"
+        return (f"knowledge reload failed ({self.trigger}); still serving the previous version:\n"
+                + "\n".join(map(str, self.problems)))
+
+
+def fingerprint(directory: Path) -> str:
+    """A hash of the knowledge files' contents (missing files count as empty)."""
+    digest = hashlib.sha256()
+    for name in sorted(WATCHED_FILES):
+        digest.update(name.encode() + b"\0")
+        try:
+            digest.update((directory / name).read_bytes())
+        except OSError:
+            digest.update(b"<missing>")
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _build(directory: Path) -> tuple[str, Engine]:
+    """Runs in a worker thread: fingerprint, load, validate, build the matcher."""
+    stamp = fingerprint(directory)
+    try:
+        engine = Engine(load_knowledge(directory))
+    except KnowledgeError as exc:
+        exc.fingerprint = stamp  # type: ignore[attr-defined]
+        raise
+    return stamp, engine
+
+
+def watch_filter(change, path: str) -> bool:
+    """Only the knowledge files themselves; not backups, editor or temporary files."""
+    name = Path(path).name
+    return name in WATCHED_FILES
+
+
+class Reloader:
+    def __init__(self, holder: EngineHolder, directory: Path | str):
+        self.holder = holder
+        self.directory = Path(directory)
+        self._lock = asyncio.Lock()
+        self._fingerprint: str | None = None  # of the last attempt, successful or not
+        self._stop: asyncio.Event | None = None
+        self._task: asyncio.Task | None = None
+        self.last_result: ReloadResult | None = None
+
+    async def reload(self, trigger: str = "manual", only_if_changed: bool = False) -> ReloadResult:
+        """Load, validate and swap in one step; keep the old engine on any problem."""
+        async with self._lock:
+            started = time.perf_counter()
+            if only_if_changed:
+                stamp = await asyncio.to_thread(fingerprint, self.directory)
+                if stamp == self._fingerprint:
+                    return ReloadResult(ok=self.last_result.ok if self.last_result else True,
+                                        trigger=trigger, changed=False)
+            try:
+                stamp, engine = await asyncio.to_thread(_build, self.directory)
+            except KnowledgeError as exc:
+                self._fingerprint = getattr(exc, "fingerprint", None)
+                result = ReloadResult(False, list(exc.problems), "", time.perf_counter() - started, trigger)
+                log.warning("%s", result.describe())
+            except Exception as exc:  # unreadable folder, etc.: never take the bot down
+                log.exception("knowledge reload failed")
+                problem = Problem(str(self.directory), 1, f"{type(exc).__name__}: {exc}")
+                result = ReloadResult(False, [problem], "", time.perf_counter() - started, trigger)
+            else:
+                self.holder.swap(engine)
+                self._fingerprint = stamp
+                result = ReloadResult(True, [], engine.knowledge.summary(), time.perf_counter() - started,
+                                      trigger)
+                log.info("%s", result.describe())
+            self.last_result = result
+            return result
+
+    def mark_loaded(self) -> None:
+        """Remember the current files as loaded (call once after the initial load)."""
+        self._fingerprint = fingerprint(self.directory)
+
+    async def watch(self, callback: Callable[[ReloadResult], Awaitable[None]] | None = None,
+                    stop_event: asyncio.Event | None = None, debounce_ms: int = DEBOUNCE_MS) -> None:
+        """Reload whenever a knowledge file changes, until `stop_event` is set."""
+        from watchfiles import awatch
+
+        stop_event = stop_event or asyncio.Event()
+        if self._fingerprint is None:
+            self._fingerprint = await asyncio.to_thread(fingerprint, self.directory)
+        while not stop_event.is_set():
+            try:
+                async for _changes in awatch(self.directory, watch_filter=watch_filter,
+                                             debounce=debounce_ms, stop_event=stop_event,
+                                             recursive=False):
+                    result = await self.reload("watch", only_if_changed=True)
+                    if result.changed and callback is not None:
+                        try:
+                            await callback(result)
+                        except Exception:
+                            log.exception("reload callback failed")
+            except Exception:  # e.g. the folder vanished for a moment: keep watching
+                log.exception("watching %s failed; retrying in 5 s", self.directory)
+                try:
+                    await asyncio.wait_for(stop_event.wait(), 5)
+                except asyncio.TimeoutError:
+                    pass
+
+    def start(self, callback: Callable[[ReloadResult], Awaitable[None]] | None = None,
+              debounce_ms: int = DEBOUNCE_MS) -> asyncio.Task:
+        """Start `watch` as a background task (from a running event loop)."""
+        if self._task is not None and not self._task.done():
+            return self._task
+        self._stop = asyncio.Event()
+        self._task = asyncio.create_task(self.watch(callback, self._stop, debounce_ms),
+                                         name="knowledge-watcher")
+        return self._task
+
+    async def stop(self, timeout: float = 5.0) -> None:
+        """Stop the watcher started with `start` and wait for it."""
+        task, self._task = self._task, None
+        if task is None:
+            return
+        if self._stop is not None:
+            self._stop.set()
+        try:
+            await asyncio.wait_for(task, timeout)
+        except (asyncio.TimeoutError, asyncio.CancelledError):
+            task.cancel()
+        except Exception:
+            log.exception("knowledge watcher stopped with an error")
