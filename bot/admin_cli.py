@@ -1,0 +1,76 @@
+"""Admin commands for a desk: `python -m bot report` and `python -m bot unanswered`.
+
+Registered into the main parser by `bot.cli` (see `_extra_commands`). Both read the
+database in `DATA_DIR` (the same file the running bot writes; WAL allows both at once).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .config import Settings
+from .knowledge import Knowledge, KnowledgeError, load_knowledge
+from .reports import format_stats, format_unanswered, write_stats_csv
+from .storage import Storage
+
+
+def _knowledge(settings: Settings, quiet: bool = False) -> Knowledge | None:
+    try:
+        return load_knowledge(settings.knowledge_dir)
+    except KnowledgeError as exc:
+        if not quiet:
+            print(f"注意：知识库校验失败（{len(exc.problems)} 个问题），以下只显示条目 id。"
+                  "运行 python -m bot validate 查看详情。", file=sys.stderr)
+        return None
+
+
+def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
+    storage = Storage.open(settings.data_dir)
+    try:
+        stats = storage.stats(args.days)
+    finally:
+        storage.close()
+    knowledge = _knowledge(settings)
+    print(format_stats(stats, knowledge))
+    if args.csv:
+        write_stats_csv(stats, args.csv, knowledge)
+        print(f"\n已写入 {args.csv}")
+    return 0
+
+
+def cmd_unanswered(args: argparse.Namespace, settings: Settings) -> int:
+    knowledge = _knowledge(settings)
+    engine = None
+    if knowledge is not None:
+        from .engine import Engine
+        engine = Engine(knowledge)
+    storage = Storage.open(settings.data_dir)
+    try:
+        groups = storage.unanswered(args.days, engine, limit=args.limit)
+    finally:
+        storage.close()
+    print(format_unanswered(groups, knowledge, args.days))
+    return 0
+
+
+def _days(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of days, got {text!r}") from None
+    if not 0 < value <= 3650:
+        raise argparse.ArgumentTypeError("days must be between 0 and 3650")
+    return value
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("report", help="usage figures (the same as /stats in Telegram)")
+    p.add_argument("--days", type=_days, default=7, metavar="N", help="the last N days (default 7)")
+    p.add_argument("--csv", metavar="FILE", help="also write the figures to a CSV file")
+    p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("unanswered", help="questions the bot missed or had to clarify, grouped")
+    p.add_argument("--days", type=_days, default=7, metavar="N", help="the last N days (default 7)")
+    p.add_argument("--limit", type=int, default=30, metavar="K", help="show at most K groups (default 30)")
+    p.set_defaults(func=cmd_unanswered)
