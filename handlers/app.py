@@ -1,0 +1,147 @@
+"""The Telegram application: build it, register every handler in one place, run it.
+
+`python -m bot run` calls `run_bot(settings)`: long polling, or a webhook server when
+WEBHOOK_URL is set. SIGTERM / Ctrl-C stop taking updates, let the ones in flight finish
+and exit. Tests call `build_application(settings, holder, request=...)` with an offline
+request layer and feed updates to `Application.process_update`.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from urllib.parse import urlsplit
+
+from telegram import BotCommand, LinkPreviewOptions, Update
+from telegram.constants import ParseMode
+from telegram.error import InvalidToken, NetworkError, TelegramError
+from telegram.ext import (AIORateLimiter, Application, CallbackQueryHandler, CommandHandler,
+                          Defaults, InlineQueryHandler, MessageHandler, filters)
+from telegram.request import BaseRequest
+
+from bot.config import Settings
+from bot.engine import Engine, EngineHolder
+from bot.knowledge import load_knowledge
+
+from . import ask, callbacks, data, feedback, inline, media, start, topics
+from .common import HOLDER_KEY, SETTINGS_KEY
+from .errors import error_handler
+from .logs import RedactingFilter, setup_logging
+
+logger = logging.getLogger(__name__)
+
+# The command menu (setMyCommands), in the order users see it.
+COMMANDS = (
+    ("start", "开始使用与示例问题"),
+    ("help", "使用帮助与全部命令"),
+    ("topics", "按主题浏览报告内容"),
+    ("data", "查数据：/data 关键词"),
+    ("ask", "提问（群组中使用）：/ask 问题"),
+)
+
+MEDIA = (filters.Sticker.ALL | filters.PHOTO | filters.VIDEO | filters.VIDEO_NOTE | filters.VOICE
+         | filters.AUDIO | filters.Document.ALL | filters.ANIMATION | filters.LOCATION
+         | filters.CONTACT)
+
+
+def register_handlers(application: Application) -> None:
+    """Every handler of the bot, in one place. Order matters only within a group."""
+    new_message = filters.UpdateType.MESSAGE  # edits and channel posts are not questions
+    private, groups = filters.ChatType.PRIVATE, filters.ChatType.GROUPS
+
+    application.add_handler(CommandHandler("start", start.start, filters=new_message))
+    application.add_handler(CommandHandler("help", start.help_command, filters=new_message))
+    application.add_handler(CommandHandler("topics", topics.topics_command, filters=new_message))
+    application.add_handler(CommandHandler("data", data.data_command, filters=new_message))
+    application.add_handler(CommandHandler("ask", ask.ask_command, filters=new_message))
+
+    application.add_handler(CallbackQueryHandler(callbacks.answer_button, pattern=r"^a:"))
+    application.add_handler(CallbackQueryHandler(topics.open_topic, pattern=r"^o:"))
+    application.add_handler(CallbackQueryHandler(topics.browse, pattern=r"^t:"))
+    application.add_handler(CallbackQueryHandler(topics.view_entry, pattern=r"^v:"))
+    application.add_handler(CallbackQueryHandler(data.data_topic, pattern=r"^d:"))
+    application.add_handler(CallbackQueryHandler(feedback.feedback_button, pattern=r"^fb:"))
+    application.add_handler(CallbackQueryHandler(callbacks.unknown_button))  # anything else
+
+    application.add_handler(InlineQueryHandler(inline.inline_query))
+
+    text = new_message & filters.TEXT & ~filters.COMMAND
+    application.add_handler(MessageHandler(text & private, ask.private_text))
+    application.add_handler(MessageHandler(text & groups, ask.group_text))
+    application.add_handler(MessageHandler(new_message & private & MEDIA, media.media_hint))
+    application.add_handler(MessageHandler(new_message & private & filters.COMMAND,
+                                           media.unknown_command))
+
+    application.add_error_handler(error_handler)
+
+
+async def set_commands(application: Application) -> None:
+    """post_init: publish the command menu with Chinese descriptions."""
+    try:
+        await application.bot.set_my_commands([BotCommand(c, d) for c, d in COMMANDS])
+    except TelegramError as exc:  # the menu is a convenience; answering matters more
+        logger.warning("setMyCommands failed: %s", exc)
+    logger.info("bot @%s is up", application.bot.username)
+
+
+def build_application(settings: Settings, holder: EngineHolder, request: BaseRequest | None = None,
+                      *, rate_limiter: bool = True) -> Application:
+    """The configured Application: Bot API at settings.telegram_api_url, HTML defaults, rate
+    limiter, concurrent updates, command menu at start-up, every handler registered."""
+    api = settings.telegram_api_url.rstrip("/")
+    builder = (
+        Application.builder()
+        .token(settings.telegram_bot_token)
+        .base_url(f"{api}/bot")
+        .base_file_url(f"{api}/file/bot")
+        .defaults(Defaults(parse_mode=ParseMode.HTML,
+                           link_preview_options=LinkPreviewOptions(is_disabled=True)))
+        .concurrent_updates(True)
+        .post_init(set_commands)
+    )
+    if rate_limiter:
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    application = builder.build()
+    application.bot_data[HOLDER_KEY] = holder
+    application.bot_data[SETTINGS_KEY] = settings
+    register_handlers(application)
+    return application
+
+
+def webhook_path(url: str) -> str:
+    """The local path the webhook server listens on: the path of WEBHOOK_URL."""
+    return urlsplit(url).path.strip("/")
+
+
+def run_bot(settings: Settings) -> int:
+    """`python -m bot run`: serve until SIGTERM / Ctrl-C; 0 on a clean stop."""
+    secrets = [settings.telegram_bot_token, settings.webhook_secret]
+    setup_logging(settings.log_level, secrets)
+    redact = RedactingFilter(secrets).redact
+    holder = EngineHolder(Engine(load_knowledge(settings.knowledge_dir)))
+    logger.info("knowledge loaded: %s", holder.engine.knowledge.summary())
+    application = build_application(settings, holder)
+    try:
+        if settings.webhook_url:
+            logger.info("webhook mode: listening on %s:%s/%s", settings.webhook_listen,
+                        settings.webhook_port, webhook_path(settings.webhook_url))
+            application.run_webhook(
+                listen=settings.webhook_listen, port=settings.webhook_port,
+                url_path=webhook_path(settings.webhook_url), webhook_url=settings.webhook_url,
+                secret_token=settings.webhook_secret or None,
+                allowed_updates=Update.ALL_TYPES, bootstrap_retries=3)
+        else:
+            logger.info("polling mode: %s", settings.telegram_api_url)
+            application.run_polling(allowed_updates=Update.ALL_TYPES, bootstrap_retries=3)
+    except InvalidToken:
+        print("TELEGRAM_BOT_TOKEN: rejected by the Bot API (check the token from BotFather)",
+              file=sys.stderr)
+        return 2
+    except NetworkError as exc:
+        print(f"TELEGRAM_API_URL: cannot reach {settings.telegram_api_url}: {redact(str(exc))}",
+              file=sys.stderr)
+        return 1
+    logger.info("stopped")
+    return 0

@@ -1,0 +1,51 @@
+"""Button presses that answer a question, and the catch-all for stale or unknown buttons.
+
+Every press is acknowledged with answerCallbackQuery, so the client's spinner stops.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Message, Update
+from telegram.ext import ContextTypes
+
+from .common import conversation_of, engine_of, send_html
+from .render import response_html, response_markup
+
+logger = logging.getLogger(__name__)
+
+STALE_NOTE = "这个按钮已过期，内容可能已更新。请重新提问，或发送 /topics 浏览。"
+
+
+def callback_value(update: Update) -> str:
+    """The part of the callback data after the prefix (`a:body_cameras` → `body_cameras`)."""
+    data = update.callback_query.data or ""
+    return data.split(":", 1)[1] if ":" in data else ""
+
+
+async def stale(update: Update, note: str = STALE_NOTE) -> None:
+    """Acknowledge a press whose data no longer means anything, with a polite note."""
+    await update.callback_query.answer(note, show_alert=False)
+
+
+async def answer_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """`a:<entry_id>` (clarify option, related question, example): answer in a new message."""
+    query = update.callback_query
+    engine = engine_of(context)
+    response = engine.answer_entry(callback_value(update), conversation_of(context))
+    if response is None or update.effective_chat is None:
+        await stale(update)
+        return
+    await query.answer()
+    logger.info("button answer chat=%s entry=%s", update.effective_chat.id, response.entry_id)
+    message = query.message
+    thread = message.message_thread_id if isinstance(message, Message) and message.is_topic_message else None
+    await send_html(context, update.effective_chat.id, response_html(response),
+                    response_markup(response, engine.knowledge), thread_id=thread)
+
+
+async def unknown_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Any callback data no other handler understood: a polite note, never an error."""
+    logger.info("unknown callback data %r", (update.callback_query.data or "")[:64])
+    await stale(update)

@@ -1,0 +1,80 @@
+"""/data 关键词: staff lookup of figures, one `名称：数值` line each; /data alone lists topics.
+
+`d:<topic>` shows a topic's figures in place; `d:` goes back to the list of topics.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot import lookup
+from bot.knowledge import Knowledge
+
+from .callbacks import callback_value, stale
+from .common import edit_or_send, engine_of, reply_html
+from .render import BACK, button, esc, in_rows, keyboard
+
+logger = logging.getLogger(__name__)
+
+USAGE = "用法：/data 关键词，例如 /data 执法记录仪、/data 调解 成功率。点下面的主题可查看该主题的全部数据："
+
+
+def figure_lines(entries) -> list[str]:
+    return [f"{esc(e.title)}：<b>{esc(e.value)}</b>" for e in entries]
+
+
+def topics_view(knowledge: Knowledge) -> tuple[str, object]:
+    """Every topic that has figures, with its count, as text and as buttons."""
+    lines = ["<b>数据主题</b>", esc(USAGE)]
+    buttons = []
+    for topic in knowledge.topics.values():
+        count = len(lookup.metrics_in(knowledge, topic.id))
+        if not count:
+            continue
+        indent = "　" if topic.parent else ""
+        lines.append(f"{indent}· {esc(topic.title)}（{count}）")
+        buttons.append(button(f"{topic.title}（{count}）", "d", topic.id))
+    return "\n".join(lines), keyboard(in_rows(buttons, 2))
+
+
+def topic_figures_view(knowledge: Knowledge, topic_id: str) -> tuple[str, object]:
+    topic = knowledge.topics[topic_id]
+    lines = [f"<b>{esc(topic.title)}</b>"] + figure_lines(lookup.metrics_in(knowledge, topic_id))
+    return "\n".join(lines), keyboard([[button(BACK, "d", "")]])
+
+
+async def data_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """`/data 关键词`: every matching figure, one line each; `/data` alone lists the topics."""
+    engine = engine_of(context)
+    query = " ".join(context.args or []).strip()
+    if not query:
+        text, markup = topics_view(engine.knowledge)
+        await reply_html(update, context, text, markup)
+        return
+    found = lookup.search(engine, query)
+    logger.info("data lookup chat=%s found=%d", update.effective_chat.id if update.effective_chat else None,
+                len(found))
+    if not found:
+        await reply_html(update, context,
+                         f"没有找到与“{esc(query)}”相关的数据。换个关键词试试，或只发 /data 查看主题。")
+        return
+    header = f"<b>“{esc(query)}”相关数据（{len(found)}项）</b>"
+    await reply_html(update, context, "\n".join([header] + figure_lines(found)))
+
+
+async def data_topic(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """`d:<topic>`: the figures of one topic in place; `d:` back to the topic list."""
+    knowledge = engine_of(context).knowledge
+    value = callback_value(update)
+    if not value:
+        text, markup = topics_view(knowledge)
+    elif value in knowledge.topics:
+        text, markup = topic_figures_view(knowledge, value)
+    else:
+        await stale(update)
+        return
+    await update.callback_query.answer()
+    await edit_or_send(update, context, text, markup)

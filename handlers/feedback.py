@@ -1,0 +1,40 @@
+"""👍/👎 under an answer: recorded (in the log until storage exists), then the row goes away."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Message, Update
+from telegram.error import BadRequest
+from telegram.ext import ContextTypes
+
+from .callbacks import callback_value, stale
+from .render import without_feedback
+
+logger = logging.getLogger(__name__)
+
+THANKS = {True: "感谢您的肯定！", False: "感谢反馈，我们会改进这条回答。"}
+
+
+def record_feedback(*, entry_id: str, helpful: bool, user_id: int | None, chat_id: int | None) -> None:
+    """Store one 👍/👎. Only logged for now; the admin storage plugs in here."""
+    logger.info("feedback entry=%s helpful=%s user=%s chat=%s", entry_id, helpful, user_id, chat_id)
+
+
+async def feedback_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """`fb:+:<entry>` / `fb:-:<entry>`: record the vote, thank the user, drop the 👍/👎 row."""
+    query = update.callback_query
+    sign, _, entry_id = callback_value(update).partition(":")
+    if sign not in ("+", "-") or not entry_id:
+        await stale(update)
+        return
+    helpful = sign == "+"
+    record_feedback(entry_id=entry_id, helpful=helpful,
+                    user_id=update.effective_user.id if update.effective_user else None,
+                    chat_id=update.effective_chat.id if update.effective_chat else None)
+    await query.answer(THANKS[helpful])
+    if isinstance(query.message, Message):
+        try:
+            await query.edit_message_reply_markup(without_feedback(query.message.reply_markup))
+        except BadRequest as exc:  # already edited, or too old to edit: the vote still counts
+            logger.info("could not remove feedback buttons: %s", exc)

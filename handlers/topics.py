@@ -1,0 +1,81 @@
+"""/topics: browse section → topic → entry → answer, editing one message in place.
+
+`o:<topic>` (from /start and fallback keyboards) opens a topic in a new message;
+`t:<topic>` and `v:<entry>` edit the pressed message; "t:" is the list of sections.
+"""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.answers import question_for
+from bot.knowledge import Knowledge, Topic
+
+from .callbacks import callback_value, stale
+from .common import conversation_of, edit_or_send, engine_of, reply_html, send_html
+from .render import BACK, button, feedback_row, in_rows, keyboard, response_html, topic_html
+
+ROOT_TEXT = "<b>按主题浏览</b>\n报告分为以下几个部分，请选择："
+
+
+def root_view(knowledge: Knowledge) -> tuple[str, object]:
+    buttons = [button(t.title, "t", t.id) for t in knowledge.sections()]
+    return ROOT_TEXT, keyboard(in_rows(buttons, 2))
+
+
+def topic_view(knowledge: Knowledge, topic: Topic) -> tuple[str, object]:
+    """A topic's sub-topics (two per row), then its own entries, then a back button."""
+    rows = in_rows([button(t.title, "t", t.id) for t in knowledge.children(topic.id)], 2)
+    rows += [[button(question_for(e), "v", e.id)] for e in knowledge.entries_in(topic.id)]
+    rows.append([button(BACK, "t", topic.parent or "")])
+    return topic_html(knowledge, topic), keyboard(rows)
+
+
+async def topics_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Show the report's sections as buttons."""
+    text, markup = root_view(engine_of(context).knowledge)
+    await reply_html(update, context, text, markup)
+
+
+async def open_topic(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """`o:<topic>`: show a topic in a new message, leaving the pressed message as it was."""
+    knowledge = engine_of(context).knowledge
+    topic = knowledge.topics.get(callback_value(update))
+    if topic is None or update.effective_chat is None:
+        await stale(update)
+        return
+    await update.callback_query.answer()
+    text, markup = topic_view(knowledge, topic)
+    await send_html(context, update.effective_chat.id, text, markup)
+
+
+async def browse(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """`t:<topic>`: replace the message with that topic's view; `t:` with the sections."""
+    knowledge = engine_of(context).knowledge
+    value = callback_value(update)
+    if not value:
+        text, markup = root_view(knowledge)
+    elif value in knowledge.topics:
+        text, markup = topic_view(knowledge, knowledge.topics[value])
+    else:
+        await stale(update)
+        return
+    await update.callback_query.answer()
+    await edit_or_send(update, context, text, markup)
+
+
+async def view_entry(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """`v:<entry>`: replace the message with the answer, a back button and 👍/👎."""
+    engine = engine_of(context)
+    response = engine.answer_entry(callback_value(update), conversation_of(context))
+    if response is None:
+        await stale(update)
+        return
+    await update.callback_query.answer()
+    entry = engine.knowledge.entries[response.entry_id]
+    topic = engine.knowledge.topics.get(entry.topic)
+    back_title = f"{BACK}：{topic.title}" if topic else BACK
+    markup = keyboard([[button(back_title, "t", entry.topic if topic else "")],
+                       feedback_row(entry.id)])
+    await edit_or_send(update, context, response_html(response), markup)
