@@ -40,6 +40,7 @@ SEQUENCE_WEIGHT = 0.85 # sequence part vs terms part
 PINYIN_CREDIT = 0.8    # a match only by sound counts this much
 UNKNOWN_CHAR_WEIGHT = 0.5
 INTENT_BONUS = 0.03
+ANSWER_TEXT_WEIGHT = 0.8  # an entry's answer text counts as a phrasing, at this discount
 UNIT_BONUS = 0.06      # "有几家" prefers a metric counted in 家
 UNKNOWN_COVERAGE_WEIGHT = 2.0  # a character the whole knowledge base never uses counts this much
 COVERAGE_PENALTY = 0.2  # times the share of the query's content the entry's text never uses
@@ -125,19 +126,23 @@ class Matcher:
     def __init__(self, knowledge: Knowledge):
         self.knowledge = knowledge
         self.synonyms = knowledge.synonyms
-        owners, texts, norms = [], [], []
+        owners, texts, norms, weights = [], [], [], []
         for entry in knowledge.entries.values():
-            for text in entry.phrasings:
+            # The answer text is matched too, at a discount: it names details (营业执照, 中级人民法院)
+            # that no phrasing mentions.
+            for text, weight in [(t, 1.0) for t in entry.phrasings] + [(entry.answer, ANSWER_TEXT_WEIGHT)]:
                 norm = self._normalize(text)
                 if norm:
                     owners.append(entry.id)
                     texts.append(text)
                     norms.append(norm)
+                    weights.append(weight)
         self._owners = owners
         self._texts = texts
         self._norms = norms
         self._keys = [pinyin_key(n) for n in norms]
         self._lengths = np.array([len(n) for n in norms], dtype=np.float64)
+        self._weights = np.array(weights)
         self._is_metric = np.array([knowledge.entries[o].is_metric for o in owners], dtype=bool)
         self._rows_of: dict[str, np.ndarray] = defaultdict(lambda: np.zeros(0, dtype=np.int64))
         for owner in set(owners):
@@ -183,7 +188,7 @@ class Matcher:
                                  + (1 - QUERY_WEIGHT) * sound_found / self._sounds.totals))
         else:
             terms = sequence
-        scores = SEQUENCE_WEIGHT * sequence + (1 - SEQUENCE_WEIGHT) * terms
+        scores = (SEQUENCE_WEIGHT * sequence + (1 - SEQUENCE_WEIGHT) * terms) * self._weights
         if query.wants_figure != query.wants_text:
             scores = scores + np.where(self._is_metric == query.wants_figure, INTENT_BONUS, 0.0)
         if query.asked_unit:
