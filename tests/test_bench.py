@@ -1,0 +1,43 @@
+"""`python -m bot bench --quick` runs end to end and writes its tables and chart.
+
+No timing assertions: benchmarks report numbers, tests must not fail on a slow machine."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("matplotlib")
+pytest.importorskip("jieba")
+pytest.importorskip("bm25s")
+
+from bot.cli import main  # noqa: E402
+
+SECTIONS = ("## Targets", "## Accuracy per tag", "## Latency per query", "## Start-up, reload, memory",
+            "## Load: a burst through the Telegram Application", "## Where Engine.respond spends its time")
+
+
+def test_bench_quick_writes_tables_and_chart(tmp_path, capsys):
+    assert main(["bench", "--quick", "--scales", "2", "--seed", "7", "--out", str(tmp_path)]) == 0
+    printed = capsys.readouterr().out
+    written = (tmp_path / "bench.md").read_text(encoding="utf-8")
+    assert printed.strip() == written.strip()
+    for heading in SECTIONS:
+        assert heading in written
+    header = "| set | tag | n | engine | difflib | rapidfuzz WRatio | BM25 (jieba + bm25s) |"
+    assert header in written
+    for tag in ("| all |", "| typo |", "| other_year |"):
+        assert tag in written
+    for size in ("| 1× |", "| 2× |"):
+        assert size in written
+    png = (tmp_path / "bench.png").read_bytes()
+    assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 10_000
+
+
+def test_bench_is_registered_without_importing_telegram():
+    import subprocess
+    import sys
+
+    code = ("import sys; from bot.cli import build_parser; build_parser(); "
+            "import bot.bench; print('telegram' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
