@@ -1,0 +1,73 @@
+"""bot/lookup.py: the keyword search behind /data and inline mode."""
+
+from __future__ import annotations
+
+from bot import lookup
+
+
+def ids(entries):
+    return [e.id for e in entries]
+
+
+def test_a_keyword_in_the_name_finds_only_that_figure(kb):
+    assert ids(lookup.search_metrics(kb, "执法记录仪")) == ["body_cameras"]
+
+
+def test_every_figure_sharing_a_keyword_is_listed_in_report_order(kb):
+    found = ids(lookup.search_metrics(kb, "调解"))
+    assert found[:4] == ["people_mediation_disputes", "people_mediation_success_rate",
+                         "pre_litigation_cases", "pre_litigation_success_rate"]
+    assert {"fudiao_cases", "fudiao_rate"} <= set(found)
+
+
+def test_several_keywords_must_all_match(kb):
+    assert ids(lookup.search_metrics(kb, "调解 成功率")) == ["people_mediation_success_rate",
+                                                          "pre_litigation_success_rate"]
+
+
+def test_synonyms_and_traditional_characters_are_understood(kb):
+    assert ids(lookup.search_metrics(kb, "執法記錄儀")) == ["body_cameras"]
+    assert "online_rate" in ids(lookup.search_metrics(kb, "网办"))
+
+
+def test_a_value_finds_its_figures(kb):
+    assert {"online_rate", "court_appearance_rate"} <= set(ids(lookup.search_metrics(kb, "100%")))
+
+
+def test_a_topic_name_lists_the_topic(kb, engine):
+    found = ids(lookup.search(engine, "公共法律服务"))
+    assert found == ids(lookup.metrics_in(kb, "legal_services"))
+    assert "legal_aid_cases" in found
+
+
+def test_a_section_includes_its_sub_topics(kb):
+    assert set(ids(lookup.metrics_in(kb, "disputes"))) >= {"people_mediation_disputes", "legal_aid_cases"}
+
+
+def test_a_colloquial_question_falls_back_to_the_engine(engine):
+    assert ids(lookup.search(engine, "给执法人员配了多少执法仪")) == ["body_cameras"]
+
+
+def test_nothing_found_and_empty_queries(kb, engine):
+    assert lookup.search(engine, "股票行情") == []
+    assert lookup.search(engine, "   ") == []
+    assert lookup.search_metrics(kb, "，。！") == []
+
+
+def test_limit(kb, engine):
+    assert len(lookup.search(engine, "执法", limit=3)) == 3
+
+
+def test_figure_line_and_snippet(kb):
+    entry = kb.entries["body_cameras"]
+    assert lookup.figure_line(entry) == "执法记录仪配备数量：4400台"
+    snippet = lookup.snippet(entry)
+    assert "4400台" in snippet and len(snippet) <= lookup.SNIPPET_CHARS + 2
+    assert snippet.startswith("…") and snippet.endswith("…")
+    short = kb.entries["two_laws_ranking"]
+    assert "全省第一" in lookup.snippet(short)
+
+
+def test_every_metric_is_found_by_its_own_name(kb):
+    for entry in kb.metrics:
+        assert entry.id in ids(lookup.search_metrics(kb, entry.title)), entry.title
