@@ -91,8 +91,9 @@ def small_talk(cleaned: str) -> str | None:
 
 # Requests the report never answers, whatever the subject: how to apply, contacts, prices.
 UNSUPPORTED_REQUESTS = (
-    ("办理方法", re.compile(r"怎么申请|如何申请|去哪.{0,2}申请|哪里.{0,2}申请|申请流程|申请条件|怎么报名|如何报名|需要什么材料|怎么预约")),
-    ("下载地址", re.compile(r"下载|官网|网址|链接|二维码")),
+    ("办理方法", re.compile(r"怎么申请|如何申请|去哪.{0,2}申请|哪里.{0,2}申请|申请流程|申请条件|怎么报名|如何报名|"
+                        r"需要什么材料|要什么材料|需要什么条件|要什么条件|什么条件|办理流程|手续|怎么预约")),
+    ("下载或查询渠道", re.compile(r"下载|官网|网址|链接|二维码|在哪.{0,2}查|哪里.{0,2}查|去哪.{0,2}查|怎么查|查询方式")),
     ("联系方式", re.compile(r"电话|热线|联系方式|办公地址|地址在|怎么联系|上班时间|办公时间")),
     ("价格费用", re.compile(r"多少钱1|价格|单价|收费|费用|奖金|奖励多少")),
 )

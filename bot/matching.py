@@ -24,7 +24,7 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import LCSseq
 
-from .figures import figures_in, metrics_with_figure
+from .figures import figure_key, figures_in, metrics_with_figure
 from .knowledge import Entry, Knowledge
 from .normalize import clean, convert_numerals, drop_filler, pinyin_key
 
@@ -52,6 +52,11 @@ FOLLOWUP_LEAD = 0.1  # ... when one covers the context this much better
 # Everyday characters that carry no subject: not held against an entry that lacks them.
 GLUE_CHARS = frozenset("是有在和与及或也都还就要能会可以被给把让去来到说做搞弄个们这那哪谁啥怎么样为对从向跟里上下中些其该"
                        "不没很太最更多少几吧吗呢啊呀哦嘛么的了着过地得一二三四五六七八九十0123456789%.")
+# Everyday question words: not evidence that a question asks for something else.
+GLUE_WORDS = re.compile("怎么回事|咋回事|回事|意思|概念|东西|到底|百分之|运作|是不是|真的|假的|真假|听说|直接|自己|现在|"
+                        "时候|我们|咱们|你们|他们|大家|目前|已经|还是|或者|方面|一般|主要|具体|好处|作用|效果|享受|"
+                        "公司|单位|平台|指标|推进|开展|服务|称号|荣誉|想|达到|原来|结合|起来|顺带|工作|问题|年")
+GAP_MAX = 2  # a gap this long (牌子, 面积, 施行) means the entry does not answer the question
 _WANTS_FIGURE = re.compile(r"多少|几|数量|数目|比例|占比|金额|多大|多高|百分|比率|排名|第几|多快")
 _ASKED_UNIT = re.compile(r"(?:多少|几)(人次|万元|[项件家个台处条类种名起次人元])")
 _WANTS_TEXT = re.compile(r"是什么|什么是|什么意思|怎么|如何|哪些|哪个|哪里|介绍|内容|含义|做法|为什么|举措|措施|荣誉|称号")
@@ -62,6 +67,7 @@ class Candidate:
     entry_id: str
     score: float
     phrasing: str
+    gap: str = ""  # the longest run of the query's content this entry's text never mentions
 
 
 @dataclass(frozen=True)
@@ -154,6 +160,9 @@ class Matcher:
             e.id: frozenset(self._normalize(" ".join(e.phrasings + (e.answer, e.source, e.value))))
             for e in knowledge.entries.values()}
         self.vocabulary = frozenset().union(*self._entry_chars.values())
+        self._entry_figures = {
+            e.id: {k for k, _ in figures_in(self._normalize(" ".join(e.phrasings + (e.answer, e.source))))}
+            | {figure_key(e)} for e in knowledge.entries.values()}
 
     def _normalize(self, text: str) -> str:
         return drop_filler(self.synonyms.apply(convert_numerals(clean(text))))
@@ -207,6 +216,7 @@ class Matcher:
         order = np.argsort(-scores, kind="stable")[:SHORTLIST]
         best: dict[str, Candidate] = {}
         content = [c for c in query.text if c not in GLUE_CHARS]
+        plain = GLUE_WORDS.sub(" ", query.text)
         for i in order:
             owner = self._owners[i]
             if owner in best:
@@ -217,9 +227,26 @@ class Matcher:
                 missing = sum(1 if c in self.vocabulary else UNKNOWN_COVERAGE_WEIGHT
                               for c in content if c not in chars)
                 score -= COVERAGE_PENALTY * min(1.0, missing / len(content))
-            best[owner] = Candidate(owner, round(score, 4), self._texts[i])
+            best[owner] = Candidate(owner, round(score, 4), self._texts[i], self._gap(plain, owner, query))
         return sorted(best.values(), key=lambda c: -c.score)[:limit]
 
+
+    def _gap(self, text: str, entry_id: str, query: Query) -> str:
+        """What the entry does not explain: a figure of the query it never mentions (第三批 vs
+        第二批), a count asked of a percentage, or the longest run of query characters that its
+        text (phrasings, answer, source) lacks."""
+        for figure, _ in query.figures:
+            if figure not in self._entry_figures[entry_id]:
+                return f"数字{figure}"
+        entry = self.knowledge.entries[entry_id]
+        if query.asked_unit and entry.is_metric and entry.unit == "%":
+            return "多少" + query.asked_unit
+        if query.asked_unit and not query.wants_text and not entry.is_metric \
+                and not re.search(r"\d", entry.answer):
+            return "数量"  # a count asked of an entry that gives none
+        chars = self._entry_chars[entry_id]
+        runs = re.split("[" + re.escape("".join(sorted(chars | GLUE_CHARS | {" "}))) + "]+", text)
+        return max(runs, key=len, default="")
 
     def rerank_followup(self, candidates: list[Candidate], previous: Entry, query: Query) -> Candidate | None:
         """Resolve an elliptical follow-up ("那成功率呢？") against the previous answer.
@@ -250,7 +277,7 @@ def decide(candidates: list[Candidate]) -> Decision:
     top = candidates[0]
     runner_up = candidates[1].score if len(candidates) > 1 else 0.0
     lead = top.score - runner_up
-    if (top.score >= ANSWER_MIN and lead >= ANSWER_MARGIN) or lead >= CLEAR_LEAD:
+    if len(top.gap) < GAP_MAX and ((top.score >= ANSWER_MIN and lead >= ANSWER_MARGIN) or lead >= CLEAR_LEAD):
         return Decision("answer", (top,))
     # Not sure enough: offer the plausible entries (one "did you mean" if only one is close).
     close = [c for c in candidates if c.score >= CLARIFY_MIN and top.score - c.score <= CLARIFY_WINDOW]

@@ -55,7 +55,9 @@ PROTECTED_WORDS = (
 )
 # A lone numeral character becomes a digit only before one of these (跑一次 → 跑1次).
 _CLASSIFIERS = set("次个项件家名台处条类种起人批年月日位元%")
+_APPROXIMATE = {"一两", "两三", "二三", "三四", "三五", "四五", "五六", "六七", "七八", "八九"}
 _NUM_RUN_RE = re.compile(f"[{_NUMERAL_CHARS}]+")
+_SHORT_YEAR_RE = re.compile(r"(?<![\d.])(1[6-9]|2\d)年(?!代)")
 _PERCENT_RE = re.compile(f"百分之([{_NUMERAL_CHARS}]+|\\d+(?:\\.\\d+)?)")
 
 
@@ -114,10 +116,23 @@ _PROTECTED_RE = re.compile("|".join(sorted(map(re.escape, PROTECTED_WORDS), key=
 _RESTORE_RE = re.compile("\ue000(\\d+)\ue001")
 
 
+def _digit_variants(word: str) -> set[str]:
+    """三统一 → {3统一, 三统1, 3统1}: each numeral character written as a digit or not."""
+    variants = {""}
+    for c in word:
+        variants = {v + c for v in variants} | ({v + str(_DIGITS[c]) for v in variants} if c in _DIGITS else set())
+    return variants - {word}
+
+
+_NAME_VARIANTS = {v: w for w in PROTECTED_WORDS for v in _digit_variants(w)}
+_NAME_VARIANT_RE = re.compile("|".join(sorted(map(re.escape, _NAME_VARIANTS), key=len, reverse=True)))
+
+
 def convert_numerals(text: str) -> str:
     """Turn Chinese numerals that are figures into Arabic digits; leave names alone."""
+    text = _NAME_VARIANT_RE.sub(lambda m: _NAME_VARIANTS[m.group(0)], text)  # 1目录5清单 → 一目录五清单
     if not any(c in _NUMERAL_CHARS for c in text):
-        return text
+        return _SHORT_YEAR_RE.sub(r"20\1年", text)
     text, saved = _protect(text)
 
     def percent(match: re.Match[str]) -> str:
@@ -141,10 +156,13 @@ def convert_numerals(text: str) -> str:
                 return run
         if run.startswith("点") or run.endswith("点"):
             return run
+        if len(run) == 2 and run in _APPROXIMATE:  # 两三趟 = "two or three", not 23
+            return run
         value = _run_value(run)
         return run if value is None else value
 
     text = _NUM_RUN_RE.sub(number, text)
+    text = _SHORT_YEAR_RE.sub(r"20\1年", text)  # 23年 → 2023年
     return _RESTORE_RE.sub(lambda m: saved[int(m.group(1))], text)
 
 

@@ -32,3 +32,15 @@ def test_accuracy(engine):
     print(f"misses:\n{misses}")
     assert result.accuracy >= 0.95
     assert result.false_answer_rate <= 0.02
+
+
+def test_holdout_generalises(engine, kb):
+    """tests/eval/holdout.yaml was written without seeing the knowledge base or the tuning set,
+    and is not used to choose thresholds: it shows how the bot does on unseen questions."""
+    from pathlib import Path
+    items = load_eval(Path(__file__).parent / "eval" / "holdout.yaml")
+    assert {i.expect for i in items if i.expect} <= set(kb.entries)
+    result = evaluate(engine_predictor(engine), items)
+    print("\nholdout:\n" + result.table())
+    assert result.accuracy >= 0.92
+    assert result.false_answer_rate <= 0.10

@@ -43,3 +43,13 @@ def test_decide_bands():
 def test_clarify_offers_at_most_four():
     many = [Candidate(str(i), 0.7 - i * 0.001, "") for i in range(8)]
     assert len(decide(many).candidates) == 4
+
+
+def test_gap_blocks_answers_the_entry_does_not_give(engine):
+    from bot.matching import decide
+    for question in ["执法记录仪是哪个牌子的", "第三批湖南省法治政府建设示范地区有哪些", "谢琦办案团队有几个人",
+                     "刑事破案数具体破了多少起"]:
+        candidates = engine.matcher.rank(question)
+        assert candidates[0].gap, question
+        assert decide(candidates).status != "answer", question
+    assert engine.matcher.rank("第二批湖南省法治政府建设示范地区有哪些")[0].gap == ""

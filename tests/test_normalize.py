@@ -52,3 +52,15 @@ def test_pinyin_key_equates_homophones():
     assert pinyin_key("记录议") == pinyin_key("记录仪")
     assert pinyin_key("法律") != pinyin_key("办法")
     assert len(pinyin_key("执法记录仪4400")) == len("执法记录仪4400")
+
+
+@pytest.mark.parametrize("raw, expected", [("1目录5清单", "一目录五清单"), ("3统一", "三统一"),
+                                           ("行政执法3项制度", "行政执法三项制度")])
+def test_names_written_with_digits_are_restored(raw, expected):
+    assert convert_numerals(raw) == expected
+
+
+def test_short_years_and_approximations():
+    assert convert_numerals("23年") == "2023年"
+    assert convert_numerals("22年网上可办率") == "2022年网上可办率"
+    assert convert_numerals("跑两三趟") == "跑两三趟"
