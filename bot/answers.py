@@ -94,9 +94,12 @@ def answer(knowledge: Knowledge, entry: Entry, score: float, kind: str = "entry"
                     related(knowledge, entry), kind, [entry.topic])
 
 
-def clarify(knowledge: Knowledge, entries: list[Entry], score: float, kind: str = "clarify") -> Response:
+def clarify(knowledge: Knowledge, entries: list[Entry], score: float, kind: str = "clarify",
+            missing: str = "") -> Response:
+    """"您是想问" with the plausible entries; `missing` names what the report does not say."""
     options = [suggestion(e) for e in entries]
-    lines = ["您是想问："] + [f"{i}. {s.question}" for i, s in enumerate(options, 1)]
+    lines = [f"报告中没有关于“{missing}”的内容。"] if missing else []
+    lines += ["您是想问："] + [f"{i}. {s.question}" for i, s in enumerate(options, 1)]
     lines.append("请点选或换个说法再问一次。")
     return Response("clarify", "\n".join(lines), None, score, options, kind)
 

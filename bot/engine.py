@@ -98,7 +98,7 @@ class Engine:
             return answers.answer(kb, kb.entries[best.entry_id], best.score, kind)
         if decision.status == "clarify":
             entries = [kb.entries[c.entry_id] for c in decision.candidates]
-            return answers.clarify(kb, entries, best.score if best else 0.0)
+            return answers.clarify(kb, entries, best.score if best else 0.0, missing=best.gap if best else "")
         return answers.fallback(kb, best.score if best else 0.0)
 
     def _figure(self, key: str, unit_char: str) -> Response:

@@ -67,7 +67,7 @@ class Candidate:
     entry_id: str
     score: float
     phrasing: str
-    gap: str = ""  # the longest run of the query's content this entry's text never mentions
+    gap: str = ""  # what the query asks that this entry never mentions ("" when it explains all)
 
 
 @dataclass(frozen=True)
@@ -237,16 +237,19 @@ class Matcher:
         text (phrasings, answer, source) lacks."""
         for figure, _ in query.figures:
             if figure not in self._entry_figures[entry_id]:
-                return f"数字{figure}"
+                return figure
         entry = self.knowledge.entries[entry_id]
         if query.asked_unit and entry.is_metric and entry.unit == "%":
             return "多少" + query.asked_unit
         if query.asked_unit and not query.wants_text and not entry.is_metric \
                 and not re.search(r"\d", entry.answer):
-            return "数量"  # a count asked of an entry that gives none
+            return "具体数量"  # a count asked of an entry that gives none
         chars = self._entry_chars[entry_id]
-        runs = re.split("[" + re.escape("".join(sorted(chars | GLUE_CHARS | {" "}))) + "]+", text)
-        return max(runs, key=len, default="")
+        longest = run = ""
+        for c in text:
+            run = "" if c in chars or c in GLUE_CHARS or c == " " else run + c
+            longest = run if len(run) > len(longest) else longest
+        return longest if len(longest) >= GAP_MAX else ""
 
     def rerank_followup(self, candidates: list[Candidate], previous: Entry, query: Query) -> Candidate | None:
         """Resolve an elliptical follow-up ("那成功率呢？") against the previous answer.
@@ -277,7 +280,7 @@ def decide(candidates: list[Candidate]) -> Decision:
     top = candidates[0]
     runner_up = candidates[1].score if len(candidates) > 1 else 0.0
     lead = top.score - runner_up
-    if len(top.gap) < GAP_MAX and ((top.score >= ANSWER_MIN and lead >= ANSWER_MARGIN) or lead >= CLEAR_LEAD):
+    if not top.gap and ((top.score >= ANSWER_MIN and lead >= ANSWER_MARGIN) or lead >= CLEAR_LEAD):
         return Decision("answer", (top,))
     # Not sure enough: offer the plausible entries (one "did you mean" if only one is close).
     close = [c for c in candidates if c.score >= CLARIFY_MIN and top.score - c.score <= CLARIFY_WINDOW]
