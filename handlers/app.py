@@ -115,6 +115,11 @@ def webhook_path(url: str) -> str:
     return urlsplit(url).path.strip("/")
 
 
+def _not_invalid_token(record: logging.LogRecord) -> bool:
+    """Drop PTB's traceback for a rejected token: run_bot reports it in one line."""
+    return not (record.exc_info and isinstance(record.exc_info[1], InvalidToken))
+
+
 def run_bot(settings: Settings) -> int:
     """`python -m bot run`: serve until SIGTERM / Ctrl-C; 0 on a clean stop."""
     secrets = [settings.telegram_bot_token, settings.webhook_secret]
@@ -123,6 +128,7 @@ def run_bot(settings: Settings) -> int:
     holder = EngineHolder(Engine(load_knowledge(settings.knowledge_dir)))
     logger.info("knowledge loaded: %s", holder.engine.knowledge.summary())
     application = build_application(settings, holder)
+    logging.getLogger("telegram.ext").addFilter(_not_invalid_token)
     try:
         if settings.webhook_url:
             logger.info("webhook mode: listening on %s:%s/%s", settings.webhook_listen,

@@ -175,13 +175,19 @@ class FakeBotApi:
             message["message_thread_id"] = params["message_thread_id"]
         return message
 
-    def handle(self, method: str, params: dict) -> tuple[int, dict]:
+    def handle(self, method: str, params: dict, long_poll: float = 0.0) -> tuple[int, dict]:
+        """Record the call, answer it. `long_poll`: getUpdates waits up to that many seconds
+        for an update to arrive, as the real Bot API does with `timeout`."""
         with self.lock:
             call = ApiCall(method, params)
-            status, body = self._answer(method, params)
-            call.result = body.get("result")
             self.calls.append(call)
             self.lock.notify_all()
+            if method == "getUpdates" and long_poll > 0 and method not in self.failures:
+                deadline = time.monotonic() + long_poll
+                while not self._pending(params) and time.monotonic() < deadline:
+                    self.lock.wait(deadline - time.monotonic())
+            status, body = self._answer(method, params)
+            call.result = body.get("result")
             return status, body
 
     def _answer(self, method: str, params: dict) -> tuple[int, dict]:
