@@ -20,8 +20,8 @@ from collections.abc import Iterable, Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.answers import Response, Suggestion, examples, question_for
-from bot.knowledge import Entry, Knowledge, Topic
+from bot.answers import Response, Suggestion, examples
+from bot.knowledge import Knowledge, Topic
 
 MAX_MESSAGE_CHARS = 4096  # Telegram's limit, in UTF-16 code units
 MAX_CALLBACK_BYTES = 64

@@ -11,7 +11,7 @@ from telegram import Update
 
 from bot.answers import Response, Suggestion
 from bot.config import Settings
-from bot.engine import Engine, EngineHolder
+from bot.engine import Engine
 from conftest import TEST_TOKEN, RecordingRequest
 from handlers import logs
 from handlers.app import COMMANDS, build_application, webhook_path
