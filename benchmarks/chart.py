@@ -58,11 +58,16 @@ def draw(path: Path, *, methods: list[str], accuracy: dict[str, dict[str, float]
 
     ax = axes[2]
     labels = [label for label, _ in load_rows]
-    ax.bar(range(len(load_rows)), [value for _, value in load_rows], color="#2980b9")
+    values = [value for _, value in load_rows]
+    ax.bar(range(len(load_rows)), values, color="#2980b9")
+    for i, value in enumerate(values):
+        ax.text(i, value, f"{value:.0f}/s", ha="center", va="bottom", fontsize=9)
+    ax.set_ylim(1, max(values + [telegram_limit]) * 4)
     ax.axhline(telegram_limit, color="#c0392b", linestyle="--",
                label=f"Telegram limit ~{telegram_limit:.0f} msg/s")
     ax.set_yscale("log")
     ax.set_xticks(range(len(load_rows)), labels, fontsize=8)
+    ax.set_xlim(-0.7, len(load_rows) - 0.3)
     ax.set_ylabel("updates answered per second (log)")
     ax.set_title("Telegram Application burst (offline)", fontsize=10)
     ax.legend(fontsize=8)

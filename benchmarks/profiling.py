@@ -9,6 +9,7 @@ calls (rapidfuzz, numpy), so read the shares as an upper bound for the Python pa
 from __future__ import annotations
 
 import cProfile
+import linecache
 import pstats
 from pathlib import Path
 
@@ -20,8 +21,11 @@ def _label(func: Func) -> str:
     if path == "~":
         return name.replace("<built-in method ", "").rstrip(">")
     parts = Path(path).parts
-    short = "/".join(parts[-2:]) if "site-packages" in parts else "/".join(parts[-2:])
-    return f"{name} ({short}:{line})"
+    where = f"{'/'.join(parts[-2:])}:{line}"
+    if name.startswith("<"):  # a comprehension: show its line, which says what it walks
+        code = linecache.getline(path, line).strip()
+        return f"{name} ({where}: `{code[:70]}`)" if code else f"{name} ({where})"
+    return f"{name} ({where})"
 
 
 def _callees(stats: dict, parent: Func) -> list[tuple[Func, float, int]]:

@@ -10,6 +10,8 @@ the `bench` extra (matplotlib, jieba, bm25s). `telegram` is imported only by the
 from __future__ import annotations
 
 import argparse
+import gc
+import os
 import sys
 import tempfile
 import time
@@ -84,6 +86,7 @@ def run(plan: Plan, knowledge_dir: Path, out: Path, seed: int, *, quick: bool = 
     from bot.knowledge import load_knowledge
 
     started = time.perf_counter()
+    load_before = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     kb = load_knowledge(knowledge_dir)
     engine = Engine(kb)
     items = load_eval()[::plan.eval_stride]
@@ -182,7 +185,8 @@ def run(plan: Plan, knowledge_dir: Path, out: Path, seed: int, *, quick: bool = 
                 profiles.append((size, table, per_query))
                 if factor != 1 or not plan.scales:
                     own_time = profiling.top_own_time(engine_f, questions)
-            del engine_f, kb_f
+            del engine_f, kb_f, fns, twin
+            gc.collect()
 
     largest = sizes[-1]
     sections.append("\n\n".join([
@@ -230,9 +234,10 @@ def run(plan: Plan, knowledge_dir: Path, out: Path, seed: int, *, quick: bool = 
             ["start-up: Engine() (index)", f"{start['index']:.0f}"],
             ["start-up: first answer", f"{start['first_answer']:.1f}"],
             ["start-up: whole process, interpreter start to first answer", f"{start['process']:.0f}"],
-            [f"reload in process: load_knowledge (median of {plan.reload_repeats})", f"{reload['load']:.0f}"],
-            ["reload in process: Engine()", f"{reload['index']:.0f}"],
-            ["reload in process: total (median / max)", f"{reload['total']:.0f} / {reload['max']:.0f}"],
+            [f"reload: load_knowledge (fresh process with the Telegram app imported, after a "
+             f"warm-up reload; median of {plan.reload_repeats})", f"{reload['load']:.0f}"],
+            ["reload: Engine()", f"{reload['index']:.0f}"],
+            ["reload: total (median / max)", f"{reload['total']:.0f} / {reload['max']:.0f}"],
         ]),
         f"Peak RSS (`resource.getrusage(RUSAGE_SELF).ru_maxrss`) of a fresh process that imports "
         f"the engine and `{rss['app_module']}`, loads the knowledge base and answers "
@@ -283,7 +288,8 @@ def run(plan: Plan, knowledge_dir: Path, out: Path, seed: int, *, quick: bool = 
         "on `Application.update_queue` at once; the app is `handlers.app.build_application` with "
         "concurrent updates and an offline `BaseRequest` that answers every Bot API call and counts "
         "`sendMessage` per chat and per update. Handling = from the update's first handler to its "
-        "reply; end-to-end = from entering the queue to the reply (includes waiting behind the burst).",
+        "reply (as deployed this includes waiting in the rate limiter); end-to-end = from entering "
+        "the queue to the reply (includes waiting behind the rest of the burst).",
         tables.table(["configuration", "updates", "users", "concurrency", "answered once", "unanswered",
                       "answered 2+", "errors", "seconds", "updates/s", "handling p50 / p99 ms",
                       "end-to-end p50 / p99 ms"], load_rows, "l" + "r" * 11) if load_rows else "",
@@ -322,7 +328,9 @@ def run(plan: Plan, knowledge_dir: Path, out: Path, seed: int, *, quick: bool = 
         "# Benchmarks" + (" (quick mode: tiny sizes, numbers not meaningful)" if quick else ""),
         f"`python -m bot bench{' --quick' if quick else ''} --seed {seed}` · {time.strftime('%Y-%m-%d')} · "
         f"nproc {info['nproc']} · Python {info['python']} · {info['platform']} · "
-        f"run took {time.perf_counter() - started:.0f} s",
+        f"run took {time.perf_counter() - started:.0f} s · load average (1 min) {load_before:.2f} "
+        f"at the start, {os.getloadavg()[0]:.2f} at the end (other processes share the CPUs: "
+        "timings are noisy when it is above 0)",
         "```\n" + info["lscpu"] + "\n```",
         f"Chart: `{png.name}` (next to this file).",
         "## Targets (issue 5; reported, not enforced)",
