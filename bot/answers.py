@@ -13,7 +13,7 @@ from .knowledge import Entry, Knowledge
 # Entries used as example questions, in order of preference (missing ids are skipped).
 EXAMPLE_IDS = ("first_offense_exempt_firms", "online_rate", "proof_free_city", "legal_aid_cases",
                "body_cameras", "four_degree_integration")
-FALLBACK_TOPIC_IDS = ("gov_services", "soft_enforcement", "legal_services")
+FALLBACK_TOPIC_IDS = ("gov_services", "soft_enforcement_work", "legal_services")
 
 
 @dataclass(frozen=True)
