@@ -95,10 +95,10 @@ async def test_questions_during_reloads_are_all_answered(holder, kb_copy):
     reloader = Reloader(holder, kb_copy)
     engines_used = set()
     answers = []
+    reloads_done = asyncio.Event()
 
     async def ask(i: int):
         question, expected = QUESTIONS[i % len(QUESTIONS)]
-        await asyncio.sleep(random.random() * 0.5)
         engine = holder.engine  # what a handler does: take the current engine ...
         engines_used.add(id(engine))
         if i % 2:  # ... and answer on the loop or in a worker thread
@@ -107,15 +107,24 @@ async def test_questions_during_reloads_are_all_answered(holder, kb_copy):
             response = engine.respond(question)
         answers.append((expected, response.status, response.entry_id))
 
+    async def asker(k: int):
+        i = k
+        while not reloads_done.is_set():  # keep asking while the reloads run ...
+            await ask(i)
+            i += 1
+            await asyncio.sleep(random.random() * 0.02)
+        await ask(i)  # ... and once more after the last swap
+
     async def reload_a_few_times():
         for _ in range(3):
             await asyncio.sleep(0.05)
             assert (await reloader.reload()).ok
+        reloads_done.set()
 
-    await asyncio.gather(reload_a_few_times(), *(ask(i) for i in range(300)))
-    assert len(answers) == 300
+    await asyncio.gather(reload_a_few_times(), *(asker(k) for k in range(20)))
+    assert len(answers) >= 40
     assert all(status == "answer" and got == expected for expected, status, got in answers), answers
-    assert len(engines_used) >= 2  # the swap happened while questions were coming in
+    assert len(engines_used) >= 2  # the swaps happened while questions were coming in
 
 
 async def test_questions_during_a_failed_reload_are_answered(holder, kb_copy):
