@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+import time
 
 from telegram import Message, MessageEntity, Update
 from telegram.ext import ContextTypes
 
+from . import usage
 from .common import conversation_of, engine_of, reply_html
 from .render import esc, response_html, response_markup
 
@@ -17,14 +19,19 @@ ASK_USAGE = "请在 /ask 后面写上问题，例如：/ask 首违不罚了多�
 
 async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, question: str) -> None:
     """Run one question through the engine and reply with text and buttons."""
+    started = time.perf_counter()
     engine = engine_of(context)
     response = engine.respond(question, conversation_of(context))
     chat = update.effective_chat
     logger.info("question chat=%s status=%s kind=%s entry=%s score=%.3f",
                 chat.id if chat else None, response.status, response.kind,
                 response.entry_id, response.score)
-    await reply_html(update, context, response_html(response),
-                     response_markup(response, engine.knowledge))
+    try:
+        await reply_html(update, context, response_html(response),
+                         response_markup(response, engine.knowledge))
+    finally:  # recorded for the admins' statistics even if the reply could not be sent
+        await usage.log_query(update, context, question, response,
+                              (time.perf_counter() - started) * 1000)
 
 
 async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -8,6 +8,7 @@ from telegram import Message, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
+from . import usage
 from .callbacks import callback_value, stale
 from .render import without_feedback
 
@@ -32,6 +33,7 @@ async def feedback_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     record_feedback(entry_id=entry_id, helpful=helpful,
                     user_id=update.effective_user.id if update.effective_user else None,
                     chat_id=update.effective_chat.id if update.effective_chat else None)
+    await usage.log_feedback(update, context, entry_id, helpful)
     await query.answer(THANKS[helpful])
     if isinstance(query.message, Message):
         try:
