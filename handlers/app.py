@@ -23,7 +23,7 @@ from bot.config import Settings
 from bot.engine import Engine, EngineHolder
 from bot.knowledge import load_knowledge
 
-from . import ask, callbacks, data, feedback, inline, media, start, topics
+from . import admin, ask, callbacks, data, feedback, inline, media, start, topics
 from .common import HOLDER_KEY, SETTINGS_KEY
 from .errors import error_handler
 from .logs import RedactingFilter, setup_logging
@@ -48,6 +48,10 @@ def register_handlers(application: Application) -> None:
     """Every handler of the bot, in one place. Order matters only within a group."""
     new_message = filters.UpdateType.MESSAGE  # edits and channel posts are not questions
     private, groups = filters.ChatType.PRIVATE, filters.ChatType.GROUPS
+
+    # Admin commands, their buttons and knowledge-file uploads come before the catch-alls;
+    # this also chains the admin start-up/shutdown (storage, watcher, jobs) into post_init.
+    admin.register(application)
 
     application.add_handler(CommandHandler("start", start.start, filters=new_message))
     application.add_handler(CommandHandler("help", start.help_command, filters=new_message))

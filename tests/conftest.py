@@ -264,9 +264,10 @@ def tg_holder(kb):
 
 
 @pytest.fixture
-def tg_settings() -> Settings:
+def tg_settings(tmp_path: Path) -> Settings:
+    # data_dir in tmp_path: post_init (admin start-up) opens the usage database there
     return Settings(telegram_bot_token=TEST_TOKEN, telegram_api_url="http://bot-api.invalid",
-                    context_ttl_minutes=10)
+                    context_ttl_minutes=10, data_dir=tmp_path / "data")
 
 
 @pytest.fixture
@@ -284,3 +285,5 @@ async def telegram_app(tg_settings, tg_holder, bot_api):
         yield application
     finally:
         await application.shutdown()
+        if application.post_shutdown is not None:  # stops what post_init started (watcher, db)
+            await application.post_shutdown(application)

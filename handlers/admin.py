@@ -1,0 +1,535 @@
+"""Admin features in Telegram — only for ADMIN_IDS, only in a private chat with the bot.
+
+    /admin              the admin commands
+    /reload             reload the knowledge folder (errors as path:line)
+    /stats [天数]        usage figures (default 7 days)
+    /unanswered [天数]   missed and clarified questions, near-duplicates grouped, each with
+                        buttons "加为「…」的问法" (ua:<query id>:<entry id>) and "忽略" (ud:<query id>)
+    a .yaml document    named like a knowledge file: validate, back up, replace, reload
+    /backups            the backups in knowledge/.backups/
+    /rollback [文件]     restore the previous version of a file (default: the last change)
+
+Anyone else gets a polite refusal, and the attempt is audited (by salted user hash). Every
+admin action is audited too. At start-up (`on_start`, chained into post_init by
+`register`) the storage is opened, the knowledge watcher started (reload results go to
+the admins), and the daily jobs scheduled: retention pruning and, with DIGEST_TIME, a
+digest of yesterday's figures (Beijing time). `on_stop` stops the watcher; `on_shutdown`
+closes the storage.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import logging
+from datetime import datetime, time as dtime, timedelta
+from pathlib import Path
+from typing import Awaitable, Callable
+
+from telegram import BotCommand, BotCommandScopeChat, Message, Update
+from telegram.constants import ChatType, ParseMode
+from telegram.error import TelegramError
+from telegram.ext import (Application, CallbackQueryHandler, CommandHandler, ContextTypes,
+                          MessageHandler, filters)
+
+from bot import kb_edit
+from bot.kb_edit import BEIJING
+from bot.knowledge import Knowledge, Problem
+from bot.reloader import Reloader, ReloadResult
+from bot.reports import entry_label, format_group, format_stats, format_unanswered
+from bot.storage import Storage
+
+from .callbacks import callback_value, stale
+from .common import HOLDER_KEY, NO_PREVIEW, SETTINGS_KEY, edit_or_send, engine_of, reply_html, settings_of
+from .render import button, esc, keyboard, split_message
+from .usage import STORAGE_KEY, storage_of
+
+logger = logging.getLogger(__name__)
+
+RELOADER_KEY = "reloader"
+REFUSAL = "抱歉，这个功能仅供管理员使用。如需了解报告内容，请直接提问或发送 /help。"
+PRIVATE_ONLY = "为保护提问者的隐私，管理命令请在与我的私聊中使用。"
+NO_STORAGE = "使用记录数据库未启用（机器人启动时打开 DATA_DIR 下的数据库）。"
+DEFAULT_DAYS, MAX_DAYS = 7, 365
+UNANSWERED_SHOWN = 8  # groups sent by /unanswered, one message each
+MAX_PROBLEMS_SHOWN = 25
+LABEL_CHARS = 14  # entry titles in button labels are cut to this many characters
+
+ADMIN_COMMANDS = (
+    ("admin", "管理命令一览"),
+    ("reload", "重新加载知识库"),
+    ("stats", "使用统计：/stats [天数]"),
+    ("unanswered", "未答上的问题"),
+    ("backups", "知识库备份列表"),
+    ("rollback", "回滚：/rollback [文件]"),
+)
+
+Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]
+
+
+# --- access ------------------------------------------------------------------
+
+def is_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    user = update.effective_user
+    return user is not None and user.id in settings_of(context).admin_ids
+
+
+async def audit(update: Update, context: ContextTypes.DEFAULT_TYPE, action: str, detail: str = "",
+                admin: bool = True) -> None:
+    """One row in admin_actions; refused attempts (admin=False) carry only the user hash."""
+    user = update.effective_user
+    logger.info("admin audit: %s %s (%s)", action, detail[:200], "admin" if admin else "refused")
+    storage = storage_of(context)
+    if storage is None:
+        return
+    try:
+        await storage.alog_admin(user_id=user.id if user else None, action=action, detail=detail,
+                                 is_admin=admin)
+    except Exception:
+        logger.exception("could not write the audit record")
+
+
+async def refuse(update: Update, context: ContextTypes.DEFAULT_TYPE, action: str) -> None:
+    """A polite no for a non-admin, and an audit record of the attempt."""
+    message = update.effective_message
+    detail = action
+    if update.callback_query is not None:
+        detail = f"{action} button {(update.callback_query.data or '')[:64]}"
+    elif message is not None and (message.text or message.caption):
+        detail = (message.text or message.caption)[:200]
+    elif message is not None and message.document is not None:
+        detail = f"{action} {message.document.file_name or ''}"
+    await audit(update, context, "refused", detail, admin=False)
+    if update.callback_query is not None:
+        await update.callback_query.answer(REFUSAL)
+    elif update.effective_chat is not None:
+        await reply_html(update, context, esc(REFUSAL))
+
+
+def admin_only(action: str) -> Callable[[Handler], Handler]:
+    """Run the handler for admins in a private chat; refuse (and audit) everyone else."""
+    def decorate(handler: Handler) -> Handler:
+        @functools.wraps(handler)
+        async def wrapper(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+            if not is_admin(update, context):
+                await refuse(update, context, action)
+                return
+            chat = update.effective_chat
+            if update.callback_query is None and chat is not None and chat.type != ChatType.PRIVATE:
+                await reply_html(update, context, esc(PRIVATE_ONLY))
+                return
+            await handler(update, context)
+        return wrapper
+    return decorate
+
+
+# --- helpers -------------------------------------------------------------------
+
+def reloader_of(context_or_app) -> Reloader:
+    bot_data = context_or_app.bot_data
+    reloader = bot_data.get(RELOADER_KEY)
+    if reloader is None:
+        settings = bot_data[SETTINGS_KEY]
+        reloader = bot_data[RELOADER_KEY] = Reloader(bot_data[HOLDER_KEY], settings.knowledge_dir)
+    return reloader
+
+
+def knowledge_summary(knowledge: Knowledge) -> str:
+    return (f"{len(knowledge.metrics)} 个数据、{len(knowledge.faqs)} 个问答、"
+            f"{len(knowledge.topics)} 个主题、{len(knowledge.synonym_groups)} 组同义词")
+
+
+def problem_lines(problems: list[Problem], directory: Path) -> list[str]:
+    """`<code>faq.yaml:12</code> message`, paths shown relative to the knowledge folder."""
+    lines = []
+    for problem in problems[:MAX_PROBLEMS_SHOWN]:
+        path = Path(problem.path)
+        try:
+            shown = str(path.relative_to(directory))
+        except ValueError:
+            shown = path.name if path.parent == Path(directory) else str(path)
+        message = problem.message.replace(str(directory) + "/", "")
+        lines.append(f"<code>{esc(shown)}:{problem.line}</code> {esc(message)}")
+    if len(problems) > MAX_PROBLEMS_SHOWN:
+        lines.append(f"……另有 {len(problems) - MAX_PROBLEMS_SHOWN} 个问题，"
+                     "请在服务器上运行 python -m bot validate 查看全部。")
+    return lines
+
+
+def reload_html(result: ReloadResult, holder_knowledge: Knowledge, directory: Path,
+                intro: str = "") -> str:
+    lead = f"{intro}\n" if intro else ""
+    if result.ok:
+        return (f"{lead}✅ 知识库已重新加载（{result.seconds:.1f} 秒）："
+                f"{esc(knowledge_summary(holder_knowledge))}。")
+    lines = [f"{lead}❌ 知识库有 {len(result.problems)} 个问题，<b>仍在使用之前的版本</b>，请修正后再加载："]
+    return "\n".join(lines + problem_lines(result.problems, directory))
+
+
+def _days_arg(context: ContextTypes.DEFAULT_TYPE) -> int | None:
+    args = context.args or []
+    if not args:
+        return DEFAULT_DAYS
+    text = args[0].strip().removesuffix("天")
+    if text.isdigit() and 1 <= int(text) <= MAX_DAYS:
+        return int(text)
+    return None
+
+
+def _short(text: str, limit: int = LABEL_CHARS) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+async def send_to_admins(application: Application, html: str) -> None:
+    """Send an HTML message to every admin; an admin who never opened the chat is skipped."""
+    settings = application.bot_data[SETTINGS_KEY]
+    for admin_id in sorted(settings.admin_ids):
+        for chunk in split_message(html):
+            try:
+                await application.bot.send_message(admin_id, chunk, parse_mode=ParseMode.HTML,
+                                                   link_preview_options=NO_PREVIEW)
+            except TelegramError as exc:
+                logger.warning("could not notify admin %s: %s", admin_id, exc)
+                break
+
+
+async def _reload_after_edit(context: ContextTypes.DEFAULT_TYPE) -> str:
+    """Reload after a file change; the HTML line describing the outcome."""
+    settings = settings_of(context)
+    result = await reloader_of(context).reload("edit")
+    return reload_html(result, engine_of(context).knowledge, settings.knowledge_dir)
+
+
+# --- commands ----------------------------------------------------------------------
+
+@admin_only("admin")
+async def admin_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    lines = ["<b>管理命令</b>"]
+    lines += [f"/{name} — {esc(text)}" for name, text in ADMIN_COMMANDS if name != "admin"]
+    lines += ["",
+              "发送名为 topics.yaml、metrics.yaml、faq.yaml 或 synonyms.yaml 的文件即可替换该文件："
+              "先完整校验，旧版本自动备份；有错误时不作任何改动，并列出 文件:行号 和原因。",
+              "直接修改服务器上 knowledge/ 中的文件也会自动重新加载，结果会发给管理员。"]
+    await reply_html(update, context, "\n".join(lines))
+
+
+@admin_only("reload")
+async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    settings = settings_of(context)
+    result = await reloader_of(context).reload("manual")
+    await audit(update, context, "reload", "ok" if result.ok else f"{len(result.problems)} problems")
+    await reply_html(update, context, reload_html(result, engine_of(context).knowledge, settings.knowledge_dir))
+
+
+@admin_only("stats")
+async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    days = _days_arg(context)
+    if days is None:
+        await reply_html(update, context, esc(f"用法：/stats [天数]，天数为 1～{MAX_DAYS} 的整数，默认 {DEFAULT_DAYS}。"))
+        return
+    storage = storage_of(context)
+    if storage is None:
+        await reply_html(update, context, esc(NO_STORAGE))
+        return
+    stats = await storage.astats(days)
+    await audit(update, context, "stats", str(days))
+    text = format_stats(stats, engine_of(context).knowledge)
+    first, _, rest = text.partition("\n")
+    await reply_html(update, context, f"<b>{esc(first)}</b>\n{esc(rest)}")
+
+
+def group_markup(group, knowledge: Knowledge):
+    rows = []
+    for closest in group.closest:
+        entry = knowledge.entries.get(closest.entry_id)
+        if entry is None:
+            continue
+        try:
+            rows.append([button(f"加为「{_short(entry.title)}」的问法", "ua",
+                                f"{group.query_id}:{entry.id}")])
+        except ValueError:  # an id too long for Telegram's 64-byte callback data
+            continue
+    rows.append([button("忽略", "ud", str(group.query_id))])
+    return keyboard(rows)
+
+
+@admin_only("unanswered")
+async def unanswered_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    days = _days_arg(context)
+    if days is None:
+        await reply_html(update, context, esc(f"用法：/unanswered [天数]，天数为 1～{MAX_DAYS} 的整数，默认 {DEFAULT_DAYS}。"))
+        return
+    storage = storage_of(context)
+    if storage is None:
+        await reply_html(update, context, esc(NO_STORAGE))
+        return
+    engine = engine_of(context)
+    groups = await storage.aunanswered(days, engine, limit=UNANSWERED_SHOWN + 1)
+    await audit(update, context, "unanswered", str(days))
+    if not groups:
+        await reply_html(update, context, esc(format_unanswered([], None, days)))
+        return
+    shown = groups[:UNANSWERED_SHOWN]
+    more = "（只显示前 8 组，处理后再发送 /unanswered 查看其余）" if len(groups) > len(shown) else ""
+    await reply_html(update, context,
+                     f"<b>最近 {days} 天未答上或需要追问确认的问题</b>{esc(more)}\n"
+                     "相近说法已合并。点「加为…的问法」把问题加入该条目并立即生效；点「忽略」不再列出。")
+    for index, group in enumerate(shown, 1):
+        await reply_html(update, context, esc(format_group(index, group, engine.knowledge)),
+                         group_markup(group, engine.knowledge))
+
+
+@admin_only("add_phrasing")
+async def add_phrasing_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """`ua:<query id>:<entry id>`: add the question as an alternate / alias of the entry."""
+    query = update.callback_query
+    qid, _, entry_id = callback_value(update).partition(":")
+    storage = storage_of(context)
+    text = await storage.aquery_text(int(qid)) if storage is not None and qid.isdigit() else None
+    knowledge = engine_of(context).knowledge
+    if text is None or entry_id not in knowledge.entries:
+        await stale(update, "这个问题或条目已不存在（记录可能已过期或条目已删除）。")
+        return
+    await query.answer("正在添加并重新加载……")
+    settings = settings_of(context)
+    title = knowledge.entries[entry_id].title
+    result = await asyncio.to_thread(kb_edit.add_phrasing, settings.knowledge_dir, entry_id, text)
+    phrasing = kb_edit.clean_phrasing(text)
+    if not result.ok:
+        await audit(update, context, "add_phrasing_failed", f"{entry_id}: {phrasing}")
+        lines = [f"「{esc(phrasing)}」", f"❌ {esc(result.message)}"]
+        lines += problem_lines(result.problems, settings.knowledge_dir)
+        await edit_or_send(update, context, "\n".join(lines))
+        return
+    await audit(update, context, "add_phrasing", f"{entry_id}: {phrasing}")
+    lines = [f"「{esc(phrasing)}」", f"✅ {esc(result.message)}"]
+    if result.changed:
+        lines.append(await _reload_after_edit(context))
+    now = engine_of(context).respond(phrasing)
+    if now.status == "answer" and now.entry_id == entry_id:
+        lines.append(f"现在这个问题会直接回答「{esc(title)}」。")
+    else:
+        lines.append(f"注意：这个问题目前仍得到“{esc({'clarify': '您是想问', 'fallback': '未找到'}.get(now.status, now.status))}”，"
+                     "可能还需要调整同义词或其他问法。")
+    await edit_or_send(update, context, "\n".join(lines))
+
+
+@admin_only("dismiss")
+async def dismiss_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """`ud:<query id>`: hide the question and its near-duplicates from /unanswered."""
+    qid = callback_value(update)
+    storage = storage_of(context)
+    admin = update.effective_user.id if update.effective_user else None
+    text = await storage.adismiss(int(qid), admin) if storage is not None and qid.isdigit() else None
+    if text is None:
+        await stale(update, "这个问题的记录已不存在（可能已过期）。")
+        return
+    await update.callback_query.answer("已忽略")
+    await audit(update, context, "dismiss", text[:200])
+    await edit_or_send(update, context, f"「{esc(text)}」\n🙈 已忽略：它和相近的问题不再出现在 /unanswered 中。")
+
+
+@admin_only("upload")
+async def upload_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A .yaml document named like a knowledge file replaces it, after full validation."""
+    message: Message = update.effective_message
+    document = message.document
+    settings = settings_of(context)
+    name = kb_edit.knowledge_file_name(document.file_name or "")
+    if name is None:
+        await reply_html(update, context, esc(
+            f"文件名「{document.file_name or ''}」不是知识库文件。请把文件命名为 "
+            "topics.yaml、metrics.yaml、faq.yaml 或 synonyms.yaml 之一（与要替换的文件同名）后重新发送。"))
+        return
+    if document.file_size and document.file_size > kb_edit.MAX_UPLOAD_BYTES:
+        await reply_html(update, context, esc(f"文件太大（{document.file_size} 字节），未替换。"))
+        return
+    file = await document.get_file()
+    data = bytes(await file.download_as_bytearray())
+    result = await asyncio.to_thread(kb_edit.replace_file, settings.knowledge_dir, name, data)
+    if not result.ok:
+        await audit(update, context, "upload_rejected", f"{name}: {len(result.problems)} problems")
+        lines = [f"❌ {esc(result.message)}"] + problem_lines(result.problems, settings.knowledge_dir)
+        if result.problems:
+            lines.append("行号指您发送的文件中的行。修正后重新发送即可。")
+        await reply_html(update, context, "\n".join(lines))
+        return
+    if not result.changed:
+        await reply_html(update, context, esc(result.message))
+        return
+    await audit(update, context, "upload", f"{name} ({len(data)} bytes), backup {result.backup.name if result.backup else '-'}")
+    backup = f"旧版本已备份为 <code>{esc(result.backup.name)}</code>。" if result.backup else ""
+    await reply_html(update, context, f"✅ 已替换 {esc(name)}。{backup}\n" + await _reload_after_edit(context))
+
+
+@admin_only("backups")
+async def backups_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    settings = settings_of(context)
+    backups = await asyncio.to_thread(kb_edit.list_backups, settings.knowledge_dir)
+    await audit(update, context, "backups", str(len(backups)))
+    if not backups:
+        await reply_html(update, context, "还没有备份。每次通过机器人修改知识库文件时会自动备份旧版本。")
+        return
+    lines = [f"<b>知识库备份</b>（共 {len(backups)} 份，北京时间，新的在前）"]
+    for backup in backups[:20]:
+        note = "（回滚时替换下来的版本）" if backup.undone else ""
+        lines.append(f"· {esc(backup.file)} {backup.label}{note}")
+    if len(backups) > 20:
+        lines.append(f"……另有 {len(backups) - 20} 份")
+    lines += ["", f"备份保存在服务器的 {esc(str(kb_edit.backup_dir(settings.knowledge_dir)))}/ 中。",
+              "/rollback — 撤销最近一次修改；/rollback faq.yaml — 恢复该文件的上一版。"]
+    await reply_html(update, context, "\n".join(lines))
+
+
+@admin_only("rollback")
+async def rollback_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    settings = settings_of(context)
+    name = (context.args or [None])[0]
+    result = await asyncio.to_thread(kb_edit.rollback, settings.knowledge_dir, name)
+    await audit(update, context, "rollback" if result.ok else "rollback_failed",
+                f"{result.file or name or ''}: {result.message}")
+    lines = [("✅ " if result.ok else "❌ ") + esc(result.message)]
+    lines += problem_lines(result.problems, settings.knowledge_dir)
+    if result.ok and result.changed:
+        lines.append(await _reload_after_edit(context))
+    await reply_html(update, context, "\n".join(lines))
+
+
+# --- jobs ------------------------------------------------------------------------------
+
+async def prune_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    storage = storage_of(context)
+    if storage is None:
+        return
+    days = settings_of(context).retention_days
+    removed = await storage.aprune(days)
+    logger.info("retention: removed rows older than %s days: %s", days, removed)
+
+
+def yesterday(now: datetime | None = None) -> tuple[float, float, str]:
+    """[start, end) of yesterday in Beijing time, and its date."""
+    now = (now or datetime.now(BEIJING)).astimezone(BEIJING)
+    end = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    start = end - timedelta(days=1)
+    return start.timestamp(), end.timestamp(), start.strftime("%Y-%m-%d")
+
+
+async def digest_text(context: ContextTypes.DEFAULT_TYPE, now: datetime | None = None) -> str | None:
+    storage = storage_of(context)
+    if storage is None:
+        return None
+    since, until, day = yesterday(now)
+    engine = engine_of(context)
+    stats = await storage.astats(since=since, until=until)
+    groups = await storage.aunanswered(since=since, until=until, engine=engine, limit=5)
+    text = format_stats(stats, engine.knowledge, title=f"每日摘要：{day}")
+    first, _, rest = text.partition("\n")
+    html = f"<b>{esc(first)}</b>\n{esc(rest)}"
+    if groups:
+        html += "\n\n<b>昨天新的未答上问题</b>\n" + "\n".join(
+            esc(f"{i}. {g.text} × {g.count}") for i, g in enumerate(groups, 1))
+        html += "\n发送 /unanswered 逐条处理。"
+    return html
+
+
+async def digest_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    html = await digest_text(context)
+    if html:
+        await send_to_admins(context.application, html)
+
+
+def schedule_jobs(application: Application) -> None:
+    queue = application.job_queue
+    if queue is None:
+        logger.warning("no job queue (install python-telegram-bot[job-queue]): no pruning, no digest")
+        return
+    settings = application.bot_data[SETTINGS_KEY]
+    queue.run_repeating(prune_job, interval=timedelta(days=1), first=timedelta(minutes=1),
+                        name="retention")
+    if settings.digest_time:
+        hour, minute = map(int, settings.digest_time.split(":"))
+        queue.run_daily(digest_job, time=dtime(hour, minute, tzinfo=BEIJING), name="digest")
+        logger.info("daily digest at %s Beijing time", settings.digest_time)
+
+
+# --- start-up and shutdown -----------------------------------------------------------
+
+async def set_admin_commands(application: Application) -> None:
+    """Give each admin a command menu with the admin commands too."""
+    from .app import COMMANDS  # app imports this module; import when used
+
+    commands = [BotCommand(c, d) for c, d in COMMANDS + ADMIN_COMMANDS]
+    for admin_id in sorted(application.bot_data[SETTINGS_KEY].admin_ids):
+        try:
+            await application.bot.set_my_commands(commands, scope=BotCommandScopeChat(admin_id))
+        except TelegramError as exc:  # the admin has not opened a chat with the bot yet
+            logger.info("admin command menu for %s not set: %s", admin_id, exc)
+
+
+async def on_start(application: Application) -> None:
+    """Open the storage, start the knowledge watcher, schedule the daily jobs."""
+    bot_data = application.bot_data
+    settings = bot_data[SETTINGS_KEY]
+    if bot_data.get(STORAGE_KEY) is None:
+        bot_data[STORAGE_KEY] = await asyncio.to_thread(Storage.open, settings.data_dir)
+        logger.info("usage database: %s", Path(settings.data_dir) / "bot.sqlite3")
+    reloader = reloader_of(application)
+    await asyncio.to_thread(reloader.mark_loaded)
+
+    async def notify(result: ReloadResult) -> None:
+        knowledge = bot_data[HOLDER_KEY].engine.knowledge
+        await send_to_admins(application, reload_html(
+            result, knowledge, settings.knowledge_dir, "知识库文件有变化，已自动检查："))
+
+    reloader.start(notify)
+    schedule_jobs(application)
+    await set_admin_commands(application)
+
+
+async def on_stop(application: Application) -> None:
+    reloader = application.bot_data.get(RELOADER_KEY)
+    if reloader is not None:
+        await reloader.stop()
+
+
+async def on_shutdown(application: Application) -> None:
+    await on_stop(application)
+    storage = application.bot_data.pop(STORAGE_KEY, None)
+    if storage is not None:
+        await storage.aclose()
+
+
+def _chain(application: Application, hook: str, extra: Callable[[Application], Awaitable[None]]) -> None:
+    previous = getattr(application, hook)
+
+    async def both(app: Application) -> None:
+        if previous is not None:
+            await previous(app)
+        await extra(app)
+
+    setattr(application, hook, both)
+
+
+class _KnowledgeUpload(filters.MessageFilter):
+    """A document whose name ends in .yaml / .yml."""
+
+    def filter(self, message: Message) -> bool:
+        name = (message.document.file_name or "").lower() if message.document else ""
+        return name.endswith((".yaml", ".yml"))
+
+
+def register(application: Application) -> None:
+    """Register the admin handlers (call before the catch-all handlers) and chain
+    `on_start` / `on_stop` / `on_shutdown` into post_init / post_stop / post_shutdown."""
+    new_message = filters.UpdateType.MESSAGE
+    for name, handler in (("admin", admin_help), ("reload", reload_command), ("stats", stats_command),
+                          ("unanswered", unanswered_command), ("backups", backups_command),
+                          ("rollback", rollback_command)):
+        application.add_handler(CommandHandler(name, handler, filters=new_message))
+    application.add_handler(CallbackQueryHandler(add_phrasing_button, pattern=r"^ua:"))
+    application.add_handler(CallbackQueryHandler(dismiss_button, pattern=r"^ud:"))
+    application.add_handler(MessageHandler(new_message & filters.ChatType.PRIVATE & _KnowledgeUpload(),
+                                           upload_document))
+    _chain(application, "post_init", on_start)
+    _chain(application, "post_stop", on_stop)
+    _chain(application, "post_shutdown", on_shutdown)
