@@ -103,7 +103,7 @@ class Engine:
 
     def _figure(self, key: str, unit_char: str) -> Response:
         kb = self.knowledge
-        found = metrics_with_figure(kb.metrics, key, unit_char)
+        found = metrics_with_figure(self.matcher.figure_index, key, unit_char)
         if len(found) == 1:
             return answers.answer(kb, found[0], 1.0, "figure")
         if found:

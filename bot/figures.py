@@ -55,9 +55,19 @@ def figures_in(text: str) -> list[tuple[str, str]]:
     return found
 
 
-def metrics_with_figure(metrics: list[Entry], key: str, unit_char: str) -> list[Entry]:
+def index_figures(metrics: list[Entry]) -> dict[str, list[Entry]]:
+    """Figure key → the metrics with that figure (built once per knowledge base)."""
+    index: dict[str, list[Entry]] = {}
+    for metric in metrics:
+        key = figure_key(metric)
+        if key is not None:
+            index.setdefault(key, []).append(metric)
+    return index
+
+
+def metrics_with_figure(index: dict[str, list[Entry]], key: str, unit_char: str) -> list[Entry]:
     """Metrics whose figure is `key` (74.1 also finds 74.1%); narrowed by unit when given."""
-    found = [m for m in metrics if figure_key(m) in (key, key + "%")]
+    found = index.get(key, []) + index.get(key + "%", [])
     if unit_char:
         narrowed = [m for m in found if m.unit.endswith(unit_char)]
         if narrowed:

@@ -24,7 +24,7 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import LCSseq
 
-from .figures import figure_key, figures_in, metrics_with_figure
+from .figures import figure_key, figures_in, index_figures, metrics_with_figure
 from .knowledge import Entry, Knowledge
 from .normalize import clean, convert_numerals, drop_filler, pinyin_key
 
@@ -45,7 +45,8 @@ UNIT_BONUS = 0.06      # "有几家" prefers a metric counted in 家
 UNKNOWN_COVERAGE_WEIGHT = 2.0  # a character the whole knowledge base never uses counts this much
 COVERAGE_PENALTY = 0.2  # times the share of the query's content the entry's text never uses
 FIGURE_BONUS = 0.3     # the query quotes this metric's figure ("4400台执法记录仪")
-SHORTLIST = 60
+SHORTLIST = 60        # best phrasings considered ...
+RERANK_POOL = 16      # ... until this many different entries are found
 FOLLOWUP_POOL = 6    # follow-ups choose among this many top candidates ...
 FOLLOWUP_LEAD = 0.1  # ... when one covers the context this much better
 
@@ -67,7 +68,7 @@ class Candidate:
     entry_id: str
     score: float
     phrasing: str
-    gap: str = ""  # what the query asks that this entry never mentions ("" when it explains all)
+    gap: str = ""  # (best candidate only) what the query asks that the entry never mentions
 
 
 @dataclass(frozen=True)
@@ -160,6 +161,7 @@ class Matcher:
             e.id: frozenset(self._normalize(" ".join(e.phrasings + (e.answer, e.source, e.value))))
             for e in knowledge.entries.values()}
         self.vocabulary = frozenset().union(*self._entry_chars.values())
+        self.figure_index = index_figures(knowledge.metrics)
         self._entry_figures = {
             e.id: {k for k, _ in figures_in(self._normalize(" ".join(e.phrasings + (e.answer, e.source))))}
             | {figure_key(e)} for e in knowledge.entries.values()}
@@ -180,13 +182,6 @@ class Matcher:
         if not q or not self._norms:
             return np.zeros(len(self._norms))
         key = pinyin_key(q)
-        # Sequence part: LCS on characters, topped up by LCS on sounds.
-        chars = process.cdist([q], self._norms, scorer=LCSseq.similarity, dtype=np.int32)[0]
-        sounds = process.cdist([key], self._keys, scorer=LCSseq.similarity, dtype=np.int32)[0]
-        matched = chars + PINYIN_CREDIT * np.maximum(sounds - chars, 0)
-        unknown = sum(1 for c in q if c not in self.vocabulary)
-        query_len = len(q) + UNKNOWN_CHAR_WEIGHT * unknown
-        sequence = QUERY_WEIGHT * matched / query_len + (1 - QUERY_WEIGHT) * matched / self._lengths
         # Terms part: rare bigrams shared, on characters and on sounds.
         if len(q) >= 2:
             char_found, char_total = self._chars.matched(q)
@@ -195,7 +190,24 @@ class Matcher:
                 QUERY_WEIGHT * char_found / char_total + (1 - QUERY_WEIGHT) * char_found / self._chars.totals,
                 PINYIN_CREDIT * (QUERY_WEIGHT * sound_found / sound_total
                                  + (1 - QUERY_WEIGHT) * sound_found / self._sounds.totals))
+            # Shortlist: a phrasing sharing no bigram (even by sound) cannot come out on top,
+            # so the sequence part is computed for the others only.
+            rows = np.flatnonzero((char_found > 0) | (sound_found > 0))
         else:
+            terms = None
+            rows = np.arange(len(self._norms))
+        # Sequence part: LCS on characters, topped up by LCS on sounds.
+        matched = np.zeros(len(self._norms))
+        if len(rows):
+            norms = [self._norms[i] for i in rows] if len(rows) < len(self._norms) else self._norms
+            keys = [self._keys[i] for i in rows] if len(rows) < len(self._norms) else self._keys
+            chars = process.cdist([q], norms, scorer=LCSseq.similarity, dtype=np.int32)[0]
+            sounds = process.cdist([key], keys, scorer=LCSseq.similarity, dtype=np.int32)[0]
+            matched[rows] = chars + PINYIN_CREDIT * np.maximum(sounds - chars, 0)
+        unknown = sum(1 for c in q if c not in self.vocabulary)
+        query_len = len(q) + UNKNOWN_CHAR_WEIGHT * unknown
+        sequence = QUERY_WEIGHT * matched / query_len + (1 - QUERY_WEIGHT) * matched / self._lengths
+        if terms is None:
             terms = sequence
         scores = (SEQUENCE_WEIGHT * sequence + (1 - SEQUENCE_WEIGHT) * terms) * self._weights
         if query.wants_figure != query.wants_text:
@@ -203,7 +215,7 @@ class Matcher:
         if query.asked_unit:
             scores = scores + np.where(self._unit_last == query.asked_unit, UNIT_BONUS, 0.0)
         for figure, unit in query.figures:
-            for entry in metrics_with_figure(self.knowledge.metrics, figure, unit):
+            for entry in metrics_with_figure(self.figure_index, figure, unit):
                 scores[self._rows_of[entry.id]] += FIGURE_BONUS
         return scores
 
@@ -213,10 +225,13 @@ class Matcher:
         scores = self.phrasing_scores(query)
         if not len(scores):
             return []
-        order = np.argsort(-scores, kind="stable")[:SHORTLIST]
-        best: dict[str, Candidate] = {}
+        if len(scores) > SHORTLIST:
+            top = np.argpartition(-scores, SHORTLIST)[:SHORTLIST]
+            order = top[np.argsort(-scores[top], kind="stable")]
+        else:
+            order = np.argsort(-scores, kind="stable")
+        best: dict[str, tuple[float, int]] = {}
         content = [c for c in query.text if c not in GLUE_CHARS]
-        plain = GLUE_WORDS.sub(" ", query.text)
         for i in order:
             owner = self._owners[i]
             if owner in best:
@@ -227,8 +242,15 @@ class Matcher:
                 missing = sum(1 if c in self.vocabulary else UNKNOWN_COVERAGE_WEIGHT
                               for c in content if c not in chars)
                 score -= COVERAGE_PENALTY * min(1.0, missing / len(content))
-            best[owner] = Candidate(owner, round(score, 4), self._texts[i], self._gap(plain, owner, query))
-        return sorted(best.values(), key=lambda c: -c.score)[:limit]
+            best[owner] = (score, i)
+            if len(best) >= RERANK_POOL:
+                break
+        ranked = sorted(best.items(), key=lambda item: -item[1][0])[:limit]
+        candidates = [Candidate(owner, round(score, 4), self._texts[i]) for owner, (score, i) in ranked]
+        if candidates:  # only the best one's gap matters to the decision
+            gap = self._gap(GLUE_WORDS.sub(" ", query.text), candidates[0].entry_id, query)
+            candidates[0] = Candidate(candidates[0].entry_id, candidates[0].score, candidates[0].phrasing, gap)
+        return candidates
 
 
     def _gap(self, text: str, entry_id: str, query: Query) -> str:

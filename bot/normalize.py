@@ -31,6 +31,7 @@ _DROP_RE = re.compile(r"[^0-9a-z%.\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]
 _STRAY_DOT_RE = re.compile(r"(?<!\d)\.|\.(?!\d)")
 
 
+@lru_cache(maxsize=4096)
 def clean(text: str) -> str:
     """NFKC, lower case, traditional → simplified, strip punctuation and noise."""
     text = unicodedata.normalize("NFKC", text).lower()
@@ -128,6 +129,7 @@ _NAME_VARIANTS = {v: w for w in PROTECTED_WORDS for v in _digit_variants(w)}
 _NAME_VARIANT_RE = re.compile("|".join(sorted(map(re.escape, _NAME_VARIANTS), key=len, reverse=True)))
 
 
+@lru_cache(maxsize=4096)
 def convert_numerals(text: str) -> str:
     """Turn Chinese numerals that are figures into Arabic digits; leave names alone."""
     text = _NAME_VARIANT_RE.sub(lambda m: _NAME_VARIANTS[m.group(0)], text)  # 1目录5清单 → 一目录五清单
