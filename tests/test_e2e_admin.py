@@ -1,0 +1,69 @@
+"""End to end for the admin side: the real `python -m bot run` process (fake Bot API on
+127.0.0.1, see test_e2e_telegram.py) records questions, answers /stats, notices a broken
+hand edit of a knowledge file and tells the admin, and still stops cleanly on SIGTERM."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import sys
+
+import pytest
+
+from bot.config import DEFAULT_KNOWLEDGE_DIR
+from test_e2e_telegram import (CHAT, REPLY_TIMEOUT, START_TIMEOUT, STOP_SECONDS, BotApiServer, BotProcess,
+                               _is_send_to, _message_update, _send)
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="uses SIGTERM")
+
+ADMIN = CHAT["id"]  # the test user is the admin here
+
+
+def test_admin_features_in_the_running_bot(bot_api, tmp_path):
+    knowledge = tmp_path / "knowledge"
+    shutil.copytree(DEFAULT_KNOWLEDGE_DIR, knowledge, ignore=shutil.ignore_patterns(".backups"))
+    with BotApiServer(bot_api) as server:
+        bot = BotProcess(tmp_path, server.url, ADMIN_IDS=str(ADMIN), KNOWLEDGE_DIR=str(knowledge))
+        try:
+            try:
+                bot_api.wait_for(lambda c: c.method == "getUpdates", timeout=START_TIMEOUT)
+            except AssertionError:
+                pytest.fail(f"bot never polled; its log:\n{bot.output()[-3000:]}")
+            assert (tmp_path / "data" / "bot.sqlite3").is_file()
+
+            start = _send(bot_api, _message_update(1, "公园在哪"))
+            bot_api.wait_for(_is_send_to(ADMIN), REPLY_TIMEOUT, start)
+
+            start = _send(bot_api, _message_update(2, "/stats"))
+            stats = bot_api.wait_for(_is_send_to(ADMIN), REPLY_TIMEOUT, start)
+            assert "提问 1 次" in stats.params["text"] and "公园在哪 × 1" in stats.params["text"]
+
+            # a hand edit that breaks a file: the admin is told, the bot keeps answering
+            path = knowledge / "topics.yaml"
+            lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+            index = next(i for i, l in enumerate(lines) if l.strip() == "parent: null")
+            lines[index] = lines[index].replace("null", "nowhere")
+            start = len(bot_api.calls)
+            path.write_text("".join(lines), encoding="utf-8")
+            note = bot_api.wait_for(_is_send_to(ADMIN), REPLY_TIMEOUT, start)
+            assert "仍在使用之前的版本" in note.params["text"]
+            assert f"<code>topics.yaml:{index + 1}</code>" in note.params["text"]
+
+            start = _send(bot_api, _message_update(3, "首违不罚了多少家企业"))
+            answer = bot_api.wait_for(_is_send_to(ADMIN), REPLY_TIMEOUT, start)
+            assert "6125家" in answer.params["text"]
+
+            code, seconds = bot.stop()
+            assert code == 0, bot.output()[-3000:]
+            assert seconds < STOP_SECONDS, f"took {seconds:.1f}s to stop"
+        finally:
+            bot.close()
+
+    db = sqlite3.connect(tmp_path / "data" / "bot.sqlite3")
+    try:
+        rows = db.execute("SELECT text, status, user_hash FROM queries ORDER BY id").fetchall()
+        assert [(t, s) for t, s, _ in rows] == [("公园在哪", "fallback"), ("首违不罚了多少家企业", "answer")]
+        assert all(str(ADMIN) not in h for _, _, h in rows)
+        assert db.execute("SELECT admin_id, action FROM admin_actions").fetchall() == [(ADMIN, "stats")]
+    finally:
+        db.close()
