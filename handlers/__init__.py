@@ -9,6 +9,9 @@ One module per intent; `handlers.app.register_handlers` registers all of them:
     data       /data 关键词 staff lookup (d:)
     inline     inline mode (@bot 关键词)
     feedback   👍/👎 (fb:) and `record_feedback`
+    admin      admin commands (/reload /stats /unanswered /backups /rollback, ua:/ud: buttons,
+               knowledge-file uploads), watcher, digest and retention jobs
+    usage      recording questions and 👍/👎 in the usage database
     media      stickers, photos, voice, files, unknown commands → a hint
     errors     the error handler
     render     HTML, keyboards, callback data, message splitting
