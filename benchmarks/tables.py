@@ -77,3 +77,14 @@ def machine() -> dict[str, str]:
     lscpu = run(["lscpu"])
     return {"nproc": run(["nproc"]), "lscpu": "\n".join(lscpu.splitlines()[:10]),
             "python": sys.version.split()[0], "platform": platform.platform()}
+
+
+def revision(root) -> str:
+    """The commit measured, with '+changes' when bot/ has uncommitted edits."""
+    if not shutil.which("git"):
+        return "unknown"
+    head = subprocess.run(["git", "-C", str(root), "rev-parse", "--short", "HEAD"],
+                          capture_output=True, text=True).stdout.strip() or "unknown"
+    dirty = subprocess.run(["git", "-C", str(root), "status", "--porcelain", "--", "bot", "knowledge"],
+                           capture_output=True, text=True).stdout.strip()
+    return f"{head}+changes" if dirty else head

@@ -87,6 +87,7 @@ def run(plan: Plan, knowledge_dir: Path, out: Path, seed: int, *, quick: bool = 
 
     started = time.perf_counter()
     load_before = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    revision = tables.revision(PROJECT_ROOT)
     kb = load_knowledge(knowledge_dir)
     engine = Engine(kb)
     items = load_eval()[::plan.eval_stride]
@@ -327,6 +328,7 @@ def run(plan: Plan, knowledge_dir: Path, out: Path, seed: int, *, quick: bool = 
     head = "\n\n".join([
         "# Benchmarks" + (" (quick mode: tiny sizes, numbers not meaningful)" if quick else ""),
         f"`python -m bot bench{' --quick' if quick else ''} --seed {seed}` · {time.strftime('%Y-%m-%d')} · "
+        f"commit {revision} · "
         f"nproc {info['nproc']} · Python {info['python']} · {info['platform']} · "
         f"run took {time.perf_counter() - started:.0f} s · load average (1 min) {load_before:.2f} "
         f"at the start, {os.getloadavg()[0]:.2f} at the end (other processes share the CPUs: "
