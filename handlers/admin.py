@@ -36,7 +36,7 @@ from bot import kb_edit
 from bot.kb_edit import BEIJING
 from bot.knowledge import Knowledge, Problem
 from bot.reloader import Reloader, ReloadResult
-from bot.reports import entry_label, format_group, format_stats, format_unanswered
+from bot.reports import format_group, format_stats, format_unanswered
 from bot.storage import Storage
 
 from .callbacks import callback_value, stale
