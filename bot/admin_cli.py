@@ -11,8 +11,8 @@ import sys
 
 from .config import Settings
 from .knowledge import Knowledge, KnowledgeError, load_knowledge
-from .reports import format_stats, format_unanswered, write_stats_csv
-from .storage import Storage
+# reports/storage are imported inside the commands: this module is imported by every
+# `python -m bot …` call (to register its sub-commands) and must stay light.
 
 
 def _knowledge(settings: Settings, quiet: bool = False) -> Knowledge | None:
@@ -26,6 +26,8 @@ def _knowledge(settings: Settings, quiet: bool = False) -> Knowledge | None:
 
 
 def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
+    from .reports import format_stats, write_stats_csv
+    from .storage import Storage
     storage = Storage.open(settings.data_dir)
     try:
         stats = storage.stats(args.days)
@@ -40,6 +42,8 @@ def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_unanswered(args: argparse.Namespace, settings: Settings) -> int:
+    from .reports import format_unanswered
+    from .storage import Storage
     knowledge = _knowledge(settings)
     engine = None
     if knowledge is not None:
