@@ -23,8 +23,8 @@ async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, qu
     engine = engine_of(context)
     response = engine.respond(question, conversation_of(context))
     chat = update.effective_chat
-    logger.info("question chat=%s status=%s kind=%s entry=%s score=%.3f",
-                chat.id if chat else None, response.status, response.kind,
+    logger.info("question chat_type=%s status=%s kind=%s entry=%s score=%.3f",
+                chat.type if chat else None, response.status, response.kind,
                 response.entry_id, response.score)
     try:
         await reply_html(update, context, response_html(response),

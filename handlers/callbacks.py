@@ -38,7 +38,7 @@ async def answer_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         await stale(update)
         return
     await query.answer()
-    logger.info("button answer chat=%s entry=%s", update.effective_chat.id, response.entry_id)
+    logger.info("button answer chat_type=%s entry=%s", update.effective_chat.type, response.entry_id)
     message = query.message
     thread = message.message_thread_id if isinstance(message, Message) and message.is_topic_message else None
     await send_html(context, update.effective_chat.id, response_html(response),

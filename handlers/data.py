@@ -55,7 +55,7 @@ async def data_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         await reply_html(update, context, text, markup)
         return
     found = lookup.search(engine, query)
-    logger.info("data lookup chat=%s found=%d", update.effective_chat.id if update.effective_chat else None,
+    logger.info("data lookup chat_type=%s found=%d", update.effective_chat.type if update.effective_chat else None,
                 len(found))
     if not found:
         await reply_html(update, context,

@@ -17,9 +17,9 @@ logger = logging.getLogger(__name__)
 THANKS = {True: "感谢您的肯定！", False: "感谢反馈，我们会改进这条回答。"}
 
 
-def record_feedback(*, entry_id: str, helpful: bool, user_id: int | None, chat_id: int | None) -> None:
-    """Store one 👍/👎. Only logged for now; the admin storage plugs in here."""
-    logger.info("feedback entry=%s helpful=%s user=%s chat=%s", entry_id, helpful, user_id, chat_id)
+def record_feedback(*, entry_id: str, helpful: bool, chat_type: str | None) -> None:
+    """Log one 👍/👎 (no user or chat id: citizens are not identified in logs)."""
+    logger.info("feedback entry=%s helpful=%s chat_type=%s", entry_id, helpful, chat_type)
 
 
 async def feedback_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -31,8 +31,7 @@ async def feedback_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         return
     helpful = sign == "+"
     record_feedback(entry_id=entry_id, helpful=helpful,
-                    user_id=update.effective_user.id if update.effective_user else None,
-                    chat_id=update.effective_chat.id if update.effective_chat else None)
+                    chat_type=update.effective_chat.type if update.effective_chat else None)
     await usage.log_feedback(update, context, entry_id, helpful)
     await query.answer(THANKS[helpful])
     if isinstance(query.message, Message):
