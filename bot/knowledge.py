@@ -84,6 +84,9 @@ class Knowledge:
 
     def __post_init__(self) -> None:
         self.synonyms = Synonyms(self.synonym_groups)
+        self._by_topic: dict[str, list[Entry]] = {}
+        for entry in self.entries.values():
+            self._by_topic.setdefault(entry.topic, []).append(entry)
 
     @property
     def metrics(self) -> list[Entry]:
@@ -100,7 +103,7 @@ class Knowledge:
         return [t for t in self.topics.values() if t.parent == topic_id]
 
     def entries_in(self, topic_id: str) -> list[Entry]:
-        return [e for e in self.entries.values() if e.topic == topic_id]
+        return list(self._by_topic.get(topic_id, ()))
 
     def section_of(self, topic_id: str) -> Topic | None:
         topic = self.topics.get(topic_id)

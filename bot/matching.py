@@ -47,6 +47,7 @@ COVERAGE_PENALTY = 0.2  # times the share of the query's content the entry's tex
 FIGURE_BONUS = 0.3     # the query quotes this metric's figure ("4400台执法记录仪")
 SHORTLIST = 60        # best phrasings considered ...
 RERANK_POOL = 16      # ... until this many different entries are found
+LCS_POOL = 300        # phrasings (best by terms) whose sequence part is computed
 FOLLOWUP_POOL = 6    # follow-ups choose among this many top candidates ...
 FOLLOWUP_LEAD = 0.1  # ... when one covers the context this much better
 
@@ -148,12 +149,15 @@ class Matcher:
         self._texts = texts
         self._norms = norms
         self._keys = [pinyin_key(n) for n in norms]
+        self._norm_array = np.array(norms, dtype=object)
+        self._key_array = np.array(self._keys, dtype=object)
         self._lengths = np.array([len(n) for n in norms], dtype=np.float64)
         self._weights = np.array(weights)
         self._is_metric = np.array([knowledge.entries[o].is_metric for o in owners], dtype=bool)
-        self._rows_of: dict[str, np.ndarray] = defaultdict(lambda: np.zeros(0, dtype=np.int64))
-        for owner in set(owners):
-            self._rows_of[owner] = np.array([i for i, o in enumerate(owners) if o == owner])
+        rows_of: dict[str, list[int]] = defaultdict(list)
+        for i, owner in enumerate(owners):
+            rows_of[owner].append(i)
+        self._rows_of = {owner: np.array(rows) for owner, rows in rows_of.items()}
         self._chars = _TermIndex(norms, owners)
         self._sounds = _TermIndex(self._keys, owners)
         self._unit_last = np.array([knowledge.entries[o].unit[-1:] for o in owners])
@@ -190,17 +194,19 @@ class Matcher:
                 QUERY_WEIGHT * char_found / char_total + (1 - QUERY_WEIGHT) * char_found / self._chars.totals,
                 PINYIN_CREDIT * (QUERY_WEIGHT * sound_found / sound_total
                                  + (1 - QUERY_WEIGHT) * sound_found / self._sounds.totals))
-            # Shortlist: a phrasing sharing no bigram (even by sound) cannot come out on top,
-            # so the sequence part is computed for the others only.
+            # Shortlist: a phrasing sharing no bigram (even by sound) cannot come out on top, so
+            # the sequence part is computed for the others only — at most LCS_POOL of them, the
+            # best by terms, so the cost stays flat as the knowledge base grows.
             rows = np.flatnonzero((char_found > 0) | (sound_found > 0))
+            if len(rows) > LCS_POOL:
+                rows = rows[np.argpartition(-terms[rows], LCS_POOL)[:LCS_POOL]]
         else:
             terms = None
             rows = np.arange(len(self._norms))
         # Sequence part: LCS on characters, topped up by LCS on sounds.
         matched = np.zeros(len(self._norms))
         if len(rows):
-            norms = [self._norms[i] for i in rows] if len(rows) < len(self._norms) else self._norms
-            keys = [self._keys[i] for i in rows] if len(rows) < len(self._norms) else self._keys
+            norms, keys = self._norm_array[rows].tolist(), self._key_array[rows].tolist()
             chars = process.cdist([q], norms, scorer=LCSseq.similarity, dtype=np.int32)[0]
             sounds = process.cdist([key], keys, scorer=LCSseq.similarity, dtype=np.int32)[0]
             matched[rows] = chars + PINYIN_CREDIT * np.maximum(sounds - chars, 0)
