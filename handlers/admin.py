@@ -213,6 +213,18 @@ async def admin_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     await reply_html(update, context, "\n".join(lines))
 
 
+async def _days_and_storage(update: Update, context: ContextTypes.DEFAULT_TYPE, command: str):
+    """The [天数] argument and the open storage; (days, None) after telling the admin why not."""
+    days = _days_arg(context)
+    if days is None:
+        await reply_html(update, context, esc(f"用法：{command} [天数]，天数为 1～{MAX_DAYS} 的整数，默认 {DEFAULT_DAYS}。"))
+        return days, None
+    storage = storage_of(context)
+    if storage is None:
+        await reply_html(update, context, esc(NO_STORAGE))
+    return days, storage
+
+
 @admin_only("reload")
 async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     settings = settings_of(context)
@@ -223,13 +235,8 @@ async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 @admin_only("stats")
 async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    days = _days_arg(context)
-    if days is None:
-        await reply_html(update, context, esc(f"用法：/stats [天数]，天数为 1～{MAX_DAYS} 的整数，默认 {DEFAULT_DAYS}。"))
-        return
-    storage = storage_of(context)
+    days, storage = await _days_and_storage(update, context, "/stats")
     if storage is None:
-        await reply_html(update, context, esc(NO_STORAGE))
         return
     stats = await storage.astats(days)
     await audit(update, context, "stats", str(days))
@@ -255,13 +262,8 @@ def group_markup(group, knowledge: Knowledge):
 
 @admin_only("unanswered")
 async def unanswered_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    days = _days_arg(context)
-    if days is None:
-        await reply_html(update, context, esc(f"用法：/unanswered [天数]，天数为 1～{MAX_DAYS} 的整数，默认 {DEFAULT_DAYS}。"))
-        return
-    storage = storage_of(context)
+    days, storage = await _days_and_storage(update, context, "/unanswered")
     if storage is None:
-        await reply_html(update, context, esc(NO_STORAGE))
         return
     engine = engine_of(context)
     groups = await storage.aunanswered(days, engine, limit=UNANSWERED_SHOWN + 1)
