@@ -18,6 +18,7 @@ from .knowledge import Knowledge
 from .matching import CLARIFY_MIN, Candidate, Matcher, decide
 from .normalize import clean, convert_numerals
 
+SHORT_QUERY_CHARS = 2  # a one-word query needs a clearer lead to be answered
 MAX_QUERY_CHARS = 200  # a real question is shorter; the rest is ignored for matching
 _ELLIPTICAL_RE = re.compile(r"^(?:那么|那|还有|另外|然后|再问)|呢$")
 
@@ -81,18 +82,19 @@ class Engine:
 
         query = self.matcher.prepare(rest)
         candidates = self.matcher.rank(query)
+        short = len(query.text) <= SHORT_QUERY_CHARS
         kind = "entry"
         if conversation is not None and conversation.active(now) and conversation.last_entry_id in kb.entries:
-            if _ELLIPTICAL_RE.search(rest) or decide(candidates).status == "clarify":
+            if _ELLIPTICAL_RE.search(rest) or decide(candidates, short).status == "clarify":
                 previous = kb.entries[conversation.last_entry_id]
                 chosen = self.matcher.rerank_followup(candidates, previous, query)
                 if chosen is not None:
                     return answers.answer(kb, kb.entries[chosen.entry_id], chosen.score, "followup")
-        return self._decide(candidates, kind)
+        return self._decide(candidates, kind, short)
 
-    def _decide(self, candidates: list[Candidate], kind: str) -> Response:
+    def _decide(self, candidates: list[Candidate], kind: str, short: bool = False) -> Response:
         kb = self.knowledge
-        decision = decide(candidates)
+        decision = decide(candidates, short)
         best = decision.best
         if decision.status == "answer" and best is not None:
             return answers.answer(kb, kb.entries[best.entry_id], best.score, kind)

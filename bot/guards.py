@@ -81,11 +81,19 @@ def strip_greeting(cleaned: str) -> tuple[bool, str]:
     return True, cleaned[match.end():]
 
 
+_ASKING_RE = re.compile(r"^(?:请问一下|请问|问一下|我想问|想问|那)")
+_THANKS_LEAD_RE = re.compile(f"^(?:谢谢|多谢|感谢|thanks|thankyou|thx)")
+
+
 def small_talk(cleaned: str) -> str | None:
-    """'thanks' | 'bye' | 'who' | 'how' when the whole message is small talk."""
+    """'thanks' | 'bye' | 'who' | 'how' when the whole message is small talk
+    ("请问你能做什么", "谢谢你的回答，很有帮助" included)."""
+    text = _ASKING_RE.sub("", cleaned)
     for kind, pattern in _SMALL_TALK.items():
-        if pattern.match(cleaned):
+        if pattern.match(text):
             return kind
+    if _THANKS_LEAD_RE.match(text) and len(text) <= 16 and not re.search(r"\d|多少|几|什么|哪|吗", text):
+        return "thanks"
     return None
 
 
@@ -95,7 +103,7 @@ UNSUPPORTED_REQUESTS = (
                         r"需要什么材料|要什么材料|需要什么条件|要什么条件|什么条件|办理流程|手续|怎么预约")),
     ("下载或查询渠道", re.compile(r"下载|官网|网址|链接|二维码|在哪.{0,2}查|哪里.{0,2}查|去哪.{0,2}查|怎么查|查询方式")),
     ("联系方式", re.compile(r"电话|热线|联系方式|办公地址|地址在|怎么联系|上班时间|办公时间")),
-    ("价格费用", re.compile(r"多少钱1|价格|单价|收费|费用|奖金|奖励多少")),
+    ("价格费用", re.compile(r"多少钱1|1[台个件项次]多少钱|价格|单价|售价|收费|费用|奖金|奖励多少")),
 )
 
 

@@ -31,6 +31,7 @@ from .normalize import clean, convert_numerals, drop_filler, pinyin_key
 # --- thresholds and weights (chosen on tests/eval/questions.yaml) -------------
 ANSWER_MIN = 0.40      # best entry must reach this to be answered ...
 ANSWER_MARGIN = 0.02   # ... and lead the next different entry by this much
+SHORT_QUERY_MARGIN = 0.1  # ... or by this much for a one-word query ("执法", "证明")
 CLARIFY_MIN = 0.30     # entries from here up are offered as "您是想问"
 CLEAR_LEAD = 0.20      # below ANSWER_MIN, a lead this wide over the next entry still answers
 CLARIFY_WINDOW = 0.12  # ... if within this distance of the best
@@ -44,6 +45,7 @@ ANSWER_TEXT_WEIGHT = 0.8  # an entry's answer text counts as a phrasing, at this
 UNIT_BONUS = 0.06      # "有几家" prefers a metric counted in 家
 UNKNOWN_COVERAGE_WEIGHT = 2.0  # a character the whole knowledge base never uses counts this much
 COVERAGE_PENALTY = 0.2  # times the share of the query's content the entry's text never uses
+NAMED_FIGURE_BONUS = 0.15  # the query quotes a figure named in the entry's phrasings ("跑1次")
 FIGURE_BONUS = 0.3     # the query quotes this metric's figure ("4400台执法记录仪")
 SHORTLIST = 60        # best phrasings considered ...
 RERANK_POOL = 16      # ... until this many different entries are found
@@ -57,7 +59,8 @@ GLUE_CHARS = frozenset("是有在和与及或也都还就要能会可以被给�
 # Everyday question words: not evidence that a question asks for something else.
 GLUE_WORDS = re.compile("怎么回事|咋回事|回事|意思|概念|东西|到底|百分之|运作|是不是|真的|假的|真假|听说|直接|自己|现在|"
                         "时候|我们|咱们|你们|他们|大家|目前|已经|还是|或者|方面|一般|主要|具体|好处|作用|效果|享受|"
-                        "公司|单位|平台|指标|推进|开展|服务|称号|荣誉|想|达到|原来|结合|起来|顺带|工作|问题|年")
+                        "公司|单位|平台|指标|推进|开展|服务|称号|荣誉|想|达到|原来|结合|起来|顺带|工作|问题|年|"
+                        "分别|受益|成效|成果|成绩|进展|咱|去年")
 GAP_MAX = 2  # a gap this long (牌子, 面积, 施行) means the entry does not answer the question
 _WANTS_FIGURE = re.compile(r"多少|几|数量|数目|比例|占比|金额|多大|多高|百分|比率|排名|第几|多快")
 _ASKED_UNIT = re.compile(r"(?:多少|几)(人次|万元|[项件家个台处条类种名起次人元])")
@@ -166,6 +169,11 @@ class Matcher:
             for e in knowledge.entries.values()}
         self.vocabulary = frozenset().union(*self._entry_chars.values())
         self.figure_index = index_figures(knowledge.metrics)
+        # Figures named in an entry's own phrasings ("跑动1次事项数"): a query quoting one leans there.
+        self._phrasing_figures: dict[str, list[str]] = defaultdict(list)
+        for entry in knowledge.entries.values():
+            for figure in {k for k, _ in figures_in(self._normalize(" ".join(entry.phrasings)))}:
+                self._phrasing_figures[figure].append(entry.id)
         self._entry_figures = {
             e.id: {k for k, _ in figures_in(self._normalize(" ".join(e.phrasings + (e.answer, e.source))))}
             | {figure_key(e)} for e in knowledge.entries.values()}
@@ -221,8 +229,12 @@ class Matcher:
         if query.asked_unit:
             scores = scores + np.where(self._unit_last == query.asked_unit, UNIT_BONUS, 0.0)
         for figure, unit in query.figures:
-            for entry in metrics_with_figure(self.figure_index, figure, unit):
+            valued = metrics_with_figure(self.figure_index, figure, unit)
+            for entry in valued:
                 scores[self._rows_of[entry.id]] += FIGURE_BONUS
+            if not valued:
+                for entry_id in self._phrasing_figures.get(figure, ()):
+                    scores[self._rows_of[entry_id]] += NAMED_FIGURE_BONUS
         return scores
 
     def rank(self, text: str | Query, limit: int = 10) -> list[Candidate]:
@@ -301,14 +313,15 @@ class Matcher:
         return ranked[0] if lead >= FOLLOWUP_LEAD else None
 
 
-def decide(candidates: list[Candidate]) -> Decision:
+def decide(candidates: list[Candidate], short_query: bool = False) -> Decision:
     """Answer, clarify or fall back, from a ranking (see the thresholds above)."""
     if not candidates or candidates[0].score < CLARIFY_MIN:
         return Decision("fallback", tuple(candidates[:3]))
     top = candidates[0]
     runner_up = candidates[1].score if len(candidates) > 1 else 0.0
     lead = top.score - runner_up
-    if not top.gap and ((top.score >= ANSWER_MIN and lead >= ANSWER_MARGIN) or lead >= CLEAR_LEAD):
+    margin = SHORT_QUERY_MARGIN if short_query else ANSWER_MARGIN
+    if not top.gap and ((top.score >= ANSWER_MIN and lead >= margin) or lead >= CLEAR_LEAD):
         return Decision("answer", (top,))
     # Not sure enough: offer the plausible entries (one "did you mean" if only one is close).
     close = [c for c in candidates if c.score >= CLARIFY_MIN and top.score - c.score <= CLARIFY_WINDOW]

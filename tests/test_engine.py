@@ -100,3 +100,23 @@ def test_json_shape(engine):
     assert set(data) == {"status", "text", "entry_id", "score", "suggestions"}
     assert 0 <= data["score"] <= 1
     assert all(set(s) == {"id", "question"} for s in data["suggestions"])
+
+
+@pytest.mark.parametrize("question, kind", [("你好呀，请问你能做什么？", "how"), ("谢谢你的回答，很有帮助", "thanks")])
+def test_small_talk_with_extra_words(engine, question, kind):
+    assert engine.respond(question).kind == kind
+
+
+@pytest.mark.parametrize("word", ["执法", "证明", "调解"])
+def test_one_generic_word_asks_which(engine, word):
+    r = engine.respond(word)
+    assert r.status == "clarify" and len(r.suggestions) >= 2
+
+
+def test_figure_named_in_a_phrasing_leans_to_it(engine):
+    assert engine.respond("政务服务事项跑一次的有多少").entry_id == "one_trip_items"
+
+
+def test_place_inside_yiyang_the_report_does_not_break_down(engine):
+    r = engine.respond("安化县首违不罚多少家")
+    assert r.status == "clarify" and "安化县" in r.text and "6125" not in r.text
