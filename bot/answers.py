@@ -70,14 +70,21 @@ def location(knowledge: Knowledge, entry: Entry) -> str:
 
 
 def related(knowledge: Knowledge, entry: Entry, limit: int = 3) -> list[Suggestion]:
-    """2–3 follow-up questions: the entry's `related`, then neighbours in its topic."""
-    ids = [r for r in entry.related if r in knowledge.entries and r != entry.id]
-    for other in knowledge.entries_in(entry.topic):
-        if len(ids) >= limit:
-            break
-        if other.id != entry.id and other.id not in ids:
-            ids.append(other.id)
-    return [suggestion(knowledge.entries[i]) for i in ids[:limit]]
+    """2–3 follow-up questions: the entry's `related`, then entries quoting the same sentence
+    (免罚金额 after 首违不罚企业数), then entries that list it as related, then its topic."""
+    neighbours = knowledge.entries_in(entry.topic)
+    pools = (
+        [knowledge.entries[r] for r in entry.related if r in knowledge.entries],
+        [e for e in neighbours if e.source == entry.source],
+        [e for e in neighbours if entry.id in e.related],
+        neighbours,
+    )
+    chosen: list[Entry] = []
+    for pool in pools:
+        for other in pool:
+            if len(chosen) < limit and other.id != entry.id and other not in chosen:
+                chosen.append(other)
+    return [suggestion(e) for e in chosen]
 
 
 def answer_text(knowledge: Knowledge, entry: Entry) -> str:
