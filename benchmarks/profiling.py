@@ -39,16 +39,21 @@ def _callees(stats: dict, parent: Func) -> list[tuple[Func, float, int]]:
     return sorted(found, key=lambda row: -row[1])
 
 
-def profile_engine(engine, questions: list[str], rows: int = 6) -> tuple[list[tuple[int, str, float, float, float]], float]:
-    """Rows (depth, function, µs per query, share of respond, calls per query) and total µs/query."""
-    for question in questions[:50]:  # warm caches as in the latency runs
-        engine.respond(question)
+def _profiled(engine, questions: list[str]) -> dict:
+    """cProfile's raw table for answering every question once."""
     profiler = cProfile.Profile()
     profiler.enable()
     for question in questions:
         engine.respond(question)
     profiler.disable()
-    stats = pstats.Stats(profiler).stats  # type: ignore[attr-defined]
+    return pstats.Stats(profiler).stats  # type: ignore[attr-defined]
+
+
+def profile_engine(engine, questions: list[str], rows: int = 6) -> tuple[list[tuple[int, str, float, float, float]], float]:
+    """Rows (depth, function, µs per query, share of respond, calls per query) and total µs/query."""
+    for question in questions[:50]:  # warm caches as in the latency runs
+        engine.respond(question)
+    stats = _profiled(engine, questions)
     n = len(questions)
     root = next(f for f in stats if f[2] == "_respond" and f[0].endswith("engine.py"))
     outer = next(f for f in stats if f[2] == "respond" and f[0].endswith("engine.py"))
@@ -73,12 +78,7 @@ def profile_engine(engine, questions: list[str], rows: int = 6) -> tuple[list[tu
 
 def top_own_time(engine, questions: list[str], rows: int = 10) -> list[tuple[str, float, float]]:
     """(function, own µs per query, share) for the functions with the most own time."""
-    profiler = cProfile.Profile()
-    profiler.enable()
-    for question in questions:
-        engine.respond(question)
-    profiler.disable()
-    stats = pstats.Stats(profiler).stats  # type: ignore[attr-defined]
+    stats = _profiled(engine, questions)
     total = sum(v[2] for v in stats.values())
     n = len(questions)
     ordered = sorted(stats.items(), key=lambda kv: -kv[1][2])[:rows]
