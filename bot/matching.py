@@ -26,7 +26,7 @@ from rapidfuzz.distance import LCSseq
 
 from .figures import figure_key, figures_in, index_figures, metrics_with_figure
 from .knowledge import Entry, Knowledge
-from .normalize import clean, convert_numerals, drop_filler, pinyin_key
+from .normalize import clean, convert_numerals, drop_filler, normalize, pinyin_key
 
 # --- thresholds and weights (chosen on tests/eval/questions.yaml) -------------
 ANSWER_MIN = 0.40      # best entry must reach this to be answered ...
@@ -179,7 +179,7 @@ class Matcher:
             | {figure_key(e)} for e in knowledge.entries.values()}
 
     def _normalize(self, text: str) -> str:
-        return drop_filler(self.synonyms.apply(convert_numerals(clean(text))))
+        return normalize(text, self.synonyms)
 
     def prepare(self, text: str) -> Query:
         """Normalise a user query, noting whether it asks for a figure or a description."""
