@@ -25,6 +25,7 @@ from bot.knowledge import load_knowledge
 
 from . import admin, ask, callbacks, data, feedback, inline, media, start, topics
 from .common import HOLDER_KEY, SETTINGS_KEY
+from .compat import TolerantRequest
 from .errors import error_handler
 from .logs import RedactingFilter, setup_logging
 
@@ -105,7 +106,10 @@ def build_application(settings: Settings, holder: EngineHolder, request: BaseReq
     )
     if rate_limiter:
         builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
-    if request is not None:
+    if request is None:  # repairs inexact answers of self-hosted / test Bot API servers
+        builder = builder.request(TolerantRequest(connection_pool_size=256)).get_updates_request(
+            TolerantRequest(connection_pool_size=1))
+    else:
         builder = builder.request(request).get_updates_request(request)
     application = builder.build()
     application.bot_data[HOLDER_KEY] = holder
