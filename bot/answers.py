@@ -101,6 +101,13 @@ def answer(knowledge: Knowledge, entry: Entry, score: float, kind: str = "entry"
                     related(knowledge, entry), kind, [entry.topic])
 
 
+def combined(knowledge: Knowledge, entries: list[Entry], score: float) -> Response:
+    """Several questions in one message, answered one after another."""
+    text = "\n\n".join(answer_text(knowledge, e) for e in entries)
+    return Response("answer", text, entries[0].id, score, related(knowledge, entries[-1]), "combined",
+                    [entries[0].topic])
+
+
 def clarify(knowledge: Knowledge, entries: list[Entry], score: float, kind: str = "clarify",
             missing: str = "") -> Response:
     """"您是想问" with the plausible entries; `missing` names what the report does not say."""

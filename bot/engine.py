@@ -23,6 +23,26 @@ MAX_QUERY_CHARS = 200  # a real question is shorter; the rest is ignored for mat
 _ELLIPTICAL_RE = re.compile(r"^(?:那么|那|还有|另外|然后|再问)|呢$")
 
 
+_SEGMENT_RE = re.compile(r"[；;？?。！!\n]+")  # sentence ends, not commas (clauses of one question)
+_JOINED_RE = re.compile(r"和|及|以及|与|跟|还有|、")
+_EACH_RE = re.compile(r"(分别|各自|各)(是|有)?(多少|几)")
+MAX_PARTS = 3
+
+
+def split_compound(text: str) -> list[str]:
+    """The separate questions of a message: sentences that each ask something, or subjects
+    joined by 和/及/、 before 分别是多少 (each part then gets the shared question)."""
+    segments = [s for s in _SEGMENT_RE.split(text) if len(clean(s)) >= 2]
+    if 2 <= len(segments) <= MAX_PARTS:
+        return segments
+    each = _EACH_RE.search(text)
+    if len(segments) == 1 and each:
+        subjects = [s for s in _JOINED_RE.split(text[:each.start()]) if len(clean(s)) >= 2]
+        if 2 <= len(subjects) <= MAX_PARTS:
+            return [s + each.group(3) for s in subjects]
+    return []
+
+
 @dataclass
 class Conversation:
     """Per-chat follow-up context: the last answered entry, for "那成功率呢？"."""
@@ -80,6 +100,10 @@ class Engine:
         if figure:
             return self._figure(*figure)
 
+        combined = self._compound(text[:MAX_QUERY_CHARS * 4])
+        if combined is not None:
+            return combined
+
         query = self.matcher.prepare(rest)
         candidates = self.matcher.rank(query)
         short = len(query.text) <= SHORT_QUERY_CHARS
@@ -91,6 +115,24 @@ class Engine:
                 if chosen is not None:
                     return answers.answer(kb, kb.entries[chosen.entry_id], chosen.score, "followup")
         return self._decide(candidates, kind, short)
+
+    def _compound(self, text: str) -> Response | None:
+        """Two or three questions in one message ("首违不罚多少家？免罚金额多少？", "A和B分别是多少"):
+        answered together when every part, asked alone, gets a confident answer of its own."""
+        parts = split_compound(text)
+        if len(parts) < 2:
+            return None
+        found = []
+        for part in parts:
+            query = self.matcher.prepare(part)
+            decision = decide(self.matcher.rank(query), len(query.text) <= SHORT_QUERY_CHARS)
+            if decision.status != "answer" or decision.best is None:
+                return None
+            found.append(decision.best)
+        if len({c.entry_id for c in found}) < len(found):
+            return None
+        entries = [self.knowledge.entries[c.entry_id] for c in found]
+        return answers.combined(self.knowledge, entries, min(c.score for c in found))
 
     def _decide(self, candidates: list[Candidate], kind: str, short: bool = False) -> Response:
         kb = self.knowledge

@@ -86,11 +86,12 @@ def without_feedback(markup: InlineKeyboardMarkup | None) -> InlineKeyboardMarku
 # --- response text --------------------------------------------------------------
 
 def answer_html(text: str) -> str:
-    """An engine answer: first line (title：value) bold, 原文 quoted, 出处 in italics."""
+    """An engine answer: the first line of each answer (title：value) bold, 原文 quoted,
+    出处 in italics. Several answers in one reply are separated by a blank line."""
     lines = text.split("\n")
     out = []
     for i, line in enumerate(lines):
-        if i == 0 and line.strip():
+        if line.strip() and (i == 0 or not lines[i - 1].strip()):
             out.append(f"<b>{esc(line)}</b>")
         elif line.startswith("原文："):
             out.append(f"<blockquote>{esc(line)}</blockquote>")

@@ -120,3 +120,16 @@ def test_figure_named_in_a_phrasing_leans_to_it(engine):
 def test_place_inside_yiyang_the_report_does_not_break_down(engine):
     r = engine.respond("安化县首违不罚多少家")
     assert r.status == "clarify" and "安化县" in r.text and "6125" not in r.text
+
+
+def test_two_questions_in_one_message_are_both_answered(engine):
+    r = engine.respond("首违不罚了多少家？免罚金额多少？")
+    assert r.status == "answer" and r.kind == "combined"
+    assert "6125家" in r.text and "2000余万元" in r.text
+    r = engine.respond("执法记录仪和询问室听证室分别有多少")
+    assert "4400台" in r.text and "近200处" in r.text
+
+
+def test_clauses_of_one_question_are_not_split(engine):
+    r = engine.respond("被告是政府的时候，领导出庭的比例有多高")
+    assert r.kind != "combined"
