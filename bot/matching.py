@@ -61,6 +61,9 @@ GLUE_WORDS = re.compile("怎么回事|咋回事|回事|意思|概念|东西|到�
                         "时候|我们|咱们|你们|他们|大家|目前|已经|还是|或者|方面|一般|主要|具体|好处|作用|效果|享受|"
                         "公司|单位|平台|指标|推进|开展|服务|称号|荣誉|想|达到|原来|结合|起来|顺带|工作|问题|年|"
                         "分别|受益|成效|成果|成绩|进展|咱|去年")
+_TOTAL_RE = re.compile(r"总共|一共|总数|共有|全部|所有|总计|合计")
+# Words that make a figure a part, not a whole (新增5个 is not the total number).
+RESTRICTIVE_WORDS = ("新增", "通过初评", "第一批", "首批", "第二批", "再次")
 GAP_MAX = 2  # a gap this long (牌子, 面积, 施行) means the entry does not answer the question
 _WANTS_FIGURE = re.compile(r"多少|几|数量|数目|比例|占比|金额|多大|多高|百分|比率|排名|第几|多快")
 _ASKED_UNIT = re.compile(r"(?:多少|几)(人次|万元|[项件家个台处条类种名起次人元])")
@@ -82,6 +85,7 @@ class Query:
     wants_text: bool
     figures: tuple[tuple[str, str], ...] = ()  # (figure key, unit) quoted in the query
     asked_unit: str = ""  # the unit a "多少家/几个" question counts in
+    full: str = ""  # the normalised query before filler was dropped
 
 
 @dataclass(frozen=True)
@@ -186,7 +190,7 @@ class Matcher:
         full = self.synonyms.apply(convert_numerals(clean(text)))
         unit = _ASKED_UNIT.search(full)
         return Query(drop_filler(full), bool(_WANTS_FIGURE.search(full)), bool(_WANTS_TEXT.search(full)),
-                     tuple(figures_in(full)), unit.group(1)[-1] if unit else "")
+                     tuple(figures_in(full)), unit.group(1)[-1] if unit else "", full)
 
     def phrasing_scores(self, query: Query) -> np.ndarray:
         """Score (0–1, plus bonuses) of every phrasing against the query."""
@@ -281,6 +285,10 @@ class Matcher:
         entry = self.knowledge.entries[entry_id]
         if query.asked_unit and entry.is_metric and entry.unit == "%":
             return "多少" + query.asked_unit
+        if _TOTAL_RE.search(query.full):
+            for word in RESTRICTIVE_WORDS:  # "一共有几个立法联系点": the report only counts the new ones
+                if word in entry.title and word not in query.full:
+                    return "总数"
         if query.asked_unit and not query.wants_text and not entry.is_metric \
                 and not re.search(r"\d", entry.answer):
             return "具体数量"  # a count asked of an entry that gives none

@@ -53,3 +53,11 @@ def test_gap_blocks_answers_the_entry_does_not_give(engine):
         assert candidates[0].gap, question
         assert decide(candidates).status != "answer", question
     assert engine.matcher.rank("第二批湖南省法治政府建设示范地区有哪些")[0].gap == ""
+
+
+def test_a_total_is_not_answered_with_a_part(engine):
+    from bot.matching import decide
+    for question in ["益阳总共有几个立法联系点", "益阳一共有多少个乡镇"]:
+        top = engine.matcher.rank(question)[0]
+        assert top.gap == "总数" and decide([top]).status == "clarify", question
+    assert engine.respond("新增了几个立法联系点").entry_id == "new_legislative_contact_points"
