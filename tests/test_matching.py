@@ -61,3 +61,8 @@ def test_a_total_is_not_answered_with_a_part(engine):
         top = engine.matcher.rank(question)[0]
         assert top.gap == "总数" and decide([top]).status == "clarify", question
     assert engine.respond("新增了几个立法联系点").entry_id == "new_legislative_contact_points"
+
+
+def test_a_list_is_not_answered_with_a_count(engine):
+    top = engine.matcher.rank("那六项重大行政决策事项具体是哪几项")[0]
+    assert top.entry_id == "major_decisions" and top.gap == "完整名单"
