@@ -72,17 +72,18 @@ def location(knowledge: Knowledge, entry: Entry) -> str:
 def related(knowledge: Knowledge, entry: Entry, limit: int = 3) -> list[Suggestion]:
     """2–3 follow-up questions: the entry's `related`, then entries quoting the same sentence
     (免罚金额 after 首违不罚企业数), then entries that list it as related, then its topic."""
-    neighbours = knowledge.entries_in(entry.topic)
     pools = (
-        [knowledge.entries[r] for r in entry.related if r in knowledge.entries],
-        [e for e in neighbours if e.source == entry.source],
-        [e for e in neighbours if entry.id in e.related],
-        neighbours,
+        (knowledge.entries[r] for r in entry.related if r in knowledge.entries),
+        (e for e in knowledge.quoting_same_source(entry) if e.topic == entry.topic),
+        (e for e in knowledge.referring_to(entry.id) if e.topic == entry.topic),
+        knowledge.entries_in(entry.topic),
     )
     chosen: list[Entry] = []
     for pool in pools:
         for other in pool:
-            if len(chosen) < limit and other.id != entry.id and other not in chosen:
+            if len(chosen) >= limit:
+                break
+            if other.id != entry.id and other not in chosen:
                 chosen.append(other)
     return [suggestion(e) for e in chosen]
 

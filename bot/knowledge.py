@@ -85,8 +85,13 @@ class Knowledge:
     def __post_init__(self) -> None:
         self.synonyms = Synonyms(self.synonym_groups)
         self._by_topic: dict[str, list[Entry]] = {}
+        self._by_source: dict[str, list[Entry]] = {}
+        self._referrers: dict[str, list[Entry]] = {}
         for entry in self.entries.values():
             self._by_topic.setdefault(entry.topic, []).append(entry)
+            self._by_source.setdefault(entry.source, []).append(entry)
+            for other in entry.related:
+                self._referrers.setdefault(other, []).append(entry)
 
     @property
     def metrics(self) -> list[Entry]:
@@ -104,6 +109,14 @@ class Knowledge:
 
     def entries_in(self, topic_id: str) -> list[Entry]:
         return list(self._by_topic.get(topic_id, ()))
+
+    def quoting_same_source(self, entry: Entry) -> list[Entry]:
+        """Entries whose source is the same sentence (the other figures of that sentence)."""
+        return [e for e in self._by_source.get(entry.source, ()) if e.id != entry.id]
+
+    def referring_to(self, entry_id: str) -> list[Entry]:
+        """Entries that list `entry_id` among their related questions."""
+        return list(self._referrers.get(entry_id, ()))
 
     def section_of(self, topic_id: str) -> Topic | None:
         topic = self.topics.get(topic_id)

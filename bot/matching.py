@@ -193,60 +193,77 @@ class Matcher:
         return Query(drop_filler(full), bool(_WANTS_FIGURE.search(full)), bool(_WANTS_TEXT.search(full)),
                      tuple(figures_in(full)), unit.group(1)[-1] if unit else "", full)
 
-    def phrasing_scores(self, query: Query) -> np.ndarray:
-        """Score (0–1, plus bonuses) of every phrasing against the query."""
+    def phrasing_scores(self, query: Query) -> tuple[np.ndarray, np.ndarray]:
+        """(row numbers, scores 0–1 plus bonuses) of the phrasings that can match the query.
+
+        A phrasing sharing no bigram with the query, not even by sound, is left out (it could
+        only score the bonuses), unless the query quotes its figure. The sequence part is
+        computed for at most LCS_POOL rows, the best by terms, so the cost stays nearly flat
+        as the knowledge base grows."""
         q = query.text
         if not q or not self._norms:
-            return np.zeros(len(self._norms))
+            return np.zeros(0, dtype=np.int64), np.zeros(0)
         key = pinyin_key(q)
+        bonuses = self._figure_bonuses(query)
         # Terms part: rare bigrams shared, on characters and on sounds.
         if len(q) >= 2:
             char_found, char_total = self._chars.matched(q)
             sound_found, sound_total = self._sounds.matched(key)
-            terms = np.maximum(
-                QUERY_WEIGHT * char_found / char_total + (1 - QUERY_WEIGHT) * char_found / self._chars.totals,
-                PINYIN_CREDIT * (QUERY_WEIGHT * sound_found / sound_total
-                                 + (1 - QUERY_WEIGHT) * sound_found / self._sounds.totals))
-            # Shortlist: a phrasing sharing no bigram (even by sound) cannot come out on top, so
-            # the sequence part is computed for the others only — at most LCS_POOL of them, the
-            # best by terms, so the cost stays flat as the knowledge base grows.
             rows = np.flatnonzero((char_found > 0) | (sound_found > 0))
-            if len(rows) > LCS_POOL:
-                rows = rows[np.argpartition(-terms[rows], LCS_POOL)[:LCS_POOL]]
+            if bonuses:
+                rows = np.union1d(rows, np.concatenate([r for r, _ in bonuses]))
+            chars_in, sounds_in = char_found[rows], sound_found[rows]
+            terms = np.maximum(
+                QUERY_WEIGHT * chars_in / char_total + (1 - QUERY_WEIGHT) * chars_in / self._chars.totals[rows],
+                PINYIN_CREDIT * (QUERY_WEIGHT * sounds_in / sound_total
+                                 + (1 - QUERY_WEIGHT) * sounds_in / self._sounds.totals[rows]))
+            pool = (np.argpartition(-terms, LCS_POOL)[:LCS_POOL] if len(rows) > LCS_POOL
+                    else np.arange(len(rows)))
         else:
-            terms = None
             rows = np.arange(len(self._norms))
+            terms, pool = None, rows
         # Sequence part: LCS on characters, topped up by LCS on sounds.
-        matched = np.zeros(len(self._norms))
-        if len(rows):
-            norms, keys = self._norm_array[rows].tolist(), self._key_array[rows].tolist()
-            chars = process.cdist([q], norms, scorer=LCSseq.similarity, dtype=np.int32)[0]
-            sounds = process.cdist([key], keys, scorer=LCSseq.similarity, dtype=np.int32)[0]
-            matched[rows] = chars + PINYIN_CREDIT * np.maximum(sounds - chars, 0)
+        matched = np.zeros(len(rows))
+        if len(pool):
+            picked = rows[pool]
+            chars = process.cdist([q], self._norm_array[picked].tolist(), scorer=LCSseq.similarity,
+                                  dtype=np.int32)[0]
+            sounds = process.cdist([key], self._key_array[picked].tolist(), scorer=LCSseq.similarity,
+                                   dtype=np.int32)[0]
+            matched[pool] = chars + PINYIN_CREDIT * np.maximum(sounds - chars, 0)
         unknown = sum(1 for c in q if c not in self.vocabulary)
         query_len = len(q) + UNKNOWN_CHAR_WEIGHT * unknown
-        sequence = QUERY_WEIGHT * matched / query_len + (1 - QUERY_WEIGHT) * matched / self._lengths
+        sequence = QUERY_WEIGHT * matched / query_len + (1 - QUERY_WEIGHT) * matched / self._lengths[rows]
         if terms is None:
             terms = sequence
-        scores = (SEQUENCE_WEIGHT * sequence + (1 - SEQUENCE_WEIGHT) * terms) * self._weights
+        scores = (SEQUENCE_WEIGHT * sequence + (1 - SEQUENCE_WEIGHT) * terms) * self._weights[rows]
         if query.wants_figure != query.wants_text:
-            scores = scores + np.where(self._is_metric == query.wants_figure, INTENT_BONUS, 0.0)
+            scores += np.where(self._is_metric[rows] == query.wants_figure, INTENT_BONUS, 0.0)
         if query.asked_unit:
-            scores = scores + np.where(self._unit_last == query.asked_unit, UNIT_BONUS, 0.0)
+            scores += np.where(self._unit_last[rows] == query.asked_unit, UNIT_BONUS, 0.0)
+        if bonuses:  # every bonus row is in `rows`, which is sorted
+            bonus_rows = np.concatenate([r for r, _ in bonuses])
+            amounts = np.concatenate([np.full(len(r), amount) for r, amount in bonuses])
+            np.add.at(scores, np.searchsorted(rows, bonus_rows), amounts)
+        return rows, scores
+
+    def _figure_bonuses(self, query: Query) -> list[tuple[np.ndarray, float]]:
+        """Rows of the entries whose figure the query quotes, with the bonus each gets."""
+        bonuses = []
         for figure, unit in query.figures:
             valued = metrics_with_figure(self.figure_index, figure, unit)
             for entry in valued:
-                scores[self._rows_of[entry.id]] += FIGURE_BONUS
+                bonuses.append((self._rows_of[entry.id], FIGURE_BONUS))
             if not valued:
                 for entry_id in self._phrasing_figures.get(figure, ()):
-                    scores[self._rows_of[entry_id]] += NAMED_FIGURE_BONUS
-        return scores
+                    bonuses.append((self._rows_of[entry_id], NAMED_FIGURE_BONUS))
+        return bonuses
 
     def rank(self, text: str | Query, limit: int = 10) -> list[Candidate]:
         """Best phrasing per entry, highest score first, after the coverage check."""
         query = self.prepare(text) if isinstance(text, str) else text
-        scores = self.phrasing_scores(query)
-        if not len(scores):
+        rows, scores = self.phrasing_scores(query)
+        if not len(rows):
             return []
         if len(scores) > SHORTLIST:
             top = np.argpartition(-scores, SHORTLIST)[:SHORTLIST]
@@ -255,11 +272,12 @@ class Matcher:
             order = np.argsort(-scores, kind="stable")
         best: dict[str, tuple[float, int]] = {}
         content = [c for c in query.text if c not in GLUE_CHARS]
-        for i in order:
+        for position in order:
+            i = int(rows[position])
             owner = self._owners[i]
             if owner in best:
                 continue
-            score = float(scores[i])
+            score = float(scores[position])
             if content:  # words the entry never uses suggest the question asks something else
                 chars = self._entry_chars[owner]
                 missing = sum(1 if c in self.vocabulary else UNKNOWN_COVERAGE_WEIGHT
