@@ -10,7 +10,7 @@ import logging
 from telegram import Message, Update
 from telegram.ext import ContextTypes
 
-from .common import conversation_of, engine_of, send_html
+from .common import conversation_of, edit_or_send, engine_of, send_html
 from .render import response_html, response_markup
 
 logger = logging.getLogger(__name__)
@@ -27,6 +27,16 @@ def callback_value(update: Update) -> str:
 async def stale(update: Update, note: str = STALE_NOTE) -> None:
     """Acknowledge a press whose data no longer means anything, with a polite note."""
     await update.callback_query.answer(note, show_alert=False)
+
+
+async def show_in_place(update: Update, context: ContextTypes.DEFAULT_TYPE, view) -> None:
+    """Acknowledge the press and replace the message with `view` ((text, markup)), or give
+    the stale note when there is no view (unknown or outdated button)."""
+    if view is None:
+        await stale(update)
+        return
+    await update.callback_query.answer()
+    await edit_or_send(update, context, *view)
 
 
 async def answer_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

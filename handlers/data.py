@@ -13,8 +13,8 @@ from telegram.ext import ContextTypes
 from bot import lookup
 from bot.knowledge import Knowledge
 
-from .callbacks import callback_value, stale
-from .common import edit_or_send, engine_of, reply_html
+from .callbacks import callback_value, show_in_place
+from .common import engine_of, reply_html
 from .render import BACK, button, esc, in_rows, keyboard
 
 logger = logging.getLogger(__name__)
@@ -69,12 +69,6 @@ async def data_topic(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     """`d:<topic>`: the figures of one topic in place; `d:` back to the topic list."""
     knowledge = engine_of(context).knowledge
     value = callback_value(update)
-    if not value:
-        text, markup = topics_view(knowledge)
-    elif value in knowledge.topics:
-        text, markup = topic_figures_view(knowledge, value)
-    else:
-        await stale(update)
-        return
-    await update.callback_query.answer()
-    await edit_or_send(update, context, text, markup)
+    view = (topics_view(knowledge) if not value
+            else topic_figures_view(knowledge, value) if value in knowledge.topics else None)
+    await show_in_place(update, context, view)

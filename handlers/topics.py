@@ -12,7 +12,7 @@ from telegram.ext import ContextTypes
 from bot.answers import question_for
 from bot.knowledge import Knowledge, Topic
 
-from .callbacks import callback_value, stale
+from .callbacks import callback_value, show_in_place, stale
 from .common import conversation_of, edit_or_send, engine_of, reply_html, send_html
 from .render import BACK, button, feedback_row, in_rows, keyboard, response_html, topic_html
 
@@ -54,15 +54,9 @@ async def browse(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """`t:<topic>`: replace the message with that topic's view; `t:` with the sections."""
     knowledge = engine_of(context).knowledge
     value = callback_value(update)
-    if not value:
-        text, markup = root_view(knowledge)
-    elif value in knowledge.topics:
-        text, markup = topic_view(knowledge, knowledge.topics[value])
-    else:
-        await stale(update)
-        return
-    await update.callback_query.answer()
-    await edit_or_send(update, context, text, markup)
+    view = (root_view(knowledge) if not value
+            else topic_view(knowledge, knowledge.topics[value]) if value in knowledge.topics else None)
+    await show_in_place(update, context, view)
 
 
 async def view_entry(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
