@@ -244,165 +244,182 @@ def _item_line(item: LineDict, key: str, index: int) -> int:
     return _field_line(item, key)
 
 
-def _check_and_build(directory: Path) -> tuple[list[Problem], Knowledge | None]:
-    out = _Collector()
-    report_path = directory / REPORT_FILE
-    report = ""
-    if report_path.is_file():
-        report = report_path.read_text(encoding="utf-8")
-    else:
-        out.add(str(report_path), 1, "report.txt is missing: copy the report here unchanged")
+class _Builder:
+    """Checks the whole knowledge folder, collecting every problem, and builds Knowledge."""
 
-    raw = {name: _read_file(directory, name, out) for name in KNOWLEDGE_FILES}
-    path_of = {name: str(directory / name) for name in KNOWLEDGE_FILES}
+    def __init__(self, directory: Path):
+        self.directory = directory
+        self.out = _Collector()
+        report_path = directory / REPORT_FILE
+        self.report = ""
+        if report_path.is_file():
+            self.report = report_path.read_text(encoding="utf-8")
+        else:
+            self.out.add(str(report_path), 1, "report.txt is missing: copy the report here unchanged")
+        self.raw = {name: _read_file(directory, name, self.out) for name in KNOWLEDGE_FILES}
+        self.path_of = {name: str(directory / name) for name in KNOWLEDGE_FILES}
+        self.ids: dict[str, str] = {}  # every id of topics, metrics and FAQs → "path:line"
 
-    # Synonyms first: they are part of the normalisation used for duplicate checks.
-    groups: dict[str, list[str]] = {}
-    seen_variant: dict[str, int] = {}
-    syn_path = path_of["synonyms.yaml"]
-    for item in raw["synonyms.yaml"]:
-        canonical, variants = item.get("canonical"), item.get("variants")
-        if not isinstance(canonical, str) or not isinstance(variants, list):
-            continue
-        for i, variant in enumerate(variants):
-            if not isinstance(variant, str):
+    def build(self) -> tuple[list[Problem], Knowledge | None]:
+        groups = self._synonym_groups()  # first: synonyms are part of the duplicate check
+        topics = self._topics()
+        entries = self._entries(topics, Synonyms(groups))
+        if self.out.problems:
+            return self.out.problems, None
+        return [], Knowledge(self.directory, self.report, topics, entries, groups)
+
+    def _claim_id(self, path: str, item: LineDict) -> str | None:
+        """The item's id if it is well formed and not taken (else report it and return None)."""
+        item_id = item.get("id")
+        if not isinstance(item_id, str):
+            return None
+        line = _field_line(item, "id")
+        if not ID_RE.match(item_id):
+            self.out.add(path, line, f"id '{item_id}' must be lower-case ascii letters, digits and _")
+        if item_id in self.ids:
+            self.out.add(path, line, f"duplicate id '{item_id}' (also in {self.ids[item_id]})")
+            return None
+        self.ids[item_id] = f"{path}:{line}"
+        return item_id
+
+    def _synonym_groups(self) -> dict[str, list[str]]:
+        groups: dict[str, list[str]] = {}
+        seen: dict[str, int] = {}
+        path = self.path_of["synonyms.yaml"]
+        for item in self.raw["synonyms.yaml"]:
+            canonical, variants = item.get("canonical"), item.get("variants")
+            if not isinstance(canonical, str) or not isinstance(variants, list):
                 continue
-            line = _item_line(item, "variants", i)
-            if canonical in variant:
-                out.add(syn_path, line, f"variant '{variant}' contains its canonical word '{canonical}'")
-            if variant in seen_variant:
-                out.add(syn_path, line, f"variant '{variant}' already listed at line {seen_variant[variant]}")
-            seen_variant.setdefault(variant, line)
-        groups.setdefault(canonical, []).extend(v for v in variants if isinstance(v, str))
-    synonyms = Synonyms(groups)
-
-    # Topics.
-    topics: dict[str, Topic] = {}
-    top_path = path_of["topics.yaml"]
-    all_ids: dict[str, str] = {}
-    for item in raw["topics.yaml"]:
-        tid = item.get("id")
-        if not isinstance(tid, str):
-            continue
-        if not ID_RE.match(tid):
-            out.add(top_path, _field_line(item, "id"), f"id '{tid}' must be lower-case ascii letters, digits and _")
-        if tid in all_ids:
-            out.add(top_path, _field_line(item, "id"), f"duplicate id '{tid}' (also in {all_ids[tid]})")
-            continue
-        all_ids[tid] = f"{top_path}:{_field_line(item, 'id')}"
-        heading = item.get("heading")
-        if isinstance(heading, str) and report and heading not in report:
-            out.add(top_path, _field_line(item, "heading"), f"heading '{heading}' is not a line of report.txt")
-        topics[tid] = Topic(tid, str(item.get("title", tid)), heading if isinstance(heading, str) else None,
-                            item.get("parent") if isinstance(item.get("parent"), str) else None,
-                            str(item.get("summary") or ""))
-    for item in raw["topics.yaml"]:
-        parent = item.get("parent")
-        if isinstance(parent, str) and parent not in topics:
-            out.add(top_path, _field_line(item, "parent"), f"parent '{parent}' is not a topic id")
-        elif isinstance(parent, str) and topics[parent].parent is not None:
-            out.add(top_path, _field_line(item, "parent"), f"parent '{parent}' must be a section (a topic without parent)")
-
-    # Metrics and FAQ entries.
-    entries: dict[str, Entry] = {}
-    phrasing_owner: dict[str, tuple[str, str]] = {}
-    pending_related: list[tuple[str, int, str]] = []
-    for name, kind in (("metrics.yaml", "metric"), ("faq.yaml", "faq")):
-        path = path_of[name]
-        title_key, list_key = ("name", "aliases") if kind == "metric" else ("question", "alternates")
-        for item in raw[name]:
-            eid = item.get("id")
-            if not isinstance(eid, str):
-                continue
-            id_line = _field_line(item, "id")
-            if not ID_RE.match(eid):
-                out.add(path, id_line, f"id '{eid}' must be lower-case ascii letters, digits and _")
-            if eid in all_ids:
-                out.add(path, id_line, f"duplicate id '{eid}' (also in {all_ids[eid]})")
-                continue
-            all_ids[eid] = f"{path}:{id_line}"
-
-            topic = item.get("topic")
-            if isinstance(topic, str) and topics and topic not in topics:
-                out.add(path, _field_line(item, "topic"), f"topic '{topic}' is not defined in topics.yaml")
-
-            source = item.get("source")
-            if isinstance(source, str) and report and source not in report:
-                out.add(path, _field_line(item, "source"), "source is not a verbatim part of report.txt")
-            answer = item.get("answer")
-            if isinstance(answer, str) and report:
-                for figure in FIGURE_RE.findall(answer):
-                    if figure not in report:
-                        out.add(path, _field_line(item, "answer"), f"figure '{figure}' in answer is not in report.txt")
-
-            if kind == "metric":
-                value = item.get("value")
-                if isinstance(value, str):
-                    if isinstance(source, str) and value not in source:
-                        out.add(path, _field_line(item, "value"), f"value '{value}' is not written verbatim in its source")
-                    if isinstance(answer, str) and value not in answer:
-                        out.add(path, _field_line(item, "answer"), f"answer must quote the value '{value}' verbatim")
-                qualifier = item.get("qualifier")
-                if qualifier is not None and qualifier not in QUALIFIERS:
-                    out.add(path, _field_line(item, "qualifier"), f"qualifier must be one of {'/'.join(QUALIFIERS)} or null, got {qualifier!r}")
-                number = item.get("number")
-                if _type_ok(number, NUM) and isinstance(value, str) and FIGURE_RE.search(value):
-                    figures = [float(f) for f in FIGURE_RE.findall(value)]
-                    if float(number) not in figures:
-                        out.add(path, _field_line(item, "number"), f"number {number} does not match the value '{value}'")
-
-            for related_id_index, rid in enumerate(item.get("related") or []):
-                if isinstance(rid, str):
-                    pending_related.append((path, _item_line(item, "related", related_id_index), rid))
-
-            # Phrasings: title + aliases/alternates, unique after normalisation across entries.
-            phrasings: list[str] = []
-            candidates = [(item.get(title_key), _field_line(item, title_key))]
-            for i, text in enumerate(item.get(list_key) or []):
-                candidates.append((text, _item_line(item, list_key, i)))
-            for text, line in candidates:
-                if not isinstance(text, str):
+            for i, variant in enumerate(variants):
+                if not isinstance(variant, str):
                     continue
-                key = normalize(text, synonyms)
-                if not key:
-                    out.add(path, line, f"phrasing '{text}' is empty after normalisation")
+                line = _item_line(item, "variants", i)
+                if canonical in variant:
+                    self.out.add(path, line, f"variant '{variant}' contains its canonical word '{canonical}'")
+                if variant in seen:
+                    self.out.add(path, line, f"variant '{variant}' already listed at line {seen[variant]}")
+                seen.setdefault(variant, line)
+            groups.setdefault(canonical, []).extend(v for v in variants if isinstance(v, str))
+        return groups
+
+    def _topics(self) -> dict[str, Topic]:
+        topics: dict[str, Topic] = {}
+        path = self.path_of["topics.yaml"]
+        for item in self.raw["topics.yaml"]:
+            topic_id = self._claim_id(path, item)
+            if topic_id is None:
+                continue
+            heading = item.get("heading")
+            if isinstance(heading, str) and self.report and heading not in self.report:
+                self.out.add(path, _field_line(item, "heading"), f"heading '{heading}' is not a line of report.txt")
+            topics[topic_id] = Topic(topic_id, str(item.get("title", topic_id)),
+                                     heading if isinstance(heading, str) else None,
+                                     item.get("parent") if isinstance(item.get("parent"), str) else None,
+                                     str(item.get("summary") or ""))
+        for item in self.raw["topics.yaml"]:
+            parent = item.get("parent")
+            if isinstance(parent, str) and parent not in topics:
+                self.out.add(path, _field_line(item, "parent"), f"parent '{parent}' is not a topic id")
+            elif isinstance(parent, str) and topics[parent].parent is not None:
+                self.out.add(path, _field_line(item, "parent"),
+                             f"parent '{parent}' must be a section (a topic without parent)")
+        return topics
+
+    def _entries(self, topics: dict[str, Topic], synonyms: Synonyms) -> dict[str, Entry]:
+        entries: dict[str, Entry] = {}
+        owners: dict[str, tuple[str, str]] = {}  # normalised phrasing → (entry id, "path:line")
+        related: list[tuple[str, int, str]] = []
+        for name, kind in (("metrics.yaml", "metric"), ("faq.yaml", "faq")):
+            path = self.path_of[name]
+            title_key, list_key = ("name", "aliases") if kind == "metric" else ("question", "alternates")
+            for item in self.raw[name]:
+                entry_id = self._claim_id(path, item)
+                if entry_id is None:
                     continue
-                owner = phrasing_owner.get(key)
-                if owner and owner[0] != eid:
-                    out.add(path, line, f"phrasing '{text}' is the same as one of '{owner[0]}' ({owner[1]})")
-                phrasing_owner.setdefault(key, (eid, f"{path}:{line}"))
-                phrasings.append(text)
+                self._check_texts(path, item, topics)
+                if kind == "metric":
+                    self._check_figure(path, item)
+                for i, other in enumerate(item.get("related") or []):
+                    if isinstance(other, str):
+                        related.append((path, _item_line(item, "related", i), other))
+                phrasings = self._phrasings(path, entry_id, item, title_key, list_key, synonyms, owners)
+                entries[entry_id] = Entry(
+                    id=entry_id, kind=kind, title=str(item.get(title_key, entry_id)), phrasings=tuple(phrasings),
+                    answer=str(item.get("answer") or ""), source=str(item.get("source") or ""),
+                    topic=str(item.get("topic") or ""),
+                    related=tuple(r for r in item.get("related") or [] if isinstance(r, str)),
+                    value=str(item.get("value") or ""),
+                    number=item.get("number") if _type_ok(item.get("number"), NUM) else None,
+                    unit=str(item.get("unit") or ""), qualifier=item.get("qualifier"),
+                    scope=str(item.get("scope") or ""),
+                    year=item.get("year") if _type_ok(item.get("year"), INT) else None,
+                    file=name, line=item.line,
+                )
+        for path, line, other in related:
+            if other not in entries:
+                self.out.add(path, line, f"related id '{other}' does not exist")
+        return entries
 
-            entries[eid] = Entry(
-                id=eid, kind=kind, title=str(item.get(title_key, eid)), phrasings=tuple(phrasings),
-                answer=str(answer or ""), source=str(source or ""), topic=str(topic or ""),
-                related=tuple(r for r in item.get("related") or [] if isinstance(r, str)),
-                value=str(item.get("value") or ""),
-                number=item.get("number") if _type_ok(item.get("number"), NUM) else None,
-                unit=str(item.get("unit") or ""), qualifier=item.get("qualifier"),
-                scope=str(item.get("scope") or ""),
-                year=item.get("year") if _type_ok(item.get("year"), INT) else None,
-                file=name, line=item.line,
-            )
+    def _check_texts(self, path: str, item: LineDict, topics: dict[str, Topic]) -> None:
+        """Topic exists; source is verbatim in the report; every figure of the answer is too."""
+        topic = item.get("topic")
+        if isinstance(topic, str) and topics and topic not in topics:
+            self.out.add(path, _field_line(item, "topic"), f"topic '{topic}' is not defined in topics.yaml")
+        source, answer = item.get("source"), item.get("answer")
+        if isinstance(source, str) and self.report and source not in self.report:
+            self.out.add(path, _field_line(item, "source"), "source is not a verbatim part of report.txt")
+        if isinstance(answer, str) and self.report:
+            for figure in FIGURE_RE.findall(answer):
+                if figure not in self.report:
+                    self.out.add(path, _field_line(item, "answer"), f"figure '{figure}' in answer is not in report.txt")
 
-    for path, line, rid in pending_related:
-        if rid not in entries:
-            out.add(path, line, f"related id '{rid}' does not exist")
+    def _check_figure(self, path: str, item: LineDict) -> None:
+        """A metric's value is verbatim in its source and answer; qualifier and number agree."""
+        value, source, answer = item.get("value"), item.get("source"), item.get("answer")
+        if isinstance(value, str):
+            if isinstance(source, str) and value not in source:
+                self.out.add(path, _field_line(item, "value"), f"value '{value}' is not written verbatim in its source")
+            if isinstance(answer, str) and value not in answer:
+                self.out.add(path, _field_line(item, "answer"), f"answer must quote the value '{value}' verbatim")
+        qualifier = item.get("qualifier")
+        if qualifier is not None and qualifier not in QUALIFIERS:
+            self.out.add(path, _field_line(item, "qualifier"),
+                         f"qualifier must be one of {'/'.join(QUALIFIERS)} or null, got {qualifier!r}")
+        number = item.get("number")
+        if _type_ok(number, NUM) and isinstance(value, str) and FIGURE_RE.search(value):
+            if float(number) not in [float(f) for f in FIGURE_RE.findall(value)]:
+                self.out.add(path, _field_line(item, "number"), f"number {number} does not match the value '{value}'")
 
-    if out.problems:
-        return out.problems, None
-    return [], Knowledge(directory, report, topics, entries, groups)
+    def _phrasings(self, path: str, entry_id: str, item: LineDict, title_key: str, list_key: str,
+                   synonyms: Synonyms, owners: dict[str, tuple[str, str]]) -> list[str]:
+        """Title + aliases/alternates, each unique across entries after normalisation."""
+        candidates = [(item.get(title_key), _field_line(item, title_key))]
+        candidates += [(text, _item_line(item, list_key, i)) for i, text in enumerate(item.get(list_key) or [])]
+        phrasings: list[str] = []
+        for text, line in candidates:
+            if not isinstance(text, str):
+                continue
+            key = normalize(text, synonyms)
+            if not key:
+                self.out.add(path, line, f"phrasing '{text}' is empty after normalisation")
+                continue
+            owner = owners.get(key)
+            if owner and owner[0] != entry_id:
+                self.out.add(path, line, f"phrasing '{text}' is the same as one of '{owner[0]}' ({owner[1]})")
+            owners.setdefault(key, (entry_id, f"{path}:{line}"))
+            phrasings.append(text)
+        return phrasings
 
 
 def validate_dir(directory: Path | str) -> list[Problem]:
     """Every problem of the knowledge folder, in file order; empty when all is well."""
-    problems, _ = _check_and_build(Path(directory))
+    problems, _ = _Builder(Path(directory)).build()
     return problems
 
 
 def load_knowledge(directory: Path | str) -> Knowledge:
     """Load and validate; raise KnowledgeError with every problem if anything is wrong."""
-    problems, knowledge = _check_and_build(Path(directory))
+    problems, knowledge = _Builder(Path(directory)).build()
     if knowledge is None:
         raise KnowledgeError(problems)
     return knowledge
