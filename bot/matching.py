@@ -67,7 +67,8 @@ _TOTAL_RE = re.compile(r"总共|一共|总数|共有|全部|所有|总计|合计
 RESTRICTIVE_WORDS = ("新增", "通过初评", "第一批", "首批", "第二批", "再次")
 GAP_MAX = 2  # a gap this long (牌子, 面积, 施行) means the entry does not answer the question
 _WANTS_FIGURE = re.compile(r"多少|几|数量|数目|比例|占比|金额|多大|多高|百分|比率|排名|第几|多快")
-_ASKED_UNIT = re.compile(r"(?:多少|几)(人次|万元|[项件家个台处条类种名起次人元])")
+_ASKED_UNIT = re.compile(r"(?:多少|几)[\u4e00-\u9fff]?(人次|万元|[项件家个台处条类种名起次人元位])")
+_PEOPLE_UNITS = set("名人位")
 _WANTS_TEXT = re.compile(r"是什么|什么是|什么意思|怎么|如何|哪些|哪个|哪里|介绍|内容|含义|做法|为什么|举措|措施|荣誉|称号")
 
 
@@ -304,6 +305,8 @@ class Matcher:
         entry = self.knowledge.entries[entry_id]
         if query.asked_unit and entry.is_metric and entry.unit == "%":
             return "多少" + query.asked_unit
+        if query.asked_unit in _PEOPLE_UNITS and entry.is_metric and entry.unit[-1:] not in _PEOPLE_UNITS | {"次"}:
+            return "人数"  # "多少名调解员" asked of a count of disputes
         if _TOTAL_RE.search(query.full):
             for word in RESTRICTIVE_WORDS:  # "一共有几个立法联系点": the report only counts the new ones
                 if word in entry.title and word not in query.full:

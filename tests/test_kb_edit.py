@@ -51,7 +51,7 @@ async def test_add_alternate_keeps_comments_and_then_matches(kb_copy):
 
 
 async def test_add_alias_to_a_metric_then_matches(kb_copy):
-    question, entry_id = "拖欠工资要回来多少", "wages_recovered"
+    question, entry_id = "血汗钱帮着拿回来多少", "wages_recovered"
     holder = EngineHolder(Engine(load_knowledge(kb_copy)))
     assert holder.engine.respond(question).status != "answer"
     before = (kb_copy / "metrics.yaml").read_text(encoding="utf-8")

@@ -66,3 +66,9 @@ def test_a_total_is_not_answered_with_a_part(engine):
 def test_a_list_is_not_answered_with_a_count(engine):
     top = engine.matcher.rank("那六项重大行政决策事项具体是哪几项")[0]
     assert top.entry_id == "major_decisions" and top.gap == "完整名单"
+
+
+def test_people_asked_of_a_count_of_things(engine):
+    top = engine.matcher.rank("益阳有多少名人民调解员")[0]
+    assert top.gap == "人数"
+    assert engine.respond("帮多少名农民工讨回了工资").entry_id == "migrant_workers_helped"
