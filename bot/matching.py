@@ -119,8 +119,17 @@ class _TermIndex:
         self.idf = {g: math.log(1 + n_entries / len(e)) for g, e in entries_with.items()}
         self.unknown_idf = math.log(1 + n_entries)
         self.postings = {g: np.array(ix, dtype=np.int64) for g, ix in postings.items()}
+        singles: dict[str, set[int]] = defaultdict(set)
+        for i, form in enumerate(forms):
+            for c in form:
+                singles[c].add(i)
+        self._singles = {c: np.array(sorted(ix), dtype=np.int64) for c, ix in singles.items()}
         self.totals = np.array([sum(self.idf[g] for g in gs) or 1.0 for gs in grams])
         self.size = len(forms)
+
+    def containing(self, char: str) -> np.ndarray:
+        """Rows whose form contains this character (or sound symbol)."""
+        return self._singles.get(char, np.zeros(0, dtype=np.int64))
 
     def matched(self, text: str) -> tuple[np.ndarray, float]:
         """Weight of the query's bigrams found in each phrasing, and the query's total weight."""
@@ -176,10 +185,11 @@ class Matcher:
         self.vocabulary = frozenset().union(*self._entry_chars.values())
         self.figure_index = index_figures(knowledge.metrics)
         # Figures named in an entry's own phrasings ("跑动1次事项数"): a query quoting one leans there.
-        self._phrasing_figures: dict[str, list[str]] = defaultdict(list)
+        named: dict[str, list[np.ndarray]] = defaultdict(list)
         for entry in knowledge.entries.values():
             for figure in {k for k, _ in figures_in(self._normalize(" ".join(entry.phrasings)))}:
-                self._phrasing_figures[figure].append(entry.id)
+                named[figure].append(self._rows_of[entry.id])
+        self._named_figure_rows = {figure: np.concatenate(rows) for figure, rows in named.items()}
         self._entry_figures = {
             e.id: {k for k, _ in figures_in(self._normalize(" ".join(e.phrasings + (e.answer, e.source))))}
             | {figure_key(e)} for e in knowledge.entries.values()}
@@ -210,9 +220,10 @@ class Matcher:
         if len(q) >= 2:
             char_found, char_total = self._chars.matched(q)
             sound_found, sound_total = self._sounds.matched(key)
-            rows = np.flatnonzero((char_found > 0) | (sound_found > 0))
-            if bonuses:
-                rows = np.union1d(rows, np.concatenate([r for r, _ in bonuses]))
+            shortlisted = (char_found > 0) | (sound_found > 0)
+            for bonus_rows, _ in bonuses:
+                shortlisted[bonus_rows] = True
+            rows = np.flatnonzero(shortlisted)
             chars_in, sounds_in = char_found[rows], sound_found[rows]
             terms = np.maximum(
                 QUERY_WEIGHT * chars_in / char_total + (1 - QUERY_WEIGHT) * chars_in / self._chars.totals[rows],
@@ -220,9 +231,9 @@ class Matcher:
                                  + (1 - QUERY_WEIGHT) * sounds_in / self._sounds.totals[rows]))
             pool = (np.argpartition(-terms, LCS_POOL)[:LCS_POOL] if len(rows) > LCS_POOL
                     else np.arange(len(rows)))
-        else:
-            rows = np.arange(len(self._norms))
-            terms, pool = None, rows
+        else:  # one character: the phrasings that contain it, or its sound
+            rows = np.union1d(self._chars.containing(q), self._sounds.containing(key))
+            terms, pool = None, np.arange(len(rows))
         # Sequence part: LCS on characters, topped up by LCS on sounds.
         matched = np.zeros(len(rows))
         if len(pool):
@@ -253,11 +264,10 @@ class Matcher:
         bonuses = []
         for figure, unit in query.figures:
             valued = metrics_with_figure(self.figure_index, figure, unit)
-            for entry in valued:
-                bonuses.append((self._rows_of[entry.id], FIGURE_BONUS))
-            if not valued:
-                for entry_id in self._phrasing_figures.get(figure, ()):
-                    bonuses.append((self._rows_of[entry_id], NAMED_FIGURE_BONUS))
+            if valued:
+                bonuses.append((np.concatenate([self._rows_of[e.id] for e in valued]), FIGURE_BONUS))
+            elif figure in self._named_figure_rows:
+                bonuses.append((self._named_figure_rows[figure], NAMED_FIGURE_BONUS))
         return bonuses
 
     def rank(self, text: str | Query, limit: int = 10) -> list[Candidate]:
