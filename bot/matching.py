@@ -118,25 +118,35 @@ class _TermIndex:
         n_entries = len(set(owners)) or 1
         self.idf = {g: math.log(1 + n_entries / len(e)) for g, e in entries_with.items()}
         self.unknown_idf = math.log(1 + n_entries)
-        self.postings = {g: np.array(ix, dtype=np.int64) for g, ix in postings.items()}
-        singles: dict[str, set[int]] = defaultdict(set)
-        for i, form in enumerate(forms):
-            for c in form:
-                singles[c].add(i)
-        self._singles = {c: np.array(sorted(ix), dtype=np.int64) for c, ix in singles.items()}
+        self._postings = postings  # bigram → rows; made arrays on first use (start-up stays short)
+        self._arrays: dict[str, np.ndarray] = {}
+        self._forms = forms
+        self._singles: dict[str, np.ndarray] | None = None
         self.totals = np.array([sum(self.idf[g] for g in gs) or 1.0 for gs in grams])
         self.size = len(forms)
 
     def containing(self, char: str) -> np.ndarray:
-        """Rows whose form contains this character (or sound symbol)."""
+        """Rows whose form contains this character (or sound symbol); indexed on first use."""
+        if self._singles is None:
+            singles: dict[str, set[int]] = defaultdict(set)
+            for i, form in enumerate(self._forms):
+                for c in form:
+                    singles[c].add(i)
+            self._singles = {c: np.array(sorted(ix), dtype=np.int64) for c, ix in singles.items()}
         return self._singles.get(char, np.zeros(0, dtype=np.int64))
+
+    def _rows(self, gram: str) -> np.ndarray | None:
+        rows = self._arrays.get(gram)
+        if rows is None and gram in self._postings:
+            rows = self._arrays[gram] = np.array(self._postings[gram], dtype=np.int64)
+        return rows
 
     def matched(self, text: str) -> tuple[np.ndarray, float]:
         """Weight of the query's bigrams found in each phrasing, and the query's total weight."""
         found = np.zeros(self.size)
         total = 0.0
         for g in bigrams(text):
-            ix = self.postings.get(g)
+            ix = self._rows(g)
             if ix is None:
                 total += self.unknown_idf
                 continue

@@ -243,7 +243,7 @@ _TONELESS = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüń�
 
 
 @lru_cache(maxsize=1)
-def _readings() -> dict[int, str]:
+def _readings() -> dict[str, str]:
     """pypinyin's single-character table; its first reading is what lazy_pinyin gives a lone
     character. Read from the package's JSON without importing pypinyin itself, whose phrase
     dictionary would add ~200 ms to every start-up."""
@@ -251,15 +251,15 @@ def _readings() -> dict[int, str]:
     path = Path(next(iter(spec.submodule_search_locations))) / "pinyin_dict.json"
     try:
         with open(path, encoding="utf-8") as handle:
-            return {int(code): reading for code, reading in json.load(handle).items()}
+            return json.load(handle)  # {"21150": "bàn,pàn", …}: code point as text → readings
     except (OSError, ValueError):  # a pypinyin without the JSON file: use its module
         from pypinyin.pinyin_dict import pinyin_dict
-        return pinyin_dict
+        return {str(code): reading for code, reading in pinyin_dict.items()}
 
 
 @lru_cache(maxsize=65536)
 def _char_symbol(char: str) -> str:
-    reading = _readings().get(ord(char))
+    reading = _readings().get(str(ord(char)))
     if reading is None:
         return char
     syllable = _fuzzy(reading.split(",")[0].translate(_TONELESS))
