@@ -4,9 +4,11 @@ hand edit of a knowledge file and tells the admin, and still stops cleanly on SI
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import sqlite3
 import sys
+import time
 
 import pytest
 
@@ -17,6 +19,16 @@ from test_e2e_telegram import (CHAT, REPLY_TIMEOUT, START_TIMEOUT, STOP_SECONDS,
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="uses SIGTERM")
 
 ADMIN = CHAT["id"]  # the test user is the admin here
+
+
+def _wait_for_logged_queries(database, count: int, timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with contextlib.closing(sqlite3.connect(database)) as conn:
+            if conn.execute("SELECT COUNT(*) FROM queries").fetchone()[0] >= count:
+                return
+        time.sleep(0.05)
+    raise AssertionError(f"fewer than {count} queries logged after {timeout} s")
 
 
 def test_admin_features_in_the_running_bot(bot_api, tmp_path):
@@ -33,6 +45,7 @@ def test_admin_features_in_the_running_bot(bot_api, tmp_path):
 
             start = _send(bot_api, _message_update(1, "公园在哪"))
             bot_api.wait_for(_is_send_to(ADMIN), REPLY_TIMEOUT, start)
+            _wait_for_logged_queries(tmp_path / "data" / "bot.sqlite3", 1)  # logged just after the reply
 
             start = _send(bot_api, _message_update(2, "/stats"))
             stats = bot_api.wait_for(_is_send_to(ADMIN), REPLY_TIMEOUT, start)
