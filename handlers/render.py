@@ -109,8 +109,8 @@ def response_html(response: Response) -> str:
 
 
 def response_markup(response: Response, knowledge: Knowledge) -> InlineKeyboardMarkup | None:
-    """Answer: related questions + 👍/👎. Clarify: one button per option. Fallback: topics,
-    or example questions for greetings and help-like small talk."""
+    """Answer: related questions + 👍/👎. Clarify: one button per option. Fallback: its near
+    questions and topics, or example questions for greetings and help-like small talk."""
     if response.status == "answer":
         rows = suggestion_rows(response.suggestions[:3])
         if response.entry_id:
@@ -118,8 +118,8 @@ def response_markup(response: Response, knowledge: Knowledge) -> InlineKeyboardM
         return keyboard(rows)
     if response.status == "clarify":
         return keyboard(suggestion_rows(response.suggestions))
-    if response.topics:
-        return keyboard(topic_rows(knowledge, response.topics))
+    if response.topics:  # a fallback: its near questions (if any), then topics to browse
+        return keyboard(suggestion_rows(response.suggestions) + topic_rows(knowledge, response.topics))
     if response.kind in ("greeting", "who", "how", "empty"):
         return keyboard(suggestion_rows(examples(knowledge)))
     return None

@@ -238,3 +238,11 @@ def test_building_and_running_the_app_at_debug_never_logs_the_token(redaction, c
     assert "[REDACTED]" in caplog.text  # PTB logs its base URL, which contains the token
     assert TEST_TOKEN not in caplog.text
     assert TEST_TOKEN.split(":")[1] not in caplog.text
+
+
+def test_declined_request_offers_its_near_question_as_a_button(tg_holder):
+    from handlers.render import response_markup
+    engine = tg_holder.engine
+    response = engine.respond("营商码怎么申请")
+    labels = [b.text for row in response_markup(response, engine.knowledge).inline_keyboard for b in row]
+    assert labels[0] == "“营商码”是什么？" and "政务服务" in labels
