@@ -2,7 +2,8 @@
 
 `Engine.respond(text, conversation)` is what the CLI, the terminal chat and the Telegram
 handlers all call. The order of checks is: empty → small talk → other year / place →
-figure lookup → matching (with follow-up context) → answer / clarify / fallback.
+practical requests the report never answers (电话, 申请) → figure lookup → several
+questions in one message → matching (with follow-up context) → answer / clarify / fallback.
 """
 
 from __future__ import annotations
@@ -21,8 +22,6 @@ from .normalize import clean, convert_numerals
 SHORT_QUERY_CHARS = 2  # a one-word query needs a clearer lead to be answered
 MAX_QUERY_CHARS = 200  # a real question is shorter; the rest is ignored for matching
 _ELLIPTICAL_RE = re.compile(r"^(?:那么|那|还有|另外|然后|再问)|呢$")
-
-
 _SEGMENT_RE = re.compile(r"[；;？?。！!\n]+")  # sentence ends, not commas (clauses of one question)
 _JOINED_RE = re.compile(r"和|及|以及|与|跟|还有|、")
 _EACH_RE = re.compile(r"(分别|各自|各)(是|有)?(多少|几)")
@@ -107,14 +106,13 @@ class Engine:
         query = self.matcher.prepare(rest)
         candidates = self.matcher.rank(query)
         short = len(query.text) <= SHORT_QUERY_CHARS
-        kind = "entry"
         if conversation is not None and conversation.active(now) and conversation.last_entry_id in kb.entries:
             if _ELLIPTICAL_RE.search(rest) or decide(candidates, short).status == "clarify":
                 previous = kb.entries[conversation.last_entry_id]
                 chosen = self.matcher.rerank_followup(candidates, previous, query)
                 if chosen is not None:
                     return answers.answer(kb, kb.entries[chosen.entry_id], chosen.score, "followup")
-        return self._decide(candidates, kind, short)
+        return self._decide(candidates, short)
 
     def _compound(self, text: str) -> Response | None:
         """Two or three questions in one message ("首违不罚多少家？免罚金额多少？", "A和B分别是多少"):
@@ -134,12 +132,12 @@ class Engine:
         entries = [self.knowledge.entries[c.entry_id] for c in found]
         return answers.combined(self.knowledge, entries, min(c.score for c in found))
 
-    def _decide(self, candidates: list[Candidate], kind: str, short: bool = False) -> Response:
+    def _decide(self, candidates: list[Candidate], short: bool = False) -> Response:
         kb = self.knowledge
         decision = decide(candidates, short)
         best = decision.best
         if decision.status == "answer" and best is not None:
-            return answers.answer(kb, kb.entries[best.entry_id], best.score, kind)
+            return answers.answer(kb, kb.entries[best.entry_id], best.score)
         if decision.status == "clarify":
             entries = [kb.entries[c.entry_id] for c in decision.candidates]
             return answers.clarify(kb, entries, best.score if best else 0.0, missing=best.gap if best else "")
