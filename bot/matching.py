@@ -8,9 +8,13 @@ The score of a phrasing (0–1) is computed in `Matcher.phrasing_scores` from tw
     so a question about something the report does not cover ("执法记录仪多少钱") scores low.
 Each part is QUERY_WEIGHT × (share of the query matched) + the rest × (share of the
 phrasing matched); the score is SEQUENCE_WEIGHT × sequence + the rest × terms, plus small
-bonuses when the query names a figure of that metric, or asks for a figure / a
-description. An entry's score is its best phrasing's. `decide` turns the ranking into
-answer / clarify / fallback using the thresholds below — the only place they are set.
+bonuses when the query names a figure of that metric, asks in its unit (几家), or asks for
+a figure / a description. An entry's score is its best phrasing's, less COVERAGE_PENALTY
+for query words its whole text never uses (`rank`). For the best entry, `_gap` names
+what the query asks that the entry cannot answer (a figure it lacks, a total or a list
+where it has a part or a count, a head count of things, unexplained words); `decide`
+then never answers it outright. `decide` turns the ranking into answer / clarify /
+fallback using the thresholds below — the only place they are set.
 """
 
 from __future__ import annotations
