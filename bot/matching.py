@@ -65,6 +65,7 @@ GLUE_WORDS = re.compile("怎么回事|咋回事|回事|意思|概念|东西|到�
                         "时候|我们|咱们|你们|他们|大家|目前|已经|还是|或者|方面|一般|主要|具体|好处|作用|效果|享受|"
                         "公司|单位|平台|指标|推进|开展|服务|称号|荣誉|想|达到|原来|结合|起来|顺带|工作|问题|年|"
                         "分别|受益|成效|成果|成绩|进展|咱|去年")
+_RATE_RE = re.compile(r"百分之多少|百分之几|比例是多少|比例多少|比率是多少|占比多少|占比是多少")
 _LIST_RE = re.compile(r"哪几[项个家件条类种名处]|具体是哪|分别是哪|具体有哪|都有哪|是哪些|有哪些")
 _TOTAL_RE = re.compile(r"总共|一共|总数|共有|全部|所有|总计|合计")
 # Words that make a figure a part, not a whole (新增5个 is not the total number).
@@ -335,6 +336,8 @@ class Matcher:
             for word in RESTRICTIVE_WORDS:  # "一共有几个立法联系点": the report only counts the new ones
                 if word in entry.title and word not in query.full:
                     return "总数"
+        if _RATE_RE.search(query.full) and "%" not in entry.value + entry.answer:
+            return "具体比例"  # "柔性执法率是百分之多少": the entry gives no percentage
         if entry.is_metric and _LIST_RE.search(query.full):
             return "完整名单"  # "6项重大行政决策事项具体是哪几项": the report gives the count only
         if query.asked_unit and not query.wants_text and not entry.is_metric \

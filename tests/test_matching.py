@@ -72,3 +72,9 @@ def test_people_asked_of_a_count_of_things(engine):
     top = engine.matcher.rank("益阳有多少名人民调解员")[0]
     assert top.gap == "人数"
     assert engine.respond("帮多少名农民工讨回了工资").entry_id == "migrant_workers_helped"
+
+
+def test_a_percentage_is_not_answered_without_one(engine):
+    top = engine.matcher.rank("涉企执法案件柔性执法率具体是百分之多少")[0]
+    assert top.gap == "具体比例"
+    assert engine.respond("网上可办率是百分之多少").entry_id == "online_rate"
