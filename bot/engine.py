@@ -44,18 +44,18 @@ def split_compound(text: str) -> list[str]:
 
 @dataclass
 class Conversation:
-    """Per-chat follow-up context: the last answered entry, for "那成功率呢？"."""
+    """Per-chat follow-up context: the last answered entry (its topic follows from it),
+    for "那成功率呢？"."""
 
     last_entry_id: str | None = None
-    last_topic: str | None = None
     updated_at: float = 0.0
     ttl_seconds: float = 600.0
 
     def active(self, now: float) -> bool:
         return self.last_entry_id is not None and now - self.updated_at <= self.ttl_seconds
 
-    def remember(self, entry_id: str, topic: str, now: float) -> None:
-        self.last_entry_id, self.last_topic, self.updated_at = entry_id, topic, now
+    def remember(self, entry_id: str, now: float) -> None:
+        self.last_entry_id, self.updated_at = entry_id, now
 
 
 class Engine:
@@ -69,8 +69,7 @@ class Engine:
         now = time.monotonic() if now is None else now
         response = self._respond(text if isinstance(text, str) else "", conversation, now)
         if conversation is not None and response.status == "answer" and response.entry_id:
-            entry = self.knowledge.entries[response.entry_id]
-            conversation.remember(entry.id, entry.topic, now)
+            conversation.remember(response.entry_id, now)
         return response
 
     def _respond(self, text: str, conversation: Conversation | None, now: float) -> Response:
@@ -159,7 +158,7 @@ class Engine:
         if entry is None:
             return None
         if conversation is not None:
-            conversation.remember(entry.id, entry.topic, time.monotonic() if now is None else now)
+            conversation.remember(entry.id, time.monotonic() if now is None else now)
         return answers.answer(self.knowledge, entry, 1.0, "button")
 
 
