@@ -31,6 +31,15 @@ class Response:
     suggestions: list[Suggestion] = field(default_factory=list)
     kind: str = ""  # finer reason: entry, figure, followup, clarify, nomatch, empty, scope, greeting, ...
     topics: list[str] = field(default_factory=list)  # topic ids to offer as buttons
+    answer: str = ""  # the direct answer ("名称：数值" and its sentence), without the quote
+    source: str = ""  # the report sentence(s) quoted
+    section: str = ""  # "section › subsection" where the source stands
+    year: int | None = None  # the report year the answer comes from
+
+    def details(self) -> dict:
+        """What a rich front end shows beside the JSON of `to_json` (web page)."""
+        return {"kind": self.kind, "answer": self.answer, "source": self.source,
+                "section": self.section, "year": self.year}
 
     def to_json(self) -> dict:
         """The stable JSON shape of `python -m bot ask --json`."""
@@ -98,8 +107,10 @@ def answer_text(knowledge: Knowledge, entry: Entry) -> str:
 
 
 def answer(knowledge: Knowledge, entry: Entry, score: float, kind: str = "entry") -> Response:
+    head = f"{entry.title}：{entry.value}" if entry.is_metric else entry.title
     return Response("answer", answer_text(knowledge, entry), entry.id, score,
-                    related(knowledge, entry), kind, [entry.topic])
+                    related(knowledge, entry), kind, [entry.topic], answer=f"{head}\n{entry.answer}",
+                    source=entry.source, section=location(knowledge, entry), year=entry.year)
 
 
 def combined(knowledge: Knowledge, entries: list[Entry], score: float) -> Response:
