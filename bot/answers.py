@@ -1,7 +1,9 @@
-"""Answer composition: the `Response` every front end (CLI, terminal chat, Telegram) shows.
+"""Answer composition: the `Response` every front end (CLI, terminal chat, Telegram, web) shows.
 
-Texts are plain Simplified Chinese; front ends escape them for their markup. Figures
-come only from the knowledge base (`value`, `answer`, `source`), never computed here.
+All user-facing wording is here. Texts are plain Simplified Chinese; front ends escape them
+for their markup. Figures come only from the knowledge (`value`, `answer`, `source`, report
+sentences), never computed here. Every answer quotes its source and says which report it is
+from; a decline says what is missing only where the report really lacks it.
 """
 
 from __future__ import annotations
@@ -9,11 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .knowledge import Entry, Knowledge
+from .reporttext import Figure, Sentence
 
 # Entries used as example questions, in order of preference (missing ids are skipped).
 EXAMPLE_IDS = ("first_offense_exempt_firms", "online_rate", "proof_free_city", "legal_aid_cases",
                "body_cameras", "four_degree_integration")
 FALLBACK_TOPIC_IDS = ("gov_services", "soft_enforcement_work", "legal_services")
+QUOTE_MAX = 160  # a quoted sentence longer than this is cut around its figure
 
 
 @dataclass(frozen=True)
@@ -29,17 +33,12 @@ class Response:
     entry_id: str | None = None
     score: float = 0.0
     suggestions: list[Suggestion] = field(default_factory=list)
-    kind: str = ""  # finer reason: entry, figure, followup, clarify, nomatch, empty, scope, greeting, ...
+    kind: str = ""  # finer reason: entry, report, figure, followup, combined, overview, a decline reason, ...
     topics: list[str] = field(default_factory=list)  # topic ids to offer as buttons
     answer: str = ""  # the direct answer ("名称：数值" and its sentence), without the quote
     source: str = ""  # the report sentence(s) quoted
     section: str = ""  # "section › subsection" where the source stands
     year: int | None = None  # the report year the answer comes from
-
-    def details(self) -> dict:
-        """What a rich front end shows beside the JSON of `to_json` (web page)."""
-        return {"kind": self.kind, "answer": self.answer, "source": self.source,
-                "section": self.section, "year": self.year}
 
     def to_json(self) -> dict:
         """The stable JSON shape of `python -m bot ask --json`."""
@@ -51,6 +50,13 @@ class Response:
             "suggestions": [{"id": s.id, "question": s.question} for s in self.suggestions],
         }
 
+    def details(self) -> dict:
+        """What a rich front end shows beside the JSON of `to_json` (web page)."""
+        return {"kind": self.kind, "answer": self.answer, "source": self.source,
+                "section": self.section, "year": self.year}
+
+
+# --- labels ----------------------------------------------------------------------------
 
 def suggestion(entry: Entry) -> Suggestion:
     return Suggestion(entry.id, question_for(entry))
@@ -61,6 +67,11 @@ def question_for(entry: Entry) -> str:
     if entry.is_metric:
         return f"{entry.title}是多少？"
     return entry.title
+
+
+def report_label(knowledge: Knowledge) -> str:
+    """"益阳市2023年报告": which report an answer comes from."""
+    return f"{knowledge.place}{knowledge.year}年报告" if knowledge.year else knowledge.title
 
 
 def location(knowledge: Knowledge, entry: Entry) -> str:
@@ -76,6 +87,11 @@ def location(knowledge: Knowledge, entry: Entry) -> str:
             if label not in parts:
                 parts.append(label)
     return " › ".join(parts)
+
+
+def _where_line(knowledge: Knowledge, where: str) -> str:
+    label = report_label(knowledge)
+    return f"出处：{where}（{label}）" if where else f"出处：{label}"
 
 
 def related(knowledge: Knowledge, entry: Entry, limit: int = 3) -> list[Suggestion]:
@@ -97,41 +113,168 @@ def related(knowledge: Knowledge, entry: Entry, limit: int = 3) -> list[Suggesti
     return [suggestion(e) for e in chosen]
 
 
+def _verdict_word(verdict: bool | None) -> str:
+    return {True: "是的。", False: "不是。"}.get(verdict, "")
+
+
+# --- answers ---------------------------------------------------------------------------
+
+def entry_head(entry: Entry) -> str:
+    return f"{entry.title}：{entry.value}" if entry.is_metric else entry.title
+
+
 def answer_text(knowledge: Knowledge, entry: Entry) -> str:
-    lines = [f"{entry.title}：{entry.value}" if entry.is_metric else entry.title, entry.answer,
-             f"原文：“{entry.source}”"]
-    where = location(knowledge, entry)
-    if where:
-        lines.append(f"出处：{where}")
+    lines = [entry_head(entry), entry.answer, f"原文：“{entry.source}”"]
+    lines.append(_where_line(knowledge, location(knowledge, entry)))
     return "\n".join(lines)
 
 
-def answer(knowledge: Knowledge, entry: Entry, score: float, kind: str = "entry") -> Response:
-    head = f"{entry.title}：{entry.value}" if entry.is_metric else entry.title
-    return Response("answer", answer_text(knowledge, entry), entry.id, score,
-                    related(knowledge, entry), kind, [entry.topic], answer=f"{head}\n{entry.answer}",
-                    source=entry.source, section=location(knowledge, entry), year=entry.year)
+def answer(knowledge: Knowledge, entry: Entry, score: float, kind: str = "entry",
+           verdict: bool | None = None) -> Response:
+    head = _verdict_word(verdict) + entry_head(entry)
+    direct = f"{head}\n{entry.answer}"
+    text = f"{direct}\n原文：“{entry.source}”\n{_where_line(knowledge, location(knowledge, entry))}"
+    return Response("answer", text, entry.id, score, related(knowledge, entry), kind, [entry.topic],
+                    answer=direct, source=entry.source, section=location(knowledge, entry),
+                    year=entry.year or knowledge.year)
 
 
-def combined(knowledge: Knowledge, entries: list[Entry], score: float) -> Response:
+def _quote(sentence: Sentence, figure: Figure | None) -> str:
+    text = sentence.text.rstrip("；;")
+    if len(text) <= QUOTE_MAX or figure is None:
+        return text
+    start = max(0, figure.start - QUOTE_MAX // 2)
+    piece = text[start:start + QUOTE_MAX]
+    return ("…" if start else "") + piece + ("…" if start + QUOTE_MAX < len(text) else "")
+
+
+def report_related(knowledge: Knowledge, sentence: Sentence, limit: int = 3) -> list[Suggestion]:
+    """Curated entries quoting this sentence, then those of its topic."""
+    quoting = [e for e in knowledge.entries.values() if e.source and (e.source in sentence.text
+                                                                       or sentence.text in e.source)]
+    topic = knowledge.topic_for_heading(sentence.subsection) or knowledge.topic_for_heading(sentence.section)
+    pool = quoting + (knowledge.entries_in(topic.id) if topic else [])
+    chosen: list[Entry] = []
+    for e in pool:
+        if e not in chosen:
+            chosen.append(e)
+    return [suggestion(e) for e in chosen[:limit]]
+
+
+def answer_report(knowledge: Knowledge, sentence: Sentence, figure: Figure | None, score: float,
+                  verdict: bool | None = None, kind: str = "report") -> Response:
+    """An answer from the report's own text: the asked figure's clause, or the sentence."""
+    if figure is not None:
+        head = f"{_verdict_word(verdict)}{figure.clause.strip('，,；;。 ')}：{figure.value}" \
+            if not figure.clause.strip().endswith(figure.value) else \
+            f"{_verdict_word(verdict)}{figure.clause.strip('，,；;。 ')}"
+    else:
+        head = f"{_verdict_word(verdict)}{_quote(sentence, None)}"
+    where = sentence.where
+    quote = _quote(sentence, figure)
+    text = f"{head}\n原文：“{quote}”\n{_where_line(knowledge, where)}"
+    topic = knowledge.topic_for_heading(sentence.subsection) or knowledge.topic_for_heading(sentence.section)
+    return Response("answer", text, f"report:{sentence.id}", score, report_related(knowledge, sentence), kind,
+                    [topic.id] if topic else [], answer=head, source=sentence.text, section=where,
+                    year=knowledge.year)
+
+
+def combined(knowledge: Knowledge, parts: list[Response], missing: list[str] = ()) -> Response:
     """Several questions in one message, answered one after another."""
-    text = "\n\n".join(answer_text(knowledge, e) for e in entries)
-    return Response("answer", text, entries[0].id, score, related(knowledge, entries[-1]), "combined",
-                    [entries[0].topic])
+    text = "\n\n".join(p.text for p in parts)
+    if missing:
+        text += "\n\n" + "\n".join(f"关于“{m}”，报告中没有找到直接的回答。" for m in missing)
+    first = parts[0]
+    return Response("answer", text, first.entry_id, min(p.score for p in parts), parts[-1].suggestions,
+                    "combined", first.topics, answer="\n".join(p.answer for p in parts),
+                    source="\n".join(p.source for p in parts), section=first.section, year=first.year)
 
 
-def clarify(knowledge: Knowledge, entries: list[Entry], score: float, kind: str = "clarify",
-            missing: str = "") -> Response:
-    """"您是想问" with the plausible entries; `missing` names what the report does not say."""
+def overview(knowledge: Knowledge) -> Response:
+    """What the report is about: its parts, one line each."""
+    sections = knowledge.outline()
+    lines = [f"《{knowledge.title}》主要包括{len(sections)}个部分："]
+    for i, (heading, summary) in enumerate(sections, 1):
+        lines.append(f"{i}. {heading}" + (f"：{summary}" if summary else ""))
+    lines.append("可以接着问其中任何一项的具体内容或数字。")
+    text = "\n".join(lines)
+    return Response("answer", text, "overview", 1.0, examples(knowledge), "overview",
+                    [t.id for t in knowledge.sections()][:4], answer=text, source="",
+                    section="", year=knowledge.year)
+
+
+def clarify(knowledge: Knowledge, entries: list[Entry], score: float, kind: str = "clarify") -> Response:
+    """"您是想问" with the plausible entries."""
     options = [suggestion(e) for e in entries]
-    lines = [f"报告中没有关于“{missing}”的内容。"] if missing else []
-    lines += ["您是想问："] + [f"{i}. {s.question}" for i, s in enumerate(options, 1)]
+    lines = ["您是想问："] + [f"{i}. {s.question}" for i, s in enumerate(options, 1)]
     lines.append("请点选或换个说法再问一次。")
     return Response("clarify", "\n".join(lines), None, score, options, kind)
 
 
+# --- declines ----------------------------------------------------------------------------
+
+_MEASURE_WORDS = {"money": "金额", "people": "人数", "percent": "比例", "rank": "排名", "count": "具体数字",
+                  "change": "变化幅度", "": "具体数字"}
+
+
+def covered_text(knowledge: Knowledge) -> str:
+    return "、".join(knowledge.covered) or report_label(knowledge)
+
+
+def decline(knowledge: Knowledge, reason: str, detail: str = "", near: Response | None = None,
+            options: list[Suggestion] = ()) -> Response:
+    """A truthful refusal: what the report does not give, and the nearest thing it does."""
+    place = knowledge.place
+    if reason == "other_year":
+        head = f"抱歉，目前收录的是{covered_text(knowledge)}，没有{detail}的报告。"
+        kind = "scope"
+    elif reason == "other_place":
+        head = f"抱歉，这份报告只涵盖{place}，没有{detail}的内容。"
+        kind = "scope"
+    elif reason == "wider_scope":
+        head = f"报告只给出{place}自己的情况，没有{detail}的统计数字。"
+        kind = reason
+    elif reason == "breakdown":
+        head = f"报告没有按{detail}单独列出这项内容，只有全市的情况。"
+        kind = reason
+    elif reason in ("measure", "no_figure"):
+        head = f"报告没有给出这方面的{_MEASURE_WORDS.get(detail, '具体数字')}。"
+        kind = reason
+    elif reason == "part_only":
+        head = f"报告没有给出总数，只写了{detail}的情况。"
+        kind = reason
+    elif reason == "count_only":
+        head = f"报告只给出了数量（{detail}），没有列出具体名单。"
+        kind = reason
+    elif reason == "absent":
+        head = f"报告中没有关于“{detail}”的内容。"
+        kind = reason
+    elif reason == "practical":
+        head = f"抱歉，报告中没有{detail}这类办事信息，建议咨询相关部门。"
+        kind = "unsupported"
+    elif reason == "unknown_figure":
+        head = f"抱歉，报告中没有“{detail}”这个数字。"
+        kind = "figure"
+    else:
+        head = "抱歉，报告中没有找到相关内容。"
+        kind = "nomatch"
+    lines = [head]
+    if near is not None and near.source:
+        lines.append("报告中相关的内容：" + near.answer.split("\n")[0])
+        lines.append(f"原文：“{near.source}”")
+        lines.append(_where_line(knowledge, near.section))
+    elif kind in ("scope", "nomatch", "figure", "absent"):
+        lines.append(f"我可以回答《{knowledge.title}》中的问题，例如：")
+        lines += _example_lines(knowledge)
+    suggestions = list(options) or (near.suggestions[:2] if near is not None else [])
+    return Response("fallback", "\n".join(lines), None, near.score if near else 0.0, suggestions, kind,
+                    _topic_ids(knowledge))
+
+
 def examples(knowledge: Knowledge, limit: int = 3) -> list[Suggestion]:
     chosen = [knowledge.entries[i] for i in EXAMPLE_IDS if i in knowledge.entries]
+    if len(chosen) < limit:
+        chosen += [e for e in knowledge.metrics if e not in chosen]
     if len(chosen) < limit:
         chosen += [e for e in knowledge.entries.values() if e not in chosen]
     return [suggestion(e) for e in chosen[:limit]]
@@ -147,40 +290,15 @@ def _topic_ids(knowledge: Knowledge) -> list[str]:
 
 
 def fallback(knowledge: Knowledge, score: float = 0.0, kind: str = "nomatch") -> Response:
-    topics = _topic_ids(knowledge)
-    titles = "、".join(knowledge.topics[t].title for t in topics)
-    lines = ["抱歉，报告中没有找到相关内容。",
-             "我只能回答《益阳市2023年法治政府建设情况》报告里的内容，例如："]
-    lines += _example_lines(knowledge)
-    lines.append(f"也可以按主题浏览：{titles}。")
-    return Response("fallback", "\n".join(lines), None, score, [], kind, topics)
-
-
-def out_of_scope(knowledge: Knowledge, what: str) -> Response:
-    lines = [f"抱歉，这份报告只涵盖益阳市2023年的法治政府建设情况，没有{what}的内容。",
-             "您可以问2023年益阳的情况，例如："] + _example_lines(knowledge)
-    return Response("fallback", "\n".join(lines), None, 0.0, [], "scope", _topic_ids(knowledge))
-
-
-def unsupported(knowledge: Knowledge, what: str, near: list[Entry]) -> Response:
-    lines = [f"抱歉，报告中没有{what}这类办事信息，建议咨询相关部门。"]
-    options = [suggestion(e) for e in near]
-    if options:
-        lines.append("报告里相关的内容有：")
-        lines += [f"· {s.question}" for s in options]
-    return Response("fallback", "\n".join(lines), None, 0.0, options, "unsupported", _topic_ids(knowledge))
-
-
-def unknown_figure(knowledge: Knowledge, figure: str) -> Response:
-    lines = [f"抱歉，报告中没有找到“{figure}”这个数字。", "可以直接问想了解的事项，例如："]
-    lines += _example_lines(knowledge)
-    return Response("fallback", "\n".join(lines), None, 0.0, [], "figure", _topic_ids(knowledge))
+    return decline(knowledge, "no_match")
 
 
 SMALL_TALK_TEXT = {
-    "greeting": "您好！我是益阳法治问答，可以回答《益阳市2023年法治政府建设情况》报告中的问题。试试问：",
-    "who": "我是益阳法治问答机器人，回答的内容全部来自《益阳市2023年法治政府建设情况》报告。可以这样问：",
-    "how": "直接用中文提问就可以，也可以只发关键词（如“法律援助”）。例如：",
+    "greeting": "您好！我是法治问答机器人，可以回答《{title}》中的问题。试试问：",
+    "who": "我是法治问答机器人，回答的内容全部来自《{title}》。可以这样问：",
+    "how": ("我可以回答《{title}》里的问题：具体数字（如“首次不罚了多少家企业”）、做法和荣誉、"
+            "报告分哪几部分；也可以核对一个数字（如“是不是有六千多家”），或一次问两件事。"
+            "直接用中文提问，发关键词也行。例如："),
     "thanks": "不客气！还有问题随时问我。",
     "bye": "再见，欢迎随时再来提问。",
     "empty": "请输入您想了解的问题，例如：",
@@ -188,7 +306,7 @@ SMALL_TALK_TEXT = {
 
 
 def small_talk(knowledge: Knowledge, kind: str) -> Response:
-    lines = [SMALL_TALK_TEXT[kind]]
+    lines = [SMALL_TALK_TEXT[kind].format(title=knowledge.title)]
     if kind not in ("thanks", "bye"):
         lines += _example_lines(knowledge)
     return Response("fallback", "\n".join(lines), None, 0.0, [], kind)

@@ -1,51 +1,48 @@
 """The chat API: one user message in, one `Response` out.
 
-`Engine.respond(text, conversation)` is what the CLI, the terminal chat and the Telegram
-handlers all call. The order of checks is: empty → small talk → other year / place →
-practical requests the report never answers (电话, 申请) → figure lookup → several
-questions in one message → matching (with follow-up context) → answer / clarify / fallback.
+`Engine.respond(text, conversation)` is what the CLI, the terminal chat, Telegram and the web
+call. The pipeline, one stage per module:
+
+    analysis/   what is asked: intent, measure, numbers (exact or rough), scope, sub-questions
+    retrieval/  candidates: curated entries (curated.py), report sentences and figure clauses (report.py)
+    scoring.py  one score per candidate
+    decision.py answer / clarify / decline, with named decline rules
+    verify.py   是的 / 不是 for a yes/no check
+    answers.py  the wording of every reply
+
+Order: empty → small talk and help → overview → scope (year, place) → practical requests →
+a bare figure ("4400台是什么") → several questions in one message → one question (with
+follow-up context).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import time
 from dataclasses import dataclass
 
 from . import answers, guards
+from .analysis import Analysis, analyze
 from .answers import Response
-from .figures import metrics_with_figure, parse_figure_query
+from .decision import (SCOPE_RULES, Choice, Context, Decision, Decline, absent_terms, clarify_options,
+                       first_decline, lead_ok)
+from .figures import index_figures, metrics_with_figure, parse_figure_query
 from .knowledge import Knowledge
-from .matching import CLARIFY_MIN, Candidate, Matcher, decide
-from .normalize import clean, convert_numerals
+from .normalize import normalize
+from .params import DEFAULT, Params
+from .retrieval import Candidate
+from .retrieval.curated import CuratedRetriever
+from .retrieval.report import ReportRetriever
+from .verify import verdict
 
-SHORT_QUERY_CHARS = 2  # a one-word query needs a clearer lead to be answered
-MAX_QUERY_CHARS = 200  # a real question is shorter; the rest is ignored for matching
 _ELLIPTICAL_RE = re.compile(r"^(?:那么|那|还有|另外|然后|再问)|呢$")
-_SEGMENT_RE = re.compile(r"[；;？?。！!\n]+")  # sentence ends, not commas (clauses of one question)
-_JOINED_RE = re.compile(r"和|及|以及|与|跟|还有|、")
-_EACH_RE = re.compile(r"(分别|各自|各)(是|有)?(多少|几)")
-MAX_PARTS = 3
-
-
-def split_compound(text: str) -> list[str]:
-    """The separate questions of a message: sentences that each ask something, or subjects
-    joined by 和/及/、 before 分别是多少 (each part then gets the shared question)."""
-    segments = [s for s in _SEGMENT_RE.split(text) if len(clean(s)) >= 2]
-    if 2 <= len(segments) <= MAX_PARTS:
-        return segments
-    each = _EACH_RE.search(text)
-    if len(segments) == 1 and each:
-        subjects = [s for s in _JOINED_RE.split(text[:each.start()]) if len(clean(s)) >= 2]
-        if 2 <= len(subjects) <= MAX_PARTS:
-            return [s + each.group(3) for s in subjects]
-    return []
+_LIST_MARK_RE = re.compile(r"、|”“|”、“|；")
 
 
 @dataclass
 class Conversation:
-    """Per-chat follow-up context: the last answered entry (its topic follows from it),
-    for "那成功率呢？"."""
+    """Per-chat follow-up context: the last answered entry, for "那成功率呢？"."""
 
     last_entry_id: str | None = None
     updated_at: float = 0.0
@@ -59,108 +56,221 @@ class Conversation:
 
 
 class Engine:
-    def __init__(self, knowledge: Knowledge):
+    def __init__(self, knowledge: Knowledge, params: Params = DEFAULT,
+                 today: dt.date | None = None):
         self.knowledge = knowledge
-        self.matcher = Matcher(knowledge)
+        self.params = params
+        self.today = today
+        self.curated = CuratedRetriever(knowledge, params)
+        self.report = ReportRetriever(knowledge.report_text, knowledge.synonyms, params)
+        self.figure_index = index_figures(knowledge.metrics)
+        self.entry_clause = self._entry_clauses()
+        place = knowledge.place
+        short = place.rstrip("市区县") if len(place) > 2 else place
+        region = knowledge.pack.region
+        self.context = Context(
+            report_norm=self.report.normalized_text,
+            place_words=tuple(w for w in {place, short} if w),
+            region_words=tuple(w for w in {region, region.rstrip("省")} if w),
+            years=(knowledge.year,) if knowledge.year else ())
+
+    def _entry_clauses(self) -> dict[str, str]:
+        """Each metric's own clause in the report (its figure and the words around it)."""
+        by_value: dict[tuple[str, str], str] = {}
+        for sentence in self.knowledge.report_text.sentences:
+            for figure in sentence.figures:
+                by_value.setdefault((figure.value, sentence.text), figure.clause)
+        clauses = {}
+        for entry in self.knowledge.metrics:
+            for (value, text), clause in by_value.items():
+                if value == entry.value and (text in entry.source or entry.source in text):
+                    clauses[entry.id] = clause
+                    break
+        return clauses
+
+    # --- the chat API --------------------------------------------------------------------
 
     def respond(self, text: str, conversation: Conversation | None = None,
                 now: float | None = None) -> Response:
-        """Answer one message; update `conversation` when an entry is answered."""
+        """Answer one message; update `conversation` when something is answered."""
         now = time.monotonic() if now is None else now
         response = self._respond(text if isinstance(text, str) else "", conversation, now)
-        if conversation is not None and response.status == "answer" and response.entry_id:
+        if conversation is not None and response.status == "answer" and response.entry_id \
+                and response.entry_id != "overview":
             conversation.remember(response.entry_id, now)
         return response
 
+    def answer_entry(self, entry_id: str, conversation: Conversation | None = None,
+                     now: float | None = None) -> Response | None:
+        """The answer for a known entry id (button presses); None if the id is unknown."""
+        kb = self.knowledge
+        if entry_id in kb.entries:
+            response = answers.answer(kb, kb.entries[entry_id], 1.0, "button")
+        elif entry_id.startswith("report:") and self.report.sentence(entry_id) is not None:
+            response = answers.answer_report(kb, self.report.sentence(entry_id), None, 1.0, kind="button")
+        else:
+            return None
+        if conversation is not None:
+            conversation.remember(entry_id, time.monotonic() if now is None else now)
+        return response
+
+    # --- stages ------------------------------------------------------------------------
+
+    def analyze(self, text: str) -> Analysis:
+        return analyze(text, self.knowledge.synonyms, self.today)
+
     def _respond(self, text: str, conversation: Conversation | None, now: float) -> Response:
         kb = self.knowledge
-        cleaned = clean(text[:MAX_QUERY_CHARS * 4])[:MAX_QUERY_CHARS]
-        greeted, rest = guards.strip_greeting(cleaned)
+        a = self.analyze(text)
+        greeted, rest = guards.strip_greeting(a.cleaned)
         if not rest:
             return answers.small_talk(kb, "greeting" if greeted else "empty")
         talk = guards.small_talk(rest)
         if talk:
             return answers.small_talk(kb, talk)
-
-        year = guards.other_year(rest)
-        if year is not None:
-            return answers.out_of_scope(kb, f"{year}年" if year > 0 else "其他年份")
-        place = guards.other_place(rest)
-        if place:
-            return answers.out_of_scope(kb, place)
-
-        wanted = guards.unsupported_request(rest)
+        if a.kind == "help":
+            return answers.small_talk(kb, "how")
+        if greeted:
+            a = self.analyze(rest)
+        scope = first_decline(a, None, self.context, SCOPE_RULES)
+        if scope is not None and scope.reason == "other_year":
+            return answers.decline(kb, scope.reason, scope.detail)
+        if a.kind == "overview":
+            return answers.overview(kb)
+        wanted = guards.unsupported_request(a.cleaned)
         if wanted:
-            near = [kb.entries[c.entry_id] for c in self.matcher.rank(rest, limit=2) if c.score >= CLARIFY_MIN]
-            return answers.unsupported(kb, wanted, near)
-
-        figure = parse_figure_query(kb.synonyms.apply(convert_numerals(rest)))
+            near = [kb.entries[c.id] for c in self.curated.candidates(a, limit=2) if c.score >= self.params.clarify_min]
+            return answers.decline(kb, "practical", wanted, options=[answers.suggestion(e) for e in near])
+        figure = parse_figure_query(kb.synonyms.apply(a.text)) if not a.intent.yes_no else None
         if figure:
             return self._figure(*figure)
-
-        combined = self._compound(text[:MAX_QUERY_CHARS * 4])
+        combined = self._compound(a)
         if combined is not None:
             return combined
+        return self._single(a, conversation, now)
 
-        query = self.matcher.prepare(rest)
-        candidates = self.matcher.rank(query)
-        short = len(query.text) <= SHORT_QUERY_CHARS
-        if conversation is not None and conversation.active(now) and conversation.last_entry_id in kb.entries:
-            if _ELLIPTICAL_RE.search(rest) or decide(candidates, short).status == "clarify":
-                previous = kb.entries[conversation.last_entry_id]
-                chosen = self.matcher.rerank_followup(candidates, previous, query)
-                if chosen is not None:
-                    return answers.answer(kb, kb.entries[chosen.entry_id], chosen.score, "followup")
-        return self._decide(candidates, short)
-
-    def _compound(self, text: str) -> Response | None:
-        """Two or three questions in one message ("首违不罚多少家？免罚金额多少？", "A和B分别是多少"):
-        answered together when every part, asked alone, gets a confident answer of its own."""
-        parts = split_compound(text)
-        if len(parts) < 2:
-            return None
-        found = []
-        for part in parts:
-            query = self.matcher.prepare(part)
-            decision = decide(self.matcher.rank(query), len(query.text) <= SHORT_QUERY_CHARS)
-            if decision.status != "answer" or decision.best is None:
-                return None
-            found.append(decision.best)
-        if len({c.entry_id for c in found}) < len(found):
-            return None
-        entries = [self.knowledge.entries[c.entry_id] for c in found]
-        return answers.combined(self.knowledge, entries, min(c.score for c in found))
-
-    def _decide(self, candidates: list[Candidate], short: bool = False) -> Response:
+    def _single(self, a: Analysis, conversation: Conversation | None = None, now: float = 0.0) -> Response:
+        """One question: retrieve, decide, compose."""
         kb = self.knowledge
-        decision = decide(candidates, short)
-        best = decision.best
-        if decision.status == "answer" and best is not None:
-            return answers.answer(kb, kb.entries[best.entry_id], best.score)
+        p = self.params
+        curated = self.curated.candidates(a)
+        short = len(a.core) <= p.short_query_chars
+        if conversation is not None and conversation.active(now) and conversation.last_entry_id in kb.entries:
+            if _ELLIPTICAL_RE.search(a.cleaned) or not lead_ok(curated, p, short):
+                previous = kb.entries[conversation.last_entry_id]
+                chosen = self.curated.followup(curated, previous.title, previous.id, a)
+                if chosen is not None:
+                    return self._compose(a, self._entry_choice(chosen), "followup")
+        return self._reply(a, self.decide(a, curated, short), curated)
+
+    def decide(self, a: Analysis, curated: list[Candidate], short: bool) -> Decision:
+        """What would answer, then the decline rules (decision.py)."""
+        p = self.params
+        sentences, figures = self.report.candidates(a)
+        wants_figure = a.kind == "figure" or a.checks_number
+        report_pool = (figures + sentences) if wants_figure else (sentences + figures)
+        report_pool.sort(key=lambda c: -c.score)
+        report_best = report_pool[0] if report_pool else None
+        choice: Choice | None = None
+        if lead_ok(curated, p, short) and not (
+                report_best is not None and report_best.score > curated[0].score + p.report_over_curated):
+            choice = self._entry_choice(curated[0])
+        elif report_best is not None and report_best.score >= p.report_min and report_best.missing <= 1 - p.content_min:
+            choice = self._report_choice(report_best, a)
+        if choice is None:
+            terms = absent_terms(a.core, self.context.report_norm)
+            options = clarify_options(curated, p)
+            if terms and (not options or options[0].missing > 1 - p.content_min):
+                return Decision("decline", None, Decline("absent", terms[0]), options)
+            if options:
+                return Decision("clarify", None, None, options)
+            return Decision("decline", None, Decline("no_match"), report_pool[:1])
+        declined = first_decline(a, choice, self.context)
+        if declined is not None:
+            return Decision("decline", choice, declined)
+        return Decision("answer", choice)
+
+    # --- choices and replies ---------------------------------------------------------------
+
+    def _entry_choice(self, candidate: Candidate) -> Choice:
+        entry = self.knowledge.entries[candidate.id]
+        evidence = f"{entry.title} {entry.answer} {entry.source}"
+        own = f"{entry.title} {entry.answer}"
+        if entry.is_metric:
+            own = f"{entry.title} {self.entry_clause.get(entry.id, entry.answer)}"
+        return Choice(candidate, evidence, entry.value if entry.is_metric else "", entry.unit,
+                      bool(_LIST_MARK_RE.search(entry.answer)) or not entry.is_metric, own)
+
+    def _report_choice(self, candidate: Candidate, a: Analysis) -> Choice:
+        sentence = self.report.sentence(candidate.id)
+        figure = candidate.figure
+        if figure is None and (a.kind == "figure" or a.checks_number) and sentence.figures:
+            figure = self._best_figure(sentence, a)
+            candidate = Candidate(candidate.id, candidate.score, candidate.row, candidate.missing, figure)
+        return Choice(candidate, sentence.text, figure.value if figure else "", figure.unit if figure else "",
+                      bool(_LIST_MARK_RE.search(sentence.text)), figure.clause if figure else sentence.text)
+
+    def _best_figure(self, sentence, a: Analysis):
+        """The figure of a sentence whose own clause best fits the question."""
+        norm = lambda text: normalize(text, self.knowledge.synonyms)  # noqa: E731
+        core = set(a.core)
+        return max(sentence.figures, key=lambda f: len(core & set(norm(f.clause))))
+
+    def _compose(self, a: Analysis, choice: Choice, kind: str | None = None) -> Response:
+        kb = self.knowledge
+        candidate = choice.candidate
+        if candidate.from_report:
+            sentence = self.report.sentence(candidate.id)
+            yes = verdict(a, sentence.text, candidate.figure) if a.intent.yes_no or a.checks_number else None
+            return answers.answer_report(kb, sentence, candidate.figure, candidate.score, yes, kind or "report")
+        entry = kb.entries[candidate.id]
+        yes = verdict(a, choice.text, entry if entry.is_metric else None) \
+            if a.intent.yes_no or a.checks_number else None
+        return answers.answer(kb, entry, candidate.score, kind or "entry", yes)
+
+    def _reply(self, a: Analysis, decision: Decision, curated: list[Candidate]) -> Response:
+        kb = self.knowledge
+        if decision.status == "answer":
+            return self._compose(a, decision.choice)
         if decision.status == "clarify":
-            entries = [kb.entries[c.entry_id] for c in decision.candidates]
-            return answers.clarify(kb, entries, best.score if best else 0.0, missing=best.gap if best else "")
-        return answers.fallback(kb, best.score if best else 0.0)
+            entries = [kb.entries[c.id] for c in decision.options]
+            return answers.clarify(kb, entries, decision.options[0].score)
+        declined = decision.decline
+        near = None
+        if decision.choice is not None:
+            near = self._compose(a, decision.choice)
+        elif decision.options and decision.options[0].from_report:
+            near = self._compose(a, self._report_choice(decision.options[0], a))
+        options = [answers.suggestion(kb.entries[c.id]) for c in decision.options if not c.from_report]
+        return answers.decline(kb, declined.reason, declined.detail, near, options)
+
+    def _compound(self, a: Analysis) -> Response | None:
+        """Several asks in one message, each answered on its own; kept when every part is."""
+        whole: Response | None = None
+        for split in a.splits:
+            parts = []
+            for text in split.parts:
+                reply = self._single(self.analyze(text))
+                if reply.status != "answer":
+                    break
+                parts.append(reply)
+            if len(parts) < len(split.parts) or len({p.answer for p in parts}) < len(parts):
+                continue
+            if not split.explicit:
+                whole = whole or self._single(a)
+                if whole.status == "answer":
+                    continue
+            return answers.combined(self.knowledge, parts)
+        return None
 
     def _figure(self, key: str, unit_char: str) -> Response:
         kb = self.knowledge
-        found = metrics_with_figure(self.matcher.figure_index, key, unit_char)
+        found = metrics_with_figure(self.figure_index, key, unit_char)
         if len(found) == 1:
             return answers.answer(kb, found[0], 1.0, "figure")
         if found:
             return answers.clarify(kb, found[:4], 1.0, "figure")
-        return answers.unknown_figure(kb, key)
-
-    def answer_entry(self, entry_id: str, conversation: Conversation | None = None,
-                     now: float | None = None) -> Response | None:
-        """The answer for a known entry id (button presses); None if the id is unknown."""
-        entry = self.knowledge.entries.get(entry_id)
-        if entry is None:
-            return None
-        if conversation is not None:
-            conversation.remember(entry.id, time.monotonic() if now is None else now)
-        return answers.answer(self.knowledge, entry, 1.0, "button")
-
+        return answers.decline(kb, "unknown_figure", key)
 
 
 class EngineHolder:

@@ -12,10 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .normalize import Synonyms, normalize
+from .reporttext import ReportText, parse_report
 from .yamlload import LineDict, LineList, YamlSyntaxError, load_yaml
 
 KNOWLEDGE_FILES = ("topics.yaml", "metrics.yaml", "faq.yaml", "synonyms.yaml")
 REPORT_FILE = "report.txt"
+PACK_FILE = "pack.yaml"
 SCHEMA_VERSION = 1
 QUALIFIERS = ("余", "近", "多", "约")
 ID_RE = re.compile(r"^[a-z][a-z0-9_]{1,48}$")
@@ -73,6 +75,18 @@ class Entry:
         return self.kind == "metric"
 
 
+@dataclass(frozen=True)
+class PackInfo:
+    """Which report a knowledge folder holds (pack.yaml): the scope of its answers."""
+
+    title: str = ""
+    year: int | None = None
+    place: str = ""
+    region: str = ""  # the province the place is in
+    source: str = ""  # the file it was imported from
+    imported: str = ""  # date of import
+
+
 @dataclass
 class Knowledge:
     directory: Path
@@ -80,10 +94,12 @@ class Knowledge:
     topics: dict[str, Topic]
     entries: dict[str, Entry]
     synonym_groups: dict[str, list[str]]
+    pack: PackInfo = field(default_factory=PackInfo)
     synonyms: Synonyms = field(init=False)
 
     def __post_init__(self) -> None:
         self.synonyms = Synonyms(self.synonym_groups)
+        self._by_heading = {t.heading: t for t in self.topics.values() if t.heading}
         self._by_topic: dict[str, list[Entry]] = {}
         self._by_source: dict[str, list[Entry]] = {}
         self._referrers: dict[str, list[Entry]] = {}
@@ -123,6 +139,50 @@ class Knowledge:
         while topic is not None and topic.parent is not None:
             topic = self.topics.get(topic.parent)
         return topic
+
+    @property
+    def title(self) -> str:
+        return self.pack.title
+
+    @property
+    def year(self) -> int | None:
+        return self.pack.year
+
+    @property
+    def place(self) -> str:
+        return self.pack.place
+
+    @property
+    def covered(self) -> list[str]:
+        """What the answers cover, for declines ("益阳市2023年")."""
+        return [f"{self.place}{self.year}年的报告"] if self.year else [self.title]
+
+    @property
+    def report_text(self) -> ReportText:
+        return parse_report(self.report)
+
+    def topic_for_heading(self, heading: str) -> Topic | None:
+        return self._by_heading.get(heading) if heading else None
+
+    def outline(self) -> list[tuple[str, str]]:
+        """The report's sections, each with one line: its topic summary, else its sub-headings."""
+        report = self.report_text
+        lines = []
+        for i, heading in enumerate(report.headings):
+            if heading.level != 1:
+                continue
+            topic = self.topic_for_heading(heading.text)
+            if topic is not None and topic.summary:
+                lines.append((heading.text, topic.summary))
+                continue
+            subs = []
+            for sub in report.headings[i + 1:]:
+                if sub.level == 1:
+                    break
+                if sub.level == 2:
+                    subs.append(sub.text)
+            lines.append((heading.text, "、".join(subs)))
+        return lines
 
     def summary(self) -> str:
         return (f"{len(self.metrics)} metrics, {len(self.faqs)} faqs, {len(self.topics)} topics, "
@@ -266,7 +326,38 @@ class _Builder:
         entries = self._entries(topics, Synonyms(groups))
         if self.out.problems:
             return self.out.problems, None
-        return [], Knowledge(self.directory, self.report, topics, entries, groups)
+        return [], Knowledge(self.directory, self.report, topics, entries, groups, self._pack_info())
+
+    def _pack_info(self) -> PackInfo:
+        """pack.yaml when present (checked), else what the report's first lines say."""
+        path = self.directory / PACK_FILE
+        if not path.is_file():
+            return derive_pack_info(self.report)
+        shown = str(path)
+        try:
+            data = load_yaml(path.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, YamlSyntaxError) as exc:
+            self.out.add(shown, getattr(exc, "line", 1), getattr(exc, "message", "file is not valid UTF-8"))
+            return PackInfo()
+        pack = data.get("pack") if isinstance(data, LineDict) else None
+        if not isinstance(pack, LineDict):
+            self.out.add(shown, 1, f"expected a mapping with 'version: {SCHEMA_VERSION}' and 'pack:'")
+            return PackInfo()
+        fields = {"title": STR, "year": INT, "place": STR, "region": OPT_STR, "source": OPT_STR,
+                  "imported": OPT_STR}
+        for key in pack:
+            if key not in fields:
+                self.out.add(shown, pack.key_lines[key], f"unknown field '{key}'")
+        for key, kind in fields.items():
+            if key not in pack:
+                if kind != OPT_STR:
+                    self.out.add(shown, pack.line, f"missing field '{key}'")
+            elif not _type_ok(pack[key], kind):
+                self.out.add(shown, pack.key_lines[key], f"field '{key}' must be a {kind}")
+        year = pack.get("year") if _type_ok(pack.get("year"), INT) else None
+        return PackInfo(str(pack.get("title") or ""), year, str(pack.get("place") or ""),
+                        str(pack.get("region") or ""), str(pack.get("source") or ""),
+                        str(pack.get("imported") or ""))
 
     def _claim_id(self, path: str, item: LineDict) -> str | None:
         """The item's id if it is well formed and not taken (else report it and return None)."""
@@ -409,6 +500,25 @@ class _Builder:
             owners.setdefault(key, (entry_id, f"{path}:{line}"))
             phrasings.append(text)
         return phrasings
+
+
+_YEAR_RE = re.compile(r"((?:19|20)\d\d)年")
+_PLACE_RE = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:市|区|县|州|盟))")
+
+
+def derive_pack_info(report: str) -> PackInfo:
+    """Title, year and place from a report's first lines ("2023年,益阳…", "某某市…情况")."""
+    head = "\n".join(report.splitlines()[:8])
+    years = [int(y) for y in _YEAR_RE.findall(head)]
+    year = max(set(years), key=years.count) if years else None
+    place = ""
+    for match in _PLACE_RE.finditer(head):
+        candidate = match.group(1)
+        if not candidate.startswith(("全", "本", "我", "该", "各")):
+            place = candidate
+            break
+    title = f"{place}{year}年法治政府建设情况" if year and place else (report.splitlines() or [""])[0][:40]
+    return PackInfo(title, year, place)
 
 
 def validate_dir(directory: Path | str) -> list[Problem]:

@@ -1,0 +1,90 @@
+"""Query analysis: what a question asks, before anything is retrieved.
+
+`analyze(text, synonyms, today)` returns an `Analysis`: the normalised text, the text left for
+matching (`core`: filler, scope words and the numbers to check taken out), the intent and the
+measure asked, the numbers written (exact or rough, as ranges), the scope (years, places) and
+the candidate sub-questions. Stages: numbers.py, scope.py, intent.py, split.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ..normalize import NO_SYNONYMS, Synonyms, clean, convert_numerals, drop_filler
+from .intent import Intent, find_intent
+from .numbers import AskedNumber, find_numbers
+from .scope import Scope, find_scope, today_in_china
+from .split import Split, split_question
+
+__all__ = ["Analysis", "AskedNumber", "Intent", "Scope", "Split", "analyze", "today_in_china"]
+
+MAX_QUERY_CHARS = 200  # a real question is shorter; the rest is ignored
+# Question frames around a number to confirm: taken out with the number ("是不是有", "吗").
+_FRAME_RE = re.compile(r"是不是|是否|有没有|对不对|对吗|对吧|是吗|是吧|了吗|了没|没错吧|真的|吗|吧|呢|么|嘛|没$")
+_OVERVIEW_WORDS = re.compile(r"年度|报告|这份|这篇|这个|材料|全文|文章|整体|总体|全年|这一年|一年来|法治政府建设|法治建设|"
+                             r"讲|说|写|主要|内容|哪|几|块|部分|方面|板块|大标题|结构|概括|总结|概述|简介|简单|干|做|"
+                             r"成绩|亮点|成效|成就|啥|什么|些|了|的|下|给我|一下|都|在|是|怎样|大|分|共|有|工作|情况")
+
+
+@dataclass(frozen=True)
+class Analysis:
+    raw: str
+    cleaned: str  # clean(): simplified, no punctuation
+    text: str  # numerals converted, synonyms applied
+    core: str  # what retrieval matches: filler, scope words and checked numbers removed
+    intent: Intent
+    numbers: tuple[AskedNumber, ...]
+    scope: Scope
+    splits: tuple[Split, ...] = field(default=(), compare=False)
+
+    @property
+    def kind(self) -> str:
+        return self.intent.kind
+
+    @property
+    def rough(self) -> tuple[AskedNumber, ...]:
+        return tuple(n for n in self.numbers if not n.exact)
+
+    @property
+    def quotes_figure(self) -> bool:
+        """The question writes an exact figure without asking to confirm it."""
+        return any(n.exact for n in self.numbers) and not self.intent.yes_no
+
+    @property
+    def figure_is_subject(self) -> bool:
+        """A quoted figure is what is asked about ("4400台是什么"), not context for another
+        ask ("调处成功率93%，那调解了多少起", "214项建议是按哪个通知编的")."""
+        return self.quotes_figure and self.intent.kind == "lookup"
+
+    @property
+    def checks_number(self) -> bool:
+        """A yes/no question about a number ("是不是有六千多家", "是85%吗")."""
+        return bool(self.numbers) and (self.intent.yes_no or bool(self.rough))
+
+
+def _remove(text: str, spans) -> str:
+    for start, end in sorted(spans, reverse=True):
+        text = text[:start] + " " + text[end:]
+    return text
+
+
+def analyze(raw: str, synonyms: Synonyms = NO_SYNONYMS, today: dt.date | None = None) -> Analysis:
+    raw = raw if isinstance(raw, str) else ""
+    cleaned = clean(raw[:MAX_QUERY_CHARS * 4])[:MAX_QUERY_CHARS]
+    text = synonyms.apply(convert_numerals(cleaned))
+    numbers = tuple(find_numbers(text))
+    intent = find_intent(text, numbers[-1].unit if numbers else "")
+    scope = find_scope(text, today)
+    checked = [(n.start, n.end) for n in numbers if not n.exact or intent.yes_no]
+    core = _remove(text, checked + list(scope.spans))
+    if checked:
+        core = _FRAME_RE.sub(" ", core)
+    core = drop_filler(core).replace(" ", "")
+    if intent.kind == "overview" and len(_OVERVIEW_WORDS.sub("", drop_filler(text))) > 6:
+        intent = find_intent(text.replace("报告", ""))  # a subject of its own: not the whole report
+        if intent.kind == "overview":
+            intent = Intent("description", intent.yes_no, intent.measure, intent.unit, intent.total,
+                            intent.wants_list)
+    return Analysis(raw, cleaned, text, core, intent, numbers, scope, tuple(split_question(raw[:MAX_QUERY_CHARS * 2])))

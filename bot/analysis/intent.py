@@ -1,0 +1,96 @@
+"""What a question asks for: its intent and the measure of the figure it wants.
+
+Intents: figure (多少, 几项, 比例), description (是什么, 怎么), list (有哪些), yesno (是不是,
+…吗, 有没有), overview (这报告讲了啥), help (你能干嘛), chitchat (你好, 谢谢). Measures: money
+(多少钱, 金额), people (多少人, 多少名), percent (百分之几, 比例, 成功率), rank (排第几),
+change (上升了多少), count (多少项/件/家 …, with the unit asked).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_OVERVIEW_SUBJECT = r"(?:报告|年度报告|这份|这篇|这个材料|材料|全文|文章|整体|总体|全年|这一年|一年来|法治政府建设|法治建设)"
+_OVERVIEW_ASK = (r"(?:(?:讲|说|写|介绍|谈|包括|分)了?(?:些)?(?:啥|什么|哪些|哪几|几)|"
+                 r"主要内容|(?:哪|几)(?:几)?(?:块|大块|部分|大部分|个部分|个方面|方面|大方面|章|个板块|板块)|大标题|结构|"
+                 r"概括|总结|概述|简介|梗概|摘要|干了(?:些)?(?:啥|什么)|做了(?:些|哪些)?(?:啥|什么)|"
+                 r"成绩|亮点|成效|成就)")
+_OVERVIEW_RE = re.compile(f"{_OVERVIEW_SUBJECT}.*{_OVERVIEW_ASK}|{_OVERVIEW_ASK}.*{_OVERVIEW_SUBJECT}|"
+                          r"^(?:讲了啥|说了啥|主要讲什么|讲的什么|大概讲了什么)$")
+_HELP_RE = re.compile(r"(?:你|机器人|这个(?:机器人|bot|助手)|小助手).{0,4}(?:能|会|可以).{0,3}(?:干|做|回答|问|帮)|"
+                      r"(?:怎么|如何)(?:用|使用|提问|问)|能问(?:些)?(?:什么|啥)|可以问(?:些)?(?:什么|啥)|"
+                      r"使用说明|帮助|功能|菜单|^help$|^帮忙$")
+_YESNO_RE = re.compile(r"是不是|是否|有没有|对不对|对吗|对吧|是吗|是吧|没错吧|真的吗|有吗|了吗|了没|没有\??$|"
+                       r"吗$|吧$|(?<!什|怎|那|这)么$|没$|(?<!对|行|要)不$|嘛$|否$|能不能|可不可以|会不会|算不算|达没达到|到没到|够不够")
+_ORDINAL_RE = re.compile(r"第几[批次届期]|哪一批|哪批")
+_FIGURE_RE = re.compile(r"多少|几[项件家个台处条类种名起次人位户成]|几个|几家|几项|几件|几成|几名|几条|几类|几种|"
+                        r"数量|数目|比例|比率|占比|金额|多大|多高|百分之几|第几|排名|排第|排老几|几位|规模|多少钱|"
+                        r"率是|率为|率多|率有|什么水平|啥水平|怎么样的水平|涨了|降了|升了|增长了|下降了|上升了")
+_LIST_RE = re.compile(r"有哪些|有哪几|哪几[项个家件条类种名处位方面]|是哪些|都是哪|都有哪|都有什么|都有啥|包括哪|包括什么|"
+                      r"包括啥|具体是哪|分别是哪|列举|列一下|名单|哪些|哪几|完整")
+_DESCRIPTION_RE = re.compile(r"是什么|什么是|什么意思|啥意思|怎么|如何|为什么|哪个|哪里|哪儿|谁|介绍|含义|做法|内容|"
+                             r"举措|措施|干嘛|干啥|做了什么|干了什么|咋|啥")
+_TOTAL_RE = re.compile(r"总共|一共|总数|共有|全部|所有|总计|合计|总体有|加起来")
+_MONEY_RE = re.compile(r"多少钱|金额|多少万元|多少元|几万元|多少万(?!项|件|人|个|家)|资金|花了|经费|投入|投了|罚款多少|"
+                       r"罚了多少钱|多少工资|工资多少|工资有多少|讨回了?多少|讨回多少")
+_PEOPLE_RE = re.compile(r"多少(?:个)?人|几个人|多少名|几名|几位|多少位|人数|多少人次|人次|人员数")
+_UNIT_MEASURE = {"人": "people", "名": "people", "位": "people", "元": "money", "%": "percent"}
+_PERCENT_RE = re.compile(r"百分之|百分比|比例|比率|占比|率|几成|多少成|%")
+_RANK_RE = re.compile(r"排名|排第几|第几名|排老几|排在|名次|第几|排位|位次|领先|前列")
+_CHANGE_RE = re.compile(r"同比|上升|下降|增长|减少|涨|降|提高|增加|升了")
+_ASKED_UNIT_RE = re.compile(r"(?:多少|几)(?:个)?[\u4e00-\u9fff]?(人次|万元|[项件家个台处条类种名起次人元位批户场])")
+
+
+@dataclass(frozen=True)
+class Intent:
+    kind: str  # figure | description | list | yesno | overview | help | lookup (keywords only)
+    yes_no: bool  # asks to confirm (also set with figure: "是不是有六千多家")
+    measure: str  # money | people | percent | rank | change | count | ""
+    unit: str  # the unit character asked in ("家"), "" when none
+    total: bool  # asks for a total (一共, 总共)
+    wants_list: bool
+
+
+def measure_of(text: str, unit: str = "") -> str:
+    if unit in _UNIT_MEASURE:
+        return _UNIT_MEASURE[unit]
+    if _MONEY_RE.search(text):
+        return "money"
+    if _PEOPLE_RE.search(text):
+        return "people"
+    if _RANK_RE.search(text) and not re.search(r"多少|几[项件家个]", text):
+        return "rank"
+    if _PERCENT_RE.search(text) and re.search(r"多少|几|是|为|怎么样|咋样|如何|达到|吗|呢", text):
+        return "percent"
+    if _CHANGE_RE.search(text):
+        return "change"
+    if re.search(r"多少|几", text):
+        return "count"
+    return ""
+
+
+def find_intent(text: str, number_unit: str = "") -> Intent:
+    """The intent of a cleaned, numeral-converted question (`number_unit`: the unit of a
+    number it writes, which tells the measure of a yes/no check: "有没有五百人")."""
+    unit_match = _ASKED_UNIT_RE.search(text)
+    unit = unit_match.group(1)[-1] if unit_match else ""
+    yes_no = bool(_YESNO_RE.search(text)) and not re.search(r"(?:多少|几)[^是]*吗$", text)
+    wants_list = bool(_LIST_RE.search(text))
+    wants_figure = bool(_FIGURE_RE.search(text)) and not _ORDINAL_RE.search(text)
+    measure = measure_of(text, number_unit[-1:] if number_unit else unit) if wants_figure or yes_no else ""
+    if _HELP_RE.search(text) and len(text) <= 20:
+        kind = "help"
+    elif _OVERVIEW_RE.search(text) and not wants_figure and len(text) <= 40:
+        kind = "overview"
+    elif wants_list and not wants_figure:
+        kind = "list"
+    elif wants_figure:
+        kind = "figure"
+    elif yes_no:
+        kind = "yesno"
+    elif _DESCRIPTION_RE.search(text):
+        kind = "description"
+    else:
+        kind = "lookup"  # keywords only ("网上可办率"): figure or description, whichever fits
+    return Intent(kind, yes_no, measure, unit, bool(_TOTAL_RE.search(text)), wants_list)

@@ -1,0 +1,156 @@
+"""Numbers in a question: exact figures ("4400台", "是不是6项") and rough ones to confirm
+("一万多项", "四千来件", "三千左右", "不到九成", "超过60%", "过半"), each as a range.
+
+Works on the cleaned, numeral-converted text (`normalize.convert_numerals`): "一万多" arrives
+as "1万多". `compare(asked, figure)` says whether a report figure falls in the asked range:
+True, False, or None when the two overlap only in part ("近200" against "两百多").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+INF = math.inf
+_BELOW = ("不到", "不足", "少于", "低于", "没到", "没有到", "未到", "不超过", "没超过", "没有超过", "不满")
+_ABOVE = ("超过", "超出", "多于", "高于", "不少于", "至少", "突破", "过")
+_NEAR = ("接近", "将近", "差不多", "近")
+_ABOUT = ("大概", "大约", "约", "大致", "估计")
+_REACH = ("有没有", "达到", "达没达到", "到没到", "够", "有")
+_LEADS = sorted(_BELOW + _ABOVE + _NEAR + _ABOUT + _REACH, key=len, reverse=True)
+_UNITS = ("个百分点", "人次", "万元", "亿元", "个亿", "项", "件", "家", "个", "台", "处", "条", "类", "种",
+          "名", "起", "次", "人", "元", "位", "户", "场", "批", "成", "%")
+_NUMBER_RE = re.compile(
+    "(?P<lead>" + "|".join(map(re.escape, _LEADS)) + ")?"
+    r"(?P<num>\d+(?:\.\d+)?|[一二三四五六七八九十两半])"
+    r"(?P<mag>万|亿|千|百)?(?P<more>多|余|来|几)?(?P<mag2>万|亿)?"
+    "(?P<unit>" + "|".join(map(re.escape, _UNITS)) + ")?"
+    r"(?P<tail>左右|上下|以上|以下|以内|出头|开外|那么多|这么多)?")
+_HALF_RE = re.compile(r"(?P<lead>过|超过|不到|不足|有没有|有|达到)?(?:一半|半数)|(?P<over>过半)")
+_MAGNITUDES = {"万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2, "个亿": 1e8, "": 1.0}
+_CN_DIGITS = "一二三四五六七八九十"
+
+
+@dataclass(frozen=True)
+class AskedNumber:
+    text: str  # as it stands in the (converted) question
+    low: float
+    high: float  # the asked range [low, high]; INF when open
+    percent: bool
+    unit: str  # the unit character(s) asked in, "" when none
+    exact: bool  # a plain number ("6项", "85%"), not a rough one
+    start: int = 0
+    end: int = 0
+
+
+def _step(number: float) -> float:
+    """The place of the last non-zero digit: 4600 → 100, 1.5 → 0.1, 2000 → 1000."""
+    if number <= 0:
+        return 1.0
+    text = f"{number:.6f}".rstrip("0").rstrip(".")
+    if "." in text:
+        return 10.0 ** -len(text.split(".")[1])
+    stripped = text.rstrip("0")
+    return 10.0 ** (len(text) - len(stripped))
+
+
+def _range(lead: str, value: float, more: str, tail: str, exact_step: float) -> tuple[float, float, bool]:
+    """(low, high, exact) for what the question writes."""
+    step = exact_step
+    if more in ("多", "余", "几") or tail in ("出头", "开外"):
+        return value, value + step, False
+    if more == "来":
+        return value * 0.9, value + step, False
+    if lead in _BELOW or tail in ("以下", "以内"):
+        return 0.0, value, False
+    if lead in _ABOVE or tail == "以上":
+        return value, INF, False
+    if lead in _NEAR:
+        return value * 0.85, value, False
+    if lead in _ABOUT or tail in ("左右", "上下"):
+        return value * 0.85, value * 1.15, False
+    if lead in _REACH or tail in ("那么多", "这么多"):
+        return value * 0.95, INF, False
+    return value, value, True
+
+
+def find_numbers(text: str) -> list[AskedNumber]:
+    """Every number the question writes, with the range it asks about."""
+    found: list[AskedNumber] = []
+    for m in _NUMBER_RE.finditer(text):
+        raw = m.group("num")
+        unit = m.group("unit") or ""
+        if raw in _CN_DIGITS + "两半":
+            if unit != "成":
+                continue  # a lone numeral word is not a figure unless it is 成 (九成)
+            raw = str(_CN_DIGITS.index(raw) + 1) if raw in _CN_DIGITS else "2"
+        after = text[m.end("num"):m.end("num") + 1]
+        if after == "年" and len(raw) == 4:
+            continue  # a year
+        before = text[m.start() - 1:m.start()] if m.start() else ""
+        if before == "第" or (before.isascii() and before.isalpha()):
+            continue  # an ordinal or a name (cctv13)
+        mag = (m.group("mag") or "") + (m.group("mag2") or "")
+        if unit == "个亿":
+            mag, unit = "亿", ""
+        scale = 1.0
+        for char in mag:
+            scale *= _MAGNITUDES[char]
+        number = float(raw)
+        percent = unit in ("%", "成", "个百分点")
+        if unit == "成":
+            number, scale = number * 10, 1.0
+        value = number * scale
+        low, high, exact = _range(m.group("lead") or "", value, m.group("more") or "", m.group("tail") or "",
+                                  _step(number) * scale * (10 if unit == "成" else 1))
+        if exact and not unit and not mag and not percent:
+            continue  # a bare number without unit is not a figure to check ("第7次" aside)
+        found.append(AskedNumber(m.group(0), low, high, percent, "" if unit == "成" else unit, exact,
+                                 m.start(), m.end()))
+    for m in _HALF_RE.finditer(text):
+        lead = "过" if m.group("over") else m.group("lead") or ""
+        low, high = (50.0, INF) if lead in ("过", "超过", "有没有", "有", "达到") else (0.0, 50.0)
+        found.append(AskedNumber(m.group(0), low, high, True, "%", False, m.start(), m.end()))
+    return sorted(found, key=lambda n: n.start)
+
+
+def figure_range(number: float, scale: float, qualifier: str | None) -> tuple[float, float]:
+    """The range a report figure stands for: 4600余 → [4600, 4700), 近200 → [170, 200]."""
+    value = number * scale
+    step = _step(number) * scale
+    if qualifier in ("余", "多"):
+        return value, value + step
+    if qualifier == "近":
+        return value * 0.85, value
+    if qualifier == "约":
+        return value * 0.9, value * 1.1
+    if qualifier in ("超过", "逾"):
+        return value, value + step
+    if qualifier == "不足":
+        return value * 0.85, value
+    return value, value
+
+
+def compare(asked: AskedNumber, low: float, high: float) -> bool | None:
+    """Does the report's range [low, high] fall in the asked range? None when unclear."""
+    tolerance = 1e-9
+    if asked.exact:
+        if abs(low - high) < tolerance:
+            return abs(asked.low - low) < tolerance
+        return True if asked.low >= low - tolerance and asked.low <= high + tolerance else False
+    inside = low >= asked.low - tolerance and high <= asked.high + tolerance
+    if inside:
+        return True
+    if high < asked.low - tolerance or low > asked.high + tolerance:
+        return False
+    if high == low:
+        return asked.low - tolerance <= low <= asked.high + tolerance
+    # Partial overlap: the report's figure is "rough" too; judge by where most of it lies.
+    overlap = min(high, asked.high) - max(low, asked.low)
+    share = overlap / (high - low)
+    if share >= 0.8:
+        return True
+    if share <= 0.2:
+        return False
+    return None

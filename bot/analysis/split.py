@@ -1,0 +1,78 @@
+"""Sub-questions: several asks in one message.
+
+Forms: separate sentences ("…多少？…呢？"), clauses that each ask ("A多少，B又有多少"),
+"A和B分别/各是多少", and a bare "A和B" of two keywords. `split_question` returns the
+candidate parts; the engine keeps a split only when each part is answered on its own.
+A part with no subject of its own ("成功率呢", "又被哪个栏目报道了") borrows the first
+part's words, the way a listener would.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+MAX_PARTS = 3
+_SENTENCE_RE = re.compile(r"[？?。！!；;\n]+")
+_CLAUSE_RE = re.compile(r"[，,、]|\s+")
+_ASK_RE = re.compile(r"多少|几[个项件家台处条类种名起次人位]?|哪些|哪个|哪几|什么|啥|吗|呢|是否|是不是|有没有|怎么样|如何")
+_JOIN_RE = re.compile(r"以及|还有|和|及|与|跟|、")
+_EACH_RE = re.compile(r"(分别|各自|各|都)(是|有|为)?(多少|几[个项件家台处条类种名起次人位]?|什么|啥|怎么样|如何|哪些)")
+_ELLIPTICAL_RE = re.compile(r"^(?:那么|那|又|还有|另外|然后|再问|以及)|呢$")
+_TWO_ASKS_RE = re.compile(r"多少|几[个项件家台处条类种名起次人位]")
+_SHARED_TAIL_RE = re.compile(r"(是)?(多少|几[个项件家台处条类种名起次人位]?)(\w{0,3})$")
+
+
+@dataclass(frozen=True)
+class Split:
+    parts: tuple[str, ...]
+    explicit: bool  # the message says it asks several things (分别, 各, separate questions)
+
+
+def _has_ask(text: str) -> bool:
+    return bool(_ASK_RE.search(text))
+
+
+def _content(text: str) -> str:
+    return re.sub(r"[^\u4e00-\u9fff0-9a-zA-Z%]", "", text)
+
+
+def _borrow(first: str, part: str) -> str:
+    """An elliptical part gets the first part's subject in front ("成功率呢" after "诉前调解有多少件")."""
+    core = _ASK_RE.sub("", _ELLIPTICAL_RE.sub("", _content(part)))
+    if _ELLIPTICAL_RE.search(part) or len(core) <= 4:
+        return _ASK_RE.sub("", _content(first)) + part
+    return part
+
+
+def _with_subjects(parts: list[str]) -> list[str]:
+    return [parts[0]] + [_borrow(parts[0], p) for p in parts[1:]]
+
+
+def split_question(text: str) -> list[Split]:
+    """Candidate ways to read the message as several questions, most explicit first."""
+    text = unicodedata.normalize("NFKC", text).strip()
+    found: list[Split] = []
+    sentences = [s for s in _SENTENCE_RE.split(text) if len(_content(s)) >= 2]
+    if 2 <= len(sentences) <= MAX_PARTS:
+        found.append(Split(tuple(_with_subjects(sentences)), True))
+    if len(sentences) == 1:
+        clauses = [c for c in _CLAUSE_RE.split(sentences[0]) if len(_content(c)) >= 2]
+        if 2 <= len(clauses) <= MAX_PARTS and sum(map(_has_ask, clauses)) >= 2:
+            found.append(Split(tuple(_with_subjects(clauses)), True))
+        asks = list(_TWO_ASKS_RE.finditer(sentences[0]))
+        if len(asks) == 2 and not found:  # "帮多少农民工讨回了多少工资"
+            cut = asks[1].start()
+            found.append(Split(tuple(_with_subjects([sentences[0][:cut], sentences[0][cut:]])), True))
+        each = _EACH_RE.search(sentences[0])
+        head = sentences[0][:each.start()] if each else sentences[0]
+        tail = each.group(3) if each else ""
+        if not each and not found:
+            shared = _SHARED_TAIL_RE.search(head)
+            if shared and _JOIN_RE.search(head[:shared.start()]):
+                head, tail = head[:shared.start()], shared.group(2) + shared.group(3)
+        subjects = [s for s in _JOIN_RE.split(head) if len(_content(s)) >= 2]
+        if 2 <= len(subjects) <= MAX_PARTS:
+            found.append(Split(tuple(s + tail for s in subjects), bool(each)))
+    return list({split.parts: split for split in reversed(found)}.values())[::-1]

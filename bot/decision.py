@@ -1,0 +1,237 @@
+"""Decision: answer a curated entry, answer from the report's text, ask back, or decline.
+
+`choose` picks what would answer (a curated entry, a figure clause or a sentence of the report);
+then the decline rules run in order, each a named function returning a `Decline(reason,
+detail)` or None. Reasons are codes; their wording lives in answer composition (answers.py).
+Thresholds come from `Params`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .analysis import Analysis
+from .normalize import normalize
+from .params import Params
+from .retrieval import Candidate
+from .reporttext import find_figures
+from .scoring import GLUE_CHARS, GLUE_WORDS, measure_fits
+
+# Words that make a figure a part, not a whole (新增5个 is not the total number).
+PART_WORDS = ("新增", "通过初评", "第一批", "首批", "第二批", "再次", "其中")
+
+
+@dataclass(frozen=True)
+class Decline:
+    reason: str  # other_year | other_place | wider_scope | breakdown | practical | measure |
+    #              no_figure | part_only | count_only | absent | no_match
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Choice:
+    """What would answer, and the text it stands on (for the rules)."""
+
+    candidate: Candidate
+    text: str  # the answer's evidence: entry source + answer, or the report sentence
+    figure_value: str = ""  # the figure answered ("" for a description)
+    figure_unit: str = ""
+    is_list: bool = False  # the evidence lists items (、 or “…”“…”)
+    own_text: str = ""  # the figure's own words (its clause, the entry's name and answer)
+
+
+@dataclass
+class Decision:
+    status: str  # answer | clarify | decline
+    choice: Choice | None = None
+    decline: Decline | None = None
+    options: list[Candidate] = field(default_factory=list)  # clarify options / near questions
+
+
+def lead_ok(candidates: list[Candidate], params: Params, short: bool) -> bool:
+    if not candidates:
+        return False
+    top = candidates[0]
+    runner = candidates[1].score if len(candidates) > 1 else 0.0
+    lead = top.score - runner
+    margin = params.short_query_margin if short else params.answer_margin
+    return (top.score >= params.answer_min and lead >= margin) or (top.score >= params.clarify_min
+                                                                    and lead >= params.clear_lead)
+
+
+def clarify_options(candidates: list[Candidate], params: Params) -> list[Candidate]:
+    if not candidates or candidates[0].score < params.clarify_min:
+        return []
+    top = candidates[0].score
+    return [c for c in candidates if c.score >= params.clarify_min and top - c.score <= params.clarify_window][:params.clarify_max]
+
+
+# --- decline rules ----------------------------------------------------------------------
+# Each takes (analysis, choice, context) and returns a Decline or None.
+
+@dataclass(frozen=True)
+class Context:
+    """What the rules know of the knowledge: the report's normalised text and the pack's scope."""
+
+    report_norm: str
+    place_words: tuple[str, ...]  # the covered place and its short names (益阳市, 益阳)
+    region_words: tuple[str, ...]  # the province it is in (湖南省, 湖南)
+    years: tuple[int, ...]  # years covered
+    normalize: object = None
+
+
+def rule_other_year(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
+    others = [y for y in a.scope.years if y not in ctx.years]
+    if others and not any(y in ctx.years for y in a.scope.years):
+        word = a.scope.relative if a.scope.relative else f"{others[0]}年"
+        return Decline("other_year", f"{word}（{others[0]}年）" if a.scope.relative else word)
+    return None
+
+
+def rule_other_place(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
+    for place in a.scope.places:
+        if place in ctx.place_words or any(place in w or w in place for w in ctx.place_words):
+            continue
+        if place in ctx.region_words or any(place in w for w in ctx.region_words):
+            continue  # the province: a wider scope, judged by rule_wider_scope
+        if choice is not None and place in choice.text:
+            continue  # the report names it (湖北 in a sentence about it)
+        return Decline("other_place", place)
+    return None
+
+
+def _has_scope_word(text: str, scope: str, region: tuple[str, ...]) -> bool:
+    if scope in ("全国", "全中国", "国家层面", "中央"):
+        return "全国" in text or "国家" in text
+    return any(w in text for w in ("全省", "省") + region)
+
+
+def rule_wider_scope(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
+    """全国 / 全省 asked, but the figure is the city's own (its clause names no such scope)."""
+    wider = a.scope.wider or next((p for p in a.scope.places if p in ctx.region_words
+                                   or any(p in w for w in ctx.region_words)), "")
+    if not wider or choice is None:
+        return None
+    if a.intent.measure == "rank" or (choice.figure_value and "第" in choice.figure_value):
+        return None  # a rank in the province is the city's own figure
+    if choice.figure_value and _has_scope_word(choice.own_text, wider, ctx.region_words):
+        return None
+    if not choice.figure_value and _has_scope_word(choice.text, wider, ctx.region_words):
+        return None
+    return Decline("wider_scope", wider)
+
+
+def rule_breakdown(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
+    """A county named for a figure the report gives only for the whole city."""
+    if choice is None:
+        return None
+    for county in a.scope.counties:
+        short = county.rstrip("区县市")
+        if county in choice.text or (len(short) >= 2 and short in choice.text):
+            continue
+        return Decline("breakdown", county)
+    return None
+
+
+def rule_measure(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
+    """Asked money / people / a percentage / a count, the answer's figure measures something
+    else (多少件 asked of a rank or a percentage)."""
+    if choice is None or not choice.figure_value:
+        return None
+    if a.intent.kind not in ("figure",) and not a.checks_number:
+        return None
+    if measure_fits(a.intent.measure, a.intent.unit, choice.figure_unit, choice.figure_value):
+        return None
+    return Decline("measure", a.intent.measure)
+
+
+def rule_no_figure(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
+    """A number asked of an answer that gives none."""
+    if choice is None or a.intent.kind != "figure" or choice.figure_value:
+        return None
+    if a.intent.measure == "rank" and re.search(r"第|前列|领先|靠前", choice.text):
+        return None
+    if find_figures(choice.own_text or choice.text) or re.search(r"[一二两三四五六七八九十]个方面", choice.text):
+        return None
+    return Decline("no_figure", a.intent.measure)
+
+
+def rule_part_only(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
+    """A total asked where the report gives only a part (一共几个立法联系点 vs 新增5个)."""
+    if choice is None or not a.intent.total or not choice.figure_value:
+        return None
+    for word in PART_WORDS:
+        if word in choice.own_text and word not in a.text:
+            return Decline("part_only", word)
+    return None
+
+
+_PARTIAL_RE = re.compile(r"等(\d+|[一二两三四五六七八九十]+)(?:个|项|家|类|种|方面)")
+_WHOLE_LIST_RE = re.compile(r"完整|全部|所有|都是哪|分别是哪|具体是哪|哪(?:\d+|[一二两三四五六七八九十]+)[个项家类种条]")
+
+
+def rule_count_only(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
+    """A list asked where the report gives a count only (具体是哪6项), or names only some of
+    the items ("市市监局、市科学技术局等11个单位") while the question wants them all."""
+    if choice is None or not a.intent.wants_list:
+        return None
+    partial = _PARTIAL_RE.search(choice.text)
+    if partial and _WHOLE_LIST_RE.search(a.text):
+        return Decline("count_only", partial.group(0)[1:])
+    if not choice.figure_value or choice.is_list:
+        return None
+    return Decline("count_only", choice.figure_value)
+
+
+_SUBPART_RE = re.compile(r"(?:里|中|当中|里面|其中)(?:的|有)?([\u4e00-\u9fff]{2,10}?)(?:的)?(?:占|有|是)(?:多少|几)")
+
+
+def rule_subpart(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
+    """A part of a figure asked ("法律援助案件里刑事案件占多少") that its clause does not break out."""
+    if choice is None or not choice.figure_value:
+        return None
+    match = _SUBPART_RE.search(a.text)
+    if not match:
+        return None
+    part = match.group(1)
+    own = set(choice.own_text)
+    if sum(c in own for c in part) / len(part) >= 0.6:
+        return None
+    return Decline("breakdown", part)
+
+
+RULES = (rule_other_year, rule_other_place, rule_wider_scope, rule_breakdown, rule_measure,
+         rule_no_figure, rule_part_only, rule_count_only, rule_subpart)
+SCOPE_RULES = (rule_other_year, rule_other_place)
+
+
+def first_decline(a: Analysis, choice: Choice | None, ctx: Context, rules=RULES) -> Decline | None:
+    for rule in rules:
+        found = rule(a, choice, ctx)
+        if found is not None:
+            return found
+    return None
+
+
+# --- absent terms -----------------------------------------------------------------------
+
+def absent_terms(core: str, report_norm: str, min_len: int = 2) -> list[str]:
+    """Runs of the question's content (2+ characters) that the report's normalised text never
+    contains: the only words a reply may say the report lacks."""
+    text = GLUE_WORDS.sub(" ", core)
+    runs, run = [], ""
+    for c in text + " ":
+        if c == " " or c in GLUE_CHARS:
+            if len(run) >= min_len:
+                runs.append(run)
+            run = ""
+        else:
+            run += c
+    # a run counts only when none of its bigrams occurs in the report: a word of its own
+    return [r for r in runs if all(r[i:i + 2] not in report_norm for i in range(len(r) - 1))]
+
+
+def is_absent(term: str, report_norm: str, normalize_fn=normalize) -> bool:
+    norm = normalize_fn(term)
+    return bool(norm) and norm not in report_norm

@@ -1,0 +1,102 @@
+"""Retrieval over the curated entries: every phrasing, and each entry's answer text.
+
+`CuratedRetriever.candidates(analysis)` ranks entries by their best row (see scoring.py for
+the bonuses and the coverage penalty). Follow-ups ("那成功率呢？") are resolved against the
+previous answer by `followup`.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..analysis import Analysis
+from ..knowledge import Entry, Knowledge
+from ..normalize import normalize
+from ..params import Params
+from ..scoring import content_chars, coverage, figure_fit, measure_of_figure
+from . import Candidate
+from .index import TextIndex
+
+
+class CuratedRetriever:
+    def __init__(self, knowledge: Knowledge, params: Params):
+        self.knowledge = knowledge
+        self.params = params
+        norm = lambda text: normalize(text, knowledge.synonyms)  # noqa: E731
+        owners, texts, norms, weights = [], [], [], []
+        for entry in knowledge.entries.values():
+            rows = [(t, 1.0) for t in entry.phrasings] + [(entry.answer, params.answer_text_weight)]
+            for text, weight in rows:
+                n = norm(text)
+                if n:
+                    owners.append(entry.id)
+                    texts.append(text)
+                    norms.append(n)
+                    weights.append(weight)
+        self.texts = texts
+        self.index = TextIndex(norms, owners, weights)
+        self.entry_chars = {
+            e.id: frozenset(norm(" ".join(e.phrasings + (e.answer, e.source, e.value))))
+            for e in knowledge.entries.values()}
+        self.vocabulary = frozenset().union(*self.entry_chars.values()) if self.entry_chars else frozenset()
+        self._is_metric = np.array([knowledge.entries[o].is_metric for o in owners], dtype=bool)
+
+    def _fit(self, entry: Entry, analysis: Analysis) -> float:
+        if not entry.is_metric:
+            return 0.0
+        return figure_fit(analysis, entry.number, entry.unit, entry.qualifier, entry.value, self.params,
+                          analysis.figure_is_subject)
+
+    def candidates(self, analysis: Analysis, limit: int = 10, text: str | None = None) -> list[Candidate]:
+        """Best row per entry, highest score first."""
+        p = self.params
+        q = analysis.core if text is None else text
+        rows, scores = self.index.similarity(q, p)
+        if not len(rows):
+            return []
+        wants_figure = analysis.intent.kind in ("figure",) or analysis.checks_number
+        wants_text = analysis.intent.kind in ("description", "list")
+        if wants_figure != wants_text:
+            scores = scores + np.where(self._is_metric[rows] == wants_figure, p.intent_bonus, 0.0)
+        if len(scores) > p.shortlist:
+            top = np.argpartition(-scores, p.shortlist)[:p.shortlist]
+            order = top[np.argsort(-scores[top], kind="stable")]
+        else:
+            order = np.argsort(-scores, kind="stable")
+        content = content_chars(q)
+        best: dict[str, Candidate] = {}
+        for position in order:
+            i = int(rows[position])
+            owner = self.index.owners[i]
+            if owner in best:
+                continue
+            entry = self.knowledge.entries[owner]
+            missing = coverage(content, self.entry_chars[owner], self.vocabulary, p)
+            score = float(scores[position]) + self._fit(entry, analysis) - p.coverage_penalty * missing
+            best[owner] = Candidate(owner, round(score, 4), self.texts[i], missing)
+            if len(best) >= p.rerank_pool:
+                break
+        return sorted(best.values(), key=lambda c: -c.score)[:limit]
+
+    def followup(self, candidates: list[Candidate], previous_title: str, previous_id: str,
+                 analysis: Analysis) -> Candidate | None:
+        """Resolve an elliptical follow-up against the previous answer: among the plausible
+        candidates, the one whose name is best covered by "previous name + question"."""
+        p = self.params
+        pool = [c for c in candidates[:p.followup_pool] if c.score >= p.clarify_min and c.id != previous_id]
+        if not pool:
+            return None
+        norm = lambda text: normalize(text, self.knowledge.synonyms)  # noqa: E731
+        context = set(norm(previous_title)) | set(analysis.core)
+
+        def covered(candidate: Candidate) -> float:
+            name = set(norm(self.knowledge.entries[candidate.id].title))
+            return len(name & context) / len(name) if name else 0.0
+
+        ranked = sorted(pool, key=lambda c: (covered(c), c.score), reverse=True)
+        lead = covered(ranked[0]) - (covered(ranked[1]) if len(ranked) > 1 else 0.0)
+        return ranked[0] if lead >= p.followup_lead else None
+
+
+def entry_measure(entry: Entry) -> str:
+    return measure_of_figure(entry.unit, entry.value) if entry.is_metric else ""
