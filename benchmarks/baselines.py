@@ -1,10 +1,10 @@
-"""The naive matchers the engine is compared with, each a predictor `question -> (status, entry_id)`.
+"""The naive matchers the engine is compared with, each a predictor `question -> Reply`.
 
 All baselines see the same phrasings (every entry's title + aliases/alternates) and the same
 naive normalisation, applied to phrasings and questions alike: OpenCC traditional → simplified,
 nothing else (no punctuation stripping, no synonyms, no numeral conversion, no pinyin).
-Each answers with the owner of its best phrasing when the score reaches its cutoff, else
-falls back. The cutoff is the one that maximises correct decisions on the eval set itself
+Each answers with the owner of its best phrasing (its name, value and answer sentence, as
+the engine words a curated entry) when the score reaches its cutoff, else falls back. The cutoff is the one that maximises correct decisions on the eval set itself
 (in-scope questions answered with the right entry + out-of-scope questions refused): an
 oracle choice that flatters the baselines.
 """
@@ -20,8 +20,18 @@ import numpy as np
 import opencc
 from rapidfuzz import fuzz, process
 
-from bot.evaluation import EvalItem, EvalResult, Predictor, evaluate
+from bot.answers import entry_head
+from bot.evaluation import EvalItem, EvalResult, Predictor, Reply, evaluate
 from bot.knowledge import Knowledge
+
+FALLBACK = Reply("fallback")
+
+
+def reply_for(knowledge: Knowledge, entry_id: str) -> Reply:
+    """A baseline's answer: the entry worded as the engine words it."""
+    entry = knowledge.entries[entry_id]
+    direct = f"{entry_head(entry)}\n{entry.answer}"
+    return Reply("answer", f"{direct}\n原文：“{entry.source}”", entry_id, direct)
 
 _T2S = opencc.OpenCC("t2s")
 
@@ -54,11 +64,11 @@ class Baseline:
     def predictor(self, cutoff: float | None = None) -> Predictor:
         limit = self.cutoff if cutoff is None else cutoff
 
-        def predict(question: str) -> tuple[str, str | None]:
+        def predict(question: str) -> Reply:
             index, score = self.best(question)
             if index is None or score < limit:
-                return "fallback", None
-            return "answer", self.owners[index]
+                return FALLBACK
+            return reply_for(self.knowledge, self.owners[index])
         return predict
 
 
@@ -74,6 +84,7 @@ class DifflibBaseline:
     name = "difflib"
 
     def __init__(self, knowledge: Knowledge):
+        self.knowledge = knowledge
         self.texts, self.owners = phrasing_table(knowledge)
         self.owner_of = dict(zip(self.texts, self.owners))
         self.cutoff = 0.0
@@ -94,9 +105,9 @@ class DifflibBaseline:
     def predictor(self, cutoff: float | None = None) -> Predictor:
         limit = self.cutoff if cutoff is None else cutoff
 
-        def predict(question: str) -> tuple[str, str | None]:
+        def predict(question: str) -> Reply:
             found = difflib.get_close_matches(naive(question), self.texts, n=1, cutoff=limit)
-            return ("answer", self.owner_of[found[0]]) if found else ("fallback", None)
+            return reply_for(self.knowledge, self.owner_of[found[0]]) if found else FALLBACK
         return predict
 
 
@@ -108,6 +119,7 @@ class RapidfuzzBaseline:
     name = "rapidfuzz WRatio"
 
     def __init__(self, knowledge: Knowledge):
+        self.knowledge = knowledge
         self.texts, self.owners = phrasing_table(knowledge)
         self.cutoff = 0.0
 
@@ -118,10 +130,10 @@ class RapidfuzzBaseline:
     def predictor(self, cutoff: float | None = None) -> Predictor:
         limit = self.cutoff if cutoff is None else cutoff
 
-        def predict(question: str) -> tuple[str, str | None]:
+        def predict(question: str) -> Reply:
             found = process.extractOne(naive(question), self.texts, scorer=fuzz.WRatio,
                                        score_cutoff=limit)
-            return ("answer", self.owners[found[2]]) if found else ("fallback", None)
+            return reply_for(self.knowledge, self.owners[found[2]]) if found else FALLBACK
         return predict
 
 
@@ -144,6 +156,7 @@ class BM25Baseline:
         jieba.setLogLevel(60)
         jieba.initialize()
         self._jieba = jieba
+        self.knowledge = knowledge
         self.texts, self.owners = phrasing_table(knowledge)
         self.retriever = bm25s.BM25()
         self.retriever.index([self.tokens(t) for t in self.texts], show_progress=False)
@@ -163,11 +176,11 @@ class BM25Baseline:
     def predictor(self, cutoff: float | None = None) -> Predictor:
         limit = self.cutoff if cutoff is None else cutoff
 
-        def predict(question: str) -> tuple[str, str | None]:
+        def predict(question: str) -> Reply:
             index, score = self.score(question)
             if index is None or score <= 0.0 or score < limit:
-                return "fallback", None
-            return "answer", self.owners[index]
+                return FALLBACK
+            return reply_for(self.knowledge, self.owners[index])
         return predict
 
 
@@ -189,11 +202,11 @@ def tune_cutoff(baseline, items: list[EvalItem]) -> tuple[float, int]:
     owner = getattr(baseline, "owner_of", None)
 
     def replay(cutoff: float) -> Predictor:
-        def predict(question: str) -> tuple[str, str | None]:
+        def predict(question: str) -> Reply:
             best, score = cached[question]
             if best is None or score <= 0.0 or score < cutoff:
-                return "fallback", None
-            return "answer", owner[best] if owner is not None else baseline.owners[best]
+                return FALLBACK
+            return reply_for(baseline.knowledge, owner[best] if owner is not None else baseline.owners[best])
         return predict
 
     candidates = sorted({score for _, score in cached.values()} | {0.0})

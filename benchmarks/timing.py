@@ -83,7 +83,7 @@ def hwm():  # the kernel's own high-water mark of this process's memory, as a cr
     return None
 out = {"python": peak()}
 from bot.engine import Engine
-from bot.evaluation import load_eval
+from bot.evaluation import TUNING_FILE, load_eval
 from bot.knowledge import load_knowledge
 out["engine_import"] = peak()
 try:
@@ -97,7 +97,7 @@ except ModuleNotFoundError as exc:
 out["telegram_import"] = peak()
 engine = Engine(load_knowledge(sys.argv[1]))
 out["loaded"] = peak()
-questions = [item.question for item in load_eval()]
+questions = [item.question for item in load_eval(TUNING_FILE)]
 for i in range(int(sys.argv[2])):
     engine.respond(questions[i % len(questions)])
 out["answered"] = peak()

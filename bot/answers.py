@@ -214,6 +214,7 @@ def clarify(knowledge: Knowledge, entries: list[Entry], score: float, kind: str 
 # --- declines ----------------------------------------------------------------------------
 
 _MEASURE_WORDS = {"money": "金额", "people": "人数", "percent": "比例", "rank": "排名", "count": "具体数字",
+                  "duration": "时间",
                   "change": "变化幅度", "": "具体数字"}
 
 
@@ -229,7 +230,7 @@ def decline(knowledge: Knowledge, reason: str, detail: str = "", near: Response 
         head = f"抱歉，目前收录的是{covered_text(knowledge)}，没有{detail}的报告。"
         kind = "scope"
     elif reason == "other_place":
-        head = f"抱歉，这份报告只涵盖{place}，没有{detail}的内容。"
+        head = f"抱歉，这份报告只涵盖{place}{knowledge.year or ''}{'年' if knowledge.year else ''}的情况，没有{detail}的内容。"
         kind = "scope"
     elif reason == "wider_scope":
         head = f"报告只给出{place}自己的情况，没有{detail}的统计数字。"
@@ -246,8 +247,11 @@ def decline(knowledge: Knowledge, reason: str, detail: str = "", near: Response 
     elif reason == "count_only":
         head = f"报告只给出了数量（{detail}），没有列出具体名单。"
         kind = reason
+    elif reason == "unstated":
+        head = f"报告没有写到这方面的内容（{detail}）。"
+        kind = reason
     elif reason == "absent":
-        head = f"报告中没有关于“{detail}”的内容。"
+        head = f"抱歉，报告中没有关于“{detail}”的内容。"
         kind = reason
     elif reason == "practical":
         head = f"抱歉，报告中没有{detail}这类办事信息，建议咨询相关部门。"
@@ -259,6 +263,13 @@ def decline(knowledge: Knowledge, reason: str, detail: str = "", near: Response 
         head = "抱歉，报告中没有找到相关内容。"
         kind = "nomatch"
     lines = [head]
+    if reason in SCOPE_REASONS:  # never a figure of the wrong year or place: only a button to it
+        if options:
+            lines.append("您可以点选下面的问题，查看报告中的相关内容。")
+        else:
+            lines.append(f"我可以回答《{knowledge.title}》中的问题，例如：")
+            lines += _example_lines(knowledge)
+        return Response("fallback", "\n".join(lines), None, 0.0, list(options), kind, _topic_ids(knowledge))
     if near is not None and near.source:
         lines.append("报告中相关的内容：" + near.answer.split("\n")[0])
         lines.append(f"原文：“{near.source}”")
@@ -266,9 +277,14 @@ def decline(knowledge: Knowledge, reason: str, detail: str = "", near: Response 
     elif kind in ("scope", "nomatch", "figure", "absent"):
         lines.append(f"我可以回答《{knowledge.title}》中的问题，例如：")
         lines += _example_lines(knowledge)
+        topics = _topic_ids(knowledge)
+        lines.append("也可以按主题浏览：" + "、".join(knowledge.topics[t].title for t in topics) + "。")
     suggestions = list(options) or (near.suggestions[:2] if near is not None else [])
     return Response("fallback", "\n".join(lines), None, near.score if near else 0.0, suggestions, kind,
                     _topic_ids(knowledge))
+
+
+SCOPE_REASONS = ("other_year", "other_place", "wider_scope", "breakdown")
 
 
 def examples(knowledge: Knowledge, limit: int = 3) -> list[Suggestion]:
@@ -294,8 +310,8 @@ def fallback(knowledge: Knowledge, score: float = 0.0, kind: str = "nomatch") ->
 
 
 SMALL_TALK_TEXT = {
-    "greeting": "您好！我是法治问答机器人，可以回答《{title}》中的问题。试试问：",
-    "who": "我是法治问答机器人，回答的内容全部来自《{title}》。可以这样问：",
+    "greeting": "您好！我是益阳法治问答，可以回答《{title}》中的问题。试试问：",
+    "who": "我是益阳法治问答机器人，回答的内容全部来自《{title}》。可以这样问：",
     "how": ("我可以回答《{title}》里的问题：具体数字（如“首次不罚了多少家企业”）、做法和荣誉、"
             "报告分哪几部分；也可以核对一个数字（如“是不是有六千多家”），或一次问两件事。"
             "直接用中文提问，发关键词也行。例如："),

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from . import lexicon
 from .analysis import Analysis
-from .normalize import normalize
+from .normalize import clean, convert_numerals, normalize
 from .params import Params
 from .retrieval import Candidate
 from .reporttext import find_figures
@@ -20,6 +21,13 @@ from .scoring import GLUE_CHARS, GLUE_WORDS, measure_fits
 
 # Words that make a figure a part, not a whole (新增5个 is not the total number).
 PART_WORDS = ("新增", "通过初评", "第一批", "首批", "第二批", "再次", "其中")
+# ... of which these make it a part even when no total is asked ("益阳有几个乡镇街道" vs 22个通过初评).
+STRICT_PART_WORDS = ("新增", "通过初评")
+# Details a question may ask that a sentence states only when it writes them.
+DETAILS = (("什么时候|何时|哪天|几月|几号|哪一天|什么时间", r"\d+月|\d+日|施行|生效"),
+           ("施行|生效", r"施行|生效"), ("牌子|品牌|型号|厂家|厂商", r"牌|型号|厂"),
+           ("多久|多长时间|几天|期限", r"\d+(?:个)?(?:天|日|月|小时|年内)|期限"),
+           ("面积|多大|多少平方", r"平方|亩|面积"), ("地址|在哪办公|哪里办公|在哪儿办公|办公地点", r"地址|位于|路\d*号"))
 
 
 @dataclass(frozen=True)
@@ -141,6 +149,8 @@ def rule_measure(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | 
         return None
     if a.intent.kind not in ("figure",) and not a.checks_number:
         return None
+    if a.intent.measure == "rank" and re.search(r"第[一二三四五六七八九十\d]|前列|领先|靠前", choice.text):
+        return None
     if measure_fits(a.intent.measure, a.intent.unit, choice.figure_unit, choice.figure_value):
         return None
     return Decline("measure", a.intent.measure)
@@ -152,17 +162,24 @@ def rule_no_figure(a: Analysis, choice: Choice | None, ctx: Context) -> Decline 
         return None
     if a.intent.measure == "rank" and re.search(r"第|前列|领先|靠前", choice.text):
         return None
-    if find_figures(choice.own_text or choice.text) or re.search(r"[一二两三四五六七八九十]个方面", choice.text):
+    figures = find_figures(choice.own_text or choice.text)
+    if any(measure_fits(a.intent.measure, a.intent.unit, f.unit, f.value) for f in figures):
+        return None
+    if re.search(r"[一二两三四五六七八九十]个方面", choice.text) and "方面" in a.text:
         return None
     return Decline("no_figure", a.intent.measure)
 
 
 def rule_part_only(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
     """A total asked where the report gives only a part (一共几个立法联系点 vs 新增5个)."""
-    if choice is None or not a.intent.total or not choice.figure_value:
+    if choice is None or not choice.figure_value or not (a.intent.kind == "figure" or a.checks_number):
         return None
-    for word in PART_WORDS:
-        if word in choice.own_text and word not in a.text:
+    if a.intent.total:
+        for word in PART_WORDS:
+            if word in choice.own_text and word not in a.text:
+                return Decline("part_only", word)
+    for word in STRICT_PART_WORDS:  # not even one of its characters asked (新加, 新曾 are typed too)
+        if word in choice.own_text and not set(word) & set(a.text):
             return Decline("part_only", word)
     return None
 
@@ -179,30 +196,64 @@ def rule_count_only(a: Analysis, choice: Choice | None, ctx: Context) -> Decline
     partial = _PARTIAL_RE.search(choice.text)
     if partial and _WHOLE_LIST_RE.search(a.text):
         return Decline("count_only", partial.group(0)[1:])
-    if not choice.figure_value or choice.is_list:
+    if choice.is_list or not (choice.figure_value or _WHOLE_LIST_RE.search(a.text)):
         return None
-    return Decline("count_only", choice.figure_value)
+    return Decline("count_only", choice.figure_value or "数量")
 
 
-_SUBPART_RE = re.compile(r"(?:里|中|当中|里面|其中)(?:的|有)?([\u4e00-\u9fff]{2,10}?)(?:的)?(?:占|有|是)(?:多少|几)")
+_SUBPART_RE = re.compile(r"(?:里|中|当中|里面|其中)(?:的|有)?([\u4e00-\u9fff]{2,10}?)(?:的)?(?:占|有|是)(?:多少|几)|"
+                         r"(?:里|中|当中|里面)(?:有)?多少(?:是|为|属于)([\u4e00-\u9fff]{2,8})")
 
 
 def rule_subpart(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
-    """A part of a figure asked ("法律援助案件里刑事案件占多少") that its clause does not break out."""
+    """A part of a figure asked ("法律援助案件里刑事案件占多少", "70个典型案例里城管执法的有几个")
+    that the report does not break out: the part's words are not in the answer's clause, or
+    the quoted whole is not followed by 其中 in the answer's sentence."""
     if choice is None or not choice.figure_value:
         return None
     match = _SUBPART_RE.search(a.text)
     if not match:
         return None
-    part = match.group(1)
+    part = match.group(1) or match.group(2)
+    if a.quotes_figure and "其中" not in choice.text:
+        return Decline("breakdown", part)
     own = set(choice.own_text)
     if sum(c in own for c in part) / len(part) >= 0.6:
         return None
     return Decline("breakdown", part)
 
 
+_ORDINAL_RE = re.compile(r"第(?:[一二三四五六七八九十]+|\d+)([批次届期])|首批")
+
+
+def rule_ordinal(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
+    """An ordinal the answer does not have ("第三批…有哪些" where the report names the second)."""
+    if choice is None or a.intent.yes_no:
+        return None  # a yes/no check says 不是 instead (verify.py)
+    evidence = convert_numerals(clean(choice.text))
+    for match in _ORDINAL_RE.finditer(a.text):
+        word = match.group(0)
+        if word in evidence:
+            continue
+        unit = match.group(1) or "批"
+        if re.search(r"第(?:[一二三四五六七八九十]+|\d+)" + unit + ("|首批" if unit == "批" else ""), evidence):
+            return Decline("unstated", word)
+    return None
+
+
+def rule_unstated_detail(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
+    """A detail asked (when, which brand, how long, where it sits) that the evidence never writes."""
+    if choice is None:
+        return None
+    for asked, written in DETAILS:
+        found = re.search(asked, a.cleaned)
+        if found and not re.search(written, choice.text):
+            return Decline("unstated", found.group(0))
+    return None
+
+
 RULES = (rule_other_year, rule_other_place, rule_wider_scope, rule_breakdown, rule_measure,
-         rule_no_figure, rule_part_only, rule_count_only, rule_subpart)
+         rule_no_figure, rule_part_only, rule_count_only, rule_subpart, rule_ordinal, rule_unstated_detail)
 SCOPE_RULES = (rule_other_year, rule_other_place)
 
 
@@ -228,8 +279,14 @@ def absent_terms(core: str, report_norm: str, min_len: int = 2) -> list[str]:
             run = ""
         else:
             run += c
-    # a run counts only when none of its bigrams occurs in the report: a word of its own
-    return [r for r in runs if all(r[i:i + 2] not in report_norm for i in range(len(r) - 1))]
+    # a word of the dictionary none of whose bigrams occurs in the report
+    found = []
+    for run in runs:
+        for word in lexicon.words_in(run):
+            if all(word[i:i + 2] not in report_norm for i in range(len(word) - 1)):
+                found.append(word)
+                break
+    return found
 
 
 def is_absent(term: str, report_norm: str, normalize_fn=normalize) -> bool:

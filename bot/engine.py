@@ -32,6 +32,7 @@ from .knowledge import Knowledge
 from .normalize import normalize
 from .params import DEFAULT, Params
 from .retrieval import Candidate
+from .scoring import measure_fits
 from .retrieval.curated import CuratedRetriever
 from .retrieval.report import ReportRetriever
 from .verify import verdict
@@ -79,7 +80,7 @@ class Engine:
         by_value: dict[tuple[str, str], str] = {}
         for sentence in self.knowledge.report_text.sentences:
             for figure in sentence.figures:
-                by_value.setdefault((figure.value, sentence.text), figure.clause)
+                by_value.setdefault((figure.value, sentence.text), figure.own_words)
         clauses = {}
         for entry in self.knowledge.metrics:
             for (value, text), clause in by_value.items():
@@ -113,6 +114,10 @@ class Engine:
         if conversation is not None:
             conversation.remember(entry_id, time.monotonic() if now is None else now)
         return response
+
+    def closest(self, text: str, limit: int = 3) -> list[tuple[str, float]]:
+        """The curated entries nearest a question, with their scores (admin review)."""
+        return [(c.id, c.score) for c in self.curated.candidates(self.analyze(text), limit=limit)]
 
     # --- stages ------------------------------------------------------------------------
 
@@ -168,19 +173,26 @@ class Engine:
         p = self.params
         sentences, figures = self.report.candidates(a)
         wants_figure = a.kind == "figure" or a.checks_number
-        report_pool = (figures + sentences) if wants_figure else (sentences + figures)
+        report_pool = (figures + sentences) if wants_figure else list(sentences)
         report_pool.sort(key=lambda c: -c.score)
         report_best = report_pool[0] if report_pool else None
         choice: Choice | None = None
-        if lead_ok(curated, p, short) and not (
-                report_best is not None and report_best.score > curated[0].score + p.report_over_curated):
+        report_wins = report_best is not None and (not curated or report_best.score > curated[0].score + p.report_over_curated)
+        options = clarify_options(curated, p)
+        ambiguous = len([c for c in options if c.score >= p.answer_min]) >= 2
+        if lead_ok(curated, p, short) and not report_wins:
             choice = self._entry_choice(curated[0])
-        elif report_best is not None and report_best.score >= p.report_min and report_best.missing <= 1 - p.content_min:
+        elif ambiguous and not report_wins:
+            return Decision("clarify", None, None, options)
+        elif report_best is not None and not short and report_best.score >= p.report_min \
+                and report_best.missing <= 1 - p.content_min:
             choice = self._report_choice(report_best, a)
         if choice is None:
-            terms = absent_terms(a.core, self.context.report_norm)
-            options = clarify_options(curated, p)
-            if terms and (not options or options[0].missing > 1 - p.content_min):
+            near = max([c.score for c in report_pool[:1]] + [c.score for c in options[:1]], default=0.0)
+            covered = min([c.missing for c in report_pool[:1]] + [c.missing for c in options[:1]], default=1.0)
+            close = near >= p.clarify_min or covered <= 1 - p.content_min
+            terms = absent_terms(a.core, self.context.report_norm) if not close else []
+            if terms:  # nothing in the report comes close, and a word of the question is not in it
                 return Decision("decline", None, Decline("absent", terms[0]), options)
             if options:
                 return Decision("clarify", None, None, options)
@@ -199,22 +211,27 @@ class Engine:
         if entry.is_metric:
             own = f"{entry.title} {self.entry_clause.get(entry.id, entry.answer)}"
         return Choice(candidate, evidence, entry.value if entry.is_metric else "", entry.unit,
-                      bool(_LIST_MARK_RE.search(entry.answer)) or not entry.is_metric, own)
+                      bool(_LIST_MARK_RE.search(entry.answer)), own)
 
     def _report_choice(self, candidate: Candidate, a: Analysis) -> Choice:
         sentence = self.report.sentence(candidate.id)
         figure = candidate.figure
-        if figure is None and (a.kind == "figure" or a.checks_number) and sentence.figures:
+        if figure is not None and a.intent.measure == "rank" and figure.kind != "rank":
+            figure = None  # a rank asked: the sentence's own words (处于全省前列) answer it
+            candidate = Candidate(candidate.id, candidate.score, candidate.row, candidate.missing)
+        elif figure is None and (a.kind == "figure" or a.checks_number) and sentence.figures \
+                and a.intent.measure != "rank":
             figure = self._best_figure(sentence, a)
             candidate = Candidate(candidate.id, candidate.score, candidate.row, candidate.missing, figure)
         return Choice(candidate, sentence.text, figure.value if figure else "", figure.unit if figure else "",
-                      bool(_LIST_MARK_RE.search(sentence.text)), figure.clause if figure else sentence.text)
+                      bool(_LIST_MARK_RE.search(sentence.text)), figure.own_words if figure else sentence.text)
 
     def _best_figure(self, sentence, a: Analysis):
-        """The figure of a sentence whose own clause best fits the question."""
+        """The figure of a sentence that measures what is asked and whose clause fits best."""
         norm = lambda text: normalize(text, self.knowledge.synonyms)  # noqa: E731
         core = set(a.core)
-        return max(sentence.figures, key=lambda f: len(core & set(norm(f.clause))))
+        return max(sentence.figures, key=lambda f: (
+            measure_fits(a.intent.measure, a.intent.unit, f.unit, f.value), len(core & set(norm(f.clause)))))
 
     def _compose(self, a: Analysis, choice: Choice, kind: str | None = None) -> Response:
         kb = self.knowledge
@@ -237,23 +254,34 @@ class Engine:
             return answers.clarify(kb, entries, decision.options[0].score)
         declined = decision.decline
         near = None
+        options = [answers.suggestion(kb.entries[c.id]) for c in decision.options if not c.from_report]
         if decision.choice is not None:
             near = self._compose(a, decision.choice)
+            options = options or [self._suggestion(decision.choice.candidate)]
         elif decision.options and decision.options[0].from_report:
             near = self._compose(a, self._report_choice(decision.options[0], a))
-        options = [answers.suggestion(kb.entries[c.id]) for c in decision.options if not c.from_report]
         return answers.decline(kb, declined.reason, declined.detail, near, options)
+
+    def _suggestion(self, candidate: Candidate) -> answers.Suggestion:
+        """A button for a candidate: the entry's question, or the report passage's heading."""
+        if not candidate.from_report:
+            return answers.suggestion(self.knowledge.entries[candidate.id])
+        sentence = self.report.sentence(candidate.id)
+        return answers.Suggestion(candidate.id, f"看原文：{sentence.subsection or sentence.section or '相关段落'}")
 
     def _compound(self, a: Analysis) -> Response | None:
         """Several asks in one message, each answered on its own; kept when every part is."""
         whole: Response | None = None
         for split in a.splits:
             parts = []
+            context = Conversation()  # later parts read as follow-ups of the first ("提了多少条意见呢")
             for text in split.parts:
-                reply = self._single(self.analyze(text))
+                reply = self._single(self.analyze(text), context, 0.0)
                 if reply.status != "answer":
                     break
                 parts.append(reply)
+                if not parts[0].entry_id.startswith("report:"):
+                    context.remember(parts[0].entry_id, 0.0)
             if len(parts) < len(split.parts) or len({p.answer for p in parts}) < len(parts):
                 continue
             if not split.explicit:

@@ -128,7 +128,7 @@ def load_eval(path: Path | str = TUNING_FILE) -> list[EvalItem]:
         # A bare `yes:` key is YAML 1.1's boolean True, not the string "yes".
         yes = row.get("yes", row.get(True))
         expect = _strings(row.get("expect"))
-        legacy = len(expect) == 1 and ID_RE.match(expect[0]) and not re.search(r"\d", expect[0])
+        legacy = len(expect) == 1 and bool(ID_RE.match(expect[0]))
         items.append(EvalItem(str(row["q"]), () if legacy else expect, tuple(row.get("tags") or ()),
                               None if yes is None else bool(yes), expect[0] if legacy else None,
                               _years(row.get("year"))))
@@ -179,14 +179,15 @@ def judge(item: EvalItem, reply: Reply) -> str:
     return ""
 
 
-_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
+_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?(?!\d|年)")
 _ABSENCE_RE = re.compile(r"(?:没有关于|没有找到|未提及|没有提到|没有写到)“([^”]{1,30})”")
 
 
 def invented_figures(text: str, report: str, question: str = "") -> list[str]:
     """Numbers in a reply that neither the report nor the question writes."""
-    plain = unicodedata.normalize("NFKC", report + "\n" + question)
-    return [n for n in _NUMBER_RE.findall(unicodedata.normalize("NFKC", text)) if n not in plain]
+    plain = unicodedata.normalize("NFKC", report + "\n" + question + "\n" + re.sub(r"\D", "", question))
+    text = re.sub(r"(?:19|20)\d\d年", "", unicodedata.normalize("NFKC", text))  # dates, not figures
+    return [n for n in _NUMBER_RE.findall(text) if n not in plain]
 
 
 def false_absences(text: str, report_forms: tuple[str, ...], normalize: Callable[[str], str]) -> list[str]:

@@ -60,7 +60,7 @@ def fingerprint(directory: Path) -> str:
 
 
 def _build(directory: Path) -> tuple[str, Engine]:
-    """Runs in a worker thread: fingerprint, load, validate, build the matcher."""
+    """Runs in a worker thread: fingerprint, load, validate, build the engine."""
     stamp = fingerprint(directory)
     try:
         engine = Engine(load_knowledge(directory))

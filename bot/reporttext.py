@@ -67,6 +67,17 @@ class Figure:
     start: int  # offset of the value in its sentence
 
     @property
+    def own_words(self) -> str:
+        """The stretch of the clause between 、 that holds the figure, with a figure-less stretch
+        just before it ("询问室、听证室近200处"); not the rest of a list ("…100%、…在全省排名靠前")."""
+        parts = self.clause.split("、")
+        for i, part in enumerate(parts):
+            if self.value in part:
+                before = parts[i - 1] if i and not _FIGURE_RE.search(parts[i - 1]) else ""
+                return (before + "、" + part) if before else part
+        return self.clause
+
+    @property
     def magnitude(self) -> float:
         """The value the figure stands for (7.5万 → 75000), for comparing rough numbers."""
         if self.unit.startswith("万"):

@@ -62,6 +62,8 @@ def measure_fits(asked: str, asked_unit: str, unit: str, value: str) -> bool:
     """Whether a figure measures what the question asks (money, people, a percentage, a rank,
     or a count in a unit); unknown asks fit anything."""
     have = measure_of_figure(unit, value)
+    if asked == "duration":
+        return unit[-1:] in ("天", "时", "钟", "月", "年")
     if asked in ("money", "percent", "rank"):
         return have == asked or (asked == "percent" and "%" in value)
     if asked == "people":

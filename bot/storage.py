@@ -426,7 +426,7 @@ class Storage:
             if engine is not None:
                 if engine.respond(group.text).status == "answer":
                     continue
-                group.closest = [Closest(c.entry_id, c.score) for c in engine.matcher.rank(group.text)[:3]]
+                group.closest = [Closest(entry_id, score) for entry_id, score in engine.closest(group.text)]
             result.append(group)
             if len(result) >= limit:
                 break

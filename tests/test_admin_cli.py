@@ -93,7 +93,7 @@ def test_unanswered_groups_and_suggests_entries(data_dir, engine, capsys):
     assert "小区里的矛盾找谁调" in out and "× 2" in out and "相近说法" in out
     assert "法律援助" in out and "追问确认" in out
     assert "你好" not in out and "首违不罚" not in out
-    closest = engine.matcher.rank("小区里的矛盾找谁调解")[0].entry_id
+    closest = engine.closest("小区里的矛盾找谁调解")[0][0]
     assert f"（{closest}）" in out
 
 

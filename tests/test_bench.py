@@ -25,7 +25,7 @@ def test_bench_quick_writes_tables_and_chart(tmp_path, capsys):
         assert heading in written
     header = "| set | tag | n | engine | difflib | rapidfuzz WRatio | BM25 (jieba + bm25s) |"
     assert header in written
-    for tag in ("| all |", "| typo |", "| other_year |"):
+    for tag in ("| all |", "| typo |", "| rough |", "| other-year |"):
         assert tag in written
     for size in ("| 1× |", "| 2× |"):
         assert size in written

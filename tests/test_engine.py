@@ -119,7 +119,8 @@ def test_figure_named_in_a_phrasing_leans_to_it(engine):
 
 def test_place_inside_yiyang_the_report_does_not_break_down(engine):
     r = engine.respond("安化县首违不罚多少家")
-    assert r.status == "clarify" and "安化县" in r.text and "6125" not in r.text
+    assert r.status == "fallback" and r.kind == "breakdown" and "安化县" in r.text and "6125" not in r.text
+    assert [s.id for s in r.suggestions] == ["first_offense_exempt_firms"]  # the city's figure, one tap away
 
 
 def test_two_questions_in_one_message_are_both_answered(engine):

@@ -1,47 +1,51 @@
-"""Accuracy on the eval set: ≥ 95% top-1 in scope, ≤ 2% answered out of scope."""
+"""Accuracy on the eval sets written from the report alone (tests/eval/FORMAT.md).
+
+The tuning set guides changes; its numbers are asserted here. The frozen holdout
+(tests/eval/holdout.yaml) is not run by the tests: it is measured once, by
+`python -m bot bench --holdout`. The id-keyed legacy sets of the first version stay as
+regression checks.
+"""
 
 from collections import Counter
 
-from bot.evaluation import EVAL_DIR, engine_predictor, evaluate, load_eval
+from bot.evaluation import EVAL_DIR, TUNING_FILE, engine_predictor, evaluate, load_eval
+from bot.normalize import normalize
+from bot.reporttext import parse_report
 
 LEGACY = EVAL_DIR / "legacy-tuning.yaml"
+IN_SCOPE_TAGS = {"plain", "keyword", "colloquial", "typo", "traditional", "numeral", "yesno", "rough",
+                 "two-asks", "list", "detail", "overview"}
+OUT_TAGS = {"other-year", "other-place", "near-miss", "general-law", "how-to", "chit-chat", "junk"}
 
-IN_SCOPE_TAGS = {"plain", "colloquial", "traditional", "typo", "numeral", "keyword", "figure-lookup"}
 
-
-def test_eval_set_is_large_and_covers_every_entry(kb):
-    items = load_eval(LEGACY)
-    in_scope = [i for i in items if i.entry]
-    assert len(in_scope) >= 300 and len(items) - len(in_scope) >= 60
-    per_entry = Counter(i.entry for i in in_scope)
-    assert set(per_entry) == set(kb.entries), set(kb.entries) ^ set(per_entry)
-    assert min(per_entry.values()) >= 3
+def test_tuning_set_is_large_verbatim_and_covers_every_figure(kb):
+    items = load_eval(TUNING_FILE)
+    in_scope = [i for i in items if i.in_scope]
+    assert len(in_scope) >= 300 and len(items) - len(in_scope) >= 80
     assert IN_SCOPE_TAGS <= {t for i in in_scope for t in i.tags}
+    assert OUT_TAGS <= {t for i in items if not i.in_scope for t in i.tags}
+    for item in in_scope:
+        assert all(e in kb.report for e in item.expect), item
+    expected = Counter(e for i in in_scope for e in i.expect)
+    missing = [f.value for f in parse_report(kb.report).figures
+               if not any(f.value in e or e in f.value for e in expected)]
+    assert len(missing) <= 3, missing
 
 
-def test_eval_phrasings_are_not_copied_from_the_knowledge_base(kb):
-    # Keyword queries are the report's own terms (无证明城市), so they may coincide.
-    phrasings = {p for e in kb.entries.values() for p in e.phrasings}
-    sentences = [i for i in load_eval(LEGACY) if "keyword" not in i.tags and len(i.question) > 6]
-    copied = [i.question for i in sentences if i.question in phrasings]
-    assert len(copied) <= len(sentences) * 0.02, copied
+def test_tuning_accuracy(engine, kb):
+    result = evaluate(engine_predictor(engine), load_eval(TUNING_FILE), kb.report, normalize)
+    print("\n" + result.table() + "\nmisses:\n" + result.miss_lines())
+    assert result.accuracy >= 0.93
+    assert result.false_answer_rate <= 0.03
+    assert result.invented == [] and result.false_absence == []
+    for tag in ("rough", "yesno", "two-asks", "overview", "plain", "traditional", "typo"):
+        rows = result.in_scope[tag]
+        assert sum(rows) / len(rows) >= 0.88, tag
 
 
-def test_accuracy(engine):
-    result = evaluate(engine_predictor(engine), load_eval(LEGACY))
-    print("\n" + result.table())
-    print("misses:\n" + result.miss_lines())
-    assert result.accuracy >= 0.94
-    assert result.false_answer_rate <= 0.02
-
-
-def test_holdout_generalises(engine, kb):
-    """tests/eval/holdout.yaml was written without seeing the knowledge base or the tuning set,
-    and is not used to choose thresholds: it shows how the bot does on unseen questions."""
-    from pathlib import Path
-    items = load_eval(EVAL_DIR / "legacy-holdout.yaml")
-    assert {i.entry for i in items if i.entry} <= set(kb.entries)
-    result = evaluate(engine_predictor(engine), items)
-    print("\nholdout:\n" + result.table())
-    assert result.accuracy >= 0.92
-    assert result.false_answer_rate <= 0.10
+def test_legacy_sets_still_pass(engine, kb):
+    for name, floor, false_max in (("legacy-tuning.yaml", 0.93, 0.02), ("legacy-holdout.yaml", 0.90, 0.05)):
+        result = evaluate(engine_predictor(engine), load_eval(EVAL_DIR / name), kb.report, normalize)
+        print(f"\n{name}:\n" + result.table())
+        assert result.accuracy >= floor and result.false_answer_rate <= false_max, name
+        assert not result.invented and not result.false_absence, name

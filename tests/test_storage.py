@@ -240,7 +240,7 @@ def test_unanswered_lists_misses_and_clarifications(storage, engine):
     assert not texts & {"你好", "2022年的情况", "首违不罚了多少家企业"}
     mediation = next(g for g in groups if g.text.startswith("小区里的矛盾"))
     assert mediation.count == 2
-    expected = [c.entry_id for c in engine.matcher.rank(mediation.text)[:3]]
+    expected = [entry_id for entry_id, _ in engine.closest(mediation.text)]
     assert [c.entry_id for c in mediation.closest] == expected and len(expected) == 3
     clarify = next(g for g in groups if g.text == "法律援助")
     assert clarify.statuses == ("clarify",)

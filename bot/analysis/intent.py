@@ -23,10 +23,12 @@ _HELP_RE = re.compile(r"(?:你|机器人|这个(?:机器人|bot|助手)|小助�
                       r"使用说明|帮助|功能|菜单|^help$|^帮忙$")
 _YESNO_RE = re.compile(r"是不是|是否|有没有|对不对|对吗|对吧|是吗|是吧|没错吧|真的吗|有吗|了吗|了没|没有\??$|"
                        r"吗$|吧$|(?<!什|怎|那|这)么$|没$|(?<!对|行|要)不$|嘛$|否$|能不能|可不可以|会不会|算不算|达没达到|到没到|够不够")
+_PARTS_RE = re.compile(r"几(?:个|大)?(?:部分|方面|块|大块|板块|标题|大标题|章|点)")
 _ORDINAL_RE = re.compile(r"第几[批次届期]|哪一批|哪批")
-_FIGURE_RE = re.compile(r"多少|几[项件家个台处条类种名起次人位户成]|几个|几家|几项|几件|几成|几名|几条|几类|几种|"
+_FIGURE_RE = re.compile(r"多少|(?<!哪)几[项件家个台处条类种名起次人位户成]|"
                         r"数量|数目|比例|比率|占比|金额|多大|多高|百分之几|第几|排名|排第|排老几|几位|规模|多少钱|"
-                        r"率是|率为|率多|率有|什么水平|啥水平|怎么样的水平|涨了|降了|升了|增长了|下降了|上升了")
+                        r"率是|率为|率多|率有|什么水平|啥水平|怎么样的水平|涨了|降了|升了|增长了|下降了|上升了|什么位置|啥位置|"
+                        r"什么档次|啥档次|排老几|第几名")
 _LIST_RE = re.compile(r"有哪些|有哪几|哪几[项个家件条类种名处位方面]|是哪些|都是哪|都有哪|都有什么|都有啥|包括哪|包括什么|"
                       r"包括啥|具体是哪|分别是哪|列举|列一下|名单|哪些|哪几|完整")
 _DESCRIPTION_RE = re.compile(r"是什么|什么是|什么意思|啥意思|怎么|如何|为什么|哪个|哪里|哪儿|谁|介绍|含义|做法|内容|"
@@ -35,11 +37,14 @@ _TOTAL_RE = re.compile(r"总共|一共|总数|共有|全部|所有|总计|合计
 _MONEY_RE = re.compile(r"多少钱|金额|多少万元|多少元|几万元|多少万(?!项|件|人|个|家)|资金|花了|经费|投入|投了|罚款多少|"
                        r"罚了多少钱|多少工资|工资多少|工资有多少|讨回了?多少|讨回多少")
 _PEOPLE_RE = re.compile(r"多少(?:个)?人|几个人|多少名|几名|几位|多少位|人数|多少人次|人次|人员数")
-_UNIT_MEASURE = {"人": "people", "名": "people", "位": "people", "元": "money", "%": "percent"}
+_UNIT_MEASURE = {"人": "people", "名": "people", "位": "people", "次": "count", "元": "money", "%": "percent",
+                 "天": "duration", "时": "duration", "钟": "duration", "月": "duration", "年": "duration"}
 _PERCENT_RE = re.compile(r"百分之|百分比|比例|比率|占比|率|几成|多少成|%")
-_RANK_RE = re.compile(r"排名|排第几|第几名|排老几|排在|名次|第几|排位|位次|领先|前列")
+_RANK_RE = re.compile(r"排名|排第几|第几名|排老几|排在|名次|第几|排位|位次|领先|前列|什么位置|啥位置|什么水平|啥水平|"
+                      r"什么档次|啥档次|哪个档次|什么地位")
 _CHANGE_RE = re.compile(r"同比|上升|下降|增长|减少|涨|降|提高|增加|升了")
-_ASKED_UNIT_RE = re.compile(r"(?:多少|几)(?:个)?[\u4e00-\u9fff]?(人次|万元|[项件家个台处条类种名起次人元位批户场])")
+_ASKED_UNIT_RE = re.compile(r"(?:多少|几)(人次|万元|个小时|小时|分钟|个月|[项件家个台处条类种名起次人元位批户场天年])|"
+                            r"(?:多少|几)[\u4e00-\u9fff]?(件|项|人次)")
 
 
 @dataclass(frozen=True)
@@ -53,8 +58,9 @@ class Intent:
 
 
 def measure_of(text: str, unit: str = "") -> str:
-    if unit in _UNIT_MEASURE:
-        return _UNIT_MEASURE[unit]
+    """The measure asked; a unit the question counts in ("多少起", "有没有五百人") decides."""
+    if unit:
+        return _UNIT_MEASURE.get(unit, "count")
     if _MONEY_RE.search(text):
         return "money"
     if _PEOPLE_RE.search(text):
@@ -74,14 +80,14 @@ def find_intent(text: str, number_unit: str = "") -> Intent:
     """The intent of a cleaned, numeral-converted question (`number_unit`: the unit of a
     number it writes, which tells the measure of a yes/no check: "有没有五百人")."""
     unit_match = _ASKED_UNIT_RE.search(text)
-    unit = unit_match.group(1)[-1] if unit_match else ""
+    unit = (unit_match.group(1) or unit_match.group(2))[-1] if unit_match else ""
     yes_no = bool(_YESNO_RE.search(text)) and not re.search(r"(?:多少|几)[^是]*吗$", text)
     wants_list = bool(_LIST_RE.search(text))
     wants_figure = bool(_FIGURE_RE.search(text)) and not _ORDINAL_RE.search(text)
-    measure = measure_of(text, number_unit[-1:] if number_unit else unit) if wants_figure or yes_no else ""
+    measure = measure_of(text, unit or (number_unit[-1:] if yes_no else "")) if wants_figure or yes_no else ""
     if _HELP_RE.search(text) and len(text) <= 20:
         kind = "help"
-    elif _OVERVIEW_RE.search(text) and not wants_figure and len(text) <= 40:
+    elif _OVERVIEW_RE.search(text) and not _FIGURE_RE.search(_PARTS_RE.sub("", text)) and len(text) <= 40:
         kind = "overview"
     elif wants_list and not wants_figure:
         kind = "list"

@@ -60,8 +60,8 @@ def _range(lead: str, value: float, more: str, tail: str, exact_step: float) -> 
     step = exact_step
     if more in ("多", "余", "几") or tail in ("出头", "开外"):
         return value, value + step, False
-    if more == "来":
-        return value * 0.9, value + step, False
+    if more == "来":  # "一千来项": about a thousand, a little over rather than under
+        return value * 0.9, value + max(step / 5, value * 0.2), False
     if lead in _BELOW or tail in ("以下", "以内"):
         return 0.0, value, False
     if lead in _ABOVE or tail == "以上":

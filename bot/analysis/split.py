@@ -41,7 +41,7 @@ def _content(text: str) -> str:
 def _borrow(first: str, part: str) -> str:
     """An elliptical part gets the first part's subject in front ("成功率呢" after "诉前调解有多少件")."""
     core = _ASK_RE.sub("", _ELLIPTICAL_RE.sub("", _content(part)))
-    if _ELLIPTICAL_RE.search(part) or len(core) <= 4:
+    if len(core) <= 3:
         return _ASK_RE.sub("", _content(first)) + part
     return part
 

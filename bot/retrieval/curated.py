@@ -11,7 +11,8 @@ import numpy as np
 
 from ..analysis import Analysis
 from ..knowledge import Entry, Knowledge
-from ..normalize import normalize
+from ..analysis.numbers import find_numbers
+from ..normalize import clean, convert_numerals, normalize
 from ..params import Params
 from ..scoring import content_chars, coverage, figure_fit, measure_of_figure
 from . import Candidate
@@ -35,16 +36,26 @@ class CuratedRetriever:
                     weights.append(weight)
         self.texts = texts
         self.index = TextIndex(norms, owners, weights)
+        self.entry_texts = {e.id: " ".join(e.phrasings + (e.answer, e.source)) for e in knowledge.entries.values()}
         self.entry_chars = {
             e.id: frozenset(norm(" ".join(e.phrasings + (e.answer, e.source, e.value))))
             for e in knowledge.entries.values()}
         self.vocabulary = frozenset().union(*self.entry_chars.values()) if self.entry_chars else frozenset()
         self._is_metric = np.array([knowledge.entries[o].is_metric for o in owners], dtype=bool)
+        # Numbers named in an entry's own phrasings ("跑动1次事项数"): a question quoting one leans there.
+        self.named_numbers = {
+            e.id: {(n.low, n.unit) for p in e.phrasings for n in find_numbers(convert_numerals(clean(p))) if n.exact}
+            for e in knowledge.entries.values()}
 
     def _fit(self, entry: Entry, analysis: Analysis) -> float:
+        named = self.named_numbers[entry.id]
+        bonus = self.params.named_figure_bonus if named and any(
+            (n.low, n.unit) in named for n in analysis.numbers) else 0.0
+        if analysis.scope.counties and any(c in self.entry_texts[entry.id] for c in analysis.scope.counties):
+            bonus += self.params.place_bonus
         if not entry.is_metric:
-            return 0.0
-        return figure_fit(analysis, entry.number, entry.unit, entry.qualifier, entry.value, self.params,
+            return bonus
+        return bonus + figure_fit(analysis, entry.number, entry.unit, entry.qualifier, entry.value, self.params,
                           analysis.figure_is_subject)
 
     def candidates(self, analysis: Analysis, limit: int = 10, text: str | None = None) -> list[Candidate]:

@@ -69,6 +69,8 @@ class ReportRetriever:
         self.index = TextIndex(norms, owners, weights)
         self._kinds = np.array(kinds, dtype=np.int64)
         self.sentence_chars = {s.id: frozenset(norm(s.text + s.section + s.subsection)) for s in report.sentences}
+        # A figure's words: its clause, the clause before, and the headings above it.
+        self.figure_chars = [frozenset(norm(f.context + f.clause + s.subsection + s.section)) for s, f in self.figures]
         self.vocabulary = frozenset().union(*self.sentence_chars.values()) if self.sentence_chars else frozenset()
         self.normalized_text = norm(report.text)
 
@@ -93,10 +95,12 @@ class ReportRetriever:
                 score = float(scores[position]) - p.coverage_penalty * missing
                 if quoted and not analysis.figure_is_subject and self._quotes(sid, quoted):
                     score += p.context_sentence_bonus
+                if analysis.scope.counties and any(c in self.report.by_id[sid].text for c in analysis.scope.counties):
+                    score += p.place_bonus
                 sentences[sid] = Candidate(REPORT_PREFIX + sid, round(score, 4), self.index.norms[i], missing)
             elif k not in figures:
                 sentence, figure = self.figures[k]
-                missing = coverage(content, self.sentence_chars[sentence.id], self.vocabulary, p)
+                missing = coverage(content, self.figure_chars[k], self.vocabulary, p)
                 fit = figure_fit(analysis, figure.number, figure.unit, figure.qualifier, figure.value, p,
                                  analysis.figure_is_subject)
                 if quoted and not analysis.figure_is_subject and self._quotes(sentence.id, quoted):
