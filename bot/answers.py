@@ -103,14 +103,14 @@ def related(knowledge: Knowledge, entry: Entry, limit: int = 3) -> list[Suggesti
         (e for e in knowledge.referring_to(entry.id) if e.topic == entry.topic),
         knowledge.entries_in(entry.topic),
     )
-    chosen: list[Entry] = []
+    chosen: dict[str, Entry] = {}
     for pool in pools:
         for other in pool:
             if len(chosen) >= limit:
                 break
-            if other.id != entry.id and other not in chosen:
-                chosen.append(other)
-    return [suggestion(e) for e in chosen]
+            if other.id != entry.id:
+                chosen.setdefault(other.id, other)
+    return [suggestion(e) for e in chosen.values()]
 
 
 def _verdict_word(verdict: bool | None) -> str:
@@ -154,11 +154,9 @@ def report_related(knowledge: Knowledge, sentence: Sentence, limit: int = 3) -> 
                                                                        or sentence.text in e.source)]
     topic = knowledge.topic_for_heading(sentence.subsection) or knowledge.topic_for_heading(sentence.section)
     pool = quoting + (knowledge.entries_in(topic.id) if topic else [])
-    chosen: list[Entry] = []
-    for e in pool:
-        if e not in chosen:
-            chosen.append(e)
-    return [suggestion(e) for e in chosen[:limit]]
+    chosen = {e.id: e for e in reversed(pool)}  # first occurrence wins, order kept below
+    ordered = list(dict.fromkeys(e.id for e in pool))
+    return [suggestion(chosen[i]) for i in ordered[:limit]]
 
 
 def answer_report(knowledge: Knowledge, sentence: Sentence, figure: Figure | None, score: float,

@@ -149,10 +149,13 @@ class Engine:
         figure = parse_figure_query(kb.synonyms.apply(a.text)) if not a.intent.yes_no else None
         if figure:
             return self._figure(*figure)
-        combined = self._compound(a)
+        combined = self._compound(a, explicit=True)
         if combined is not None:
             return combined
-        return self._single(a, conversation, now)
+        whole = self._single(a, conversation, now)
+        if whole.status != "answer":
+            return self._compound(a, explicit=False) or whole
+        return whole
 
     def _single(self, a: Analysis, conversation: Conversation | None = None, now: float = 0.0) -> Response:
         """One question: retrieve, decide, compose."""
@@ -269,10 +272,13 @@ class Engine:
         sentence = self.report.sentence(candidate.id)
         return answers.Suggestion(candidate.id, f"看原文：{sentence.subsection or sentence.section or '相关段落'}")
 
-    def _compound(self, a: Analysis) -> Response | None:
-        """Several asks in one message, each answered on its own; kept when every part is."""
-        whole: Response | None = None
+    def _compound(self, a: Analysis, explicit: bool) -> Response | None:
+        """Several asks in one message, each answered on its own; kept when every part is.
+        `explicit`: only the splits the message marks (分别, 各, separate questions), else only
+        the others (tried when the whole message gets no answer)."""
         for split in a.splits:
+            if split.explicit != explicit:
+                continue
             parts = []
             context = Conversation()  # later parts read as follow-ups of the first ("提了多少条意见呢")
             for text in split.parts:
@@ -282,13 +288,8 @@ class Engine:
                 parts.append(reply)
                 if not parts[0].entry_id.startswith("report:"):
                     context.remember(parts[0].entry_id, 0.0)
-            if len(parts) < len(split.parts) or len({p.answer for p in parts}) < len(parts):
-                continue
-            if not split.explicit:
-                whole = whole or self._single(a)
-                if whole.status == "answer":
-                    continue
-            return answers.combined(self.knowledge, parts)
+            if len(parts) == len(split.parts) and len({p.answer for p in parts}) == len(parts):
+                return answers.combined(self.knowledge, parts)
         return None
 
     def _figure(self, key: str, unit_char: str) -> Response:

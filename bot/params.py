@@ -17,7 +17,7 @@ class Params:
     sequence_weight: float = 0.85  # LCS part vs IDF-weighted bigram part
     pinyin_credit: float = 0.8  # a match only by sound counts this much (homophone typos)
     unknown_char_weight: float = 0.5  # a query character the knowledge never uses weighs extra
-    lcs_pool: int = 300  # rows (best by bigrams) whose LCS is computed
+    lcs_pool: int = 150  # rows (best by bigrams) whose LCS is computed
     # --- curated entries (retrieval/curated.py, scoring.py) --------------------------
     answer_text_weight: float = 0.8  # an entry's answer text is a phrasing at this discount
     source_text_weight: float = 0.7  # ... and its source sentence at this one

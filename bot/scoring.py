@@ -44,18 +44,23 @@ def scale_of(unit: str) -> float:
     return 1e4 if unit.startswith("万") else 1e8 if unit.startswith("亿") else 1.0
 
 
-def content_chars(core: str) -> list[str]:
-    return [c for c in GLUE_WORDS.sub(" ", core) if c not in GLUE_CHARS and c != " "]
+class Content:
+    """The content characters of a question (glue words and characters left out), each with
+    its weight: 1, or `unknown_coverage_weight` for one the whole knowledge never uses."""
 
+    def __init__(self, core: str, vocabulary: frozenset[str], params: Params):
+        chars = [c for c in GLUE_WORDS.sub(" ", core) if c not in GLUE_CHARS and c != " "]
+        self.size = len(chars)
+        self.weights: dict[str, float] = {}
+        for c in chars:
+            self.weights[c] = self.weights.get(c, 0.0) + (1.0 if c in vocabulary else params.unknown_coverage_weight)
+        self.chars = frozenset(self.weights)
 
-def coverage(chars: list[str], text_chars: frozenset[str], vocabulary: frozenset[str],
-             params: Params) -> float:
-    """Share (0–1) of the question's content characters that a candidate's text lacks,
-    a character unknown to the whole knowledge counting `unknown_coverage_weight`."""
-    if not chars:
-        return 0.0
-    missing = sum(1 if c in vocabulary else params.unknown_coverage_weight for c in chars if c not in text_chars)
-    return min(1.0, missing / len(chars))
+    def missing(self, text_chars: frozenset[str]) -> float:
+        """Share (0–1) of the question's content that a candidate's text lacks."""
+        if not self.size:
+            return 0.0
+        return min(1.0, sum(self.weights[c] for c in self.chars - text_chars) / self.size)
 
 
 def measure_fits(asked: str, asked_unit: str, unit: str, value: str) -> bool:
@@ -74,7 +79,8 @@ def measure_fits(asked: str, asked_unit: str, unit: str, value: str) -> bool:
 
 
 def figure_fit(analysis: Analysis, number: float | None, unit: str, qualifier: str | None,
-               value: str, params: Params, quoted_is_subject: bool = True) -> float:
+               value: str, params: Params, quoted_is_subject: bool = True,
+               bounds: tuple[float, float] | None = None) -> float:
     """Bonus (or penalty) from how a figure fits the numbers and measure the question asks.
     A figure the question quotes as context ("调处成功率93%，那调解了多少起") gets no bonus."""
     bonus = 0.0
@@ -84,7 +90,7 @@ def figure_fit(analysis: Analysis, number: float | None, unit: str, qualifier: s
             bonus -= params.measure_penalty
         if asked.unit and unit[-1:] == asked.unit:
             bonus += params.unit_bonus
-        low, high = figure_range(number, scale_of(unit), qualifier)
+        low, high = bounds or figure_range(number, scale_of(unit), qualifier)
         for n in analysis.numbers:
             if n.percent != (unit == "%"):
                 continue

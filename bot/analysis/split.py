@@ -50,15 +50,31 @@ def _with_subjects(parts: list[str]) -> list[str]:
     return [parts[0]] + [_borrow(parts[0], p) for p in parts[1:]]
 
 
+_QUOTED_RE = re.compile(r"《[^》]*》|“[^”]*”|\"[^\"]*\"")
+
+
+def _unquoted(text: str, pattern: re.Pattern) -> list[str]:
+    """Split at `pattern`, but never inside 《…》 or “…” (《政务要情与交流》 is one name)."""
+    spans = [m.span() for m in _QUOTED_RE.finditer(text)]
+    pieces, start = [], 0
+    for m in pattern.finditer(text):
+        if any(a <= m.start() < b for a, b in spans):
+            continue
+        pieces.append(text[start:m.start()])
+        start = m.end()
+    pieces.append(text[start:])
+    return pieces
+
+
 def split_question(text: str) -> list[Split]:
     """Candidate ways to read the message as several questions, most explicit first."""
     text = unicodedata.normalize("NFKC", text).strip()
     found: list[Split] = []
-    sentences = [s for s in _SENTENCE_RE.split(text) if len(_content(s)) >= 2]
+    sentences = [s for s in _unquoted(text, _SENTENCE_RE) if len(_content(s)) >= 2]
     if 2 <= len(sentences) <= MAX_PARTS:
         found.append(Split(tuple(_with_subjects(sentences)), True))
     if len(sentences) == 1:
-        clauses = [c for c in _CLAUSE_RE.split(sentences[0]) if len(_content(c)) >= 2]
+        clauses = [c for c in _unquoted(sentences[0], _CLAUSE_RE) if len(_content(c)) >= 2]
         if 2 <= len(clauses) <= MAX_PARTS and sum(map(_has_ask, clauses)) >= 2:
             found.append(Split(tuple(_with_subjects(clauses)), True))
         asks = list(_TWO_ASKS_RE.finditer(sentences[0]))
@@ -72,7 +88,7 @@ def split_question(text: str) -> list[Split]:
             shared = _SHARED_TAIL_RE.search(head)
             if shared and _JOIN_RE.search(head[:shared.start()]):
                 head, tail = head[:shared.start()], shared.group(2) + shared.group(3)
-        subjects = [s for s in _JOIN_RE.split(head) if len(_content(s)) >= 2]
+        subjects = [s for s in _unquoted(head, _JOIN_RE) if len(_content(s)) >= 2]
         if 2 <= len(subjects) <= MAX_PARTS:
             found.append(Split(tuple(s + tail for s in subjects), bool(each)))
     return list({split.parts: split for split in reversed(found)}.values())[::-1]

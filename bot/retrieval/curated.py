@@ -14,7 +14,8 @@ from ..knowledge import Entry, Knowledge
 from ..analysis.numbers import find_numbers
 from ..normalize import clean, convert_numerals, normalize
 from ..params import Params
-from ..scoring import content_chars, coverage, figure_fit, measure_of_figure
+from ..analysis.numbers import figure_range
+from ..scoring import Content, figure_fit, measure_of_figure, scale_of
 from . import Candidate
 from .index import TextIndex
 
@@ -42,6 +43,8 @@ class CuratedRetriever:
             for e in knowledge.entries.values()}
         self.vocabulary = frozenset().union(*self.entry_chars.values()) if self.entry_chars else frozenset()
         self._is_metric = np.array([knowledge.entries[o].is_metric for o in owners], dtype=bool)
+        self.bounds = {e.id: figure_range(e.number, scale_of(e.unit), e.qualifier)
+                       for e in knowledge.metrics if e.number is not None}
         # Numbers named in an entry's own phrasings ("跑动1次事项数"): a question quoting one leans there.
         self.named_numbers = {
             e.id: {(n.low, n.unit) for p in e.phrasings for n in find_numbers(convert_numerals(clean(p))) if n.exact}
@@ -56,7 +59,7 @@ class CuratedRetriever:
         if not entry.is_metric:
             return bonus
         return bonus + figure_fit(analysis, entry.number, entry.unit, entry.qualifier, entry.value, self.params,
-                          analysis.figure_is_subject)
+                                  analysis.figure_is_subject, self.bounds.get(entry.id))
 
     def candidates(self, analysis: Analysis, limit: int = 10, text: str | None = None) -> list[Candidate]:
         """Best row per entry, highest score first."""
@@ -74,7 +77,7 @@ class CuratedRetriever:
             order = top[np.argsort(-scores[top], kind="stable")]
         else:
             order = np.argsort(-scores, kind="stable")
-        content = content_chars(q)
+        content = Content(q, self.vocabulary, p)
         best: dict[str, Candidate] = {}
         for position in order:
             i = int(rows[position])
@@ -82,7 +85,7 @@ class CuratedRetriever:
             if owner in best:
                 continue
             entry = self.knowledge.entries[owner]
-            missing = coverage(content, self.entry_chars[owner], self.vocabulary, p)
+            missing = content.missing(self.entry_chars[owner])
             score = float(scores[position]) + self._fit(entry, analysis) - p.coverage_penalty * missing
             best[owner] = Candidate(owner, round(score, 4), self.texts[i], missing)
             if len(best) >= p.rerank_pool:

@@ -66,8 +66,8 @@ class _TermIndex:
 
     def matched(self, text: str) -> tuple[np.ndarray, float]:
         """Weight of the query's bigrams found in each row, and the query's total weight."""
-        found = np.zeros(self.size)
         total = 0.0
+        rows, weights = [], []
         for g in bigrams(text):
             ix = self._rows(g)
             if ix is None:
@@ -75,8 +75,11 @@ class _TermIndex:
                 continue
             weight = self.idf[g]
             total += weight
-            found[ix] += weight
-        return found, total
+            rows.append(ix)
+            weights.append(np.full(len(ix), weight))
+        if not rows:
+            return np.zeros(self.size), total
+        return np.bincount(np.concatenate(rows), np.concatenate(weights), minlength=self.size), total
 
     def weight(self, gram: str) -> float:
         return self.idf.get(gram, self.unknown_idf)

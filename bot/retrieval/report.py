@@ -13,7 +13,8 @@ from ..analysis import Analysis
 from ..normalize import Synonyms, normalize
 from ..params import Params
 from ..reporttext import Figure, ReportText, Sentence
-from ..scoring import content_chars, coverage, figure_fit
+from ..analysis.numbers import figure_range
+from ..scoring import Content, figure_fit, scale_of
 from . import Candidate
 from .index import TextIndex
 
@@ -70,6 +71,7 @@ class ReportRetriever:
         self._kinds = np.array(kinds, dtype=np.int64)
         self.sentence_chars = {s.id: frozenset(norm(s.text + s.section + s.subsection)) for s in report.sentences}
         # A figure's words: its clause, the clause before, and the headings above it.
+        self.bounds = [figure_range(f.number, scale_of(f.unit), f.qualifier) for _, f in self.figures]
         self.figure_chars = [frozenset(norm(f.context + f.clause + s.subsection + s.section)) for s, f in self.figures]
         self.vocabulary = frozenset().union(*self.sentence_chars.values()) if self.sentence_chars else frozenset()
         self.normalized_text = norm(report.text)
@@ -79,11 +81,16 @@ class ReportRetriever:
         p = self.params
         q = analysis.core if text is None else text
         rows, scores = self.index.similarity(q, p)
-        content = content_chars(q)
+        content = Content(q, self.vocabulary, p)
         quoted = [n for n in analysis.numbers if n.exact] if analysis.quotes_figure else []
         sentences: dict[str, Candidate] = {}
         figures: dict[int, Candidate] = {}
-        order = np.argsort(-scores, kind="stable")[:p.shortlist * 2]
+        subject = analysis.figure_is_subject
+        if len(scores) > p.shortlist:
+            top = np.argpartition(-scores, p.shortlist)[:p.shortlist]
+            order = top[np.argsort(-scores[top], kind="stable")]
+        else:
+            order = np.argsort(-scores, kind="stable")
         for position in order:
             i = int(rows[position])
             k = int(self._kinds[i])
@@ -91,7 +98,7 @@ class ReportRetriever:
                 sid = self.index.owners[i][1:]
                 if sid in sentences:
                     continue
-                missing = coverage(content, self.sentence_chars[sid], self.vocabulary, p)
+                missing = content.missing(self.sentence_chars[sid])
                 score = float(scores[position]) - p.coverage_penalty * missing
                 if quoted and not analysis.figure_is_subject and self._quotes(sid, quoted):
                     score += p.context_sentence_bonus
@@ -100,9 +107,9 @@ class ReportRetriever:
                 sentences[sid] = Candidate(REPORT_PREFIX + sid, round(score, 4), self.index.norms[i], missing)
             elif k not in figures:
                 sentence, figure = self.figures[k]
-                missing = coverage(content, self.figure_chars[k], self.vocabulary, p)
+                missing = content.missing(self.figure_chars[k])
                 fit = figure_fit(analysis, figure.number, figure.unit, figure.qualifier, figure.value, p,
-                                 analysis.figure_is_subject)
+                                 subject, self.bounds[k])
                 if quoted and not analysis.figure_is_subject and self._quotes(sentence.id, quoted):
                     fit += p.context_sentence_bonus
                 score = float(scores[position]) + fit - p.coverage_penalty * missing
