@@ -193,6 +193,7 @@ def overview(knowledge: Knowledge) -> Response:
     sections = knowledge.outline()
     lines = [f"《{knowledge.title}》主要包括{len(sections)}个部分："]
     for i, (heading, summary) in enumerate(sections, 1):
+        summary = summary.removeprefix(heading).lstrip("，,：: ")
         lines.append(f"{i}. {heading}" + (f"：{summary}" if summary else ""))
     lines.append("可以接着问其中任何一项的具体内容或数字。")
     text = "\n".join(lines)
