@@ -65,9 +65,12 @@ def create_app(settings: Settings, holder: EngineHolder, *, storage: Storage | N
     """The ASGI app. With `open_storage`, the usage database in `settings.data_dir` is
     opened at start-up (unless `storage` is given) and closed at shutdown; with
     `watch_knowledge`, knowledge edits are reloaded as in the Telegram bot."""
-    held = api.Services(holder=holder,
-                        sessions=sessions or SessionStore(settings.context_ttl_minutes * 60),
-                        storage=storage, index_file=str(STATIC_DIR / "index.html"))
+    if sessions is None:
+        sessions = SessionStore(settings.context_ttl_minutes * 60)
+    if limiter is None:
+        limiter = RateLimiter(settings.web_rate_limit)
+    held = api.Services(holder=holder, sessions=sessions, storage=storage,
+                        index_file=str(STATIC_DIR / "index.html"))
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette):
@@ -105,8 +108,7 @@ def create_app(settings: Settings, holder: EngineHolder, *, storage: Storage | N
         middleware.append(Middleware(CORSMiddleware, allow_origins=list(origins),
                                      allow_methods=["GET", "POST"], allow_headers=["Content-Type"],
                                      max_age=600))
-    middleware.append(Middleware(RateLimitMiddleware,
-                                 limiter=limiter or RateLimiter(settings.web_rate_limit)))
+    middleware.append(Middleware(RateLimitMiddleware, limiter=limiter))
     app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan,
                     exception_handlers={ApiError: api_error, HTTPException: http_error,
                                         Exception: server_error})
