@@ -363,7 +363,7 @@ def test_feedback_is_validated_and_recorded(client, web_settings):
     assert ok.status_code == 200 and ok.json() == {"ok": True, "message": "感谢您的肯定！"}
     down = client.post("/api/feedback", json={"entry_id": "online_rate", "vote": -1})
     assert down.status_code == 200 and "改进" in down.json()["message"]
-    rows = _rows(web_settings)["feedback"]
+    rows = _rows(web_settings, client)["feedback"]
     assert [(r["entry_id"], r["vote"], r["channel"]) for r in rows] == [("online_rate", 1, "web"),
                                                                        ("online_rate", -1, "web")]
     assert rows[0]["user_hash"] and SESSION not in rows[0]["user_hash"] and rows[1]["user_hash"] == ""
@@ -378,7 +378,7 @@ def test_feedback_is_validated_and_recorded(client, web_settings):
 ])
 def test_bad_feedback_is_400(client, body, web_settings):
     assert_error(client.post("/api/feedback", json=body), 400)
-    assert _rows(web_settings)["feedback"] == []
+    assert _rows(web_settings, client)["feedback"] == []
 
 
 def test_feedback_bad_json_and_method(client):
@@ -390,12 +390,12 @@ def test_questions_are_logged_with_channel_and_hashed_session(client, web_settin
     ask(client, {"q": "网上可办率", "session": SESSION})
     ask(client, {"q": "明天天气怎么样"})
     ask(client, {"q": ""})  # refused: not logged
-    rows = _rows(web_settings)["queries"]
+    rows = _rows(web_settings, client)["queries"]
     assert [(r["text"], r["status"], r["channel"], r["chat_type"]) for r in rows] == [
         ("网上可办率", "answer", "web", "web"), ("明天天气怎么样", "fallback", "web", "web")]
     assert rows[0]["entry_id"] == "online_rate" and rows[0]["latency_ms"] >= 0
     assert len(rows[0]["user_hash"]) >= 16 and rows[1]["user_hash"] == ""
-    everything = json.dumps(_rows(web_settings), ensure_ascii=False, default=str)
+    everything = json.dumps(_rows(web_settings, client), ensure_ascii=False, default=str)
     assert SESSION not in everything and "203.0.113.7" not in everything  # no session id, no address
     storage = Storage.open(web_settings.data_dir)
     try:
@@ -404,7 +404,10 @@ def test_questions_are_logged_with_channel_and_hashed_session(client, web_settin
         storage.close()
 
 
-def _rows(settings) -> dict[str, list[dict]]:
+def _rows(settings, client=None) -> dict[str, list[dict]]:
+    """What the database holds, once the client's app has written everything it queued."""
+    if client is not None:
+        client.portal.call(client.app.state.services.recorder.flush)
     storage = Storage.open(settings.data_dir)
     try:
         conn = storage._conn
@@ -460,3 +463,33 @@ def test_static_files_are_package_data():
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert '"web"' in pyproject and 'web = ["static/*"]' in pyproject
     assert {p.name for p in STATIC.iterdir()} >= {"index.html", "app.js", "app.css"}
+
+
+# --- the recorder ------------------------------------------------------------------------------
+
+async def test_recorder_writes_in_order_and_flushes_on_close(storage):
+    from web.recorder import Recorder
+
+    recorder = Recorder(storage)
+    recorder.start()
+    for i in range(50):
+        recorder.query(user_id="web:s", chat_type="web", text=f"问题{i}", status="fallback", channel="web")
+    recorder.feedback(user_id="web:s", entry_id="online_rate", vote=1, channel="web")
+    await recorder.close()  # nothing awaited before: close writes all of it
+    rows = storage.table_rows()
+    assert [r[4] for r in rows["queries"]] == [f"问题{i}" for i in range(50)]
+    assert len(rows["feedback"]) == 1 and recorder.written == 51 and recorder.dropped == 0
+
+
+async def test_recorder_survives_a_failing_write_and_bounds_its_queue(storage, caplog):
+    from web.recorder import Recorder
+
+    recorder = Recorder(storage, max_pending=3)
+    for i in range(5):  # not started yet: the queue only keeps the newest three
+        recorder.query(user_id=None, chat_type="web", text=f"q{i}", status="answer", channel="web")
+    recorder.feedback(user_id=None, entry_id="x", vote=0, channel="web")  # invalid vote: raises inside
+    recorder.start()
+    await recorder.close()
+    assert recorder.dropped == 3 and recorder.written == 2
+    assert [r[4] for r in storage.table_rows()["queries"]] == ["q3", "q4"]
+    assert "could not record the web feedback" in caplog.text

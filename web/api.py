@@ -7,8 +7,8 @@
     GET  /healthz       200 while serving
     GET  /              the chat page
 
-Questions and votes are written to the usage database after the response is sent, in a
-worker thread (`Storage.alog_*`), so neither the client nor the event loop waits on disk.
+Questions and votes are queued for the usage database (`recorder.Recorder`) and written
+in batches in a worker thread, so neither the client nor the event loop waits on disk.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from starlette.background import BackgroundTask
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse
 
@@ -26,9 +25,9 @@ from bot import lookup
 from bot.answers import Response, examples, question_for
 from bot.engine import Engine, EngineHolder
 from bot.knowledge import Knowledge, Topic
-from bot.storage import Storage
 
 from .inputs import ApiError, id_field, read_json, session_field, text_field
+from .recorder import Recorder
 from .sessions import SessionStore
 
 logger = logging.getLogger(__name__)
@@ -43,7 +42,7 @@ class Services:
     """What the endpoints share; kept on `app.state.services`."""
     holder: EngineHolder
     sessions: SessionStore
-    storage: Storage | None = None
+    recorder: Recorder | None = None  # None: nothing is recorded (no database)
     index_file: str = ""
 
 
@@ -87,20 +86,11 @@ async def ask(request: Request) -> JSONResponse:
     latency_ms = (time.perf_counter() - started) * 1000
     logger.info("question channel=web status=%s kind=%s entry=%s score=%.3f", response.status,
                 response.kind, response.entry_id, response.score)
-    task = None
-    if held.storage is not None:
-        task = BackgroundTask(_record, held.storage.alog_query, "question", user_id=user_key(session),
-                              chat_type=CHANNEL, text=question, status=response.status,
-                              entry_id=response.entry_id, score=response.score, latency_ms=latency_ms,
-                              kind=response.kind, channel=CHANNEL)
-    return JSONResponse(payload, background=task)
-
-
-async def _record(write, what: str, **fields) -> None:
-    try:
-        await write(**fields)
-    except Exception:  # recording must never break answering
-        logger.exception("could not record the web %s", what)
+    if held.recorder is not None:
+        held.recorder.query(user_id=user_key(session), chat_type=CHANNEL, text=question,
+                            status=response.status, entry_id=response.entry_id, score=response.score,
+                            latency_ms=latency_ms, kind=response.kind, channel=CHANNEL)
+    return JSONResponse(payload)
 
 
 # --- /api/topics ----------------------------------------------------------------------
@@ -162,11 +152,9 @@ async def feedback(request: Request) -> JSONResponse:
     if entry_id not in held.holder.engine.knowledge.entries:
         raise ApiError(400, "没有找到这条回答，可能知识库已经更新。")
     logger.info("feedback channel=web entry=%s vote=%d", entry_id, vote)
-    task = None
-    if held.storage is not None:
-        task = BackgroundTask(_record, held.storage.alog_feedback, "feedback", user_id=user_key(session),
-                              entry_id=entry_id, vote=vote, channel=CHANNEL)
-    return JSONResponse({"ok": True, "message": THANKS[vote]}, background=task)
+    if held.recorder is not None:
+        held.recorder.feedback(user_id=user_key(session), entry_id=entry_id, vote=vote, channel=CHANNEL)
+    return JSONResponse({"ok": True, "message": THANKS[vote]})
 
 
 # --- health and the page ----------------------------------------------------------------

@@ -33,6 +33,7 @@ from . import api
 from .inputs import ApiError
 from .middleware import RateLimitMiddleware, SecurityHeadersMiddleware
 from .ratelimit import RateLimiter
+from .recorder import Recorder
 from .sessions import SessionStore
 
 logger = logging.getLogger(__name__)
@@ -69,15 +70,17 @@ def create_app(settings: Settings, holder: EngineHolder, *, storage: Storage | N
         sessions = SessionStore(settings.context_ttl_minutes * 60)
     if limiter is None:
         limiter = RateLimiter(settings.web_rate_limit)
-    held = api.Services(holder=holder, sessions=sessions, storage=storage,
-                        index_file=str(STATIC_DIR / "index.html"))
+    held = api.Services(holder=holder, sessions=sessions, index_file=str(STATIC_DIR / "index.html"))
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette):
         opened = None
-        if held.storage is None and open_storage:
-            opened = held.storage = await asyncio.to_thread(Storage.open, settings.data_dir)
+        if storage is None and open_storage:
+            opened = await asyncio.to_thread(Storage.open, settings.data_dir)
             logger.info("usage database: %s", opened.path)
+        if storage is not None or opened is not None:
+            held.recorder = Recorder(storage or opened)
+            held.recorder.start()
         reloader = None
         if watch_knowledge:
             from bot.reloader import Reloader  # imports watchfiles; only the server needs it
@@ -89,8 +92,10 @@ def create_app(settings: Settings, holder: EngineHolder, *, storage: Storage | N
         finally:
             if reloader is not None:
                 await reloader.stop()
+            if held.recorder is not None:  # requests are finished: write what is queued
+                recorder, held.recorder = held.recorder, None
+                await recorder.close()
             if opened is not None:
-                held.storage = None
                 await opened.aclose()
 
     routes = [
