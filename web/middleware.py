@@ -34,7 +34,7 @@ def security_headers(frame_origins: tuple[str, ...] = ()) -> list[tuple[bytes, b
         "x-content-type-options": "nosniff",
         "referrer-policy": "no-referrer",
         "permissions-policy": "camera=(), microphone=(), geolocation=(), payment=()",
-        "cross-origin-resource-policy": "same-site" if frame_origins else "same-origin",
+        "cross-origin-resource-policy": "same-origin",
     }
     if not frame_origins:  # old browsers ignore frame-ancestors; with allowed origins, CSP decides
         headers["x-frame-options"] = "SAMEORIGIN"
