@@ -74,7 +74,13 @@ def cmd_bench(args: argparse.Namespace, settings) -> int:
     if args.web:
         section, targets = web_section(plan, Path(settings.knowledge_dir), args.seed)
         from benchmarks import tables
-        report = "\n\n".join([section, tables.table(["target", "measured", "met"], targets, "lll")]) + "\n"
+        info = tables.machine()
+        head = (f"# Web API load run{' (quick mode: tiny sizes, numbers not meaningful)' if args.quick else ''}"
+                f"\n\n`python -m bot bench --web{' --quick' if args.quick else ''} --seed {args.seed}` · "
+                f"{time.strftime('%Y-%m-%d')} · commit {tables.revision(PROJECT_ROOT)} · nproc {info['nproc']} · "
+                f"Python {info['python']} · load average (1 min) {os.getloadavg()[0]:.2f} at the end "
+                "(other processes share the CPUs: timings vary between runs)")
+        report = "\n\n".join([head, section, tables.table(["target", "measured", "met"], targets, "lll")]) + "\n"
         print(report)
         if args.out:
             Path(args.out).mkdir(parents=True, exist_ok=True)

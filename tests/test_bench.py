@@ -40,7 +40,8 @@ def test_bench_web_alone_loads_a_real_server(tmp_path, capsys):
     printed = capsys.readouterr().out
     written = (tmp_path / "bench-web.md").read_text(encoding="utf-8")
     assert printed.strip() == written.strip()
-    assert written.startswith("## Load: the web API") and "## Accuracy" not in written
+    assert written.startswith("# Web API load run") and "## Load: the web API" in written
+    assert "## Accuracy" not in written
     rows = [line for line in written.splitlines() if line.startswith("| 1 |") or line.startswith("| 6 |")]
     assert len(rows) == 2
     for row in rows:  # concurrent, requests, answered, errors, ...
