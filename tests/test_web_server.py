@@ -164,3 +164,21 @@ def test_host_and_port_from_settings(tmp_path):
     finally:
         process.terminate()
         assert process.wait(10) == 0
+
+
+def test_knowledge_edits_are_reloaded_while_serving(tmp_path, kb_copy):
+    """An admin adds a phrasing (as /unanswered's button does): the web server answers it
+    without a restart."""
+    from bot.kb_edit import add_phrasing
+
+    question = "高新区审批下放情况怎样"
+    with WebServer(tmp_path / "data", {"KNOWLEDGE_DIR": str(kb_copy)}) as server:
+        def asked():
+            return httpx.post(server.url + "/api/ask", json={"q": question}).json()
+        before = asked()
+        assert before.get("entry_id") != "park_empowered_items"
+        assert add_phrasing(kb_copy, "park_empowered_items", question).ok
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline and asked().get("entry_id") != "park_empowered_items":
+            time.sleep(0.2)
+        assert asked()["entry_id"] == "park_empowered_items", server.log()
