@@ -9,7 +9,7 @@ import time
 
 import httpx
 
-from web_fixtures import ROOT, WebServer, free_port, web_server  # noqa: F401
+from web_fixtures import WebServer, free_port, web_server  # noqa: F401
 
 
 def raw_request(port: int, head: bytes, body: bytes = b"", timeout: float = 5.0) -> bytes:
