@@ -1,8 +1,10 @@
 """`python -m bot bench [--quick] [--out DIR] [--seed N]`: accuracy against naive baselines,
-latency at 1× / 10× / 50× knowledge, start-up, reload, peak RSS, a Telegram burst, and where
-`Engine.respond` spends its time. Prints markdown and writes DIR/bench.md and DIR/bench.png.
+latency at 1× / 10× / 50× knowledge, start-up, reload, peak RSS, a Telegram burst, a load run
+on the web API, and where `Engine.respond` spends its time. Prints markdown and writes
+DIR/bench.md and DIR/bench.png. `bench --web` runs only the web load (printed; written to
+DIR/bench-web.md when --out is given).
 
-Numbers are reported against the targets of issue 5; nothing fails on timing. The helpers
+Numbers are reported against the targets of issues 5 and 10; nothing fails on timing. The helpers
 live in `benchmarks/` next to this package (not installed, not imported by the bot), and need
 the `bench` extra (matplotlib, jieba, bm25s). `telegram` is imported only by the load test.
 """
@@ -23,6 +25,7 @@ from .config import PROJECT_ROOT
 ENGINE = "engine"
 TARGET_P99_REAL_MS, TARGET_P99_50X_MS, TARGET_SPEEDUP = 1.0, 1.0, 20.0
 TARGET_RELOAD_MS, TARGET_RSS_MB = 200.0, 150.0
+TARGET_WEB_P99_MS = 20.0  # issue 10: per API request, 50 concurrent clients
 
 
 @dataclass(frozen=True)
@@ -38,12 +41,16 @@ class Plan:
     rss_questions: int
     load_users: int
     load_per_user: int
+    web_requests: int = 1000
+    web_clients: int = 50
+    web_concurrencies: tuple[int, ...] = (1, 10, 50)
 
 
 FULL = Plan(scales=(10, 50), eval_stride=1, warmup=50, max_n=3000, min_n=100, budget_s=15.0,
             startup_repeats=3, reload_repeats=7, rss_questions=1000, load_users=200, load_per_user=10)
 QUICK = Plan(scales=(2, 3), eval_stride=3, warmup=5, max_n=60, min_n=10, budget_s=0.3,
-             startup_repeats=1, reload_repeats=2, rss_questions=50, load_users=5, load_per_user=4)
+             startup_repeats=1, reload_repeats=2, rss_questions=50, load_users=5, load_per_user=4,
+             web_requests=60, web_clients=6, web_concurrencies=(1, 6))
 
 
 def register(subparsers) -> None:
@@ -54,6 +61,8 @@ def register(subparsers) -> None:
     p.add_argument("--scales", metavar="N,M", help="synthetic sizes (default 10,50; quick 2,3)")
     p.add_argument("--holdout", action="store_true",
                    help="also measure the frozen holdout (tests/eval/holdout.yaml); once, at the end of the work")
+    p.add_argument("--web", action="store_true",
+                   help="only the load run on the web API (1,000 requests, 50 clients; quick: 60, 6)")
     p.set_defaults(func=cmd_bench)
 
 
@@ -64,6 +73,21 @@ def cmd_bench(args: argparse.Namespace, settings) -> int:
     if args.scales:
         from dataclasses import replace
         plan = replace(plan, scales=tuple(int(s) for s in args.scales.split(",") if s.strip()))
+    if args.web:
+        section, targets = web_section(plan, Path(settings.knowledge_dir), args.seed)
+        from benchmarks import tables
+        info = tables.machine()
+        head = (f"# Web API load run{' (quick mode: tiny sizes, numbers not meaningful)' if args.quick else ''}"
+                f"\n\n`python -m bot bench --web{' --quick' if args.quick else ''} --seed {args.seed}` · "
+                f"{time.strftime('%Y-%m-%d')} · commit {tables.revision(PROJECT_ROOT)} · nproc {info['nproc']} · "
+                f"Python {info['python']} · load average (1 min) {os.getloadavg()[0]:.2f} at the end "
+                "(other processes share the CPUs: timings vary between runs)")
+        report = "\n\n".join([head, section, tables.table(["target", "measured", "met"], targets, "lll")]) + "\n"
+        print(report)
+        if args.out:
+            Path(args.out).mkdir(parents=True, exist_ok=True)
+            (Path(args.out) / "bench-web.md").write_text(report, encoding="utf-8")
+        return 0
     if args.out:
         out = Path(args.out)
     elif args.quick:
@@ -287,6 +311,11 @@ def run(plan: Plan, knowledge_dir: Path, out: Path, seed: int, *, quick: bool = 
         load_note.strip(),
     ])))
 
+    # --- web -------------------------------------------------------------------------------
+    web, web_targets = web_section(plan, knowledge_dir, seed)
+    sections.append(web)
+    targets.extend(web_targets)
+
     # --- profile ---------------------------------------------------------------------------
     prof_parts = ["## Where Engine.respond spends its time (cProfile)",
                   profiling.__doc__.split("\n\n")[1].replace("\n", " ")]
@@ -321,7 +350,7 @@ def run(plan: Plan, knowledge_dir: Path, out: Path, seed: int, *, quick: bool = 
         "timings are noisy when it is above 0)",
         "```\n" + info["lscpu"] + "\n```",
         f"Chart: `{png.name}` (next to this file).",
-        "## Targets (issues 5 and 8; reported, not enforced)",
+        "## Targets (issues 5, 8 and 10; reported, not enforced)",
         tables.table(["target", "measured", "met"], targets, "lll"),
     ])
     report = "\n\n".join([head, *sections]) + "\n"
@@ -371,6 +400,65 @@ def _accuracy_section(label, path, items, kb, engine, base, bl, evaluate, engine
         else "The engine is at least as accurate as every baseline on every tag.",
     ])
     return part, numbers, engine_result
+
+
+def web_section(plan: Plan, knowledge_dir: Path, seed: int) -> tuple[str, list[list[object]]]:
+    """The load run on the web API (skipped, saying why, without the web package or aiohttp)."""
+    from benchmarks import tables
+    heading = "## Load: the web API"
+    try:
+        import aiohttp  # noqa: F401
+        import web.app  # noqa: F401
+    except ModuleNotFoundError as exc:
+        return f"{heading}\n\nSkipped: {exc.name} is not installed.", []
+    from benchmarks import web_load
+    from bot.evaluation import TUNING_FILE, load_eval
+
+    _say(f"web load: {plan.web_requests} requests from {plan.web_clients} clients at "
+         f"concurrency {', '.join(map(str, plan.web_concurrencies))}")
+    questions = [item.question for item in load_eval(TUNING_FILE)]
+    result = web_load.run_web_load(questions, knowledge_dir, requests=plan.web_requests,
+                                   clients=plan.web_clients, concurrencies=plan.web_concurrencies, seed=seed)
+    rows = [[run.concurrency, run.requests, run.answered, run.errors, f"{run.seconds:.2f}", f"{run.throughput:.0f}",
+             tables.ms(run.p50_ms), tables.ms(run.p90_ms), tables.ms(run.p99_ms), tables.ms(run.max_ms),
+             f"{tables.ms(run.server_p50_ms)} / {tables.ms(run.server_p99_ms)}"] for run in result.runs]
+    errors = [f"concurrency {run.concurrency}: " + "; ".join(run.error_samples)
+              for run in result.runs if run.error_samples]
+    for run in result.runs:
+        print(f"web load, {run.concurrency} concurrent: {run.answered}/{run.requests} answered, "
+              f"{run.errors} errors, p50 {tables.ms(run.p50_ms)} ms, p99 {tables.ms(run.p99_ms)} ms",
+              file=sys.stderr, flush=True)
+    section = "\n\n".join(filter(None, [
+        heading,
+        f"{plan.web_requests} `POST /api/ask` from {plan.web_clients} simulated visitors (own session, own "
+        "X-Forwarded-For address, so each has its own rate-limit bucket at the default WEB_RATE_LIMIT; "
+        "seeded eval questions, every fourth a follow-up) against a real `python -m bot web` (uvicorn, "
+        "default settings, INFO logging to a file) on 127.0.0.1, after an untimed warm-up, driven by "
+        "aiohttp on keep-alive connections sending back to back (closed loop). Latency: client-side, "
+        "from sending to the parsed JSON; server: the time the server logged for the question "
+        "(engine and reply). At full concurrency every visitor has its own connection; the client "
+        "shares the machine's two cores with the server.",
+        tables.table(["concurrent", "requests", "answered", "errors", "seconds", "requests/s", "p50 ms",
+                      "p90 ms", "p99 ms", "max ms", "server p50 / p99 ms"], rows, "r" * 11),
+        f"SIGTERM after the runs: exit status {result.exit_code}, stopped in {result.stop_seconds:.2f} s.",
+        "One event loop answers every request, so with more requests in flight than it can answer at "
+        "once they wait their turn: at a closed-loop concurrency C the latency is about C / throughput "
+        "(Little's law), whatever the time per request.",
+        "Errors: " + " · ".join(errors) if errors else "",
+        result.note,
+    ]))
+    targets: list[list[object]] = []
+    full = [run for run in result.runs if run.concurrency == max(plan.web_concurrencies)]
+    if full:
+        run = full[0]
+        targets.append([f"web API p99 ≤ 20 ms, {run.concurrency} concurrent clients", f"{tables.ms(run.p99_ms)} ms",
+                        _verdict(run.p99_ms <= TARGET_WEB_P99_MS, run.p99_ms / TARGET_WEB_P99_MS)])
+    total = sum(run.requests for run in result.runs)
+    answered = sum(run.answered for run in result.runs)
+    targets.append(["web load: every request answered, no errors, exit 0 on SIGTERM",
+                    f"{answered}/{total} answered, {sum(r.errors for r in result.runs)} errors, "
+                    f"exit {result.exit_code}", "yes" if result.ok else "no"])
+    return section, targets
 
 
 def _phrasings(kb) -> int:

@@ -1,6 +1,7 @@
-"""Command line: `python -m bot [ask|chat|validate|run|report|unanswered|bench] …`.
+"""Command line: `python -m bot [ask|chat|validate|run|web|report|unanswered|bench] …`.
 
-Nothing here imports `telegram` except the `run` command, which loads the app lazily.
+Nothing here imports `telegram` except the `run` command, which loads the app lazily;
+likewise only the `web` command imports the `web` package (Starlette, uvicorn).
 """
 
 from __future__ import annotations
@@ -72,6 +73,17 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     return run_bot(settings)
 
 
+def cmd_web(args: argparse.Namespace, settings: Settings) -> int:
+    from web.app import run_web  # imports starlette and uvicorn; only this command needs them
+    return run_web(settings, host=args.host, port=args.port)
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"expected a port number 1-65535, got {text!r}")
+    return int(text)
+
+
 def cmd_default(args: argparse.Namespace, settings: Settings) -> int:
     if settings.has_token:
         return cmd_run(args, settings)
@@ -98,6 +110,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("run", help="start the Telegram bot")
     p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("web", help="serve the HTTP API and the chat page")
+    p.add_argument("--host", help="address to listen on (default: WEB_HOST or 127.0.0.1)")
+    p.add_argument("--port", type=_port, help="port to listen on (default: WEB_PORT or 8080)")
+    p.set_defaults(func=cmd_web)
 
     for extra in _extra_commands():
         extra(sub)

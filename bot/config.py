@@ -36,6 +36,10 @@ class Settings:
     context_ttl_minutes: int = 10
     retention_days: int = 180
     digest_time: str = ""
+    web_host: str = "127.0.0.1"
+    web_port: int = 8080
+    web_allowed_origins: tuple[str, ...] = ()
+    web_rate_limit: int = 60
 
     @property
     def has_token(self) -> bool:
@@ -44,6 +48,8 @@ class Settings:
 
 _TOKEN_RE = re.compile(r"^\d+:[A-Za-z0-9_-]{20,}$")
 _LOG_LEVELS = {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}
+_ORIGIN_RE = re.compile(r"^https?://[A-Za-z0-9.-]+(:\d{1,5})?$")
+_HOST_RE = re.compile(r"^[A-Za-z0-9.:_-]+$")
 
 
 def read_env_file(path: Path) -> dict[str, str]:
@@ -78,6 +84,21 @@ def _int(env: Mapping[str, str], key: str, default: int, low: int, high: int) ->
     if not low <= value <= high:
         raise ConfigError(f"{key}: must be between {low} and {high}, got {value}")
     return value
+
+
+def _origins(env: Mapping[str, str]) -> tuple[str, ...]:
+    """WEB_ALLOWED_ORIGINS: comma-separated `scheme://host[:port]`, without a path."""
+    origins: list[str] = []
+    for part in env.get("WEB_ALLOWED_ORIGINS", "").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        if not _ORIGIN_RE.match(part):
+            raise ConfigError(f"WEB_ALLOWED_ORIGINS: expected comma-separated origins like "
+                              f"https://www.example.gov.cn (no path, no trailing slash), got {part!r}")
+        if part.lower() not in origins:
+            origins.append(part.lower())
+    return tuple(origins)
 
 
 def load_settings(
@@ -122,6 +143,10 @@ def load_settings(
     if digest and not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", digest):
         raise ConfigError(f"DIGEST_TIME: expected HH:MM (24h), got {digest!r}")
 
+    web_host = env.get("WEB_HOST", "").strip() or "127.0.0.1"
+    if not _HOST_RE.match(web_host):
+        raise ConfigError(f"WEB_HOST: expected a host name or IP address, got {web_host!r}")
+
     knowledge = env.get("KNOWLEDGE_DIR", "").strip()
     data = env.get("DATA_DIR", "").strip()
     return Settings(
@@ -138,4 +163,8 @@ def load_settings(
         context_ttl_minutes=_int(env, "CONTEXT_TTL_MINUTES", 10, 1, 1440),
         retention_days=_int(env, "RETENTION_DAYS", 180, 1, 3650),
         digest_time=digest,
+        web_host=web_host,
+        web_port=_int(env, "WEB_PORT", 8080, 1, 65535),
+        web_allowed_origins=_origins(env),
+        web_rate_limit=_int(env, "WEB_RATE_LIMIT", 60, 1, 100000),
     )

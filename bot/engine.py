@@ -209,7 +209,8 @@ class Engine:
 
     def _entry_choice(self, candidate: Candidate) -> Choice:
         entry = self.knowledge.entries[candidate.id]
-        evidence = f"{entry.title} {entry.answer} {entry.source}"
+        # An admin's phrasing says what the entry answers (高新区审批下放情况怎样): part of its evidence.
+        evidence = " ".join((entry.title, entry.answer, entry.source, *entry.phrasings))
         own = f"{entry.title} {entry.answer}"
         if entry.is_metric:
             own = f"{entry.title} {self.entry_clause.get(entry.id, entry.answer)}"

@@ -13,6 +13,7 @@ from .knowledge import Knowledge
 from .storage import Stats, UnansweredGroup
 
 STATUS_LABEL = {"fallback": "未答上", "clarify": "追问确认"}
+CHANNEL_LABEL = {"telegram": "Telegram", "web": "网页"}
 
 
 def when(ts: float, seconds: bool = False) -> str:
@@ -39,6 +40,8 @@ def format_stats(stats: Stats, knowledge: Knowledge | None = None, title: str | 
     if title:
         lines.append(period(stats))
     lines.append(f"提问 {stats.total} 次，来自 {stats.users} 位用户")
+    if stats.channels:
+        lines.append("渠道：" + " · ".join(f"{CHANNEL_LABEL.get(c, c)} {n}" for c, n in stats.channels))
     if stats.total:
         lines.append(f"已回答 {_pct(stats, stats.answered)} · 追问确认 {_pct(stats, stats.clarified)}"
                      f" · 未答上 {_pct(stats, stats.unanswered)} · 寒暄/超出范围 {_pct(stats, stats.small_talk)}")
@@ -103,6 +106,7 @@ def write_stats_csv(stats: Stats, path: Path | str, knowledge: Knowledge | None 
         ("feedback", "thumbs_up", stats.thumbs_up),
         ("feedback", "thumbs_down", stats.thumbs_down),
     ]
+    rows += [("channel", channel, n) for channel, n in stats.channels]
     rows += [("top_entry", entry_label(knowledge, e), n) for e, n in stats.top_entries]
     rows += [("top_unanswered", text, n) for text, n in stats.top_unanswered]
     rows += [("disliked_entry", entry_label(knowledge, e), n) for e, n in stats.disliked]

@@ -100,9 +100,16 @@ def _migration_2(conn: sqlite3.Connection) -> None:
         )""")
 
 
+def _migration_3(conn: sqlite3.Connection) -> None:
+    """The channel a question or vote came from ('telegram', 'web'); older rows are Telegram's."""
+    conn.execute("ALTER TABLE queries ADD COLUMN channel TEXT NOT NULL DEFAULT 'telegram'")
+    conn.execute("ALTER TABLE feedback ADD COLUMN channel TEXT NOT NULL DEFAULT 'telegram'")
+
+
 MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = (
     (1, _migration_1),
     (2, _migration_2),
+    (3, _migration_3),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
@@ -159,6 +166,7 @@ class Stats:
     thumbs_up: int = 0
     thumbs_down: int = 0
     disliked: list[tuple[str, int]] = field(default_factory=list)  # entries with most 👎
+    channels: list[tuple[str, int]] = field(default_factory=list)  # questions per channel, most first
 
     def share(self, count: int) -> float:
         return count / self.total if self.total else 0.0
@@ -288,21 +296,22 @@ class Storage:
 
     def log_query(self, *, user_id: int | None, chat_type: str, text: str, status: str,
                   entry_id: str | None = None, score: float | None = None,
-                  latency_ms: float | None = None, kind: str = "", ts: float | None = None) -> int:
+                  latency_ms: float | None = None, kind: str = "", ts: float | None = None,
+                  channel: str = "telegram") -> int:
         cur = self._execute(
-            "INSERT INTO queries (ts, chat_type, user_hash, text, status, entry_id, score, latency_ms, kind)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO queries (ts, chat_type, user_hash, text, status, entry_id, score, latency_ms, kind,"
+            " channel) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (self._now(ts), chat_type or "", self.user_hash(user_id), text, status, entry_id,
              None if score is None else float(score), None if latency_ms is None else float(latency_ms),
-             kind or ""))
+             kind or "", channel))
         return int(cur.lastrowid)
 
     def log_feedback(self, *, user_id: int | None, entry_id: str, vote: int,
-                     ts: float | None = None) -> None:
+                     ts: float | None = None, channel: str = "telegram") -> None:
         if vote not in (1, -1):
             raise ValueError("vote must be +1 or -1")
-        self._execute("INSERT INTO feedback (ts, user_hash, entry_id, vote) VALUES (?, ?, ?, ?)",
-                      (self._now(ts), self.user_hash(user_id), entry_id, vote))
+        self._execute("INSERT INTO feedback (ts, user_hash, entry_id, vote, channel) VALUES (?, ?, ?, ?, ?)",
+                      (self._now(ts), self.user_hash(user_id), entry_id, vote, channel))
 
     def log_admin(self, *, user_id: int | None, action: str, detail: str = "",
                   is_admin: bool = True, ts: float | None = None) -> None:
@@ -376,6 +385,9 @@ class Storage:
                 stats.small_talk += count
             else:
                 stats.unanswered += count
+        stats.channels = [(c, n) for c, n in self._fetchall(
+            "SELECT channel, COUNT(*) AS n FROM queries WHERE ts >= ? AND ts < ?"
+            " GROUP BY channel ORDER BY n DESC, channel", window)]
         stats.users = self._fetchall(
             "SELECT COUNT(DISTINCT user_hash) FROM queries WHERE ts >= ? AND ts < ? AND user_hash != ''",
             window)[0][0]

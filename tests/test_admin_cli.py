@@ -40,6 +40,8 @@ def data_dir(tmp_path, monkeypatch, kb_copy):
                  ts=time.time() - 40 * 86400)
     db.log_feedback(user_id=1000, entry_id="first_offense_exempt_firms", vote=1)
     db.log_feedback(user_id=1001, entry_id="body_cameras", vote=-1)
+    db.log_query(user_id="web:session-1", chat_type="web", text="网上可办率", status="answer", kind="entry",
+                 entry_id="online_rate", score=1.0, latency_ms=3.0, channel="web")
     db.close()
     return tmp_path / "data"
 
@@ -55,8 +57,9 @@ def test_commands_are_registered():
 def test_report_prints_the_same_figures_as_stats(data_dir, kb, capsys):
     assert cli.main(["report", "--days", "7"]) == 0
     out = capsys.readouterr().out
-    assert "提问 7 次，来自 7 位用户" in out
-    assert "已回答 3（42.9%）" in out and "追问确认 1（14.3%）" in out and "未答上 2（28.6%）" in out
+    assert "提问 8 次，来自 8 位用户" in out
+    assert "渠道：Telegram 7 · 网页 1" in out
+    assert "已回答 4（50.0%）" in out and "追问确认 1（12.5%）" in out and "未答上 2（25.0%）" in out
     assert "评价：👍 1 · 👎 1" in out
     assert "first_offense_exempt_firms） × 2" in out
     assert "小区里的矛盾找谁调" in out and "很久以前" not in out
@@ -69,7 +72,7 @@ def test_report_prints_the_same_figures_as_stats(data_dir, kb, capsys):
     assert out.strip().splitlines()[1:] == format_stats(stats, kb).splitlines()[1:]
 
     assert cli.main(["report", "--days", "60"]) == 0
-    assert "提问 8 次" in capsys.readouterr().out
+    assert "提问 9 次" in capsys.readouterr().out
 
 
 def test_report_csv(data_dir, tmp_path, capsys):
@@ -80,8 +83,9 @@ def test_report_csv(data_dir, tmp_path, capsys):
         rows = list(csv.reader(handle))
     assert rows[0] == ["section", "item", "value"]
     table = {(r[0], r[1]): r[2] for r in rows[1:]}
-    assert table[("summary", "queries")] == "7"
-    assert table[("summary", "answered_share")] == "0.4286"
+    assert table[("summary", "queries")] == "8"
+    assert table[("summary", "answered_share")] == "0.5000"
+    assert table[("channel", "telegram")] == "7" and table[("channel", "web")] == "1"
     assert table[("feedback", "thumbs_down")] == "1"
     assert any(r[0] == "top_entry" and "first_offense_exempt_firms" in r[1] and r[2] == "2" for r in rows)
     assert any(r[0] == "top_unanswered" and r[1].startswith("小区里的矛盾") and r[2] == "2" for r in rows)
@@ -117,4 +121,4 @@ def test_report_as_a_process(data_dir):
     done = subprocess.run([sys.executable, "-m", "bot", "report", "--days", "7"], cwd=data_dir.parent,
                           env=env, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
-    assert "提问 7 次" in done.stdout
+    assert "提问 8 次" in done.stdout and "网页 1" in done.stdout

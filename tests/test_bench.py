@@ -13,7 +13,8 @@ pytest.importorskip("bm25s")
 from bot.cli import main  # noqa: E402
 
 SECTIONS = ("## Targets", "## Accuracy per tag", "## Latency per query", "## Start-up, reload, memory",
-            "## Load: a burst through the Telegram Application", "## Where Engine.respond spends its time")
+            "## Load: a burst through the Telegram Application", "## Load: the web API",
+            "## Where Engine.respond spends its time")
 
 
 def test_bench_quick_writes_tables_and_chart(tmp_path, capsys):
@@ -31,6 +32,23 @@ def test_bench_quick_writes_tables_and_chart(tmp_path, capsys):
         assert size in written
     png = (tmp_path / "bench.png").read_bytes()
     assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 10_000
+
+
+def test_bench_web_alone_loads_a_real_server(tmp_path, capsys):
+    pytest.importorskip("aiohttp")
+    assert main(["bench", "--web", "--quick", "--out", str(tmp_path)]) == 0
+    printed = capsys.readouterr().out
+    written = (tmp_path / "bench-web.md").read_text(encoding="utf-8")
+    assert printed.strip() == written.strip()
+    assert written.startswith("# Web API load run") and "## Load: the web API" in written
+    assert "## Accuracy" not in written
+    rows = [line for line in written.splitlines() if line.startswith("| 1 |") or line.startswith("| 6 |")]
+    assert len(rows) == 2
+    for row in rows:  # concurrent, requests, answered, errors, ...
+        cells = [c.strip() for c in row.strip("|").split("|")]
+        assert cells[1] == cells[2] == "60" and cells[3] == "0"
+    assert "exit status 0" in written
+    assert "| web load: every request answered, no errors, exit 0 on SIGTERM | 120/120 answered, 0 errors, exit 0 | yes |" in written
 
 
 def test_bench_is_registered_without_importing_telegram():

@@ -28,7 +28,7 @@ def test_fresh_database_gets_latest_schema_in_wal_mode(tmp_path):
     db = Storage.open(data_dir)
     try:
         assert (data_dir / DB_NAME).is_file()
-        assert db.migrations_applied == [1, 2] and db.schema_version == SCHEMA_VERSION == 2
+        assert db.migrations_applied == [1, 2, 3] and db.schema_version == SCHEMA_VERSION == 3
         tables = set(db.table_rows())
         assert {"meta", "queries", "feedback", "admin_actions", "dismissed"} <= tables
         assert db._conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -48,7 +48,7 @@ def test_migration_from_previous_schema_keeps_rows_and_salt(tmp_path):
 
     db = Storage(path)
     try:
-        assert db.migrations_applied == [2] and db.schema_version == 2
+        assert db.migrations_applied == [2, 3] and db.schema_version == 3
         rows = db.table_rows()
         assert len(rows["queries"]) == 1
         row = db._conn.execute("SELECT text, kind FROM queries").fetchone()
@@ -56,6 +56,31 @@ def test_migration_from_previous_schema_keeps_rows_and_salt(tmp_path):
         assert rows["dismissed"] == []
         assert db._salt.hex() == salt
         db.log_query(user_id=1, chat_type="group", text="新问题", status="answer", entry_id="x", kind="entry")
+    finally:
+        db.close()
+
+
+def test_migration_3_marks_earlier_rows_as_telegram(tmp_path):
+    path = tmp_path / DB_NAME
+    conn = connect(path)
+    assert apply_migrations(conn, target=2) == [1, 2]
+    conn.execute("INSERT INTO queries (ts, chat_type, user_hash, text, status, kind)"
+                 " VALUES (1.0, 'private', 'abc', '旧的问题', 'answer', 'entry')")
+    conn.execute("INSERT INTO feedback (ts, user_hash, entry_id, vote) VALUES (1.0, 'abc', 'x', 1)")
+    conn.close()
+
+    db = Storage(path)
+    try:
+        assert db.migrations_applied == [3]
+        assert db._conn.execute("SELECT channel FROM queries").fetchall() == [("telegram",)]
+        assert db._conn.execute("SELECT channel FROM feedback").fetchall() == [("telegram",)]
+        db.log_query(user_id="web:s1", chat_type="web", text="新问题", status="answer", channel="web")
+        db.log_feedback(user_id="web:s1", entry_id="x", vote=-1, channel="web")
+        db.log_query(user_id=5, chat_type="private", text="默认渠道", status="answer")
+        assert [r[0] for r in db._conn.execute("SELECT channel FROM queries ORDER BY id")] == [
+            "telegram", "web", "telegram"]
+        assert [r[0] for r in db._conn.execute("SELECT channel FROM feedback ORDER BY id")] == [
+            "telegram", "web"]
     finally:
         db.close()
 
@@ -202,14 +227,28 @@ def test_stats_figures(storage, clock):
     assert (stats.thumbs_up, stats.thumbs_down) == (2, 1)
     assert stats.disliked == [("body_cameras", 1)]
 
+    assert stats.channels == [("telegram", 10)]
+
     wider = storage.stats(60)
     assert wider.total == 11
+
+
+def test_stats_count_questions_per_channel(storage, clock):
+    _log(storage, "首违不罚了多少家企业", status="answer", kind="entry", entry_id="first_offense_exempt_firms")
+    for session in ("a", "b", "a"):
+        storage.log_query(user_id=f"web:{session}", chat_type="web", text="网上可办率", status="answer",
+                          entry_id="online_rate", kind="entry", channel="web")
+    storage.log_feedback(user_id="web:a", entry_id="online_rate", vote=1, channel="web")
+    stats = storage.stats(7)
+    assert stats.total == 4 and stats.channels == [("web", 3), ("telegram", 1)]
+    assert stats.users == 3  # one Telegram user, two web sessions
+    assert stats.thumbs_up == 1 and stats.top_entries[0] == ("online_rate", 3)
 
 
 def test_stats_on_empty_database(storage):
     stats = storage.stats(7)
     assert stats.total == 0 and stats.median_latency_ms is None and stats.share(0) == 0
-    assert stats.top_entries == [] and stats.top_unanswered == []
+    assert stats.top_entries == [] and stats.top_unanswered == [] and stats.channels == []
 
 
 # --- unanswered review ------------------------------------------------------
