@@ -177,6 +177,40 @@ def answer_report(knowledge: Knowledge, sentence: Sentence, figure: Figure | Non
                     year=knowledge.year)
 
 
+def with_year(response: Response, year: int | None) -> Response:
+    """Name the report year in the first line of an answer (several years are loaded)."""
+    if response.status != "answer" or not year or response.kind in ("years", "overview"):
+        return response
+    label = f"（{year}年）"
+
+    def mark(text: str) -> str:
+        for verdict in ("是的。", "不是。"):
+            if text.startswith(verdict):
+                return verdict + label + text[len(verdict):]
+        return label + text
+
+    response.text = "\n\n".join(mark(part) for part in response.text.split("\n\n"))
+    response.answer = mark(response.answer)
+    return response
+
+
+def by_year(parts: list[tuple[int, Response]]) -> Response:
+    """The same question answered from several years' reports, side by side, each with its
+    own source; never a computed difference."""
+    answered = [r for _, r in parts if r.status == "answer"]
+    blocks, direct = [], []
+    for year, reply in parts:
+        if reply.status == "answer":
+            blocks.append(f"【{year}年】\n{reply.text}")
+            direct.append(f"【{year}年】{reply.answer}")
+        else:
+            blocks.append(f"【{year}年】该年报告中没有找到相关内容。")
+    first = answered[0]
+    return Response("answer", "\n\n".join(blocks), first.entry_id, min(r.score for r in answered),
+                    first.suggestions, "years", first.topics, answer="\n".join(direct),
+                    source="\n".join(r.source for r in answered), section=first.section, year=None)
+
+
 def combined(knowledge: Knowledge, parts: list[Response], missing: list[str] = ()) -> Response:
     """Several questions in one message, answered one after another."""
     text = "\n\n".join(p.text for p in parts)
@@ -217,19 +251,18 @@ _MEASURE_WORDS = {"money": "金额", "people": "人数", "percent": "比例", "r
                   "change": "变化幅度", "": "具体数字"}
 
 
-def covered_text(knowledge: Knowledge) -> str:
-    return "、".join(knowledge.covered) or report_label(knowledge)
-
-
 def decline(knowledge: Knowledge, reason: str, detail: str = "", near: Response | None = None,
-            options: list[Suggestion] = ()) -> Response:
-    """A truthful refusal: what the report does not give, and the nearest thing it does."""
+            options: list[Suggestion] = (), covered: list[str] | None = None) -> Response:
+    """A truthful refusal: what the report does not give, and the nearest thing it does.
+    `covered`: every report loaded ("益阳市2023年的报告"), for other years and places."""
     place = knowledge.place
+    covered_text = "、".join(covered or knowledge.covered) or report_label(knowledge)
     if reason == "other_year":
-        head = f"抱歉，目前收录的是{covered_text(knowledge)}，没有{detail}的报告。"
+        head = f"抱歉，目前收录的是{covered_text}，没有{detail}的报告。"
         kind = "scope"
     elif reason == "other_place":
-        head = f"抱歉，这份报告只涵盖{place}{knowledge.year or ''}{'年' if knowledge.year else ''}的情况，没有{detail}的内容。"
+        head = (f"抱歉，这份报告只涵盖{place}{knowledge.year or ''}{'年' if knowledge.year else ''}的情况，没有{detail}的内容。"
+                if not covered or len(covered) == 1 else f"抱歉，目前收录的是{covered_text}，没有{detail}的内容。")
         kind = "scope"
     elif reason == "wider_scope":
         head = f"报告只给出{place}自己的情况，没有{detail}的统计数字。"

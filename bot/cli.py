@@ -124,7 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _extra_commands():
     """Sub-commands that live in their own modules (admin reports, benchmarks)."""
     found = []
-    for name in ("bot.admin_cli", "bot.bench", "bot.tune"):
+    for name in ("bot.admin_cli", "bot.bench", "bot.tune", "bot.importer.cli"):
         try:
             module = __import__(name, fromlist=["register"])
         except ModuleNotFoundError as exc:

@@ -23,6 +23,8 @@ from .scoring import GLUE_CHARS, GLUE_WORDS, measure_fits
 PART_WORDS = ("新增", "通过初评", "第一批", "首批", "第二批", "再次", "其中")
 # ... of which these make it a part even when no total is asked ("益阳有几个乡镇街道" vs 22个通过初评).
 STRICT_PART_WORDS = ("新增", "通过初评")
+# ... and a question asking for such a part is not answered with the whole.
+ASKED_PART_WORDS = ("新增", "新建", "新设", "首批", "第一批", "第二批")
 # Details a question may ask that a sentence states only when it writes them.
 DETAILS = (("什么时候|何时|哪天|几月|几号|哪一天|什么时间", r"\d+月|\d+日|施行|生效"),
            ("施行|生效", r"施行|生效"), ("牌子|品牌|型号|厂家|厂商", r"牌|型号|厂"),
@@ -122,7 +124,10 @@ def rule_wider_scope(a: Analysis, choice: Choice | None, ctx: Context) -> Declin
     if not wider or choice is None:
         return None
     if a.intent.measure == "rank" or (choice.figure_value and "第" in choice.figure_value):
-        return None  # a rank in the province is the city's own figure
+        # a rank in the province is the city's own figure, but not a rank in the nation
+        if wider in ("全国", "全中国", "国家层面") and not _has_scope_word(choice.own_text or choice.text, wider, ()):
+            return Decline("wider_scope", wider)
+        return None
     if choice.figure_value and _has_scope_word(choice.own_text, wider, ctx.region_words):
         return None
     if not choice.figure_value and _has_scope_word(choice.text, wider, ctx.region_words):
@@ -178,6 +183,9 @@ def rule_part_only(a: Analysis, choice: Choice | None, ctx: Context) -> Decline 
         for word in PART_WORDS:
             if word in choice.own_text and word not in a.text:
                 return Decline("part_only", word)
+    for word in ASKED_PART_WORDS:  # "新增了几个" where the report gives the total ("达到12个")
+        if word in a.text and word not in choice.own_text and word not in choice.text:
+            return Decline("unstated", word)
     for word in STRICT_PART_WORDS:  # not even one of its characters asked (新加, 新曾 are typed too)
         if word in choice.own_text and not set(word) & set(a.text):
             return Decline("part_only", word)
@@ -196,8 +204,8 @@ def rule_count_only(a: Analysis, choice: Choice | None, ctx: Context) -> Decline
     partial = _PARTIAL_RE.search(choice.text)
     if partial and _WHOLE_LIST_RE.search(a.text):
         return Decline("count_only", partial.group(0)[1:])
-    if choice.is_list or not (choice.figure_value or _WHOLE_LIST_RE.search(a.text)):
-        return None
+    if choice.is_list or not _WHOLE_LIST_RE.search(a.text):
+        return None  # a plain "有哪些" gets the sentence; only "具体是哪6项" asks what is not there
     return Decline("count_only", choice.figure_value or "数量")
 
 

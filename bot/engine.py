@@ -1,18 +1,15 @@
 """The chat API: one user message in, one `Response` out.
 
 `Engine.respond(text, conversation)` is what the CLI, the terminal chat, Telegram and the web
-call. The pipeline, one stage per module:
-
-    analysis/   what is asked: intent, measure, numbers (exact or rough), scope, sub-questions
-    retrieval/  candidates: curated entries (curated.py), report sentences and figure clauses (report.py)
-    scoring.py  one score per candidate
-    decision.py answer / clarify / decline, with named decline rules
-    verify.py   是的 / 不是 for a yes/no check
-    answers.py  the wording of every reply
-
-Order: empty → small talk and help → overview → scope (year, place) → practical requests →
-a bare figure ("4400台是什么") → several questions in one message → one question (with
-follow-up context).
+call. An engine holds one or more report packs (`bot/packs.py`) and routes each question by
+its scope, from the packs rather than from code:
+  * a year (2023年, 去年, 前年 against today's date) or a place that a pack covers → that pack;
+    a year or place no pack covers → an honest refusal naming what is covered;
+  * several years ("2023年和2024年分别是多少", "两年各是多少", "比上一年呢") → each year's
+    answer side by side, each with its own source, never a computed difference;
+  * no year → the latest report, then older ones for a fact only they have; the answer says
+    which year it is from.
+Inside a pack, `PackEngine` (bot/pack_engine.py) runs the pipeline.
 """
 
 from __future__ import annotations
@@ -20,74 +17,41 @@ from __future__ import annotations
 import datetime as dt
 import re
 import time
-from dataclasses import dataclass
 
-from . import answers, guards
-from .analysis import Analysis, analyze
+from . import answers
+from .analysis import analyze
 from .answers import Response
-from .decision import (SCOPE_RULES, Choice, Context, Decision, Decline, absent_terms, clarify_options,
-                       first_decline, lead_ok)
-from .figures import index_figures, metrics_with_figure, parse_figure_query
+from .conversation import Conversation
 from .knowledge import Knowledge
-from .normalize import normalize
+from .pack_engine import PackEngine
+from .packs import Library
 from .params import DEFAULT, Params
-from .retrieval import Candidate
-from .scoring import measure_fits
-from .retrieval.curated import CuratedRetriever
-from .retrieval.report import ReportRetriever
-from .verify import verdict
 
-_ELLIPTICAL_RE = re.compile(r"^(?:那么|那|还有|另外|然后|再问)|呢$")
-_LIST_MARK_RE = re.compile(r"、|”“|”、“|；")
+__all__ = ["Conversation", "Engine", "EngineHolder", "PackEngine"]
 
-
-@dataclass
-class Conversation:
-    """Per-chat follow-up context: the last answered entry, for "那成功率呢？"."""
-
-    last_entry_id: str | None = None
-    updated_at: float = 0.0
-    ttl_seconds: float = 600.0
-
-    def active(self, now: float) -> bool:
-        return self.last_entry_id is not None and now - self.updated_at <= self.ttl_seconds
-
-    def remember(self, entry_id: str, now: float) -> None:
-        self.last_entry_id, self.updated_at = entry_id, now
+_PREVIOUS_ONLY_RE = re.compile(r"^(?:那|那么)?(?:比|跟|和|与)?(?:上一年|上年|前一年|去年同期)(?:比|相比|呢|怎么样|如何|多少)*$")
 
 
 class Engine:
-    def __init__(self, knowledge: Knowledge, params: Params = DEFAULT,
+    def __init__(self, knowledge: Knowledge | Library | list[Knowledge], params: Params = DEFAULT,
                  today: dt.date | None = None):
-        self.knowledge = knowledge
+        if isinstance(knowledge, Library):
+            packs = list(knowledge.packs)
+        elif isinstance(knowledge, (list, tuple)):
+            packs = list(knowledge)
+        else:
+            packs = [knowledge]
+        packs.sort(key=lambda k: (k.year or 0, k.place, str(k.directory)))
+        covered = [f"{k.place}{k.year}年的报告" if k.year else k.title for k in packs]
         self.params = params
         self.today = today
-        self.curated = CuratedRetriever(knowledge, params)
-        self.report = ReportRetriever(knowledge.report_text, knowledge.synonyms, params)
-        self.figure_index = index_figures(knowledge.metrics)
-        self.entry_clause = self._entry_clauses()
-        place = knowledge.place
-        short = place.rstrip("市区县") if len(place) > 2 else place
-        region = knowledge.pack.region
-        self.context = Context(
-            report_norm=self.report.normalized_text,
-            place_words=tuple(w for w in {place, short} if w),
-            region_words=tuple(w for w in {region, region.rstrip("省")} if w),
-            years=(knowledge.year,) if knowledge.year else ())
-
-    def _entry_clauses(self) -> dict[str, str]:
-        """Each metric's own clause in the report (its figure and the words around it)."""
-        by_value: dict[tuple[str, str], str] = {}
-        for sentence in self.knowledge.report_text.sentences:
-            for figure in sentence.figures:
-                by_value.setdefault((figure.value, sentence.text), figure.own_words)
-        clauses = {}
-        for entry in self.knowledge.metrics:
-            for (value, text), clause in by_value.items():
-                if value == entry.value and (text in entry.source or entry.source in text):
-                    clauses[entry.id] = clause
-                    break
-        return clauses
+        self.packs = [PackEngine(k, params, today, covered) for k in packs]
+        self.knowledge = self.packs[-1].knowledge  # the latest report
+        self.multi_year = len({k.year for k in packs}) > 1
+        self._owner = {}
+        for pack in self.packs:
+            for entry_id in pack.knowledge.entries:
+                self._owner.setdefault(entry_id, pack)
 
     # --- the chat API --------------------------------------------------------------------
 
@@ -95,212 +59,92 @@ class Engine:
                 now: float | None = None) -> Response:
         """Answer one message; update `conversation` when something is answered."""
         now = time.monotonic() if now is None else now
-        response = self._respond(text if isinstance(text, str) else "", conversation, now)
-        if conversation is not None and response.status == "answer" and response.entry_id \
-                and response.entry_id != "overview":
-            conversation.remember(response.entry_id, now)
+        text = text if isinstance(text, str) else ""
+        if len(self.packs) == 1:
+            response = self.packs[0].respond(text, conversation, now)
+            year = self.packs[0].knowledge.year
+        else:
+            response, year = self._route(text, conversation, now)
+            if self.multi_year:
+                response = answers.with_year(response, year)
+        if conversation is not None and response.status == "answer":
+            conversation.last_year = year or conversation.last_year
+            conversation.last_text = text
         return response
 
     def answer_entry(self, entry_id: str, conversation: Conversation | None = None,
                      now: float | None = None) -> Response | None:
         """The answer for a known entry id (button presses); None if the id is unknown."""
-        kb = self.knowledge
-        if entry_id in kb.entries:
-            response = answers.answer(kb, kb.entries[entry_id], 1.0, "button")
-        elif entry_id.startswith("report:") and self.report.sentence(entry_id) is not None:
-            response = answers.answer_report(kb, self.report.sentence(entry_id), None, 1.0, kind="button")
-        else:
-            return None
-        if conversation is not None:
-            conversation.remember(entry_id, time.monotonic() if now is None else now)
-        return response
+        for pack in self._packs_for_id(entry_id):
+            response = pack.answer_entry(entry_id, conversation, now)
+            if response is not None:
+                if conversation is not None:
+                    conversation.last_year = pack.knowledge.year
+                return answers.with_year(response, pack.knowledge.year) if self.multi_year else response
+        return None
 
     def closest(self, text: str, limit: int = 3) -> list[tuple[str, float]]:
         """The curated entries nearest a question, with their scores (admin review)."""
-        return [(c.id, c.score) for c in self.curated.candidates(self.analyze(text), limit=limit)]
+        found = [c for pack in self.packs for c in pack.closest(text, limit)]
+        return sorted(found, key=lambda c: -c[1])[:limit]
 
-    # --- stages ------------------------------------------------------------------------
+    def pack_of(self, entry_id: str) -> PackEngine | None:
+        return self._owner.get(entry_id)
 
-    def analyze(self, text: str) -> Analysis:
-        return analyze(text, self.knowledge.synonyms, self.today)
+    # --- routing ---------------------------------------------------------------------------
 
-    def _respond(self, text: str, conversation: Conversation | None, now: float) -> Response:
-        kb = self.knowledge
-        a = self.analyze(text)
-        greeted, rest = guards.strip_greeting(a.cleaned)
-        if not rest:
-            return answers.small_talk(kb, "greeting" if greeted else "empty")
-        talk = guards.small_talk(rest)
-        if talk:
-            return answers.small_talk(kb, talk)
-        if a.kind == "help":
-            return answers.small_talk(kb, "how")
-        if greeted:
-            a = self.analyze(rest)
-        scope = first_decline(a, None, self.context, SCOPE_RULES)
-        if scope is not None and scope.reason == "other_year":
-            return answers.decline(kb, scope.reason, scope.detail)
-        if a.kind == "overview":
-            return answers.overview(kb)
-        wanted = guards.unsupported_request(a.cleaned)
-        if wanted:
-            near = [kb.entries[c.id] for c in self.curated.candidates(a, limit=2) if c.score >= self.params.clarify_min]
-            return answers.decline(kb, "practical", wanted, options=[answers.suggestion(e) for e in near])
-        figure = parse_figure_query(kb.synonyms.apply(a.text)) if not a.intent.yes_no else None
-        if figure:
-            return self._figure(*figure)
-        combined = self._compound(a, explicit=True)
-        if combined is not None:
-            return combined
-        whole = self._single(a, conversation, now)
-        if whole.status != "answer":
-            return self._compound(a, explicit=False) or whole
-        return whole
+    def _packs_for_id(self, entry_id: str) -> list[PackEngine]:
+        owner = self._owner.get(entry_id)
+        return [owner] if owner is not None else list(reversed(self.packs))
 
-    def _single(self, a: Analysis, conversation: Conversation | None = None, now: float = 0.0) -> Response:
-        """One question: retrieve, decide, compose."""
-        kb = self.knowledge
-        p = self.params
-        curated = self.curated.candidates(a)
-        short = len(a.core) <= p.short_query_chars
-        if conversation is not None and conversation.active(now) and conversation.last_entry_id in kb.entries:
-            if _ELLIPTICAL_RE.search(a.cleaned) or not lead_ok(curated, p, short):
-                previous = kb.entries[conversation.last_entry_id]
-                chosen = self.curated.followup(curated, previous.title, previous.id, a)
-                if chosen is not None:
-                    return self._compose(a, self._entry_choice(chosen), "followup")
-        return self._reply(a, self.decide(a, curated, short), curated)
+    def _route(self, text: str, conversation: Conversation | None, now: float) -> tuple[Response, int | None]:
+        scope = analyze(text, today=self.today).scope
+        pool = [p for p in self.packs if p.names_place(text)] or self.packs
+        years = list(scope.years)
+        question = text
+        if scope.previous:
+            base = (conversation.last_year if conversation is not None and conversation.active(now)
+                    and conversation.last_year else max(p.knowledge.year or 0 for p in pool))
+            years = [base - 1, base]
+            if _PREVIOUS_ONLY_RE.match(re.sub(r"[\s，,。？?！!]", "", text)) and conversation is not None \
+                    and conversation.last_text:
+                question = conversation.last_text  # "比上一年呢": the last question, for both years
+        if years:
+            chosen = [p for p in pool if p.knowledge.year in years]
+            if not chosen:
+                other = next(y for y in years)
+                word = f"{scope.relative}（{other}年）" if scope.relative else f"{other}年"
+                return answers.decline(pool[-1].knowledge, "other_year", word, covered=pool[-1].covered), None
+            if len({p.knowledge.year for p in chosen}) > 1:
+                return self._side_by_side(chosen, question, now), None
+            return self._first_answer(chosen, question, conversation, now)
+        if scope.all_years and len({p.knowledge.year for p in pool}) > 1:
+            return self._side_by_side(pool, question, now), None
+        return self._first_answer(pool, question, conversation, now)
 
-    def decide(self, a: Analysis, curated: list[Candidate], short: bool) -> Decision:
-        """What would answer, then the decline rules (decision.py)."""
-        p = self.params
-        sentences, figures = self.report.candidates(a)
-        wants_figure = a.kind == "figure" or a.checks_number
-        report_pool = (figures + sentences) if wants_figure else list(sentences)
-        report_pool.sort(key=lambda c: -c.score)
-        report_best = report_pool[0] if report_pool else None
-        choice: Choice | None = None
-        report_wins = report_best is not None and (not curated or report_best.score > curated[0].score + p.report_over_curated)
-        options = clarify_options(curated, p)
-        ambiguous = len([c for c in options if c.score >= p.answer_min]) >= 2
-        if lead_ok(curated, p, short) and not report_wins:
-            choice = self._entry_choice(curated[0])
-        elif ambiguous and not report_wins:
-            return Decision("clarify", None, None, options)
-        elif report_best is not None and not short and report_best.score >= p.report_min \
-                and report_best.missing <= 1 - p.content_min:
-            choice = self._report_choice(report_best, a)
-        if choice is None:
-            near = max([c.score for c in report_pool[:1]] + [c.score for c in options[:1]], default=0.0)
-            covered = min([c.missing for c in report_pool[:1]] + [c.missing for c in options[:1]], default=1.0)
-            close = near >= p.clarify_min or covered <= 1 - p.content_min
-            terms = absent_terms(a.core, self.context.report_norm) if not close else []
-            if terms:  # nothing in the report comes close, and a word of the question is not in it
-                return Decision("decline", None, Decline("absent", terms[0]), options)
-            if options:
-                return Decision("clarify", None, None, options)
-            return Decision("decline", None, Decline("no_match"), report_pool[:1])
-        declined = first_decline(a, choice, self.context)
-        if declined is not None:
-            return Decision("decline", choice, declined)
-        return Decision("answer", choice)
+    def _first_answer(self, pool: list[PackEngine], text: str, conversation: Conversation | None,
+                      now: float) -> tuple[Response, int | None]:
+        """The newest report of each place first; an older one only when the newer do not answer.
+        Among places, the best-scored answer."""
+        by_year = sorted({p.knowledge.year or 0 for p in pool}, reverse=True)
+        first: tuple[Response, int | None] | None = None
+        for year in by_year:
+            replies = [(p.respond(text, conversation, now), p.knowledge.year) for p in pool
+                       if (p.knowledge.year or 0) == year]
+            answered = [r for r in replies if r[0].status == "answer"]
+            if answered:
+                return max(answered, key=lambda r: r[0].score)
+            first = first or replies[0]
+        return first
 
-    # --- choices and replies ---------------------------------------------------------------
-
-    def _entry_choice(self, candidate: Candidate) -> Choice:
-        entry = self.knowledge.entries[candidate.id]
-        # An admin's phrasing says what the entry answers (高新区审批下放情况怎样): part of its evidence.
-        evidence = " ".join((entry.title, entry.answer, entry.source, *entry.phrasings))
-        own = f"{entry.title} {entry.answer}"
-        if entry.is_metric:
-            own = f"{entry.title} {self.entry_clause.get(entry.id, entry.answer)}"
-        return Choice(candidate, evidence, entry.value if entry.is_metric else "", entry.unit,
-                      bool(_LIST_MARK_RE.search(entry.answer)), own)
-
-    def _report_choice(self, candidate: Candidate, a: Analysis) -> Choice:
-        sentence = self.report.sentence(candidate.id)
-        figure = candidate.figure
-        if figure is not None and a.intent.measure == "rank" and figure.kind != "rank":
-            figure = None  # a rank asked: the sentence's own words (处于全省前列) answer it
-            candidate = Candidate(candidate.id, candidate.score, candidate.row, candidate.missing)
-        elif figure is None and (a.kind == "figure" or a.checks_number) and sentence.figures \
-                and a.intent.measure != "rank":
-            figure = self._best_figure(sentence, a)
-            candidate = Candidate(candidate.id, candidate.score, candidate.row, candidate.missing, figure)
-        return Choice(candidate, sentence.text, figure.value if figure else "", figure.unit if figure else "",
-                      bool(_LIST_MARK_RE.search(sentence.text)), figure.own_words if figure else sentence.text)
-
-    def _best_figure(self, sentence, a: Analysis):
-        """The figure of a sentence that measures what is asked and whose clause fits best."""
-        norm = lambda text: normalize(text, self.knowledge.synonyms)  # noqa: E731
-        core = set(a.core)
-        return max(sentence.figures, key=lambda f: (
-            measure_fits(a.intent.measure, a.intent.unit, f.unit, f.value), len(core & set(norm(f.clause)))))
-
-    def _compose(self, a: Analysis, choice: Choice, kind: str | None = None) -> Response:
-        kb = self.knowledge
-        candidate = choice.candidate
-        if candidate.from_report:
-            sentence = self.report.sentence(candidate.id)
-            yes = verdict(a, sentence.text, candidate.figure) if a.intent.yes_no or a.checks_number else None
-            return answers.answer_report(kb, sentence, candidate.figure, candidate.score, yes, kind or "report")
-        entry = kb.entries[candidate.id]
-        yes = verdict(a, choice.text, entry if entry.is_metric else None) \
-            if a.intent.yes_no or a.checks_number else None
-        return answers.answer(kb, entry, candidate.score, kind or "entry", yes)
-
-    def _reply(self, a: Analysis, decision: Decision, curated: list[Candidate]) -> Response:
-        kb = self.knowledge
-        if decision.status == "answer":
-            return self._compose(a, decision.choice)
-        if decision.status == "clarify":
-            entries = [kb.entries[c.id] for c in decision.options]
-            return answers.clarify(kb, entries, decision.options[0].score)
-        declined = decision.decline
-        near = None
-        options = [answers.suggestion(kb.entries[c.id]) for c in decision.options if not c.from_report]
-        if decision.choice is not None:
-            near = self._compose(a, decision.choice)
-            options = options or [self._suggestion(decision.choice.candidate)]
-        elif decision.options and decision.options[0].from_report:
-            near = self._compose(a, self._report_choice(decision.options[0], a))
-        return answers.decline(kb, declined.reason, declined.detail, near, options)
-
-    def _suggestion(self, candidate: Candidate) -> answers.Suggestion:
-        """A button for a candidate: the entry's question, or the report passage's heading."""
-        if not candidate.from_report:
-            return answers.suggestion(self.knowledge.entries[candidate.id])
-        sentence = self.report.sentence(candidate.id)
-        return answers.Suggestion(candidate.id, f"看原文：{sentence.subsection or sentence.section or '相关段落'}")
-
-    def _compound(self, a: Analysis, explicit: bool) -> Response | None:
-        """Several asks in one message, each answered on its own; kept when every part is.
-        `explicit`: only the splits the message marks (分别, 各, separate questions), else only
-        the others (tried when the whole message gets no answer)."""
-        for split in a.splits:
-            if split.explicit != explicit:
-                continue
-            parts = []
-            context = Conversation()  # later parts read as follow-ups of the first ("提了多少条意见呢")
-            for text in split.parts:
-                reply = self._single(self.analyze(text), context, 0.0)
-                if reply.status != "answer":
-                    break
-                parts.append(reply)
-                if not parts[0].entry_id.startswith("report:"):
-                    context.remember(parts[0].entry_id, 0.0)
-            if len(parts) == len(split.parts) and len({p.answer for p in parts}) == len(parts):
-                return answers.combined(self.knowledge, parts)
-        return None
-
-    def _figure(self, key: str, unit_char: str) -> Response:
-        kb = self.knowledge
-        found = metrics_with_figure(self.figure_index, key, unit_char)
-        if len(found) == 1:
-            return answers.answer(kb, found[0], 1.0, "figure")
-        if found:
-            return answers.clarify(kb, found[:4], 1.0, "figure")
-        return answers.decline(kb, "unknown_figure", key)
+    def _side_by_side(self, pool: list[PackEngine], text: str, now: float) -> Response:
+        latest: dict[int, PackEngine] = {}
+        for pack in pool:
+            latest[pack.knowledge.year or 0] = pack
+        parts = [(year, latest[year].respond(text, None, now)) for year in sorted(latest)]
+        if not any(r.status == "answer" for _, r in parts):
+            return parts[-1][1]
+        return answers.by_year(parts)
 
 
 class EngineHolder:

@@ -108,10 +108,12 @@ UNSUPPORTED_REQUESTS = (
 )
 
 
-def unsupported_request(cleaned: str) -> str | None:
-    """What kind of practical information the question wants that the report never gives."""
+def unsupported_request(cleaned: str, report: str = "") -> str | None:
+    """What kind of practical information the question wants that the report never gives
+    (a trigger word the report itself uses, such as 乱收费, is not such a request)."""
     text = convert_numerals(cleaned)
     for label, pattern in UNSUPPORTED_REQUESTS:
-        if pattern.search(text):
+        found = pattern.search(text)
+        if found and not (report and len(found.group(0)) >= 2 and found.group(0) in report):
             return label
     return None

@@ -19,7 +19,7 @@ KNOWLEDGE_FILES = ("topics.yaml", "metrics.yaml", "faq.yaml", "synonyms.yaml")
 REPORT_FILE = "report.txt"
 PACK_FILE = "pack.yaml"
 SCHEMA_VERSION = 1
-QUALIFIERS = ("余", "近", "多", "约")
+QUALIFIERS = ("余", "近", "多", "约", "超过", "逾", "不足")
 ID_RE = re.compile(r"^[a-z][a-z0-9_]{1,48}$")
 FIGURE_RE = re.compile(r"\d+(?:\.\d+)?")
 
@@ -47,6 +47,7 @@ class Topic:
     heading: str | None
     parent: str | None
     summary: str = ""
+    draft: bool = False
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ class Entry:
     year: int | None = None
     file: str = ""
     line: int = 0
+    draft: bool = False  # drafted by the importer, not yet reviewed
 
     @property
     def is_metric(self) -> bool:
@@ -184,6 +186,11 @@ class Knowledge:
             lines.append((heading.text, "、".join(subs)))
         return lines
 
+    @property
+    def drafts(self) -> int:
+        """Rows still marked `draft: true` (drafted by the importer, not yet reviewed)."""
+        return sum(e.draft for e in self.entries.values()) + sum(t.draft for t in self.topics.values())
+
     def summary(self) -> str:
         return (f"{len(self.metrics)} metrics, {len(self.faqs)} faqs, {len(self.topics)} topics, "
                 f"{len(self.synonym_groups)} synonym groups, "
@@ -192,23 +199,23 @@ class Knowledge:
 
 # --- schema -----------------------------------------------------------------
 
-STR, NUM, INT, LIST, OPT_STR = "text", "number", "integer", "list of texts", "text or null"
+STR, NUM, INT, LIST, OPT_STR, BOOL = "text", "number", "integer", "list of texts", "text or null", "true or false"
 
 SCHEMAS: dict[str, tuple[str, dict[str, tuple[str, bool]]]] = {
     "topics.yaml": ("topics", {
         "id": (STR, True), "title": (STR, True), "heading": (OPT_STR, False),
-        "parent": (OPT_STR, False), "summary": (STR, False),
+        "parent": (OPT_STR, False), "summary": (STR, False), "draft": (BOOL, False),
     }),
     "metrics.yaml": ("metrics", {
         "id": (STR, True), "name": (STR, True), "aliases": (LIST, True), "value": (STR, True),
-        "number": (NUM, True), "unit": (STR, True), "qualifier": (OPT_STR, False),
+        "number": (NUM, True), "unit": (OPT_STR, True), "qualifier": (OPT_STR, False),
         "scope": (STR, True), "year": (INT, True), "topic": (STR, True),
-        "source": (STR, True), "answer": (STR, True),
+        "source": (STR, True), "answer": (STR, True), "draft": (BOOL, False),
     }),
     "faq.yaml": ("faqs", {
         "id": (STR, True), "question": (STR, True), "alternates": (LIST, True),
         "answer": (STR, True), "source": (STR, True), "topic": (STR, True),
-        "related": (LIST, False),
+        "related": (LIST, False), "draft": (BOOL, False),
     }),
     "synonyms.yaml": ("synonyms", {
         "canonical": (STR, True), "variants": (LIST, True),
@@ -226,6 +233,8 @@ def _type_ok(value: object, kind: str) -> bool:
         return isinstance(value, (int, float)) and not isinstance(value, bool)
     if kind == INT:
         return isinstance(value, int) and not isinstance(value, bool)
+    if kind == BOOL:
+        return isinstance(value, bool)
     if kind == LIST:
         return isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
     return False
@@ -406,7 +415,7 @@ class _Builder:
             topics[topic_id] = Topic(topic_id, str(item.get("title", topic_id)),
                                      heading if isinstance(heading, str) else None,
                                      item.get("parent") if isinstance(item.get("parent"), str) else None,
-                                     str(item.get("summary") or ""))
+                                     str(item.get("summary") or ""), item.get("draft") is True)
         for item in self.raw["topics.yaml"]:
             parent = item.get("parent")
             if isinstance(parent, str) and parent not in topics:
@@ -444,7 +453,7 @@ class _Builder:
                     unit=str(item.get("unit") or ""), qualifier=item.get("qualifier"),
                     scope=str(item.get("scope") or ""),
                     year=item.get("year") if _type_ok(item.get("year"), INT) else None,
-                    file=name, line=item.line,
+                    file=name, line=item.line, draft=item.get("draft") is True,
                 )
         for path, line, other in related:
             if other not in entries:

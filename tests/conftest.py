@@ -34,6 +34,13 @@ def engine(kb: Knowledge) -> Engine:
     return Engine(kb)
 
 
+@pytest.fixture(scope="session")
+def pack_engine(kb: Knowledge):
+    """The engine of one pack, for tests of its stages (retrieval, scoring)."""
+    from bot.pack_engine import PackEngine
+    return PackEngine(kb)
+
+
 @pytest.fixture
 def kb_copy(tmp_path: Path) -> Path:
     """A writable copy of knowledge/ for tests that edit files."""

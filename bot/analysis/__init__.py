@@ -82,7 +82,8 @@ def analyze(raw: str, synonyms: Synonyms = NO_SYNONYMS, today: dt.date | None = 
     if checked:
         core = _FRAME_RE.sub(" ", core)
     core = drop_filler(core).replace(" ", "")
-    if intent.kind == "overview" and len(_OVERVIEW_WORDS.sub("", drop_filler(text))) > 6:
+    residue = _OVERVIEW_WORDS.sub("", drop_filler(_remove(text, scope.spans)))
+    if intent.kind == "overview" and len(re.sub(r"大概|大致|简单|一下|整个|\s", "", residue)) > 6:
         intent = find_intent(text.replace("报告", ""))  # a subject of its own: not the whole report
         if intent.kind == "overview":
             intent = Intent("description", intent.yes_no, intent.measure, intent.unit, intent.total,

@@ -28,7 +28,7 @@ _ORDINAL_RE = re.compile(r"第几[批次届期]|哪一批|哪批")
 _FIGURE_RE = re.compile(r"多少|(?<!哪)几[项件家个台处条类种名起次人位户成]|"
                         r"数量|数目|比例|比率|占比|金额|多大|多高|百分之几|第几|排名|排第|排老几|几位|规模|多少钱|"
                         r"率是|率为|率多|率有|什么水平|啥水平|怎么样的水平|涨了|降了|升了|增长了|下降了|上升了|什么位置|啥位置|"
-                        r"什么档次|啥档次|排老几|第几名")
+                        r"什么档次|啥档次|排老几|第几名|多长时间|多少时间|多久")
 _LIST_RE = re.compile(r"有哪些|有哪几|哪几[项个家件条类种名处位方面]|是哪些|都是哪|都有哪|都有什么|都有啥|包括哪|包括什么|"
                       r"包括啥|具体是哪|分别是哪|列举|列一下|名单|哪些|哪几|完整")
 _DESCRIPTION_RE = re.compile(r"是什么|什么是|什么意思|啥意思|怎么|如何|为什么|哪个|哪里|哪儿|谁|介绍|含义|做法|内容|"
@@ -61,6 +61,8 @@ def measure_of(text: str, unit: str = "") -> str:
     """The measure asked; a unit the question counts in ("多少起", "有没有五百人") decides."""
     if unit:
         return _UNIT_MEASURE.get(unit, "count")
+    if re.search(r"多少时间|多长时间|多久|几天|几个月|节省.{0,2}时间", text):
+        return "duration"
     if _MONEY_RE.search(text):
         return "money"
     if _PEOPLE_RE.search(text):

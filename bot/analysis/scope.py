@@ -52,6 +52,10 @@ def _alternation(words) -> re.Pattern:
 _PLACE_RE = _alternation(PROVINCES + CITIES + COUNTRIES)
 _WIDER_RE = _alternation(WIDER)
 _COUNTY_RE = _alternation(COUNTIES)
+_COUNTY_SHAPE_RE = re.compile(r"(?:^|[的在和与及、])?([\u4e00-\u9fff]{2}(?:区|县|旗))(?![\u4e00-\u9fff]{0,1}(?:建设|政府|示范))")
+_NOT_COUNTIES = ("城区", "园区", "社区", "小区", "地区", "辖区", "景区", "新区", "市区", "校区", "营区", "片区", "湖区",
+                 "山区", "矿区", "林区", "示范区", "开发区", "全区", "本区", "全县", "本县", "各区", "各县", "郊区", "老区",
+                 "边区", "禁区", "误区", "灾区", "县区", "区县", "城县", "乡县")
 
 
 def find_scope(text: str, today: dt.date | None = None) -> Scope:
@@ -74,9 +78,12 @@ def find_scope(text: str, today: dt.date | None = None) -> Scope:
     places = []
     for m in _PLACE_RE.finditer(text):
         places.append(m.group(0))
-    counties = []
-    for m in _COUNTY_RE.finditer(text):
-        counties.append(m.group(0))
+    counties = [m.group(0) for m in _COUNTY_RE.finditer(text)]
+    for m in _COUNTY_SHAPE_RE.finditer(text):  # a county of a place the gazetteer does not know (松桥区)
+        name = m.group(1)
+        if name not in counties and not any(name in c or c in name for c in counties) \
+                and not name.endswith(_NOT_COUNTIES) and not _PLACE_RE.fullmatch(name):
+            counties.append(name)
     wider = _WIDER_RE.search(text)
     return Scope(tuple(dict.fromkeys(years)), relative, previous, bool(_BOTH_RE.search(text)),
                  tuple(dict.fromkeys(places)), wider.group(0) if wider else "",

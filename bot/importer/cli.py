@@ -1,0 +1,34 @@
+"""`python -m bot import FILE --out DIR [--title T] [--year Y] [--place P]`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("import", help="draft a knowledge pack from a report (.txt, .docx, .html, .pdf)")
+    p.add_argument("file", help="the report file")
+    p.add_argument("--out", required=True, metavar="DIR", help="the pack folder to write (or refresh)")
+    p.add_argument("--title", help="report title (default: read from the text)")
+    p.add_argument("--year", type=int, help="report year (default: read from the text)")
+    p.add_argument("--place", help="the city or district (default: read from the text)")
+    p.set_defaults(func=cmd_import)
+
+
+def cmd_import(args: argparse.Namespace, settings) -> int:
+    from . import ImportInputError, import_report
+    try:
+        result = import_report(Path(args.file), Path(args.out), title=args.title, year=args.year, place=args.place)
+    except ImportInputError as exc:
+        print(f"导入失败：{exc}", file=sys.stderr)
+        return 1
+    if not result.ok:
+        for problem in result.problems[:50]:
+            print(problem, file=sys.stderr)
+        print(f"导入失败：起草的知识包有 {len(result.problems)} 个校验问题，未写入任何文件。", file=sys.stderr)
+        return 1
+    print(result.describe())
+    print(f"下一步：python -m bot validate {args.out}（审核草稿后删除 draft: true）")
+    return 0

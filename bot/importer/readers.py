@@ -1,0 +1,141 @@
+"""Read a report file into plain text: one paragraph per line, headings on their own lines.
+
+`.txt` (UTF-8 with or without BOM, or GB18030, detected), `.docx` (python-docx: paragraphs
+and table cells), `.html`/`.htm` (the main text, by trafilatura), `.pdf` with a text layer
+(pdfminer.six; lines wrapped inside a paragraph are joined again). Anything else, an empty
+file, a binary, or a PDF without text raises `ImportInputError` with one clear sentence.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+MAX_BYTES = 20 * 1024 * 1024
+SUPPORTED = (".txt", ".docx", ".html", ".htm", ".pdf")
+_END = "。！？；;：:!?”》）)"
+
+
+class ImportInputError(ValueError):
+    """The file cannot be imported; the message says why, in one sentence (Chinese)."""
+
+
+def read_report(path: Path | str) -> str:
+    path = Path(path)
+    if not path.is_file():
+        raise ImportInputError(f"找不到文件：{path}")
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        raise ImportInputError(f"不支持的文件类型“{suffix or '无扩展名'}”：请提供 .txt、.docx、.html 或 .pdf 文件。")
+    data = path.read_bytes()
+    if not data.strip():
+        raise ImportInputError("文件是空的。")
+    if len(data) > MAX_BYTES:
+        raise ImportInputError(f"文件太大（{len(data) // 1024 // 1024} MB），报告文件应小于 20 MB。")
+    reader = {".txt": _txt, ".docx": _docx, ".html": _html, ".htm": _html, ".pdf": _pdf}[suffix]
+    text = clean_lines(reader(data))
+    if not re.search(r"[\u4e00-\u9fff]{4,}", text):
+        raise ImportInputError("文件中没有可读的中文文字（如果是扫描件 PDF，请先做文字识别）。")
+    return text
+
+
+def decode_text(data: bytes) -> str:
+    """UTF-8 (with or without BOM), else GB18030; a binary file is refused."""
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ImportInputError("这不是文本文件（看起来是二进制文件）。")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ImportInputError("无法识别文件编码：请另存为 UTF-8 或 GB18030 文本。")
+
+
+def _txt(data: bytes) -> str:
+    return decode_text(data)
+
+
+def _docx(data: bytes) -> str:
+    import io
+    import zipfile
+
+    try:
+        import docx
+    except ImportError:  # pragma: no cover - declared dependency
+        raise ImportInputError("读取 .docx 需要 python-docx（pip install python-docx）。") from None
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise ImportInputError(f"无法打开这个 .docx 文件（{type(exc).__name__}），文件可能已损坏。") from None
+    lines = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            lines.append("，".join(cell.text.strip() for cell in row.cells if cell.text.strip()))
+    return "\n".join(lines)
+
+
+def _html(data: bytes) -> str:
+    try:
+        import trafilatura
+    except ImportError:  # pragma: no cover - declared dependency
+        raise ImportInputError("读取网页需要 trafilatura（pip install trafilatura）。") from None
+    text = trafilatura.extract(decode_text(data), output_format="txt", include_tables=True,
+                               include_comments=False, favor_precision=True)
+    if not text:
+        raise ImportInputError("网页中没有找到正文。")
+    return text
+
+
+def _pdf(data: bytes) -> str:
+    import io
+
+    try:
+        from pdfminer.high_level import extract_text
+        from pdfminer.pdfparser import PDFSyntaxError
+    except ImportError:  # pragma: no cover - declared dependency
+        raise ImportInputError("读取 PDF 需要 pdfminer.six（pip install pdfminer.six）。") from None
+    if not data.startswith(b"%PDF"):
+        raise ImportInputError("这不是有效的 PDF 文件。")
+    try:
+        text = extract_text(io.BytesIO(data))
+    except (PDFSyntaxError, ValueError, TypeError, KeyError) as exc:
+        raise ImportInputError(f"无法读取这个 PDF（{type(exc).__name__}），文件可能已损坏或加密。") from None
+    if not text.strip():
+        raise ImportInputError("PDF 中没有文字层（可能是扫描件），请先做文字识别。")
+    return join_wrapped(text)
+
+
+def join_wrapped(text: str) -> str:
+    """PDF text has a line break at every line's end: join lines back into paragraphs. A line
+    ends its paragraph when it ends with sentence punctuation, is short (a heading), or is
+    followed by an empty line."""
+    from ..reporttext import heading_level
+
+    out: list[str] = []
+    current = ""
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            if current:
+                out.append(current)
+                current = ""
+            continue
+        if not current and heading_level(line) is not None and len(line) <= 25:
+            out.append(line)
+            continue
+        current += line
+        if line[-1] in _END:
+            out.append(current)
+            current = ""
+    if current:
+        out.append(current)
+    return "\n".join(out)
+
+
+def clean_lines(text: str) -> str:
+    """NFC, no control characters, one paragraph per line, no empty lines."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").replace("\u3000", " ")
+    text = re.sub(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\ufeff]", "", text)
+    lines = [re.sub(r"[ \t]+", " ", line).strip() for line in text.split("\n")]
+    return "\n".join(line for line in lines if line) + "\n"
