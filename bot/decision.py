@@ -88,7 +88,7 @@ class Context:
     place_words: tuple[str, ...]  # the covered place and its short names (益阳市, 益阳)
     region_words: tuple[str, ...]  # the province it is in (湖南省, 湖南)
     years: tuple[int, ...]  # years covered
-    normalize: object = None
+    normalize: object = None  # the pack's normalisation (with its synonyms)
 
 
 def rule_other_year(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
@@ -260,8 +260,48 @@ def rule_unstated_detail(a: Analysis, choice: Choice | None, ctx: Context) -> De
     return None
 
 
+_RATE_NAME_RE = re.compile(r"([\u4e00-\u9fff]{2})率")
+
+
+def rule_rate_name(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
+    """"纠错率" asked, the answer is the 调解和解率: the two characters naming a rate must be in
+    the figure's own words (成功率 asked as 调解成功率 or 调处成功率 both fit)."""
+    if choice is None or "%" not in choice.figure_value:
+        return None
+    norm = ctx.normalize or normalize
+    own = norm(choice.own_text + " " + choice.text if not choice.candidate.from_report else choice.own_text)
+    for match in _RATE_NAME_RE.finditer(a.text):
+        name = match.group(1)
+        if name in ("成功", "比例") or name in own or norm(name) in own:
+            continue
+        if any(c in own for c in name):
+            continue
+        return Decline("unstated", match.group(0))
+    return None
+
+
+def rule_figure_subject(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
+    """A figure asked of something the answer's sentence never names: a word of the question
+    the report uses only elsewhere (下放给乡镇的事项 vs 柔性执法事项), or one the report never
+    uses at all (注册用户) that the figure's own words do not cover."""
+    if choice is None or not (a.intent.kind == "figure" or a.checks_number):
+        return None
+    from . import lexicon
+    evidence = ctx.normalize(choice.text) if ctx.normalize else choice.text
+    report = ctx.report_norm
+    for word in lexicon.words_in(GLUE_WORDS.sub(" ", a.core), min_len=3):
+        if any(c in GLUE_CHARS for c in word) or word in evidence:
+            continue
+        if word in report and report.count(word) <= 3:
+            return Decline("unstated", word)
+        if word not in report and all(word[i:i + 2] not in report for i in range(len(word) - 1)):
+            return Decline("absent", word)
+    return None
+
+
 RULES = (rule_other_year, rule_other_place, rule_wider_scope, rule_breakdown, rule_measure,
-         rule_no_figure, rule_part_only, rule_count_only, rule_subpart, rule_ordinal, rule_unstated_detail)
+         rule_no_figure, rule_part_only, rule_count_only, rule_subpart, rule_ordinal, rule_unstated_detail,
+         rule_rate_name, rule_figure_subject)
 SCOPE_RULES = (rule_other_year, rule_other_place)
 
 

@@ -61,7 +61,8 @@ class PackEngine:
             report_norm=self.report.normalized_text,
             place_words=tuple(w for w in {place, short} if w),
             region_words=tuple(w for w in {region, region.rstrip("省")} if w),
-            years=(knowledge.year,) if knowledge.year else ())
+            years=(knowledge.year,) if knowledge.year else (),
+            normalize=lambda text: normalize(text, knowledge.synonyms))
 
     def names_place(self, text: str) -> bool:
         """Whether a question names this pack's place (益阳, 青岚市)."""
@@ -183,6 +184,8 @@ class PackEngine:
         elif report_best is not None and not short and report_best.score >= p.report_min \
                 and report_best.missing <= 1 - p.content_min:
             choice = self._report_choice(report_best, a)
+        elif not short:
+            choice = self._agreed(a, curated, options, sentences)
         if choice is None:
             near = max([c.score for c in report_pool[:1]] + [c.score for c in options[:1]], default=0.0)
             covered = min([c.missing for c in report_pool[:1]] + [c.missing for c in options[:1]], default=1.0)
@@ -197,6 +200,31 @@ class PackEngine:
         if declined is not None:
             return Decision("decline", choice, declined)
         return Decision("answer", choice)
+
+    def _agreed(self, a: Analysis, curated: list[Candidate], options: list[Candidate],
+                sentences: list[Candidate]) -> Choice | None:
+        """Two weak signals that agree make one answer: the best report sentence is the source
+        of the best entry (or of every "您是想问" option). A figure question takes the entry when
+        it is a metric; otherwise the sentence answers, with everything the options name."""
+        p = self.params
+        if not curated or not sentences or sentences[0].score < p.agree_min or curated[0].score < p.clarify_min:
+            return None
+        sentence = self.report.sentence(sentences[0].id)
+        if sentence is None or sentences[0].missing > 1 - p.content_min:
+            return None
+
+        def sourced(candidate: Candidate) -> bool:
+            source = self.knowledge.entries[candidate.id].source
+            return bool(source) and (source in sentence.text or sentence.text in source)
+
+        pool = options or curated[:1]
+        if not all(sourced(c) for c in pool):
+            return None
+        top = self.knowledge.entries[curated[0].id]
+        if (a.kind == "figure" or a.checks_number) and top.is_metric and sourced(curated[0]) and \
+                (len(pool) == 1 or curated[0].score - curated[1].score > 0):
+            return self._entry_choice(curated[0])
+        return self._report_choice(sentences[0], a)
 
     # --- choices and replies ---------------------------------------------------------------
 

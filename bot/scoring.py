@@ -24,7 +24,7 @@ GLUE_WORDS = re.compile("怎么回事|咋回事|回事|意思|概念|东西|到�
                         "分别|受益|成效|成果|成绩|进展|咱|情况|水平|怎样|知道|那个|这个|搞|弄|咋|啥")
 
 _MONEY_UNITS = ("元", "万元", "亿元")
-_PEOPLE_UNITS = ("名", "人", "人次", "位", "万人")
+_PEOPLE_UNITS = ("名", "人", "人次", "万人次", "位", "万人")
 
 
 def measure_of_figure(unit: str, value: str) -> str:
@@ -72,7 +72,7 @@ def measure_fits(asked: str, asked_unit: str, unit: str, value: str) -> bool:
     if asked in ("money", "percent", "rank"):
         return have == asked or (asked == "percent" and "%" in value)
     if asked == "people":
-        return have == "people" or unit.endswith("次")
+        return have == "people"
     if asked in ("count", "change") and asked_unit:
         return have in ("count", "people", "money") or (asked_unit == "次" and have == "percent")
     return True
