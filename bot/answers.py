@@ -283,7 +283,8 @@ def decline(knowledge: Knowledge, reason: str, detail: str = "", near: Response 
         head = f"报告没有写到这方面的内容（{detail}）。"
         kind = reason
     elif reason == "absent":
-        head = f"抱歉，报告中没有关于“{detail}”的内容。"
+        which = f"{knowledge.year}年的报告" if covered and len(covered) > 1 and knowledge.year else "报告"
+        head = f"抱歉，{which}中没有关于“{detail}”的内容。"
         kind = reason
     elif reason == "practical":
         head = f"抱歉，报告中没有{detail}这类办事信息，建议咨询相关部门。"

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from .config import ConfigError, Settings, load_settings
-from .knowledge import KnowledgeError, load_knowledge, validate_dir
+from .knowledge import KnowledgeError, load_knowledge
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -25,18 +25,25 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 def _engine(settings: Settings):
     from .engine import Engine
-    return Engine(load_knowledge(settings.knowledge_dir))
+    from .packs import load_library
+    return Engine(load_library(settings.knowledge_dir, strict=True))
 
 
 def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
     directory = Path(args.dir) if args.dir else settings.knowledge_dir
-    problems = validate_dir(directory)
+    from .packs import pack_dirs, validate_library
+    problems = validate_library(directory)
     if problems:
         for problem in problems:
             print(problem)
         print(f"{len(problems)} problem(s) found in {directory}", file=sys.stderr)
         return 1
-    print(f"OK: {load_knowledge(directory).summary()}")
+    for pack in pack_dirs(directory):
+        kb = load_knowledge(pack)
+        label = f"{pack.name}（{kb.place}{kb.year or ''}）: " if pack != Path(directory) else ""
+        print(f"OK: {label}{kb.summary()}")
+        if kb.drafts:
+            print(f"  其中 {kb.drafts} 条仍是草稿（draft: true）：请逐条审核，确认后删除该标记。")
     return 0
 
 

@@ -289,12 +289,14 @@ def rule_figure_subject(a: Analysis, choice: Choice | None, ctx: Context) -> Dec
     from . import lexicon
     evidence = ctx.normalize(choice.text) if ctx.normalize else choice.text
     report = ctx.report_norm
-    for word in lexicon.words_in(GLUE_WORDS.sub(" ", a.core), min_len=3):
+    for word in lexicon.words_in(GLUE_WORDS.sub(" ", a.core)):
         if any(c in GLUE_CHARS for c in word) or word in evidence:
             continue
+        if len(word) == 2 and lexicon.is_common(word):
+            continue  # 办事, 数量, 金额: everyday words name no subject of their own
         if word in report and report.count(word) <= 3:
             return Decline("unstated", word)
-        if word not in report and all(word[i:i + 2] not in report for i in range(len(word) - 1)):
+        if len(word) >= 3 and word not in report and all(word[i:i + 2] not in report for i in range(len(word) - 1)):
             return Decline("absent", word)
     return None
 

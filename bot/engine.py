@@ -29,6 +29,8 @@ from .params import DEFAULT, Params
 
 __all__ = ["Conversation", "Engine", "EngineHolder", "PackEngine"]
 
+_YEARS_RE = re.compile(r"(?:(?:19|20)?\d\d|二[〇零][一二三四五六七八九〇零]{2})年度?|去年|今年|前年|上一年|上年|"
+                       r"(?:和|与|跟|及)(?=[，,]|$)")
 _PREVIOUS_ONLY_RE = re.compile(r"^(?:那|那么)?(?:比|跟|和|与)?(?:上一年|上年|前一年|去年同期)(?:比|相比|呢|怎么样|如何|多少)*$")
 
 
@@ -141,7 +143,8 @@ class Engine:
         latest: dict[int, PackEngine] = {}
         for pack in pool:
             latest[pack.knowledge.year or 0] = pack
-        parts = [(year, latest[year].respond(text, None, now)) for year in sorted(latest)]
+        question = _YEARS_RE.sub("", text)  # each report is asked the question without the years
+        parts = [(year, latest[year].respond(question, None, now)) for year in sorted(latest)]
         if not any(r.status == "answer" for _, r in parts):
             return parts[-1][1]
         return answers.by_year(parts)

@@ -196,10 +196,15 @@ def false_absences(text: str, report_forms: tuple[str, ...], normalize: Callable
             if (norm := normalize(term)) and any(norm in form for form in report_forms)]
 
 
-def evaluate(predict: Predictor, items: list[EvalItem], report: str = "",
+def evaluate(predict: Predictor, items: list[EvalItem], report: str | dict[int, str] = "",
              normalize: Callable[[str], str] | None = None) -> EvalResult:
+    """`report`: the report's text, or year → text when several reports are loaded (an absence
+    claim about "2023年的报告" is checked against that report)."""
     result = EvalResult()
+    reports = report if isinstance(report, dict) else {}
+    report = "\n".join(reports.values()) if reports else report
     report_forms = (normalize(report),) if report and normalize else ()
+    year_forms = {y: (normalize(t),) for y, t in reports.items()} if normalize else {}
     for item in items:
         reply = predict(item.question)
         if item.in_scope:
@@ -217,7 +222,9 @@ def evaluate(predict: Predictor, items: list[EvalItem], report: str = "",
         if report:
             result.invented += [(item.question, f) for f in invented_figures(reply.text, report, item.question)]
         if report_forms:
-            result.false_absence += [(item.question, t) for t in false_absences(reply.text, report_forms, normalize)]
+            claimed = re.search(r"((?:19|20)\d\d)年的报告中没有", reply.text)
+            forms = year_forms.get(int(claimed.group(1)), report_forms) if claimed else report_forms
+            result.false_absence += [(item.question, t) for t in false_absences(reply.text, forms, normalize)]
     return result
 
 

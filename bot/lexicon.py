@@ -11,17 +11,34 @@ from functools import lru_cache
 from pathlib import Path
 
 
+COMMON_FREQUENCY = 300  # jieba counts a word this often or more: an everyday word (办事, 违规, 金额)
+
+
 @lru_cache(maxsize=1)
-def words() -> frozenset[str]:
+def frequencies() -> dict[str, int]:
+    """jieba's dictionary: word → how often it occurs in its corpus."""
     spec = importlib.util.find_spec("jieba")
     if spec is None or spec.origin is None:
-        return frozenset()
+        return {}
     path = Path(spec.origin).parent / "dict.txt"
+    found: dict[str, int] = {}
     try:
         with open(path, encoding="utf-8") as handle:
-            return frozenset(line.split(" ", 1)[0] for line in handle if line.strip())
+            for line in handle:
+                parts = line.split(" ")
+                if len(parts) >= 2 and parts[1].isdigit():
+                    found[parts[0]] = int(parts[1])
     except OSError:
-        return frozenset()
+        return {}
+    return found
+
+
+def words() -> dict[str, int]:
+    return frequencies()
+
+
+def is_common(word: str) -> bool:
+    return frequencies().get(word, 0) >= COMMON_FREQUENCY
 
 
 def words_in(text: str, min_len: int = 2, max_len: int = 6) -> list[str]:

@@ -50,7 +50,7 @@ _PEOPLE_UNITS = ("名", "人", "人次", "位", "万人")
 @dataclass(frozen=True)
 class Heading:
     text: str  # as written, without numbering or end punctuation
-    level: int  # 1 section, 2 subsection (a lead sentence is 2), 3 point
+    level: int  # 0 the title, 1 section, 2 subsection (a lead sentence is 2), 3 point
     line: int  # 1-based line in the report
 
 
@@ -233,11 +233,18 @@ def parse_report(text: str) -> ReportText:
     report = ReportText(text)
     section = subsection = ""
     paragraph = -1
+    seen_text = False
     for lineno, raw in enumerate(text.splitlines(), 1):
         line = raw.strip()
         if not line or set(line) <= set("…. 　-—"):
             continue
         level = heading_level(line)
+        if not seen_text and level is not None and re.search(r"(?:19|20)\d\d年", line) \
+                and re.search(r"报告|情况|总结|工作", line):
+            report.headings.append(Heading(strip_numbering(line), 0, lineno))  # the title line
+            seen_text = True
+            continue
+        seen_text = True
         if level is not None:
             heading = strip_numbering(line)
             report.headings.append(Heading(heading, level, lineno))

@@ -64,7 +64,10 @@ def test_validate_ok_and_errors(tmp_path):
 def test_knowledge_option_and_invalid_kb_message(tmp_path):
     result = run("--knowledge", str(tmp_path), "ask", "首违不罚")
     assert result.returncode == 1
-    assert "report.txt is missing" in result.stderr
+    assert "no knowledge pack here" in result.stderr  # an empty folder: neither a pack nor packs
+    (tmp_path / "metrics.yaml").write_text("version: 1\nmetrics: []\n", encoding="utf-8")
+    result = run("--knowledge", str(tmp_path), "ask", "首违不罚")
+    assert result.returncode == 1 and "report.txt is missing" in result.stderr
 
 
 def test_chat_with_follow_up_and_choice():

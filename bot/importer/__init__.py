@@ -86,7 +86,8 @@ def guess_info(text: str) -> tuple[str, int | None, str, str]:
         counts = Counter(m for m in _CITY_RE.findall(text) if m not in _NOT_PLACES
                          and not any(m.endswith(w) for w in _NOT_PLACES))
         place = counts.most_common(1)[0][0] if counts else ""
-    regions = Counter(m for m in _REGION_RE.findall(text) if m not in ("全省", "本省", "我省", "该省"))
+    regions = Counter(m for m in _REGION_RE.findall(text)
+                      if not m.endswith(("全省", "本省", "我省", "该省", "各省", "外省")) and not re.search(r"[在的和与及]", m))
     region = regions.most_common(1)[0][0] if regions else ""
     if not title and year and place:
         title = f"{place}{year}年法治政府建设情况"
