@@ -67,7 +67,7 @@ class _TermIndex:
     def matched(self, text: str) -> tuple[np.ndarray, float]:
         """Weight of the query's bigrams found in each row, and the query's total weight."""
         total = 0.0
-        rows, weights = [], []
+        rows, weights, sizes = [], [], []
         for g in bigrams(text):
             ix = self._rows(g)
             if ix is None:
@@ -76,10 +76,11 @@ class _TermIndex:
             weight = self.idf[g]
             total += weight
             rows.append(ix)
-            weights.append(np.full(len(ix), weight))
+            weights.append(weight)
+            sizes.append(len(ix))
         if not rows:
             return np.zeros(self.size), total
-        return np.bincount(np.concatenate(rows), np.concatenate(weights), minlength=self.size), total
+        return np.bincount(np.concatenate(rows), np.repeat(weights, sizes), minlength=self.size), total
 
     def weight(self, gram: str) -> float:
         return self.idf.get(gram, self.unknown_idf)

@@ -92,6 +92,8 @@ class ReportRetriever:
         else:
             order = np.argsort(-scores, kind="stable")
         for position in order:
+            if len(sentences) >= limit * 2 and len(figures) >= limit * 2:
+                break  # enough: rows come best by similarity; the few bonuses seldom lift a lower one this far
             i = int(rows[position])
             k = int(self._kinds[i])
             if k < 0:
