@@ -84,7 +84,7 @@ def hwm():  # the kernel's own high-water mark of this process's memory, as a cr
 out = {"python": peak()}
 from bot.engine import Engine
 from bot.evaluation import TUNING_FILE, load_eval
-from bot.knowledge import load_knowledge
+from bot.packs import load_library
 out["engine_import"] = peak()
 try:
     import handlers.app  # the Telegram app module (imports telegram)
@@ -95,7 +95,7 @@ except ModuleNotFoundError as exc:
     import telegram.ext  # handlers/app.py not written yet: the library it needs
     out["app_module"] = "telegram.ext"
 out["telegram_import"] = peak()
-engine = Engine(load_knowledge(sys.argv[1]))
+engine = Engine(load_library(sys.argv[1], strict=True))
 out["loaded"] = peak()
 questions = [item.question for item in load_eval(TUNING_FILE)]
 for i in range(int(sys.argv[2])):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -230,6 +231,13 @@ def run(plan: Plan, knowledge_dir: Path, out: Path, seed: int, *, quick: bool = 
                     ", ".join(f"{s}: {v:.1f}×" for s, v in speedups.items()),
                     "yes" if speedups[worst] >= TARGET_SPEEDUP else
                     f"no (at {worst} {TARGET_SPEEDUP / speedups[worst]:.1f}× short)"])
+
+    # --- packs: drafted vs curated, two years, ten packs ------------------------------------
+    _say("packs: drafted vs curated, two years, ten packs")
+    part, pack_targets = _packs_section(plan, knowledge_dir, eval_sets, questions, seed, evaluate,
+                                        engine_predictor, normalize, load_eval)
+    sections.append(part)
+    targets += pack_targets
 
     # --- start-up, reload, memory ------------------------------------------------------------
     _say("start-up (fresh processes), reload, peak RSS")
@@ -459,6 +467,63 @@ def web_section(plan: Plan, knowledge_dir: Path, seed: int) -> tuple[str, list[l
                     f"{answered}/{total} answered, {sum(r.errors for r in result.runs)} errors, "
                     f"exit {result.exit_code}", "yes" if result.ok else "no"])
     return section, targets
+
+
+def _packs_section(plan, knowledge_dir, eval_sets, questions, seed, evaluate, engine_predictor,
+                   normalize, load_eval):
+    """Markdown and targets for issue 9: drafted packs' quality, two years, ten packs' speed."""
+    from benchmarks import packs, tables, timing
+    from bot.engine import Engine
+    from bot.packs import load_library
+    targets = []
+    drafted = packs.drafted_vs_curated([(label, items) for label, _, items in eval_sets], knowledge_dir,
+                                       evaluate, engine_predictor, normalize)
+    years = packs.two_years(evaluate, engine_predictor, normalize, load_eval)
+    import_s, import_bytes = packs.import_seconds(1 if plan.eval_stride > 1 else 3)
+    with tempfile.TemporaryDirectory(prefix="yiyang-bench-packs-") as tmp:
+        root = packs.ten_packs(Path(tmp) / "packs")
+        curated = load_library(knowledge_dir).latest.directory
+        shutil.copytree(curated, root / curated.name)
+        library = load_library(root, strict=True)
+        engine = Engine(library)
+        with_years = questions + [f"{year}年{q}" for q, year in zip(questions[::7], packs.PACK_YEARS * 100)]
+        latency = timing.measure(engine.respond, with_years, seed=seed, warmup=plan.warmup,
+                                 max_n=plan.max_n, min_n=plan.min_n, budget_s=plan.budget_s)
+        reload_ms = packs.reload_one_pack_ms(root / "qinglan-2024", plan.reload_repeats)
+        rss = timing.peak_rss(root, plan.rss_questions)
+        n_packs = len(library.packs)
+    targets.append([f"p99 ≤ 1 ms per query with {n_packs} packs", f"{tables.ms(latency.p99_ms)} ms",
+                    _verdict(latency.p99_ms <= 1.0, latency.p99_ms)])
+    targets.append([f"import of a {import_bytes / 1024:.0f} KB report ≤ 2 s", f"{import_s:.2f} s",
+                    _verdict(import_s <= 2.0, import_s / 2.0)])
+    targets.append(["reload of one pack ≤ 200 ms", f"{reload_ms:.0f} ms",
+                    _verdict(reload_ms <= 200.0, reload_ms / 200.0)])
+    targets.append([f"RSS ≤ 150 MB with {n_packs} packs", f"{rss['answered']:.1f} MiB",
+                    _verdict(rss["answered"] <= 150.0, rss["answered"] / 150.0)])
+    part = "\n\n".join([
+        "## Report packs (issue 9)",
+        "Drafted vs curated: the shipped report imported by `python -m bot import` with no hand edits, "
+        "scored on the same eval sets as the curated pack:",
+        tables.table(["eval set", "pack", "in scope right", "out of scope answered", "invented figures",
+                      "false absence claims"], drafted, "llrrrr"),
+        "The fictional 青岚市 (`tests/data/qinglan/`, two years written by a helper with their own "
+        "questions), each year drafted by the importer; together = both packs loaded, questions naming "
+        "a year, no year (the latest report), or both years:",
+        tables.table(["packs", "questions", "in scope right", "out of scope answered", "invented figures",
+                      "false absence claims"], years, "llrrrr"),
+        f"Ten packs ({n_packs} with the curated one): the 青岚 reports imported as {PACKS_LABEL}; "
+        f"{latency.n} queries (the tuning questions, and every 7th again with a year), one at a time.",
+        tables.table(["measure", "value"], [
+            ["packs", n_packs], ["query p50 / p99 ms", f"{tables.ms(latency.p50_ms)} / {tables.ms(latency.p99_ms)}"],
+            ["reload of one pack (load + index), median ms", f"{reload_ms:.0f}"],
+            [f"import of a {import_bytes / 1024:.1f} KB report, median s", f"{import_s:.2f}"],
+            [f"peak RSS, {n_packs} packs + Telegram app, {plan.rss_questions} answers, MiB", f"{rss['answered']:.1f}"],
+        ]),
+    ])
+    return part, targets
+
+
+PACKS_LABEL = "years 2015–2024 (alternating the 2023 and 2024 texts)"
 
 
 def _phrasings(kb) -> int:
