@@ -29,7 +29,13 @@ def _engine(settings: Settings):
 
 def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
     directory = Path(args.dir) if args.dir else settings.knowledge_dir
+    if args.memory_mb:
+        from .isolated import limit_memory
+        limit_memory(args.memory_mb)
     problems = validate_dir(directory)
+    if args.json:  # for bot.isolated: one JSON list of problems
+        print(json.dumps([[p.path, p.line, p.message] for p in problems], ensure_ascii=False))
+        return 1 if problems else 0
     if problems:
         for problem in problems:
             print(problem)
@@ -94,6 +100,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("validate", help="check the knowledge files; errors as path:line: message")
     p.add_argument("dir", nargs="?")
+    p.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--memory-mb", type=int, default=0, help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("run", help="start the Telegram bot")

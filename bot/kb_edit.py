@@ -10,7 +10,8 @@ Every change follows the same steps, under one lock:
      (Beijing time), keeping the newest `MAX_BACKUPS` per file;
   4. write the new content atomically (temporary file + `os.replace`).
 The caller then reloads (`Reloader.reload`). Functions here block: call them via
-`asyncio.to_thread` from async code.
+`asyncio.to_thread` from async code. Each takes `validate` (default `validate_dir`); the bot
+passes `bot.isolated.validate_isolated`, which checks in a child process with a time limit.
 
 `rollback(name)` restores the newest backup of a file and removes it from the list, so
 repeated rollbacks walk back through the history; the version it replaced is kept as
@@ -28,6 +29,7 @@ import threading
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Callable, Sequence
 
 from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
@@ -44,6 +46,7 @@ BEIJING = timezone(timedelta(hours=8), "北京时间")
 PHRASING_FIELDS = {"faq.yaml": ("faqs", "alternates"), "metrics.yaml": ("metrics", "aliases")}
 _BACKUP_RE = re.compile(r"^(?P<stem>[a-z]+)\.(?P<stamp>\d{8}-\d{6}-\d{6})(?P<undone>\.undone)?\.yaml$")
 _LOCK = threading.Lock()
+Validate = Callable[[Path], Sequence[Problem]]
 
 
 @dataclass
@@ -121,7 +124,8 @@ def _write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def _validate_with(directory: Path, name: str, data: bytes) -> list[Problem]:
+def _validate_with(directory: Path, name: str, data: bytes,
+                   validate: Validate = validate_dir) -> list[Problem]:
     """Validate the folder as it would be with `name` replaced by `data`."""
     directory = Path(directory)
     with tempfile.TemporaryDirectory(prefix="kb-check-") as tmp:
@@ -131,7 +135,7 @@ def _validate_with(directory: Path, name: str, data: bytes) -> list[Problem]:
             if other != name and source.is_file():
                 shutil.copyfile(source, tmp_dir / other)
         (tmp_dir / name).write_bytes(data)
-        problems = validate_dir(tmp_dir)
+        problems = list(validate(tmp_dir))
         # Point at the real folder: the paths, and file references inside messages.
         prefix, real = str(tmp_dir), str(directory)
         return [Problem(p.path.replace(prefix, real, 1), p.line, p.message.replace(prefix, real))
@@ -162,9 +166,10 @@ def _trim_backups(directory: Path, name: str) -> None:
             pass
 
 
-def _commit(directory: Path, name: str, data: bytes) -> EditResult | list[Problem]:
+def _commit(directory: Path, name: str, data: bytes,
+            validate: Validate = validate_dir) -> EditResult | list[Problem]:
     """Validate, back up and write; problems (and nothing changed) on failure."""
-    problems = _validate_with(directory, name, data)
+    problems = _validate_with(directory, name, data, validate)
     if problems:
         return problems
     backup = _backup(directory, name)
@@ -200,7 +205,8 @@ def find_entry(directory: Path, entry_id: str) -> tuple[str, str] | None:
     return None
 
 
-def add_phrasing(directory: Path | str, entry_id: str, phrasing: str) -> EditResult:
+def add_phrasing(directory: Path | str, entry_id: str, phrasing: str,
+                 validate: Validate = validate_dir) -> EditResult:
     """Add `phrasing` to the FAQ `alternates` or metric `aliases` of `entry_id`."""
     directory = Path(directory)
     phrasing = clean_phrasing(phrasing)
@@ -230,7 +236,7 @@ def add_phrasing(directory: Path | str, entry_id: str, phrasing: str) -> EditRes
                 phrasings.append(_quoted_like(phrasings, phrasing))
                 out = io.StringIO()
                 yaml.dump(data, out)
-                outcome = _commit(directory, name, out.getvalue().encode("utf-8"))
+                outcome = _commit(directory, name, out.getvalue().encode("utf-8"), validate)
                 if isinstance(outcome, list):
                     return _failed(name, outcome, "添加问法")
                 outcome.message = f"已把「{phrasing}」加为 {entry_id} 的问法（{name} 的 {phrasing_key}）。"
@@ -257,7 +263,8 @@ def knowledge_file_name(filename: str) -> str | None:
     return name if name in KNOWLEDGE_FILES else None
 
 
-def replace_file(directory: Path | str, filename: str, data: bytes) -> EditResult:
+def replace_file(directory: Path | str, filename: str, data: bytes,
+                 validate: Validate = validate_dir) -> EditResult:
     """Replace one of the four knowledge files by uploaded bytes, after validation."""
     directory = Path(directory)
     name = knowledge_file_name(filename)
@@ -276,7 +283,7 @@ def replace_file(directory: Path | str, filename: str, data: bytes) -> EditResul
         current = directory / name
         if current.is_file() and current.read_bytes() == data:
             return EditResult(True, f"{name} 与当前版本完全相同，无需替换。", name, False)
-        outcome = _commit(directory, name, data)
+        outcome = _commit(directory, name, data, validate)
         if isinstance(outcome, list):
             return _failed(name, outcome, "替换文件")
         outcome.message = f"已替换 {name}，旧版本已备份。"
@@ -304,7 +311,8 @@ def list_backups(directory: Path | str, name: str | None = None) -> list[Backup]
     return found
 
 
-def rollback(directory: Path | str, filename: str | None = None) -> EditResult:
+def rollback(directory: Path | str, filename: str | None = None,
+             validate: Validate = validate_dir) -> EditResult:
     """Restore the newest backup of `filename` (default: the most recently backed-up file)."""
     directory = Path(directory)
     with _LOCK:
@@ -324,7 +332,7 @@ def rollback(directory: Path | str, filename: str | None = None) -> EditResult:
         if current.is_file() and current.read_bytes() == data:
             backup.path.unlink()
             return EditResult(True, f"{name} 已经是 {backup.label} 的版本，已移除这份重复的备份。", name, False)
-        problems = _validate_with(directory, name, data)
+        problems = _validate_with(directory, name, data, validate)
         if problems:
             return _failed(name, problems, "回滚")
         undone = _backup(directory, name, undone=True)
