@@ -17,15 +17,17 @@ from telegram.constants import ParseMode
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import (AIORateLimiter, Application, CallbackQueryHandler, CommandHandler,
                           Defaults, InlineQueryHandler, MessageHandler, filters)
-from telegram.request import BaseRequest
+from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.config import Settings
 from bot.engine import Engine, EngineHolder
+from bot.isolated import validate_isolated
 from bot.knowledge import load_knowledge
+from bot.reloader import Reloader
 
 from . import admin, ask, callbacks, data, feedback, inline, media, start, topics
-from .common import HOLDER_KEY, SETTINGS_KEY
 from .compat import TolerantRequest
+from .context import CONTEXT_TYPES
 from .errors import error_handler
 from .logs import RedactingFilter, setup_logging
 
@@ -81,7 +83,7 @@ def register_handlers(application: Application) -> None:
 
 
 async def set_commands(application: Application) -> None:
-    """post_init: publish the command menu with Chinese descriptions."""
+    """Publish the command menu with Chinese descriptions."""
     try:
         await application.bot.set_my_commands([BotCommand(c, d) for c, d in COMMANDS])
     except TelegramError as exc:  # the menu is a convenience; answering matters more
@@ -89,10 +91,36 @@ async def set_commands(application: Application) -> None:
     logger.info("bot @%s is up", application.bot.username)
 
 
+async def post_init(application: Application) -> None:
+    """Lifecycle hook: command menus, storage, knowledge watcher, daily jobs."""
+    await set_commands(application)
+    await admin.on_start(application)
+
+
+async def post_stop(application: Application) -> None:
+    """Lifecycle hook: stop the knowledge watcher."""
+    await admin.on_stop(application)
+
+
+async def post_shutdown(application: Application) -> None:
+    """Lifecycle hook: stop what post_init started and close the storage."""
+    await admin.on_shutdown(application)
+
+
+OFFICIAL_API = "https://api.telegram.org"
+
+
+def is_official_api(url: str) -> bool:
+    return url.rstrip("/").lower() == OFFICIAL_API
+
+
 def build_application(settings: Settings, holder: EngineHolder, request: BaseRequest | None = None,
                       *, rate_limiter: bool = True) -> Application:
     """The configured Application: Bot API at settings.telegram_api_url, HTML defaults, rate
-    limiter, concurrent updates, command menu at start-up, every handler registered."""
+    limiter, concurrent updates, typed context, lifecycle hooks, every handler registered.
+
+    The repair layer for inexact Bot API servers (`compat.TolerantRequest`) is used only
+    when TELEGRAM_API_URL is not the official server."""
     api = settings.telegram_api_url.rstrip("/")
     builder = (
         Application.builder()
@@ -101,19 +129,25 @@ def build_application(settings: Settings, holder: EngineHolder, request: BaseReq
         .base_file_url(f"{api}/file/bot")
         .defaults(Defaults(parse_mode=ParseMode.HTML,
                            link_preview_options=LinkPreviewOptions(is_disabled=True)))
+        .context_types(CONTEXT_TYPES)
         .concurrent_updates(True)
-        .post_init(set_commands)
+        .post_init(post_init)
+        .post_stop(post_stop)
+        .post_shutdown(post_shutdown)
     )
     if rate_limiter:
         builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
-    if request is None:  # repairs inexact answers of self-hosted / test Bot API servers
-        builder = builder.request(TolerantRequest(connection_pool_size=256)).get_updates_request(
-            TolerantRequest(connection_pool_size=1))
+    if request is None:
+        request_class = HTTPXRequest if is_official_api(api) else TolerantRequest
+        builder = builder.request(request_class(connection_pool_size=256)).get_updates_request(
+            request_class(connection_pool_size=1))
     else:
         builder = builder.request(request).get_updates_request(request)
     application = builder.build()
-    application.bot_data[HOLDER_KEY] = holder
-    application.bot_data[SETTINGS_KEY] = settings
+    bot_data = application.bot_data
+    bot_data.holder = holder
+    bot_data.settings = settings
+    bot_data.reloader = Reloader(holder, settings.knowledge_dir, validate_isolated)
     register_handlers(application)
     return application
 

@@ -6,10 +6,10 @@ import logging
 
 from telegram import Message, Update
 from telegram.error import BadRequest
-from telegram.ext import ContextTypes
 
 from . import usage
 from .callbacks import callback_value, stale
+from .context import CustomContext
 from .render import without_feedback
 
 logger = logging.getLogger(__name__)
@@ -22,7 +22,7 @@ def record_feedback(*, entry_id: str, helpful: bool, chat_type: str | None) -> N
     logger.info("feedback entry=%s helpful=%s chat_type=%s", entry_id, helpful, chat_type)
 
 
-async def feedback_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def feedback_button(update: Update, context: CustomContext) -> None:
     """`fb:+:<entry>` / `fb:-:<entry>`: record the vote, thank the user, drop the 👍/👎 row."""
     query = update.callback_query
     sign, _, entry_id = callback_value(update).partition(":")

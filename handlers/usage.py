@@ -1,7 +1,7 @@
 """Usage records for the admins: each question and each 👍/👎 goes to the SQLite storage.
 
-The storage (`bot_data["storage"]`) is opened at start-up by `handlers.admin.on_start`;
-without it (tests that never start the application) nothing is recorded. Writes run in a
+The storage (`context.storage`) is opened before start-up by `handlers.app.run_bot`;
+without it (tests that never open one) nothing is recorded. Writes run in a
 worker thread, and a failing write is logged, never shown to the user.
 """
 
@@ -10,24 +10,18 @@ from __future__ import annotations
 import logging
 
 from telegram import Update
-from telegram.ext import ContextTypes
 
 from bot.answers import Response
-from bot.storage import Storage
+
+from .context import CustomContext
 
 logger = logging.getLogger(__name__)
 
-STORAGE_KEY = "storage"
 
-
-def storage_of(context: ContextTypes.DEFAULT_TYPE) -> Storage | None:
-    return context.bot_data.get(STORAGE_KEY)
-
-
-async def log_query(update: Update, context: ContextTypes.DEFAULT_TYPE, question: str,
+async def log_query(update: Update, context: CustomContext, question: str,
                     response: Response, latency_ms: float) -> None:
     """Record one answered message: chat type, salted user hash, text, status, entry, score."""
-    storage = storage_of(context)
+    storage = context.storage
     if storage is None:
         return
     user, chat = update.effective_user, update.effective_chat
@@ -40,10 +34,10 @@ async def log_query(update: Update, context: ContextTypes.DEFAULT_TYPE, question
         logger.exception("could not record the query")
 
 
-async def log_feedback(update: Update, context: ContextTypes.DEFAULT_TYPE, entry_id: str,
+async def log_feedback(update: Update, context: CustomContext, entry_id: str,
                        helpful: bool) -> None:
     """Record one 👍 (+1) or 👎 (-1) for an answered entry."""
-    storage = storage_of(context)
+    storage = context.storage
     if storage is None:
         return
     user = update.effective_user

@@ -15,7 +15,6 @@ from bot.engine import Engine
 from conftest import TEST_TOKEN, RecordingRequest
 from handlers import logs
 from handlers.app import COMMANDS, build_application, webhook_path
-from handlers.common import CONVERSATION_KEY
 from handlers.errors import SORRY
 from handlers.render import cb, split_message, utf16_len
 
@@ -107,14 +106,14 @@ async def test_engine_is_read_from_the_holder_on_every_update(telegram_app, bot_
 
 async def test_conversation_lives_in_chat_data_with_the_configured_ttl(telegram_app):
     await feed(telegram_app, text_update("人民调解化解纠纷"))
-    conversation = telegram_app.chat_data[CHAT["id"]][CONVERSATION_KEY]
+    conversation = telegram_app.chat_data[CHAT["id"]].conversation
     assert conversation.ttl_seconds == 10 * 60
     assert conversation.last_entry_id == "people_mediation_disputes"
 
 
 async def test_expired_context_is_not_used(telegram_app, bot_api):
     await feed(telegram_app, text_update("人民调解化解纠纷", 1))
-    conversation = telegram_app.chat_data[CHAT["id"]][CONVERSATION_KEY]
+    conversation = telegram_app.chat_data[CHAT["id"]].conversation
     conversation.updated_at -= conversation.ttl_seconds + 1  # as if 11 minutes had passed
     await feed(telegram_app, text_update("那成功率呢？", 2))
     assert "93%" not in bot_api.calls[-1].params["text"]  # no longer read as a follow-up
