@@ -100,6 +100,37 @@ def plain_text(markup: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", markup))
 
 
+_TELEGRAM_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre",
+                  "tg-spoiler", "span", "blockquote", "tg-emoji"}
+_HTML_TOKEN = re.compile(r"<(/?)([a-zA-Z][\w-]*)(?:\s[^<>]*)?>|&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);|[<>&]")
+
+
+def telegram_html_error(text: str) -> str | None:
+    """Why Telegram would refuse `text` with parse_mode HTML (None if it would not): unknown
+    or unbalanced tags, a bare `<` or `&`, or more than 4096 characters after parsing."""
+    stack: list[str] = []
+    for match in _HTML_TOKEN.finditer(text):
+        token = match.group(0)
+        if token in "<>&":
+            if token == ">":
+                continue
+            return f"can't parse entities: unsupported start tag or bare {token!r} at byte offset {match.start()}"
+        if token.startswith("&"):
+            continue
+        closing, name = match.group(1), match.group(2).lower()
+        if name not in _TELEGRAM_TAGS:
+            return f"can't parse entities: unsupported start tag \"{name}\""
+        if not closing:
+            stack.append(name)
+        elif not stack or stack.pop() != name:
+            return f"can't parse entities: can't find end tag corresponding to start tag \"{name}\""
+    if stack:
+        return f"can't parse entities: can't find end tag corresponding to start tag \"{stack[-1]}\""
+    if len(plain_text(text).encode("utf-16-le")) // 2 > 4096:
+        return "message is too long"
+    return None
+
+
 class FakeBotApi:
     """A tiny in-memory Bot API: one `handle(method, params)` → (HTTP status, JSON body).
 
@@ -203,6 +234,10 @@ class FakeBotApi:
                                                  "pending_update_count": 0}}
         if method == "getUpdates":
             return 200, {"ok": True, "result": self._pending(params)}
+        if method in ("sendMessage", "editMessageText") and params.get("parse_mode") == "HTML":
+            problem = telegram_html_error(str(params.get("text", "")))
+            if problem:  # what Telegram answers to malformed HTML
+                return 400, {"ok": False, "error_code": 400, "description": f"Bad Request: {problem}"}
         if method == "sendMessage":
             message = self._message(params)
             self.messages[(message["chat"]["id"], message["message_id"])] = message
