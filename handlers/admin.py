@@ -385,9 +385,11 @@ async def upload_document(update: Update, context: CustomContext) -> None:
 @admin_only("backups")
 async def backups_command(update: Update, context: CustomContext) -> None:
     settings = context.settings
-    backups = await asyncio.to_thread(kb_edit.list_backups, settings.knowledge_dir)
-    await audit(update, context, "backups", str(len(backups)))
-    if not backups:
+    found = await asyncio.to_thread(kb_edit.list_backups, settings.knowledge_dir, None, True)
+    backups = [b for b in found if not b.damage]
+    damaged = [b for b in found if b.damage]
+    await audit(update, context, "backups", f"{len(backups)} good, {len(damaged)} damaged")
+    if not found:
         await reply_html(update, context, "还没有备份。每次通过机器人修改知识库文件时会自动备份旧版本。")
         return
     lines = [f"<b>知识库备份</b>（共 {len(backups)} 份，北京时间，新的在前）"]
@@ -396,6 +398,11 @@ async def backups_command(update: Update, context: CustomContext) -> None:
         lines.append(f"· {esc(backup.file)} {backup.label}{note}")
     if len(backups) > 20:
         lines.append(f"……另有 {len(backups) - 20} 份")
+    if damaged:
+        lines += ["", f"⚠️ <b>损坏的备份</b>（{len(damaged)} 份，回滚时会跳过，可在服务器上删除）："]
+        lines += [f"· {esc(b.path.name)}：{esc(b.damage)}" for b in damaged[:10]]
+        if len(damaged) > 10:
+            lines.append(f"……另有 {len(damaged) - 10} 份")
     lines += ["", f"备份保存在服务器的 {esc(str(kb_edit.backup_dir(settings.knowledge_dir)))}/ 中。",
               "/rollback — 撤销最近一次修改；/rollback faq.yaml — 恢复该文件的上一版。"]
     await reply_html(update, context, "\n".join(lines))
