@@ -111,7 +111,9 @@ async def refuse(update: Update, context: CustomContext, action: str) -> None:
 
 
 def admin_only(action: str) -> Callable[[Handler], Handler]:
-    """Run the handler for admins in a private chat; refuse (and audit) everyone else."""
+    """Run the handler for admins in a private chat; refuse (and audit) everyone else, and
+    admins anywhere else: a group, or a button on a message outside the private chat (so
+    a citizen's question is never posted into a group)."""
     def decorate(handler: Handler) -> Handler:
         @functools.wraps(handler)
         async def wrapper(update: Update, context: CustomContext) -> None:
@@ -119,8 +121,13 @@ def admin_only(action: str) -> Callable[[Handler], Handler]:
                 await refuse(update, context, action)
                 return
             chat = update.effective_chat
-            if update.callback_query is None and chat is not None and chat.type != ChatType.PRIVATE:
-                await reply_html(update, context, esc(PRIVATE_ONLY))
+            if chat is None or chat.type != ChatType.PRIVATE:
+                where = chat.type if chat is not None else "inline message"
+                await audit(update, context, "refused_outside_private", f"{action} in {where}")
+                if update.callback_query is not None:
+                    await update.callback_query.answer(PRIVATE_ONLY, show_alert=True)
+                else:
+                    await reply_html(update, context, esc(PRIVATE_ONLY))
                 return
             await handler(update, context)
         return wrapper

@@ -52,8 +52,9 @@ def register_handlers(application: Application) -> None:
     new_message = filters.UpdateType.MESSAGE  # edits and channel posts are not questions
     private, groups = filters.ChatType.PRIVATE, filters.ChatType.GROUPS
 
-    # Admin commands, their buttons and knowledge-file uploads come before the catch-alls;
-    # this also chains the admin start-up/shutdown (storage, watcher, jobs) into post_init.
+    # A button without data matches every pattern handler in PTB: catch it first.
+    application.add_handler(callbacks.EmptyButtonHandler())
+    # Admin commands, their buttons and knowledge-file uploads come before the catch-alls.
     admin.register(application)
 
     application.add_handler(CommandHandler("start", start.start, filters=new_message))

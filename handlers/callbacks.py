@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 
 from telegram import Message, Update
+from telegram.ext import CallbackQueryHandler
 
 from .common import edit_or_send, send_html
 from .context import CustomContext
@@ -53,6 +54,25 @@ async def answer_button(update: Update, context: CustomContext) -> None:
     thread = message.message_thread_id if isinstance(message, Message) and message.is_topic_message else None
     await send_html(context, update.effective_chat.id, response_html(response),
                     response_markup(response, engine.knowledge), thread_id=thread)
+
+
+class EmptyButtonHandler(CallbackQueryHandler):
+    """A press whose callback data is empty (and that is no game). python-telegram-bot
+    hands such a press to *any* CallbackQueryHandler with a pattern, so this one is
+    registered before all others."""
+
+    def __init__(self) -> None:
+        super().__init__(empty_button)
+
+    def check_update(self, update: object) -> bool:
+        query = update.callback_query if isinstance(update, Update) else None
+        return query is not None and not query.data and not query.game_short_name
+
+
+async def empty_button(update: Update, context: CustomContext) -> None:
+    """A button without data: acknowledged with the stale note, nothing else runs."""
+    logger.info("button without callback data")
+    await stale(update)
 
 
 async def unknown_button(update: Update, context: CustomContext) -> None:

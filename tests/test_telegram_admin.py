@@ -172,8 +172,10 @@ def check_commands(application, kb_copy, before):
     assert feedback == [("first_offense_exempt_firms", 1)]
     actions = storage._conn.execute("SELECT admin_id, action FROM admin_actions ORDER BY id").fetchall()
     assert [a for _, a in actions] == ["stats", "stats", "reload", "backups", "rollback_failed",
-                                       "rollback_failed"]
+                                       "rollback_failed", "refused_outside_private"]
     assert {i for i, _ in actions} == {ADMIN_ID}
+    detail = storage._conn.execute("SELECT detail FROM admin_actions ORDER BY id DESC LIMIT 1").fetchone()[0]
+    assert detail == "stats in supergroup"  # the refusal in the group is audited
 
 
 def check_unanswered(application, kb_copy, before):
