@@ -36,6 +36,7 @@ class Settings:
     context_ttl_minutes: int = 10
     retention_days: int = 180
     digest_time: str = ""
+    hash_key: str = field(default="", repr=False)  # key for user pseudonyms (else DATA_DIR/hash.key)
 
     @property
     def has_token(self) -> bool:
@@ -122,6 +123,11 @@ def load_settings(
     if digest and not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", digest):
         raise ConfigError(f"DIGEST_TIME: expected HH:MM (24h), got {digest!r}")
 
+    hash_key = env.get("HASH_KEY", "").strip()
+    if hash_key and len(hash_key) < 32:
+        raise ConfigError("HASH_KEY: at least 32 characters (e.g. python3 -c 'import secrets; "
+                          "print(secrets.token_hex(32))')")
+
     knowledge = env.get("KNOWLEDGE_DIR", "").strip()
     data = env.get("DATA_DIR", "").strip()
     return Settings(
@@ -138,4 +144,5 @@ def load_settings(
         context_ttl_minutes=_int(env, "CONTEXT_TTL_MINUTES", 10, 1, 1440),
         retention_days=_int(env, "RETENTION_DAYS", 180, 1, 3650),
         digest_time=digest,
+        hash_key=hash_key,
     )

@@ -4,9 +4,13 @@
   it in a worker thread (`asyncio.to_thread`), so the bot's event loop never waits on disk.
 * The schema is versioned with `PRAGMA user_version`; `MIGRATIONS` run in order at start,
   each in its own transaction. Never edit a released migration — append a new one.
-* Citizens are pseudonymous: a user id is stored only as a salted HMAC (`user_hash`).
-  The salt is generated once, on the first start, and kept in the `meta` table. Only the
-  ids of configured admins (staff) appear in clear, in the audit table.
+* Citizens are pseudonymous: a user id is stored only as HMAC-SHA256 under a key kept
+  *outside* the database (`user_hash`): `HASH_KEY` from the environment, or else the key
+  file `DATA_DIR/hash.key`, created once with mode 0600. Whoever has only the database
+  file cannot test candidate ids against the hashes. A database from before keyed hashes
+  (the salt was in its `meta` table) has its hashes re-keyed and the salt erased on open.
+  Only the ids of configured admins (staff) appear in clear, in the audit table.
+* The database files are created with mode 0600 (owner only).
 * `prune(retention_days)` deletes rows older than the retention period (run daily).
 """
 
@@ -16,6 +20,7 @@ import asyncio
 import hashlib
 import hmac
 import math
+import os
 import secrets
 import sqlite3
 import statistics
@@ -34,6 +39,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from .engine import Engine
 
 DB_NAME = "bot.sqlite3"
+KEY_FILE = "hash.key"
+MIN_KEY_CHARS = 32
+FILE_MODE = 0o600
 DAY = 86400.0
 
 # Response kinds (bot/answers.py) that are small talk, not questions the bot missed.
@@ -130,6 +138,40 @@ def apply_migrations(conn: sqlite3.Connection, target: int | None = None) -> lis
             conn.execute("COMMIT")
             applied.append(version)
     return applied
+
+
+def _private_file(path: Path) -> None:
+    """Create `path` empty with mode 0600 if it is missing; tighten it to 0600 if it exists."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    except FileExistsError:
+        if path.stat().st_mode & 0o077:
+            os.chmod(path, FILE_MODE)
+    else:
+        os.close(fd)
+
+
+def load_hash_key(data_dir: Path | str, hash_key: str = "") -> bytes:
+    """The key for user hashes: `hash_key` (HASH_KEY) if given, else the key file in
+    `data_dir`, created with a random key and mode 0600 on first use."""
+    if hash_key:
+        return hash_key.encode("utf-8")
+    path = Path(data_dir) / KEY_FILE
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    except FileExistsError:
+        if path.stat().st_mode & 0o077:
+            os.chmod(path, FILE_MODE)
+        key = path.read_text(encoding="ascii").strip()
+        if len(key) < MIN_KEY_CHARS:
+            raise StorageError(f"{path}: the key file for user hashes is damaged (too short)")
+        return key.encode("ascii")
+    key = secrets.token_hex(32)
+    with os.fdopen(fd, "w", encoding="ascii") as handle:
+        handle.write(key + "\n")
+        handle.flush()
+        os.fsync(handle.fileno())
+    return key.encode("ascii")
 
 
 def connect(path: Path | str) -> sqlite3.Connection:
@@ -238,23 +280,55 @@ def group_questions(rows: Iterable[_Row], dismissed: Iterable[str] = (),
 class Storage:
     """The bot's database. Thread-safe; use the `a…` methods from async code."""
 
-    def __init__(self, path: Path | str, clock: Callable[[], float] = time.time):
+    def __init__(self, path: Path | str, clock: Callable[[], float] = time.time, *,
+                 hash_key: str = ""):
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         self.clock = clock
         self._lock = threading.Lock()
+        self._key = load_hash_key(self.path.parent, hash_key)
+        _private_file(self.path)
         self._conn = connect(self.path)
         with self._lock:
             self.migrations_applied = apply_migrations(self._conn)
-            row = self._conn.execute("SELECT value FROM meta WHERE key = 'user_salt'").fetchone()
-        if row is None:
-            raise StorageError(f"{self.path}: the salt for user hashes is missing")
-        self._salt = bytes.fromhex(row[0])
+            self._retire_salt()
+        self._tighten_modes()
 
     @classmethod
-    def open(cls, data_dir: Path | str, clock: Callable[[], float] = time.time) -> "Storage":
-        """The database in `data_dir` (created if missing), migrated to the latest schema."""
-        return cls(Path(data_dir) / DB_NAME, clock)
+    def open(cls, data_dir: Path | str, clock: Callable[[], float] = time.time, *,
+             hash_key: str = "") -> "Storage":
+        """The database in `data_dir` (created if missing), migrated to the latest schema;
+        user hashes keyed by `hash_key` (HASH_KEY) or the key file in `data_dir`."""
+        return cls(Path(data_dir) / DB_NAME, clock, hash_key=hash_key)
+
+    def _tighten_modes(self) -> None:
+        for suffix in ("", "-wal", "-shm"):
+            path = Path(f"{self.path}{suffix}")
+            try:
+                if path.stat().st_mode & 0o077:
+                    os.chmod(path, FILE_MODE)
+            except FileNotFoundError:
+                pass
+
+    def _retire_salt(self) -> None:
+        """A database with a salt in `meta` (written by migration 1, the pre-key scheme):
+        re-key every stored hash with the key, then erase the salt for good."""
+        conn = self._conn
+        if conn.execute("SELECT 1 FROM meta WHERE key = 'user_salt'").fetchone() is None:
+            return
+        conn.create_function("rekey", 1, lambda old: "" if not old else hmac.new(
+            self._key, f"legacy:{old}".encode(), hashlib.sha256).hexdigest()[:32], deterministic=True)
+        conn.execute("PRAGMA secure_delete = ON")  # deleted bytes are overwritten, not left in free pages
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for table in ("queries", "feedback", "admin_actions"):
+                conn.execute(f"UPDATE {table} SET user_hash = rekey(user_hash)")
+            conn.execute("DELETE FROM meta WHERE key = 'user_salt'")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def close(self) -> None:
         with self._lock:
@@ -263,10 +337,10 @@ class Storage:
     # -- helpers
 
     def user_hash(self, user_id: int | str | None) -> str:
-        """Salted pseudonym of a user id ('' when there is no user)."""
+        """Keyed pseudonym of a user id ('' when there is no user)."""
         if user_id is None or user_id == "":
             return ""
-        return hmac.new(self._salt, str(user_id).encode(), hashlib.sha256).hexdigest()[:32]
+        return hmac.new(self._key, str(user_id).encode(), hashlib.sha256).hexdigest()[:32]
 
     def _execute(self, sql: str, params: tuple = ()) -> sqlite3.Cursor:
         with self._lock:

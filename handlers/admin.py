@@ -82,7 +82,7 @@ async def audit(update: Update, context: CustomContext, action: str, detail: str
                 admin: bool = True) -> None:
     """One row in admin_actions; refused attempts (admin=False) carry only the user hash."""
     user = update.effective_user
-    logger.info("admin audit: %s %s (%s)", action, detail[:200], "admin" if admin else "refused")
+    logger.info("admin audit: %s (%s)", action, "admin" if admin else "refused")  # no detail: it may quote a citizen
     storage = context.storage
     if storage is None:
         return
@@ -505,7 +505,8 @@ async def on_start(application: Application) -> None:
     bot_data = application.bot_data
     settings = bot_data.settings
     if bot_data.storage is None:
-        bot_data.storage = await asyncio.to_thread(Storage.open, settings.data_dir)
+        bot_data.storage = await asyncio.to_thread(
+            lambda: Storage.open(settings.data_dir, hash_key=settings.hash_key))
         logger.info("usage database: %s", bot_data.storage.path)
     reloader = bot_data.reloader
     await asyncio.to_thread(reloader.mark_loaded)

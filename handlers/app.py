@@ -165,7 +165,7 @@ def _not_invalid_token(record: logging.LogRecord) -> bool:
 
 def run_bot(settings: Settings) -> int:
     """`python -m bot run`: serve until SIGTERM / Ctrl-C; 0 on a clean stop."""
-    secrets = [settings.telegram_bot_token, settings.webhook_secret]
+    secrets = [settings.telegram_bot_token, settings.webhook_secret, settings.hash_key]
     setup_logging(settings.log_level, secrets)
     redact = RedactingFilter(secrets).redact
     holder = EngineHolder(Engine(load_knowledge(settings.knowledge_dir)))

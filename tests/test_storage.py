@@ -36,7 +36,7 @@ def test_fresh_database_gets_latest_schema_in_wal_mode(tmp_path):
         db.close()
 
 
-def test_migration_from_previous_schema_keeps_rows_and_salt(tmp_path):
+def test_migration_from_previous_schema_keeps_rows_and_rekeys_the_salted_hashes(tmp_path):
     path = tmp_path / DB_NAME
     conn = connect(path)
     assert apply_migrations(conn, target=1) == [1]
@@ -54,13 +54,16 @@ def test_migration_from_previous_schema_keeps_rows_and_salt(tmp_path):
         row = db._conn.execute("SELECT text, kind FROM queries").fetchone()
         assert row == ("旧的问题", "")  # the new column, defaulted for old rows
         assert rows["dismissed"] == []
-        assert db._salt.hex() == salt
+        assert db._conn.execute("SELECT value FROM meta WHERE key = 'user_salt'").fetchone() is None
+        assert salt not in str(rows["meta"])
+        rekeyed = db._conn.execute("SELECT user_hash FROM queries").fetchone()[0]
+        assert len(rekeyed) == 32 and rekeyed != "abc"
         db.log_query(user_id=1, chat_type="group", text="新问题", status="answer", entry_id="x", kind="entry")
     finally:
         db.close()
 
 
-def test_reopening_applies_nothing_and_keeps_the_salt(tmp_path):
+def test_reopening_applies_nothing_and_keeps_the_key(tmp_path):
     first = Storage.open(tmp_path)
     hashed = first.user_hash(CITIZEN_ID)
     first.close()
@@ -124,7 +127,7 @@ def test_no_raw_user_id_anywhere_in_the_database(storage, tmp_path):
         assert str(CITIZEN_ID).encode() not in path.read_bytes(), path
 
 
-def test_hashes_are_salted_per_database(tmp_path):
+def test_hashes_are_keyed_per_data_dir(tmp_path):
     one, two = Storage.open(tmp_path / "a"), Storage.open(tmp_path / "b")
     try:
         assert one.user_hash(CITIZEN_ID) != two.user_hash(CITIZEN_ID)
