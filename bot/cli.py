@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .config import ConfigError, Settings, load_settings
 from .knowledge import KnowledgeError, load_knowledge, validate_dir
+from .storage_health import StorageError
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -135,6 +136,9 @@ def main(argv: list[str] | None = None) -> int:
         return func(args, settings)
     except ConfigError as exc:
         print(f"配置错误 {exc}", file=sys.stderr)
+        return 2
+    except StorageError as exc:  # one line naming the path and DATA_DIR
+        print(str(exc), file=sys.stderr)
         return 2
     except KnowledgeError as exc:
         print(str(exc), file=sys.stderr)

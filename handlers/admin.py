@@ -46,6 +46,7 @@ from .callbacks import callback_value, stale
 from .common import NO_PREVIEW, edit_or_send, reply_html
 from .context import CustomContext
 from .render import button, esc, keyboard, split_message
+from .usage import report_storage
 
 logger = logging.getLogger(__name__)
 
@@ -56,6 +57,7 @@ DEFAULT_DAYS, MAX_DAYS = 7, 365
 UNANSWERED_SHOWN = 8  # groups sent by /unanswered, one message each
 MAX_PROBLEMS_SHOWN = 25
 MAX_ADMIN_PARTS = 3  # messages per notice to an admin
+HEALTH_CHECK_SECONDS = 30
 PROBLEM_CHARS = 200  # each problem's message is cut to this many characters
 LABEL_CHARS = 14  # entry titles in button labels are cut to this many characters
 
@@ -91,6 +93,7 @@ async def audit(update: Update, context: CustomContext, action: str, detail: str
                                  is_admin=admin)
     except Exception:
         logger.exception("could not write the audit record")
+    await report_storage(context.application)
 
 
 async def refuse(update: Update, context: CustomContext, action: str) -> None:
@@ -261,11 +264,14 @@ async def stats_command(update: Update, context: CustomContext) -> None:
     days, storage = await _days_and_storage(update, context, "/stats")
     if storage is None:
         return
+    await storage.acheck()  # a deleted or unwritable database shows here, not only in the log
     stats = await storage.astats(days)
     await audit(update, context, "stats", str(days))
     text = format_stats(stats, context.engine.knowledge)
     first, _, rest = text.partition("\n")
-    await reply_html(update, context, f"<b>{esc(first)}</b>\n{esc(rest)}")
+    note = storage.health.stats_note(since=stats.since)
+    note = f"{esc(note)}\n" if note else ""
+    await reply_html(update, context, f"<b>{esc(first)}</b>\n{note}{esc(rest)}")
 
 
 def group_markup(group, knowledge: Knowledge):
@@ -431,6 +437,15 @@ async def rollback_command(update: Update, context: CustomContext) -> None:
 
 # --- jobs ------------------------------------------------------------------------------
 
+async def storage_health_job(context: CustomContext) -> None:
+    """Every 30 s: notice a deleted or unwritable database, write held records, tell admins."""
+    storage = context.storage
+    if storage is None:
+        return
+    await storage.acheck()
+    await report_storage(context.application)
+
+
 async def prune_job(context: CustomContext) -> None:
     storage = context.storage
     if storage is None:
@@ -480,6 +495,8 @@ def schedule_jobs(application: Application) -> None:
     settings = application.bot_data.settings
     queue.run_repeating(prune_job, interval=timedelta(days=1), first=timedelta(minutes=1),
                         name="retention")
+    queue.run_repeating(storage_health_job, interval=HEALTH_CHECK_SECONDS, first=HEALTH_CHECK_SECONDS,
+                        name="storage-health")
     if settings.digest_time:
         hour, minute = map(int, settings.digest_time.split(":"))
         queue.run_daily(digest_job, time=dtime(hour, minute, tzinfo=BEIJING), name="digest")

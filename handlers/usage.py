@@ -2,7 +2,9 @@
 
 The storage (`context.storage`) is opened before start-up by `handlers.app.run_bot`;
 without it (tests that never open one) nothing is recorded. Writes run in a
-worker thread, and a failing write is logged, never shown to the user.
+worker thread, and a failing write is never shown to the user: the storage holds the
+record and retries, and `report_storage` passes its notices (database deleted, not
+writable, writable again) to the admins right after the write that noticed.
 """
 
 from __future__ import annotations
@@ -10,12 +12,24 @@ from __future__ import annotations
 import logging
 
 from telegram import Update
+from telegram.ext import Application
 
 from bot.answers import Response
 
 from .context import CustomContext
 
 logger = logging.getLogger(__name__)
+
+
+async def report_storage(application: Application) -> None:
+    """Send the storage's new health notices to the admins."""
+    storage = application.bot_data.storage
+    if storage is None:
+        return
+    from .admin import send_to_admins  # admin uses this module's callers; import when used
+
+    for notice in storage.health.take_notices():
+        await send_to_admins(application, notice)
 
 
 async def log_query(update: Update, context: CustomContext, question: str,
@@ -32,6 +46,7 @@ async def log_query(update: Update, context: CustomContext, question: str,
             score=response.score, latency_ms=latency_ms, kind=response.kind)
     except Exception:
         logger.exception("could not record the query")
+    await report_storage(context.application)
 
 
 async def log_feedback(update: Update, context: CustomContext, entry_id: str,
@@ -46,3 +61,4 @@ async def log_feedback(update: Update, context: CustomContext, entry_id: str,
                                     vote=1 if helpful else -1)
     except Exception:
         logger.exception("could not record the feedback")
+    await report_storage(context.application)

@@ -28,7 +28,7 @@ def test_fresh_database_gets_latest_schema_in_wal_mode(tmp_path):
     db = Storage.open(data_dir)
     try:
         assert (data_dir / DB_NAME).is_file()
-        assert db.migrations_applied == [1, 2] and db.schema_version == SCHEMA_VERSION == 2
+        assert db.migrations_applied == [1, 2, 3] and db.schema_version == SCHEMA_VERSION == 3
         tables = set(db.table_rows())
         assert {"meta", "queries", "feedback", "admin_actions", "dismissed"} <= tables
         assert db._conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -48,7 +48,7 @@ def test_migration_from_previous_schema_keeps_rows_and_rekeys_the_salted_hashes(
 
     db = Storage(path)
     try:
-        assert db.migrations_applied == [2] and db.schema_version == 2
+        assert db.migrations_applied == [2, 3] and db.schema_version == 3
         rows = db.table_rows()
         assert len(rows["queries"]) == 1
         row = db._conn.execute("SELECT text, kind FROM queries").fetchone()

@@ -310,7 +310,7 @@ async def test_start_up_opens_storage_watches_and_schedules(tmp_path, kb_copy, f
         assert (tmp_path / "data" / "bot.sqlite3").is_file()
         assert isinstance(application.bot_data.storage, Storage)
         jobs = {job.name: job for job in application.job_queue.jobs()}
-        assert set(jobs) == {"retention", "digest"}
+        assert set(jobs) == {"retention", "storage-health", "digest"}
         menus = [c for c in files_api.calls if c.method == "setMyCommands"]
         scoped = [c for c in menus if c.params.get("scope")]
         assert scoped and scoped[0].params["scope"] == {"type": "chat", "chat_id": ADMIN_ID}
@@ -360,7 +360,7 @@ async def test_no_digest_without_digest_time(tmp_path, kb_copy, files_api):
     await application.initialize()
     try:
         await admin.on_start(application)
-        assert [job.name for job in application.job_queue.jobs()] == ["retention"]
+        assert [job.name for job in application.job_queue.jobs()] == ["retention", "storage-health"]
     finally:
         await application.shutdown()
         await admin.on_shutdown(application)
