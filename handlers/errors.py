@@ -1,12 +1,13 @@
 """The error handler: log first (with the traceback), then tell the admins (rate-limited),
-then a polite word to the user."""
+then a polite word to the user. A reply lost on the network is retried instead
+(`handlers.updates`), without an apology."""
 
 from __future__ import annotations
 
 import logging
 
 from telegram import Update
-from telegram.error import Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
 from bot.preview import preview
 
@@ -35,6 +36,13 @@ async def error_handler(update: object, context: CustomContext) -> None:
         return
     if isinstance(error, (RetryAfter, NetworkError)) and not isinstance(update, Update):
         logger.warning("Telegram unreachable or rate limited: %s", error)
+        return
+    tracker = context.bot_data.tracker
+    if (isinstance(error, NetworkError) and not isinstance(error, BadRequest)
+            and isinstance(update, Update) and tracker is not None and tracker.retry(update)):
+        # the reply did not get through: the update is handled again shortly, no apology
+        logger.warning("network error while answering update %s (%s); it will be retried",
+                       update.update_id, error)
         return
     logger.error("Exception while handling an update", exc_info=error)
     try:

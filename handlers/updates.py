@@ -14,6 +14,9 @@ called with a higher offset; with a webhook, when the request is answered. So:
   moment may be answered twice.
 * At most `MAX_IN_FLIGHT` updates are held (fetched, not answered); the poller asks for no
   more than fit (getUpdates `limit`), so a stop has little to finish.
+* An update whose reply failed on the network (not a refusal such as 400 or 403) is handled
+  again after 1, 2 and 4 s (`retry`, asked for by the error handler); it counts as in flight
+  meanwhile, and stays in the journal if the bot stops first.
 * `Poller` is the long-polling loop (getUpdates) built on these; `handlers.webhook` serves
   the webhook with the same tracker.
 """
@@ -35,6 +38,7 @@ MAX_IN_FLIGHT = 100  # fetched and not yet answered; at 30 replies/s that drains
 BATCH = 50  # getUpdates limit per call
 POLL_TIMEOUT = 10  # seconds of long polling
 ERROR_PAUSE = 3.0
+RETRY_DELAYS = (1.0, 2.0, 4.0)  # after a network error while answering
 
 
 class UpdateTracker:
@@ -47,6 +51,9 @@ class UpdateTracker:
         self.running: dict[int, asyncio.Task] = {}
         self.closing = False  # after the stop deadline: cancel, do not start more
         self._changed = asyncio.Condition()
+        self._retry: set[int] = set()  # asked for by the error handler, for the current run
+        self._attempts: dict[int, int] = {}
+        self._timers: dict[int, asyncio.TimerHandle] = {}
 
     @property
     def storage(self):
@@ -126,8 +133,33 @@ class UpdateTracker:
         left = len(self.in_flight)
         for task in list(self.running.values()):
             task.cancel()
+        async with self._changed:
+            for update_id, timer in list(self._timers.items()):  # retries not yet due
+                timer.cancel()
+                self.in_flight.discard(update_id)
+            self._timers.clear()
+            self._changed.notify_all()
         await self.wait_idle(timeout)
         return left
+
+    def retry(self, update: Update) -> bool:
+        """Handle `update` again a little later (its reply failed on the network); False
+        when it has had all its retries."""
+        if self.closing or self._attempts.get(update.update_id, 0) >= len(RETRY_DELAYS):
+            return False
+        self._retry.add(update.update_id)
+        return True
+
+    def _schedule_retry(self, update: Update) -> None:
+        attempt = self._attempts.get(update.update_id, 0)
+        self._attempts[update.update_id] = attempt + 1
+
+        def due() -> None:
+            self._timers.pop(update.update_id, None)
+            if not self.closing:
+                self.application.update_queue.put_nowait(update)
+
+        self._timers[update.update_id] = asyncio.get_running_loop().call_later(RETRY_DELAYS[attempt], due)
 
     # -- called by JournalProcessor
 
@@ -144,6 +176,11 @@ class UpdateTracker:
             return
         update_id = update.update_id
         self.running.pop(update_id, None)
+        if answered and update_id in self._retry:
+            self._retry.discard(update_id)
+            self._schedule_retry(update)  # still in flight, not answered
+            return
+        self._attempts.pop(update_id, None)
         storage = self.storage
         if answered and storage is not None:
             try:

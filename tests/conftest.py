@@ -147,6 +147,7 @@ class FakeBotApi:
         self.lock = threading.Condition()
         self._ids = itertools.count(1000)
         self.updates: list[dict] = []  # served by getUpdates (e2e)
+        self.confirmed = 0  # the highest offset getUpdates was called with
 
     # -- test-side helpers
     def fail(self, method: str, code: int, description: str) -> None:
@@ -255,8 +256,13 @@ class FakeBotApi:
         return 404, {"ok": False, "error_code": 404, "description": "Not Found: method not found"}
 
     def _pending(self, params: dict) -> list[dict]:
+        """As the Bot API: an offset confirms (forgets) every update below it; at most
+        `limit` (default 100) updates per call."""
         offset = int(params.get("offset") or 0)
-        return [u for u in self.updates if u["update_id"] >= offset]
+        if offset:
+            self.confirmed = max(self.confirmed, offset)
+        limit = int(params.get("limit") or 100)
+        return [u for u in self.updates if u["update_id"] >= self.confirmed][:limit]
 
 
 try:  # python-telegram-bot is only needed by the Telegram tests

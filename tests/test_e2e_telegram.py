@@ -69,7 +69,10 @@ class BotApiServer:
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the bot cancelled a long poll on shutdown
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        class Server(ThreadingHTTPServer):
+            request_queue_size = 256  # the bot opens up to 256 connections in a burst
+
+        self.httpd = Server(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
