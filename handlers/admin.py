@@ -452,6 +452,7 @@ async def prune_job(context: CustomContext) -> None:
         return
     days = context.settings.retention_days
     removed = await storage.aprune(days)
+    await asyncio.to_thread(storage.journal_prune)  # answered updates' ids, after two days
     logger.info("retention: removed rows older than %s days: %s", days, removed)
 
 

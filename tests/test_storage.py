@@ -297,3 +297,21 @@ async def test_async_methods_run_off_the_event_loop(storage, monkeypatch):
     assert await storage.aquery_text(groups[0].query_id) == groups[0].text
     assert await storage.adismiss(groups[0].query_id, 42) == groups[0].text
     assert (await storage.aprune(180))["queries"] == 0
+
+
+# --- the update journal ---------------------------------------------------------
+
+def test_journal_keeps_updates_until_answered_then_only_their_ids(storage, clock):
+    fresh, stored = storage.journal_add(7, [(1, '{"update_id": 1, "t": "问题一"}'), (2, '{"update_id": 2}')])
+    assert fresh == [1, 2] and stored
+    assert storage.journal_add(7, [(2, '{"update_id": 2}'), (3, '{"update_id": 3}')]) == ([3], True)
+    storage.journal_done(1)
+    assert storage.journal_pending(7) == ['{"update_id": 2}', '{"update_id": 3}']
+    row = storage._conn.execute("SELECT payload, done FROM pending_updates WHERE update_id = 1").fetchone()
+    assert row[0] == "" and row[1] is not None  # the text is gone, the id stays (redeliveries)
+    assert storage.journal_add(7, [(1, '{"update_id": 1}')]) == ([], True)
+    clock.advance(3 * DAY)
+    storage.journal_prune()
+    assert [r[0] for r in storage._conn.execute("SELECT update_id FROM pending_updates")] == [2, 3]
+    assert storage.journal_pending(8) == []  # another bot (token): its predecessor's rows are dropped
+    assert storage._conn.execute("SELECT COUNT(*) FROM pending_updates").fetchone()[0] == 0
