@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from bot import kb_edit
-from test_telegram_admin import ADMIN_ID, admin_app, feed, files_api, message  # noqa: F401
+from test_telegram_admin import admin_app, feed, files_api, message  # noqa: F401
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="uses RLIMIT_FSIZE")
 
