@@ -476,6 +476,7 @@ class Storage:
                 return
             self._conn.close()
             self._conn, self._identity = fresh, current
+            self.health.file_replaced()
             return
         try:
             self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)

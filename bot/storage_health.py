@@ -81,6 +81,12 @@ class StorageHealth:
         self._record(f"⚠️ 使用记录数据库 {self.path} 在运行中被删除（DATA_DIR={self.data_dir}），"
                      "已自动重建，已有的记录没有丢失。")
 
+    def file_replaced(self) -> None:
+        log.warning("usage database %s was replaced by another file while the bot was running "
+                    "(DATA_DIR=%s); using the new file from now on", self.path, self.data_dir)
+        self._record(f"⚠️ 使用记录数据库 {self.path} 在运行中被换成了另一个文件（DATA_DIR={self.data_dir}），"
+                     "此后的记录写入新文件。")
+
     def failing(self, what: str, exc: BaseException) -> None:
         """A write failed (or the file vanished and cannot be recreated); logged once."""
         reason = f"{what}: {reason_of(exc)}"

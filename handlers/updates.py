@@ -182,14 +182,15 @@ class UpdateTracker:
             return
         self._attempts.pop(update_id, None)
         storage = self.storage
-        if answered and storage is not None:
-            try:
+        try:
+            if answered and storage is not None:
                 await asyncio.shield(asyncio.to_thread(storage.journal_done, update_id))
-            except Exception:  # noqa: BLE001 - worst case: answered again after a restart
-                log.exception("could not mark update %s answered", update_id)
-        async with self._changed:
-            self.in_flight.discard(update_id)
-            self._changed.notify_all()
+        except Exception:  # noqa: BLE001 - worst case: answered again after a restart
+            log.exception("could not mark update %s answered", update_id)
+        finally:  # also when cancelled meanwhile: the stop must not wait for it
+            async with self._changed:
+                self.in_flight.discard(update_id)
+                self._changed.notify_all()
 
 
 class JournalProcessor(BaseUpdateProcessor):

@@ -194,3 +194,23 @@ async def test_admins_are_told_and_stats_show_it(admin_app, files_api, tmp_path)
     await feed(admin_app, message("/stats", update_id=3))
     stats = files_api.calls[-1].params["text"]
     assert "数据库出现过问题" in stats and "提问 2 次" in stats  # nothing was lost
+
+
+def test_a_database_replaced_by_another_file_is_used_and_reported(tmp_path, caplog):
+    data_dir = tmp_path / "data"
+    storage = Storage.open(data_dir)
+    other = Storage.open(tmp_path / "other")
+    try:
+        _log(storage, "旧文件里的问题")
+        _log(other, "换上来的文件里的问题")
+        other.close()
+        _delete_database(data_dir)
+        shutil.copy(tmp_path / "other" / DB_NAME, data_dir / DB_NAME)
+        with caplog.at_level(logging.INFO):
+            _log(storage, "换文件之后的问题")
+        storage._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        assert _texts_on_disk(data_dir / DB_NAME) == ["换上来的文件里的问题", "换文件之后的问题"]
+        assert any("replaced by another file" in r.getMessage() for r in caplog.records)
+        assert "换成了另一个文件" in storage.health.take_notices()[0]
+    finally:
+        storage.close()
