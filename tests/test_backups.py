@@ -16,8 +16,7 @@ from test_telegram_admin import admin_app, feed, files_api, message  # noqa: F40
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="uses RLIMIT_FSIZE")
 
 
-@pytest.fixture
-def failing_backup_writes(monkeypatch):
+def fail_backup_writes(monkeypatch) -> None:
     """Every file write during a backup fails once 4 KB are written (EFBIG, as on a full
     disk): the real OS error, from the same write calls the backup code makes."""
     original = kb_edit._backup
@@ -35,6 +34,11 @@ def failing_backup_writes(monkeypatch):
     monkeypatch.setattr(kb_edit, "_backup", backup_on_a_full_disk)
 
 
+@pytest.fixture
+def failing_backup_writes(monkeypatch):
+    fail_backup_writes(monkeypatch)
+
+
 def _backup_files(kb_copy):
     folder = kb_edit.backup_dir(kb_copy)
     return sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
@@ -48,6 +52,19 @@ def test_a_failing_write_during_the_backup_changes_nothing(kb_copy, failing_back
     assert (kb_copy / "faq.yaml").read_bytes() == before
     assert [n for n in _backup_files(kb_copy) if n.startswith("faq.")] == []  # no partial backup
     assert kb_edit.list_backups(kb_copy, check=True) == []
+
+
+def test_rollback_still_works_after_a_failed_backup(kb_copy, monkeypatch):
+    original = (kb_copy / "faq.yaml").read_bytes()
+    assert kb_edit.add_phrasing(kb_copy, "proof_free_city", "无证明城市是啥意思").ok  # a good backup
+    edited = (kb_copy / "faq.yaml").read_bytes()
+    fail_backup_writes(monkeypatch)  # from now on backups hit a full disk
+    assert not kb_edit.add_phrasing(kb_copy, "proof_free_city", "无证明城市指的是什么呀").ok
+    assert (kb_copy / "faq.yaml").read_bytes() == edited
+    monkeypatch.undo()
+    assert [b.damage for b in kb_edit.list_backups(kb_copy, check=True)] == [""]
+    result = kb_edit.rollback(kb_copy, "faq.yaml")
+    assert result.ok and result.changed and (kb_copy / "faq.yaml").read_bytes() == original
 
 
 def test_a_backup_is_fsynced_in_place_and_its_checksum_recorded(kb_copy):
