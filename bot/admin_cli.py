@@ -28,7 +28,7 @@ def _knowledge(settings: Settings, quiet: bool = False) -> Knowledge | None:
 def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
     from .reports import format_stats, write_stats_csv
     from .storage import Storage
-    storage = Storage.open(settings.data_dir)
+    storage = Storage.open(settings.data_dir, hash_key=settings.hash_key)
     try:
         stats = storage.stats(args.days)
     finally:
@@ -49,7 +49,7 @@ def cmd_unanswered(args: argparse.Namespace, settings: Settings) -> int:
     if knowledge is not None:
         from .engine import Engine
         engine = Engine(knowledge)
-    storage = Storage.open(settings.data_dir)
+    storage = Storage.open(settings.data_dir, hash_key=settings.hash_key)
     try:
         groups = storage.unanswered(args.days, engine, limit=args.limit)
     finally:

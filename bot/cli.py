@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .config import ConfigError, Settings, load_settings
 from .knowledge import KnowledgeError, load_knowledge
+from .storage_health import StorageError
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -31,8 +32,14 @@ def _engine(settings: Settings):
 
 def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
     directory = Path(args.dir) if args.dir else settings.knowledge_dir
+    if args.memory_mb:
+        from .isolated import limit_memory
+        limit_memory(args.memory_mb)
     from .packs import pack_dirs, validate_library
     problems = validate_library(directory)
+    if args.json:  # for bot.isolated: one JSON list of problems
+        print(json.dumps([[p.path, p.line, p.message] for p in problems], ensure_ascii=False))
+        return 1 if problems else 0
     if problems:
         for problem in problems:
             print(problem)
@@ -113,6 +120,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("validate", help="check the knowledge files; errors as path:line: message")
     p.add_argument("dir", nargs="?")
+    p.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--memory-mb", type=int, default=0, help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("run", help="start the Telegram bot")
@@ -151,6 +160,9 @@ def main(argv: list[str] | None = None) -> int:
         return func(args, settings)
     except ConfigError as exc:
         print(f"配置错误 {exc}", file=sys.stderr)
+        return 2
+    except StorageError as exc:  # one line naming the path and DATA_DIR
+        print(str(exc), file=sys.stderr)
         return 2
     except KnowledgeError as exc:
         print(str(exc), file=sys.stderr)

@@ -40,6 +40,7 @@ class Settings:
     web_port: int = 8080
     web_allowed_origins: tuple[str, ...] = ()
     web_rate_limit: int = 60
+    hash_key: str = field(default="", repr=False)  # key for user pseudonyms (else DATA_DIR/hash.key)
 
     @property
     def has_token(self) -> bool:
@@ -146,6 +147,10 @@ def load_settings(
     web_host = env.get("WEB_HOST", "").strip() or "127.0.0.1"
     if not _HOST_RE.match(web_host):
         raise ConfigError(f"WEB_HOST: expected a host name or IP address, got {web_host!r}")
+    hash_key = env.get("HASH_KEY", "").strip()
+    if hash_key and len(hash_key) < 32:
+        raise ConfigError("HASH_KEY: at least 32 characters (e.g. python3 -c 'import secrets; "
+                          "print(secrets.token_hex(32))')")
 
     knowledge = env.get("KNOWLEDGE_DIR", "").strip()
     data = env.get("DATA_DIR", "").strip()
@@ -167,4 +172,5 @@ def load_settings(
         web_port=_int(env, "WEB_PORT", 8080, 1, 65535),
         web_allowed_origins=_origins(env),
         web_rate_limit=_int(env, "WEB_RATE_LIMIT", 60, 1, 100000),
+        hash_key=hash_key,
     )

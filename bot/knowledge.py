@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .normalize import Synonyms, normalize
 from .reporttext import ReportText, parse_report
+from .preview import preview, preview_value
 from .yamlload import LineDict, LineList, YamlSyntaxError, load_yaml
 
 KNOWLEDGE_FILES = ("topics.yaml", "metrics.yaml", "faq.yaml", "synonyms.yaml")
@@ -240,12 +241,15 @@ def _type_ok(value: object, kind: str) -> bool:
     return False
 
 
+MAX_MESSAGE_CHARS = 300  # a problem's message, values in it already cut to previews
+
+
 class _Collector:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
 
     def add(self, path: str, line: int, message: str) -> None:
-        self.problems.append(Problem(path, line, message))
+        self.problems.append(Problem(path, line, preview(message, MAX_MESSAGE_CHARS)))
 
 
 def _read_file(directory: Path, name: str, out: _Collector) -> list[LineDict]:
@@ -269,10 +273,10 @@ def _read_file(directory: Path, name: str, out: _Collector) -> list[LineDict]:
         return []
     if data.get("version") != SCHEMA_VERSION:
         out.add(shown, data.key_lines.get("version", data.line),
-                f"'version' must be {SCHEMA_VERSION}, got {data.get('version')!r}")
+                f"'version' must be {SCHEMA_VERSION}, got {preview_value(data.get('version'))}")
     for key in data:
         if key not in ("version", list_key, "__duplicate_keys__"):
-            out.add(shown, data.key_lines[key], f"unknown top-level field '{key}' (expected '{list_key}')")
+            out.add(shown, data.key_lines[key], f"unknown top-level field '{preview(key)}' (expected '{list_key}')")
     items = data.get(list_key)
     if not isinstance(items, LineList):
         out.add(shown, data.key_lines.get(list_key, data.line), f"'{list_key}' must be a list of entries")
@@ -283,18 +287,18 @@ def _read_file(directory: Path, name: str, out: _Collector) -> list[LineDict]:
             out.add(shown, line, f"each item of '{list_key}' must be a mapping of fields")
             continue
         for key, key_line in item.get("__duplicate_keys__", []):
-            out.add(shown, key_line, f"field '{key}' given twice")
+            out.add(shown, key_line, f"field '{preview(key)}' given twice")
         item.pop("__duplicate_keys__", None)
         for key in item:
             if key not in fields:
-                out.add(shown, item.key_lines[key], f"unknown field '{key}'")
+                out.add(shown, item.key_lines[key], f"unknown field '{preview(key)}'")
         for key, (kind, required) in fields.items():
             if key not in item:
                 if required:
                     out.add(shown, item.line, f"missing field '{key}'")
                 continue
             if not _type_ok(item[key], kind):
-                out.add(shown, item.key_lines[key], f"field '{key}' must be a {kind}, got {item[key]!r}")
+                out.add(shown, item.key_lines[key], f"field '{key}' must be a {kind}, got {preview_value(item[key])}")
         for key, need in MIN_PHRASINGS.items():
             if key in fields and isinstance(item.get(key), list) and len(item[key]) < need:
                 out.add(shown, item.key_lines[key], f"'{key}' needs at least {need} phrasings, has {len(item[key])}")
@@ -375,9 +379,9 @@ class _Builder:
             return None
         line = _field_line(item, "id")
         if not ID_RE.match(item_id):
-            self.out.add(path, line, f"id '{item_id}' must be lower-case ascii letters, digits and _")
+            self.out.add(path, line, f"id '{preview(item_id)}' must be lower-case ascii letters, digits and _")
         if item_id in self.ids:
-            self.out.add(path, line, f"duplicate id '{item_id}' (also in {self.ids[item_id]})")
+            self.out.add(path, line, f"duplicate id '{preview(item_id)}' (also in {self.ids[item_id]})")
             return None
         self.ids[item_id] = f"{path}:{line}"
         return item_id
@@ -395,9 +399,9 @@ class _Builder:
                     continue
                 line = _item_line(item, "variants", i)
                 if canonical in variant:
-                    self.out.add(path, line, f"variant '{variant}' contains its canonical word '{canonical}'")
+                    self.out.add(path, line, f"variant '{preview(variant)}' contains its canonical word '{preview(canonical)}'")
                 if variant in seen:
-                    self.out.add(path, line, f"variant '{variant}' already listed at line {seen[variant]}")
+                    self.out.add(path, line, f"variant '{preview(variant)}' already listed at line {seen[variant]}")
                 seen.setdefault(variant, line)
             groups.setdefault(canonical, []).extend(v for v in variants if isinstance(v, str))
         return groups
@@ -411,7 +415,7 @@ class _Builder:
                 continue
             heading = item.get("heading")
             if isinstance(heading, str) and self.report and heading not in self.report:
-                self.out.add(path, _field_line(item, "heading"), f"heading '{heading}' is not a line of report.txt")
+                self.out.add(path, _field_line(item, "heading"), f"heading '{preview(heading)}' is not a line of report.txt")
             topics[topic_id] = Topic(topic_id, str(item.get("title", topic_id)),
                                      heading if isinstance(heading, str) else None,
                                      item.get("parent") if isinstance(item.get("parent"), str) else None,
@@ -419,7 +423,7 @@ class _Builder:
         for item in self.raw["topics.yaml"]:
             parent = item.get("parent")
             if isinstance(parent, str) and parent not in topics:
-                self.out.add(path, _field_line(item, "parent"), f"parent '{parent}' is not a topic id")
+                self.out.add(path, _field_line(item, "parent"), f"parent '{preview(parent)}' is not a topic id")
             elif isinstance(parent, str) and topics[parent].parent is not None:
                 self.out.add(path, _field_line(item, "parent"),
                              f"parent '{parent}' must be a section (a topic without parent)")
@@ -457,14 +461,14 @@ class _Builder:
                 )
         for path, line, other in related:
             if other not in entries:
-                self.out.add(path, line, f"related id '{other}' does not exist")
+                self.out.add(path, line, f"related id '{preview(other)}' does not exist")
         return entries
 
     def _check_texts(self, path: str, item: LineDict, topics: dict[str, Topic]) -> None:
         """Topic exists; source is verbatim in the report; every figure of the answer is too."""
         topic = item.get("topic")
         if isinstance(topic, str) and topics and topic not in topics:
-            self.out.add(path, _field_line(item, "topic"), f"topic '{topic}' is not defined in topics.yaml")
+            self.out.add(path, _field_line(item, "topic"), f"topic '{preview(topic)}' is not defined in topics.yaml")
         source, answer = item.get("source"), item.get("answer")
         if isinstance(source, str) and self.report and source not in self.report:
             self.out.add(path, _field_line(item, "source"), "source is not a verbatim part of report.txt")
@@ -478,17 +482,17 @@ class _Builder:
         value, source, answer = item.get("value"), item.get("source"), item.get("answer")
         if isinstance(value, str):
             if isinstance(source, str) and value not in source:
-                self.out.add(path, _field_line(item, "value"), f"value '{value}' is not written verbatim in its source")
+                self.out.add(path, _field_line(item, "value"), f"value '{preview(value)}' is not written verbatim in its source")
             if isinstance(answer, str) and value not in answer:
-                self.out.add(path, _field_line(item, "answer"), f"answer must quote the value '{value}' verbatim")
+                self.out.add(path, _field_line(item, "answer"), f"answer must quote the value '{preview(value)}' verbatim")
         qualifier = item.get("qualifier")
         if qualifier is not None and qualifier not in QUALIFIERS:
             self.out.add(path, _field_line(item, "qualifier"),
-                         f"qualifier must be one of {'/'.join(QUALIFIERS)} or null, got {qualifier!r}")
+                         f"qualifier must be one of {'/'.join(QUALIFIERS)} or null, got {preview_value(qualifier)}")
         number = item.get("number")
         if _type_ok(number, NUM) and isinstance(value, str) and FIGURE_RE.search(value):
             if float(number) not in [float(f) for f in FIGURE_RE.findall(value)]:
-                self.out.add(path, _field_line(item, "number"), f"number {number} does not match the value '{value}'")
+                self.out.add(path, _field_line(item, "number"), f"number {number} does not match the value '{preview(value)}'")
 
     def _phrasings(self, path: str, entry_id: str, item: LineDict, title_key: str, list_key: str,
                    synonyms: Synonyms, owners: dict[str, tuple[str, str]]) -> list[str]:
@@ -501,11 +505,11 @@ class _Builder:
                 continue
             key = normalize(text, synonyms)
             if not key:
-                self.out.add(path, line, f"phrasing '{text}' is empty after normalisation")
+                self.out.add(path, line, f"phrasing '{preview(text)}' is empty after normalisation")
                 continue
             owner = owners.get(key)
             if owner and owner[0] != entry_id:
-                self.out.add(path, line, f"phrasing '{text}' is the same as one of '{owner[0]}' ({owner[1]})")
+                self.out.add(path, line, f"phrasing '{preview(text)}' is the same as one of '{owner[0]}' ({owner[1]})")
             owners.setdefault(key, (entry_id, f"{path}:{line}"))
             phrasings.append(text)
         return phrasings

@@ -1,7 +1,9 @@
 """Reload the knowledge base without a restart.
 
 `Reloader.reload()` loads and validates the whole folder in a worker thread, builds the new
-`Engine` there too, and only then swaps it into the `EngineHolder` — one assignment. A
+`Engine` there too, and only then swaps it into the `EngineHolder` — one assignment. With a
+`validate` function (the bot passes `bot.isolated.validate_isolated`), the folder is first
+checked by it — in a child process with a time limit — and loaded only if it passes. A
 question in flight keeps the engine it started with; the next one gets the new engine.
 If anything is wrong (`KnowledgeError`), the old engine keeps serving and the result
 carries every `path:line` problem.
@@ -19,7 +21,7 @@ import logging
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Awaitable, Callable
+from typing import Awaitable, Callable, Sequence
 
 from .engine import Engine, EngineHolder
 from .knowledge import KNOWLEDGE_FILES, REPORT_FILE, KnowledgeError, Problem, load_knowledge
@@ -59,10 +61,16 @@ def fingerprint(directory: Path) -> str:
     return digest.hexdigest()
 
 
-def _build(directory: Path) -> tuple[str, Engine]:
-    """Runs in a worker thread: fingerprint, load, validate, build the engine."""
+Validate = Callable[[Path], Sequence[Problem]]
+
+
+def _build(directory: Path, validate: Validate | None = None) -> tuple[str, Engine]:
+    """Runs in a worker thread: fingerprint, (pre-)validate, load, build the engine."""
     stamp = fingerprint(directory)
     try:
+        problems = list(validate(directory)) if validate is not None else []
+        if problems:
+            raise KnowledgeError(problems)
         engine = Engine(load_knowledge(directory))
     except KnowledgeError as exc:
         exc.fingerprint = stamp  # type: ignore[attr-defined]
@@ -77,9 +85,10 @@ def watch_filter(change, path: str) -> bool:
 
 
 class Reloader:
-    def __init__(self, holder: EngineHolder, directory: Path | str):
+    def __init__(self, holder: EngineHolder, directory: Path | str, validate: Validate | None = None):
         self.holder = holder
         self.directory = Path(directory)
+        self.validate = validate
         self._lock = asyncio.Lock()
         self._fingerprint: str | None = None  # of the last attempt, successful or not
         self._stop: asyncio.Event | None = None
@@ -96,7 +105,7 @@ class Reloader:
                     return ReloadResult(ok=self.last_result.ok if self.last_result else True,
                                         trigger=trigger, changed=False)
             try:
-                stamp, engine = await asyncio.to_thread(_build, self.directory)
+                stamp, engine = await asyncio.to_thread(_build, self.directory, self.validate)
             except KnowledgeError as exc:
                 self._fingerprint = getattr(exc, "fingerprint", None)
                 result = ReloadResult(False, list(exc.problems), "", time.perf_counter() - started, trigger)

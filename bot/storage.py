@@ -4,18 +4,31 @@
   it in a worker thread (`asyncio.to_thread`), so the bot's event loop never waits on disk.
 * The schema is versioned with `PRAGMA user_version`; `MIGRATIONS` run in order at start,
   each in its own transaction. Never edit a released migration — append a new one.
-* Citizens are pseudonymous: a user id is stored only as a salted HMAC (`user_hash`).
-  The salt is generated once, on the first start, and kept in the `meta` table. Only the
-  ids of configured admins (staff) appear in clear, in the audit table.
+* Citizens are pseudonymous: a user id is stored only as HMAC-SHA256 under a key kept
+  *outside* the database (`user_hash`): `HASH_KEY` from the environment, or else the key
+  file `DATA_DIR/hash.key`, created once with mode 0600. Whoever has only the database
+  file cannot test candidate ids against the hashes. A database from before keyed hashes
+  (the salt was in its `meta` table) has its hashes re-keyed and the salt erased on open.
+  Only the ids of configured admins (staff) appear in clear, in the audit table.
+* The database files are created with mode 0600 (owner only).
 * `prune(retention_days)` deletes rows older than the retention period (run daily).
+* The update journal (`journal_*`, handlers/updates.py) keeps each Telegram update from
+  the moment it is fetched until it is answered, so a crash loses none.
+* Storage health (`self.health`, bot/storage_health.py): every write first checks that the
+  file is still there. A database deleted while the bot runs is recreated at once from the
+  open connection (nothing is lost). A write that fails (read-only or full disk) is held in
+  memory (up to 10,000 records) and retried every few seconds, or by `check()`; each change
+  of state is logged once with the path and DATA_DIR and queued as a notice for the admins.
 """
 
 from __future__ import annotations
 
 import asyncio
+import collections
 import hashlib
 import hmac
 import math
+import os
 import secrets
 import sqlite3
 import statistics
@@ -29,11 +42,16 @@ from typing import TYPE_CHECKING, Callable, Iterable
 from rapidfuzz import fuzz, process
 
 from .normalize import normalize
+from .storage_health import StorageError, StorageHealth
 
 if TYPE_CHECKING:  # pragma: no cover
     from .engine import Engine
 
 DB_NAME = "bot.sqlite3"
+KEY_FILE = "hash.key"
+MIN_KEY_CHARS = 32
+FILE_MODE = 0o600
+RETRY_SECONDS = 5.0  # between attempts to write held records or recreate a deleted file
 DAY = 86400.0
 
 # Response kinds (bot/answers.py) that are small talk, not questions the bot missed.
@@ -43,8 +61,6 @@ REFUSAL_KINDS = ("scope",)
 GROUP_SIMILARITY = 80.0  # rapidfuzz ratio (0–100) at which two normalised questions group
 
 
-class StorageError(RuntimeError):
-    pass
 
 
 # --- migrations -------------------------------------------------------------
@@ -106,10 +122,25 @@ def _migration_3(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE feedback ADD COLUMN channel TEXT NOT NULL DEFAULT 'telegram'")
 
 
+def _migration_4(conn: sqlite3.Connection) -> None:
+    """The update journal: Telegram updates fetched but not yet answered (`payload`, cleared
+    once answered; the row is kept a while by update id, so a redelivery is recognised)."""
+    conn.execute("""
+        CREATE TABLE pending_updates (
+            update_id INTEGER PRIMARY KEY,
+            bot_id INTEGER NOT NULL,
+            received REAL NOT NULL,
+            done REAL,
+            payload TEXT NOT NULL DEFAULT ''
+        )""")
+    conn.execute("CREATE INDEX pending_updates_open ON pending_updates (done)")
+
+
 MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = (
     (1, _migration_1),
     (2, _migration_2),
     (3, _migration_3),
+    (4, _migration_4),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
@@ -139,11 +170,60 @@ def apply_migrations(conn: sqlite3.Connection, target: int | None = None) -> lis
     return applied
 
 
+def _private_file(path: Path) -> None:
+    """Create `path` empty with mode 0600 if it is missing; tighten it to 0600 if it exists."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    except FileExistsError:
+        if path.stat().st_mode & 0o077:
+            os.chmod(path, FILE_MODE)
+    else:
+        os.close(fd)
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return info.st_dev, info.st_ino
+
+
+def _write_key_file(path: Path, key: str) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    with os.fdopen(fd, "w", encoding="ascii") as handle:
+        handle.write(key + "\n")
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def load_hash_key(data_dir: Path | str, hash_key: str = "") -> bytes:
+    """The key for user hashes: `hash_key` (HASH_KEY) if given, else the key file in
+    `data_dir`, created with a random key and mode 0600 on first use."""
+    if hash_key:
+        return hash_key.encode("utf-8")
+    path = Path(data_dir) / KEY_FILE
+    if not path.exists():
+        key = secrets.token_hex(32)
+        try:
+            _write_key_file(path, key)
+            return key.encode("ascii")
+        except FileExistsError:  # another process was quicker: use its key
+            pass
+    if path.stat().st_mode & 0o077:
+        os.chmod(path, FILE_MODE)
+    key = path.read_text(encoding="ascii").strip()
+    if len(key) < MIN_KEY_CHARS:
+        raise StorageError(f"{path}: the key file for user hashes is damaged (too short)")
+    return key.encode("ascii")
+
+
 def connect(path: Path | str) -> sqlite3.Connection:
     conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=30)
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA secure_delete = ON")  # deleted texts are overwritten, not left in free pages
     return conn
 
 
@@ -246,23 +326,68 @@ def group_questions(rows: Iterable[_Row], dismissed: Iterable[str] = (),
 class Storage:
     """The bot's database. Thread-safe; use the `a…` methods from async code."""
 
-    def __init__(self, path: Path | str, clock: Callable[[], float] = time.time):
+    def __init__(self, path: Path | str, clock: Callable[[], float] = time.time, *,
+                 hash_key: str = ""):
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         self.clock = clock
         self._lock = threading.Lock()
+        self._key = load_hash_key(self.path.parent, hash_key)
+        self._key_in_file = not hash_key
+        _private_file(self.path)
         self._conn = connect(self.path)
         with self._lock:
             self.migrations_applied = apply_migrations(self._conn)
-            row = self._conn.execute("SELECT value FROM meta WHERE key = 'user_salt'").fetchone()
-        if row is None:
-            raise StorageError(f"{self.path}: the salt for user hashes is missing")
-        self._salt = bytes.fromhex(row[0])
+            self._retire_salt()
+        self._tighten_modes()
+        self._identity = _identity(self.path)
+        self.health = StorageHealth(self.path, self.path.parent, clock)
+        self._held: collections.deque[tuple[str, tuple]] = collections.deque()
+        self._next_retry = 0.0
 
     @classmethod
-    def open(cls, data_dir: Path | str, clock: Callable[[], float] = time.time) -> "Storage":
-        """The database in `data_dir` (created if missing), migrated to the latest schema."""
-        return cls(Path(data_dir) / DB_NAME, clock)
+    def open(cls, data_dir: Path | str, clock: Callable[[], float] = time.time, *,
+             hash_key: str = "") -> "Storage":
+        """The database in `data_dir` (created if missing), migrated to the latest schema;
+        user hashes keyed by `hash_key` (HASH_KEY) or the key file in `data_dir`.
+
+        Raises StorageError with one line naming the path and DATA_DIR if it cannot."""
+        path = Path(data_dir) / DB_NAME
+        try:
+            return cls(path, clock, hash_key=hash_key)
+        except (OSError, sqlite3.Error) as exc:
+            reason = getattr(exc, "strerror", None) or str(exc)
+            raise StorageError(f"DATA_DIR: cannot open the usage database {path} ({reason}); "
+                               f"DATA_DIR={data_dir} must be a writable folder") from None
+
+    def _tighten_modes(self) -> None:
+        for suffix in ("", "-wal", "-shm"):
+            path = Path(f"{self.path}{suffix}")
+            try:
+                if path.stat().st_mode & 0o077:
+                    os.chmod(path, FILE_MODE)
+            except FileNotFoundError:
+                pass
+
+    def _retire_salt(self) -> None:
+        """A database with a salt in `meta` (written by migration 1, the pre-key scheme):
+        re-key every stored hash with the key, then erase the salt for good."""
+        conn = self._conn
+        if conn.execute("SELECT 1 FROM meta WHERE key = 'user_salt'").fetchone() is None:
+            return
+        conn.create_function("rekey", 1, lambda old: "" if not old else hmac.new(
+            self._key, f"legacy:{old}".encode(), hashlib.sha256).hexdigest()[:32], deterministic=True)
+        conn.execute("PRAGMA secure_delete = ON")  # deleted bytes are overwritten, not left in free pages
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for table in ("queries", "feedback", "admin_actions"):
+                conn.execute(f"UPDATE {table} SET user_hash = rekey(user_hash)")
+            conn.execute("DELETE FROM meta WHERE key = 'user_salt'")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def close(self) -> None:
         with self._lock:
@@ -271,14 +396,120 @@ class Storage:
     # -- helpers
 
     def user_hash(self, user_id: int | str | None) -> str:
-        """Salted pseudonym of a user id ('' when there is no user)."""
+        """Keyed pseudonym of a user id ('' when there is no user)."""
         if user_id is None or user_id == "":
             return ""
-        return hmac.new(self._salt, str(user_id).encode(), hashlib.sha256).hexdigest()[:32]
+        return hmac.new(self._key, str(user_id).encode(), hashlib.sha256).hexdigest()[:32]
 
-    def _execute(self, sql: str, params: tuple = ()) -> sqlite3.Cursor:
+    def _execute(self, sql: str, params: tuple = ()) -> sqlite3.Cursor | None:
+        """A write. None when it could not be made now: it is held and written later."""
         with self._lock:
-            return self._conn.execute(sql, params)
+            self._check_file()
+            if self._held and not self._flush_held():
+                self._hold(sql, params)
+                return None
+            try:
+                return self._conn.execute(sql, params)
+            except sqlite3.Error as exc:  # read-only, disk full, I/O error, …
+                self.health.failing("write failed", exc)
+                self._hold(sql, params)
+                self._next_retry = time.monotonic() + RETRY_SECONDS
+                return None
+
+    def _hold(self, sql: str, params: tuple) -> None:
+        if len(self._held) >= self.health.max_held:
+            self.health.dropped += 1
+        else:
+            self._held.append((sql, params))
+        self.health.held = len(self._held)
+
+    def _flush_held(self, force: bool = False) -> bool:
+        """Write the held records in one transaction; True when none are left."""
+        if not self._held:
+            return True
+        if not force and time.monotonic() < self._next_retry:
+            return False
+        self._next_retry = time.monotonic() + RETRY_SECONDS
+        for attempt in (1, 2):
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+                try:
+                    for sql, params in self._held:
+                        self._conn.execute(sql, params)
+                except BaseException:
+                    try:
+                        self._conn.execute("ROLLBACK")
+                    except sqlite3.Error:
+                        pass
+                    raise
+                self._conn.execute("COMMIT")
+                break
+            except sqlite3.Error as exc:
+                if attempt == 1 and self._reconnect():
+                    continue
+                self.health.failing("write failed", exc)
+                return False
+        written = len(self._held)
+        self._held.clear()
+        self.health.held = 0
+        self.health.recovered(written)
+        return True
+
+    def _reconnect(self) -> bool:
+        """A fresh connection to the same file (e.g. after the disk became writable again)."""
+        if _identity(self.path) != self._identity:
+            return False
+        try:
+            fresh = connect(self.path)
+        except sqlite3.Error:
+            return False
+        self._conn.close()
+        self._conn = fresh
+        return True
+
+    def _check_file(self) -> None:
+        """Notice a deleted or replaced database file; recreate it from the open connection."""
+        current = _identity(self.path)
+        if current is not None and current == self._identity:
+            return
+        if time.monotonic() < self._next_retry and not self.health.ok:
+            return
+        self._next_retry = time.monotonic() + RETRY_SECONDS
+        if current is not None:  # another file was put there: use it (an operator's restore)
+            try:
+                fresh = connect(self.path)
+                apply_migrations(fresh)
+            except (sqlite3.Error, StorageError) as exc:
+                self.health.failing("database file replaced and unusable", exc)
+                return
+            self._conn.close()
+            self._conn, self._identity = fresh, current
+            self.health.file_replaced()
+            return
+        try:
+            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            key_file = self.path.parent / KEY_FILE
+            if self._key_in_file and not key_file.exists():
+                _write_key_file(key_file, self._key.decode("ascii"))
+            _private_file(self.path)
+            fresh = connect(self.path)
+            self._conn.backup(fresh)  # everything the deleted file held, still open here
+        except (OSError, sqlite3.Error) as exc:
+            # writes keep going to the open (deleted) file and are copied out once possible
+            self.health.failing("database file deleted and cannot be recreated", exc)
+            return
+        self._conn.close()
+        self._conn, self._identity = fresh, _identity(self.path)
+        self._tighten_modes()
+        self.health.file_recreated()
+        if not self._held:
+            self.health.recovered(0)
+
+    def check(self) -> None:
+        """Look at the file and write what is held (the bot calls this every 30 s)."""
+        with self._lock:
+            self._check_file()
+            self._flush_held(force=True)
 
     def _fetchall(self, sql: str, params: tuple = ()) -> list[tuple]:
         with self._lock:
@@ -304,7 +535,7 @@ class Storage:
             (self._now(ts), chat_type or "", self.user_hash(user_id), text, status, entry_id,
              None if score is None else float(score), None if latency_ms is None else float(latency_ms),
              kind or "", channel))
-        return int(cur.lastrowid)
+        return int(cur.lastrowid) if cur is not None else 0
 
     def log_feedback(self, *, user_id: int | None, entry_id: str, vote: int,
                      ts: float | None = None, channel: str = "telegram") -> None:
@@ -340,15 +571,23 @@ class Storage:
         cutoff = self._now(now) - retention_days * DAY
         removed = {}
         with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
+            self._check_file()
+            if self._held:
+                return removed  # not while records wait to be written
             try:
-                for table in ("queries", "feedback", "admin_actions", "dismissed"):
-                    removed[table] = self._conn.execute(f"DELETE FROM {table} WHERE ts < ?", (cutoff,)).rowcount
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
-            self._conn.execute("COMMIT")
-            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                self._conn.execute("BEGIN IMMEDIATE")
+                try:
+                    for table in ("queries", "feedback", "admin_actions", "dismissed"):
+                        removed[table] = self._conn.execute(f"DELETE FROM {table} WHERE ts < ?",
+                                                            (cutoff,)).rowcount
+                except BaseException:
+                    self._conn.execute("ROLLBACK")
+                    raise
+                self._conn.execute("COMMIT")
+                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except sqlite3.Error as exc:
+                self.health.failing("pruning failed", exc)
+                return {}
         return removed
 
     # -- reads
@@ -451,6 +690,62 @@ class Storage:
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
             return {name: self._conn.execute(f"SELECT * FROM {name}").fetchall() for name in names}
 
+    # -- the update journal
+
+    def journal_add(self, bot_id: int, updates: list[tuple[int, str]]) -> tuple[list[int], bool]:
+        """Store fetched updates ((update id, JSON)) before Telegram is told they arrived.
+
+        Returns the ids not seen before (to process) and whether they are stored. Ids
+        already in the journal (a redelivery) are left out."""
+        ids = [update_id for update_id, _ in updates]
+        with self._lock:
+            self._check_file()
+            try:
+                marks = ",".join("?" * len(ids))
+                known = {r[0] for r in self._conn.execute(
+                    f"SELECT update_id FROM pending_updates WHERE bot_id = ? AND update_id IN ({marks})",
+                    (bot_id, *ids))} if ids else set()
+            except sqlite3.Error:
+                known = set()
+            fresh = [(i, payload) for i, payload in updates if i not in known]
+            if not fresh:
+                return [], True
+            if self._held:  # not writable at the moment: the caller confirms only once answered
+                return [i for i, _ in fresh], False
+            now = self.clock()
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+                try:
+                    self._conn.executemany(
+                        "INSERT OR IGNORE INTO pending_updates (update_id, bot_id, received, payload)"
+                        " VALUES (?, ?, ?, ?)", [(i, bot_id, now, payload) for i, payload in fresh])
+                except BaseException:
+                    self._conn.execute("ROLLBACK")
+                    raise
+                self._conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                self.health.failing("write failed", exc)
+                self._next_retry = time.monotonic() + RETRY_SECONDS
+                return [i for i, _ in fresh], False
+            return [i for i, _ in fresh], True
+
+    def journal_done(self, update_id: int, ts: float | None = None) -> None:
+        """An update was answered: forget its content, keep its id for a while."""
+        self._execute("UPDATE pending_updates SET done = ?, payload = '' WHERE update_id = ?",
+                      (self._now(ts), int(update_id)))
+
+    def journal_pending(self, bot_id: int) -> list[str]:
+        """The updates stored but not answered (JSON), oldest first; other bots' are dropped."""
+        self._execute("DELETE FROM pending_updates WHERE bot_id != ?", (bot_id,))
+        return [r[0] for r in self._fetchall(
+            "SELECT payload FROM pending_updates WHERE bot_id = ? AND done IS NULL ORDER BY update_id",
+            (bot_id,))]
+
+    def journal_prune(self, keep_seconds: float = 2 * DAY, now: float | None = None) -> None:
+        """Forget answered updates older than `keep_seconds`."""
+        self._execute("DELETE FROM pending_updates WHERE done IS NOT NULL AND done < ?",
+                      (self._now(now) - keep_seconds,))
+
     # -- async twins (never block the event loop)
 
     async def alog_query(self, **kwargs) -> int:
@@ -477,6 +772,9 @@ class Storage:
     async def aunanswered(self, days: float = 7, engine: "Engine | None" = None, limit: int = 20,
                           **kwargs) -> list[UnansweredGroup]:
         return await asyncio.to_thread(lambda: self.unanswered(days, engine, limit, **kwargs))
+
+    async def acheck(self) -> None:
+        await asyncio.to_thread(self.check)
 
     async def aclose(self) -> None:
         await asyncio.to_thread(self.close)

@@ -4,19 +4,23 @@ One module per intent; `handlers.app.register_handlers` registers all of them:
 
     start      /start, /help
     ask        questions: private text, group mentions and replies, /ask 问题
-    callbacks  answer buttons (a:), stale or unknown buttons
+    callbacks  answer buttons (a:), stale, unknown or empty buttons
     topics     /topics browsing (o:, t:, v:)
     data       /data 关键词 staff lookup (d:)
     inline     inline mode (@bot 关键词)
     feedback   👍/👎 (fb:) and `record_feedback`
     admin      admin commands (/reload /stats /unanswered /backups /rollback, ua:/ud: buttons,
-               knowledge-file uploads), watcher, digest and retention jobs
-    usage      recording questions and 👍/👎 in the usage database
+               knowledge-file uploads), watcher, digest, retention and storage-health jobs
+    usage      recording questions and 👍/👎 in the usage database; storage notices to admins
     media      stickers, photos, voice, files, unknown commands → a hint
-    errors     the error handler
+    errors     the error handler (log, admins, user; network errors retried)
     render     HTML, keyboards, callback data, message splitting
-    common     engine/conversation access and sending helpers
-    logs       logging with the token redacted
+    common     sending and editing helpers
+    context    the typed context: BotData, ChatData, CustomContext
+    updates    the update journal, in-flight limit, update processor, long polling
+    webhook    the webhook server (secret and size checked before the body is read)
+    serve      start-up, polling or webhook, the 8-second stop
+    logs       logging with secrets redacted and citizens' data left out
     app        build_application, register_handlers, run_bot
 
 Only `python -m bot run` imports this package; `bot/` never imports `telegram`.

@@ -9,12 +9,12 @@
     /backups            the backups in knowledge/.backups/
     /rollback [文件]     restore the previous version of a file (default: the last change)
 
-Anyone else gets a polite refusal, and the attempt is audited (by salted user hash). Every
-admin action is audited too. At start-up (`on_start`, chained into post_init by
-`register`) the storage is opened, the knowledge watcher started (reload results go to
-the admins), and the daily jobs scheduled: retention pruning and, with DIGEST_TIME, a
-digest of yesterday's figures (Beijing time). `on_stop` stops the watcher; `on_shutdown`
-closes the storage.
+Anyone else gets a polite refusal, and the attempt is audited (by keyed user hash). Every
+admin action is audited too. At start-up (`on_start`, called from the application's
+post_init hook) the storage is opened if it is not yet, the knowledge watcher started
+(reload results go to the admins), and the daily jobs scheduled: retention pruning and, with
+DIGEST_TIME, a digest of yesterday's figures (Beijing time). `on_stop` (post_stop) stops the
+watcher; `on_shutdown` (post_shutdown) closes the storage.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+import time
 from datetime import datetime, time as dtime, timedelta
 from pathlib import Path
 from typing import Awaitable, Callable
@@ -29,30 +30,35 @@ from typing import Awaitable, Callable
 from telegram import BotCommand, BotCommandScopeChat, Message, Update
 from telegram.constants import ChatType, ParseMode
 from telegram.error import TelegramError
-from telegram.ext import (Application, CallbackQueryHandler, CommandHandler, ContextTypes,
+from telegram.ext import (Application, CallbackQueryHandler, CommandHandler,
                           MessageHandler, filters)
 
 from bot import kb_edit
+from bot.isolated import validate_isolated
 from bot.kb_edit import BEIJING
 from bot.knowledge import Knowledge, Problem
-from bot.reloader import Reloader, ReloadResult
+from bot.preview import preview
+from bot.reloader import ReloadResult
 from bot.reports import format_group, format_stats, format_unanswered
 from bot.storage import Storage
 
 from .callbacks import callback_value, stale
-from .common import HOLDER_KEY, NO_PREVIEW, SETTINGS_KEY, edit_or_send, engine_of, reply_html, settings_of
+from .common import NO_PREVIEW, edit_or_send, reply_html
+from .context import CustomContext
 from .render import button, esc, keyboard, split_message
-from .usage import STORAGE_KEY, storage_of
+from .usage import report_storage
 
 logger = logging.getLogger(__name__)
 
-RELOADER_KEY = "reloader"
 REFUSAL = "抱歉，这个功能仅供管理员使用。如需了解报告内容，请直接提问或发送 /help。"
 PRIVATE_ONLY = "为保护提问者的隐私，管理命令请在与我的私聊中使用。"
 NO_STORAGE = "使用记录数据库未启用（机器人启动时打开 DATA_DIR 下的数据库）。"
 DEFAULT_DAYS, MAX_DAYS = 7, 365
 UNANSWERED_SHOWN = 8  # groups sent by /unanswered, one message each
 MAX_PROBLEMS_SHOWN = 25
+MAX_ADMIN_PARTS = 3  # messages per notice to an admin
+HEALTH_CHECK_SECONDS = 30
+PROBLEM_CHARS = 200  # each problem's message is cut to this many characters
 LABEL_CHARS = 14  # entry titles in button labels are cut to this many characters
 
 ADMIN_COMMANDS = (
@@ -64,22 +70,22 @@ ADMIN_COMMANDS = (
     ("rollback", "回滚：/rollback [文件]"),
 )
 
-Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]
+Handler = Callable[[Update, CustomContext], Awaitable[None]]
 
 
 # --- access ------------------------------------------------------------------
 
-def is_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+def is_admin(update: Update, context: CustomContext) -> bool:
     user = update.effective_user
-    return user is not None and user.id in settings_of(context).admin_ids
+    return user is not None and user.id in context.settings.admin_ids
 
 
-async def audit(update: Update, context: ContextTypes.DEFAULT_TYPE, action: str, detail: str = "",
+async def audit(update: Update, context: CustomContext, action: str, detail: str = "",
                 admin: bool = True) -> None:
     """One row in admin_actions; refused attempts (admin=False) carry only the user hash."""
     user = update.effective_user
-    logger.info("admin audit: %s %s (%s)", action, detail[:200], "admin" if admin else "refused")
-    storage = storage_of(context)
+    logger.info("admin audit: %s (%s)", action, "admin" if admin else "refused")  # no detail: it may quote a citizen
+    storage = context.storage
     if storage is None:
         return
     try:
@@ -87,9 +93,10 @@ async def audit(update: Update, context: ContextTypes.DEFAULT_TYPE, action: str,
                                  is_admin=admin)
     except Exception:
         logger.exception("could not write the audit record")
+    await report_storage(context.application)
 
 
-async def refuse(update: Update, context: ContextTypes.DEFAULT_TYPE, action: str) -> None:
+async def refuse(update: Update, context: CustomContext, action: str) -> None:
     """A polite no for a non-admin, and an audit record of the attempt."""
     message = update.effective_message
     detail = action
@@ -107,16 +114,23 @@ async def refuse(update: Update, context: ContextTypes.DEFAULT_TYPE, action: str
 
 
 def admin_only(action: str) -> Callable[[Handler], Handler]:
-    """Run the handler for admins in a private chat; refuse (and audit) everyone else."""
+    """Run the handler for admins in a private chat; refuse (and audit) everyone else, and
+    admins anywhere else: a group, or a button on a message outside the private chat (so
+    a citizen's question is never posted into a group)."""
     def decorate(handler: Handler) -> Handler:
         @functools.wraps(handler)
-        async def wrapper(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        async def wrapper(update: Update, context: CustomContext) -> None:
             if not is_admin(update, context):
                 await refuse(update, context, action)
                 return
             chat = update.effective_chat
-            if update.callback_query is None and chat is not None and chat.type != ChatType.PRIVATE:
-                await reply_html(update, context, esc(PRIVATE_ONLY))
+            if chat is None or chat.type != ChatType.PRIVATE:
+                where = chat.type if chat is not None else "inline message"
+                await audit(update, context, "refused_outside_private", f"{action} in {where}")
+                if update.callback_query is not None:
+                    await update.callback_query.answer(PRIVATE_ONLY, show_alert=True)
+                else:
+                    await reply_html(update, context, esc(PRIVATE_ONLY))
                 return
             await handler(update, context)
         return wrapper
@@ -124,15 +138,6 @@ def admin_only(action: str) -> Callable[[Handler], Handler]:
 
 
 # --- helpers -------------------------------------------------------------------
-
-def reloader_of(context_or_app) -> Reloader:
-    bot_data = context_or_app.bot_data
-    reloader = bot_data.get(RELOADER_KEY)
-    if reloader is None:
-        settings = bot_data[SETTINGS_KEY]
-        reloader = bot_data[RELOADER_KEY] = Reloader(bot_data[HOLDER_KEY], settings.knowledge_dir)
-    return reloader
-
 
 def knowledge_summary(knowledge: Knowledge) -> str:
     return (f"{len(knowledge.metrics)} 个数据、{len(knowledge.faqs)} 个问答、"
@@ -148,8 +153,8 @@ def problem_lines(problems: list[Problem], directory: Path) -> list[str]:
             shown = str(path.relative_to(directory))
         except ValueError:
             shown = path.name if path.parent == Path(directory) else str(path)
-        message = problem.message.replace(str(directory) + "/", "")
-        lines.append(f"<code>{esc(shown)}:{problem.line}</code> {esc(message)}")
+        message = preview(problem.message.replace(str(directory) + "/", ""), PROBLEM_CHARS)
+        lines.append(f"<code>{esc(preview(shown, PROBLEM_CHARS))}:{problem.line}</code> {esc(message)}")
     if len(problems) > MAX_PROBLEMS_SHOWN:
         lines.append(f"……另有 {len(problems) - MAX_PROBLEMS_SHOWN} 个问题，"
                      "请在服务器上运行 python -m bot validate 查看全部。")
@@ -166,7 +171,7 @@ def reload_html(result: ReloadResult, holder_knowledge: Knowledge, directory: Pa
     return "\n".join(lines + problem_lines(result.problems, directory))
 
 
-def _days_arg(context: ContextTypes.DEFAULT_TYPE) -> int | None:
+def _days_arg(context: CustomContext) -> int | None:
     args = context.args or []
     if not args:
         return DEFAULT_DAYS
@@ -181,10 +186,15 @@ def _short(text: str, limit: int = LABEL_CHARS) -> str:
 
 
 async def send_to_admins(application: Application, html: str) -> None:
-    """Send an HTML message to every admin; an admin who never opened the chat is skipped."""
-    settings = application.bot_data[SETTINGS_KEY]
+    """Send an HTML message to every admin (at most MAX_ADMIN_PARTS messages each); an admin
+    who never opened the chat is skipped."""
+    settings = application.bot_data.settings
+    chunks = split_message(html)
+    if len(chunks) > MAX_ADMIN_PARTS:
+        chunks = chunks[:MAX_ADMIN_PARTS - 1] + [f"……内容过长，其余 {len(chunks) - MAX_ADMIN_PARTS + 1} 段"
+                                                 "已省略，详见服务器日志。"]
     for admin_id in sorted(settings.admin_ids):
-        for chunk in split_message(html):
+        for chunk in chunks:
             try:
                 await application.bot.send_message(admin_id, chunk, parse_mode=ParseMode.HTML,
                                                    link_preview_options=NO_PREVIEW)
@@ -193,17 +203,33 @@ async def send_to_admins(application: Application, html: str) -> None:
                 break
 
 
-async def _reload_after_edit(context: ContextTypes.DEFAULT_TYPE) -> str:
+async def notify_admins(application: Application, key: str, html: str, every: float) -> bool:
+    """`send_to_admins`, at most once per `every` seconds for the same `key`; notices held
+    back in between are counted and mentioned in the next one. True if it was sent."""
+    notes = application.bot_data.admin_notes
+    now = time.monotonic()
+    last, held = notes.get(key, (None, 0))
+    if last is not None and now - last < every:
+        notes[key] = (last, held + 1)
+        return False
+    notes[key] = (now, 0)
+    if held:
+        html += f"\n（上次通知后另有 {held} 次同类情况，未逐条通知。）"
+    await send_to_admins(application, html)
+    return True
+
+
+async def _reload_after_edit(context: CustomContext) -> str:
     """Reload after a file change; the HTML line describing the outcome."""
-    settings = settings_of(context)
-    result = await reloader_of(context).reload("edit")
-    return reload_html(result, engine_of(context).knowledge, settings.knowledge_dir)
+    settings = context.settings
+    result = await context.reloader.reload("edit")
+    return reload_html(result, context.engine.knowledge, settings.knowledge_dir)
 
 
 # --- commands ----------------------------------------------------------------------
 
 @admin_only("admin")
-async def admin_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def admin_help(update: Update, context: CustomContext) -> None:
     lines = ["<b>管理命令</b>"]
     lines += [f"/{name} — {esc(text)}" for name, text in ADMIN_COMMANDS if name != "admin"]
     lines += ["",
@@ -213,36 +239,39 @@ async def admin_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     await reply_html(update, context, "\n".join(lines))
 
 
-async def _days_and_storage(update: Update, context: ContextTypes.DEFAULT_TYPE, command: str):
+async def _days_and_storage(update: Update, context: CustomContext, command: str):
     """The [天数] argument and the open storage; (days, None) after telling the admin why not."""
     days = _days_arg(context)
     if days is None:
         await reply_html(update, context, esc(f"用法：{command} [天数]，天数为 1～{MAX_DAYS} 的整数，默认 {DEFAULT_DAYS}。"))
         return days, None
-    storage = storage_of(context)
+    storage = context.storage
     if storage is None:
         await reply_html(update, context, esc(NO_STORAGE))
     return days, storage
 
 
 @admin_only("reload")
-async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    settings = settings_of(context)
-    result = await reloader_of(context).reload("manual")
+async def reload_command(update: Update, context: CustomContext) -> None:
+    settings = context.settings
+    result = await context.reloader.reload("manual")
     await audit(update, context, "reload", "ok" if result.ok else f"{len(result.problems)} problems")
-    await reply_html(update, context, reload_html(result, engine_of(context).knowledge, settings.knowledge_dir))
+    await reply_html(update, context, reload_html(result, context.engine.knowledge, settings.knowledge_dir))
 
 
 @admin_only("stats")
-async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def stats_command(update: Update, context: CustomContext) -> None:
     days, storage = await _days_and_storage(update, context, "/stats")
     if storage is None:
         return
+    await storage.acheck()  # a deleted or unwritable database shows here, not only in the log
     stats = await storage.astats(days)
     await audit(update, context, "stats", str(days))
-    text = format_stats(stats, engine_of(context).knowledge)
+    text = format_stats(stats, context.engine.knowledge)
     first, _, rest = text.partition("\n")
-    await reply_html(update, context, f"<b>{esc(first)}</b>\n{esc(rest)}")
+    note = storage.health.stats_note(since=stats.since)
+    note = f"{esc(note)}\n" if note else ""
+    await reply_html(update, context, f"<b>{esc(first)}</b>\n{note}{esc(rest)}")
 
 
 def group_markup(group, knowledge: Knowledge):
@@ -261,11 +290,11 @@ def group_markup(group, knowledge: Knowledge):
 
 
 @admin_only("unanswered")
-async def unanswered_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def unanswered_command(update: Update, context: CustomContext) -> None:
     days, storage = await _days_and_storage(update, context, "/unanswered")
     if storage is None:
         return
-    engine = engine_of(context)
+    engine = context.engine
     groups = await storage.aunanswered(days, engine, limit=UNANSWERED_SHOWN + 1)
     await audit(update, context, "unanswered", str(days))
     if not groups:
@@ -282,20 +311,21 @@ async def unanswered_command(update: Update, context: ContextTypes.DEFAULT_TYPE)
 
 
 @admin_only("add_phrasing")
-async def add_phrasing_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def add_phrasing_button(update: Update, context: CustomContext) -> None:
     """`ua:<query id>:<entry id>`: add the question as an alternate / alias of the entry."""
     query = update.callback_query
     qid, _, entry_id = callback_value(update).partition(":")
-    storage = storage_of(context)
+    storage = context.storage
     text = await storage.aquery_text(int(qid)) if storage is not None and qid.isdigit() else None
-    knowledge = engine_of(context).knowledge
+    knowledge = context.engine.knowledge
     if text is None or entry_id not in knowledge.entries:
         await stale(update, "这个问题或条目已不存在（记录可能已过期或条目已删除）。")
         return
     await query.answer("正在添加并重新加载……")
-    settings = settings_of(context)
+    settings = context.settings
     title = knowledge.entries[entry_id].title
-    result = await asyncio.to_thread(kb_edit.add_phrasing, settings.knowledge_dir, entry_id, text)
+    result = await asyncio.to_thread(kb_edit.add_phrasing, settings.knowledge_dir, entry_id, text,
+                                   validate_isolated)
     phrasing = kb_edit.clean_phrasing(text)
     if not result.ok:
         await audit(update, context, "add_phrasing_failed", f"{entry_id}: {phrasing}")
@@ -307,7 +337,7 @@ async def add_phrasing_button(update: Update, context: ContextTypes.DEFAULT_TYPE
     lines = [f"「{esc(phrasing)}」", f"✅ {esc(result.message)}"]
     if result.changed:
         lines.append(await _reload_after_edit(context))
-    now = engine_of(context).respond(phrasing)
+    now = context.engine.respond(phrasing)
     if now.status == "answer" and now.entry_id == entry_id:
         lines.append(f"现在这个问题会直接回答「{esc(title)}」。")
     else:
@@ -317,10 +347,10 @@ async def add_phrasing_button(update: Update, context: ContextTypes.DEFAULT_TYPE
 
 
 @admin_only("dismiss")
-async def dismiss_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def dismiss_button(update: Update, context: CustomContext) -> None:
     """`ud:<query id>`: hide the question and its near-duplicates from /unanswered."""
     qid = callback_value(update)
-    storage = storage_of(context)
+    storage = context.storage
     admin = update.effective_user.id if update.effective_user else None
     text = await storage.adismiss(int(qid), admin) if storage is not None and qid.isdigit() else None
     if text is None:
@@ -332,11 +362,11 @@ async def dismiss_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 
 @admin_only("upload")
-async def upload_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def upload_document(update: Update, context: CustomContext) -> None:
     """A .yaml document named like a knowledge file replaces it, after full validation."""
     message: Message = update.effective_message
     document = message.document
-    settings = settings_of(context)
+    settings = context.settings
     name = kb_edit.knowledge_file_name(document.file_name or "")
     if name is None:
         await reply_html(update, context, esc(
@@ -348,7 +378,8 @@ async def upload_document(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         return
     file = await document.get_file()
     data = bytes(await file.download_as_bytearray())
-    result = await asyncio.to_thread(kb_edit.replace_file, settings.knowledge_dir, name, data)
+    result = await asyncio.to_thread(kb_edit.replace_file, settings.knowledge_dir, name, data,
+                                   validate_isolated)
     if not result.ok:
         await audit(update, context, "upload_rejected", f"{name}: {len(result.problems)} problems")
         lines = [f"❌ {esc(result.message)}"] + problem_lines(result.problems, settings.knowledge_dir)
@@ -365,11 +396,13 @@ async def upload_document(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 
 @admin_only("backups")
-async def backups_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    settings = settings_of(context)
-    backups = await asyncio.to_thread(kb_edit.list_backups, settings.knowledge_dir)
-    await audit(update, context, "backups", str(len(backups)))
-    if not backups:
+async def backups_command(update: Update, context: CustomContext) -> None:
+    settings = context.settings
+    found = await asyncio.to_thread(kb_edit.list_backups, settings.knowledge_dir, None, True)
+    backups = [b for b in found if not b.damage]
+    damaged = [b for b in found if b.damage]
+    await audit(update, context, "backups", f"{len(backups)} good, {len(damaged)} damaged")
+    if not found:
         await reply_html(update, context, "还没有备份。每次通过机器人修改知识库文件时会自动备份旧版本。")
         return
     lines = [f"<b>知识库备份</b>（共 {len(backups)} 份，北京时间，新的在前）"]
@@ -378,16 +411,21 @@ async def backups_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         lines.append(f"· {esc(backup.file)} {backup.label}{note}")
     if len(backups) > 20:
         lines.append(f"……另有 {len(backups) - 20} 份")
+    if damaged:
+        lines += ["", f"⚠️ <b>损坏的备份</b>（{len(damaged)} 份，回滚时会跳过，可在服务器上删除）："]
+        lines += [f"· {esc(b.path.name)}：{esc(b.damage)}" for b in damaged[:10]]
+        if len(damaged) > 10:
+            lines.append(f"……另有 {len(damaged) - 10} 份")
     lines += ["", f"备份保存在服务器的 {esc(str(kb_edit.backup_dir(settings.knowledge_dir)))}/ 中。",
               "/rollback — 撤销最近一次修改；/rollback faq.yaml — 恢复该文件的上一版。"]
     await reply_html(update, context, "\n".join(lines))
 
 
 @admin_only("rollback")
-async def rollback_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    settings = settings_of(context)
+async def rollback_command(update: Update, context: CustomContext) -> None:
+    settings = context.settings
     name = (context.args or [None])[0]
-    result = await asyncio.to_thread(kb_edit.rollback, settings.knowledge_dir, name)
+    result = await asyncio.to_thread(kb_edit.rollback, settings.knowledge_dir, name, validate_isolated)
     await audit(update, context, "rollback" if result.ok else "rollback_failed",
                 f"{result.file or name or ''}: {result.message}")
     lines = [("✅ " if result.ok else "❌ ") + esc(result.message)]
@@ -399,12 +437,22 @@ async def rollback_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
 
 # --- jobs ------------------------------------------------------------------------------
 
-async def prune_job(context: ContextTypes.DEFAULT_TYPE) -> None:
-    storage = storage_of(context)
+async def storage_health_job(context: CustomContext) -> None:
+    """Every 30 s: notice a deleted or unwritable database, write held records, tell admins."""
+    storage = context.storage
     if storage is None:
         return
-    days = settings_of(context).retention_days
+    await storage.acheck()
+    await report_storage(context.application)
+
+
+async def prune_job(context: CustomContext) -> None:
+    storage = context.storage
+    if storage is None:
+        return
+    days = context.settings.retention_days
     removed = await storage.aprune(days)
+    await asyncio.to_thread(storage.journal_prune)  # answered updates' ids, after two days
     logger.info("retention: removed rows older than %s days: %s", days, removed)
 
 
@@ -416,12 +464,12 @@ def yesterday(now: datetime | None = None) -> tuple[float, float, str]:
     return start.timestamp(), end.timestamp(), start.strftime("%Y-%m-%d")
 
 
-async def digest_text(context: ContextTypes.DEFAULT_TYPE, now: datetime | None = None) -> str | None:
-    storage = storage_of(context)
+async def digest_text(context: CustomContext, now: datetime | None = None) -> str | None:
+    storage = context.storage
     if storage is None:
         return None
     since, until, day = yesterday(now)
-    engine = engine_of(context)
+    engine = context.engine
     stats = await storage.astats(since=since, until=until)
     groups = await storage.aunanswered(since=since, until=until, engine=engine, limit=5)
     text = format_stats(stats, engine.knowledge, title=f"每日摘要：{day}")
@@ -434,7 +482,7 @@ async def digest_text(context: ContextTypes.DEFAULT_TYPE, now: datetime | None =
     return html
 
 
-async def digest_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def digest_job(context: CustomContext) -> None:
     html = await digest_text(context)
     if html:
         await send_to_admins(context.application, html)
@@ -445,9 +493,11 @@ def schedule_jobs(application: Application) -> None:
     if queue is None:
         logger.warning("no job queue (install python-telegram-bot[job-queue]): no pruning, no digest")
         return
-    settings = application.bot_data[SETTINGS_KEY]
+    settings = application.bot_data.settings
     queue.run_repeating(prune_job, interval=timedelta(days=1), first=timedelta(minutes=1),
                         name="retention")
+    queue.run_repeating(storage_health_job, interval=HEALTH_CHECK_SECONDS, first=HEALTH_CHECK_SECONDS,
+                        name="storage-health")
     if settings.digest_time:
         hour, minute = map(int, settings.digest_time.split(":"))
         queue.run_daily(digest_job, time=dtime(hour, minute, tzinfo=BEIJING), name="digest")
@@ -461,7 +511,7 @@ async def set_admin_commands(application: Application) -> None:
     from .app import COMMANDS  # app imports this module; import when used
 
     commands = [BotCommand(c, d) for c, d in COMMANDS + ADMIN_COMMANDS]
-    for admin_id in sorted(application.bot_data[SETTINGS_KEY].admin_ids):
+    for admin_id in sorted(application.bot_data.settings.admin_ids):
         try:
             await application.bot.set_my_commands(commands, scope=BotCommandScopeChat(admin_id))
         except TelegramError as exc:  # the admin has not opened a chat with the bot yet
@@ -471,15 +521,16 @@ async def set_admin_commands(application: Application) -> None:
 async def on_start(application: Application) -> None:
     """Open the storage, start the knowledge watcher, schedule the daily jobs."""
     bot_data = application.bot_data
-    settings = bot_data[SETTINGS_KEY]
-    if bot_data.get(STORAGE_KEY) is None:
-        bot_data[STORAGE_KEY] = await asyncio.to_thread(Storage.open, settings.data_dir)
-        logger.info("usage database: %s", Path(settings.data_dir) / "bot.sqlite3")
-    reloader = reloader_of(application)
+    settings = bot_data.settings
+    if bot_data.storage is None:
+        bot_data.storage = await asyncio.to_thread(
+            lambda: Storage.open(settings.data_dir, hash_key=settings.hash_key))
+        logger.info("usage database: %s", bot_data.storage.path)
+    reloader = bot_data.reloader
     await asyncio.to_thread(reloader.mark_loaded)
 
     async def notify(result: ReloadResult) -> None:
-        knowledge = bot_data[HOLDER_KEY].engine.knowledge
+        knowledge = bot_data.holder.engine.knowledge
         await send_to_admins(application, reload_html(
             result, knowledge, settings.knowledge_dir, "知识库文件有变化，已自动检查："))
 
@@ -489,27 +540,16 @@ async def on_start(application: Application) -> None:
 
 
 async def on_stop(application: Application) -> None:
-    reloader = application.bot_data.get(RELOADER_KEY)
+    reloader = application.bot_data.reloader
     if reloader is not None:
         await reloader.stop()
 
 
 async def on_shutdown(application: Application) -> None:
     await on_stop(application)
-    storage = application.bot_data.pop(STORAGE_KEY, None)
+    storage, application.bot_data.storage = application.bot_data.storage, None
     if storage is not None:
         await storage.aclose()
-
-
-def _chain(application: Application, hook: str, extra: Callable[[Application], Awaitable[None]]) -> None:
-    previous = getattr(application, hook)
-
-    async def both(app: Application) -> None:
-        if previous is not None:
-            await previous(app)
-        await extra(app)
-
-    setattr(application, hook, both)
 
 
 class _KnowledgeUpload(filters.MessageFilter):
@@ -521,8 +561,7 @@ class _KnowledgeUpload(filters.MessageFilter):
 
 
 def register(application: Application) -> None:
-    """Register the admin handlers (call before the catch-all handlers) and chain
-    `on_start` / `on_stop` / `on_shutdown` into post_init / post_stop / post_shutdown."""
+    """Register the admin handlers (call before the catch-all handlers)."""
     new_message = filters.UpdateType.MESSAGE
     for name, handler in (("admin", admin_help), ("reload", reload_command), ("stats", stats_command),
                           ("unanswered", unanswered_command), ("backups", backups_command),
@@ -532,6 +571,3 @@ def register(application: Application) -> None:
     application.add_handler(CallbackQueryHandler(dismiss_button, pattern=r"^ud:"))
     application.add_handler(MessageHandler(new_message & filters.ChatType.PRIVATE & _KnowledgeUpload(),
                                            upload_document))
-    _chain(application, "post_init", on_start)
-    _chain(application, "post_stop", on_stop)
-    _chain(application, "post_shutdown", on_shutdown)

@@ -1,33 +1,40 @@
 """The Telegram application: build it, register every handler in one place, run it.
 
-`python -m bot run` calls `run_bot(settings)`: long polling, or a webhook server when
-WEBHOOK_URL is set. SIGTERM / Ctrl-C stop taking updates, let the ones in flight finish
-and exit. Tests call `build_application(settings, holder, request=...)` with an offline
+`python -m bot run` calls `run_bot(settings)`: it opens the database, loads the knowledge
+base and runs `handlers.serve.serve` — long polling, or a webhook server when WEBHOOK_URL is
+set. SIGTERM / Ctrl-C stop taking updates, answer what is queued and exit within 8 s. Tests call `build_application(settings, holder, request=...)` with an offline
 request layer and feed updates to `Application.process_update`.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import sys
 from urllib.parse import urlsplit
 
-from telegram import BotCommand, LinkPreviewOptions, Update
+from telegram import BotCommand, LinkPreviewOptions
 from telegram.constants import ParseMode
-from telegram.error import InvalidToken, NetworkError, TelegramError
+from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
 from telegram.ext import (AIORateLimiter, Application, CallbackQueryHandler, CommandHandler,
                           Defaults, InlineQueryHandler, MessageHandler, filters)
-from telegram.request import BaseRequest
+from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.config import Settings
 from bot.engine import Engine, EngineHolder
+from bot.isolated import validate_isolated
 from bot.knowledge import load_knowledge
+from bot.reloader import Reloader
+from bot.storage import Storage
+from bot.storage_health import StorageError
 
 from . import admin, ask, callbacks, data, feedback, inline, media, start, topics
-from .common import HOLDER_KEY, SETTINGS_KEY
 from .compat import TolerantRequest
+from .context import CONTEXT_TYPES
 from .errors import error_handler
 from .logs import RedactingFilter, setup_logging
+from .serve import BootstrapError, serve
+from .updates import JournalProcessor
 
 logger = logging.getLogger(__name__)
 
@@ -50,8 +57,9 @@ def register_handlers(application: Application) -> None:
     new_message = filters.UpdateType.MESSAGE  # edits and channel posts are not questions
     private, groups = filters.ChatType.PRIVATE, filters.ChatType.GROUPS
 
-    # Admin commands, their buttons and knowledge-file uploads come before the catch-alls;
-    # this also chains the admin start-up/shutdown (storage, watcher, jobs) into post_init.
+    # A button without data matches every pattern handler in PTB: catch it first.
+    application.add_handler(callbacks.EmptyButtonHandler())
+    # Admin commands, their buttons and knowledge-file uploads come before the catch-alls.
     admin.register(application)
 
     application.add_handler(CommandHandler("start", start.start, filters=new_message))
@@ -81,7 +89,7 @@ def register_handlers(application: Application) -> None:
 
 
 async def set_commands(application: Application) -> None:
-    """post_init: publish the command menu with Chinese descriptions."""
+    """Publish the command menu with Chinese descriptions."""
     try:
         await application.bot.set_my_commands([BotCommand(c, d) for c, d in COMMANDS])
     except TelegramError as exc:  # the menu is a convenience; answering matters more
@@ -89,10 +97,36 @@ async def set_commands(application: Application) -> None:
     logger.info("bot @%s is up", application.bot.username)
 
 
+async def post_init(application: Application) -> None:
+    """Lifecycle hook: command menus, storage, knowledge watcher, daily jobs."""
+    await set_commands(application)
+    await admin.on_start(application)
+
+
+async def post_stop(application: Application) -> None:
+    """Lifecycle hook: stop the knowledge watcher."""
+    await admin.on_stop(application)
+
+
+async def post_shutdown(application: Application) -> None:
+    """Lifecycle hook: stop what post_init started and close the storage."""
+    await admin.on_shutdown(application)
+
+
+OFFICIAL_API = "https://api.telegram.org"
+
+
+def is_official_api(url: str) -> bool:
+    return url.rstrip("/").lower() == OFFICIAL_API
+
+
 def build_application(settings: Settings, holder: EngineHolder, request: BaseRequest | None = None,
                       *, rate_limiter: bool = True) -> Application:
     """The configured Application: Bot API at settings.telegram_api_url, HTML defaults, rate
-    limiter, concurrent updates, command menu at start-up, every handler registered."""
+    limiter, concurrent updates, typed context, lifecycle hooks, every handler registered.
+
+    The repair layer for inexact Bot API servers (`compat.TolerantRequest`) is used only
+    when TELEGRAM_API_URL is not the official server."""
     api = settings.telegram_api_url.rstrip("/")
     builder = (
         Application.builder()
@@ -101,19 +135,26 @@ def build_application(settings: Settings, holder: EngineHolder, request: BaseReq
         .base_file_url(f"{api}/file/bot")
         .defaults(Defaults(parse_mode=ParseMode.HTML,
                            link_preview_options=LinkPreviewOptions(is_disabled=True)))
-        .concurrent_updates(True)
-        .post_init(set_commands)
+        .context_types(CONTEXT_TYPES)
+        .concurrent_updates(JournalProcessor(256))
+        .updater(None)  # handlers.serve polls / serves the webhook (no update lost)
+        .post_init(post_init)
+        .post_stop(post_stop)
+        .post_shutdown(post_shutdown)
     )
     if rate_limiter:
         builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
-    if request is None:  # repairs inexact answers of self-hosted / test Bot API servers
-        builder = builder.request(TolerantRequest(connection_pool_size=256)).get_updates_request(
-            TolerantRequest(connection_pool_size=1))
+    if request is None:
+        request_class = HTTPXRequest if is_official_api(api) else TolerantRequest
+        builder = builder.request(request_class(connection_pool_size=256)).get_updates_request(
+            request_class(connection_pool_size=1))
     else:
         builder = builder.request(request).get_updates_request(request)
     application = builder.build()
-    application.bot_data[HOLDER_KEY] = holder
-    application.bot_data[SETTINGS_KEY] = settings
+    bot_data = application.bot_data
+    bot_data.holder = holder
+    bot_data.settings = settings
+    bot_data.reloader = Reloader(holder, settings.knowledge_dir, validate_isolated)
     register_handlers(application)
     return application
 
@@ -123,39 +164,46 @@ def webhook_path(url: str) -> str:
     return urlsplit(url).path.strip("/")
 
 
-def _not_invalid_token(record: logging.LogRecord) -> bool:
-    """Drop PTB's traceback for a rejected token: run_bot reports it in one line."""
-    return not (record.exc_info and isinstance(record.exc_info[1], InvalidToken))
-
-
 def run_bot(settings: Settings) -> int:
-    """`python -m bot run`: serve until SIGTERM / Ctrl-C; 0 on a clean stop."""
-    secrets = [settings.telegram_bot_token, settings.webhook_secret]
+    """`python -m bot run`: serve until SIGTERM / Ctrl-C; 0 on a clean stop. A problem at
+    start-up is one line on stderr naming the setting: exit 2 for a setting to fix (token,
+    WEBHOOK_SECRET, DATA_DIR, a Bot API that refuses), 1 when the Bot API cannot be reached."""
+    if settings.webhook_url and not settings.webhook_secret:
+        print("WEBHOOK_SECRET: required when WEBHOOK_URL is set (1-256 characters of A-Z, a-z, "
+              "0-9, _ and -); without it anyone could post forged updates", file=sys.stderr)
+        return 2
+    secrets = [settings.telegram_bot_token, settings.webhook_secret, settings.hash_key]
     setup_logging(settings.log_level, secrets)
     redact = RedactingFilter(secrets).redact
+    try:
+        storage = Storage.open(settings.data_dir, hash_key=settings.hash_key)
+    except StorageError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    logger.info("usage database: %s", storage.path)
     holder = EngineHolder(Engine(load_knowledge(settings.knowledge_dir)))
     logger.info("knowledge loaded: %s", holder.engine.knowledge.summary())
     application = build_application(settings, holder)
-    logging.getLogger("telegram.ext").addFilter(_not_invalid_token)
+    application.bot_data.storage = storage
+    api = settings.telegram_api_url
     try:
-        if settings.webhook_url:
-            logger.info("webhook mode: listening on %s:%s/%s", settings.webhook_listen,
-                        settings.webhook_port, webhook_path(settings.webhook_url))
-            application.run_webhook(
-                listen=settings.webhook_listen, port=settings.webhook_port,
-                url_path=webhook_path(settings.webhook_url), webhook_url=settings.webhook_url,
-                secret_token=settings.webhook_secret or None,
-                allowed_updates=Update.ALL_TYPES, bootstrap_retries=3)
-        else:
-            logger.info("polling mode: %s", settings.telegram_api_url)
-            application.run_polling(allowed_updates=Update.ALL_TYPES, bootstrap_retries=3)
+        asyncio.run(serve(application, settings))
     except InvalidToken:
         print("TELEGRAM_BOT_TOKEN: rejected by the Bot API (check the token from BotFather)",
               file=sys.stderr)
         return 2
+    except BadRequest as exc:  # a NetworkError in PTB, but the server did answer
+        print(f"TELEGRAM_API_URL: {api} answered getMe with 400 Bad Request ({redact(exc.message)}); "
+              "is it a Bot API server?", file=sys.stderr)
+        return 2
+    except BootstrapError as exc:
+        print(redact(str(exc)), file=sys.stderr)
+        return 2
     except NetworkError as exc:
-        print(f"TELEGRAM_API_URL: cannot reach {settings.telegram_api_url}: {redact(str(exc))}",
-              file=sys.stderr)
+        print(f"TELEGRAM_API_URL: cannot reach {api}: {redact(str(exc))}", file=sys.stderr)
         return 1
+    finally:
+        if application.bot_data.storage is not None:  # not opened by post_init: close it here
+            application.bot_data.storage.close()
     logger.info("stopped")
     return 0

@@ -6,10 +6,10 @@ import logging
 import time
 
 from telegram import Message, MessageEntity, Update
-from telegram.ext import ContextTypes
 
 from . import usage
-from .common import conversation_of, engine_of, reply_html
+from .common import reply_html
+from .context import CustomContext
 from .render import esc, response_html, response_markup
 
 logger = logging.getLogger(__name__)
@@ -17,11 +17,11 @@ logger = logging.getLogger(__name__)
 ASK_USAGE = "请在 /ask 后面写上问题，例如：/ask 首违不罚了多少家企业"
 
 
-async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, question: str) -> None:
+async def answer_question(update: Update, context: CustomContext, question: str) -> None:
     """Run one question through the engine and reply with text and buttons."""
     started = time.perf_counter()
-    engine = engine_of(context)
-    response = engine.respond(question, conversation_of(context))
+    engine = context.engine
+    response = engine.respond(question, context.conversation)
     chat = update.effective_chat
     logger.info("question chat_type=%s status=%s kind=%s entry=%s score=%.3f",
                 chat.type if chat else None, response.status, response.kind,
@@ -34,7 +34,7 @@ async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, qu
                               (time.perf_counter() - started) * 1000)
 
 
-async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def private_text(update: Update, context: CustomContext) -> None:
     """Answer any text in a private chat."""
     await answer_question(update, context, update.effective_message.text or "")
 
@@ -58,7 +58,7 @@ def addressed_text(message: Message, bot_id: int, username: str | None) -> str |
     return text.strip() if addressed else None
 
 
-async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def group_text(update: Update, context: CustomContext) -> None:
     """In groups, answer only messages that mention the bot or reply to it; stay silent otherwise."""
     message = update.effective_message
     question = addressed_text(message, context.bot.id, context.bot.username)
@@ -67,7 +67,7 @@ async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     await answer_question(update, context, question)
 
 
-async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def ask_command(update: Update, context: CustomContext) -> None:
     """`/ask 问题`: answer the question after the command (works in groups and private)."""
     question = " ".join(context.args or []).strip()
     if not question:

@@ -8,9 +8,10 @@ from __future__ import annotations
 import logging
 
 from telegram import Message, Update
-from telegram.ext import ContextTypes
+from telegram.ext import CallbackQueryHandler
 
-from .common import conversation_of, edit_or_send, engine_of, send_html
+from .common import edit_or_send, send_html
+from .context import CustomContext
 from .render import response_html, response_markup
 
 logger = logging.getLogger(__name__)
@@ -29,7 +30,7 @@ async def stale(update: Update, note: str = STALE_NOTE) -> None:
     await update.callback_query.answer(note, show_alert=False)
 
 
-async def show_in_place(update: Update, context: ContextTypes.DEFAULT_TYPE, view) -> None:
+async def show_in_place(update: Update, context: CustomContext, view) -> None:
     """Acknowledge the press and replace the message with `view` ((text, markup)), or give
     the stale note when there is no view (unknown or outdated button)."""
     if view is None:
@@ -39,11 +40,11 @@ async def show_in_place(update: Update, context: ContextTypes.DEFAULT_TYPE, view
     await edit_or_send(update, context, *view)
 
 
-async def answer_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def answer_button(update: Update, context: CustomContext) -> None:
     """`a:<entry_id>` (clarify option, related question, example): answer in a new message."""
     query = update.callback_query
-    engine = engine_of(context)
-    response = engine.answer_entry(callback_value(update), conversation_of(context))
+    engine = context.engine
+    response = engine.answer_entry(callback_value(update), context.conversation)
     if response is None or update.effective_chat is None:
         await stale(update)
         return
@@ -55,7 +56,26 @@ async def answer_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
                     response_markup(response, engine.knowledge), thread_id=thread)
 
 
-async def unknown_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+class EmptyButtonHandler(CallbackQueryHandler):
+    """A press whose callback data is empty (and that is no game). python-telegram-bot
+    hands such a press to *any* CallbackQueryHandler with a pattern, so this one is
+    registered before all others."""
+
+    def __init__(self) -> None:
+        super().__init__(empty_button)
+
+    def check_update(self, update: object) -> bool:
+        query = update.callback_query if isinstance(update, Update) else None
+        return query is not None and not query.data and not query.game_short_name
+
+
+async def empty_button(update: Update, context: CustomContext) -> None:
+    """A button without data: acknowledged with the stale note, nothing else runs."""
+    logger.info("button without callback data")
+    await stale(update)
+
+
+async def unknown_button(update: Update, context: CustomContext) -> None:
     """Any callback data no other handler understood: a polite note, never an error."""
     logger.info("unknown callback data %r", (update.callback_query.data or "")[:64])
     await stale(update)

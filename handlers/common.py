@@ -1,7 +1,7 @@
-"""What every handler shares: the engine of the moment, the chat's conversation, sending HTML.
+"""What every handler shares: sending HTML (split into parts), replying, editing in place.
 
-The engine is read from `bot_data["holder"].engine` on every update (admins hot-swap it),
-never cached. The per-chat follow-up `Conversation` lives in `chat_data["conversation"]`.
+The engine, settings, storage and the chat's conversation come from the typed context
+(`handlers.context.CustomContext`: `context.engine`, `context.conversation`, …).
 """
 
 from __future__ import annotations
@@ -12,38 +12,13 @@ from telegram import (InlineKeyboardMarkup, LinkPreviewOptions, Message, ReplyPa
                       Update)
 from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest
-from telegram.ext import ContextTypes
 
-from bot.config import Settings
-from bot.engine import Conversation, Engine, EngineHolder
-
+from .context import CustomContext
 from .render import split_message
 
 logger = logging.getLogger("handlers")
 
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
-HOLDER_KEY, SETTINGS_KEY, CONVERSATION_KEY = "holder", "settings", "conversation"
-
-
-def engine_of(context: ContextTypes.DEFAULT_TYPE) -> Engine:
-    holder: EngineHolder = context.bot_data[HOLDER_KEY]
-    return holder.engine
-
-
-def settings_of(context: ContextTypes.DEFAULT_TYPE) -> Settings:
-    return context.bot_data[SETTINGS_KEY]
-
-
-def conversation_of(context: ContextTypes.DEFAULT_TYPE) -> Conversation | None:
-    """This chat's follow-up context (None outside a chat, e.g. inline queries)."""
-    chat_data = context.chat_data
-    if chat_data is None:
-        return None
-    conversation = chat_data.get(CONVERSATION_KEY)
-    if conversation is None:
-        ttl = settings_of(context).context_ttl_minutes * 60
-        conversation = chat_data.setdefault(CONVERSATION_KEY, Conversation(ttl_seconds=ttl))
-    return conversation
 
 
 def is_group(update: Update) -> bool:
@@ -51,7 +26,7 @@ def is_group(update: Update) -> bool:
     return chat is not None and chat.type in (ChatType.GROUP, ChatType.SUPERGROUP)
 
 
-async def send_html(context: ContextTypes.DEFAULT_TYPE, chat_id: int, text: str,
+async def send_html(context: CustomContext, chat_id: int, text: str,
                     markup: InlineKeyboardMarkup | None = None, *, reply_to: Message | None = None,
                     thread_id: int | None = None) -> Message | None:
     """Send HTML `text`, split at line boundaries; the keyboard goes on the last part.
@@ -70,7 +45,7 @@ async def send_html(context: ContextTypes.DEFAULT_TYPE, chat_id: int, text: str,
     return sent
 
 
-async def reply_html(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str,
+async def reply_html(update: Update, context: CustomContext, text: str,
                      markup: InlineKeyboardMarkup | None = None) -> Message | None:
     """Answer the update's message in its chat (and forum thread); quote it in groups."""
     message = update.effective_message
@@ -80,7 +55,7 @@ async def reply_html(update: Update, context: ContextTypes.DEFAULT_TYPE, text: s
                            reply_to=quote, thread_id=thread)
 
 
-async def edit_or_send(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str,
+async def edit_or_send(update: Update, context: CustomContext, text: str,
                        markup: InlineKeyboardMarkup | None = None) -> None:
     """Replace the pressed message in place; send a new one if it can't be edited."""
     query = update.callback_query

@@ -8,13 +8,13 @@ from __future__ import annotations
 import logging
 
 from telegram import Update
-from telegram.ext import ContextTypes
 
 from bot import lookup
 from bot.knowledge import Knowledge
 
 from .callbacks import callback_value, show_in_place
-from .common import engine_of, reply_html
+from .common import reply_html
+from .context import CustomContext
 from .render import BACK, button, esc, in_rows, keyboard
 
 logger = logging.getLogger(__name__)
@@ -46,9 +46,9 @@ def topic_figures_view(knowledge: Knowledge, topic_id: str) -> tuple[str, object
     return "\n".join(lines), keyboard([[button(BACK, "d", "")]])
 
 
-async def data_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def data_command(update: Update, context: CustomContext) -> None:
     """`/data 关键词`: every matching figure, one line each; `/data` alone lists the topics."""
-    engine = engine_of(context)
+    engine = context.engine
     query = " ".join(context.args or []).strip()
     if not query:
         text, markup = topics_view(engine.knowledge)
@@ -65,9 +65,9 @@ async def data_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     await reply_html(update, context, "\n".join([header] + figure_lines(found)))
 
 
-async def data_topic(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def data_topic(update: Update, context: CustomContext) -> None:
     """`d:<topic>`: the figures of one topic in place; `d:` back to the topic list."""
-    knowledge = engine_of(context).knowledge
+    knowledge = context.engine.knowledge
     value = callback_value(update)
     view = (topics_view(knowledge) if not value
             else topic_figures_view(knowledge, value) if value in knowledge.topics else None)

@@ -6,10 +6,10 @@ import logging
 
 from telegram import Message, Update
 from telegram.error import BadRequest
-from telegram.ext import ContextTypes
 
 from . import usage
 from .callbacks import callback_value, stale
+from .context import CustomContext
 from .render import without_feedback
 
 logger = logging.getLogger(__name__)
@@ -22,11 +22,13 @@ def record_feedback(*, entry_id: str, helpful: bool, chat_type: str | None) -> N
     logger.info("feedback entry=%s helpful=%s chat_type=%s", entry_id, helpful, chat_type)
 
 
-async def feedback_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def feedback_button(update: Update, context: CustomContext) -> None:
     """`fb:+:<entry>` / `fb:-:<entry>`: record the vote, thank the user, drop the 👍/👎 row."""
     query = update.callback_query
     sign, _, entry_id = callback_value(update).partition(":")
-    if sign not in ("+", "-") or not entry_id:
+    if sign not in ("+", "-") or entry_id not in context.engine.knowledge.entries:
+        # forged or outdated: only entries the bot can answer are voted on (and stored)
+        logger.info("feedback for an unknown entry refused")
         await stale(update)
         return
     helpful = sign == "+"

@@ -7,12 +7,12 @@ import logging
 from telegram import (InlineQueryResultArticle, InlineQueryResultsButton, InputTextMessageContent,
                       Update)
 from telegram.constants import ParseMode
-from telegram.ext import ContextTypes
 
 from bot import answers, lookup
 from bot.knowledge import Entry, Knowledge
 
-from .common import NO_PREVIEW, engine_of
+from .common import NO_PREVIEW
+from .context import CustomContext
 from .render import answer_html
 
 logger = logging.getLogger(__name__)
@@ -31,10 +31,10 @@ def article(knowledge: Knowledge, entry: Entry) -> InlineQueryResultArticle:
                                     input_message_content=content)
 
 
-async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def inline_query(update: Update, context: CustomContext) -> None:
     """Offer the figures matching the query; with an empty query, the example figures."""
     query = update.inline_query
-    engine = engine_of(context)
+    engine = context.engine
     knowledge = engine.knowledge
     text = (query.query or "").strip()
     if text:

@@ -1,7 +1,8 @@
 """Telegram HTML for engine responses, keyboards and callback data.
 
-Every piece of knowledge-base or user text goes through `esc` (html.escape). Tags open
-and close on the same line, so `split_message` may cut between any two lines.
+Every piece of knowledge-base or user text goes through `esc` (html.escape). Long texts
+are split by `split_message` into parts that are each valid HTML (never cut inside a tag or
+an entity; a tag that must span a cut is closed and reopened).
 Callback data is `<prefix>:<value>`, at most 64 bytes (Telegram's limit):
 
     a:<entry_id>       answer an entry in a new message (clarify options, related questions)
@@ -136,40 +137,104 @@ def topic_html(knowledge: Knowledge, topic: Topic) -> str:
 # --- splitting --------------------------------------------------------------------
 
 def split_message(text: str, limit: int = MAX_MESSAGE_CHARS) -> list[str]:
-    """Chunks of at most `limit` UTF-16 units, cut at line boundaries.
+    """Chunks of at most `limit` UTF-16 units, each valid Telegram HTML on its own.
 
-    A single line longer than the limit is cut inside, never within an HTML tag or
-    entity (`<b>`, `&amp;`). Whitespace-only chunks are dropped.
+    Cuts fall between lines. A line longer than the limit is cut between tags and entities
+    (`<b>…</b>`, `&amp;`), preferably where no tag is open; where one must be (one bold
+    title longer than a message), it is closed at the end of the chunk and opened again at
+    the start of the next. Whitespace-only chunks are dropped.
     """
     chunks: list[str] = []
-    current = ""
-    for line in text.split("\n"):
-        pieces = _hard_split(line, limit) if utf16_len(line) > limit else [line]
-        for piece in pieces:
-            candidate = piece if not current else current + "\n" + piece
-            if utf16_len(candidate) <= limit:
-                current = candidate
-            else:
-                chunks.append(current)
-                current = piece
-    chunks.append(current)
-    return [c for c in chunks if c.strip()]
+    current: list[str] = []  # atoms of the chunk being built
+    stack: list[tuple[str, str]] = []  # tags open at the end of `current`: (name, opening tag)
+    start_stack: list[tuple[str, str]] = []  # tags open at the start of `current`
+
+    def size(atoms: list[str], opened: list, closed: list) -> int:
+        return (sum(utf16_len(a) for a in atoms) + sum(utf16_len(tag) for _, tag in opened)
+                + sum(len(name) + 3 for name, _ in closed))
+
+    def flush() -> None:
+        nonlocal current, start_stack
+        chunk = _opening(start_stack) + "".join(current) + _closing(stack)
+        if _visible(chunk).strip():
+            chunks.append(chunk)
+        current, start_stack = [], list(stack)
+
+    for index, line in enumerate(text.split("\n")):
+        atoms = _ATOM_RE.findall(line)
+        joined = (["\n"] if index and current else []) + atoms
+        after = _apply(stack, atoms)
+        if size(current + joined, start_stack, after) <= limit:
+            current += joined
+            stack[:] = after
+            continue
+        if current:
+            flush()
+        if size(atoms, start_stack, after) <= limit:
+            current, stack[:] = list(atoms), after
+            continue
+        pieces = list(_cut_line(atoms, stack, limit, size))
+        for number, (piece, piece_end) in enumerate(pieces, 1):
+            current = piece
+            stack[:] = piece_end
+            if number < len(pieces):  # the last piece may share its chunk with the next lines
+                flush()
+    if current:
+        flush()
+    return chunks
 
 
 _ATOM_RE = re.compile(r"<[^<>]*>|&#?\w+;|.", re.DOTALL)
+_TAG_RE = re.compile(r"<(/?)([a-zA-Z][\w-]*)[^<>]*>")
 
 
-def _hard_split(line: str, limit: int) -> list[str]:
-    """Cut one over-long line between atoms (a tag, an entity or one character)."""
-    pieces: list[str] = []
-    current, units = "", 0
-    for atom in _ATOM_RE.findall(line):
-        size = utf16_len(atom)
-        if units + size > limit and current:
-            pieces.append(current)
-            current, units = "", 0
-        current += atom
-        units += size
-    if current:
-        pieces.append(current)
-    return pieces
+def _visible(chunk: str) -> str:
+    return re.sub(r"<[^<>]*>", "", chunk)
+
+
+def _opening(stack: list[tuple[str, str]]) -> str:
+    return "".join(tag for _, tag in stack)
+
+
+def _closing(stack: list[tuple[str, str]]) -> str:
+    return "".join(f"</{name}>" for name, _ in reversed(stack))
+
+
+def _apply(stack: list[tuple[str, str]], atoms: list[str]) -> list[tuple[str, str]]:
+    """The open tags after `atoms`, starting from `stack`."""
+    stack = list(stack)
+    for atom in atoms:
+        match = _TAG_RE.fullmatch(atom)
+        if not match:
+            continue
+        closing, name = match.group(1), match.group(2).lower()
+        if not closing:
+            stack.append((name, atom))
+        elif any(n == name for n, _ in stack):
+            while stack and stack.pop()[0] != name:
+                pass
+    return stack
+
+
+def _cut_line(atoms: list[str], stack: list[tuple[str, str]], limit: int, size):
+    """Pieces of an over-long line: (atoms, tags open after them), each fitting `limit` with
+    its tags reopened before and closed after; cut where no tag is open when that keeps at
+    least half of the piece."""
+    start = 0
+    opened = list(stack)
+    while start < len(atoms):
+        end, best, states = start, None, []
+        state = list(opened)
+        while end < len(atoms):
+            next_state = _apply(state, [atoms[end]])
+            if end > start and size(atoms[start:end + 1], opened, next_state) > limit:
+                break
+            end += 1
+            state = next_state
+            states.append(state)
+            if not state:
+                best = end
+        if end < len(atoms) and best is not None and best - start >= (end - start) // 2:
+            end, state = best, states[best - start - 1]
+        yield atoms[start:end], state
+        start, opened = end, state

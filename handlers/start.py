@@ -3,23 +3,23 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import ContextTypes
 
 from bot.answers import examples
 
-from .common import engine_of, reply_html, settings_of
+from .common import reply_html
+from .context import CustomContext
 from .render import esc, keyboard, topic_rows
 
 REPORT = "《益阳市2023年法治政府建设情况》"
 
 
-def _example_lines(context: ContextTypes.DEFAULT_TYPE) -> list[str]:
-    return [f"· {esc(s.question)}" for s in examples(engine_of(context).knowledge)]
+def _example_lines(context: CustomContext) -> list[str]:
+    return [f"· {esc(s.question)}" for s in examples(context.engine.knowledge)]
 
 
-async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def start(update: Update, context: CustomContext) -> None:
     """Welcome the user, show example questions and a keyboard of report sections."""
-    knowledge = engine_of(context).knowledge
+    knowledge = context.engine.knowledge
     user = update.effective_user
     name = f"，{esc(user.first_name)}" if user and user.first_name else ""
     lines = [f"<b>您好{name}！我是益阳法治问答。</b>",
@@ -32,9 +32,9 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await reply_html(update, context, "\n".join(lines), keyboard(topic_rows(knowledge, sections)))
 
 
-async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def help_command(update: Update, context: CustomContext) -> None:
     """List example questions, commands, group use, inline mode and follow-ups."""
-    ttl = settings_of(context).context_ttl_minutes
+    ttl = context.settings.context_ttl_minutes
     username = context.bot.username or "本机器人"
     lines = ["<b>使用帮助</b>",
              "直接用中文提问，也可以只发关键词，例如："]

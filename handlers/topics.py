@@ -7,13 +7,13 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import ContextTypes
 
 from bot.answers import question_for
 from bot.knowledge import Knowledge, Topic
 
 from .callbacks import callback_value, show_in_place, stale
-from .common import conversation_of, edit_or_send, engine_of, reply_html, send_html
+from .common import edit_or_send, reply_html, send_html
+from .context import CustomContext
 from .render import BACK, button, feedback_row, in_rows, keyboard, response_html, topic_html
 
 ROOT_TEXT = "<b>按主题浏览</b>\n报告分为以下几个部分，请选择："
@@ -32,15 +32,15 @@ def topic_view(knowledge: Knowledge, topic: Topic) -> tuple[str, object]:
     return topic_html(knowledge, topic), keyboard(rows)
 
 
-async def topics_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def topics_command(update: Update, context: CustomContext) -> None:
     """Show the report's sections as buttons."""
-    text, markup = root_view(engine_of(context).knowledge)
+    text, markup = root_view(context.engine.knowledge)
     await reply_html(update, context, text, markup)
 
 
-async def open_topic(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def open_topic(update: Update, context: CustomContext) -> None:
     """`o:<topic>`: show a topic in a new message, leaving the pressed message as it was."""
-    knowledge = engine_of(context).knowledge
+    knowledge = context.engine.knowledge
     topic = knowledge.topics.get(callback_value(update))
     if topic is None or update.effective_chat is None:
         await stale(update)
@@ -50,19 +50,19 @@ async def open_topic(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     await send_html(context, update.effective_chat.id, text, markup)
 
 
-async def browse(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def browse(update: Update, context: CustomContext) -> None:
     """`t:<topic>`: replace the message with that topic's view; `t:` with the sections."""
-    knowledge = engine_of(context).knowledge
+    knowledge = context.engine.knowledge
     value = callback_value(update)
     view = (root_view(knowledge) if not value
             else topic_view(knowledge, knowledge.topics[value]) if value in knowledge.topics else None)
     await show_in_place(update, context, view)
 
 
-async def view_entry(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def view_entry(update: Update, context: CustomContext) -> None:
     """`v:<entry>`: replace the message with the answer, a back button and 👍/👎."""
-    engine = engine_of(context)
-    response = engine.answer_entry(callback_value(update), conversation_of(context))
+    engine = context.engine
+    response = engine.answer_entry(callback_value(update), context.conversation)
     if response is None:
         await stale(update)
         return

@@ -1,8 +1,10 @@
 """Usage records for the admins: each question and each 👍/👎 goes to the SQLite storage.
 
-The storage (`bot_data["storage"]`) is opened at start-up by `handlers.admin.on_start`;
-without it (tests that never start the application) nothing is recorded. Writes run in a
-worker thread, and a failing write is logged, never shown to the user.
+The storage (`context.storage`) is opened before start-up by `handlers.app.run_bot`;
+without it (tests that never open one) nothing is recorded. Writes run in a
+worker thread, and a failing write is never shown to the user: the storage holds the
+record and retries, and `report_storage` passes its notices (database deleted, not
+writable, writable again) to the admins right after the write that noticed.
 """
 
 from __future__ import annotations
@@ -10,24 +12,30 @@ from __future__ import annotations
 import logging
 
 from telegram import Update
-from telegram.ext import ContextTypes
+from telegram.ext import Application
 
 from bot.answers import Response
-from bot.storage import Storage
+
+from .context import CustomContext
 
 logger = logging.getLogger(__name__)
 
-STORAGE_KEY = "storage"
+
+async def report_storage(application: Application) -> None:
+    """Send the storage's new health notices to the admins."""
+    storage = application.bot_data.storage
+    if storage is None:
+        return
+    from .admin import send_to_admins  # admin uses this module's callers; import when used
+
+    for notice in storage.health.take_notices():
+        await send_to_admins(application, notice)
 
 
-def storage_of(context: ContextTypes.DEFAULT_TYPE) -> Storage | None:
-    return context.bot_data.get(STORAGE_KEY)
-
-
-async def log_query(update: Update, context: ContextTypes.DEFAULT_TYPE, question: str,
+async def log_query(update: Update, context: CustomContext, question: str,
                     response: Response, latency_ms: float) -> None:
     """Record one answered message: chat type, salted user hash, text, status, entry, score."""
-    storage = storage_of(context)
+    storage = context.storage
     if storage is None:
         return
     user, chat = update.effective_user, update.effective_chat
@@ -38,12 +46,13 @@ async def log_query(update: Update, context: ContextTypes.DEFAULT_TYPE, question
             score=response.score, latency_ms=latency_ms, kind=response.kind)
     except Exception:
         logger.exception("could not record the query")
+    await report_storage(context.application)
 
 
-async def log_feedback(update: Update, context: ContextTypes.DEFAULT_TYPE, entry_id: str,
+async def log_feedback(update: Update, context: CustomContext, entry_id: str,
                        helpful: bool) -> None:
     """Record one 👍 (+1) or 👎 (-1) for an answered entry."""
-    storage = storage_of(context)
+    storage = context.storage
     if storage is None:
         return
     user = update.effective_user
@@ -52,3 +61,4 @@ async def log_feedback(update: Update, context: ContextTypes.DEFAULT_TYPE, entry
                                     vote=1 if helpful else -1)
     except Exception:
         logger.exception("could not record the feedback")
+    await report_storage(context.application)

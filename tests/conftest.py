@@ -107,6 +107,37 @@ def plain_text(markup: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", markup))
 
 
+_TELEGRAM_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre",
+                  "tg-spoiler", "span", "blockquote", "tg-emoji"}
+_HTML_TOKEN = re.compile(r"<(/?)([a-zA-Z][\w-]*)(?:\s[^<>]*)?>|&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);|[<>&]")
+
+
+def telegram_html_error(text: str) -> str | None:
+    """Why Telegram would refuse `text` with parse_mode HTML (None if it would not): unknown
+    or unbalanced tags, a bare `<` or `&`, or more than 4096 characters after parsing."""
+    stack: list[str] = []
+    for match in _HTML_TOKEN.finditer(text):
+        token = match.group(0)
+        if token in "<>&":
+            if token == ">":
+                continue
+            return f"can't parse entities: unsupported start tag or bare {token!r} at byte offset {match.start()}"
+        if token.startswith("&"):
+            continue
+        closing, name = match.group(1), match.group(2).lower()
+        if name not in _TELEGRAM_TAGS:
+            return f"can't parse entities: unsupported start tag \"{name}\""
+        if not closing:
+            stack.append(name)
+        elif not stack or stack.pop() != name:
+            return f"can't parse entities: can't find end tag corresponding to start tag \"{name}\""
+    if stack:
+        return f"can't parse entities: can't find end tag corresponding to start tag \"{stack[-1]}\""
+    if len(plain_text(text).encode("utf-16-le")) // 2 > 4096:
+        return "message is too long"
+    return None
+
+
 class FakeBotApi:
     """A tiny in-memory Bot API: one `handle(method, params)` → (HTTP status, JSON body).
 
@@ -123,6 +154,7 @@ class FakeBotApi:
         self.lock = threading.Condition()
         self._ids = itertools.count(1000)
         self.updates: list[dict] = []  # served by getUpdates (e2e)
+        self.confirmed = 0  # the highest offset getUpdates was called with
 
     # -- test-side helpers
     def fail(self, method: str, code: int, description: str) -> None:
@@ -210,6 +242,10 @@ class FakeBotApi:
                                                  "pending_update_count": 0}}
         if method == "getUpdates":
             return 200, {"ok": True, "result": self._pending(params)}
+        if method in ("sendMessage", "editMessageText") and params.get("parse_mode") == "HTML":
+            problem = telegram_html_error(str(params.get("text", "")))
+            if problem:  # what Telegram answers to malformed HTML
+                return 400, {"ok": False, "error_code": 400, "description": f"Bad Request: {problem}"}
         if method == "sendMessage":
             message = self._message(params)
             self.messages[(message["chat"]["id"], message["message_id"])] = message
@@ -227,8 +263,13 @@ class FakeBotApi:
         return 404, {"ok": False, "error_code": 404, "description": "Not Found: method not found"}
 
     def _pending(self, params: dict) -> list[dict]:
+        """As the Bot API: an offset confirms (forgets) every update below it; at most
+        `limit` (default 100) updates per call."""
         offset = int(params.get("offset") or 0)
-        return [u for u in self.updates if u["update_id"] >= offset]
+        if offset:
+            self.confirmed = max(self.confirmed, offset)
+        limit = int(params.get("limit") or 100)
+        return [u for u in self.updates if u["update_id"] >= self.confirmed][:limit]
 
 
 try:  # python-telegram-bot is only needed by the Telegram tests

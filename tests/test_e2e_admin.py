@@ -9,6 +9,7 @@ import shutil
 import sqlite3
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -80,3 +81,39 @@ def test_admin_features_in_the_running_bot(bot_api, tmp_path):
         assert db.execute("SELECT admin_id, action FROM admin_actions").fetchall() == [(ADMIN, "stats")]
     finally:
         db.close()
+
+
+def test_database_deleted_while_running_is_recreated_and_the_admin_told(bot_api, tmp_path):
+    database = tmp_path / "data" / "bot.sqlite3"
+    with BotApiServer(bot_api) as server:
+        bot = BotProcess(tmp_path, server.url, ADMIN_IDS=str(ADMIN), LOG_LEVEL="INFO")
+        try:
+            try:
+                bot_api.wait_for(lambda c: c.method == "getUpdates", timeout=START_TIMEOUT)
+            except AssertionError:
+                pytest.fail(f"bot never polled; its log:\n{bot.output()[-3000:]}")
+            start = _send(bot_api, _message_update(1, "公园在哪"))
+            bot_api.wait_for(_is_send_to(ADMIN), REPLY_TIMEOUT, start)
+            _wait_for_logged_queries(database, 1)
+
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{database}{suffix}").unlink(missing_ok=True)
+            start = _send(bot_api, _message_update(2, "首违不罚了多少家企业"))
+            notice = bot_api.wait_for(lambda c: _is_send_to(ADMIN)(c) and "被删除" in c.params["text"],
+                                      REPLY_TIMEOUT, start)
+            assert str(database) in notice.params["text"]
+            _wait_for_logged_queries(database, 2)
+
+            start = _send(bot_api, _message_update(3, "/stats"))
+            stats = bot_api.wait_for(lambda c: _is_send_to(ADMIN)(c) and "提问" in c.params["text"],
+                                     REPLY_TIMEOUT, start)
+            assert "提问 2 次" in stats.params["text"] and "数据库出现过问题" in stats.params["text"]
+            code, _ = bot.stop()
+            assert code == 0
+            errors = [line for line in bot.output().splitlines() if " ERROR " in line]
+            assert len(errors) == 1 and str(database) in errors[0] and "DATA_DIR=" in errors[0], errors
+        finally:
+            bot.close()
+    with contextlib.closing(sqlite3.connect(database)) as db:
+        texts = [t for (t,) in db.execute("SELECT text FROM queries ORDER BY id")]
+    assert texts == ["公园在哪", "首违不罚了多少家企业"]

@@ -28,15 +28,15 @@ def test_fresh_database_gets_latest_schema_in_wal_mode(tmp_path):
     db = Storage.open(data_dir)
     try:
         assert (data_dir / DB_NAME).is_file()
-        assert db.migrations_applied == [1, 2, 3] and db.schema_version == SCHEMA_VERSION == 3
+        assert db.migrations_applied == [1, 2, 3, 4] and db.schema_version == SCHEMA_VERSION == 4
         tables = set(db.table_rows())
-        assert {"meta", "queries", "feedback", "admin_actions", "dismissed"} <= tables
+        assert {"meta", "queries", "feedback", "admin_actions", "dismissed", "pending_updates"} <= tables
         assert db._conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     finally:
         db.close()
 
 
-def test_migration_from_previous_schema_keeps_rows_and_salt(tmp_path):
+def test_migration_from_previous_schema_keeps_rows_and_rekeys_the_salted_hashes(tmp_path):
     path = tmp_path / DB_NAME
     conn = connect(path)
     assert apply_migrations(conn, target=1) == [1]
@@ -48,13 +48,16 @@ def test_migration_from_previous_schema_keeps_rows_and_salt(tmp_path):
 
     db = Storage(path)
     try:
-        assert db.migrations_applied == [2, 3] and db.schema_version == 3
+        assert db.migrations_applied == [2, 3, 4] and db.schema_version == 4
         rows = db.table_rows()
         assert len(rows["queries"]) == 1
         row = db._conn.execute("SELECT text, kind FROM queries").fetchone()
         assert row == ("旧的问题", "")  # the new column, defaulted for old rows
         assert rows["dismissed"] == []
-        assert db._salt.hex() == salt
+        assert db._conn.execute("SELECT value FROM meta WHERE key = 'user_salt'").fetchone() is None
+        assert salt not in str(rows["meta"])
+        rekeyed = db._conn.execute("SELECT user_hash FROM queries").fetchone()[0]
+        assert len(rekeyed) == 32 and rekeyed != "abc"
         db.log_query(user_id=1, chat_type="group", text="新问题", status="answer", entry_id="x", kind="entry")
     finally:
         db.close()
@@ -71,7 +74,7 @@ def test_migration_3_marks_earlier_rows_as_telegram(tmp_path):
 
     db = Storage(path)
     try:
-        assert db.migrations_applied == [3]
+        assert db.migrations_applied == [3, 4]
         assert db._conn.execute("SELECT channel FROM queries").fetchall() == [("telegram",)]
         assert db._conn.execute("SELECT channel FROM feedback").fetchall() == [("telegram",)]
         db.log_query(user_id="web:s1", chat_type="web", text="新问题", status="answer", channel="web")
@@ -85,7 +88,7 @@ def test_migration_3_marks_earlier_rows_as_telegram(tmp_path):
         db.close()
 
 
-def test_reopening_applies_nothing_and_keeps_the_salt(tmp_path):
+def test_reopening_applies_nothing_and_keeps_the_key(tmp_path):
     first = Storage.open(tmp_path)
     hashed = first.user_hash(CITIZEN_ID)
     first.close()
@@ -149,7 +152,7 @@ def test_no_raw_user_id_anywhere_in_the_database(storage, tmp_path):
         assert str(CITIZEN_ID).encode() not in path.read_bytes(), path
 
 
-def test_hashes_are_salted_per_database(tmp_path):
+def test_hashes_are_keyed_per_data_dir(tmp_path):
     one, two = Storage.open(tmp_path / "a"), Storage.open(tmp_path / "b")
     try:
         assert one.user_hash(CITIZEN_ID) != two.user_hash(CITIZEN_ID)
@@ -333,3 +336,21 @@ async def test_async_methods_run_off_the_event_loop(storage, monkeypatch):
     assert await storage.aquery_text(groups[0].query_id) == groups[0].text
     assert await storage.adismiss(groups[0].query_id, 42) == groups[0].text
     assert (await storage.aprune(180))["queries"] == 0
+
+
+# --- the update journal ---------------------------------------------------------
+
+def test_journal_keeps_updates_until_answered_then_only_their_ids(storage, clock):
+    fresh, stored = storage.journal_add(7, [(1, '{"update_id": 1, "t": "问题一"}'), (2, '{"update_id": 2}')])
+    assert fresh == [1, 2] and stored
+    assert storage.journal_add(7, [(2, '{"update_id": 2}'), (3, '{"update_id": 3}')]) == ([3], True)
+    storage.journal_done(1)
+    assert storage.journal_pending(7) == ['{"update_id": 2}', '{"update_id": 3}']
+    row = storage._conn.execute("SELECT payload, done FROM pending_updates WHERE update_id = 1").fetchone()
+    assert row[0] == "" and row[1] is not None  # the text is gone, the id stays (redeliveries)
+    assert storage.journal_add(7, [(1, '{"update_id": 1}')]) == ([], True)
+    clock.advance(3 * DAY)
+    storage.journal_prune()
+    assert [r[0] for r in storage._conn.execute("SELECT update_id FROM pending_updates")] == [2, 3]
+    assert storage.journal_pending(8) == []  # another bot (token): its predecessor's rows are dropped
+    assert storage._conn.execute("SELECT COUNT(*) FROM pending_updates").fetchone()[0] == 0

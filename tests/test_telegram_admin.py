@@ -28,7 +28,7 @@ from bot.storage import DAY, Storage
 from conftest import TEST_TOKEN, FakeBotApi, RecordingRequest
 from handlers import admin
 from handlers.app import build_application
-from handlers.usage import STORAGE_KEY
+from handlers.context import CustomContext
 from test_telegram_replay import replay
 
 ADMIN_ID = 4242
@@ -85,7 +85,7 @@ async def admin_app(tmp_path, kb_copy, files_api):
     application = build_application(settings, holder, request=FileRequest(files_api))
     await application.initialize()
     storage = Storage.open(settings.data_dir)
-    application.bot_data[STORAGE_KEY] = storage
+    application.bot_data.storage = storage
     try:
         yield application
     finally:
@@ -94,7 +94,7 @@ async def admin_app(tmp_path, kb_copy, files_api):
 
 
 def storage_of(application) -> Storage:
-    return application.bot_data[STORAGE_KEY]
+    return application.bot_data.storage
 
 
 def build_files(spec: dict, kb_copy: Path) -> dict[str, bytes]:
@@ -172,8 +172,10 @@ def check_commands(application, kb_copy, before):
     assert feedback == [("first_offense_exempt_firms", 1)]
     actions = storage._conn.execute("SELECT admin_id, action FROM admin_actions ORDER BY id").fetchall()
     assert [a for _, a in actions] == ["stats", "stats", "reload", "backups", "rollback_failed",
-                                       "rollback_failed"]
+                                       "rollback_failed", "refused_outside_private"]
     assert {i for i, _ in actions} == {ADMIN_ID}
+    detail = storage._conn.execute("SELECT detail FROM admin_actions ORDER BY id DESC LIMIT 1").fetchone()[0]
+    assert detail == "stats in supergroup"  # the refusal in the group is audited
 
 
 def check_unanswered(application, kb_copy, before):
@@ -188,7 +190,7 @@ def check_unanswered(application, kb_copy, before):
     entry = next(e for e in data["faqs" if name == "faq.yaml" else "metrics"] if e["id"] == entry_id)
     assert entry[field][-1] == phrasing
     assert [b.file for b in kb_edit.list_backups(kb_copy)] == [name]
-    engine = application.bot_data["holder"].engine
+    engine = application.bot_data.holder.engine
     assert engine.respond(phrasing).entry_id == entry_id
     assert storage.dismissed_keys() == [normalize("老板欠钱不还怎么办")]
 
@@ -211,7 +213,7 @@ CHECKS = {"refusal": check_refusal, "commands": check_commands, "unanswered": ch
 # --- single behaviours -----------------------------------------------------------------
 
 async def test_reload_with_a_broken_file_reports_path_line_and_keeps_serving(admin_app, files_api, kb_copy):
-    holder = admin_app.bot_data["holder"]
+    holder = admin_app.bot_data.holder
     engine = holder.engine
     path = kb_copy / "faq.yaml"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -289,7 +291,7 @@ async def test_query_logging_survives_a_failed_reply(admin_app, files_api):
 
 async def test_without_storage_questions_still_work(admin_app, files_api):
     storage_of(admin_app).close()
-    admin_app.bot_data[STORAGE_KEY] = None
+    admin_app.bot_data.storage = None
     await feed(admin_app, message("首违不罚了多少家企业", user_id=CITIZEN_ID))
     assert "6125家" in files_api.calls[-1].params["text"]
     await feed(admin_app, message("/stats", update_id=2))
@@ -306,9 +308,9 @@ async def test_start_up_opens_storage_watches_and_schedules(tmp_path, kb_copy, f
     try:
         await application.post_init(application)  # set_commands, then admin.on_start
         assert (tmp_path / "data" / "bot.sqlite3").is_file()
-        assert isinstance(application.bot_data[STORAGE_KEY], Storage)
+        assert isinstance(application.bot_data.storage, Storage)
         jobs = {job.name: job for job in application.job_queue.jobs()}
-        assert set(jobs) == {"retention", "digest"}
+        assert set(jobs) == {"retention", "storage-health", "digest"}
         menus = [c for c in files_api.calls if c.method == "setMyCommands"]
         scoped = [c for c in menus if c.params.get("scope")]
         assert scoped and scoped[0].params["scope"] == {"type": "chat", "chat_id": ADMIN_ID}
@@ -335,9 +337,9 @@ async def test_start_up_opens_storage_watches_and_schedules(tmp_path, kb_copy, f
     finally:
         await application.shutdown()
         await application.post_shutdown(application)
-    reloader = application.bot_data[admin.RELOADER_KEY]
+    reloader = application.bot_data.reloader
     assert reloader._task is None
-    assert STORAGE_KEY not in application.bot_data
+    assert application.bot_data.storage is None
 
 
 async def _wait_call(api: FakeBotApi, start: int, method: str = "sendMessage", timeout: float = 15.0):
@@ -358,18 +360,15 @@ async def test_no_digest_without_digest_time(tmp_path, kb_copy, files_api):
     await application.initialize()
     try:
         await admin.on_start(application)
-        assert [job.name for job in application.job_queue.jobs()] == ["retention"]
+        assert [job.name for job in application.job_queue.jobs()] == ["retention", "storage-health"]
     finally:
         await application.shutdown()
         await admin.on_shutdown(application)
 
 
-class _Context:
-    """What a job callback gets: the application and its bot_data."""
-
-    def __init__(self, application):
-        self.application = application
-        self.bot_data = application.bot_data
+def _Context(application) -> CustomContext:
+    """What a job callback gets: the typed context of the application."""
+    return CustomContext(application)
 
 
 async def test_digest_covers_yesterday_beijing_time(admin_app, files_api):

@@ -12,10 +12,9 @@ from telegram import Update
 from bot.answers import Response, Suggestion
 from bot.config import Settings
 from bot.engine import Engine
-from conftest import TEST_TOKEN, RecordingRequest
+from conftest import TEST_TOKEN, RecordingRequest, plain_text, telegram_html_error
 from handlers import logs
 from handlers.app import COMMANDS, build_application, webhook_path
-from handlers.common import CONVERSATION_KEY
 from handlers.errors import SORRY
 from handlers.render import cb, split_message, utf16_len
 
@@ -55,6 +54,29 @@ def test_overlong_line_never_cuts_an_entity_or_tag():
     assert "".join(chunks) == line
     for chunk in chunks:
         assert chunk.count("&") == chunk.count("&amp;")
+
+
+@pytest.mark.parametrize("query", ["执法 " + "&" * 1000, "执法 " + "<" * 1000, "&" * 1000, "<" * 1000])
+async def test_data_with_a_thousand_ampersands_or_brackets_is_answered(telegram_app, bot_api, query):
+    """Telegram refuses a message whose HTML is cut inside <b>…</b> (the fake API does too)."""
+    await feed(telegram_app, text_update(f"/data {query}"))
+    sent = [c for c in bot_api.calls if c.method == "sendMessage"]
+    assert sent and all(c.result is not None for c in sent), [c.result for c in sent]
+    assert all(telegram_html_error(c.params["text"]) is None for c in sent)
+    assert SORRY not in [c.params["text"] for c in sent]
+    shown = plain_text("".join(c.params["text"] for c in sent))
+    assert query.split()[-1] in shown  # every & or < reached the user
+    if query.startswith("执法"):
+        assert "执法记录仪配备数量：4400台" in shown
+
+
+def test_split_keeps_every_chunk_valid_html():
+    text = "<b>" + "&amp;" * 3000 + "</b>\n<i>出处</i>\n" + "<b>粗</b>普通" * 800
+    chunks = split_message(text)
+    assert len(chunks) > 1 and all(utf16_len(c) <= 4096 for c in chunks)
+    assert all(telegram_html_error(c) is None for c in chunks)
+    assert "".join(plain_text(c) for c in chunks).replace("\n", "") == plain_text(text).replace("\n", "")
+    assert chunks[0].startswith("<b>") and chunks[0].endswith("</b>")
 
 
 def test_emoji_count_as_two_utf16_units():
@@ -107,14 +129,14 @@ async def test_engine_is_read_from_the_holder_on_every_update(telegram_app, bot_
 
 async def test_conversation_lives_in_chat_data_with_the_configured_ttl(telegram_app):
     await feed(telegram_app, text_update("人民调解化解纠纷"))
-    conversation = telegram_app.chat_data[CHAT["id"]][CONVERSATION_KEY]
+    conversation = telegram_app.chat_data[CHAT["id"]].conversation
     assert conversation.ttl_seconds == 10 * 60
     assert conversation.last_entry_id == "people_mediation_disputes"
 
 
 async def test_expired_context_is_not_used(telegram_app, bot_api):
     await feed(telegram_app, text_update("人民调解化解纠纷", 1))
-    conversation = telegram_app.chat_data[CHAT["id"]][CONVERSATION_KEY]
+    conversation = telegram_app.chat_data[CHAT["id"]].conversation
     conversation.updated_at -= conversation.ttl_seconds + 1  # as if 11 minutes had passed
     await feed(telegram_app, text_update("那成功率呢？", 2))
     assert "93%" not in bot_api.calls[-1].params["text"]  # no longer read as a follow-up
