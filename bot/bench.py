@@ -117,6 +117,8 @@ def run(plan: Plan, knowledge_dir: Path, out: Path, seed: int, *, quick: bool = 
     started = time.perf_counter()
     load_before = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     revision = tables.revision(PROJECT_ROOT)
+    from bot.packs import load_library
+    knowledge_dir = load_library(knowledge_dir, strict=True).latest.directory  # the pack measured
     kb = load_knowledge(knowledge_dir)
     engine = Engine(kb)
     items = load_eval(TUNING_FILE)[::plan.eval_stride]

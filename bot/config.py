@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Mapping
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_KNOWLEDGE_DIR = PROJECT_ROOT / "knowledge"
+DEFAULT_KNOWLEDGE_DIR = PROJECT_ROOT / "knowledge"  # a folder of report packs
+CURATED_PACK = DEFAULT_KNOWLEDGE_DIR / "yiyang-2023"  # the shipped, hand-curated pack
 
 
 class ConfigError(ValueError):

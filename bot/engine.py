@@ -24,7 +24,7 @@ from .answers import Response
 from .conversation import Conversation
 from .knowledge import Knowledge
 from .pack_engine import PackEngine
-from .packs import Library
+from .packs import Library, catalog
 from .params import DEFAULT, Params
 
 __all__ = ["Conversation", "Engine", "EngineHolder", "PackEngine"]
@@ -48,7 +48,10 @@ class Engine:
         self.params = params
         self.today = today
         self.packs = [PackEngine(k, params, today, covered) for k in packs]
-        self.knowledge = self.packs[-1].knowledge  # the latest report
+        self.latest = self.packs[-1].knowledge  # the latest report
+        # Every pack's topics and entries in one view (labelled with their year): browsing,
+        # /data, inline mode and admin lists go through it; one pack is its own catalog.
+        self.knowledge = catalog(packs)
         self.multi_year = len({k.year for k in packs}) > 1
         self._owner = {}
         for pack in self.packs:
@@ -92,6 +95,13 @@ class Engine:
 
     def pack_of(self, entry_id: str) -> PackEngine | None:
         return self._owner.get(entry_id)
+
+    def knows(self, entry_id: str) -> bool:
+        """Whether a button's id names something this engine can answer (an entry of any pack,
+        or a sentence of any report)."""
+        if entry_id in self._owner:
+            return True
+        return entry_id.startswith("report:") and any(p.report.sentence(entry_id) for p in self.packs)
 
     # --- routing ---------------------------------------------------------------------------
 

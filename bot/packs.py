@@ -103,3 +103,37 @@ def validate_library(directory: Path | str) -> list[Problem]:
     if not problems and len(dirs) > 1:
         problems += _duplicate_ids([load_knowledge(d) for d in dirs])
     return problems
+
+
+def catalog(packs: list[Knowledge]) -> Knowledge:
+    """One browsable view of several packs, for /topics, /data, inline mode and admin lists:
+    every topic and entry of every pack, sections and figures labelled with their report
+    ("2024年 · 政府职能"). One pack is its own catalog."""
+    from dataclasses import replace
+    if len(packs) == 1:
+        return packs[0]
+    places = {k.place for k in packs}
+    years = {k.year for k in packs}
+
+    def label(k: Knowledge) -> str:
+        year = f"{k.year}年" if k.year else ""
+        return f"{k.place}{year}" if len(places) > 1 else year or k.place
+
+    topics, entries = {}, {}
+    for pack in reversed(packs):  # the latest report first
+        for topic in pack.topics.values():
+            if topic.id in topics:
+                continue
+            topics[topic.id] = replace(topic, title=f"{label(pack)} · {topic.title}") if topic.parent is None else topic
+        for entry in pack.entries.values():
+            if entry.id in entries:
+                continue
+            entries[entry.id] = replace(entry, title=f"{entry.title}（{label(pack)}）") if len(years) > 1 or \
+                len(places) > 1 else entry
+    latest = packs[-1]
+    groups: dict[str, list[str]] = {}
+    for pack in packs:
+        for canonical, variants in pack.synonym_groups.items():
+            merged = groups.setdefault(canonical, [])
+            merged += [v for v in variants if v not in merged]
+    return Knowledge(latest.directory.parent, latest.report, topics, entries, groups, latest.pack)

@@ -24,11 +24,12 @@ from pathlib import Path
 from typing import Awaitable, Callable, Sequence
 
 from .engine import Engine, EngineHolder
-from .knowledge import KNOWLEDGE_FILES, REPORT_FILE, KnowledgeError, Problem, load_knowledge
+from .knowledge import KNOWLEDGE_FILES, PACK_FILE, REPORT_FILE, Knowledge, KnowledgeError, Problem, load_knowledge
+from .packs import pack_dirs
 
 log = logging.getLogger(__name__)
 
-WATCHED_FILES = frozenset(KNOWLEDGE_FILES + (REPORT_FILE,))
+WATCHED_FILES = frozenset(KNOWLEDGE_FILES + (REPORT_FILE, PACK_FILE))
 DEBOUNCE_MS = 800
 
 
@@ -40,48 +41,79 @@ class ReloadResult:
     seconds: float = 0.0
     trigger: str = "manual"  # "manual" | "watch" | "edit"
     changed: bool = True  # False when the files were identical to the last attempt
+    swapped: bool = False  # the good packs were swapped in although another one has problems
 
     def describe(self) -> str:
         if self.ok:
             return f"knowledge reloaded ({self.trigger}, {self.seconds:.2f}s): {self.summary}"
+        if self.swapped:
+            return (f"knowledge reloaded ({self.trigger}, {self.seconds:.2f}s) except broken packs, which "
+                    f"keep their previous version: {self.summary}\n" + "\n".join(map(str, self.problems)))
         return (f"knowledge reload failed ({self.trigger}); still serving the previous version:\n"
                 + "\n".join(map(str, self.problems)))
 
 
 def fingerprint(directory: Path) -> str:
-    """A hash of the knowledge files' contents (missing files count as empty)."""
+    """A hash of every pack's knowledge files (missing files count as empty)."""
     digest = hashlib.sha256()
-    for name in sorted(WATCHED_FILES):
-        digest.update(name.encode() + b"\0")
-        try:
-            digest.update((directory / name).read_bytes())
-        except OSError:
-            digest.update(b"<missing>")
-        digest.update(b"\0")
+    for pack in pack_dirs(directory) or [directory]:
+        digest.update(str(pack.relative_to(directory) if pack != directory else ".").encode() + b"\0")
+        for name in sorted(WATCHED_FILES):
+            digest.update(name.encode() + b"\0")
+            try:
+                digest.update((pack / name).read_bytes())
+            except OSError:
+                digest.update(b"<missing>")
+            digest.update(b"\0")
     return digest.hexdigest()
 
 
 Validate = Callable[[Path], Sequence[Problem]]
 
 
-def _build(directory: Path, validate: Validate | None = None) -> tuple[str, Engine]:
-    """Runs in a worker thread: fingerprint, (pre-)validate, load, build the engine."""
+def _build(directory: Path, validate: Validate | None = None,
+           previous: list[Knowledge] | None = None) -> tuple[str, Engine, list[Problem]]:
+    """Runs in a worker thread: fingerprint, (pre-)validate, load, build the engine.
+
+    In a folder of packs a broken pack keeps its previous version (or stays out, if it is new)
+    and the others are loaded fresh; the problems are returned beside the engine. With one
+    pack, or when nothing loads, KnowledgeError is raised and the old engine keeps serving."""
     stamp = fingerprint(directory)
     try:
         problems = list(validate(directory)) if validate is not None else []
-        if problems:
+        dirs = pack_dirs(directory)
+        single = dirs == [directory] or not dirs
+        if problems and single:
             raise KnowledgeError(problems)
-        engine = Engine(load_knowledge(directory))
+        broken = {d for d in dirs if any(Path(p.path).is_relative_to(d) for p in problems)}
+        packs: list[Knowledge] = []
+        old = {k.directory: k for k in previous or []}
+        for pack in dirs:
+            if pack in broken:
+                if pack in old:
+                    packs.append(old[pack])
+                continue
+            try:
+                packs.append(load_knowledge(pack))
+            except KnowledgeError as exc:
+                if single:
+                    raise
+                problems += exc.problems
+                if pack in old:
+                    packs.append(old[pack])
+        if not packs:
+            raise KnowledgeError(problems or [Problem(str(directory), 1, "no knowledge pack here")])
+        engine = Engine(packs)
     except KnowledgeError as exc:
         exc.fingerprint = stamp  # type: ignore[attr-defined]
         raise
-    return stamp, engine
+    return stamp, engine, problems
 
 
 def watch_filter(change, path: str) -> bool:
-    """Only the knowledge files themselves; not backups, editor or temporary files."""
-    name = Path(path).name
-    return name in WATCHED_FILES
+    """Only the knowledge files themselves (in any pack); not backups, editor or temporary files."""
+    parts = Path(path).parts
+    return Path(path).name in WATCHED_FILES and not any(part.startswith(".") for part in parts[-3:-1])
 
 
 class Reloader:
@@ -105,7 +137,8 @@ class Reloader:
                     return ReloadResult(ok=self.last_result.ok if self.last_result else True,
                                         trigger=trigger, changed=False)
             try:
-                stamp, engine = await asyncio.to_thread(_build, self.directory, self.validate)
+                previous = [p.knowledge for p in getattr(self.holder.engine, "packs", [])]
+                stamp, engine, problems = await asyncio.to_thread(_build, self.directory, self.validate, previous)
             except KnowledgeError as exc:
                 self._fingerprint = getattr(exc, "fingerprint", None)
                 result = ReloadResult(False, list(exc.problems), "", time.perf_counter() - started, trigger)
@@ -117,9 +150,10 @@ class Reloader:
             else:
                 self.holder.swap(engine)
                 self._fingerprint = stamp
-                result = ReloadResult(True, [], engine.knowledge.summary(), time.perf_counter() - started,
-                                      trigger)
-                log.info("%s", result.describe())
+                summary = "; ".join(p.knowledge.summary() for p in engine.packs)
+                result = ReloadResult(not problems, problems, summary, time.perf_counter() - started, trigger,
+                                      swapped=bool(problems))
+                (log.warning if problems else log.info)("%s", result.describe())
             self.last_result = result
             return result
 
@@ -139,7 +173,7 @@ class Reloader:
             try:
                 async for _changes in awatch(self.directory, watch_filter=watch_filter,
                                              debounce=debounce_ms, stop_event=stop_event,
-                                             recursive=False):
+                                             recursive=True):
                     result = await self.reload("watch", only_if_changed=True)
                     if result.changed and callback is not None:
                         try:

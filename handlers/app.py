@@ -23,7 +23,7 @@ from telegram.request import BaseRequest, HTTPXRequest
 from bot.config import Settings
 from bot.engine import Engine, EngineHolder
 from bot.isolated import validate_isolated
-from bot.knowledge import load_knowledge
+from bot.packs import load_library
 from bot.reloader import Reloader
 from bot.storage import Storage
 from bot.storage_health import StorageError
@@ -181,8 +181,11 @@ def run_bot(settings: Settings) -> int:
         print(str(exc), file=sys.stderr)
         return 2
     logger.info("usage database: %s", storage.path)
-    holder = EngineHolder(Engine(load_knowledge(settings.knowledge_dir)))
-    logger.info("knowledge loaded: %s", holder.engine.knowledge.summary())
+    library = load_library(settings.knowledge_dir)  # a broken pack stays out; the others serve
+    for problem in library.problems[:20]:
+        logger.warning("knowledge problem: %s", problem)
+    holder = EngineHolder(Engine(library))
+    logger.info("knowledge loaded: %s", library.summary())
     application = build_application(settings, holder)
     application.bot_data.storage = storage
     api = settings.telegram_api_url

@@ -26,7 +26,7 @@ async def feedback_button(update: Update, context: CustomContext) -> None:
     """`fb:+:<entry>` / `fb:-:<entry>`: record the vote, thank the user, drop the 👍/👎 row."""
     query = update.callback_query
     sign, _, entry_id = callback_value(update).partition(":")
-    if sign not in ("+", "-") or entry_id not in context.engine.knowledge.entries:
+    if sign not in ("+", "-") or not context.engine.knows(entry_id):
         # forged or outdated: only entries the bot can answer are voted on (and stored)
         logger.info("feedback for an unknown entry refused")
         await stale(update)

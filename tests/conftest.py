@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from bot.config import DEFAULT_KNOWLEDGE_DIR, Settings
+from bot.config import CURATED_PACK, DEFAULT_KNOWLEDGE_DIR, Settings
 from bot.engine import Engine
 from bot.knowledge import Knowledge, load_knowledge
 
@@ -26,7 +26,7 @@ SHARED_REPORT = ROOT.parent / "shared" / "report" / "yiyang-2023-report.txt"
 
 @pytest.fixture(scope="session")
 def kb() -> Knowledge:
-    return load_knowledge(DEFAULT_KNOWLEDGE_DIR)
+    return load_knowledge(CURATED_PACK)
 
 
 @pytest.fixture(scope="session")
@@ -45,7 +45,7 @@ def pack_engine(kb: Knowledge):
 def kb_copy(tmp_path: Path) -> Path:
     """A writable copy of knowledge/ for tests that edit files."""
     target = tmp_path / "knowledge"
-    shutil.copytree(DEFAULT_KNOWLEDGE_DIR, target, ignore=shutil.ignore_patterns(".backups"))
+    shutil.copytree(CURATED_PACK, target, ignore=shutil.ignore_patterns(".backups"))
     return target
 
 

@@ -53,7 +53,7 @@ def test_admin_features_in_the_running_bot(bot_api, tmp_path):
             assert "提问 1 次" in stats.params["text"] and "公园在哪 × 1" in stats.params["text"]
 
             # a hand edit that breaks a file: the admin is told, the bot keeps answering
-            path = knowledge / "topics.yaml"
+            path = knowledge / "yiyang-2023" / "topics.yaml"  # one pack of the folder of packs
             lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
             index = next(i for i, l in enumerate(lines) if l.strip() == "parent: null")
             lines[index] = lines[index].replace("null", "nowhere")
@@ -61,7 +61,7 @@ def test_admin_features_in_the_running_bot(bot_api, tmp_path):
             path.write_text("".join(lines), encoding="utf-8")
             note = bot_api.wait_for(_is_send_to(ADMIN), REPLY_TIMEOUT, start)
             assert "仍在使用之前的版本" in note.params["text"]
-            assert f"<code>topics.yaml:{index + 1}</code>" in note.params["text"]
+            assert f"<code>yiyang-2023/topics.yaml:{index + 1}</code>" in note.params["text"]  
 
             start = _send(bot_api, _message_update(3, "首违不罚了多少家企业"))
             answer = bot_api.wait_for(_is_send_to(ADMIN), REPLY_TIMEOUT, start)

@@ -77,7 +77,10 @@ def test_every_topic_is_browsable(kb):
 
 
 def test_real_knowledge_base_validates():
-    assert validate_dir(Path(__file__).parent.parent / "knowledge") == []
+    root = Path(__file__).parent.parent / "knowledge"
+    assert validate_dir(root / "yiyang-2023") == []
+    from bot.packs import validate_library
+    assert validate_library(root) == []  # the folder of packs
 
 
 # --- validation: one test per error class, each checking path:line ----------------

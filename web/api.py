@@ -149,7 +149,7 @@ async def feedback(request: Request) -> JSONResponse:
         raise ApiError(400, "“vote”应为 1（有帮助）或 -1（没有帮助）。")
     session = session_field(body.get("session"))
     held = services(request)
-    if entry_id not in held.holder.engine.knowledge.entries:
+    if not held.holder.engine.knows(entry_id):
         raise ApiError(400, "没有找到这条回答，可能知识库已经更新。")
     logger.info("feedback channel=web entry=%s vote=%d", entry_id, vote)
     if held.recorder is not None:

@@ -26,7 +26,7 @@ from starlette.staticfiles import StaticFiles
 
 from bot.config import Settings
 from bot.engine import Engine, EngineHolder
-from bot.knowledge import load_knowledge
+from bot.packs import load_library
 from bot.storage import Storage
 
 from . import api
@@ -133,8 +133,11 @@ def run_web(settings: Settings, host: str | None = None, port: int | None = None
     logging.basicConfig(level=settings.log_level, format=LOG_FORMAT, stream=sys.stderr, force=True)
     host = host or settings.web_host
     port = port or settings.web_port
-    holder = EngineHolder(Engine(load_knowledge(settings.knowledge_dir)))
-    logger.info("knowledge loaded: %s", holder.engine.knowledge.summary())
+    library = load_library(settings.knowledge_dir)  # a broken pack stays out; the others serve
+    for problem in library.problems[:20]:
+        logger.warning("knowledge problem: %s", problem)
+    holder = EngineHolder(Engine(library))
+    logger.info("knowledge loaded: %s", library.summary())
     app = create_app(settings, holder, watch_knowledge=True)
     config = uvicorn.Config(app, host=host, port=port, log_config=None, access_log=False,
                             server_header=False, proxy_headers=True, forwarded_allow_ips=TRUSTED_PROXIES,
