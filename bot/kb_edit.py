@@ -241,6 +241,11 @@ def _backup(directory: Path, name: str, undone: bool = False) -> Path | None:
     return target
 
 
+def backup_file(directory: Path, name: str) -> Path | None:
+    """A verified backup of one knowledge file before something else replaces it (an import)."""
+    return _backup(directory, name)
+
+
 def _trim_backups(directory: Path, name: str) -> None:
     folder = backup_dir(directory)
     backups = list_backups(directory, name)

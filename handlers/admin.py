@@ -34,9 +34,11 @@ from telegram.ext import (Application, CallbackQueryHandler, CommandHandler,
                           MessageHandler, filters)
 
 from bot import kb_edit
+from bot.importer.upload import IMPORT_MAX_BYTES, REPORT_SUFFIXES, import_uploaded_report
 from bot.isolated import validate_isolated
 from bot.kb_edit import BEIJING
 from bot.knowledge import Knowledge, Problem
+from bot.packs import is_pack
 from bot.preview import preview
 from bot.reloader import ReloadResult
 from bot.reports import format_group, format_stats, format_unanswered
@@ -310,6 +312,30 @@ async def unanswered_command(update: Update, context: CustomContext) -> None:
                          group_markup(group, engine.knowledge))
 
 
+def pack_dir(context: CustomContext, entry_id: str | None = None, folder: str | None = None) -> Path:
+    """The pack an admin's edit goes to: KNOWLEDGE_DIR itself when it is one pack; else the pack
+    holding the entry, the pack folder named, or the latest report's pack."""
+    root = Path(context.settings.knowledge_dir)
+    if is_pack(root):
+        return root
+    if entry_id:
+        owner = context.engine.pack_of(entry_id)
+        if owner is not None:
+            return owner.knowledge.directory
+    if folder and (root / folder).is_dir() and is_pack(root / folder):
+        return root / folder
+    return context.engine.latest.directory
+
+
+def _pack_arg(context: CustomContext) -> tuple[Path, list[str]]:
+    """`/backups [包]`, `/rollback [包] [文件]`: an optional pack folder as the first argument."""
+    args = list(context.args or [])
+    root = Path(context.settings.knowledge_dir)
+    if args and not is_pack(root) and (root / args[0]).is_dir():
+        return root / args[0], args[1:]
+    return pack_dir(context), args
+
+
 @admin_only("add_phrasing")
 async def add_phrasing_button(update: Update, context: CustomContext) -> None:
     """`ua:<query id>:<entry id>`: add the question as an alternate / alias of the entry."""
@@ -322,15 +348,14 @@ async def add_phrasing_button(update: Update, context: CustomContext) -> None:
         await stale(update, "这个问题或条目已不存在（记录可能已过期或条目已删除）。")
         return
     await query.answer("正在添加并重新加载……")
-    settings = context.settings
     title = knowledge.entries[entry_id].title
-    result = await asyncio.to_thread(kb_edit.add_phrasing, settings.knowledge_dir, entry_id, text,
-                                   validate_isolated)
+    directory = pack_dir(context, entry_id)
+    result = await asyncio.to_thread(kb_edit.add_phrasing, directory, entry_id, text, validate_isolated)
     phrasing = kb_edit.clean_phrasing(text)
     if not result.ok:
         await audit(update, context, "add_phrasing_failed", f"{entry_id}: {phrasing}")
         lines = [f"「{esc(phrasing)}」", f"❌ {esc(result.message)}"]
-        lines += problem_lines(result.problems, settings.knowledge_dir)
+        lines += problem_lines(result.problems, directory)
         await edit_or_send(update, context, "\n".join(lines))
         return
     await audit(update, context, "add_phrasing", f"{entry_id}: {phrasing}")
@@ -363,26 +388,30 @@ async def dismiss_button(update: Update, context: CustomContext) -> None:
 
 @admin_only("upload")
 async def upload_document(update: Update, context: CustomContext) -> None:
-    """A .yaml document named like a knowledge file replaces it, after full validation."""
+    """A report file (.txt .docx .html .pdf) is imported into a pack; a .yaml document named like
+    a knowledge file replaces it. Both are validated in full first; on any problem nothing changes."""
     message: Message = update.effective_message
     document = message.document
-    settings = context.settings
-    name = kb_edit.knowledge_file_name(document.file_name or "")
+    filename = document.file_name or ""
+    if Path(filename).suffix.lower() in REPORT_SUFFIXES:
+        await _import_report(update, context, document)
+        return
+    name = kb_edit.knowledge_file_name(filename)
     if name is None:
         await reply_html(update, context, esc(
-            f"文件名「{document.file_name or ''}」不是知识库文件。请把文件命名为 "
-            "topics.yaml、metrics.yaml、faq.yaml 或 synonyms.yaml 之一（与要替换的文件同名）后重新发送。"))
+            f"文件名「{filename}」不是知识库文件。请把文件命名为 topics.yaml、metrics.yaml、faq.yaml 或 "
+            "synonyms.yaml 之一（与要替换的文件同名）后重新发送；新的报告请发送 .txt、.docx、.html 或 .pdf 文件。"))
         return
     if document.file_size and document.file_size > kb_edit.MAX_UPLOAD_BYTES:
         await reply_html(update, context, esc(f"文件太大（{document.file_size} 字节），未替换。"))
         return
+    directory = pack_dir(context, folder=(message.caption or "").strip() or None)
     file = await document.get_file()
     data = bytes(await file.download_as_bytearray())
-    result = await asyncio.to_thread(kb_edit.replace_file, settings.knowledge_dir, name, data,
-                                   validate_isolated)
+    result = await asyncio.to_thread(kb_edit.replace_file, directory, name, data, validate_isolated)
     if not result.ok:
         await audit(update, context, "upload_rejected", f"{name}: {len(result.problems)} problems")
-        lines = [f"❌ {esc(result.message)}"] + problem_lines(result.problems, settings.knowledge_dir)
+        lines = [f"❌ {esc(result.message)}"] + problem_lines(result.problems, directory)
         if result.problems:
             lines.append("行号指您发送的文件中的行。修正后重新发送即可。")
         await reply_html(update, context, "\n".join(lines))
@@ -390,15 +419,43 @@ async def upload_document(update: Update, context: CustomContext) -> None:
     if not result.changed:
         await reply_html(update, context, esc(result.message))
         return
-    await audit(update, context, "upload", f"{name} ({len(data)} bytes), backup {result.backup.name if result.backup else '-'}")
+    shown = name if directory == Path(context.settings.knowledge_dir) else f"{directory.name}/{name}"
+    await audit(update, context, "upload", f"{shown} ({len(data)} bytes), backup "
+                                           f"{result.backup.name if result.backup else '-'}")
     backup = f"旧版本已备份为 <code>{esc(result.backup.name)}</code>。" if result.backup else ""
-    await reply_html(update, context, f"✅ 已替换 {esc(name)}。{backup}\n" + await _reload_after_edit(context))
+    await reply_html(update, context, f"✅ 已替换 {esc(shown)}。{backup}\n" + await _reload_after_edit(context))
+
+
+async def _import_report(update: Update, context: CustomContext, document) -> None:
+    """Import a report file sent by an admin into a pack folder (named by the caption, else
+    after the report's place and year), back up what it replaces, reload, reply with the counts."""
+    root = Path(context.settings.knowledge_dir)
+    if is_pack(root):
+        await reply_html(update, context, esc(
+            "KNOWLEDGE_DIR 现在是单个知识包，不能再放入新报告。请把现有文件移到其中的子文件夹"
+            "（如 knowledge/yiyang-2023/）后再发送报告。"))
+        return
+    if document.file_size and document.file_size > IMPORT_MAX_BYTES:
+        await reply_html(update, context, esc(f"文件太大（{document.file_size} 字节），报告文件应小于 20 MB。"))
+        return
+    file = await document.get_file()
+    data = bytes(await file.download_as_bytearray())
+    caption = (update.effective_message.caption or "").strip()
+    await reply_html(update, context, esc("正在导入报告，请稍候……"))
+    outcome = await asyncio.to_thread(import_uploaded_report, root, document.file_name or "report.txt", data,
+                                      caption)
+    if isinstance(outcome, str):
+        await audit(update, context, "import_rejected", outcome[:200])
+        await reply_html(update, context, outcome)
+        return
+    await audit(update, context, "import", f"{outcome.directory.name}: {outcome.counts}")
+    await reply_html(update, context, "✅ " + esc(outcome.describe()) + "\n" + await _reload_after_edit(context))
 
 
 @admin_only("backups")
 async def backups_command(update: Update, context: CustomContext) -> None:
-    settings = context.settings
-    found = await asyncio.to_thread(kb_edit.list_backups, settings.knowledge_dir, None, True)
+    directory, _ = _pack_arg(context)
+    found = await asyncio.to_thread(kb_edit.list_backups, directory, None, True)
     backups = [b for b in found if not b.damage]
     damaged = [b for b in found if b.damage]
     await audit(update, context, "backups", f"{len(backups)} good, {len(damaged)} damaged")
@@ -416,20 +473,21 @@ async def backups_command(update: Update, context: CustomContext) -> None:
         lines += [f"· {esc(b.path.name)}：{esc(b.damage)}" for b in damaged[:10]]
         if len(damaged) > 10:
             lines.append(f"……另有 {len(damaged) - 10} 份")
-    lines += ["", f"备份保存在服务器的 {esc(str(kb_edit.backup_dir(settings.knowledge_dir)))}/ 中。",
-              "/rollback — 撤销最近一次修改；/rollback faq.yaml — 恢复该文件的上一版。"]
+    lines += ["", f"备份保存在服务器的 {esc(str(kb_edit.backup_dir(directory)))}/ 中。",
+              "/rollback — 撤销最近一次修改；/rollback faq.yaml — 恢复该文件的上一版；"
+              "有多个报告包时可在前面加包名，如 /backups yiyang-2023。"]
     await reply_html(update, context, "\n".join(lines))
 
 
 @admin_only("rollback")
 async def rollback_command(update: Update, context: CustomContext) -> None:
-    settings = context.settings
-    name = (context.args or [None])[0]
-    result = await asyncio.to_thread(kb_edit.rollback, settings.knowledge_dir, name, validate_isolated)
+    directory, args = _pack_arg(context)
+    name = (args or [None])[0]
+    result = await asyncio.to_thread(kb_edit.rollback, directory, name, validate_isolated)
     await audit(update, context, "rollback" if result.ok else "rollback_failed",
                 f"{result.file or name or ''}: {result.message}")
     lines = [("✅ " if result.ok else "❌ ") + esc(result.message)]
-    lines += problem_lines(result.problems, settings.knowledge_dir)
+    lines += problem_lines(result.problems, directory)
     if result.ok and result.changed:
         lines.append(await _reload_after_edit(context))
     await reply_html(update, context, "\n".join(lines))
@@ -553,11 +611,19 @@ async def on_shutdown(application: Application) -> None:
 
 
 class _KnowledgeUpload(filters.MessageFilter):
-    """A document whose name ends in .yaml / .yml."""
+    """A document whose name ends in .yaml / .yml; or a report file (.txt .docx .html .pdf)
+    from an admin (anyone else sending a report gets the usual hint to type a question)."""
+
+    def __init__(self, admin_ids: frozenset[int] = frozenset()):
+        super().__init__()
+        self.admin_ids = admin_ids
 
     def filter(self, message: Message) -> bool:
         name = (message.document.file_name or "").lower() if message.document else ""
-        return name.endswith((".yaml", ".yml"))
+        if name.endswith((".yaml", ".yml")):
+            return True
+        sender = message.from_user.id if message.from_user else None
+        return name.endswith(REPORT_SUFFIXES) and sender in self.admin_ids
 
 
 def register(application: Application) -> None:
@@ -569,5 +635,6 @@ def register(application: Application) -> None:
         application.add_handler(CommandHandler(name, handler, filters=new_message))
     application.add_handler(CallbackQueryHandler(add_phrasing_button, pattern=r"^ua:"))
     application.add_handler(CallbackQueryHandler(dismiss_button, pattern=r"^ud:"))
-    application.add_handler(MessageHandler(new_message & filters.ChatType.PRIVATE & _KnowledgeUpload(),
+    admins = application.bot_data.settings.admin_ids if application.bot_data.settings else frozenset()
+    application.add_handler(MessageHandler(new_message & filters.ChatType.PRIVATE & _KnowledgeUpload(admins),
                                            upload_document))

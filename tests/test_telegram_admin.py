@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import shutil
 from datetime import datetime
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from bot.config import Settings
 from bot.engine import Engine, EngineHolder
 from bot.kb_edit import BEIJING
 from bot.knowledge import load_knowledge
+from bot.packs import load_library
 from bot.normalize import normalize
 from bot.storage import DAY, Storage
 from conftest import TEST_TOKEN, FakeBotApi, RecordingRequest
@@ -408,3 +410,72 @@ async def test_prune_job(admin_app, tmp_path):
     storage.log_query(user_id=1, chat_type="private", text="新", status="fallback")
     await admin.prune_job(_Context(admin_app))
     assert [t for (t,) in storage._conn.execute("SELECT text FROM queries")] == ["新"]
+
+
+# --- report packs ------------------------------------------------------------------------------
+
+QINGLAN = Path(__file__).parent / "data" / "qinglan"
+
+
+def _document(file_id: str, name: str, update_id: int, caption: str = "") -> dict:
+    update = message("", update_id=update_id)
+    del update["message"]["text"]
+    update["message"]["document"] = {"file_id": file_id, "file_unique_id": file_id, "file_name": name,
+                                     "file_size": 9000}
+    if caption:
+        update["message"]["caption"] = caption
+    return update
+
+
+async def test_a_report_sent_to_the_bot_becomes_a_pack_that_answers(tmp_path, kb_copy, files_api):
+    """An admin sends next year's report: it is imported into a new pack (validated first),
+    the bot replies with the counts and answers from it at once; bad files change nothing."""
+    root = tmp_path / "packs"
+    root.mkdir()
+    shutil.copytree(kb_copy, root / "yiyang-2023")
+    settings = admin_settings(tmp_path, root)
+    holder = EngineHolder(Engine(load_library(root)))
+    application = build_application(settings, holder, request=FileRequest(files_api))
+    await application.initialize()
+    try:
+        files_api.files["empty"] = b""
+        await feed(application, _document("empty", "report.txt", 1))
+        assert "导入失败" in files_api.calls[-1].params["text"]
+        assert sorted(p.name for p in root.iterdir()) == ["yiyang-2023"]
+
+        files_api.files["ql"] = (QINGLAN / "qinglan-2024.txt").read_bytes()
+        await feed(application, _document("ql", "青岚市2024年报告.txt", 2, caption="qinglan-2024"))
+        reply = files_api.calls[-1].params["text"]
+        assert "✅" in reply and "条数据" in reply and "知识库已重新加载" in reply, reply
+        assert (root / "qinglan-2024" / "metrics.yaml").is_file()
+        engine = holder.engine
+        assert len(engine.packs) == 2
+        assert "3100余件" in engine.respond("青岚市2024年法律援助案件多少件").answer
+        assert "6125家" in engine.respond("益阳首违不罚了多少家企业").answer
+
+        await feed(application, _document("ql", "report.txt", 3, caption="qinglan-2024"))  # again
+        assert "✅" in files_api.calls[-1].params["text"]
+        assert list((root / "qinglan-2024" / ".backups").glob("metrics.*.yaml"))  # the old drafts kept
+    finally:
+        await application.shutdown()
+        await admin.on_shutdown(application)
+
+
+async def test_phrasing_added_to_the_pack_that_holds_the_entry(tmp_path, kb_copy, files_api):
+    from bot import kb_edit
+    root = tmp_path / "packs"
+    root.mkdir()
+    shutil.copytree(kb_copy, root / "yiyang-2023")
+    from bot.importer import import_report
+    assert import_report(QINGLAN / "qinglan-2024.txt", root / "qinglan-2024").ok
+    settings = admin_settings(tmp_path, root)
+    holder = EngineHolder(Engine(load_library(root)))
+    application = build_application(settings, holder, request=FileRequest(files_api))
+    await application.initialize()
+    try:
+        context = _Context(application)
+        assert admin.pack_dir(context, "body_cameras") == root / "yiyang-2023"
+        assert admin.pack_dir(context) == root / "qinglan-2024"  # the latest report
+        assert kb_edit.find_entry(admin.pack_dir(context, "body_cameras"), "body_cameras")
+    finally:
+        await application.shutdown()
