@@ -286,10 +286,13 @@ def rule_figure_subject(a: Analysis, choice: Choice | None, ctx: Context) -> Dec
     uses at all (注册用户) that the figure's own words do not cover."""
     if choice is None or not (a.intent.kind == "figure" or a.checks_number):
         return None
-    from . import lexicon
     evidence = ctx.normalize(choice.text) if ctx.normalize else choice.text
+    core = GLUE_WORDS.sub(" ", a.core)
+    if all(core[i:i + 2] in evidence for i in range(len(core) - 1) if " " not in core[i:i + 2]):
+        return None  # every pair of the question's characters is in the evidence: nothing to check
+    from . import lexicon
     report = ctx.report_norm
-    for word in lexicon.words_in(GLUE_WORDS.sub(" ", a.core)):
+    for word in lexicon.words_in(core):
         if any(c in GLUE_CHARS for c in word) or word in evidence:
             continue
         if len(word) == 2 and lexicon.is_common(word):
