@@ -140,14 +140,27 @@ class Engine:
         Among places, the best-scored answer."""
         by_year = sorted({p.knowledge.year or 0 for p in pool}, reverse=True)
         first: tuple[Response, int | None] | None = None
+        asked: list[PackEngine] = []
         for year in by_year:
-            replies = [(p.respond(text, conversation, now), p.knowledge.year) for p in pool
-                       if (p.knowledge.year or 0) == year]
+            packs = [p for p in pool if (p.knowledge.year or 0) == year]
+            if asked:  # an older report only when it has words of the question the newer ones lack
+                packs = [p for p in packs if self._has_more(p, asked, text)]
+            replies = [(p.respond(text, conversation, now), p.knowledge.year) for p in packs]
+            asked += packs
             answered = [r for r in replies if r[0].status == "answer"]
             if answered:
                 return max(answered, key=lambda r: r[0].score)
-            first = first or replies[0]
+            first = first or (replies[0] if replies else None)
         return first
+
+    @staticmethod
+    def _has_more(pack: PackEngine, asked: list[PackEngine], text: str) -> bool:
+        """Whether `pack`'s report has a pair of the question's characters that none of the
+        reports already asked has (信用修复 only in 2024's): worth asking that report too."""
+        core = pack.analyze(text).core
+        pairs = {core[i:i + 2] for i in range(len(core) - 1)}
+        return any(pair in pack.context.report_norm and all(pair not in p.context.report_norm for p in asked)
+                   for pair in pairs)
 
     def _side_by_side(self, pool: list[PackEngine], text: str, now: float) -> Response:
         latest: dict[int, PackEngine] = {}
