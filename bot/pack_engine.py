@@ -176,7 +176,7 @@ class PackEngine:
         choice: Choice | None = None
         report_wins = report_best is not None and (not curated or report_best.score > curated[0].score + p.report_over_curated)
         options = clarify_options(curated, p)
-        ambiguous = len([c for c in options if c.score >= p.answer_min]) >= 2
+        ambiguous = len([c for c in options if c.score >= p.answer_min and self._fits(c, a)]) >= 2
         if lead_ok(curated, p, short) and not report_wins:
             choice = self._entry_choice(curated[0])
         elif ambiguous and not report_wins:
@@ -200,6 +200,15 @@ class PackEngine:
         if declined is not None:
             return Decision("decline", choice, declined)
         return Decision("answer", choice)
+
+    def _fits(self, candidate: Candidate, a: Analysis) -> bool:
+        """Whether an entry gives the kind of figure asked ("多少家" → a count in 家)."""
+        entry = self.knowledge.entries[candidate.id]
+        if not entry.is_metric or not (a.kind == "figure" or a.checks_number):
+            return True
+        if a.intent.unit and entry.unit[-1:] != a.intent.unit:
+            return False
+        return measure_fits(a.intent.measure, a.intent.unit, entry.unit, entry.value)
 
     def _agreed(self, a: Analysis, curated: list[Candidate], options: list[Candidate],
                 sentences: list[Candidate]) -> Choice | None:

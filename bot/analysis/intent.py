@@ -43,7 +43,7 @@ _PERCENT_RE = re.compile(r"百分之|百分比|比例|比率|占比|率|几成|�
 _RANK_RE = re.compile(r"排名|排第几|第几名|排老几|排在|名次|第几|排位|位次|领先|前列|什么位置|啥位置|什么水平|啥水平|"
                       r"什么档次|啥档次|哪个档次|什么地位")
 _CHANGE_RE = re.compile(r"同比|上升|下降|增长|减少|涨|降|提高|增加|升了")
-_ASKED_UNIT_RE = re.compile(r"(?:多少|几)(人次|万元|个小时|小时|分钟|个月|[项件家个台处条类种名起次人元位批户场天年])|"
+_ASKED_UNIT_RE = re.compile(r"(?:多少|几)个?(人次|人)|(?:多少|几)(人次|万元|个小时|小时|分钟|个月|[项件家个台处条类种名起次人元位批户场天年])|"
                             r"(?:多少|几)[\u4e00-\u9fff]?(件|项|人次)")
 
 
@@ -82,7 +82,7 @@ def find_intent(text: str, number_unit: str = "") -> Intent:
     """The intent of a cleaned, numeral-converted question (`number_unit`: the unit of a
     number it writes, which tells the measure of a yes/no check: "有没有五百人")."""
     unit_match = _ASKED_UNIT_RE.search(text)
-    unit = (unit_match.group(1) or unit_match.group(2))[-1] if unit_match else ""
+    unit = next(g for g in unit_match.groups() if g)[-1] if unit_match else ""
     yes_no = bool(_YESNO_RE.search(text)) and not re.search(r"(?:多少|几)[^是]*吗$", text)
     wants_list = bool(_LIST_RE.search(text))
     wants_figure = bool(_FIGURE_RE.search(text)) and not _ORDINAL_RE.search(text)

@@ -22,7 +22,8 @@ _LEADS = sorted(_BELOW + _ABOVE + _NEAR + _ABOUT + _REACH, key=len, reverse=True
 _UNITS = ("个百分点", "人次", "万元", "亿元", "个亿", "项", "件", "家", "个", "台", "处", "条", "类", "种",
           "名", "起", "次", "人", "元", "位", "户", "场", "批", "成", "%")
 _NUMBER_RE = re.compile(
-    "(?P<lead>" + "|".join(map(re.escape, _LEADS)) + ")?"
+    # "有没有超过六成" asks whether it is over 60%: its 没有超过 is not "not over"
+    "(?P<lead>" + "|".join(("(?<!有)" if w.startswith("没") else "") + re.escape(w) for w in _LEADS) + ")?"
     r"(?P<num>\d+(?:\.\d+)?|[一二三四五六七八九十两半])"
     r"(?P<mag>万|亿|千|百)?(?P<more>多|余|来|几)?(?P<mag2>万|亿)?"
     "(?P<unit>" + "|".join(map(re.escape, _UNITS)) + ")?"

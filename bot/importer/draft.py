@@ -30,7 +30,7 @@ _GENERIC_NAMES = {"全市", "本市", "我市", "市本级", "全区", "本区",
                   "地区", "辖区", "示范市", "城市", "全省", "乡镇", "各乡镇", "市", "区", "县", "示范区", "市区",
                   "中心城区", "中心", "团队", "局", "办案团队", "队伍", "所"}
 _ADVERBS = ("成功", "共", "累计", "共计", "全部", "其中", "约", "已", "先后")
-_VERB_RE = re.compile(r"(?:发布|提出|办理|落实|开展|参加|参与|进行|通过|完成|讨回|获得|接入|建立|设立|实现|受理|提供|"
+_VERB_RE = re.compile(r"(?:发布|提出|办理|落实|开展|参加|参与|进行|通过|完成|讨回|追回|追讨|挽回|获得|接入|建立|设立|实现|受理|提供|"
                       r"覆盖|涉及|组织|化解|调解|审查|编制|出台|印发)")
 _HONOUR_RE = re.compile(r"荣获|获评|获得|被评为|评为|授予|入选|入围|成功创建为|创建为|获")
 _VERB_LEAD_RE = re.compile(r"^(?:对|由|在|经|向|与|和|及|为|将|把|被|让|从|按|以|据|组织|指导|推动|支持|依托)")
@@ -259,7 +259,10 @@ def _metric(sentence: Sentence, figure: Figure, report: ReportText, key: str, ye
     keyword = _keyword(name)
     _, after = figure_words(figure, siblings)
     after = _balance(re.split(r"[，,；;。]", after)[0].strip(" 、"))
-    candidates = [name] + ([after] if len(after) >= 4 else []) + [figure.clause.strip(" ，,；;"), keyword,
+    kind_word = {"money": "金额", "people": "人数", "percent": "比例", "change": "变化幅度", "rank": "排名"}.get(
+        figure.kind, "数量")
+    candidates = [name, name + kind_word] + ([after] if len(after) >= 4 else []) + [
+                  figure.clause.strip(" ，,；;"), keyword,
                   f"{name}是多少" if figure.kind != "rank" else f"{name}排名第几",
                   f"{keyword}有多少{unit}" if unit else f"{keyword}是多少"]
     extra = [f"{year}年{name}" if year else f"{place}{name}", f"{place}{name}", f"{sentence.subsection}{keyword}",
