@@ -332,13 +332,10 @@ def absent_terms(core: str, report_norm: str, min_len: int = 2) -> list[str]:
             run = ""
         else:
             run += c
-    # a word of the dictionary none of whose bigrams occurs in the report; not an everyday
-    # word (比例, 官司): those name no subject a report would have
+    # a word of the dictionary none of whose bigrams occurs in the report
     found = []
     for run in runs:
         for word in lexicon.words_in(run):
-            if len(word) == 2 and lexicon.is_common(word):
-                continue
             if all(word[i:i + 2] not in report_norm for i in range(len(word) - 1)):
                 found.append(word)
                 break
