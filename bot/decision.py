@@ -269,7 +269,7 @@ def rule_rate_name(a: Analysis, choice: Choice | None, ctx: Context) -> Decline 
     if choice is None or "%" not in choice.figure_value:
         return None
     norm = ctx.normalize or normalize
-    own = norm(choice.own_text + " " + choice.text if not choice.candidate.from_report else choice.own_text)
+    own = norm(choice.own_text)
     for match in _RATE_NAME_RE.finditer(a.text):
         name = match.group(1)
         if name in ("成功", "比例") or name in own or norm(name) in own:
@@ -295,12 +295,14 @@ def rule_figure_subject(a: Analysis, choice: Choice | None, ctx: Context) -> Dec
     for word in lexicon.words_in(core):
         if any(c in GLUE_CHARS for c in word) or word in evidence:
             continue
+        if word not in report and all(word[i:i + 2] not in report for i in range(len(word) - 1)):
+            if len(word) >= 3:  # never in the report; two characters (出面, 位置) are everyday speech
+                return Decline("absent", word)
+            continue
         if len(word) == 2 and lexicon.is_common(word):
-            continue  # 办事, 数量, 金额: everyday words name no subject of their own
+            continue  # 办事, 数量, 违规: everyday words name no subject of their own
         if word in report and report.count(word) <= 3:
             return Decline("unstated", word)
-        if len(word) >= 3 and word not in report and all(word[i:i + 2] not in report for i in range(len(word) - 1)):
-            return Decline("absent", word)
     return None
 
 
