@@ -29,6 +29,7 @@ from .params import DEFAULT, Params
 
 __all__ = ["Conversation", "Engine", "EngineHolder", "PackEngine"]
 
+PLACE_OVERLAP = 0.8  # with several places, reports sharing at least this share of the best overlap answer
 _YEARS_RE = re.compile(r"(?:(?:19|20)?\d\d|二[〇零][一二三四五六七八九〇零]{2})年度?|去年|今年|前年|上一年|上年|"
                        r"(?:和|与|跟|及)(?=[，,]|$)")
 _PREVIOUS_ONLY_RE = re.compile(r"^(?:那|那么)?(?:比|跟|和|与)?(?:上一年|上年|前一年|去年同期)(?:比|相比|呢|怎么样|如何|多少)*$")
@@ -136,31 +137,29 @@ class Engine:
 
     def _first_answer(self, pool: list[PackEngine], text: str, conversation: Conversation | None,
                       now: float) -> tuple[Response, int | None]:
-        """The newest report of each place first; an older one only when the newer do not answer.
-        Among places, the best-scored answer."""
-        by_year = sorted({p.knowledge.year or 0 for p in pool}, reverse=True)
+        """The newest report first; an older one only when it has words of the question the
+        newer ones lack (a fact only it has). With several places, the reports whose text
+        shares the most of the question go first (益阳's questions to 益阳's reports)."""
+        core = pool[-1].analyze(text).core
+        pairs = {core[i:i + 2] for i in range(len(core) - 1)}
+        overlap = {id(p): sum(pair in p.context.report_norm for pair in pairs) for p in pool}
+        best = max(overlap.values(), default=0)
+        if len({p.knowledge.place for p in pool}) > 1 and best:
+            pool = [p for p in pool if overlap[id(p)] >= best * PLACE_OVERLAP]
         first: tuple[Response, int | None] | None = None
-        asked: list[PackEngine] = []
-        for year in by_year:
+        seen: set[str] = set()  # pairs found in the reports asked so far
+        for year in sorted({p.knowledge.year or 0 for p in pool}, reverse=True):
             packs = [p for p in pool if (p.knowledge.year or 0) == year]
-            if asked:  # an older report only when it has words of the question the newer ones lack
-                packs = [p for p in packs if self._has_more(p, asked, text)]
+            if seen or first is not None:
+                packs = [p for p in packs if any(pair in p.context.report_norm and pair not in seen
+                                                  for pair in pairs)]
             replies = [(p.respond(text, conversation, now), p.knowledge.year) for p in packs]
-            asked += packs
+            seen |= {pair for p in packs for pair in pairs if pair in p.context.report_norm}
             answered = [r for r in replies if r[0].status == "answer"]
             if answered:
                 return max(answered, key=lambda r: r[0].score)
             first = first or (replies[0] if replies else None)
-        return first
-
-    @staticmethod
-    def _has_more(pack: PackEngine, asked: list[PackEngine], text: str) -> bool:
-        """Whether `pack`'s report has a pair of the question's characters that none of the
-        reports already asked has (信用修复 only in 2024's): worth asking that report too."""
-        core = pack.analyze(text).core
-        pairs = {core[i:i + 2] for i in range(len(core) - 1)}
-        return any(pair in pack.context.report_norm and all(pair not in p.context.report_norm for p in asked)
-                   for pair in pairs)
+        return first or (pool[-1].respond(text, conversation, now), pool[-1].knowledge.year)
 
     def _side_by_side(self, pool: list[PackEngine], text: str, now: float) -> Response:
         latest: dict[int, PackEngine] = {}
