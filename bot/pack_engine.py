@@ -168,7 +168,10 @@ class PackEngine:
     def decide(self, a: Analysis, curated: list[Candidate], short: bool) -> Decision:
         """What would answer, then the decline rules (decision.py)."""
         p = self.params
-        sentences, figures = self.report.candidates(a)
+        if curated and curated[0].score >= p.report_skip_above and lead_ok(curated, p, short):
+            sentences, figures = [], []  # an entry this sure: the report's rows cannot overtake it
+        else:
+            sentences, figures = self.report.candidates(a)
         wants_figure = a.kind == "figure" or a.checks_number
         report_pool = (figures + sentences) if wants_figure else list(sentences)
         report_pool.sort(key=lambda c: -c.score)

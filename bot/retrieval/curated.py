@@ -87,7 +87,7 @@ class CuratedRetriever:
             entry = self.knowledge.entries[owner]
             missing = content.missing(self.entry_chars[owner])
             score = float(scores[position]) + self._fit(entry, analysis) - p.coverage_penalty * missing
-            best[owner] = Candidate(owner, round(score, 4), self.texts[i], missing)
+            best[owner] = Candidate(owner, score, self.texts[i], missing)
             if len(best) >= p.rerank_pool:
                 break
         return sorted(best.values(), key=lambda c: -c.score)[:limit]

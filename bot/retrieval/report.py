@@ -92,8 +92,8 @@ class ReportRetriever:
         else:
             order = np.argsort(-scores, kind="stable")
         for position in order:
-            if len(sentences) >= limit * 2 and len(figures) >= limit * 2:
-                break  # enough: rows come best by similarity; the few bonuses seldom lift a lower one this far
+            if len(sentences) >= limit and len(figures) >= limit:
+                break  # enough: rows come best by similarity; the bonuses seldom lift a lower one this far
             i = int(rows[position])
             k = int(self._kinds[i])
             if k < 0:
@@ -106,7 +106,7 @@ class ReportRetriever:
                     score += p.context_sentence_bonus
                 if analysis.scope.counties and any(c in self.report.by_id[sid].text for c in analysis.scope.counties):
                     score += p.place_bonus
-                sentences[sid] = Candidate(REPORT_PREFIX + sid, round(score, 4), self.index.norms[i], missing)
+                sentences[sid] = Candidate(REPORT_PREFIX + sid, score, self.index.norms[i], missing)
             elif k not in figures:
                 sentence, figure = self.figures[k]
                 missing = content.missing(self.figure_chars[k])
@@ -115,7 +115,7 @@ class ReportRetriever:
                 if quoted and not analysis.figure_is_subject and self._quotes(sentence.id, quoted):
                     fit += p.context_sentence_bonus
                 score = float(scores[position]) + fit - p.coverage_penalty * missing
-                figures[k] = Candidate(REPORT_PREFIX + sentence.id, round(score, 4), self.index.norms[i], missing,
+                figures[k] = Candidate(REPORT_PREFIX + sentence.id, score, self.index.norms[i], missing,
                                        figure)
         rank = lambda found: sorted(found.values(), key=lambda c: -c.score)[:limit]  # noqa: E731
         return rank(sentences), rank(figures)
