@@ -196,9 +196,12 @@ class PackEngine:
             terms = absent_terms(a.core, self.context.report_norm) if not close else []
             if terms:  # nothing in the report comes close, and a word of the question is not in it
                 return Decision("decline", None, Decline("absent", terms[0]), options)
-            if options:
+            if len(options) == 1 and options[0].missing <= p.lone_option_missing and not short:
+                choice = self._entry_choice(options[0])  # the one near entry, and it covers the question
+            elif options:
                 return Decision("clarify", None, None, options)
-            return Decision("decline", None, Decline("no_match"), report_pool[:1])
+            else:
+                return Decision("decline", None, Decline("no_match"), report_pool[:1])
         declined = first_decline(a, choice, self.context)
         if declined is not None:
             return Decision("decline", choice, declined)

@@ -45,6 +45,7 @@ class Params:
     clarify_min: float = 0.30  # entries from here up are offered as "您是想问"
     clarify_window: float = 0.12  # ... when within this distance of the best
     clarify_max: int = 4
+    lone_option_missing: float = 0.3  # a single "您是想问" option lacking at most this share of the question answers
     report_min: float = 0.42  # a report sentence or clause is answered from this score
     report_over_curated: float = 0.08  # a report row beats the best entry only by this much
     report_skip_above: float = 0.9  # an entry scoring this (and leading) is answered without the report rows

@@ -27,8 +27,8 @@ GRID: dict[str, tuple[float, ...]] = {
     "answer_min": (0.36, 0.40, 0.44),
     "report_min": (0.38, 0.42, 0.48),
     "coverage_penalty": (0.15, 0.2, 0.25),
-    "measure_penalty": (0.15, 0.25, 0.35),
-    "content_min": (0.4, 0.5, 0.6),
+    "agree_min": (0.2, 0.25, 0.3),
+    "lone_option_missing": (0.2, 0.3, 0.45),
 }
 
 
