@@ -117,3 +117,14 @@ def test_buttons_answer_entries_of_every_pack(two_years):
     entry_id = next(iter(old.knowledge.entries))
     r = two_years.answer_entry(entry_id)
     assert r is not None and r.entry_id == entry_id and "2023年" in r.text
+
+
+def test_browsing_and_figure_lookup_cover_every_pack_labelled_by_year(two_years):
+    from bot import lookup
+    catalog = two_years.knowledge
+    sections = [t.title for t in catalog.sections()]
+    assert any(t.startswith("2023年 · ") for t in sections) and any(t.startswith("2024年 · ") for t in sections)
+    found = lookup.search(two_years, "法律援助")
+    values = {e.value for e in found}
+    assert {"2600余件", "3100余件"} <= values
+    assert all("年）" in e.title for e in found)  # each figure says which report it is from
