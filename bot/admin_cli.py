@@ -10,19 +10,32 @@ import argparse
 import sys
 
 from .config import Settings
-from .knowledge import Knowledge, KnowledgeError, load_knowledge
+from .knowledge import Knowledge, KnowledgeError
 # reports/storage are imported inside the commands: this module is imported by every
 # `python -m bot …` call (to register its sub-commands) and must stay light.
 
 
-def _knowledge(settings: Settings, quiet: bool = False) -> Knowledge | None:
+def _library(settings: Settings, quiet: bool = False):
+    """Every pack that loads (a broken one is reported and left out), or None."""
+    from .packs import load_library
     try:
-        return load_knowledge(settings.knowledge_dir)
+        library = load_library(settings.knowledge_dir)
     except KnowledgeError as exc:
         if not quiet:
             print(f"注意：知识库校验失败（{len(exc.problems)} 个问题），以下只显示条目 id。"
                   "运行 python -m bot validate 查看详情。", file=sys.stderr)
         return None
+    if library.problems and not quiet:
+        print(f"注意：{len(library.failed)} 个报告包校验失败，已略过。运行 python -m bot validate 查看详情。",
+              file=sys.stderr)
+    return library
+
+
+def _knowledge(settings: Settings, quiet: bool = False) -> Knowledge | None:
+    """The catalog of every pack (titles for the reports)."""
+    from .packs import catalog
+    library = _library(settings, quiet)
+    return catalog(library.packs) if library is not None else None
 
 
 def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
@@ -44,11 +57,12 @@ def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_unanswered(args: argparse.Namespace, settings: Settings) -> int:
     from .reports import format_unanswered
     from .storage import Storage
-    knowledge = _knowledge(settings)
-    engine = None
-    if knowledge is not None:
+    library = _library(settings)
+    engine = knowledge = None
+    if library is not None:
         from .engine import Engine
-        engine = Engine(knowledge)
+        engine = Engine(library)
+        knowledge = engine.knowledge
     storage = Storage.open(settings.data_dir, hash_key=settings.hash_key)
     try:
         groups = storage.unanswered(args.days, engine, limit=args.limit)

@@ -49,7 +49,7 @@ def outcomes(params: Params, knowledge, items) -> list[int]:
     """Per item: +1 right in scope, 0 missed in scope or refused out of scope, −1 answered out of scope."""
     from .engine import Engine
     from .evaluation import engine_predictor, judge
-    predict = engine_predictor(Engine(knowledge, params))
+    predict = engine_predictor(Engine(knowledge, params))  # knowledge: a pack or a Library
     scores = []
     for item in items:
         reply = predict(item.question)
@@ -101,8 +101,8 @@ def changed(params: Params) -> dict:
 
 def cmd_tune(args: argparse.Namespace, settings) -> int:
     from .evaluation import TUNING_FILE, load_eval
-    from .knowledge import load_knowledge
-    knowledge = load_knowledge(settings.knowledge_dir)
+    from .packs import load_library
+    knowledge = load_library(settings.knowledge_dir, strict=True)
     path = Path(args.eval) if args.eval else TUNING_FILE
     if path.name == "holdout.yaml":
         print("tune: the frozen holdout is never used to choose weights", file=sys.stderr)

@@ -122,3 +122,4 @@ def test_report_as_a_process(data_dir):
                           env=env, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert "提问 8 次" in done.stdout and "网页 1" in done.stdout
+    assert "校验失败" not in done.stderr  # the default KNOWLEDGE_DIR, a folder of packs, loads
