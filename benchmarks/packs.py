@@ -17,6 +17,7 @@ from pathlib import Path
 from bot.config import PROJECT_ROOT
 
 QINGLAN = PROJECT_ROOT / "tests" / "data" / "qinglan"
+SONGYANG = PROJECT_ROOT / "tests" / "data" / "songyang-holdout"  # frozen: measured once, with --holdout
 PACK_YEARS = tuple(range(2015, 2025))  # ten packs
 
 
@@ -102,3 +103,20 @@ def two_years(evaluate, engine_predictor, normalize, load_eval):
                      f"{r.false_answer_rate:.1%}", len(r.invented), len(r.false_absence)])
         shutil.rmtree(root, ignore_errors=True)
     return rows
+
+
+def unseen_report(evaluate, engine_predictor, normalize, load_eval):
+    """The frozen unseen report (a fictional district, written by a helper and never read in
+    development): imported with no edits and scored on its own questions. Row as above."""
+    from bot.engine import Engine
+    from bot.importer import import_report
+    from bot.packs import load_library
+    with tempfile.TemporaryDirectory(prefix="yiyang-bench-unseen-") as tmp:
+        result = import_report(SONGYANG / "songyang-2024.txt", Path(tmp) / "songyang-2024")
+        if not result.ok:
+            return ["songyang-2024 (unseen)", "questions.yaml", "import failed", str(result.problems[:2]), "", ""], None
+        library = load_library(Path(tmp) / "songyang-2024")
+        r = evaluate(engine_predictor(Engine(library)), load_eval(SONGYANG / "questions.yaml"),
+                     library.latest.report, normalize)
+        return ["songyang-2024 (unseen, frozen)", "questions.yaml", f"{r.accuracy:.1%}", f"{r.false_answer_rate:.1%}",
+                len(r.invented), len(r.false_absence)], r

@@ -237,7 +237,7 @@ def run(plan: Plan, knowledge_dir: Path, out: Path, seed: int, *, quick: bool = 
     # --- packs: drafted vs curated, two years, ten packs ------------------------------------
     _say("packs: drafted vs curated, two years, ten packs")
     part, pack_targets = _packs_section(plan, knowledge_dir, eval_sets, questions, seed, evaluate,
-                                        engine_predictor, normalize, load_eval)
+                                        engine_predictor, normalize, load_eval, holdout)
     sections.append(part)
     targets += pack_targets
 
@@ -472,7 +472,7 @@ def web_section(plan: Plan, knowledge_dir: Path, seed: int) -> tuple[str, list[l
 
 
 def _packs_section(plan, knowledge_dir, eval_sets, questions, seed, evaluate, engine_predictor,
-                   normalize, load_eval):
+                   normalize, load_eval, holdout=False):
     """Markdown and targets for issue 9: drafted packs' quality, two years, ten packs' speed."""
     from benchmarks import packs, tables, timing
     from bot.engine import Engine
@@ -481,6 +481,20 @@ def _packs_section(plan, knowledge_dir, eval_sets, questions, seed, evaluate, en
     drafted = packs.drafted_vs_curated([(label, items) for label, _, items in eval_sets], knowledge_dir,
                                        evaluate, engine_predictor, normalize)
     years = packs.two_years(evaluate, engine_predictor, normalize, load_eval)
+    if holdout:
+        row, unseen = packs.unseen_report(evaluate, engine_predictor, normalize, load_eval)
+        years.append(row)
+        targets.append(["unseen report drafted, no edits: ≥ 85% in scope", row[2],
+                        "yes" if unseen is not None and unseen.accuracy >= 0.85 else "no"])
+        targets.append(["unseen report: ≤ 10% out of scope answered", row[3],
+                        "yes" if unseen is not None and unseen.false_answer_rate <= 0.10 else "no"])
+    for row in drafted:
+        if row[1].startswith("drafted"):
+            targets.append([f"shipped report drafted alone ({row[0]} set): ≥ 80% in scope", row[2],
+                            "yes" if float(row[2].rstrip("%")) >= 80 else "no"])
+    both = next(r for r in years if r[0].startswith("2023 + 2024"))
+    targets.append(["two years of one city together: ≥ 90% in scope", both[2],
+                    "yes" if float(both[2].rstrip("%")) >= 90 else "no"])
     import_s, import_bytes = packs.import_seconds(1 if plan.eval_stride > 1 else 3)
     with tempfile.TemporaryDirectory(prefix="yiyang-bench-packs-") as tmp:
         root = packs.ten_packs(Path(tmp) / "packs")
