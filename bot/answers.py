@@ -251,50 +251,41 @@ _MEASURE_WORDS = {"money": "金额", "people": "人数", "percent": "比例", "r
                   "change": "变化幅度", "": "具体数字"}
 
 
+# reason → (wording, Response.kind; None: the reason itself). Fields: {detail} what is missing,
+# {covered} the reports loaded, {place}/{year} of this report, {which} 报告 or 2023年的报告,
+# {measure} the word for the measure asked (金额, 人数 …).
+DECLINES: dict[str, tuple[str, str | None]] = {
+    "other_year": ("抱歉，目前收录的是{covered}，没有{detail}的报告。", "scope"),
+    "other_place": ("抱歉，这份报告只涵盖{place}{year}的情况，没有{detail}的内容。", "scope"),
+    "wider_scope": ("报告只给出{place}自己的情况，没有{detail}的统计数字。", None),
+    "breakdown": ("报告没有按{detail}单独列出这项内容，只有全市的情况。", None),
+    "measure": ("报告没有给出这方面的{measure}。", None),
+    "no_figure": ("报告没有给出这方面的{measure}。", None),
+    "part_only": ("报告没有给出总数，只写了{detail}的情况。", None),
+    "count_only": ("报告只给出了数量（{detail}），没有列出具体名单。", None),
+    "unstated": ("报告没有写到这方面的内容（{detail}）。", None),
+    "absent": ("抱歉，{which}中没有关于“{detail}”的内容。", None),
+    "practical": ("抱歉，报告中没有{detail}这类办事信息，建议咨询相关部门。", "unsupported"),
+    "unknown_figure": ("抱歉，报告中没有“{detail}”这个数字。", "figure"),
+    "no_match": ("抱歉，报告中没有找到相关内容。", "nomatch"),
+}
+
+
 def decline(knowledge: Knowledge, reason: str, detail: str = "", near: Response | None = None,
             options: list[Suggestion] = (), covered: list[str] | None = None) -> Response:
     """A truthful refusal: what the report does not give, and the nearest thing it does.
     `covered`: every report loaded ("益阳市2023年的报告"), for other years and places."""
-    place = knowledge.place
     covered_text = "、".join(covered or knowledge.covered) or report_label(knowledge)
-    if reason == "other_year":
-        head = f"抱歉，目前收录的是{covered_text}，没有{detail}的报告。"
-        kind = "scope"
-    elif reason == "other_place":
-        head = (f"抱歉，这份报告只涵盖{place}{knowledge.year or ''}{'年' if knowledge.year else ''}的情况，没有{detail}的内容。"
-                if not covered or len(covered) == 1 else f"抱歉，目前收录的是{covered_text}，没有{detail}的内容。")
-        kind = "scope"
-    elif reason == "wider_scope":
-        head = f"报告只给出{place}自己的情况，没有{detail}的统计数字。"
-        kind = reason
-    elif reason == "breakdown":
-        head = f"报告没有按{detail}单独列出这项内容，只有全市的情况。"
-        kind = reason
-    elif reason in ("measure", "no_figure"):
-        head = f"报告没有给出这方面的{_MEASURE_WORDS.get(detail, '具体数字')}。"
-        kind = reason
-    elif reason == "part_only":
-        head = f"报告没有给出总数，只写了{detail}的情况。"
-        kind = reason
-    elif reason == "count_only":
-        head = f"报告只给出了数量（{detail}），没有列出具体名单。"
-        kind = reason
-    elif reason == "unstated":
-        head = f"报告没有写到这方面的内容（{detail}）。"
-        kind = reason
-    elif reason == "absent":
-        which = f"{knowledge.year}年的报告" if covered and len(covered) > 1 and knowledge.year else "报告"
-        head = f"抱歉，{which}中没有关于“{detail}”的内容。"
-        kind = reason
-    elif reason == "practical":
-        head = f"抱歉，报告中没有{detail}这类办事信息，建议咨询相关部门。"
-        kind = "unsupported"
-    elif reason == "unknown_figure":
-        head = f"抱歉，报告中没有“{detail}”这个数字。"
-        kind = "figure"
-    else:
-        head = "抱歉，报告中没有找到相关内容。"
-        kind = "nomatch"
+    several = bool(covered) and len(covered) > 1
+    template, kind = DECLINES.get(reason, DECLINES["no_match"])
+    if reason == "other_place" and several:
+        template = "抱歉，目前收录的是{covered}，没有{detail}的内容。"
+    head = template.format(
+        detail=detail, covered=covered_text, place=knowledge.place,
+        year=f"{knowledge.year}年" if knowledge.year else "",
+        which=f"{knowledge.year}年的报告" if several and knowledge.year else "报告",
+        measure=_MEASURE_WORDS.get(detail, "具体数字"))
+    kind = kind or reason
     lines = [head]
     if reason in SCOPE_REASONS:  # never a figure of the wrong year or place: only a button to it
         if options:
