@@ -196,7 +196,8 @@ class PackEngine:
             terms = absent_terms(a.core, self.context.report_norm) if not close else []
             if terms:  # nothing in the report comes close, and a word of the question is not in it
                 return Decision("decline", None, Decline("absent", terms[0]), options)
-            if len(options) == 1 and options[0].missing <= p.lone_option_missing and not short:
+            if len(options) == 1 and options[0].missing <= p.lone_option_missing and not short \
+                    and self._kind_fits(options[0], a):
                 choice = self._entry_choice(options[0])  # the one near entry, and it covers the question
             elif options:
                 return Decision("clarify", None, None, options)
@@ -206,6 +207,15 @@ class PackEngine:
         if declined is not None:
             return Decision("decline", choice, declined)
         return Decision("answer", choice)
+
+    def _kind_fits(self, candidate: Candidate, a: Analysis) -> bool:
+        """A figure question takes a metric, a "what / who / which" question an explanation."""
+        metric = self.knowledge.entries[candidate.id].is_metric
+        if a.kind == "figure" or a.checks_number:
+            return metric and self._fits(candidate, a)
+        if a.kind in ("description", "list"):
+            return not metric
+        return True
 
     def _fits(self, candidate: Candidate, a: Analysis) -> bool:
         """Whether an entry gives the kind of figure asked ("多少家" → a count in 家)."""

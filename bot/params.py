@@ -22,6 +22,7 @@ class Params:
     answer_text_weight: float = 0.8  # an entry's answer text is a phrasing at this discount
     source_text_weight: float = 0.7  # ... and its source sentence at this one
     intent_bonus: float = 0.03  # figure question → metric, description → FAQ
+    name_metric_penalty: float = 0.1  # who / which / what-is-it-called asked of a metric
     unit_bonus: float = 0.06  # "有几家" prefers a metric counted in 家
     measure_penalty: float = 0.25  # asked money/people/percent/a count, the figure measures something else
     figure_bonus: float = 0.3  # the question quotes this metric's exact figure
@@ -29,7 +30,7 @@ class Params:
     range_bonus: float = 0.08  # a rough number of the question fits this metric's figure
     named_figure_bonus: float = 0.15  # the question quotes a figure named in the phrasings (跑1次)
     place_bonus: float = 0.15  # the text names the county or district the question names
-    coverage_penalty: float = 0.2  # times the share of the question's content the entry never uses
+    coverage_penalty: float = 0.15  # times the share of the question's content the entry never uses
     unknown_coverage_weight: float = 2.0  # a character absent from the whole knowledge counts this much
     shortlist: int = 60  # best rows considered ...
     rerank_pool: int = 16  # ... until this many different entries are found
@@ -45,7 +46,7 @@ class Params:
     clarify_min: float = 0.30  # entries from here up are offered as "您是想问"
     clarify_window: float = 0.12  # ... when within this distance of the best
     clarify_max: int = 4
-    lone_option_missing: float = 0.3  # a single "您是想问" option lacking at most this share of the question answers
+    lone_option_missing: float = 0.45  # a single "您是想问" option lacking at most this share of the question answers
     report_min: float = 0.42  # a report sentence or clause is answered from this score
     report_over_curated: float = 0.08  # a report row beats the best entry only by this much
     report_skip_above: float = 0.9  # an entry scoring this (and leading) is answered without the report rows

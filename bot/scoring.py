@@ -73,6 +73,8 @@ def measure_fits(asked: str, asked_unit: str, unit: str, value: str) -> bool:
         return have == asked or (asked == "percent" and "%" in value)
     if asked == "people":
         return have == "people"
+    if asked == "change" and not asked_unit:  # "下降了多少": a rate of change, not a count
+        return "%" in value or unit == "个百分点"
     if asked in ("count", "change") and asked_unit:
         return have in ("count", "people", "money") or (asked_unit == "次" and have == "percent")
     return True

@@ -87,5 +87,5 @@ def analyze(raw: str, synonyms: Synonyms = NO_SYNONYMS, today: dt.date | None = 
         intent = find_intent(text.replace("报告", ""))  # a subject of its own: not the whole report
         if intent.kind == "overview":
             intent = Intent("description", intent.yes_no, intent.measure, intent.unit, intent.total,
-                            intent.wants_list)
+                            intent.wants_list, intent.asks_name)
     return Analysis(raw, cleaned, text, core, intent, numbers, scope, tuple(split_question(raw[:MAX_QUERY_CHARS * 2])))

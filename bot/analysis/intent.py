@@ -33,6 +33,7 @@ _LIST_RE = re.compile(r"有哪些|有哪几|哪几[项个家件条类种名处�
                       r"包括啥|具体是哪|分别是哪|列举|列一下|名单|哪些|哪几|完整")
 _DESCRIPTION_RE = re.compile(r"是什么|什么是|什么意思|啥意思|怎么|如何|为什么|哪个|哪里|哪儿|谁|介绍|含义|做法|内容|"
                              r"举措|措施|干嘛|干啥|做了什么|干了什么|咋|啥")
+_NAME_RE = re.compile(r"找谁|是谁|谁(?:来|负责|管|办)|哪个|哪家|哪位|哪里|哪儿|叫什么|叫啥|什么名字|名字|名称|哪部|哪项")
 _TOTAL_RE = re.compile(r"总共|一共|总数|共有|全部|所有|总计|合计|总体有|加起来")
 _MONEY_RE = re.compile(r"多少钱|金额|多少万元|多少元|几万元|多少万(?!项|件|人|个|家)|资金|花了|经费|投入|投了|罚款多少|"
                        r"罚了多少钱|多少工资|工资多少|工资有多少|讨回了?多少|讨回多少")
@@ -55,6 +56,7 @@ class Intent:
     unit: str  # the unit character asked in ("家"), "" when none
     total: bool  # asks for a total (一共, 总共)
     wants_list: bool
+    asks_name: bool = False  # asks who / which / what it is called (找谁, 哪个, 叫啥): never a bare figure
 
 
 def measure_of(text: str, unit: str = "") -> str:
@@ -101,4 +103,5 @@ def find_intent(text: str, number_unit: str = "") -> Intent:
         kind = "description"
     else:
         kind = "lookup"  # keywords only ("网上可办率"): figure or description, whichever fits
-    return Intent(kind, yes_no, measure, unit, bool(_TOTAL_RE.search(text)), wants_list)
+    asks_name = bool(_NAME_RE.search(text)) and kind != "figure"
+    return Intent(kind, yes_no, measure, unit, bool(_TOTAL_RE.search(text)), wants_list, asks_name)

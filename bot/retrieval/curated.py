@@ -72,6 +72,8 @@ class CuratedRetriever:
         wants_text = analysis.intent.kind in ("description", "list")
         if wants_figure != wants_text:
             scores = scores + np.where(self._is_metric[rows] == wants_figure, p.intent_bonus, 0.0)
+        if analysis.intent.asks_name:  # "找谁调解": a name is asked, a count does not answer it
+            scores = scores - np.where(self._is_metric[rows], p.name_metric_penalty, 0.0)
         if len(scores) > p.shortlist:
             top = np.argpartition(-scores, p.shortlist)[:p.shortlist]
             order = top[np.argsort(-scores[top], kind="stable")]
