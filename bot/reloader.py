@@ -116,6 +116,20 @@ def watch_filter(change, path: str) -> bool:
     return Path(path).name in WATCHED_FILES and not any(part.startswith(".") for part in parts[-3:-1])
 
 
+def folder_filter(root: Path):
+    """`watch_filter`, and also a pack folder moved into or out of `root` (a rename is one event
+    for the folder, none for its files)."""
+    root = Path(root)
+
+    def accept(change, path: str) -> bool:
+        candidate = Path(path)
+        if watch_filter(change, path):
+            return True
+        return candidate.parent == root and not candidate.name.startswith(".") and candidate.suffix == ""
+
+    return accept
+
+
 class Reloader:
     def __init__(self, holder: EngineHolder, directory: Path | str, validate: Validate | None = None):
         self.holder = holder
@@ -171,7 +185,7 @@ class Reloader:
             self._fingerprint = await asyncio.to_thread(fingerprint, self.directory)
         while not stop_event.is_set():
             try:
-                async for _changes in awatch(self.directory, watch_filter=watch_filter,
+                async for _changes in awatch(self.directory, watch_filter=folder_filter(self.directory),
                                              debounce=debounce_ms, stop_event=stop_event,
                                              recursive=True):
                     result = await self.reload("watch", only_if_changed=True)

@@ -219,3 +219,64 @@ async def test_manual_reload_is_not_reported_twice_by_the_watcher(holder, kb_cop
 
 async def test_stop_without_start_is_harmless(holder, kb_copy):
     await Reloader(holder, kb_copy).stop()
+
+
+# --- a folder of packs ----------------------------------------------------------------
+
+QINGLAN = __import__("pathlib").Path(__file__).parent / "data" / "qinglan"
+
+
+@pytest.fixture
+def packs(tmp_path, kb_copy):
+    import shutil
+    root = tmp_path / "packs"
+    root.mkdir()
+    shutil.copytree(kb_copy, root / "yiyang-2023")
+    return root
+
+
+async def test_a_pack_folder_dropped_in_is_picked_up_by_the_watcher(packs):
+    from bot.importer import import_report
+    from bot.packs import load_library
+    holder = EngineHolder(Engine(load_library(packs)))
+    reloader = Reloader(holder, packs)
+    results: asyncio.Queue = asyncio.Queue()
+
+    async def callback(result):
+        await results.put(result)
+
+    reloader.start(callback, debounce_ms=100)
+    try:
+        await asyncio.sleep(0.5)
+        staged = packs.parent / "staged"
+        assert (await asyncio.to_thread(import_report, QINGLAN / "qinglan-2024.txt", staged)).ok
+        staged.rename(packs / "qinglan-2024")  # dropped in, as an admin would copy a folder
+        result = await _wait_for(results)
+        assert result.ok and len(holder.engine.packs) == 2
+        assert "3100余件" in holder.engine.respond("青岚市2024年法律援助案件多少件").answer
+    finally:
+        await reloader.stop()
+
+
+async def test_a_broken_pack_keeps_its_previous_version_and_the_others_reload(packs):
+    from bot.importer import import_report
+    from bot.packs import load_library
+    assert import_report(QINGLAN / "qinglan-2024.txt", packs / "qinglan-2024").ok
+    holder = EngineHolder(Engine(load_library(packs)))
+    reloader = Reloader(holder, packs)
+    kb_edit.add_phrasing(packs / "yiyang-2023", "wages_recovered", "拖欠工资要回来多少")
+    (packs / "qinglan-2024" / "faq.yaml").write_text("version: 1\nfaqs: [\n", encoding="utf-8")
+    result = await reloader.reload()
+    assert not result.ok and result.swapped
+    assert all("qinglan-2024" in p.path for p in result.problems)
+    engine = holder.engine
+    assert len(engine.packs) == 2  # the broken pack answers from its previous version
+    assert "3100余件" in engine.respond("青岚市2024年法律援助案件多少件").answer
+    assert engine.respond("拖欠工资要回来多少").entry_id == "wages_recovered"  # the good pack reloaded
+
+
+def test_watch_filter_follows_pack_folders(packs):
+    assert watch_filter(None, str(packs / "yiyang-2023" / "faq.yaml"))
+    assert watch_filter(None, str(packs / "yiyang-2023" / "pack.yaml"))
+    assert not watch_filter(None, str(packs / "yiyang-2023" / ".backups" / "faq.yaml"))
+    assert not watch_filter(None, str(packs / ".qinglan-2024.import-x1" / "faq.yaml"))
