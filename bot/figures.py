@@ -46,15 +46,6 @@ def _key(match: re.Match[str]) -> tuple[str, str]:
     return _canonical(float(number), bool(wan), bool(percent)), (unit or "")[-1:]
 
 
-def figures_in(text: str) -> list[tuple[str, str]]:
-    """Every figure quoted in a (cleaned, numeral-converted) text, years excepted."""
-    found = []
-    for match in _FIGURE_RE.finditer(text):
-        if match.group(0) and not text.startswith("年", match.end(1)):
-            found.append(_key(match))
-    return found
-
-
 def index_figures(metrics: list[Entry]) -> dict[str, list[Entry]]:
     """Figure key → the metrics with that figure (built once per knowledge base)."""
     index: dict[str, list[Entry]] = {}

@@ -1,34 +1,12 @@
-"""Questions the knowledge base must not answer with a figure: other years, other places,
-and small talk. Each check takes the cleaned text (see `normalize.clean`)."""
+"""Small talk and practical requests (电话, 申请办法) the report never answers. Each check takes
+the cleaned text (see `normalize.clean`). Years and places are the query analysis's scope
+(`analysis/scope.py`), judged against the packs."""
 
 from __future__ import annotations
 
 import re
 
 from .normalize import convert_numerals
-
-REPORT_YEAR = 2023
-
-# Yiyang and its districts/counties are in scope; these are not.
-OTHER_PLACES = (
-    # Hunan's other prefectures
-    "长沙", "株洲", "湘潭", "衡阳", "邵阳", "岳阳", "常德", "张家界", "郴州", "永州", "怀化", "娄底",
-    "湘西", "吉首",
-    # provinces and regions (湖南 itself is in the report: 全省 = Hunan)
-    "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽",
-    "福建", "江西", "山东", "河南", "湖北", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃",
-    "青海", "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门",
-    # large cities
-    "广州", "深圳", "杭州", "南京", "武汉", "成都", "西安", "苏州", "郑州", "合肥", "南昌", "福州",
-    "厦门", "济南", "青岛", "沈阳", "大连", "哈尔滨", "长春", "昆明", "贵阳", "南宁", "海口", "兰州",
-    "西宁", "银川", "乌鲁木齐", "拉萨", "呼和浩特", "石家庄", "太原", "宁波", "无锡", "佛山", "东莞",
-    "温州", "珠海", "宜昌", "襄阳", "九江", "赣州",
-    # other countries
-    "美国", "日本", "英国", "韩国", "德国", "法国", "俄罗斯", "国外", "外国",
-)
-_PLACE_RE = re.compile("|".join(sorted(OTHER_PLACES, key=len, reverse=True)))
-_YEAR_RE = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?:年|年度)")
-_RELATIVE_YEAR_RE = re.compile(r"明年|后年|前年|大前年|十年前|五年前")
 
 GREETING = ("你好", "您好", "你们好", "hi", "hello", "hey", "哈喽", "嗨", "在吗", "在不在", "在么",
             "早上好", "上午好", "中午好", "下午好", "晚上好", "早安", "晚安", "喂", "嗨喽", "哈罗", "小助手")
@@ -53,24 +31,6 @@ _SMALL_TALK = {
     "who": re.compile(f"^(?:{_alternation(WHO)}){_TAIL}$"),
     "how": re.compile(f"^(?:{_alternation(HOW)}){_TAIL}$"),
 }
-
-
-def other_year(cleaned: str) -> int | None:
-    """A year other than the report's that the question asks about, if any."""
-    text = convert_numerals(cleaned)
-    for match in _YEAR_RE.finditer(text):
-        year = int(match.group(1))
-        if year != REPORT_YEAR:
-            return year
-    if _RELATIVE_YEAR_RE.search(text):
-        return -1
-    return None
-
-
-def other_place(cleaned: str) -> str | None:
-    """A city, province or country other than Yiyang that the question names, if any."""
-    match = _PLACE_RE.search(cleaned)
-    return match.group(0) if match else None
 
 
 def strip_greeting(cleaned: str) -> tuple[bool, str]:
