@@ -76,7 +76,7 @@ def create_app(settings: Settings, holder: EngineHolder, *, storage: Storage | N
     async def lifespan(app: Starlette):
         opened = None
         if storage is None and open_storage:
-            opened = await asyncio.to_thread(Storage.open, settings.data_dir)
+            opened = await asyncio.to_thread(Storage.open, settings.data_dir, hash_key=settings.hash_key)
             logger.info("usage database: %s", opened.path)
         if storage is not None or opened is not None:
             held.recorder = Recorder(storage or opened)
