@@ -4,10 +4,12 @@
 1. The knowledge base is loaded once (a broken pack stays out, its problems logged) and
    the usage database opened once (migrations, key file), so a bad DATA_DIR is one line.
 2. One worker: uvicorn in this process; follow-up context and rate limit in memory.
-   Several: the socket is bound here, the shared state file prepared (`statedb`), and
-   `workers.Supervisor` forks the workers. Each serves the socket with its own uvicorn
-   server and app, sharing context and limit through its own connection to that file,
-   and runs its own knowledge watcher and usage recorder.
+   Several: the port is reserved here, the shared state file prepared (`statedb`), and
+   `workers.Supervisor` forks the workers. Each listens on its own SO_REUSEPORT socket
+   (the kernel spreads new connections evenly; one shared socket would let whichever
+   worker wakes first accept a whole burst), serves it with its own uvicorn server and
+   app, shares context and limit through its own connection to that file, and runs its
+   own knowledge watcher and usage recorder.
 SIGTERM / Ctrl-C: no new connections; the requests in flight finish (at most
 GRACE_SECONDS); the lifespan writes what the recorder holds; exit 0 within 5 s.
 """
@@ -39,6 +41,7 @@ logger = logging.getLogger(__name__)
 GRACE_SECONDS = 3  # in-flight requests get this long after SIGTERM (exit within 5 s)
 TRUSTED_PROXIES = "127.0.0.1"  # X-Forwarded-For is believed only from a proxy on this machine
 BACKLOG = 2048
+REUSE_PORT = hasattr(socket, "SO_REUSEPORT")  # else the workers share the parent's socket
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 WORKERS_LOG_FORMAT = "%(asctime)s %(levelname)s [%(process)d] %(name)s: %(message)s"
 
@@ -111,16 +114,22 @@ def _run_workers(settings: Settings, holder: EngineHolder, stamp: str, host: str
                  count: int) -> int:
     import uvicorn
 
-    try:
-        sock = uvicorn_config(None, host, port).bind_socket()
-    except SystemExit as exc:
-        return _cannot_serve(host, port, exc.code)
-    sock.listen(BACKLOG)  # connections wait in the backlog while the workers start
+    try:  # holds the port (bound, not listening: it is handed no connections)
+        reserved = bind(host, port)
+    except OSError as exc:
+        logger.error("%s", exc)
+        return _cannot_serve(host, port, 1)
+    port = reserved.getsockname()[1]
     state = statedb.prepare(settings.data_dir)
     key = load_hash_key(settings.data_dir, settings.hash_key)
     ttl = settings.context_ttl_minutes * 60
 
     def worker(index: int, link: socket.socket) -> int:
+        sock = reserved
+        if REUSE_PORT:  # a listening socket of its own, the kernel spreads connections over them
+            sock = bind(host, port)
+            reserved.close()  # this process's copy of the parent's
+        sock.listen(BACKLOG)
         conn = statedb.connect(state)
         try:
             app = create_app(settings, holder, watch_knowledge=True, loaded=stamp,
@@ -136,13 +145,30 @@ def _run_workers(settings: Settings, holder: EngineHolder, stamp: str, host: str
         return 0 if server.started else 1
 
     supervisor = Supervisor(worker, count, on_ready=lambda: logger.info(
-        "serving http://%s:%d with %d worker processes", host, sock.getsockname()[1], count),
-        on_stop=sock.close)
+        "serving http://%s:%d with %d worker processes", host, port, count), on_stop=reserved.close)
     status = supervisor.run()
-    sock.close()
+    reserved.close()
     if status == 0:
         logger.info("stopped")
     return status
+
+
+def bind(host: str, port: int) -> socket.socket:
+    """A TCP socket bound to host:port, with SO_REUSEPORT where the system has it (every
+    worker binds its own; the kernel hands each new connection to one of them, spread by
+    address, so no worker takes a whole burst of connections). Raises OSError."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if REUSE_PORT:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        raise OSError(exc.errno, f"cannot bind {host}:{port}: {exc.strerror}") from None
+    sock.set_inheritable(True)
+    return sock
 
 
 def _when(condition: Callable[[], bool], then: Callable[[], None], until: Callable[[], bool],
