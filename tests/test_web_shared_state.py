@@ -208,3 +208,45 @@ def test_a_failing_file_lets_requests_through(connections):
     limiter = SharedRateLimiter(conn, KEY, per_minute=1, clock=Clock())
     conn.close()
     assert [limiter.check("203.0.113.7") for _ in range(3)] == [0, 0, 0]
+
+
+# --- waiting for another worker's write ------------------------------------------------------------
+
+def test_a_write_waits_briefly_for_another_workers_lock(state, connections):
+    import threading
+    import time
+
+    mine = connections()
+    theirs = sqlite3.connect(str(state), isolation_level=None, check_same_thread=False)
+    try:
+        theirs.execute("BEGIN IMMEDIATE")  # another worker in the middle of a write
+        threading.Timer(0.03, theirs.execute, ("COMMIT",)).start()
+        started = time.monotonic()
+        statedb.run(mine, "INSERT INTO rate_buckets VALUES (x'01', 1, 1, 1)")
+        waited = time.monotonic() - started
+        assert 0.025 < waited < 0.5
+        assert statedb.run(mine, "SELECT count(*) FROM rate_buckets") == [(1,)]
+    finally:
+        theirs.close()
+
+
+def test_a_lock_held_too_long_is_an_error_not_a_hang(state, connections, monkeypatch):
+    import time
+
+    monkeypatch.setattr(statedb, "BUSY_TIMEOUT_S", 0.1)
+    mine, theirs = connections(), connections()
+    theirs.execute("BEGIN IMMEDIATE")
+    started = time.monotonic()
+    with pytest.raises(sqlite3.OperationalError):
+        statedb.run(mine, "INSERT INTO rate_buckets VALUES (x'01', 1, 1, 1)")
+    assert time.monotonic() - started < 0.5
+    theirs.execute("ROLLBACK")
+    limiter = SharedRateLimiter(mine, KEY, per_minute=1, clock=Clock())
+    theirs.execute("BEGIN IMMEDIATE")
+    assert limiter.check("203.0.113.7") == 0  # the limiter lets the request through meanwhile
+    theirs.execute("ROLLBACK")
+
+
+def test_other_errors_are_not_retried(connections):
+    with pytest.raises(sqlite3.OperationalError, match="no such table"):
+        statedb.run(connections(), "SELECT * FROM nothing_here")

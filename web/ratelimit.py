@@ -21,7 +21,7 @@ import time
 from collections import OrderedDict
 from typing import Callable
 
-from .statedb import Warner, keyed_hash
+from .statedb import Warner, keyed_hash, run
 
 MAX_CLIENTS = 20_000
 PRUNE_EVERY = 500  # shared limiter: checks between two prunes
@@ -83,15 +83,15 @@ class SharedRateLimiter:
         self._warn = Warner("rate limit")
 
     def __len__(self) -> int:
-        return self.conn.execute("SELECT count(*) FROM rate_buckets").fetchone()[0]
+        return run(self.conn, "SELECT count(*) FROM rate_buckets")[0][0]
 
     def check(self, key: str) -> float:
         """Take one token for `key`: 0.0 if allowed, else seconds until one is available."""
         now = self.clock()
         try:
-            (tokens, allowed), = self.conn.execute(_TAKE, {  # fetchall: the statement ends, and commits
+            (tokens, allowed), = run(self.conn, _TAKE, {
                 "client": keyed_hash(self.key, "client", key), "capacity": self.capacity,
-                "now": now, "rate": self.rate}).fetchall()
+                "now": now, "rate": self.rate})
         except sqlite3.Error as exc:
             self._warn(exc)
             return 0.0
@@ -105,11 +105,11 @@ class SharedRateLimiter:
         least recently used beyond `max_clients`; the rows dropped."""
         self._checks = 0
         try:
-            full = self.conn.execute("DELETE FROM rate_buckets WHERE at < ?",
-                                     (self.clock() - self.capacity / self.rate,)).rowcount
-            excess = self.conn.execute(
-                "DELETE FROM rate_buckets WHERE client IN (SELECT client FROM rate_buckets ORDER BY at DESC "
-                "LIMIT -1 OFFSET ?)", (self.max_clients,)).rowcount
+            full = len(run(self.conn, "DELETE FROM rate_buckets WHERE at < ? RETURNING 1",
+                           (self.clock() - self.capacity / self.rate,)))
+            excess = len(run(self.conn,
+                             "DELETE FROM rate_buckets WHERE client IN (SELECT client FROM rate_buckets "
+                             "ORDER BY at DESC LIMIT -1 OFFSET ?) RETURNING 1", (self.max_clients,)))
         except sqlite3.Error as exc:
             self._warn(exc)
             return 0

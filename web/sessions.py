@@ -30,7 +30,7 @@ from typing import Callable, Iterator
 
 from bot.engine import Conversation
 
-from .statedb import Warner, keyed_hash
+from .statedb import Warner, keyed_hash, run
 
 SESSION_RE = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 MAX_SESSIONS = 10_000
@@ -94,7 +94,7 @@ class SharedSessionStore:
         self._warn = Warner("session context")
 
     def __len__(self) -> int:
-        return self.conn.execute("SELECT count(*) FROM sessions").fetchone()[0]
+        return run(self.conn, "SELECT count(*) FROM sessions")[0][0]
 
     @contextlib.contextmanager
     def use(self, session_id: str) -> Iterator[Conversation]:
@@ -107,23 +107,23 @@ class SharedSessionStore:
     def get(self, session_id: str) -> Conversation:
         """The session's conversation as last saved, or a new one (none yet, or expired)."""
         try:
-            row = self.conn.execute(
-                "SELECT last_entry_id, updated_at, ttl_seconds, last_year, last_text FROM sessions "
-                "WHERE key = ? AND saved_at >= ?",
-                (keyed_hash(self.key, "session", session_id), self.clock() - self.ttl_seconds)).fetchone()
+            rows = run(self.conn,
+                       "SELECT last_entry_id, updated_at, ttl_seconds, last_year, last_text FROM sessions "
+                       "WHERE key = ? AND saved_at >= ?",
+                       (keyed_hash(self.key, "session", session_id), self.clock() - self.ttl_seconds))
         except sqlite3.Error as exc:
             self._warn(exc)
-            row = None
-        if row is None:
+            rows = []
+        if not rows:
             return Conversation(ttl_seconds=self.ttl_seconds)
-        last_entry_id, updated_at, ttl_seconds, last_year, last_text = row
+        last_entry_id, updated_at, ttl_seconds, last_year, last_text = rows[0]
         return Conversation(last_entry_id=last_entry_id, updated_at=updated_at, ttl_seconds=ttl_seconds,
                             last_year=last_year, last_text=last_text)
 
     def save(self, session_id: str, conversation: Conversation) -> None:
         c = conversation
         try:
-            self.conn.execute(
+            run(self.conn,
                 "INSERT OR REPLACE INTO sessions (key, last_entry_id, updated_at, ttl_seconds, last_year, "
                 "last_text, saved_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (keyed_hash(self.key, "session", session_id), c.last_entry_id, c.updated_at, c.ttl_seconds,
@@ -139,11 +139,11 @@ class SharedSessionStore:
         """Drop expired rows, then the oldest beyond `max_sessions`; the rows dropped."""
         self._writes = 0
         try:
-            expired = self.conn.execute("DELETE FROM sessions WHERE saved_at < ?",
-                                        (self.clock() - self.ttl_seconds,)).rowcount
-            excess = self.conn.execute(
-                "DELETE FROM sessions WHERE key IN (SELECT key FROM sessions ORDER BY saved_at DESC "
-                "LIMIT -1 OFFSET ?)", (self.max_sessions,)).rowcount
+            expired = len(run(self.conn, "DELETE FROM sessions WHERE saved_at < ? RETURNING 1",
+                              (self.clock() - self.ttl_seconds,)))
+            excess = len(run(self.conn,
+                             "DELETE FROM sessions WHERE key IN (SELECT key FROM sessions ORDER BY saved_at DESC "
+                             "LIMIT -1 OFFSET ?) RETURNING 1", (self.max_sessions,)))
         except sqlite3.Error as exc:
             self._warn(exc)
             return 0
