@@ -295,3 +295,17 @@ def test_supervisor_replaces_a_worker_killed_while_starting():
     finally:
         if os.path.exists(MARK):
             os.unlink(MARK)
+
+
+def test_warm_up_builds_what_the_engine_builds_on_first_use(engine):
+    """Done once in the parent before forking, so no worker's first visitor waits for the
+    word list (about 0.3 s) or the indexes; answers are unchanged and nothing is remembered."""
+    from bot import lexicon
+    from web.server import warm
+
+    lexicon.frequencies.cache_clear()
+    before = engine.respond("明天天气怎么样").to_json()
+    lexicon.frequencies.cache_clear()
+    warm(engine)
+    assert lexicon.frequencies.cache_info().currsize == 1
+    assert engine.respond("明天天气怎么样").to_json() == before
