@@ -76,6 +76,34 @@ def test_damaged_file_is_made_anew(tmp_path, caplog):
     assert "damaged" in caplog.text
 
 
+def test_rows_that_expired_while_stopped_are_dropped_at_start(tmp_path):
+    import time
+
+    data = tmp_path / "data"
+    conn = statedb.connect(statedb.prepare(data))
+    store = SharedSessionStore(conn, KEY, 600, clock=lambda: time.time() - 601)  # saved 601 s ago
+    store.save("stale-session-01", Conversation(last_entry_id="online_rate", updated_at=1.0))
+    SharedSessionStore(conn, KEY, 600).save(SESSION, Conversation(last_entry_id="online_rate", updated_at=1.0))
+    SharedRateLimiter(conn, KEY, 60, clock=lambda: time.time() - 61).check("203.0.113.7")
+    conn.close()
+    statedb.prepare(data, ttl_seconds=600)
+    conn = statedb.connect(statedb.path_in(data))
+    try:
+        assert len(SharedSessionStore(conn, KEY, 600)) == 1 and len(SharedRateLimiter(conn, KEY, 60)) == 0
+    finally:
+        conn.close()
+
+
+def test_unusable_data_dir_is_one_line_naming_it(tmp_path):
+    from bot.storage_health import StorageError
+
+    not_a_dir = tmp_path / "file"
+    not_a_dir.write_text("x")
+    with pytest.raises(StorageError) as caught:
+        statedb.prepare(not_a_dir / "data")
+    assert str(caught.value).startswith("DATA_DIR: cannot open the shared web state") and "\n" not in str(caught.value)
+
+
 # --- sessions ---------------------------------------------------------------------------------
 
 def test_context_saved_by_one_worker_is_read_by_another(connections):

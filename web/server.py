@@ -18,6 +18,7 @@ GRACE_SECONDS); the lifespan writes what the recorder holds; exit 0 within 5 s.
 from __future__ import annotations
 
 import logging
+import os
 import signal
 import socket
 import sys
@@ -43,7 +44,8 @@ logger = logging.getLogger(__name__)
 GRACE_SECONDS = 3  # in-flight requests get this long after SIGTERM (exit within 5 s)
 TRUSTED_PROXIES = "127.0.0.1"  # X-Forwarded-For is believed only from a proxy on this machine
 BACKLOG = 2048
-REUSE_PORT = hasattr(socket, "SO_REUSEPORT")  # else the workers share the parent's socket
+# Linux spreads connections over SO_REUSEPORT sockets; BSDs give them all to one socket.
+REUSE_PORT = sys.platform.startswith("linux") and hasattr(socket, "SO_REUSEPORT")
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 WORKERS_LOG_FORMAT = "%(asctime)s %(levelname)s [%(process)d] %(name)s: %(message)s"
 
@@ -88,6 +90,9 @@ def run_web(settings: Settings, host: str | None = None, port: int | None = None
     logger.info("knowledge loaded: %s", library.summary())
     warm(holder.engine)  # once, before forking: no worker's first visitors wait for it
     Storage.open(settings.data_dir, hash_key=settings.hash_key).close()  # raises StorageError: one line
+    if workers > 1 and not hasattr(os, "fork"):
+        logger.warning("WEB_WORKERS=%d: this system cannot fork worker processes; serving with one", workers)
+        workers = 1
     if workers == 1:
         return _run_one(settings, holder, stamp, host, port)
     return _run_workers(settings, holder, stamp, host, port, workers)
@@ -137,7 +142,7 @@ def _run_workers(settings: Settings, holder: EngineHolder, stamp: str, host: str
         logger.error("%s", exc)
         return _cannot_serve(host, port, 1)
     port = reserved.getsockname()[1]
-    state = statedb.prepare(settings.data_dir)
+    state = statedb.prepare(settings.data_dir, ttl_seconds=settings.context_ttl_minutes * 60)
     key = load_hash_key(settings.data_dir, settings.hash_key)
     ttl = settings.context_ttl_minutes * 60
 

@@ -32,11 +32,13 @@ import time
 from pathlib import Path
 
 from bot.storage import FILE_MODE
+from bot.storage_health import StorageError
 
 logger = logging.getLogger(__name__)
 
 FILE_NAME = "web-sessions.sqlite3"
 BUSY_TIMEOUT_S = 1.0
+REFILL_SECONDS = 60.0  # a rate-limit bucket untouched this long is full again: as good as none
 SUFFIXES = ("", "-wal", "-shm")
 
 SCHEMA = """
@@ -70,6 +72,7 @@ def keyed_hash(key: bytes, kind: str, value: str) -> bytes:
 
 
 BUSY_CODES = (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+DAMAGED = (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT)  # the file only held context: start afresh
 
 
 def connect(path: Path | str) -> sqlite3.Connection:
@@ -128,18 +131,39 @@ def _create(path: Path) -> None:
         conn.close()
 
 
-def prepare(data_dir: Path | str) -> Path:
-    """Create (or repair) the shared file with its tables; returns its path."""
-    Path(data_dir).mkdir(mode=0o700, parents=True, exist_ok=True)
+def prepare(data_dir: Path | str, ttl_seconds: float | None = None) -> Path:
+    """Create (or repair) the shared file with its tables, dropping the rows that expired
+    while the server was stopped (`ttl_seconds`: CONTEXT_TTL_MINUTES); its path. Raises
+    StorageError naming the path and DATA_DIR if it cannot."""
     path = path_in(data_dir)
     try:
-        _create(path)
-    except sqlite3.DatabaseError as exc:  # not a database any more: it only held context
-        logger.warning("%s is damaged (%s); starting it afresh", path, exc)
-        _remove(path)
-        _create(path)
-    _tighten(path)
+        Path(data_dir).mkdir(mode=0o700, parents=True, exist_ok=True)
+        try:
+            _create(path)
+        except sqlite3.DatabaseError as exc:
+            if getattr(exc, "sqlite_errorcode", None) not in DAMAGED:  # e.g. no permission: say so
+                raise
+            logger.warning("%s is damaged (%s); starting it afresh", path, exc)
+            _remove(path)
+            _create(path)
+        _tighten(path)
+        if ttl_seconds is not None:
+            _expire(path, ttl_seconds)
+    except (OSError, sqlite3.Error) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise StorageError(f"DATA_DIR: cannot open the shared web state {path} ({reason}); "
+                           f"DATA_DIR={data_dir} must be a writable folder") from None
     return path
+
+
+def _expire(path: Path, ttl_seconds: float) -> None:
+    conn = connect(path)
+    try:
+        now = time.time()
+        run(conn, "DELETE FROM sessions WHERE saved_at < ?", (now - ttl_seconds,))
+        run(conn, "DELETE FROM rate_buckets WHERE at < ?", (now - REFILL_SECONDS,))
+    finally:
+        conn.close()
 
 
 class Warner:
