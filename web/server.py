@@ -142,9 +142,9 @@ def _run_workers(settings: Settings, holder: EngineHolder, stamp: str, host: str
         logger.error("%s", exc)
         return _cannot_serve(host, port, 1)
     port = reserved.getsockname()[1]
-    state = statedb.prepare(settings.data_dir, ttl_seconds=settings.context_ttl_minutes * 60)
-    key = load_hash_key(settings.data_dir, settings.hash_key)
     ttl = settings.context_ttl_minutes * 60
+    state = statedb.prepare(settings.data_dir, ttl_seconds=ttl)
+    key = load_hash_key(settings.data_dir, settings.hash_key)
 
     def worker(index: int, link: socket.socket) -> int:
         sock = reserved
