@@ -88,13 +88,20 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_web(args: argparse.Namespace, settings: Settings) -> int:
-    from web.app import run_web  # imports starlette and uvicorn; only this command needs them
-    return run_web(settings, host=args.host, port=args.port)
+    from web.server import run_web  # imports starlette and uvicorn; only this command needs them
+    return run_web(settings, host=args.host, port=args.port, workers=args.workers)
 
 
 def _port(text: str) -> int:
     if not text.isdigit() or not 1 <= int(text) <= 65535:
         raise argparse.ArgumentTypeError(f"expected a port number 1-65535, got {text!r}")
+    return int(text)
+
+
+def _workers(text: str) -> int:
+    from .config import MAX_WEB_WORKERS
+    if not text.isdigit() or not 1 <= int(text) <= MAX_WEB_WORKERS:
+        raise argparse.ArgumentTypeError(f"expected a number of worker processes 1-{MAX_WEB_WORKERS}, got {text!r}")
     return int(text)
 
 
@@ -130,6 +137,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("web", help="serve the HTTP API and the chat page")
     p.add_argument("--host", help="address to listen on (default: WEB_HOST or 127.0.0.1)")
     p.add_argument("--port", type=_port, help="port to listen on (default: WEB_PORT or 8080)")
+    p.add_argument("--workers", type=_workers, metavar="N",
+                   help="worker processes (default: WEB_WORKERS, or the CPUs, at most 4)")
     p.set_defaults(func=cmd_web)
 
     for extra in _extra_commands():

@@ -18,6 +18,19 @@ DEFAULT_KNOWLEDGE_DIR = PROJECT_ROOT / "knowledge"  # a folder of report packs
 CURATED_PACK = DEFAULT_KNOWLEDGE_DIR / "yiyang-2023"  # the shipped, hand-curated pack
 
 
+MAX_WEB_WORKERS = 32
+DEFAULT_MAX_WEB_WORKERS = 4  # the default is the number of CPUs, at most this
+
+
+def default_web_workers() -> int:
+    """WEB_WORKERS when unset: the CPUs this process may run on, at most 4."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Linux
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, DEFAULT_MAX_WEB_WORKERS))
+
+
 class ConfigError(ValueError):
     """A setting is missing or malformed; the message names the key."""
 
@@ -41,6 +54,7 @@ class Settings:
     web_port: int = 8080
     web_allowed_origins: tuple[str, ...] = ()
     web_rate_limit: int = 60
+    web_workers: int = field(default_factory=default_web_workers)
     hash_key: str = field(default="", repr=False)  # key for user pseudonyms (else DATA_DIR/hash.key)
 
     @property
@@ -173,5 +187,6 @@ def load_settings(
         web_port=_int(env, "WEB_PORT", 8080, 1, 65535),
         web_allowed_origins=_origins(env),
         web_rate_limit=_int(env, "WEB_RATE_LIMIT", 60, 1, 100000),
+        web_workers=_int(env, "WEB_WORKERS", default_web_workers(), 1, MAX_WEB_WORKERS),
         hash_key=hash_key,
     )

@@ -171,9 +171,10 @@ class Reloader:
             self.last_result = result
             return result
 
-    def mark_loaded(self) -> None:
-        """Remember the current files as loaded (call once after the initial load)."""
-        self._fingerprint = fingerprint(self.directory)
+    def mark_loaded(self, stamp: str | None = None) -> None:
+        """Remember the current files (or those with fingerprint `stamp`) as loaded; call once
+        after the initial load."""
+        self._fingerprint = fingerprint(self.directory) if stamp is None else stamp
 
     async def watch(self, callback: Callable[[ReloadResult], Awaitable[None]] | None = None,
                     stop_event: asyncio.Event | None = None, debounce_ms: int = DEBOUNCE_MS) -> None:

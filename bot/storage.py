@@ -525,24 +525,49 @@ class Storage:
 
     # -- writes
 
+    def _query_row(self, *, user_id: int | None, chat_type: str, text: str, status: str,
+                   entry_id: str | None = None, score: float | None = None,
+                   latency_ms: float | None = None, kind: str = "", ts: float | None = None,
+                   channel: str = "telegram") -> tuple[str, tuple]:
+        return ("INSERT INTO queries (ts, chat_type, user_hash, text, status, entry_id, score, latency_ms, kind,"
+                " channel) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (self._now(ts), chat_type or "", self.user_hash(user_id), text, status, entry_id,
+                 None if score is None else float(score), None if latency_ms is None else float(latency_ms),
+                 kind or "", channel))
+
+    def _feedback_row(self, *, user_id: int | None, entry_id: str, vote: int,
+                      ts: float | None = None, channel: str = "telegram") -> tuple[str, tuple]:
+        if vote not in (1, -1):
+            raise ValueError("vote must be +1 or -1")
+        return ("INSERT INTO feedback (ts, user_hash, entry_id, vote, channel) VALUES (?, ?, ?, ?, ?)",
+                (self._now(ts), self.user_hash(user_id), entry_id, vote, channel))
+
     def log_query(self, *, user_id: int | None, chat_type: str, text: str, status: str,
                   entry_id: str | None = None, score: float | None = None,
                   latency_ms: float | None = None, kind: str = "", ts: float | None = None,
                   channel: str = "telegram") -> int:
-        cur = self._execute(
-            "INSERT INTO queries (ts, chat_type, user_hash, text, status, entry_id, score, latency_ms, kind,"
-            " channel) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (self._now(ts), chat_type or "", self.user_hash(user_id), text, status, entry_id,
-             None if score is None else float(score), None if latency_ms is None else float(latency_ms),
-             kind or "", channel))
+        cur = self._execute(*self._query_row(
+            user_id=user_id, chat_type=chat_type, text=text, status=status, entry_id=entry_id, score=score,
+            latency_ms=latency_ms, kind=kind, ts=ts, channel=channel))
         return int(cur.lastrowid) if cur is not None else 0
 
     def log_feedback(self, *, user_id: int | None, entry_id: str, vote: int,
                      ts: float | None = None, channel: str = "telegram") -> None:
-        if vote not in (1, -1):
-            raise ValueError("vote must be +1 or -1")
-        self._execute("INSERT INTO feedback (ts, user_hash, entry_id, vote, channel) VALUES (?, ?, ?, ?, ?)",
-                      (self._now(ts), self.user_hash(user_id), entry_id, vote, channel))
+        self._execute(*self._feedback_row(user_id=user_id, entry_id=entry_id, vote=vote, ts=ts, channel=channel))
+
+    def log_batch(self, queries: Iterable[dict] = (), feedback: Iterable[dict] = ()) -> None:
+        """Many questions and votes (the fields of log_query / log_feedback) in one
+        transaction: a commit per batch instead of per record (the web recorder). Records
+        that cannot be written now are held and written later, as single ones are."""
+        rows = [self._query_row(**fields) for fields in queries]
+        rows += [self._feedback_row(**fields) for fields in feedback]
+        if not rows:
+            return
+        with self._lock:
+            self._check_file()
+            for sql, params in rows:
+                self._hold(sql, params)
+            self._flush_held(force=True)
 
     def log_admin(self, *, user_id: int | None, action: str, detail: str = "",
                   is_admin: bool = True, ts: float | None = None) -> None:

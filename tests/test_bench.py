@@ -35,20 +35,20 @@ def test_bench_quick_writes_tables_and_chart(tmp_path, capsys):
 
 
 def test_bench_web_alone_loads_a_real_server(tmp_path, capsys):
-    pytest.importorskip("aiohttp")
     assert main(["bench", "--web", "--quick", "--out", str(tmp_path)]) == 0
     printed = capsys.readouterr().out
     written = (tmp_path / "bench-web.md").read_text(encoding="utf-8")
     assert printed.strip() == written.strip()
     assert written.startswith("# Web API load run") and "## Load: the web API" in written
     assert "## Accuracy" not in written
-    rows = [line for line in written.splitlines() if line.startswith("| 1 |") or line.startswith("| 6 |")]
-    assert len(rows) == 2
-    for row in rows:  # concurrent, requests, answered, errors, ...
-        cells = [c.strip() for c in row.strip("|").split("|")]
-        assert cells[1] == cells[2] == "60" and cells[3] == "0"
-    assert "exit status 0" in written
-    assert "| web load: every request answered, no errors, exit 0 on SIGTERM | 120/120 answered, 0 errors, exit 0 | yes |" in written
+    rows = [[c.strip() for c in line.strip("|").split("|")] for line in written.splitlines()
+            if line.startswith(("| 1 |", "| 2 |"))]
+    assert [(r[0], r[1]) for r in rows] == [("2", "1"), ("2", "6"), ("1", "1"), ("1", "6")]
+    for cells in rows:  # workers, concurrent, requests, answered, errors, ..., server and client CPU
+        assert cells[2] == cells[3] == "60" and cells[4] == "0"
+        assert float(cells[12]) > 0 and float(cells[13]) > 0
+    assert "2 worker(s): exit status 0" in written and "1 worker(s): exit status 0" in written
+    assert "| web load: every request answered, no errors, exit 0 on SIGTERM | 240/240 answered, 0 errors, exit 0, 0 | yes |" in written
 
 
 def test_bench_is_registered_without_importing_telegram():

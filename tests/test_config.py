@@ -27,6 +27,7 @@ def test_env_file_then_environment(tmp_path: Path):
     ("WEBHOOK_URL", "http://insecure"), ("LOG_LEVEL", "LOUD"), ("TELEGRAM_API_URL", "ftp://x"),
     ("DIGEST_TIME", "25:00"), ("RETENTION_DAYS", "0"),
     ("WEB_PORT", "0"), ("WEB_PORT", "http"), ("WEB_HOST", "local host"), ("WEB_RATE_LIMIT", "0"),
+    ("WEB_WORKERS", "0"), ("WEB_WORKERS", "33"), ("WEB_WORKERS", "two"),
     ("WEB_ALLOWED_ORIGINS", "https://ok.example.cn,example.cn"),
     ("WEB_ALLOWED_ORIGINS", "https://example.cn/page"), ("WEB_ALLOWED_ORIGINS", "https://example.cn/"),
 ])
@@ -46,6 +47,18 @@ def test_web_defaults_and_values():
     assert s.web_allowed_origins == ("https://www.example.gov.cn", "http://localhost:3000")
 
 
+def test_web_workers_default_to_the_cpus_at_most_4(monkeypatch):
+    import os
+
+    from bot import config
+    for cpus, expected in ((1, 1), (2, 2), (4, 4), (16, 4)):
+        monkeypatch.setattr(os, "sched_getaffinity", lambda pid, n=cpus: set(range(n)), raising=False)
+        assert load_settings({}, env_file=None).web_workers == expected
+        assert config.Settings().web_workers == expected
+    assert load_settings({"WEB_WORKERS": "3"}, env_file=None).web_workers == 3
+    assert load_settings({"WEB_WORKERS": " "}, env_file=None).web_workers == 4
+
+
 def test_token_not_in_repr():
     assert TOKEN not in repr(load_settings({"TELEGRAM_BOT_TOKEN": TOKEN}, env_file=None))
 
@@ -55,5 +68,5 @@ def test_env_example_documents_every_setting():
     for key in ("TELEGRAM_BOT_TOKEN", "TELEGRAM_API_URL", "ADMIN_IDS", "KNOWLEDGE_DIR", "DATA_DIR",
                 "WEBHOOK_URL", "WEBHOOK_LISTEN", "WEBHOOK_PORT", "WEBHOOK_SECRET", "LOG_LEVEL",
                 "CONTEXT_TTL_MINUTES", "RETENTION_DAYS", "DIGEST_TIME", "WEB_HOST", "WEB_PORT",
-                "WEB_ALLOWED_ORIGINS", "WEB_RATE_LIMIT"):
+                "WEB_ALLOWED_ORIGINS", "WEB_RATE_LIMIT", "WEB_WORKERS"):
         assert f"{key}=" in example, key

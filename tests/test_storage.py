@@ -306,6 +306,35 @@ def test_dismissed_questions_and_their_near_duplicates_disappear(storage, engine
     assert storage.dismiss(999_999) is None
 
 
+def test_log_batch_writes_what_single_logs_write_in_one_transaction(storage):
+    single = [dict(user_id=f"web:s{i}", chat_type="web", text=f"问题{i}", status="answer", entry_id="online_rate",
+                   score=0.9, latency_ms=0.4, kind="entry", channel="web") for i in range(3)]
+    vote = dict(user_id="web:s1", entry_id="online_rate", vote=-1, channel="web")
+    for fields in single:
+        storage.log_query(**fields)
+    storage.log_feedback(**vote)
+    expected = storage.table_rows()
+    statements = []
+    storage._conn.set_trace_callback(statements.append)
+    storage.log_batch(queries=single, feedback=[vote])
+    storage._conn.set_trace_callback(None)
+    assert sum(sql.startswith("COMMIT") for sql in statements) == 1
+    assert sum(sql.startswith("INSERT") for sql in statements) == 4
+    rows = storage.table_rows()
+
+    def without_ids(table):
+        return [r[1:] for r in table]
+    assert without_ids(rows["queries"]) == without_ids(expected["queries"]) * 2
+    assert without_ids(rows["feedback"]) == without_ids(expected["feedback"]) * 2
+
+
+def test_log_batch_refuses_a_bad_vote_before_writing_anything(storage):
+    with pytest.raises(ValueError):
+        storage.log_batch(queries=[dict(user_id=1, chat_type="web", text="q", status="answer")],
+                          feedback=[dict(user_id=1, entry_id="x", vote=0)])
+    assert storage.table_rows()["queries"] == []
+
+
 def test_query_text(storage):
     qid = _log(storage, "公园在哪")
     assert storage.query_text(qid) == "公园在哪"

@@ -144,6 +144,22 @@ def test_an_unwritable_database_holds_records_and_writes_them_later(tmp_path, ca
         storage.close()
 
 
+def test_a_batch_on_an_unwritable_database_is_held_and_written_later(tmp_path, disk):
+    storage = Storage.open(tmp_path / "data")
+    try:
+        disk.set("read-only", storage)
+        storage.log_batch(queries=[dict(user_id=CITIZEN_ID, chat_type="web", text=f"批量{n}", status="answer",
+                                        channel="web") for n in range(5)])
+        assert not storage.health.ok and storage.health.held == 5
+        disk.set(None, storage)
+        storage.check()
+        assert storage.health.ok and storage.health.held == 0
+        storage._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        assert _texts_on_disk(tmp_path / "data" / DB_NAME) == [f"批量{n}" for n in range(5)]
+    finally:
+        storage.close()
+
+
 def test_start_up_failure_names_the_path_and_the_setting(tmp_path):
     not_a_dir = tmp_path / "file"
     not_a_dir.write_text("x")

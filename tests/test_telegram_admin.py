@@ -157,7 +157,8 @@ def check_refusal(application, kb_copy, before):
     assert any("faq.yaml" in d for d in details if d.startswith("upload"))
     for table, table_rows in storage.table_rows().items():
         for row in table_rows:
-            assert all(str(CITIZEN_ID) not in str(v) for v in row), (table, row)
+            # timestamps are floats whose digits may contain "5005" by chance; ids are ints or text
+            assert all(str(CITIZEN_ID) not in str(v) for v in row if not isinstance(v, float)), (table, row)
     assert {n: (kb_copy / n).read_bytes() for n in before} == before
 
 

@@ -403,6 +403,21 @@ def test_questions_are_logged_with_channel_and_hashed_session(client, web_settin
         storage.close()
 
 
+def test_session_hashes_use_hash_key_when_set(make_client, web_settings):
+    """HASH_KEY keys the web pseudonyms as it keys Telegram's (no key file is made)."""
+    keyed = replace(web_settings, hash_key="k" * 40)
+    client = make_client(settings=keyed)
+    ask(client, {"q": "网上可办率", "session": SESSION})
+    client.portal.call(client.app.state.services.recorder.flush)
+    assert not (keyed.data_dir / "hash.key").exists()
+    storage = Storage.open(keyed.data_dir, hash_key=keyed.hash_key)
+    try:
+        (stored,), = storage._conn.execute("SELECT user_hash FROM queries").fetchall()
+        assert stored == storage.user_hash(f"web:{SESSION}")
+    finally:
+        storage.close()
+
+
 def _rows(settings, client=None) -> dict[str, list[dict]]:
     """What the database holds, once the client's app has written everything it queued."""
     if client is not None:

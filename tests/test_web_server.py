@@ -8,6 +8,7 @@ import sys
 import time
 
 import httpx
+import pytest
 
 from web_fixtures import WebServer, free_port, web_server  # noqa: F401
 
@@ -58,9 +59,11 @@ def test_oversized_body_is_refused_before_it_is_sent(web_server):
     assert '"error"'.encode() in response
 
 
-def test_client_address_comes_from_a_local_proxy(tmp_path):
-    """Behind nginx on this machine, each X-Forwarded-For address has its own rate limit."""
-    with WebServer(tmp_path / "data", {"WEB_RATE_LIMIT": "2"}) as server:
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_client_address_comes_from_a_local_proxy(tmp_path, workers):
+    """Behind nginx on this machine, each X-Forwarded-For address has its own rate limit, the
+    same whichever worker answers (each request on a new connection)."""
+    with WebServer(tmp_path / "data", {"WEB_RATE_LIMIT": "2", "WEB_WORKERS": workers}) as server:
         def ask(forwarded):
             return httpx.post(server.url + "/api/ask", json={"q": "网上可办率"},
                               headers={"X-Forwarded-For": forwarded})
@@ -171,8 +174,8 @@ def test_knowledge_edits_are_reloaded_while_serving(tmp_path, kb_copy):
     without a restart."""
     from bot.kb_edit import add_phrasing
 
-    question = "高新区审批下放情况怎样"
-    with WebServer(tmp_path / "data", {"KNOWLEDGE_DIR": str(kb_copy)}) as server:
+    question = "高新区审批下放情况怎样"  # one worker here; every worker reloads: test_web_workers.py
+    with WebServer(tmp_path / "data", {"KNOWLEDGE_DIR": str(kb_copy), "WEB_WORKERS": "1"}) as server:
         def asked():
             return httpx.post(server.url + "/api/ask", json={"q": question}).json()
         before = asked()

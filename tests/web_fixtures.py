@@ -66,12 +66,13 @@ class WebServer:
         self.env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "WEB_"))}
         self.env.update({"DATA_DIR": str(data_dir), "PYTHONUNBUFFERED": "1"})
         self.env.update(env or {})
+        self.args: list[str] = []  # more options for `python -m bot web`
         self.process: subprocess.Popen | None = None
 
     def start(self, timeout: float = 30.0) -> "WebServer":
         log = open(self.log_path, "wb")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "bot", "web", "--port", str(self.port)], cwd=self.data_dir.parent,
+            [sys.executable, "-m", "bot", "web", "--port", str(self.port), *self.args], cwd=self.data_dir.parent,
             env=self.env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
         log.close()
         deadline = time.monotonic() + timeout

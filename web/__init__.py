@@ -4,11 +4,14 @@ Like `handlers/` for Telegram, it only calls the engine's chat API (`Engine.resp
 `Conversation`, `EngineHolder`); `bot/` never imports this package (`python -m bot web`
 imports it lazily). It never imports `telegram` either.
 
-    app         create_app (routes, middleware, lifespan), run_web (uvicorn, graceful stop)
+    server      run_web: uvicorn in one process, or several workers (graceful stop)
+    workers     forking and supervising worker processes on one listening socket
+    app         create_app (routes, middleware, lifespan)
     api         the endpoints: /api/ask, /api/topics, /api/data, /api/feedback, /healthz, /
     inputs      reading a JSON body within the size limit; field validation; ApiError
-    sessions    per-session follow-up context, bounded (LRU) and expiring (TTL)
-    ratelimit   per-client token buckets (429 with Retry-After)
+    sessions    per-session follow-up context, bounded and expiring: in memory, or shared
+    ratelimit   per-client token buckets (429 with Retry-After): in memory, or shared
+    statedb     the SQLite file the workers share for context and rate limit
     middleware  security headers (CSP without inline script) and the rate limit, as ASGI
     static/     the chat page: index.html, app.css, app.js (no build step)
 """

@@ -23,12 +23,12 @@ from starlette.responses import FileResponse, JSONResponse
 
 from bot import lookup
 from bot.answers import Response, examples, question_for
-from bot.engine import Engine, EngineHolder
+from bot.engine import Conversation, Engine, EngineHolder
 from bot.knowledge import Knowledge, Topic
 
 from .inputs import ApiError, id_field, read_json, session_field, text_field
 from .recorder import Recorder
-from .sessions import SessionStore
+from .sessions import SessionStore, SharedSessionStore
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +41,7 @@ THANKS = {1: "感谢您的肯定！", -1: "感谢反馈，我们会改进这条�
 class Services:
     """What the endpoints share; kept on `app.state.services`."""
     holder: EngineHolder
-    sessions: SessionStore
+    sessions: SessionStore | SharedSessionStore
     recorder: Recorder | None = None  # None: nothing is recorded (no database)
     index_file: str = ""
 
@@ -70,6 +70,14 @@ def ask_payload(engine: Engine, response: Response, session: str | None) -> dict
     return payload
 
 
+def answer(engine: Engine, question: str, entry_id: str | None, conversation: Conversation | None,
+           now: float) -> Response:
+    response = engine.answer_entry(entry_id, conversation, now) if entry_id else None
+    if response is None:  # no button, or a button for an entry the knowledge base no longer has
+        response = engine.respond(question, conversation, now)
+    return response
+
+
 async def ask(request: Request) -> JSONResponse:
     body = await read_json(request)
     question = text_field(body.get("q"), "q")
@@ -78,10 +86,12 @@ async def ask(request: Request) -> JSONResponse:
     started = time.perf_counter()
     held = services(request)
     engine = held.holder.engine
-    conversation = held.sessions.get(session) if session else None
-    response = engine.answer_entry(entry_id, conversation) if entry_id else None
-    if response is None:  # no button, or a button for an entry the knowledge base no longer has
-        response = engine.respond(question, conversation)
+    now = held.sessions.clock()  # wall-clock time: a session's context may be kept by another worker
+    if session:
+        with held.sessions.use(session) as conversation:
+            response = answer(engine, question, entry_id, conversation, now)
+    else:
+        response = answer(engine, question, entry_id, None, now)
     payload = ask_payload(engine, response, session)
     latency_ms = (time.perf_counter() - started) * 1000
     logger.info("question channel=web status=%s kind=%s entry=%s score=%.3f", response.status,

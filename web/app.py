@@ -1,8 +1,9 @@
-"""The web application: `create_app` builds it, `run_web` serves it with uvicorn.
+"""The web application: `create_app` builds it (`web.server.run_web` serves it).
 
-`python -m bot web` calls `run_web(settings)`. SIGTERM / Ctrl-C: uvicorn stops accepting
-connections, lets the requests in flight finish (at most `GRACE_SECONDS`), then the
-lifespan closes the storage and the knowledge watcher, and the process exits 0.
+At start-up the lifespan opens the usage database and its recorder and starts the
+knowledge watcher; at shutdown (after uvicorn let the requests in flight finish) it stops
+the watcher and writes what the recorder still holds. With several workers each process
+builds its own app around the store and limiter they share.
 Tests call `create_app(settings, holder)` and drive it with Starlette's TestClient.
 """
 
@@ -11,8 +12,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import signal
-import sys
 from pathlib import Path
 
 from starlette.applications import Starlette
@@ -25,8 +24,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from bot.config import Settings
-from bot.engine import Engine, EngineHolder
-from bot.packs import load_library
+from bot.engine import EngineHolder
 from bot.storage import Storage
 
 from . import api
@@ -34,14 +32,12 @@ from .inputs import ApiError
 from .middleware import RateLimitMiddleware, SecurityHeadersMiddleware
 from .ratelimit import RateLimiter
 from .recorder import Recorder
-from .sessions import SessionStore
+from .ratelimit import SharedRateLimiter
+from .sessions import SessionStore, SharedSessionStore
 
 logger = logging.getLogger(__name__)
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
-GRACE_SECONDS = 3  # in-flight requests get this long after SIGTERM (exit within 5 s)
-TRUSTED_PROXIES = "127.0.0.1"  # X-Forwarded-For is believed only from a proxy on this machine
-LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 HTTP_ERRORS = {404: "没有这个地址。", 405: "不支持这种请求方法。"}
 
@@ -61,11 +57,15 @@ async def server_error(request: Request, exc: Exception) -> JSONResponse:
 
 
 def create_app(settings: Settings, holder: EngineHolder, *, storage: Storage | None = None,
-               open_storage: bool = True, watch_knowledge: bool = False,
-               limiter: RateLimiter | None = None, sessions: SessionStore | None = None) -> Starlette:
+               open_storage: bool = True, watch_knowledge: bool = False, loaded: str | None = None,
+               limiter: RateLimiter | SharedRateLimiter | None = None,
+               sessions: SessionStore | SharedSessionStore | None = None) -> Starlette:
     """The ASGI app. With `open_storage`, the usage database in `settings.data_dir` is
     opened at start-up (unless `storage` is given) and closed at shutdown; with
-    `watch_knowledge`, knowledge edits are reloaded as in the Telegram bot."""
+    `watch_knowledge`, knowledge edits are reloaded as in the Telegram bot. `loaded` is the
+    fingerprint of the files the holder's engine was built from (`bot.reloader.fingerprint`):
+    if they changed since (a worker started after an edit), they are reloaded at start-up.
+    Without `sessions` and `limiter`, both are kept in memory (one worker)."""
     if sessions is None:
         sessions = SessionStore(settings.context_ttl_minutes * 60)
     if limiter is None:
@@ -76,7 +76,7 @@ def create_app(settings: Settings, holder: EngineHolder, *, storage: Storage | N
     async def lifespan(app: Starlette):
         opened = None
         if storage is None and open_storage:
-            opened = await asyncio.to_thread(Storage.open, settings.data_dir)
+            opened = await asyncio.to_thread(Storage.open, settings.data_dir, hash_key=settings.hash_key)
             logger.info("usage database: %s", opened.path)
         if storage is not None or opened is not None:
             held.recorder = Recorder(storage or opened)
@@ -85,7 +85,11 @@ def create_app(settings: Settings, holder: EngineHolder, *, storage: Storage | N
         if watch_knowledge:
             from bot.reloader import Reloader  # imports watchfiles; only the server needs it
             reloader = Reloader(holder, settings.knowledge_dir)
-            await asyncio.to_thread(reloader.mark_loaded)
+            if loaded is None:
+                await asyncio.to_thread(reloader.mark_loaded)
+            else:
+                reloader.mark_loaded(loaded)
+                await reloader.reload("start", only_if_changed=True)
             reloader.start()
         try:
             yield
@@ -119,40 +123,3 @@ def create_app(settings: Settings, holder: EngineHolder, *, storage: Storage | N
                                         Exception: server_error})
     app.state.services = held
     return app
-
-
-def _stopped(signum, frame) -> None:
-    """Stands in for the default action of the signal uvicorn re-raises once it has shut
-    down gracefully (SIGTERM would otherwise end the process with status 143)."""
-
-
-def run_web(settings: Settings, host: str | None = None, port: int | None = None) -> int:
-    """`python -m bot web`: serve until SIGTERM / Ctrl-C; 0 on a clean stop."""
-    import uvicorn
-
-    logging.basicConfig(level=settings.log_level, format=LOG_FORMAT, stream=sys.stderr, force=True)
-    host = host or settings.web_host
-    port = port or settings.web_port
-    library = load_library(settings.knowledge_dir)  # a broken pack stays out; the others serve
-    for problem in library.problems[:20]:
-        logger.warning("knowledge problem: %s", problem)
-    holder = EngineHolder(Engine(library))
-    logger.info("knowledge loaded: %s", library.summary())
-    app = create_app(settings, holder, watch_knowledge=True)
-    config = uvicorn.Config(app, host=host, port=port, log_config=None, access_log=False,
-                            server_header=False, proxy_headers=True, forwarded_allow_ips=TRUSTED_PROXIES,
-                            timeout_graceful_shutdown=GRACE_SECONDS, lifespan="on")
-    server = uvicorn.Server(config)
-    previous = {sig: signal.signal(sig, _stopped) for sig in (signal.SIGTERM, signal.SIGINT)}
-    try:
-        server.run()
-    except SystemExit as exc:  # uvicorn exits when it cannot listen (port taken, bad address)
-        print(f"WEB_HOST/WEB_PORT: cannot serve on {host}:{port} (see the error above)", file=sys.stderr)
-        return int(exc.code or 1)
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
-    if not server.started:
-        return 1
-    logger.info("stopped")
-    return 0

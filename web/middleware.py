@@ -2,7 +2,7 @@
 response, and the per-client rate limit on /api/.
 
 The client address is `scope["client"]`; uvicorn replaces it with the X-Forwarded-For
-address only for connections from a trusted proxy on this machine (see `app.run_web`), so
+address only for connections from a trusted proxy on this machine (see `server.run_web`), so
 behind nginx every visitor has their own bucket and nobody can forge one from outside.
 """
 

@@ -3,7 +3,8 @@
 A worker-thread hop per request (`Storage.alog_query`) costs more than answering the
 question itself, so the endpoints only queue what to write (`query`, `feedback`: no
 waiting) and one task drains the queue, writing everything pending in a single worker
-thread call. `close()` writes what is still queued, so a graceful stop loses nothing.
+thread call, in one transaction per BATCH records (`Storage.log_batch`: a commit costs
+more than the row). `close()` writes what is still queued, so a graceful stop loses nothing.
 If the database falls far behind, the oldest pending records are dropped (and counted)
 rather than letting memory grow.
 """
@@ -19,6 +20,7 @@ from bot.storage import Storage
 logger = logging.getLogger(__name__)
 
 MAX_PENDING = 20_000
+BATCH = 500  # records per transaction
 
 
 class Recorder:
@@ -62,8 +64,19 @@ class Recorder:
         self._idle.set()
 
     def _write(self, batch: list[tuple[str, dict]]) -> None:
-        """Runs in a worker thread: one record at a time, each failure logged, none raised."""
-        for kind, fields in batch:
+        """Runs in a worker thread: up to BATCH records per transaction; if a batch is
+        refused, its records one at a time, each failure logged; nothing raised."""
+        for start in range(0, len(batch), BATCH):
+            part = batch[start:start + BATCH]
+            try:
+                self.storage.log_batch(queries=[f for kind, f in part if kind == "query"],
+                                       feedback=[f for kind, f in part if kind == "feedback"])
+                self.written += len(part)
+            except Exception:
+                self._write_one_by_one(part)
+
+    def _write_one_by_one(self, part: list[tuple[str, dict]]) -> None:
+        for kind, fields in part:
             try:
                 if kind == "query":
                     self.storage.log_query(**fields)
