@@ -353,7 +353,7 @@ def run(plan: Plan, knowledge_dir: Path, out: Path, seed: int, *, quick: bool = 
     info = tables.machine()
     head = "\n\n".join([
         "# Benchmarks" + (" (quick mode: tiny sizes, numbers not meaningful)" if quick else ""),
-        f"`python -m bot bench{' --quick' if quick else ''} --seed {seed}` · {time.strftime('%Y-%m-%d')} · "
+        f"`python -m bot bench{' --quick' if quick else ''}{' --holdout' if holdout else ''} --seed {seed}` · {time.strftime('%Y-%m-%d')} · "
         f"commit {revision} · "
         f"nproc {info['nproc']} · Python {info['python']} · {info['platform']} · "
         f"run took {time.perf_counter() - started:.0f} s · load average (1 min) {load_before:.2f} "
