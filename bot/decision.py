@@ -152,7 +152,7 @@ def rule_measure(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | 
     else (多少件 asked of a rank or a percentage)."""
     if choice is None or not choice.figure_value:
         return None
-    if a.intent.kind not in ("figure",) and not a.checks_number:
+    if not a.wants_figure:
         return None
     if a.intent.measure == "rank" and re.search(r"第[一二三四五六七八九十\d]|前列|领先|靠前", choice.text):
         return None
@@ -177,7 +177,7 @@ def rule_no_figure(a: Analysis, choice: Choice | None, ctx: Context) -> Decline 
 
 def rule_part_only(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
     """A total asked where the report gives only a part (一共几个立法联系点 vs 新增5个)."""
-    if choice is None or not choice.figure_value or not (a.intent.kind == "figure" or a.checks_number):
+    if choice is None or not choice.figure_value or not a.wants_figure:
         return None
     if a.intent.total:
         for word in PART_WORDS:
@@ -284,7 +284,7 @@ def rule_figure_subject(a: Analysis, choice: Choice | None, ctx: Context) -> Dec
     """A figure asked of something the answer's sentence never names: a word of the question
     the report uses only elsewhere (下放给乡镇的事项 vs 柔性执法事项), or one the report never
     uses at all (注册用户) that the figure's own words do not cover."""
-    if choice is None or not (a.intent.kind == "figure" or a.checks_number):
+    if choice is None or not a.wants_figure:
         return None
     evidence = ctx.normalize(choice.text) if ctx.normalize else choice.text
     core = GLUE_WORDS.sub(" ", a.core)
@@ -343,7 +343,3 @@ def absent_terms(core: str, report_norm: str, min_len: int = 2) -> list[str]:
                 break
     return found
 
-
-def is_absent(term: str, report_norm: str, normalize_fn=normalize) -> bool:
-    norm = normalize_fn(term)
-    return bool(norm) and norm not in report_norm

@@ -163,7 +163,7 @@ class PackEngine:
                 chosen = self.curated.followup(curated, previous.title, previous.id, a)
                 if chosen is not None:
                     return self._compose(a, self._entry_choice(chosen), "followup")
-        return self._reply(a, self.decide(a, curated, short), curated)
+        return self._reply(a, self.decide(a, curated, short))
 
     def decide(self, a: Analysis, curated: list[Candidate], short: bool) -> Decision:
         """What would answer, then the decline rules (decision.py)."""
@@ -172,8 +172,7 @@ class PackEngine:
             sentences, figures = [], []  # an entry this sure: the report's rows cannot overtake it
         else:
             sentences, figures = self.report.candidates(a)
-        wants_figure = a.kind == "figure" or a.checks_number
-        report_pool = (figures + sentences) if wants_figure else list(sentences)
+        report_pool = (figures + sentences) if a.wants_figure else list(sentences)
         report_pool.sort(key=lambda c: -c.score)
         report_best = report_pool[0] if report_pool else None
         choice: Choice | None = None
@@ -211,7 +210,7 @@ class PackEngine:
     def _kind_fits(self, candidate: Candidate, a: Analysis) -> bool:
         """A figure question takes a metric, a "what / who / which" question an explanation."""
         metric = self.knowledge.entries[candidate.id].is_metric
-        if a.kind == "figure" or a.checks_number:
+        if a.wants_figure:
             return metric and self._fits(candidate, a)
         if a.kind in ("description", "list"):
             return not metric
@@ -220,7 +219,7 @@ class PackEngine:
     def _fits(self, candidate: Candidate, a: Analysis) -> bool:
         """Whether an entry gives the kind of figure asked ("多少家" → a count in 家)."""
         entry = self.knowledge.entries[candidate.id]
-        if not entry.is_metric or not (a.kind == "figure" or a.checks_number):
+        if not entry.is_metric or not a.wants_figure:
             return True
         if a.intent.unit and entry.unit[-1:] != a.intent.unit:
             return False
@@ -246,7 +245,7 @@ class PackEngine:
         if not all(sourced(c) for c in pool):
             return None
         top = self.knowledge.entries[curated[0].id]
-        if (a.kind == "figure" or a.checks_number) and top.is_metric and sourced(curated[0]) and \
+        if a.wants_figure and top.is_metric and sourced(curated[0]) and \
                 (len(pool) == 1 or curated[0].score - curated[1].score > 0):
             return self._entry_choice(curated[0])
         return self._report_choice(sentences[0], a)
@@ -269,7 +268,7 @@ class PackEngine:
         if figure is not None and a.intent.measure == "rank" and figure.kind != "rank":
             figure = None  # a rank asked: the sentence's own words (处于全省前列) answer it
             candidate = Candidate(candidate.id, candidate.score, candidate.row, candidate.missing)
-        elif figure is None and (a.kind == "figure" or a.checks_number) and sentence.figures \
+        elif figure is None and a.wants_figure and sentence.figures \
                 and a.intent.measure != "rank":
             figure = self._best_figure(sentence, a)
             candidate = Candidate(candidate.id, candidate.score, candidate.row, candidate.missing, figure)
@@ -278,7 +277,7 @@ class PackEngine:
 
     def _best_figure(self, sentence, a: Analysis):
         """The figure of a sentence that measures what is asked and whose clause fits best."""
-        norm = lambda text: normalize(text, self.knowledge.synonyms)  # noqa: E731
+        norm = self.context.normalize
         core = set(a.core)
         return max(sentence.figures, key=lambda f: (
             measure_fits(a.intent.measure, a.intent.unit, f.unit, f.value), len(core & set(norm(f.clause)))))
@@ -295,7 +294,7 @@ class PackEngine:
             if a.intent.yes_no or a.checks_number else None
         return answers.answer(kb, entry, candidate.score, kind or "entry", yes)
 
-    def _reply(self, a: Analysis, decision: Decision, curated: list[Candidate]) -> Response:
+    def _reply(self, a: Analysis, decision: Decision) -> Response:
         kb = self.knowledge
         if decision.status == "answer":
             return self._compose(a, decision.choice)

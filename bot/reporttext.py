@@ -119,9 +119,6 @@ class ReportText:
     def sections(self) -> list[Heading]:
         return [h for h in self.headings if h.level == 1]
 
-    def sentences_under(self, section: str) -> list[Sentence]:
-        return [s for s in self.sentences if s.section == section]
-
 
 def sentence_id(text: str) -> str:
     return hashlib.sha1(text.strip().encode("utf-8")).hexdigest()[:8]

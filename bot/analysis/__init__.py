@@ -63,6 +63,11 @@ class Analysis:
         """A yes/no question about a number ("是不是有六千多家", "是85%吗")."""
         return bool(self.numbers) and (self.intent.yes_no or bool(self.rough))
 
+    @property
+    def wants_figure(self) -> bool:
+        """A figure answers it: a figure question, or a check of a number."""
+        return self.intent.kind == "figure" or self.checks_number
+
 
 def _remove(text: str, spans) -> str:
     for start, end in sorted(spans, reverse=True):

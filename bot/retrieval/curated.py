@@ -15,7 +15,7 @@ from ..analysis.numbers import find_numbers
 from ..normalize import clean, convert_numerals, normalize
 from ..params import Params
 from ..analysis.numbers import figure_range
-from ..scoring import Content, figure_fit, measure_of_figure, scale_of
+from ..scoring import Content, figure_fit, scale_of
 from . import Candidate
 from .index import TextIndex
 
@@ -68,7 +68,7 @@ class CuratedRetriever:
         rows, scores = self.index.similarity(q, p)
         if not len(rows):
             return []
-        wants_figure = analysis.intent.kind in ("figure",) or analysis.checks_number
+        wants_figure = analysis.wants_figure
         wants_text = analysis.intent.kind in ("description", "list")
         if wants_figure != wants_text:
             scores = scores + np.where(self._is_metric[rows] == wants_figure, p.intent_bonus, 0.0)
@@ -113,6 +113,3 @@ class CuratedRetriever:
         lead = covered(ranked[0]) - (covered(ranked[1]) if len(ranked) > 1 else 0.0)
         return ranked[0] if lead >= p.followup_lead else None
 
-
-def entry_measure(entry: Entry) -> str:
-    return measure_of_figure(entry.unit, entry.value) if entry.is_metric else ""

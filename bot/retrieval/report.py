@@ -129,6 +129,3 @@ class ReportRetriever:
     def sentence(self, candidate_id: str) -> Sentence | None:
         return self.report.by_id.get(candidate_id[len(REPORT_PREFIX):])
 
-    def contains(self, term: str, norm_term: str | None = None) -> bool:
-        """Whether the report's text has this (already normalised) term."""
-        return bool(norm_term) and norm_term in self.normalized_text
