@@ -140,7 +140,7 @@ class PackEngine:
             near = [kb.entries[c.id] for c in self.curated.candidates(a, limit=2) if c.score >= self.params.clarify_min]
             return answers.decline(kb, "practical", wanted, options=[answers.suggestion(e) for e in near],
                                    covered=self.covered)
-        figure = parse_figure_query(kb.synonyms.apply(a.text)) if not a.intent.yes_no else None
+        figure = parse_figure_query(a.text) if not a.intent.yes_no else None
         if figure:
             return self._figure(*figure)
         combined = self._compound(a, explicit=True)
