@@ -13,16 +13,16 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 import opencc
 from rapidfuzz import fuzz, process
 
-from bot.answers import entry_head
-from bot.evaluation import EvalItem, EvalResult, Predictor, Reply, evaluate
-from bot.knowledge import Knowledge
+from benchmarks.evaluation import EvalItem, EvalResult, Predictor, Reply, evaluate
+from bot.answers.compose import entry_head
+from bot.knowledge.base import Knowledge
 
 FALLBACK = Reply("fallback")
 
@@ -32,6 +32,7 @@ def reply_for(knowledge: Knowledge, entry_id: str) -> Reply:
     entry = knowledge.entries[entry_id]
     direct = f"{entry_head(entry)}\n{entry.answer}"
     return Reply("answer", f"{direct}\n原文：“{entry.source}”", entry_id, direct)
+
 
 _T2S = opencc.OpenCC("t2s")
 
@@ -69,12 +70,14 @@ class Baseline:
             if index is None or score < limit:
                 return FALLBACK
             return reply_for(self.knowledge, self.owners[index])
+
         return predict
 
 
 # --- difflib ------------------------------------------------------------------
 
-def difflib_baseline(knowledge: Knowledge) -> "DifflibBaseline":
+
+def difflib_baseline(knowledge: Knowledge) -> DifflibBaseline:
     return DifflibBaseline(knowledge)
 
 
@@ -108,10 +111,12 @@ class DifflibBaseline:
         def predict(question: str) -> Reply:
             found = difflib.get_close_matches(naive(question), self.texts, n=1, cutoff=limit)
             return reply_for(self.knowledge, self.owner_of[found[0]]) if found else FALLBACK
+
         return predict
 
 
 # --- rapidfuzz WRatio -----------------------------------------------------------
+
 
 class RapidfuzzBaseline:
     """`rapidfuzz.process.extractOne(question, phrasings, scorer=WRatio, score_cutoff=c)`."""
@@ -131,13 +136,14 @@ class RapidfuzzBaseline:
         limit = self.cutoff if cutoff is None else cutoff
 
         def predict(question: str) -> Reply:
-            found = process.extractOne(naive(question), self.texts, scorer=fuzz.WRatio,
-                                       score_cutoff=limit)
+            found = process.extractOne(naive(question), self.texts, scorer=fuzz.WRatio, score_cutoff=limit)
             return reply_for(self.knowledge, self.owners[found[2]]) if found else FALLBACK
+
         return predict
 
 
 # --- BM25 over jieba tokens -------------------------------------------------------
+
 
 def _is_word(token: str) -> bool:
     """Drop whitespace and punctuation tokens (a '？' would otherwise match every question)."""
@@ -181,10 +187,12 @@ class BM25Baseline:
             if index is None or score <= 0.0 or score < limit:
                 return FALLBACK
             return reply_for(self.knowledge, self.owners[index])
+
         return predict
 
 
 # --- cutoff tuning ------------------------------------------------------------------
+
 
 def correct_decisions(result: EvalResult) -> int:
     """In-scope questions answered right + out-of-scope questions not answered."""
@@ -207,6 +215,7 @@ def tune_cutoff(baseline, items: list[EvalItem]) -> tuple[float, int]:
             if best is None or score <= 0.0 or score < cutoff:
                 return FALLBACK
             return reply_for(baseline.knowledge, owner[best] if owner is not None else baseline.owners[best])
+
         return predict
 
     candidates = sorted({score for _, score in cached.values()} | {0.0})

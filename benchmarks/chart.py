@@ -6,10 +6,19 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def draw(path: Path, *, methods: list[str], accuracy: dict[str, dict[str, float]],
-         in_tags: list[str], out_tags: list[str], latency: dict[str, dict[str, tuple[float, float]]],
-         sizes: list[str], load_rows: list[tuple[str, float]], telegram_limit: float,
-         targets_ms: dict[str, float]) -> Path:
+def draw(
+    path: Path,
+    *,
+    methods: list[str],
+    accuracy: dict[str, dict[str, float]],
+    in_tags: list[str],
+    out_tags: list[str],
+    latency: dict[str, dict[str, tuple[float, float]]],
+    sizes: list[str],
+    load_rows: list[tuple[str, float]],
+    telegram_limit: float,
+    targets_ms: dict[str, float],
+) -> Path:
     """accuracy[method][tag] (0–1); latency[method][size] = (p50, p99) in ms;
     load_rows = [(label, updates per second)]."""
     import matplotlib
@@ -26,16 +35,23 @@ def draw(path: Path, *, methods: list[str], accuracy: dict[str, dict[str, float]
     x = np.arange(len(tags))
     width = 0.8 / max(1, len(methods))
     for i, method in enumerate(methods):
-        values = [accuracy[method].get(("in", t), 0.0) for t in in_tags] + \
-                 [accuracy[method].get(("out", t), 0.0) for t in out_tags]
-        ax.bar(x + (i - (len(methods) - 1) / 2) * width, [v * 100 for v in values], width,
-               label=method, color=colors[i % len(colors)])
+        values = [accuracy[method].get(("in", t), 0.0) for t in in_tags] + [
+            accuracy[method].get(("out", t), 0.0) for t in out_tags
+        ]
+        ax.bar(
+            x + (i - (len(methods) - 1) / 2) * width,
+            [v * 100 for v in values],
+            width,
+            label=method,
+            color=colors[i % len(colors)],
+        )
     ax.axvline(len(in_tags) - 0.5, color="black", linewidth=0.8)
     ax.set_xticks(x, tags, rotation=55, ha="right", fontsize=8)
     ax.set_ylabel("%")
     ax.set_ylim(0, 105)
-    ax.set_title("Accuracy per tag (in scope: correct, higher is better;\n"
-                 "out of scope: answered, lower is better)", fontsize=10)
+    ax.set_title(
+        "Accuracy per tag (in scope: correct, higher is better;\nout of scope: answered, lower is better)", fontsize=10
+    )
     ax.legend(fontsize=8, loc="upper right", ncols=2)
 
     ax = axes[1]
@@ -63,8 +79,7 @@ def draw(path: Path, *, methods: list[str], accuracy: dict[str, dict[str, float]
     for i, value in enumerate(values):
         ax.text(i, value, f"{value:.0f}/s", ha="center", va="bottom", fontsize=9)
     ax.set_ylim(1, max(values + [telegram_limit]) * 4)
-    ax.axhline(telegram_limit, color="#c0392b", linestyle="--",
-               label=f"Telegram limit ~{telegram_limit:.0f} msg/s")
+    ax.axhline(telegram_limit, color="#c0392b", linestyle="--", label=f"Telegram limit ~{telegram_limit:.0f} msg/s")
     ax.set_yscale("log")
     ax.set_xticks(range(len(load_rows)), labels, fontsize=8)
     ax.set_xlim(-0.7, len(load_rows) - 0.3)

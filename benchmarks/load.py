@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .timing import percentile
+from benchmarks.timing import percentile
 
 FAKE_TOKEN = "123456789:" + "A" * 35
 BOT_ID, BOT_USERNAME = 123456789, "yiyang_fazhi_bench_bot"
@@ -75,23 +75,40 @@ def _offline_request_class():
         async def shutdown(self) -> None:
             return None
 
-        async def do_request(self, url, method, request_data=None, read_timeout=None,
-                             write_timeout=None, connect_timeout=None, pool_timeout=None):
+        async def do_request(
+            self,
+            url,
+            method,
+            request_data=None,
+            read_timeout=None,
+            write_timeout=None,
+            connect_timeout=None,
+            pool_timeout=None,
+        ):
             endpoint = url.rsplit("/", 1)[-1]
             self.calls[endpoint] += 1
             params = request_data.parameters if request_data is not None else {}
             result: object = True
             if endpoint == "getMe":
-                result = {"id": BOT_ID, "is_bot": True, "first_name": "益阳法治问答",
-                          "username": BOT_USERNAME, "can_join_groups": True,
-                          "can_read_all_group_messages": False, "supports_inline_queries": True}
+                result = {
+                    "id": BOT_ID,
+                    "is_bot": True,
+                    "first_name": "益阳法治问答",
+                    "username": BOT_USERNAME,
+                    "can_join_groups": True,
+                    "can_read_all_group_messages": False,
+                    "supports_inline_queries": True,
+                }
             elif endpoint.startswith("send") or endpoint.startswith("edit"):
                 chat_id = int(params.get("chat_id", 0) or 0)
                 self._message_id += 1
-                result = {"message_id": self._message_id, "date": int(time.time()),
-                          "chat": {"id": chat_id, "type": "private"},
-                          "from": {"id": BOT_ID, "is_bot": True, "first_name": "益阳法治问答"},
-                          "text": str(params.get("text", ""))}
+                result = {
+                    "message_id": self._message_id,
+                    "date": int(time.time()),
+                    "chat": {"id": chat_id, "type": "private"},
+                    "from": {"id": BOT_ID, "is_bot": True, "first_name": "益阳法治问答"},
+                    "text": str(params.get("text", "")),
+                }
                 if endpoint == "sendMessage":
                     self.sent_per_chat[chat_id] += 1
                     update_id = _current_update.get()
@@ -117,10 +134,9 @@ class _ErrorLog(logging.Handler):
 
 def _build(settings, request, knowledge_dir: Path, rate_limiter: bool):
     """handlers.app.build_application(settings, holder, request, rate_limiter=…)."""
+    from bot.engine.engine import Engine, EngineHolder
+    from bot.knowledge.base import load_knowledge
     from handlers.app import build_application
-
-    from bot.engine import Engine, EngineHolder
-    from bot.knowledge import load_knowledge
 
     holder = EngineHolder(Engine(load_knowledge(knowledge_dir)))
     return build_application(settings, holder, request, rate_limiter=rate_limiter)
@@ -136,17 +152,32 @@ def _updates(users: int, per_user: int, questions: list[str], seed: int) -> list
         rng.shuffle(user_ids)
         for uid in user_ids:
             user = {"id": uid, "is_bot": False, "first_name": f"用户{uid % 1000}", "language_code": "zh-hans"}
-            updates.append({"update_id": update_id, "message": {
-                "message_id": message_id, "date": now, "text": rng.choice(questions),
-                "chat": {"id": uid, "type": "private", "first_name": user["first_name"]},
-                "from": user}})
+            updates.append(
+                {
+                    "update_id": update_id,
+                    "message": {
+                        "message_id": message_id,
+                        "date": now,
+                        "text": rng.choice(questions),
+                        "chat": {"id": uid, "type": "private", "first_name": user["first_name"]},
+                        "from": user,
+                    },
+                }
+            )
             update_id += 1
             message_id += 1
     return updates
 
 
-async def _run(users: int, per_user: int, questions: list[str], seed: int, knowledge_dir: Path,
-               timeout_s: float, rate_limiter: bool) -> LoadResult:
+async def _run(
+    users: int,
+    per_user: int,
+    questions: list[str],
+    seed: int,
+    knowledge_dir: Path,
+    timeout_s: float,
+    rate_limiter: bool,
+) -> LoadResult:
     from telegram import Update
     from telegram.ext import TypeHandler
 
@@ -160,8 +191,9 @@ async def _run(users: int, per_user: int, questions: list[str], seed: int, knowl
     started: dict[int, float] = {}
     try:
         with tempfile.TemporaryDirectory(prefix="yiyang-bench-load-") as data_dir:
-            settings = replace(Settings(), telegram_bot_token=FAKE_TOKEN, data_dir=Path(data_dir),
-                               knowledge_dir=Path(knowledge_dir))
+            settings = replace(
+                Settings(), telegram_bot_token=FAKE_TOKEN, data_dir=Path(data_dir), knowledge_dir=Path(knowledge_dir)
+            )
             app = _build(settings, request, Path(knowledge_dir), rate_limiter)
 
             async def mark(update: Update, _context) -> None:
@@ -200,7 +232,8 @@ async def _run(users: int, per_user: int, questions: list[str], seed: int, knowl
     result.answered_twice_or_more = sum(1 for c in counts.values() if c > 1)
     result.errors = len(errors.records) + request.unattributed
     result.error_samples = errors.records[:5] + (
-        [f"{request.unattributed} sendMessage call(s) outside any update"] if request.unattributed else [])
+        [f"{request.unattributed} sendMessage call(s) outside any update"] if request.unattributed else []
+    )
     replies = {uid: times[0] for uid, times in request.sent_per_update.items() if times}
     if replies:
         result.seconds = max(replies.values()) - t0
@@ -213,8 +246,16 @@ async def _run(users: int, per_user: int, questions: list[str], seed: int, knowl
     return result
 
 
-def run_load(users: int, per_user: int, questions: list[str], seed: int, knowledge_dir: Path,
-             *, rate_limiter: bool = True, timeout_s: float = 300.0) -> LoadResult:
+def run_load(
+    users: int,
+    per_user: int,
+    questions: list[str],
+    seed: int,
+    knowledge_dir: Path,
+    *,
+    rate_limiter: bool = True,
+    timeout_s: float = 300.0,
+) -> LoadResult:
     """Run the burst on a fresh event loop; see the module docstring. `rate_limiter=True` is
     the bot as deployed (PTB's AIORateLimiter: at most 30 messages/second overall)."""
     return asyncio.run(_run(users, per_user, questions, seed, knowledge_dir, timeout_s, rate_limiter))

@@ -49,14 +49,16 @@ def _profiled(engine, questions: list[str]) -> dict:
     return pstats.Stats(profiler).stats  # type: ignore[attr-defined]
 
 
-def profile_engine(engine, questions: list[str], rows: int = 6) -> tuple[list[tuple[int, str, float, float, float]], float]:
+def profile_engine(
+    engine, questions: list[str], rows: int = 6
+) -> tuple[list[tuple[int, str, float, float, float]], float]:
     """Rows (depth, function, µs per query, share of respond, calls per query) and total µs/query."""
     for question in questions[:50]:  # warm caches as in the latency runs
         engine.respond(question)
     stats = _profiled(engine, questions)
     n = len(questions)
-    root = next(f for f in stats if f[2] == "_respond" and f[0].endswith("engine.py"))
-    outer = next(f for f in stats if f[2] == "respond" and f[0].endswith("engine.py"))
+    root = next(f for f in stats if f[2] == "_respond" and f[0].endswith("engine/pack.py"))
+    outer = next(f for f in stats if f[2] == "respond" and f[0].endswith("engine/engine.py"))
     total = stats[outer][3]
     table: list[tuple[int, str, float, float, float]] = []
     parent, depth = root, 0

@@ -17,11 +17,10 @@ from pathlib import Path
 
 import yaml
 
-from bot.knowledge import REPORT_FILE, load_knowledge
-from bot.normalize import normalize
+from bot.knowledge.base import REPORT_FILE, load_knowledge
+from bot.text.normalize import normalize
 
-KIND_FILES = (("metrics.yaml", "metrics", "name", "aliases"),
-              ("faq.yaml", "faqs", "question", "alternates"))
+KIND_FILES = (("metrics.yaml", "metrics", "name", "aliases"), ("faq.yaml", "faqs", "question", "alternates"))
 
 
 def _splice(rng: random.Random, pool: list[str]) -> str:
@@ -39,8 +38,7 @@ def write_scaled(source_dir: Path, target_dir: Path, factor: int, seed: int) -> 
     synonyms = load_knowledge(source_dir).synonyms
     rng = random.Random(f"{seed}:{factor}")
 
-    raw = {name: yaml.safe_load((source_dir / name).read_text(encoding="utf-8"))
-           for name, *_ in KIND_FILES}
+    raw = {name: yaml.safe_load((source_dir / name).read_text(encoding="utf-8")) for name, *_ in KIND_FILES}
     pool: list[str] = []
     seen: set[str] = set()
     for name, list_key, title_key, alt_key in KIND_FILES:
@@ -71,6 +69,6 @@ def write_scaled(source_dir: Path, target_dir: Path, factor: int, seed: int) -> 
                 out.append(item)
         document = {"version": 1, list_key: out}
         (target_dir / name).write_text(
-            yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=1000),
-            encoding="utf-8")
+            yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8"
+        )
     return target_dir

@@ -7,7 +7,7 @@ import shutil
 import subprocess
 import sys
 
-from bot.evaluation import EvalResult
+from benchmarks.evaluation import EvalResult
 
 
 def table(header: list[str], rows: list[list[object]], align: str | None = None) -> str:
@@ -39,8 +39,10 @@ def accuracy_rows(results: dict[str, EvalResult]) -> tuple[list[list[object]], d
     first = results[methods[0]]
     numbers: dict[str, dict] = {m: {} for m in methods}
     rows: list[list[object]] = []
-    for label, attr, kind in (("in scope (correct ↑)", "in_scope", "in"),
-                              ("out of scope (answered ↓)", "out_of_scope", "out")):
+    for label, attr, kind in (
+        ("in scope (correct ↑)", "in_scope", "in"),
+        ("out of scope (answered ↓)", "out_of_scope", "out"),
+    ):
         tags = sorted(getattr(first, attr), key=lambda t: (t != "all", t))
         for tag in tags:
             n = len(getattr(first, attr)[tag])
@@ -69,22 +71,32 @@ def behind(numbers: dict[str, dict], engine: str) -> list[str]:
 
 def machine() -> dict[str, str]:
     """nproc, the head of lscpu, the Python version."""
+
     def run(command: list[str]) -> str:
         if not shutil.which(command[0]):
             return "(not available)"
         return subprocess.run(command, capture_output=True, text=True).stdout.strip()
 
     lscpu = run(["lscpu"])
-    return {"nproc": run(["nproc"]), "lscpu": "\n".join(lscpu.splitlines()[:10]),
-            "python": sys.version.split()[0], "platform": platform.platform()}
+    return {
+        "nproc": run(["nproc"]),
+        "lscpu": "\n".join(lscpu.splitlines()[:10]),
+        "python": sys.version.split()[0],
+        "platform": platform.platform(),
+    }
 
 
 def revision(root) -> str:
     """The commit measured, with '+changes' when bot/ has uncommitted edits."""
     if not shutil.which("git"):
         return "unknown"
-    head = subprocess.run(["git", "-C", str(root), "rev-parse", "--short", "HEAD"],
-                          capture_output=True, text=True).stdout.strip() or "unknown"
-    dirty = subprocess.run(["git", "-C", str(root), "status", "--porcelain", "--", "bot", "knowledge"],
-                           capture_output=True, text=True).stdout.strip()
+    head = (
+        subprocess.run(
+            ["git", "-C", str(root), "rev-parse", "--short", "HEAD"], capture_output=True, text=True
+        ).stdout.strip()
+        or "unknown"
+    )
+    dirty = subprocess.run(
+        ["git", "-C", str(root), "status", "--porcelain", "--", "bot", "knowledge"], capture_output=True, text=True
+    ).stdout.strip()
     return f"{head}+changes" if dirty else head

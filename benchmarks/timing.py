@@ -9,9 +9,9 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 
 @dataclass(frozen=True)
@@ -29,8 +29,16 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[int(rank) - 1]
 
 
-def measure(fn: Callable[[str], object], questions: list[str], *, seed: int, warmup: int = 50,
-            max_n: int = 2000, min_n: int = 50, budget_s: float = 10.0) -> Latency:
+def measure(
+    fn: Callable[[str], object],
+    questions: list[str],
+    *,
+    seed: int,
+    warmup: int = 50,
+    max_n: int = 2000,
+    min_n: int = 50,
+    budget_s: float = 10.0,
+) -> Latency:
     """Time `fn(question)` one call at a time, after `warmup` untimed calls.
 
     Questions are cycled in a seeded shuffled order; timing stops after `max_n` calls, or
@@ -59,8 +67,8 @@ def measure(fn: Callable[[str], object], questions: list[str], *, seed: int, war
 _STARTUP = r"""
 import json, sys, time
 t0 = time.perf_counter()
-from bot.engine import Engine
-from bot.knowledge import load_knowledge
+from bot.engine.engine import Engine
+from bot.knowledge.base import load_knowledge
 t1 = time.perf_counter()
 kb = load_knowledge(sys.argv[1])
 t2 = time.perf_counter()
@@ -82,9 +90,9 @@ def hwm():  # the kernel's own high-water mark of this process's memory, as a cr
                 return int(line.split()[1]) / 1024
     return None
 out = {"python": peak()}
-from bot.engine import Engine
-from bot.evaluation import TUNING_FILE, load_eval
-from bot.packs import load_library
+from bot.engine.engine import Engine
+from benchmarks.evaluation import TUNING_FILE, load_eval
+from bot.knowledge.packs import load_library
 out["engine_import"] = peak()
 try:
     import handlers.app  # the Telegram app module (imports telegram)
@@ -133,8 +141,8 @@ def startup(knowledge_dir: Path, repeats: int = 3) -> dict[str, float]:
 
 _RELOAD = r"""
 import json, sys, time
-from bot.engine import Engine
-from bot.knowledge import load_knowledge
+from bot.engine.engine import Engine
+from bot.knowledge.base import load_knowledge
 try:
     import handlers.app  # reloads happen inside the running bot, with telegram loaded
 except ModuleNotFoundError:

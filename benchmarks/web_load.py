@@ -29,8 +29,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .http_client import Connection, HttpError
-from .timing import percentile
+from benchmarks.http_client import Connection, HttpError
+from benchmarks.timing import percentile
 
 FOLLOW_UPS = ("那成功率呢？", "诉前调解呢？", "那金额呢？")
 STATUSES = {"answer", "clarify", "fallback"}
@@ -104,8 +104,9 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _start_server(knowledge_dir: Path, data_dir: Path, port: int, log_path: Path,
-                  workers: int | None = None) -> subprocess.Popen:
+def _start_server(
+    knowledge_dir: Path, data_dir: Path, port: int, log_path: Path, workers: int | None = None
+) -> subprocess.Popen:
     """As deployed (default settings, INFO logging to a file), on a fresh database; `workers`
     sets WEB_WORKERS (default: the server's own, the CPUs up to 4)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "WEB_", "LOG_LEVEL", "HASH_KEY"))}
@@ -113,9 +114,14 @@ def _start_server(knowledge_dir: Path, data_dir: Path, port: int, log_path: Path
     if workers is not None:
         env["WEB_WORKERS"] = str(workers)
     with open(log_path, "wb") as log:
-        return subprocess.Popen([sys.executable, "-m", "bot", "web", "--host", "127.0.0.1", "--port", str(port)],
-                                cwd=data_dir.parent, env=env, stdout=log, stderr=subprocess.STDOUT,
-                                stdin=subprocess.DEVNULL)
+        return subprocess.Popen(
+            [sys.executable, "-m", "bot", "web", "--host", "127.0.0.1", "--port", str(port)],
+            cwd=data_dir.parent,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+        )
 
 
 async def _wait_healthy(port: int, process: subprocess.Popen, timeout: float = 30.0) -> None:
@@ -155,15 +161,23 @@ def _visitors(questions: list[str], requests: int, clients: int, seed: int, octe
 
 async def _connection(port: int, visitors: list[_Visitor], run: WebLoadRun, latencies: list[float]) -> None:
     """One keep-alive connection asking for its visitors in turn, one request at a time."""
-    turns = [(v, v.questions[step]) for step in range(max(len(v.questions) for v in visitors))
-             for v in visitors if step < len(v.questions)]
+    turns = [
+        (v, v.questions[step])
+        for step in range(max(len(v.questions) for v in visitors))
+        for v in visitors
+        if step < len(v.questions)
+    ]
     connection = Connection("127.0.0.1", port)
     try:
         for visitor, question in turns:
             started = time.perf_counter()
             try:
-                code, data = await connection.request("POST", "/api/ask", {"q": question, "session": visitor.session},
-                                                      {"X-Forwarded-For": visitor.address})
+                code, data = await connection.request(
+                    "POST",
+                    "/api/ask",
+                    {"q": question, "session": visitor.session},
+                    {"X-Forwarded-For": visitor.address},
+                )
             except HttpError as exc:  # counted and reported, never raised
                 run.errors += 1
                 if len(run.error_samples) < 5:
@@ -183,13 +197,15 @@ async def _connection(port: int, visitors: list[_Visitor], run: WebLoadRun, late
 
 
 async def _run(port: int, visitors: list[_Visitor], concurrency: int) -> tuple[WebLoadRun, list[float]]:
-    run = WebLoadRun(concurrency=concurrency, requests=sum(len(v.questions) for v in visitors),
-                     sessions=[v.session for v in visitors])
+    run = WebLoadRun(
+        concurrency=concurrency,
+        requests=sum(len(v.questions) for v in visitors),
+        sessions=[v.session for v in visitors],
+    )
     latencies: list[float] = []
     groups = [visitors[k::concurrency] for k in range(concurrency)]
     started = time.perf_counter()
-    await asyncio.wait_for(asyncio.gather(*(_connection(port, g, run, latencies) for g in groups if g)),
-                           DEADLINE_S)
+    await asyncio.wait_for(asyncio.gather(*(_connection(port, g, run, latencies) for g in groups if g)), DEADLINE_S)
     run.seconds = time.perf_counter() - started
     if latencies:
         run.throughput = len(latencies) / run.seconds if run.seconds else 0.0
@@ -212,7 +228,7 @@ def _drive(coroutine):
 def _server_latencies(data_dir: Path, sessions: list[str]) -> list[float]:
     """What the server logged for these visitors' questions (several workers write their
     rows in interleaved batches, so a run's rows are found by its visitors' hashes)."""
-    from bot.storage import Storage
+    from bot.storage.database import Storage
     from web.api import user_key
 
     storage = Storage.open(data_dir)
@@ -224,9 +240,17 @@ def _server_latencies(data_dir: Path, sessions: list[str]) -> list[float]:
     return [latency for user, latency in rows if user in hashes]
 
 
-def run_web_load(questions: list[str], knowledge_dir: Path, *, requests: int = 1000, clients: int = 50,
-                 concurrencies: tuple[int, ...] = (1, 10, 50), seed: int = 42,
-                 warmup: int = 200, workers: int | None = None) -> WebLoadResult:
+def run_web_load(
+    questions: list[str],
+    knowledge_dir: Path,
+    *,
+    requests: int = 1000,
+    clients: int = 50,
+    concurrencies: tuple[int, ...] = (1, 10, 50),
+    seed: int = 42,
+    warmup: int = 200,
+    workers: int | None = None,
+) -> WebLoadResult:
     """One server (`workers` worker processes; None: its default); a warm-up, then
     `requests` from `clients` visitors at each concurrency (fresh visitors each time: every
     bucket and session starts new)."""

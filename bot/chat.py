@@ -5,15 +5,16 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
-from .config import Settings
-from .engine import Conversation, Engine
+from bot.config import Settings
+from bot.engine.engine import Conversation, Engine
 
-WELCOME = ("益阳法治问答（终端版）。请输入问题，例如“首违不罚了多少家企业”。"
-           "输入数字可选择上面的建议；输入 q 或按 Ctrl-D 退出。")
+WELCOME = (
+    "益阳法治问答（终端版）。请输入问题，例如“首违不罚了多少家企业”。"
+    "输入数字可选择上面的建议；输入 q 或按 Ctrl-D 退出。"
+)
 
 
-def run_chat(engine: Engine, settings: Settings, stdin: TextIO = sys.stdin,
-             stdout: TextIO = sys.stdout) -> int:
+def run_chat(engine: Engine, settings: Settings, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
     conversation = Conversation(ttl_seconds=settings.context_ttl_minutes * 60)
     interactive = stdin.isatty()
     print(WELCOME, file=stdout)
@@ -37,8 +38,7 @@ def run_chat(engine: Engine, settings: Settings, stdin: TextIO = sys.stdin,
         suggestions = response.suggestions
         print(response.text, file=stdout)
         if response.status == "answer" and suggestions:
-            print("相关问题：" + "  ".join(f"{i}. {s.question}" for i, s in enumerate(suggestions, 1)),
-                  file=stdout)
+            print("相关问题：" + "  ".join(f"{i}. {s.question}" for i, s in enumerate(suggestions, 1)), file=stdout)
         print(file=stdout, flush=True)
     print("再见！", file=stdout)
     return 0

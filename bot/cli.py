@@ -11,31 +11,35 @@ import json
 import sys
 from pathlib import Path
 
-from .config import ConfigError, Settings, load_settings
-from .knowledge import KnowledgeError, load_knowledge
-from .storage_health import StorageError
+from bot.config import ConfigError, Settings, load_settings
+from bot.knowledge.base import KnowledgeError, load_knowledge
+from bot.storage.health import StorageError
 
 
 def _settings(args: argparse.Namespace) -> Settings:
     settings = load_settings()
     if getattr(args, "knowledge", None):
         from dataclasses import replace
+
         settings = replace(settings, knowledge_dir=Path(args.knowledge))
     return settings
 
 
 def _engine(settings: Settings):
-    from .engine import Engine
-    from .packs import load_library
+    from bot.engine.engine import Engine
+    from bot.knowledge.packs import load_library
+
     return Engine(load_library(settings.knowledge_dir, strict=True))
 
 
 def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
     directory = Path(args.dir) if args.dir else settings.knowledge_dir
     if args.memory_mb:
-        from .isolated import limit_memory
+        from bot.knowledge.isolated import limit_memory
+
         limit_memory(args.memory_mb)
-    from .packs import pack_dirs, validate_library
+    from bot.knowledge.packs import pack_dirs, validate_library
+
     problems = validate_library(directory)
     if args.json:  # for bot.isolated: one JSON list of problems
         print(json.dumps([[p.path, p.line, p.message] for p in problems], ensure_ascii=False))
@@ -74,21 +78,23 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
-    from .chat import run_chat
+    from bot.chat import run_chat
+
     return run_chat(_engine(settings), settings)
 
 
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     if not settings.has_token:
-        print("TELEGRAM_BOT_TOKEN: not set — put it in .env or the environment (see .env.example)",
-              file=sys.stderr)
+        print("TELEGRAM_BOT_TOKEN: not set — put it in .env or the environment (see .env.example)", file=sys.stderr)
         return 2
     from handlers.app import run_bot  # imports telegram; only this command needs it
+
     return run_bot(settings)
 
 
 def cmd_web(args: argparse.Namespace, settings: Settings) -> int:
     from web.server import run_web  # imports starlette and uvicorn; only this command needs them
+
     return run_web(settings, host=args.host, port=args.port, workers=args.workers)
 
 
@@ -99,7 +105,8 @@ def _port(text: str) -> int:
 
 
 def _workers(text: str) -> int:
-    from .config import MAX_WEB_WORKERS
+    from bot.config import MAX_WEB_WORKERS
+
     if not text.isdigit() or not 1 <= int(text) <= MAX_WEB_WORKERS:
         raise argparse.ArgumentTypeError(f"expected a number of worker processes 1-{MAX_WEB_WORKERS}, got {text!r}")
     return int(text)
@@ -108,7 +115,9 @@ def _workers(text: str) -> int:
 def cmd_default(args: argparse.Namespace, settings: Settings) -> int:
     if settings.has_token:
         return cmd_run(args, settings)
-    print("未设置 TELEGRAM_BOT_TOKEN，启动终端问答。连接 Telegram：在 .env 中设置 TELEGRAM_BOT_TOKEN 后运行 python -m bot run。")
+    print(
+        "未设置 TELEGRAM_BOT_TOKEN，启动终端问答。连接 Telegram：在 .env 中设置 TELEGRAM_BOT_TOKEN 后运行 python -m bot run。"
+    )
     return cmd_chat(args, settings)
 
 
@@ -137,8 +146,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("web", help="serve the HTTP API and the chat page")
     p.add_argument("--host", help="address to listen on (default: WEB_HOST or 127.0.0.1)")
     p.add_argument("--port", type=_port, help="port to listen on (default: WEB_PORT or 8080)")
-    p.add_argument("--workers", type=_workers, metavar="N",
-                   help="worker processes (default: WEB_WORKERS, or the CPUs, at most 4)")
+    p.add_argument(
+        "--workers", type=_workers, metavar="N", help="worker processes (default: WEB_WORKERS, or the CPUs, at most 4)"
+    )
     p.set_defaults(func=cmd_web)
 
     for extra in _extra_commands():
@@ -149,7 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _extra_commands():
     """Sub-commands that live in their own modules (admin reports, benchmarks)."""
     found = []
-    for name in ("bot.admin_cli", "bot.bench", "bot.tune", "bot.importer.cli"):
+    for name in ("bot.admin.cli", "benchmarks.bench", "benchmarks.tune", "bot.importer.cli"):
         try:
             module = __import__(name, fromlist=["register"])
         except ModuleNotFoundError as exc:
@@ -179,4 +189,3 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
-

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_KNOWLEDGE_DIR = PROJECT_ROOT / "knowledge"  # a folder of report packs
@@ -78,7 +78,7 @@ def read_env_file(path: Path) -> dict[str, str]:
         if not line or line.startswith("#"):
             continue
         if line.startswith("export "):
-            line = line[len("export "):]
+            line = line[len("export ") :]
         key, sep, value = line.partition("=")
         if not sep or not key.strip():
             raise ConfigError(f"{path}:{lineno}: expected KEY=VALUE")
@@ -110,8 +110,10 @@ def _origins(env: Mapping[str, str]) -> tuple[str, ...]:
         if not part:
             continue
         if not _ORIGIN_RE.match(part):
-            raise ConfigError(f"WEB_ALLOWED_ORIGINS: expected comma-separated origins like "
-                              f"https://www.example.gov.cn (no path, no trailing slash), got {part!r}")
+            raise ConfigError(
+                f"WEB_ALLOWED_ORIGINS: expected comma-separated origins like "
+                f"https://www.example.gov.cn (no path, no trailing slash), got {part!r}"
+            )
         if part.lower() not in origins:
             origins.append(part.lower())
     return tuple(origins)
@@ -164,8 +166,9 @@ def load_settings(
         raise ConfigError(f"WEB_HOST: expected a host name or IP address, got {web_host!r}")
     hash_key = env.get("HASH_KEY", "").strip()
     if hash_key and len(hash_key) < 32:
-        raise ConfigError("HASH_KEY: at least 32 characters (e.g. python3 -c 'import secrets; "
-                          "print(secrets.token_hex(32))')")
+        raise ConfigError(
+            "HASH_KEY: at least 32 characters (e.g. python3 -c 'import secrets; print(secrets.token_hex(32))')"
+        )
 
     knowledge = env.get("KNOWLEDGE_DIR", "").strip()
     data = env.get("DATA_DIR", "").strip()

@@ -23,26 +23,26 @@ import asyncio
 import functools
 import logging
 import time
-from datetime import datetime, time as dtime, timedelta
+from collections.abc import Awaitable, Callable
+from datetime import datetime, timedelta
+from datetime import time as dtime
 from pathlib import Path
-from typing import Awaitable, Callable
 
 from telegram import BotCommand, BotCommandScopeChat, Message, Update
 from telegram.constants import ChatType, ParseMode
 from telegram.error import TelegramError
-from telegram.ext import (Application, CallbackQueryHandler, CommandHandler,
-                          MessageHandler, filters)
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot import kb_edit
+from bot.admin.reports import format_group, format_stats, format_unanswered
 from bot.importer.upload import IMPORT_MAX_BYTES, REPORT_SUFFIXES, import_uploaded_report
-from bot.isolated import validate_isolated
-from bot.kb_edit import BEIJING
-from bot.knowledge import Knowledge, Problem
-from bot.packs import is_pack
-from bot.preview import preview
-from bot.reloader import ReloadResult
-from bot.reports import format_group, format_stats, format_unanswered
-from bot.storage import Storage
+from bot.knowledge import edit as kb_edit
+from bot.knowledge.base import Knowledge, Problem
+from bot.knowledge.edit import BEIJING
+from bot.knowledge.isolated import validate_isolated
+from bot.knowledge.packs import is_pack
+from bot.knowledge.reload import ReloadResult
+from bot.storage.database import Storage
+from bot.text.preview import preview
 
 from .callbacks import callback_value, stale
 from .common import NO_PREVIEW, edit_or_send, reply_html
@@ -77,13 +77,13 @@ Handler = Callable[[Update, CustomContext], Awaitable[None]]
 
 # --- access ------------------------------------------------------------------
 
+
 def is_admin(update: Update, context: CustomContext) -> bool:
     user = update.effective_user
     return user is not None and user.id in context.settings.admin_ids
 
 
-async def audit(update: Update, context: CustomContext, action: str, detail: str = "",
-                admin: bool = True) -> None:
+async def audit(update: Update, context: CustomContext, action: str, detail: str = "", admin: bool = True) -> None:
     """One row in admin_actions; refused attempts (admin=False) carry only the user hash."""
     user = update.effective_user
     logger.info("admin audit: %s (%s)", action, "admin" if admin else "refused")  # no detail: it may quote a citizen
@@ -91,8 +91,7 @@ async def audit(update: Update, context: CustomContext, action: str, detail: str
     if storage is None:
         return
     try:
-        await storage.alog_admin(user_id=user.id if user else None, action=action, detail=detail,
-                                 is_admin=admin)
+        await storage.alog_admin(user_id=user.id if user else None, action=action, detail=detail, is_admin=admin)
     except Exception:
         logger.exception("could not write the audit record")
     await report_storage(context.application)
@@ -119,6 +118,7 @@ def admin_only(action: str) -> Callable[[Handler], Handler]:
     """Run the handler for admins in a private chat; refuse (and audit) everyone else, and
     admins anywhere else: a group, or a button on a message outside the private chat (so
     a citizen's question is never posted into a group)."""
+
     def decorate(handler: Handler) -> Handler:
         @functools.wraps(handler)
         async def wrapper(update: Update, context: CustomContext) -> None:
@@ -135,15 +135,20 @@ def admin_only(action: str) -> Callable[[Handler], Handler]:
                     await reply_html(update, context, esc(PRIVATE_ONLY))
                 return
             await handler(update, context)
+
         return wrapper
+
     return decorate
 
 
 # --- helpers -------------------------------------------------------------------
 
+
 def knowledge_summary(knowledge: Knowledge) -> str:
-    return (f"{len(knowledge.metrics)} 个数据、{len(knowledge.faqs)} 个问答、"
-            f"{len(knowledge.topics)} 个主题、{len(knowledge.synonym_groups)} 组同义词")
+    return (
+        f"{len(knowledge.metrics)} 个数据、{len(knowledge.faqs)} 个问答、"
+        f"{len(knowledge.topics)} 个主题、{len(knowledge.synonym_groups)} 组同义词"
+    )
 
 
 def problem_lines(problems: list[Problem], directory: Path) -> list[str]:
@@ -158,17 +163,16 @@ def problem_lines(problems: list[Problem], directory: Path) -> list[str]:
         message = preview(problem.message.replace(str(directory) + "/", ""), PROBLEM_CHARS)
         lines.append(f"<code>{esc(preview(shown, PROBLEM_CHARS))}:{problem.line}</code> {esc(message)}")
     if len(problems) > MAX_PROBLEMS_SHOWN:
-        lines.append(f"……另有 {len(problems) - MAX_PROBLEMS_SHOWN} 个问题，"
-                     "请在服务器上运行 python -m bot validate 查看全部。")
+        lines.append(
+            f"……另有 {len(problems) - MAX_PROBLEMS_SHOWN} 个问题，请在服务器上运行 python -m bot validate 查看全部。"
+        )
     return lines
 
 
-def reload_html(result: ReloadResult, holder_knowledge: Knowledge, directory: Path,
-                intro: str = "") -> str:
+def reload_html(result: ReloadResult, holder_knowledge: Knowledge, directory: Path, intro: str = "") -> str:
     lead = f"{intro}\n" if intro else ""
     if result.ok:
-        return (f"{lead}✅ 知识库已重新加载（{result.seconds:.1f} 秒）："
-                f"{esc(knowledge_summary(holder_knowledge))}。")
+        return f"{lead}✅ 知识库已重新加载（{result.seconds:.1f} 秒）：{esc(knowledge_summary(holder_knowledge))}。"
     lines = [f"{lead}❌ 知识库有 {len(result.problems)} 个问题，<b>仍在使用之前的版本</b>，请修正后再加载："]
     return "\n".join(lines + problem_lines(result.problems, directory))
 
@@ -184,7 +188,7 @@ def _days_arg(context: CustomContext) -> int | None:
 
 
 def _short(text: str, limit: int = LABEL_CHARS) -> str:
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 async def send_to_admins(application: Application, html: str) -> None:
@@ -193,13 +197,15 @@ async def send_to_admins(application: Application, html: str) -> None:
     settings = application.bot_data.settings
     chunks = split_message(html)
     if len(chunks) > MAX_ADMIN_PARTS:
-        chunks = chunks[:MAX_ADMIN_PARTS - 1] + [f"……内容过长，其余 {len(chunks) - MAX_ADMIN_PARTS + 1} 段"
-                                                 "已省略，详见服务器日志。"]
+        chunks = chunks[: MAX_ADMIN_PARTS - 1] + [
+            f"……内容过长，其余 {len(chunks) - MAX_ADMIN_PARTS + 1} 段已省略，详见服务器日志。"
+        ]
     for admin_id in sorted(settings.admin_ids):
         for chunk in chunks:
             try:
-                await application.bot.send_message(admin_id, chunk, parse_mode=ParseMode.HTML,
-                                                   link_preview_options=NO_PREVIEW)
+                await application.bot.send_message(
+                    admin_id, chunk, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW
+                )
             except TelegramError as exc:
                 logger.warning("could not notify admin %s: %s", admin_id, exc)
                 break
@@ -230,14 +236,17 @@ async def _reload_after_edit(context: CustomContext) -> str:
 
 # --- commands ----------------------------------------------------------------------
 
+
 @admin_only("admin")
 async def admin_help(update: Update, context: CustomContext) -> None:
     lines = ["<b>管理命令</b>"]
     lines += [f"/{name} — {esc(text)}" for name, text in ADMIN_COMMANDS if name != "admin"]
-    lines += ["",
-              "发送名为 topics.yaml、metrics.yaml、faq.yaml 或 synonyms.yaml 的文件即可替换该文件："
-              "先完整校验，旧版本自动备份；有错误时不作任何改动，并列出 文件:行号 和原因。",
-              "直接修改服务器上 knowledge/ 中的文件也会自动重新加载，结果会发给管理员。"]
+    lines += [
+        "",
+        "发送名为 topics.yaml、metrics.yaml、faq.yaml 或 synonyms.yaml 的文件即可替换该文件："
+        "先完整校验，旧版本自动备份；有错误时不作任何改动，并列出 文件:行号 和原因。",
+        "直接修改服务器上 knowledge/ 中的文件也会自动重新加载，结果会发给管理员。",
+    ]
     await reply_html(update, context, "\n".join(lines))
 
 
@@ -245,7 +254,9 @@ async def _days_and_storage(update: Update, context: CustomContext, command: str
     """The [天数] argument and the open storage; (days, None) after telling the admin why not."""
     days = _days_arg(context)
     if days is None:
-        await reply_html(update, context, esc(f"用法：{command} [天数]，天数为 1～{MAX_DAYS} 的整数，默认 {DEFAULT_DAYS}。"))
+        await reply_html(
+            update, context, esc(f"用法：{command} [天数]，天数为 1～{MAX_DAYS} 的整数，默认 {DEFAULT_DAYS}。")
+        )
         return days, None
     storage = context.storage
     if storage is None:
@@ -283,8 +294,7 @@ def group_markup(group, knowledge: Knowledge):
         if entry is None:
             continue
         try:
-            rows.append([button(f"加为「{_short(entry.title)}」的问法", "ua",
-                                f"{group.query_id}:{entry.id}")])
+            rows.append([button(f"加为「{_short(entry.title)}」的问法", "ua", f"{group.query_id}:{entry.id}")])
         except ValueError:  # an id too long for Telegram's 64-byte callback data
             continue
     rows.append([button("忽略", "ud", str(group.query_id))])
@@ -304,12 +314,16 @@ async def unanswered_command(update: Update, context: CustomContext) -> None:
         return
     shown = groups[:UNANSWERED_SHOWN]
     more = "（只显示前 8 组，处理后再发送 /unanswered 查看其余）" if len(groups) > len(shown) else ""
-    await reply_html(update, context,
-                     f"<b>最近 {days} 天未答上或需要追问确认的问题</b>{esc(more)}\n"
-                     "相近说法已合并。点「加为…的问法」把问题加入该条目并立即生效；点「忽略」不再列出。")
+    await reply_html(
+        update,
+        context,
+        f"<b>最近 {days} 天未答上或需要追问确认的问题</b>{esc(more)}\n"
+        "相近说法已合并。点「加为…的问法」把问题加入该条目并立即生效；点「忽略」不再列出。",
+    )
     for index, group in enumerate(shown, 1):
-        await reply_html(update, context, esc(format_group(index, group, engine.knowledge)),
-                         group_markup(group, engine.knowledge))
+        await reply_html(
+            update, context, esc(format_group(index, group, engine.knowledge)), group_markup(group, engine.knowledge)
+        )
 
 
 def pack_dir(context: CustomContext, entry_id: str | None = None, folder: str | None = None) -> Path:
@@ -366,8 +380,10 @@ async def add_phrasing_button(update: Update, context: CustomContext) -> None:
     if now.status == "answer" and now.entry_id == entry_id:
         lines.append(f"现在这个问题会直接回答「{esc(title)}」。")
     else:
-        lines.append(f"注意：这个问题目前仍得到“{esc({'clarify': '您是想问', 'fallback': '未找到'}.get(now.status, now.status))}”，"
-                     "可能还需要调整同义词或其他问法。")
+        lines.append(
+            f"注意：这个问题目前仍得到“{esc({'clarify': '您是想问', 'fallback': '未找到'}.get(now.status, now.status))}”，"
+            "可能还需要调整同义词或其他问法。"
+        )
     await edit_or_send(update, context, "\n".join(lines))
 
 
@@ -398,9 +414,14 @@ async def upload_document(update: Update, context: CustomContext) -> None:
         return
     name = kb_edit.knowledge_file_name(filename)
     if name is None:
-        await reply_html(update, context, esc(
-            f"文件名「{filename}」不是知识库文件。请把文件命名为 topics.yaml、metrics.yaml、faq.yaml 或 "
-            "synonyms.yaml 之一（与要替换的文件同名）后重新发送；新的报告请发送 .txt、.docx、.html 或 .pdf 文件。"))
+        await reply_html(
+            update,
+            context,
+            esc(
+                f"文件名「{filename}」不是知识库文件。请把文件命名为 topics.yaml、metrics.yaml、faq.yaml 或 "
+                "synonyms.yaml 之一（与要替换的文件同名）后重新发送；新的报告请发送 .txt、.docx、.html 或 .pdf 文件。"
+            ),
+        )
         return
     if document.file_size and document.file_size > kb_edit.MAX_UPLOAD_BYTES:
         await reply_html(update, context, esc(f"文件太大（{document.file_size} 字节），未替换。"))
@@ -420,8 +441,9 @@ async def upload_document(update: Update, context: CustomContext) -> None:
         await reply_html(update, context, esc(result.message))
         return
     shown = name if directory == Path(context.settings.knowledge_dir) else f"{directory.name}/{name}"
-    await audit(update, context, "upload", f"{shown} ({len(data)} bytes), backup "
-                                           f"{result.backup.name if result.backup else '-'}")
+    await audit(
+        update, context, "upload", f"{shown} ({len(data)} bytes), backup {result.backup.name if result.backup else '-'}"
+    )
     backup = f"旧版本已备份为 <code>{esc(result.backup.name)}</code>。" if result.backup else ""
     await reply_html(update, context, f"✅ 已替换 {esc(shown)}。{backup}\n" + await _reload_after_edit(context))
 
@@ -431,9 +453,14 @@ async def _import_report(update: Update, context: CustomContext, document) -> No
     after the report's place and year), back up what it replaces, reload, reply with the counts."""
     root = Path(context.settings.knowledge_dir)
     if is_pack(root):
-        await reply_html(update, context, esc(
-            "KNOWLEDGE_DIR 现在是单个知识包，不能再放入新报告。请把现有文件移到其中的子文件夹"
-            "（如 knowledge/yiyang-2023/）后再发送报告。"))
+        await reply_html(
+            update,
+            context,
+            esc(
+                "KNOWLEDGE_DIR 现在是单个知识包，不能再放入新报告。请把现有文件移到其中的子文件夹"
+                "（如 knowledge/yiyang-2023/）后再发送报告。"
+            ),
+        )
         return
     if document.file_size and document.file_size > IMPORT_MAX_BYTES:
         await reply_html(update, context, esc(f"文件太大（{document.file_size} 字节），报告文件应小于 20 MB。"))
@@ -442,8 +469,7 @@ async def _import_report(update: Update, context: CustomContext, document) -> No
     data = bytes(await file.download_as_bytearray())
     caption = (update.effective_message.caption or "").strip()
     await reply_html(update, context, esc("正在导入报告，请稍候……"))
-    outcome = await asyncio.to_thread(import_uploaded_report, root, document.file_name or "report.txt", data,
-                                      caption)
+    outcome = await asyncio.to_thread(import_uploaded_report, root, document.file_name or "report.txt", data, caption)
     if isinstance(outcome, str):
         await audit(update, context, "import_rejected", outcome[:200])
         await reply_html(update, context, outcome)
@@ -473,9 +499,12 @@ async def backups_command(update: Update, context: CustomContext) -> None:
         lines += [f"· {esc(b.path.name)}：{esc(b.damage)}" for b in damaged[:10]]
         if len(damaged) > 10:
             lines.append(f"……另有 {len(damaged) - 10} 份")
-    lines += ["", f"备份保存在服务器的 {esc(str(kb_edit.backup_dir(directory)))}/ 中。",
-              "/rollback — 撤销最近一次修改；/rollback faq.yaml — 恢复该文件的上一版；"
-              "有多个报告包时可在前面加包名，如 /backups yiyang-2023。"]
+    lines += [
+        "",
+        f"备份保存在服务器的 {esc(str(kb_edit.backup_dir(directory)))}/ 中。",
+        "/rollback — 撤销最近一次修改；/rollback faq.yaml — 恢复该文件的上一版；"
+        "有多个报告包时可在前面加包名，如 /backups yiyang-2023。",
+    ]
     await reply_html(update, context, "\n".join(lines))
 
 
@@ -484,8 +513,12 @@ async def rollback_command(update: Update, context: CustomContext) -> None:
     directory, args = _pack_arg(context)
     name = (args or [None])[0]
     result = await asyncio.to_thread(kb_edit.rollback, directory, name, validate_isolated)
-    await audit(update, context, "rollback" if result.ok else "rollback_failed",
-                f"{result.file or name or ''}: {result.message}")
+    await audit(
+        update,
+        context,
+        "rollback" if result.ok else "rollback_failed",
+        f"{result.file or name or ''}: {result.message}",
+    )
     lines = [("✅ " if result.ok else "❌ ") + esc(result.message)]
     lines += problem_lines(result.problems, directory)
     if result.ok and result.changed:
@@ -494,6 +527,7 @@ async def rollback_command(update: Update, context: CustomContext) -> None:
 
 
 # --- jobs ------------------------------------------------------------------------------
+
 
 async def storage_health_job(context: CustomContext) -> None:
     """Every 30 s: notice a deleted or unwritable database, write held records, tell admins."""
@@ -535,7 +569,8 @@ async def digest_text(context: CustomContext, now: datetime | None = None) -> st
     html = f"<b>{esc(first)}</b>\n{esc(rest)}"
     if groups:
         html += "\n\n<b>昨天新的未答上问题</b>\n" + "\n".join(
-            esc(f"{i}. {g.text} × {g.count}") for i, g in enumerate(groups, 1))
+            esc(f"{i}. {g.text} × {g.count}") for i, g in enumerate(groups, 1)
+        )
         html += "\n发送 /unanswered 逐条处理。"
     return html
 
@@ -552,10 +587,10 @@ def schedule_jobs(application: Application) -> None:
         logger.warning("no job queue (install python-telegram-bot[job-queue]): no pruning, no digest")
         return
     settings = application.bot_data.settings
-    queue.run_repeating(prune_job, interval=timedelta(days=1), first=timedelta(minutes=1),
-                        name="retention")
-    queue.run_repeating(storage_health_job, interval=HEALTH_CHECK_SECONDS, first=HEALTH_CHECK_SECONDS,
-                        name="storage-health")
+    queue.run_repeating(prune_job, interval=timedelta(days=1), first=timedelta(minutes=1), name="retention")
+    queue.run_repeating(
+        storage_health_job, interval=HEALTH_CHECK_SECONDS, first=HEALTH_CHECK_SECONDS, name="storage-health"
+    )
     if settings.digest_time:
         hour, minute = map(int, settings.digest_time.split(":"))
         queue.run_daily(digest_job, time=dtime(hour, minute, tzinfo=BEIJING), name="digest")
@@ -563,6 +598,7 @@ def schedule_jobs(application: Application) -> None:
 
 
 # --- start-up and shutdown -----------------------------------------------------------
+
 
 async def set_admin_commands(application: Application) -> None:
     """Give each admin a command menu with the admin commands too."""
@@ -581,16 +617,16 @@ async def on_start(application: Application) -> None:
     bot_data = application.bot_data
     settings = bot_data.settings
     if bot_data.storage is None:
-        bot_data.storage = await asyncio.to_thread(
-            lambda: Storage.open(settings.data_dir, hash_key=settings.hash_key))
+        bot_data.storage = await asyncio.to_thread(lambda: Storage.open(settings.data_dir, hash_key=settings.hash_key))
         logger.info("usage database: %s", bot_data.storage.path)
     reloader = bot_data.reloader
     await asyncio.to_thread(reloader.mark_loaded)
 
     async def notify(result: ReloadResult) -> None:
         knowledge = bot_data.holder.engine.knowledge
-        await send_to_admins(application, reload_html(
-            result, knowledge, settings.knowledge_dir, "知识库文件有变化，已自动检查："))
+        await send_to_admins(
+            application, reload_html(result, knowledge, settings.knowledge_dir, "知识库文件有变化，已自动检查：")
+        )
 
     reloader.start(notify)
     schedule_jobs(application)
@@ -629,12 +665,18 @@ class _KnowledgeUpload(filters.MessageFilter):
 def register(application: Application) -> None:
     """Register the admin handlers (call before the catch-all handlers)."""
     new_message = filters.UpdateType.MESSAGE
-    for name, handler in (("admin", admin_help), ("reload", reload_command), ("stats", stats_command),
-                          ("unanswered", unanswered_command), ("backups", backups_command),
-                          ("rollback", rollback_command)):
+    for name, handler in (
+        ("admin", admin_help),
+        ("reload", reload_command),
+        ("stats", stats_command),
+        ("unanswered", unanswered_command),
+        ("backups", backups_command),
+        ("rollback", rollback_command),
+    ):
         application.add_handler(CommandHandler(name, handler, filters=new_message))
     application.add_handler(CallbackQueryHandler(add_phrasing_button, pattern=r"^ua:"))
     application.add_handler(CallbackQueryHandler(dismiss_button, pattern=r"^ud:"))
     admins = application.bot_data.settings.admin_ids if application.bot_data.settings else frozenset()
-    application.add_handler(MessageHandler(new_message & filters.ChatType.PRIVATE & _KnowledgeUpload(admins),
-                                           upload_document))
+    application.add_handler(
+        MessageHandler(new_message & filters.ChatType.PRIVATE & _KnowledgeUpload(admins), upload_document)
+    )

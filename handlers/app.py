@@ -16,17 +16,25 @@ from urllib.parse import urlsplit
 from telegram import BotCommand, LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
-from telegram.ext import (AIORateLimiter, Application, CallbackQueryHandler, CommandHandler,
-                          Defaults, InlineQueryHandler, MessageHandler, filters)
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    Defaults,
+    InlineQueryHandler,
+    MessageHandler,
+    filters,
+)
 from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.config import Settings
-from bot.engine import Engine, EngineHolder
-from bot.isolated import validate_isolated
-from bot.packs import load_library
-from bot.reloader import Reloader
-from bot.storage import Storage
-from bot.storage_health import StorageError
+from bot.engine.engine import Engine, EngineHolder
+from bot.knowledge.isolated import validate_isolated
+from bot.knowledge.packs import load_library
+from bot.knowledge.reload import Reloader
+from bot.storage.database import Storage
+from bot.storage.health import StorageError
 
 from . import admin, ask, callbacks, data, feedback, inline, media, start, topics
 from .compat import TolerantRequest
@@ -47,9 +55,18 @@ COMMANDS = (
     ("ask", "提问（群组中使用）：/ask 问题"),
 )
 
-MEDIA = (filters.Sticker.ALL | filters.PHOTO | filters.VIDEO | filters.VIDEO_NOTE | filters.VOICE
-         | filters.AUDIO | filters.Document.ALL | filters.ANIMATION | filters.LOCATION
-         | filters.CONTACT)
+MEDIA = (
+    filters.Sticker.ALL
+    | filters.PHOTO
+    | filters.VIDEO
+    | filters.VIDEO_NOTE
+    | filters.VOICE
+    | filters.AUDIO
+    | filters.Document.ALL
+    | filters.ANIMATION
+    | filters.LOCATION
+    | filters.CONTACT
+)
 
 
 def register_handlers(application: Application) -> None:
@@ -82,8 +99,7 @@ def register_handlers(application: Application) -> None:
     application.add_handler(MessageHandler(text & private, ask.private_text))
     application.add_handler(MessageHandler(text & groups, ask.group_text))
     application.add_handler(MessageHandler(new_message & private & MEDIA, media.media_hint))
-    application.add_handler(MessageHandler(new_message & private & filters.COMMAND,
-                                           media.unknown_command))
+    application.add_handler(MessageHandler(new_message & private & filters.COMMAND, media.unknown_command))
 
     application.add_error_handler(error_handler)
 
@@ -120,8 +136,9 @@ def is_official_api(url: str) -> bool:
     return url.rstrip("/").lower() == OFFICIAL_API
 
 
-def build_application(settings: Settings, holder: EngineHolder, request: BaseRequest | None = None,
-                      *, rate_limiter: bool = True) -> Application:
+def build_application(
+    settings: Settings, holder: EngineHolder, request: BaseRequest | None = None, *, rate_limiter: bool = True
+) -> Application:
     """The configured Application: Bot API at settings.telegram_api_url, HTML defaults, rate
     limiter, concurrent updates, typed context, lifecycle hooks, every handler registered.
 
@@ -133,8 +150,7 @@ def build_application(settings: Settings, holder: EngineHolder, request: BaseReq
         .token(settings.telegram_bot_token)
         .base_url(f"{api}/bot")
         .base_file_url(f"{api}/file/bot")
-        .defaults(Defaults(parse_mode=ParseMode.HTML,
-                           link_preview_options=LinkPreviewOptions(is_disabled=True)))
+        .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
         .context_types(CONTEXT_TYPES)
         .concurrent_updates(JournalProcessor(256))
         .updater(None)  # handlers.serve polls / serves the webhook (no update lost)
@@ -147,7 +163,8 @@ def build_application(settings: Settings, holder: EngineHolder, request: BaseReq
     if request is None:
         request_class = HTTPXRequest if is_official_api(api) else TolerantRequest
         builder = builder.request(request_class(connection_pool_size=256)).get_updates_request(
-            request_class(connection_pool_size=1))
+            request_class(connection_pool_size=1)
+        )
     else:
         builder = builder.request(request).get_updates_request(request)
     application = builder.build()
@@ -169,8 +186,11 @@ def run_bot(settings: Settings) -> int:
     start-up is one line on stderr naming the setting: exit 2 for a setting to fix (token,
     WEBHOOK_SECRET, DATA_DIR, a Bot API that refuses), 1 when the Bot API cannot be reached."""
     if settings.webhook_url and not settings.webhook_secret:
-        print("WEBHOOK_SECRET: required when WEBHOOK_URL is set (1-256 characters of A-Z, a-z, "
-              "0-9, _ and -); without it anyone could post forged updates", file=sys.stderr)
+        print(
+            "WEBHOOK_SECRET: required when WEBHOOK_URL is set (1-256 characters of A-Z, a-z, "
+            "0-9, _ and -); without it anyone could post forged updates",
+            file=sys.stderr,
+        )
         return 2
     secrets = [settings.telegram_bot_token, settings.webhook_secret, settings.hash_key]
     setup_logging(settings.log_level, secrets)
@@ -192,12 +212,14 @@ def run_bot(settings: Settings) -> int:
     try:
         asyncio.run(serve(application, settings))
     except InvalidToken:
-        print("TELEGRAM_BOT_TOKEN: rejected by the Bot API (check the token from BotFather)",
-              file=sys.stderr)
+        print("TELEGRAM_BOT_TOKEN: rejected by the Bot API (check the token from BotFather)", file=sys.stderr)
         return 2
     except BadRequest as exc:  # a NetworkError in PTB, but the server did answer
-        print(f"TELEGRAM_API_URL: {api} answered getMe with 400 Bad Request ({redact(exc.message)}); "
-              "is it a Bot API server?", file=sys.stderr)
+        print(
+            f"TELEGRAM_API_URL: {api} answered getMe with 400 Bad Request ({redact(exc.message)}); "
+            "is it a Bot API server?",
+            file=sys.stderr,
+        )
         return 2
     except BootstrapError as exc:
         print(redact(str(exc)), file=sys.stderr)

@@ -23,15 +23,18 @@ async def answer_question(update: Update, context: CustomContext, question: str)
     engine = context.engine
     response = engine.respond(question, context.conversation)
     chat = update.effective_chat
-    logger.info("question chat_type=%s status=%s kind=%s entry=%s score=%.3f",
-                chat.type if chat else None, response.status, response.kind,
-                response.entry_id, response.score)
+    logger.info(
+        "question chat_type=%s status=%s kind=%s entry=%s score=%.3f",
+        chat.type if chat else None,
+        response.status,
+        response.kind,
+        response.entry_id,
+        response.score,
+    )
     try:
-        await reply_html(update, context, response_html(response),
-                         response_markup(response, engine.knowledge))
+        await reply_html(update, context, response_html(response), response_markup(response, engine.knowledge))
     finally:  # recorded for the admins' statistics even if the reply could not be sent
-        await usage.log_query(update, context, question, response,
-                              (time.perf_counter() - started) * 1000)
+        await usage.log_query(update, context, question, response, (time.perf_counter() - started) * 1000)
 
 
 async def private_text(update: Update, context: CustomContext) -> None:
@@ -47,8 +50,9 @@ def addressed_text(message: Message, bot_id: int, username: str | None) -> str |
     handle = f"@{username}".lower() if username else None
     entities = message.parse_entities([MessageEntity.MENTION, MessageEntity.TEXT_MENTION])
     for entity, shown in entities.items():
-        mine = (entity.type == MessageEntity.MENTION and handle is not None and shown.lower() == handle) or \
-               (entity.type == MessageEntity.TEXT_MENTION and entity.user is not None and entity.user.id == bot_id)
+        mine = (entity.type == MessageEntity.MENTION and handle is not None and shown.lower() == handle) or (
+            entity.type == MessageEntity.TEXT_MENTION and entity.user is not None and entity.user.id == bot_id
+        )
         if mine:
             addressed = True
             text = text.replace(shown, " ")

@@ -52,8 +52,13 @@ async def answer_button(update: Update, context: CustomContext) -> None:
     logger.info("button answer chat_type=%s entry=%s", update.effective_chat.type, response.entry_id)
     message = query.message
     thread = message.message_thread_id if isinstance(message, Message) and message.is_topic_message else None
-    await send_html(context, update.effective_chat.id, response_html(response),
-                    response_markup(response, engine.knowledge), thread_id=thread)
+    await send_html(
+        context,
+        update.effective_chat.id,
+        response_html(response),
+        response_markup(response, engine.knowledge),
+        thread_id=thread,
+    )
 
 
 class EmptyButtonHandler(CallbackQueryHandler):

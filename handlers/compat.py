@@ -21,13 +21,27 @@ from typing import Any
 from telegram.request import HTTPXRequest, RequestData
 
 # Methods whose result is a Message (when a server answers null or true).
-_MESSAGE_METHODS = {"sendMessage", "editMessageText", "editMessageReplyMarkup", "sendPhoto", "sendDocument",
-                    "editMessageCaption", "copyMessage", "forwardMessage"}
-_MESSAGE_KEYS = {"message", "edited_message", "channel_post", "edited_channel_post", "reply_to_message",
-                 "pinned_message"}
+_MESSAGE_METHODS = {
+    "sendMessage",
+    "editMessageText",
+    "editMessageReplyMarkup",
+    "sendPhoto",
+    "sendDocument",
+    "editMessageCaption",
+    "copyMessage",
+    "forwardMessage",
+}
+_MESSAGE_KEYS = {
+    "message",
+    "edited_message",
+    "channel_post",
+    "edited_channel_post",
+    "reply_to_message",
+    "pinned_message",
+}
 _DATE_KEYS = {"date", "edit_date", "forward_date"}
 _OBJECT_KEYS = ("reply_markup", "link_preview_options", "entities", "chat", "from")
-_MILLISECONDS = 10 ** 11  # a Unix time in seconds stays below this until the year 5138
+_MILLISECONDS = 10**11  # a Unix time in seconds stays below this until the year 5138
 _EMPTY_POLL_PAUSE = 0.5
 
 
@@ -97,10 +111,13 @@ def _minimal_message(result: dict, params: dict, message_ids: itertools.count) -
     chat = result.get("chat")
     if not (isinstance(chat, dict) and "id" in chat and "type" in chat):
         chat = {"id": params.get("chat_id", result.get("chat_id", 0)), "type": "private"}
-    message = {"message_id": result.get("message_id") if isinstance(result.get("message_id"), int)
-               else params.get("message_id") or next(message_ids),
-               "date": result.get("date") if isinstance(result.get("date"), (int, float)) else int(time.time()),
-               "chat": chat}
+    message = {
+        "message_id": result.get("message_id")
+        if isinstance(result.get("message_id"), int)
+        else params.get("message_id") or next(message_ids),
+        "date": result.get("date") if isinstance(result.get("date"), (int, float)) else int(time.time()),
+        "chat": chat,
+    }
     text = result.get("text", params.get("text"))
     if isinstance(text, str):
         message["text"] = text
@@ -113,8 +130,9 @@ class TolerantRequest(HTTPXRequest):
 
     _message_ids = itertools.count(1_000_000)
 
-    async def do_request(self, url: str, method: str, request_data: RequestData | None = None,
-                         *args: Any, **kwargs: Any) -> tuple[int, bytes]:
+    async def do_request(
+        self, url: str, method: str, request_data: RequestData | None = None, *args: Any, **kwargs: Any
+    ) -> tuple[int, bytes]:
         started = time.monotonic()
         code, payload = await super().do_request(url, method, request_data, *args, **kwargs)
         api_method = url.rsplit("/", 1)[-1]

@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 
 from bot.config import Settings
-from bot.engine import Conversation, Engine, EngineHolder
+from bot.engine.engine import Conversation, Engine, EngineHolder
 
 if TYPE_CHECKING:  # pragma: no cover
-    from bot.reloader import Reloader
-    from bot.storage import Storage
+    from bot.knowledge.reload import Reloader
+    from bot.storage.database import Storage
 
     from .updates import UpdateTracker
 
@@ -29,9 +29,9 @@ class BotData:
 
     holder: EngineHolder | None = None
     settings: Settings = field(default_factory=Settings)
-    storage: "Storage | None" = None  # opened before start-up (usage records, update journal)
-    reloader: "Reloader | None" = None
-    tracker: "UpdateTracker | None" = None  # updates in flight (handlers.updates)
+    storage: Storage | None = None  # opened before start-up (usage records, update journal)
+    reloader: Reloader | None = None
+    tracker: UpdateTracker | None = None  # updates in flight (handlers.updates)
     admin_notes: dict = field(default_factory=dict)  # rate limiting of notices to admins
 
 
@@ -54,11 +54,11 @@ class CustomContext(CallbackContext[ExtBot, dict, ChatData, BotData]):
         return self.bot_data.settings
 
     @property
-    def storage(self) -> "Storage | None":
+    def storage(self) -> Storage | None:
         return self.bot_data.storage
 
     @property
-    def reloader(self) -> "Reloader":
+    def reloader(self) -> Reloader:
         return self.bot_data.reloader
 
     @property

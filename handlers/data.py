@@ -9,8 +9,8 @@ import logging
 
 from telegram import Update
 
-from bot import lookup
-from bot.knowledge import Knowledge
+from bot.knowledge.base import Knowledge
+from bot.retrieval import lookup
 
 from .callbacks import callback_value, show_in_place
 from .common import reply_html
@@ -55,11 +55,13 @@ async def data_command(update: Update, context: CustomContext) -> None:
         await reply_html(update, context, text, markup)
         return
     found = lookup.search(engine, query)
-    logger.info("data lookup chat_type=%s found=%d", update.effective_chat.type if update.effective_chat else None,
-                len(found))
+    logger.info(
+        "data lookup chat_type=%s found=%d", update.effective_chat.type if update.effective_chat else None, len(found)
+    )
     if not found:
-        await reply_html(update, context,
-                         f"没有找到与“{esc(query)}”相关的数据。换个关键词试试，或只发 /data 查看主题。")
+        await reply_html(
+            update, context, f"没有找到与“{esc(query)}”相关的数据。换个关键词试试，或只发 /data 查看主题。"
+        )
         return
     header = f"<b>“{esc(query)}”相关数据（{len(found)}项）</b>"
     await reply_html(update, context, "\n".join([header] + figure_lines(found)))
@@ -69,6 +71,11 @@ async def data_topic(update: Update, context: CustomContext) -> None:
     """`d:<topic>`: the figures of one topic in place; `d:` back to the topic list."""
     knowledge = context.engine.knowledge
     value = callback_value(update)
-    view = (topics_view(knowledge) if not value
-            else topic_figures_view(knowledge, value) if value in knowledge.topics else None)
+    view = (
+        topics_view(knowledge)
+        if not value
+        else topic_figures_view(knowledge, value)
+        if value in knowledge.topics
+        else None
+    )
     await show_in_place(update, context, view)

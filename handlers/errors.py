@@ -9,7 +9,7 @@ import logging
 from telegram import Update
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
-from bot.preview import preview
+from bot.text.preview import preview
 
 from . import admin
 from .context import CustomContext
@@ -23,8 +23,10 @@ ADMIN_NOTICE_SECONDS = 600  # at most one error notice to the admins per 10 minu
 
 def admin_notice(error: BaseException) -> str:
     """What the admins are told: the kind of error, never the user's message or id."""
-    return (f"⚠️ 机器人处理一条消息时出错：<code>{esc(type(error).__name__)}: "
-            f"{esc(preview(str(error), 200))}</code>\n完整的错误信息已写入日志。")
+    return (
+        f"⚠️ 机器人处理一条消息时出错：<code>{esc(type(error).__name__)}: "
+        f"{esc(preview(str(error), 200))}</code>\n完整的错误信息已写入日志。"
+    )
 
 
 async def error_handler(update: object, context: CustomContext) -> None:
@@ -38,16 +40,19 @@ async def error_handler(update: object, context: CustomContext) -> None:
         logger.warning("Telegram unreachable or rate limited: %s", error)
         return
     tracker = context.bot_data.tracker
-    if (isinstance(error, NetworkError) and not isinstance(error, BadRequest)
-            and isinstance(update, Update) and tracker is not None and tracker.retry(update)):
+    if (
+        isinstance(error, NetworkError)
+        and not isinstance(error, BadRequest)
+        and isinstance(update, Update)
+        and tracker is not None
+        and tracker.retry(update)
+    ):
         # the reply did not get through: the update is handled again shortly, no apology
-        logger.warning("network error while answering update %s (%s); it will be retried",
-                       update.update_id, error)
+        logger.warning("network error while answering update %s (%s); it will be retried", update.update_id, error)
         return
     logger.error("Exception while handling an update", exc_info=error)
     try:
-        await admin.notify_admins(context.application, "error", admin_notice(error),
-                                  every=ADMIN_NOTICE_SECONDS)
+        await admin.notify_admins(context.application, "error", admin_notice(error), every=ADMIN_NOTICE_SECONDS)
     except Exception:  # noqa: BLE001 - telling the admins must never hide the user's note
         logger.exception("could not notify the admins of the error")
     if not isinstance(update, Update):

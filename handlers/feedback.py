@@ -32,8 +32,9 @@ async def feedback_button(update: Update, context: CustomContext) -> None:
         await stale(update)
         return
     helpful = sign == "+"
-    record_feedback(entry_id=entry_id, helpful=helpful,
-                    chat_type=update.effective_chat.type if update.effective_chat else None)
+    record_feedback(
+        entry_id=entry_id, helpful=helpful, chat_type=update.effective_chat.type if update.effective_chat else None
+    )
     await usage.log_feedback(update, context, entry_id, helpful)
     await query.answer(THANKS[helpful])
     if isinstance(query.message, Message):

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import logging
 
-from telegram import (InlineQueryResultArticle, InlineQueryResultsButton, InputTextMessageContent,
-                      Update)
+from telegram import InlineQueryResultArticle, InlineQueryResultsButton, InputTextMessageContent, Update
 from telegram.constants import ParseMode
 
-from bot import answers, lookup
-from bot.knowledge import Entry, Knowledge
+from bot.answers import compose as answers
+from bot.knowledge.base import Entry, Knowledge
+from bot.retrieval import lookup
 
 from .common import NO_PREVIEW
 from .context import CustomContext
@@ -24,11 +24,12 @@ NOT_FOUND_BUTTON = "没有找到相关数据，点此向机器人提问"
 
 def article(knowledge: Knowledge, entry: Entry) -> InlineQueryResultArticle:
     """Title `名称：数值`, description a snippet of the source; sends the full answer."""
-    content = InputTextMessageContent(answer_html(answers.answer_text(knowledge, entry)),
-                                      parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW)
-    return InlineQueryResultArticle(id=entry.id, title=lookup.figure_line(entry),
-                                    description=lookup.snippet(entry),
-                                    input_message_content=content)
+    content = InputTextMessageContent(
+        answer_html(answers.answer_text(knowledge, entry)), parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW
+    )
+    return InlineQueryResultArticle(
+        id=entry.id, title=lookup.figure_line(entry), description=lookup.snippet(entry), input_message_content=content
+    )
 
 
 async def inline_query(update: Update, context: CustomContext) -> None:
@@ -45,5 +46,9 @@ async def inline_query(update: Update, context: CustomContext) -> None:
     logger.info("inline query found=%d", len(found))
     # Nothing found: a button above the (empty) results opens a private chat to ask in full.
     ask_button = None if found else InlineQueryResultsButton(NOT_FOUND_BUTTON, start_parameter="inline")
-    await query.answer([article(knowledge, e) for e in found[:MAX_RESULTS]],
-                       cache_time=CACHE_SECONDS, is_personal=False, button=ask_button)
+    await query.answer(
+        [article(knowledge, e) for e in found[:MAX_RESULTS]],
+        cache_time=CACHE_SECONDS,
+        is_personal=False,
+        button=ask_button,
+    )

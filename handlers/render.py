@@ -21,8 +21,8 @@ from collections.abc import Iterable, Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.answers import Response, Suggestion, examples
-from bot.knowledge import Knowledge, Topic
+from bot.answers.compose import Response, Suggestion, examples
+from bot.knowledge.base import Knowledge, Topic
 
 MAX_MESSAGE_CHARS = 4096  # Telegram's limit, in UTF-16 code units
 MAX_CALLBACK_BYTES = 64
@@ -39,6 +39,7 @@ def utf16_len(text: str) -> int:
 
 
 # --- callback data -------------------------------------------------------------
+
 
 def cb(prefix: str, value: str = "") -> str:
     """`prefix:value`; raises ValueError if it would exceed Telegram's 64 bytes."""
@@ -58,7 +59,7 @@ def keyboard(rows: Iterable[Sequence[InlineKeyboardButton]]) -> InlineKeyboardMa
 
 
 def in_rows(buttons: Sequence[InlineKeyboardButton], per_row: int) -> list[list[InlineKeyboardButton]]:
-    return [list(buttons[i:i + per_row]) for i in range(0, len(buttons), per_row)]
+    return [list(buttons[i : i + per_row]) for i in range(0, len(buttons), per_row)]
 
 
 def feedback_row(entry_id: str) -> list[InlineKeyboardButton]:
@@ -69,8 +70,9 @@ def suggestion_rows(suggestions: Iterable[Suggestion], prefix: str = "a") -> lis
     return [[button(s.question, prefix, s.id)] for s in suggestions]
 
 
-def topic_rows(knowledge: Knowledge, topic_ids: Iterable[str], prefix: str = "o",
-               per_row: int = 2) -> list[list[InlineKeyboardButton]]:
+def topic_rows(
+    knowledge: Knowledge, topic_ids: Iterable[str], prefix: str = "o", per_row: int = 2
+) -> list[list[InlineKeyboardButton]]:
     buttons = [button(knowledge.topics[t].title, prefix, t) for t in topic_ids if t in knowledge.topics]
     return in_rows(buttons, per_row)
 
@@ -79,12 +81,12 @@ def without_feedback(markup: InlineKeyboardMarkup | None) -> InlineKeyboardMarku
     """The same keyboard minus its 👍/👎 row (after a feedback press)."""
     if markup is None:
         return None
-    rows = [[b for b in row if not (b.callback_data or "").startswith("fb:")]
-            for row in markup.inline_keyboard]
+    rows = [[b for b in row if not (b.callback_data or "").startswith("fb:")] for row in markup.inline_keyboard]
     return keyboard(rows)
 
 
 # --- response text --------------------------------------------------------------
+
 
 def answer_html(text: str) -> str:
     """An engine answer: the first line of each answer (title：value) bold, 原文 quoted,
@@ -136,6 +138,7 @@ def topic_html(knowledge: Knowledge, topic: Topic) -> str:
 
 # --- splitting --------------------------------------------------------------------
 
+
 def split_message(text: str, limit: int = MAX_MESSAGE_CHARS) -> list[str]:
     """Chunks of at most `limit` UTF-16 units, each valid Telegram HTML on its own.
 
@@ -150,8 +153,11 @@ def split_message(text: str, limit: int = MAX_MESSAGE_CHARS) -> list[str]:
     start_stack: list[tuple[str, str]] = []  # tags open at the start of `current`
 
     def size(atoms: list[str], opened: list, closed: list) -> int:
-        return (sum(utf16_len(a) for a in atoms) + sum(utf16_len(tag) for _, tag in opened)
-                + sum(len(name) + 3 for name, _ in closed))
+        return (
+            sum(utf16_len(a) for a in atoms)
+            + sum(utf16_len(tag) for _, tag in opened)
+            + sum(len(name) + 3 for name, _ in closed)
+        )
 
     def flush() -> None:
         nonlocal current, start_stack
@@ -227,7 +233,7 @@ def _cut_line(atoms: list[str], stack: list[tuple[str, str]], limit: int, size):
         state = list(opened)
         while end < len(atoms):
             next_state = _apply(state, [atoms[end]])
-            if end > start and size(atoms[start:end + 1], opened, next_state) > limit:
+            if end > start and size(atoms[start : end + 1], opened, next_state) > limit:
                 break
             end += 1
             state = next_state

@@ -79,15 +79,21 @@ async def serve(application: Application, settings: Settings, stop: asyncio.Even
         if settings.webhook_url:
             from .app import webhook_path
 
-            server = webhook_server(application, tracker, webhook_path(settings.webhook_url),
-                                    settings.webhook_secret)
+            server = webhook_server(application, tracker, webhook_path(settings.webhook_url), settings.webhook_secret)
             server.listen(settings.webhook_port, address=settings.webhook_listen)
             await tracker.replay()
-            await _with_retries(lambda: application.bot.set_webhook(
-                settings.webhook_url, secret_token=settings.webhook_secret, allowed_updates=allowed),
-                "WEBHOOK_URL: setWebhook")
-            log.info("webhook mode: listening on %s:%s/%s", settings.webhook_listen,
-                     settings.webhook_port, webhook_path(settings.webhook_url))
+            await _with_retries(
+                lambda: application.bot.set_webhook(
+                    settings.webhook_url, secret_token=settings.webhook_secret, allowed_updates=allowed
+                ),
+                "WEBHOOK_URL: setWebhook",
+            )
+            log.info(
+                "webhook mode: listening on %s:%s/%s",
+                settings.webhook_listen,
+                settings.webhook_port,
+                webhook_path(settings.webhook_url),
+            )
         else:
             await _with_retries(lambda: application.bot.delete_webhook(), "TELEGRAM_API_URL: deleteWebhook")
             poller = Poller(application, tracker, allowed)
@@ -99,8 +105,7 @@ async def serve(application: Application, settings: Settings, stop: asyncio.Even
             feeding = asyncio.create_task(feed(), name="poller")
             log.info("polling mode: %s", settings.telegram_api_url)
         waiting = asyncio.create_task(stop.wait())
-        await asyncio.wait([t for t in (waiting, feeding) if t is not None],
-                           return_when=asyncio.FIRST_COMPLETED)
+        await asyncio.wait([t for t in (waiting, feeding) if t is not None], return_when=asyncio.FIRST_COMPLETED)
         waiting.cancel()
     finally:
         await _stop(application, tracker, poller, feeding, server)
@@ -118,14 +123,13 @@ async def _stop(application, tracker: UpdateTracker, poller, feeding, server) ->
         server.stop()
     if not await tracker.wait_idle(max(0.0, DRAIN_SECONDS - (time.monotonic() - began))):
         left = await tracker.abandon(timeout=1.0)
-        log.warning("stopped with %d updates unanswered; they are kept and answered after the "
-                    "next start", left)
+        log.warning("stopped with %d updates unanswered; they are kept and answered after the next start", left)
     if poller is not None:
         await poller.confirm()
     if server is not None:
         try:
             await asyncio.wait_for(server.close_all_connections(), 1.0)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             pass
     if application.running:
         await application.stop()

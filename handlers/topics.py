@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.answers import question_for
-from bot.knowledge import Knowledge, Topic
+from bot.answers.compose import question_for
+from bot.knowledge.base import Knowledge, Topic
 
 from .callbacks import callback_value, show_in_place, stale
 from .common import edit_or_send, reply_html, send_html
@@ -54,8 +54,13 @@ async def browse(update: Update, context: CustomContext) -> None:
     """`t:<topic>`: replace the message with that topic's view; `t:` with the sections."""
     knowledge = context.engine.knowledge
     value = callback_value(update)
-    view = (root_view(knowledge) if not value
-            else topic_view(knowledge, knowledge.topics[value]) if value in knowledge.topics else None)
+    view = (
+        root_view(knowledge)
+        if not value
+        else topic_view(knowledge, knowledge.topics[value])
+        if value in knowledge.topics
+        else None
+    )
     await show_in_place(update, context, view)
 
 
@@ -70,6 +75,5 @@ async def view_entry(update: Update, context: CustomContext) -> None:
     entry = engine.knowledge.entries[response.entry_id]
     topic = engine.knowledge.topics.get(entry.topic)
     back_title = f"{BACK}：{topic.title}" if topic else BACK
-    markup = keyboard([[button(back_title, "t", entry.topic if topic else "")],
-                       feedback_row(entry.id)])
+    markup = keyboard([[button(back_title, "t", entry.topic if topic else "")], feedback_row(entry.id)])
     await edit_or_send(update, context, response_html(response), markup)

@@ -26,7 +26,8 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from typing import Any, Awaitable
+from collections.abc import Awaitable
+from typing import Any
 
 from telegram import Update
 from telegram.error import Conflict, InvalidToken, NetworkError, RetryAfter, TelegramError
@@ -118,13 +119,15 @@ class UpdateTracker:
 
     async def wait_idle(self, timeout: float) -> bool:
         """Wait until nothing is in flight, at most `timeout` seconds; True if idle."""
+
         async def idle() -> None:
             async with self._changed:
                 await self._changed.wait_for(lambda: not self.in_flight)
+
         try:
             await asyncio.wait_for(idle(), timeout)
             return True
-        except asyncio.TimeoutError:
+        except TimeoutError:
             return False
 
     async def abandon(self, timeout: float = 1.0) -> int:
@@ -230,8 +233,13 @@ class JournalProcessor(BaseUpdateProcessor):
 class Poller:
     """getUpdates in a loop; an offset is sent only for updates stored or answered."""
 
-    def __init__(self, application: Application, tracker: UpdateTracker,
-                 allowed_updates: list[str] | None = None, timeout: int = POLL_TIMEOUT):
+    def __init__(
+        self,
+        application: Application,
+        tracker: UpdateTracker,
+        allowed_updates: list[str] | None = None,
+        timeout: int = POLL_TIMEOUT,
+    ):
         self.application = application
         self.tracker = tracker
         self.allowed_updates = allowed_updates
@@ -244,14 +252,23 @@ class Poller:
         while True:
             room = await self.tracker.wait_for_room()
             try:
-                updates = await bot.get_updates(offset=self.offset, limit=min(BATCH, room),
-                                                timeout=self.timeout, allowed_updates=self.allowed_updates)
+                updates = await bot.get_updates(
+                    offset=self.offset,
+                    limit=min(BATCH, room),
+                    timeout=self.timeout,
+                    allowed_updates=self.allowed_updates,
+                )
             except InvalidToken as exc:
                 self.fatal = exc
                 raise
             except RetryAfter as exc:
-                await asyncio.sleep(float(exc.retry_after if isinstance(exc.retry_after, (int, float))
-                                          else exc.retry_after.total_seconds()))
+                await asyncio.sleep(
+                    float(
+                        exc.retry_after
+                        if isinstance(exc.retry_after, (int, float))
+                        else exc.retry_after.total_seconds()
+                    )
+                )
                 continue
             except Conflict as exc:
                 log.warning("another process polls with this token: %s", exc)
@@ -272,7 +289,8 @@ class Poller:
         if self.offset is None:
             return
         try:
-            await self.application.bot.get_updates(offset=self.offset, limit=1, timeout=0,
-                                                   read_timeout=1, allowed_updates=self.allowed_updates)
+            await self.application.bot.get_updates(
+                offset=self.offset, limit=1, timeout=0, read_timeout=1, allowed_updates=self.allowed_updates
+            )
         except TelegramError as exc:  # the journal recognises the redelivery next time
             log.info("could not confirm the last updates at stop: %s", exc)

@@ -14,7 +14,7 @@ import logging
 from telegram import Update
 from telegram.ext import Application
 
-from bot.answers import Response
+from bot.answers.compose import Response
 
 from .context import CustomContext
 
@@ -32,8 +32,9 @@ async def report_storage(application: Application) -> None:
         await send_to_admins(application, notice)
 
 
-async def log_query(update: Update, context: CustomContext, question: str,
-                    response: Response, latency_ms: float) -> None:
+async def log_query(
+    update: Update, context: CustomContext, question: str, response: Response, latency_ms: float
+) -> None:
     """Record one answered message: chat type, salted user hash, text, status, entry, score."""
     storage = context.storage
     if storage is None:
@@ -41,24 +42,28 @@ async def log_query(update: Update, context: CustomContext, question: str,
     user, chat = update.effective_user, update.effective_chat
     try:
         await storage.alog_query(
-            user_id=user.id if user else None, chat_type=chat.type if chat else "",
-            text=question, status=response.status, entry_id=response.entry_id,
-            score=response.score, latency_ms=latency_ms, kind=response.kind)
+            user_id=user.id if user else None,
+            chat_type=chat.type if chat else "",
+            text=question,
+            status=response.status,
+            entry_id=response.entry_id,
+            score=response.score,
+            latency_ms=latency_ms,
+            kind=response.kind,
+        )
     except Exception:
         logger.exception("could not record the query")
     await report_storage(context.application)
 
 
-async def log_feedback(update: Update, context: CustomContext, entry_id: str,
-                       helpful: bool) -> None:
+async def log_feedback(update: Update, context: CustomContext, entry_id: str, helpful: bool) -> None:
     """Record one 👍 (+1) or 👎 (-1) for an answered entry."""
     storage = context.storage
     if storage is None:
         return
     user = update.effective_user
     try:
-        await storage.alog_feedback(user_id=user.id if user else None, entry_id=entry_id,
-                                    vote=1 if helpful else -1)
+        await storage.alog_feedback(user_id=user.id if user else None, entry_id=entry_id, vote=1 if helpful else -1)
     except Exception:
         logger.exception("could not record the feedback")
     await report_storage(context.application)

@@ -16,9 +16,9 @@ import json
 import logging
 
 import tornado.web
-from tornado.httpserver import HTTPServer
 from telegram import Update
 from telegram.ext import Application
+from tornado.httpserver import HTTPServer
 
 from .updates import UpdateTracker
 
@@ -80,7 +80,19 @@ class _App(tornado.web.Application):
 def webhook_server(application: Application, tracker: UpdateTracker, path: str, secret: str) -> HTTPServer:
     """An HTTPServer for `path` (the path of WEBHOOK_URL); call `.listen(port, address)`."""
     route = "/" + path.strip("/")
-    app = _App([(rf"{route}/?" if route != "/" else r"/", UpdateHandler,
-                 {"ptb_app": application, "tracker": tracker, "secret": secret})])
-    return HTTPServer(app, max_body_size=MAX_BODY_BYTES, max_buffer_size=4 * MAX_BODY_BYTES,
-                      idle_connection_timeout=60, body_timeout=30)
+    app = _App(
+        [
+            (
+                rf"{route}/?" if route != "/" else r"/",
+                UpdateHandler,
+                {"ptb_app": application, "tracker": tracker, "secret": secret},
+            )
+        ]
+    )
+    return HTTPServer(
+        app,
+        max_body_size=MAX_BODY_BYTES,
+        max_buffer_size=4 * MAX_BODY_BYTES,
+        idle_connection_timeout=60,
+        body_timeout=30,
+    )

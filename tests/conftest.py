@@ -16,9 +16,9 @@ from typing import Any
 
 import pytest
 
-from bot.config import CURATED_PACK, DEFAULT_KNOWLEDGE_DIR, Settings
-from bot.engine import Engine
-from bot.knowledge import Knowledge, load_knowledge
+from bot.config import CURATED_PACK, Settings
+from bot.engine.engine import Engine
+from bot.knowledge.base import Knowledge, load_knowledge
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_REPORT = ROOT.parent / "shared" / "report" / "yiyang-2023-report.txt"
@@ -37,7 +37,8 @@ def engine(kb: Knowledge) -> Engine:
 @pytest.fixture(scope="session")
 def pack_engine(kb: Knowledge):
     """The engine of one pack, for tests of its stages (retrieval, scoring)."""
-    from bot.pack_engine import PackEngine
+    from bot.engine.pack import PackEngine
+
     return PackEngine(kb)
 
 
@@ -50,6 +51,7 @@ def kb_copy(tmp_path: Path) -> Path:
 
 
 # --- admin features (storage, reload, knowledge edits) ------------------------
+
 
 class FakeClock:
     """A settable clock for Storage: `clock.now` seconds since the epoch."""
@@ -72,7 +74,7 @@ def clock() -> FakeClock:
 @pytest.fixture
 def storage(tmp_path: Path, clock: FakeClock):
     """A fresh usage database under tmp_path/data, on the fake clock."""
-    from bot.storage import Storage
+    from bot.storage.database import Storage
 
     db = Storage.open(tmp_path / "data", clock=clock)
     yield db
@@ -88,11 +90,26 @@ TEST_TOKEN = "123456:ABCdefGHIjklMNOpqrSTUvwxYZ0123456789"
 BOT_ID = 123456
 BOT_USERNAME = "yiyang_fazhi_bot"
 BOT_USER = {"id": BOT_ID, "is_bot": True, "first_name": "益阳法治问答", "username": BOT_USERNAME}
-GET_ME = dict(BOT_USER, can_join_groups=True, can_read_all_group_messages=False,
-              supports_inline_queries=True, can_connect_to_business=False, has_main_web_app=False)
-TRUE_METHODS = {"answerCallbackQuery", "answerInlineQuery", "setMyCommands", "deleteMyCommands",
-                "deleteWebhook", "setWebhook", "close", "logOut", "sendChatAction",
-                "setChatMenuButton"}
+GET_ME = dict(
+    BOT_USER,
+    can_join_groups=True,
+    can_read_all_group_messages=False,
+    supports_inline_queries=True,
+    can_connect_to_business=False,
+    has_main_web_app=False,
+)
+TRUE_METHODS = {
+    "answerCallbackQuery",
+    "answerInlineQuery",
+    "setMyCommands",
+    "deleteMyCommands",
+    "deleteWebhook",
+    "setWebhook",
+    "close",
+    "logOut",
+    "sendChatAction",
+    "setChatMenuButton",
+}
 
 
 @dataclass
@@ -107,8 +124,24 @@ def plain_text(markup: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", markup))
 
 
-_TELEGRAM_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre",
-                  "tg-spoiler", "span", "blockquote", "tg-emoji"}
+_TELEGRAM_TAGS = {
+    "b",
+    "strong",
+    "i",
+    "em",
+    "u",
+    "ins",
+    "s",
+    "strike",
+    "del",
+    "a",
+    "code",
+    "pre",
+    "tg-spoiler",
+    "span",
+    "blockquote",
+    "tg-emoji",
+}
 _HTML_TOKEN = re.compile(r"<(/?)([a-zA-Z][\w-]*)(?:\s[^<>]*)?>|&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);|[<>&]")
 
 
@@ -126,7 +159,7 @@ def telegram_html_error(text: str) -> str | None:
             continue
         closing, name = match.group(1), match.group(2).lower()
         if name not in _TELEGRAM_TAGS:
-            return f"can't parse entities: unsupported start tag \"{name}\""
+            return f'can\'t parse entities: unsupported start tag "{name}"'
         if not closing:
             stack.append(name)
         elif not stack or stack.pop() != name:
@@ -171,6 +204,7 @@ class FakeBotApi:
             elif isinstance(obj, list):
                 for value in obj:
                     walk(value)
+
         walk(update)
 
     def push_update(self, update: dict) -> None:
@@ -204,8 +238,12 @@ class FakeBotApi:
 
     def _message(self, params: dict, message_id: int | None = None) -> dict:
         chat = self._chat(params["chat_id"])
-        message = {"message_id": message_id or next(self._ids), "from": BOT_USER, "chat": chat,
-                   "date": int(time.time())}
+        message = {
+            "message_id": message_id or next(self._ids),
+            "from": BOT_USER,
+            "chat": chat,
+            "date": int(time.time()),
+        }
         if "text" in params:
             message["text"] = plain_text(str(params["text"]))
         if params.get("reply_markup"):
@@ -238,8 +276,7 @@ class FakeBotApi:
         if method in TRUE_METHODS:
             return 200, {"ok": True, "result": True}
         if method == "getWebhookInfo":
-            return 200, {"ok": True, "result": {"url": "", "has_custom_certificate": False,
-                                                 "pending_update_count": 0}}
+            return 200, {"ok": True, "result": {"url": "", "has_custom_certificate": False, "pending_update_count": 0}}
         if method == "getUpdates":
             return 200, {"ok": True, "result": self._pending(params)}
         if method in ("sendMessage", "editMessageText") and params.get("parse_mode") == "HTML":
@@ -295,9 +332,16 @@ class RecordingRequest(BaseRequest):  # type: ignore[misc,valid-type]
     async def shutdown(self) -> None:
         return None
 
-    async def do_request(self, url: str, method: str, request_data: RequestData | None = None,
-                         read_timeout=None, write_timeout=None, connect_timeout=None,
-                         pool_timeout=None) -> tuple[int, bytes]:
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout=None,
+        write_timeout=None,
+        connect_timeout=None,
+        pool_timeout=None,
+    ) -> tuple[int, bytes]:
         api_method = url.rsplit("/", 1)[-1]
         params = json.loads(json.dumps(request_data.parameters)) if request_data else {}
         status, body = self.api.handle(api_method, params)
@@ -307,15 +351,20 @@ class RecordingRequest(BaseRequest):  # type: ignore[misc,valid-type]
 @pytest.fixture
 def tg_holder(kb):
     """The engine holder the Telegram handlers read (`holder.engine`) on every update."""
-    from bot.engine import Engine, EngineHolder
+    from bot.engine.engine import Engine, EngineHolder
+
     return EngineHolder(Engine(kb))
 
 
 @pytest.fixture
 def tg_settings(tmp_path: Path) -> Settings:
     # data_dir in tmp_path: post_init (admin start-up) opens the usage database there
-    return Settings(telegram_bot_token=TEST_TOKEN, telegram_api_url="http://bot-api.invalid",
-                    context_ttl_minutes=10, data_dir=tmp_path / "data")
+    return Settings(
+        telegram_bot_token=TEST_TOKEN,
+        telegram_api_url="http://bot-api.invalid",
+        context_ttl_minutes=10,
+        data_dir=tmp_path / "data",
+    )
 
 
 @pytest.fixture
@@ -327,6 +376,7 @@ def bot_api() -> FakeBotApi:
 async def telegram_app(tg_settings, tg_holder, bot_api):
     """An initialised Application talking to `bot_api` offline; feed it `process_update`."""
     from handlers.app import build_application
+
     application = build_application(tg_settings, tg_holder, request=RecordingRequest(bot_api))
     await application.initialize()
     try:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 def write_docx(path: Path, lines: list[str]) -> Path:
     import docx
+
     document = docx.Document()
     for line in lines:
         document.add_paragraph(line)
@@ -19,10 +20,11 @@ def write_docx(path: Path, lines: list[str]) -> Path:
 def write_html(path: Path, lines: list[str], title: str = "") -> Path:
     body = "\n".join(f"<p>{line}</p>" for line in lines)
     path.write_text(
-        "<!doctype html><html><head><meta charset='utf-8'><title>{0}</title></head><body>"
-        "<nav><a href='/'>首页</a> | <a href='/news'>新闻中心</a></nav><article><h1>{0}</h1>{1}</article>"
-        "<footer>版权所有 © 市人民政府办公室 联系电话 0000-0000000</footer></body></html>".format(title, body),
-        encoding="utf-8")
+        f"<!doctype html><html><head><meta charset='utf-8'><title>{title}</title></head><body>"
+        f"<nav><a href='/'>首页</a> | <a href='/news'>新闻中心</a></nav><article><h1>{title}</h1>{body}</article>"
+        "<footer>版权所有 © 市人民政府办公室 联系电话 0000-0000000</footer></body></html>",
+        encoding="utf-8",
+    )
     return path
 
 
@@ -32,7 +34,7 @@ def make_pdf(lines: list[str], width: int = 0) -> bytes:
     shown: list[str] = []
     for line in lines:
         if width and len(line) > width:
-            shown += [line[i:i + width] for i in range(0, len(line), width)]
+            shown += [line[i : i + width] for i in range(0, len(line), width)]
         else:
             shown.append(line)
     content = ["BT", "/F1 10 Tf", "12 TL", "40 800 Td"]
@@ -44,8 +46,7 @@ def make_pdf(lines: list[str], width: int = 0) -> bytes:
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> "
         b"/Contents 5 0 R >>",
-        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H "
-        b"/DescendantFonts [6 0 R] >>",
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>",
         b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) "
         b"/Ordering (GB1) /Supplement 2 >> /FontDescriptor 7 0 R >>",

@@ -10,8 +10,8 @@ import time
 import pytest
 
 from bot import cli
-from bot.reports import format_stats
-from bot.storage import Storage
+from bot.admin.reports import format_stats
+from bot.storage.database import Storage
 
 ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
 
@@ -34,14 +34,37 @@ def data_dir(tmp_path, monkeypatch, kb_copy):
         ("你好", "fallback", "greeting", None),
     ]
     for i, (text, status, kind, entry_id) in enumerate(rows):
-        db.log_query(user_id=1000 + i, chat_type="private", text=text, status=status, kind=kind,
-                     entry_id=entry_id, score=0.5, latency_ms=10.0 * (i + 1))
-    db.log_query(user_id=1, chat_type="private", text="很久以前的问题", status="fallback", kind="nomatch",
-                 ts=time.time() - 40 * 86400)
+        db.log_query(
+            user_id=1000 + i,
+            chat_type="private",
+            text=text,
+            status=status,
+            kind=kind,
+            entry_id=entry_id,
+            score=0.5,
+            latency_ms=10.0 * (i + 1),
+        )
+    db.log_query(
+        user_id=1,
+        chat_type="private",
+        text="很久以前的问题",
+        status="fallback",
+        kind="nomatch",
+        ts=time.time() - 40 * 86400,
+    )
     db.log_feedback(user_id=1000, entry_id="first_offense_exempt_firms", vote=1)
     db.log_feedback(user_id=1001, entry_id="body_cameras", vote=-1)
-    db.log_query(user_id="web:session-1", chat_type="web", text="网上可办率", status="answer", kind="entry",
-                 entry_id="online_rate", score=1.0, latency_ms=3.0, channel="web")
+    db.log_query(
+        user_id="web:session-1",
+        chat_type="web",
+        text="网上可办率",
+        status="answer",
+        kind="entry",
+        entry_id="online_rate",
+        score=1.0,
+        latency_ms=3.0,
+        channel="web",
+    )
     db.close()
     return tmp_path / "data"
 
@@ -118,8 +141,14 @@ def test_report_with_a_broken_knowledge_base_still_works(data_dir, kb_copy, caps
 
 def test_report_as_a_process(data_dir):
     env = {"DATA_DIR": str(data_dir), "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}
-    done = subprocess.run([sys.executable, "-m", "bot", "report", "--days", "7"], cwd=data_dir.parent,
-                          env=env, capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "report", "--days", "7"],
+        cwd=data_dir.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     assert "提问 8 次" in done.stdout and "网页 1" in done.stdout
     assert "校验失败" not in done.stderr  # the default KNOWLEDGE_DIR, a folder of packs, loads

@@ -11,35 +11,61 @@ from bot.analysis.split import split_question
 TODAY = dt.date(2026, 12, 1)
 
 
-@pytest.mark.parametrize("question, kind", [
-    ("首违不罚了多少家企业", "figure"), ("“四度融合”是什么", "description"),
-    ("第二批示范地区有哪些", "list"), ("益阳是首批示范市吗", "yesno"), ("这报告讲了啥", "overview"),
-    ("报告主要分几大块啊", "overview"), ("这个机器人能干嘛", "help"), ("网上可办率", "lookup"),
-    ("益阳是第几批全国示范市呀，是什么情况", "description"), ("规范性文件的内容", "description"),
-])
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("首违不罚了多少家企业", "figure"),
+        ("“四度融合”是什么", "description"),
+        ("第二批示范地区有哪些", "list"),
+        ("益阳是首批示范市吗", "yesno"),
+        ("这报告讲了啥", "overview"),
+        ("报告主要分几大块啊", "overview"),
+        ("这个机器人能干嘛", "help"),
+        ("网上可办率", "lookup"),
+        ("益阳是第几批全国示范市呀，是什么情况", "description"),
+        ("规范性文件的内容", "description"),
+    ],
+)
 def test_intent(question, kind):
     assert analyze(question, today=TODAY).kind == kind
 
 
-@pytest.mark.parametrize("question, measure", [
-    ("免罚金额多少钱", "money"), ("帮多少名农民工讨回工资", "people"), ("网上可办率是多少", "percent"),
-    ("两法衔接在全省排第几", "rank"), ("复议案件受理了多少件", "count"), ("有没有五百人", "people"),
-    ("调处成功率93%，那调解了多少起", "count"),
-])
+@pytest.mark.parametrize(
+    "question, measure",
+    [
+        ("免罚金额多少钱", "money"),
+        ("帮多少名农民工讨回工资", "people"),
+        ("网上可办率是多少", "percent"),
+        ("两法衔接在全省排第几", "rank"),
+        ("复议案件受理了多少件", "count"),
+        ("有没有五百人", "people"),
+        ("调处成功率93%，那调解了多少起", "count"),
+    ],
+)
 def test_measure(question, measure):
     assert analyze(question, today=TODAY).intent.measure == measure
 
 
-@pytest.mark.parametrize("question, number, scale, qualifier, expected", [
-    ("是不是有一万多项", 1.5, 1e4, "余", True), ("不到九成吧", 93, 1, None, False),
-    ("超过七成了吗", 74.1, 1, None, True), ("两百处左右吧", 200, 1, "近", True),
-    ("超过一个亿了吗", 2000, 1e4, "余", False), ("是不是过半了", 56.8, 1, None, True),
-    ("有三千多件吗", 2900, 1, "余", False), ("有没有五百人", 370, 1, None, False),
-    ("一百来件吧", 102, 1, None, True), ("是百分之六十五点八吗", 56.8, 1, None, False),
-    ("有七点五万项那么多吗", 7.5, 1e4, "余", True), ("是不是六项", 6, 1, None, True),
-])
+@pytest.mark.parametrize(
+    "question, number, scale, qualifier, expected",
+    [
+        ("是不是有一万多项", 1.5, 1e4, "余", True),
+        ("不到九成吧", 93, 1, None, False),
+        ("超过七成了吗", 74.1, 1, None, True),
+        ("两百处左右吧", 200, 1, "近", True),
+        ("超过一个亿了吗", 2000, 1e4, "余", False),
+        ("是不是过半了", 56.8, 1, None, True),
+        ("有三千多件吗", 2900, 1, "余", False),
+        ("有没有五百人", 370, 1, None, False),
+        ("一百来件吧", 102, 1, None, True),
+        ("是百分之六十五点八吗", 56.8, 1, None, False),
+        ("有七点五万项那么多吗", 7.5, 1e4, "余", True),
+        ("是不是六项", 6, 1, None, True),
+    ],
+)
 def test_rough_numbers_compare_with_the_report(question, number, scale, qualifier, expected):
-    from bot.normalize import clean, convert_numerals
+    from bot.text.normalize import clean, convert_numerals
+
     asked = find_numbers(convert_numerals(clean(question)))
     assert asked and compare(asked[-1], *figure_range(number, scale, qualifier)) is expected
 
@@ -64,12 +90,15 @@ def test_scope_and_rough_numbers_leave_the_text_to_match():
     assert a.core == "经过法治审核执法事项" and a.checks_number
 
 
-@pytest.mark.parametrize("question, parts", [
-    ("网上可办数多少，网上可办率又是多少？", ["网上可办数多少", "网上可办率又是多少"]),
-    ("零跑动和跑一次的事项分别多少项", ["零跑动多少", "跑一次的事项多少"]),
-    ("免罚金额和首违不罚企业数", ["免罚金额", "首违不罚企业数"]),
-    ("帮多少农民工讨回了多少工资", ["帮多少农民工讨回了", "帮农民工讨回了多少工资"]),
-])
+@pytest.mark.parametrize(
+    "question, parts",
+    [
+        ("网上可办数多少，网上可办率又是多少？", ["网上可办数多少", "网上可办率又是多少"]),
+        ("零跑动和跑一次的事项分别多少项", ["零跑动多少", "跑一次的事项多少"]),
+        ("免罚金额和首违不罚企业数", ["免罚金额", "首违不罚企业数"]),
+        ("帮多少农民工讨回了多少工资", ["帮多少农民工讨回了", "帮农民工讨回了多少工资"]),
+    ],
+)
 def test_sub_questions(question, parts):
     assert list(split_question(question)[0].parts) == parts
 

@@ -9,9 +9,9 @@ import signal
 import sys
 
 import pytest
-
-from bot import kb_edit
 from test_telegram_admin import admin_app, feed, files_api, message  # noqa: F401
+
+from bot.knowledge import edit as kb_edit
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="uses RLIMIT_FSIZE")
 
@@ -89,7 +89,7 @@ def _two_edits_and_a_damaged_backup(kb_copy, damage: str):
     if damage == "empty":
         bad.write_bytes(b"")
     elif damage == "truncated":
-        bad.write_bytes(second[:len(second) // 3])
+        bad.write_bytes(second[: len(second) // 3])
     else:  # a backup recorded in SHA256SUMS, changed afterwards (cut at an entry boundary)
         cut = second.rindex(b"\n  - id:")
         newest.path.write_bytes(second[:cut] + b"\n")

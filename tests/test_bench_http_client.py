@@ -42,14 +42,20 @@ def ok(body: dict, status: str = "200 OK") -> bytes:
 
 
 async def test_keep_alive_json_and_reconnect_after_errors():
-    replies = [ok({"status": "answer"}), ok({"error": "x"}, "429 Too Many Requests"), b"",
-               b"HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n",
-               ok({"status": "answer", "n": 2})]
+    replies = [
+        ok({"status": "answer"}),
+        ok({"error": "x"}, "429 Too Many Requests"),
+        b"",
+        b"HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n",
+        ok({"status": "answer", "n": 2}),
+    ]
     server, port, received = await serve(replies)
     connection = Connection("127.0.0.1", port, timeout=5)
     try:
-        assert await connection.request("POST", "/api/ask", {"q": "网上可办率"}, {"X-Forwarded-For": "127.0.0.9"}) \
-            == (200, {"status": "answer"})
+        assert await connection.request("POST", "/api/ask", {"q": "网上可办率"}, {"X-Forwarded-For": "127.0.0.9"}) == (
+            200,
+            {"status": "answer"},
+        )
         assert (await connection.request("POST", "/api/ask", {"q": "x"}))[0] == 429
         for _ in range(2):  # the server hangs up; then a chunked body, which it does not read
             try:
@@ -65,4 +71,6 @@ async def test_keep_alive_json_and_reconnect_after_errors():
     assert [len(c) for c in received] == [3, 1, 1]  # a new connection after each error
     first = received[0][0].decode()
     assert first.startswith("POST /api/ask HTTP/1.1\r\n") and "X-Forwarded-For: 127.0.0.9" in first
-    assert "Content-Type: application/json" in first and first.endswith(json.dumps({"q": "网上可办率"}, ensure_ascii=False))
+    assert "Content-Type: application/json" in first and first.endswith(
+        json.dumps({"q": "网上可办率"}, ensure_ascii=False)
+    )

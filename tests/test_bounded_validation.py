@@ -11,13 +11,13 @@ import time
 from pathlib import Path
 
 import pytest
-
-from bot.engine import Engine, EngineHolder
-from bot.isolated import validate_isolated
-from bot.knowledge import load_knowledge, validate_dir
-from bot.reloader import Reloader
-from bot.yamlload import YamlSyntaxError, load_yaml
 from test_telegram_admin import ADMIN_ID, CITIZEN_ID, admin_app, feed, files_api, message  # noqa: F401
+
+from bot.engine.engine import Engine, EngineHolder
+from bot.knowledge.base import load_knowledge, validate_dir
+from bot.knowledge.isolated import validate_isolated
+from bot.knowledge.reload import Reloader
+from bot.knowledge.yamlload import YamlSyntaxError, load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -49,11 +49,14 @@ def test_loader_refuses_the_bomb_at_the_alias_line():
     assert "alias" in caught.value.message
 
 
-@pytest.mark.parametrize("text, words", [
-    ("a: &r [*r]\n", "contains it"),  # an alias inside its own anchor
-    ("x: " + "[" * 80 + "]" * 80 + "\n", "nested deeper"),
-    ("a: &x 1\n" + "".join(f"k{i}: *x\n" for i in range(150)), "more than 100 aliases"),
-])
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("a: &r [*r]\n", "contains it"),  # an alias inside its own anchor
+        ("x: " + "[" * 80 + "]" * 80 + "\n", "nested deeper"),
+        ("a: &x 1\n" + "".join(f"k{i}: *x\n" for i in range(150)), "more than 100 aliases"),
+    ],
+)
 def test_loader_refuses_other_unbounded_documents(text, words):
     with pytest.raises(YamlSyntaxError) as caught:
         load_yaml(text)
@@ -79,8 +82,13 @@ def test_cli_validate_on_the_bomb_exits_1_quickly(kb_copy):
     (kb_copy / "synonyms.yaml").write_text(alias_bomb(), encoding="utf-8")
     started = time.monotonic()
     try:
-        done = subprocess.run([sys.executable, "-m", "bot", "validate", str(kb_copy)], cwd=ROOT,
-                              capture_output=True, text=True, timeout=30)
+        done = subprocess.run(
+            [sys.executable, "-m", "bot", "validate", str(kb_copy)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
     except subprocess.TimeoutExpired:
         pytest.fail("python -m bot validate did not finish within 30 s")
     assert time.monotonic() - started < 15
@@ -95,8 +103,8 @@ def test_a_huge_value_is_shown_as_a_short_preview(kb_copy):
     text = path.read_text(encoding="utf-8")
     lines = text.splitlines(keepends=True)
     index = next(i for i, line in enumerate(lines) if line.strip().startswith("number:"))
-    indent = lines[index][:len(lines[index]) - len(lines[index].lstrip())]
-    lines[index] = f"{indent}number: \"{'九' * 200_000}\"\n"
+    indent = lines[index][: len(lines[index]) - len(lines[index].lstrip())]
+    lines[index] = f'{indent}number: "{"九" * 200_000}"\n'
     path.write_text("".join(lines), encoding="utf-8")
     problems = validate_dir(kb_copy)
     shown = [p for p in problems if p.line == index + 1]
@@ -124,14 +132,17 @@ async def test_watcher_reload_of_the_bomb_keeps_the_old_engine(kb_copy):
     assert [p.path.endswith("synonyms.yaml") for p in result.problems] == [True]
 
 
-async def test_admin_upload_of_the_bomb_gets_a_bounded_reply_and_the_bot_keeps_answering(
-        admin_app, files_api, kb_copy):
+async def test_admin_upload_of_the_bomb_gets_a_bounded_reply_and_the_bot_keeps_answering(admin_app, files_api, kb_copy):
     before = (kb_copy / "synonyms.yaml").read_bytes()
     files_api.files["bomb"] = alias_bomb().encode("utf-8")
     upload = message("", update_id=1)
     del upload["message"]["text"]
-    upload["message"]["document"] = {"file_id": "bomb", "file_unique_id": "b",
-                                     "file_name": "synonyms.yaml", "file_size": len(files_api.files["bomb"])}
+    upload["message"]["document"] = {
+        "file_id": "bomb",
+        "file_unique_id": "b",
+        "file_name": "synonyms.yaml",
+        "file_size": len(files_api.files["bomb"]),
+    }
     question = message("首违不罚了多少家企业", user_id=CITIZEN_ID, update_id=2)
     started = time.monotonic()
     await asyncio.wait_for(asyncio.gather(feed(admin_app, upload), feed(admin_app, question)), 30)

@@ -12,8 +12,15 @@ ROOT = Path(__file__).resolve().parent.parent
 def run(*args, stdin: str = "", env: dict | None = None) -> subprocess.CompletedProcess:
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")}
     full_env.update(env or {})
-    return subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, capture_output=True,
-                          text=True, cwd=ROOT, env=full_env, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=full_env,
+        timeout=60,
+    )
 
 
 def test_ask_prints_the_answer():
@@ -40,9 +47,11 @@ def test_ask_json_batch_from_stdin_keeps_order():
 
 
 def test_ask_is_fast_and_does_not_import_telegram():
-    code = ("import sys, time; t=time.perf_counter(); from bot.cli import main; "
-            "main(['ask', '首违不罚']); print('ELAPSED', time.perf_counter()-t); "
-            "print('TELEGRAM', any(m == 'telegram' or m.startswith('telegram.') for m in sys.modules))")
+    code = (
+        "import sys, time; t=time.perf_counter(); from bot.cli import main; "
+        "main(['ask', '首违不罚']); print('ELAPSED', time.perf_counter()-t); "
+        "print('TELEGRAM', any(m == 'telegram' or m.startswith('telegram.') for m in sys.modules))"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert "TELEGRAM False" in result.stdout
     elapsed = float(result.stdout.split("ELAPSED ")[1].split()[0])

@@ -22,15 +22,29 @@ def test_env_file_then_environment(tmp_path: Path):
     assert s.telegram_bot_token == TOKEN and s.admin_ids == {3} and s.log_level == "DEBUG"
 
 
-@pytest.mark.parametrize("key, value", [
-    ("TELEGRAM_BOT_TOKEN", "not-a-token"), ("ADMIN_IDS", "1,x"), ("WEBHOOK_PORT", "99999"),
-    ("WEBHOOK_URL", "http://insecure"), ("LOG_LEVEL", "LOUD"), ("TELEGRAM_API_URL", "ftp://x"),
-    ("DIGEST_TIME", "25:00"), ("RETENTION_DAYS", "0"),
-    ("WEB_PORT", "0"), ("WEB_PORT", "http"), ("WEB_HOST", "local host"), ("WEB_RATE_LIMIT", "0"),
-    ("WEB_WORKERS", "0"), ("WEB_WORKERS", "33"), ("WEB_WORKERS", "two"),
-    ("WEB_ALLOWED_ORIGINS", "https://ok.example.cn,example.cn"),
-    ("WEB_ALLOWED_ORIGINS", "https://example.cn/page"), ("WEB_ALLOWED_ORIGINS", "https://example.cn/"),
-])
+@pytest.mark.parametrize(
+    "key, value",
+    [
+        ("TELEGRAM_BOT_TOKEN", "not-a-token"),
+        ("ADMIN_IDS", "1,x"),
+        ("WEBHOOK_PORT", "99999"),
+        ("WEBHOOK_URL", "http://insecure"),
+        ("LOG_LEVEL", "LOUD"),
+        ("TELEGRAM_API_URL", "ftp://x"),
+        ("DIGEST_TIME", "25:00"),
+        ("RETENTION_DAYS", "0"),
+        ("WEB_PORT", "0"),
+        ("WEB_PORT", "http"),
+        ("WEB_HOST", "local host"),
+        ("WEB_RATE_LIMIT", "0"),
+        ("WEB_WORKERS", "0"),
+        ("WEB_WORKERS", "33"),
+        ("WEB_WORKERS", "two"),
+        ("WEB_ALLOWED_ORIGINS", "https://ok.example.cn,example.cn"),
+        ("WEB_ALLOWED_ORIGINS", "https://example.cn/page"),
+        ("WEB_ALLOWED_ORIGINS", "https://example.cn/"),
+    ],
+)
 def test_bad_value_names_the_key(key, value):
     with pytest.raises(ConfigError) as caught:
         load_settings({key: value}, env_file=None)
@@ -40,9 +54,15 @@ def test_bad_value_names_the_key(key, value):
 def test_web_defaults_and_values():
     s = load_settings({}, env_file=None)
     assert (s.web_host, s.web_port, s.web_allowed_origins, s.web_rate_limit) == ("127.0.0.1", 8080, (), 60)
-    s = load_settings({"WEB_HOST": "0.0.0.0", "WEB_PORT": "9000", "WEB_RATE_LIMIT": "5",
-                       "WEB_ALLOWED_ORIGINS": " https://www.Example.gov.cn , http://localhost:3000,"},
-                      env_file=None)
+    s = load_settings(
+        {
+            "WEB_HOST": "0.0.0.0",
+            "WEB_PORT": "9000",
+            "WEB_RATE_LIMIT": "5",
+            "WEB_ALLOWED_ORIGINS": " https://www.Example.gov.cn , http://localhost:3000,",
+        },
+        env_file=None,
+    )
     assert (s.web_host, s.web_port, s.web_rate_limit) == ("0.0.0.0", 9000, 5)
     assert s.web_allowed_origins == ("https://www.example.gov.cn", "http://localhost:3000")
 
@@ -51,6 +71,7 @@ def test_web_workers_default_to_the_cpus_at_most_4(monkeypatch):
     import os
 
     from bot import config
+
     for cpus, expected in ((1, 1), (2, 2), (4, 4), (16, 4)):
         monkeypatch.setattr(os, "sched_getaffinity", lambda pid, n=cpus: set(range(n)), raising=False)
         assert load_settings({}, env_file=None).web_workers == expected
@@ -65,8 +86,24 @@ def test_token_not_in_repr():
 
 def test_env_example_documents_every_setting():
     example = (Path(__file__).parent.parent / ".env.example").read_text(encoding="utf-8")
-    for key in ("TELEGRAM_BOT_TOKEN", "TELEGRAM_API_URL", "ADMIN_IDS", "KNOWLEDGE_DIR", "DATA_DIR",
-                "WEBHOOK_URL", "WEBHOOK_LISTEN", "WEBHOOK_PORT", "WEBHOOK_SECRET", "LOG_LEVEL",
-                "CONTEXT_TTL_MINUTES", "RETENTION_DAYS", "DIGEST_TIME", "WEB_HOST", "WEB_PORT",
-                "WEB_ALLOWED_ORIGINS", "WEB_RATE_LIMIT", "WEB_WORKERS"):
+    for key in (
+        "TELEGRAM_BOT_TOKEN",
+        "TELEGRAM_API_URL",
+        "ADMIN_IDS",
+        "KNOWLEDGE_DIR",
+        "DATA_DIR",
+        "WEBHOOK_URL",
+        "WEBHOOK_LISTEN",
+        "WEBHOOK_PORT",
+        "WEBHOOK_SECRET",
+        "LOG_LEVEL",
+        "CONTEXT_TTL_MINUTES",
+        "RETENTION_DAYS",
+        "DIGEST_TIME",
+        "WEB_HOST",
+        "WEB_PORT",
+        "WEB_ALLOWED_ORIGINS",
+        "WEB_RATE_LIMIT",
+        "WEB_WORKERS",
+    ):
         assert f"{key}=" in example, key

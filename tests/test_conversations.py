@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.engine import Conversation
+from bot.engine.engine import Conversation
 
 FILES = sorted((Path(__file__).parent / "conversations").glob("*.yaml"))
 

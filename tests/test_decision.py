@@ -2,20 +2,31 @@
 
 import pytest
 
-from bot.decision import absent_terms
+from bot.decision.rules import absent_terms
 
 
-@pytest.mark.parametrize("question, reason", [
-    ("益阳总共有几个立法联系点", "part_only"), ("那六项重大行政决策事项具体是哪几项", "count_only"),
-    ("第一批能力提升验收的11个单位完整名单是什么", "count_only"),
-    ("两法衔接平台录入的案件具体有多少件", "no_figure"), ("2023年刑事案件具体破了多少起", "measure"),
-    ("执法资格考试的通过率是多少", "measure"), ("营商码一共给多少户企业赋了码", "no_figure"),
-    ("谢琦办案团队有几个人", "no_figure"), ("法律援助案件里刑事案件占多少", "breakdown"),
-    ("70个典型案例里城管执法的有几个", "breakdown"), ("桃江县首次不罚的企业有多少家", "breakdown"),
-    ("全省首次不罚企业数", "wider_scope"), ("全国网上可办率", "wider_scope"),
-    ("湖南省整体的承诺时限压缩率是多少", "wider_scope"), ("长沙首违不罚多少家", "scope"),
-    ("去年的网上可办率", "scope"), ("益阳市法律援助中心电话多少", "unsupported"),
-])
+@pytest.mark.parametrize(
+    "question, reason",
+    [
+        ("益阳总共有几个立法联系点", "part_only"),
+        ("那六项重大行政决策事项具体是哪几项", "count_only"),
+        ("第一批能力提升验收的11个单位完整名单是什么", "count_only"),
+        ("两法衔接平台录入的案件具体有多少件", "no_figure"),
+        ("2023年刑事案件具体破了多少起", "measure"),
+        ("执法资格考试的通过率是多少", "measure"),
+        ("营商码一共给多少户企业赋了码", "no_figure"),
+        ("谢琦办案团队有几个人", "no_figure"),
+        ("法律援助案件里刑事案件占多少", "breakdown"),
+        ("70个典型案例里城管执法的有几个", "breakdown"),
+        ("桃江县首次不罚的企业有多少家", "breakdown"),
+        ("全省首次不罚企业数", "wider_scope"),
+        ("全国网上可办率", "wider_scope"),
+        ("湖南省整体的承诺时限压缩率是多少", "wider_scope"),
+        ("长沙首违不罚多少家", "scope"),
+        ("去年的网上可办率", "scope"),
+        ("益阳市法律援助中心电话多少", "unsupported"),
+    ],
+)
 def test_declined_with_a_reason(engine, question, reason):
     r = engine.respond(question)
     # an equally good "您是想问" between near entries is no false answer either
@@ -26,15 +37,25 @@ def test_declined_with_a_reason(engine, question, reason):
         assert r.kind == reason, (r.kind, r.text)
 
 
-@pytest.mark.parametrize("question", ["新增了几个立法联系点", "帮多少名农民工讨回了工资", "网上可办率是百分之多少",
-                                      "第二批湖南省法治政府建设示范地区有哪些", "赫山区有什么成绩",
-                                      "湖南省法治政府建设示范地区有哪些", "两法衔接在全省排第几"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "新增了几个立法联系点",
+        "帮多少名农民工讨回了工资",
+        "网上可办率是百分之多少",
+        "第二批湖南省法治政府建设示范地区有哪些",
+        "赫山区有什么成绩",
+        "湖南省法治政府建设示范地区有哪些",
+        "两法衔接在全省排第几",
+    ],
+)
 def test_near_rules_do_not_block_real_answers(engine, question):
     assert engine.respond(question).status == "answer", question
 
 
 def test_absent_terms_are_words_the_report_lacks(kb):
-    from bot.normalize import normalize
+    from bot.text.normalize import normalize
+
     report = normalize(kb.report)
     found = absent_terms("协议离婚需要满足条件", report)
     assert "离婚" in found and all(term not in report for term in found)

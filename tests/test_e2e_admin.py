@@ -12,10 +12,19 @@ import time
 from pathlib import Path
 
 import pytest
+from test_e2e_telegram import (
+    CHAT,
+    REPLY_TIMEOUT,
+    START_TIMEOUT,
+    STOP_SECONDS,
+    BotApiServer,
+    BotProcess,
+    _is_send_to,
+    _message_update,
+    _send,
+)
 
 from bot.config import DEFAULT_KNOWLEDGE_DIR
-from test_e2e_telegram import (CHAT, REPLY_TIMEOUT, START_TIMEOUT, STOP_SECONDS, BotApiServer, BotProcess,
-                               _is_send_to, _message_update, _send)
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="uses SIGTERM")
 
@@ -61,7 +70,7 @@ def test_admin_features_in_the_running_bot(bot_api, tmp_path):
             path.write_text("".join(lines), encoding="utf-8")
             note = bot_api.wait_for(_is_send_to(ADMIN), REPLY_TIMEOUT, start)
             assert "仍在使用之前的版本" in note.params["text"]
-            assert f"<code>yiyang-2023/topics.yaml:{index + 1}</code>" in note.params["text"]  
+            assert f"<code>yiyang-2023/topics.yaml:{index + 1}</code>" in note.params["text"]
 
             start = _send(bot_api, _message_update(3, "首违不罚了多少家企业"))
             answer = bot_api.wait_for(_is_send_to(ADMIN), REPLY_TIMEOUT, start)
@@ -99,14 +108,16 @@ def test_database_deleted_while_running_is_recreated_and_the_admin_told(bot_api,
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{database}{suffix}").unlink(missing_ok=True)
             start = _send(bot_api, _message_update(2, "首违不罚了多少家企业"))
-            notice = bot_api.wait_for(lambda c: _is_send_to(ADMIN)(c) and "被删除" in c.params["text"],
-                                      REPLY_TIMEOUT, start)
+            notice = bot_api.wait_for(
+                lambda c: _is_send_to(ADMIN)(c) and "被删除" in c.params["text"], REPLY_TIMEOUT, start
+            )
             assert str(database) in notice.params["text"]
             _wait_for_logged_queries(database, 2)
 
             start = _send(bot_api, _message_update(3, "/stats"))
-            stats = bot_api.wait_for(lambda c: _is_send_to(ADMIN)(c) and "提问" in c.params["text"],
-                                     REPLY_TIMEOUT, start)
+            stats = bot_api.wait_for(
+                lambda c: _is_send_to(ADMIN)(c) and "提问" in c.params["text"], REPLY_TIMEOUT, start
+            )
             assert "提问 2 次" in stats.params["text"] and "数据库出现过问题" in stats.params["text"]
             code, _ = bot.stop()
             assert code == 0

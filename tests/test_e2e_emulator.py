@@ -20,7 +20,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from conftest import TEST_TOKEN
 from test_e2e_telegram import BotProcess, _free_port
 
@@ -28,7 +27,8 @@ E2E_DIR = Path(__file__).parent / "e2e"
 NODE = shutil.which("node")
 pytestmark = pytest.mark.skipif(
     NODE is None or not (E2E_DIR / "node_modules" / "telegram-test-api").is_dir(),
-    reason="telegram-test-api not installed (npm install --prefix tests/e2e)")
+    reason="telegram-test-api not installed (npm install --prefix tests/e2e)",
+)
 
 USER = {"id": 2002, "is_bot": False, "first_name": "小王", "username": "xiaowang"}
 CHAT = {"id": 2002, "type": "private", "first_name": "小王", "username": "xiaowang"}
@@ -39,14 +39,19 @@ class Emulator:
     def __init__(self) -> None:
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.proc = subprocess.Popen([NODE, str(E2E_DIR / "emulator.js"), str(self.port)],
-                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        self.proc = subprocess.Popen(
+            [NODE, str(E2E_DIR / "emulator.js"), str(self.port)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
         line = self.proc.stdout.readline()
         assert "READY" in line, line
 
     def post(self, path: str, body: dict) -> dict:
-        request = urllib.request.Request(f"{self.url}{path}", data=json.dumps(body).encode(),
-                                         headers={"Content-Type": "application/json"})
+        request = urllib.request.Request(
+            f"{self.url}{path}", data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
+        )
         with urllib.request.urlopen(request, timeout=10) as response:
             return json.loads(response.read())
 
@@ -61,8 +66,16 @@ class Emulator:
 
     def press(self, data: str) -> None:
         # as the emulator's own client builds it: the message has no message_id and no date
-        self.post("/sendCallback", {"botToken": TEST_TOKEN, "from": USER, "date": int(time.time()),
-                                    "message": {"from": USER, "chat": CHAT}, "data": data})
+        self.post(
+            "/sendCallback",
+            {
+                "botToken": TEST_TOKEN,
+                "from": USER,
+                "date": int(time.time()),
+                "message": {"from": USER, "chat": CHAT},
+                "data": data,
+            },
+        )
 
     def replies(self, count: int = 1, settle: float = 1.5) -> list[dict]:
         """Wait for `count` bot messages, then a little longer to catch any extra one."""

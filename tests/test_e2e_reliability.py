@@ -15,7 +15,6 @@ import time
 import urllib.request
 
 import pytest
-
 from conftest import FakeBotApi
 from test_e2e_telegram import START_TIMEOUT, BotApiServer, BotProcess, _free_port
 
@@ -30,17 +29,29 @@ def _burst(api: FakeBotApi, chats: int = CHATS, first_chat: int = 10_000) -> lis
     for n in range(chats):
         chat_id = first_chat + n
         user = {"id": chat_id, "is_bot": False, "first_name": "市民"}
-        api.push_update({"update_id": n + 1, "message": {
-            "message_id": 1, "from": user, "chat": {"id": chat_id, "type": "private", "first_name": "市民"},
-            "date": int(time.time()), "text": QUESTION}})
+        api.push_update(
+            {
+                "update_id": n + 1,
+                "message": {
+                    "message_id": 1,
+                    "from": user,
+                    "chat": {"id": chat_id, "type": "private", "first_name": "市民"},
+                    "date": int(time.time()),
+                    "text": QUESTION,
+                },
+            }
+        )
         ids.append(chat_id)
     return ids
 
 
 def _answered(api: FakeBotApi) -> list[int]:
     with api.lock:
-        return [int(c.params["chat_id"]) for c in api.calls
-                if c.method == "sendMessage" and "6125家" in str(c.params.get("text"))]
+        return [
+            int(c.params["chat_id"])
+            for c in api.calls
+            if c.method == "sendMessage" and "6125家" in str(c.params.get("text"))
+        ]
 
 
 def _wait(predicate, timeout: float, what: str, bot: BotProcess | None = None) -> None:
@@ -161,8 +172,14 @@ def test_a_stop_with_replies_stuck_ends_within_8_seconds_and_they_are_answered_l
 
 def test_webhook_mode_without_a_secret_does_not_start(bot_api, tmp_path):
     with BotApiServer(bot_api) as server:
-        bot = _start(tmp_path, server, "hook", WEBHOOK_URL="https://bot.example.cn/tg/hook",
-                     WEBHOOK_PORT=str(_free_port()), WEBHOOK_SECRET="")
+        bot = _start(
+            tmp_path,
+            server,
+            "hook",
+            WEBHOOK_URL="https://bot.example.cn/tg/hook",
+            WEBHOOK_PORT=str(_free_port()),
+            WEBHOOK_SECRET="",
+        )
         try:
             code = bot.proc.wait(START_TIMEOUT)
             lines = bot.output().strip().splitlines()
@@ -184,7 +201,7 @@ def _raw_post(port: int, headers: dict[str, str], body: bytes = b"", timeout: fl
                 if not chunk:
                     break
                 data += chunk
-        except socket.timeout:
+        except TimeoutError:
             pass
         return data
 
@@ -199,8 +216,14 @@ def test_webhook_refuses_big_bodies_before_reading_them(bot_api, tmp_path):
     port = _free_port()
     secret = "s3cret-Value_1"
     with BotApiServer(bot_api) as server:
-        bot = _start(tmp_path, server, "hook", WEBHOOK_URL="https://bot.example.cn/tg/hook",
-                     WEBHOOK_PORT=str(port), WEBHOOK_SECRET=secret)
+        bot = _start(
+            tmp_path,
+            server,
+            "hook",
+            WEBHOOK_URL="https://bot.example.cn/tg/hook",
+            WEBHOOK_PORT=str(port),
+            WEBHOOK_SECRET=secret,
+        )
         try:
             bot_api.wait_for(lambda c: c.method == "setWebhook", timeout=START_TIMEOUT)
             _wait(lambda: b"HTTP/1.1" in _raw_post(port, {"Content-Length": "0"}), 10, "the webhook server")
@@ -208,11 +231,23 @@ def test_webhook_refuses_big_bodies_before_reading_them(bot_api, tmp_path):
             ninety_mb = str(90 * 1024 * 1024)
             started = time.monotonic()
             # announced 90 MB, none of it sent: the answer comes at once, from the headers alone
-            answer = _raw_post(port, {"Content-Type": "application/json", "Content-Length": ninety_mb,
-                                      "X-Telegram-Bot-Api-Secret-Token": secret})
+            answer = _raw_post(
+                port,
+                {
+                    "Content-Type": "application/json",
+                    "Content-Length": ninety_mb,
+                    "X-Telegram-Bot-Api-Secret-Token": secret,
+                },
+            )
             assert answer.startswith(b"HTTP/1.1 413"), answer
-            answer = _raw_post(port, {"Content-Type": "application/json", "Content-Length": ninety_mb,
-                                      "X-Telegram-Bot-Api-Secret-Token": "wrong"})
+            answer = _raw_post(
+                port,
+                {
+                    "Content-Type": "application/json",
+                    "Content-Length": ninety_mb,
+                    "X-Telegram-Bot-Api-Secret-Token": "wrong",
+                },
+            )
             assert answer.startswith(b"HTTP/1.1 403"), answer
             assert time.monotonic() - started < 3
             # six posts of 20 MB each, really sent, as chunked bodies that announce no length
@@ -220,19 +255,35 @@ def test_webhook_refuses_big_bodies_before_reading_them(bot_api, tmp_path):
             body = b"".join(b"%x\r\n" % len(chunk) + chunk + b"\r\n" for _ in range(20)) + b"0\r\n\r\n"
             for _ in range(6):
                 try:
-                    _raw_post(port, {"Content-Type": "application/json", "Transfer-Encoding": "chunked",
-                                     "X-Telegram-Bot-Api-Secret-Token": secret}, body)
+                    _raw_post(
+                        port,
+                        {
+                            "Content-Type": "application/json",
+                            "Transfer-Encoding": "chunked",
+                            "X-Telegram-Bot-Api-Secret-Token": secret,
+                        },
+                        body,
+                    )
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # cut off after 256 KB, as it should be
             assert _rss_kb(bot.proc.pid) - rss < 30_000, "the bodies were read into memory"
             # and a real update still gets through
             request = urllib.request.Request(
-                f"http://127.0.0.1:{port}/tg/hook", headers={"Content-Type": "application/json",
-                                                             "X-Telegram-Bot-Api-Secret-Token": secret},
-                data=json.dumps({"update_id": 7, "message": {
-                    "message_id": 1, "date": int(time.time()), "text": QUESTION,
-                    "from": {"id": 55, "is_bot": False, "first_name": "市民"},
-                    "chat": {"id": 55, "type": "private", "first_name": "市民"}}}).encode())
+                f"http://127.0.0.1:{port}/tg/hook",
+                headers={"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": secret},
+                data=json.dumps(
+                    {
+                        "update_id": 7,
+                        "message": {
+                            "message_id": 1,
+                            "date": int(time.time()),
+                            "text": QUESTION,
+                            "from": {"id": 55, "is_bot": False, "first_name": "市民"},
+                            "chat": {"id": 55, "type": "private", "first_name": "市民"},
+                        },
+                    }
+                ).encode(),
+            )
             with urllib.request.urlopen(request, timeout=10) as response:
                 assert response.status == 200
             _wait(lambda: 55 in _answered(bot_api), 15, "the answer to a real update", bot)

@@ -25,9 +25,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from conftest import TEST_TOKEN, ApiCall, FakeBotApi
 
 from bot.config import DEFAULT_KNOWLEDGE_DIR
-from conftest import TEST_TOKEN, ApiCall, FakeBotApi
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="uses SIGTERM")
 
@@ -84,7 +84,7 @@ class BotApiServer:
         prefix = f"/bot{token}/"
         if not path.startswith(prefix):
             return self.reply(request, 401, {"ok": False, "error_code": 401, "description": "Unauthorized"})
-        method = path[len(prefix):]
+        method = path[len(prefix) :]
         ctype = request.headers.get("Content-Type", "")
         if "json" in ctype:
             params = json.loads(raw or b"{}")
@@ -103,7 +103,7 @@ class BotApiServer:
         request.end_headers()
         request.wfile.write(data)
 
-    def __enter__(self) -> "BotApiServer":
+    def __enter__(self) -> BotApiServer:
         self.thread.start()
         return self
 
@@ -122,17 +122,22 @@ class BotProcess:
     """`python -m bot run` with a clean environment; stderr goes to a file we can read."""
 
     def __init__(self, tmp_path: Path, api_url: str, **extra_env: str):
-        env = {k: v for k, v in os.environ.items()
-               if not k.startswith(("TELEGRAM_", "WEBHOOK_", "ADMIN_", "LOG_"))}
-        env.update(TELEGRAM_BOT_TOKEN=TEST_TOKEN, TELEGRAM_API_URL=api_url, LOG_LEVEL="DEBUG",
-                   KNOWLEDGE_DIR=str(DEFAULT_KNOWLEDGE_DIR), DATA_DIR=str(tmp_path / "data"),
-                   PYTHONUNBUFFERED="1")
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "WEBHOOK_", "ADMIN_", "LOG_"))}
+        env.update(
+            TELEGRAM_BOT_TOKEN=TEST_TOKEN,
+            TELEGRAM_API_URL=api_url,
+            LOG_LEVEL="DEBUG",
+            KNOWLEDGE_DIR=str(DEFAULT_KNOWLEDGE_DIR),
+            DATA_DIR=str(tmp_path / "data"),
+            PYTHONUNBUFFERED="1",
+        )
         env.update(extra_env)
         self.log_path = tmp_path / "bot.log"
         self.log = open(self.log_path, "w", encoding="utf-8")
         # cwd=tmp_path: no stray .env from the developer's checkout
-        self.proc = subprocess.Popen([sys.executable, "-m", "bot", "run"], cwd=tmp_path, env=env,
-                                     stdout=self.log, stderr=subprocess.STDOUT)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "bot", "run"], cwd=tmp_path, env=env, stdout=self.log, stderr=subprocess.STDOUT
+        )
 
     def output(self) -> str:
         self.log.flush()
@@ -216,9 +221,19 @@ def test_polling_bot_answers_a_user_and_stops_cleanly_on_sigterm(server, bot_api
         clarify = bot_api.wait_for(_is_send_to(1001), REPLY_TIMEOUT, start)
         assert "您是想问" in clarify.params["text"]
         option = next(b for b in _buttons(clarify) if "诉前调解成功率" in b["text"])
-        start = _send(bot_api, {"update_id": 4, "callback_query": {
-            "id": "e2e-press", "from": USER, "chat_instance": "-100", "data": option["callback_data"],
-            "message": clarify.result}})
+        start = _send(
+            bot_api,
+            {
+                "update_id": 4,
+                "callback_query": {
+                    "id": "e2e-press",
+                    "from": USER,
+                    "chat_instance": "-100",
+                    "data": option["callback_data"],
+                    "message": clarify.result,
+                },
+            },
+        )
         acked = bot_api.wait_for(lambda c: c.method == "answerCallbackQuery", REPLY_TIMEOUT, start)
         assert acked.params["callback_query_id"] == "e2e-press"
         pressed = bot_api.wait_for(_is_send_to(1001), REPLY_TIMEOUT, start)
@@ -257,8 +272,14 @@ def test_rejected_token_stops_the_start_with_one_clear_line(server, bot_api, tmp
 
 def test_webhook_mode_registers_the_hook_checks_the_secret_and_answers(server, bot_api, tmp_path):
     port = _free_port()
-    bot = BotProcess(tmp_path, server.url, WEBHOOK_URL="https://bot.example.cn/tg/hook",
-                     WEBHOOK_LISTEN="127.0.0.1", WEBHOOK_PORT=str(port), WEBHOOK_SECRET="s3cret-Value_1")
+    bot = BotProcess(
+        tmp_path,
+        server.url,
+        WEBHOOK_URL="https://bot.example.cn/tg/hook",
+        WEBHOOK_LISTEN="127.0.0.1",
+        WEBHOOK_PORT=str(port),
+        WEBHOOK_SECRET="s3cret-Value_1",
+    )
     try:
         try:
             hook = bot_api.wait_for(lambda c: c.method == "setWebhook", timeout=START_TIMEOUT)
@@ -269,8 +290,10 @@ def test_webhook_mode_registers_the_hook_checks_the_secret_and_answers(server, b
 
         def post(update: dict, secret: str) -> int:
             request = urllib.request.Request(
-                f"http://127.0.0.1:{port}/tg/hook", data=json.dumps(update).encode(),
-                headers={"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": secret})
+                f"http://127.0.0.1:{port}/tg/hook",
+                data=json.dumps(update).encode(),
+                headers={"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": secret},
+            )
             deadline = time.monotonic() + 10
             while True:
                 try:
@@ -297,4 +320,3 @@ def test_webhook_mode_registers_the_hook_checks_the_secret_and_answers(server, b
         assert "s3cret-Value_1" not in log and TEST_TOKEN not in log
     finally:
         bot.close()
-

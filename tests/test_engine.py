@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from bot.engine import Conversation
-from bot.knowledge import FIGURE_RE
+from bot.engine.engine import Conversation
+from bot.knowledge.base import FIGURE_RE
 
 
 def test_answer_quotes_value_and_source(engine):
@@ -15,23 +15,31 @@ def test_answer_quotes_value_and_source(engine):
     assert 2 <= len(r.suggestions) <= 3
 
 
-@pytest.mark.parametrize("question, entry_id", [
-    ("網上可辦率", "online_rate"),
-    ("零跑动的事项有多少", "zero_trip_items"),
-    ("执法记录议配了几台", "body_cameras"),
-    ("法援案件多少件", "legal_aid_cases"),
-    ("无证明城市是什么", "proof_free_city"),
-])
+@pytest.mark.parametrize(
+    "question, entry_id",
+    [
+        ("網上可辦率", "online_rate"),
+        ("零跑动的事项有多少", "zero_trip_items"),
+        ("执法记录议配了几台", "body_cameras"),
+        ("法援案件多少件", "legal_aid_cases"),
+        ("无证明城市是什么", "proof_free_city"),
+    ],
+)
 def test_everyday_questions(engine, question, entry_id):
     r = engine.respond(question)
     assert (r.status, r.entry_id) == ("answer", entry_id)
 
 
-@pytest.mark.parametrize("question, entry_id", [
-    ("6125", "first_offense_exempt_firms"), ("74.1%", "time_compression_rate"),
-    ("4400台", "body_cameras"), ("七点五万余项是什么", "published_enforcement_items"),
-    ("近三万人次", "legal_consultations"),
-])
+@pytest.mark.parametrize(
+    "question, entry_id",
+    [
+        ("6125", "first_offense_exempt_firms"),
+        ("74.1%", "time_compression_rate"),
+        ("4400台", "body_cameras"),
+        ("七点五万余项是什么", "published_enforcement_items"),
+        ("近三万人次", "legal_consultations"),
+    ],
+)
 def test_figure_lookup(engine, question, entry_id):
     r = engine.respond(question)
     assert (r.status, r.entry_id) == ("answer", entry_id)
@@ -47,8 +55,9 @@ def test_unknown_figure(engine):
     assert r.status == "fallback" and "98765" in r.text
 
 
-@pytest.mark.parametrize("question", ["2022年网上可办率是多少", "二〇二四年首违不罚多少家", "长沙首违不罚多少家",
-                                      "广东省法律援助案件多少件"])
+@pytest.mark.parametrize(
+    "question", ["2022年网上可办率是多少", "二〇二四年首违不罚多少家", "长沙首违不罚多少家", "广东省法律援助案件多少件"]
+)
 def test_scope_guard_never_gives_a_figure(engine, kb, question):
     r = engine.respond(question)
     assert r.status == "fallback" and r.kind == "scope"
@@ -57,8 +66,10 @@ def test_scope_guard_never_gives_a_figure(engine, kb, question):
     assert not [f for f in FIGURE_RE.findall(r.text) if f not in ("2023", "2022", "2024")]
 
 
-@pytest.mark.parametrize("question, kind", [("你好", "greeting"), ("谢谢！", "thanks"), ("你是谁", "who"),
-                                            ("怎么用", "how"), ("", "empty"), ("   ", "empty")])
+@pytest.mark.parametrize(
+    "question, kind",
+    [("你好", "greeting"), ("谢谢！", "thanks"), ("你是谁", "who"), ("怎么用", "how"), ("", "empty"), ("   ", "empty")],
+)
 def test_small_talk_has_no_figures(engine, question, kind):
     r = engine.respond(question)
     assert r.status == "fallback" and r.kind == kind

@@ -8,13 +8,25 @@ regression checks.
 
 from collections import Counter
 
-from bot.evaluation import EVAL_DIR, TUNING_FILE, engine_predictor, evaluate, load_eval
-from bot.normalize import normalize
-from bot.reporttext import parse_report
+from benchmarks.evaluation import EVAL_DIR, TUNING_FILE, engine_predictor, evaluate, load_eval
+from bot.knowledge.reporttext import parse_report
+from bot.text.normalize import normalize
 
 LEGACY = EVAL_DIR / "legacy-tuning.yaml"
-IN_SCOPE_TAGS = {"plain", "keyword", "colloquial", "typo", "traditional", "numeral", "yesno", "rough",
-                 "two-asks", "list", "detail", "overview"}
+IN_SCOPE_TAGS = {
+    "plain",
+    "keyword",
+    "colloquial",
+    "typo",
+    "traditional",
+    "numeral",
+    "yesno",
+    "rough",
+    "two-asks",
+    "list",
+    "detail",
+    "overview",
+}
 OUT_TAGS = {"other-year", "other-place", "near-miss", "general-law", "how-to", "chit-chat", "junk"}
 
 
@@ -27,8 +39,9 @@ def test_tuning_set_is_large_verbatim_and_covers_every_figure(kb):
     for item in in_scope:
         assert all(e in kb.report for e in item.expect), item
     expected = Counter(e for i in in_scope for e in i.expect)
-    missing = [f.value for f in parse_report(kb.report).figures
-               if not any(f.value in e or e in f.value for e in expected)]
+    missing = [
+        f.value for f in parse_report(kb.report).figures if not any(f.value in e or e in f.value for e in expected)
+    ]
     assert len(missing) <= 3, missing
 
 

@@ -4,31 +4,45 @@ buttons, a button with empty data."""
 
 from __future__ import annotations
 
-from bot import kb_edit
+from test_telegram_admin import ADMIN_ID, CITIZEN_ID, admin_app, feed, files_api, message  # noqa: F401
+
+from bot.knowledge import edit as kb_edit
 from handlers.admin import PRIVATE_ONLY
 from handlers.callbacks import STALE_NOTE
-from test_telegram_admin import ADMIN_ID, CITIZEN_ID, admin_app, feed, files_api, message  # noqa: F401
 
 GROUP = {"id": -1009999, "type": "supergroup", "title": "工作群"}
 
 
 def press(data: str, user_id: int, chat: dict, update_id: int = 50) -> dict:
-    return {"update_id": update_id, "callback_query": {
-        "id": f"cbq-{update_id}", "from": {"id": user_id, "is_bot": False, "first_name": "用户"},
-        "chat_instance": "9", "data": data,
-        "message": {"message_id": 8, "date": 1700000000, "text": "旧", "chat": chat,
-                    "from": {"id": 123456, "is_bot": True, "first_name": "b"}}}}
+    return {
+        "update_id": update_id,
+        "callback_query": {
+            "id": f"cbq-{update_id}",
+            "from": {"id": user_id, "is_bot": False, "first_name": "用户"},
+            "chat_instance": "9",
+            "data": data,
+            "message": {
+                "message_id": 8,
+                "date": 1700000000,
+                "text": "旧",
+                "chat": chat,
+                "from": {"id": 123456, "is_bot": True, "first_name": "b"},
+            },
+        },
+    }
 
 
 def actions(application) -> list[tuple]:
     return application.bot_data.storage._conn.execute(
-        "SELECT admin_id, action, detail FROM admin_actions ORDER BY id").fetchall()
+        "SELECT admin_id, action, detail FROM admin_actions ORDER BY id"
+    ).fetchall()
 
 
 async def test_add_phrasing_button_in_a_group_neither_edits_nor_posts(admin_app, files_api, kb_copy):
     storage = admin_app.bot_data.storage
-    qid = storage.log_query(user_id=CITIZEN_ID, chat_type="private", text="我家小区矛盾找谁", status="fallback",
-                            kind="nomatch")
+    qid = storage.log_query(
+        user_id=CITIZEN_ID, chat_type="private", text="我家小区矛盾找谁", status="fallback", kind="nomatch"
+    )
     before = {n: (kb_copy / n).read_bytes() for n in kb_edit.KNOWLEDGE_FILES}
     start = len(files_api.calls)
     await feed(admin_app, press(f"ua:{qid}:proof_free_city", ADMIN_ID, GROUP))

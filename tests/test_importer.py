@@ -7,11 +7,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from report_files import image_only_pdf, make_pdf, write_docx, write_html
 
 from bot.cli import main
 from bot.importer import ImportInputError, guess_info, import_report, read_report
-from bot.knowledge import load_knowledge, validate_dir
-from report_files import image_only_pdf, make_pdf, write_docx, write_html
+from bot.knowledge.base import load_knowledge, validate_dir
 
 DATA = Path(__file__).parent / "data" / "qinglan"
 LINES = [
@@ -33,8 +33,21 @@ def _import(tmp_path: Path, source: Path, **kwargs):
     return out, result
 
 
-def _check_pack(out: Path, expected_values=("98.5%", "46个", "1.2亿元", "3100余家", "近900万元", "8600余起",
-                                            "95.2%", "2300余件", "420名", "260万余元")):
+def _check_pack(
+    out: Path,
+    expected_values=(
+        "98.5%",
+        "46个",
+        "1.2亿元",
+        "3100余家",
+        "近900万元",
+        "8600余起",
+        "95.2%",
+        "2300余件",
+        "420名",
+        "260万余元",
+    ),
+):
     assert validate_dir(out) == []
     kb = load_knowledge(out)
     values = {m.value for m in kb.metrics}
@@ -80,16 +93,23 @@ def test_every_format(tmp_path, kind):
     _check_pack(_import(tmp_path, source)[0])
 
 
-@pytest.mark.parametrize("name, content, message", [
-    ("empty.txt", b"", "空"),
-    ("blank.txt", b"   \n\n", "空"),
-    ("binary.txt", bytes(range(256)) * 4, "二进制"),
-    ("scan.pdf", image_only_pdf(), "文字"),
-    ("broken.pdf", b"%PDF-1.4\n garbage", "PDF"),
-    ("report.xlsx", b"PK\x03\x04 not a report", "不支持"),
-    ("figures.txt", "临江市2024年法治政府建设情况\n2024年，临江市坚持依法行政，推进法治政府建设。".encode(), "数字"),
-    ("broken.docx", b"PK\x03\x04 not a zip", "docx"),
-])
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("empty.txt", b"", "空"),
+        ("blank.txt", b"   \n\n", "空"),
+        ("binary.txt", bytes(range(256)) * 4, "二进制"),
+        ("scan.pdf", image_only_pdf(), "文字"),
+        ("broken.pdf", b"%PDF-1.4\n garbage", "PDF"),
+        ("report.xlsx", b"PK\x03\x04 not a report", "不支持"),
+        (
+            "figures.txt",
+            "临江市2024年法治政府建设情况\n2024年，临江市坚持依法行政，推进法治政府建设。".encode(),
+            "数字",
+        ),
+        ("broken.docx", b"PK\x03\x04 not a zip", "docx"),
+    ],
+)
 def test_bad_input_gets_one_message_and_writes_nothing(tmp_path, capsys, name, content, message):
     source = tmp_path / name
     source.write_bytes(content)
@@ -104,7 +124,7 @@ def test_bad_input_gets_one_message_and_writes_nothing(tmp_path, capsys, name, c
 
 def test_title_year_and_place_come_from_the_text_unless_given(tmp_path):
     assert guess_info("\n".join(LINES))[:3] == ("临江市2024年法治政府建设情况", 2024, "临江市")
-    yiyang = (Path(__file__).parent.parent / "knowledge" / "report.txt")
+    yiyang = Path(__file__).parent.parent / "knowledge" / "report.txt"
     if not yiyang.is_file():
         yiyang = next(Path(__file__).parent.parent.glob("knowledge/*/report.txt"))
     assert guess_info(yiyang.read_text(encoding="utf-8"))[1:] == (2023, "益阳市", "湖南省")
@@ -124,14 +144,20 @@ def test_reimport_keeps_reviewed_rows_and_refreshes_drafts(tmp_path):
     first = re.search(r'  - id: "(m_[a-z0-9_]+)"\n    name: "([^"]+)"', metrics)
     reviewed_id, old_name = first.groups()
     block_end = metrics.index("    draft: true\n", first.start())
-    metrics = (metrics[:first.start()] + f"  # 已审核：名称改为口语说法\n" + metrics[first.start():block_end]
-               + metrics[block_end + len("    draft: true\n"):])
+    metrics = (
+        metrics[: first.start()]
+        + "  # 已审核：名称改为口语说法\n"
+        + metrics[first.start() : block_end]
+        + metrics[block_end + len("    draft: true\n") :]
+    )
     metrics = metrics.replace(f'name: "{old_name}"', 'name: "网上能办的比例"', 1)
     (out / "metrics.yaml").write_text(metrics, encoding="utf-8")
     assert validate_dir(out) == []
     drafts_before = load_knowledge(out).drafts
 
-    source.write_text("\n".join(LINES + ["行政复议规范有序。全年办理行政复议案件350件，纠错率12.5%。"]), encoding="utf-8")
+    source.write_text(
+        "\n".join(LINES + ["行政复议规范有序。全年办理行政复议案件350件，纠错率12.5%。"]), encoding="utf-8"
+    )
     out, result = _import(tmp_path, source)
     text = (out / "metrics.yaml").read_text(encoding="utf-8")
     assert "# 已审核：名称改为口语说法" in text and 'name: "网上能办的比例"' in text

@@ -8,10 +8,10 @@ import io
 import pytest
 import yaml
 
-from bot import kb_edit
-from bot.engine import Engine, EngineHolder
-from bot.knowledge import KNOWLEDGE_FILES, load_knowledge
-from bot.reloader import Reloader
+from bot.engine.engine import Engine, EngineHolder
+from bot.knowledge import edit as kb_edit
+from bot.knowledge.base import KNOWLEDGE_FILES, load_knowledge
+from bot.knowledge.reload import Reloader
 
 
 def _added_lines(before: str, after: str) -> list[str]:
@@ -113,6 +113,7 @@ def test_find_entry(kb_copy):
 
 # --- replacing a whole file ---------------------------------------------------
 
+
 def test_replace_file_after_validation_with_backup(kb_copy):
     path = kb_copy / "synonyms.yaml"
     old = path.read_bytes()
@@ -148,7 +149,8 @@ def test_upload_syntax_error_line(kb_copy):
     result = kb_edit.replace_file(kb_copy, "topics.yaml", "".join(lines).encode())
     assert not result.ok
     assert result.problem_lines(short=True) == [
-        f"topics.yaml:{index + 1}: YAML syntax error: mapping values are not allowed in this context"]
+        f"topics.yaml:{index + 1}: YAML syntax error: mapping values are not allowed in this context"
+    ]
 
 
 def test_upload_names_and_encodings(kb_copy):
@@ -168,6 +170,7 @@ def test_upload_names_and_encodings(kb_copy):
 
 
 # --- backups and rollback ---------------------------------------------------------
+
 
 def test_rollback_walks_back_through_history(kb_copy):
     v1 = (kb_copy / "faq.yaml").read_bytes()

@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 
 import pytest
-
-from bot.knowledge import FIGURE_RE, load_knowledge, validate_dir, KnowledgeError
 from conftest import SHARED_REPORT
+
+from bot.knowledge.base import FIGURE_RE, KnowledgeError, load_knowledge, validate_dir
 
 # Numbers in report.txt that are not figures: years, and TV channel names.
 NOT_FIGURES = re.compile(r"(?<![\d.])20\d\d(?=年)|CCTV-\d+")
@@ -38,16 +38,17 @@ def test_every_printed_figure_is_in_report(kb):
 def test_every_report_number_is_covered_by_a_metric(kb):
     covered = " ".join(f"{m.value} {m.title} {m.source}" for m in kb.metrics)
     spans = [(m.start(), m.end()) for m in NOT_FIGURES.finditer(kb.report)]
-    numbers = [m for m in re.finditer(r"\d+(?:\.\d+)?", kb.report)
-               if not any(a <= m.start() < b for a, b in spans)]
+    numbers = [m for m in re.finditer(r"\d+(?:\.\d+)?", kb.report) if not any(a <= m.start() < b for a, b in spans)]
     assert numbers, "the report has figures"
     missing = []
     for match in numbers:
         figure = match.group(0)
         owners = [m for m in kb.metrics if figure in m.value or figure in m.title]
         # the figure must be the value (or named in the name) of a metric quoting that sentence
-        if not any(match.start() >= kb.report.find(m.source) and
-                   match.end() <= kb.report.find(m.source) + len(m.source) for m in owners):
+        if not any(
+            match.start() >= kb.report.find(m.source) and match.end() <= kb.report.find(m.source) + len(m.source)
+            for m in owners
+        ):
             missing.append(figure)
     assert not missing, f"figures without a metric row: {missing}"
     assert covered
@@ -79,11 +80,13 @@ def test_every_topic_is_browsable(kb):
 def test_real_knowledge_base_validates():
     root = Path(__file__).parent.parent / "knowledge"
     assert validate_dir(root / "yiyang-2023") == []
-    from bot.packs import validate_library
+    from bot.knowledge.packs import validate_library
+
     assert validate_library(root) == []  # the folder of packs
 
 
 # --- validation: one test per error class, each checking path:line ----------------
+
 
 def _edit(path: Path, old: str, new: str, count: int = 1) -> int:
     """Replace text in a file; return the 1-based line of the first replacement."""
@@ -101,16 +104,17 @@ def test_yaml_syntax_error_reports_parser_line(kb_copy):
     path = kb_copy / "faq.yaml"
     line = _edit(path, "    question: ", "    question: [unclosed ")
     problems = validate_dir(kb_copy)
-    assert any(p.path == str(path) and abs(p.line - line) <= 1 and "YAML syntax error" in p.message
-               for p in problems), problems
+    assert any(
+        p.path == str(path) and abs(p.line - line) <= 1 and "YAML syntax error" in p.message for p in problems
+    ), problems
 
 
 def test_missing_field(kb_copy):
     path = kb_copy / "metrics.yaml"
     text = path.read_text(encoding="utf-8")
     first = re.search(r"\n    scope: .*", text)
-    line = text[:text.index("  - id:")].count("\n") + 1
-    path.write_text(text[:first.start()] + text[first.end():], encoding="utf-8")
+    line = text[: text.index("  - id:")].count("\n") + 1
+    path.write_text(text[: first.start()] + text[first.end() :], encoding="utf-8")
     assert f"{path}:{line}: missing field 'scope'" in _messages(kb_copy)
 
 
@@ -130,7 +134,7 @@ def test_duplicate_id_across_files(kb, kb_copy):
     faq_id = kb.faqs[0].id
     metric_id = kb.metrics[0].id
     path = kb_copy / "faq.yaml"
-    line = _edit(path, f"- id: \"{faq_id}\"", f"- id: \"{metric_id}\"")
+    line = _edit(path, f'- id: "{faq_id}"', f'- id: "{metric_id}"')
     assert any(m.startswith(f"{path}:{line}: duplicate id '{metric_id}'") for m in _messages(kb_copy))
 
 
@@ -147,7 +151,7 @@ def test_same_phrasing_under_two_entries(kb, kb_copy):
 
 def test_related_id_that_does_not_exist(kb_copy):
     path = kb_copy / "faq.yaml"
-    line = _edit(path, "    related: [", "    related: [\"no_such_entry\", ")
+    line = _edit(path, "    related: [", '    related: ["no_such_entry", ')
     assert f"{path}:{line}: related id 'no_such_entry' does not exist" in _messages(kb_copy)
 
 
@@ -169,8 +173,8 @@ def test_unknown_topic(kb_copy):
     path = kb_copy / "faq.yaml"
     text = path.read_text(encoding="utf-8")
     match = re.search(r"\n    topic: (\S+)", text)
-    line = text[:match.start() + 1].count("\n") + 1
-    path.write_text(text[:match.start()] + "\n    topic: nowhere" + text[match.end():], encoding="utf-8")
+    line = text[: match.start() + 1].count("\n") + 1
+    path.write_text(text[: match.start()] + "\n    topic: nowhere" + text[match.end() :], encoding="utf-8")
     assert f"{path}:{line}: topic 'nowhere' is not defined in topics.yaml" in _messages(kb_copy)
 
 
@@ -182,14 +186,14 @@ def test_wrong_version(kb_copy):
 
 def test_all_problems_reported_at_once(kb, kb_copy):
     _edit(kb_copy / "metrics.yaml", "    year: 2023", "    year: twenty")
-    _edit(kb_copy / "faq.yaml", "    related: [", "    related: [\"ghost\", ")
+    _edit(kb_copy / "faq.yaml", "    related: [", '    related: ["ghost", ')
     (kb_copy / "topics.yaml").write_text("version: 1\ntopics: [\n", encoding="utf-8")
     files = {Path(p.path).name for p in validate_dir(kb_copy)}
     assert {"metrics.yaml", "faq.yaml", "topics.yaml"} <= files
 
 
 def test_loading_invalid_knowledge_fails_with_same_messages(kb_copy):
-    _edit(kb_copy / "faq.yaml", "    related: [", "    related: [\"ghost\", ")
+    _edit(kb_copy / "faq.yaml", "    related: [", '    related: ["ghost", ')
     with pytest.raises(KnowledgeError) as caught:
         load_knowledge(kb_copy)
     assert [str(p) for p in caught.value.problems] == _messages(kb_copy)

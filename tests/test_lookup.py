@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot import lookup
+from bot.retrieval import lookup
 
 
 def ids(entries):
@@ -15,14 +15,20 @@ def test_a_keyword_in_the_name_finds_only_that_figure(kb):
 
 def test_every_figure_sharing_a_keyword_is_listed_in_report_order(kb):
     found = ids(lookup.search_metrics(kb, "调解"))
-    assert found[:4] == ["people_mediation_disputes", "people_mediation_success_rate",
-                         "pre_litigation_cases", "pre_litigation_success_rate"]
+    assert found[:4] == [
+        "people_mediation_disputes",
+        "people_mediation_success_rate",
+        "pre_litigation_cases",
+        "pre_litigation_success_rate",
+    ]
     assert {"fudiao_cases", "fudiao_rate"} <= set(found)
 
 
 def test_several_keywords_must_all_match(kb):
-    assert ids(lookup.search_metrics(kb, "调解 成功率")) == ["people_mediation_success_rate",
-                                                          "pre_litigation_success_rate"]
+    assert ids(lookup.search_metrics(kb, "调解 成功率")) == [
+        "people_mediation_success_rate",
+        "pre_litigation_success_rate",
+    ]
 
 
 def test_synonyms_and_traditional_characters_are_understood(kb):

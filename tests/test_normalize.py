@@ -2,37 +2,45 @@
 
 import pytest
 
-from bot.normalize import Synonyms, clean, convert_numerals, normalize, pinyin_key
+from bot.text.normalize import Synonyms, clean, convert_numerals, normalize, pinyin_key
 
 
-@pytest.mark.parametrize("raw, expected", [
-    ("網上可辦率", "网上可办率"),            # traditional → simplified
-    ("ＡＢＣ１２３％", "abc123%"),          # full-width → half-width, case
-    ("执法\u200b记录仪😀？！", "执法记录仪"),  # zero-width, emoji, punctuation
-    ("  首违 不罚\n", "首违不罚"),
-    ("\u202e阿拉伯\u202c", "阿拉伯"),        # right-to-left controls
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("網上可辦率", "网上可办率"),  # traditional → simplified
+        ("ＡＢＣ１２３％", "abc123%"),  # full-width → half-width, case
+        ("执法\u200b记录仪😀？！", "执法记录仪"),  # zero-width, emoji, punctuation
+        ("  首违 不罚\n", "首违不罚"),
+        ("\u202e阿拉伯\u202c", "阿拉伯"),  # right-to-left controls
+    ],
+)
 def test_clean(raw, expected):
     assert clean(raw) == expected
 
 
-@pytest.mark.parametrize("raw, expected", [
-    ("零跑动", "0跑动"),
-    ("百分之百", "100%"),
-    ("百分之五十六点八", "56.8%"),
-    ("两千九百余件", "2900余件"),
-    ("七点五万余项", "7.5万余项"),
-    ("一万零八百一十六起", "10816起"),
-    ("跑一次", "跑1次"),
-    ("二〇二二年", "2022年"),
-    ("第七次", "第7次"),
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("零跑动", "0跑动"),
+        ("百分之百", "100%"),
+        ("百分之五十六点八", "56.8%"),
+        ("两千九百余件", "2900余件"),
+        ("七点五万余项", "7.5万余项"),
+        ("一万零八百一十六起", "10816起"),
+        ("跑一次", "跑1次"),
+        ("二〇二二年", "2022年"),
+        ("第七次", "第7次"),
+    ],
+)
 def test_numerals_become_figures(raw, expected):
     assert convert_numerals(raw) == expected
 
 
-@pytest.mark.parametrize("name", ["一窗受理", "一目录五清单", "三集中三到位", "四度融合", "一规划两纲要",
-                                  "两法衔接", "千所连千企", "三项制度"])
+@pytest.mark.parametrize(
+    "name",
+    ["一窗受理", "一目录五清单", "三集中三到位", "四度融合", "一规划两纲要", "两法衔接", "千所连千企", "三项制度"],
+)
 def test_names_stay_intact(name):
     assert convert_numerals(name) == name
 
@@ -54,8 +62,9 @@ def test_pinyin_key_equates_homophones():
     assert len(pinyin_key("执法记录仪4400")) == len("执法记录仪4400")
 
 
-@pytest.mark.parametrize("raw, expected", [("1目录5清单", "一目录五清单"), ("3统一", "三统一"),
-                                           ("行政执法3项制度", "行政执法三项制度")])
+@pytest.mark.parametrize(
+    "raw, expected", [("1目录5清单", "一目录五清单"), ("3统一", "三统一"), ("行政执法3项制度", "行政执法三项制度")]
+)
 def test_names_written_with_digits_are_restored(raw, expected):
     assert convert_numerals(raw) == expected
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.conversation import Conversation
-from bot.engine import Engine
+from bot.engine.conversation import Conversation
+from bot.engine.engine import Engine
 from bot.importer import import_report
-from bot.knowledge import KnowledgeError
-from bot.packs import load_library, pack_dirs, validate_library
+from bot.knowledge.base import KnowledgeError
+from bot.knowledge.packs import load_library, pack_dirs, validate_library
 
 DATA = Path(__file__).parent / "data" / "qinglan"
 ROOT = Path(__file__).resolve().parent.parent
@@ -120,7 +120,8 @@ def test_buttons_answer_entries_of_every_pack(two_years):
 
 
 def test_browsing_and_figure_lookup_cover_every_pack_labelled_by_year(two_years):
-    from bot import lookup
+    from bot.retrieval import lookup
+
     catalog = two_years.knowledge
     sections = [t.title for t in catalog.sections()]
     assert any(t.startswith("2023年 · ") for t in sections) and any(t.startswith("2024年 · ") for t in sections)

@@ -14,10 +14,10 @@ import stat
 from pathlib import Path
 
 import pytest
-
-from bot.storage import DB_NAME, KEY_FILE, Storage, apply_migrations, connect
-from handlers import logs
 from test_telegram_units import feed
+
+from bot.storage.database import DB_NAME, KEY_FILE, Storage, apply_migrations, connect
+from handlers import logs
 
 CITIZEN_ID = 987654321
 CANDIDATES = range(CITIZEN_ID - 30_000, CITIZEN_ID + 30_000)  # the attacker's guesses
@@ -62,8 +62,9 @@ def _salted_database(data_dir: Path) -> None:
     apply_migrations(conn)
     salt = bytes.fromhex(conn.execute("SELECT value FROM meta WHERE key = 'user_salt'").fetchone()[0])
     old = hmac.new(salt, str(CITIZEN_ID).encode(), hashlib.sha256).hexdigest()[:32]
-    conn.execute("INSERT INTO queries (ts, chat_type, user_hash, text, status) VALUES (1, 'private', ?, '问', 'answer')",
-                 (old,))
+    conn.execute(
+        "INSERT INTO queries (ts, chat_type, user_hash, text, status) VALUES (1, 'private', ?, '问', 'answer')", (old,)
+    )
     conn.close()
 
 
@@ -141,9 +142,20 @@ async def test_debug_logs_carry_no_raw_ids_names_or_texts(telegram_app, bot_api,
     chat = {"id": CITIZEN_ID, "type": "private", "first_name": "张三丰"}
     question = "首违不罚了多少家企业呢"
     updates = [
-        {"update_id": 1, "message": {"message_id": 1, "from": user, "chat": chat, "date": 1700000000, "text": question}},
-        {"update_id": 2, "callback_query": {"id": "q1", "from": user, "chat_instance": "5", "data": "a:body_cameras",
-                                            "message": {"message_id": 2, "date": 1700000000, "chat": chat, "text": "旧"}}},
+        {
+            "update_id": 1,
+            "message": {"message_id": 1, "from": user, "chat": chat, "date": 1700000000, "text": question},
+        },
+        {
+            "update_id": 2,
+            "callback_query": {
+                "id": "q1",
+                "from": user,
+                "chat_instance": "5",
+                "data": "a:body_cameras",
+                "message": {"message_id": 2, "date": 1700000000, "chat": chat, "text": "旧"},
+            },
+        },
         {"update_id": 3, "inline_query": {"id": "iq", "from": user, "query": "执法记录仪", "offset": ""}},
     ]
     with caplog.at_level(logging.DEBUG):

@@ -7,10 +7,10 @@ import random
 
 import pytest
 
-from bot import kb_edit
-from bot.engine import Engine, EngineHolder
-from bot.knowledge import load_knowledge
-from bot.reloader import Reloader, fingerprint, watch_filter
+from bot.engine.engine import Engine, EngineHolder
+from bot.knowledge import edit as kb_edit
+from bot.knowledge.base import load_knowledge
+from bot.knowledge.reload import Reloader, fingerprint, watch_filter
 
 QUESTIONS = [
     ("首违不罚了多少家企业", "first_offense_exempt_firms"),
@@ -86,7 +86,8 @@ async def test_unchanged_files_are_not_reloaded_by_the_watcher_path(holder, kb_c
     result = await reloader.reload("watch", only_if_changed=True)
     assert not result.changed and holder.engine is engine
     (kb_copy / "synonyms.yaml").write_text(
-        (kb_copy / "synonyms.yaml").read_text(encoding="utf-8") + "\n# 注释\n", encoding="utf-8")
+        (kb_copy / "synonyms.yaml").read_text(encoding="utf-8") + "\n# 注释\n", encoding="utf-8"
+    )
     result = await reloader.reload("watch", only_if_changed=True)
     assert result.changed and result.ok and holder.engine is not engine
 
@@ -229,6 +230,7 @@ QINGLAN = __import__("pathlib").Path(__file__).parent / "data" / "qinglan"
 @pytest.fixture
 def packs(tmp_path, kb_copy):
     import shutil
+
     root = tmp_path / "packs"
     root.mkdir()
     shutil.copytree(kb_copy, root / "yiyang-2023")
@@ -237,7 +239,8 @@ def packs(tmp_path, kb_copy):
 
 async def test_a_pack_folder_dropped_in_is_picked_up_by_the_watcher(packs):
     from bot.importer import import_report
-    from bot.packs import load_library
+    from bot.knowledge.packs import load_library
+
     holder = EngineHolder(Engine(load_library(packs)))
     reloader = Reloader(holder, packs)
     results: asyncio.Queue = asyncio.Queue()
@@ -260,7 +263,8 @@ async def test_a_pack_folder_dropped_in_is_picked_up_by_the_watcher(packs):
 
 async def test_a_broken_pack_keeps_its_previous_version_and_the_others_reload(packs):
     from bot.importer import import_report
-    from bot.packs import load_library
+    from bot.knowledge.packs import load_library
+
     assert import_report(QINGLAN / "qinglan-2024.txt", packs / "qinglan-2024").ok
     holder = EngineHolder(Engine(load_library(packs)))
     reloader = Reloader(holder, packs)

@@ -1,12 +1,17 @@
 """The report's own text: headings, sentences with stable ids, figures copied verbatim."""
 
-from bot.reporttext import find_figures, heading_level, parse_report, sentence_id
+from bot.knowledge.reporttext import find_figures, heading_level, parse_report, sentence_id
 
 
 def test_headings_and_leads(kb):
     report = parse_report(kb.report)
     sections = [h.text for h in report.sections()]
-    assert sections == ["政府职能体系不断优化", "依法行政制度体系不断完善", "行政执法工作更加规范", "社会矛盾纠纷多元化解"]
+    assert sections == [
+        "政府职能体系不断优化",
+        "依法行政制度体系不断完善",
+        "行政执法工作更加规范",
+        "社会矛盾纠纷多元化解",
+    ]
     leads = [h.text for h in report.headings if h.level == 2]
     assert "政务服务提质增速" in leads and "推行涉企柔性执法" in leads
 
@@ -28,8 +33,20 @@ def test_every_sentence_has_a_stable_id_and_its_place(kb):
 
 def test_figures_are_verbatim_with_qualifier_and_unit(kb):
     values = [f.value for f in parse_report(kb.report).figures]
-    for value in ["1.5万余项", "7.5万余项", "近200处", "近2万件", "2000余万元", "317万余元", "5100多名",
-                  "近30000人次", "74.1%", "10.21%", "全省第一", "6125家"]:
+    for value in [
+        "1.5万余项",
+        "7.5万余项",
+        "近200处",
+        "近2万件",
+        "2000余万元",
+        "317万余元",
+        "5100多名",
+        "近30000人次",
+        "74.1%",
+        "10.21%",
+        "全省第一",
+        "6125家",
+    ]:
         assert value in values, value
     for sentence in parse_report(kb.report).sentences:
         for figure in sentence.figures:

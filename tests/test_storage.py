@@ -8,20 +8,38 @@ import threading
 
 import pytest
 
-from bot.storage import (DAY, DB_NAME, SCHEMA_VERSION, Storage, StorageError, apply_migrations,
-                         connect, group_questions, _Row)
+from bot.storage.database import (
+    DAY,
+    DB_NAME,
+    SCHEMA_VERSION,
+    Storage,
+    StorageError,
+    _Row,
+    apply_migrations,
+    connect,
+    group_questions,
+)
 
 CITIZEN_ID = 987654321
 CITIZEN_NAME = "张三丰"
 
 
-def _log(storage, text, status="fallback", kind="nomatch", entry_id=None, user_id=CITIZEN_ID,
-         latency_ms=5.0, ts=None):
-    return storage.log_query(user_id=user_id, chat_type="private", text=text, status=status,
-                             entry_id=entry_id, score=0.3, latency_ms=latency_ms, kind=kind, ts=ts)
+def _log(storage, text, status="fallback", kind="nomatch", entry_id=None, user_id=CITIZEN_ID, latency_ms=5.0, ts=None):
+    return storage.log_query(
+        user_id=user_id,
+        chat_type="private",
+        text=text,
+        status=status,
+        entry_id=entry_id,
+        score=0.3,
+        latency_ms=latency_ms,
+        kind=kind,
+        ts=ts,
+    )
 
 
 # --- schema and migrations -------------------------------------------------
+
 
 def test_fresh_database_gets_latest_schema_in_wal_mode(tmp_path):
     data_dir = tmp_path / "nested" / "data"
@@ -40,8 +58,10 @@ def test_migration_from_previous_schema_keeps_rows_and_rekeys_the_salted_hashes(
     path = tmp_path / DB_NAME
     conn = connect(path)
     assert apply_migrations(conn, target=1) == [1]
-    conn.execute("INSERT INTO queries (ts, chat_type, user_hash, text, status, entry_id, score, latency_ms)"
-                 " VALUES (1.0, 'private', 'abc', '旧的问题', 'fallback', NULL, 0.1, 3.0)")
+    conn.execute(
+        "INSERT INTO queries (ts, chat_type, user_hash, text, status, entry_id, score, latency_ms)"
+        " VALUES (1.0, 'private', 'abc', '旧的问题', 'fallback', NULL, 0.1, 3.0)"
+    )
     salt = conn.execute("SELECT value FROM meta WHERE key = 'user_salt'").fetchone()[0]
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
     conn.close()
@@ -67,8 +87,10 @@ def test_migration_3_marks_earlier_rows_as_telegram(tmp_path):
     path = tmp_path / DB_NAME
     conn = connect(path)
     assert apply_migrations(conn, target=2) == [1, 2]
-    conn.execute("INSERT INTO queries (ts, chat_type, user_hash, text, status, kind)"
-                 " VALUES (1.0, 'private', 'abc', '旧的问题', 'answer', 'entry')")
+    conn.execute(
+        "INSERT INTO queries (ts, chat_type, user_hash, text, status, kind)"
+        " VALUES (1.0, 'private', 'abc', '旧的问题', 'answer', 'entry')"
+    )
     conn.execute("INSERT INTO feedback (ts, user_hash, entry_id, vote) VALUES (1.0, 'abc', 'x', 1)")
     conn.close()
 
@@ -81,9 +103,11 @@ def test_migration_3_marks_earlier_rows_as_telegram(tmp_path):
         db.log_feedback(user_id="web:s1", entry_id="x", vote=-1, channel="web")
         db.log_query(user_id=5, chat_type="private", text="默认渠道", status="answer")
         assert [r[0] for r in db._conn.execute("SELECT channel FROM queries ORDER BY id")] == [
-            "telegram", "web", "telegram"]
-        assert [r[0] for r in db._conn.execute("SELECT channel FROM feedback ORDER BY id")] == [
-            "telegram", "web"]
+            "telegram",
+            "web",
+            "telegram",
+        ]
+        assert [r[0] for r in db._conn.execute("SELECT channel FROM feedback ORDER BY id")] == ["telegram", "web"]
     finally:
         db.close()
 
@@ -101,7 +125,7 @@ def test_reopening_applies_nothing_and_keeps_the_key(tmp_path):
 
 
 def test_failed_migration_rolls_back(tmp_path, monkeypatch):
-    import bot.storage as storage_module
+    import bot.storage.database as storage_module
 
     def broken(conn):
         conn.execute("CREATE TABLE half_done (x)")
@@ -125,6 +149,7 @@ def test_database_newer_than_the_bot_is_refused(tmp_path):
 
 
 # --- privacy ---------------------------------------------------------------
+
 
 def test_no_raw_user_id_anywhere_in_the_database(storage, tmp_path):
     _log(storage, "执法记录仪多少钱")
@@ -177,6 +202,7 @@ def test_feedback_vote_must_be_plus_or_minus_one(storage):
 
 # --- retention -------------------------------------------------------------
 
+
 def test_prune_removes_rows_older_than_retention(storage, clock):
     now = clock.now
     old, recent = now - 200 * DAY, now - 10 * DAY
@@ -198,12 +224,20 @@ def test_prune_removes_rows_older_than_retention(storage, clock):
 
 # --- statistics ------------------------------------------------------------
 
+
 def test_stats_figures(storage, clock):
     now = clock.now
     _log(storage, "太久以前的问题", ts=now - 30 * DAY)  # outside the window
     for i, latency in enumerate((10, 20, 30)):
-        _log(storage, "首违不罚了多少家企业", status="answer", kind="entry",
-             entry_id="first_offense_exempt_firms", latency_ms=latency, user_id=i)
+        _log(
+            storage,
+            "首违不罚了多少家企业",
+            status="answer",
+            kind="entry",
+            entry_id="first_offense_exempt_firms",
+            latency_ms=latency,
+            user_id=i,
+        )
     _log(storage, "执法记录仪配了几台", status="answer", kind="entry", entry_id="body_cameras", latency_ms=40)
     _log(storage, "法律援助", status="clarify", kind="clarify", latency_ms=50)
     _log(storage, "执法记录仪多少钱", latency_ms=60)
@@ -239,8 +273,15 @@ def test_stats_figures(storage, clock):
 def test_stats_count_questions_per_channel(storage, clock):
     _log(storage, "首违不罚了多少家企业", status="answer", kind="entry", entry_id="first_offense_exempt_firms")
     for session in ("a", "b", "a"):
-        storage.log_query(user_id=f"web:{session}", chat_type="web", text="网上可办率", status="answer",
-                          entry_id="online_rate", kind="entry", channel="web")
+        storage.log_query(
+            user_id=f"web:{session}",
+            chat_type="web",
+            text="网上可办率",
+            status="answer",
+            entry_id="online_rate",
+            kind="entry",
+            channel="web",
+        )
     storage.log_feedback(user_id="web:a", entry_id="online_rate", vote=1, channel="web")
     stats = storage.stats(7)
     assert stats.total == 4 and stats.channels == [("web", 3), ("telegram", 1)]
@@ -256,12 +297,15 @@ def test_stats_on_empty_database(storage):
 
 # --- unanswered review ------------------------------------------------------
 
+
 def test_grouping_near_duplicates():
-    rows = [_Row(1, 1.0, "执法记录仪多少钱", "fallback"),
-            _Row(2, 2.0, "执法记录仪要多少钱？", "fallback"),
-            _Row(3, 3.0, "执法记录仪多少钱", "fallback"),
-            _Row(4, 4.0, "公园在哪", "fallback"),
-            _Row(5, 5.0, "？？？", "fallback")]  # empty after normalisation: skipped
+    rows = [
+        _Row(1, 1.0, "执法记录仪多少钱", "fallback"),
+        _Row(2, 2.0, "执法记录仪要多少钱？", "fallback"),
+        _Row(3, 3.0, "执法记录仪多少钱", "fallback"),
+        _Row(4, 4.0, "公园在哪", "fallback"),
+        _Row(5, 5.0, "？？？", "fallback"),
+    ]  # empty after normalisation: skipped
     groups = group_questions(rows)
     assert [(g.text, g.count) for g in groups] == [("执法记录仪多少钱", 3), ("公园在哪", 1)]
     assert groups[0].query_id == 3 and groups[0].variants == ["执法记录仪要多少钱？"]
@@ -307,8 +351,20 @@ def test_dismissed_questions_and_their_near_duplicates_disappear(storage, engine
 
 
 def test_log_batch_writes_what_single_logs_write_in_one_transaction(storage):
-    single = [dict(user_id=f"web:s{i}", chat_type="web", text=f"问题{i}", status="answer", entry_id="online_rate",
-                   score=0.9, latency_ms=0.4, kind="entry", channel="web") for i in range(3)]
+    single = [
+        dict(
+            user_id=f"web:s{i}",
+            chat_type="web",
+            text=f"问题{i}",
+            status="answer",
+            entry_id="online_rate",
+            score=0.9,
+            latency_ms=0.4,
+            kind="entry",
+            channel="web",
+        )
+        for i in range(3)
+    ]
     vote = dict(user_id="web:s1", entry_id="online_rate", vote=-1, channel="web")
     for fields in single:
         storage.log_query(**fields)
@@ -324,14 +380,17 @@ def test_log_batch_writes_what_single_logs_write_in_one_transaction(storage):
 
     def without_ids(table):
         return [r[1:] for r in table]
+
     assert without_ids(rows["queries"]) == without_ids(expected["queries"]) * 2
     assert without_ids(rows["feedback"]) == without_ids(expected["feedback"]) * 2
 
 
 def test_log_batch_refuses_a_bad_vote_before_writing_anything(storage):
     with pytest.raises(ValueError):
-        storage.log_batch(queries=[dict(user_id=1, chat_type="web", text="q", status="answer")],
-                          feedback=[dict(user_id=1, entry_id="x", vote=0)])
+        storage.log_batch(
+            queries=[dict(user_id=1, chat_type="web", text="q", status="answer")],
+            feedback=[dict(user_id=1, entry_id="x", vote=0)],
+        )
     assert storage.table_rows()["queries"] == []
 
 
@@ -343,6 +402,7 @@ def test_query_text(storage):
 
 # --- async twins --------------------------------------------------------------
 
+
 async def test_async_methods_run_off_the_event_loop(storage, monkeypatch):
     loop_thread = threading.get_ident()
     threads = set()
@@ -353,8 +413,12 @@ async def test_async_methods_run_off_the_event_loop(storage, monkeypatch):
         return original(self, **kwargs)
 
     monkeypatch.setattr(Storage, "log_query", spy)
-    await asyncio.gather(*(storage.alog_query(user_id=i, chat_type="private", text=f"问题{i}",
-                                              status="fallback", kind="nomatch") for i in range(40)))
+    await asyncio.gather(
+        *(
+            storage.alog_query(user_id=i, chat_type="private", text=f"问题{i}", status="fallback", kind="nomatch")
+            for i in range(40)
+        )
+    )
     assert loop_thread not in threads
     await storage.alog_feedback(user_id=1, entry_id="body_cameras", vote=1)
     await storage.alog_admin(user_id=42, action="stats", detail="7")
@@ -368,6 +432,7 @@ async def test_async_methods_run_off_the_event_loop(storage, monkeypatch):
 
 
 # --- the update journal ---------------------------------------------------------
+
 
 def test_journal_keeps_updates_until_answered_then_only_their_ids(storage, clock):
     fresh, stored = storage.journal_add(7, [(1, '{"update_id": 1, "t": "问题一"}'), (2, '{"update_id": 2}')])

@@ -16,11 +16,11 @@ import sys
 from pathlib import Path
 
 import pytest
-
-import bot.storage as storage_module
-from bot.storage import DB_NAME, KEY_FILE, Storage, StorageError
 from conftest import TEST_TOKEN
 from test_telegram_admin import ADMIN_ID, CITIZEN_ID, admin_app, feed, files_api, message  # noqa: F401
+
+import bot.storage.database as storage_module
+from bot.storage.database import DB_NAME, KEY_FILE, Storage, StorageError
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -148,8 +148,12 @@ def test_a_batch_on_an_unwritable_database_is_held_and_written_later(tmp_path, d
     storage = Storage.open(tmp_path / "data")
     try:
         disk.set("read-only", storage)
-        storage.log_batch(queries=[dict(user_id=CITIZEN_ID, chat_type="web", text=f"批量{n}", status="answer",
-                                        channel="web") for n in range(5)])
+        storage.log_batch(
+            queries=[
+                dict(user_id=CITIZEN_ID, chat_type="web", text=f"批量{n}", status="answer", channel="web")
+                for n in range(5)
+            ]
+        )
         assert not storage.health.ok and storage.health.held == 5
         disk.set(None, storage)
         storage.check()
@@ -173,8 +177,10 @@ def test_start_up_failure_names_the_path_and_the_setting(tmp_path):
 def _read_only_mount_works(directory: Path) -> bool:
     if shutil.which("unshare") is None:
         return False
-    probe = subprocess.run(["unshare", "-m", "sh", "-c", f"mount -t tmpfs -o ro tmpfs '{directory}' && "
-                            f"! touch '{directory}/x'"], capture_output=True)
+    probe = subprocess.run(
+        ["unshare", "-m", "sh", "-c", f"mount -t tmpfs -o ro tmpfs '{directory}' && ! touch '{directory}/x'"],
+        capture_output=True,
+    )
     return probe.returncode == 0
 
 
@@ -185,13 +191,16 @@ def test_read_only_data_dir_stops_the_start_with_one_line(tmp_path, command):
     data_dir.mkdir()
     if not _read_only_mount_works(data_dir):
         pytest.skip("cannot mount a read-only file system here (needs unshare -m)")
-    env = {"PATH": "/usr/bin:/bin", "DATA_DIR": str(data_dir), "TELEGRAM_BOT_TOKEN": TEST_TOKEN,
-           "TELEGRAM_API_URL": "http://127.0.0.1:9", "KNOWLEDGE_DIR": str(ROOT / "knowledge"),
-           "LOG_LEVEL": "WARNING"}
-    script = (f"mount -t tmpfs -o ro tmpfs '{data_dir}' && cd '{tmp_path}' && "
-              f"exec '{sys.executable}' -m bot {command}")
-    done = subprocess.run(["unshare", "-m", "sh", "-c", script], capture_output=True, text=True,
-                          env=env, timeout=60)
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "DATA_DIR": str(data_dir),
+        "TELEGRAM_BOT_TOKEN": TEST_TOKEN,
+        "TELEGRAM_API_URL": "http://127.0.0.1:9",
+        "KNOWLEDGE_DIR": str(ROOT / "knowledge"),
+        "LOG_LEVEL": "WARNING",
+    }
+    script = f"mount -t tmpfs -o ro tmpfs '{data_dir}' && cd '{tmp_path}' && exec '{sys.executable}' -m bot {command}"
+    done = subprocess.run(["unshare", "-m", "sh", "-c", script], capture_output=True, text=True, env=env, timeout=60)
     assert done.returncode == 2, done.stderr
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1, done.stderr

@@ -17,21 +17,21 @@ from pathlib import Path
 
 import pytest
 import yaml
-from telegram import Update
-
-from bot import kb_edit
-from bot.config import Settings
-from bot.engine import Engine, EngineHolder
-from bot.kb_edit import BEIJING
-from bot.knowledge import load_knowledge
-from bot.packs import load_library
-from bot.normalize import normalize
-from bot.storage import DAY, Storage
 from conftest import TEST_TOKEN, FakeBotApi, RecordingRequest
+from telegram import Update
+from test_telegram_replay import replay
+
+from bot.config import Settings
+from bot.engine.engine import Engine, EngineHolder
+from bot.knowledge import edit as kb_edit
+from bot.knowledge.base import load_knowledge
+from bot.knowledge.edit import BEIJING
+from bot.knowledge.packs import load_library
+from bot.storage.database import DAY, Storage
+from bot.text.normalize import normalize
 from handlers import admin
 from handlers.app import build_application
 from handlers.context import CustomContext
-from test_telegram_replay import replay
 
 ADMIN_ID = 4242
 CITIZEN_ID = 5005
@@ -50,17 +50,31 @@ class FileBotApi(FakeBotApi):
             file_id = params["file_id"]
             if file_id not in self.files:
                 return 400, {"ok": False, "error_code": 400, "description": "Bad Request: invalid file_id"}
-            return 200, {"ok": True, "result": {"file_id": file_id, "file_unique_id": f"u-{file_id}",
-                                                 "file_size": len(self.files[file_id]),
-                                                 "file_path": f"documents/{file_id}.yaml"}}
+            return 200, {
+                "ok": True,
+                "result": {
+                    "file_id": file_id,
+                    "file_unique_id": f"u-{file_id}",
+                    "file_size": len(self.files[file_id]),
+                    "file_path": f"documents/{file_id}.yaml",
+                },
+            }
         return super()._answer(method, params)
 
 
 class FileRequest(RecordingRequest):
     """RecordingRequest that also serves file downloads ({base_file_url}/documents/<id>.yaml)."""
 
-    async def do_request(self, url, method, request_data=None, read_timeout=None, write_timeout=None,
-                         connect_timeout=None, pool_timeout=None):
+    async def do_request(
+        self,
+        url,
+        method,
+        request_data=None,
+        read_timeout=None,
+        write_timeout=None,
+        connect_timeout=None,
+        pool_timeout=None,
+    ):
         if "/file/bot" in url:
             file_id = url.rsplit("/", 1)[-1].removesuffix(".yaml")
             return 200, self.api.files[file_id]
@@ -68,9 +82,14 @@ class FileRequest(RecordingRequest):
 
 
 def admin_settings(tmp_path: Path, kb_copy: Path, **extra) -> Settings:
-    return Settings(telegram_bot_token=TEST_TOKEN, telegram_api_url="http://bot-api.invalid",
-                    admin_ids=frozenset({ADMIN_ID}), knowledge_dir=kb_copy,
-                    data_dir=tmp_path / "data", **extra)
+    return Settings(
+        telegram_bot_token=TEST_TOKEN,
+        telegram_api_url="http://bot-api.invalid",
+        admin_ids=frozenset({ADMIN_ID}),
+        knowledge_dir=kb_copy,
+        data_dir=tmp_path / "data",
+        **extra,
+    )
 
 
 @pytest.fixture
@@ -116,20 +135,27 @@ async def feed(application, update: dict) -> None:
     await application.process_update(Update.de_json(json.loads(json.dumps(update)), application.bot))
 
 
-def message(text: str, user_id: int = ADMIN_ID, chat_id: int | None = None, update_id: int = 1,
-            chat_type: str = "private") -> dict:
+def message(
+    text: str, user_id: int = ADMIN_ID, chat_id: int | None = None, update_id: int = 1, chat_type: str = "private"
+) -> dict:
     chat_id = user_id if chat_id is None else chat_id
-    update = {"update_id": update_id, "message": {
-        "message_id": update_id, "date": 1700000000, "text": text,
-        "from": {"id": user_id, "is_bot": False, "first_name": "用户"},
-        "chat": {"id": chat_id, "type": chat_type, "first_name": "用户"}}}
+    update = {
+        "update_id": update_id,
+        "message": {
+            "message_id": update_id,
+            "date": 1700000000,
+            "text": text,
+            "from": {"id": user_id, "is_bot": False, "first_name": "用户"},
+            "chat": {"id": chat_id, "type": chat_type, "first_name": "用户"},
+        },
+    }
     if text.startswith("/"):
-        update["message"]["entities"] = [{"type": "bot_command", "offset": 0,
-                                          "length": len(text.split()[0])}]
+        update["message"]["entities"] = [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
     return update
 
 
 # --- replays -----------------------------------------------------------------------
+
 
 def test_there_are_admin_conversations():
     assert {p.stem for p in FILES} >= {"refusal", "commands", "unanswered", "upload"}
@@ -164,18 +190,27 @@ def check_refusal(application, kb_copy, before):
 
 def check_commands(application, kb_copy, before):
     storage = storage_of(application)
-    queries = storage._conn.execute("SELECT chat_type, text, status, entry_id, kind, latency_ms, user_hash"
-                                    " FROM queries ORDER BY id").fetchall()
+    queries = storage._conn.execute(
+        "SELECT chat_type, text, status, entry_id, kind, latency_ms, user_hash FROM queries ORDER BY id"
+    ).fetchall()
     assert [(q[0], q[1], q[2], q[3]) for q in queries] == [
         ("private", "首违不罚了多少家企业", "answer", "first_offense_exempt_firms"),
-        ("private", "公园在哪", "fallback", None)]
+        ("private", "公园在哪", "fallback", None),
+    ]
     assert all(q[5] is not None and q[5] >= 0 for q in queries)
     assert {q[6] for q in queries} == {storage.user_hash(5006)}
     feedback = storage._conn.execute("SELECT entry_id, vote FROM feedback").fetchall()
     assert feedback == [("first_offense_exempt_firms", 1)]
     actions = storage._conn.execute("SELECT admin_id, action FROM admin_actions ORDER BY id").fetchall()
-    assert [a for _, a in actions] == ["stats", "stats", "reload", "backups", "rollback_failed",
-                                       "rollback_failed", "refused_outside_private"]
+    assert [a for _, a in actions] == [
+        "stats",
+        "stats",
+        "reload",
+        "backups",
+        "rollback_failed",
+        "rollback_failed",
+        "refused_outside_private",
+    ]
     assert {i for i, _ in actions} == {ADMIN_ID}
     detail = storage._conn.execute("SELECT detail FROM admin_actions ORDER BY id DESC LIMIT 1").fetchone()[0]
     assert detail == "stats in supergroup"  # the refusal in the group is audited
@@ -204,16 +239,15 @@ def check_upload(application, kb_copy, before):
     backups = kb_edit.list_backups(kb_copy)
     assert len(backups) == 1 and backups[0].undone and backups[0].file == "synonyms.yaml"
     assert "记录仪器材" in backups[0].path.read_text(encoding="utf-8")
-    actions = [a for (a,) in storage_of(application)._conn.execute(
-        "SELECT action FROM admin_actions ORDER BY id")]
+    actions = [a for (a,) in storage_of(application)._conn.execute("SELECT action FROM admin_actions ORDER BY id")]
     assert actions == ["upload_rejected", "upload", "backups", "rollback", "backups"]
 
 
-CHECKS = {"refusal": check_refusal, "commands": check_commands, "unanswered": check_unanswered,
-          "upload": check_upload}
+CHECKS = {"refusal": check_refusal, "commands": check_commands, "unanswered": check_unanswered, "upload": check_upload}
 
 
 # --- single behaviours -----------------------------------------------------------------
+
 
 async def test_reload_with_a_broken_file_reports_path_line_and_keeps_serving(admin_app, files_api, kb_copy):
     holder = admin_app.bot_data.holder
@@ -241,8 +275,12 @@ async def test_uploaded_broken_file_reports_the_line_in_that_file(admin_app, fil
     files_api.files["bad_metrics"] = "".join(lines).encode("utf-8")
     update = message("", update_id=3)
     del update["message"]["text"]
-    update["message"]["document"] = {"file_id": "bad_metrics", "file_unique_id": "x",
-                                     "file_name": "metrics.yaml", "file_size": 100}
+    update["message"]["document"] = {
+        "file_id": "bad_metrics",
+        "file_unique_id": "x",
+        "file_name": "metrics.yaml",
+        "file_size": 100,
+    }
     await feed(admin_app, update)
     reply = files_api.calls[-1].params["text"]
     assert f"<code>metrics.yaml:{index + 1}</code> field 'number' must be a number" in reply
@@ -251,11 +289,21 @@ async def test_uploaded_broken_file_reports_the_line_in_that_file(admin_app, fil
 
 async def test_stale_unanswered_buttons(admin_app, files_api):
     for data in ("ua:999:body_cameras", "ua:x:body_cameras", "ud:999", "ud:"):
-        update = {"update_id": 9, "callback_query": {
-            "id": f"cbq-{data}", "from": {"id": ADMIN_ID, "is_bot": False, "first_name": "管"},
-            "chat_instance": "1", "data": data,
-            "message": {"message_id": 5, "date": 1700000000, "text": "旧",
-                        "chat": {"id": ADMIN_ID, "type": "private", "first_name": "管"}}}}
+        update = {
+            "update_id": 9,
+            "callback_query": {
+                "id": f"cbq-{data}",
+                "from": {"id": ADMIN_ID, "is_bot": False, "first_name": "管"},
+                "chat_instance": "1",
+                "data": data,
+                "message": {
+                    "message_id": 5,
+                    "date": 1700000000,
+                    "text": "旧",
+                    "chat": {"id": ADMIN_ID, "type": "private", "first_name": "管"},
+                },
+            },
+        }
         start = len(files_api.calls)
         await feed(admin_app, update)
         calls = files_api.calls[start:]
@@ -267,14 +315,24 @@ async def test_add_button_reports_a_validation_problem(admin_app, files_api, kb_
     storage = storage_of(admin_app)
     # a question that is already a phrasing of another entry cannot be given to this one
     taken = load_knowledge(kb_copy).entries["two_laws_ranking"].phrasings[-1]
-    qid = storage.log_query(user_id=CITIZEN_ID, chat_type="private", text=taken, status="fallback",
-                            kind="nomatch")
+    qid = storage.log_query(user_id=CITIZEN_ID, chat_type="private", text=taken, status="fallback", kind="nomatch")
     before = (kb_copy / "metrics.yaml").read_bytes()
-    update = {"update_id": 10, "callback_query": {
-        "id": "cbq-dup", "from": {"id": ADMIN_ID, "is_bot": False, "first_name": "管"},
-        "chat_instance": "1", "data": f"ua:{qid}:body_cameras",
-        "message": {"message_id": 5, "date": 1700000000, "text": "旧", "from": {"id": 123456, "is_bot": True, "first_name": "b"},
-                    "chat": {"id": ADMIN_ID, "type": "private", "first_name": "管"}}}}
+    update = {
+        "update_id": 10,
+        "callback_query": {
+            "id": "cbq-dup",
+            "from": {"id": ADMIN_ID, "is_bot": False, "first_name": "管"},
+            "chat_instance": "1",
+            "data": f"ua:{qid}:body_cameras",
+            "message": {
+                "message_id": 5,
+                "date": 1700000000,
+                "text": "旧",
+                "from": {"id": 123456, "is_bot": True, "first_name": "b"},
+                "chat": {"id": ADMIN_ID, "type": "private", "first_name": "管"},
+            },
+        },
+    }
     await feed(admin_app, update)
     edit = files_api.calls[-1]
     assert edit.method == "editMessageText"
@@ -303,6 +361,7 @@ async def test_without_storage_questions_still_work(admin_app, files_api):
 
 # --- start-up, watcher, jobs -------------------------------------------------------------
 
+
 async def test_start_up_opens_storage_watches_and_schedules(tmp_path, kb_copy, files_api):
     settings = admin_settings(tmp_path, kb_copy, digest_time="08:30")
     holder = EngineHolder(Engine(load_knowledge(kb_copy)))
@@ -318,8 +377,9 @@ async def test_start_up_opens_storage_watches_and_schedules(tmp_path, kb_copy, f
         scoped = [c for c in menus if c.params.get("scope")]
         assert scoped and scoped[0].params["scope"] == {"type": "chat", "chat_id": ADMIN_ID}
         assert "stats" in [c["command"] for c in scoped[0].params["commands"]]
-        assert all("stats" not in [c["command"] for c in m.params["commands"]]
-                   for m in menus if not m.params.get("scope"))
+        assert all(
+            "stats" not in [c["command"] for c in m.params["commands"]] for m in menus if not m.params.get("scope")
+        )
 
         await asyncio.sleep(0.5)  # the watcher settles
         start = len(files_api.calls)
@@ -331,8 +391,9 @@ async def test_start_up_opens_storage_watches_and_schedules(tmp_path, kb_copy, f
 
         start = len(files_api.calls)
         path = kb_copy / "topics.yaml"
-        path.write_text(path.read_text(encoding="utf-8").replace("parent: null", "parent: nowhere", 1),
-                        encoding="utf-8")
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("parent: null", "parent: nowhere", 1), encoding="utf-8"
+        )
         call = await _wait_call(files_api, start)
         assert "仍在使用之前的版本" in call.params["text"]
         assert "<code>topics.yaml:" in call.params["text"] and "nowhere" in call.params["text"]
@@ -358,8 +419,9 @@ async def _wait_call(api: FakeBotApi, start: int, method: str = "sendMessage", t
 
 async def test_no_digest_without_digest_time(tmp_path, kb_copy, files_api):
     settings = admin_settings(tmp_path, kb_copy)
-    application = build_application(settings, EngineHolder(Engine(load_knowledge(kb_copy))),
-                                    request=FileRequest(files_api))
+    application = build_application(
+        settings, EngineHolder(Engine(load_knowledge(kb_copy))), request=FileRequest(files_api)
+    )
     await application.initialize()
     try:
         await admin.on_start(application)
@@ -380,14 +442,24 @@ async def test_digest_covers_yesterday_beijing_time(admin_app, files_api):
     since, until, day = admin.yesterday(now)
     assert day == "2024-03-09" and until - since == DAY
     assert datetime.fromtimestamp(since, BEIJING).hour == 0
-    storage.log_query(user_id=1, chat_type="private", text="首违不罚了多少家企业", status="answer",
-                      entry_id="first_offense_exempt_firms", kind="entry", ts=since + 3600)
-    storage.log_query(user_id=2, chat_type="private", text="老板欠钱不还怎么办", status="fallback",
-                      kind="nomatch", ts=since + 7200)
-    storage.log_query(user_id=3, chat_type="private", text="前天的问题", status="fallback",
-                      kind="nomatch", ts=since - 10)
-    storage.log_query(user_id=3, chat_type="private", text="今天的问题", status="fallback",
-                      kind="nomatch", ts=until + 10)
+    storage.log_query(
+        user_id=1,
+        chat_type="private",
+        text="首违不罚了多少家企业",
+        status="answer",
+        entry_id="first_offense_exempt_firms",
+        kind="entry",
+        ts=since + 3600,
+    )
+    storage.log_query(
+        user_id=2, chat_type="private", text="老板欠钱不还怎么办", status="fallback", kind="nomatch", ts=since + 7200
+    )
+    storage.log_query(
+        user_id=3, chat_type="private", text="前天的问题", status="fallback", kind="nomatch", ts=since - 10
+    )
+    storage.log_query(
+        user_id=3, chat_type="private", text="今天的问题", status="fallback", kind="nomatch", ts=until + 10
+    )
     html = await admin.digest_text(_Context(admin_app), now)
     assert "<b>每日摘要：2024-03-09</b>" in html
     assert "提问 2 次" in html and "老板欠钱不还怎么办 × 1" in html
@@ -407,6 +479,7 @@ async def test_notifying_an_admin_who_never_started_the_bot_is_not_an_error(admi
 async def test_prune_job(admin_app, tmp_path):
     storage = storage_of(admin_app)
     import time
+
     storage.log_query(user_id=1, chat_type="private", text="旧", status="fallback", ts=time.time() - 400 * DAY)
     storage.log_query(user_id=1, chat_type="private", text="新", status="fallback")
     await admin.prune_job(_Context(admin_app))
@@ -421,8 +494,12 @@ QINGLAN = Path(__file__).parent / "data" / "qinglan"
 def _document(file_id: str, name: str, update_id: int, caption: str = "") -> dict:
     update = message("", update_id=update_id)
     del update["message"]["text"]
-    update["message"]["document"] = {"file_id": file_id, "file_unique_id": file_id, "file_name": name,
-                                     "file_size": 9000}
+    update["message"]["document"] = {
+        "file_id": file_id,
+        "file_unique_id": file_id,
+        "file_name": name,
+        "file_size": 9000,
+    }
     if caption:
         update["message"]["caption"] = caption
     return update
@@ -463,11 +540,13 @@ async def test_a_report_sent_to_the_bot_becomes_a_pack_that_answers(tmp_path, kb
 
 
 async def test_phrasing_added_to_the_pack_that_holds_the_entry(tmp_path, kb_copy, files_api):
-    from bot import kb_edit
+    from bot.knowledge import edit as kb_edit
+
     root = tmp_path / "packs"
     root.mkdir()
     shutil.copytree(kb_copy, root / "yiyang-2023")
     from bot.importer import import_report
+
     assert import_report(QINGLAN / "qinglan-2024.txt", root / "qinglan-2024").ok
     settings = admin_settings(tmp_path, root)
     holder = EngineHolder(Engine(load_library(root)))

@@ -6,17 +6,17 @@ from __future__ import annotations
 
 import logging
 
+from conftest import TEST_TOKEN, FakeBotApi, RecordingRequest
 from telegram.request import HTTPXRequest
+from test_telegram_units import CHAT, feed, text_update
 
 from bot.config import Settings
-from bot.engine import Engine
-from conftest import TEST_TOKEN, FakeBotApi, RecordingRequest
+from bot.engine.engine import Engine
 from handlers import app as app_module
 from handlers.app import build_application
 from handlers.compat import TolerantRequest
 from handlers.context import BotData, ChatData, CustomContext
 from handlers.errors import SORRY
-from test_telegram_units import CHAT, feed, text_update
 
 ADMIN = 777
 
@@ -29,8 +29,9 @@ def test_repair_layer_only_for_an_unofficial_api(tg_holder):
     official = build_application(Settings(telegram_bot_token=TEST_TOKEN), tg_holder)
     for request in _requests(official):
         assert type(request) is HTTPXRequest
-    emulator = build_application(Settings(telegram_bot_token=TEST_TOKEN,
-                                          telegram_api_url="http://127.0.0.1:9000"), tg_holder)
+    emulator = build_application(
+        Settings(telegram_bot_token=TEST_TOKEN, telegram_api_url="http://127.0.0.1:9000"), tg_holder
+    )
     for request in _requests(emulator):
         assert isinstance(request, TolerantRequest)
 
@@ -51,6 +52,7 @@ async def test_context_is_typed(telegram_app, tg_holder, tg_settings):
         seen.append(context)
 
     from telegram.ext import MessageHandler, filters
+
     telegram_app.add_handler(MessageHandler(filters.ALL, spy), group=-1)
     await feed(telegram_app, text_update("执法记录仪"))
     context = seen[0]
@@ -60,8 +62,12 @@ async def test_context_is_typed(telegram_app, tg_holder, tg_settings):
 
 
 async def _broken_app(tmp_path, tg_holder, api):
-    settings = Settings(telegram_bot_token=TEST_TOKEN, telegram_api_url="http://bot-api.invalid",
-                        admin_ids=frozenset({ADMIN}), data_dir=tmp_path / "data")
+    settings = Settings(
+        telegram_bot_token=TEST_TOKEN,
+        telegram_api_url="http://bot-api.invalid",
+        admin_ids=frozenset({ADMIN}),
+        data_dir=tmp_path / "data",
+    )
 
     class Broken(Engine):
         def respond(self, text, conversation=None, now=None):

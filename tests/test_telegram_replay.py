@@ -34,9 +34,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from telegram import Update
-
 from conftest import ApiCall, FakeBotApi
+from telegram import Update
 
 FILES = sorted((Path(__file__).parent / "conversations" / "telegram").glob("*.yaml"))
 TEXT_METHODS = {"sendMessage", "editMessageText"}
@@ -73,8 +72,7 @@ def _resolve(value, last: dict | None):
 
 def _contains(actual, expected) -> bool:
     if isinstance(expected, dict):
-        return isinstance(actual, dict) and all(k in actual and _contains(actual[k], v)
-                                                for k, v in expected.items())
+        return isinstance(actual, dict) and all(k in actual and _contains(actual[k], v) for k, v in expected.items())
     return actual == expected
 
 
@@ -144,7 +142,8 @@ async def replay(application, api: FakeBotApi, steps: list[dict], name: str) -> 
         expected = step.get("expect", [])
         assert len(calls) == len(expected), (
             f"{where}: expected {[e['method'] for e in expected]}, got "
-            f"{[(c.method, c.params.get('text')) for c in calls]}")
+            f"{[(c.method, c.params.get('text')) for c in calls]}"
+        )
         for n, (call, exp) in enumerate(zip(calls, expected), 1):
             check_call(call, exp, update, f"{where} call {n}")
         for call in calls:

@@ -7,12 +7,12 @@ import io
 import logging
 
 import pytest
+from conftest import TEST_TOKEN, RecordingRequest, plain_text, telegram_html_error
 from telegram import Update
 
-from bot.answers import Response, Suggestion
+from bot.answers.compose import Response, Suggestion
 from bot.config import Settings
-from bot.engine import Engine
-from conftest import TEST_TOKEN, RecordingRequest, plain_text, telegram_html_error
+from bot.engine.engine import Engine
 from handlers import logs
 from handlers.app import COMMANDS, build_application, webhook_path
 from handlers.errors import SORRY
@@ -34,6 +34,7 @@ async def feed(app, data: dict) -> None:
 
 
 # --- splitting ------------------------------------------------------------------------
+
 
 def test_short_text_is_one_chunk():
     assert split_message("一行\n两行") == ["一行\n两行"]
@@ -96,8 +97,14 @@ async def test_long_reply_is_split_and_keyboard_goes_last(telegram_app, bot_api,
     class Wordy(Engine):
         def respond(self, text, conversation=None, now=None):
             body = "\n".join(f"第{i}段：" + "内容" * 300 for i in range(20))
-            return Response("answer", "标题：值\n" + body, "body_cameras", 1.0,
-                            [Suggestion("online_rate", "网上可办率是多少？")], "entry")
+            return Response(
+                "answer",
+                "标题：值\n" + body,
+                "body_cameras",
+                1.0,
+                [Suggestion("online_rate", "网上可办率是多少？")],
+                "entry",
+            )
 
     tg_holder.swap(Wordy(knowledge))
     await feed(telegram_app, text_update("随便问问"))
@@ -110,6 +117,7 @@ async def test_long_reply_is_split_and_keyboard_goes_last(telegram_app, bot_api,
 
 
 # --- engine access and context ---------------------------------------------------------
+
 
 async def test_engine_is_read_from_the_holder_on_every_update(telegram_app, bot_api, tg_holder):
     knowledge = tg_holder.engine.knowledge
@@ -144,6 +152,7 @@ async def test_expired_context_is_not_used(telegram_app, bot_api):
 
 # --- errors -----------------------------------------------------------------------------
 
+
 async def test_handler_error_is_logged_then_the_user_gets_a_polite_note(telegram_app, bot_api, tg_holder, caplog):
     class Broken(Engine):
         def respond(self, text, conversation=None, now=None):
@@ -169,16 +178,29 @@ async def test_blocked_user_is_logged_at_info_not_as_an_error(telegram_app, bot_
 
 async def test_edit_refused_falls_back_to_a_new_message(telegram_app, bot_api):
     bot_api.fail("editMessageText", 400, "Bad Request: message can't be edited")
-    press = {"update_id": 9, "callback_query": {
-        "id": "cbq", "from": USER, "chat_instance": "1", "data": "t:disputes",
-        "message": {"message_id": 77, "from": {"id": 123456, "is_bot": True, "first_name": "b"},
-                    "chat": CHAT, "date": 1700000000, "text": "旧"}}}
+    press = {
+        "update_id": 9,
+        "callback_query": {
+            "id": "cbq",
+            "from": USER,
+            "chat_instance": "1",
+            "data": "t:disputes",
+            "message": {
+                "message_id": 77,
+                "from": {"id": 123456, "is_bot": True, "first_name": "b"},
+                "chat": CHAT,
+                "date": 1700000000,
+                "text": "旧",
+            },
+        },
+    }
     await feed(telegram_app, press)
     assert [c.method for c in bot_api.calls[-3:]] == ["answerCallbackQuery", "editMessageText", "sendMessage"]
     assert "<b>矛盾纠纷化解</b>" in bot_api.calls[-1].params["text"]
 
 
 # --- start-up ----------------------------------------------------------------------------
+
 
 async def test_post_init_publishes_the_command_menu_in_chinese(telegram_app, bot_api):
     await telegram_app.post_init(telegram_app)
@@ -210,6 +232,7 @@ def test_webhook_path_is_the_path_of_the_webhook_url():
 
 # --- token redaction ------------------------------------------------------------------------
 
+
 @pytest.fixture
 def redaction():
     redactor = logs.install_redaction([TEST_TOKEN, "webhook-secret-value"])
@@ -225,8 +248,9 @@ def test_token_is_redacted_from_messages_arguments_and_tracebacks(redaction, cap
     root.addHandler(handler)
     try:
         with caplog.at_level(logging.DEBUG):
-            logging.getLogger("httpx").info('HTTP Request: POST %s "HTTP/1.1 200 OK"',
-                                            f"https://api.telegram.org/bot{TEST_TOKEN}/getUpdates")
+            logging.getLogger("httpx").info(
+                'HTTP Request: POST %s "HTTP/1.1 200 OK"', f"https://api.telegram.org/bot{TEST_TOKEN}/getUpdates"
+            )
             logging.getLogger("x").warning(f"token tail {TEST_TOKEN.split(':')[1]} and webhook-secret-value")
             try:
                 raise ConnectionError(f"cannot reach https://api.telegram.org/bot{TEST_TOKEN}/getMe")
@@ -264,6 +288,7 @@ def test_building_and_running_the_app_at_debug_never_logs_the_token(redaction, c
 
 def test_declined_request_offers_its_near_question_as_a_button(tg_holder):
     from handlers.render import response_markup
+
     engine = tg_holder.engine
     response = engine.respond("营商码怎么申请")
     labels = [b.text for row in response_markup(response, engine.knowledge).inline_keyboard for b in row]

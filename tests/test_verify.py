@@ -3,13 +3,21 @@
 import pytest
 
 
-@pytest.mark.parametrize("question, yes", [
-    ("首次不罚的企业是不是有六千多家", True), ("调处成功率不到九成吧", False),
-    ("两法衔接平台案件录入数是不是连续三年全省第一", False), ("益阳是第二批全国法治政府建设示范市吧", False),
-    ("2023年刑事破案数同比下降了吗", False), ("营商码是CCTV-12报道的吗", False),
-    ("益阳出台了大通湖湖泊保护管理办法吗", True), ("立法联系点新增了10个吗", False),
-    ("有没有要跑两次以上的事项", False), ("执法记录仪配了4400台对吧", True),
-])
+@pytest.mark.parametrize(
+    "question, yes",
+    [
+        ("首次不罚的企业是不是有六千多家", True),
+        ("调处成功率不到九成吧", False),
+        ("两法衔接平台案件录入数是不是连续三年全省第一", False),
+        ("益阳是第二批全国法治政府建设示范市吧", False),
+        ("2023年刑事破案数同比下降了吗", False),
+        ("营商码是CCTV-12报道的吗", False),
+        ("益阳出台了大通湖湖泊保护管理办法吗", True),
+        ("立法联系点新增了10个吗", False),
+        ("有没有要跑两次以上的事项", False),
+        ("执法记录仪配了4400台对吧", True),
+    ],
+)
 def test_yes_no(engine, question, yes):
     r = engine.respond(question)
     assert r.status == "answer", r.text

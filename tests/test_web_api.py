@@ -10,12 +10,14 @@ import sys
 from dataclasses import replace
 
 import pytest
-from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
+from web_fixtures import ROOT, client, make_client, web_settings  # noqa: F401
 
-from bot.storage import Storage
+from bot.storage.database import Storage
 from web.ratelimit import RateLimiter
 from web.sessions import SessionStore
-from web_fixtures import ROOT, client, make_client, web_settings  # noqa: F401
 
 SESSION = "test-session-0001"
 ASK_KEYS = {"status", "text", "entry_id", "score", "suggestions"}
@@ -38,6 +40,7 @@ def assert_error(response, status):
 
 # --- /api/ask ---------------------------------------------------------------------------
 
+
 def test_ask_returns_the_ask_json_object_plus_details(client, engine):
     response = ask(client, {"q": "网上可办率"})
     assert response.status_code == 200
@@ -52,8 +55,14 @@ def test_ask_returns_the_ask_json_object_plus_details(client, engine):
 
 
 def test_same_json_as_the_cli(client):
-    cli = subprocess.run([sys.executable, "-m", "bot", "ask", "--json", "执法记录仪配了多少台"],
-                         capture_output=True, text=True, cwd=ROOT, timeout=60, check=True)
+    cli = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "--json", "执法记录仪配了多少台"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        check=True,
+    )
     data = ask(client, {"q": "执法记录仪配了多少台"}).json()
     assert {k: data[k] for k in ASK_KEYS} == json.loads(cli.stdout)
 
@@ -61,8 +70,7 @@ def test_same_json_as_the_cli(client):
 def test_clarify_and_fallback(client):
     clarify = ask(client, {"q": "调解成功率"}).json()
     assert clarify["status"] == "clarify" and clarify["entry_id"] is None
-    assert [s["id"] for s in clarify["suggestions"]] == ["people_mediation_success_rate",
-                                                         "pre_litigation_success_rate"]
+    assert [s["id"] for s in clarify["suggestions"]] == ["people_mediation_success_rate", "pre_litigation_success_rate"]
     fallback = ask(client, {"q": "明天天气怎么样"}).json()
     assert fallback["status"] == "fallback" and fallback["kind"] == "absent"  # 天气: not in the report
     assert fallback["topics"] and all(set(t) == {"id", "title"} for t in fallback["topics"])
@@ -92,8 +100,9 @@ def test_session_context_expires_with_the_ttl(make_client):
 
 
 def test_entry_id_answers_that_entry_like_a_button(client):
-    data = ask(client, {"q": "诉前调解成功率是多少？", "entry_id": "pre_litigation_success_rate",
-                        "session": SESSION}).json()
+    data = ask(
+        client, {"q": "诉前调解成功率是多少？", "entry_id": "pre_litigation_success_rate", "session": SESSION}
+    ).json()
     assert data["entry_id"] == "pre_litigation_success_rate" and data["kind"] == "button"
     # a button for an entry that no longer exists falls back to the question text
     stale = ask(client, {"q": "网上可办率", "entry_id": "no_such_entry"}).json()
@@ -107,9 +116,17 @@ def test_question_of_exactly_500_characters_is_answered(client):
 
 # --- bad requests --------------------------------------------------------------------------
 
-@pytest.mark.parametrize("body", [
-    b"not json", b"{\"q\": ", b"\xff\xfe\x00", b"", b"[" * 5000 + b"]" * 5000,
-])
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"not json",
+        b'{"q": ',
+        b"\xff\xfe\x00",
+        b"",
+        b"[" * 5000 + b"]" * 5000,
+    ],
+)
 def test_not_json_is_400(client, body):
     response = client.post("/api/ask", content=body, headers={"Content-Type": "application/json"})
     assert_error(response, 400)
@@ -117,8 +134,7 @@ def test_not_json_is_400(client, body):
 
 @pytest.mark.parametrize("body", [[], ["q"], "网上可办率", 42, None])
 def test_json_that_is_not_an_object_is_400(client, body):
-    assert_error(client.post("/api/ask", content=json.dumps(body), headers={"Content-Type": "application/json"}),
-                 400)
+    assert_error(client.post("/api/ask", content=json.dumps(body), headers={"Content-Type": "application/json"}), 400)
 
 
 def test_wrong_content_type_is_415(client):
@@ -127,12 +143,21 @@ def test_wrong_content_type_is_415(client):
     assert_error(client.post("/api/ask", data={"q": "网上可办率"}), 415)  # an HTML form post
 
 
-@pytest.mark.parametrize("body, needle", [
-    ({}, "缺少"), ({"question": "网上可办率"}, "缺少"), ({"q": None}, "缺少"),
-    ({"q": 123}, "文字"), ({"q": ["网上可办率"]}, "文字"), ({"q": {"text": "x"}}, "文字"), ({"q": True}, "文字"),
-    ({"q": ""}, "请输入"), ({"q": "   \n\t"}, "请输入"),
-    ({"q": "长" * 501}, "500"),
-])
+@pytest.mark.parametrize(
+    "body, needle",
+    [
+        ({}, "缺少"),
+        ({"question": "网上可办率"}, "缺少"),
+        ({"q": None}, "缺少"),
+        ({"q": 123}, "文字"),
+        ({"q": ["网上可办率"]}, "文字"),
+        ({"q": {"text": "x"}}, "文字"),
+        ({"q": True}, "文字"),
+        ({"q": ""}, "请输入"),
+        ({"q": "   \n\t"}, "请输入"),
+        ({"q": "长" * 501}, "500"),
+    ],
+)
 def test_bad_question_is_400(client, body, needle):
     assert needle in assert_error(ask(client, body), 400)
 
@@ -159,6 +184,7 @@ def test_body_over_16_kb_is_413_from_content_length(client):
 
 def test_streamed_body_over_16_kb_is_413(client):
     """Chunked upload without Content-Length: refused once the streamed body passes 16 KB."""
+
     def chunks():
         yield b'{"q": "x", "pad": "'
         for _ in range(100):
@@ -176,11 +202,18 @@ def test_body_just_under_the_limit_is_read(client):
     assert client.post("/api/ask", content=body, headers={"Content-Type": "application/json"}).status_code == 200
 
 
-@pytest.mark.parametrize("method, path, allowed", [
-    ("GET", "/api/ask", "POST"), ("PUT", "/api/ask", "POST"), ("DELETE", "/api/feedback", "POST"),
-    ("POST", "/api/topics", "GET"), ("POST", "/api/data", "GET"), ("POST", "/healthz", "GET"),
-    ("PATCH", "/", "GET"),
-])
+@pytest.mark.parametrize(
+    "method, path, allowed",
+    [
+        ("GET", "/api/ask", "POST"),
+        ("PUT", "/api/ask", "POST"),
+        ("DELETE", "/api/feedback", "POST"),
+        ("POST", "/api/topics", "GET"),
+        ("POST", "/api/data", "GET"),
+        ("POST", "/healthz", "GET"),
+        ("PATCH", "/", "GET"),
+    ],
+)
 def test_wrong_method_is_405_json(client, method, path, allowed):
     response = client.request(method, path)
     assert_error(response, 405)
@@ -196,6 +229,7 @@ def test_unknown_path_is_404_json(client):
 def test_an_engine_failure_is_a_json_500_without_traceback(client, tg_holder, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("secret internals")
+
     monkeypatch.setattr(tg_holder.engine, "respond", broken)
     response = ask(client, {"q": "网上可办率"})
     assert_error(response, 500)
@@ -205,12 +239,19 @@ def test_an_engine_failure_is_a_json_500_without_traceback(client, tg_holder, mo
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
-    max_leaves=12)
+    max_leaves=12,
+)
 
 
 @hsettings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(body=st.one_of(json_values, st.dictionaries(st.sampled_from(["q", "session", "entry_id", "x"]),
-                                                    json_values | st.text(max_size=600), max_size=4)))
+@given(
+    body=st.one_of(
+        json_values,
+        st.dictionaries(
+            st.sampled_from(["q", "session", "entry_id", "x"]), json_values | st.text(max_size=600), max_size=4
+        ),
+    )
+)
 def test_any_json_body_gets_a_4xx_or_an_answer_never_a_5xx(client, body):
     response = client.post("/api/ask", content=json.dumps(body), headers={"Content-Type": "application/json"})
     assert response.status_code in (200, 400), response.text
@@ -228,6 +269,7 @@ def test_any_bytes_get_a_4xx_never_a_5xx(client, raw):
 
 
 # --- rate limit -----------------------------------------------------------------------------
+
 
 def test_rate_limit_answers_429_with_retry_after(make_client):
     limiter = RateLimiter(per_minute=3)
@@ -274,8 +316,8 @@ def test_session_store_is_bounded_lru():
 
 # --- headers, CORS ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize("path", ["/", "/static/app.js", "/static/app.css", "/healthz", "/api/topics",
-                                  "/api/nothing"])
+
+@pytest.mark.parametrize("path", ["/", "/static/app.js", "/static/app.css", "/healthz", "/api/topics", "/api/nothing"])
 def test_security_headers_everywhere(client, path):
     headers = client.get(path).headers
     csp = headers["content-security-policy"]
@@ -295,17 +337,23 @@ def test_api_responses_are_not_cached(client):
 def test_no_cors_by_default(client):
     response = client.get("/api/topics", headers={"Origin": "https://evil.example"})
     assert response.status_code == 200 and "access-control-allow-origin" not in response.headers
-    preflight = client.options("/api/ask", headers={"Origin": "https://evil.example",
-                                                    "Access-Control-Request-Method": "POST"})
+    preflight = client.options(
+        "/api/ask", headers={"Origin": "https://evil.example", "Access-Control-Request-Method": "POST"}
+    )
     assert "access-control-allow-origin" not in preflight.headers
 
 
 def test_cors_only_for_allowed_origins(make_client, web_settings):
     allowed = "https://www.yiyang.gov.cn"
     client = make_client(replace(web_settings, web_allowed_origins=(allowed,)))
-    preflight = client.options("/api/ask", headers={
-        "Origin": allowed, "Access-Control-Request-Method": "POST",
-        "Access-Control-Request-Headers": "content-type"})
+    preflight = client.options(
+        "/api/ask",
+        headers={
+            "Origin": allowed,
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "content-type",
+        },
+    )
     assert preflight.status_code == 200
     assert preflight.headers["access-control-allow-origin"] == allowed
     assert "POST" in preflight.headers["access-control-allow-methods"]
@@ -313,8 +361,9 @@ def test_cors_only_for_allowed_origins(make_client, web_settings):
     assert response.headers["access-control-allow-origin"] == allowed
     other = ask(client, {"q": "网上可办率"}, headers={"Origin": "https://evil.example"})
     assert "access-control-allow-origin" not in other.headers
-    denied = client.options("/api/ask", headers={"Origin": "https://evil.example",
-                                                 "Access-Control-Request-Method": "POST"})
+    denied = client.options(
+        "/api/ask", headers={"Origin": "https://evil.example", "Access-Control-Request-Method": "POST"}
+    )
     assert denied.status_code >= 400 and "access-control-allow-origin" not in denied.headers
     # the allowed site may also embed the page in an iframe
     csp = client.get("/").headers["content-security-policy"]
@@ -322,6 +371,7 @@ def test_cors_only_for_allowed_origins(make_client, web_settings):
 
 
 # --- /api/topics, /api/data ---------------------------------------------------------------------
+
 
 def test_topics_tree_covers_every_entry(client, kb):
     data = client.get("/api/topics").json()
@@ -357,24 +407,35 @@ def test_data_needs_a_keyword(client, params):
 
 # --- /api/feedback and the usage database ---------------------------------------------------------
 
+
 def test_feedback_is_validated_and_recorded(client, web_settings):
     ok = client.post("/api/feedback", json={"entry_id": "online_rate", "vote": 1, "session": SESSION})
     assert ok.status_code == 200 and ok.json() == {"ok": True, "message": "感谢您的肯定！"}
     down = client.post("/api/feedback", json={"entry_id": "online_rate", "vote": -1})
     assert down.status_code == 200 and "改进" in down.json()["message"]
     rows = _rows(web_settings, client)["feedback"]
-    assert [(r["entry_id"], r["vote"], r["channel"]) for r in rows] == [("online_rate", 1, "web"),
-                                                                       ("online_rate", -1, "web")]
+    assert [(r["entry_id"], r["vote"], r["channel"]) for r in rows] == [
+        ("online_rate", 1, "web"),
+        ("online_rate", -1, "web"),
+    ]
     assert rows[0]["user_hash"] and SESSION not in rows[0]["user_hash"] and rows[1]["user_hash"] == ""
 
 
-@pytest.mark.parametrize("body", [
-    {"entry_id": "no_such_entry", "vote": 1}, {"vote": 1}, {"entry_id": "online_rate"},
-    {"entry_id": "online_rate", "vote": 0}, {"entry_id": "online_rate", "vote": 2},
-    {"entry_id": "online_rate", "vote": "1"}, {"entry_id": "online_rate", "vote": True},
-    {"entry_id": "online_rate", "vote": 1.5}, {"entry_id": 7, "vote": 1},
-    {"entry_id": "online_rate", "vote": 1, "session": "bad"},
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"entry_id": "no_such_entry", "vote": 1},
+        {"vote": 1},
+        {"entry_id": "online_rate"},
+        {"entry_id": "online_rate", "vote": 0},
+        {"entry_id": "online_rate", "vote": 2},
+        {"entry_id": "online_rate", "vote": "1"},
+        {"entry_id": "online_rate", "vote": True},
+        {"entry_id": "online_rate", "vote": 1.5},
+        {"entry_id": 7, "vote": 1},
+        {"entry_id": "online_rate", "vote": 1, "session": "bad"},
+    ],
+)
 def test_bad_feedback_is_400(client, body, web_settings):
     assert_error(client.post("/api/feedback", json=body), 400)
     assert _rows(web_settings, client)["feedback"] == []
@@ -391,7 +452,9 @@ def test_questions_are_logged_with_channel_and_hashed_session(client, web_settin
     ask(client, {"q": ""})  # refused: not logged
     rows = _rows(web_settings, client)["queries"]
     assert [(r["text"], r["status"], r["channel"], r["chat_type"]) for r in rows] == [
-        ("网上可办率", "answer", "web", "web"), ("明天天气怎么样", "fallback", "web", "web")]
+        ("网上可办率", "answer", "web", "web"),
+        ("明天天气怎么样", "fallback", "web", "web"),
+    ]
     assert rows[0]["entry_id"] == "online_rate" and rows[0]["latency_ms"] >= 0
     assert len(rows[0]["user_hash"]) >= 16 and rows[1]["user_hash"] == ""
     everything = json.dumps(_rows(web_settings, client), ensure_ascii=False, default=str)
@@ -412,7 +475,7 @@ def test_session_hashes_use_hash_key_when_set(make_client, web_settings):
     assert not (keyed.data_dir / "hash.key").exists()
     storage = Storage.open(keyed.data_dir, hash_key=keyed.hash_key)
     try:
-        (stored,), = storage._conn.execute("SELECT user_hash FROM queries").fetchall()
+        ((stored,),) = storage._conn.execute("SELECT user_hash FROM queries").fetchall()
         assert stored == storage.user_hash(f"web:{SESSION}")
     finally:
         storage.close()
@@ -426,13 +489,13 @@ def _rows(settings, client=None) -> dict[str, list[dict]]:
     try:
         conn = storage._conn
         conn.row_factory = __import__("sqlite3").Row
-        return {t: [dict(r) for r in conn.execute(f"SELECT * FROM {t} ORDER BY id")]
-                for t in ("queries", "feedback")}
+        return {t: [dict(r) for r in conn.execute(f"SELECT * FROM {t} ORDER BY id")] for t in ("queries", "feedback")}
     finally:
         storage.close()
 
 
 # --- the page ---------------------------------------------------------------------------------
+
 
 def test_healthz_and_page(client):
     health = client.get("/healthz")
@@ -440,8 +503,9 @@ def test_healthz_and_page(client):
     page = client.get("/")
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     assert '<html lang="zh-CN">' in page.text and 'name="viewport"' in page.text
-    assert client.get("/static/app.js").headers["content-type"].startswith(("text/javascript",
-                                                                              "application/javascript"))
+    assert (
+        client.get("/static/app.js").headers["content-type"].startswith(("text/javascript", "application/javascript"))
+    )
 
 
 def test_page_has_no_inline_script_or_style_and_is_small():
@@ -463,12 +527,14 @@ def test_script_inserts_text_never_html():
 
 
 def test_bot_never_imports_web_and_web_never_imports_telegram():
-    code = ("import sys, importlib, pkgutil, bot; "
-            "[importlib.import_module('bot.' + m.name) for m in pkgutil.iter_modules(bot.__path__) "
-            " if m.name not in ('__main__',)]; "
-            "print('WEB', any(m == 'web' or m.startswith('web.') for m in sys.modules)); "
-            "import web.app, web.api; "
-            "print('TELEGRAM', any(m.split('.')[0] in ('telegram', 'handlers') for m in sys.modules))")
+    code = (
+        "import sys, importlib, pkgutil, bot; "
+        "[importlib.import_module(m.name) for m in pkgutil.walk_packages(bot.__path__, 'bot.') "
+        " if m.name != 'bot.__main__']; "
+        "print('WEB', any(m == 'web' or m.startswith('web.') for m in sys.modules)); "
+        "import web.app, web.api; "
+        "print('TELEGRAM', any(m.split('.')[0] in ('telegram', 'handlers') for m in sys.modules))"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert "WEB False" in done.stdout and "TELEGRAM False" in done.stdout, done.stdout + done.stderr
 
@@ -480,6 +546,7 @@ def test_static_files_are_package_data():
 
 
 # --- the recorder ------------------------------------------------------------------------------
+
 
 async def test_recorder_writes_in_order_and_flushes_on_close(storage):
     from web.recorder import Recorder

@@ -14,7 +14,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from web_fixtures import WebServer
 
 selenium = pytest.importorskip("selenium", reason="selenium is not installed (pip install -e '.[test]')")
@@ -28,15 +27,24 @@ from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
-CHROME_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run")
+CHROME_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+)
 PHONE = (390, 844)
 
 if not (Path(CHROMIUM).is_file() and Path(CHROMEDRIVER).is_file()):
-    pytest.skip(f"headless Chromium not available: {CHROMIUM} or {CHROMEDRIVER} is missing "
-                "(apt-get install -y chromium chromium-driver; .ci/run does this as root)",
-                allow_module_level=True)
+    pytest.skip(
+        f"headless Chromium not available: {CHROMIUM} or {CHROMEDRIVER} is missing "
+        "(apt-get install -y chromium chromium-driver; .ci/run does this as root)",
+        allow_module_level=True,
+    )
 
 # Installed by the test (not by the page): when Enter goes down, and when the first answer
 # bubble appears in the log — both on the page's own clock.
@@ -80,10 +88,13 @@ def browser():
 @pytest.fixture
 def page(browser, server):
     """The chat page, fresh (a new session), at phone width, light theme."""
-    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                            {"width": PHONE[0], "height": PHONE[1], "deviceScaleFactor": 2, "mobile": True})
-    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [
-        {"name": "prefers-color-scheme", "value": "light"}]})
+    browser.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": PHONE[0], "height": PHONE[1], "deviceScaleFactor": 2, "mobile": True},
+    )
+    browser.execute_cdp_cmd(
+        "Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "light"}]}
+    )
     browser.get(server.url + "/")
     browser.execute_script("window.sessionStorage.clear()")
     browser.get(server.url + "/")
@@ -111,10 +122,11 @@ def ask(driver, text: str):
 
 
 def no_horizontal_scroll(driver, width: int) -> tuple[int, int]:
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                           {"width": width, "height": PHONE[1], "deviceScaleFactor": 2, "mobile": True})
-    return driver.execute_script(
-        "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": PHONE[1], "deviceScaleFactor": 2, "mobile": True},
+    )
+    return driver.execute_script("return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
 
 
 def console_errors(driver) -> list[str]:
@@ -170,13 +182,17 @@ def test_clicking_a_suggestion_asks_it(page):
 
 
 def test_html_in_a_question_is_shown_as_text_and_runs_nothing(page):
-    hostile = ('<img src=x onerror="window.__pwned=1;alert(1)"><script>window.__pwned=2;alert(2)</script>'
-               '<b onmouseover=alert(3)>粗体</b><svg onload=alert(4)></svg>')
+    hostile = (
+        '<img src=x onerror="window.__pwned=1;alert(1)"><script>window.__pwned=2;alert(2)</script>'
+        "<b onmouseover=alert(3)>粗体</b><svg onload=alert(4)></svg>"
+    )
     ask(page, hostile)
     ask(page, '"><img src=x onerror=alert(5)>网上可办率')
     mine = page.find_elements(By.CSS_SELECTOR, "#log .msg.mine")
     assert mine[-2].get_attribute("textContent") == hostile
-    assert page.execute_script("return document.querySelectorAll('#log img, #log script, #log svg, #log b').length") == 0
+    assert (
+        page.execute_script("return document.querySelectorAll('#log img, #log script, #log svg, #log b').length") == 0
+    )
     assert page.execute_script("return window.__pwned") is None
     time.sleep(0.3)  # give an injected onerror handler every chance to fire
     with pytest.raises(NoAlertPresentException):
@@ -212,8 +228,11 @@ def test_topic_browsing_asks_a_question(page):
     assert sections[:3] == ["总体成效", "政府职能", "制度体系"]
     panel.find_element(By.CSS_SELECTOR, "details[data-topic='gov_functions'] > summary").click()
     panel.find_element(By.CSS_SELECTOR, "details[data-topic='gov_services'] > summary").click()
-    question = next(b for b in panel.find_elements(By.CSS_SELECTOR, "details[data-topic='gov_services'] .chip")
-                    if b.text == "网上可办率是多少？")
+    question = next(
+        b
+        for b in panel.find_elements(By.CSS_SELECTOR, "details[data-topic='gov_services'] .chip")
+        if b.text == "网上可办率是多少？"
+    )
     before = len(bot_messages(page))
     question.click()
     wait(page, lambda d: len(bot_messages(d)) > before)
@@ -249,7 +268,7 @@ def test_thumbs_up_is_recorded(page, server):
 
 
 def _luminance(rgb: str) -> float:
-    parts = [float(p) for p in rgb[rgb.index("(") + 1:rgb.index(")")].split(",")[:3]]
+    parts = [float(p) for p in rgb[rgb.index("(") + 1 : rgb.index(")")].split(",")[:3]]
     linear = [c / 255 / 12.92 if c / 255 <= 0.03928 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in parts]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
@@ -261,16 +280,20 @@ def _contrast(a: str, b: str) -> float:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_readable_in_light_and_dark_theme(page, scheme):
-    page.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [
-        {"name": "prefers-color-scheme", "value": scheme}]})
+    page.execute_cdp_cmd(
+        "Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]}
+    )
     answer = ask(page, "网上可办率")
-    colours = page.execute_script("""
+    colours = page.execute_script(
+        """
         var s = function (el, p) { return getComputedStyle(el)[p]; };
         var a = arguments[0], chip = a.querySelector('.chip'), value = a.querySelector('.value');
         return {body: [s(document.body, 'color'), s(document.body, 'backgroundColor')],
                 answer: [s(a, 'color'), s(a, 'backgroundColor')],
                 value: [s(value, 'color'), s(a, 'backgroundColor')],
-                chip: [s(chip, 'color'), s(chip, 'backgroundColor')]};""", answer)
+                chip: [s(chip, 'color'), s(chip, 'backgroundColor')]};""",
+        answer,
+    )
     background = _luminance(colours["body"][1])
     assert (background < 0.05) if scheme == "dark" else (background > 0.8), colours
     for name, (fg, bg) in colours.items():

@@ -10,7 +10,7 @@ import stat
 
 import pytest
 
-from bot.engine import Conversation
+from bot.engine.engine import Conversation
 from web import statedb
 from web.ratelimit import SharedRateLimiter
 from web.sessions import SharedSessionStore
@@ -51,6 +51,7 @@ def file_bytes(path) -> bytes:
 
 
 # --- the file -------------------------------------------------------------------------------
+
 
 def test_file_is_private_and_in_wal_mode(state, connections):
     store = SharedSessionStore(connections(), KEY, 600)
@@ -95,7 +96,7 @@ def test_rows_that_expired_while_stopped_are_dropped_at_start(tmp_path):
 
 
 def test_unusable_data_dir_is_one_line_naming_it(tmp_path):
-    from bot.storage_health import StorageError
+    from bot.storage.health import StorageError
 
     not_a_dir = tmp_path / "file"
     not_a_dir.write_text("x")
@@ -106,6 +107,7 @@ def test_unusable_data_dir_is_one_line_naming_it(tmp_path):
 
 # --- sessions ---------------------------------------------------------------------------------
 
+
 def test_context_saved_by_one_worker_is_read_by_another(connections):
     clock = Clock()
     one = SharedSessionStore(connections(), KEY, 600, clock=clock)
@@ -114,8 +116,13 @@ def test_context_saved_by_one_worker_is_read_by_another(connections):
         assert conversation == Conversation(ttl_seconds=600)  # nothing saved yet
         conversation.remember("people_mediation_disputes", clock.now)
         conversation.last_year, conversation.last_text = 2023, "人民调解化解了多少纠纷"
-    assert two.get(SESSION) == Conversation(last_entry_id="people_mediation_disputes", updated_at=clock.now,
-                                            ttl_seconds=600, last_year=2023, last_text="人民调解化解了多少纠纷")
+    assert two.get(SESSION) == Conversation(
+        last_entry_id="people_mediation_disputes",
+        updated_at=clock.now,
+        ttl_seconds=600,
+        last_year=2023,
+        last_text="人民调解化解了多少纠纷",
+    )
     assert two.get("another-session-01") == Conversation(ttl_seconds=600)
 
 
@@ -181,6 +188,7 @@ def test_a_failing_file_means_no_context_not_an_error(connections, caplog):
 
 # --- rate limit -----------------------------------------------------------------------------------
 
+
 def test_workers_share_one_limit_per_client(connections):
     clock = Clock()
     one = SharedRateLimiter(connections(), KEY, per_minute=3, clock=clock)
@@ -239,6 +247,7 @@ def test_a_failing_file_lets_requests_through(connections):
 
 
 # --- waiting for another worker's write ------------------------------------------------------------
+
 
 def test_a_write_waits_briefly_for_another_workers_lock(state, connections):
     import threading

@@ -14,9 +14,9 @@ import time
 
 import httpx
 import pytest
+from web_fixtures import WebServer
 
 from web.workers import Supervisor, report_ready, stop_requested
-from web_fixtures import WebServer
 
 QUESTION, FOLLOW_UP = "人民调解化解了多少纠纷", "那成功率呢"
 LOG_LINE = re.compile(r"\[(\d+)\] web\.api: question channel=web status=(\w+) kind=(\w+) entry=(\S+)")
@@ -114,8 +114,10 @@ def test_sigterm_finishes_the_request_in_flight_and_exits_0(tmp_path, workers):
     with WebServer(tmp_path / "data", {"WEB_WORKERS": workers}) as server:
         children = workers_of(server if workers == "1" else all_ready(server))
         body = '{"q": "执法记录仪配了多少台"}'.encode()
-        head = (b"POST /api/ask HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n")
+        head = (
+            b"POST /api/ask HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n"
+        )
         sock = socket.create_connection(("127.0.0.1", server.port), timeout=10)
         try:
             sock.sendall(head + body[:5])  # in flight: half the body sent
@@ -177,11 +179,23 @@ def test_workers_stop_when_the_parent_is_killed(two_workers):
 
 def test_bad_workers_value_names_the_key(tmp_path):
     env = WebServer(tmp_path / "data").env
-    bad = subprocess.run([sys.executable, "-m", "bot", "web"], cwd=tmp_path, env={**env, "WEB_WORKERS": "many"},
-                         capture_output=True, text=True, timeout=60)
+    bad = subprocess.run(
+        [sys.executable, "-m", "bot", "web"],
+        cwd=tmp_path,
+        env={**env, "WEB_WORKERS": "many"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert bad.returncode == 2 and "配置错误 WEB_WORKERS" in bad.stderr
-    flag = subprocess.run([sys.executable, "-m", "bot", "web", "--workers", "0"], cwd=tmp_path, env=env,
-                          capture_output=True, text=True, timeout=60)
+    flag = subprocess.run(
+        [sys.executable, "-m", "bot", "web", "--workers", "0"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert flag.returncode == 2 and "worker processes" in flag.stderr
 
 
@@ -190,16 +204,21 @@ def test_port_in_use_is_one_clear_error_with_workers(tmp_path):
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        done = subprocess.run([sys.executable, "-m", "bot", "web", "--port", str(port), "--workers", "2"],
-                              cwd=tmp_path, env=WebServer(tmp_path / "data").env, capture_output=True,
-                              text=True, timeout=60)
+        done = subprocess.run(
+            [sys.executable, "-m", "bot", "web", "--port", str(port), "--workers", "2"],
+            cwd=tmp_path,
+            env=WebServer(tmp_path / "data").env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
     assert done.returncode != 0
     assert "WEB_HOST/WEB_PORT" in done.stderr and str(port) in done.stderr
     assert "worker 0 started" not in done.stderr
 
 
 def test_every_worker_reloads_edited_knowledge(tmp_path, kb_copy):
-    from bot.kb_edit import add_phrasing
+    from bot.knowledge.edit import add_phrasing
 
     question = "高新区审批下放情况怎样"
     with WebServer(tmp_path / "data", {"KNOWLEDGE_DIR": str(kb_copy), "WEB_WORKERS": "2"}) as server:
@@ -207,6 +226,7 @@ def test_every_worker_reloads_edited_knowledge(tmp_path, kb_copy):
 
         def entry() -> str | None:
             return httpx.post(server.url + "/api/ask", json={"q": question}, timeout=10).json().get("entry_id")
+
         assert entry() != "park_empowered_items"
         assert add_phrasing(kb_copy, "park_empowered_items", question).ok
         deadline = time.monotonic() + 20
@@ -216,14 +236,16 @@ def test_every_worker_reloads_edited_knowledge(tmp_path, kb_copy):
             time.sleep(0.05 if streak else 0.2)
         assert streak == 20, server.log()
         assert server.stop() == 0
-    reloaded = re.findall(r"\[(\d+)\] bot\.reloader: knowledge reloaded", server.log())
+    reloaded = re.findall(r"\[(\d+)\] bot\.knowledge\.reload: knowledge reloaded", server.log())
     assert len(set(reloaded)) == 2, server.log()
 
 
 # --- the supervisor on its own (workers forked from this test process) ------------------------------
 
+
 def _signal_self_soon(delay: float = 0.3) -> None:
     import threading
+
     threading.Timer(delay, os.kill, (os.getpid(), signal.SIGTERM)).start()
 
 
@@ -300,7 +322,7 @@ def test_supervisor_replaces_a_worker_killed_while_starting():
 def test_warm_up_builds_what_the_engine_builds_on_first_use(engine):
     """Done once in the parent before forking, so no worker's first visitor waits for the
     word list (about 0.3 s) or the indexes; answers are unchanged and nothing is remembered."""
-    from bot import lexicon
+    from bot.text import lexicon
     from web.server import warm
 
     lexicon.frequencies.cache_clear()

@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture
 def web_settings(tmp_path):
     from bot.config import Settings
+
     return Settings(data_dir=tmp_path / "data", context_ttl_minutes=10, web_rate_limit=1000)
 
 
@@ -69,11 +70,16 @@ class WebServer:
         self.args: list[str] = []  # more options for `python -m bot web`
         self.process: subprocess.Popen | None = None
 
-    def start(self, timeout: float = 30.0) -> "WebServer":
+    def start(self, timeout: float = 30.0) -> WebServer:
         log = open(self.log_path, "wb")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "bot", "web", "--port", str(self.port), *self.args], cwd=self.data_dir.parent,
-            env=self.env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+            [sys.executable, "-m", "bot", "web", "--port", str(self.port), *self.args],
+            cwd=self.data_dir.parent,
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+        )
         log.close()
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -102,7 +108,7 @@ class WebServer:
             self.process.wait()
             raise
 
-    def __enter__(self) -> "WebServer":
+    def __enter__(self) -> WebServer:
         return self.start()
 
     def __exit__(self, *exc) -> None:

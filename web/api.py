@@ -21,10 +21,10 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse
 
-from bot import lookup
-from bot.answers import Response, examples, question_for
-from bot.engine import Conversation, Engine, EngineHolder
-from bot.knowledge import Knowledge, Topic
+from bot.answers.compose import Response, examples, question_for
+from bot.engine.engine import Conversation, Engine, EngineHolder
+from bot.knowledge.base import Knowledge, Topic
+from bot.retrieval import lookup
 
 from .inputs import ApiError, id_field, read_json, session_field, text_field
 from .recorder import Recorder
@@ -40,6 +40,7 @@ THANKS = {1: "感谢您的肯定！", -1: "感谢反馈，我们会改进这条�
 @dataclass
 class Services:
     """What the endpoints share; kept on `app.state.services`."""
+
     holder: EngineHolder
     sessions: SessionStore | SharedSessionStore
     recorder: Recorder | None = None  # None: nothing is recorded (no database)
@@ -57,6 +58,7 @@ def user_key(session: str | None) -> str | None:
 
 # --- /api/ask -------------------------------------------------------------------------
 
+
 def topic_buttons(knowledge: Knowledge, response: Response) -> list[dict[str, str]]:
     return [{"id": t, "title": knowledge.topics[t].title} for t in response.topics if t in knowledge.topics]
 
@@ -70,8 +72,9 @@ def ask_payload(engine: Engine, response: Response, session: str | None) -> dict
     return payload
 
 
-def answer(engine: Engine, question: str, entry_id: str | None, conversation: Conversation | None,
-           now: float) -> Response:
+def answer(
+    engine: Engine, question: str, entry_id: str | None, conversation: Conversation | None, now: float
+) -> Response:
     response = engine.answer_entry(entry_id, conversation, now) if entry_id else None
     if response is None:  # no button, or a button for an entry the knowledge base no longer has
         response = engine.respond(question, conversation, now)
@@ -94,25 +97,44 @@ async def ask(request: Request) -> JSONResponse:
         response = answer(engine, question, entry_id, None, now)
     payload = ask_payload(engine, response, session)
     latency_ms = (time.perf_counter() - started) * 1000
-    logger.info("question channel=web status=%s kind=%s entry=%s score=%.3f", response.status,
-                response.kind, response.entry_id, response.score)
+    logger.info(
+        "question channel=web status=%s kind=%s entry=%s score=%.3f",
+        response.status,
+        response.kind,
+        response.entry_id,
+        response.score,
+    )
     if held.recorder is not None:
-        held.recorder.query(user_id=user_key(session), chat_type=CHANNEL, text=question,
-                            status=response.status, entry_id=response.entry_id, score=response.score,
-                            latency_ms=latency_ms, kind=response.kind, channel=CHANNEL)
+        held.recorder.query(
+            user_id=user_key(session),
+            chat_type=CHANNEL,
+            text=question,
+            status=response.status,
+            entry_id=response.entry_id,
+            score=response.score,
+            latency_ms=latency_ms,
+            kind=response.kind,
+            channel=CHANNEL,
+        )
     return JSONResponse(payload)
 
 
 # --- /api/topics ----------------------------------------------------------------------
+
 
 def _questions(knowledge: Knowledge, topic_id: str) -> list[dict[str, str]]:
     return [{"id": e.id, "question": question_for(e)} for e in knowledge.entries_in(topic_id)]
 
 
 def _topic(knowledge: Knowledge, topic: Topic) -> dict[str, Any]:
-    return {"id": topic.id, "title": topic.title, "heading": topic.heading or "",
-            "summary": topic.summary or "", "questions": _questions(knowledge, topic.id),
-            "topics": [_topic(knowledge, child) for child in knowledge.children(topic.id)]}
+    return {
+        "id": topic.id,
+        "title": topic.title,
+        "heading": topic.heading or "",
+        "summary": topic.summary or "",
+        "questions": _questions(knowledge, topic.id),
+        "topics": [_topic(knowledge, child) for child in knowledge.children(topic.id)],
+    }
 
 
 _TOPICS_CACHE: dict[int, tuple[Knowledge, dict[str, Any]]] = {}
@@ -123,8 +145,10 @@ def topics_payload(knowledge: Knowledge) -> dict[str, Any]:
     held = _TOPICS_CACHE.get(id(knowledge))
     if held is None or held[0] is not knowledge:
         _TOPICS_CACHE.clear()
-        payload = {"sections": [_topic(knowledge, s) for s in knowledge.sections()],
-                   "examples": [{"id": s.id, "question": s.question} for s in examples(knowledge, 4)]}
+        payload = {
+            "sections": [_topic(knowledge, s) for s in knowledge.sections()],
+            "examples": [{"id": s.id, "question": s.question} for s in examples(knowledge, 4)],
+        }
         held = _TOPICS_CACHE[id(knowledge)] = (knowledge, payload)
     return held[1]
 
@@ -135,6 +159,7 @@ async def topics(request: Request) -> JSONResponse:
 
 # --- /api/data ------------------------------------------------------------------------
 
+
 async def data(request: Request) -> JSONResponse:
     query = text_field(request.query_params.get("q"), "q")
     engine = services(request).holder.engine
@@ -143,13 +168,22 @@ async def data(request: Request) -> JSONResponse:
     figures = []
     for entry in found[:MAX_FIGURES]:
         topic = knowledge.topics.get(entry.topic)
-        figures.append({"id": entry.id, "name": entry.title, "value": entry.value,
-                        "line": lookup.figure_line(entry), "question": question_for(entry),
-                        "topic": topic.title if topic else "", "snippet": lookup.snippet(entry)})
+        figures.append(
+            {
+                "id": entry.id,
+                "name": entry.title,
+                "value": entry.value,
+                "line": lookup.figure_line(entry),
+                "question": question_for(entry),
+                "topic": topic.title if topic else "",
+                "snippet": lookup.snippet(entry),
+            }
+        )
     return JSONResponse({"query": query, "count": len(found), "figures": figures})
 
 
 # --- /api/feedback --------------------------------------------------------------------
+
 
 async def feedback(request: Request) -> JSONResponse:
     body = await read_json(request)
@@ -169,10 +203,12 @@ async def feedback(request: Request) -> JSONResponse:
 
 # --- health and the page ----------------------------------------------------------------
 
+
 async def healthz(request: Request) -> JSONResponse:
     return JSONResponse({"status": "ok", "entries": len(services(request).holder.engine.knowledge.entries)})
 
 
 async def index(request: Request) -> FileResponse:
-    return FileResponse(services(request).index_file, media_type="text/html; charset=utf-8",
-                        headers={"Cache-Control": "no-cache"})
+    return FileResponse(
+        services(request).index_file, media_type="text/html; charset=utf-8", headers={"Cache-Control": "no-cache"}
+    )

@@ -24,15 +24,14 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from bot.config import Settings
-from bot.engine import EngineHolder
-from bot.storage import Storage
+from bot.engine.engine import EngineHolder
+from bot.storage.database import Storage
 
 from . import api
 from .inputs import ApiError
 from .middleware import RateLimitMiddleware, SecurityHeadersMiddleware
-from .ratelimit import RateLimiter
+from .ratelimit import RateLimiter, SharedRateLimiter
 from .recorder import Recorder
-from .ratelimit import SharedRateLimiter
 from .sessions import SessionStore, SharedSessionStore
 
 logger = logging.getLogger(__name__)
@@ -56,10 +55,17 @@ async def server_error(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse({"error": "抱歉，服务器出了点问题，请稍后再试。"}, status_code=500)
 
 
-def create_app(settings: Settings, holder: EngineHolder, *, storage: Storage | None = None,
-               open_storage: bool = True, watch_knowledge: bool = False, loaded: str | None = None,
-               limiter: RateLimiter | SharedRateLimiter | None = None,
-               sessions: SessionStore | SharedSessionStore | None = None) -> Starlette:
+def create_app(
+    settings: Settings,
+    holder: EngineHolder,
+    *,
+    storage: Storage | None = None,
+    open_storage: bool = True,
+    watch_knowledge: bool = False,
+    loaded: str | None = None,
+    limiter: RateLimiter | SharedRateLimiter | None = None,
+    sessions: SessionStore | SharedSessionStore | None = None,
+) -> Starlette:
     """The ASGI app. With `open_storage`, the usage database in `settings.data_dir` is
     opened at start-up (unless `storage` is given) and closed at shutdown; with
     `watch_knowledge`, knowledge edits are reloaded as in the Telegram bot. `loaded` is the
@@ -83,7 +89,8 @@ def create_app(settings: Settings, holder: EngineHolder, *, storage: Storage | N
             held.recorder.start()
         reloader = None
         if watch_knowledge:
-            from bot.reloader import Reloader  # imports watchfiles; only the server needs it
+            from bot.knowledge.reload import Reloader
+
             reloader = Reloader(holder, settings.knowledge_dir)
             if loaded is None:
                 await asyncio.to_thread(reloader.mark_loaded)
@@ -114,12 +121,21 @@ def create_app(settings: Settings, holder: EngineHolder, *, storage: Storage | N
     origins = settings.web_allowed_origins
     middleware = [Middleware(SecurityHeadersMiddleware, frame_origins=origins)]
     if origins:
-        middleware.append(Middleware(CORSMiddleware, allow_origins=list(origins),
-                                     allow_methods=["GET", "POST"], allow_headers=["Content-Type"],
-                                     max_age=600))
+        middleware.append(
+            Middleware(
+                CORSMiddleware,
+                allow_origins=list(origins),
+                allow_methods=["GET", "POST"],
+                allow_headers=["Content-Type"],
+                max_age=600,
+            )
+        )
     middleware.append(Middleware(RateLimitMiddleware, limiter=limiter))
-    app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan,
-                    exception_handlers={ApiError: api_error, HTTPException: http_error,
-                                        Exception: server_error})
+    app = Starlette(
+        routes=routes,
+        middleware=middleware,
+        lifespan=lifespan,
+        exception_handlers={ApiError: api_error, HTTPException: http_error, Exception: server_error},
+    )
     app.state.services = held
     return app

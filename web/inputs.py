@@ -52,7 +52,7 @@ async def read_json(request: Request, limit: int = MAX_BODY_BYTES) -> dict[str, 
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise ApiError(400, "请求内容不是有效的 JSON。") from None
     if not isinstance(data, dict):
-        raise ApiError(400, "请求内容应为 JSON 对象，例如 {\"q\": \"网上可办率\"}。")
+        raise ApiError(400, '请求内容应为 JSON 对象，例如 {"q": "网上可办率"}。')
     return data
 
 

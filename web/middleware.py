@@ -23,9 +23,11 @@ def content_security_policy(frame_origins: tuple[str, ...] = ()) -> str:
     """No inline script or style, nothing from other sites; framing only by this site and
     by the origins in WEB_ALLOWED_ORIGINS."""
     ancestors = " ".join(("'self'",) + tuple(frame_origins))
-    return ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            "connect-src 'self'; base-uri 'none'; form-action 'self'; "
-            f"frame-ancestors {ancestors}")
+    return (
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "connect-src 'self'; base-uri 'none'; form-action 'self'; "
+        f"frame-ancestors {ancestors}"
+    )
 
 
 def security_headers(frame_origins: tuple[str, ...] = ()) -> list[tuple[bytes, bytes]]:
@@ -67,9 +69,13 @@ class SecurityHeadersMiddleware:
 
 async def send_json(send: Send, status: int, body: dict, headers: list[tuple[bytes, bytes]] = ()) -> None:
     data = json.dumps(body, ensure_ascii=False).encode("utf-8")
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"application/json"),
-                            (b"content-length", str(len(data)).encode()), *headers]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(data)).encode()), *headers],
+        }
+    )
     await send({"type": "http.response.body", "body": data})
 
 
@@ -85,7 +91,8 @@ class RateLimitMiddleware:
             client = scope.get("client")
             wait = self.limiter.check(client[0] if client else "")
             if wait > 0:
-                await send_json(send, 429, {"error": TOO_MANY},
-                                [(b"retry-after", str(max(1, math.ceil(wait))).encode())])
+                await send_json(
+                    send, 429, {"error": TOO_MANY}, [(b"retry-after", str(max(1, math.ceil(wait))).encode())]
+                )
                 return
         await self.app(scope, receive, send)

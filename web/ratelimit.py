@@ -19,7 +19,7 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections import OrderedDict
-from typing import Callable
+from collections.abc import Callable
 
 from .statedb import Warner, keyed_hash, run
 
@@ -28,8 +28,7 @@ PRUNE_EVERY = 500  # shared limiter: checks between two prunes
 
 
 class RateLimiter:
-    def __init__(self, per_minute: int, max_clients: int = MAX_CLIENTS,
-                 clock: Callable[[], float] = time.monotonic):
+    def __init__(self, per_minute: int, max_clients: int = MAX_CLIENTS, clock: Callable[[], float] = time.monotonic):
         if per_minute < 1:
             raise ValueError("per_minute must be at least 1")
         self.capacity = float(per_minute)
@@ -68,8 +67,15 @@ RETURNING tokens, allowed
 
 
 class SharedRateLimiter:
-    def __init__(self, conn: sqlite3.Connection, key: bytes, per_minute: int, max_clients: int = MAX_CLIENTS,
-                 clock: Callable[[], float] = time.time, prune_every: int = PRUNE_EVERY):
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        key: bytes,
+        per_minute: int,
+        max_clients: int = MAX_CLIENTS,
+        clock: Callable[[], float] = time.time,
+        prune_every: int = PRUNE_EVERY,
+    ):
         if per_minute < 1:
             raise ValueError("per_minute must be at least 1")
         self.conn = conn
@@ -89,9 +95,16 @@ class SharedRateLimiter:
         """Take one token for `key`: 0.0 if allowed, else seconds until one is available."""
         now = self.clock()
         try:
-            (tokens, allowed), = run(self.conn, _TAKE, {
-                "client": keyed_hash(self.key, "client", key), "capacity": self.capacity,
-                "now": now, "rate": self.rate})
+            ((tokens, allowed),) = run(
+                self.conn,
+                _TAKE,
+                {
+                    "client": keyed_hash(self.key, "client", key),
+                    "capacity": self.capacity,
+                    "now": now,
+                    "rate": self.rate,
+                },
+            )
         except sqlite3.Error as exc:
             self._warn(exc)
             return 0.0
@@ -105,11 +118,21 @@ class SharedRateLimiter:
         least recently used beyond `max_clients`; the rows dropped."""
         self._checks = 0
         try:
-            full = len(run(self.conn, "DELETE FROM rate_buckets WHERE at < ? RETURNING 1",
-                           (self.clock() - self.capacity / self.rate,)))
-            excess = len(run(self.conn,
-                             "DELETE FROM rate_buckets WHERE client IN (SELECT client FROM rate_buckets "
-                             "ORDER BY at DESC LIMIT -1 OFFSET ?) RETURNING 1", (self.max_clients,)))
+            full = len(
+                run(
+                    self.conn,
+                    "DELETE FROM rate_buckets WHERE at < ? RETURNING 1",
+                    (self.clock() - self.capacity / self.rate,),
+                )
+            )
+            excess = len(
+                run(
+                    self.conn,
+                    "DELETE FROM rate_buckets WHERE client IN (SELECT client FROM rate_buckets "
+                    "ORDER BY at DESC LIMIT -1 OFFSET ?) RETURNING 1",
+                    (self.max_clients,),
+                )
+            )
         except sqlite3.Error as exc:
             self._warn(exc)
             return 0

@@ -15,7 +15,7 @@ import asyncio
 import logging
 from collections import deque
 
-from bot.storage import Storage
+from bot.storage.database import Storage
 
 logger = logging.getLogger(__name__)
 
@@ -67,10 +67,12 @@ class Recorder:
         """Runs in a worker thread: up to BATCH records per transaction; if a batch is
         refused, its records one at a time, each failure logged; nothing raised."""
         for start in range(0, len(batch), BATCH):
-            part = batch[start:start + BATCH]
+            part = batch[start : start + BATCH]
             try:
-                self.storage.log_batch(queries=[f for kind, f in part if kind == "query"],
-                                       feedback=[f for kind, f in part if kind == "feedback"])
+                self.storage.log_batch(
+                    queries=[f for kind, f in part if kind == "query"],
+                    feedback=[f for kind, f in part if kind == "feedback"],
+                )
                 self.written += len(part)
             except Exception:
                 self._write_one_by_one(part)

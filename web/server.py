@@ -24,14 +24,14 @@ import socket
 import sys
 import threading
 import time
-from typing import Callable
+from collections.abc import Callable
 
+from bot.answers.compose import question_for
 from bot.config import Settings
-from bot.answers import question_for
-from bot.engine import Conversation, Engine, EngineHolder
-from bot.packs import load_library
-from bot.reloader import fingerprint
-from bot.storage import Storage, load_hash_key
+from bot.engine.engine import Conversation, Engine, EngineHolder
+from bot.knowledge.packs import load_library
+from bot.knowledge.reload import fingerprint
+from bot.storage.database import Storage, load_hash_key
 
 from . import statedb
 from .app import create_app
@@ -53,9 +53,19 @@ WORKERS_LOG_FORMAT = "%(asctime)s %(levelname)s [%(process)d] %(name)s: %(messag
 def uvicorn_config(app, host: str, port: int):
     import uvicorn
 
-    return uvicorn.Config(app, host=host, port=port, log_config=None, access_log=False, server_header=False,
-                          proxy_headers=True, forwarded_allow_ips=TRUSTED_PROXIES, backlog=BACKLOG,
-                          timeout_graceful_shutdown=GRACE_SECONDS, lifespan="on")
+    return uvicorn.Config(
+        app,
+        host=host,
+        port=port,
+        log_config=None,
+        access_log=False,
+        server_header=False,
+        proxy_headers=True,
+        forwarded_allow_ips=TRUSTED_PROXIES,
+        backlog=BACKLOG,
+        timeout_graceful_shutdown=GRACE_SECONDS,
+        lifespan="on",
+    )
 
 
 def _serve(server, sockets: list[socket.socket] | None = None) -> None:
@@ -63,6 +73,7 @@ def _serve(server, sockets: list[socket.socket] | None = None) -> None:
     stopped it; the handler installed here takes it instead of the default action (which
     would end the process with status 143), and asks the server to stop if the signal
     arrives before uvicorn installed its own handlers."""
+
     def stop(signum, frame) -> None:
         server.should_exit = True
 
@@ -74,14 +85,17 @@ def _serve(server, sockets: list[socket.socket] | None = None) -> None:
             signal.signal(sig, handler)
 
 
-def run_web(settings: Settings, host: str | None = None, port: int | None = None,
-            workers: int | None = None) -> int:
+def run_web(settings: Settings, host: str | None = None, port: int | None = None, workers: int | None = None) -> int:
     """Serve until SIGTERM / Ctrl-C; 0 on a clean stop."""
     host = host or settings.web_host
     port = port or settings.web_port
     workers = workers or settings.web_workers
-    logging.basicConfig(level=settings.log_level, format=LOG_FORMAT if workers == 1 else WORKERS_LOG_FORMAT,
-                        stream=sys.stderr, force=True)
+    logging.basicConfig(
+        level=settings.log_level,
+        format=LOG_FORMAT if workers == 1 else WORKERS_LOG_FORMAT,
+        stream=sys.stderr,
+        force=True,
+    )
     stamp = fingerprint(settings.knowledge_dir)  # before loading: an edit meanwhile is reloaded
     library = load_library(settings.knowledge_dir)  # a broken pack stays out; the others serve
     for problem in library.problems[:20]:
@@ -132,8 +146,7 @@ def _run_one(settings: Settings, holder: EngineHolder, stamp: str, host: str, po
     return 0
 
 
-def _run_workers(settings: Settings, holder: EngineHolder, stamp: str, host: str, port: int,
-                 count: int) -> int:
+def _run_workers(settings: Settings, holder: EngineHolder, stamp: str, host: str, port: int, count: int) -> int:
     import uvicorn
 
     try:  # holds the port (bound, not listening: it is handed no connections)
@@ -154,9 +167,14 @@ def _run_workers(settings: Settings, holder: EngineHolder, stamp: str, host: str
         sock.listen(BACKLOG)
         conn = statedb.connect(state)
         try:
-            app = create_app(settings, holder, watch_knowledge=True, loaded=stamp,
-                             sessions=SharedSessionStore(conn, key, ttl),
-                             limiter=SharedRateLimiter(conn, key, settings.web_rate_limit))
+            app = create_app(
+                settings,
+                holder,
+                watch_knowledge=True,
+                loaded=stamp,
+                sessions=SharedSessionStore(conn, key, ttl),
+                limiter=SharedRateLimiter(conn, key, settings.web_rate_limit),
+            )
             server = uvicorn.Server(uvicorn_config(app, host, port))
             server.should_exit = stop_requested.is_set()  # a signal while the app was being built
             watch_parent(link, lambda: setattr(server, "should_exit", True))
@@ -166,8 +184,12 @@ def _run_workers(settings: Settings, holder: EngineHolder, stamp: str, host: str
             conn.close()
         return 0 if server.started else 1
 
-    supervisor = Supervisor(worker, count, on_ready=lambda: logger.info(
-        "serving http://%s:%d with %d worker processes", host, port, count), on_stop=reserved.close)
+    supervisor = Supervisor(
+        worker,
+        count,
+        on_ready=lambda: logger.info("serving http://%s:%d with %d worker processes", host, port, count),
+        on_stop=reserved.close,
+    )
     status = supervisor.run()
     reserved.close()
     if status == 0:
@@ -193,9 +215,11 @@ def bind(host: str, port: int) -> socket.socket:
     return sock
 
 
-def _when(condition: Callable[[], bool], then: Callable[[], None], until: Callable[[], bool],
-          every: float = 0.02) -> None:
+def _when(
+    condition: Callable[[], bool], then: Callable[[], None], until: Callable[[], bool], every: float = 0.02
+) -> None:
     """Call `then()` (from a daemon thread) once `condition()` holds, unless `until()` first."""
+
     def wait() -> None:
         while not condition():
             if until():

@@ -26,9 +26,9 @@ import re
 import sqlite3
 import time
 from collections import OrderedDict
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
-from bot.engine import Conversation
+from bot.engine.engine import Conversation
 
 from .statedb import Warner, keyed_hash, run
 
@@ -40,8 +40,7 @@ PRUNE_EVERY = 200  # shared store: writes between two prunes
 class SessionStore:
     """In memory, for one worker process."""
 
-    def __init__(self, ttl_seconds: float, max_sessions: int = MAX_SESSIONS,
-                 clock: Callable[[], float] = time.time):
+    def __init__(self, ttl_seconds: float, max_sessions: int = MAX_SESSIONS, clock: Callable[[], float] = time.time):
         self.ttl_seconds = ttl_seconds
         self.max_sessions = max_sessions
         self.clock = clock
@@ -81,9 +80,15 @@ class SharedSessionStore:
     """In the shared SQLite file, for several worker processes. Never raises: if the file
     cannot be read or written, the question is answered without context (logged)."""
 
-    def __init__(self, conn: sqlite3.Connection, key: bytes, ttl_seconds: float,
-                 max_sessions: int = MAX_SESSIONS, clock: Callable[[], float] = time.time,
-                 prune_every: int = PRUNE_EVERY):
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        key: bytes,
+        ttl_seconds: float,
+        max_sessions: int = MAX_SESSIONS,
+        clock: Callable[[], float] = time.time,
+        prune_every: int = PRUNE_EVERY,
+    ):
         self.conn = conn
         self.key = key
         self.ttl_seconds = ttl_seconds
@@ -107,27 +112,43 @@ class SharedSessionStore:
     def get(self, session_id: str) -> Conversation:
         """The session's conversation as last saved, or a new one (none yet, or expired)."""
         try:
-            rows = run(self.conn,
-                       "SELECT last_entry_id, updated_at, ttl_seconds, last_year, last_text FROM sessions "
-                       "WHERE key = ? AND saved_at >= ?",
-                       (keyed_hash(self.key, "session", session_id), self.clock() - self.ttl_seconds))
+            rows = run(
+                self.conn,
+                "SELECT last_entry_id, updated_at, ttl_seconds, last_year, last_text FROM sessions "
+                "WHERE key = ? AND saved_at >= ?",
+                (keyed_hash(self.key, "session", session_id), self.clock() - self.ttl_seconds),
+            )
         except sqlite3.Error as exc:
             self._warn(exc)
             rows = []
         if not rows:
             return Conversation(ttl_seconds=self.ttl_seconds)
         last_entry_id, updated_at, ttl_seconds, last_year, last_text = rows[0]
-        return Conversation(last_entry_id=last_entry_id, updated_at=updated_at, ttl_seconds=ttl_seconds,
-                            last_year=last_year, last_text=last_text)
+        return Conversation(
+            last_entry_id=last_entry_id,
+            updated_at=updated_at,
+            ttl_seconds=ttl_seconds,
+            last_year=last_year,
+            last_text=last_text,
+        )
 
     def save(self, session_id: str, conversation: Conversation) -> None:
         c = conversation
         try:
-            run(self.conn,
+            run(
+                self.conn,
                 "INSERT OR REPLACE INTO sessions (key, last_entry_id, updated_at, ttl_seconds, last_year, "
                 "last_text, saved_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (keyed_hash(self.key, "session", session_id), c.last_entry_id, c.updated_at, c.ttl_seconds,
-                 c.last_year, c.last_text, self.clock()))
+                (
+                    keyed_hash(self.key, "session", session_id),
+                    c.last_entry_id,
+                    c.updated_at,
+                    c.ttl_seconds,
+                    c.last_year,
+                    c.last_text,
+                    self.clock(),
+                ),
+            )
         except sqlite3.Error as exc:
             self._warn(exc)
             return
@@ -139,11 +160,19 @@ class SharedSessionStore:
         """Drop expired rows, then the oldest beyond `max_sessions`; the rows dropped."""
         self._writes = 0
         try:
-            expired = len(run(self.conn, "DELETE FROM sessions WHERE saved_at < ? RETURNING 1",
-                              (self.clock() - self.ttl_seconds,)))
-            excess = len(run(self.conn,
-                             "DELETE FROM sessions WHERE key IN (SELECT key FROM sessions ORDER BY saved_at DESC "
-                             "LIMIT -1 OFFSET ?) RETURNING 1", (self.max_sessions,)))
+            expired = len(
+                run(
+                    self.conn, "DELETE FROM sessions WHERE saved_at < ? RETURNING 1", (self.clock() - self.ttl_seconds,)
+                )
+            )
+            excess = len(
+                run(
+                    self.conn,
+                    "DELETE FROM sessions WHERE key IN (SELECT key FROM sessions ORDER BY saved_at DESC "
+                    "LIMIT -1 OFFSET ?) RETURNING 1",
+                    (self.max_sessions,),
+                )
+            )
         except sqlite3.Error as exc:
             self._warn(exc)
             return 0

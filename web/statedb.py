@@ -31,8 +31,8 @@ import sqlite3
 import time
 from pathlib import Path
 
-from bot.storage import FILE_MODE
-from bot.storage_health import StorageError
+from bot.storage.database import FILE_MODE
+from bot.storage.health import StorageError
 
 logger = logging.getLogger(__name__)
 
@@ -68,7 +68,7 @@ def path_in(data_dir: Path | str) -> Path:
 
 def keyed_hash(key: bytes, kind: str, value: str) -> bytes:
     """16 bytes of HMAC-SHA256: what the file stores instead of a session id or an address."""
-    return hmac.new(key, f"{kind}:{value}".encode("utf-8"), hashlib.sha256).digest()[:16]
+    return hmac.new(key, f"{kind}:{value}".encode(), hashlib.sha256).digest()[:16]
 
 
 BUSY_CODES = (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
@@ -151,8 +151,10 @@ def prepare(data_dir: Path | str, ttl_seconds: float | None = None) -> Path:
             _expire(path, ttl_seconds)
     except (OSError, sqlite3.Error) as exc:
         reason = getattr(exc, "strerror", None) or str(exc)
-        raise StorageError(f"DATA_DIR: cannot open the shared web state {path} ({reason}); "
-                           f"DATA_DIR={data_dir} must be a writable folder") from None
+        raise StorageError(
+            f"DATA_DIR: cannot open the shared web state {path} ({reason}); "
+            f"DATA_DIR={data_dir} must be a writable folder"
+        ) from None
     return path
 
 
@@ -180,5 +182,9 @@ class Warner:
         now = time.monotonic()
         if now - self._last >= self.every:
             self._last = now
-            logger.warning("shared web state: %s failed (%s); going on without it (%d failures so far)",
-                           self.what, exc, self.failures)
+            logger.warning(
+                "shared web state: %s failed (%s); going on without it (%d failures so far)",
+                self.what,
+                exc,
+                self.failures,
+            )

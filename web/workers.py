@@ -33,8 +33,8 @@ import signal
 import socket
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 logger = logging.getLogger(__name__)
 
@@ -117,14 +117,19 @@ class Supervisor:
                 if self._stopping:
                     break
                 if not worker.ready and worker.status > 0:  # it gave up starting: so would the next
-                    logger.error("worker %d (pid %d) failed to start (status %s): stopping",
-                                 worker.index, worker.pid, worker.status)
+                    logger.error(
+                        "worker %d (pid %d) failed to start (status %s): stopping",
+                        worker.index,
+                        worker.pid,
+                        worker.status,
+                    )
                     return 1
                 if not self._may_restart():
                     logger.error("workers keep dying (%d restarts in a minute): stopping", len(self._restarts))
                     return 1
-                logger.error("worker %d (pid %d) died (status %s): starting a new one",
-                             worker.index, worker.pid, worker.status)
+                logger.error(
+                    "worker %d (pid %d) died (status %s): starting a new one", worker.index, worker.pid, worker.status
+                )
                 worker.link.close()
                 self.workers[self.workers.index(worker)] = self._fork(worker.index)
             if not all_ready and all(w.ready for w in self.workers):
@@ -175,8 +180,9 @@ class Supervisor:
             time.sleep(0.02)
         for worker in self.workers:
             if worker.alive:
-                logger.error("worker %d (pid %d) did not stop in %.1f s: killed", worker.index, worker.pid,
-                             self.stop_seconds)
+                logger.error(
+                    "worker %d (pid %d) did not stop in %.1f s: killed", worker.index, worker.pid, self.stop_seconds
+                )
                 os.kill(worker.pid, signal.SIGKILL)
                 os.waitpid(worker.pid, 0)
                 worker.status = -signal.SIGKILL
@@ -228,6 +234,7 @@ def report_ready(link: socket.socket) -> None:
 
 def watch_parent(link: socket.socket, lost: Callable[[], None]) -> threading.Thread:
     """Call `lost()` (from a daemon thread) when the parent's end of `link` closes."""
+
     def wait() -> None:
         try:
             while link.recv(64):

@@ -12,20 +12,22 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ..normalize import NO_SYNONYMS, Synonyms, clean, convert_numerals, drop_filler
-from .intent import Intent, find_intent
-from .numbers import AskedNumber, find_numbers
-from .scope import Scope, find_scope, today_in_china
-from .split import Split, split_question
+from bot.analysis.intent import Intent, find_intent
+from bot.analysis.numbers import AskedNumber, find_numbers
+from bot.analysis.scope import Scope, find_scope, today_in_china
+from bot.analysis.split import Split, split_question
+from bot.text.normalize import NO_SYNONYMS, Synonyms, clean, convert_numerals, drop_filler
 
 __all__ = ["Analysis", "AskedNumber", "Intent", "Scope", "Split", "analyze", "today_in_china"]
 
 MAX_QUERY_CHARS = 200  # a real question is shorter; the rest is ignored
 # Question frames around a number to confirm: taken out with the number ("是不是有", "吗").
 _FRAME_RE = re.compile(r"是不是|是否|有没有|对不对|对吗|对吧|是吗|是吧|了吗|了没|没错吧|真的|吗|吧|呢|么|嘛|没$")
-_OVERVIEW_WORDS = re.compile(r"年度|报告|这份|这篇|这个|材料|全文|文章|整体|总体|全年|这一年|一年来|法治政府建设|法治建设|"
-                             r"讲|说|写|主要|内容|哪|几|块|部分|方面|板块|大标题|结构|概括|总结|概述|简介|简单|干|做|"
-                             r"成绩|亮点|成效|成就|啥|什么|些|了|的|下|给我|一下|都|在|是|怎样|大|分|共|有|工作|情况")
+_OVERVIEW_WORDS = re.compile(
+    r"年度|报告|这份|这篇|这个|材料|全文|文章|整体|总体|全年|这一年|一年来|法治政府建设|法治建设|"
+    r"讲|说|写|主要|内容|哪|几|块|部分|方面|板块|大标题|结构|概括|总结|概述|简介|简单|干|做|"
+    r"成绩|亮点|成效|成就|啥|什么|些|了|的|下|给我|一下|都|在|是|怎样|大|分|共|有|工作|情况"
+)
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,7 @@ def _remove(text: str, spans) -> str:
 
 def analyze(raw: str, synonyms: Synonyms = NO_SYNONYMS, today: dt.date | None = None) -> Analysis:
     raw = raw if isinstance(raw, str) else ""
-    cleaned = clean(raw[:MAX_QUERY_CHARS * 4])[:MAX_QUERY_CHARS]
+    cleaned = clean(raw[: MAX_QUERY_CHARS * 4])[:MAX_QUERY_CHARS]
     text = synonyms.apply(convert_numerals(cleaned))
     numbers = tuple(find_numbers(text))
     intent = find_intent(text, numbers[-1].unit if numbers else "")
@@ -91,6 +93,13 @@ def analyze(raw: str, synonyms: Synonyms = NO_SYNONYMS, today: dt.date | None = 
     if intent.kind == "overview" and len(re.sub(r"大概|大致|简单|一下|整个|\s", "", residue)) > 6:
         intent = find_intent(text.replace("报告", ""))  # a subject of its own: not the whole report
         if intent.kind == "overview":
-            intent = Intent("description", intent.yes_no, intent.measure, intent.unit, intent.total,
-                            intent.wants_list, intent.asks_name)
-    return Analysis(raw, cleaned, text, core, intent, numbers, scope, tuple(split_question(raw[:MAX_QUERY_CHARS * 2])))
+            intent = Intent(
+                "description",
+                intent.yes_no,
+                intent.measure,
+                intent.unit,
+                intent.total,
+                intent.wants_list,
+                intent.asks_name,
+            )
+    return Analysis(raw, cleaned, text, core, intent, numbers, scope, tuple(split_question(raw[: MAX_QUERY_CHARS * 2])))

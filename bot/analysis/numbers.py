@@ -19,15 +19,41 @@ _NEAR = ("接近", "将近", "差不多", "近")
 _ABOUT = ("大概", "大约", "约", "大致", "估计")
 _REACH = ("有没有", "达到", "达没达到", "到没到", "够", "有")
 _LEADS = sorted(_BELOW + _ABOVE + _NEAR + _ABOUT + _REACH, key=len, reverse=True)
-_UNITS = ("个百分点", "人次", "万元", "亿元", "个亿", "项", "件", "家", "个", "台", "处", "条", "类", "种",
-          "名", "起", "次", "人", "元", "位", "户", "场", "批", "成", "%")
+_UNITS = (
+    "个百分点",
+    "人次",
+    "万元",
+    "亿元",
+    "个亿",
+    "项",
+    "件",
+    "家",
+    "个",
+    "台",
+    "处",
+    "条",
+    "类",
+    "种",
+    "名",
+    "起",
+    "次",
+    "人",
+    "元",
+    "位",
+    "户",
+    "场",
+    "批",
+    "成",
+    "%",
+)
 _NUMBER_RE = re.compile(
     # "有没有超过六成" asks whether it is over 60%: its 没有超过 is not "not over"
     "(?P<lead>" + "|".join(("(?<!有)" if w.startswith("没") else "") + re.escape(w) for w in _LEADS) + ")?"
     r"(?P<num>\d+(?:\.\d+)?|[一二三四五六七八九十两半])"
     r"(?P<mag>万|亿|千|百)?(?P<more>多|余|来|几)?(?P<mag2>万|亿)?"
     "(?P<unit>" + "|".join(map(re.escape, _UNITS)) + ")?"
-    r"(?P<tail>左右|上下|以上|以下|以内|出头|开外|那么多|这么多)?")
+    r"(?P<tail>左右|上下|以上|以下|以内|出头|开外|那么多|这么多)?"
+)
 _HALF_RE = re.compile(r"(?P<lead>过|超过|不到|不足|有没有|有|达到)?(?:一半|半数)|(?P<over>过半)")
 _MAGNITUDES = {"万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2, "个亿": 1e8, "": 1.0}
 _CN_DIGITS = "一二三四五六七八九十"
@@ -86,10 +112,10 @@ def find_numbers(text: str) -> list[AskedNumber]:
             if unit != "成":
                 continue  # a lone numeral word is not a figure unless it is 成 (九成)
             raw = str(_CN_DIGITS.index(raw) + 1) if raw in _CN_DIGITS else "2"
-        after = text[m.end("num"):m.end("num") + 1]
+        after = text[m.end("num") : m.end("num") + 1]
         if after == "年" and len(raw) == 4:
             continue  # a year
-        before = text[m.start() - 1:m.start()] if m.start() else ""
+        before = text[m.start() - 1 : m.start()] if m.start() else ""
         if before == "第" or (before.isascii() and before.isalpha()):
             continue  # an ordinal or a name (cctv13)
         mag = (m.group("mag") or "") + (m.group("mag2") or "")
@@ -103,12 +129,18 @@ def find_numbers(text: str) -> list[AskedNumber]:
         if unit == "成":
             number, scale = number * 10, 1.0
         value = number * scale
-        low, high, exact = _range(m.group("lead") or "", value, m.group("more") or "", m.group("tail") or "",
-                                  _step(number) * scale * (10 if unit == "成" else 1))
+        low, high, exact = _range(
+            m.group("lead") or "",
+            value,
+            m.group("more") or "",
+            m.group("tail") or "",
+            _step(number) * scale * (10 if unit == "成" else 1),
+        )
         if exact and not unit and not mag and not percent:
             continue  # a bare number without unit is not a figure to check ("第7次" aside)
-        found.append(AskedNumber(m.group(0), low, high, percent, "" if unit == "成" else unit, exact,
-                                 m.start(), m.end()))
+        found.append(
+            AskedNumber(m.group(0), low, high, percent, "" if unit == "成" else unit, exact, m.start(), m.end())
+        )
     for m in _HALF_RE.finditer(text):
         lead = "过" if m.group("over") else m.group("lead") or ""
         low, high = (50.0, INF) if lead in ("过", "超过", "有没有", "有", "达到") else (0.0, 50.0)

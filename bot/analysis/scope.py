@@ -13,20 +13,31 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .places import CITIES, COUNTIES, COUNTRIES, PROVINCES, WIDER
+from bot.analysis.places import CITIES, COUNTIES, COUNTRIES, PROVINCES, WIDER
 
 try:
     from zoneinfo import ZoneInfo
+
     _SHANGHAI: dt.tzinfo = ZoneInfo("Asia/Shanghai")
 except Exception:  # no tz database: China has had no daylight saving time since 1991
     _SHANGHAI = dt.timezone(dt.timedelta(hours=8))
 
 _YEAR_RE = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?:年|年度)?(?![\d.%万项件家个台处条类种名起次人元多余来])")
-_RELATIVE = (("大前年", -3), ("前年", -2), ("去年", -1), ("上一年度", None), ("今年", 0), ("本年度", 0),
-             ("明年", 1), ("后年", 2))
+_RELATIVE = (
+    ("大前年", -3),
+    ("前年", -2),
+    ("去年", -1),
+    ("上一年度", None),
+    ("今年", 0),
+    ("本年度", 0),
+    ("明年", 1),
+    ("后年", 2),
+)
 _RELATIVE_RE = re.compile("|".join(w for w, _ in _RELATIVE))
 _PREVIOUS_RE = re.compile(r"上(?:一|1)年|上年|前(?:一|1)年|上个年度|比去年同期")
-_BOTH_RE = re.compile(r"(?:两|2)年(?:各|分别|都|的|间|来|对比|比较)|这(?:两|2|几)年|历年|每年|逐年|各年|近几年|(?:两|2)个年度")
+_BOTH_RE = re.compile(
+    r"(?:两|2)年(?:各|分别|都|的|间|来|对比|比较)|这(?:两|2|几)年|历年|每年|逐年|各年|近几年|(?:两|2)个年度"
+)
 
 
 def today_in_china() -> dt.date:
@@ -52,11 +63,54 @@ def _alternation(words) -> re.Pattern:
 _PLACE_RE = _alternation(PROVINCES + CITIES + COUNTRIES)
 _WIDER_RE = _alternation(WIDER)
 _COUNTY_RE = _alternation(COUNTIES)
-_COUNTY_SHAPE_RE = re.compile(r"(?:^|[的在和与及、])?([\u4e00-\u9fff]{2}(?:区|县|旗))(?![\u4e00-\u9fff]{0,1}(?:建设|政府|示范))")
-_NOT_COUNTIES = ("城区", "园区", "社区", "小区", "地区", "辖区", "景区", "新区", "市区", "校区", "营区", "片区", "湖区",
-                 "山区", "矿区", "林区", "示范区", "开发区", "全区", "本区", "全县", "本县", "各区", "各县", "郊区", "老区",
-                 "边区", "禁区", "误区", "灾区", "县区", "区县", "城县", "乡县", "进县", "范县", "强县", "大县", "进区",
-                 "范区", "点区", "验区", "范市")
+_COUNTY_SHAPE_RE = re.compile(
+    r"(?:^|[的在和与及、])?([\u4e00-\u9fff]{2}(?:区|县|旗))(?![\u4e00-\u9fff]{0,1}(?:建设|政府|示范))"
+)
+_NOT_COUNTIES = (
+    "城区",
+    "园区",
+    "社区",
+    "小区",
+    "地区",
+    "辖区",
+    "景区",
+    "新区",
+    "市区",
+    "校区",
+    "营区",
+    "片区",
+    "湖区",
+    "山区",
+    "矿区",
+    "林区",
+    "示范区",
+    "开发区",
+    "全区",
+    "本区",
+    "全县",
+    "本县",
+    "各区",
+    "各县",
+    "郊区",
+    "老区",
+    "边区",
+    "禁区",
+    "误区",
+    "灾区",
+    "县区",
+    "区县",
+    "城县",
+    "乡县",
+    "进县",
+    "范县",
+    "强县",
+    "大县",
+    "进区",
+    "范区",
+    "点区",
+    "验区",
+    "范市",
+)
 
 
 def find_scope(text: str, today: dt.date | None = None) -> Scope:
@@ -82,11 +136,22 @@ def find_scope(text: str, today: dt.date | None = None) -> Scope:
     counties = [m.group(0) for m in _COUNTY_RE.finditer(text)]
     for m in _COUNTY_SHAPE_RE.finditer(text):  # a county of a place the gazetteer does not know (松桥区)
         name = m.group(1)
-        if name not in counties and not any(name in c or c in name for c in counties) \
-                and not name.endswith(_NOT_COUNTIES) and not _PLACE_RE.fullmatch(name) \
-                and not name.startswith(("哪", "这", "那", "每", "各", "全", "本", "该", "某", "一", "两", "个", "几")):
+        if (
+            name not in counties
+            and not any(name in c or c in name for c in counties)
+            and not name.endswith(_NOT_COUNTIES)
+            and not _PLACE_RE.fullmatch(name)
+            and not name.startswith(("哪", "这", "那", "每", "各", "全", "本", "该", "某", "一", "两", "个", "几"))
+        ):
             counties.append(name)
     wider = _WIDER_RE.search(text)
-    return Scope(tuple(dict.fromkeys(years)), relative, previous, bool(_BOTH_RE.search(text)),
-                 tuple(dict.fromkeys(places)), wider.group(0) if wider else "",
-                 tuple(dict.fromkeys(counties)), tuple(spans))
+    return Scope(
+        tuple(dict.fromkeys(years)),
+        relative,
+        previous,
+        bool(_BOTH_RE.search(text)),
+        tuple(dict.fromkeys(places)),
+        wider.group(0) if wider else "",
+        tuple(dict.fromkeys(counties)),
+        tuple(spans),
+    )

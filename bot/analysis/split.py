@@ -16,7 +16,9 @@ from dataclasses import dataclass
 MAX_PARTS = 3
 _SENTENCE_RE = re.compile(r"[？?。！!；;\n]+")
 _CLAUSE_RE = re.compile(r"[，,、]|\s+")
-_ASK_RE = re.compile(r"多少|几[个项件家台处条类种名起次人位]?|哪些|哪个|哪几|什么|啥|吗|呢|是否|是不是|有没有|怎么样|如何")
+_ASK_RE = re.compile(
+    r"多少|几[个项件家台处条类种名起次人位]?|哪些|哪个|哪几|什么|啥|吗|呢|是否|是不是|有没有|怎么样|如何"
+)
 _JOIN_RE = re.compile(r"以及|还有|和|及|与|跟|、")
 _EACH_RE = re.compile(r"(分别|各自|各|都)(是|有|为)?(多少|几[个项件家台处条类种名起次人位]?|什么|啥|怎么样|如何|哪些)")
 _ELLIPTICAL_RE = re.compile(r"^(?:那么|那|又|还有|另外|然后|再问|以及)|呢$")
@@ -60,7 +62,7 @@ def _unquoted(text: str, pattern: re.Pattern) -> list[str]:
     for m in pattern.finditer(text):
         if any(a <= m.start() < b for a, b in spans):
             continue
-        pieces.append(text[start:m.start()])
+        pieces.append(text[start : m.start()])
         start = m.end()
     pieces.append(text[start:])
     return pieces
@@ -82,12 +84,12 @@ def split_question(text: str) -> list[Split]:
             cut = asks[1].start()
             found.append(Split(tuple(_with_subjects([sentences[0][:cut], sentences[0][cut:]])), True))
         each = _EACH_RE.search(sentences[0])
-        head = sentences[0][:each.start()] if each else sentences[0]
+        head = sentences[0][: each.start()] if each else sentences[0]
         tail = each.group(3) if each else ""
         if not each and not found:
             shared = _SHARED_TAIL_RE.search(head)
-            if shared and _JOIN_RE.search(head[:shared.start()]):
-                head, tail = head[:shared.start()], shared.group(2) + shared.group(3)
+            if shared and _JOIN_RE.search(head[: shared.start()]):
+                head, tail = head[: shared.start()], shared.group(2) + shared.group(3)
         subjects = [s for s in _unquoted(head, _JOIN_RE) if len(_content(s)) >= 2]
         if 2 <= len(subjects) <= MAX_PARTS:
             found.append(Split(tuple(s + tail for s in subjects), bool(each)))

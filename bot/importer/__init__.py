@@ -16,12 +16,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..knowledge import PACK_FILE, REPORT_FILE, Problem, validate_dir
-from ..normalize import Synonyms
-from ..reporttext import parse_report
-from . import write
-from .draft import Draft, draft_pack
-from .readers import ImportInputError, read_report
+from bot.importer import write
+from bot.importer.draft import Draft, draft_pack
+from bot.importer.readers import ImportInputError, read_report
+from bot.knowledge.base import PACK_FILE, REPORT_FILE, Problem, validate_dir
+from bot.knowledge.reporttext import parse_report
+from bot.text.normalize import Synonyms
 
 SHARED_SYNONYMS = Path(__file__).resolve().parent.parent / "data" / "synonyms.yaml"
 PACK_FILES = ("topics.yaml", "metrics.yaml", "faq.yaml", "synonyms.yaml")
@@ -46,9 +46,11 @@ class ImportResult:
 
     def describe(self) -> str:
         c = self.counts
-        lines = [f"{self.title}（{self.place}，{self.year}年）→ {self.directory}",
-                 f"起草：{c.get('topics', 0)} 个主题、{c.get('metrics', 0)} 条数据、{c.get('faqs', 0)} 条问答"
-                 "（均标记 draft: true，待审核）"]
+        lines = [
+            f"{self.title}（{self.place}，{self.year}年）→ {self.directory}",
+            f"起草：{c.get('topics', 0)} 个主题、{c.get('metrics', 0)} 条数据、{c.get('faqs', 0)} 条问答"
+            "（均标记 draft: true，待审核）",
+        ]
         if any(self.kept.values()):
             lines.append("保留已审核的条目：" + "、".join(f"{name} {n} 条" for name, n in self.kept.items() if n))
         if self.left_out:
@@ -61,8 +63,27 @@ _TITLE_RE = re.compile(r"((?:19|20)\d\d)年")
 _PLACE_BEFORE_YEAR_RE = re.compile(r"([\u4e00-\u9fff]{2,12}?(?:省|市|区|县|州|盟|旗))(?:人民政府)?(?:19|20)\d\d年")
 _CITY_RE = re.compile(r"([\u4e00-\u9fff]{2,3}(?:市|区|县))")
 _REGION_RE = re.compile(r"([\u4e00-\u9fff]{2,3}省)")
-_NOT_PLACES = ("全市", "本市", "我市", "示范市", "城市", "全区", "本区", "我区", "全县", "本县", "我县", "城区", "园区",
-               "社区", "小区", "地区", "辖区", "市区", "新区")
+_NOT_PLACES = (
+    "全市",
+    "本市",
+    "我市",
+    "示范市",
+    "城市",
+    "全区",
+    "本区",
+    "我区",
+    "全县",
+    "本县",
+    "我县",
+    "城区",
+    "园区",
+    "社区",
+    "小区",
+    "地区",
+    "辖区",
+    "市区",
+    "新区",
+)
 
 
 def guess_info(text: str) -> tuple[str, int | None, str, str]:
@@ -71,8 +92,12 @@ def guess_info(text: str) -> tuple[str, int | None, str, str]:
     head = lines[:6]
     title = ""
     for line in head[:2]:
-        if len(line) <= 60 and _TITLE_RE.search(line) and re.search(r"报告|情况|工作|总结", line) \
-                and line[-1:] not in "。；;":
+        if (
+            len(line) <= 60
+            and _TITLE_RE.search(line)
+            and re.search(r"报告|情况|工作|总结", line)
+            and line[-1:] not in "。；;"
+        ):
             title = re.sub(r"^[（(]?[一二三四五六七八九十]+[）)、.]", "", line).strip()
             break
     years = Counter(int(y) for line in head for y in _TITLE_RE.findall(line))
@@ -83,11 +108,15 @@ def guess_info(text: str) -> tuple[str, int | None, str, str]:
     if found:
         place = found.group(1)
     else:
-        counts = Counter(m for m in _CITY_RE.findall(text) if m not in _NOT_PLACES
-                         and not any(m.endswith(w) for w in _NOT_PLACES))
+        counts = Counter(
+            m for m in _CITY_RE.findall(text) if m not in _NOT_PLACES and not any(m.endswith(w) for w in _NOT_PLACES)
+        )
         place = counts.most_common(1)[0][0] if counts else ""
-    regions = Counter(m for m in _REGION_RE.findall(text)
-                      if not m.endswith(("全省", "本省", "我省", "该省", "各省", "外省")) and not re.search(r"[在的和与及]", m))
+    regions = Counter(
+        m
+        for m in _REGION_RE.findall(text)
+        if not m.endswith(("全省", "本省", "我省", "该省", "各省", "外省")) and not re.search(r"[在的和与及]", m)
+    )
     region = regions.most_common(1)[0][0] if regions else ""
     if not title and year and place:
         title = f"{place}{year}年法治政府建设情况"
@@ -96,7 +125,8 @@ def guess_info(text: str) -> tuple[str, int | None, str, str]:
 
 def shared_synonyms() -> tuple[str, Synonyms]:
     """The shared synonym list every drafted pack gets (text, and as a matcher would apply it)."""
-    from ..yamlload import load_yaml
+    from bot.knowledge.yamlload import load_yaml
+
     text = SHARED_SYNONYMS.read_text(encoding="utf-8")
     data = load_yaml(text)
     groups: dict[str, list[str]] = {}
@@ -105,8 +135,15 @@ def shared_synonyms() -> tuple[str, Synonyms]:
     return text, Synonyms(groups)
 
 
-def import_report(source: Path | str, out: Path | str, *, title: str | None = None, year: int | None = None,
-                  place: str | None = None, today: dt.date | None = None) -> ImportResult:
+def import_report(
+    source: Path | str,
+    out: Path | str,
+    *,
+    title: str | None = None,
+    year: int | None = None,
+    place: str | None = None,
+    today: dt.date | None = None,
+) -> ImportResult:
     """Draft (or refresh) the pack in `out` from the report file `source`.
     Raises ImportInputError for bad input; returns problems (and writes nothing) when the
     result would not validate."""
@@ -125,17 +162,30 @@ def import_report(source: Path | str, out: Path | str, *, title: str | None = No
     synonyms_text, synonyms = shared_synonyms()
     drafted = draft_pack(text, title, year, place, synonyms, _reviewed_phrasings(out))
     result = ImportResult(out, title, year, place, drafted.counts(), left_out=drafted.left_out)
-    files = _files(out, drafted, synonyms_text, result, {
-        "title": title, "year": year, "place": place, "region": region, "source": source.name,
-        "imported": (today or dt.date.today()).isoformat()}, text)
+    files = _files(
+        out,
+        drafted,
+        synonyms_text,
+        result,
+        {
+            "title": title,
+            "year": year,
+            "place": place,
+            "region": region,
+            "source": source.name,
+            "imported": (today or dt.date.today()).isoformat(),
+        },
+        text,
+    )
     out.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=f".{out.name}.import-", dir=out.parent))
     try:
         write.write_files(scratch, files)
         result.problems = validate_dir(scratch)
         if result.problems:
-            result.problems = [Problem(p.path.replace(str(scratch), str(out)), p.line, p.message)
-                               for p in result.problems]
+            result.problems = [
+                Problem(p.path.replace(str(scratch), str(out)), p.line, p.message) for p in result.problems
+            ]
             return result
         _install(scratch, out)
     finally:
@@ -145,9 +195,13 @@ def import_report(source: Path | str, out: Path | str, *, title: str | None = No
 
 def _reviewed_phrasings(out: Path) -> dict[str, set[str]]:
     """id → phrasings of the reviewed rows (no `draft: true`) already in the pack at `out`."""
-    from ..yamlload import YamlSyntaxError, load_yaml
+    from bot.knowledge.yamlload import YamlSyntaxError, load_yaml
+
     found: dict[str, set[str]] = {}
-    for name, key, fields in (("metrics.yaml", "metrics", ("name", "aliases")), ("faq.yaml", "faqs", ("question", "alternates"))):
+    for name, key, fields in (
+        ("metrics.yaml", "metrics", ("name", "aliases")),
+        ("faq.yaml", "faqs", ("question", "alternates")),
+    ):
         path = out / name
         if not path.is_file():
             continue
@@ -162,8 +216,9 @@ def _reviewed_phrasings(out: Path) -> dict[str, set[str]]:
     return found
 
 
-def _files(out: Path, drafted: Draft, synonyms_text: str, result: ImportResult, info: dict,
-           report: str) -> dict[str, str]:
+def _files(
+    out: Path, drafted: Draft, synonyms_text: str, result: ImportResult, info: dict, report: str
+) -> dict[str, str]:
     rows = {"topics.yaml": drafted.topics, "metrics.yaml": drafted.metrics, "faq.yaml": drafted.faqs}
     files = {REPORT_FILE: report, PACK_FILE: write.pack_text(info)}
     for name, items in rows.items():
@@ -174,8 +229,9 @@ def _files(out: Path, drafted: Draft, synonyms_text: str, result: ImportResult, 
         else:
             data = write.fresh(name, items)
         files[name] = write.dump(name, data)
-    files["synonyms.yaml"] = (out / "synonyms.yaml").read_text(encoding="utf-8") \
-        if (out / "synonyms.yaml").is_file() else synonyms_text
+    files["synonyms.yaml"] = (
+        (out / "synonyms.yaml").read_text(encoding="utf-8") if (out / "synonyms.yaml").is_file() else synonyms_text
+    )
     return files
 
 

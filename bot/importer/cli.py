@@ -18,7 +18,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_import(args: argparse.Namespace, settings) -> int:
-    from . import ImportInputError, import_report
+    from bot.importer import ImportInputError, import_report
+
     try:
         result = import_report(Path(args.file), Path(args.out), title=args.title, year=args.year, place=args.place)
     except ImportInputError as exc:

@@ -13,25 +13,112 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..normalize import Synonyms, _readings, normalize
-from ..reporttext import Figure, ReportText, Sentence, parse_report
+from bot.knowledge.reporttext import Figure, ReportText, Sentence, parse_report
+from bot.text.normalize import Synonyms, _readings, normalize
 
 MIN_ALIASES, MIN_ALTERNATES = 3, 4
 NAME_MAX = 24
 MAX_FAQS = 120
-_LEAD_WORDS = ("其中", "共计", "累计", "共", "全市", "全区", "全县", "市本级", "区本级", "县本级", "全年", "为人民群众",
-               "为群众", "为企业", "为", "对", "组织", "编制", "建立", "设立", "配备", "提供", "受理", "实现", "达到",
-               "达", "有", "完成", "开展", "办理", "新增", "推动", "帮助", "成功", "通过", "全部", "今年", "本年度")
+_LEAD_WORDS = (
+    "其中",
+    "共计",
+    "累计",
+    "共",
+    "全市",
+    "全区",
+    "全县",
+    "市本级",
+    "区本级",
+    "县本级",
+    "全年",
+    "为人民群众",
+    "为群众",
+    "为企业",
+    "为",
+    "对",
+    "组织",
+    "编制",
+    "建立",
+    "设立",
+    "配备",
+    "提供",
+    "受理",
+    "实现",
+    "达到",
+    "达",
+    "有",
+    "完成",
+    "开展",
+    "办理",
+    "新增",
+    "推动",
+    "帮助",
+    "成功",
+    "通过",
+    "全部",
+    "今年",
+    "本年度",
+)
 _TRAIL_WORDS = ("达到", "达", "为", "是", "约", "共", "有", "实现", "突破", "超过", "近")
-_BODY_SUFFIXES = ("街道", "委员会", "检察院", "法院", "办公厅", "办公室", "工作站", "管理局", "监管局", "中心", "团队",
-                  "局", "区", "县", "镇", "乡", "市")
+_BODY_SUFFIXES = (
+    "街道",
+    "委员会",
+    "检察院",
+    "法院",
+    "办公厅",
+    "办公室",
+    "工作站",
+    "管理局",
+    "监管局",
+    "中心",
+    "团队",
+    "局",
+    "区",
+    "县",
+    "镇",
+    "乡",
+    "市",
+)
 _PLACE_SUFFIXES = ("区", "县", "镇", "乡", "市")  # a bare place name: at most 4 characters (资阳区, 南县)
-_GENERIC_NAMES = {"全市", "本市", "我市", "市本级", "全区", "本区", "全县", "各区", "各县", "城区", "园区", "社区", "小区",
-                  "地区", "辖区", "示范市", "城市", "全省", "乡镇", "各乡镇", "市", "区", "县", "示范区", "市区",
-                  "中心城区", "中心", "团队", "局", "办案团队", "队伍", "所"}
+_GENERIC_NAMES = {
+    "全市",
+    "本市",
+    "我市",
+    "市本级",
+    "全区",
+    "本区",
+    "全县",
+    "各区",
+    "各县",
+    "城区",
+    "园区",
+    "社区",
+    "小区",
+    "地区",
+    "辖区",
+    "示范市",
+    "城市",
+    "全省",
+    "乡镇",
+    "各乡镇",
+    "市",
+    "区",
+    "县",
+    "示范区",
+    "市区",
+    "中心城区",
+    "中心",
+    "团队",
+    "局",
+    "办案团队",
+    "队伍",
+    "所",
+}
 _ADVERBS = ("成功", "共", "累计", "共计", "全部", "其中", "约", "已", "先后")
-_VERB_RE = re.compile(r"(?:发布|提出|办理|落实|开展|参加|参与|进行|通过|完成|讨回|追回|追讨|挽回|获得|接入|建立|设立|实现|受理|提供|"
-                      r"覆盖|涉及|组织|化解|调解|审查|编制|出台|印发)")
+_VERB_RE = re.compile(
+    r"(?:发布|提出|办理|落实|开展|参加|参与|进行|通过|完成|讨回|追回|追讨|挽回|获得|接入|建立|设立|实现|受理|提供|"
+    r"覆盖|涉及|组织|化解|调解|审查|编制|出台|印发)"
+)
 _HONOUR_RE = re.compile(r"荣获|获评|获得|被评为|评为|授予|入选|入围|成功创建为|创建为|获")
 _VERB_LEAD_RE = re.compile(r"^(?:对|由|在|经|向|与|和|及|为|将|把|被|让|从|按|以|据|组织|指导|推动|支持|依托)")
 _DOC_RE = re.compile(r"《([^《》]{2,60})》")
@@ -47,16 +134,24 @@ class Draft:
     left_out: list[str] = field(default_factory=list)  # figures given no row, with why
 
     def counts(self) -> dict[str, int]:
-        return {"topics": len(self.topics), "metrics": len(self.metrics), "faqs": len(self.faqs),
-                "left_out": len(self.left_out)}
+        return {
+            "topics": len(self.topics),
+            "metrics": len(self.metrics),
+            "faqs": len(self.faqs),
+            "left_out": len(self.left_out),
+        }
 
 
 def slug(place: str, year: int | None) -> str:
     """An ascii key for ids: pinyin initials of the place and the year ("青岚市", 2024 → qls2024)."""
     readings = _readings()
     letters = "".join((readings.get(str(ord(c)), "x").split(",")[0][:1] or "x") for c in place)
-    letters = _ID_SAFE_RE.sub("", letters.lower().translate(str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ",
-                                                                           "aaaaeeeeiiiioooouuuuvvvv"))) or "p"
+    letters = (
+        _ID_SAFE_RE.sub(
+            "", letters.lower().translate(str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ", "aaaaeeeeiiiioooouuuuvvvv"))
+        )
+        or "p"
+    )
     return f"{letters[:8]}{year or ''}"
 
 
@@ -67,6 +162,7 @@ def stable_id(prefix: str, key: str, *parts: str) -> str:
 
 # --- names -------------------------------------------------------------------------------
 
+
 def _strip(text: str) -> str:
     text = text.strip(" ，,、；;。：:（）()")
     changed = True
@@ -74,10 +170,10 @@ def _strip(text: str) -> str:
         changed = False
         for word in _LEAD_WORDS:
             if text.startswith(word) and len(text) > len(word) + 1:
-                text, changed = text[len(word):], True
+                text, changed = text[len(word) :], True
         for word in _TRAIL_WORDS:
             if text.endswith(word) and len(text) > len(word) + 1:
-                text, changed = text[:-len(word)], True
+                text, changed = text[: -len(word)], True
         text = text.strip(" ，,、；;。：:")
     return text
 
@@ -86,15 +182,17 @@ def figure_words(figure: Figure, siblings: list[Figure]) -> tuple[str, str]:
     """(words before the figure, words after it) inside its own stretch of the clause. When the
     stretch starts right after another figure, its head up to 及/和/、 belongs to that one
     ("业务应用及2000余个服务场景" → "", "服务场景")."""
-    from ..retrieval.report import local_text
+    from bot.retrieval.report import local_text
+
     own = local_text(figure, siblings)
     at = own.find(figure.value)
     if at < 0:
         return own, ""
-    before, after = own[:at], own[at + len(figure.value):]
+    before, after = own[:at], own[at + len(figure.value) :]
     follows_figure = figure.clause.find(own) > 0 and any(
         o is not figure and o.clause == figure.clause and figure.clause.find(o.value) < figure.clause.find(own)
-        for o in siblings)
+        for o in siblings
+    )
     if follows_figure:
         parts = re.split(r"[及和与、，,]", before, maxsplit=1)
         before = parts[1] if len(parts) > 1 else before
@@ -140,11 +238,12 @@ def _keyword(name: str) -> str:
     text = re.sub(r"^[\u4e00-\u9fff]{2,4}[市区县](?=[\u4e00-\u9fff]{4})", "", text)
     text = re.sub(r"^(?:全市|市本级|全区|全县|各)", "", text)
     if len(text) > 12 and "的" in text[:-3]:
-        text = text[text.rindex("的", 0, len(text) - 3) + 1:]
+        text = text[text.rindex("的", 0, len(text) - 3) + 1 :]
     return text
 
 
 # --- drafting -------------------------------------------------------------------------------
+
 
 class _Phrasings:
     """Phrasings already used in the pack, compared after the same normalisation as validation."""
@@ -178,8 +277,14 @@ def _scope(sentence: Sentence, figure: Figure, place: str) -> str:
     return place or "全市"
 
 
-def draft_pack(report_text: str, title: str, year: int | None, place: str,
-               synonyms: Synonyms, reserved: dict[str, set[str]] | None = None) -> Draft:
+def draft_pack(
+    report_text: str,
+    title: str,
+    year: int | None,
+    place: str,
+    synonyms: Synonyms,
+    reserved: dict[str, set[str]] | None = None,
+) -> Draft:
     """`reserved`: id → phrasings of reviewed rows already in the pack; their ids are not drafted
     again and their phrasings are not reused."""
     report = parse_report(report_text)
@@ -207,8 +312,16 @@ def _draft_topics(report: ReportText, key: str, title: str, draft: Draft) -> dic
     """Topics: an overview, each section, each sub-heading; maps (section, subsection) → id."""
     overview = f"t_{key}_overview"
     intro = next((s.text for s in report.sentences if not s.section), "")
-    draft.topics.append({"id": overview, "title": "总体情况", "heading": None, "parent": None,
-                         "summary": intro[:120] if intro else title, "draft": True})
+    draft.topics.append(
+        {
+            "id": overview,
+            "title": "总体情况",
+            "heading": None,
+            "parent": None,
+            "summary": intro[:120] if intro else title,
+            "draft": True,
+        }
+    )
     topic_of: dict[tuple[str, str], str] = {("", ""): overview}
     section_id = overview
     section = ""
@@ -220,8 +333,16 @@ def _draft_topics(report: ReportText, key: str, title: str, draft: Draft) -> dic
             section_id = stable_id("t", key, "1", heading.text)
             short = heading.text[:10]
             used_titles[short] += 1
-            draft.topics.append({"id": section_id, "title": short if used_titles[short] == 1 else heading.text,
-                                 "heading": heading.text, "parent": None, "summary": "", "draft": True})
+            draft.topics.append(
+                {
+                    "id": section_id,
+                    "title": short if used_titles[short] == 1 else heading.text,
+                    "heading": heading.text,
+                    "parent": None,
+                    "summary": "",
+                    "draft": True,
+                }
+            )
             subs_of[section_id] = []
             topic_of[(section, "")] = section_id
         elif heading.level == 2 and section:
@@ -229,8 +350,16 @@ def _draft_topics(report: ReportText, key: str, title: str, draft: Draft) -> dic
             if any(t["id"] == sub_id for t in draft.topics):
                 continue
             first = next((s.text for s in report.sentences if s.subsection == heading.text and not s.is_lead), "")
-            draft.topics.append({"id": sub_id, "title": heading.text[:10], "heading": heading.text,
-                                 "parent": section_id, "summary": first[:120], "draft": True})
+            draft.topics.append(
+                {
+                    "id": sub_id,
+                    "title": heading.text[:10],
+                    "heading": heading.text,
+                    "parent": section_id,
+                    "summary": first[:120],
+                    "draft": True,
+                }
+            )
             subs_of[section_id].append(heading.text)
             topic_of[(section, heading.text)] = sub_id
     for topic in draft.topics:
@@ -242,12 +371,23 @@ def _draft_topics(report: ReportText, key: str, title: str, draft: Draft) -> dic
 
 
 def _topic(topic_of: dict, sentence: Sentence) -> str:
-    return (topic_of.get((sentence.section, sentence.subsection)) or topic_of.get((sentence.section, ""))
-            or topic_of[("", "")])
+    return (
+        topic_of.get((sentence.section, sentence.subsection))
+        or topic_of.get((sentence.section, ""))
+        or topic_of[("", "")]
+    )
 
 
-def _metric(sentence: Sentence, figure: Figure, report: ReportText, key: str, year: int | None, place: str,
-            topic_of: dict, phrasings: _Phrasings) -> dict | str:
+def _metric(
+    sentence: Sentence,
+    figure: Figure,
+    report: ReportText,
+    key: str,
+    year: int | None,
+    place: str,
+    topic_of: dict,
+    phrasings: _Phrasings,
+) -> dict | str:
     siblings = list(sentence.figures)
     name = metric_name(figure, siblings)
     if len(re.sub(r"[^\u4e00-\u9fff]", "", name)) < 2:
@@ -260,14 +400,29 @@ def _metric(sentence: Sentence, figure: Figure, report: ReportText, key: str, ye
     _, after = figure_words(figure, siblings)
     after = _balance(re.split(r"[，,；;。]", after)[0].strip(" 、"))
     kind_word = {"money": "金额", "people": "人数", "percent": "比例", "change": "变化幅度", "rank": "排名"}.get(
-        figure.kind, "数量")
-    candidates = [name, name + kind_word] + ([after] if len(after) >= 4 else []) + [
-                  figure.clause.strip(" ，,；;"), keyword,
-                  f"{name}是多少" if figure.kind != "rank" else f"{name}排名第几",
-                  f"{keyword}有多少{unit}" if unit else f"{keyword}是多少"]
-    extra = [f"{year}年{name}" if year else f"{place}{name}", f"{place}{name}", f"{sentence.subsection}{keyword}",
-             f"{sentence.section}{keyword}", f"{name}（{figure.value}）", f"{keyword}的数据", f"关于{keyword}",
-             f"{keyword}统计", f"{name}的数字"]
+        figure.kind, "数量"
+    )
+    candidates = (
+        [name, name + kind_word]
+        + ([after] if len(after) >= 4 else [])
+        + [
+            figure.clause.strip(" ，,；;"),
+            keyword,
+            f"{name}是多少" if figure.kind != "rank" else f"{name}排名第几",
+            f"{keyword}有多少{unit}" if unit else f"{keyword}是多少",
+        ]
+    )
+    extra = [
+        f"{year}年{name}" if year else f"{place}{name}",
+        f"{place}{name}",
+        f"{sentence.subsection}{keyword}",
+        f"{sentence.section}{keyword}",
+        f"{name}（{figure.value}）",
+        f"{keyword}的数据",
+        f"关于{keyword}",
+        f"{keyword}统计",
+        f"{name}的数字",
+    ]
     chosen = phrasings.take(candidates, MIN_ALIASES + 1, extra)
     if not chosen:
         return f"{figure.value}（“{figure.clause}”）：名称与其他数字重复"
@@ -293,7 +448,7 @@ def _terms(report: ReportText) -> list[tuple[str, str, Sentence]]:
     """(kind, term, first sentence) for documents, quoted terms, honours and named bodies."""
     found: dict[str, tuple[str, str, Sentence]] = {}
 
-    from .. import lexicon
+    from bot.text import lexicon
 
     def add(kind: str, term: str, sentence: Sentence) -> None:
         term = term.strip("“”\"' ")
@@ -313,7 +468,7 @@ def _terms(report: ReportText) -> list[tuple[str, str, Sentence]]:
         for clause in re.split(r"[，,；;。]", sentence.text):
             honour = _HONOUR_RE.search(clause)
             if honour and honour.start() >= 2:
-                subject = _VERB_LEAD_RE.sub("", clause[:honour.start()]).strip("“”，, ")
+                subject = _VERB_LEAD_RE.sub("", clause[: honour.start()]).strip("“”，, ")
                 subject = re.sub(r"(?:成功|已|均|先后|分别)$", "", subject).strip("“”")
                 subject = re.split(r"[、，,]", subject)[-1] if "、" not in subject else subject
                 if 2 <= len(subject) <= 20:
@@ -338,28 +493,43 @@ def _body_name(token: str) -> str:
             at = token.find(suffix, at + 1)
     if not best or best in _GENERIC_NAMES or re.search(r"[\d“”《》]", best):
         return ""
-    if re.match(r"^(?:全|各|本|我|该|这|那|其|市委市政府|打造|加强|推进|深化|落实|建设|创建|组建|设立|召开|确定|共计|"
-                r"持续|保障|开展|完善|印发|出台|组织|发布|行政机关|文化)", best):
+    if re.match(
+        r"^(?:全|各|本|我|该|这|那|其|市委市政府|打造|加强|推进|深化|落实|建设|创建|组建|设立|召开|确定|共计|"
+        r"持续|保障|开展|完善|印发|出台|组织|发布|行政机关|文化)",
+        best,
+    ):
         return ""
-    if best.endswith(_PLACE_SUFFIXES) and not best.endswith(("街道", "委员会")) and len(best) > 4 \
-            and not best.endswith(("局", "院", "厅", "室", "站", "中心", "团队")):
+    if (
+        best.endswith(_PLACE_SUFFIXES)
+        and not best.endswith(("街道", "委员会"))
+        and len(best) > 4
+        and not best.endswith(("局", "院", "厅", "室", "站", "中心", "团队"))
+    ):
         return ""
     return best
 
 
 # Phrasings that stay different after normalisation (which drops 是什么, 吗, 情况 …).
 _QUESTIONS = {
-    "document": ("《{t}》是什么？", ["{t}的内容", "{t}讲了什么", "介绍一下{t}", "{t}的要求", "出台{t}", "{t}有什么规定"]),
+    "document": (
+        "《{t}》是什么？",
+        ["{t}的内容", "{t}讲了什么", "介绍一下{t}", "{t}的要求", "出台{t}", "{t}有什么规定"],
+    ),
     "term": ("“{t}”是什么？", ["{t}是怎么做的", "{t}的做法", "介绍一下{t}", "{t}的成效", "{t}的意思", "{t}指的啥"]),
-    "honour": ("{t}获得了什么荣誉？", ["{t}获得了什么称号", "{t}得了什么奖", "{t}的荣誉", "{t}获奖", "{t}被评为什么",
-                                   "{t}受过什么表彰"]),
-    "body": ("{t}有什么工作成绩？", ["{t}做了什么", "{t}的工作", "{t}取得了哪些成效", "介绍一下{t}", "关于{t}",
-                                  "{t}有什么荣誉"]),
+    "honour": (
+        "{t}获得了什么荣誉？",
+        ["{t}获得了什么称号", "{t}得了什么奖", "{t}的荣誉", "{t}获奖", "{t}被评为什么", "{t}受过什么表彰"],
+    ),
+    "body": (
+        "{t}有什么工作成绩？",
+        ["{t}做了什么", "{t}的工作", "{t}取得了哪些成效", "介绍一下{t}", "关于{t}", "{t}有什么荣誉"],
+    ),
 }
 
 
-def _faqs(report: ReportText, key: str, topic_of: dict, phrasings: _Phrasings,
-          reviewed: set[str] = frozenset()) -> list[dict]:
+def _faqs(
+    report: ReportText, key: str, topic_of: dict, phrasings: _Phrasings, reviewed: set[str] = frozenset()
+) -> list[dict]:
     rows = []
     for kind, term, sentence in _terms(report)[:MAX_FAQS]:
         if stable_id("f", key, kind, term) in reviewed:
@@ -369,13 +539,15 @@ def _faqs(report: ReportText, key: str, topic_of: dict, phrasings: _Phrasings,
         chosen = phrasings.take(texts, MIN_ALTERNATES + 1, [])
         if not chosen:
             continue
-        rows.append({
-            "id": stable_id("f", key, kind, term),
-            "question": chosen[0],
-            "alternates": chosen[1:],
-            "answer": sentence.text.rstrip("；;") if sentence.text[-1:] in "；;" else sentence.text,
-            "source": sentence.text,
-            "topic": _topic(topic_of, sentence),
-            "draft": True,
-        })
+        rows.append(
+            {
+                "id": stable_id("f", key, kind, term),
+                "question": chosen[0],
+                "alternates": chosen[1:],
+                "answer": sentence.text.rstrip("；;") if sentence.text[-1:] in "；;" else sentence.text,
+                "source": sentence.text,
+                "topic": _topic(topic_of, sentence),
+                "draft": True,
+            }
+        )
     return rows

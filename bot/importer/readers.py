@@ -80,8 +80,9 @@ def _html(data: bytes) -> str:
         import trafilatura
     except ImportError:  # pragma: no cover - declared dependency
         raise ImportInputError("读取网页需要 trafilatura（pip install trafilatura）。") from None
-    text = trafilatura.extract(decode_text(data), output_format="txt", include_tables=True,
-                               include_comments=False, favor_precision=True)
+    text = trafilatura.extract(
+        decode_text(data), output_format="txt", include_tables=True, include_comments=False, favor_precision=True
+    )
     if not text:
         raise ImportInputError("网页中没有找到正文。")
     return text
@@ -110,7 +111,7 @@ def join_wrapped(text: str) -> str:
     """PDF text has a line break at every line's end: join lines back into paragraphs. A line
     ends its paragraph when it ends with sentence punctuation, is short (a heading), or is
     followed by an empty line."""
-    from ..reporttext import heading_level
+    from bot.knowledge.reporttext import heading_level
 
     out: list[str] = []
     current = ""

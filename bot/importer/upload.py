@@ -11,11 +11,11 @@ import re
 import tempfile
 from pathlib import Path
 
-from .. import kb_edit
-from ..knowledge import KNOWLEDGE_FILES, PACK_FILE
-from . import ImportInputError, ImportResult, guess_info, import_report
-from .draft import slug
-from .readers import MAX_BYTES, SUPPORTED, read_report
+from bot.importer import ImportInputError, ImportResult, guess_info, import_report
+from bot.importer.draft import slug
+from bot.importer.readers import MAX_BYTES, SUPPORTED, read_report
+from bot.knowledge import edit as kb_edit
+from bot.knowledge.base import KNOWLEDGE_FILES, PACK_FILE
 
 REPORT_SUFFIXES = SUPPORTED
 IMPORT_MAX_BYTES = MAX_BYTES
@@ -38,7 +38,9 @@ def import_uploaded_report(root: Path, filename: str, data: bytes, caption: str 
             return "❌ 说明文字应是知识包文件夹名（英文字母、数字、- 或 _，如 qinglan-2024），或留空。"
         folder = caption or (slug(place, year) if year and place else "")
         if not folder:
-            return "❌ 导入失败：没能从文中看出报告的年份和地方，请在发送时把文件夹名（如 linjiang-2024）写在说明文字里。"
+            return (
+                "❌ 导入失败：没能从文中看出报告的年份和地方，请在发送时把文件夹名（如 linjiang-2024）写在说明文字里。"
+            )
         out = root / folder
         if out.exists():
             for name in (*KNOWLEDGE_FILES, PACK_FILE):  # the YAML files: what admins edit

@@ -22,9 +22,11 @@ HEADERS = {
     "faq.yaml": "问答：报告中的文件《…》、提法“…”、荣誉和单位、地方各一条，回答是报告原文。",
     "synonyms.yaml": "同义词表：群众的说法 → 报告里的用词（通用表）。",
 }
-REVIEW_NOTE = ("# 审核说明：带 draft: true 的条目是导入时自动起草的，请逐条核对名称和问法，\n"
-               "# 确认无误后删除 draft: true 这一行；重新导入同一报告时，已审核的条目原样保留，草稿会被更新。\n"
-               "# 修改后运行：python -m bot validate 本文件夹\n")
+REVIEW_NOTE = (
+    "# 审核说明：带 draft: true 的条目是导入时自动起草的，请逐条核对名称和问法，\n"
+    "# 确认无误后删除 draft: true 这一行；重新导入同一报告时，已审核的条目原样保留，草稿会被更新。\n"
+    "# 修改后运行：python -m bot validate 本文件夹\n"
+)
 LIST_KEYS = {"topics.yaml": "topics", "metrics.yaml": "metrics", "faq.yaml": "faqs", "synonyms.yaml": "synonyms"}
 
 

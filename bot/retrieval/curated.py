@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..analysis import Analysis
-from ..knowledge import Entry, Knowledge
-from ..analysis.numbers import find_numbers
-from ..normalize import clean, convert_numerals, normalize
-from ..params import Params
-from ..analysis.numbers import figure_range
-from ..scoring import Content, figure_fit, scale_of
-from . import Candidate
-from .index import TextIndex
+from bot.analysis import Analysis
+from bot.analysis.numbers import figure_range, find_numbers
+from bot.engine.params import Params
+from bot.knowledge.base import Entry, Knowledge
+from bot.retrieval import Candidate
+from bot.retrieval.index import TextIndex
+from bot.retrieval.scoring import Content, figure_fit, scale_of
+from bot.text.normalize import clean, convert_numerals, normalize
 
 
 class CuratedRetriever:
@@ -40,26 +39,40 @@ class CuratedRetriever:
         self.entry_texts = {e.id: " ".join(e.phrasings + (e.answer, e.source)) for e in knowledge.entries.values()}
         self.entry_chars = {
             e.id: frozenset(norm(" ".join(e.phrasings + (e.answer, e.source, e.value))))
-            for e in knowledge.entries.values()}
+            for e in knowledge.entries.values()
+        }
         self.vocabulary = frozenset().union(*self.entry_chars.values()) if self.entry_chars else frozenset()
         self._is_metric = np.array([knowledge.entries[o].is_metric for o in owners], dtype=bool)
-        self.bounds = {e.id: figure_range(e.number, scale_of(e.unit), e.qualifier)
-                       for e in knowledge.metrics if e.number is not None}
+        self.bounds = {
+            e.id: figure_range(e.number, scale_of(e.unit), e.qualifier)
+            for e in knowledge.metrics
+            if e.number is not None
+        }
         # Numbers named in an entry's own phrasings ("跑动1次事项数"): a question quoting one leans there.
         self.named_numbers = {
             e.id: {(n.low, n.unit) for p in e.phrasings for n in find_numbers(convert_numerals(clean(p))) if n.exact}
-            for e in knowledge.entries.values()}
+            for e in knowledge.entries.values()
+        }
 
     def _fit(self, entry: Entry, analysis: Analysis) -> float:
         named = self.named_numbers[entry.id]
-        bonus = self.params.named_figure_bonus if named and any(
-            (n.low, n.unit) in named for n in analysis.numbers) else 0.0
+        bonus = (
+            self.params.named_figure_bonus if named and any((n.low, n.unit) in named for n in analysis.numbers) else 0.0
+        )
         if analysis.scope.counties and any(c in self.entry_texts[entry.id] for c in analysis.scope.counties):
             bonus += self.params.place_bonus
         if not entry.is_metric:
             return bonus
-        return bonus + figure_fit(analysis, entry.number, entry.unit, entry.qualifier, entry.value, self.params,
-                                  analysis.figure_is_subject, self.bounds.get(entry.id))
+        return bonus + figure_fit(
+            analysis,
+            entry.number,
+            entry.unit,
+            entry.qualifier,
+            entry.value,
+            self.params,
+            analysis.figure_is_subject,
+            self.bounds.get(entry.id),
+        )
 
     def candidates(self, analysis: Analysis, limit: int = 10, text: str | None = None) -> list[Candidate]:
         """Best row per entry, highest score first."""
@@ -75,7 +88,7 @@ class CuratedRetriever:
         if analysis.intent.asks_name:  # "找谁调解": a name is asked, a count does not answer it
             scores = scores - np.where(self._is_metric[rows], p.name_metric_penalty, 0.0)
         if len(scores) > p.shortlist:
-            top = np.argpartition(-scores, p.shortlist)[:p.shortlist]
+            top = np.argpartition(-scores, p.shortlist)[: p.shortlist]
             order = top[np.argsort(-scores[top], kind="stable")]
         else:
             order = np.argsort(-scores, kind="stable")
@@ -94,12 +107,13 @@ class CuratedRetriever:
                 break
         return sorted(best.values(), key=lambda c: -c.score)[:limit]
 
-    def followup(self, candidates: list[Candidate], previous_title: str, previous_id: str,
-                 analysis: Analysis) -> Candidate | None:
+    def followup(
+        self, candidates: list[Candidate], previous_title: str, previous_id: str, analysis: Analysis
+    ) -> Candidate | None:
         """Resolve an elliptical follow-up against the previous answer: among the plausible
         candidates, the one whose name is best covered by "previous name + question"."""
         p = self.params
-        pool = [c for c in candidates[:p.followup_pool] if c.score >= p.clarify_min and c.id != previous_id]
+        pool = [c for c in candidates[: p.followup_pool] if c.score >= p.clarify_min and c.id != previous_id]
         if not pool:
             return None
         norm = lambda text: normalize(text, self.knowledge.synonyms)  # noqa: E731
@@ -112,4 +126,3 @@ class CuratedRetriever:
         ranked = sorted(pool, key=lambda c: (covered(c), c.score), reverse=True)
         lead = covered(ranked[0]) - (covered(ranked[1]) if len(ranked) > 1 else 0.0)
         return ranked[0] if lead >= p.followup_lead else None
-

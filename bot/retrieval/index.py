@@ -19,12 +19,12 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import LCSseq
 
-from ..normalize import pinyin_key
-from ..params import Params
+from bot.engine.params import Params
+from bot.text.normalize import pinyin_key
 
 
 def bigrams(text: str) -> set[str]:
-    return {text[i:i + 2] for i in range(len(text) - 1)}
+    return {text[i : i + 2] for i in range(len(text) - 1)}
 
 
 class _TermIndex:
@@ -125,10 +125,13 @@ class TextIndex:
             chars_in, sounds_in = char_found[rows], sound_found[rows]
             terms = np.maximum(
                 qw * chars_in / char_total + (1 - qw) * chars_in / self.chars.totals[rows],
-                params.pinyin_credit * (qw * sounds_in / sound_total
-                                        + (1 - qw) * sounds_in / self.sounds.totals[rows]))
-            pool = (np.argpartition(-terms, params.lcs_pool)[:params.lcs_pool] if len(rows) > params.lcs_pool
-                    else np.arange(len(rows)))
+                params.pinyin_credit * (qw * sounds_in / sound_total + (1 - qw) * sounds_in / self.sounds.totals[rows]),
+            )
+            pool = (
+                np.argpartition(-terms, params.lcs_pool)[: params.lcs_pool]
+                if len(rows) > params.lcs_pool
+                else np.arange(len(rows))
+            )
         else:  # one character: the rows that contain it, or its sound
             rows = np.union1d(self.chars.containing(q), self.sounds.containing(key))
             if extra is not None and len(extra):
@@ -137,10 +140,8 @@ class TextIndex:
         matched = np.zeros(len(rows))
         if len(pool):
             picked = rows[pool]
-            chars = process.cdist([q], self._norm_array[picked].tolist(), scorer=LCSseq.similarity,
-                                  dtype=np.int32)[0]
-            sounds = process.cdist([key], self._key_array[picked].tolist(), scorer=LCSseq.similarity,
-                                   dtype=np.int32)[0]
+            chars = process.cdist([q], self._norm_array[picked].tolist(), scorer=LCSseq.similarity, dtype=np.int32)[0]
+            sounds = process.cdist([key], self._key_array[picked].tolist(), scorer=LCSseq.similarity, dtype=np.int32)[0]
             matched[pool] = chars + params.pinyin_credit * np.maximum(sounds - chars, 0)
         unknown = sum(1 for c in q if c not in self.vocabulary)
         query_len = len(q) + params.unknown_char_weight * unknown

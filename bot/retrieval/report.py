@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..analysis import Analysis
-from ..normalize import Synonyms, normalize
-from ..params import Params
-from ..reporttext import Figure, ReportText, Sentence
-from ..analysis.numbers import figure_range
-from ..scoring import Content, figure_fit, scale_of
-from . import Candidate
-from .index import TextIndex
+from bot.analysis import Analysis
+from bot.analysis.numbers import figure_range
+from bot.engine.params import Params
+from bot.knowledge.reporttext import Figure, ReportText, Sentence
+from bot.retrieval import Candidate
+from bot.retrieval.index import TextIndex
+from bot.retrieval.scoring import Content, figure_fit, scale_of
+from bot.text.normalize import Synonyms, normalize
 
 REPORT_PREFIX = "report:"
 
@@ -59,8 +59,10 @@ class ReportRetriever:
             for figure in sentence.figures:
                 k = len(self.figures)
                 self.figures.append((sentence, figure))
-                for text, weight in ((local_text(figure, siblings), params.clause_weight),
-                                     (figure.context + figure.clause, params.clause_weight * 0.9)):
+                for text, weight in (
+                    (local_text(figure, siblings), params.clause_weight),
+                    (figure.context + figure.clause, params.clause_weight * 0.9),
+                ):
                     n = norm(text)
                     if n:
                         owners.append(f"f{k}")
@@ -76,7 +78,9 @@ class ReportRetriever:
         self.vocabulary = frozenset().union(*self.sentence_chars.values()) if self.sentence_chars else frozenset()
         self.normalized_text = norm(report.text)
 
-    def candidates(self, analysis: Analysis, limit: int = 8, text: str | None = None) -> tuple[list[Candidate], list[Candidate]]:
+    def candidates(
+        self, analysis: Analysis, limit: int = 8, text: str | None = None
+    ) -> tuple[list[Candidate], list[Candidate]]:
         """(best sentences, best figure clauses), highest score first."""
         p = self.params
         q = analysis.core if text is None else text
@@ -87,7 +91,7 @@ class ReportRetriever:
         figures: dict[int, Candidate] = {}
         subject = analysis.figure_is_subject
         if len(scores) > p.shortlist:
-            top = np.argpartition(-scores, p.shortlist)[:p.shortlist]
+            top = np.argpartition(-scores, p.shortlist)[: p.shortlist]
             order = top[np.argsort(-scores[top], kind="stable")]
         else:
             order = np.argsort(-scores, kind="stable")
@@ -110,22 +114,22 @@ class ReportRetriever:
             elif k not in figures:
                 sentence, figure = self.figures[k]
                 missing = content.missing(self.figure_chars[k])
-                fit = figure_fit(analysis, figure.number, figure.unit, figure.qualifier, figure.value, p,
-                                 subject, self.bounds[k])
+                fit = figure_fit(
+                    analysis, figure.number, figure.unit, figure.qualifier, figure.value, p, subject, self.bounds[k]
+                )
                 if quoted and not analysis.figure_is_subject and self._quotes(sentence.id, quoted):
                     fit += p.context_sentence_bonus
                 score = float(scores[position]) + fit - p.coverage_penalty * missing
-                figures[k] = Candidate(REPORT_PREFIX + sentence.id, score, self.index.norms[i], missing,
-                                       figure)
+                figures[k] = Candidate(REPORT_PREFIX + sentence.id, score, self.index.norms[i], missing, figure)
         rank = lambda found: sorted(found.values(), key=lambda c: -c.score)[:limit]  # noqa: E731
         return rank(sentences), rank(figures)
 
     def _quotes(self, sid: str, quoted) -> bool:
         """Whether the sentence holds one of the exact figures the question quotes."""
         sentence = self.report.by_id[sid]
-        return any(abs(f.magnitude - n.low) < 1e-9 and (f.unit == "%") == n.percent
-                   for f in sentence.figures for n in quoted)
+        return any(
+            abs(f.magnitude - n.low) < 1e-9 and (f.unit == "%") == n.percent for f in sentence.figures for n in quoted
+        )
 
     def sentence(self, candidate_id: str) -> Sentence | None:
-        return self.report.by_id.get(candidate_id[len(REPORT_PREFIX):])
-
+        return self.report.by_id.get(candidate_id[len(REPORT_PREFIX) :])

@@ -1,0 +1,69 @@
+"""Figure lookup: a query that is a figure of the report ("6125", "74.1%", "4400台")
+is answered with what that figure measures."""
+
+from __future__ import annotations
+
+import re
+
+from bot.knowledge.base import Entry
+from bot.text.normalize import drop_filler
+
+_FIGURE_RE = re.compile(
+    r"(?:近|约)?(\d+(?:\.\d+)?)(?:余|多)?(万)?(?:余|多)?(%)?"
+    r"(人次|方面|万元|万项|万件|[项件家个台处条类种名起次人元])?"
+)
+# What may surround a bare figure: "4400台是什么", "74.1%指的是", "6125这个数字".
+_RESIDUE_RE = re.compile(
+    r"^(?:指|代表|表示|是|说|讲|数字|数据|意思|含义|对应|这|那|个|说明|意味着|啥|什么|一|下|哪|项|指标|统计|干嘛|干啥|事项|事情|东西|的|余|多|哪些|哪个|方面)*$"
+)
+
+
+def _canonical(number: float, wan: bool, percent: bool) -> str:
+    """One spelling per figure: 7.5万 and 75000 are both '75000'; 74.1% is '74.1%'."""
+    value = round(float(number) * (10000 if wan else 1), 6)
+    text = str(int(value)) if value.is_integer() else f"{value:g}"
+    return text + ("%" if percent else "")
+
+
+def figure_key(entry: Entry) -> str | None:
+    """'75000', '74.1%', '6125' … for a metric; None for a metric without a figure."""
+    if entry.number is None or not re.search(r"\d", entry.value):
+        return None
+    return _canonical(entry.number, entry.unit.startswith("万"), entry.unit == "%")
+
+
+def parse_figure_query(text: str) -> tuple[str, str] | None:
+    """If the whole (cleaned, numeral-converted) text is one figure, return (key, unit char)."""
+    matches = [m for m in _FIGURE_RE.finditer(text) if m.group(0)]
+    if len(matches) != 1:
+        return None
+    match = matches[0]
+    residue = drop_filler(text[: match.start()] + text[match.end() :])
+    if not _RESIDUE_RE.match(residue):
+        return None
+    return _key(match)
+
+
+def _key(match: re.Match[str]) -> tuple[str, str]:
+    number, wan, percent, unit = match.groups()
+    return _canonical(float(number), bool(wan), bool(percent)), (unit or "")[-1:]
+
+
+def index_figures(metrics: list[Entry]) -> dict[str, list[Entry]]:
+    """Figure key → the metrics with that figure (built once per knowledge base)."""
+    index: dict[str, list[Entry]] = {}
+    for metric in metrics:
+        key = figure_key(metric)
+        if key is not None:
+            index.setdefault(key, []).append(metric)
+    return index
+
+
+def metrics_with_figure(index: dict[str, list[Entry]], key: str, unit_char: str) -> list[Entry]:
+    """Metrics whose figure is `key` (74.1 also finds 74.1%); narrowed by unit when given."""
+    found = index.get(key, []) + index.get(key + "%", [])
+    if unit_char:
+        narrowed = [m for m in found if m.unit.endswith(unit_char)]
+        if narrowed:
+            return narrowed
+    return found

@@ -1,0 +1,161 @@
+"""Small talk and practical requests (电话, 申请办法) the report never answers. Each check takes
+the cleaned text (see `normalize.clean`). Years and places are the query analysis's scope
+(`analysis/scope.py`), judged against the packs."""
+
+from __future__ import annotations
+
+import re
+
+from bot.text.normalize import convert_numerals
+
+GREETING = (
+    "你好",
+    "您好",
+    "你们好",
+    "hi",
+    "hello",
+    "hey",
+    "哈喽",
+    "嗨",
+    "在吗",
+    "在不在",
+    "在么",
+    "早上好",
+    "上午好",
+    "中午好",
+    "下午好",
+    "晚上好",
+    "早安",
+    "晚安",
+    "喂",
+    "嗨喽",
+    "哈罗",
+    "小助手",
+)
+THANKS = (
+    "谢谢",
+    "谢谢你",
+    "多谢",
+    "感谢",
+    "谢啦",
+    "谢了",
+    "thanks",
+    "thankyou",
+    "thx",
+    "好的",
+    "ok",
+    "okay",
+    "嗯",
+    "嗯嗯",
+    "明白了",
+    "知道了",
+    "收到",
+    "懂了",
+    "好",
+    "好吧",
+    "辛苦了",
+    "棒",
+    "赞",
+)
+BYE = ("再见", "拜拜", "bye", "byebye", "下次见", "回见")
+WHO = (
+    "你是谁",
+    "你叫什么",
+    "你叫什么名字",
+    "你是什么",
+    "你是机器人",
+    "你是机器人吗",
+    "你是人吗",
+    "你是谁啊",
+    "你是干什么的",
+    "你是做什么的",
+    "介绍一下你自己",
+    "自我介绍",
+)
+HOW = (
+    "怎么用",
+    "如何使用",
+    "怎么使用",
+    "帮助",
+    "help",
+    "你能做什么",
+    "你会什么",
+    "能问什么",
+    "可以问什么",
+    "使用说明",
+    "你能干什么",
+    "你可以做什么",
+    "你能回答什么",
+    "怎么问",
+    "菜单",
+    "功能",
+)
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+_TAIL = "[啊呀吧呢哦嘛哈么了的]*"
+_GREETING_PREFIX_RE = re.compile(f"^(?:{_alternation(GREETING)})+{_TAIL}")
+_SMALL_TALK = {
+    "thanks": re.compile(f"^(?:{_alternation(THANKS)})+{_TAIL}$"),
+    "bye": re.compile(f"^(?:{_alternation(BYE)})+{_TAIL}$"),
+    "who": re.compile(f"^(?:{_alternation(WHO)}){_TAIL}$"),
+    "how": re.compile(f"^(?:{_alternation(HOW)}){_TAIL}$"),
+}
+
+
+def strip_greeting(cleaned: str) -> tuple[bool, str]:
+    """Split a leading greeting off ("你好，首违不罚多少家" → True, "首违不罚多少家")."""
+    match = _GREETING_PREFIX_RE.match(cleaned)
+    if not match:
+        return False, cleaned
+    return True, cleaned[match.end() :]
+
+
+_ASKING_RE = re.compile(r"^(?:请问一下|请问|问一下|我想问|想问|那)")
+_THANKS_LEAD_RE = re.compile(r"^(?:谢谢|多谢|感谢|thanks|thankyou|thx)")
+
+
+def small_talk(cleaned: str) -> str | None:
+    """'thanks' | 'bye' | 'who' | 'how' when the whole message is small talk
+    ("请问你能做什么", "谢谢你的回答，很有帮助" included)."""
+    text = _ASKING_RE.sub("", cleaned)
+    for kind, pattern in _SMALL_TALK.items():
+        if pattern.match(text):
+            return kind
+    if _THANKS_LEAD_RE.match(text) and len(text) <= 16 and not re.search(r"\d|多少|几|什么|哪|吗", text):
+        return "thanks"
+    return None
+
+
+# Requests the report never answers, whatever the subject: how to apply, contacts, prices.
+UNSUPPORTED_REQUESTS = (
+    (
+        "办理方法",
+        re.compile(
+            r"怎么申请|如何申请|去哪.{0,2}申请|哪里.{0,2}申请|申请流程|申请条件|怎么报名|如何报名|"
+            r"需要什么材料|要什么材料|需要什么条件|要什么条件|什么条件|办理流程|手续|怎么预约|步骤|怎么申领|如何申领|"
+            r"怎么开具|如何开具|具体怎么开|怎么办理|如何办理|怎么写信|流程是|交哪些材料|要怎么弄|怎么弄|带什么材料|"
+            r"带哪些材料|要带什么|准备什么材料|准备哪些材料"
+        ),
+    ),
+    (
+        "下载或查询渠道",
+        re.compile(r"下载|官网|网址|链接|二维码|在哪.{0,2}查|哪里.{0,2}查|去哪.{0,2}查|怎么查|查询方式"),
+    ),
+    ("联系方式", re.compile(r"电话|热线|联系方式|办公地址|地址在|怎么联系|上班时间|办公时间")),
+    ("价格费用", re.compile(r"多少钱1|1[台个件项次]多少钱|价格|单价|售价|收费|费用|奖金|奖励多少")),
+)
+
+
+def unsupported_request(cleaned: str, report: str = "") -> str | None:
+    """What kind of practical information the question wants that the report never gives
+    (a trigger word the report itself uses, such as 乱收费, is not such a request)."""
+    text = convert_numerals(cleaned)
+    for label, pattern in UNSUPPORTED_REQUESTS:
+        found = pattern.search(text)
+        if found and not (report and len(found.group(0)) >= 2 and found.group(0) in report):
+            return label
+    return None

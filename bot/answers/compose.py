@@ -1,0 +1,444 @@
+"""Answer composition: the `Response` every front end (CLI, terminal chat, Telegram, web) shows.
+
+All user-facing wording is here. Texts are plain Simplified Chinese; front ends escape them
+for their markup. Figures come only from the knowledge (`value`, `answer`, `source`, report
+sentences), never computed here. Every answer quotes its source and says which report it is
+from; a decline says what is missing only where the report really lacks it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.knowledge.base import Entry, Knowledge
+from bot.knowledge.reporttext import Figure, Sentence
+
+# Entries used as example questions, in order of preference (missing ids are skipped).
+EXAMPLE_IDS = (
+    "first_offense_exempt_firms",
+    "online_rate",
+    "proof_free_city",
+    "legal_aid_cases",
+    "body_cameras",
+    "four_degree_integration",
+)
+FALLBACK_TOPIC_IDS = ("gov_services", "soft_enforcement_work", "legal_services")
+QUOTE_MAX = 160  # a quoted sentence longer than this is cut around its figure
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    id: str
+    question: str
+
+
+@dataclass
+class Response:
+    status: str  # "answer" | "clarify" | "fallback"
+    text: str
+    entry_id: str | None = None
+    score: float = 0.0
+    suggestions: list[Suggestion] = field(default_factory=list)
+    kind: str = ""  # finer reason: entry, report, figure, followup, combined, overview, a decline reason, ...
+    topics: list[str] = field(default_factory=list)  # topic ids to offer as buttons
+    answer: str = ""  # the direct answer ("名称：数值" and its sentence), without the quote
+    source: str = ""  # the report sentence(s) quoted
+    section: str = ""  # "section › subsection" where the source stands
+    year: int | None = None  # the report year the answer comes from
+
+    def to_json(self) -> dict:
+        """The stable JSON shape of `python -m bot ask --json`."""
+        return {
+            "status": self.status,
+            "text": self.text,
+            "entry_id": self.entry_id,
+            "score": round(min(float(self.score), 1.0), 4),
+            "suggestions": [{"id": s.id, "question": s.question} for s in self.suggestions],
+        }
+
+    def details(self) -> dict:
+        """What a rich front end shows beside the JSON of `to_json` (web page)."""
+        return {
+            "kind": self.kind,
+            "answer": self.answer,
+            "source": self.source,
+            "section": self.section,
+            "year": self.year,
+        }
+
+
+# --- labels ----------------------------------------------------------------------------
+
+
+def suggestion(entry: Entry) -> Suggestion:
+    return Suggestion(entry.id, question_for(entry))
+
+
+def question_for(entry: Entry) -> str:
+    """How an entry is offered as a question (button label, 您是想问 line)."""
+    if entry.is_metric:
+        return f"{entry.title}是多少？"
+    return entry.title
+
+
+def report_label(knowledge: Knowledge) -> str:
+    """ "益阳市2023年报告": which report an answer comes from."""
+    return f"{knowledge.place}{knowledge.year}年报告" if knowledge.year else knowledge.title
+
+
+def location(knowledge: Knowledge, entry: Entry) -> str:
+    """ "Section › subsection" of the report where the entry's source stands."""
+    topic = knowledge.topics.get(entry.topic)
+    if topic is None:
+        return ""
+    section = knowledge.section_of(topic.id)
+    parts = []
+    for t in (section, topic):
+        if t is not None:
+            label = t.heading or t.title
+            if label not in parts:
+                parts.append(label)
+    return " › ".join(parts)
+
+
+def _where_line(knowledge: Knowledge, where: str) -> str:
+    label = report_label(knowledge)
+    return f"出处：{where}（{label}）" if where else f"出处：{label}"
+
+
+def related(knowledge: Knowledge, entry: Entry, limit: int = 3) -> list[Suggestion]:
+    """2–3 follow-up questions: the entry's `related`, then entries quoting the same sentence
+    (免罚金额 after 首违不罚企业数), then entries that list it as related, then its topic."""
+    pools = (
+        (knowledge.entries[r] for r in entry.related if r in knowledge.entries),
+        (e for e in knowledge.quoting_same_source(entry) if e.topic == entry.topic),
+        (e for e in knowledge.referring_to(entry.id) if e.topic == entry.topic),
+        knowledge.entries_in(entry.topic),
+    )
+    chosen: dict[str, Entry] = {}
+    for pool in pools:
+        for other in pool:
+            if len(chosen) >= limit:
+                break
+            if other.id != entry.id:
+                chosen.setdefault(other.id, other)
+    return [suggestion(e) for e in chosen.values()]
+
+
+def _verdict_word(verdict: bool | None) -> str:
+    return {True: "是的。", False: "不是。"}.get(verdict, "")
+
+
+# --- answers ---------------------------------------------------------------------------
+
+
+def entry_head(entry: Entry) -> str:
+    return f"{entry.title}：{entry.value}" if entry.is_metric else entry.title
+
+
+def answer_text(knowledge: Knowledge, entry: Entry) -> str:
+    lines = [entry_head(entry), entry.answer, f"原文：“{entry.source}”"]
+    lines.append(_where_line(knowledge, location(knowledge, entry)))
+    return "\n".join(lines)
+
+
+def answer(
+    knowledge: Knowledge, entry: Entry, score: float, kind: str = "entry", verdict: bool | None = None
+) -> Response:
+    head = _verdict_word(verdict) + entry_head(entry)
+    direct = f"{head}\n{entry.answer}"
+    text = f"{direct}\n原文：“{entry.source}”\n{_where_line(knowledge, location(knowledge, entry))}"
+    return Response(
+        "answer",
+        text,
+        entry.id,
+        score,
+        related(knowledge, entry),
+        kind,
+        [entry.topic],
+        answer=direct,
+        source=entry.source,
+        section=location(knowledge, entry),
+        year=entry.year or knowledge.year,
+    )
+
+
+def _quote(sentence: Sentence, figure: Figure | None) -> str:
+    text = sentence.text.rstrip("；;")
+    if len(text) <= QUOTE_MAX or figure is None:
+        return text
+    start = max(0, figure.start - QUOTE_MAX // 2)
+    piece = text[start : start + QUOTE_MAX]
+    return ("…" if start else "") + piece + ("…" if start + QUOTE_MAX < len(text) else "")
+
+
+def report_related(knowledge: Knowledge, sentence: Sentence, limit: int = 3) -> list[Suggestion]:
+    """Curated entries quoting this sentence, then those of its topic."""
+    quoting = [
+        e for e in knowledge.entries.values() if e.source and (e.source in sentence.text or sentence.text in e.source)
+    ]
+    topic = knowledge.topic_for_heading(sentence.subsection) or knowledge.topic_for_heading(sentence.section)
+    pool = quoting + (knowledge.entries_in(topic.id) if topic else [])
+    chosen = {e.id: e for e in reversed(pool)}  # first occurrence wins, order kept below
+    ordered = list(dict.fromkeys(e.id for e in pool))
+    return [suggestion(chosen[i]) for i in ordered[:limit]]
+
+
+def answer_report(
+    knowledge: Knowledge,
+    sentence: Sentence,
+    figure: Figure | None,
+    score: float,
+    verdict: bool | None = None,
+    kind: str = "report",
+) -> Response:
+    """An answer from the report's own text: the asked figure's clause, or the sentence."""
+    if figure is not None:
+        head = (
+            f"{_verdict_word(verdict)}{figure.clause.strip('，,；;。 ')}：{figure.value}"
+            if not figure.clause.strip().endswith(figure.value)
+            else f"{_verdict_word(verdict)}{figure.clause.strip('，,；;。 ')}"
+        )
+    else:
+        head = f"{_verdict_word(verdict)}{_quote(sentence, None)}"
+    where = sentence.where
+    quote = _quote(sentence, figure)
+    text = f"{head}\n原文：“{quote}”\n{_where_line(knowledge, where)}"
+    topic = knowledge.topic_for_heading(sentence.subsection) or knowledge.topic_for_heading(sentence.section)
+    return Response(
+        "answer",
+        text,
+        f"report:{sentence.id}",
+        score,
+        report_related(knowledge, sentence),
+        kind,
+        [topic.id] if topic else [],
+        answer=head,
+        source=sentence.text,
+        section=where,
+        year=knowledge.year,
+    )
+
+
+def with_year(response: Response, year: int | None) -> Response:
+    """Name the report year in the first line of an answer (several years are loaded)."""
+    if response.status != "answer" or not year or response.kind in ("years", "overview"):
+        return response
+    label = f"（{year}年）"
+
+    def mark(text: str) -> str:
+        for verdict in ("是的。", "不是。"):
+            if text.startswith(verdict):
+                return verdict + label + text[len(verdict) :]
+        return label + text
+
+    response.text = "\n\n".join(mark(part) for part in response.text.split("\n\n"))
+    response.answer = mark(response.answer)
+    return response
+
+
+def by_year(parts: list[tuple[int, Response]]) -> Response:
+    """The same question answered from several years' reports, side by side, each with its
+    own source; never a computed difference."""
+    answered = [r for _, r in parts if r.status == "answer"]
+    blocks, direct = [], []
+    for year, reply in parts:
+        if reply.status == "answer":
+            blocks.append(f"【{year}年】\n{reply.text}")
+            direct.append(f"【{year}年】{reply.answer}")
+        else:
+            blocks.append(f"【{year}年】该年报告中没有找到相关内容。")
+    first = answered[0]
+    return Response(
+        "answer",
+        "\n\n".join(blocks),
+        first.entry_id,
+        min(r.score for r in answered),
+        first.suggestions,
+        "years",
+        first.topics,
+        answer="\n".join(direct),
+        source="\n".join(r.source for r in answered),
+        section=first.section,
+        year=None,
+    )
+
+
+def combined(knowledge: Knowledge, parts: list[Response], missing: list[str] = ()) -> Response:
+    """Several questions in one message, answered one after another."""
+    text = "\n\n".join(p.text for p in parts)
+    if missing:
+        text += "\n\n" + "\n".join(f"关于“{m}”，报告中没有找到直接的回答。" for m in missing)
+    first = parts[0]
+    return Response(
+        "answer",
+        text,
+        first.entry_id,
+        min(p.score for p in parts),
+        parts[-1].suggestions,
+        "combined",
+        first.topics,
+        answer="\n".join(p.answer for p in parts),
+        source="\n".join(p.source for p in parts),
+        section=first.section,
+        year=first.year,
+    )
+
+
+def overview(knowledge: Knowledge) -> Response:
+    """What the report is about: its parts, one line each."""
+    sections = knowledge.outline()
+    lines = [f"《{knowledge.title}》主要包括{len(sections)}个部分："]
+    for i, (heading, summary) in enumerate(sections, 1):
+        summary = summary.removeprefix(heading).lstrip("，,：: ")
+        lines.append(f"{i}. {heading}" + (f"：{summary}" if summary else ""))
+    lines.append("可以接着问其中任何一项的具体内容或数字。")
+    text = "\n".join(lines)
+    return Response(
+        "answer",
+        text,
+        "overview",
+        1.0,
+        examples(knowledge),
+        "overview",
+        [t.id for t in knowledge.sections()][:4],
+        answer=text,
+        source="",
+        section="",
+        year=knowledge.year,
+    )
+
+
+def clarify(knowledge: Knowledge, entries: list[Entry], score: float, kind: str = "clarify") -> Response:
+    """ "您是想问" with the plausible entries."""
+    options = [suggestion(e) for e in entries]
+    lines = ["您是想问："] + [f"{i}. {s.question}" for i, s in enumerate(options, 1)]
+    lines.append("请点选或换个说法再问一次。")
+    return Response("clarify", "\n".join(lines), None, score, options, kind)
+
+
+# --- declines ----------------------------------------------------------------------------
+
+_MEASURE_WORDS = {
+    "money": "金额",
+    "people": "人数",
+    "percent": "比例",
+    "rank": "排名",
+    "count": "具体数字",
+    "duration": "时间",
+    "change": "变化幅度",
+    "": "具体数字",
+}
+
+
+# reason → (wording, Response.kind; None: the reason itself). Fields: {detail} what is missing,
+# {covered} the reports loaded, {place}/{year} of this report, {which} 报告 or 2023年的报告,
+# {measure} the word for the measure asked (金额, 人数 …).
+DECLINES: dict[str, tuple[str, str | None]] = {
+    "other_year": ("抱歉，目前收录的是{covered}，没有{detail}的报告。", "scope"),
+    "other_place": ("抱歉，这份报告只涵盖{place}{year}的情况，没有{detail}的内容。", "scope"),
+    "wider_scope": ("报告只给出{place}自己的情况，没有{detail}的统计数字。", None),
+    "breakdown": ("报告没有按{detail}单独列出这项内容，只有全市的情况。", None),
+    "measure": ("报告没有给出这方面的{measure}。", None),
+    "no_figure": ("报告没有给出这方面的{measure}。", None),
+    "part_only": ("报告没有给出总数，只写了{detail}的情况。", None),
+    "count_only": ("报告只给出了数量（{detail}），没有列出具体名单。", None),
+    "unstated": ("报告没有写到这方面的内容（{detail}）。", None),
+    "absent": ("抱歉，{which}中没有关于“{detail}”的内容。", None),
+    "practical": ("抱歉，报告中没有{detail}这类办事信息，建议咨询相关部门。", "unsupported"),
+    "unknown_figure": ("抱歉，报告中没有“{detail}”这个数字。", "figure"),
+    "no_match": ("抱歉，报告中没有找到相关内容。", "nomatch"),
+}
+
+
+def decline(
+    knowledge: Knowledge,
+    reason: str,
+    detail: str = "",
+    near: Response | None = None,
+    options: list[Suggestion] = (),
+    covered: list[str] | None = None,
+) -> Response:
+    """A truthful refusal: what the report does not give, and the nearest thing it does.
+    `covered`: every report loaded ("益阳市2023年的报告"), for other years and places."""
+    covered_text = "、".join(covered or knowledge.covered) or report_label(knowledge)
+    several = bool(covered) and len(covered) > 1
+    template, kind = DECLINES.get(reason, DECLINES["no_match"])
+    if reason == "other_place" and several:
+        template = "抱歉，目前收录的是{covered}，没有{detail}的内容。"
+    head = template.format(
+        detail=detail,
+        covered=covered_text,
+        place=knowledge.place,
+        year=f"{knowledge.year}年" if knowledge.year else "",
+        which=f"{knowledge.year}年的报告" if several and knowledge.year else "报告",
+        measure=_MEASURE_WORDS.get(detail, "具体数字"),
+    )
+    kind = kind or reason
+    lines = [head]
+    if reason in SCOPE_REASONS:  # never a figure of the wrong year or place: only a button to it
+        if options:
+            lines.append("您可以点选下面的问题，查看报告中的相关内容。")
+        else:
+            lines.append(f"我可以回答《{knowledge.title}》中的问题，例如：")
+            lines += _example_lines(knowledge)
+        return Response("fallback", "\n".join(lines), None, 0.0, list(options), kind, _topic_ids(knowledge))
+    if near is not None and near.source:
+        lines.append("报告中相关的内容：" + near.answer.split("\n")[0])
+        lines.append(f"原文：“{near.source}”")
+        lines.append(_where_line(knowledge, near.section))
+    elif kind in ("scope", "nomatch", "figure", "absent"):
+        lines.append(f"我可以回答《{knowledge.title}》中的问题，例如：")
+        lines += _example_lines(knowledge)
+        topics = _topic_ids(knowledge)
+        lines.append("也可以按主题浏览：" + "、".join(knowledge.topics[t].title for t in topics) + "。")
+    suggestions = list(options) or (near.suggestions[:2] if near is not None else [])
+    return Response(
+        "fallback", "\n".join(lines), None, near.score if near else 0.0, suggestions, kind, _topic_ids(knowledge)
+    )
+
+
+SCOPE_REASONS = ("other_year", "other_place", "wider_scope", "breakdown")
+
+
+def examples(knowledge: Knowledge, limit: int = 3) -> list[Suggestion]:
+    chosen = [knowledge.entries[i] for i in EXAMPLE_IDS if i in knowledge.entries]
+    if len(chosen) < limit:
+        chosen += [e for e in knowledge.metrics if e not in chosen]
+    if len(chosen) < limit:
+        chosen += [e for e in knowledge.entries.values() if e not in chosen]
+    return [suggestion(e) for e in chosen[:limit]]
+
+
+def _example_lines(knowledge: Knowledge) -> list[str]:
+    return [f"· {s.question}" for s in examples(knowledge)]
+
+
+def _topic_ids(knowledge: Knowledge) -> list[str]:
+    ids = [t for t in FALLBACK_TOPIC_IDS if t in knowledge.topics]
+    return ids or [t.id for t in knowledge.sections()][:3]
+
+
+def fallback(knowledge: Knowledge, score: float = 0.0, kind: str = "nomatch") -> Response:
+    return decline(knowledge, "no_match")
+
+
+SMALL_TALK_TEXT = {
+    "greeting": "您好！我是益阳法治问答，可以回答《{title}》中的问题。试试问：",
+    "who": "我是益阳法治问答机器人，回答的内容全部来自《{title}》。可以这样问：",
+    "how": (
+        "我可以回答《{title}》里的问题：具体数字（如“首次不罚了多少家企业”）、做法和荣誉、"
+        "报告分哪几部分；也可以核对一个数字（如“是不是有六千多家”），或一次问两件事。"
+        "直接用中文提问，发关键词也行。例如："
+    ),
+    "thanks": "不客气！还有问题随时问我。",
+    "bye": "再见，欢迎随时再来提问。",
+    "empty": "请输入您想了解的问题，例如：",
+}
+
+
+def small_talk(knowledge: Knowledge, kind: str) -> Response:
+    lines = [SMALL_TALK_TEXT[kind].format(title=knowledge.title)]
+    if kind not in ("thanks", "bye"):
+        lines += _example_lines(knowledge)
+    return Response("fallback", "\n".join(lines), None, 0.0, [], kind)

@@ -1,0 +1,371 @@
+"""Decision: answer a curated entry, answer from the report's text, ask back, or decline.
+
+`choose` picks what would answer (a curated entry, a figure clause or a sentence of the report);
+then the decline rules run in order, each a named function returning a `Decline(reason,
+detail)` or None. Reasons are codes; their wording lives in answer composition (answers.py).
+Thresholds come from `Params`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.analysis import Analysis
+from bot.engine.params import Params
+from bot.knowledge.reporttext import find_figures
+from bot.retrieval import Candidate
+from bot.retrieval.scoring import GLUE_CHARS, GLUE_WORDS, measure_fits
+from bot.text import lexicon
+from bot.text.normalize import clean, convert_numerals, normalize
+
+# Words that make a figure a part, not a whole (新增5个 is not the total number).
+PART_WORDS = ("新增", "通过初评", "第一批", "首批", "第二批", "再次", "其中")
+# ... of which these make it a part even when no total is asked ("益阳有几个乡镇街道" vs 22个通过初评).
+STRICT_PART_WORDS = ("新增", "通过初评")
+# ... and a question asking for such a part is not answered with the whole.
+ASKED_PART_WORDS = ("新增", "新建", "新设", "首批", "第一批", "第二批")
+# Details a question may ask that a sentence states only when it writes them.
+DETAILS = (
+    ("什么时候|何时|哪天|几月|几号|哪一天|什么时间", r"\d+月|\d+日|施行|生效"),
+    ("施行|生效", r"施行|生效"),
+    ("牌子|品牌|型号|厂家|厂商", r"牌|型号|厂"),
+    ("多久|多长时间|几天|期限", r"\d+(?:个)?(?:天|日|月|小时|年内)|期限"),
+    ("面积|多大|多少平方", r"平方|亩|面积"),
+    ("地址|在哪办公|哪里办公|在哪儿办公|办公地点", r"地址|位于|路\d*号"),
+)
+
+
+@dataclass(frozen=True)
+class Decline:
+    reason: str  # other_year | other_place | wider_scope | breakdown | practical | measure |
+    #              no_figure | part_only | count_only | absent | no_match
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Choice:
+    """What would answer, and the text it stands on (for the rules)."""
+
+    candidate: Candidate
+    text: str  # the answer's evidence: entry source + answer, or the report sentence
+    figure_value: str = ""  # the figure answered ("" for a description)
+    figure_unit: str = ""
+    is_list: bool = False  # the evidence lists items (、 or “…”“…”)
+    own_text: str = ""  # the figure's own words (its clause, the entry's name and answer)
+
+
+@dataclass
+class Decision:
+    status: str  # answer | clarify | decline
+    choice: Choice | None = None
+    decline: Decline | None = None
+    options: list[Candidate] = field(default_factory=list)  # clarify options / near questions
+
+
+def lead_ok(candidates: list[Candidate], params: Params, short: bool) -> bool:
+    if not candidates:
+        return False
+    top = candidates[0]
+    runner = candidates[1].score if len(candidates) > 1 else 0.0
+    lead = top.score - runner
+    margin = params.short_query_margin if short else params.answer_margin
+    return (top.score >= params.answer_min and lead >= margin) or (
+        top.score >= params.clarify_min and lead >= params.clear_lead
+    )
+
+
+def clarify_options(candidates: list[Candidate], params: Params) -> list[Candidate]:
+    if not candidates or candidates[0].score < params.clarify_min:
+        return []
+    top = candidates[0].score
+    return [c for c in candidates if c.score >= params.clarify_min and top - c.score <= params.clarify_window][
+        : params.clarify_max
+    ]
+
+
+# --- decline rules ----------------------------------------------------------------------
+# Each takes (analysis, choice, context) and returns a Decline or None.
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the rules know of the knowledge: the report's normalised text and the pack's scope."""
+
+    report_norm: str
+    place_words: tuple[str, ...]  # the covered place and its short names (益阳市, 益阳)
+    region_words: tuple[str, ...]  # the province it is in (湖南省, 湖南)
+    years: tuple[int, ...]  # years covered
+    normalize: object = None  # the pack's normalisation (with its synonyms)
+
+
+def rule_other_year(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
+    others = [y for y in a.scope.years if y not in ctx.years]
+    if others and not any(y in ctx.years for y in a.scope.years):
+        word = a.scope.relative if a.scope.relative else f"{others[0]}年"
+        return Decline("other_year", f"{word}（{others[0]}年）" if a.scope.relative else word)
+    return None
+
+
+def rule_other_place(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
+    for place in a.scope.places:
+        if place in ctx.place_words or any(place in w or w in place for w in ctx.place_words):
+            continue
+        if place in ctx.region_words or any(place in w for w in ctx.region_words):
+            continue  # the province: a wider scope, judged by rule_wider_scope
+        if choice is not None and place in choice.text:
+            continue  # the report names it (湖北 in a sentence about it)
+        return Decline("other_place", place)
+    return None
+
+
+def _has_scope_word(text: str, scope: str, region: tuple[str, ...]) -> bool:
+    if scope in ("全国", "全中国", "国家层面", "中央"):
+        return "全国" in text or "国家" in text
+    return any(w in text for w in ("全省", "省") + region)
+
+
+def rule_wider_scope(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
+    """全国 / 全省 asked, but the figure is the city's own (its clause names no such scope)."""
+    wider = a.scope.wider or next(
+        (p for p in a.scope.places if p in ctx.region_words or any(p in w for w in ctx.region_words)), ""
+    )
+    if not wider or choice is None:
+        return None
+    if a.intent.measure == "rank" or (choice.figure_value and "第" in choice.figure_value):
+        # a rank in the province is the city's own figure, but not a rank in the nation
+        if wider in ("全国", "全中国", "国家层面") and not _has_scope_word(choice.own_text or choice.text, wider, ()):
+            return Decline("wider_scope", wider)
+        return None
+    if choice.figure_value and _has_scope_word(choice.own_text, wider, ctx.region_words):
+        return None
+    if not choice.figure_value and _has_scope_word(choice.text, wider, ctx.region_words):
+        return None
+    return Decline("wider_scope", wider)
+
+
+def rule_breakdown(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
+    """A county named for a figure the report gives only for the whole city."""
+    if choice is None:
+        return None
+    for county in a.scope.counties:
+        short = county.rstrip("区县市")
+        if county in choice.text or (len(short) >= 2 and short in choice.text):
+            continue
+        return Decline("breakdown", county)
+    return None
+
+
+def rule_measure(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
+    """Asked money / people / a percentage / a count, the answer's figure measures something
+    else (多少件 asked of a rank or a percentage)."""
+    if choice is None or not choice.figure_value:
+        return None
+    if not a.wants_figure:
+        return None
+    if a.intent.measure == "rank" and re.search(r"第[一二三四五六七八九十\d]|前列|领先|靠前", choice.text):
+        return None
+    if measure_fits(a.intent.measure, a.intent.unit, choice.figure_unit, choice.figure_value):
+        return None
+    return Decline("measure", a.intent.measure)
+
+
+def rule_no_figure(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
+    """A number asked of an answer that gives none."""
+    if choice is None or a.intent.kind != "figure" or choice.figure_value:
+        return None
+    if a.intent.measure == "rank" and re.search(r"第|前列|领先|靠前", choice.text):
+        return None
+    figures = find_figures(choice.own_text or choice.text)
+    if any(measure_fits(a.intent.measure, a.intent.unit, f.unit, f.value) for f in figures):
+        return None
+    if re.search(r"[一二两三四五六七八九十]个方面", choice.text) and "方面" in a.text:
+        return None
+    return Decline("no_figure", a.intent.measure)
+
+
+def rule_part_only(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
+    """A total asked where the report gives only a part (一共几个立法联系点 vs 新增5个)."""
+    if choice is None or not choice.figure_value or not a.wants_figure:
+        return None
+    if a.intent.total:
+        for word in PART_WORDS:
+            if word in choice.own_text and word not in a.text:
+                return Decline("part_only", word)
+    for word in ASKED_PART_WORDS:  # "新增了几个" where the report gives the total ("达到12个")
+        if word in a.text and word not in choice.own_text and word not in choice.text:
+            return Decline("unstated", word)
+    for word in STRICT_PART_WORDS:  # not even one of its characters asked (新加, 新曾 are typed too)
+        if word in choice.own_text and not set(word) & set(a.text):
+            return Decline("part_only", word)
+    return None
+
+
+_PARTIAL_RE = re.compile(r"等(\d+|[一二两三四五六七八九十]+)(?:个|项|家|类|种|方面)")
+_WHOLE_LIST_RE = re.compile(
+    r"完整|全部|所有|都是哪|分别是哪|具体是哪|哪(?:\d+|[一二两三四五六七八九十]+)[个项家类种条]"
+)
+
+
+def rule_count_only(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
+    """A list asked where the report gives a count only (具体是哪6项), or names only some of
+    the items ("市市监局、市科学技术局等11个单位") while the question wants them all."""
+    if choice is None or not a.intent.wants_list:
+        return None
+    partial = _PARTIAL_RE.search(choice.text)
+    if partial and _WHOLE_LIST_RE.search(a.text):
+        return Decline("count_only", partial.group(0)[1:])
+    if choice.is_list or not _WHOLE_LIST_RE.search(a.text):
+        return None  # a plain "有哪些" gets the sentence; only "具体是哪6项" asks what is not there
+    return Decline("count_only", choice.figure_value or "数量")
+
+
+_SUBPART_RE = re.compile(
+    r"(?:里|中|当中|里面|其中)(?:的|有)?([\u4e00-\u9fff]{2,10}?)(?:的)?(?:占|有|是)(?:多少|几)|"
+    r"(?:里|中|当中|里面)(?:有)?多少(?:是|为|属于)([\u4e00-\u9fff]{2,8})"
+)
+
+
+def rule_subpart(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
+    """A part of a figure asked ("法律援助案件里刑事案件占多少", "70个典型案例里城管执法的有几个")
+    that the report does not break out: the part's words are not in the answer's clause, or
+    the quoted whole is not followed by 其中 in the answer's sentence."""
+    if choice is None or not choice.figure_value:
+        return None
+    match = _SUBPART_RE.search(a.text)
+    if not match:
+        return None
+    part = match.group(1) or match.group(2)
+    if a.quotes_figure and "其中" not in choice.text:
+        return Decline("breakdown", part)
+    own = set(choice.own_text)
+    if sum(c in own for c in part) / len(part) >= 0.6:
+        return None
+    return Decline("breakdown", part)
+
+
+_ORDINAL_RE = re.compile(r"第(?:[一二三四五六七八九十]+|\d+)([批次届期])|首批")
+
+
+def rule_ordinal(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
+    """An ordinal the answer does not have ("第三批…有哪些" where the report names the second)."""
+    if choice is None or a.intent.yes_no:
+        return None  # a yes/no check says 不是 instead (verify.py)
+    evidence = convert_numerals(clean(choice.text))
+    for match in _ORDINAL_RE.finditer(a.text):
+        word = match.group(0)
+        if word in evidence:
+            continue
+        unit = match.group(1) or "批"
+        if re.search(r"第(?:[一二三四五六七八九十]+|\d+)" + unit + ("|首批" if unit == "批" else ""), evidence):
+            return Decline("unstated", word)
+    return None
+
+
+def rule_unstated_detail(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
+    """A detail asked (when, which brand, how long, where it sits) that the evidence never writes."""
+    if choice is None:
+        return None
+    for asked, written in DETAILS:
+        found = re.search(asked, a.cleaned)
+        if found and not re.search(written, choice.text):
+            return Decline("unstated", found.group(0))
+    return None
+
+
+_RATE_NAME_RE = re.compile(r"([\u4e00-\u9fff]{2})率")
+
+
+def rule_rate_name(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
+    """ "纠错率" asked, the answer is the 调解和解率: the two characters naming a rate must be in
+    the figure's own words (成功率 asked as 调解成功率 or 调处成功率 both fit)."""
+    if choice is None or "%" not in choice.figure_value:
+        return None
+    norm = ctx.normalize or normalize
+    own = norm(choice.own_text)
+    for match in _RATE_NAME_RE.finditer(a.text):
+        name = match.group(1)
+        if name in ("成功", "比例") or name in own or norm(name) in own:
+            continue
+        if any(c in own for c in name):
+            continue
+        return Decline("unstated", match.group(0))
+    return None
+
+
+def rule_figure_subject(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
+    """A figure asked of something the answer's sentence never names: a word of the question
+    the report uses only elsewhere (下放给乡镇的事项 vs 柔性执法事项), or one the report never
+    uses at all (注册用户) that the figure's own words do not cover."""
+    if choice is None or not a.wants_figure:
+        return None
+    evidence = ctx.normalize(choice.text) if ctx.normalize else choice.text
+    core = GLUE_WORDS.sub(" ", a.core)
+    if all(core[i : i + 2] in evidence for i in range(len(core) - 1) if " " not in core[i : i + 2]):
+        return None  # every pair of the question's characters is in the evidence: nothing to check
+    from bot.text import lexicon
+
+    report = ctx.report_norm
+    for word in lexicon.words_in(core):
+        if any(c in GLUE_CHARS for c in word) or word in evidence:
+            continue
+        if word not in report and all(word[i : i + 2] not in report for i in range(len(word) - 1)):
+            if len(word) >= 3:  # never in the report; two characters (出面, 位置) are everyday speech
+                return Decline("absent", word)
+            continue
+        if len(word) == 2 and lexicon.is_common(word):
+            continue  # 办事, 数量, 违规: everyday words name no subject of their own
+        if word in report and report.count(word) <= 3:
+            return Decline("unstated", word)
+    return None
+
+
+RULES = (
+    rule_other_year,
+    rule_other_place,
+    rule_wider_scope,
+    rule_breakdown,
+    rule_measure,
+    rule_no_figure,
+    rule_part_only,
+    rule_count_only,
+    rule_subpart,
+    rule_ordinal,
+    rule_unstated_detail,
+    rule_rate_name,
+    rule_figure_subject,
+)
+SCOPE_RULES = (rule_other_year, rule_other_place)
+
+
+def first_decline(a: Analysis, choice: Choice | None, ctx: Context, rules=RULES) -> Decline | None:
+    for rule in rules:
+        found = rule(a, choice, ctx)
+        if found is not None:
+            return found
+    return None
+
+
+# --- absent terms -----------------------------------------------------------------------
+
+
+def absent_terms(core: str, report_norm: str, min_len: int = 2) -> list[str]:
+    """Runs of the question's content (2+ characters) that the report's normalised text never
+    contains: the only words a reply may say the report lacks."""
+    text = GLUE_WORDS.sub(" ", core)
+    runs, run = [], ""
+    for c in text + " ":
+        if c == " " or c in GLUE_CHARS:
+            if len(run) >= min_len:
+                runs.append(run)
+            run = ""
+        else:
+            run += c
+    # a word of the dictionary none of whose bigrams occurs in the report
+    found = []
+    for run in runs:
+        for word in lexicon.words_in(run):
+            if all(word[i : i + 2] not in report_norm for i in range(len(word) - 1)):
+                found.append(word)
+                break
+    return found

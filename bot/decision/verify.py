@@ -1,0 +1,82 @@
+"""Yes/no checks: does the report bear out what the question states?
+
+`verdict(analysis, evidence, figure)` returns True (是的), False (不是) or None (the reply just
+states what the report says). In order:
+  * a number to confirm against the answered figure ("是不是有六千多家" vs 6125家), as ranges;
+  * a number the question writes that the evidence writes differently (连续三年 vs 连续两年);
+  * a contrast word: the question says 下降 where the report says 上升, 第二批 vs 首批;
+  * the report says there is none (无跑动2次或以上事项) of what the question asks about;
+  * otherwise True when the evidence covers what the question states.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.analysis import Analysis
+from bot.analysis.numbers import compare, figure_range
+from bot.retrieval.scoring import scale_of
+from bot.text.normalize import clean, convert_numerals
+
+CONTRASTS = (
+    ("上升", ("下降", "减少", "降低")),
+    ("下降", ("上升", "增长", "增加", "提高")),
+    ("增长", ("下降", "减少")),
+    ("增加", ("减少", "下降")),
+    ("减少", ("增长", "增加", "上升")),
+    ("提高", ("降低", "下降")),
+    ("降低", ("提高", "上升")),
+    ("首批", ("第二批", "第三批")),
+    ("第一批", ("第二批", "第三批")),
+    ("第二批", ("首批", "第一批")),
+    ("第三批", ("首批", "第一批", "第二批")),
+    ("垫底", ("领先", "前列", "第一")),
+    ("落后", ("领先", "前列", "第一")),
+    ("倒数", ("领先", "前列", "第一")),
+    ("靠后", ("领先", "前列", "靠前")),
+    ("全国", ("省新时代", "全省", "湖南省")),
+    ("国家级", ("省级", "省")),
+)
+_TOKEN_RE = re.compile(r"[a-z]+\d+|\d+(?:\.\d+)?(?=[年批次届个项件家台处条类种名起人])")
+_NONE_RE = re.compile(r"(?:^|[，,])(?:无|没有|未)")
+
+
+def _pick(analysis: Analysis, percent: bool):
+    pool = [n for n in analysis.numbers if n.percent == percent] or list(analysis.numbers)
+    rough = [n for n in pool if not n.exact]
+    return (rough or pool)[-1] if pool else None
+
+
+def verdict(analysis: Analysis, evidence: str, figure=None) -> bool | None:
+    """是的 / 不是 / None for a yes/no question answered by `evidence` (and its figure)."""
+    question = analysis.text
+    if (
+        figure is not None
+        and getattr(figure, "value", "") in ("无", "0")
+        and re.search(r"有没有|有.*吗|还有|是否有", question)
+    ):
+        return False  # the report says there is none
+    if figure is not None and figure.number is not None and analysis.numbers:
+        asked = _pick(analysis, figure.unit == "%")
+        if asked is not None and asked.percent == (figure.unit == "%"):
+            return compare(asked, *figure_range(figure.number, scale_of(figure.unit), figure.qualifier))
+    converted = convert_numerals(clean(evidence))
+    for token in _TOKEN_RE.findall(question):
+        if token in converted:
+            continue
+        letters = re.match(r"[a-z]+", token)
+        if letters and re.search(letters.group(0) + r"\d+", converted):
+            return False  # cctv12 vs cctv13
+        unit = question[question.find(token) + len(token) :][:1]
+        if unit and re.search(r"\d" + re.escape(unit), converted):
+            return False  # 连续3年 vs 连续2年, 新增10个 vs 新增5个
+    asked_rank = re.findall(r"第([一二三四五六七八九十]+|\d+)", analysis.cleaned)
+    have_rank = re.findall(r"第([一二三四五六七八九十]+|\d+)", clean(evidence))
+    if asked_rank and have_rank and not set(asked_rank) & set(have_rank):
+        return False  # 全省第一 asked, 全省第二 written
+    for word, opposites in CONTRASTS:
+        if word in question and word not in converted and any(o in converted for o in opposites):
+            return False
+    if re.search(r"有没有|有.*吗|还有", question) and _NONE_RE.search(converted):
+        return False
+    return True if analysis.intent.yes_no else None

@@ -1,0 +1,400 @@
+"""Answering from one report pack: `PackEngine.respond(text, conversation)`.
+
+`bot/engine.py` routes each question to the pack(s) of the year and place it asks about. The
+pipeline inside a pack, one stage per module:
+
+    analysis/   what is asked: intent, measure, numbers (exact or rough), scope, sub-questions
+    retrieval/  candidates: curated entries (curated.py), report sentences and figure clauses (report.py)
+    scoring.py  one score per candidate
+    decision.py answer / clarify / decline, with named decline rules
+    verify.py   是的 / 不是 for a yes/no check
+    answers.py  the wording of every reply
+
+Order: empty → small talk and help → overview → scope (year, place) → practical requests →
+a bare figure ("4400台是什么") → several questions in one message → one question (with
+follow-up context).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import time
+
+from bot.analysis import Analysis, analyze, guards
+from bot.analysis.figures import index_figures, metrics_with_figure, parse_figure_query
+from bot.answers import compose as answers
+from bot.answers.compose import Response
+from bot.decision.rules import (
+    SCOPE_RULES,
+    Choice,
+    Context,
+    Decision,
+    Decline,
+    absent_terms,
+    clarify_options,
+    first_decline,
+    lead_ok,
+)
+from bot.decision.verify import verdict
+from bot.engine.conversation import Conversation
+from bot.engine.params import DEFAULT, Params
+from bot.knowledge.base import Knowledge
+from bot.retrieval import Candidate
+from bot.retrieval.curated import CuratedRetriever
+from bot.retrieval.report import ReportRetriever
+from bot.retrieval.scoring import measure_fits
+from bot.text.normalize import normalize
+
+_ELLIPTICAL_RE = re.compile(r"^(?:那么|那|还有|另外|然后|再问)|呢$")
+_LIST_MARK_RE = re.compile(r"、|”“|”、“|；")
+
+
+class PackEngine:
+    """Answers from one report pack (see the module docstring for the stages)."""
+
+    def __init__(
+        self,
+        knowledge: Knowledge,
+        params: Params = DEFAULT,
+        today: dt.date | None = None,
+        covered: list[str] | None = None,
+    ):
+        self.knowledge = knowledge
+        self.params = params
+        self.today = today
+        self.covered = covered or knowledge.covered  # what the whole library covers, for declines
+        self.curated = CuratedRetriever(knowledge, params)
+        self.report = ReportRetriever(knowledge.report_text, knowledge.synonyms, params)
+        self.figure_index = index_figures(knowledge.metrics)
+        self.entry_clause = self._entry_clauses()
+        place = knowledge.place
+        short = place.rstrip("市区县") if len(place) > 2 else place
+        region = knowledge.pack.region
+        self.context = Context(
+            report_norm=self.report.normalized_text,
+            place_words=tuple(w for w in {place, short} if w),
+            region_words=tuple(w for w in {region, region.rstrip("省")} if w),
+            years=(knowledge.year,) if knowledge.year else (),
+            normalize=lambda text: normalize(text, knowledge.synonyms),
+        )
+
+    def names_place(self, text: str) -> bool:
+        """Whether a question names this pack's place (益阳, 青岚市)."""
+        return any(w and w in text for w in self.context.place_words)
+
+    def _entry_clauses(self) -> dict[str, str]:
+        """Each metric's own clause in the report (its figure and the words around it)."""
+        by_value: dict[tuple[str, str], str] = {}
+        for sentence in self.knowledge.report_text.sentences:
+            for figure in sentence.figures:
+                by_value.setdefault((figure.value, sentence.text), figure.own_words)
+        clauses = {}
+        for entry in self.knowledge.metrics:
+            for (value, text), clause in by_value.items():
+                if value == entry.value and (text in entry.source or entry.source in text):
+                    clauses[entry.id] = clause
+                    break
+        return clauses
+
+    # --- the chat API --------------------------------------------------------------------
+
+    def respond(self, text: str, conversation: Conversation | None = None, now: float | None = None) -> Response:
+        """Answer one message; update `conversation` when something is answered."""
+        now = time.monotonic() if now is None else now
+        response = self._respond(text if isinstance(text, str) else "", conversation, now)
+        if (
+            conversation is not None
+            and response.status == "answer"
+            and response.entry_id
+            and response.entry_id != "overview"
+        ):
+            conversation.remember(response.entry_id, now)
+        return response
+
+    def answer_entry(
+        self, entry_id: str, conversation: Conversation | None = None, now: float | None = None
+    ) -> Response | None:
+        """The answer for a known entry id (button presses); None if the id is unknown."""
+        kb = self.knowledge
+        if entry_id in kb.entries:
+            response = answers.answer(kb, kb.entries[entry_id], 1.0, "button")
+        elif entry_id.startswith("report:") and self.report.sentence(entry_id) is not None:
+            response = answers.answer_report(kb, self.report.sentence(entry_id), None, 1.0, kind="button")
+        else:
+            return None
+        if conversation is not None:
+            conversation.remember(entry_id, time.monotonic() if now is None else now)
+        return response
+
+    def closest(self, text: str, limit: int = 3) -> list[tuple[str, float]]:
+        """The curated entries nearest a question, with their scores (admin review)."""
+        return [(c.id, c.score) for c in self.curated.candidates(self.analyze(text), limit=limit)]
+
+    # --- stages ------------------------------------------------------------------------
+
+    def analyze(self, text: str) -> Analysis:
+        return analyze(text, self.knowledge.synonyms, self.today)
+
+    def _respond(self, text: str, conversation: Conversation | None, now: float) -> Response:
+        kb = self.knowledge
+        a = self.analyze(text)
+        greeted, rest = guards.strip_greeting(a.cleaned)
+        if not rest:
+            return answers.small_talk(kb, "greeting" if greeted else "empty")
+        talk = guards.small_talk(rest)
+        if talk:
+            return answers.small_talk(kb, talk)
+        if a.kind == "help":
+            return answers.small_talk(kb, "how")
+        if greeted:
+            a = self.analyze(rest)
+        scope = first_decline(a, None, self.context, SCOPE_RULES)
+        if scope is not None and scope.reason == "other_year":
+            return answers.decline(kb, scope.reason, scope.detail, covered=self.covered)
+        if a.kind == "overview":
+            return answers.overview(kb)
+        wanted = guards.unsupported_request(a.cleaned, self.report.normalized_text)
+        if wanted:
+            near = [kb.entries[c.id] for c in self.curated.candidates(a, limit=2) if c.score >= self.params.clarify_min]
+            return answers.decline(
+                kb, "practical", wanted, options=[answers.suggestion(e) for e in near], covered=self.covered
+            )
+        figure = parse_figure_query(a.text) if not a.intent.yes_no else None
+        if figure:
+            return self._figure(*figure)
+        combined = self._compound(a, explicit=True)
+        if combined is not None:
+            return combined
+        whole = self._single(a, conversation, now)
+        if whole.status != "answer":
+            return self._compound(a, explicit=False) or whole
+        return whole
+
+    def _single(self, a: Analysis, conversation: Conversation | None = None, now: float = 0.0) -> Response:
+        """One question: retrieve, decide, compose."""
+        kb = self.knowledge
+        p = self.params
+        curated = self.curated.candidates(a)
+        short = len(a.core) <= p.short_query_chars
+        if conversation is not None and conversation.active(now) and conversation.last_entry_id in kb.entries:
+            if _ELLIPTICAL_RE.search(a.cleaned) or not lead_ok(curated, p, short):
+                previous = kb.entries[conversation.last_entry_id]
+                chosen = self.curated.followup(curated, previous.title, previous.id, a)
+                if chosen is not None:
+                    return self._compose(a, self._entry_choice(chosen), "followup")
+        return self._reply(a, self.decide(a, curated, short))
+
+    def decide(self, a: Analysis, curated: list[Candidate], short: bool) -> Decision:
+        """What would answer, then the decline rules (decision.py)."""
+        p = self.params
+        if curated and curated[0].score >= p.report_skip_above and lead_ok(curated, p, short):
+            sentences, figures = [], []  # an entry this sure: the report's rows cannot overtake it
+        else:
+            sentences, figures = self.report.candidates(a)
+        report_pool = (figures + sentences) if a.wants_figure else list(sentences)
+        report_pool.sort(key=lambda c: -c.score)
+        report_best = report_pool[0] if report_pool else None
+        choice: Choice | None = None
+        report_wins = report_best is not None and (
+            not curated or report_best.score > curated[0].score + p.report_over_curated
+        )
+        options = clarify_options(curated, p)
+        ambiguous = len([c for c in options if c.score >= p.answer_min and self._fits(c, a)]) >= 2
+        if lead_ok(curated, p, short) and not report_wins:
+            choice = self._entry_choice(curated[0])
+        elif ambiguous and not report_wins:
+            return Decision("clarify", None, None, options)
+        elif (
+            report_best is not None
+            and not short
+            and report_best.score >= p.report_min
+            and report_best.missing <= 1 - p.content_min
+        ):
+            choice = self._report_choice(report_best, a)
+        elif not short:
+            choice = self._agreed(a, curated, options, sentences)
+        if choice is None:
+            near = max([c.score for c in report_pool[:1]] + [c.score for c in options[:1]], default=0.0)
+            covered = min([c.missing for c in report_pool[:1]] + [c.missing for c in options[:1]], default=1.0)
+            close = near >= p.clarify_min or covered <= 1 - p.content_min
+            terms = absent_terms(a.core, self.context.report_norm) if not close else []
+            if terms:  # nothing in the report comes close, and a word of the question is not in it
+                return Decision("decline", None, Decline("absent", terms[0]), options)
+            if (
+                len(options) == 1
+                and options[0].missing <= p.lone_option_missing
+                and not short
+                and self._kind_fits(options[0], a)
+            ):
+                choice = self._entry_choice(options[0])  # the one near entry, and it covers the question
+            elif options:
+                return Decision("clarify", None, None, options)
+            else:
+                return Decision("decline", None, Decline("no_match"), report_pool[:1])
+        declined = first_decline(a, choice, self.context)
+        if declined is not None:
+            return Decision("decline", choice, declined)
+        return Decision("answer", choice)
+
+    def _kind_fits(self, candidate: Candidate, a: Analysis) -> bool:
+        """A figure question takes a metric, a "what / who / which" question an explanation."""
+        metric = self.knowledge.entries[candidate.id].is_metric
+        if a.wants_figure:
+            return metric and self._fits(candidate, a)
+        if a.kind in ("description", "list"):
+            return not metric
+        return True
+
+    def _fits(self, candidate: Candidate, a: Analysis) -> bool:
+        """Whether an entry gives the kind of figure asked ("多少家" → a count in 家)."""
+        entry = self.knowledge.entries[candidate.id]
+        if not entry.is_metric or not a.wants_figure:
+            return True
+        if a.intent.unit and entry.unit[-1:] != a.intent.unit:
+            return False
+        return measure_fits(a.intent.measure, a.intent.unit, entry.unit, entry.value)
+
+    def _agreed(
+        self, a: Analysis, curated: list[Candidate], options: list[Candidate], sentences: list[Candidate]
+    ) -> Choice | None:
+        """Two weak signals that agree make one answer: the best report sentence is the source
+        of the best entry (or of every "您是想问" option). A figure question takes the entry when
+        it is a metric; otherwise the sentence answers, with everything the options name."""
+        p = self.params
+        if not curated or not sentences or sentences[0].score < p.agree_min or curated[0].score < p.clarify_min:
+            return None
+        sentence = self.report.sentence(sentences[0].id)
+        if sentence is None or sentences[0].missing > 1 - p.content_min:
+            return None
+
+        def sourced(candidate: Candidate) -> bool:
+            source = self.knowledge.entries[candidate.id].source
+            return bool(source) and (source in sentence.text or sentence.text in source)
+
+        pool = options or curated[:1]
+        if not all(sourced(c) for c in pool):
+            return None
+        top = self.knowledge.entries[curated[0].id]
+        if (
+            a.wants_figure
+            and top.is_metric
+            and sourced(curated[0])
+            and (len(pool) == 1 or curated[0].score - curated[1].score > 0)
+        ):
+            return self._entry_choice(curated[0])
+        return self._report_choice(sentences[0], a)
+
+    # --- choices and replies ---------------------------------------------------------------
+
+    def _entry_choice(self, candidate: Candidate) -> Choice:
+        entry = self.knowledge.entries[candidate.id]
+        # An admin's phrasing says what the entry answers (高新区审批下放情况怎样): part of its evidence.
+        evidence = " ".join((entry.title, entry.answer, entry.source, *entry.phrasings))
+        own = f"{entry.title} {entry.answer}"
+        if entry.is_metric:
+            own = f"{entry.title} {self.entry_clause.get(entry.id, entry.answer)}"
+        return Choice(
+            candidate,
+            evidence,
+            entry.value if entry.is_metric else "",
+            entry.unit,
+            bool(_LIST_MARK_RE.search(entry.answer + entry.source)),
+            own,
+        )
+
+    def _report_choice(self, candidate: Candidate, a: Analysis) -> Choice:
+        sentence = self.report.sentence(candidate.id)
+        figure = candidate.figure
+        if figure is not None and a.intent.measure == "rank" and figure.kind != "rank":
+            figure = None  # a rank asked: the sentence's own words (处于全省前列) answer it
+            candidate = Candidate(candidate.id, candidate.score, candidate.row, candidate.missing)
+        elif figure is None and a.wants_figure and sentence.figures and a.intent.measure != "rank":
+            figure = self._best_figure(sentence, a)
+            candidate = Candidate(candidate.id, candidate.score, candidate.row, candidate.missing, figure)
+        return Choice(
+            candidate,
+            sentence.text,
+            figure.value if figure else "",
+            figure.unit if figure else "",
+            bool(_LIST_MARK_RE.search(sentence.text)),
+            figure.own_words if figure else sentence.text,
+        )
+
+    def _best_figure(self, sentence, a: Analysis):
+        """The figure of a sentence that measures what is asked and whose clause fits best."""
+        norm = self.context.normalize
+        core = set(a.core)
+        return max(
+            sentence.figures,
+            key=lambda f: (
+                measure_fits(a.intent.measure, a.intent.unit, f.unit, f.value),
+                len(core & set(norm(f.clause))),
+            ),
+        )
+
+    def _compose(self, a: Analysis, choice: Choice, kind: str | None = None) -> Response:
+        kb = self.knowledge
+        candidate = choice.candidate
+        if candidate.from_report:
+            sentence = self.report.sentence(candidate.id)
+            yes = verdict(a, sentence.text, candidate.figure) if a.intent.yes_no or a.checks_number else None
+            return answers.answer_report(kb, sentence, candidate.figure, candidate.score, yes, kind or "report")
+        entry = kb.entries[candidate.id]
+        yes = (
+            verdict(a, choice.text, entry if entry.is_metric else None) if a.intent.yes_no or a.checks_number else None
+        )
+        return answers.answer(kb, entry, candidate.score, kind or "entry", yes)
+
+    def _reply(self, a: Analysis, decision: Decision) -> Response:
+        kb = self.knowledge
+        if decision.status == "answer":
+            return self._compose(a, decision.choice)
+        if decision.status == "clarify":
+            entries = [kb.entries[c.id] for c in decision.options]
+            return answers.clarify(kb, entries, decision.options[0].score)
+        declined = decision.decline
+        near = None
+        options = [answers.suggestion(kb.entries[c.id]) for c in decision.options if not c.from_report]
+        if decision.choice is not None:
+            near = self._compose(a, decision.choice)
+            options = options or [self._suggestion(decision.choice.candidate)]
+        elif decision.options and decision.options[0].from_report:
+            near = self._compose(a, self._report_choice(decision.options[0], a))
+        return answers.decline(kb, declined.reason, declined.detail, near, options, covered=self.covered)
+
+    def _suggestion(self, candidate: Candidate) -> answers.Suggestion:
+        """A button for a candidate: the entry's question, or the report passage's heading."""
+        if not candidate.from_report:
+            return answers.suggestion(self.knowledge.entries[candidate.id])
+        sentence = self.report.sentence(candidate.id)
+        return answers.Suggestion(candidate.id, f"看原文：{sentence.subsection or sentence.section or '相关段落'}")
+
+    def _compound(self, a: Analysis, explicit: bool) -> Response | None:
+        """Several asks in one message, each answered on its own; kept when every part is.
+        `explicit`: only the splits the message marks (分别, 各, separate questions), else only
+        the others (tried when the whole message gets no answer)."""
+        for split in a.splits:
+            if split.explicit != explicit:
+                continue
+            parts = []
+            context = Conversation()  # later parts read as follow-ups of the first ("提了多少条意见呢")
+            for text in split.parts:
+                reply = self._single(self.analyze(text), context, 0.0)
+                if reply.status != "answer":
+                    break
+                parts.append(reply)
+                if not parts[0].entry_id.startswith("report:"):
+                    context.remember(parts[0].entry_id, 0.0)
+            if len(parts) == len(split.parts) and len({p.answer for p in parts}) == len(parts):
+                return answers.combined(self.knowledge, parts)
+        return None
+
+    def _figure(self, key: str, unit_char: str) -> Response:
+        kb = self.knowledge
+        found = metrics_with_figure(self.figure_index, key, unit_char)
+        if len(found) == 1:
+            return answers.answer(kb, found[0], 1.0, "figure")
+        if found:
+            return answers.clarify(kb, found[:4], 1.0, "figure")
+        return answers.decline(kb, "unknown_figure", key, covered=self.covered)

@@ -1,0 +1,58 @@
+"""A Chinese word list (jieba's dictionary), read on first use.
+
+Used only to name what a report lacks: a decline says "报告中没有关于“离婚”的内容" only for a
+real word, never for a fragment such as "用跑" cut out of "不用跑来跑去".
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import lru_cache
+from pathlib import Path
+
+COMMON_FREQUENCY = 300  # jieba counts a word this often or more: an everyday word (办事, 违规, 金额)
+
+
+@lru_cache(maxsize=1)
+def frequencies() -> dict[str, int]:
+    """jieba's dictionary: word → how often it occurs in its corpus."""
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or spec.origin is None:
+        return {}
+    path = Path(spec.origin).parent / "dict.txt"
+    found: dict[str, int] = {}
+    try:
+        with open(path, encoding="utf-8") as handle:
+            for line in handle:
+                parts = line.split(" ")
+                if len(parts) >= 2 and parts[1].isdigit():
+                    found[parts[0]] = int(parts[1])
+    except OSError:
+        return {}
+    return found
+
+
+def words() -> dict[str, int]:
+    return frequencies()
+
+
+def is_common(word: str) -> bool:
+    return frequencies().get(word, 0) >= COMMON_FREQUENCY
+
+
+def words_in(text: str, min_len: int = 2, max_len: int = 6) -> list[str]:
+    """Dictionary words of `text` by forward maximum matching (明天天气 → 明天, 天气), longest
+    first and, among equals, the later one first (a question's subject tends to come last)."""
+    lexicon = words()
+    found: list[str] = []
+    i = 0
+    while i < len(text):
+        for j in range(min(len(text), i + max_len), i + min_len - 1, -1):
+            if text[i:j] in lexicon:
+                found.append(text[i:j])
+                i = j
+                break
+        else:
+            i += 1
+    order = {w: k for k, w in enumerate(found)}
+    return sorted(dict.fromkeys(found), key=lambda w: (-len(w), -order[w]))

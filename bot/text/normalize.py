@@ -1,0 +1,354 @@
+"""Text normalisation, identical for user queries and knowledge-base phrasings.
+
+Pipeline (see `normalize`): Unicode NFKC (full-width → half-width) → lower case →
+OpenCC traditional → simplified → drop everything but letters, digits, `%` and a decimal
+point → Chinese numerals that are figures → Arabic (names such as 一窗受理 stay) →
+synonyms → question filler dropped.
+
+`pinyin_key` maps a normalised string to one symbol per syllable, so homophone typos
+(可半率 / 可办率) compare equal.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from pathlib import Path
+
+import opencc
+
+_T2S = opencc.OpenCC("t2s")
+
+# --- cleaning ---------------------------------------------------------------
+
+# Keep CJK ideographs, ASCII letters/digits, % and '.'; everything else (punctuation,
+# whitespace, emoji, zero-width and control characters, RTL marks) goes.
+_DROP_RE = re.compile(r"[^0-9a-z%.\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_STRAY_DOT_RE = re.compile(r"(?<!\d)\.|\.(?!\d)")
+
+
+@lru_cache(maxsize=4096)
+def clean(text: str) -> str:
+    """NFKC, lower case, traditional → simplified, strip punctuation and noise."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = _T2S.convert(text)
+    text = _DROP_RE.sub("", text)
+    return _STRAY_DOT_RE.sub("", text)
+
+
+# --- Chinese numerals -------------------------------------------------------
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_UNITS = {"十": 10, "百": 100, "千": 1000}
+_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万点"
+# Words that contain numeral characters but are names or ordinary words, not figures.
+PROTECTED_WORDS = (
+    "一窗受理",
+    "一目录五清单",
+    "三集中三到位",
+    "四度融合",
+    "一规划两纲要",
+    "三项制度",
+    "三统一",
+    "三化",
+    "一揽子",
+    "千所连千企",
+    "一体化",
+    "两法衔接",
+    "两岸",
+    "一审",
+    "统一",
+    "唯一",
+    "一下",
+    "一起",
+    "一般",
+    "一些",
+    "一样",
+    "一直",
+    "一共",
+    "进一步",
+    "万一",
+    "十分",
+    "千万",
+    "百姓",
+    "一把手",
+    "首批",
+    "第一批",
+    "第二批",
+    "五清单",
+    "一目录",
+)
+# A lone numeral character becomes a digit only before one of these (跑一次 → 跑1次).
+_CLASSIFIERS = set("次个项件家名台处条类种起人批年月日位元%")
+_APPROXIMATE = {"一两", "两三", "二三", "三四", "三五", "四五", "五六", "六七", "七八", "八九"}
+_NUM_RUN_RE = re.compile(f"[{_NUMERAL_CHARS}]+")
+_SHORT_YEAR_RE = re.compile(r"(?<![\d.])(1[6-9]|2\d)年(?!代)")
+_PERCENT_RE = re.compile(f"百分之([{_NUMERAL_CHARS}]+|\\d+(?:\\.\\d+)?)")
+
+
+def _int_value(chars: str) -> int | None:
+    """Value of a numeral run without 点/万 (e.g. 四千六百 → 4600, 二〇二二 → 2022)."""
+    if not chars:
+        return None
+    if all(c in _DIGITS for c in chars):  # digit by digit: 二〇二二, 六一二五
+        return int("".join(str(_DIGITS[c]) for c in chars))
+    total, current = 0, None
+    for c in chars:
+        if c in _DIGITS:
+            current = _DIGITS[c]
+        elif c in _UNITS:
+            total += (1 if current is None else current) * _UNITS[c]
+            current = None
+        else:
+            return None
+    return total + (current or 0)
+
+
+def _run_value(run: str) -> str | None:
+    """Arabic form of a numeral run, keeping 万 as the report writes it (两万 → 2万)."""
+    suffix = ""
+    if "万" in run:
+        head, _, tail = run.partition("万")
+        if tail:  # 一万零八百一十六 → 10816
+            high, low = _run_value(head), _int_value(tail.lstrip("零〇"))
+            if high is None or low is None or "." in high:
+                return None
+            return str(int(high) * 10000 + low)
+        run, suffix = head, "万"
+        if not run:
+            return None
+    if "点" in run:
+        whole, _, frac = run.partition("点")
+        w = _int_value(whole)
+        if w is None or not frac or any(c not in _DIGITS for c in frac):
+            return None
+        return f"{w}.{''.join(str(_DIGITS[c]) for c in frac)}{suffix}"
+    value = _int_value(run)
+    return None if value is None else f"{value}{suffix}"
+
+
+def _protect(text: str) -> tuple[str, list[str]]:
+    saved: list[str] = []
+
+    def keep(match: re.Match[str]) -> str:
+        saved.append(match.group(0))
+        return f"\ue000{len(saved) - 1}\ue001"
+
+    return _PROTECTED_RE.sub(keep, text), saved
+
+
+_PROTECTED_RE = re.compile("|".join(sorted(map(re.escape, PROTECTED_WORDS), key=len, reverse=True)))
+_RESTORE_RE = re.compile("\ue000(\\d+)\ue001")
+
+
+def _digit_variants(word: str) -> set[str]:
+    """三统一 → {3统一, 三统1, 3统1}: each numeral character written as a digit or not."""
+    variants = {""}
+    for c in word:
+        variants = {v + c for v in variants} | ({v + str(_DIGITS[c]) for v in variants} if c in _DIGITS else set())
+    return variants - {word}
+
+
+_NAME_VARIANTS = {v: w for w in PROTECTED_WORDS for v in _digit_variants(w)}
+_NAME_VARIANT_RE = re.compile("|".join(sorted(map(re.escape, _NAME_VARIANTS), key=len, reverse=True)))
+
+
+@lru_cache(maxsize=4096)
+def convert_numerals(text: str) -> str:
+    """Turn Chinese numerals that are figures into Arabic digits; leave names alone."""
+    text = _NAME_VARIANT_RE.sub(lambda m: _NAME_VARIANTS[m.group(0)], text)  # 1目录5清单 → 一目录五清单
+    if not any(c in _NUMERAL_CHARS for c in text):
+        return _SHORT_YEAR_RE.sub(r"20\1年", text)
+    text, saved = _protect(text)
+
+    def percent(match: re.Match[str]) -> str:
+        body = match.group(1)
+        if body[0].isdigit():
+            return f"{body}%"
+        if body == "百":
+            return "100%"
+        value = _run_value(body)
+        return f"{value}%" if value is not None else match.group(0)
+
+    text = _PERCENT_RE.sub(percent, text)
+
+    def number(match: re.Match[str]) -> str:
+        run = match.group(0)
+        start, end = match.span()
+        after = text[end : end + 1]
+        before = text[start - 1 : start] if start else ""
+        if len(run) == 1 and run not in "零〇":
+            if not (after in _CLASSIFIERS or before == "第"):
+                return run
+        if run.startswith("点") or run.endswith("点"):
+            return run
+        if len(run) == 2 and run in _APPROXIMATE:  # 两三趟 = "two or three", not 23
+            return run
+        value = _run_value(run)
+        return run if value is None else value
+
+    text = _NUM_RUN_RE.sub(number, text)
+    text = _SHORT_YEAR_RE.sub(r"20\1年", text)  # 23年 → 2023年
+    return _RESTORE_RE.sub(lambda m: saved[int(m.group(1))], text)
+
+
+# --- filler -----------------------------------------------------------------
+
+# Question filler: dropped from both sides before matching. Longest first.
+FILLER_WORDS = (
+    "请问一下",
+    "请问",
+    "想问一下",
+    "想问",
+    "我想知道",
+    "我想了解",
+    "想知道",
+    "想了解",
+    "问一下",
+    "麻烦",
+    "告诉我",
+    "帮我查",
+    "帮我",
+    "查一下",
+    "查询",
+    "了解一下",
+    "看一下",
+    "一下",
+    "是多少",
+    "有多少",
+    "多少",
+    "是什么意思",
+    "什么意思",
+    "是什么",
+    "什么是",
+    "是啥",
+    "啥是",
+    "指什么",
+    "指的是",
+    "是指",
+    "什么",
+    "有哪些",
+    "哪些",
+    "具体",
+    "情况",
+    "怎么样",
+    "如何",
+    "能不能",
+    "可不可以",
+    "有没有",
+    "大概",
+    "一共",
+    "总共",
+    "吗",
+    "呢",
+    "啊",
+    "呀",
+    "吧",
+    "哦",
+    "嘛",
+    "哈",
+    "么",
+    "的",
+    "了",
+    "那么",
+    "那个",
+    "这个",
+)
+# Words present in nearly every question about this report: they carry no signal.
+UBIQUITOUS_WORDS = ("益阳市", "益阳", "我市", "2023年度", "2023年", "2023", "今年")
+_FILLER_RE = re.compile("|".join(map(re.escape, sorted(set(FILLER_WORDS + UBIQUITOUS_WORDS), key=len, reverse=True))))
+_LEADING_RE = re.compile(r"^(那么|那|还有|另外|然后)")
+
+
+def drop_filler(text: str) -> str:
+    """Remove question filler and words that every question shares."""
+    return _FILLER_RE.sub("", _LEADING_RE.sub("", text))
+
+
+# --- synonyms ---------------------------------------------------------------
+
+
+class Synonyms:
+    """Replace colloquial variants with the report's own word (longest match first)."""
+
+    def __init__(self, groups: Mapping[str, Iterable[str]] | None = None):
+        self.mapping: dict[str, str] = {}
+        for canonical, variants in (groups or {}).items():
+            canon = convert_numerals(clean(canonical))
+            for variant in variants:
+                key = convert_numerals(clean(variant))
+                if key and key != canon:
+                    self.mapping[key] = canon
+        keys = sorted(self.mapping, key=len, reverse=True)
+        self._re = re.compile("|".join(map(re.escape, keys))) if keys else None
+
+    def apply(self, text: str) -> str:
+        if self._re is None:
+            return text
+        return self._re.sub(lambda m: self.mapping[m.group(0)], text)
+
+
+NO_SYNONYMS = Synonyms()
+
+
+def normalize(text: str, synonyms: Synonyms = NO_SYNONYMS) -> str:
+    """The one normalisation applied to queries and phrasings alike."""
+    text = synonyms.apply(convert_numerals(clean(text)))
+    return drop_filler(text)
+
+
+# --- pinyin -----------------------------------------------------------------
+
+_SYLLABLES: dict[str, str] = {}
+
+
+def _fuzzy(syllable: str) -> str:
+    """Fold the confusions common in Hunan speech and pinyin typing (zh/z, n/l, -ng/-n)."""
+    for retro, flat in (("zh", "z"), ("ch", "c"), ("sh", "s")):
+        if syllable.startswith(retro):
+            syllable = flat + syllable[2:]
+    if syllable.startswith("l"):
+        syllable = "n" + syllable[1:]
+    if syllable.endswith("ng") and len(syllable) > 2:
+        syllable = syllable[:-1]
+    return syllable
+
+
+_TONELESS = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ", "aaaaeeeeiiiioooouuuuvvvvvnnnm")
+
+
+@lru_cache(maxsize=1)
+def _readings() -> dict[str, str]:
+    """pypinyin's single-character table; its first reading is what lazy_pinyin gives a lone
+    character. Read from the package's JSON without importing pypinyin itself, whose phrase
+    dictionary would add ~200 ms to every start-up."""
+    spec = importlib.util.find_spec("pypinyin")
+    path = Path(next(iter(spec.submodule_search_locations))) / "pinyin_dict.json"
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return json.load(handle)  # {"21150": "bàn,pàn", …}: code point as text → readings
+    except (OSError, ValueError):  # a pypinyin without the JSON file: use its module
+        from pypinyin.pinyin_dict import pinyin_dict
+
+        return {str(code): reading for code, reading in pinyin_dict.items()}
+
+
+@lru_cache(maxsize=65536)
+def _char_symbol(char: str) -> str:
+    reading = _readings().get(str(ord(char)))
+    if reading is None:
+        return char
+    syllable = _fuzzy(reading.split(",")[0].translate(_TONELESS))
+    symbol = _SYLLABLES.get(syllable)
+    if symbol is None:  # one private-use code point per distinct syllable
+        symbol = _SYLLABLES[syllable] = chr(0xF0000 + len(_SYLLABLES))
+    return symbol
+
+
+def pinyin_key(normalized: str) -> str:
+    """One symbol per character: homophones share a symbol; other characters stay."""
+    return "".join(_char_symbol(c) for c in normalized)
