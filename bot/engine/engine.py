@@ -19,6 +19,8 @@ import re
 import time
 
 from bot.analysis import analyze
+from bot.analysis.ask import find_ask, known_words
+from bot.analysis.scope import find_scope
 from bot.answers import compose as answers
 from bot.answers.compose import Response
 from bot.engine.conversation import Conversation
@@ -26,6 +28,7 @@ from bot.engine.pack import PackEngine
 from bot.engine.params import DEFAULT, Params
 from bot.knowledge.base import Knowledge
 from bot.knowledge.packs import Library, catalog
+from bot.text.normalize import clean
 
 __all__ = ["Conversation", "Engine", "EngineHolder", "PackEngine"]
 
@@ -69,7 +72,7 @@ class Engine:
     def respond(self, text: str, conversation: Conversation | None = None, now: float | None = None) -> Response:
         """Answer one message; update `conversation` when something is answered."""
         now = time.monotonic() if now is None else now
-        text = text if isinstance(text, str) else ""
+        text = self.question(text if isinstance(text, str) else "")
         if len(self.packs) == 1:
             response = self.packs[0].respond(text, conversation, now)
             year = self.packs[0].knowledge.year
@@ -81,6 +84,17 @@ class Engine:
             conversation.last_year = year or conversation.last_year
             conversation.last_text = text
         return response
+
+    def question(self, text: str) -> str:
+        """The ask of a message (analysis/ask.py): its story left out, except the report's own
+        words of the clauses an ask points back to ("…医疗纠纷那个调解委员会 这个拿了什么称号"),
+        which carry no year or place."""
+        ask = find_ask(text)
+        if not ask.refers:
+            return ask.text
+        report = self.packs[-1].context.report_norm
+        lent = [w for w in known_words(clean(ask.refers), report).split() if not _scoped(w, self.today)]
+        return "".join(lent) + "，" + ask.text if lent else ask.text
 
     def answer_entry(
         self, entry_id: str, conversation: Conversation | None = None, now: float | None = None
@@ -181,6 +195,11 @@ class Engine:
         if not any(r.status == "answer" for _, r in parts):
             return parts[-1][1]
         return answers.by_year(parts)
+
+
+def _scoped(word: str, today: dt.date | None) -> bool:
+    scope = find_scope(word, today)
+    return bool(scope.years or scope.places or scope.counties or scope.wider or scope.previous or scope.all_years)
 
 
 class EngineHolder:
