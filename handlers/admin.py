@@ -45,9 +45,9 @@ from bot.storage.database import Storage
 from bot.text.preview import preview
 
 from .callbacks import callback_value, stale
-from .common import NO_PREVIEW, edit_or_send, reply_html
+from .common import NO_PREVIEW, edit_or_send, reply_html, split_html
 from .context import CustomContext
-from .render import button, esc, keyboard, split_message
+from .render import button, esc, keyboard
 from .usage import report_storage
 
 logger = logging.getLogger(__name__)
@@ -195,7 +195,7 @@ async def send_to_admins(application: Application, html: str) -> None:
     """Send an HTML message to every admin (at most MAX_ADMIN_PARTS messages each); an admin
     who never opened the chat is skipped."""
     settings = application.bot_data.settings
-    chunks = split_message(html)
+    chunks = await split_html(html)
     if len(chunks) > MAX_ADMIN_PARTS:
         chunks = chunks[: MAX_ADMIN_PARTS - 1] + [
             f"……内容过长，其余 {len(chunks) - MAX_ADMIN_PARTS + 1} 段已省略，详见服务器日志。"
