@@ -28,12 +28,13 @@ from datetime import datetime, timedelta
 from datetime import time as dtime
 from pathlib import Path
 
-from telegram import BotCommand, BotCommandScopeChat, Message, Update
+from telegram import BotCommand, BotCommandScopeChat, InputFile, Message, Update
 from telegram.constants import ChatType, ParseMode
 from telegram.error import TelegramError
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.admin.reports import format_group, format_stats, format_unanswered
+from bot.importer import MAX_LISTED
 from bot.importer.upload import IMPORT_MAX_BYTES, REPORT_SUFFIXES, import_uploaded_report
 from bot.knowledge import edit as kb_edit
 from bot.knowledge.base import Knowledge, Problem
@@ -469,13 +470,30 @@ async def _import_report(update: Update, context: CustomContext, document) -> No
     data = bytes(await file.download_as_bytearray())
     caption = (update.effective_message.caption or "").strip()
     await reply_html(update, context, esc("正在导入报告，请稍候……"))
-    outcome = await asyncio.to_thread(import_uploaded_report, root, document.file_name or "report.txt", data, caption)
+    try:  # the import itself runs in a child process with a time and a memory limit
+        outcome = await asyncio.to_thread(
+            import_uploaded_report, root, document.file_name or "report.txt", data, caption
+        )
+    except Exception as exc:  # never the generic apology: the admin learns why
+        logger.exception("report import failed")
+        outcome = f"❌ 导入失败：导入时出错（{type(exc).__name__}），什么都没有改动。"
     if isinstance(outcome, str):
         await audit(update, context, "import_rejected", outcome[:200])
-        await reply_html(update, context, outcome)
+        await reply_html(update, context, esc(outcome))
         return
     await audit(update, context, "import", f"{outcome.directory.name}: {outcome.counts}")
-    await reply_html(update, context, "✅ " + esc(outcome.describe()) + "\n" + await _reload_after_edit(context))
+    reply = "✅ " + esc(outcome.describe(max_items=MAX_LISTED)) + "\n" + await _reload_after_edit(context)
+    await reply_html(update, context, reply)
+    if len(outcome.left_out) > MAX_LISTED:  # the full list as a file, not as dozens of messages
+        listing = "\n".join(outcome.left_out) + "\n"
+        try:
+            await context.bot.send_document(
+                update.effective_chat.id,
+                InputFile(listing.encode("utf-8"), filename=f"{outcome.directory.name}-未起草的数字.txt"),
+                caption=f"未起草的数字，共 {len(outcome.left_out)} 个",
+            )
+        except TelegramError as exc:
+            logger.warning("could not send the list of figures left out: %s", exc)
 
 
 @admin_only("backups")
