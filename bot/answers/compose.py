@@ -8,7 +8,7 @@ from; a decline says what is missing only where the report really lacks it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.knowledge.base import Entry, Knowledge
 from bot.knowledge.reporttext import Figure, Sentence
@@ -45,6 +45,7 @@ class Response:
     source: str = ""  # the report sentence(s) quoted
     section: str = ""  # "section › subsection" where the source stands
     year: int | None = None  # the report year the answer comes from
+    figure: object = field(default=None, repr=False, compare=False)  # the figure answered (Entry or Figure)
 
     def to_json(self) -> dict:
         """The stable JSON shape of `python -m bot ask --json`."""
@@ -160,6 +161,7 @@ def answer(
         source=entry.source,
         section=location(knowledge, entry),
         year=entry.year or knowledge.year,
+        figure=entry if entry.is_metric else None,
     )
 
 
@@ -217,7 +219,14 @@ def answer_report(
         source=sentence.text,
         section=where,
         year=knowledge.year,
+        figure=figure,
     )
+
+
+def checked(response: Response, verdict: bool | None) -> Response:
+    """A check of the figure just given ("是两千九百多件对吧"): 是的/不是 before the same answer."""
+    word = _verdict_word(verdict)
+    return replace(response, text=word + response.text, answer=word + response.answer, kind="check")
 
 
 def with_year(response: Response, year: int | None) -> Response:

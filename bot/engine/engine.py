@@ -19,13 +19,17 @@ import re
 import time
 
 from bot.analysis import analyze
+from bot.analysis.ask import find_ask, known_words
+from bot.analysis.scope import find_scope
 from bot.answers import compose as answers
 from bot.answers.compose import Response
+from bot.decision.verify import verdict
 from bot.engine.conversation import Conversation
 from bot.engine.pack import PackEngine
 from bot.engine.params import DEFAULT, Params
 from bot.knowledge.base import Knowledge
 from bot.knowledge.packs import Library, catalog
+from bot.text.normalize import clean
 
 __all__ = ["Conversation", "Engine", "EngineHolder", "PackEngine"]
 
@@ -37,6 +41,14 @@ _YEARS_RE = re.compile(
 _PREVIOUS_ONLY_RE = re.compile(
     r"^(?:那|那么)?(?:比|跟|和|与)?(?:上一年|上年|前一年|去年同期)(?:比|相比|呢|怎么样|如何|多少)*$"
 )
+
+
+# What a check says beyond its number: frames, units and particles ("不是三千项吗", "就五个啊").
+_CHECK_WORDS_RE = re.compile(
+    r"不是|是不是|确定|真的|对不对|对吗|对吧|没错|是|对|吧|吗|呢|啊|呀|哦|就|才|只有|有|没有|超过|不到|"
+    r"大概|差不多|左右|那|这|个|件|项|家|台|人|名|次|起|条|类|元|成|倍|多|余|近|来|了|的|[万亿千百十]"
+)
+MAX_CHECK_RESIDUE = 6  # more of its own than this and a message is a new question
 
 
 class Engine:
@@ -69,7 +81,10 @@ class Engine:
     def respond(self, text: str, conversation: Conversation | None = None, now: float | None = None) -> Response:
         """Answer one message; update `conversation` when something is answered."""
         now = time.monotonic() if now is None else now
-        text = text if isinstance(text, str) else ""
+        text = self.question(text if isinstance(text, str) else "")
+        check = self._check_of_last(text, conversation, now)
+        if check is not None:
+            return check
         if len(self.packs) == 1:
             response = self.packs[0].respond(text, conversation, now)
             year = self.packs[0].knowledge.year
@@ -81,6 +96,37 @@ class Engine:
             conversation.last_year = year or conversation.last_year
             conversation.last_text = text
         return response
+
+    def _check_of_last(self, text: str, conversation: Conversation | None, now: float) -> Response | None:
+        """A check of the figure just given ("是两千九百多件对吧", "不是三千项吗"): judged against
+        the answer to the last question, never searched afresh. A check is a number to confirm
+        with nothing of its own to ask beyond what that answer says."""
+        if conversation is None or not conversation.active(now) or not conversation.last_text:
+            return None
+        a = self.packs[-1].analyze(text)
+        if not a.numbers or not (a.intent.yes_no or a.rough or re.search(r"[?？]$|吧$|吗$", text.strip())):
+            return None
+        residue = _CHECK_WORDS_RE.sub("", a.core)
+        if len(residue) > MAX_CHECK_RESIDUE:
+            return None
+        last = self.respond(conversation.last_text)
+        if last.status != "answer" or last.figure is None:
+            return None
+        norm = self.packs[-1].context.normalize
+        if residue and not all(residue[i : i + 2] in norm(last.text) for i in range(len(residue) - 1)):
+            return None
+        return answers.checked(last, verdict(a, last.source, last.figure))
+
+    def question(self, text: str) -> str:
+        """The ask of a message (analysis/ask.py): its story left out, except the report's own
+        words of the clauses an ask points back to ("…医疗纠纷那个调解委员会 这个拿了什么称号"),
+        which carry no year or place."""
+        ask = find_ask(text)
+        if not ask.refers:
+            return ask.text
+        report = self.packs[-1].context.report_norm
+        lent = [w for w in known_words(clean(ask.refers), report).split() if not _scoped(w, self.today)]
+        return "".join(lent) + "，" + ask.text if lent else ask.text
 
     def answer_entry(
         self, entry_id: str, conversation: Conversation | None = None, now: float | None = None
@@ -181,6 +227,11 @@ class Engine:
         if not any(r.status == "answer" for _, r in parts):
             return parts[-1][1]
         return answers.by_year(parts)
+
+
+def _scoped(word: str, today: dt.date | None) -> bool:
+    scope = find_scope(word, today)
+    return bool(scope.years or scope.places or scope.counties or scope.wider or scope.previous or scope.all_years)
 
 
 class EngineHolder:
