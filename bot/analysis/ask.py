@@ -88,12 +88,14 @@ def find_ask(text: str) -> Ask:
         chosen = [i for i in range(start, len(parts)) if parts[i] and (i == start or _asks(parts[i]))]
     if not chosen:
         return Ask(text)
-    ask_text = "，".join(parts[i] for i in chosen)
+    while chosen[0] > 0 and _content("".join(parts[i] for i in chosen)) < MIN_ASK_CONTENT:
+        chosen.insert(0, chosen[0] - 1)  # "A、B、C，列一下": the request's subject is the clause before
+    ask_text = "，".join(parts[i] for i in chosen if parts[i])
     left = [p for i, p in enumerate(parts) if p and i not in chosen]
     if not left:
         return Ask(text)
     refers = ""
-    if _POINTS_BACK_RE.search(parts[chosen[0]]) or _content(ask_text) < MIN_ASK_CONTENT:
+    if _POINTS_BACK_RE.search(parts[chosen[0]]):
         # the ask points back ("这个委员会拿了什么称号"): the clauses before it name what it means
         before = [p for p in parts[max(0, chosen[0] - REFER_CLAUSES) : chosen[0]] if p]
         refers = "，".join(before)

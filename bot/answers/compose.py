@@ -273,6 +273,20 @@ def by_year(parts: list[tuple[int, Response]]) -> Response:
     )
 
 
+def compared(knowledge: Knowledge, parts: list[Response], larger: int | None, more: bool) -> Response:
+    """Two figures of one report side by side, each with its source; which is larger only when
+    the caller found the verbatim figures leave no doubt. Never a difference or a ratio."""
+    response = combined(knowledge, parts)
+    if larger is None:
+        return replace(response, kind="compare")
+    names = [p.answer.split("\n")[0] for p in parts]
+    pick = larger if more else 1 - larger
+    rate = "%" in (getattr(parts[pick].figure, "unit", "") or "")
+    word = ("更高" if rate else "更多") if more else ("更低" if rate else "更少")
+    line = f"按报告原文，“{names[pick]}”{word}。"
+    return replace(response, text=line + "\n\n" + response.text, answer=line + "\n" + response.answer, kind="compare")
+
+
 def combined(knowledge: Knowledge, parts: list[Response], missing: list[str] = ()) -> Response:
     """Several questions in one message, answered one after another."""
     text = "\n\n".join(p.text for p in parts)
