@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.analysis import Analysis
+from bot.decision.kinds import rule_figure_kind
 from bot.engine.params import Params
 from bot.knowledge.reporttext import find_figures
 from bot.retrieval import Candidate
@@ -334,6 +335,7 @@ RULES = (
     rule_unstated_detail,
     rule_rate_name,
     rule_figure_subject,
+    rule_figure_kind,
 )
 SCOPE_RULES = (rule_other_year, rule_other_place)
 

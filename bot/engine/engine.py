@@ -29,6 +29,7 @@ from bot.engine.pack import PackEngine
 from bot.engine.params import DEFAULT, Params
 from bot.knowledge.base import Knowledge
 from bot.knowledge.packs import Library, catalog
+from bot.knowledge.sameas import MeasureLinks
 from bot.text.normalize import clean
 
 __all__ = ["Conversation", "Engine", "EngineHolder", "PackEngine"]
@@ -71,6 +72,7 @@ class Engine:
         # /data, inline mode and admin lists go through it; one pack is its own catalog.
         self.knowledge = catalog(packs)
         self.multi_year = len({k.year for k in packs}) > 1
+        self.links = MeasureLinks(packs)  # same_as: one measure across years
         self._owner = {}
         for pack in self.packs:
             for entry_id in pack.knowledge.entries:
@@ -214,7 +216,7 @@ class Engine:
             seen |= {pair for p in packs for pair in pairs if pair in p.context.report_norm}
             answered = [r for r in replies if r[0].status == "answer"]
             if answered:
-                return max(answered, key=lambda r: r[0].score)
+                return self._newest_same(max(answered, key=lambda r: r[0].score), pool, conversation, now)
             first = first or (replies[0] if replies else None)
         return first or (pool[-1].respond(text, conversation, now), pool[-1].knowledge.year)
 
@@ -224,9 +226,35 @@ class Engine:
             latest[pack.knowledge.year or 0] = pack
         question = _YEARS_RE.sub("", text)  # each report is asked the question without the years
         parts = [(year, latest[year].respond(question, None, now)) for year in sorted(latest)]
+        parts = self._same_measure(parts, latest, now)
         if not any(r.status == "answer" for _, r in parts):
             return parts[-1][1]
         return answers.by_year(parts)
+
+    def _same_measure(self, parts: list[tuple[int, Response]], latest: dict, now: float) -> list:
+        """Each year's answer is the same measure (same_as) as the newest year's that has links."""
+        anchor = next((r.entry_id for _, r in reversed(parts) if self.links.linked(r.entry_id)), None)
+        if anchor is None:
+            return parts
+        paired = []
+        for year, reply in parts:
+            same = self.links.in_year(anchor, year)
+            if same and reply.entry_id != same:
+                reply = latest[year].answer_entry(same, None, now) or reply
+            paired.append((year, reply))
+        return paired
+
+    def _newest_same(self, found: tuple[Response, int | None], pool, conversation, now: float):
+        """An older report's answer, when a newer report has the same measure (same_as): the newer."""
+        response, year = found
+        for pack in reversed(pool):
+            newer = pack.knowledge.year or 0
+            if newer <= (year or 0):
+                break
+            same = self.links.in_year(response.entry_id, newer)
+            if same:
+                return pack.answer_entry(same, conversation, now) or response, newer
+        return found
 
 
 def _scoped(word: str, today: dt.date | None) -> bool:
