@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass
 
 from bot.analysis.places import CITIES, COUNTIES, COUNTRIES, PROVINCES, WIDER
-from bot.knowledge.reporttext import TARGET_ASKED_RE
 
 try:
     from zoneinfo import ZoneInfo
@@ -120,10 +119,7 @@ def find_scope(text: str, today: dt.date | None = None) -> Scope:
     years: list[int] = []
     spans: list[tuple[int, int]] = []
     relative = ""
-    target = TARGET_ASKED_RE.search(text)  # "2025年的目标是多少": the goal's year, not a report's
     for m in _YEAR_RE.finditer(text):
-        if target:
-            continue
         years.append(int(m.group(1)))
         spans.append(m.span())
     for m in _RELATIVE_RE.finditer(text):
