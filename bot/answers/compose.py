@@ -274,7 +274,9 @@ def by_year(parts: list[tuple[int, Response]]) -> Response:
     )
 
 
-def compared(knowledge: Knowledge, parts: list[Response], larger: int | None, more: bool) -> Response:
+def compared(
+    knowledge: Knowledge, parts: list[Response], larger: int | None, more: bool, verdict: bool | None = None
+) -> Response:
     """Two figures of one report side by side, each with its source; which is larger only when
     the caller found the verbatim figures leave no doubt. Never a difference or a ratio."""
     response = combined(knowledge, parts)
@@ -284,7 +286,7 @@ def compared(knowledge: Knowledge, parts: list[Response], larger: int | None, mo
     pick = larger if more else 1 - larger
     rate = "%" in (getattr(parts[pick].figure, "unit", "") or "")
     word = ("更高" if rate else "更多") if more else ("更低" if rate else "更少")
-    line = f"按报告原文，“{names[pick]}”{word}。"
+    line = f"{_verdict_word(verdict)}按报告原文，“{names[pick]}”{word}。"
     return replace(response, text=line + "\n\n" + response.text, answer=line + "\n" + response.answer, kind="compare")
 
 

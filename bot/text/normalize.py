@@ -135,6 +135,9 @@ def _protect(text: str) -> tuple[str, list[str]]:
     saved: list[str] = []
 
     def keep(match: re.Match[str]) -> str:
+        before = match.string[match.start() - 1 : match.start()]
+        if match.group(0)[0] in "千万" and before and (before in _NUMERAL_CHARS or before.isdigit()):
+            return match.group(0)  # 一千万 is a number, not the word 千万 ("千万别")
         saved.append(match.group(0))
         return f"\ue000{len(saved) - 1}\ue001"
 
