@@ -37,6 +37,9 @@ def test_a_plain_figure_question_gets_no_verdict(engine):
         ("两法衔接平台录入数不是全省第一吧", False),
         ("两法衔接平台录入数是不是全省第一", True),
         ("营商码那个事上过央视没", True),  # a final 没 asks, it does not negate
+        ("刑事破案数不是下降了吗", False),  # rhetorical: asserts 下降, the report says 上升
+        ("网上可办率不是百分之百吗", True),
+        ("行政机关负责人出庭应诉率没到百分之百吧", False),  # 100% is not below 100%
     ],
 )
 def test_negated_claims_are_turned_round(engine, question, yes):

@@ -104,7 +104,9 @@ def _range(lead: str, value: float, more: str, tail: str, exact_step: float) -> 
         return value, value + step, False
     if more == "来":  # "一千来项": about a thousand, a little over rather than under
         return value * 0.9, value + max(step / 5, value * 0.2), False
-    if lead in _BELOW or tail in ("以下", "以内"):
+    if lead in _BELOW:
+        return 0.0, value - max(value * 1e-6, 1e-6), False  # 没到100%: 100% itself is not below it
+    if tail in ("以下", "以内"):
         return 0.0, value, False
     if lead in _ABOVE or tail == "以上":
         return value, INF, False

@@ -55,8 +55,14 @@ _QUESTION_FRAMES_RE = re.compile(
 )
 
 
+_RHETORICAL_RE = re.compile(r"不是.*吗$|难道")  # "不是下降了吗" asserts 下降: a positive claim
+
+
 def negates(question: str) -> bool:
-    """Whether a yes/no question states its claim negatively."""
+    """Whether a yes/no question states its claim negatively ("不能在网上开吧"); a rhetorical
+    "不是…吗" asserts its claim, so it does not."""
+    if _RHETORICAL_RE.search(question):
+        return False
     return bool(_NEGATION_RE.search(_QUESTION_FRAMES_RE.sub("", question)))
 
 
