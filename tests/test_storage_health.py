@@ -20,7 +20,9 @@ from test_telegram_admin import ADMIN_ID, CITIZEN_ID, admin_app, feed, files_api
 
 import bot.storage.database as storage_module
 from benchmarks.fake_bot_api import TEST_TOKEN
-from bot.storage.database import DB_NAME, KEY_FILE, Storage, StorageError
+from bot.storage.database import DB_NAME, Storage
+from bot.storage.health import StorageError
+from bot.storage.keys import KEY_FILE
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -27,7 +27,8 @@ from bot.knowledge import edit as kb_edit
 from bot.knowledge.base import load_knowledge
 from bot.knowledge.edit import BEIJING
 from bot.knowledge.packs import load_library
-from bot.storage.database import DAY, Storage
+from bot.storage.database import Storage
+from bot.storage.usage import DAY
 from bot.text.normalize import normalize
 from handlers.admin import edits, jobs, lifecycle, notices
 from handlers.app import build_application

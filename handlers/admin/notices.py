@@ -13,8 +13,7 @@ from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import Application
 
-from handlers.common import NO_PREVIEW
-from handlers.render import split_message
+from handlers.common import NO_PREVIEW, split_html
 
 logger = logging.getLogger(__name__)
 
@@ -25,7 +24,7 @@ async def send_to_admins(application: Application, html: str) -> None:
     """Send an HTML message to every admin (at most MAX_ADMIN_PARTS messages each); an admin
     who never opened the chat is skipped."""
     settings = application.bot_data.settings
-    chunks = split_message(html)
+    chunks = await split_html(html)
     if len(chunks) > MAX_ADMIN_PARTS:
         chunks = chunks[: MAX_ADMIN_PARTS - 1] + [
             f"……内容过长，其余 {len(chunks) - MAX_ADMIN_PARTS + 1} 段已省略，详见服务器日志。"

@@ -5,11 +5,14 @@ first; on any problem nothing changes. The old version is backed up and the know
 from __future__ import annotations
 
 import asyncio
+import logging
 from pathlib import Path
 
-from telegram import Message, Update
+from telegram import InputFile, Message, Update
+from telegram.error import TelegramError
 from telegram.ext import filters
 
+from bot.importer import MAX_LISTED
 from bot.importer.upload import IMPORT_MAX_BYTES, REPORT_SUFFIXES, import_uploaded_report
 from bot.knowledge import edit as kb_edit
 from bot.knowledge.isolated import validate_isolated
@@ -19,6 +22,8 @@ from handlers.admin.edits import pack_dir, problem_lines, reload_after_edit
 from handlers.common import reply_html
 from handlers.context import CustomContext
 from handlers.render import esc
+
+logger = logging.getLogger(__name__)
 
 
 @admin_only("upload")
@@ -88,13 +93,30 @@ async def _import_report(update: Update, context: CustomContext, document) -> No
     data = bytes(await file.download_as_bytearray())
     caption = (update.effective_message.caption or "").strip()
     await reply_html(update, context, esc("正在导入报告，请稍候……"))
-    outcome = await asyncio.to_thread(import_uploaded_report, root, document.file_name or "report.txt", data, caption)
+    try:  # the import itself runs in a child process with a time and a memory limit
+        outcome = await asyncio.to_thread(
+            import_uploaded_report, root, document.file_name or "report.txt", data, caption
+        )
+    except Exception as exc:  # never the generic apology: the admin learns why
+        logger.exception("report import failed")
+        outcome = f"❌ 导入失败：导入时出错（{type(exc).__name__}），什么都没有改动。"
     if isinstance(outcome, str):
         await audit(update, context, "import_rejected", outcome[:200])
-        await reply_html(update, context, outcome)
+        await reply_html(update, context, esc(outcome))
         return
     await audit(update, context, "import", f"{outcome.directory.name}: {outcome.counts}")
-    await reply_html(update, context, "✅ " + esc(outcome.describe()) + "\n" + await reload_after_edit(context))
+    reply = "✅ " + esc(outcome.describe(max_items=MAX_LISTED)) + "\n" + await reload_after_edit(context)
+    await reply_html(update, context, reply)
+    if len(outcome.left_out) > MAX_LISTED:  # the full list as a file, not as dozens of messages
+        listing = "\n".join(outcome.left_out) + "\n"
+        try:
+            await context.bot.send_document(
+                update.effective_chat.id,
+                InputFile(listing.encode("utf-8"), filename=f"{outcome.directory.name}-未起草的数字.txt"),
+                caption=f"未起草的数字，共 {len(outcome.left_out)} 个",
+            )
+        except TelegramError as exc:
+            logger.warning("could not send the list of figures left out: %s", exc)
 
 
 class KnowledgeUpload(filters.MessageFilter):
