@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import TEST_TOKEN, FakeBotApi, RecordingRequest
 from telegram import Update
 from test_telegram_replay import replay
 
+from benchmarks.fake_bot_api import TEST_TOKEN, FakeBotApi, RecordingRequest
 from bot.config import Settings
 from bot.engine.engine import Engine, EngineHolder
 from bot.knowledge import edit as kb_edit
