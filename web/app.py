@@ -26,13 +26,13 @@ from starlette.staticfiles import StaticFiles
 from bot.config import Settings
 from bot.engine.engine import EngineHolder
 from bot.storage.database import Storage
+from bot.storage.interfaces import RateLimiter, SessionStore
+from bot.storage.memory import MemoryRateLimiter, MemorySessionStore
 
 from . import api
 from .inputs import ApiError
 from .middleware import RateLimitMiddleware, SecurityHeadersMiddleware
-from .ratelimit import RateLimiter, SharedRateLimiter
 from .recorder import Recorder
-from .sessions import SessionStore, SharedSessionStore
 
 logger = logging.getLogger(__name__)
 
@@ -63,8 +63,8 @@ def create_app(
     open_storage: bool = True,
     watch_knowledge: bool = False,
     loaded: str | None = None,
-    limiter: RateLimiter | SharedRateLimiter | None = None,
-    sessions: SessionStore | SharedSessionStore | None = None,
+    limiter: RateLimiter | None = None,
+    sessions: SessionStore | None = None,
 ) -> Starlette:
     """The ASGI app. With `open_storage`, the usage database in `settings.data_dir` is
     opened at start-up (unless `storage` is given) and closed at shutdown; with
@@ -73,9 +73,9 @@ def create_app(
     if they changed since (a worker started after an edit), they are reloaded at start-up.
     Without `sessions` and `limiter`, both are kept in memory (one worker)."""
     if sessions is None:
-        sessions = SessionStore(settings.context_ttl_minutes * 60)
+        sessions = MemorySessionStore(settings.context_ttl_minutes * 60)
     if limiter is None:
-        limiter = RateLimiter(settings.web_rate_limit)
+        limiter = MemoryRateLimiter(settings.web_rate_limit)
     held = api.Services(holder=holder, sessions=sessions, index_file=str(STATIC_DIR / "index.html"))
 
     @contextlib.asynccontextmanager

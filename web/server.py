@@ -36,8 +36,8 @@ from bot.storage.keys import load_hash_key
 
 from . import statedb
 from .app import create_app
-from .ratelimit import SharedRateLimiter
-from .sessions import SharedSessionStore
+from .ratelimit import SqliteRateLimiter
+from .sessions import SqliteSessionStore
 from .workers import Supervisor, report_ready, stop_requested, watch_parent
 
 logger = logging.getLogger(__name__)
@@ -173,8 +173,8 @@ def _run_workers(settings: Settings, holder: EngineHolder, stamp: str, host: str
                 holder,
                 watch_knowledge=True,
                 loaded=stamp,
-                sessions=SharedSessionStore(conn, key, ttl),
-                limiter=SharedRateLimiter(conn, key, settings.web_rate_limit),
+                sessions=SqliteSessionStore(conn, key, ttl),
+                limiter=SqliteRateLimiter(conn, key, settings.web_rate_limit),
             )
             server = uvicorn.Server(uvicorn_config(app, host, port))
             server.should_exit = stop_requested.is_set()  # a signal while the app was being built

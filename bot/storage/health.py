@@ -149,3 +149,26 @@ class StorageHealth:
                 f"注意：{_when(last.ts)} 数据库出现过问题（共 {len(recent)} 次），详见发给管理员的通知和服务器日志。"
             )
         return "\n".join(lines)
+
+
+class Warner:
+    """Logs a failing shared-state operation (SQLite file, Redis) at most once a minute; requests
+    go on without it."""
+
+    def __init__(self, what: str, every: float = 60.0):
+        self.what = what
+        self.every = every
+        self._last = float("-inf")
+        self.failures = 0
+
+    def __call__(self, exc: Exception) -> None:
+        self.failures += 1
+        now = time.monotonic()
+        if now - self._last >= self.every:
+            self._last = now
+            log.warning(
+                "shared state: %s failed (%s); going on without it (%d failures so far)",
+                self.what,
+                exc,
+                self.failures,
+            )
