@@ -56,6 +56,8 @@ class Settings:
     web_rate_limit: int = 60
     web_workers: int = field(default_factory=default_web_workers)
     hash_key: str = field(default="", repr=False)  # key for user pseudonyms (else DATA_DIR/hash.key)
+    redis_url: str = field(default="", repr=False)  # shared context, rate limits, knowledge version (several machines)
+    database_url: str = field(default="", repr=False)  # usage records in PostgreSQL (else SQLite in DATA_DIR)
 
     @property
     def has_token(self) -> bool:
@@ -170,6 +172,18 @@ def load_settings(
             "HASH_KEY: at least 32 characters (e.g. python3 -c 'import secrets; print(secrets.token_hex(32))')"
         )
 
+    redis_url = env.get("REDIS_URL", "").strip()
+    if redis_url and not re.match(r"^(redis|rediss|unix)://", redis_url):
+        raise ConfigError("REDIS_URL: expected redis://host:port/db (or rediss://, unix://)")
+    database_url = env.get("DATABASE_URL", "").strip()
+    if database_url and not re.match(r"^postgres(ql)?://", database_url):
+        raise ConfigError("DATABASE_URL: expected postgresql://user:password@host:port/database")
+    if (redis_url or database_url) and not hash_key:
+        raise ConfigError(
+            "HASH_KEY: required when REDIS_URL or DATABASE_URL is set (the same key on every machine; "
+            "e.g. python3 -c 'import secrets; print(secrets.token_hex(32))')"
+        )
+
     knowledge = env.get("KNOWLEDGE_DIR", "").strip()
     data = env.get("DATA_DIR", "").strip()
     return Settings(
@@ -192,4 +206,6 @@ def load_settings(
         web_rate_limit=_int(env, "WEB_RATE_LIMIT", 60, 1, 100000),
         web_workers=_int(env, "WEB_WORKERS", default_web_workers(), 1, MAX_WEB_WORKERS),
         hash_key=hash_key,
+        redis_url=redis_url,
+        database_url=database_url,
     )

@@ -127,10 +127,9 @@ class PostgresServer:
             "-D", self.data, "-p", str(self.port), "-c", "listen_addresses=127.0.0.1",
             "-c", f"unix_socket_directories={self.dir}", "-c", "fsync=off", "-c", "max_connections=60",
         ]  # fmt: skip
+        self.log = open(os.path.join(self.dir, "server.log"), "ab")  # noqa: SIM115 (kept open while it runs)
         self.process = subprocess.Popen(
-            self._as_owner([str(self.bindir / "postgres"), *options]),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            self._as_owner([str(self.bindir / "postgres"), *options]), stdout=self.log, stderr=self.log
         )
         _wait_port(self.port, self.process, "postgres")
         import psycopg
@@ -147,8 +146,11 @@ class PostgresServer:
 
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:
-            self.process.terminate()  # "smart" shutdown is SIGTERM; fast is SIGINT
-            self.process.send_signal(2)
+            subprocess.run(
+                self._as_owner([str(self.bindir / "pg_ctl"), "-D", self.data, "-m", "fast", "-w", "stop"]),
+                capture_output=True,
+                timeout=60,
+            )
             self.process.wait(30)
         self.process = None
 

@@ -25,9 +25,9 @@ from starlette.staticfiles import StaticFiles
 
 from bot.config import Settings
 from bot.engine.engine import EngineHolder
-from bot.storage.database import Storage
-from bot.storage.interfaces import RateLimiter, SessionStore
+from bot.storage.interfaces import RateLimiter, SessionStore, UsageStore
 from bot.storage.memory import MemoryRateLimiter, MemorySessionStore
+from bot.storage.postgres import open_usage_store
 
 from . import api
 from .inputs import ApiError
@@ -59,7 +59,7 @@ def create_app(
     settings: Settings,
     holder: EngineHolder,
     *,
-    storage: Storage | None = None,
+    storage: UsageStore | None = None,
     open_storage: bool = True,
     watch_knowledge: bool = False,
     loaded: str | None = None,
@@ -71,7 +71,16 @@ def create_app(
     `watch_knowledge`, knowledge edits are reloaded as in the Telegram bot. `loaded` is the
     fingerprint of the files the holder's engine was built from (`bot.reloader.fingerprint`):
     if they changed since (a worker started after an edit), they are reloaded at start-up.
-    Without `sessions` and `limiter`, both are kept in memory (one worker)."""
+    Without `sessions` and `limiter`, both are in Redis with REDIS_URL, else in memory (one
+    worker); the usage store is PostgreSQL with DATABASE_URL, else SQLite in DATA_DIR."""
+    link = None
+    if settings.redis_url and (sessions is None or limiter is None):  # several machines share Redis
+        from bot.storage.redis_state import RedisLink, RedisRateLimiter, RedisSessionStore
+
+        link = RedisLink(settings.redis_url)
+        key = settings.hash_key.encode("utf-8")
+        sessions = sessions or RedisSessionStore(link, key, settings.context_ttl_minutes * 60)
+        limiter = limiter or RedisRateLimiter(link, key, settings.web_rate_limit)
     if sessions is None:
         sessions = MemorySessionStore(settings.context_ttl_minutes * 60)
     if limiter is None:
@@ -82,7 +91,7 @@ def create_app(
     async def lifespan(app: Starlette):
         opened = None
         if storage is None and open_storage:
-            opened = await asyncio.to_thread(Storage.open, settings.data_dir, hash_key=settings.hash_key)
+            opened = await asyncio.to_thread(open_usage_store, settings)
             logger.info("usage database: %s", opened.path)
         if storage is not None or opened is not None:
             held.recorder = Recorder(storage or opened)
@@ -108,6 +117,8 @@ def create_app(
                 await recorder.close()
             if opened is not None:
                 await opened.aclose()
+            if link is not None:
+                await link.close()
 
     routes = [
         Route("/api/ask", api.ask, methods=["POST"]),

@@ -70,6 +70,9 @@ class RedisLink:
 
     def __init__(self, url: str, retry_seconds: float = RETRY_SECONDS, client=None):
         import redis.asyncio as aioredis
+        from redis.asyncio.retry import Retry
+        from redis.backoff import NoBackoff
+        from redis.exceptions import ConnectionError as RedisConnectionError
 
         self.url = url
         self.client = client or aioredis.Redis.from_url(
@@ -77,17 +80,22 @@ class RedisLink:
             socket_connect_timeout=CONNECT_TIMEOUT,
             socket_timeout=CONNECT_TIMEOUT,
             health_check_interval=30,
+            retry=Retry(NoBackoff(), 1),  # a connection Redis closed (it restarted): one fresh try
+            retry_on_error=[RedisConnectionError],
         )
         self.retry_seconds = retry_seconds
         self.errors = errors()
         self._down_until = 0.0
+        self._warn = Warner("Redis (context and rate limits)")
 
     @property
     def up(self) -> bool:
         return time.monotonic() >= self._down_until
 
-    def failed(self) -> None:
+    def failed(self, exc: BaseException) -> None:
+        """Skip Redis for `retry_seconds`; one warning a minute for the whole link."""
         self._down_until = time.monotonic() + self.retry_seconds
+        self._warn(exc)
 
     async def close(self) -> None:
         await self.client.aclose()
@@ -111,7 +119,6 @@ class RedisSessionStore:
         self.prefix = prefix
         self.index = prefix + "sessions"
         self._save = link.client.register_script(_SAVE)
-        self._warn = Warner("session context (Redis)")
 
     def _name(self, session_id: str) -> str:
         return self.prefix + "s:" + keyed_hash(self.key, "session", session_id).hex()
@@ -122,8 +129,7 @@ class RedisSessionStore:
         try:
             raw = await self.link.client.get(self._name(session_id))
         except self.link.errors as exc:
-            self.link.failed()
-            self._warn(exc)
+            self.link.failed(exc)
             raw = None
         if raw is None:
             return Conversation(ttl_seconds=self.ttl_seconds)
@@ -148,8 +154,7 @@ class RedisSessionStore:
                 args=[value, ttl_ms, repr(now), repr(now - self.ttl_seconds), self.max_sessions],
             )
         except self.link.errors as exc:
-            self.link.failed()
-            self._warn(exc)
+            self.link.failed(exc)
 
     async def count(self) -> int:
         return int(await self.link.client.zcard(self.index))
@@ -178,7 +183,6 @@ class RedisRateLimiter:
         self.ttl_ms = math.ceil(self.capacity / self.rate * 1000) + 1000  # full again: as good as none
         self.fallback = MemoryRateLimiter(per_minute, max_clients, clock)
         self._take = link.client.register_script(_TAKE)
-        self._warn = Warner("rate limit (Redis)")
 
     def _name(self, client: str) -> str:
         return self.prefix + "r:" + keyed_hash(self.key, "client", client).hex()
@@ -191,7 +195,6 @@ class RedisRateLimiter:
                 keys=[self._name(key)], args=[repr(self.capacity), repr(self.rate), repr(self.clock()), self.ttl_ms]
             )
         except self.link.errors as exc:
-            self.link.failed()
-            self._warn(exc)
+            self.link.failed(exc)
             return self.fallback.take(key)
         return 0.0 if int(allowed) else (1.0 - float(tokens)) / self.rate
