@@ -107,3 +107,21 @@ def test_env_example_documents_every_setting():
         "WEB_WORKERS",
     ):
         assert f"{key}=" in example, key
+
+
+@pytest.mark.parametrize("name", ["REDIS_URL", "DATABASE_URL"])
+def test_shared_backends_need_hash_key(name):
+    url = "redis://127.0.0.1:6379/0" if name == "REDIS_URL" else "postgresql://u@127.0.0.1/db"
+    with pytest.raises(ConfigError) as caught:
+        load_settings({name: url}, env_file=None)
+    message = str(caught.value)
+    assert message.startswith("HASH_KEY: required when REDIS_URL or DATABASE_URL is set") and "\n" not in message
+    settings = load_settings({name: url, "HASH_KEY": "k" * 32}, env_file=None)
+    assert (settings.redis_url or settings.database_url) == url
+    assert url not in repr(settings)  # may hold a password
+
+
+@pytest.mark.parametrize(("name", "bad"), [("REDIS_URL", "http://x"), ("DATABASE_URL", "mysql://x")])
+def test_shared_backend_urls_are_checked(name, bad):
+    with pytest.raises(ConfigError, match=f"^{name}: expected"):
+        load_settings({name: bad, "HASH_KEY": "k" * 32}, env_file=None)
