@@ -106,10 +106,20 @@ def create_app(
             else:
                 reloader.mark_loaded(loaded)
                 await reloader.reload("start", only_if_changed=True)
-            reloader.start()
+        sync = sync_task = None
+        if reloader is not None and link is not None:  # several machines: versions on Redis
+            from bot.storage.redis_state import KnowledgeSync
+
+            sync, stop_sync = KnowledgeSync(link, reloader), asyncio.Event()
+            sync_task = asyncio.create_task(sync.run(stop_sync), name="knowledge-sync")
+        if reloader is not None:
+            reloader.start(callback=sync.on_reload if sync is not None else None)
         try:
             yield
         finally:
+            if sync_task is not None:
+                stop_sync.set()
+                await sync_task
             if reloader is not None:
                 await reloader.stop()
             if held.recorder is not None:  # requests are finished: write what is queued

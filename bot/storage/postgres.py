@@ -111,6 +111,17 @@ def _sql(statement: str) -> str:
     return statement.replace("?", "%s")
 
 
+def _runs(held) -> list[tuple[str, list[tuple]]]:
+    """Held statements grouped into runs of the same SQL, in order."""
+    runs: list[tuple[str, list[tuple]]] = []
+    for sql, params in held:
+        if runs and runs[-1][0] == sql:
+            runs[-1][1].append(params)
+        else:
+            runs.append((sql, [params]))
+    return runs
+
+
 def connect(url: str):
     import psycopg
 
@@ -193,18 +204,18 @@ class PostgresStorage(UsageLog, UnansweredQueries, Journal):
             if self._held and not self._flush_held():
                 self._hold(sql, params)
                 return None
-            try:
-                return self._conn.execute(_sql(sql), params)
-            except self._errors:
-                if self._conn.closed and self._reconnect():
-                    try:
-                        return self._conn.execute(_sql(sql), params)
-                    except self._errors as again:
-                        exc = again
-                self.health.failing("write failed", exc)
-                self._hold(sql, params)
-                self._next_retry = time.monotonic() + RETRY_SECONDS
-                return None
+            error: BaseException | None = None
+            for attempt in (1, 2):  # a second try on a fresh connection (the server restarted)
+                try:
+                    return self._conn.execute(_sql(sql), params)
+                except self._errors as exc:
+                    error = exc
+                    if attempt == 2 or not (self._conn.closed and self._reconnect()):
+                        break
+            self.health.failing("write failed", error)
+            self._hold(sql, params)
+            self._next_retry = time.monotonic() + RETRY_SECONDS
+            return None
 
     def _hold(self, sql: str, params: tuple) -> None:
         if len(self._held) >= self.health.max_held:
@@ -221,10 +232,9 @@ class PostgresStorage(UsageLog, UnansweredQueries, Journal):
         self._next_retry = time.monotonic() + RETRY_SECONDS
         for attempt in (1, 2):
             try:
-                with self._conn.transaction():
-                    with self._conn.cursor() as cur:
-                        for sql, params in self._held:
-                            cur.execute(_sql(sql), params)
+                with self._conn.transaction(), self._conn.cursor() as cur:
+                    for sql, rows in _runs(self._held):  # executemany: pipelined, not a round trip a row
+                        cur.executemany(_sql(sql), rows)
                 break
             except self._errors as exc:
                 if attempt == 1 and self._reconnect():

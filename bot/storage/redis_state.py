@@ -1,6 +1,6 @@
 """Shared state for several machines in Redis (REDIS_URL, redis-py asyncio): follow-up
-context (`RedisSessionStore`) and rate limits (`RedisRateLimiter`), and the knowledge
-version channel (`publish_version`, `listen_versions`).
+context (`RedisSessionStore`), rate limits (`RedisRateLimiter`), and the knowledge version
+channel (`KnowledgeSync`).
 
 * Keys are bounded and expire: a session is one string (its Conversation as JSON) with a
   TTL of CONTEXT_TTL_MINUTES, indexed in one sorted set trimmed to `max_sessions` (oldest
@@ -16,7 +16,9 @@ version channel (`publish_version`, `listen_versions`).
 
 from __future__ import annotations
 
+import asyncio
 import json
+import logging
 import math
 import time
 from collections.abc import Callable
@@ -25,6 +27,8 @@ from bot.engine.conversation import Conversation
 from bot.storage.health import Warner
 from bot.storage.keys import keyed_hash
 from bot.storage.memory import MAX_CLIENTS, MAX_SESSIONS, MemoryRateLimiter
+
+log = logging.getLogger(__name__)
 
 PREFIX = "yyqa:"
 CONNECT_TIMEOUT = 0.5  # seconds: an unreachable Redis must not hold a request long
@@ -198,3 +202,70 @@ class RedisRateLimiter:
             self.link.failed(exc)
             return self.fallback.take(key)
         return 0.0 if int(allowed) else (1.0 - float(tokens)) / self.rate
+
+
+class KnowledgeSync:
+    """Knowledge changes across machines. The version is the fingerprint of the knowledge
+    files (a content hash over every pack, bot.knowledge.reload.fingerprint). After a
+    successful reload here (an admin's edit, the file watcher) it is published on Redis;
+    every instance reloads when a version arrives, and also checks its files every `every`
+    seconds (a deployed folder, a missed message). The folder is a shared volume or the same
+    deployment on each machine: no reliance on file watchers across machines."""
+
+    def __init__(self, link: RedisLink, reloader, every: float = 30.0, channel: str = VERSION_CHANNEL):
+        self.link = link
+        self.reloader = reloader
+        self.every = every
+        self.channel = channel
+        self.received = 0
+
+    async def publish(self) -> None:
+        """Tell the other instances the version of the files loaded here."""
+        from bot.knowledge.reload import fingerprint
+
+        version = await asyncio.to_thread(fingerprint, self.reloader.directory)
+        try:
+            await self.link.client.publish(self.channel, version)
+        except self.link.errors as exc:
+            self.link.failed(exc)
+
+    async def on_reload(self, result) -> None:
+        """A Reloader callback: publish after a successful reload of changed files."""
+        if result.changed and (result.ok or result.swapped):
+            await self.publish()
+
+    async def check(self, trigger: str) -> None:
+        result = await self.reloader.reload(trigger, only_if_changed=True)
+        if result.changed:
+            log.info("knowledge %s: %s", trigger, "reloaded" if result.ok else "reload had problems")
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Until `stop`: reload on each published version, and every `every` seconds."""
+        next_check = time.monotonic() + self.every
+        while not stop.is_set():
+            pubsub = self.link.client.pubsub(ignore_subscribe_messages=True)
+            try:
+                await pubsub.subscribe(self.channel)
+                while not stop.is_set():
+                    wait = max(0.0, min(1.0, next_check - time.monotonic()))
+                    message = await pubsub.get_message(timeout=wait)
+                    if message is not None and message.get("type") == "message":
+                        self.received += 1
+                        await self.check("redis")
+                    if time.monotonic() >= next_check:
+                        next_check = time.monotonic() + self.every
+                        await self.check("poll")
+            except self.link.errors as exc:
+                self.link.failed(exc)
+                try:
+                    await asyncio.wait_for(stop.wait(), self.link.retry_seconds)
+                except TimeoutError:
+                    pass
+                if time.monotonic() >= next_check:  # Redis down: still check the files
+                    next_check = time.monotonic() + self.every
+                    await self.check("poll")
+            finally:
+                try:
+                    await pubsub.aclose()
+                except self.link.errors:
+                    pass
