@@ -73,3 +73,17 @@ def test_two_instances_share_context_limits_and_records(pair, redis_server):
         assert stats.total == answered and dict(stats.channels) == {"web": answered}
     finally:
         store.close()
+    import os
+    import subprocess
+    import sys
+
+    report = subprocess.run(
+        [sys.executable, "-m", "bot", "report", "--days", "1"],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=a.data_dir.parent,
+    )
+    assert report.returncode == 0, report.stderr
+    assert f"提问 {answered} 次" in report.stdout  # the report counts both instances' questions
