@@ -326,6 +326,7 @@ class PackEngine:
             entry.unit,
             bool(_LIST_MARK_RE.search(entry.answer + entry.source)),
             own,
+            " ".join((entry.title, *entry.phrasings)),
         )
 
     def _report_choice(self, candidate: Candidate, a: Analysis) -> Choice:

@@ -285,6 +285,13 @@ class Synonyms:
                     self.mapping[key] = canon
         keys = sorted(self.mapping, key=len, reverse=True)
         self._re = re.compile("|".join(map(re.escape, keys))) if keys else None
+        self._hash = hash(frozenset(self.mapping.items()))
+
+    def __hash__(self) -> int:  # equal mappings are one key: packs sharing synonyms share analyses
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Synonyms) and self._hash == other._hash and self.mapping == other.mapping
 
     def apply(self, text: str) -> str:
         if self._re is None:
