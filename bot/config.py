@@ -178,7 +178,21 @@ TELEGRAM = "Telegram"
 WEBHOOK = "Webhook（设置 WEBHOOK_URL 即启用；不设则使用长轮询）"
 DATA = "知识库与数据"
 WEB = "网页版与 HTTP 接口（python -m bot web）"
+SHARED = "多台服务器（都留空 = 单机，SQLite）"
 OTHER = "其他"
+
+
+def _redis_url(key: str, raw: str) -> str:
+    if raw and not re.match(r"^(redis|rediss|unix)://", raw):
+        raise ConfigError(f"{key}: expected redis://host:port/db (or rediss://, unix://)")
+    return raw
+
+
+def _database_url(key: str, raw: str) -> str:
+    if raw and not re.match(r"^postgres(ql)?://", raw):
+        raise ConfigError(f"{key}: expected postgresql://user:password@host:port/database")
+    return raw
+
 
 SETTINGS: tuple[Setting, ...] = (
     Setting(
@@ -292,6 +306,23 @@ SETTINGS: tuple[Setting, ...] = (
         "只有 1 个进程时保存在内存中。每个进程各占一份知识库的内存。",
     ),
     Setting(
+        "REDIS_URL",
+        "",
+        _redis_url,
+        SHARED,
+        "Redis 地址，如 redis://127.0.0.1:6379/0：各台服务器共用追问上下文、限流计数，并广播知识库更新。\n"
+        "设置了 REDIS_URL 或 DATABASE_URL 时必须设置 HASH_KEY（每台服务器相同）。详见 docs/deploy.md。",
+        secret=True,
+    ),
+    Setting(
+        "DATABASE_URL",
+        "",
+        _database_url,
+        SHARED,
+        "PostgreSQL 地址，如 postgresql://bot:密码@127.0.0.1:5432/bot：各台服务器共用提问记录、统计和更新日志。",
+        secret=True,
+    ),
+    Setting(
         "CONTEXT_TTL_MINUTES",
         "10",
         _number(1, 1440),
@@ -341,6 +372,8 @@ class Settings:
     web_rate_limit: int = _field("WEB_RATE_LIMIT")
     web_workers: int = _field("WEB_WORKERS")
     hash_key: str = _field("HASH_KEY")  # key for user pseudonyms (else DATA_DIR/hash.key)
+    redis_url: str = _field("REDIS_URL")  # shared context, rate limits, knowledge version (several machines)
+    database_url: str = _field("DATABASE_URL")  # usage records in PostgreSQL (else SQLite in DATA_DIR)
 
     @property
     def has_token(self) -> bool:
@@ -378,7 +411,13 @@ def load_settings(
     if env_file is not None:
         env.update(read_env_file(env_file))
     env.update(os.environ if environ is None else environ)
-    return Settings(**{setting.field: setting.value(env) for setting in SETTINGS})
+    settings = Settings(**{setting.field: setting.value(env) for setting in SETTINGS})
+    if (settings.redis_url or settings.database_url) and not settings.hash_key:
+        raise ConfigError(
+            "HASH_KEY: required when REDIS_URL or DATABASE_URL is set (the same key on every machine; "
+            "e.g. python3 -c 'import secrets; print(secrets.token_hex(32))')"
+        )
+    return settings
 
 
 ENV_EXAMPLE_HEAD = (

@@ -116,3 +116,24 @@ async def telegram_app(tg_settings, tg_holder, bot_api):
         await application.shutdown()
         if application.post_shutdown is not None:  # stops what post_init started (watcher, db)
             await application.post_shutdown(application)
+
+
+# --- real Redis and PostgreSQL servers (tests/servers.py), one each per test session ----------
+
+
+@pytest.fixture(scope="session")
+def redis_server():
+    from servers import RedisServer
+
+    server = RedisServer()
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    from servers import PostgresServer
+
+    server = PostgresServer()
+    yield server
+    server.close()

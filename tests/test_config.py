@@ -138,7 +138,13 @@ def test_secrets_stay_out_of_the_repr():
     settings = load_settings(
         {"TELEGRAM_BOT_TOKEN": TOKEN, "WEBHOOK_SECRET": "s3cret-value", "HASH_KEY": "k" * 40}, env_file=None
     )
-    assert {s.key for s in SETTINGS if s.secret} == {"TELEGRAM_BOT_TOKEN", "WEBHOOK_SECRET", "HASH_KEY"}
+    assert {s.key for s in SETTINGS if s.secret} == {
+        "TELEGRAM_BOT_TOKEN",
+        "WEBHOOK_SECRET",
+        "HASH_KEY",
+        "REDIS_URL",
+        "DATABASE_URL",
+    }
     assert TOKEN not in repr(settings) and "s3cret-value" not in repr(settings) and "k" * 40 not in repr(settings)
 
 
@@ -166,3 +172,21 @@ def test_the_example_file_loads_as_the_defaults(tmp_path):
     from bot.config import PROJECT_ROOT
 
     assert load_settings({}, env_file=PROJECT_ROOT / ".env.example") == load_settings({}, env_file=None)
+
+
+@pytest.mark.parametrize("name", ["REDIS_URL", "DATABASE_URL"])
+def test_shared_backends_need_hash_key(name):
+    url = "redis://127.0.0.1:6379/0" if name == "REDIS_URL" else "postgresql://u@127.0.0.1/db"
+    with pytest.raises(ConfigError) as caught:
+        load_settings({name: url}, env_file=None)
+    message = str(caught.value)
+    assert message.startswith("HASH_KEY: required when REDIS_URL or DATABASE_URL is set") and "\n" not in message
+    settings = load_settings({name: url, "HASH_KEY": "k" * 32}, env_file=None)
+    assert (settings.redis_url or settings.database_url) == url
+    assert url not in repr(settings)  # may hold a password
+
+
+@pytest.mark.parametrize(("name", "bad"), [("REDIS_URL", "http://x"), ("DATABASE_URL", "mysql://x")])
+def test_shared_backend_urls_are_checked(name, bad):
+    with pytest.raises(ConfigError, match=f"^{name}: expected"):
+        load_settings({name: bad, "HASH_KEY": "k" * 32}, env_file=None)

@@ -48,9 +48,9 @@ def _knowledge(settings: Settings, quiet: bool = False) -> Knowledge | None:
 
 def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
     from bot.admin.reports import format_stats, write_stats_csv
-    from bot.storage.database import Storage
+    from bot.storage.postgres import open_usage_store
 
-    storage = Storage.open(settings.data_dir, hash_key=settings.hash_key)
+    storage = open_usage_store(settings)  # PostgreSQL with DATABASE_URL: every instance's records
     try:
         stats = storage.stats(args.days)
     finally:
@@ -65,7 +65,7 @@ def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_unanswered(args: argparse.Namespace, settings: Settings) -> int:
     from bot.admin.reports import format_unanswered
-    from bot.storage.database import Storage
+    from bot.storage.postgres import open_usage_store
 
     library = _library(settings)
     engine = knowledge = None
@@ -74,7 +74,7 @@ def cmd_unanswered(args: argparse.Namespace, settings: Settings) -> int:
 
         engine = Engine(library)
         knowledge = engine.knowledge
-    storage = Storage.open(settings.data_dir, hash_key=settings.hash_key)
+    storage = open_usage_store(settings)
     try:
         groups = storage.unanswered(args.days, engine, limit=args.limit)
     finally:
