@@ -178,7 +178,7 @@ TELEGRAM = "Telegram"
 WEBHOOK = "Webhook（设置 WEBHOOK_URL 即启用；不设则使用长轮询）"
 DATA = "知识库与数据"
 WEB = "网页版与 HTTP 接口（python -m bot web）"
-SHARED = "多台服务器（都留空 = 单机，SQLite）"
+SHARED = "多台服务器（见 docs/deploy.md）"
 OTHER = "其他"
 
 
@@ -310,8 +310,9 @@ SETTINGS: tuple[Setting, ...] = (
         "",
         _redis_url,
         SHARED,
-        "Redis 地址，如 redis://127.0.0.1:6379/0：各台服务器共用追问上下文、限流计数，并广播知识库更新。\n"
-        "设置了 REDIS_URL 或 DATABASE_URL 时必须设置 HASH_KEY（每台服务器相同）。详见 docs/deploy.md。",
+        "两台以上服务器共用的 Redis：网页版和接口的追问上下文、限流计数。留空则每台机器各自保存（单机默认）。\n"
+        "例如 redis://10.0.0.5:6379/0（有密码时 redis://:密码@主机:6379/0）。设置后必须同时设置 HASH_KEY（各台相同）。\n"
+        "Redis 暂时不可用时照常回答：追问按单独问题处理，限流按各进程计数，每分钟记录一条错误，恢复后自动重连。",
         secret=True,
     ),
     Setting(
@@ -319,7 +320,10 @@ SETTINGS: tuple[Setting, ...] = (
         "",
         _database_url,
         SHARED,
-        "PostgreSQL 地址，如 postgresql://bot:密码@127.0.0.1:5432/bot：各台服务器共用提问记录、统计和更新日志。",
+        "两台以上服务器共用的 PostgreSQL：提问记录、评价、管理操作、统计、未答上问题和 Telegram 更新日志。\n"
+        "留空则使用 DATA_DIR 中的 SQLite 数据库（单机默认）。例如 postgresql://yyqa:密码@10.0.0.6:5432/yyqa\n"
+        "设置后必须同时设置 HASH_KEY（各台相同）。数据库暂时不可用时照常回答，记录暂存在内存中（最多 10000 条），\n"
+        "恢复后写入；超出的条数写入日志并在 /stats 中显示。",
         secret=True,
     ),
     Setting(
