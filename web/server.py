@@ -165,7 +165,7 @@ def _run_workers(settings: Settings, holder: EngineHolder, stamp: str, host: str
             sock = bind(host, port)
             reserved.close()  # this process's copy of the parent's
         sock.listen(BACKLOG)
-        conn = statedb.connect(state)
+        conn = statedb.StateConnection(state)  # opened on first use; reopens and recreates the file on failure
         try:
             app = create_app(
                 settings,
