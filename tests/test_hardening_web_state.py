@@ -93,11 +93,14 @@ def test_a_locked_file_never_sleeps_on_the_event_loop(state, monkeypatch):
     monkeypatch.setattr(time, "sleep", no_sleep)
     store = SharedSessionStore(workers[0], KEY, 600)
     started = time.perf_counter()
-    for _ in range(50):
-        assert store.get("session-abc").last_text == ""  # answered without context, at once
+    for number in range(50):
+        with store.use("session-abc") as conversation:  # the write finds the file locked: goes on without it
+            conversation.last_text = f"第{number}问"
     assert time.perf_counter() - started < 50 * 0.2
+    assert workers[0]._locked_until > clock.now  # locked three times in a row: a pause before writing again
     holder.execute("ROLLBACK")
     holder.close()
+    clock.now += statedb.LOCKED_PAUSE_S
     with store.use("session-abc") as conversation:
         conversation.last_text = "又能用了"
     assert store.get("session-abc").last_text == "又能用了"

@@ -22,10 +22,12 @@ pause that doubles (HEAL_PAUSE_S up to HEAL_PAUSE_MAX_S), never by sleeping: mea
 statements fail at once and requests go on without the shared state (follow-ups and the
 rate limit resume as soon as the file is back).
 Every statement is its own short transaction, run on the event loop with `run`: when
-another worker holds the write lock (tens of microseconds), `run` tries again at once, for
-at most BUSY_SPIN_S, and then gives up (the request goes on without the shared state). It
-never sleeps: a sleep on the event loop would hold up every request queued behind it (an
-external process holding the lock for 15 s once cost every request a second).
+another worker holds the write lock (tens of microseconds), `run` tries again at once,
+yielding the CPU to the holder, for at most BUSY_SPIN_S, and then gives up (the request goes
+on without the shared state); after BUSY_STREAK such writes in a row, no write is tried for
+LOCKED_PAUSE_S (reads go on: WAL lets them past a writer). It never sleeps: a sleep on the event loop would hold up every request
+queued behind it (an external process holding the lock for 15 s once cost every request a
+second).
 """
 
 from __future__ import annotations
@@ -45,7 +47,9 @@ logger = logging.getLogger(__name__)
 
 FILE_NAME = "web-sessions.sqlite3"
 BUSY_TIMEOUT_S = 1.0  # the parent's `prepare`, before any worker serves
-BUSY_SPIN_S = 0.002  # a worker's statement: retried at once while locked, this long at most
+BUSY_SPIN_S = 0.01  # a worker's statement: retried at once while locked (yielding the CPU), this long at most
+BUSY_STREAK = 3  # writes in a row that found the file locked: then none is tried for LOCKED_PAUSE_S
+LOCKED_PAUSE_S = 1.0
 HEAL_PAUSE_S = 0.5
 HEAL_PAUSE_MAX_S = 30.0
 CHECK_EVERY_S = 1.0  # a worker looks at the file's inode and header this often
@@ -95,20 +99,27 @@ def connect(path: Path | str) -> sqlite3.Connection:
 
 
 def run(conn, sql: str, params: tuple | dict = ()) -> list[tuple]:
-    """Execute one statement to the end (its transaction committed); its rows. Retries at
-    once, without sleeping, while the database is locked by another worker, for at most
-    BUSY_SPIN_S; raises sqlite3.Error. `conn`: a sqlite3 connection or a StateConnection."""
+    """Execute one statement to the end (its transaction committed); its rows; raises
+    sqlite3.Error. `conn`: a worker's StateConnection (never sleeps, see the module's
+    docstring), or a plain sqlite3 connection (the parent and tools: retried while locked,
+    pausing 50 µs doubling to 2 ms, for at most BUSY_TIMEOUT_S)."""
     if isinstance(conn, StateConnection):
         return conn.run(sql, params)
-    return _execute(conn, sql, params)
+    return _execute(conn, sql, params, BUSY_TIMEOUT_S, time.sleep)
 
 
 def is_busy(exc: BaseException) -> bool:
     return getattr(exc, "sqlite_errorcode", None) in BUSY_CODES
 
 
-def _execute(conn: sqlite3.Connection, sql: str, params: tuple | dict = ()) -> list[tuple]:
-    give_up = None
+def _yield(delay: float) -> None:
+    """Between two tries of a worker's statement: let the lock's holder run; never sleep."""
+    if hasattr(os, "sched_yield"):
+        os.sched_yield()
+
+
+def _execute(conn: sqlite3.Connection, sql: str, params, limit: float, pause) -> list[tuple]:
+    delay, give_up = 50e-6, None
     while True:
         try:
             return conn.execute(sql, params).fetchall()
@@ -116,9 +127,11 @@ def _execute(conn: sqlite3.Connection, sql: str, params: tuple | dict = ()) -> l
             if not is_busy(exc):
                 raise
             now = time.monotonic()
-            give_up = give_up or now + BUSY_SPIN_S
+            give_up = give_up or now + limit
             if now >= give_up:
                 raise
+            pause(delay)
+            delay = min(delay * 2, 2e-3)
 
 
 class StateConnection:
@@ -135,17 +148,29 @@ class StateConnection:
         self._retry_at = float("-inf")
         self._pause = HEAL_PAUSE_S
         self._opened_once = False
+        self._busy = 0  # writes in a row that found the file locked
+        self._locked_until = float("-inf")
 
     def run(self, sql: str, params: tuple | dict = ()) -> list[tuple]:
+        writes = not sql.lstrip()[:6].upper().startswith(("SELECT", "PRAGMA"))
+        if writes and self.clock() < self._locked_until:
+            raise sqlite3.OperationalError(f"shared web state {self.path} is locked; trying again shortly")
         conn = self._connection()
         try:
-            return _execute(conn, sql, params)
+            rows = _execute(conn, sql, params, BUSY_SPIN_S, _yield)
         except sqlite3.Error as exc:
             if is_busy(exc):
+                self._busy += 1
+                if self._busy >= BUSY_STREAK:  # held by someone for long: no write tried for a while
+                    self._locked_until = self.clock() + LOCKED_PAUSE_S
+                    self._busy = 0
                 raise
             logger.warning("shared web state %s failed (%s): reopening it", self.path, exc)
             self._drop()
-        return _execute(self._connection(), sql, params)  # once more, on the repaired file
+            return _execute(self._connection(), sql, params, BUSY_SPIN_S, _yield)  # once more, repaired
+        if writes:
+            self._busy = 0
+        return rows
 
     def close(self) -> None:
         self._drop()
@@ -157,10 +182,10 @@ class StateConnection:
             if not self._same_file():
                 logger.warning("shared web state %s was deleted, replaced or damaged: reopening it", self.path)
                 self._drop()
-        if self._conn is not None:
-            return self._conn
         if now < self._retry_at:
             raise sqlite3.OperationalError(f"shared web state {self.path} unavailable; trying again shortly")
+        if self._conn is not None:
+            return self._conn
         try:
             repair(self.path, busy_timeout=0)
             conn = connect(self.path)
