@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.importer import write
+from bot.importer import link, write
 from bot.importer.draft import Draft, draft_pack
 from bot.importer.readers import ImportInputError, read_report
 from bot.knowledge import packmeta
@@ -64,6 +64,8 @@ class ImportResult:
             f"起草：{c.get('topics', 0)} 个主题、{c.get('metrics', 0)} 条数据、{c.get('faqs', 0)} 条问答"
             "（均标记 draft: true，待审核）",
         ]
+        if c.get("same_as"):
+            lines.append(f"与同一地方其他年份报告中的同一指标关联 {c['same_as']} 条（same_as，请核对）")
         if any(self.kept.values()):
             lines.append("保留已审核的条目：" + "、".join(f"{name} {n} 条" for name, n in self.kept.items() if n))
         if self.left_out:
@@ -185,6 +187,7 @@ def import_report(
         raise write_failure(exc, out) from None
     drafted = draft_pack(text, title, year, place, synonyms, reviewed)
     result = ImportResult(out, title, year, place, drafted.counts(), left_out=drafted.left_out)
+    result.counts["same_as"] = link.link(drafted.metrics, link.sibling_metrics(out, place, year))
     try:
         files = _files(
             out,

@@ -184,7 +184,52 @@ def decode_text(data: bytes) -> str:
 
 
 def _txt(data: bytes) -> str:
-    return decode_text(data)
+    """Rows of TAB-separated cells (a table pasted as text) become sentences, as in .docx."""
+    out: list[str] = []
+    table: list[list[str]] = []
+    for line in decode_text(data).splitlines():
+        cells = [c.strip() for c in line.split("\t")]
+        if len([c for c in cells if c]) >= 2:
+            table.append([c for c in cells if c])
+            continue
+        if table:
+            out += table_sentences(table)
+            table = []
+        out.append(line)
+    return "\n".join(out + table_sentences(table))
+
+
+_CELL_FIGURE_RE = re.compile(r"(?:近|约|超过|逾)?\d+(?:\.\d+)?(?:万|亿)?(?:余|多)?\S{0,4}")
+_CHANGE_CELL_RE = re.compile(r"^(?:增长|增加|下降|减少|提高|降低|上升|持平)")
+
+
+def table_sentences(rows: list[list[str]]) -> list[str]:
+    """A table as sentences, one a row, each cell with its row's label and its column's header
+    ("人民调解数量11342起，人民调解调处成功率95.2%，人民调解同比增长4.9%。"); the cells verbatim.
+    A first row without figures is the header; a row without figures stays as it is."""
+    if not rows:
+        return []
+    header: list[str] = []
+    if not any(re.search(r"\d", c) for c in rows[0][1:]):
+        header, rows = rows[0], rows[1:]
+    out = []
+    for row in rows:
+        if len(row) < 2 or not any(re.search(r"\d", c) for c in row[1:]):
+            out.append("，".join(row))
+            continue
+        label = row[0].rstrip("：:")
+        parts = []
+        for i, cell in enumerate(row[1:], 1):
+            head = header[i] if i < len(header) else ""
+            words = re.sub(r"[\d.%]", "", _CELL_FIGURE_RE.sub("", cell))
+            if _CHANGE_CELL_RE.match(cell) and "同比" in head:
+                parts.append(f"{label}同比{cell}")
+            elif words or not head:
+                parts.append(f"{label}{cell}")
+            else:
+                parts.append(f"{label}{head}{cell}")
+        out.append("，".join(parts) + "。")
+    return out
 
 
 def _docx(data: bytes) -> str:
@@ -199,10 +244,19 @@ def _docx(data: bytes) -> str:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise ImportInputError(f"无法打开这个 .docx 文件（{type(exc).__name__}），文件可能已损坏。") from None
-    lines = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            lines.append("，".join(cell.text.strip() for cell in row.cells if cell.text.strip()))
+    from docx.table import Table
+
+    lines: list[str] = []
+    for block in document.iter_inner_content():  # paragraphs and tables in document order
+        if isinstance(block, Table):
+            rows = []
+            for row in block.rows:
+                cells = [c.text.strip() for c in row.cells]
+                cells = [c for i, c in enumerate(cells) if c and (i == 0 or c != cells[i - 1])]  # merged cells repeat
+                rows.append(cells)
+            lines += table_sentences([r for r in rows if r])
+        else:
+            lines.append(block.text)
     return "\n".join(lines)
 
 
