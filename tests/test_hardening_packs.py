@@ -12,6 +12,7 @@ import pytest
 from bot.cli import main
 from bot.engine.engine import Engine, EngineHolder
 from bot.importer import import_report
+from bot.knowledge import packmeta
 from bot.knowledge.base import KnowledgeError
 from bot.knowledge.packs import load_library, validate_library
 from bot.knowledge.reload import Reloader
@@ -27,12 +28,20 @@ def _set(pack: Path, key: str, value: str) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+@pytest.fixture(scope="module")
+def qinglan_pack(tmp_path_factory):
+    """The 2024 report imported once for the module; each test works on a copy."""
+    out = tmp_path_factory.mktemp("imported") / "qinglan-2024"
+    assert import_report(QINGLAN, out).ok
+    return out
+
+
 @pytest.fixture
-def packs(tmp_path, kb_copy):
+def packs(tmp_path, kb_copy, qinglan_pack):
     root = tmp_path / "packs"
     root.mkdir()
     shutil.copytree(kb_copy, root / "yiyang-2023")
-    assert import_report(QINGLAN, root / "qinglan-2024").ok
+    shutil.copytree(qinglan_pack, root / "qinglan-2024")
     return root
 
 
@@ -48,6 +57,14 @@ BAD = [
 
 
 @pytest.mark.parametrize("key,value,message", BAD, ids=[f"{k}={v}" for k, v, _ in BAD])
+def test_each_metadata_rule(packs, key, value, message):
+    _set(packs / "qinglan-2024", key, value)
+    found = packmeta.problems_in(packs / "qinglan-2024")
+    assert len(found) == 1 and message in found[0][2] and found[0][1] > 1, found
+    assert packmeta.problems_in(packs / "yiyang-2023") == []
+
+
+@pytest.mark.parametrize("key,value,message", [BAD[0], BAD[3]], ids=["year=99999", "place=<script>"])
 async def test_bad_metadata_is_refused_at_start_validate_and_reload(packs, capsys, key, value, message):
     holder = EngineHolder(Engine(load_library(packs)))
     reloader = Reloader(holder, packs)

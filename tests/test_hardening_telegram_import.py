@@ -12,7 +12,7 @@ from test_telegram_admin import FileBotApi, FileRequest, _document, admin_settin
 from bot.engine.engine import Engine, EngineHolder
 from bot.importer import ImportResult, readers
 from bot.knowledge.packs import load_library
-from handlers import admin
+from handlers.admin import lifecycle, uploads
 from handlers.app import build_application
 
 
@@ -51,7 +51,7 @@ async def test_hostile_reports_sent_to_the_bot_get_their_reason_and_change_nothi
         assert len(holder.engine.packs) == 1
     finally:
         await application.shutdown()
-        await admin.on_shutdown(application)
+        await lifecycle.on_shutdown(application)
 
 
 async def test_the_import_reply_lists_ten_figures_and_sends_the_rest_as_a_file(tmp_path, kb_copy, monkeypatch):
@@ -64,7 +64,7 @@ async def test_the_import_reply_lists_ten_figures_and_sends_the_rest_as_a_file(t
             root_dir / "qinglan-2024", "青岚市2024年法治政府建设情况", 2024, "青岚市", {"metrics": 3}, {}, left_out
         )
 
-    monkeypatch.setattr(admin, "import_uploaded_report", imported)
+    monkeypatch.setattr(uploads, "import_uploaded_report", imported)
     try:
         api.files["ql"] = b"whatever"
         await feed(application, _document("ql", "report.txt", 1))
@@ -77,4 +77,4 @@ async def test_the_import_reply_lists_ten_figures_and_sends_the_rest_as_a_file(t
         assert len(documents) == 1 and "2000" in documents[0].params["caption"]
     finally:
         await application.shutdown()
-        await admin.on_shutdown(application)
+        await lifecycle.on_shutdown(application)
