@@ -89,16 +89,14 @@ class Engine:
         check = self._check_of_last(text, conversation, now)
         if check is not None:
             return check
-        response = None
-        if self._points_back(text, conversation, now):
+        response, year = self._answer(text, conversation, now)
+        if response.kind != "followup" and self._points_back(text, conversation, now):
             # "那是哪个频道的", "他们考的是啥": asked about what was just answered, so the last
-            # question's subject comes first; a reply only when that reading answers
+            # question's subject comes first, and that reading answers when it can
             subject = self.packs[-1].analyze(conversation.last_text).core
-            response, year = self._answer(f"{subject}，{text}", None, now)
-            if response.status != "answer":
-                response = None
-        if response is None:
-            response, year = self._answer(text, conversation, now)
+            again, again_year = self._answer(f"{subject}，{text}", None, now)
+            if again.status == "answer":
+                response, year = again, again_year
         if conversation is not None and response.status == "answer":
             conversation.last_year = year or conversation.last_year
             conversation.last_text = text

@@ -23,7 +23,7 @@ from bot.knowledge.yamlload import LineDict, YamlSyntaxError, load_yaml
 FIRST_YEAR = 1949
 MAX_TITLE_CHARS = 100
 PACK_FILE = "pack.yaml"
-_PLACE_RE = re.compile(r"^[\u4e00-\u9fff]{2,20}$")
+_PLACE_RE = re.compile(r"[\u4e00-\u9fff]{2,20}")
 _MARKUP_RE = re.compile(r"[<>\x00-\x1f\x7f\u2028\u2029]")
 
 
@@ -36,7 +36,7 @@ def year_ok(year: object, today: dt.date | None = None) -> bool:
 
 
 def place_ok(place: object) -> bool:
-    return isinstance(place, str) and bool(_PLACE_RE.match(place))
+    return isinstance(place, str) and bool(_PLACE_RE.fullmatch(place))
 
 
 def title_ok(title: object) -> bool:
