@@ -35,3 +35,9 @@ def test_a_new_question_with_a_number_is_not_a_check(engine):
 def test_without_a_previous_answer_a_bare_check_is_not_answered_yes(engine):
     reply = engine.respond("是两千九百多件对吧", Conversation(), now=0.0)
     assert not reply.text.startswith(("是的", "不是"))
+
+
+def test_practical_yes_no_questions_get_a_how_to_decline_never_yes(engine):
+    for question in ("找律师打官司要花钱吗", "能不能在网上申请法律援助啊", "法律援助去哪里申请"):
+        reply = engine.respond(question)
+        assert reply.status != "answer" and not reply.text.startswith(("是的", "不是")), question
