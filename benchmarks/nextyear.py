@@ -34,7 +34,7 @@ def _tag_rows(label: str, result) -> list[str]:
     return rows
 
 
-def tuning_tables(source_name: str = "yiyang-2024.txt") -> tuple[list[str], str]:
+def tuning_tables(source_name: str = "yiyang-2024.txt", folder: Path = TUNING) -> tuple[list[str], str]:
     from benchmarks.evaluation import engine_predictor, evaluate, load_eval
     from bot.engine.engine import Engine
     from bot.importer import import_report
@@ -46,12 +46,12 @@ def tuning_tables(source_name: str = "yiyang-2024.txt") -> tuple[list[str], str]
     with tempfile.TemporaryDirectory(prefix="yiyang-nextyear-") as tmp:
         root = Path(tmp)
         alone = root / "alone" / "yiyang-2024"
-        result = import_report(TUNING / source_name, alone)
+        result = import_report(folder / source_name, alone)
         assert result.ok, result.problems
         library = load_library(root / "alone")
         r = evaluate(
             engine_predictor(Engine(library)),
-            load_eval(TUNING / "questions-2024.yaml"),
+            load_eval(folder / "questions-2024.yaml"),
             library.latest.report,
             normalize,
         )
@@ -59,11 +59,11 @@ def tuning_tables(source_name: str = "yiyang-2024.txt") -> tuple[list[str], str]
         misses.append("## 2024 alone\n" + r.miss_lines() + _extra(r))
         both = root / "both"
         shutil.copytree(CURATED_2023, both / "yiyang-2023")
-        assert import_report(TUNING / source_name, both / "yiyang-2024").ok
+        assert import_report(folder / source_name, both / "yiyang-2024").ok
         library = load_library(both)
         r = evaluate(
             engine_predictor(Engine(library)),
-            load_eval(TUNING / "questions-both.yaml"),
+            load_eval(folder / "questions-both.yaml"),
             {k.year: k.report for k in library.packs},
             normalize,
         )

@@ -29,6 +29,7 @@ from bot.engine.pack import PackEngine
 from bot.engine.params import DEFAULT, Params
 from bot.knowledge.base import Knowledge
 from bot.knowledge.packs import Library, catalog
+from bot.knowledge.reporttext import TARGET_ASKED_RE
 from bot.knowledge.sameas import MeasureLinks
 from bot.text.normalize import clean
 
@@ -183,6 +184,8 @@ class Engine:
                 question = conversation.last_text  # "比上一年呢": the last question, for both years
         if years:
             chosen = [p for p in pool if p.knowledge.year in years]
+            if not chosen and TARGET_ASKED_RE.search(text):  # "2025年的目标": the reports that set it
+                chosen = [p for p in pool if all(f"{y}年" in p.context.report_norm for y in years)][-1:]
             if not chosen:
                 other = next(y for y in years)
                 word = f"{scope.relative}（{other}年）" if scope.relative else f"{other}年"

@@ -46,6 +46,7 @@ from bot.retrieval.curated import CuratedRetriever
 from bot.retrieval.report import ReportRetriever
 from bot.retrieval.scoring import measure_fits
 from bot.text.normalize import normalize
+from bot.text.pinyin import PinyinReader, has_latin
 
 _ELLIPTICAL_RE = re.compile(r"^(?:那么|那|还有|另外|然后|再问)|呢$")
 _LIST_MARK_RE = re.compile(r"、|”“|”、“|；")
@@ -73,6 +74,7 @@ class PackEngine:
         self.report = ReportRetriever(knowledge.report_text, knowledge.synonyms, params)
         self.figure_index = index_figures(knowledge.metrics)
         self.entry_clause = self._entry_clauses()
+        self.pinyin = PinyinReader.from_knowledge(knowledge)  # "falv yuanzhu" → 法律援助
         place = knowledge.place
         short = place.rstrip("市区县") if len(place) > 2 else place
         region = knowledge.pack.region
@@ -139,6 +141,8 @@ class PackEngine:
     # --- stages ------------------------------------------------------------------------
 
     def analyze(self, text: str) -> Analysis:
+        if has_latin(text):
+            text = self.pinyin.read(text)
         return analyze(text, self.knowledge.synonyms, self.today)
 
     def _respond(self, text: str, conversation: Conversation | None, now: float) -> Response:
