@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from typing import TextIO
 
 from bot.config import Settings
@@ -14,7 +15,12 @@ WELCOME = (
 )
 
 
-def run_chat(engine: Engine, settings: Settings, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
+def run_chat(
+    engine: Engine, settings: Settings, stdin: TextIO | None = None, stdout: TextIO | None = None, storage=None
+) -> int:
+    """`storage`: record each question (channel "terminal") as Telegram and the web do."""
+    stdin = sys.stdin if stdin is None else stdin
+    stdout = sys.stdout if stdout is None else stdout
     conversation = Conversation(ttl_seconds=settings.context_ttl_minutes * 60)
     interactive = stdin.isatty()
     print(WELCOME, file=stdout)
@@ -31,10 +37,23 @@ def run_chat(engine: Engine, settings: Settings, stdin: TextIO = sys.stdin, stdo
         text = line.strip()
         if text.lower() in ("q", "quit", "exit", "退出"):
             break
+        started = time.perf_counter()
         if text.isdigit() and 1 <= int(text) <= len(suggestions):
             response = engine.answer_entry(suggestions[int(text) - 1].id, conversation)
         else:
             response = engine.respond(text, conversation)
+        if storage is not None and text:
+            storage.log_query(
+                user_id=None,
+                chat_type="private",
+                text=text,
+                status=response.status,
+                entry_id=response.entry_id,
+                score=response.score,
+                latency_ms=(time.perf_counter() - started) * 1000,
+                kind=response.kind,
+                channel="terminal",
+            )
         suggestions = response.suggestions
         print(response.text, file=stdout)
         if response.status == "answer" and suggestions:

@@ -93,7 +93,31 @@ def _days(text: str) -> float:
     return value
 
 
+def cmd_review(args: argparse.Namespace, settings: Settings) -> int:
+    from pathlib import Path
+
+    from bot.admin.review import run_review
+
+    directory = Path(args.pack)
+    if not directory.exists() and (Path(settings.knowledge_dir) / args.pack).is_dir():
+        directory = Path(settings.knowledge_dir) / args.pack
+    return run_review(directory, sys.stdin, sys.stdout)
+
+
+def cmd_admin(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.admin.console import run_console
+
+    return run_console(settings, sys.stdin, sys.stdout)
+
+
 def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("review", help="review the drafted rows of a pack in the terminal")
+    p.add_argument("pack", help="the pack folder (or its name under the knowledge folder)")
+    p.set_defaults(func=cmd_review)
+
+    p = sub.add_parser("admin", help="the Telegram admin actions in the terminal (unanswered, backups, rollback)")
+    p.set_defaults(func=cmd_admin)
+
     p = sub.add_parser("report", help="usage figures (the same as /stats in Telegram)")
     p.add_argument("--days", type=_days, default=7, metavar="N", help="the last N days (default 7)")
     p.add_argument("--csv", metavar="FILE", help="also write the figures to a CSV file")
