@@ -10,6 +10,7 @@ words for a curated or drafted metric (a drafted target's name says 目标).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from bot.analysis import Analysis
 from bot.knowledge.reporttext import TARGET_ASKED_RE, find_figures
@@ -43,11 +44,17 @@ def choice_role(choice) -> str:
     return "achieved"
 
 
-def rule_figure_kind(a: Analysis, choice, ctx) -> object | None:
+@dataclass(frozen=True)
+class Decline:
+    """The fields of rules.Decline (reason, detail): rules.py imports this module, not the reverse."""
+
+    reason: str
+    detail: str = ""
+
+
+def rule_figure_kind(a: Analysis, choice, ctx) -> Decline | None:
     """A target given for a plain question (or a result for a target asked), or a change given
     for a count: declined, with the nearest content shown, never as the answer."""
-    from bot.decision.rules import Decline
-
     role = choice_role(choice)
     if not role:
         return None
