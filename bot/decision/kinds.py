@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from bot.analysis import Analysis
+from bot.decision.decline import Decline
 from bot.knowledge.reporttext import TARGET_ASKED_RE, find_figures
 
 # A question about a change: 同比, 比上年, 增长了多少, 下降多少, 变化.

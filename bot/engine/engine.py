@@ -18,7 +18,6 @@ import datetime as dt
 import re
 import time
 
-from bot.analysis import analyze
 from bot.analysis.ask import find_ask, known_words
 from bot.analysis.scope import find_scope
 from bot.answers import compose as answers
@@ -165,7 +164,7 @@ class Engine:
         return [owner] if owner is not None else list(reversed(self.packs))
 
     def _route(self, text: str, conversation: Conversation | None, now: float) -> tuple[Response, int | None]:
-        scope = analyze(text, today=self.today).scope
+        scope = self.packs[-1].analyze(text).scope  # one analysis, shared with the packs
         pool = [p for p in self.packs if p.names_place(text)] or self.packs
         years = list(scope.years)
         question = text
