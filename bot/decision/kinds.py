@@ -10,7 +10,6 @@ words for a curated or drafted metric (a drafted target's name says 目标).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from bot.analysis import Analysis
 from bot.decision.decline import Decline
@@ -45,15 +44,7 @@ def choice_role(choice) -> str:
     return "achieved"
 
 
-@dataclass(frozen=True)
-class Decline:
-    """The fields of rules.Decline (reason, detail): rules.py imports this module, not the reverse."""
-
-    reason: str
-    detail: str = ""
-
-
-def rule_figure_kind(a: Analysis, choice, ctx) -> Decline | None:
+def rule_figure_kind(a: Analysis, choice, ctx) -> object | None:
     """A target given for a plain question (or a result for a target asked), or a change given
     for a count: declined, with the nearest content shown, never as the answer."""
     role = choice_role(choice)
