@@ -7,7 +7,7 @@ from __future__ import annotations
 from test_telegram_admin import ADMIN_ID, CITIZEN_ID, admin_app, feed, files_api, message  # noqa: F401
 
 from bot.knowledge import edit as kb_edit
-from handlers.admin import PRIVATE_ONLY
+from handlers.admin.auth import PRIVATE_ONLY
 from handlers.callbacks import STALE_NOTE
 
 GROUP = {"id": -1009999, "type": "supergroup", "title": "工作群"}

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from bot.knowledge.base import Knowledge
 from bot.knowledge.edit import BEIJING
-from bot.storage.database import Stats, UnansweredGroup
+from bot.storage.unanswered import UnansweredGroup
+from bot.storage.usage import Stats
 
 STATUS_LABEL = {"fallback": "未答上", "clarify": "追问确认"}
 CHANNEL_LABEL = {"telegram": "Telegram", "web": "网页"}

@@ -8,7 +8,7 @@ from; a decline says what is missing only where the report really lacks it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.knowledge.base import Entry, Knowledge
 from bot.knowledge.reporttext import Figure, Sentence
@@ -45,6 +45,7 @@ class Response:
     source: str = ""  # the report sentence(s) quoted
     section: str = ""  # "section › subsection" where the source stands
     year: int | None = None  # the report year the answer comes from
+    figure: object = field(default=None, repr=False, compare=False)  # the figure answered (Entry or Figure)
 
     def to_json(self) -> dict:
         """The stable JSON shape of `python -m bot ask --json`."""
@@ -160,6 +161,7 @@ def answer(
         source=entry.source,
         section=location(knowledge, entry),
         year=entry.year or knowledge.year,
+        figure=entry if entry.is_metric else None,
     )
 
 
@@ -217,7 +219,14 @@ def answer_report(
         source=sentence.text,
         section=where,
         year=knowledge.year,
+        figure=figure,
     )
+
+
+def checked(response: Response, verdict: bool | None) -> Response:
+    """A check of the figure just given ("是两千九百多件对吧"): 是的/不是 before the same answer."""
+    word = _verdict_word(verdict)
+    return replace(response, text=word + response.text, answer=word + response.answer, kind="check")
 
 
 def with_year(response: Response, year: int | None) -> Response:
@@ -262,6 +271,20 @@ def by_year(parts: list[tuple[int, Response]]) -> Response:
         section=first.section,
         year=None,
     )
+
+
+def compared(knowledge: Knowledge, parts: list[Response], larger: int | None, more: bool) -> Response:
+    """Two figures of one report side by side, each with its source; which is larger only when
+    the caller found the verbatim figures leave no doubt. Never a difference or a ratio."""
+    response = combined(knowledge, parts)
+    if larger is None:
+        return replace(response, kind="compare")
+    names = [p.answer.split("\n")[0] for p in parts]
+    pick = larger if more else 1 - larger
+    rate = "%" in (getattr(parts[pick].figure, "unit", "") or "")
+    word = ("更高" if rate else "更多") if more else ("更低" if rate else "更少")
+    line = f"按报告原文，“{names[pick]}”{word}。"
+    return replace(response, text=line + "\n\n" + response.text, answer=line + "\n" + response.answer, kind="compare")
 
 
 def combined(knowledge: Knowledge, parts: list[Response], missing: list[str] = ()) -> Response:

@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass, field
 
 from bot.analysis import Analysis
+from bot.decision.kinds import rule_figure_kind
 from bot.engine.params import Params
-from bot.knowledge.reporttext import find_figures
+from bot.knowledge.reporttext import TARGET_ASKED_RE, find_figures
 from bot.retrieval import Candidate
 from bot.retrieval.scoring import GLUE_CHARS, GLUE_WORDS, measure_fits
 from bot.text import lexicon
@@ -100,8 +101,14 @@ class Context:
 
 
 def rule_other_year(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
-    others = [y for y in a.scope.years if y not in ctx.years]
-    if others and not any(y in ctx.years for y in a.scope.years):
+    # "2025年的目标是多少": a goal's year that the report itself writes is not another report's year
+    goal = TARGET_ASKED_RE.search(a.text)
+    others = [y for y in a.scope.years if y not in ctx.years and not (goal and f"{y}年" in ctx.report_norm)]
+    if (
+        others
+        and not any(y in ctx.years for y in a.scope.years)
+        and len(others) == len([y for y in a.scope.years if y not in ctx.years])
+    ):
         word = a.scope.relative if a.scope.relative else f"{others[0]}年"
         return Decline("other_year", f"{word}（{others[0]}年）" if a.scope.relative else word)
     return None
@@ -334,6 +341,7 @@ RULES = (
     rule_unstated_detail,
     rule_rate_name,
     rule_figure_subject,
+    rule_figure_kind,
 )
 SCOPE_RULES = (rule_other_year, rule_other_place)
 

@@ -21,6 +21,7 @@ REPORT_FILE = "report.txt"
 PACK_FILE = "pack.yaml"
 SCHEMA_VERSION = 1
 QUALIFIERS = ("余", "近", "多", "约", "超过", "逾", "不足")
+FIGURE_KINDS = ("achieved", "target", "change", "rank")  # a metric's `kind` (reporttext.figure_role)
 ID_RE = re.compile(r"^[a-z][a-z0-9_]{1,48}$")
 FIGURE_RE = re.compile(r"\d+(?:\.\d+)?")
 
@@ -72,6 +73,8 @@ class Entry:
     file: str = ""
     line: int = 0
     draft: bool = False  # drafted by the importer, not yet reviewed
+    figure_kind: str = ""  # metrics: achieved | target | change | rank ("" = not stated)
+    same_as: tuple[str, ...] = ()  # metrics: ids of the same measure in other packs of the place
 
     @property
     def is_metric(self) -> bool:
@@ -231,6 +234,8 @@ SCHEMAS: dict[str, tuple[str, dict[str, tuple[str, bool]]]] = {
             "topic": (STR, True),
             "source": (STR, True),
             "answer": (STR, True),
+            "kind": (STR, False),
+            "same_as": (LIST, False),
             "draft": (BOOL, False),
         },
     ),
@@ -514,6 +519,8 @@ class _Builder:
                     file=name,
                     line=item.line,
                     draft=item.get("draft") is True,
+                    figure_kind=str(item.get("kind") or ""),
+                    same_as=tuple(r for r in item.get("same_as") or [] if isinstance(r, str)),
                 )
         for path, line, other in related:
             if other not in entries:
@@ -545,6 +552,13 @@ class _Builder:
                 self.out.add(
                     path, _field_line(item, "answer"), f"answer must quote the value '{preview(value)}' verbatim"
                 )
+        kind = item.get("kind")
+        if kind is not None and kind not in FIGURE_KINDS:
+            self.out.add(
+                path,
+                _field_line(item, "kind"),
+                f"kind must be one of {'/'.join(FIGURE_KINDS)}, got {preview_value(kind)}",
+            )
         qualifier = item.get("qualifier")
         if qualifier is not None and qualifier not in QUALIFIERS:
             self.out.add(

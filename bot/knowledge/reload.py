@@ -31,9 +31,8 @@ from bot.knowledge.base import (
     Knowledge,
     KnowledgeError,
     Problem,
-    load_knowledge,
 )
-from bot.knowledge.packs import pack_dirs
+from bot.knowledge.packs import drop_clashes, load_pack, pack_dirs
 
 log = logging.getLogger(__name__)
 
@@ -106,13 +105,15 @@ def _build(
                     packs.append(old[pack])
                 continue
             try:
-                packs.append(load_knowledge(pack))
+                packs.append(load_pack(pack))
             except KnowledgeError as exc:
                 if single:
                     raise
                 problems += exc.problems
                 if pack in old:
                     packs.append(old[pack])
+        packs, clashing = _without_clashes(packs, old)
+        problems += clashing
         if not packs:
             raise KnowledgeError(problems or [Problem(str(directory), 1, "no knowledge pack here")])
         engine = Engine(packs)
@@ -120,6 +121,18 @@ def _build(
         exc.fingerprint = stamp  # type: ignore[attr-defined]
         raise
     return stamp, engine, problems
+
+
+def _without_clashes(packs: list[Knowledge], old: dict[Path, Knowledge]) -> tuple[list[Knowledge], list[Problem]]:
+    """As at start: a pack sharing an id, or place and year, with an earlier one gives way —
+    to its previous version when that one does not clash, else it stays out."""
+    kept, problems = drop_clashes(packs)
+    if not problems:
+        return packs, []
+    retry = [k if any(k is x for x in kept) else old.get(k.directory) for k in packs]
+    retry = [k for k in retry if k is not None]
+    kept, _ = drop_clashes(retry)
+    return kept, problems
 
 
 def watch_filter(change, path: str) -> bool:
