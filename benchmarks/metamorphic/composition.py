@@ -53,12 +53,12 @@ def said_figure(figure: Figure, right: bool, words: bool, rng: random.Random) ->
     return (near or "") + said + wan1 + more + wan2 + unit
 
 
-def check(figure: Figure, right: bool, words: bool, rng: random.Random) -> tuple[str, bool]:
+def check(figure: Figure, right: bool, words: bool, negated: bool, rng: random.Random) -> tuple[str, bool]:
     """A follow-up check of the figure and whether its true answer is 是 (True) or 不是 (False).
 
-    "不是X吧" states the negation, so it is true (是/对) when X is wrong, as in the eval sets
-    ("两法衔接平台录入数不是全省第一吧" → 不是)."""
+    A negated check ("不是X吧") states the negation, so it is true (是/对) when X is wrong, as in the
+    eval sets ("两法衔接平台录入数不是全省第一吧" → 不是)."""
     said = said_figure(figure, right, words, rng)
-    if rng.random() < 0.7:
-        return rng.choice(lexicon.CHECKS_YES).format(x=said), right
-    return rng.choice(lexicon.CHECKS_NO).format(x=said), not right
+    if negated:
+        return rng.choice(lexicon.CHECKS_NO).format(x=said), not right
+    return rng.choice(lexicon.CHECKS_YES).format(x=said), right

@@ -91,7 +91,10 @@ def subject_of(question: str) -> str | None:
         text = _PARTICLES_RE.sub("", _TAIL_RE.sub("", text))
     text = _ASK_RE.sub("", text)
     text = _PARTICLES_RE.sub("", _TAIL_RE.sub("", text))
-    text = drop_final_verb(re.sub(r"(?:的|了)$", "", text))
+    text = re.sub(r"(?:的|了)$", "", text)
+    if _QUESTION_WORD_RE.search(text):
+        return None
+    text = drop_final_verb(text)
     if not 2 <= len(text) <= 24 or _PUNCT_RE.search(text) or _QUESTION_WORD_RE.search(text):
         return None
     if not re.search(r"[\u4e00-\u9fff]{2}", text):

@@ -27,11 +27,13 @@ ENUMERATIONS = 400
 COMPARISONS = 300
 CHECKS_PER_ORIGINAL = 2  # per original and check transform
 
-CHECK_TRANSFORMS = {  # name → (right figure, in words)
-    "check_right_digits": (True, False),
-    "check_right_words": (True, True),
-    "check_wrong_digits": (False, False),
-    "check_wrong_words": (False, True),
+CHECK_TRANSFORMS = {  # name → (right figure, in words (None: either), negated: "不是X吧")
+    "check_right_digits": (True, False, False),
+    "check_right_words": (True, True, False),
+    "check_wrong_digits": (False, False, False),
+    "check_wrong_words": (False, True, False),
+    "check_negated_right": (True, None, True),
+    "check_negated_wrong": (False, None, True),
 }
 TRANSFORMS = (
     *((name, INVARIANCE) for name in invariance.TRANSFORMS),
@@ -52,7 +54,7 @@ class Outcome:
     reply: Reply
 
     def line(self, width: int = 70) -> str:
-        """"question → reply head" for a report of failures."""
+        """ "question → reply head" for a report of failures."""
         head = direct_answer(self.reply).replace("\n", " / ")[:width]
         turns = " ⇒ ".join(self.case.turns)
         return f"{turns} → [{self.reply.status}] {head}"
@@ -172,14 +174,15 @@ def composition_cases(sources: Sources, seed: int) -> list[Case]:
             expect = (item_a.expect[0], item_b.expect[0])
             source = f"{item_a.question} | {item_b.question}"
             cases.append(Case("comparison", COMPOSITION, (question,), RIGHT, expect, source=source))
-    for name, (right, words) in CHECK_TRANSFORMS.items():
+    for name, (right, words, negated) in CHECK_TRANSFORMS.items():
         rng = _rng(seed, name)
         for item in sources.right:
             figure = sources.single_figure(item)
             if figure is None or item.yes is not None:
                 continue
             for _ in range(CHECKS_PER_ORIGINAL):
-                follow_up, truth = composition.check(figure, right, words, rng)
+                in_words = rng.random() < 0.5 if words is None else words
+                follow_up, truth = composition.check(figure, right, in_words, negated, rng)
                 turns = (item.question, follow_up)
                 cases.append(Case(name, COMPOSITION, turns, RIGHT, item.expect, truth, item.question))
     return _unique(cases)
@@ -202,13 +205,14 @@ def run_cases(engine, cases: list[Case], figure_values: tuple[str, ...]) -> list
     return outcomes
 
 
-def measure(engine, report: str, seed: int = DEFAULT_SEED) -> Measurement:
-    """Every transform of every qualifying original of the tuning sets, run through `engine`."""
+def measure(engine, report: str, seed: int = DEFAULT_SEED, stride: int = 1) -> Measurement:
+    """Every transform of every qualifying original of the tuning sets, run through `engine`
+    (every `stride`-th case only, for a quick run)."""
     sources = load_sources(engine, report)
-    cases = build_cases(sources, seed)
+    cases = build_cases(sources, seed)[::stride]
     return Measurement(sources, run_cases(engine, cases, tuple(f.value for f in sources.figures)))
 
 
-def bench_rows(engine, report: str, seed: int = DEFAULT_SEED) -> list[tuple[str, int, float]]:
+def bench_rows(engine, report: str, seed: int = DEFAULT_SEED, stride: int = 1) -> list[tuple[str, int, float]]:
     """(transform, cases, pass rate) per transform, for `python -m bot bench`."""
-    return [(row.transform, row.cases, row.rate) for row in measure(engine, report, seed).rows()]
+    return [(row.transform, row.cases, row.rate) for row in measure(engine, report, seed, stride).rows()]

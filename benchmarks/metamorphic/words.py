@@ -45,7 +45,7 @@ def content_words(text: str, longest: int = 4) -> list[tuple[int, str]]:
 
 
 def drop_final_verb(phrase: str) -> str:
-    """"给企业的合规提醒一共写" → "给企业的合规提醒": a bare one-character verb at the end (and an
+    """ "给企业的合规提醒一共写" → "给企业的合规提醒": a bare one-character verb at the end (and an
     adverb of sum before it) belongs to the ask, not to the subject."""
     tokens = pos_tokenizer().lcut(phrase)
     last = tokens[-1] if tokens else None

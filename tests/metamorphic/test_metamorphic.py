@@ -12,25 +12,29 @@ from benchmarks.metamorphic.suite import Measurement
 
 TARGET = 0.98
 FLOORS = {
-    "story_before": 0.10,
-    "story_after": 0.10,
-    "fillers_politeness_emoji": 0.80,
-    "punctuation_removed": 0.85,
+    "story_before": 0.80,
+    "story_after": 0.70,
+    "fillers_politeness_emoji": 0.90,
+    "punctuation_removed": 0.75,
     "punctuation_doubled": 1.00,
-    "traditional": 0.95,
-    "homophone_typo": 0.90,
+    "traditional": 0.90,
+    "homophone_typo": 0.95,
     "numbers_in_words": 1.00,
-    "pinyin_word": 0.50,
+    "pinyin_word": 0.90,
     "near_miss_measure": 0.35,
-    "other_year": 0.95,
-    "other_city": 0.95,
-    "practical_ending": 0.50,
-    "enumeration": 0.15,
-    "comparison": 0.15,
-    "check_right_digits": 0.00,
-    "check_right_words": 0.00,
-    "check_wrong_digits": 0.00,
-    "check_wrong_words": 0.00,
+    "other_year": 0.90,
+    "other_city": 0.85,
+    "practical_ending": 0.85,
+    "enumeration": 0.55,
+    "comparison": 0.85,
+    "check_right_digits": 0.95,
+    "check_right_words": 0.95,
+    "check_wrong_digits": 0.90,
+    "check_wrong_words": 0.90,
+    # "不是X吧" is judged as the eval sets judge it (the statement "not X": 不是 when X is right);
+    # the engine answers these checks the other way round (是的 when X is right), hence 0%.
+    "check_negated_right": 0.00,
+    "check_negated_wrong": 0.00,
 }
 MIN_CASES = 30  # per transform
 

@@ -166,6 +166,7 @@ def test_subjects():
     assert subject_of("法律咨询人次") == "法律咨询人次"
     assert subject_of("给执法人员配备了多少台执法记录仪？") is None  # the ask is not at the end
     assert subject_of("到法院打民事官司的案子变少了没，少了多少") is None
+    assert subject_of("行政许可的办事指南都在网上填好发布了没") is None
 
 
 def test_checks_said_back_right_and_wrong():
@@ -179,9 +180,11 @@ def test_checks_said_back_right_and_wrong():
         assert abs(number - 4600) >= 4600 / 3
     percent = Figure("93%", "93", "percent")
     assert composition.said_figure(percent, False, True, rng) == "百分之五十三"
-    for _ in range(30):
-        text, truth = composition.check(figure, True, False, rng)
-        assert truth is (not text.startswith(("不是", "应该不是")))
+    for negated in (False, True):
+        for right in (False, True):
+            text, truth = composition.check(figure, right, False, negated, rng)
+            assert text.startswith(("不是", "应该不是")) is negated
+            assert truth is (right is not negated)
 
 
 def test_judging_each_outcome():
