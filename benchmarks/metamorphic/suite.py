@@ -120,7 +120,9 @@ def direction_cases(sources: Sources, seed: int) -> list[Case]:
     for item in single:
         for question in direction.near_misses(item.question):
             cases.append(Case("near_miss_measure", DIRECTION, (question,), NO_FIGURE, source=item.question))
-    with_figures = [i for i in sources.right if sources.figure_in(" ".join(i.expect))]
+    # A year or city put before a story would stand in its context, where it must not set a scope:
+    # story messages are left out.
+    with_figures = [i for i in sources.right if sources.figure_in(" ".join(i.expect)) and "story" not in i.tags]
     for name, transform in (("other_year", direction.other_year), ("other_city", direction.other_city)):
         rng = _rng(seed, name)
         for item in with_figures:
