@@ -308,6 +308,39 @@ def combined(knowledge: Knowledge, parts: list[Response], missing: list[str] = (
     )
 
 
+AREA_MAX_SENTENCES = 6  # a sub-section's answer quotes at most this many of its sentences
+
+
+def area(knowledge: Knowledge, heading: str, section: str, points: list[Sentence], parts: list[str]) -> Response:
+    """What the report says was done in one area: a section's sub-headings, or a sub-section's
+    own sentences, verbatim (their figures with them)."""
+    if parts:
+        lines = [f"报告中“{heading}”这一部分包括{len(parts)}个方面："] + [f"{i}. {p}" for i, p in enumerate(parts, 1)]
+    else:
+        shown = points[:AREA_MAX_SENTENCES]
+        lines = [f"报告中“{heading}”这方面写了："] + [f"· {s.text.rstrip('。；;')}。" for s in shown]
+        if len(points) > len(shown):
+            lines.append(f"（还有{len(points) - len(shown)}句，可以接着问具体内容。）")
+    direct = "\n".join(lines)
+    where = " › ".join(p for p in dict.fromkeys((section, heading)) if p)
+    text = f"{direct}\n{_where_line(knowledge, where)}"
+    first = points[0] if points else None
+    topic = knowledge.topic_for_heading(heading) or knowledge.topic_for_heading(section)
+    return Response(
+        "answer",
+        text,
+        f"report:{first.id}" if first else None,
+        1.0,
+        report_related(knowledge, first) if first else examples(knowledge),
+        "area",
+        [topic.id] if topic else [],
+        answer=direct,
+        source="".join(s.text for s in points[:AREA_MAX_SENTENCES]),
+        section=where,
+        year=knowledge.year,
+    )
+
+
 def overview(knowledge: Knowledge) -> Response:
     """What the report is about: its parts, one line each."""
     sections = knowledge.outline()

@@ -22,6 +22,7 @@ import re
 import time
 
 from bot.analysis import Analysis, analyze, guards
+from bot.analysis.area import find_area
 from bot.analysis.compare import find_comparison
 from bot.analysis.figures import index_figures, metrics_with_figure, parse_figure_query
 from bot.answers import compose as answers
@@ -74,6 +75,15 @@ class PackEngine:
         self.report = ReportRetriever(knowledge.report_text, knowledge.synonyms, params)
         self.figure_index = index_figures(knowledge.metrics)
         self.entry_clause = self._entry_clauses()
+        # (heading, its section, whether it is a section) for "X方面做了什么"
+        self.headings = list(
+            dict.fromkeys(
+                (h, s.section if h == s.subsection else "", h == s.section)
+                for s in knowledge.report_text.sentences
+                for h in (s.section, s.subsection)
+                if h and not (h == s.subsection and h == s.section)
+            )
+        )
         self.pinyin = PinyinReader.from_knowledge(knowledge)  # "falv yuanzhu" → 法律援助
         place = knowledge.place
         short = place.rstrip("市区县") if len(place) > 2 else place
@@ -169,6 +179,9 @@ class PackEngine:
             return answers.decline(
                 kb, "practical", wanted, options=[answers.suggestion(e) for e in near], covered=self.covered
             )
+        asked_area = self._area(a.cleaned)
+        if asked_area is not None:
+            return asked_area
         figure = parse_figure_query(a.text) if not a.intent.yes_no else None
         if figure:
             return self._figure(*figure)
@@ -313,6 +326,7 @@ class PackEngine:
             entry.unit,
             bool(_LIST_MARK_RE.search(entry.answer + entry.source)),
             own,
+            " ".join((entry.title, *entry.phrasings)),
         )
 
     def _report_choice(self, candidate: Candidate, a: Analysis) -> Choice:
@@ -381,6 +395,34 @@ class PackEngine:
             return answers.suggestion(self.knowledge.entries[candidate.id])
         sentence = self.report.sentence(candidate.id)
         return answers.Suggestion(candidate.id, f"看原文：{sentence.subsection or sentence.section or '相关段落'}")
+
+    def _area(self, text: str) -> Response | None:
+        """ "X方面做了什么": that part of the report, when a heading names X."""
+        words = find_area(text)
+        if not words:
+            return None
+        norm = self.context.normalize
+        asked = norm(words)
+        pairs = {asked[i : i + 2] for i in range(len(asked) - 1)}
+        if not pairs:
+            return None
+        best, best_score = None, 0.0
+        for heading, section, is_section in self.headings:
+            own = norm(heading)
+            covered = sum(pair in own for pair in pairs) / len(pairs)
+            score = covered + 0.1 * covered * is_section  # a whole section when its title is asked
+            if score > best_score:
+                best, best_score = (heading, section, is_section), score
+        if best is None or best_score < self.params.area_min:
+            return None
+        heading, section, is_section = best
+        sentences = self.knowledge.report_text.sentences
+        if is_section:
+            parts = list(dict.fromkeys(s.subsection for s in sentences if s.section == heading and s.subsection))
+            points = [s for s in sentences if s.section == heading and not s.is_lead]
+            return answers.area(self.knowledge, heading, "", points, parts)
+        points = [s for s in sentences if s.subsection == heading and not s.is_lead]
+        return answers.area(self.knowledge, heading, section, points, [])
 
     def _comparison(self, text: str) -> Response | None:
         """ "A和B哪个多": both figures, side by side; the larger named only when certain."""
