@@ -33,8 +33,8 @@ FLOORS = {
     "check_wrong_words": 0.90,
     # "不是X吧" is judged as the eval sets judge it (the statement "not X": 不是 when X is right);
     # after an answer the engine reads them the other way round (是的 when X is right), hence ~1%.
-    "check_negated_right": 0.00,
-    "check_negated_wrong": 0.00,
+    "check_negated_right": 0.95,
+    "check_negated_wrong": 0.90,
 }
 MIN_CASES = 30  # per transform
 
