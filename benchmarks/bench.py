@@ -142,7 +142,7 @@ def run(plan: Plan, knowledge_dir: Path, out: Path, seed: int, *, quick: bool = 
     from benchmarks import chart, load, profiling, synthetic, tables, timing
     from benchmarks.evaluation import HOLDOUT_FILE, TUNING_FILE, engine_predictor, evaluate, load_eval
     from bot.engine.engine import Engine
-    from bot.knowledge.base import load_knowledge
+    from bot.knowledge.load import load_knowledge
     from bot.text.normalize import normalize
 
     started = time.perf_counter()

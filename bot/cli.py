@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 
 from bot.config import ConfigError, Settings, load_settings
-from bot.knowledge.base import KnowledgeError, load_knowledge
+from bot.knowledge.load import load_knowledge
+from bot.knowledge.model import KnowledgeError
 from bot.storage.health import StorageError
 
 
@@ -41,7 +42,7 @@ def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
     from bot.knowledge.packs import pack_dirs, validate_library
 
     problems = validate_library(directory)
-    if args.json:  # for bot.isolated: one JSON list of problems
+    if args.json:  # for bot.knowledge.isolated: one JSON list of problems
         print(json.dumps([[p.path, p.line, p.message] for p in problems], ensure_ascii=False))
         return 1 if problems else 0
     if problems:

@@ -34,11 +34,12 @@ from telegram.error import TelegramError
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.admin.reports import format_group, format_stats, format_unanswered
+from bot.clock import BEIJING
 from bot.importer.upload import IMPORT_MAX_BYTES, REPORT_SUFFIXES, import_uploaded_report
+from bot.knowledge import backups as kb_backups
 from bot.knowledge import edit as kb_edit
-from bot.knowledge.base import Knowledge, Problem
-from bot.knowledge.edit import BEIJING
 from bot.knowledge.isolated import validate_isolated
+from bot.knowledge.model import Knowledge, Problem, knowledge_file_name
 from bot.knowledge.packs import is_pack
 from bot.knowledge.reload import ReloadResult
 from bot.storage.database import Storage
@@ -412,7 +413,7 @@ async def upload_document(update: Update, context: CustomContext) -> None:
     if Path(filename).suffix.lower() in REPORT_SUFFIXES:
         await _import_report(update, context, document)
         return
-    name = kb_edit.knowledge_file_name(filename)
+    name = knowledge_file_name(filename)
     if name is None:
         await reply_html(
             update,
@@ -481,7 +482,7 @@ async def _import_report(update: Update, context: CustomContext, document) -> No
 @admin_only("backups")
 async def backups_command(update: Update, context: CustomContext) -> None:
     directory, _ = _pack_arg(context)
-    found = await asyncio.to_thread(kb_edit.list_backups, directory, None, True)
+    found = await asyncio.to_thread(kb_backups.list_backups, directory, None, True)
     backups = [b for b in found if not b.damage]
     damaged = [b for b in found if b.damage]
     await audit(update, context, "backups", f"{len(backups)} good, {len(damaged)} damaged")
@@ -501,7 +502,7 @@ async def backups_command(update: Update, context: CustomContext) -> None:
             lines.append(f"……另有 {len(damaged) - 10} 份")
     lines += [
         "",
-        f"备份保存在服务器的 {esc(str(kb_edit.backup_dir(directory)))}/ 中。",
+        f"备份保存在服务器的 {esc(str(kb_backups.backup_dir(directory)))}/ 中。",
         "/rollback — 撤销最近一次修改；/rollback faq.yaml — 恢复该文件的上一版；"
         "有多个报告包时可在前面加包名，如 /backups yiyang-2023。",
     ]
@@ -512,7 +513,7 @@ async def backups_command(update: Update, context: CustomContext) -> None:
 async def rollback_command(update: Update, context: CustomContext) -> None:
     directory, args = _pack_arg(context)
     name = (args or [None])[0]
-    result = await asyncio.to_thread(kb_edit.rollback, directory, name, validate_isolated)
+    result = await asyncio.to_thread(kb_backups.rollback, directory, name, validate_isolated)
     await audit(
         update,
         context,

@@ -14,9 +14,10 @@ import pytest
 from test_telegram_admin import ADMIN_ID, CITIZEN_ID, admin_app, feed, files_api, message  # noqa: F401
 
 from bot.engine.engine import Engine, EngineHolder
-from bot.knowledge.base import load_knowledge, validate_dir
 from bot.knowledge.isolated import validate_isolated
+from bot.knowledge.load import load_knowledge
 from bot.knowledge.reload import Reloader
+from bot.knowledge.validate import validate_dir
 from bot.knowledge.yamlload import YamlSyntaxError, load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent

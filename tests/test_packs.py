@@ -10,7 +10,7 @@ import pytest
 from bot.engine.conversation import Conversation
 from bot.engine.engine import Engine
 from bot.importer import import_report
-from bot.knowledge.base import KnowledgeError
+from bot.knowledge.model import KnowledgeError
 from bot.knowledge.packs import load_library, pack_dirs, validate_library
 
 DATA = Path(__file__).parent / "data" / "qinglan"

@@ -9,7 +9,7 @@ import pytest
 
 from bot.engine.engine import Engine, EngineHolder
 from bot.knowledge import edit as kb_edit
-from bot.knowledge.base import load_knowledge
+from bot.knowledge.load import load_knowledge
 from bot.knowledge.reload import Reloader, fingerprint, watch_filter
 
 QUESTIONS = [

@@ -21,11 +21,13 @@ from conftest import TEST_TOKEN, FakeBotApi, RecordingRequest
 from telegram import Update
 from test_telegram_replay import replay
 
+from bot.clock import BEIJING
 from bot.config import Settings
 from bot.engine.engine import Engine, EngineHolder
+from bot.knowledge import backups as kb_backups
 from bot.knowledge import edit as kb_edit
-from bot.knowledge.base import load_knowledge
-from bot.knowledge.edit import BEIJING
+from bot.knowledge.load import load_knowledge
+from bot.knowledge.model import KNOWLEDGE_FILES
 from bot.knowledge.packs import load_library
 from bot.storage.database import DAY, Storage
 from bot.text.normalize import normalize
@@ -165,7 +167,7 @@ def test_there_are_admin_conversations():
 async def test_admin_conversation(path, admin_app, files_api, kb_copy):
     spec = yaml.safe_load(path.read_text(encoding="utf-8"))
     files_api.files.update(build_files(spec, kb_copy))
-    before = {name: (kb_copy / name).read_bytes() for name in kb_edit.KNOWLEDGE_FILES}
+    before = {name: (kb_copy / name).read_bytes() for name in KNOWLEDGE_FILES}
     await replay(admin_app, files_api, spec["steps"], f"admin/{path.stem}")
     CHECKS.get(path.stem, lambda *a: None)(admin_app, kb_copy, before)
 
@@ -227,7 +229,7 @@ def check_unanswered(application, kb_copy, before):
     data = yaml.safe_load((kb_copy / name).read_text(encoding="utf-8"))
     entry = next(e for e in data["faqs" if name == "faq.yaml" else "metrics"] if e["id"] == entry_id)
     assert entry[field][-1] == phrasing
-    assert [b.file for b in kb_edit.list_backups(kb_copy)] == [name]
+    assert [b.file for b in kb_backups.list_backups(kb_copy)] == [name]
     engine = application.bot_data.holder.engine
     assert engine.respond(phrasing).entry_id == entry_id
     assert storage.dismissed_keys() == [normalize("老板欠钱不还怎么办")]
@@ -236,7 +238,7 @@ def check_unanswered(application, kb_copy, before):
 def check_upload(application, kb_copy, before):
     after = {n: (kb_copy / n).read_bytes() for n in before}
     assert after == before  # the broken faq changed nothing; synonyms were rolled back
-    backups = kb_edit.list_backups(kb_copy)
+    backups = kb_backups.list_backups(kb_copy)
     assert len(backups) == 1 and backups[0].undone and backups[0].file == "synonyms.yaml"
     assert "记录仪器材" in backups[0].path.read_text(encoding="utf-8")
     actions = [a for (a,) in storage_of(application)._conn.execute("SELECT action FROM admin_actions ORDER BY id")]

@@ -24,7 +24,7 @@ from bot.answers.compose import Response
 from bot.engine.conversation import Conversation
 from bot.engine.pack import PackEngine
 from bot.engine.params import DEFAULT, Params
-from bot.knowledge.base import Knowledge
+from bot.knowledge.model import Knowledge
 from bot.knowledge.packs import Library, catalog
 
 __all__ = ["Conversation", "Engine", "EngineHolder", "PackEngine"]

@@ -19,8 +19,9 @@ from pathlib import Path
 from bot.importer import write
 from bot.importer.draft import Draft, draft_pack
 from bot.importer.readers import ImportInputError, read_report
-from bot.knowledge.base import PACK_FILE, REPORT_FILE, Problem, validate_dir
+from bot.knowledge.model import PACK_FILE, REPORT_FILE, Problem
 from bot.knowledge.reporttext import parse_report
+from bot.knowledge.validate import validate_dir
 from bot.text.normalize import Synonyms
 
 SHARED_SYNONYMS = Path(__file__).resolve().parent.parent / "data" / "synonyms.yaml"

@@ -15,7 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bot.knowledge.base import Problem
+from bot.knowledge.model import Problem
 from bot.text.preview import preview
 
 log = logging.getLogger(__name__)

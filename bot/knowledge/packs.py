@@ -11,16 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.knowledge.base import (
-    KNOWLEDGE_FILES,
-    PACK_FILE,
-    REPORT_FILE,
-    Knowledge,
-    KnowledgeError,
-    Problem,
-    load_knowledge,
-    validate_dir,
-)
+from bot.knowledge.load import load_knowledge
+from bot.knowledge.model import KNOWLEDGE_FILES, PACK_FILE, REPORT_FILE, Knowledge, KnowledgeError, Problem
+from bot.knowledge.validate import validate_dir
 
 
 def is_pack(directory: Path) -> bool:

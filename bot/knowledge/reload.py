@@ -2,7 +2,7 @@
 
 `Reloader.reload()` loads and validates the whole folder in a worker thread, builds the new
 `Engine` there too, and only then swaps it into the `EngineHolder` — one assignment. With a
-`validate` function (the bot passes `bot.isolated.validate_isolated`), the folder is first
+`validate` function (the bot passes `bot.knowledge.isolated.validate_isolated`), the folder is first
 checked by it — in a child process with a time limit — and loaded only if it passes. A
 question in flight keeps the engine it started with; the next one gets the new engine.
 If anything is wrong (`KnowledgeError`), the old engine keeps serving and the result
@@ -24,15 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.engine.engine import Engine, EngineHolder
-from bot.knowledge.base import (
-    KNOWLEDGE_FILES,
-    PACK_FILE,
-    REPORT_FILE,
-    Knowledge,
-    KnowledgeError,
-    Problem,
-    load_knowledge,
-)
+from bot.knowledge.load import load_knowledge
+from bot.knowledge.model import KNOWLEDGE_FILES, PACK_FILE, REPORT_FILE, Knowledge, KnowledgeError, Problem
 from bot.knowledge.packs import pack_dirs
 
 log = logging.getLogger(__name__)

@@ -1,204 +1,33 @@
-"""Knowledge base: load the YAML files of `knowledge/`, validate them, expose entries.
+"""Validation of a knowledge folder: every problem at once, as `Problem(path, line, message)`.
 
-`validate_dir(path)` returns every problem at once as `Problem(path, line, message)`;
-`load_knowledge(path)` raises `KnowledgeError` carrying the same problems, so a broken
+`validate_dir(path)` returns the problems (empty when all is well); `build(path)` also returns
+the `Knowledge` when there are none (`bot.knowledge.load.load_knowledge` uses it), so a broken
 file is reported identically by the CLI, the bot and the tests.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.knowledge.reporttext import ReportText, parse_report
+from bot.knowledge.model import (
+    KNOWLEDGE_FILES,
+    PACK_FILE,
+    QUALIFIERS,
+    REPORT_FILE,
+    SCHEMA_VERSION,
+    Entry,
+    Knowledge,
+    PackInfo,
+    Problem,
+    Topic,
+)
 from bot.knowledge.yamlload import LineDict, LineList, YamlSyntaxError, load_yaml
 from bot.text.normalize import Synonyms, normalize
 from bot.text.preview import preview, preview_value
 
-KNOWLEDGE_FILES = ("topics.yaml", "metrics.yaml", "faq.yaml", "synonyms.yaml")
-REPORT_FILE = "report.txt"
-PACK_FILE = "pack.yaml"
-SCHEMA_VERSION = 1
-QUALIFIERS = ("余", "近", "多", "约", "超过", "逾", "不足")
 ID_RE = re.compile(r"^[a-z][a-z0-9_]{1,48}$")
 FIGURE_RE = re.compile(r"\d+(?:\.\d+)?")
-
-
-@dataclass(frozen=True)
-class Problem:
-    path: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
-
-
-class KnowledgeError(ValueError):
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__("\n".join(map(str, problems)))
-
-
-@dataclass(frozen=True)
-class Topic:
-    id: str
-    title: str
-    heading: str | None
-    parent: str | None
-    summary: str = ""
-    draft: bool = False
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One answerable thing: a metric (a figure) or a FAQ entry."""
-
-    id: str
-    kind: str  # "metric" | "faq"
-    title: str  # metric name or FAQ question
-    phrasings: tuple[str, ...]  # title first, then aliases / alternates
-    answer: str
-    source: str
-    topic: str
-    related: tuple[str, ...] = ()
-    value: str = ""  # metrics only: the figure exactly as written
-    number: float | None = None
-    unit: str = ""
-    qualifier: str | None = None
-    scope: str = ""
-    year: int | None = None
-    file: str = ""
-    line: int = 0
-    draft: bool = False  # drafted by the importer, not yet reviewed
-
-    @property
-    def is_metric(self) -> bool:
-        return self.kind == "metric"
-
-
-@dataclass(frozen=True)
-class PackInfo:
-    """Which report a knowledge folder holds (pack.yaml): the scope of its answers."""
-
-    title: str = ""
-    year: int | None = None
-    place: str = ""
-    region: str = ""  # the province the place is in
-    source: str = ""  # the file it was imported from
-    imported: str = ""  # date of import
-
-
-@dataclass
-class Knowledge:
-    directory: Path
-    report: str
-    topics: dict[str, Topic]
-    entries: dict[str, Entry]
-    synonym_groups: dict[str, list[str]]
-    pack: PackInfo = field(default_factory=PackInfo)
-    synonyms: Synonyms = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.synonyms = Synonyms(self.synonym_groups)
-        self._by_heading = {t.heading: t for t in self.topics.values() if t.heading}
-        self._by_topic: dict[str, list[Entry]] = {}
-        self._by_source: dict[str, list[Entry]] = {}
-        self._referrers: dict[str, list[Entry]] = {}
-        for entry in self.entries.values():
-            self._by_topic.setdefault(entry.topic, []).append(entry)
-            self._by_source.setdefault(entry.source, []).append(entry)
-            for other in entry.related:
-                self._referrers.setdefault(other, []).append(entry)
-
-    @property
-    def metrics(self) -> list[Entry]:
-        return [e for e in self.entries.values() if e.is_metric]
-
-    @property
-    def faqs(self) -> list[Entry]:
-        return [e for e in self.entries.values() if not e.is_metric]
-
-    def sections(self) -> list[Topic]:
-        return [t for t in self.topics.values() if t.parent is None]
-
-    def children(self, topic_id: str) -> list[Topic]:
-        return [t for t in self.topics.values() if t.parent == topic_id]
-
-    def entries_in(self, topic_id: str) -> list[Entry]:
-        return list(self._by_topic.get(topic_id, ()))
-
-    def quoting_same_source(self, entry: Entry) -> list[Entry]:
-        """Entries whose source is the same sentence (the other figures of that sentence)."""
-        return [e for e in self._by_source.get(entry.source, ()) if e.id != entry.id]
-
-    def referring_to(self, entry_id: str) -> list[Entry]:
-        """Entries that list `entry_id` among their related questions."""
-        return list(self._referrers.get(entry_id, ()))
-
-    def section_of(self, topic_id: str) -> Topic | None:
-        topic = self.topics.get(topic_id)
-        while topic is not None and topic.parent is not None:
-            topic = self.topics.get(topic.parent)
-        return topic
-
-    @property
-    def title(self) -> str:
-        return self.pack.title
-
-    @property
-    def year(self) -> int | None:
-        return self.pack.year
-
-    @property
-    def place(self) -> str:
-        return self.pack.place
-
-    @property
-    def covered(self) -> list[str]:
-        """What the answers cover, for declines ("益阳市2023年")."""
-        return [f"{self.place}{self.year}年的报告"] if self.year else [self.title]
-
-    @property
-    def report_text(self) -> ReportText:
-        return parse_report(self.report)
-
-    def topic_for_heading(self, heading: str) -> Topic | None:
-        return self._by_heading.get(heading) if heading else None
-
-    def outline(self) -> list[tuple[str, str]]:
-        """The report's sections, each with one line: its topic summary, else its sub-headings."""
-        report = self.report_text
-        lines = []
-        for i, heading in enumerate(report.headings):
-            if heading.level != 1:
-                continue
-            topic = self.topic_for_heading(heading.text)
-            if topic is not None and topic.summary:
-                lines.append((heading.text, topic.summary))
-                continue
-            subs = []
-            for sub in report.headings[i + 1 :]:
-                if sub.level == 1:
-                    break
-                if sub.level == 2:
-                    subs.append(sub.text)
-            lines.append((heading.text, "、".join(subs)))
-        return lines
-
-    @property
-    def drafts(self) -> int:
-        """Rows still marked `draft: true` (drafted by the importer, not yet reviewed)."""
-        return sum(e.draft for e in self.entries.values()) + sum(t.draft for t in self.topics.values())
-
-    def summary(self) -> str:
-        return (
-            f"{len(self.metrics)} metrics, {len(self.faqs)} faqs, {len(self.topics)} topics, "
-            f"{len(self.synonym_groups)} synonym groups, "
-            f"{sum(len(e.phrasings) for e in self.entries.values())} phrasings"
-        )
-
 
 # --- schema -----------------------------------------------------------------
 
@@ -378,10 +207,10 @@ class _Builder:
         return [], Knowledge(self.directory, self.report, topics, entries, groups, self._pack_info())
 
     def _pack_info(self) -> PackInfo:
-        """pack.yaml when present (checked), else what the report's first lines say."""
+        """pack.yaml when present (checked), else empty."""
         path = self.directory / PACK_FILE
         if not path.is_file():
-            return derive_pack_info(self.report)
+            return PackInfo()
         shown = str(path)
         try:
             data = load_yaml(path.read_text(encoding="utf-8"))
@@ -588,34 +417,13 @@ class _Builder:
         return phrasings
 
 
-_YEAR_RE = re.compile(r"((?:19|20)\d\d)年")
-_PLACE_RE = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:市|区|县|州|盟))")
-
-
-def derive_pack_info(report: str) -> PackInfo:
-    """Title, year and place from a report's first lines ("2023年,益阳…", "某某市…情况")."""
-    head = "\n".join(report.splitlines()[:8])
-    years = [int(y) for y in _YEAR_RE.findall(head)]
-    year = max(set(years), key=years.count) if years else None
-    place = ""
-    for match in _PLACE_RE.finditer(head):
-        candidate = match.group(1)
-        if not candidate.startswith(("全", "本", "我", "该", "各")):
-            place = candidate
-            break
-    title = f"{place}{year}年法治政府建设情况" if year and place else (report.splitlines() or [""])[0][:40]
-    return PackInfo(title, year, place)
+def build(directory: Path | str) -> tuple[list[Problem], Knowledge | None]:
+    """Every problem of the knowledge folder, and the Knowledge when there is none.
+    Without pack.yaml the Knowledge's `pack` is empty (the loader derives it from the report)."""
+    return _Builder(Path(directory)).build()
 
 
 def validate_dir(directory: Path | str) -> list[Problem]:
     """Every problem of the knowledge folder, in file order; empty when all is well."""
-    problems, _ = _Builder(Path(directory)).build()
+    problems, _ = build(directory)
     return problems
-
-
-def load_knowledge(directory: Path | str) -> Knowledge:
-    """Load and validate; raise KnowledgeError with every problem if anything is wrong."""
-    problems, knowledge = _Builder(Path(directory)).build()
-    if knowledge is None:
-        raise KnowledgeError(problems)
-    return knowledge
