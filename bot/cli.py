@@ -46,14 +46,18 @@ def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
         print(json.dumps([[p.path, p.line, p.message] for p in problems], ensure_ascii=False))
         return 1 if problems else 0
     if problems:
+        base = Path(args.dir) if args.dir else Path.cwd()  # paths as the admin typed them
         for problem in problems:
-            print(problem)
-        print(f"{len(problems)} problem(s) found in {directory}", file=sys.stderr)
+            print(problem.relative_to(base))
+        print(f"共发现 {len(problems)} 个问题，请逐条修正后再运行本命令。", file=sys.stderr)
         return 1
     for pack in pack_dirs(directory):
         kb = load_knowledge(pack)
-        label = f"{pack.name}（{kb.place}{kb.year or ''}）: " if pack != Path(directory) else ""
-        print(f"OK: {label}{kb.summary()}")
+        label = f"{pack.name}（{kb.place}{kb.year or ''}）：" if pack != Path(directory) else ""
+        print(
+            f"校验通过：{label}指标 {len(kb.metrics)} 条，问答 {len(kb.faqs)} 条，主题 {len(kb.topics)} 个，"
+            f"同义词 {len(kb.synonym_groups)} 组，问法 {sum(len(e.phrasings) for e in kb.entries.values())} 种"
+        )
         if kb.drafts:
             print(f"  其中 {kb.drafts} 条仍是草稿（draft: true）：请逐条审核，确认后删除该标记。")
     return 0
@@ -185,7 +189,8 @@ def main(argv: list[str] | None = None) -> int:
         print(str(exc), file=sys.stderr)
         return 2
     except KnowledgeError as exc:
-        print(str(exc), file=sys.stderr)
+        for problem in exc.problems:
+            print(problem.relative_to(Path.cwd()), file=sys.stderr)
         print("知识库校验失败，请修正以上问题（python -m bot validate）。", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -137,8 +137,8 @@ def test_broken_upload_changes_nothing_and_reports_path_line(kb_copy):
     result = kb_edit.replace_file(kb_copy, "faq.yaml", "".join(lines).encode())
     assert not result.ok and "未作任何改动" in result.message
     shown = result.problem_lines(short=True)
-    assert f"faq.yaml:{bad + 1}: unknown field 'topik'" in shown
-    assert any(s.startswith("faq.yaml:") and "missing field 'topic'" in s for s in shown)
+    assert f"faq.yaml:{bad + 1}: 未知字段 'topik'" in shown
+    assert any(s.startswith("faq.yaml:") and s.endswith(": 缺少字段 'topic'") for s in shown)
     assert str(result.problems[0]).startswith(str(kb_copy / "faq.yaml") + ":")
     assert {name: (kb_copy / name).read_bytes() for name in KNOWLEDGE_FILES} == before
     assert kb_backups.list_backups(kb_copy) == []
@@ -151,7 +151,7 @@ def test_upload_syntax_error_line(kb_copy):
     result = kb_edit.replace_file(kb_copy, "topics.yaml", "".join(lines).encode())
     assert not result.ok
     assert result.problem_lines(short=True) == [
-        f"topics.yaml:{index + 1}: YAML syntax error: mapping values are not allowed in this context"
+        f"topics.yaml:{index + 1}: YAML 格式错误：这里不能出现“键: 值”（常见原因：缩进不对、冒号后缺空格，或文字含“: ”却没加引号）"
     ]
 
 

@@ -263,7 +263,7 @@ async def test_reload_with_a_broken_file_reports_path_line_and_keeps_serving(adm
     await feed(admin_app, message("/reload"))
     text = files_api.calls[-1].params["text"]
     assert "仍在使用之前的版本" in text
-    assert f"<code>faq.yaml:{index + 1}</code> unknown field 'topik'" in text
+    assert f"<code>faq.yaml:{index + 1}</code> 未知字段 'topik'" in text
     assert holder.engine is engine
     await feed(admin_app, message("首违不罚了多少家企业", user_id=CITIZEN_ID, update_id=2))
     assert "6125家" in files_api.calls[-1].params["text"]
@@ -285,7 +285,7 @@ async def test_uploaded_broken_file_reports_the_line_in_that_file(admin_app, fil
     }
     await feed(admin_app, update)
     reply = files_api.calls[-1].params["text"]
-    assert f"<code>metrics.yaml:{index + 1}</code> field 'number' must be a number" in reply
+    assert f"<code>metrics.yaml:{index + 1}</code> 字段 'number' 应为数字，实际是 '很多'" in reply
     assert (kb_copy / "metrics.yaml").read_text(encoding="utf-8") == text
 
 

@@ -25,6 +25,7 @@ from ruamel.yaml.util import load_yaml_guess_indent
 from bot.knowledge import backups
 from bot.knowledge.backups import CHANGE_LOCK, EditResult, Validate, failed, not_written, validate_with
 from bot.knowledge.files import write_atomic
+from bot.knowledge.messages import say
 from bot.knowledge.model import KNOWLEDGE_FILES, Problem, knowledge_file_name
 from bot.knowledge.validate import validate_dir
 from bot.text.normalize import clean
@@ -117,7 +118,7 @@ def add_phrasing(directory: Path | str, entry_id: str, phrasing: str, validate: 
                     continue
                 phrasings = item.get(phrasing_key)
                 if not isinstance(phrasings, list):
-                    problem = Problem(str(path), item.lc.line + 1, f"field '{phrasing_key}' is not a list")
+                    problem = Problem(str(path), item.lc.line + 1, say("field_not_list", key=phrasing_key))
                     return failed(name, [problem], "添加问法")
                 if phrasing in phrasings:
                     return EditResult(True, f"「{phrasing}」已经是该条目的问法，无需改动。", name, False)
@@ -162,7 +163,7 @@ def replace_file(directory: Path | str, filename: str, data: bytes, validate: Va
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        return failed(name, [Problem(str(directory / name), line, "file is not valid UTF-8")], "替换文件")
+        return failed(name, [Problem(str(directory / name), line, say("not_utf8"))], "替换文件")
     with CHANGE_LOCK:
         current = directory / name
         if current.is_file() and current.read_bytes() == data:

@@ -28,6 +28,14 @@ class Problem:
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
 
+    def relative_to(self, base: Path | str) -> Problem:
+        """The same problem with its path relative to `base` (unchanged when not under it)."""
+        try:
+            path = Path(self.path).resolve().relative_to(Path(base).resolve())
+        except (ValueError, OSError):
+            return self
+        return self if str(path) == "." else Problem(str(path), self.line, self.message)
+
 
 class KnowledgeError(ValueError):
     def __init__(self, problems: list[Problem]):

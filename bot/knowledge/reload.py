@@ -25,6 +25,7 @@ from pathlib import Path
 
 from bot.engine.engine import Engine, EngineHolder
 from bot.knowledge.load import load_knowledge
+from bot.knowledge.messages import say
 from bot.knowledge.model import KNOWLEDGE_FILES, PACK_FILE, REPORT_FILE, Knowledge, KnowledgeError, Problem
 from bot.knowledge.packs import pack_dirs
 
@@ -107,7 +108,7 @@ def _build(
                 if pack in old:
                     packs.append(old[pack])
         if not packs:
-            raise KnowledgeError(problems or [Problem(str(directory), 1, "no knowledge pack here")])
+            raise KnowledgeError(problems or [Problem(str(directory), 1, say("no_pack"))])
         engine = Engine(packs)
     except KnowledgeError as exc:
         exc.fingerprint = stamp  # type: ignore[attr-defined]
@@ -165,7 +166,7 @@ class Reloader:
                 log.warning("%s", result.describe())
             except Exception as exc:  # unreadable folder, etc.: never take the bot down
                 log.exception("knowledge reload failed")
-                problem = Problem(str(self.directory), 1, f"{type(exc).__name__}: {exc}")
+                problem = Problem(str(self.directory), 1, say("load_failed", error=f"{type(exc).__name__}: {exc}"))
                 result = ReloadResult(False, [problem], "", time.perf_counter() - started, trigger)
             else:
                 self.holder.swap(engine)

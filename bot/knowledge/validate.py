@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from bot.knowledge.messages import cut, say, shown
 from bot.knowledge.model import (
     KNOWLEDGE_FILES,
     PACK_FILE,
@@ -24,14 +25,14 @@ from bot.knowledge.model import (
 )
 from bot.knowledge.yamlload import LineDict, LineList, YamlSyntaxError, load_yaml
 from bot.text.normalize import Synonyms, normalize
-from bot.text.preview import preview, preview_value
 
 ID_RE = re.compile(r"^[a-z][a-z0-9_]{1,48}$")
 FIGURE_RE = re.compile(r"\d+(?:\.\d+)?")
 
 # --- schema -----------------------------------------------------------------
 
-STR, NUM, INT, LIST, OPT_STR, BOOL = "text", "number", "integer", "list of texts", "text or null", "true or false"
+# Field kinds, named as the messages say them ("字段 'year' 应为整数").
+STR, NUM, INT, LIST, OPT_STR, BOOL = "非空文本", "数字", "整数", "文本列表", "文本或 null", "true 或 false"
 
 SCHEMAS: dict[str, tuple[str, dict[str, tuple[str, bool]]]] = {
     "topics.yaml": (
@@ -103,70 +104,71 @@ def _type_ok(value: object, kind: str) -> bool:
     return False
 
 
-MAX_MESSAGE_CHARS = 300  # a problem's message, values in it already cut to previews
-
-
 class _Collector:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
 
-    def add(self, path: str, line: int, message: str) -> None:
-        self.problems.append(Problem(path, line, preview(message, MAX_MESSAGE_CHARS)))
+    def add(self, path: str, line: int, code: str, **values: object) -> None:
+        """A problem at `path:line`: the message `code` of `bot.knowledge.messages`."""
+        self.problems.append(Problem(path, line, say(code, **values)))
 
 
-def _read_file(directory: Path, name: str, out: _Collector) -> list[LineDict]:
-    """Parse one knowledge file and check its shape; return its entries (possibly partial)."""
+def _read_file(directory: Path, name: str, out: _Collector) -> list[LineDict] | None:
+    """Parse one knowledge file and check its shape; return its entries (possibly partial),
+    or None when the file could not be read at all (missing, not UTF-8, not YAML, no list)."""
     path = directory / name
-    shown = str(path)
+    file = str(path)
     if not path.is_file():
-        out.add(shown, 1, "file is missing")
-        return []
+        out.add(file, 1, "file_missing")
+        return None
     try:
         data = load_yaml(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError:
-        out.add(shown, 1, "file is not valid UTF-8")
-        return []
+        out.add(file, 1, "not_utf8")
+        return None
     except YamlSyntaxError as exc:
-        out.add(shown, exc.line, exc.message)
-        return []
+        out.add(file, exc.line, exc.code, **exc.values)
+        return None
     list_key, fields = SCHEMAS[name]
     if not isinstance(data, LineDict):
-        out.add(shown, 1, f"expected a mapping with 'version: {SCHEMA_VERSION}' and '{list_key}:'")
-        return []
+        out.add(file, 1, "not_mapping", version=SCHEMA_VERSION, list_key=list_key)
+        return None
     if data.get("version") != SCHEMA_VERSION:
         out.add(
-            shown,
+            file,
             data.key_lines.get("version", data.line),
-            f"'version' must be {SCHEMA_VERSION}, got {preview_value(data.get('version'))}",
+            "bad_version",
+            version=SCHEMA_VERSION,
+            got=shown(data.get("version")),
         )
     for key in data:
         if key not in ("version", list_key, "__duplicate_keys__"):
-            out.add(shown, data.key_lines[key], f"unknown top-level field '{preview(key)}' (expected '{list_key}')")
+            out.add(file, data.key_lines[key], "unknown_top_field", key=cut(key), list_key=list_key)
     items = data.get(list_key)
     if not isinstance(items, LineList):
-        out.add(shown, data.key_lines.get(list_key, data.line), f"'{list_key}' must be a list of entries")
-        return []
+        out.add(file, data.key_lines.get(list_key, data.line), "not_a_list", list_key=list_key)
+        return None
     good: list[LineDict] = []
     for item, line in zip(items, items.item_lines):
         if not isinstance(item, LineDict):
-            out.add(shown, line, f"each item of '{list_key}' must be a mapping of fields")
+            out.add(file, line, "item_not_mapping", list_key=list_key)
             continue
         for key, key_line in item.get("__duplicate_keys__", []):
-            out.add(shown, key_line, f"field '{preview(key)}' given twice")
+            out.add(file, key_line, "duplicate_field", key=cut(key))
         item.pop("__duplicate_keys__", None)
         for key in item:
             if key not in fields:
-                out.add(shown, item.key_lines[key], f"unknown field '{preview(key)}'")
+                out.add(file, item.key_lines[key], "unknown_field", key=cut(key))
         for key, (kind, required) in fields.items():
             if key not in item:
                 if required:
-                    out.add(shown, item.line, f"missing field '{key}'")
+                    out.add(file, item.line, "missing_field", key=key)
                 continue
             if not _type_ok(item[key], kind):
-                out.add(shown, item.key_lines[key], f"field '{key}' must be a {kind}, got {preview_value(item[key])}")
+                out.add(file, item.key_lines[key], "wrong_type", key=key, kind=kind, got=shown(item[key]))
         for key, need in MIN_PHRASINGS.items():
             if key in fields and isinstance(item.get(key), list) and len(item[key]) < need:
-                out.add(shown, item.key_lines[key], f"'{key}' needs at least {need} phrasings, has {len(item[key])}")
+                out.add(file, item.key_lines[key], "too_few_phrasings", key=key, need=need, have=len(item[key]))
         good.append(item)
     return good
 
@@ -193,8 +195,12 @@ class _Builder:
         if report_path.is_file():
             self.report = report_path.read_text(encoding="utf-8")
         else:
-            self.out.add(str(report_path), 1, "report.txt is missing: copy the report here unchanged")
-        self.raw = {name: _read_file(directory, name, self.out) for name in KNOWLEDGE_FILES}
+            self.out.add(str(report_path), 1, "report_missing")
+        read = {name: _read_file(directory, name, self.out) for name in KNOWLEDGE_FILES}
+        # Files that could not be read report their first problem only: ids they would define
+        # are unknown, so references into them are not checked (no cascade of "不存在").
+        self.unread = {name for name, items in read.items() if items is None}
+        self.raw = {name: items or [] for name, items in read.items()}
         self.path_of = {name: str(directory / name) for name in KNOWLEDGE_FILES}
         self.ids: dict[str, str] = {}  # every id of topics, metrics and FAQs → "path:line"
 
@@ -202,35 +208,39 @@ class _Builder:
         groups = self._synonym_groups()  # first: synonyms are part of the duplicate check
         topics = self._topics()
         entries = self._entries(topics, Synonyms(groups))
+        pack = self._pack_info()
         if self.out.problems:
             return self.out.problems, None
-        return [], Knowledge(self.directory, self.report, topics, entries, groups, self._pack_info())
+        return [], Knowledge(self.directory, self.report, topics, entries, groups, pack)
 
     def _pack_info(self) -> PackInfo:
         """pack.yaml when present (checked), else empty."""
         path = self.directory / PACK_FILE
         if not path.is_file():
             return PackInfo()
-        shown = str(path)
+        file = str(path)
         try:
             data = load_yaml(path.read_text(encoding="utf-8"))
-        except (UnicodeDecodeError, YamlSyntaxError) as exc:
-            self.out.add(shown, getattr(exc, "line", 1), getattr(exc, "message", "file is not valid UTF-8"))
+        except UnicodeDecodeError:
+            self.out.add(file, 1, "not_utf8")
+            return PackInfo()
+        except YamlSyntaxError as exc:
+            self.out.add(file, exc.line, exc.code, **exc.values)
             return PackInfo()
         pack = data.get("pack") if isinstance(data, LineDict) else None
         if not isinstance(pack, LineDict):
-            self.out.add(shown, 1, f"expected a mapping with 'version: {SCHEMA_VERSION}' and 'pack:'")
+            self.out.add(file, 1, "pack_not_mapping", version=SCHEMA_VERSION)
             return PackInfo()
         fields = {"title": STR, "year": INT, "place": STR, "region": OPT_STR, "source": OPT_STR, "imported": OPT_STR}
         for key in pack:
             if key not in fields:
-                self.out.add(shown, pack.key_lines[key], f"unknown field '{key}'")
+                self.out.add(file, pack.key_lines[key], "unknown_field", key=cut(key))
         for key, kind in fields.items():
             if key not in pack:
                 if kind != OPT_STR:
-                    self.out.add(shown, pack.line, f"missing field '{key}'")
+                    self.out.add(file, pack.line, "missing_field", key=key)
             elif not _type_ok(pack[key], kind):
-                self.out.add(shown, pack.key_lines[key], f"field '{key}' must be a {kind}")
+                self.out.add(file, pack.key_lines[key], "wrong_type", key=key, kind=kind, got=shown(pack[key]))
         year = pack.get("year") if _type_ok(pack.get("year"), INT) else None
         return PackInfo(
             str(pack.get("title") or ""),
@@ -248,11 +258,11 @@ class _Builder:
             return None
         line = _field_line(item, "id")
         if not ID_RE.match(item_id):
-            self.out.add(path, line, f"id '{preview(item_id)}' must be lower-case ascii letters, digits and _")
+            self.out.add(path, line, "bad_id", id=cut(item_id))
         if item_id in self.ids:
-            self.out.add(path, line, f"duplicate id '{preview(item_id)}' (also in {self.ids[item_id]})")
+            self.out.add(path, line, "duplicate_id", id=cut(item_id), where=self.ids[item_id])
             return None
-        self.ids[item_id] = f"{path}:{line}"
+        self.ids[item_id] = f"{Path(path).name}:{line}"
         return item_id
 
     def _synonym_groups(self) -> dict[str, list[str]]:
@@ -268,11 +278,9 @@ class _Builder:
                     continue
                 line = _item_line(item, "variants", i)
                 if canonical in variant:
-                    self.out.add(
-                        path, line, f"variant '{preview(variant)}' contains its canonical word '{preview(canonical)}'"
-                    )
+                    self.out.add(path, line, "variant_has_canonical", variant=cut(variant), canonical=cut(canonical))
                 if variant in seen:
-                    self.out.add(path, line, f"variant '{preview(variant)}' already listed at line {seen[variant]}")
+                    self.out.add(path, line, "variant_repeated", variant=cut(variant), line=seen[variant])
                 seen.setdefault(variant, line)
             groups.setdefault(canonical, []).extend(v for v in variants if isinstance(v, str))
         return groups
@@ -286,9 +294,7 @@ class _Builder:
                 continue
             heading = item.get("heading")
             if isinstance(heading, str) and self.report and heading not in self.report:
-                self.out.add(
-                    path, _field_line(item, "heading"), f"heading '{preview(heading)}' is not a line of report.txt"
-                )
+                self.out.add(path, _field_line(item, "heading"), "heading_not_in_report", heading=cut(heading))
             topics[topic_id] = Topic(
                 topic_id,
                 str(item.get("title", topic_id)),
@@ -300,11 +306,9 @@ class _Builder:
         for item in self.raw["topics.yaml"]:
             parent = item.get("parent")
             if isinstance(parent, str) and parent not in topics:
-                self.out.add(path, _field_line(item, "parent"), f"parent '{preview(parent)}' is not a topic id")
+                self.out.add(path, _field_line(item, "parent"), "unknown_parent", parent=cut(parent))
             elif isinstance(parent, str) and topics[parent].parent is not None:
-                self.out.add(
-                    path, _field_line(item, "parent"), f"parent '{parent}' must be a section (a topic without parent)"
-                )
+                self.out.add(path, _field_line(item, "parent"), "parent_not_section", parent=parent)
         return topics
 
     def _entries(self, topics: dict[str, Topic], synonyms: Synonyms) -> dict[str, Entry]:
@@ -344,49 +348,47 @@ class _Builder:
                     line=item.line,
                     draft=item.get("draft") is True,
                 )
+        if self.unread & {"metrics.yaml", "faq.yaml"}:
+            related = []  # a related id may be defined in the file that could not be read
         for path, line, other in related:
             if other not in entries:
-                self.out.add(path, line, f"related id '{preview(other)}' does not exist")
+                self.out.add(path, line, "unknown_related", id=cut(other))
         return entries
 
     def _check_texts(self, path: str, item: LineDict, topics: dict[str, Topic]) -> None:
         """Topic exists; source is verbatim in the report; every figure of the answer is too."""
         topic = item.get("topic")
-        if isinstance(topic, str) and topics and topic not in topics:
-            self.out.add(path, _field_line(item, "topic"), f"topic '{preview(topic)}' is not defined in topics.yaml")
+        if isinstance(topic, str) and "topics.yaml" not in self.unread and topic not in topics:
+            self.out.add(path, _field_line(item, "topic"), "unknown_topic", topic=cut(topic))
         source, answer = item.get("source"), item.get("answer")
         if isinstance(source, str) and self.report and source not in self.report:
-            self.out.add(path, _field_line(item, "source"), "source is not a verbatim part of report.txt")
+            self.out.add(path, _field_line(item, "source"), "source_not_in_report")
         if isinstance(answer, str) and self.report:
             for figure in FIGURE_RE.findall(answer):
                 if figure not in self.report:
-                    self.out.add(path, _field_line(item, "answer"), f"figure '{figure}' in answer is not in report.txt")
+                    self.out.add(path, _field_line(item, "answer"), "figure_not_in_report", figure=figure)
 
     def _check_figure(self, path: str, item: LineDict) -> None:
         """A metric's value is verbatim in its source and answer; qualifier and number agree."""
         value, source, answer = item.get("value"), item.get("source"), item.get("answer")
         if isinstance(value, str):
             if isinstance(source, str) and value not in source:
-                self.out.add(
-                    path, _field_line(item, "value"), f"value '{preview(value)}' is not written verbatim in its source"
-                )
+                self.out.add(path, _field_line(item, "value"), "value_not_in_source", value=cut(value))
             if isinstance(answer, str) and value not in answer:
-                self.out.add(
-                    path, _field_line(item, "answer"), f"answer must quote the value '{preview(value)}' verbatim"
-                )
+                self.out.add(path, _field_line(item, "answer"), "value_not_in_answer", value=cut(value))
         qualifier = item.get("qualifier")
         if qualifier is not None and qualifier not in QUALIFIERS:
             self.out.add(
                 path,
                 _field_line(item, "qualifier"),
-                f"qualifier must be one of {'/'.join(QUALIFIERS)} or null, got {preview_value(qualifier)}",
+                "bad_qualifier",
+                allowed="/".join(QUALIFIERS),
+                got=shown(qualifier),
             )
         number = item.get("number")
         if _type_ok(number, NUM) and isinstance(value, str) and FIGURE_RE.search(value):
             if float(number) not in [float(f) for f in FIGURE_RE.findall(value)]:
-                self.out.add(
-                    path, _field_line(item, "number"), f"number {number} does not match the value '{preview(value)}'"
-                )
+                self.out.add(path, _field_line(item, "number"), "number_mismatch", number=number, value=cut(value))
 
     def _phrasings(
         self,
@@ -407,12 +409,12 @@ class _Builder:
                 continue
             key = normalize(text, synonyms)
             if not key:
-                self.out.add(path, line, f"phrasing '{preview(text)}' is empty after normalisation")
+                self.out.add(path, line, "empty_phrasing", text=cut(text))
                 continue
             owner = owners.get(key)
             if owner and owner[0] != entry_id:
-                self.out.add(path, line, f"phrasing '{preview(text)}' is the same as one of '{owner[0]}' ({owner[1]})")
-            owners.setdefault(key, (entry_id, f"{path}:{line}"))
+                self.out.add(path, line, "phrasing_taken", text=cut(text), owner=owner[0], where=owner[1])
+            owners.setdefault(key, (entry_id, f"{Path(path).name}:{line}"))
             phrasings.append(text)
         return phrasings
 
