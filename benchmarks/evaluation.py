@@ -253,3 +253,64 @@ def engine_predictor(engine) -> Predictor:
         return Reply(response.status, response.text, response.entry_id, response.answer)
 
     return predict
+
+
+# --- dialogues ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Dialogue:
+    """Turns one person sends in a row; each turn is judged as an eval item (`out: true` turns
+    are out of scope: they must not be answered)."""
+
+    turns: tuple[EvalItem, ...]
+    tags: tuple[str, ...] = ()
+
+
+def load_dialogues(path: Path | str) -> list[Dialogue]:
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    dialogues = []
+    for row in data.get("dialogues") or []:
+        turns = []
+        for turn in row.get("turns") or []:
+            yes = turn.get("yes", turn.get(True))
+            expect = () if turn.get("out") else _strings(turn.get("expect"))
+            turns.append(EvalItem(str(turn["q"]), expect, (), None if yes is None else bool(yes)))
+        dialogues.append(Dialogue(tuple(turns), tuple(row.get("tags") or ())))
+    return dialogues
+
+
+DialoguePredictor = Callable[[list[str]], list[Reply]]
+
+
+def evaluate_dialogues(predict: DialoguePredictor, dialogues: list[Dialogue]) -> EvalResult:
+    """Per turn: right (in scope) or not answered (out of scope); tags are the dialogue's."""
+    result = EvalResult()
+    for dialogue in dialogues:
+        replies = predict([t.question for t in dialogue.turns])
+        for turn, reply in zip(dialogue.turns, replies):
+            if turn.in_scope:
+                why = judge(turn, reply)
+                ok = not why
+            else:
+                ok = reply.status != "answer"
+                why = "" if ok else "answered"
+            if why:
+                result.misses.append(Miss(turn, reply, why))
+            for tag in dialogue.tags + ("all",):
+                result.in_scope[tag].append(ok)
+    return result
+
+
+def engine_dialogue_predictor(engine) -> DialoguePredictor:
+    from bot.engine.conversation import Conversation
+
+    def predict(questions: list[str]) -> list[Reply]:
+        conversation = Conversation()
+        replies = []
+        for n, question in enumerate(questions):
+            response = engine.respond(question, conversation, now=float(n))
+            replies.append(Reply(response.status, response.text, response.entry_id, response.answer))
+        return replies
+
+    return predict

@@ -9,8 +9,10 @@ One module per intent; `handlers.app.register_handlers` registers all of them:
     data       /data 关键词 staff lookup (d:)
     inline     inline mode (@bot 关键词)
     feedback   👍/👎 (fb:) and `record_feedback`
-    admin      admin commands (/reload /stats /unanswered /backups /rollback, ua:/ud: buttons,
-               knowledge-file uploads), watcher, digest, retention and storage-health jobs
+    admin/     admin features: auth, notices, edits, commands (/reload /stats /unanswered
+               /backups /rollback, ua:/ud: buttons), uploads, jobs (digest, retention,
+               storage health), lifecycle (storage, knowledge watcher)
+    menu       the command menus (everyone's, the admins')
     usage      recording questions and 👍/👎 in the usage database; storage notices to admins
     media      stickers, photos, voice, files, unknown commands → a hint
     errors     the error handler (log, admins, user; network errors retried)
@@ -23,5 +25,6 @@ One module per intent; `handlers.app.register_handlers` registers all of them:
     logs       logging with secrets redacted and citizens' data left out
     app        build_application, register_handlers, run_bot
 
-Only `python -m bot run` imports this package; `bot/` never imports `telegram`.
+Imports run one way (tests/test_import_graph.py): app → the intents → admin → render,
+common, context. Only `python -m bot run` imports this package; `bot/` never imports `telegram`.
 """

@@ -11,11 +11,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
-from urllib.parse import urlsplit
 
-from telegram import BotCommand, LinkPreviewOptions
+from telegram import LinkPreviewOptions
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
+from telegram.error import BadRequest, InvalidToken, NetworkError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -35,25 +34,16 @@ from bot.knowledge.packs import load_library
 from bot.knowledge.reload import Reloader
 from bot.storage.database import Storage
 from bot.storage.health import StorageError
-
-from . import admin, ask, callbacks, data, feedback, inline, media, start, topics
-from .compat import TolerantRequest
-from .context import CONTEXT_TYPES
-from .errors import error_handler
-from .logs import RedactingFilter, setup_logging
-from .serve import BootstrapError, serve
-from .updates import JournalProcessor
+from handlers import admin, ask, callbacks, data, feedback, inline, media, start, topics
+from handlers.admin import lifecycle
+from handlers.context import CONTEXT_TYPES
+from handlers.errors import error_handler
+from handlers.logs import RedactingFilter, setup_logging
+from handlers.menu import set_commands
+from handlers.serve import BootstrapError, serve
+from handlers.updates import JournalProcessor
 
 logger = logging.getLogger(__name__)
-
-# The command menu (setMyCommands), in the order users see it.
-COMMANDS = (
-    ("start", "开始使用与示例问题"),
-    ("help", "使用帮助与全部命令"),
-    ("topics", "按主题浏览报告内容"),
-    ("data", "查数据：/data 关键词"),
-    ("ask", "提问（群组中使用）：/ask 问题"),
-)
 
 MEDIA = (
     filters.Sticker.ALL
@@ -104,46 +94,35 @@ def register_handlers(application: Application) -> None:
     application.add_error_handler(error_handler)
 
 
-async def set_commands(application: Application) -> None:
-    """Publish the command menu with Chinese descriptions."""
-    try:
-        await application.bot.set_my_commands([BotCommand(c, d) for c, d in COMMANDS])
-    except TelegramError as exc:  # the menu is a convenience; answering matters more
-        logger.warning("setMyCommands failed: %s", exc)
-    logger.info("bot @%s is up", application.bot.username)
-
-
 async def post_init(application: Application) -> None:
     """Lifecycle hook: command menus, storage, knowledge watcher, daily jobs."""
     await set_commands(application)
-    await admin.on_start(application)
+    await lifecycle.on_start(application)
 
 
 async def post_stop(application: Application) -> None:
     """Lifecycle hook: stop the knowledge watcher."""
-    await admin.on_stop(application)
+    await lifecycle.on_stop(application)
 
 
 async def post_shutdown(application: Application) -> None:
     """Lifecycle hook: stop what post_init started and close the storage."""
-    await admin.on_shutdown(application)
-
-
-OFFICIAL_API = "https://api.telegram.org"
-
-
-def is_official_api(url: str) -> bool:
-    return url.rstrip("/").lower() == OFFICIAL_API
+    await lifecycle.on_shutdown(application)
 
 
 def build_application(
-    settings: Settings, holder: EngineHolder, request: BaseRequest | None = None, *, rate_limiter: bool = True
+    settings: Settings,
+    holder: EngineHolder,
+    request: BaseRequest | None = None,
+    *,
+    rate_limiter: bool = True,
+    request_class: type[HTTPXRequest] = HTTPXRequest,
 ) -> Application:
     """The configured Application: Bot API at settings.telegram_api_url, HTML defaults, rate
     limiter, concurrent updates, typed context, lifecycle hooks, every handler registered.
 
-    The repair layer for inexact Bot API servers (`compat.TolerantRequest`) is used only
-    when TELEGRAM_API_URL is not the official server."""
+    `request`: one request layer for every call (tests pass an offline one); otherwise two
+    `request_class` instances (a pool for replies, one connection for getUpdates)."""
     api = settings.telegram_api_url.rstrip("/")
     builder = (
         Application.builder()
@@ -161,7 +140,6 @@ def build_application(
     if rate_limiter:
         builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
     if request is None:
-        request_class = HTTPXRequest if is_official_api(api) else TolerantRequest
         builder = builder.request(request_class(connection_pool_size=256)).get_updates_request(
             request_class(connection_pool_size=1)
         )
@@ -176,13 +154,9 @@ def build_application(
     return application
 
 
-def webhook_path(url: str) -> str:
-    """The local path the webhook server listens on: the path of WEBHOOK_URL."""
-    return urlsplit(url).path.strip("/")
-
-
-def run_bot(settings: Settings) -> int:
-    """`python -m bot run`: serve until SIGTERM / Ctrl-C; 0 on a clean stop. A problem at
+def run_bot(settings: Settings, request_class: type[HTTPXRequest] = HTTPXRequest) -> int:
+    """`python -m bot run`: serve until SIGTERM / Ctrl-C; 0 on a clean stop (`request_class`:
+    the HTTP layer; a test against an inexact Bot API emulator passes its own). A problem at
     start-up is one line on stderr naming the setting: exit 2 for a setting to fix (token,
     WEBHOOK_SECRET, DATA_DIR, a Bot API that refuses), 1 when the Bot API cannot be reached."""
     if settings.webhook_url and not settings.webhook_secret:
@@ -206,7 +180,7 @@ def run_bot(settings: Settings) -> int:
         logger.warning("knowledge problem: %s", problem)
     holder = EngineHolder(Engine(library))
     logger.info("knowledge loaded: %s", library.summary())
-    application = build_application(settings, holder)
+    application = build_application(settings, holder, request_class=request_class)
     application.bot_data.storage = storage
     api = settings.telegram_api_url
     try:

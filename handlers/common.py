@@ -6,6 +6,7 @@ The engine, settings, storage and the chat's conversation come from the typed co
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from telegram import InlineKeyboardMarkup, LinkPreviewOptions, Message, ReplyParameters, Update
@@ -18,6 +19,15 @@ from .render import split_message
 logger = logging.getLogger("handlers")
 
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+SPLIT_IN_THREAD_CHARS = 16_384  # a longer text is split in a worker thread, off the event loop
+
+
+async def split_html(text: str) -> list[str]:
+    """`split_message(text)`; in a worker thread when the text is long, so one long reply
+    never holds up the other chats."""
+    if len(text) <= SPLIT_IN_THREAD_CHARS:
+        return split_message(text)
+    return await asyncio.to_thread(split_message, text)
 
 
 def is_group(update: Update) -> bool:
@@ -37,7 +47,7 @@ async def send_html(
     """Send HTML `text`, split at line boundaries; the keyboard goes on the last part.
 
     `reply_to` quotes that message with the first part (used in groups)."""
-    chunks = split_message(text)
+    chunks = await split_html(text)
     sent = None
     for i, chunk in enumerate(chunks):
         last = i == len(chunks) - 1
@@ -74,7 +84,7 @@ async def edit_or_send(
     """Replace the pressed message in place; send a new one if it can't be edited."""
     query = update.callback_query
     message = query.message if query else None
-    chunks = split_message(text)
+    chunks = await split_html(text)
     if isinstance(message, Message) and message.is_accessible and len(chunks) == 1:
         try:
             await query.edit_message_text(

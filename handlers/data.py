@@ -19,6 +19,7 @@ from .render import BACK, button, esc, in_rows, keyboard
 
 logger = logging.getLogger(__name__)
 
+MAX_QUERY_CHARS = 1024  # a longer keyword is refused: never searched, never echoed
 USAGE = "用法：/data 关键词，例如 /data 执法记录仪、/data 调解 成功率。点下面的主题可查看该主题的全部数据："
 
 
@@ -53,6 +54,15 @@ async def data_command(update: Update, context: CustomContext) -> None:
     if not query:
         text, markup = topics_view(engine.knowledge)
         await reply_html(update, context, text, markup)
+        return
+    if len(query) > MAX_QUERY_CHARS:
+        await reply_html(
+            update,
+            context,
+            esc(
+                f"关键词太长了（{len(query)} 个字，最多 {MAX_QUERY_CHARS} 个字）。请只写要查的数据名称，如 /data 执法记录仪。"
+            ),
+        )
         return
     found = lookup.search(engine, query)
     logger.info(

@@ -10,10 +10,9 @@ from telegram import Update
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
 from bot.text.preview import preview
-
-from . import admin
-from .context import CustomContext
-from .render import esc
+from handlers.admin.notices import notify_admins
+from handlers.context import CustomContext
+from handlers.render import esc
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +51,7 @@ async def error_handler(update: object, context: CustomContext) -> None:
         return
     logger.error("Exception while handling an update", exc_info=error)
     try:
-        await admin.notify_admins(context.application, "error", admin_notice(error), every=ADMIN_NOTICE_SECONDS)
+        await notify_admins(context.application, "error", admin_notice(error), every=ADMIN_NOTICE_SECONDS)
     except Exception:  # noqa: BLE001 - telling the admins must never hide the user's note
         logger.exception("could not notify the admins of the error")
     if not isinstance(update, Update):

@@ -145,43 +145,43 @@ def split_message(text: str, limit: int = MAX_MESSAGE_CHARS) -> list[str]:
     Cuts fall between lines. A line longer than the limit is cut between tags and entities
     (`<b>…</b>`, `&amp;`), preferably where no tag is open; where one must be (one bold
     title longer than a message), it is closed at the end of the chunk and opened again at
-    the start of the next. Whitespace-only chunks are dropped.
+    the start of the next. Whitespace-only chunks are dropped. Linear in the length of
+    `text` (sizes are kept as running sums, never recounted).
     """
     chunks: list[str] = []
     current: list[str] = []  # atoms of the chunk being built
+    current_size = 0  # UTF-16 units of `current`
     stack: list[tuple[str, str]] = []  # tags open at the end of `current`: (name, opening tag)
     start_stack: list[tuple[str, str]] = []  # tags open at the start of `current`
 
-    def size(atoms: list[str], opened: list, closed: list) -> int:
-        return (
-            sum(utf16_len(a) for a in atoms)
-            + sum(utf16_len(tag) for _, tag in opened)
-            + sum(len(name) + 3 for name, _ in closed)
-        )
-
     def flush() -> None:
-        nonlocal current, start_stack
+        nonlocal current, start_stack, current_size
         chunk = _opening(start_stack) + "".join(current) + _closing(stack)
         if _visible(chunk).strip():
             chunks.append(chunk)
-        current, start_stack = [], list(stack)
+        current, start_stack, current_size = [], list(stack), 0
 
     for index, line in enumerate(text.split("\n")):
         atoms = _ATOM_RE.findall(line)
-        joined = (["\n"] if index and current else []) + atoms
+        atoms_size = sum(utf16_len(a) for a in atoms)
+        newline = 1 if index and current else 0
         after = _apply(stack, atoms)
-        if size(current + joined, start_stack, after) <= limit:
-            current += joined
+        if current_size + newline + atoms_size + _open_size(start_stack) + _close_size(after) <= limit:
+            if newline:
+                current.append("\n")
+            current += atoms
+            current_size += newline + atoms_size
             stack[:] = after
             continue
         if current:
             flush()
-        if size(atoms, start_stack, after) <= limit:
-            current, stack[:] = list(atoms), after
+        if atoms_size + _open_size(start_stack) + _close_size(after) <= limit:
+            current, stack[:], current_size = list(atoms), after, atoms_size
             continue
-        pieces = list(_cut_line(atoms, stack, limit, size))
+        pieces = list(_cut_line(atoms, stack, limit))
         for number, (piece, piece_end) in enumerate(pieces, 1):
             current = piece
+            current_size = sum(utf16_len(a) for a in piece)
             stack[:] = piece_end
             if number < len(pieces):  # the last piece may share its chunk with the next lines
                 flush()
@@ -206,10 +206,20 @@ def _closing(stack: list[tuple[str, str]]) -> str:
     return "".join(f"</{name}>" for name, _ in reversed(stack))
 
 
+def _open_size(stack: list[tuple[str, str]]) -> int:
+    return sum(utf16_len(tag) for _, tag in stack)
+
+
+def _close_size(stack: list[tuple[str, str]]) -> int:
+    return sum(len(name) + 3 for name, _ in stack)
+
+
 def _apply(stack: list[tuple[str, str]], atoms: list[str]) -> list[tuple[str, str]]:
-    """The open tags after `atoms`, starting from `stack`."""
+    """The open tags after `atoms`, starting from `stack` (a new list; `stack` is not changed)."""
     stack = list(stack)
     for atom in atoms:
+        if atom[0] != "<":
+            continue
         match = _TAG_RE.fullmatch(atom)
         if not match:
             continue
@@ -222,25 +232,32 @@ def _apply(stack: list[tuple[str, str]], atoms: list[str]) -> list[tuple[str, st
     return stack
 
 
-def _cut_line(atoms: list[str], stack: list[tuple[str, str]], limit: int, size):
+def _cut_line(atoms: list[str], stack: list[tuple[str, str]], limit: int):
     """Pieces of an over-long line: (atoms, tags open after them), each fitting `limit` with
     its tags reopened before and closed after; cut where no tag is open when that keeps at
-    least half of the piece."""
+    least half of the piece. Each atom is looked at a bounded number of times."""
     start = 0
     opened = list(stack)
     while start < len(atoms):
-        end, best, states = start, None, []
-        state = list(opened)
+        end, best = start, None
+        state = opened
+        used = _open_size(opened)
+        closing = _close_size(state)
         while end < len(atoms):
-            next_state = _apply(state, [atoms[end]])
-            if end > start and size(atoms[start : end + 1], opened, next_state) > limit:
+            atom = atoms[end]
+            next_state, next_closing = state, closing
+            if atom[0] == "<" and _TAG_RE.fullmatch(atom):  # only tags change the open tags (copied then)
+                next_state = _apply(state, [atom])
+                next_closing = _close_size(next_state)
+            atom_size = utf16_len(atom)
+            if end > start and used + atom_size + next_closing > limit:
                 break
+            used += atom_size
             end += 1
-            state = next_state
-            states.append(state)
+            state, closing = next_state, next_closing
             if not state:
                 best = end
         if end < len(atoms) and best is not None and best - start >= (end - start) // 2:
-            end, state = best, states[best - start - 1]
-        yield atoms[start:end], state
-        start, opened = end, state
+            end, state = best, []
+        yield atoms[start:end], list(state)
+        start, opened = end, list(state)

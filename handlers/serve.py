@@ -28,7 +28,7 @@ from telegram.ext import Application
 from bot.config import Settings
 
 from .updates import Poller, UpdateTracker
-from .webhook import webhook_server
+from .webhook import webhook_path, webhook_server
 
 log = logging.getLogger(__name__)
 
@@ -77,8 +77,6 @@ async def serve(application: Application, settings: Settings, stop: asyncio.Even
             await application.post_init(application)
         await application.start()
         if settings.webhook_url:
-            from .app import webhook_path
-
             server = webhook_server(application, tracker, webhook_path(settings.webhook_url), settings.webhook_secret)
             server.listen(settings.webhook_port, address=settings.webhook_listen)
             await tracker.replay()

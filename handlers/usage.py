@@ -12,24 +12,12 @@ from __future__ import annotations
 import logging
 
 from telegram import Update
-from telegram.ext import Application
 
 from bot.answers.compose import Response
-
-from .context import CustomContext
+from handlers.admin.notices import report_storage
+from handlers.context import CustomContext
 
 logger = logging.getLogger(__name__)
-
-
-async def report_storage(application: Application) -> None:
-    """Send the storage's new health notices to the admins."""
-    storage = application.bot_data.storage
-    if storage is None:
-        return
-    from .admin import send_to_admins  # admin uses this module's callers; import when used
-
-    for notice in storage.health.take_notices():
-        await send_to_admins(application, notice)
 
 
 async def log_query(

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hmac
 import json
 import logging
+from urllib.parse import urlsplit
 
 import tornado.web
 from telegram import Update
@@ -26,6 +27,11 @@ log = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 256 * 1024  # a real update is a few KB; a message text is at most 4096 characters
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+
+
+def webhook_path(url: str) -> str:
+    """The local path the webhook server listens on: the path of WEBHOOK_URL."""
+    return urlsplit(url).path.strip("/")
 
 
 @tornado.web.stream_request_body

@@ -121,7 +121,7 @@ def _free_port() -> int:
 class BotProcess:
     """`python -m bot run` with a clean environment; stderr goes to a file we can read."""
 
-    def __init__(self, tmp_path: Path, api_url: str, **extra_env: str):
+    def __init__(self, tmp_path: Path, api_url: str, command: list[str] | None = None, **extra_env: str):
         env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "WEBHOOK_", "ADMIN_", "LOG_"))}
         env.update(
             TELEGRAM_BOT_TOKEN=TEST_TOKEN,
@@ -136,7 +136,11 @@ class BotProcess:
         self.log = open(self.log_path, "w", encoding="utf-8")
         # cwd=tmp_path: no stray .env from the developer's checkout
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "bot", "run"], cwd=tmp_path, env=env, stdout=self.log, stderr=subprocess.STDOUT
+            command or [sys.executable, "-m", "bot", "run"],
+            cwd=tmp_path,
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
         )
 
     def output(self) -> str:

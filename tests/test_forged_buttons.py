@@ -8,7 +8,7 @@ from test_telegram_admin import ADMIN_ID, CITIZEN_ID, admin_app, feed, files_api
 
 from bot.knowledge import backups as kb_backups
 from bot.knowledge.model import KNOWLEDGE_FILES
-from handlers.admin import PRIVATE_ONLY
+from handlers.admin.auth import PRIVATE_ONLY
 from handlers.callbacks import STALE_NOTE
 
 GROUP = {"id": -1009999, "type": "supergroup", "title": "工作群"}

@@ -195,3 +195,32 @@ def test_fictional_reports_import_without_edits(tmp_path):
         kb = load_knowledge(out)
         assert kb.pack.year == year and kb.pack.place == "青岚市" and len(kb.metrics) >= 30
         shutil.rmtree(out)
+
+
+def test_a_table_reads_the_same_from_txt_and_docx_in_place(tmp_path: Path):
+    """A Word table stays where it stands, and TAB rows in a .txt read the same: each row a
+    sentence whose cells keep their row's label and column's header, figures verbatim."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("临江市2024年法治政府建设情况")
+    document.add_paragraph("主要数据见表1。")
+    table = document.add_table(rows=3, cols=3)
+    for r, row in enumerate(
+        [["项目", "数量", "同比变化"], ["人民调解", "11342起", "增长4.9%"], ["行政复议", "新收612件", "增长12.4%"]]
+    ):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    document.add_paragraph("二、公共法律服务")
+    document.save(str(tmp_path / "r.docx"))
+    (tmp_path / "r.txt").write_text(
+        "临江市2024年法治政府建设情况\n主要数据见表1。\n项目\t数量\t同比变化\n人民调解\t11342起\t增长4.9%\n"
+        "行政复议\t新收612件\t增长12.4%\n二、公共法律服务\n",
+        encoding="utf-8",
+    )
+    text = read_report(tmp_path / "r.docx")
+    assert text == read_report(tmp_path / "r.txt")
+    lines = text.splitlines()
+    assert lines[2] == "人民调解数量11342起，人民调解同比增长4.9%。"
+    assert lines[3] == "行政复议新收612件，行政复议同比增长12.4%。"
+    assert lines[4] == "二、公共法律服务"

@@ -16,7 +16,9 @@ from pathlib import Path
 import pytest
 from test_telegram_units import feed
 
-from bot.storage.database import DB_NAME, KEY_FILE, Storage, apply_migrations, connect
+from bot.storage.database import DB_NAME, Storage, connect
+from bot.storage.keys import KEY_FILE
+from bot.storage.migrations import apply_migrations
 from handlers import logs
 
 CITIZEN_ID = 987654321

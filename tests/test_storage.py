@@ -8,17 +8,11 @@ import threading
 
 import pytest
 
-from bot.storage.database import (
-    DAY,
-    DB_NAME,
-    SCHEMA_VERSION,
-    Storage,
-    StorageError,
-    _Row,
-    apply_migrations,
-    connect,
-    group_questions,
-)
+from bot.storage.database import DB_NAME, Storage, connect
+from bot.storage.health import StorageError
+from bot.storage.migrations import SCHEMA_VERSION, apply_migrations
+from bot.storage.unanswered import Row, group_questions
+from bot.storage.usage import DAY
 
 CITIZEN_ID = 987654321
 CITIZEN_NAME = "张三丰"
@@ -125,7 +119,7 @@ def test_reopening_applies_nothing_and_keeps_the_key(tmp_path):
 
 
 def test_failed_migration_rolls_back(tmp_path, monkeypatch):
-    import bot.storage.database as storage_module
+    import bot.storage.migrations as storage_module
 
     def broken(conn):
         conn.execute("CREATE TABLE half_done (x)")
@@ -300,11 +294,11 @@ def test_stats_on_empty_database(storage):
 
 def test_grouping_near_duplicates():
     rows = [
-        _Row(1, 1.0, "执法记录仪多少钱", "fallback"),
-        _Row(2, 2.0, "执法记录仪要多少钱？", "fallback"),
-        _Row(3, 3.0, "执法记录仪多少钱", "fallback"),
-        _Row(4, 4.0, "公园在哪", "fallback"),
-        _Row(5, 5.0, "？？？", "fallback"),
+        Row(1, 1.0, "执法记录仪多少钱", "fallback"),
+        Row(2, 2.0, "执法记录仪要多少钱？", "fallback"),
+        Row(3, 3.0, "执法记录仪多少钱", "fallback"),
+        Row(4, 4.0, "公园在哪", "fallback"),
+        Row(5, 5.0, "？？？", "fallback"),
     ]  # empty after normalisation: skipped
     groups = group_questions(rows)
     assert [(g.text, g.count) for g in groups] == [("执法记录仪多少钱", 3), ("公园在哪", 1)]

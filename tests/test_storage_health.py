@@ -20,7 +20,9 @@ from conftest import TEST_TOKEN
 from test_telegram_admin import ADMIN_ID, CITIZEN_ID, admin_app, feed, files_api, message  # noqa: F401
 
 import bot.storage.database as storage_module
-from bot.storage.database import DB_NAME, KEY_FILE, Storage, StorageError
+from bot.storage.database import DB_NAME, Storage
+from bot.storage.health import StorageError
+from bot.storage.keys import KEY_FILE
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -29,9 +29,10 @@ from bot.knowledge import edit as kb_edit
 from bot.knowledge.load import load_knowledge
 from bot.knowledge.model import KNOWLEDGE_FILES
 from bot.knowledge.packs import load_library
-from bot.storage.database import DAY, Storage
+from bot.storage.database import Storage
+from bot.storage.usage import DAY
 from bot.text.normalize import normalize
-from handlers import admin
+from handlers.admin import edits, jobs, lifecycle, notices
 from handlers.app import build_application
 from handlers.context import CustomContext
 
@@ -113,7 +114,7 @@ async def admin_app(tmp_path, kb_copy, files_api):
         yield application
     finally:
         await application.shutdown()
-        await admin.on_shutdown(application)
+        await lifecycle.on_shutdown(application)
 
 
 def storage_of(application) -> Storage:
@@ -370,7 +371,7 @@ async def test_start_up_opens_storage_watches_and_schedules(tmp_path, kb_copy, f
     application = build_application(settings, holder, request=FileRequest(files_api))
     await application.initialize()
     try:
-        await application.post_init(application)  # set_commands, then admin.on_start
+        await application.post_init(application)  # set_commands, then lifecycle.on_start
         assert (tmp_path / "data" / "bot.sqlite3").is_file()
         assert isinstance(application.bot_data.storage, Storage)
         jobs = {job.name: job for job in application.job_queue.jobs()}
@@ -426,11 +427,11 @@ async def test_no_digest_without_digest_time(tmp_path, kb_copy, files_api):
     )
     await application.initialize()
     try:
-        await admin.on_start(application)
+        await lifecycle.on_start(application)
         assert [job.name for job in application.job_queue.jobs()] == ["retention", "storage-health"]
     finally:
         await application.shutdown()
-        await admin.on_shutdown(application)
+        await lifecycle.on_shutdown(application)
 
 
 def _Context(application) -> CustomContext:
@@ -441,7 +442,7 @@ def _Context(application) -> CustomContext:
 async def test_digest_covers_yesterday_beijing_time(admin_app, files_api):
     storage = storage_of(admin_app)
     now = datetime(2024, 3, 10, 8, 30, tzinfo=BEIJING)
-    since, until, day = admin.yesterday(now)
+    since, until, day = jobs.yesterday(now)
     assert day == "2024-03-09" and until - since == DAY
     assert datetime.fromtimestamp(since, BEIJING).hour == 0
     storage.log_query(
@@ -462,19 +463,19 @@ async def test_digest_covers_yesterday_beijing_time(admin_app, files_api):
     storage.log_query(
         user_id=3, chat_type="private", text="今天的问题", status="fallback", kind="nomatch", ts=until + 10
     )
-    html = await admin.digest_text(_Context(admin_app), now)
+    html = await jobs.digest_text(_Context(admin_app), now)
     assert "<b>每日摘要：2024-03-09</b>" in html
     assert "提问 2 次" in html and "老板欠钱不还怎么办 × 1" in html
     assert "前天" not in html and "今天的问题" not in html and "/unanswered" in html
 
-    await admin.send_to_admins(admin_app, html)
+    await notices.send_to_admins(admin_app, html)
     call = files_api.calls[-1]
     assert call.method == "sendMessage" and call.params["chat_id"] == ADMIN_ID
 
 
 async def test_notifying_an_admin_who_never_started_the_bot_is_not_an_error(admin_app, files_api, caplog):
     files_api.fail("sendMessage", 400, "Bad Request: chat not found")
-    await admin.send_to_admins(admin_app, "测试")
+    await notices.send_to_admins(admin_app, "测试")
     assert any("could not notify admin" in r.getMessage() for r in caplog.records)
 
 
@@ -484,7 +485,7 @@ async def test_prune_job(admin_app, tmp_path):
 
     storage.log_query(user_id=1, chat_type="private", text="旧", status="fallback", ts=time.time() - 400 * DAY)
     storage.log_query(user_id=1, chat_type="private", text="新", status="fallback")
-    await admin.prune_job(_Context(admin_app))
+    await jobs.prune_job(_Context(admin_app))
     assert [t for (t,) in storage._conn.execute("SELECT text FROM queries")] == ["新"]
 
 
@@ -538,7 +539,7 @@ async def test_a_report_sent_to_the_bot_becomes_a_pack_that_answers(tmp_path, kb
         assert list((root / "qinglan-2024" / ".backups").glob("metrics.*.yaml"))  # the old drafts kept
     finally:
         await application.shutdown()
-        await admin.on_shutdown(application)
+        await lifecycle.on_shutdown(application)
 
 
 async def test_phrasing_added_to_the_pack_that_holds_the_entry(tmp_path, kb_copy, files_api):
@@ -556,8 +557,8 @@ async def test_phrasing_added_to_the_pack_that_holds_the_entry(tmp_path, kb_copy
     await application.initialize()
     try:
         context = _Context(application)
-        assert admin.pack_dir(context, "body_cameras") == root / "yiyang-2023"
-        assert admin.pack_dir(context) == root / "qinglan-2024"  # the latest report
-        assert kb_edit.find_entry(admin.pack_dir(context, "body_cameras"), "body_cameras")
+        assert edits.pack_dir(context, "body_cameras") == root / "yiyang-2023"
+        assert edits.pack_dir(context) == root / "qinglan-2024"  # the latest report
+        assert kb_edit.find_entry(edits.pack_dir(context, "body_cameras"), "body_cameras")
     finally:
         await application.shutdown()

@@ -1,12 +1,12 @@
-"""handlers/compat.py: inexact Bot API answers are repaired so python-telegram-bot can read them."""
+"""tests/telegram_compat.py, the emulator test's request layer: inexact Bot API answers are
+repaired so python-telegram-bot can read them."""
 
 import copy
 import itertools
 import time
 
 from telegram import Message, Update, User
-
-from handlers.compat import repair
+from telegram_compat import repair
 
 IDS = itertools.count(1)
 NOW_MS = int(time.time() * 1000)

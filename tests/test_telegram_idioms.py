@@ -5,16 +5,17 @@ context instead of string keys, an error handler that logs, then tells the admin
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from conftest import TEST_TOKEN, FakeBotApi, RecordingRequest
 from telegram.request import HTTPXRequest
+from telegram_compat import TolerantRequest
 from test_telegram_units import CHAT, feed, text_update
 
 from bot.config import Settings
 from bot.engine.engine import Engine
 from handlers import app as app_module
 from handlers.app import build_application
-from handlers.compat import TolerantRequest
 from handlers.context import BotData, ChatData, CustomContext
 from handlers.errors import SORRY
 
@@ -25,15 +26,21 @@ def _requests(application):
     return application.bot._request  # (getUpdates request, everything else)
 
 
-def test_repair_layer_only_for_an_unofficial_api(tg_holder):
-    official = build_application(Settings(telegram_bot_token=TEST_TOKEN), tg_holder)
-    for request in _requests(official):
-        assert type(request) is HTTPXRequest
+def test_the_shipped_bot_speaks_plain_bot_api_to_any_server(tg_holder):
+    """No repair layer in the runtime: any TELEGRAM_API_URL gets python-telegram-bot's own
+    HTTPXRequest; the emulator test passes its repair layer in as `request_class`."""
+    for url in ("https://api.telegram.org", "http://127.0.0.1:9000"):
+        application = build_application(Settings(telegram_bot_token=TEST_TOKEN, telegram_api_url=url), tg_holder)
+        for request in _requests(application):
+            assert type(request) is HTTPXRequest
     emulator = build_application(
-        Settings(telegram_bot_token=TEST_TOKEN, telegram_api_url="http://127.0.0.1:9000"), tg_holder
+        Settings(telegram_bot_token=TEST_TOKEN, telegram_api_url="http://127.0.0.1:9000"),
+        tg_holder,
+        request_class=TolerantRequest,
     )
     for request in _requests(emulator):
-        assert isinstance(request, TolerantRequest)
+        assert type(request) is TolerantRequest
+    assert not (Path(app_module.__file__).parent / "compat.py").exists()
 
 
 def test_lifecycle_hooks_are_given_to_the_builder(tg_settings, tg_holder):

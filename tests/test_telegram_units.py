@@ -14,9 +14,11 @@ from bot.answers.compose import Response, Suggestion
 from bot.config import Settings
 from bot.engine.engine import Engine
 from handlers import logs
-from handlers.app import COMMANDS, build_application, webhook_path
+from handlers.app import build_application
 from handlers.errors import SORRY
+from handlers.menu import COMMANDS
 from handlers.render import cb, split_message, utf16_len
+from handlers.webhook import webhook_path
 
 CHAT = {"id": 4242, "type": "private", "first_name": "测试"}
 USER = {"id": 4242, "is_bot": False, "first_name": "测试"}

@@ -31,7 +31,8 @@ from bot.config import Settings
 from bot.engine.engine import Conversation, Engine, EngineHolder
 from bot.knowledge.packs import load_library
 from bot.knowledge.reload import fingerprint
-from bot.storage.database import Storage, load_hash_key
+from bot.storage.database import Storage
+from bot.storage.keys import load_hash_key
 
 from . import statedb
 from .app import create_app

@@ -31,8 +31,8 @@ import sqlite3
 import time
 from pathlib import Path
 
-from bot.storage.database import FILE_MODE
 from bot.storage.health import StorageError
+from bot.storage.keys import FILE_MODE
 
 logger = logging.getLogger(__name__)
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from bot.clock import BEIJING
 from bot.knowledge.model import Knowledge
-from bot.storage.database import Stats, UnansweredGroup
+from bot.storage.unanswered import UnansweredGroup
+from bot.storage.usage import Stats
 
 STATUS_LABEL = {"fallback": "未答上", "clarify": "追问确认"}
 CHANNEL_LABEL = {"telegram": "Telegram", "web": "网页"}

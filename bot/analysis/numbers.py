@@ -52,6 +52,7 @@ _NUMBER_RE = re.compile(
     r"(?P<num>\d+(?:\.\d+)?|[一二三四五六七八九十两半])"
     r"(?P<mag>万|亿|千|百)?(?P<more>多|余|来|几)?(?P<mag2>万|亿)?"
     "(?P<unit>" + "|".join(map(re.escape, _UNITS)) + ")?"
+    r"(?:(?<=成)(?P<tenth>[一二三四五六七八九](?![十百千万])|\d(?![\d.]))|(?<=成)(?P<more2>多))?"
     r"(?P<tail>左右|上下|以上|以下|以内|出头|开外|那么多|这么多)?"
 )
 _HALF_RE = re.compile(r"(?P<lead>过|超过|不到|不足|有没有|有|达到)?(?:一半|半数)|(?P<over>过半)")
@@ -126,15 +127,18 @@ def find_numbers(text: str) -> list[AskedNumber]:
             scale *= _MAGNITUDES[char]
         number = float(raw)
         percent = unit in ("%", "成", "个百分点")
-        if unit == "成":
+        tenth = m.group("tenth")
+        if unit == "成":  # 九成 = 90%, 九成三 = 93%, 五成多 = over 50%
             number, scale = number * 10, 1.0
+            if tenth:
+                number += int(tenth) if tenth.isdigit() else _CN_DIGITS.index(tenth) + 1
         value = number * scale
         low, high, exact = _range(
             m.group("lead") or "",
             value,
-            m.group("more") or "",
+            m.group("more") or m.group("more2") or "",
             m.group("tail") or "",
-            _step(number) * scale * (10 if unit == "成" else 1),
+            _step(number) * scale,
         )
         if exact and not unit and not mag and not percent:
             continue  # a bare number without unit is not a figure to check ("第7次" aside)

@@ -2,8 +2,9 @@
 
 Years: "2023年", "23年", "二〇二三年" (numerals converted first), and 今年 / 去年 / 前年 /
 大前年 / 明年 resolved against today's date in Asia/Shanghai; "上一年" / "比上年" ask for the
-year before the one in question (a comparison). Places: other cities, provinces and
-countries, scopes wider than a city (全国, 全省), and counties asked for a breakdown.
+year before the one in question (a comparison). Places: whole names of the gazetteer
+(bot/analysis/places.py: provinces, cities, counties and districts, countries), never text
+fragments; scopes wider than a city (全国, 全省); counties and districts asked for a breakdown.
 Which of these a pack covers is decided later, from the packs.
 """
 
@@ -13,7 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from bot.analysis.places import CITIES, COUNTIES, COUNTRIES, PROVINCES, WIDER
+from bot.analysis.places import WIDER, gazetteer
 
 try:
     from zoneinfo import ZoneInfo
@@ -60,57 +61,7 @@ def _alternation(words) -> re.Pattern:
     return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
 
 
-_PLACE_RE = _alternation(PROVINCES + CITIES + COUNTRIES)
 _WIDER_RE = _alternation(WIDER)
-_COUNTY_RE = _alternation(COUNTIES)
-_COUNTY_SHAPE_RE = re.compile(
-    r"(?:^|[的在和与及、])?([\u4e00-\u9fff]{2}(?:区|县|旗))(?![\u4e00-\u9fff]{0,1}(?:建设|政府|示范))"
-)
-_NOT_COUNTIES = (
-    "城区",
-    "园区",
-    "社区",
-    "小区",
-    "地区",
-    "辖区",
-    "景区",
-    "新区",
-    "市区",
-    "校区",
-    "营区",
-    "片区",
-    "湖区",
-    "山区",
-    "矿区",
-    "林区",
-    "示范区",
-    "开发区",
-    "全区",
-    "本区",
-    "全县",
-    "本县",
-    "各区",
-    "各县",
-    "郊区",
-    "老区",
-    "边区",
-    "禁区",
-    "误区",
-    "灾区",
-    "县区",
-    "区县",
-    "城县",
-    "乡县",
-    "进县",
-    "范县",
-    "强县",
-    "大县",
-    "进区",
-    "范区",
-    "点区",
-    "验区",
-    "范市",
-)
 
 
 def find_scope(text: str, today: dt.date | None = None) -> Scope:
@@ -130,20 +81,10 @@ def find_scope(text: str, today: dt.date | None = None) -> Scope:
         relative = relative or m.group(0)
         spans.append(m.span())
     previous = bool(_PREVIOUS_RE.search(text))
-    places = []
-    for m in _PLACE_RE.finditer(text):
-        places.append(m.group(0))
-    counties = [m.group(0) for m in _COUNTY_RE.finditer(text)]
-    for m in _COUNTY_SHAPE_RE.finditer(text):  # a county of a place the gazetteer does not know (松桥区)
-        name = m.group(1)
-        if (
-            name not in counties
-            and not any(name in c or c in name for c in counties)
-            and not name.endswith(_NOT_COUNTIES)
-            and not _PLACE_RE.fullmatch(name)
-            and not name.startswith(("哪", "这", "那", "每", "各", "全", "本", "该", "某", "一", "两", "个", "几"))
-        ):
-            counties.append(name)
+    places: list[str] = []
+    counties: list[str] = []
+    for found in gazetteer().find(text):
+        (counties if found.level == "county" else places).append(found.text)
     wider = _WIDER_RE.search(text)
     return Scope(
         tuple(dict.fromkeys(years)),

@@ -13,14 +13,21 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-MAX_PARTS = 3
+MAX_PARTS = 6  # an enumeration asks at most this many figures at once
 _SENTENCE_RE = re.compile(r"[？?。！!；;\n]+")
 _CLAUSE_RE = re.compile(r"[，,、]|\s+")
 _ASK_RE = re.compile(
     r"多少|几[个项件家台处条类种名起次人位]?|哪些|哪个|哪几|什么|啥|吗|呢|是否|是不是|有没有|怎么样|如何"
 )
 _JOIN_RE = re.compile(r"以及|还有|和|及|与|跟|、")
+_LIST_JOIN_RE = re.compile(r"以及|还有|再加上|加上|再就是|(?<!调)和(?!解)|及|与|跟|、|，|,|\s+")
 _EACH_RE = re.compile(r"(分别|各自|各|都)(是|有|为)?(多少|几[个项件家台处条类种名起次人位]?|什么|啥|怎么样|如何|哪些)")
+# An enumeration asked as a list of figures: "A、B和C，列一下", "A，B，再加上C 几个数一起报".
+_LIST_ASK_RE = re.compile(
+    r"[，,\s]*(?:帮我|给我|请)?(?:都|全|一起|一块|统一)?(?:列一下|列出来|列一列|列个表|列举|报一下|说一下|讲一下|告诉我|"
+    r"(?:这|那)?(?:[两二三四五六几]个|几项)(?:数|数字|数据)?(?:都|分别|一起|各)?(?:是多少|多少|报一下|说说|告诉我)?|"
+    r"一起报|都是多少|分别多少|各多少|各是多少)+[吧呢啊呀。.!！?？]*$"
+)
 _ELLIPTICAL_RE = re.compile(r"^(?:那么|那|又|还有|另外|然后|再问|以及)|呢$")
 _TWO_ASKS_RE = re.compile(r"多少|几[个项件家台处条类种名起次人位]")
 _SHARED_TAIL_RE = re.compile(r"(是)?(多少|几[个项件家台处条类种名起次人位]?)(\w{0,3})$")
@@ -76,6 +83,12 @@ def split_question(text: str) -> list[Split]:
     if 2 <= len(sentences) <= MAX_PARTS:
         found.append(Split(tuple(_with_subjects(sentences)), True))
     if len(sentences) == 1:
+        listed = _LIST_ASK_RE.search(sentences[0])
+        if listed and listed.start() > 0:  # "A、B和C，列一下": each item is a figure question
+            items = [s for s in _unquoted(sentences[0][: listed.start()], _LIST_JOIN_RE) if len(_content(s)) >= 2]
+            if 2 <= len(items) <= MAX_PARTS:
+                found.append(Split(tuple(i if _has_ask(i) else i + "是多少" for i in items), True))
+            sentences = [sentences[0][: listed.start()]]
         clauses = [c for c in _unquoted(sentences[0], _CLAUSE_RE) if len(_content(c)) >= 2]
         if 2 <= len(clauses) <= MAX_PARTS and sum(map(_has_ask, clauses)) >= 2:
             found.append(Split(tuple(_with_subjects(clauses)), True))

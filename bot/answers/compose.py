@@ -8,7 +8,7 @@ from; a decline says what is missing only where the report really lacks it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.knowledge.model import Entry, Knowledge
 from bot.knowledge.reporttext import Figure, Sentence
@@ -45,6 +45,7 @@ class Response:
     source: str = ""  # the report sentence(s) quoted
     section: str = ""  # "section › subsection" where the source stands
     year: int | None = None  # the report year the answer comes from
+    figure: object = field(default=None, repr=False, compare=False)  # the figure answered (Entry or Figure)
 
     def to_json(self) -> dict:
         """The stable JSON shape of `python -m bot ask --json`."""
@@ -160,6 +161,7 @@ def answer(
         source=entry.source,
         section=location(knowledge, entry),
         year=entry.year or knowledge.year,
+        figure=entry if entry.is_metric else None,
     )
 
 
@@ -217,7 +219,14 @@ def answer_report(
         source=sentence.text,
         section=where,
         year=knowledge.year,
+        figure=figure,
     )
+
+
+def checked(response: Response, verdict: bool | None) -> Response:
+    """A check of the figure just given ("是两千九百多件对吧"): 是的/不是 before the same answer."""
+    word = _verdict_word(verdict)
+    return replace(response, text=word + response.text, answer=word + response.answer, kind="check")
 
 
 def with_year(response: Response, year: int | None) -> Response:
@@ -264,6 +273,20 @@ def by_year(parts: list[tuple[int, Response]]) -> Response:
     )
 
 
+def compared(knowledge: Knowledge, parts: list[Response], larger: int | None, more: bool) -> Response:
+    """Two figures of one report side by side, each with its source; which is larger only when
+    the caller found the verbatim figures leave no doubt. Never a difference or a ratio."""
+    response = combined(knowledge, parts)
+    if larger is None:
+        return replace(response, kind="compare")
+    names = [p.answer.split("\n")[0] for p in parts]
+    pick = larger if more else 1 - larger
+    rate = "%" in (getattr(parts[pick].figure, "unit", "") or "")
+    word = ("更高" if rate else "更多") if more else ("更低" if rate else "更少")
+    line = f"按报告原文，“{names[pick]}”{word}。"
+    return replace(response, text=line + "\n\n" + response.text, answer=line + "\n" + response.answer, kind="compare")
+
+
 def combined(knowledge: Knowledge, parts: list[Response], missing: list[str] = ()) -> Response:
     """Several questions in one message, answered one after another."""
     text = "\n\n".join(p.text for p in parts)
@@ -282,6 +305,39 @@ def combined(knowledge: Knowledge, parts: list[Response], missing: list[str] = (
         source="\n".join(p.source for p in parts),
         section=first.section,
         year=first.year,
+    )
+
+
+AREA_MAX_SENTENCES = 6  # a sub-section's answer quotes at most this many of its sentences
+
+
+def area(knowledge: Knowledge, heading: str, section: str, points: list[Sentence], parts: list[str]) -> Response:
+    """What the report says was done in one area: a section's sub-headings, or a sub-section's
+    own sentences, verbatim (their figures with them)."""
+    if parts:
+        lines = [f"报告中“{heading}”这一部分包括{len(parts)}个方面："] + [f"{i}. {p}" for i, p in enumerate(parts, 1)]
+    else:
+        shown = points[:AREA_MAX_SENTENCES]
+        lines = [f"报告中“{heading}”这方面写了："] + [f"· {s.text.rstrip('。；;')}。" for s in shown]
+        if len(points) > len(shown):
+            lines.append(f"（还有{len(points) - len(shown)}句，可以接着问具体内容。）")
+    direct = "\n".join(lines)
+    where = " › ".join(p for p in dict.fromkeys((section, heading)) if p)
+    text = f"{direct}\n{_where_line(knowledge, where)}"
+    first = points[0] if points else None
+    topic = knowledge.topic_for_heading(heading) or knowledge.topic_for_heading(section)
+    return Response(
+        "answer",
+        text,
+        f"report:{first.id}" if first else None,
+        1.0,
+        report_related(knowledge, first) if first else examples(knowledge),
+        "area",
+        [topic.id] if topic else [],
+        answer=direct,
+        source="".join(s.text for s in points[:AREA_MAX_SENTENCES]),
+        section=where,
+        year=knowledge.year,
     )
 
 

@@ -12,12 +12,13 @@ import re
 from dataclasses import dataclass, field
 
 from bot.analysis import Analysis
+from bot.decision.kinds import rule_figure_kind
 from bot.engine.params import Params
-from bot.knowledge.reporttext import find_figures
+from bot.knowledge.reporttext import TARGET_ASKED_RE, find_figures
 from bot.retrieval import Candidate
 from bot.retrieval.scoring import GLUE_CHARS, GLUE_WORDS, measure_fits
 from bot.text import lexicon
-from bot.text.normalize import clean, convert_numerals, normalize
+from bot.text.normalize import clean, convert_numerals, normalize, pinyin_key
 
 # Words that make a figure a part, not a whole (新增5个 is not the total number).
 PART_WORDS = ("新增", "通过初评", "第一批", "首批", "第二批", "再次", "其中")
@@ -53,6 +54,7 @@ class Choice:
     figure_unit: str = ""
     is_list: bool = False  # the evidence lists items (、 or “…”“…”)
     own_text: str = ""  # the figure's own words (its clause, the entry's name and answer)
+    names: str = ""  # what the figure is called: an entry's title and phrasings ("" for report rows)
 
 
 @dataclass
@@ -100,8 +102,14 @@ class Context:
 
 
 def rule_other_year(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
-    others = [y for y in a.scope.years if y not in ctx.years]
-    if others and not any(y in ctx.years for y in a.scope.years):
+    # "2025年的目标是多少": a goal's year that the report itself writes is not another report's year
+    goal = TARGET_ASKED_RE.search(a.text)
+    others = [y for y in a.scope.years if y not in ctx.years and not (goal and f"{y}年" in ctx.report_norm)]
+    if (
+        others
+        and not any(y in ctx.years for y in a.scope.years)
+        and len(others) == len([y for y in a.scope.years if y not in ctx.years])
+    ):
         word = a.scope.relative if a.scope.relative else f"{others[0]}年"
         return Decline("other_year", f"{word}（{others[0]}年）" if a.scope.relative else word)
     return None
@@ -320,6 +328,59 @@ def rule_figure_subject(a: Analysis, choice: Choice | None, ctx: Context) -> Dec
     return None
 
 
+# Nouns that name no measure of their own: the kind of figure (人数, 金额) is the intent's
+# business, and vague words (情况, 方面) or the covered scope (全市) pick out no figure.
+MEASURE_NEUTRAL = frozenset(
+    "情况 数量 数字 数据 总数 人数 金额 比例 总量 工作 方面 内容 事情 东西 问题 时候 报告 全市 全省 市本级 本市 "
+    "政府 市政府 老百姓 群众 大家 单位 部门 成绩 效果 结果 成果 成效 水平 程度 排名 次数 个数 件数 项数 家数 人次 数目 例子".split()
+)
+
+
+_QUESTION_WORD_RE = re.compile(r"多少|几")
+_LINKS = frozenset("有 是 共 一共 总共 共计 累计 达 达到 为 了 的 数 到底 究竟 大概 大约 约".split())
+
+
+def measure_head(a: Analysis) -> str:
+    """The noun naming what the ask counts, next to its question word: the noun right after
+    it ("有多少家企业" → 企业, "多少注册用户" → 用户), else the last noun before it ("法律援助
+    律师有多少名" → 律师); "" when that noun names no measure of its own (多少个方面)."""
+    clauses = [convert_numerals(clean(c)) for c in re.split(r"[，,。？?！!；;\s]+", a.raw)]
+    clause = next((c for c in clauses if _QUESTION_WORD_RE.search(c)), "")
+    words = list(lexicon.segment(clause)) if clause else []
+    asked = next((i for i, w in enumerate(words) if _QUESTION_WORD_RE.search(w)), None)
+    if asked is None:
+        return ""
+    for word in words[asked + 1 : asked + 6]:
+        if len(word) >= 2 and lexicon.is_noun(word):
+            return "" if word in MEASURE_NEUTRAL else word
+    before = words[:asked]
+    while before and (before[-1] in _LINKS or len(before[-1]) == 1):  # "律师有多少名", "案件一共破了多少起"
+        before.pop()
+    if before and len(before[-1]) >= 2 and lexicon.is_noun(before[-1]):
+        return "" if before[-1] in MEASURE_NEUTRAL else before[-1]
+    return ""
+
+
+def rule_measure_identity(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
+    """A figure answers only when the measure asked is its measure: the noun naming what the
+    ask counts is in the figure's own words (its names and phrasings, its clause), written,
+    as a synonym or as a homophone; else the report lacks that measure (a near miss)."""
+    if choice is None or not a.wants_figure or a.intent.yes_no:
+        return None
+    head = measure_head(a)
+    if not head:
+        return None
+    norm = ctx.normalize or normalize
+    own = norm(f"{choice.names} {choice.own_text}")
+    if head in own or norm(head) in own or pinyin_key(norm(head)) in pinyin_key(own):
+        return None
+    if head in ctx.report_norm:
+        return Decline("unstated", head)
+    if all(head[i : i + 2] not in ctx.report_norm for i in range(len(head) - 1)):
+        return Decline("absent", head)
+    return Decline("unstated", head)
+
+
 RULES = (
     rule_other_year,
     rule_other_place,
@@ -330,10 +391,12 @@ RULES = (
     rule_part_only,
     rule_count_only,
     rule_subpart,
+    rule_measure_identity,
     rule_ordinal,
     rule_unstated_detail,
     rule_rate_name,
     rule_figure_subject,
+    rule_figure_kind,
 )
 SCOPE_RULES = (rule_other_year, rule_other_place)
 

@@ -80,3 +80,17 @@ def verdict(analysis: Analysis, evidence: str, figure=None) -> bool | None:
     if re.search(r"有没有|有.*吗|还有", question) and _NONE_RE.search(converted):
         return False
     return True if analysis.intent.yes_no else None
+
+
+def larger_of(first, second) -> int | None:
+    """0 or 1: which of two verbatim figures is larger, when their units are the same and their
+    ranges (qualifiers 余/近/多 included) cannot overlap; else None (the reply says nothing)."""
+    if first.number is None or second.number is None or first.unit[-1:] != second.unit[-1:]:
+        return None
+    a = figure_range(first.number, scale_of(first.unit), first.qualifier)
+    b = figure_range(second.number, scale_of(second.unit), second.qualifier)
+    if a[0] > b[1]:
+        return 0
+    if b[0] > a[1]:
+        return 1
+    return None

@@ -19,13 +19,19 @@ import re
 import time
 
 from bot.analysis import analyze
+from bot.analysis.ask import find_ask, known_words
+from bot.analysis.scope import find_scope
 from bot.answers import compose as answers
 from bot.answers.compose import Response
+from bot.decision.verify import verdict
 from bot.engine.conversation import Conversation
 from bot.engine.pack import PackEngine
 from bot.engine.params import DEFAULT, Params
 from bot.knowledge.model import Knowledge
 from bot.knowledge.packs import Library, catalog
+from bot.knowledge.reporttext import TARGET_ASKED_RE
+from bot.knowledge.sameas import MeasureLinks
+from bot.text.normalize import clean
 
 __all__ = ["Conversation", "Engine", "EngineHolder", "PackEngine"]
 
@@ -37,6 +43,14 @@ _YEARS_RE = re.compile(
 _PREVIOUS_ONLY_RE = re.compile(
     r"^(?:那|那么)?(?:比|跟|和|与)?(?:上一年|上年|前一年|去年同期)(?:比|相比|呢|怎么样|如何|多少)*$"
 )
+
+
+# What a check says beyond its number: frames, units and particles ("不是三千项吗", "就五个啊").
+_CHECK_WORDS_RE = re.compile(
+    r"不是|是不是|确定|真的|对不对|对吗|对吧|没错|是|对|吧|吗|呢|啊|呀|哦|就|才|只有|有|没有|超过|不到|"
+    r"大概|差不多|左右|那|这|个|件|项|家|台|人|名|次|起|条|类|元|成|倍|多|余|近|来|了|的|[万亿千百十]"
+)
+MAX_CHECK_RESIDUE = 6  # more of its own than this and a message is a new question
 
 
 class Engine:
@@ -59,6 +73,7 @@ class Engine:
         # /data, inline mode and admin lists go through it; one pack is its own catalog.
         self.knowledge = catalog(packs)
         self.multi_year = len({k.year for k in packs}) > 1
+        self.links = MeasureLinks(packs)  # same_as: one measure across years
         self._owner = {}
         for pack in self.packs:
             for entry_id in pack.knowledge.entries:
@@ -69,7 +84,10 @@ class Engine:
     def respond(self, text: str, conversation: Conversation | None = None, now: float | None = None) -> Response:
         """Answer one message; update `conversation` when something is answered."""
         now = time.monotonic() if now is None else now
-        text = text if isinstance(text, str) else ""
+        text = self.question(text if isinstance(text, str) else "")
+        check = self._check_of_last(text, conversation, now)
+        if check is not None:
+            return check
         if len(self.packs) == 1:
             response = self.packs[0].respond(text, conversation, now)
             year = self.packs[0].knowledge.year
@@ -81,6 +99,37 @@ class Engine:
             conversation.last_year = year or conversation.last_year
             conversation.last_text = text
         return response
+
+    def _check_of_last(self, text: str, conversation: Conversation | None, now: float) -> Response | None:
+        """A check of the figure just given ("是两千九百多件对吧", "不是三千项吗"): judged against
+        the answer to the last question, never searched afresh. A check is a number to confirm
+        with nothing of its own to ask beyond what that answer says."""
+        if conversation is None or not conversation.active(now) or not conversation.last_text:
+            return None
+        a = self.packs[-1].analyze(text)
+        if not a.numbers or not (a.intent.yes_no or a.rough or re.search(r"[?？]$|吧$|吗$", text.strip())):
+            return None
+        residue = _CHECK_WORDS_RE.sub("", a.core)
+        if len(residue) > MAX_CHECK_RESIDUE:
+            return None
+        last = self.respond(conversation.last_text)
+        if last.status != "answer" or last.figure is None:
+            return None
+        norm = self.packs[-1].context.normalize
+        if residue and not all(residue[i : i + 2] in norm(last.text) for i in range(len(residue) - 1)):
+            return None
+        return answers.checked(last, verdict(a, last.source, last.figure))
+
+    def question(self, text: str) -> str:
+        """The ask of a message (analysis/ask.py): its story left out, except the report's own
+        words of the clauses an ask points back to ("…医疗纠纷那个调解委员会 这个拿了什么称号"),
+        which carry no year or place."""
+        ask = find_ask(text)
+        if not ask.refers:
+            return ask.text
+        report = self.packs[-1].context.report_norm
+        lent = [w for w in known_words(clean(ask.refers), report).split() if not _scoped(w, self.today)]
+        return "".join(lent) + "，" + ask.text if lent else ask.text
 
     def answer_entry(
         self, entry_id: str, conversation: Conversation | None = None, now: float | None = None
@@ -135,6 +184,8 @@ class Engine:
                 question = conversation.last_text  # "比上一年呢": the last question, for both years
         if years:
             chosen = [p for p in pool if p.knowledge.year in years]
+            if not chosen and TARGET_ASKED_RE.search(text):  # "2025年的目标": the reports that set it
+                chosen = [p for p in pool if all(f"{y}年" in p.context.report_norm for y in years)][-1:]
             if not chosen:
                 other = next(y for y in years)
                 word = f"{scope.relative}（{other}年）" if scope.relative else f"{other}年"
@@ -168,7 +219,7 @@ class Engine:
             seen |= {pair for p in packs for pair in pairs if pair in p.context.report_norm}
             answered = [r for r in replies if r[0].status == "answer"]
             if answered:
-                return max(answered, key=lambda r: r[0].score)
+                return self._newest_same(max(answered, key=lambda r: r[0].score), pool, conversation, now)
             first = first or (replies[0] if replies else None)
         return first or (pool[-1].respond(text, conversation, now), pool[-1].knowledge.year)
 
@@ -178,9 +229,40 @@ class Engine:
             latest[pack.knowledge.year or 0] = pack
         question = _YEARS_RE.sub("", text)  # each report is asked the question without the years
         parts = [(year, latest[year].respond(question, None, now)) for year in sorted(latest)]
+        parts = self._same_measure(parts, latest, now)
         if not any(r.status == "answer" for _, r in parts):
             return parts[-1][1]
         return answers.by_year(parts)
+
+    def _same_measure(self, parts: list[tuple[int, Response]], latest: dict, now: float) -> list:
+        """Each year's answer is the same measure (same_as) as the newest year's that has links."""
+        anchor = next((r.entry_id for _, r in reversed(parts) if self.links.linked(r.entry_id)), None)
+        if anchor is None:
+            return parts
+        paired = []
+        for year, reply in parts:
+            same = self.links.in_year(anchor, year)
+            if same and reply.entry_id != same:
+                reply = latest[year].answer_entry(same, None, now) or reply
+            paired.append((year, reply))
+        return paired
+
+    def _newest_same(self, found: tuple[Response, int | None], pool, conversation, now: float):
+        """An older report's answer, when a newer report has the same measure (same_as): the newer."""
+        response, year = found
+        for pack in reversed(pool):
+            newer = pack.knowledge.year or 0
+            if newer <= (year or 0):
+                break
+            same = self.links.in_year(response.entry_id, newer)
+            if same:
+                return pack.answer_entry(same, conversation, now) or response, newer
+        return found
+
+
+def _scoped(word: str, today: dt.date | None) -> bool:
+    scope = find_scope(word, today)
+    return bool(scope.years or scope.places or scope.counties or scope.wider or scope.previous or scope.all_years)
 
 
 class EngineHolder:

@@ -22,6 +22,8 @@ import re
 import time
 
 from bot.analysis import Analysis, analyze, guards
+from bot.analysis.area import find_area
+from bot.analysis.compare import find_comparison
 from bot.analysis.figures import index_figures, metrics_with_figure, parse_figure_query
 from bot.answers import compose as answers
 from bot.answers.compose import Response
@@ -36,7 +38,7 @@ from bot.decision.rules import (
     first_decline,
     lead_ok,
 )
-from bot.decision.verify import verdict
+from bot.decision.verify import larger_of, verdict
 from bot.engine.conversation import Conversation
 from bot.engine.params import DEFAULT, Params
 from bot.knowledge.model import Knowledge
@@ -45,9 +47,14 @@ from bot.retrieval.curated import CuratedRetriever
 from bot.retrieval.report import ReportRetriever
 from bot.retrieval.scoring import measure_fits
 from bot.text.normalize import normalize
+from bot.text.pinyin import PinyinReader, has_latin
 
 _ELLIPTICAL_RE = re.compile(r"^(?:那么|那|还有|另外|然后|再问)|呢$")
 _LIST_MARK_RE = re.compile(r"、|”“|”、“|；")
+
+
+MIN_PARTS_ANSWERED = 2  # an enumeration is answered in part only when this many parts are
+_LIST_ASK_TAIL_RE = re.compile(r"(?:是|有|又有|又是)?(?:多少|几[个项件家台处条类种名起次人位]?)(?:呢|啊|呀)?$")
 
 
 class PackEngine:
@@ -68,6 +75,16 @@ class PackEngine:
         self.report = ReportRetriever(knowledge.report_text, knowledge.synonyms, params)
         self.figure_index = index_figures(knowledge.metrics)
         self.entry_clause = self._entry_clauses()
+        # (heading, its section, whether it is a section) for "X方面做了什么"
+        self.headings = list(
+            dict.fromkeys(
+                (h, s.section if h == s.subsection else "", h == s.section)
+                for s in knowledge.report_text.sentences
+                for h in (s.section, s.subsection)
+                if h and not (h == s.subsection and h == s.section)
+            )
+        )
+        self.pinyin = PinyinReader.from_knowledge(knowledge)  # "falv yuanzhu" → 法律援助
         place = knowledge.place
         short = place.rstrip("市区县") if len(place) > 2 else place
         region = knowledge.pack.region
@@ -134,6 +151,8 @@ class PackEngine:
     # --- stages ------------------------------------------------------------------------
 
     def analyze(self, text: str) -> Analysis:
+        if has_latin(text):
+            text = self.pinyin.read(text)
         return analyze(text, self.knowledge.synonyms, self.today)
 
     def _respond(self, text: str, conversation: Conversation | None, now: float) -> Response:
@@ -160,9 +179,15 @@ class PackEngine:
             return answers.decline(
                 kb, "practical", wanted, options=[answers.suggestion(e) for e in near], covered=self.covered
             )
+        asked_area = self._area(a.cleaned)
+        if asked_area is not None:
+            return asked_area
         figure = parse_figure_query(a.text) if not a.intent.yes_no else None
         if figure:
             return self._figure(*figure)
+        compared = self._comparison(text)
+        if compared is not None:
+            return compared
         combined = self._compound(a, explicit=True)
         if combined is not None:
             return combined
@@ -301,6 +326,7 @@ class PackEngine:
             entry.unit,
             bool(_LIST_MARK_RE.search(entry.answer + entry.source)),
             own,
+            " ".join((entry.title, *entry.phrasings)),
         )
 
     def _report_choice(self, candidate: Candidate, a: Analysis) -> Choice:
@@ -370,24 +396,69 @@ class PackEngine:
         sentence = self.report.sentence(candidate.id)
         return answers.Suggestion(candidate.id, f"看原文：{sentence.subsection or sentence.section or '相关段落'}")
 
+    def _area(self, text: str) -> Response | None:
+        """ "X方面做了什么": that part of the report, when a heading names X."""
+        words = find_area(text)
+        if not words:
+            return None
+        norm = self.context.normalize
+        asked = norm(words)
+        pairs = {asked[i : i + 2] for i in range(len(asked) - 1)}
+        if not pairs:
+            return None
+        best, best_score = None, 0.0
+        for heading, section, is_section in self.headings:
+            own = norm(heading)
+            covered = sum(pair in own for pair in pairs) / len(pairs)
+            score = covered + 0.1 * covered * is_section  # a whole section when its title is asked
+            if score > best_score:
+                best, best_score = (heading, section, is_section), score
+        if best is None or best_score < self.params.area_min:
+            return None
+        heading, section, is_section = best
+        sentences = self.knowledge.report_text.sentences
+        if is_section:
+            parts = list(dict.fromkeys(s.subsection for s in sentences if s.section == heading and s.subsection))
+            points = [s for s in sentences if s.section == heading and not s.is_lead]
+            return answers.area(self.knowledge, heading, "", points, parts)
+        points = [s for s in sentences if s.subsection == heading and not s.is_lead]
+        return answers.area(self.knowledge, heading, section, points, [])
+
+    def _comparison(self, text: str) -> Response | None:
+        """ "A和B哪个多": both figures, side by side; the larger named only when certain."""
+        found = find_comparison(text)
+        if found is None:
+            return None
+        parts = [self._single(self.analyze(q)) for q in (found.first, found.second)]
+        if any(p.status != "answer" or p.figure is None for p in parts) or parts[0].entry_id == parts[1].entry_id:
+            return None
+        return answers.compared(self.knowledge, parts, larger_of(parts[0].figure, parts[1].figure), found.more)
+
     def _compound(self, a: Analysis, explicit: bool) -> Response | None:
-        """Several asks in one message, each answered on its own; kept when every part is.
-        `explicit`: only the splits the message marks (分别, 各, separate questions), else only
-        the others (tried when the whole message gets no answer)."""
+        """Several asks in one message, each answered on its own, in the order asked.
+        `explicit`: only the splits the message marks (分别, 各, 列一下, separate questions); of
+        those, a part the report does not answer is named as missing and the rest answered
+        (when at least two are answered). Other splits (tried when the whole message gets no
+        answer) are kept only when every part is answered."""
         for split in a.splits:
             if split.explicit != explicit:
                 continue
-            parts = []
+            parts, missing = [], []
             context = Conversation()  # later parts read as follow-ups of the first ("提了多少条意见呢")
             for text in split.parts:
                 reply = self._single(self.analyze(text), context, 0.0)
-                if reply.status != "answer":
-                    break
+                if reply.status != "answer" or any(p.answer == reply.answer for p in parts):
+                    missing.append(text)
+                    if not explicit:
+                        break
+                    continue
                 parts.append(reply)
                 if not parts[0].entry_id.startswith("report:"):
                     context.remember(parts[0].entry_id, 0.0)
-            if len(parts) == len(split.parts) and len({p.answer for p in parts}) == len(parts):
+            if parts and not missing and len(parts) == len(split.parts):
                 return answers.combined(self.knowledge, parts)
+            if explicit and len(parts) >= MIN_PARTS_ANSWERED and len(parts) > len(missing):
+                return answers.combined(self.knowledge, parts, [_LIST_ASK_TAIL_RE.sub("", m) for m in missing])
         return None
 
     def _figure(self, key: str, unit_char: str) -> Response:

@@ -44,6 +44,7 @@ class Params:
     short_query_margin: float = 0.1  # ... or this much for a one- or two-character query
     clear_lead: float = 0.20  # below answer_min, a lead this wide still answers
     clarify_min: float = 0.30  # entries from here up are offered as "您是想问"
+    area_min: float = 0.6  # "X方面做了什么": share of X's character pairs a heading must have
     clarify_window: float = 0.12  # ... when within this distance of the best
     clarify_max: int = 4
     lone_option_missing: float = 0.45  # a single "您是想问" option lacking at most this share of the question answers

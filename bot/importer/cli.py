@@ -18,10 +18,18 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_import(args: argparse.Namespace, settings) -> int:
-    from bot.importer import ImportInputError, import_report
+    from bot.importer import ImportInputError
+    from bot.importer.isolated import import_isolated
 
-    try:
-        result = import_report(Path(args.file), Path(args.out), title=args.title, year=args.year, place=args.place)
+    try:  # in a child process with a time and a memory limit; every failure is one line
+        result = import_isolated(
+            Path(args.file),
+            Path(args.out),
+            title=args.title,
+            year=args.year,
+            place=args.place,
+            knowledge_dir=settings.knowledge_dir if settings is not None else None,
+        )
     except ImportInputError as exc:
         print(f"导入失败：{exc}", file=sys.stderr)
         return 1

@@ -59,7 +59,28 @@ _LEAD_WORDS = (
     "今年",
     "本年度",
 )
-_TRAIL_WORDS = ("达到", "达", "为", "是", "约", "共", "有", "实现", "突破", "超过", "近")
+_TRAIL_WORDS = (
+    "达到",
+    "达",
+    "为",
+    "是",
+    "约",
+    "共",
+    "有",
+    "实现",
+    "突破",
+    "超过",
+    "近",
+    "增至",
+    "增加到",
+    "扩充至",
+    "扩展到",
+    "增加至",
+    "提高到",
+    "提升至",
+    "保持",
+    "继续保持",
+)
 _BODY_SUFFIXES = (
     "街道",
     "委员会",
@@ -207,8 +228,22 @@ def _balance(text: str) -> str:
     return text
 
 
+_CHANGE_LEAD_RE = re.compile(r"^(?:同比|环比|较上年|比上年|较去年|比去年)")
+
+
 def metric_name(figure: Figure, siblings: list[Figure]) -> str:
-    """A name from the figure's own words: "经过法治审核的执法事项", "调解成功率", "企业轻微违规“首次不罚”"."""
+    """A name from the figure's own words: "经过法治审核的执法事项", "调解成功率", "企业轻微违规“首次不罚”";
+    a change whose clause names no subject takes it from the clause before ("案卷优秀率较上年提高")."""
+    name = _own_name(figure, siblings)
+    if figure.role == "change" and (_CHANGE_LEAD_RE.match(name) or len(name) <= 4) and figure.context:
+        subject = re.split(r"\d|为|是|达到|达|共|增至|累计", _strip(figure.context))[0]
+        subject = _strip(subject)
+        if len(subject) >= 2 and subject not in name:
+            name = (subject + name)[-NAME_MAX:]
+    return name
+
+
+def _own_name(figure: Figure, siblings: list[Figure]) -> str:
     before, after = figure_words(figure, siblings)
     before = re.sub(r"[在于中的对向为给]$", "", _strip(before))
     if before in _ADVERBS:
@@ -402,6 +437,8 @@ def _metric(
     kind_word = {"money": "金额", "people": "人数", "percent": "比例", "change": "变化幅度", "rank": "排名"}.get(
         figure.kind, "数量"
     )
+    if figure.role == "target":
+        return _target_metric(sentence, figure, name, keyword, key, year, place, topic_of, phrasings)
     candidates = (
         [name, name + kind_word]
         + ([after] if len(after) >= 4 else [])
@@ -440,6 +477,68 @@ def _metric(
         "topic": _topic(topic_of, sentence),
         "source": sentence.text,
         "answer": answer,
+        "kind": figure.role,
+        "draft": True,
+    }
+
+
+def target_year(sentence: Sentence, year: int | None) -> int | None:
+    """The year a target is set for: written in its sentence or heading, else the next year."""
+    for text in (sentence.text, sentence.subsection, sentence.section):
+        found = re.search(r"((?:19|20)\d\d)年", text or "")
+        if found and (not year or int(found.group(1)) > year):
+            return int(found.group(1))
+    return year + 1 if year else None
+
+
+def _target_metric(
+    sentence: Sentence,
+    figure: Figure,
+    name: str,
+    keyword: str,
+    key: str,
+    year: int | None,
+    place: str,
+    topic_of: dict,
+    phrasings: _Phrasings,
+) -> dict | str:
+    """A target ("力争执法案卷优秀率达到85%以上"): named and asked as a target only, so that a plain
+    question about the measure never finds it."""
+    name = re.sub(r"^(?:\d+[.．、]\s*)?(?:目标[：:]?|力争|争取|到\d{4}年(?:底|末)?)?", "", name).strip() or name
+    name = re.sub(r"(?:以上|以内|控制|控制在)$", "", name)
+    keyword = _keyword(name)
+    goal_year = target_year(sentence, year)
+    when = f"{goal_year}年" if goal_year else ""
+    candidates = [
+        f"{when}{name}目标",
+        f"{name}的目标是多少",
+        f"{name}计划达到多少",
+        f"{when}{keyword}要达到多少",
+        f"{keyword}目标",
+        figure.clause.strip(" ，,；;"),
+    ]
+    extra = [f"{when}{name}的目标", f"明年{keyword}要达到多少", f"{keyword}的目标值", f"{place}{name}目标"]
+    chosen = phrasings.take(candidates, MIN_ALIASES + 1, extra)
+    if not chosen:
+        chosen = phrasings.take([f"{c}（{figure.value}）" for c in candidates], MIN_ALIASES + 1, [])
+    if not chosen:
+        return f"{figure.value}（“{figure.clause}”）：名称与其他数字重复"
+    number = int(figure.number) if float(figure.number).is_integer() else figure.number
+    answer = figure.clause.strip(" ，,；;") + "。"
+    return {
+        "id": stable_id("m", key, sentence.text, figure.value, str(figure.start)),
+        "name": chosen[0],
+        "aliases": chosen[1:],
+        "value": figure.value,
+        "number": number,
+        "unit": figure.unit,
+        "qualifier": figure.qualifier,
+        "scope": _scope(sentence, figure, place),
+        "year": year or 0,
+        "topic": _topic(topic_of, sentence),
+        "source": sentence.text,
+        "answer": answer,
+        "kind": "target",
         "draft": True,
     }
 

@@ -17,6 +17,7 @@ REPORT_FILE = "report.txt"
 PACK_FILE = "pack.yaml"
 SCHEMA_VERSION = 1
 QUALIFIERS = ("余", "近", "多", "约", "超过", "逾", "不足")
+FIGURE_KINDS = ("achieved", "target", "change", "rank")  # a metric's `kind` (reporttext.figure_role)
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,8 @@ class Entry:
     file: str = ""
     line: int = 0
     draft: bool = False  # drafted by the importer, not yet reviewed
+    figure_kind: str = ""  # metrics: achieved | target | change | rank ("" = not stated)
+    same_as: tuple[str, ...] = ()  # metrics: ids of the same measure in other packs of the place
 
     @property
     def is_metric(self) -> bool:

@@ -4,6 +4,9 @@
 `load_library(dir)` loads every pack; a broken pack is left out (its problems, `file:line`
 with the pack's folder in the path, are kept on the `Library`) so the others keep serving.
 `validate_library(dir)` reports the problems of every pack, and ids used by two packs.
+Every path checks the same: a pack's metadata (`packmeta`: year, place, title), and no two
+packs sharing an id or covering the same place and year (`clashes`; the later pack in folder
+order gives way). Hot reload uses `load_pack` and `drop_clashes` too.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from pathlib import Path
 from bot.knowledge.load import load_knowledge
 from bot.knowledge.messages import say
 from bot.knowledge.model import KNOWLEDGE_FILES, PACK_FILE, REPORT_FILE, Knowledge, KnowledgeError, Problem
+from bot.knowledge.packmeta import problems_in as metadata_problems
 from bot.knowledge.validate import validate_dir
 
 
@@ -55,6 +59,58 @@ def _order(knowledge: Knowledge) -> tuple:
     return (knowledge.year or 0, knowledge.place, knowledge.directory.name)
 
 
+def load_pack(directory: Path | str) -> Knowledge:
+    """`load_knowledge`, refusing (KnowledgeError) a pack whose metadata breaks a rule."""
+    problems = [Problem(*p) for p in metadata_problems(directory)]
+    if problems:
+        raise KnowledgeError(problems)
+    return load_knowledge(directory)
+
+
+def validate_pack(directory: Path | str) -> list[Problem]:
+    """`validate_dir` and the metadata rules."""
+    return validate_dir(directory) + [Problem(*p) for p in metadata_problems(directory)]
+
+
+def _same_report(packs: list[Knowledge]) -> list[Problem]:
+    seen: dict[tuple[str, int], Knowledge] = {}
+    problems = []
+    for pack in packs:
+        if not pack.year or not pack.place:
+            continue
+        other = seen.setdefault((pack.place, pack.year), pack)
+        if other is not pack:
+            problems.append(
+                Problem(
+                    str(pack.directory / PACK_FILE),
+                    1,
+                    say("same_report", place=pack.place, year=pack.year, other=other.directory.name),
+                )
+            )
+    return problems
+
+
+def clashes(packs: list[Knowledge]) -> list[Problem]:
+    """Ids used by two packs, and two packs of the same place and year: a problem on the
+    later pack of each pair (in the given order)."""
+    return _duplicate_ids(packs) + _same_report(packs)
+
+
+def _pack_of(problem: Problem, packs: list[Knowledge]) -> Path | None:
+    path = Path(problem.path)
+    for pack in packs:
+        if path.is_relative_to(pack.directory):
+            return pack.directory
+    return None
+
+
+def drop_clashes(packs: list[Knowledge]) -> tuple[list[Knowledge], list[Problem]]:
+    """The packs without those that clash with an earlier one; the problems saying why."""
+    problems = clashes(packs)
+    clashing = {_pack_of(p, packs) for p in problems}
+    return [k for k in packs if k.directory not in clashing], problems
+
+
 def _duplicate_ids(packs: list[Knowledge]) -> list[Problem]:
     seen: dict[str, Knowledge] = {}
     problems = []
@@ -80,15 +136,14 @@ def load_library(directory: Path | str, strict: bool = False) -> Library:
     packs, problems, failed = [], [], []
     for pack_dir in dirs:
         try:
-            packs.append(load_knowledge(pack_dir))
+            packs.append(load_pack(pack_dir))
         except KnowledgeError as exc:
             problems += exc.problems
             failed.append(pack_dir)
-    duplicates = _duplicate_ids(packs)
-    if duplicates:  # the later pack gives way: its buttons and ids would be ambiguous
-        clashing = {Path(p.path).parent for p in duplicates}
-        failed += [k.directory for k in packs if k.directory in clashing]
-        packs = [k for k in packs if k.directory not in clashing]
+    kept, duplicates = drop_clashes(packs)
+    if duplicates:  # the later pack gives way: its buttons, ids and year would be ambiguous
+        failed += [k.directory for k in packs if all(k is not x for x in kept)]
+        packs = kept
         problems += duplicates
     if strict and problems:
         raise KnowledgeError(problems)
@@ -102,9 +157,9 @@ def validate_library(directory: Path | str) -> list[Problem]:
     dirs = pack_dirs(directory)
     if not dirs:
         return [Problem(str(directory), 1, say("no_pack"))]
-    problems = [p for d in dirs for p in validate_dir(d)]
+    problems = [p for d in dirs for p in validate_pack(d)]
     if not problems and len(dirs) > 1:
-        problems += _duplicate_ids([load_knowledge(d) for d in dirs])
+        problems += clashes([load_knowledge(d) for d in dirs])
     return problems
 
 

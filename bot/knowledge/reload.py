@@ -24,10 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.engine.engine import Engine, EngineHolder
-from bot.knowledge.load import load_knowledge
 from bot.knowledge.messages import say
 from bot.knowledge.model import KNOWLEDGE_FILES, PACK_FILE, REPORT_FILE, Knowledge, KnowledgeError, Problem
-from bot.knowledge.packs import pack_dirs
+from bot.knowledge.packs import drop_clashes, load_pack, pack_dirs
 
 log = logging.getLogger(__name__)
 
@@ -100,13 +99,15 @@ def _build(
                     packs.append(old[pack])
                 continue
             try:
-                packs.append(load_knowledge(pack))
+                packs.append(load_pack(pack))
             except KnowledgeError as exc:
                 if single:
                     raise
                 problems += exc.problems
                 if pack in old:
                     packs.append(old[pack])
+        packs, clashing = _without_clashes(packs, old)
+        problems += clashing
         if not packs:
             raise KnowledgeError(problems or [Problem(str(directory), 1, say("no_pack"))])
         engine = Engine(packs)
@@ -114,6 +115,18 @@ def _build(
         exc.fingerprint = stamp  # type: ignore[attr-defined]
         raise
     return stamp, engine, problems
+
+
+def _without_clashes(packs: list[Knowledge], old: dict[Path, Knowledge]) -> tuple[list[Knowledge], list[Problem]]:
+    """As at start: a pack sharing an id, or place and year, with an earlier one gives way —
+    to its previous version when that one does not clash, else it stays out."""
+    kept, problems = drop_clashes(packs)
+    if not problems:
+        return packs, []
+    retry = [k if any(k is x for x in kept) else old.get(k.directory) for k in packs]
+    retry = [k for k in retry if k is not None]
+    kept, _ = drop_clashes(retry)
+    return kept, problems
 
 
 def watch_filter(change, path: str) -> bool:

@@ -6,7 +6,9 @@
   * sentences — split at 。！？；; each with a stable id (a hash of its text) and the headings
     it stands under;
   * figures — every number the report writes with its unit and qualifier, copied verbatim
-    ("1.5万余项", "近200处", "2000余万元", "100%", "全省第一"), with the clause around it.
+    ("1.5万余项", "近200处", "2000余万元", "100%", "全省第一"), with the clause around it, and
+    what the figure claims (`role`): achieved (done in the report's year), target (目标：, 力争,
+    到2025年, a part on next year's goals), change (同比增长6.9%, 较上年增加600余件) or rank.
 
 Nothing is computed: a figure's `value` is a slice of the report. The engine retrieves
 sentences and clauses next to the curated entries; the importer drafts entries from them.
@@ -16,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 _END_PUNCT = "。！？；;!?：:"
@@ -86,6 +88,23 @@ _FIGURE_RE = re.compile(
 _RANK_RE = re.compile(r"(?P<value>(?:全国|全省|全市|全区|全县)?第(?:[一二三四五六七八九十]|\d+)(?:名|位)?)")
 _RANK_LEAD = ("排名", "排", "位列", "位居", "名列", "居", "全国", "全省", "全市")
 _CHANGE_RE = re.compile(r"同比|上升|下降|增长|减少|提高|降低|增加|压缩")
+# What a figure claims (Figure.role). A target is a goal, not a result: 目标：/力争/争取/计划/预计
+# or a later year ("到2025年底") before it in its sentence, or a heading about goals above it.
+ROLES = ("achieved", "target", "change", "rank")
+_TARGET_RE = re.compile(
+    r"目标[：:是为]|力争|争取|计划(?!生育|单列)|预计|(?:到|至)(?P<year>(?:19|20)\d\d)年(?!以来)|"
+    r"(?P<year2>(?:19|20)\d\d)年(?:底|末)?前"
+)
+# A question worded as a target: 目标是多少, 计划达到, 明年要, 到2025年底要配到多少台.
+TARGET_ASKED_RE = re.compile(
+    r"目标|计划|力争|争取|打算|规划|预计|预期|明年|下一年|今后|将来|未来|"
+    r"(?:19|20)\d\d年(?:底|末)?(?:前)?(?:要|将|能|计划|目标|力争|争取)|到(?:19|20)\d\d年|"
+    r"要(?:达到|达|配|做到|完成|培训|突破|控制|提高|提升|实现)|要到|准备"
+)
+_TARGET_HEADING_RE = re.compile(r"(?:目标|计划|打算|展望|思路|安排)$|下一步|明年|今后")
+# A change: 同比/较上年 in the figure's clause before it, or a change verb right before it.
+_CHANGE_BASE_RE = re.compile(r"同比|环比|较上年|比上年|较去年|比去年|较上一年|较(?:19|20)\d\d年|比(?:19|20)\d\d年")
+_CHANGE_VERB_RE = re.compile(r"(?:增长|增加|下降|减少|提高|降低|上升|下滑|回落|提升|多了|少了)(?:了)?$")
 _MONEY_UNITS = ("元", "万元", "亿元")
 _PEOPLE_UNITS = ("名", "人", "人次", "位", "万人")
 
@@ -108,6 +127,7 @@ class Figure:
     context: str  # the clause before it in the same sentence (its subject is often there)
     sentence_id: str
     start: int  # offset of the value in its sentence
+    role: str = "achieved"  # achieved | target | change | rank (see ROLES)
 
     @property
     def own_words(self) -> str:
@@ -220,7 +240,7 @@ def _clauses(sentence: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if b > a]
 
 
-def find_figures(sentence: str, sid: str = "") -> list[Figure]:
+def find_figures(sentence: str, sid: str = "", year: int | None = None) -> list[Figure]:
     """Every figure of a sentence, verbatim, with its clause and the clause before."""
     spans = _clauses(sentence)
 
@@ -248,7 +268,16 @@ def find_figures(sentence: str, sid: str = "") -> list[Figure]:
         clause, context = clause_at(m.start())
         found.append(
             Figure(
-                value, float(m.group("num")), full_unit, qualifier, _kind(unit, clause), clause, context, sid, m.start()
+                value,
+                float(m.group("num")),
+                full_unit,
+                qualifier,
+                _kind(unit, clause),
+                clause,
+                context,
+                sid,
+                m.start(),
+                figure_role(sentence, m.start(), "count", year),
             )
         )
     for m in _RANK_RE.finditer(sentence):
@@ -264,8 +293,45 @@ def find_figures(sentence: str, sid: str = "") -> list[Figure]:
         ordinal = re.search(r"第([一二三四五六七八九十]|\d+)", value).group(1)
         number = float(ordinal) if ordinal.isdigit() else float("一二三四五六七八九十".index(ordinal) + 1)
         clause, context = clause_at(start)
-        found.append(Figure(value, number, "名", None, "rank", clause, context, sid, start))
+        found.append(
+            Figure(
+                value,
+                number,
+                "名",
+                None,
+                "rank",
+                clause,
+                context,
+                sid,
+                start,
+                figure_role(sentence, start, "rank", year),
+            )
+        )
     return sorted(found, key=lambda f: f.start)
+
+
+def figure_role(sentence: str, start: int, kind: str = "rank", year: int | None = None) -> str:
+    """What the figure at `start` claims: target, change, rank or achieved. `year`: the report's
+    year, when known (到2023年底 in the 2023 report is a result, 到2025年 a target)."""
+    before = sentence[:start]
+    for m in _TARGET_RE.finditer(before):
+        said = m.group("year") or m.group("year2")
+        if not said or year is None or int(said) > year:
+            return "target"
+    if kind == "rank":
+        return "rank"
+    head = _CLAUSE_SPLIT_RE.split(before)[-1]  # the clause up to the figure
+    if _CHANGE_BASE_RE.search(head) or _CHANGE_VERB_RE.search(head):
+        return "change"
+    return "achieved"
+
+
+def target_heading(text: str, year: int | None = None) -> bool:
+    """A heading over next year's goals ("2025年工作目标", "下一步工作打算")."""
+    if _TARGET_HEADING_RE.search(text):
+        return True
+    said = re.search(r"((?:19|20)\d\d)年", text)
+    return bool(said and year and int(said.group(1)) > year and re.search(r"目标|计划|打算|重点|任务", text))
 
 
 def split_sentences(paragraph: str) -> list[str]:
@@ -279,6 +345,8 @@ def parse_report(text: str) -> ReportText:
     section = subsection = ""
     paragraph = -1
     seen_text = False
+    year: int | None = None
+    goals = False  # under a heading about next year's goals: every figure is a target
     for lineno, raw in enumerate(text.splitlines(), 1):
         line = raw.strip()
         if not line or set(line) <= set("…. 　-—"):
@@ -291,6 +359,7 @@ def parse_report(text: str) -> ReportText:
             and re.search(r"报告|情况|总结|工作", line)
         ):
             report.headings.append(Heading(strip_numbering(line), 0, lineno))  # the title line
+            year = int(re.search(r"((?:19|20)\d\d)年", line).group(1))
             seen_text = True
             continue
         seen_text = True
@@ -299,6 +368,7 @@ def parse_report(text: str) -> ReportText:
             report.headings.append(Heading(heading, level, lineno))
             if level == 1:
                 section, subsection = heading, ""
+                goals = target_heading(heading, year)
             elif level == 2:
                 subsection = heading
             continue
@@ -319,9 +389,10 @@ def parse_report(text: str) -> ReportText:
                 subsection = strip_numbering(piece)
                 report.headings.append(Heading(subsection, 2, lineno))
             sid = sentence_id(piece)
-            sentence = Sentence(
-                sid, piece, section, subsection, paragraph, lineno, tuple(find_figures(piece, sid)), lead
-            )
+            figures = find_figures(piece, sid, year)
+            if goals or target_heading(subsection, year):
+                figures = [replace(f, role="target") for f in figures]
+            sentence = Sentence(sid, piece, section, subsection, paragraph, lineno, tuple(figures), lead)
             if sid not in report.by_id:
                 report.by_id[sid] = sentence
                 report.sentences.append(sentence)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from bot.knowledge.messages import cut, say, shown
 from bot.knowledge.model import (
+    FIGURE_KINDS,
     KNOWLEDGE_FILES,
     PACK_FILE,
     QUALIFIERS,
@@ -61,6 +62,8 @@ SCHEMAS: dict[str, tuple[str, dict[str, tuple[str, bool]]]] = {
             "topic": (STR, True),
             "source": (STR, True),
             "answer": (STR, True),
+            "kind": (STR, False),
+            "same_as": (LIST, False),
             "draft": (BOOL, False),
         },
     ),
@@ -347,6 +350,8 @@ class _Builder:
                     file=name,
                     line=item.line,
                     draft=item.get("draft") is True,
+                    figure_kind=str(item.get("kind") or ""),
+                    same_as=tuple(r for r in item.get("same_as") or [] if isinstance(r, str)),
                 )
         if self.unread & {"metrics.yaml", "faq.yaml"}:
             related = []  # a related id may be defined in the file that could not be read
@@ -376,6 +381,9 @@ class _Builder:
                 self.out.add(path, _field_line(item, "value"), "value_not_in_source", value=cut(value))
             if isinstance(answer, str) and value not in answer:
                 self.out.add(path, _field_line(item, "answer"), "value_not_in_answer", value=cut(value))
+        kind = item.get("kind")
+        if kind is not None and kind not in FIGURE_KINDS:
+            self.out.add(path, _field_line(item, "kind"), "bad_kind", allowed="/".join(FIGURE_KINDS), got=shown(kind))
         qualifier = item.get("qualifier")
         if qualifier is not None and qualifier not in QUALIFIERS:
             self.out.add(

@@ -1,6 +1,6 @@
 """What the bot knows about its database file, and what it tells about it.
 
-`Storage` (bot/storage.py) reports to a `StorageHealth` whenever the file is found deleted or
+`Storage` (bot/storage/database.py) reports to a `StorageHealth` whenever the file is found deleted or
 replaced, a write fails (read-only or full disk, I/O error) or writing works again. Each
 change of state is logged once as an ERROR (or, on recovery, a WARNING) naming the path and
 DATA_DIR, and queued as a short Chinese notice for the admins (`take_notices`); `/stats`

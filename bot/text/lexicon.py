@@ -73,3 +73,52 @@ def words_in(text: str, min_len: int = 2, max_len: int = 6) -> list[str]:
             i += 1
     order = {w: k for k, w in enumerate(found)}
     return sorted(dict.fromkeys(found), key=lambda w: (-len(w), -order[w]))
+
+
+def words_in_order(text: str, min_len: int = 2, max_len: int = 6) -> list[str]:
+    """Dictionary words of `text` by forward maximum matching, in the order they stand."""
+    lexicon = words()
+    found: list[str] = []
+    i = 0
+    while i < len(text):
+        for j in range(min(len(text), i + max_len), i + min_len - 1, -1):
+            if text[i:j] in lexicon:
+                found.append(text[i:j])
+                i = j
+                break
+        else:
+            i += 1
+    return found
+
+
+@lru_cache(maxsize=1)
+def parts_of_speech() -> dict[str, str]:
+    """jieba's dictionary: word → its part-of-speech tag (n, v, vn, nz …)."""
+    spec = importlib.util.find_spec("jieba")
+    path = Path(spec.origin).parent / "dict.txt" if spec and spec.origin else None
+    if path is None or not path.is_file():
+        raise FileNotFoundError(f"jieba's dictionary is missing: {path}")
+    tags: dict[str, str] = {}
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) >= 3:
+                tags[parts[0]] = parts[2]
+    return tags
+
+
+def is_noun(word: str) -> bool:
+    """A common noun (n, nz, vn …), not a person's or a place's name."""
+    tag = parts_of_speech().get(word, "")
+    return tag[:1] == "n" and tag not in ("nr", "ns", "nrt")
+
+
+@lru_cache(maxsize=4096)
+def segment(text: str) -> tuple[str, ...]:
+    """jieba's segmentation of a short text (dictionary only, no HMM guesses)."""
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    return tuple(jieba.lcut(text, HMM=False))

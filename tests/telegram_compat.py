@@ -1,4 +1,4 @@
-"""A request layer that tolerates Bot API servers which bend the format.
+"""Test scaffolding: a request layer that tolerates a Bot API emulator which bends the format.
 
 Self-hosted and test servers (e.g. the npm emulator `telegram-test-api`) are not always
 exact: getMe without `is_bot`, dates in milliseconds, `"result": null` from sendMessage or
@@ -6,8 +6,11 @@ answerCallbackQuery, sent messages echoing the request, callback queries without
 `chat_instance` and their messages without `message_id`/`date`, and getUpdates that
 returns at once instead of long-polling. python-telegram-bot rejects such payloads, so the
 bot would fail to start or answer twice (once, then an apology for the parse error).
-`TolerantRequest` repairs these answers before the library reads them; exact servers such
-as api.telegram.org pass through unchanged.
+`TolerantRequest` repairs these answers before the library reads them; exact answers pass
+through unchanged.
+
+Not shipped with the bot: only tests/test_e2e_emulator.py uses it, by running this file as the
+bot (`python tests/telegram_compat.py`, configured from the environment as `python -m bot run`).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import sys
 import time
 from typing import Any
 
@@ -150,3 +154,15 @@ class TolerantRequest(HTTPXRequest):
             if waited < min(float(params.get("timeout") or 0), _EMPTY_POLL_PAUSE):
                 await asyncio.sleep(_EMPTY_POLL_PAUSE - waited)
         return code, json.dumps(data).encode()
+
+
+def main() -> int:
+    """`python -m bot run`, with `TolerantRequest` as the HTTP layer."""
+    from bot.config import load_settings
+    from handlers.app import run_bot
+
+    return run_bot(load_settings(), request_class=TolerantRequest)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,59 @@
+"""New-style question sets (issue 15): single questions (stories, several figures, comparisons,
+numbers in words, areas, pinyin …) and dialogues (checks, narrowing, follow-ups), per tag.
+
+    python -m benchmarks.styles              # the tuning sets
+    python -m benchmarks.styles --holdout    # also the frozen holdouts (once, at the end of the work)
+
+Prints numbers; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+from benchmarks.evaluation import (
+    EVAL_DIR,
+    engine_dialogue_predictor,
+    engine_predictor,
+    evaluate,
+    evaluate_dialogues,
+    load_dialogues,
+    load_eval,
+)
+
+
+def tables(names: list[str], knowledge: str = "knowledge") -> str:
+    from bot.engine.engine import Engine
+    from bot.knowledge.packs import load_library
+    from bot.text.normalize import normalize
+
+    library = load_library(knowledge, strict=True)
+    engine = Engine(library)
+    report = library.latest.report
+    out = []
+    for name in names:
+        started = time.perf_counter()
+        result = evaluate(engine_predictor(engine), load_eval(EVAL_DIR / f"styles-{name}.yaml"), report, normalize)
+        out.append(f"## styles-{name} ({time.perf_counter() - started:.1f} s)\n\n{result.table()}")
+        dialogues = evaluate_dialogues(
+            engine_dialogue_predictor(engine), load_dialogues(EVAL_DIR / f"dialogues-{name}.yaml")
+        )
+        rows = ["| dialogue tag | turns | right |", "|---|---:|---:|"]
+        for tag in sorted(dialogues.in_scope, key=lambda t: (t != "all", t)):
+            values = dialogues.in_scope[tag]
+            rows.append(f"| {tag} | {len(values)} | {sum(values) / len(values):.1%} |")
+        out.append(f"## dialogues-{name}\n\n" + "\n".join(rows))
+    return "\n\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="新题型评测集：各标签准确率")
+    parser.add_argument("--holdout", action="store_true", help="同时测冻结的留出集（只在工作结束时测一次）")
+    args = parser.parse_args(argv)
+    print(tables(["tuning", "holdout"] if args.holdout else ["tuning"]))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,38 @@
+"""An area asked about: "X方面做了什么", "X这块有哪些举措", "在X上干了啥", "X这部分讲了哪些内容".
+
+`find_area(text)` returns the words naming the area (X), or "" when the question is not about
+what was done in an area. The engine answers such a question with that part of the report: a
+section's sub-headings, or a sub-section's own sentences (with their figures, verbatim).
+"""
+
+from __future__ import annotations
+
+import re
+
+_PLACE_WORDS = r"(?:这方面|这一方面|那方面|方面|这块|这一块|那块|这部分|这一部分|部分|领域|板块|工作上|工作|上面|上|这个模式|模式|这边|里)?"
+_DID = (
+    r"(?:都|还|又|主要|具体)?(?:做了|干了|搞了|开展了|采取了|推进了|出台了|有|做过|抓了|讲了|写了|包括|包含|取得了|怎么)"
+    r"(?:些|了)?(?:哪些|什么|啥|哪几|哪些个|些什么)?"
+)
+_THINGS = (
+    r"(?:事情|事儿|事|举措|措施|动作|工作|活动|名堂|成果|成效|成绩|内容|方面|亮点|做法|东西|规范的|做的|弄的|搞的)"
+)
+_AREA_RE = re.compile(
+    rf"^(?:在|对|关于|那|那么)?(?P<area>.{{2,24}}?){_PLACE_WORDS}(?:还|都|主要)?{_DID}(?:{_THINGS}|(?<=[么啥些])(?:呢|啊|呀)?$)"
+)
+_NOT_AREA_RE = re.compile(r"多少|几[个项件家台处条类种名起次人位]|是不是|有没有|吗$")
+
+
+def find_area(text: str) -> str:
+    """The area's words, or ""."""
+    text = re.sub(r"[\s，,。？?！!、“”\"]", "", text)
+    if _NOT_AREA_RE.search(text):
+        return ""
+    m = _AREA_RE.search(text)
+    if not m:
+        return ""
+    area = m.group("area")
+    if "除了" in area and "在" in area[area.index("除了") :]:  # "除了营商码，在营商环境这一块…"
+        area = area[area.rindex("在") + 1 :]
+    area = re.sub(r"报告里|报告中|益阳|全市|市里|政府|2023年", "", area)
+    return area if len(area) >= 2 else ""

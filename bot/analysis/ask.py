@@ -1,0 +1,124 @@
+"""The ask inside a message: the clauses that ask, apart from the story around them.
+
+A citizen's message is often context plus the ask: "我家在赫山区开了个小店 前两年被罚过 …
+想问下2023年全市有多少家企业享受到了这个啊". The ask decides what is asked; the context never
+sets a year or a place, never causes a decline and never appears in "报告中没有…". Names in the
+context may still resolve the ask's references ("这个", "他们局"): the clause just before an ask
+that points back is kept with it.
+
+`find_ask(text)` returns the ask (the whole text when the message is one question) and the
+context left out. Clauses are cut at punctuation and at the spaces of voice input; a clause
+asks when it has a question word or a request ("列一下", "告诉我"); a lead ("我想问问", "请问",
+"想知道") starts the ask even before its question word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Clause breaks: punctuation, and spaces between words (voice input writes no commas).
+_BREAK_RE = re.compile(r"[，,。.！!？?；;：:\n\r\t…~～]+|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff\dA-Za-z])")
+# Words that make a clause ask something (a question word, a check, a request).
+_ASKS_RE = re.compile(
+    r"多少|(?<!好)几(?:个|项|家|件|人|名|次|台|条|类|所|批|种|年|月|天|成|起|场|万|千|百|十|位|处|支|部)|"
+    r"什么|啥|哪|吗|么$|嘛$|呢$|是不是|是否|有没有|有无|怎么|怎样|如何|多大|多高|多久|多长|谁|为何|为什么|"
+    r"能否|可否|对吧|对不对|没错吧|高不高|多不多|大不大|好不好|行不行|算不算|吧$|"
+    r"列一下|列出|列个|说说|讲讲|说一下|讲一下|介绍|告诉我|查一下|查查|报一下|给我|分别|各是|各有|比较|"
+    r"想知道|想了解|请问|问问|问一下|问下"
+)
+# A lead: the ask starts here, even when its question word comes later.
+_LEAD_RE = re.compile(
+    r"(?:我|俺|咱)?(?:就|还|主要|只是|其实|现在)?(?:想|要|来)?(?:问问|问一下|问一问|问下|打听一下|打听下|咨询一下|请教一下|请教)|"
+    r"请问|(?:我|俺)(?:就|还|主要|只|先)?想问(?![题])|(?:我|俺)?(?:就|还|主要|先)?(?:想|很想)(?:先)?(?:知道|了解)(?:一下|下)?|(?:我|俺)?(?:就|挺|很)?好奇(?:的是)?|(?:帮我|麻烦)?查一下"
+)
+# An ask that points back at the context ("这个", "他们局") keeps the clause before it.
+_POINTS_BACK_RE = re.compile(
+    r"这个|这种|这项|这些|这类|这块|这方面|这事|那个|那种|那些|那项|该|它|他们|她们|上面|前面说的|这"
+)
+MIN_CONTEXT_CHARS = 24  # shorter messages are one question: no story to leave out
+REFER_CLAUSES = 2  # how many clauses before a pointing ask may name what it points to
+MIN_ASK_CONTENT = 4  # an ask with fewer content characters takes the clause before it too
+_FILLER_RE = re.compile(r"[啊呀呢吧嘛哦哈么的了吗]|一下|请问|问问|我想|想问|知道|了解|到底|究竟|那么|那")
+
+
+@dataclass(frozen=True)
+class Ask:
+    text: str  # what is asked (the whole message when nothing is left out)
+    context: str = ""  # the clauses left out
+    refers: str = ""  # context clauses the ask points back to ("这个委员会"): for references only
+
+    @property
+    def has_context(self) -> bool:
+        return bool(self.context)
+
+
+def clauses(text: str) -> list[str]:
+    return [c for c in (part.strip() for part in _BREAK_RE.split(text)) if c]
+
+
+def _asks(clause: str) -> bool:
+    return bool(_ASKS_RE.search(clause))
+
+
+def _content(clause: str) -> int:
+    return len(re.sub(r"\W", "", _FILLER_RE.sub("", _ASKS_RE.sub("", clause))))
+
+
+def find_ask(text: str) -> Ask:
+    """The asking clauses of a message and the context around them."""
+    parts = clauses(text)
+    if len(parts) < 2 or len(re.sub(r"\s", "", text)) < MIN_CONTEXT_CHARS:
+        return Ask(text)
+    start = None
+    for i, part in enumerate(parts):
+        lead = _LEAD_RE.search(part)
+        if lead:  # "…我想问问2023年…": the ask starts after the lead
+            rest = part[lead.end() :].strip()
+            parts[i] = rest
+            start = i if rest else i + 1
+    if start is None or start >= len(parts):
+        asking = [i for i, part in enumerate(parts) if _asks(part)]
+        if not asking:
+            return Ask(text)
+        start = asking[0]
+        # a run of asking clauses ends the message, or several asks stand apart: keep every ask
+        chosen = [i for i in range(start, len(parts)) if _asks(parts[i]) or _joins(parts, i, asking)]
+    else:
+        chosen = [i for i in range(start, len(parts)) if parts[i] and (i == start or _asks(parts[i]))]
+    if not chosen:
+        return Ask(text)
+    while chosen[0] > 0 and _content("".join(parts[i] for i in chosen)) < MIN_ASK_CONTENT:
+        chosen.insert(0, chosen[0] - 1)  # "A、B、C，列一下": the request's subject is the clause before
+    ask_text = "，".join(parts[i] for i in chosen if parts[i])
+    left = [p for i, p in enumerate(parts) if p and i not in chosen]
+    if not left:
+        return Ask(text)
+    refers = ""
+    if _POINTS_BACK_RE.search(parts[chosen[0]]):
+        # the ask points back ("这个委员会拿了什么称号"): the clauses before it name what it means
+        before = [p for p in parts[max(0, chosen[0] - REFER_CLAUSES) : chosen[0]] if p]
+        refers = "，".join(before)
+    return Ask(ask_text, "，".join(left), refers)
+
+
+def _joins(parts: list[str], i: int, asking: list[int]) -> bool:
+    """A clause between two asks that carries a subject of the second ("成功率 高不高")."""
+    return i + 1 in asking and i - 1 in asking and len(parts[i]) <= 8
+
+
+def known_words(text: str, report: str, min_chars: int = 2) -> str:
+    """The runs of `text` every character pair of which the report has: what the context may
+    lend an ask ("医疗纠纷 调解委员会"), never a word the report lacks (a decline must not name
+    it) and never a year or a place of the story (removed by the caller's scope analysis)."""
+    runs, run = [], ""
+    for a, b in zip(text, text[1:] + " "):
+        if a + b in report:
+            run = run + a if run else a
+        else:
+            if run and run[-1:] + a in report:
+                run += a
+            if len(run) >= min_chars:
+                runs.append(run)
+            run = ""
+    return " ".join(runs)

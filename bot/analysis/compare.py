@@ -1,0 +1,58 @@
+"""Comparisons inside one report: "A和B哪个多", "A比B高吗", "A多还是B多".
+
+`find_comparison(text)` returns the two subjects, each as a figure question of its own, and
+the direction asked (more or less). The engine answers both figures side by side with their
+sources; which is larger is said only where the two verbatim figures leave no doubt.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MORE = "多|高|大|长|快|强"
+_LESS = "少|低|小|短|慢"
+_DIR = f"(?:{_MORE}|{_LESS})"
+_PATTERNS = (
+    # A和B(比)(一下)，哪个/谁(的X)(更)多
+    re.compile(
+        r"^(?P<a>.+?)(?:和|跟|与|同|及)(?P<b>.+?)(?:相比|比较|比一比|比一下|比)?[，,\s]*"
+        rf"(?:哪个|哪一个|哪项|哪样|谁|哪边)(?:的)?(?P<what>[\u4e00-\u9fff]{{0,4}}?)(?:更|要|会)?(?P<dir>{_DIR})"
+    ),
+    # A比B多/高(吗/还是少/不)
+    re.compile(rf"^(?P<a>.+?)比(?P<b>.+?)(?:更|要|还)?(?P<dir>{_DIR})(?:吗|么|不|还是|呢|$)"),
+    # A多还是B多 / A高还是B高
+    re.compile(rf"^(?P<a>.+?)(?:更|要)?(?P<dir>{_DIR})还是(?P<b>.+?)(?:更|要)?{_DIR}"),
+)
+_TRIM_RE = re.compile(r"^(?:那|那么|请问|问下|问一下)|(?:的)?(?:数量|数字|数)?$")
+
+
+@dataclass(frozen=True)
+class Comparison:
+    first: str  # a figure question for each subject
+    second: str
+    more: bool  # "哪个多" (True) or "哪个少" (False)
+
+
+def _subject(text: str) -> str:
+    return _TRIM_RE.sub("", text.strip("，, ")).strip("，, ")
+
+
+def find_comparison(text: str) -> Comparison | None:
+    """The two subjects of a comparison question, or None."""
+    text = text.strip()
+    for pattern in _PATTERNS:
+        m = pattern.search(text)
+        if not m:
+            continue
+        a, b = _subject(m.group("a")), _subject(m.group("b"))
+        if len(a) < 2 or len(b) < 2:
+            continue
+        what = m.groupdict().get("what") or ""
+        more = bool(re.fullmatch(_MORE, m.group("dir")))
+        parts = re.split(r"[，,\s]+", a)  # "三统一的规范性文件 市政府的多还是部门的多": a shared head
+        if len(parts) > 1 and len(parts[-1]) <= 6:
+            head = "".join(parts[:-1])
+            a, b = head + parts[-1], head + b
+        return Comparison(f"{a}{what}是多少", f"{b}{what}是多少", more)
+    return None

@@ -1,0 +1,261 @@
+"""Questions typed in pinyin, read as the pack's own words.
+
+`PinyinReader(words)` indexes a vocabulary (a pack's words: the dictionary words of its report
+text, its entry titles and aliases, topic titles, quoted names such as “湘易办”, plus the common
+question words) by toneless pinyin. `read(text)` rewrites each run of Latin letters that is
+pinyin, with or without spaces, tone marks or tone numbers ("falv yuanzhu anjian duoshao",
+"wangshangkeban率", "fa lü yuan zhu", "fa4lv4"), into those words, the longest match first;
+a run that is not all pinyin syllables, or that no word matches, stays as written (APP, app,
+CCTV, ok). A run of initials ("flyz") becomes a word only when exactly one word of at least three
+characters has those initials.
+
+Syllables and readings come from pypinyin's character table (every reading of a polyphonic
+character counts: 率 is lü and shuai). ü is typed v or u (lv, lu, lü), so it is folded into u.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
+
+from bot.text.normalize import _TONELESS, _readings
+
+# The question words a pinyin question is likely to use, beside the pack's own words.
+QUESTION_WORDS = (
+    "多少",
+    "什么",
+    "几个",
+    "几项",
+    "几件",
+    "几家",
+    "哪些",
+    "哪个",
+    "哪里",
+    "怎么",
+    "怎么样",
+    "怎样",
+    "为什么",
+    "是不是",
+    "有没有",
+    "是否",
+    "多久",
+    "一共",
+    "总共",
+    "今年",
+    "去年",
+    "全市",
+    "报告",
+    "请问",
+    "数量",
+    "情况",
+    "比例",
+    "百分之",
+)
+
+_LETTERS = "a-zA-ZāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüÜêńňǹḿ"
+_LATIN_RE = re.compile(f"[{_LETTERS}]")
+_RUN_RE = re.compile(f"[{_LETTERS}]+[1-5]?(?:[ \\t'’]*[{_LETTERS}]+[1-5]?)*")
+_TOKEN_RE = re.compile(f"[{_LETTERS}]+")
+_HANZI_RE = re.compile(r"[\u4e00-\u9fff]")
+_MAX_COMBINATIONS = 16  # readings tried per word (polyphonic characters multiply them)
+_MIN_INITIALS = 3
+_LONGEST_NAME = 8  # characters of a title or alias indexed whole
+
+
+def has_latin(text) -> bool:
+    """Whether a question has a Latin letter at all (the fast path skips the reader)."""
+    return isinstance(text, str) and _LATIN_RE.search(text) is not None
+
+
+def _fold(syllable: str) -> str:
+    return syllable.translate(_TONELESS).lower().replace("v", "u")
+
+
+@lru_cache(maxsize=1)
+def syllables() -> frozenset[str]:
+    """Every toneless syllable of pypinyin's character table (ü folded into u)."""
+    found = set()
+    for readings in _readings().values():
+        for reading in readings.split(","):
+            syllable = _fold(reading.strip())
+            if syllable.isalpha() and syllable.isascii():
+                found.add(syllable)
+    return frozenset(found)
+
+
+@lru_cache(maxsize=8192)
+def char_readings(char: str) -> tuple[str, ...]:
+    readings = _readings().get(str(ord(char)))
+    if not readings:
+        return ()
+    return tuple(dict.fromkeys(_fold(r.strip()) for r in readings.split(",") if r.strip()))
+
+
+def word_keys(word: str) -> list[tuple[str, ...]]:
+    """The toneless syllables of a word, one tuple per combination of its characters' readings."""
+    per_char = [char_readings(c) for c in word]
+    if not per_char or any(not r for r in per_char):
+        return []
+    return list(itertools.islice(itertools.product(*per_char), _MAX_COMBINATIONS))
+
+
+class PinyinReader:
+    def __init__(self, words: Iterable[str], weights: Counter | None = None):
+        weights = weights or Counter()
+        self.trie: dict = {}  # letter → child; "" → (weight, word) at a word's end
+        self.syllable_counts: dict[str, int] = {}
+        by_initials: dict[str, set[str]] = {}
+        self.words = 0
+        for word in dict.fromkeys(words):
+            if len(word) < 2 or not all(_HANZI_RE.match(c) for c in word):
+                continue
+            keys = word_keys(word)
+            if not keys:
+                continue
+            self.words += 1
+            weight = (weights.get(word, 0), len(word))
+            for key in keys:
+                node = self.trie
+                for letter in "".join(key):
+                    node = node.setdefault(letter, {})
+                best = node.get("")
+                if best is None or weight > best[0]:
+                    node[""] = (weight, word, len(key))
+                if len(word) >= _MIN_INITIALS:
+                    by_initials.setdefault("".join(s[0] for s in key), set()).add(word)
+        self.initials = {k: next(iter(v)) for k, v in by_initials.items() if len(v) == 1}
+        self.syllables = syllables()
+        self._read: dict[str, str] = {}  # runs already read (a repeated question)
+        self._longest_syllable = max(map(len, self.syllables), default=6)
+
+    @classmethod
+    def from_texts(cls, texts: Iterable[str], names: Iterable[str] = ()) -> PinyinReader:
+        """A reader of a pack: the dictionary words of its texts (jieba's word list, by forward
+        maximum matching), the names given whole (titles, aliases, quoted names), and the
+        question words. More frequent words win when two share a pinyin."""
+        from bot.text import lexicon
+
+        weights: Counter = Counter()
+        words: list[str] = []
+        for text in texts:
+            for run in _HANZI_RUN_RE.findall(text):
+                found = lexicon.words_in(run)
+                words.extend(found)
+                weights.update(found)
+                quoted = _QUOTED_RE.findall(text)
+                words.extend(quoted)
+        for name in names:
+            for run in _HANZI_RUN_RE.findall(name):
+                if len(run) <= _LONGEST_NAME:
+                    words.append(run)  # a name typed whole (网上可办率); longer runs are sentences
+                found = lexicon.words_in(run)
+                words.extend(found)
+                weights.update(found)
+        words.extend(QUESTION_WORDS)
+        weights.update({w: 1000 for w in QUESTION_WORDS})
+        return cls(words, weights)
+
+    @classmethod
+    def from_knowledge(cls, knowledge) -> PinyinReader:
+        """The reader of a loaded pack; a pack reloaded unchanged gets the same reader back."""
+        names = [p for entry in knowledge.entries.values() for p in entry.phrasings]
+        names += [t.title for t in knowledge.topics.values()]
+        names += [w for group in knowledge.synonym_groups.values() for w in group]
+        names += list(knowledge.synonym_groups)
+        return _reader((knowledge.report,), tuple(names))
+
+    # --- reading -----------------------------------------------------------------------
+
+    def read(self, text: str) -> str:
+        """`text` with its pinyin runs written as the vocabulary's words."""
+        if not has_latin(text):
+            return text
+        return _RUN_RE.sub(lambda m: self._run(m.group(0)), text)
+
+    def _run(self, run: str) -> str:
+        known = self._read.get(run)
+        if known is None:
+            if len(self._read) >= 4096:
+                self._read.clear()
+            known = self._read[run] = self._read_run(run)
+        return known
+
+    def _read_run(self, run: str) -> str:
+        tokens = _TOKEN_RE.findall(run)
+        if all(t.isupper() and len(t) > 1 for t in tokens):
+            return run  # APP, CCTV: an abbreviation, not pinyin
+        letters = "".join(_fold(t) for t in tokens)
+        bounds = set(itertools.accumulate(len(t) for t in tokens))
+        bounds.add(0)
+        parsed = self._cover(letters, bounds)
+        if parsed is not None:
+            return parsed
+        if len(tokens) == 1 and letters in self.initials:
+            return self.initials[letters]
+        return run
+
+    def _syllables_at(self, letters: str, bounds: set[int]) -> list[list[int]]:
+        """ends[p]: where a syllable starting at p may end, not across a space the user typed."""
+        n = len(letters)
+        limit = [n] * (n + 1)  # the first typed boundary after p
+        for p in range(n - 1, -1, -1):
+            limit[p] = p + 1 if p + 1 in bounds else limit[p + 1]
+        ends: list[list[int]] = [[] for _ in range(n + 1)]
+        for p in range(n):
+            for q in range(p + 1, min(limit[p], p + self._longest_syllable) + 1):
+                if letters[p:q] in self.syllables:
+                    ends[p].append(q)
+        return ends
+
+    def _cover(self, letters: str, bounds: set[int]) -> str | None:
+        """The run as words: a dynamic programme over the letters, each step a vocabulary word
+        of two syllables or more (more letters covered first, then fewer pieces) or one syllable
+        left as typed; None if the letters are not all syllables or no word matches."""
+        n = len(letters)
+        ends = self._syllables_at(letters, bounds)
+        ok = [False] * (n + 1)  # the letters from p on are whole syllables
+        ok[n] = True
+        for p in range(n - 1, -1, -1):
+            ok[p] = any(ok[q] for q in ends[p])
+        if not ok[0]:
+            return None
+        # best[p] = (letters covered by words, -pieces, pieces) for letters[p:]
+        best: list = [None] * (n + 1)
+        best[n] = (0, 0, ())
+        for p in range(n - 1, -1, -1):
+            if not ok[p]:
+                continue
+            choice = None
+            node = self.trie
+            for q in range(p, n):
+                node = node.get(letters[q])
+                if node is None:
+                    break
+                end = node.get("")
+                if end is not None and end[2] >= 2 and ok[q + 1]:
+                    rest = best[q + 1]
+                    option = (rest[0] + q + 1 - p, rest[1] - 1, (end[1],) + rest[2])
+                    if choice is None or option[:2] > choice[:2]:
+                        choice = option
+            for q in ends[p]:  # one syllable as typed
+                if ok[q]:
+                    rest = best[q]
+                    option = (rest[0], rest[1] - 1, (letters[p:q],) + rest[2])
+                    if choice is None or option[:2] > choice[:2]:
+                        choice = option
+            best[p] = choice
+        if best[0] is None or best[0][0] == 0:
+            return None
+        return "".join(best[0][2])
+
+
+@lru_cache(maxsize=8)
+def _reader(texts: tuple[str, ...], names: tuple[str, ...]) -> PinyinReader:
+    return PinyinReader.from_texts(texts, names)
+
+
+_HANZI_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
+_QUOTED_RE = re.compile(r"[“\"「《]([\u4e00-\u9fff]{2,8})[”\"」》]")

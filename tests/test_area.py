@@ -1,0 +1,46 @@
+"""Areas: "X方面做了什么" gets that part of the report (bot/analysis/area.py, engine/pack.py)."""
+
+import pytest
+
+from bot.analysis.area import find_area
+
+
+@pytest.mark.parametrize(
+    "question, words",
+    [
+        ("政务服务这一块做了哪些事", "政务服务"),
+        ("在科学立法上干了啥", "科学立法"),
+        ("执法监督方面都做了啥", "执法监督"),
+        ("报告里除了营商码，在营商环境这一块还做了哪些事情", "营商环境"),
+        ("社会矛盾纠纷化解这部分讲了哪些内容", "社会矛盾纠纷化解"),
+    ],
+)
+def test_area_words(question, words):
+    assert find_area(question) == words
+
+
+@pytest.mark.parametrize(
+    "question", ["法律援助案件多少件", "无证明城市是什么", "警务改革打造了哪些中心", "执法监督方面是不是做得很好"]
+)
+def test_not_an_area_question(question):
+    assert find_area(question) == ""
+
+
+def test_a_subsection_is_answered_with_its_own_sentences_verbatim(engine, kb):
+    reply = engine.respond("政务服务这一块做了哪些事")
+    assert reply.status == "answer" and reply.kind == "area"
+    assert "三集中三到位" in reply.text and "网上可办率100%" in reply.text
+    report = kb.report_text.sentences
+    for line in reply.answer.splitlines()[1:]:
+        if line.startswith("· "):
+            assert any(line[2:].rstrip("。") in s.text for s in report), line
+
+
+def test_a_section_is_answered_with_its_sub_headings(engine):
+    reply = engine.respond("依法行政制度体系这一块包括哪些方面")
+    assert reply.kind == "area" and "坚持科学立法" in reply.text and "持续强化依法决策意识" in reply.text
+
+
+def test_an_area_the_report_has_no_heading_for_is_not_forced(engine):
+    reply = engine.respond("城市绿化这一块做了哪些事")
+    assert reply.kind != "area"

@@ -1,0 +1,49 @@
+"""The ask inside a message (bot/analysis/ask.py): the story is left out, the ask kept."""
+
+from bot.analysis.ask import find_ask, known_words
+from bot.engine.engine import Engine
+
+
+def test_short_question_is_its_own_ask():
+    assert find_ask("法律援助案件多少件").text == "法律援助案件多少件"
+    assert find_ask("网上可办率，多少").context == ""
+
+
+def test_story_first_then_the_ask():
+    ask = find_ask("我邻居在安化开超市 前两年被罚过一次心里不服气 我想问问全市有多少家企业首次不罚")
+    assert ask.text == "全市有多少家企业首次不罚"
+    assert "安化" in ask.context and "安化" not in ask.text
+
+
+def test_ask_without_a_lead_is_its_asking_clauses():
+    ask = find_ask("我侄子在南县当协警，他说现在执法都要带记录仪，2023年全市配了多少台记录仪，是不是有四千多台")
+    assert ask.text == "2023年全市配了多少台记录仪，是不是有四千多台"
+    assert "南县" in ask.context
+
+
+def test_pointing_ask_borrows_only_report_words_of_the_clause_before(engine: Engine):
+    text = "我爸前年做手术跟医院扯皮扯了很久，最后是医疗纠纷那个调解委员会帮忙调的，这个委员会拿了个什么全国的称号"
+    ask = find_ask(text)
+    assert ask.refers and "这个委员会" in ask.text
+    question = engine.question(text)
+    assert "医疗纠纷" in question and "前年" not in question and "医院" not in question
+
+
+def test_known_words_keep_only_runs_of_the_report():
+    report = "医疗纠纷人民调解委员会被评为全国模范人民调解委员会"
+    assert known_words("跟医院扯皮最后是医疗纠纷那个调解委员会帮忙调的", report).split() == ["医疗纠纷", "调解委员会"]
+
+
+def test_story_place_and_year_never_scope_the_answer(engine):
+    reply = engine.respond("我家侄女在长沙读研究生，前年她问我，益阳执法资格考试有多少人参加")
+    assert reply.status == "answer" and "5100多名" in reply.text
+    reply = engine.respond(
+        "我爸前年做手术，跟医院扯皮扯了很久，最后是医疗纠纷那个调解委员会帮忙调的，这个委员会拿了个什么全国的称号"
+    )
+    assert reply.status == "answer" and "全国模范人民调解委员会" in reply.text
+
+
+def test_story_words_never_named_as_lacking(engine):
+    reply = engine.respond("我外甥在菜市场卖鱼老说城管来查，我想问问柔性执法办了多少案件")
+    assert reply.status == "answer" and "4600余件" in reply.text
+    assert "菜市场" not in reply.text and "外甥" not in reply.text

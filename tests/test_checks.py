@@ -1,0 +1,43 @@
+"""A check right after an answer is judged against the figure just given (bot/engine/engine.py)."""
+
+import pytest
+
+from bot.engine.conversation import Conversation
+
+
+@pytest.mark.parametrize(
+    "question, check, yes, figure",
+    [
+        ("法律援助受理了多少件案件", "是两千九百多件对吧", True, "2900余件"),
+        ("法律援助受理了多少件案件", "不是三千多件吗", False, "2900余件"),
+        ("网上可办数是多少", "不是三千项吗", False, "2861项"),
+        ("诉前调解成功率多少", "是五成多吗", True, "56.8%"),
+        ("人民调解调处成功率是多少", "九成三 对不对", True, "93%"),
+        ("执法记录仪配了多少台", "4400台是吧", True, "4400台"),
+    ],
+)
+def test_check_of_the_figure_just_given(engine, question, check, yes, figure):
+    conversation = Conversation()
+    first = engine.respond(question, conversation, now=0.0)
+    assert first.status == "answer" and figure in first.text
+    reply = engine.respond(check, conversation, now=1.0)
+    assert reply.status == "answer" and figure in reply.answer
+    assert reply.answer.startswith("是的" if yes else "不是"), reply.answer
+
+
+def test_a_new_question_with_a_number_is_not_a_check(engine):
+    conversation = Conversation()
+    engine.respond("法律援助受理了多少件案件", conversation, now=0.0)
+    reply = engine.respond("执法记录仪是不是有四千多台", conversation, now=1.0)
+    assert "4400台" in reply.answer and reply.answer.startswith("是的")
+
+
+def test_without_a_previous_answer_a_bare_check_is_not_answered_yes(engine):
+    reply = engine.respond("是两千九百多件对吧", Conversation(), now=0.0)
+    assert not reply.text.startswith(("是的", "不是"))
+
+
+def test_practical_yes_no_questions_get_a_how_to_decline_never_yes(engine):
+    for question in ("找律师打官司要花钱吗", "能不能在网上申请法律援助啊", "法律援助去哪里申请"):
+        reply = engine.respond(question)
+        assert reply.status != "answer" and not reply.text.startswith(("是的", "不是")), question

@@ -1,0 +1,40 @@
+"""Comparisons and enumerations inside one report (bot/analysis/compare.py, split.py)."""
+
+import re
+
+from bot.analysis.compare import find_comparison
+from bot.analysis.split import split_question
+
+
+def test_comparison_forms_give_both_subjects():
+    for text in (
+        "法律援助案件和柔性执法办的案件哪个多",
+        "人民调解成功率高还是复调对接的和解率高",
+        "诉前调解成功率比人民调解成功率高吗",
+    ):
+        found = find_comparison(text)
+        assert found is not None and found.first != found.second, text
+    assert find_comparison("法律援助案件多少件") is None
+
+
+def test_comparison_answers_both_figures_and_names_the_larger_only_when_certain(engine):
+    reply = engine.respond("法律援助案件和用柔性执法办的案件哪个多")
+    assert "2900余件" in reply.text and "4600余件" in reply.text
+    assert reply.text.startswith("按报告原文，“柔性执法办案数：4600余件”更多")
+    reply = engine.respond("人民调解调处成功率和诉前调解成功率哪个高")
+    assert "93%" in reply.text and "56.8%" in reply.text and "更高" in reply.text
+    # never a difference or a ratio: only the report's own numbers appear
+    report = engine.latest.report_text.text if hasattr(engine.latest.report_text, "text") else ""
+    for number in re.findall(r"\d+(?:\.\d+)?", reply.answer):
+        assert not report or number in report
+
+
+def test_enumeration_splits_into_figure_questions():
+    splits = split_question("法律援助案件、法律咨询人次、讨回工资金额，列一下")
+    assert splits[0].explicit and len(splits[0].parts) == 3
+
+
+def test_enumeration_answers_each_in_order(engine):
+    reply = engine.respond("法律援助案件、法律咨询人次、讨回工资金额，列一下")
+    positions = [reply.text.find(f) for f in ("2900余件", "近30000人次", "317万余元")]
+    assert all(p >= 0 for p in positions) and positions == sorted(positions)

@@ -1,0 +1,38 @@
+"""A figure answers only when the measure asked is its measure (decision/rules.py rule_measure_identity)."""
+
+import pytest
+
+from bot.decision.rules import measure_head
+
+
+@pytest.mark.parametrize(
+    "question, head",
+    [
+        ("法律援助律师有多少名", "律师"),
+        ("湘易办益阳旗舰店有多少注册用户", "用户"),
+        ("2023年全市刑事案件一共破了多少起", "刑事案件"),
+        ("有多少家企业首次不罚", "企业"),
+        ("普法典型案例涉及多少个方面", ""),  # a neutral noun: the kind of count, not a measure
+        ("调处成功率百分之九十三，那调解了多少起", ""),  # only the asking clause counts
+    ],
+)
+def test_measure_head(engine, question, head):
+    assert measure_head(engine.packs[0].analyze(question)) == head
+
+
+@pytest.mark.parametrize(
+    "question", ["法律援助律师有多少名", "湘易办益阳旗舰店有多少注册用户", "2023年全市刑事案件一共破了多少起"]
+)
+def test_a_measure_the_report_lacks_gets_no_figure(engine, question):
+    reply = engine.respond(question)
+    assert reply.status != "answer"
+    assert not reply.text.startswith(("是的", "不是"))
+
+
+@pytest.mark.parametrize(
+    "question, figure",
+    [("首次不罚的企业有多少家", "6125家"), ("执法记录仪配了多少台", "4400台"), ("法律援助案件有多少件", "2900余件")],
+)
+def test_the_figure_of_the_measure_asked_still_answers(engine, question, figure):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and figure in reply.answer

@@ -1,0 +1,95 @@
+"""Questions typed in pinyin are read as the pack's words (bot/text/pinyin.py)."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.text.pinyin import PinyinReader, has_latin, syllables
+
+
+@pytest.fixture(scope="module")
+def reader(kb):
+    return PinyinReader.from_knowledge(kb)
+
+
+@pytest.mark.parametrize(
+    "typed, read",
+    [
+        ("falv yuanzhu anjian duoshao", "法律援助案件多少"),
+        ("wangshangkeban率", "网上可办率"),
+        ("fa lü yuan zhu", "法律援助"),
+        ("fǎ lǜ yuán zhù", "法律援助"),  # tone marks
+        ("fa4lv4yuan2zhu4", "法律援助"),  # tone numbers
+        ("falu yuanzhu", "法律援助"),  # ü typed u
+        ("Falv Yuanzhu", "法律援助"),
+        ("flyz", "法律援助"),  # initials: one word of the pack has them
+        ("shoucibufa qiye jige", "首次不罚企业几个"),
+        ("shenme shi shoucibufa", "什么是首次不罚"),
+        ("xiangyiban益阳旗舰店有多少应用", "湘易办益阳旗舰店有多少应用"),  # a quoted name of the report
+    ],
+)
+def test_pinyin_is_read_as_the_packs_words(reader, typed, read):
+    assert reader.read(typed) == read
+
+
+def test_mixed_text(reader):
+    assert reader.read("wangshang可办率多少") == "网上可办率多少"
+    assert reader.read("2023年falv yuanzhu案件有多少件？") == "2023年法律援助案件有多少件？"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["APP怎么下载", "app在哪下载", "CCTV报道了吗", "拨打12345热线", "ok", "hello", "PDF版本有吗", "x"],
+)
+def test_abbreviations_and_english_stay(reader, text):
+    assert reader.read(text) == text
+
+
+def test_plain_chinese_is_unchanged(reader):
+    for text in ("法律援助案件有多少件", "网上可办率是多少？", "我邻居在安化开超市，想问问首次不罚有多少家"):
+        assert not has_latin(text)
+        assert reader.read(text) == text
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Lu", "Ll", "Lt", "Lm", "Lo")), max_size=40))
+def test_text_without_letters_is_unchanged(text):
+    reader = PinyinReader(["法律援助", "多少"])
+    assert reader.read(text) == text
+
+
+@given(st.text(max_size=60))
+def test_any_text_reads_without_error(text):
+    reader = PinyinReader(["法律援助", "多少", "网上可办率"])
+    assert isinstance(reader.read(text), str)
+
+
+def test_a_syllable_no_word_covers_stays_as_typed():
+    assert PinyinReader(["法律援助"]).read("falv yuanzhu hao") == "法律援助hao"
+    assert PinyinReader(["法律援助"]).read("hao") == "hao"
+
+
+def test_initials_only_when_one_word_has_them():
+    assert PinyinReader(["法律援助", "多少"]).read("flyz") == "法律援助"
+    assert PinyinReader(["法律援助", "法令原则"]).read("flyz") == "flyz"  # two words: ambiguous
+    assert PinyinReader(["法律援助"]).read("FLYZ") == "FLYZ"  # capitals: an abbreviation
+
+
+def test_more_frequent_word_wins_a_shared_pinyin():
+    reader = PinyinReader.from_texts(["收费收费收费", "首付"])
+    assert reader.read("shoufu") == "首付"
+    assert reader.read("shoufei") == "收费"
+
+
+def test_syllable_table():
+    table = syllables()
+    assert {"lu", "zhuang", "a", "er", "nue", "xiong"} <= table
+    assert not {"pp", "lv", "v", "tv"} & table
+
+
+def test_the_engine_reads_pinyin(engine):
+    chinese = engine.respond("法律援助案件有多少件")
+    for typed in ("falv yuanzhu anjian you duoshao jian", "falv yuanzhu anjian duoshao"):
+        reply = engine.respond(typed)
+        assert reply.status == "answer"
+        assert reply.entry_id == chinese.entry_id
+    assert engine.respond("wangshang可办率多少").entry_id == engine.respond("网上可办率多少").entry_id
