@@ -213,7 +213,7 @@ def _setup(plan: Plan, knowledge_dir: Path, seed: int, holdout: bool) -> _Setup:
     from benchmarks import baselines as bl
     from benchmarks.evaluation import HOLDOUT_FILE, TUNING_FILE, load_eval
     from bot.engine.engine import Engine
-    from bot.knowledge.base import load_knowledge
+    from bot.knowledge.load import load_knowledge
     from bot.knowledge.packs import load_library
 
     knowledge_dir = load_library(knowledge_dir, strict=True).latest.directory  # the pack measured
@@ -285,7 +285,7 @@ def _latency(setup: _Setup) -> _Latency:
     from benchmarks import profiling, synthetic, tables, timing
     from benchmarks.evaluation import engine_predictor, evaluate
     from bot.engine.engine import Engine
-    from bot.knowledge.base import load_knowledge
+    from bot.knowledge.load import load_knowledge
     from bot.text.normalize import normalize
 
     plan, kb, questions = setup.plan, setup.kb, setup.questions

@@ -82,7 +82,7 @@ class _ErrorLog(logging.Handler):
 def _build(settings, request, knowledge_dir: Path, rate_limiter: bool):
     """handlers.app.build_application(settings, holder, request, rate_limiter=…)."""
     from bot.engine.engine import Engine, EngineHolder
-    from bot.knowledge.base import load_knowledge
+    from bot.knowledge.load import load_knowledge
     from handlers.app import build_application
 
     holder = EngineHolder(Engine(load_knowledge(knowledge_dir)))

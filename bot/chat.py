@@ -17,7 +17,7 @@ from typing import TextIO
 from bot.answers.compose import Response, examples, question_for
 from bot.config import Settings
 from bot.engine.engine import Conversation, Engine
-from bot.knowledge.base import Knowledge, Topic
+from bot.knowledge.model import Knowledge, Topic
 
 WELCOME = (
     "益阳法治问答（终端版）。请输入问题，例如“首违不罚了多少家企业”。"

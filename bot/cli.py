@@ -14,7 +14,8 @@ import sys
 from pathlib import Path
 
 from bot.config import ConfigError, Settings, load_settings
-from bot.knowledge.base import KnowledgeError, load_knowledge
+from bot.knowledge.load import load_knowledge
+from bot.knowledge.model import KnowledgeError
 from bot.storage.health import StorageError
 
 
@@ -43,7 +44,7 @@ def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
     from bot.knowledge.packs import pack_dirs, validate_library
 
     problems = validate_library(directory)
-    if args.json:  # for bot.isolated: one JSON list of problems
+    if args.json:  # for bot.knowledge.isolated: one JSON list of problems
         print(json.dumps([[p.path, p.line, p.message] for p in problems], ensure_ascii=False))
         return 1 if problems else 0
     from bot.knowledge.sameas import same_report_warnings
@@ -51,14 +52,18 @@ def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
     for warning in same_report_warnings(directory):
         print(f"注意：{warning}", file=sys.stderr)
     if problems:
+        base = Path(args.dir) if args.dir else Path.cwd()  # paths as the admin typed them
         for problem in problems:
-            print(problem)
-        print(f"{len(problems)} problem(s) found in {directory}", file=sys.stderr)
+            print(problem.relative_to(base))
+        print(f"共发现 {len(problems)} 个问题，请逐条修正后再运行本命令。", file=sys.stderr)
         return 1
     for pack in pack_dirs(directory):
         kb = load_knowledge(pack)
-        label = f"{pack.name}（{kb.place}{kb.year or ''}）: " if pack != Path(directory) else ""
-        print(f"OK: {label}{kb.summary()}")
+        label = f"{pack.name}（{kb.place}{kb.year or ''}）：" if pack != Path(directory) else ""
+        print(
+            f"校验通过：{label}指标 {len(kb.metrics)} 条，问答 {len(kb.faqs)} 条，主题 {len(kb.topics)} 个，"
+            f"同义词 {len(kb.synonym_groups)} 组，问法 {sum(len(e.phrasings) for e in kb.entries.values())} 种"
+        )
         if kb.drafts:
             print(f"  其中 {kb.drafts} 条仍是草稿（draft: true）：请逐条审核（python -m bot review 包文件夹）。")
     return 0
@@ -268,7 +273,8 @@ def main(argv: list[str] | None = None) -> int:
         print(str(exc), file=sys.stderr)
         return 2
     except KnowledgeError as exc:
-        print(str(exc), file=sys.stderr)
+        for problem in exc.problems:
+            print(problem.relative_to(Path.cwd()), file=sys.stderr)
         print("知识库校验失败，请修正以上问题（python -m bot validate）。", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -11,7 +11,8 @@ import pytest
 from benchmarks.fake_bot_api import TEST_TOKEN, FakeBotApi, RecordingRequest
 from bot.config import CURATED_PACK, Settings
 from bot.engine.engine import Engine
-from bot.knowledge.base import Knowledge, load_knowledge
+from bot.knowledge.load import load_knowledge
+from bot.knowledge.model import Knowledge
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_REPORT = ROOT.parent / "shared" / "report" / "yiyang-2023-report.txt"

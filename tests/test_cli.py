@@ -61,23 +61,27 @@ def test_ask_is_fast_and_does_not_import_telegram():
 
 def test_validate_ok_and_errors(tmp_path):
     ok = run("validate")
-    assert ok.returncode == 0 and ok.stdout.startswith("OK: ")
+    assert ok.returncode == 0
+    assert ok.stdout.startswith("校验通过：yiyang-2023（益阳市2023）：指标 52 条，问答 42 条，主题 20 个")
     bad = tmp_path / "knowledge"
     bad.mkdir()
     (bad / "faq.yaml").write_text("version: 1\nfaqs:\n  - id: x\n    question: [\n", encoding="utf-8")
     result = run("validate", str(bad))
     assert result.returncode == 1
-    assert f"{bad / 'faq.yaml'}:" in result.stdout
-    assert f"{bad / 'report.txt'}:1: report.txt is missing" in result.stdout
+    lines = result.stdout.splitlines()  # paths relative to the folder given
+    assert lines[0] == "report.txt:1: 缺少 report.txt：请把报告原文原样复制到这里"
+    assert lines[1].startswith("topics.yaml:1: 缺少此文件")
+    assert any(line.startswith("faq.yaml:5: YAML 格式错误：") for line in lines)
+    assert "共发现" in result.stderr
 
 
 def test_knowledge_option_and_invalid_kb_message(tmp_path):
     result = run("--knowledge", str(tmp_path), "ask", "首违不罚")
     assert result.returncode == 1
-    assert "no knowledge pack here" in result.stderr  # an empty folder: neither a pack nor packs
+    assert "这里没有报告包" in result.stderr  # an empty folder: neither a pack nor packs
     (tmp_path / "metrics.yaml").write_text("version: 1\nmetrics: []\n", encoding="utf-8")
     result = run("--knowledge", str(tmp_path), "ask", "首违不罚")
-    assert result.returncode == 1 and "report.txt is missing" in result.stderr
+    assert result.returncode == 1 and f"{tmp_path / 'report.txt'}:1: 缺少 report.txt" in result.stderr
 
 
 def test_chat_with_follow_up_and_choice():

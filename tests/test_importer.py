@@ -11,7 +11,8 @@ from report_files import image_only_pdf, make_pdf, write_docx, write_html
 
 from bot.cli import main
 from bot.importer import ImportInputError, guess_info, import_report, read_report
-from bot.knowledge.base import load_knowledge, validate_dir
+from bot.knowledge.load import load_knowledge
+from bot.knowledge.validate import validate_dir
 
 DATA = Path(__file__).parent / "data" / "qinglan"
 LINES = [

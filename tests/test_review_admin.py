@@ -12,8 +12,8 @@ import pytest
 
 from bot import cli
 from bot.importer import import_report
-from bot.knowledge.base import load_knowledge
 from bot.knowledge.edit import list_backups
+from bot.knowledge.load import load_knowledge
 from bot.storage.database import Storage
 
 LINES = [

@@ -23,7 +23,7 @@ from starlette.responses import FileResponse, JSONResponse
 
 from bot.answers.compose import Response, examples, question_for
 from bot.engine.engine import Conversation, Engine, EngineHolder
-from bot.knowledge.base import Knowledge, Topic
+from bot.knowledge.model import Knowledge, Topic
 from bot.retrieval import lookup
 from bot.storage.interfaces import SessionStore, conversation_of
 

@@ -10,7 +10,7 @@ import argparse
 import sys
 
 from bot.config import Settings
-from bot.knowledge.base import Knowledge, KnowledgeError
+from bot.knowledge.model import Knowledge, KnowledgeError
 
 # reports/storage are imported inside the commands: this module is imported by every
 # `python -m bot …` call (to register its sub-commands) and must stay light.

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bot.knowledge.base import Entry
+from bot.knowledge.model import Entry
 from bot.text.normalize import drop_filler
 
 _FIGURE_RE = re.compile(

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from bot.decision.decline import Reason
-from bot.knowledge.base import Entry, Knowledge
+from bot.knowledge.model import Entry, Knowledge
 from bot.knowledge.reporttext import Figure, Sentence
 
 # Entries used as example questions, in order of preference (missing ids are skipped).

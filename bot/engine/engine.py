@@ -26,7 +26,7 @@ from bot.decision.verify import verdict
 from bot.engine.conversation import Conversation
 from bot.engine.pack import PackEngine
 from bot.engine.params import DEFAULT, Params
-from bot.knowledge.base import Knowledge
+from bot.knowledge.model import Knowledge
 from bot.knowledge.packs import Library, catalog
 from bot.knowledge.reporttext import TARGET_ASKED_RE
 from bot.knowledge.sameas import MeasureLinks

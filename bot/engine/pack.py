@@ -41,7 +41,7 @@ from bot.decision.rules import (
 from bot.decision.verify import larger_of, verdict
 from bot.engine.conversation import Conversation
 from bot.engine.params import DEFAULT, Params
-from bot.knowledge.base import Knowledge
+from bot.knowledge.model import Knowledge
 from bot.retrieval import Candidate
 from bot.retrieval.curated import CuratedRetriever
 from bot.retrieval.report import ReportRetriever

@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 from bot.importer.readers import ImportInputError
-from bot.knowledge.base import Problem
+from bot.knowledge.model import Problem
 
 IMPORT_SECONDS = 120.0
 MEMORY_MB = 1536

@@ -7,7 +7,7 @@ from the newest report that has that measure.
 
 from __future__ import annotations
 
-from bot.knowledge.base import Knowledge
+from bot.knowledge.model import Knowledge
 
 
 class MeasureLinks:

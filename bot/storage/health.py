@@ -14,12 +14,13 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from pathlib import Path
+
+from bot.clock import BEIJING
 
 log = logging.getLogger("bot.storage")
 
-BEIJING = timezone(timedelta(hours=8))
 MAX_INCIDENTS = 20
 
 

@@ -11,7 +11,7 @@ from datetime import time as dtime
 from telegram.ext import Application
 
 from bot.admin.reports import format_stats
-from bot.knowledge.edit import BEIJING
+from bot.clock import BEIJING
 from handlers.admin.notices import report_storage, send_to_admins
 from handlers.context import CustomContext
 from handlers.render import esc
