@@ -12,10 +12,10 @@ from benchmarks.metamorphic.suite import Measurement
 
 TARGET = 0.98
 FLOORS = {
-    "story_before": 0.80,
+    "story_before": 0.85,
     "story_after": 0.75,
     "fillers_politeness_emoji": 0.85,
-    "punctuation_removed": 0.70,
+    "punctuation_removed": 0.85,
     "punctuation_doubled": 0.95,
     "traditional": 0.90,
     "homophone_typo": 0.90,
@@ -25,14 +25,13 @@ FLOORS = {
     "other_year": 0.90,
     "other_city": 0.80,
     "practical_ending": 0.80,
-    "enumeration": 0.55,
+    "enumeration": 0.85,
     "comparison": 0.85,
     "check_right_digits": 0.95,
     "check_right_words": 0.95,
     "check_wrong_digits": 0.90,
     "check_wrong_words": 0.90,
-    # "不是X吧" is judged as the eval sets judge it (the statement "not X": 不是 when X is right);
-    # after an answer the engine reads them the other way round (是的 when X is right), hence ~1%.
+    # "不是X吧" is judged as the eval sets judge it (the statement "not X": 不是 when X is right).
     "check_negated_right": 0.95,
     "check_negated_wrong": 0.90,
 }
