@@ -61,4 +61,6 @@ def check(figure: Figure, right: bool, words: bool, negated: bool, rng: random.R
     said = said_figure(figure, right, words, rng)
     if negated:
         return rng.choice(lexicon.CHECKS_NO).format(x=said), not right
-    return rng.choice(lexicon.CHECKS_YES).format(x=said), right
+    # "有X吗" also reads "at least X": a wrong X is not asked that way (a smaller X would be 是).
+    templates = lexicon.CHECKS_YES if right else [t for t in lexicon.CHECKS_YES if not t.startswith("有")]
+    return rng.choice(templates).format(x=said), right

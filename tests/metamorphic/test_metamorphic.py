@@ -29,8 +29,8 @@ FLOORS = {
     "comparison": 0.85,
     "check_right_digits": 0.95,
     "check_right_words": 0.95,
-    "check_wrong_digits": 0.90,
-    "check_wrong_words": 0.90,
+    "check_wrong_digits": 0.95,
+    "check_wrong_words": 0.95,
     # "不是X吧" is judged as the eval sets judge it (the statement "not X": 不是 when X is right).
     "check_negated_right": 0.95,
     "check_negated_wrong": 0.90,

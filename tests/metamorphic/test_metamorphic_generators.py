@@ -185,6 +185,8 @@ def test_checks_said_back_right_and_wrong():
             text, truth = composition.check(figure, right, False, negated, rng)
             assert text.startswith(("不是", "应该不是")) is negated
             assert truth is (right is not negated)
+    for _ in range(30):  # "有X吗" reads "at least X": never asked with a wrong X
+        assert not composition.check(figure, False, False, False, rng)[0].startswith("有")
 
 
 def test_judging_each_outcome():
