@@ -22,7 +22,7 @@ from rapidfuzz import fuzz, process
 
 from benchmarks.evaluation import EvalItem, EvalResult, Predictor, Reply, evaluate
 from bot.answers.compose import entry_head
-from bot.knowledge.base import Knowledge
+from bot.knowledge.model import Knowledge
 
 FALLBACK = Reply("fallback")
 

@@ -53,7 +53,7 @@ def import_seconds(repeats: int) -> tuple[float, int]:
 def reload_one_pack_ms(pack: Path, repeats: int) -> float:
     """Median ms to load and index one pack (what a reload of that pack costs)."""
     from bot.engine.pack import PackEngine
-    from bot.knowledge.base import load_knowledge
+    from bot.knowledge.load import load_knowledge
 
     times = []
     for _ in range(repeats + 1):

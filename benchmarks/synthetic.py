@@ -17,7 +17,8 @@ from pathlib import Path
 
 import yaml
 
-from bot.knowledge.base import REPORT_FILE, load_knowledge
+from bot.knowledge.load import load_knowledge
+from bot.knowledge.model import REPORT_FILE
 from bot.text.normalize import normalize
 
 KIND_FILES = (("metrics.yaml", "metrics", "name", "aliases"), ("faq.yaml", "faqs", "question", "alternates"))

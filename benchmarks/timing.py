@@ -68,7 +68,7 @@ _STARTUP = r"""
 import json, sys, time
 t0 = time.perf_counter()
 from bot.engine.engine import Engine
-from bot.knowledge.base import load_knowledge
+from bot.knowledge.load import load_knowledge
 t1 = time.perf_counter()
 kb = load_knowledge(sys.argv[1])
 t2 = time.perf_counter()
@@ -142,7 +142,7 @@ def startup(knowledge_dir: Path, repeats: int = 3) -> dict[str, float]:
 _RELOAD = r"""
 import json, sys, time
 from bot.engine.engine import Engine
-from bot.knowledge.base import load_knowledge
+from bot.knowledge.load import load_knowledge
 try:
     import handlers.app  # reloads happen inside the running bot, with telegram loaded
 except ModuleNotFoundError:

@@ -9,7 +9,7 @@ import logging
 
 from telegram import Update
 
-from bot.knowledge.base import Knowledge
+from bot.knowledge.model import Knowledge
 from bot.retrieval import lookup
 
 from .callbacks import callback_value, show_in_place

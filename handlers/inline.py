@@ -8,7 +8,7 @@ from telegram import InlineQueryResultArticle, InlineQueryResultsButton, InputTe
 from telegram.constants import ParseMode
 
 from bot.answers import compose as answers
-from bot.knowledge.base import Entry, Knowledge
+from bot.knowledge.model import Entry, Knowledge
 from bot.retrieval import lookup
 
 from .common import NO_PREVIEW

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.answers.compose import Response, Suggestion, examples
-from bot.knowledge.base import Knowledge, Topic
+from bot.knowledge.model import Knowledge, Topic
 
 MAX_MESSAGE_CHARS = 4096  # Telegram's limit, in UTF-16 code units
 MAX_CALLBACK_BYTES = 64

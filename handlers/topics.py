@@ -9,7 +9,7 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.answers.compose import question_for
-from bot.knowledge.base import Knowledge, Topic
+from bot.knowledge.model import Knowledge, Topic
 
 from .callbacks import callback_value, show_in_place, stale
 from .common import edit_or_send, reply_html, send_html

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from bot.engine.engine import Conversation
-from bot.knowledge.base import FIGURE_RE
+from bot.knowledge.validate import FIGURE_RE
 
 
 def test_answer_quotes_value_and_source(engine):

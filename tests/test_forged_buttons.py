@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from test_telegram_admin import ADMIN_ID, CITIZEN_ID, admin_app, feed, files_api, message  # noqa: F401
 
-from bot.knowledge import edit as kb_edit
+from bot.knowledge import backups as kb_backups
+from bot.knowledge.model import KNOWLEDGE_FILES
 from handlers.admin.auth import PRIVATE_ONLY
 from handlers.callbacks import STALE_NOTE
 
@@ -43,7 +44,7 @@ async def test_add_phrasing_button_in_a_group_neither_edits_nor_posts(admin_app,
     qid = storage.log_query(
         user_id=CITIZEN_ID, chat_type="private", text="我家小区矛盾找谁", status="fallback", kind="nomatch"
     )
-    before = {n: (kb_copy / n).read_bytes() for n in kb_edit.KNOWLEDGE_FILES}
+    before = {n: (kb_copy / n).read_bytes() for n in KNOWLEDGE_FILES}
     start = len(files_api.calls)
     await feed(admin_app, press(f"ua:{qid}:proof_free_city", ADMIN_ID, GROUP))
     calls = files_api.calls[start:]
@@ -51,7 +52,7 @@ async def test_add_phrasing_button_in_a_group_neither_edits_nor_posts(admin_app,
     assert calls[0].params["text"] == PRIVATE_ONLY
     assert all("我家小区矛盾找谁" not in str(c.params) for c in calls)
     assert {n: (kb_copy / n).read_bytes() for n in before} == before
-    assert kb_edit.list_backups(kb_copy) == []
+    assert kb_backups.list_backups(kb_copy) == []
     assert actions(admin_app) == [(ADMIN_ID, "refused_outside_private", "add_phrasing in supergroup")]
 
 

@@ -13,7 +13,7 @@ from bot.cli import main
 from bot.engine.engine import Engine, EngineHolder
 from bot.importer import import_report
 from bot.knowledge import packmeta
-from bot.knowledge.base import KnowledgeError
+from bot.knowledge.model import KnowledgeError
 from bot.knowledge.packs import load_library, validate_library
 from bot.knowledge.reload import Reloader
 

@@ -4,6 +4,7 @@ and never sleeps on the event loop while another process holds the lock."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import sqlite3
 import time
@@ -11,8 +12,8 @@ import time
 import pytest
 
 from web import statedb
-from web.ratelimit import SharedRateLimiter
-from web.sessions import SharedSessionStore
+from web.ratelimit import SqliteRateLimiter
+from web.sessions import SqliteSessionStore
 
 KEY = b"k" * 32
 
@@ -37,11 +38,16 @@ def state(tmp_path):
 
 def _follow_up_shared(workers, clock, text: str) -> bool:
     """Worker 0 saves a conversation; does worker 1 see it?"""
-    first, second = (SharedSessionStore(w, KEY, 600) for w in workers)
-    with first.use("session-abc") as conversation:
+    first, second = (SqliteSessionStore(w, KEY, 600) for w in workers)
+
+    async def exchange() -> bool:
+        conversation = await first.load("session-abc")
         conversation.last_text = text
-    clock.now += statedb.CHECK_EVERY_S  # the next statement looks at the file again
-    return second.get("session-abc").last_text == text
+        await first.save("session-abc", conversation)
+        clock.now += statedb.CHECK_EVERY_S  # the next statement looks at the file again
+        return (await second.load("session-abc")).last_text == text
+
+    return asyncio.run(exchange())
 
 
 def _damage(path, how: str) -> None:
@@ -75,10 +81,10 @@ def test_follow_ups_survive_a_lost_state_file(state, how):
 
 def test_the_rate_limit_holds_again_after_the_file_was_deleted(state):
     path, clock, workers = state
-    limiters = [SharedRateLimiter(w, KEY, per_minute=5, clock=lambda: clock.now) for w in workers]
+    limiters = [SqliteRateLimiter(w, KEY, per_minute=5, clock=lambda: clock.now) for w in workers]
     _damage(path, "deleted")
     clock.now += statedb.CHECK_EVERY_S
-    allowed = [limiters[i % 2].check("1.2.3.4") == 0 for i in range(12)]
+    allowed = [asyncio.run(limiters[i % 2].check("1.2.3.4")) == 0 for i in range(12)]
     assert allowed.count(True) <= 6  # one limit over both workers (a first statement may heal)
 
 
@@ -91,19 +97,23 @@ def test_a_locked_file_never_sleeps_on_the_event_loop(state, monkeypatch):
         raise AssertionError(f"slept {seconds} s on the event loop")
 
     monkeypatch.setattr(time, "sleep", no_sleep)
-    store = SharedSessionStore(workers[0], KEY, 600)
+    store = SqliteSessionStore(workers[0], KEY, 600)
+
+    async def ask(text: str) -> None:
+        conversation = await store.load("session-abc")
+        conversation.last_text = text
+        await store.save("session-abc", conversation)  # the write finds the file locked: goes on without it
+
     started = time.perf_counter()
     for number in range(50):
-        with store.use("session-abc") as conversation:  # the write finds the file locked: goes on without it
-            conversation.last_text = f"第{number}问"
+        asyncio.run(ask(f"第{number}问"))
     assert time.perf_counter() - started < 50 * 0.2
     assert workers[0]._locked_until > clock.now  # locked three times in a row: a pause before writing again
     holder.execute("ROLLBACK")
     holder.close()
     clock.now += statedb.LOCKED_PAUSE_S
-    with store.use("session-abc") as conversation:
-        conversation.last_text = "又能用了"
-    assert store.get("session-abc").last_text == "又能用了"
+    asyncio.run(ask("又能用了"))
+    assert asyncio.run(store.load("session-abc")).last_text == "又能用了"
 
 
 def test_an_unopenable_state_is_retried_with_a_pause_then_heals(tmp_path):

@@ -9,7 +9,7 @@ import pytest
 
 from bot.engine.engine import Engine
 from bot.importer import import_report
-from bot.knowledge.base import load_knowledge
+from bot.knowledge.load import load_knowledge
 from bot.knowledge.reporttext import parse_report
 
 REPORT = [
@@ -97,7 +97,7 @@ def test_a_change_is_never_a_count(engine):
 
 
 def test_kind_is_validated(tmp_path: Path):
-    from bot.knowledge.base import validate_dir
+    from bot.knowledge.validate import validate_dir
 
     source = tmp_path / "report.txt"
     source.write_text("\n".join(REPORT) + "\n", encoding="utf-8")
@@ -105,4 +105,7 @@ def test_kind_is_validated(tmp_path: Path):
     path = tmp_path / "pack" / "metrics.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace('kind: "change"', 'kind: "guess"', 1), encoding="utf-8")
     problems = validate_dir(tmp_path / "pack")
-    assert any("kind must be one of" in p.message for p in problems)
+    assert any(
+        p.message == "kind 只能是 achieved/target/change/rank 之一（达成、目标、变化、排名），实际是 'guess'"
+        for p in problems
+    )

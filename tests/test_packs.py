@@ -10,7 +10,7 @@ import pytest
 from bot.engine.conversation import Conversation
 from bot.engine.engine import Engine
 from bot.importer import import_report
-from bot.knowledge.base import KnowledgeError
+from bot.knowledge.model import KnowledgeError
 from bot.knowledge.packs import load_library, pack_dirs, validate_library
 
 DATA = Path(__file__).parent / "data" / "qinglan"
@@ -56,7 +56,7 @@ def test_the_same_ids_in_two_packs_are_reported(qinglan, tmp_path):
     shutil.copytree(qinglan / "qinglan-2024", root / "a")
     shutil.copytree(qinglan / "qinglan-2024", root / "b")
     problems = validate_library(root)
-    assert problems and "also used in a/" in problems[0].message
+    assert problems and "也用在了报告包 a/ 中" in problems[0].message
 
 
 def test_no_year_means_the_latest_report_and_says_so(two_years):
@@ -129,3 +129,20 @@ def test_browsing_and_figure_lookup_cover_every_pack_labelled_by_year(two_years)
     values = {e.value for e in found}
     assert {"2600余件", "3100余件"} <= values
     assert all("年）" in e.title for e in found)  # each figure says which report it is from
+
+
+def test_a_message_is_analysed_once_whatever_the_packs(two_years, monkeypatch):
+    import bot.analysis as analysis
+
+    seen: list[str] = []
+    real = analysis._analyze
+
+    def counting(raw, synonyms, today):
+        seen.append(raw)
+        return real(raw, synonyms, today)
+
+    monkeypatch.setattr(analysis, "_analyze", counting)
+    analysis._cached.cache_clear()
+    question = "法律援助案件受理了多少件啊"
+    two_years.respond(question)
+    assert seen.count(question) == 1, seen

@@ -9,7 +9,7 @@ import pytest
 
 from bot.engine.engine import Engine, EngineHolder
 from bot.knowledge import edit as kb_edit
-from bot.knowledge.base import load_knowledge
+from bot.knowledge.load import load_knowledge
 from bot.knowledge.reload import Reloader, fingerprint, watch_filter
 
 QUESTIONS = [
@@ -67,7 +67,7 @@ async def test_invalid_reference_reports_its_line(holder, kb_copy):
     old = holder.engine
     result = await Reloader(holder, kb_copy).reload()
     assert not result.ok and holder.engine is old
-    assert f"{path}:{line}: topic 'no_such_topic' is not defined in topics.yaml" in map(str, result.problems)
+    assert f"{path}:{line}: 主题 'no_such_topic' 未在 topics.yaml 中定义" in map(str, result.problems)
 
 
 async def test_fixing_the_file_reloads_again(holder, kb_copy):

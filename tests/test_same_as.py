@@ -9,7 +9,7 @@ import pytest
 
 from bot.engine.engine import Engine
 from bot.importer import import_report
-from bot.knowledge.base import load_knowledge
+from bot.knowledge.load import load_knowledge
 from bot.knowledge.packs import load_library
 
 Y2023 = [

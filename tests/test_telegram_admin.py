@@ -17,15 +17,17 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import TEST_TOKEN, FakeBotApi, RecordingRequest
 from telegram import Update
 from test_telegram_replay import replay
 
+from benchmarks.fake_bot_api import TEST_TOKEN, FakeBotApi, RecordingRequest
+from bot.clock import BEIJING
 from bot.config import Settings
 from bot.engine.engine import Engine, EngineHolder
+from bot.knowledge import backups as kb_backups
 from bot.knowledge import edit as kb_edit
-from bot.knowledge.base import load_knowledge
-from bot.knowledge.edit import BEIJING
+from bot.knowledge.load import load_knowledge
+from bot.knowledge.model import KNOWLEDGE_FILES
 from bot.knowledge.packs import load_library
 from bot.storage.database import Storage
 from bot.storage.usage import DAY
@@ -166,7 +168,7 @@ def test_there_are_admin_conversations():
 async def test_admin_conversation(path, admin_app, files_api, kb_copy):
     spec = yaml.safe_load(path.read_text(encoding="utf-8"))
     files_api.files.update(build_files(spec, kb_copy))
-    before = {name: (kb_copy / name).read_bytes() for name in kb_edit.KNOWLEDGE_FILES}
+    before = {name: (kb_copy / name).read_bytes() for name in KNOWLEDGE_FILES}
     await replay(admin_app, files_api, spec["steps"], f"admin/{path.stem}")
     CHECKS.get(path.stem, lambda *a: None)(admin_app, kb_copy, before)
 
@@ -228,7 +230,7 @@ def check_unanswered(application, kb_copy, before):
     data = yaml.safe_load((kb_copy / name).read_text(encoding="utf-8"))
     entry = next(e for e in data["faqs" if name == "faq.yaml" else "metrics"] if e["id"] == entry_id)
     assert entry[field][-1] == phrasing
-    assert [b.file for b in kb_edit.list_backups(kb_copy)] == [name]
+    assert [b.file for b in kb_backups.list_backups(kb_copy)] == [name]
     engine = application.bot_data.holder.engine
     assert engine.respond(phrasing).entry_id == entry_id
     assert storage.dismissed_keys() == [normalize("老板欠钱不还怎么办")]
@@ -237,7 +239,7 @@ def check_unanswered(application, kb_copy, before):
 def check_upload(application, kb_copy, before):
     after = {n: (kb_copy / n).read_bytes() for n in before}
     assert after == before  # the broken faq changed nothing; synonyms were rolled back
-    backups = kb_edit.list_backups(kb_copy)
+    backups = kb_backups.list_backups(kb_copy)
     assert len(backups) == 1 and backups[0].undone and backups[0].file == "synonyms.yaml"
     assert "记录仪器材" in backups[0].path.read_text(encoding="utf-8")
     actions = [a for (a,) in storage_of(application)._conn.execute("SELECT action FROM admin_actions ORDER BY id")]
@@ -262,7 +264,7 @@ async def test_reload_with_a_broken_file_reports_path_line_and_keeps_serving(adm
     await feed(admin_app, message("/reload"))
     text = files_api.calls[-1].params["text"]
     assert "仍在使用之前的版本" in text
-    assert f"<code>faq.yaml:{index + 1}</code> unknown field 'topik'" in text
+    assert f"<code>faq.yaml:{index + 1}</code> 未知字段 'topik'" in text
     assert holder.engine is engine
     await feed(admin_app, message("首违不罚了多少家企业", user_id=CITIZEN_ID, update_id=2))
     assert "6125家" in files_api.calls[-1].params["text"]
@@ -284,7 +286,7 @@ async def test_uploaded_broken_file_reports_the_line_in_that_file(admin_app, fil
     }
     await feed(admin_app, update)
     reply = files_api.calls[-1].params["text"]
-    assert f"<code>metrics.yaml:{index + 1}</code> field 'number' must be a number" in reply
+    assert f"<code>metrics.yaml:{index + 1}</code> 字段 'number' 应为数字，实际是 '很多'" in reply
     assert (kb_copy / "metrics.yaml").read_text(encoding="utf-8") == text
 
 
@@ -560,3 +562,31 @@ async def test_phrasing_added_to_the_pack_that_holds_the_entry(tmp_path, kb_copy
         assert kb_edit.find_entry(edits.pack_dir(context, "body_cameras"), "body_cameras")
     finally:
         await application.shutdown()
+
+
+async def test_the_daily_digest_is_sent_once_per_day_across_instances(tmp_path, clock):
+    """Two instances on one database (as with DATABASE_URL): the digest job runs on both,
+    the admins get it once."""
+    from types import SimpleNamespace
+
+    from handlers.admin import jobs
+
+    one, two = (Storage.open(tmp_path / "data", clock=clock) for _ in range(2))
+    sent = []
+
+    async def fake_text(context, now=None):
+        return "摘要"
+
+    async def fake_send(application, html):
+        sent.append(html)
+
+    import pytest
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(jobs, "digest_text", fake_text)
+        patch.setattr(jobs, "send_to_admins", fake_send)
+        for storage in (one, two):
+            await jobs.digest_job(SimpleNamespace(storage=storage, application=None))
+    one.close()
+    two.close()
+    assert sent == ["摘要"]

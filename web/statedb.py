@@ -1,8 +1,8 @@
 """The state that web worker processes share: one small SQLite file in DATA_DIR.
 
 With several workers (WEB_WORKERS > 1) a visitor's requests reach any of them, so the
-follow-up context (`sessions.SharedSessionStore`) and the rate limit
-(`ratelimit.SharedRateLimiter`) live in `DATA_DIR/web-sessions.sqlite3` instead of one
+follow-up context (`sessions.SqliteSessionStore`) and the rate limit
+(`ratelimit.SqliteRateLimiter`) live in `DATA_DIR/web-sessions.sqlite3` instead of one
 process's memory. One worker keeps both in memory and does not use this file.
 
 Nothing in the file outlives CONTEXT_TTL_MINUTES (or a minute, for rate-limit buckets),
@@ -32,6 +32,7 @@ second).
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import logging
@@ -322,3 +323,24 @@ class Warner:
                 exc,
                 self.failures,
             )
+
+
+async def arun(conn, sql: str, params: tuple | dict = ()) -> list[tuple]:
+    """`run` for the event loop. A worker's StateConnection never sleeps (it yields the CPU to
+    a lock's holder for at most BUSY_SPIN_S); a plain connection, while another process holds
+    the write lock, yields to the loop (`asyncio.sleep`) instead of sleeping in it."""
+    if isinstance(conn, StateConnection):
+        return conn.run(sql, params)
+    delay, give_up = 50e-6, None
+    while True:
+        try:
+            return conn.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as exc:
+            if not is_busy(exc):
+                raise
+            now = time.monotonic()
+            give_up = give_up or now + BUSY_TIMEOUT_S
+            if now >= give_up:
+                raise
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 2e-3)

@@ -8,8 +8,8 @@ import csv
 from datetime import datetime
 from pathlib import Path
 
-from bot.knowledge.base import Knowledge
-from bot.knowledge.edit import BEIJING
+from bot.clock import BEIJING
+from bot.knowledge.model import Knowledge
 from bot.storage.unanswered import UnansweredGroup
 from bot.storage.usage import Stats
 

@@ -18,7 +18,6 @@ import datetime as dt
 import re
 import time
 
-from bot.analysis import analyze
 from bot.analysis.ask import find_ask, known_words
 from bot.analysis.scope import find_scope
 from bot.answers import compose as answers
@@ -27,7 +26,7 @@ from bot.decision.verify import verdict
 from bot.engine.conversation import Conversation
 from bot.engine.pack import PackEngine
 from bot.engine.params import DEFAULT, Params
-from bot.knowledge.base import Knowledge
+from bot.knowledge.model import Knowledge
 from bot.knowledge.packs import Library, catalog
 from bot.knowledge.reporttext import TARGET_ASKED_RE
 from bot.knowledge.sameas import MeasureLinks
@@ -50,6 +49,8 @@ _CHECK_WORDS_RE = re.compile(
     r"不是|是不是|确定|真的|对不对|对吗|对吧|没错|是|对|吧|吗|呢|啊|呀|哦|就|才|只有|有|没有|超过|不到|"
     r"大概|差不多|左右|那|这|个|件|项|家|台|人|名|次|起|条|类|元|成|倍|多|余|近|来|了|的|[万亿千百十]"
 )
+MAX_FOLLOW_UP_CHARS = 24  # a longer message is a question of its own
+_POINTS_BACK_RE = re.compile(r"^(?:那|那么|其中|具体|后来|另外|还)|这个|这些|这种|这项|那个|那些|它|他们|她们|其中|该")
 MAX_CHECK_RESIDUE = 6  # more of its own than this and a message is a new question
 
 
@@ -88,17 +89,30 @@ class Engine:
         check = self._check_of_last(text, conversation, now)
         if check is not None:
             return check
-        if len(self.packs) == 1:
-            response = self.packs[0].respond(text, conversation, now)
-            year = self.packs[0].knowledge.year
-        else:
-            response, year = self._route(text, conversation, now)
-            if self.multi_year:
-                response = answers.with_year(response, year)
+        response, year = self._answer(text, conversation, now)
+        if response.kind != "followup" and self._points_back(text, conversation, now):
+            # "那是哪个频道的", "他们考的是啥": asked about what was just answered, so the last
+            # question's subject comes first, and that reading answers when it can
+            subject = self.packs[-1].analyze(conversation.last_text).core
+            again, again_year = self._answer(f"{subject}，{text}", None, now)
+            if again.status == "answer":
+                response, year = again, again_year
         if conversation is not None and response.status == "answer":
             conversation.last_year = year or conversation.last_year
             conversation.last_text = text
         return response
+
+    def _answer(self, text: str, conversation: Conversation | None, now: float) -> tuple[Response, int | None]:
+        if len(self.packs) == 1:
+            return self.packs[0].respond(text, conversation, now), self.packs[0].knowledge.year
+        response, year = self._route(text, conversation, now)
+        return (answers.with_year(response, year) if self.multi_year else response), year
+
+    def _points_back(self, text: str, conversation: Conversation | None, now: float) -> bool:
+        """A short question that points at the last answer (这个, 他们, 那…, 具体, 其中)."""
+        if conversation is None or not conversation.active(now) or not conversation.last_text:
+            return False
+        return len(text) <= MAX_FOLLOW_UP_CHARS and bool(_POINTS_BACK_RE.search(text))
 
     def _check_of_last(self, text: str, conversation: Conversation | None, now: float) -> Response | None:
         """A check of the figure just given ("是两千九百多件对吧", "不是三千项吗"): judged against
@@ -165,7 +179,7 @@ class Engine:
         return [owner] if owner is not None else list(reversed(self.packs))
 
     def _route(self, text: str, conversation: Conversation | None, now: float) -> tuple[Response, int | None]:
-        scope = analyze(text, today=self.today).scope
+        scope = self.packs[-1].analyze(text).scope  # one analysis, shared with the packs
         pool = [p for p in self.packs if p.names_place(text)] or self.packs
         years = list(scope.years)
         question = text
@@ -219,9 +233,33 @@ class Engine:
             seen |= {pair for p in packs for pair in pairs if pair in p.context.report_norm}
             answered = [r for r in replies if r[0].status == "answer"]
             if answered:
-                return self._newest_same(max(answered, key=lambda r: r[0].score), pool, conversation, now)
+                found = self._older_fact(pool, year, core, text, conversation, now) or max(
+                    answered, key=lambda r: r[0].score
+                )
+                return self._newest_same(found, pool, conversation, now)
             first = first or (replies[0] if replies else None)
         return first or (pool[-1].respond(text, conversation, now), pool[-1].knowledge.year)
+
+    def _older_fact(self, pool, year: int, core: str, text: str, conversation, now: float):
+        """An older report's answer when the question names a thing (3+ characters: 复调对接) that
+        only that report writes: the newer report's answer would be another measure (unless
+        same_as says the newer report has that measure in other words: `_newest_same`)."""
+        newer = [p.context.report_norm for p in pool if (p.knowledge.year or 0) >= year]
+        for pack in sorted(pool, key=lambda p: -(p.knowledge.year or 0)):
+            if (pack.knowledge.year or 0) >= year:
+                continue
+            own = [
+                core[i : i + 3]
+                for i in range(len(core) - 2)
+                if " " not in core[i : i + 3]
+                and core[i : i + 3] in pack.context.report_norm
+                and all(core[i : i + 2] not in n and core[i + 1 : i + 3] not in n for n in newer)
+            ]
+            if own:
+                reply = pack.respond(text, conversation, now)
+                if reply.status == "answer":
+                    return reply, pack.knowledge.year
+        return None
 
     def _side_by_side(self, pool: list[PackEngine], text: str, now: float) -> Response:
         latest: dict[int, PackEngine] = {}

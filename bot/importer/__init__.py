@@ -27,7 +27,7 @@ from bot.importer import link, write
 from bot.importer.draft import Draft, draft_pack
 from bot.importer.readers import ImportInputError, read_report
 from bot.knowledge import packmeta
-from bot.knowledge.base import KNOWLEDGE_FILES, PACK_FILE, REPORT_FILE, Problem
+from bot.knowledge.model import KNOWLEDGE_FILES, PACK_FILE, REPORT_FILE, Problem
 from bot.knowledge.packs import is_pack, validate_pack
 from bot.knowledge.reporttext import parse_report
 from bot.text.normalize import Synonyms

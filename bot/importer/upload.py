@@ -16,8 +16,8 @@ from pathlib import Path
 from bot.importer import ImportInputError, ImportResult, check_out, guess_info, import_report, write_failure
 from bot.importer.draft import slug
 from bot.importer.readers import MAX_BYTES, SUPPORTED, read_report
-from bot.knowledge import edit as kb_edit
-from bot.knowledge.base import KNOWLEDGE_FILES, PACK_FILE
+from bot.knowledge.backups import make_backup
+from bot.knowledge.model import KNOWLEDGE_FILES, PACK_FILE
 
 REPORT_SUFFIXES = SUPPORTED
 IMPORT_MAX_BYTES = MAX_BYTES
@@ -63,7 +63,7 @@ def import_uploaded_file(root: Path, source: Path, caption: str = "") -> ImportR
         if out.exists():
             for name in (*KNOWLEDGE_FILES, PACK_FILE):  # the YAML files: what admins edit
                 if (out / name).is_file():
-                    kb_edit.backup_file(out, name)
+                    make_backup(out, name)
         result = import_report(source, out, knowledge_dir=root)
     except ImportInputError as exc:
         return f"❌ 导入失败：{exc}"

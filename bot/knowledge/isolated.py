@@ -15,8 +15,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bot.knowledge.base import Problem
-from bot.text.preview import preview
+from bot.knowledge.messages import cut, say
+from bot.knowledge.model import Problem
 
 log = logging.getLogger(__name__)
 
@@ -45,20 +45,14 @@ def validate_isolated(
         done = subprocess.run(command, capture_output=True, timeout=timeout, cwd=PROJECT_ROOT, stdin=subprocess.DEVNULL)
     except subprocess.TimeoutExpired:
         log.error("validation of %s took longer than %.0f s and was stopped", directory, timeout)
-        return [
-            Problem(
-                str(directory),
-                1,
-                f"validation took longer than {timeout:.0f} s and was stopped; the change was not applied",
-            )
-        ]
+        return [Problem(str(directory), 1, say("check_timeout", seconds=f"{timeout:.0f}"))]
     try:
         rows = json.loads(done.stdout.decode("utf-8"))
         return [Problem(str(path), int(line), str(message)) for path, line, message in rows]
     except (ValueError, TypeError):
         error = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        reason = preview(error[-1] if error else f"exit code {done.returncode}", 200)
+        reason = cut(error[-1] if error else f"exit code {done.returncode}", 200)
         log.error("validation of %s failed to run: %s", directory, reason)
         if "MemoryError" in reason:
-            reason = f"validation needed more than {memory_mb} MB and was stopped"
-        return [Problem(str(directory), 1, f"validation failed: {reason}")]
+            return [Problem(str(directory), 1, say("check_memory", megabytes=memory_mb))]
+        return [Problem(str(directory), 1, say("check_failed", reason=reason))]

@@ -18,12 +18,14 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from bot.knowledge.messages import say
+from bot.knowledge.messages import shown as shown_value
+from bot.knowledge.model import PACK_FILE
 from bot.knowledge.yamlload import LineDict, YamlSyntaxError, load_yaml
 
 FIRST_YEAR = 1949
 MAX_TITLE_CHARS = 100
-PACK_FILE = "pack.yaml"
-_PLACE_RE = re.compile(r"[\u4e00-\u9fff]{2,20}")
+_PLACE_RE = re.compile(r"^[\u4e00-\u9fff]{2,20}$")
 _MARKUP_RE = re.compile(r"[<>\x00-\x1f\x7f\u2028\u2029]")
 
 
@@ -43,10 +45,6 @@ def title_ok(title: object) -> bool:
     return isinstance(title, str) and 0 < len(title.strip()) <= MAX_TITLE_CHARS and not _MARKUP_RE.search(title)
 
 
-def year_rule(today: dt.date | None = None) -> str:
-    return f"a year from {FIRST_YEAR} to {last_year(today)}"
-
-
 def problems_in(directory: Path | str, today: dt.date | None = None) -> list[tuple[str, int, str]]:
     """(path, line, message) for each metadata field of `directory/pack.yaml` that breaks a
     rule; none when there is no pack.yaml or it cannot be parsed (the loader says why)."""
@@ -64,13 +62,12 @@ def problems_in(directory: Path | str, today: dt.date | None = None) -> list[tup
         return pack.key_lines.get(key, pack.line) if hasattr(pack, "key_lines") else 1
 
     if "year" in pack and not year_ok(pack["year"], today):
-        found.append((shown, line("year"), f"field 'year' must be {year_rule(today)}, not {pack['year']!r:.40}"))
+        bad = say("pack_bad_year", first=FIRST_YEAR, last=last_year(today), got=shown_value(pack["year"]))
+        found.append((shown, line("year"), bad))
     for key in ("place", "region"):
         value = pack.get(key)
         if key in pack and value not in (None, "") and not place_ok(value):
-            found.append((shown, line(key), f"field '{key}' must be a plain Chinese place name (2–20 characters)"))
+            found.append((shown, line(key), say("pack_bad_place", key=key)))
     if "title" in pack and not title_ok(pack["title"]):
-        found.append(
-            (shown, line("title"), f"field 'title' must be plain text on one line, 1–{MAX_TITLE_CHARS} characters")
-        )
+        found.append((shown, line("title"), say("pack_bad_title", limit=MAX_TITLE_CHARS)))
     return found

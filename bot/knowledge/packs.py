@@ -14,17 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.knowledge.base import (
-    KNOWLEDGE_FILES,
-    PACK_FILE,
-    REPORT_FILE,
-    Knowledge,
-    KnowledgeError,
-    Problem,
-    load_knowledge,
-    validate_dir,
-)
+from bot.knowledge.load import load_knowledge
+from bot.knowledge.messages import say
+from bot.knowledge.model import KNOWLEDGE_FILES, PACK_FILE, REPORT_FILE, Knowledge, KnowledgeError, Problem
 from bot.knowledge.packmeta import problems_in as metadata_problems
+from bot.knowledge.validate import validate_dir
 
 
 def is_pack(directory: Path) -> bool:
@@ -90,7 +84,7 @@ def _same_report(packs: list[Knowledge]) -> list[Problem]:
                 Problem(
                     str(pack.directory / PACK_FILE),
                     1,
-                    f"this pack covers the same place and year ({pack.place}{pack.year}) as {other.directory.name}/",
+                    say("same_report", place=pack.place, year=pack.year, other=other.directory.name),
                 )
             )
     return problems
@@ -125,7 +119,9 @@ def _duplicate_ids(packs: list[Knowledge]) -> list[Problem]:
             other = seen.get(entry.id)
             if other is not None:
                 path = str(pack.directory / entry.file)
-                problems.append(Problem(path, entry.line, f"id '{entry.id}' is also used in {other.directory.name}/"))
+                problems.append(
+                    Problem(path, entry.line, say("id_in_other_pack", id=entry.id, pack=other.directory.name))
+                )
             else:
                 seen[entry.id] = pack
     return problems
@@ -136,15 +132,7 @@ def load_library(directory: Path | str, strict: bool = False) -> Library:
     directory = Path(directory)
     dirs = pack_dirs(directory)
     if not dirs:
-        raise KnowledgeError(
-            [
-                Problem(
-                    str(directory),
-                    1,
-                    "no knowledge pack here (a folder with report.txt and the YAML files, or folders of such packs)",
-                )
-            ]
-        )
+        raise KnowledgeError([Problem(str(directory), 1, say("no_pack"))])
     packs, problems, failed = [], [], []
     for pack_dir in dirs:
         try:
@@ -168,13 +156,7 @@ def validate_library(directory: Path | str) -> list[Problem]:
     """Every problem of every pack under `directory`, and ids shared by two packs."""
     dirs = pack_dirs(directory)
     if not dirs:
-        return [
-            Problem(
-                str(directory),
-                1,
-                "no knowledge pack here (a folder with report.txt and the YAML files, or folders of such packs)",
-            )
-        ]
+        return [Problem(str(directory), 1, say("no_pack"))]
     problems = [p for d in dirs for p in validate_pack(d)]
     if not problems and len(dirs) > 1:
         problems += clashes([load_knowledge(d) for d in dirs])

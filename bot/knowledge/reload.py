@@ -2,7 +2,7 @@
 
 `Reloader.reload()` loads and validates the whole folder in a worker thread, builds the new
 `Engine` there too, and only then swaps it into the `EngineHolder` — one assignment. With a
-`validate` function (the bot passes `bot.isolated.validate_isolated`), the folder is first
+`validate` function (the bot passes `bot.knowledge.isolated.validate_isolated`), the folder is first
 checked by it — in a child process with a time limit — and loaded only if it passes. A
 question in flight keeps the engine it started with; the next one gets the new engine.
 If anything is wrong (`KnowledgeError`), the old engine keeps serving and the result
@@ -24,14 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.engine.engine import Engine, EngineHolder
-from bot.knowledge.base import (
-    KNOWLEDGE_FILES,
-    PACK_FILE,
-    REPORT_FILE,
-    Knowledge,
-    KnowledgeError,
-    Problem,
-)
+from bot.knowledge.messages import say
+from bot.knowledge.model import KNOWLEDGE_FILES, PACK_FILE, REPORT_FILE, Knowledge, KnowledgeError, Problem
 from bot.knowledge.packs import drop_clashes, load_pack, pack_dirs
 
 log = logging.getLogger(__name__)
@@ -115,7 +109,7 @@ def _build(
         packs, clashing = _without_clashes(packs, old)
         problems += clashing
         if not packs:
-            raise KnowledgeError(problems or [Problem(str(directory), 1, "no knowledge pack here")])
+            raise KnowledgeError(problems or [Problem(str(directory), 1, say("no_pack"))])
         engine = Engine(packs)
     except KnowledgeError as exc:
         exc.fingerprint = stamp  # type: ignore[attr-defined]
@@ -192,7 +186,7 @@ class Reloader:
                 log.warning("%s", result.describe())
             except Exception as exc:  # unreadable folder, etc.: never take the bot down
                 log.exception("knowledge reload failed")
-                problem = Problem(str(self.directory), 1, f"{type(exc).__name__}: {exc}")
+                problem = Problem(str(self.directory), 1, say("load_failed", error=f"{type(exc).__name__}: {exc}"))
                 result = ReloadResult(False, [problem], "", time.perf_counter() - started, trigger)
             else:
                 self.holder.swap(engine)

@@ -14,6 +14,8 @@ from yaml.composer import Composer
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, SequenceNode
 
+from bot.knowledge.messages import say, yaml_problem
+
 MAX_CHARS = 5_000_000
 MAX_ALIASES = 100
 MAX_DEPTH = 50
@@ -54,24 +56,21 @@ class _BoundedComposer(Composer):
             node = super().compose_node(parent, index)
             self._aliases += 1
             if self._aliases > MAX_ALIASES:
-                self._refuse(event, f"more than {MAX_ALIASES} aliases (*name); write the values out")
+                self._refuse(event, "yaml_too_many_aliases", limit=MAX_ALIASES)
             self._expanded += self._size(node, event)
             if self._expanded > MAX_EXPANDED_NODES:
-                self._refuse(
-                    event,
-                    f"aliases would expand the document to more than {MAX_EXPANDED_NODES} values (an alias bomb?)",
-                )
+                self._refuse(event, "yaml_alias_bomb", limit=MAX_EXPANDED_NODES)
             return node
         self._depth += 1
         if self._depth > MAX_DEPTH:
-            self._refuse(event, f"nested deeper than {MAX_DEPTH} levels")
+            self._refuse(event, "yaml_too_deep", limit=MAX_DEPTH)
         try:
             node = super().compose_node(parent, index)
         finally:
             self._depth -= 1
         self._expanded += 1
         if self._expanded > MAX_EXPANDED_NODES:
-            self._refuse(event, f"more than {MAX_EXPANDED_NODES} values")
+            self._refuse(event, "yaml_too_many_values", limit=MAX_EXPANDED_NODES)
         return node
 
     def _size(self, node, event) -> int:
@@ -81,7 +80,7 @@ class _BoundedComposer(Composer):
             return known
         if isinstance(node, (SequenceNode, MappingNode)) and node.end_mark is None:
             # still being composed: the alias sits inside its own anchor
-            self._refuse(event, "an alias refers to a collection that contains it")
+            self._refuse(event, "yaml_alias_loop")
         total = 1
         if isinstance(node, SequenceNode):
             for child in node.value:
@@ -91,14 +90,14 @@ class _BoundedComposer(Composer):
                 total += self._size(key, event) + self._size(value, event)
         self._sizes[id(node)] = total
         if total > MAX_EXPANDED_NODES:
-            self._refuse(
-                event, f"aliases would expand the document to more than {MAX_EXPANDED_NODES} values (an alias bomb?)"
-            )
+            self._refuse(event, "yaml_alias_bomb", limit=MAX_EXPANDED_NODES)
         return total
 
     @staticmethod
-    def _refuse(event, problem: str):
-        raise YamlLimitError(problem=problem, problem_mark=event.start_mark)
+    def _refuse(event, code: str, **values):
+        error = YamlLimitError(problem=code, problem_mark=event.start_mark)
+        error.values = values
+        raise error
 
 
 try:  # libyaml's C parser when PyYAML has it (several times faster); line marks work the same
@@ -142,27 +141,34 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _constr
 
 
 class YamlSyntaxError(ValueError):
-    def __init__(self, line: int, message: str):
-        super().__init__(message)
+    """A file that cannot be read as YAML: its line, and the message `code` of
+    `bot.knowledge.messages` with its `values` (`message` is the Chinese text)."""
+
+    def __init__(self, line: int, code: str, **values: object):
         self.line = line
-        self.message = message
+        self.code = code
+        self.values = values
+        self.message = say(code, **values)
+        super().__init__(self.message)
 
 
 def load_yaml(text: str):
     """Parse YAML text into LineDict/LineList; raise YamlSyntaxError with the parser's line
     (also for a document beyond the loader's limits, see the module docstring)."""
     if len(text) > MAX_CHARS:
-        raise YamlSyntaxError(1, f"file too large: {len(text)} characters, at most {MAX_CHARS}")
+        raise YamlSyntaxError(1, "too_large", chars=len(text), limit=MAX_CHARS)
     try:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - SafeConstructor only
     except YamlLimitError as exc:
-        raise YamlSyntaxError(exc.problem_mark.line + 1, f"YAML refused: {exc.problem}") from None
+        raise YamlSyntaxError(exc.problem_mark.line + 1, exc.problem, **exc.values) from None
     except RecursionError:
-        raise YamlSyntaxError(1, "YAML refused: nested too deeply") from None
+        raise YamlSyntaxError(1, "yaml_too_deep", limit=MAX_DEPTH) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         problem = " ".join(filter(None, [exc.context, exc.problem]))
-        raise YamlSyntaxError(line, f"YAML syntax error: {problem}") from None
+        lines = text.splitlines()
+        line_text = lines[line - 1] if 0 < line <= len(lines) else ""
+        raise YamlSyntaxError(line, "yaml_syntax", detail=yaml_problem(problem, line_text)) from None
     except yaml.YAMLError as exc:
-        raise YamlSyntaxError(1, f"YAML syntax error: {exc}") from None
+        raise YamlSyntaxError(1, "yaml_syntax", detail=yaml_problem(str(exc))) from None

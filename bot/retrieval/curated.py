@@ -12,7 +12,7 @@ import numpy as np
 from bot.analysis import Analysis
 from bot.analysis.numbers import figure_range, find_numbers
 from bot.engine.params import Params
-from bot.knowledge.base import Entry, Knowledge
+from bot.knowledge.model import Entry, Knowledge
 from bot.retrieval import Candidate
 from bot.retrieval.index import TextIndex
 from bot.retrieval.scoring import Content, figure_fit, scale_of

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.knowledge.base import Entry, Knowledge, Topic
+from bot.knowledge.model import Entry, Knowledge, Topic
 from bot.text.normalize import clean, normalize
 
 SNIPPET_CHARS = 60

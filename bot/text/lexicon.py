@@ -13,13 +13,23 @@ from pathlib import Path
 COMMON_FREQUENCY = 300  # jieba counts a word this often or more: an everyday word (办事, 违规, 金额)
 
 
-@lru_cache(maxsize=1)
-def frequencies() -> dict[str, int]:
-    """jieba's dictionary: word → how often it occurs in its corpus."""
+class DictionaryMissing(RuntimeError):
+    """jieba's bundled dictionary cannot be read: declines would name fragments as topics."""
+
+
+def dictionary_path() -> Path:
+    """Where jieba keeps its dictionary (`jieba/dict.txt` beside its `__init__.py`)."""
     spec = importlib.util.find_spec("jieba")
     if spec is None or spec.origin is None:
-        return {}
-    path = Path(spec.origin).parent / "dict.txt"
+        raise DictionaryMissing("未安装 jieba，找不到它自带的词典 jieba/dict.txt：请运行 pip install jieba")
+    return Path(spec.origin).parent / "dict.txt"
+
+
+@lru_cache(maxsize=1)
+def frequencies() -> dict[str, int]:
+    """jieba's dictionary: word → how often it occurs in its corpus. Raises DictionaryMissing,
+    naming the file, when it is missing, unreadable or holds no words."""
+    path = dictionary_path()
     found: dict[str, int] = {}
     try:
         with open(path, encoding="utf-8") as handle:
@@ -27,8 +37,15 @@ def frequencies() -> dict[str, int]:
                 parts = line.split(" ")
                 if len(parts) >= 2 and parts[1].isdigit():
                     found[parts[0]] = int(parts[1])
-    except OSError:
-        return {}
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise DictionaryMissing(
+            f"无法读取 jieba 自带的词典 {path}（{reason}）：请重新安装 jieba（pip install --force-reinstall jieba）"
+        ) from exc
+    if not found:
+        raise DictionaryMissing(
+            f"jieba 自带的词典 {path} 中没有词条：请重新安装 jieba（pip install --force-reinstall jieba）"
+        )
     return found
 
 

@@ -16,9 +16,10 @@ import asyncio
 from telegram import Update
 
 from bot.admin.reports import format_group, format_stats, format_unanswered
+from bot.knowledge import backups as kb_backups
 from bot.knowledge import edit as kb_edit
-from bot.knowledge.base import Knowledge
 from bot.knowledge.isolated import validate_isolated
+from bot.knowledge.model import Knowledge
 from handlers.admin.auth import admin_only, audit
 from handlers.admin.edits import pack_arg, pack_dir, problem_lines, reload_after_edit, reload_html
 from handlers.callbacks import callback_value, stale
@@ -191,7 +192,7 @@ async def dismiss_button(update: Update, context: CustomContext) -> None:
 @admin_only("backups")
 async def backups_command(update: Update, context: CustomContext) -> None:
     directory, _ = pack_arg(context)
-    found = await asyncio.to_thread(kb_edit.list_backups, directory, None, True)
+    found = await asyncio.to_thread(kb_backups.list_backups, directory, None, True)
     backups = [b for b in found if not b.damage]
     damaged = [b for b in found if b.damage]
     await audit(update, context, "backups", f"{len(backups)} good, {len(damaged)} damaged")
@@ -211,7 +212,7 @@ async def backups_command(update: Update, context: CustomContext) -> None:
             lines.append(f"……另有 {len(damaged) - 10} 份")
     lines += [
         "",
-        f"备份保存在服务器的 {esc(str(kb_edit.backup_dir(directory)))}/ 中。",
+        f"备份保存在服务器的 {esc(str(kb_backups.backup_dir(directory)))}/ 中。",
         "/rollback — 撤销最近一次修改；/rollback faq.yaml — 恢复该文件的上一版；"
         "有多个报告包时可在前面加包名，如 /backups yiyang-2023。",
     ]
@@ -222,7 +223,7 @@ async def backups_command(update: Update, context: CustomContext) -> None:
 async def rollback_command(update: Update, context: CustomContext) -> None:
     directory, args = pack_arg(context)
     name = (args or [None])[0]
-    result = await asyncio.to_thread(kb_edit.rollback, directory, name, validate_isolated)
+    result = await asyncio.to_thread(kb_backups.rollback, directory, name, validate_isolated)
     await audit(
         update,
         context,

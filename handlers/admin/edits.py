@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.knowledge.base import Knowledge, Problem
+from bot.knowledge.model import Knowledge, Problem
 from bot.knowledge.packs import is_pack
 from bot.knowledge.reload import ReloadResult
 from bot.text.preview import preview

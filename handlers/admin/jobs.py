@@ -11,7 +11,7 @@ from datetime import time as dtime
 from telegram.ext import Application
 
 from bot.admin.reports import format_stats
-from bot.knowledge.edit import BEIJING
+from bot.clock import BEIJING
 from handlers.admin.notices import report_storage, send_to_admins
 from handlers.context import CustomContext
 from handlers.render import esc
@@ -68,6 +68,11 @@ async def digest_text(context: CustomContext, now: datetime | None = None) -> st
 
 
 async def digest_job(context: CustomContext) -> None:
+    """The daily digest, sent by one instance only when several share DATABASE_URL."""
+    storage = context.storage
+    if storage is not None and not await asyncio.to_thread(storage.claim_job, "digest", yesterday()[2]):
+        logger.info("daily digest: already sent by another instance")
+        return
     html = await digest_text(context)
     if html:
         await send_to_admins(context.application, html)

@@ -16,6 +16,7 @@ from bot.importer import MAX_LISTED
 from bot.importer.upload import IMPORT_MAX_BYTES, REPORT_SUFFIXES, import_uploaded_report
 from bot.knowledge import edit as kb_edit
 from bot.knowledge.isolated import validate_isolated
+from bot.knowledge.model import knowledge_file_name
 from bot.knowledge.packs import is_pack
 from handlers.admin.auth import admin_only, audit
 from handlers.admin.edits import pack_dir, problem_lines, reload_after_edit
@@ -36,7 +37,7 @@ async def upload_document(update: Update, context: CustomContext) -> None:
     if Path(filename).suffix.lower() in REPORT_SUFFIXES:
         await _import_report(update, context, document)
         return
-    name = kb_edit.knowledge_file_name(filename)
+    name = knowledge_file_name(filename)
     if name is None:
         await reply_html(
             update,

@@ -1,4 +1,4 @@
-"""Safe knowledge edits: add a phrasing (round trip), replace a file, backups, rollback."""
+"""Safe knowledge edits: add a phrasing (round trip), replace a file."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ import pytest
 import yaml
 
 from bot.engine.engine import Engine, EngineHolder
+from bot.knowledge import backups as kb_backups
 from bot.knowledge import edit as kb_edit
-from bot.knowledge.base import KNOWLEDGE_FILES, load_knowledge
+from bot.knowledge.load import load_knowledge
+from bot.knowledge.model import KNOWLEDGE_FILES, knowledge_file_name
 from bot.knowledge.reload import Reloader
 
 
@@ -89,20 +91,20 @@ def test_phrasing_of_another_entry_is_refused_and_nothing_changes(kb_copy):
     assert line.startswith("metrics.yaml:") and "kb-check" not in line
     assert "/tmp/kb-check" not in str(result.problems[0])
     assert {name: (kb_copy / name).read_bytes() for name in KNOWLEDGE_FILES} == before
-    assert kb_edit.list_backups(kb_copy) == []
+    assert kb_backups.list_backups(kb_copy) == []
 
 
 def test_unknown_entry_and_empty_phrasing(kb_copy):
     assert not kb_edit.add_phrasing(kb_copy, "no_such_entry", "随便问问").ok
     assert not kb_edit.add_phrasing(kb_copy, "body_cameras", " ？？ ").ok
-    assert kb_edit.list_backups(kb_copy) == []
+    assert kb_backups.list_backups(kb_copy) == []
 
 
 def test_existing_phrasing_is_a_no_op(kb_copy):
     existing = load_knowledge(kb_copy).entries["body_cameras"].phrasings[1]
     result = kb_edit.add_phrasing(kb_copy, "body_cameras", existing)
     assert result.ok and not result.changed
-    assert kb_edit.list_backups(kb_copy) == []
+    assert kb_backups.list_backups(kb_copy) == []
 
 
 def test_find_entry(kb_copy):
@@ -122,7 +124,7 @@ def test_replace_file_after_validation_with_backup(kb_copy):
     assert result.ok and result.changed, result.problem_lines()
     assert path.read_bytes() == new
     assert result.backup.read_bytes() == old
-    assert [b.file for b in kb_edit.list_backups(kb_copy)] == ["synonyms.yaml"]
+    assert [b.file for b in kb_backups.list_backups(kb_copy)] == ["synonyms.yaml"]
     assert not list(kb_copy.glob(".*.tmp"))  # no temporary file left behind
 
 
@@ -135,11 +137,11 @@ def test_broken_upload_changes_nothing_and_reports_path_line(kb_copy):
     result = kb_edit.replace_file(kb_copy, "faq.yaml", "".join(lines).encode())
     assert not result.ok and "未作任何改动" in result.message
     shown = result.problem_lines(short=True)
-    assert f"faq.yaml:{bad + 1}: unknown field 'topik'" in shown
-    assert any(s.startswith("faq.yaml:") and "missing field 'topic'" in s for s in shown)
+    assert f"faq.yaml:{bad + 1}: 未知字段 'topik'" in shown
+    assert any(s.startswith("faq.yaml:") and s.endswith(": 缺少字段 'topic'") for s in shown)
     assert str(result.problems[0]).startswith(str(kb_copy / "faq.yaml") + ":")
     assert {name: (kb_copy / name).read_bytes() for name in KNOWLEDGE_FILES} == before
-    assert kb_edit.list_backups(kb_copy) == []
+    assert kb_backups.list_backups(kb_copy) == []
 
 
 def test_upload_syntax_error_line(kb_copy):
@@ -149,7 +151,7 @@ def test_upload_syntax_error_line(kb_copy):
     result = kb_edit.replace_file(kb_copy, "topics.yaml", "".join(lines).encode())
     assert not result.ok
     assert result.problem_lines(short=True) == [
-        f"topics.yaml:{index + 1}: YAML syntax error: mapping values are not allowed in this context"
+        f"topics.yaml:{index + 1}: YAML 格式错误：这里不能出现“键: 值”（常见原因：缩进不对、冒号后缺空格，或文字含“: ”却没加引号）"
     ]
 
 
@@ -158,7 +160,7 @@ def test_upload_names_and_encodings(kb_copy):
     assert not kb_edit.replace_file(kb_copy, "report.txt", good).ok
     assert not kb_edit.replace_file(kb_copy, "faq (1).yaml", good).ok
     assert not kb_edit.replace_file(kb_copy, "../faq.yaml.exe", good).ok
-    assert kb_edit.knowledge_file_name("/some/where/FAQ.yaml") == "faq.yaml"
+    assert knowledge_file_name("/some/where/FAQ.yaml") == "faq.yaml"
     latin = kb_edit.replace_file(kb_copy, "topics.yaml", good.replace("总体成效".encode(), b"\xff\xfe"))
     assert not latin.ok and "UTF-8" in latin.problems[0].message
     same = kb_edit.replace_file(kb_copy, "topics.yaml", good)
@@ -166,71 +168,4 @@ def test_upload_names_and_encodings(kb_copy):
     bom = kb_edit.replace_file(kb_copy, "topics.yaml", b"\xef\xbb\xbf" + good)  # Notepad's BOM
     assert bom.ok and not bom.changed
     assert (kb_copy / "topics.yaml").read_bytes() == good
-    assert kb_edit.list_backups(kb_copy) == []
-
-
-# --- backups and rollback ---------------------------------------------------------
-
-
-def test_rollback_walks_back_through_history(kb_copy):
-    v1 = (kb_copy / "faq.yaml").read_bytes()
-    assert kb_edit.add_phrasing(kb_copy, "multi_resolution_mode", "小区里的矛盾找谁调").ok
-    v2 = (kb_copy / "faq.yaml").read_bytes()
-    assert kb_edit.add_phrasing(kb_copy, "proof_free_city", "开证明还要跑腿吗").ok
-    v3 = (kb_copy / "faq.yaml").read_bytes()
-    assert len({v1, v2, v3}) == 3
-    assert [b.file for b in kb_edit.list_backups(kb_copy)] == ["faq.yaml", "faq.yaml"]
-
-    first = kb_edit.rollback(kb_copy, "faq.yaml")
-    assert first.ok and first.changed and (kb_copy / "faq.yaml").read_bytes() == v2
-    undone = [b for b in kb_edit.list_backups(kb_copy) if b.undone]
-    assert len(undone) == 1 and undone[0].path.read_bytes() == v3
-
-    second = kb_edit.rollback(kb_copy, "faq")  # the name without .yaml works too
-    assert second.ok and (kb_copy / "faq.yaml").read_bytes() == v1
-
-    third = kb_edit.rollback(kb_copy, "faq.yaml")
-    assert not third.ok and (kb_copy / "faq.yaml").read_bytes() == v1
-    load_knowledge(kb_copy)  # still valid
-
-
-def test_rollback_without_name_undoes_the_latest_change(kb_copy):
-    faq = (kb_copy / "faq.yaml").read_bytes()
-    metrics = (kb_copy / "metrics.yaml").read_bytes()
-    assert kb_edit.add_phrasing(kb_copy, "multi_resolution_mode", "小区里的矛盾找谁调").ok
-    assert kb_edit.add_phrasing(kb_copy, "wages_recovered", "拖欠工资要回来多少").ok
-    result = kb_edit.rollback(kb_copy)
-    assert result.ok and result.file == "metrics.yaml"
-    assert (kb_copy / "metrics.yaml").read_bytes() == metrics
-    assert kb_edit.rollback(kb_copy).file == "faq.yaml"
-    assert (kb_copy / "faq.yaml").read_bytes() == faq
-
-
-def test_rollback_refuses_a_version_that_no_longer_validates(kb_copy):
-    wording = "拖欠工资要回来多少"
-    v1 = (kb_copy / "metrics.yaml").read_bytes()
-    assert kb_edit.add_phrasing(kb_copy, "wages_recovered", wording).ok  # metrics v2 has it
-    assert kb_edit.replace_file(kb_copy, "metrics.yaml", v1).ok  # upload v1 again: v2 backed up
-    assert kb_edit.add_phrasing(kb_copy, "legal_aid_activities", wording).ok  # now a FAQ has it
-    faq = (kb_copy / "faq.yaml").read_bytes()
-    # restoring metrics v2 would give the wording to two entries: refused, nothing changes
-    result = kb_edit.rollback(kb_copy, "metrics.yaml")
-    assert not result.ok and any(wording in p.message for p in result.problems)
-    assert (kb_copy / "metrics.yaml").read_bytes() == v1
-    assert (kb_copy / "faq.yaml").read_bytes() == faq
-
-
-def test_rollback_unknown_file(kb_copy):
-    assert not kb_edit.rollback(kb_copy, "report.txt").ok
-    assert not kb_edit.rollback(kb_copy).ok  # no backups at all
-
-
-def test_old_backups_are_trimmed(kb_copy, monkeypatch):
-    monkeypatch.setattr(kb_edit, "MAX_BACKUPS", 2)
-    for phrasing in ("小区里的矛盾找谁调", "邻居吵架找谁调解", "家里闹矛盾谁来调"):
-        assert kb_edit.add_phrasing(kb_copy, "multi_resolution_mode", phrasing).ok
-    backups = kb_edit.list_backups(kb_copy, "faq.yaml")
-    assert len(backups) == 2
-    assert backups[0].created >= backups[1].created
-    assert "小区里的矛盾找谁调" in backups[0].path.read_text(encoding="utf-8")
-    assert backups[0].label.count(":") == 2
+    assert kb_backups.list_backups(kb_copy) == []

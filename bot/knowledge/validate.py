@@ -1,211 +1,39 @@
-"""Knowledge base: load the YAML files of `knowledge/`, validate them, expose entries.
+"""Validation of a knowledge folder: every problem at once, as `Problem(path, line, message)`.
 
-`validate_dir(path)` returns every problem at once as `Problem(path, line, message)`;
-`load_knowledge(path)` raises `KnowledgeError` carrying the same problems, so a broken
+`validate_dir(path)` returns the problems (empty when all is well); `build(path)` also returns
+the `Knowledge` when there are none (`bot.knowledge.load.load_knowledge` uses it), so a broken
 file is reported identically by the CLI, the bot and the tests.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.knowledge.reporttext import ReportText, parse_report
+from bot.knowledge.messages import cut, say, shown
+from bot.knowledge.model import (
+    FIGURE_KINDS,
+    KNOWLEDGE_FILES,
+    PACK_FILE,
+    QUALIFIERS,
+    REPORT_FILE,
+    SCHEMA_VERSION,
+    Entry,
+    Knowledge,
+    PackInfo,
+    Problem,
+    Topic,
+)
 from bot.knowledge.yamlload import LineDict, LineList, YamlSyntaxError, load_yaml
 from bot.text.normalize import Synonyms, normalize
-from bot.text.preview import preview, preview_value
 
-KNOWLEDGE_FILES = ("topics.yaml", "metrics.yaml", "faq.yaml", "synonyms.yaml")
-REPORT_FILE = "report.txt"
-PACK_FILE = "pack.yaml"
-SCHEMA_VERSION = 1
-QUALIFIERS = ("余", "近", "多", "约", "超过", "逾", "不足")
-FIGURE_KINDS = ("achieved", "target", "change", "rank")  # a metric's `kind` (reporttext.figure_role)
 ID_RE = re.compile(r"^[a-z][a-z0-9_]{1,48}$")
 FIGURE_RE = re.compile(r"\d+(?:\.\d+)?")
 
-
-@dataclass(frozen=True)
-class Problem:
-    path: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
-
-
-class KnowledgeError(ValueError):
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__("\n".join(map(str, problems)))
-
-
-@dataclass(frozen=True)
-class Topic:
-    id: str
-    title: str
-    heading: str | None
-    parent: str | None
-    summary: str = ""
-    draft: bool = False
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One answerable thing: a metric (a figure) or a FAQ entry."""
-
-    id: str
-    kind: str  # "metric" | "faq"
-    title: str  # metric name or FAQ question
-    phrasings: tuple[str, ...]  # title first, then aliases / alternates
-    answer: str
-    source: str
-    topic: str
-    related: tuple[str, ...] = ()
-    value: str = ""  # metrics only: the figure exactly as written
-    number: float | None = None
-    unit: str = ""
-    qualifier: str | None = None
-    scope: str = ""
-    year: int | None = None
-    file: str = ""
-    line: int = 0
-    draft: bool = False  # drafted by the importer, not yet reviewed
-    figure_kind: str = ""  # metrics: achieved | target | change | rank ("" = not stated)
-    same_as: tuple[str, ...] = ()  # metrics: ids of the same measure in other packs of the place
-
-    @property
-    def is_metric(self) -> bool:
-        return self.kind == "metric"
-
-
-@dataclass(frozen=True)
-class PackInfo:
-    """Which report a knowledge folder holds (pack.yaml): the scope of its answers."""
-
-    title: str = ""
-    year: int | None = None
-    place: str = ""
-    region: str = ""  # the province the place is in
-    source: str = ""  # the file it was imported from
-    imported: str = ""  # date of import
-
-
-@dataclass
-class Knowledge:
-    directory: Path
-    report: str
-    topics: dict[str, Topic]
-    entries: dict[str, Entry]
-    synonym_groups: dict[str, list[str]]
-    pack: PackInfo = field(default_factory=PackInfo)
-    synonyms: Synonyms = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.synonyms = Synonyms(self.synonym_groups)
-        self._by_heading = {t.heading: t for t in self.topics.values() if t.heading}
-        self._by_topic: dict[str, list[Entry]] = {}
-        self._by_source: dict[str, list[Entry]] = {}
-        self._referrers: dict[str, list[Entry]] = {}
-        for entry in self.entries.values():
-            self._by_topic.setdefault(entry.topic, []).append(entry)
-            self._by_source.setdefault(entry.source, []).append(entry)
-            for other in entry.related:
-                self._referrers.setdefault(other, []).append(entry)
-
-    @property
-    def metrics(self) -> list[Entry]:
-        return [e for e in self.entries.values() if e.is_metric]
-
-    @property
-    def faqs(self) -> list[Entry]:
-        return [e for e in self.entries.values() if not e.is_metric]
-
-    def sections(self) -> list[Topic]:
-        return [t for t in self.topics.values() if t.parent is None]
-
-    def children(self, topic_id: str) -> list[Topic]:
-        return [t for t in self.topics.values() if t.parent == topic_id]
-
-    def entries_in(self, topic_id: str) -> list[Entry]:
-        return list(self._by_topic.get(topic_id, ()))
-
-    def quoting_same_source(self, entry: Entry) -> list[Entry]:
-        """Entries whose source is the same sentence (the other figures of that sentence)."""
-        return [e for e in self._by_source.get(entry.source, ()) if e.id != entry.id]
-
-    def referring_to(self, entry_id: str) -> list[Entry]:
-        """Entries that list `entry_id` among their related questions."""
-        return list(self._referrers.get(entry_id, ()))
-
-    def section_of(self, topic_id: str) -> Topic | None:
-        topic = self.topics.get(topic_id)
-        while topic is not None and topic.parent is not None:
-            topic = self.topics.get(topic.parent)
-        return topic
-
-    @property
-    def title(self) -> str:
-        return self.pack.title
-
-    @property
-    def year(self) -> int | None:
-        return self.pack.year
-
-    @property
-    def place(self) -> str:
-        return self.pack.place
-
-    @property
-    def covered(self) -> list[str]:
-        """What the answers cover, for declines ("益阳市2023年")."""
-        return [f"{self.place}{self.year}年的报告"] if self.year else [self.title]
-
-    @property
-    def report_text(self) -> ReportText:
-        return parse_report(self.report)
-
-    def topic_for_heading(self, heading: str) -> Topic | None:
-        return self._by_heading.get(heading) if heading else None
-
-    def outline(self) -> list[tuple[str, str]]:
-        """The report's sections, each with one line: its topic summary, else its sub-headings."""
-        report = self.report_text
-        lines = []
-        for i, heading in enumerate(report.headings):
-            if heading.level != 1:
-                continue
-            topic = self.topic_for_heading(heading.text)
-            if topic is not None and topic.summary:
-                lines.append((heading.text, topic.summary))
-                continue
-            subs = []
-            for sub in report.headings[i + 1 :]:
-                if sub.level == 1:
-                    break
-                if sub.level == 2:
-                    subs.append(sub.text)
-            lines.append((heading.text, "、".join(subs)))
-        return lines
-
-    @property
-    def drafts(self) -> int:
-        """Rows still marked `draft: true` (drafted by the importer, not yet reviewed)."""
-        return sum(e.draft for e in self.entries.values()) + sum(t.draft for t in self.topics.values())
-
-    def summary(self) -> str:
-        return (
-            f"{len(self.metrics)} metrics, {len(self.faqs)} faqs, {len(self.topics)} topics, "
-            f"{len(self.synonym_groups)} synonym groups, "
-            f"{sum(len(e.phrasings) for e in self.entries.values())} phrasings"
-        )
-
-
 # --- schema -----------------------------------------------------------------
 
-STR, NUM, INT, LIST, OPT_STR, BOOL = "text", "number", "integer", "list of texts", "text or null", "true or false"
+# Field kinds, named as the messages say them ("字段 'year' 应为整数").
+STR, NUM, INT, LIST, OPT_STR, BOOL = "非空文本", "数字", "整数", "文本列表", "文本或 null", "true 或 false"
 
 SCHEMAS: dict[str, tuple[str, dict[str, tuple[str, bool]]]] = {
     "topics.yaml": (
@@ -279,70 +107,71 @@ def _type_ok(value: object, kind: str) -> bool:
     return False
 
 
-MAX_MESSAGE_CHARS = 300  # a problem's message, values in it already cut to previews
-
-
 class _Collector:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
 
-    def add(self, path: str, line: int, message: str) -> None:
-        self.problems.append(Problem(path, line, preview(message, MAX_MESSAGE_CHARS)))
+    def add(self, path: str, line: int, code: str, **values: object) -> None:
+        """A problem at `path:line`: the message `code` of `bot.knowledge.messages`."""
+        self.problems.append(Problem(path, line, say(code, **values)))
 
 
-def _read_file(directory: Path, name: str, out: _Collector) -> list[LineDict]:
-    """Parse one knowledge file and check its shape; return its entries (possibly partial)."""
+def _read_file(directory: Path, name: str, out: _Collector) -> list[LineDict] | None:
+    """Parse one knowledge file and check its shape; return its entries (possibly partial),
+    or None when the file could not be read at all (missing, not UTF-8, not YAML, no list)."""
     path = directory / name
-    shown = str(path)
+    file = str(path)
     if not path.is_file():
-        out.add(shown, 1, "file is missing")
-        return []
+        out.add(file, 1, "file_missing")
+        return None
     try:
         data = load_yaml(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError:
-        out.add(shown, 1, "file is not valid UTF-8")
-        return []
+        out.add(file, 1, "not_utf8")
+        return None
     except YamlSyntaxError as exc:
-        out.add(shown, exc.line, exc.message)
-        return []
+        out.add(file, exc.line, exc.code, **exc.values)
+        return None
     list_key, fields = SCHEMAS[name]
     if not isinstance(data, LineDict):
-        out.add(shown, 1, f"expected a mapping with 'version: {SCHEMA_VERSION}' and '{list_key}:'")
-        return []
+        out.add(file, 1, "not_mapping", version=SCHEMA_VERSION, list_key=list_key)
+        return None
     if data.get("version") != SCHEMA_VERSION:
         out.add(
-            shown,
+            file,
             data.key_lines.get("version", data.line),
-            f"'version' must be {SCHEMA_VERSION}, got {preview_value(data.get('version'))}",
+            "bad_version",
+            version=SCHEMA_VERSION,
+            got=shown(data.get("version")),
         )
     for key in data:
         if key not in ("version", list_key, "__duplicate_keys__"):
-            out.add(shown, data.key_lines[key], f"unknown top-level field '{preview(key)}' (expected '{list_key}')")
+            out.add(file, data.key_lines[key], "unknown_top_field", key=cut(key), list_key=list_key)
     items = data.get(list_key)
     if not isinstance(items, LineList):
-        out.add(shown, data.key_lines.get(list_key, data.line), f"'{list_key}' must be a list of entries")
-        return []
+        out.add(file, data.key_lines.get(list_key, data.line), "not_a_list", list_key=list_key)
+        return None
     good: list[LineDict] = []
     for item, line in zip(items, items.item_lines):
         if not isinstance(item, LineDict):
-            out.add(shown, line, f"each item of '{list_key}' must be a mapping of fields")
+            out.add(file, line, "item_not_mapping", list_key=list_key)
             continue
         for key, key_line in item.get("__duplicate_keys__", []):
-            out.add(shown, key_line, f"field '{preview(key)}' given twice")
+            out.add(file, key_line, "duplicate_field", key=cut(key))
         item.pop("__duplicate_keys__", None)
         for key in item:
             if key not in fields:
-                out.add(shown, item.key_lines[key], f"unknown field '{preview(key)}'")
+                out.add(file, item.key_lines[key], "unknown_field", key=cut(key))
         for key, (kind, required) in fields.items():
             if key not in item:
                 if required:
-                    out.add(shown, item.line, f"missing field '{key}'")
+                    out.add(file, item.line, "missing_field", key=key)
                 continue
             if not _type_ok(item[key], kind):
-                out.add(shown, item.key_lines[key], f"field '{key}' must be a {kind}, got {preview_value(item[key])}")
+                out.add(file, item.key_lines[key], "wrong_type", key=key, kind=kind, got=shown(item[key]))
         for key, need in MIN_PHRASINGS.items():
             if key in fields and isinstance(item.get(key), list) and len(item[key]) < need:
-                out.add(shown, item.key_lines[key], f"'{key}' needs at least {need} phrasings, has {len(item[key])}")
+                out.add(file, item.key_lines[key], "too_few_phrasings", key=key, need=need, have=len(item[key]))
         good.append(item)
     return good
 
@@ -369,8 +198,12 @@ class _Builder:
         if report_path.is_file():
             self.report = report_path.read_text(encoding="utf-8")
         else:
-            self.out.add(str(report_path), 1, "report.txt is missing: copy the report here unchanged")
-        self.raw = {name: _read_file(directory, name, self.out) for name in KNOWLEDGE_FILES}
+            self.out.add(str(report_path), 1, "report_missing")
+        read = {name: _read_file(directory, name, self.out) for name in KNOWLEDGE_FILES}
+        # Files that could not be read report their first problem only: ids they would define
+        # are unknown, so references into them are not checked (no cascade of "不存在").
+        self.unread = {name for name, items in read.items() if items is None}
+        self.raw = {name: items or [] for name, items in read.items()}
         self.path_of = {name: str(directory / name) for name in KNOWLEDGE_FILES}
         self.ids: dict[str, str] = {}  # every id of topics, metrics and FAQs → "path:line"
 
@@ -378,35 +211,39 @@ class _Builder:
         groups = self._synonym_groups()  # first: synonyms are part of the duplicate check
         topics = self._topics()
         entries = self._entries(topics, Synonyms(groups))
+        pack = self._pack_info()
         if self.out.problems:
             return self.out.problems, None
-        return [], Knowledge(self.directory, self.report, topics, entries, groups, self._pack_info())
+        return [], Knowledge(self.directory, self.report, topics, entries, groups, pack)
 
     def _pack_info(self) -> PackInfo:
-        """pack.yaml when present (checked), else what the report's first lines say."""
+        """pack.yaml when present (checked), else empty."""
         path = self.directory / PACK_FILE
         if not path.is_file():
-            return derive_pack_info(self.report)
-        shown = str(path)
+            return PackInfo()
+        file = str(path)
         try:
             data = load_yaml(path.read_text(encoding="utf-8"))
-        except (UnicodeDecodeError, YamlSyntaxError) as exc:
-            self.out.add(shown, getattr(exc, "line", 1), getattr(exc, "message", "file is not valid UTF-8"))
+        except UnicodeDecodeError:
+            self.out.add(file, 1, "not_utf8")
+            return PackInfo()
+        except YamlSyntaxError as exc:
+            self.out.add(file, exc.line, exc.code, **exc.values)
             return PackInfo()
         pack = data.get("pack") if isinstance(data, LineDict) else None
         if not isinstance(pack, LineDict):
-            self.out.add(shown, 1, f"expected a mapping with 'version: {SCHEMA_VERSION}' and 'pack:'")
+            self.out.add(file, 1, "pack_not_mapping", version=SCHEMA_VERSION)
             return PackInfo()
         fields = {"title": STR, "year": INT, "place": STR, "region": OPT_STR, "source": OPT_STR, "imported": OPT_STR}
         for key in pack:
             if key not in fields:
-                self.out.add(shown, pack.key_lines[key], f"unknown field '{key}'")
+                self.out.add(file, pack.key_lines[key], "unknown_field", key=cut(key))
         for key, kind in fields.items():
             if key not in pack:
                 if kind != OPT_STR:
-                    self.out.add(shown, pack.line, f"missing field '{key}'")
+                    self.out.add(file, pack.line, "missing_field", key=key)
             elif not _type_ok(pack[key], kind):
-                self.out.add(shown, pack.key_lines[key], f"field '{key}' must be a {kind}")
+                self.out.add(file, pack.key_lines[key], "wrong_type", key=key, kind=kind, got=shown(pack[key]))
         year = pack.get("year") if _type_ok(pack.get("year"), INT) else None
         return PackInfo(
             str(pack.get("title") or ""),
@@ -424,11 +261,11 @@ class _Builder:
             return None
         line = _field_line(item, "id")
         if not ID_RE.match(item_id):
-            self.out.add(path, line, f"id '{preview(item_id)}' must be lower-case ascii letters, digits and _")
+            self.out.add(path, line, "bad_id", id=cut(item_id))
         if item_id in self.ids:
-            self.out.add(path, line, f"duplicate id '{preview(item_id)}' (also in {self.ids[item_id]})")
+            self.out.add(path, line, "duplicate_id", id=cut(item_id), where=self.ids[item_id])
             return None
-        self.ids[item_id] = f"{path}:{line}"
+        self.ids[item_id] = f"{Path(path).name}:{line}"
         return item_id
 
     def _synonym_groups(self) -> dict[str, list[str]]:
@@ -444,11 +281,9 @@ class _Builder:
                     continue
                 line = _item_line(item, "variants", i)
                 if canonical in variant:
-                    self.out.add(
-                        path, line, f"variant '{preview(variant)}' contains its canonical word '{preview(canonical)}'"
-                    )
+                    self.out.add(path, line, "variant_has_canonical", variant=cut(variant), canonical=cut(canonical))
                 if variant in seen:
-                    self.out.add(path, line, f"variant '{preview(variant)}' already listed at line {seen[variant]}")
+                    self.out.add(path, line, "variant_repeated", variant=cut(variant), line=seen[variant])
                 seen.setdefault(variant, line)
             groups.setdefault(canonical, []).extend(v for v in variants if isinstance(v, str))
         return groups
@@ -462,9 +297,7 @@ class _Builder:
                 continue
             heading = item.get("heading")
             if isinstance(heading, str) and self.report and heading not in self.report:
-                self.out.add(
-                    path, _field_line(item, "heading"), f"heading '{preview(heading)}' is not a line of report.txt"
-                )
+                self.out.add(path, _field_line(item, "heading"), "heading_not_in_report", heading=cut(heading))
             topics[topic_id] = Topic(
                 topic_id,
                 str(item.get("title", topic_id)),
@@ -476,11 +309,9 @@ class _Builder:
         for item in self.raw["topics.yaml"]:
             parent = item.get("parent")
             if isinstance(parent, str) and parent not in topics:
-                self.out.add(path, _field_line(item, "parent"), f"parent '{preview(parent)}' is not a topic id")
+                self.out.add(path, _field_line(item, "parent"), "unknown_parent", parent=cut(parent))
             elif isinstance(parent, str) and topics[parent].parent is not None:
-                self.out.add(
-                    path, _field_line(item, "parent"), f"parent '{parent}' must be a section (a topic without parent)"
-                )
+                self.out.add(path, _field_line(item, "parent"), "parent_not_section", parent=parent)
         return topics
 
     def _entries(self, topics: dict[str, Topic], synonyms: Synonyms) -> dict[str, Entry]:
@@ -522,56 +353,50 @@ class _Builder:
                     figure_kind=str(item.get("kind") or ""),
                     same_as=tuple(r for r in item.get("same_as") or [] if isinstance(r, str)),
                 )
+        if self.unread & {"metrics.yaml", "faq.yaml"}:
+            related = []  # a related id may be defined in the file that could not be read
         for path, line, other in related:
             if other not in entries:
-                self.out.add(path, line, f"related id '{preview(other)}' does not exist")
+                self.out.add(path, line, "unknown_related", id=cut(other))
         return entries
 
     def _check_texts(self, path: str, item: LineDict, topics: dict[str, Topic]) -> None:
         """Topic exists; source is verbatim in the report; every figure of the answer is too."""
         topic = item.get("topic")
-        if isinstance(topic, str) and topics and topic not in topics:
-            self.out.add(path, _field_line(item, "topic"), f"topic '{preview(topic)}' is not defined in topics.yaml")
+        if isinstance(topic, str) and "topics.yaml" not in self.unread and topic not in topics:
+            self.out.add(path, _field_line(item, "topic"), "unknown_topic", topic=cut(topic))
         source, answer = item.get("source"), item.get("answer")
         if isinstance(source, str) and self.report and source not in self.report:
-            self.out.add(path, _field_line(item, "source"), "source is not a verbatim part of report.txt")
+            self.out.add(path, _field_line(item, "source"), "source_not_in_report")
         if isinstance(answer, str) and self.report:
             for figure in FIGURE_RE.findall(answer):
                 if figure not in self.report:
-                    self.out.add(path, _field_line(item, "answer"), f"figure '{figure}' in answer is not in report.txt")
+                    self.out.add(path, _field_line(item, "answer"), "figure_not_in_report", figure=figure)
 
     def _check_figure(self, path: str, item: LineDict) -> None:
         """A metric's value is verbatim in its source and answer; qualifier and number agree."""
         value, source, answer = item.get("value"), item.get("source"), item.get("answer")
         if isinstance(value, str):
             if isinstance(source, str) and value not in source:
-                self.out.add(
-                    path, _field_line(item, "value"), f"value '{preview(value)}' is not written verbatim in its source"
-                )
+                self.out.add(path, _field_line(item, "value"), "value_not_in_source", value=cut(value))
             if isinstance(answer, str) and value not in answer:
-                self.out.add(
-                    path, _field_line(item, "answer"), f"answer must quote the value '{preview(value)}' verbatim"
-                )
+                self.out.add(path, _field_line(item, "answer"), "value_not_in_answer", value=cut(value))
         kind = item.get("kind")
         if kind is not None and kind not in FIGURE_KINDS:
-            self.out.add(
-                path,
-                _field_line(item, "kind"),
-                f"kind must be one of {'/'.join(FIGURE_KINDS)}, got {preview_value(kind)}",
-            )
+            self.out.add(path, _field_line(item, "kind"), "bad_kind", allowed="/".join(FIGURE_KINDS), got=shown(kind))
         qualifier = item.get("qualifier")
         if qualifier is not None and qualifier not in QUALIFIERS:
             self.out.add(
                 path,
                 _field_line(item, "qualifier"),
-                f"qualifier must be one of {'/'.join(QUALIFIERS)} or null, got {preview_value(qualifier)}",
+                "bad_qualifier",
+                allowed="/".join(QUALIFIERS),
+                got=shown(qualifier),
             )
         number = item.get("number")
         if _type_ok(number, NUM) and isinstance(value, str) and FIGURE_RE.search(value):
             if float(number) not in [float(f) for f in FIGURE_RE.findall(value)]:
-                self.out.add(
-                    path, _field_line(item, "number"), f"number {number} does not match the value '{preview(value)}'"
-                )
+                self.out.add(path, _field_line(item, "number"), "number_mismatch", number=number, value=cut(value))
 
     def _phrasings(
         self,
@@ -592,44 +417,23 @@ class _Builder:
                 continue
             key = normalize(text, synonyms)
             if not key:
-                self.out.add(path, line, f"phrasing '{preview(text)}' is empty after normalisation")
+                self.out.add(path, line, "empty_phrasing", text=cut(text))
                 continue
             owner = owners.get(key)
             if owner and owner[0] != entry_id:
-                self.out.add(path, line, f"phrasing '{preview(text)}' is the same as one of '{owner[0]}' ({owner[1]})")
-            owners.setdefault(key, (entry_id, f"{path}:{line}"))
+                self.out.add(path, line, "phrasing_taken", text=cut(text), owner=owner[0], where=owner[1])
+            owners.setdefault(key, (entry_id, f"{Path(path).name}:{line}"))
             phrasings.append(text)
         return phrasings
 
 
-_YEAR_RE = re.compile(r"((?:19|20)\d\d)年")
-_PLACE_RE = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:市|区|县|州|盟))")
-
-
-def derive_pack_info(report: str) -> PackInfo:
-    """Title, year and place from a report's first lines ("2023年,益阳…", "某某市…情况")."""
-    head = "\n".join(report.splitlines()[:8])
-    years = [int(y) for y in _YEAR_RE.findall(head)]
-    year = max(set(years), key=years.count) if years else None
-    place = ""
-    for match in _PLACE_RE.finditer(head):
-        candidate = match.group(1)
-        if not candidate.startswith(("全", "本", "我", "该", "各")):
-            place = candidate
-            break
-    title = f"{place}{year}年法治政府建设情况" if year and place else (report.splitlines() or [""])[0][:40]
-    return PackInfo(title, year, place)
+def build(directory: Path | str) -> tuple[list[Problem], Knowledge | None]:
+    """Every problem of the knowledge folder, and the Knowledge when there is none.
+    Without pack.yaml the Knowledge's `pack` is empty (the loader derives it from the report)."""
+    return _Builder(Path(directory)).build()
 
 
 def validate_dir(directory: Path | str) -> list[Problem]:
     """Every problem of the knowledge folder, in file order; empty when all is well."""
-    problems, _ = _Builder(Path(directory)).build()
+    problems, _ = build(directory)
     return problems
-
-
-def load_knowledge(directory: Path | str) -> Knowledge:
-    """Load and validate; raise KnowledgeError with every problem if anything is wrong."""
-    problems, knowledge = _Builder(Path(directory)).build()
-    if knowledge is None:
-        raise KnowledgeError(problems)
-    return knowledge
