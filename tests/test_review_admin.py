@@ -12,7 +12,7 @@ import pytest
 
 from bot import cli
 from bot.importer import import_report
-from bot.knowledge.edit import list_backups
+from bot.knowledge.backups import list_backups
 from bot.knowledge.load import load_knowledge
 from bot.storage.database import Storage
 

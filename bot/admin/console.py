@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.config import Settings
-from bot.knowledge import edit
+from bot.knowledge import backups, edit
+from bot.knowledge.validate import validate_dir
 
 HELP = (
     "命令：u [天数] 未答问题 · a 组号 条目号 加为问法 · i 组号 忽略 · b [包] 备份 · "
@@ -143,7 +144,7 @@ class Console:
             return
         entry_id = closest[int(args[1]) - 1].entry_id
         directory, _ = self._pack(None, entry_id)
-        result = edit.add_phrasing(directory, entry_id, group.text, edit.validate_dir)
+        result = edit.add_phrasing(directory, entry_id, group.text, validate_dir)
         self._audit("add_phrasing" if result.ok else "add_phrasing_failed", f"{entry_id}: {group.text}")
         self.say(("✅ " if result.ok else "❌ ") + result.message)
         for line in result.problem_lines(short=True)[:10]:
@@ -174,7 +175,7 @@ class Console:
 
     def backups(self, args: list[str]) -> None:
         directory, _ = self._pack(args[0] if args else None)
-        found = edit.list_backups(directory, None, True)
+        found = backups.list_backups(directory, None, True)
         self._audit("backups", str(len(found)))
         if not found:
             self.say("还没有备份。每次修改知识库文件时会自动备份旧版本。")
@@ -190,7 +191,7 @@ class Console:
     def rollback(self, args: list[str]) -> None:
         directory, named = self._pack(args[0] if args else None)
         rest = args[1:] if named else args
-        result = edit.rollback(directory, rest[0] if rest else None, edit.validate_dir)
+        result = backups.rollback(directory, rest[0] if rest else None, validate_dir)
         self._audit("rollback" if result.ok else "rollback_failed", f"{result.file}: {result.message}")
         self.say(("✅ " if result.ok else "❌ ") + result.message)
         for line in result.problem_lines(short=True)[:10]:

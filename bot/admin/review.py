@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.knowledge import edit
+from bot.knowledge.validate import validate_dir
 
 KIND_WORDS = {"achieved": "完成数", "target": "目标", "change": "变化幅度", "rank": "排名", "": "未标注"}
 FILES = (("metrics.yaml", "metrics", "name", "aliases", "数据"), ("faq.yaml", "faqs", "question", "alternates", "问答"))
@@ -33,7 +34,7 @@ class Review:
     def __init__(self, directory: Path, stdin: TextIO, stdout: TextIO, validate=None):
         self.directory = Path(directory)
         self.stdin, self.stdout = stdin, stdout
-        self.validate = validate or edit.validate_dir
+        self.validate = validate or validate_dir
         self.counts = {"accepted": 0, "renamed": 0, "phrasings": 0, "rejected": 0, "skipped": 0}
         self.others = _other_titles(self.directory)
 

@@ -331,6 +331,7 @@ MEASURE_NEUTRAL = frozenset(
 
 
 _QUESTION_WORD_RE = re.compile(r"多少|几")
+_PHRASE_ENDS = frozenset("了 的 呢 吗 啊 呀 吧 参加 参与 是 有 在 和 与 及 以及 还有 被 由 给 让 把".split())
 _LINKS = frozenset("有 是 共 一共 总共 共计 累计 达 达到 为 了 的 数 到底 究竟 大概 大约 约".split())
 
 
@@ -344,9 +345,14 @@ def measure_head(a: Analysis) -> str:
     asked = next((i for i, w in enumerate(words) if _QUESTION_WORD_RE.search(w)), None)
     if asked is None:
         return ""
-    for word in words[asked + 1 : asked + 6]:
+    head = ""
+    for word in words[asked + 1 : asked + 8]:  # the noun phrase counted: its last noun is its head
+        if word in _PHRASE_ENDS:
+            break
         if len(word) >= 2 and lexicon.is_noun(word):
-            return "" if word in MEASURE_NEUTRAL else word
+            head = word
+    if head:
+        return "" if head in MEASURE_NEUTRAL else head
     before = words[:asked]
     while before and (before[-1] in _LINKS or len(before[-1]) == 1):  # "律师有多少名", "案件一共破了多少起"
         before.pop()
