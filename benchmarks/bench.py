@@ -81,19 +81,22 @@ QUICK = Plan(
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser("bench", help="benchmarks: accuracy vs baselines, latency, memory, load")
-    p.add_argument("--quick", action="store_true", help="tiny sizes, a few seconds (for tests)")
-    p.add_argument("--out", metavar="DIR", help="where bench.md and bench.png go (default: docs/)")
-    p.add_argument("--seed", type=int, default=42, help="seed of the synthetic knowledge and samples")
-    p.add_argument("--scales", metavar="N,M", help="synthetic sizes (default 10,50; quick 2,3)")
+    p = subparsers.add_parser(
+        "bench",
+        help="基准测试：与基线比较准确率，延迟、内存与负载",
+        description="基准测试：准确率（与朴素基线比较）、1×/10×/50× 知识库的延迟、启动与重新加载、"
+        "内存峰值、Telegram 突发负载、网页接口负载；结果写入 bench.md 和 bench.png。",
+    )
+    p.add_argument("--quick", action="store_true", help="极小规模，几秒钟跑完（供测试用，数字无参考意义）")
+    p.add_argument("--out", metavar="DIR", help="bench.md 和 bench.png 的输出文件夹（默认：docs/）")
+    p.add_argument("--seed", type=int, default=42, help="合成知识库和抽样的随机种子（默认 42）")
+    p.add_argument("--scales", metavar="N,M", help="合成知识库的倍数（默认 10,50；--quick 时 2,3）")
     p.add_argument(
         "--holdout",
         action="store_true",
-        help="also measure the frozen holdout (tests/eval/holdout.yaml); once, at the end of the work",
+        help="同时测量冻结的保留集（tests/eval/holdout.yaml）；只在工作结束时测一次",
     )
-    p.add_argument(
-        "--web", action="store_true", help="only the load run on the web API (1,000 requests, 50 clients; quick: 60, 6)"
-    )
+    p.add_argument("--web", action="store_true", help="只测网页接口负载（1000 个请求、50 个客户端；--quick 时 60、6）")
     p.set_defaults(func=cmd_bench)
 
 
@@ -137,74 +140,153 @@ def _say(message: str) -> None:
     print(f"[bench] {message}", file=sys.stderr, flush=True)
 
 
+@dataclass
+class _Setup:
+    """What every section measures: the pack, its engine, the eval questions, the baselines."""
+
+    plan: Plan
+    knowledge_dir: Path  # the pack measured (the latest report's)
+    seed: int
+    kb: object
+    engine: object
+    items: list
+    questions: list[str]
+    base: list  # the baselines, each tuned on the tuning set
+    eval_sets: list  # (label, file, items)
+    methods: list[str]
+
+
+@dataclass
+class _Latency:
+    """The latency section and what the chart and the profile section need from it."""
+
+    section: str
+    targets: list[list[object]]
+    latency: dict[str, dict[str, tuple[float, float]]]
+    sizes: list[str]
+    profiles: list[tuple[str, list, float]]
+    own_time: list
+
+
 def run(plan: Plan, knowledge_dir: Path, out: Path, seed: int, *, quick: bool = False, holdout: bool = False) -> str:
-    from benchmarks import baselines as bl
-    from benchmarks import chart, load, profiling, synthetic, tables, timing
-    from benchmarks.evaluation import HOLDOUT_FILE, TUNING_FILE, engine_predictor, evaluate, load_eval
-    from bot.engine.engine import Engine
-    from bot.knowledge.load import load_knowledge
-    from bot.text.normalize import normalize
+    """Every section in order, then the chart, the header with the targets, and DIR/bench.md."""
+    from benchmarks import tables
 
     started = time.perf_counter()
     load_before = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     revision = tables.revision(PROJECT_ROOT)
+    setup = _setup(plan, knowledge_dir, seed, holdout)
+    sections: list[str] = []
+    targets: list[list[object]] = []
+
+    accuracy_parts, accuracy_targets, numbers = _accuracy(setup)
+    sections += accuracy_parts
+    targets += accuracy_targets
+    latency = _latency(setup)
+    sections.append(latency.section)
+    targets += latency.targets
+    for part, part_targets in (_packs(setup, holdout), _startup_reload_memory(setup, quick)):
+        sections.append(part)
+        targets += part_targets
+    load_part, load_targets, chart_load = _telegram_load(setup)
+    sections.append(load_part)
+    targets += load_targets
+    web, web_targets = web_section(plan, setup.knowledge_dir, seed)
+    sections.append(web)
+    targets.extend(web_targets)
+    sections.append(_profile_section(latency))
+
+    _say("chart")
+    png = _chart(out, setup, numbers, latency, chart_load)
+    head = _head(seed, quick, holdout, revision, started, load_before, png, targets)
+    report = "\n\n".join([head, *sections]) + "\n"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "bench.md").write_text(report, encoding="utf-8")
+    return report
+
+
+def _setup(plan: Plan, knowledge_dir: Path, seed: int, holdout: bool) -> _Setup:
+    from benchmarks import baselines as bl
+    from benchmarks.evaluation import HOLDOUT_FILE, TUNING_FILE, load_eval
+    from bot.engine.engine import Engine
+    from bot.knowledge.load import load_knowledge
     from bot.knowledge.packs import load_library
 
     knowledge_dir = load_library(knowledge_dir, strict=True).latest.directory  # the pack measured
     kb = load_knowledge(knowledge_dir)
-    engine = Engine(kb)
     items = load_eval(TUNING_FILE)[:: plan.eval_stride]
-    questions = [item.question for item in items]
-    sections: list[str] = []
-    targets: list[list[object]] = []
-
-    # --- accuracy ---------------------------------------------------------------------
     base = [cls(kb) for cls in bl.BASELINES]
     eval_sets = [("tuning", TUNING_FILE, items)]
     if holdout:
         eval_sets.append(("holdout", HOLDOUT_FILE, load_eval(HOLDOUT_FILE)[:: plan.eval_stride]))
-    methods: list[str] = [ENGINE] + [b.name for b in base]
-    numbers: dict = {}
-    for label, path, set_items in eval_sets:
-        _say(f"accuracy: engine and baselines on the {label} set")
-        part, numbers_here, engine_result = _accuracy_section(
-            label, path, set_items, kb, engine, base, bl, evaluate, engine_predictor, normalize, plan
-        )
-        sections.append(part)
-        numbers = numbers_here if not numbers or label == "holdout" else numbers
-        behind = tables.behind(numbers_here, ENGINE)
-        targets.append(
-            [
-                f"{label}: ≥ 97% in scope right",
-                f"{engine_result.accuracy:.1%}",
-                "yes" if engine_result.accuracy >= 0.97 else "no",
-            ]
-        )
-        targets.append(
-            [
-                f"{label}: ≤ 2% out of scope answered",
-                f"{engine_result.false_answer_rate:.1%}",
-                "yes" if engine_result.false_answer_rate <= 0.02 else "no",
-            ]
-        )
-        targets.append(
-            [
-                f"{label}: 0 invented figures, 0 false absence claims",
-                f"{len(engine_result.invented)}, {len(engine_result.false_absence)}",
-                "yes" if not engine_result.invented and not engine_result.false_absence else "no",
-            ]
-        )
-        targets.append(
-            [
-                f"{label}: engine ≥ every baseline on every tag",
-                f"{len(behind)} tag/baseline pairs behind",
-                "yes" if not behind else "no",
-            ]
-        )
+    return _Setup(
+        plan=plan,
+        knowledge_dir=knowledge_dir,
+        seed=seed,
+        kb=kb,
+        engine=Engine(kb),
+        items=items,
+        questions=[item.question for item in items],
+        base=base,
+        eval_sets=eval_sets,
+        methods=[ENGINE] + [b.name for b in base],
+    )
 
-    # --- latency ------------------------------------------------------------------------
-    timing_args = dict(seed=seed, warmup=plan.warmup, max_n=plan.max_n, min_n=plan.min_n, budget_s=plan.budget_s)
-    latency: dict[str, dict[str, tuple[float, float]]] = {m: {} for m in methods}
+
+def _accuracy(setup: _Setup) -> tuple[list[str], list[list[object]], dict]:
+    """One accuracy section per eval set, four targets each; the numbers the chart shows
+    (the holdout set's when measured, else the tuning set's)."""
+    from benchmarks import tables
+
+    parts: list[str] = []
+    targets: list[list[object]] = []
+    numbers: dict = {}
+    for label, path, set_items in setup.eval_sets:
+        _say(f"accuracy: engine and baselines on the {label} set")
+        part, numbers_here, engine_result = _accuracy_section(label, path, set_items, setup)
+        parts.append(part)
+        numbers = numbers_here if not numbers or label == "holdout" else numbers
+        targets += _accuracy_targets(label, engine_result, tables.behind(numbers_here, ENGINE))
+    return parts, targets, numbers
+
+
+def _accuracy_targets(label: str, engine_result, behind: list) -> list[list[object]]:
+    return [
+        [
+            f"{label}: ≥ 97% in scope right",
+            f"{engine_result.accuracy:.1%}",
+            "yes" if engine_result.accuracy >= 0.97 else "no",
+        ],
+        [
+            f"{label}: ≤ 2% out of scope answered",
+            f"{engine_result.false_answer_rate:.1%}",
+            "yes" if engine_result.false_answer_rate <= 0.02 else "no",
+        ],
+        [
+            f"{label}: 0 invented figures, 0 false absence claims",
+            f"{len(engine_result.invented)}, {len(engine_result.false_absence)}",
+            "yes" if not engine_result.invented and not engine_result.false_absence else "no",
+        ],
+        [
+            f"{label}: engine ≥ every baseline on every tag",
+            f"{len(behind)} tag/baseline pairs behind",
+            "yes" if not behind else "no",
+        ],
+    ]
+
+
+def _latency(setup: _Setup) -> _Latency:
+    """Latency of the engine and each baseline on the real pack and each synthetic size, with
+    the synthetic packs' build times and accuracy, and a profile of the smallest and largest."""
+    from benchmarks import profiling, synthetic, tables, timing
+    from benchmarks.evaluation import engine_predictor, evaluate
+    from bot.engine.engine import Engine
+    from bot.knowledge.load import load_knowledge
+    from bot.text.normalize import normalize
+
+    plan, kb, questions = setup.plan, setup.kb, setup.questions
+    timing_args = dict(seed=setup.seed, warmup=plan.warmup, max_n=plan.max_n, min_n=plan.min_n, budget_s=plan.budget_s)
+    latency: dict[str, dict[str, tuple[float, float]]] = {m: {} for m in setup.methods}
     lat_rows: list[list[object]] = []
     ratio_rows: list[list[object]] = []
     scale_rows: list[list[object]] = []
@@ -216,16 +298,16 @@ def run(plan: Plan, knowledge_dir: Path, out: Path, seed: int, *, quick: bool = 
             size = f"{factor}×"
             sizes.append(size)
             if factor == 1:
-                kb_f, engine_f, build_s = kb, engine, None
+                kb_f, engine_f = kb, setup.engine
             else:
                 _say(f"synthetic knowledge base {size}")
-                directory = synthetic.write_scaled(knowledge_dir, Path(tmp) / f"kb{factor}", factor, seed)
+                directory = synthetic.write_scaled(setup.knowledge_dir, Path(tmp) / f"kb{factor}", factor, setup.seed)
                 t0 = time.perf_counter()
                 kb_f = load_knowledge(directory)
                 t1 = time.perf_counter()
                 engine_f = Engine(kb_f)
                 build_s = (t1 - t0, time.perf_counter() - t1)
-                acc = evaluate(engine_predictor(engine_f), items, kb.report, normalize)
+                acc = evaluate(engine_predictor(engine_f), setup.items, kb.report, normalize)
                 scale_rows.append(
                     [
                         size,
@@ -239,7 +321,7 @@ def run(plan: Plan, knowledge_dir: Path, out: Path, seed: int, *, quick: bool = 
                 )
             _say(f"latency on {size}")
             fns = {ENGINE: engine_f.respond}
-            for b in base:
+            for b in setup.base:
                 twin = b if factor == 1 else type(b)(kb_f)
                 twin.cutoff = b.cutoff
                 fns[b.name] = twin.predictor()
@@ -268,42 +350,50 @@ def run(plan: Plan, knowledge_dir: Path, out: Path, seed: int, *, quick: bool = 
                     own_time = profiling.top_own_time(engine_f, questions)
             del engine_f, kb_f, fns, twin
             gc.collect()
+    section = _latency_section(plan, setup.seed, lat_rows, ratio_rows, scale_rows)
+    return _Latency(section, _latency_targets(latency, sizes), latency, sizes, profiles, own_time)
 
-    largest = sizes[-1]
-    sections.append(
-        "\n\n".join(
-            [
-                "## Latency per query",
-                f"In process, one call at a time after {plan.warmup} warm-up calls, eval questions cycled in "
-                f"a seeded order; per method and size at most {plan.max_n} calls, fewer for slow methods "
-                f"(time budget {plan.budget_s:g} s, at least {plan.min_n}). Engine = `Engine.respond` "
-                "(guards, figure lookup, matching, reply text); baselines = their predictor. Synthetic "
-                f"sizes: the real entries plus (k−1) copies whose phrasings splice real phrasings "
-                f"(seed {seed}), written as YAML and loaded by `load_knowledge`.",
-                tables.table(["size", "phrasings", "method", "n", "p50 ms", "p99 ms", "mean ms"], lat_rows, "lrlrrrr"),
-                "Engine / difflib:",
-                tables.table(
-                    ["size", "engine/difflib p50", "engine/difflib p99", "speed-up p50", "speed-up p99"], ratio_rows
-                ),
-                "Synthetic knowledge bases (load = `load_knowledge` with validation; index = `Engine()`; "
-                "engine accuracy on the same eval set, with the synthetic entries as distractors):",
-                tables.table(
-                    ["size", "entries", "phrasings", "load ms", "index ms", "engine in scope", "engine out answered"],
-                    scale_rows,
-                )
-                if scale_rows
-                else "(no synthetic sizes)",
-            ]
-        )
+
+def _latency_section(plan: Plan, seed: int, lat_rows, ratio_rows, scale_rows) -> str:
+    from benchmarks import tables
+
+    return "\n\n".join(
+        [
+            "## Latency per query",
+            f"In process, one call at a time after {plan.warmup} warm-up calls, eval questions cycled in "
+            f"a seeded order; per method and size at most {plan.max_n} calls, fewer for slow methods "
+            f"(time budget {plan.budget_s:g} s, at least {plan.min_n}). Engine = `Engine.respond` "
+            "(guards, figure lookup, matching, reply text); baselines = their predictor. Synthetic "
+            f"sizes: the real entries plus (k−1) copies whose phrasings splice real phrasings "
+            f"(seed {seed}), written as YAML and loaded by `load_knowledge`.",
+            tables.table(["size", "phrasings", "method", "n", "p50 ms", "p99 ms", "mean ms"], lat_rows, "lrlrrrr"),
+            "Engine / difflib:",
+            tables.table(
+                ["size", "engine/difflib p50", "engine/difflib p99", "speed-up p50", "speed-up p99"], ratio_rows
+            ),
+            "Synthetic knowledge bases (load = `load_knowledge` with validation; index = `Engine()`; "
+            "engine accuracy on the same eval set, with the synthetic entries as distractors):",
+            tables.table(
+                ["size", "entries", "phrasings", "load ms", "index ms", "engine in scope", "engine out answered"],
+                scale_rows,
+            )
+            if scale_rows
+            else "(no synthetic sizes)",
+        ]
     )
+
+
+def _latency_targets(latency: dict, sizes: list[str]) -> list[list[object]]:
+    from benchmarks import tables
+
     real_p99 = latency[ENGINE]["1×"][1]
-    targets.append(
+    targets: list[list[object]] = [
         [
             "p99 ≤ 1 ms per query, real KB",
             f"{tables.ms(real_p99)} ms",
             _verdict(real_p99 <= TARGET_P99_REAL_MS, real_p99 / TARGET_P99_REAL_MS),
         ]
-    )
+    ]
     if "50×" in latency[ENGINE]:
         p99_50 = latency[ENGINE]["50×"][1]
         targets.append(
@@ -324,80 +414,103 @@ def run(plan: Plan, knowledge_dir: Path, out: Path, seed: int, *, quick: bool = 
             else f"no (at {worst} {TARGET_SPEEDUP / speedups[worst]:.1f}× short)",
         ]
     )
+    return targets
 
-    # --- packs: drafted vs curated, two years, ten packs ------------------------------------
+
+def _packs(setup: _Setup, holdout: bool) -> tuple[str, list[list[object]]]:
     _say("packs: drafted vs curated, two years, ten packs")
-    part, pack_targets = _packs_section(
-        plan, knowledge_dir, eval_sets, questions, seed, evaluate, engine_predictor, normalize, load_eval, holdout
-    )
-    sections.append(part)
-    targets += pack_targets
+    return _packs_section(setup.plan, setup.knowledge_dir, setup.eval_sets, setup.questions, setup.seed, holdout)
 
-    # --- start-up, reload, memory ------------------------------------------------------------
+
+def _startup_reload_memory(setup: _Setup, quick: bool) -> tuple[str, list[list[object]]]:
+    """Start-up and reload times in fresh processes, and the peak RSS of a process answering."""
+    from benchmarks import tables, timing
+
+    plan, knowledge_dir = setup.plan, setup.knowledge_dir
     _say("start-up (fresh processes), reload, peak RSS")
     start = timing.startup(knowledge_dir, plan.startup_repeats)
     reload = timing.reload_times(knowledge_dir, plan.reload_repeats)
     rss = timing.peak_rss(knowledge_dir, plan.rss_questions)
-    sections.append(
-        "\n\n".join(
-            [
-                "## Start-up, reload, memory",
-                tables.table(
-                    ["measure", "ms (median)"],
+    section = "\n\n".join(
+        [
+            "## Start-up, reload, memory",
+            tables.table(
+                ["measure", "ms (median)"],
+                [
                     [
-                        [
-                            f"start-up: import bot.engine + bot.knowledge (fresh process, median of {plan.startup_repeats})",
-                            f"{start['import']:.0f}",
-                        ],
-                        ["start-up: load_knowledge (parse + validate)", f"{start['load']:.0f}"],
-                        ["start-up: Engine() (index)", f"{start['index']:.0f}"],
-                        ["start-up: first answer", f"{start['first_answer']:.1f}"],
-                        ["start-up: whole process, interpreter start to first answer", f"{start['process']:.0f}"],
-                        [
-                            f"reload: load_knowledge (fresh process with the Telegram app imported, after a "
-                            f"warm-up reload; median of {plan.reload_repeats})",
-                            f"{reload['load']:.0f}",
-                        ],
-                        ["reload: Engine()", f"{reload['index']:.0f}"],
-                        ["reload: total (median / max)", f"{reload['total']:.0f} / {reload['max']:.0f}"],
+                        f"start-up: import bot.engine + bot.knowledge (fresh process, median of {plan.startup_repeats})",
+                        f"{start['import']:.0f}",
                     ],
-                ),
-                f"Peak RSS (`resource.getrusage(RUSAGE_SELF).ru_maxrss`) of a fresh process that imports "
-                f"the engine and `{rss['app_module']}`, loads the knowledge base and answers "
-                f"{plan.rss_questions} eval questions (started through a small launcher: Linux carries the "
-                "parent's peak into a child's ru_maxrss):",
-                tables.table(
-                    ["stage", "peak RSS MiB"],
+                    ["start-up: load_knowledge (parse + validate)", f"{start['load']:.0f}"],
+                    ["start-up: Engine() (index)", f"{start['index']:.0f}"],
+                    ["start-up: first answer", f"{start['first_answer']:.1f}"],
+                    ["start-up: whole process, interpreter start to first answer", f"{start['process']:.0f}"],
                     [
-                        ["bare interpreter", f"{rss['python']:.1f}"],
-                        ["+ import bot.engine", f"{rss['engine_import']:.1f}"],
-                        [f"+ import {rss['app_module']}", f"{rss['telegram_import']:.1f}"],
-                        ["+ load knowledge + Engine()", f"{rss['loaded']:.1f}"],
-                        [f"+ {plan.rss_questions} answers", f"{rss['answered']:.1f}"],
-                        ["(cross-check: VmHWM)", f"{rss['vm_hwm']:.1f}"],
+                        f"reload: load_knowledge (fresh process with the Telegram app imported, after a "
+                        f"warm-up reload; median of {plan.reload_repeats})",
+                        f"{reload['load']:.0f}",
                     ],
-                ),
-            ]
-        )
+                    ["reload: Engine()", f"{reload['index']:.0f}"],
+                    ["reload: total (median / max)", f"{reload['total']:.0f} / {reload['max']:.0f}"],
+                ],
+            ),
+            f"Peak RSS (`resource.getrusage(RUSAGE_SELF).ru_maxrss`) of a fresh process that imports "
+            f"the engine and `{rss['app_module']}`, loads the knowledge base and answers "
+            f"{plan.rss_questions} eval questions (started through a small launcher: Linux carries the "
+            "parent's peak into a child's ru_maxrss):",
+            tables.table(
+                ["stage", "peak RSS MiB"],
+                [
+                    ["bare interpreter", f"{rss['python']:.1f}"],
+                    ["+ import bot.engine", f"{rss['engine_import']:.1f}"],
+                    [f"+ import {rss['app_module']}", f"{rss['telegram_import']:.1f}"],
+                    ["+ load knowledge + Engine()", f"{rss['loaded']:.1f}"],
+                    [f"+ {plan.rss_questions} answers", f"{rss['answered']:.1f}"],
+                    ["(cross-check: VmHWM)", f"{rss['vm_hwm']:.1f}"],
+                ],
+            ),
+        ]
     )
-    targets.append(
+    targets = [
         [
             "reload ≤ 200 ms (load_knowledge + Engine(), median)",
             f"{reload['total']:.0f} ms",
             _verdict(reload["total"] <= TARGET_RELOAD_MS, reload["total"] / TARGET_RELOAD_MS),
-        ]
-    )
-    targets.append(
+        ],
         [
             "peak RSS ≤ 150 MB (engine + Telegram app, 1,000 answers)" if not quick else "peak RSS ≤ 150 MB",
             f"{rss['answered']:.1f} MiB",
             _verdict(rss["answered"] <= TARGET_RSS_MB, rss["answered"] / TARGET_RSS_MB),
-        ]
-    )
+        ],
+    ]
+    return section, targets
 
-    # --- load ------------------------------------------------------------------------------
+
+LOAD_COLUMNS = [
+    "configuration",
+    "updates",
+    "users",
+    "concurrency",
+    "answered once",
+    "unanswered",
+    "answered 2+",
+    "errors",
+    "seconds",
+    "updates/s",
+    "handling p50 / p99 ms",
+    "end-to-end p50 / p99 ms",
+]
+
+
+def _telegram_load(setup: _Setup) -> tuple[str, list[list[object]], list[tuple[str, float]]]:
+    """A burst of updates through the Telegram Application, with the rate limiter off and as
+    deployed; the section, its targets and the chart's throughput bars."""
+    from benchmarks import load, tables
+
+    plan = setup.plan
     load_rows: list[list[object]] = []
     chart_load: list[tuple[str, float]] = []
+    targets: list[list[object]] = []
     load_note = ""
     if not (PROJECT_ROOT / "handlers" / "app.py").is_file():
         load_note = "handlers/app.py is missing: load test skipped."
@@ -406,7 +519,12 @@ def run(plan: Plan, knowledge_dir: Path, out: Path, seed: int, *, quick: bool = 
             label = "as deployed (AIORateLimiter)" if limiter else "rate limiter off"
             _say(f"load: {plan.load_users * plan.load_per_user} updates, {label}")
             res = load.run_load(
-                plan.load_users, plan.load_per_user, questions, seed, knowledge_dir, rate_limiter=limiter
+                plan.load_users,
+                plan.load_per_user,
+                setup.questions,
+                setup.seed,
+                setup.knowledge_dir,
+                rate_limiter=limiter,
             )
             load_rows.append(
                 [
@@ -434,62 +552,40 @@ def run(plan: Plan, knowledge_dir: Path, out: Path, seed: int, *, quick: bool = 
             )
             if res.error_samples:
                 load_note += f"\n\nErrors ({label}): " + "; ".join(res.error_samples)
-    sections.append(
-        "\n\n".join(
-            filter(
-                None,
-                [
-                    "## Load: a burst through the Telegram Application",
-                    f"{plan.load_users * plan.load_per_user} private-chat updates from {plan.load_users} simulated "
-                    f"users ({plan.load_per_user} each, interleaved, seeded questions from the eval set), put "
-                    "on `Application.update_queue` at once; the app is `handlers.app.build_application` with "
-                    "concurrent updates and an offline `BaseRequest` that answers every Bot API call and counts "
-                    "`sendMessage` per chat and per update. Handling = from the update's first handler to its "
-                    "reply (as deployed this includes waiting in the rate limiter); end-to-end = from entering "
-                    "the queue to the reply (includes waiting behind the rest of the burst).",
-                    tables.table(
-                        [
-                            "configuration",
-                            "updates",
-                            "users",
-                            "concurrency",
-                            "answered once",
-                            "unanswered",
-                            "answered 2+",
-                            "errors",
-                            "seconds",
-                            "updates/s",
-                            "handling p50 / p99 ms",
-                            "end-to-end p50 / p99 ms",
-                        ],
-                        load_rows,
-                        "l" + "r" * 11,
-                    )
-                    if load_rows
-                    else "",
-                    f"Telegram's own limit is about {load.TELEGRAM_LIMIT_PER_SECOND} messages per second per bot "
-                    "(and 1 per second per chat): with the limiter off the bot's throughput shows its headroom "
-                    "over that limit; as deployed, PTB's AIORateLimiter holds replies to ~30/s, so in a burst "
-                    "the wait is Telegram's limit, not the engine.",
-                    load_note.strip(),
-                ],
-            )
+    section = "\n\n".join(
+        filter(
+            None,
+            [
+                "## Load: a burst through the Telegram Application",
+                f"{plan.load_users * plan.load_per_user} private-chat updates from {plan.load_users} simulated "
+                f"users ({plan.load_per_user} each, interleaved, seeded questions from the eval set), put "
+                "on `Application.update_queue` at once; the app is `handlers.app.build_application` with "
+                "concurrent updates and the tests' fake Bot API (`benchmarks.fake_bot_api`), which answers "
+                "every Bot API call offline; `sendMessage` is counted per update. Handling = from the update's "
+                "first handler to its reply (as deployed this includes waiting in the rate limiter); "
+                "end-to-end = from entering the queue to the reply (includes waiting behind the rest of the burst).",
+                tables.table(LOAD_COLUMNS, load_rows, "l" + "r" * 11) if load_rows else "",
+                f"Telegram's own limit is about {load.TELEGRAM_LIMIT_PER_SECOND} messages per second per bot "
+                "(and 1 per second per chat): with the limiter off the bot's throughput shows its headroom "
+                "over that limit; as deployed, PTB's AIORateLimiter holds replies to ~30/s, so in a burst "
+                "the wait is Telegram's limit, not the engine.",
+                load_note.strip(),
+            ],
         )
     )
+    return section, targets, chart_load
 
-    # --- web -------------------------------------------------------------------------------
-    web, web_targets = web_section(plan, knowledge_dir, seed)
-    sections.append(web)
-    targets.extend(web_targets)
 
-    # --- profile ---------------------------------------------------------------------------
-    prof_parts = [
+def _profile_section(latency: _Latency) -> str:
+    from benchmarks import profiling, tables
+
+    parts = [
         "## Where Engine.respond spends its time (cProfile)",
         profiling.__doc__.split("\n\n")[1].replace("\n", " "),
     ]
-    for size, table, per_query in profiles:
-        prof_parts.append(f"{size} knowledge base — {per_query:.0f} µs per query under the profiler:")
-        prof_parts.append(
+    for size, table, per_query in latency.profiles:
+        parts.append(f"{size} knowledge base — {per_query:.0f} µs per query under the profiler:")
+        parts.append(
             tables.table(
                 ["depth", "function", "µs / query", "share of respond", "calls / query"],
                 [
@@ -499,32 +595,40 @@ def run(plan: Plan, knowledge_dir: Path, out: Path, seed: int, *, quick: bool = 
                 "rlrrr",
             )
         )
-    if own_time:
-        prof_parts.append(f"{largest}: functions with the most own time:")
-        prof_parts.append(
+    if latency.own_time:
+        parts.append(f"{latency.sizes[-1]}: functions with the most own time:")
+        parts.append(
             tables.table(
                 ["function", "own µs / query", "share"],
-                [[name, f"{us:.1f}", f"{share:.1%}"] for name, us, share in own_time],
+                [[name, f"{us:.1f}", f"{share:.1%}"] for name, us, share in latency.own_time],
             )
         )
-    sections.append("\n\n".join(prof_parts))
+    return "\n\n".join(parts)
 
-    # --- chart, summary, files ----------------------------------------------------------------
-    _say("chart")
-    png = chart.draw(
+
+def _chart(out: Path, setup: _Setup, numbers: dict, latency: _Latency, chart_load: list) -> Path:
+    from benchmarks import chart, load
+
+    return chart.draw(
         out / "bench.png",
-        methods=methods,
+        methods=setup.methods,
         accuracy=numbers,
         in_tags=[t for k, t in numbers[ENGINE] if k == "in"],
         out_tags=[t for k, t in numbers[ENGINE] if k == "out"],
-        latency=latency,
-        sizes=sizes,
+        latency=latency.latency,
+        sizes=latency.sizes,
         load_rows=chart_load,
         telegram_limit=load.TELEGRAM_LIMIT_PER_SECOND,
         targets_ms={"1× p99 1 ms": TARGET_P99_REAL_MS, "50× p99 1 ms": TARGET_P99_50X_MS},
     )
+
+
+def _head(seed, quick, holdout, revision, started, load_before, png: Path, targets) -> str:
+    """The title, how the run was made and on what machine, and the targets table."""
+    from benchmarks import tables
+
     info = tables.machine()
-    head = "\n\n".join(
+    return "\n\n".join(
         [
             "# Benchmarks" + (" (quick mode: tiny sizes, numbers not meaningful)" if quick else ""),
             f"`python -m bot bench{' --quick' if quick else ''}{' --holdout' if holdout else ''} --seed {seed}` · {time.strftime('%Y-%m-%d')} · "
@@ -539,16 +643,17 @@ def run(plan: Plan, knowledge_dir: Path, out: Path, seed: int, *, quick: bool = 
             tables.table(["target", "measured", "met"], targets, "lll"),
         ]
     )
-    report = "\n\n".join([head, *sections]) + "\n"
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "bench.md").write_text(report, encoding="utf-8")
-    return report
 
 
-def _accuracy_section(label, path, items, kb, engine, base, bl, evaluate, engine_predictor, normalize, plan):
+def _accuracy_section(label, path, items, setup: _Setup):
     """Markdown for one eval set: per-tag rates of the engine and each baseline (at its oracle
     cutoff), and each baseline again at the engine's out-of-scope rate."""
+    from benchmarks import baselines as bl
     from benchmarks import tables
+    from benchmarks.evaluation import engine_predictor, evaluate
+    from bot.text.normalize import normalize
+
+    kb, engine, base, plan = setup.kb, setup.engine, setup.base, setup.plan
 
     cutoffs = {b.name: bl.tune_cutoff(b, items) for b in base}
     results = {ENGINE: evaluate(engine_predictor(engine), items, kb.report, normalize)}
@@ -753,13 +858,13 @@ def web_section(plan: Plan, knowledge_dir: Path, seed: int) -> tuple[str, list[l
     return section, targets
 
 
-def _packs_section(
-    plan, knowledge_dir, eval_sets, questions, seed, evaluate, engine_predictor, normalize, load_eval, holdout=False
-):
+def _packs_section(plan, knowledge_dir, eval_sets, questions, seed, holdout=False):
     """Markdown and targets for issue 9: drafted packs' quality, two years, ten packs' speed."""
     from benchmarks import packs, tables, timing
+    from benchmarks.evaluation import engine_predictor, evaluate, load_eval
     from bot.engine.engine import Engine
     from bot.knowledge.packs import load_library
+    from bot.text.normalize import normalize
 
     targets = []
     drafted = packs.drafted_vs_curated(

@@ -1,8 +1,9 @@
 """Load: a burst of updates from simulated users through the real Telegram `Application`.
 
-Nothing leaves the process: `OfflineRequest` (a `telegram.request.BaseRequest`) answers every
-Bot API call with valid JSON and records each `sendMessage`, attributed to the update being
-handled through a context variable set by a first-group `TypeHandler`. `telegram` is only
+Nothing leaves the process: the tests' fake Bot API (`benchmarks.fake_bot_api`: `FakeBotApi`
+behind `RecordingRequest`) answers every Bot API call with valid JSON, and `_Replies` counts each
+`sendMessage`, attributed to the update being handled through a context variable set by a
+first-group `TypeHandler`. `telegram` is only
 imported inside `run_load`, so importing this module stays cheap.
 """
 
@@ -10,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
-import json
 import logging
 import random
 import tempfile
@@ -21,8 +21,6 @@ from pathlib import Path
 
 from benchmarks.timing import percentile
 
-FAKE_TOKEN = "123456789:" + "A" * 35
-BOT_ID, BOT_USERNAME = 123456789, "yiyang_fazhi_bench_bot"
 TELEGRAM_LIMIT_PER_SECOND = 30  # Telegram's documented bulk limit for one bot
 _current_update: contextvars.ContextVar[int | None] = contextvars.ContextVar("bench_update", default=None)
 
@@ -52,75 +50,24 @@ class LoadResult:
         return self.answered_once == self.updates and self.errors == 0
 
 
-def _offline_request_class():
-    from telegram.request import BaseRequest
+class _Replies:
+    """Counts every Bot API call, and each sendMessage per update (with its time), attributed
+    through the context variable set when the update's handling starts."""
 
-    class OfflineRequest(BaseRequest):
-        """Answers every Bot API call locally; counts sendMessage per chat and per update."""
+    def __init__(self) -> None:
+        self.calls: Counter[str] = Counter()
+        self.sent_per_update: defaultdict[int, list[float]] = defaultdict(list)
+        self.unattributed = 0
 
-        def __init__(self) -> None:
-            self.calls: Counter[str] = Counter()
-            self.sent_per_chat: Counter[int] = Counter()
-            self.sent_per_update: defaultdict[int, list[float]] = defaultdict(list)
-            self.unattributed = 0
-            self._message_id = 0
-
-        @property
-        def read_timeout(self) -> float | None:
-            return None
-
-        async def initialize(self) -> None:
-            return None
-
-        async def shutdown(self) -> None:
-            return None
-
-        async def do_request(
-            self,
-            url,
-            method,
-            request_data=None,
-            read_timeout=None,
-            write_timeout=None,
-            connect_timeout=None,
-            pool_timeout=None,
-        ):
-            endpoint = url.rsplit("/", 1)[-1]
-            self.calls[endpoint] += 1
-            params = request_data.parameters if request_data is not None else {}
-            result: object = True
-            if endpoint == "getMe":
-                result = {
-                    "id": BOT_ID,
-                    "is_bot": True,
-                    "first_name": "益阳法治问答",
-                    "username": BOT_USERNAME,
-                    "can_join_groups": True,
-                    "can_read_all_group_messages": False,
-                    "supports_inline_queries": True,
-                }
-            elif endpoint.startswith("send") or endpoint.startswith("edit"):
-                chat_id = int(params.get("chat_id", 0) or 0)
-                self._message_id += 1
-                result = {
-                    "message_id": self._message_id,
-                    "date": int(time.time()),
-                    "chat": {"id": chat_id, "type": "private"},
-                    "from": {"id": BOT_ID, "is_bot": True, "first_name": "益阳法治问答"},
-                    "text": str(params.get("text", "")),
-                }
-                if endpoint == "sendMessage":
-                    self.sent_per_chat[chat_id] += 1
-                    update_id = _current_update.get()
-                    if update_id is None:
-                        self.unattributed += 1
-                    else:
-                        self.sent_per_update[update_id].append(time.perf_counter())
-            elif endpoint in ("getMyCommands", "getUpdates"):
-                result = []
-            return 200, json.dumps({"ok": True, "result": result}).encode()
-
-    return OfflineRequest
+    def __call__(self, method: str, _params: dict) -> None:
+        self.calls[method] += 1
+        if method != "sendMessage":
+            return
+        update_id = _current_update.get()
+        if update_id is None:
+            self.unattributed += 1
+        else:
+            self.sent_per_update[update_id].append(time.perf_counter())
 
 
 class _ErrorLog(logging.Handler):
@@ -181,10 +128,12 @@ async def _run(
     from telegram import Update
     from telegram.ext import TypeHandler
 
+    from benchmarks.fake_bot_api import TEST_TOKEN, FakeBotApi, RecordingRequest
     from bot.config import Settings
 
     result = LoadResult(updates=users * per_user, users=users, rate_limiter=rate_limiter)
-    request = _offline_request_class()()
+    replies = _Replies()
+    request = RecordingRequest(FakeBotApi(), observe=replies)
     errors = _ErrorLog()
     for name in ("", "handlers", "telegram", "bot"):
         logging.getLogger(name).addHandler(errors)
@@ -192,7 +141,7 @@ async def _run(
     try:
         with tempfile.TemporaryDirectory(prefix="yiyang-bench-load-") as data_dir:
             settings = replace(
-                Settings(), telegram_bot_token=FAKE_TOKEN, data_dir=Path(data_dir), knowledge_dir=Path(knowledge_dir)
+                Settings(), telegram_bot_token=TEST_TOKEN, data_dir=Path(data_dir), knowledge_dir=Path(knowledge_dir)
             )
             app = _build(settings, request, Path(knowledge_dir), rate_limiter)
 
@@ -217,7 +166,7 @@ async def _run(
                     await app.update_queue.put(update)
                 deadline = t0 + timeout_s
                 while time.perf_counter() < deadline:
-                    if len(request.sent_per_update) >= len(raw) and app.update_queue.empty():
+                    if len(replies.sent_per_update) >= len(raw) and app.update_queue.empty():
                         break
                     await asyncio.sleep(0.01)
                 await asyncio.sleep(0.2)  # let any duplicate reply arrive before counting
@@ -226,23 +175,23 @@ async def _run(
         for name in ("", "handlers", "telegram", "bot"):
             logging.getLogger(name).removeHandler(errors)
 
-    counts = {uid: len(request.sent_per_update.get(uid, [])) for uid in enqueued}
+    counts = {uid: len(replies.sent_per_update.get(uid, [])) for uid in enqueued}
     result.answered_once = sum(1 for c in counts.values() if c == 1)
     result.unanswered = sum(1 for c in counts.values() if c == 0)
     result.answered_twice_or_more = sum(1 for c in counts.values() if c > 1)
-    result.errors = len(errors.records) + request.unattributed
+    result.errors = len(errors.records) + replies.unattributed
     result.error_samples = errors.records[:5] + (
-        [f"{request.unattributed} sendMessage call(s) outside any update"] if request.unattributed else []
+        [f"{replies.unattributed} sendMessage call(s) outside any update"] if replies.unattributed else []
     )
-    replies = {uid: times[0] for uid, times in request.sent_per_update.items() if times}
-    if replies:
-        result.seconds = max(replies.values()) - t0
-        result.throughput = len(replies) / result.seconds if result.seconds else 0.0
-        handling = [(replies[u] - started[u]) * 1000 for u in replies if u in started]
-        end_to_end = [(replies[u] - enqueued[u]) * 1000 for u in replies if u in enqueued]
+    first = {uid: times[0] for uid, times in replies.sent_per_update.items() if times}
+    if first:
+        result.seconds = max(first.values()) - t0
+        result.throughput = len(first) / result.seconds if result.seconds else 0.0
+        handling = [(first[u] - started[u]) * 1000 for u in first if u in started]
+        end_to_end = [(first[u] - enqueued[u]) * 1000 for u in first if u in enqueued]
         result.handling_p50_ms, result.handling_p99_ms = percentile(handling, 50), percentile(handling, 99)
         result.end_to_end_p50_ms, result.end_to_end_p99_ms = percentile(end_to_end, 50), percentile(end_to_end, 99)
-    result.api_calls = dict(request.calls)
+    result.api_calls = dict(replies.calls)
     return result
 
 

@@ -33,10 +33,14 @@ GRID: dict[str, tuple[float, ...]] = {
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("tune", help="choose thresholds by k-fold cross-validation on the tuning set")
-    p.add_argument("--folds", type=int, default=5, metavar="K", help="number of folds (default 5)")
-    p.add_argument("--eval", metavar="FILE", help="eval file (default tests/eval/tuning.yaml)")
-    p.add_argument("--seed", type=int, default=42)
+    p = sub.add_parser(
+        "tune",
+        help="在调参集上用 K 折交叉验证选择阈值",
+        description="在调参集上用 K 折交叉验证选择回答阈值（结果只打印，不写入文件）。",
+    )
+    p.add_argument("--folds", type=int, default=5, metavar="K", help="折数（默认 5）")
+    p.add_argument("--eval", metavar="FILE", help="评测文件（默认 tests/eval/tuning.yaml）")
+    p.add_argument("--seed", type=int, default=42, help="随机种子（默认 42）")
     p.set_defaults(func=cmd_tune)
 
 

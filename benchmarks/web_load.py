@@ -105,7 +105,12 @@ def _free_port() -> int:
 
 
 def _start_server(
-    knowledge_dir: Path, data_dir: Path, port: int, log_path: Path, workers: int | None = None
+    knowledge_dir: Path,
+    data_dir: Path,
+    port: int,
+    log_path: Path,
+    workers: int | None = None,
+    extra_env: dict[str, str] | None = None,
 ) -> subprocess.Popen:
     """As deployed (default settings, INFO logging to a file), on a fresh database; `workers`
     sets WEB_WORKERS (default: the server's own, the CPUs up to 4)."""
@@ -113,6 +118,7 @@ def _start_server(
     env.update({"DATA_DIR": str(data_dir), "KNOWLEDGE_DIR": str(knowledge_dir)})
     if workers is not None:
         env["WEB_WORKERS"] = str(workers)
+    env.update(extra_env or {})  # e.g. REDIS_URL, DATABASE_URL, HASH_KEY: several machines' backends
     with open(log_path, "wb") as log:
         return subprocess.Popen(
             [sys.executable, "-m", "bot", "web", "--host", "127.0.0.1", "--port", str(port)],
@@ -225,13 +231,18 @@ def _drive(coroutine):
         return runner.run(coroutine)
 
 
-def _server_latencies(data_dir: Path, sessions: list[str]) -> list[float]:
+def _server_latencies(data_dir: Path, sessions: list[str], extra_env: dict[str, str] | None = None) -> list[float]:
     """What the server logged for these visitors' questions (several workers write their
     rows in interleaved batches, so a run's rows are found by its visitors' hashes)."""
     from bot.storage.database import Storage
+    from bot.storage.postgres import PostgresStorage
     from web.api import user_key
 
-    storage = Storage.open(data_dir)
+    extra_env = extra_env or {}
+    if extra_env.get("DATABASE_URL"):
+        storage = PostgresStorage.open(extra_env["DATABASE_URL"], hash_key=extra_env["HASH_KEY"])
+    else:
+        storage = Storage.open(data_dir, hash_key=extra_env.get("HASH_KEY", ""))
     try:
         hashes = {storage.user_hash(user_key(session)) for session in sessions}
         rows = storage._fetchall("SELECT user_hash, latency_ms FROM queries")
@@ -250,10 +261,11 @@ def run_web_load(
     seed: int = 42,
     warmup: int = 200,
     workers: int | None = None,
+    extra_env: dict[str, str] | None = None,
 ) -> WebLoadResult:
     """One server (`workers` worker processes; None: its default); a warm-up, then
     `requests` from `clients` visitors at each concurrency (fresh visitors each time: every
-    bucket and session starts new)."""
+    bucket and session starts new). `extra_env` adds settings (REDIS_URL, DATABASE_URL, HASH_KEY)."""
     from bot.config import default_web_workers
 
     result = WebLoadResult(clients=clients, workers=workers or default_web_workers())
@@ -262,7 +274,7 @@ def run_web_load(
         data_dir.mkdir()
         port = _free_port()
         log_path = Path(tmp) / "web.log"
-        process = _start_server(knowledge_dir, data_dir, port, log_path, workers)
+        process = _start_server(knowledge_dir, data_dir, port, log_path, workers, extra_env)
         try:
             _drive(_wait_healthy(port, process))
             # untimed: caches fill, every worker gets connections
@@ -288,7 +300,7 @@ def run_web_load(
         if result.exit_code != 0:
             result.note = f"server exit {result.exit_code}: " + log_path.read_text(errors="replace")[-300:]
         for run in result.runs:
-            mine = _server_latencies(data_dir, run.sessions)
+            mine = _server_latencies(data_dir, run.sessions, extra_env)
             if mine:
                 run.server_p50_ms, run.server_p99_ms = percentile(mine, 50), percentile(mine, 99)
     return result

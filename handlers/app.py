@@ -32,8 +32,8 @@ from bot.engine.engine import Engine, EngineHolder
 from bot.knowledge.isolated import validate_isolated
 from bot.knowledge.packs import load_library
 from bot.knowledge.reload import Reloader
-from bot.storage.database import Storage
 from bot.storage.health import StorageError
+from bot.storage.postgres import open_usage_store
 from handlers import admin, ask, callbacks, data, feedback, inline, media, start, topics
 from handlers.admin import lifecycle
 from handlers.context import CONTEXT_TYPES
@@ -166,11 +166,11 @@ def run_bot(settings: Settings, request_class: type[HTTPXRequest] = HTTPXRequest
             file=sys.stderr,
         )
         return 2
-    secrets = [settings.telegram_bot_token, settings.webhook_secret, settings.hash_key]
+    secrets = [settings.telegram_bot_token, settings.webhook_secret, settings.hash_key, settings.database_url]
     setup_logging(settings.log_level, secrets)
     redact = RedactingFilter(secrets).redact
     try:
-        storage = Storage.open(settings.data_dir, hash_key=settings.hash_key)
+        storage = open_usage_store(settings)
     except StorageError as exc:
         print(str(exc), file=sys.stderr)
         return 2

@@ -41,3 +41,23 @@ def test_practical_yes_no_questions_get_a_how_to_decline_never_yes(engine):
     for question in ("找律师打官司要花钱吗", "能不能在网上申请法律援助啊", "法律援助去哪里申请"):
         reply = engine.respond(question)
         assert reply.status != "answer" and not reply.text.startswith(("是的", "不是")), question
+
+
+@pytest.mark.parametrize(
+    "question, follow_up, expected",
+    [
+        ("营商码是什么", "那是哪个频道报道的", "CCTV-13"),
+        ("营商码是什么", "他们是被哪个栏目报道的", "朝闻天下"),
+    ],
+)
+def test_a_question_pointing_back_is_answered_about_the_last_answer(engine, question, follow_up, expected):
+    conversation = Conversation()
+    assert engine.respond(question, conversation, now=0.0).status == "answer"
+    reply = engine.respond(follow_up, conversation, now=1.0)
+    assert reply.status == "answer" and expected in reply.text
+
+
+def test_pointing_back_never_answers_another_year(engine):
+    conversation = Conversation()
+    engine.respond("法律援助案件多少件", conversation, now=0.0)
+    assert engine.respond("那去年呢", conversation, now=1.0).status != "answer"

@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -99,3 +100,61 @@ def test_default_without_token_starts_terminal_chat():
 def test_bad_setting_is_named():
     result = run("ask", "x", env={"ADMIN_IDS": "12,abc"})
     assert result.returncode == 2 and "ADMIN_IDS" in result.stderr
+
+
+def test_ask_numbers_the_suggestions_under_the_reply():
+    result = run("ask", "首违不罚了多少家企业")
+    data = json.loads(run("ask", "--json", "首违不罚了多少家企业").stdout)
+    assert "相关问题" in result.stdout
+    for number, suggestion in enumerate(data["suggestions"][:3], 1):
+        assert f"\n{number}. {suggestion['question']}\n" in result.stdout + "\n"
+    out_of_scope = run("ask", "长沙市的网上可办率")
+    data = json.loads(run("ask", "--json", "长沙市的网上可办率").stdout)
+    assert "点选下面的问题" in out_of_scope.stdout and data["suggestions"]
+    assert f"1. {data['suggestions'][0]['question']}" in out_of_scope.stdout
+
+
+def test_ask_from_stdin_numbers_each_reply_on_its_own():
+    result = run("ask", "-", stdin="首违不罚了多少家企业\n调解成功率\n")
+    first, second = result.stdout.split("\n\n")
+    assert "6125家" in first and "1. " in first
+    assert second.startswith("您是想问") and "\n1. " in second and "\n2. " in second
+
+
+def test_help_is_in_chinese_for_every_command():
+    from bot.cli import build_parser
+
+    parser = build_parser()
+    commands = parser._subparsers._group_actions[0].choices
+    assert {
+        "ask",
+        "chat",
+        "validate",
+        "run",
+        "web",
+        "settings",
+        "report",
+        "unanswered",
+        "import",
+        "bench",
+        "tune",
+    } <= set(commands)
+    for name, sub in [("", parser), *commands.items()]:
+        text = sub.format_help()
+        assert text.startswith("用法：") and "显示本帮助并退出" in text, name
+        for action in sub._actions:
+            if action.help and action.help != "==SUPPRESS==":
+                assert re.search(r"[\u4e00-\u9fff]", action.help), f"{name} {action.option_strings}: {action.help}"
+    for action in parser._subparsers._group_actions[0]._choices_actions:
+        assert re.search(r"[\u4e00-\u9fff]", action.help), action.dest
+
+
+def test_a_usage_error_is_in_chinese():
+    result = run("web", "--port", "x")
+    assert result.returncode == 2 and "错误" in result.stderr and "端口应为 1–65535 的整数" in result.stderr
+
+
+def test_settings_prints_the_env_example():
+    result = run("settings")
+    assert result.returncode == 0
+    assert result.stdout == (ROOT / ".env.example").read_text(encoding="utf-8")

@@ -38,3 +38,22 @@ def test_enumeration_answers_each_in_order(engine):
     reply = engine.respond("法律援助案件、法律咨询人次、讨回工资金额，列一下")
     positions = [reply.text.find(f) for f in ("2900余件", "近30000人次", "317万余元")]
     assert all(p >= 0 for p in positions) and positions == sorted(positions)
+
+
+def test_a_comparison_asked_as_a_check_says_yes_or_no(engine):
+    reply = engine.respond("复调对接的调解和解率比诉前调解成功率高吗")
+    assert reply.answer.startswith("不是") and "25%" in reply.text and "56.8%" in reply.text
+    reply = engine.respond("诉前调解成功率是不是比人民调解调处成功率低")
+    assert reply.answer.startswith("是的")
+
+
+def test_a_figure_written_in_words_is_looked_up(engine):
+    for question, figure in (("三百一十七万元是什么钱", "317万余元"), ("六千一百二十五家企业是怎么回事", "6125家")):
+        reply = engine.respond(question)
+        assert reply.status == "answer" and figure in reply.answer, question
+    assert engine.respond("第一批能力提升验收的11个单位完整名单是什么").kind != "figure"
+
+
+def test_negated_rough_checks(engine):
+    assert engine.respond("人民调解调处成功率没有九成吧").answer.startswith("不是")
+    assert engine.respond("首违免罚的金额不到一千万吧").answer.startswith("不是")

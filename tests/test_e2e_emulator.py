@@ -22,8 +22,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import TEST_TOKEN
 from test_e2e_telegram import BotProcess, _free_port
+
+from benchmarks.fake_bot_api import TEST_TOKEN
 
 E2E_DIR = Path(__file__).parent / "e2e"
 TOLERANT_BOT = Path(__file__).parent / "telegram_compat.py"  # `python -m bot run` with the repair layer

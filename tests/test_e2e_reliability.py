@@ -15,8 +15,9 @@ import time
 import urllib.request
 
 import pytest
-from conftest import FakeBotApi
 from test_e2e_telegram import START_TIMEOUT, BotApiServer, BotProcess, _free_port
+
+from benchmarks.fake_bot_api import FakeBotApi
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="uses SIGKILL / SIGTERM")
 

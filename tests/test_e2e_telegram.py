@@ -25,8 +25,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from conftest import TEST_TOKEN, ApiCall, FakeBotApi
 
+from benchmarks.fake_bot_api import TEST_TOKEN, ApiCall, FakeBotApi
 from bot.config import DEFAULT_KNOWLEDGE_DIR
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="uses SIGTERM")

@@ -6,9 +6,9 @@ from __future__ import annotations
 import asyncio
 import threading
 
-from conftest import plain_text
 from test_telegram_units import feed, text_update
 
+from benchmarks.fake_bot_api import plain_text
 from handlers import common, render
 from handlers.data import MAX_QUERY_CHARS
 

@@ -129,3 +129,20 @@ def test_browsing_and_figure_lookup_cover_every_pack_labelled_by_year(two_years)
     values = {e.value for e in found}
     assert {"2600余件", "3100余件"} <= values
     assert all("年）" in e.title for e in found)  # each figure says which report it is from
+
+
+def test_a_message_is_analysed_once_whatever_the_packs(two_years, monkeypatch):
+    import bot.analysis as analysis
+
+    seen: list[str] = []
+    real = analysis._analyze
+
+    def counting(raw, synonyms, today):
+        seen.append(raw)
+        return real(raw, synonyms, today)
+
+    monkeypatch.setattr(analysis, "_analyze", counting)
+    analysis._cached.cache_clear()
+    question = "法律援助案件受理了多少件啊"
+    two_years.respond(question)
+    assert seen.count(question) == 1, seen

@@ -1,4 +1,7 @@
-"""Usage storage: migrations, pseudonymous users, retention, statistics, unanswered review."""
+"""Usage storage: migrations, pseudonymous users, retention, statistics, unanswered review.
+
+The UsageStore interface's shared suite: every test taking `storage` runs on SQLite (the
+default) and on PostgreSQL (a real server started by the tests, tests/servers.py)."""
 
 from __future__ import annotations
 
@@ -13,6 +16,28 @@ from bot.storage.health import StorageError
 from bot.storage.migrations import SCHEMA_VERSION, apply_migrations
 from bot.storage.unanswered import Row, group_questions
 from bot.storage.usage import DAY
+
+HASH_KEY = "h" * 40
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def storage(request, tmp_path, clock):
+    """A fresh usage store on the fake clock: SQLite under tmp_path/data, or a new PostgreSQL database."""
+    if request.param == "sqlite":
+        db = Storage.open(tmp_path / "data", clock=clock)
+    else:
+        from bot.storage.postgres import PostgresStorage
+
+        db = PostgresStorage.open(request.getfixturevalue("postgres_server").new_database(), clock, hash_key=HASH_KEY)
+    yield db
+    db.close()
+
+
+def test_is_a_usage_store(storage):
+    from bot.storage.interfaces import UsageStore
+
+    assert isinstance(storage, UsageStore)
+
 
 CITIZEN_ID = 987654321
 CITIZEN_NAME = "张三丰"
@@ -40,7 +65,7 @@ def test_fresh_database_gets_latest_schema_in_wal_mode(tmp_path):
     db = Storage.open(data_dir)
     try:
         assert (data_dir / DB_NAME).is_file()
-        assert db.migrations_applied == [1, 2, 3, 4] and db.schema_version == SCHEMA_VERSION == 4
+        assert db.migrations_applied == [1, 2, 3, 4, 5] and db.schema_version == SCHEMA_VERSION == 5
         tables = set(db.table_rows())
         assert {"meta", "queries", "feedback", "admin_actions", "dismissed", "pending_updates"} <= tables
         assert db._conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -62,7 +87,7 @@ def test_migration_from_previous_schema_keeps_rows_and_rekeys_the_salted_hashes(
 
     db = Storage(path)
     try:
-        assert db.migrations_applied == [2, 3, 4] and db.schema_version == 4
+        assert db.migrations_applied == [2, 3, 4, 5] and db.schema_version == 5
         rows = db.table_rows()
         assert len(rows["queries"]) == 1
         row = db._conn.execute("SELECT text, kind FROM queries").fetchone()
@@ -90,7 +115,7 @@ def test_migration_3_marks_earlier_rows_as_telegram(tmp_path):
 
     db = Storage(path)
     try:
-        assert db.migrations_applied == [3, 4]
+        assert db.migrations_applied == [3, 4, 5]
         assert db._conn.execute("SELECT channel FROM queries").fetchall() == [("telegram",)]
         assert db._conn.execute("SELECT channel FROM feedback").fetchall() == [("telegram",)]
         db.log_query(user_id="web:s1", chat_type="web", text="新问题", status="answer", channel="web")
@@ -166,6 +191,8 @@ def test_no_raw_user_id_anywhere_in_the_database(storage, tmp_path):
                 assert CITIZEN_NAME not in str(value)
                 seen_hash |= value == hashed
     assert seen_hash
+    if not isinstance(storage, Storage):
+        return
     storage._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     for path in (tmp_path / "data").iterdir():
         assert str(CITIZEN_ID).encode() not in path.read_bytes(), path
@@ -365,11 +392,14 @@ def test_log_batch_writes_what_single_logs_write_in_one_transaction(storage):
     storage.log_feedback(**vote)
     expected = storage.table_rows()
     statements = []
-    storage._conn.set_trace_callback(statements.append)
-    storage.log_batch(queries=single, feedback=[vote])
-    storage._conn.set_trace_callback(None)
-    assert sum(sql.startswith("COMMIT") for sql in statements) == 1
-    assert sum(sql.startswith("INSERT") for sql in statements) == 4
+    if isinstance(storage, Storage):  # SQLite shows its statements: one transaction
+        storage._conn.set_trace_callback(statements.append)
+        storage.log_batch(queries=single, feedback=[vote])
+        storage._conn.set_trace_callback(None)
+        assert sum(sql.startswith("COMMIT") for sql in statements) == 1
+        assert sum(sql.startswith("INSERT") for sql in statements) == 4
+    else:
+        storage.log_batch(queries=single, feedback=[vote])
     rows = storage.table_rows()
 
     def without_ids(table):
@@ -400,13 +430,13 @@ def test_query_text(storage):
 async def test_async_methods_run_off_the_event_loop(storage, monkeypatch):
     loop_thread = threading.get_ident()
     threads = set()
-    original = Storage.log_query
+    original = type(storage).log_query
 
     def spy(self, **kwargs):
         threads.add(threading.get_ident())
         return original(self, **kwargs)
 
-    monkeypatch.setattr(Storage, "log_query", spy)
+    monkeypatch.setattr(type(storage), "log_query", spy)
     await asyncio.gather(
         *(
             storage.alog_query(user_id=i, chat_type="private", text=f"问题{i}", status="fallback", kind="nomatch")
@@ -442,3 +472,87 @@ def test_journal_keeps_updates_until_answered_then_only_their_ids(storage, clock
     assert [r[0] for r in storage._conn.execute("SELECT update_id FROM pending_updates")] == [2, 3]
     assert storage.journal_pending(8) == []  # another bot (token): its predecessor's rows are dropped
     assert storage._conn.execute("SELECT COUNT(*) FROM pending_updates").fetchone()[0] == 0
+
+
+# --- several instances on one database ---------------------------------------------------
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def two_instances(request, tmp_path, clock):
+    """Two stores on one database, as two processes (SQLite) or two machines (PostgreSQL)."""
+    if request.param == "sqlite":
+        made = [Storage.open(tmp_path / "data", clock=clock, hash_key=HASH_KEY) for _ in range(2)]
+    else:
+        from bot.storage.postgres import PostgresStorage
+
+        url = request.getfixturevalue("postgres_server").new_database()
+        made = [PostgresStorage.open(url, clock, hash_key=HASH_KEY) for _ in range(2)]
+    yield made
+    for store in made:
+        store.close()
+
+
+def test_instances_share_records_stats_and_pseudonyms(two_instances):
+    one, two = two_instances
+    assert one.user_hash(CITIZEN_ID) == two.user_hash(CITIZEN_ID)  # the same HASH_KEY: the same person
+    _log(one, "首违不罚了多少家企业", status="answer", kind="entry", entry_id="first_offense_exempt_firms")
+    _log(two, "首违不罚了多少家企业", status="answer", kind="entry", entry_id="first_offense_exempt_firms")
+    _log(two, "公园在哪")
+    for store in (one, two):
+        stats = store.stats(7)
+        assert (stats.total, stats.answered, stats.unanswered, stats.users) == (3, 2, 1, 1)
+        assert [g.text for g in store.unanswered(7)] == ["公园在哪"]
+
+
+def test_a_job_runs_once_per_period_across_instances(two_instances):
+    one, two = two_instances
+    assert one.claim_job("digest", "2024-05-01") is True
+    assert two.claim_job("digest", "2024-05-01") is False
+    assert one.claim_job("digest", "2024-05-01") is False
+    assert two.claim_job("digest", "2024-05-02") is True
+
+
+# --- PostgreSQL: claimed journal rows, and the server going away ------------------------------
+
+
+@pytest.fixture
+def postgres_url(postgres_server):
+    return postgres_server.new_database()
+
+
+def test_pending_updates_are_claimed_by_one_instance(postgres_url, clock):
+    from bot.storage.postgres import PostgresStorage
+
+    one, two = (PostgresStorage.open(postgres_url, clock, hash_key=HASH_KEY) for _ in range(2))
+    try:
+        one.journal_add(7, [(i, f'{{"update_id": {i}}}') for i in range(1, 6)])
+        first = one.journal_pending(7)
+        assert len(first) == 5 and two.journal_pending(7) == []  # claimed: not replayed twice
+        clock.advance(301)  # the claiming instance stopped without answering: free again
+        assert two.journal_pending(7) == first
+    finally:
+        one.close()
+        two.close()
+
+
+def test_records_are_held_while_postgres_is_down_and_written_when_back(postgres_server, clock):
+    """The server stopped and started again: the records in between are held (bounded) and
+    written, the ones beyond the bound counted as dropped; no restart of the store."""
+    from bot.storage.postgres import PostgresStorage
+
+    url = postgres_server.new_database()
+    store = PostgresStorage(url, clock, hash_key=HASH_KEY, max_held=5)
+    try:
+        _log(store, "停之前的问题")
+        postgres_server.stop()
+        for i in range(7):
+            _log(store, f"停的时候的问题{i}")  # answers go on: nothing raised
+        assert store.health.held == 5 and store.health.dropped == 2 and not store.health.ok
+        postgres_server.start()
+        store.check()
+        assert store.health.held == 0 and store.health.ok
+        texts = [r[4] for r in store.table_rows()["queries"]]
+        assert texts == ["停之前的问题"] + [f"停的时候的问题{i}" for i in range(5)]
+        assert "共有 2 条记录未能保存" in store.health.stats_note()
+    finally:
+        store.close()

@@ -16,10 +16,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import TEST_TOKEN
 from test_telegram_admin import ADMIN_ID, CITIZEN_ID, admin_app, feed, files_api, message  # noqa: F401
 
 import bot.storage.database as storage_module
+from benchmarks.fake_bot_api import TEST_TOKEN
 from bot.storage.database import DB_NAME, Storage
 from bot.storage.health import StorageError
 from bot.storage.keys import KEY_FILE

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import TEST_TOKEN, FakeBotApi, RecordingRequest
 from telegram import Update
 from test_telegram_replay import replay
 
+from benchmarks.fake_bot_api import TEST_TOKEN, FakeBotApi, RecordingRequest
 from bot.clock import BEIJING
 from bot.config import Settings
 from bot.engine.engine import Engine, EngineHolder
@@ -562,3 +562,31 @@ async def test_phrasing_added_to_the_pack_that_holds_the_entry(tmp_path, kb_copy
         assert kb_edit.find_entry(edits.pack_dir(context, "body_cameras"), "body_cameras")
     finally:
         await application.shutdown()
+
+
+async def test_the_daily_digest_is_sent_once_per_day_across_instances(tmp_path, clock):
+    """Two instances on one database (as with DATABASE_URL): the digest job runs on both,
+    the admins get it once."""
+    from types import SimpleNamespace
+
+    from handlers.admin import jobs
+
+    one, two = (Storage.open(tmp_path / "data", clock=clock) for _ in range(2))
+    sent = []
+
+    async def fake_text(context, now=None):
+        return "摘要"
+
+    async def fake_send(application, html):
+        sent.append(html)
+
+    import pytest
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(jobs, "digest_text", fake_text)
+        patch.setattr(jobs, "send_to_admins", fake_send)
+        for storage in (one, two):
+            await jobs.digest_job(SimpleNamespace(storage=storage, application=None))
+    one.close()
+    two.close()
+    assert sent == ["摘要"]

@@ -7,11 +7,11 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from conftest import TEST_TOKEN, FakeBotApi, RecordingRequest
 from telegram.request import HTTPXRequest
 from telegram_compat import TolerantRequest
 from test_telegram_units import CHAT, feed, text_update
 
+from benchmarks.fake_bot_api import TEST_TOKEN, FakeBotApi, RecordingRequest
 from bot.config import Settings
 from bot.engine.engine import Engine
 from handlers import app as app_module

@@ -34,8 +34,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ApiCall, FakeBotApi
 from telegram import Update
+
+from benchmarks.fake_bot_api import ApiCall, FakeBotApi
 
 FILES = sorted((Path(__file__).parent / "conversations" / "telegram").glob("*.yaml"))
 TEXT_METHODS = {"sendMessage", "editMessageText"}

@@ -7,9 +7,9 @@ import io
 import logging
 
 import pytest
-from conftest import TEST_TOKEN, RecordingRequest, plain_text, telegram_html_error
 from telegram import Update
 
+from benchmarks.fake_bot_api import TEST_TOKEN, RecordingRequest, plain_text, telegram_html_error
 from bot.answers.compose import Response, Suggestion
 from bot.config import Settings
 from bot.engine.engine import Engine
@@ -271,7 +271,7 @@ def test_token_is_redacted_from_messages_arguments_and_tracebacks(redaction, cap
 def test_building_and_running_the_app_at_debug_never_logs_the_token(redaction, caplog, tg_holder):
     import asyncio
 
-    from conftest import FakeBotApi
+    from benchmarks.fake_bot_api import FakeBotApi
 
     settings = Settings(telegram_bot_token=TEST_TOKEN, telegram_api_url="http://bot-api.invalid")
     with caplog.at_level(logging.DEBUG):

@@ -26,3 +26,22 @@ def test_yes_no(engine, question, yes):
 
 def test_a_plain_figure_question_gets_no_verdict(engine):
     assert not engine.respond("首次不罚了多少家企业").answer.startswith(("是的", "不是"))
+
+
+@pytest.mark.parametrize(
+    "question, yes",
+    [
+        ("是不是没有要跑两次以上的事项了", True),  # the report: 无跑动2次或以上事项
+        ("有没有跑动两次的事项", False),
+        ("无房证明不能在网上开吧", False),  # the report: 可在线开具
+        ("两法衔接平台录入数不是全省第一吧", False),
+        ("两法衔接平台录入数是不是全省第一", True),
+        ("营商码那个事上过央视没", True),  # a final 没 asks, it does not negate
+        ("刑事破案数不是下降了吗", False),  # rhetorical: asserts 下降, the report says 上升
+        ("网上可办率不是百分之百吗", True),
+        ("行政机关负责人出庭应诉率没到百分之百吧", False),  # 100% is not below 100%
+    ],
+)
+def test_negated_claims_are_turned_round(engine, question, yes):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and reply.answer.startswith("是的" if yes else "不是"), reply.answer[:40]

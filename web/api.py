@@ -25,10 +25,10 @@ from bot.answers.compose import Response, examples, question_for
 from bot.engine.engine import Conversation, Engine, EngineHolder
 from bot.knowledge.model import Knowledge, Topic
 from bot.retrieval import lookup
+from bot.storage.interfaces import SessionStore, conversation_of
 
 from .inputs import ApiError, id_field, read_json, session_field, text_field
 from .recorder import Recorder
-from .sessions import SessionStore, SharedSessionStore
 
 logger = logging.getLogger(__name__)
 
@@ -42,7 +42,7 @@ class Services:
     """What the endpoints share; kept on `app.state.services`."""
 
     holder: EngineHolder
-    sessions: SessionStore | SharedSessionStore
+    sessions: SessionStore
     recorder: Recorder | None = None  # None: nothing is recorded (no database)
     index_file: str = ""
 
@@ -91,7 +91,7 @@ async def ask(request: Request) -> JSONResponse:
     engine = held.holder.engine
     now = held.sessions.clock()  # wall-clock time: a session's context may be kept by another worker
     if session:
-        with held.sessions.use(session) as conversation:
+        async with conversation_of(held.sessions, session) as conversation:
             response = answer(engine, question, entry_id, conversation, now)
     else:
         response = answer(engine, question, entry_id, None, now)

@@ -25,14 +25,14 @@ from starlette.staticfiles import StaticFiles
 
 from bot.config import Settings
 from bot.engine.engine import EngineHolder
-from bot.storage.database import Storage
+from bot.storage.interfaces import RateLimiter, SessionStore, UsageStore
+from bot.storage.memory import MemoryRateLimiter, MemorySessionStore
+from bot.storage.postgres import open_usage_store
 
 from . import api
 from .inputs import ApiError
 from .middleware import RateLimitMiddleware, SecurityHeadersMiddleware
-from .ratelimit import RateLimiter, SharedRateLimiter
 from .recorder import Recorder
-from .sessions import SessionStore, SharedSessionStore
 
 logger = logging.getLogger(__name__)
 
@@ -59,30 +59,39 @@ def create_app(
     settings: Settings,
     holder: EngineHolder,
     *,
-    storage: Storage | None = None,
+    storage: UsageStore | None = None,
     open_storage: bool = True,
     watch_knowledge: bool = False,
     loaded: str | None = None,
-    limiter: RateLimiter | SharedRateLimiter | None = None,
-    sessions: SessionStore | SharedSessionStore | None = None,
+    limiter: RateLimiter | None = None,
+    sessions: SessionStore | None = None,
 ) -> Starlette:
     """The ASGI app. With `open_storage`, the usage database in `settings.data_dir` is
     opened at start-up (unless `storage` is given) and closed at shutdown; with
     `watch_knowledge`, knowledge edits are reloaded as in the Telegram bot. `loaded` is the
     fingerprint of the files the holder's engine was built from (`bot.reloader.fingerprint`):
     if they changed since (a worker started after an edit), they are reloaded at start-up.
-    Without `sessions` and `limiter`, both are kept in memory (one worker)."""
+    Without `sessions` and `limiter`, both are in Redis with REDIS_URL, else in memory (one
+    worker); the usage store is PostgreSQL with DATABASE_URL, else SQLite in DATA_DIR."""
+    link = None
+    if settings.redis_url and (sessions is None or limiter is None):  # several machines share Redis
+        from bot.storage.redis_state import RedisLink, RedisRateLimiter, RedisSessionStore
+
+        link = RedisLink(settings.redis_url)
+        key = settings.hash_key.encode("utf-8")
+        sessions = sessions or RedisSessionStore(link, key, settings.context_ttl_minutes * 60)
+        limiter = limiter or RedisRateLimiter(link, key, settings.web_rate_limit)
     if sessions is None:
-        sessions = SessionStore(settings.context_ttl_minutes * 60)
+        sessions = MemorySessionStore(settings.context_ttl_minutes * 60)
     if limiter is None:
-        limiter = RateLimiter(settings.web_rate_limit)
+        limiter = MemoryRateLimiter(settings.web_rate_limit)
     held = api.Services(holder=holder, sessions=sessions, index_file=str(STATIC_DIR / "index.html"))
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette):
         opened = None
         if storage is None and open_storage:
-            opened = await asyncio.to_thread(Storage.open, settings.data_dir, hash_key=settings.hash_key)
+            opened = await asyncio.to_thread(open_usage_store, settings)
             logger.info("usage database: %s", opened.path)
         if storage is not None or opened is not None:
             held.recorder = Recorder(storage or opened)
@@ -97,10 +106,20 @@ def create_app(
             else:
                 reloader.mark_loaded(loaded)
                 await reloader.reload("start", only_if_changed=True)
-            reloader.start()
+        sync = sync_task = None
+        if reloader is not None and link is not None:  # several machines: versions on Redis
+            from bot.storage.redis_state import KnowledgeSync
+
+            sync, stop_sync = KnowledgeSync(link, reloader), asyncio.Event()
+            sync_task = asyncio.create_task(sync.run(stop_sync), name="knowledge-sync")
+        if reloader is not None:
+            reloader.start(callback=sync.on_reload if sync is not None else None)
         try:
             yield
         finally:
+            if sync_task is not None:
+                stop_sync.set()
+                await sync_task
             if reloader is not None:
                 await reloader.stop()
             if held.recorder is not None:  # requests are finished: write what is queued
@@ -108,6 +127,8 @@ def create_app(
                 await recorder.close()
             if opened is not None:
                 await opened.aclose()
+            if link is not None:
+                await link.close()
 
     routes = [
         Route("/api/ask", api.ask, methods=["POST"]),

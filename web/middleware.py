@@ -13,7 +13,7 @@ import math
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from .ratelimit import RateLimiter
+from bot.storage.interfaces import RateLimiter
 
 API_PREFIX = "/api/"
 TOO_MANY = "提问太频繁了，请稍后再试。"
@@ -89,7 +89,7 @@ class RateLimitMiddleware:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and scope["path"].startswith(API_PREFIX) and scope["method"] != "OPTIONS":
             client = scope.get("client")
-            wait = self.limiter.check(client[0] if client else "")
+            wait = await self.limiter.check(client[0] if client else "")
             if wait > 0:
                 await send_json(
                     send, 429, {"error": TOO_MANY}, [(b"retry-after", str(max(1, math.ceil(wait))).encode())]

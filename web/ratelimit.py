@@ -1,57 +1,33 @@
 """Per-client rate limit: a token bucket per client address.
 
 Each client may make `per_minute` requests in a burst, refilled at `per_minute` per
-minute. `check(key)` returns 0 when the request may go ahead, else the seconds to wait
-(for `Retry-After`). At most `max_clients` buckets are kept (least recently seen dropped
-first), so a flood of addresses cannot grow memory.
+minute. Every limiter implements `bot.storage.interfaces.RateLimiter`: `await check(key)`
+returns 0 when the request may go ahead, else the seconds to wait (for `Retry-After`).
 
-* `RateLimiter` (one worker): the buckets in memory.
-* `SharedRateLimiter` (several workers): the buckets in the shared SQLite file (`statedb`),
-  keyed by the keyed hash of the address, so a client has one limit whichever worker
-  serves it. Taking a token is one atomic upsert (refill, take, answer), so two workers
-  cannot both spend the last token. A full bucket is the same as no bucket: rows untouched
-  for a minute are dropped every `prune_every` checks. If the file fails, requests are let
-  through (logged): the limit protects the service, it must not take it down.
+* `MemoryRateLimiter` (bot/storage/memory.py; one worker): the buckets in memory.
+* `SqliteRateLimiter` (several workers on one machine, here): the buckets in the shared
+  SQLite file (`statedb`), keyed by the keyed hash of the address, so a client has one
+  limit whichever worker serves it. Taking a token is one atomic upsert (refill, take,
+  answer), so two workers cannot both spend the last token. A full bucket is the same as no
+  bucket: rows untouched for a minute are dropped every `prune_every` checks. If the file
+  fails, requests are let through (logged): the limit protects the service, it must not
+  take it down.
+* `RedisRateLimiter` (several machines, REDIS_URL; bot/storage/redis_state.py).
 """
 
 from __future__ import annotations
 
 import sqlite3
 import time
-from collections import OrderedDict
 from collections.abc import Callable
 
-from .statedb import Warner, keyed_hash, run
+from bot.storage.health import Warner
+from bot.storage.keys import keyed_hash
+from bot.storage.memory import MAX_CLIENTS
 
-MAX_CLIENTS = 20_000
+from .statedb import arun, run
+
 PRUNE_EVERY = 500  # shared limiter: checks between two prunes
-
-
-class RateLimiter:
-    def __init__(self, per_minute: int, max_clients: int = MAX_CLIENTS, clock: Callable[[], float] = time.monotonic):
-        if per_minute < 1:
-            raise ValueError("per_minute must be at least 1")
-        self.capacity = float(per_minute)
-        self.rate = per_minute / 60.0  # tokens per second
-        self.max_clients = max_clients
-        self.clock = clock
-        self._buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()  # key → (tokens, at)
-
-    def check(self, key: str) -> float:
-        """Take one token for `key`: 0.0 if allowed, else seconds until one is available."""
-        now = self.clock()
-        tokens, at = self._buckets.pop(key, (self.capacity, now))
-        tokens = min(self.capacity, tokens + (now - at) * self.rate)
-        wait = 0.0
-        if tokens >= 1.0:
-            tokens -= 1.0
-        else:
-            wait = (1.0 - tokens) / self.rate
-        self._buckets[key] = (tokens, now)
-        while len(self._buckets) > self.max_clients:
-            self._buckets.popitem(last=False)
-        return wait
-
 
 # Refill for the time since the last request, then take a token if there is one; the row
 # says whether it did. SET expressions all see the row as it was before the update.
@@ -66,7 +42,7 @@ RETURNING tokens, allowed
 """
 
 
-class SharedRateLimiter:
+class SqliteRateLimiter:
     def __init__(
         self,
         conn: sqlite3.Connection,
@@ -91,11 +67,11 @@ class SharedRateLimiter:
     def __len__(self) -> int:
         return run(self.conn, "SELECT count(*) FROM rate_buckets")[0][0]
 
-    def check(self, key: str) -> float:
+    async def check(self, key: str) -> float:
         """Take one token for `key`: 0.0 if allowed, else seconds until one is available."""
         now = self.clock()
         try:
-            ((tokens, allowed),) = run(
+            ((tokens, allowed),) = await arun(
                 self.conn,
                 _TAKE,
                 {
@@ -110,23 +86,23 @@ class SharedRateLimiter:
             return 0.0
         self._checks += 1
         if self._checks >= self.prune_every:
-            self.prune()
+            await self.prune()
         return 0.0 if allowed else (1.0 - tokens) / self.rate
 
-    def prune(self) -> int:
+    async def prune(self) -> int:
         """Drop buckets that have refilled (untouched for capacity / rate seconds), then the
         least recently used beyond `max_clients`; the rows dropped."""
         self._checks = 0
         try:
             full = len(
-                run(
+                await arun(
                     self.conn,
                     "DELETE FROM rate_buckets WHERE at < ? RETURNING 1",
                     (self.clock() - self.capacity / self.rate,),
                 )
             )
             excess = len(
-                run(
+                await arun(
                     self.conn,
                     "DELETE FROM rate_buckets WHERE client IN (SELECT client FROM rate_buckets "
                     "ORDER BY at DESC LIMIT -1 OFFSET ?) RETURNING 1",

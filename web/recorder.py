@@ -15,7 +15,7 @@ import asyncio
 import logging
 from collections import deque
 
-from bot.storage.database import Storage
+from bot.storage.interfaces import UsageStore
 
 logger = logging.getLogger(__name__)
 
@@ -24,7 +24,7 @@ BATCH = 500  # records per transaction
 
 
 class Recorder:
-    def __init__(self, storage: Storage, max_pending: int = MAX_PENDING):
+    def __init__(self, storage: UsageStore, max_pending: int = MAX_PENDING):
         self.storage = storage
         self._pending: deque[tuple[str, dict]] = deque(maxlen=max_pending)
         self._wake = asyncio.Event()

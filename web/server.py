@@ -31,13 +31,13 @@ from bot.config import Settings
 from bot.engine.engine import Conversation, Engine, EngineHolder
 from bot.knowledge.packs import load_library
 from bot.knowledge.reload import fingerprint
-from bot.storage.database import Storage
 from bot.storage.keys import load_hash_key
+from bot.storage.postgres import open_usage_store
 
 from . import statedb
 from .app import create_app
-from .ratelimit import SharedRateLimiter
-from .sessions import SharedSessionStore
+from .ratelimit import SqliteRateLimiter
+from .sessions import SqliteSessionStore
 from .workers import Supervisor, report_ready, stop_requested, watch_parent
 
 logger = logging.getLogger(__name__)
@@ -104,7 +104,7 @@ def run_web(settings: Settings, host: str | None = None, port: int | None = None
     holder = EngineHolder(Engine(library))
     logger.info("knowledge loaded: %s", library.summary())
     warm(holder.engine)  # once, before forking: no worker's first visitors wait for it
-    Storage.open(settings.data_dir, hash_key=settings.hash_key).close()  # raises StorageError: one line
+    open_usage_store(settings).close()  # raises StorageError: one line
     if workers > 1 and not hasattr(os, "fork"):
         logger.warning("WEB_WORKERS=%d: this system cannot fork worker processes; serving with one", workers)
         workers = 1
@@ -157,7 +157,8 @@ def _run_workers(settings: Settings, holder: EngineHolder, stamp: str, host: str
         return _cannot_serve(host, port, 1)
     port = reserved.getsockname()[1]
     ttl = settings.context_ttl_minutes * 60
-    state = statedb.prepare(settings.data_dir, ttl_seconds=ttl)
+    shared = not settings.redis_url  # with REDIS_URL the workers share Redis, not a file
+    state = statedb.prepare(settings.data_dir, ttl_seconds=ttl) if shared else None
     key = load_hash_key(settings.data_dir, settings.hash_key)
 
     def worker(index: int, link: socket.socket) -> int:
@@ -166,15 +167,15 @@ def _run_workers(settings: Settings, holder: EngineHolder, stamp: str, host: str
             sock = bind(host, port)
             reserved.close()  # this process's copy of the parent's
         sock.listen(BACKLOG)
-        conn = statedb.connect(state)
+        conn = statedb.connect(state) if shared else None
         try:
             app = create_app(
                 settings,
                 holder,
                 watch_knowledge=True,
                 loaded=stamp,
-                sessions=SharedSessionStore(conn, key, ttl),
-                limiter=SharedRateLimiter(conn, key, settings.web_rate_limit),
+                sessions=SqliteSessionStore(conn, key, ttl) if shared else None,
+                limiter=SqliteRateLimiter(conn, key, settings.web_rate_limit) if shared else None,
             )
             server = uvicorn.Server(uvicorn_config(app, host, port))
             server.should_exit = stop_requested.is_set()  # a signal while the app was being built
@@ -182,7 +183,8 @@ def _run_workers(settings: Settings, holder: EngineHolder, stamp: str, host: str
             _when(lambda: server.started, lambda: report_ready(link), until=lambda: server.should_exit)
             _serve(server, [sock])
         finally:
-            conn.close()
+            if conn is not None:
+                conn.close()
         return 0 if server.started else 1
 
     supervisor = Supervisor(

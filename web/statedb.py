@@ -1,8 +1,8 @@
 """The state that web worker processes share: one small SQLite file in DATA_DIR.
 
 With several workers (WEB_WORKERS > 1) a visitor's requests reach any of them, so the
-follow-up context (`sessions.SharedSessionStore`) and the rate limit
-(`ratelimit.SharedRateLimiter`) live in `DATA_DIR/web-sessions.sqlite3` instead of one
+follow-up context (`sessions.SqliteSessionStore`) and the rate limit
+(`ratelimit.SqliteRateLimiter`) live in `DATA_DIR/web-sessions.sqlite3` instead of one
 process's memory. One worker keeps both in memory and does not use this file.
 
 Nothing in the file outlives CONTEXT_TTL_MINUTES (or a minute, for rate-limit buckets),
@@ -14,17 +14,17 @@ hashes (the key of the usage database's pseudonyms).
 
 `prepare(data_dir)` runs once in the parent process before the workers start; each worker
 then opens its own connection with `connect(path)` (a connection never crosses a fork).
-Every statement is its own short transaction, run on the event loop with `run`: when
-another worker holds the write lock (tens of microseconds), `run` retries after 50 µs,
-doubling up to 2 ms, for at most BUSY_TIMEOUT_S. SQLite's own busy handler would sleep
+Every statement is its own short transaction, run on the event loop with `arun`: when
+another worker holds the write lock (tens of microseconds), `arun` yields to the loop and
+retries after 50 µs, doubling up to 2 ms, for at most BUSY_TIMEOUT_S (`run`, for start-up
+and tests, sleeps instead). SQLite's own busy handler would sleep
 1 ms at the first collision, stalling every request queued behind it on that worker
 (about 2% of writes collide with two busy workers).
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
+import asyncio
 import logging
 import os
 import sqlite3
@@ -66,11 +66,6 @@ def path_in(data_dir: Path | str) -> Path:
     return Path(data_dir) / FILE_NAME
 
 
-def keyed_hash(key: bytes, kind: str, value: str) -> bytes:
-    """16 bytes of HMAC-SHA256: what the file stores instead of a session id or an address."""
-    return hmac.new(key, f"{kind}:{value}".encode(), hashlib.sha256).digest()[:16]
-
-
 BUSY_CODES = (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 DAMAGED = (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT)  # the file only held context: start afresh
 
@@ -97,6 +92,24 @@ def run(conn: sqlite3.Connection, sql: str, params: tuple | dict = ()) -> list[t
             if now >= give_up:
                 raise
             time.sleep(delay)
+            delay = min(delay * 2, 2e-3)
+
+
+async def arun(conn: sqlite3.Connection, sql: str, params: tuple | dict = ()) -> list[tuple]:
+    """`run` for the event loop: while another worker holds the write lock, it yields to the
+    loop (`asyncio.sleep`) instead of sleeping in it, so other requests go on meanwhile."""
+    delay, give_up = 50e-6, None
+    while True:
+        try:
+            return conn.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as exc:
+            if getattr(exc, "sqlite_errorcode", None) not in BUSY_CODES:
+                raise
+            now = time.monotonic()
+            give_up = give_up or now + BUSY_TIMEOUT_S
+            if now >= give_up:
+                raise
+            await asyncio.sleep(delay)
             delay = min(delay * 2, 2e-3)
 
 
@@ -166,25 +179,3 @@ def _expire(path: Path, ttl_seconds: float) -> None:
         run(conn, "DELETE FROM rate_buckets WHERE at < ?", (now - REFILL_SECONDS,))
     finally:
         conn.close()
-
-
-class Warner:
-    """Logs a failing shared-state statement at most once a minute (requests go on without it)."""
-
-    def __init__(self, what: str, every: float = 60.0):
-        self.what = what
-        self.every = every
-        self._last = float("-inf")
-        self.failures = 0
-
-    def __call__(self, exc: Exception) -> None:
-        self.failures += 1
-        now = time.monotonic()
-        if now - self._last >= self.every:
-            self._last = now
-            logger.warning(
-                "shared web state: %s failed (%s); going on without it (%d failures so far)",
-                self.what,
-                exc,
-                self.failures,
-            )

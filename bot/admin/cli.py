@@ -48,9 +48,9 @@ def _knowledge(settings: Settings, quiet: bool = False) -> Knowledge | None:
 
 def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
     from bot.admin.reports import format_stats, write_stats_csv
-    from bot.storage.database import Storage
+    from bot.storage.postgres import open_usage_store
 
-    storage = Storage.open(settings.data_dir, hash_key=settings.hash_key)
+    storage = open_usage_store(settings)  # PostgreSQL with DATABASE_URL: every instance's records
     try:
         stats = storage.stats(args.days)
     finally:
@@ -65,7 +65,7 @@ def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_unanswered(args: argparse.Namespace, settings: Settings) -> int:
     from bot.admin.reports import format_unanswered
-    from bot.storage.database import Storage
+    from bot.storage.postgres import open_usage_store
 
     library = _library(settings)
     engine = knowledge = None
@@ -74,7 +74,7 @@ def cmd_unanswered(args: argparse.Namespace, settings: Settings) -> int:
 
         engine = Engine(library)
         knowledge = engine.knowledge
-    storage = Storage.open(settings.data_dir, hash_key=settings.hash_key)
+    storage = open_usage_store(settings)
     try:
         groups = storage.unanswered(args.days, engine, limit=args.limit)
     finally:
@@ -87,19 +87,23 @@ def _days(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number of days, got {text!r}") from None
+        raise argparse.ArgumentTypeError(f"天数应为数字，收到 {text!r}") from None
     if not 0 < value <= 3650:
-        raise argparse.ArgumentTypeError("days must be between 0 and 3650")
+        raise argparse.ArgumentTypeError("天数应大于 0、不超过 3650")
     return value
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("report", help="usage figures (the same as /stats in Telegram)")
-    p.add_argument("--days", type=_days, default=7, metavar="N", help="the last N days (default 7)")
-    p.add_argument("--csv", metavar="FILE", help="also write the figures to a CSV file")
+    p = sub.add_parser("report", help="使用统计（与 Telegram 中的 /stats 相同）", description="最近若干天的使用统计。")
+    p.add_argument("--days", type=_days, default=7, metavar="N", help="最近 N 天（默认 7）")
+    p.add_argument("--csv", metavar="FILE", help="同时把统计写入 CSV 文件")
     p.set_defaults(func=cmd_report)
 
-    p = sub.add_parser("unanswered", help="questions the bot missed or had to clarify, grouped")
-    p.add_argument("--days", type=_days, default=7, metavar="N", help="the last N days (default 7)")
-    p.add_argument("--limit", type=int, default=30, metavar="K", help="show at most K groups (default 30)")
+    p = sub.add_parser(
+        "unanswered",
+        help="未答上或需要追问确认的问题，相近说法合并",
+        description="最近若干天未答上或需要追问确认的问题，相近说法合并为一组。",
+    )
+    p.add_argument("--days", type=_days, default=7, metavar="N", help="最近 N 天（默认 7）")
+    p.add_argument("--limit", type=int, default=30, metavar="K", help="最多显示 K 组（默认 30）")
     p.set_defaults(func=cmd_unanswered)

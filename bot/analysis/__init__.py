@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bot.analysis.intent import Intent, find_intent
 from bot.analysis.numbers import AskedNumber, find_numbers
@@ -77,7 +78,21 @@ def _remove(text: str, spans) -> str:
     return text
 
 
+ANALYSES_KEPT = 1024  # recent analyses kept: a message is analysed once, whatever the packs asked
+
+
 def analyze(raw: str, synonyms: Synonyms = NO_SYNONYMS, today: dt.date | None = None) -> Analysis:
+    """Analyses are immutable and depend only on the text, the synonyms and the day, so every
+    pack with the same synonyms (and every stage asking again) shares one."""
+    return _cached(raw if isinstance(raw, str) else "", synonyms, today or today_in_china())
+
+
+@lru_cache(maxsize=ANALYSES_KEPT)
+def _cached(raw: str, synonyms: Synonyms, today: dt.date) -> Analysis:
+    return _analyze(raw, synonyms, today)
+
+
+def _analyze(raw: str, synonyms: Synonyms = NO_SYNONYMS, today: dt.date | None = None) -> Analysis:
     raw = raw if isinstance(raw, str) else ""
     cleaned = clean(raw[: MAX_QUERY_CHARS * 4])[:MAX_QUERY_CHARS]
     text = synonyms.apply(convert_numerals(cleaned))

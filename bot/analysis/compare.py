@@ -20,11 +20,11 @@ _PATTERNS = (
         rf"(?:哪个|哪一个|哪项|哪样|谁|哪边)(?:的)?(?P<what>[\u4e00-\u9fff]{{0,4}}?)(?:更|要|会)?(?P<dir>{_DIR})"
     ),
     # A比B多/高(吗/还是少/不)
-    re.compile(rf"^(?P<a>.+?)比(?P<b>.+?)(?:更|要|还)?(?P<dir>{_DIR})(?:吗|么|不|还是|呢|$)"),
+    re.compile(rf"^(?P<a>.+?)比(?P<b>.+?)(?:更|要|还)?(?P<dir>{_DIR})(?P<tail>吗|么|不|还是|呢|吧|$)"),
     # A多还是B多 / A高还是B高
     re.compile(rf"^(?P<a>.+?)(?:更|要)?(?P<dir>{_DIR})还是(?P<b>.+?)(?:更|要)?{_DIR}"),
 )
-_TRIM_RE = re.compile(r"^(?:那|那么|请问|问下|问一下)|(?:的)?(?:数量|数字|数)?$")
+_TRIM_RE = re.compile(r"^(?:那|那么|请问|问下|问一下)|(?:是不是|是否|有没有|是)$|(?:的)?(?:数量|数字|数)?$")
 
 
 @dataclass(frozen=True)
@@ -32,10 +32,14 @@ class Comparison:
     first: str  # a figure question for each subject
     second: str
     more: bool  # "哪个多" (True) or "哪个少" (False)
+    claim: bool = False  # "A比B高吗": a check that A is the larger (or, with 少/低, the smaller)
 
 
 def _subject(text: str) -> str:
-    return _TRIM_RE.sub("", text.strip("，, ")).strip("，, ")
+    text = text.strip("，, ")
+    for _ in range(2):  # "诉前调解成功率是不是" → 诉前调解成功率
+        text = _TRIM_RE.sub("", text).strip("，, ")
+    return text
 
 
 def find_comparison(text: str) -> Comparison | None:
@@ -54,5 +58,7 @@ def find_comparison(text: str) -> Comparison | None:
         if len(parts) > 1 and len(parts[-1]) <= 6:
             head = "".join(parts[:-1])
             a, b = head + parts[-1], head + b
-        return Comparison(f"{a}{what}是多少", f"{b}{what}是多少", more)
+        tail = m.groupdict().get("tail")
+        claim = tail is not None and tail not in ("还是", "呢")
+        return Comparison(f"{a}{what}是多少", f"{b}{what}是多少", more, claim)
     return None

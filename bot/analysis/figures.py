@@ -32,16 +32,26 @@ def figure_key(entry: Entry) -> str | None:
     return _canonical(entry.number, entry.unit.startswith("万"), entry.unit == "%")
 
 
+# A question about a quoted figure: "6125家企业是怎么回事", "317万元是什么钱", "4600多件说的是什么案件".
+_WHAT_IS_RE = re.compile(r"是什么|是啥|什么意思|怎么回事|咋回事|说的是|指的是|指什么|是指|代表什么|干嘛|干啥|是哪")
+_LIST_ASK_RE = re.compile(r"分别|哪些|哪几|具体|都有|名单|完整|全部|所有|清单|名字|名称")
+
+
 def parse_figure_query(text: str) -> tuple[str, str] | None:
-    """If the whole (cleaned, numeral-converted) text is one figure, return (key, unit char)."""
+    """If the (cleaned, numeral-converted) text is one figure, or asks what one figure with
+    its unit is, return (key, unit char)."""
     matches = [m for m in _FIGURE_RE.finditer(text) if m.group(0)]
     if len(matches) != 1:
         return None
     match = matches[0]
-    residue = drop_filler(text[: match.start()] + text[match.end() :])
-    if not _RESIDUE_RE.match(residue):
-        return None
-    return _key(match)
+    rest = text[match.end() :]
+    residue = drop_filler(text[: match.start()] + rest)
+    if _RESIDUE_RE.match(residue):
+        return _key(match)
+    asks_what = _WHAT_IS_RE.search(rest) and not _LIST_ASK_RE.search(rest)
+    if asks_what and (match.group(3) or match.group(4)):
+        return _key(match)  # the figure comes first and is asked about, with its unit or as a percentage
+    return None
 
 
 def _key(match: re.Match[str]) -> tuple[str, str]:

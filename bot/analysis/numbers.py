@@ -13,7 +13,21 @@ import re
 from dataclasses import dataclass
 
 INF = math.inf
-_BELOW = ("不到", "不足", "少于", "低于", "没到", "没有到", "未到", "不超过", "没超过", "没有超过", "不满")
+_BELOW = (
+    "不到",
+    "不足",
+    "少于",
+    "低于",
+    "没到",
+    "没有到",
+    "没有",
+    "没达到",
+    "未到",
+    "不超过",
+    "没超过",
+    "没有超过",
+    "不满",
+)
 _ABOVE = ("超过", "超出", "多于", "高于", "不少于", "至少", "突破", "过")
 _NEAR = ("接近", "将近", "差不多", "近")
 _ABOUT = ("大概", "大约", "约", "大致", "估计")
@@ -90,7 +104,9 @@ def _range(lead: str, value: float, more: str, tail: str, exact_step: float) -> 
         return value, value + step, False
     if more == "来":  # "一千来项": about a thousand, a little over rather than under
         return value * 0.9, value + max(step / 5, value * 0.2), False
-    if lead in _BELOW or tail in ("以下", "以内"):
+    if lead in _BELOW:
+        return 0.0, value - max(value * 1e-6, 1e-6), False  # 没到100%: 100% itself is not below it
+    if tail in ("以下", "以内"):
         return 0.0, value, False
     if lead in _ABOVE or tail == "以上":
         return value, INF, False

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from bot.decision.decline import Reason
 from bot.knowledge.model import Entry, Knowledge
 from bot.knowledge.reporttext import Figure, Sentence
 
@@ -273,7 +274,9 @@ def by_year(parts: list[tuple[int, Response]]) -> Response:
     )
 
 
-def compared(knowledge: Knowledge, parts: list[Response], larger: int | None, more: bool) -> Response:
+def compared(
+    knowledge: Knowledge, parts: list[Response], larger: int | None, more: bool, verdict: bool | None = None
+) -> Response:
     """Two figures of one report side by side, each with its source; which is larger only when
     the caller found the verbatim figures leave no doubt. Never a difference or a ratio."""
     response = combined(knowledge, parts)
@@ -283,7 +286,7 @@ def compared(knowledge: Knowledge, parts: list[Response], larger: int | None, mo
     pick = larger if more else 1 - larger
     rate = "%" in (getattr(parts[pick].figure, "unit", "") or "")
     word = ("更高" if rate else "更多") if more else ("更低" if rate else "更少")
-    line = f"按报告原文，“{names[pick]}”{word}。"
+    line = f"{_verdict_word(verdict)}按报告原文，“{names[pick]}”{word}。"
     return replace(response, text=line + "\n\n" + response.text, answer=line + "\n" + response.answer, kind="compare")
 
 
@@ -390,20 +393,20 @@ _MEASURE_WORDS = {
 # reason → (wording, Response.kind; None: the reason itself). Fields: {detail} what is missing,
 # {covered} the reports loaded, {place}/{year} of this report, {which} 报告 or 2023年的报告,
 # {measure} the word for the measure asked (金额, 人数 …).
-DECLINES: dict[str, tuple[str, str | None]] = {
-    "other_year": ("抱歉，目前收录的是{covered}，没有{detail}的报告。", "scope"),
-    "other_place": ("抱歉，这份报告只涵盖{place}{year}的情况，没有{detail}的内容。", "scope"),
-    "wider_scope": ("报告只给出{place}自己的情况，没有{detail}的统计数字。", None),
-    "breakdown": ("报告没有按{detail}单独列出这项内容，只有全市的情况。", None),
-    "measure": ("报告没有给出这方面的{measure}。", None),
-    "no_figure": ("报告没有给出这方面的{measure}。", None),
-    "part_only": ("报告没有给出总数，只写了{detail}的情况。", None),
-    "count_only": ("报告只给出了数量（{detail}），没有列出具体名单。", None),
-    "unstated": ("报告没有写到这方面的内容（{detail}）。", None),
-    "absent": ("抱歉，{which}中没有关于“{detail}”的内容。", None),
-    "practical": ("抱歉，报告中没有{detail}这类办事信息，建议咨询相关部门。", "unsupported"),
-    "unknown_figure": ("抱歉，报告中没有“{detail}”这个数字。", "figure"),
-    "no_match": ("抱歉，报告中没有找到相关内容。", "nomatch"),
+DECLINES: dict[Reason, tuple[str, str | None]] = {
+    Reason.OTHER_YEAR: ("抱歉，目前收录的是{covered}，没有{detail}的报告。", "scope"),
+    Reason.OTHER_PLACE: ("抱歉，这份报告只涵盖{place}{year}的情况，没有{detail}的内容。", "scope"),
+    Reason.WIDER_SCOPE: ("报告只给出{place}自己的情况，没有{detail}的统计数字。", None),
+    Reason.BREAKDOWN: ("报告没有按{detail}单独列出这项内容，只有全市的情况。", None),
+    Reason.MEASURE: ("报告没有给出这方面的{measure}。", None),
+    Reason.NO_FIGURE: ("报告没有给出这方面的{measure}。", None),
+    Reason.PART_ONLY: ("报告没有给出总数，只写了{detail}的情况。", None),
+    Reason.COUNT_ONLY: ("报告只给出了数量（{detail}），没有列出具体名单。", None),
+    Reason.UNSTATED: ("报告没有写到这方面的内容（{detail}）。", None),
+    Reason.ABSENT: ("抱歉，{which}中没有关于“{detail}”的内容。", None),
+    Reason.PRACTICAL: ("抱歉，报告中没有{detail}这类办事信息，建议咨询相关部门。", "unsupported"),
+    Reason.UNKNOWN_FIGURE: ("抱歉，报告中没有“{detail}”这个数字。", "figure"),
+    Reason.NO_MATCH: ("抱歉，报告中没有找到相关内容。", "nomatch"),
 }
 
 
@@ -419,7 +422,8 @@ def decline(
     `covered`: every report loaded ("益阳市2023年的报告"), for other years and places."""
     covered_text = "、".join(covered or knowledge.covered) or report_label(knowledge)
     several = bool(covered) and len(covered) > 1
-    template, kind = DECLINES.get(reason, DECLINES["no_match"])
+    reason = Reason(reason)  # an unknown reason is an error, never a silent no_match
+    template, kind = DECLINES[reason]
     if reason == "other_place" and several:
         template = "抱歉，目前收录的是{covered}，没有{detail}的内容。"
     head = template.format(
@@ -430,7 +434,7 @@ def decline(
         which=f"{knowledge.year}年的报告" if several and knowledge.year else "报告",
         measure=_MEASURE_WORDS.get(detail, "具体数字"),
     )
-    kind = kind or reason
+    kind = kind or reason.value
     lines = [head]
     if reason in SCOPE_REASONS:  # never a figure of the wrong year or place: only a button to it
         if options:
@@ -454,7 +458,7 @@ def decline(
     )
 
 
-SCOPE_REASONS = ("other_year", "other_place", "wider_scope", "breakdown")
+SCOPE_REASONS = (Reason.OTHER_YEAR, Reason.OTHER_PLACE, Reason.WIDER_SCOPE, Reason.BREAKDOWN)
 
 
 def examples(knowledge: Knowledge, limit: int = 3) -> list[Suggestion]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from bot.analysis import Analysis
+from bot.decision.decline import Decline
 from bot.knowledge.reporttext import TARGET_ASKED_RE, find_figures
 
 # A question about a change: 同比, 比上年, 增长了多少, 下降多少, 变化.
@@ -46,8 +47,6 @@ def choice_role(choice) -> str:
 def rule_figure_kind(a: Analysis, choice, ctx) -> object | None:
     """A target given for a plain question (or a result for a target asked), or a change given
     for a count: declined, with the nearest content shown, never as the answer."""
-    from bot.decision.rules import Decline
-
     role = choice_role(choice)
     if not role:
         return None

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.analysis import Analysis
+from bot.decision.decline import Decline
 from bot.decision.kinds import rule_figure_kind
 from bot.engine.params import Params
 from bot.knowledge.reporttext import TARGET_ASKED_RE, find_figures
@@ -35,13 +36,6 @@ DETAILS = (
     ("面积|多大|多少平方", r"平方|亩|面积"),
     ("地址|在哪办公|哪里办公|在哪儿办公|办公地点", r"地址|位于|路\d*号"),
 )
-
-
-@dataclass(frozen=True)
-class Decline:
-    reason: str  # other_year | other_place | wider_scope | breakdown | practical | measure |
-    #              no_figure | part_only | count_only | absent | no_match
-    detail: str = ""
 
 
 @dataclass(frozen=True)

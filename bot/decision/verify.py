@@ -47,19 +47,46 @@ def _pick(analysis: Analysis, percent: bool):
     return (rough or pool)[-1] if pool else None
 
 
+# A claim stated negatively ("不能在网上开吧", "不是全省第一吧", "是不是没有再赋权"): the verdict on
+# the positive claim, turned round. The frames 是不是/有没有 are questions, not negations.
+_NEGATION_RE = re.compile(r"不是|不能|不可以|不会|没有|没|未|并非|不再|无")
+_QUESTION_FRAMES_RE = re.compile(
+    r"是不是|有没有|能不能|会不会|可不可以|是否|没错|对不对|行不行|(?:了没|没有?)(?:啊|呀|呢)?$"
+)
+
+
+_RHETORICAL_RE = re.compile(r"不是.*吗$|难道")  # "不是下降了吗" asserts 下降: a positive claim
+
+
+def negates(question: str) -> bool:
+    """Whether a yes/no question states its claim negatively ("不能在网上开吧"); a rhetorical
+    "不是…吗" asserts its claim, so it does not."""
+    if _RHETORICAL_RE.search(question):
+        return False
+    return bool(_NEGATION_RE.search(_QUESTION_FRAMES_RE.sub("", question)))
+
+
 def verdict(analysis: Analysis, evidence: str, figure=None) -> bool | None:
-    """是的 / 不是 / None for a yes/no question answered by `evidence` (and its figure)."""
+    """是的 / 不是 / None for a yes/no question answered by `evidence` (and its figure). A number
+    to confirm is judged as a range (不到九成 is already a range); any other claim is judged as
+    stated positively, then turned round when the question states it negatively."""
     question = analysis.text
-    if (
-        figure is not None
-        and getattr(figure, "value", "") in ("无", "0")
-        and re.search(r"有没有|有.*吗|还有|是否有", question)
-    ):
-        return False  # the report says there is none
     if figure is not None and figure.number is not None and analysis.numbers:
         asked = _pick(analysis, figure.unit == "%")
-        if asked is not None and asked.percent == (figure.unit == "%"):
+        other_unit = asked is not None and asked.unit and figure.unit and asked.unit[-1] != figure.unit[-1]
+        if asked is not None and asked.percent == (figure.unit == "%") and not other_unit:
             return compare(asked, *figure_range(figure.number, scale_of(figure.unit), figure.qualifier))
+    found = _claim(analysis, evidence, figure)
+    if found is None or not analysis.intent.yes_no or not negates(question):
+        return found
+    return not found
+
+
+def _claim(analysis: Analysis, evidence: str, figure=None) -> bool | None:
+    """The verdict on the question's claim read positively ("没有再赋权" as "再赋权")."""
+    question = _NEGATION_RE.sub("", _QUESTION_FRAMES_RE.sub("", analysis.text))
+    if figure is not None and getattr(figure, "value", "") in ("无", "0"):
+        return False  # the report says there is none of it
     converted = convert_numerals(clean(evidence))
     for token in _TOKEN_RE.findall(question):
         if token in converted:
@@ -77,8 +104,8 @@ def verdict(analysis: Analysis, evidence: str, figure=None) -> bool | None:
     for word, opposites in CONTRASTS:
         if word in question and word not in converted and any(o in converted for o in opposites):
             return False
-    if re.search(r"有没有|有.*吗|还有", question) and _NONE_RE.search(converted):
-        return False
+    if re.search(r"有", question) and _NONE_RE.search(converted):
+        return False  # "还有…吗" where the report says 无/没有
     return True if analysis.intent.yes_no else None
 
 

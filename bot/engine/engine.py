@@ -18,7 +18,6 @@ import datetime as dt
 import re
 import time
 
-from bot.analysis import analyze
 from bot.analysis.ask import find_ask, known_words
 from bot.analysis.scope import find_scope
 from bot.answers import compose as answers
@@ -50,6 +49,8 @@ _CHECK_WORDS_RE = re.compile(
     r"不是|是不是|确定|真的|对不对|对吗|对吧|没错|是|对|吧|吗|呢|啊|呀|哦|就|才|只有|有|没有|超过|不到|"
     r"大概|差不多|左右|那|这|个|件|项|家|台|人|名|次|起|条|类|元|成|倍|多|余|近|来|了|的|[万亿千百十]"
 )
+MAX_FOLLOW_UP_CHARS = 24  # a longer message is a question of its own
+_POINTS_BACK_RE = re.compile(r"^(?:那|那么|其中|具体|后来|另外|还)|这个|这些|这种|这项|那个|那些|它|他们|她们|其中|该")
 MAX_CHECK_RESIDUE = 6  # more of its own than this and a message is a new question
 
 
@@ -88,17 +89,32 @@ class Engine:
         check = self._check_of_last(text, conversation, now)
         if check is not None:
             return check
-        if len(self.packs) == 1:
-            response = self.packs[0].respond(text, conversation, now)
-            year = self.packs[0].knowledge.year
-        else:
-            response, year = self._route(text, conversation, now)
-            if self.multi_year:
-                response = answers.with_year(response, year)
+        response = None
+        if self._points_back(text, conversation, now):
+            # "那是哪个频道的", "他们考的是啥": asked about what was just answered, so the last
+            # question's subject comes first; a reply only when that reading answers
+            subject = self.packs[-1].analyze(conversation.last_text).core
+            response, year = self._answer(f"{subject}，{text}", None, now)
+            if response.status != "answer":
+                response = None
+        if response is None:
+            response, year = self._answer(text, conversation, now)
         if conversation is not None and response.status == "answer":
             conversation.last_year = year or conversation.last_year
             conversation.last_text = text
         return response
+
+    def _answer(self, text: str, conversation: Conversation | None, now: float) -> tuple[Response, int | None]:
+        if len(self.packs) == 1:
+            return self.packs[0].respond(text, conversation, now), self.packs[0].knowledge.year
+        response, year = self._route(text, conversation, now)
+        return (answers.with_year(response, year) if self.multi_year else response), year
+
+    def _points_back(self, text: str, conversation: Conversation | None, now: float) -> bool:
+        """A short question that points at the last answer (这个, 他们, 那…, 具体, 其中)."""
+        if conversation is None or not conversation.active(now) or not conversation.last_text:
+            return False
+        return len(text) <= MAX_FOLLOW_UP_CHARS and bool(_POINTS_BACK_RE.search(text))
 
     def _check_of_last(self, text: str, conversation: Conversation | None, now: float) -> Response | None:
         """A check of the figure just given ("是两千九百多件对吧", "不是三千项吗"): judged against
@@ -165,7 +181,7 @@ class Engine:
         return [owner] if owner is not None else list(reversed(self.packs))
 
     def _route(self, text: str, conversation: Conversation | None, now: float) -> tuple[Response, int | None]:
-        scope = analyze(text, today=self.today).scope
+        scope = self.packs[-1].analyze(text).scope  # one analysis, shared with the packs
         pool = [p for p in self.packs if p.names_place(text)] or self.packs
         years = list(scope.years)
         question = text

@@ -432,7 +432,11 @@ class PackEngine:
         parts = [self._single(self.analyze(q)) for q in (found.first, found.second)]
         if any(p.status != "answer" or p.figure is None for p in parts) or parts[0].entry_id == parts[1].entry_id:
             return None
-        return answers.compared(self.knowledge, parts, larger_of(parts[0].figure, parts[1].figure), found.more)
+        larger = larger_of(parts[0].figure, parts[1].figure)
+        verdict = None  # "A比B高吗": 是的 when A is the larger (不是 when B is)
+        if found.claim and larger is not None:
+            verdict = larger == (0 if found.more else 1)
+        return answers.compared(self.knowledge, parts, larger, found.more, verdict)
 
     def _compound(self, a: Analysis, explicit: bool) -> Response | None:
         """Several asks in one message, each answered on its own, in the order asked.

@@ -8,12 +8,16 @@ from pathlib import Path
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("import", help="draft a knowledge pack from a report (.txt, .docx, .html, .pdf)")
-    p.add_argument("file", help="the report file")
-    p.add_argument("--out", required=True, metavar="DIR", help="the pack folder to write (or refresh)")
-    p.add_argument("--title", help="report title (default: read from the text)")
-    p.add_argument("--year", type=int, help="report year (default: read from the text)")
-    p.add_argument("--place", help="the city or district (default: read from the text)")
+    p = sub.add_parser(
+        "import",
+        help="由报告文件（.txt、.docx、.html、.pdf）起草知识包",
+        description="由报告文件起草知识包：数据、问答、主题和同义词的草稿，需逐条审核。",
+    )
+    p.add_argument("file", metavar="FILE", help="报告文件")
+    p.add_argument("--out", required=True, metavar="DIR", help="写入（或更新）的知识包文件夹")
+    p.add_argument("--title", help="报告标题（默认：从正文读取）")
+    p.add_argument("--year", type=int, help="报告年份（默认：从正文读取）")
+    p.add_argument("--place", help="市或区县（默认：从正文读取）")
     p.set_defaults(func=cmd_import)
 
 

@@ -243,6 +243,14 @@ class Storage(UsageLog, UnansweredQueries, Journal):
             ]
             return {name: self._conn.execute(f"SELECT * FROM {name}").fetchall() for name in names}
 
+    def claim_job(self, name: str, period: str) -> bool:
+        """True for exactly one process per job and period (e.g. ("digest", "2024-05-01"))."""
+        cur = self._execute(
+            "INSERT INTO job_runs (name, period, ts) VALUES (?, ?, ?) ON CONFLICT (name, period) DO NOTHING",
+            (name, period, self.clock()),
+        )
+        return cur is not None and cur.rowcount == 1
+
     async def acheck(self) -> None:
         await asyncio.to_thread(self.check)
 

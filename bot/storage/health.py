@@ -53,7 +53,8 @@ class StorageHealth:
         self.problem = ""  # the current problem (English); "" while all is well
         self.since: float | None = None
         self.held = 0  # records waiting in memory to be written
-        self.dropped = 0  # records lost because the memory queue was full
+        self.dropped = 0  # records lost because the memory queue was full (this incident)
+        self.dropped_before = 0  # … in earlier incidents since start (for /stats)
         self.incidents: list[Incident] = []
         self._notices: list[str] = []
         self._lock = threading.Lock()
@@ -131,6 +132,7 @@ class StorageHealth:
         )
         lost = f"另有 {dropped} 条因暂存已满而丢失。" if dropped else ""
         self._record(f"✅ 使用记录数据库 {self.path} 已恢复写入，暂存的 {written} 条记录已写入。{lost}")
+        self.dropped_before += dropped
         self.problem, self.since, self.dropped = "", None, 0
 
     # -- for /stats
@@ -149,4 +151,30 @@ class StorageHealth:
             lines.append(
                 f"注意：{_when(last.ts)} 数据库出现过问题（共 {len(recent)} 次），详见发给管理员的通知和服务器日志。"
             )
+        if self.dropped + self.dropped_before:
+            lost = self.dropped + self.dropped_before
+            lines.append(f"⚠️ 数据库无法写入期间，内存暂存已满，共有 {lost} 条记录未能保存（自本次启动以来）。")
         return "\n".join(lines)
+
+
+class Warner:
+    """Logs a failing shared-state operation (SQLite file, Redis) at most once a minute; requests
+    go on without it."""
+
+    def __init__(self, what: str, every: float = 60.0):
+        self.what = what
+        self.every = every
+        self._last = float("-inf")
+        self.failures = 0
+
+    def __call__(self, exc: Exception) -> None:
+        self.failures += 1
+        now = time.monotonic()
+        if now - self._last >= self.every:
+            self._last = now
+            log.warning(
+                "shared state: %s failed (%s); going on without it (%d failures so far)",
+                self.what,
+                exc,
+                self.failures,
+            )

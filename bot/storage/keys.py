@@ -92,3 +92,8 @@ def retire_salt(conn: sqlite3.Connection, key: bytes) -> None:
         raise
     conn.execute("COMMIT")
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def keyed_hash(key: bytes, kind: str, value: str) -> bytes:
+    """16 bytes of HMAC-SHA256: what the file stores instead of a session id or an address."""
+    return hmac.new(key, f"{kind}:{value}".encode(), hashlib.sha256).digest()[:16]

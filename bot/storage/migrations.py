@@ -84,11 +84,23 @@ def _migration_4(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX pending_updates_open ON pending_updates (done)")
 
 
+def _migration_5(conn: sqlite3.Connection) -> None:
+    """Jobs run once per period (the daily digest), whichever process gets there first."""
+    conn.execute("""
+        CREATE TABLE job_runs (
+            name TEXT NOT NULL,
+            period TEXT NOT NULL,
+            ts REAL NOT NULL,
+            PRIMARY KEY (name, period)
+        )""")
+
+
 MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = (
     (1, _migration_1),
     (2, _migration_2),
     (3, _migration_3),
     (4, _migration_4),
+    (5, _migration_5),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

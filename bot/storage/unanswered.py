@@ -115,7 +115,7 @@ class UnansweredQueries:
         key = normalize(text)
         if key:
             self._execute(
-                "INSERT OR IGNORE INTO dismissed (ts, norm, text, admin_id) VALUES (?, ?, ?, ?)",
+                "INSERT INTO dismissed (ts, norm, text, admin_id) VALUES (?, ?, ?, ?) ON CONFLICT (norm) DO NOTHING",
                 (self._now(ts), key, text, admin_id),
             )
         return text

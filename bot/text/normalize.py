@@ -135,6 +135,9 @@ def _protect(text: str) -> tuple[str, list[str]]:
     saved: list[str] = []
 
     def keep(match: re.Match[str]) -> str:
+        before = match.string[match.start() - 1 : match.start()]
+        if match.group(0)[0] in "千万" and before and (before in _NUMERAL_CHARS or before.isdigit()):
+            return match.group(0)  # 一千万 is a number, not the word 千万 ("千万别")
         saved.append(match.group(0))
         return f"\ue000{len(saved) - 1}\ue001"
 
@@ -285,6 +288,13 @@ class Synonyms:
                     self.mapping[key] = canon
         keys = sorted(self.mapping, key=len, reverse=True)
         self._re = re.compile("|".join(map(re.escape, keys))) if keys else None
+        self._hash = hash(frozenset(self.mapping.items()))
+
+    def __hash__(self) -> int:  # equal mappings are one key: packs sharing synonyms share analyses
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Synonyms) and self._hash == other._hash and self.mapping == other.mapping
 
     def apply(self, text: str) -> str:
         if self._re is None:

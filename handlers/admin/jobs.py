@@ -68,6 +68,11 @@ async def digest_text(context: CustomContext, now: datetime | None = None) -> st
 
 
 async def digest_job(context: CustomContext) -> None:
+    """The daily digest, sent by one instance only when several share DATABASE_URL."""
+    storage = context.storage
+    if storage is not None and not await asyncio.to_thread(storage.claim_job, "digest", yesterday()[2]):
+        logger.info("daily digest: already sent by another instance")
+        return
     html = await digest_text(context)
     if html:
         await send_to_admins(context.application, html)

@@ -11,7 +11,7 @@ import logging
 from telegram.ext import Application
 
 from bot.knowledge.reload import ReloadResult
-from bot.storage.database import Storage
+from bot.storage.postgres import open_usage_store
 from handlers.admin.edits import reload_html
 from handlers.admin.jobs import schedule_jobs
 from handlers.admin.notices import send_to_admins
@@ -25,7 +25,7 @@ async def on_start(application: Application) -> None:
     bot_data = application.bot_data
     settings = bot_data.settings
     if bot_data.storage is None:
-        bot_data.storage = await asyncio.to_thread(lambda: Storage.open(settings.data_dir, hash_key=settings.hash_key))
+        bot_data.storage = await asyncio.to_thread(open_usage_store, settings)
         logger.info("usage database: %s", bot_data.storage.path)
     reloader = bot_data.reloader
     await asyncio.to_thread(reloader.mark_loaded)
