@@ -26,6 +26,7 @@ from bot.config import PROJECT_ROOT
 ENGINE = "engine"
 TARGET_P99_REAL_MS, TARGET_P99_50X_MS, TARGET_SPEEDUP = 1.0, 1.0, 20.0
 TARGET_RELOAD_MS, TARGET_RSS_MB = 200.0, 150.0
+TARGET_METAMORPHIC = 0.98  # issue 15: pass rate per metamorphic transform
 TARGET_WEB_P99_MS = 20.0  # issue 10: per API request, 50 concurrent clients
 
 
@@ -182,6 +183,9 @@ def run(plan: Plan, knowledge_dir: Path, out: Path, seed: int, *, quick: bool = 
     accuracy_parts, accuracy_targets, numbers = _accuracy(setup)
     sections += accuracy_parts
     targets += accuracy_targets
+    metamorphic_part, metamorphic_targets = metamorphic_section(setup.engine, setup.kb.report, quick)
+    sections.append(metamorphic_part)
+    targets += metamorphic_targets
     latency = _latency(setup)
     sections.append(latency.section)
     targets += latency.targets
@@ -714,6 +718,45 @@ def _accuracy_section(label, path, items, setup: _Setup):
         ]
     )
     return part, numbers, engine_result
+
+
+def metamorphic_section(engine, report: str, quick: bool) -> tuple[str, list[list[object]]]:
+    """Pass rate per transform of the metamorphic suite (benchmarks/metamorphic), against the
+    issue's 98%."""
+    from benchmarks import tables
+    from benchmarks.metamorphic import DEFAULT_SEED, TRANSFORMS, bench_rows
+
+    _say("metamorphic suite")
+    stride = 20 if quick else 1
+    families = dict(TRANSFORMS)
+    rows = bench_rows(engine, report, DEFAULT_SEED, stride)
+    low = [(name, rate) for name, _, rate in rows if rate < TARGET_METAMORPHIC]
+    section = "\n\n".join(
+        [
+            "## Metamorphic suite",
+            "CheckList-style transforms (Ribeiro et al., ACL 2020) of every in-scope question of the tuning "
+            "sets that the engine answers right, generated with seed "
+            f"{DEFAULT_SEED}{f' (quick: every {stride}th case)' if stride > 1 else ''}: invariance (the "
+            "answer must stay right), direction (it must change: no figure for a near-miss measure, a scope "
+            "decline for another year or city, a how-to decline), composition (every figure of an "
+            "enumeration or comparison; 是的/不是 on a check of the figure just given). "
+            "`tests/metamorphic/` asserts a floor per transform.",
+            tables.table(
+                ["transform", "family", "cases", "pass rate"],
+                [[name, families[name], cases, f"{rate:.1%}"] for name, cases, rate in rows],
+                "llrr",
+            ),
+        ]
+    )
+    lowest = min(rows, key=lambda r: r[2])
+    targets = [
+        [
+            "metamorphic: ≥ 98% per transform",
+            f"{len(rows) - len(low)}/{len(rows)} transforms; lowest {lowest[0]} {lowest[2]:.1%}",
+            "yes" if not low else "no",
+        ]
+    ]
+    return section, targets
 
 
 def web_section(plan: Plan, knowledge_dir: Path, seed: int) -> tuple[str, list[list[object]]]:

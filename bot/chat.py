@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import sys
+import time
 from dataclasses import dataclass
 from typing import TextIO
 
@@ -98,7 +99,12 @@ def choose(engine: Engine, choice: Choice, conversation: Conversation | None) ->
     return render(response, knowledge)
 
 
-def run_chat(engine: Engine, settings: Settings, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
+def run_chat(
+    engine: Engine, settings: Settings, stdin: TextIO | None = None, stdout: TextIO | None = None, storage=None
+) -> int:
+    """`storage`: record each question (channel "terminal") as Telegram and the web do."""
+    stdin = sys.stdin if stdin is None else stdin
+    stdout = sys.stdout if stdout is None else stdout
     conversation = Conversation(ttl_seconds=settings.context_ttl_minutes * 60)
     interactive = stdin.isatty()
     print(WELCOME, file=stdout)
@@ -118,7 +124,21 @@ def run_chat(engine: Engine, settings: Settings, stdin: TextIO = sys.stdin, stdo
         if text.isdigit() and 1 <= int(text) <= len(choices):
             shown, choices = choose(engine, choices[int(text) - 1], conversation)
         else:
-            shown, choices = render(engine.respond(text, conversation), engine.knowledge)
+            started = time.perf_counter()
+            response = engine.respond(text, conversation)
+            if storage is not None and text:
+                storage.log_query(
+                    user_id=None,
+                    chat_type="private",
+                    text=text,
+                    status=response.status,
+                    entry_id=response.entry_id,
+                    score=response.score,
+                    latency_ms=(time.perf_counter() - started) * 1000,
+                    kind=response.kind,
+                    channel="terminal",
+                )
+            shown, choices = render(response, engine.knowledge)
         print(shown, file=stdout)
         print(file=stdout, flush=True)
     print("再见！", file=stdout)

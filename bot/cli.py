@@ -47,6 +47,10 @@ def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:  # for bot.knowledge.isolated: one JSON list of problems
         print(json.dumps([[p.path, p.line, p.message] for p in problems], ensure_ascii=False))
         return 1 if problems else 0
+    from bot.knowledge.sameas import same_report_warnings
+
+    for warning in same_report_warnings(directory):
+        print(f"注意：{warning}", file=sys.stderr)
     if problems:
         base = Path(args.dir) if args.dir else Path.cwd()  # paths as the admin typed them
         for problem in problems:
@@ -61,7 +65,7 @@ def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
             f"同义词 {len(kb.synonym_groups)} 组，问法 {sum(len(e.phrasings) for e in kb.entries.values())} 种"
         )
         if kb.drafts:
-            print(f"  其中 {kb.drafts} 条仍是草稿（draft: true）：请逐条审核，确认后删除该标记。")
+            print(f"  其中 {kb.drafts} 条仍是草稿（draft: true）：请逐条审核（python -m bot review 包文件夹）。")
     return 0
 
 
@@ -85,7 +89,16 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     from bot.chat import run_chat
 
-    return run_chat(_engine(settings), settings)
+    engine = _engine(settings)
+    if getattr(args, "no_record", False):
+        return run_chat(engine, settings)
+    from bot.storage.database import Storage
+
+    storage = Storage.open(settings.data_dir, hash_key=settings.hash_key)
+    try:
+        return run_chat(engine, settings, storage=storage)
+    finally:
+        storage.close()
 
 
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
@@ -195,9 +208,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "chat",
-        help="终端问答（可连续追问，输入编号选择建议）",
+        help="终端问答（可连续追问，输入编号选择建议；问题像其他渠道一样记录）",
         description="终端问答：输入问题，或输入回答下方的编号。",
     )
+    p.add_argument("--no-record", action="store_true", help="不把问题记入使用记录")
     p.set_defaults(func=cmd_chat)
 
     p = sub.add_parser("validate", help="校验知识库文件，问题按 文件:行号: 说明 列出", description="校验知识库文件。")

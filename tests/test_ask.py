@@ -47,3 +47,14 @@ def test_story_words_never_named_as_lacking(engine):
     reply = engine.respond("我外甥在菜市场卖鱼老说城管来查，我想问问柔性执法办了多少案件")
     assert reply.status == "answer" and "4600余件" in reply.text
     assert "菜市场" not in reply.text and "外甥" not in reply.text
+
+
+def test_a_list_request_takes_every_clause_before_it_as_an_item():
+    ask = find_ask("执法纪录仪配，跑一次事项，还有在益阳网上能办的事，这几个数告诉我")
+    assert ask.text.startswith("执法纪录仪配") and not ask.context
+
+
+def test_speech_without_punctuation_is_cut_where_a_new_clause_starts():
+    text = "老伴走了以后我一个人住在桃江县城孩子们都在长沙上班平时办点事情最怕跑来跑去听说现在好多事情网上就能办了一趟都不用跑的事情到底有多少项呢"
+    ask = find_ask(text)
+    assert "长沙" not in ask.text and "多少项" in ask.text

@@ -20,6 +20,7 @@ SECTIONS = (
     "## Load: a burst through the Telegram Application",
     "## Load: the web API",
     "## Where Engine.respond spends its time",
+    "## Metamorphic suite",
 )
 
 

@@ -224,3 +224,27 @@ def test_a_table_reads_the_same_from_txt_and_docx_in_place(tmp_path: Path):
     assert lines[2] == "人民调解数量11342起，人民调解同比增长4.9%。"
     assert lines[3] == "行政复议新收612件，行政复议同比增长12.4%。"
     assert lines[4] == "二、公共法律服务"
+
+
+def test_drafted_names_are_the_counted_thing_never_fragments(tmp_path: Path):
+    lines = [
+        "临江市2024年法治政府建设情况",
+        "2024年，临江市坚持依法行政，法治政府建设取得新成效。",
+        "一、公共法律服务",
+        "法律援助惠及群众。为412名农民工追回欠薪385万余元，全年培训8600余人次。",
+        "部门协同。配合市司法局开展普法活动，破解城市管理难题，坚持市县联动。",
+        "免证办扩面。免证办覆盖3000余项事项；免证办覆盖3000余项事项的材料清单全部上线。",
+    ]
+    source = tmp_path / "r.txt"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out, result = _import(tmp_path, source)
+    kb = load_knowledge(out)
+    names = {m.value: m.title for m in kb.metrics}
+    assert names["412名"] == "追回欠薪的农民工"
+    assert names["8600余人次"] == "培训人次"
+    questions = [f.title for f in kb.faqs]
+    assert not [q for q in questions if q.startswith(("配合市", "破解城市", "坚持市", "市县", "临江市做"))], questions
+    # the same name twice: both figures drafted, the second with a qualified name
+    drafted = [m for m in kb.metrics if m.value == "3000余项"]
+    assert len(drafted) == 2 and drafted[0].title != drafted[1].title
+    assert not [item for item in result.left_out if "重复" in item]

@@ -266,8 +266,14 @@ def test_supervisor_stops_ready_workers_on_sigterm_and_returns_0():
     assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL or callable(signal.getsignal(signal.SIGTERM))
 
 
+def _ready_late(index, link) -> int:
+    time.sleep(0.5)
+    return _serve_until_stopped(index, link)
+
+
 def test_supervisor_returns_1_when_a_worker_fails_to_start():
-    supervisor = Supervisor(lambda index, link: 1 if index == 1 else _serve_until_stopped(index, link), 2)
+    """Before any worker has served: start-up failed, and would fail again."""
+    supervisor = Supervisor(lambda index, link: 1 if index == 1 else _ready_late(index, link), 2)
     started = time.monotonic()
     assert supervisor.run() == 1
     assert time.monotonic() - started < 5

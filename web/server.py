@@ -34,7 +34,7 @@ from bot.knowledge.reload import fingerprint
 from bot.storage.keys import load_hash_key
 from bot.storage.postgres import open_usage_store
 
-from . import statedb
+from . import edge, statedb
 from .app import create_app
 from .ratelimit import SqliteRateLimiter
 from .sessions import SqliteSessionStore
@@ -52,12 +52,15 @@ WORKERS_LOG_FORMAT = "%(asctime)s %(levelname)s [%(process)d] %(name)s: %(messag
 
 
 def uvicorn_config(app, host: str, port: int):
+    """uvicorn's settings; the HTTP protocol is httptools with the limits of `edge` (request
+    head size and time, a connection cap below the file limit)."""
     import uvicorn
 
     return uvicorn.Config(
         app,
         host=host,
         port=port,
+        http=edge.guarded_protocol(),
         log_config=None,
         access_log=False,
         server_header=False,
@@ -96,6 +99,12 @@ def run_web(settings: Settings, host: str | None = None, port: int | None = None
         format=LOG_FORMAT if workers == 1 else WORKERS_LOG_FORMAT,
         stream=sys.stderr,
         force=True,
+    )
+    files = edge.raise_file_limit()
+    logger.info(
+        "file limit %s: at most %d connections per worker process (LimitNOFILE raises it)",
+        files,
+        edge.connection_cap(),
     )
     stamp = fingerprint(settings.knowledge_dir)  # before loading: an edit meanwhile is reloaded
     library = load_library(settings.knowledge_dir)  # a broken pack stays out; the others serve
@@ -167,7 +176,8 @@ def _run_workers(settings: Settings, holder: EngineHolder, stamp: str, host: str
             sock = bind(host, port)
             reserved.close()  # this process's copy of the parent's
         sock.listen(BACKLOG)
-        conn = statedb.connect(state) if shared else None
+        # opened on first use; reopens and recreates the file on failure
+        conn = statedb.StateConnection(state) if shared else None
         try:
             app = create_app(
                 settings,

@@ -13,18 +13,28 @@ longer a database is deleted and made anew by `prepare`. The file is created wit
 hashes (the key of the usage database's pseudonyms).
 
 `prepare(data_dir)` runs once in the parent process before the workers start; each worker
-then opens its own connection with `connect(path)` (a connection never crosses a fork).
-Every statement is its own short transaction, run on the event loop with `arun`: when
-another worker holds the write lock (tens of microseconds), `arun` yields to the loop and
-retries after 50 µs, doubling up to 2 ms, for at most BUSY_TIMEOUT_S (`run`, for start-up
-and tests, sleeps instead). SQLite's own busy handler would sleep
-1 ms at the first collision, stalling every request queued behind it on that worker
-(about 2% of writes collide with two busy workers).
+then holds its own `StateConnection` (a connection never crosses a fork), which heals: it
+opens the file lazily, and whenever a statement fails for any reason but a lock, or the
+file was deleted, replaced, truncated or overwritten (its inode and header are looked at
+once a second), it drops the connection, recreates the file and its tables as needed
+(`repair`) and tries the statement once more. A repair that fails is tried again after a
+pause that doubles (HEAL_PAUSE_S up to HEAL_PAUSE_MAX_S), never by sleeping: meanwhile
+statements fail at once and requests go on without the shared state (follow-ups and the
+rate limit resume as soon as the file is back).
+Every statement is its own short transaction, run on the event loop with `run`: when
+another worker holds the write lock (tens of microseconds), `run` tries again at once,
+yielding the CPU to the holder, for at most BUSY_SPIN_S, and then gives up (the request goes
+on without the shared state); after BUSY_STREAK such writes in a row, no write is tried for
+LOCKED_PAUSE_S (reads go on: WAL lets them past a writer). It never sleeps: a sleep on the event loop would hold up every request
+queued behind it (an external process holding the lock for 15 s once cost every request a
+second).
 """
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import hmac
 import logging
 import os
 import sqlite3
@@ -37,7 +47,14 @@ from bot.storage.keys import FILE_MODE
 logger = logging.getLogger(__name__)
 
 FILE_NAME = "web-sessions.sqlite3"
-BUSY_TIMEOUT_S = 1.0
+BUSY_TIMEOUT_S = 1.0  # the parent's `prepare`, before any worker serves
+BUSY_SPIN_S = 0.01  # a worker's statement: retried at once while locked (yielding the CPU), this long at most
+BUSY_STREAK = 3  # writes in a row that found the file locked: then none is tried for LOCKED_PAUSE_S
+LOCKED_PAUSE_S = 1.0
+HEAL_PAUSE_S = 0.5
+HEAL_PAUSE_MAX_S = 30.0
+CHECK_EVERY_S = 1.0  # a worker looks at the file's inode and header this often
+HEADER = b"SQLite format 3\x00"
 REFILL_SECONDS = 60.0  # a rate-limit bucket untouched this long is full again: as good as none
 SUFFIXES = ("", "-wal", "-shm")
 
@@ -66,6 +83,11 @@ def path_in(data_dir: Path | str) -> Path:
     return Path(data_dir) / FILE_NAME
 
 
+def keyed_hash(key: bytes, kind: str, value: str) -> bytes:
+    """16 bytes of HMAC-SHA256: what the file stores instead of a session id or an address."""
+    return hmac.new(key, f"{kind}:{value}".encode(), hashlib.sha256).digest()[:16]
+
+
 BUSY_CODES = (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 DAMAGED = (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT)  # the file only held context: start afresh
 
@@ -77,40 +99,125 @@ def connect(path: Path | str) -> sqlite3.Connection:
     return conn
 
 
-def run(conn: sqlite3.Connection, sql: str, params: tuple | dict = ()) -> list[tuple]:
-    """Execute one statement to the end (its transaction committed); its rows. Retries
-    while the database is locked by another worker, briefly; raises sqlite3.Error."""
+def run(conn, sql: str, params: tuple | dict = ()) -> list[tuple]:
+    """Execute one statement to the end (its transaction committed); its rows; raises
+    sqlite3.Error. `conn`: a worker's StateConnection (never sleeps, see the module's
+    docstring), or a plain sqlite3 connection (the parent and tools: retried while locked,
+    pausing 50 µs doubling to 2 ms, for at most BUSY_TIMEOUT_S)."""
+    if isinstance(conn, StateConnection):
+        return conn.run(sql, params)
+    return _execute(conn, sql, params, BUSY_TIMEOUT_S, time.sleep)
+
+
+def is_busy(exc: BaseException) -> bool:
+    return getattr(exc, "sqlite_errorcode", None) in BUSY_CODES
+
+
+def _yield(delay: float) -> None:
+    """Between two tries of a worker's statement: let the lock's holder run; never sleep."""
+    if hasattr(os, "sched_yield"):
+        os.sched_yield()
+
+
+def _execute(conn: sqlite3.Connection, sql: str, params, limit: float, pause) -> list[tuple]:
     delay, give_up = 50e-6, None
     while True:
         try:
             return conn.execute(sql, params).fetchall()
         except sqlite3.OperationalError as exc:
-            if getattr(exc, "sqlite_errorcode", None) not in BUSY_CODES:
+            if not is_busy(exc):
                 raise
             now = time.monotonic()
-            give_up = give_up or now + BUSY_TIMEOUT_S
+            give_up = give_up or now + limit
             if now >= give_up:
                 raise
-            time.sleep(delay)
+            pause(delay)
             delay = min(delay * 2, 2e-3)
 
 
-async def arun(conn: sqlite3.Connection, sql: str, params: tuple | dict = ()) -> list[tuple]:
-    """`run` for the event loop: while another worker holds the write lock, it yields to the
-    loop (`asyncio.sleep`) instead of sleeping in it, so other requests go on meanwhile."""
-    delay, give_up = 50e-6, None
-    while True:
+class StateConnection:
+    """A worker's connection to the shared file that reopens, and recreates, the file and
+    its tables after any failure (see the module's docstring). Never sleeps."""
+
+    def __init__(self, path: Path | str, clock=time.monotonic):
+        self.path = Path(path)
+        self.clock = clock
+        self.heals = 0  # times the file was (re)opened after the first
+        self._conn: sqlite3.Connection | None = None
+        self._inode: int | None = None
+        self._checked = float("-inf")
+        self._retry_at = float("-inf")
+        self._pause = HEAL_PAUSE_S
+        self._opened_once = False
+        self._busy = 0  # writes in a row that found the file locked
+        self._locked_until = float("-inf")
+
+    def run(self, sql: str, params: tuple | dict = ()) -> list[tuple]:
+        writes = not sql.lstrip()[:6].upper().startswith(("SELECT", "PRAGMA"))
+        if writes and self.clock() < self._locked_until:
+            raise sqlite3.OperationalError(f"shared web state {self.path} is locked; trying again shortly")
+        conn = self._connection()
         try:
-            return conn.execute(sql, params).fetchall()
-        except sqlite3.OperationalError as exc:
-            if getattr(exc, "sqlite_errorcode", None) not in BUSY_CODES:
+            rows = _execute(conn, sql, params, BUSY_SPIN_S, _yield)
+        except sqlite3.Error as exc:
+            if is_busy(exc):
+                self._busy += 1
+                if self._busy >= BUSY_STREAK:  # held by someone for long: no write tried for a while
+                    self._locked_until = self.clock() + LOCKED_PAUSE_S
+                    self._busy = 0
                 raise
-            now = time.monotonic()
-            give_up = give_up or now + BUSY_TIMEOUT_S
-            if now >= give_up:
-                raise
-            await asyncio.sleep(delay)
-            delay = min(delay * 2, 2e-3)
+            logger.warning("shared web state %s failed (%s): reopening it", self.path, exc)
+            self._drop()
+            return _execute(self._connection(), sql, params, BUSY_SPIN_S, _yield)  # once more, repaired
+        if writes:
+            self._busy = 0
+        return rows
+
+    def close(self) -> None:
+        self._drop()
+
+    def _connection(self) -> sqlite3.Connection:
+        now = self.clock()
+        if self._conn is not None and now - self._checked >= CHECK_EVERY_S:
+            self._checked = now
+            if not self._same_file():
+                logger.warning("shared web state %s was deleted, replaced or damaged: reopening it", self.path)
+                self._drop()
+        if now < self._retry_at:
+            raise sqlite3.OperationalError(f"shared web state {self.path} unavailable; trying again shortly")
+        if self._conn is not None:
+            return self._conn
+        try:
+            repair(self.path, busy_timeout=0)
+            conn = connect(self.path)
+            self._inode = os.stat(self.path).st_ino
+        except (OSError, sqlite3.Error) as exc:
+            self._retry_at = now + self._pause
+            self._pause = min(self._pause * 2, HEAL_PAUSE_MAX_S)
+            raise sqlite3.OperationalError(f"cannot open shared web state {self.path}: {exc}") from None
+        self._conn, self._checked, self._pause = conn, now, HEAL_PAUSE_S
+        if self._opened_once:
+            self.heals += 1
+            logger.warning("shared web state %s reopened", self.path)
+        self._opened_once = True
+        return conn
+
+    def _same_file(self) -> bool:
+        try:
+            with open(self.path, "rb") as handle:
+                header = handle.read(len(HEADER))
+                inode = os.fstat(handle.fileno()).st_ino
+        except OSError:
+            return False
+        return inode == self._inode and header in (HEADER, b"")  # empty: new, not yet checkpointed
+
+    def _drop(self) -> None:
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            try:
+                conn.close()
+            except sqlite3.Error:
+                pass
 
 
 def _tighten(path: Path) -> None:
@@ -130,12 +237,12 @@ def _remove(path: Path) -> None:
             pass
 
 
-def _create(path: Path) -> None:
+def _create(path: Path, busy_timeout: float = BUSY_TIMEOUT_S) -> None:
     try:
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))
     except FileExistsError:
         pass
-    conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_S)
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=busy_timeout)
     try:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.executescript(SCHEMA)
@@ -150,16 +257,7 @@ def prepare(data_dir: Path | str, ttl_seconds: float | None = None) -> Path:
     StorageError naming the path and DATA_DIR if it cannot."""
     path = path_in(data_dir)
     try:
-        Path(data_dir).mkdir(mode=0o700, parents=True, exist_ok=True)
-        try:
-            _create(path)
-        except sqlite3.DatabaseError as exc:
-            if getattr(exc, "sqlite_errorcode", None) not in DAMAGED:  # e.g. no permission: say so
-                raise
-            logger.warning("%s is damaged (%s); starting it afresh", path, exc)
-            _remove(path)
-            _create(path)
-        _tighten(path)
+        repair(path)
         if ttl_seconds is not None:
             _expire(path, ttl_seconds)
     except (OSError, sqlite3.Error) as exc:
@@ -171,6 +269,30 @@ def prepare(data_dir: Path | str, ttl_seconds: float | None = None) -> Path:
     return path
 
 
+def repair(path: Path, busy_timeout: float = BUSY_TIMEOUT_S) -> None:
+    """Make `path` the shared state file with its tables: created if missing (and its
+    folder), started afresh if it is not a database or is damaged. Raises OSError or
+    sqlite3.Error (no permission, a locked file with `busy_timeout` 0, …)."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(len(HEADER))
+    except FileNotFoundError:
+        header = HEADER
+    try:
+        if header and header != HEADER:
+            raise sqlite3.DatabaseError("file is not a database")
+        _create(path, busy_timeout)
+    except sqlite3.DatabaseError as exc:
+        truncated = not header and is_busy(exc)  # an empty file that others still hold in WAL mode
+        if not truncated and (is_busy(exc) or getattr(exc, "sqlite_errorcode", sqlite3.SQLITE_NOTADB) not in DAMAGED):
+            raise  # e.g. no permission: say so
+        logger.warning("%s is damaged (%s); starting it afresh", path, exc)
+        _remove(path)
+        _create(path, busy_timeout)
+    _tighten(path)
+
+
 def _expire(path: Path, ttl_seconds: float) -> None:
     conn = connect(path)
     try:
@@ -179,3 +301,46 @@ def _expire(path: Path, ttl_seconds: float) -> None:
         run(conn, "DELETE FROM rate_buckets WHERE at < ?", (now - REFILL_SECONDS,))
     finally:
         conn.close()
+
+
+class Warner:
+    """Logs a failing shared-state statement at most once a minute (requests go on without it)."""
+
+    def __init__(self, what: str, every: float = 60.0):
+        self.what = what
+        self.every = every
+        self._last = float("-inf")
+        self.failures = 0
+
+    def __call__(self, exc: Exception) -> None:
+        self.failures += 1
+        now = time.monotonic()
+        if now - self._last >= self.every:
+            self._last = now
+            logger.warning(
+                "shared web state: %s failed (%s); going on without it (%d failures so far)",
+                self.what,
+                exc,
+                self.failures,
+            )
+
+
+async def arun(conn, sql: str, params: tuple | dict = ()) -> list[tuple]:
+    """`run` for the event loop. A worker's StateConnection never sleeps (it yields the CPU to
+    a lock's holder for at most BUSY_SPIN_S); a plain connection, while another process holds
+    the write lock, yields to the loop (`asyncio.sleep`) instead of sleeping in it."""
+    if isinstance(conn, StateConnection):
+        return conn.run(sql, params)
+    delay, give_up = 50e-6, None
+    while True:
+        try:
+            return conn.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as exc:
+            if not is_busy(exc):
+                raise
+            now = time.monotonic()
+            give_up = give_up or now + BUSY_TIMEOUT_S
+            if now >= give_up:
+                raise
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 2e-3)

@@ -10,11 +10,15 @@ one of the workers. The parent only supervises:
   uvicorn skip the graceful stop); each finishes the requests in flight and exits 0. A
   worker still running `stop_seconds` after the signal is killed. The parent returns 0
   when every worker exited 0.
-* A worker that exits with a failure status before it reported ready: start-up failed
-  (and would fail again), the others are stopped, the parent returns 1.
+* A worker that exits with a failure status before it reported ready, while no worker has
+  served yet: start-up failed (and would fail again), the others are stopped, the parent
+  returns 1. Once the server has served, a worker that cannot start (its state or usage
+  file cannot be opened, say) is tried again after a pause that doubles (START_BACKOFF up to
+  MAX_BACKOFF) while the others keep serving: healthy workers are never stopped for it.
 * A worker that dies otherwise (killed, crashed, or exits while serving): logged and
-  replaced by a new fork of the parent; more than `max_restarts` in a minute stop the
-  server (returns 1).
+  replaced by a new fork of the parent at once; more than `max_restarts` in a minute: the
+  replacements are paused as above while other workers serve, and the server stops
+  (returns 1) only when none does.
 * Each worker holds one end of a socket pair (`link`) to the parent: it reports "ready"
   on it (`report_ready`), and a worker stops when the parent's end closes, so no worker
   outlives the parent, even one killed with SIGKILL (`watch_parent`).
@@ -42,6 +46,8 @@ READY = b"R"
 STOP_SECONDS = 4.5  # after SIGTERM, then the stragglers are killed (exit within 5 s)
 MAX_RESTARTS = 5  # a minute; more means something is wrong with every worker
 RESTART_WINDOW = 60.0
+START_BACKOFF = 1.0  # seconds before a worker that failed is tried again; doubles each time
+MAX_BACKOFF = 30.0
 
 Target = Callable[[int, socket.socket], int]
 
@@ -73,6 +79,9 @@ class Supervisor:
     on_stop: Callable[[], None] | None = None  # called when stopping begins (no more workers forked)
     workers: list[Worker] = field(default_factory=list)
     _restarts: list[float] = field(default_factory=list)
+    _due: dict[int, float] = field(default_factory=dict)  # index → when its replacement is forked
+    _backoff: dict[int, float] = field(default_factory=dict)  # index → its current pause
+    _served: bool = False  # a worker has reported ready
     _stopping: str | bool = False  # the signal's name once one arrived
     _wake: tuple[int, int] | None = None
 
@@ -103,40 +112,72 @@ class Supervisor:
         self._stopping = self._stopping or signal.Signals(signum).name  # logged by the loop, not here
 
     def _supervise(self) -> int:
-        """Until a signal (0) or a failure (1)."""
+        """Until a signal (0) or a failure that leaves nothing serving (1)."""
         all_ready = False
         while not self._stopping:
             links = {w.link.fileno(): w for w in self.workers if w.alive and not w.ready}
-            readable, _, _ = select.select([self._wake[0], *links], [], [], 0.5)
+            wait = 0.5
+            if self._due:
+                wait = max(0.0, min(wait, min(self._due.values()) - time.monotonic()))
+            readable, _, _ = select.select([self._wake[0], *links], [], [], wait)
             for fd in readable:
                 if fd == self._wake[0]:
                     self._drain()
                 elif links[fd].link.recv(1) == READY:
                     links[fd].ready = True
+                    self._served = True
+                    self._backoff.pop(links[fd].index, None)
             for worker in self._reap():
                 if self._stopping:
                     break
-                if not worker.ready and worker.status > 0:  # it gave up starting: so would the next
-                    logger.error(
-                        "worker %d (pid %d) failed to start (status %s): stopping",
-                        worker.index,
-                        worker.pid,
-                        worker.status,
-                    )
-                    return 1
-                if not self._may_restart():
-                    logger.error("workers keep dying (%d restarts in a minute): stopping", len(self._restarts))
-                    return 1
-                logger.error(
-                    "worker %d (pid %d) died (status %s): starting a new one", worker.index, worker.pid, worker.status
-                )
-                worker.link.close()
-                self.workers[self.workers.index(worker)] = self._fork(worker.index)
+                status = self._after_exit(worker)
+                if status is not None:
+                    return status
+            now = time.monotonic()
+            for index, due in sorted(self._due.items()):
+                if now >= due and not self._stopping:
+                    del self._due[index]
+                    slot = next(i for i, w in enumerate(self.workers) if w.index == index)
+                    self.workers[slot].link.close()
+                    self.workers[slot] = self._fork(index)
             if not all_ready and all(w.ready for w in self.workers):
                 all_ready = True
                 if self.on_ready is not None:
                     self.on_ready()
         return 0
+
+    def _after_exit(self, worker: Worker) -> int | None:
+        """Schedule the replacement of a worker that exited; 1 when the server should stop."""
+        serving = any(w.alive and w.ready for w in self.workers if w is not worker)
+        failed_start = not worker.ready and worker.status > 0
+        if failed_start and not self._served:  # it gave up starting: so would the next
+            logger.error(
+                "worker %d (pid %d) failed to start (status %s): stopping", worker.index, worker.pid, worker.status
+            )
+            return 1
+        crowded = not self._may_restart()
+        if crowded and not serving:
+            logger.error("workers keep dying (%d restarts in a minute): stopping", len(self._restarts))
+            return 1
+        if failed_start or crowded:
+            pause = self._backoff[worker.index] = min(
+                self._backoff.get(worker.index, START_BACKOFF / 2) * 2, MAX_BACKOFF
+            )
+            logger.error(
+                "worker %d (pid %d) %s (status %s): trying again in %.0f s; the other workers keep serving",
+                worker.index,
+                worker.pid,
+                "failed to start" if failed_start else "keeps dying",
+                worker.status,
+                pause,
+            )
+        else:
+            pause = 0.0
+            logger.error(
+                "worker %d (pid %d) died (status %s): starting a new one", worker.index, worker.pid, worker.status
+            )
+        self._due[worker.index] = time.monotonic() + pause
+        return None
 
     def _drain(self) -> None:
         try:
@@ -186,7 +227,7 @@ class Supervisor:
                 os.kill(worker.pid, signal.SIGKILL)
                 os.waitpid(worker.pid, 0)
                 worker.status = -signal.SIGKILL
-        failed = [w for w in self.workers if w.status != 0]
+        failed = [w for w in self.workers if w.status != 0 and w.index not in self._due]  # pending: logged
         for worker in failed:
             logger.error("worker %d (pid %d) exited with status %s", worker.index, worker.pid, worker.status)
         return status or (1 if failed else 0)

@@ -93,7 +93,39 @@ def _days(text: str) -> float:
     return value
 
 
+def cmd_review(args: argparse.Namespace, settings: Settings) -> int:
+    from pathlib import Path
+
+    from bot.admin.review import run_review
+
+    directory = Path(args.pack)
+    if not directory.exists() and (Path(settings.knowledge_dir) / args.pack).is_dir():
+        directory = Path(settings.knowledge_dir) / args.pack
+    return run_review(directory, sys.stdin, sys.stdout)
+
+
+def cmd_admin(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.admin.console import run_console
+
+    return run_console(settings, sys.stdin, sys.stdout)
+
+
 def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "review",
+        help="在终端逐条审核一个报告包中起草的条目",
+        description="逐条审核起草的条目：接受、改名、加问法或删除，与 Telegram 中的修改一样校验并备份。",
+    )
+    p.add_argument("pack", help="报告包文件夹（或知识库文件夹中的包名）")
+    p.set_defaults(func=cmd_review)
+
+    p = sub.add_parser(
+        "admin",
+        help="在终端完成 Telegram 中的管理操作（未答上的问题、备份、回滚）",
+        description="管理员终端：未答上的问题（加为问法、忽略）、备份列表、回滚。",
+    )
+    p.set_defaults(func=cmd_admin)
+
     p = sub.add_parser("report", help="使用统计（与 Telegram 中的 /stats 相同）", description="最近若干天的使用统计。")
     p.add_argument("--days", type=_days, default=7, metavar="N", help="最近 N 天（默认 7）")
     p.add_argument("--csv", metavar="FILE", help="同时把统计写入 CSV 文件")

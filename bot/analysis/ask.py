@@ -36,6 +36,10 @@ _LEAD_RE = re.compile(
 _POINTS_BACK_RE = re.compile(
     r"这个|这种|这项|这些|这类|这块|这方面|这事|那个|那种|那些|那项|该|它|他们|她们|上面|前面说的|这"
 )
+# A request for several figures at once: the clauses before it are its items.
+_LIST_REQUEST_RE = re.compile(
+    r"列一下|列出来|都列|一起报|几个数|几个数字|[两三四五六]个数|各多少|各是多少|分别是多少|分别多少|都是多少"
+)
 MIN_CONTEXT_CHARS = 24  # shorter messages are one question: no story to leave out
 REFER_CLAUSES = 2  # how many clauses before a pointing ask may name what it points to
 MIN_ASK_CONTENT = 4  # an ask with fewer content characters takes the clause before it too
@@ -53,8 +57,21 @@ class Ask:
         return bool(self.context)
 
 
+# Where a clause starts in speech typed without punctuation: connectives and a speaker's
+# "I / we / my …" ("…腿脚也不好听说现在好多事情网上就能办了…", "…孙子说一部手机就够了市本级…").
+_SPOKEN_BREAK_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?=听说|后来|但是|可是|不过|所以|然后|结果|现在听说|我想|我就想|想问|请问|我家|我们|俺们|俺家|"
+    r"孩子|儿子|女儿|老伴|孙子|朋友|邻居|市本级|全市|益阳)"
+)
+LONG_UNBROKEN = 30  # a clause this long without punctuation is cut where speech starts a new one
+
+
 def clauses(text: str) -> list[str]:
-    return [c for c in (part.strip() for part in _BREAK_RE.split(text)) if c]
+    parts = [c for c in (part.strip() for part in _BREAK_RE.split(text)) if c]
+    out: list[str] = []
+    for part in parts:
+        out += [c for c in _SPOKEN_BREAK_RE.split(part) if c] if len(part) >= LONG_UNBROKEN else [part]
+    return out
 
 
 def _asks(clause: str) -> bool:
@@ -88,6 +105,8 @@ def find_ask(text: str) -> Ask:
         chosen = [i for i in range(start, len(parts)) if parts[i] and (i == start or _asks(parts[i]))]
     if not chosen:
         return Ask(text)
+    if _LIST_REQUEST_RE.search(parts[chosen[-1]]) and _content(parts[chosen[-1]]) < MIN_ASK_CONTENT:
+        chosen = list(range(0, chosen[-1] + 1))  # "A，B，还有C，这几个数告诉我": every item is asked
     while chosen[0] > 0 and _content("".join(parts[i] for i in chosen)) < MIN_ASK_CONTENT:
         chosen.insert(0, chosen[0] - 1)  # "A、B、C，列一下": the request's subject is the clause before
     ask_text = "，".join(parts[i] for i in chosen if parts[i])

@@ -75,7 +75,11 @@ def verdict(analysis: Analysis, evidence: str, figure=None) -> bool | None:
         asked = _pick(analysis, figure.unit == "%")
         other_unit = asked is not None and asked.unit and figure.unit and asked.unit[-1] != figure.unit[-1]
         if asked is not None and asked.percent == (figure.unit == "%") and not other_unit:
-            return compare(asked, *figure_range(figure.number, scale_of(figure.unit), figure.qualifier))
+            found = compare(asked, *figure_range(figure.number, scale_of(figure.unit), figure.qualifier))
+            # "不是2900余件吧" states the negation (a lead such as 不到/没到 is part of the range)
+            if found is not None and negates(question.replace(asked.text, " ")):
+                return not found
+            return found
     found = _claim(analysis, evidence, figure)
     if found is None or not analysis.intent.yes_no or not negates(question):
         return found

@@ -89,16 +89,14 @@ class Engine:
         check = self._check_of_last(text, conversation, now)
         if check is not None:
             return check
-        response = None
-        if self._points_back(text, conversation, now):
+        response, year = self._answer(text, conversation, now)
+        if response.kind != "followup" and self._points_back(text, conversation, now):
             # "那是哪个频道的", "他们考的是啥": asked about what was just answered, so the last
-            # question's subject comes first; a reply only when that reading answers
+            # question's subject comes first, and that reading answers when it can
             subject = self.packs[-1].analyze(conversation.last_text).core
-            response, year = self._answer(f"{subject}，{text}", None, now)
-            if response.status != "answer":
-                response = None
-        if response is None:
-            response, year = self._answer(text, conversation, now)
+            again, again_year = self._answer(f"{subject}，{text}", None, now)
+            if again.status == "answer":
+                response, year = again, again_year
         if conversation is not None and response.status == "answer":
             conversation.last_year = year or conversation.last_year
             conversation.last_text = text
@@ -235,9 +233,33 @@ class Engine:
             seen |= {pair for p in packs for pair in pairs if pair in p.context.report_norm}
             answered = [r for r in replies if r[0].status == "answer"]
             if answered:
-                return self._newest_same(max(answered, key=lambda r: r[0].score), pool, conversation, now)
+                found = self._older_fact(pool, year, core, text, conversation, now) or max(
+                    answered, key=lambda r: r[0].score
+                )
+                return self._newest_same(found, pool, conversation, now)
             first = first or (replies[0] if replies else None)
         return first or (pool[-1].respond(text, conversation, now), pool[-1].knowledge.year)
+
+    def _older_fact(self, pool, year: int, core: str, text: str, conversation, now: float):
+        """An older report's answer when the question names a thing (3+ characters: 复调对接) that
+        only that report writes: the newer report's answer would be another measure (unless
+        same_as says the newer report has that measure in other words: `_newest_same`)."""
+        newer = [p.context.report_norm for p in pool if (p.knowledge.year or 0) >= year]
+        for pack in sorted(pool, key=lambda p: -(p.knowledge.year or 0)):
+            if (pack.knowledge.year or 0) >= year:
+                continue
+            own = [
+                core[i : i + 3]
+                for i in range(len(core) - 2)
+                if " " not in core[i : i + 3]
+                and core[i : i + 3] in pack.context.report_norm
+                and all(core[i : i + 2] not in n and core[i + 1 : i + 3] not in n for n in newer)
+            ]
+            if own:
+                reply = pack.respond(text, conversation, now)
+                if reply.status == "answer":
+                    return reply, pack.knowledge.year
+        return None
 
     def _side_by_side(self, pool: list[PackEngine], text: str, now: float) -> Response:
         latest: dict[int, PackEngine] = {}

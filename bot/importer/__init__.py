@@ -28,7 +28,7 @@ from bot.importer.draft import Draft, draft_pack
 from bot.importer.readers import ImportInputError, read_report
 from bot.knowledge import packmeta
 from bot.knowledge.model import KNOWLEDGE_FILES, PACK_FILE, REPORT_FILE, Problem
-from bot.knowledge.packs import validate_pack
+from bot.knowledge.packs import is_pack, validate_pack
 from bot.knowledge.reporttext import parse_report
 from bot.text.normalize import Synonyms
 
@@ -247,7 +247,7 @@ def check_out(out: Path, knowledge_dir: Path | str | None = None) -> None:
         raise ImportInputError(f"没有权限访问 {out}：{rule}。") from None
     except OSError as exc:
         raise ImportInputError(f"无法访问 {out}（{exc.strerror or type(exc).__name__}）：{rule}。") from None
-    if knowledge_dir is not None and resolved == Path(knowledge_dir).resolve() and (others or not resolved.is_dir()):
+    if knowledge_dir is not None and resolved == Path(knowledge_dir).resolve() and (others or not is_pack(resolved)):
         raise ImportInputError(
             f"{out} 是知识库文件夹本身（KNOWLEDGE_DIR）：{rule}，请写其中的子文件夹，如 {out / 'qinglan-2024'}。"
         )

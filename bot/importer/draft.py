@@ -12,6 +12,7 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bot.knowledge.reporttext import Figure, ReportText, Sentence, parse_report
 from bot.text.normalize import Synonyms, _readings, normalize
@@ -138,6 +139,7 @@ _GENERIC_NAMES = {
 _ADVERBS = ("成功", "共", "累计", "共计", "全部", "其中", "约", "已", "先后")
 _VERB_RE = re.compile(
     r"(?:发布|提出|办理|落实|开展|参加|参与|进行|通过|完成|讨回|追回|追讨|挽回|获得|接入|建立|设立|实现|受理|提供|"
+    r"解答|培训|培养|化解|"
     r"覆盖|涉及|组织|化解|调解|审查|编制|出台|印发)"
 )
 _HONOUR_RE = re.compile(r"荣获|获评|获得|被评为|评为|授予|入选|入围|成功创建为|创建为|获")
@@ -234,13 +236,28 @@ _CHANGE_LEAD_RE = re.compile(r"^(?:同比|环比|较上年|比上年|较去年|�
 def metric_name(figure: Figure, siblings: list[Figure]) -> str:
     """A name from the figure's own words: "经过法治审核的执法事项", "调解成功率", "企业轻微违规“首次不罚”";
     a change whose clause names no subject takes it from the clause before ("案卷优秀率较上年提高")."""
-    name = _own_name(figure, siblings)
+    name = _TAIL_RE.sub("", _own_name(figure, siblings)) or _own_name(figure, siblings)
+    if figure.role == "rank" and not name.endswith(("排名", "排", "位次")):
+        name += "排名"
+    if len(name) <= 2 and _bare_unit(figure.unit):  # "全年培训8600余人次" → 培训人次
+        name += _bare_unit(figure.unit)
     if figure.role == "change" and (_CHANGE_LEAD_RE.match(name) or len(name) <= 4) and figure.context:
         subject = re.split(r"\d|为|是|达到|达|共|增至|累计", _strip(figure.context))[0]
         subject = _strip(subject)
         if len(subject) >= 2 and subject not in name:
             name = (subject + name)[-NAME_MAX:]
     return name
+
+
+_TAIL_RE = re.compile(
+    r"(?:连续[一二三四五六七八九十\d]+年)?(?:位居|位列|继续排名|继续|居|超|仅为|仅|累计|全部实行统一登记)$"
+)
+_MEASURE_UNITS = ("人次", "件", "起", "次", "场", "名", "人")
+
+
+def _bare_unit(unit: str) -> str:
+    bare = unit.lstrip("万亿")
+    return bare if bare in _MEASURE_UNITS else ""
 
 
 def _own_name(figure: Figure, siblings: list[Figure]) -> str:
@@ -250,7 +267,11 @@ def _own_name(figure: Figure, siblings: list[Figure]) -> str:
         before = ""
     after = re.split(r"[及和与、，,；;。]", after)[0] if after else ""
     if not before:  # "30多家“谁执法谁普法”责任单位发布典型案例": the noun ends at the verb
-        after = _VERB_RE.split(after)[0]
+        noun = _VERB_RE.split(after)[0]
+        deed = re.split(r"\d", after[len(noun) :])[0]
+        if 1 <= len(noun) <= 3 and 2 <= len(deed) <= 8 and _VERB_RE.match(deed):
+            return f"{deed}的{noun}"  # "为412名农民工追回欠薪385万余元" → 追回欠薪的农民工
+        after = noun
     after = re.sub(r"[在于中的对向为给]$", "", after)
     if len(before) >= 4 or (before and not after):
         name = before + (after if 0 < len(after) <= 8 else "")
@@ -339,7 +360,7 @@ def draft_pack(
                 draft.left_out.append(row)
             else:
                 draft.metrics.append(row)
-    draft.faqs = [row for row in _faqs(report, key, topic_of, phrasings, reviewed) if row["id"] not in reviewed]
+    draft.faqs = [row for row in _faqs(report, key, topic_of, phrasings, reviewed, place) if row["id"] not in reviewed]
     return draft
 
 
@@ -461,6 +482,10 @@ def _metric(
         f"{name}的数字",
     ]
     chosen = phrasings.take(candidates, MIN_ALIASES + 1, extra)
+    if not chosen:  # the name is another figure's: qualify it by its part of the report and its clause
+        where = sentence.subsection or sentence.section
+        qualified = [f"{where}：{name}", f"{name}（{figure.clause.strip(' ，,；;')}）", f"{where}{keyword}数量"]
+        chosen = phrasings.take(qualified + [f"{c}（{figure.value}）" for c in candidates], MIN_ALIASES + 1, extra)
     if not chosen:
         return f"{figure.value}（“{figure.clause}”）：名称与其他数字重复"
     number = int(figure.number) if float(figure.number).is_integer() else figure.number
@@ -505,7 +530,7 @@ def _target_metric(
     """A target ("力争执法案卷优秀率达到85%以上"): named and asked as a target only, so that a plain
     question about the measure never finds it."""
     name = re.sub(r"^(?:\d+[.．、]\s*)?(?:目标[：:]?|力争|争取|到\d{4}年(?:底|末)?)?", "", name).strip() or name
-    name = re.sub(r"(?:以上|以内|控制|控制在)$", "", name)
+    name = re.sub(r"(?:控制在|控制)?(?:以上|以内)?$", "", name)
     keyword = _keyword(name)
     goal_year = target_year(sentence, year)
     when = f"{goal_year}年" if goal_year else ""
@@ -590,8 +615,10 @@ def _body_name(token: str) -> str:
             if 2 <= end <= 12 and end > len(best):
                 best = token[:end]
             at = token.find(suffix, at + 1)
-    if not best or best in _GENERIC_NAMES or re.search(r"[\d“”《》]", best):
+    if not best or best in _GENERIC_NAMES or re.search(r"[\d“”《》和及与、]", best) or best in ("市县", "县市"):
         return ""
+    if any(best.startswith(word) for word in _verbs_at_start(best)):
+        return ""  # "配合市", "破解城市", "坚持市": a verb cut off with a suffix, not a body
     if re.match(
         r"^(?:全|各|本|我|该|这|那|其|市委市政府|打造|加强|推进|深化|落实|建设|创建|组建|设立|召开|确定|共计|"
         r"持续|保障|开展|完善|印发|出台|组织|发布|行政机关|文化)",
@@ -608,6 +635,33 @@ def _body_name(token: str) -> str:
     return best
 
 
+@lru_cache(maxsize=1)
+def _verbs() -> frozenset[str]:
+    """Verbs, prepositions, adverbs and conjunctions of jieba's dictionary (its POS column)."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or spec.origin is None:
+        return frozenset()
+    found = set()
+    try:
+        with open(Path(spec.origin).parent / "dict.txt", encoding="utf-8") as handle:
+            for line in handle:
+                parts = line.split()
+                if len(parts) == 3 and 2 <= len(parts[0]) <= 4 and parts[2][:1] in ("v", "p", "d", "c"):
+                    if parts[2] not in ("vn",):
+                        found.add(parts[0])
+    except OSError:
+        return frozenset()
+    return frozenset(found)
+
+
+def _verbs_at_start(text: str) -> list[str]:
+    verbs = _verbs()
+    return [text[:n] for n in (2, 3, 4) if text[:n] in verbs]
+
+
 # Phrasings that stay different after normalisation (which drops 是什么, 吗, 情况 …).
 _QUESTIONS = {
     "document": (
@@ -620,19 +674,26 @@ _QUESTIONS = {
         ["{t}获得了什么称号", "{t}得了什么奖", "{t}的荣誉", "{t}获奖", "{t}被评为什么", "{t}受过什么表彰"],
     ),
     "body": (
-        "{t}有什么工作成绩？",
+        "{t}做了哪些工作？",
         ["{t}做了什么", "{t}的工作", "{t}取得了哪些成效", "介绍一下{t}", "关于{t}", "{t}有什么荣誉"],
     ),
 }
 
 
 def _faqs(
-    report: ReportText, key: str, topic_of: dict, phrasings: _Phrasings, reviewed: set[str] = frozenset()
+    report: ReportText,
+    key: str,
+    topic_of: dict,
+    phrasings: _Phrasings,
+    reviewed: set[str] = frozenset(),
+    place: str = "",
 ) -> list[dict]:
     rows = []
     for kind, term, sentence in _terms(report)[:MAX_FAQS]:
         if stable_id("f", key, kind, term) in reviewed:
             continue
+        if kind == "body" and place and term in (place, place.rstrip("市区县")):
+            continue  # the report's own place: the whole report is its work
         question, alternates = _QUESTIONS[kind]
         texts = [question.format(t=term)] + [a.format(t=term) for a in alternates]
         chosen = phrasings.take(texts, MIN_ALTERNATES + 1, [])

@@ -2,7 +2,7 @@
 
 `.txt` (UTF-8 with or without BOM, or GB18030, detected), `.docx` (python-docx: paragraphs
 and table cells), `.html`/`.htm` (the main text, by trafilatura), `.pdf` with a text layer
-(pdfminer.six; lines wrapped inside a paragraph are joined again). Anything else, an empty
+(pdfminer.six layout analysis: paragraphs from indents, line ends and gaps, see pdf.py). Anything else, an empty
 file, a binary, or a PDF without text raises `ImportInputError` with one clear sentence.
 
 Limits, checked before and while reading, never after: the file's size (`MAX_BYTES`, from
@@ -28,7 +28,6 @@ MAX_ZIP_MEMBERS = 2_000
 MAX_ZIP_MEMBER_BYTES = 50 * 1024 * 1024  # one unpacked .docx member
 MAX_UNZIPPED_BYTES = 100 * 1024 * 1024  # all of them
 SUPPORTED = (".txt", ".docx", ".html", ".htm", ".pdf")
-_END = "。！？；;：:!?”》）)"
 _CHUNK = 1024 * 1024
 
 
@@ -274,49 +273,21 @@ def _html(data: bytes) -> str:
 
 
 def _pdf(data: bytes) -> str:
-    import io
-
     try:
-        from pdfminer.high_level import extract_text
         from pdfminer.pdfparser import PDFSyntaxError
     except ImportError:  # pragma: no cover - declared dependency
         raise ImportInputError("读取 PDF 需要 pdfminer.six（pip install pdfminer.six）。") from None
+    from bot.importer.pdf import pdf_text
+
     if not data.startswith(b"%PDF"):
         raise ImportInputError("这不是有效的 PDF 文件。")
     try:
-        text = extract_text(io.BytesIO(data))
-    except (PDFSyntaxError, ValueError, TypeError, KeyError) as exc:
+        text = pdf_text(data)
+    except (PDFSyntaxError, ValueError, TypeError, KeyError, AttributeError) as exc:
         raise ImportInputError(f"无法读取这个 PDF（{type(exc).__name__}），文件可能已损坏或加密。") from None
     if not text.strip():
         raise ImportInputError("PDF 中没有文字层（可能是扫描件），请先做文字识别。")
-    return join_wrapped(text)
-
-
-def join_wrapped(text: str) -> str:
-    """PDF text has a line break at every line's end: join lines back into paragraphs. A line
-    ends its paragraph when it ends with sentence punctuation, is short (a heading), or is
-    followed by an empty line."""
-    from bot.knowledge.reporttext import heading_level
-
-    out: list[str] = []
-    current = ""
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line:
-            if current:
-                out.append(current)
-                current = ""
-            continue
-        if not current and heading_level(line) is not None and len(line) <= 25:
-            out.append(line)
-            continue
-        current += line
-        if line[-1] in _END:
-            out.append(current)
-            current = ""
-    if current:
-        out.append(current)
-    return "\n".join(out)
+    return text
 
 
 def clean_lines(text: str) -> str:

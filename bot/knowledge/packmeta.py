@@ -38,7 +38,7 @@ def year_ok(year: object, today: dt.date | None = None) -> bool:
 
 
 def place_ok(place: object) -> bool:
-    return isinstance(place, str) and bool(_PLACE_RE.match(place))
+    return isinstance(place, str) and bool(_PLACE_RE.fullmatch(place))
 
 
 def title_ok(title: object) -> bool:

@@ -118,14 +118,21 @@ def _build(
 
 
 def _without_clashes(packs: list[Knowledge], old: dict[Path, Knowledge]) -> tuple[list[Knowledge], list[Problem]]:
-    """As at start: a pack sharing an id, or place and year, with an earlier one gives way —
-    to its previous version when that one does not clash, else it stays out."""
-    kept, problems = drop_clashes(packs)
+    """As at start, a pack sharing an id, or place and year, with another gives way; here the
+    one that changed gives way to the one that did not (a pack new to the folder, or whose
+    place or year changed, comes last), falling back to its previous version when that one
+    does not clash, else staying out."""
+
+    def settled(k: Knowledge) -> bool:
+        before = old.get(k.directory)
+        return before is not None and (before.place, before.year) == (k.place, k.year)
+
+    ordered = sorted(packs, key=lambda k: not settled(k))  # stable: folder order otherwise
+    kept, problems = drop_clashes(ordered)
     if not problems:
         return packs, []
-    retry = [k if any(k is x for x in kept) else old.get(k.directory) for k in packs]
-    retry = [k for k in retry if k is not None]
-    kept, _ = drop_clashes(retry)
+    retry = [k if any(k is x for x in kept) else old.get(k.directory) for k in ordered]
+    kept, _ = drop_clashes([k for k in retry if k is not None])
     return kept, problems
 
 

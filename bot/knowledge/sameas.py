@@ -45,3 +45,26 @@ class MeasureLinks:
             if self._year_of.get(other) == (year or 0):
                 return other
         return None
+
+
+def same_report_warnings(directory) -> list[str]:
+    """One line for each place and year that two or more packs under `directory` cover."""
+    from collections import defaultdict
+    from pathlib import Path
+
+    from bot.knowledge.packs import pack_dirs
+    from bot.knowledge.yamlload import YamlSyntaxError, load_yaml
+
+    seen: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for folder in pack_dirs(Path(directory)):
+        try:
+            pack = (load_yaml((folder / "pack.yaml").read_text(encoding="utf-8")) or {}).get("pack") or {}
+        except (OSError, UnicodeDecodeError, YamlSyntaxError, AttributeError):
+            continue
+        if isinstance(pack, dict) and pack.get("place") and pack.get("year"):
+            seen[(str(pack["place"]), pack["year"])].append(folder.name)
+    return [
+        f"{'、'.join(names)} 是同一地方同一年份（{place}{year}年）的报告包，回答时只会用其中一个，请删除多余的包。"
+        for (place, year), names in seen.items()
+        if len(names) > 1
+    ]

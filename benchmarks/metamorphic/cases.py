@@ -1,0 +1,50 @@
+"""A metamorphic case and how it is judged."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from benchmarks.evaluation import EvalItem, Reply, direct_answer, judge
+from benchmarks.metamorphic.sources import soft
+
+INVARIANCE, DIRECTION, COMPOSITION = "invariance", "direction", "composition"
+
+# Expected outcomes.
+RIGHT = "right"  # judged right like an eval item: every expect string, and yes/no when given
+NO_FIGURE = "no figure"  # not an answer, or an answer without any of the report's figures
+SCOPE = "scope decline"  # status fallback
+HOWTO = "how-to decline"  # status fallback, and not opening with 是的/不是
+
+_YES_NO_HEAD = re.compile(r"^\s*(?:是的|不是|不对|对的|是[，。,.！!]|对[，。,.！!])")
+
+
+@dataclass(frozen=True)
+class Case:
+    transform: str
+    family: str
+    turns: tuple[str, ...]  # messages of one conversation; the reply to the last one is judged
+    outcome: str = RIGHT
+    expect: tuple[str, ...] = ()
+    yes: bool | None = None
+    source: str = ""  # the original question(s)
+
+    @property
+    def question(self) -> str:
+        return self.turns[-1]
+
+
+def passes(case: Case, reply: Reply, figure_values: tuple[str, ...]) -> bool:
+    """Whether `reply` (to the case's last turn) shows the case's expected outcome."""
+    if case.outcome == RIGHT:
+        return not judge(EvalItem(case.question, case.expect, yes=case.yes), reply)
+    if case.outcome == NO_FIGURE:
+        if reply.status != "answer":
+            return True
+        answer = soft(direct_answer(reply))
+        return not any(soft(v) in answer for v in figure_values)
+    if case.outcome == SCOPE:
+        return reply.status == "fallback"
+    if case.outcome == HOWTO:
+        return reply.status == "fallback" and not _YES_NO_HEAD.match(reply.text)
+    raise ValueError(case.outcome)

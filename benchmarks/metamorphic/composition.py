@@ -1,0 +1,64 @@
+"""Composition: figure questions combined.
+
+* 2–6 subjects as one enumeration → every figure in the reply;
+* two subjects as a comparison → both figures;
+* a question, then a check of its figure (right or wrong, in digits or in words) in the same
+  conversation → 是的/不是 rightly, on the same measure.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from decimal import Decimal
+
+from benchmarks.metamorphic import lexicon, numerals
+from benchmarks.metamorphic.sources import Figure
+
+_VALUE_RE = re.compile(r"^(近)?(\d+(?:\.\d+)?)(万?)(余|多)?(万?)(.*)$")
+
+
+def enumeration(subjects: list[str], rng: random.Random) -> str:
+    first_sep, last_sep, template = rng.choice(lexicon.ENUMERATIONS)
+    items = first_sep.join(subjects[:-1]) + last_sep + subjects[-1]
+    return template.format(items=items)
+
+
+def comparison(a: str, b: str, percent: bool, rng: random.Random) -> str:
+    return rng.choice(lexicon.COMPARISONS_HIGH if percent else lexicon.COMPARISONS_MORE).format(a=a, b=b)
+
+
+def _wrong_number(figure: Figure, rng: random.Random) -> str:
+    """A number clearly not the figure's (at least a third away, never borderline)."""
+    value = Decimal(figure.number)
+    if figure.value.endswith("%"):
+        wrong = value - 40 if value > 60 else value + 30
+    elif value < 4 or rng.random() < 0.7:
+        wrong = value * rng.choice((2, 3))
+    else:
+        wrong = value / 2 if "." in figure.number else value // 2
+    text = f"{wrong:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def said_figure(figure: Figure, right: bool, words: bool, rng: random.Random) -> str:
+    """The figure as a person would say it back: "4600多件", "四千六百多件", "百分之九十三", or a wrong one."""
+    match = _VALUE_RE.match(figure.value)
+    near, number, wan1, qualifier, wan2, unit = match.groups()
+    number = number if right else _wrong_number(figure, rng)
+    if unit in ("%", "％"):
+        return numerals.percent(number, rng.random() < 0.5) if words else number + "%"
+    said = numerals.decimal(number, rng.random() < 0.5) if words else number
+    more = {"余": rng.choice(("多", "余")), "多": "多"}.get(qualifier or "", "")
+    return (near or "") + said + wan1 + more + wan2 + unit
+
+
+def check(figure: Figure, right: bool, words: bool, negated: bool, rng: random.Random) -> tuple[str, bool]:
+    """A follow-up check of the figure and whether its true answer is 是 (True) or 不是 (False).
+
+    A negated check ("不是X吧") states the negation, so it is true (是/对) when X is wrong, as in the
+    eval sets ("两法衔接平台录入数不是全省第一吧" → 不是)."""
+    said = said_figure(figure, right, words, rng)
+    if negated:
+        return rng.choice(lexicon.CHECKS_NO).format(x=said), not right
+    return rng.choice(lexicon.CHECKS_YES).format(x=said), right

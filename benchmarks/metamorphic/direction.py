@@ -1,0 +1,61 @@
+"""Direction: transforms after which the answer must change.
+
+* the measure word swapped for a near miss the report lacks → no figure answer;
+* another year or another city inside the question → a scope decline;
+* a practical ending on a figure's subject ("…要钱吗", "…怎么申请") → a how-to decline, never 是的/不是.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+from benchmarks.metamorphic import lexicon, numerals
+
+_YEAR_RE = re.compile(r"2023年(?![版度])")
+_YEAR_WORDS_RE = re.compile(r"二[〇零]二三年(?![版度])")
+_ANCHOR_RE = re.compile(r"益阳市|益阳|全市|市本级")
+
+
+def near_misses(question: str) -> list[str]:
+    """Every near-miss version of `question`: one per lexicon entry whose words it contains."""
+    out = []
+    for swap in lexicon.NEAR_MISSES:
+        if any(old in question for old in swap):
+            changed = question
+            for old, new in swap.items():
+                changed = changed.replace(old, new)
+            out.append(changed)
+    return out
+
+
+def other_year(question: str, rng: random.Random) -> str | None:
+    """Another year in the question: the report's year replaced, or a year put before the ask."""
+    if re.search(r"去年|今年|前年|上一年", question):
+        return None
+    year = rng.choice(lexicon.OTHER_YEARS)
+    if _YEAR_RE.search(question):
+        return _YEAR_RE.sub(year + "年", question, count=1)
+    if _YEAR_WORDS_RE.search(question):
+        return _YEAR_WORDS_RE.sub(numerals.year(year, rng) + "年", question, count=1)
+    said = rng.choice((f"{year}年", f"{year}年的", f"{year}年，", f"在{year}年"))
+    anchor = _ANCHOR_RE.search(question)
+    if anchor and rng.random() < 0.6:
+        return question[: anchor.end()] + said + question[anchor.end() :]
+    return said + question
+
+
+def other_city(question: str, rng: random.Random) -> str:
+    """Another city in the question: 益阳 replaced, or a city put before 全市/市本级 or the question."""
+    city = rng.choice(lexicon.OTHER_CITIES)
+    named = city + ("市" if rng.random() < 0.4 else "")
+    if "益阳" in question:
+        return re.sub(r"益阳市?", named, question, count=1)
+    for anchor in ("全市", "市本级"):
+        if anchor in question:
+            return question.replace(anchor, city + anchor, 1)
+    return rng.choice((named, named + "的", f"在{named}，", f"{named}那边")) + question
+
+
+def practical(subject: str, rng: random.Random) -> str:
+    return subject + rng.choice(("", "，", " ", "的话")) + rng.choice(lexicon.PRACTICAL_ENDINGS)

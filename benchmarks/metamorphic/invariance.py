@@ -1,0 +1,187 @@
+"""Invariance: transforms after which the judged answer must not change.
+
+Each transform takes a question and a seeded `random.Random` and returns the new question, or
+None when it does not apply (nothing to change)."""
+
+from __future__ import annotations
+
+import functools
+import random
+import unicodedata
+from pathlib import Path
+
+from benchmarks.metamorphic import lexicon, numerals
+from benchmarks.metamorphic.words import content_words
+
+COMMON_CHARS_FILE = Path(__file__).with_name("common_chars.txt")
+
+
+# --- a personal story before or after the question -------------------------------------------------
+
+
+def _place(rng: random.Random, question: str) -> str:
+    names = [
+        name
+        for name in lexicon.HUNAN_COUNTIES
+        if name not in question and (len(name) <= 2 or name[:-1] not in question)
+    ]
+    name = rng.choice(names)
+    return name[:-1] if len(name) > 2 and rng.random() < 0.5 else name
+
+
+def story(rng: random.Random, question: str) -> str:
+    """A story of 2–4 clauses from the lexicon's parts (randomly combined, words the report lacks)."""
+    place = _place(rng, question)
+    village = rng.choice(lexicon.VILLAGES)
+    where = rng.choice((f"在{place}", f"住在{place}{village}", f"在{place}{village}", f"老家在{place}"))
+    who = rng.choice(lexicon.RELATIVES) + where + rng.choice(lexicon.JOBS + lexicon.SHOPS)
+    clauses = [who]
+    if rng.random() < 0.6:
+        clauses.append(rng.choice(lexicon.EVENTS))
+    if rng.random() < 0.8:
+        clauses.append(rng.choice(lexicon.FEELINGS))
+    if len(clauses) == 3 and rng.random() < 0.3:
+        clauses[1], clauses[2] = clauses[2], clauses[1]
+    sep = rng.choice(("，", " ", "，", ""))
+    return sep.join(clauses)
+
+
+def story_before(question: str, rng: random.Random) -> str:
+    sep = rng.choice(("，", "。", " ", "", "！"))
+    return story(rng, question) + sep + rng.choice(lexicon.LEADS) + question
+
+
+def story_after(question: str, rng: random.Random) -> str:
+    sep = rng.choice(("。", "，", " ", "！", "——", ""))
+    return question + sep + rng.choice(lexicon.AFTER_LEADS) + story(rng, question) + rng.choice(("", "。", "…"))
+
+
+# --- fillers, politeness, emoji ------------------------------------------------------------------------
+
+
+def fillers(question: str, rng: random.Random) -> str:
+    while True:
+        parts = []
+        if rng.random() < 0.7:
+            parts.append(rng.choice(lexicon.GREETINGS) + rng.choice(("，", "！", " ", "", "~")))
+        if rng.random() < 0.5:
+            parts.append(rng.choice(lexicon.FILLERS) + rng.choice(("，", "…", " ", "")))
+        parts.append(question)
+        if rng.random() < 0.6:
+            parts.append(rng.choice(("", " ", "，")) + rng.choice(lexicon.THANKS) + rng.choice(("", "！", "~")))
+        if rng.random() < 0.6:
+            parts.append("".join(rng.choice(lexicon.EMOJI) for _ in range(rng.randint(1, 3))))
+        if len(parts) > 1:
+            return "".join(parts)
+
+
+# --- punctuation and spaces removed or doubled ---------------------------------------------------------
+
+
+def _is_mark(text: str, i: int) -> bool:
+    """A punctuation mark or space at text[i], but not % nor a point or hyphen inside a token."""
+    ch = text[i]
+    if ch in "%％":
+        return False
+    if ch in ".-" and 0 < i < len(text) - 1 and text[i - 1].isascii() and text[i - 1].isalnum():
+        return not (text[i + 1].isascii() and text[i + 1].isalnum())
+    return ch.isspace() or unicodedata.category(ch).startswith("P")
+
+
+def punctuation_removed(question: str, rng: random.Random) -> str | None:
+    out = "".join(ch for i, ch in enumerate(question) if not _is_mark(question, i))
+    return out if out != question else None
+
+
+def punctuation_doubled(question: str, rng: random.Random) -> str:
+    out = "".join(ch * 2 if _is_mark(question, i) else ch for i, ch in enumerate(question))
+    return out if out != question else question + rng.choice(("？？", "??", "！！", "。。"))
+
+
+# --- traditional characters ---------------------------------------------------------------------------------
+
+
+@functools.cache
+def _s2t():
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+def traditional(question: str, rng: random.Random) -> str | None:
+    out = _s2t().convert(question)
+    return out if out != question else None
+
+
+# --- content words: a homophone typo, pinyin for one word ---------------------------------------------
+
+
+@functools.cache
+def common_chars() -> str:
+    lines = COMMON_CHARS_FILE.read_text(encoding="utf-8").splitlines()
+    return "".join(line.strip() for line in lines if line and not line.startswith("#"))
+
+
+@functools.cache
+def _homophones() -> dict[str, tuple[str, ...]]:
+    from pypinyin import lazy_pinyin
+
+    by_sound: dict[str, list[str]] = {}
+    for ch in common_chars():
+        by_sound.setdefault(lazy_pinyin(ch)[0], []).append(ch)
+    return {sound: tuple(chars) for sound, chars in by_sound.items()}
+
+
+def homophone(question: str, rng: random.Random) -> str | None:
+    """One character of a content word swapped for another common character read the same
+    (toneless pinyin, as a pinyin input method offers it)."""
+    from pypinyin import lazy_pinyin
+
+    words = content_words(question, longest=8)
+    rng.shuffle(words)
+    for start, word in words:
+        sounds = lazy_pinyin(word)
+        if len(sounds) != len(word):
+            continue
+        for offset in rng.sample(range(len(word)), len(word)):
+            candidates = [c for c in _homophones().get(sounds[offset], ()) if c != word[offset]]
+            if candidates:
+                at = start + offset
+                return question[:at] + rng.choice(candidates) + question[at + 1 :]
+    return None
+
+
+def pinyin_word(question: str, rng: random.Random) -> str | None:
+    """One content word of 2–4 characters written as toneless pinyin, syllables spaced or joined."""
+    from pypinyin import lazy_pinyin
+
+    words = content_words(question, longest=4)
+    if not words:
+        return None
+    start, word = rng.choice(words)
+    written = (" " if rng.random() < 0.5 else "").join(lazy_pinyin(word))
+    if not written.isascii():
+        return None
+    before, after = question[:start], question[start + len(word) :]
+    if rng.random() < 0.5:
+        written = (" " if before and not before.endswith(" ") else "") + written + (" " if after else "")
+    return before + written + after
+
+
+def numbers_in_words(question: str, rng: random.Random) -> str | None:
+    out = numerals.in_words(question, rng)
+    return out if out != question else None
+
+
+# name → (transform, cases per original)
+TRANSFORMS = {
+    "story_before": (story_before, 2),
+    "story_after": (story_after, 2),
+    "fillers_politeness_emoji": (fillers, 2),
+    "punctuation_removed": (punctuation_removed, 1),
+    "punctuation_doubled": (punctuation_doubled, 1),
+    "traditional": (traditional, 1),
+    "homophone_typo": (homophone, 2),
+    "numbers_in_words": (numbers_in_words, 2),
+    "pinyin_word": (pinyin_word, 2),
+}

@@ -1,0 +1,220 @@
+"""Build every case from the tuning sets' originals, run them through an engine, and rate each
+transform."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from benchmarks.evaluation import Reply, direct_answer
+from benchmarks.metamorphic import composition, direction, invariance
+from benchmarks.metamorphic.cases import (
+    COMPOSITION,
+    DIRECTION,
+    HOWTO,
+    INVARIANCE,
+    NO_FIGURE,
+    RIGHT,
+    SCOPE,
+    Case,
+    passes,
+)
+from benchmarks.metamorphic.sources import Sources, load_sources, reply_of
+
+DEFAULT_SEED = 15
+PER_ORIGINAL = 2  # direction cases per original (year, city, practical ending)
+ENUMERATIONS = 400
+COMPARISONS = 300
+CHECKS_PER_ORIGINAL = 2  # per original and check transform
+
+CHECK_TRANSFORMS = {  # name → (right figure, in words (None: either), negated: "不是X吧")
+    "check_right_digits": (True, False, False),
+    "check_right_words": (True, True, False),
+    "check_wrong_digits": (False, False, False),
+    "check_wrong_words": (False, True, False),
+    "check_negated_right": (True, None, True),
+    "check_negated_wrong": (False, None, True),
+}
+TRANSFORMS = (
+    *((name, INVARIANCE) for name in invariance.TRANSFORMS),
+    ("near_miss_measure", DIRECTION),
+    ("other_year", DIRECTION),
+    ("other_city", DIRECTION),
+    ("practical_ending", DIRECTION),
+    ("enumeration", COMPOSITION),
+    ("comparison", COMPOSITION),
+    *((name, COMPOSITION) for name in CHECK_TRANSFORMS),
+)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    case: Case
+    passed: bool
+    reply: Reply
+
+    def line(self, width: int = 70) -> str:
+        """ "question → reply head" for a report of failures."""
+        head = direct_answer(self.reply).replace("\n", " / ")[:width]
+        turns = " ⇒ ".join(self.case.turns)
+        return f"{turns} → [{self.reply.status}] {head}"
+
+
+@dataclass(frozen=True)
+class Row:
+    transform: str
+    family: str
+    cases: int
+    passed: int
+
+    @property
+    def rate(self) -> float:
+        return self.passed / self.cases if self.cases else 0.0
+
+
+@dataclass
+class Measurement:
+    sources: Sources
+    outcomes: list[Outcome]
+
+    def rows(self) -> list[Row]:
+        out = []
+        for name, family in TRANSFORMS:
+            results = [o.passed for o in self.outcomes if o.case.transform == name]
+            out.append(Row(name, family, len(results), sum(results)))
+        return out
+
+    def failures(self, transform: str) -> list[Outcome]:
+        return [o for o in self.outcomes if o.case.transform == transform and not o.passed]
+
+
+def _rng(seed: int, name: str) -> random.Random:
+    return random.Random(f"{seed}:{name}")
+
+
+def _unique(cases: list[Case]) -> list[Case]:
+    seen, out = set(), []
+    for case in cases:
+        key = (case.transform, case.turns)
+        if key not in seen:
+            seen.add(key)
+            out.append(case)
+    return out
+
+
+def invariance_cases(sources: Sources, seed: int) -> list[Case]:
+    cases = []
+    for name, (transform, per_original) in invariance.TRANSFORMS.items():
+        rng = _rng(seed, name)
+        for item in sources.right:
+            for _ in range(per_original):
+                question = transform(item.question, rng)
+                if question and question != item.question:
+                    cases.append(Case(name, INVARIANCE, (question,), RIGHT, item.expect, item.yes, item.question))
+    return _unique(cases)
+
+
+def direction_cases(sources: Sources, seed: int) -> list[Case]:
+    cases = []
+    single = [i for i in sources.right if sources.single_figure(i) is not None]
+    for item in single:
+        for question in direction.near_misses(item.question):
+            cases.append(Case("near_miss_measure", DIRECTION, (question,), NO_FIGURE, source=item.question))
+    # A year or city put before a story would stand in its context, where it must not set a scope:
+    # story messages are left out.
+    with_figures = [i for i in sources.right if sources.figure_in(" ".join(i.expect)) and "story" not in i.tags]
+    for name, transform in (("other_year", direction.other_year), ("other_city", direction.other_city)):
+        rng = _rng(seed, name)
+        for item in with_figures:
+            for _ in range(PER_ORIGINAL):
+                question = transform(item.question, rng)
+                if question and question != item.question:
+                    cases.append(Case(name, DIRECTION, (question,), SCOPE, source=item.question))
+    rng = _rng(seed, "practical_ending")
+    for subject, item in sources.subjects:
+        for _ in range(PER_ORIGINAL):
+            question = direction.practical(subject, rng)
+            cases.append(Case("practical_ending", DIRECTION, (question,), HOWTO, source=item.question))
+    return _unique(cases)
+
+
+def _distinct(sources: Sources, rng: random.Random, k: int, percent: bool | None = None):
+    """k qualified subjects with k different figures (optionally all rates or all counts)."""
+    pool = [
+        (subject, item, sources.single_figure(item))
+        for subject, item in sources.subjects
+        if percent is None or sources.single_figure(item).value.endswith("%") == percent
+    ]
+    rng.shuffle(pool)
+    chosen, values = [], set()
+    for subject, item, figure in pool:
+        if figure.value not in values:
+            values.add(figure.value)
+            chosen.append((subject, item))
+        if len(chosen) == k:
+            return chosen
+    return None
+
+
+def composition_cases(sources: Sources, seed: int) -> list[Case]:
+    cases = []
+    rng = _rng(seed, "enumeration")
+    for _ in range(ENUMERATIONS):
+        chosen = _distinct(sources, rng, rng.randint(2, 6))
+        if chosen:
+            question = composition.enumeration([s for s, _ in chosen], rng)
+            expect = tuple(item.expect[0] for _, item in chosen)
+            source = " | ".join(item.question for _, item in chosen)
+            cases.append(Case("enumeration", COMPOSITION, (question,), RIGHT, expect, source=source))
+    rng = _rng(seed, "comparison")
+    for _ in range(COMPARISONS):
+        percent = rng.random() < 0.35
+        chosen = _distinct(sources, rng, 2, percent)
+        if chosen:
+            (a, item_a), (b, item_b) = chosen
+            question = composition.comparison(a, b, percent, rng)
+            expect = (item_a.expect[0], item_b.expect[0])
+            source = f"{item_a.question} | {item_b.question}"
+            cases.append(Case("comparison", COMPOSITION, (question,), RIGHT, expect, source=source))
+    for name, (right, words, negated) in CHECK_TRANSFORMS.items():
+        rng = _rng(seed, name)
+        for item in sources.right:
+            figure = sources.single_figure(item)
+            if figure is None or item.yes is not None:
+                continue
+            for _ in range(CHECKS_PER_ORIGINAL):
+                in_words = rng.random() < 0.5 if words is None else words
+                follow_up, truth = composition.check(figure, right, in_words, negated, rng)
+                turns = (item.question, follow_up)
+                cases.append(Case(name, COMPOSITION, turns, RIGHT, item.expect, truth, item.question))
+    return _unique(cases)
+
+
+def build_cases(sources: Sources, seed: int = DEFAULT_SEED) -> list[Case]:
+    return invariance_cases(sources, seed) + direction_cases(sources, seed) + composition_cases(sources, seed)
+
+
+def run_cases(engine, cases: list[Case], figure_values: tuple[str, ...]) -> list[Outcome]:
+    from bot.engine.conversation import Conversation
+
+    outcomes = []
+    for case in cases:
+        conversation = Conversation() if len(case.turns) > 1 else None
+        for index, turn in enumerate(case.turns):
+            response = engine.respond(turn, conversation, float(index))
+        reply = reply_of(response)
+        outcomes.append(Outcome(case, passes(case, reply, figure_values), reply))
+    return outcomes
+
+
+def measure(engine, report: str, seed: int = DEFAULT_SEED, stride: int = 1) -> Measurement:
+    """Every transform of every qualifying original of the tuning sets, run through `engine`
+    (every `stride`-th case only, for a quick run)."""
+    sources = load_sources(engine, report)
+    cases = build_cases(sources, seed)[::stride]
+    return Measurement(sources, run_cases(engine, cases, tuple(f.value for f in sources.figures)))
+
+
+def bench_rows(engine, report: str, seed: int = DEFAULT_SEED, stride: int = 1) -> list[tuple[str, int, float]]:
+    """(transform, cases, pass rate) per transform, for `python -m bot bench`."""
+    return [(row.transform, row.cases, row.rate) for row in measure(engine, report, seed, stride).rows()]

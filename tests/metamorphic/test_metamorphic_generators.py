@@ -1,0 +1,216 @@
+"""The metamorphic generators do what they claim: seeded, broad, and never adding something the
+report could answer (story and near-miss words are absent from the report)."""
+
+import random
+import re
+
+import pytest
+from pypinyin import lazy_pinyin
+
+from benchmarks.evaluation import Reply
+from benchmarks.metamorphic import build_cases, composition, direction, invariance, lexicon, numerals
+from benchmarks.metamorphic.cases import HOWTO, NO_FIGURE, RIGHT, SCOPE, Case, passes
+from benchmarks.metamorphic.sources import SOURCE_FILES, Figure, load_sources, subject_of
+from benchmarks.metamorphic.words import tokenizer
+
+QUESTIONS = (
+    "2023年共受理法律援助案件多少件？",
+    "执法记录仪",
+    "“0”跑动次数的事项有多少项？",
+    "政务服务事项承诺时限整体压缩率是不是74.1%？",
+    "CCTV-13频道哪个栏目报道了营商码",
+    "人民调解的调处成功率是多少？",
+)
+
+
+@pytest.fixture(scope="module")
+def sources(engine, kb):
+    return load_sources(engine, kb.report)
+
+
+def test_only_tuning_sets_are_read():
+    assert [p.name for p in SOURCE_FILES] == ["tuning.yaml", "styles-tuning.yaml"]
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("4600余件", "四千六百余件"),
+        ("10816起", "一万零八百一十六起"),
+        ("13355件", "一万三千三百五十五件"),
+        ("1024项", "一千零二十四项"),
+        ("110%", "百分之一百一十"),
+        ("74.1%", "百分之七十四点一"),
+        ("7.5万余项", "七点五万余项"),
+        ("第7次", "第七次"),
+        ("CCTV-13", "CCTV-13"),
+        ("10个", "十个"),
+        ("30000人次", "三万人次"),
+    ],
+)
+def test_numbers_in_words(text, words):
+    rng = random.Random(0)
+    rng.random = lambda: 0.9  # never 两, never 百分之百
+    assert numerals.in_words(text, rng) == words
+
+
+def test_years_and_liang():
+    assert numerals.year("2023") in ("二〇二三", "二零二三")
+    assert numerals.integer(2900, liang=True) == "两千九百"
+    assert numerals.integer(2900) == "二千九百"
+    assert numerals.percent("100", liang=True) == "百分之百"
+
+
+def test_story_words_are_absent_from_the_report(kb):
+    parts = (
+        lexicon.RELATIVES
+        + lexicon.JOBS
+        + lexicon.SHOPS
+        + lexicon.VILLAGES
+        + lexicon.EVENTS
+        + lexicon.FEELINGS
+        + lexicon.LEADS
+        + lexicon.AFTER_LEADS
+    )
+    assert len(parts) + len(lexicon.HUNAN_COUNTIES) >= 40
+    present = [(p, w) for p in parts for w in tokenizer().lcut(p) if len(w) >= 2 and w in kb.report]
+    assert present == []
+    for county in lexicon.HUNAN_COUNTIES:
+        assert county not in kb.report and (len(county) <= 2 or county[:-1] not in kb.report), county
+
+
+def test_story_is_varied_and_keeps_the_question():
+    rng = random.Random(1)
+    question = "人民调解的调处成功率是多少？"
+    stories = {invariance.story_before(question, rng) for _ in range(200)}
+    assert len(stories) >= 190
+    assert all(s.endswith(question) for s in stories)
+    after = invariance.story_after(question, rng)
+    assert after.startswith(question) and len(after) > len(question) + 6
+
+
+def test_story_place_is_never_the_asked_one():
+    rng = random.Random(2)
+    question = "浏阳有多少家企业首次不罚"
+    for _ in range(200):
+        story = invariance.story(rng, question)
+        assert "浏阳" not in story
+
+
+def test_near_miss_words_are_absent_from_the_report(kb):
+    for swap in lexicon.NEAR_MISSES:
+        for old, new in swap.items():
+            assert old in kb.report, old
+            assert new not in kb.report, new
+    assert direction.near_misses("执法记录仪配了多少台") == ["执法巡逻车配了多少台"]
+    assert direction.near_misses("全市建立了多少处询问室、听证室？") == ["全市建立了多少处羁押室、值班室？"]
+
+
+def test_homophone_typo_changes_one_character_for_one_read_the_same():
+    rng = random.Random(3)
+    common = set(invariance.common_chars())
+    assert len(common) == 3000
+    changed = 0
+    for question in QUESTIONS * 10:
+        typo = invariance.homophone(question, rng)
+        if typo is None:
+            continue
+        changed += 1
+        diff = [(a, b) for a, b in zip(question, typo) if a != b]
+        assert len(typo) == len(question) and len(diff) == 1, typo
+        old, new = diff[0]
+        assert new in common
+        assert lazy_pinyin(new)[0] in lazy_pinyin(question)
+    assert changed >= 50
+
+
+def test_pinyin_word_replaces_one_word():
+    rng = random.Random(4)
+    for _ in range(20):
+        out = invariance.pinyin_word("2023年共受理法律援助案件多少件？", rng)
+        latin = re.findall(r"[a-z]+(?: [a-z]+)*", out)
+        assert len(latin) == 1
+        han = re.sub(r"[a-z ]", "", out)
+        assert len(han) < len("2023年共受理法律援助案件多少件？")
+        assert "".join(lazy_pinyin("2023年共受理法律援助案件多少件？")).find(latin[0].replace(" ", "")) >= 0
+
+
+def test_punctuation_and_traditional():
+    rng = random.Random(5)
+    assert invariance.punctuation_removed("承诺时限压缩率是不是74.1%？", rng) == "承诺时限压缩率是不是74.1%"
+    assert invariance.punctuation_removed("CCTV-13频道哪个栏目？", rng) == "CCTV-13频道哪个栏目"
+    assert invariance.punctuation_removed("执法记录仪", rng) is None
+    assert invariance.punctuation_doubled("A，B？", rng) == "A，，B？？"
+    assert invariance.traditional("执法记录仪配了多少台", rng) == "執法記錄儀配了多少臺"
+    assert invariance.traditional("法律援助案件受理", rng) is None  # nothing to change
+
+
+def test_other_year_and_city():
+    rng = random.Random(6)
+    for _ in range(50):
+        out = direction.other_year("2023年共受理法律援助案件多少件？", rng)
+        assert "2023" not in out and re.search(r"20(19|2[0-24-6])年", out)
+        out = direction.other_year("全市有多少家企业首次不罚", rng)
+        assert re.search(r"20(19|2[0-24-6])年", out)
+        assert re.sub(r"在?20\d\d年[的，]?", "", out) == "全市有多少家企业首次不罚"
+        city = direction.other_city("益阳网上可办率是多少", rng)
+        assert "益阳" not in city and any(c in city for c in lexicon.OTHER_CITIES)
+    assert direction.other_year("去年网上可办率是多少", rng) is None
+
+
+def test_subjects():
+    assert subject_of("2023年共受理法律援助案件多少件？") == "共受理法律援助案件"
+    assert subject_of("人民调解的调处成功率是多少？") == "人民调解的调处成功率"
+    assert subject_of("给企业的合规提醒一共写了多少条") == "给企业的合规提醒"
+    assert subject_of("全市行政机关负责人出庭应诉率是多少？") == "全市行政机关负责人出庭应诉率"
+    assert subject_of("法律咨询人次") == "法律咨询人次"
+    assert subject_of("给执法人员配备了多少台执法记录仪？") is None  # the ask is not at the end
+    assert subject_of("到法院打民事官司的案子变少了没，少了多少") is None
+    assert subject_of("行政许可的办事指南都在网上填好发布了没") is None
+
+
+def test_checks_said_back_right_and_wrong():
+    rng = random.Random(7)
+    figure = Figure("4600余件", "4600", "count")
+    assert composition.said_figure(figure, True, False, rng) in ("4600多件", "4600余件")
+    assert composition.said_figure(figure, True, True, rng) in ("四千六百多件", "四千六百余件")
+    for _ in range(30):
+        wrong = composition.said_figure(figure, False, False, rng)
+        number = float(re.match(r"\d+", wrong).group(0))
+        assert abs(number - 4600) >= 4600 / 3
+    percent = Figure("93%", "93", "percent")
+    assert composition.said_figure(percent, False, True, rng) == "百分之五十三"
+    for negated in (False, True):
+        for right in (False, True):
+            text, truth = composition.check(figure, right, False, negated, rng)
+            assert text.startswith(("不是", "应该不是")) is negated
+            assert truth is (right is not negated)
+
+
+def test_judging_each_outcome():
+    answer = Reply("answer", "法律援助案件数：2900余件", answer="法律援助案件数：2900余件")
+    decline = Reply("fallback", "抱歉，报告中没有办理方法这类办事信息。")
+    yes = Reply("answer", "是的。法律援助案件数：2900余件", answer="是的。法律援助案件数：2900余件")
+    figures = ("2900余件",)
+    assert passes(Case("t", "f", ("q",), RIGHT, ("2900余件",)), answer, figures)
+    assert not passes(Case("t", "f", ("q",), RIGHT, ("2900余件",), yes=False), yes, figures)
+    assert not passes(Case("t", "f", ("q",), NO_FIGURE), answer, figures)
+    assert passes(Case("t", "f", ("q",), NO_FIGURE), decline, figures)
+    assert passes(Case("t", "f", ("q",), SCOPE), decline, figures)
+    assert passes(Case("t", "f", ("q",), HOWTO), decline, figures)
+    assert not passes(Case("t", "f", ("q",), HOWTO), yes, figures)
+    assert not passes(Case("t", "f", ("q",), HOWTO), Reply("fallback", "是的，要钱。"), figures)
+
+
+def test_cases_are_seeded(sources):
+    first, again, other = build_cases(sources, 1), build_cases(sources, 1), build_cases(sources, 2)
+    assert first == again
+    assert first != other
+    assert len(first) >= 5000
+    # invariance cases keep the original's expectation
+    by_question = {i.question: i for i in sources.right}
+    for case in first:
+        if case.family == "invariance":
+            assert case.expect == by_question[case.source].expect
+    enumerations = [c for c in first if c.transform == "enumeration"]
+    assert {len(c.expect) for c in enumerations} == {2, 3, 4, 5, 6}
