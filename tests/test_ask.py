@@ -58,3 +58,27 @@ def test_speech_without_punctuation_is_cut_where_a_new_clause_starts():
     text = "老伴走了以后我一个人住在桃江县城孩子们都在长沙上班平时办点事情最怕跑来跑去听说现在好多事情网上就能办了一趟都不用跑的事情到底有多少项呢"
     ask = find_ask(text)
     assert "长沙" not in ask.text and "多少项" in ask.text
+
+
+def test_a_short_scope_clause_before_the_question_is_part_of_the_ask():
+    assert find_ask("在湘潭，2023年又向园区赋权了多少项审批服务事项？").text.startswith("在湘潭")
+
+
+def test_story_after_a_keyword_is_context():
+    ask = find_ask("跑一次事项，我问这个是因为我老同学在浏阳市荷叶坪种了几亩橘子心里挺高兴")
+    assert ask.text == "跑一次事项" and "浏阳" in ask.context
+
+
+def test_politeness_is_context_but_thanks_alone_stays_thanks():
+    assert find_ask("幫多少名農民工討回工資谢谢您😊💐👍").text == "幫多少名農民工討回工資"
+    assert find_ask("谢谢你的回答").text == "谢谢你的回答"
+
+
+def test_a_lead_after_a_story_starts_the_ask():
+    ask = find_ask("我老同学在宁乡青石岭开了个小超市，急得睡不着觉，顺便问一句法律咨询人次")
+    assert ask.text == "法律咨询人次"
+
+
+def test_an_ask_naming_another_city_is_declined(engine):
+    reply = engine.respond("在湘潭，2023年又向园区赋权了多少项审批服务事项？")
+    assert reply.status != "answer" and "湘潭" in reply.text

@@ -61,3 +61,11 @@ def test_pointing_back_never_answers_another_year(engine):
     conversation = Conversation()
     engine.respond("法律援助案件多少件", conversation, now=0.0)
     assert engine.respond("那去年呢", conversation, now=1.0).status != "answer"
+
+
+@pytest.mark.parametrize(
+    "question", ["询问室听证室能不能帮我办一下", "问话的屋子跟开听证的房间，几点上班", "法律援助案件找谁办"]
+)
+def test_practical_requests_in_other_words_are_how_to_declines(engine, question):
+    reply = engine.respond(question)
+    assert reply.status != "answer" and not reply.text.startswith(("是的", "不是"))

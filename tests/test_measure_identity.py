@@ -36,3 +36,8 @@ def test_a_measure_the_report_lacks_gets_no_figure(engine, question):
 def test_the_figure_of_the_measure_asked_still_answers(engine, question, figure):
     reply = engine.respond(question)
     assert reply.status == "answer" and figure in reply.answer
+
+
+@pytest.mark.parametrize("question", ["湘易办益阳旗舰店有多少注册用户", "组织了多少名行政网格员参加执法资格考试？"])
+def test_the_head_of_the_counted_noun_phrase_decides(engine, question):
+    assert engine.respond(question).status != "answer"

@@ -196,7 +196,7 @@ def test_bad_workers_value_names_the_key(tmp_path):
         text=True,
         timeout=60,
     )
-    assert flag.returncode == 2 and "worker processes" in flag.stderr
+    assert flag.returncode == 2 and "工作进程数" in flag.stderr
 
 
 def test_port_in_use_is_one_clear_error_with_workers(tmp_path):

@@ -30,7 +30,8 @@ _ASKS_RE = re.compile(
 # A lead: the ask starts here, even when its question word comes later.
 _LEAD_RE = re.compile(
     r"(?:我|俺|咱)?(?:就|还|主要|只是|其实|现在)?(?:想|要|来)?(?:问问|问一下|问一问|问下|打听一下|打听下|咨询一下|请教一下|请教)|"
-    r"请问|(?:我|俺)(?:就|还|主要|只|先)?想问(?![题])|(?:我|俺)?(?:就|还|主要|先)?(?:想|很想)(?:先)?(?:知道|了解)(?:一下|下)?|(?:我|俺)?(?:就|挺|很)?好奇(?:的是)?|(?:帮我|麻烦)?查一下"
+    r"请问|(?:我|俺)(?:就|还|主要|只|先)?想问(?![题])|顺便问(?:一句|一下|问)?|问一句|"
+    r"(?:麻烦|劳驾)(?:您|你)?(?:帮我|给我)?(?:看看|查查|查一下|问问)|(?:帮我|给我)(?:看看|查查|查一下)|(?:我|俺)?(?:就|还|主要|先)?(?:想|很想)(?:先)?(?:知道|了解)(?:一下|下)?|(?:我|俺)?(?:就|挺|很)?好奇(?:的是)?|(?:帮我|麻烦)?查一下"
 )
 # An ask that points back at the context ("这个", "他们局") keeps the clause before it.
 _POINTS_BACK_RE = re.compile(
@@ -61,9 +62,9 @@ class Ask:
 # "I / we / my …" ("…腿脚也不好听说现在好多事情网上就能办了…", "…孙子说一部手机就够了市本级…").
 _SPOKEN_BREAK_RE = re.compile(
     r"(?<=[\u4e00-\u9fff])(?=听说|后来|但是|可是|不过|所以|然后|结果|现在听说|我想|我就想|想问|请问|我家|我们|俺们|俺家|"
-    r"孩子|儿子|女儿|老伴|孙子|朋友|邻居|市本级|全市|益阳)"
+    r"孩子|儿子|女儿|老伴|孙子|朋友|邻居|顺便|麻烦|市本级|全市|益阳)"
 )
-LONG_UNBROKEN = 30  # a clause this long without punctuation is cut where speech starts a new one
+LONG_UNBROKEN = 20  # a clause this long without punctuation is cut where speech starts a new one
 
 
 def clauses(text: str) -> list[str]:
@@ -82,22 +83,37 @@ def _content(clause: str) -> int:
     return len(re.sub(r"\W", "", _FILLER_RE.sub("", _ASKS_RE.sub("", clause))))
 
 
+# Politeness around a question: context too ("打扰一下…谢谢您😊", "劳驾问下…辛苦了").
+_POLITE_RE = re.compile(
+    r"(?:谢谢(?:您|你|啦|了)?|多谢(?:了)?|感谢(?:您|你)?|辛苦(?:了|啦)?|麻烦(?:您|你)?了|打扰(?:一下|了)?|劳驾|"
+    r"(?:您|你|老师|领导|小编)好|嗯+|呃+|哈+)[!！~～。.…，,\s]*"
+)
+_SYMBOLS_RE = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]+|\[[\u4e00-\u9fff]{1,4}\]")
+
+
 def find_ask(text: str) -> Ask:
     """The asking clauses of a message and the context around them."""
+    polite = _POLITE_RE.sub(" ", _SYMBOLS_RE.sub(" ", text)).strip()
+    if polite != text.strip() and _asks(polite):
+        text = polite  # "谢谢你的回答" stays thanks: only a message that asks sheds its politeness
     parts = clauses(text)
     if len(parts) < 2 or len(re.sub(r"\s", "", text)) < MIN_CONTEXT_CHARS:
         return Ask(text)
-    start = None
+    start, led = None, False
     for i, part in enumerate(parts):
         lead = _LEAD_RE.search(part)
         if lead:  # "…我想问问2023年…": the ask starts after the lead
             rest = part[lead.end() :].strip()
             parts[i] = rest
             start = i if rest else i + 1
+            led = True
     if start is None or start >= len(parts):
         asking = [i for i, part in enumerate(parts) if _asks(part)]
-        if not asking:
-            return Ask(text)
+        if not asking:  # "跑一次事项，我问这个是因为我老同学在浏阳…": the clauses without a story ask
+            plain = [i for i, part in enumerate(parts) if not _NARRATIVE_RE.search(part)]
+            if not plain or len(plain) == len(parts):
+                return Ask(text)
+            return Ask("，".join(parts[i] for i in plain), "，".join(p for i, p in enumerate(parts) if i not in plain))
         start = asking[0]
         # a run of asking clauses ends the message, or several asks stand apart: keep every ask
         chosen = [i for i in range(start, len(parts)) if _asks(parts[i]) or _joins(parts, i, asking)]
@@ -107,6 +123,8 @@ def find_ask(text: str) -> Ask:
         return Ask(text)
     if _LIST_REQUEST_RE.search(parts[chosen[-1]]) and _content(parts[chosen[-1]]) < MIN_ASK_CONTENT:
         chosen = list(range(0, chosen[-1] + 1))  # "A，B，还有C，这几个数告诉我": every item is asked
+    while not led and chosen[0] > 0 and _joins_ask(parts[chosen[0] - 1]):
+        chosen.insert(0, chosen[0] - 1)  # "在湘潭，2023年…多少项": a short clause of the question itself
     while chosen[0] > 0 and _content("".join(parts[i] for i in chosen)) < MIN_ASK_CONTENT:
         chosen.insert(0, chosen[0] - 1)  # "A、B、C，列一下": the request's subject is the clause before
     ask_text = "，".join(parts[i] for i in chosen if parts[i])
@@ -119,6 +137,20 @@ def find_ask(text: str) -> Ask:
         before = [p for p in parts[max(0, chosen[0] - REFER_CLAUSES) : chosen[0]] if p]
         refers = "，".join(before)
     return Ask(ask_text, "，".join(left), refers)
+
+
+# Words of a personal story: a clause with one of them is context, never part of the ask.
+_NARRATIVE_RE = re.compile(
+    r"我|俺|咱家|他说|她说|他们说|孩子|儿子|女儿|老伴|老公|老婆|爸|妈|爷|奶|侄|外甥|孙|邻居|朋友|同事|亲戚|听说|以前|前阵子|上次|"
+    r"那时|后来|最近|年底|前年|去年|心里|觉得|高兴|担心|生气|不服|急|烦|好奇"
+)
+MAX_JOINING_CLAUSE = 14  # a clause this short, with no story word, just before the ask is part of it
+
+
+def _joins_ask(clause: str) -> bool:
+    """A short clause before the ask that carries none of a story's words: the question's own
+    scope or subject ("在湘潭", "深圳那边无证明城市建设中")."""
+    return bool(clause) and len(clause) <= MAX_JOINING_CLAUSE and not _NARRATIVE_RE.search(clause)
 
 
 def _joins(parts: list[str], i: int, asking: list[int]) -> bool:

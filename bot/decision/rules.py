@@ -331,6 +331,8 @@ MEASURE_NEUTRAL = frozenset(
 
 
 _QUESTION_WORD_RE = re.compile(r"多少|几")
+MAX_KEYWORD_CHARS = 10  # a staff lookup ("免罚金额"); longer text without a question word is not checked
+_PHRASE_ENDS = frozenset("了 的 呢 吗 啊 呀 吧 参加 参与 是 有 在 和 与 及 以及 还有 被 由 给 让 把".split())
 _LINKS = frozenset("有 是 共 一共 总共 共计 累计 达 达到 为 了 的 数 到底 究竟 大概 大约 约".split())
 
 
@@ -342,11 +344,18 @@ def measure_head(a: Analysis) -> str:
     clause = next((c for c in clauses if _QUESTION_WORD_RE.search(c)), "")
     words = list(lexicon.segment(clause)) if clause else []
     asked = next((i for i, w in enumerate(words) if _QUESTION_WORD_RE.search(w)), None)
-    if asked is None:
-        return ""
-    for word in words[asked + 1 : asked + 6]:
+    if asked is None:  # a keyword lookup ("罚款金额", "公示执法岗位"): its last noun that names a measure
+        words = list(lexicon.segment(clauses[-1])) if clauses and len(clauses[-1]) <= MAX_KEYWORD_CHARS else []
+        nouns = [w for w in words if len(w) >= 2 and lexicon.is_noun(w) and w not in MEASURE_NEUTRAL]
+        return nouns[-1] if nouns else ""
+    head = ""
+    for word in words[asked + 1 : asked + 8]:  # the noun phrase counted: its last noun is its head
+        if word in _PHRASE_ENDS:
+            break
         if len(word) >= 2 and lexicon.is_noun(word):
-            return "" if word in MEASURE_NEUTRAL else word
+            head = word
+    if head:
+        return "" if head in MEASURE_NEUTRAL else head
     before = words[:asked]
     while before and (before[-1] in _LINKS or len(before[-1]) == 1):  # "律师有多少名", "案件一共破了多少起"
         before.pop()

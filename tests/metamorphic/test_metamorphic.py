@@ -12,27 +12,26 @@ from benchmarks.metamorphic.suite import Measurement
 
 TARGET = 0.98
 FLOORS = {
-    "story_before": 0.80,
-    "story_after": 0.75,
-    "fillers_politeness_emoji": 0.85,
-    "punctuation_removed": 0.70,
+    "story_before": 0.90,
+    "story_after": 0.85,
+    "fillers_politeness_emoji": 0.95,
+    "punctuation_removed": 0.85,
     "punctuation_doubled": 0.95,
     "traditional": 0.90,
     "homophone_typo": 0.90,
     "numbers_in_words": 1.00,
     "pinyin_word": 0.90,
     "near_miss_measure": 0.45,
-    "other_year": 0.90,
-    "other_city": 0.80,
-    "practical_ending": 0.80,
-    "enumeration": 0.55,
+    "other_year": 0.95,
+    "other_city": 0.85,
+    "practical_ending": 0.95,
+    "enumeration": 0.85,
     "comparison": 0.85,
     "check_right_digits": 0.95,
     "check_right_words": 0.95,
     "check_wrong_digits": 0.90,
     "check_wrong_words": 0.90,
-    # "不是X吧" is judged as the eval sets judge it (the statement "not X": 不是 when X is right);
-    # after an answer the engine reads them the other way round (是的 when X is right), hence ~1%.
+    # "不是X吧" is judged as the eval sets judge it (the statement "not X": 不是 when X is right).
     "check_negated_right": 0.95,
     "check_negated_wrong": 0.90,
 }
