@@ -46,13 +46,13 @@ def packs(tmp_path, kb_copy, qinglan_pack):
 
 
 BAD = [
-    ("year", "99999", "字段 'year' 应为 1949 到"),
-    ("year", "1800", "字段 'year' 应为 1949 到"),
-    ("year", str(NEXT_YEAR + 1), f"到 {NEXT_YEAR} 之间"),
-    ("place", '"<script>"', "个汉字的地名"),
-    ("place", '"Qinglan"', "个汉字的地名"),
-    ("title", '"<b>青岚</b>"', "纯文字"),
-    ("region", '"湖南省\\n"', "个汉字的地名"),
+    ("year", "99999", f"字段 'year' 应为 1949 到 {NEXT_YEAR} 之间的年份，实际是 99999"),
+    ("year", "1800", f"字段 'year' 应为 1949 到 {NEXT_YEAR} 之间的年份，实际是 1800"),
+    ("year", str(NEXT_YEAR + 1), f"到 {NEXT_YEAR} 之间的年份，实际是 {NEXT_YEAR + 1}"),
+    ("place", '"<script>"', "字段 'place' 应为 2–20 个汉字的地名"),
+    ("place", '"Qinglan"', "字段 'place' 应为 2–20 个汉字的地名"),
+    ("title", '"<b>青岚</b>"', "字段 'title' 应为一行纯文字"),
+    ("region", '"湖南省\\n"', "字段 'region' 应为 2–20 个汉字的地名"),
 ]
 
 
@@ -89,7 +89,7 @@ async def test_bad_metadata_is_refused_at_start_validate_and_reload(packs, capsy
 
 def test_a_single_pack_with_a_bad_year_does_not_load(kb_copy):
     _set(kb_copy, "year", "99999")
-    with pytest.raises(KnowledgeError, match="字段 'year'"):
+    with pytest.raises(KnowledgeError, match="字段 'year' 应为 1949 到"):
         load_library(kb_copy)
 
 
@@ -98,10 +98,10 @@ async def test_reload_refuses_a_second_pack_of_the_same_place_and_year(packs):
     reloader = Reloader(holder, packs)
     _set(packs / "qinglan-2024", "place", '"益阳市"')
     _set(packs / "qinglan-2024", "year", "2023")
-    assert any("同一地方同一年" in p.message for p in validate_library(packs))  # as validate says
+    assert any("是同一地方同一年" in p.message for p in validate_library(packs))  # as validate says
 
     result = await reloader.reload()
-    assert not result.ok and any("同一地方同一年（益阳市2023年）" in p.message for p in result.problems)
+    assert not result.ok and any("是同一地方同一年（益阳市2023年）的报告" in p.message for p in result.problems)
     assert sorted((k.knowledge.place, k.knowledge.year) for k in holder.engine.packs) == [
         ("益阳市", 2023),
         ("青岚市", 2024),  # its previous version
