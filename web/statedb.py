@@ -33,8 +33,6 @@ second).
 from __future__ import annotations
 
 import asyncio
-import hashlib
-import hmac
 import logging
 import os
 import sqlite3
@@ -81,11 +79,6 @@ CREATE INDEX IF NOT EXISTS rate_buckets_by_time ON rate_buckets (at);
 
 def path_in(data_dir: Path | str) -> Path:
     return Path(data_dir) / FILE_NAME
-
-
-def keyed_hash(key: bytes, kind: str, value: str) -> bytes:
-    """16 bytes of HMAC-SHA256: what the file stores instead of a session id or an address."""
-    return hmac.new(key, f"{kind}:{value}".encode(), hashlib.sha256).digest()[:16]
 
 
 BUSY_CODES = (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
@@ -301,28 +294,6 @@ def _expire(path: Path, ttl_seconds: float) -> None:
         run(conn, "DELETE FROM rate_buckets WHERE at < ?", (now - REFILL_SECONDS,))
     finally:
         conn.close()
-
-
-class Warner:
-    """Logs a failing shared-state statement at most once a minute (requests go on without it)."""
-
-    def __init__(self, what: str, every: float = 60.0):
-        self.what = what
-        self.every = every
-        self._last = float("-inf")
-        self.failures = 0
-
-    def __call__(self, exc: Exception) -> None:
-        self.failures += 1
-        now = time.monotonic()
-        if now - self._last >= self.every:
-            self._last = now
-            logger.warning(
-                "shared web state: %s failed (%s); going on without it (%d failures so far)",
-                self.what,
-                exc,
-                self.failures,
-            )
 
 
 async def arun(conn, sql: str, params: tuple | dict = ()) -> list[tuple]:
