@@ -57,3 +57,8 @@ def test_a_figure_written_in_words_is_looked_up(engine):
 def test_negated_rough_checks(engine):
     assert engine.respond("人民调解调处成功率没有九成吧").answer.startswith("不是")
     assert engine.respond("首违免罚的金额不到一千万吧").answer.startswith("不是")
+
+
+def test_a_measure_named_once_after_both_subjects_is_shared(engine):
+    reply = engine.respond("诉前调解和人民调解的成功率哪个高")
+    assert "56.8%" in reply.text and "93%" in reply.text and "13355件" not in reply.answer

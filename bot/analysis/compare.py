@@ -24,6 +24,9 @@ _PATTERNS = (
     # A多还是B多 / A高还是B高
     re.compile(rf"^(?P<a>.+?)(?:更|要)?(?P<dir>{_DIR})还是(?P<b>.+?)(?:更|要)?{_DIR}"),
 )
+# The measure named once after the second subject, which the first subject shares.
+_SHARED_MEASURE_RE = re.compile(r"的([\u4e00-\u9fff]{0,4}(?:率|金额|人数|件数|数量|人次))$")
+_OWN_MEASURE_RE = re.compile(r"(?:率|数|金额|人次|数量|案件|事项|案例|房间|[件项个家台处条类种名起次人元])$")
 _TRIM_RE = re.compile(r"^(?:那|那么|请问|问下|问一下)|(?:是不是|是否|有没有|是)$|(?:的)?(?:数量|数字|数)?$")
 
 
@@ -53,6 +56,9 @@ def find_comparison(text: str) -> Comparison | None:
         if len(a) < 2 or len(b) < 2:
             continue
         what = m.groupdict().get("what") or ""
+        shared = _SHARED_MEASURE_RE.search(b)  # "诉前调解和人民调解的成功率哪个高": both are asked 成功率
+        if shared and shared.group(1) not in a and not _OWN_MEASURE_RE.search(a):
+            a += shared.group(1)
         more = bool(re.fullmatch(_MORE, m.group("dir")))
         parts = re.split(r"[，,\s]+", a)  # "三统一的规范性文件 市政府的多还是部门的多": a shared head
         if len(parts) > 1 and len(parts[-1]) <= 6:
