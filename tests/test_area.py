@@ -44,3 +44,16 @@ def test_a_section_is_answered_with_its_sub_headings(engine):
 def test_an_area_the_report_has_no_heading_for_is_not_forced(engine):
     reply = engine.respond("城市绿化这一块做了哪些事")
     assert reply.kind != "area"
+
+
+def test_the_figures_of_an_area_are_listed_with_their_clauses(engine, kb):
+    reply = engine.respond("把公共法律服务方面的几个数字告诉我")
+    assert reply.kind == "area"
+    for figure in ("2900余件", "近30000人次", "317万余元"):
+        assert figure in reply.answer
+    lines = [line for line in reply.answer.splitlines() if line.startswith("· ")]
+    assert len(lines) == len(set(lines))
+    assert all(
+        any(line[2:] in s.text.replace(",", "，") or line[2:] in s.text for s in kb.report_text.sentences)
+        for line in lines
+    )

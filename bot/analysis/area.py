@@ -23,6 +23,19 @@ _AREA_RE = re.compile(
 _NOT_AREA_RE = re.compile(r"多少|几[个项件家台处条类种名起次人位]|是不是|有没有|吗$")
 
 
+# "把公共法律服务方面的几个数字告诉我": the figures of an area.
+_FIGURES_RE = re.compile(
+    r"^(?:把|请把|给我说说|说说|讲讲)?(?P<area>[\u4e00-\u9fff]{2,20}?)(?:方面|这块|这一块|领域|部分|工作)的?"
+    r"(?:几个|主要|那些|这些|有关|相关)?(?:数字|数据|指标)"
+)
+
+
+def find_area_figures(text: str) -> str:
+    """The area whose figures are asked ("X方面的几个数字告诉我"), or ""."""
+    m = _FIGURES_RE.search(re.sub(r"[\s，,。？?！!、“”\"]", "", text))
+    return m.group("area") if m else ""
+
+
 def find_area(text: str) -> str:
     """The area's words, or ""."""
     text = re.sub(r"[\s，,。？?！!、“”\"]", "", text)

@@ -344,6 +344,40 @@ def area(knowledge: Knowledge, heading: str, section: str, points: list[Sentence
     )
 
 
+AREA_MAX_FIGURES = 8  # "X方面的几个数字": at most this many, each with its clause
+
+
+def area_figures(knowledge: Knowledge, heading: str, section: str, points: list[Sentence]) -> Response:
+    """The figures of one part of the report, each as its clause states it (verbatim)."""
+    figures = [f for s in points for f in s.figures][:AREA_MAX_FIGURES]
+    if not figures:
+        return area(knowledge, heading, section, points, [])
+    lines = [f"报告中“{heading}”这方面的数字："]
+    for figure in figures:
+        clause = figure.clause.strip("，,；;。 ")
+        line = f"· {clause}" if figure.value in clause else f"· {clause}：{figure.value}"
+        if line not in lines:  # two figures of one clause: the clause once
+            lines.append(line)
+    direct = "\n".join(lines)
+    where = " › ".join(p for p in dict.fromkeys((section, heading)) if p)
+    text = f"{direct}\n{_where_line(knowledge, where)}"
+    first = points[0]
+    topic = knowledge.topic_for_heading(heading) or knowledge.topic_for_heading(section)
+    return Response(
+        "answer",
+        text,
+        f"report:{first.id}",
+        1.0,
+        report_related(knowledge, first),
+        "area",
+        [topic.id] if topic else [],
+        answer=direct,
+        source="".join(s.text for s in points if s.figures),
+        section=where,
+        year=knowledge.year,
+    )
+
+
 def overview(knowledge: Knowledge) -> Response:
     """What the report is about: its parts, one line each."""
     sections = knowledge.outline()

@@ -22,7 +22,7 @@ import re
 import time
 
 from bot.analysis import Analysis, analyze, guards
-from bot.analysis.area import find_area
+from bot.analysis.area import find_area, find_area_figures
 from bot.analysis.compare import find_comparison
 from bot.analysis.figures import index_figures, metrics_with_figure, parse_figure_query
 from bot.answers import compose as answers
@@ -397,8 +397,10 @@ class PackEngine:
         return answers.Suggestion(candidate.id, f"看原文：{sentence.subsection or sentence.section or '相关段落'}")
 
     def _area(self, text: str) -> Response | None:
-        """ "X方面做了什么": that part of the report, when a heading names X."""
-        words = find_area(text)
+        """ "X方面做了什么": that part of the report, when a heading names X; "X方面的几个数字":
+        the figures of that part, each with its own clause."""
+        figures_of = find_area_figures(text)
+        words = figures_of or find_area(text)
         if not words:
             return None
         norm = self.context.normalize
@@ -417,6 +419,9 @@ class PackEngine:
             return None
         heading, section, is_section = best
         sentences = self.knowledge.report_text.sentences
+        if figures_of:
+            under = [s for s in sentences if heading in (s.section, s.subsection) and not s.is_lead]
+            return answers.area_figures(self.knowledge, heading, section, under)
         if is_section:
             parts = list(dict.fromkeys(s.subsection for s in sentences if s.section == heading and s.subsection))
             points = [s for s in sentences if s.section == heading and not s.is_lead]
