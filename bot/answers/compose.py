@@ -324,24 +324,7 @@ def area(knowledge: Knowledge, heading: str, section: str, points: list[Sentence
         lines = [f"报告中“{heading}”这方面写了："] + [f"· {s.text.rstrip('。；;')}。" for s in shown]
         if len(points) > len(shown):
             lines.append(f"（还有{len(points) - len(shown)}句，可以接着问具体内容。）")
-    direct = "\n".join(lines)
-    where = " › ".join(p for p in dict.fromkeys((section, heading)) if p)
-    text = f"{direct}\n{_where_line(knowledge, where)}"
-    first = points[0] if points else None
-    topic = knowledge.topic_for_heading(heading) or knowledge.topic_for_heading(section)
-    return Response(
-        "answer",
-        text,
-        f"report:{first.id}" if first else None,
-        1.0,
-        report_related(knowledge, first) if first else examples(knowledge),
-        "area",
-        [topic.id] if topic else [],
-        answer=direct,
-        source="".join(s.text for s in points[:AREA_MAX_SENTENCES]),
-        section=where,
-        year=knowledge.year,
-    )
+    return _area_reply(knowledge, heading, section, lines, points, points[:AREA_MAX_SENTENCES])
 
 
 AREA_MAX_FIGURES = 8  # "X方面的几个数字": at most this many, each with its clause
@@ -358,21 +341,27 @@ def area_figures(knowledge: Knowledge, heading: str, section: str, points: list[
         line = f"· {clause}" if figure.value in clause else f"· {clause}：{figure.value}"
         if line not in lines:  # two figures of one clause: the clause once
             lines.append(line)
+    return _area_reply(knowledge, heading, section, lines, points, [s for s in points if s.figures])
+
+
+def _area_reply(
+    knowledge: Knowledge, heading: str, section: str, lines: list[str], points: list[Sentence], quoted: list[Sentence]
+) -> Response:
+    """An area's reply: its lines, where they stand, buttons from its first sentence."""
     direct = "\n".join(lines)
     where = " › ".join(p for p in dict.fromkeys((section, heading)) if p)
-    text = f"{direct}\n{_where_line(knowledge, where)}"
-    first = points[0]
+    first = points[0] if points else None
     topic = knowledge.topic_for_heading(heading) or knowledge.topic_for_heading(section)
     return Response(
         "answer",
-        text,
-        f"report:{first.id}",
+        f"{direct}\n{_where_line(knowledge, where)}",
+        f"report:{first.id}" if first else None,
         1.0,
-        report_related(knowledge, first),
+        report_related(knowledge, first) if first else examples(knowledge),
         "area",
         [topic.id] if topic else [],
         answer=direct,
-        source="".join(s.text for s in points if s.figures),
+        source="".join(s.text for s in quoted),
         section=where,
         year=knowledge.year,
     )
