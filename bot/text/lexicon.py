@@ -60,17 +60,7 @@ def is_common(word: str) -> bool:
 def words_in(text: str, min_len: int = 2, max_len: int = 6) -> list[str]:
     """Dictionary words of `text` by forward maximum matching (明天天气 → 明天, 天气), longest
     first and, among equals, the later one first (a question's subject tends to come last)."""
-    lexicon = words()
-    found: list[str] = []
-    i = 0
-    while i < len(text):
-        for j in range(min(len(text), i + max_len), i + min_len - 1, -1):
-            if text[i:j] in lexicon:
-                found.append(text[i:j])
-                i = j
-                break
-        else:
-            i += 1
+    found = words_in_order(text, min_len, max_len)
     order = {w: k for k, w in enumerate(found)}
     return sorted(dict.fromkeys(found), key=lambda w: (-len(w), -order[w]))
 
