@@ -112,20 +112,30 @@ def _yield(delay: float) -> None:
         os.sched_yield()
 
 
+def _pauses(limit: float):
+    """The pauses between tries of a locked statement: 50 µs doubling to 2 ms, for at most
+    `limit` seconds from the first lock met (the generator starts on the first `next`)."""
+    delay, give_up = 50e-6, time.monotonic() + limit
+    while time.monotonic() < give_up:
+        yield delay
+        delay = min(delay * 2, 2e-3)
+
+
+def _locked(exc: sqlite3.OperationalError, pauses) -> float:
+    """The pause before trying again, or `exc` raised when it is no lock or time is up."""
+    delay = next(pauses, None) if is_busy(exc) else None
+    if delay is None:
+        raise exc
+    return delay
+
+
 def _execute(conn: sqlite3.Connection, sql: str, params, limit: float, pause) -> list[tuple]:
-    delay, give_up = 50e-6, None
+    pauses = _pauses(limit)
     while True:
         try:
             return conn.execute(sql, params).fetchall()
         except sqlite3.OperationalError as exc:
-            if not is_busy(exc):
-                raise
-            now = time.monotonic()
-            give_up = give_up or now + limit
-            if now >= give_up:
-                raise
-            pause(delay)
-            delay = min(delay * 2, 2e-3)
+            pause(_locked(exc, pauses))
 
 
 class StateConnection:
@@ -302,16 +312,9 @@ async def arun(conn, sql: str, params: tuple | dict = ()) -> list[tuple]:
     the write lock, yields to the loop (`asyncio.sleep`) instead of sleeping in it."""
     if isinstance(conn, StateConnection):
         return conn.run(sql, params)
-    delay, give_up = 50e-6, None
+    pauses = _pauses(BUSY_TIMEOUT_S)
     while True:
         try:
             return conn.execute(sql, params).fetchall()
         except sqlite3.OperationalError as exc:
-            if not is_busy(exc):
-                raise
-            now = time.monotonic()
-            give_up = give_up or now + BUSY_TIMEOUT_S
-            if now >= give_up:
-                raise
-            await asyncio.sleep(delay)
-            delay = min(delay * 2, 2e-3)
+            await asyncio.sleep(_locked(exc, pauses))
