@@ -82,3 +82,47 @@ def test_a_lead_after_a_story_starts_the_ask():
 def test_an_ask_naming_another_city_is_declined(engine):
     reply = engine.respond("在湘潭，2023年又向园区赋权了多少项审批服务事项？")
     assert reply.status != "answer" and "湘潭" in reply.text
+
+
+def test_clauses_the_report_has_no_words_of_are_story(engine: Engine):
+    """A clause without a story word (我, 孩子 …) is still context when the report has almost
+    none of its words: "晚上看电视的时候", "吃饭的时候一家人争了半天"."""
+    report = engine.packs[-1].context.report_norm
+    ask = find_ask("我老同学在宜章修摩托，晚上看电视的时候，湘易办益阳旗舰店有多少个服务场景？", report)
+    assert ask.text == "湘易办益阳旗舰店有多少个服务场景"
+    ask = find_ask("网上可办数，吃饭的时候一家人争了半天，愁得吃不下饭", report)
+    assert ask.text == "网上可办数"
+    # a place alone is the question's own scope, whatever the report's words
+    assert find_ask("在湘潭，2023年又向园区赋权了多少项审批服务事项？", report).text.startswith("在湘潭")
+
+
+def test_a_story_typed_without_breaks_is_cut_where_the_report_words_start(engine: Engine):
+    report = engine.packs[-1].context.report_norm
+    text = "我大姨住在华容枫树湾开了家五金店挺感动的涉企执法案件柔性执法率在全省处于什么水平"
+    ask = find_ask(text, report)
+    assert ask.text.startswith("涉企执法案件柔性执法率") and "华容" in ask.context
+    # a lead inside one long clause starts the ask ("…送外卖就想打听一下…")
+    assert (
+        find_ask("我二舅在芷江县送外卖就想打听一下普法典型案例涉及多少个方面", report).text
+        == "普法典型案例涉及多少个方面"
+    )
+    # a dash and "我…" without punctuation end the question typed first
+    assert find_ask("园区赋权事项——我姐夫在江华县开了个小超市，想起来就憋屈", report).text == "园区赋权事项"
+    assert find_ask("网上可办数我问这个是因为我老伴在涟源市开了间米粉店", report).text == "网上可办数"
+
+
+def test_items_after_a_list_request_are_asked(engine: Engine):
+    report = engine.packs[-1].context.report_norm
+    ask = find_ask("三项制度那几个数字都列出来：公示事项、执法记录仪、询问室听证室", report)
+    assert "执法记录仪" in ask.text and "询问室听证室" in ask.text
+
+
+def test_story_and_other_city_metamorphic_pairs(engine: Engine):
+    """The same question with a story of another county around it is answered; with the
+    city inside the ask, it is declined as another place."""
+    plain = engine.respond("法律援助案件数")
+    assert plain.status == "answer" and "2900余件" in plain.text
+    story = engine.respond("法律援助案件数我问这个是因为我表姐在吉首桃花村开了家理发店过年的时候聊起来。")
+    assert story.status == "answer" and "2900余件" in story.text
+    city = engine.respond("衡阳那边无证明城市建设中，多少类证明材料落实了“免证办”？")
+    assert city.status != "answer" and "衡阳" in city.text

@@ -62,3 +62,32 @@ def test_negated_rough_checks(engine):
 def test_a_measure_named_once_after_both_subjects_is_shared(engine):
     reply = engine.respond("诉前调解和人民调解的成功率哪个高")
     assert "56.8%" in reply.text and "93%" in reply.text and "13355件" not in reply.answer
+
+
+def test_enumeration_items_split_at_strong_separators_first():
+    """和 inside a name ("实施规范和办事指南") is not a separator when 、 lists the items."""
+    text = "复议那边调解和好的比例、网上可办数、诉前调解案例、法律援助案件数和诉前调解的调解成功率各是多少"
+    assert split_question(text)[0].parts == (
+        "复议那边调解和好的比例是多少",
+        "网上可办数是多少",
+        "诉前调解案例是多少",
+        "法律援助案件数是多少",
+        "诉前调解的调解成功率是多少",
+    )
+    # without 、, 和 still joins two items
+    assert split_question("柔性执法办案数和首次不罚企业数分别是多少")[0].parts[:2] == (
+        "柔性执法办案数多少",
+        "首次不罚企业数多少",
+    )
+
+
+def test_two_asks_in_one_message_are_both_answered(engine):
+    reply = engine.respond("2023年人民调解一共调了多少起纠纷，成功的比例有多高")
+    assert reply.status == "answer" and "10816起" in reply.text and "93%" in reply.text
+    reply = engine.respond("市本级网上可办的事项里 零跑动和只跑一次的各多少项")
+    assert "1837项" in reply.text and "1024项" in reply.text
+
+
+def test_a_figure_and_its_check_in_one_message_are_one_ask(engine):
+    reply = engine.respond("2023年全市配了多少台记录仪，是不是有四千多台")
+    assert reply.status == "answer" and reply.text.startswith("是的") and reply.text.count("4400台") >= 1

@@ -65,3 +65,25 @@ def test_absent_terms_are_words_the_report_lacks(kb):
 def test_a_colloquial_word_is_not_claimed_absent_when_the_report_comes_close(engine):
     r = engine.respond("以后开证明还要跑来跑去吗，无证明城市是咋回事")
     assert r.status == "answer" and "没有关于" not in r.text
+
+
+def test_absent_words_name_the_thing_asked_never_its_type_or_a_modifier(engine):
+    """ "报告中没有X" only for the thing asked: never 名字 / 玩意儿 / 哪个刊物 (the answer's
+    type), never a modifier of a noun the report has (公安那几个中心), never letters of two
+    words (防风 of 防风险)."""
+    report = engine.packs[-1].context.report_norm
+    assert absent_terms("房价", report, asked="益阳的房价多少") == ["房价"]
+    for asked in (
+        "执法的人胸口挂的那个录像的玩意儿配了多少",
+        "那本书叫什么名字",
+        "被省里哪个刊物采纳了",
+        "公安那几个中心就是搞实战防风险那些叫什么名字",
+    ):
+        core = engine.packs[-1].analyze(asked).core
+        terms = absent_terms(core, report, asked=engine.packs[-1].analyze(asked).text)
+        assert not set(terms) & {"玩意儿", "名字", "本书", "刊物", "公安", "防风"}, (asked, terms)
+
+
+def test_a_level_asked_must_be_the_figures_level(engine):
+    reply = engine.respond("市本级受理的法律援助案件是多少件")
+    assert reply.status != "answer" and "2900余件" not in reply.text.split("\n")[0]

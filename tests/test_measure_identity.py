@@ -13,7 +13,11 @@ from bot.decision.rules import measure_head
         ("2023年全市刑事案件一共破了多少起", "刑事案件"),
         ("有多少家企业首次不罚", "企业"),
         ("普法典型案例涉及多少个方面", ""),  # a neutral noun: the kind of count, not a measure
-        ("调处成功率百分之九十三，那调解了多少起", ""),  # only the asking clause counts
+        ("调处成功率百分之九十三，那调解了多少起", "调解"),  # only the asking clause counts
+        ("执法资格考试最后通过了多少人", "通过"),  # what was done to those counted
+        ("这些不罚的加起来少罚了多少钱", ""),  # a verb's complement names nothing
+        ("问话用的屋子和开听证用的屋子 一共建了多少处", ""),  # 一共建, not 共建
+        ("网上可办率是百分之多少", ""),  # the kind of figure, not a measure
     ],
 )
 def test_measure_head(engine, question, head):

@@ -6,8 +6,10 @@ sets a year or a place, never causes a decline and never appears in "报告中�
 context may still resolve the ask's references ("这个", "他们局"): the clause just before an ask
 that points back is kept with it.
 
-`find_ask(text)` returns the ask (the whole text when the message is one question) and the
-context left out. Clauses are cut at punctuation and at the spaces of voice input; a clause
+`find_ask(text, report)` returns the ask (the whole text when the message is one question) and
+the context left out. With the report's normalised text, a clause that does not ask is context
+when the report has (almost) none of its words ("晚上看电视的时候", "吃饭的时候一家人争了半天"):
+a story is made of words the report lacks, the subject of a question of words it has. Clauses are cut at punctuation and at the spaces of voice input; a clause
 asks when it has a question word or a request ("列一下", "告诉我"); a lead ("我想问问", "请问",
 "想知道") starts the ask even before its question word.
 """
@@ -17,11 +19,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.analysis.places import gazetteer
+from bot.text.normalize import clean
+
 # Clause breaks: punctuation, and spaces between words (voice input writes no commas).
-_BREAK_RE = re.compile(r"[，,。.！!？?；;：:\n\r\t…~～]+|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff\dA-Za-z])")
+_BREAK_RE = re.compile(r"[，,。.！!？?；;：:\n\r\t…~～—－]+|-{2,}|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff\dA-Za-z])")
 # Words that make a clause ask something (a question word, a check, a request).
 _ASKS_RE = re.compile(
-    r"多少|(?<!好)几(?:个|项|家|件|人|名|次|台|条|类|所|批|种|年|月|天|成|起|场|万|千|百|十|位|处|支|部)|"
+    r"多少|(?<![好那这])几(?:个|项|家|件|人|名|次|台|条|类|所|批|种|年|月|天|成|起|场|万|千|百|十|位|处|支|部)|"
     r"什么|啥|哪|吗|么$|嘛$|呢$|是不是|是否|有没有|有无|怎么|怎样|如何|多大|多高|多久|多长|谁|为何|为什么|"
     r"能否|可否|对吧|对不对|没错吧|高不高|多不多|大不大|好不好|行不行|算不算|吧$|"
     r"列一下|列出|列个|说说|讲讲|说一下|讲一下|介绍|告诉我|查一下|查查|报一下|给我|分别|各是|各有|比较|"
@@ -35,14 +40,15 @@ _LEAD_RE = re.compile(
 )
 # An ask that points back at the context ("这个", "他们局") keeps the clause before it.
 _POINTS_BACK_RE = re.compile(
-    r"这个|这种|这项|这些|这类|这块|这方面|这事|那个|那种|那些|那项|该|它|他们|她们|上面|前面说的|这"
+    r"这个|这种|这项|这些|这类|这块|这方面|这事|那[个种些项本家位次条句部件套批类]|那几|该|它|他们|她们|上面|前面说的|这"
 )
 # A request for several figures at once: the clauses before it are its items.
 _LIST_REQUEST_RE = re.compile(
-    r"列一下|列出来|都列|一起报|几个数|几个数字|[两三四五六]个数|各多少|各是多少|分别是多少|分别多少|都是多少"
+    r"列一下|列出来|都列|一起报|报一下|几个数字?|[两二三四五六]个数字?|各多少|各是多少|分别是多少|分别多少|都是多少"
 )
 MIN_CONTEXT_CHARS = 24  # shorter messages are one question: no story to leave out
 REFER_CLAUSES = 2  # how many clauses before a pointing ask may name what it points to
+STORY_COVERAGE = 0.1  # a clause with at most this share of its character pairs in the report is story
 MIN_ASK_CONTENT = 4  # an ask with fewer content characters takes the clause before it too
 _FILLER_RE = re.compile(r"[啊呀呢吧嘛哦哈么的了吗]|一下|请问|问问|我想|想问|知道|了解|到底|究竟|那么|那")
 
@@ -61,18 +67,47 @@ class Ask:
 # Where a clause starts in speech typed without punctuation: connectives and a speaker's
 # "I / we / my …" ("…腿脚也不好听说现在好多事情网上就能办了…", "…孙子说一部手机就够了市本级…").
 _SPOKEN_BREAK_RE = re.compile(
-    r"(?<=[\u4e00-\u9fff])(?=听说|后来|但是|可是|不过|所以|然后|结果|现在听说|我想|我就想|想问|请问|我家|我们|俺们|俺家|"
+    r"(?<=[\u4e00-\u9fff])(?=听说|后来|但是|可是|不过|所以|然后|结果|现在听说|(?<![帮给让叫诉问替教])我(?![市省国区县])|想问|请问|俺们|俺家|"
     r"孩子|儿子|女儿|老伴|孙子|朋友|邻居|顺便|麻烦|市本级|全市|益阳)"
 )
 LONG_UNBROKEN = 20  # a clause this long without punctuation is cut where speech starts a new one
 
 
-def clauses(text: str) -> list[str]:
+def clauses(text: str, report: str = "") -> list[str]:
     parts = [c for c in (part.strip() for part in _BREAK_RE.split(text)) if c]
     out: list[str] = []
     for part in parts:
-        out += [c for c in _SPOKEN_BREAK_RE.split(part) if c] if len(part) >= LONG_UNBROKEN else [part]
+        pieces = [c for c in _SPOKEN_BREAK_RE.split(part) if c] if len(part) >= LONG_UNBROKEN else [part]
+        out += [cut for piece in pieces for cut in _story_cut(piece, report)]
     return out
+
+
+MIN_STORY_PREFIX = 4  # characters a story prefix has at least
+
+
+def _story_cut(clause: str, report: str) -> list[str]:
+    """A long clause typed without a break, a story running into the question ("我大姨住在华容
+    开了家五金店挺感动的涉企执法案件柔性执法率…"): cut where the report's words start, when all
+    before is a story (its own words, almost none of the report's) and what follows still asks."""
+    if not report or len(clause) < LONG_UNBROKEN:
+        return [clause]
+    text = clause
+    covered = [text[i : i + 2] in report for i in range(len(text) - 1)]
+    for k in range(len(covered) - 2, MIN_STORY_PREFIX - 1, -1):
+        if not covered[k] or covered[k - 1]:
+            continue  # not where a run of the report's words starts
+        head, rest = text[:k], text[k:]
+        if _NARRATIVE_RE.search(head) and coverage(head, report) <= STORY_COVERAGE and _asks(rest):
+            return [head, rest]
+    return [clause]
+
+
+def _at_lead(clause: str) -> list[str]:
+    """A clause cut where a lead starts inside it ("我二舅在芷江送外卖就想打听一下…")."""
+    lead = _LEAD_RE.search(clause)
+    if lead is None or lead.start() == 0 or not _NARRATIVE_RE.search(clause[: lead.start()]):
+        return [clause]
+    return [clause[: lead.start()], clause[lead.start() :]]
 
 
 def _asks(clause: str) -> bool:
@@ -80,7 +115,8 @@ def _asks(clause: str) -> bool:
 
 
 def _content(clause: str) -> int:
-    return len(re.sub(r"\W", "", _FILLER_RE.sub("", _ASKS_RE.sub("", clause))))
+    """Characters of a clause's own subject: question words, requests and fillers left out."""
+    return len(re.sub(r"\W", "", _FILLER_RE.sub("", _ASKS_RE.sub("", _LIST_REQUEST_RE.sub("", clause)))))
 
 
 # Politeness around a question: context too ("打扰一下…谢谢您😊", "劳驾问下…辛苦了").
@@ -91,12 +127,13 @@ _POLITE_RE = re.compile(
 _SYMBOLS_RE = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]+|\[[\u4e00-\u9fff]{1,4}\]")
 
 
-def find_ask(text: str) -> Ask:
-    """The asking clauses of a message and the context around them."""
+def find_ask(text: str, report: str = "") -> Ask:
+    """The asking clauses of a message and the context around them (`report`: the report's
+    normalised text, which tells story clauses from a question's own)."""
     polite = _POLITE_RE.sub(" ", _SYMBOLS_RE.sub(" ", text)).strip()
     if polite != text.strip() and _asks(polite):
         text = polite  # "谢谢你的回答" stays thanks: only a message that asks sheds its politeness
-    parts = clauses(text)
+    parts = [piece for part in clauses(text, report) for piece in _at_lead(part)]
     if len(parts) < 2 or len(re.sub(r"\s", "", text)) < MIN_CONTEXT_CHARS:
         return Ask(text)
     start, led = None, False
@@ -110,20 +147,22 @@ def find_ask(text: str) -> Ask:
     if start is None or start >= len(parts):
         asking = [i for i, part in enumerate(parts) if _asks(part)]
         if not asking:  # "跑一次事项，我问这个是因为我老同学在浏阳…": the clauses without a story ask
-            plain = [i for i, part in enumerate(parts) if not _NARRATIVE_RE.search(part)]
+            plain = [i for i, part in enumerate(parts) if not _story(part, report)]
             if not plain or len(plain) == len(parts):
                 return Ask(text)
             return Ask("，".join(parts[i] for i in plain), "，".join(p for i, p in enumerate(parts) if i not in plain))
         start = asking[0]
         # a run of asking clauses ends the message, or several asks stand apart: keep every ask
-        chosen = [i for i in range(start, len(parts)) if _asks(parts[i]) or _joins(parts, i, asking)]
+        chosen = [i for i in range(start, len(parts)) if _asks(parts[i]) or _joins(parts, i, asking, report)]
     else:
         chosen = [i for i in range(start, len(parts)) if parts[i] and (i == start or _asks(parts[i]))]
     if not chosen:
         return Ask(text)
+    if _LIST_REQUEST_RE.search(parts[chosen[-1]]):  # "…都列出来：A、B、C": the items after the request
+        chosen += [i for i in range(chosen[-1] + 1, len(parts)) if parts[i] and not _story(parts[i], report)]
     if _LIST_REQUEST_RE.search(parts[chosen[-1]]) and _content(parts[chosen[-1]]) < MIN_ASK_CONTENT:
         chosen = list(range(0, chosen[-1] + 1))  # "A，B，还有C，这几个数告诉我": every item is asked
-    while not led and chosen[0] > 0 and _joins_ask(parts[chosen[0] - 1]):
+    while not led and chosen[0] > 0 and _joins_ask(parts[chosen[0] - 1], report):
         chosen.insert(0, chosen[0] - 1)  # "在湘潭，2023年…多少项": a short clause of the question itself
     while chosen[0] > 0 and _content("".join(parts[i] for i in chosen)) < MIN_ASK_CONTENT:
         chosen.insert(0, chosen[0] - 1)  # "A、B、C，列一下": the request's subject is the clause before
@@ -147,15 +186,44 @@ _NARRATIVE_RE = re.compile(
 MAX_JOINING_CLAUSE = 14  # a clause this short, with no story word, just before the ask is part of it
 
 
-def _joins_ask(clause: str) -> bool:
+def _joins_ask(clause: str, report: str = "") -> bool:
     """A short clause before the ask that carries none of a story's words: the question's own
     scope or subject ("在湘潭", "深圳那边无证明城市建设中")."""
-    return bool(clause) and len(clause) <= MAX_JOINING_CLAUSE and not _NARRATIVE_RE.search(clause)
+    return bool(clause) and len(clause) <= MAX_JOINING_CLAUSE and not _story(clause, report)
 
 
-def _joins(parts: list[str], i: int, asking: list[int]) -> bool:
+def _joins(parts: list[str], i: int, asking: list[int], report: str = "") -> bool:
     """A clause between two asks that carries a subject of the second ("成功率 高不高")."""
-    return i + 1 in asking and i - 1 in asking and len(parts[i]) <= 8
+    return i + 1 in asking and i - 1 in asking and len(parts[i]) <= 8 and not _story(parts[i], report)
+
+
+_PLAIN_RE = re.compile(r"[^\u4e00-\u9fff]|[的了吗呢啊吧呀嘛么着过]")
+_SCOPE_GLUE_RE = re.compile(r"\d{2,4}年度?|去年|今年|前年|在|那边|那里|这边|的话|全市|[的了呢啊呀]")
+
+
+def _scope_only(clause: str) -> bool:
+    """A place or a year alone ("在湘潭", "长沙那边", "2023年"): the question's own scope."""
+    text = clean(clause)
+    for found in gazetteer().find(text):
+        text = text.replace(found.text, "")
+    return len(_SCOPE_GLUE_RE.sub("", text)) < 2
+
+
+def coverage(clause: str, report: str) -> float:
+    """The share of a clause's character pairs (particles left out) that the report has."""
+    plain = _PLAIN_RE.sub("", clean(clause))
+    pairs = [plain[i : i + 2] for i in range(len(plain) - 1)]
+    return sum(p in report for p in pairs) / len(pairs) if pairs else 1.0
+
+
+def _story(clause: str, report: str = "") -> bool:
+    """A clause of the story: a story's own words (我, 孩子, 听说 …), or, given the report, a
+    clause the report has almost none of the words of (a place or a year alone is a scope)."""
+    if _NARRATIVE_RE.search(clause):
+        return True
+    if not report or _scope_only(clause):
+        return False
+    return coverage(clause, report) <= STORY_COVERAGE
 
 
 def known_words(text: str, report: str, min_chars: int = 2) -> str:

@@ -17,9 +17,10 @@ MAX_PARTS = 6  # an enumeration asks at most this many figures at once
 _SENTENCE_RE = re.compile(r"[？?。！!；;\n]+")
 _CLAUSE_RE = re.compile(r"[，,、]|\s+")
 _ASK_RE = re.compile(
-    r"多少|几[个项件家台处条类种名起次人位]?|哪些|哪个|哪几|什么|啥|吗|呢|是否|是不是|有没有|怎么样|如何"
+    r"多少|几[个项件家台处条类种名起次人位]?|哪些|哪个|哪几|什么|啥|吗|呢|是否|是不是|有没有|怎么样|如何|"
+    r"多高|多大|多长|多久|高不高|多不多|大不大|怎样"
 )
-_JOIN_RE = re.compile(r"以及|还有|和|及|与|跟|、")
+_JOIN_RE = re.compile(r"以及|还有|(?<!调)和(?!解)|及|与|跟|、")
 _LIST_JOIN_RE = re.compile(r"以及|还有|再加上|加上|再就是|(?<!调)和(?!解)|及|与|跟|、|，|,|\s+")
 _EACH_RE = re.compile(r"(分别|各自|各|都)(是|有|为)?(多少|几[个项件家台处条类种名起次人位]?|什么|啥|怎么样|如何|哪些)")
 # An enumeration asked as a list of figures: "A、B和C，列一下", "A，B，再加上C 几个数一起报".
@@ -28,6 +29,12 @@ _LIST_ASK_RE = re.compile(
     r"(?:这|那)?(?:[两二三四五六几]个|几项)(?:数|数字|数据)?(?:都|分别|一起|各)?(?:是多少|多少|报一下|说说|告诉我)?|"
     r"一起报|都是多少|分别多少|各多少|各是多少)+[吧呢啊呀。.!！?？]*$"
 )
+# A request first, its items after ("…几个数字都列出来：A、B、C", "帮我列一下，A、B和C").
+_REQUEST_FIRST_RE = re.compile(
+    r"^(.*?(?:列一下|列出来|都列|列举|一起报|报一下|都是多少|分别是多少|各是多少|告诉我))[吧呢啊呀]*[：:，,]\s*(.+)$"
+)
+# "X里/中，A和B…": the whole named first, its parts asked after.
+_WHOLE_OF_PARTS_RE = re.compile(r"^.+?(?:里面|里头|当中|之中|里|中)(?:的)?[，,\s]+(.+)$")
 _ELLIPTICAL_RE = re.compile(r"^(?:那么|那|又|还有|另外|然后|再问|以及)|呢$")
 _TWO_ASKS_RE = re.compile(r"多少|几[个项件家台处条类种名起次人位]")
 _SHARED_TAIL_RE = re.compile(r"(是)?(多少|几[个项件家台处条类种名起次人位]?)(\w{0,3})$")
@@ -53,6 +60,38 @@ def _borrow(first: str, part: str) -> str:
     if len(core) <= 3:
         return _ASK_RE.sub("", _content(first)) + part
     return part
+
+
+# Strong separators of an enumeration; 和 / 及 / 与 / 跟 join only its last two items ("A、B和C"),
+# since they also stand inside names ("实施规范和办事指南", "调解和好的比例").
+_STRONG_JOIN_RE = re.compile(r"以及|还有|再加上|加上|再就是|、|，|,|\s+")
+_LAST_JOIN_RE = re.compile(r"(?<!调)和(?!解)|及|与|跟")
+
+
+def _items(text: str) -> list[str]:
+    """The items of an enumeration, in order."""
+    items = [s for s in _unquoted(text, _STRONG_JOIN_RE) if len(_content(s)) >= 2]
+    if len(items) <= 1:
+        items = [s for s in _unquoted(text, _LAST_JOIN_RE) if len(_content(s)) >= 2]
+    elif len(items) < MAX_PARTS:
+        last = [s for s in _unquoted(items[-1], _LAST_JOIN_RE) if len(_content(s)) >= 2]
+        items = items[:-1] + (last if len(last) == 2 else [items[-1]])
+    return items
+
+
+def _asking_groups(clauses: list[str]) -> list[str]:
+    """Clauses grouped by what they ask: a clause that asks nothing is the subject or scope of the
+    next one that asks ("这边法律援助的情况，受理了多少件…"), or of the last when none follows."""
+    groups: list[str] = []
+    pending: list[str] = []
+    for clause in clauses:
+        pending.append(clause)
+        if _has_ask(clause):
+            groups.append("，".join(pending))
+            pending = []
+    if pending and groups:
+        groups[-1] += "，" + "，".join(pending)
+    return groups if len(groups) >= 2 else []
 
 
 def _with_subjects(parts: list[str]) -> list[str]:
@@ -83,14 +122,19 @@ def split_question(text: str) -> list[Split]:
     if 2 <= len(sentences) <= MAX_PARTS:
         found.append(Split(tuple(_with_subjects(sentences)), True))
     if len(sentences) == 1:
+        request = _REQUEST_FIRST_RE.match(sentences[0])
+        if request:  # "三项制度那几个数字都列出来：A、B、C": the items come after the request
+            items = _items(request.group(2))
+            if 2 <= len(items) <= MAX_PARTS:
+                found.append(Split(tuple(i if _has_ask(i) else i + "是多少" for i in items), True))
         listed = _LIST_ASK_RE.search(sentences[0])
         if listed and listed.start() > 0:  # "A、B和C，列一下": each item is a figure question
-            items = [s for s in _unquoted(sentences[0][: listed.start()], _LIST_JOIN_RE) if len(_content(s)) >= 2]
+            items = _items(sentences[0][: listed.start()])
             if 2 <= len(items) <= MAX_PARTS:
                 found.append(Split(tuple(i if _has_ask(i) else i + "是多少" for i in items), True))
             sentences = [sentences[0][: listed.start()]]
-        clauses = [c for c in _unquoted(sentences[0], _CLAUSE_RE) if len(_content(c)) >= 2]
-        if 2 <= len(clauses) <= MAX_PARTS and sum(map(_has_ask, clauses)) >= 2:
+        clauses = _asking_groups([c for c in _unquoted(sentences[0], _CLAUSE_RE) if len(_content(c)) >= 2])
+        if 2 <= len(clauses) <= MAX_PARTS:
             found.append(Split(tuple(_with_subjects(clauses)), True))
         asks = list(_TWO_ASKS_RE.finditer(sentences[0]))
         if len(asks) == 2 and not found:  # "帮多少农民工讨回了多少工资"
@@ -98,12 +142,15 @@ def split_question(text: str) -> list[Split]:
             found.append(Split(tuple(_with_subjects([sentences[0][:cut], sentences[0][cut:]])), True))
         each = _EACH_RE.search(sentences[0])
         head = sentences[0][: each.start()] if each else sentences[0]
+        whole = _WHOLE_OF_PARTS_RE.match(head) if each else None
+        if whole:  # "网上可办的事项里 零跑动和只跑一次的各多少项": the parts are asked, not the whole
+            head = whole.group(1)
         tail = each.group(3) if each else ""
         if not each and not found:
             shared = _SHARED_TAIL_RE.search(head)
             if shared and _JOIN_RE.search(head[: shared.start()]):
                 head, tail = head[: shared.start()], shared.group(2) + shared.group(3)
-        subjects = [s for s in _unquoted(head, _JOIN_RE) if len(_content(s)) >= 2]
+        subjects = _items(head)
         if 2 <= len(subjects) <= MAX_PARTS:
             found.append(Split(tuple(s + tail for s in subjects), bool(each)))
     return list({split.parts: split for split in reversed(found)}.values())[::-1]

@@ -309,7 +309,7 @@ def rule_figure_subject(a: Analysis, choice: Choice | None, ctx: Context) -> Dec
 
     report = ctx.report_norm
     for word in lexicon.words_in(core):
-        if any(c in GLUE_CHARS for c in word) or word in evidence:
+        if any(c in GLUE_CHARS for c in word) or word in evidence or word in PLACEHOLDERS:
             continue
         if word not in report and all(word[i : i + 2] not in report for i in range(len(word) - 1)):
             if len(word) >= 3:  # never in the report; two characters (出面, 位置) are everyday speech
@@ -326,11 +326,19 @@ def rule_figure_subject(a: Analysis, choice: Choice | None, ctx: Context) -> Dec
 # business, and vague words (情况, 方面) or the covered scope (全市) pick out no figure.
 MEASURE_NEUTRAL = frozenset(
     "情况 数量 数字 数据 总数 人数 金额 比例 总量 工作 方面 内容 事情 东西 问题 时候 报告 全市 全省 市本级 本市 "
-    "政府 市政府 老百姓 群众 大家 单位 部门 成绩 效果 结果 成果 成效 水平 程度 排名 次数 个数 件数 项数 家数 人次 数目 例子".split()
+    "政府 市政府 老百姓 群众 大家 单位 部门 成绩 效果 结果 成果 成效 水平 程度 排名 次数 个数 件数 项数 家数 人次 数目 例子 "
+    "百分之 百分比 比率 比重 占比 数额 额度 规模 多少".split()
 )
 
 
 _QUESTION_WORD_RE = re.compile(r"多少|几")
+_TOTAL_WORDS_RE = re.compile(r"一共|总共|共计|一起")  # "一共建了多少处" is not 共建
+# Verbs that say nothing of what is counted ("涉及多少家", "一共有多少"): never a measure's name.
+GENERIC_VERBS = frozenset(
+    "涉及 包括 包含 达到 共有 拥有 具有 完成 实现 开展 进行 组织 做到 做好 搞好 办好 弄好 总共 一共 大概 大约 "
+    "到底 究竟 现在 目前 今年 去年 当年 全年 分别 各自 一年 最后 最终 总计 合计 累计 还有 又有 能有 会有 能够 可以 "
+    "起来 回来 出来 下来 上来 过来 进来 里面 里头 上面 当中 其中 边上 一趟 一次 一下 一点".split()
+)
 MAX_KEYWORD_CHARS = 10  # a staff lookup ("免罚金额"); longer text without a question word is not checked
 _PHRASE_ENDS = frozenset("了 的 呢 吗 啊 呀 吧 参加 参与 是 有 在 和 与 及 以及 还有 被 由 给 让 把".split())
 _LINKS = frozenset("有 是 共 一共 总共 共计 累计 达 达到 为 了 的 数 到底 究竟 大概 大约 约".split())
@@ -340,7 +348,7 @@ def measure_head(a: Analysis) -> str:
     """The noun naming what the ask counts, next to its question word: the noun right after
     it ("有多少家企业" → 企业, "多少注册用户" → 用户), else the last noun before it ("法律援助
     律师有多少名" → 律师); "" when that noun names no measure of its own (多少个方面)."""
-    clauses = [convert_numerals(clean(c)) for c in re.split(r"[，,。？?！!；;\s]+", a.raw)]
+    clauses = [_TOTAL_WORDS_RE.sub(" ", convert_numerals(clean(c))) for c in re.split(r"[，,。？?！!；;\s]+", a.raw)]
     clause = next((c for c in clauses if _QUESTION_WORD_RE.search(c)), "")
     words = list(lexicon.segment(clause)) if clause else []
     asked = next((i for i, w in enumerate(words) if _QUESTION_WORD_RE.search(w)), None)
@@ -352,16 +360,34 @@ def measure_head(a: Analysis) -> str:
     for word in words[asked + 1 : asked + 8]:  # the noun phrase counted: its last noun is its head
         if word in _PHRASE_ENDS:
             break
-        if len(word) >= 2 and lexicon.is_noun(word):
+        if len(word) >= 2 and lexicon.is_noun(word) and re.fullmatch(r"[\u4e00-\u9fff]+", word):
             head = word
     if head:
-        return "" if head in MEASURE_NEUTRAL else head
+        return "" if head in MEASURE_NEUTRAL or head in PLACEHOLDERS else head
     before = words[:asked]
     while before and (before[-1] in _LINKS or len(before[-1]) == 1):  # "律师有多少名", "案件一共破了多少起"
         before.pop()
-    if before and len(before[-1]) >= 2 and lexicon.is_noun(before[-1]):
-        return "" if before[-1] in MEASURE_NEUTRAL else before[-1]
+    if not before or len(before[-1]) < 2 or before[-1] in MEASURE_NEUTRAL or before[-1] in PLACEHOLDERS:
+        return ""
+    if not re.fullmatch(r"[\u4e00-\u9fff]+", before[-1]):
+        return ""  # letters left of a pinyin reading, digits: not a name
+    if lexicon.is_noun(before[-1]) or before[-1] not in GENERIC_VERBS:
+        return before[-1]  # a noun counted, or what was done to it ("通过了多少人", "化解了多少起")
     return ""
+
+
+# Levels of government a figure may be counted at: asked at one level, the figure must be of it.
+LEVEL_WORDS = ("市本级",)
+
+
+def rule_level(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
+    """ "市本级受理的法律援助案件" asked of a figure for the whole city (全市共受理…)."""
+    if choice is None or not choice.figure_value:
+        return None
+    for word in LEVEL_WORDS:
+        if word in a.text and word not in choice.own_text and word not in choice.text:
+            return Decline("unstated", word)
+    return None
 
 
 def rule_measure_identity(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
@@ -395,6 +421,7 @@ RULES = (
     rule_count_only,
     rule_subpart,
     rule_measure_identity,
+    rule_level,
     rule_ordinal,
     rule_unstated_detail,
     rule_rate_name,
@@ -415,9 +442,21 @@ def first_decline(a: Analysis, choice: Choice | None, ctx: Context, rules=RULES)
 # --- absent terms -----------------------------------------------------------------------
 
 
-def absent_terms(core: str, report_norm: str, min_len: int = 2) -> list[str]:
+# Words that stand for the thing asked rather than name it ("那个录像的玩意儿", "叫什么名字",
+# "哪个刊物"): the answer's type, which a report need not write, so never "报告中没有…".
+PLACEHOLDERS = frozenset(
+    "东西 玩意 玩意儿 东东 名字 名称 全称 简称 叫法 说法 称号 称呼 名头 头衔 荣誉 牌子 节目 栏目 频道 刊物 杂志 "
+    "报纸 书 本书 文件 规定 办法 方式 法子 模式 机制 活动 事儿 事情 那个 这个 那种 这种 那些 这些 讲讲 说说".split()
+)
+_ANSWER_POSITION_RE = re.compile(r"(?:什么|啥|哪个|哪家|哪本|哪部|哪一个|哪一|哪|叫|称为|叫做)(?:样的|的)?$")
+
+
+def absent_terms(core: str, report_norm: str, min_len: int = 2, asked: str = "") -> list[str]:
     """Runs of the question's content (2+ characters) that the report's normalised text never
-    contains: the only words a reply may say the report lacks."""
+    contains: the only words a reply may say the report lacks. With `asked` (the ask's text),
+    a word that stands for the thing asked (PLACEHOLDERS, or a word right after 什么 / 哪个 /
+    叫) is never one, and only whole words of the ask count (never a run glued from words
+    that do not stand together in it, as 叫名 of 叫什么名字)."""
     text = GLUE_WORDS.sub(" ", core)
     runs, run = [], ""
     for c in text + " ":
@@ -432,6 +471,24 @@ def absent_terms(core: str, report_norm: str, min_len: int = 2) -> list[str]:
     for run in runs:
         for word in lexicon.words_in(run):
             if all(word[i : i + 2] not in report_norm for i in range(len(word) - 1)):
+                if asked and not _may_be_absent(word, asked, report_norm):
+                    continue
                 found.append(word)
                 break
     return found
+
+
+def _may_be_absent(word: str, asked: str, report_norm: str) -> bool:
+    """Whether the report may be said to lack `word`: it names what is asked, not its type
+    (PLACEHOLDERS, 哪个X) and not a modifier of a noun the report has ("公安那几个中心": the
+    centres are asked, and the report has them)."""
+    if word in PLACEHOLDERS or word not in lexicon.segment(asked):
+        return False  # a placeholder, or letters of two words (防风 of 防风险)
+    at = asked.index(word)
+    if _ANSWER_POSITION_RE.search(asked[:at]):
+        return False
+    after = lexicon.segment(asked[at + len(word) :])
+    return not any(
+        len(w) >= 2 and w in report_norm and lexicon.is_noun(w) and w not in MEASURE_NEUTRAL and w not in PLACEHOLDERS
+        for w in after
+    )

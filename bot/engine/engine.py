@@ -138,10 +138,10 @@ class Engine:
         """The ask of a message (analysis/ask.py): its story left out, except the report's own
         words of the clauses an ask points back to ("…医疗纠纷那个调解委员会 这个拿了什么称号"),
         which carry no year or place."""
-        ask = find_ask(text)
+        report = self.packs[-1].context.report_norm
+        ask = find_ask(text, report)
         if not ask.refers:
             return ask.text
-        report = self.packs[-1].context.report_norm
         lent = [w for w in known_words(clean(ask.refers), report).split() if not _scoped(w, self.today)]
         return "".join(lent) + "，" + ask.text if lent else ask.text
 

@@ -23,11 +23,14 @@ import time
 
 from bot.analysis import Analysis, analyze, guards
 from bot.analysis.area import find_area, find_area_figures
+from bot.analysis.ask import coverage
 from bot.analysis.compare import find_comparison
 from bot.analysis.figures import index_figures, metrics_with_figure, parse_figure_query
 from bot.answers import compose as answers
 from bot.answers.compose import Response
 from bot.decision.rules import (
+    MEASURE_NEUTRAL,
+    PLACEHOLDERS,
     SCOPE_RULES,
     Choice,
     Context,
@@ -37,6 +40,7 @@ from bot.decision.rules import (
     clarify_options,
     first_decline,
     lead_ok,
+    measure_head,
 )
 from bot.decision.verify import larger_of, verdict
 from bot.engine.conversation import Conversation
@@ -46,6 +50,7 @@ from bot.retrieval import Candidate
 from bot.retrieval.curated import CuratedRetriever
 from bot.retrieval.report import ReportRetriever
 from bot.retrieval.scoring import measure_fits
+from bot.text import lexicon
 from bot.text.normalize import normalize
 from bot.text.pinyin import PinyinReader, has_latin
 
@@ -53,6 +58,7 @@ _ELLIPTICAL_RE = re.compile(r"^(?:那么|那|还有|另外|然后|再问)|呢$")
 _LIST_MARK_RE = re.compile(r"、|”“|”、“|；")
 
 
+MIN_DESCRIBED_WORDS = 2  # a described thing is answered when the ask has this many of the report's words
 MIN_PARTS_ANSWERED = 2  # an enumeration is answered in part only when this many parts are
 _LIST_ASK_TAIL_RE = re.compile(r"(?:是|有|又有|又是)?(?:多少|几[个项件家台处条类种名起次人位]?)(?:呢|啊|呀)?$")
 
@@ -75,6 +81,7 @@ class PackEngine:
         self.report = ReportRetriever(knowledge.report_text, knowledge.synonyms, params)
         self.figure_index = index_figures(knowledge.metrics)
         self.entry_clause = self._entry_clauses()
+        self.entry_heads = self._entry_heads()
         # (heading, its section, whether it is a section) for "X方面做了什么"
         self.headings = list(
             dict.fromkeys(
@@ -113,6 +120,15 @@ class PackEngine:
                     clauses[entry.id] = clause
                     break
         return clauses
+
+    def _entry_heads(self) -> dict[str, str]:
+        """What each metric's phrasings count (measure_head): the measure an admin's phrasing
+        names ("请不起律师找法援办了多少件" counts 件 of legal aid, not lawyers)."""
+        heads = {}
+        for entry in self.knowledge.metrics:
+            found = {measure_head(self.analyze(p)) for p in entry.phrasings}
+            heads[entry.id] = " ".join(sorted(h for h in found if h))
+        return heads
 
     # --- the chat API --------------------------------------------------------------------
 
@@ -171,6 +187,13 @@ class PackEngine:
         scope = first_decline(a, None, self.context, SCOPE_RULES)
         if scope is not None and scope.reason == "other_year":
             return answers.decline(kb, scope.reason, scope.detail, covered=self.covered)
+        if scope is not None and scope.detail not in self.context.report_norm:
+            # a place the report never names: declined whatever retrieval finds, with the nearest
+            # of its own questions as buttons (never the figure itself)
+            near = [kb.entries[c.id] for c in self.curated.candidates(a, limit=2) if c.score >= self.params.clarify_min]
+            return answers.decline(
+                kb, scope.reason, scope.detail, options=[answers.suggestion(e) for e in near], covered=self.covered
+            )
         if a.kind == "overview":
             return answers.overview(kb)
         wanted = guards.unsupported_request(a.cleaned, self.report.normalized_text)
@@ -239,11 +262,14 @@ class PackEngine:
             choice = self._report_choice(report_best, a)
         elif not short:
             choice = self._agreed(a, curated, options, sentences)
+        if choice is None and not short and not a.wants_figure and report_pool:
+            choice = self._described(a, report_pool[0])
         if choice is None:
             near = max([c.score for c in report_pool[:1]] + [c.score for c in options[:1]], default=0.0)
             covered = min([c.missing for c in report_pool[:1]] + [c.missing for c in options[:1]], default=1.0)
             close = near >= p.clarify_min or covered <= 1 - p.content_min
-            terms = absent_terms(a.core, self.context.report_norm) if not close else []
+            outside = coverage(a.core, self.context.report_norm) < p.absent_max_coverage
+            terms = absent_terms(a.core, self.context.report_norm, asked=a.text) if not close and outside else []
             if terms:  # nothing in the report comes close, and a word of the question is not in it
                 return Decision("decline", None, Decline("absent", terms[0]), options)
             if (
@@ -261,6 +287,24 @@ class PackEngine:
         if declined is not None:
             return Decision("decline", choice, declined)
         return Decision("answer", choice)
+
+    def _described(self, a: Analysis, best: Candidate) -> Choice | None:
+        """A thing described in the asker's own words ("搞实战、防风险的那几个中心叫什么"):
+        the best sentence answers when it holds every word of the ask that the report uses
+        (at least MIN_DESCRIBED_WORDS of them), whatever the words the report never uses."""
+        report = self.context.report_norm
+        known = {
+            w
+            for w in lexicon.segment(a.core)
+            if len(w) >= 2 and w in report and w not in MEASURE_NEUTRAL and w not in PLACEHOLDERS
+        }
+        if len(known) < MIN_DESCRIBED_WORDS:
+            return None
+        sentence = self.report.sentence(best.id) if best.from_report else None
+        text = self.context.normalize(sentence.text) if sentence else ""
+        if not all(w in text for w in known):
+            return None
+        return self._report_choice(best, a)
 
     def _kind_fits(self, candidate: Candidate, a: Analysis) -> bool:
         """A figure question takes a metric, a "what / who / which" question an explanation."""
@@ -456,7 +500,15 @@ class PackEngine:
             context = Conversation()  # later parts read as follow-ups of the first ("提了多少条意见呢")
             for text in split.parts:
                 reply = self._single(self.analyze(text), context, 0.0)
-                if reply.status != "answer" or any(p.answer == reply.answer for p in parts):
+                if reply.status != "answer" and parts:
+                    # "…多少起纠纷，成功的比例有多高": a part without a subject of its own is
+                    # asked about the first part's subject, the way a listener hears it
+                    subject = self.analyze(split.parts[0]).core
+                    again = self._single(self.analyze(f"{subject}，{text}"), None, 0.0)
+                    reply = again if again.status == "answer" else reply
+                if reply.status == "answer" and any(p.entry_id == reply.entry_id for p in parts):
+                    continue  # one figure asked twice ("问话的屋子跟开听证的房间", "多少台，是不是四千多台")
+                if reply.status != "answer":
                     missing.append(text)
                     if not explicit:
                         break
@@ -464,7 +516,9 @@ class PackEngine:
                 parts.append(reply)
                 if not parts[0].entry_id.startswith("report:"):
                     context.remember(parts[0].entry_id, 0.0)
-            if parts and not missing and len(parts) == len(split.parts):
+            if len(parts) + len(missing) < 2:
+                continue  # not several asks after all
+            if parts and not missing and len(parts) + len(missing) <= len(split.parts):
                 return answers.combined(self.knowledge, parts)
             if explicit and len(parts) >= MIN_PARTS_ANSWERED and len(parts) > len(missing):
                 return answers.combined(self.knowledge, parts, [_LIST_ASK_TAIL_RE.sub("", m) for m in missing])

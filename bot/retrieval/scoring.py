@@ -80,7 +80,8 @@ def measure_fits(asked: str, asked_unit: str, unit: str, value: str) -> bool:
     if asked == "change" and not asked_unit:  # "下降了多少": a rate of change, not a count
         return "%" in value or unit == "个百分点"
     if asked in ("count", "change") and asked_unit:
-        return have in ("count", "people", "money") or (asked_unit == "次" and have == "percent")
+        # a count in a unit: never a sum of money or a percentage (多少家 is not 317万余元, 多少次 not 100%)
+        return have in ("count", "people") or (have == "money" and asked_unit[-1:] == "元")
     return True
 
 
