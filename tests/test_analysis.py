@@ -106,3 +106,13 @@ def test_sub_questions(question, parts):
 def test_an_elliptical_part_borrows_the_subject():
     parts = split_question("诉前调解有多少件？成功率呢？")[0].parts
     assert parts[1].startswith("诉前调解") and "成功率" in parts[1]
+
+
+def test_some_hundreds_and_thousands_are_ranges():
+    from bot.analysis.numbers import find_numbers
+    from bot.text.normalize import convert_numerals
+
+    (number,) = find_numbers(convert_numerals("才几百台"))
+    assert (number.low, number.high, number.exact, number.unit) == (200.0, 1000.0, False, "台")
+    (number,) = find_numbers(convert_numerals("有几千件"))
+    assert (number.low, number.high) == (2000.0, 10000.0)

@@ -45,3 +45,16 @@ def test_a_plain_figure_question_gets_no_verdict(engine):
 def test_negated_claims_are_turned_round(engine, question, yes):
     reply = engine.respond(question)
     assert reply.status == "answer" and reply.answer.startswith("是的" if yes else "不是"), reply.answer[:40]
+
+
+def test_yes_only_when_the_evidence_states_the_claim(engine):
+    """是的 / 不是 only for checks of what the report states: a practical question about a
+    figure's subject ("要自己去申请吗") gets neither."""
+    for question in ("企业第一次违规不罚 要自己去申请吗", "首次不罚的企业需要先登记吗"):
+        reply = engine.respond(question)
+        assert not reply.text.startswith(("是的", "不是")), (question, reply.text)
+
+
+def test_some_hundreds_is_a_rough_range(engine):
+    assert engine.respond("执法记录仪不是才几百台吗").text.startswith("不是")
+    assert engine.respond("执法记录仪是不是有几千台").text.startswith("是的")

@@ -120,7 +120,9 @@ def find_intent(text: str, number_unit: str = "") -> Intent:
     number it writes, which tells the measure of a yes/no check: "有没有五百人")."""
     unit_match = _ASKED_UNIT_RE.search(text)
     unit = next(g for g in unit_match.groups() if g)[-1] if unit_match else ""
-    yes_no = bool(_YESNO_RE.search(text)) and not re.search(r"(?:多少|几)[^是]*吗$", text)
+    yes_no = bool(_YESNO_RE.search(text)) and not re.search(r"(?:多少|几(?![百千万十\d]))[^是]*吗$", text)
+    if yes_no and not unit and number_unit[-1:] not in ("", "万", "亿", "千", "百"):
+        unit = number_unit[-1:]  # "有两千八百六十一项吗": a check counts in the unit it writes
     wants_list = bool(_LIST_RE.search(text))
     wants_figure = bool(_FIGURE_RE.search(text)) and not _ORDINAL_RE.search(text)
     measure = measure_of(text, unit or (number_unit[-1:] if yes_no else "")) if wants_figure or yes_no else ""

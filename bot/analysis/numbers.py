@@ -149,6 +149,12 @@ def find_numbers(text: str) -> list[AskedNumber]:
             if tenth:
                 number += int(tenth) if tenth.isdigit() else _CN_DIGITS.index(tenth) + 1
         value = number * scale
+        if before == "几" and raw in ("10", "100", "1000", "10000") and not mag:
+            # "几百台" (几100 once converted): some hundreds, a rough range
+            found.append(
+                AskedNumber("几" + m.group(0), value * 2, value * 10, percent, unit, False, m.start() - 1, m.end())
+            )
+            continue
         low, high, exact = _range(
             m.group("lead") or "",
             value,

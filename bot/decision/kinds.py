@@ -13,7 +13,7 @@ import re
 
 from bot.analysis import Analysis
 from bot.decision.decline import Decline
-from bot.knowledge.reporttext import TARGET_ASKED_RE, find_figures
+from bot.knowledge.reporttext import TARGET_ASKED_RE, figures_of
 
 # A question about a change: 同比, 比上年, 增长了多少, 下降多少, 变化.
 CHANGE_ASKED_RE = re.compile(
@@ -37,7 +37,7 @@ def choice_role(choice) -> str:
         return figure.role
     # A curated or drafted entry: its evidence is its name, answer, source and phrasings; the
     # source sentence (or a drafted target's name) says 目标 / 力争 / 到2025年 before the figure.
-    roles = [f.role for f in find_figures(choice.text) if f.value == choice.figure_value]
+    roles = [f.role for f in figures_of(choice.text) if f.value == choice.figure_value]
     for role in ("target", "change", "rank"):
         if role in roles:
             return role
@@ -65,4 +65,4 @@ def rule_figure_kind(a: Analysis, choice, ctx) -> object | None:
 
 def _changes_beside(choice) -> bool:
     """The choice's sentence also writes a change (同比增长6.9%): the change was the answer."""
-    return any(f.role == "change" for f in find_figures(choice.text))
+    return any(f.role == "change" for f in figures_of(choice.text))

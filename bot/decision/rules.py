@@ -15,7 +15,7 @@ from bot.analysis import Analysis
 from bot.decision.decline import Decline
 from bot.decision.kinds import rule_figure_kind
 from bot.engine.params import Params
-from bot.knowledge.reporttext import TARGET_ASKED_RE, find_figures
+from bot.knowledge.reporttext import TARGET_ASKED_RE, figures_of
 from bot.retrieval import Candidate
 from bot.retrieval.scoring import GLUE_CHARS, GLUE_WORDS, measure_fits
 from bot.text import lexicon
@@ -178,7 +178,7 @@ def rule_no_figure(a: Analysis, choice: Choice | None, ctx: Context) -> Decline 
         return None
     if a.intent.measure == "rank" and re.search(r"第|前列|领先|靠前", choice.text):
         return None
-    figures = find_figures(choice.own_text or choice.text)
+    figures = figures_of(choice.own_text or choice.text)
     if any(measure_fits(a.intent.measure, a.intent.unit, f.unit, f.value) for f in figures):
         return None
     if re.search(r"[一二两三四五六七八九十]个方面", choice.text) and "方面" in a.text:

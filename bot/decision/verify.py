@@ -110,7 +110,21 @@ def _claim(analysis: Analysis, evidence: str, figure=None) -> bool | None:
             return False
     if re.search(r"有", question) and _NONE_RE.search(converted):
         return False  # "还有…吗" where the report says 无/没有
-    return True if analysis.intent.yes_no else None
+    if not analysis.intent.yes_no:
+        return None
+    return True if _stated(analysis.core, converted) else None
+
+
+STATED_MIN = 0.34  # share of the claim's character pairs the evidence must have for 是的
+_NOT_CLAIM_RE = re.compile(r"[^\u4e00-\u9fff]|[的了吗呢啊吧呀嘛么是有]")
+
+
+def _stated(core: str, evidence: str) -> bool:
+    """Whether the evidence states the claim at all: most of the claim's character pairs are
+    in it ("要自己去申请吗" of 首次不罚 states nothing the report says: no 是的)."""
+    claim = _NOT_CLAIM_RE.sub("", _NEGATION_RE.sub("", _QUESTION_FRAMES_RE.sub("", core)))
+    pairs = [claim[i : i + 2] for i in range(len(claim) - 1)]
+    return not pairs or sum(p in evidence for p in pairs) / len(pairs) >= STATED_MIN
 
 
 def larger_of(first, second) -> int | None:

@@ -248,9 +248,14 @@ class PackEngine:
             not curated or report_best.score > curated[0].score + p.report_over_curated
         )
         options = clarify_options(curated, p)
-        ambiguous = len([c for c in options if c.score >= p.answer_min and self._fits(c, a)]) >= 2
+        fitting = [c for c in options if c.score >= p.answer_min and self._kind_fits(c, a)]
+        ambiguous = len(fitting) >= 2
         if lead_ok(curated, p, short) and not report_wins:
             choice = self._entry_choice(curated[0])
+        elif len(fitting) == 1 and len(options) >= 2 and not report_wins and not short:
+            # "湘易办有多少应用": of the near entries, one is of the kind asked (a figure for a
+            # figure question, an explanation for "是什么"); the others cannot answer it
+            choice = self._entry_choice(fitting[0])
         elif ambiguous and not report_wins:
             return Decision("clarify", None, None, options)
         elif (

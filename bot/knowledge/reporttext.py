@@ -240,6 +240,12 @@ def _clauses(sentence: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if b > a]
 
 
+@lru_cache(maxsize=4096)
+def figures_of(text: str) -> tuple[Figure, ...]:
+    """find_figures of a text the engine judges again and again (an entry's evidence)."""
+    return tuple(find_figures(text))
+
+
 def find_figures(sentence: str, sid: str = "", year: int | None = None) -> list[Figure]:
     """Every figure of a sentence, verbatim, with its clause and the clause before."""
     spans = _clauses(sentence)
