@@ -45,3 +45,18 @@ def test_the_figure_of_the_measure_asked_still_answers(engine, question, figure)
 @pytest.mark.parametrize("question", ["湘易办益阳旗舰店有多少注册用户", "组织了多少名行政网格员参加执法资格考试？"])
 def test_the_head_of_the_counted_noun_phrase_decides(engine, question):
     assert engine.respond(question).status != "answer"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["“0”排队次数的事项有多少项？", "2023年又向园区收权了多少项审批服务事项？", "编制了多少项个体户合规指导建议？"],
+)
+def test_one_word_off_the_figures_own_words_is_a_near_miss(engine, question):
+    """The report's words for the figure but one, a word the report never uses: another measure."""
+    reply = engine.respond(question)
+    assert reply.status != "answer"
+
+
+def test_a_thing_described_in_the_askers_own_words_is_still_answered(engine):
+    reply = engine.respond("执法的人胸口挂的那个录像的玩意儿 配了多少")
+    assert reply.status == "answer" and "4400台" in reply.text

@@ -327,10 +327,16 @@ def rule_figure_subject(a: Analysis, choice: Choice | None, ctx: Context) -> Dec
 MEASURE_NEUTRAL = frozenset(
     "情况 数量 数字 数据 总数 人数 金额 比例 总量 工作 方面 内容 事情 东西 问题 时候 报告 全市 全省 市本级 本市 "
     "政府 市政府 老百姓 群众 大家 单位 部门 成绩 效果 结果 成果 成效 水平 程度 排名 次数 个数 件数 项数 家数 人次 数目 例子 "
-    "百分之 百分比 比率 比重 占比 数额 额度 规模 多少".split()
+    "百分之 百分比 比率 比重 占比 数额 额度 规模 多少 个人 年度 变化".split()
 )
 
 
+# Words that stand for the thing asked rather than name it ("那个录像的玩意儿", "叫什么名字",
+# "哪个刊物"): the answer's type, which a report need not write, so never "报告中没有…".
+PLACEHOLDERS = frozenset(
+    "东西 玩意 玩意儿 东东 名字 名称 全称 简称 叫法 说法 称号 称呼 名头 头衔 荣誉 牌子 节目 栏目 频道 刊物 杂志 "
+    "报纸 书 本书 文件 规定 办法 方式 法子 模式 机制 活动 事儿 事情 那个 这个 那种 这种 那些 这些 讲讲 说说".split()
+)
 _QUESTION_WORD_RE = re.compile(r"多少|几")
 _TOTAL_WORDS_RE = re.compile(r"一共|总共|共计|一起")  # "一共建了多少处" is not 共建
 # Verbs that say nothing of what is counted ("涉及多少家", "一共有多少"): never a measure's name.
@@ -376,6 +382,9 @@ def measure_head(a: Analysis) -> str:
     return ""
 
 
+_NOT_MEASURE_WORDS = MEASURE_NEUTRAL | PLACEHOLDERS | GENERIC_VERBS | _LINKS | _PHRASE_ENDS
+
+
 # Levels of government a figure may be counted at: asked at one level, the figure must be of it.
 LEVEL_WORDS = ("市本级",)
 
@@ -410,6 +419,33 @@ def rule_measure_identity(a: Analysis, choice: Choice | None, ctx: Context) -> D
     return Decline("unstated", head)
 
 
+def rule_one_word_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
+    """The ask uses the figure's own words but one: that one word names another measure
+    ("“0”排队次数的事项" of 跑动次数, "立法提案" of 意见建议). An asker who does not know the
+    report's words describes the thing in several of their own ("胸口挂的那个录像的玩意儿"),
+    so only a single word off, beside at least one word on, is a near miss."""
+    if choice is None or not choice.figure_value or a.intent.yes_no:
+        return None
+    norm = ctx.normalize or normalize
+    own = norm(f"{choice.names} {choice.own_text}")
+    own_sound = pinyin_key(own)
+    on, off = [], []
+    scope = set(a.scope.places) | set(a.scope.counties) | set(ctx.place_words)
+    for word in dict.fromkeys(lexicon.segment(a.text)):
+        if len(word) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", word) or word in _NOT_MEASURE_WORDS:
+            continue
+        if word in scope or not (lexicon.is_noun(word) or word not in lexicon.words()):
+            continue  # a place, a year, or not a name of anything (还是, 帮忙, 他们)
+        if word in own or norm(word) in own or pinyin_key(norm(word)) in own_sound:
+            on.append(word)
+        else:
+            off.append(word)
+    word = off[0] if len(off) == 1 else ""
+    if word and on and all(word[i : i + 2] not in ctx.report_norm for i in range(len(word) - 1)):
+        return Decline("absent", word)
+    return None
+
+
 RULES = (
     rule_other_year,
     rule_other_place,
@@ -421,6 +457,7 @@ RULES = (
     rule_count_only,
     rule_subpart,
     rule_measure_identity,
+    rule_one_word_off,
     rule_level,
     rule_ordinal,
     rule_unstated_detail,
@@ -442,12 +479,6 @@ def first_decline(a: Analysis, choice: Choice | None, ctx: Context, rules=RULES)
 # --- absent terms -----------------------------------------------------------------------
 
 
-# Words that stand for the thing asked rather than name it ("那个录像的玩意儿", "叫什么名字",
-# "哪个刊物"): the answer's type, which a report need not write, so never "报告中没有…".
-PLACEHOLDERS = frozenset(
-    "东西 玩意 玩意儿 东东 名字 名称 全称 简称 叫法 说法 称号 称呼 名头 头衔 荣誉 牌子 节目 栏目 频道 刊物 杂志 "
-    "报纸 书 本书 文件 规定 办法 方式 法子 模式 机制 活动 事儿 事情 那个 这个 那种 这种 那些 这些 讲讲 说说".split()
-)
 _ANSWER_POSITION_RE = re.compile(r"(?:什么|啥|哪个|哪家|哪本|哪部|哪一个|哪一|哪|叫|称为|叫做)(?:样的|的)?$")
 
 
