@@ -126,3 +126,14 @@ def test_story_and_other_city_metamorphic_pairs(engine: Engine):
     assert story.status == "answer" and "2900余件" in story.text
     city = engine.respond("衡阳那边无证明城市建设中，多少类证明材料落实了“免证办”？")
     assert city.status != "answer" and "衡阳" in city.text
+
+
+def test_an_addressed_greeting_is_not_a_subject(engine: Engine):
+    for text in ("同志你好，成功为多少名农民工讨回了工资？", "老师好~新增立法联系点", "师傅您好 执法记录仪配了多少台"):
+        reply = engine.respond(text)
+        assert reply.status == "answer", (text, reply.text)
+
+
+def test_half_of_a_report_word_is_not_a_place(engine: Engine):
+    reply = engine.respond("劳驾问下~营商码那个事上过央视没")
+    assert reply.status == "answer" and "CCTV-13" in reply.text

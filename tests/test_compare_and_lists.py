@@ -91,3 +91,14 @@ def test_two_asks_in_one_message_are_both_answered(engine):
 def test_a_figure_and_its_check_in_one_message_are_one_ask(engine):
     reply = engine.respond("2023年全市配了多少台记录仪，是不是有四千多台")
     assert reply.status == "answer" and reply.text.startswith("是的") and reply.text.count("4400台") >= 1
+
+
+def test_bi_of_tongbi_is_not_a_comparison():
+    found = find_comparison("刑事破案数同比上升比市本级网上可办率高还是低")
+    assert (found.first, found.second) == ("刑事破案数同比上升是多少", "市本级网上可办率是多少")
+
+
+def test_a_count_asked_is_never_answered_with_a_rate(engine):
+    reply = engine.respond("网上可办数是多少")
+    assert reply.status == "answer" and "2861项" in reply.text and "100%" not in reply.text.split("\n")[0]
+    assert "74.1%" in engine.respond("承诺时限整体压缩了多少").text  # a reduction asked: the rate answers

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.analysis.guards import ADDRESSED_GREETING
 from bot.analysis.places import gazetteer
 from bot.text.normalize import clean
 
@@ -122,7 +123,7 @@ def _content(clause: str) -> int:
 # Politeness around a question: context too ("打扰一下…谢谢您😊", "劳驾问下…辛苦了").
 _POLITE_RE = re.compile(
     r"(?:谢谢(?:您|你|啦|了)?|多谢(?:了)?|感谢(?:您|你)?|辛苦(?:了|啦)?|麻烦(?:您|你)?了|打扰(?:一下|了)?|劳驾|"
-    r"(?:您|你|老师|领导|小编)好|嗯+|呃+|哈+)[!！~～。.…，,\s]*"
+    r"(?:您|你)好|" + ADDRESSED_GREETING + r"|嗯+|呃+|哈+)[!！~～。.…，,\s]*"
 )
 _SYMBOLS_RE = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]+|\[[\u4e00-\u9fff]{1,4}\]")
 

@@ -97,7 +97,25 @@ def _alternation(words: tuple[str, ...]) -> str:
 
 
 _TAIL = "[啊呀吧呢哦嘛哈么了的]*"
-_GREETING_PREFIX_RE = re.compile(f"^(?:{_alternation(GREETING)})+{_TAIL}")
+# Words a citizen addresses the bot with before a greeting ("同志你好", "老师好", "师傅您好").
+ADDRESS = (
+    "同志",
+    "老师",
+    "领导",
+    "师傅",
+    "大哥",
+    "大姐",
+    "阿姨",
+    "叔叔",
+    "小姐姐",
+    "小哥",
+    "工作人员",
+    "客服",
+    "小编",
+    "亲",
+)
+ADDRESSED_GREETING = f"(?:{'|'.join(ADDRESS)})(?:们)?(?:你|您)?好"
+_GREETING_PREFIX_RE = re.compile(f"^(?:{ADDRESSED_GREETING}|{_alternation(GREETING)})+{_TAIL}")
 _SMALL_TALK = {
     "thanks": re.compile(f"^(?:{_alternation(THANKS)})+{_TAIL}$"),
     "bye": re.compile(f"^(?:{_alternation(BYE)})+{_TAIL}$"),

@@ -79,6 +79,15 @@ def _items(text: str) -> list[str]:
     return items
 
 
+_ASK_TAIL_RE = re.compile(r"[个项件家台处条类种名起次人位元]?(?:呢|啊|呀|吧)?")
+
+
+def _ask_end(text: str, end: int) -> int:
+    """Where a question typed without a break ends: after its question word and unit."""
+    tail = _ASK_TAIL_RE.match(text, end)
+    return tail.end() if tail and tail.end() < len(text) else 0
+
+
 def _asking_groups(clauses: list[str]) -> list[str]:
     """Clauses grouped by what they ask: a clause that asks nothing is the subject or scope of the
     next one that asks ("这边法律援助的情况，受理了多少件…"), or of the last when none follows."""
@@ -137,9 +146,12 @@ def split_question(text: str) -> list[Split]:
         if 2 <= len(clauses) <= MAX_PARTS:
             found.append(Split(tuple(_with_subjects(clauses)), True))
         asks = list(_TWO_ASKS_RE.finditer(sentences[0]))
-        if len(asks) == 2 and not found:  # "帮多少农民工讨回了多少工资"
-            cut = asks[1].start()
+        if len(asks) == 2 and not found:
+            cut = asks[1].start()  # "帮多少农民工讨回了多少工资"
             found.append(Split(tuple(_with_subjects([sentences[0][:cut], sentences[0][cut:]])), True))
+            cut = _ask_end(sentences[0], asks[0].end())  # "网上可办数多少网上可办率又是多少"
+            if cut and len(_content(sentences[0][cut : asks[1].start()])) >= 2:
+                found.append(Split((sentences[0][:cut], sentences[0][cut:]), True))
         each = _EACH_RE.search(sentences[0])
         head = sentences[0][: each.start()] if each else sentences[0]
         whole = _WHOLE_OF_PARTS_RE.match(head) if each else None

@@ -109,8 +109,19 @@ def rule_other_year(a: Analysis, choice: Choice | None, ctx: Context) -> Decline
     return None
 
 
+def _in_report_word(text: str, place: str, report: str) -> bool:
+    """A two-character name that is half of one of the report's words ("问下营商码": 营商),
+    not a place named."""
+    if len(place) > 2:
+        return False
+    at = text.find(place)
+    return at >= 0 and (text[at + 1 : at + 3] in report or (at > 0 and text[at - 1 : at + 1] in report))
+
+
 def rule_other_place(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
     for place in a.scope.places:
+        if _in_report_word(a.text, place, ctx.report_norm):
+            continue
         if place in ctx.place_words or any(place in w or w in place for w in ctx.place_words):
             continue
         if place in ctx.region_words or any(place in w for w in ctx.region_words):
@@ -151,6 +162,8 @@ def rule_breakdown(a: Analysis, choice: Choice | None, ctx: Context) -> Decline 
     if choice is None:
         return None
     for county in a.scope.counties:
+        if _in_report_word(a.text, county, ctx.report_norm):
+            continue
         short = county.rstrip("区县市")
         if county in choice.text or (len(short) >= 2 and short in choice.text):
             continue
