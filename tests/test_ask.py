@@ -137,3 +137,11 @@ def test_an_addressed_greeting_is_not_a_subject(engine: Engine):
 def test_half_of_a_report_word_is_not_a_place(engine: Engine):
     reply = engine.respond("劳驾问下~营商码那个事上过央视没")
     assert reply.status == "answer" and "CCTV-13" in reply.text
+
+
+def test_an_ask_that_gets_no_answer_alone_borrows_the_report_words_of_the_story(engine: Engine):
+    text = "我在城管队干了十几年 以前执法老是被老百姓骂 听说市里有个行政执法能力三年提升的方案 第一批验收了多少个单位啊"
+    reply = engine.respond(text)
+    assert reply.status == "answer" and "11个" in reply.text
+    # the story's own words never become the subject: an off-topic ask stays declined
+    assert engine.respond("我在法律援助中心门口卖水果 听说那边人很多 你知道明天天气怎么样吗").status != "answer"

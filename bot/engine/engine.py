@@ -51,7 +51,8 @@ _CHECK_WORDS_RE = re.compile(
 )
 MAX_FOLLOW_UP_CHARS = 24  # a longer message is a question of its own
 _POINTS_BACK_RE = re.compile(r"^(?:那|那么|其中|具体|后来|另外|还)|这个|这些|这种|这项|那个|那些|它|他们|她们|其中|该")
-MAX_CHECK_RESIDUE = 6  # more of its own than this and a message is a new question
+MAX_CHECK_RESIDUE = 6
+LENDING_CLAUSES = 2  # story clauses before an unanswered ask whose report words it may borrow  # more of its own than this and a message is a new question
 
 
 class Engine:
@@ -85,11 +86,20 @@ class Engine:
     def respond(self, text: str, conversation: Conversation | None = None, now: float | None = None) -> Response:
         """Answer one message; update `conversation` when something is answered."""
         now = time.monotonic() if now is None else now
-        text = self.question(text if isinstance(text, str) else "")
+        message = text if isinstance(text, str) else ""
+        text = self.question(message)
         check = self._check_of_last(text, conversation, now)
         if check is not None:
             return check
         response, year = self._answer(text, conversation, now)
+        if response.status != "answer" and text != message:
+            # "听说市里有个行政执法能力三年提升的方案 第一批验收了多少个单位": an ask that gets
+            # no answer alone is read with the report's own words of the story just before it
+            lent = self._lent(message)
+            if lent:
+                again, again_year = self._answer(f"{lent}，{text}", conversation, now)
+                if again.status == "answer":
+                    response, year = again, again_year
         if response.kind != "followup" and self._points_back(text, conversation, now):
             # "那是哪个频道的", "他们考的是啥": asked about what was just answered, so the last
             # question's subject comes first, and that reading answers when it can
@@ -144,6 +154,15 @@ class Engine:
             return ask.text
         lent = [w for w in known_words(clean(ask.refers), report).split() if not _scoped(w, self.today)]
         return "".join(lent) + "，" + ask.text if lent else ask.text
+
+    def _lent(self, message: str) -> str:
+        """The report's words of the story clauses just before the ask (no year, no place)."""
+        report = self.packs[-1].context.report_norm
+        ask = find_ask(message, report)
+        if not ask.context:
+            return ""
+        before = "，".join(ask.context.split("，")[-LENDING_CLAUSES:])
+        return "".join(w for w in known_words(clean(before), report).split() if not _scoped(w, self.today))
 
     def answer_entry(
         self, entry_id: str, conversation: Conversation | None = None, now: float | None = None
