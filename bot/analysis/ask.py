@@ -27,7 +27,7 @@ from bot.text.normalize import clean
 _BREAK_RE = re.compile(r"[，,。.！!？?；;：:\n\r\t…~～—－]+|-{2,}|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff\dA-Za-z])")
 # Words that make a clause ask something (a question word, a check, a request).
 _ASKS_RE = re.compile(
-    r"多少|(?<![好那这])几(?:个|项|家|件|人|名|次|台|条|类|所|批|种|年|月|天|成|起|场|万|千|百|十|位|处|支|部)|"
+    r"多少|(?<![好那这前近])几(?:个|项|家|件|人|名|次|台|条|类|所|批|种|年|月|天|成|起|场|万|千|百|十|位|处|支|部)|"
     r"什么|啥|哪|吗|么$|嘛$|呢$|是不是|是否|有没有|有无|怎么|怎样|如何|多大|多高|多久|多长|谁|为何|为什么|"
     r"能否|可否|对吧|对不对|没错吧|高不高|多不多|大不大|好不好|行不行|算不算|吧$|"
     r"列一下|列出|列个|说说|讲讲|说一下|讲一下|介绍|告诉我|查一下|查查|报一下|给我|分别|各是|各有|比较|"
@@ -68,7 +68,7 @@ class Ask:
 # Where a clause starts in speech typed without punctuation: connectives and a speaker's
 # "I / we / my …" ("…腿脚也不好听说现在好多事情网上就能办了…", "…孙子说一部手机就够了市本级…").
 _SPOKEN_BREAK_RE = re.compile(
-    r"(?<=[\u4e00-\u9fff])(?=听说|后来|但是|可是|不过|所以|然后|结果|现在听说|(?<![帮给让叫诉问替教])我(?![市省国区县])|想问|请问|俺们|俺家|"
+    r"(?<=[\u4e00-\u9fff])(?=听说|后来|但是|可是|不过|所以|然后|结果|现在听说|(?<![帮给让叫诉问替教])我(?![市省国区县])|(?<!我)想问|请问|俺们|俺家|"
     r"孩子|儿子|女儿|老伴|孙子|朋友|邻居|顺便|麻烦|市本级|全市|益阳)"
 )
 LONG_UNBROKEN = 20  # a clause this long without punctuation is cut where speech starts a new one
