@@ -69,3 +69,29 @@ def test_pointing_back_never_answers_another_year(engine):
 def test_practical_requests_in_other_words_are_how_to_declines(engine, question):
     reply = engine.respond(question)
     assert reply.status != "answer" and not reply.text.startswith(("是的", "不是"))
+
+
+def test_a_check_after_an_explanation_is_judged_against_the_figure_it_states(engine):
+    from bot.engine.conversation import Conversation
+
+    conversation = Conversation()
+    engine.respond("还没打官司之前先调解的有多少件", conversation, 0.0)
+    assert engine.respond("是不是13355件", conversation, 1.0).text.startswith("是的")
+    assert engine.respond("是6677件吗", conversation, 2.0).text.startswith("不是")
+
+
+def test_a_bare_number_after_an_answer_is_a_check(engine):
+    from bot.engine.conversation import Conversation
+
+    conversation = Conversation()
+    engine.respond("谁执法谁普法发布了多少个典型案例", conversation, 0.0)
+    assert engine.respond("七百个？", conversation, 1.0).text.startswith("不是")
+
+
+def test_the_year_before_the_only_report_is_another_year(engine):
+    from bot.engine.conversation import Conversation
+
+    conversation = Conversation()
+    engine.respond("法律援助案件多少件", conversation, 0.0)
+    reply = engine.respond("那前一年呢", conversation, 1.0)
+    assert reply.status != "answer" and "2022" in reply.text

@@ -28,7 +28,7 @@ from bot.engine.pack import PackEngine
 from bot.engine.params import DEFAULT, Params
 from bot.knowledge.model import Knowledge
 from bot.knowledge.packs import Library, catalog
-from bot.knowledge.reporttext import TARGET_ASKED_RE
+from bot.knowledge.reporttext import TARGET_ASKED_RE, figures_of
 from bot.knowledge.sameas import MeasureLinks
 from bot.text.normalize import clean
 
@@ -52,6 +52,10 @@ _CHECK_WORDS_RE = re.compile(
 MAX_FOLLOW_UP_CHARS = 24  # a longer message is a question of its own
 _POINTS_BACK_RE = re.compile(r"^(?:那|那么|其中|具体|后来|另外|还)|这个|这些|这种|这项|那个|那些|它|他们|她们|其中|该")
 MAX_CHECK_RESIDUE = 6
+# Replies a pointing-back reading never overrides: the report's own answer that it lacks this.
+DELIBERATE_KINDS = frozenset(
+    ("scope", "wider_scope", "breakdown", "measure", "no_figure", "part_only", "count_only", "unstated", "unsupported")
+)
 LENDING_CLAUSES = 2  # story clauses before an unanswered ask whose report words it may borrow  # more of its own than this and a message is a new question
 
 
@@ -100,7 +104,12 @@ class Engine:
                 again, again_year = self._answer(f"{lent}，{text}", conversation, now)
                 if again.status == "answer":
                     response, year = again, again_year
-        if response.kind != "followup" and self._points_back(text, conversation, now):
+        if (
+            response.kind != "followup"
+            and response.kind not in DELIBERATE_KINDS
+            and not (response.status == "answer" and response.kind == "figure")
+            and self._points_back(text, conversation, now)
+        ):
             # "那是哪个频道的", "他们考的是啥": asked about what was just answered, so the last
             # question's subject comes first, and that reading answers when it can
             subject = self.packs[-1].analyze(conversation.last_text).core
@@ -113,6 +122,10 @@ class Engine:
         return response
 
     def _answer(self, text: str, conversation: Conversation | None, now: float) -> tuple[Response, int | None]:
+        only = self.packs[0].knowledge
+        if len(self.packs) == 1 and only.year and _PREVIOUS_ONLY_RE.match(re.sub(r"[\s，,。？?！!]", "", text)):
+            # "那前一年呢": the same figure for a year before the only report loaded
+            return answers.decline(only, "other_year", f"{only.year - 1}年", covered=self.packs[0].covered), None
         if len(self.packs) == 1:
             return self.packs[0].respond(text, conversation, now), self.packs[0].knowledge.year
         response, year = self._route(text, conversation, now)
@@ -133,16 +146,26 @@ class Engine:
         a = self.packs[-1].analyze(text)
         if not a.numbers or not (a.intent.yes_no or a.rough or re.search(r"[?？]$|吧$|吗$", text.strip())):
             return None
-        residue = _CHECK_WORDS_RE.sub("", a.core)
+        core = a.core
+        for number in a.numbers:  # "七百个？": the number is the check, not a subject
+            core = core.replace(number.text, "")
+        residue = _CHECK_WORDS_RE.sub("", re.sub(r"[\d.%]+", "", core))
         if len(residue) > MAX_CHECK_RESIDUE:
             return None
         last = self.respond(conversation.last_text)
-        if last.status != "answer" or last.figure is None:
+        figure = last.figure if last.status == "answer" else None
+        if figure is None and last.status == "answer" and a.numbers:
+            # an explanation that states the figure ("…诉前调解案例13355件…"): the one figure
+            # of its direct answer in the unit the check counts in
+            unit = a.numbers[-1].unit[-1:]
+            found = {f.value: f for f in figures_of(last.answer) if unit and f.unit[-1:] == unit}
+            figure = next(iter(found.values())) if len(found) == 1 else None
+        if figure is None:
             return None
         norm = self.packs[-1].context.normalize
         if residue and not all(residue[i : i + 2] in norm(last.text) for i in range(len(residue) - 1)):
             return None
-        return answers.checked(last, verdict(a, last.source, last.figure))
+        return answers.checked(last, verdict(a, last.source, figure))
 
     def question(self, text: str) -> str:
         """The ask of a message (analysis/ask.py): its story left out, except the report's own
