@@ -102,3 +102,18 @@ def test_a_count_asked_is_never_answered_with_a_rate(engine):
     reply = engine.respond("网上可办数是多少")
     assert reply.status == "answer" and "2861项" in reply.text and "100%" not in reply.text.split("\n")[0]
     assert "74.1%" in engine.respond("承诺时限整体压缩了多少").text  # a reduction asked: the rate answers
+
+
+def test_questions_typed_one_after_another_are_several_asks(engine):
+    assert split_question("法律援助案件多少件讨回工资多少法律咨询多少人次")[0].parts == (
+        "法律援助案件多少件",
+        "讨回工资多少",
+        "法律咨询多少人次",
+    )
+    reply = engine.respond("柔性执法办案多少件首次不罚了多少家企业")
+    assert "4600余件" in reply.text and "6125家" in reply.text
+
+
+def test_traditional_characters_ask_several_things_too(engine):
+    reply = engine.respond("零跑動和跑一次的事項分別多少項")
+    assert "1837项" in reply.text and "1024项" in reply.text

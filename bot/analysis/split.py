@@ -79,13 +79,32 @@ def _items(text: str) -> list[str]:
     return items
 
 
-_ASK_TAIL_RE = re.compile(r"[个项件家台处条类种名起次人位元]?(?:呢|啊|呀|吧)?")
+_ASK_TAIL_RE = re.compile(r"(?:人次|万元|个?小时|[个项件家台处条类种名起次人位元])?(?:呢|啊|呀|吧)?")
 
 
 def _ask_end(text: str, end: int) -> int:
     """Where a question typed without a break ends: after its question word and unit."""
     tail = _ASK_TAIL_RE.match(text, end)
     return tail.end() if tail and tail.end() < len(text) else 0
+
+
+def _run_on(text: str) -> tuple[str, ...]:
+    """Questions typed one after another without a break: cut after each question word (and
+    its unit) that more content follows, when every piece has a subject and the last asks."""
+    cuts = [0]
+    for match in _TWO_ASKS_RE.finditer(text):
+        cut = _ask_end(text, match.end())
+        if cut and cut > cuts[-1]:
+            cuts.append(cut)
+    parts = [text[a:b] for a, b in zip(cuts, cuts[1:] + [len(text)])]
+    if len(parts) > 1 and not _has_ask(parts[-1]):  # "…多少家企业": the noun counted ends the last
+        parts[-2:] = [parts[-2] + parts[-1]]
+    parts = tuple(parts)
+    if not 2 <= len(parts) <= MAX_PARTS:
+        return ()
+    if any(len(_content(_ASK_RE.sub("", p))) < 2 for p in parts):
+        return ()
+    return parts
 
 
 def _asking_groups(clauses: list[str]) -> list[str]:
@@ -149,9 +168,10 @@ def split_question(text: str) -> list[Split]:
         if len(asks) == 2 and not found:
             cut = asks[1].start()  # "帮多少农民工讨回了多少工资"
             found.append(Split(tuple(_with_subjects([sentences[0][:cut], sentences[0][cut:]])), True))
-            cut = _ask_end(sentences[0], asks[0].end())  # "网上可办数多少网上可办率又是多少"
-            if cut and len(_content(sentences[0][cut : asks[1].start()])) >= 2:
-                found.append(Split((sentences[0][:cut], sentences[0][cut:]), True))
+
+        run_on = _run_on(sentences[0])  # "网上可办数多少网上可办率又是多少", "诉前调解有多少件成功率呢"
+        if run_on and run_on not in [f.parts for f in found]:
+            found.append(Split(run_on, True))
         each = _EACH_RE.search(sentences[0])
         head = sentences[0][: each.start()] if each else sentences[0]
         whole = _WHOLE_OF_PARTS_RE.match(head) if each else None

@@ -30,7 +30,7 @@ from bot.knowledge.model import Knowledge
 from bot.knowledge.packs import Library, catalog
 from bot.knowledge.reporttext import TARGET_ASKED_RE, figures_of
 from bot.knowledge.sameas import MeasureLinks
-from bot.text.normalize import clean
+from bot.text.normalize import clean, simplified
 
 __all__ = ["Conversation", "Engine", "EngineHolder", "PackEngine"]
 
@@ -90,7 +90,7 @@ class Engine:
     def respond(self, text: str, conversation: Conversation | None = None, now: float | None = None) -> Response:
         """Answer one message; update `conversation` when something is answered."""
         now = time.monotonic() if now is None else now
-        message = text if isinstance(text, str) else ""
+        message = simplified(text) if isinstance(text, str) else ""  # 零跑動…分別多少項 asks two
         text = self.question(message)
         check = self._check_of_last(text, conversation, now)
         if check is not None:

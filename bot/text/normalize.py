@@ -32,6 +32,13 @@ _STRAY_DOT_RE = re.compile(r"(?<!\d)\.|\.(?!\d)")
 
 
 @lru_cache(maxsize=4096)
+def simplified(text: str) -> str:
+    """Traditional characters as simplified, full-width forms as half-width; punctuation kept
+    (a message's clauses and its several questions are read from it)."""
+    return _T2S.convert(unicodedata.normalize("NFKC", text))
+
+
+@lru_cache(maxsize=4096)
 def clean(text: str) -> str:
     """NFKC, lower case, traditional → simplified, strip punctuation and noise."""
     text = unicodedata.normalize("NFKC", text).lower()

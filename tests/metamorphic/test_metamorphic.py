@@ -15,13 +15,13 @@ FLOORS = {
     "story_before": 0.95,
     "story_after": 0.95,
     "fillers_politeness_emoji": 0.95,
-    "punctuation_removed": 0.85,
+    "punctuation_removed": 0.90,
     "punctuation_doubled": 0.95,
     "traditional": 0.95,
     "homophone_typo": 0.90,
     "numbers_in_words": 1.00,
     "pinyin_word": 0.90,
-    "near_miss_measure": 0.45,
+    "near_miss_measure": 0.50,
     "other_year": 0.95,
     "other_city": 0.95,
     "practical_ending": 0.95,
@@ -33,7 +33,7 @@ FLOORS = {
     "check_wrong_words": 0.95,
     # "不是X吧" is judged as the eval sets judge it (the statement "not X": 不是 when X is right).
     "check_negated_right": 0.95,
-    "check_negated_wrong": 0.90,
+    "check_negated_wrong": 0.95,
 }
 MIN_CASES = 30  # per transform
 
