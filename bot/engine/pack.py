@@ -55,6 +55,7 @@ from bot.text.normalize import normalize
 from bot.text.pinyin import PinyinReader, has_latin
 
 _ELLIPTICAL_RE = re.compile(r"^(?:那么|那|还有|另外|然后|再问)|呢$")
+_NAMED_RE = re.compile(r"“[^”]{2,20}”|《[^》]{2,40}》")
 _LIST_MARK_RE = re.compile(r"、|”“|”、“|；")
 
 
@@ -268,7 +269,7 @@ class PackEngine:
         elif not short:
             choice = self._agreed(a, curated, options, sentences)
         if choice is None and not short and not a.wants_figure and report_pool:
-            choice = self._described(a, report_pool[0])
+            choice = self._described(a, report_pool[0], report_pool[1].score if len(report_pool) > 1 else 0.0)
         if choice is None:
             near = max([c.score for c in report_pool[:1]] + [c.score for c in options[:1]], default=0.0)
             covered = min([c.missing for c in report_pool[:1]] + [c.missing for c in options[:1]], default=1.0)
@@ -293,7 +294,7 @@ class PackEngine:
             return Decision("decline", choice, declined)
         return Decision("answer", choice)
 
-    def _described(self, a: Analysis, best: Candidate) -> Choice | None:
+    def _described(self, a: Analysis, best: Candidate, second: float = 0.0) -> Choice | None:
         """A thing described in the asker's own words ("搞实战、防风险的那几个中心叫什么"):
         the best sentence answers when it holds every word of the ask that the report uses
         (at least MIN_DESCRIBED_WORDS of them), whatever the words the report never uses."""
@@ -303,13 +304,17 @@ class PackEngine:
             for w in lexicon.segment(a.core)
             if len(w) >= 2 and w in report and w not in MEASURE_NEUTRAL and w not in PLACEHOLDERS
         }
-        if len(known) < MIN_DESCRIBED_WORDS:
-            return None
         sentence = self.report.sentence(best.id) if best.from_report else None
         text = self.context.normalize(sentence.text) if sentence else ""
-        if not all(w in text for w in known):
+        if not known or not all(w in text for w in known):
             return None
-        return self._report_choice(best, a)
+        if len(known) >= MIN_DESCRIBED_WORDS:
+            return self._report_choice(best, a)
+        # a name asked ("那种…的普法方式叫啥"): the one sentence that names such a thing in
+        # quotes, well ahead of the next, answers with the report's own words
+        if a.intent.asks_name and _NAMED_RE.search(sentence.text) and best.score - second >= self.params.named_lead:
+            return self._report_choice(best, a)
+        return None
 
     def _kind_fits(self, candidate: Candidate, a: Analysis) -> bool:
         """A figure question takes a metric, a "what / who / which" question an explanation."""
