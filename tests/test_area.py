@@ -57,3 +57,10 @@ def test_the_figures_of_an_area_are_listed_with_their_clauses(engine, kb):
         any(line[2:] in s.text.replace(",", "，") or line[2:] in s.text for s in kb.report_text.sentences)
         for line in lines
     )
+
+
+def test_area_forms_with_a_big_part_and_a_request_after():
+    from bot.analysis.area import find_area
+
+    assert find_area("政府职能体系这一大块讲了哪几样") == "职能体系"
+    assert find_area("行政执法这部分主要做了啥 简单说说") == "行政执法"

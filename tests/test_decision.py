@@ -87,3 +87,9 @@ def test_absent_words_name_the_thing_asked_never_its_type_or_a_modifier(engine):
 def test_a_level_asked_must_be_the_figures_level(engine):
     reply = engine.respond("市本级受理的法律援助案件是多少件")
     assert reply.status != "answer" and "2900余件" not in reply.text.split("\n")[0]
+
+
+def test_a_wider_scope_word_inside_a_name_is_no_scope(engine):
+    reply = engine.respond("记得好像中央电视台报道过咱们益阳的营商码 是哪个频道哪个栏目报的呀")
+    assert reply.status == "answer" and "CCTV-13" in reply.text
+    assert engine.respond("全省的法律援助案件有多少件").status != "answer"

@@ -9,16 +9,21 @@ from __future__ import annotations
 
 import re
 
-_PLACE_WORDS = r"(?:这方面|这一方面|那方面|方面|这块|这一块|那块|这部分|这一部分|部分|领域|板块|工作上|工作|上面|上|这个模式|模式|这边|里)?"
+_PLACE_WORDS = r"(?:(?:这|那)?一?大?(?:方面|块|部分|板块)|领域|工作上|工作|上面|上|这个模式|模式|这边|里)?"
 _DID = (
     r"(?:都|还|又|主要|具体)?(?:做了|干了|搞了|开展了|采取了|推进了|出台了|有|做过|抓了|讲了|写了|包括|包含|取得了|怎么)"
     r"(?:些|了)?(?:哪些|什么|啥|哪几|哪些个|些什么)?"
 )
 _THINGS = (
-    r"(?:事情|事儿|事|举措|措施|动作|工作|活动|名堂|成果|成效|成绩|内容|方面|亮点|做法|东西|规范的|做的|弄的|搞的)"
+    r"(?:事情|事儿|事|举措|措施|动作|工作|活动|名堂|成果|成效|成绩|内容|方面|亮点|做法|东西|规范的|做的|弄的|搞的|"
+    r"样|项|点|条)"
 )
 _AREA_RE = re.compile(
     rf"^(?:在|对|关于|那|那么)?(?P<area>.{{2,24}}?){_PLACE_WORDS}(?:还|都|主要)?{_DID}(?:{_THINGS}|(?<=[么啥些])(?:呢|啊|呀)?$)"
+)
+# "…主要做了啥 简单说说": a request after the ask adds nothing to it.
+_REQUEST_TAIL_RE = re.compile(
+    r"(?:你|您)?(?:简单|大概|大致|稍微)?(?:说说|讲讲|介绍一下|介绍下|说一下|讲一下|聊聊)(?:看|吧|呗)?$"
 )
 _NOT_AREA_RE = re.compile(r"多少|几[个项件家台处条类种名起次人位]|是不是|有没有|吗$")
 
@@ -38,7 +43,7 @@ def find_area_figures(text: str) -> str:
 
 def find_area(text: str) -> str:
     """The area's words, or ""."""
-    text = re.sub(r"[\s，,。？?！!、“”\"]", "", text)
+    text = _REQUEST_TAIL_RE.sub("", re.sub(r"[\s，,。？?！!、“”\"]", "", text))
     if _NOT_AREA_RE.search(text):
         return ""
     m = _AREA_RE.search(text)

@@ -61,7 +61,10 @@ def _alternation(words) -> re.Pattern:
     return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
 
 
-_WIDER_RE = _alternation(WIDER)
+# A wider scope, not the first word of a name (中央电视台, 全国法治政府建设示范市, 省政府办公厅).
+_WIDER_RE = re.compile(
+    f"(?:{_alternation(WIDER).pattern})(?!电视台|台|广播|法治政府建设示范|模范|先进|优秀|政府办公厅|新时代)"
+)
 
 
 def find_scope(text: str, today: dt.date | None = None) -> Scope:

@@ -134,7 +134,7 @@ def rule_other_place(a: Analysis, choice: Choice | None, ctx: Context) -> Declin
 
 def _has_scope_word(text: str, scope: str, region: tuple[str, ...]) -> bool:
     if scope in ("全国", "全中国", "国家层面", "中央"):
-        return "全国" in text or "国家" in text
+        return "全国" in text or "国家" in text or scope in text
     return any(w in text for w in ("全省", "省") + region)
 
 
