@@ -60,3 +60,25 @@ def test_one_word_off_the_figures_own_words_is_a_near_miss(engine, question):
 def test_a_thing_described_in_the_askers_own_words_is_still_answered(engine):
     reply = engine.respond("执法的人胸口挂的那个录像的玩意儿 配了多少")
     assert reply.status == "answer" and "4400台" in reply.text
+
+
+def test_drafted_pack_change_and_predicate_words_are_not_near_misses(tmp_path):
+    """A change asked (同比增长了多少) names no measure of its own; words after the counted
+    noun (有多少家企业…没被罚款) say which ones, not what is counted."""
+    from bot.engine.engine import Engine
+    from bot.importer import import_report
+    from bot.knowledge.packs import load_library
+
+    source = tmp_path / "r2024.txt"
+    source.write_text(
+        "临江市2024年法治政府建设情况\n一、营商环境\n"
+        "帮办代办服务。全年帮办代办服务量同比增长27.3%，对7030家企业的轻微违法行为依法不予处罚。\n"
+        "行政复议。行政复议新收612件。\n",
+        encoding="utf-8",
+    )
+    assert import_report(source, tmp_path / "packs" / "linjiang-2024").ok
+    engine = Engine(load_library(tmp_path / "packs"))
+    assert "27.3%" in engine.respond("帮办代办服务量同比增长了多少").text.split("原文")[0]
+    assert "7030家" in engine.respond("有多少家企业轻微违法没被罚款").text.split("原文")[0]
+    assert "612件" in engine.respond("新收行政复议案件多少件").text.split("原文")[0]
+    assert engine.respond("2023年全市刑事案件一共破了多少起").status != "answer"

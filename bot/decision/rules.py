@@ -356,7 +356,8 @@ _TOTAL_WORDS_RE = re.compile(r"一共|总共|共计|一起")  # "一共建了多
 GENERIC_VERBS = frozenset(
     "涉及 包括 包含 达到 共有 拥有 具有 完成 实现 开展 进行 组织 做到 做好 搞好 办好 弄好 总共 一共 大概 大约 "
     "到底 究竟 现在 目前 今年 去年 当年 全年 分别 各自 一年 最后 最终 总计 合计 累计 还有 又有 能有 会有 能够 可以 "
-    "起来 回来 出来 下来 上来 过来 进来 里面 里头 上面 当中 其中 边上 一趟 一次 一下 一点".split()
+    "起来 回来 出来 下来 上来 过来 进来 里面 里头 上面 当中 其中 边上 一趟 一次 一下 一点 "
+    "增长 上升 下降 减少 增加 提高 降低 提升 变化 压缩 缩短 缩减".split()  # a change: the intent's business
 )
 MAX_KEYWORD_CHARS = 10  # a staff lookup ("免罚金额"); longer text without a question word is not checked
 _PHRASE_ENDS = frozenset("了 的 呢 吗 啊 呀 吧 参加 参与 是 有 在 和 与 及 以及 还有 被 由 给 让 把".split())
@@ -412,6 +413,24 @@ def rule_level(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | No
     return None
 
 
+def measure_phrase(a: Analysis) -> list[str]:
+    """The words that say what the ask counts: its asking clause up to the question word, and
+    the noun phrase right after it ("给网格员配备了多少台执法记录仪"), never the predicate that
+    follows ("有多少家企业轻微违法没被罚款": 企业 is counted, 没被罚款 says which)."""
+    text = a.text if _QUESTION_WORD_RE.search(a.text) else ""
+    clause = next((c for c in re.split(r"[，,。？?！!；;\s]+", text) if _QUESTION_WORD_RE.search(c)), a.text)
+    words = list(lexicon.segment(clause))
+    asked = next((i for i, w in enumerate(words) if _QUESTION_WORD_RE.search(w)), None)
+    if asked is None:
+        return words
+    after = []
+    for word in words[asked + 1 :]:
+        if (len(word) == 1 and after) or word in _PHRASE_ENDS:
+            break  # "…企业轻微违法没被罚款": the counted phrase ends at its first particle
+        after.append(word)
+    return words[:asked] + after
+
+
 def rule_measure_identity(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
     """A figure answers only when the measure asked is its measure: the noun naming what the
     ask counts is in the figure's own words (its names and phrasings, its clause), written,
@@ -425,6 +444,8 @@ def rule_measure_identity(a: Analysis, choice: Choice | None, ctx: Context) -> D
     own = norm(f"{choice.names} {choice.own_text}")
     if head in own or norm(head) in own or pinyin_key(norm(head)) in pinyin_key(own):
         return None
+    if choice.figure_unit and len(head) == 2 and head[-1] == choice.figure_unit[-1]:
+        return None  # "行政复议案件多少件" of 行政复议新收612件: 案件 is what 件 counts
     if head in ctx.report_norm:
         return Decline("unstated", head)
     if all(head[i : i + 2] not in ctx.report_norm for i in range(len(head) - 1)):
@@ -444,7 +465,7 @@ def rule_one_word_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
     own_sound = pinyin_key(own)
     on, off = [], []
     scope = set(a.scope.places) | set(a.scope.counties) | set(ctx.place_words)
-    for word in dict.fromkeys(lexicon.segment(a.text)):
+    for word in dict.fromkeys(measure_phrase(a)):
         if len(word) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", word) or word in _NOT_MEASURE_WORDS:
             continue
         if word in scope or not (lexicon.is_noun(word) or word not in lexicon.words()):

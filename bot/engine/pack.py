@@ -40,7 +40,6 @@ from bot.decision.rules import (
     clarify_options,
     first_decline,
     lead_ok,
-    measure_head,
 )
 from bot.decision.verify import larger_of, verdict
 from bot.engine.conversation import Conversation
@@ -82,7 +81,6 @@ class PackEngine:
         self.report = ReportRetriever(knowledge.report_text, knowledge.synonyms, params)
         self.figure_index = index_figures(knowledge.metrics)
         self.entry_clause = self._entry_clauses()
-        self.entry_heads = self._entry_heads()
         # (heading, its section, whether it is a section) for "X方面做了什么"
         self.headings = list(
             dict.fromkeys(
@@ -121,15 +119,6 @@ class PackEngine:
                     clauses[entry.id] = clause
                     break
         return clauses
-
-    def _entry_heads(self) -> dict[str, str]:
-        """What each metric's phrasings count (measure_head): the measure an admin's phrasing
-        names ("请不起律师找法援办了多少件" counts 件 of legal aid, not lawyers)."""
-        heads = {}
-        for entry in self.knowledge.metrics:
-            found = {measure_head(self.analyze(p)) for p in entry.phrasings}
-            heads[entry.id] = " ".join(sorted(h for h in found if h))
-        return heads
 
     # --- the chat API --------------------------------------------------------------------
 
