@@ -116,3 +116,17 @@ def test_some_hundreds_and_thousands_are_ranges():
     assert (number.low, number.high, number.exact, number.unit) == (200.0, 1000.0, False, "台")
     (number,) = find_numbers(convert_numerals("有几千件"))
     assert (number.low, number.high) == (2000.0, 10000.0)
+
+
+@pytest.mark.parametrize(
+    "question, measure",
+    [
+        ("帮农民工讨回的工资是多少", "money"),
+        ("讨回的工资没到三百万吧", "money"),
+        ("帮多少农民工讨回了工资", "people"),
+    ],
+)
+def test_money_and_people_named_by_their_nouns(question, measure):
+    from bot.analysis import analyze
+
+    assert analyze(question).intent.measure == measure

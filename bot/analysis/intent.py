@@ -58,6 +58,8 @@ _MONEY_RE = re.compile(
     r"罚了多少钱|多少工资|工资多少|工资有多少|讨回了?多少|讨回多少"
 )
 # People counted by what they are ("帮多少农民工", "多少执法人员"): nouns that name people.
+# Sums of money named ("讨回的工资是多少", "工资没到三百万吧"): the money is what is asked.
+_MONEY_NOUN_RE = re.compile(r"工资|工钱|薪水|欠薪|金额|资金|经费|罚款|罚金|损失|钱")
 _PEOPLE_NOUNS = r"(?:农民工|民工|人员|群众|员工|工人|律师|干部|学生|老人|居民|村民|市民|老百姓|百姓)"
 _PEOPLE_RE = re.compile(
     r"多少(?:个)?人|几个人|多少名|几名|几位|多少位|人数|多少人次|人次|人员数|"
@@ -109,6 +111,8 @@ def measure_of(text: str, unit: str = "") -> str:
         return "money"
     if _PEOPLE_RE.search(text):
         return "people"
+    if _MONEY_NOUN_RE.search(text) and re.search(r"多少|几|\d[万亿]", text) and not _PERCENT_RE.search(text):
+        return "money"
     if _RANK_RE.search(text) and not re.search(r"多少|几[项件家个]", text):
         return "rank"
     if _PERCENT_RE.search(text) and re.search(r"多少|几|是|为|怎么样|咋样|如何|达到|吗|呢", text):

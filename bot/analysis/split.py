@@ -169,8 +169,9 @@ def split_question(text: str) -> list[Split]:
             cut = asks[1].start()  # "帮多少农民工讨回了多少工资"
             found.append(Split(tuple(_with_subjects([sentences[0][:cut], sentences[0][cut:]])), True))
 
-        run_on = _run_on(sentences[0])  # "网上可办数多少网上可办率又是多少", "诉前调解有多少件成功率呢"
-        if run_on and run_on not in [f.parts for f in found]:
+        unbroken = not re.search(r"[，,、\s]", sentences[0].strip())
+        run_on = _run_on(sentences[0]) if unbroken else ()  # "网上可办数多少网上可办率又是多少"
+        if run_on:
             found.append(Split(run_on, True))
         each = _EACH_RE.search(sentences[0])
         head = sentences[0][: each.start()] if each else sentences[0]
