@@ -50,6 +50,7 @@ from bot.retrieval.curated import CuratedRetriever
 from bot.retrieval.report import ReportRetriever
 from bot.retrieval.scoring import measure_fits
 from bot.text import lexicon
+from bot.text.homophones import HomophoneFixer
 from bot.text.normalize import normalize
 from bot.text.pinyin import PinyinReader, has_latin
 
@@ -91,6 +92,7 @@ class PackEngine:
             )
         )
         self.pinyin = PinyinReader.from_knowledge(knowledge)  # "falv yuanzhu" → 法律援助
+        self.homophones = HomophoneFixer.from_knowledge(knowledge)  # "企页" → 企业
         place = knowledge.place
         short = place.rstrip("市区县") if len(place) > 2 else place
         region = knowledge.pack.region
@@ -159,7 +161,7 @@ class PackEngine:
     def analyze(self, text: str) -> Analysis:
         if has_latin(text):
             text = self.pinyin.read(text)
-        return analyze(text, self.knowledge.synonyms, self.today)
+        return analyze(self.homophones.fix(text), self.knowledge.synonyms, self.today)
 
     def _respond(self, text: str, conversation: Conversation | None, now: float) -> Response:
         kb = self.knowledge

@@ -1,0 +1,77 @@
+"""Homophone typos read as the knowledge's own words: "企页" → 企业, "政腑" → 政府, "敷议" → 复议.
+
+An input method writes a word of the same sound with the wrong character. A pair of characters
+is read as a knowledge word when all of these hold, so that ordinary text is never rewritten:
+  * the pair is not in the knowledge and is not a word of the dictionary (企页, not 比利);
+  * exactly one pair of the knowledge sounds the same (toneless pinyin), and it is a word;
+  * the two share one character, in the same place (one character was mistyped), and the
+    mistyped one is not a common word alone (是, 有, 说 are typed on purpose);
+  * neither character makes a word with its other neighbour (哪里推介 is not 哪力推介).
+`HomophoneFixer.from_knowledge(knowledge)` builds the table of a pack once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from bot.text import lexicon
+from bot.text.normalize import pinyin_key
+
+_HANZI_RE = re.compile(r"[\u4e00-\u9fff]{2}")
+MAX_TYPO_FREQUENCY = 10000  # a character this common as a word alone is taken as written
+_NUMERALS = set("零〇一二两三四五六七八九十百千万亿半几")
+
+
+class HomophoneFixer:
+    def __init__(self, texts: Iterable[str]):
+        self.pairs: set[str] = set()
+        for text in texts:
+            for run in re.findall(r"[\u4e00-\u9fff]+", text):
+                self.pairs.update(run[i : i + 2] for i in range(len(run) - 1))
+        words = lexicon.words()
+        by_sound: dict[str, set[str]] = {}
+        for pair in self.pairs:
+            if pair in words:
+                by_sound.setdefault(pinyin_key(pair), set()).add(pair)
+        self.by_sound = {key: next(iter(found)) for key, found in by_sound.items() if len(found) == 1}
+
+    @classmethod
+    def from_knowledge(cls, knowledge) -> HomophoneFixer:
+        texts = [knowledge.report]
+        for entry in knowledge.entries.values():
+            texts += [entry.title, entry.answer, *entry.phrasings]
+        return cls(texts)
+
+    def fix(self, text: str) -> str:
+        """`text` with each mistyped pair written as the knowledge's word of the same sound."""
+        out = list(text)
+        i = 0
+        while i < len(text) - 1:
+            pair = text[i : i + 2]
+            word = "" if self._straddles(text, i) else self._word_for(pair)
+            if word:
+                out[i : i + 2] = list(word)
+                i += 2
+            else:
+                i += 1
+        return "".join(out)
+
+    def _straddles(self, text: str, i: int) -> bool:
+        """Whether either character makes a word with its other neighbour ("哪里推介": 里推 is
+        the end of 哪里 and the start of 推介, not a mistyped word)."""
+        words = lexicon.words()
+        return (i > 0 and text[i - 1 : i + 1] in words) or text[i + 1 : i + 3] in words
+
+    def _word_for(self, pair: str) -> str:
+        if not _HANZI_RE.fullmatch(pair) or pair in self.pairs or pair in lexicon.words():
+            return ""
+        if any(c in _NUMERALS for c in pair):
+            return ""  # 有一千, 有五十: numbers are read elsewhere
+        word = self.by_sound.get(pinyin_key(pair), "")
+        if not word or (word[0] != pair[0]) == (word[1] != pair[1]):
+            return ""  # nothing, or not exactly one character changed
+        typed = pair[0] if word[0] != pair[0] else pair[1]
+        if lexicon.words().get(typed, 0) >= MAX_TYPO_FREQUENCY:
+            return ""  # 是, 有, 说, 按: a word of its own, typed on purpose ("是按件算")
+        return word

@@ -1,0 +1,43 @@
+"""Homophone typos read as the knowledge's words (bot/text/homophones.py)."""
+
+import pytest
+
+from bot.text.homophones import HomophoneFixer
+
+
+@pytest.fixture(scope="module")
+def fixer(kb) -> HomophoneFixer:
+    return HomophoneFixer.from_knowledge(kb)
+
+
+@pytest.mark.parametrize(
+    "typed, meant",
+    [
+        ("头一回犯错没被罚的企页有几家", "头一回犯错没被罚的企业有几家"),
+        ("跟政府闹敷议的", "跟政府闹复议的"),
+        ("给立法提意见的联膝点新加了几个", "给立法提意见的联系点新加了几个"),
+        ("诉前调解成工率是多少", "诉前调解成功率是多少"),
+    ],
+)
+def test_a_mistyped_character_is_read_as_the_knowledge_word(fixer, typed, meant):
+    assert fixer.fix(typed) == meant
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "益阳“四度融合”推进涉企柔性执法的经验在哪里推介了？",  # 里推 straddles 哪里 / 推介
+        "人民调解化解纠纷是按起算还是按件算",  # 按 is typed on purpose
+        "网上能办的是不是有两千八百多项",
+        "零跑动的有一千八百多项吧",  # numerals are never rewritten
+        "益阳的房价多少",
+        "我家孩子在上学",
+    ],
+)
+def test_ordinary_text_is_never_rewritten(fixer, text):
+    assert fixer.fix(text) == text
+
+
+def test_a_typo_in_a_question_is_answered(engine):
+    reply = engine.respond("头一回犯错没被罚的企页有几家")
+    assert reply.status == "answer" and "6125家" in reply.text
