@@ -227,7 +227,12 @@ class Supervisor:
                 os.kill(worker.pid, signal.SIGKILL)
                 os.waitpid(worker.pid, 0)
                 worker.status = -signal.SIGKILL
-        failed = [w for w in self.workers if w.status != 0 and w.index not in self._due]  # pending: logged
+        # pending restarts, and workers still being retried after a failed start, are logged already
+        failed = [
+            w
+            for w in self.workers
+            if w.status != 0 and w.index not in self._due and not (w.index in self._backoff and not w.ready)
+        ]
         for worker in failed:
             logger.error("worker %d (pid %d) exited with status %s", worker.index, worker.pid, worker.status)
         return status or (1 if failed else 0)
