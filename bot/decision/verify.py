@@ -96,8 +96,10 @@ def _claim(analysis: Analysis, evidence: str, figure=None) -> bool | None:
         if token in converted:
             continue
         letters = re.match(r"[a-z]+", token)
-        if letters and re.search(letters.group(0) + r"\d+", converted):
-            return False  # cctv12 vs cctv13
+        if letters and letters.group(0) in converted and re.search(letters.group(0) + r"\d+", converted):
+            return False  # cctv12 vs cctv13 (letters the evidence writes too: a name, not pinyin)
+        if letters:
+            continue  # letters glued to a number ("dadao25%"): not a figure of its own
         unit = question[question.find(token) + len(token) :][:1]
         if unit and re.search(r"\d" + re.escape(unit), converted):
             return False  # 连续3年 vs 连续2年, 新增10个 vs 新增5个
@@ -122,6 +124,8 @@ _NOT_CLAIM_RE = re.compile(r"[^\u4e00-\u9fff]|[的了吗呢啊吧呀嘛么是有
 def _stated(core: str, evidence: str) -> bool:
     """Whether the evidence states the claim at all: most of the claim's character pairs are
     in it ("要自己去申请吗" of 首次不罚 states nothing the report says: no 是的)."""
+    if any(word not in evidence for word in re.findall(r"[a-z]{2,}", core)):
+        return False  # letters left unread ("是 diandi 的吗"): a claim the evidence cannot bear out
     claim = _NOT_CLAIM_RE.sub("", _NEGATION_RE.sub("", _QUESTION_FRAMES_RE.sub("", core)))
     pairs = [claim[i : i + 2] for i in range(len(claim) - 1)]
     return not pairs or sum(p in evidence for p in pairs) / len(pairs) >= STATED_MIN
