@@ -93,3 +93,12 @@ def test_the_engine_reads_pinyin(engine):
         assert reply.status == "answer"
         assert reply.entry_id == chinese.entry_id
     assert engine.respond("wangshang可办率多少").entry_id == engine.respond("网上可办率多少").entry_id
+
+
+def test_everyday_words_read_what_the_packs_words_cannot(engine):
+    reader = engine.packs[-1].pinyin
+    assert reader.read("到法院打民事官司的 anzi 变少了没") == "到法院打民事官司的 案子 变少了没"
+    assert reader.read("那种zhiyao跑一趟就能办完的有几项") == "那种只要跑一趟就能办完的有几项"
+    assert reader.read("falv yuanzhu anjian duoshao") == "法律援助案件多少"  # the pack's words first
+    for text in ("APP上能办吗", "ok谢谢", "CCTV-13"):
+        assert reader.read(text) == text

@@ -170,10 +170,14 @@ class PinyinReader:
     # --- reading -----------------------------------------------------------------------
 
     def read(self, text: str) -> str:
-        """`text` with its pinyin runs written as the vocabulary's words."""
+        """`text` with its pinyin runs written as the vocabulary's words; what the pack's words
+        cannot read is then tried with everyday words ("anzi" → 案子, "fa yuan" → 法院)."""
         if not has_latin(text):
             return text
-        return _RUN_RE.sub(lambda m: self._run(m.group(0)), text)
+        text = _RUN_RE.sub(lambda m: self._run(m.group(0)), text)
+        if self is not _everyday_reader() and has_latin(text):
+            text = _everyday_reader().read(text)
+        return text
 
     def _run(self, run: str) -> str:
         known = self._read.get(run)
@@ -250,6 +254,34 @@ class PinyinReader:
         if best[0] is None or best[0][0] == 0:
             return None
         return "".join(best[0][2])
+
+
+EVERYDAY_FREQUENCY = 500  # jieba counts: words this common are read from pinyin too
+
+
+@lru_cache(maxsize=1)
+def everyday_words() -> tuple[str, ...]:
+    """Everyday words of two or three characters (案子, 法院, 只要): a question typed in pinyin
+    uses them beside the pack's words; a pack word of the same sound wins."""
+    from bot.text import lexicon
+
+    return tuple(
+        w
+        for w, count in lexicon.words().items()
+        if count >= EVERYDAY_FREQUENCY and 2 <= len(w) <= 3 and _HANZI_RUN_RE.fullmatch(w)
+    )
+
+
+@lru_cache(maxsize=1)
+def _everyday_reader() -> PinyinReader:
+    words = everyday_words()
+    return PinyinReader(words, Counter({w: c for w, c in zip(words, map(_frequency, words))}))
+
+
+def _frequency(word: str) -> int:
+    from bot.text import lexicon
+
+    return lexicon.words().get(word, 0)
 
 
 @lru_cache(maxsize=8)
