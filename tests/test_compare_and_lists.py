@@ -117,3 +117,15 @@ def test_questions_typed_one_after_another_are_several_asks(engine):
 def test_traditional_characters_ask_several_things_too(engine):
     reply = engine.respond("零跑動和跑一次的事項分別多少項")
     assert "1837项" in reply.text and "1024项" in reply.text
+
+
+def test_a_lists_topic_is_each_items_subject(engine):
+    reply = engine.respond("柔性执法几个数一起报一下：事项清单、合规指导建议、办案数、首次不罚企业、免罚金额")
+    for figure in ("358项", "214项", "4600余件", "6125家", "2000余万元"):
+        assert figure in reply.text, figure
+
+
+def test_an_item_without_a_subject_is_heard_with_the_item_before(engine):
+    reply = engine.respond("人民调解化解纠纷数 调处成功率 诉前调解案例数 调解成功率 都列出来")
+    for figure in ("10816起", "93%", "13355件", "56.8%"):
+        assert figure in reply.text, figure

@@ -35,6 +35,11 @@ _REQUEST_FIRST_RE = re.compile(
 )
 # "X里/中，A和B…": the whole named first, its parts asked after.
 _WHOLE_OF_PARTS_RE = re.compile(r"^.+?(?:里面|里头|当中|之中|里|中)(?:的)?[，,\s]+(.+)$")
+# What a request says besides its topic ("那几个数字都列出来", "几个数一起报一下").
+_TOPIC_TRIM_RE = re.compile(
+    r"(?:这|那)?(?:[两二三四五六七八九十几]个|几项)?(?:数字|数据|数|指标)?(?:都|全|一起|一块|给我|帮我)*"
+    r"(?:列一下|列出来|都列|列举|一起报|报一下|都是多少|分别是多少|各是多少|告诉我)[吧呢啊呀]*$|^(?:把|请把|请)"
+)
 _ELLIPTICAL_RE = re.compile(r"^(?:那么|那|又|还有|另外|然后|再问|以及)|呢$")
 _TWO_ASKS_RE = re.compile(r"多少|几[个项件家台处条类种名起次人位]")
 _SHARED_TAIL_RE = re.compile(r"(是)?(多少|几[个项件家台处条类种名起次人位]?)(\w{0,3})$")
@@ -153,8 +158,13 @@ def split_question(text: str) -> list[Split]:
         request = _REQUEST_FIRST_RE.match(sentences[0])
         if request:  # "三项制度那几个数字都列出来：A、B、C": the items come after the request
             items = _items(request.group(2))
+            topic = _TOPIC_TRIM_RE.sub("", request.group(1))  # "柔性执法几个数…": each item's subject
+            topic = topic if len(_content(topic)) >= 2 else ""
             if 2 <= len(items) <= MAX_PARTS:
-                found.append(Split(tuple(i if _has_ask(i) else i + "是多少" for i in items), True))
+                asked = tuple((i if _has_ask(i) else i + "是多少") for i in items)
+                if topic:
+                    found.append(Split(tuple(f"{topic}{i}" if topic not in i else i for i in asked), True))
+                found.append(Split(asked, True))
         listed = _LIST_ASK_RE.search(sentences[0])
         if listed and listed.start() > 0:  # "A、B和C，列一下": each item is a figure question
             items = _items(sentences[0][: listed.start()])

@@ -499,14 +499,18 @@ class PackEngine:
                 continue
             parts, missing = [], []
             context = Conversation()  # later parts read as follow-ups of the first ("提了多少条意见呢")
-            for text in split.parts:
+            for k, text in enumerate(split.parts):
                 reply = self._single(self.analyze(text), context, 0.0)
-                if reply.status != "answer" and parts:
-                    # "…多少起纠纷，成功的比例有多高": a part without a subject of its own is
-                    # asked about the first part's subject, the way a listener hears it
-                    subject = self.analyze(split.parts[0]).core
-                    again = self._single(self.analyze(f"{subject}，{text}"), None, 0.0)
-                    reply = again if again.status == "answer" else reply
+                taken = {p.entry_id for p in parts}
+                if k and (reply.status != "answer" or reply.entry_id in taken):
+                    # "…多少起纠纷，成功的比例有多高", "诉前调解案例数 调解成功率": a part with no
+                    # subject of its own is heard with the part just before, then the first
+                    for before in dict.fromkeys((split.parts[k - 1], split.parts[0])):
+                        subject = self.analyze(before).core
+                        again = self._single(self.analyze(f"{subject}，{text}"), None, 0.0)
+                        if again.status == "answer" and again.entry_id not in taken:
+                            reply = again
+                            break
                 if reply.status == "answer" and any(p.entry_id == reply.entry_id for p in parts):
                     continue  # one figure asked twice ("问话的屋子跟开听证的房间", "多少台，是不是四千多台")
                 if reply.status != "answer":
