@@ -93,3 +93,16 @@ def test_a_wider_scope_word_inside_a_name_is_no_scope(engine):
     reply = engine.respond("记得好像中央电视台报道过咱们益阳的营商码 是哪个频道哪个栏目报的呀")
     assert reply.status == "answer" and "CCTV-13" in reply.text
     assert engine.respond("全省的法律援助案件有多少件").status != "answer"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "企业法律服务工作站在哪个地方",
+        "全国调解工作会议是在哪里开的",
+        "行政复议申请书怎么写",
+        "讨薪一共涉及多少家欠薪的企业",
+    ],
+)
+def test_what_the_report_does_not_write_is_never_answered(engine, question):
+    assert engine.respond(question).status != "answer"

@@ -20,8 +20,7 @@ _ASK_RE = re.compile(
     r"多少|几[个项件家台处条类种名起次人位]?|哪些|哪个|哪几|什么|啥|吗|呢|是否|是不是|有没有|怎么样|如何|"
     r"多高|多大|多长|多久|高不高|多不多|大不大|怎样"
 )
-_JOIN_RE = re.compile(r"以及|还有|(?<!调)和(?!解)|及|与|跟|、")
-_LIST_JOIN_RE = re.compile(r"以及|还有|再加上|加上|再就是|(?<!调)和(?!解)|及|与|跟|、|，|,|\s+")
+_JOIN_RE = re.compile(r"以及|还有|(?<!调)和(?!解)|(?<![涉普以危顾来])及(?![时格])|(?<![参给])与|跟(?![进踪])|、")
 _EACH_RE = re.compile(r"(分别|各自|各|都)(是|有|为)?(多少|几[个项件家台处条类种名起次人位]?|什么|啥|怎么样|如何|哪些)")
 # An enumeration asked as a list of figures: "A、B和C，列一下", "A，B，再加上C 几个数一起报".
 _LIST_ASK_RE = re.compile(
@@ -70,7 +69,7 @@ def _borrow(first: str, part: str) -> str:
 # Strong separators of an enumeration; 和 / 及 / 与 / 跟 join only its last two items ("A、B和C"),
 # since they also stand inside names ("实施规范和办事指南", "调解和好的比例").
 _STRONG_JOIN_RE = re.compile(r"以及|还有|再加上|加上|再就是|、|，|,|\s+")
-_LAST_JOIN_RE = re.compile(r"(?<!调)和(?!解)|及|与|跟")
+_LAST_JOIN_RE = re.compile(r"(?<!调)和(?!解)|(?<![涉普以危顾来])及(?![时格])|(?<![参给])与|跟(?![进踪])")
 
 
 def _items(text: str) -> list[str]:

@@ -34,7 +34,10 @@ DETAILS = (
     ("牌子|品牌|型号|厂家|厂商", r"牌|型号|厂"),
     ("多久|多长时间|几天|期限", r"\d+(?:个)?(?:天|日|月|小时|年内)|期限"),
     ("面积|多大|多少平方", r"平方|亩|面积"),
-    ("地址|在哪办公|哪里办公|在哪儿办公|办公地点", r"地址|位于|路\d*号"),
+    (
+        "地址|在哪办公|哪里办公|在哪儿办公|办公地点|在哪个地方|在什么地方|设在哪|在哪里开|在哪开|在哪儿开|在哪召开|在哪举行",
+        r"地址|位于|路\d*号|在[\u4e00-\u9fff]{2,8}(?:召开|举行|设立)",
+    ),
 )
 
 
@@ -425,6 +428,8 @@ def measure_phrase(a: Analysis) -> list[str]:
         return words
     after = []
     for word in words[asked + 1 :]:
+        if word == "的":
+            continue  # "多少家欠薪的企业": 的 joins the phrase
         if (len(word) == 1 and after) or word in _PHRASE_ENDS:
             break  # "…企业轻微违法没被罚款": the counted phrase ends at its first particle
         after.append(word)
