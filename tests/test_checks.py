@@ -95,3 +95,14 @@ def test_the_year_before_the_only_report_is_another_year(engine):
     engine.respond("法律援助案件多少件", conversation, 0.0)
     reply = engine.respond("那前一年呢", conversation, 1.0)
     assert reply.status != "answer" and "2022" in reply.text
+
+
+def test_a_check_that_says_the_opposite_or_sounds_surprised_is_a_check(engine):
+    from bot.engine.conversation import Conversation
+
+    conversation = Conversation()
+    engine.respond("刑事破案数同比上升了多少", conversation, 0.0)
+    assert engine.respond("是下降了110%吗", conversation, 1.0).text.startswith("不是")
+    conversation = Conversation()
+    engine.respond("新增了几个立法联系点", conversation, 0.0)
+    assert engine.respond("就5个啊", conversation, 1.0).text.startswith("是的")

@@ -129,3 +129,10 @@ def test_an_item_without_a_subject_is_heard_with_the_item_before(engine):
     reply = engine.respond("人民调解化解纠纷数 调处成功率 诉前调解案例数 调解成功率 都列出来")
     for figure in ("10816起", "93%", "13355件", "56.8%"):
         assert figure in reply.text, figure
+
+
+def test_a_measure_the_report_gives_in_two_parts_gets_both(engine):
+    reply = engine.respond("三统一的规范性文件有多少件")
+    assert "28件" in reply.text and "51件" in reply.text
+    one = engine.respond("“三统一”部门规范性文件有多少件")
+    assert "51件" in one.text and "28件" not in one.text.split("原文")[0]

@@ -22,7 +22,7 @@ from bot.analysis.ask import find_ask, known_words
 from bot.analysis.scope import find_scope
 from bot.answers import compose as answers
 from bot.answers.compose import Response
-from bot.decision.verify import verdict
+from bot.decision.verify import CONTRASTS, verdict
 from bot.engine.conversation import Conversation
 from bot.engine.pack import PackEngine
 from bot.engine.params import DEFAULT, Params
@@ -57,6 +57,16 @@ DELIBERATE_KINDS = frozenset(
     ("scope", "wider_scope", "breakdown", "measure", "no_figure", "part_only", "count_only", "unstated", "unsupported")
 )
 LENDING_CLAUSES = 2  # story clauses before an unanswered ask whose report words it may borrow  # more of its own than this and a message is a new question
+
+
+# A number said back with a checking tone ("七百个？", "就5个啊", "才这么点吧").
+_CHECK_TONE_RE = re.compile(r"[?？]$|吧$|吗$|啊$|呀$|^(?:就|才|只有|只)")
+
+
+def _contradicts(residue: str, said: str) -> bool:
+    """The check's own words are the opposite of what was just said ("是下降了110%吗" after
+    "同比上升110%"): still a check of that figure, which the verdict denies."""
+    return any(word in residue and any(o in said for o in opposites) for word, opposites in CONTRASTS)
 
 
 class Engine:
@@ -144,7 +154,7 @@ class Engine:
         if conversation is None or not conversation.active(now) or not conversation.last_text:
             return None
         a = self.packs[-1].analyze(text)
-        if not a.numbers or not (a.intent.yes_no or a.rough or re.search(r"[?？]$|吧$|吗$", text.strip())):
+        if not a.numbers or not (a.intent.yes_no or a.rough or _CHECK_TONE_RE.search(text.strip())):
             return None
         core = a.core
         for number in a.numbers:  # "七百个？": the number is the check, not a subject
@@ -163,8 +173,10 @@ class Engine:
         if figure is None:
             return None
         norm = self.packs[-1].context.normalize
-        if residue and not all(residue[i : i + 2] in norm(last.text) for i in range(len(residue) - 1)):
-            return None
+        said = norm(last.text)
+        if residue and not all(residue[i : i + 2] in said for i in range(len(residue) - 1)):
+            if not _contradicts(residue, said):
+                return None  # words of its own: a new question
         return answers.checked(last, verdict(a, last.source, figure))
 
     def question(self, text: str) -> str:

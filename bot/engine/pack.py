@@ -51,7 +51,7 @@ from bot.retrieval.report import ReportRetriever
 from bot.retrieval.scoring import measure_fits
 from bot.text import lexicon
 from bot.text.homophones import HomophoneFixer
-from bot.text.normalize import normalize
+from bot.text.normalize import clean, normalize
 from bot.text.pinyin import PinyinReader, has_latin
 
 _ELLIPTICAL_RE = re.compile(r"^(?:那么|那|还有|另外|然后|再问)|呢$")
@@ -60,6 +60,7 @@ _LIST_MARK_RE = re.compile(r"、|”“|”、“|；")
 
 
 MIN_DESCRIBED_WORDS = 2  # a described thing is answered when the ask has this many of the report's words
+MAX_SIBLING_DIFFERENCE = 6  # characters two titles may differ in and still be parts of one measure
 MIN_PARTS_ANSWERED = 2  # an enumeration is answered in part only when this many parts are
 _LIST_ASK_TAIL_RE = re.compile(r"(?:是|有|又有|又是)?(?:多少|几[个项件家台处条类种名起次人位]?)(?:呢|啊|呀)?$")
 
@@ -209,7 +210,31 @@ class PackEngine:
         whole = self._single(a, conversation, now)
         if whole.status != "answer":
             return self._compound(a, explicit=False) or whole
-        return whole
+        return self._with_sibling(a, whole)
+
+    def _with_sibling(self, a: Analysis, whole: Response) -> Response:
+        """ "三统一的规范性文件有多少件": the report gives the measure in two parts (市政府 28件,
+        部门 51件) and the ask names neither: both, side by side, never one as the whole."""
+        kb = self.knowledge
+        first = kb.entries.get(whole.entry_id or "")
+        if first is None or not first.is_metric or whole.kind != "entry" or not a.wants_figure or a.intent.yes_no:
+            return whole
+        found = [c for c in self.curated.candidates(a)[:3] if c.id != first.id]
+        if not found:
+            return whole
+        near = found[0]
+        second = kb.entries[near.id]
+        if not second.is_metric or second.unit[-1:] != first.unit[-1:] or not self._fits(near, a):
+            return whole
+        top = next((c.score for c in self.curated.candidates(a) if c.id == first.id), 0.0)
+        if top - near.score > self.params.sibling_window:
+            return whole
+        own, other = set(clean(first.title)), set(clean(second.title))
+        if not (own - other) or not (other - own) or (own - other) & set(a.cleaned) or (other - own) & set(a.cleaned):
+            return whole  # they differ in nothing, or the ask names one of them
+        if len(own ^ other) > MAX_SIBLING_DIFFERENCE:
+            return whole  # two different measures, not two parts of one
+        return answers.combined(kb, [whole, self._compose(a, self._entry_choice(near))])
 
     def _single(self, a: Analysis, conversation: Conversation | None = None, now: float = 0.0) -> Response:
         """One question: retrieve, decide, compose."""

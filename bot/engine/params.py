@@ -54,6 +54,7 @@ class Params:
     agree_min: float = 0.25  # a report sentence this close that sources the best entry(ies) answers
     absent_max_coverage: float = 0.34  # "报告中没有X" only for an ask the report has less of than this share of
     named_lead: float = 0.05  # a name asked: the best sentence naming one leads the next by this much
+    sibling_window: float = 0.05  # a second part of the same measure scoring this close is given beside it
     content_min: float = 0.5  # share of the question's content words the answer must contain
     split_margin: float = 0.0  # a split wins over the whole when its parts score this much more
     followup_pool: int = 6  # follow-ups choose among this many top candidates ...
