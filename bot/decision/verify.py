@@ -16,6 +16,7 @@ import re
 from bot.analysis import Analysis
 from bot.analysis.numbers import compare, figure_range
 from bot.retrieval.scoring import scale_of
+from bot.text import lexicon
 from bot.text.normalize import clean, convert_numerals
 
 CONTRASTS = (
@@ -76,6 +77,8 @@ def verdict(analysis: Analysis, evidence: str, figure=None) -> bool | None:
         other_unit = asked is not None and asked.unit and figure.unit and asked.unit[-1] != figure.unit[-1]
         if asked is not None and asked.percent == (figure.unit == "%") and not other_unit:
             found = compare(asked, *figure_range(figure.number, scale_of(figure.unit), figure.qualifier))
+            if found and _opposed(question, convert_numerals(clean(evidence))):
+                found = False  # "是下降了110%吗" of 上升110%: the number, but the other way
             # "不是2900余件吧" states the negation (a lead such as 不到/没到 is part of the range)
             if found is not None and negates(question.replace(asked.text, " ")):
                 return not found
@@ -84,6 +87,14 @@ def verdict(analysis: Analysis, evidence: str, figure=None) -> bool | None:
     if found is None or not analysis.intent.yes_no or not negates(question):
         return found
     return not found
+
+
+def _opposed(question: str, evidence: str) -> bool:
+    """The question says 下降 where the evidence says 上升 (第二批 vs 首批 …)."""
+    return any(
+        word in question and word not in evidence and any(o in evidence for o in opposites)
+        for word, opposites in CONTRASTS
+    )
 
 
 def _claim(analysis: Analysis, evidence: str, figure=None) -> bool | None:
@@ -107,9 +118,8 @@ def _claim(analysis: Analysis, evidence: str, figure=None) -> bool | None:
     have_rank = re.findall(r"第([一二三四五六七八九十]+|\d+)", clean(evidence))
     if asked_rank and have_rank and not set(asked_rank) & set(have_rank):
         return False  # 全省第一 asked, 全省第二 written
-    for word, opposites in CONTRASTS:
-        if word in question and word not in converted and any(o in converted for o in opposites):
-            return False
+    if _opposed(question, converted):
+        return False
     if re.search(r"有", question) and _NONE_RE.search(converted):
         return False  # "还有…吗" where the report says 无/没有
     if not analysis.intent.yes_no:
@@ -121,6 +131,12 @@ STATED_MIN = 0.34  # share of the claim's character pairs the evidence must have
 _NOT_CLAIM_RE = re.compile(r"[^\u4e00-\u9fff]|[的了吗呢啊吧呀嘛么是有]")
 
 
+_NOT_CLAIMED = frozenset(
+    "可以 能够 应该 已经 需要 必须 一直 还是 就是 真的 确实 都是 全部 所有 现在 目前 当时 真的假的 假的 一下 这样 那样 "
+    "上一年 上年 去年 前年 今年 以前 过去 往年 同期".split()
+)
+
+
 def _stated(core: str, evidence: str) -> bool:
     """Whether the evidence states the claim at all: most of the claim's character pairs are
     in it ("要自己去申请吗" of 首次不罚 states nothing the report says: no 是的)."""
@@ -128,7 +144,13 @@ def _stated(core: str, evidence: str) -> bool:
         return False  # letters left unread ("是 diandi 的吗"): a claim the evidence cannot bear out
     claim = _NOT_CLAIM_RE.sub("", _NEGATION_RE.sub("", _QUESTION_FRAMES_RE.sub("", core)))
     pairs = [claim[i : i + 2] for i in range(len(claim) - 1)]
-    return not pairs or sum(p in evidence for p in pairs) / len(pairs) >= STATED_MIN
+    if pairs and sum(p in evidence for p in pairs) / len(pairs) < STATED_MIN:
+        return False
+    # what is claimed comes last ("…在全省是垫底的吗", "…都去出庭了吗"): the evidence must have it
+    words = [w for w in lexicon.segment(claim) if len(w) >= 2 and w not in _NOT_CLAIMED]
+    return (
+        not words or words[-1] in evidence or any(words[-1][i : i + 2] in evidence for i in range(len(words[-1]) - 1))
+    )
 
 
 def larger_of(first, second) -> int | None:
