@@ -145,3 +145,15 @@ def test_an_ask_that_gets_no_answer_alone_borrows_the_report_words_of_the_story(
     assert reply.status == "answer" and "11个" in reply.text
     # the story's own words never become the subject: an off-topic ask stays declined
     assert engine.respond("我在法律援助中心门口卖水果 听说那边人很多 你知道明天天气怎么样吗").status != "answer"
+
+
+def test_a_story_after_the_question_without_a_break_is_left_out(engine: Engine):
+    report = engine.packs[-1].context.report_norm
+    assert find_ask("网上可办数隔壁王婶住在嘉禾县石板村在厂里踩缝纫机晚上看电视的时候。", report).text == "网上可办数"
+    assert (
+        find_ask("营商码是CCTV-12报道的吗是这样的，我干妈在湘潭开了家理发店心里怪怪的", report).text
+        == "营商码是CCTV-12报道的吗"
+    )
+    # a practical ending asks something of its own: never cut off as story
+    reply = engine.respond("市本级依申请类政务服务事项网上可办数能不能帮我办一下")
+    assert reply.status != "answer"

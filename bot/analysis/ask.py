@@ -24,12 +24,14 @@ from bot.analysis.places import gazetteer
 from bot.text.normalize import clean
 
 # Clause breaks: punctuation, and spaces between words (voice input writes no commas).
-_BREAK_RE = re.compile(r"[，,。.！!？?；;：:\n\r\t…~～—－]+|-{2,}|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff\dA-Za-z])")
+_BREAK_RE = re.compile(
+    r"[，,。.！!？?；;：:\n\r\t…~～—－]+|-{2,}|(?<=[吗呢])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=说来话长|是这样的)|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff\dA-Za-z])"
+)
 # Words that make a clause ask something (a question word, a check, a request).
 _ASKS_RE = re.compile(
     r"多少|(?<![好那这前近])几(?:个|项|家|件|人|名|次|台|条|类|所|批|种|年|月|天|成|起|场|万|千|百|十|位|处|支|部)|"
     r"什么|啥|哪|吗|么$|嘛$|呢$|是不是|是否|有没有|有无|怎么|怎样|如何|多大|多高|多久|多长|谁|为何|为什么|"
-    r"能否|可否|对吧|对不对|没错吧|高不高|多不多|大不大|好不好|行不行|算不算|吧$|"
+    r"能否|可否|能不能|可不可以|会不会|要不要|用不用|对吧|对不对|没错吧|高不高|多不多|大不大|好不好|行不行|算不算|吧$|"
     r"列一下|列出|列个|说说|讲讲|说一下|讲一下|介绍|告诉我|查一下|查查|报一下|给我|分别|各是|各有|比较|"
     r"想知道|想了解|请问|问问|问一下|问下"
 )
@@ -68,7 +70,7 @@ class Ask:
 # Where a clause starts in speech typed without punctuation: connectives and a speaker's
 # "I / we / my …" ("…腿脚也不好听说现在好多事情网上就能办了…", "…孙子说一部手机就够了市本级…").
 _SPOKEN_BREAK_RE = re.compile(
-    r"(?<=[\u4e00-\u9fff])(?=听说|后来|但是|可是|不过|所以|然后|结果|现在听说|(?<![帮给让叫诉问替教])我(?![市省国区县])|(?<!我)想问|请问|俺们|俺家|"
+    r"(?<=[\u4e00-\u9fff])(?=隔壁|听说|后来|但是|可是|不过|所以|然后|结果|现在听说|(?<![帮给让叫诉问替教])我(?![市省国区县])|(?<!我)想问|请问|俺们|俺家|"
     r"孩子|儿子|女儿|老伴|孙子|朋友|邻居|顺便|麻烦|市本级|全市|益阳)"
 )
 LONG_UNBROKEN = 20  # a clause this long without punctuation is cut where speech starts a new one
@@ -100,6 +102,17 @@ def _story_cut(clause: str, report: str) -> list[str]:
         head, rest = text[:k], text[k:]
         if _NARRATIVE_RE.search(head) and coverage(head, report) <= STORY_COVERAGE and _asks(rest):
             return [head, rest]
+    for k in range(MIN_STORY_PREFIX, len(covered)):  # the question first, the story after it
+        if not covered[k - 1] or covered[k]:
+            continue  # not where a run of the report's words ends
+        head, tail = text[: k + 1], text[k + 1 :]
+        if (
+            len(tail) >= MIN_STORY_PREFIX
+            and not _asks(tail)
+            and _NARRATIVE_RE.search(tail)
+            and coverage(tail, report) <= STORY_COVERAGE
+        ):
+            return [head, tail]
     return [clause]
 
 
@@ -182,6 +195,7 @@ def find_ask(text: str, report: str = "") -> Ask:
 # Words of a personal story: a clause with one of them is context, never part of the ask.
 _NARRATIVE_RE = re.compile(
     r"我|俺|咱家|他说|她说|他们说|孩子|儿子|女儿|老伴|老公|老婆|爸|妈|爷|奶|侄|外甥|孙|邻居|朋友|同事|亲戚|听说|以前|前阵子|上次|"
+    r"婶|姨|舅|叔|伯|姑|嫂|姐|哥|隔壁|楼下|说来话长|是这样的|"
     r"那时|后来|最近|年底|前年|去年|心里|觉得|高兴|担心|生气|不服|急|烦|好奇"
 )
 MAX_JOINING_CLAUSE = 14  # a clause this short, with no story word, just before the ask is part of it
