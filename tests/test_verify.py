@@ -65,3 +65,10 @@ def test_letters_left_unread_never_get_a_verdict(engine):
     assert not engine.respond("涉企执法案件柔性执法率在全省是 diandi 的吗").text.startswith(("是的", "不是"))
     assert engine.respond("复调对接的调解和解率da dao25%了吗").text.startswith("是的")  # 达到25%, read
     assert engine.respond("营商码是CCTV-12报道的吗").text.startswith("不是")
+
+
+def test_a_check_of_a_figure_an_explanation_states(engine):
+    """The explanation of 湘易办 states 300多个业务应用: "有没有三百个" is judged on it, and a
+    figure of another thing (22个乡镇) never judges "五个方面"."""
+    assert engine.respond("湘易办里面到底接了多少个业务应用啊 有没有三百个").text.startswith("是的")
+    assert not engine.respond("乡镇综合行政执法示范创建是从五个方面提的标准吗").text.startswith("不是")

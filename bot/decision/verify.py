@@ -153,6 +153,23 @@ def _stated(core: str, evidence: str) -> bool:
     )
 
 
+def stated_figure(text: str, analysis: Analysis):
+    """The one figure an explanation states in the unit a check counts in ("…接入了…300多个
+    业务应用…" for "有没有三百个"), or None."""
+    from bot.knowledge.reporttext import figures_of
+
+    units = {n.unit[-1:] for n in analysis.numbers if n.unit}
+    # the thing the checked number counts ("五个方面"): the figure's own words must name it
+    counted = [analysis.text[n.end : n.end + 2] for n in analysis.numbers if n.unit]
+    counted = [c for c in counted if re.fullmatch(r"[\u4e00-\u9fff]{2}", c) and not _QUESTION_FRAMES_RE.match(c)]
+    found = {
+        f.value: f
+        for f in figures_of(text)
+        if f.unit[-1:] in units and all(c in f.own_words for c in counted if c not in ("的吗", "了吗", "是吗"))
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def larger_of(first, second) -> int | None:
     """0 or 1: which of two verbatim figures is larger, when their units are the same and their
     ranges (qualifiers 余/近/多 included) cannot overlap; else None (the reply says nothing)."""

@@ -41,7 +41,7 @@ from bot.decision.rules import (
     first_decline,
     lead_ok,
 )
-from bot.decision.verify import larger_of, verdict
+from bot.decision.verify import larger_of, stated_figure, verdict
 from bot.engine.conversation import Conversation
 from bot.engine.params import DEFAULT, Params
 from bot.knowledge.model import Knowledge
@@ -437,9 +437,8 @@ class PackEngine:
             yes = verdict(a, sentence.text, candidate.figure) if a.intent.yes_no or a.checks_number else None
             return answers.answer_report(kb, sentence, candidate.figure, candidate.score, yes, kind or "report")
         entry = kb.entries[candidate.id]
-        yes = (
-            verdict(a, choice.text, entry if entry.is_metric else None) if a.intent.yes_no or a.checks_number else None
-        )
+        figure = entry if entry.is_metric else stated_figure(entry.answer, a)
+        yes = verdict(a, choice.text, figure) if a.intent.yes_no or a.checks_number else None
         return answers.answer(kb, entry, candidate.score, kind or "entry", yes)
 
     def _reply(self, a: Analysis, decision: Decision) -> Response:
