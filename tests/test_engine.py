@@ -145,3 +145,10 @@ def test_two_questions_in_one_message_are_both_answered(engine):
 def test_clauses_of_one_question_are_not_split(engine):
     r = engine.respond("被告是政府的时候，领导出庭的比例有多高")
     assert r.kind != "combined"
+
+
+def test_an_explanation_lacking_a_word_of_the_ask_gives_way_to_the_sentence_that_has_it(engine):
+    reply = engine.respond("四度融合的经验被哪个部门采纳了")
+    assert reply.status == "answer" and "省政府办公厅" in reply.text.split("原文")[0]
+    # a check keeps its explanation: the word it lacks is what the check gets wrong
+    assert engine.respond("益阳是第二批全国法治政府建设示范市吧").text.startswith("不是")

@@ -305,10 +305,33 @@ class PackEngine:
                 return Decision("clarify", None, None, options)
             else:
                 return Decision("decline", None, Decline("no_match"), report_pool[:1])
+        if not choice.figure_value and sentences and not choice.candidate.from_report and not a.intent.yes_no:
+            choice = self._fuller_sentence(a, choice, sentences[0])
         declined = first_decline(a, choice, self.context)
         if declined is not None:
             return Decision("decline", choice, declined)
         return Decision("answer", choice)
+
+    def _report_words(self, a: Analysis) -> set[str]:
+        """The words of the ask that the report uses, names of nothing in particular left out."""
+        report = self.context.report_norm
+        return {
+            w
+            for w in lexicon.segment(a.core)
+            if len(w) >= 2 and w in report and w not in MEASURE_NEUTRAL and w not in PLACEHOLDERS
+        }
+
+    def _fuller_sentence(self, a: Analysis, choice: Choice, best: Candidate) -> Choice:
+        """ "四度融合的经验被哪个部门采纳了": an explanation that lacks a word of the ask (采纳)
+        gives way to the report's sentence that has every word of the ask the report uses."""
+        words = self._report_words(a)
+        norm = self.context.normalize
+        if not words or all(w in norm(choice.text) for w in words):
+            return choice
+        sentence = self.report.sentence(best.id)
+        if sentence is None or not all(w in norm(sentence.text) for w in words):
+            return choice
+        return self._report_choice(best, a)
 
     def _described(self, a: Analysis, best: Candidate, second: float = 0.0) -> Choice | None:
         """A thing described in the asker's own words ("搞实战、防风险的那几个中心叫什么"):
