@@ -157,3 +157,9 @@ def test_a_story_after_the_question_without_a_break_is_left_out(engine: Engine):
     # a practical ending asks something of its own: never cut off as story
     reply = engine.respond("市本级依申请类政务服务事项网上可办数能不能帮我办一下")
     assert reply.status != "answer"
+
+
+def test_a_year_just_before_the_ask_scopes_it_and_a_versions_year_does_not(engine: Engine):
+    assert "2024年" in engine.respond("2024年，到法院打民事官司的案子变少了没，少了多少").text
+    assert "2022年" in engine.respond("2022年的益阳市行政许可事项清单(2023年版)的清单发布率是多少？").text
+    assert engine.respond("行政许可事项清单(2023年版)的清单发布率是多少？").status == "answer"

@@ -31,7 +31,7 @@ _BREAK_RE = re.compile(
 _ASKS_RE = re.compile(
     r"多少|(?<![好那这前近])几(?:个|项|家|件|人|名|次|台|条|类|所|批|种|年|月|天|成|起|场|万|千|百|十|位|处|支|部)|"
     r"什么|啥|哪|吗|么$|嘛$|呢$|是不是|是否|有没有|有无|怎么|怎样|如何|多大|多高|多久|多长|谁|为何|为什么|"
-    r"能否|可否|能不能|可不可以|会不会|要不要|用不用|对吧|对不对|没错吧|高不高|多不多|大不大|好不好|行不行|算不算|吧$|"
+    r"能否|可否|能不能|可不可以|会不会|要不要|用不用|对吧|对不对|没错吧|了没$|没有$|高不高|多不多|大不大|好不好|行不行|算不算|吧$|"
     r"列一下|列出|列个|说说|讲讲|说一下|讲一下|介绍|告诉我|查一下|查查|报一下|给我|分别|各是|各有|比较|"
     r"想知道|想了解|请问|问问|问一下|问下"
 )
@@ -180,6 +180,8 @@ def find_ask(text: str, report: str = "") -> Ask:
         chosen.insert(0, chosen[0] - 1)  # "在湘潭，2023年…多少项": a short clause of the question itself
     while chosen[0] > 0 and _content("".join(parts[i] for i in chosen)) < MIN_ASK_CONTENT:
         chosen.insert(0, chosen[0] - 1)  # "A、B、C，列一下": the request's subject is the clause before
+    while chosen[0] > 0 and _scope_only(parts[chosen[0] - 1]):
+        chosen.insert(0, chosen[0] - 1)  # "2024年，…少了多少": a year or place just before is the ask's
     ask_text = "，".join(parts[i] for i in chosen if parts[i])
     left = [p for i, p in enumerate(parts) if p and i not in chosen]
     if not left:

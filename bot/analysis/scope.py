@@ -23,7 +23,9 @@ try:
 except Exception:  # no tz database: China has had no daylight saving time since 1991
     _SHANGHAI = dt.timezone(dt.timedelta(hours=8))
 
-_YEAR_RE = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?:年|年度)?(?![\d.%万项件家个台处条类种名起次人元多余来])")
+_YEAR_RE = re.compile(
+    r"(?<![\d.])((?:19|20)\d\d)(?!年?度?版)(?:年|年度)?(?![\d.%万项件家个台处条类种名起次人元多余来])"
+)  # 2023年版: a name
 _RELATIVE = (
     ("大前年", -3),
     ("前年", -2),
