@@ -24,6 +24,7 @@ from bot.answers import compose as answers
 from bot.answers.compose import Response
 from bot.decision.verify import verdict
 from bot.engine.conversation import Conversation
+from bot.engine.memo import one_message
 from bot.engine.pack import PackEngine
 from bot.engine.params import DEFAULT, Params
 from bot.knowledge.model import Knowledge
@@ -89,7 +90,10 @@ class Engine:
 
     def respond(self, text: str, conversation: Conversation | None = None, now: float | None = None) -> Response:
         """Answer one message; update `conversation` when something is answered."""
-        now = time.monotonic() if now is None else now
+        with one_message():
+            return self._respond(text, conversation, time.monotonic() if now is None else now)
+
+    def _respond(self, text: str, conversation: Conversation | None, now: float) -> Response:
         message = simplified(text) if isinstance(text, str) else ""  # 零跑動…分別多少項 asks two
         text = self.question(message)
         check = self._check_of_last(text, conversation, now)

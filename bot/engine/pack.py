@@ -44,6 +44,7 @@ from bot.decision.rules import (
 )
 from bot.decision.verify import larger_of, verdict
 from bot.engine.conversation import Conversation
+from bot.engine.memo import one_message
 from bot.engine.params import DEFAULT, Params
 from bot.knowledge.model import Knowledge
 from bot.retrieval import Candidate
@@ -135,7 +136,8 @@ class PackEngine:
     def respond(self, text: str, conversation: Conversation | None = None, now: float | None = None) -> Response:
         """Answer one message; update `conversation` when something is answered."""
         now = time.monotonic() if now is None else now
-        response = self._respond(text if isinstance(text, str) else "", conversation, now)
+        with one_message():
+            response = self._respond(text if isinstance(text, str) else "", conversation, now)
         if (
             conversation is not None
             and response.status == "answer"

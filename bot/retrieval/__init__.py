@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.analysis import Analysis
+
 
 @dataclass(frozen=True)
 class Candidate:
@@ -16,3 +18,11 @@ class Candidate:
     @property
     def from_report(self) -> bool:
         return self.id.startswith("report:")
+
+
+def retrieval_key(analysis: Analysis, text: str) -> tuple:
+    """Everything the retrievers read of a question: the text matched, the intent, each
+    number's value, range, unit and kind, and the counties named. Two analyses with the same
+    key get the same candidates (a retriever reading more of an analysis adds it here)."""
+    numbers = tuple((n.low, n.high, n.percent, n.unit, n.exact) for n in analysis.numbers)
+    return text, analysis.intent, numbers, analysis.scope.counties

@@ -11,9 +11,10 @@ import numpy as np
 
 from bot.analysis import Analysis
 from bot.analysis.numbers import figure_range, find_numbers
+from bot.engine.memo import once
 from bot.engine.params import Params
 from bot.knowledge.model import Entry, Knowledge
-from bot.retrieval import Candidate
+from bot.retrieval import Candidate, retrieval_key
 from bot.retrieval.index import TextIndex
 from bot.retrieval.scoring import Content, figure_fit, scale_of
 from bot.text.normalize import clean, convert_numerals, normalize
@@ -75,9 +76,12 @@ class CuratedRetriever:
         )
 
     def candidates(self, analysis: Analysis, limit: int = 10, text: str | None = None) -> list[Candidate]:
-        """Best row per entry, highest score first."""
-        p = self.params
+        """Best row per entry, highest score first (once per message for the same ask)."""
         q = analysis.core if text is None else text
+        return once((self, retrieval_key(analysis, q)), lambda: self._ranked(analysis, q))[:limit]
+
+    def _ranked(self, analysis: Analysis, q: str) -> list[Candidate]:
+        p = self.params
         rows, scores = self.index.similarity(q, p)
         if not len(rows):
             return []
@@ -105,7 +109,7 @@ class CuratedRetriever:
             best[owner] = Candidate(owner, score, self.texts[i], missing)
             if len(best) >= p.rerank_pool:
                 break
-        return sorted(best.values(), key=lambda c: -c.score)[:limit]
+        return sorted(best.values(), key=lambda c: -c.score)
 
     def followup(
         self, candidates: list[Candidate], previous_title: str, previous_id: str, analysis: Analysis

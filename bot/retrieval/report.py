@@ -11,9 +11,10 @@ import numpy as np
 
 from bot.analysis import Analysis
 from bot.analysis.numbers import figure_range
+from bot.engine.memo import once
 from bot.engine.params import Params
 from bot.knowledge.reporttext import Figure, ReportText, Sentence
-from bot.retrieval import Candidate
+from bot.retrieval import Candidate, retrieval_key
 from bot.retrieval.index import TextIndex
 from bot.retrieval.scoring import Content, figure_fit, scale_of
 from bot.text.normalize import Synonyms, normalize
@@ -81,9 +82,13 @@ class ReportRetriever:
     def candidates(
         self, analysis: Analysis, limit: int = 8, text: str | None = None
     ) -> tuple[list[Candidate], list[Candidate]]:
-        """(best sentences, best figure clauses), highest score first."""
-        p = self.params
+        """(best sentences, best figure clauses), highest score first (once per message for the same ask)."""
         q = analysis.core if text is None else text
+        sentences, figures = once((self, limit, retrieval_key(analysis, q)), lambda: self._ranked(analysis, q, limit))
+        return list(sentences), list(figures)
+
+    def _ranked(self, analysis: Analysis, q: str, limit: int) -> tuple[list[Candidate], list[Candidate]]:
+        p = self.params
         rows, scores = self.index.similarity(q, p)
         content = Content(q, self.vocabulary, p)
         quoted = [n for n in analysis.numbers if n.exact] if analysis.quotes_figure else []
