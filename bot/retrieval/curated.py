@@ -55,7 +55,8 @@ class CuratedRetriever:
             for e in knowledge.entries.values()
         }
 
-    def _fit(self, entry: Entry, analysis: Analysis) -> float:
+    def _fit(self, entry: Entry, analysis: Analysis, subject: bool) -> float:
+        """Bonuses of an entry for a question (`subject`: the question's quoted figure is its subject)."""
         named = self.named_numbers[entry.id]
         bonus = (
             self.params.named_figure_bonus if named and any((n.low, n.unit) in named for n in analysis.numbers) else 0.0
@@ -71,7 +72,7 @@ class CuratedRetriever:
             entry.qualifier,
             entry.value,
             self.params,
-            analysis.figure_is_subject,
+            subject,
             self.bounds.get(entry.id),
         )
 
@@ -97,15 +98,15 @@ class CuratedRetriever:
         else:
             order = np.argsort(-scores, kind="stable")
         content = Content(q, self.vocabulary, p)
+        subject = analysis.figure_is_subject
+        owners, entries = self.index.owners, self.knowledge.entries
         best: dict[str, Candidate] = {}
-        for position in order:
-            i = int(rows[position])
-            owner = self.index.owners[i]
+        for i, similarity in zip(rows[order].tolist(), scores[order].tolist()):
+            owner = owners[i]
             if owner in best:
                 continue
-            entry = self.knowledge.entries[owner]
             missing = content.missing(self.entry_chars[owner])
-            score = float(scores[position]) + self._fit(entry, analysis) - p.coverage_penalty * missing
+            score = similarity + self._fit(entries[owner], analysis, subject) - p.coverage_penalty * missing
             best[owner] = Candidate(owner, score, self.texts[i], missing)
             if len(best) >= p.rerank_pool:
                 break

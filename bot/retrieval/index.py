@@ -42,7 +42,7 @@ class _TermIndex:
         self.idf = {g: math.log(1 + n_owners / len(o)) for g, o in owners_with.items()}
         self.unknown_idf = math.log(1 + n_owners)
         self._postings = postings  # bigram → rows; arrays made on first use (start-up stays short)
-        self._arrays: dict[str, np.ndarray] = {}
+        self._arrays: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._forms = forms
         self._singles: dict[str, np.ndarray] | None = None
         self.totals = np.array([sum(self.idf[g] for g in gs) or 1.0 for gs in grams])
@@ -58,29 +58,29 @@ class _TermIndex:
             self._singles = {c: np.array(sorted(ix), dtype=np.int64) for c, ix in singles.items()}
         return self._singles.get(char, np.zeros(0, dtype=np.int64))
 
-    def _rows(self, gram: str) -> np.ndarray | None:
-        rows = self._arrays.get(gram)
-        if rows is None and gram in self._postings:
-            rows = self._arrays[gram] = np.array(self._postings[gram], dtype=np.int64)
-        return rows
+    def _posting(self, gram: str) -> tuple[np.ndarray, np.ndarray] | None:
+        """The rows holding a bigram and, for each, the bigram's weight (made on first use)."""
+        posting = self._arrays.get(gram)
+        if posting is None and gram in self._postings:
+            rows = np.array(self._postings[gram], dtype=np.int64)
+            posting = self._arrays[gram] = (rows, np.full(len(rows), self.idf[gram]))
+        return posting
 
     def matched(self, text: str) -> tuple[np.ndarray, float]:
         """Weight of the query's bigrams found in each row, and the query's total weight."""
         total = 0.0
-        rows, weights, sizes = [], [], []
+        rows, weights = [], []
         for g in bigrams(text):
-            ix = self._rows(g)
-            if ix is None:
+            posting = self._posting(g)
+            if posting is None:
                 total += self.unknown_idf
                 continue
-            weight = self.idf[g]
-            total += weight
-            rows.append(ix)
-            weights.append(weight)
-            sizes.append(len(ix))
+            total += self.idf[g]
+            rows.append(posting[0])
+            weights.append(posting[1])
         if not rows:
             return np.zeros(self.size), total
-        return np.bincount(np.concatenate(rows), np.repeat(weights, sizes), minlength=self.size), total
+        return np.bincount(np.concatenate(rows), np.concatenate(weights), minlength=self.size), total
 
     def weight(self, gram: str) -> float:
         return self.idf.get(gram, self.unknown_idf)

@@ -71,7 +71,7 @@ class ReportRetriever:
                         weights.append(weight)
                         kinds.append(k)
         self.index = TextIndex(norms, owners, weights)
-        self._kinds = np.array(kinds, dtype=np.int64)
+        self._kinds = kinds  # per row: the figure's number, or -1 for a sentence
         self.sentence_chars = {s.id: frozenset(norm(s.text + s.section + s.subsection)) for s in report.sentences}
         # A figure's words: its clause, the clause before, and the headings above it.
         self.bounds = [figure_range(f.number, scale_of(f.unit), f.qualifier) for _, f in self.figures]
@@ -100,17 +100,17 @@ class ReportRetriever:
             order = top[np.argsort(-scores[top], kind="stable")]
         else:
             order = np.argsort(-scores, kind="stable")
-        for position in order:
+        owners, kinds = self.index.owners, self._kinds
+        for i, similarity in zip(rows[order].tolist(), scores[order].tolist()):
             if len(sentences) >= limit and len(figures) >= limit:
                 break  # enough: rows come best by similarity; the bonuses seldom lift a lower one this far
-            i = int(rows[position])
-            k = int(self._kinds[i])
+            k = kinds[i]
             if k < 0:
-                sid = self.index.owners[i][1:]
+                sid = owners[i][1:]
                 if sid in sentences:
                     continue
                 missing = content.missing(self.sentence_chars[sid])
-                score = float(scores[position]) - p.coverage_penalty * missing
+                score = similarity - p.coverage_penalty * missing
                 if quoted and not analysis.figure_is_subject and self._quotes(sid, quoted):
                     score += p.context_sentence_bonus
                 if analysis.scope.counties and any(c in self.report.by_id[sid].text for c in analysis.scope.counties):
@@ -124,7 +124,7 @@ class ReportRetriever:
                 )
                 if quoted and not analysis.figure_is_subject and self._quotes(sentence.id, quoted):
                     fit += p.context_sentence_bonus
-                score = float(scores[position]) + fit - p.coverage_penalty * missing
+                score = similarity + fit - p.coverage_penalty * missing
                 figures[k] = Candidate(REPORT_PREFIX + sentence.id, score, self.index.norms[i], missing, figure)
         rank = lambda found: sorted(found.values(), key=lambda c: -c.score)[:limit]  # noqa: E731
         return rank(sentences), rank(figures)
