@@ -505,7 +505,10 @@ class PackEngine:
                 continue
             parts, missing = [], []
             context = Conversation()  # later parts read as follow-ups of the first ("提了多少条意见呢")
-            for text in split.parts:
+            for n, text in enumerate(split.parts):
+                most = len(parts) + len(split.parts) - n  # the most parts that can still be answered
+                if missing and (most < MIN_PARTS_ANSWERED or most <= len(missing)):
+                    break  # a part is missing and too few are left to answer in part: no need to ask them
                 reply = self._single(self.analyze(text), context, 0.0)
                 if reply.status != "answer" and parts:
                     # "…多少起纠纷，成功的比例有多高": a part without a subject of its own is
