@@ -93,10 +93,10 @@ class CuratedRetriever:
         if analysis.intent.asks_name:  # "找谁调解": a name is asked, a count does not answer it
             scores = scores - np.where(self._is_metric[rows], p.name_metric_penalty, 0.0)
         if len(scores) > p.shortlist:
-            top = np.argpartition(-scores, p.shortlist)[: p.shortlist]
-            order = top[np.argsort(-scores[top], kind="stable")]
+            top = (-scores).argpartition(p.shortlist)[: p.shortlist]
+            order = top[(-scores[top]).argsort(kind="stable")]
         else:
-            order = np.argsort(-scores, kind="stable")
+            order = (-scores).argsort(kind="stable")
         content = Content(q, self.vocabulary, p)
         subject = analysis.figure_is_subject
         owners, entries = self.index.owners, self.knowledge.entries

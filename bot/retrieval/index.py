@@ -121,14 +121,14 @@ class TextIndex:
             shortlisted = (char_found > 0) | (sound_found > 0)
             if extra is not None and len(extra):
                 shortlisted[extra] = True
-            rows = np.flatnonzero(shortlisted)
+            rows = shortlisted.nonzero()[0]
             chars_in, sounds_in = char_found[rows], sound_found[rows]
             terms = np.maximum(
                 qw * chars_in / char_total + (1 - qw) * chars_in / self.chars.totals[rows],
                 params.pinyin_credit * (qw * sounds_in / sound_total + (1 - qw) * sounds_in / self.sounds.totals[rows]),
             )
             pool = (
-                np.argpartition(-terms, params.lcs_pool)[: params.lcs_pool]
+                (-terms).argpartition(params.lcs_pool)[: params.lcs_pool]
                 if len(rows) > params.lcs_pool
                 else np.arange(len(rows))
             )

@@ -7,8 +7,6 @@ Candidates carry the id `report:<sentence id>` and, for a figure row, the `Figur
 
 from __future__ import annotations
 
-import numpy as np
-
 from bot.analysis import Analysis
 from bot.analysis.numbers import figure_range
 from bot.engine.memo import once
@@ -96,10 +94,10 @@ class ReportRetriever:
         figures: dict[int, Candidate] = {}
         subject = analysis.figure_is_subject
         if len(scores) > p.shortlist:
-            top = np.argpartition(-scores, p.shortlist)[: p.shortlist]
-            order = top[np.argsort(-scores[top], kind="stable")]
+            top = (-scores).argpartition(p.shortlist)[: p.shortlist]
+            order = top[(-scores[top]).argsort(kind="stable")]
         else:
-            order = np.argsort(-scores, kind="stable")
+            order = (-scores).argsort(kind="stable")
         owners, kinds = self.index.owners, self._kinds
         for i, similarity in zip(rows[order].tolist(), scores[order].tolist()):
             if len(sentences) >= limit and len(figures) >= limit:
