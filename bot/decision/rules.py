@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bot.analysis import Analysis
 from bot.decision.decline import Decline
@@ -412,6 +413,13 @@ def rule_level(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | No
     return None
 
 
+@lru_cache(maxsize=4096)
+def _own_words(norm, names: str, own_text: str) -> tuple[str, str]:
+    """A figure's names and own words, normalised, and their sounds (the pack's texts: they recur)."""
+    own = norm(f"{names} {own_text}")
+    return own, pinyin_key(own)
+
+
 def rule_measure_identity(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
     """A figure answers only when the measure asked is its measure: the noun naming what the
     ask counts is in the figure's own words (its names and phrasings, its clause), written,
@@ -422,8 +430,8 @@ def rule_measure_identity(a: Analysis, choice: Choice | None, ctx: Context) -> D
     if not head:
         return None
     norm = ctx.normalize or normalize
-    own = norm(f"{choice.names} {choice.own_text}")
-    if head in own or norm(head) in own or pinyin_key(norm(head)) in pinyin_key(own):
+    own, own_sound = _own_words(norm, choice.names, choice.own_text)
+    if head in own or norm(head) in own or pinyin_key(norm(head)) in own_sound:
         return None
     if head in ctx.report_norm:
         return Decline("unstated", head)
@@ -440,8 +448,7 @@ def rule_one_word_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
     if choice is None or not choice.figure_value or a.intent.yes_no:
         return None
     norm = ctx.normalize or normalize
-    own = norm(f"{choice.names} {choice.own_text}")
-    own_sound = pinyin_key(own)
+    own, own_sound = _own_words(norm, choice.names, choice.own_text)
     on, off = [], []
     scope = set(a.scope.places) | set(a.scope.counties) | set(ctx.place_words)
     for word in dict.fromkeys(lexicon.segment(a.text)):

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import time
+from functools import lru_cache, partial
 
 from bot.analysis import Analysis, analyze, guards
 from bot.analysis.area import find_area, find_area_figures
@@ -59,6 +60,7 @@ _ELLIPTICAL_RE = re.compile(r"^(?:那么|那|还有|另外|然后|再问)|呢$")
 _LIST_MARK_RE = re.compile(r"、|”“|”、“|；")
 
 
+KNOWN_TEXTS_KEPT = 4096  # normalised texts of the pack kept for the rules
 MIN_DESCRIBED_WORDS = 2  # a described thing is answered when the ask has this many of the report's words
 MIN_PARTS_ANSWERED = 2  # an enumeration is answered in part only when this many parts are
 _LIST_ASK_TAIL_RE = re.compile(r"(?:是|有|又有|又是)?(?:多少|几[个项件家台处条类种名起次人位]?)(?:呢|啊|呀)?$")
@@ -101,7 +103,8 @@ class PackEngine:
             place_words=tuple(w for w in {place, short} if w),
             region_words=tuple(w for w in {region, region.rstrip("省")} if w),
             years=(knowledge.year,) if knowledge.year else (),
-            normalize=lambda text: normalize(text, knowledge.synonyms),
+            # the pack's texts (answers, sentences, clauses) and single words: the same ones recur with every question
+            normalize=lru_cache(maxsize=KNOWN_TEXTS_KEPT)(partial(normalize, synonyms=knowledge.synonyms)),
         )
 
     def names_place(self, text: str) -> bool:
@@ -455,7 +458,7 @@ class PackEngine:
         if not words:
             return None
         norm = self.context.normalize
-        asked = norm(words)
+        asked = normalize(words, self.knowledge.synonyms)  # the question's words: not kept
         pairs = {asked[i : i + 2] for i in range(len(asked) - 1)}
         if not pairs:
             return None
