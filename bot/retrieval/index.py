@@ -70,8 +70,9 @@ class _TermIndex:
         """Weight of the query's bigrams found in each row, and the query's total weight."""
         total = 0.0
         rows, weights = [], []
+        arrays = self._arrays
         for g in bigrams(text):
-            posting = self._posting(g)
+            posting = arrays.get(g) or self._posting(g)
             if posting is None:
                 total += self.unknown_idf
                 continue
@@ -108,6 +109,14 @@ class TextIndex:
     def __len__(self) -> int:
         return len(self.norms)
 
+    def _lcs(self, q: str, key: str, rows: np.ndarray, params: Params) -> np.ndarray:
+        """Characters of the query in order in each row, topped up by those matched only by sound."""
+        if not len(rows):
+            return np.zeros(0)
+        chars = process.cdist([q], self._norm_array[rows].tolist(), scorer=LCSseq.similarity, dtype=np.int32)[0]
+        sounds = process.cdist([key], self._key_array[rows].tolist(), scorer=LCSseq.similarity, dtype=np.int32)[0]
+        return chars + params.pinyin_credit * np.maximum(sounds - chars, 0)
+
     def similarity(self, q: str, params: Params, extra: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
         """(row numbers, similarity × row weight) of the rows that can match `q` (sorted rows).
         `extra` rows are scored even when they share nothing with the query."""
@@ -118,32 +127,29 @@ class TextIndex:
         if len(q) >= 2:
             char_found, char_total = self.chars.matched(q)
             sound_found, sound_total = self.sounds.matched(key)
-            shortlisted = (char_found > 0) | (sound_found > 0)
             if extra is not None and len(extra):
+                shortlisted = (char_found > 0) | (sound_found > 0)
                 shortlisted[extra] = True
-            rows = shortlisted.nonzero()[0]
+                rows = shortlisted.nonzero()[0]
+            else:  # bigram weights are positive: a row with either found has a positive sum
+                rows = (char_found + sound_found).nonzero()[0]
             chars_in, sounds_in = char_found[rows], sound_found[rows]
             terms = np.maximum(
                 qw * chars_in / char_total + (1 - qw) * chars_in / self.chars.totals[rows],
                 params.pinyin_credit * (qw * sounds_in / sound_total + (1 - qw) * sounds_in / self.sounds.totals[rows]),
             )
-            pool = (
-                (-terms).argpartition(params.lcs_pool)[: params.lcs_pool]
-                if len(rows) > params.lcs_pool
-                else np.arange(len(rows))
-            )
+            pool = (-terms).argpartition(params.lcs_pool)[: params.lcs_pool] if len(rows) > params.lcs_pool else None
         else:  # one character: the rows that contain it, or its sound
             rows = np.union1d(self.chars.containing(q), self.sounds.containing(key))
             if extra is not None and len(extra):
                 rows = np.union1d(rows, extra)
-            terms, pool = None, np.arange(len(rows))
-        matched = np.zeros(len(rows))
-        if len(pool):
-            picked = rows[pool]
-            chars = process.cdist([q], self._norm_array[picked].tolist(), scorer=LCSseq.similarity, dtype=np.int32)[0]
-            sounds = process.cdist([key], self._key_array[picked].tolist(), scorer=LCSseq.similarity, dtype=np.int32)[0]
-            matched[pool] = chars + params.pinyin_credit * np.maximum(sounds - chars, 0)
-        unknown = sum(1 for c in q if c not in self.vocabulary)
+            terms, pool = None, None
+        if pool is None:  # every row is in the LCS pool
+            matched = self._lcs(q, key, rows, params)
+        else:
+            matched = np.zeros(len(rows))
+            matched[pool] = self._lcs(q, key, rows[pool], params)
+        unknown = len(q) - sum(map(self.vocabulary.__contains__, q))
         query_len = len(q) + params.unknown_char_weight * unknown
         sequence = qw * matched / query_len + (1 - qw) * matched / self.lengths[rows]
         if terms is None:
