@@ -21,6 +21,7 @@ from bot.retrieval import Candidate
 from bot.retrieval.scoring import GLUE_CHARS, GLUE_WORDS, measure_fits
 from bot.text import lexicon
 from bot.text.normalize import clean, convert_numerals, normalize, pinyin_key
+from bot.text.pairs import occurs
 
 # Words that make a figure a part, not a whole (新增5个 is not the total number).
 PART_WORDS = ("新增", "通过初评", "第一批", "首批", "第二批", "再次", "其中")
@@ -116,7 +117,7 @@ def _in_report_word(text: str, place: str, report: str) -> bool:
     if len(place) > 2:
         return False
     at = text.find(place)
-    return at >= 0 and (text[at + 1 : at + 3] in report or (at > 0 and text[at - 1 : at + 1] in report))
+    return at >= 0 and (occurs(text[at + 1 : at + 3], report) or (at > 0 and occurs(text[at - 1 : at + 1], report)))
 
 
 def rule_other_place(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
@@ -325,13 +326,13 @@ def rule_figure_subject(a: Analysis, choice: Choice | None, ctx: Context) -> Dec
     for word in lexicon.words_in(core):
         if any(c in GLUE_CHARS for c in word) or word in evidence or word in PLACEHOLDERS:
             continue
-        if word not in report and all(word[i : i + 2] not in report for i in range(len(word) - 1)):
+        if not occurs(word, report) and all(not occurs(word[i : i + 2], report) for i in range(len(word) - 1)):
             if len(word) >= 3:  # never in the report; two characters (出面, 位置) are everyday speech
                 return Decline("absent", word)
             continue
         if len(word) == 2 and lexicon.is_common(word):
             continue  # 办事, 数量, 违规: everyday words name no subject of their own
-        if word in report and report.count(word) <= 3:
+        if occurs(word, report) and report.count(word) <= 3:
             return Decline("unstated", word)
     return None
 
@@ -433,9 +434,9 @@ def rule_measure_identity(a: Analysis, choice: Choice | None, ctx: Context) -> D
     own, own_sound = _own_words(norm, choice.names, choice.own_text)
     if head in own or norm(head) in own or pinyin_key(norm(head)) in own_sound:
         return None
-    if head in ctx.report_norm:
+    if occurs(head, ctx.report_norm):
         return Decline("unstated", head)
-    if all(head[i : i + 2] not in ctx.report_norm for i in range(len(head) - 1)):
+    if all(not occurs(head[i : i + 2], ctx.report_norm) for i in range(len(head) - 1)):
         return Decline("absent", head)
     return Decline("unstated", head)
 
@@ -461,7 +462,7 @@ def rule_one_word_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
         else:
             off.append(word)
     word = off[0] if len(off) == 1 else ""
-    if word and on and all(word[i : i + 2] not in ctx.report_norm for i in range(len(word) - 1)):
+    if word and on and all(not occurs(word[i : i + 2], ctx.report_norm) for i in range(len(word) - 1)):
         return Decline("absent", word)
     return None
 
@@ -521,7 +522,7 @@ def absent_terms(core: str, report_norm: str, min_len: int = 2, asked: str = "")
     found = []
     for run in runs:
         for word in lexicon.words_in(run):
-            if all(word[i : i + 2] not in report_norm for i in range(len(word) - 1)):
+            if all(not occurs(word[i : i + 2], report_norm) for i in range(len(word) - 1)):
                 if asked and not _may_be_absent(word, asked, report_norm):
                     continue
                 found.append(word)
@@ -540,6 +541,10 @@ def _may_be_absent(word: str, asked: str, report_norm: str) -> bool:
         return False
     after = lexicon.segment(asked[at + len(word) :])
     return not any(
-        len(w) >= 2 and w in report_norm and lexicon.is_noun(w) and w not in MEASURE_NEUTRAL and w not in PLACEHOLDERS
+        len(w) >= 2
+        and occurs(w, report_norm)
+        and lexicon.is_noun(w)
+        and w not in MEASURE_NEUTRAL
+        and w not in PLACEHOLDERS
         for w in after
     )

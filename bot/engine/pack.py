@@ -54,6 +54,7 @@ from bot.retrieval.report import ReportRetriever
 from bot.retrieval.scoring import measure_fits
 from bot.text import lexicon
 from bot.text.normalize import normalize
+from bot.text.pairs import occurs
 from bot.text.pinyin import PinyinReader, has_latin
 
 _ELLIPTICAL_RE = re.compile(r"^(?:那么|那|还有|另外|然后|再问)|呢$")
@@ -306,7 +307,7 @@ class PackEngine:
         known = {
             w
             for w in lexicon.segment(a.core)
-            if len(w) >= 2 and w in report and w not in MEASURE_NEUTRAL and w not in PLACEHOLDERS
+            if len(w) >= 2 and occurs(w, report) and w not in MEASURE_NEUTRAL and w not in PLACEHOLDERS
         }
         if len(known) < MIN_DESCRIBED_WORDS:
             return None
