@@ -96,7 +96,7 @@ def _run_on(text: str) -> tuple[str, ...]:
         cut = _ask_end(text, match.end())
         if cut and cut > cuts[-1]:
             cuts.append(cut)
-    parts = [text[a:b] for a, b in zip(cuts, cuts[1:] + [len(text)])]
+    parts = [text[a:b].strip(",，、 ") for a, b in zip(cuts, cuts[1:] + [len(text)])]  # no comma left at a cut
     if len(parts) > 1 and not _has_ask(parts[-1]):  # "…多少家企业": the noun counted ends the last
         parts[-2:] = [parts[-2] + parts[-1]]
     parts = tuple(parts)
