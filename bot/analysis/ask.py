@@ -117,9 +117,13 @@ def _asks(clause: str) -> bool:
     return bool(_ASKS_RE.search(clause))
 
 
+_NON_WORD_RE = re.compile(r"\W")
+_SPACE_RE = re.compile(r"\s")
+
+
 def _content(clause: str) -> int:
     """Characters of a clause's own subject: question words, requests and fillers left out."""
-    return len(re.sub(r"\W", "", _FILLER_RE.sub("", _ASKS_RE.sub("", _LIST_REQUEST_RE.sub("", clause)))))
+    return len(_NON_WORD_RE.sub("", _FILLER_RE.sub("", _ASKS_RE.sub("", _LIST_REQUEST_RE.sub("", clause)))))
 
 
 # Politeness around a question: context too ("打扰一下…谢谢您😊", "劳驾问下…辛苦了").
@@ -137,7 +141,7 @@ def find_ask(text: str, report: str = "") -> Ask:
     if polite != text.strip() and _asks(polite):
         text = polite  # "谢谢你的回答" stays thanks: only a message that asks sheds its politeness
     parts = [piece for part in clauses(text, report) for piece in _at_lead(part)]
-    if len(parts) < 2 or len(re.sub(r"\s", "", text)) < MIN_CONTEXT_CHARS:
+    if len(parts) < 2 or len(_SPACE_RE.sub("", text)) < MIN_CONTEXT_CHARS:
         return Ask(text)
     start, led = None, False
     for i, part in enumerate(parts):

@@ -46,12 +46,15 @@ class Split:
     explicit: bool  # the message says it asks several things (分别, 各, separate questions)
 
 
+_NOT_CONTENT_RE = re.compile(r"[^\u4e00-\u9fff0-9a-zA-Z%]")
+
+
 def _has_ask(text: str) -> bool:
     return bool(_ASK_RE.search(text))
 
 
 def _content(text: str) -> str:
-    return re.sub(r"[^\u4e00-\u9fff0-9a-zA-Z%]", "", text)
+    return _NOT_CONTENT_RE.sub("", text)
 
 
 def _borrow(first: str, part: str) -> str:

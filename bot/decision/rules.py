@@ -320,8 +320,6 @@ def rule_figure_subject(a: Analysis, choice: Choice | None, ctx: Context) -> Dec
     core = GLUE_WORDS.sub(" ", a.core)
     if all(core[i : i + 2] in evidence for i in range(len(core) - 1) if " " not in core[i : i + 2]):
         return None  # every pair of the question's characters is in the evidence: nothing to check
-    from bot.text import lexicon
-
     report = ctx.report_norm
     for word in lexicon.words_in(core):
         if any(c in GLUE_CHARS for c in word) or word in evidence or word in PLACEHOLDERS:
@@ -365,11 +363,15 @@ _PHRASE_ENDS = frozenset("了 的 呢 吗 啊 呀 吧 参加 参与 是 有 在 
 _LINKS = frozenset("有 是 共 一共 总共 共计 累计 达 达到 为 了 的 数 到底 究竟 大概 大约 约".split())
 
 
+_CLAUSE_BREAK_RE = re.compile(r"[，,。？?！!；;\s]+")
+_HANZI_RE = re.compile(r"[\u4e00-\u9fff]+")
+
+
 def measure_head(a: Analysis) -> str:
     """The noun naming what the ask counts, next to its question word: the noun right after
     it ("有多少家企业" → 企业, "多少注册用户" → 用户), else the last noun before it ("法律援助
     律师有多少名" → 律师); "" when that noun names no measure of its own (多少个方面)."""
-    clauses = [_TOTAL_WORDS_RE.sub(" ", convert_numerals(clean(c))) for c in re.split(r"[，,。？?！!；;\s]+", a.raw)]
+    clauses = [_TOTAL_WORDS_RE.sub(" ", convert_numerals(clean(c))) for c in _CLAUSE_BREAK_RE.split(a.raw)]
     clause = next((c for c in clauses if _QUESTION_WORD_RE.search(c)), "")
     words = list(lexicon.segment(clause)) if clause else []
     asked = next((i for i, w in enumerate(words) if _QUESTION_WORD_RE.search(w)), None)
@@ -381,7 +383,7 @@ def measure_head(a: Analysis) -> str:
     for word in words[asked + 1 : asked + 8]:  # the noun phrase counted: its last noun is its head
         if word in _PHRASE_ENDS:
             break
-        if len(word) >= 2 and lexicon.is_noun(word) and re.fullmatch(r"[\u4e00-\u9fff]+", word):
+        if len(word) >= 2 and lexicon.is_noun(word) and _HANZI_RE.fullmatch(word):
             head = word
     if head:
         return "" if head in MEASURE_NEUTRAL or head in PLACEHOLDERS else head
@@ -390,7 +392,7 @@ def measure_head(a: Analysis) -> str:
         before.pop()
     if not before or len(before[-1]) < 2 or before[-1] in MEASURE_NEUTRAL or before[-1] in PLACEHOLDERS:
         return ""
-    if not re.fullmatch(r"[\u4e00-\u9fff]+", before[-1]):
+    if not _HANZI_RE.fullmatch(before[-1]):
         return ""  # letters left of a pinyin reading, digits: not a name
     if lexicon.is_noun(before[-1]) or before[-1] not in GENERIC_VERBS:
         return before[-1]  # a noun counted, or what was done to it ("通过了多少人", "化解了多少起")
@@ -453,7 +455,7 @@ def rule_one_word_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
     on, off = [], []
     scope = set(a.scope.places) | set(a.scope.counties) | set(ctx.place_words)
     for word in dict.fromkeys(lexicon.segment(a.text)):
-        if len(word) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", word) or word in _NOT_MEASURE_WORDS:
+        if len(word) < 2 or not _HANZI_RE.fullmatch(word) or word in _NOT_MEASURE_WORDS:
             continue
         if word in scope or not (lexicon.is_noun(word) or word not in lexicon.words()):
             continue  # a place, a year, or not a name of anything (还是, 帮忙, 他们)
