@@ -73,3 +73,11 @@ def test_short_years_and_approximations():
     assert convert_numerals("23年") == "2023年"
     assert convert_numerals("22年网上可办率") == "2022年网上可办率"
     assert convert_numerals("跑两三趟") == "跑两三趟"
+
+
+def test_occurs_is_substring_search():
+    from bot.text.pairs import occurs
+
+    report = "全市共受理法律援助案件2900余件"
+    for part in ("", "全", "法律", "律援助案", "援律", "余件", "件全", "2900", "受理法律援助案件2900余件", "x"):
+        assert occurs(part, report) == (part in report), part

@@ -42,3 +42,19 @@ def test_a_figure_quoted_as_context_leans_to_its_sentence(pack_engine):
     a = pack_engine.analyze("二百一十四项合规指导建议是按哪个通知编的")
     sentences, _ = pack_engine.report.candidates(a)
     assert "关于编制企业行政合规指导清单的通知" in pack_engine.report.sentence(sentences[0].id).text
+
+
+def test_one_message_retrieves_an_ask_once(pack_engine, monkeypatch):
+    from bot.engine.memo import one_message
+
+    calls = []
+    ranked = pack_engine.curated._ranked
+    monkeypatch.setattr(pack_engine.curated, "_ranked", lambda *args: calls.append(1) or ranked(*args))
+    a, b = pack_engine.analyze("跑一次的多少"), pack_engine.analyze("，跑一次的多少")  # one ask, other text
+    alone = pack_engine.curated.candidates(a)
+    with one_message():
+        first, again = pack_engine.curated.candidates(a), pack_engine.curated.candidates(b, limit=3)
+    assert first == alone and again == alone[:3]
+    assert len(calls) == 2  # once alone, once for the whole message
+    pack_engine.curated.candidates(a)
+    assert len(calls) == 3  # nothing kept after the message

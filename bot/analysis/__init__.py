@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 from bot.analysis.intent import Intent, find_intent
 from bot.analysis.numbers import AskedNumber, find_numbers
@@ -40,7 +40,11 @@ class Analysis:
     intent: Intent
     numbers: tuple[AskedNumber, ...]
     scope: Scope
-    splits: tuple[Split, ...] = field(default=(), compare=False)
+
+    @cached_property
+    def splits(self) -> tuple[Split, ...]:
+        """The ways to read it as several questions (split.py); made when first asked for."""
+        return tuple(split_question(self.raw[: MAX_QUERY_CHARS * 2]))
 
     @property
     def kind(self) -> str:
@@ -117,4 +121,4 @@ def _analyze(raw: str, synonyms: Synonyms = NO_SYNONYMS, today: dt.date | None =
                 intent.wants_list,
                 intent.asks_name,
             )
-    return Analysis(raw, cleaned, text, core, intent, numbers, scope, tuple(split_question(raw[: MAX_QUERY_CHARS * 2])))
+    return Analysis(raw, cleaned, text, core, intent, numbers, scope)

@@ -35,15 +35,18 @@ _FIGURES_RE = re.compile(
 )
 
 
+_PUNCTUATION_RE = re.compile(r"[\s，,。？?！!、“”\"]")
+
+
 def find_area_figures(text: str) -> str:
     """The area whose figures are asked ("X方面的几个数字告诉我"), or ""."""
-    m = _FIGURES_RE.search(re.sub(r"[\s，,。？?！!、“”\"]", "", text))
+    m = _FIGURES_RE.search(_PUNCTUATION_RE.sub("", text))
     return m.group("area") if m else ""
 
 
 def find_area(text: str) -> str:
     """The area's words, or ""."""
-    text = _REQUEST_TAIL_RE.sub("", re.sub(r"[\s，,。？?！!、“”\"]", "", text))
+    text = _REQUEST_TAIL_RE.sub("", _PUNCTUATION_RE.sub("", text))
     if _NOT_AREA_RE.search(text):
         return ""
     m = _AREA_RE.search(text)

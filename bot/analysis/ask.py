@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from bot.analysis.guards import ADDRESSED_GREETING
 from bot.analysis.places import gazetteer
 from bot.text.normalize import clean
+from bot.text.pairs import pairs_of
 
 # Clause breaks: punctuation, and spaces between words (voice input writes no commas).
 _BREAK_RE = re.compile(
@@ -95,7 +96,8 @@ def _story_cut(clause: str, report: str) -> list[str]:
     if not report or len(clause) < LONG_UNBROKEN:
         return [clause]
     text = clause
-    covered = [text[i : i + 2] in report for i in range(len(text) - 1)]
+    pairs = pairs_of(report)
+    covered = [text[i : i + 2] in pairs for i in range(len(text) - 1)]
     for k in range(len(covered) - 2, MIN_STORY_PREFIX - 1, -1):
         if not covered[k] or covered[k - 1]:
             continue  # not where a run of the report's words starts
@@ -128,9 +130,13 @@ def _asks(clause: str) -> bool:
     return bool(_ASKS_RE.search(clause))
 
 
+_NON_WORD_RE = re.compile(r"\W")
+_SPACE_RE = re.compile(r"\s")
+
+
 def _content(clause: str) -> int:
     """Characters of a clause's own subject: question words, requests and fillers left out."""
-    return len(re.sub(r"\W", "", _FILLER_RE.sub("", _ASKS_RE.sub("", _LIST_REQUEST_RE.sub("", clause)))))
+    return len(_NON_WORD_RE.sub("", _FILLER_RE.sub("", _ASKS_RE.sub("", _LIST_REQUEST_RE.sub("", clause)))))
 
 
 # Politeness around a question: context too ("打扰一下…谢谢您😊", "劳驾问下…辛苦了").
@@ -148,7 +154,7 @@ def find_ask(text: str, report: str = "") -> Ask:
     if polite != text.strip() and _asks(polite):
         text = polite  # "谢谢你的回答" stays thanks: only a message that asks sheds its politeness
     parts = [piece for part in clauses(text, report) for piece in _at_lead(part)]
-    if len(parts) < 2 or len(re.sub(r"\s", "", text)) < MIN_CONTEXT_CHARS:
+    if len(parts) < 2 or len(_SPACE_RE.sub("", text)) < MIN_CONTEXT_CHARS:
         return Ask(text)
     start, led = None, False
     for i, part in enumerate(parts):
@@ -230,7 +236,8 @@ def coverage(clause: str, report: str) -> float:
     """The share of a clause's character pairs (particles left out) that the report has."""
     plain = _PLAIN_RE.sub("", clean(clause))
     pairs = [plain[i : i + 2] for i in range(len(plain) - 1)]
-    return sum(p in report for p in pairs) / len(pairs) if pairs else 1.0
+    have = pairs_of(report)
+    return sum(p in have for p in pairs) / len(pairs) if pairs else 1.0
 
 
 def _story(clause: str, report: str = "") -> bool:
@@ -248,11 +255,12 @@ def known_words(text: str, report: str, min_chars: int = 2) -> str:
     lend an ask ("医疗纠纷 调解委员会"), never a word the report lacks (a decline must not name
     it) and never a year or a place of the story (removed by the caller's scope analysis)."""
     runs, run = [], ""
+    pairs = pairs_of(report)
     for a, b in zip(text, text[1:] + " "):
-        if a + b in report:
+        if a + b in pairs:
             run = run + a if run else a
         else:
-            if run and run[-1:] + a in report:
+            if run and run[-1:] + a in pairs:
                 run += a
             if len(run) >= min_chars:
                 runs.append(run)

@@ -101,11 +101,18 @@ class Intent:
     asks_name: bool = False  # asks who / which / what it is called (找谁, 哪个, 叫啥): never a bare figure
 
 
+_DURATION_RE = re.compile(r"多少时间|多长时间|多久|几天|几个月|节省.{0,2}时间")
+_COUNTED_RE = re.compile(r"多少|几[项件家个]")
+_ASKS_VALUE_RE = re.compile(r"多少|几|是|为|怎么样|咋样|如何|达到|吗|呢")
+_HOW_MANY_RE = re.compile(r"多少|几")
+_HOW_MANY_THEN_MA_RE = re.compile(r"(?:多少|几(?![百千万十\d]))[^是]*吗$")  # "多少…吗": not a yes/no check
+
+
 def measure_of(text: str, unit: str = "") -> str:
     """The measure asked; a unit the question counts in ("多少起", "有没有五百人") decides."""
     if unit:
         return _UNIT_MEASURE.get(unit, "count")
-    if re.search(r"多少时间|多长时间|多久|几天|几个月|节省.{0,2}时间", text):
+    if _DURATION_RE.search(text):
         return "duration"
     if _MONEY_RE.search(text):
         return "money"
@@ -113,13 +120,13 @@ def measure_of(text: str, unit: str = "") -> str:
         return "people"
     if _MONEY_NOUN_RE.search(text) and re.search(r"多少|几|\d[万亿]", text) and not _PERCENT_RE.search(text):
         return "money"
-    if _RANK_RE.search(text) and not re.search(r"多少|几[项件家个]", text):
+    if _RANK_RE.search(text) and not _COUNTED_RE.search(text):
         return "rank"
-    if _PERCENT_RE.search(text) and re.search(r"多少|几|是|为|怎么样|咋样|如何|达到|吗|呢", text):
+    if _PERCENT_RE.search(text) and _ASKS_VALUE_RE.search(text):
         return "percent"
     if _CHANGE_RE.search(text):
         return "change"
-    if re.search(r"多少|几", text):
+    if _HOW_MANY_RE.search(text):
         return "count"
     return ""
 
@@ -129,7 +136,7 @@ def find_intent(text: str, number_unit: str = "") -> Intent:
     number it writes, which tells the measure of a yes/no check: "有没有五百人")."""
     unit_match = _ASKED_UNIT_RE.search(text)
     unit = next(g for g in unit_match.groups() if g)[-1] if unit_match else ""
-    yes_no = bool(_YESNO_RE.search(text)) and not re.search(r"(?:多少|几(?![百千万十\d]))[^是]*吗$", text)
+    yes_no = bool(_YESNO_RE.search(text)) and not _HOW_MANY_THEN_MA_RE.search(text)
     if yes_no and not unit and number_unit[-1:] not in ("", "万", "亿", "千", "百"):
         unit = number_unit[-1:]  # "有两千八百六十一项吗": a check counts in the unit it writes
     wants_list = bool(_LIST_RE.search(text))

@@ -50,12 +50,15 @@ class Split:
     explicit: bool  # the message says it asks several things (分别, 各, separate questions)
 
 
+_NOT_CONTENT_RE = re.compile(r"[^\u4e00-\u9fff0-9a-zA-Z%]")
+
+
 def _has_ask(text: str) -> bool:
     return bool(_ASK_RE.search(text))
 
 
 def _content(text: str) -> str:
-    return re.sub(r"[^\u4e00-\u9fff0-9a-zA-Z%]", "", text)
+    return _NOT_CONTENT_RE.sub("", text)
 
 
 def _borrow(first: str, part: str) -> str:
@@ -100,7 +103,7 @@ def _run_on(text: str) -> tuple[str, ...]:
         cut = _ask_end(text, match.end())
         if cut and cut > cuts[-1]:
             cuts.append(cut)
-    parts = [text[a:b] for a, b in zip(cuts, cuts[1:] + [len(text)])]
+    parts = [text[a:b].strip(",，、 ") for a, b in zip(cuts, cuts[1:] + [len(text)])]  # no comma left at a cut
     if len(parts) > 1 and not _has_ask(parts[-1]):  # "…多少家企业": the noun counted ends the last
         parts[-2:] = [parts[-2] + parts[-1]]
     parts = tuple(parts)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bot.analysis import Analysis
 from bot.decision.decline import Decline
@@ -20,6 +21,7 @@ from bot.retrieval import Candidate
 from bot.retrieval.scoring import GLUE_CHARS, GLUE_WORDS, measure_fits
 from bot.text import lexicon
 from bot.text.normalize import clean, convert_numerals, normalize, pinyin_key
+from bot.text.pairs import occurs
 
 # Words that make a figure a part, not a whole (新增5个 is not the total number).
 PART_WORDS = ("新增", "通过初评", "第一批", "首批", "第二批", "再次", "其中")
@@ -118,7 +120,7 @@ def _in_report_word(text: str, place: str, report: str) -> bool:
     if len(place) > 2:
         return False
     at = text.find(place)
-    return at >= 0 and (text[at + 1 : at + 3] in report or (at > 0 and text[at - 1 : at + 1] in report))
+    return at >= 0 and (occurs(text[at + 1 : at + 3], report) or (at > 0 and occurs(text[at - 1 : at + 1], report)))
 
 
 def rule_other_place(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
@@ -321,19 +323,17 @@ def rule_figure_subject(a: Analysis, choice: Choice | None, ctx: Context) -> Dec
     core = GLUE_WORDS.sub(" ", a.core)
     if all(core[i : i + 2] in evidence for i in range(len(core) - 1) if " " not in core[i : i + 2]):
         return None  # every pair of the question's characters is in the evidence: nothing to check
-    from bot.text import lexicon
-
     report = ctx.report_norm
     for word in lexicon.words_in(core):
         if any(c in GLUE_CHARS for c in word) or word in evidence or word in PLACEHOLDERS:
             continue
-        if word not in report and all(word[i : i + 2] not in report for i in range(len(word) - 1)):
+        if not occurs(word, report) and all(not occurs(word[i : i + 2], report) for i in range(len(word) - 1)):
             if len(word) >= 3:  # never in the report; two characters (出面, 位置) are everyday speech
                 return Decline("absent", word)
             continue
         if len(word) == 2 and lexicon.is_common(word):
             continue  # 办事, 数量, 违规: everyday words name no subject of their own
-        if word in report and report.count(word) <= 3:
+        if occurs(word, report) and report.count(word) <= 3:
             return Decline("unstated", word)
     return None
 
@@ -367,11 +367,15 @@ _PHRASE_ENDS = frozenset("了 的 呢 吗 啊 呀 吧 参加 参与 是 有 在 
 _LINKS = frozenset("有 是 共 一共 总共 共计 累计 达 达到 为 了 的 数 到底 究竟 大概 大约 约".split())
 
 
+_CLAUSE_BREAK_RE = re.compile(r"[，,。？?！!；;\s]+")
+_HANZI_RE = re.compile(r"[\u4e00-\u9fff]+")
+
+
 def measure_head(a: Analysis) -> str:
     """The noun naming what the ask counts, next to its question word: the noun right after
     it ("有多少家企业" → 企业, "多少注册用户" → 用户), else the last noun before it ("法律援助
     律师有多少名" → 律师); "" when that noun names no measure of its own (多少个方面)."""
-    clauses = [_TOTAL_WORDS_RE.sub(" ", convert_numerals(clean(c))) for c in re.split(r"[，,。？?！!；;\s]+", a.raw)]
+    clauses = [_TOTAL_WORDS_RE.sub(" ", convert_numerals(clean(c))) for c in _CLAUSE_BREAK_RE.split(a.raw)]
     clause = next((c for c in clauses if _QUESTION_WORD_RE.search(c)), "")
     words = list(lexicon.segment(clause)) if clause else []
     asked = next((i for i, w in enumerate(words) if _QUESTION_WORD_RE.search(w)), None)
@@ -383,7 +387,7 @@ def measure_head(a: Analysis) -> str:
     for word in words[asked + 1 : asked + 8]:  # the noun phrase counted: its last noun is its head
         if word in _PHRASE_ENDS:
             break
-        if len(word) >= 2 and lexicon.is_noun(word) and re.fullmatch(r"[\u4e00-\u9fff]+", word):
+        if len(word) >= 2 and lexicon.is_noun(word) and _HANZI_RE.fullmatch(word):
             head = word
     if head:
         return "" if head in MEASURE_NEUTRAL or head in PLACEHOLDERS else head
@@ -392,7 +396,7 @@ def measure_head(a: Analysis) -> str:
         before.pop()
     if not before or len(before[-1]) < 2 or before[-1] in MEASURE_NEUTRAL or before[-1] in PLACEHOLDERS:
         return ""
-    if not re.fullmatch(r"[\u4e00-\u9fff]+", before[-1]):
+    if not _HANZI_RE.fullmatch(before[-1]):
         return ""  # letters left of a pinyin reading, digits: not a name
     if lexicon.is_noun(before[-1]) or before[-1] not in GENERIC_VERBS:
         return before[-1]  # a noun counted, or what was done to it ("通过了多少人", "化解了多少起")
@@ -436,6 +440,13 @@ def measure_phrase(a: Analysis) -> list[str]:
     return words[:asked] + after
 
 
+@lru_cache(maxsize=4096)
+def _own_words(norm, names: str, own_text: str) -> tuple[str, str]:
+    """A figure's names and own words, normalised, and their sounds (the pack's texts: they recur)."""
+    own = norm(f"{names} {own_text}")
+    return own, pinyin_key(own)
+
+
 def rule_measure_identity(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
     """A figure answers only when the measure asked is its measure: the noun naming what the
     ask counts is in the figure's own words (its names and phrasings, its clause), written,
@@ -446,14 +457,14 @@ def rule_measure_identity(a: Analysis, choice: Choice | None, ctx: Context) -> D
     if not head:
         return None
     norm = ctx.normalize or normalize
-    own = norm(f"{choice.names} {choice.own_text}")
-    if head in own or norm(head) in own or pinyin_key(norm(head)) in pinyin_key(own):
+    own, own_sound = _own_words(norm, choice.names, choice.own_text)
+    if head in own or norm(head) in own or pinyin_key(norm(head)) in own_sound:
         return None
     if choice.figure_unit and len(head) == 2 and head[-1] == choice.figure_unit[-1]:
         return None  # "行政复议案件多少件" of 行政复议新收612件: 案件 is what 件 counts
-    if head in ctx.report_norm:
+    if occurs(head, ctx.report_norm):
         return Decline("unstated", head)
-    if all(head[i : i + 2] not in ctx.report_norm for i in range(len(head) - 1)):
+    if all(not occurs(head[i : i + 2], ctx.report_norm) for i in range(len(head) - 1)):
         return Decline("absent", head)
     return Decline("unstated", head)
 
@@ -466,12 +477,11 @@ def rule_one_word_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
     if choice is None or not choice.figure_value or a.intent.yes_no:
         return None
     norm = ctx.normalize or normalize
-    own = norm(f"{choice.names} {choice.own_text}")
-    own_sound = pinyin_key(own)
+    own, own_sound = _own_words(norm, choice.names, choice.own_text)
     on, off = [], []
     scope = set(a.scope.places) | set(a.scope.counties) | set(ctx.place_words)
     for word in dict.fromkeys(measure_phrase(a)):
-        if len(word) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", word) or word in _NOT_MEASURE_WORDS:
+        if len(word) < 2 or not _HANZI_RE.fullmatch(word) or word in _NOT_MEASURE_WORDS:
             continue
         if word in scope or not (lexicon.is_noun(word) or word not in lexicon.words()):
             continue  # a place, a year, or not a name of anything (还是, 帮忙, 他们)
@@ -480,7 +490,7 @@ def rule_one_word_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
         else:
             off.append(word)
     word = off[0] if len(off) == 1 else ""
-    if word and on and all(word[i : i + 2] not in ctx.report_norm for i in range(len(word) - 1)):
+    if word and on and all(not occurs(word[i : i + 2], ctx.report_norm) for i in range(len(word) - 1)):
         return Decline("absent", word)
     return None
 
@@ -540,7 +550,7 @@ def absent_terms(core: str, report_norm: str, min_len: int = 2, asked: str = "")
     found = []
     for run in runs:
         for word in lexicon.words_in(run):
-            if all(word[i : i + 2] not in report_norm for i in range(len(word) - 1)):
+            if all(not occurs(word[i : i + 2], report_norm) for i in range(len(word) - 1)):
                 if asked and not _may_be_absent(word, asked, report_norm):
                     continue
                 found.append(word)
@@ -559,6 +569,10 @@ def _may_be_absent(word: str, asked: str, report_norm: str) -> bool:
         return False
     after = lexicon.segment(asked[at + len(word) :])
     return not any(
-        len(w) >= 2 and w in report_norm and lexicon.is_noun(w) and w not in MEASURE_NEUTRAL and w not in PLACEHOLDERS
+        len(w) >= 2
+        and occurs(w, report_norm)
+        and lexicon.is_noun(w)
+        and w not in MEASURE_NEUTRAL
+        and w not in PLACEHOLDERS
         for w in after
     )

@@ -24,6 +24,7 @@ from bot.answers import compose as answers
 from bot.answers.compose import Response
 from bot.decision.verify import CONTRASTS, verdict
 from bot.engine.conversation import Conversation
+from bot.engine.memo import one_message
 from bot.engine.pack import PackEngine
 from bot.engine.params import DEFAULT, Params
 from bot.knowledge.model import Knowledge
@@ -43,6 +44,7 @@ _PREVIOUS_ONLY_RE = re.compile(
     r"^(?:那|那么)?(?:比|跟|和|与)?(?:上一年|上年|前一年|去年同期)(?:比|相比|呢|怎么样|如何|多少)*$"
 )
 
+_PUNCTUATION_RE = re.compile(r"[\s，,。？?！!]")
 
 # What a check says beyond its number: frames, units and particles ("不是三千项吗", "就五个啊").
 _CHECK_WORDS_RE = re.compile(
@@ -99,7 +101,10 @@ class Engine:
 
     def respond(self, text: str, conversation: Conversation | None = None, now: float | None = None) -> Response:
         """Answer one message; update `conversation` when something is answered."""
-        now = time.monotonic() if now is None else now
+        with one_message():
+            return self._respond(text, conversation, time.monotonic() if now is None else now)
+
+    def _respond(self, text: str, conversation: Conversation | None, now: float) -> Response:
         message = simplified(text) if isinstance(text, str) else ""  # 零跑動…分別多少項 asks two
         text = self.question(message)
         check = self._check_of_last(text, conversation, now)
@@ -133,7 +138,7 @@ class Engine:
 
     def _answer(self, text: str, conversation: Conversation | None, now: float) -> tuple[Response, int | None]:
         only = self.packs[0].knowledge
-        if len(self.packs) == 1 and only.year and _PREVIOUS_ONLY_RE.match(re.sub(r"[\s，,。？?！!]", "", text)):
+        if len(self.packs) == 1 and only.year and _PREVIOUS_ONLY_RE.match(_PUNCTUATION_RE.sub("", text)):
             # "那前一年呢": the same figure for a year before the only report loaded
             return answers.decline(only, "other_year", f"{only.year - 1}年", covered=self.packs[0].covered), None
         if len(self.packs) == 1:
@@ -245,7 +250,7 @@ class Engine:
             )
             years = [base - 1, base]
             if (
-                _PREVIOUS_ONLY_RE.match(re.sub(r"[\s，,。？?！!]", "", text))
+                _PREVIOUS_ONLY_RE.match(_PUNCTUATION_RE.sub("", text))
                 and conversation is not None
                 and conversation.last_text
             ):

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import time
+from functools import lru_cache, partial
 
 from bot.analysis import Analysis, analyze, guards
 from bot.analysis.area import find_area, find_area_figures
@@ -43,6 +44,7 @@ from bot.decision.rules import (
 )
 from bot.decision.verify import larger_of, stated_figure, verdict
 from bot.engine.conversation import Conversation
+from bot.engine.memo import one_message
 from bot.engine.params import DEFAULT, Params
 from bot.knowledge.model import Knowledge
 from bot.retrieval import Candidate
@@ -52,6 +54,7 @@ from bot.retrieval.scoring import measure_fits
 from bot.text import lexicon
 from bot.text.homophones import HomophoneFixer
 from bot.text.normalize import clean, normalize
+from bot.text.pairs import occurs
 from bot.text.pinyin import PinyinReader, has_latin
 
 _ELLIPTICAL_RE = re.compile(r"^(?:那么|那|还有|另外|然后|再问)|呢$")
@@ -59,6 +62,7 @@ _NAMED_RE = re.compile(r"“[^”]{2,20}”|《[^》]{2,40}》")
 _LIST_MARK_RE = re.compile(r"、|”“|”、“|；")
 
 
+KNOWN_TEXTS_KEPT = 4096  # normalised texts of the pack kept for the rules
 MIN_DESCRIBED_WORDS = 2  # a described thing is answered when the ask has this many of the report's words
 MAX_SIBLING_DIFFERENCE = 6  # characters two titles may differ in and still be parts of one measure
 MIN_PARTS_ANSWERED = 2  # an enumeration is answered in part only when this many parts are
@@ -102,7 +106,8 @@ class PackEngine:
             place_words=tuple(w for w in {place, short} if w),
             region_words=tuple(w for w in {region, region.rstrip("省")} if w),
             years=(knowledge.year,) if knowledge.year else (),
-            normalize=lambda text: normalize(text, knowledge.synonyms),
+            # the pack's texts (answers, sentences, clauses) and single words: the same ones recur with every question
+            normalize=lru_cache(maxsize=KNOWN_TEXTS_KEPT)(partial(normalize, synonyms=knowledge.synonyms)),
         )
 
     def names_place(self, text: str) -> bool:
@@ -128,7 +133,8 @@ class PackEngine:
     def respond(self, text: str, conversation: Conversation | None = None, now: float | None = None) -> Response:
         """Answer one message; update `conversation` when something is answered."""
         now = time.monotonic() if now is None else now
-        response = self._respond(text if isinstance(text, str) else "", conversation, now)
+        with one_message():
+            response = self._respond(text if isinstance(text, str) else "", conversation, now)
         if (
             conversation is not None
             and response.status == "answer"
@@ -341,7 +347,7 @@ class PackEngine:
         known = {
             w
             for w in lexicon.segment(a.core)
-            if len(w) >= 2 and w in report and w not in MEASURE_NEUTRAL and w not in PLACEHOLDERS
+            if len(w) >= 2 and occurs(w, report) and w not in MEASURE_NEUTRAL and w not in PLACEHOLDERS
         }
         sentence = self.report.sentence(best.id) if best.from_report else None
         text = self.context.normalize(sentence.text) if sentence else ""
@@ -496,7 +502,7 @@ class PackEngine:
         if not words:
             return None
         norm = self.context.normalize
-        asked = norm(words)
+        asked = normalize(words, self.knowledge.synonyms)  # the question's words: not kept
         pairs = {asked[i : i + 2] for i in range(len(asked) - 1)}
         if not pairs:
             return None
@@ -547,6 +553,9 @@ class PackEngine:
             parts, missing = [], []
             context = Conversation()  # later parts read as follow-ups of the first ("提了多少条意见呢")
             for k, text in enumerate(split.parts):
+                most = len(parts) + len(split.parts) - k  # the most parts that can still be answered
+                if missing and (most < MIN_PARTS_ANSWERED or most <= len(missing)):
+                    break  # a part is missing and too few are left to answer in part: no need to ask them
                 reply = self._single(self.analyze(text), context, 0.0)
                 taken = {p.entry_id for p in parts}
                 if k and (reply.status != "answer" or reply.entry_id in taken):

@@ -11,9 +11,10 @@ import numpy as np
 
 from bot.analysis import Analysis
 from bot.analysis.numbers import figure_range, find_numbers
+from bot.engine.memo import once
 from bot.engine.params import Params
 from bot.knowledge.model import Entry, Knowledge
-from bot.retrieval import Candidate
+from bot.retrieval import Candidate, retrieval_key
 from bot.retrieval.index import TextIndex
 from bot.retrieval.scoring import Content, figure_fit, scale_of
 from bot.text.normalize import clean, convert_numerals, normalize
@@ -54,7 +55,8 @@ class CuratedRetriever:
             for e in knowledge.entries.values()
         }
 
-    def _fit(self, entry: Entry, analysis: Analysis) -> float:
+    def _fit(self, entry: Entry, analysis: Analysis, subject: bool) -> float:
+        """Bonuses of an entry for a question (`subject`: the question's quoted figure is its subject)."""
         named = self.named_numbers[entry.id]
         bonus = (
             self.params.named_figure_bonus if named and any((n.low, n.unit) in named for n in analysis.numbers) else 0.0
@@ -70,14 +72,17 @@ class CuratedRetriever:
             entry.qualifier,
             entry.value,
             self.params,
-            analysis.figure_is_subject,
+            subject,
             self.bounds.get(entry.id),
         )
 
     def candidates(self, analysis: Analysis, limit: int = 10, text: str | None = None) -> list[Candidate]:
-        """Best row per entry, highest score first."""
-        p = self.params
+        """Best row per entry, highest score first (once per message for the same ask)."""
         q = analysis.core if text is None else text
+        return once((self, retrieval_key(analysis, q)), lambda: self._ranked(analysis, q))[:limit]
+
+    def _ranked(self, analysis: Analysis, q: str) -> list[Candidate]:
+        p = self.params
         rows, scores = self.index.similarity(q, p)
         if not len(rows):
             return []
@@ -88,24 +93,24 @@ class CuratedRetriever:
         if analysis.intent.asks_name:  # "找谁调解": a name is asked, a count does not answer it
             scores = scores - np.where(self._is_metric[rows], p.name_metric_penalty, 0.0)
         if len(scores) > p.shortlist:
-            top = np.argpartition(-scores, p.shortlist)[: p.shortlist]
-            order = top[np.argsort(-scores[top], kind="stable")]
+            top = (-scores).argpartition(p.shortlist)[: p.shortlist]
+            order = top[(-scores[top]).argsort(kind="stable")]
         else:
-            order = np.argsort(-scores, kind="stable")
+            order = (-scores).argsort(kind="stable")
         content = Content(q, self.vocabulary, p)
+        subject = analysis.figure_is_subject
+        owners, entries = self.index.owners, self.knowledge.entries
         best: dict[str, Candidate] = {}
-        for position in order:
-            i = int(rows[position])
-            owner = self.index.owners[i]
+        for i, similarity in zip(rows[order].tolist(), scores[order].tolist()):
+            owner = owners[i]
             if owner in best:
                 continue
-            entry = self.knowledge.entries[owner]
             missing = content.missing(self.entry_chars[owner])
-            score = float(scores[position]) + self._fit(entry, analysis) - p.coverage_penalty * missing
+            score = similarity + self._fit(entries[owner], analysis, subject) - p.coverage_penalty * missing
             best[owner] = Candidate(owner, score, self.texts[i], missing)
             if len(best) >= p.rerank_pool:
                 break
-        return sorted(best.values(), key=lambda c: -c.score)[:limit]
+        return sorted(best.values(), key=lambda c: -c.score)
 
     def followup(
         self, candidates: list[Candidate], previous_title: str, previous_id: str, analysis: Analysis

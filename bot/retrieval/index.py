@@ -42,7 +42,7 @@ class _TermIndex:
         self.idf = {g: math.log(1 + n_owners / len(o)) for g, o in owners_with.items()}
         self.unknown_idf = math.log(1 + n_owners)
         self._postings = postings  # bigram → rows; arrays made on first use (start-up stays short)
-        self._arrays: dict[str, np.ndarray] = {}
+        self._arrays: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._forms = forms
         self._singles: dict[str, np.ndarray] | None = None
         self.totals = np.array([sum(self.idf[g] for g in gs) or 1.0 for gs in grams])
@@ -58,29 +58,30 @@ class _TermIndex:
             self._singles = {c: np.array(sorted(ix), dtype=np.int64) for c, ix in singles.items()}
         return self._singles.get(char, np.zeros(0, dtype=np.int64))
 
-    def _rows(self, gram: str) -> np.ndarray | None:
-        rows = self._arrays.get(gram)
-        if rows is None and gram in self._postings:
-            rows = self._arrays[gram] = np.array(self._postings[gram], dtype=np.int64)
-        return rows
+    def _posting(self, gram: str) -> tuple[np.ndarray, np.ndarray] | None:
+        """The rows holding a bigram and, for each, the bigram's weight (made on first use)."""
+        posting = self._arrays.get(gram)
+        if posting is None and gram in self._postings:
+            rows = np.array(self._postings[gram], dtype=np.int64)
+            posting = self._arrays[gram] = (rows, np.full(len(rows), self.idf[gram]))
+        return posting
 
     def matched(self, text: str) -> tuple[np.ndarray, float]:
         """Weight of the query's bigrams found in each row, and the query's total weight."""
         total = 0.0
-        rows, weights, sizes = [], [], []
+        rows, weights = [], []
+        arrays = self._arrays
         for g in bigrams(text):
-            ix = self._rows(g)
-            if ix is None:
+            posting = arrays.get(g) or self._posting(g)
+            if posting is None:
                 total += self.unknown_idf
                 continue
-            weight = self.idf[g]
-            total += weight
-            rows.append(ix)
-            weights.append(weight)
-            sizes.append(len(ix))
+            total += self.idf[g]
+            rows.append(posting[0])
+            weights.append(posting[1])
         if not rows:
             return np.zeros(self.size), total
-        return np.bincount(np.concatenate(rows), np.repeat(weights, sizes), minlength=self.size), total
+        return np.bincount(np.concatenate(rows), np.concatenate(weights), minlength=self.size), total
 
     def weight(self, gram: str) -> float:
         return self.idf.get(gram, self.unknown_idf)
@@ -108,6 +109,14 @@ class TextIndex:
     def __len__(self) -> int:
         return len(self.norms)
 
+    def _lcs(self, q: str, key: str, rows: np.ndarray, params: Params) -> np.ndarray:
+        """Characters of the query in order in each row, topped up by those matched only by sound."""
+        if not len(rows):
+            return np.zeros(0)
+        chars = process.cdist([q], self._norm_array[rows].tolist(), scorer=LCSseq.similarity, dtype=np.int32)[0]
+        sounds = process.cdist([key], self._key_array[rows].tolist(), scorer=LCSseq.similarity, dtype=np.int32)[0]
+        return chars + params.pinyin_credit * np.maximum(sounds - chars, 0)
+
     def similarity(self, q: str, params: Params, extra: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
         """(row numbers, similarity × row weight) of the rows that can match `q` (sorted rows).
         `extra` rows are scored even when they share nothing with the query."""
@@ -118,32 +127,29 @@ class TextIndex:
         if len(q) >= 2:
             char_found, char_total = self.chars.matched(q)
             sound_found, sound_total = self.sounds.matched(key)
-            shortlisted = (char_found > 0) | (sound_found > 0)
             if extra is not None and len(extra):
+                shortlisted = (char_found > 0) | (sound_found > 0)
                 shortlisted[extra] = True
-            rows = np.flatnonzero(shortlisted)
+                rows = shortlisted.nonzero()[0]
+            else:  # bigram weights are positive: a row with either found has a positive sum
+                rows = (char_found + sound_found).nonzero()[0]
             chars_in, sounds_in = char_found[rows], sound_found[rows]
             terms = np.maximum(
                 qw * chars_in / char_total + (1 - qw) * chars_in / self.chars.totals[rows],
                 params.pinyin_credit * (qw * sounds_in / sound_total + (1 - qw) * sounds_in / self.sounds.totals[rows]),
             )
-            pool = (
-                np.argpartition(-terms, params.lcs_pool)[: params.lcs_pool]
-                if len(rows) > params.lcs_pool
-                else np.arange(len(rows))
-            )
+            pool = (-terms).argpartition(params.lcs_pool)[: params.lcs_pool] if len(rows) > params.lcs_pool else None
         else:  # one character: the rows that contain it, or its sound
             rows = np.union1d(self.chars.containing(q), self.sounds.containing(key))
             if extra is not None and len(extra):
                 rows = np.union1d(rows, extra)
-            terms, pool = None, np.arange(len(rows))
-        matched = np.zeros(len(rows))
-        if len(pool):
-            picked = rows[pool]
-            chars = process.cdist([q], self._norm_array[picked].tolist(), scorer=LCSseq.similarity, dtype=np.int32)[0]
-            sounds = process.cdist([key], self._key_array[picked].tolist(), scorer=LCSseq.similarity, dtype=np.int32)[0]
-            matched[pool] = chars + params.pinyin_credit * np.maximum(sounds - chars, 0)
-        unknown = sum(1 for c in q if c not in self.vocabulary)
+            terms, pool = None, None
+        if pool is None:  # every row is in the LCS pool
+            matched = self._lcs(q, key, rows, params)
+        else:
+            matched = np.zeros(len(rows))
+            matched[pool] = self._lcs(q, key, rows[pool], params)
+        unknown = len(q) - sum(map(self.vocabulary.__contains__, q))
         query_len = len(q) + params.unknown_char_weight * unknown
         sequence = qw * matched / query_len + (1 - qw) * matched / self.lengths[rows]
         if terms is None:

@@ -7,13 +7,12 @@ Candidates carry the id `report:<sentence id>` and, for a figure row, the `Figur
 
 from __future__ import annotations
 
-import numpy as np
-
 from bot.analysis import Analysis
 from bot.analysis.numbers import figure_range
+from bot.engine.memo import once
 from bot.engine.params import Params
 from bot.knowledge.reporttext import Figure, ReportText, Sentence
-from bot.retrieval import Candidate
+from bot.retrieval import Candidate, retrieval_key
 from bot.retrieval.index import TextIndex
 from bot.retrieval.scoring import Content, figure_fit, scale_of
 from bot.text.normalize import Synonyms, normalize
@@ -70,7 +69,7 @@ class ReportRetriever:
                         weights.append(weight)
                         kinds.append(k)
         self.index = TextIndex(norms, owners, weights)
-        self._kinds = np.array(kinds, dtype=np.int64)
+        self._kinds = kinds  # per row: the figure's number, or -1 for a sentence
         self.sentence_chars = {s.id: frozenset(norm(s.text + s.section + s.subsection)) for s in report.sentences}
         # A figure's words: its clause, the clause before, and the headings above it.
         self.bounds = [figure_range(f.number, scale_of(f.unit), f.qualifier) for _, f in self.figures]
@@ -81,9 +80,13 @@ class ReportRetriever:
     def candidates(
         self, analysis: Analysis, limit: int = 8, text: str | None = None
     ) -> tuple[list[Candidate], list[Candidate]]:
-        """(best sentences, best figure clauses), highest score first."""
-        p = self.params
+        """(best sentences, best figure clauses), highest score first (once per message for the same ask)."""
         q = analysis.core if text is None else text
+        sentences, figures = once((self, limit, retrieval_key(analysis, q)), lambda: self._ranked(analysis, q, limit))
+        return list(sentences), list(figures)
+
+    def _ranked(self, analysis: Analysis, q: str, limit: int) -> tuple[list[Candidate], list[Candidate]]:
+        p = self.params
         rows, scores = self.index.similarity(q, p)
         content = Content(q, self.vocabulary, p)
         quoted = [n for n in analysis.numbers if n.exact] if analysis.quotes_figure else []
@@ -91,21 +94,21 @@ class ReportRetriever:
         figures: dict[int, Candidate] = {}
         subject = analysis.figure_is_subject
         if len(scores) > p.shortlist:
-            top = np.argpartition(-scores, p.shortlist)[: p.shortlist]
-            order = top[np.argsort(-scores[top], kind="stable")]
+            top = (-scores).argpartition(p.shortlist)[: p.shortlist]
+            order = top[(-scores[top]).argsort(kind="stable")]
         else:
-            order = np.argsort(-scores, kind="stable")
-        for position in order:
+            order = (-scores).argsort(kind="stable")
+        owners, kinds = self.index.owners, self._kinds
+        for i, similarity in zip(rows[order].tolist(), scores[order].tolist()):
             if len(sentences) >= limit and len(figures) >= limit:
                 break  # enough: rows come best by similarity; the bonuses seldom lift a lower one this far
-            i = int(rows[position])
-            k = int(self._kinds[i])
+            k = kinds[i]
             if k < 0:
-                sid = self.index.owners[i][1:]
+                sid = owners[i][1:]
                 if sid in sentences:
                     continue
                 missing = content.missing(self.sentence_chars[sid])
-                score = float(scores[position]) - p.coverage_penalty * missing
+                score = similarity - p.coverage_penalty * missing
                 if quoted and not analysis.figure_is_subject and self._quotes(sid, quoted):
                     score += p.context_sentence_bonus
                 if analysis.scope.counties and any(c in self.report.by_id[sid].text for c in analysis.scope.counties):
@@ -119,7 +122,7 @@ class ReportRetriever:
                 )
                 if quoted and not analysis.figure_is_subject and self._quotes(sentence.id, quoted):
                     fit += p.context_sentence_bonus
-                score = float(scores[position]) + fit - p.coverage_penalty * missing
+                score = similarity + fit - p.coverage_penalty * missing
                 figures[k] = Candidate(REPORT_PREFIX + sentence.id, score, self.index.norms[i], missing, figure)
         rank = lambda found: sorted(found.values(), key=lambda c: -c.score)[:limit]  # noqa: E731
         return rank(sentences), rank(figures)

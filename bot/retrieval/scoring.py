@@ -9,6 +9,7 @@ the candidate's whole text never uses.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.analysis import Analysis
 from bot.analysis.numbers import compare, figure_range
@@ -64,9 +65,10 @@ class Content:
         """Share (0–1) of the question's content that a candidate's text lacks."""
         if not self.size:
             return 0.0
-        return min(1.0, sum(self.weights[c] for c in self.chars - text_chars) / self.size)
+        return min(1.0, sum(map(self.weights.__getitem__, self.chars - text_chars)) / self.size)
 
 
+@lru_cache(maxsize=4096)  # few asks and figures: the same pairs come back with every question
 def measure_fits(asked: str, asked_unit: str, unit: str, value: str) -> bool:
     """Whether a figure measures what the question asks (money, people, a percentage, a rank,
     or a count in a unit); unknown asks fit anything."""
