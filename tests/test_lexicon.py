@@ -56,5 +56,10 @@ def test_jieba_not_installed(fresh_lexicon, monkeypatch):
 def test_segment_is_jiebas_route_without_loading_jieba():
     import jieba
 
-    for text in ("法律援助案件多少件", "益阳“四度融合”推进涉企柔性执法的经验在哪里推介了？", "CCTV-13频道 2.5万余件", "a b  c\t中文"):
+    for text in (
+        "法律援助案件多少件",
+        "益阳“四度融合”推进涉企柔性执法的经验在哪里推介了？",
+        "CCTV-13频道 2.5万余件",
+        "a b  c\t中文",
+    ):
         assert lexicon.segment(text) == tuple(jieba.lcut(text, HMM=False)), text
