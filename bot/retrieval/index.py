@@ -58,10 +58,10 @@ class _TermIndex:
             self._singles = {c: np.array(sorted(ix), dtype=np.int64) for c, ix in singles.items()}
         return self._singles.get(char, np.zeros(0, dtype=np.int64))
 
-    def _posting(self, gram: str) -> tuple[np.ndarray, np.ndarray] | None:
-        """The rows holding a bigram and, for each, the bigram's weight (made on first use)."""
+    def _posting(self, gram: str) -> tuple[np.ndarray, np.ndarray]:
+        """The rows holding a bigram of the rows and, for each, the bigram's weight (made on first use)."""
         posting = self._arrays.get(gram)
-        if posting is None and gram in self._postings:
+        if posting is None:
             rows = np.array(self._postings[gram], dtype=np.int64)
             posting = self._arrays[gram] = (rows, np.full(len(rows), self.idf[gram]))
         return posting
@@ -70,13 +70,14 @@ class _TermIndex:
         """Weight of the query's bigrams found in each row, and the query's total weight."""
         total = 0.0
         rows, weights = [], []
-        arrays = self._arrays
+        idf, arrays = self.idf, self._arrays
         for g in bigrams(text):
-            posting = arrays.get(g) or self._posting(g)
-            if posting is None:
+            weight = idf.get(g)
+            if weight is None:  # a bigram no row has
                 total += self.unknown_idf
                 continue
-            total += self.idf[g]
+            total += weight
+            posting = arrays.get(g) or self._posting(g)
             rows.append(posting[0])
             weights.append(posting[1])
         if not rows:
