@@ -8,11 +8,15 @@ from; a decline says what is missing only where the report really lacks it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 from bot.decision.decline import Reason
 from bot.knowledge.model import Entry, Knowledge
 from bot.knowledge.reporttext import Figure, Sentence
+
+T = TypeVar("T")
 
 # Entries used as example questions, in order of preference (missing ids are skipped).
 EXAMPLE_IDS = (
@@ -127,6 +131,15 @@ def related(knowledge: Knowledge, entry: Entry, limit: int = 3) -> list[Suggesti
     return [suggestion(e) for e in chosen.values()]
 
 
+def _kept(knowledge: Knowledge, key: tuple, of: object, make: Callable[[], T]) -> T:
+    """What `make` derives from the knowledge and one of its objects (`of`: an entry, a
+    sentence), made once: a loaded knowledge never changes."""
+    found = knowledge.derived.get(key)
+    if found is None or found[0] is not of:
+        found = knowledge.derived[key] = (of, make())
+    return found[1]
+
+
 def _verdict_word(verdict: bool | None) -> str:
     return {True: "是的。", False: "不是。"}.get(verdict, "")
 
@@ -149,18 +162,19 @@ def answer(
 ) -> Response:
     head = _verdict_word(verdict) + entry_head(entry)
     direct = f"{head}\n{entry.answer}"
-    text = f"{direct}\n原文：“{entry.source}”\n{_where_line(knowledge, location(knowledge, entry))}"
+    where = _kept(knowledge, ("location", entry.id), entry, lambda: location(knowledge, entry))
+    text = f"{direct}\n原文：“{entry.source}”\n{_where_line(knowledge, where)}"
     return Response(
         "answer",
         text,
         entry.id,
         score,
-        related(knowledge, entry),
+        list(_kept(knowledge, ("related", entry.id), entry, lambda: related(knowledge, entry))),
         kind,
         [entry.topic],
         answer=direct,
         source=entry.source,
-        section=location(knowledge, entry),
+        section=where,
         year=entry.year or knowledge.year,
         figure=entry if entry.is_metric else None,
     )
@@ -213,7 +227,7 @@ def answer_report(
         text,
         f"report:{sentence.id}",
         score,
-        report_related(knowledge, sentence),
+        list(_kept(knowledge, ("report_related", sentence.id), sentence, lambda: report_related(knowledge, sentence))),
         kind,
         [topic.id] if topic else [],
         answer=head,

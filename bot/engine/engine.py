@@ -18,13 +18,13 @@ import datetime as dt
 import re
 import time
 
-from bot.analysis.ask import find_ask, known_words
+from bot.analysis.ask import Ask, find_ask, known_words
 from bot.analysis.scope import find_scope
 from bot.answers import compose as answers
 from bot.answers.compose import Response
 from bot.decision.verify import CONTRASTS, verdict
 from bot.engine.conversation import Conversation
-from bot.engine.memo import one_message
+from bot.engine.memo import once, one_message
 from bot.engine.pack import PackEngine
 from bot.engine.params import DEFAULT, Params
 from bot.knowledge.model import Knowledge
@@ -189,7 +189,7 @@ class Engine:
         words of the clauses an ask points back to ("…医疗纠纷那个调解委员会 这个拿了什么称号"),
         which carry no year or place."""
         report = self.packs[-1].context.report_norm
-        ask = find_ask(text, report)
+        ask = _ask_of(text, report)
         if not ask.refers:
             return ask.text
         lent = [w for w in known_words(clean(ask.refers), report).split() if not _scoped(w, self.today)]
@@ -198,7 +198,7 @@ class Engine:
     def _lent(self, message: str) -> str:
         """The report's words of the story clauses just before the ask (no year, no place)."""
         report = self.packs[-1].context.report_norm
-        ask = find_ask(message, report)
+        ask = _ask_of(message, report)
         if not ask.context:
             return ""
         before = "，".join(ask.context.split("，")[-LENDING_CLAUSES:])
@@ -355,6 +355,11 @@ class Engine:
             if same:
                 return pack.answer_entry(same, conversation, now) or response, newer
         return found
+
+
+def _ask_of(message: str, report: str) -> Ask:
+    """find_ask, once per message (the ask and the story it lends words from)."""
+    return once(("ask", message, report), lambda: find_ask(message, report))
 
 
 def _scoped(word: str, today: dt.date | None) -> bool:

@@ -111,6 +111,7 @@ class Knowledge:
         self._by_topic: dict[str, list[Entry]] = {}
         self._by_source: dict[str, list[Entry]] = {}
         self._referrers: dict[str, list[Entry]] = {}
+        self.derived: dict = {}  # what answers derive from it, made once (answers/compose.py): it never changes
         for entry in self.entries.values():
             self._by_topic.setdefault(entry.topic, []).append(entry)
             self._by_source.setdefault(entry.source, []).append(entry)

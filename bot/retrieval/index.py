@@ -30,7 +30,7 @@ def bigrams(text: str) -> set[str]:
 class _TermIndex:
     """IDF-weighted bigram postings over the rows (characters or pinyin symbols)."""
 
-    def __init__(self, forms: list[str], owners: list[str]):
+    def __init__(self, forms: list[str], owners: list[str], offset: int = 0):
         postings: dict[str, list[int]] = defaultdict(list)
         owners_with: dict[str, set[str]] = defaultdict(set)
         grams = [bigrams(f) for f in forms]
@@ -42,11 +42,11 @@ class _TermIndex:
         self.idf = {g: math.log(1 + n_owners / len(o)) for g, o in owners_with.items()}
         self.unknown_idf = math.log(1 + n_owners)
         self._postings = postings  # bigram → rows; arrays made on first use (start-up stays short)
+        self._offset = offset  # added to the rows of the arrays: where they stand in a count shared with another index
         self._arrays: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._forms = forms
         self._singles: dict[str, np.ndarray] | None = None
         self.totals = np.array([sum(self.idf[g] for g in gs) or 1.0 for gs in grams])
-        self.size = len(forms)
 
     def containing(self, char: str) -> np.ndarray:
         """Rows whose form contains this character (or sound symbol); indexed on first use."""
@@ -58,30 +58,28 @@ class _TermIndex:
             self._singles = {c: np.array(sorted(ix), dtype=np.int64) for c, ix in singles.items()}
         return self._singles.get(char, np.zeros(0, dtype=np.int64))
 
-    def _posting(self, gram: str) -> tuple[np.ndarray, np.ndarray] | None:
-        """The rows holding a bigram and, for each, the bigram's weight (made on first use)."""
+    def _posting(self, gram: str) -> tuple[np.ndarray, np.ndarray]:
+        """The rows holding a bigram of the rows and, for each, the bigram's weight (made on first use)."""
         posting = self._arrays.get(gram)
-        if posting is None and gram in self._postings:
-            rows = np.array(self._postings[gram], dtype=np.int64)
+        if posting is None:
+            rows = np.array(self._postings[gram], dtype=np.int64) + self._offset
             posting = self._arrays[gram] = (rows, np.full(len(rows), self.idf[gram]))
         return posting
 
-    def matched(self, text: str) -> tuple[np.ndarray, float]:
-        """Weight of the query's bigrams found in each row, and the query's total weight."""
+    def gather(self, text: str, rows: list[np.ndarray], weights: list[np.ndarray]) -> float:
+        """Add the postings of the text's bigrams to `rows` and `weights`; the text's total weight."""
         total = 0.0
-        rows, weights = [], []
-        arrays = self._arrays
+        idf, arrays = self.idf, self._arrays
         for g in bigrams(text):
-            posting = arrays.get(g) or self._posting(g)
-            if posting is None:
+            weight = idf.get(g)
+            if weight is None:  # a bigram no row has
                 total += self.unknown_idf
                 continue
-            total += self.idf[g]
+            total += weight
+            posting = arrays.get(g) or self._posting(g)
             rows.append(posting[0])
             weights.append(posting[1])
-        if not rows:
-            return np.zeros(self.size), total
-        return np.bincount(np.concatenate(rows), np.concatenate(weights), minlength=self.size), total
+        return total
 
     def weight(self, gram: str) -> float:
         return self.idf.get(gram, self.unknown_idf)
@@ -99,7 +97,7 @@ class TextIndex:
         self.lengths = np.array([max(len(n), 1) for n in norms], dtype=np.float64)
         self.weights = np.array(weights, dtype=np.float64)
         self.chars = _TermIndex(norms, owners)
-        self.sounds = _TermIndex(self.keys, owners)
+        self.sounds = _TermIndex(self.keys, owners, offset=len(norms))  # counted after the characters
         self.vocabulary = frozenset("".join(norms))
         rows_of: dict[str, list[int]] = defaultdict(list)
         for i, owner in enumerate(owners):
@@ -108,6 +106,17 @@ class TextIndex:
 
     def __len__(self) -> int:
         return len(self.norms)
+
+    def _matched(self, q: str, key: str) -> tuple[np.ndarray, float, np.ndarray, float]:
+        """Weight of the query's bigrams found in each row and the query's total weight, on
+        characters, then on sounds (one count for both)."""
+        rows: list[np.ndarray] = []
+        weights: list[np.ndarray] = []
+        char_total = self.chars.gather(q, rows, weights)
+        sound_total = self.sounds.gather(key, rows, weights)
+        n = len(self)
+        found = np.bincount(np.concatenate(rows), np.concatenate(weights), minlength=2 * n) if rows else np.zeros(2 * n)
+        return found[:n], char_total, found[n:], sound_total
 
     def _lcs(self, q: str, key: str, rows: np.ndarray, params: Params) -> np.ndarray:
         """Characters of the query in order in each row, topped up by those matched only by sound."""
@@ -125,8 +134,7 @@ class TextIndex:
         key = pinyin_key(q)
         qw = params.query_weight
         if len(q) >= 2:
-            char_found, char_total = self.chars.matched(q)
-            sound_found, sound_total = self.sounds.matched(key)
+            char_found, char_total, sound_found, sound_total = self._matched(q, key)
             if extra is not None and len(extra):
                 shortlisted = (char_found > 0) | (sound_found > 0)
                 shortlisted[extra] = True
