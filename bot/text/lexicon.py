@@ -165,3 +165,4 @@ def _forget() -> None:
 
 
 frequencies.cache_clear = _forget  # the cache of the word counts is the dictionary's
+frequencies.cache_info = _dictionary.cache_info
