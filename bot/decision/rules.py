@@ -21,7 +21,7 @@ from bot.retrieval import Candidate
 from bot.retrieval.scoring import GLUE_CHARS, GLUE_WORDS, measure_fits
 from bot.text import lexicon
 from bot.text.normalize import clean, convert_numerals, normalize, pinyin_key
-from bot.text.pairs import occurs
+from bot.text.pairs import none_occur, occurs
 
 # Words that make a figure a part, not a whole (新增5个 is not the total number).
 PART_WORDS = ("新增", "通过初评", "第一批", "首批", "第二批", "再次", "其中")
@@ -327,7 +327,7 @@ def rule_figure_subject(a: Analysis, choice: Choice | None, ctx: Context) -> Dec
     for word in lexicon.words_in(core):
         if any(c in GLUE_CHARS for c in word) or word in evidence or word in PLACEHOLDERS:
             continue
-        if not occurs(word, report) and all(not occurs(word[i : i + 2], report) for i in range(len(word) - 1)):
+        if not occurs(word, report) and none_occur(word, report):
             if len(word) >= 3:  # never in the report; two characters (出面, 位置) are everyday speech
                 return Decline("absent", word)
             continue
@@ -464,7 +464,7 @@ def rule_measure_identity(a: Analysis, choice: Choice | None, ctx: Context) -> D
         return None  # "行政复议案件多少件" of 行政复议新收612件: 案件 is what 件 counts
     if occurs(head, ctx.report_norm):
         return Decline("unstated", head)
-    if all(not occurs(head[i : i + 2], ctx.report_norm) for i in range(len(head) - 1)):
+    if none_occur(head, ctx.report_norm):
         return Decline("absent", head)
     return Decline("unstated", head)
 
@@ -490,7 +490,7 @@ def rule_one_word_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
         else:
             off.append(word)
     word = off[0] if len(off) == 1 else ""
-    if word and on and all(not occurs(word[i : i + 2], ctx.report_norm) for i in range(len(word) - 1)):
+    if word and on and none_occur(word, ctx.report_norm):
         return Decline("absent", word)
     return None
 
@@ -550,7 +550,7 @@ def absent_terms(core: str, report_norm: str, min_len: int = 2, asked: str = "")
     found = []
     for run in runs:
         for word in lexicon.words_in(run):
-            if all(not occurs(word[i : i + 2], report_norm) for i in range(len(word) - 1)):
+            if none_occur(word, report_norm):
                 if asked and not _may_be_absent(word, asked, report_norm):
                     continue
                 found.append(word)

@@ -324,7 +324,7 @@ class PackEngine:
         return {
             w
             for w in lexicon.segment(a.core)
-            if len(w) >= 2 and w in report and w not in MEASURE_NEUTRAL and w not in PLACEHOLDERS
+            if len(w) >= 2 and occurs(w, report) and w not in MEASURE_NEUTRAL and w not in PLACEHOLDERS
         }
 
     def _fuller_sentence(self, a: Analysis, choice: Choice, best: Candidate) -> Choice:
@@ -343,12 +343,7 @@ class PackEngine:
         """A thing described in the asker's own words ("搞实战、防风险的那几个中心叫什么"):
         the best sentence answers when it holds every word of the ask that the report uses
         (at least MIN_DESCRIBED_WORDS of them), whatever the words the report never uses."""
-        report = self.context.report_norm
-        known = {
-            w
-            for w in lexicon.segment(a.core)
-            if len(w) >= 2 and occurs(w, report) and w not in MEASURE_NEUTRAL and w not in PLACEHOLDERS
-        }
+        known = self._report_words(a)
         sentence = self.report.sentence(best.id) if best.from_report else None
         text = self.context.normalize(sentence.text) if sentence else ""
         if not known or not all(w in text for w in known):

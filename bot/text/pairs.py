@@ -27,3 +27,9 @@ def occurs(part: str, text: str) -> bool:
         if len(part) == 2:
             return True
     return part in text
+
+
+def none_occur(part: str, text: str) -> bool:
+    """No pair of `part` is in a report's text: the report never writes any of it."""
+    pairs = pairs_of(text)
+    return all(part[i : i + 2] not in pairs for i in range(len(part) - 1))
