@@ -225,14 +225,15 @@ class PackEngine:
         first = kb.entries.get(whole.entry_id or "")
         if first is None or not first.is_metric or whole.kind != "entry" or not a.wants_figure or a.intent.yes_no:
             return whole
-        found = [c for c in self.curated.candidates(a)[:3] if c.id != first.id]
+        candidates = self.curated.candidates(a)
+        found = [c for c in candidates[:3] if c.id != first.id]
         if not found:
             return whole
         near = found[0]
         second = kb.entries[near.id]
         if not second.is_metric or second.unit[-1:] != first.unit[-1:] or not self._fits(near, a):
             return whole
-        top = next((c.score for c in self.curated.candidates(a) if c.id == first.id), 0.0)
+        top = next((c.score for c in candidates if c.id == first.id), 0.0)
         if top - near.score > self.params.sibling_window:
             return whole
         own, other = set(clean(first.title)), set(clean(second.title))
