@@ -1,8 +1,8 @@
 """New-style question sets (issue 15): single questions (stories, several figures, comparisons,
 numbers in words, areas, pinyin …) and dialogues (checks, narrowing, follow-ups), per tag.
 
-    python -m benchmarks.styles              # the tuning sets (tuning, and tuning2: session 19's holdout)
-    python -m benchmarks.styles --holdout    # also the frozen holdout2 (once, at the end of the work)
+    python -m benchmarks.styles              # the tuning sets (tuning; tuning2 and tuning3: sessions 19 and 20's holdouts)
+    python -m benchmarks.styles --holdout    # also the frozen holdout3 (once, at the end of the work)
 
 Prints numbers; asserts nothing.
 """
@@ -21,6 +21,9 @@ from benchmarks.evaluation import (
     load_dialogues,
     load_eval,
 )
+
+
+TUNING = ["tuning", "tuning2", "tuning3"]
 
 
 def tables(names: list[str], knowledge: str = "knowledge") -> str:
@@ -51,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="新题型评测集：各标签准确率")
     parser.add_argument("--holdout", action="store_true", help="同时测冻结的留出集（只在工作结束时测一次）")
     args = parser.parse_args(argv)
-    print(tables(["tuning", "tuning2", "holdout2"] if args.holdout else ["tuning", "tuning2"]))
+    print(tables(TUNING + ["holdout3"] if args.holdout else TUNING))
     return 0
 
 
