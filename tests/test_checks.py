@@ -106,3 +106,27 @@ def test_a_check_that_says_the_opposite_or_sounds_surprised_is_a_check(engine):
     conversation = Conversation()
     engine.respond("新增了几个立法联系点", conversation, 0.0)
     assert engine.respond("就5个啊", conversation, 1.0).text.startswith("是的")
+
+
+def test_a_check_after_a_follow_up_is_judged_against_the_follow_ups_figure(engine):
+    conversation = Conversation()
+    engine.respond("诉前调解案例有多少件", conversation, 0.0)
+    assert "56.8%" in engine.respond("那成功率呢", conversation, 1.0).text
+    reply = engine.respond("百分之六十五点八是吧", conversation, 2.0)
+    assert reply.answer.startswith("不是") and "56.8%" in reply.answer
+
+
+@pytest.mark.parametrize(
+    "check, yes",
+    [
+        ("九成三，没记错吧", True),
+        ("我听说才百分之九十，不是吗", False),
+        ("我记得是百分之九十三，对不对", True),
+        ("好像是九成吧", False),
+    ],
+)
+def test_hearsay_and_memory_frames_are_part_of_the_check(engine, check, yes):
+    conversation = Conversation()
+    engine.respond("人民调解调处成功率是多少", conversation, 0.0)
+    reply = engine.respond(check, conversation, 1.0)
+    assert reply.answer.startswith("是的" if yes else "不是") and "93%" in reply.answer, reply.answer

@@ -82,3 +82,10 @@ def test_drafted_pack_change_and_predicate_words_are_not_near_misses(tmp_path):
     assert "7030家" in engine.respond("有多少家企业轻微违法没被罚款").text.split("原文")[0]
     assert "612件" in engine.respond("新收行政复议案件多少件").text.split("原文")[0]
     assert engine.respond("2023年全市刑事案件一共破了多少起").status != "answer"
+
+
+def test_a_figure_of_the_kind_asked_beats_an_explanation_of_its_subject(engine):
+    """ "涉企柔性执法免罚金额多少": the explanation of 涉企柔性执法 leads, but the one near figure
+    in money covers every word asked, so it answers instead of "no amount given"."""
+    reply = engine.respond("涉企柔性执法免罚金额多少")
+    assert reply.status == "answer" and "2000余万元" in reply.answer

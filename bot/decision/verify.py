@@ -49,10 +49,10 @@ def _pick(analysis: Analysis, percent: bool):
 
 
 # A claim stated negatively ("不能在网上开吧", "不是全省第一吧", "是不是没有再赋权"): the verdict on
-# the positive claim, turned round. The frames 是不是/有没有 are questions, not negations.
+# the positive claim, turned round. The frames 是不是/有没有/没记错 are questions, not negations.
 _NEGATION_RE = re.compile(r"不是|不能|不可以|不会|没有|没|未|并非|不再|无")
 _QUESTION_FRAMES_RE = re.compile(
-    r"是不是|有没有|能不能|会不会|可不可以|是否|没错|对不对|行不行|(?:了没|没有?)(?:啊|呀|呢)?$"
+    r"是不是|有没有|能不能|会不会|可不可以|是否|没(?:记|听|看|说)?错|对不对|行不行|(?:了没|没有?)(?:啊|呀|呢)?$"
 )
 
 

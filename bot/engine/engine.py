@@ -46,9 +46,10 @@ _PREVIOUS_ONLY_RE = re.compile(
 
 _PUNCTUATION_RE = re.compile(r"[\s，,。？?！!]")
 
-# What a check says beyond its number: frames, units and particles ("不是三千项吗", "就五个啊").
+# What a check says beyond its number: frames, hearsay, surprise, units and particles ("不是三千项吗",
+# "就五个啊", "我听说才百分之九十，不是吗", "九成三，没记错吧", "两千多万？这么多？确定吗").
 _CHECK_WORDS_RE = re.compile(
-    r"不是|是不是|确定|真的|对不对|对吗|对吧|没错|是|对|吧|吗|呢|啊|呀|哦|就|才|只有|有|没有|超过|不到|"
+    r"听人说|听说|我记得|记得|好像|似乎|没记错|记错|确实|这么|那么|么|我|你|不是|是不是|确定|真的|对不对|对吗|对吧|没错|是|对|吧|吗|呢|啊|呀|哦|就|才|只有|有|没有|超过|不到|"
     r"大概|差不多|左右|那|这|个|件|项|家|台|人|名|次|起|条|类|元|成|倍|多|余|近|来|了|的|[万亿千百十]"
 )
 MAX_FOLLOW_UP_CHARS = 24  # a longer message is a question of its own
@@ -168,6 +169,10 @@ class Engine:
         if len(residue) > MAX_CHECK_RESIDUE:
             return None
         last = self.respond(conversation.last_text)
+        remembered = conversation.last_entry_id
+        if remembered and (last.status != "answer" or last.entry_id != remembered):
+            # the last question was a follow-up ("那成功率呢"): its answer is the entry remembered
+            last = self.answer_entry(remembered) or last
         figure = last.figure if last.status == "answer" else None
         if figure is None and last.status == "answer" and a.numbers:
             # an explanation that states the figure ("…诉前调解案例13355件…"): the one figure

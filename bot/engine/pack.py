@@ -274,9 +274,18 @@ class PackEngine:
         options = clarify_options(curated, p)
         fitting = [c for c in options if c.score >= p.answer_min and self._kind_fits(c, a)]
         ambiguous = len(fitting) >= 2
-        if lead_ok(curated, p, short) and not report_wins:
+        # "涉企柔性执法免罚金额多少": the leader explains the thing, the one near figure of the
+        # kind asked covers every word of the ask, so the figure answers
+        misfit_lead = (
+            a.wants_figure
+            and len(fitting) == 1
+            and fitting[0] is not curated[0]
+            and not fitting[0].missing
+            and sum(c.score >= p.clarify_min and self._kind_fits(c, a) for c in curated) == 1
+        )
+        if lead_ok(curated, p, short) and not report_wins and not misfit_lead:
             choice = self._entry_choice(curated[0])
-        elif len(fitting) == 1 and len(options) >= 2 and not report_wins and not short:
+        elif len(fitting) == 1 and len(options) >= 2 and not report_wins and (not short or misfit_lead):
             # "湘易办有多少应用": of the near entries, one is of the kind asked (a figure for a
             # figure question, an explanation for "是什么"); the others cannot answer it
             choice = self._entry_choice(fitting[0])
