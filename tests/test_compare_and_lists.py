@@ -2,6 +2,8 @@
 
 import re
 
+import pytest
+
 from bot.analysis.compare import find_comparison
 from bot.analysis.split import split_question
 
@@ -136,3 +138,32 @@ def test_a_measure_the_report_gives_in_two_parts_gets_both(engine):
     assert "28件" in reply.text and "51件" in reply.text
     one = engine.respond("“三统一”部门规范性文件有多少件")
     assert "51件" in one.text and "28件" not in one.text.split("原文")[0]
+
+
+@pytest.mark.parametrize(
+    "question, figures",
+    [
+        ("柔性执法办的案子多，还是法律援助受理的案子多", ["4600余件", "2900余件"]),
+        ("首次不罚的企业家数比柔性执法办理的案件数还多？", ["6125家", "4600余件"]),
+        ("法律援助案件比柔性执法案件多吗？！", ["2900余件", "4600余件"]),
+    ],
+)
+def test_comparisons_with_commas_and_question_marks_give_both_figures(engine, question, figures):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and all(f in reply.answer for f in figures), reply.answer
+
+
+@pytest.mark.parametrize(
+    "question, yes",
+    [
+        ("网上可办的事项是两千八百六十一项？", True),
+        ("2023年新增了10个立法联系点？", False),
+        ("向园区赋权了20项审批服务事项?", False),
+    ],
+)
+def test_a_stated_figure_with_a_question_mark_is_a_check(engine, question, yes):
+    assert engine.respond(question).answer.startswith("是的" if yes else "不是")
+
+
+def test_a_question_word_with_a_question_mark_is_not_a_check(engine):
+    assert not engine.respond("2023年新增了几个立法联系点？").answer.startswith(("是的", "不是"))

@@ -24,6 +24,10 @@ __all__ = ["Analysis", "AskedNumber", "Intent", "Scope", "Split", "analyze", "to
 MAX_QUERY_CHARS = 200  # a real question is shorter; the rest is ignored
 # Question frames around a number to confirm: taken out with the number ("是不是有", "吗").
 _FRAME_RE = re.compile(r"是不是|是否|有没有|对不对|对吗|对吧|是吗|是吧|了吗|了没|没错吧|真的|吗|吧|呢|么|嘛|没$")
+# "网上可办的事项是两千八百六十一项？": a statement of a figure asked with a question mark is a
+# check, as if it ended in 吗; a question word makes it a question of its own.
+_QUESTION_MARK_RE = re.compile(r"[?？]\s*$")
+_QUESTION_WORD_RE = re.compile(r"多少|几(?![百千万十])|什么|啥|哪|谁|怎|如何|为何|咋")
 _OVERVIEW_WORDS = re.compile(
     r"年度|报告|这份|这篇|这个|材料|全文|文章|整体|总体|全年|这一年|一年来|法治政府建设|法治建设|"
     r"讲|说|写|主要|内容|哪|几|块|部分|方面|板块|大标题|结构|概括|总结|概述|简介|简单|干|做|"
@@ -102,6 +106,8 @@ def _analyze(raw: str, synonyms: Synonyms = NO_SYNONYMS, today: dt.date | None =
     text = synonyms.apply(convert_numerals(cleaned))
     numbers = tuple(find_numbers(text))
     intent = find_intent(text, numbers[-1].unit if numbers else "")
+    if numbers and not intent.yes_no and _QUESTION_MARK_RE.search(raw) and not _QUESTION_WORD_RE.search(text):
+        intent = find_intent(text + "吗", numbers[-1].unit)
     scope = find_scope(text, today)
     checked = [(n.start, n.end) for n in numbers if not n.exact or intent.yes_no]
     core = _remove(text, checked + list(scope.spans))

@@ -23,12 +23,14 @@ _PATTERNS = (
     # A比B多/高(吗/还是少/不)
     re.compile(rf"^(?P<a>.+?){_BI}(?P<b>.+?)(?:更|要|还)?(?P<dir>{_DIR})(?P<tail>吗|么|不|还是|呢|吧|$)"),
     # A多还是B多 / A高还是B高
-    re.compile(rf"^(?P<a>.+?)(?:更|要)?(?P<dir>{_DIR})还是(?P<b>.+?)(?:更|要)?{_DIR}"),
+    re.compile(rf"^(?P<a>.+?)(?:更|要)?(?P<dir>{_DIR})[，,\s]*还是(?P<b>.+?)(?:更|要)?{_DIR}"),
 )
 # The measure named once after the second subject, which the first subject shares.
 _SHARED_MEASURE_RE = re.compile(r"的([\u4e00-\u9fff]{0,4}(?:率|金额|人数|件数|数量|人次))$")
 _OWN_MEASURE_RE = re.compile(r"(?:率|数|金额|人次|数量|案件|事项|案例|房间|[件项个家台处条类种名起次人元])$")
-_TRIM_RE = re.compile(r"^(?:那|那么|请问|问下|问一下)|(?:是不是|是否|有没有|是)$|(?:的)?(?:数量|数字|数)?$")
+_TRIM_RE = re.compile(
+    r"^(?:那|那么|请问|问下|问一下)|(?:是不是|是否|有没有|是)$|(?:的)?(?:数量|数字|(?<![家件项个人台起名次条类])数)?$"
+)
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,17 @@ class Comparison:
     second: str
     more: bool  # "哪个多" (True) or "哪个少" (False)
     claim: bool = False  # "A比B高吗": a check that A is the larger (or, with 少/低, the smaller)
+
+
+_COUNTED_RE = re.compile(r"^(?P<subject>.+?)的?(?P<unit>[家件项个人台起名次条类])数(?:量)?$")
+
+
+def _question(subject: str, what: str) -> str:
+    """A figure question for one subject; "企业家数" counts 企业 in 家 (never 企业家)."""
+    counted = _COUNTED_RE.match(subject) if not what else None
+    if counted:
+        return f"{counted.group('subject')}有多少{counted.group('unit')}"
+    return f"{subject}{what}是多少"
 
 
 def _subject(text: str) -> str:
@@ -48,7 +61,7 @@ def _subject(text: str) -> str:
 
 def find_comparison(text: str) -> Comparison | None:
     """The two subjects of a comparison question, or None."""
-    text = text.strip()
+    text = text.strip().rstrip("？?！!。.～~… ")
     for pattern in _PATTERNS:
         m = pattern.search(text)
         if not m:
@@ -67,5 +80,5 @@ def find_comparison(text: str) -> Comparison | None:
             a, b = head + parts[-1], head + b
         tail = m.groupdict().get("tail")
         claim = tail is not None and tail not in ("还是", "呢")
-        return Comparison(f"{a}{what}是多少", f"{b}{what}是多少", more, claim)
+        return Comparison(_question(a, what), _question(b, what), more, claim)
     return None
