@@ -130,3 +130,30 @@ def test_hearsay_and_memory_frames_are_part_of_the_check(engine, check, yes):
     engine.respond("人民调解调处成功率是多少", conversation, 0.0)
     reply = engine.respond(check, conversation, 1.0)
     assert reply.answer.startswith("是的" if yes else "不是") and "93%" in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    "question, check, yes",
+    [
+        ("民商事一审收案同比变化", "是上升了对吧", False),
+        ("刑事破案数同比变化多少", "是上升了吧", True),
+        ("刑事破案数同比变化多少", "跌了吗", False),
+    ],
+)
+def test_a_direction_checked_after_a_change_is_judged_on_that_change(engine, question, check, yes):
+    conversation = Conversation()
+    engine.respond(question, conversation, 0.0)
+    assert engine.respond(check, conversation, 1.0).answer.startswith("是的" if yes else "不是")
+
+
+@pytest.mark.parametrize(
+    "question, yes",
+    [
+        ("民商事一审收案量是涨了吧", False),
+        ("民商事一审收案量是降了吧", True),
+        ("部门规范性文件三统一的不止五十件吧", True),
+        ("部门规范性文件三统一的不止六十件吧", False),
+    ],
+)
+def test_spoken_directions_and_not_only_are_checked(engine, question, yes):
+    assert engine.respond(question).answer.startswith("是的" if yes else "不是")

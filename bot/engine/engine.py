@@ -52,6 +52,7 @@ _CHECK_WORDS_RE = re.compile(
     r"听人说|听说|我记得|记得|好像|似乎|没记错|记错|确实|这么|那么|么|我|你|不是|是不是|确定|真的|对不对|对吗|对吧|没错|是|对|吧|吗|呢|啊|呀|哦|就|才|只有|有|没有|超过|不到|"
     r"大概|差不多|左右|那|这|个|件|项|家|台|人|名|次|起|条|类|元|成|倍|多|余|近|来|了|的|[万亿千百十]"
 )
+_DIRECTION_RE = re.compile("|".join(word for word, _ in CONTRASTS))
 MAX_FOLLOW_UP_CHARS = 24  # a longer message is a question of its own
 _POINTS_BACK_RE = re.compile(r"^(?:那|那么|其中|具体|后来|另外|还)|这个|这些|这种|这项|那个|那些|它|他们|她们|其中|该")
 MAX_CHECK_RESIDUE = 6
@@ -160,7 +161,7 @@ class Engine:
         if conversation is None or not conversation.active(now) or not conversation.last_text:
             return None
         a = self.packs[-1].analyze(text)
-        if not a.numbers or not (a.intent.yes_no or a.rough or _CHECK_TONE_RE.search(text.strip())):
+        if not (a.intent.yes_no or a.rough or _CHECK_TONE_RE.search(text.strip())):
             return None
         core = a.core
         for number in a.numbers:  # "七百个？": the number is the check, not a subject
@@ -168,6 +169,8 @@ class Engine:
         residue = _CHECK_WORDS_RE.sub("", re.sub(r"[\d.%]+", "", core))
         if len(residue) > MAX_CHECK_RESIDUE:
             return None
+        if not a.numbers and not (residue and _DIRECTION_RE.fullmatch(residue)):
+            return None  # no number and no direction ("是上升了对吧"): nothing of the last answer to check
         last = self.respond(conversation.last_text)
         remembered = conversation.last_entry_id
         if remembered and (last.status != "answer" or last.entry_id != remembered):
