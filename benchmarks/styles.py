@@ -22,7 +22,6 @@ from benchmarks.evaluation import (
     load_eval,
 )
 
-
 TUNING = ["tuning", "tuning2", "tuning3", "tuning4"]
 
 
