@@ -23,7 +23,8 @@ from bot.decision.rules import absent_terms
         ("全国网上可办率", "wider_scope"),
         ("湖南省整体的承诺时限压缩率是多少", "wider_scope"),
         ("长沙首违不罚多少家", "scope"),
-        ("去年的网上可办率", "scope"),
+        ("2025年的网上可办率", "scope"),
+        ("前年的网上可办率", "scope"),
         ("益阳市法律援助中心电话多少", "unsupported"),
     ],
 )

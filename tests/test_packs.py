@@ -89,10 +89,22 @@ def test_compared_with_the_year_before(two_years):
 
 
 def test_a_year_no_pack_covers_is_refused_naming_what_is(two_years):
-    for question in ("2022年法律援助案件多少件", "去年法律援助案件多少件"):
+    for question in ("2022年法律援助案件多少件", "2025年的法律援助案件多少件"):
         r = two_years.respond(question)
         assert r.status == "fallback" and r.kind == "scope"
         assert "2023" in r.text and "2024" in r.text and "2600余件" not in r.text
+
+
+def test_last_year_without_its_report_is_answered_from_the_newest_naming_its_year(two_years, engine):
+    """A report on a year is read the year after: "去年" asks for the newest report while no
+    report of that year is loaded; the reply says which year answers."""
+    r = two_years.respond("去年法律援助案件多少件")
+    assert r.status == "answer" and "3100余件" in r.answer and "2600余件" not in r.text
+    assert r.text.startswith("目前收录的最新报告是2024年的") and "去年" in r.text.splitlines()[0]
+    r = engine.respond("去年法律援助案件多少件")
+    assert "2900余件" in r.answer and "2023年" in r.text.splitlines()[0]
+    for question in ("那去年呢", "2025年法律援助案件多少件"):  # another year as the whole ask, or written out
+        assert engine.respond(question).status != "answer"
 
 
 def test_a_fact_only_one_report_has_is_answered_from_it(two_years, qinglan):

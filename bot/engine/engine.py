@@ -45,6 +45,11 @@ _PREVIOUS_ONLY_RE = re.compile(
 )
 
 _PUNCTUATION_RE = re.compile(r"[\s，,。？?！!]")
+# A report on a year is read the year after, so "去年" asks for the newest report while it is
+# the newest: answered from it, the reply naming its year. 今年 is never a report's year, and
+# 前年 is two years back: both stay what the calendar says.
+RECENT_WORDS = ("去年",)
+_PARTICLES_RE = re.compile(r"[\s，,。？?！!、]|那|么|呢|的|啊|呀|吗|年|情况|怎么样|如何")
 
 # What a check says beyond its number: frames, hearsay, surprise, units and particles ("不是三千项吗",
 # "就五个啊", "我听说才百分之九十，不是吗", "九成三，没记错吧", "两千多万？这么多？确定吗").
@@ -139,6 +144,33 @@ class Engine:
         return response
 
     def _answer(self, text: str, conversation: Conversation | None, now: float) -> tuple[Response, int | None]:
+        recent = self._recent(text)
+        if recent is not None:
+            # "去年法律援助多少件" with no report of that year: the newest report answers, saying
+            # which year it is; when it cannot, the honest "no report of that year" below
+            question, note = recent
+            response, year = self._answer_in_scope(question, conversation, now)
+            if response.status == "answer":
+                return answers.noted(response, note), year
+        return self._answer_in_scope(text, conversation, now)
+
+    def _recent(self, text: str) -> tuple[str, str] | None:
+        """A relative year (去年, 今年, 前年) later than every report loaded: the question without
+        it, and the note naming the newest report's year; None otherwise."""
+        scope = self.packs[-1].analyze(text).scope
+        newest = max(p.knowledge.year or 0 for p in self.packs)
+        if scope.relative not in RECENT_WORDS or not newest or min(scope.years, default=0) <= newest:
+            return None
+        question = text.replace(scope.relative, "", 1)
+        if not _PARTICLES_RE.sub("", question):
+            return None  # "那去年呢": another year is the whole ask
+        asked = next(y for y in scope.years if y > newest)
+        return (
+            question,
+            f"目前收录的最新报告是{newest}年的，还没有{scope.relative}（{asked}年）的报告；以下是{newest}年的情况。",
+        )
+
+    def _answer_in_scope(self, text: str, conversation: Conversation | None, now: float) -> tuple[Response, int | None]:
         only = self.packs[0].knowledge
         if len(self.packs) == 1 and only.year and _PREVIOUS_ONLY_RE.match(_PUNCTUATION_RE.sub("", text)):
             # "那前一年呢": the same figure for a year before the only report loaded
