@@ -31,6 +31,7 @@ from bot.knowledge.model import Knowledge
 from bot.knowledge.packs import Library, catalog
 from bot.knowledge.reporttext import TARGET_ASKED_RE, figures_of
 from bot.knowledge.sameas import MeasureLinks
+from bot.text.dialect import mandarin
 from bot.text.normalize import clean, simplified
 
 __all__ = ["Conversation", "Engine", "EngineHolder", "PackEngine"]
@@ -112,7 +113,8 @@ class Engine:
             return self._respond(text, conversation, time.monotonic() if now is None else now)
 
     def _respond(self, text: str, conversation: Conversation | None, now: float) -> Response:
-        message = simplified(text) if isinstance(text, str) else ""  # 零跑動…分別多少項 asks two
+        # 零跑動…分別多少項 asks two; "成功率好多" asks 多少 (bot/text/dialect.py)
+        message = mandarin(simplified(text)) if isinstance(text, str) else ""
         text = self.question(message)
         check = self._check_of_last(text, conversation, now)
         if check is not None:

@@ -1,0 +1,36 @@
+"""Everyday dialect words read as Mandarin, before a message is analysed.
+
+Citizens type as they speak: Xiang (湖南) "好多人" and "么子" ask 多少人 and 什么, "冇" is 没,
+Sichuan "啥子" is 什么. Only words whose Mandarin reading is certain are replaced; "好多" is a
+question where it ends a clause ("成功率好多", "帮了好多人 讨了好多钱啊") or follows 一共/到底
+("一共有好多人考啊"), never where it means "many" ("帮好多农民工讨了钱").
+"""
+
+from __future__ import annotations
+
+import re
+
+# A clause ends: punctuation, a space, a sentence-final particle, or the end of the message.
+_END = r"(?=[\s，,。？?！!；;、…~～]|[啊呀呢哦嘛咯吧哈]|$)"
+_COUNTED = r"(?:人次|万元|万|块钱|块|钱|[人件家项个台起名次条类种天位户])?"
+_HOW_MANY_RE = re.compile(rf"(?:好多|几多)(?={_COUNTED}{_END})|(?<=一共|总共|到底|究竟)有?(?:好多|几多)")
+_WORDS = (
+    ("么子", "什么"),
+    ("啥子", "什么"),
+    ("么事", "什么事"),
+    ("冇得", "没有"),
+    ("冇有", "没有"),
+    ("冇", "没"),
+    ("咯样", "这样"),
+    ("咯个", "这个"),
+    ("晓得", "知道"),
+    ("咋个", "怎么"),
+)
+_WORDS_RE = re.compile("|".join(re.escape(w) for w, _ in _WORDS))
+_MANDARIN = dict(_WORDS)
+
+
+def mandarin(text: str) -> str:
+    """`text` with its dialect question words and negations in Mandarin."""
+    text = _WORDS_RE.sub(lambda m: _MANDARIN[m.group(0)], text)
+    return _HOW_MANY_RE.sub(lambda m: m.group(0)[:-2] + "多少", text)

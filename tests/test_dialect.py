@@ -1,0 +1,39 @@
+"""Dialect question words read as Mandarin (bot/text/dialect.py)."""
+
+import pytest
+
+from bot.text.dialect import mandarin
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("到底帮了好多人 讨了好多钱啊", "到底帮了多少人 讨了多少钱啊"),
+        ("诉前调解成功率好多", "诉前调解成功率多少"),
+        ("一共有好多人考啊", "一共有多少人考啊"),
+        ("像我咯样首次不罚的企业有好多家？", "像我这样首次不罚的企业有多少家？"),
+        ("政务服务这块做了些么子", "政务服务这块做了些什么"),
+        ("那个三百多万是啥子钱", "那个三百多万是什么钱"),
+        ("工钱一直冇拿到", "工钱一直没拿到"),
+    ],
+)
+def test_dialect_words_become_mandarin(text, expected):
+    assert mandarin(text) == expected
+
+
+@pytest.mark.parametrize("text", ["政府帮好多农民工都讨了钱", "好多年了", "接了好多业务应用和服务场景，各是多少"])
+def test_haoduo_meaning_many_stays(text):
+    assert mandarin(text) == text
+
+
+@pytest.mark.parametrize(
+    "question, figures",
+    [
+        ("我在县交通运输局上班 去年考执法证 考场里黑压压一片人 一共有好多人考啊", ["5100多名"]),
+        ("诉前调解一共多少件 成功率好多", ["13355件", "56.8%"]),
+        ("像我咯样首次不罚的企业有好多家？", ["6125家"]),
+    ],
+)
+def test_questions_in_dialect_are_answered(engine, question, figures):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and all(f in reply.answer for f in figures), reply.text
