@@ -89,3 +89,18 @@ def test_a_figure_of_the_kind_asked_beats_an_explanation_of_its_subject(engine):
     in money covers every word asked, so it answers instead of "no amount given"."""
     reply = engine.respond("涉企柔性执法免罚金额多少")
     assert reply.status == "answer" and "2000余万元" in reply.answer
+
+
+@pytest.mark.parametrize(
+    "question, figure",
+    [
+        ("执法人员身上挂着录像的那个设备配了多少", "4400台"),
+        ("政府一年要定的大事提前列个单子公示的那个，市本级列了几项", "6项"),
+        ("诉前调解一万三千多件 准确数是多少", "13355件"),
+    ],
+)
+def test_a_things_kind_or_the_figure_itself_is_never_what_the_report_lacks(engine, question, figure):
+    """设备, 单子, 准确数 stand for the thing described or its figure: the description answers."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and figure in reply.answer, reply.text
+    assert not reply.answer.startswith(("是的", "不是"))  # a rough number beside 多少 is not a check

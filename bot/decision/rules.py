@@ -351,7 +351,11 @@ MEASURE_NEUTRAL = frozenset(
 # "哪个刊物"): the answer's type, which a report need not write, so never "报告中没有…".
 PLACEHOLDERS = frozenset(
     "东西 玩意 玩意儿 东东 名字 名称 全称 简称 叫法 说法 称号 称呼 名头 头衔 荣誉 牌子 节目 栏目 频道 刊物 杂志 "
-    "报纸 书 本书 文件 规定 办法 方式 法子 模式 机制 活动 事儿 事情 那个 这个 那种 这种 那些 这些 讲讲 说说".split()
+    "报纸 书 本书 文件 规定 办法 方式 法子 模式 机制 活动 事儿 事情 那个 这个 那种 这种 那些 这些 讲讲 说说 "
+    # a thing's kind ("身上挂着录像的那个设备", "列个单子公示的那个", "手机上办事的app")
+    "设备 机器 仪器 装置 家伙 物件 软件 app 单子 "
+    # the figure itself ("一万三千多件 准确数是多少")
+    "准确 准确数 确切 确切数 精确 具体数 准数 实数 原话 原文 原句".split()
 )
 _QUESTION_WORD_RE = re.compile(r"多少|几")
 _TOTAL_WORDS_RE = re.compile(r"一共|总共|共计|一起")  # "一共建了多少处" is not 共建
