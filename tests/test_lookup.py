@@ -77,3 +77,11 @@ def test_figure_line_and_snippet(kb):
 def test_every_metric_is_found_by_its_own_name(kb):
     for entry in kb.metrics:
         assert entry.id in ids(lookup.search_metrics(kb, entry.title)), entry.title
+
+
+def test_the_article_yige_is_not_a_figure_to_look_up(engine):
+    from bot.analysis.figures import parse_figure_query
+
+    assert parse_figure_query("专门保护1个湖的那个办法是哪个湖") is None
+    reply = engine.respond("专门保护一个湖的那个办法，是哪个湖")
+    assert reply.status == "answer" and "大通湖" in reply.answer

@@ -44,6 +44,8 @@ def parse_figure_query(text: str) -> tuple[str, str] | None:
     if len(matches) != 1:
         return None
     match = matches[0]
+    if match.group(1) == "1" and not match.group(3):
+        return None  # "保护一个湖的那个办法": 一个 is an article, not a figure to look up
     rest = text[match.end() :]
     residue = drop_filler(text[: match.start()] + rest)
     if _RESIDUE_RE.match(residue):
