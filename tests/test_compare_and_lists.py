@@ -167,3 +167,20 @@ def test_a_stated_figure_with_a_question_mark_is_a_check(engine, question, yes):
 
 def test_a_question_word_with_a_question_mark_is_not_a_check(engine):
     assert not engine.respond("2023年新增了几个立法联系点？").answer.startswith(("是的", "不是"))
+
+
+@pytest.mark.parametrize(
+    "question, figures",
+    [
+        ("法律援助那块的数字都给我列一下 案件 咨询 农民工讨薪这些", ["2900余件", "近30000人次", "317万余元"]),
+        ("报一下法律援助这几个数：受理案件、法律咨询人次、帮农民工讨薪的人数", ["2900余件", "近30000人次", "370名"]),
+        ("调解这块的件数全部列出来 人民调解 诉前调解 复调对接", ["10816起", "13355件", "78件"]),
+        ("柔性执法办了多少案件？首次不罚多少家企业？免了多少钱？", ["4600余件", "6125家", "2000余万元"]),
+        ("谁执法谁普法那块的数字列一下 责任单位几家 典型案例几个 涉及多少方面", ["30多家", "70个", "20多个方面"]),
+    ],
+)
+def test_a_request_then_its_items_answers_every_item(engine, question, figures):
+    """A list request first and its items after (by spaces, 、 or questions); a topic named with
+    the request is each item's subject; a part without a subject is heard as written."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and all(f in reply.answer for f in figures), reply.answer

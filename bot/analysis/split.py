@@ -30,15 +30,21 @@ _LIST_ASK_RE = re.compile(
 )
 # A request first, its items after ("…几个数字都列出来：A、B、C", "帮我列一下，A、B和C").
 _REQUEST_FIRST_RE = re.compile(
-    r"^(.*?(?:列一下|列出来|都列|列举|一起报|报一下|都是多少|分别是多少|各是多少|告诉我))[吧呢啊呀]*[：:，,]\s*(.+)$"
+    r"^(.*?(?:列一下|列出来|都列|列举|一起报|报一下|都是多少|分别是多少|各是多少|告诉我)"
+    r"(?:[^：:，,\s]{0,12}?(?:[两二三四五六七八九十几]个|几项)(?:数字|数据|数|指标))?)[吧呢啊呀]*(?:[：:，,]|\s+)\s*(.+)$"
 )
 # "X里/中，A和B…": the whole named first, its parts asked after.
 _WHOLE_OF_PARTS_RE = re.compile(r"^.+?(?:里面|里头|当中|之中|里|中)(?:的)?[，,\s]+(.+)$")
 # What a request says besides its topic ("那几个数字都列出来", "几个数一起报一下").
 _TOPIC_TRIM_RE = re.compile(
-    r"(?:这|那)?(?:[两二三四五六七八九十几]个|几项)?(?:数字|数据|数|指标)?(?:都|全|一起|一块|给我|帮我)*"
-    r"(?:列一下|列出来|都列|列举|一起报|报一下|都是多少|分别是多少|各是多少|告诉我)[吧呢啊呀]*$|^(?:把|请把|请)"
+    r"(?:这块|那块|方面|这边|那边)?的?(?:这|那)?(?:[两二三四五六七八九十几]个|几项)?(?:数字|数据|件数|人数|数|指标)?"
+    r"(?:都|全部|全|一起|一块|给我|帮我)*"
+    r"(?:列一下|列出来|都列|列举|一起报|报一下|都是多少|分别是多少|各是多少|告诉我)[吧呢啊呀]*$|"
+    r"(?:这块|那块|方面)?的?(?:这|那)(?:[两二三四五六七八九十几]个|几项)(?:数字|数据|数|指标)$|"
+    r"^(?:把|请把|请|给我|帮我)?(?:列一下|报一下|说一下|讲一下|告诉我)?"
 )
+# What ends a list's last item without being part of it ("…农民工讨薪这些", "…复调对接等").
+_LIST_END_RE = re.compile(r"(?:这些|那些|这几个|那几个|这几项|等等|等)$")
 _ELLIPTICAL_RE = re.compile(r"^(?:那么|那|又|还有|另外|然后|再问|以及)|呢$")
 _TWO_ASKS_RE = re.compile(r"多少|几[个项件家台处条类种名起次人位]")
 _SHARED_TAIL_RE = re.compile(r"(是)?(多少|几[个项件家台处条类种名起次人位]?)(\w{0,3})$")
@@ -48,6 +54,7 @@ _SHARED_TAIL_RE = re.compile(r"(是)?(多少|几[个项件家台处条类种名�
 class Split:
     parts: tuple[str, ...]
     explicit: bool  # the message says it asks several things (分别, 各, separate questions)
+    own: tuple[str, ...] = ()  # the parts as written, before any borrowed the first's subject
 
 
 _NOT_CONTENT_RE = re.compile(r"[^\u4e00-\u9fff0-9a-zA-Z%]")
@@ -155,11 +162,11 @@ def split_question(text: str) -> list[Split]:
     found: list[Split] = []
     sentences = [s for s in _unquoted(text, _SENTENCE_RE) if len(_content(s)) >= 2]
     if 2 <= len(sentences) <= MAX_PARTS:
-        found.append(Split(tuple(_with_subjects(sentences)), True))
+        found.append(Split(tuple(_with_subjects(sentences)), True, tuple(sentences)))
     if len(sentences) == 1:
         request = _REQUEST_FIRST_RE.match(sentences[0])
         if request:  # "三项制度那几个数字都列出来：A、B、C": the items come after the request
-            items = _items(request.group(2))
+            items = _items(_LIST_END_RE.sub("", request.group(2).strip()))
             topic = _TOPIC_TRIM_RE.sub("", request.group(1))  # "柔性执法几个数…": each item's subject
             topic = topic if len(_content(topic)) >= 2 else ""
             if 2 <= len(items) <= MAX_PARTS:
@@ -175,7 +182,7 @@ def split_question(text: str) -> list[Split]:
             sentences = [sentences[0][: listed.start()]]
         clauses = _asking_groups([c for c in _unquoted(sentences[0], _CLAUSE_RE) if len(_content(c)) >= 2])
         if 2 <= len(clauses) <= MAX_PARTS:
-            found.append(Split(tuple(_with_subjects(clauses)), True))
+            found.append(Split(tuple(_with_subjects(clauses)), True, tuple(clauses)))
         asks = list(_TWO_ASKS_RE.finditer(sentences[0]))
         if len(asks) == 2 and not found:
             cut = asks[1].start()  # "帮多少农民工讨回了多少工资"

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import time
+from dataclasses import replace
 from functools import lru_cache, partial
 
 from bot.analysis import Analysis, analyze, guards
@@ -552,6 +553,7 @@ class PackEngine:
         those, a part the report does not answer is named as missing and the rest answered
         (when at least two are answered). Other splits (tried when the whole message gets no
         answer) are kept only when every part is answered."""
+        partial = None
         for split in a.splits:
             if split.explicit != explicit:
                 continue
@@ -561,14 +563,21 @@ class PackEngine:
                 most = len(parts) + len(split.parts) - k  # the most parts that can still be answered
                 if missing and (most < MIN_PARTS_ANSWERED or most <= len(missing)):
                     break  # a part is missing and too few are left to answer in part: no need to ask them
-                reply = self._single(self.analyze(text), context, 0.0)
+                asked = self.analyze(text)
+                reply = self._single(asked, context, 0.0)
+                if asked.intent.kind == "figure" and not _states_asked_figure(reply, text):
+                    # "…涉及多少方面" answered by an explanation that states no such figure
+                    reply = replace(reply, status="fallback")
                 taken = {p.entry_id for p in parts}
                 if k and (reply.status != "answer" or reply.entry_id in taken):
                     # "…多少起纠纷，成功的比例有多高", "诉前调解案例数 调解成功率": a part with no
                     # subject of its own is heard with the part just before, then the first
+                    own = split.own[k] if split.own else text  # as written, not with the first's subject
                     for before in dict.fromkeys((split.parts[k - 1], split.parts[0])):
                         subject = self.analyze(before).core
-                        again = self._single(self.analyze(f"{subject}，{text}"), None, 0.0)
+                        again = self._single(self.analyze(f"{subject}，{own}"), None, 0.0)
+                        if asked.intent.kind == "figure" and not _states_asked_figure(again, own):
+                            continue
                         if again.status == "answer" and again.entry_id not in taken:
                             reply = again
                             break
@@ -586,9 +595,10 @@ class PackEngine:
                 continue  # not several asks after all
             if parts and not missing and len(parts) + len(missing) <= len(split.parts):
                 return answers.combined(self.knowledge, parts)
-            if explicit and len(parts) >= MIN_PARTS_ANSWERED and len(parts) > len(missing):
-                return answers.combined(self.knowledge, parts, [_LIST_ASK_TAIL_RE.sub("", m) for m in missing])
-        return None
+            if explicit and partial is None and len(parts) >= MIN_PARTS_ANSWERED and len(parts) > len(missing):
+                # kept until no other reading of the message answers every part
+                partial = answers.combined(self.knowledge, parts, [_LIST_ASK_TAIL_RE.sub("", m) for m in missing])
+        return partial
 
     def _figure(self, key: str, unit_char: str) -> Response:
         kb = self.knowledge
@@ -598,3 +608,17 @@ class PackEngine:
         if found:
             return answers.clarify(kb, found[:4], 1.0, "figure")
         return answers.decline(kb, "unknown_figure", key, covered=self.covered)
+
+
+_COUNTED_AFTER_RE = re.compile(r"(?:多少|几)个?([\u4e00-\u9fff]{1,2})")
+
+
+def _states_asked_figure(reply: Response, question: str) -> bool:
+    """Whether a reply gives a figure for a figure question: a figure answer, or an
+    explanation stating a figure (of the noun counted, when one is: "涉及多少方面")."""
+    if reply.status != "answer" or reply.figure is not None:
+        return True
+    counted = _COUNTED_AFTER_RE.search(question)
+    if counted is None or counted.group(1) in ("是", "呢", "啊", "呀"):
+        return bool(re.search(r"\d", reply.answer))
+    return bool(re.search(r"\d[\d.万余多近个]*" + re.escape(counted.group(1)[0]), reply.answer))
