@@ -157,3 +157,22 @@ def test_a_direction_checked_after_a_change_is_judged_on_that_change(engine, que
 )
 def test_spoken_directions_and_not_only_are_checked(engine, question, yes):
     assert engine.respond(question).answer.startswith("是的" if yes else "不是")
+
+
+@pytest.mark.parametrize(
+    "question, check, yes",
+    [
+        ("执法资格考试组织了多少执法人员", "不是一千五百人吗", False),
+        ("柔性执法方式办了多少案件", "也就是四千六出头", True),
+        ("承诺时限整体压缩率", "是47.1%吧 我记得", False),
+    ],
+)
+def test_checks_in_other_units_spoken_numbers_and_trailing_memory(engine, question, check, yes):
+    """人 counts what 名 counts; 四千六 is 4600; "…吧 我记得" is still a check."""
+    conversation = Conversation()
+    engine.respond(question, conversation, 0.0)
+    assert engine.respond(check, conversation, 1.0).answer.startswith("是的" if yes else "不是")
+
+
+def test_a_number_of_another_unit_is_never_confirmed(engine):
+    assert not engine.respond("执法记录仪是4400人吗").answer.startswith("是的")

@@ -81,3 +81,13 @@ def test_occurs_is_substring_search():
     report = "全市共受理法律援助案件2900余件"
     for part in ("", "全", "法律", "律援助案", "援律", "余件", "件全", "2900", "受理法律援助案件2900余件", "x"):
         assert occurs(part, report) == (part in report), part
+
+
+def test_spoken_abbreviated_numerals():
+    """四千六 is 4600 and 一万三 13000 as people say them; 四千零六 stays 4006."""
+    from bot.text.normalize import convert_numerals
+
+    for spoken, digits in (("四千六出头", "4600出头"), ("一千五", "1500"), ("两百五", "250"), ("一万三", "13000")):
+        assert convert_numerals(spoken) == digits
+    for exact, digits in (("四千零六", "4006"), ("一万零三", "10003"), ("二十五", "25"), ("一万零八百一十六", "10816")):
+        assert convert_numerals(exact) == digits

@@ -70,7 +70,7 @@ LENDING_CLAUSES = 2  # story clauses before an unanswered ask whose report words
 
 
 # A number said back with a checking tone ("七百个？", "就5个啊", "才这么点吧").
-_CHECK_TONE_RE = re.compile(r"[?？]$|吧$|吗$|啊$|呀$|^(?:就|才|只有|只)")
+_CHECK_TONE_RE = re.compile(r"[?？]$|[吧吗啊呀][\s，,]*(?:我记得|我听说|印象中|好像)?$|^(?:就|才|只有|只|也就)")
 
 
 def _contradicts(residue: str, said: str) -> bool:

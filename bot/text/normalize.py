@@ -103,15 +103,18 @@ def _int_value(chars: str) -> int | None:
         return None
     if all(c in _DIGITS for c in chars):  # digit by digit: 二〇二二, 六一二五
         return int("".join(str(_DIGITS[c]) for c in chars))
-    total, current = 0, None
+    total, current, last_unit, zero = 0, None, None, False
     for c in chars:
         if c in _DIGITS:
+            zero = zero or _DIGITS[c] == 0
             current = _DIGITS[c]
         elif c in _UNITS:
             total += (1 if current is None else current) * _UNITS[c]
-            current = None
+            current, last_unit, zero = None, _UNITS[c], False
         else:
             return None
+    if current and last_unit and last_unit >= 100 and not zero:
+        return total + current * last_unit // 10  # 四千六 is 4600, 一千五 1500 (四千零六 is 4006)
     return total + (current or 0)
 
 
@@ -122,6 +125,8 @@ def _run_value(run: str) -> str | None:
         head, _, tail = run.partition("万")
         if tail:  # 一万零八百一十六 → 10816
             high, low = _run_value(head), _int_value(tail.lstrip("零〇"))
+            if low is not None and len(tail) == 1 and tail in _DIGITS:
+                low *= 1000  # 一万三 is 13000
             if high is None or low is None or "." in high:
                 return None
             return str(int(high) * 10000 + low)
