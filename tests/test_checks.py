@@ -176,3 +176,27 @@ def test_checks_in_other_units_spoken_numbers_and_trailing_memory(engine, questi
 
 def test_a_number_of_another_unit_is_never_confirmed(engine):
     assert not engine.respond("执法记录仪是4400人吗").answer.startswith("是的")
+
+
+@pytest.mark.parametrize(
+    "question, follow_up, expected",
+    [
+        ("营商码被哪个节目报道过", "哪个频道的", "CCTV-13"),
+        ("桃江县婚调经验评上了什么", "上了哪个电视节目", "小区大事"),
+        ("新增了几个立法联系点", "他们提了多少意见建议", "40余条"),
+    ],
+)
+def test_a_follow_up_naming_nothing_of_its_own_is_about_the_last_answer(engine, question, follow_up, expected):
+    """"哪个频道的" names only the kind of thing asked; an answer that merely repeats the last
+    one ("他们提了多少意见建议" → 5个 again) is no answer to a question in other words."""
+    conversation = Conversation()
+    engine.respond(question, conversation, 0.0)
+    reply = engine.respond(follow_up, conversation, 1.0)
+    assert reply.status == "answer" and expected in reply.answer, reply.text
+
+
+def test_a_bare_number_with_a_checking_tone_checks_the_last_figure(engine):
+    conversation = Conversation()
+    engine.respond("执法记录仪全市配了多少", conversation, 0.0)
+    assert engine.respond("四千四对吧", conversation, 1.0).answer.startswith("是的")
+    assert engine.respond("4500吧", conversation, 2.0).answer.startswith("不是")

@@ -354,6 +354,8 @@ PLACEHOLDERS = frozenset(
     "报纸 书 本书 文件 规定 办法 方式 法子 模式 机制 活动 事儿 事情 那个 这个 那种 这种 那些 这些 讲讲 说说 "
     # a thing's kind ("身上挂着录像的那个设备", "列个单子公示的那个", "手机上办事的app")
     "设备 机器 仪器 装置 家伙 物件 软件 app 单子 "
+    # pronouns point at what was said before, never name a subject of their own
+    "他们 她们 它们 他 她 它 人家 大家 咱们 我们 你们 "
     # the figure itself ("一万三千多件 准确数是多少")
     "准确 准确数 确切 确切数 精确 具体数 准数 实数 原话 原文 原句".split()
 )

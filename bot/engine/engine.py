@@ -17,8 +17,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 import time
+from dataclasses import replace
 
+from bot.analysis import Analysis
 from bot.analysis.ask import Ask, find_ask, known_words
+from bot.analysis.numbers import AskedNumber
 from bot.analysis.scope import find_scope
 from bot.answers import compose as answers
 from bot.answers.compose import Response
@@ -32,7 +35,9 @@ from bot.knowledge.packs import Library, catalog
 from bot.knowledge.reporttext import TARGET_ASKED_RE, figures_of
 from bot.knowledge.sameas import MeasureLinks
 from bot.text.dialect import mandarin
-from bot.text.normalize import clean, simplified
+from bot.decision.rules import PLACEHOLDERS
+from bot.text.lexicon import words_in
+from bot.text.normalize import clean, convert_numerals, simplified
 
 __all__ = ["Conversation", "Engine", "EngineHolder", "PackEngine"]
 
@@ -58,6 +63,28 @@ _CHECK_WORDS_RE = re.compile(
     r"听人说|听说|我记得|记得|好像|似乎|没记错|记错|确实|这么|那么|么|我|你|不是|是不是|确定|真的|对不对|对吗|对吧|没错|是|对|吧|吗|呢|啊|呀|哦|就|才|只有|有|没有|超过|不到|"
     r"大概|差不多|左右|那|这|个|件|项|家|台|人|名|次|起|条|类|元|成|倍|多|余|近|来|了|的|[万亿千百十]"
 )
+# Words of a follow-up that ask, not name ("上了哪个电视节目", "是哪次会议通过的").
+_ASKING_RE = re.compile(r"哪(?:个|一个|些|几个|次|家|位|年|天|里)?|什么|啥|多少|几|谁|怎么|如何|是|的|了|上|被|过|呢")
+_KIND_WORDS = frozenset("电视 电视台 电视节目 会议 哪次 时候 时间 单位 部门 地方".split())
+
+
+_BARE_NUMBER_RE = re.compile(r"(?<![\d.])\d{2,}(?:\.\d+)?(?![\d.])")
+
+
+def _with_bare_numbers(a: Analysis) -> Analysis:
+    """The analysis with its bare numbers (no unit) as exact numbers to check."""
+    found = tuple(
+        AskedNumber(m.group(0), float(m.group(0)), float(m.group(0)), False, "", True, m.start(), m.end())
+        for m in _BARE_NUMBER_RE.finditer(a.text)
+    )
+    return replace(a, numbers=found) if found else a
+
+
+def _check_words_only(text: str) -> bool:
+    """A check of the last answer ("对吧", "是5个吗"): repeating that answer is its reply."""
+    return not _CHECK_WORDS_RE.sub("", re.sub(r"[\d.%\s，,。？?！!]+", "", convert_numerals(clean(text))))
+
+
 _DIRECTION_RE = re.compile("|".join(word for word, _ in CONTRASTS))
 MAX_FOLLOW_UP_CHARS = 24  # a longer message is a question of its own
 _POINTS_BACK_RE = re.compile(r"^(?:那|那么|其中|具体|后来|另外|还)|这个|这些|这种|这项|那个|那些|它|他们|她们|其中|该")
@@ -119,6 +146,7 @@ class Engine:
         check = self._check_of_last(text, conversation, now)
         if check is not None:
             return check
+        previous = conversation.last_entry_id if conversation is not None and conversation.active(now) else None
         response, year = self._answer(text, conversation, now)
         if response.status != "answer" and text != message:
             # "听说市里有个行政执法能力三年提升的方案 第一批验收了多少个单位": an ask that gets
@@ -128,17 +156,25 @@ class Engine:
                 again, again_year = self._answer(f"{lent}，{text}", conversation, now)
                 if again.status == "answer":
                     response, year = again, again_year
+        # the answer just given again, to a question of other words ("他们提了多少意见建议"
+        # after "新增了几个联系点"): not an answer to it
+        repeated = (
+            response.status == "answer"
+            and previous is not None
+            and response.entry_id == previous
+            and not _check_words_only(text)
+        )
         if (
-            response.kind != "followup"
+            (response.kind != "followup" or repeated)
             and response.kind not in DELIBERATE_KINDS
-            and not (response.status == "answer" and response.kind == "figure")
+            and (not (response.status == "answer" and response.kind == "figure") or repeated)
             and self._points_back(text, conversation, now)
         ):
             # "那是哪个频道的", "他们考的是啥": asked about what was just answered, so the last
             # question's subject comes first, and that reading answers when it can
             subject = self.packs[-1].analyze(conversation.last_text).core
             again, again_year = self._answer(f"{subject}，{text}", None, now)
-            if again.status == "answer":
+            if again.status == "answer" and (again.entry_id != response.entry_id or not repeated):
                 response, year = again, again_year
         if conversation is not None and response.status == "answer":
             conversation.last_year = year or conversation.last_year
@@ -183,10 +219,19 @@ class Engine:
         return (answers.with_year(response, year) if self.multi_year else response), year
 
     def _points_back(self, text: str, conversation: Conversation | None, now: float) -> bool:
-        """A short question that points at the last answer (这个, 他们, 那…, 具体, 其中)."""
+        """A short question that points at the last answer (这个, 他们, 那…, 具体, 其中), or
+        names nothing of its own beyond the kind of thing asked ("哪个频道的", "上了哪个电视节目")."""
         if conversation is None or not conversation.active(now) or not conversation.last_text:
             return False
-        return len(text) <= MAX_FOLLOW_UP_CHARS and bool(_POINTS_BACK_RE.search(text))
+        if len(text) > MAX_FOLLOW_UP_CHARS:
+            return False
+        return bool(_POINTS_BACK_RE.search(text)) or not self._own_words(text)
+
+    def _own_words(self, text: str) -> list[str]:
+        """The ask's words that name a subject: not question words, verbs of asking or the
+        kind of thing asked."""
+        core = _ASKING_RE.sub("", self.packs[-1].analyze(text).core)
+        return [w for w in words_in(core) if len(w) >= 2 and w not in PLACEHOLDERS and w not in _KIND_WORDS]
 
     def _check_of_last(self, text: str, conversation: Conversation | None, now: float) -> Response | None:
         """A check of the figure just given ("是两千九百多件对吧", "不是三千项吗"): judged against
@@ -197,6 +242,8 @@ class Engine:
         a = self.packs[-1].analyze(text)
         if not (a.intent.yes_no or a.rough or _CHECK_TONE_RE.search(text.strip())):
             return None
+        if not a.numbers:
+            a = _with_bare_numbers(a)  # "四千四对吧": after an answer, a bare number is its figure checked
         core = a.core
         for number in a.numbers:  # "七百个？": the number is the check, not a subject
             core = core.replace(number.text, "")
