@@ -187,7 +187,7 @@ def test_a_number_of_another_unit_is_never_confirmed(engine):
     ],
 )
 def test_a_follow_up_naming_nothing_of_its_own_is_about_the_last_answer(engine, question, follow_up, expected):
-    """"哪个频道的" names only the kind of thing asked; an answer that merely repeats the last
+    """ "哪个频道的" names only the kind of thing asked; an answer that merely repeats the last
     one ("他们提了多少意见建议" → 5个 again) is no answer to a question in other words."""
     conversation = Conversation()
     engine.respond(question, conversation, 0.0)

@@ -25,6 +25,7 @@ from bot.analysis.numbers import AskedNumber
 from bot.analysis.scope import find_scope
 from bot.answers import compose as answers
 from bot.answers.compose import Response
+from bot.decision.rules import PLACEHOLDERS
 from bot.decision.verify import CONTRASTS, verdict
 from bot.engine.conversation import Conversation
 from bot.engine.memo import once, one_message
@@ -35,7 +36,6 @@ from bot.knowledge.packs import Library, catalog
 from bot.knowledge.reporttext import TARGET_ASKED_RE, figures_of
 from bot.knowledge.sameas import MeasureLinks
 from bot.text.dialect import mandarin
-from bot.decision.rules import PLACEHOLDERS
 from bot.text.lexicon import words_in
 from bot.text.normalize import clean, convert_numerals, simplified
 
