@@ -64,3 +64,21 @@ def test_area_forms_with_a_big_part_and_a_request_after():
 
     assert find_area("政府职能体系这一大块讲了哪几样") == "职能体系"
     assert find_area("行政执法这部分主要做了啥 简单说说") == "行政执法"
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("放管服改革深化了哪些方面", ["11项", "湘易办"]),
+        ("放管服改革这块有什么进展", ["11项", "湘易办"]),
+        ("矛盾纠纷化解方面有什么创新", ["复调对接", "分调裁审"]),
+        ("执法监督方面是怎么做的", ["阅核"]),
+        ("普法工作报告里怎么写的", ["普法+案例", "70个"]),
+        ("行政执法规范这块2023年做了啥", ["三项制度", "4400台", "柔性执法"]),
+    ],
+)
+def test_an_area_asked_in_other_words_gets_its_points_and_key_figures(engine, question, expected):
+    """A section's answer names each sub-heading with its key figures (verbatim); a sub-section's
+    answer quotes its sentences; "报告里怎么写的" asks what the report says, not a how-to."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and all(e in reply.answer for e in expected), reply.text

@@ -11,16 +11,23 @@ import re
 
 _PLACE_WORDS = r"(?:(?:这|那)?一?大?(?:方面|块|部分|板块)|领域|工作上|工作|上面|上|这个模式|模式|这边|里)?"
 _DID = (
-    r"(?:都|还|又|主要|具体)?(?:做了|干了|搞了|开展了|采取了|推进了|出台了|有|做过|抓了|讲了|写了|包括|包含|取得了|怎么)"
+    r"(?:都|还|又|主要|具体|到底)?(?:做了|干了|搞了|开展了|采取了|推进了|深化了|出台了|出了|有了|有|做过|抓了|讲了|写了|"
+    r"包括|包含|取得了|获得了|怎么)"
     r"(?:些|了)?(?:哪些|什么|啥|哪几|哪些个|些什么)?"
 )
 _THINGS = (
     r"(?:事情|事儿|事|举措|措施|动作|工作|活动|名堂|成果|成效|成绩|内容|方面|亮点|做法|东西|规范的|做的|弄的|搞的|"
+    r"进展|创新|变化|突破|新举措|新做法|写的|说的|"
     r"样|项|点|条)"
 )
+# "X这块怎么样", "X情况如何", "X是怎么做的": how an area went, asked without a verb of doing.
+_HOW_WENT = r"(?:是)?(?:怎么样|咋样|如何|情况如何|情况怎么样|进展如何|进展怎么样|怎么做的|怎么搞的|怎么写的|怎么说的)(?:的|呢|啊|呀)?$"
 _AREA_RE = re.compile(
-    rf"^(?:在|对|关于|那|那么)?(?P<area>.{{2,24}}?){_PLACE_WORDS}(?:还|都|主要)?{_DID}(?:{_THINGS}|(?<=[么啥些])(?:呢|啊|呀)?$)"
+    rf"^(?:在|对|关于|那|那么)?(?P<area>.{{2,24}}?){_PLACE_WORDS}(?:还|都|主要)?"
+    rf"(?:{_DID}(?:{_THINGS}|(?<=[么啥些])(?:呢|啊|呀)?$)|{_HOW_WENT})"
 )
+# Words around an area that are not its name: the year, the city, the report.
+_AROUND_RE = re.compile(r"(?:19|20)\d\d年度?|去年|今年|报告里|报告中|报告上|益阳市?|全市|市里")
 # "…主要做了啥 简单说说": a request after the ask adds nothing to it.
 _REQUEST_TAIL_RE = re.compile(
     r"(?:你|您)?(?:简单|大概|大致|稍微)?(?:说说|讲讲|介绍一下|介绍下|说一下|讲一下|聊聊)(?:看|吧|呗)?$"
@@ -46,7 +53,7 @@ def find_area_figures(text: str) -> str:
 
 def find_area(text: str) -> str:
     """The area's words, or ""."""
-    text = _REQUEST_TAIL_RE.sub("", _PUNCTUATION_RE.sub("", text))
+    text = _AROUND_RE.sub("", _REQUEST_TAIL_RE.sub("", _PUNCTUATION_RE.sub("", text)))
     if _NOT_AREA_RE.search(text):
         return ""
     m = _AREA_RE.search(text)
@@ -55,5 +62,5 @@ def find_area(text: str) -> str:
     area = m.group("area")
     if "除了" in area and "在" in area[area.index("除了") :]:  # "除了营商码，在营商环境这一块…"
         area = area[area.rindex("在") + 1 :]
-    area = re.sub(r"报告里|报告中|益阳|全市|市里|政府|2023年", "", area)
+    area = re.sub(r"政府|这块|那块|方面|工作", "", area) if len(area) > 4 else area
     return area if len(area) >= 2 else ""

@@ -185,10 +185,14 @@ UNSUPPORTED_REQUESTS = (
 )
 
 
+# "报告里怎么写的": what the report says, not how the asker writes something.
+_ABOUT_THE_REPORT_RE = re.compile(r"(?:报告|文件|原文)(?:里|中|上|里面|上面)?(?:是)?(?:怎么|如何)(?:写|说|讲|表述)")
+
+
 def unsupported_request(cleaned: str, report: str = "") -> str | None:
     """What kind of practical information the question wants that the report never gives
     (a trigger word the report itself uses, such as 乱收费, is not such a request)."""
-    text = convert_numerals(cleaned)
+    text = _ABOUT_THE_REPORT_RE.sub("", convert_numerals(cleaned))
     for label, pattern in UNSUPPORTED_REQUESTS:
         found = pattern.search(text)
         if found and not (report and len(found.group(0)) >= 2 and found.group(0) in report):

@@ -337,13 +337,29 @@ def area(knowledge: Knowledge, heading: str, section: str, points: list[Sentence
     """What the report says was done in one area: a section's sub-headings, or a sub-section's
     own sentences, verbatim (their figures with them)."""
     if parts:
-        lines = [f"报告中“{heading}”这一部分包括{len(parts)}个方面："] + [f"{i}. {p}" for i, p in enumerate(parts, 1)]
+        lines = [f"报告中“{heading}”这一部分包括{len(parts)}个方面："]
+        for i, part in enumerate(parts, 1):
+            clauses = _key_clauses([s for s in points if s.subsection == part])
+            lines.append(f"{i}. {part}" + (f"：{'；'.join(clauses)}" if clauses else ""))
     else:
         shown = points[:AREA_MAX_SENTENCES]
         lines = [f"报告中“{heading}”这方面写了："] + [f"· {s.text.rstrip('。；;')}。" for s in shown]
         if len(points) > len(shown):
             lines.append(f"（还有{len(points) - len(shown)}句，可以接着问具体内容。）")
     return _area_reply(knowledge, heading, section, lines, points, points[:AREA_MAX_SENTENCES])
+
+
+AREA_KEY_FIGURES = 2  # a section's answer: at most this many figure clauses under each sub-heading
+
+
+def _key_clauses(sentences: list[Sentence]) -> list[str]:
+    """A sub-section's key figures, each as its clause states it (verbatim), in report order."""
+    clauses: list[str] = []
+    for figure in (f for s in sentences for f in s.figures):
+        clause = figure.clause.strip("，,；;。 ")
+        if figure.value in clause and clause not in clauses:
+            clauses.append(clause)
+    return clauses[:AREA_KEY_FIGURES]
 
 
 AREA_MAX_FIGURES = 8  # "X方面的几个数字": at most this many, each with its clause
