@@ -107,3 +107,21 @@ def test_a_wider_scope_word_inside_a_name_is_no_scope(engine):
 )
 def test_what_the_report_does_not_write_is_never_answered(engine, question):
     assert engine.respond(question).status != "answer"
+
+
+@pytest.mark.parametrize(
+    "question, reason",
+    [
+        ("给园区赋权的那11项审批服务事项分别是什么", "count_only"),
+        ("那70个普法典型案例里，生态环境保护方面的有几个", "breakdown"),
+    ],
+)
+def test_the_members_or_a_part_of_a_counted_figure_are_declined_as_what_the_report_lacks(engine, question, reason):
+    """The report gives the count only: its members or one part are not there, and no other
+    reading of the message (two asks) overrides that."""
+    reply = engine.respond(question)
+    assert reply.status != "answer" and reply.kind == reason, reply.text
+
+
+def test_a_rough_number_beside_a_list_question_is_not_a_check(engine):
+    assert not engine.respond("湘易办接入的300多个业务应用都有哪些").answer.startswith(("是的", "不是"))

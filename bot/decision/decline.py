@@ -23,6 +23,13 @@ class Reason(StrEnum):
     NO_MATCH = "no_match"  # nothing in the report comes close
 
 
+# The report's own answer that it lacks what was asked (a part, a list, another measure): no
+# other reading of the question overrides it.
+STATED_LACKS = frozenset(
+    (Reason.BREAKDOWN, Reason.MEASURE, Reason.NO_FIGURE, Reason.PART_ONLY, Reason.COUNT_ONLY, Reason.UNSTATED)
+)
+
+
 @dataclass(frozen=True)
 class Decline:
     reason: Reason

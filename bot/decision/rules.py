@@ -225,19 +225,23 @@ _PARTIAL_RE = re.compile(r"等(\d+|[一二两三四五六七八九十]+)(?:个|�
 _WHOLE_LIST_RE = re.compile(
     r"完整|全部|所有|都是哪|分别是哪|具体是哪|哪(?:\d+|[一二两三四五六七八九十]+)[个项家类种条]"
 )
+# The members of a counted figure asked ("那11项审批服务事项分别是什么"): its list, not its meaning.
+_MEMBERS_RE = re.compile(r"分别是(?:什么|啥)|都是(?:什么|啥)|具体是(?:什么|啥)|都有(?:什么|啥|哪些)|有哪几")
 
 
 def rule_count_only(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
     """A list asked where the report gives a count only (具体是哪6项), or names only some of
     the items ("市市监局、市科学技术局等11个单位") while the question wants them all."""
-    if choice is None or not a.intent.wants_list:
+    members = _MEMBERS_RE.search(a.text) and any(n.exact and n.unit for n in a.numbers)
+    if choice is None or not (a.intent.wants_list or members):
         return None
     partial = _PARTIAL_RE.search(choice.text)
     if partial and _WHOLE_LIST_RE.search(a.text):
         return Decline("count_only", partial.group(0)[1:])
-    if choice.is_list or not _WHOLE_LIST_RE.search(a.text):
+    if choice.is_list or not (_WHOLE_LIST_RE.search(a.text) or members):
         return None  # a plain "有哪些" gets the sentence; only "具体是哪6项" asks what is not there
-    return Decline("count_only", choice.figure_value or "数量")
+    quoted = next((n.text for n in a.numbers if n.exact and n.unit), "")
+    return Decline("count_only", choice.figure_value or quoted or "数量")
 
 
 _SUBPART_RE = re.compile(

@@ -43,6 +43,7 @@ from bot.decision.rules import (
     first_decline,
     lead_ok,
 )
+from bot.decision.decline import STATED_LACKS
 from bot.decision.verify import larger_of, stated_figure, verdict
 from bot.engine.conversation import Conversation
 from bot.engine.memo import one_message
@@ -215,7 +216,7 @@ class PackEngine:
         if combined is not None:
             return combined
         whole = self._single(a, conversation, now)
-        if whole.status != "answer":
+        if whole.status != "answer" and whole.kind not in STATED_LACKS:
             return self._compound(a, explicit=False) or whole
         return self._with_sibling(a, whole)
 
