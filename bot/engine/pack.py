@@ -30,6 +30,7 @@ from bot.analysis.compare import find_comparison
 from bot.analysis.figures import index_figures, metrics_with_figure, parse_figure_query
 from bot.answers import compose as answers
 from bot.answers.compose import Response
+from bot.decision.decline import STATED_LACKS
 from bot.decision.rules import (
     MEASURE_NEUTRAL,
     PLACEHOLDERS,
@@ -43,7 +44,6 @@ from bot.decision.rules import (
     first_decline,
     lead_ok,
 )
-from bot.decision.decline import STATED_LACKS
 from bot.decision.verify import larger_of, stated_figure, verdict
 from bot.engine.conversation import Conversation
 from bot.engine.memo import one_message
