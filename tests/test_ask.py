@@ -1,5 +1,7 @@
 """The ask inside a message (bot/analysis/ask.py): the story is left out, the ask kept."""
 
+import pytest
+
 from bot.analysis.ask import find_ask, known_words
 from bot.engine.engine import Engine
 
@@ -163,3 +165,41 @@ def test_a_year_just_before_the_ask_scopes_it_and_a_versions_year_does_not(engin
     assert "2024年" in engine.respond("2024年，到法院打民事官司的案子变少了没，少了多少").text
     assert "2022年" in engine.respond("2022年的益阳市行政许可事项清单(2023年版)的清单发布率是多少？").text
     assert engine.respond("行政许可事项清单(2023年版)的清单发布率是多少？").status == "answer"
+
+
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        (
+            "我在朝阳街道开了个米粉店，门口贴了个码，讲是营商码，检查的人来了要扫一下。"
+            "我娘讲在电视上看到过这个码，中央台报道了的，是哪个节目啊？",
+            "朝闻天下",
+        ),
+        (
+            "我去年被电信诈骗骗了八千块 报了案以后冇想到几个月后派出所打电话讲追回来一部分 "
+            "我听讲去年益阳破案数涨了好多 到底涨了多少",
+            "110%",
+        ),
+        (
+            "我们是桃江一家做竹制品的小企业 十几个工人 老板讲现在要搞合规 不然出了事划不来 "
+            "听说市里编了个企业合规指导清单 里面有多少项建议啊",
+            "214项",
+        ),
+    ],
+)
+def test_a_story_names_what_an_ask_without_a_subject_is_about(engine, message, expected):
+    """An ask naming nothing the report writes of in one place (中央台报道…哪个节目) is about the
+    nearest thing of the story the knowledge names (营商码); 十几个, 几个月后 and 涨了好多 are
+    story, not asks."""
+    reply = engine.respond(message)
+    assert reply.status == "answer" and expected in reply.answer, reply.text
+
+
+def test_a_comparison_typed_without_breaks_is_one_ask(engine):
+    for question, figures in (
+        ("问话的屋子和开听证的屋子多还是全市通过柔性执法方式办理案件多", ("近200处", "4600余件")),
+        ("向园区赋权的审批服务事项跟市本级重大行政决策事项 哪个项数多", ("11项", "6项")),
+        ("合同审查件数跟园区赋权事项比，哪个多", ("102件", "11项")),
+    ):
+        reply = engine.respond(question)
+        assert all(f in reply.answer for f in figures), (question, reply.answer)

@@ -30,7 +30,7 @@ _BREAK_RE = re.compile(
 )
 # Words that make a clause ask something (a question word, a check, a request).
 _ASKS_RE = re.compile(
-    r"多少|(?<![好那这前近])几(?:个|项|家|件|人|名|次|台|条|类|所|批|种|年|月|天|成|起|场|万|千|百|十|位|处|支|部)|"
+    r"多少|(?<![好那这前近十])几(?!个?(?:月|年|天|周|回)(?:后|前|来|里|以后|以前|之后|之前|了|都))(?:个|项|家|件|人|名|次|台|条|类|所|批|种|年|月|天|成|起|场|万|千|百|十|位|处|支|部)|"
     r"什么|啥|哪|吗|么$|嘛$|呢$|是不是|是否|有没有|有无|怎么|怎样|如何|多大|多高|多久|多长|谁|为何|为什么|"
     r"能否|可否|能不能|可不可以|会不会|要不要|用不用|对吧|对不对|没错吧|了没$|没有$|高不高|多不多|大不大|好不好|行不行|算不算|吧$|"
     r"列一下|列出|列个|说说|讲讲|说一下|讲一下|介绍|告诉我|查一下|查查|报一下|给我|分别|各是|各有|比较|"
@@ -50,6 +50,8 @@ _POINTS_BACK_RE = re.compile(
 _LIST_REQUEST_RE = re.compile(
     r"列一下|列出来|都列|一起报|报一下|几个数字?|[两二三四五六]个数字?|各多少|各是多少|分别是多少|分别多少|都是多少"
 )
+# An ask that picks one of what was named before it ("哪个多", "谁高"): its subjects are before it.
+_SELECTS_RE = re.compile(r"^(?:那|那么)?(?:哪个|哪一个|哪项|哪样|哪边|谁)")
 MIN_CONTEXT_CHARS = 24  # shorter messages are one question: no story to leave out
 REFER_CLAUSES = 2  # how many clauses before a pointing ask may name what it points to
 STORY_COVERAGE = 0.1  # a clause with at most this share of its character pairs in the report is story
@@ -69,9 +71,10 @@ class Ask:
 
 
 # Where a clause starts in speech typed without punctuation: connectives and a speaker's
-# "I / we / my …" ("…腿脚也不好听说现在好多事情网上就能办了…", "…孙子说一部手机就够了市本级…").
+# "I / we / my …" ("…腿脚也不好听说现在好多事情网上就能办了…", "…孙子说一部手机就够了市本级…"),
+# never right after a word that joins two subjects ("…多还是全市…", "…和全市…").
 _SPOKEN_BREAK_RE = re.compile(
-    r"(?<=[\u4e00-\u9fff])(?=隔壁|听说|后来|但是|可是|不过|所以|然后|结果|现在听说|(?<![帮给让叫诉问替教])我(?![市省国区县])|(?<!我)想问|请问|俺们|俺家|"
+    r"(?<=[\u4e00-\u9fff])(?<!还是)(?<![和跟与比及或])(?=隔壁|听说|后来|但是|可是|不过|所以|然后|结果|现在听说|(?<![帮给让叫诉问替教])我(?![市省国区县])|(?<!我)想问|请问|俺们|俺家|"
     r"孩子|儿子|女儿|老伴|孙子|朋友|邻居|顺便|麻烦|市本级|全市|益阳)"
 )
 LONG_UNBROKEN = 20  # a clause this long without punctuation is cut where speech starts a new one
@@ -186,6 +189,8 @@ def find_ask(text: str, report: str = "") -> Ask:
         chosen.insert(0, chosen[0] - 1)  # "在湘潭，2023年…多少项": a short clause of the question itself
     while chosen[0] > 0 and _content("".join(parts[i] for i in chosen)) < MIN_ASK_CONTENT:
         chosen.insert(0, chosen[0] - 1)  # "A、B、C，列一下": the request's subject is the clause before
+    if chosen[0] > 0 and _SELECTS_RE.match(parts[chosen[0]]) and not _story(parts[chosen[0] - 1], report):
+        chosen.insert(0, chosen[0] - 1)  # "A跟B 哪个项数多": the clause before holds what is compared
     while chosen[0] > 0 and _scope_only(parts[chosen[0] - 1]):
         chosen.insert(0, chosen[0] - 1)  # "2024年，…少了多少": a year or place just before is the ask's
     ask_text = "，".join(parts[i] for i in chosen if parts[i])

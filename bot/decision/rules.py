@@ -360,6 +360,8 @@ PLACEHOLDERS = frozenset(
     "设备 机器 仪器 装置 家伙 物件 软件 app 单子 "
     # pronouns point at what was said before, never name a subject of their own
     "他们 她们 它们 他 她 它 人家 大家 咱们 我们 你们 "
+    # the report itself ("报告里怎么讲的", "报告里有写吗")
+    "报告 报告里 报告中 上面 里面 "
     # the figure itself ("一万三千多件 准确数是多少")
     "准确 准确数 确切 确切数 精确 具体数 准数 实数 原话 原文 原句".split()
 )

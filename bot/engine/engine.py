@@ -36,7 +36,7 @@ from bot.knowledge.packs import Library, catalog
 from bot.knowledge.reporttext import TARGET_ASKED_RE, figures_of
 from bot.knowledge.sameas import MeasureLinks
 from bot.text.dialect import mandarin
-from bot.text.lexicon import words_in
+from bot.text.lexicon import is_common, words_in
 from bot.text.normalize import clean, convert_numerals, simplified
 
 __all__ = ["Conversation", "Engine", "EngineHolder", "PackEngine"]
@@ -65,6 +65,7 @@ _CHECK_WORDS_RE = re.compile(
 )
 # Words of a follow-up that ask, not name ("上了哪个电视节目", "是哪次会议通过的").
 _ASKING_RE = re.compile(r"哪(?:个|一个|些|几个|次|家|位|年|天|里)?|什么|啥|多少|几|谁|怎么|如何|是|的|了|上|被|过|呢")
+_QUESTION_WORD_RE = re.compile(r"哪|什么|啥|多少|几|谁|怎么|如何")
 _KIND_WORDS = frozenset("电视 电视台 电视节目 会议 哪次 时候 时间 单位 部门 地方".split())
 
 
@@ -93,6 +94,7 @@ MAX_CHECK_RESIDUE = 6
 DELIBERATE_KINDS = frozenset(
     ("scope", "wider_scope", "breakdown", "measure", "no_figure", "part_only", "count_only", "unstated", "unsupported")
 )
+SUBJECT_SENTENCES = 2  # a word the report writes in at most this many sentences names a subject
 LENDING_CLAUSES = 2  # story clauses before an unanswered ask whose report words it may borrow  # more of its own than this and a message is a new question
 
 
@@ -127,6 +129,8 @@ class Engine:
         self.knowledge = catalog(packs)
         self.multi_year = len({k.year for k in packs}) > 1
         self.links = MeasureLinks(packs)  # same_as: one measure across years
+        self._sentence_texts: list[str] | None = None  # the newest report's sentences, normalised
+        self._subject_texts = ""  # its entries' titles and phrasings, normalised
         self._owner = {}
         for pack in self.packs:
             for entry_id in pack.knowledge.entries:
@@ -148,6 +152,14 @@ class Engine:
             return check
         previous = conversation.last_entry_id if conversation is not None and conversation.active(now) else None
         response, year = self._answer(text, conversation, now)
+        if text != message and not self._names_subject(text):
+            # "…讲是营商码…中央台报道了的，是哪个节目啊": an ask naming nothing the report says
+            # in one place only is about the nearest thing of the story the report does name
+            subject = self._nearest_subject(message)
+            if subject:
+                again, again_year = self._answer(f"{subject}，{text}", conversation, now)
+                if again.status == "answer":
+                    response, year = again, again_year
         if response.status != "answer" and text != message:
             # "听说市里有个行政执法能力三年提升的方案 第一批验收了多少个单位": an ask that gets
             # no answer alone is read with the report's own words of the story just before it
@@ -225,7 +237,10 @@ class Engine:
             return False
         if len(text) > MAX_FOLLOW_UP_CHARS:
             return False
-        return bool(_POINTS_BACK_RE.search(text)) or not self._own_words(text)
+        if _POINTS_BACK_RE.search(text):
+            return True
+        # "哪个频道的": a question word and nothing named; a bare figure ("100%") asks on its own
+        return bool(_QUESTION_WORD_RE.search(text)) and not self._own_words(text)
 
     def _own_words(self, text: str) -> list[str]:
         """The ask's words that name a subject: not question words, verbs of asking or the
@@ -283,6 +298,40 @@ class Engine:
             return ask.text
         lent = [w for w in known_words(clean(ask.refers), report).split() if not _scoped(w, self.today)]
         return "".join(lent) + "，" + ask.text if lent else ask.text
+
+    def _sentences_with(self, word: str) -> int:
+        """In how many of the newest report's sentences a (normalised) word stands."""
+        if self._sentence_texts is None:
+            pack = self.packs[-1]
+            self._sentence_texts = [pack.context.normalize(s.text) for s in pack.knowledge.report_text.sentences]
+            self._subject_texts = "\n".join(
+                pack.context.normalize(p) for e in pack.knowledge.entries.values() for p in (e.title, *e.phrasings)
+            )
+        return sum(word in t for t in self._sentence_texts)
+
+    def _names_subject(self, ask: str) -> bool:
+        """Whether an ask names something the report writes of in at most two sentences and the
+        knowledge asks about (营商码, 诉前调解): its own subject. 报道, 节目, 中央 do not."""
+        pack = self.packs[-1]
+        words = known_words(pack.context.normalize(ask), pack.context.report_norm).split()
+        return any(
+            len(w) >= 2
+            and w not in PLACEHOLDERS
+            and not is_common(w)  # 报道, 做法, 中央: everyday words name no subject of their own
+            and 0 < self._sentences_with(w) <= SUBJECT_SENTENCES
+            and w in self._subject_texts  # a thing the knowledge asks about, not a word in passing
+            for w in words
+        )
+
+    def _nearest_subject(self, message: str) -> str:
+        """The report's words of the nearest story clause that names a subject of its own."""
+        report = self.packs[-1].context.report_norm
+        ask = _ask_of(message, report)
+        for clause in reversed(re.split(r"[，,。！!？?；;\s]+", ask.context)):
+            if clause and self._names_subject(clause):
+                words = known_words(clean(clause), report).split()
+                return "".join(w for w in words if not _scoped(w, self.today))
+        return ""
 
     def _lent(self, message: str) -> str:
         """The report's words of the story clauses just before the ask (no year, no place)."""

@@ -12,8 +12,13 @@ import re
 
 # A clause ends: punctuation, a space, a sentence-final particle, or the end of the message.
 _END = r"(?=[\s，,。？?！!；;、…~～]|[啊呀呢哦嘛咯吧哈]|$)"
-_COUNTED = r"(?:人次|万元|万|块钱|块|钱|[人件家项个台起名次条类种天位户])?"
-_HOW_MANY_RE = re.compile(rf"(?:好多|几多)(?={_COUNTED}{_END})|(?<=一共|总共|到底|究竟)有?(?:好多|几多)")
+_COUNTED_NOUN = r"(?:人次|万元|万|块钱|块|钱|[人件家项个台起名次条类种天位户])"
+_COUNTED = _COUNTED_NOUN + "?"
+# After 了 with nothing counted, 好多 is a degree ("水也清了好多", "涨了好多"), not a question.
+_HOW_MANY_RE = re.compile(
+    rf"(?<!了)(?:好多|几多)(?={_COUNTED}{_END})|(?<=了)(?:好多|几多)(?={_COUNTED_NOUN}{_END})|"
+    rf"(?<=一共|总共|到底|究竟)有?(?:好多|几多)"
+)
 _WORDS = (
     ("么子", "什么"),
     ("啥子", "什么"),
@@ -25,6 +30,8 @@ _WORDS = (
     ("咯个", "这个"),
     ("晓得", "知道"),
     ("咋个", "怎么"),
+    ("我听讲", "我听说"),
+    ("听人讲", "听人说"),
 )
 _WORDS_RE = re.compile("|".join(re.escape(w) for w, _ in _WORDS))
 _MANDARIN = dict(_WORDS)
