@@ -125,3 +125,23 @@ def test_the_members_or_a_part_of_a_counted_figure_are_declined_as_what_the_repo
 
 def test_a_rough_number_beside_a_list_question_is_not_a_check(engine):
     assert not engine.respond("湘易办接入的300多个业务应用都有哪些").answer.startswith(("是的", "不是"))
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["请法律援助律师要不要自己出钱", "能不能帮我写一份讨要工资的起诉状，老板欠我八千块", "湘易办怎么实名认证"],
+)
+def test_practical_requests_in_more_words_are_how_to_declines(engine, question):
+    reply = engine.respond(question)
+    assert reply.status != "answer" and not reply.text.startswith(("是的", "不是")), reply.text
+
+
+def test_a_part_the_asker_says_is_not_wanted_is_still_not_the_total(engine):
+    reply = engine.respond("全市现在总共有多少个立法联系点，不是问新增的")
+    assert reply.status != "answer" and reply.kind == "part_only"
+
+
+@pytest.mark.parametrize("opener", ["问个别的 ", "好的，换个问题，", "另外问一下，", "我再问一个："])
+def test_a_turn_to_a_new_question_is_not_part_of_it(engine, opener):
+    reply = engine.respond(opener + "两法衔接平台录入数排第几")
+    assert reply.status == "answer" and "全省第一" in reply.answer, reply.text

@@ -31,7 +31,7 @@ _BREAK_RE = re.compile(
 # Words that make a clause ask something (a question word, a check, a request).
 _ASKS_RE = re.compile(
     r"多少|(?<![好那这前近十])几(?!个?(?:月|年|天|周|回)(?:后|前|来|里|以后|以前|之后|之前|了|都))(?:个|项|家|件|人|名|次|台|条|类|所|批|种|年|月|天|成|起|场|万|千|百|十|位|处|支|部)|"
-    r"什么|啥|哪|吗|么$|嘛$|呢$|是不是|是否|有没有|有无|怎么|怎样|如何|多大|多高|多久|多长|谁|为何|为什么|"
+    r"第几|什么|啥|哪|吗|么$|嘛$|呢$|是不是|是否|有没有|有无|怎么|怎样|如何|多大|多高|多久|多长|谁|为何|为什么|"
     r"能否|可否|能不能|可不可以|会不会|要不要|用不用|对吧|对不对|没错吧|了没$|没有$|高不高|多不多|大不大|好不好|行不行|算不算|吧$|"
     r"列一下|列出|列个|说说|讲讲|说一下|讲一下|介绍|告诉我|查一下|查查|报一下|给我|分别|各是|各有|比较|"
     r"想知道|想了解|请问|问问|问一下|问下"
@@ -40,6 +40,7 @@ _ASKS_RE = re.compile(
 _LEAD_RE = re.compile(
     r"(?:我|俺|咱)?(?:就|还|主要|只是|其实|现在)?(?:想|要|来)?(?:问问|问一下|问一问|问下|打听一下|打听下|咨询一下|请教一下|请教)|"
     r"请问|(?:我|俺)(?:就|还|主要|只|先)?想问(?![题])|顺便问(?:一句|一下|问)?|问一句|"
+    r"(?:再|另外|我再)?问(?:个|点|一个)?别的|换个(?:问题|话题)|(?:再|另外)问(?:一个|个|一下)|"
     r"(?:麻烦|劳驾)(?:您|你)?(?:帮我|给我)?(?:看看|查查|查一下|问问)|(?:帮我|给我)(?:看看|查查|查一下)|(?:我|俺)?(?:就|还|主要|先)?(?:想|很想)(?:先)?(?:知道|了解)(?:一下|下)?|(?:我|俺)?(?:就|挺|很)?好奇(?:的是)?|(?:帮我|麻烦)?查一下"
 )
 # An ask that points back at the context ("这个", "他们局") keeps the clause before it.
@@ -150,9 +151,18 @@ _POLITE_RE = re.compile(
 _SYMBOLS_RE = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]+|\[[\u4e00-\u9fff]{1,4}\]")
 
 
+# A turn to a new question at the start of a message ("问个别的", "换个问题", "另外问一下").
+_OPENER_RE = re.compile(
+    r"^\s*(?:好的|好|嗯|那|那么|哦)?[，,\s]*(?:我)?(?:再|另外|顺便)?(?:问(?:个|点|一个)?别的|换个(?:问题|话题)|"
+    r"问一下别的|再问(?:一个|个|一下)|另外问(?:一个|个|一下)?|顺便问(?:一下|一句|问)?)(?:问题)?(?:啊|哈|吧)?[，,：:。.\s]*"
+)
+
+
 def find_ask(text: str, report: str = "") -> Ask:
     """The asking clauses of a message and the context around them (`report`: the report's
     normalised text, which tells story clauses from a question's own)."""
+    opened = _OPENER_RE.sub("", text, count=1)
+    text = opened if _asks(opened) else text  # "问个别的 两法衔接平台录入数排第几": the ask follows
     polite = _POLITE_RE.sub(" ", _SYMBOLS_RE.sub(" ", text)).strip()
     if polite != text.strip() and _asks(polite):
         text = polite  # "谢谢你的回答" stays thanks: only a message that asks sheds its politeness

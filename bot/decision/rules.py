@@ -204,13 +204,18 @@ def rule_no_figure(a: Analysis, choice: Choice | None, ctx: Context) -> Decline 
     return Decline("no_figure", a.intent.measure)
 
 
+# What an ask says it does not want ("不是问新增的", "不算新增", "不包括…"), to the end of its clause.
+_NOT_ASKED_RE = re.compile(r"(?:不是问|不是说|不是指|不要|不算|不包括|不含|而不是|除了)[\u4e00-\u9fff]{0,8}")
+
+
 def rule_part_only(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
     """A total asked where the report gives only a part (一共几个立法联系点 vs 新增5个)."""
     if choice is None or not choice.figure_value or not a.wants_figure:
         return None
     if a.intent.total:
+        asked = _NOT_ASKED_RE.sub("", a.text)  # "总共有多少个，不是问新增的": 新增 is not asked
         for word in PART_WORDS:
-            if word in choice.own_text and word not in a.text:
+            if word in choice.own_text and word not in asked:
                 return Decline("part_only", word)
     for word in ASKED_PART_WORDS:  # "新增了几个" where the report gives the total ("达到12个")
         if word in a.text and word not in choice.own_text and word not in choice.text:
@@ -362,6 +367,8 @@ PLACEHOLDERS = frozenset(
     "他们 她们 它们 他 她 它 人家 大家 咱们 我们 你们 "
     # the report itself ("报告里怎么讲的", "报告里有写吗")
     "报告 报告里 报告中 上面 里面 "
+    # examples of the thing ("举两个例子", "比如说")
+    "例子 举例 比如 比方 例如 "
     # the figure itself ("一万三千多件 准确数是多少")
     "准确 准确数 确切 确切数 精确 具体数 准数 实数 原话 原文 原句".split()
 )
