@@ -200,3 +200,16 @@ def test_a_bare_number_with_a_checking_tone_checks_the_last_figure(engine):
     engine.respond("执法记录仪全市配了多少", conversation, 0.0)
     assert engine.respond("四千四对吧", conversation, 1.0).answer.startswith("是的")
     assert engine.respond("4500吧", conversation, 2.0).answer.startswith("不是")
+
+
+def test_a_follow_up_the_knowledge_matches_clearly_is_answered_as_it_is(engine):
+    """ "其中一次都不用跑的呢" after 网上可办事项: the entry it names leads by far, so it answers;
+    an answered question naming its own subject is never re-read as about the last answer."""
+    conversation = Conversation()
+    engine.respond("市本级网上可办的事项有多少项", conversation, 0.0)
+    assert "1837项" in engine.respond("其中一次都不用跑的呢", conversation, 1.0).answer
+    assert "1024项" in engine.respond("跑一次的呢", conversation, 2.0).answer
+    conversation = Conversation()
+    engine.respond("一次都不用跑的事项有多少", conversation, 0.0)
+    reply = engine.respond("那个医疗纠纷调解委员会得了什么称号", conversation, 1.0)
+    assert "全国模范人民调解委员会" in reply.answer

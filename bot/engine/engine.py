@@ -181,9 +181,11 @@ class Engine:
             and response.kind not in DELIBERATE_KINDS
             and (not (response.status == "answer" and response.kind == "figure") or repeated)
             and self._points_back(text, conversation, now)
+            and (repeated or response.status != "answer" or not self._names_subject(text))
         ):
             # "那是哪个频道的", "他们考的是啥": asked about what was just answered, so the last
-            # question's subject comes first, and that reading answers when it can
+            # question's subject comes first, and that reading answers when it can (an answered
+            # ask naming its own subject, "那个医疗纠纷调解委员会…", is about that subject)
             subject = self.packs[-1].analyze(conversation.last_text).core
             again, again_year = self._answer(f"{subject}，{text}", None, now)
             if again.status == "answer" and (again.entry_id != response.entry_id or not repeated):

@@ -252,7 +252,9 @@ class PackEngine:
         curated = self.curated.candidates(a)
         short = len(a.core) <= p.short_query_chars
         if conversation is not None and conversation.active(now) and conversation.last_entry_id in kb.entries:
-            if _ELLIPTICAL_RE.search(a.cleaned) or not lead_ok(curated, p, short):
+            runner = curated[1].score if len(curated) > 1 else 0.0
+            clear = bool(curated) and curated[0].score - runner >= p.followup_trust  # "其中一次都不用跑的呢"
+            if (_ELLIPTICAL_RE.search(a.cleaned) or not lead_ok(curated, p, short)) and not clear:
                 previous = kb.entries[conversation.last_entry_id]
                 chosen = self.curated.followup(curated, previous.title, previous.id, a)
                 if chosen is not None:
