@@ -104,3 +104,18 @@ def test_a_things_kind_or_the_figure_itself_is_never_what_the_report_lacks(engin
     reply = engine.respond(question)
     assert reply.status == "answer" and figure in reply.answer, reply.text
     assert not reply.answer.startswith(("是的", "不是"))  # a rough number beside 多少 is not a check
+
+
+@pytest.mark.parametrize(
+    "question, figure, not_figure",
+    [
+        ("行政执法能力三年提升行动围绕几个方面部署的", "四个方面", "11个"),
+        ("乡镇综合行政执法示范创建标准从几个方面定的", "五个方面", "22个"),
+        ("普法典型案例涉及多少个方面", "20多个方面", "70个"),
+    ],
+)
+def test_a_count_of_a_named_noun_is_answered_by_the_figure_counting_it(engine, question, figure, not_figure):
+    """ "几个方面" is answered by the figure counting 方面 (四个方面, written in words in the report),
+    never by another count of the same subject."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and figure in reply.answer and not_figure not in reply.answer, reply.text

@@ -59,6 +59,8 @@ from bot.text.normalize import clean, normalize
 from bot.text.pairs import occurs
 from bot.text.pinyin import PinyinReader, has_latin
 
+# The noun a count asks for, when it is not a bare unit ("几个方面", "多少个部分").
+_COUNTED_NOUN_RE = re.compile(r"(?:几|多少)个(方面|部分|领域|环节)")
 _ELLIPTICAL_RE = re.compile(r"^(?:那么|那|还有|另外|然后|再问)|呢$")
 _NAMED_RE = re.compile(r"“[^”]{2,20}”|《[^》]{2,40}》")
 _LIST_MARK_RE = re.compile(r"、|”“|”、“|；")
@@ -272,8 +274,23 @@ class PackEngine:
         report_pool.sort(key=lambda c: -c.score)
         report_best = report_pool[0] if report_pool else None
         choice: Choice | None = None
+        counted = _COUNTED_NOUN_RE.search(a.text)
+        named = [  # "围绕几个方面部署": the report's figure counting that very noun (四个方面)
+            c
+            for c in report_pool
+            if counted and c.figure is not None and c.figure.unit.endswith(counted.group(1)) and c.score >= p.report_min
+        ]
+        if counted and curated and not self._counts(curated[0], counted.group(1)):
+            counting = [c for c in curated[1:] if c.score >= p.clarify_min and self._counts(c, counted.group(1))]
+            if counting:  # "普法典型案例涉及多少个方面": the entry counting 方面, not the cases
+                curated = [counting[0]] + [c for c in curated if c is not counting[0]]
+                named = []
+        if named and not any(self._counts(c, counted.group(1)) for c in curated[:1]):
+            report_pool.remove(named[0])
+            report_pool.insert(0, named[0])
+        report_best = report_pool[0] if report_pool else None
         report_wins = report_best is not None and (
-            not curated or report_best.score > curated[0].score + p.report_over_curated
+            not curated or report_best.score > curated[0].score + p.report_over_curated or bool(named)
         )
         options = clarify_options(curated, p)
         fitting = [c for c in options if c.score >= p.answer_min and self._kind_fits(c, a)]
@@ -384,8 +401,11 @@ class PackEngine:
         entry = self.knowledge.entries[candidate.id]
         if not entry.is_metric or not a.wants_figure:
             return True
-        if a.intent.unit and entry.unit[-1:] != a.intent.unit:
-            return False
+        if a.intent.unit and entry.unit[-1:] != a.intent.unit and not entry.unit.startswith(a.intent.unit):
+            return False  # "多少个方面" counts in 个 what "20多个方面" counts
+        counted = _COUNTED_NOUN_RE.search(a.text)
+        if counted and not self._counts(candidate, counted.group(1)):
+            return False  # "涉及多少个方面" is not answered by a count of cases
         return measure_fits(a.intent.measure, a.intent.unit, entry.unit, entry.value)
 
     def _agreed(
@@ -436,6 +456,11 @@ class PackEngine:
             own,
             " ".join((entry.title, *entry.phrasings)),
         )
+
+    def _counts(self, candidate: Candidate, noun: str) -> bool:
+        """Whether a curated entry's figure counts `noun` (its value or title says it)."""
+        entry = self.knowledge.entries[candidate.id]
+        return noun in entry.value or noun in entry.title
 
     def _report_choice(self, candidate: Candidate, a: Analysis) -> Choice:
         sentence = self.report.sentence(candidate.id)

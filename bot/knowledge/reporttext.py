@@ -85,6 +85,11 @@ _FIGURE_RE = re.compile(
     r"(?P<post>余|多)?"
     rf"(?P<unit>(?:万|亿)?(?:{_UNIT_RE}))?"
 )
+# A count written in words, of the parts of something ("五个方面"): a figure as written.
+_WORD_NUMBERS = "二三四五六七八九十"
+_WORD_COUNT_RE = re.compile(
+    r"(?<![第一二三四五六七八九十两\d])(?P<num>[二三四五六七八九十])个(?P<what>方面|部分|领域|环节)"
+)
 _RANK_RE = re.compile(r"(?P<value>(?:全国|全省|全市|全区|全县)?第(?:[一二三四五六七八九十]|\d+)(?:名|位)?)")
 _RANK_LEAD = ("排名", "排", "位列", "位居", "名列", "居", "全国", "全省", "全市")
 _CHANGE_RE = re.compile(r"同比|上升|下降|增长|减少|提高|降低|增加|压缩")
@@ -285,6 +290,12 @@ def find_figures(sentence: str, sid: str = "", year: int | None = None) -> list[
                 m.start(),
                 figure_role(sentence, m.start(), "count", year),
             )
+        )
+    for m in _WORD_COUNT_RE.finditer(sentence):  # "从…等五个方面", "围绕…等四个方面进行部署"
+        clause, context = clause_at(m.start())
+        number = _WORD_NUMBERS.index(m.group("num")) + 2
+        found.append(
+            Figure(m.group(0), float(number), "个" + m.group("what"), None, "count", clause, context, sid, m.start())
         )
     for m in _RANK_RE.finditer(sentence):
         start = m.start()
