@@ -119,3 +119,25 @@ def test_a_count_of_a_named_noun_is_answered_by_the_figure_counting_it(engine, q
     never by another count of the same subject."""
     reply = engine.respond(question)
     assert reply.status == "answer" and figure in reply.answer and not_figure not in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    "question, figure",
+    [
+        ("公家在园区那边又下放了几项权", "11项"),
+        ("政府被老百姓告了 领导亲自上法庭的比例有多高", "100%"),
+        ("法律咨询是按什么计数的 有多少", "近30000人次"),
+    ],
+)
+def test_a_word_off_the_figure_but_not_in_its_slot_is_no_near_miss(engine, question, figure):
+    """Only a word standing next to the figure's own words (排队次数, 立法提案) names another
+    measure; the one who acted (公家), everyday people (老百姓) or how it is put (计数) do not."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and figure in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    "question", ["“0”排队次数的事项有多少", "立法提案有多少条", "人民调解化解的纠纷各区县分别是多少起"]
+)
+def test_near_misses_and_breakdowns_stay_declined(engine, question):
+    assert engine.respond(question).status != "answer"

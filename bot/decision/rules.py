@@ -162,10 +162,19 @@ def rule_wider_scope(a: Analysis, choice: Choice | None, ctx: Context) -> Declin
     return Decline("wider_scope", wider)
 
 
+# A figure asked per county or district ("各区县分别", "每个县", "县里的", "分县市区").
+_BY_AREA_RE = re.compile(
+    r"各(?:个)?(?:区县|县区|县市区|县市|区|县)|每个(?:区县|县区|县|区)|分(?:区县|县区|县市区)|县里|区县里"
+)
+
+
 def rule_breakdown(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
     """A county named for a figure the report gives only for the whole city."""
     if choice is None:
         return None
+    by_area = _BY_AREA_RE.search(a.text)
+    if by_area and not re.search(r"[区县]", choice.text):
+        return Decline("breakdown", by_area.group(0))  # "各区县分别是多少": the report has the city's only
     for county in a.scope.counties:
         if _in_report_word(a.text, county, ctx.report_norm):
             continue
@@ -334,11 +343,11 @@ def rule_figure_subject(a: Analysis, choice: Choice | None, ctx: Context) -> Dec
         return None  # every pair of the question's characters is in the evidence: nothing to check
     report = ctx.report_norm
     for word in lexicon.words_in(core):
-        if any(c in GLUE_CHARS for c in word) or word in evidence or word in PLACEHOLDERS:
+        if any(c in GLUE_CHARS for c in word) or word in evidence or word in PLACEHOLDERS or word in MEASURE_NEUTRAL:
             continue
         if not occurs(word, report) and none_occur(word, report):
-            if len(word) >= 3:  # never in the report; two characters (出面, 位置) are everyday speech
-                return Decline("absent", word)
+            if len(word) >= 3:
+                return Decline("absent", word)  # never in the report, and no everyday word (老百姓)
             continue
         if len(word) == 2 and lexicon.is_common(word):
             continue  # 办事, 数量, 违规: everyday words name no subject of their own
@@ -499,7 +508,8 @@ def rule_one_word_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
     own, own_sound = _own_words(norm, choice.names, choice.own_text)
     on, off = [], []
     scope = set(a.scope.places) | set(a.scope.counties) | set(ctx.place_words)
-    for word in dict.fromkeys(measure_phrase(a)):
+    phrase = measure_phrase(a)
+    for word in dict.fromkeys(phrase):
         if len(word) < 2 or not _HANZI_RE.fullmatch(word) or word in _NOT_MEASURE_WORDS:
             continue
         if word in scope or not (lexicon.is_noun(word) or word not in lexicon.words()):
@@ -509,9 +519,21 @@ def rule_one_word_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
         else:
             off.append(word)
     word = off[0] if len(off) == 1 else ""
-    if word and on and none_occur(word, ctx.report_norm):
+    if (
+        word
+        and on
+        and none_occur(word, ctx.report_norm)
+        and _beside(phrase, word, lambda w: bool(norm(w)) and norm(w) in own)
+    ):
         return Decline("absent", word)
     return None
+
+
+def _beside(words: list[str], word: str, is_own) -> bool:
+    """Whether `word` stands next to one of the figure's own words ("排队次数", "立法提案"): in
+    its slot; a word elsewhere in the ask (the one who acted, 公家; how it is put, 计数) is not."""
+    spots = [i for i, w in enumerate(words) if w == word]
+    return any(len(words[j]) >= 2 and is_own(words[j]) for i in spots for j in (i - 1, i + 1) if 0 <= j < len(words))
 
 
 RULES = (
