@@ -141,3 +141,10 @@ def test_a_word_off_the_figure_but_not_in_its_slot_is_no_near_miss(engine, quest
 )
 def test_near_misses_and_breakdowns_stay_declined(engine, question):
     assert engine.respond(question).status != "answer"
+
+
+def test_people_counted_with_ge_are_people_never_a_count_of_cases(engine):
+    """ "多少个法律援助律师" counts people: 法律援助案件2900余件 never answers it."""
+    reply = engine.respond("益阳一共有多少个法律援助律师")
+    assert reply.status != "answer" and "2900余件" not in reply.text.split("报告中相关的内容")[0]
+    assert "370名" in engine.respond("帮了多少个农民工讨薪").answer

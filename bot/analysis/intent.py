@@ -110,6 +110,8 @@ _HOW_MANY_THEN_MA_RE = re.compile(r"(?:多少|几(?![百千万十\d]))[^是]*吗
 
 def measure_of(text: str, unit: str = "") -> str:
     """The measure asked; a unit the question counts in ("多少起", "有没有五百人") decides."""
+    if unit == "个" and _PEOPLE_RE.search(text):
+        return "people"  # "多少个法律援助律师": 个 counts people here
     if unit:
         return _UNIT_MEASURE.get(unit, "count")
     if _DURATION_RE.search(text):
