@@ -145,3 +145,11 @@ def test_a_part_the_asker_says_is_not_wanted_is_still_not_the_total(engine):
 def test_a_turn_to_a_new_question_is_not_part_of_it(engine, opener):
     reply = engine.respond(opener + "两法衔接平台录入数排第几")
     assert reply.status == "answer" and "全省第一" in reply.answer, reply.text
+
+
+def test_a_province_naming_the_thing_is_no_wider_scope_when_the_city_is_asked(engine):
+    """ "湖南省的办事app 益阳店…": the province names the app, 益阳 is the scope asked; the one
+    option giving the figure asked answers when the others only explain."""
+    reply = engine.respond("手机上那个湖南省的办事app 益阳店接了多少服务场景")
+    assert reply.status == "answer" and "2000余个" in reply.answer, reply.text
+    assert engine.respond("湖南省的网上可办率是多少").kind == "wider_scope"

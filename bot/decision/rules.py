@@ -150,6 +150,8 @@ def rule_wider_scope(a: Analysis, choice: Choice | None, ctx: Context) -> Declin
     )
     if not wider or choice is None:
         return None
+    if not a.scope.wider and any(w and w in a.text for w in ctx.place_words):
+        return None  # "湖南那个办事app，益阳的旗舰店…": the province names the thing, the city is asked
     if a.intent.measure == "rank" or (choice.figure_value and "第" in choice.figure_value):
         # a rank in the province is the city's own figure, but not a rank in the nation
         if wider in ("全国", "全中国", "国家层面") and not _has_scope_word(choice.own_text or choice.text, wider, ()):
@@ -342,8 +344,11 @@ def rule_figure_subject(a: Analysis, choice: Choice | None, ctx: Context) -> Dec
     if all(core[i : i + 2] in evidence for i in range(len(core) - 1) if " " not in core[i : i + 2]):
         return None  # every pair of the question's characters is in the evidence: nothing to check
     report = ctx.report_norm
+    places = set(a.scope.places) | set(a.scope.counties)  # the scope rules judge places
     for word in lexicon.words_in(core):
         if any(c in GLUE_CHARS for c in word) or word in evidence or word in PLACEHOLDERS or word in MEASURE_NEUTRAL:
+            continue
+        if word in places or any(word in p for p in places):
             continue
         if not occurs(word, report) and none_occur(word, report):
             if len(word) >= 3:
