@@ -184,3 +184,17 @@ def test_a_request_then_its_items_answers_every_item(engine, question, figures):
     the request is each item's subject; a part without a subject is heard as written."""
     reply = engine.respond(question)
     assert reply.status == "answer" and all(f in reply.answer for f in figures), reply.answer
+
+
+@pytest.mark.parametrize(
+    "question, figures",
+    [
+        ("零跑动事项多少？另外承诺时限压缩率呢，还有网上可办率", ["1837项", "74.1%", "100%"]),
+        ("网上能办的事项里 零跑动的多少 跑一次的多少 再加上承诺时限压缩率", ["1837项", "1024项", "74.1%"]),
+        ("刑事破案数和民商事一审收案同比各变了多少", ["110%", "10.21%"]),
+    ],
+)
+def test_one_more_item_and_each_with_a_verb_are_all_answered(engine, question, figures):
+    """还有/再加上 adds an item even without a question word; "各变了多少" asks each."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and all(f in reply.answer for f in figures), reply.answer

@@ -53,6 +53,7 @@ _LIST_REQUEST_RE = re.compile(
 )
 # An ask that picks one of what was named before it ("哪个多", "谁高"): its subjects are before it.
 _SELECTS_RE = re.compile(r"^(?:那|那么)?(?:哪个|哪一个|哪项|哪样|哪边|谁)")
+_MORE_ITEM_RE = re.compile(r"^(?:还有|再加上|加上|以及|再就是|另外)")
 MIN_CONTEXT_CHARS = 24  # shorter messages are one question: no story to leave out
 REFER_CLAUSES = 2  # how many clauses before a pointing ask may name what it points to
 STORY_COVERAGE = 0.1  # a clause with at most this share of its character pairs in the report is story
@@ -191,6 +192,10 @@ def find_ask(text: str, report: str = "") -> Ask:
         chosen = [i for i in range(start, len(parts)) if parts[i] and (i == start or _asks(parts[i]))]
     if not chosen:
         return Ask(text)
+    for i in range(chosen[-1] + 1, len(parts)):  # "…多少，还有网上可办率": one more item asked
+        if not (_MORE_ITEM_RE.match(parts[i]) and not _story(parts[i], report)):
+            break
+        chosen.append(i)
     if _LIST_REQUEST_RE.search(parts[chosen[-1]]):  # "…都列出来：A、B、C": the items after the request
         chosen += [i for i in range(chosen[-1] + 1, len(parts)) if parts[i] and not _story(parts[i], report)]
     if _LIST_REQUEST_RE.search(parts[chosen[-1]]) and _content(parts[chosen[-1]]) < MIN_ASK_CONTENT:

@@ -21,7 +21,10 @@ _ASK_RE = re.compile(
     r"多高|多大|多长|多久|高不高|多不多|大不大|怎样"
 )
 _JOIN_RE = re.compile(r"以及|还有|(?<!调)和(?!解)|(?<![涉普以危顾来])及(?![时格])|(?<![参给])与|跟(?![进踪])|、")
-_EACH_RE = re.compile(r"(分别|各自|各|都)(是|有|为)?(多少|几[个项件家台处条类种名起次人位]?|什么|啥|怎么样|如何|哪些)")
+_EACH_RE = re.compile(
+    r"(分别|各自|各|都)((?:是|有|为)|(?:变|增长|增加|下降|减少|上升|提高|降低|涨|降)了?)?"
+    r"(多少|几[个项件家台处条类种名起次人位]?|什么|啥|怎么样|如何|哪些)"
+)
 # An enumeration asked as a list of figures: "A、B和C，列一下", "A，B，再加上C 几个数一起报".
 _LIST_ASK_RE = re.compile(
     r"[，,\s]*(?:帮我|给我|请)?(?:都|全|一起|一块|统一)?(?:列一下|列出来|列一列|列个表|列举|报一下|说一下|讲一下|告诉我|"
@@ -46,6 +49,9 @@ _TOPIC_TRIM_RE = re.compile(
 )
 # What ends a list's last item without being part of it ("…农民工讨薪这些", "…复调对接等").
 _LIST_END_RE = re.compile(r"(?:这些|那些|这几个|那几个|这几项|等等|等)$")
+# Where a sentence adds one more item ("…，还有网上可办率", "… 再加上承诺时限压缩率").
+_MORE_RE = re.compile(r"[，,\s]+(?:还有|再加上|加上|以及|再就是)")
+_MORE_START_RE = re.compile(r"^(?:还有|再加上|加上|以及|再就是)")
 _ELLIPTICAL_RE = re.compile(r"^(?:那么|那|又|还有|另外|然后|再问|以及)|呢$")
 _TWO_ASKS_RE = re.compile(r"多少|几[个项件家台处条类种名起次人位]")
 _SHARED_TAIL_RE = re.compile(r"(是)?(多少|几[个项件家台处条类种名起次人位]?)(\w{0,3})$")
@@ -128,6 +134,9 @@ def _asking_groups(clauses: list[str]) -> list[str]:
     groups: list[str] = []
     pending: list[str] = []
     for clause in clauses:
+        if _MORE_START_RE.match(clause) and not pending and groups:
+            groups.append(_MORE_START_RE.sub("", clause))  # "再加上承诺时限压缩率": one more item
+            continue
         pending.append(clause)
         if _has_ask(clause):
             groups.append("，".join(pending))
@@ -162,6 +171,8 @@ def split_question(text: str) -> list[Split]:
     text = unicodedata.normalize("NFKC", text).strip()
     found: list[Split] = []
     sentences = [s for s in _unquoted(text, _SENTENCE_RE) if len(_content(s)) >= 2]
+    if len(sentences) >= 2:  # "…压缩率呢，还有网上可办率": one more item inside a sentence
+        sentences = [piece for s in sentences for piece in _MORE_RE.split(s) if len(_content(piece)) >= 2]
     if 2 <= len(sentences) <= MAX_PARTS:
         found.append(Split(tuple(_with_subjects(sentences)), True, tuple(sentences)))
     if len(sentences) == 1:
@@ -198,7 +209,8 @@ def split_question(text: str) -> list[Split]:
         whole = _WHOLE_OF_PARTS_RE.match(head) if each else None
         if whole:  # "网上可办的事项里 零跑动和只跑一次的各多少项": the parts are asked, not the whole
             head = whole.group(1)
-        tail = each.group(3) if each else ""
+        verb = each.group(2) or "" if each else ""
+        tail = (verb if verb not in ("是", "有", "为") else "") + each.group(3) if each else ""  # "各变了多少"
         if not each and not found:
             shared = _SHARED_TAIL_RE.search(head)
             if shared and _JOIN_RE.search(head[: shared.start()]):

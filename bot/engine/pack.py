@@ -607,6 +607,11 @@ class PackEngine:
                     # "…涉及多少方面" answered by an explanation that states no such figure
                     reply = replace(reply, status="fallback")
                 taken = {p.entry_id for p in parts}
+                if reply.status != "answer" and "，" in text:
+                    # "网上能办的事项里，零跑动的多少": the last clause asks, the first names the whole
+                    again = self._single(self.analyze(text.rsplit("，", 1)[1]), None, 0.0)
+                    if again.status == "answer" and again.entry_id not in taken:
+                        reply = again
                 if k and (reply.status != "answer" or reply.entry_id in taken):
                     # "…多少起纠纷，成功的比例有多高", "诉前调解案例数 调解成功率": a part with no
                     # subject of its own is heard with the part just before, then the first
