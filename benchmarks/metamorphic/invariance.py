@@ -173,6 +173,19 @@ def numbers_in_words(question: str, rng: random.Random) -> str | None:
     return out if out != question else None
 
 
+_HOW_MANY_END_RE = __import__("re").compile(
+    r"多少(?=(?:人次|万元|[人件家项个台起名次条类种位户])?(?:[？?。！!，,\s啊呀呢]|$))"
+)
+
+
+def dialect(question: str, rng: random.Random) -> str | None:
+    """Question words as citizens of Hunan and Sichuan say them: 多少 ending a clause as 好多,
+    什么 as 么子 or 啥子, 知道 as 晓得."""
+    out = _HOW_MANY_END_RE.sub("好多", question)
+    out = out.replace("什么", rng.choice(("么子", "啥子"))).replace("知道", "晓得")
+    return out if out != question else None
+
+
 # name → (transform, cases per original)
 TRANSFORMS = {
     "story_before": (story_before, 2),
@@ -184,4 +197,5 @@ TRANSFORMS = {
     "homophone_typo": (homophone, 2),
     "numbers_in_words": (numbers_in_words, 2),
     "pinyin_word": (pinyin_word, 2),
+    "dialect": (dialect, 1),
 }

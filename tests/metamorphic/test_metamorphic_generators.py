@@ -216,3 +216,10 @@ def test_cases_are_seeded(sources):
             assert case.expect == by_question[case.source].expect
     enumerations = [c for c in first if c.transform == "enumeration"]
     assert {len(c.expect) for c in enumerations} == {2, 3, 4, 5, 6}
+
+
+def test_dialect_question_words():
+    rng = random.Random(3)
+    out = invariance.dialect("诉前调解成功率是多少？调解的是什么案子", rng)
+    assert "好多？" in out and ("么子" in out or "啥子" in out)
+    assert invariance.dialect("多少家企业首次不罚", rng) is None  # 多少 before its noun stays
