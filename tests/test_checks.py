@@ -213,3 +213,18 @@ def test_a_follow_up_the_knowledge_matches_clearly_is_answered_as_it_is(engine):
     engine.respond("一次都不用跑的事项有多少", conversation, 0.0)
     reply = engine.respond("那个医疗纠纷调解委员会得了什么称号", conversation, 1.0)
     assert "全国模范人民调解委员会" in reply.answer
+
+
+@pytest.mark.parametrize(
+    "question, follow_up, expected",
+    [
+        ("乡镇综合行政执法示范创建标准从几个方面定的", "哪五个", "权责清晰"),
+        ("湘易办接入了多少个业务应用", "举两个例子", "红星云"),
+        ("益阳有地方评上第二批湖南省法治政府建设示范吗", "具体是哪几个", "龙光桥街道"),
+    ],
+)
+def test_which_ones_after_an_answer_quotes_the_sentence_naming_them(engine, question, follow_up, expected):
+    conversation = Conversation()
+    engine.respond(question, conversation, 0.0)
+    reply = engine.respond(follow_up, conversation, 1.0)
+    assert reply.status == "answer" and expected in reply.answer, reply.text

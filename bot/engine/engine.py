@@ -65,6 +65,13 @@ _CHECK_WORDS_RE = re.compile(
 )
 # Words of a follow-up that ask, not name ("上了哪个电视节目", "是哪次会议通过的").
 _ASKING_RE = re.compile(r"哪(?:个|一个|些|几个|次|家|位|年|天|里)?|什么|啥|多少|几|谁|怎么|如何|是|的|了|上|被|过|呢")
+# A follow-up asking which ones, or for examples ("哪五个", "具体是哪几个", "举两个例子", "有哪些").
+_MEMBERS_ASK_RE = re.compile(
+    r"^(?:那|那么|具体|都|分别)?(?:是|有)?(?:哪几个|哪几项|哪几家|哪些|哪[两二三四五六七八九十\d]+[个项家类条]|"
+    r"举(?:几|两|一|个)?个?例子|举个例|比如说?呢?$|说(?:两|几)个)"
+)
+_NUMERAL_WORD_RE = re.compile(r"[\d.一二两三四五六七八九十百千万]+[个项家类条件名次种批]?")
+_NAMES_SEVERAL_RE = re.compile(r"[\u4e00-\u9fff”]、[\u4e00-\u9fff“]|”“")
 _QUESTION_WORD_RE = re.compile(r"哪|什么|啥|多少|几|谁|怎么|如何")
 _KIND_WORDS = frozenset("电视 电视台 电视节目 会议 哪次 时候 时间 单位 部门 地方".split())
 
@@ -151,6 +158,12 @@ class Engine:
         if check is not None:
             return check
         previous = conversation.last_entry_id if conversation is not None and conversation.active(now) else None
+        if previous and _MEMBERS_ASK_RE.search(text) and len(text) <= MAX_FOLLOW_UP_CHARS:
+            # "哪五个", "举两个例子", "具体是哪几个": the members of what was just answered, as the
+            # report's own sentence names them
+            listed = self._listed_in(previous)
+            if listed is not None and not self._names_subject(text):
+                return listed
         response, year = self._answer(text, conversation, now)
         if text != message and not self._names_subject(text):
             # "…讲是营商码…中央台报道了的，是哪个节目啊": an ask naming nothing the report says
@@ -188,7 +201,8 @@ class Engine:
             # ask naming its own subject, "那个医疗纠纷调解委员会…", is about that subject)
             subject = self.packs[-1].analyze(conversation.last_text).core
             again, again_year = self._answer(f"{subject}，{text}", None, now)
-            if again.status == "answer" and (again.entry_id != response.entry_id or not repeated):
+            better = repeated or response.status != "answer" or again.score > response.score
+            if again.status == "answer" and (again.entry_id != response.entry_id or not repeated) and better:
                 response, year = again, again_year
         if conversation is not None and response.status == "answer":
             conversation.last_year = year or conversation.last_year
@@ -301,6 +315,20 @@ class Engine:
         lent = [w for w in known_words(clean(ask.refers), report).split() if not _scoped(w, self.today)]
         return "".join(lent) + "，" + ask.text if lent else ask.text
 
+    def _listed_in(self, entry_id: str) -> Response | None:
+        """The report sentence an answer came from, when it names several things (、 or “…”)."""
+        pack = self._owner.get(entry_id) or self.packs[-1]
+        sentences = pack.knowledge.report_text.sentences
+        if entry_id.startswith("report:"):
+            found = [s for s in sentences if f"report:{s.id}" == entry_id]
+        else:
+            source = pack.knowledge.entries[entry_id].source if entry_id in pack.knowledge.entries else ""
+            found = [s for s in sentences if source and (s.text in source or source in s.text)]
+        found = [s for s in found if _NAMES_SEVERAL_RE.search(s.text)]
+        if not found:
+            return None
+        return answers.answer_report(pack.knowledge, found[0], None, 1.0, kind="members")
+
     def _sentences_with(self, word: str) -> int:
         """In how many of the newest report's sentences a (normalised) word stands."""
         if self._sentence_texts is None:
@@ -319,6 +347,7 @@ class Engine:
         return any(
             len(w) >= 2
             and w not in PLACEHOLDERS
+            and not _NUMERAL_WORD_RE.fullmatch(w)  # "哪五个": a number names nothing
             and not is_common(w)  # 报道, 做法, 中央: everyday words name no subject of their own
             and 0 < self._sentences_with(w) <= SUBJECT_SENTENCES
             and w in self._subject_texts  # a thing the knowledge asks about, not a word in passing
