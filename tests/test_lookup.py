@@ -85,3 +85,9 @@ def test_the_article_yige_is_not_a_figure_to_look_up(engine):
     assert parse_figure_query("专门保护1个湖的那个办法是哪个湖") is None
     reply = engine.respond("专门保护一个湖的那个办法，是哪个湖")
     assert reply.status == "answer" and "大通湖" in reply.answer
+
+
+def test_a_sum_in_wan_is_looked_up_backwards(engine):
+    """ "三百一十七万是什么钱": 317万 is a figure of the report (317万余元), asked about."""
+    reply = engine.respond("三百一十七万是什么钱")
+    assert reply.status == "answer" and "317万余元" in reply.answer

@@ -51,7 +51,7 @@ def parse_figure_query(text: str) -> tuple[str, str] | None:
     if _RESIDUE_RE.match(residue):
         return _key(match)
     asks_what = _WHAT_IS_RE.search(rest) and not _LIST_ASK_RE.search(rest)
-    if asks_what and (match.group(3) or match.group(4)):
+    if asks_what and (match.group(2) or match.group(3) or match.group(4)):
         return _key(match)  # the figure comes first and is asked about, with its unit or as a percentage
     return None
 
