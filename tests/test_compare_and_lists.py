@@ -198,3 +198,10 @@ def test_one_more_item_and_each_with_a_verb_are_all_answered(engine, question, f
     """还有/再加上 adds an item even without a question word; "各变了多少" asks each."""
     reply = engine.respond(question)
     assert reply.status == "answer" and all(f in reply.answer for f in figures), reply.answer
+
+
+def test_two_subjects_of_two_measures_give_all_four(engine):
+    """ "A和B的X、Y，四个数一起报给我": every subject with every measure."""
+    reply = engine.respond("人民调解和诉前调解的数量、成功率，四个数一起报给我")
+    assert reply.status == "answer"
+    assert all(f in reply.answer for f in ("10816起", "93%", "13355件", "56.8%")), reply.answer

@@ -30,8 +30,21 @@ _LIST_ASK_RE = re.compile(
     r"[，,\s]*(?:帮我|给我|请)?(?:都|全|一起|一块|统一)?(?:列一下|列出来|列一列|列个表|列举|报一下|说一下|讲一下|告诉我|"
     r"(?:这|那)?(?:[两二三四五六几]个|几项)(?:(?:数|数字|数据)(?:都|分别|一起|各)?(?:是多少|多少|报一下|说说|告诉我)?|"
     r"(?:都|分别|一起|各)(?:是多少|多少|报一下|说说|告诉我)|(?:报一下|说说|告诉我))|"
-    r"一起报|都是多少|分别多少|各多少|各是多少)+[吧呢啊呀。.!！?？]*$"
+    r"一起报|都是多少|分别多少|各多少|各是多少|报给我|说给我|发给我)+(?:给我)?[吧呢啊呀。.!！?？]*$"
 )
+# "A和B的X、Y": every subject with every measure (人民调解和诉前调解的数量、成功率 → four figures).
+_SUBJECTS_OF_RE = re.compile(r"^(?P<a>[^、，,和]{2,12})和(?P<b>[^、，,和]{2,12})的(?P<m>[^、，,和]{2,8})$")
+
+
+def _crossed(items: list[str]) -> list[str]:
+    """The items of "A和B的X、Y" as A的X, A的Y, B的X, B的Y; other lists as they are."""
+    first = _SUBJECTS_OF_RE.match(items[0]) if items else None
+    if first is None or len(items) < 2 or any(len(_content(i)) > 6 for i in items[1:]):
+        return items
+    measures = [first.group("m")] + items[1:]
+    return [f"{s}的{m}" for s in (first.group("a"), first.group("b")) for m in measures][:MAX_PARTS]
+
+
 # A request first, its items after ("…几个数字都列出来：A、B、C", "帮我列一下，A、B和C").
 _REQUEST_FIRST_RE = re.compile(
     r"^(.*?(?:列一下|列出来|都列|列举|一起报|报一下|都是多少|分别是多少|各是多少|告诉我)"
@@ -188,7 +201,7 @@ def split_question(text: str) -> list[Split]:
                 found.append(Split(asked, True))
         listed = _LIST_ASK_RE.search(sentences[0])
         if listed and listed.start() > 0:  # "A、B和C，列一下": each item is a figure question
-            items = _items(sentences[0][: listed.start()])
+            items = _crossed(_items(sentences[0][: listed.start()]))
             if 2 <= len(items) <= MAX_PARTS:
                 found.append(Split(tuple(i if _has_ask(i) else i + "是多少" for i in items), True))
             sentences = [sentences[0][: listed.start()]]
