@@ -203,3 +203,19 @@ def test_a_comparison_typed_without_breaks_is_one_ask(engine):
     ):
         reply = engine.respond(question)
         assert all(f in reply.answer for f in figures), (question, reply.answer)
+
+
+def test_a_place_the_knowledge_asks_about_is_lent_as_a_subject(engine):
+    """大通湖 is a district and the lake a regulation protects: as the story's subject it is lent."""
+    reply = engine.respond(
+        "我在大通湖边上长大的 小时候湖水清得很 后来搞养殖水都臭了 这几年好多了 听说市里专门为这个湖出了个文件 是叫什么名字"
+    )
+    assert reply.status == "answer" and "大通湖湖泊保护管理办法" in reply.answer
+
+
+def test_a_story_subject_never_completes_a_request_for_advice(engine):
+    reply = engine.respond(
+        "嗯那个我是桃江乡下的 今年六十八了 就是我屋里儿子在外面打工 一年回来一次 那个承包的田也冇人种 "
+        "荒在那里 村里讲要收回去 我心里急得很 你帮我想想我该怎么办咯"
+    )
+    assert reply.status != "answer"

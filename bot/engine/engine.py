@@ -70,6 +70,9 @@ _MEMBERS_ASK_RE = re.compile(
     r"^(?:那|那么|具体|都|分别)?(?:是|有)?(?:哪几个|哪几项|哪几家|哪些|哪[两二三四五六七八九十\d]+[个项家类条]|"
     r"举(?:几|两|一|个)?个?例子|举个例|比如说?呢?$|说(?:两|几)个)"
 )
+# An ask about a thing (which, what, how many): one a story's subject can complete; "我该怎么办"
+# asks for advice, never about the story's subject.
+_ASKS_ABOUT_RE = re.compile(r"哪|什么|啥|多少|几|谁|叫")
 _NUMERAL_WORD_RE = re.compile(r"[\d.一二两三四五六七八九十百千万]+[个项家类条件名次种批]?")
 _NAMES_SEVERAL_RE = re.compile(r"[\u4e00-\u9fff”]、[\u4e00-\u9fff“]|”“")
 _QUESTION_WORD_RE = re.compile(r"哪|什么|啥|多少|几|谁|怎么|如何")
@@ -165,7 +168,7 @@ class Engine:
             if listed is not None and not self._names_subject(text):
                 return listed
         response, year = self._answer(text, conversation, now)
-        if text != message and not self._names_subject(text):
+        if text != message and _ASKS_ABOUT_RE.search(text) and not self._names_subject(text):
             # "…讲是营商码…中央台报道了的，是哪个节目啊": an ask naming nothing the report says
             # in one place only is about the nearest thing of the story the report does name
             subject = self._nearest_subject(message)
@@ -361,7 +364,8 @@ class Engine:
         for clause in reversed(re.split(r"[，,。！!？?；;\s]+", ask.context)):
             if clause and self._names_subject(clause):
                 words = known_words(clean(clause), report).split()
-                return "".join(w for w in words if not _scoped(w, self.today))
+                # a place the knowledge asks about (大通湖) is a subject here; other places never lent
+                return "".join(w for w in words if not _scoped(w, self.today) or self._names_subject(w))
         return ""
 
     def _lent(self, message: str) -> str:
