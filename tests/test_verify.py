@@ -72,3 +72,9 @@ def test_a_check_of_a_figure_an_explanation_states(engine):
     figure of another thing (22个乡镇) never judges "五个方面"."""
     assert engine.respond("湘易办里面到底接了多少个业务应用啊 有没有三百个").text.startswith("是的")
     assert not engine.respond("乡镇综合行政执法示范创建是从五个方面提的标准吗").text.startswith("不是")
+
+
+def test_a_step_towards_a_thing_is_not_the_thing(engine):
+    """入围…推荐名单 does not confirm 已经正式成为…; asked as written it does."""
+    assert engine.respond("智慧渔政已经正式成为全国法治政府建设示范项目了吗").answer.startswith("不是")
+    assert engine.respond("智慧渔政入围全国法治政府建设示范项目推荐名单了吗").answer.startswith("是的")

@@ -142,9 +142,16 @@ def _claim(analysis: Analysis, evidence: str, figure=None) -> bool | None:
         return False  # "还有…吗" where the report says 无/没有
     if not analysis.intent.yes_no:
         return None
-    return True if _stated(analysis.core, converted) else None
+    if not _stated(analysis.core, converted):
+        return None
+    tentative = _TENTATIVE_RE.search(converted)
+    if tentative and tentative.group(0) not in question:
+        return False  # "已经正式成为示范项目了吗" of 入围…推荐名单: only a step towards it
+    return True
 
 
+# What the evidence calls a step towards a thing, not the thing (入围推荐名单, 候选, 提名, 拟).
+_TENTATIVE_RE = re.compile(r"推荐名单|候选|提名|入围|初评|拟")
 STATED_MIN = 0.34  # share of the claim's character pairs the evidence must have for 是的
 _NOT_CLAIM_RE = re.compile(r"[^\u4e00-\u9fff]|[的了吗呢啊吧呀嘛么是有]")
 
