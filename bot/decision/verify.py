@@ -144,10 +144,23 @@ def _claim(analysis: Analysis, evidence: str, figure=None) -> bool | None:
         return None
     if not _stated(analysis.core, converted):
         return None
-    tentative = _TENTATIVE_RE.search(converted)
-    if tentative and tentative.group(0) not in question:
+    if _only_a_step(analysis.core, converted, question):
         return False  # "已经正式成为示范项目了吗" of 入围…推荐名单: only a step towards it
     return True
+
+
+def _only_a_step(core: str, evidence: str, question: str) -> bool:
+    """The evidence's clause holding what is claimed calls it a step towards it (入围…推荐名单),
+    and the question does not."""
+    claim = _NOT_CLAIM_RE.sub("", _NEGATION_RE.sub("", _QUESTION_FRAMES_RE.sub("", core)))
+    words = [w for w in lexicon.segment(claim) if len(w) >= 2 and w not in _NOT_CLAIMED]
+    if not words:
+        return False
+    for clause in re.split(r"[,，。；;]", evidence):
+        if words[-1] in clause:
+            step = _TENTATIVE_RE.search(clause)
+            return bool(step) and step.group(0) not in question
+    return False
 
 
 # What the evidence calls a step towards a thing, not the thing (入围推荐名单, 候选, 提名, 拟).
@@ -190,7 +203,8 @@ def stated_figure(text: str, analysis: Analysis):
     found = {
         f.value: f
         for f in figures_of(text)
-        if f.unit[-1:] in units and all(c in f.own_words for c in counted if c not in ("的吗", "了吗", "是吗"))
+        if (f.unit[-1:] in units or f.unit[:1] in units)
+        and all(c in f.own_words for c in counted if c not in ("的吗", "了吗", "是吗"))
     }
     return next(iter(found.values())) if len(found) == 1 else None
 
