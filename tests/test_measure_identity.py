@@ -148,3 +148,12 @@ def test_people_counted_with_ge_are_people_never_a_count_of_cases(engine):
     reply = engine.respond("益阳一共有多少个法律援助律师")
     assert reply.status != "answer" and "2900余件" not in reply.text.split("报告中相关的内容")[0]
     assert "370名" in engine.respond("帮了多少个农民工讨薪").answer
+
+
+def test_a_description_before_de_is_not_what_the_report_lacks(engine):
+    """ "讲道理的软办法办的案子": the asker's description of 柔性执法, not a measure of its own; a
+    thing named in one compound (志愿者团队) still is."""
+    reply = engine.respond("全市用这种不罚款讲道理的软办法办了好几千个案子到底是多少件啊")
+    assert reply.status == "answer" and "4600余件" in reply.answer
+    assert engine.respond("“谁执法谁普法”志愿者团队发布了多少个典型案例？").status != "answer"
+    assert "闺女" not in engine.respond("闺女说她单位领导讲，中央电视台哪个台播了益阳那个什么码，哪个节目啊").text

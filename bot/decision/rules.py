@@ -351,8 +351,8 @@ def rule_figure_subject(a: Analysis, choice: Choice | None, ctx: Context) -> Dec
         if word in places or any(word in p for p in places):
             continue
         if not occurs(word, report) and none_occur(word, report):
-            if len(word) >= 3:
-                return Decline("absent", word)  # never in the report, and no everyday word (老百姓)
+            if len(word) >= 3 and not _describes(word, a.text, report):
+                return Decline("absent", word)  # never in the report, and not describing a noun after it
             continue
         if len(word) == 2 and lexicon.is_common(word):
             continue  # 办事, 数量, 违规: everyday words name no subject of their own
@@ -604,6 +604,19 @@ def absent_terms(core: str, report_norm: str, min_len: int = 2, asked: str = "")
     return found
 
 
+def _describes(word: str, asked: str, report_norm: str) -> bool:
+    """Whether `word` stands in a description before 的 of a noun ("讲道理的软办法办的案子"):
+    how the asker describes the thing, not the thing ("志愿者团队" is a thing of its own)."""
+    at = asked.find(word)
+    if at < 0:
+        return False
+    joined = re.match(r"[\u4e00-\u9fff]{0,6}?的", asked[at + len(word) :])
+    if joined is None:
+        return False
+    after = lexicon.segment(asked[at + len(word) + joined.end() :])
+    return any(len(w) >= 2 and (occurs(w, report_norm) or lexicon.is_common(w)) and lexicon.is_noun(w) for w in after)
+
+
 def _may_be_absent(word: str, asked: str, report_norm: str) -> bool:
     """Whether the report may be said to lack `word`: it names what is asked, not its type
     (PLACEHOLDERS, 哪个X) and not a modifier of a noun the report has ("公安那几个中心": the
@@ -614,9 +627,9 @@ def _may_be_absent(word: str, asked: str, report_norm: str) -> bool:
     if _ANSWER_POSITION_RE.search(asked[:at]):
         return False
     after = lexicon.segment(asked[at + len(word) :])
-    return not any(
+    return not any(  # a noun after it, the report's or an everyday one (案子, 领导): it modifies that
         len(w) >= 2
-        and occurs(w, report_norm)
+        and (occurs(w, report_norm) or lexicon.is_common(w))
         and lexicon.is_noun(w)
         and w not in MEASURE_NEUTRAL
         and w not in PLACEHOLDERS
