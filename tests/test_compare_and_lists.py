@@ -205,3 +205,26 @@ def test_two_subjects_of_two_measures_give_all_four(engine):
     reply = engine.respond("人民调解和诉前调解的数量、成功率，四个数一起报给我")
     assert reply.status == "answer"
     assert all(f in reply.answer for f in ("10816起", "93%", "13355件", "56.8%")), reply.answer
+
+
+@pytest.mark.parametrize(
+    "question, figures",
+    [
+        ("政府合同审查 件数 意见条数", ["102件", "近200条"]),
+        ("谁执法谁普法：多少家单位发了多少个典型案例，涉及多少个方面", ["30多家", "70个", "20多个方面"]),
+    ],
+)
+def test_keywords_after_a_subject_and_a_clause_asking_twice(engine, question, figures):
+    """Keywords typed with spaces after a subject are each asked of it; a clause asking twice
+    (多少家…多少个…) is two asks."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and all(f in reply.answer for f in figures), reply.answer
+
+
+def test_a_purpose_clause_and_a_total_inside_are_no_asks_of_their_own(engine):
+    """ "我好跟boss汇报一下" asks nothing (汇报一下 is no 报一下); "里面一共有多少" is a total, not a part."""
+    reply = engine.respond(
+        "最近老板让我负责compliance，说益阳有官方编的企业合规guideline，教企业怎么守规矩的。"
+        "想问一下里面一共有多少项建议？我好跟boss汇报一下"
+    )
+    assert reply.status == "answer" and "214项" in reply.answer

@@ -27,9 +27,9 @@ _EACH_RE = re.compile(
 )
 # An enumeration asked as a list of figures: "A、B和C，列一下", "A，B，再加上C 几个数一起报".
 _LIST_ASK_RE = re.compile(
-    r"[，,\s]*(?:帮我|给我|请)?(?:都|全|一起|一块|统一)?(?:列一下|列出来|列一列|列个表|列举|报一下|说一下|讲一下|告诉我|"
-    r"(?:这|那)?(?:[两二三四五六几]个|几项)(?:(?:数|数字|数据)(?:都|分别|一起|各)?(?:是多少|多少|报一下|说说|告诉我)?|"
-    r"(?:都|分别|一起|各)(?:是多少|多少|报一下|说说|告诉我)|(?:报一下|说说|告诉我))|"
+    r"[，,\s]*(?:帮我|给我|请)?(?:都|全|一起|一块|统一)?(?:列一下|列出来|列一列|列个表|列举|(?<!汇)报一下|说一下|讲一下|告诉我|"
+    r"(?:这|那)?(?:[两二三四五六几]个|几项)(?:(?:数|数字|数据)(?:都|分别|一起|各)?(?:是多少|多少|(?<!汇)报一下|说说|告诉我)?|"
+    r"(?:都|分别|一起|各)(?:是多少|多少|(?<!汇)报一下|说说|告诉我)|(?:(?<!汇)报一下|说说|告诉我))|"
     r"一起报|都是多少|分别多少|各多少|各是多少|报给我|说给我|发给我)+(?:给我)?[吧呢啊呀。.!！?？]*$"
 )
 # "A和B的X、Y": every subject with every measure (人民调解和诉前调解的数量、成功率 → four figures).
@@ -47,23 +47,25 @@ def _crossed(items: list[str]) -> list[str]:
 
 # A request first, its items after ("…几个数字都列出来：A、B、C", "帮我列一下，A、B和C").
 _REQUEST_FIRST_RE = re.compile(
-    r"^(.*?(?:列一下|列出来|都列|列举|一起报|报一下|都是多少|分别是多少|各是多少|告诉我)"
+    r"^(.*?(?:列一下|列出来|都列|列举|一起报|(?<!汇)报一下|都是多少|分别是多少|各是多少|告诉我)"
     r"(?:[^：:，,\s]{0,12}?(?:[两二三四五六七八九十几]个|几项)(?:数字|数据|数|指标))?)[吧呢啊呀]*(?:[：:，,]|\s+)\s*(.+)$"
 )
 # "X里/中，A和B…": the whole named first, its parts asked after.
 _WHOLE_OF_PARTS_RE = re.compile(r"^.+?(?:里面|里头|当中|之中|里|中)(?:的)?[，,\s]+(.+)$")
-# What a request says besides its topic ("那几个数字都列出来", "几个数一起报一下").
+# What a request says besides its topic ("那几个数字都列出来", "几个数一起(?<!汇)报一下").
 _TOPIC_TRIM_RE = re.compile(
     r"(?:这块|那块|方面|这边|那边)?的?(?:这|那)?(?:[两二三四五六七八九十几]个|几项)?(?:数字|数据|件数|人数|数|指标)?"
     r"(?:都|全部|全|一起|一块|给我|帮我)*"
-    r"(?:列一下|列出来|都列|列举|一起报|报一下|都是多少|分别是多少|各是多少|告诉我)[吧呢啊呀]*$|"
+    r"(?:列一下|列出来|都列|列举|一起报|(?<!汇)报一下|都是多少|分别是多少|各是多少|告诉我)[吧呢啊呀]*$|"
     r"(?:这块|那块|方面)?的?(?:这|那)(?:[两二三四五六七八九十几]个|几项)(?:数字|数据|数|指标)$|"
-    r"^(?:把|请把|请|给我|帮我)?(?:列一下|报一下|说一下|讲一下|告诉我)?"
+    r"^(?:把|请把|请|给我|帮我)?(?:列一下|(?<!汇)报一下|说一下|讲一下|告诉我)?"
 )
 # What ends a list's last item without being part of it ("…农民工讨薪这些", "…复调对接等").
 _LIST_END_RE = re.compile(r"(?:这些|那些|这几个|那几个|这几项|等等|等)$")
 # Where a sentence adds one more item ("…，还有网上可办率", "… 再加上承诺时限压缩率").
 _MORE_RE = re.compile(r"[，,\s]+(?:还有|再加上|加上|以及|再就是)")
+# Keywords typed with spaces, a subject first ("复议跟调解对接 调成和解的几件 和解率").
+_KEYWORDS_RE = re.compile(r"^\s*([^\s，,、]{4,14})(?:\s+[^\s，,、]{2,8}){2,6}\s*$")
 _MORE_START_RE = re.compile(r"^(?:还有|再加上|加上|以及|再就是)")
 _ELLIPTICAL_RE = re.compile(r"^(?:那么|那|又|还有|另外|然后|再问|以及)|呢$")
 _TWO_ASKS_RE = re.compile(r"多少|几[个项件家台处条类种名起次人位]")
@@ -207,7 +209,14 @@ def split_question(text: str) -> list[Split]:
             sentences = [sentences[0][: listed.start()]]
         clauses = _asking_groups([c for c in _unquoted(sentences[0], _CLAUSE_RE) if len(_content(c)) >= 2])
         if 2 <= len(clauses) <= MAX_PARTS:
+            # "多少家单位发了多少个典型案例，涉及多少个方面": a clause asking twice is two asks
+            clauses = [piece for c in clauses for piece in (_run_on(c) or (c,))][:MAX_PARTS]
             found.append(Split(tuple(_with_subjects(clauses)), True, tuple(clauses)))
+        keywords = _KEYWORDS_RE.match(sentences[0])
+        if keywords and not found:  # "政府合同审查 件数 意见条数": a subject, then what of it
+            subject, rest = keywords.group(1), sentences[0][keywords.end(1) :].split()
+            if 2 <= len(rest) <= MAX_PARTS and all(len(_content(r)) <= 6 for r in rest):
+                found.append(Split(tuple(subject + r for r in rest), True))
         asks = list(_TWO_ASKS_RE.finditer(sentences[0]))
         if len(asks) == 2 and not found:
             cut = asks[1].start()  # "帮多少农民工讨回了多少工资"
