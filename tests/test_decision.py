@@ -153,3 +153,13 @@ def test_a_province_naming_the_thing_is_no_wider_scope_when_the_city_is_asked(en
     reply = engine.respond("手机上那个湖南省的办事app 益阳店接了多少服务场景")
     assert reply.status == "answer" and "2000余个" in reply.answer, reply.text
     assert engine.respond("湖南省的网上可办率是多少").kind == "wider_scope"
+
+
+def test_a_qualifier_the_report_writes_only_elsewhere_is_not_this_figure(engine):
+    """ "刑事案件…破了多少起": 刑事 stands only in 刑事破案数 (a change), never in 柔性执法案件."""
+    reply = engine.respond("2023年全市刑事案件具体破了多少起")
+    assert reply.status != "answer" and "4600余件" not in reply.text.split("报告中相关的内容")[0]
+
+
+def test_where_to_hand_in_papers_is_a_how_to_decline(engine):
+    assert engine.respond("想在益阳申请行政复议，去哪个窗口递材料").status != "answer"

@@ -354,6 +354,22 @@ def rule_figure_subject(a: Analysis, choice: Choice | None, ctx: Context) -> Dec
             if len(word) >= 3 and not _describes(word, a.text, report):
                 return Decline("absent", word)  # never in the report, and not describing a noun after it
             continue
+        if not occurs(word, report) and len(word) >= 4:
+            # "刑事案件" the report never writes: its 刑事 stands only elsewhere (刑事破案数)
+            part = next(
+                (
+                    w
+                    for w in (word[i : i + 2] for i in range(len(word) - 1))
+                    if w in lexicon.words()
+                    and w not in evidence
+                    and occurs(w, report)
+                    and report.count(w) <= 3
+                    and w not in MEASURE_NEUTRAL
+                ),
+                "",
+            )
+            if part:
+                return Decline("unstated", part)
         if len(word) == 2 and lexicon.is_common(word):
             continue  # 办事, 数量, 违规: everyday words name no subject of their own
         if occurs(word, report) and report.count(word) <= 3:
