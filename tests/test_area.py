@@ -82,3 +82,10 @@ def test_an_area_asked_in_other_words_gets_its_points_and_key_figures(engine, qu
     answer quotes its sentences; "报告里怎么写的" asks what the report says, not a how-to."""
     reply = engine.respond(question)
     assert reply.status == "answer" and all(e in reply.answer for e in expected), reply.text
+
+
+def test_an_area_in_everyday_words_is_found(engine):
+    """ "做生意的环境" is 营商环境 (a synonym of the knowledge); 新花样 asks what was done."""
+    reply = engine.respond("做生意的环境这块益阳都干了些啥")
+    assert reply.status == "answer" and "无证明城市" in reply.answer
+    assert "普法+案例" in engine.respond("普法上搞了啥新花样").answer
