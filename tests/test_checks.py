@@ -228,3 +228,11 @@ def test_which_ones_after_an_answer_quotes_the_sentence_naming_them(engine, ques
     engine.respond(question, conversation, 0.0)
     reply = engine.respond(follow_up, conversation, 1.0)
     assert reply.status == "answer" and expected in reply.answer, reply.text
+
+
+def test_which_units_after_a_count_quotes_the_sentence_naming_some(engine):
+    """ "具体是哪几个单位": 个单位 names nothing; the sentence names 市市监局、市科学技术局等11个."""
+    conversation = Conversation()
+    engine.respond("执法能力提升行动第一批验收了几个单位", conversation, 0.0)
+    reply = engine.respond("具体是哪几个单位", conversation, 1.0)
+    assert reply.status == "answer" and "市科学技术局" in reply.answer

@@ -346,7 +346,8 @@ class Engine:
         """Whether an ask names something the report writes of in at most two sentences and the
         knowledge asks about (营商码, 诉前调解): its own subject. 报道, 节目, 中央 do not."""
         pack = self.packs[-1]
-        words = known_words(pack.context.normalize(ask), pack.context.report_norm).split()
+        runs = known_words(pack.context.normalize(ask), pack.context.report_norm).split()
+        words = [w.lstrip("几个项家件名次条类种批") for w in runs]  # "几个单位": the 单位, not 个单位
         return any(
             len(w) >= 2
             and w not in PLACEHOLDERS
