@@ -236,3 +236,10 @@ def test_which_units_after_a_count_quotes_the_sentence_naming_some(engine):
     engine.respond("执法能力提升行动第一批验收了几个单位", conversation, 0.0)
     reply = engine.respond("具体是哪几个单位", conversation, 1.0)
     assert reply.status == "answer" and "市科学技术局" in reply.answer
+
+
+def test_a_hedged_negated_check_is_a_check(engine):
+    conversation = Conversation()
+    engine.respond("跑一次事项", conversation, 0.0)
+    reply = engine.respond("应该不是五百一十二项吧", conversation, 1.0)
+    assert reply.answer.startswith("是的") and "1024项" in reply.answer
