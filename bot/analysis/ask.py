@@ -52,7 +52,7 @@ _LIST_REQUEST_RE = re.compile(
     r"列一下|列出来|都列|一起报|(?<!汇)报一下|几个数字?|[两二三四五六]个数字?|各多少|各是多少|分别是多少|分别多少|都是多少"
 )
 # An ask that picks one of what was named before it ("哪个多", "谁高"): its subjects are before it.
-_SELECTS_RE = re.compile(r"^(?:那|那么)?(?:哪个|哪一个|哪项|哪样|哪边|谁)")
+_SELECTS_RE = re.compile(r"^(?:那|那么)?(?:哪个|哪一个|哪项|哪样|哪边|谁|比(?![例率重较]))")
 _MORE_ITEM_RE = re.compile(r"^(?:还有|再加上|加上|以及|再就是|另外)")
 MIN_CONTEXT_CHARS = 24  # shorter messages are one question: no story to leave out
 REFER_CLAUSES = 2  # how many clauses before a pointing ask may name what it points to
@@ -224,7 +224,7 @@ def find_ask(text: str, report: str = "") -> Ask:
 _NARRATIVE_RE = re.compile(
     r"我|俺|咱家|他说|她说|他们说|孩子|儿子|女儿|老伴|老公|老婆|爸|妈|爷|奶|侄|外甥|孙|邻居|朋友|同事|亲戚|听说|以前|前阵子|上次|"
     r"婶|姨|舅|叔|伯|姑|嫂|姐|哥|隔壁|楼下|说来话长|是这样的|"
-    r"那时|后来|最近|年底|前年|去年|心里|觉得|高兴|担心|生气|不服|急|烦|好奇"
+    r"那时|后来|最近|年底|心里|觉得|高兴|担心|生气|不服|急|烦|好奇"
 )
 MAX_JOINING_CLAUSE = 14  # a clause this short, with no story word, just before the ask is part of it
 

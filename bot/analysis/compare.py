@@ -80,8 +80,8 @@ def find_comparison(text: str) -> Comparison | None:
         more = bool(re.fullmatch(_MORE, m.group("dir")))
         parts = re.split(r"[，,\s]+", a)  # "三统一的规范性文件 市政府的多还是部门的多": a shared head
         if len(parts) > 1 and len(parts[-1]) <= 6:
-            head = "".join(parts[:-1])
-            a, b = head + parts[-1], head + b
+            head = re.sub(r"(?:里面|里头|当中|之中|里|中)$", "", "".join(parts[:-1]))  # "…文件里面 市政府的…"
+            a, b = parts[-1] + head, b + head  # the part that differs first: it is what is asked
         tail = m.groupdict().get("tail")
         claim = tail is not None and tail not in ("还是", "呢")
         return Comparison(_question(a, what), _question(b, what), more, claim)
