@@ -242,3 +242,9 @@ def test_comparisons_of_two_parts_and_of_a_clause_before_bi(engine, question, fi
     before it; 去年 alone makes no story."""
     reply = engine.respond(question)
     assert reply.status == "answer" and all(f in reply.answer for f in figures), reply.answer
+
+
+def test_two_asks_without_a_subject_after_a_subject_clause(engine):
+    """ "帮农民工讨薪那块呢，多少人多少钱": each ask borrows the clause before it."""
+    reply = engine.respond("帮农民工讨薪那块呢，多少人多少钱")
+    assert reply.status == "answer" and "370名" in reply.answer and "317万余元" in reply.answer

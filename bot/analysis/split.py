@@ -124,7 +124,7 @@ def _ask_end(text: str, end: int) -> int:
     return tail.end() if tail and tail.end() < len(text) else 0
 
 
-def _run_on(text: str) -> tuple[str, ...]:
+def _run_on(text: str, subjectless: bool = False) -> tuple[str, ...]:
     """Questions typed one after another without a break: cut after each question word (and
     its unit) that more content follows, when every piece has a subject and the last asks."""
     cuts = [0]
@@ -138,8 +138,8 @@ def _run_on(text: str) -> tuple[str, ...]:
     parts = tuple(parts)
     if not 2 <= len(parts) <= MAX_PARTS:
         return ()
-    if any(len(_content(_ASK_RE.sub("", p))) < 2 for p in parts):
-        return ()
+    if not subjectless and any(len(_content(_ASK_RE.sub("", p))) < 2 for p in parts):
+        return ()  # ("多少人多少钱" after a subject clause: each borrows it, see split_question)
     return parts
 
 
@@ -210,7 +210,7 @@ def split_question(text: str) -> list[Split]:
         clauses = _asking_groups([c for c in _unquoted(sentences[0], _CLAUSE_RE) if len(_content(c)) >= 2])
         if 2 <= len(clauses) <= MAX_PARTS:
             # "多少家单位发了多少个典型案例，涉及多少个方面": a clause asking twice is two asks
-            clauses = [piece for c in clauses for piece in (_run_on(c) or (c,))][:MAX_PARTS]
+            clauses = [piece for k, c in enumerate(clauses) for piece in (_run_on(c, k > 0) or (c,))][:MAX_PARTS]
             found.append(Split(tuple(_with_subjects(clauses)), True, tuple(clauses)))
         keywords = _KEYWORDS_RE.match(sentences[0])
         if keywords and not found:  # "政府合同审查 件数 意见条数": a subject, then what of it
