@@ -243,3 +243,11 @@ def test_a_hedged_negated_check_is_a_check(engine):
     engine.respond("跑一次事项", conversation, 0.0)
     reply = engine.respond("应该不是五百一十二项吧", conversation, 1.0)
     assert reply.answer.startswith("是的") and "1024项" in reply.answer
+
+
+def test_a_part_asked_as_a_whole_gives_its_figures(engine):
+    """ "农民工那块呢" after 法律援助: every figure the knowledge names after 农民工."""
+    conversation = Conversation()
+    engine.respond("法律援助案件多少件", conversation, 0.0)
+    reply = engine.respond("农民工那块呢", conversation, 1.0)
+    assert "370名" in reply.answer and "317万余元" in reply.answer

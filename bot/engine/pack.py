@@ -61,6 +61,11 @@ from bot.text.pinyin import PinyinReader, has_latin
 
 # The noun a count asks for, when it is not a bare unit ("几个方面", "多少个部分").
 _COUNTED_NOUN_RE = re.compile(r"(?:几|多少)个(方面|部分|领域|环节)")
+# A part of the last answer's subject asked about as a whole ("农民工那块呢", "讨薪这块的情况呢").
+_PART_ASKED_RE = re.compile(
+    r"^(?:那|那么)?([\u4e00-\u9fff]{2,8}?)(?:那块|这块|那一块|这一块|那部分)(?:的)?(?:情况|数字|数据)?(?:呢|啊)?$"
+)
+MAX_PART_FIGURES = 4  # more figures than this under one name: too broad to list them all
 _ELLIPTICAL_RE = re.compile(r"^(?:那么|那|还有|另外|然后|再问)|呢$")
 _NAMED_RE = re.compile(r"“[^”]{2,20}”|《[^》]{2,40}》")
 _LIST_MARK_RE = re.compile(r"、|”“|”、“|；")
@@ -205,7 +210,7 @@ class PackEngine:
             return answers.decline(
                 kb, "practical", wanted, options=[answers.suggestion(e) for e in near], covered=self.covered
             )
-        asked_area = self._area(a.cleaned)
+        asked_area = self._area(a.cleaned) or self._figures_of_part(a.cleaned)
         if asked_area is not None:
             return asked_area
         figure = parse_figure_query(a.text) if not a.intent.yes_no else None
@@ -570,6 +575,19 @@ class PackEngine:
             return answers.area(self.knowledge, heading, "", points, parts)
         points = [s for s in sentences if s.subsection == heading and not s.is_lead]
         return answers.area(self.knowledge, heading, section, points, [])
+
+    def _figures_of_part(self, cleaned: str) -> Response | None:
+        """ "农民工那块呢": every figure the knowledge names after that part (370名, 317万余元)."""
+        m = _PART_ASKED_RE.match(cleaned)
+        if m is None:
+            return None
+        norm = self.context.normalize
+        part = norm(m.group(1))
+        found = [e for e in self.knowledge.metrics if part and part in norm(e.title)]
+        if not 2 <= len(found) <= MAX_PART_FIGURES:
+            return None
+        kb = self.knowledge
+        return answers.combined(kb, [answers.answer(kb, e, 1.0, "entry") for e in found])
 
     def _comparison(self, text: str) -> Response | None:
         """ "A和B哪个多": both figures, side by side; the larger named only when certain."""
