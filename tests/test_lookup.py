@@ -91,3 +91,11 @@ def test_a_sum_in_wan_is_looked_up_backwards(engine):
     """ "三百一十七万是什么钱": 317万 is a figure of the report (317万余元), asked about."""
     reply = engine.respond("三百一十七万是什么钱")
     assert reply.status == "answer" and "317万余元" in reply.answer
+
+
+def test_a_rough_figure_asked_about_is_the_one_report_figure_in_its_range(engine):
+    """"五千一百多人去考试那个是考啥": 5100多名 is the one figure in that range counting people."""
+    for question in ("五千一百多人去考试那个是考啥", "五千一百多个执法人员参加了什么"):
+        reply = engine.respond(question)
+        assert reply.status == "answer" and "5100多名" in reply.answer, reply.text
+    assert engine.respond("2022年五千一百多人去考试那个是考啥").status != "answer"

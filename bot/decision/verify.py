@@ -64,7 +64,7 @@ _QUESTION_FRAMES_RE = re.compile(
 _SAME_UNIT = {"名": "人", "位": "人", "个": ""}
 
 
-def _other_units(asked: str, written: str) -> bool:
+def other_units(asked: str, written: str) -> bool:
     """Whether a checked number counts something else than the figure (台 against 名)."""
     kinds = [_SAME_UNIT.get(u[-1], u[-1]) if u else "" for u in (asked, written)]
     return all(kinds) and kinds[0] != kinds[1]
@@ -88,7 +88,7 @@ def verdict(analysis: Analysis, evidence: str, figure=None) -> bool | None:
     question = analysis.text
     if figure is not None and figure.number is not None and analysis.numbers:
         asked = _pick(analysis, figure.unit == "%")
-        other_unit = asked is not None and _other_units(asked.unit, figure.unit)
+        other_unit = asked is not None and other_units(asked.unit, figure.unit)
         if asked is not None and other_unit and asked.text not in convert_numerals(clean(evidence)):
             # "是一千五百台吗" of 5100多名: a number of something else, never 是的 (a number that
             # is part of the name, "跑动2次的事项", is judged with the claim's words below)

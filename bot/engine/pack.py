@@ -28,6 +28,7 @@ from bot.analysis.area import find_area, find_area_figures
 from bot.analysis.ask import coverage
 from bot.analysis.compare import find_comparison
 from bot.analysis.figures import index_figures, metrics_with_figure, parse_figure_query
+from bot.analysis.numbers import compare, figure_range
 from bot.answers import compose as answers
 from bot.answers.compose import Response
 from bot.decision.decline import STATED_LACKS
@@ -44,7 +45,7 @@ from bot.decision.rules import (
     first_decline,
     lead_ok,
 )
-from bot.decision.verify import larger_of, stated_figure, verdict
+from bot.decision.verify import larger_of, other_units, stated_figure, verdict
 from bot.engine.conversation import Conversation
 from bot.engine.memo import one_message
 from bot.engine.params import DEFAULT, Params
@@ -52,7 +53,7 @@ from bot.knowledge.model import Knowledge
 from bot.retrieval import Candidate
 from bot.retrieval.curated import CuratedRetriever
 from bot.retrieval.report import ReportRetriever
-from bot.retrieval.scoring import measure_fits
+from bot.retrieval.scoring import measure_fits, scale_of
 from bot.text import lexicon
 from bot.text.homophones import HomophoneFixer
 from bot.text.normalize import clean, normalize
@@ -61,6 +62,8 @@ from bot.text.pinyin import PinyinReader, has_latin
 
 # The noun a count asks for, when it is not a bare unit ("几个方面", "多少个部分").
 _COUNTED_NOUN_RE = re.compile(r"(?:几|多少)个(方面|部分|领域|环节)")
+_WHAT_RE = re.compile(r"啥|什么|哪")
+_HOW_MANY_RE = re.compile(r"多少|几(?![百千万十])")
 # A part of the last answer's subject asked about as a whole ("农民工那块呢", "讨薪这块的情况呢").
 _PART_ASKED_RE = re.compile(
     r"^(?:那|那么)?([\u4e00-\u9fff]{2,8}?)(?:那块|这块|那一块|这一块|那部分)(?:的)?(?:情况|数字|数据)?(?:呢|啊)?$"
@@ -210,7 +213,7 @@ class PackEngine:
             return answers.decline(
                 kb, "practical", wanted, options=[answers.suggestion(e) for e in near], covered=self.covered
             )
-        asked_area = self._area(a.cleaned) or self._figures_of_part(a.cleaned)
+        asked_area = self._area(a.cleaned) or self._figures_of_part(a.cleaned) or self._rough_figure_asked(a)
         if asked_area is not None:
             return asked_area
         figure = parse_figure_query(a.text) if not a.intent.yes_no else None
@@ -575,6 +578,22 @@ class PackEngine:
             return answers.area(self.knowledge, heading, "", points, parts)
         points = [s for s in sentences if s.subsection == heading and not s.is_lead]
         return answers.area(self.knowledge, heading, section, points, [])
+
+    def _rough_figure_asked(self, a: Analysis) -> Response | None:
+        """ "五千一百多人去考试那个是考啥": a rough figure asked about (what it is), when exactly
+        one figure of the report falls in its range, in a unit that counts the same."""
+        if a.intent.yes_no or len(a.rough) != 1 or not _WHAT_RE.search(a.text) or _HOW_MANY_RE.search(a.text):
+            return None
+        asked = a.rough[0]
+        found = [
+            e
+            for e in self.knowledge.metrics
+            if e.number is not None
+            and asked.unit
+            and not other_units(asked.unit, e.unit)
+            and compare(asked, *figure_range(e.number, scale_of(e.unit), e.qualifier)) is True
+        ]
+        return answers.answer(self.knowledge, found[0], 1.0, "figure") if len(found) == 1 else None
 
     def _figures_of_part(self, cleaned: str) -> Response | None:
         """ "农民工那块呢": every figure the knowledge names after that part (370名, 317万余元)."""
