@@ -251,3 +251,19 @@ def test_a_part_asked_as_a_whole_gives_its_figures(engine):
     engine.respond("法律援助案件多少件", conversation, 0.0)
     reply = engine.respond("农民工那块呢", conversation, 1.0)
     assert "370名" in reply.answer and "317万余元" in reply.answer
+
+
+@pytest.mark.parametrize(
+    "question, follow_up, expected",
+    [
+        ("谢琦办案团队是干啥的", "得了个什么称号", "优秀团队"),
+        ("企业合规指导建议编了多少项", "是根据哪个文件编的", "关于编制企业行政合规指导清单的通知"),
+    ],
+)
+def test_a_follow_up_naming_nothing_is_about_the_last_subject(engine, question, follow_up, expected):
+    """An ask with no word of its own (称号 is the answer's kind, 根据 what it rests on) is read
+    with the last question's subject, whatever the plain reading scored."""
+    conversation = Conversation()
+    engine.respond(question, conversation, 0.0)
+    reply = engine.respond(follow_up, conversation, 1.0)
+    assert reply.status == "answer" and expected in reply.answer, reply.text

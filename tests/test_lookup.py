@@ -94,7 +94,7 @@ def test_a_sum_in_wan_is_looked_up_backwards(engine):
 
 
 def test_a_rough_figure_asked_about_is_the_one_report_figure_in_its_range(engine):
-    """"五千一百多人去考试那个是考啥": 5100多名 is the one figure in that range counting people."""
+    """ "五千一百多人去考试那个是考啥": 5100多名 is the one figure in that range counting people."""
     for question in ("五千一百多人去考试那个是考啥", "五千一百多个执法人员参加了什么"):
         reply = engine.respond(question)
         assert reply.status == "answer" and "5100多名" in reply.answer, reply.text

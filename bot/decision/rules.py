@@ -399,6 +399,8 @@ PLACEHOLDERS = frozenset(
     "报告 报告里 报告中 上面 里面 "
     # examples of the thing ("举两个例子", "比如说")
     "例子 举例 比如 比方 例如 "
+    # what a thing rests on ("是根据哪个文件编的")
+    "根据 依据 按照 依照 "
     # the figure itself ("一万三千多件 准确数是多少")
     "准确 准确数 确切 确切数 精确 具体数 准数 实数 原话 原文 原句".split()
 )

@@ -204,7 +204,11 @@ class Engine:
             # ask naming its own subject, "那个医疗纠纷调解委员会…", is about that subject)
             subject = self.packs[-1].analyze(conversation.last_text).core
             again, again_year = self._answer(f"{subject}，{text}", None, now)
-            better = repeated or response.status != "answer" or again.score > response.score
+            # an ask naming nothing of its own ("得了个什么称号") is about the last subject whatever
+            # the plain reading scored
+            better = (
+                repeated or response.status != "answer" or again.score > response.score or not self._own_words(text)
+            )
             if again.status == "answer" and (again.entry_id != response.entry_id or not repeated) and better:
                 response, year = again, again_year
         if conversation is not None and response.status == "answer":
