@@ -163,10 +163,3 @@ def test_a_qualifier_the_report_writes_only_elsewhere_is_not_this_figure(engine)
 
 def test_where_to_hand_in_papers_is_a_how_to_decline(engine):
     assert engine.respond("想在益阳申请行政复议，去哪个窗口递材料").status != "answer"
-
-
-def test_the_one_explanation_among_figures_answers_a_description(engine):
-    """ "把审批权限往园区下放的那种做法，用的是什么说法": of the near options only the explanation
-    can say what the practice is called."""
-    reply = engine.respond("把审批权限往园区下放的那种做法，用的是什么说法")
-    assert reply.status == "answer" and "服务前移" in reply.answer, reply.text

@@ -319,14 +319,14 @@ class PackEngine:
             # figure question, an explanation for "是什么"); the others cannot answer it
             choice = self._entry_choice(fitting[0])
         elif (
-            (a.wants_figure or a.kind in ("description", "list") or a.intent.asks_name)
+            a.wants_figure
             and len(options) >= 2
             and not report_wins
             and not short
             and [self._kind_fits(c, a) for c in options] == [True] + [False] * (len(options) - 1)
         ):
             # "手机上那个…app 益阳店接了多少服务场景": the leading option is the only one that
-            # can give the kind asked (a figure; an explanation for "那个具体叫啥"); the others cannot
+            # can give the figure asked; the others explain
             choice = self._entry_choice(options[0])
         elif ambiguous and not report_wins:
             return Decision("clarify", None, None, options)
