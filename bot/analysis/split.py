@@ -52,7 +52,7 @@ _REQUEST_FIRST_RE = re.compile(
 )
 # "X里/中，A和B…": the whole named first, its parts asked after.
 _WHOLE_OF_PARTS_RE = re.compile(r"^.+?(?:里面|里头|当中|之中|里|中)(?:的)?[，,\s]+(.+)$")
-# What a request says besides its topic ("那几个数字都列出来", "几个数一起(?<!汇)报一下").
+# What a request says besides its topic ("那几个数字都列出来", "几个数一起报一下").
 _TOPIC_TRIM_RE = re.compile(
     r"(?:这块|那块|方面|这边|那边)?的?(?:这|那)?(?:[两二三四五六七八九十几]个|几项)?(?:数字|数据|件数|人数|数|指标)?"
     r"(?:都|全部|全|一起|一块|给我|帮我)*"
@@ -63,10 +63,11 @@ _TOPIC_TRIM_RE = re.compile(
 # What ends a list's last item without being part of it ("…农民工讨薪这些", "…复调对接等").
 _LIST_END_RE = re.compile(r"(?:这些|那些|这几个|那几个|这几项|等等|等)$")
 # Where a sentence adds one more item ("…，还有网上可办率", "… 再加上承诺时限压缩率").
-_MORE_RE = re.compile(r"[，,\s]+(?:还有|再加上|加上|以及|再就是)")
+_MORE_WORDS = r"(?:还有|再加上|加上|以及|再就是)"
+_MORE_RE = re.compile(r"[，,\s]+" + _MORE_WORDS)
 # Keywords typed with spaces, a subject first ("复议跟调解对接 调成和解的几件 和解率").
 _KEYWORDS_RE = re.compile(r"^\s*([^\s，,、]{4,14})(?:\s+[^\s，,、]{2,8}){2,6}\s*$")
-_MORE_START_RE = re.compile(r"^(?:还有|再加上|加上|以及|再就是)")
+_MORE_START_RE = re.compile("^" + _MORE_WORDS)
 _ELLIPTICAL_RE = re.compile(r"^(?:那么|那|又|还有|另外|然后|再问|以及)|呢$")
 _TWO_ASKS_RE = re.compile(r"多少|几[个项件家台处条类种名起次人位]")
 _SHARED_TAIL_RE = re.compile(r"(是)?(多少|几[个项件家台处条类种名起次人位]?)(\w{0,3})$")
@@ -231,8 +232,10 @@ def split_question(text: str) -> list[Split]:
         whole = _WHOLE_OF_PARTS_RE.match(head) if each else None
         if whole:  # "网上可办的事项里 零跑动和只跑一次的各多少项": the parts are asked, not the whole
             head = whole.group(1)
-        verb = each.group(2) or "" if each else ""
-        tail = (verb if verb not in ("是", "有", "为") else "") + each.group(3) if each else ""  # "各变了多少"
+        tail = ""
+        if each:  # "各是多少" asks 多少; "各变了多少" keeps its verb
+            verb = each.group(2) or ""
+            tail = ("" if verb in ("是", "有", "为") else verb) + each.group(3)
         if not each and not found:
             shared = _SHARED_TAIL_RE.search(head)
             if shared and _JOIN_RE.search(head[: shared.start()]):

@@ -18,6 +18,7 @@ import datetime as dt
 import re
 import time
 from dataclasses import replace
+from functools import cached_property
 
 from bot.analysis import Analysis
 from bot.analysis.ask import Ask, find_ask, known_words
@@ -139,8 +140,6 @@ class Engine:
         self.knowledge = catalog(packs)
         self.multi_year = len({k.year for k in packs}) > 1
         self.links = MeasureLinks(packs)  # same_as: one measure across years
-        self._sentence_texts: list[str] | None = None  # the newest report's sentences, normalised
-        self._subject_texts = ""  # its entries' titles and phrasings, normalised
         self._owner = {}
         for pack in self.packs:
             for entry_id in pack.knowledge.entries:
@@ -228,8 +227,8 @@ class Engine:
         return self._answer_in_scope(text, conversation, now)
 
     def _recent(self, text: str) -> tuple[str, str] | None:
-        """A relative year (去年, 今年, 前年) later than every report loaded: the question without
-        it, and the note naming the newest report's year; None otherwise."""
+        """A relative year of RECENT_WORDS (去年) later than every report loaded: the question
+        without it, and the note naming the newest report's year; None otherwise."""
         scope = self.packs[-1].analyze(text).scope
         newest = max(p.knowledge.year or 0 for p in self.packs)
         if scope.relative not in RECENT_WORDS or not newest or min(scope.years, default=0) <= newest:
@@ -325,25 +324,33 @@ class Engine:
     def _listed_in(self, entry_id: str) -> Response | None:
         """The report sentence an answer came from, when it names several things (、 or “…”)."""
         pack = self._owner.get(entry_id) or self.packs[-1]
-        sentences = pack.knowledge.report_text.sentences
         if entry_id.startswith("report:"):
-            found = [s for s in sentences if f"report:{s.id}" == entry_id]
+            found = [s for s in (pack.report.sentence(entry_id),) if s is not None]
         else:
             source = pack.knowledge.entries[entry_id].source if entry_id in pack.knowledge.entries else ""
+            sentences = pack.knowledge.report_text.sentences
             found = [s for s in sentences if source and (s.text in source or source in s.text)]
         found = [s for s in found if _NAMES_SEVERAL_RE.search(s.text)]
         if not found:
             return None
         return answers.answer_report(pack.knowledge, found[0], None, 1.0, kind="members")
 
+    @cached_property
+    def _sentence_texts(self) -> list[str]:
+        """The newest report's sentences, normalised (built on first use)."""
+        pack = self.packs[-1]
+        return [pack.context.normalize(s.text) for s in pack.knowledge.report_text.sentences]
+
+    @cached_property
+    def _subject_texts(self) -> str:
+        """The newest pack's entry titles and phrasings, normalised: what its knowledge asks about."""
+        pack = self.packs[-1]
+        return "\n".join(
+            pack.context.normalize(p) for e in pack.knowledge.entries.values() for p in (e.title, *e.phrasings)
+        )
+
     def _sentences_with(self, word: str) -> int:
         """In how many of the newest report's sentences a (normalised) word stands."""
-        if self._sentence_texts is None:
-            pack = self.packs[-1]
-            self._sentence_texts = [pack.context.normalize(s.text) for s in pack.knowledge.report_text.sentences]
-            self._subject_texts = "\n".join(
-                pack.context.normalize(p) for e in pack.knowledge.entries.values() for p in (e.title, *e.phrasings)
-            )
         return sum(word in t for t in self._sentence_texts)
 
     def _names_subject(self, ask: str) -> bool:

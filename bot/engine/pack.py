@@ -280,7 +280,6 @@ class PackEngine:
             sentences, figures = self.report.candidates(a)
         report_pool = (figures + sentences) if a.wants_figure else list(sentences)
         report_pool.sort(key=lambda c: -c.score)
-        report_best = report_pool[0] if report_pool else None
         choice: Choice | None = None
         counted = _COUNTED_NOUN_RE.search(a.text)
         named = [  # "围绕几个方面部署": the report's figure counting that very noun (四个方面)
