@@ -28,9 +28,10 @@ from bot.text.pairs import pairs_of
 _BREAK_RE = re.compile(
     r"[，,。.！!？?；;：:\n\r\t…~～—－]+|-{2,}|(?<=[吗呢])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=说来话长|是这样的)|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff\dA-Za-z])"
 )
-# Words that make a clause ask something (a question word, a check, a request).
+# Words that make a clause ask something (a question word, a check, a request); 几千/几万 is
+# an amount told ("本来要罚几千块"), not asked.
 _ASKS_RE = re.compile(
-    r"多少|(?<![好那这前近十])几(?!个?(?:月|年|天|周|回)(?:后|前|来|里|以后|以前|之后|之前|了|都))(?:个|项|家|件|人|名|次|台|条|类|所|批|种|年|月|天|成|起|场|万|千|百|十|位|处|支|部)|"
+    r"多少|(?<![好那这前近十没])几(?!个?(?:月|年|天|周|回)(?:后|前|来|里|以后|以前|之后|之前|了|都|就))(?:个|项|家|件|人|名|次|台|条|类|所|批|种|年|月|天|成|起|场|位|处|支|部)|"
     r"第几|什么|啥|哪|吗|么$|嘛$|呢$|是不是|是否|有没有|有无|怎么|怎样|如何|多大|多高|多久|多长|谁|为何|为什么|"
     r"能否|可否|能不能|可不可以|会不会|要不要|用不用|对吧|对不对|没错吧|了没$|没有$|高不高|多不多|大不大|好不好|行不行|算不算|吧$|"
     r"列一下|列出|列个|说说|讲讲|说一下|讲一下|介绍|告诉我|查一下|查查|(?<!汇)报一下|给我|分别|各是|各有|比较|"
@@ -49,10 +50,12 @@ _POINTS_BACK_RE = re.compile(
 )
 # A request for several figures at once: the clauses before it are its items.
 _LIST_REQUEST_RE = re.compile(
-    r"列一下|列出来|都列|一起报|(?<!汇)报一下|几个数字?|[两二三四五六]个数字?|各多少|各是多少|分别是多少|分别多少|都是多少"
+    r"列一下|列出来|都列|一起报|(?<!汇)报一下|一起说|一起讲|一块说|都说|说下|讲下|报下|列下|几个数字?|[两二三四五六]个数字?|各多少|各是多少|分别是多少|分别多少|都是多少"
 )
 # An ask that picks one of what was named before it ("哪个多", "谁高"): its subjects are before it.
 _SELECTS_RE = re.compile(r"^(?:那|那么)?(?:哪个|哪一个|哪项|哪样|哪边|谁|比(?![例率重较]))")
+# A request to confirm ("我想确认一下报告里原话是怎么写的"): what it confirms is the claim before it.
+_CONFIRMS_RE = re.compile(r"确认|核实|核对|求证|证实|对一下|对对")
 _MORE_ITEM_RE = re.compile(r"^(?:还有|再加上|加上|以及|再就是|另外)")
 MIN_CONTEXT_CHARS = 24  # shorter messages are one question: no story to leave out
 REFER_CLAUSES = 2  # how many clauses before a pointing ask may name what it points to
@@ -131,8 +134,17 @@ def _at_lead(clause: str) -> list[str]:
     return [clause[: lead.start()], clause[lead.start() :]]
 
 
+# Telling someone else ("我想给我孙子讲讲", "回去跟老伴说说"): the asker's plan, not a request.
+_RETELLS_RE = re.compile(
+    r"(?:给|跟|对|向|同)(?!(?:我|俺|咱)(?:们)?(?:讲|说|介绍|解释|详细|简单|大概|具体|仔细|好好))"
+    r"[\u4e00-\u9fff]{1,6}?(?:讲讲|说说|讲一下|说一下|介绍|解释)"
+)
+
+
 def _asks(clause: str) -> bool:
-    return bool(_ASKS_RE.search(clause))
+    told = _RETELLS_RE.sub("", clause)
+    # "…，三个数" and "帮我核实一下" ask too
+    return bool(_ASKS_RE.search(told) or _LIST_REQUEST_RE.search(told) or _CONFIRMS_RE.search(told))
 
 
 _NON_WORD_RE = re.compile(r"\W")
@@ -190,6 +202,9 @@ def find_ask(text: str, report: str = "") -> Ask:
         chosen = [i for i in range(start, len(parts)) if _asks(parts[i]) or _joins(parts, i, asking, report)]
     else:
         chosen = [i for i in range(start, len(parts)) if parts[i] and (i == start or _asks(parts[i]))]
+        # "X有多少家？我问这个是因为…想知道像我这样的有多少": a question asked before the story
+        # is asked still; the lead after the story restates it
+        chosen = [i for i in range(start) if _asks(parts[i]) and not _story(parts[i], report)] + chosen
     if not chosen:
         return Ask(text)
     for i in range(chosen[-1] + 1, len(parts)):  # "…多少，还有网上可办率": one more item asked
@@ -206,6 +221,8 @@ def find_ask(text: str, report: str = "") -> Ask:
         chosen.insert(0, chosen[0] - 1)  # "A、B、C，列一下": the request's subject is the clause before
     if chosen[0] > 0 and _SELECTS_RE.match(parts[chosen[0]]) and not _story(parts[chosen[0] - 1], report):
         chosen.insert(0, chosen[0] - 1)  # "A跟B 哪个项数多": the clause before holds what is compared
+    if chosen[0] > 0 and _CONFIRMS_RE.search(parts[chosen[0]]) and not _story(parts[chosen[0] - 1], report):
+        chosen.insert(0, chosen[0] - 1)  # "…音像记录有将近两万件，我想确认一下": the claim is asked
     while chosen[0] > 0 and _scope_only(parts[chosen[0] - 1]):
         chosen.insert(0, chosen[0] - 1)  # "2024年，…少了多少": a year or place just before is the ask's
     ask_text = "，".join(parts[i] for i in chosen if parts[i])

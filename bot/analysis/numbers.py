@@ -69,7 +69,10 @@ _NUMBER_RE = re.compile(
     r"(?:(?<=成)(?P<tenth>[一二三四五六七八九](?![十百千万])|\d(?![\d.]))|(?<=成)(?P<more2>多))?"
     r"(?P<tail>左右|上下|以上|以下|以内|出头|开外|那么多|这么多)?"
 )
-_HALF_RE = re.compile(r"(?P<lead>过|超过|不到|不足|有没有|有|达到)?(?:一半|半数)|(?P<over>过半)")
+_HALF_RE = re.compile(r"(?P<lead>过|超过|不到|不足|有没有|有|达到)?(?:一半|半数)(?P<more>多|出头|还多)?|(?P<over>过半)")
+# "四分之一", "三分之二": a share, read as a percentage give or take one point
+_FRACTION_RE = re.compile(r"(?P<den>[二两三四五六七八九十])分之(?P<num>[一二两三四五六七八九])")
+_FRACTION_SLACK = 1.0
 _MAGNITUDES = {"万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2, "个亿": 1e8, "": 1.0}
 _CN_DIGITS = "一二三四五六七八九十"
 
@@ -170,7 +173,18 @@ def find_numbers(text: str) -> list[AskedNumber]:
     for m in _HALF_RE.finditer(text):
         lead = "过" if m.group("over") else m.group("lead") or ""
         low, high = (50.0, INF) if lead in ("过", "超过", "有没有", "有", "达到") else (0.0, 50.0)
+        if m.group("more") and lead not in ("不到", "不足"):
+            low, high = 50.0, 200 / 3  # "一半多一点": more than half, short of two thirds
         found.append(AskedNumber(m.group(0), low, high, True, "%", False, m.start(), m.end()))
+    for m in _FRACTION_RE.finditer(text):
+        den, num = (_CN_DIGITS.index(c.replace("两", "二")) + 1 for c in (m.group("den"), m.group("num")))
+        if num < den:
+            share = 100 * num / den
+            found.append(
+                AskedNumber(
+                    m.group(0), share - _FRACTION_SLACK, share + _FRACTION_SLACK, True, "%", False, m.start(), m.end()
+                )
+            )
     return sorted(found, key=lambda n: n.start)
 
 

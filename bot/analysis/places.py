@@ -103,9 +103,15 @@ class Gazetteer:
             word = text[start:end]
             if not _stands_alone(text, start, end, self.by_name):
                 continue
+            if start and word[0] == "成" and text[start - 1] in _NUMERALS:
+                continue  # "连六成都不到": 六成 (sixty per cent), then 都
+
             places = self.by_name[word]
             found.append(Found(start, end, word, places[0].level, places))
         return found
+
+
+_NUMERALS = "0123456789一二两三四五六七八九十几"
 
 
 def _rank(level: str) -> int:

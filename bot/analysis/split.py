@@ -27,7 +27,7 @@ _EACH_RE = re.compile(
 )
 # An enumeration asked as a list of figures: "A、B和C，列一下", "A，B，再加上C 几个数一起报".
 _LIST_ASK_RE = re.compile(
-    r"[，,\s]*(?:帮我|给我|请)?(?:都|全|一起|一块|统一)?(?:列一下|列出来|列一列|列个表|列举|(?<!汇)报一下|说一下|讲一下|告诉我|"
+    r"[，,\s]*(?:帮我|给我|请)?(?:都|全|一起|一块|统一)?(?:列一下|列出来|列一列|列个表|列举|(?<!汇)报一下|说一下|讲一下|告诉我|说下|讲下|报下|列下|"
     r"(?:这|那)?(?:[两二三四五六几]个|几项)(?:(?:数|数字|数据)(?:都|分别|一起|各)?(?:是多少|多少|(?<!汇)报一下|说说|告诉我)?|"
     r"(?:都|分别|一起|各)(?:是多少|多少|(?<!汇)报一下|说说|告诉我)|(?:(?<!汇)报一下|说说|告诉我))|"
     r"一起报|都是多少|分别多少|各多少|各是多少|报给我|说给我|发给我)+(?:给我)?[吧呢啊呀。.!！?？]*$"
@@ -49,6 +49,10 @@ def _crossed(items: list[str]) -> list[str]:
 _REQUEST_FIRST_RE = re.compile(
     r"^(.*?(?:列一下|列出来|都列|列举|一起报|(?<!汇)报一下|都是多少|分别是多少|各是多少|告诉我)"
     r"(?:[^：:，,\s]{0,12}?(?:[两二三四五六七八九十几]个|几项)(?:数字|数据|数|指标))?)[吧呢啊呀]*(?:[：:，,]|\s+)\s*(.+)$"
+)
+# A request starting the sentence, its items right after it ("报一下A跟B").
+_REQUEST_START_RE = re.compile(
+    r"^((?:请|麻烦|帮我|给我)?(?:列一下|(?<!汇)报一下|说一下|讲一下|告诉我|查一下))(?![：:，,\s])(.+)$"
 )
 # "X里/中，A和B…": the whole named first, its parts asked after.
 _WHOLE_OF_PARTS_RE = re.compile(r"^.+?(?:里面|里头|当中|之中|里|中)(?:的)?[，,\s]+(.+)$")
@@ -192,7 +196,7 @@ def split_question(text: str) -> list[Split]:
     if 2 <= len(sentences) <= MAX_PARTS:
         found.append(Split(tuple(_with_subjects(sentences)), True, tuple(sentences)))
     if len(sentences) == 1:
-        request = _REQUEST_FIRST_RE.match(sentences[0])
+        request = _REQUEST_FIRST_RE.match(sentences[0]) or _REQUEST_START_RE.match(sentences[0])
         if request:  # "三项制度那几个数字都列出来：A、B、C": the items come after the request
             items = _items(_LIST_END_RE.sub("", request.group(2).strip()))
             topic = _TOPIC_TRIM_RE.sub("", request.group(1))  # "柔性执法几个数…": each item's subject

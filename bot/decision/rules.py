@@ -25,8 +25,9 @@ from bot.text.pairs import none_occur, occurs
 
 # Words that make a figure a part, not a whole (新增5个 is not the total number).
 PART_WORDS = ("新增", "通过初评", "第一批", "首批", "第二批", "再次", "其中")
-# ... of which these make it a part even when no total is asked ("益阳有几个乡镇街道" vs 22个通过初评).
-STRICT_PART_WORDS = ("新增", "通过初评")
+# ... of which these make it a part even when no total is asked ("益阳有几个乡镇街道" vs 22个通过初评,
+# "行政复议收了多少件" vs 78件调解和解).
+STRICT_PART_WORDS = ("新增", "通过初评", "调解和解")
 # ... and a question asking for such a part is not answered with the whole.
 ASKED_PART_WORDS = ("新增", "新建", "新设", "首批", "第一批", "第二批")
 # Details a question may ask that a sentence states only when it writes them.
@@ -215,8 +216,35 @@ def rule_no_figure(a: Analysis, choice: Choice | None, ctx: Context) -> Decline 
     return Decline("no_figure", a.intent.measure)
 
 
-# What an ask says it does not want ("不是问新增的", "不算新增", "不包括…"), to the end of its clause.
-_NOT_ASKED_RE = re.compile(r"(?:不是问|不是说|不是指|不要|不算|不包括|不含|而不是|除了)[\u4e00-\u9fff]{0,8}")
+# Money of a kind named ("花了多少经费", "讨回多少工钱", "免掉的罚款"): only a sum whose own words
+# name that kind answers (317万余元 is wages recovered, never legal aid's funding).
+_MONEY_KIND_RE = re.compile(
+    r"经费|工资|工钱|薪水|薪资|欠薪|罚款|罚金|损失|补贴|补助|奖金|预算|开支|支出|费用|成本|税款|税收|拨款"
+)
+
+
+def rule_money_kind(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
+    """A kind of money asked that no sum of the answer is of: every character of the kind's
+    name missing from the clause of each sum (and from the figure's own words)."""
+    if choice is None or a.intent.measure != "money":
+        return None
+    kinds = _MONEY_KIND_RE.findall(a.text)
+    if not kinds:
+        return None
+    if choice.figure_value:
+        clauses = [choice.own_text + choice.names]
+    else:
+        clauses = [f.context + f.clause for f in figures_of(choice.text) if f.kind == "money" or "元" in f.unit]
+    for kind in kinds:
+        if not any(set(kind) & set(clause) for clause in clauses):
+            return Decline("unstated", kind)
+    return None
+
+
+# What an ask says it does not want ("不是问新增的", "不是新增的", "不算新增", "不包括…"), to the end of its clause.
+_NOT_ASKED_RE = re.compile(
+    r"(?:不是问|不是说|不是指|(?<!是)不是|不要|不算|不包括|不含|而不是|除了)[\u4e00-\u9fff]{0,8}"
+)
 
 
 def rule_part_only(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
@@ -266,13 +294,17 @@ _SUBPART_RE = re.compile(
 )
 
 
+_IN_THE_REPORT_RE = re.compile(r"(?:报告|文件|原文)(?:里面|里头|当中|里|中|上)|到底|究竟|一共|总共|大概|大约")
+
+
 def rule_subpart(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
     """A part of a figure asked ("法律援助案件里刑事案件占多少", "70个典型案例里城管执法的有几个")
     that the report does not break out: the part's words are not in the answer's clause, or
     the quoted whole is not followed by 其中 in the answer's sentence."""
     if choice is None or not choice.figure_value:
         return None
-    match = _SUBPART_RE.search(a.text)
+    # "报告里…是多少", "旗舰店里头到底有多少": no part asked
+    match = _SUBPART_RE.search(_IN_THE_REPORT_RE.sub("", a.text))
     if not match:
         return None
     part = match.group(1) or match.group(2)
@@ -394,7 +426,7 @@ PLACEHOLDERS = frozenset(
     # a thing's kind ("身上挂着录像的那个设备", "列个单子公示的那个", "手机上办事的app")
     "设备 机器 仪器 装置 家伙 物件 软件 app 单子 "
     # pronouns point at what was said before, never name a subject of their own
-    "他们 她们 它们 他 她 它 人家 大家 咱们 我们 你们 "
+    "他们 她们 它们 他 她 它 人家 大家 咱们 我们 你们 这样 那样 这么 那么 这般 如此 "
     # the report itself ("报告里怎么讲的", "报告里有写吗")
     "报告 报告里 报告中 上面 里面 "
     # examples of the thing ("举两个例子", "比如说")
@@ -565,6 +597,7 @@ RULES = (
     rule_wider_scope,
     rule_breakdown,
     rule_measure,
+    rule_money_kind,
     rule_no_figure,
     rule_part_only,
     rule_count_only,

@@ -41,6 +41,10 @@ CONTRASTS = (
     ("靠后", ("领先", "前列", "靠前")),
     ("全国", ("省新时代", "全省", "湖南省")),
     ("国家级", ("省级", "省")),
+    ("全省", ("全国",)),
+    ("省级", ("国家级", "全国")),
+    ("法院", ("检察",)),  # who did it: the court, the procuratorate
+    ("检察", ("法院",)),
 )
 _TOKEN_RE = re.compile(r"[a-z]+\d+|\d+(?:\.\d+)?(?=[年批次届个项件家台处条类种名起人])")
 _NONE_RE = re.compile(r"(?:^|[，,])(?:无|没有|未)")
@@ -56,7 +60,7 @@ def _pick(analysis: Analysis, percent: bool):
 # the positive claim, turned round. The frames 是不是/有没有/没记错 are questions, not negations.
 _NEGATION_RE = re.compile(r"不是|不能|不可以|不会|没有|没|未|并非|不再|无")
 _QUESTION_FRAMES_RE = re.compile(
-    r"是不是|有没有|能不能|会不会|可不可以|是否|没(?:记|听|看|说)?错|对不对|行不行|(?:了没|没有?)(?:啊|呀|呢)?$"
+    r"是不是|有没有|能不能|会不会|可不可以|是否|没(?:记|听|看|说|搞|弄|算)?错|对不对|行不行|(?:了没|没有?)(?:啊|呀|呢)?$"
 )
 
 
@@ -70,7 +74,18 @@ def other_units(asked: str, written: str) -> bool:
     return all(kinds) and kinds[0] != kinds[1]
 
 
-_RHETORICAL_RE = re.compile(r"不是.*吗$|难道")  # "不是下降了吗" asserts 下降: a positive claim
+# "不是下降了吗", "不是82件吗，我记得": a 不是…吗 clause proposes its claim (a positive claim).
+_RHETORICAL_RE = re.compile(r"(?<!是)不是[^，,。？?！!吧]*(?:吗|呢)(?:[，,。？?！!]|$)|难道")
+
+
+def _proposes(question: str, number: str) -> bool:
+    """ "没搞错吧，不是六百多家": a 不是 before the number checked, in a clause not ending in 吧,
+    proposes that number ("不是2900件吧" states the negation)."""
+    for clause in re.split(r"[，,。？?！!]", question):
+        at = clause.find(number)
+        if at > 0 and re.search(r"(?<!是)不是", clause[:at]) and not clause.rstrip().endswith("吧"):
+            return True
+    return False
 
 
 def negates(question: str) -> bool:
@@ -98,7 +113,7 @@ def verdict(analysis: Analysis, evidence: str, figure=None) -> bool | None:
             if found and _opposed(question, convert_numerals(clean(evidence))):
                 found = False  # "是下降了110%吗" of 上升110%: the number, but the other way
             # "不是2900余件吧" states the negation (a lead such as 不到/没到 is part of the range)
-            if found is not None and negates(question.replace(asked.text, " ")):
+            if found is not None and negates(question.replace(asked.text, " ")) and not _proposes(question, asked.text):
                 return not found
             return found
     found = _claim(analysis, evidence, figure)
@@ -146,6 +161,8 @@ def _claim(analysis: Analysis, evidence: str, figure=None) -> bool | None:
         return None
     if _only_a_step(analysis.core, converted, question):
         return False  # "已经正式成为示范项目了吗" of 入围…推荐名单: only a step towards it
+    if any(re.sub(r"[^\d.]", "", n.text) not in converted for n in analysis.numbers):
+        return None  # a number claimed that the evidence never writes: nothing to bear it out
     return True
 
 
@@ -197,6 +214,8 @@ def stated_figure(text: str, analysis: Analysis):
     from bot.knowledge.reporttext import figures_of
 
     units = {n.unit[-1:] for n in analysis.numbers if n.unit}
+    # "免了3000多万是吧": a magnitude with no unit checks a figure in that magnitude (2000余万元)
+    units |= {n.text[-1] for n in analysis.numbers if not n.unit and n.text[-1:] in ("万", "亿")}
     # the thing the checked number counts ("五个方面"): the figure's own words must name it
     counted = [analysis.text[n.end : n.end + 2] for n in analysis.numbers if n.unit]
     counted = [c for c in counted if re.fullmatch(r"[\u4e00-\u9fff]{2}", c) and not _QUESTION_FRAMES_RE.match(c)]

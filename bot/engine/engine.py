@@ -61,7 +61,8 @@ _PARTICLES_RE = re.compile(r"[\s，,。？?！!、]|那|么|呢|的|啊|呀|吗|
 # What a check says beyond its number: frames, hearsay, surprise, units and particles ("不是三千项吗",
 # "就五个啊", "我听说才百分之九十，不是吗", "九成三，没记错吧", "两千多万？这么多？确定吗").
 _CHECK_WORDS_RE = re.compile(
-    r"听人说|听说|我记得|记得|好像|似乎|没记错|记错|确实|应该|应当|可能|估计|这么|那么|么|我|你|不是|是不是|确定|真的|对不对|对吗|对吧|没错|是|对|吧|吗|呢|啊|呀|哦|就|才|只有|有|没有|超过|不到|"
+    r"听人说|听说|我记得|记得|好像|似乎|没记错|记错|没(?:听|看|搞|弄|算)错|真的假的|真假|假的|一点点|一点儿|一点|一些|"
+    r"也就是|意思是|就是|连|都|也|咯|啰|嘛|确实|应该|应当|可能|估计|这么|那么|么|我|你|不是|是不是|确定|真的|对不对|对吗|对吧|没错|是|对|吧|吗|呢|啊|呀|哦|就|才|只有|有|没有|超过|不到|"
     r"大概|差不多|左右|那|这|个|件|项|家|台|人|名|次|起|条|类|元|成|倍|多|余|近|来|了|的|[万亿千百十]"
 )
 # Words of a follow-up that ask, not name ("上了哪个电视节目", "是哪次会议通过的").
@@ -110,7 +111,9 @@ LENDING_CLAUSES = 2  # story clauses before an unanswered ask whose report words
 
 
 # A number said back with a checking tone ("七百个？", "就5个啊", "才这么点吧").
-_CHECK_TONE_RE = re.compile(r"[?？]$|[吧吗啊呀][\s，,]*(?:我记得|我听说|印象中|好像)?$|^(?:就|才|只有|只|也就)")
+_CHECK_TONE_RE = re.compile(
+    r"[?？]$|[吧吗啊呀咯嘛啰][\s，,]*(?:我记得|我听说|印象中|好像)?$|真的假的$|^(?:就|才|只有|只|也就)"
+)
 
 
 def _contradicts(residue: str, said: str) -> bool:

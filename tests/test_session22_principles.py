@@ -1,0 +1,194 @@
+"""Principles added in session 22, each over several phrasings: the ask around a story, the
+kind of money asked, parts of a whole, checks that propose a number, shares in words."""
+
+import pytest
+
+from bot.analysis.ask import find_ask
+from bot.analysis.numbers import find_numbers
+from bot.analysis.places import gazetteer
+from bot.analysis.split import split_question
+from bot.decision.verify import negates
+from bot.engine.conversation import Conversation
+
+
+def _report(engine) -> str:
+    return engine.packs[-1].context.report_norm
+
+
+# --- the ask -------------------------------------------------------------------------------
+
+
+def test_a_question_asked_before_the_story_is_still_asked_when_a_lead_restates_it(engine):
+    message = (
+        "去年益阳到底有多少家企业享受了“首次不罚”？我问这个是因为我在桃江开了个小五金店，"
+        "前年市场监管的来查，看我是第一次，就没罚款。我蛮感激的，想晓得像我这样的有多少。"
+    )
+    reply = engine.respond(message, Conversation(), now=0.0)
+    assert reply.status == "answer" and "6125家" in reply.text
+
+
+@pytest.mark.parametrize("told", ["本来要罚几千块", "罚了好几万", "报警后没几天就抓到了", "去了几天就办好了"])
+def test_an_amount_told_is_not_an_ask(engine, told):
+    ask = find_ask(f"我开了家小餐馆，{told}，我觉得他吹牛。报告里写的免罚金额是多少？", _report(engine))
+    assert told not in ask.text and "免罚金额" in ask.text
+
+
+def test_telling_someone_else_is_not_a_request_but_telling_me_is(engine):
+    report = _report(engine)
+    assert "孙子" not in find_ask("听说政府出台了一个管江两边的规定，叫啥来着，我想给我孙子讲讲", report).text
+    reply = engine.respond("给我讲讲无证明城市", Conversation(), now=0.0)
+    assert reply.status == "answer" and "50余类" in reply.text
+
+
+@pytest.mark.parametrize("request_", ["我想确认一下报告里原话是怎么写的", "帮我核实一下", "想核对一下"])
+def test_a_request_to_confirm_asks_the_claim_before_it(engine, request_):
+    message = f"我在执法局做内勤，天天整理案卷。领导开会说全市存档的音像记录有将近两万件，{request_}。"
+    reply = engine.respond(message, Conversation(), now=0.0)
+    assert reply.status == "answer" and "近2万件" in reply.text
+
+
+@pytest.mark.parametrize("request_", ["三个数", "一起说下", "都报下"])
+def test_a_short_request_after_the_items_keeps_every_item(engine, request_):
+    reply = engine.respond(f"法律援助案件、法律咨询人次、帮讨薪的农民工人数，{request_}", Conversation(), now=0.0)
+    assert all(f in reply.text for f in ("2900余件", "近30000人次", "370名")), reply.text
+
+
+def test_a_request_first_with_its_items_right_after_it():
+    parts = [s.parts for s in split_question("报一下参加执法资格考试的人数跟执法记录仪台数")]
+    assert any(len(p) == 2 and "执法记录仪台数" in p[1] for p in parts)
+
+
+def test_a_share_before_du_is_no_city():
+    assert not gazetteer().find("才一半多一点？连六成都不到？")
+    assert gazetteer().find("成都的无证明城市")
+
+
+# --- measure identity and parts ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question, lacking",
+    [
+        ("2023年益阳全市法律援助一共花了多少经费", "经费"),
+        ("法律援助的补贴有多少钱", "补贴"),
+        ("首次不罚一共发了多少奖金", "奖金"),
+    ],
+)
+def test_money_of_a_kind_no_sum_is_of_is_never_answered_with_another_sum(engine, question, lacking):
+    reply = engine.respond(question, Conversation(), now=0.0)
+    assert reply.status != "answer" and "317万余元" not in reply.answer and "2000余万元" not in reply.answer
+
+
+@pytest.mark.parametrize("question, figure", [("讨回了多少工钱", "317万余元"), ("免掉的罚款有多少", "2000余万元")])
+def test_money_of_the_kind_the_sum_is_of_is_answered(engine, question, figure):
+    reply = engine.respond(question, Conversation(), now=0.0)
+    assert reply.status == "answer" and figure in reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "全市行政复议一共收了多少件案子",
+        "行政复议案件总共有多少件",
+        "全市现在一共有多少个立法联系点（不是新增的，是总数）",
+    ],
+)
+def test_a_whole_asked_is_never_answered_with_a_part(engine, question):
+    reply = engine.respond(question, Conversation(), now=0.0)
+    assert reply.status != "answer" and "报告没有给出总数" in reply.text
+
+
+@pytest.mark.parametrize("question", ["复调对接案件有多少", "复议调解了多少件", "复议和解的有多少起"])
+def test_the_part_asked_by_its_own_words_is_answered(engine, question):
+    reply = engine.respond(question, Conversation(), now=0.0)
+    assert reply.status == "answer" and "78件" in reply.text
+
+
+@pytest.mark.parametrize(
+    "question, figure",
+    [
+        ("报告里到底写的免罚金额是多少", "2000余万元"),
+        ("湘易办益阳旗舰店里头到底有多少个服务场景", "2000余个"),
+    ],
+)
+def test_the_report_itself_or_a_filler_is_no_whole_of_parts(engine, question, figure):
+    reply = engine.respond(question, Conversation(), now=0.0)
+    assert reply.status == "answer" and figure in reply.text
+
+
+@pytest.mark.parametrize("question", ["企业法律服务工作站在哪，能不能请他们上门", "律师能不能上门", "调委会在什么地方"])
+def test_where_and_house_calls_are_practical(engine, question):
+    reply = engine.respond(question, Conversation(), now=0.0)
+    assert reply.kind == "unsupported"
+
+
+# --- checks --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question, yes",
+    [
+        ("不是下降了吗", False),
+        ("不是82件吗，我记得", False),
+        ("不是2900件吧", True),
+        ("这个不是新增的吧", True),
+        ("是不是没有再赋权", True),
+    ],
+)
+def test_what_negates_a_claim(question, yes):
+    assert negates(question) is yes
+
+
+@pytest.mark.parametrize(
+    "question, check, yes, figure",
+    [
+        ("三统一市政府规范性文件多少件", "不是82件吗，我记得", False, "28件"),
+        ("首次不罚多少家企业", "没搞错吧，不是六百多家", False, "6125家"),
+        ("首次不罚多少家企业", "没搞错吧，不是六千多家", True, "6125家"),
+        ("诉前调解成功率多少", "一半多一点点是吧", True, "56.8%"),
+        ("诉前调解成功率多少", "才一半多一点？连六成都不到？", True, "56.8%"),
+        ("复调对接和解率多少", "也就是四分之一咯", True, "25%"),
+        ("复调对接和解率多少", "三分之一吧", False, "25%"),
+        ("刑事破案数同比涨了多少", "涨了百分之一百一？真的假的", True, "110%"),
+    ],
+)
+def test_a_check_after_an_answer_in_any_tone(engine, question, check, yes, figure):
+    conversation = Conversation()
+    assert figure in engine.respond(question, conversation, now=0.0).text
+    reply = engine.respond(check, conversation, now=1.0)
+    assert reply.status == "answer" and figure in reply.answer
+    assert reply.answer.startswith("是的" if yes else "不是"), reply.answer
+
+
+@pytest.mark.parametrize(
+    "question, yes",
+    [
+        ("首违免罚免了3000多万是吧", False),
+        ("医疗纠纷调委会获的是全省模范人民调解委员会吗", False),
+        ("医疗纠纷调委会获的是全国模范人民调解委员会吗", True),
+        ("谢琦办案团队是法院的吧", False),
+        ("谢琦办案团队是检察院的吧", True),
+    ],
+)
+def test_a_claim_is_yes_only_when_the_report_states_it(engine, question, yes):
+    reply = engine.respond(question, Conversation(), now=0.0)
+    assert reply.answer.startswith("是的" if yes else "不是"), reply.answer
+
+
+def test_a_number_the_evidence_never_writes_is_never_yes(engine):
+    reply = engine.respond("首违免罚一共免了70个亿是吧", Conversation(), now=0.0)
+    assert not reply.answer.startswith("是的")
+
+
+@pytest.mark.parametrize(
+    "text, low, high",
+    [
+        ("一半多一点", 50.0, 200 / 3),
+        ("四分之一", 24.0, 26.0),
+        ("不到一半", 0.0, 50.0),
+        ("三分之二", 200 / 3 - 1, 200 / 3 + 1),
+    ],
+)
+def test_shares_in_words_are_ranges(text, low, high):
+    (number,) = find_numbers(text)
+    assert number.percent and number.low == pytest.approx(low) and number.high == pytest.approx(high)
