@@ -192,3 +192,17 @@ def test_a_number_the_evidence_never_writes_is_never_yes(engine):
 def test_shares_in_words_are_ranges(text, low, high):
     (number,) = find_numbers(text)
     assert number.percent and number.low == pytest.approx(low) and number.high == pytest.approx(high)
+
+
+@pytest.mark.parametrize(
+    "question, figure",
+    [("2023年为人民群众提供心理咨询多少人次", "近30000人次"), ("心理咨询人次", "近30000人次")],
+)
+def test_a_compound_holding_the_figures_word_and_one_the_report_lacks_is_a_near_miss(engine, question, figure):
+    reply = engine.respond(question, Conversation(), now=0.0)
+    assert reply.status != "answer" and figure not in reply.answer
+
+
+def test_the_compound_of_the_figures_own_words_is_answered(engine):
+    reply = engine.respond("2023年为人民群众提供法律咨询多少人次", Conversation(), now=0.0)
+    assert reply.status == "answer" and "近30000人次" in reply.text

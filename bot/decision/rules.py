@@ -565,14 +565,16 @@ def rule_one_word_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
     scope = set(a.scope.places) | set(a.scope.counties) | set(ctx.place_words)
     phrase = measure_phrase(a)
     for word in dict.fromkeys(phrase):
-        if len(word) < 2 or not _HANZI_RE.fullmatch(word) or word in _NOT_MEASURE_WORDS:
-            continue
-        if word in scope or not (lexicon.is_noun(word) or word not in lexicon.words()):
-            continue  # a place, a year, or not a name of anything (还是, 帮忙, 他们)
+        if len(word) < 2 or not _HANZI_RE.fullmatch(word) or word in _NOT_MEASURE_WORDS or word in scope:
+            continue  # a place, a year, a word of asking
         if word in own or norm(word) in own or pinyin_key(norm(word)) in own_sound:
             on.append(word)
-        else:
-            off.append(word)
+            continue
+        rest = _off_part(word, own, norm)
+        if rest and none_occur(rest, ctx.report_norm):
+            return Decline("absent", rest)  # "心理咨询" of 法律咨询: its own part 咨询, and 心理 the report lacks
+        if lexicon.is_noun(word) or word not in lexicon.words():
+            off.append(word)  # a name of something, not a verb of the asking (享受, 参考, 帮忙)
     word = off[0] if len(off) == 1 else ""
     if (
         word
@@ -582,6 +584,20 @@ def rule_one_word_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
     ):
         return Decline("absent", word)
     return None
+
+
+def _off_part(word: str, own: str, norm) -> str:
+    """A compound of the ask holding one of the figure's own words ("心理咨询" holds 咨询): the
+    rest of it, when that is a word of two characters or more; else ""."""
+    if len(word) < 4:
+        return ""
+    for size in range(len(word) - 2, 1, -1):
+        for start in (0, len(word) - size):
+            part = word[start : start + size]
+            if norm(part) in own:
+                rest = word[:start] + word[start + size :]
+                return rest if len(rest) >= 2 else ""
+    return ""
 
 
 def _beside(words: list[str], word: str, is_own) -> bool:
