@@ -337,3 +337,26 @@ def test_warm_up_builds_what_the_engine_builds_on_first_use(engine):
     warm(engine)
     assert lexicon.frequencies.cache_info().currsize == 1
     assert engine.respond("明天天气怎么样").to_json() == before
+
+
+STOP_FLAG_STRESS = """
+import random, signal
+from web.workers import StopFlag
+for _ in range(1500):
+    flag = StopFlag()
+    signal.signal(signal.SIGALRM, lambda s, f: flag.set())
+    signal.setitimer(signal.ITIMER_REAL, random.uniform(0.0001, 0.002))
+    while not flag.wait(0.0003):
+        pass
+print("stopped every time")
+"""
+
+
+def test_a_signal_landing_while_the_worker_waits_always_stops_it():
+    """The worker's stop flag is set from a signal handler: a threading.Event deadlocked when the
+    signal landed while wait() held its lock (the worker was killed after STOP_SECONDS and the
+    server exited 1); this loop hangs with an Event and finishes with StopFlag."""
+    done = subprocess.run(
+        [sys.executable, "-c", STOP_FLAG_STRESS], capture_output=True, text=True, timeout=60, cwd=os.getcwd()
+    )
+    assert done.returncode == 0 and "stopped every time" in done.stdout, done.stderr

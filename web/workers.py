@@ -51,9 +51,37 @@ MAX_BACKOFF = 30.0
 
 Target = Callable[[int, socket.socket], int]
 
+
+class StopFlag:
+    """A flag a signal handler may set. Not a threading.Event: Event.set() takes the lock that
+    Event.wait() holds for a moment, so a signal landing then deadlocked the worker (it was
+    killed after STOP_SECONDS and the server exited 1)."""
+
+    POLL = 0.01
+
+    def __init__(self) -> None:
+        self._set = False
+
+    def set(self) -> None:
+        self._set = True
+
+    def is_set(self) -> bool:
+        return self._set
+
+    def wait(self, timeout: float) -> bool:
+        """True as soon as the flag is set, False after `timeout` seconds."""
+        deadline = time.monotonic() + timeout
+        while not self._set:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return False
+            time.sleep(min(left, self.POLL))
+        return True
+
+
 # In a worker: set by SIGTERM / SIGINT whenever the server's own handlers are not installed
 # (while it starts, after it stopped), so a signal then never kills it with status -15.
-stop_requested = threading.Event()
+stop_requested = StopFlag()
 
 
 @dataclass
