@@ -206,3 +206,26 @@ def test_a_compound_holding_the_figures_word_and_one_the_report_lacks_is_a_near_
 def test_the_compound_of_the_figures_own_words_is_answered(engine):
     reply = engine.respond("2023年为人民群众提供法律咨询多少人次", Conversation(), now=0.0)
     assert reply.status == "answer" and "近30000人次" in reply.text
+
+
+# --- comparisons ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question, first, second",
+    [
+        ("湘易办旗舰店里，业务应用多还是服务场景多", "300多个", "2000余个"),
+        ("通过初评的乡镇街道数和能力提升行动第一批验收的单位数，哪个多？", "22个", "11个"),
+        ("合法性审查提出的审查意见，跟立法联系点提的立法意见建议比，条数哪个多", "近200条", "40余条"),
+        ("市本级柔性执法事项和企业合规指导建议，哪个数大些", "358项", "214项"),
+    ],
+)
+def test_a_comparison_gives_both_figures_however_its_subjects_are_laid_out(engine, question, first, second):
+    reply = engine.respond(question, Conversation(), now=0.0)
+    assert reply.status == "answer" and first in reply.text and second in reply.text
+
+
+@pytest.mark.parametrize("question", ["能力提升行动第一批验收的单位有多少", "三年提升行动第一批验收了几个单位"])
+def test_a_change_word_naming_a_programme_asks_no_change(engine, question):
+    reply = engine.respond(question, Conversation(), now=0.0)
+    assert reply.status == "answer" and "11个" in reply.text

@@ -53,7 +53,12 @@ _LIST_REQUEST_RE = re.compile(
     r"列一下|列出来|都列|一起报|(?<!汇)报一下|一起说|一起讲|一块说|都说|说下|讲下|报下|列下|几个数字?|[两二三四五六]个数字?|各多少|各是多少|分别是多少|分别多少|都是多少"
 )
 # An ask that picks one of what was named before it ("哪个多", "谁高"): its subjects are before it.
-_SELECTS_RE = re.compile(r"^(?:那|那么)?(?:哪个|哪一个|哪项|哪样|哪边|谁|比(?![例率重较]))")
+_SELECTS_RE = re.compile(
+    r"^(?:那|那么)?[\u4e00-\u9fff]{0,3}?(?:哪个|哪一个|哪项|哪样|哪边|谁)[\u4e00-\u9fff]{0,3}?(?:更|要)?[多少高低大小]|"
+    r"^(?:那|那么)?(?:哪个|哪一个|哪项|哪样|哪边|谁)|^(?:那|那么)?比(?![例率重较])"
+)
+# A clause naming the second of two compared ("跟立法联系点提的意见比"): the first is before it.
+_COMPARED_WITH_RE = re.compile(r"^(?:跟|和|与|同)[\u4e00-\u9fff]{2,20}(?:比|相比|比较|比一比|比起来)$")
 # A request to confirm ("我想确认一下报告里原话是怎么写的"): what it confirms is the claim before it.
 _CONFIRMS_RE = re.compile(r"确认|核实|核对|求证|证实|对一下|对对")
 _MORE_ITEM_RE = re.compile(r"^(?:还有|再加上|加上|以及|再就是|另外)")
@@ -221,6 +226,8 @@ def find_ask(text: str, report: str = "") -> Ask:
         chosen.insert(0, chosen[0] - 1)  # "A、B、C，列一下": the request's subject is the clause before
     if chosen[0] > 0 and _SELECTS_RE.match(parts[chosen[0]]) and not _story(parts[chosen[0] - 1], report):
         chosen.insert(0, chosen[0] - 1)  # "A跟B 哪个项数多": the clause before holds what is compared
+        if chosen[0] > 0 and _COMPARED_WITH_RE.match(parts[chosen[0]]) and not _story(parts[chosen[0] - 1], report):
+            chosen.insert(0, chosen[0] - 1)  # "A，跟B比，条数哪个多": A is before the clause naming B
     if chosen[0] > 0 and _CONFIRMS_RE.search(parts[chosen[0]]) and not _story(parts[chosen[0] - 1], report):
         chosen.insert(0, chosen[0] - 1)  # "…音像记录有将近两万件，我想确认一下": the claim is asked
     while chosen[0] > 0 and _scope_only(parts[chosen[0] - 1]):

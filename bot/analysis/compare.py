@@ -43,8 +43,12 @@ class Comparison:
     second: str
     more: bool  # "哪个多" (True) or "哪个少" (False)
     claim: bool = False  # "A比B高吗": a check that A is the larger (or, with 少/低, the smaller)
+    # the same two with the shared head first ("湘易办旗舰店里，业务应用多还是服务场景多"), or ""
+    first_alt: str = ""
+    second_alt: str = ""
 
 
+_COMPARED_THEN_MEASURE_RE = re.compile(r"^(.+?)(?:相比|比较|比)[，,\s]+([\u4e00-\u9fff]{1,4})$")
 _COUNTED_RE = re.compile(r"^(?P<subject>.+?)的?(?P<unit>[家件项个人台起名次条类])数(?:量)?$")
 
 
@@ -74,15 +78,21 @@ def find_comparison(text: str) -> Comparison | None:
         if len(a) < 2 or len(b) < 2:
             continue
         what = m.groupdict().get("what") or ""
+        measured = _COMPARED_THEN_MEASURE_RE.match(b)  # "A，跟B比，条数哪个多": the measure of both
+        if measured:
+            b = measured.group(1) + measured.group(2)
+            a = a if measured.group(2) in a else a + measured.group(2)
         shared = _SHARED_MEASURE_RE.search(b)  # "诉前调解和人民调解的成功率哪个高": both are asked 成功率
         if shared and shared.group(1) not in a and not _OWN_MEASURE_RE.search(a):
             a += shared.group(1)
         more = bool(re.fullmatch(_MORE, m.group("dir")))
         parts = re.split(r"[，,\s]+", a)  # "三统一的规范性文件 市政府的多还是部门的多": a shared head
+        alt = ("", "")
         if len(parts) > 1 and len(parts[-1]) <= 6:
             head = re.sub(r"(?:里面|里头|当中|之中|里|中)$", "", "".join(parts[:-1]))  # "…文件里面 市政府的…"
+            alt = (_question(f"{head}的{parts[-1]}", what), _question(f"{head}的{b}", what))
             a, b = parts[-1] + head, b + head  # the part that differs first: it is what is asked
         tail = m.groupdict().get("tail")
         claim = tail is not None and tail not in ("还是", "呢")
-        return Comparison(_question(a, what), _question(b, what), more, claim)
+        return Comparison(_question(a, what), _question(b, what), more, claim, *alt)
     return None

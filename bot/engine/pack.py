@@ -613,6 +613,8 @@ class PackEngine:
         if found is None:
             return None
         parts = [self._single(self.analyze(q)) for q in (found.first, found.second)]
+        if found.first_alt and any(p.status != "answer" or p.figure is None for p in parts):
+            parts = [self._single(self.analyze(q)) for q in (found.first_alt, found.second_alt)]
         if any(p.status != "answer" or p.figure is None for p in parts) or parts[0].entry_id == parts[1].entry_id:
             return None
         larger = larger_of(parts[0].figure, parts[1].figure)
