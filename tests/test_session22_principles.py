@@ -229,3 +229,31 @@ def test_a_comparison_gives_both_figures_however_its_subjects_are_laid_out(engin
 def test_a_change_word_naming_a_programme_asks_no_change(engine, question):
     reply = engine.respond(question, Conversation(), now=0.0)
     assert reply.status == "answer" and "11个" in reply.text
+
+
+@pytest.mark.parametrize(
+    "question, yes",
+    [
+        ("龙光桥街道是资阳区的吧", False),
+        ("龙光桥街道是赫山区的吧", True),
+        ("南县是第二批湖南省法治政府建设示范地区吗", True),
+        ("资阳区是第二批省级法治政府建设示范地区，没错吧", True),
+    ],
+)
+def test_a_thing_placed_in_another_place_of_the_same_level_is_not_yes(engine, question, yes):
+    reply = engine.respond(question, Conversation(), now=0.0)
+    assert reply.answer.startswith("是的" if yes else "不是"), reply.answer
+
+
+def test_a_tv_station_is_the_kind_of_thing_asked_never_what_the_report_lacks(engine):
+    reply = engine.respond("央视几套报道了营商码", Conversation(), now=0.0)
+    assert reply.status == "answer" and "CCTV-13" in reply.text
+
+
+def test_kin_and_fillers_are_story_and_which_channel_asks(engine):
+    ask = find_ask(
+        "喂 那个 我是从天津过来帮闺女带孩子的 就是 闺女说她单位领导讲 嗯 中央电视台哪个台播了益阳那个什么码 "
+        "我这耳朵背没听清 是几套 哪个节目啊",
+        _report(engine),
+    )
+    assert "闺女" not in ask.text and "是几套" in ask.text and not ask.text.startswith("就是")

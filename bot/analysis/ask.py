@@ -31,7 +31,7 @@ _BREAK_RE = re.compile(
 # Words that make a clause ask something (a question word, a check, a request); 几千/几万 is
 # an amount told ("本来要罚几千块"), not asked.
 _ASKS_RE = re.compile(
-    r"多少|(?<![好那这前近十没])几(?!个?(?:月|年|天|周|回)(?:后|前|来|里|以后|以前|之后|之前|了|都|就))(?:个|项|家|件|人|名|次|台|条|类|所|批|种|年|月|天|成|起|场|位|处|支|部)|"
+    r"多少|(?<![好那这前近十没])几(?!个?(?:月|年|天|周|回)(?:后|前|来|里|以后|以前|之后|之前|了|都|就))(?:个|项|家|件|人|名|次|台|条|类|所|批|种|年|月|天|成|起|场|位|处|支|部|套|期|届|号)|"
     r"第几|什么|啥|哪|吗|么$|嘛$|呢$|是不是|是否|有没有|有无|怎么|怎样|如何|多大|多高|多久|多长|谁|为何|为什么|"
     r"能否|可否|能不能|可不可以|会不会|要不要|用不用|对吧|对不对|没错吧|了没$|没有$|高不高|多不多|大不大|好不好|行不行|算不算|吧$|"
     r"列一下|列出|列个|说说|讲讲|说一下|讲一下|介绍|告诉我|查一下|查查|(?<!汇)报一下|给我|分别|各是|各有|比较|"
@@ -66,7 +66,9 @@ MIN_CONTEXT_CHARS = 24  # shorter messages are one question: no story to leave o
 REFER_CLAUSES = 2  # how many clauses before a pointing ask may name what it points to
 STORY_COVERAGE = 0.1  # a clause with at most this share of its character pairs in the report is story
 MIN_ASK_CONTENT = 4  # an ask with fewer content characters takes the clause before it too
-_FILLER_RE = re.compile(r"[啊呀呢吧嘛哦哈么的了吗]|一下|请问|问问|我想|想问|知道|了解|到底|究竟|那么|那")
+_FILLER_RE = re.compile(
+    r"[啊呀呢吧嘛哦哈么的了吗喂嗯呃]|一下|请问|问问|我想|想问|知道|了解|到底|究竟|那么|就是|然后|那"
+)
 
 
 @dataclass(frozen=True)
@@ -247,7 +249,7 @@ def find_ask(text: str, report: str = "") -> Ask:
 # Words of a personal story: a clause with one of them is context, never part of the ask.
 _NARRATIVE_RE = re.compile(
     r"我|俺|咱家|他说|她说|他们说|孩子|儿子|女儿|老伴|老公|老婆|爸|妈|爷|奶|侄|外甥|孙|邻居|朋友|同事|亲戚|听说|以前|前阵子|上次|"
-    r"婶|姨|舅|叔|伯|姑|嫂|姐|哥|隔壁|楼下|说来话长|是这样的|"
+    r"婶|姨|舅|叔|伯|姑|嫂|姐|哥|闺女|媳妇|丈夫|老头|老太|外婆|外公|公公|婆婆|女婿|岳父|岳母|亲家|隔壁|楼下|说来话长|是这样的|"
     r"那时|后来|最近|年底|心里|觉得|高兴|担心|生气|不服|急|烦|好奇"
 )
 MAX_JOINING_CLAUSE = 14  # a clause this short, with no story word, just before the ask is part of it
@@ -256,7 +258,7 @@ MAX_JOINING_CLAUSE = 14  # a clause this short, with no story word, just before 
 def _joins_ask(clause: str, report: str = "") -> bool:
     """A short clause before the ask that carries none of a story's words: the question's own
     scope or subject ("在湘潭", "深圳那边无证明城市建设中")."""
-    return bool(clause) and len(clause) <= MAX_JOINING_CLAUSE and not _story(clause, report)
+    return bool(clause) and len(clause) <= MAX_JOINING_CLAUSE and not _story(clause, report) and _content(clause) >= 2
 
 
 def _joins(parts: list[str], i: int, asking: list[int], report: str = "") -> bool:

@@ -425,6 +425,8 @@ PLACEHOLDERS = frozenset(
     "报纸 书 本书 文件 规定 办法 方式 法子 模式 机制 活动 事儿 事情 那个 这个 那种 这种 那些 这些 讲讲 说说 "
     # a thing's kind ("身上挂着录像的那个设备", "列个单子公示的那个", "手机上办事的app")
     "设备 机器 仪器 装置 家伙 物件 软件 app 单子 "
+    # a TV station, the kind of thing a channel is ("上了央视哪个节目", "中央台几套")
+    "央视 中央台 中央电视台 电视台 电视 "
     # pronouns point at what was said before, never name a subject of their own
     "他们 她们 它们 他 她 它 人家 大家 咱们 我们 你们 这样 那样 这么 那么 这般 如此 "
     # the report itself ("报告里怎么讲的", "报告里有写吗")

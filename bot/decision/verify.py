@@ -15,6 +15,7 @@ import re
 
 from bot.analysis import Analysis
 from bot.analysis.numbers import compare, figure_range
+from bot.analysis.places import gazetteer
 from bot.retrieval.scoring import scale_of
 from bot.text import lexicon
 from bot.text.normalize import clean, convert_numerals
@@ -153,6 +154,8 @@ def _claim(analysis: Analysis, evidence: str, figure=None) -> bool | None:
         return False  # 全省第一 asked, 全省第二 written
     if _opposed(question, converted):
         return False
+    if _misplaced(question, converted):
+        return False  # "龙光桥街道是资阳区的吧" of 赫山区龙光桥街道
     if re.search(r"有", question) and _NONE_RE.search(converted):
         return False  # "还有…吗" where the report says 无/没有
     if not analysis.intent.yes_no:
@@ -164,6 +167,26 @@ def _claim(analysis: Analysis, evidence: str, figure=None) -> bool | None:
     if any(re.sub(r"[^\d.]", "", n.text) not in converted for n in analysis.numbers):
         return None  # a number claimed that the evidence never writes: nothing to bear it out
     return True
+
+
+MIN_PLACED = 2  # characters of the question's words the evidence writes right after its own place
+
+
+def _misplaced(question: str, evidence: str) -> bool:
+    """The question places a thing in one place where the evidence writes it after another
+    ("龙光桥街道是资阳区的吧" of "…赫山区龙光桥街道")."""
+    asked = {found.text: found.level for found in gazetteer().find(question)}
+    if not asked:
+        return False
+    for found in gazetteer().find(evidence):
+        if found.level not in asked.values() or any(found.text in a or a in found.text for a in asked):
+            continue  # only another place of the level asked (赫山区 against 资阳区) places it elsewhere
+        after = evidence[found.end : found.end + 8]
+        if gazetteer().find(after[: MIN_PLACED + 1]):
+            continue  # a list of places ("资阳区、南县"): nothing placed in the first
+        if any(after[:k] in question for k in range(len(after), MIN_PLACED - 1, -1)):
+            return True
+    return False
 
 
 def _only_a_step(core: str, evidence: str, question: str) -> bool:
