@@ -257,3 +257,27 @@ def test_kin_and_fillers_are_story_and_which_channel_asks(engine):
         _report(engine),
     )
     assert "闺女" not in ask.text and "是几套" in ask.text and not ask.text.startswith("就是")
+
+
+@pytest.mark.parametrize(
+    "question, check, yes, figure",
+    [
+        ("市本级重大行政决策事项确定了几项", "没有十几项吗", False, "6项"),
+        ("新增了几个立法联系点", "不是新增了15个吗，我记得是十几个", False, "5个"),
+        ("行政机关负责人出庭应诉率多少", "意思是全都出庭了？", True, "100%"),
+        ("诉前调解成功率多少", "意思是全都调成了？", False, "56.8%"),
+        ("刑事破案数变化多大", "涨了百分之一百一？真的假的", True, "110%"),
+    ],
+)
+def test_rough_teens_and_all_of_them_are_checked_against_the_figure_just_given(engine, question, check, yes, figure):
+    conversation = Conversation()
+    assert figure in engine.respond(question, conversation, now=0.0).text
+    reply = engine.respond(check, conversation, now=1.0)
+    assert reply.status == "answer" and figure in reply.answer
+    assert reply.answer.startswith("是的" if yes else "不是"), reply.answer
+
+
+@pytest.mark.parametrize("text, low, high", [("十几项", 10.0, 20.0), ("十多个", 10.0, 20.0)])
+def test_teens_in_words_are_ranges(text, low, high):
+    (number,) = find_numbers(text)
+    assert (number.low, number.high) == (low, high) and not number.exact

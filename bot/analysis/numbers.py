@@ -129,7 +129,8 @@ def find_numbers(text: str) -> list[AskedNumber]:
         raw = m.group("num")
         unit = m.group("unit") or ""
         if raw in _CN_DIGITS + "两半":
-            if unit != "成":
+            teens = raw == "十" and m.group("more") and unit  # "十几项", "十多个"
+            if unit != "成" and not teens:
                 continue  # a lone numeral word is not a figure unless it is 成 (九成)
             raw = str(_CN_DIGITS.index(raw) + 1) if raw in _CN_DIGITS else "2"
         after = text[m.end("num") : m.end("num") + 1]

@@ -62,7 +62,7 @@ _PARTICLES_RE = re.compile(r"[\s，,。？?！!、]|那|么|呢|的|啊|呀|吗|
 # "就五个啊", "我听说才百分之九十，不是吗", "九成三，没记错吧", "两千多万？这么多？确定吗").
 _CHECK_WORDS_RE = re.compile(
     r"听人说|听说|我记得|记得|好像|似乎|没记错|记错|没(?:听|看|搞|弄|算)错|真的假的|真假|假的|一点点|一点儿|一点|一些|"
-    r"也就是|意思是|就是|连|都|也|咯|啰|嘛|确实|应该|应当|可能|估计|这么|那么|么|我|你|不是|是不是|确定|真的|对不对|对吗|对吧|没错|是|对|吧|吗|呢|啊|呀|哦|就|才|只有|有|没有|超过|不到|"
+    r"也就是|意思是|就是|全都|全部|所有|个个|连|都|也|咯|啰|嘛|确实|应该|应当|可能|估计|这么|那么|么|我|你|不是|是不是|确定|真的|对不对|对吗|对吧|没错|是|对|吧|吗|呢|啊|呀|哦|就|才|只有|有|没有|超过|不到|"
     r"大概|差不多|左右|那|这|个|件|项|家|台|人|名|次|起|条|类|元|成|倍|多|余|近|来|了|的|[万亿千百十]"
 )
 # Words of a follow-up that ask, not name ("上了哪个电视节目", "是哪次会议通过的").
@@ -84,12 +84,20 @@ _KIND_WORDS = frozenset("电视 电视台 电视节目 会议 哪次 时候 时�
 _BARE_NUMBER_RE = re.compile(r"(?<![\d.])\d{2,}(?:\.\d+)?(?![\d.])")
 
 
+# "意思是全都出庭了？": every one of them, a share of 100% claimed
+_ALL_RE = re.compile(r"全都|全部|所有|个个|一个不落|百分百|都.{0,4}了")
+
+
 def _with_bare_numbers(a: Analysis) -> Analysis:
-    """The analysis with its bare numbers (no unit) as exact numbers to check."""
+    """The analysis with its bare numbers (no unit) as exact numbers to check, or with "all of
+    them" (全都, 全部) as a share of 100%."""
     found = tuple(
         AskedNumber(m.group(0), float(m.group(0)), float(m.group(0)), False, "", True, m.start(), m.end())
         for m in _BARE_NUMBER_RE.finditer(a.text)
     )
+    every = _ALL_RE.search(a.text)
+    if not found and every:
+        found = (AskedNumber(every.group(0), 100.0, 100.0, True, "%", False, every.start(), every.end()),)
     return replace(a, numbers=found) if found else a
 
 
