@@ -281,3 +281,33 @@ def test_rough_teens_and_all_of_them_are_checked_against_the_figure_just_given(e
 def test_teens_in_words_are_ranges(text, low, high):
     (number,) = find_numbers(text)
     assert (number.low, number.high) == (low, high) and not number.exact
+
+
+@pytest.mark.parametrize(
+    "question, first, second",
+    [
+        ("问话的屋子跟开听证的房间与免证办证明材料相比谁多", "近200处", "50余类"),
+        ("诉前调解成功率高还是办事要等的时间比原来缩短高", "56.8%", "74.1%"),
+    ],
+)
+def test_a_comparison_is_read_at_the_join_that_lets_both_sides_answer(engine, question, first, second):
+    reply = engine.respond(question, Conversation(), now=0.0)
+    assert reply.status == "answer" and first in reply.text and second in reply.text
+
+
+@pytest.mark.parametrize(
+    "items, figures",
+    [
+        (
+            "零跑动事项数、首次不罚企业、问话的屋子和开听证的屋子和重大行政决策事项各是多少",
+            ("1837项", "6125家", "近200处", "6项"),
+        ),
+        (
+            "人民调解化解纠纷、办事指南填报发布率、首次不罚的免罚金额、去年益阳法律援助案件受理都列出来",
+            ("10816起", "100%", "2000余万元", "2900余件"),
+        ),
+    ],
+)
+def test_an_enumeration_is_read_with_names_that_hold_he_and_place_words(engine, items, figures):
+    reply = engine.respond(items, Conversation(), now=0.0)
+    assert all(f in reply.text for f in figures), reply.text

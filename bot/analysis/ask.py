@@ -96,7 +96,8 @@ def clauses(text: str, report: str = "") -> list[str]:
     parts = [c for c in (part.strip() for part in _BREAK_RE.split(text)) if c]
     out: list[str] = []
     for part in parts:
-        pieces = [c for c in _SPOKEN_BREAK_RE.split(part) if c] if len(part) >= LONG_UNBROKEN else [part]
+        unbroken = len(part) >= LONG_UNBROKEN and "、" not in part  # an enumeration is typed, not spoken
+        pieces = [c for c in _SPOKEN_BREAK_RE.split(part) if c] if unbroken else [part]
         out += [cut for piece in pieces for cut in _story_cut(piece, report)]
     return out
 

@@ -14,19 +14,19 @@ _MORE = "多|高|大|长|快|强"
 _LESS = "少|低|小|短|慢"
 _DIR = f"(?:{_MORE}|{_LESS})"
 _BI = r"(?<![同相环对无])比(?![例率重较上下])"  # 比 of a comparison, not of 同比 / 比例 / 比上年
+_JOIN = r"(?:和(?!解)|跟|与|(?<![合共相不认协如等一陪])同(?![比时步意])|及)"
 _PATTERNS = (
     # A和B(比)(一下)，哪个/谁(的X)(更)多
     re.compile(
-        r"^(?P<a>.+?)(?:和(?!解)|跟|与|(?<![合共相不认协如等一陪])同(?![比时步意])|及)(?P<b>.+?)(?:相比|比较|比一比|比一下|"
-        + _BI
-        + r")?[，,\s]*"
+        r"^(?P<a>.+?)" + _JOIN + r"(?P<b>.+?)(?:相比|比较|比一比|比一下|" + _BI + r")?[，,\s]*"
         rf"(?:哪个|哪一个|哪项|哪样|谁|哪边)(?:的)?(?P<what>[\u4e00-\u9fff]{{0,4}}?)(?:更|要|会)?(?P<dir>{_DIR})"
     ),
+    # A多还是B多 / A高还是B高 (before 比: "…比原来缩短高还是…" names a subject, not a comparison)
+    re.compile(rf"^(?P<a>.+?)(?:更|要)?(?P<dir>{_DIR})[，,\s]*还是(?P<b>.+?)(?:更|要)?{_DIR}"),
     # A比B多/高(吗/还是少/不)
     re.compile(rf"^(?P<a>.+?){_BI}(?P<b>.+?)(?:更|要|还)?(?P<dir>{_DIR})(?P<tail>吗|么|不|还是|呢|吧|$)"),
-    # A多还是B多 / A高还是B高
-    re.compile(rf"^(?P<a>.+?)(?:更|要)?(?P<dir>{_DIR})[，,\s]*还是(?P<b>.+?)(?:更|要)?{_DIR}"),
 )
+_JOIN_RE = re.compile(_JOIN)
 # The measure named once after the second subject, which the first subject shares.
 _SHARED_MEASURE_RE = re.compile(r"的([\u4e00-\u9fff]{0,4}(?:率|金额|人数|件数|数量|人次))$")
 _OWN_MEASURE_RE = re.compile(
@@ -69,30 +69,51 @@ def _subject(text: str) -> str:
 
 def find_comparison(text: str) -> Comparison | None:
     """The two subjects of a comparison question, or None."""
+    found = find_comparisons(text)
+    return found[0] if found else None
+
+
+def find_comparisons(text: str) -> list[Comparison]:
+    """Every reading of a comparison question, the first pattern's first: "A跟B与C相比谁多"
+    is read cut at each of its joins (A | B与C, A跟B | C); the caller keeps the reading whose
+    two subjects both answer."""
     text = text.strip().rstrip("？?！!。.～~… ")
-    for pattern in _PATTERNS:
+    for number, pattern in enumerate(_PATTERNS):
         m = pattern.search(text)
         if not m:
             continue
-        a, b = _subject(m.group("a")), _subject(m.group("b"))
-        if len(a) < 2 or len(b) < 2:
-            continue
-        what = m.groupdict().get("what") or ""
-        measured = _COMPARED_THEN_MEASURE_RE.match(b)  # "A，跟B比，条数哪个多": the measure of both
-        if measured:
-            b = measured.group(1) + measured.group(2)
-            a = a if measured.group(2) in a else a + measured.group(2)
-        shared = _SHARED_MEASURE_RE.search(b)  # "诉前调解和人民调解的成功率哪个高": both are asked 成功率
-        if shared and shared.group(1) not in a and not _OWN_MEASURE_RE.search(a):
-            a += shared.group(1)
-        more = bool(re.fullmatch(_MORE, m.group("dir")))
-        parts = re.split(r"[，,\s]+", a)  # "三统一的规范性文件 市政府的多还是部门的多": a shared head
-        alt = ("", "")
-        if len(parts) > 1 and len(parts[-1]) <= 6:
-            head = re.sub(r"(?:里面|里头|当中|之中|里|中)$", "", "".join(parts[:-1]))  # "…文件里面 市政府的…"
-            alt = (_question(f"{head}的{parts[-1]}", what), _question(f"{head}的{b}", what))
-            a, b = parts[-1] + head, b + head  # the part that differs first: it is what is asked
-        tail = m.groupdict().get("tail")
-        claim = tail is not None and tail not in ("还是", "呢")
-        return Comparison(_question(a, what), _question(b, what), more, claim, *alt)
-    return None
+        pairs = [(m.group("a"), m.group("b"))]
+        if number == 0:  # the pair cut at each join
+            both = text[m.start("a") : m.end("b")]
+            pairs += [(both[: j.start()], both[j.end() :]) for j in _JOIN_RE.finditer(both) if j.start() > 0]
+        readings = []
+        for a, b in dict.fromkeys(pairs):
+            reading = _reading(m, _subject(a), _subject(b))
+            if reading is not None:
+                readings.append(reading)
+        if readings:
+            return readings
+    return []
+
+
+def _reading(m: re.Match, a: str, b: str) -> Comparison | None:
+    if len(a) < 2 or len(b) < 2:
+        return None
+    what = m.groupdict().get("what") or ""
+    measured = _COMPARED_THEN_MEASURE_RE.match(b)  # "A，跟B比，条数哪个多": the measure of both
+    if measured:
+        b = measured.group(1) + measured.group(2)
+        a = a if measured.group(2) in a else a + measured.group(2)
+    shared = _SHARED_MEASURE_RE.search(b)  # "诉前调解和人民调解的成功率哪个高": both are asked 成功率
+    if shared and shared.group(1) not in a and not _OWN_MEASURE_RE.search(a):
+        a += shared.group(1)
+    more = bool(re.fullmatch(_MORE, m.group("dir")))
+    parts = re.split(r"[，,\s]+", a)  # "三统一的规范性文件 市政府的多还是部门的多": a shared head
+    alt = ("", "")
+    if len(parts) > 1 and len(parts[-1]) <= 6:
+        head = re.sub(r"(?:里面|里头|当中|之中|里|中)$", "", "".join(parts[:-1]))  # "…文件里面 市政府的…"
+        alt = (_question(f"{head}的{parts[-1]}", what), _question(f"{head}的{b}", what))
+        a, b = parts[-1] + head, b + head  # the part that differs first: it is what is asked
+    tail = m.groupdict().get("tail")
+    claim = tail is not None and tail not in ("还是", "呢")
+    return Comparison(_question(a, what), _question(b, what), more, claim, *alt)

@@ -120,6 +120,24 @@ def _items(text: str) -> list[str]:
     return items
 
 
+def _item_readings(text: str) -> list[list[str]]:
+    """The enumeration read as `_items` does, then the other ways to read its last item: cut at
+    each one of its 和/及/与/跟 ("…、问话的屋子和开听证的屋子和重大行政决策事项"), or whole
+    ("…、实施规范和办事指南的填报发布率")."""
+    first = _items(text)
+    readings = [first]
+    strong = [s for s in _unquoted(text, _STRONG_JOIN_RE) if len(_content(s)) >= 2]
+    if not 2 <= len(strong) < MAX_PARTS:
+        return readings
+    last = strong[-1]
+    for join in _LAST_JOIN_RE.finditer(last):
+        head, tail = last[: join.start()], last[join.end() :]
+        if len(_content(head)) >= 2 and len(_content(tail)) >= 2:
+            readings.append(strong[:-1] + [head, tail])
+    readings.append(strong)
+    return [r for k, r in enumerate(readings) if r not in readings[:k]]
+
+
 _ASK_TAIL_RE = re.compile(r"(?:人次|万元|个?小时|[个项件家台处条类种名起次人位元])?(?:呢|啊|呀|吧)?")
 
 
@@ -208,9 +226,10 @@ def split_question(text: str) -> list[Split]:
                 found.append(Split(asked, True))
         listed = _LIST_ASK_RE.search(sentences[0])
         if listed and listed.start() > 0:  # "A、B和C，列一下": each item is a figure question
-            items = _crossed(_items(sentences[0][: listed.start()]))
-            if 2 <= len(items) <= MAX_PARTS:
-                found.append(Split(tuple(i if _has_ask(i) else i + "是多少" for i in items), True))
+            for reading in _item_readings(sentences[0][: listed.start()]):
+                items = _crossed(reading)
+                if 2 <= len(items) <= MAX_PARTS:
+                    found.append(Split(tuple(i if _has_ask(i) else i + "是多少" for i in items), True))
             sentences = [sentences[0][: listed.start()]]
         clauses = _asking_groups([c for c in _unquoted(sentences[0], _CLAUSE_RE) if len(_content(c)) >= 2])
         if 2 <= len(clauses) <= MAX_PARTS:
@@ -244,7 +263,7 @@ def split_question(text: str) -> list[Split]:
             shared = _SHARED_TAIL_RE.search(head)
             if shared and _JOIN_RE.search(head[: shared.start()]):
                 head, tail = head[: shared.start()], shared.group(2) + shared.group(3)
-        subjects = _items(head)
-        if 2 <= len(subjects) <= MAX_PARTS:
-            found.append(Split(tuple(s + tail for s in subjects), bool(each)))
+        for subjects in _item_readings(head) if each else [_items(head)]:
+            if 2 <= len(subjects) <= MAX_PARTS:
+                found.append(Split(tuple(s + tail for s in subjects), bool(each)))
     return list({split.parts: split for split in reversed(found)}.values())[::-1]

@@ -26,7 +26,7 @@ from functools import lru_cache, partial
 from bot.analysis import Analysis, analyze, guards
 from bot.analysis.area import find_area, find_area_figures
 from bot.analysis.ask import coverage
-from bot.analysis.compare import find_comparison
+from bot.analysis.compare import find_comparisons
 from bot.analysis.figures import index_figures, metrics_with_figure, parse_figure_query
 from bot.analysis.numbers import compare, figure_range
 from bot.answers import compose as answers
@@ -609,14 +609,19 @@ class PackEngine:
 
     def _comparison(self, text: str) -> Response | None:
         """ "A和B哪个多": both figures, side by side; the larger named only when certain."""
-        found = find_comparison(text)
-        if found is None:
-            return None
-        parts = [self._single(self.analyze(q)) for q in (found.first, found.second)]
-        if found.first_alt and any(p.status != "answer" or p.figure is None for p in parts):
-            parts = [self._single(self.analyze(q)) for q in (found.first_alt, found.second_alt)]
-        if any(p.status != "answer" or p.figure is None for p in parts) or parts[0].entry_id == parts[1].entry_id:
-            return None
+        for found in find_comparisons(text):
+            readings = [(found.first, found.second)] + (
+                [(found.first_alt, found.second_alt)] if found.first_alt else []
+            )
+            for questions in readings:
+                parts = [self._single(self.analyze(q)) for q in questions]
+                if all(p.status == "answer" and p.figure is not None for p in parts):
+                    if parts[0].entry_id != parts[1].entry_id:
+                        return self._compared(found, parts)
+        return None
+
+    def _compared(self, found, parts: list[Response]) -> Response:
+        """Both figures of a comparison, side by side; which is larger said only when certain."""
         larger = larger_of(parts[0].figure, parts[1].figure)
         verdict = None  # "A比B高吗": 是的 when A is the larger (不是 when B is)
         if found.claim and larger is not None:
