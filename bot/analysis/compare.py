@@ -22,7 +22,9 @@ _PATTERNS = (
         rf"(?:哪个|哪一个|哪项|哪样|谁|哪边)(?:的)?(?P<what>[\u4e00-\u9fff]{{0,4}}?)(?:更|要|会)?(?P<dir>{_DIR})"
     ),
     # A多还是B多 / A高还是B高 (before 比: "…比原来缩短高还是…" names a subject, not a comparison)
-    re.compile(rf"^(?P<a>.+?)(?:更|要)?(?P<dir>{_DIR})[，,\s]*还是(?P<b>.+?)(?:更|要)?{_DIR}"),
+    re.compile(
+        rf"^(?P<a>.+?)(?:更|要)?(?P<dir>{_DIR})[，,\s]*还是(?P<b>.+?)(?:更|要)?{_DIR}(?:一些|一点|些|点)?[呢啊呀吧]*$"
+    ),
     # A比B多/高(吗/还是少/不)
     re.compile(rf"^(?P<a>.+?){_BI}(?P<b>.+?)(?:更|要|还)?(?P<dir>{_DIR})(?P<tail>吗|么|不|还是|呢|吧|$)"),
 )
