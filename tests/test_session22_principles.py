@@ -311,3 +311,16 @@ def test_a_comparison_is_read_at_the_join_that_lets_both_sides_answer(engine, qu
 def test_an_enumeration_is_read_with_names_that_hold_he_and_place_words(engine, items, figures):
     reply = engine.respond(items, Conversation(), now=0.0)
     assert all(f in reply.text for f in figures), reply.text
+
+
+@pytest.mark.parametrize(
+    "question, figures",
+    [
+        ("诉前调解案例比人民调解化解的纠纷少，对吧", ("13355件", "10816起")),
+        ("人民调解化解的纠纷和法律援助案件，差了好多", ("10816起", "2900余件")),
+        ("刑事破案数和民商事一审收案同比分别变化了多少", ("110%", "10.21%")),
+    ],
+)
+def test_a_claim_or_a_difference_between_two_figures_gives_both_never_a_yes_on_one(engine, question, figures):
+    reply = engine.respond(question, Conversation(), now=0.0)
+    assert all(f in reply.text for f in figures) and not reply.text.startswith("是的"), reply.text

@@ -26,9 +26,17 @@ _PATTERNS = (
         rf"^(?P<a>.+?)(?:更|要)?(?P<dir>{_DIR})[，,\s]*还是(?P<b>.+?)(?:更|要)?{_DIR}(?:一些|一点|些|点)?[呢啊呀吧]*$"
     ),
     # A比B多/高(吗/还是少/不)
-    re.compile(rf"^(?P<a>.+?){_BI}(?P<b>.+?)(?:更|要|还)?(?P<dir>{_DIR})(?P<tail>吗|么|不|还是|呢|吧|$)"),
+    re.compile(
+        rf"^(?P<a>.+?){_BI}(?P<b>.+?)(?:更|要|还)?(?P<dir>{_DIR})"
+        r"(?P<tail>吗|么|不|还是|呢|吧|$|[，,\s]*(?:对吧|对不对|对吗|是吧|是不是|没错吧|吧|吗))"
+    ),
+    # A和B(之间)差了多少: both figures, never the difference
+    re.compile(
+        r"^(?P<a>.+?)" + _JOIN + r"(?P<b>.+?)[，,\s]*(?:之间)?(?:相)?差(?:了|距)?(?:多少|几|好多|多大|有多大)(?P<dir>)"
+    ),
 )
 _JOIN_RE = re.compile(_JOIN)
+_JOINED_PAIRS = (_PATTERNS[0], _PATTERNS[3])  # the patterns whose two subjects stand around a join
 # The measure named once after the second subject, which the first subject shares.
 _SHARED_MEASURE_RE = re.compile(r"的([\u4e00-\u9fff]{0,4}(?:率|金额|人数|件数|数量|人次))$")
 _OWN_MEASURE_RE = re.compile(
@@ -80,12 +88,12 @@ def find_comparisons(text: str) -> list[Comparison]:
     is read cut at each of its joins (A | B与C, A跟B | C); the caller keeps the reading whose
     two subjects both answer."""
     text = text.strip().rstrip("？?！!。.～~… ")
-    for number, pattern in enumerate(_PATTERNS):
+    for pattern in _PATTERNS:
         m = pattern.search(text)
         if not m:
             continue
         pairs = [(m.group("a"), m.group("b"))]
-        if number == 0:  # the pair cut at each join
+        if pattern in _JOINED_PAIRS:  # "A跟B与C": the pair cut at each join
             both = text[m.start("a") : m.end("b")]
             pairs += [(both[: j.start()], both[j.end() :]) for j in _JOIN_RE.finditer(both) if j.start() > 0]
         readings = []
@@ -109,7 +117,7 @@ def _reading(m: re.Match, a: str, b: str) -> Comparison | None:
     shared = _SHARED_MEASURE_RE.search(b)  # "诉前调解和人民调解的成功率哪个高": both are asked 成功率
     if shared and shared.group(1) not in a and not _OWN_MEASURE_RE.search(a):
         a += shared.group(1)
-    more = bool(re.fullmatch(_MORE, m.group("dir")))
+    more = bool(re.fullmatch(_MORE, m.group("dir"))) or not m.group("dir")  # 差多少: which is larger
     parts = re.split(r"[，,\s]+", a)  # "三统一的规范性文件 市政府的多还是部门的多": a shared head
     alt = ("", "")
     if len(parts) > 1 and len(parts[-1]) <= 6:
