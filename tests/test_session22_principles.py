@@ -324,3 +324,29 @@ def test_an_enumeration_is_read_with_names_that_hold_he_and_place_words(engine, 
 def test_a_claim_or_a_difference_between_two_figures_gives_both_never_a_yes_on_one(engine, question, figures):
     reply = engine.respond(question, Conversation(), now=0.0)
     assert all(f in reply.text for f in figures) and not reply.text.startswith("是的"), reply.text
+
+
+@pytest.mark.parametrize("question", ["单说听证室，全市有多少间", "光算询问室有几处", "只算听证室的话有多少处"])
+def test_one_of_two_things_counted_together_asked_alone_is_declined_naming_both(engine, question):
+    reply = engine.respond(question, Conversation(), now=0.0)
+    assert reply.status != "answer" and "询问室、听证室合在一起" in reply.text
+
+
+def test_the_two_things_counted_together_are_answered_together(engine):
+    reply = engine.respond("询问室听证室有多少处", Conversation(), now=0.0)
+    assert reply.status == "answer" and "近200处" in reply.text
+
+
+@pytest.mark.parametrize("question", ["通过初评的22个乡镇街道名单有哪些", "通过初评的22个乡镇街道是哪些"])
+def test_the_members_of_a_count_the_report_never_lists_are_count_only(engine, question):
+    reply = engine.respond(question, Conversation(), now=0.0)
+    assert reply.status != "answer" and "只给出了数量（22个）" in reply.text
+
+
+def test_the_members_the_report_names_some_of_are_quoted(engine):
+    reply = engine.respond("湘易办接入的300多个业务应用有哪些", Conversation(), now=0.0)
+    assert reply.status == "answer" and "红星云" in reply.text
+
+
+def test_a_report_word_ending_where_a_homophone_would_start_is_kept(engine):
+    assert engine.packs[0].analyze("询问室有几处").cleaned == "询问室有几处"

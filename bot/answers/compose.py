@@ -460,6 +460,7 @@ DECLINES: dict[Reason, tuple[str, str | None]] = {
     Reason.NO_FIGURE: ("报告没有给出这方面的{measure}。", None),
     Reason.PART_ONLY: ("报告没有给出总数，只写了{detail}的情况。", None),
     Reason.COUNT_ONLY: ("报告只给出了数量（{detail}），没有列出具体名单。", None),
+    Reason.TOGETHER: ("报告只给出了{detail}合在一起的数字，没有分开列出。", None),
     Reason.UNSTATED: ("报告没有写到这方面的内容（{detail}）。", None),
     Reason.ABSENT: ("抱歉，{which}中没有关于“{detail}”的内容。", None),
     Reason.PRACTICAL: ("抱歉，报告中没有{detail}这类办事信息，建议咨询相关部门。", "unsupported"),

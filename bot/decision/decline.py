@@ -16,6 +16,7 @@ class Reason(StrEnum):
     NO_FIGURE = "no_figure"  # a number asked of an answer that gives none
     PART_ONLY = "part_only"  # a total asked where the report gives a part (新增5个)
     COUNT_ONLY = "count_only"  # a list asked where the report gives a count
+    TOGETHER = "together"  # one of two things the report counts together, asked alone
     UNSTATED = "unstated"  # a detail or measure the report writes only of something else
     ABSENT = "absent"  # a word the report never writes
     PRACTICAL = "practical"  # how to apply, contacts, prices: never in the report
@@ -26,7 +27,15 @@ class Reason(StrEnum):
 # The report's own answer that it lacks what was asked (a part, a list, another measure): no
 # other reading of the question overrides it.
 STATED_LACKS = frozenset(
-    (Reason.BREAKDOWN, Reason.MEASURE, Reason.NO_FIGURE, Reason.PART_ONLY, Reason.COUNT_ONLY, Reason.UNSTATED)
+    (
+        Reason.BREAKDOWN,
+        Reason.MEASURE,
+        Reason.NO_FIGURE,
+        Reason.PART_ONLY,
+        Reason.COUNT_ONLY,
+        Reason.TOGETHER,
+        Reason.UNSTATED,
+    )
 )
 
 

@@ -270,7 +270,9 @@ _WHOLE_LIST_RE = re.compile(
     r"完整|全部|所有|都是哪|分别是哪|具体是哪|哪(?:\d+|[一二两三四五六七八九十]+)[个项家类种条]"
 )
 # The members of a counted figure asked ("那11项审批服务事项分别是什么"): its list, not its meaning.
-_MEMBERS_RE = re.compile(r"分别是(?:什么|啥)|都是(?:什么|啥)|具体是(?:什么|啥)|都有(?:什么|啥|哪些)|有哪几")
+_MEMBERS_RE = re.compile(
+    r"分别是(?:什么|啥)|都是(?:什么|啥)|具体是(?:什么|啥)|都有(?:什么|啥|哪些)|有哪几|是哪些|有哪些|名单|哪几个|都是谁"
+)
 
 
 def rule_count_only(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
@@ -279,6 +281,8 @@ def rule_count_only(a: Analysis, choice: Choice | None, ctx: Context) -> Decline
     members = _MEMBERS_RE.search(a.text) and any(n.exact and n.unit for n in a.numbers)
     if choice is None or not (a.intent.wants_list or members):
         return None
+    if members and choice.figure_value and not re.search(r"、|”“", choice.own_text):
+        return Decline("count_only", choice.figure_value)  # "通过初评的22个乡镇街道是哪些": no list by the count
     partial = _PARTIAL_RE.search(choice.text)
     if partial and _WHOLE_LIST_RE.search(a.text):
         return Decline("count_only", partial.group(0)[1:])
@@ -295,6 +299,33 @@ _SUBPART_RE = re.compile(
 
 
 _IN_THE_REPORT_RE = re.compile(r"(?:报告|文件|原文)(?:里面|里头|当中|里|中|上)|到底|究竟|一共|总共|大概|大约")
+
+
+# One of two things counted together asked alone ("单说听证室" of 询问室、听证室近200处).
+_ALONE_RE = re.compile(r"单说|单看|单算|单独|只说|只算|只看|光说|光算|光看|仅仅|仅")
+
+
+def rule_one_of_a_pair(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
+    """The figure counts two things together and the ask wants one of them alone."""
+    if choice is None or not choice.figure_value or not _ALONE_RE.search(a.text):
+        return None
+    own = choice.own_text
+    for mark in re.finditer("、", own):
+        left, right = own[: mark.start()], own[mark.end() :]
+        named = [w for w in (_named_end(left, a.text), _named_end(right[::-1], a.text[::-1])[::-1]) if w]
+        if len(named) == 1:
+            both = f"{_HANZI_END_RE.search(left).group(0)}、{_HANZI_START_RE.match(right).group(0)}"
+            return Decline("together", both)  # "报告只给出了询问室、听证室合在一起的数字"
+    return None
+
+
+_HANZI_END_RE = re.compile(r"[\u4e00-\u9fff]{0,3}$")
+_HANZI_START_RE = re.compile(r"[\u4e00-\u9fff]{0,3}")
+
+
+def _named_end(text: str, ask: str) -> str:
+    """The longest end of `text` (two to four characters) the ask writes, or ""."""
+    return next((text[-k:] for k in (4, 3, 2) if len(text) >= k and text[-k:] in ask), "")
 
 
 def rule_subpart(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
@@ -620,6 +651,7 @@ RULES = (
     rule_part_only,
     rule_count_only,
     rule_subpart,
+    rule_one_of_a_pair,
     rule_measure_identity,
     rule_one_word_off,
     rule_level,

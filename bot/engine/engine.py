@@ -112,7 +112,18 @@ _POINTS_BACK_RE = re.compile(r"^(?:那|那么|其中|具体|后来|另外|还)|�
 MAX_CHECK_RESIDUE = 6
 # Replies a pointing-back reading never overrides: the report's own answer that it lacks this.
 DELIBERATE_KINDS = frozenset(
-    ("scope", "wider_scope", "breakdown", "measure", "no_figure", "part_only", "count_only", "unstated", "unsupported")
+    (
+        "scope",
+        "wider_scope",
+        "breakdown",
+        "measure",
+        "no_figure",
+        "part_only",
+        "count_only",
+        "together",
+        "unstated",
+        "unsupported",
+    )
 )
 SUBJECT_SENTENCES = 2  # a word the report writes in at most this many sentences names a subject
 LENDING_CLAUSES = 2  # story clauses before an unanswered ask whose report words it may borrow  # more of its own than this and a message is a new question

@@ -6,7 +6,8 @@ is read as a knowledge word when all of these hold, so that ordinary text is nev
   * exactly one pair of the knowledge sounds the same (toneless pinyin), and it is a word;
   * the two share one character, in the same place (one character was mistyped), and the
     mistyped one is not a common word alone (是, 有, 说 are typed on purpose);
-  * neither character makes a word with its other neighbour (哪里推介 is not 哪力推介).
+  * neither character makes a word with its other neighbour (哪里推介 is not 哪力推介), and the
+    one to change makes no pair of the knowledge with its other neighbour (询问室有 stays).
 `HomophoneFixer.from_knowledge(knowledge)` builds the table of a pack once.
 """
 
@@ -50,6 +51,8 @@ class HomophoneFixer:
         while i < len(text) - 1:
             pair = text[i : i + 2]
             word = "" if self._straddles(text, i) else self._word_for(pair)
+            if word and self._belongs_outside(text, i, word):
+                word = ""  # "询问室有": 室 is the end of the knowledge's 询问室, not a typo of 实有
             if word:
                 out[i : i + 2] = list(word)
                 i += 2
@@ -62,6 +65,13 @@ class HomophoneFixer:
         the end of 哪里 and the start of 推介, not a mistyped word)."""
         words = lexicon.words()
         return (i > 0 and text[i - 1 : i + 1] in words) or text[i + 1 : i + 3] in words
+
+    def _belongs_outside(self, text: str, i: int, word: str) -> bool:
+        """Whether the character the fix would change makes a pair of the knowledge with its
+        neighbour outside the pair: then it was typed as part of that word."""
+        if word[0] != text[i]:
+            return i > 0 and text[i - 1 : i + 1] in self.pairs
+        return text[i + 1 : i + 3] in self.pairs
 
     def _word_for(self, pair: str) -> str:
         if not _HANZI_RE.fullmatch(pair) or pair in self.pairs or pair in lexicon.words():
