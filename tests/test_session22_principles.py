@@ -350,3 +350,27 @@ def test_the_members_the_report_names_some_of_are_quoted(engine):
 
 def test_a_report_word_ending_where_a_homophone_would_start_is_kept(engine):
     assert engine.packs[0].analyze("询问室有几处").cleaned == "询问室有几处"
+
+
+def test_siblings_named_by_numbers_are_told_apart_by_the_number_asked(engine):
+    conversation = Conversation()
+    turns = [("零跑动的事项有多少", "1837项"), ("那跑一次的呢", "1024项"), ("跑两次以上的呢", "无")]
+    for k, (question, figure) in enumerate(turns):
+        reply = engine.respond(question, conversation, now=float(k))
+        assert reply.status == "answer" and figure in reply.answer.split("\n")[0], (question, reply.answer)
+        assert not reply.answer.startswith(("是的", "不是"))  # asking about another one, never a check
+
+
+@pytest.mark.parametrize(
+    "question, check, yes",
+    [
+        ("刑事破案数同比涨了多少", "那不是翻了一倍还多", True),
+        ("刑事破案数同比涨了多少", "那就是翻了一番还多？", True),
+        ("网上可办率多少", "全部都能在网上办啊？真的假的", True),
+    ],
+)
+def test_doubling_and_all_of_them_in_words_are_checked(engine, question, check, yes):
+    conversation = Conversation()
+    engine.respond(question, conversation, now=0.0)
+    reply = engine.respond(check, conversation, now=1.0)
+    assert reply.answer.startswith("是的" if yes else "不是"), reply.answer

@@ -29,6 +29,8 @@ _FRAME_RE = re.compile(r"是不是|是否|有没有|对不对|对吗|对吧|是�
 _QUESTION_MARK_RE = re.compile(r"[?？]\s*$")
 _QUESTION_WORD_RE = re.compile(r"多少|几(?![百千万十])|什么|啥|哪|谁|怎|如何|为何|咋")
 _HOW_MANY_RE = re.compile(r"多少|几(?![百千万十])|哪|什么|啥|谁")
+# "跑两次以上的呢": what about another one (named by its number), never a check of this one
+ASKS_ABOUT_OTHER_RE = re.compile(r"的呢[\s？?。.！!]*$")
 _OVERVIEW_WORDS = re.compile(
     r"年度|报告|这份|这篇|这个|材料|全文|文章|整体|总体|全年|这一年|一年来|法治政府建设|法治建设|"
     r"讲|说|写|主要|内容|哪|几|块|部分|方面|板块|大标题|结构|概括|总结|概述|简介|简单|干|做|"
@@ -74,10 +76,12 @@ class Analysis:
     def checks_number(self) -> bool:
         """A yes/no question about a number ("是不是有六千多家", "是85%吗"); a rough number
         beside 多少 or 哪些 is what the asker knows, not a check ("一万三千多件 准确数是多少",
-        "300多个业务应用都有哪些")."""
+        "300多个业务应用都有哪些"), and one naming another thing asked about is its name
+        ("跑两次以上的呢")."""
         if not self.numbers:
             return False
-        return self.intent.yes_no or (bool(self.rough) and not _HOW_MANY_RE.search(self.text))
+        rough = bool(self.rough) and not _HOW_MANY_RE.search(self.text) and not ASKS_ABOUT_OTHER_RE.search(self.text)
+        return self.intent.yes_no or rough
 
     @property
     def wants_figure(self) -> bool:

@@ -73,6 +73,8 @@ _HALF_RE = re.compile(r"(?P<lead>过|超过|不到|不足|有没有|有|达到)?
 # "四分之一", "三分之二": a share, read as a percentage give or take one point
 _FRACTION_RE = re.compile(r"(?P<den>[二两三四五六七八九十])分之(?P<num>[一二两三四五六七八九])")
 _FRACTION_SLACK = 1.0
+# "翻了一倍还多", "翻了一番": a rise of 100% (more than that with 还多/多)
+_DOUBLED_RE = re.compile(r"(?:翻了?|增长了?|增加了?|涨了?)(?:一|1)(?:倍|番)(?P<more>还多|多|以上)?")
 _MAGNITUDES = {"万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2, "个亿": 1e8, "": 1.0}
 _CN_DIGITS = "一二三四五六七八九十"
 
@@ -177,6 +179,9 @@ def find_numbers(text: str) -> list[AskedNumber]:
         if m.group("more") and lead not in ("不到", "不足"):
             low, high = 50.0, 200 / 3  # "一半多一点": more than half, short of two thirds
         found.append(AskedNumber(m.group(0), low, high, True, "%", False, m.start(), m.end()))
+    for m in _DOUBLED_RE.finditer(text):
+        high = INF if m.group("more") else 100.0
+        found.append(AskedNumber(m.group(0), 100.0, high, True, "%", False, m.start(), m.end()))
     for m in _FRACTION_RE.finditer(text):
         den, num = (_CN_DIGITS.index(c.replace("两", "二")) + 1 for c in (m.group("den"), m.group("num")))
         if num < den:

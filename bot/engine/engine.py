@@ -20,7 +20,7 @@ import time
 from dataclasses import replace
 from functools import cached_property
 
-from bot.analysis import Analysis
+from bot.analysis import ASKS_ABOUT_OTHER_RE, Analysis
 from bot.analysis.ask import Ask, find_ask, known_words
 from bot.analysis.numbers import AskedNumber
 from bot.analysis.scope import find_scope
@@ -62,7 +62,7 @@ _PARTICLES_RE = re.compile(r"[\s，,。？?！!、]|那|么|呢|的|啊|呀|吗|
 # "就五个啊", "我听说才百分之九十，不是吗", "九成三，没记错吧", "两千多万？这么多？确定吗").
 _CHECK_WORDS_RE = re.compile(
     r"听人说|听说|我记得|记得|好像|似乎|没记错|记错|没(?:听|看|搞|弄|算)错|真的假的|真假|假的|一点点|一点儿|一点|一些|"
-    r"也就是|意思是|就是|全都|全部|所有|个个|连|都|也|咯|啰|嘛|确实|应该|应当|可能|估计|这么|那么|么|我|你|不是|是不是|确定|真的|对不对|对吗|对吧|没错|是|对|吧|吗|呢|啊|呀|哦|就|才|只有|有|没有|超过|不到|"
+    r"也就是|意思是|就是|全都|全部|所有|个个|都能|就能|能|可以|在|连|都|也|咯|啰|嘛|确实|应该|应当|可能|估计|这么|那么|么|我|你|不是|是不是|确定|真的|对不对|对吗|对吧|没错|是|对|吧|吗|呢|啊|呀|哦|就|才|只有|有|没有|超过|不到|"
     r"大概|差不多|左右|那|这|个|件|项|家|台|人|名|次|起|条|类|元|成|倍|多|余|近|来|了|的|[万亿千百十]"
 )
 # Words of a follow-up that ask, not name ("上了哪个电视节目", "是哪次会议通过的").
@@ -99,6 +99,20 @@ def _with_bare_numbers(a: Analysis) -> Analysis:
     if not found and every:
         found = (AskedNumber(every.group(0), 100.0, 100.0, True, "%", False, every.start(), every.end()),)
     return replace(a, numbers=found) if found else a
+
+
+_NAME_DIGITS_RE = re.compile(r"\d+")
+
+
+def _numbers_kept(text: str, plain: Response, again: Response) -> bool:
+    """The ask writes a number that names its thing ("那跑一次的呢": 1) which the plain answer's
+    name has and the pointing-back answer's name lacks ("“0”跑动事项数"): the plain one stays."""
+    asked = set(_NAME_DIGITS_RE.findall(convert_numerals(clean(text))))
+    if not asked or plain.status != "answer":
+        return False
+    names = [r.text.split("\n", 1)[0] for r in (plain, again)]
+    have = [set(_NAME_DIGITS_RE.findall(n.split("：", 1)[0])) for n in names]
+    return asked <= have[0] and not asked <= have[1]
 
 
 def _check_words_only(text: str) -> bool:
@@ -229,7 +243,7 @@ class Engine:
             # the plain reading scored
             better = (
                 repeated or response.status != "answer" or again.score > response.score or not self._own_words(text)
-            )
+            ) and not _numbers_kept(text, response, again)
             if again.status == "answer" and (again.entry_id != response.entry_id or not repeated) and better:
                 response, year = again, again_year
         if conversation is not None and response.status == "answer":
@@ -301,6 +315,8 @@ class Engine:
         a = self.packs[-1].analyze(text)
         if not (a.intent.yes_no or a.rough or _CHECK_TONE_RE.search(text.strip())):
             return None
+        if ASKS_ABOUT_OTHER_RE.search(text) and not a.intent.yes_no:
+            return None  # "跑两次以上的呢": what about another one, not a check of this one
         if not a.numbers:
             a = _with_bare_numbers(a)  # "四千四对吧": after an answer, a bare number is its figure checked
         core = a.core

@@ -56,7 +56,7 @@ from bot.retrieval.report import ReportRetriever
 from bot.retrieval.scoring import measure_fits, scale_of
 from bot.text import lexicon
 from bot.text.homophones import HomophoneFixer
-from bot.text.normalize import clean, normalize
+from bot.text.normalize import clean, convert_numerals, normalize
 from bot.text.pairs import occurs
 from bot.text.pinyin import PinyinReader, has_latin
 
@@ -264,6 +264,7 @@ class PackEngine:
         if conversation is not None and conversation.active(now) and conversation.last_entry_id in kb.entries:
             runner = curated[1].score if len(curated) > 1 else 0.0
             clear = bool(curated) and curated[0].score - runner >= p.followup_trust  # "其中一次都不用跑的呢"
+            clear = clear or self._named_by_number(a, clarify_options(curated, p)) is not None  # "跑两次以上的呢"
             if (_ELLIPTICAL_RE.search(a.cleaned) or not lead_ok(curated, p, short)) and not clear:
                 previous = kb.entries[conversation.last_entry_id]
                 chosen = self.curated.followup(curated, previous.title, previous.id, a)
@@ -311,7 +312,12 @@ class PackEngine:
             and not fitting[0].missing
             and sum(c.score >= p.clarify_min and self._kind_fits(c, a) for c in curated) == 1
         )
-        if lead_ok(curated, p, short) and not report_wins and not misfit_lead:
+        numbered = self._named_by_number(a, options)
+        if numbered is not None and not report_wins:
+            # "跑两次以上的呢": of near entries named by numbers (“0”跑动, 跑动1次, 跑动2次), the
+            # one named by the number asked
+            choice = self._entry_choice(numbered)
+        elif lead_ok(curated, p, short) and not report_wins and not misfit_lead:
             choice = self._entry_choice(curated[0])
         elif len(fitting) == 1 and len(options) >= 2 and not report_wins and (not short or misfit_lead):
             # "湘易办有多少应用": of the near entries, one is of the kind asked (a figure for a
@@ -365,6 +371,19 @@ class PackEngine:
         if declined is not None:
             return Decision("decline", choice, declined)
         return Decision("answer", choice)
+
+    def _named_by_number(self, a: Analysis, options: list[Candidate]) -> Candidate | None:
+        """The one option whose name has every number the ask writes, when the other options'
+        names have numbers of their own (siblings told apart by a number)."""
+        asked = set(_DIGITS_RE.findall(convert_numerals(a.cleaned)))
+        if not asked or len(options) < 2:
+            return None
+        digits = [set(_DIGITS_RE.findall(self.knowledge.entries[c.id].title)) for c in options]
+        having = [c for c, d in zip(options, digits) if asked <= d]
+        others = [d for c, d in zip(options, digits) if c not in having]
+        if len(having) == 1 and any(others):  # a sibling named by another number
+            return having[0]
+        return None
 
     def _report_words(self, a: Analysis) -> set[str]:
         """The words of the ask that the report uses, names of nothing in particular left out."""
@@ -697,6 +716,9 @@ class PackEngine:
 
 
 _COUNTED_AFTER_RE = re.compile(r"(?:多少|几)个?([\u4e00-\u9fff]{1,2})")
+
+
+_DIGITS_RE = re.compile(r"\d+")
 
 
 def _states_asked_figure(reply: Response, question: str) -> bool:
