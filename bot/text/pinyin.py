@@ -105,7 +105,7 @@ def word_keys(word: str) -> list[tuple[str, ...]]:
 class PinyinReader:
     def __init__(self, words: Iterable[str], weights: Counter | None = None):
         weights = weights or Counter()
-        self.trie: dict = {}  # letter → child; "" → (weight, word) at a word's end
+        self.keys: dict[str, tuple] = {}  # a word's letters → (weight, word, syllables); flat, not a trie of dicts
         self.syllable_counts: dict[str, int] = {}
         by_initials: dict[str, set[str]] = {}
         self.words = 0
@@ -118,15 +118,14 @@ class PinyinReader:
             self.words += 1
             weight = (weights.get(word, 0), len(word))
             for key in keys:
-                node = self.trie
-                for letter in "".join(key):
-                    node = node.setdefault(letter, {})
-                best = node.get("")
+                letters = "".join(key)
+                best = self.keys.get(letters)
                 if best is None or weight > best[0]:
-                    node[""] = (weight, word, len(key))
+                    self.keys[letters] = (weight, word, len(key))
                 if len(word) >= _MIN_INITIALS:
                     by_initials.setdefault("".join(s[0] for s in key), set()).add(word)
         self.initials = {k: next(iter(v)) for k, v in by_initials.items() if len(v) == 1}
+        self._longest_key = max(map(len, self.keys), default=0)
         self.syllables = syllables()
         self._read: dict[str, str] = {}  # runs already read (a repeated question)
         self._longest_syllable = max(map(len, self.syllables), default=6)
@@ -233,12 +232,8 @@ class PinyinReader:
             if not ok[p]:
                 continue
             choice = None
-            node = self.trie
-            for q in range(p, n):
-                node = node.get(letters[q])
-                if node is None:
-                    break
-                end = node.get("")
+            for q in range(p + 1, min(n, p + self._longest_key)):
+                end = self.keys.get(letters[p : q + 1])
                 if end is not None and end[2] >= 2 and ok[q + 1]:
                     rest = best[q + 1]
                     option = (rest[0] + q + 1 - p, rest[1] - 1, (end[1],) + rest[2])
