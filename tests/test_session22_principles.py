@@ -374,3 +374,24 @@ def test_doubling_and_all_of_them_in_words_are_checked(engine, question, check, 
     engine.respond(question, conversation, now=0.0)
     reply = engine.respond(check, conversation, now=1.0)
     assert reply.answer.startswith("是的" if yes else "不是"), reply.answer
+
+
+@pytest.mark.parametrize(
+    "message, figure",
+    [
+        ("隔壁王婶在韶山石板村在养猪场帮工，气得够呛 顺便问一句哪个电视栏目报道了益阳营商码的推广应用？", "朝闻天下"),
+        ("我儿媳妇老家在常宁市摆了个水果摊 坐车的时候刷手机看到 觉得挺新鲜诉前调解成功率", "56.8%"),
+        ("我老同学老家在望城开出租车 吃饭的时候一家人争了半天 心里挺高兴音像记录存档数", "近2万件"),
+        (
+            "我表姐老家在耒阳在学校食堂做饭，越想越糊涂。顺便问一句法律援助案件、法律咨询人次、帮农民工讨回的工资，这几个数告诉我",
+            "近30000人次",
+        ),
+        (
+            "我儿媳妇住在衡山县青石岭在学校食堂做饭 昨天在公园下棋 愁得吃不下饭，我想问问三统一的规范性文件 市政府的多还是部门的多",
+            "28件",
+        ),
+    ],
+)
+def test_a_story_before_the_ask_never_scopes_or_cuts_it(engine, message, figure):
+    reply = engine.respond(message, Conversation(), now=0.0)
+    assert reply.status == "answer" and figure in reply.text, reply.text

@@ -32,7 +32,7 @@ _BREAK_RE = re.compile(
 # an amount told ("本来要罚几千块"), not asked.
 _ASKS_RE = re.compile(
     r"多少|(?<![好那这前近十没])几(?!个?(?:月|年|天|周|回)(?:后|前|来|里|以后|以前|之后|之前|了|都|就))(?:个|项|家|件|人|名|次|台|条|类|所|批|种|年|月|天|成|起|场|位|处|支|部|套|期|届|号)|"
-    r"第几|什么|啥|哪|吗|么$|嘛$|呢$|是不是|是否|有没有|有无|怎么|怎样|如何|多大|多高|多久|多长|谁|为何|为什么|"
+    r"第几|什么|啥|哪|吗|么$|嘛$|呢$|是不是|是否|有没有|有无|怎么|怎样|如何|多大|多高|多久|多长|谁|为何|为什么|[多少高低大小]还是|"
     r"能否|可否|能不能|可不可以|会不会|要不要|用不用|对吧|对不对|没错吧|了没$|没有$|高不高|多不多|大不大|好不好|行不行|算不算|吧$|"
     r"列一下|列出|列个|说说|讲讲|说一下|讲一下|介绍|告诉我|查一下|查查|(?<!汇)报一下|给我|分别|各是|各有|比较|"
     r"想知道|想了解|请问|问问|问一下|问下"
@@ -97,8 +97,44 @@ def clauses(text: str, report: str = "") -> list[str]:
     out: list[str] = []
     for part in parts:
         unbroken = len(part) >= LONG_UNBROKEN and "、" not in part  # an enumeration is typed, not spoken
-        pieces = [c for c in _SPOKEN_BREAK_RE.split(part) if c] if unbroken else [part]
+        pieces = _objects_kept([c for c in _SPOKEN_BREAK_RE.split(part) if c], report) if unbroken else [part]
         out += [cut for piece in pieces for cut in _story_cut(piece, report)]
+    return out
+
+
+MIN_TAIL = 4  # characters of the report's words a story's last clause must end on to be asked
+
+
+TAIL_COVERAGE = 0.75  # share of a tail's character pairs the report must have
+
+
+def _report_tail(clause: str, report: str) -> str:
+    """The report's words a story's clause ends on ("心里挺高兴音像记录存档数" ends on
+    音像记录存档数): from where a run of the report's pairs starts, the longest tail most of whose
+    pairs the report has, when it is a keyword query of its own."""
+    if not report:
+        return ""
+    pairs = pairs_of(report)
+    covered = [clause[i : i + 2] in pairs for i in range(len(clause) - 1)]
+    for k in range(0, len(clause) - MIN_TAIL + 1):
+        if not covered[k] or (k and covered[k - 1]):
+            continue  # not where a run of the report's words starts
+        tail = clause[k:]
+        if sum(covered[k:]) / len(covered[k:]) >= TAIL_COVERAGE and not _NARRATIVE_RE.search(tail):
+            return tail
+    return ""
+
+
+def _objects_kept(pieces: list[str], report: str) -> list[str]:
+    """Pieces of speech cut where a new clause may start, with a piece that neither asks nor
+    tells a story joined back to the asking piece before it: its object ("哪个电视栏目报道了
+    | 益阳营商码的推广应用")."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and _asks(out[-1]) and not _asks(piece) and not _story(piece, report):
+            out[-1] += piece
+        else:
+            out.append(piece)
     return out
 
 
@@ -202,6 +238,9 @@ def find_ask(text: str, report: str = "") -> Ask:
         asking = [i for i, part in enumerate(parts) if _asks(part)]
         if not asking:  # "跑一次事项，我问这个是因为我老同学在浏阳…": the clauses without a story ask
             plain = [i for i, part in enumerate(parts) if not _story(part, report)]
+            tail = _report_tail(parts[-1], report) if _story(parts[-1], report) else ""
+            if tail:  # "…坐车的时候刷手机看到 觉得挺新鲜诉前调解成功率": the report's words it ends on
+                return Ask(tail, "，".join(parts[:-1] + [parts[-1][: -len(tail)]]))
             if not plain or len(plain) == len(parts):
                 return Ask(text)
             return Ask("，".join(parts[i] for i in plain), "，".join(p for i, p in enumerate(parts) if i not in plain))
@@ -222,7 +261,11 @@ def find_ask(text: str, report: str = "") -> Ask:
     if _LIST_REQUEST_RE.search(parts[chosen[-1]]):  # "…都列出来：A、B、C": the items after the request
         chosen += [i for i in range(chosen[-1] + 1, len(parts)) if parts[i] and not _story(parts[i], report)]
     if _LIST_REQUEST_RE.search(parts[chosen[-1]]) and _content(parts[chosen[-1]]) < MIN_ASK_CONTENT:
-        chosen = list(range(0, chosen[-1] + 1))  # "A，B，还有C，这几个数告诉我": every item is asked
+        # "A，B，还有C，这几个数告诉我": every item is asked, back to the lead or the story
+        first = chosen[-1]
+        while first > (start if led and start is not None else 0) and not _story(parts[first - 1], report):
+            first -= 1
+        chosen = list(range(first, chosen[-1] + 1))
     while not led and chosen[0] > 0 and _joins_ask(parts[chosen[0] - 1], report):
         chosen.insert(0, chosen[0] - 1)  # "在湘潭，2023年…多少项": a short clause of the question itself
     while chosen[0] > 0 and _content("".join(parts[i] for i in chosen)) < MIN_ASK_CONTENT:
@@ -251,7 +294,7 @@ def find_ask(text: str, report: str = "") -> Ask:
 _NARRATIVE_RE = re.compile(
     r"我|俺|咱家|他说|她说|他们说|孩子|儿子|女儿|老伴|老公|老婆|爸|妈|爷|奶|侄|外甥|孙|邻居|朋友|同事|亲戚|听说|以前|前阵子|上次|"
     r"婶|姨|舅|叔|伯|姑|嫂|姐|哥|闺女|媳妇|丈夫|老头|老太|外婆|外公|公公|婆婆|女婿|岳父|岳母|亲家|隔壁|楼下|说来话长|是这样的|"
-    r"那时|后来|最近|年底|心里|觉得|高兴|担心|生气|不服|急|烦|好奇"
+    r"那时|后来|最近|年底|心里|觉得|高兴|担心|生气|气得|够呛|难受|心疼|感动|激动|郁闷|委屈|不服|急|烦|好奇"
 )
 MAX_JOINING_CLAUSE = 14  # a clause this short, with no story word, just before the ask is part of it
 
