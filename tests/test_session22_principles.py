@@ -395,3 +395,25 @@ def test_doubling_and_all_of_them_in_words_are_checked(engine, question, check, 
 def test_a_story_before_the_ask_never_scopes_or_cuts_it(engine, message, figure):
     reply = engine.respond(message, Conversation(), now=0.0)
     assert reply.status == "answer" and figure in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    "message, figure",
+    [
+        ("嗯嗯…出庭应诉率 多谢！", "100%"),
+        ("老师好~嗯，湘易办旗舰店里业务应用多还是服务场景多，谢谢您~", "300多个"),
+    ],
+)
+def test_politeness_around_a_keyword_or_a_comparison_is_context(engine, message, figure):
+    reply = engine.respond(message, Conversation(), now=0.0)
+    assert reply.status == "answer" and figure in reply.text
+
+
+def test_politeness_around_a_check_keeps_the_measure_checked(engine):
+    reply = engine.respond("就是讨回的工资没到三百万吧，多谢", Conversation(), now=0.0)
+    assert reply.answer.startswith("不是") and "317万余元" in reply.answer
+
+
+@pytest.mark.parametrize("message", ["谢谢", "谢谢你的回答", "谢谢，辛苦了"])
+def test_thanks_alone_stays_thanks(engine, message):
+    assert "不客气" in engine.respond(message, Conversation(), now=0.0).text

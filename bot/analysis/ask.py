@@ -221,8 +221,11 @@ def find_ask(text: str, report: str = "") -> Ask:
     opened = _OPENER_RE.sub("", text, count=1)
     text = opened if _asks(opened) else text  # "问个别的 两法衔接平台录入数排第几": the ask follows
     polite = _POLITE_RE.sub(" ", _SYMBOLS_RE.sub(" ", text)).strip()
-    if polite != text.strip() and _asks(polite):
-        text = polite  # "谢谢你的回答" stays thanks: only a message that asks sheds its politeness
+    named = bool(report) and _content(polite) >= 2 and coverage(polite, report) > STORY_COVERAGE
+    if polite and polite != text.strip() and (_asks(polite) or named):
+        # "谢谢你的回答" stays thanks: only a message that asks, or names the report's words
+        # ("嗯嗯…出庭应诉率 多谢！"), sheds its politeness
+        text = polite
     parts = [piece for part in clauses(text, report) for piece in _at_lead(part)]
     if len(parts) < 2 or len(_SPACE_RE.sub("", text)) < MIN_CONTEXT_CHARS:
         return Ask(text)

@@ -87,7 +87,7 @@ def find_comparisons(text: str) -> list[Comparison]:
     """Every reading of a comparison question, the first pattern's first: "A跟B与C相比谁多"
     is read cut at each of its joins (A | B与C, A跟B | C); the caller keeps the reading whose
     two subjects both answer."""
-    text = text.strip().rstrip("？?！!。.～~… ")
+    text = text.strip().rstrip("？?！!。.～~…，, ")
     for pattern in _PATTERNS:
         m = pattern.search(text)
         if not m:
