@@ -417,3 +417,20 @@ def test_politeness_around_a_check_keeps_the_measure_checked(engine):
 @pytest.mark.parametrize("message", ["谢谢", "谢谢你的回答", "谢谢，辛苦了"])
 def test_thanks_alone_stays_thanks(engine, message):
     assert "不客气" in engine.respond(message, Conversation(), now=0.0).text
+
+
+@pytest.mark.parametrize("question", ["2023年刑事破案数同比下将了吗", "2023年刑事破案数同比下降了吗"])
+def test_a_direction_typed_with_a_homophone_is_still_a_direction(engine, question):
+    assert engine.respond(question, Conversation(), now=0.0).answer.startswith("不是")
+
+
+def test_a_claim_about_two_figures_is_never_judged_on_the_one_found(engine):
+    reply = engine.respond("诉前调解成功吕是不是比人民调解调处成功率低", Conversation(), now=0.0)
+    assert not reply.answer.startswith(("是的", "不是"))
+
+
+def test_items_described_in_the_askers_words_before_a_list_request_are_items(engine):
+    reply = engine.respond(
+        "帮打工的要回来的工钱 为人民群众提供法律咨询 湘易办上面益阳能用的应用 各多少", Conversation(), now=0.0
+    )
+    assert all(f in reply.text for f in ("317万余元", "近30000人次", "300多个")), reply.text

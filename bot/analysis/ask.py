@@ -264,9 +264,10 @@ def find_ask(text: str, report: str = "") -> Ask:
     if _LIST_REQUEST_RE.search(parts[chosen[-1]]):  # "…都列出来：A、B、C": the items after the request
         chosen += [i for i in range(chosen[-1] + 1, len(parts)) if parts[i] and not _story(parts[i], report)]
     if _LIST_REQUEST_RE.search(parts[chosen[-1]]) and _content(parts[chosen[-1]]) < MIN_ASK_CONTENT:
-        # "A，B，还有C，这几个数告诉我": every item is asked, back to the lead or the story
+        # "A，B，还有C，这几个数告诉我": every item is asked, back to the lead or a clause of the
+        # asker's story (items described in words the report lacks are items still)
         first = chosen[-1]
-        while first > (start if led and start is not None else 0) and not _story(parts[first - 1], report):
+        while first > (start if led and start is not None else 0) and not _NARRATIVE_RE.search(parts[first - 1]):
             first -= 1
         chosen = list(range(first, chosen[-1] + 1))
     while not led and chosen[0] > 0 and _joins_ask(parts[chosen[0] - 1], report):

@@ -18,7 +18,7 @@ from bot.analysis.numbers import compare, figure_range
 from bot.analysis.places import gazetteer
 from bot.retrieval.scoring import scale_of
 from bot.text import lexicon
-from bot.text.normalize import clean, convert_numerals
+from bot.text.normalize import clean, convert_numerals, pinyin_key
 
 CONTRASTS = (
     ("上升", ("下降", "减少", "降低")),
@@ -124,9 +124,13 @@ def verdict(analysis: Analysis, evidence: str, figure=None) -> bool | None:
 
 
 def _opposed(question: str, evidence: str) -> bool:
-    """The question says 下降 where the evidence says 上升 (第二批 vs 首批 …)."""
+    """The question says 下降 where the evidence says 上升 (第二批 vs 首批 …), written or typed
+    with a character of the same sound ("下将了吗")."""
+    sounds = pinyin_key(question)
     return any(
-        word in question and word not in evidence and any(o in evidence for o in opposites)
+        (word in question or (len(word) >= 2 and pinyin_key(word) in sounds))
+        and word not in evidence
+        and any(o in evidence for o in opposites)
         for word, opposites in CONTRASTS
     )
 

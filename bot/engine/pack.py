@@ -222,6 +222,9 @@ class PackEngine:
         compared = self._comparison(text)
         if compared is not None:
             return compared
+        if a.intent.yes_no and any(c.claim for c in find_comparisons(text)):
+            # "A是不是比B低": a claim about two figures, never 是的/不是 on the one found
+            a = replace(a, intent=replace(a.intent, yes_no=False), numbers=())
         combined = self._compound(a, explicit=True)
         if combined is not None:
             return combined
