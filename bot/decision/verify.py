@@ -126,12 +126,23 @@ def verdict(analysis: Analysis, evidence: str, figure=None) -> bool | None:
 def _opposed(question: str, evidence: str) -> bool:
     """The question says 下降 where the evidence says 上升 (第二批 vs 首批 …), written or typed
     with a character of the same sound ("下将了吗")."""
-    sounds = pinyin_key(question)
     return any(
-        (word in question or (len(word) >= 2 and pinyin_key(word) in sounds))
+        (word in question or _typed_as(word, question))
         and word not in evidence
         and any(o in evidence for o in opposites)
         for word, opposites in CONTRASTS
+    )
+
+
+def _typed_as(word: str, question: str) -> bool:
+    """A two-character word typed with a character of the same sound, the typo no word of the
+    dictionary ("下将" for 下降; "点滴" is a word of its own, not 垫底)."""
+    if len(word) != 2:
+        return False
+    key = pinyin_key(word)
+    words = lexicon.words()
+    return any(
+        pinyin_key(question[i : i + 2]) == key and question[i : i + 2] not in words for i in range(len(question) - 1)
     )
 
 
