@@ -434,3 +434,16 @@ def test_items_described_in_the_askers_words_before_a_list_request_are_items(eng
         "帮打工的要回来的工钱 为人民群众提供法律咨询 湘易办上面益阳能用的应用 各多少", Conversation(), now=0.0
     )
     assert all(f in reply.text for f in ("317万余元", "近30000人次", "300多个")), reply.text
+
+
+@pytest.mark.parametrize(
+    "question, figures",
+    [
+        ("qu nian 网上可办率多少", ("100%", "2023年")),
+        ("mian fa的金额和帮农民工讨回的工资 哪个钱多", ("2000余万元", "317万余元")),
+        ("诉前 tiao jie 案例数和法律援助案件数哪个多", ("13355件", "2900余件")),
+    ],
+)
+def test_pinyin_is_read_before_the_year_and_the_comparison(engine, question, figures):
+    reply = engine.respond(question, Conversation(), now=0.0)
+    assert reply.status == "answer" and all(f in reply.text for f in figures), reply.text

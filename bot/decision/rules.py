@@ -228,7 +228,7 @@ def rule_money_kind(a: Analysis, choice: Choice | None, ctx: Context) -> Decline
     name missing from the clause of each sum (and from the figure's own words)."""
     if choice is None or a.intent.measure != "money":
         return None
-    kinds = _MONEY_KIND_RE.findall(a.text)
+    kinds = _MONEY_KIND_RE.findall(a.text.replace("金额", "额"))  # 免罚金额 names no 罚金
     if not kinds:
         return None
     if choice.figure_value:

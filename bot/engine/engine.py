@@ -265,11 +265,13 @@ class Engine:
     def _recent(self, text: str) -> tuple[str, str] | None:
         """A relative year of RECENT_WORDS (去年) later than every report loaded: the question
         without it, and the note naming the newest report's year; None otherwise."""
-        scope = self.packs[-1].analyze(text).scope
+        analysis = self.packs[-1].analyze(text)
+        scope = analysis.scope
         newest = max(p.knowledge.year or 0 for p in self.packs)
         if scope.relative not in RECENT_WORDS or not newest or min(scope.years, default=0) <= newest:
             return None
-        question = text.replace(scope.relative, "", 1)
+        written = text if scope.relative in text else analysis.cleaned  # "qu nian 网上可办率多少": read
+        question = written.replace(scope.relative, "", 1)
         if not _PARTICLES_RE.sub("", question):
             return None  # "那去年呢": another year is the whole ask
         asked = next(y for y in scope.years if y > newest)

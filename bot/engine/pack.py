@@ -219,7 +219,7 @@ class PackEngine:
         figure = parse_figure_query(a.text) if not a.intent.yes_no else None
         if figure:
             return self._figure(*figure)
-        compared = self._comparison(text)
+        compared = self._comparison(a.text if has_latin(text) else text)  # pinyin read first
         if compared is not None:
             return compared
         if a.intent.yes_no and any(c.claim for c in find_comparisons(text)):
