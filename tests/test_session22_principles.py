@@ -447,3 +447,14 @@ def test_items_described_in_the_askers_words_before_a_list_request_are_items(eng
 def test_pinyin_is_read_before_the_year_and_the_comparison(engine, question, figures):
     reply = engine.respond(question, Conversation(), now=0.0)
     assert reply.status == "answer" and all(f in reply.text for f in figures), reply.text
+
+
+def test_a_count_in_the_claim_is_no_number_naming_the_thing(engine):
+    reply = engine.respond("跑两次以上的事项应该一个都没有了吧", Conversation(), now=0.0)
+    assert reply.answer.startswith("是的") and "无" in reply.answer.split("\n")[0]
+
+
+def test_a_county_inside_a_claim_about_a_name_is_no_breakdown(engine):
+    reply = engine.respond("全国模范人民调解委员会这个称号不是桃江县婚调那边得的吧", Conversation(), now=0.0)
+    assert reply.status == "answer" and "市医疗纠纷人民调解委员会" in reply.text
+    assert "没有按桃江县" in engine.respond("桃江县的法律援助案件有多少件", Conversation(), now=0.0).text

@@ -178,6 +178,8 @@ def rule_breakdown(a: Analysis, choice: Choice | None, ctx: Context) -> Decline 
     by_area = _BY_AREA_RE.search(a.text)
     if by_area and not re.search(r"[区县]", choice.text):
         return Decline("breakdown", by_area.group(0))  # "各区县分别是多少": the report has the city's only
+    if a.intent.yes_no and not choice.figure_value:
+        return None  # "这个称号不是桃江县那边得的吧": a county in a claim about a name, no figure per county
     for county in a.scope.counties:
         if _in_report_word(a.text, county, ctx.report_norm):
             continue

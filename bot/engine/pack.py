@@ -378,7 +378,7 @@ class PackEngine:
     def _named_by_number(self, a: Analysis, options: list[Candidate]) -> Candidate | None:
         """The one option whose name has every number the ask writes, when the other options'
         names have numbers of their own (siblings told apart by a number)."""
-        asked = set(_DIGITS_RE.findall(convert_numerals(a.cleaned)))
+        asked = set(_NAME_NUMBER_RE.findall(convert_numerals(a.cleaned)))
         if not asked or len(options) < 2:
             return None
         digits = [set(_DIGITS_RE.findall(self.knowledge.entries[c.id].title)) for c in options]
@@ -722,6 +722,8 @@ _COUNTED_AFTER_RE = re.compile(r"(?:多少|几)个?([\u4e00-\u9fff]{1,2})")
 
 
 _DIGITS_RE = re.compile(r"\d+")
+# A number naming a thing ("跑2次以上", "0跑动"), not a count of it ("一个都没有"), a year or a share.
+_NAME_NUMBER_RE = re.compile(r"(?<![\d.])\d+(?![\d.个年月日%万亿千百项件家台处条类名起人])")
 
 
 def _states_asked_figure(reply: Response, question: str) -> bool:
