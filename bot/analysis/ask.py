@@ -66,6 +66,7 @@ MIN_CONTEXT_CHARS = 24  # shorter messages are one question: no story to leave o
 REFER_CLAUSES = 2  # how many clauses before a pointing ask may name what it points to
 STORY_COVERAGE = 0.1  # a clause with at most this share of its character pairs in the report is story
 MIN_ASK_CONTENT = 4  # an ask with fewer content characters takes the clause before it too
+NAMED_COVERAGE = 0.5  # a message without a question word this much in the report's words names its subject
 _FILLER_RE = re.compile(
     r"[啊呀呢吧嘛哦哈么的了吗喂嗯呃]|一下|请问|问问|我想|想问|知道|了解|到底|究竟|那么|就是|然后|那"
 )
@@ -186,7 +187,7 @@ _RETELLS_RE = re.compile(
 
 
 def _asks(clause: str) -> bool:
-    told = _RETELLS_RE.sub("", clause)
+    told = _RETELLS_RE.sub("", clause).rstrip("，,。.！!？?~～… ")  # "…吧，" ends in 吧 still
     # "…，三个数" and "帮我核实一下" ask too
     return bool(_ASKS_RE.search(told) or _LIST_REQUEST_RE.search(told) or _CONFIRMS_RE.search(told))
 
@@ -221,7 +222,7 @@ def find_ask(text: str, report: str = "") -> Ask:
     opened = _OPENER_RE.sub("", text, count=1)
     text = opened if _asks(opened) else text  # "问个别的 两法衔接平台录入数排第几": the ask follows
     polite = _POLITE_RE.sub(" ", _SYMBOLS_RE.sub(" ", text)).strip()
-    named = bool(report) and _content(polite) >= 2 and coverage(polite, report) > STORY_COVERAGE
+    named = bool(report) and _content(polite) >= 2 and coverage(polite, report) >= NAMED_COVERAGE
     if polite and polite != text.strip() and (_asks(polite) or named):
         # "谢谢你的回答" stays thanks: only a message that asks, or names the report's words
         # ("嗯嗯…出庭应诉率 多谢！"), sheds its politeness
