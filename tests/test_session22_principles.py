@@ -458,3 +458,22 @@ def test_a_county_inside_a_claim_about_a_name_is_no_breakdown(engine):
     reply = engine.respond("全国模范人民调解委员会这个称号不是桃江县婚调那边得的吧", Conversation(), now=0.0)
     assert reply.status == "answer" and "市医疗纠纷人民调解委员会" in reply.text
     assert "没有按桃江县" in engine.respond("桃江县的法律援助案件有多少件", Conversation(), now=0.0).text
+
+
+@pytest.mark.parametrize(
+    "question, yes",
+    [
+        ("益阳的营商码是上了《新闻联播》吧", False),
+        ("益阳的营商码是上了《朝闻天下》吧", True),
+        ("市本级网上可办率只有百分之八十几，为啥这么低？", False),
+        ("网上可办率只有八成吗", False),
+    ],
+)
+def test_a_named_title_or_a_false_premise_is_judged(engine, question, yes):
+    assert engine.respond(question, Conversation(), now=0.0).answer.startswith("是的" if yes else "不是")
+
+
+@pytest.mark.parametrize("text, low, high", [("只有80%几", 80.0, 90.0), ("才有80几%", 80.0, 90.0)])
+def test_only_that_much_is_no_lower_bound(text, low, high):
+    (number,) = find_numbers(text)
+    assert (number.low, number.high) == (low, high)

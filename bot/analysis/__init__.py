@@ -28,7 +28,9 @@ _FRAME_RE = re.compile(r"是不是|是否|有没有|对不对|对吗|对吧|是�
 # check, as if it ended in 吗; a question word makes it a question of its own.
 _QUESTION_MARK_RE = re.compile(r"[?？]\s*$")
 _QUESTION_WORD_RE = re.compile(r"多少|几(?![百千万十])|什么|啥|哪|谁|怎|如何|为何|咋")
-_HOW_MANY_RE = re.compile(r"多少|几(?![百千万十])|哪|什么|啥|谁")
+_HOW_MANY_RE = re.compile(
+    r"多少|(?<![\d%])几(?![百千万十])|哪|(?<!为)什么|(?<!为)啥|谁"
+)  # 为啥/为什么 ask why, not what
 # "跑两次以上的呢": what about another one (named by its number), never a check of this one
 ASKS_ABOUT_OTHER_RE = re.compile(r"的呢[\s？?。.！!]*$")
 _OVERVIEW_WORDS = re.compile(

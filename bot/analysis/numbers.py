@@ -32,6 +32,7 @@ _ABOVE = ("超过", "超出", "多于", "高于", "不少于", "至少", "突破
 _NEAR = ("接近", "将近", "差不多", "近")
 _ABOUT = ("大概", "大约", "约", "大致", "估计")
 _REACH = ("有没有", "达到", "达没达到", "到没到", "够", "有")
+_ONLY = ("只", "才", "仅")
 _LEADS = sorted(_BELOW + _ABOVE + _NEAR + _ABOUT + _REACH, key=len, reverse=True)
 _UNITS = (
     "个百分点",
@@ -66,7 +67,7 @@ _NUMBER_RE = re.compile(
     r"(?P<num>\d+(?:\.\d+)?|[一二三四五六七八九十两半])"
     r"(?P<mag>万|亿|千|百)?(?P<more>多|余|来|几)?(?P<mag2>万|亿)?"
     "(?P<unit>" + "|".join(map(re.escape, _UNITS)) + ")?"
-    r"(?:(?<=成)(?P<tenth>[一二三四五六七八九](?![十百千万])|\d(?![\d.]))|(?<=成)(?P<more2>多))?"
+    r"(?:(?<=成)(?P<tenth>[一二三四五六七八九](?![十百千万])|\d(?![\d.]))|(?<=[成%])(?P<more2>多|几))?"
     r"(?P<tail>左右|上下|以上|以下|以内|出头|开外|那么多|这么多)?"
 )
 _HALF_RE = re.compile(r"(?P<lead>过|超过|不到|不足|有没有|有|达到)?(?:一半|半数)(?P<more>多|出头|还多)?|(?P<over>过半)")
@@ -161,8 +162,11 @@ def find_numbers(text: str) -> list[AskedNumber]:
                 AskedNumber("几" + m.group(0), value * 2, value * 10, percent, unit, False, m.start() - 1, m.end())
             )
             continue
+        lead = m.group("lead") or ""
+        if lead == "有" and before in _ONLY:
+            lead = ""  # "只有80几%": only that much, not "at least"
         low, high, exact = _range(
-            m.group("lead") or "",
+            lead,
             value,
             m.group("more") or m.group("more2") or "",
             m.group("tail") or "",

@@ -169,6 +169,9 @@ def _claim(analysis: Analysis, evidence: str, figure=None) -> bool | None:
         return False  # 全省第一 asked, 全省第二 written
     if _opposed(question, converted):
         return False
+    asked_titles = set(_TITLE_RE.findall(analysis.raw)) - set(_TITLE_RE.findall(evidence))
+    if asked_titles and _TITLE_RE.search(evidence):
+        return False  # "上了《新闻联播》吧" where the evidence names 《朝闻天下》
     if _misplaced(question, converted):
         return False  # "龙光桥街道是资阳区的吧" of 赫山区龙光桥街道
     if re.search(r"有", question) and _NONE_RE.search(converted):
@@ -184,6 +187,7 @@ def _claim(analysis: Analysis, evidence: str, figure=None) -> bool | None:
     return True
 
 
+_TITLE_RE = re.compile(r"《([^》]{2,30})》")  # a programme, a document, a publication named
 MIN_PLACED = 2  # characters of the question's words the evidence writes right after its own place
 
 
