@@ -187,7 +187,7 @@ def _claim(analysis: Analysis, evidence: str, figure=None) -> bool | None:
     return True
 
 
-_TITLE_RE = re.compile(r"《([^》]{2,30})》")  # a programme, a document, a publication named
+_TITLE_RE = re.compile(r"《+([^《》]{2,30})》+")  # a programme, a document, a publication named
 MIN_PLACED = 2  # characters of the question's words the evidence writes right after its own place
 
 
