@@ -477,3 +477,14 @@ def test_a_named_title_or_a_false_premise_is_judged(engine, question, yes):
 def test_only_that_much_is_no_lower_bound(text, low, high):
     (number,) = find_numbers(text)
     assert (number.low, number.high) == (low, high)
+
+
+@pytest.mark.parametrize("question", ["心理咨询是不是有三万人次左右", "发布典型案例的责任科室是不是三十多家"])
+def test_a_check_of_a_measure_one_word_off_is_never_yes(engine, question):
+    reply = engine.respond(question, Conversation(), now=0.0)
+    assert not reply.answer.startswith("是的"), reply.answer
+
+
+@pytest.mark.parametrize("question", ["市里依申请的那些事是不是全都能在网上办了", "诉前调解成功率是不是过半了"])
+def test_a_check_of_the_figures_own_measure_is_judged(engine, question):
+    assert engine.respond(question, Conversation(), now=0.0).answer.startswith("是的")

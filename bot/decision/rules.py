@@ -478,7 +478,8 @@ GENERIC_VERBS = frozenset(
     "涉及 包括 包含 达到 共有 拥有 具有 完成 实现 开展 进行 组织 做到 做好 搞好 办好 弄好 总共 一共 大概 大约 "
     "到底 究竟 现在 目前 今年 去年 当年 全年 分别 各自 一年 最后 最终 总计 合计 累计 还有 又有 能有 会有 能够 可以 "
     "起来 回来 出来 下来 上来 过来 进来 里面 里头 上面 当中 其中 边上 一趟 一次 一下 一点 "
-    "增长 上升 下降 减少 增加 提高 降低 提升 变化 压缩 缩短 缩减".split()  # a change: the intent's business
+    "增长 上升 下降 减少 增加 提高 降低 提升 变化 压缩 缩短 缩减 "  # a change: the intent's business
+    "全都 全部 所有 统统 一律 都能 都是 都有 真的".split()  # how many of them, not what
 )
 MAX_KEYWORD_CHARS = 10  # a staff lookup ("免罚金额"); longer text without a question word is not checked
 _PHRASE_ENDS = frozenset("了 的 呢 吗 啊 呀 吧 参加 参与 是 有 在 和 与 及 以及 还有 被 由 给 让 把".split())
@@ -592,7 +593,7 @@ def rule_one_word_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
     ("“0”排队次数的事项" of 跑动次数, "立法提案" of 意见建议). An asker who does not know the
     report's words describes the thing in several of their own ("胸口挂的那个录像的玩意儿"),
     so only a single word off, beside at least one word on, is a near miss."""
-    if choice is None or not choice.figure_value or a.intent.yes_no:
+    if choice is None or not choice.figure_value:
         return None
     norm = ctx.normalize or normalize
     own, own_sound = _own_words(norm, choice.names, choice.own_text)
