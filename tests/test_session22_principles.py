@@ -488,3 +488,10 @@ def test_a_check_of_a_measure_one_word_off_is_never_yes(engine, question):
 @pytest.mark.parametrize("question", ["市里依申请的那些事是不是全都能在网上办了", "诉前调解成功率是不是过半了"])
 def test_a_check_of_the_figures_own_measure_is_judged(engine, question):
     assert engine.respond(question, Conversation(), now=0.0).answer.startswith("是的")
+
+
+def test_no_answer_with_a_near_sentence_never_says_nothing_related(engine):
+    reply = engine.respond("让律师事务所和企业结对子的那个活动叫啥", Conversation(), now=0.0)
+    if reply.status != "answer" and "报告中相关的内容" in reply.text:
+        assert "没有找到相关内容" not in reply.text and "没有与这个问题完全对应的内容" in reply.text
+    assert "没有找到相关内容" in engine.respond("明天天气怎么样", Conversation(), now=0.0).text

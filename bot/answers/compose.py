@@ -448,6 +448,8 @@ _MEASURE_WORDS = {
 }
 
 
+# No answer, but a report sentence near the question is shown below this line.
+NEAR_ONLY = "抱歉，报告中没有与这个问题完全对应的内容。"
 # reason → (wording, Response.kind; None: the reason itself). Fields: {detail} what is missing,
 # {covered} the reports loaded, {place}/{year} of this report, {which} 报告 or 2023年的报告,
 # {measure} the word for the measure asked (金额, 人数 …).
@@ -503,6 +505,8 @@ def decline(
             lines += _example_lines(knowledge)
         return Response("fallback", "\n".join(lines), None, 0.0, list(options), kind, _topic_ids(knowledge))
     if near is not None and near.source:
+        if reason == Reason.NO_MATCH:  # something near is shown: "nothing related" would not be true
+            lines[0] = NEAR_ONLY
         lines.append("报告中相关的内容：" + near.answer.split("\n")[0])
         lines.append(f"原文：“{near.source}”")
         lines.append(_where_line(knowledge, near.section))
