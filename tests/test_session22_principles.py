@@ -491,6 +491,10 @@ def test_a_check_of_the_figures_own_measure_is_judged(engine, question):
 
 
 def test_no_answer_with_a_near_sentence_never_says_nothing_related(engine):
-    reply = engine.respond("让律师事务所和企业结对子的那个活动叫啥", Conversation(), now=0.0)
-    assert reply.status == "fallback" and "报告中相关的内容" in reply.text
-    assert "没有找到相关内容" not in reply.text and "没有与这个问题完全对应的内容" in reply.text
+    from bot.answers import compose
+
+    knowledge = engine.packs[0].knowledge
+    near = engine.respond("网上可办率是多少", Conversation(), now=0.0)
+    shown = compose.decline(knowledge, "no_match", near=near).text
+    assert "报告中相关的内容" in shown and "没有找到相关内容" not in shown and compose.NEAR_ONLY in shown
+    assert "没有找到相关内容" in compose.decline(knowledge, "no_match").text
