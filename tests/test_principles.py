@@ -1,4 +1,4 @@
-"""Principles added in session 22, each over several phrasings: the ask around a story, the
+"""Principles of reading a message, each over several phrasings, end to end: the ask around a story, the
 kind of money asked, parts of a whole, checks that propose a number, shares in words."""
 
 import pytest
