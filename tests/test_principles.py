@@ -498,3 +498,9 @@ def test_no_answer_with_a_near_sentence_never_says_nothing_related(engine):
     shown = compose.decline(knowledge, "no_match", near=near).text
     assert "报告中相关的内容" in shown and "没有找到相关内容" not in shown and compose.NEAR_ONLY in shown
     assert "没有找到相关内容" in compose.decline(knowledge, "no_match").text
+
+
+def test_a_number_orders_of_magnitude_from_the_figure_is_never_yes(engine):
+    reply = engine.respond("讨回的工字没到三百万吧", Conversation(), now=0.0)
+    assert not reply.answer.startswith("是的"), reply.answer
+    assert engine.respond("帮了三百多个农民工吧", Conversation(), now=0.0).answer.startswith("是的")

@@ -11,6 +11,7 @@ states what the report says). In order:
 
 from __future__ import annotations
 
+import math
 import re
 
 from bot.analysis import Analysis
@@ -109,6 +110,8 @@ def verdict(analysis: Analysis, evidence: str, figure=None) -> bool | None:
             # "是一千五百台吗" of 5100多名: a number of something else, never 是的 (a number that
             # is part of the name, "跑动2次的事项", is judged with the claim's words below)
             return None
+        if asked is not None and not asked.unit and not asked.percent and _far_apart(asked, figure):
+            return None  # "工资没到三百万吧" of 370名: a number of another measure, never 是的 on this one
         if asked is not None and asked.percent == (figure.unit == "%") and not other_unit:
             found = compare(asked, *figure_range(figure.number, scale_of(figure.unit), figure.qualifier))
             if found and _opposed(question, convert_numerals(clean(evidence))):
@@ -121,6 +124,18 @@ def verdict(analysis: Analysis, evidence: str, figure=None) -> bool | None:
     if found is None or not analysis.intent.yes_no or not negates(question):
         return found
     return not found
+
+
+FAR_APART = 100  # a number this many times larger or smaller than the figure is about something else
+
+
+def _far_apart(asked, figure) -> bool:
+    """Whether a number with no unit is orders of magnitude from the figure (三百万 against 370名)."""
+    low, high = figure_range(figure.number, scale_of(figure.unit), figure.qualifier)
+    written = asked.low if asked.low > 0 else asked.high  # "没到300万" is below 300万: 300万 is written
+    if not 0 < written < math.inf or high <= 0:
+        return False
+    return written >= FAR_APART * high or written * FAR_APART <= low
 
 
 def _opposed(question: str, evidence: str) -> bool:
