@@ -41,3 +41,18 @@ def test_ordinary_text_is_never_rewritten(fixer, text):
 def test_a_typo_in_a_question_is_answered(engine):
     reply = engine.respond("头一回犯错没被罚的企页有几家")
     assert reply.status == "answer" and "6125家" in reply.text
+
+
+@pytest.mark.parametrize(
+    "typed, read",
+    [("调解成功吕是多少", "调解成功率是多少"), ("调处成功氯", "调处成功率"), ("诉前调解成功屡", "诉前调解成功率")],
+)
+def test_the_last_of_three_typed_by_sound_is_read_as_the_knowledges_word(engine, typed, read):
+    """成功 is a word of its own, so the pair 功吕 straddles it; three characters of the
+    knowledge's word 成功率, two as written, tell the third."""
+    assert engine.packs[0].analyze(typed).cleaned == read
+
+
+@pytest.mark.parametrize("text", ["成功率是多少", "调解成功了吗", "询问室有几处"])
+def test_three_as_written_stay(engine, text):
+    assert engine.packs[0].analyze(text).cleaned == text

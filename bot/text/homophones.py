@@ -22,6 +22,7 @@ from bot.text.normalize import pinyin_key
 _HANZI_RE = re.compile(r"[\u4e00-\u9fff]{2}")
 MAX_TYPO_FREQUENCY = 10000  # a character this common as a word alone is taken as written
 _NUMERALS = set("零〇一二两三四五六七八九十百千万亿半几")
+_TRIPLE_RE = re.compile(r"[\u4e00-\u9fff]{3}")
 
 
 class HomophoneFixer:
@@ -36,6 +37,14 @@ class HomophoneFixer:
             if pair in words:
                 by_sound.setdefault(pinyin_key(pair), set()).add(pair)
         self.by_sound = {key: next(iter(found)) for key, found in by_sound.items() if len(found) == 1}
+        # three characters of the knowledge by sound: "成功吕" is 成功率 though 功吕 straddles 成功
+        triples: dict[str, set[str]] = {}
+        for text in texts:
+            for run in re.findall(r"[\u4e00-\u9fff]+", text):
+                for i in range(len(run) - 2):
+                    if run[i : i + 3] in words:  # a word of three (成功率), not any three characters
+                        triples.setdefault(pinyin_key(run[i : i + 3]), set()).add(run[i : i + 3])
+        self.triples = {key: next(iter(found)) for key, found in triples.items() if len(found) == 1}
 
     @classmethod
     def from_knowledge(cls, knowledge) -> HomophoneFixer:
@@ -45,7 +54,24 @@ class HomophoneFixer:
         return cls(texts)
 
     def fix(self, text: str) -> str:
-        """`text` with each mistyped pair written as the knowledge's word of the same sound."""
+        """`text` with each mistyped pair written as the knowledge's word of the same sound, then
+        each mistyped last character of three whose first two are the knowledge's ("成功吕")."""
+        return self._fix_triples(self._fix_pairs(text))
+
+    def _fix_triples(self, text: str) -> str:
+        out = list(text)
+        words = lexicon.words()
+        for i in range(len(text) - 2):
+            triple = "".join(out[i : i + 3])
+            if triple[1:] in self.pairs or not _TRIPLE_RE.fullmatch(triple) or any(c in _NUMERALS for c in triple):
+                continue  # its last two are the knowledge's as typed
+            found = self.triples.get(pinyin_key(triple))
+            if not found or found[:2] != triple[:2] or triple[1:] in words:
+                continue  # only the last of three changes, into a dictionary word (成功率), never out of one
+            out[i + 2] = found[2]
+        return "".join(out)
+
+    def _fix_pairs(self, text: str) -> str:
         out = list(text)
         i = 0
         while i < len(text) - 1:
