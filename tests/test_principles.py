@@ -504,3 +504,15 @@ def test_a_number_orders_of_magnitude_from_the_figure_is_never_yes(engine):
     reply = engine.respond("讨回的工字没到三百万吧", Conversation(), now=0.0)
     assert not reply.answer.startswith("是的"), reply.answer
     assert engine.respond("帮了三百多个农民工吧", Conversation(), now=0.0).answer.startswith("是的")
+
+
+@pytest.mark.parametrize(
+    "message, figures",
+    [
+        ("人民调解化解纠纷数调处成功率诉前调解案例数调解成功率都列出来", ("10816起", "93%", "13355件", "56.8%")),
+        ("柔性执法办案数首次不罚的企业数和免罚金额各是多少", ("4600余件", "6125家", "2000余万元")),
+    ],
+)
+def test_items_typed_without_breaks_are_cut_after_each_measure(engine, message, figures):
+    reply = engine.respond(message, Conversation(), now=0.0)
+    assert all(f in reply.text for f in figures), reply.text

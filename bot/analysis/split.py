@@ -110,14 +110,34 @@ _LAST_JOIN_RE = re.compile(r"(?<!调)和(?!解)|(?<![涉普以危顾来])及(?![
 
 
 def _items(text: str) -> list[str]:
-    """The items of an enumeration, in order."""
+    """The items of an enumeration, in order; items typed one after another without a break
+    are cut after the word that ends a measure ("人民调解化解纠纷数调处成功率…")."""
     items = [s for s in _unquoted(text, _STRONG_JOIN_RE) if len(_content(s)) >= 2]
     if len(items) <= 1:
         items = [s for s in _unquoted(text, _LAST_JOIN_RE) if len(_content(s)) >= 2]
     elif len(items) < MAX_PARTS:
         last = [s for s in _unquoted(items[-1], _LAST_JOIN_RE) if len(_content(s)) >= 2]
         items = items[:-1] + (last if len(last) == 2 else [items[-1]])
-    return items
+    glued = [piece for item in items for piece in _unglued(item)]
+    return glued if len(items) < len(glued) <= MAX_PARTS else items
+
+
+# The end of a measure's name with another item typed right after it ("…纠纷数调处成功率").
+LONG_ITEM = 10  # an item this long may be two typed together
+MIN_ITEM = 5  # characters of an item cut off the front
+_MEASURE_END_RE = re.compile(r"(?:[数率]|人次|金额)(?=[\u4e00-\u9fff]{3})(?![是有为多几的据字量先])")
+
+
+def _unglued(item: str) -> list[str]:
+    """An item typed with the next one glued on, cut after the word ending each measure."""
+    if len(item) < LONG_ITEM:
+        return [item]
+    pieces, start = [], 0
+    for end in (m.end() for m in _MEASURE_END_RE.finditer(item)):
+        if end - start >= MIN_ITEM:
+            pieces.append(item[start:end])
+            start = end
+    return pieces + [item[start:]] if pieces else [item]
 
 
 def _item_readings(text: str) -> list[list[str]]:
