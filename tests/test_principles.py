@@ -518,3 +518,14 @@ def test_a_number_orders_of_magnitude_from_the_figure_is_never_yes(engine):
 def test_items_typed_without_breaks_are_cut_after_each_measure(engine, message, figures):
     reply = engine.respond(message, Conversation(), now=0.0)
     assert all(f in reply.text for f in figures), reply.text
+
+
+@pytest.mark.parametrize("question", ["诉后执行成功率是多少", "诉后执行成功率是不是比人民调解调处成功率低"])
+def test_a_measure_of_another_subject_is_never_answered_with_this_one(engine, question):
+    reply = engine.respond(question, Conversation(), now=0.0)
+    assert "56.8%" not in reply.answer.split("\\n")[0] and not reply.answer.startswith(("是的", "不是")), reply.answer
+
+
+@pytest.mark.parametrize("question", ["诉前调解成功率是多少", "诉前挑解成功率是多少", "在吗！就是調處成功率是多少"])
+def test_the_subject_written_typed_by_sound_or_after_a_filler_is_answered(engine, question):
+    assert engine.respond(question, Conversation(), now=0.0).status == "answer"

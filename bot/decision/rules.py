@@ -588,6 +588,32 @@ def rule_measure_identity(a: Analysis, choice: Choice | None, ctx: Context) -> D
     return Decline("unstated", head)
 
 
+# What ends a measure's name: the measure itself, not what it is of ("诉前调解" of 诉前调解成功率).
+_SUBJECT_FILLER_RE = re.compile(r"就是|那个|这个|请问|一下|到底|究竟|那么|还有|然后|咱们|我们|你们")
+_MEASURE_SUFFIX_RE = re.compile(r"(?:调处成功率|成功率|和解率|率|案件数|件数|人数|人次|金额|数量|数)$")
+
+
+def rule_subject_named(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
+    """A figure whose name says what it is of (诉前调解成功率) answers only an ask that shares
+    some of that subject, in any of the figure's names and phrasings; an ask whose own subject
+    is something else (诉后执行成功率) is a near miss."""
+    if choice is None or not choice.figure_value or not choice.names or not a.wants_figure:
+        return None
+    norm = ctx.normalize or normalize
+    asked = norm(a.core)
+    subject = _MEASURE_SUFFIX_RE.sub("", asked)
+    if subject != asked:
+        subject = _SUBJECT_FILLER_RE.sub("", subject)
+    if len(subject) < 2 or subject == asked:
+        return None  # the ask names no measure of its own, or no subject before it
+    pairs = {subject[i : i + 2] for i in range(len(subject) - 1)}
+    names = norm(choice.names + " " + choice.own_text)
+    sounds = pinyin_key(names)
+    if any(p in names or pinyin_key(p) in sounds for p in pairs):
+        return None  # written, or typed by sound ("挑解" of 调解)
+    return Decline("unstated", subject)
+
+
 def rule_one_word_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
     """The ask uses the figure's own words but one: that one word names another measure
     ("“0”排队次数的事项" of 跑动次数, "立法提案" of 意见建议). An asker who does not know the
@@ -657,6 +683,7 @@ RULES = (
     rule_one_of_a_pair,
     rule_measure_identity,
     rule_one_word_off,
+    rule_subject_named,
     rule_level,
     rule_ordinal,
     rule_unstated_detail,
