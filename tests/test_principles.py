@@ -529,3 +529,14 @@ def test_a_measure_of_another_subject_is_never_answered_with_this_one(engine, qu
 @pytest.mark.parametrize("question", ["诉前调解成功率是多少", "诉前挑解成功率是多少", "在吗！就是調處成功率是多少"])
 def test_the_subject_written_typed_by_sound_or_after_a_filler_is_answered(engine, question):
     assert engine.respond(question, Conversation(), now=0.0).status == "answer"
+
+
+@pytest.mark.parametrize("question", ["诉后执行案例有多少件", "司法救助案件数"])
+def test_cases_of_another_subject_are_a_near_miss(engine, question):
+    reply = engine.respond(question, Conversation(), now=0.0)
+    assert reply.status != "answer" and "13355件" not in reply.answer and "2900余件" not in reply.answer
+
+
+def test_a_subjectless_part_counted_in_ge_is_no_subject(engine):
+    reply = engine.respond("谁执法谁普法：多少家责任单位、发了多少个案例、涉及多少个方面", Conversation(), now=0.0)
+    assert all(f in reply.text for f in ("30多家", "70个", "20多个方面")), reply.text
