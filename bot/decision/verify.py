@@ -141,24 +141,25 @@ def _far_apart(asked, figure) -> bool:
 def _opposed(question: str, evidence: str) -> bool:
     """The question says 下降 where the evidence says 上升 (第二批 vs 首批 …), written or typed
     with a character of the same sound ("下将了吗")."""
-    return any(
-        (word in question or _typed_as(word, question))
-        and word not in evidence
-        and any(o in evidence for o in opposites)
-        for word, opposites in CONTRASTS
-    )
+    typed: set[str] | None = None
+    for word, opposites in CONTRASTS:
+        if word in evidence or not any(o in evidence for o in opposites):
+            continue
+        if word in question:
+            return True
+        if len(word) == 2:
+            typed = _typed_sounds(question) if typed is None else typed
+            if pinyin_key(word) in typed:
+                return True
+    return False
 
 
-def _typed_as(word: str, question: str) -> bool:
-    """A two-character word typed with a character of the same sound, the typo no word of the
-    dictionary ("下将" for 下降; "点滴" is a word of its own, not 垫底)."""
-    if len(word) != 2:
-        return False
-    key = pinyin_key(word)
+def _typed_sounds(question: str) -> set[str]:
+    """The sounds of the question's pairs that are no word of the dictionary: a two-character
+    word typed with a character of the same sound ("下将" for 下降; "点滴" is a word, not 垫底)."""
     words = lexicon.words()
-    return any(
-        pinyin_key(question[i : i + 2]) == key and question[i : i + 2] not in words for i in range(len(question) - 1)
-    )
+    pairs = (question[i : i + 2] for i in range(len(question) - 1))
+    return {pinyin_key(pair) for pair in pairs if pair not in words}
 
 
 def _claim(analysis: Analysis, evidence: str, figure=None) -> bool | None:

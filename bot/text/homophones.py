@@ -45,6 +45,7 @@ class HomophoneFixer:
                     if run[i : i + 3] in words:  # a word of three (成功率), not any three characters
                         triples.setdefault(pinyin_key(run[i : i + 3]), set()).add(run[i : i + 3])
         self.triples = {key: next(iter(found)) for key, found in triples.items() if len(found) == 1}
+        self.triple_heads = {word[:2] for word in self.triples.values()}  # checked before any sound
 
     @classmethod
     def from_knowledge(cls, knowledge) -> HomophoneFixer:
@@ -62,6 +63,8 @@ class HomophoneFixer:
         out = list(text)
         words = lexicon.words()
         for i in range(len(text) - 2):
+            if out[i] + out[i + 1] not in self.triple_heads:
+                continue
             triple = "".join(out[i : i + 3])
             if triple[1:] in self.pairs or not _TRIPLE_RE.fullmatch(triple) or any(c in _NUMERALS for c in triple):
                 continue  # its last two are the knowledge's as typed
