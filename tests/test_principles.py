@@ -540,3 +540,9 @@ def test_cases_of_another_subject_are_a_near_miss(engine, question):
 def test_a_subjectless_part_counted_in_ge_is_no_subject(engine):
     reply = engine.respond("谁执法谁普法：多少家责任单位、发了多少个案例、涉及多少个方面", Conversation(), now=0.0)
     assert all(f in reply.text for f in ("30多家", "70个", "20多个方面")), reply.text
+
+
+def test_a_number_naming_items_is_no_figure(engine):
+    """ "无跑动2次或以上事项": 2次 names the items (there are none); it is never given as a figure."""
+    for question in ("一千零二十四项是跑几次的事项", "2次是什么"):
+        assert "：2次" not in engine.respond(question, Conversation(), now=0.0).text

@@ -222,7 +222,12 @@ def _skip(text: str, start: int, end: int) -> bool:
         return True
     if before == "“" and after == "”":
         return True
+    if _NAMES_ITEMS_RE.match(text, end):
+        return True  # "无跑动2次或以上事项": the number names the items, it counts nothing
     return False
+
+
+_NAMES_ITEMS_RE = re.compile(r"次(?:或以上|及以上|以上)?(?:的)?事项")
 
 
 def _kind(unit: str, clause: str) -> str:
