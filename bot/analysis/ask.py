@@ -104,8 +104,6 @@ def clauses(text: str, report: str = "") -> list[str]:
 
 
 MIN_TAIL = 4  # characters of the report's words a story's last clause must end on to be asked
-
-
 TAIL_COVERAGE = 0.75  # share of a tail's character pairs the report must have
 
 

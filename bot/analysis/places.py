@@ -105,7 +105,6 @@ class Gazetteer:
                 continue
             if start and word[0] == "成" and text[start - 1] in _NUMERALS:
                 continue  # "连六成都不到": 六成 (sixty per cent), then 都
-
             places = self.by_name[word]
             found.append(Found(start, end, word, places[0].level, places))
         return found

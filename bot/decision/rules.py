@@ -300,7 +300,8 @@ _SUBPART_RE = re.compile(
 )
 
 
-_IN_THE_REPORT_RE = re.compile(r"(?:报告|文件|原文)(?:里面|里头|当中|里|中|上)|到底|究竟|一共|总共|大概|大约")
+# The report itself, or a filler, before 里/中 names no whole whose part is asked ("报告里…", "…里头到底有").
+_NO_WHOLE_RE = re.compile(r"(?:报告|文件|原文)(?:里面|里头|当中|里|中|上)|到底|究竟|一共|总共|大概|大约")
 
 
 # One of two things counted together asked alone ("单说听证室" of 询问室、听证室近200处).
@@ -337,7 +338,7 @@ def rule_subpart(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | 
     if choice is None or not choice.figure_value:
         return None
     # "报告里…是多少", "旗舰店里头到底有多少": no part asked
-    match = _SUBPART_RE.search(_IN_THE_REPORT_RE.sub("", a.text))
+    match = _SUBPART_RE.search(_NO_WHOLE_RE.sub("", a.text))
     if not match:
         return None
     part = match.group(1) or match.group(2)
@@ -610,8 +611,7 @@ def rule_subject_named(a: Analysis, choice: Choice | None, ctx: Context) -> Decl
     if len(subject) < 2 or subject == asked:
         return None  # the ask names no measure of its own, or no subject before it
     pairs = {subject[i : i + 2] for i in range(len(subject) - 1)}
-    names = norm(choice.names + " " + choice.own_text)
-    sounds = pinyin_key(names)
+    names, sounds = _own_words(norm, choice.names, choice.own_text)
     if any(p in names or pinyin_key(p) in sounds for p in pairs):
         return None  # written, or typed by sound ("挑解" of 调解)
     return Decline("unstated", subject)

@@ -26,7 +26,7 @@ from functools import lru_cache, partial
 from bot.analysis import Analysis, analyze, guards
 from bot.analysis.area import find_area, find_area_figures
 from bot.analysis.ask import coverage
-from bot.analysis.compare import find_comparisons
+from bot.analysis.compare import Comparison, find_comparisons
 from bot.analysis.figures import index_figures, metrics_with_figure, parse_figure_query
 from bot.analysis.numbers import compare, figure_range
 from bot.answers import compose as answers
@@ -219,10 +219,11 @@ class PackEngine:
         figure = parse_figure_query(a.text) if not a.intent.yes_no else None
         if figure:
             return self._figure(*figure)
-        compared = self._comparison(a.text if has_latin(text) else text)  # pinyin read first
+        comparisons = find_comparisons(a.text if has_latin(text) else text)  # pinyin read first
+        compared = self._comparison(comparisons)
         if compared is not None:
             return compared
-        if a.intent.yes_no and any(c.claim for c in find_comparisons(text)):
+        if a.intent.yes_no and any(c.claim for c in comparisons):
             # "A是不是比B低": a claim about two figures, never 是的/不是 on the one found
             a = replace(a, intent=replace(a.intent, yes_no=False), numbers=())
         combined = self._compound(a, explicit=True)
@@ -629,9 +630,10 @@ class PackEngine:
         kb = self.knowledge
         return answers.combined(kb, [answers.answer(kb, e, 1.0, "entry") for e in found])
 
-    def _comparison(self, text: str) -> Response | None:
-        """ "A和B哪个多": both figures, side by side; the larger named only when certain."""
-        for found in find_comparisons(text):
+    def _comparison(self, comparisons: list[Comparison]) -> Response | None:
+        """ "A和B哪个多": both figures, side by side, from the first reading whose two subjects
+        both answer (`find_comparisons`); the larger named only when certain."""
+        for found in comparisons:
             readings = [(found.first, found.second)] + (
                 [(found.first_alt, found.second_alt)] if found.first_alt else []
             )
@@ -642,7 +644,7 @@ class PackEngine:
                         return self._compared(found, parts)
         return None
 
-    def _compared(self, found, parts: list[Response]) -> Response:
+    def _compared(self, found: Comparison, parts: list[Response]) -> Response:
         """Both figures of a comparison, side by side; which is larger said only when certain."""
         larger = larger_of(parts[0].figure, parts[1].figure)
         verdict = None  # "A比B高吗": 是的 when A is the larger (不是 when B is)
