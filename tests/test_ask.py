@@ -219,3 +219,28 @@ def test_a_story_subject_never_completes_a_request_for_advice(engine):
         "荒在那里 村里讲要收回去 我心里急得很 你帮我想想我该怎么办咯"
     )
     assert reply.status != "answer"
+
+
+@pytest.mark.parametrize(
+    "message, asked, told",
+    [
+        (
+            "上个月店里来了几个执法的，胸口上别着拍摄的小机器，这东西全市到底配了多少台执法记录仪",
+            "配了多少台",
+            "几个执法的",
+        ),
+        ("他紧张得几个晚上没睡好，全市组织了多少名执法人员考试啊", "多少名", "几个晚上"),
+        ("我就是个小老板，总怕哪天稀里糊涂就违规了，企业合规指导建议一共有多少项呀", "多少项", "哪天"),
+    ],
+)
+def test_an_amount_or_a_time_told_in_the_story_is_not_asked(engine: Engine, message, asked, told):
+    """几 and 哪天 tell an amount or a time too ("来了几个执法的"): in a clause of words the report
+    lacks, followed by a clause that asks, they are story."""
+    ask = find_ask(message, engine.packs[-1].context.report_norm)
+    assert asked in ask.text and told not in ask.text and told in ask.context
+
+
+def test_a_clause_asking_by_ji_in_the_reports_words_is_still_asked(engine: Engine):
+    report = engine.packs[-1].context.report_norm
+    ask = find_ask("2023年新增了几个立法联系点，各联系点一共提了多少条意见建议，我是社区网格员", report)
+    assert "几个立法联系点" in ask.text and "多少条" in ask.text

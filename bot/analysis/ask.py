@@ -61,6 +61,10 @@ _SELECTS_RE = re.compile(
 _COMPARED_WITH_RE = re.compile(r"^(?:跟|和|与|同)[\u4e00-\u9fff]{2,20}(?:比|相比|比较|比一比|比起来)$")
 # A request to confirm ("我想确认一下报告里原话是怎么写的"): what it confirms is the claim before it.
 _CONFIRMS_RE = re.compile(r"确认|核实|核对|求证|证实|对一下|对对")
+# Question words that also tell an indefinite amount or time ("来了几个执法的", "几个晚上没睡好",
+# "总怕哪天违规了"): in a clause of the story they tell, when a later clause asks.
+_INDEFINITE_RE = re.compile(r"(?<![第])几[\u4e00-\u9fff]?|哪天|哪一天|哪次|哪回|谁(?=知道|想到|料到)")
+TOLD_COVERAGE = 0.2  # a clause asking only by those, with at most this share of the report's pairs, tells
 _MORE_ITEM_RE = re.compile(r"^(?:还有|再加上|加上|以及|再就是|另外)")
 MIN_CONTEXT_CHARS = 24  # shorter messages are one question: no story to leave out
 REFER_CLAUSES = 2  # how many clauses before a pointing ask may name what it points to
@@ -184,6 +188,21 @@ _RETELLS_RE = re.compile(
 )
 
 
+def _told(clause: str, report: str) -> bool:
+    """A clause whose only question words tell an amount or a time, in words the report lacks."""
+    if not report or not _INDEFINITE_RE.search(clause):
+        return False
+    return not _asks(_INDEFINITE_RE.sub("", clause)) and coverage(clause, report) <= TOLD_COVERAGE
+
+
+def _asking(parts: list[str], report: str) -> list[int]:
+    """The clauses that ask; one that only tells an amount or a time is left out when a later
+    clause asks ("上个月店里来了几个执法的…到底配了多少台")."""
+    found = [i for i, part in enumerate(parts) if _asks(part)]
+    told = [i for i in found if _told(parts[i], report) and any(j > i and not _told(parts[j], report) for j in found)]
+    return [i for i in found if i not in told]
+
+
 def _asks(clause: str) -> bool:
     told = _RETELLS_RE.sub("", clause).rstrip("，,。.！!？?~～… ")  # "…吧，" ends in 吧 still
     # "…，三个数" and "帮我核实一下" ask too
@@ -237,7 +256,7 @@ def find_ask(text: str, report: str = "") -> Ask:
             start = i if rest else i + 1
             led = True
     if start is None or start >= len(parts):
-        asking = [i for i, part in enumerate(parts) if _asks(part)]
+        asking = _asking(parts, report)
         if not asking:  # "跑一次事项，我问这个是因为我老同学在浏阳…": the clauses without a story ask
             plain = [i for i, part in enumerate(parts) if not _story(part, report)]
             tail = _report_tail(parts[-1], report) if _story(parts[-1], report) else ""
@@ -248,12 +267,13 @@ def find_ask(text: str, report: str = "") -> Ask:
             return Ask("，".join(parts[i] for i in plain), "，".join(p for i, p in enumerate(parts) if i not in plain))
         start = asking[0]
         # a run of asking clauses ends the message, or several asks stand apart: keep every ask
-        chosen = [i for i in range(start, len(parts)) if _asks(parts[i]) or _joins(parts, i, asking, report)]
+        chosen = [i for i in range(start, len(parts)) if i in asking or _joins(parts, i, asking, report)]
     else:
-        chosen = [i for i in range(start, len(parts)) if parts[i] and (i == start or _asks(parts[i]))]
+        asking = _asking(parts, report)
+        chosen = [i for i in range(start, len(parts)) if parts[i] and (i == start or i in asking)]
         # "X有多少家？我问这个是因为…想知道像我这样的有多少": a question asked before the story
         # is asked still; the lead after the story restates it
-        chosen = [i for i in range(start) if _asks(parts[i]) and not _story(parts[i], report)] + chosen
+        chosen = [i for i in range(start) if i in asking and not _story(parts[i], report)] + chosen
     if not chosen:
         return Ask(text)
     for i in range(chosen[-1] + 1, len(parts)):  # "…多少，还有网上可办率": one more item asked
@@ -297,7 +317,7 @@ def find_ask(text: str, report: str = "") -> Ask:
 _NARRATIVE_RE = re.compile(
     r"我|俺|咱家|他说|她说|他们说|孩子|儿子|女儿|老伴|老公|老婆|爸|妈|爷|奶|侄|外甥|孙|邻居|朋友|同事|亲戚|听说|以前|前阵子|上次|"
     r"婶|姨|舅|叔|伯|姑|嫂|姐|哥|闺女|媳妇|丈夫|老头|老太|外婆|外公|公公|婆婆|女婿|岳父|岳母|亲家|隔壁|楼下|说来话长|是这样的|"
-    r"那时|后来|最近|年底|心里|觉得|高兴|担心|生气|气得|够呛|难受|心疼|感动|激动|郁闷|委屈|不服|急|烦|好奇"
+    r"那时|后来|最近|年底|上个月|上周|上礼拜|上星期|昨天|前天|前几天|那天|当时|有一次|小时候|心里|觉得|高兴|担心|生气|气得|够呛|难受|心疼|感动|激动|郁闷|委屈|不服|急|烦|好奇"
 )
 MAX_JOINING_CLAUSE = 14  # a clause this short, with no story word, just before the ask is part of it
 

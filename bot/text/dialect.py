@@ -3,7 +3,8 @@
 Citizens type as they speak: Xiang (湖南) "好多人" and "么子" ask 多少人 and 什么, "冇" is 没,
 Sichuan "啥子" is 什么. Only words whose Mandarin reading is certain are replaced; "好多" is a
 question where it ends a clause ("成功率好多", "帮了好多人 讨了好多钱啊") or follows 一共/到底
-("一共有好多人考啊"), never where it means "many" ("帮好多农民工讨了钱").
+("一共有好多人考啊"), never where it means "many" ("帮好多农民工讨了钱"), and never where the message asks 多少 of the same unit after it ("全市配了好多台，到底配了多少台"):
+who asks again with 多少 means "many" by 好多.
 """
 
 from __future__ import annotations
@@ -40,4 +41,10 @@ _MANDARIN = dict(_WORDS)
 def mandarin(text: str) -> str:
     """`text` with its dialect question words and negations in Mandarin."""
     text = _WORDS_RE.sub(lambda m: _MANDARIN[m.group(0)], text)
-    return _HOW_MANY_RE.sub(lambda m: m.group(0)[:-2] + "多少", text)
+    return _HOW_MANY_RE.sub(lambda m: m.group(0) if _asked_again(text, m.end()) else m.group(0)[:-2] + "多少", text)
+
+
+def _asked_again(text: str, end: int) -> bool:
+    """Whether 多少 of the unit counted right after `end` follows ("好多台…多少台")."""
+    unit = re.match(_COUNTED_NOUN, text[end:])
+    return unit is not None and "多少" + unit.group(0) in text[end:]
