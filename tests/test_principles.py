@@ -492,3 +492,18 @@ def test_a_number_naming_items_is_no_figure(engine):
     """ "无跑动2次或以上事项": 2次 names the items (there are none); it is never given as a figure."""
     for question in ("一千零二十四项是跑几次的事项", "2次是什么"):
         assert "：2次" not in engine.respond(question, Conversation(), now=0.0).text
+
+
+@pytest.mark.parametrize(
+    "question, figure",
+    [
+        ("一共有多少个乡镇街道通过了初评", "22个"),  # the part asked, with 了 inside its words
+        ("刑事破案数跟前一年比涨了多少", "110%"),  # 跟前一年: a year, never the word 跟前
+        ("刑事破案数和上一年比涨了多少", "110%"),
+        ("给园区放权的那件事，这回放了多少", "11项"),  # 这回: this time, never the word 回放
+        ("园区赋权这次是多少项", "11项"),
+    ],
+)
+def test_times_and_particles_inside_the_ask_never_make_a_measure_the_report_lacks(engine, question, figure):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and figure in reply.text

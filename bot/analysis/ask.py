@@ -63,7 +63,9 @@ _COMPARED_WITH_RE = re.compile(r"^(?:跟|和|与|同)[\u4e00-\u9fff]{2,20}(?:比
 _CONFIRMS_RE = re.compile(r"确认|核实|核对|求证|证实|对一下|对对")
 # Question words that also tell an indefinite amount or time ("来了几个执法的", "几个晚上没睡好",
 # "总怕哪天违规了"): in a clause of the story they tell, when a later clause asks.
-_INDEFINITE_RE = re.compile(r"(?<![第])几[\u4e00-\u9fff]?|哪天|哪一天|哪次|哪回|谁(?=知道|想到|料到)")
+_INDEFINITE_RE = re.compile(
+    r"了好?几[\u4e00-\u9fff]?|好?几个?(?:晚上|小时|钟头|星期|礼拜|夜|宿|月|年|天|回|趟)|哪天|哪一天|谁(?=知道|想到|料到)"
+)
 TOLD_COVERAGE = 0.2  # a clause asking only by those, with at most this share of the report's pairs, tells
 _MORE_ITEM_RE = re.compile(r"^(?:还有|再加上|加上|以及|再就是|另外)")
 MIN_CONTEXT_CHARS = 24  # shorter messages are one question: no story to leave out

@@ -249,12 +249,16 @@ _NOT_ASKED_RE = re.compile(
 )
 
 
+_ASPECT_RE = re.compile(r"[了的]")
+
+
 def rule_part_only(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
     """A total asked where the report gives only a part (一共几个立法联系点 vs 新增5个)."""
     if choice is None or not choice.figure_value or not a.wants_figure:
         return None
     if a.intent.total:
-        asked = _NOT_ASKED_RE.sub("", a.text)  # "总共有多少个，不是问新增的": 新增 is not asked
+        # "总共有多少个，不是问新增的": 新增 is not asked; "通过了初评" asks 通过初评
+        asked = _ASPECT_RE.sub("", _NOT_ASKED_RE.sub("", a.text))
         for word in PART_WORDS:
             if word in choice.own_text and word not in asked:
                 return Decline("part_only", word)
@@ -463,6 +467,8 @@ PLACEHOLDERS = frozenset(
     "央视 中央台 中央电视台 电视台 电视 "
     # pronouns point at what was said before, never name a subject of their own
     "他们 她们 它们 他 她 它 人家 大家 咱们 我们 你们 这样 那样 这么 那么 这般 如此 "
+    # this time, that batch: the one the report tells of ("这次是多少项", "这回放了多少")
+    "这次 这回 那次 那回 此次 本次 这一次 这批 那批 这一批 "
     # the report itself ("报告里怎么讲的", "报告里有写吗")
     "报告 报告里 报告中 上面 里面 "
     # examples of the thing ("举两个例子", "比如说")
@@ -474,6 +480,11 @@ PLACEHOLDERS = frozenset(
 )
 _QUESTION_WORD_RE = re.compile(r"多少|几")
 _TOTAL_WORDS_RE = re.compile(r"一共|总共|共计|一起")  # "一共建了多少处" is not 共建
+# A year or a time the ask points at ("跟前一年比", "这回放了多少"): never read as part of a noun
+# (跟前, 回放).
+_WHEN_RE = re.compile(
+    r"(?:前|上|下|后|这|那|同)(?:一|1)?年度?|(?:19|20)\d\d年度?|去年|今年|前年|明年|这回|那回|这次|那次|此次|本次|这一次|上次"
+)
 # Verbs that say nothing of what is counted ("涉及多少家", "一共有多少"): never a measure's name.
 GENERIC_VERBS = frozenset(
     "涉及 包括 包含 达到 共有 拥有 具有 完成 实现 开展 进行 组织 做到 做好 搞好 办好 弄好 总共 一共 大概 大约 "
@@ -495,7 +506,9 @@ def measure_head(a: Analysis) -> str:
     """The noun naming what the ask counts, next to its question word: the noun right after
     it ("有多少家企业" → 企业, "多少注册用户" → 用户), else the last noun before it ("法律援助
     律师有多少名" → 律师); "" when that noun names no measure of its own (多少个方面)."""
-    clauses = [_TOTAL_WORDS_RE.sub(" ", convert_numerals(clean(c))) for c in _CLAUSE_BREAK_RE.split(a.raw)]
+    clauses = [
+        _WHEN_RE.sub(" ", _TOTAL_WORDS_RE.sub(" ", convert_numerals(clean(c)))) for c in _CLAUSE_BREAK_RE.split(a.raw)
+    ]
     clause = next((c for c in clauses if _QUESTION_WORD_RE.search(c)), "")
     words = list(lexicon.segment(clause)) if clause else []
     asked = next((i for i, w in enumerate(words) if _QUESTION_WORD_RE.search(w)), None)
@@ -543,9 +556,11 @@ def rule_level(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | No
 def measure_phrase(a: Analysis) -> list[str]:
     """The words that say what the ask counts: its asking clause up to the question word, and
     the noun phrase right after it ("给网格员配备了多少台执法记录仪"), never the predicate that
-    follows ("有多少家企业轻微违法没被罚款": 企业 is counted, 没被罚款 says which)."""
-    text = a.text if _QUESTION_WORD_RE.search(a.text) else ""
-    clause = next((c for c in re.split(r"[，,。？?！!；;\s]+", text) if _QUESTION_WORD_RE.search(c)), a.text)
+    follows ("有多少家企业轻微违法没被罚款": 企业 is counted, 没被罚款 says which). Years are
+    left out ("跟前一年比": never 跟前)."""
+    plain = _WHEN_RE.sub("", a.text)
+    text = plain if _QUESTION_WORD_RE.search(plain) else ""
+    clause = next((c for c in re.split(r"[，,。？?！!；;\s]+", text) if _QUESTION_WORD_RE.search(c)), plain)
     words = list(lexicon.segment(clause))
     asked = next((i for i, w in enumerate(words) if _QUESTION_WORD_RE.search(w)), None)
     if asked is None:
