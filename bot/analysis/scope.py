@@ -85,10 +85,7 @@ def find_scope(text: str, today: dt.date | None = None) -> Scope:
         years.append(today.year + offset)
         relative = relative or m.group(0)
         spans.append(m.span())
-    previous = False
-    for m in _PREVIOUS_RE.finditer(text):  # "跟前一年比": a year, never part of a word (跟前)
-        previous = True
-        spans.append(m.span())
+    previous = bool(_PREVIOUS_RE.search(text))
     places: list[str] = []
     counties: list[str] = []
     for found in gazetteer().find(text):

@@ -556,11 +556,9 @@ def rule_level(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | No
 def measure_phrase(a: Analysis) -> list[str]:
     """The words that say what the ask counts: its asking clause up to the question word, and
     the noun phrase right after it ("给网格员配备了多少台执法记录仪"), never the predicate that
-    follows ("有多少家企业轻微违法没被罚款": 企业 is counted, 没被罚款 says which). Years are
-    left out ("跟前一年比": never 跟前)."""
-    plain = _WHEN_RE.sub("", a.text)
-    text = plain if _QUESTION_WORD_RE.search(plain) else ""
-    clause = next((c for c in re.split(r"[，,。？?！!；;\s]+", text) if _QUESTION_WORD_RE.search(c)), plain)
+    follows ("有多少家企业轻微违法没被罚款": 企业 is counted, 没被罚款 says which)."""
+    text = a.text if _QUESTION_WORD_RE.search(a.text) else ""
+    clause = next((c for c in re.split(r"[，,。？?！!；;\s]+", text) if _QUESTION_WORD_RE.search(c)), a.text)
     words = list(lexicon.segment(clause))
     asked = next((i for i, w in enumerate(words) if _QUESTION_WORD_RE.search(w)), None)
     if asked is None:
