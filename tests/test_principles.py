@@ -507,3 +507,40 @@ def test_a_number_naming_items_is_no_figure(engine):
 def test_times_and_particles_inside_the_ask_never_make_a_measure_the_report_lacks(engine, question, figure):
     reply = engine.respond(question)
     assert reply.status == "answer" and figure in reply.text
+
+
+# --- legal advice and the asker's own steps ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "租房合同没到期房东要收回房子合法吗",
+        "我在汉寿租了个门面，合同签了三年，房东就说要涨一半的租金，不涨就让我搬走，他这样做合不合法？",
+        "醉驾一般会怎么判",
+        "公司不跟我签劳动合同，能要双倍工资吗",
+        "被狗咬了主人要赔多少",
+    ],
+)
+def test_a_judgement_of_the_askers_own_case_is_legal_advice(engine, question):
+    reply = engine.respond(question, Conversation(), now=0.0)
+    assert reply.status != "answer" and "不解答个人的具体法律问题" in reply.text
+    assert "是的" not in reply.text and "不是" not in reply.text
+
+
+@pytest.mark.parametrize(
+    "question, figure",
+    [
+        ("政府签合同之前先审一下合不合法，这个去年审了多少件", "102件"),
+        ("我跟老公闹离婚，后来是调解的人劝好的，益阳2023年诉前调解了多少件", "13355件"),
+    ],
+)
+def test_legality_as_the_reports_subject_or_in_the_story_is_no_legal_advice(engine, question, figure):
+    reply = engine.respond(question, Conversation(), now=0.0)
+    assert reply.status == "answer" and figure in reply.text
+
+
+@pytest.mark.parametrize("question", ["营商码怎么领取", "首次不罚需要企业自己提交申请吗", "法律援助要本人去申请吗"])
+def test_the_askers_own_step_is_a_how_to(engine, question):
+    reply = engine.respond(question, Conversation(), now=0.0)
+    assert reply.status != "answer" and "办事信息" in reply.text

@@ -167,7 +167,9 @@ UNSUPPORTED_REQUESTS = (
             r"找哪个部门|哪个部门管|去哪(?:里|儿)?(?:办|找|申请|报名|投诉)|在哪(?:里|儿)?(?:办|申请|报名|投诉)|"
             # what the asker must do ("要自己去申请吗", "需不需要先登记"): a how-to too
             r"(?:要|需要|得|用不用|要不要|需不需要|必须|该)(?:我|俺|自己|本人|亲自)?(?:先|再)?(?:去|到)?"
-            r"(?:申请|报名|登记|提交|备案|预约|排队)"
+            r"(?:申请|报名|登记|提交|备案|预约|排队)|"
+            r"(?:要|需要|得|要不要|需不需要|必须)[\u4e00-\u9fff]{0,4}?(?:自己|本人|亲自)(?:去|到)?(?:申请|报名|登记|提交|备案|预约)|"
+            r"怎么(?:领|领取|缴|缴费|交费)"
         ),
     ),
     (
@@ -207,3 +209,24 @@ def unsupported_request(cleaned: str, report: str = "") -> str | None:
         if found and not (report and len(found.group(0)) >= 2 and found.group(0) in report):
             return label
     return None
+
+
+# A judgement of the asker's own legal case ("房东这样做合不合法", "醉驾会怎么判", "能要双倍工资吗"):
+# legal advice, which a report on the government's work never gives. A count asked beside it
+# ("审查合不合法的合同有多少件") is a question about the report.
+_LEGAL_ADVICE_RE = re.compile(
+    r"合法吗|合不合法|是否合法|违法吗|违不违法|算不算违法|算违法|犯法|犯不犯法|有(?:没有)?法律效力|才有效|有效吗|"
+    r"怎么判|会怎么判|判几年|判多久|判给(?:谁|哪)|"
+    r"(?:能|可以|能不能|可不可以)(?:去法院)?(?:起诉|告他|告她|告吗|索赔|要回|要求.{0,4}赔|要双倍|要二倍|退一赔三)|要回来吗|"
+    r"赔多少|怎么赔|谁来?负责|诉讼时效|有没有补偿|有补偿吗|怎么分|怎么算|坐牢|怎么签|是法律规定的吗|"
+    r"能不能卖|不赔怎么办|不退怎么办|怎么办才好|该怎么办"
+)
+_COUNT_ASKED_RE = re.compile(r"多少|几")
+
+
+def legal_advice(cleaned: str, report: str = "") -> bool:
+    """Whether the ask wants a judgement of the asker's own legal case (never a report's words)."""
+    found = _LEGAL_ADVICE_RE.search(cleaned)
+    if found is None or (report and found.group(0) in report):
+        return False
+    return not _COUNT_ASKED_RE.search(cleaned[: found.start()] + cleaned[found.end() :])

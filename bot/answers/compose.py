@@ -466,6 +466,10 @@ DECLINES: dict[Reason, tuple[str, str | None]] = {
     Reason.UNSTATED: ("报告没有写到这方面的内容（{detail}）。", None),
     Reason.ABSENT: ("抱歉，{which}中没有关于“{detail}”的内容。", None),
     Reason.PRACTICAL: ("抱歉，报告中没有{detail}这类办事信息，建议咨询相关部门。", "unsupported"),
+    Reason.LEGAL_ADVICE: (
+        "抱歉，报告讲的是{place}法治政府建设的情况，不解答个人的具体法律问题，建议咨询律师或当地公共法律服务机构。",
+        "unsupported",
+    ),
     Reason.UNKNOWN_FIGURE: ("抱歉，报告中没有“{detail}”这个数字。", "figure"),
     Reason.NO_MATCH: ("抱歉，报告中没有找到相关内容。", "nomatch"),
 }

@@ -20,6 +20,7 @@ class Reason(StrEnum):
     UNSTATED = "unstated"  # a detail or measure the report writes only of something else
     ABSENT = "absent"  # a word the report never writes
     PRACTICAL = "practical"  # how to apply, contacts, prices: never in the report
+    LEGAL_ADVICE = "legal_advice"  # a judgement of the asker's own legal case: never in the report
     UNKNOWN_FIGURE = "unknown_figure"  # a bare figure the report does not have
     NO_MATCH = "no_match"  # nothing in the report comes close
 

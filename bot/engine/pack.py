@@ -213,6 +213,8 @@ class PackEngine:
             return answers.decline(
                 kb, "practical", wanted, options=[answers.suggestion(e) for e in near], covered=self.covered
             )
+        if guards.legal_advice(a.cleaned, self.report.normalized_text):
+            return answers.decline(kb, "legal_advice", covered=self.covered)
         asked_area = self._area(a.cleaned) or self._figures_of_part(a.cleaned) or self._rough_figure_asked(a)
         if asked_area is not None:
             return asked_area
