@@ -248,3 +248,16 @@ def test_two_asks_without_a_subject_after_a_subject_clause(engine):
     """ "帮农民工讨薪那块呢，多少人多少钱": each ask borrows the clause before it."""
     reply = engine.respond("帮农民工讨薪那块呢，多少人多少钱")
     assert reply.status == "answer" and "370名" in reply.answer and "317万余元" in reply.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "乡镇街道通过初评的有几个，示范创建标准是从几个方面提的",
+        "示范创建标准从几个方面定的？多少个乡镇街道通过了初评？",
+    ],
+)
+def test_two_figures_of_one_sentence_are_two_answers(engine, question):
+    """Two counts written in one sentence (22个乡镇, 五个方面 in words) are both given."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and "22个" in reply.text and "五个方面" in reply.text

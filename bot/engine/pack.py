@@ -675,13 +675,13 @@ class PackEngine:
                 if asked.intent.kind == "figure" and not _states_asked_figure(reply, text):
                     # "…涉及多少方面" answered by an explanation that states no such figure
                     reply = replace(reply, status="fallback")
-                taken = {p.entry_id for p in parts}
+                taken = {_answered(p) for p in parts}
                 if reply.status != "answer" and "，" in text:
                     # "网上能办的事项里，零跑动的多少": the last clause asks, the first names the whole
                     again = self._single(self.analyze(text.rsplit("，", 1)[1]), None, 0.0)
-                    if again.status == "answer" and again.entry_id not in taken:
+                    if again.status == "answer" and _answered(again) not in taken:
                         reply = again
-                if k and (reply.status != "answer" or reply.entry_id in taken):
+                if k and (reply.status != "answer" or _answered(reply) in taken):
                     # "…多少起纠纷，成功的比例有多高", "诉前调解案例数 调解成功率": a part with no
                     # subject of its own is heard with the part just before, then the first
                     own = split.own[k] if split.own else text  # as written, not with the first's subject
@@ -690,10 +690,10 @@ class PackEngine:
                         again = self._single(self.analyze(f"{subject}，{own}"), None, 0.0)
                         if asked.intent.kind == "figure" and not _states_asked_figure(again, own):
                             continue
-                        if again.status == "answer" and again.entry_id not in taken:
+                        if again.status == "answer" and _answered(again) not in taken:
                             reply = again
                             break
-                if reply.status == "answer" and any(p.entry_id == reply.entry_id for p in parts):
+                if reply.status == "answer" and _answered(reply) in {_answered(p) for p in parts}:
                     continue  # one figure asked twice ("问话的屋子跟开听证的房间", "多少台，是不是四千多台")
                 if reply.status != "answer":
                     missing.append(text)
@@ -730,6 +730,18 @@ _DIGITS_RE = re.compile(r"\d+")
 _NAME_NUMBER_RE = re.compile(r"(?<![\d.])\d+(?![\d.个年月日%万亿千百项件家台处条类名起人])")
 
 
+def _answered(reply: Response) -> tuple[str | None, str]:
+    """What a reply answers: its entry, and the figure of it (two figures of one report
+    sentence, "22个乡镇街道" and "五个方面", are two answers)."""
+    figure = reply.figure
+    value = (
+        getattr(figure, "value", "")
+        if figure is not None and reply.entry_id and reply.entry_id.startswith("report:")
+        else ""
+    )
+    return reply.entry_id, value or ""
+
+
 def _states_asked_figure(reply: Response, question: str) -> bool:
     """Whether a reply gives a figure for a figure question: a figure answer, or an
     explanation stating a figure (of the noun counted, when one is: "涉及多少方面")."""
@@ -738,4 +750,7 @@ def _states_asked_figure(reply: Response, question: str) -> bool:
     counted = _COUNTED_AFTER_RE.search(question)
     if counted is None or counted.group(1) in ("是", "呢", "啊", "呀"):
         return bool(re.search(r"\d", reply.answer))
-    return bool(re.search(r"\d[\d.万余多近个]*" + re.escape(counted.group(1)[0]), reply.answer))
+    # the count in digits or in words ("五个方面")
+    return bool(
+        re.search(r"[\d一二两三四五六七八九十百千][\d.万余多近个]*" + re.escape(counted.group(1)[0]), reply.answer)
+    )
