@@ -261,3 +261,18 @@ def test_two_figures_of_one_sentence_are_two_answers(engine, question):
     """Two counts written in one sentence (22个乡镇, 五个方面 in words) are both given."""
     reply = engine.respond(question)
     assert reply.status == "answer" and "22个" in reply.text and "五个方面" in reply.text
+
+
+@pytest.mark.parametrize(
+    "question, figures",
+    [
+        ("复调对接案件数和和解率", ("78件", "25%")),
+        ("人民调解化解纠纷多少起，成功率多少 先谢过了！", ("10816起", "93%")),
+    ],
+)
+def test_a_count_and_a_rate_joined_are_both_answered(engine, question, figures):
+    """Two measures joined by 和 (or asked one after the other) are two asks even when one of
+    them alone would answer the whole; the rate is the first's own (人民调解 93%, never 诉前 56.8%)."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and all(f in reply.text for f in figures)
+    assert "56.8%" not in reply.answer

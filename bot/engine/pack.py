@@ -234,6 +234,12 @@ class PackEngine:
         whole = self._single(a, conversation, now)
         if whole.status != "answer" and whole.kind not in STATED_LACKS:
             return self._compound(a, explicit=False) or whole
+        if whole.status == "answer" and whole.figure is not None and not a.intent.yes_no:
+            # "复调对接案件数和和解率": the whole answered one of two measures joined by 和; when
+            # each part answers a figure of its own, that one among them, both are asked
+            several = self._compound(a, explicit=False)
+            if several is not None and whole.answer in several.answer:
+                return several
         return self._with_sibling(a, whole)
 
     def _with_sibling(self, a: Analysis, whole: Response) -> Response:
