@@ -59,6 +59,7 @@ class Params:
     split_margin: float = 0.0  # a split wins over the whole when its parts score this much more
     followup_pool: int = 6  # follow-ups choose among this many top candidates ...
     followup_lead: float = 0.1  # ... when one covers the context this much better
+    followup_cover: float = 0.5  # ... and the last answer's name and the ask cover this much of its name
     followup_trust: float = 0.3  # an entry leading the next by this much answers a follow-up as it is
     short_query_chars: int = 2
 

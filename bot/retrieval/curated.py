@@ -7,6 +7,8 @@ previous answer by `followup`.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from bot.analysis import Analysis
@@ -18,6 +20,10 @@ from bot.retrieval import Candidate, retrieval_key
 from bot.retrieval.index import TextIndex
 from bot.retrieval.scoring import Content, figure_fit, scale_of
 from bot.text.normalize import clean, convert_numerals, normalize
+
+
+# An ask pointing at the last answer ("它管哪些事", "这个有啥用"): about that thing, not a sibling.
+_POINTING_RE = re.compile(r"它|他们|她们|这个|那个|这项|该")
 
 
 class CuratedRetriever:
@@ -130,4 +136,6 @@ class CuratedRetriever:
 
         ranked = sorted(pool, key=lambda c: (covered(c), c.score), reverse=True)
         lead = covered(ranked[0]) - (covered(ranked[1]) if len(ranked) > 1 else 0.0)
+        if _POINTING_RE.search(analysis.cleaned) and covered(ranked[0]) < p.followup_cover:
+            return None  # "它管哪些事" asks about the last answer itself: one shared character (事) names no sibling
         return ranked[0] if lead >= p.followup_lead else None
