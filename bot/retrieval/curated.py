@@ -21,7 +21,6 @@ from bot.retrieval.index import TextIndex
 from bot.retrieval.scoring import Content, figure_fit, scale_of
 from bot.text.normalize import clean, convert_numerals, normalize
 
-
 # An ask pointing at the last answer ("它管哪些事", "这个有啥用"): about that thing, not a sibling.
 _POINTING_RE = re.compile(r"它|他们|她们|这个|那个|这项|该")
 
