@@ -544,3 +544,19 @@ def test_legality_as_the_reports_subject_or_in_the_story_is_no_legal_advice(engi
 def test_the_askers_own_step_is_a_how_to(engine, question):
     reply = engine.respond(question, Conversation(), now=0.0)
     assert reply.status != "answer" and "办事信息" in reply.text
+
+
+# --- a name asked of a thing described ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question, name",
+    [
+        ("给企业贴行业、规模标签然后主动把政策推过去的那个做法叫什么", "政策兑现快车"),
+        ("主动把政策分类推给企业的那个举措叫啥", "政策兑现快车"),
+    ],
+)
+def test_a_name_asked_of_a_description_is_no_figure_question(engine, question, name):
+    """规模 (scale) and 做法/举措 (the kind of thing) describe what is named; 叫什么 asks its name."""
+    reply = engine.respond(question, Conversation(), now=0.0)
+    assert reply.status == "answer" and name in reply.text

@@ -41,6 +41,10 @@ _FIGURE_RE = re.compile(
     r"率是|率为|率多|率有|什么水平|啥水平|怎么样的水平|涨了|降了|升了|增长了|下降了|上升了|什么位置|啥位置|"
     r"什么档次|啥档次|排老几|第几名|多长时间|多少时间|多久"
 )
+# Nouns of a figure (规模, 比例 …): they describe a thing as well as ask a figure.
+_FIGURE_NOUNS_RE = re.compile(r"数量|数目|比例|比率|占比|金额|规模|排名")
+# What a thing is called asked outright.
+_CALLED_RE = re.compile(r"叫什么|叫啥|什么名字|啥名字|名称是|全称|什么说法|怎么称呼")
 _LIST_RE = re.compile(
     r"有哪些|有哪几|哪几[项个家件条类种名处位方面]|是哪些|都是哪|都有哪|都有什么|都有啥|包括哪|包括什么|"
     r"包括啥|具体是哪|分别是哪|列举|列一下|名单|哪些|哪几|完整"
@@ -147,6 +151,8 @@ def find_intent(text: str, number_unit: str = "") -> Intent:
         unit = number_unit[-1:]  # "有两千八百六十一项吗": a check counts in the unit it writes
     wants_list = bool(_LIST_RE.search(text))
     wants_figure = bool(_FIGURE_RE.search(text)) and not _ORDINAL_RE.search(text)
+    if wants_figure and _CALLED_RE.search(text) and not _FIGURE_RE.search(_FIGURE_NOUNS_RE.sub("", text)):
+        wants_figure = False  # "贴行业、规模标签的那个做法叫什么": a name asked, 规模 only describes it
     measure = measure_of(text, unit or (number_unit[-1:] if yes_no else "")) if wants_figure or yes_no else ""
     if _HELP_RE.search(text) and len(text) <= 20:
         kind = "help"

@@ -460,7 +460,7 @@ MEASURE_NEUTRAL = frozenset(
 # "哪个刊物"): the answer's type, which a report need not write, so never "报告中没有…".
 PLACEHOLDERS = frozenset(
     "东西 玩意 玩意儿 东东 名字 名称 全称 简称 叫法 说法 称号 称呼 名头 头衔 荣誉 牌子 节目 栏目 频道 刊物 杂志 "
-    "报纸 书 本书 文件 规定 办法 方式 法子 模式 机制 活动 事儿 事情 那个 这个 那种 这种 那些 这些 讲讲 说说 "
+    "报纸 书 本书 文件 规定 办法 方式 法子 模式 机制 活动 做法 举措 措施 招数 路子 事儿 事情 那个 这个 那种 这种 那些 这些 讲讲 说说 "
     # a thing's kind ("身上挂着录像的那个设备", "列个单子公示的那个", "手机上办事的app")
     "设备 机器 仪器 装置 家伙 物件 软件 app 单子 "
     # a TV station, the kind of thing a channel is ("上了央视哪个节目", "中央台几套")
