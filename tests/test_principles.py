@@ -560,3 +560,22 @@ def test_a_name_asked_of_a_description_is_no_figure_question(engine, question, n
     """规模 (scale) and 做法/举措 (the kind of thing) describe what is named; 叫什么 asks its name."""
     reply = engine.respond(question, Conversation(), now=0.0)
     assert reply.status == "answer" and name in reply.text
+
+
+@pytest.mark.parametrize(
+    "question, name",
+    [
+        ("让律师事务所和企业结对子的那个活动叫啥", "千所连千企"),
+        ("讲法的时候拿真实案子来讲那种普法方式叫什么", "普法+案例"),
+    ],
+)
+def test_a_name_asked_is_answered_by_the_one_sentence_that_could_name_it(engine, question, name):
+    """Of the report's sentences, only one naming something (in quotes) and holding the ask's
+    words of the report can answer 叫什么; a sentence naming nothing is no rival."""
+    reply = engine.respond(question, Conversation(), now=0.0)
+    assert reply.status == "answer" and name in reply.text
+
+
+def test_a_name_the_report_never_gives_is_not_answered(engine):
+    reply = engine.respond("那个律师事务所叫什么名字", Conversation(), now=0.0)
+    assert reply.status != "answer"

@@ -71,6 +71,8 @@ _PART_ASKED_RE = re.compile(
 MAX_PART_FIGURES = 4  # more figures than this under one name: too broad to list them all
 _ELLIPTICAL_RE = re.compile(r"^(?:那么|那|还有|另外|然后|再问)|呢$")
 _NAMED_RE = re.compile(r"“[^”]{2,20}”|《[^》]{2,40}》")
+# What a thing is called asked outright ("叫啥", "全称"): only a sentence naming something answers.
+_CALLED_RE = re.compile(r"叫什么|叫啥|什么名字|啥名字|名称|全称|什么说法|怎么称呼")
 _LIST_MARK_RE = re.compile(r"、|”“|”、“|；")
 
 
@@ -357,7 +359,7 @@ class PackEngine:
         elif not short:
             choice = self._agreed(a, curated, options, sentences)
         if choice is None and not short and not a.wants_figure and report_pool:
-            choice = self._described(a, report_pool[0], report_pool[1].score if len(report_pool) > 1 else 0.0)
+            choice = self._described(a, report_pool)
         if choice is None:
             near = max([c.score for c in report_pool[:1]] + [c.score for c in options[:1]], default=0.0)
             covered = min([c.missing for c in report_pool[:1]] + [c.missing for c in options[:1]], default=1.0)
@@ -418,22 +420,36 @@ class PackEngine:
             return choice
         return self._report_choice(best, a)
 
-    def _described(self, a: Analysis, best: Candidate, second: float = 0.0) -> Choice | None:
+    def _described(self, a: Analysis, pool: list[Candidate]) -> Choice | None:
         """A thing described in the asker's own words ("搞实战、防风险的那几个中心叫什么"):
         the best sentence answers when it holds every word of the ask that the report uses
         (at least MIN_DESCRIBED_WORDS of them), whatever the words the report never uses."""
         known = self._report_words(a)
-        sentence = self.report.sentence(best.id) if best.from_report else None
-        text = self.context.normalize(sentence.text) if sentence else ""
-        if not known or not all(w in text for w in known):
+        best = pool[0]
+        if not known or not self._holds(best, known):
             return None
         if len(known) >= MIN_DESCRIBED_WORDS:
             return self._report_choice(best, a)
-        # a name asked ("那种…的普法方式叫啥"): the one sentence that names such a thing in
-        # quotes, well ahead of the next, answers with the report's own words
-        if a.intent.asks_name and _NAMED_RE.search(sentence.text) and best.score - second >= self.params.named_lead:
-            return self._report_choice(best, a)
-        return None
+        # a name asked ("那种…的普法方式叫啥"): the sentence that names such a thing in quotes,
+        # well ahead of the next one that could answer too (naming something, holding the
+        # ask's words of the report), answers with the report's own words
+        if not (a.intent.asks_name and self._names(best)):
+            return None
+        called = _CALLED_RE.search(a.text)
+        rivals = [c for c in pool[1:] if not called or (self._names(c) and self._holds(c, known))]
+        second = rivals[0].score if rivals else 0.0
+        return self._report_choice(best, a) if best.score - second >= self.params.named_lead else None
+
+    def _sentence_text(self, candidate: Candidate) -> str:
+        sentence = self.report.sentence(candidate.id) if candidate.from_report else None
+        return sentence.text if sentence else ""
+
+    def _holds(self, candidate: Candidate, words: set[str]) -> bool:
+        text = self.context.normalize(self._sentence_text(candidate))
+        return bool(text) and all(w in text for w in words)
+
+    def _names(self, candidate: Candidate) -> bool:
+        return bool(_NAMED_RE.search(self._sentence_text(candidate)))
 
     def _kind_fits(self, candidate: Candidate, a: Analysis) -> bool:
         """A figure question takes a metric, a "what / who / which" question an explanation."""
