@@ -566,7 +566,7 @@ def test_a_name_asked_of_a_description_is_no_figure_question(engine, question, n
     "question, name",
     [
         ("让律师事务所和企业结对子的那个活动叫啥", "千所连千企"),
-        ("讲法的时候拿真实案子来讲那种普法方式叫什么", "普法+案例"),
+        ("律所跟企业一对一结对子的活动叫什么名字", "千所连千企"),
     ],
 )
 def test_a_name_asked_is_answered_by_the_one_sentence_that_could_name_it(engine, question, name):

@@ -239,7 +239,7 @@ class PackEngine:
         if whole.status == "answer" and whole.figure is not None and not a.intent.yes_no:
             # "复调对接案件数和和解率": the whole answered one of two measures joined by 和; when
             # each part answers a figure of its own, that one among them, both are asked
-            several = self._compound(a, explicit=False)
+            several = self._compound(a, explicit=False, figures=True)
             if several is not None and whole.answer in several.answer:
                 return several
         return self._with_sibling(a, whole)
@@ -676,12 +676,12 @@ class PackEngine:
             verdict = larger == (0 if found.more else 1)
         return answers.compared(self.knowledge, parts, larger, found.more, verdict)
 
-    def _compound(self, a: Analysis, explicit: bool) -> Response | None:
+    def _compound(self, a: Analysis, explicit: bool, figures: bool = False) -> Response | None:
         """Several asks in one message, each answered on its own, in the order asked.
         `explicit`: only the splits the message marks (分别, 各, 列一下, separate questions); of
         those, a part the report does not answer is named as missing and the rest answered
         (when at least two are answered). Other splits (tried when the whole message gets no
-        answer) are kept only when every part is answered."""
+        answer) are kept only when every part is answered (`figures`: two of them with a figure)."""
         partial = None
         for split in a.splits:
             if split.explicit != explicit:
@@ -727,6 +727,8 @@ class PackEngine:
                     context.remember(parts[0].entry_id, 0.0)
             if len(parts) + len(missing) < 2:
                 continue  # not several asks after all
+            if figures and sum(p.figure is not None for p in parts) < 2:
+                continue  # "被告是政府的时候，领导出庭的比例有多高": one figure, and a clause of context
             if parts and not missing and len(parts) + len(missing) <= len(split.parts):
                 return answers.combined(self.knowledge, parts)
             if explicit and partial is None and len(parts) >= MIN_PARTS_ANSWERED and len(parts) > len(missing):
