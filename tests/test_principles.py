@@ -579,3 +579,41 @@ def test_a_name_asked_is_answered_by_the_one_sentence_that_could_name_it(engine,
 def test_a_name_the_report_never_gives_is_not_answered(engine):
     reply = engine.respond("那个律师事务所叫什么名字", Conversation(), now=0.0)
     assert reply.status != "answer"
+
+
+@pytest.mark.parametrize(
+    "question, figure",
+    [
+        (
+            "我们几个朋友准备合伙在益阳开个建材公司，怕不懂规矩哪天被查，2023年全市行政执法部门一共公示了多少项执法事项？",
+            "7.5万余项",
+        ),
+        (
+            "我老公在派出所上班 他说那年全市刑事案子破得特别多 我想看看到底多了多少 刑事破案数同比上升了百分之多少啊",
+            "110%",
+        ),
+        ("那个市里头一趟都不用跑的事情到底有多少项啊", "1837项"),  # 市里头: the city, no whole of parts
+    ],
+)
+def test_story_amounts_leads_and_the_citys_li_never_change_the_ask(engine, question, figure):
+    reply = engine.respond(question, Conversation(), now=0.0)
+    assert reply.status == "answer" and figure in reply.text
+
+
+def test_two_things_counted_together_asked_each_apart_is_declined(engine):
+    reply = engine.respond("询问室和听证室分别建了多少处", Conversation(), now=0.0)
+    assert reply.status != "answer" and "合在一起" in reply.text
+
+
+def test_what_the_law_says_on_the_askers_case_is_legal_advice(engine):
+    reply = engine.respond("隔壁邻居盖房子占了我家宅基地，法律上宅基地被占了是怎么规定的", Conversation(), now=0.0)
+    assert reply.status != "answer" and "不解答个人的具体法律问题" in reply.text
+
+
+def test_an_area_no_heading_names_is_found_by_its_sentences(engine):
+    """规范性文件 and 法律顾问 stand in two sentences of one sub-section, whose heading names
+    only the first: that sub-section, not one entry."""
+    reply = engine.respond("规范性文件和法律顾问这块做了啥", Conversation(), now=0.0)
+    assert reply.status == "answer" and reply.kind == "area" and "持续加强行政规范性文件制定监督管理" in reply.text
+    # one thing named in one sentence is that thing, not an area
+    assert engine.respond("营商码说了什么").kind != "area"

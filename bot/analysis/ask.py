@@ -42,7 +42,7 @@ _LEAD_RE = re.compile(
     r"(?:我|俺|咱)?(?:就|还|主要|只是|其实|现在)?(?:想|要|来)?(?:问问|问一下|问一问|问下|打听一下|打听下|咨询一下|请教一下|请教)|"
     r"请问|(?:我|俺)(?:就|还|主要|只|先)?想问(?![题])|顺便问(?:一句|一下|问)?|问一句|"
     r"(?:再|另外|我再)?问(?:个|点|一个)?别的|换个(?:问题|话题)|(?:再|另外)问(?:一个|个|一下)|"
-    r"(?:麻烦|劳驾)(?:您|你)?(?:帮我|给我)?(?:看看|查查|查一下|问问)|(?:帮我|给我)(?:看看|查查|查一下)|(?:我|俺)?(?:就|还|主要|先)?(?:想|很想)(?:先)?(?:知道|了解)(?:一下|下)?|(?:我|俺)?(?:就|挺|很)?好奇(?:的是)?|(?:帮我|麻烦)?查一下"
+    r"(?:麻烦|劳驾)(?:您|你)?(?:帮我|给我)?(?:看看|查查|查一下|问问)|(?:帮我|给我)(?:看看|查查|查一下)|(?:我|俺)(?:就|还|主要)?想(?:看看|查查|瞧瞧)|(?:我|俺)?(?:就|还|主要|先)?(?:想|很想)(?:先)?(?:知道|了解)(?:一下|下)?|(?:我|俺)?(?:就|挺|很)?好奇(?:的是)?|(?:帮我|麻烦)?查一下"
 )
 # An ask that points back at the context ("这个", "他们局") keeps the clause before it.
 _POINTS_BACK_RE = re.compile(
@@ -66,6 +66,7 @@ _CONFIRMS_RE = re.compile(r"确认|核实|核对|求证|证实|对一下|对对"
 _INDEFINITE_RE = re.compile(
     r"了好?几[\u4e00-\u9fff]?|好?几个?(?:晚上|小时|钟头|星期|礼拜|夜|宿|月|年|天|回|趟)|哪天|哪一天|谁(?=知道|想到|料到)"
 )
+_SOME_RE = re.compile(r"(?<![第])几[\u4e00-\u9fff]?")
 TOLD_COVERAGE = 0.2  # a clause asking only by those, with at most this share of the report's pairs, tells
 _MORE_ITEM_RE = re.compile(r"^(?:还有|再加上|加上|以及|再就是|另外)")
 MIN_CONTEXT_CHARS = 24  # shorter messages are one question: no story to leave out
@@ -191,8 +192,13 @@ _RETELLS_RE = re.compile(
 
 
 def _told(clause: str, report: str) -> bool:
-    """A clause whose only question words tell an amount or a time, in words the report lacks."""
-    if not report or not _INDEFINITE_RE.search(clause):
+    """A clause whose only question words tell an amount or a time, in words the report lacks,
+    or any 几 in the asker's story ("我们几个朋友准备合伙开公司")."""
+    if not report:
+        return False
+    if _NARRATIVE_RE.search(clause) and _SOME_RE.search(clause) and not _asks(_SOME_RE.sub("", clause)):
+        return True
+    if not _INDEFINITE_RE.search(clause):
         return False
     return not _asks(_INDEFINITE_RE.sub("", clause)) and coverage(clause, report) <= TOLD_COVERAGE
 

@@ -304,23 +304,32 @@ _SUBPART_RE = re.compile(
 )
 
 
-# The report itself, or a filler, before 里/中 names no whole whose part is asked ("报告里…", "…里头到底有").
-_NO_WHOLE_RE = re.compile(r"(?:报告|文件|原文)(?:里面|里头|当中|里|中|上)|到底|究竟|一共|总共|大概|大约")
+# The report itself, a place ("市里头…") or a filler before 里/中 names no whole whose part is asked.
+_NO_WHOLE_RE = re.compile(
+    r"(?:报告|文件|原文)(?:里面|里头|当中|里|中|上)|(?:市|县|区|镇|乡|村|省|城)(?:里面|里头|里)|这里|那里|"
+    r"到底|究竟|一共|总共|大概|大约"
+)
 
 
 # One of two things counted together asked alone ("单说听证室" of 询问室、听证室近200处).
+# Each of several asked apart ("分别建了多少处", "各有多少").
+_EACH_RE = re.compile(r"分别|各自|各有|各是|各建|各多少|单独")
 _ALONE_RE = re.compile(r"单说|单看|单算|单独|只说|只算|只看|光说|光算|光看|仅仅|仅")
 
 
 def rule_one_of_a_pair(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
-    """The figure counts two things together and the ask wants one of them alone."""
-    if choice is None or not choice.figure_value or not _ALONE_RE.search(a.text):
+    """The figure counts two things together and the ask wants one of them alone, or each of
+    them apart ("询问室和听证室分别建了多少处")."""
+    if choice is None or not choice.figure_value:
+        return None
+    alone, each = _ALONE_RE.search(a.text), _EACH_RE.search(a.text)
+    if not (alone or each):
         return None
     own = choice.own_text
     for mark in re.finditer("、", own):
         left, right = own[: mark.start()], own[mark.end() :]
         named = [w for w in (_named_end(left, a.text), _named_end(right[::-1], a.text[::-1])[::-1]) if w]
-        if len(named) == 1:
+        if (alone and len(named) == 1) or (each and len(named) == 2):
             both = f"{_HANZI_END_RE.search(left).group(0)}、{_HANZI_START_RE.match(right).group(0)}"
             return Decline("together", both)  # "报告只给出了询问室、听证室合在一起的数字"
     return None

@@ -21,7 +21,7 @@ import datetime as dt
 import re
 import time
 from dataclasses import replace
-from functools import lru_cache, partial
+from functools import cached_property, lru_cache, partial
 
 from bot.analysis import Analysis, analyze, guards
 from bot.analysis.area import find_area, find_area_figures
@@ -236,7 +236,7 @@ class PackEngine:
         whole = self._single(a, conversation, now)
         if whole.status != "answer" and whole.kind not in STATED_LACKS:
             return self._compound(a, explicit=False) or whole
-        if whole.status == "answer" and whole.figure is not None and not a.intent.yes_no:
+        if whole.status == "answer" and whole.figure is not None and not a.intent.yes_no and _joined(a):
             # "复调对接案件数和和解率": the whole answered one of two measures joined by 和; when
             # each part answers a figure of its own, that one among them, both are asked
             several = self._compound(a, explicit=False, figures=True)
@@ -612,6 +612,8 @@ class PackEngine:
             if score > best_score:
                 best, best_score = (heading, section, is_section), score
         if best is None or best_score < self.params.area_min:
+            best = self._area_by_content(pairs)
+        if best is None:
             return None
         heading, section, is_section = best
         sentences = self.knowledge.report_text.sentences
@@ -624,6 +626,37 @@ class PackEngine:
             return answers.area(self.knowledge, heading, "", points, parts)
         points = [s for s in sentences if s.subsection == heading and not s.is_lead]
         return answers.area(self.knowledge, heading, section, points, [])
+
+    def _area_by_content(self, pairs: set[str]) -> tuple[str, str, bool] | None:
+        """ "规范性文件和合同审查这块有啥举措": no heading names the area, but one sub-section's
+        heading and sentences hold nearly all its words, well ahead of every other, and no one
+        sentence holds them all."""
+        scored = []
+        for heading, section, is_section in self.headings:
+            if is_section:
+                continue
+            text = self._area_texts.get(heading, "")
+            scored.append((sum(pair in text for pair in pairs) / len(pairs), heading, section))
+        scored.sort(reverse=True)
+        if not scored or scored[0][0] < self.params.area_content_min:
+            return None
+        if len(scored) > 1 and scored[0][0] - scored[1][0] < self.params.area_content_lead:
+            return None
+        norm = self.context.normalize
+        sentences = [norm(x.text) for x in self.knowledge.report_text.sentences if x.subsection == scored[0][1]]
+        if any(sum(pair in t for pair in pairs) / len(pairs) >= self.params.area_content_min for t in sentences):
+            return None  # one sentence holds it all ("营商码", "网上可办率"): a thing, not an area
+        return scored[0][1], scored[0][2], False
+
+    @cached_property
+    def _area_texts(self) -> dict[str, str]:
+        """Each sub-section's heading and sentences, normalised."""
+        norm = self.context.normalize
+        texts: dict[str, list[str]] = {}
+        for s in self.knowledge.report_text.sentences:
+            if s.subsection:
+                texts.setdefault(s.subsection, [s.subsection]).append(s.text)
+        return {h: norm("".join(t)) for h, t in texts.items()}
 
     def _rough_figure_asked(self, a: Analysis) -> Response | None:
         """ "五千一百多人去考试那个是考啥": a rough figure asked about (what it is), when exactly
@@ -752,6 +785,28 @@ _COUNTED_AFTER_RE = re.compile(r"(?:多少|几)个?([\u4e00-\u9fff]{1,2})")
 _DIGITS_RE = re.compile(r"\d+")
 # A number naming a thing ("跑2次以上", "0跑动"), not a count of it ("一个都没有"), a year or a share.
 _NAME_NUMBER_RE = re.compile(r"(?<![\d.])\d+(?![\d.个年月日%万亿千百项件家台处条类名起人])")
+
+
+_JOINER_RE = re.compile(r"[和与及跟、，,；;\s]|还有|以及|加上")
+
+
+def _joined(a: Analysis) -> bool:
+    """Whether the message joins its parts with a word or a mark ("A和B", "A，B"): a split
+    with nothing between its parts ("刑事破案数|同比变化多少") cuts one question in two."""
+    split = next((s for s in a.splits if not s.explicit), None)
+    if split is None:
+        return False
+    written = a.raw  # as typed: the spaces of voice input join parts too
+    cursor, ends = 0, []
+    for part in split.parts:
+        at = written.find(part[:2], cursor)
+        if at < 0:
+            return False
+        if ends and not _JOINER_RE.search(written[ends[-1] : at + 1]):
+            return False  # nothing between the last part and this one
+        cursor = at + max(len(part) - 2, 2)
+        ends.append(min(at + len(part), len(written)) if written.startswith(part, at) else at + 2)
+    return True
 
 
 def _answered(reply: Response) -> tuple[str | None, str]:

@@ -45,6 +45,8 @@ class Params:
     clear_lead: float = 0.20  # below answer_min, a lead this wide still answers
     clarify_min: float = 0.30  # entries from here up are offered as "您是想问"
     area_min: float = 0.6  # "X方面做了什么": share of X's character pairs a heading must have
+    area_content_min: float = 0.85  # ... else a sub-section whose heading and sentences have this share
+    area_content_lead: float = 0.2  # ... ahead of every other sub-section by this much
     clarify_window: float = 0.12  # ... when within this distance of the best
     clarify_max: int = 4
     lone_option_missing: float = 0.45  # a single "您是想问" option lacking at most this share of the question answers
