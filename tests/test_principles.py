@@ -617,3 +617,17 @@ def test_an_area_no_heading_names_is_found_by_its_sentences(engine):
     assert reply.status == "answer" and reply.kind == "area" and "持续加强行政规范性文件制定监督管理" in reply.text
     # one thing named in one sentence is that thing, not an area
     assert engine.respond("营商码说了什么").kind != "area"
+
+
+@pytest.mark.parametrize(
+    "question, yes",
+    [
+        ("民商事一审收案是不是比上一年多了", False),  # 多了 of 下降10.21%
+        ("民商事一审收案比上一年少了吗", True),
+        ("刑事破案数比上一年多了吗", True),
+        ("营业执照和身份证办事的时候不是还得交吗", False),  # 还得交 of 免提交
+    ],
+)
+def test_spoken_directions_and_handing_in_are_judged_against_the_report(engine, question, yes):
+    reply = engine.respond(question, Conversation(), now=0.0)
+    assert reply.answer.startswith("是的" if yes else "不是"), reply.answer
