@@ -631,3 +631,10 @@ def test_an_area_no_heading_names_is_found_by_its_sentences(engine):
 def test_spoken_directions_and_handing_in_are_judged_against_the_report(engine, question, yes):
     reply = engine.respond(question, Conversation(), now=0.0)
     assert reply.answer.startswith("是的" if yes else "不是"), reply.answer
+
+
+def test_a_figure_quoted_before_the_ask_is_not_what_is_asked(engine):
+    """ "22个乡镇通过初评 全市总共有多少个…参加了创建": the total asked is of those taking part,
+    the report has only those who passed."""
+    reply = engine.respond("22个乡镇通过初评 全市总共有多少个乡镇街道参加了创建", Conversation(), now=0.0)
+    assert reply.status != "answer" and "报告没有给出总数" in reply.text

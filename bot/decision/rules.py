@@ -252,13 +252,25 @@ _NOT_ASKED_RE = re.compile(
 _ASPECT_RE = re.compile(r"[了的]")
 
 
+_QUOTED_FIGURE_RE = re.compile(r"\d+(?:\.\d+)?[万亿]?[余多近]?(?:人次|[个项件家台处条类种名起人位%])")
+
+
+def _asking_clause(a: Analysis) -> str:
+    """The message without its clauses that quote a figure and ask nothing ("22个乡镇通过初评
+    全市总共有多少个…参加了创建"): a figure quoted is not what is asked."""
+    clauses = [convert_numerals(clean(c)) for c in _CLAUSE_BREAK_RE.split(a.raw)]
+    kept = [c for c in clauses if c and not (_QUOTED_FIGURE_RE.search(c) and not _QUESTION_WORD_RE.search(c))]
+    return "".join(kept) if kept and len(kept) < len(clauses) else a.text
+
+
 def rule_part_only(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
     """A total asked where the report gives only a part (一共几个立法联系点 vs 新增5个)."""
     if choice is None or not choice.figure_value or not a.wants_figure:
         return None
     if a.intent.total:
-        # "总共有多少个，不是问新增的": 新增 is not asked; "通过了初评" asks 通过初评
-        asked = _ASPECT_RE.sub("", _NOT_ASKED_RE.sub("", a.text))
+        # "总共有多少个，不是问新增的": 新增 is not asked; "通过了初评" asks 通过初评; a figure
+        # quoted before the asking clause ("22个乡镇通过初评 全市总共有多少个…") is not asked
+        asked = _ASPECT_RE.sub("", _NOT_ASKED_RE.sub("", _asking_clause(a)))
         for word in PART_WORDS:
             if word in choice.own_text and word not in asked:
                 return Decline("part_only", word)
