@@ -244,3 +244,22 @@ def test_a_clause_asking_by_ji_in_the_reports_words_is_still_asked(engine: Engin
     report = engine.packs[-1].context.report_norm
     ask = find_ask("2023年新增了几个立法联系点，各联系点一共提了多少条意见建议，我是社区网格员", report)
     assert "几个立法联系点" in ask.text and "多少条" in ask.text
+
+
+@pytest.mark.parametrize(
+    "message, figure",
+    [
+        (
+            "上个月店里来了几个执法的，胸口上都别着那个拍摄的小机器，说全程录像。我老婆说这东西全市配了好多台，到底配了多少台啊？",
+            "4400台",
+        ),
+        ("我是退休老干部 以前打行政官司领导都不爱出庭 现在听说行政机关负责人出庭应诉的比例很高 到底是多少啊", "100%"),
+    ],
+)
+def test_a_story_clause_never_joins_a_short_ask_but_lends_its_report_words(engine: Engine, message, figure):
+    """ "到底配了多少台": too short to name its subject; the clause before it is the asker's story
+    (我老婆说…), so it lends its report words (and the kind of figure, 比例) instead of joining."""
+    ask = find_ask(message, engine.packs[-1].context.report_norm)
+    assert "老婆" not in ask.text and "老干部" not in ask.text
+    reply = engine.respond(message)
+    assert reply.status == "answer" and figure in reply.text

@@ -299,8 +299,14 @@ def find_ask(text: str, report: str = "") -> Ask:
         chosen = list(range(first, chosen[-1] + 1))
     while not led and chosen[0] > 0 and _joins_ask(parts[chosen[0] - 1], report):
         chosen.insert(0, chosen[0] - 1)  # "在湘潭，2023年…多少项": a short clause of the question itself
-    while chosen[0] > 0 and _content("".join(parts[i] for i in chosen)) < MIN_ASK_CONTENT:
-        chosen.insert(0, chosen[0] - 1)  # "A、B、C，列一下": the request's subject is the clause before
+    while (
+        chosen[0] > 0
+        and _content("".join(parts[i] for i in chosen)) < MIN_ASK_CONTENT
+        and not _NARRATIVE_RE.search(parts[chosen[0] - 1])
+    ):
+        # "A、B、C，列一下": the request's subject is the clause before; never a clause of the
+        # asker's story ("我老婆说这东西全市配了好多台"), whose report words the engine may lend
+        chosen.insert(0, chosen[0] - 1)
     if chosen[0] > 0 and _SELECTS_RE.match(parts[chosen[0]]) and not _story(parts[chosen[0] - 1], report):
         chosen.insert(0, chosen[0] - 1)  # "A跟B 哪个项数多": the clause before holds what is compared
         if chosen[0] > 0 and _COMPARED_WITH_RE.match(parts[chosen[0]]) and not _story(parts[chosen[0] - 1], report):

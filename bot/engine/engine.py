@@ -427,7 +427,10 @@ class Engine:
         if not ask.context:
             return ""
         before = "，".join(ask.context.split("，")[-LENDING_CLAUSES:])
-        return "".join(w for w in known_words(clean(before), report).split() if not _scoped(w, self.today))
+        lent = "".join(w for w in known_words(clean(before), report).split() if not _scoped(w, self.today))
+        # the kind of figure the story names ("…出庭应诉的比例很高 到底是多少"), in any words
+        kind = _MEASURE_KIND_RE.findall(before)
+        return lent + "".join(k for k in dict.fromkeys(kind) if k not in lent) if lent else ""
 
     def answer_entry(
         self, entry_id: str, conversation: Conversation | None = None, now: float | None = None
@@ -585,6 +588,10 @@ class Engine:
 def _ask_of(message: str, report: str) -> Ask:
     """find_ask, once per message (the ask and the story it lends words from)."""
     return once(("ask", message, report), lambda: find_ask(message, report))
+
+
+# Words naming the kind of a figure ("比例", "金额"), which a story lends with its report words.
+_MEASURE_KIND_RE = re.compile(r"比例|比率|占比|成功率|金额|人数|人次|数量")
 
 
 def _scoped(word: str, today: dt.date | None) -> bool:
