@@ -638,3 +638,18 @@ def test_a_figure_quoted_before_the_ask_is_not_what_is_asked(engine):
     the report has only those who passed."""
     reply = engine.respond("22个乡镇通过初评 全市总共有多少个乡镇街道参加了创建", Conversation(), now=0.0)
     assert reply.status != "answer" and "报告没有给出总数" in reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "公安那边新建的几个中心都叫啥",
+        "警务改革那边打造的几个中心都是些啥",
+        "我侄子在市里当辅警 他说他们那边搞了好几个中心 我一个也记不住 你帮我列一下到底是哪几个中心嘛",
+    ],
+)
+def test_the_members_of_things_counted_are_a_list_never_a_figure(engine, question):
+    """ "几个中心都叫啥" asks the centres' names: the one sentence naming several 中心 answers,
+    never a count of something else (新增5个立法联系点), and 嘛 makes no yes/no check."""
+    reply = engine.respond(question, Conversation(), now=0.0)
+    assert reply.status == "answer" and "侦查实战中心" in reply.text and "立法联系点" not in reply.text

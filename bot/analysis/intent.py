@@ -45,9 +45,13 @@ _FIGURE_RE = re.compile(
 _FIGURE_NOUNS_RE = re.compile(r"数量|数目|比例|比率|占比|金额|规模|排名")
 # What a thing is called asked outright.
 _CALLED_RE = re.compile(r"叫什么|叫啥|什么名字|啥名字|名称是|全称|什么说法|怎么称呼")
+# The members of what is counted asked ("几个中心都叫啥", "那11项分别是什么"): a list, not a figure.
+_MEMBERS_RE = re.compile(r"都叫(?:什么|啥)|都是些(?:什么|啥)|都是(?:什么|啥)|分别(?:是|叫)(?:什么|啥|哪)|分别叫")
+_SOFT_END_RE = re.compile(r"[嘛呢]$")
+_WH_RE = re.compile(r"哪|什么|啥|谁|多少|几")
 _LIST_RE = re.compile(
     r"有哪些|有哪几|哪几[项个家件条类种名处位方面]|是哪些|都是哪|都有哪|都有什么|都有啥|包括哪|包括什么|"
-    r"包括啥|具体是哪|分别是哪|列举|列一下|名单|哪些|哪几|完整"
+    r"包括啥|具体是哪|分别是哪|列举|列一下|名单|哪些|哪几|完整|都叫(?:什么|啥)|都是些(?:什么|啥)|分别叫"
 )
 _DESCRIPTION_RE = re.compile(
     r"是什么|什么是|什么意思|啥意思|怎么|如何|为什么|哪个|哪里|哪儿|谁|介绍|含义|做法|内容|"
@@ -147,10 +151,12 @@ def find_intent(text: str, number_unit: str = "") -> Intent:
     unit_match = _ASKED_UNIT_RE.search(text)
     unit = next(g for g in unit_match.groups() if g)[-1] if unit_match else ""
     yes_no = bool(_YESNO_RE.search(text)) and not _HOW_MANY_THEN_MA_RE.search(text)
+    if yes_no and _SOFT_END_RE.search(text) and _WH_RE.search(text):
+        yes_no = False  # "到底是哪几个中心嘛": 嘛/呢 soften a question word's ask, they check nothing
     if yes_no and not unit and number_unit[-1:] not in ("", "万", "亿", "千", "百"):
         unit = number_unit[-1:]  # "有两千八百六十一项吗": a check counts in the unit it writes
     wants_list = bool(_LIST_RE.search(text))
-    wants_figure = bool(_FIGURE_RE.search(text)) and not _ORDINAL_RE.search(text)
+    wants_figure = bool(_FIGURE_RE.search(text)) and not _ORDINAL_RE.search(text) and not _MEMBERS_RE.search(text)
     if wants_figure and _CALLED_RE.search(text) and not _FIGURE_RE.search(_FIGURE_NOUNS_RE.sub("", text)):
         wants_figure = False  # "贴行业、规模标签的那个做法叫什么": a name asked, 规模 only describes it
     measure = measure_of(text, unit or (number_unit[-1:] if yes_no else "")) if wants_figure or yes_no else ""

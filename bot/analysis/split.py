@@ -13,6 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from bot.text import lexicon
+
 MAX_PARTS = 6  # an enumeration asks at most this many figures at once
 _SENTENCE_RE = re.compile(r"[？?。！!；;\n]+")
 _CLAUSE_RE = re.compile(r"[，,、]|\s+")
@@ -167,13 +169,24 @@ def _ask_end(text: str, end: int) -> int:
     return tail.end() if tail and tail.end() < len(text) else 0
 
 
+_COUNTS_RE = re.compile(r"多少|几")
+
+
+def _counted_noun_at(text: str, cut: int) -> bool:
+    """ "几个|中心都叫啥": the noun counted follows the cut, and what follows it asks no count
+    of its own: one question about the things counted, not two."""
+    words = lexicon.segment(text[cut:])
+    first = words[0] if words else ""
+    return len(first) >= 2 and lexicon.is_noun(first) and not _COUNTS_RE.search(text[cut + len(first) :])
+
+
 def _run_on(text: str, subjectless: bool = False) -> tuple[str, ...]:
     """Questions typed one after another without a break: cut after each question word (and
     its unit) that more content follows, when every piece has a subject and the last asks."""
     cuts = [0]
     for match in _TWO_ASKS_RE.finditer(text):
         cut = _ask_end(text, match.end())
-        if cut and cut > cuts[-1]:
+        if cut and cut > cuts[-1] and not _counted_noun_at(text, cut):
             cuts.append(cut)
     parts = [text[a:b].strip(",，、 ") for a, b in zip(cuts, cuts[1:] + [len(text)])]  # no comma left at a cut
     if len(parts) > 1 and not _has_ask(parts[-1]):  # "…多少家企业": the noun counted ends the last

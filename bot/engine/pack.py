@@ -433,12 +433,17 @@ class PackEngine:
         # a name asked ("那种…的普法方式叫啥"): the sentence that names such a thing in quotes,
         # well ahead of the next one that could answer too (naming something, holding the
         # ask's words of the report), answers with the report's own words
-        if not (a.intent.asks_name and self._names(best)):
+        if a.intent.wants_list:  # "是哪几个中心": the sentence naming several of them
+            names = lambda c: self._names(c, known) >= 2  # noqa: E731
+        else:
+            names = lambda c: self._names(c) >= 1  # noqa: E731
+        if not ((a.intent.asks_name or a.intent.wants_list) and names(best)):
             return None
-        called = _CALLED_RE.search(a.text)
-        rivals = [c for c in pool[1:] if not called or (self._names(c) and self._holds(c, known))]
-        second = rivals[0].score if rivals else 0.0
-        return self._report_choice(best, a) if best.score - second >= self.params.named_lead else None
+        called = _CALLED_RE.search(a.text) or a.intent.wants_list
+        rivals = [c for c in pool[1:] if not called or (names(c) and self._holds(c, known))]
+        if not rivals:
+            return self._report_choice(best, a)  # the one sentence that could answer
+        return self._report_choice(best, a) if best.score - rivals[0].score >= self.params.named_lead else None
 
     def _sentence_text(self, candidate: Candidate) -> str:
         sentence = self.report.sentence(candidate.id) if candidate.from_report else None
@@ -448,8 +453,11 @@ class PackEngine:
         text = self.context.normalize(self._sentence_text(candidate))
         return bool(text) and all(w in text for w in words)
 
-    def _names(self, candidate: Candidate) -> bool:
-        return bool(_NAMED_RE.search(self._sentence_text(candidate)))
+    def _names(self, candidate: Candidate, holding: set[str] = frozenset()) -> int:
+        """How many things a report sentence names in quotes (holding one of `holding`, if given)."""
+        names = _NAMED_RE.findall(self._sentence_text(candidate))
+        norm = self.context.normalize
+        return sum(1 for n in names if not holding or any(w in norm(n) for w in holding))
 
     def _kind_fits(self, candidate: Candidate, a: Analysis) -> bool:
         """A figure question takes a metric, a "what / who / which" question an explanation."""
