@@ -157,3 +157,9 @@ def test_a_description_before_de_is_not_what_the_report_lacks(engine):
     assert reply.status == "answer" and "4600余件" in reply.answer
     assert engine.respond("“谁执法谁普法”志愿者团队发布了多少个典型案例？").status != "answer"
     assert "闺女" not in engine.respond("闺女说她单位领导讲，中央电视台哪个台播了益阳那个什么码，哪个节目啊").text
+
+
+def test_a_measure_noun_made_of_the_figures_own_words_is_its_measure(engine):
+    """申请事项 = 申请 + 事项, both words of 依申请类政务服务事项: no "report lacks" reply."""
+    reply = engine.respond("市本级网上可办的依申请事项有多少")
+    assert reply.status == "answer" and "2861项" in reply.text

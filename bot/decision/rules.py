@@ -614,6 +614,8 @@ def rule_measure_identity(a: Analysis, choice: Choice | None, ctx: Context) -> D
     own, own_sound = _own_words(norm, choice.names, choice.own_text)
     if head in own or norm(head) in own or pinyin_key(norm(head)) in own_sound:
         return None
+    if any(norm(head[:k]) in own and norm(head[k:]) in own for k in range(2, len(head) - 1)):
+        return None  # "申请事项" of 依申请类政务服务事项: both words of it the figure's own
     if choice.figure_unit and len(head) == 2 and head[-1] == choice.figure_unit[-1]:
         return None  # "行政复议案件多少件" of 行政复议新收612件: 案件 is what 件 counts
     if occurs(head, ctx.report_norm):
