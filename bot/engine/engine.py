@@ -305,6 +305,7 @@ class Engine:
     def _own_words(self, text: str) -> list[str]:
         """The ask's words that name a subject: not question words, verbs of asking or the
         kind of thing asked."""
+        text = _COUNTER_RE.sub(r"\1", text)  # "帮了几个人": 个 counts, it makes no 个人
         core = _ASKING_RE.sub("", self.packs[-1].analyze(text).core)
         return [w for w in words_in(core) if len(w) >= 2 and w not in PLACEHOLDERS and w not in _KIND_WORDS]
 
@@ -592,6 +593,9 @@ def _ask_of(message: str, report: str) -> Ask:
 
 # Words naming the kind of a figure ("比例", "金额"), which a story lends with its report words.
 _MEASURE_KIND_RE = re.compile(r"比例|比率|占比|成功率|金额|人数|人次|数量")
+
+
+_COUNTER_RE = re.compile(r"(几|多少)[个位名项件家条次起台处]")
 
 
 def _scoped(word: str, today: dt.date | None) -> bool:
