@@ -37,8 +37,9 @@ from bot.knowledge.packs import Library, catalog
 from bot.knowledge.reporttext import TARGET_ASKED_RE, figures_of
 from bot.knowledge.sameas import MeasureLinks
 from bot.text.dialect import mandarin
-from bot.text.lexicon import is_common, words_in
+from bot.text.lexicon import is_common, is_noun, words_in
 from bot.text.normalize import clean, convert_numerals, simplified
+from bot.text.pairs import none_occur
 
 __all__ = ["Conversation", "Engine", "EngineHolder", "PackEngine"]
 
@@ -307,7 +308,17 @@ class Engine:
         kind of thing asked."""
         text = _COUNTER_RE.sub(r"\1", text)  # "帮了几个人": 个 counts, it makes no 个人
         core = _ASKING_RE.sub("", self.packs[-1].analyze(text).core)
-        return [w for w in words_in(core) if len(w) >= 2 and w not in PLACEHOLDERS and w not in _KIND_WORDS]
+        report, norm = self.packs[-1].context.report_norm, self.packs[-1].context.normalize
+        # a rare verb the report never writes ("调成了几件") is the asker's way of saying what
+        # was done, no subject; a thing's name or an everyday word is one (天气, 孩子, 罚款)
+        return [
+            w
+            for w in words_in(core)
+            if len(w) >= 2
+            and w not in PLACEHOLDERS
+            and w not in _KIND_WORDS
+            and (not none_occur(norm(w), report) or _names_a_thing(w) or is_common(w))
+        ]
 
     def _check_of_last(self, text: str, conversation: Conversation | None, now: float) -> Response | None:
         """A check of the figure just given ("是两千九百多件对吧", "不是三千项吗"): judged against
@@ -593,6 +604,11 @@ def _ask_of(message: str, report: str) -> Ask:
 
 # Words naming the kind of a figure ("比例", "金额"), which a story lends with its report words.
 _MEASURE_KIND_RE = re.compile(r"比例|比率|占比|成功率|金额|人数|人次|数量")
+
+
+def _names_a_thing(word: str) -> bool:
+    """A noun, or a phrase holding one (今天天气 holds 天气)."""
+    return is_noun(word) or any(is_noun(word[i:j]) for i in range(len(word)) for j in range(i + 2, len(word) + 1))
 
 
 _COUNTER_RE = re.compile(r"(几|多少)[个位名项件家条次起台处]")
