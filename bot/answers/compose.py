@@ -238,6 +238,13 @@ def answer_report(
     )
 
 
+def members_matching(knowledge: Knowledge, sentence: Sentence, found: list[str]) -> Response:
+    """Of the names a report sentence lists, those the ask picks ("其中是街道的是哪个")."""
+    answer = answer_report(knowledge, sentence, None, 1.0, kind="members")
+    head = "其中：" + "、".join(found)
+    return replace(answer, text=f"{head}\n{answer.text}", answer=head)
+
+
 def checked(response: Response, verdict: bool | None) -> Response:
     """A check of the figure just given ("是两千九百多件对吧"): 是的/不是 before the same answer."""
     word = _verdict_word(verdict)

@@ -203,6 +203,11 @@ class Engine:
             listed = self._listed_in(previous)
             if listed is not None and not self._names_subject(text):
                 return listed
+        if previous and _WITHIN_RE.search(text) and len(text) <= MAX_FOLLOW_UP_CHARS:
+            # "其中是街道的是哪个": of the members just listed, those the ask names
+            matching = self._members_matching(previous, text)
+            if matching is not None:
+                return matching
         response, year = self._answer(text, conversation, now)
         if text != message and _ASKS_ABOUT_RE.search(text) and not self._names_subject(text):
             # "…讲是营商码…中央台报道了的，是哪个节目啊": an ask naming nothing the report says
@@ -386,6 +391,23 @@ class Engine:
         if not found:
             return None
         return answers.answer_report(pack.knowledge, found[0], None, 1.0, kind="members")
+
+    def _members_matching(self, entry_id: str, text: str) -> Response | None:
+        """The members of the last answer's list (its sentence's 、-separated names) that hold a
+        word of the ask ("其中是街道的是哪个" → 赫山区龙光桥街道); None when none or all do."""
+        listed = self._listed_in(entry_id)
+        if listed is None:
+            return None
+        pack = self._owner.get(entry_id) or self.packs[-1]
+        sentence = pack.report.sentence(listed.entry_id) if listed.entry_id.startswith("report:") else None
+        if sentence is None:
+            return None
+        items = _list_items(sentence.text)
+        asked = [w for w in words_in(_WITHIN_RE.sub("", text)) if len(w) >= 2 and w not in PLACEHOLDERS]
+        found = [item for item in items if any(w in item for w in asked)]
+        if not found or len(found) == len(items):
+            return None
+        return answers.members_matching(pack.knowledge, sentence, found)
 
     @cached_property
     def _sentence_texts(self) -> list[str]:
@@ -604,6 +626,22 @@ def _ask_of(message: str, report: str) -> Ask:
 
 # Words naming the kind of a figure ("比例", "金额"), which a story lends with its report words.
 _MEASURE_KIND_RE = re.compile(r"比例|比率|占比|成功率|金额|人数|人次|数量")
+
+
+# An ask within what was just listed ("其中…哪个", "里面有…吗").
+_WITHIN_RE = re.compile(r"其中|里面|里头|当中|这些里|这几个里|这里面")
+# Where a list's last name ends and the sentence goes on ("…赫山区龙光桥街道成功创建为…").
+_LIST_END_RE = re.compile(r"(?:成功|被|获|等|已|均|都|分别|入选|创建|评为|通过)")
+
+
+def _list_items(sentence: str) -> list[str]:
+    """The names a sentence lists with 、 ("资阳区、南县、市市场监管局、赫山区龙光桥街道成功…")."""
+    if "、" not in sentence:
+        return []
+    items = sentence.split("、")
+    first = re.split(r"[,，；;。：:]", items[0])[-1]
+    last = _LIST_END_RE.split(re.split(r"[,，；;。]", items[-1])[0], maxsplit=1)[0]
+    return [first, *items[1:-1], last]
 
 
 def _names_a_thing(word: str) -> bool:
