@@ -276,3 +276,11 @@ def test_a_count_and_a_rate_joined_are_both_answered(engine, question, figures):
     reply = engine.respond(question)
     assert reply.status == "answer" and all(f in reply.text for f in figures)
     assert "56.8%" not in reply.answer
+
+
+def test_an_item_naming_only_the_kind_of_figure_is_of_the_subject_before_it(engine):
+    """ "帮农民工讨薪的人数和金额": 金额 is the money of the same subject, never another sum."""
+    reply = engine.respond("法律援助案件、法律咨询人次、帮农民工讨薪的人数和金额，几个数一起报")
+    assert reply.status == "answer"
+    assert all(f in reply.text for f in ("2900余件", "近30000人次", "370名", "317万余元"))
+    assert "2000余万元" not in reply.text

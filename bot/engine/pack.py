@@ -744,7 +744,7 @@ class PackEngine:
                     again = self._single(self.analyze(text.rsplit("，", 1)[1]), None, 0.0)
                     if again.status == "answer" and _answered(again) not in taken:
                         reply = again
-                if k and (reply.status != "answer" or _answered(reply) in taken):
+                if k and (reply.status != "answer" or _answered(reply) in taken or _MEASURE_ONLY_RE.match(text)):
                     # "…多少起纠纷，成功的比例有多高", "诉前调解案例数 调解成功率": a part with no
                     # subject of its own is heard with the part just before, then the first
                     own = split.own[k] if split.own else text  # as written, not with the first's subject
@@ -795,6 +795,12 @@ _DIGITS_RE = re.compile(r"\d+")
 _NAME_NUMBER_RE = re.compile(r"(?<![\d.])\d+(?![\d.个年月日%万亿千百项件家台处条类名起人])")
 
 
+# A part that names only the kind of figure ("金额是多少" after "帮农民工讨薪的人数"): it is of
+# the subject before it.
+_MEASURE_ONLY_RE = re.compile(
+    r"^(?:那|还有|以及|再|和)?(?:金额|钱|人数|人次|数量|比例|比率|件数|案件数|成功率|和解率|总数|多少钱)"
+    r"(?:是|有|为)?(?:多少|几)?[个件项名人次元]?(?:呢|啊|呀)?$"
+)
 _JOINER_RE = re.compile(r"[和与及跟、，,；;\s]|还有|以及|加上")
 
 
