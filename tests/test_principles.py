@@ -653,3 +653,15 @@ def test_the_members_of_things_counted_are_a_list_never_a_figure(engine, questio
     never a count of something else (新增5个立法联系点), and 嘛 makes no yes/no check."""
     reply = engine.respond(question, Conversation(), now=0.0)
     assert reply.status == "answer" and "侦查实战中心" in reply.text and "立法联系点" not in reply.text
+
+
+@pytest.mark.parametrize(
+    "question, name",
+    [
+        ("渔业管理搞信息化、被推荐去评全国示范项目的那个叫啥", "智慧渔政"),  # 管理 stands elsewhere
+        ("柔性执法升级成的一个目录加几个清单的那套东西叫啥", "一目录、五清单"),  # 几个 describes
+    ],
+)
+def test_a_name_asked_of_a_description_is_the_naming_sentence_holding_most_of_it(engine, question, name):
+    reply = engine.respond(question, Conversation(), now=0.0)
+    assert reply.status == "answer" and name in reply.text

@@ -43,6 +43,8 @@ _FIGURE_RE = re.compile(
 )
 # Nouns of a figure (规模, 比例 …): they describe a thing as well as ask a figure.
 _FIGURE_NOUNS_RE = re.compile(r"数量|数目|比例|比率|占比|金额|规模|排名")
+# A figure asked outright, whatever else the message says.
+_STRONG_FIGURE_RE = re.compile(r"多少|第几|多大|多高|百分之几|多久|多长时间|几成")
 # What a thing is called asked outright.
 _CALLED_RE = re.compile(r"叫什么|叫啥|什么名字|啥名字|名称是|全称|什么说法|怎么称呼")
 # The members of what is counted asked ("几个中心都叫啥", "那11项分别是什么"): a list, not a figure.
@@ -157,8 +159,10 @@ def find_intent(text: str, number_unit: str = "") -> Intent:
         unit = number_unit[-1:]  # "有两千八百六十一项吗": a check counts in the unit it writes
     wants_list = bool(_LIST_RE.search(text))
     wants_figure = bool(_FIGURE_RE.search(text)) and not _ORDINAL_RE.search(text) and not _MEMBERS_RE.search(text)
-    if wants_figure and _CALLED_RE.search(text) and not _FIGURE_RE.search(_FIGURE_NOUNS_RE.sub("", text)):
-        wants_figure = False  # "贴行业、规模标签的那个做法叫什么": a name asked, 规模 only describes it
+    if wants_figure and _CALLED_RE.search(text) and not _STRONG_FIGURE_RE.search(_FIGURE_NOUNS_RE.sub("", text)):
+        # "贴行业、规模标签的那个做法叫什么", "一个目录加几个清单的那套东西叫啥": a name asked;
+        # 规模 and 几个 only describe the thing
+        wants_figure = False
     measure = measure_of(text, unit or (number_unit[-1:] if yes_no else "")) if wants_figure or yes_no else ""
     if _HELP_RE.search(text) and len(text) <= 20:
         kind = "help"

@@ -426,8 +426,10 @@ class PackEngine:
         (at least MIN_DESCRIBED_WORDS of them), whatever the words the report never uses."""
         known = self._report_words(a)
         best = pool[0]
-        if not known or not self._holds(best, known):
+        if not known:
             return None
+        if not self._holds(best, known):
+            return self._described_by_most(a, pool, known)
         if len(known) >= MIN_DESCRIBED_WORDS:
             return self._report_choice(best, a)
         # a name asked ("那种…的普法方式叫啥"): the sentence that names such a thing in quotes,
@@ -444,6 +446,26 @@ class PackEngine:
         if not rivals:
             return self._report_choice(best, a)  # the one sentence that could answer
         return self._report_choice(best, a) if best.score - rivals[0].score >= self.params.named_lead else None
+
+    def _described_by_most(self, a: Analysis, pool: list[Candidate], known: set[str]) -> Choice | None:
+        """A name asked of a description some of whose words the report uses elsewhere ("渔业管理
+        搞信息化、被推荐去评全国示范项目的那个叫啥"): the one sentence naming something that holds
+        most of them (params.described_share at least, more than any other such sentence) answers."""
+        if not a.intent.asks_name or len(known) < MIN_DESCRIBED_WORDS:
+            return None
+        norm = self.context.normalize
+        held = [
+            (sum(w in norm(self._sentence_text(c)) for w in known), c)
+            for c in pool[: self.params.described_pool]
+            if self._names(c)
+        ]
+        if not held:
+            return None
+        held.sort(key=lambda h: -h[0])
+        most, best = held[0]
+        if most / len(known) < self.params.described_share or (len(held) > 1 and held[1][0] >= most):
+            return None
+        return self._report_choice(best, a)
 
     def _sentence_text(self, candidate: Candidate) -> str:
         sentence = self.report.sentence(candidate.id) if candidate.from_report else None

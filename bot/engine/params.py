@@ -55,6 +55,8 @@ class Params:
     report_skip_above: float = 0.9  # an entry scoring this (and leading) is answered without the report rows
     agree_min: float = 0.25  # a report sentence this close that sources the best entry(ies) answers
     absent_max_coverage: float = 0.34  # "报告中没有X" only for an ask the report has less of than this share of
+    described_share: float = 0.75  # a name asked of a description: the naming sentence holding this share of its words
+    described_pool: int = 8  # ... among this many best sentences
     named_lead: float = 0.05  # a name asked: the best sentence naming one leads the next by this much
     sibling_window: float = 0.05  # a second part of the same measure scoring this close is given beside it
     content_min: float = 0.5  # share of the question's content words the answer must contain
