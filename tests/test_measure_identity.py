@@ -163,3 +163,15 @@ def test_a_measure_noun_made_of_the_figures_own_words_is_its_measure(engine):
     """申请事项 = 申请 + 事项, both words of 依申请类政务服务事项: no "report lacks" reply."""
     reply = engine.respond("市本级网上可办的依申请事项有多少")
     assert reply.status == "answer" and "2861项" in reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["劳动仲裁调处成功率是百分之九十三吗", "2023年指导劳动仲裁化解纠纷多少起？"],
+)
+def test_an_activity_the_report_never_tells_of_glued_to_a_measure_is_a_near_miss(engine, question):
+    """劳动仲裁 (two words, an activity the report never writes) beside the figure's own words:
+    another measure. The decline shows the nearest figure without its 是的."""
+    reply = engine.respond(question)
+    assert reply.status != "answer" and "劳动仲裁" in reply.text
+    assert "是的" not in reply.text and "不是" not in reply.text

@@ -8,6 +8,7 @@ from; a decline says what is missing only where the report really lacks it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
@@ -138,6 +139,9 @@ def _kept(knowledge: Knowledge, key: tuple, of: object, make: Callable[[], T]) -
     if found is None or found[0] is not of:
         found = knowledge.derived[key] = (of, make())
     return found[1]
+
+
+_VERDICT_RE = re.compile(r"^(?:是的|不是)。")
 
 
 def _verdict_word(verdict: bool | None) -> str:
@@ -518,7 +522,8 @@ def decline(
     if near is not None and near.source:
         if reason == Reason.NO_MATCH:  # something near is shown: "nothing related" would not be true
             lines[0] = NEAR_ONLY
-        lines.append("报告中相关的内容：" + near.answer.split("\n")[0])
+        # the near answer's own line, never its 是的/不是: the check was of something else
+        lines.append("报告中相关的内容：" + _VERDICT_RE.sub("", near.answer.split("\n")[0]))
         lines.append(f"原文：“{near.source}”")
         lines.append(_where_line(knowledge, near.section))
     elif kind in ("scope", "nomatch", "figure", "absent"):

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from bot.analysis import Analysis
 from bot.decision.decline import Decline
-from bot.decision.kinds import rule_figure_kind
+from bot.decision.kinds import CHANGE_ASKED_RE, rule_figure_kind
 from bot.engine.params import Params
 from bot.knowledge.reporttext import TARGET_ASKED_RE, figures_of
 from bot.retrieval import Candidate
@@ -674,8 +674,11 @@ def rule_one_word_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
         rest = _off_part(word, own, norm)
         if rest and none_occur(rest, ctx.report_norm):
             return Decline("absent", rest)  # "心理咨询" of 法律咨询: its own part 咨询, and 心理 the report lacks
-        if lexicon.is_noun(word) or word not in lexicon.words():
+        # an activity the report never tells of (救助, 仲裁), not one of change (变动) or asking
+        activity = lexicon.is_activity(word) and none_occur(word, ctx.report_norm) and not CHANGE_ASKED_RE.search(word)
+        if lexicon.is_noun(word) or activity or word not in lexicon.words():
             off.append(word)  # a name of something, not a verb of the asking (享受, 参考, 帮忙)
+    phrase, off = _joined(phrase, off)  # "劳动 仲裁" standing together: one thing off
     word = off[0] if len(off) == 1 else ""
     if (
         word
@@ -685,6 +688,24 @@ def rule_one_word_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
     ):
         return Decline("absent", word)
     return None
+
+
+def _joined(phrase: list[str], off: list[str]) -> tuple[list[str], list[str]]:
+    """The phrase and its words off the figure's own, those standing next to each other joined
+    as one ("劳动", "仲裁" → "劳动仲裁")."""
+    words: list[str] = []
+    joined: list[str] = []
+    previous_off = False
+    for word in phrase:
+        if word in off and previous_off:
+            words[-1] += word
+            joined[-1] = words[-1]
+        else:
+            words.append(word)
+            if word in off and word not in joined:
+                joined.append(word)
+        previous_off = word in off
+    return words, joined
 
 
 def _off_part(word: str, own: str, norm) -> str:

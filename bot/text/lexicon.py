@@ -34,13 +34,14 @@ def frequencies() -> dict[str, int]:
 
 
 @lru_cache(maxsize=1)
-def _dictionary() -> tuple[dict[str, int], frozenset[str]]:
+def _dictionary() -> tuple[dict[str, int], frozenset[str], frozenset[str]]:
     """The word counts and the common nouns, read in one pass: the two share their words (one
     copy of 350,000 strings, not two), and only the nouns' tags are kept, as a set (a table of
     every word's tag took 7 MiB more)."""
     path = dictionary_path()
     found: dict[str, int] = {}
     nouns: set[str] = set()
+    activities: set[str] = set()
     try:
         with open(path, encoding="utf-8") as handle:
             for line in handle:
@@ -50,6 +51,8 @@ def _dictionary() -> tuple[dict[str, int], frozenset[str]]:
                     found[word] = int(parts[1])
                     if len(parts) >= 3 and parts[2][:1] == "n" and parts[2] not in _NAME_TAGS:
                         nouns.add(word)
+                    elif len(parts) >= 3 and parts[2] == "vn":
+                        activities.add(word)
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise DictionaryMissing(
@@ -59,7 +62,7 @@ def _dictionary() -> tuple[dict[str, int], frozenset[str]]:
         raise DictionaryMissing(
             f"jieba 自带的词典 {path} 中没有词条：请重新安装 jieba（pip install --force-reinstall jieba）"
         )
-    return found, frozenset(nouns)
+    return found, frozenset(nouns), frozenset(activities)
 
 
 _NAME_TAGS = ("nr", "ns", "nrt")  # a person's or a place's name: not a common noun
@@ -100,6 +103,11 @@ def words_in_order(text: str, min_len: int = 2, max_len: int = 6) -> list[str]:
 def nouns() -> frozenset[str]:
     """jieba's dictionary: the words tagged as common nouns (n, nz, ng …)."""
     return _dictionary()[1]
+
+
+def is_activity(word: str) -> bool:
+    """A verb used as the name of an activity (jieba's vn: 救助, 仲裁, 宣传)."""
+    return word in _dictionary()[2]
 
 
 def is_noun(word: str) -> bool:
