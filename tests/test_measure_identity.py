@@ -175,3 +175,9 @@ def test_an_activity_the_report_never_tells_of_glued_to_a_measure_is_a_near_miss
     reply = engine.respond(question)
     assert reply.status != "answer" and "劳动仲裁" in reply.text
     assert "是的" not in reply.text and "不是" not in reply.text
+
+
+def test_words_off_joined_are_lacked_when_one_of_them_is_never_written(engine):
+    """司法 stands in the report (刑事司法), 救助 never; 司法救助 as a whole never: a near miss."""
+    reply = engine.respond("2023年共受理司法救助案件多少件？")
+    assert reply.status != "answer" and "司法救助" in reply.text

@@ -678,16 +678,26 @@ def rule_one_word_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
         activity = lexicon.is_activity(word) and none_occur(word, ctx.report_norm) and not CHANGE_ASKED_RE.search(word)
         if lexicon.is_noun(word) or activity or word not in lexicon.words():
             off.append(word)  # a name of something, not a verb of the asking (享受, 参考, 帮忙)
+    phrase_before = phrase
     phrase, off = _joined(phrase, off)  # "劳动 仲裁" standing together: one thing off
     word = off[0] if len(off) == 1 else ""
     if (
         word
         and on
-        and none_occur(word, ctx.report_norm)
+        and _lacked(word, phrase_before, ctx.report_norm)
         and _beside(phrase, word, lambda w: bool(norm(w)) and norm(w) in own)
     ):
         return Decline("absent", word)
     return None
+
+
+def _lacked(word: str, words: list[str], report: str) -> bool:
+    """Whether the report lacks a word off: none of its pairs (a single word), or, for words
+    joined ("司法救助"), the whole and every pair of one of them (救助)."""
+    if none_occur(word, report):
+        return True
+    parts = [w for w in words if w and w in word and w != word]
+    return len(parts) >= 2 and not occurs(word, report) and any(none_occur(p, report) for p in parts if len(p) >= 2)
 
 
 def _joined(phrase: list[str], off: list[str]) -> tuple[list[str], list[str]]:
