@@ -665,3 +665,28 @@ def test_the_members_of_things_counted_are_a_list_never_a_figure(engine, questio
 def test_a_name_asked_of_a_description_is_the_naming_sentence_holding_most_of_it(engine, question, name):
     reply = engine.respond(question, Conversation(), now=0.0)
     assert reply.status == "answer" and name in reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "营商码在哪个APP里能看到",
+        "湘易办怎么开无犯罪记录证明",
+        "医疗纠纷调解要准备什么",
+        "立法联系点的意见怎么提交",
+        "执法记录仪的视频我能要来看吗",
+    ],
+)
+def test_where_to_see_how_to_obtain_and_the_askers_own_doing_are_practical(engine, question):
+    reply = engine.respond(question, Conversation(), now=0.0)
+    assert reply.status != "answer" and "办事信息" in reply.text
+
+
+def test_a_figure_asked_politely_with_wo_neng_is_still_answered(engine):
+    reply = engine.respond("我能知道法律援助案件有多少吗", Conversation(), now=0.0)
+    assert reply.status == "answer" and "2900余件" in reply.text
+
+
+def test_still_to_bring_is_judged_against_exempt_from_handing_in(engine):
+    reply = engine.respond("我办营业执照还要带身份证吗", Conversation(), now=0.0)
+    assert reply.answer.startswith("不是")

@@ -40,6 +40,8 @@ CONTRASTS = (
     ("变少", ("上升", "增长", "增加", "提高")),
     # still to be handed in, where the report says it need not be ("不是还得交吗" of 免提交)
     ("得交", ("免提交", "免交")),
+    ("要带", ("免提交", "免交")),
+    ("得带", ("免提交", "免交")),
     ("要交", ("免提交", "免交")),
     ("需要交", ("免提交", "免交")),
     ("得提交", ("免提交",)),
@@ -211,9 +213,13 @@ def _claim(analysis: Analysis, evidence: str, figure=None) -> bool | None:
         return False  # "已经正式成为示范项目了吗" of 入围…推荐名单: only a step towards it
     if any(re.sub(r"[^\d.]", "", n.text) not in converted for n in analysis.numbers):
         return None  # a number claimed that the evidence never writes: nothing to bear it out
+    if _UNIVERSAL_RE.search(question) and not _UNIVERSAL_RE.search(converted) and "100%" not in converted:
+        return None  # "所有证明都不用开了" of 50余类证明材料: the report says it of some, never of all
     return True
 
 
+# A claim about every one of a kind ("所有证明都不用开了"): borne out only by a report that says so.
+_UNIVERSAL_RE = re.compile(r"所有|全部|一切|任何|一律|全都|统统|全覆盖")
 _TITLE_RE = re.compile(r"《+([^《》]{2,30})》+")  # a programme, a document, a publication named
 MIN_PLACED = 2  # characters of the question's words the evidence writes right after its own place
 
