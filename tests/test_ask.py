@@ -263,3 +263,11 @@ def test_a_story_clause_never_joins_a_short_ask_but_lends_its_report_words(engin
     assert "老婆" not in ask.text and "老干部" not in ask.text
     reply = engine.respond(message)
     assert reply.status == "answer" and figure in reply.text
+
+
+@pytest.mark.parametrize("told", ["说益阳旗舰店啥都能办", "我什么都不懂", "谁也说不清楚"])
+def test_a_question_word_with_dou_or_ye_says_any_and_asks_nothing(engine: Engine, told):
+    ask = find_ask(
+        f"儿子说要我下那个湘易办，{told}，里面到底接了多少个业务应用啊", engine.packs[-1].context.report_norm
+    )
+    assert told not in ask.text and "多少个业务应用" in ask.text

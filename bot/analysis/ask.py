@@ -211,8 +211,12 @@ def _asking(parts: list[str], report: str) -> list[int]:
     return [i for i in found if i not in told]
 
 
+# A question word with 都/也 says "any" ("啥都能办", "什么都不懂", "谁也不知道"): no question.
+_ANY_RE = re.compile(r"(?:啥|什么|哪儿|哪里|哪|谁)(?:都|也)")
+
+
 def _asks(clause: str) -> bool:
-    told = _RETELLS_RE.sub("", clause).rstrip("，,。.！!？?~～… ")  # "…吧，" ends in 吧 still
+    told = _ANY_RE.sub("", _RETELLS_RE.sub("", clause)).rstrip("，,。.！!？?~～… ")  # "…吧，" ends in 吧 still
     # "…，三个数" and "帮我核实一下" ask too
     return bool(_ASKS_RE.search(told) or _LIST_REQUEST_RE.search(told) or _CONFIRMS_RE.search(told))
 
