@@ -690,3 +690,10 @@ def test_a_figure_asked_politely_with_wo_neng_is_still_answered(engine):
 def test_still_to_bring_is_judged_against_exempt_from_handing_in(engine):
     reply = engine.respond("我办营业执照还要带身份证吗", Conversation(), now=0.0)
     assert reply.answer.startswith("不是")
+
+
+def test_of_near_entries_the_one_saying_all_the_ask_says_answers_without_a_clarify(engine):
+    """ "哪个部门采纳了…": only the entry whose answer holds 采纳 (and the ask's other report words)
+    can answer; a choice between it and an entry lacking 采纳 is no help."""
+    reply = engine.respond("哪个部门采纳了四度融合柔性执法的经验做法", Conversation(), now=0.0)
+    assert reply.status == "answer" and "省政府办公厅" in reply.text

@@ -348,7 +348,10 @@ class PackEngine:
             # can give the figure asked; the others explain
             choice = self._entry_choice(options[0])
         elif ambiguous and not report_wins:
-            return Decision("clarify", None, None, options)
+            fuller = self._sentence_over_options(a, options, sentences)
+            if fuller is None:
+                return Decision("clarify", None, None, options)
+            choice = fuller
         elif (
             report_best is not None
             and not short
@@ -407,6 +410,28 @@ class PackEngine:
             for w in lexicon.segment(a.core)
             if len(w) >= 2 and occurs(w, report) and w not in MEASURE_NEUTRAL and w not in PLACEHOLDERS
         }
+
+    def _sentence_over_options(
+        self, a: Analysis, options: list[Candidate], sentences: list[Candidate]
+    ) -> Choice | None:
+        """ "哪个部门采纳了四度融合柔性执法的经验做法": of near entries, the one holding every
+        report word of the ask (采纳) answers; when none does, the best report sentence that
+        holds them all; a choice between the entries only when neither is so."""
+        words = self._report_words(a)
+        if a.wants_figure or len(words) < MIN_DESCRIBED_WORDS:
+            return None
+        norm = self.context.normalize
+        entries = self.knowledge.entries
+        holding = [c for c in options if all(w in norm(f"{entries[c.id].answer} {entries[c.id].title}") for w in words)]
+        if len(holding) == 1:
+            return self._entry_choice(holding[0])  # the one near entry that says all the ask says
+        if holding:
+            return None
+        sentences = sentences or self.report.candidates(a)[0]  # skipped when an entry was sure
+        if not sentences:
+            return None
+        best = max(sentences, key=lambda c: c.score)
+        return self._report_choice(best, a) if self._holds(best, words) else None
 
     def _fuller_sentence(self, a: Analysis, choice: Choice, best: Candidate) -> Choice:
         """ "四度融合的经验被哪个部门采纳了": an explanation that lacks a word of the ask (采纳)
