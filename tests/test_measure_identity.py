@@ -181,3 +181,9 @@ def test_words_off_joined_are_lacked_when_one_of_them_is_never_written(engine):
     """司法 stands in the report (刑事司法), 救助 never; 司法救助 as a whole never: a near miss."""
     reply = engine.respond("2023年共受理司法救助案件多少件？")
     assert reply.status != "answer" and "司法救助" in reply.text
+
+
+def test_a_rate_asked_of_a_sentence_quoted_whole_must_be_its_rate(engine):
+    """纠错率 asked; the sentence states 和解率: no answer, whatever characters they share (纠纷)."""
+    reply = engine.respond("复议 纠错率 2023")
+    assert reply.status != "answer" and "纠错率" in reply.text

@@ -410,16 +410,17 @@ _RATE_NAME_RE = re.compile(r"([\u4e00-\u9fff]{2})率")
 def rule_rate_name(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
     """ "纠错率" asked, the answer is the 调解和解率: the two characters naming a rate must be in
     the figure's own words (成功率 asked as 调解成功率 or 调处成功率 both fit)."""
-    if choice is None or "%" not in choice.figure_value:
-        return None
+    if choice is None or "%" not in (choice.figure_value or choice.text):
+        return None  # no rate answered (a sentence quoted whole may state one: its words count)
     norm = ctx.normalize or normalize
-    own = norm(choice.own_text)
+    own = norm(choice.own_text if choice.figure_value else choice.text)
     for match in _RATE_NAME_RE.finditer(a.text):
         name = match.group(1)
         if name in ("成功", "比例") or name in own or norm(name) in own:
             continue
-        if any(c in own for c in name):
-            continue
+        if choice.figure_value and any(c in own for c in name):
+            continue  # a typed character of the figure's own rate name (城功率); in a sentence
+            # quoted whole (纠纷 of 纠错) a shared character says nothing
         return Decline("unstated", match.group(0))
     return None
 
