@@ -15,8 +15,8 @@ from benchmarks.evaluation import EVAL_DIR, EvalItem, Reply, judge, load_eval
 from benchmarks.metamorphic.words import drop_final_verb
 from bot.knowledge.reporttext import parse_report
 
-# Tuning sets only: the holdouts are never read here.
-SOURCE_FILES = (EVAL_DIR / "tuning.yaml", EVAL_DIR / "styles-tuning.yaml")
+# Every tuning set (the question-style sets, styles-tuning*.yaml); the holdouts are never read here.
+SOURCE_FILES = (EVAL_DIR / "tuning.yaml", *sorted(EVAL_DIR.glob("styles-tuning*.yaml")))
 
 _TAIL_RE = re.compile(r"[\s？?！!。，,、~～…]+$")
 _PARTICLES_RE = re.compile(r"[啊呀呢吧嘛哦哈]+$")

@@ -51,7 +51,7 @@ def clean(text: str) -> str:
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _UNITS = {"十": 10, "百": 100, "千": 1000}
-_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万点"
+_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿点"
 # Words that contain numeral characters but are names or ordinary words, not figures.
 PROTECTED_WORDS = (
     "一窗受理",
@@ -119,8 +119,12 @@ def _int_value(chars: str) -> int | None:
 
 
 def _run_value(run: str) -> str | None:
-    """Arabic form of a numeral run, keeping 万 as the report writes it (两万 → 2万)."""
+    """Arabic form of a numeral run, keeping 万 and 亿 as the report writes them (两万 → 2万)."""
     suffix = ""
+    if "亿" in run:  # 两亿 → 2亿, as 万 is kept; 一亿两千万 is left as written
+        head, _, tail = run.partition("亿")
+        value = _int_value(head) if head and not tail else None
+        return None if value is None else f"{value}亿"
     if "万" in run:
         head, _, tail = run.partition("万")
         if tail:  # 一万零八百一十六 → 10816
