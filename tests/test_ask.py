@@ -272,3 +272,12 @@ def test_a_question_word_with_dou_or_ye_says_any_and_asks_nothing(engine: Engine
     assert told not in ask.text and "多少个业务应用" in ask.text
     reply = engine.respond(f"儿子说益阳旗舰店啥都能办，{told}，湘易办里面到底接了多少个业务应用啊")
     assert reply.status == "answer" and "300多个" in reply.text
+
+
+def test_a_long_clause_of_the_reports_words_before_the_ask_is_the_questions_own(engine: Engine):
+    """ "在2025年三统一的规范性文件 市政府的多还是部门的多": the first clause is longer than a
+    joining clause, but made of the report's words and no story: its year scopes the ask."""
+    message = "在2025年三统一的规范性文件 市政府的多还是部门的多"
+    assert "2025年" in find_ask(message, engine.packs[-1].context.report_norm).text
+    reply = engine.respond(message)
+    assert reply.status != "answer" and "2025" in reply.text

@@ -338,12 +338,16 @@ _NARRATIVE_RE = re.compile(
     r"那时|后来|最近|年底|上个月|上周|上礼拜|上星期|昨天|前天|前几天|那天|当时|有一次|小时候|心里|觉得|高兴|担心|生气|气得|够呛|难受|心疼|感动|激动|郁闷|委屈|不服|急|烦|好奇"
 )
 MAX_JOINING_CLAUSE = 14  # a clause this short, with no story word, just before the ask is part of it
+SUBJECT_COVERAGE = 0.6  # ... or one this much in the report's words, whatever its length
 
 
 def _joins_ask(clause: str, report: str = "") -> bool:
     """A short clause before the ask that carries none of a story's words: the question's own
     scope or subject ("在湘潭", "深圳那边无证明城市建设中")."""
-    return bool(clause) and len(clause) <= MAX_JOINING_CLAUSE and not _story(clause, report) and _content(clause) >= 2
+    if not clause or _story(clause, report) or _content(clause) < 2:
+        return False
+    # short, or longer but made of the report's words ("在2025年三统一的规范性文件"): the question's own
+    return len(clause) <= MAX_JOINING_CLAUSE or (bool(report) and coverage(clause, report) >= SUBJECT_COVERAGE)
 
 
 def _joins(parts: list[str], i: int, asking: list[int], report: str = "") -> bool:
