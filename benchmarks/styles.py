@@ -1,8 +1,8 @@
 """New-style question sets (issue 15): single questions (stories, several figures, comparisons,
 numbers in words, areas, pinyin …) and dialogues (checks, narrowing, follow-ups), per tag.
 
-    python -m benchmarks.styles              # the tuning sets (tuning, tuning4–6, tuning9; tuning2, tuning3, tuning7, tuning8: sessions 19–22's holdouts)
-    python -m benchmarks.styles --holdout    # also the frozen holdout5 (once, at the end of the work)
+    python -m benchmarks.styles              # the tuning sets (tuning, tuning4–6, tuning9; tuning2, tuning3, tuning7, tuning8, tuning10: sessions 19–23's holdouts)
+    python -m benchmarks.styles --holdout    # also the frozen holdout6 (once, at the end of the work)
 
 Prints numbers; asserts nothing.
 """
@@ -22,7 +22,7 @@ from benchmarks.evaluation import (
     load_eval,
 )
 
-TUNING = ["tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6", "tuning7", "tuning8", "tuning9"]
+TUNING = ["tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6", "tuning7", "tuning8", "tuning9", "tuning10"]
 
 
 def tables(names: list[str], knowledge: str = "knowledge") -> str:
@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="新题型评测集：各标签准确率")
     parser.add_argument("--holdout", action="store_true", help="同时测冻结的留出集（只在工作结束时测一次）")
     args = parser.parse_args(argv)
-    print(tables(TUNING + ["holdout5"] if args.holdout else TUNING))
+    print(tables(TUNING + ["holdout6"] if args.holdout else TUNING))
     return 0
 
 
