@@ -697,3 +697,14 @@ def test_of_near_entries_the_one_saying_all_the_ask_says_answers_without_a_clari
     can answer; a choice between it and an entry lacking 采纳 is no help."""
     reply = engine.respond("哪个部门采纳了四度融合柔性执法的经验做法", Conversation(), now=0.0)
     assert reply.status == "answer" and "省政府办公厅" in reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["网上可办事项是不是比上一年多了", "人民调解的纠纷数量是不是比前一年少了", "法律咨询人次比上一年增加了多少"],
+)
+def test_a_change_asked_of_a_level_is_never_answered_with_the_level(engine, question):
+    """The report gives 2861项, no change from the year before: no 是的, no level as the change."""
+    reply = engine.respond(question, Conversation(), now=0.0)
+    assert reply.status != "answer" and "变化幅度" in reply.text
+    assert not reply.text.startswith(("是的", "不是"))

@@ -24,7 +24,8 @@ CHANGE_ASKED_RE = re.compile(
 
 # ... asked outright: a level (82.5%) does not answer "比上年提高了多少".
 CHANGE_STRONG_RE = re.compile(
-    r"同比|环比|较上年|比上年|比去年|较去年|增幅|降幅|变化|(?:增长|增加|下降|减少|提高|降低|上升)了?(?:多少|几|百分之几)"
+    r"同比|环比|较上年|比上年|比去年|较去年|(?:比|较|跟|和)(?:(?:上|前)[一1]年|上年度)|增幅|降幅|变化|"
+    r"(?:增长|增加|下降|减少|提高|降低|上升)了?(?:多少|几|百分之几)"
 )
 
 
@@ -56,7 +57,9 @@ def rule_figure_kind(a: Analysis, choice, ctx) -> object | None:
         return Decline("unstated", "实际完成情况")
     if asked_target and role in ("achieved", "change") and "目标" not in choice.text:
         return Decline("unstated", "目标")
-    if role == "achieved" and CHANGE_STRONG_RE.search(text) and _changes_beside(choice):
+    if role == "achieved" and CHANGE_STRONG_RE.search(text):
+        # "比上一年多了吗", "增加了多少": a change asked; a level is no answer, whether or not its
+        # sentence states a change beside it
         return Decline("unstated", "变化幅度")
     if role == "change" and a.wants_figure and not CHANGE_ASKED_RE.search(text) and not a.intent.yes_no:
         return Decline("unstated", "总数")
