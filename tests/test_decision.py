@@ -163,3 +163,9 @@ def test_a_qualifier_the_report_writes_only_elsewhere_is_not_this_figure(engine)
 
 def test_where_to_hand_in_papers_is_a_how_to_decline(engine):
     assert engine.respond("想在益阳申请行政复议，去哪个窗口递材料").status != "answer"
+
+
+def test_a_word_glued_across_a_particle_is_never_named_as_lacking(engine):
+    """ "能办好的事项": 办好事 is no word the asker wrote; the one-trip count answers."""
+    reply = engine.respond("跑動一次就能辦好的事項有多少個")
+    assert reply.status == "answer" and "1024项" in reply.text

@@ -64,8 +64,3 @@ def rule_figure_kind(a: Analysis, choice, ctx) -> object | None:
     if role == "change" and a.wants_figure and not CHANGE_ASKED_RE.search(text) and not a.intent.yes_no:
         return Decline("unstated", "总数")
     return None
-
-
-def _changes_beside(choice) -> bool:
-    """The choice's sentence also writes a change (同比增长6.9%): the change was the answer."""
-    return any(f.role == "change" for f in figures_of(choice.text))

@@ -440,6 +440,8 @@ def rule_figure_subject(a: Analysis, choice: Choice | None, ctx: Context) -> Dec
     for word in lexicon.words_in(core):
         if any(c in GLUE_CHARS for c in word) or word in evidence or word in PLACEHOLDERS or word in MEASURE_NEUTRAL:
             continue
+        if word not in a.text:
+            continue  # letters glued across a particle left out ("办好的事项" → 办好事): not the asker's word
         if word in places or any(word in p for p in places):
             continue
         if not occurs(word, report) and none_occur(word, report):
