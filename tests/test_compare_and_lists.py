@@ -284,3 +284,12 @@ def test_an_item_naming_only_the_kind_of_figure_is_of_the_subject_before_it(engi
     assert reply.status == "answer"
     assert all(f in reply.text for f in ("2900余件", "近30000人次", "370名", "317万余元"))
     assert "2000余万元" not in reply.text
+
+
+def test_a_lack_of_the_whole_that_another_ask_answers_is_no_lack(engine):
+    """The whole reads as one question lacking 第一批 (a word of the second ask): both asks answer."""
+    reply = engine.respond("参加执法资格考试的人数，还有第一批能力提升验收了几个单位")
+    assert reply.status == "answer" and "5100多名" in reply.text and "11个" in reply.text
+    # a message saying what it does not ask keeps its decline
+    kept = engine.respond("全市现在一共有多少个立法联系点（不是新增的，是总数）")
+    assert kept.status != "answer" and "报告没有给出总数" in kept.text

@@ -52,6 +52,7 @@ class Response:
     section: str = ""  # "section › subsection" where the source stands
     year: int | None = None  # the report year the answer comes from
     figure: object = field(default=None, repr=False, compare=False)  # the figure answered (Entry or Figure)
+    lacking: str = field(default="", repr=False, compare=False)  # a decline's detail: what the report lacks
 
     def to_json(self) -> dict:
         """The stable JSON shape of `python -m bot ask --json`."""
@@ -533,7 +534,14 @@ def decline(
         lines.append("也可以按主题浏览：" + "、".join(knowledge.topics[t].title for t in topics) + "。")
     suggestions = list(options) or (near.suggestions[:2] if near is not None else [])
     return Response(
-        "fallback", "\n".join(lines), None, near.score if near else 0.0, suggestions, kind, _topic_ids(knowledge)
+        "fallback",
+        "\n".join(lines),
+        None,
+        near.score if near else 0.0,
+        suggestions,
+        kind,
+        _topic_ids(knowledge),
+        lacking=detail,
     )
 
 

@@ -236,6 +236,13 @@ class PackEngine:
         whole = self._single(a, conversation, now)
         if whole.status != "answer" and whole.kind not in STATED_LACKS:
             return self._compound(a, explicit=False) or whole
+        if whole.status != "answer" and whole.lacking and not _SAYS_NOT_ASKED_RE.search(a.text):
+            # "考试的人数，还有第一批…验收了几个单位": the whole lacks 第一批, a word of another
+            # ask; when every part of the message is answered, and one of them with that word, it
+            # was several asks (never when the message says what it does not ask: "不是新增的")
+            several = self._compound(a, explicit=False)
+            if several is not None and whole.lacking in several.answer:
+                return several
         if whole.status == "answer" and whole.figure is not None and not a.intent.yes_no and _joined(a):
             # "复调对接案件数和和解率": the whole answered one of two measures joined by 和; when
             # each part answers a figure of its own, that one among them, both are asked
@@ -848,6 +855,8 @@ _MEASURE_ONLY_RE = re.compile(
     r"^(?:那|还有|以及|再|和)?(?:金额|钱|人数|人次|数量|比例|比率|件数|案件数|成功率|和解率|总数|多少钱)"
     r"(?:是|有|为)?(?:多少|几)?[个件项名人次元]?(?:呢|啊|呀)?$"
 )
+# The message says what it does not ask ("不是新增的", "不包括…"): a decline of that stands.
+_SAYS_NOT_ASKED_RE = re.compile(r"不是问|不是说|不是指|(?<!是)不是|不要|不算|不包括|不含|而不是|除了")
 _JOINER_RE = re.compile(r"[和与及跟、，,；;\s]|还有|以及|加上")
 
 
