@@ -130,3 +130,11 @@ def test_money_and_people_named_by_their_nouns(question, measure):
     from bot.analysis import analyze
 
     assert analyze(question).intent.measure == measure
+
+
+def test_how_many_points_asks_a_share():
+    """ "几个点": percentage points, never a count in 个."""
+    from bot.analysis import analyze
+
+    intent = analyze("承诺时限压缩率几个点").intent
+    assert intent.measure == "percent" and intent.unit == ""

@@ -88,6 +88,7 @@ _UNIT_MEASURE = {
     "月": "duration",
     "年": "duration",
 }
+_POINTS_RE = re.compile(r"(?:几|多少)个?(?:百分)?点(?![评])")
 _PERCENT_RE = re.compile(r"百分之|百分比|比例|比率|占比|率|几成|多少成|%")
 _RANK_RE = re.compile(
     r"排名|排第几|第几名|排老几|排在|名次|第几|排位|位次|领先|前列|什么位置|啥位置|什么水平|啥水平|"
@@ -150,6 +151,7 @@ def measure_of(text: str, unit: str = "") -> str:
 def find_intent(text: str, number_unit: str = "") -> Intent:
     """The intent of a cleaned, numeral-converted question (`number_unit`: the unit of a
     number it writes, which tells the measure of a yes/no check: "有没有五百人")."""
+    text = _POINTS_RE.sub("百分之几", text)  # "几个点": a share in percentage points, not a count of 个
     unit_match = _ASKED_UNIT_RE.search(text)
     unit = next(g for g in unit_match.groups() if g)[-1] if unit_match else ""
     yes_no = bool(_YESNO_RE.search(text)) and not _HOW_MANY_THEN_MA_RE.search(text)
