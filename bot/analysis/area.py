@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from bot.text.normalize import convert_numerals
+
 _PLACE_WORDS = r"(?:(?:这|那)?一?大?(?:方面|块|部分|板块)|领域|工作上|工作|上面|上|这个模式|模式|这边|里)?"
 _DID = (
     r"(?:都|还|又|主要|具体|到底)?(?:做了|干了|搞了|开展了|采取了|推进了|深化了|出台了|出了|有了|有|做过|抓了|讲了|写了|讲|写|说了|"
@@ -53,7 +55,8 @@ def find_area_figures(text: str) -> str:
 
 def find_area(text: str) -> str:
     """The area's words, or ""."""
-    text = _AROUND_RE.sub("", _REQUEST_TAIL_RE.sub("", _PUNCTUATION_RE.sub("", text)))
+    # numbers in words first: "二零二三年" is a year around the area, as "2023年" is
+    text = _AROUND_RE.sub("", _REQUEST_TAIL_RE.sub("", _PUNCTUATION_RE.sub("", convert_numerals(text))))
     if _NOT_AREA_RE.search(text):
         return ""
     m = _AREA_RE.search(text)
