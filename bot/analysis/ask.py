@@ -207,8 +207,8 @@ def _asking(parts: list[str], report: str) -> list[int]:
     """The clauses that ask; one that only tells an amount or a time is left out when a later
     clause asks ("上个月店里来了几个执法的…到底配了多少台")."""
     found = [i for i, part in enumerate(parts) if _asks(part)]
-    told = [i for i in found if _told(parts[i], report) and any(j > i and not _told(parts[j], report) for j in found)]
-    return [i for i in found if i not in told]
+    tells = {i: _told(parts[i], report) for i in found}
+    return [i for i in found if not (tells[i] and any(j > i and not tells[j] for j in found))]
 
 
 # A question word with 都/也 says "any" ("啥都能办", "什么都不懂", "谁也不知道"): no question.

@@ -244,9 +244,7 @@ def rule_money_kind(a: Analysis, choice: Choice | None, ctx: Context) -> Decline
 
 
 # What an ask says it does not want ("不是问新增的", "不是新增的", "不算新增", "不包括…"), to the end of its clause.
-_NOT_ASKED_RE = re.compile(
-    r"(?:不是问|不是说|不是指|(?<!是)不是|不要|不算|不包括|不含|而不是|除了)[\u4e00-\u9fff]{0,8}"
-)
+NOT_ASKED_RE = re.compile(r"(?:不是问|不是说|不是指|(?<!是)不是|不要|不算|不包括|不含|而不是|除了)[\u4e00-\u9fff]{0,8}")
 
 
 _ASPECT_RE = re.compile(r"[了的]")
@@ -270,7 +268,7 @@ def rule_part_only(a: Analysis, choice: Choice | None, ctx: Context) -> Decline 
     if a.intent.total:
         # "总共有多少个，不是问新增的": 新增 is not asked; "通过了初评" asks 通过初评; a figure
         # quoted before the asking clause ("22个乡镇通过初评 全市总共有多少个…") is not asked
-        asked = _ASPECT_RE.sub("", _NOT_ASKED_RE.sub("", _asking_clause(a)))
+        asked = _ASPECT_RE.sub("", NOT_ASKED_RE.sub("", _asking_clause(a)))
         for word in PART_WORDS:
             if word in choice.own_text and word not in asked:
                 return Decline("part_only", word)

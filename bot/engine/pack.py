@@ -34,6 +34,7 @@ from bot.answers.compose import Response
 from bot.decision.decline import STATED_LACKS
 from bot.decision.rules import (
     MEASURE_NEUTRAL,
+    NOT_ASKED_RE,
     PLACEHOLDERS,
     SCOPE_RULES,
     Choice,
@@ -236,7 +237,7 @@ class PackEngine:
         whole = self._single(a, conversation, now)
         if whole.status != "answer" and whole.kind not in STATED_LACKS:
             return self._compound(a, explicit=False) or whole
-        if whole.status != "answer" and whole.lacking and not _SAYS_NOT_ASKED_RE.search(a.text):
+        if whole.status != "answer" and whole.lacking and not NOT_ASKED_RE.search(a.text):
             # "考试的人数，还有第一批…验收了几个单位": the whole lacks 第一批, a word of another
             # ask; when every part of the message is answered, and one of them with that word, it
             # was several asks (never when the message says what it does not ask: "不是新增的")
@@ -429,7 +430,8 @@ class PackEngine:
             return None
         norm = self.context.normalize
         entries = self.knowledge.entries
-        holding = [c for c in options if all(w in norm(f"{entries[c.id].answer} {entries[c.id].title}") for w in words)]
+        said = {c.id: norm(f"{entries[c.id].answer} {entries[c.id].title}") for c in options}
+        holding = [c for c in options if all(w in said[c.id] for w in words)]
         if len(holding) == 1:
             return self._entry_choice(holding[0])  # the one near entry that says all the ask says
         if holding:
@@ -485,9 +487,8 @@ class PackEngine:
         most of them (params.described_share at least, more than any other such sentence) answers."""
         if not a.intent.asks_name or len(known) < MIN_DESCRIBED_WORDS:
             return None
-        norm = self.context.normalize
         held = [
-            (sum(w in norm(self._sentence_text(c)) for w in known), c)
+            (sum(w in self._sentence_norm(c) for w in known), c)
             for c in pool[: self.params.described_pool]
             if self._names(c)
         ]
@@ -503,8 +504,17 @@ class PackEngine:
         sentence = self.report.sentence(candidate.id) if candidate.from_report else None
         return sentence.text if sentence else ""
 
+    @cached_property
+    def _normalized(self) -> dict[str, str]:
+        """Each report sentence's text, normalised (by sentence id; built on first use)."""
+        return {s.id: self.context.normalize(s.text) for s in self.knowledge.report_text.sentences}
+
+    def _sentence_norm(self, candidate: Candidate) -> str:
+        sentence = self.report.sentence(candidate.id) if candidate.from_report else None
+        return self._normalized.get(sentence.id, "") if sentence else ""
+
     def _holds(self, candidate: Candidate, words: set[str]) -> bool:
-        text = self.context.normalize(self._sentence_text(candidate))
+        text = self._sentence_norm(candidate)
         return bool(text) and all(w in text for w in words)
 
     def _names(self, candidate: Candidate, holding: set[str] = frozenset()) -> int:
@@ -704,8 +714,9 @@ class PackEngine:
             return None
         if len(scored) > 1 and scored[0][0] - scored[1][0] < self.params.area_content_lead:
             return None
-        norm = self.context.normalize
-        sentences = [norm(x.text) for x in self.knowledge.report_text.sentences if x.subsection == scored[0][1]]
+        sentences = [
+            self._normalized[x.id] for x in self.knowledge.report_text.sentences if x.subsection == scored[0][1]
+        ]
         if any(sum(pair in t for pair in pairs) / len(pairs) >= self.params.area_content_min for t in sentences):
             return None  # one sentence holds it all ("营商码", "网上可办率"): a thing, not an area
         return scored[0][1], scored[0][2], False
@@ -855,8 +866,6 @@ _MEASURE_ONLY_RE = re.compile(
     r"^(?:那|还有|以及|再|和)?(?:金额|钱|人数|人次|数量|比例|比率|件数|案件数|成功率|和解率|总数|多少钱)"
     r"(?:是|有|为)?(?:多少|几)?[个件项名人次元]?(?:呢|啊|呀)?$"
 )
-# The message says what it does not ask ("不是新增的", "不包括…"): a decline of that stands.
-_SAYS_NOT_ASKED_RE = re.compile(r"不是问|不是说|不是指|(?<!是)不是|不要|不算|不包括|不含|而不是|除了")
 _JOINER_RE = re.compile(r"[和与及跟、，,；;\s]|还有|以及|加上")
 
 
