@@ -15,6 +15,20 @@ def _report(engine) -> str:
     return engine.packs[-1].context.report_norm
 
 
+def _answered(engine, question: str, figure: str):
+    """The question, asked on its own, is answered and the reply holds `figure`."""
+    reply = engine.respond(question, Conversation(), now=0.0)
+    assert reply.status == "answer" and figure in reply.text
+    return reply
+
+
+def _declined(engine, question: str, words: str):
+    """The question, asked on its own, is not answered and the reply says `words`."""
+    reply = engine.respond(question, Conversation(), now=0.0)
+    assert reply.status != "answer" and words in reply.text
+    return reply
+
+
 # --- the ask -------------------------------------------------------------------------------
 
 
@@ -23,8 +37,7 @@ def test_a_question_asked_before_the_story_is_still_asked_when_a_lead_restates_i
         "去年益阳到底有多少家企业享受了“首次不罚”？我问这个是因为我在桃江开了个小五金店，"
         "前年市场监管的来查，看我是第一次，就没罚款。我蛮感激的，想晓得像我这样的有多少。"
     )
-    reply = engine.respond(message, Conversation(), now=0.0)
-    assert reply.status == "answer" and "6125家" in reply.text
+    _answered(engine, message, "6125家")
 
 
 @pytest.mark.parametrize("told", ["本来要罚几千块", "罚了好几万", "报警后没几天就抓到了", "去了几天就办好了"])
@@ -43,8 +56,7 @@ def test_telling_someone_else_is_not_a_request_but_telling_me_is(engine):
 @pytest.mark.parametrize("request_", ["我想确认一下报告里原话是怎么写的", "帮我核实一下", "想核对一下"])
 def test_a_request_to_confirm_asks_the_claim_before_it(engine, request_):
     message = f"我在执法局做内勤，天天整理案卷。领导开会说全市存档的音像记录有将近两万件，{request_}。"
-    reply = engine.respond(message, Conversation(), now=0.0)
-    assert reply.status == "answer" and "近2万件" in reply.text
+    _answered(engine, message, "近2万件")
 
 
 @pytest.mark.parametrize("request_", ["三个数", "一起说下", "都报下"])
@@ -81,8 +93,7 @@ def test_money_of_a_kind_no_sum_is_of_is_never_answered_with_another_sum(engine,
 
 @pytest.mark.parametrize("question, figure", [("讨回了多少工钱", "317万余元"), ("免掉的罚款有多少", "2000余万元")])
 def test_money_of_the_kind_the_sum_is_of_is_answered(engine, question, figure):
-    reply = engine.respond(question, Conversation(), now=0.0)
-    assert reply.status == "answer" and figure in reply.text
+    _answered(engine, question, figure)
 
 
 @pytest.mark.parametrize(
@@ -94,14 +105,12 @@ def test_money_of_the_kind_the_sum_is_of_is_answered(engine, question, figure):
     ],
 )
 def test_a_whole_asked_is_never_answered_with_a_part(engine, question):
-    reply = engine.respond(question, Conversation(), now=0.0)
-    assert reply.status != "answer" and "报告没有给出总数" in reply.text
+    _declined(engine, question, "报告没有给出总数")
 
 
 @pytest.mark.parametrize("question", ["复调对接案件有多少", "复议调解了多少件", "复议和解的有多少起"])
 def test_the_part_asked_by_its_own_words_is_answered(engine, question):
-    reply = engine.respond(question, Conversation(), now=0.0)
-    assert reply.status == "answer" and "78件" in reply.text
+    _answered(engine, question, "78件")
 
 
 @pytest.mark.parametrize(
@@ -112,8 +121,7 @@ def test_the_part_asked_by_its_own_words_is_answered(engine, question):
     ],
 )
 def test_the_report_itself_or_a_filler_is_no_whole_of_parts(engine, question, figure):
-    reply = engine.respond(question, Conversation(), now=0.0)
-    assert reply.status == "answer" and figure in reply.text
+    _answered(engine, question, figure)
 
 
 @pytest.mark.parametrize("question", ["企业法律服务工作站在哪，能不能请他们上门", "律师能不能上门", "调委会在什么地方"])
@@ -206,8 +214,7 @@ def test_a_comparison_gives_both_figures_however_its_subjects_are_laid_out(engin
 
 @pytest.mark.parametrize("question", ["能力提升行动第一批验收的单位有多少", "三年提升行动第一批验收了几个单位"])
 def test_a_change_word_naming_a_programme_asks_no_change(engine, question):
-    reply = engine.respond(question, Conversation(), now=0.0)
-    assert reply.status == "answer" and "11个" in reply.text
+    _answered(engine, question, "11个")
 
 
 @pytest.mark.parametrize(
@@ -289,8 +296,7 @@ def test_a_claim_or_a_difference_between_two_figures_gives_both_never_a_yes_on_o
 
 @pytest.mark.parametrize("question", ["单说听证室，全市有多少间", "光算询问室有几处", "只算听证室的话有多少处"])
 def test_one_of_two_things_counted_together_asked_alone_is_declined_naming_both(engine, question):
-    reply = engine.respond(question, Conversation(), now=0.0)
-    assert reply.status != "answer" and "询问室、听证室合在一起" in reply.text
+    _declined(engine, question, "询问室、听证室合在一起")
 
 
 def test_the_two_things_counted_together_are_answered_together(engine):
@@ -300,8 +306,7 @@ def test_the_two_things_counted_together_are_answered_together(engine):
 
 @pytest.mark.parametrize("question", ["通过初评的22个乡镇街道名单有哪些", "通过初评的22个乡镇街道是哪些"])
 def test_the_members_of_a_count_the_report_never_lists_are_count_only(engine, question):
-    reply = engine.respond(question, Conversation(), now=0.0)
-    assert reply.status != "answer" and "只给出了数量（22个）" in reply.text
+    _declined(engine, question, "只给出了数量（22个）")
 
 
 def test_the_members_the_report_names_some_of_are_quoted(engine):
@@ -351,8 +356,7 @@ def test_a_story_before_the_ask_never_scopes_or_cuts_it(engine, message, figure)
     ],
 )
 def test_politeness_around_a_keyword_or_a_comparison_is_context(engine, message, figure):
-    reply = engine.respond(message, Conversation(), now=0.0)
-    assert reply.status == "answer" and figure in reply.text
+    _answered(engine, message, figure)
 
 
 def test_politeness_around_a_check_keeps_the_measure_checked(engine):
@@ -523,8 +527,7 @@ def test_times_and_particles_inside_the_ask_never_make_a_measure_the_report_lack
     ],
 )
 def test_a_judgement_of_the_askers_own_case_is_legal_advice(engine, question):
-    reply = engine.respond(question, Conversation(), now=0.0)
-    assert reply.status != "answer" and "不解答个人的具体法律问题" in reply.text
+    reply = _declined(engine, question, "不解答个人的具体法律问题")
     assert "是的" not in reply.text and "不是" not in reply.text
 
 
@@ -542,8 +545,7 @@ def test_legality_as_the_reports_subject_or_in_the_story_is_no_legal_advice(engi
 
 @pytest.mark.parametrize("question", ["营商码怎么领取", "首次不罚需要企业自己提交申请吗", "法律援助要本人去申请吗"])
 def test_the_askers_own_step_is_a_how_to(engine, question):
-    reply = engine.respond(question, Conversation(), now=0.0)
-    assert reply.status != "answer" and "办事信息" in reply.text
+    _declined(engine, question, "办事信息")
 
 
 # --- a name asked of a thing described ---------------------------------------------------------
@@ -572,8 +574,7 @@ def test_a_name_asked_of_a_description_is_no_figure_question(engine, question, n
 def test_a_name_asked_is_answered_by_the_one_sentence_that_could_name_it(engine, question, name):
     """Of the report's sentences, only one naming something (in quotes) and holding the ask's
     words of the report can answer 叫什么; a sentence naming nothing is no rival."""
-    reply = engine.respond(question, Conversation(), now=0.0)
-    assert reply.status == "answer" and name in reply.text
+    _answered(engine, question, name)
 
 
 def test_a_name_the_report_never_gives_is_not_answered(engine):
@@ -596,18 +597,15 @@ def test_a_name_the_report_never_gives_is_not_answered(engine):
     ],
 )
 def test_story_amounts_leads_and_the_citys_li_never_change_the_ask(engine, question, figure):
-    reply = engine.respond(question, Conversation(), now=0.0)
-    assert reply.status == "answer" and figure in reply.text
+    _answered(engine, question, figure)
 
 
 def test_two_things_counted_together_asked_each_apart_is_declined(engine):
-    reply = engine.respond("询问室和听证室分别建了多少处", Conversation(), now=0.0)
-    assert reply.status != "answer" and "合在一起" in reply.text
+    _declined(engine, "询问室和听证室分别建了多少处", "合在一起")
 
 
 def test_what_the_law_says_on_the_askers_case_is_legal_advice(engine):
-    reply = engine.respond("隔壁邻居盖房子占了我家宅基地，法律上宅基地被占了是怎么规定的", Conversation(), now=0.0)
-    assert reply.status != "answer" and "不解答个人的具体法律问题" in reply.text
+    _declined(engine, "隔壁邻居盖房子占了我家宅基地，法律上宅基地被占了是怎么规定的", "不解答个人的具体法律问题")
 
 
 def test_an_area_no_heading_names_is_found_by_its_sentences(engine):
@@ -636,8 +634,7 @@ def test_spoken_directions_and_handing_in_are_judged_against_the_report(engine, 
 def test_a_figure_quoted_before_the_ask_is_not_what_is_asked(engine):
     """ "22个乡镇通过初评 全市总共有多少个…参加了创建": the total asked is of those taking part,
     the report has only those who passed."""
-    reply = engine.respond("22个乡镇通过初评 全市总共有多少个乡镇街道参加了创建", Conversation(), now=0.0)
-    assert reply.status != "answer" and "报告没有给出总数" in reply.text
+    _declined(engine, "22个乡镇通过初评 全市总共有多少个乡镇街道参加了创建", "报告没有给出总数")
 
 
 @pytest.mark.parametrize(
@@ -663,8 +660,7 @@ def test_the_members_of_things_counted_are_a_list_never_a_figure(engine, questio
     ],
 )
 def test_a_name_asked_of_a_description_is_the_naming_sentence_holding_most_of_it(engine, question, name):
-    reply = engine.respond(question, Conversation(), now=0.0)
-    assert reply.status == "answer" and name in reply.text
+    _answered(engine, question, name)
 
 
 @pytest.mark.parametrize(
@@ -678,8 +674,7 @@ def test_a_name_asked_of_a_description_is_the_naming_sentence_holding_most_of_it
     ],
 )
 def test_where_to_see_how_to_obtain_and_the_askers_own_doing_are_practical(engine, question):
-    reply = engine.respond(question, Conversation(), now=0.0)
-    assert reply.status != "answer" and "办事信息" in reply.text
+    _declined(engine, question, "办事信息")
 
 
 def test_a_figure_asked_politely_with_wo_neng_is_still_answered(engine):
@@ -705,6 +700,5 @@ def test_of_near_entries_the_one_saying_all_the_ask_says_answers_without_a_clari
 )
 def test_a_change_asked_of_a_level_is_never_answered_with_the_level(engine, question):
     """The report gives 2861项, no change from the year before: no 是的, no level as the change."""
-    reply = engine.respond(question, Conversation(), now=0.0)
-    assert reply.status != "answer" and "变化幅度" in reply.text
+    reply = _declined(engine, question, "变化幅度")
     assert not reply.text.startswith(("是的", "不是"))
