@@ -195,6 +195,25 @@ def test_the_compound_of_the_figures_own_words_is_answered(engine):
     assert reply.status == "answer" and "近30000人次" in reply.text
 
 
+@pytest.mark.parametrize(
+    ("said", "yes"),
+    [
+        ("2023年新增了10个立法联系点", "不是"),
+        ("网上可办的事项是两千八百六十一项", "是的"),
+        ("刑事破案数上升了百分之一百一十", "是的"),
+        ("向园区赋权了20项审批服务事项", "不是"),
+    ],
+)
+def test_a_figure_stated_with_no_mark_is_checked_as_if_asked(engine, said, yes):
+    assert _answered(engine, said, "").text.startswith(yes)
+
+
+@pytest.mark.parametrize("message", ["执法记录仪配了4400台 一共花了多少钱", "跑动1次事项", "跑一次的呢"])
+def test_a_figure_told_before_an_ask_or_naming_a_thing_is_no_check(engine, message):
+    reply = engine.respond(message, Conversation(), now=0.0)
+    assert not reply.text.startswith(("是的", "不是"))
+
+
 # --- comparisons ---------------------------------------------------------------------------
 
 

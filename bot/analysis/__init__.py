@@ -19,7 +19,7 @@ from bot.analysis.scope import Scope, find_scope, today_in_china
 from bot.analysis.split import Split, split_question
 from bot.text.normalize import NO_SYNONYMS, Synonyms, clean, convert_numerals, drop_filler
 
-__all__ = ["Analysis", "AskedNumber", "Intent", "Scope", "Split", "analyze", "today_in_china"]
+__all__ = ["Analysis", "AskedNumber", "Intent", "Scope", "Split", "analyze", "stated_claim", "today_in_china"]
 
 MAX_QUERY_CHARS = 200  # a real question is shorter; the rest is ignored
 # Question frames around a number to confirm: taken out with the number ("是不是有", "吗").
@@ -27,6 +27,10 @@ _FRAME_RE = re.compile(r"是不是|是否|有没有|对不对|对吗|对吧|是�
 # "网上可办的事项是两千八百六十一项？": a statement of a figure asked with a question mark is a
 # check, as if it ended in 吗; a question word makes it a question of its own.
 _QUESTION_MARK_RE = re.compile(r"[?？]\s*$")
+# A whole message stating a figure with no mark at its end ("2023年新增了10个立法联系点", as
+# voice input types it) is asked the same way: a figure is told to the bot only to be checked.
+_UNMARKED_END_RE = re.compile(r"[\u4e00-\u9fff\w%](?<![呢啊呀嘛])\s*$")
+_CLAIMED_RE = re.compile(r"(?:了|是|有|为|达|达到|共|计)(?:近|约|超过|超)?$")  # "新增了|10个"
 _QUESTION_WORD_RE = re.compile(r"多少|几(?![百千万十])|什么|啥|哪|谁|怎|如何|为何|咋")
 _HOW_MANY_RE = re.compile(
     r"多少|(?<![\d%])几(?![百千万十])|哪|(?<!为)什么|(?<!为)啥|谁"
@@ -95,6 +99,20 @@ def _remove(text: str, spans) -> str:
     for start, end in sorted(spans, reverse=True):
         text = text[:start] + " " + text[end:]
     return text
+
+
+def stated_claim(raw: str) -> bool:
+    """Whether a whole message states a figure, unmarked, and asks nothing else: a check."""
+    if not _UNMARKED_END_RE.search(raw) or re.search(r"[，,。；;！!？?\s]", raw.strip()):
+        return False
+    a = analyze(raw)
+    last = a.numbers[-1] if a.numbers else None
+    return (
+        last is not None
+        and not a.intent.yes_no
+        and bool(_CLAIMED_RE.search(a.text[: last.start]))
+        and not _QUESTION_WORD_RE.search(a.text)
+    )
 
 
 ANALYSES_KEPT = 1024  # recent analyses kept: a message is analysed once, whatever the packs asked

@@ -20,7 +20,7 @@ import time
 from dataclasses import replace
 from functools import cached_property
 
-from bot.analysis import ASKS_ABOUT_OTHER_RE, Analysis
+from bot.analysis import ASKS_ABOUT_OTHER_RE, Analysis, stated_claim
 from bot.analysis.ask import Ask, find_ask, known_words
 from bot.analysis.numbers import AskedNumber
 from bot.analysis.scope import find_scope
@@ -193,6 +193,8 @@ class Engine:
         # 零跑動…分別多少項 asks two; "成功率好多" asks 多少 (bot/text/dialect.py)
         message = mandarin(simplified(text)) if isinstance(text, str) else ""
         text = self.question(message)
+        if text == message and stated_claim(text):
+            text += "？"  # "2023年新增了10个立法联系点": said to be checked
         check = self._check_of_last(text, conversation, now)
         if check is not None:
             return check
