@@ -40,6 +40,14 @@ def test_a_question_asked_before_the_story_is_still_asked_when_a_lead_restates_i
     _answered(engine, message, "6125家")
 
 
+@pytest.mark.parametrize("lead", ["顺便问一句", "想请教一下", "我想问问"])
+def test_a_story_told_after_a_lead_is_still_story(engine, lead):
+    message = f"我外甥老家在宜章县给人带孩子，{lead}我在安化种茶，去年跟收购商签合同吃了亏，这个律所跟企业结对子的活动叫什么名字"
+    ask = find_ask(message, _report(engine))
+    assert "安化" not in ask.text and "叫什么名字" in ask.text
+    _answered(engine, message, "千所连千企")
+
+
 @pytest.mark.parametrize("told", ["本来要罚几千块", "罚了好几万", "报警后没几天就抓到了", "去了几天就办好了"])
 def test_an_amount_told_is_not_an_ask(engine, told):
     ask = find_ask(f"我开了家小餐馆，{told}，我觉得他吹牛。报告里写的免罚金额是多少？", _report(engine))

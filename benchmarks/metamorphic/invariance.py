@@ -168,6 +168,32 @@ def pinyin_word(question: str, rng: random.Random) -> str | None:
     return before + written + after
 
 
+@functools.cache
+def _english_words() -> dict[str, tuple[str, ...]]:
+    """Chinese word → the English phrases the glossary reads as it (words of 2+ characters only)."""
+    from bot.text.english import load_glossary
+
+    by_word: dict[str, list[str]] = {}
+    for phrase, word in load_glossary().items():
+        if len(word) >= 2 and len(phrase) >= 3:
+            by_word.setdefault(word, []).append(phrase)
+    return {word: tuple(phrases) for word, phrases in by_word.items()}
+
+
+def english_word(question: str, rng: random.Random) -> str | None:
+    """One word of the report written in English, as bilingual askers mix it in ("legal aid案件",
+    "诉前调解的 success rate"): spaced or not, lower or title case."""
+    found = [(question.find(word), word) for word in _english_words() if word in question]
+    if not found:
+        return None
+    start, word = rng.choice(sorted(found))
+    phrase = rng.choice(_english_words()[word])
+    phrase = phrase.title() if rng.random() < 0.3 else phrase
+    if rng.random() < 0.5:
+        phrase = f" {phrase} "
+    return (question[:start] + phrase + question[start + len(word) :]).strip()
+
+
 def numbers_in_words(question: str, rng: random.Random) -> str | None:
     out = numerals.in_words(question, rng)
     return out if out != question else None
@@ -197,5 +223,6 @@ TRANSFORMS = {
     "homophone_typo": (homophone, 2),
     "numbers_in_words": (numbers_in_words, 2),
     "pinyin_word": (pinyin_word, 2),
+    "english_word": (english_word, 1),
     "dialect": (dialect, 1),
 }

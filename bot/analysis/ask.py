@@ -94,7 +94,7 @@ class Ask:
 # "I / we / my …" ("…腿脚也不好听说现在好多事情网上就能办了…", "…孙子说一部手机就够了市本级…"),
 # never right after a word that joins two subjects ("…多还是全市…", "…和全市…").
 _SPOKEN_BREAK_RE = re.compile(
-    r"(?<=[\u4e00-\u9fff])(?<!还是)(?<![和跟与比及或])(?=隔壁|听说|后来|但是|可是|不过|所以|然后|结果|现在听说|(?<![帮给让叫诉问替教])我(?![市省国区县])|(?<!我)想问|请问|俺们|俺家|"
+    r"(?<=[\u4e00-\u9fff])(?<!还是)(?<![和跟与比及或])(?=隔壁|听说|听人说|听讲|后来|但是|可是|不过|所以|然后|结果|现在听说|到底|感觉|当时|前年|昨天|上回|上次|以前|(?<![帮给让叫问替教跟和对])(?:他|她)(?![市省国区县])|(?<![帮给让叫诉问替教])我(?![市省国区县])|(?<!我)想问|请问|俺们|俺家|"
     r"孩子|儿子|女儿|老伴|孙子|朋友|邻居|顺便|麻烦|市本级|全市|益阳)"
 )
 LONG_UNBROKEN = 20  # a clause this long without punctuation is cut where speech starts a new one
@@ -283,6 +283,17 @@ def find_ask(text: str, report: str = "") -> Ask:
     else:
         asking = _asking(parts, report)
         chosen = [i for i in range(start, len(parts)) if parts[i] and (i == start or i in asking)]
+        later = [i for i in asking if i >= start]
+        if later:
+            # "想请教一下我在安化种茶，…这个结对子的活动叫什么名字": a story told after the lead
+            # is story still; what else is said up to the ask is the question's own ("还没到法院立案，
+            # 先让双方坐下来谈的那种调解，有多少件")
+            told = _NARRATIVE_RE.search(parts[start]) and start not in asking
+            chosen = [
+                i
+                for i in range(start, later[-1] + 1)
+                if parts[i] and (i in asking or (i == start and not told) or (i > start and not _story(parts[i], report)))
+            ]
         # "X有多少家？我问这个是因为…想知道像我这样的有多少": a question asked before the story
         # is asked still; the lead after the story restates it
         chosen = [i for i in range(start) if i in asking and not _story(parts[i], report)] + chosen

@@ -9,6 +9,7 @@ part's words, the way a listener would.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -199,6 +200,47 @@ def _run_on(text: str, subjectless: bool = False) -> tuple[str, ...]:
     return parts
 
 
+# Where speech typed without marks starts a new ask: after a particle that ends one ("…多少件呢|"),
+# before a word that adds one ("|还有…", "|另外…", "|顺便问…").
+_PARTICLE_END_RE = re.compile(r"(?<=[\u4e00-\u9fff])[呢吗嘛](?=[\u4e00-\u9fff]{2})")
+_ADDS_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?=还有|另外|再加上|以及|顺便|再问|然后)")
+_MEMBERS_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:都|分别|各自|各)")
+MIN_SPOKEN = 8  # characters of a message typed without marks before its breaks are guessed
+SPOKEN_WORDS = 2  # words after a question word's unit that may still belong to its ask ("多少起|纠纷")
+
+
+def _counted(word: str) -> bool:
+    return lexicon.is_noun(word) and not _ASK_RE.search(word)
+
+
+def spoken_breaks(text: str) -> list[str]:
+    """A message typed (or spoken) without marks, read with a comma where each ask ends: after a
+    particle, before a word that adds an ask, after a question word and its unit when what
+    follows asks again. The noun counted may follow the unit ("多少起纠纷|成功率高不高") or not
+    ("多少件|成功率呢"), so one reading per number of words kept with each ask, fewest first."""
+    if len(text) < MIN_SPOKEN or re.search(r"[，,。？?！!；;、\s]", text):
+        return []
+    always = {m.end() for m in _PARTICLE_END_RE.finditer(text)} | {m.start() for m in _ADDS_RE.finditer(text)}
+    readings: list[str] = []
+    for kept in range(SPOKEN_WORDS + 1):
+        cuts = set(always)
+        for match in _TWO_ASKS_RE.finditer(text):
+            cut = _ask_end(text, match.end()) or match.end()
+            if _MEMBERS_AFTER_RE.match(text, cut):  # "几个中心都叫啥": the things counted, asked about
+                continue
+            words = list(itertools.takewhile(_counted, lexicon.segment(text[cut:])))[:kept]
+            cut += sum(len(w) for w in words)
+            cut += text[cut : cut + 1] == "的"
+            rest = text[cut:]
+            if rest and rest[0] not in "呢吗嘛吧啊呀" and _has_ask(rest) and len(_content(rest)) >= 3:
+                cuts.add(cut)
+        bounds = [0, *sorted(c for c in cuts if 0 < c < len(text)), len(text)]
+        reading = "，".join(text[a:b] for a, b in zip(bounds, bounds[1:]) if a < b)
+        if reading != text and reading not in readings:
+            readings.append(reading)
+    return readings
+
+
 def _asking_groups(clauses: list[str]) -> list[str]:
     """Clauses grouped by what they ask: a clause that asks nothing is the subject or scope of the
     next one that asks ("这边法律援助的情况，受理了多少件…"), or of the last when none follows."""
@@ -240,6 +282,18 @@ def _unquoted(text: str, pattern: re.Pattern) -> list[str]:
 def split_question(text: str) -> list[Split]:
     """Candidate ways to read the message as several questions, most explicit first."""
     text = unicodedata.normalize("NFKC", text).strip()
+    found: list[Split] = []
+    # "诉前调解有多少件成功率呢": read as if typed with its breaks
+    spoken = [split for reading in spoken_breaks(text) for split in _split(reading)]
+    found, seen = [], set()
+    for split in spoken + _split(text):  # each reading once, where it first comes
+        if split.parts not in seen:
+            seen.add(split.parts)
+            found.append(split)
+    return found
+
+
+def _split(text: str) -> list[Split]:
     found: list[Split] = []
     sentences = [s for s in _unquoted(text, _SENTENCE_RE) if len(_content(s)) >= 2]
     if len(sentences) >= 2:  # "…压缩率呢，还有网上可办率": one more item inside a sentence

@@ -37,6 +37,7 @@ from bot.knowledge.packs import Library, catalog
 from bot.knowledge.reporttext import TARGET_ASKED_RE, figures_of
 from bot.knowledge.sameas import MeasureLinks
 from bot.text.dialect import mandarin
+from bot.text.english import english
 from bot.text.lexicon import is_common, is_noun, words_in
 from bot.text.normalize import clean, convert_numerals, simplified
 from bot.text.pairs import none_occur
@@ -191,7 +192,7 @@ class Engine:
 
     def _respond(self, text: str, conversation: Conversation | None, now: float) -> Response:
         # 零跑動…分別多少項 asks two; "成功率好多" asks 多少 (bot/text/dialect.py)
-        message = mandarin(simplified(text)) if isinstance(text, str) else ""
+        message = mandarin(simplified(english(text))) if isinstance(text, str) else ""
         text = self.question(message)
         if text == message and stated_claim(text):
             text += "？"  # "2023年新增了10个立法联系点": said to be checked

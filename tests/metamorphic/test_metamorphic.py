@@ -22,6 +22,7 @@ FLOORS = {
     "homophone_typo": 0.95,
     "numbers_in_words": 1.00,
     "pinyin_word": 0.95,
+    "english_word": 0.95,
     "dialect": 0.95,
     "near_miss_measure": 0.65,
     "other_year": 0.95,

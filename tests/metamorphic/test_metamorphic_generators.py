@@ -137,6 +137,22 @@ def test_pinyin_word_replaces_one_word():
         assert "".join(lazy_pinyin("2023年共受理法律援助案件多少件？")).find(latin[0].replace(" ", "")) >= 0
 
 
+def test_english_word_writes_one_report_word_in_english():
+    from bot.text.english import load_glossary
+
+    glossary = load_glossary()
+    rng = random.Random(6)
+    question = "2023年共受理法律援助案件多少件？"
+    seen = set()
+    for _ in range(20):
+        out = invariance.english_word(question, rng)
+        latin = re.findall(r"[A-Za-z][A-Za-z' -]*[A-Za-z]", out)
+        assert len(latin) == 1 and glossary[latin[0].lower()] in question
+        seen.add(latin[0].lower())
+    assert len(seen) >= 2
+    assert invariance.english_word("嗯嗯", rng) is None
+
+
 def test_punctuation_and_traditional():
     rng = random.Random(5)
     assert invariance.punctuation_removed("承诺时限压缩率是不是74.1%？", rng) == "承诺时限压缩率是不是74.1%"
