@@ -48,6 +48,20 @@ def test_a_story_told_after_a_lead_is_still_story(engine, lead):
     _answered(engine, message, "千所连千企")
 
 
+@pytest.mark.parametrize(
+    ("letter", "figure"),
+    [
+        ("尊敬的益阳市人民政府：您好！本人系河北籍务工人员，2023年曾在益阳务工。现冒昧咨询贵市2023年共为多少名农民工讨回工资？此致 敬礼！ 张三 2024年3月5日", "370名"),
+        ("尊敬的领导：本人系岳阳市民，敬请告知贵市2023年网上可办率为多少，不胜感激！王五 2025年1月", "100%"),
+        ("领导同志：兹有一事请教，贵市“首次不罚”涉及企业几何？免罚金额若干？盼复。", "2000余万元"),
+    ],
+)
+def test_a_formal_letter_asks_what_follows_its_written_lead(engine, letter, figure):
+    """本人/籍 are the writer's story, 冒昧咨询/敬请告知 lead the ask, 此致敬礼 and the date of
+    writing are no part of it; 几何/若干 ask 多少."""
+    _answered(engine, letter, figure)
+
+
 @pytest.mark.parametrize("told", ["本来要罚几千块", "罚了好几万", "报警后没几天就抓到了", "去了几天就办好了"])
 def test_an_amount_told_is_not_an_ask(engine, told):
     ask = find_ask(f"我开了家小餐馆，{told}，我觉得他吹牛。报告里写的免罚金额是多少？", _report(engine))

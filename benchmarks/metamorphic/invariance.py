@@ -56,6 +56,20 @@ def story_after(question: str, rng: random.Random) -> str:
     return question + sep + rng.choice(lexicon.AFTER_LEADS) + story(rng, question) + rng.choice(("", "。", "…"))
 
 
+def formal_letter(question: str, rng: random.Random) -> str:
+    """The question inside a formal letter: who writes from elsewhere, a written lead, a closing,
+    and a signature dated in another year (a date of writing, never the question's year)."""
+    home = rng.choice(lexicon.PROVINCES) if rng.random() < 0.5 else _place(rng, question)
+    writer = f"本人系{home}{rng.choice(('籍', '', '人'))}{rng.choice(lexicon.WRITERS)}，{rng.choice(lexicon.REASONS)}。"
+    year = rng.choice(("2024", "2025", "2026"))
+    signature = f"{rng.choice(lexicon.SIGNERS)} {year}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日"
+    sep = rng.choice(("", "\n", " "))
+    greeting = rng.choice(("您好！", "", "您好，"))
+    marked = question.rstrip()[-1:] in "？?。！!"
+    body = rng.choice(lexicon.FORMAL_LEADS) + question + ("" if marked else rng.choice(("？", "")))
+    return sep.join((rng.choice(lexicon.SALUTATIONS) + greeting, writer + body, rng.choice(lexicon.CLOSINGS), signature))
+
+
 # --- fillers, politeness, emoji ------------------------------------------------------------------------
 
 
@@ -216,6 +230,7 @@ def dialect(question: str, rng: random.Random) -> str | None:
 TRANSFORMS = {
     "story_before": (story_before, 2),
     "story_after": (story_after, 2),
+    "formal_letter": (formal_letter, 1),
     "fillers_politeness_emoji": (fillers, 2),
     "punctuation_removed": (punctuation_removed, 1),
     "punctuation_doubled": (punctuation_doubled, 1),

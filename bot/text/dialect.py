@@ -34,13 +34,15 @@ _WORDS = (
     ("我听讲", "我听说"),
     ("听人讲", "听人说"),
 )
+# Written (letter) Chinese: "涉及企业几何", "免罚金额若干" end a clause asking 多少.
+_WRITTEN_HOW_MANY_RE = re.compile(rf"(?:几何|若干|几许){_END}")
 _WORDS_RE = re.compile("|".join(re.escape(w) for w, _ in _WORDS))
 _MANDARIN = dict(_WORDS)
 
 
 def mandarin(text: str) -> str:
     """`text` with its dialect question words and negations in Mandarin."""
-    text = _WORDS_RE.sub(lambda m: _MANDARIN[m.group(0)], text)
+    text = _WRITTEN_HOW_MANY_RE.sub("多少", _WORDS_RE.sub(lambda m: _MANDARIN[m.group(0)], text))
     return _HOW_MANY_RE.sub(lambda m: m.group(0) if _asked_again(text, m.end()) else m.group(0)[:-2] + "多少", text)
 
 

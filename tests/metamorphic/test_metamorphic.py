@@ -15,6 +15,7 @@ TARGET = 0.98
 FLOORS = {
     "story_before": 0.95,
     "story_after": 0.95,
+    "formal_letter": 0.95,
     "fillers_politeness_emoji": 0.95,
     "punctuation_removed": 0.85,  # long voice-input stories with every break removed
     "punctuation_doubled": 0.95,

@@ -153,6 +153,15 @@ def test_english_word_writes_one_report_word_in_english():
     assert invariance.english_word("嗯嗯", rng) is None
 
 
+def test_formal_letter_wraps_the_question_whole_and_dates_it_in_another_year():
+    rng = random.Random(7)
+    question = "2023年共受理法律援助案件多少件？"
+    for _ in range(20):
+        out = invariance.formal_letter(question, rng)
+        assert question in out and "本人系" in out
+        assert re.search(r"20(?:24|25|26)年\d{1,2}月\d{1,2}日$", out)
+
+
 def test_punctuation_and_traditional():
     rng = random.Random(5)
     assert invariance.punctuation_removed("承诺时限压缩率是不是74.1%？", rng) == "承诺时限压缩率是不是74.1%"
