@@ -292,6 +292,13 @@ class PackEngine:
                 chosen = self.curated.followup(curated, previous.title, previous.id, a)
                 if chosen is not None:
                     return self._compose(a, self._entry_choice(chosen), "followup")
+                options = [c for c in clarify_options(curated, p) if c.id == previous.id]
+                if options and len(clarify_options(curated, p)) > 1:
+                    # "哪个频道报道的" right after the 营商码 answer: of the things it could be
+                    # about, the one just answered
+                    choice = self._entry_choice(options[0])
+                    declined = first_decline(a, choice, self.context)
+                    return self._reply(a, Decision("decline", choice, declined) if declined else Decision("answer", choice))
         return self._reply(a, self.decide(a, curated, short))
 
     def decide(self, a: Analysis, curated: list[Candidate], short: bool) -> Decision:

@@ -133,6 +133,9 @@ class CuratedRetriever:
             name = set(norm(self.knowledge.entries[candidate.id].title))
             return len(name & context) / len(name) if name else 0.0
 
+        asked = set(norm(analysis.core))
+        named = [c for c in pool if asked and asked <= set(norm(self.knowledge.entries[c.id].title))]
+        pool = named or pool  # "金额呢": a name holding every word the follow-up says, when one does
         ranked = sorted(pool, key=lambda c: (covered(c), c.score), reverse=True)
         lead = covered(ranked[0]) - (covered(ranked[1]) if len(ranked) > 1 else 0.0)
         if _POINTING_RE.search(analysis.cleaned) and covered(ranked[0]) < p.followup_cover:

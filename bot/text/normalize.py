@@ -280,7 +280,7 @@ FILLER_WORDS = (
 # Words present in nearly every question about this report: they carry no signal.
 UBIQUITOUS_WORDS = ("益阳市", "益阳", "我市", "2023年度", "2023年", "2023", "今年")
 _FILLER_RE = re.compile("|".join(map(re.escape, sorted(set(FILLER_WORDS + UBIQUITOUS_WORDS), key=len, reverse=True))))
-_LEADING_RE = re.compile(r"^(那么|那|还有|另外|然后)")
+_LEADING_RE = re.compile(r"^(那么|那|还有|另外|然后|其中)")
 
 
 def drop_filler(text: str) -> str:
