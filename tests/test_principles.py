@@ -152,6 +152,19 @@ def test_where_and_house_calls_are_practical(engine, question):
     assert reply.kind == "unsupported"
 
 
+def test_a_part_named_with_words_between_its_halves_is_asked(engine):
+    """通过了…初评 names 通过初评: the part asked is the one the report gives, no "only a part"."""
+    _answered(engine, "全市一共有多少个乡镇街道通过了综合行政执法示范创建的初评？", "22个")
+    total = engine.respond("全市一共有多少个乡镇街道参加了综合行政执法示范创建？", Conversation(), now=0.0)
+    assert not total.text.startswith("通过初评乡镇(街道)数")  # those that took part: never the 22 passed
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [("三千多万", "不是"), ("三百多万", "是的")])
+def test_wages_claimed_in_wan_are_the_money_whoever_is_named(engine, claim, verdict):
+    reply = _answered(engine, f"帮农民工讨回来的工资是{claim}吗", "317万余元")
+    assert reply.text.startswith(verdict)
+
+
 # --- checks --------------------------------------------------------------------------------
 
 

@@ -261,6 +261,17 @@ def _asking_clause(a: Analysis) -> str:
     return "".join(kept) if kept and len(kept) < len(clauses) else a.text
 
 
+def _part_asked(word: str, asked: str) -> bool:
+    """Whether the ask names a part, whole or with words between its two halves ("通过了综合行政
+    执法示范创建的初评" names 通过初评)."""
+    if word in asked:
+        return True
+    if len(word) != 4:
+        return False
+    head, tail = word[:2], word[2:]
+    return head in asked and tail in asked[asked.index(head) + 2 :]
+
+
 def rule_part_only(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
     """A total asked where the report gives only a part (一共几个立法联系点 vs 新增5个)."""
     if choice is None or not choice.figure_value or not a.wants_figure:
@@ -270,7 +281,7 @@ def rule_part_only(a: Analysis, choice: Choice | None, ctx: Context) -> Decline 
         # quoted before the asking clause ("22个乡镇通过初评 全市总共有多少个…") is not asked
         asked = _ASPECT_RE.sub("", NOT_ASKED_RE.sub("", _asking_clause(a)))
         for word in PART_WORDS:
-            if word in choice.own_text and word not in asked:
+            if word in choice.own_text and not _part_asked(word, asked):
                 return Decline("part_only", word)
     for word in ASKED_PART_WORDS:  # "新增了几个" where the report gives the total ("达到12个")
         if word in a.text and word not in choice.own_text and word not in choice.text:

@@ -25,6 +25,10 @@ from bot.text.normalize import clean, convert_numerals, normalize
 _POINTING_RE = re.compile(r"它|他们|她们|这个|那个|这项|该")
 
 
+# A follow-up naming only a kind of figure ("金额呢", "人数呢").
+_KIND_ONLY_RE = re.compile(r"^(?:金额|人数|人次|数量|比例|比率|件数|案件数|成功率|和解率|总数|单位数|家数)$")
+
+
 class CuratedRetriever:
     def __init__(self, knowledge: Knowledge, params: Params):
         self.knowledge = knowledge
@@ -133,9 +137,9 @@ class CuratedRetriever:
             name = set(norm(self.knowledge.entries[candidate.id].title))
             return len(name & context) / len(name) if name else 0.0
 
-        asked = set(norm(analysis.core))
-        named = [c for c in pool if asked and asked <= set(norm(self.knowledge.entries[c.id].title))]
-        pool = named or pool  # "金额呢": a name holding every word the follow-up says, when one does
+        if _KIND_ONLY_RE.match(analysis.core):  # "金额呢": the sibling whose name holds that kind
+            asked = set(norm(analysis.core))
+            pool = [c for c in pool if asked <= set(norm(self.knowledge.entries[c.id].title))] or pool
         ranked = sorted(pool, key=lambda c: (covered(c), c.score), reverse=True)
         lead = covered(ranked[0]) - (covered(ranked[1]) if len(ranked) > 1 else 0.0)
         if _POINTING_RE.search(analysis.cleaned) and covered(ranked[0]) < p.followup_cover:
