@@ -249,6 +249,16 @@ def test_a_figure_told_before_an_ask_or_naming_a_thing_is_no_check(engine, messa
     assert not reply.text.startswith(("是的", "不是"))
 
 
+def test_a_figure_stated_after_a_story_with_a_question_mark_is_checked(engine):
+    reply = _answered(engine, "我姐夫在溆浦县开了家麻将馆 愁得吃不下饭我想问问网上可办的事项是两千八百六十一项？", "2861项")
+    assert reply.text.startswith("是的")
+
+
+def test_pinyin_is_read_before_the_ask_is_found(engine):
+    _answered(engine, "在吗~renmin tiaojie chenggonglv多谢！", "93%")
+    _answered(engine, "renmin tiaojie chenggonglv 我问这个是因为我表姐在道县开了个快递点…", "93%")
+
+
 # --- comparisons ---------------------------------------------------------------------------
 
 
@@ -756,3 +766,8 @@ def test_a_change_asked_of_a_level_is_never_answered_with_the_level(engine, ques
     """The report gives 2861项, no change from the year before: no 是的, no level as the change."""
     reply = _declined(engine, question, "变化幅度")
     assert not reply.text.startswith(("是的", "不是"))
+
+
+def test_of_sentences_alike_the_one_holding_the_askers_other_characters_names_the_thing(engine):
+    """一点一点滴进去的普法方式: 滴 is in one naming sentence only (“普法+案例”滴灌式普法)."""
+    _answered(engine, "那种一点一点滴进去的普法方式叫啥", "普法+案例")

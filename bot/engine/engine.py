@@ -38,6 +38,7 @@ from bot.knowledge.reporttext import TARGET_ASKED_RE, figures_of
 from bot.knowledge.sameas import MeasureLinks
 from bot.text.dialect import mandarin
 from bot.text.english import english
+from bot.text.pinyin import has_latin
 from bot.text.lexicon import is_common, is_noun, words_in
 from bot.text.normalize import clean, convert_numerals, simplified
 from bot.text.pairs import none_occur
@@ -193,9 +194,12 @@ class Engine:
     def _respond(self, text: str, conversation: Conversation | None, now: float) -> Response:
         # 零跑動…分別多少項 asks two; "成功率好多" asks 多少 (bot/text/dialect.py)
         message = mandarin(simplified(english(text))) if isinstance(text, str) else ""
+        if has_latin(message):  # "在吗~renmin tiaojie chenggonglv多谢": read before the ask is found
+            message = self.packs[-1].pinyin.read_in_message(message)
         text = self.question(message)
-        if text == message and stated_claim(text):
-            text += "？"  # "2023年新增了10个立法联系点": said to be checked
+        asked_last = message.rstrip(" ？?。.！!").endswith(text.rstrip(" ？?。.！!"))
+        if asked_last and stated_claim(text.rstrip(" ？?")) and (text == message or _MARKED_END_RE.search(message)):
+            text = text.rstrip(" ？?") + "？"  # "（…顺便问一句）2023年新增了10个立法联系点": said to be checked
         check = self._check_of_last(text, conversation, now)
         if check is not None:
             return check
@@ -632,6 +636,7 @@ _MEASURE_KIND_RE = re.compile(r"比例|比率|占比|成功率|金额|人数|人
 
 
 # An ask within what was just listed ("其中…哪个", "里面有…吗").
+_MARKED_END_RE = re.compile(r"[？?]\s*$")
 _WITHIN_RE = re.compile(r"其中|里面|里头|当中|这些里|这几个里|这里面")
 # Where a list's last name ends and the sentence goes on ("…赫山区龙光桥街道成功创建为…").
 _LIST_END_RE = re.compile(r"(?:成功|被|获|等|已|均|都|分别|入选|创建|评为|通过)")

@@ -84,6 +84,10 @@ MIN_PARTS_ANSWERED = 2  # an enumeration is answered in part only when this many
 _LIST_ASK_TAIL_RE = re.compile(r"(?:是|有|又有|又是)?(?:多少|几[个项件家台处条类种名起次人位]?)(?:呢|啊|呀)?$")
 
 
+# Characters of asking and of everyday grammar: no clue to which thing is described.
+_ASKING_CHARS = frozenset("的了是在有个一那这么什啥叫哪些几多少吗呢吧啊呀种样方式说法名字称来着和与跟也都就还又把被给让")
+
+
 class PackEngine:
     """Answers from one report pack (see the module docstring for the stages)."""
 
@@ -486,7 +490,21 @@ class PackEngine:
         rivals = [c for c in pool[1:] if not called or (names(c) and self._holds(c, known))]
         if not rivals:
             return self._report_choice(best, a)  # the one sentence that could answer
-        return self._report_choice(best, a) if best.score - rivals[0].score >= self.params.named_lead else None
+        if best.score - rivals[0].score >= self.params.named_lead:
+            return self._report_choice(best, a)
+        # "一点一点滴进去的普法方式": of sentences alike in the report's words, the one alone in
+        # holding the most of the asker's other characters (滴 of 滴灌式普法)
+        held = sorted(((self._asker_chars_held(c, a, known), c) for c in [best, *rivals]), key=lambda h: -h[0])
+        if held[0][0] > 0 and held[0][0] > held[1][0]:
+            return self._report_choice(held[0][1], a)
+        return None
+
+    def _asker_chars_held(self, candidate: Candidate, a: Analysis, known: set[str]) -> int:
+        """How many characters of the ask, beyond the report's words it uses and words of asking,
+        a report sentence holds."""
+        text = self._sentence_norm(candidate)
+        own = set(a.core) - set("".join(known)) - _ASKING_CHARS
+        return sum(ch in text for ch in own)
 
     def _described_by_most(self, a: Analysis, pool: list[Candidate], known: set[str]) -> Choice | None:
         """A name asked of a description some of whose words the report uses elsewhere ("渔业管理
