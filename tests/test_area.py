@@ -89,3 +89,19 @@ def test_an_area_in_everyday_words_is_found(engine):
     reply = engine.respond("做生意的环境这块益阳都干了些啥")
     assert reply.status == "answer" and "无证明城市" in reply.answer
     assert "普法+案例" in engine.respond("普法上搞了啥新花样").answer
+
+
+@pytest.mark.parametrize(
+    ("question", "area"),
+    [("把立法这块的几个数都列一下", "立法"), ("柔性执法那块的数字全给我", "柔性执法"), ("公共法律服务方面的几个数字告诉我", "公共法律服务")],
+)
+def test_the_figures_of_an_area_are_asked_however_the_numbers_are_called(question, area):
+    from bot.analysis.area import find_area_figures
+
+    assert find_area_figures(question) == area
+
+
+def test_a_count_is_no_request_for_an_areas_figures():
+    from bot.analysis.area import find_area_figures
+
+    assert find_area_figures("立法这块新增联系点的数是多少") == ""

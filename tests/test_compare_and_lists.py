@@ -6,6 +6,7 @@ import pytest
 
 from bot.analysis.compare import find_comparison
 from bot.analysis.split import split_question
+from bot.engine.conversation import Conversation
 
 
 def test_comparison_forms_give_both_subjects():
@@ -293,3 +294,9 @@ def test_a_lack_of_the_whole_that_another_ask_answers_is_no_lack(engine):
     # a message saying what it does not ask keeps its decline
     kept = engine.respond("全市现在一共有多少个立法联系点（不是新增的，是总数）")
     assert kept.status != "answer" and "报告没有给出总数" in kept.text
+
+
+def test_items_a_colon_introduces_are_each_answered(engine):
+    """ "调解相关的几个率：A、B、C，分别报一下": the words before the colon name the items, they are none."""
+    reply = engine.respond("调解相关的几个率：人民调解调处成功率、诉前调解成功率、复调对接和解率，分别报一下", Conversation(), now=0.0)
+    assert reply.status == "answer" and all(f in reply.text for f in ("93%", "56.8%", "25%")), reply.text

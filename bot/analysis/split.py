@@ -30,7 +30,7 @@ _EACH_RE = re.compile(
 )
 # An enumeration asked as a list of figures: "A、B和C，列一下", "A，B，再加上C 几个数一起报".
 _LIST_ASK_RE = re.compile(
-    r"[，,\s]*(?:帮我|给我|请)?(?:都|全|一起|一块|统一)?(?:列一下|列出来|列一列|列个表|列举|(?<!汇)报一下|说一下|讲一下|告诉我|说下|讲下|报下|列下|"
+    r"[，,\s]*(?:帮我|给我|请)?(?:都|全|一起|一块|统一|分别|各自)?(?:列一下|列出来|列一列|列个表|列举|(?<!汇)报一下|说一下|讲一下|告诉我|说下|讲下|报下|列下|"
     r"(?:这|那)?(?:[两二三四五六几]个|几项)(?:(?:数|数字|数据)(?:都|分别|一起|各)?(?:是多少|多少|(?<!汇)报一下|说说|告诉我)?|"
     r"(?:都|分别|一起|各)(?:是多少|多少|(?<!汇)报一下|说说|告诉我)|(?:(?<!汇)报一下|说说|告诉我))|"
     r"一起报|都是多少|分别多少|各多少|各是多少|报给我|说给我|发给我)+(?:给我)?[吧呢啊呀。.!！?？]*$"
@@ -313,7 +313,10 @@ def _split(text: str) -> list[Split]:
                 found.append(Split(asked, True))
         listed = _LIST_ASK_RE.search(sentences[0])
         if listed and listed.start() > 0:  # "A、B和C，列一下": each item is a figure question
-            for reading in _item_readings(sentences[0][: listed.start()]):
+            items_text = sentences[0][: listed.start()]
+            # "调解相关的几个率：A、B、C，分别报一下": what the colon introduces is the items
+            items_text = items_text.split(":", 1)[1] if ":" in items_text.strip(":") else items_text
+            for reading in _item_readings(items_text):
                 items = _crossed(reading)
                 if 2 <= len(items) <= MAX_PARTS:
                     found.append(Split(tuple(i if _has_ask(i) else i + "是多少" for i in items), True))
