@@ -1,7 +1,7 @@
 """New-style question sets (issue 15): single questions (stories, several figures, comparisons,
 numbers in words, areas, pinyin …) and dialogues (checks, narrowing, follow-ups), per tag.
 
-    python -m benchmarks.styles              # the tuning sets (tuning, tuning4–6, tuning9; tuning2, tuning3, tuning7, tuning8, tuning10: sessions 19–23's holdouts)
+    python -m benchmarks.styles              # the tuning sets (tuning, tuning4–6, tuning9; tuning2, tuning3, tuning7, tuning8, tuning10, tuning11: sessions 19–24's holdouts)
     python -m benchmarks.styles --holdout    # also the frozen holdout6 (once, at the end of the work)
 
 Prints numbers; asserts nothing.
@@ -22,7 +22,7 @@ from benchmarks.evaluation import (
     load_eval,
 )
 
-TUNING = ["tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6", "tuning7", "tuning8", "tuning9", "tuning10"]
+TUNING = ["tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6", "tuning7", "tuning8", "tuning9", "tuning10", "tuning11"]
 
 
 def tables(names: list[str], knowledge: str = "knowledge") -> str:
