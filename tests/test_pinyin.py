@@ -102,3 +102,19 @@ def test_everyday_words_read_what_the_packs_words_cannot(engine):
     assert reader.read("falv yuanzhu anjian duoshao") == "法律援助案件多少"  # the pack's words first
     for text in ("APP上能办吗", "ok谢谢", "CCTV-13"):
         assert reader.read(text) == text
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("tianbao fabulv", "填报发布率"),
+        ("xingshi poan shu shi xiajiang le ba", "刑事破案数是下降了吧"),
+    ],
+)
+def test_one_syllable_words_between_words_read_are_read_too(engine, typed, read):
+    assert engine.packs[-1].pinyin.read(typed) == read
+
+
+@pytest.mark.parametrize("alone", ["le", "ma", "shi"])
+def test_a_one_syllable_word_alone_stays_as_typed(engine, alone):
+    assert engine.packs[-1].pinyin.read(alone) == alone

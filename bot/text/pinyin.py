@@ -55,6 +55,10 @@ QUESTION_WORDS = (
     "百分之",
 )
 
+# One-syllable words of a question typed in pinyin ("fabulv", "shi xiajiang le ba"): read only
+# inside a run whose other syllables are read as words (alone, "le" or "ma" stays as typed).
+_ONE_SYLLABLE = {"lv": "率", "lu": "率", "shi": "是", "le": "了", "ba": "吧", "ma": "吗", "de": "的", "you": "有", "ji": "几"}
+
 _LETTERS = "a-zA-ZāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüÜêńňǹḿ"
 _LATIN_RE = re.compile(f"[{_LETTERS}]")
 _RUN_RE = re.compile(f"[{_LETTERS}]+[1-5]?(?:[ \\t'’]*[{_LETTERS}]+[1-5]?)*")
@@ -261,7 +265,8 @@ class PinyinReader:
             best[p] = choice
         if best[0] is None or best[0][0] == 0:
             return None
-        return "".join(best[0][2])
+        # a syllable left between words read is one of the one-syllable words of a question
+        return "".join(_ONE_SYLLABLE.get(piece, piece) for piece in best[0][2])
 
 
 EVERYDAY_FREQUENCY = 500  # jieba counts: words this common are read from pinyin too
