@@ -37,6 +37,7 @@ from bot.knowledge.packs import Library, catalog
 from bot.knowledge.reporttext import TARGET_ASKED_RE, figures_of
 from bot.knowledge.sameas import MeasureLinks
 from bot.text.dialect import mandarin
+from bot.retrieval.scoring import measure_fits
 from bot.text.english import english
 from bot.text.pinyin import has_latin
 from bot.text.lexicon import is_common, is_noun, words_in
@@ -367,6 +368,9 @@ class Engine:
             figure = next(iter(found.values())) if len(found) == 1 else None
         if figure is None:
             return None
+        unit, value = getattr(figure, "unit", ""), getattr(figure, "value", "")
+        if a.intent.measure and value and not measure_fits(a.intent.measure, a.intent.unit, unit, value):
+            return None  # "钱呢 是不是三百多万" after a count of people: money is another figure
         norm = self.packs[-1].context.normalize
         said = norm(last.text)
         if residue and not all(residue[i : i + 2] in said for i in range(len(residue) - 1)):

@@ -296,7 +296,7 @@ class PackEngine:
                 chosen = self.curated.followup(curated, previous.title, previous.id, a)
                 if chosen is not None:
                     return self._compose(a, self._entry_choice(chosen), "followup")
-                options = [c for c in clarify_options(curated, p) if c.id == previous.id]
+                options = [c for c in clarify_options(curated, p) if c.id == previous.id and self._measured(c, a)]
                 if options and len(clarify_options(curated, p)) > 1:
                     # "哪个频道报道的" right after the 营商码 answer: of the things it could be
                     # about, the one just answered
@@ -556,6 +556,13 @@ class PackEngine:
         if a.kind in ("description", "list"):
             return not metric
         return True
+
+    def _measured(self, candidate: Candidate, a: Analysis) -> bool:
+        """Whether an entry is of the measure the ask names, if it names one ("钱呢 是不是三百多万"
+        is money, never the count of people just given)."""
+        entry = self.knowledge.entries[candidate.id]
+        measure = a.intent.measure
+        return not (entry.is_metric and measure) or measure_fits(measure, a.intent.unit, entry.unit, entry.value)
 
     def _fits(self, candidate: Candidate, a: Analysis) -> bool:
         """Whether an entry gives the kind of figure asked ("多少家" → a count in 家)."""
