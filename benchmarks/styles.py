@@ -22,7 +22,19 @@ from benchmarks.evaluation import (
     load_eval,
 )
 
-TUNING = ["tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6", "tuning7", "tuning8", "tuning9", "tuning10", "tuning11"]
+TUNING = [
+    "tuning",
+    "tuning2",
+    "tuning3",
+    "tuning4",
+    "tuning5",
+    "tuning6",
+    "tuning7",
+    "tuning8",
+    "tuning9",
+    "tuning10",
+    "tuning11",
+]
 
 
 def tables(names: list[str], knowledge: str = "knowledge") -> str:

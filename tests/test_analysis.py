@@ -123,7 +123,9 @@ def test_asks_spoken_without_marks_are_read_with_their_breaks(spoken, reading):
     assert any(len(s.parts) >= 2 for s in split_question(spoken))
 
 
-@pytest.mark.parametrize("one", ["执法的人要考证的有多少人参加了考试", "帮农民工讨回了多少钱", "诉前调解有多少件，成功率呢"])
+@pytest.mark.parametrize(
+    "one", ["执法的人要考证的有多少人参加了考试", "帮农民工讨回了多少钱", "诉前调解有多少件，成功率呢"]
+)
 def test_one_ask_or_a_marked_message_gets_no_guessed_breaks(one):
     from bot.analysis.split import spoken_breaks
 

@@ -93,7 +93,11 @@ def test_an_area_in_everyday_words_is_found(engine):
 
 @pytest.mark.parametrize(
     ("question", "area"),
-    [("把立法这块的几个数都列一下", "立法"), ("柔性执法那块的数字全给我", "柔性执法"), ("公共法律服务方面的几个数字告诉我", "公共法律服务")],
+    [
+        ("把立法这块的几个数都列一下", "立法"),
+        ("柔性执法那块的数字全给我", "柔性执法"),
+        ("公共法律服务方面的几个数字告诉我", "公共法律服务"),
+    ],
 )
 def test_the_figures_of_an_area_are_asked_however_the_numbers_are_called(question, area):
     from bot.analysis.area import find_area_figures

@@ -298,5 +298,7 @@ def test_a_lack_of_the_whole_that_another_ask_answers_is_no_lack(engine):
 
 def test_items_a_colon_introduces_are_each_answered(engine):
     """ "调解相关的几个率：A、B、C，分别报一下": the words before the colon name the items, they are none."""
-    reply = engine.respond("调解相关的几个率：人民调解调处成功率、诉前调解成功率、复调对接和解率，分别报一下", Conversation(), now=0.0)
+    reply = engine.respond(
+        "调解相关的几个率：人民调解调处成功率、诉前调解成功率、复调对接和解率，分别报一下", Conversation(), now=0.0
+    )
     assert reply.status == "answer" and all(f in reply.text for f in ("93%", "56.8%", "25%")), reply.text

@@ -19,7 +19,9 @@ def test_english_is_read_as_the_reports_words(mixed, read):
     assert english(mixed) == read
 
 
-@pytest.mark.parametrize("kept", ["falv yuanzhu anjian duoshao", "营商码上了CCTV哪个栏目", "APP上能办吗", "网上可办率是多少"])
+@pytest.mark.parametrize(
+    "kept", ["falv yuanzhu anjian duoshao", "营商码上了CCTV哪个栏目", "APP上能办吗", "网上可办率是多少"]
+)
 def test_pinyin_abbreviations_and_chinese_stay_as_written(kept):
     assert english(kept) == kept
 

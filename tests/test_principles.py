@@ -51,7 +51,10 @@ def test_a_story_told_after_a_lead_is_still_story(engine, lead):
 @pytest.mark.parametrize(
     ("letter", "figure"),
     [
-        ("尊敬的益阳市人民政府：您好！本人系河北籍务工人员，2023年曾在益阳务工。现冒昧咨询贵市2023年共为多少名农民工讨回工资？此致 敬礼！ 张三 2024年3月5日", "370名"),
+        (
+            "尊敬的益阳市人民政府：您好！本人系河北籍务工人员，2023年曾在益阳务工。现冒昧咨询贵市2023年共为多少名农民工讨回工资？此致 敬礼！ 张三 2024年3月5日",
+            "370名",
+        ),
         ("尊敬的领导：本人系岳阳市民，敬请告知贵市2023年网上可办率为多少，不胜感激！王五 2025年1月", "100%"),
         ("领导同志：兹有一事请教，贵市“首次不罚”涉及企业几何？免罚金额若干？盼复。", "2000余万元"),
     ],
@@ -250,7 +253,9 @@ def test_a_figure_told_before_an_ask_or_naming_a_thing_is_no_check(engine, messa
 
 
 def test_a_figure_stated_after_a_story_with_a_question_mark_is_checked(engine):
-    reply = _answered(engine, "我姐夫在溆浦县开了家麻将馆 愁得吃不下饭我想问问网上可办的事项是两千八百六十一项？", "2861项")
+    reply = _answered(
+        engine, "我姐夫在溆浦县开了家麻将馆 愁得吃不下饭我想问问网上可办的事项是两千八百六十一项？", "2861项"
+    )
     assert reply.text.startswith("是的")
 
 

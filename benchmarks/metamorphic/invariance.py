@@ -67,7 +67,9 @@ def formal_letter(question: str, rng: random.Random) -> str:
     greeting = rng.choice(("您好！", "", "您好，"))
     marked = question.rstrip()[-1:] in "？?。！!"
     body = rng.choice(lexicon.FORMAL_LEADS) + question + ("" if marked else rng.choice(("？", "")))
-    return sep.join((rng.choice(lexicon.SALUTATIONS) + greeting, writer + body, rng.choice(lexicon.CLOSINGS), signature))
+    return sep.join(
+        (rng.choice(lexicon.SALUTATIONS) + greeting, writer + body, rng.choice(lexicon.CLOSINGS), signature)
+    )
 
 
 # --- fillers, politeness, emoji ------------------------------------------------------------------------

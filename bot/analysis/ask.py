@@ -294,7 +294,8 @@ def find_ask(text: str, report: str = "") -> Ask:
             chosen = [
                 i
                 for i in range(start, later[-1] + 1)
-                if parts[i] and (i in asking or (i == start and not told) or (i > start and not _story(parts[i], report)))
+                if parts[i]
+                and (i in asking or (i == start and not told) or (i > start and not _story(parts[i], report)))
             ]
         # "X有多少家？我问这个是因为…想知道像我这样的有多少": a question asked before the story
         # is asked still; the lead after the story restates it

@@ -36,13 +36,13 @@ from bot.knowledge.model import Knowledge
 from bot.knowledge.packs import Library, catalog
 from bot.knowledge.reporttext import TARGET_ASKED_RE, figures_of
 from bot.knowledge.sameas import MeasureLinks
-from bot.text.dialect import mandarin
 from bot.retrieval.scoring import measure_fits
+from bot.text.dialect import mandarin
 from bot.text.english import english
-from bot.text.pinyin import has_latin
 from bot.text.lexicon import is_common, is_noun, words_in
 from bot.text.normalize import clean, convert_numerals, simplified
 from bot.text.pairs import none_occur
+from bot.text.pinyin import has_latin
 
 __all__ = ["Conversation", "Engine", "EngineHolder", "PackEngine"]
 

@@ -85,7 +85,9 @@ _LIST_ASK_TAIL_RE = re.compile(r"(?:是|有|又有|又是)?(?:多少|几[个项�
 
 
 # Characters of asking and of everyday grammar: no clue to which thing is described.
-_ASKING_CHARS = frozenset("的了是在有个一那这么什啥叫哪些几多少吗呢吧啊呀种样方式说法名字称来着和与跟也都就还又把被给让")
+_ASKING_CHARS = frozenset(
+    "的了是在有个一那这么什啥叫哪些几多少吗呢吧啊呀种样方式说法名字称来着和与跟也都就还又把被给让"
+)
 
 
 class PackEngine:
@@ -302,7 +304,9 @@ class PackEngine:
                     # about, the one just answered
                     choice = self._entry_choice(options[0])
                     declined = first_decline(a, choice, self.context)
-                    return self._reply(a, Decision("decline", choice, declined) if declined else Decision("answer", choice))
+                    return self._reply(
+                        a, Decision("decline", choice, declined) if declined else Decision("answer", choice)
+                    )
         return self._reply(a, self.decide(a, curated, short))
 
     def decide(self, a: Analysis, curated: list[Candidate], short: bool) -> Decision:

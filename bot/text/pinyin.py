@@ -57,7 +57,17 @@ QUESTION_WORDS = (
 
 # One-syllable words of a question typed in pinyin ("fabulv", "shi xiajiang le ba"): read only
 # inside a run whose other syllables are read as words (alone, "le" or "ma" stays as typed).
-_ONE_SYLLABLE = {"lv": "率", "lu": "率", "shi": "是", "le": "了", "ba": "吧", "ma": "吗", "de": "的", "you": "有", "ji": "几"}
+_ONE_SYLLABLE = {
+    "lv": "率",
+    "lu": "率",
+    "shi": "是",
+    "le": "了",
+    "ba": "吧",
+    "ma": "吗",
+    "de": "的",
+    "you": "有",
+    "ji": "几",
+}
 
 _LETTERS = "a-zA-ZāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüÜêńňǹḿ"
 _LATIN_RE = re.compile(f"[{_LETTERS}]")
