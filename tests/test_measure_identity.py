@@ -57,6 +57,56 @@ def test_one_word_off_the_figures_own_words_is_a_near_miss(engine, question):
     assert reply.status != "answer"
 
 
+@pytest.mark.parametrize(
+    "question, head",
+    [
+        ("负责人败诉率是百分之百吗", "败诉率"),  # a rate of a verb: the name of a measure
+        ("新增的立法听证会是10个吗", "听证会"),
+        ("市本级重大招商项目是不是六项", "项目"),
+        ("法律援助案件是不是两千九百多件", "案件"),
+        ("执法记录仪不是才几百台吗", "记录仪"),  # a rough figure states one too
+    ],
+)
+def test_the_head_of_a_check_is_the_subject_of_its_figure(engine, question, head):
+    assert measure_head(engine.packs[0].analyze(question)) == head
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "负责人败诉率是百分之百吗",
+        "新增的立法听证会是10个吗",
+        "市本级重大招商项目是不是六项",
+        "2023年新增了10个立法听证会？",
+        "湘易办益阳旗舰店接了三百多个注册用户是不是",
+    ],
+)
+def test_a_check_of_another_measure_gets_neither_yes_nor_no(engine, question):
+    reply = engine.respond(question)
+    assert reply.status != "answer"
+    assert not reply.text.startswith(("是的", "不是")), reply.text
+
+
+@pytest.mark.parametrize("question", ["刑事发案数", "全市刑事发案数同比下降了吗", "行政机关负责人败诉率有多少"])
+def test_a_rate_or_count_of_another_thing_is_a_near_miss(engine, question):
+    """ "发案数" beside the figure's 刑事: a count of something the report never counts."""
+    assert engine.respond(question).status != "answer"
+
+
+@pytest.mark.parametrize(
+    "question, figure",
+    [
+        ("法律援助案件是不是两千九百多件", "2900余件"),
+        ("行政机关负责人出庭应诉率是百分之百吗", "100%"),
+        ("刑事破案数同比上升了吗", "110%"),
+        ("新增的立法联系点是5个吗", "5个"),
+    ],
+)
+def test_a_check_of_the_figures_own_measure_is_still_judged(engine, question, figure):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and figure in reply.text
+
+
 def test_a_thing_described_in_the_askers_own_words_is_still_answered(engine):
     reply = engine.respond("执法的人胸口挂的那个录像的玩意儿 配了多少")
     assert reply.status == "answer" and "4400台" in reply.text

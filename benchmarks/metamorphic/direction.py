@@ -17,11 +17,25 @@ _YEAR_WORDS_RE = re.compile(r"二[〇零]二三年(?![版度])")
 _ANCHOR_RE = re.compile(r"益阳市|益阳|全市|市本级")
 
 
+# A clause that asks: a question word, a check's ending or a question mark.
+_ASKING_RE = re.compile(r"多少|几|什么|啥|哪|吗|呢|吧|么|是不是|有没有|对不对|没错|[?？]")
+_CLAUSE_RE = re.compile(r"(?<=[，,。！!；;？?\s])")
+
+
+def asking_clauses(question: str) -> str:
+    """The clauses of `question` that ask (with their marks); the whole when none does."""
+    clauses = [c for c in _CLAUSE_RE.split(question) if _ASKING_RE.search(c)]
+    return "".join(clauses) or question
+
+
 def near_misses(question: str) -> list[str]:
-    """Every near-miss version of `question`: one per lexicon entry whose words it contains."""
+    """Every near-miss version of `question`: one per lexicon entry whose words it asks about.
+    A word only in the context ("跟网格员起了点争执，…记录仪配了多少台") is not swapped there:
+    the ask still asks the same, and context words never change the answer."""
     out = []
+    asking = asking_clauses(question)
     for swap in lexicon.NEAR_MISSES:
-        if any(old in question for old in swap):
+        if any(old in asking for old in swap):
             changed = question
             for old, new in swap.items():
                 changed = changed.replace(old, new)

@@ -183,7 +183,7 @@ EMOJI = ("🙏", "😊", "👍", "🤔", "😄", "🌹", "❤️", "😂", "[抱
 # Each entry: the words swapped together. The new word names something near the old one that the
 # report does not count (a different measure), so no figure of the report answers the result.
 NEAR_MISSES: tuple[dict[str, str], ...] = (
-    {"案件": "律师"},
+    {"案件": "投诉"},  # (律师 is how the pack describes legal aid: "免费律师帮打官司")
     {"企业": "个体户"},
     {"记录仪": "巡逻车"},
     {"成功率": "满意率"},

@@ -545,6 +545,10 @@ def measure_head(a: Analysis) -> str:
     clause = next((c for c in clauses if _QUESTION_WORD_RE.search(c)), "")
     words = list(lexicon.segment(clause)) if clause else []
     asked = next((i for i, w in enumerate(words) if _QUESTION_WORD_RE.search(w)), None)
+    if a.intent.yes_no:
+        claimed = _claim_head(clauses)
+        if claimed is not None:
+            return claimed
     if asked is None:  # a keyword lookup ("罚款金额", "公示执法岗位"): its last noun that names a measure
         words = list(lexicon.segment(clauses[-1])) if clauses and len(clauses[-1]) <= MAX_KEYWORD_CHARS else []
         nouns = [w for w in words if len(w) >= 2 and lexicon.is_noun(w) and w not in MEASURE_NEUTRAL]
@@ -566,6 +570,42 @@ def measure_head(a: Analysis) -> str:
         return ""  # letters left of a pinyin reading, digits: not a name
     if lexicon.is_noun(before[-1]) or before[-1] not in GENERIC_VERBS:
         return before[-1]  # a noun counted, or what was done to it ("通过了多少人", "化解了多少起")
+    return ""
+
+
+# Words of a claim between its subject and its figure ("是不是", "没超过", "应该有"): not the subject.
+_CLAIM_WORDS = frozenset(
+    "是不是 不是 是否 有没有 没有 没 超过 不到 没到 达到 将近 接近 差不多 大概 应该 真的 总共 一共".split()
+)
+
+
+_STATED_RE = re.compile(r"\d|几[十百千万亿]")  # a figure, or a rough one ("不是才几百台吗")
+
+
+def _claim_head(clauses: list[str]) -> str | None:
+    """What a check of a figure counts ("负责人败诉率是百分之百吗" → 败诉率, "新增了10个立法
+    听证会" → 听证会): the noun counted right after its figure, else the last noun before it (""
+    when that names no measure); None when no clause states a figure."""
+    clause = next((c for c in clauses if _STATED_RE.search(c)), "")
+    words = _measure_names(list(lexicon.segment(clause))) if clause else []
+    stated = next((i for i, w in enumerate(words) if _STATED_RE.search(w)), None)
+    if stated is None:
+        return None
+    after = ""
+    for word in words[stated + 1 : stated + 8]:  # "新增了10个立法听证会": the noun counted after it
+        if word in _PHRASE_ENDS or word in _CLAIM_WORDS:
+            break
+        if len(word) >= 2 and _HANZI_RE.fullmatch(word) and (lexicon.is_noun(word) or word[-1] in _MEASURE_SUFFIXES):
+            after = word
+    if after:
+        return "" if after in MEASURE_NEUTRAL or after in PLACEHOLDERS else after
+    for word in reversed(words[:stated]):
+        if len(word) < 2 or not _HANZI_RE.fullmatch(word) or word in _CLAIM_WORDS or word in GENERIC_VERBS:
+            continue
+        if word in MEASURE_NEUTRAL or word in PLACEHOLDERS:
+            return ""
+        if lexicon.is_noun(word) or word[-1] in _MEASURE_SUFFIXES:
+            return word
     return ""
 
 
@@ -617,8 +657,8 @@ def rule_measure_identity(a: Analysis, choice: Choice | None, ctx: Context) -> D
     """A figure answers only when the measure asked is its measure: the noun naming what the
     ask counts is in the figure's own words (its names and phrasings, its clause), written,
     as a synonym or as a homophone; else the report lacks that measure (a near miss)."""
-    if choice is None or not a.wants_figure or a.intent.yes_no:
-        return None
+    if choice is None or not a.wants_figure or (a.intent.yes_no and not a.numbers):
+        return None  # a check states a figure: its subject is what it counts
     head = measure_head(a)
     if not head:
         return None
@@ -676,12 +716,17 @@ def rule_one_word_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
     own, own_sound = _own_words(norm, choice.names, choice.own_text)
     on, off = [], []
     scope = set(a.scope.places) | set(a.scope.counties) | set(ctx.place_words)
-    phrase = measure_phrase(a)
+    is_own = lambda w: w in own or norm(w) in own or pinyin_key(norm(w)) in own_sound  # noqa: E731
+    split_phrase = measure_phrase(a)
+    phrase = _measure_names(split_phrase)
     for word in dict.fromkeys(phrase):
         if len(word) < 2 or not _HANZI_RE.fullmatch(word) or word in _NOT_MEASURE_WORDS or word in scope:
             continue  # a place, a year, a word of asking
-        if word in own or norm(word) in own or pinyin_key(norm(word)) in own_sound:
-            on.append(word)
+        if is_own(word) or (word not in split_phrase and is_own(word[:-1])):
+            on.append(word)  # "调解率" of 调解: what it is a rate of is the figure's own
+            continue
+        if word not in split_phrase:
+            off.append(word)  # "败诉率", "发案数": a rate or count of something not the figure's own
             continue
         rest = _off_part(word, own, norm)
         if rest and none_occur(rest, ctx.report_norm):
@@ -690,7 +735,7 @@ def rule_one_word_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
         activity = lexicon.is_activity(word) and none_occur(word, ctx.report_norm) and not CHANGE_ASKED_RE.search(word)
         if lexicon.is_noun(word) or activity or word not in lexicon.words():
             off.append(word)  # a name of something, not a verb of the asking (享受, 参考, 帮忙)
-    phrase_before = phrase
+    phrase_before = split_phrase + [w for w in phrase if w not in split_phrase]
     phrase, off = _joined(phrase, off)  # "劳动 仲裁" standing together: one thing off
     word = off[0] if len(off) == 1 else ""
     if (
@@ -701,6 +746,22 @@ def rule_one_word_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
     ):
         return Decline("absent", word)
     return None
+
+
+# One character after a word that makes it the name of a measure: a rate or a count of it.
+_MEASURE_SUFFIXES = frozenset("率数")
+
+
+def _measure_names(words: list[str]) -> list[str]:
+    """The words with a rate or count suffix standing alone after one joined to it ("败诉 率" →
+    "败诉率", "发案 数" → "发案数"): the name of a measure, whatever part of speech its stem is."""
+    out: list[str] = []
+    for word in words:
+        if word in _MEASURE_SUFFIXES and out and len(out[-1]) >= 2 and _HANZI_RE.fullmatch(out[-1]):
+            out[-1] += word
+        else:
+            out.append(word)
+    return out
 
 
 def _lacked(word: str, words: list[str], report: str) -> bool:

@@ -25,7 +25,7 @@ FLOORS = {
     "pinyin_word": 0.95,
     "english_word": 0.95,
     "dialect": 0.95,
-    "near_miss_measure": 0.65,
+    "near_miss_measure": 0.80,
     "other_year": 0.95,
     "other_city": 0.95,
     "practical_ending": 0.95,

@@ -252,3 +252,18 @@ def test_dialect_question_words():
     out = invariance.dialect("诉前调解成功率是多少？调解的是什么案子", rng)
     assert "好多？" in out and ("么子" in out or "啥子" in out)
     assert invariance.dialect("多少家企业首次不罚", rng) is None  # 多少 before its noun stays
+
+
+def test_near_miss_swaps_only_the_words_asked_about():
+    # the word in a story's clause is context: the ask is unchanged, so no near miss is made
+    assert direction.near_misses("上次跟执法人员起了点争执，执法记录仪配了多少台") == [
+        "上次跟执法人员起了点争执，执法巡逻车配了多少台"
+    ]
+    assert direction.near_misses("我表哥是执法人员，询问室听证室建了多少处") == [
+        "我表哥是执法人员，羁押室值班室建了多少处"
+    ]
+    # a word asked about in one clause is swapped wherever it is written
+    assert direction.near_misses("法律援助中心很热情，法律援助案件是不是两千九百多件") == [
+        "法律援助中心很热情，法律援助投诉是不是两千九百多件",
+        "司法救助中心很热情，司法救助案件是不是两千九百多件",
+    ]
