@@ -281,3 +281,32 @@ def test_a_long_clause_of_the_reports_words_before_the_ask_is_the_questions_own(
     assert "2025年" in find_ask(message, engine.packs[-1].context.report_norm).text
     reply = engine.respond(message)
     assert reply.status != "answer" and "2025" in reply.text
+
+
+def test_a_name_of_the_report_holding_a_question_word_does_not_ask(engine: Engine):
+    """ "谁执法谁普法" names a duty: the clause telling of it is story, the ask is after the lead."""
+    report = engine.packs[-1].context.report_norm
+    text = (
+        "我老公在城管上班他们单位前段时间发了个典型案例说是谁执法谁普法还让他在朋友圈转发"
+        "我就好奇2023年全市这些责任单位一共发了多少个典型案例"
+    )
+    ask = find_ask(text, report)
+    assert "谁执法谁普法" not in ask.text and "一共发了多少个典型案例" in ask.text
+    assert find_ask("谁执法谁普法是什么意思", report).text == "谁执法谁普法是什么意思"
+    reply = engine.respond(text)
+    assert reply.status == "answer" and "70个" in reply.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2019年的企业第一次犯小错不罚款的 一共免了多少钱", "在2020年，往开发区园区下放审批权那事儿，这回又放下去几项"],
+)
+def test_a_year_opening_the_message_is_the_asks(engine: Engine, text):
+    assert engine.respond(text).status == "fallback"  # the report is of 2023: another year is declined
+
+
+def test_a_year_opening_a_story_stays_the_storys(engine: Engine):
+    ask = find_ask("2022年，我家在桃江开了个小厂，想问问法律援助案件多少件")
+    assert "2022" not in ask.text
+    reply = engine.respond("2022年，我家在桃江开了个小厂，想问问法律援助案件多少件")
+    assert reply.status == "answer" and "2900余件" in reply.text

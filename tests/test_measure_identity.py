@@ -87,6 +87,33 @@ def test_a_check_of_another_measure_gets_neither_yes_nor_no(engine, question):
     assert not reply.text.startswith(("是的", "不是")), reply.text
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "法律援助投诉受理了多少件",  # what was received: a word the report never writes
+        "立法联系点提的提案没有一百条吧",
+        "法律援助投诉是不是两千九百多件",
+    ],
+)
+def test_what_is_counted_is_the_word_the_report_never_writes_whatever_its_part_of_speech(engine, question):
+    reply = engine.respond(question)
+    assert reply.status != "answer"
+    assert not reply.text.startswith(("是的", "不是")), reply.text
+
+
+@pytest.mark.parametrize(
+    "question, figure",
+    [
+        ("部门规范性文件三统一的不止五十件吧", "51件"),  # words of the claim are not its subject
+        ("行政机关负责人出庭应诉率难道还不到百分之百？", "100%"),
+        ("全市多少家企业享受了首次不罚", "6125家"),  # a verb after what is counted says which ones
+    ],
+)
+def test_words_of_a_claim_or_of_which_ones_are_not_what_is_counted(engine, question, figure):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and figure in reply.text
+
+
 @pytest.mark.parametrize("question", ["刑事发案数", "全市刑事发案数同比下降了吗", "行政机关负责人败诉率有多少"])
 def test_a_rate_or_count_of_another_thing_is_a_near_miss(engine, question):
     """ "发案数" beside the figure's 刑事: a count of something the report never counts."""

@@ -162,6 +162,17 @@ def test_a_part_named_with_words_between_its_halves_is_asked(engine):
     assert not total.text.startswith("通过初评乡镇(街道)数")  # those that took part: never the 22 passed
 
 
+def test_a_two_character_part_named_by_its_halves_is_asked(engine):
+    """再…那一次 names 再次: the part the report gives is the one asked."""
+    _answered(engine, "把审批权再往园区下放的那一次 一共放了几项事", "11项")
+    _declined(engine, "一共向园区赋权了多少项", "报告没有给出总数")
+
+
+@pytest.mark.parametrize("question", ["两法衔接平台录入数在省里排第几", "两法衔接平台案件录入数在全省排第几"])
+def test_where_a_figure_stands_is_no_measure_the_report_lacks(engine, question):
+    _answered(engine, question, "全省第一")
+
+
 @pytest.mark.parametrize(("claim", "verdict"), [("三千多万", "不是"), ("三百多万", "是的")])
 def test_wages_claimed_in_wan_are_the_money_whoever_is_named(engine, claim, verdict):
     reply = _answered(engine, f"帮农民工讨回来的工资是{claim}吗", "317万余元")

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from bot.analysis.guards import ADDRESSED_GREETING
 from bot.analysis.places import gazetteer
 from bot.text.normalize import clean
-from bot.text.pairs import pairs_of
+from bot.text.pairs import occurs, pairs_of
 
 # Clause breaks: punctuation, and spaces between words (voice input writes no commas).
 _BREAK_RE = re.compile(
@@ -207,9 +207,36 @@ def _told(clause: str, report: str) -> bool:
 def _asking(parts: list[str], report: str) -> list[int]:
     """The clauses that ask; one that only tells an amount or a time is left out when a later
     clause asks ("上个月店里来了几个执法的…到底配了多少台")."""
-    found = [i for i, part in enumerate(parts) if _asks(part)]
+    found = [i for i, part in enumerate(parts) if _asks(_without_named(part, report))]
     tells = {i: _told(parts[i], report) for i in found}
     return [i for i in found if not (tells[i] and any(j > i and not tells[j] for j in found))]
+
+
+_LEADING_YEAR_RE = re.compile(r"^\s*(?:在|是)?((?:19|20)\d\d年)(?!\d)")
+_YEAR_RE = re.compile(r"(?:19|20)\d\d年")
+NAMED_MIN = 4  # characters of a name of the report holding a question word ("谁执法谁普法")
+NAMED_REACH = 4  # characters either side of the question word a name may run
+
+
+def _without_named(clause: str, report: str) -> str:
+    """The clause without the report's own names that hold a question word ("…说是谁执法谁普法"
+    names a duty, it does not ask who): those names blanked out."""
+    if not report:
+        return clause
+    out = clause
+    for m in _ASKS_RE.finditer(clause):
+        s0, e0 = m.start(), m.end()
+        spans = (
+            (s, e)
+            for s in range(max(0, s0 - NAMED_REACH), s0 + 1)
+            for e in range(min(len(clause), e0 + NAMED_REACH), e0 - 1, -1)
+            if e - s >= max(NAMED_MIN, e0 - s0 + 2)
+        )
+        for s, e in spans:
+            if occurs(clause[s:e], report):
+                out = out[:s] + " " * (e - s) + out[e:]
+                break
+    return out
 
 
 # A question word with 都/也 says "any" ("啥都能办", "什么都不懂", "谁也不知道"): no question.
@@ -334,6 +361,12 @@ def find_ask(text: str, report: str = "") -> Ask:
     while chosen[0] > 0 and _scope_only(parts[chosen[0] - 1]):
         chosen.insert(0, chosen[0] - 1)  # "2024年，…少了多少": a year or place just before is the ask's
     ask_text = "，".join(parts[i] for i in chosen if parts[i])
+    year = _LEADING_YEAR_RE.match(parts[0]) if chosen[0] > 0 else None
+    opening = parts[0] + (parts[1] if _scope_only(parts[0]) and len(parts) > 1 else "")  # "2022年，我家…"
+    if year and not _NARRATIVE_RE.search(opening) and not _YEAR_RE.search(ask_text):
+        # "2019年的企业第一次犯小错不罚款的 一共免了多少钱": a year opening the message, not a
+        # story's ("2022年我在益阳打工"), is the year of what is asked
+        ask_text = f"{year.group(1)}，{ask_text}"
     left = [p for i, p in enumerate(parts) if p and i not in chosen]
     if not left:
         return Ask(text)

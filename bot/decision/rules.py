@@ -266,10 +266,15 @@ def _part_asked(word: str, asked: str) -> bool:
     执法示范创建的初评" names 通过初评)."""
     if word in asked:
         return True
+    if len(word) == 2:  # "再往园区下放的那一次" names 再次
+        return any(word[1] in asked[i + 1 : i + 1 + HALVES_GAP] for i, c in enumerate(asked) if c == word[0])
     if len(word) != 4:
         return False
     head, tail = word[:2], word[2:]
     return head in asked and tail in asked[asked.index(head) + 2 :]
+
+
+HALVES_GAP = 10  # characters a two-character part's halves may stand apart in the ask
 
 
 def rule_part_only(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
@@ -485,7 +490,9 @@ def rule_figure_subject(a: Analysis, choice: Choice | None, ctx: Context) -> Dec
 MEASURE_NEUTRAL = frozenset(
     "情况 数量 数字 数据 总数 人数 金额 比例 总量 工作 方面 内容 事情 东西 问题 时候 报告 全市 全省 市本级 本市 "
     "政府 市政府 老百姓 群众 大家 单位 部门 成绩 效果 结果 成果 成效 水平 程度 排名 次数 个数 件数 项数 家数 人次 数目 例子 "
-    "百分之 百分比 比率 比重 占比 数额 额度 规模 多少 多大 多高 多长 多久 多快 个人 年度 变化".split()
+    "百分之 百分比 比率 比重 占比 数额 额度 规模 多少 多大 多高 多长 多久 多快 个人 年度 变化 "
+    # where a figure stands ("在省里排第几", "市里一共有多少"): a level, not what is counted
+    "省里 市里 县里 区里 省内 市内 县内 国内 全国 本省 我省 我市 本地 当地".split()
 )
 
 
@@ -535,7 +542,7 @@ _CLAUSE_BREAK_RE = re.compile(r"[，,。？?！!；;\s]+")
 _HANZI_RE = re.compile(r"[\u4e00-\u9fff]+")
 
 
-def measure_head(a: Analysis) -> str:
+def measure_head(a: Analysis, report: str = "") -> str:
     """The noun naming what the ask counts, next to its question word: the noun right after
     it ("有多少家企业" → 企业, "多少注册用户" → 用户), else the last noun before it ("法律援助
     律师有多少名" → 律师); "" when that noun names no measure of its own (多少个方面)."""
@@ -546,7 +553,7 @@ def measure_head(a: Analysis) -> str:
     words = list(lexicon.segment(clause)) if clause else []
     asked = next((i for i, w in enumerate(words) if _QUESTION_WORD_RE.search(w)), None)
     if a.intent.yes_no:
-        claimed = _claim_head(clauses)
+        claimed = _claim_head(clauses, report)
         if claimed is not None:
             return claimed
     if asked is None:  # a keyword lookup ("罚款金额", "公示执法岗位"): its last noun that names a measure
@@ -568,28 +575,47 @@ def measure_head(a: Analysis) -> str:
         return ""
     if not _HANZI_RE.fullmatch(before[-1]):
         return ""  # letters left of a pinyin reading, digits: not a name
+    if len(before) >= 2 and lexicon.is_verb(before[-1]) and _unwritten(before[-2], report):
+        return before[-2]  # "法律援助投诉受理了多少件": what was received, a word the report never writes
     if lexicon.is_noun(before[-1]) or before[-1] not in GENERIC_VERBS:
         return before[-1]  # a noun counted, or what was done to it ("通过了多少人", "化解了多少起")
     return ""
 
 
+def _unwritten(word: str, report: str) -> bool:
+    """A noun or verb of the dictionary the report never writes, no part of it ("投诉", "提案"): in
+    the place of what is counted, it is what is counted, whatever its part of speech."""
+    return (
+        bool(report)
+        and len(word) >= 2
+        and bool(_HANZI_RE.fullmatch(word))
+        and (lexicon.is_noun(word) or lexicon.is_verb(word) or lexicon.is_activity(word))
+        and word not in _NOT_MEASURE_WORDS
+        and word not in _CLAIM_WORDS
+        and not _SUBJECT_FILLER_RE.fullmatch(word)
+        and none_occur(word, report)
+    )
+
+
 # Words of a claim between its subject and its figure ("是不是", "没超过", "应该有"): not the subject.
 _CLAIM_WORDS = frozenset(
-    "是不是 不是 是否 有没有 没有 没 超过 不到 没到 达到 将近 接近 差不多 大概 应该 真的 总共 一共".split()
+    "是不是 不是 是否 有没有 没有 没 超过 不到 没到 达到 将近 接近 差不多 大概 应该 真的 总共 一共 "
+    "不止 难道 至少 最多 起码 超出 高于 低于 少于 多于 不足 只有 只是 仅有 仅仅 已经 确实 果真 居然 竟然 "
+    "还是 还有 还不 到底 究竟 好像 似乎 听说 据说 估计".split()
 )
 
 
 _STATED_RE = re.compile(r"\d|几[十百千万亿]")  # a figure, or a rough one ("不是才几百台吗")
 
 
-def _claim_head(clauses: list[str]) -> str | None:
+def _claim_head(clauses: list[str], report: str = "") -> str | None:
     """What a check of a figure counts ("负责人败诉率是百分之百吗" → 败诉率, "新增了10个立法
     听证会" → 听证会): the noun counted right after its figure, else the last noun before it (""
     when that names no measure); None when no clause states a figure."""
     clause = next((c for c in clauses if _STATED_RE.search(c)), "")
     words = _measure_names(list(lexicon.segment(clause))) if clause else []
-    stated = next((i for i, w in enumerate(words) if _STATED_RE.search(w)), None)
-    if stated is None:
+    stated = next((i for i in range(len(words) - 1, -1, -1) if _STATED_RE.search(words[i])), None)
+    if stated is None:  # the figure claimed: the last one ("零跑动的事项是1024项吗")
         return None
     after = ""
     for word in words[stated + 1 : stated + 8]:  # "新增了10个立法听证会": the noun counted after it
@@ -599,13 +625,14 @@ def _claim_head(clauses: list[str]) -> str | None:
             after = word
     if after:
         return "" if after in MEASURE_NEUTRAL or after in PLACEHOLDERS else after
-    for word in reversed(words[:stated]):
+    for word in reversed(words[:stated]):  # the words right before it, up to the first of substance
         if len(word) < 2 or not _HANZI_RE.fullmatch(word) or word in _CLAIM_WORDS or word in GENERIC_VERBS:
             continue
         if word in MEASURE_NEUTRAL or word in PLACEHOLDERS:
             return ""
-        if lexicon.is_noun(word) or word[-1] in _MEASURE_SUFFIXES:
+        if lexicon.is_noun(word) or word[-1] in _MEASURE_SUFFIXES or _unwritten(word, report):
             return word
+        return ""  # a verb of what was done ("听证室建了两百处"): no noun of the subject next to it
     return ""
 
 
@@ -659,7 +686,7 @@ def rule_measure_identity(a: Analysis, choice: Choice | None, ctx: Context) -> D
     as a synonym or as a homophone; else the report lacks that measure (a near miss)."""
     if choice is None or not a.wants_figure or (a.intent.yes_no and not a.numbers):
         return None  # a check states a figure: its subject is what it counts
-    head = measure_head(a)
+    head = measure_head(a, ctx.report_norm)
     if not head:
         return None
     norm = ctx.normalize or normalize

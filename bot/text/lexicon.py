@@ -34,7 +34,7 @@ def frequencies() -> dict[str, int]:
 
 
 @lru_cache(maxsize=1)
-def _dictionary() -> tuple[dict[str, int], frozenset[str], frozenset[str]]:
+def _dictionary() -> tuple[dict[str, int], frozenset[str], frozenset[str], frozenset[str]]:
     """The word counts and the common nouns, read in one pass: the two share their words (one
     copy of 350,000 strings, not two), and only the nouns' tags are kept, as a set (a table of
     every word's tag took 7 MiB more)."""
@@ -42,6 +42,7 @@ def _dictionary() -> tuple[dict[str, int], frozenset[str], frozenset[str]]:
     found: dict[str, int] = {}
     nouns: set[str] = set()
     activities: set[str] = set()
+    verbs: set[str] = set()
     try:
         with open(path, encoding="utf-8") as handle:
             for line in handle:
@@ -53,6 +54,8 @@ def _dictionary() -> tuple[dict[str, int], frozenset[str], frozenset[str]]:
                         nouns.add(word)
                     elif len(parts) >= 3 and parts[2] == "vn":
                         activities.add(word)
+                    elif len(parts) >= 3 and parts[2] == "v":
+                        verbs.add(word)
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise DictionaryMissing(
@@ -62,7 +65,7 @@ def _dictionary() -> tuple[dict[str, int], frozenset[str], frozenset[str]]:
         raise DictionaryMissing(
             f"jieba 自带的词典 {path} 中没有词条：请重新安装 jieba（pip install --force-reinstall jieba）"
         )
-    return found, frozenset(nouns), frozenset(activities)
+    return found, frozenset(nouns), frozenset(activities), frozenset(verbs)
 
 
 _NAME_TAGS = ("nr", "ns", "nrt")  # a person's or a place's name: not a common noun
@@ -108,6 +111,11 @@ def nouns() -> frozenset[str]:
 def is_activity(word: str) -> bool:
     """A verb used as the name of an activity (jieba's vn: 救助, 仲裁, 宣传)."""
     return word in _dictionary()[2]
+
+
+def is_verb(word: str) -> bool:
+    """A verb (jieba's v: 投诉, 受理), not a noun, an activity's name or an adjective."""
+    return word in _dictionary()[3]
 
 
 def is_noun(word: str) -> bool:
