@@ -310,3 +310,21 @@ def test_a_year_opening_a_story_stays_the_storys(engine: Engine):
     assert "2022" not in ask.text
     reply = engine.respond("2022年，我家在桃江开了个小厂，想问问法律援助案件多少件")
     assert reply.status == "answer" and "2900余件" in reply.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "广州企业第一次犯点小错就不罚款的那个，有多少家企业沾了光",
+        "重庆市那边给乡镇执法定标准搞示范的那个活动，有几个乡镇过了初评",
+    ],
+)
+def test_a_place_opening_the_message_is_the_asks(engine: Engine, text):
+    reply = engine.respond(text)
+    assert reply.status == "fallback" and reply.kind == "scope"
+
+
+def test_a_place_is_never_half_a_word_the_dictionary_lacks(engine: Engine):
+    """ "怀化法律咨询": 化法 is in the report's text ("常态化法治") but is no word."""
+    assert engine.respond("怀化法律咨询有多少人次").kind == "scope"
+    assert engine.respond("问下营商码是什么").status == "answer"  # 下营 is half of 营商

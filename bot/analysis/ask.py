@@ -361,12 +361,12 @@ def find_ask(text: str, report: str = "") -> Ask:
     while chosen[0] > 0 and _scope_only(parts[chosen[0] - 1]):
         chosen.insert(0, chosen[0] - 1)  # "2024年，…少了多少": a year or place just before is the ask's
     ask_text = "，".join(parts[i] for i in chosen if parts[i])
-    year = _LEADING_YEAR_RE.match(parts[0]) if chosen[0] > 0 else None
     opening = parts[0] + (parts[1] if _scope_only(parts[0]) and len(parts) > 1 else "")  # "2022年，我家…"
-    if year and not _NARRATIVE_RE.search(opening) and not _YEAR_RE.search(ask_text):
-        # "2019年的企业第一次犯小错不罚款的 一共免了多少钱": a year opening the message, not a
-        # story's ("2022年我在益阳打工"), is the year of what is asked
-        ask_text = f"{year.group(1)}，{ask_text}"
+    scope = _leading_scope(parts[0]) if chosen[0] > 0 and not _NARRATIVE_RE.search(opening) else ""
+    if scope and scope not in ask_text and not (_YEAR_RE.match(scope) and _YEAR_RE.search(ask_text)):
+        # "2019年的企业第一次犯小错不罚款的 一共免了多少钱", "广州那边…有多少家企业": a year or a
+        # place opening the message, not a story's ("2022年我在益阳打工"), is the ask's scope
+        ask_text = f"{scope}，{ask_text}"
     left = [p for i, p in enumerate(parts) if p and i not in chosen]
     if not left:
         return Ask(text)
@@ -404,6 +404,16 @@ def _joins(parts: list[str], i: int, asking: list[int], report: str = "") -> boo
 
 _PLAIN_RE = re.compile(r"[^\u4e00-\u9fff]|[的了吗呢啊吧呀嘛么着过]")
 _SCOPE_GLUE_RE = re.compile(r"\d{2,4}年度?|去年|今年|前年|在|那边|那里|这边|的话|全市|[的了呢啊呀]")
+
+
+def _leading_scope(clause: str) -> str:
+    """The year or the place a clause opens with ("2019年的…", "在湘潭市，", "广州那边…"), or ""."""
+    year = _LEADING_YEAR_RE.match(clause)
+    if year:
+        return year.group(1)
+    text = clean(clause)
+    found = gazetteer().find(text)
+    return found[0].text if found and found[0].start <= len(text) - len(text.lstrip("在")) else ""
 
 
 def _scope_only(clause: str) -> bool:

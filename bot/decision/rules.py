@@ -121,7 +121,11 @@ def _in_report_word(text: str, place: str, report: str) -> bool:
     if len(place) > 2:
         return False
     at = text.find(place)
-    return at >= 0 and (occurs(text[at + 1 : at + 3], report) or (at > 0 and occurs(text[at - 1 : at + 1], report)))
+    if at < 0:
+        return False
+    pairs = [text[at + 1 : at + 3]] + ([text[at - 1 : at + 1]] if at > 0 else [])
+    # a word of the report and of the dictionary ("怀化法律": 化法 is neither word)
+    return any(len(p) == 2 and occurs(p, report) and p in lexicon.words() for p in pairs)
 
 
 def rule_other_place(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
