@@ -38,6 +38,18 @@ def test_ordinary_text_is_never_rewritten(fixer, text):
     assert fixer.fix(text) == text
 
 
+@pytest.mark.parametrize(
+    "typed, meant", [("这个报稿讲了啥", "这个报告讲了啥"), ("报搞里有几个部分", "报告里有几个部分")]
+)
+def test_words_of_asking_about_the_report_are_known_words_too(fixer, typed, meant):
+    """报告 is not the report's word, but how people ask about it (bot/data/asking_words.txt)."""
+    assert fixer.fix(typed) == meant
+
+
+def test_an_overview_asked_with_a_typo_is_an_overview(engine):
+    assert engine.respond("这报膏讲了啥").kind == "overview"
+
+
 def test_a_typo_in_a_question_is_answered(engine):
     reply = engine.respond("头一回犯错没被罚的企页有几家")
     assert reply.status == "answer" and "6125家" in reply.text

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
 
 from bot.text import lexicon
 from bot.text.normalize import pinyin_key
@@ -23,6 +25,16 @@ _HANZI_RE = re.compile(r"[\u4e00-\u9fff]{2}")
 MAX_TYPO_FREQUENCY = 10000  # a character this common as a word alone is taken as written
 _NUMERALS = set("零〇一二两三四五六七八九十百千万亿半几")
 _TRIPLE_RE = re.compile(r"[\u4e00-\u9fff]{3}")
+
+
+ASKING_WORDS = Path(__file__).resolve().parent.parent / "data" / "asking_words.txt"
+
+
+@cache
+def asking_words(path: Path = ASKING_WORDS) -> tuple[str, ...]:
+    """Words of asking about a report (报告, 标题, 举措, 数据 …): known words as much as the report's."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return tuple(word for line in lines if not line.startswith("#") for word in line.split())
 
 
 class HomophoneFixer:
@@ -49,7 +61,7 @@ class HomophoneFixer:
 
     @classmethod
     def from_knowledge(cls, knowledge) -> HomophoneFixer:
-        texts = [knowledge.report]
+        texts = [knowledge.report, *asking_words()]
         for entry in knowledge.entries.values():
             texts += [entry.title, entry.answer, *entry.phrasings]
         return cls(texts)
