@@ -109,3 +109,16 @@ def test_a_count_is_no_request_for_an_areas_figures():
     from bot.analysis.area import find_area_figures
 
     assert find_area_figures("立法这块新增联系点的数是多少") == ""
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "您好，请问益阳在强化执法监督实效方面有哪些具体举措？",  # a polite opener, 具体 before 举措
+        "强化执法监督实效",  # the heading alone
+    ],
+)
+def test_an_area_asked_gets_its_points_never_the_heading_echoed(engine, question):
+    reply = engine.respond(question)
+    assert reply.status == "answer"
+    assert "阅核" in reply.text and "谢琦办案团队" in reply.text

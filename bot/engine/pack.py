@@ -241,6 +241,9 @@ class PackEngine:
         if combined is not None:
             return combined
         whole = self._single(a, conversation, now)
+        heading = self._heading_answered(whole)
+        if heading is not None:
+            return heading
         if whole.status != "answer" and whole.kind not in STATED_LACKS:
             return self._compound(a, explicit=False) or whole
         if whole.status != "answer" and whole.lacking and not NOT_ASKED_RE.search(a.text):
@@ -734,6 +737,24 @@ class PackEngine:
             return answers.area(self.knowledge, heading, "", points, parts)
         points = [s for s in sentences if s.subsection == heading and not s.is_lead]
         return answers.area(self.knowledge, heading, section, points, [])
+
+    def _heading_answered(self, reply: Response) -> Response | None:
+        """A reply that is only a paragraph's lead ("强化执法监督实效。"), a heading echoed: that
+        part of the report instead, its points under the heading."""
+        if reply.status != "answer" or reply.figure is not None or not (reply.entry_id or "").startswith("report:"):
+            return None
+        lead = self._sentences_by_id.get(reply.entry_id.removeprefix("report:"))
+        if lead is None or not lead.is_lead:
+            return None
+        sentences = self.knowledge.report_text.sentences
+        points = [s for s in sentences if s.subsection == lead.subsection and not s.is_lead]
+        if not points:
+            return None
+        return answers.area(self.knowledge, lead.subsection, lead.section, points, [])
+
+    @cached_property
+    def _sentences_by_id(self) -> dict:
+        return {s.id: s for s in self.knowledge.report_text.sentences}
 
     def _area_by_content(self, pairs: set[str]) -> tuple[str, str, bool] | None:
         """ "规范性文件和合同审查这块有啥举措": no heading names the area, but one sub-section's
