@@ -122,3 +122,16 @@ def test_an_area_asked_gets_its_points_never_the_heading_echoed(engine, question
     reply = engine.respond(question)
     assert reply.status == "answer"
     assert "阅核" in reply.text and "谢琦办案团队" in reply.text
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("规范性文件和合同合法性审查这块怎么样", ("28件", "近200条")),  # both in one part: that part
+        ("立法和执法监督方面做了什么", ("大通湖", "阅核")),  # two parts: each, one after the other
+    ],
+)
+def test_two_areas_joined_are_both_answered(engine, question, expected):
+    reply = engine.respond(question)
+    assert reply.status == "answer"
+    assert all(e in reply.text for e in expected), reply.text

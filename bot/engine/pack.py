@@ -710,6 +710,28 @@ class PackEngine:
         words = figures_of or find_area(text)
         if not words:
             return None
+        pieces = [w for w in _AREA_JOIN_RE.split(words) if len(w) >= 2]
+        if len(pieces) >= 2 and not figures_of:
+            # "规范性文件和合同审查这块有啥举措": two areas, each its own part of the report
+            found = [self._heading_of(w) for w in pieces]
+            held = [f for f in found if f is not None]
+            found = [f or next((h for h in held if self._part_holds(h[0], w)), None) for f, w in zip(found, pieces)]
+            if all(found):  # one part holding both ("规范性文件和合同审查"): that part
+                found = list({f[0]: f for f in found}.values())
+                replies = [self._area_reply(f, False) for f in found]
+                return replies[0] if len(replies) == 1 else answers.combined(self.knowledge, replies)
+        best = self._heading_of(words)
+        return self._area_reply(best, bool(figures_of)) if best is not None else None
+
+    def _part_holds(self, heading: str, words: str) -> bool:
+        """Whether a part of the report (its heading and sentences) has nearly all the words."""
+        asked = normalize(words, self.knowledge.synonyms)
+        pairs = {asked[i : i + 2] for i in range(len(asked) - 1)}
+        text = self._area_texts.get(heading, "")
+        return bool(pairs) and sum(p in text for p in pairs) / len(pairs) >= self.params.area_content_min
+
+    def _heading_of(self, words: str, content: bool = True) -> tuple[str, str, bool] | None:
+        """The heading whose words the area's are (`content`: else the sub-section holding them)."""
         norm = self.context.normalize
         asked = normalize(words, self.knowledge.synonyms)  # the question's words: not kept
         pairs = {asked[i : i + 2] for i in range(len(asked) - 1)}
@@ -723,9 +745,11 @@ class PackEngine:
             if score > best_score:
                 best, best_score = (heading, section, is_section), score
         if best is None or best_score < self.params.area_min:
-            best = self._area_by_content(pairs)
-        if best is None:
-            return None
+            best = self._area_by_content(pairs) if content else None
+        return best
+
+    def _area_reply(self, best: tuple[str, str, bool], figures_of: bool) -> Response:
+        """That part of the report: its points (a section: its sub-headings too), or its figures."""
         heading, section, is_section = best
         sentences = self.knowledge.report_text.sentences
         if figures_of:
@@ -909,6 +933,7 @@ class PackEngine:
         return answers.decline(kb, "unknown_figure", key, covered=self.covered)
 
 
+_AREA_JOIN_RE = re.compile(r"和|与|及|以及|跟|、|还有")  # "A和B这块": two areas asked
 _COUNTED_AFTER_RE = re.compile(r"(?:多少|几)个?([\u4e00-\u9fff]{1,2})")
 
 
