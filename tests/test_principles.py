@@ -787,3 +787,12 @@ def test_a_change_asked_of_a_level_is_never_answered_with_the_level(engine, ques
 def test_of_sentences_alike_the_one_holding_the_askers_other_characters_names_the_thing(engine):
     """一点一点滴进去的普法方式: 滴 is in one naming sentence only (“普法+案例”滴灌式普法)."""
     _answered(engine, "那种一点一点滴进去的普法方式叫啥", "普法+案例")
+
+
+@pytest.mark.parametrize(("check", "verdict"), [("难道不到九成？", "不是"), ("难道还不到百分之百？", "不是")])
+def test_a_rhetorical_check_of_the_figure_just_given_is_judged(engine, check, verdict):
+    """ "难道…" asks to confirm, as 吗 does: judged against the figure just given."""
+    conversation = Conversation()
+    engine.respond("网上可办率是多少", conversation, now=0.0)
+    reply = engine.respond(check, conversation, now=1.0)
+    assert reply.answer.startswith(verdict) and "100%" in reply.answer
