@@ -282,7 +282,19 @@ ENUMERATIONS = (
 )
 COMPARISONS_MORE = ("{a}和{b}哪个多", "{a}跟{b}比，哪个多", "{a}比{b}多还是少", "{a}与{b}相比谁多", "{a}多还是{b}多")
 COMPARISONS_HIGH = ("{a}和{b}哪个高", "{a}跟{b}比，哪个高", "{a}比{b}高还是低", "{a}与{b}相比谁高", "{a}高还是{b}高")
-CHECKS_YES = ("是{x}吗", "是{x}对吧", "是不是{x}", "有{x}吗", "真的是{x}吗", "{x}对吗")
+CHECKS_YES = (
+    "是{x}吗",
+    "是{x}对吧",
+    "是不是{x}",
+    "有{x}吗",
+    "真的是{x}吗",
+    "{x}对吗",
+    "{x}没错吧",
+    "应该是{x}吧",
+    "就是{x}？",
+    "难道是{x}？",
+    "难道不是{x}？",  # asserts {x}: 是 when it is right
+)
 CHECKS_NO = ("不是{x}吧", "应该不是{x}吧")
 
 # Words that are not content: question words, particles, generic verbs (homophone and pinyin
