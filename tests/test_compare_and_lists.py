@@ -302,3 +302,17 @@ def test_items_a_colon_introduces_are_each_answered(engine):
         "调解相关的几个率：人民调解调处成功率、诉前调解成功率、复调对接和解率，分别报一下", Conversation(), now=0.0
     )
     assert reply.status == "answer" and all(f in reply.text for f in ("93%", "56.8%", "25%")), reply.text
+
+
+@pytest.mark.parametrize(
+    "message, figures",
+    [
+        ("公示执法事项执法记录仪询问室听证室这三个数列一下", ("7.5万余项", "4400台", "近200处")),
+        ("法律援助案件法律咨询人次讨回工资金额列一下", ("2900余件", "近30000人次", "317万余元")),
+    ],
+)
+def test_a_list_typed_without_breaks_is_cut_at_the_names_of_figures(engine, message, figures):
+    reply = engine.respond(message)
+    assert reply.status == "answer"
+    at = [reply.text.index(f) for f in figures]
+    assert at == sorted(at), reply.text  # in the order asked

@@ -279,6 +279,18 @@ def _unquoted(text: str, pattern: re.Pattern) -> list[str]:
     return pieces
 
 
+def listed_items(text: str) -> str:
+    """The items of a list asked with a request and typed without a break between them
+    ("公示执法事项执法记录仪询问室听证室这三个数列一下" → the text before the request); "" when
+    the message is not such a list."""
+    text = unicodedata.normalize("NFKC", text).strip()
+    listed = _LIST_ASK_RE.search(text)
+    if not listed or listed.start() == 0:
+        return ""
+    items = _LIST_END_RE.sub("", text[: listed.start()])
+    return "" if re.search(r"[，,、；;：:\s]|和|及|与|跟|还有|以及", items) else items
+
+
 def split_question(text: str) -> list[Split]:
     """Candidate ways to read the message as several questions, most explicit first."""
     text = unicodedata.normalize("NFKC", text).strip()

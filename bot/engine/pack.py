@@ -29,6 +29,7 @@ from bot.analysis.ask import coverage
 from bot.analysis.compare import Comparison, find_comparisons
 from bot.analysis.figures import index_figures, metrics_with_figure, parse_figure_query
 from bot.analysis.numbers import compare, figure_range
+from bot.analysis.split import Split, listed_items
 from bot.answers import compose as answers
 from bot.answers.compose import Response
 from bot.decision.decline import STATED_LACKS
@@ -870,7 +871,8 @@ class PackEngine:
         (when at least two are answered). Other splits (tried when the whole message gets no
         answer) are kept only when every part is answered (`figures`: two of them with a figure)."""
         partial = None
-        for split in a.splits:
+        named = self._named_split(a) if explicit else None
+        for split in ((named,) if named else ()) + a.splits:  # names the pack knows: the surest cut
             if split.explicit != explicit:
                 continue
             parts, missing = [], []
@@ -923,6 +925,41 @@ class PackEngine:
                 partial = answers.combined(self.knowledge, parts, [_LIST_ASK_TAIL_RE.sub("", m) for m in missing])
         return partial
 
+    def _named_split(self, a: Analysis) -> Split | None:
+        """A list typed without breaks ("公示执法事项执法记录仪询问室听证室这三个数列一下"):
+        cut before each name of a figure the pack knows, longest names first."""
+        items = listed_items(a.cleaned)
+        if len(items) < 2 * MIN_NAME_CHARS:
+            return None
+        taken = [False] * len(items)
+        starts = []
+        for name in self._figure_names:
+            at = items.find(name)
+            while at >= 0:
+                if not any(taken[at : at + len(name)]):
+                    taken[at : at + len(name)] = [True] * len(name)
+                    starts.append(at)
+                at = items.find(name, at + 1)
+        starts = sorted(set(starts) | {0})
+        if len(starts) < 2 or len(starts) > MAX_LIST_PARTS or sum(not t for t in taken) > MAX_UNNAMED_CHARS:
+            return None
+        parts = [items[i:j] for i, j in zip(starts, starts[1:] + [len(items)])]
+        return Split(tuple(f"{p}是多少" for p in parts), True)
+
+    @cached_property
+    def _figure_names(self) -> list[str]:
+        """The names of the pack's figures as people type them (title and aliases without a
+        question word), longest first."""
+        names = {
+            clean(p)
+            for e in self.knowledge.entries.values()
+            if e.is_metric
+            for p in e.phrasings
+            if not _ASKING_NAME_RE.search(p)
+        }
+        names |= {_COUNT_SUFFIX_RE.sub("", n) for n in names}  # "询问室听证室" of 询问室听证室数量
+        return sorted((n for n in names if MIN_NAME_CHARS <= len(n) <= MAX_NAME_CHARS), key=len, reverse=True)
+
     def _figure(self, key: str, unit_char: str) -> Response:
         kb = self.knowledge
         found = metrics_with_figure(self.figure_index, key, unit_char)
@@ -933,6 +970,12 @@ class PackEngine:
         return answers.decline(kb, "unknown_figure", key, covered=self.covered)
 
 
+MIN_NAME_CHARS = 3  # a figure's name cut out of a list typed without breaks
+MAX_NAME_CHARS = 14
+MAX_LIST_PARTS = 6
+MAX_UNNAMED_CHARS = 2  # characters of such a list left outside every name (的, 和)
+_COUNT_SUFFIX_RE = re.compile(r"(?:数量|台数|件数|项数|个数|人数|数)$")
+_ASKING_NAME_RE = re.compile(r"多少|几|吗|呢|什么|啥|哪|怎么|是否|有没有|\s")
 _AREA_JOIN_RE = re.compile(r"和|与|及|以及|跟|、|还有")  # "A和B这块": two areas asked
 _COUNTED_AFTER_RE = re.compile(r"(?:多少|几)个?([\u4e00-\u9fff]{1,2})")
 
