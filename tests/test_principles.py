@@ -796,3 +796,11 @@ def test_a_rhetorical_check_of_the_figure_just_given_is_judged(engine, check, ve
     engine.respond("网上可办率是多少", conversation, now=0.0)
     reply = engine.respond(check, conversation, now=1.0)
     assert reply.answer.startswith(verdict) and "100%" in reply.answer
+
+
+def test_a_number_a_synonym_writes_is_read_as_a_number(engine):
+    """ "跑一趟" is 跑一次 (synonyms), so 跑1次: the 1024 items, never the “0”跑动 sibling beside them."""
+    reply = engine.respond("跑一趟就能办的有多少项")
+    assert reply.status == "answer" and "1024项" in reply.text and "1837项" not in reply.text
+    both = engine.respond("跑一趟就能办的有多少项 一趟都不用跑的又有多少项")
+    assert "1024项" in both.text and "1837项" in both.text

@@ -132,7 +132,7 @@ def _cached(raw: str, synonyms: Synonyms, today: dt.date) -> Analysis:
 def _analyze(raw: str, synonyms: Synonyms = NO_SYNONYMS, today: dt.date | None = None) -> Analysis:
     raw = raw if isinstance(raw, str) else ""
     cleaned = clean(raw[: MAX_QUERY_CHARS * 4])[:MAX_QUERY_CHARS]
-    text = synonyms.apply(convert_numerals(cleaned))
+    text = convert_numerals(synonyms.apply(convert_numerals(cleaned)))  # "跑一趟" → 跑一次 → 跑1次
     numbers = tuple(find_numbers(text))
     intent = find_intent(text, numbers[-1].unit if numbers else "")
     if numbers and not intent.yes_no and _QUESTION_MARK_RE.search(raw) and not _QUESTION_WORD_RE.search(text):

@@ -281,7 +281,8 @@ class PackEngine:
         if top - near.score > self.params.sibling_window:
             return whole
         own, other = set(clean(first.title)), set(clean(second.title))
-        if not (own - other) or not (other - own) or (own - other) & set(a.cleaned) or (other - own) & set(a.cleaned):
+        asked = set(a.cleaned) | set(a.text)  # "跑一趟" names 跑动1次 by its number
+        if not (own - other) or not (other - own) or (own - other) & asked or (other - own) & asked:
             return whole  # they differ in nothing, or the ask names one of them
         if len(own ^ other) > MAX_SIBLING_DIFFERENCE:
             return whole  # two different measures, not two parts of one
