@@ -264,3 +264,9 @@ def test_a_rate_asked_of_a_sentence_quoted_whole_must_be_its_rate(engine):
     """纠错率 asked; the sentence states 和解率: no answer, whatever characters they share (纠纷)."""
     reply = engine.respond("复议 纠错率 2023")
     assert reply.status != "answer" and "纠错率" in reply.text
+
+
+@pytest.mark.parametrize("question", ["诉后执行成功率百分之多少", "诉后执行成功率比例是多少"])
+def test_a_rate_of_another_subject_asked_with_its_kind_after_it_is_a_near_miss(engine, question):
+    """ "…成功率百分之多少": the kind of figure after the name does not hide the subject."""
+    assert engine.respond(question).status != "answer"

@@ -710,6 +710,7 @@ def rule_measure_identity(a: Analysis, choice: Choice | None, ctx: Context) -> D
 
 # What ends a measure's name: the measure itself, not what it is of ("诉前调解" of 诉前调解成功率).
 _COUNTED_IN_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})[件项个家名台处条类起次人位]$")
+_KIND_TAIL_RE = re.compile(r"(?:百分之|百分比|比例|比率|占比|几成)$")  # the kind of figure asked, after its name
 _SUBJECT_FILLER_RE = re.compile(r"就是|那个|这个|请问|一下|到底|究竟|那么|还有|然后|咱们|我们|你们|[个了的]")
 _MEASURE_SUFFIX_RE = re.compile(
     r"(?:调处成功率|成功率|和解率|率|案件数|案例数|事项数|件数|人数|人次|金额|数量|数|案件|案例|事项)$"
@@ -723,7 +724,7 @@ def rule_subject_named(a: Analysis, choice: Choice | None, ctx: Context) -> Decl
     if choice is None or not choice.figure_value or not choice.names:
         return None
     norm = ctx.normalize or normalize
-    asked = _COUNTED_IN_RE.sub("", norm(a.core))  # "诉后执行案例件": the unit asked in, after it
+    asked = _KIND_TAIL_RE.sub("", _COUNTED_IN_RE.sub("", norm(a.core)))  # "…案例件", "…成功率百分之"
     subject = _MEASURE_SUFFIX_RE.sub("", asked)
     if subject != asked:
         subject = _SUBJECT_FILLER_RE.sub("", subject)
