@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib.util
 import math
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 
@@ -34,7 +35,7 @@ def frequencies() -> dict[str, int]:
 
 
 @lru_cache(maxsize=1)
-def _dictionary() -> tuple[dict[str, int], frozenset[str], frozenset[str], frozenset[str]]:
+def _dictionary() -> tuple[dict[str, int], frozenset[str], frozenset[str], tuple[str, ...]]:
     """The word counts and the common nouns, read in one pass: the two share their words (one
     copy of 350,000 strings, not two), and only the nouns' tags are kept, as a set (a table of
     every word's tag took 7 MiB more)."""
@@ -42,7 +43,7 @@ def _dictionary() -> tuple[dict[str, int], frozenset[str], frozenset[str], froze
     found: dict[str, int] = {}
     nouns: set[str] = set()
     activities: set[str] = set()
-    verbs: set[str] = set()
+    verbs: list[str] = []
     try:
         with open(path, encoding="utf-8") as handle:
             for line in handle:
@@ -55,7 +56,7 @@ def _dictionary() -> tuple[dict[str, int], frozenset[str], frozenset[str], froze
                     elif len(parts) >= 3 and parts[2] == "vn":
                         activities.add(word)
                     elif len(parts) >= 3 and parts[2] == "v":
-                        verbs.add(word)
+                        verbs.append(word)
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise DictionaryMissing(
@@ -65,7 +66,8 @@ def _dictionary() -> tuple[dict[str, int], frozenset[str], frozenset[str], froze
         raise DictionaryMissing(
             f"jieba 自带的词典 {path} 中没有词条：请重新安装 jieba（pip install --force-reinstall jieba）"
         )
-    return found, frozenset(nouns), frozenset(activities), frozenset(verbs)
+    # the verbs sorted, for a binary search: 0.3 MiB of references to the words above (a set took 2 MiB)
+    return found, frozenset(nouns), frozenset(activities), tuple(sorted(verbs))
 
 
 _NAME_TAGS = ("nr", "ns", "nrt")  # a person's or a place's name: not a common noun
@@ -115,7 +117,9 @@ def is_activity(word: str) -> bool:
 
 def is_verb(word: str) -> bool:
     """A verb (jieba's v: 投诉, 受理), not a noun, an activity's name or an adjective."""
-    return word in _dictionary()[3]
+    verbs = _dictionary()[3]
+    at = bisect_left(verbs, word)
+    return at < len(verbs) and verbs[at] == word
 
 
 def is_noun(word: str) -> bool:
