@@ -26,7 +26,9 @@ _ASK_RE = re.compile(
     r"(?:人次|钱|[个项件名家台处条类种起次元份])?$"
 )
 _LEADING_YEAR_RE = re.compile(r"^(?:请问)?(?:20\d\d年)(?:度)?[，, ]?")
-_QUESTION_WORD_RE = re.compile(r"多少|几|幾|什么|什麼|吗|嗎|哪|啥|还是|還是|多高|多不多|没$")
+_QUESTION_WORD_RE = re.compile(
+    r"多少|几|幾|什么|什麼|吗|嗎|哪|啥|还是|還是|多高|多不多|没$|怎么|怎麼|怎样|如何|这一?块|那一?块"
+)
 _PUNCT_RE = re.compile(r"[\s，,、。？?！!：:；;“”\"'「」()（）]")
 
 
