@@ -804,3 +804,14 @@ def test_a_number_a_synonym_writes_is_read_as_a_number(engine):
     assert reply.status == "answer" and "1024项" in reply.answer and "1837项" not in reply.answer
     both = engine.respond("跑一趟就能办的有多少项 一趟都不用跑的又有多少项")
     assert "1024项" in both.text and "1837项" in both.text
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("2023年度重大行政决策事项目录是第七次政府常务会议审议通过的吗", "是的"),  # 第七次 is 第7次
+        ("2023年度重大行政决策事项目录是第八次政府常务会议审议通过的吗", "不是"),
+    ],
+)
+def test_an_ordinal_in_words_is_the_ordinal_in_digits(engine, question, verdict):
+    assert engine.respond(question, Conversation(), now=0.0).answer.startswith(verdict)

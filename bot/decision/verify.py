@@ -192,8 +192,9 @@ def _claim(analysis: Analysis, evidence: str, figure=None) -> bool | None:
         unit = question[question.find(token) + len(token) :][:1]
         if unit and re.search(r"\d" + re.escape(unit), converted):
             return False  # 连续3年 vs 连续2年, 新增10个 vs 新增5个
-    asked_rank = re.findall(r"第([一二三四五六七八九十]+|\d+)", analysis.cleaned)
-    have_rank = re.findall(r"第([一二三四五六七八九十]+|\d+)", clean(evidence))
+    # ranks and ordinals in one writing ("第七次" asked, "第7次" written: the same)
+    asked_rank = re.findall(r"第([一二三四五六七八九十]+|\d+)", convert_numerals(analysis.cleaned))
+    have_rank = re.findall(r"第([一二三四五六七八九十]+|\d+)", convert_numerals(clean(evidence)))
     if asked_rank and have_rank and not set(asked_rank) & set(have_rank):
         return False  # 全省第一 asked, 全省第二 written
     if _opposed(question, converted):
