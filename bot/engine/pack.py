@@ -725,29 +725,30 @@ class PackEngine:
         best = self._heading_of(words)
         return self._area_reply(best, bool(figures_of)) if best is not None else None
 
+    def _area_pairs(self, words: str) -> set[str]:
+        """The character pairs of an area's words, normalised as the question is."""
+        asked = normalize(words, self.knowledge.synonyms)  # the question's words: not kept
+        return {asked[i : i + 2] for i in range(len(asked) - 1)}
+
     def _part_holds(self, heading: str, words: str) -> bool:
         """Whether a part of the report (its heading and sentences) has nearly all the words."""
-        asked = normalize(words, self.knowledge.synonyms)
-        pairs = {asked[i : i + 2] for i in range(len(asked) - 1)}
-        text = self._area_texts.get(heading, "")
-        return bool(pairs) and sum(p in text for p in pairs) / len(pairs) >= self.params.area_content_min
+        pairs = self._area_pairs(words)
+        return bool(pairs) and _share(pairs, self._area_texts.get(heading, "")) >= self.params.area_content_min
 
-    def _heading_of(self, words: str, content: bool = True) -> tuple[str, str, bool] | None:
-        """The heading whose words the area's are (`content`: else the sub-section holding them)."""
+    def _heading_of(self, words: str) -> tuple[str, str, bool] | None:
+        """The heading whose words the area's are, else the sub-section holding them."""
         norm = self.context.normalize
-        asked = normalize(words, self.knowledge.synonyms)  # the question's words: not kept
-        pairs = {asked[i : i + 2] for i in range(len(asked) - 1)}
+        pairs = self._area_pairs(words)
         if not pairs:
             return None
         best, best_score = None, 0.0
         for heading, section, is_section in self.headings:
-            own = norm(heading)
-            covered = sum(pair in own for pair in pairs) / len(pairs)
+            covered = _share(pairs, norm(heading))
             score = covered + 0.1 * covered * is_section  # a whole section when its title is asked
             if score > best_score:
                 best, best_score = (heading, section, is_section), score
         if best is None or best_score < self.params.area_min:
-            best = self._area_by_content(pairs) if content else None
+            best = self._area_by_content(pairs)
         return best
 
     def _area_reply(self, best: tuple[str, str, bool], figures_of: bool) -> Response:
@@ -769,18 +770,13 @@ class PackEngine:
         part of the report instead, its points under the heading."""
         if reply.status != "answer" or reply.figure is not None or not (reply.entry_id or "").startswith("report:"):
             return None
-        lead = self._sentences_by_id.get(reply.entry_id.removeprefix("report:"))
+        lead = self.report.sentence(reply.entry_id)
         if lead is None or not lead.is_lead:
             return None
         sentences = self.knowledge.report_text.sentences
-        points = [s for s in sentences if s.subsection == lead.subsection and not s.is_lead]
-        if not points:
+        if not any(s.subsection == lead.subsection and not s.is_lead for s in sentences):
             return None
-        return answers.area(self.knowledge, lead.subsection, lead.section, points, [])
-
-    @cached_property
-    def _sentences_by_id(self) -> dict:
-        return {s.id: s for s in self.knowledge.report_text.sentences}
+        return self._area_reply((lead.subsection, lead.section, False), False)
 
     def _area_by_content(self, pairs: set[str]) -> tuple[str, str, bool] | None:
         """ "规范性文件和合同审查这块有啥举措": no heading names the area, but one sub-section's
@@ -790,8 +786,7 @@ class PackEngine:
         for heading, section, is_section in self.headings:
             if is_section:
                 continue
-            text = self._area_texts.get(heading, "")
-            scored.append((sum(pair in text for pair in pairs) / len(pairs), heading, section))
+            scored.append((_share(pairs, self._area_texts.get(heading, "")), heading, section))
         scored.sort(reverse=True)
         if not scored or scored[0][0] < self.params.area_content_min:
             return None
@@ -800,7 +795,7 @@ class PackEngine:
         sentences = [
             self._normalized[x.id] for x in self.knowledge.report_text.sentences if x.subsection == scored[0][1]
         ]
-        if any(sum(pair in t for pair in pairs) / len(pairs) >= self.params.area_content_min for t in sentences):
+        if any(_share(pairs, t) >= self.params.area_content_min for t in sentences):
             return None  # one sentence holds it all ("营商码", "网上可办率"): a thing, not an area
         return scored[0][1], scored[0][2], False
 
@@ -977,6 +972,13 @@ MAX_LIST_PARTS = 6
 MAX_UNNAMED_CHARS = 2  # characters of such a list left outside every name (的, 和)
 _COUNT_SUFFIX_RE = re.compile(r"(?:数量|台数|件数|项数|个数|人数|数)$")
 _ASKING_NAME_RE = re.compile(r"多少|几|吗|呢|什么|啥|哪|怎么|是否|有没有|\s")
+
+
+def _share(pairs: set[str], text: str) -> float:
+    """The share of the pairs `text` holds."""
+    return sum(pair in text for pair in pairs) / len(pairs)
+
+
 _AREA_JOIN_RE = re.compile(r"和|与|及|以及|跟|、|还有")  # "A和B这块": two areas asked
 _COUNTED_AFTER_RE = re.compile(r"(?:多少|几)个?([\u4e00-\u9fff]{1,2})")
 
