@@ -309,6 +309,8 @@ def test_items_a_colon_introduces_are_each_answered(engine):
     [
         ("公示执法事项执法记录仪询问室听证室这三个数列一下", ("7.5万余项", "4400台", "近200处")),
         ("法律援助案件法律咨询人次讨回工资金额列一下", ("2900余件", "近30000人次", "317万余元")),
+        ("0跑动的事项跑一次的事项各多少项", ("1837项", "1024项")),  # asked with 各, a 的 inside names
+        ("市本级网上可办事项0跑动事项跑1次的事项分别是多少", ("2861项", "1837项", "1024项")),  # a scope first
     ],
 )
 def test_a_list_typed_without_breaks_is_cut_at_the_names_of_figures(engine, message, figures):
@@ -316,3 +318,11 @@ def test_a_list_typed_without_breaks_is_cut_at_the_names_of_figures(engine, mess
     assert reply.status == "answer"
     at = [reply.text.index(f) for f in figures]
     assert at == sorted(at), reply.text  # in the order asked
+
+
+def test_a_reading_that_answers_every_part_wins_over_one_that_repeats_a_part(engine):
+    # cut after 多少家 the middle part repeats the first; cut after 单位 each part has its own figure
+    reply = engine.respond("谁执法谁普法多少家单位多少个案例涉及多少个方面")
+    assert reply.status == "answer"
+    at = [reply.text.index(f) for f in ("30多家", "70个", "20多个方面")]
+    assert at == sorted(at), reply.text

@@ -28,6 +28,8 @@ _EACH_RE = re.compile(
     r"(分别|各自|各|都)((?:是|有|为)|(?:变化|变动|变|增长|增加|下降|减少|上升|提高|降低|涨|降)了?)?"
     r"(多少|几[个项件家台处条类种名起次人位]?|什么|啥|怎么样|如何|哪些)"
 )
+# "…各多少项", "…分别有多少": a list asked at its end, each member's figure.
+_EACH_END_RE = re.compile(_EACH_RE.pattern + r"[个项件家台处条类种名起次人位]?[吧呢啊呀。.!！?？]*$")
 # An enumeration asked as a list of figures: "A、B和C，列一下", "A，B，再加上C 几个数一起报".
 _LIST_ASK_RE = re.compile(
     r"[，,\s]*(?:帮我|给我|请)?(?:都|全|一起|一块|统一|分别|各自)?(?:列一下|列出来|列一列|列个表|列举|(?<!汇)报一下|说一下|讲一下|告诉我|说下|讲下|报下|列下|"
@@ -284,7 +286,7 @@ def listed_items(text: str) -> str:
     ("公示执法事项执法记录仪询问室听证室这三个数列一下" → the text before the request); "" when
     the message is not such a list."""
     text = unicodedata.normalize("NFKC", text).strip()
-    listed = _LIST_ASK_RE.search(text)
+    listed = _LIST_ASK_RE.search(text) or _EACH_END_RE.search(text)
     if not listed or listed.start() == 0:
         return ""
     items = _LIST_END_RE.sub("", text[: listed.start()])

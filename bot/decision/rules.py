@@ -577,6 +577,8 @@ def measure_head(a: Analysis, report: str = "") -> str:
         before.pop()
     if not before or len(before[-1]) < 2 or before[-1] in MEASURE_NEUTRAL or before[-1] in PLACEHOLDERS:
         return ""
+    if before[-1] in _CLAIM_WORDS:
+        return ""  # "是升了还是降了变了多少": a word of asking or claiming, no noun counted
     if not _HANZI_RE.fullmatch(before[-1]):
         return ""  # letters left of a pinyin reading, digits: not a name
     if len(before) >= 2 and lexicon.is_verb(before[-1]) and _unwritten(before[-2], report):

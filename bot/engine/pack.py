@@ -866,12 +866,12 @@ class PackEngine:
         those, a part the report does not answer is named as missing and the rest answered
         (when at least two are answered). Other splits (tried when the whole message gets no
         answer) are kept only when every part is answered (`figures`: two of them with a figure)."""
-        partial = None
+        partial = lossy = None
         named = self._named_split(a) if explicit else None
         for split in ((named,) if named else ()) + a.splits:  # names the pack knows: the surest cut
             if split.explicit != explicit:
                 continue
-            parts, missing = [], []
+            parts, missing, repeats = [], [], 0
             context = Conversation()  # later parts read as follow-ups of the first ("提了多少条意见呢")
             for k, text in enumerate(split.parts):
                 most = len(parts) + len(split.parts) - k  # the most parts that can still be answered
@@ -901,6 +901,7 @@ class PackEngine:
                             reply = again
                             break
                 if reply.status == "answer" and _answered(reply) in {_answered(p) for p in parts}:
+                    repeats += 1
                     continue  # one figure asked twice ("问话的屋子跟开听证的房间", "多少台，是不是四千多台")
                 if reply.status != "answer":
                     missing.append(text)
@@ -914,17 +915,25 @@ class PackEngine:
                 continue  # not several asks after all
             if figures and sum(p.figure is not None for p in parts) < 2:
                 continue  # "被告是政府的时候，领导出庭的比例有多高": one figure, and a clause of context
-            if parts and not missing and len(parts) + len(missing) <= len(split.parts):
+            if parts and not missing and not repeats:
                 return answers.combined(self.knowledge, parts)
+            if parts and not missing and lossy is None:
+                # kept until no other reading answers every part with a figure of its own: a part
+                # that repeats another may be one figure asked twice, or a cut in the wrong place
+                lossy = answers.combined(self.knowledge, parts)
             if explicit and partial is None and len(parts) >= MIN_PARTS_ANSWERED and len(parts) > len(missing):
                 # kept until no other reading of the message answers every part
                 partial = answers.combined(self.knowledge, parts, [_LIST_ASK_TAIL_RE.sub("", m) for m in missing])
-        return partial
+        return lossy or partial
 
     def _named_split(self, a: Analysis) -> Split | None:
-        """A list typed without breaks ("公示执法事项执法记录仪询问室听证室这三个数列一下"):
-        cut before each name of a figure the pack knows, longest names first."""
-        items = listed_items(a.cleaned)
+        """A list typed without breaks ("公示执法事项执法记录仪询问室听证室这三个数列一下",
+        "0跑动的事项跑一次的事项各多少项"): cut before each name of a figure the pack knows,
+        longest names first, a 的 inside a name as the name (跑一次的事项 of 跑一次事项); a
+        scope typed before the first name ("市本级…") is each part's."""
+        typed = listed_items(a.cleaned)
+        at_typed = [i for i, ch in enumerate(typed) if ch != "的"]  # where each kept character was typed
+        items = "".join(typed[i] for i in at_typed)
         if len(items) < 2 * MIN_NAME_CHARS:
             return None
         taken = [False] * len(items)
@@ -936,11 +945,15 @@ class PackEngine:
                     taken[at : at + len(name)] = [True] * len(name)
                     starts.append(at)
                 at = items.find(name, at + 1)
-        starts = sorted(set(starts) | {0})
-        if len(starts) < 2 or len(starts) > MAX_LIST_PARTS or sum(not t for t in taken) > MAX_UNNAMED_CHARS:
+        starts = sorted(set(starts))
+        scope = typed[: at_typed[starts[0]]] if starts else ""
+        if len(scope) > MAX_SCOPE_CHARS or not _SCOPE_RE.fullmatch(scope):
+            scope, starts = "", sorted(set(starts) | {0})
+        unnamed = sum(not t for t in taken) - len(scope)
+        if len(starts) < 2 or len(starts) > MAX_LIST_PARTS or unnamed > MAX_UNNAMED_CHARS:
             return None
-        parts = [items[i:j] for i, j in zip(starts, starts[1:] + [len(items)])]
-        return Split(tuple(f"{p}是多少" for p in parts), True)
+        cuts = [at_typed[i] for i in starts] + [len(typed)]
+        return Split(tuple(f"{scope}{typed[i:j]}是多少" for i, j in zip(cuts, cuts[1:])), True)
 
     @cached_property
     def _figure_names(self) -> list[str]:
@@ -954,6 +967,7 @@ class PackEngine:
             if not _ASKING_NAME_RE.search(p)
         }
         names |= {_COUNT_SUFFIX_RE.sub("", n) for n in names}  # "询问室听证室" of 询问室听证室数量
+        names = {v for n in names for v in (n, n.replace("的", ""), convert_numerals(n))}  # "跑1次事项", as typed
         return sorted((n for n in names if MIN_NAME_CHARS <= len(n) <= MAX_NAME_CHARS), key=len, reverse=True)
 
     def _figure(self, key: str, unit_char: str) -> Response:
@@ -969,7 +983,9 @@ class PackEngine:
 MIN_NAME_CHARS = 3  # a figure's name cut out of a list typed without breaks
 MAX_NAME_CHARS = 14
 MAX_LIST_PARTS = 6
-MAX_UNNAMED_CHARS = 2  # characters of such a list left outside every name (的, 和)
+MAX_UNNAMED_CHARS = 2  # characters of such a list left outside every name (和, 及)
+MAX_SCOPE_CHARS = 8  # a scope typed before such a list ("2023年市本级")
+_SCOPE_RE = re.compile(r"(?:(?:19|20)\d\d年)?(?:全市|市本级|市级|益阳市?|益阳全市)?(?:的|里|里面)?")
 _COUNT_SUFFIX_RE = re.compile(r"(?:数量|台数|件数|项数|个数|人数|数)$")
 _ASKING_NAME_RE = re.compile(r"多少|几|吗|呢|什么|啥|哪|怎么|是否|有没有|\s")
 
