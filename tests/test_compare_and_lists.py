@@ -50,6 +50,22 @@ def test_a_comparison_asked_as_a_check_says_yes_or_no(engine):
     assert reply.answer.startswith("是的")
 
 
+@pytest.mark.parametrize(
+    "question, start",
+    [
+        ("执法记录仪的台数比参加执法资格考试的人数多吗", "不是"),  # 4400台 < 5100多名: both counts
+        ("首次不罚的企业家数比柔性执法办理的案件数还多？", "是的"),  # 6125家 > 4600余件
+        ("讨回的工资比首次不罚的企业数多吗", None),  # money and a count: no verdict
+    ],
+)
+def test_counts_in_different_units_are_compared_as_counts(engine, question, start):
+    reply = engine.respond(question)
+    if start is None:
+        assert not reply.answer.startswith(("是的", "不是")) and "更多" not in reply.answer, reply.answer
+    else:
+        assert reply.answer.startswith(start), reply.answer
+
+
 def test_a_figure_written_in_words_is_looked_up(engine):
     for question, figure in (("三百一十七万元是什么钱", "317万余元"), ("六千一百二十五家企业是怎么回事", "6125家")):
         reply = engine.respond(question)

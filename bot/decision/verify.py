@@ -304,10 +304,19 @@ def stated_figure(text: str, analysis: Analysis):
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+# Units that count things (4400台, 5100多名, 6125家): any two are counts, compared as numbers;
+# money, rates and times are compared only with their own kind.
+_COUNT_UNITS = frozenset("件项个家名台处条类起次人位所批种场部套期届支")
+
+
+def _comparable(first: str, second: str) -> bool:
+    return first[-1:] == second[-1:] or (first[-1:] in _COUNT_UNITS and second[-1:] in _COUNT_UNITS)
+
+
 def larger_of(first, second) -> int | None:
     """0 or 1: which of two verbatim figures is larger, when their units are the same and their
     ranges (qualifiers 余/近/多 included) cannot overlap; else None (the reply says nothing)."""
-    if first.number is None or second.number is None or first.unit[-1:] != second.unit[-1:]:
+    if first.number is None or second.number is None or not _comparable(first.unit, second.unit):
         return None
     a = figure_range(first.number, scale_of(first.unit), first.qualifier)
     b = figure_range(second.number, scale_of(second.unit), second.qualifier)
