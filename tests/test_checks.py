@@ -284,3 +284,17 @@ def test_a_follow_up_naming_nothing_is_about_the_last_subject(engine, question, 
     engine.respond(question, conversation, 0.0)
     reply = engine.respond(follow_up, conversation, 1.0)
     assert reply.status == "answer" and expected in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    "question, yes",
+    [
+        ("刑事破案数是不是增加了", True),  # 上升110%: 增加 is the same way
+        ("刑事破案数同比提高了吗", True),
+        ("刑事破案数是不是减少了", False),
+        ("民商事一审收案同比是减少的，对吧", True),  # 下降10.21%
+        ("民商事一审收案同比是增加的吗", False),
+    ],
+)
+def test_a_direction_in_other_words_is_the_same_direction(engine, question, yes):
+    assert engine.respond(question).answer.startswith("是的" if yes else "不是")

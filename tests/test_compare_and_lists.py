@@ -342,3 +342,17 @@ def test_a_reading_that_answers_every_part_wins_over_one_that_repeats_a_part(eng
     assert reply.status == "answer"
     at = [reply.text.index(f) for f in ("30多家", "70个", "20多个方面")]
     assert at == sorted(at), reply.text
+
+
+@pytest.mark.parametrize(
+    "message, figure, not_asked",
+    [
+        ("执法的人胸口挂着录像的小机器，全市给配了多少个", "4400台", "22个"),  # the second part names nothing
+        ("诉前调解 成功率", "56.8%", "13355件"),  # a subject, then its measure
+        ("网上可办数 市本级", "2861项", "100%"),  # a scope after the measure
+        ("民商事一审收案同比是涨了还是降了，幅度多少", "10.21%", "110%"),  # a bare measure of the subject before
+    ],
+)
+def test_a_part_naming_nothing_of_its_own_is_not_a_second_ask(engine, message, figure, not_asked):
+    reply = engine.respond(message)
+    assert figure in reply.answer and not_asked not in reply.answer, reply.answer

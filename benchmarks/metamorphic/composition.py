@@ -3,7 +3,9 @@
 * 2–6 subjects as one enumeration → every figure in the reply;
 * two subjects as a comparison → both figures;
 * a question, then a check of its figure (right or wrong, in digits or in words) in the same
-  conversation → 是的/不是 rightly, on the same measure.
+  conversation → 是的/不是 rightly, on the same measure;
+* a question about a change, then a check of its direction in any words ("是不是减少了") →
+  是的/不是 rightly.
 """
 
 from __future__ import annotations
@@ -64,3 +66,10 @@ def check(figure: Figure, right: bool, words: bool, negated: bool, rng: random.R
     # "有X吗" also reads "at least X": a wrong X is not asked that way (a smaller X would be 是).
     templates = lexicon.CHECKS_YES if right else [t for t in lexicon.CHECKS_YES if not t.startswith("有")]
     return rng.choice(templates).format(x=said), right
+
+
+def direction_check(figure: Figure, rng: random.Random) -> tuple[str, bool]:
+    """A follow-up check of a change's direction, either way, and whether it is true."""
+    up = rng.random() < 0.5
+    word = rng.choice(lexicon.WAYS_UP if up else lexicon.WAYS_DOWN)
+    return rng.choice(lexicon.DIRECTION_CHECKS).format(w=word), up == (figure.way == "up")

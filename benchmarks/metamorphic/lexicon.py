@@ -297,6 +297,19 @@ CHECKS_YES = (
 )
 CHECKS_NO = ("不是{x}吧", "应该不是{x}吧")
 
+# A change's direction checked in a follow-up, in the words people use for it.
+WAYS_UP = ("上升", "增长", "增加", "提高", "上涨", "涨", "增多", "变多", "升高")
+WAYS_DOWN = ("下降", "减少", "降低", "下滑", "降", "减", "变少", "回落")
+DIRECTION_CHECKS = (
+    "是{w}了吗",
+    "是不是{w}了",
+    "同比是{w}的吧",
+    "{w}了对吧",
+    "应该是{w}了吧",
+    "比上一年{w}了吗",
+    "那就是{w}了？",
+)
+
 # Words that are not content: question words, particles, generic verbs (homophone and pinyin
 # transforms change a content word, not these).
 FUNCTION_WORDS = frozenset(

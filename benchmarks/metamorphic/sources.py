@@ -37,6 +37,7 @@ class Figure:
     value: str  # as the report writes it: "4600余件"
     number: str  # "4600"
     kind: str
+    way: str = ""  # a change's direction as the report writes it: "up" (上升110%), "down", or ""
 
 
 @dataclass
@@ -82,7 +83,14 @@ def report_figures(report: str) -> list[Figure]:
             continue
         seen.add(figure.value)
         number = re.search(r"\d+(?:\.\d+)?", figure.value).group(0)
-        out.append(Figure(figure.value, number, figure.kind))
+        way = (
+            "up"
+            if re.search(r"上升|增长|增加", figure.clause)
+            else "down"
+            if re.search(r"下降|减少", figure.clause)
+            else ""
+        )
+        out.append(Figure(figure.value, number, figure.kind, way if figure.kind == "change" else ""))
     return out
 
 

@@ -26,6 +26,7 @@ PER_ORIGINAL = 2  # direction cases per original (year, city, practical ending)
 ENUMERATIONS = 400
 COMPARISONS = 300
 CHECKS_PER_ORIGINAL = 2  # per original and check transform
+DIRECTION_CHECKS_PER_ORIGINAL = 6  # few figures are changes: more checks of each
 
 CHECK_TRANSFORMS = {  # name → (right figure, in words (None: either), negated: "不是X吧")
     "check_right_digits": (True, False, False),
@@ -44,6 +45,7 @@ TRANSFORMS = (
     ("enumeration", COMPOSITION),
     ("comparison", COMPOSITION),
     *((name, COMPOSITION) for name in CHECK_TRANSFORMS),
+    ("check_direction", COMPOSITION),
 )
 
 
@@ -187,6 +189,15 @@ def composition_cases(sources: Sources, seed: int) -> list[Case]:
                 follow_up, truth = composition.check(figure, right, in_words, negated, rng)
                 turns = (item.question, follow_up)
                 cases.append(Case(name, COMPOSITION, turns, RIGHT, item.expect, truth, item.question))
+    rng = _rng(seed, "check_direction")
+    for item in sources.right:
+        figure = sources.single_figure(item)
+        if figure is None or not figure.way or item.yes is not None:
+            continue
+        for _ in range(DIRECTION_CHECKS_PER_ORIGINAL):
+            follow_up, truth = composition.direction_check(figure, rng)
+            turns = (item.question, follow_up)
+            cases.append(Case("check_direction", COMPOSITION, turns, RIGHT, item.expect, truth, item.question))
     return _unique(cases)
 
 

@@ -21,23 +21,16 @@ from bot.retrieval.scoring import scale_of
 from bot.text import lexicon
 from bot.text.normalize import clean, convert_numerals, pinyin_key
 
+# Words of one direction of change, as people say them; the report writes the first few.
+WAYS_UP = ("上升", "增长", "增加", "提高", "提升", "上涨", "增多", "变多", "升高", "多了", "涨了", "升了", "涨", "升")
+WAYS_DOWN = ("下降", "减少", "降低", "下滑", "回落", "下跌", "减了", "变少", "少了", "降了", "跌了", "降", "跌", "减")
+_WRITTEN_UP, _WRITTEN_DOWN = WAYS_UP[:4], WAYS_DOWN[:3]
+# What a change is measured against ("同比", "比上一年"): the report's changes are year on year.
+COMPARED_RE = re.compile(r"同比|环比|(?:比|较|跟|和|与)(?:上一?年|去年|前一年|往年)(?:相比|比)?|相比")
+
 CONTRASTS = (
-    ("上升", ("下降", "减少", "降低")),
-    ("下降", ("上升", "增长", "增加", "提高")),
-    ("增长", ("下降", "减少")),
-    ("增加", ("减少", "下降")),
-    ("减少", ("增长", "增加", "上升")),
-    ("提高", ("降低", "下降")),
-    ("降低", ("提高", "上升")),
-    ("涨", ("下降", "减少", "降低")),  # spoken: 涨了, 上涨
-    ("升", ("下降", "减少", "降低")),
-    ("降", ("上升", "增长", "增加", "提高")),
-    ("跌", ("上升", "增长", "增加", "提高")),
-    ("多了", ("下降", "减少", "降低")),  # spoken: 比上一年多了
-    ("增多", ("下降", "减少", "降低")),
-    ("变多", ("下降", "减少", "降低")),
-    ("少了", ("上升", "增长", "增加", "提高")),
-    ("变少", ("上升", "增长", "增加", "提高")),
+    *((word, _WRITTEN_DOWN) for word in WAYS_UP),
+    *((word, _WRITTEN_UP) for word in WAYS_DOWN),
     # still to be handed in, where the report says it need not be ("不是还得交吗" of 免提交)
     ("得交", ("免提交", "免交")),
     ("要带", ("免提交", "免交")),
@@ -268,13 +261,18 @@ _NOT_CLAIMED = frozenset(
 )
 
 
+_NOT_CLAIMED_RE = re.compile("|".join(sorted(_NOT_CLAIMED, key=len, reverse=True)))
+
+
 def _stated(core: str, evidence: str) -> bool:
     """Whether the evidence states the claim at all: most of the claim's character pairs are
     in it ("要自己去申请吗" of 首次不罚 states nothing the report says: no 是的)."""
     if any(word not in evidence for word in re.findall(r"[a-z]{2,}", core)):
         return False  # letters left unread ("是 diandi 的吗"): a claim the evidence cannot bear out
     claim = _NOT_CLAIM_RE.sub("", _NEGATION_RE.sub("", _QUESTION_FRAMES_RE.sub("", core)))
-    pairs = [claim[i : i + 2] for i in range(len(claim) - 1)]
+    claim = _in_evidence_words(claim, evidence)
+    said = _NOT_CLAIMED_RE.sub("", claim)  # "应该是降了吧": 应该 is how it is said, not what
+    pairs = [said[i : i + 2] for i in range(len(said) - 1)]
     if pairs and sum(p in evidence for p in pairs) / len(pairs) < STATED_MIN:
         return False
     # what is claimed comes last ("…在全省是垫底的吗", "…都去出庭了吗"): the evidence must have it
@@ -282,6 +280,24 @@ def _stated(core: str, evidence: str) -> bool:
     return (
         not words or words[-1] in evidence or any(words[-1][i : i + 2] in evidence for i in range(len(words[-1]) - 1))
     )
+
+
+_BEFORE = r"(?:比|较|跟|和|与)(?:上一?年|去年|前一年|往年)(?:相比|比)?(?:要|还|更)?"
+_MORE_THAN_BEFORE_RE = re.compile(_BEFORE + "[多高]")
+_LESS_THAN_BEFORE_RE = re.compile(_BEFORE + "[少低]")
+_WAY_RES = tuple(re.compile("|".join(sorted(way, key=len, reverse=True))) for way in (WAYS_UP, WAYS_DOWN))
+
+
+def _in_evidence_words(claim: str, evidence: str) -> str:
+    """The claim with its words of a direction in the evidence's own word for that direction
+    ("增多了" of 上升110% reads "上升了"), and what a change is measured against left out."""
+    claim = _MORE_THAN_BEFORE_RE.sub("增多", _LESS_THAN_BEFORE_RE.sub("减少", claim))  # "比上一年多"
+    claim = COMPARED_RE.sub("", claim)
+    for way, written_re in zip((_WRITTEN_UP, _WRITTEN_DOWN), _WAY_RES):
+        written = next((w for w in way if w in evidence), "")
+        if written:
+            claim = written_re.sub(written, claim)
+    return claim
 
 
 def stated_figure(text: str, analysis: Analysis):

@@ -34,6 +34,7 @@ from bot.answers import compose as answers
 from bot.answers.compose import Response
 from bot.decision.decline import STATED_LACKS
 from bot.decision.rules import (
+    GENERIC_VERBS,
     MEASURE_NEUTRAL,
     NOT_ASKED_RE,
     PLACEHOLDERS,
@@ -254,7 +255,7 @@ class PackEngine:
             several = self._compound(a, explicit=False)
             if several is not None and whole.lacking in several.answer:
                 return several
-        if whole.status == "answer" and whole.figure is not None and not a.intent.yes_no and _joined(a):
+        if whole.status == "answer" and whole.figure is not None and not a.intent.yes_no and _joined(a, own_asks=True):
             # "复调对接案件数和和解率": the whole answered one of two measures joined by 和; when
             # each part answers a figure of its own, that one among them, both are asked
             several = self._compound(a, explicit=False, figures=True)
@@ -869,7 +870,7 @@ class PackEngine:
         partial = lossy = None
         named = self._named_split(a) if explicit else None
         for split in ((named,) if named else ()) + a.splits:  # names the pack knows: the surest cut
-            if split.explicit != explicit:
+            if split.explicit != explicit or (not explicit and not _ask_their_own(split.own or split.parts)):
                 continue
             parts, missing, repeats = [], [], 0
             context = Conversation()  # later parts read as follow-ups of the first ("提了多少条意见呢")
@@ -892,6 +893,7 @@ class PackEngine:
                     # "…多少起纠纷，成功的比例有多高", "诉前调解案例数 调解成功率": a part with no
                     # subject of its own is heard with the part just before, then the first
                     own = split.own[k] if split.own else text  # as written, not with the first's subject
+                    heard = None  # "…是涨了还是降了，幅度多少": the part's own measure of a subject before it
                     for before in dict.fromkeys((split.parts[k - 1], split.parts[0])):
                         subject = self.analyze(before).core
                         again = self._single(self.analyze(f"{subject}，{own}"), None, 0.0)
@@ -900,6 +902,10 @@ class PackEngine:
                         if again.status == "answer" and _answered(again) not in taken:
                             reply = again
                             break
+                        heard = heard or (again if again.status == "answer" else None)
+                    else:
+                        if heard is not None and _MEASURE_ONLY_RE.match(text) and not self._same_topic(reply, parts):
+                            reply = heard  # a measure with no subject of its own, answered of another topic
                 if reply.status == "answer" and _answered(reply) in {_answered(p) for p in parts}:
                     repeats += 1
                     continue  # one figure asked twice ("问话的屋子跟开听证的房间", "多少台，是不是四千多台")
@@ -925,6 +931,12 @@ class PackEngine:
                 # kept until no other reading of the message answers every part
                 partial = answers.combined(self.knowledge, parts, [_LIST_ASK_TAIL_RE.sub("", m) for m in missing])
         return lossy or partial
+
+    def _same_topic(self, reply: Response, before: list[Response]) -> bool:
+        """Whether a reply answers an entry of the topic of one answered before it."""
+        entries = self.knowledge.entries
+        topic = getattr(entries.get(reply.entry_id or ""), "topic", "")
+        return bool(topic) and any(getattr(entries.get(p.entry_id or ""), "topic", "") == topic for p in before)
 
     def _named_split(self, a: Analysis) -> Split | None:
         """A list typed without breaks ("公示执法事项执法记录仪询问室听证室这三个数列一下",
@@ -1007,18 +1019,22 @@ _NAME_NUMBER_RE = re.compile(r"(?<![\d.])\d+(?![\d.个年月日%万亿千百项�
 # A part that names only the kind of figure ("金额是多少" after "帮农民工讨薪的人数"): it is of
 # the subject before it.
 _MEASURE_ONLY_RE = re.compile(
-    r"^(?:那|还有|以及|再|和)?(?:金额|钱|人数|人次|数量|比例|比率|件数|案件数|成功率|和解率|总数|多少钱)"
+    r"^(?:那|还有|以及|再|和)?(?:金额|钱|人数|人次|数量|比例|比率|件数|案件数|成功率|和解率|总数|多少钱|"
+    r"(?:变化|变动|增长|下降)?幅度|增幅|降幅|涨幅|百分比|占比)"
     r"(?:是|有|为)?(?:多少|几)?[个件项名人次元]?(?:呢|啊|呀)?$"
 )
 _JOINER_RE = re.compile(r"[和与及跟、，,；;\s]|还有|以及|加上")
 
 
-def _joined(a: Analysis) -> bool:
+def _joined(a: Analysis, own_asks: bool = False) -> bool:
     """Whether the message joins its parts with a word or a mark ("A和B", "A，B"): a split
-    with nothing between its parts ("刑事破案数|同比变化多少") cuts one question in two."""
+    with nothing between its parts ("刑事破案数|同比变化多少") cuts one question in two.
+    `own_asks`: each part also asks on its own (`_asks_on_its_own`)."""
     split = next((s for s in a.splits if not s.explicit), None)
     if split is None:
         return False
+    if own_asks and not _ask_their_own(split.own or split.parts):
+        return False  # redundant with _compound's own test, kept for the figures path's reading
     written = a.raw  # as typed: the spaces of voice input join parts too
     cursor, ends = 0, []
     for part in split.parts:
@@ -1029,6 +1045,42 @@ def _joined(a: Analysis) -> bool:
             return False  # nothing between the last part and this one
         cursor = at + max(len(part) - 2, 2)
         ends.append(min(at + len(part), len(written)) if written.startswith(part, at) else at + 2)
+    return True
+
+
+_HANZI_RE = re.compile(r"[\u4e00-\u9fff]+")
+_NAMES_MEASURE_RE = re.compile(r"多少|几|[数率额量]|人次|金额")
+_MEASURE_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2}(?:[数率额]|人次|金额)$")
+# Where and when, not what: a part naming only these names nothing of its own ("全市给配了多少个").
+_SCOPE_WORDS = frozenset("全市 全省 市本级 本级 本市 市里 省里 县里 区里 益阳 益阳市 去年 今年 当年 全年 来着".split())
+
+
+def _names_own_thing(part: str) -> bool:
+    """Whether a part names a thing of its own: a measure's name ("和解率"), or a word that is
+    not scope, a generic verb or a word of asking ("全市给配了多少个", "去年有多少件", "市本级"
+    name nothing: they ask about the thing named before them)."""
+    text = clean(part)
+    if _MEASURE_NAME_RE.search(text):
+        return True
+    return any(
+        len(w) >= 2
+        and _HANZI_RE.fullmatch(w)
+        and w not in _SCOPE_WORDS
+        and w not in GENERIC_VERBS
+        and not _ASKING_NAME_RE.search(w)
+        for w in lexicon.segment(text)
+    )
+
+
+def _ask_their_own(parts: tuple[str, ...]) -> bool:
+    """Each part is an ask of its own: it names a thing of its own, and a subject without a
+    measure is not followed by a measure without a subject ("诉前调解 | 成功率" is one ask;
+    "复调对接案件数 | 和解率" two)."""
+    for k, part in enumerate(parts):
+        if not _names_own_thing(part):
+            return False
+        if k + 1 < len(parts) and not _NAMES_MEASURE_RE.search(part) and _MEASURE_ONLY_RE.match(parts[k + 1]):
+            return False
     return True
 
 

@@ -38,6 +38,7 @@ FLOORS = {
     # "不是X吧" is judged as the eval sets judge it (the statement "not X": 不是 when X is right).
     "check_negated_right": 0.95,
     "check_negated_wrong": 0.95,
+    "check_direction": 0.95,
 }
 MIN_CASES = 30  # per transform
 
