@@ -10,7 +10,9 @@ alone, so an in-scope item names what a right answer contains, not a knowledge-b
 
 Out of scope, a question counts against us when it gets status "answer". Every reply is also
 checked for figures that are not in the report (invented) and for claims that the report lacks
-something its text contains (false absence).
+something its text contains (false absence); an in-scope figure question is also checked for
+headline figures ("名称：值" lines of the direct answer) of the report that it did not ask for
+(other measures: a figure of another measure printed beside the right one).
 """
 
 from __future__ import annotations
@@ -74,6 +76,7 @@ class EvalResult:
     misses: list[Miss] = field(default_factory=list)
     invented: list[tuple[str, str]] = field(default_factory=list)  # (question, figure)
     false_absence: list[tuple[str, str]] = field(default_factory=list)  # (question, term)
+    other_measures: list[tuple[str, str]] = field(default_factory=list)  # (question, headline figure)
 
     @staticmethod
     def _rate(values: list[bool]) -> float:
@@ -97,7 +100,10 @@ class EvalResult:
             for tag in sorted(rows, key=lambda t: (t != "all", t)):
                 values = rows[tag]
                 lines.append(f"| {label} | {tag} | {len(values)} | {self._rate(values):.1%} {what} |")
-        lines.append(f"\ninvented figures: {len(self.invented)}; false absence claims: {len(self.false_absence)}")
+        lines.append(
+            f"\ninvented figures: {len(self.invented)}; false absence claims: {len(self.false_absence)}; "
+            f"answers with a headline figure not asked: {len({q for q, _ in self.other_measures})}"
+        )
         return "\n".join(lines)
 
     def miss_lines(self) -> str:
@@ -202,6 +208,25 @@ def invented_figures(text: str, report: str, question: str = "") -> list[str]:
     return [n for n in _NUMBER_RE.findall(text) if n not in plain]
 
 
+_HEADLINE_RE = re.compile(r"^[^\n：:]{2,30}[：:]\s*([^\n：:]{1,24})$", re.M)
+
+
+def other_measures(reply: Reply, expect: tuple[str, ...], report: str) -> list[str]:
+    """Headline figures of a direct answer ("首次不罚企业数：6125家") that the report writes
+    but the item does not expect, when it expects a figure: a figure of a measure not asked."""
+    if reply.status != "answer" or not any(re.search(r"\d", e) for e in expect):
+        return []
+    wanted = [_soft(e) for e in expect]
+    plain = _soft(report)
+    return [
+        value
+        for value in _HEADLINE_RE.findall(direct_answer(reply))
+        if re.search(r"\d", value)
+        and _soft(value) in plain
+        and not any(_soft(value) in w or w in _soft(value) for w in wanted)
+    ]
+
+
 def false_absences(text: str, report_forms: tuple[str, ...], normalize: Callable[[str], str]) -> list[str]:
     """Terms a reply says the report lacks although the (normalised) report contains them."""
     return [
@@ -230,6 +255,8 @@ def evaluate(
             why = judge(item, reply)
             ok = not why
             rows = result.in_scope
+            if report:
+                result.other_measures += [(item.question, v) for v in other_measures(reply, item.expect, report)]
         else:
             ok = reply.status == "answer"
             why = "answered" if ok else ""

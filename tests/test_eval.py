@@ -62,3 +62,14 @@ def test_legacy_sets_still_pass(engine, kb):
         print(f"\n{name}:\n" + result.table())
         assert result.accuracy >= floor and result.false_answer_rate <= false_max, name
         assert not result.invented and not result.false_absence, name
+
+
+def test_a_headline_figure_of_a_measure_not_asked_is_counted():
+    from benchmarks.evaluation import Reply, other_measures
+
+    report = "全市对6125家企业轻微违规“首次不罚”,免罚金额2000余万元。"
+    both = Reply("answer", "", "x", "首次不罚企业数：6125家\n…\n免罚金额：2000余万元\n…")
+    assert other_measures(both, ("6125家",), report) == ["2000余万元"]
+    assert other_measures(both, ("6125家", "2000余万元"), report) == []
+    assert other_measures(both, ("首次不罚",), report) == []  # a name asked, not a figure
+    assert other_measures(Reply("clarify", "", None, both.answer), ("6125家",), report) == []
