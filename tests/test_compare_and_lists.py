@@ -351,6 +351,10 @@ def test_a_reading_that_answers_every_part_wins_over_one_that_repeats_a_part(eng
         ("诉前调解 成功率", "56.8%", "13355件"),  # a subject, then its measure
         ("网上可办数 市本级", "2861项", "100%"),  # a scope after the measure
         ("民商事一审收案同比是涨了还是降了，幅度多少", "10.21%", "110%"),  # a bare measure of the subject before
+        ("首次不罚的企业有六千多家，真的假的", "6125家", "5个"),  # words of checking name nothing
+        ("网上可办2861项里头 跑动一次的事向有几项", "1024项", "网上可办事项数"),  # the first part frames the next
+        ("往开发区园区下放审批权那事儿，这回又放下去几项", "11项", "1024项"),  # the second goes on about the first
+        ("那诉前调解的成功率呢 百分之几", "56.8%", "93%"),  # the same measure named again
     ],
 )
 def test_a_part_naming_nothing_of_its_own_is_not_a_second_ask(engine, message, figure, not_asked):

@@ -25,6 +25,7 @@ def _near_miss(reply) -> None:
         ("问话用的屋子和开听证用的屋子 一共建了多少处", ""),  # 一共建, not 共建
         ("网上可办率是百分之多少", ""),  # the kind of figure, not a measure
         ("民商事一审收案是升了还是降了变了多少", ""),  # a word of asking before it, no noun
+        ("这回又放下去几项", ""),  # an action with its direction: what was done, not what is counted
     ],
 )
 def test_measure_head(engine, question, head):

@@ -583,9 +583,15 @@ def measure_head(a: Analysis, report: str = "") -> str:
         return ""  # letters left of a pinyin reading, digits: not a name
     if len(before) >= 2 and lexicon.is_verb(before[-1]) and _unwritten(before[-2], report):
         return before[-2]  # "法律援助投诉受理了多少件": what was received, a word the report never writes
+    if _DIRECTIONAL_RE.search(before[-1]) and none_occur(before[-1], report):
+        return ""  # "这回又放下去几项": an action with its direction, never a thing counted
     if lexicon.is_noun(before[-1]) or before[-1] not in GENERIC_VERBS:
         return before[-1]  # a noun counted, or what was done to it ("通过了多少人", "化解了多少起")
     return ""
+
+
+# A verb's directional complement ("放下去", "要回来"): what was done, never the noun of a count.
+_DIRECTIONAL_RE = re.compile(r"[\u4e00-\u9fff](?:下去|下来|上去|上来|出去|出来|进去|进来|回去|回来|起来|过去|过来)$")
 
 
 def _unwritten(word: str, report: str) -> bool:

@@ -299,6 +299,7 @@ class PackEngine:
             runner = curated[1].score if len(curated) > 1 else 0.0
             clear = bool(curated) and curated[0].score - runner >= p.followup_trust  # "其中一次都不用跑的呢"
             clear = clear or self._named_by_number(a, clarify_options(curated, p)) is not None  # "跑两次以上的呢"
+            clear = clear or self._names_again(a, curated, conversation.last_entry_id)  # "那诉前调解的成功率呢"
             if (_ELLIPTICAL_RE.search(a.cleaned) or not lead_ok(curated, p, short)) and not clear:
                 previous = kb.entries[conversation.last_entry_id]
                 chosen = self.curated.followup(curated, previous.title, previous.id, a)
@@ -932,6 +933,14 @@ class PackEngine:
                 partial = answers.combined(self.knowledge, parts, [_LIST_ASK_TAIL_RE.sub("", m) for m in missing])
         return lossy or partial
 
+    def _names_again(self, a: Analysis, curated: list[Candidate], last_id: str) -> bool:
+        """The ask names the last answer's own measure in full ("诉前调解的成功率百分之几" after
+        诉前调解成功率): asked again, not a follow-up about another one."""
+        if not curated or curated[0].id != last_id:
+            return False
+        title = set(self.context.normalize(self.knowledge.entries[last_id].title))
+        return bool(title) and title <= set(a.core) | set(self.context.normalize(a.cleaned))
+
     def _same_topic(self, reply: Response, before: list[Response]) -> bool:
         """Whether a reply answers an entry of the topic of one answered before it."""
         entries = self.knowledge.entries
@@ -1051,8 +1060,15 @@ def _joined(a: Analysis, own_asks: bool = False) -> bool:
 _HANZI_RE = re.compile(r"[\u4e00-\u9fff]+")
 _NAMES_MEASURE_RE = re.compile(r"多少|几|[数率额量]|人次|金额")
 _MEASURE_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2}(?:[数率额]|人次|金额)$")
-# Where and when, not what: a part naming only these names nothing of its own ("全市给配了多少个").
-_SCOPE_WORDS = frozenset("全市 全省 市本级 本级 本市 市里 省里 县里 区里 益阳 益阳市 去年 今年 当年 全年 来着".split())
+# Where and when, and words of checking, not what: a part naming only these names nothing of
+# its own ("全市给配了多少个", "真的假的").
+_SCOPE_WORDS = frozenset(
+    "全市 全省 市本级 本级 本市 市里 省里 县里 区里 益阳 益阳市 去年 今年 当年 全年 来着 这回 这次 那回 那次 "
+    "真的假 假的 真假 对吧 没错".split()
+)
+# A part that goes on about the one before ("这回又放下去几项"), or frames the next ("网上可办2861项里头").
+_GOES_ON_RE = re.compile(r"^(?:这回|这次|那回|那次|又|然后又)")
+_FRAMES_RE = re.compile(r"(?:里|里头|里面|当中|之中|中间)$")
 
 
 def _names_own_thing(part: str) -> bool:
@@ -1077,7 +1093,9 @@ def _ask_their_own(parts: tuple[str, ...]) -> bool:
     measure is not followed by a measure without a subject ("诉前调解 | 成功率" is one ask;
     "复调对接案件数 | 和解率" two)."""
     for k, part in enumerate(parts):
-        if not _names_own_thing(part):
+        if not _names_own_thing(part) or (k and _GOES_ON_RE.match(part)):
+            return False
+        if k + 1 < len(parts) and _FRAMES_RE.search(clean(part)):
             return False
         if k + 1 < len(parts) and not _NAMES_MEASURE_RE.search(part) and _MEASURE_ONLY_RE.match(parts[k + 1]):
             return False
