@@ -272,3 +272,18 @@ def test_a_rate_asked_of_a_sentence_quoted_whole_must_be_its_rate(engine):
 def test_a_rate_of_another_subject_asked_with_its_kind_after_it_is_a_near_miss(engine, question):
     """ "…成功率百分之多少": the kind of figure after the name does not hide the subject."""
     assert engine.respond(question).status != "answer"
+
+
+@pytest.mark.parametrize(
+    "lookup, lacking",
+    [("湘易办注册用户", "用户"), ("首次不罚个体户", "个体户"), ("柔性执法岗位", "岗位")],
+)
+def test_a_lookup_whose_noun_the_report_never_writes_is_declined_with_the_related_entry(engine, lookup, lacking):
+    reply = engine.respond(lookup)
+    _near_miss(reply)
+    assert f"“{lacking}”" in reply.text and "相关的内容" in reply.text, reply.text
+
+
+@pytest.mark.parametrize("lookup", ["政策兑现快车是干嘛的", "湘易办旗舰店", "首次不罚企业数", "营商码"])
+def test_a_lookup_of_the_reports_own_words_or_a_question_is_answered(engine, lookup):
+    assert engine.respond(lookup).status == "answer"

@@ -537,6 +537,8 @@ GENERIC_VERBS = frozenset(
     "增长 上升 下降 减少 增加 提高 降低 提升 变化 压缩 缩短 缩减 "  # a change: the intent's business
     "全都 全部 所有 统统 一律 都能 都是 都有 真的".split()  # how many of them, not what
 )
+# Any word of asking: a lookup has none ("湘易办注册用户"), a question has some ("…是什么", "哪个…").
+_ASKING_RE = re.compile(r"多少|几|什么|啥|哪|谁|怎|咋|如何|干嘛|吗|呢|么|吧|是否|是不是|有没有|介绍|讲讲|说说|\?|？")
 MAX_KEYWORD_CHARS = 10  # a staff lookup ("免罚金额"); longer text without a question word is not checked
 _PHRASE_ENDS = frozenset("了 的 呢 吗 啊 呀 吧 参加 参与 是 有 在 和 与 及 以及 还有 被 由 给 让 把".split())
 _LINKS = frozenset("有 是 共 一共 总共 共计 累计 达 达到 为 了 的 数 到底 究竟 大概 大约 约".split())
@@ -696,8 +698,11 @@ def rule_measure_identity(a: Analysis, choice: Choice | None, ctx: Context) -> D
     """A figure answers only when the measure asked is its measure: the noun naming what the
     ask counts is in the figure's own words (its names and phrasings, its clause), written,
     as a synonym or as a homophone; else the report lacks that measure (a near miss)."""
-    if choice is None or not a.wants_figure or (a.intent.yes_no and not a.numbers):
+    if choice is None or (a.intent.yes_no and not a.numbers):
         return None  # a check states a figure: its subject is what it counts
+    lookup = not a.wants_figure  # a staff lookup of a thing ("湘易办注册用户"): its noun, if the report lacks it
+    if lookup and (_ASKING_RE.search(a.raw) or len(a.core) > MAX_KEYWORD_CHARS):
+        return None
     head = measure_head(a, ctx.report_norm)
     if not head:
         return None
@@ -705,6 +710,8 @@ def rule_measure_identity(a: Analysis, choice: Choice | None, ctx: Context) -> D
     own, own_sound = _own_words(norm, choice.names, choice.own_text)
     if head in own or norm(head) in own or pinyin_key(norm(head)) in own_sound:
         return None
+    if lookup:
+        return Decline("absent", head) if none_occur(head, ctx.report_norm) else None
     if any(norm(head[:k]) in own and norm(head[k:]) in own for k in range(2, len(head) - 1)):
         return None  # "申请事项" of 依申请类政务服务事项: both words of it the figure's own
     if choice.figure_unit and len(head) == 2 and head[-1] == choice.figure_unit[-1]:
