@@ -815,3 +815,17 @@ def test_a_number_a_synonym_writes_is_read_as_a_number(engine):
 )
 def test_an_ordinal_in_words_is_the_ordinal_in_digits(engine, question, verdict):
     assert engine.respond(question, Conversation(), now=0.0).answer.startswith(verdict)
+
+
+def test_a_list_asked_of_several_near_explanations_gets_them_all(engine):
+    # two places of the report tell of CCTV reports: a list asked gets both, not a choice
+    reply = engine.respond("CCTV报道过益阳哪些事")
+    assert reply.status == "answer"
+    assert "朝闻天下" in reply.text and "小区大事" in reply.text, reply.text
+
+
+def test_the_reports_opening_achievements_answer_a_question_about_honours(engine):
+    reply = engine.respond("益阳法治政府建设拿了哪些荣誉")
+    assert reply.status == "answer"
+    for honour in ("全国法治政府建设示范市", "湖南省法治政府建设示范地区", "智慧渔政"):
+        assert honour in reply.answer, reply.answer

@@ -689,6 +689,14 @@ class PackEngine:
             return self._compose(a, decision.choice)
         if decision.status == "clarify":
             entries = [kb.entries[c.id] for c in decision.options]
+            if (
+                a.intent.wants_list
+                and not a.wants_figure
+                and len(entries) >= 2
+                and not any(e.is_metric for e in entries)
+            ):
+                # "CCTV报道过益阳哪些事": the things near the ask, each an answer, are what it lists
+                return answers.combined(kb, [answers.answer(kb, e, c.score) for e, c in zip(entries, decision.options)])
             return answers.clarify(kb, entries, decision.options[0].score)
         declined = decision.decline
         near = None
