@@ -328,3 +328,17 @@ def test_a_place_is_never_half_a_word_the_dictionary_lacks(engine: Engine):
     """ "怀化法律咨询": 化法 is in the report's text ("常态化法治") but is no word."""
     assert engine.respond("怀化法律咨询有多少人次").kind == "scope"
     assert engine.respond("问下营商码是什么").status == "answer"  # 下营 is half of 营商
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "敬请告知：立法联系点新增了几个？不胜感激！王女士 2025年7月7日",
+        "尊敬的领导：法律援助案件受理了多少件？此致 敬礼！李建国 2024年6月27日",
+        "请问立法联系点新增了几个？谢谢！张先生",
+    ],
+)
+def test_a_letters_signature_is_neither_the_ask_nor_its_year(engine, message):
+    reply = engine.respond(message)
+    assert reply.status == "answer", reply.text
+    assert "没有" not in reply.answer[:12], reply.answer

@@ -274,9 +274,27 @@ _OPENER_RE = re.compile(
 )
 
 
+# A letter's signature: a name and the date of writing ("…谢谢！王女士 2024年9月26日"), or a name
+# with a title ("…此致 敬礼！李先生"): who wrote it and when, never what is asked.
+_SIGNATURE_RE = re.compile(
+    r"(?:^|(?<=[\s，,。.!！?？]))\s*(?:(?:[\u4e00-\u9fff]{1,3}(?:女士|先生|同志|老师)|[\u4e00-\u9fff]{2,3})?\s*"
+    r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?|[\u4e00-\u9fff]{1,3}(?:女士|先生|同志))\s*$"
+)
+
+
+# A letter's salutation ("尊敬的领导：", "致益阳市司法局：", "市政府办公室负责同志："): whom it
+# is written to, never what is asked.
+_SALUTATION_RE = re.compile(
+    r"^\s*(?:(?:尊敬的|敬爱的|亲爱的)[\u4e00-\u9fff]{1,12}?|致[\u4e00-\u9fff]{2,15}?|[\u4e00-\u9fff]{0,10}?"
+    r"(?:领导|负责同志|同志|市长|局长|主任|书记|工作人员))(?:们)?\s*[：:]"
+)
+
+
 def find_ask(text: str, report: str = "") -> Ask:
     """The asking clauses of a message and the context around them (`report`: the report's
     normalised text, which tells story clauses from a question's own)."""
+    unsigned = _SALUTATION_RE.sub("", _SIGNATURE_RE.sub("", text), count=1)
+    text = unsigned if unsigned.strip() else text
     opened = _OPENER_RE.sub("", text, count=1)
     text = opened if _asks(opened) else text  # "问个别的 两法衔接平台录入数排第几": the ask follows
     polite = _POLITE_RE.sub(" ", _SYMBOLS_RE.sub(" ", text)).strip()
