@@ -342,3 +342,20 @@ def test_a_letters_signature_is_neither_the_ask_nor_its_year(engine, message):
     reply = engine.respond(message)
     assert reply.status == "answer", reply.text
     assert "没有" not in reply.answer[:12], reply.answer
+
+
+@pytest.mark.parametrize(
+    "message, figure",
+    [
+        ("法律援助案件和用柔性执法办的案件哪个多谢谢您", "4600余件"),  # 多 of the comparison, then 谢谢
+        ("承诺时限压缩了百分之七十几来着谢谢您~", "74.1%"),  # thanks glued after a check
+    ],
+)
+def test_thanks_typed_right_after_the_question_are_not_part_of_it(engine, message, figure):
+    reply = engine.respond(message)
+    assert reply.status == "answer" and figure in reply.answer, reply.text
+
+
+@pytest.mark.parametrize("message", ["谢谢你帮我查的资料很有用", "太感谢了你们做得真好", "非常感谢，很有帮助"])
+def test_thanks_said_first_stay_thanks(engine, message):
+    assert engine.respond(message).kind == "thanks"

@@ -260,13 +260,14 @@ def _content(clause: str) -> int:
 
 # Politeness around a question: context too ("打扰一下…谢谢您😊", "劳驾问下…辛苦了").
 _POLITE_RE = re.compile(
-    r"(?:(?:先)?谢谢(?:您|你|啦|了)?|(?:先)?谢过(?:了|啦)?|多谢(?:了)?|感谢(?:您|你)?|辛苦(?:了|啦)?|麻烦(?:您|你)?了|打扰(?:一下|了)?|劳驾|"
+    r"(?:(?:先)?谢谢(?:您|你|啦|了)?|(?:先)?谢过(?:了|啦)?|多谢(?!谢)(?:了)?|感谢(?:您|你)?|辛苦(?:了|啦)?|麻烦(?:您|你)?了|打扰(?:一下|了)?|劳驾|"
     r"此致|敬礼|盼复|为盼|敬上|谨上|顺颂(?:商祺|时祺)?|不胜感激|万分感谢|(?:烦请)?拨冗(?:答复)?|"
     r"(?:您|你)好|" + ADDRESSED_GREETING + r"|嗯+|呃+|哈+)[!！~～。.…，,\s]*"
 )
 _SYMBOLS_RE = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]+|\[[\u4e00-\u9fff]{1,4}\]")
 
 
+_THANKS_FIRST_RE = re.compile(r"\s*(?:太|非常|十分)?(?:谢谢|多谢|感谢|谢过)")
 # A turn to a new question at the start of a message ("问个别的", "换个问题", "另外问一下").
 _OPENER_RE = re.compile(
     r"^\s*(?:好的|好|嗯|那|那么|哦)?[，,\s]*(?:我)?(?:再|另外|顺便)?(?:问(?:个|点|一个)?别的|换个(?:问题|话题)|"
@@ -299,9 +300,10 @@ def find_ask(text: str, report: str = "") -> Ask:
     text = opened if _asks(opened) else text  # "问个别的 两法衔接平台录入数排第几": the ask follows
     polite = _POLITE_RE.sub(" ", _SYMBOLS_RE.sub(" ", text)).strip()
     named = bool(report) and _content(polite) >= 2 and coverage(polite, report) >= NAMED_COVERAGE
-    if polite and polite != text.strip() and (_asks(polite) or named):
-        # "谢谢你的回答" stays thanks: only a message that asks, or names the report's words
-        # ("嗯嗯…出庭应诉率 多谢！"), sheds its politeness
+    said = _content(polite) >= MIN_ASK_CONTENT and not _THANKS_FIRST_RE.match(text)  # thanks after, not thanks said
+    if polite and polite != text.strip() and (_asks(polite) or named or said):
+        # "谢谢你的回答" stays thanks: only a message that asks, names the report's words
+        # ("嗯嗯…出庭应诉率 多谢！") or says enough besides ("…百分之七十几来着谢谢您") sheds it
         text = polite
     parts = [piece for part in clauses(text, report) for piece in _at_lead(part)]
     if len(parts) < 2 or len(_SPACE_RE.sub("", text)) < MIN_CONTEXT_CHARS:

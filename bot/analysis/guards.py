@@ -133,7 +133,7 @@ def strip_greeting(cleaned: str) -> tuple[bool, str]:
 
 
 _ASKING_RE = re.compile(r"^(?:请问一下|请问|问一下|我想问|想问|那)")
-_THANKS_LEAD_RE = re.compile(r"^(?:谢谢|多谢|感谢|thanks|thankyou|thx)")
+_THANKS_LEAD_RE = re.compile(r"^(?:太|非常|十分|真是|真的)?(?:谢谢|多谢|感谢|thanks|thankyou|thx)")
 
 
 def small_talk(cleaned: str) -> str | None:
