@@ -287,3 +287,9 @@ def test_a_lookup_whose_noun_the_report_never_writes_is_declined_with_the_relate
 @pytest.mark.parametrize("lookup", ["政策兑现快车是干嘛的", "湘易办旗舰店", "首次不罚企业数", "营商码"])
 def test_a_lookup_of_the_reports_own_words_or_a_question_is_answered(engine, lookup):
     assert engine.respond(lookup).status == "answer"
+
+
+def test_a_total_asked_of_another_kind_of_case_is_a_near_miss(engine):
+    # 总数 and 全市 say how much and where; 行政处罚 says of what, and no figure of the report counts it
+    _near_miss(engine.respond("2023年全市行政处罚案件总数是多少"))
+    assert "4600余件" in engine.respond("2023年全市柔性执法办案总数").answer

@@ -727,6 +727,8 @@ def rule_measure_identity(a: Analysis, choice: Choice | None, ctx: Context) -> D
 _COUNTED_IN_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})[件项个家名台处条类起次人位]$")
 _KIND_TAIL_RE = re.compile(r"(?:百分之|百分比|比例|比率|占比|几成)$")  # the kind of figure asked, after its name
 _SUBJECT_FILLER_RE = re.compile(r"就是|那个|这个|请问|一下|到底|究竟|那么|还有|然后|咱们|我们|你们|[个了的]")
+_TOTAL_SUFFIX_RE = re.compile(r"(?:总数|总量|总计|合计|总共|一共)$")  # the whole of a measure, not its subject
+_SCOPE_PREFIX_RE = re.compile(r"^(?:(?:19|20)\d\d年?)?(?:全市|市本级|全省|益阳市?)?")  # where, not what it is of
 _MEASURE_SUFFIX_RE = re.compile(
     r"(?:调处成功率|成功率|和解率|率|案件数|案例数|事项数|件数|人数|人次|金额|数量|数|案件|案例|事项)$"
 )
@@ -740,9 +742,9 @@ def rule_subject_named(a: Analysis, choice: Choice | None, ctx: Context) -> Decl
         return None
     norm = ctx.normalize or normalize
     asked = _KIND_TAIL_RE.sub("", _COUNTED_IN_RE.sub("", norm(a.core)))  # "…案例件", "…成功率百分之"
-    subject = _MEASURE_SUFFIX_RE.sub("", asked)
+    subject = _MEASURE_SUFFIX_RE.sub("", _TOTAL_SUFFIX_RE.sub("", asked))  # "…案件总数": 总数, then 案件
     if subject != asked:
-        subject = _SUBJECT_FILLER_RE.sub("", subject)
+        subject = _SUBJECT_FILLER_RE.sub("", _SCOPE_PREFIX_RE.sub("", subject))
     if len(subject) < 2 or subject == asked:
         return None  # the ask names no measure of its own, or no subject before it
     pairs = {subject[i : i + 2] for i in range(len(subject) - 1)}
