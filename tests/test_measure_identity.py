@@ -293,3 +293,8 @@ def test_a_total_asked_of_another_kind_of_case_is_a_near_miss(engine):
     # 总数 and 全市 say how much and where; 行政处罚 says of what, and no figure of the report counts it
     _near_miss(engine.respond("2023年全市行政处罚案件总数是多少"))
     assert "4600余件" in engine.respond("2023年全市柔性执法办案总数").answer
+
+
+def test_a_word_of_wholeness_is_not_a_measure_off_the_figure(engine):
+    reply = engine.respond("执法全程录的音和视频 跟着案卷一起归档的有多少件")
+    assert reply.status == "answer" and "近2万件" in reply.answer, reply.text

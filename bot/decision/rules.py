@@ -650,7 +650,9 @@ def _claim_head(clauses: list[str], report: str = "") -> str | None:
     return ""
 
 
-_NOT_MEASURE_WORDS = MEASURE_NEUTRAL | PLACEHOLDERS | GENERIC_VERBS | _LINKS | _PHRASE_ENDS
+# Words of wholeness ("执法全程录的音", "全面推行"): how much of a thing, never which thing.
+_WHOLE_WORDS = frozenset("全程 全面 全体 全天 全套 整个 整体 一切 各类 各种 各项".split())
+_NOT_MEASURE_WORDS = MEASURE_NEUTRAL | PLACEHOLDERS | GENERIC_VERBS | _LINKS | _PHRASE_ENDS | _WHOLE_WORDS
 
 
 # Levels of government a figure may be counted at: asked at one level, the figure must be of it.
