@@ -31,3 +31,14 @@ def test_conversation(engine, path):
 
 def test_there_are_conversations():
     assert len(FILES) >= 3
+
+
+def test_the_figures_one_clause_gives_together_answer_a_follow_up_naming_their_subject(engine):
+    # 成功为370名农民工讨回工资317万余元: no kind asked, both figures, in the report's order;
+    # then 金额呢 is the money of that subject
+    conversation = Conversation()
+    engine.respond("法律援助跟公共法律服务这块有啥成绩", conversation, 0.0)
+    both = engine.respond("农民工讨薪的呢", conversation, 1.0)
+    assert both.status == "answer" and both.answer.index("370名") < both.answer.index("317万余元"), both.text
+    money = engine.respond("金额呢", conversation, 2.0)
+    assert "317万余元" in money.answer and "2000余万元" not in money.answer, money.text

@@ -697,6 +697,16 @@ class PackEngine:
             ):
                 # "CCTV报道过益阳哪些事": the things near the ask, each an answer, are what it lists
                 return answers.combined(kb, [answers.answer(kb, e, c.score) for e, c in zip(entries, decision.options)])
+            figures = [(e, c) for e, c in zip(entries, decision.options) if e.is_metric]
+            if (
+                entries[0].is_metric
+                and _one_clause([e for e, _ in figures])
+                and not (a.intent.measure or a.intent.unit or a.intent.yes_no)
+            ):
+                # "农民工讨薪的呢": the figures of one clause (370名, 317万余元), no kind asked: both,
+                # in the report's order
+                figures.sort(key=lambda f: f[0].source.find(f[0].value))
+                return answers.combined(kb, [answers.answer(kb, e, c.score) for e, c in figures])
             return answers.clarify(kb, entries, decision.options[0].score)
         declined = decision.decline
         near = None
@@ -1094,6 +1104,20 @@ def _names_own_thing(part: str) -> bool:
         and not _ASKING_NAME_RE.search(w)
         for w in lexicon.segment(text)
     )
+
+
+MAX_CLAUSE_FIGURES = 3
+
+
+def _one_clause(entries: list) -> bool:
+    """Whether the options are the figures one clause of the report gives together (成功为370名
+    农民工讨回工资317万余元): metrics of one source whose figures stand within one clause of it."""
+    if not 2 <= len(entries) <= MAX_CLAUSE_FIGURES or not all(e.is_metric for e in entries):
+        return False
+    if len({e.source for e in entries}) != 1:
+        return False
+    clauses = re.split(r"[,，;；。]", entries[0].source)
+    return any(all(e.value in clause for e in entries) for clause in clauses)
 
 
 def _ask_their_own(parts: tuple[str, ...]) -> bool:
