@@ -42,3 +42,22 @@ def test_the_figures_one_clause_gives_together_answer_a_follow_up_naming_their_s
     assert both.status == "answer" and both.answer.index("370名") < both.answer.index("317万余元"), both.text
     money = engine.respond("金额呢", conversation, 2.0)
     assert "317万余元" in money.answer and "2000余万元" not in money.answer, money.text
+
+
+@pytest.mark.parametrize(
+    "turns, expected",
+    [
+        # a follow-up naming nothing of its own is about the last answer, with or without 那/呢
+        (("2023年度重大行政决策事项目录是哪次会议通过的", "市本级定了几项"), "6项"),
+        (("2023年度重大行政决策事项目录是哪次会议通过的", "市本级的呢 确定了几项"), "6项"),
+        # what came of a thing explained: the figure its own sentence states
+        (("gongan警务改革打造了哪几个中心", "效果呢"), "110%"),
+        # "what about X", then the ask: one ask about X
+        (("检察院那个控告申诉办案团队拿了个什么荣誉", "那公安那边呢 打造了哪几个中心"), "侦查实战中心"),
+    ],
+)
+def test_follow_ups_are_read_with_the_last_answer(engine, turns, expected):
+    conversation = Conversation()
+    for k, turn in enumerate(turns):
+        reply = engine.respond(turn, conversation, float(k))
+    assert reply.status == "answer" and expected in reply.answer, reply.text

@@ -72,7 +72,15 @@ _PART_ASKED_RE = re.compile(
     r"^(?:那|那么)?([\u4e00-\u9fff]{2,8}?)(?:那块|这块|那一块|这一块|那部分)(?:的)?(?:情况|数字|数据)?(?:呢|啊)?$"
 )
 MAX_PART_FIGURES = 4  # more figures than this under one name: too broad to list them all
-_ELLIPTICAL_RE = re.compile(r"^(?:那么|那|还有|另外|然后|再问)|呢$")
+# "What about X" with nothing asked of X ("那公安那边呢"): the subject of the ask after it.
+_WHAT_ABOUT_RE = re.compile(r"(?:那|那么)?[\u4e00-\u9fff]{1,10}?(?:那边|这边|那块|这块|方面|的)?呢")
+_ASKS_SOMETHING_RE = re.compile(r"多少|几|什么|啥|哪|谁|怎|咋|吗|是否|有没有|是不是|率|数")
+# What came of the thing just explained ("效果咋样", "那成效呢", "结果怎么样").
+_RESULTS_ASKED_RE = re.compile(
+    r"(?:那|那么)?(?:它的|这个的|这个|他们的|这些)?(?:效果|成效|成果|结果|效益)"
+    r"(?:呢|咋样|怎么样|如何|怎样|好不好|大不大|有多大|明显吗|明不明显)?[啊呀呢吗]?"
+)
+_ELLIPTICAL_RE = re.compile(r"^(?:那么|那|还有|另外|然后|再问)|呢$|^[\u4e00-\u9fff]{1,8}?呢")  # "市本级的呢 确定了几项"
 _NAMED_RE = re.compile(r"“[^”]{2,20}”|《[^》]{2,40}》")
 # What a thing is called asked outright ("叫啥", "全称"): only a sentence naming something answers.
 _CALLED_RE = re.compile(r"叫什么|叫啥|什么名字|啥名字|名称|全称|什么说法|怎么称呼")
@@ -296,11 +304,15 @@ class PackEngine:
         curated = self.curated.candidates(a)
         short = len(a.core) <= p.short_query_chars
         if conversation is not None and conversation.active(now) and conversation.last_entry_id in kb.entries:
+            results = self._results_of(kb.entries[conversation.last_entry_id], a)
+            if results is not None:
+                return results
             runner = curated[1].score if len(curated) > 1 else 0.0
             clear = bool(curated) and curated[0].score - runner >= p.followup_trust  # "其中一次都不用跑的呢"
             clear = clear or self._named_by_number(a, clarify_options(curated, p)) is not None  # "跑两次以上的呢"
             clear = clear or self._names_again(a, curated, conversation.last_entry_id)  # "那诉前调解的成功率呢"
-            if (_ELLIPTICAL_RE.search(a.cleaned) or not lead_ok(curated, p, short)) and not clear:
+            elliptical = _ELLIPTICAL_RE.search(a.cleaned) or not _names_own_thing(a.cleaned)  # "市本级定了几项"
+            if (elliptical or not lead_ok(curated, p, short)) and not clear:
                 previous = kb.entries[conversation.last_entry_id]
                 chosen = self.curated.followup(curated, previous.title, previous.id, a)
                 if chosen is not None:
@@ -891,6 +903,9 @@ class PackEngine:
         for split in ((named,) if named else ()) + a.splits:  # names the pack knows: the surest cut
             if split.explicit != explicit or (not explicit and not _ask_their_own(split.own or split.parts)):
                 continue
+            first = clean(split.parts[0])
+            if _WHAT_ABOUT_RE.fullmatch(first) and not _ASKS_SOMETHING_RE.search(first):
+                continue  # "那公安那边呢 | 打造了哪几个中心": what it is about, then the ask: one ask
             parts, missing, repeats = [], [], 0
             context = Conversation()  # later parts read as follow-ups of the first ("提了多少条意见呢")
             for k, text in enumerate(split.parts):
@@ -950,6 +965,22 @@ class PackEngine:
                 # kept until no other reading of the message answers every part
                 partial = answers.combined(self.knowledge, parts, [_LIST_ASK_TAIL_RE.sub("", m) for m in missing])
         return lossy or partial
+
+    def _results_of(self, previous, a: Analysis) -> Response | None:
+        """ "效果咋样" right after an explanation: the figures its own sentence states as what
+        came of it (警务改革 … 2023年,全市刑事破案数同比上升110%), from its related entries."""
+        if previous.is_metric or not _RESULTS_ASKED_RE.fullmatch(a.cleaned):
+            return None
+        kb = self.knowledge
+        found = [
+            kb.entries[r]
+            for r in previous.related
+            if r in kb.entries and kb.entries[r].is_metric and kb.entries[r].value in previous.source
+        ]
+        if not found:
+            return None
+        replies = [answers.answer(kb, e, 1.0, "followup") for e in found]
+        return replies[0] if len(replies) == 1 else answers.combined(kb, replies)
 
     def _names_again(self, a: Analysis, curated: list[Candidate], last_id: str) -> bool:
         """The ask names the last answer's own measure in full ("诉前调解的成功率百分之几" after
