@@ -904,7 +904,7 @@ class PackEngine:
             if split.explicit != explicit or (not explicit and not _ask_their_own(split.own or split.parts)):
                 continue
             first = clean(split.parts[0])
-            if _WHAT_ABOUT_RE.fullmatch(first) and not _ASKS_SOMETHING_RE.search(first):
+            if len(split.parts) == 2 and _WHAT_ABOUT_RE.fullmatch(first) and not _ASKS_SOMETHING_RE.search(first):
                 continue  # "那公安那边呢 | 打造了哪几个中心": what it is about, then the ask: one ask
             parts, missing, repeats = [], [], 0
             context = Conversation()  # later parts read as follow-ups of the first ("提了多少条意见呢")
