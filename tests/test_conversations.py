@@ -61,3 +61,14 @@ def test_follow_ups_are_read_with_the_last_answer(engine, turns, expected):
     for k, turn in enumerate(turns):
         reply = engine.respond(turn, conversation, float(k))
     assert reply.status == "answer" and expected in reply.answer, reply.text
+
+
+def test_a_follow_up_naming_a_subject_gets_the_figures_its_clause_gives_together(engine):
+    conversation = Conversation()
+    engine.respond("法律援助案件受理了多少", conversation, 0.0)
+    reply = engine.respond("农民工讨薪那块呢", conversation, 1.0)
+    assert "370名" in reply.answer and "317万余元" in reply.answer, reply.text
+    conversation = Conversation()
+    engine.respond("首次不罚企业数", conversation, 0.0)
+    money = engine.respond("金额呢", conversation, 1.0)  # a kind asked: that figure alone
+    assert "免罚金额：2000余万元" in money.answer and "首次不罚企业数：" not in money.answer, money.text

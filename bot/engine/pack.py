@@ -316,6 +316,9 @@ class PackEngine:
                 previous = kb.entries[conversation.last_entry_id]
                 chosen = self.curated.followup(curated, previous.title, previous.id, a)
                 if chosen is not None:
+                    together = self._clause_figures(chosen, curated, a)
+                    if together is not None:
+                        return together  # "农民工讨薪那块呢": 370名 and 317万余元, one clause's figures
                     return self._compose(a, self._entry_choice(chosen), "followup")
                 options = [c for c in clarify_options(curated, p) if c.id == previous.id and self._measured(c, a)]
                 if options and len(clarify_options(curated, p)) > 1:
@@ -965,6 +968,20 @@ class PackEngine:
                 # kept until no other reading of the message answers every part
                 partial = answers.combined(self.knowledge, parts, [_LIST_ASK_TAIL_RE.sub("", m) for m in missing])
         return lossy or partial
+
+    def _clause_figures(self, chosen: Candidate, curated: list[Candidate], a: Analysis) -> Response | None:
+        """The chosen figure and those its report clause gives with it, when they are near too
+        and the ask names no kind of figure (a count, an amount): all of them, in the report's order."""
+        kb = self.knowledge
+        entry = kb.entries[chosen.id]
+        if not entry.is_metric or a.intent.measure or a.intent.unit or a.intent.yes_no:
+            return None
+        near = [c for c in clarify_options(curated, self.params) if c.id != chosen.id]
+        together = [entry] + [kb.entries[c.id] for c in near if _one_clause([entry, kb.entries[c.id]])]
+        if len(together) < 2:
+            return None
+        together.sort(key=lambda e: e.source.find(e.value))
+        return answers.combined(kb, [answers.answer(kb, e, chosen.score, "followup") for e in together])
 
     def _results_of(self, previous, a: Analysis) -> Response | None:
         """ "效果咋样" right after an explanation: the figures its own sentence states as what
