@@ -298,3 +298,24 @@ def test_a_follow_up_naming_nothing_is_about_the_last_subject(engine, question, 
 )
 def test_a_direction_in_other_words_is_the_same_direction(engine, question, yes):
     assert engine.respond(question).answer.startswith("是的" if yes else "不是")
+
+
+@pytest.mark.parametrize(
+    "question, check, yes",
+    [
+        ("首次不罚企业多少家", "我听人讲是三千来家 没得六千家吧", False),  # 三千 claimed; 没得 goes with 六千
+        ("首次不罚企业多少家", "不是六千多家吧", False),
+        (
+            "2023年全市行政执法部门公示执法事项多少",
+            "那过了法治审核的不是有两万多项吗",
+            False,
+        ),  # another figure: 1.5万余项
+    ],
+)
+def test_a_check_is_judged_on_the_number_it_claims_and_the_figure_it_names(engine, question, check, yes):
+    conversation = Conversation()
+    engine.respond(question, conversation, 0.0)
+    reply = engine.respond(check, conversation, 1.0)
+    assert reply.answer.startswith("是的" if yes else "不是"), reply.text
+    if "法治审核" in check:
+        assert "1.5万余项" in reply.answer, reply.text

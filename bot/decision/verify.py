@@ -122,14 +122,24 @@ def verdict(analysis: Analysis, evidence: str, figure=None) -> bool | None:
             found = compare(asked, *figure_range(figure.number, scale_of(figure.unit), figure.qualifier))
             if found and _opposed(question, convert_numerals(clean(evidence))):
                 found = False  # "是下降了110%吗" of 上升110%: the number, but the other way
-            # "不是2900余件吧" states the negation (a lead such as 不到/没到 is part of the range)
-            if found is not None and negates(question.replace(asked.text, " ")) and not _proposes(question, asked.text):
+            # "不是2900余件吧" states the negation (a lead such as 不到/没到 is part of the range);
+            # only a negation in the number's own clause ("是三千来家 | 没得六千家吧": 三千 is claimed)
+            clause = _clause_of(question, asked, analysis.numbers)
+            if found is not None and negates(clause.replace(asked.text, " ")) and not _proposes(question, asked.text):
                 return not found
             return found
     found = _claim(analysis, evidence, figure)
     if found is None or not analysis.intent.yes_no or not negates(question):
         return found
     return not found
+
+
+def _clause_of(question: str, asked, numbers) -> str:
+    """The words that go with a checked number: from the number before it up to it, and on to the
+    end when no number follows ("是3000来家 | 没得6000家吧": 没得 goes with 6000)."""
+    before = max((n.end for n in numbers if n.end <= asked.start), default=0)
+    later = any(n.start >= asked.end for n in numbers)
+    return question[before : asked.end if later else len(question)]  # words before a number are its own
 
 
 FAR_APART = 100  # a number this many times larger or smaller than the figure is about something else

@@ -65,7 +65,8 @@ _PARTICLES_RE = re.compile(r"[\s，,。？?！!、]|那|么|呢|的|啊|呀|吗|
 # What a check says beyond its number: frames, hearsay, surprise, units and particles ("不是三千项吗",
 # "就五个啊", "我听说才百分之九十，不是吗", "九成三，没记错吧", "两千多万？这么多？确定吗").
 _CHECK_WORDS_RE = re.compile(
-    r"听人说|听说|我记得|记得|好像|似乎|没记错|记错|没(?:听|看|搞|弄|算)错|真的假的|真假|假的|一点点|一点儿|一点|一些|"
+    r"听人说|听别人说|听人讲|听别人讲|听讲|听说|我记得|没得|冇得|ok|okay|对头|是滴|"
+    r"记得|好像|似乎|没记错|记错|没(?:听|看|搞|弄|算)错|真的假的|真假|假的|一点点|一点儿|一点|一些|"
     r"也就是|意思是|难道|还|竟然|居然|就是|全都|全部|所有|个个|都能|就能|能|可以|在|连|都|也|咯|啰|嘛|确实|应该|应当|可能|估计|这么|那么|么|我|你|不是|是不是|确定|真的|对不对|对吗|对吧|没错|是|对|吧|吗|呢|啊|呀|哦|就|才|只有|有|没有|超过|不到|"
     r"大概|差不多|左右|那|这|个|件|项|家|台|人|名|次|起|条|类|元|成|倍|多|余|近|来|了|的|[万亿千百十]"
 )
@@ -375,7 +376,7 @@ class Engine:
         if a.intent.measure and value and not measure_fits(a.intent.measure, a.intent.unit, unit, value):
             return None  # "钱呢 是不是三百多万" after a count of people: money is another figure
         norm = self.packs[-1].context.normalize
-        said = norm(last.text)
+        said = norm(last.answer or last.text)  # its own words, not the quoted sentence's other figures
         if residue and not all(residue[i : i + 2] in said for i in range(len(residue) - 1)):
             if not _contradicts(plain, said):
                 return None  # words of its own: a new question
