@@ -360,3 +360,8 @@ def test_a_reading_that_answers_every_part_wins_over_one_that_repeats_a_part(eng
 def test_a_part_naming_nothing_of_its_own_is_not_a_second_ask(engine, message, figure, not_asked):
     reply = engine.respond(message)
     assert figure in reply.answer and not_asked not in reply.answer, reply.answer
+
+
+def test_an_ask_of_which_ones_typed_before_another_ask_without_a_break_is_cut(engine):
+    reply = engine.respond("为民办实事搞了哪些活动法律援助案件受理了多少")
+    assert reply.status == "answer" and "2900余件" in reply.answer and "法援惠民生" in reply.answer, reply.text

@@ -207,6 +207,8 @@ def _run_on(text: str, subjectless: bool = False) -> tuple[str, ...]:
 _PARTICLE_END_RE = re.compile(r"(?<=[\u4e00-\u9fff])[呢吗嘛](?=[\u4e00-\u9fff]{2})")
 _ADDS_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?=还有|另外|再加上|以及|顺便|再问|然后)")
 _MEMBERS_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:都|分别|各自|各)")
+# Question words after which speech may start a new ask ("搞了哪些活动|法律援助案件受理了多少").
+_SPOKEN_ASKS_RE = re.compile(_TWO_ASKS_RE.pattern + r"|哪些|哪几[个项家类种]?|什么|哪个|哪家")
 MIN_SPOKEN = 8  # characters of a message typed without marks before its breaks are guessed
 SPOKEN_WORDS = 2  # words after a question word's unit that may still belong to its ask ("多少起|纠纷")
 
@@ -226,7 +228,7 @@ def spoken_breaks(text: str) -> list[str]:
     readings: list[str] = []
     for kept in range(SPOKEN_WORDS + 1):
         cuts = set(always)
-        for match in _TWO_ASKS_RE.finditer(text):
+        for match in _SPOKEN_ASKS_RE.finditer(text):
             cut = _ask_end(text, match.end()) or match.end()
             if _MEMBERS_AFTER_RE.match(text, cut):  # "几个中心都叫啥": the things counted, asked about
                 continue
