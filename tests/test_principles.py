@@ -829,3 +829,11 @@ def test_the_reports_opening_achievements_answer_a_question_about_honours(engine
     assert reply.status == "answer"
     for honour in ("全国法治政府建设示范市", "湖南省法治政府建设示范地区", "智慧渔政"):
         assert honour in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    "question", ["重大行政决策事项目录是在哪次会上审议通过的", "重大行政决策事项目录第几次常务会议通过"]
+)
+def test_an_ordinal_asked_is_answered_by_the_near_figure_that_is_an_ordinal(engine, question):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and "第7次" in reply.answer, reply.text

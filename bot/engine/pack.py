@@ -72,6 +72,8 @@ _PART_ASKED_RE = re.compile(
     r"^(?:那|那么)?([\u4e00-\u9fff]{2,8}?)(?:那块|这块|那一块|这一块|那部分)(?:的)?(?:情况|数字|数据)?(?:呢|啊)?$"
 )
 MAX_PART_FIGURES = 4  # more figures than this under one name: too broad to list them all
+_ORDINAL_ASKED_RE = re.compile(r"第几[批次届期回]|哪[一]?[批次届期回]")  # an ordinal asked
+_ORDINAL_VALUE_RE = re.compile(r"第[\d一二三四五六七八九十]+|首")  # an ordinal figure: 第7次, 首批
 # "What about X" with nothing asked of X ("那公安那边呢"): the subject of the ask after it.
 _WHAT_ABOUT_RE = re.compile(r"(?:那|那么)?[\u4e00-\u9fff]{1,10}?(?:那边|这边|那块|这块|方面|的)?呢")
 _ASKS_SOMETHING_RE = re.compile(r"多少|几|什么|啥|哪|谁|怎|咋|吗|是否|有没有|是不是|率|数")
@@ -371,7 +373,7 @@ class PackEngine:
             and not fitting[0].missing
             and sum(c.score >= p.clarify_min and self._kind_fits(c, a) for c in curated) == 1
         )
-        numbered = self._named_by_number(a, options)
+        numbered = self._named_by_number(a, options) or self._ordinal_asked(a, options)
         if numbered is not None and not report_wins:
             # "跑两次以上的呢": of near entries named by numbers (“0”跑动, 跑动1次, 跑动2次), the
             # one named by the number asked
@@ -573,6 +575,15 @@ class PackEngine:
         names = _NAMED_RE.findall(self._sentence_text(candidate))
         norm = self.context.normalize
         return sum(1 for n in names if not holding or any(w in norm(n) for w in holding))
+
+    def _ordinal_asked(self, a: Analysis, options: list[Candidate]) -> Candidate | None:
+        """ "第几次常务会议", "哪次会上通过的": of the near entries, the one figure that is an
+        ordinal (第7次) answers; None when none or several are."""
+        if not _ORDINAL_ASKED_RE.search(a.text):
+            return None
+        kb = self.knowledge
+        found = [c for c in options if kb.entries[c.id].is_metric and _ORDINAL_VALUE_RE.match(kb.entries[c.id].value)]
+        return found[0] if len(found) == 1 else None
 
     def _kind_fits(self, candidate: Candidate, a: Analysis) -> bool:
         """A figure question takes a metric, a "what / who / which" question an explanation."""
