@@ -359,3 +359,9 @@ def test_thanks_typed_right_after_the_question_are_not_part_of_it(engine, messag
 @pytest.mark.parametrize("message", ["谢谢你帮我查的资料很有用", "太感谢了你们做得真好", "非常感谢，很有帮助"])
 def test_thanks_said_first_stay_thanks(engine, message):
     assert engine.respond(message).kind == "thanks"
+
+
+def test_a_clause_about_someone_of_the_story_is_not_joined_to_the_ask(engine):
+    message = "我表弟在安化县派出所当辅警，说现在公安搞改革，建了好几个中心，办案子比以前规范多了，他天天加班学新系统。益阳公安到底打造了哪几个中心啊？"
+    reply = engine.respond(message)
+    assert reply.status == "answer" and "侦查实战中心" in reply.answer, reply.text

@@ -408,11 +408,14 @@ MAX_JOINING_CLAUSE = 14  # a clause this short, with no story word, just before 
 SUBJECT_COVERAGE = 0.6  # ... or one this much in the report's words, whatever its length
 
 
+_SOMEONE_RE = re.compile(r"(?:他|她)(?!们?(?:局|单位|部门|那边|那里))")
+
+
 def _joins_ask(clause: str, report: str = "") -> bool:
     """A short clause before the ask that carries none of a story's words: the question's own
     scope or subject ("在湘潭", "深圳那边无证明城市建设中")."""
-    if not clause or _story(clause, report) or _content(clause) < 2:
-        return False
+    if not clause or _story(clause, report) or _content(clause) < 2 or _SOMEONE_RE.match(clause):
+        return False  # "他天天加班学新系统": what someone of the story does, not the question's
     # short, or longer but made of the report's words ("在2025年三统一的规范性文件"): the question's own
     return len(clause) <= MAX_JOINING_CLAUSE or (bool(report) and coverage(clause, report) >= SUBJECT_COVERAGE)
 
