@@ -298,3 +298,18 @@ def test_a_total_asked_of_another_kind_of_case_is_a_near_miss(engine):
 def test_a_word_of_wholeness_is_not_a_measure_off_the_figure(engine):
     reply = engine.respond("执法全程录的音和视频 跟着案卷一起归档的有多少件")
     assert reply.status == "answer" and "近2万件" in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    "question, head",
+    [
+        (
+            "柔性执法办了多少投诉",
+            "投诉",
+        ),  # right after the question word, a word the report never writes is what is counted
+        ("有多少家企业享受了首次不罚", "企业"),  # a verb further on is not
+    ],
+)
+def test_measure_head_right_after_the_question_word(engine, question, head):
+    pack = engine.packs[0]
+    assert measure_head(pack.analyze(question), pack.context.report_norm) == head

@@ -567,11 +567,16 @@ def measure_head(a: Analysis, report: str = "") -> str:
         nouns = [w for w in words if len(w) >= 2 and lexicon.is_noun(w) and w not in MEASURE_NEUTRAL]
         return nouns[-1] if nouns else ""
     head = ""
-    for word in words[asked + 1 : asked + 8]:  # the noun phrase counted: its last noun is its head
+    for k, word in enumerate(words[asked + 1 : asked + 8]):  # the noun phrase counted: its last noun is its head
         if word in _PHRASE_ENDS:
             break
-        if len(word) >= 2 and lexicon.is_noun(word) and _HANZI_RE.fullmatch(word):
-            head = word
+        right_after = k == 0 or (k == 1 and len(words[asked + 1]) == 1)  # "多少|投诉", "多少|件|投诉"
+        if (
+            len(word) >= 2
+            and _HANZI_RE.fullmatch(word)
+            and (lexicon.is_noun(word) or (right_after and _unwritten(word, report)))
+        ):
+            head = word  # a noun, or right after the question word a word the report never writes ("多少投诉")
     if head:
         return "" if head in MEASURE_NEUTRAL or head in PLACEHOLDERS else head
     before = words[:asked]
