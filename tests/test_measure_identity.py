@@ -276,7 +276,7 @@ def test_a_rate_of_another_subject_asked_with_its_kind_after_it_is_a_near_miss(e
 
 @pytest.mark.parametrize(
     "lookup, lacking",
-    [("湘易办注册用户", "用户"), ("首次不罚个体户", "个体户"), ("柔性执法岗位", "岗位")],
+    [("湘易办注册用户", "用户"), ("首次不罚个体户", "个体户"), ("柔性执法岗位", "岗位"), ("立法提案", "提案")],
 )
 def test_a_lookup_whose_noun_the_report_never_writes_is_declined_with_the_related_entry(engine, lookup, lacking):
     reply = engine.respond(lookup)
@@ -284,7 +284,9 @@ def test_a_lookup_whose_noun_the_report_never_writes_is_declined_with_the_relate
     assert f"“{lacking}”" in reply.text and "相关的内容" in reply.text, reply.text
 
 
-@pytest.mark.parametrize("lookup", ["政策兑现快车是干嘛的", "湘易办旗舰店", "首次不罚企业数", "营商码"])
+@pytest.mark.parametrize(
+    "lookup", ["政策兑现快车是干嘛的", "湘易办旗舰店", "首次不罚企业数", "营商码", "执法资格考试 参考人数"]
+)
 def test_a_lookup_of_the_reports_own_words_or_a_question_is_answered(engine, lookup):
     assert engine.respond(lookup).status == "answer"
 

@@ -564,7 +564,14 @@ def measure_head(a: Analysis, report: str = "") -> str:
             return claimed
     if asked is None:  # a keyword lookup ("罚款金额", "公示执法岗位"): its last noun that names a measure
         words = list(lexicon.segment(clauses[-1])) if clauses and len(clauses[-1]) <= MAX_KEYWORD_CHARS else []
-        nouns = [w for w in words if len(w) >= 2 and lexicon.is_noun(w) and w not in MEASURE_NEUTRAL]
+        last = words[-1] if words else ""
+        nouns = [
+            w
+            for w in words
+            if len(w) >= 2
+            and (lexicon.is_noun(w) or (w == last and _unwritten(w, report)))
+            and w not in MEASURE_NEUTRAL
+        ]  # "新增立法听证会": a last word the report never writes names a thing it lacks
         return nouns[-1] if nouns else ""
     head = ""
     for k, word in enumerate(words[asked + 1 : asked + 8]):  # the noun phrase counted: its last noun is its head
