@@ -824,8 +824,9 @@ def test_a_list_asked_of_several_near_explanations_gets_them_all(engine):
     assert "朝闻天下" in reply.text and "小区大事" in reply.text, reply.text
 
 
-def test_the_reports_opening_achievements_answer_a_question_about_honours(engine):
-    reply = engine.respond("益阳法治政府建设拿了哪些荣誉")
+@pytest.mark.parametrize("question", ["益阳法治政府建设拿了哪些荣誉", "益阳2023年法治政府建设有哪些亮点成绩"])
+def test_the_reports_opening_achievements_answer_a_question_about_honours(engine, question):
+    reply = engine.respond(question)  # results, not the list of the report's parts
     assert reply.status == "answer"
     for honour in ("全国法治政府建设示范市", "湖南省法治政府建设示范地区", "智慧渔政"):
         assert honour in reply.answer, reply.answer
