@@ -135,3 +135,15 @@ def test_two_areas_joined_are_both_answered(engine, question, expected):
     reply = engine.respond(question)
     assert reply.status == "answer"
     assert all(e in reply.text for e in expected), reply.text
+
+
+@pytest.mark.parametrize(
+    "question, point",
+    [
+        ("化解老百姓矛盾纠纷这一块有哪些做法", "多元解纷"),  # 老百姓: the asker's word, no part of any heading
+        ("政府合同审查和红头文件管理这方面做了哪些工作", "法律顾问"),
+    ],
+)
+def test_an_area_named_partly_in_the_askers_own_words_is_found_by_the_reports(engine, question, point):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and point in reply.text, reply.text

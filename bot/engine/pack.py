@@ -772,9 +772,12 @@ class PackEngine:
         return self._area_reply(best, bool(figures_of)) if best is not None else None
 
     def _area_pairs(self, words: str) -> set[str]:
-        """The character pairs of an area's words, normalised as the question is."""
+        """The character pairs of an area's words, normalised as the question is, that the report
+        writes somewhere (the asker's own words, 老百姓, name no part of it)."""
         asked = normalize(words, self.knowledge.synonyms)  # the question's words: not kept
-        return {asked[i : i + 2] for i in range(len(asked) - 1)}
+        pairs = {asked[i : i + 2] for i in range(len(asked) - 1)}
+        written = {p for p in pairs if p in self.context.report_norm}
+        return written if len(written) >= MIN_AREA_PAIRS else pairs
 
     def _part_holds(self, heading: str, words: str) -> bool:
         """Whether a part of the report (its heading and sentences) has nearly all the words."""
@@ -1078,6 +1081,7 @@ class PackEngine:
         return answers.decline(kb, "unknown_figure", key, covered=self.covered)
 
 
+MIN_AREA_PAIRS = 2  # an area named by fewer of the report's pairs is matched on all its own
 MIN_NAME_CHARS = 3  # a figure's name cut out of a list typed without breaks
 MAX_NAME_CHARS = 14
 MAX_LIST_PARTS = 6
