@@ -365,3 +365,16 @@ def test_a_part_naming_nothing_of_its_own_is_not_a_second_ask(engine, message, f
 def test_an_ask_of_which_ones_typed_before_another_ask_without_a_break_is_cut(engine):
     reply = engine.respond("为民办实事搞了哪些活动法律援助案件受理了多少")
     assert reply.status == "answer" and "2900余件" in reply.answer and "法援惠民生" in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    "question, figures, start",
+    [
+        ("复调对接的和解率有没有诉前调解成功率高", ("25%", "56.8%"), "不是"),  # A at least B? 25% < 56.8%
+        ("给园区赋权的审批事项和市本级重大行政决策事项，数量差不多吗", ("11项", "6项"), ""),  # both, no verdict
+    ],
+)
+def test_comparisons_asked_with_youmeiyou_or_chabuduo_give_both_figures(engine, question, figures, start):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and all(f in reply.answer for f in figures), reply.text
+    assert reply.answer.startswith(start) and (start or not reply.answer.startswith(("是的", "不是"))), reply.answer

@@ -30,10 +30,13 @@ _PATTERNS = (
         rf"^(?P<a>.+?){_BI}(?P<b>.+?)(?:更|要|还)?(?P<dir>{_DIR})"
         r"(?P<tail>吗|么|不|还是|呢|吧|$|[，,\s]*(?:对吧|对不对|对吗|是吧|是不是|没错吧|吧|吗))"
     ),
-    # A和B(之间)差了多少: both figures, never the difference
+    # A和B(之间)差了多少, A和B差不多吗: both figures, never the difference
     re.compile(
-        r"^(?P<a>.+?)" + _JOIN + r"(?P<b>.+?)[，,\s]*(?:之间)?(?:相)?差(?:了|距)?(?:多少|几|好多|多大|有多大)(?P<dir>)"
+        r"^(?P<a>.+?)" + _JOIN + r"(?P<b>.+?)[，,\s]*(?:的)?(?:数量|数字|数)?(?:之间)?"
+        r"(?:(?:相)?差(?:了|距)?(?:多少|几|好多|多大|有多大)|差不多|一样多|一样)(?P<dir>)"
     ),
+    # A有没有B多/高: a claim that A is at least B
+    re.compile(rf"^(?P<a>.+?)有没有(?P<b>.+?)(?:那么|这么)?(?P<dir>{_DIR})(?P<tail>吗|么|$)"),
 )
 _JOIN_RE = re.compile(_JOIN)
 _JOINED_PAIRS = (_PATTERNS[0], _PATTERNS[3])  # the patterns whose two subjects stand around a join
