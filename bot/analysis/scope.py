@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from bot.analysis.places import WIDER, gazetteer
+from bot.text.normalize import words_re
 
 try:
     from zoneinfo import ZoneInfo
@@ -59,13 +60,9 @@ class Scope:
     spans: tuple[tuple[int, int], ...] = ()  # where the scope words stand (removed before matching)
 
 
-def _alternation(words) -> re.Pattern:
-    return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
-
-
 # A wider scope, not the first word of a name (中央电视台, 全国法治政府建设示范市, 省政府办公厅).
 _WIDER_RE = re.compile(
-    f"(?:{_alternation(WIDER).pattern})(?!电视台|台|广播|法治政府建设示范|模范|先进|优秀|政府办公厅|新时代)"
+    f"(?:{words_re(WIDER).pattern})(?!电视台|台|广播|法治政府建设示范|模范|先进|优秀|政府办公厅|新时代)"
 )
 
 

@@ -19,14 +19,16 @@ from bot.analysis.numbers import compare, figure_range
 from bot.analysis.places import gazetteer
 from bot.retrieval.scoring import scale_of
 from bot.text import lexicon
-from bot.text.normalize import clean, convert_numerals, pinyin_key
+from bot.text.normalize import clean, convert_numerals, pinyin_key, words_re
 
 # Words of one direction of change, as people say them; the report writes the first few.
 WAYS_UP = ("上升", "增长", "增加", "提高", "提升", "上涨", "增多", "变多", "升高", "多了", "涨了", "升了", "涨", "升")
 WAYS_DOWN = ("下降", "减少", "降低", "下滑", "回落", "下跌", "减了", "变少", "少了", "降了", "跌了", "降", "跌", "减")
 _WRITTEN_UP, _WRITTEN_DOWN = WAYS_UP[:4], WAYS_DOWN[:3]
+WAY_RE = words_re(WAYS_UP + WAYS_DOWN)  # a word of either direction
 # What a change is measured against ("同比", "比上一年"): the report's changes are year on year.
-COMPARED_RE = re.compile(r"同比|环比|(?:比|较|跟|和|与)(?:上一?年|去年|前一年|往年)(?:相比|比)?|相比")
+_AGAINST_YEAR_BEFORE = r"(?:比|较|跟|和|与)(?:上一?年|去年|前一年|往年)(?:相比|比)?"
+COMPARED_RE = re.compile(rf"同比|环比|{_AGAINST_YEAR_BEFORE}|相比")
 
 CONTRASTS = (
     *((word, _WRITTEN_DOWN) for word in WAYS_UP),
@@ -271,7 +273,7 @@ _NOT_CLAIMED = frozenset(
 )
 
 
-_NOT_CLAIMED_RE = re.compile("|".join(sorted(_NOT_CLAIMED, key=len, reverse=True)))
+_NOT_CLAIMED_RE = words_re(_NOT_CLAIMED)
 
 
 def _stated(core: str, evidence: str) -> bool:
@@ -292,10 +294,9 @@ def _stated(core: str, evidence: str) -> bool:
     )
 
 
-_BEFORE = r"(?:比|较|跟|和|与)(?:上一?年|去年|前一年|往年)(?:相比|比)?(?:要|还|更)?"
-_MORE_THAN_BEFORE_RE = re.compile(_BEFORE + "[多高]")
-_LESS_THAN_BEFORE_RE = re.compile(_BEFORE + "[少低]")
-_WAY_RES = tuple(re.compile("|".join(sorted(way, key=len, reverse=True))) for way in (WAYS_UP, WAYS_DOWN))
+_MORE_THAN_BEFORE_RE = re.compile(_AGAINST_YEAR_BEFORE + "(?:要|还|更)?[多高]")
+_LESS_THAN_BEFORE_RE = re.compile(_AGAINST_YEAR_BEFORE + "(?:要|还|更)?[少低]")
+_WAY_RES = (words_re(WAYS_UP), words_re(WAYS_DOWN))
 
 
 def _in_evidence_words(claim: str, evidence: str) -> str:

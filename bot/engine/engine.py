@@ -27,7 +27,7 @@ from bot.analysis.scope import find_scope
 from bot.answers import compose as answers
 from bot.answers.compose import Response
 from bot.decision.rules import PLACEHOLDERS
-from bot.decision.verify import COMPARED_RE, CONTRASTS, WAYS_DOWN, WAYS_UP, verdict
+from bot.decision.verify import COMPARED_RE, CONTRASTS, WAY_RE, verdict
 from bot.engine.conversation import Conversation
 from bot.engine.memo import once, one_message
 from bot.engine.pack import PackEngine
@@ -126,7 +126,6 @@ def _check_words_only(text: str) -> bool:
 
 
 _DIRECTION_RE = re.compile("|".join(word for word, _ in CONTRASTS))
-_WAY_RE = re.compile("|".join(sorted(WAYS_UP + WAYS_DOWN, key=len, reverse=True)))  # "增多了对吧", "是不是回落了"
 MAX_FOLLOW_UP_CHARS = 24  # a longer message is a question of its own
 _POINTS_BACK_RE = re.compile(r"^(?:那|那么|其中|具体|后来|另外|还)|这个|这些|这种|这项|那个|那些|它|他们|她们|其中|该")
 MAX_CHECK_RESIDUE = 6
@@ -352,8 +351,8 @@ class Engine:
         for number in a.numbers:  # "七百个？": the number is the check, not a subject
             core = core.replace(number.text, "")
         plain = re.sub(r"[\d.%]+", "", core)
-        way = _WAY_RE.search(plain)  # "增多了对吧": a direction, before 多 and 了 are read as check words
-        residue = _CHECK_WORDS_RE.sub("", COMPARED_RE.sub("", _WAY_RE.sub("", plain)))
+        way = WAY_RE.search(plain)  # "增多了对吧": a direction, before 多 and 了 are read as check words
+        residue = _CHECK_WORDS_RE.sub("", COMPARED_RE.sub("", WAY_RE.sub("", plain)))
         if len(residue) > MAX_CHECK_RESIDUE:
             return None
         if not a.numbers and not (residue and _DIRECTION_RE.fullmatch(residue)) and not (way and not residue):

@@ -723,16 +723,10 @@ class PackEngine:
             ):
                 # "CCTV报道过益阳哪些事": the things near the ask, each an answer, are what it lists
                 return answers.combined(kb, [answers.answer(kb, e, c.score) for e, c in zip(entries, decision.options)])
-            figures = [(e, c) for e, c in zip(entries, decision.options) if e.is_metric]
-            if (
-                entries[0].is_metric
-                and _one_clause([e for e, _ in figures])
-                and not (a.intent.measure or a.intent.unit or a.intent.yes_no)
-            ):
-                # "农民工讨薪的呢": the figures of one clause (370名, 317万余元), no kind asked: both,
-                # in the report's order
-                figures.sort(key=lambda f: f[0].source.find(f[0].value))
-                return answers.combined(kb, [answers.answer(kb, e, c.score) for e, c in figures])
+            figures = [(e, c.score) for e, c in zip(entries, decision.options) if e.is_metric]
+            if entries[0].is_metric and _one_clause([e for e, _ in figures]) and not _kind_asked(a):
+                # "农民工讨薪的呢": the figures of one clause (370名, 317万余元), no kind asked: both
+                return self._in_report_order(figures, "entry")
             return answers.clarify(kb, entries, decision.options[0].score)
         declined = decision.decline
         near = None
@@ -988,14 +982,21 @@ class PackEngine:
         and the ask names no kind of figure (a count, an amount): all of them, in the report's order."""
         kb = self.knowledge
         entry = kb.entries[chosen.id]
-        if not entry.is_metric or a.intent.measure or a.intent.unit or a.intent.yes_no:
+        if not entry.is_metric or _kind_asked(a):
             return None
         near = [c for c in clarify_options(curated, self.params) if c.id != chosen.id]
         together = [entry] + [kb.entries[c.id] for c in near if _one_clause([entry, kb.entries[c.id]])]
         if len(together) < 2:
             return None
-        together.sort(key=lambda e: e.source.find(e.value))
-        return answers.combined(kb, [answers.answer(kb, e, chosen.score, "followup") for e in together])
+        return self._in_report_order([(e, chosen.score) for e in together], "followup")
+
+    def _in_report_order(self, figures: list[tuple], kind: str) -> Response:
+        """Several figures of one clause, each with its score, answered together in the order
+        the report writes them."""
+        ordered = sorted(figures, key=lambda f: f[0].source.find(f[0].value))
+        return answers.combined(
+            self.knowledge, [answers.answer(self.knowledge, e, score, kind) for e, score in ordered]
+        )
 
     def _results_of(self, previous, a: Analysis) -> Response | None:
         """ "效果咋样" right after an explanation: the figures its own sentence states as what
@@ -1119,12 +1120,12 @@ _JOINER_RE = re.compile(r"[和与及跟、，,；;\s]|还有|以及|加上")
 def _joined(a: Analysis, own_asks: bool = False) -> bool:
     """Whether the message joins its parts with a word or a mark ("A和B", "A，B"): a split
     with nothing between its parts ("刑事破案数|同比变化多少") cuts one question in two.
-    `own_asks`: each part also asks on its own (`_asks_on_its_own`)."""
+    `own_asks`: each part of that split also asks on its own (`_ask_their_own`)."""
     split = next((s for s in a.splits if not s.explicit), None)
     if split is None:
         return False
     if own_asks and not _ask_their_own(split.own or split.parts):
-        return False  # redundant with _compound's own test, kept for the figures path's reading
+        return False  # "诉前调解 成功率": one ask, whatever other split _compound might still try
     written = a.raw  # as typed: the spaces of voice input join parts too
     cursor, ends = 0, []
     for part in split.parts:
@@ -1170,6 +1171,11 @@ def _names_own_thing(part: str) -> bool:
 
 
 MAX_CLAUSE_FIGURES = 3
+
+
+def _kind_asked(a: Analysis) -> bool:
+    """Whether the ask names a kind of figure (a count, an amount, a unit) or checks one."""
+    return bool(a.intent.measure or a.intent.unit or a.intent.yes_no)
 
 
 def _one_clause(entries: list) -> bool:

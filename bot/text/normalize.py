@@ -23,6 +23,12 @@ import opencc
 
 _T2S = opencc.OpenCC("t2s")
 
+
+def words_re(words: Iterable[str]) -> re.Pattern:
+    """A pattern matching any of the words, the longest first where several start at one place."""
+    return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
+
+
 # --- cleaning ---------------------------------------------------------------
 
 # Keep CJK ideographs, ASCII letters/digits, % and '.'; everything else (punctuation,
@@ -160,7 +166,7 @@ def _protect(text: str) -> tuple[str, list[str]]:
     return _PROTECTED_RE.sub(keep, text), saved
 
 
-_PROTECTED_RE = re.compile("|".join(sorted(map(re.escape, PROTECTED_WORDS), key=len, reverse=True)))
+_PROTECTED_RE = words_re(PROTECTED_WORDS)
 _RESTORE_RE = re.compile("\ue000(\\d+)\ue001")
 
 
@@ -173,7 +179,7 @@ def _digit_variants(word: str) -> set[str]:
 
 
 _NAME_VARIANTS = {v: w for w in PROTECTED_WORDS for v in _digit_variants(w)}
-_NAME_VARIANT_RE = re.compile("|".join(sorted(map(re.escape, _NAME_VARIANTS), key=len, reverse=True)))
+_NAME_VARIANT_RE = words_re(_NAME_VARIANTS)
 
 
 @lru_cache(maxsize=4096)
@@ -279,7 +285,7 @@ FILLER_WORDS = (
 )
 # Words present in nearly every question about this report: they carry no signal.
 UBIQUITOUS_WORDS = ("益阳市", "益阳", "我市", "2023年度", "2023年", "2023", "今年")
-_FILLER_RE = re.compile("|".join(map(re.escape, sorted(set(FILLER_WORDS + UBIQUITOUS_WORDS), key=len, reverse=True))))
+_FILLER_RE = words_re(set(FILLER_WORDS + UBIQUITOUS_WORDS))
 _LEADING_RE = re.compile(r"^(那么|那|还有|另外|然后|其中)")
 
 
