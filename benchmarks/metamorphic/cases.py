@@ -28,6 +28,7 @@ class Case:
     expect: tuple[str, ...] = ()
     yes: bool | None = None
     source: str = ""  # the original question(s)
+    forbid: tuple[str, ...] = ()  # figures the reply's first line must not give (what the asker stated)
 
     @property
     def question(self) -> str:
@@ -37,6 +38,9 @@ class Case:
 def passes(case: Case, reply: Reply, figure_values: tuple[str, ...]) -> bool:
     """Whether `reply` (to the case's last turn) shows the case's expected outcome."""
     if case.outcome == RIGHT:
+        head = soft(direct_answer(reply).split("\n", 1)[0])
+        if any(soft(v) in head for v in case.forbid):
+            return False
         return not judge(EvalItem(case.question, case.expect, yes=case.yes), reply)
     if case.outcome == NO_FIGURE:
         if reply.status != "answer":

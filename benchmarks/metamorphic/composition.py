@@ -4,6 +4,8 @@
 * two subjects as a comparison → both figures;
 * a question, then a check of its figure (right or wrong, in digits or in words) in the same
   conversation → 是的/不是 rightly, on the same measure;
+* a figure the asker states as known, then the ask of another → the other figure, never the
+  stated one first;
 * a question about a change, then a check of its direction in any words ("是不是减少了") →
   是的/不是 rightly.
 """
@@ -28,6 +30,11 @@ def enumeration(subjects: list[str], rng: random.Random) -> str:
 
 def comparison(a: str, b: str, percent: bool, rng: random.Random) -> str:
     return rng.choice(lexicon.COMPARISONS_HIGH if percent else lexicon.COMPARISONS_MORE).format(a=a, b=b)
+
+
+def stated(a: str, value_a: str, b: str, rng: random.Random) -> str:
+    """Another figure stated as known before the ask: "网上可办率是100%，那法律援助案件数呢"."""
+    return rng.choice(lexicon.STATED).format(a=a, va=value_a, b=b)
 
 
 def _wrong_number(figure: Figure, rng: random.Random) -> str:

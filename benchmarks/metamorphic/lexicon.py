@@ -297,6 +297,14 @@ COMPARISONS_HIGH = (
     "{a}高还是{b}高",
     "{a}有没有{b}高",
 )
+# A figure the asker already knows stated before the ask of another one: the known one is context.
+STATED = (
+    "{a}是{va}，那{b}呢",
+    "{a}是{va}，{b}是多少",
+    "我知道{a}有{va}，想问下{b}是多少",
+    "{a}{va}，{b}有多少",
+    "看到{a}是{va}了，{b}呢",
+)
 CHECKS_YES = (
     "是{x}吗",
     "是{x}对吧",

@@ -25,6 +25,7 @@ DEFAULT_SEED = 15
 PER_ORIGINAL = 2  # direction cases per original (year, city, practical ending)
 ENUMERATIONS = 400
 COMPARISONS = 300
+STATED = 300
 CHECKS_PER_ORIGINAL = 2  # per original and check transform
 DIRECTION_CHECKS_PER_ORIGINAL = 6  # few figures are changes: more checks of each
 
@@ -44,6 +45,7 @@ TRANSFORMS = (
     ("practical_ending", DIRECTION),
     ("enumeration", COMPOSITION),
     ("comparison", COMPOSITION),
+    ("stated_figure", COMPOSITION),
     *((name, COMPOSITION) for name in CHECK_TRANSFORMS),
     ("check_direction", COMPOSITION),
 )
@@ -178,6 +180,16 @@ def composition_cases(sources: Sources, seed: int) -> list[Case]:
             expect = (item_a.expect[0], item_b.expect[0])
             source = f"{item_a.question} | {item_b.question}"
             cases.append(Case("comparison", COMPOSITION, (question,), RIGHT, expect, source=source))
+    rng = _rng(seed, "stated_figure")
+    for _ in range(STATED):
+        chosen = _distinct(sources, rng, 2)
+        if chosen:
+            (a, item_a), (b, item_b) = chosen
+            value_a = sources.single_figure(item_a).value
+            question = composition.stated(a, value_a, b, rng)
+            source = f"{item_a.question} | {item_b.question}"
+            forbid = (value_a,)
+            cases.append(Case("stated_figure", COMPOSITION, (question,), RIGHT, item_b.expect, None, source, forbid))
     for name, (right, words, negated) in CHECK_TRANSFORMS.items():
         rng = _rng(seed, name)
         for item in sources.right:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from bot.analysis import Analysis
+from bot.analysis.numbers import find_numbers, writes_figure
 from bot.decision.decline import Decline
 from bot.decision.kinds import CHANGE_ASKED_RE, rule_figure_kind
 from bot.engine.params import Params
@@ -411,6 +412,33 @@ def rule_ordinal(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | 
     return None
 
 
+def rule_known_figure(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
+    """A figure question whose message already writes the figure found, not to check it ("22个
+    乡镇通过初评以后，最后有几个评上示范的"): the asker knows it and asks something further,
+    which the report does not state."""
+    if choice is None or not choice.figure_value or a.intent.kind != "figure" or a.checks_number:
+        return None
+    if not writes_figure(a.numbers, convert_numerals(choice.figure_value)):
+        return None
+    stated = find_numbers(convert_numerals(choice.figure_value))[0]
+    quoted = next(n.text for n in a.numbers if n.unit == stated.unit and abs(n.low - stated.low) < 1e-9)
+    return Decline("unstated", _asked_further(a.raw, quoted))
+
+
+def _asked_further(raw: str, quoted: str) -> str:
+    """What is asked beyond a quoted figure: the last clause after it, without its words of
+    asking ("22个乡镇通过初评以后，最后有几个评上示范的" → 评上示范)."""
+    clauses = [c for c in re.split(r"[，,。；;？?！!\s]+", raw) if c]
+    clause = clauses[-1] if clauses else raw
+    if quoted in convert_numerals(clause):
+        clause = convert_numerals(clause).split(quoted, 1)[1]
+    words = [w for w in lexicon.segment(_ASKING_RE.sub(" ", clause)) if w.strip() and w not in _ASKED_FILLERS]
+    return "".join(words)[:12] or clause[:12]
+
+
+_ASKED_FILLERS = frozenset("最后 最终 后来 一共 总共 有 是 又 还 那 那么 到底 究竟 个 的 了".split())
+
+
 def rule_unstated_detail(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
     """A detail asked (when, which brand, how long, where it sits) that the evidence never writes."""
     if choice is None:
@@ -587,16 +615,20 @@ def measure_head(a: Analysis, report: str = "") -> str:
     if head:
         return "" if head in MEASURE_NEUTRAL or head in PLACEHOLDERS else head
     before = words[:asked]
+    popped = []
     while before and (before[-1] in _LINKS or len(before[-1]) == 1):  # "律师有多少名", "案件一共破了多少起"
-        before.pop()
+        popped.append(before.pop())
     if not before or len(before[-1]) < 2 or before[-1] in MEASURE_NEUTRAL or before[-1] in PLACEHOLDERS:
         return ""
     if before[-1] in _CLAIM_WORDS:
         return ""  # "是升了还是降了变了多少": a word of asking or claiming, no noun counted
     if not _HANZI_RE.fullmatch(before[-1]):
         return ""  # letters left of a pinyin reading, digits: not a name
-    if len(before) >= 2 and lexicon.is_verb(before[-1]) and _unwritten(before[-2], report):
+    acted = popped[-1:] in (["了"], ["过"])  # "整理了多少个": a word used as a verb, whatever the dictionary says
+    if len(before) >= 2 and (lexicon.is_verb(before[-1]) or acted) and _unwritten(before[-2], report):
         return before[-2]  # "法律援助投诉受理了多少件": what was received, a word the report never writes
+    if acted and none_occur(before[-1], report):
+        return ""  # "柔性执法事项 市本级 整理了多少个": the asker's own verb for what the report did
     if _DIRECTIONAL_RE.search(before[-1]) and none_occur(before[-1], report):
         return ""  # "这回又放下去几项": an action with its direction, never a thing counted
     if lexicon.is_noun(before[-1]) or before[-1] not in GENERIC_VERBS:
@@ -892,6 +924,7 @@ RULES = (
     rule_subject_named,
     rule_level,
     rule_ordinal,
+    rule_known_figure,
     rule_unstated_detail,
     rule_rate_name,
     rule_figure_subject,

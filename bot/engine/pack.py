@@ -28,7 +28,7 @@ from bot.analysis.area import find_area, find_area_figures
 from bot.analysis.ask import coverage
 from bot.analysis.compare import Comparison, find_comparisons
 from bot.analysis.figures import index_figures, metrics_with_figure, parse_figure_query
-from bot.analysis.numbers import compare, figure_range
+from bot.analysis.numbers import compare, figure_range, writes_figure
 from bot.analysis.split import Split, listed_items
 from bot.answers import compose as answers
 from bot.answers.compose import Response
@@ -56,7 +56,7 @@ from bot.knowledge.model import Knowledge
 from bot.retrieval import Candidate
 from bot.retrieval.curated import CuratedRetriever
 from bot.retrieval.report import ReportRetriever
-from bot.retrieval.scoring import measure_fits, scale_of
+from bot.retrieval.scoring import measure_fits, measure_of_figure, scale_of
 from bot.text import lexicon
 from bot.text.homophones import HomophoneFixer
 from bot.text.normalize import clean, convert_numerals, normalize
@@ -76,7 +76,16 @@ _ORDINAL_ASKED_RE = re.compile(r"第几[批次届期回]|哪[一]?[批次届期�
 _ORDINAL_VALUE_RE = re.compile(r"第[\d一二三四五六七八九十]+|首")  # an ordinal figure: 第7次, 首批
 # "What about X" with nothing asked of X ("那公安那边呢"): the subject of the ask after it.
 _WHAT_ABOUT_RE = re.compile(r"(?:那|那么)?[\u4e00-\u9fff]{1,10}?(?:那边|这边|那块|这块|方面|的)?呢")
+_ANOTHER_ASK_RE = re.compile(r"还有|另外|再问|再就是|以及|顺便问|顺带问")  # "…呢？还有X几项": a second ask
 _ASKS_SOMETHING_RE = re.compile(r"多少|几|什么|啥|哪|谁|怎|咋|吗|是否|有没有|是不是|率|数")
+# A question asked: its question words, particles and marks (not a measure's name, as above).
+_QUESTION_RE = re.compile(r"多少|几|什么|啥|哪|谁|怎|咋|吗|呢|么|是否|有没有|是不是|对吧|没错吧|[?？]")
+# What breaks a message into clauses; an ask of something (not only a check: "对吗"); words
+# pointing back at what was said before them.
+_CLAUSE_MARK_RE = re.compile(r"[，,。；;！!]|\s+")
+_WHAT_ASKED_RE = re.compile(r"多少|几|什么|啥|哪|谁|怎|咋|呢")
+_WITHIN_RE = re.compile(r"(?:里|里面|里头|中|当中|之中|其中)$")
+_POINTING_BACK_RE = re.compile(r"这|它|其中|里面|里头|当中|之中|其他|其余|剩下")
 # What came of the thing just explained ("效果咋样", "那成效呢", "结果怎么样").
 _RESULTS_ASKED_RE = re.compile(
     r"(?:那|那么)?(?:它的|这个的|这个|他们的|这些)?(?:效果|成效|成果|结果|效益)"
@@ -204,8 +213,24 @@ class PackEngine:
         return analyze(self.homophones.fix(text), self.knowledge.synonyms, self.today)
 
     def _respond(self, text: str, conversation: Conversation | None, now: float) -> Response:
-        kb = self.knowledge
         a = self.analyze(text)
+        stated = self._after_stated_clause(a)
+        if stated is None:
+            return self._respond_to(a, text, conversation, now)
+        # "网上可办率是100%，那诉前调解案例有多少": the ask after what the asker already knows
+        known, first, rest = stated
+        reply = self._respond(rest, conversation, now)
+        if reply.status != "answer" or _answered(reply) == known:
+            return self._respond_to(a, text, conversation, now)  # what is asked of the stated figure
+        if reply.score >= self.params.stated_rest_min:
+            return reply
+        whole = self._respond_to(a, text, conversation, now)
+        if whole.status != "answer" and whole.lacking and whole.lacking in first:
+            return reply  # the known clause's words never make the report "lack" the ask
+        return whole
+
+    def _respond_to(self, a: Analysis, text: str, conversation: Conversation | None, now: float) -> Response:
+        kb = self.knowledge
         greeted, rest = guards.strip_greeting(a.cleaned)
         if not rest:
             return answers.small_talk(kb, "greeting" if greeted else "empty")
@@ -217,11 +242,9 @@ class PackEngine:
         if greeted:
             a = self.analyze(rest)
         scope = first_decline(a, None, self.context, SCOPE_RULES)
-        if scope is not None and scope.reason == "other_year":
-            return answers.decline(kb, scope.reason, scope.detail, covered=self.covered)
-        if scope is not None and scope.detail not in self.context.report_norm:
-            # a place the report never names: declined whatever retrieval finds, with the nearest
-            # of its own questions as buttons (never the figure itself)
+        if scope is not None and (scope.reason == "other_year" or scope.detail not in self.context.report_norm):
+            # a year no report covers, a place the report never names: declined whatever
+            # retrieval finds, with the nearest of its own questions as buttons (never the figure)
             near = [kb.entries[c.id] for c in self.curated.candidates(a, limit=2) if c.score >= self.params.clarify_min]
             return answers.decline(
                 kb, scope.reason, scope.detail, options=[answers.suggestion(e) for e in near], covered=self.covered
@@ -316,6 +339,10 @@ class PackEngine:
             elliptical = _ELLIPTICAL_RE.search(a.cleaned) or not _names_own_thing(a.cleaned)  # "市本级定了几项"
             if (elliptical or not lead_ok(curated, p, short)) and not clear:
                 previous = kb.entries[conversation.last_entry_id]
+                if previous.is_metric and _writes_figure(a, previous.value):
+                    # "哦四千四百台，是全市的数吧": the figure just given, asked about again
+                    again = Candidate(previous.id, curated[0].score if curated else 0.0, previous.title)
+                    return self._compose(a, self._entry_choice(again), "followup")
                 chosen = self.curated.followup(curated, previous.title, previous.id, a)
                 if chosen is not None:
                     together = self._clause_figures(chosen, curated, a)
@@ -331,7 +358,24 @@ class PackEngine:
                     return self._reply(
                         a, Decision("decline", choice, declined) if declined else Decision("answer", choice)
                     )
+                decision = self.decide(a, curated, short)
+                if decision.status == "answer" and self._elsewhere(decision.choice, previous):
+                    # "涉及金额一共多大" after the contracts reviewed: no sibling has it, and a weak
+                    # match in another part of the report (免罚金额) is not what was asked
+                    return self._reply(a, Decision("decline", None, Decline("no_match"), curated[:1]))
+                return self._reply(a, decision)
         return self._reply(a, self.decide(a, curated, short))
+
+    def _elsewhere(self, choice: Choice, previous) -> bool:
+        """A weak figure of another part of the report than the last answer's."""
+        candidate = choice.candidate
+        entry = self.knowledge.entries.get(candidate.id)
+        return (
+            entry is not None
+            and entry.is_metric
+            and entry.topic != previous.topic
+            and candidate.score < self.params.answer_min
+        )
 
     def decide(self, a: Analysis, curated: list[Candidate], short: bool) -> Decision:
         """What would answer, then the decline rules (decision.py)."""
@@ -379,7 +423,7 @@ class PackEngine:
             # one named by the number asked
             choice = self._entry_choice(numbered)
         elif lead_ok(curated, p, short) and not report_wins and not misfit_lead:
-            choice = self._entry_choice(curated[0])
+            choice = self._entry_choice(self._metric_stated(a, curated) or curated[0])
         elif len(fitting) == 1 and len(options) >= 2 and not report_wins and (not short or misfit_lead):
             # "湘易办有多少应用": of the near entries, one is of the kind asked (a figure for a
             # figure question, an explanation for "是什么"); the others cannot answer it
@@ -435,6 +479,24 @@ class PackEngine:
         if declined is not None:
             return Decision("decline", choice, declined)
         return Decision("answer", choice)
+
+    def _metric_stated(self, a: Analysis, curated: list[Candidate]) -> Candidate | None:
+        """ "首次不罚免掉的钱是多少": a figure of a kind asked, an explanation leads, and its answer
+        states the figure of one near metric of that kind: the metric answers."""
+        lead = self.knowledge.entries[curated[0].id]
+        if lead.is_metric or not a.wants_figure or not (a.intent.measure or a.intent.unit) or a.intent.yes_no:
+            return None
+        near = {c.id: c for c in curated[1:] if c.score >= self.params.clarify_min}
+        stated = [  # the figures of the kind asked that the explanation states
+            e
+            for e in self.knowledge.metrics
+            if e.value in lead.answer
+            and measure_fits(a.intent.measure, a.intent.unit, e.unit, e.value)
+            and (not a.intent.unit or e.unit[-1:] == a.intent.unit)
+        ]
+        if len(stated) != 1 or stated[0].id not in near or not self._fits(near[stated[0].id], a):
+            return None
+        return near[stated[0].id]
 
     def _named_by_number(self, a: Analysis, options: list[Candidate]) -> Candidate | None:
         """The one option whose name has every number the ask writes, when the other options'
@@ -606,7 +668,13 @@ class PackEngine:
         entry = self.knowledge.entries[candidate.id]
         if not entry.is_metric or not a.wants_figure:
             return True
-        if a.intent.unit and entry.unit[-1:] != a.intent.unit and not entry.unit.startswith(a.intent.unit):
+        generic = a.intent.unit == "个" and measure_of_figure(entry.unit, entry.value) == "count"  # "多少个" of 项
+        if (
+            a.intent.unit
+            and entry.unit[-1:] != a.intent.unit
+            and not entry.unit.startswith(a.intent.unit)
+            and not generic
+        ):
             return False  # "多少个方面" counts in 个 what "20多个方面" counts
         counted = _COUNTED_NOUN_RE.search(a.text)
         if counted and not self._counts(candidate, counted.group(1)):
@@ -915,9 +983,14 @@ class PackEngine:
             if split.explicit != explicit or (not explicit and not _ask_their_own(split.own or split.parts)):
                 continue
             first = clean(split.parts[0])
-            if len(split.parts) == 2 and _WHAT_ABOUT_RE.fullmatch(first) and not _ASKS_SOMETHING_RE.search(first):
+            if (
+                len(split.parts) == 2
+                and _WHAT_ABOUT_RE.fullmatch(first)
+                and not _ASKS_SOMETHING_RE.search(first)
+                and not _ANOTHER_ASK_RE.match(split.parts[1])
+            ):
                 continue  # "那公安那边呢 | 打造了哪几个中心": what it is about, then the ask: one ask
-            parts, missing, repeats = [], [], 0
+            parts, missing, repeats, told = [], [], 0, None
             context = Conversation()  # later parts read as follow-ups of the first ("提了多少条意见呢")
             for k, text in enumerate(split.parts):
                 most = len(parts) + len(split.parts) - k  # the most parts that can still be answered
@@ -951,6 +1024,13 @@ class PackEngine:
                     else:
                         if heard is not None and _MEASURE_ONLY_RE.match(text) and not self._same_topic(reply, parts):
                             reply = heard  # a measure with no subject of its own, answered of another topic
+                if _quoted_as_context(reply, asked):
+                    # "6125家企业首次不罚，罚款少收了多少": what the asker already knows; the
+                    # asks after it are heard as its follow-ups
+                    told = told or reply
+                    if not parts:
+                        context.remember(reply.entry_id, 0.0)
+                    continue
                 if reply.status == "answer" and _answered(reply) in {_answered(p) for p in parts}:
                     repeats += 1
                     continue  # one figure asked twice ("问话的屋子跟开听证的房间", "多少台，是不是四千多台")
@@ -962,6 +1042,12 @@ class PackEngine:
                 parts.append(reply)
                 if not parts[0].entry_id.startswith("report:"):
                     context.remember(parts[0].entry_id, 0.0)
+            if told is not None and len(parts) == 1 and not missing and not repeats:
+                # one ask after a clause stating a figure: answered as its follow-up, or else the
+                # message as a whole decides (the report may not state what is asked further)
+                # its own: read as the stated figure's follow-up, or found surely on its own
+                own = parts[0].kind == "followup" or parts[0].score >= self.params.answer_min
+                return parts[0] if own and _answered(parts[0]) != _answered(told) else self._single(a)
             if len(parts) + len(missing) < 2:
                 continue  # not several asks after all
             if figures and sum(p.figure is not None for p in parts) < 2:
@@ -976,6 +1062,32 @@ class PackEngine:
                 # kept until no other reading of the message answers every part
                 partial = answers.combined(self.knowledge, parts, [_LIST_ASK_TAIL_RE.sub("", m) for m in missing])
         return lossy or partial
+
+    def _after_stated_clause(self, a: Analysis) -> tuple[str, str, str] | None:
+        """A message opening with a clause that states a figure of the report as it writes it,
+        then asking of something named on its own ("看到跑一次事项是1024项了，出庭应诉率呢"):
+        (the stated figure's answer key, that clause, the rest); None when the rest points back
+        at it ("这个数说的是什么") or names nothing ("一共花了多少钱")."""
+        mark = _CLAUSE_MARK_RE.search(a.raw)
+        if mark is None:
+            return None
+        first, rest = a.raw[: mark.start()], a.raw[mark.end() :].strip("，,。；;！! ")
+        if (
+            not rest
+            or _QUESTION_RE.search(first)
+            or _WITHIN_RE.search(first)  # "那70个普法典型案例里，…有几个": a part of it is asked
+            or not _WHAT_ASKED_RE.search(rest)
+            or _POINTING_BACK_RE.search(rest)
+            or not _names_own_thing(rest)
+        ):
+            return None
+        told = self.analyze(first + "？")  # a statement read as a claim to check: its figure, if the report's
+        if not told.numbers:
+            return None
+        reply = self._respond_to(told, first, None, 0.0)
+        if reply.status != "answer" or reply.figure is None or not _writes_figure(told, reply.figure.value):
+            return None
+        return _answered(reply), first, rest
 
     def _clause_figures(self, chosen: Candidate, curated: list[Candidate], a: Analysis) -> Response | None:
         """The chosen figure and those its report clause gives with it, when they are near too
@@ -1213,6 +1325,19 @@ def _answered(reply: Response) -> tuple[str | None, str]:
         else ""
     )
     return reply.entry_id, value or ""
+
+
+def _writes_figure(a: Analysis, value: str) -> bool:
+    """Whether a message writes a figure as the report does ("四千四百台" of 4400台)."""
+    return writes_figure(a.numbers, convert_numerals(value))
+
+
+def _quoted_as_context(reply: Response, asked: Analysis) -> bool:
+    """A part that writes, without asking anything, the very figure it would be answered with
+    ("6125家企业首次不罚"): a statement the next ask builds on, not an ask."""
+    if reply.status != "answer" or reply.figure is None or _QUESTION_RE.search(asked.raw):
+        return False  # "X是28件，那Y呢": asks after all
+    return _writes_figure(asked, reply.figure.value)
 
 
 def _states_asked_figure(reply: Response, question: str) -> bool:

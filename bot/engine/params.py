@@ -65,6 +65,7 @@ class Params:
     followup_lead: float = 0.1  # ... when one covers the context this much better
     followup_cover: float = 0.5  # ... and the last answer's name and the ask cover this much of its name
     followup_trust: float = 0.3  # an entry leading the next by this much answers a follow-up as it is
+    stated_rest_min: float = 0.6  # after a clause stating a known figure, the rest answers alone from this score
     short_query_chars: int = 2
 
 

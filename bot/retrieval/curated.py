@@ -29,6 +29,23 @@ _POINTING_RE = re.compile(r"它|他们|她们|这个|那个|这项|该")
 _KIND_ONLY_RE = re.compile(r"^(?:金额|人数|人次|数量|比例|比率|件数|案件数|成功率|和解率|总数|单位数|家数)$")
 
 
+# "一次都不用跑", "一趟不用跑": one, negated right after it, is none.
+_NEGATED_AFTER_RE = re.compile(r"[都也]?(?:不|没)")
+
+
+def _name_number(n, text: str) -> tuple[float, str]:
+    """A number as it names a measure: (value, unit), "一次都不用" read as (0, 次)."""
+    return (0.0 if n.low == 1 and _NEGATED_AFTER_RE.match(text, n.end) else n.low), n.unit
+
+
+def _named_numbers(phrasings: tuple[str, ...]) -> set[tuple[float, str]]:
+    named = set()
+    for p in phrasings:
+        text = convert_numerals(clean(p))
+        named.update(_name_number(n, text) for n in find_numbers(text) if n.exact)
+    return named
+
+
 class CuratedRetriever:
     def __init__(self, knowledge: Knowledge, params: Params):
         self.knowledge = knowledge
@@ -59,16 +76,15 @@ class CuratedRetriever:
             if e.number is not None
         }
         # Numbers named in an entry's own phrasings ("跑动1次事项数"): a question quoting one leans there.
-        self.named_numbers = {
-            e.id: {(n.low, n.unit) for p in e.phrasings for n in find_numbers(convert_numerals(clean(p))) if n.exact}
-            for e in knowledge.entries.values()
-        }
+        self.named_numbers = {e.id: _named_numbers(e.phrasings) for e in knowledge.entries.values()}
 
     def _fit(self, entry: Entry, analysis: Analysis, subject: bool) -> float:
         """Bonuses of an entry for a question (`subject`: the question's quoted figure is its subject)."""
         named = self.named_numbers[entry.id]
         bonus = (
-            self.params.named_figure_bonus if named and any((n.low, n.unit) in named for n in analysis.numbers) else 0.0
+            self.params.named_figure_bonus
+            if named and any(_name_number(n, analysis.text) in named for n in analysis.numbers)
+            else 0.0
         )
         if analysis.scope.counties and any(c in self.entry_texts[entry.id] for c in analysis.scope.counties):
             bonus += self.params.place_bonus
@@ -128,6 +144,9 @@ class CuratedRetriever:
         candidates, the one whose name is best covered by "previous name + question"."""
         p = self.params
         pool = [c for c in candidates[: p.followup_pool] if c.score >= p.clarify_min and c.id != previous_id]
+        previous = self.knowledge.entries[previous_id]
+        # a follow-up goes on about the thing just answered: a sibling of its part of the report
+        pool = [c for c in pool if self.knowledge.entries[c.id].topic == previous.topic]
         if not pool:
             return None
         norm = lambda text: normalize(text, self.knowledge.synonyms)  # noqa: E731

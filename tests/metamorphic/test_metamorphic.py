@@ -31,6 +31,7 @@ FLOORS = {
     "practical_ending": 0.95,
     "enumeration": 0.95,
     "comparison": 0.95,
+    "stated_figure": 0.90,
     "check_right_digits": 0.95,
     "check_right_words": 0.95,
     "check_wrong_digits": 0.95,
