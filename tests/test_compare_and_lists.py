@@ -73,6 +73,13 @@ def test_a_figure_written_in_words_is_looked_up(engine):
     assert engine.respond("第一批能力提升验收的11个单位完整名单是什么").kind != "figure"
 
 
+def test_which_kind_a_figure_is_and_several_looked_up_at_once(engine):
+    reply = engine.respond("370是人数还是钱")
+    assert reply.entry_id == "migrant_workers_helped", reply.text
+    reply = engine.respond("3000余项是什么事项？50余类又是什么的类数？")
+    assert "3000余项" in reply.answer and "50余类" in reply.answer, reply.text
+
+
 def test_negated_rough_checks(engine):
     assert engine.respond("人民调解调处成功率没有九成吧").answer.startswith("不是")
     assert engine.respond("首违免罚的金额不到一千万吧").answer.startswith("不是")

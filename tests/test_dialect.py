@@ -23,7 +23,13 @@ def test_dialect_words_become_mandarin(text, expected):
 
 @pytest.mark.parametrize(
     "text",
-    ["政府帮好多农民工都讨了钱", "好多年了", "全市配了好多台，到底配了多少台", "接了好多业务应用和服务场景，各是多少"],
+    [
+        "政府帮好多农民工都讨了钱",
+        "好多年了",
+        "全市配了好多台，到底配了多少台",
+        "接了好多业务应用和服务场景，各是多少",
+        "3000余项是什么事项",  # 么事 of 什么事 is no dialect word
+    ],
 )
 def test_haoduo_meaning_many_stays(text):
     assert mandarin(text) == text

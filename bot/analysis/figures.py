@@ -34,6 +34,8 @@ def figure_key(entry: Entry) -> str | None:
 
 # A question about a quoted figure: "6125家企业是怎么回事", "317万元是什么钱", "4600多件说的是什么案件".
 _WHAT_IS_RE = re.compile(r"是什么|是啥|什么意思|怎么回事|咋回事|说的是|指的是|指什么|是指|代表什么|干嘛|干啥|是哪")
+# "是人数还是钱", "是件数还是人次": which of two kinds a figure is.
+_KIND_CHOICE_RE = re.compile(r"(?:是|指|说的是)?[\u4e00-\u9fff]{1,4}还是[\u4e00-\u9fff]{1,4}?[呢啊呀吗]?")
 _LIST_ASK_RE = re.compile(r"分别|哪些|哪几|具体|都有|名单|完整|全部|所有|清单|名字|名称")
 
 
@@ -53,6 +55,8 @@ def parse_figure_query(text: str) -> tuple[str, str] | None:
     asks_what = _WHAT_IS_RE.search(rest) and not _LIST_ASK_RE.search(rest)
     if asks_what and (match.group(2) or match.group(3) or match.group(4)):
         return _key(match)  # the figure comes first and is asked about, with its unit or as a percentage
+    if _KIND_CHOICE_RE.fullmatch(drop_filler(rest)):
+        return _key(match)  # "370是人数还是钱": which kind of figure it is
     return None
 
 

@@ -104,6 +104,16 @@ _ASKED_UNIT_RE = re.compile(
 )
 
 
+def _change_asked(text: str) -> bool:
+    """A change word, unless what follows it up to the question word names a count of its own
+    ("执法能力提升第一批验收单位数多少": 单位数 is counted, 提升 is part of a name)."""
+    for match in _CHANGE_RE.finditer(text):
+        asked = _HOW_MANY_RE.search(text, match.end())
+        if asked is None or "数" not in text[match.end() : asked.start()]:
+            return True
+    return False
+
+
 @dataclass(frozen=True)
 class Intent:
     kind: str  # figure | description | list | yesno | overview | help | lookup (keywords only)
@@ -142,7 +152,7 @@ def measure_of(text: str, unit: str = "") -> str:
         return "rank"
     if _PERCENT_RE.search(text) and _ASKS_VALUE_RE.search(text):
         return "percent"
-    if _CHANGE_RE.search(text):
+    if _change_asked(text):
         return "change"
     if _HOW_MANY_RE.search(text):
         return "count"

@@ -104,7 +104,8 @@ def _borrow(first: str, part: str) -> str:
     """An elliptical part gets the first part's subject in front ("成功率呢" after "诉前调解有多少件")."""
     core = _ASK_RE.sub("", _ELLIPTICAL_RE.sub("", _content(part)))
     if len(core) <= 3:
-        return _ASK_RE.sub("", _content(first)) + part
+        topic = first.split(":", 1)[0] if ":" in first.strip(":") else ""  # "谁执法谁普法：多少家单位"
+        return _ASK_RE.sub("", _content(topic if len(_content(topic)) >= 2 else first)) + part
     return part
 
 

@@ -534,7 +534,7 @@ PLACEHOLDERS = frozenset(
     "东西 玩意 玩意儿 东东 名字 名称 全称 简称 叫法 说法 称号 称呼 名头 头衔 荣誉 牌子 节目 栏目 频道 刊物 杂志 "
     "报纸 书 本书 文件 规定 办法 方式 法子 模式 机制 活动 做法 举措 措施 招数 路子 事儿 事情 那个 这个 那种 这种 那些 这些 讲讲 说说 "
     # a thing's kind ("身上挂着录像的那个设备", "列个单子公示的那个", "手机上办事的app")
-    "设备 机器 仪器 装置 家伙 物件 软件 app 单子 "
+    "设备 机器 机子 仪器 装置 家伙 物件 软件 app 单子 "
     # a TV station, the kind of thing a channel is ("上了央视哪个节目", "中央台几套")
     "央视 中央台 中央电视台 电视台 电视 "
     # pronouns point at what was said before, never name a subject of their own
@@ -627,7 +627,7 @@ def measure_head(a: Analysis, report: str = "") -> str:
     acted = popped[-1:] in (["了"], ["过"])  # "整理了多少个": a word used as a verb, whatever the dictionary says
     if len(before) >= 2 and (lexicon.is_verb(before[-1]) or acted) and _unwritten(before[-2], report):
         return before[-2]  # "法律援助投诉受理了多少件": what was received, a word the report never writes
-    if acted and none_occur(before[-1], report):
+    if acted and report and none_occur(before[-1], report):
         return ""  # "柔性执法事项 市本级 整理了多少个": the asker's own verb for what the report did
     if _DIRECTIONAL_RE.search(before[-1]) and none_occur(before[-1], report):
         return ""  # "这回又放下去几项": an action with its direction, never a thing counted

@@ -58,6 +58,7 @@ from bot.retrieval.curated import CuratedRetriever
 from bot.retrieval.report import ReportRetriever
 from bot.retrieval.scoring import measure_fits, measure_of_figure, scale_of
 from bot.text import lexicon
+from bot.text.abbreviations import Abbreviations
 from bot.text.homophones import HomophoneFixer
 from bot.text.normalize import clean, convert_numerals, normalize
 from bot.text.pairs import occurs
@@ -85,13 +86,17 @@ _QUESTION_RE = re.compile(r"多少|几|什么|啥|哪|谁|怎|咋|吗|呢|么|�
 _CLAUSE_MARK_RE = re.compile(r"[，,。；;！!]|\s+")
 _WHAT_ASKED_RE = re.compile(r"多少|几|什么|啥|哪|谁|怎|咋|呢")
 _WITHIN_RE = re.compile(r"(?:里|里面|里头|中|当中|之中|其中)$")
-_POINTING_BACK_RE = re.compile(r"这|它|其中|里面|里头|当中|之中|其他|其余|剩下")
+_POINTING_BACK_RE = re.compile(
+    r"确认|核实|核对|求证|证实|对一下|对对|原话|原文|怎么写|这|它|其中|里面|里头|当中|之中|其他|其余|剩下"
+)
 # What came of the thing just explained ("效果咋样", "那成效呢", "结果怎么样").
 _RESULTS_ASKED_RE = re.compile(
     r"(?:那|那么)?(?:它的|这个的|这个|他们的|这些)?(?:效果|成效|成果|结果|效益)"
     r"(?:呢|咋样|怎么样|如何|怎样|好不好|大不大|有多大|明显吗|明不明显)?[啊呀呢吗]?"
 )
-_ELLIPTICAL_RE = re.compile(r"^(?:那么|那|还有|另外|然后|再问)|呢$|^[\u4e00-\u9fff]{1,8}?呢")  # "市本级的呢 确定了几项"
+_ELLIPTICAL_RE = re.compile(
+    r"^(?:那么|那|还有|另外|然后|再问|他们|它们|她们|这些|那些)|呢$|^[\u4e00-\u9fff]{1,8}?呢"
+)  # "市本级的呢 确定了几项"
 _NAMED_RE = re.compile(r"“[^”]{2,20}”|《[^》]{2,40}》")
 # What a thing is called asked outright ("叫啥", "全称"): only a sentence naming something answers.
 _CALLED_RE = re.compile(r"叫什么|叫啥|什么名字|啥名字|名称|全称|什么说法|怎么称呼")
@@ -140,6 +145,7 @@ class PackEngine:
         )
         self.pinyin = PinyinReader.from_knowledge(knowledge)  # "falv yuanzhu" → 法律援助
         self.homophones = HomophoneFixer.from_knowledge(knowledge)  # "企页" → 企业
+        self.abbreviations = Abbreviations.from_knowledge(knowledge)  # "人调" → 人民调解
         place = knowledge.place
         short = place.rstrip("市区县") if len(place) > 2 else place
         region = knowledge.pack.region
@@ -210,7 +216,7 @@ class PackEngine:
     def analyze(self, text: str) -> Analysis:
         if has_latin(text):
             text = self.pinyin.read(text)
-        return analyze(self.homophones.fix(text), self.knowledge.synonyms, self.today)
+        return analyze(self.abbreviations.expand(self.homophones.fix(text)), self.knowledge.synonyms, self.today)
 
     def _respond(self, text: str, conversation: Conversation | None, now: float) -> Response:
         a = self.analyze(text)
@@ -363,6 +369,13 @@ class PackEngine:
                     # "涉及金额一共多大" after the contracts reviewed: no sibling has it, and a weak
                     # match in another part of the report (免罚金额) is not what was asked
                     return self._reply(a, Decision("decline", None, Decline("no_match"), curated[:1]))
+                return self._reply(a, decision)
+            previous = kb.entries[conversation.last_entry_id]
+            if elliptical and clear and kb.entries[curated[0].id].topic == previous.topic:
+                # "其中跑一趟就行的呢": an elliptical ask clearly about a sibling is still a follow-up
+                decision = self.decide(a, curated, short)
+                if decision.status == "answer":
+                    return self._compose(a, decision.choice, "followup")
                 return self._reply(a, decision)
         return self._reply(a, self.decide(a, curated, short))
 
@@ -997,7 +1010,9 @@ class PackEngine:
                 if missing and (most < MIN_PARTS_ANSWERED or most <= len(missing)):
                     break  # a part is missing and too few are left to answer in part: no need to ask them
                 asked = self.analyze(text)
-                reply = self._single(asked, context, 0.0)
+                looked_up = parse_figure_query(asked.text) if not asked.intent.yes_no else None
+                # "3000余项是什么事项？50余类又是什么的类数？": each a figure looked up
+                reply = self._figure(*looked_up) if looked_up else self._single(asked, context, 0.0)
                 if asked.intent.kind == "figure" and not _states_asked_figure(reply, text):
                     # "…涉及多少方面" answered by an explanation that states no such figure
                     reply = replace(reply, status="fallback")
@@ -1022,9 +1037,17 @@ class PackEngine:
                             break
                         heard = heard or (again if again.status == "answer" else None)
                     else:
-                        if heard is not None and _MEASURE_ONLY_RE.match(text) and not self._same_topic(reply, parts):
+                        followed = self._single(self.analyze(own), context, 0.0) if parts else None
+                        if (
+                            followed is not None
+                            and followed.status == "answer"
+                            and followed.kind == "followup"
+                            and _answered(followed) not in taken
+                        ):
+                            reply = followed  # "…了多少件？部门的呢": the part as a follow-up of the first
+                        elif heard is not None and _MEASURE_ONLY_RE.match(text) and not self._same_topic(reply, parts):
                             reply = heard  # a measure with no subject of its own, answered of another topic
-                if _quoted_as_context(reply, asked):
+                if _quoted_as_context(reply, asked) and not _POINTING_BACK_RE.search(a.text):
                     # "6125家企业首次不罚，罚款少收了多少": what the asker already knows; the
                     # asks after it are heard as its follow-ups
                     told = told or reply

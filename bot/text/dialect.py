@@ -36,7 +36,8 @@ _WORDS = (
 )
 # Written (letter) Chinese: "涉及企业几何", "免罚金额若干" end a clause asking 多少.
 _WRITTEN_HOW_MANY_RE = re.compile(rf"(?:几何|若干|几许){_END}")
-_WORDS_RE = re.compile("|".join(re.escape(w) for w, _ in _WORDS))
+# 么 of 什么 / 怎么 / 这么 is no dialect word ("是什么事项" stays)
+_WORDS_RE = re.compile("|".join(("(?<![什怎这那多要])" if w[0] == "么" else "") + re.escape(w) for w, _ in _WORDS))
 _MANDARIN = dict(_WORDS)
 
 
