@@ -147,3 +147,25 @@ def test_two_areas_joined_are_both_answered(engine, question, expected):
 def test_an_area_named_partly_in_the_askers_own_words_is_found_by_the_reports(engine, question, point):
     reply = engine.respond(question)
     assert reply.status == "answer" and point in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    "question, points",
+    [
+        ("地方立法方面都干了啥", ("资江两岸", "大通湖", "立法联系点")),  # 立法: written mostly in 坚持科学立法
+        ("立规矩立法这方面有什么动作", ("资江两岸", "立法联系点")),
+    ],
+)
+def test_an_area_whose_words_the_report_writes_mostly_in_one_part_gets_that_part(engine, question, points):
+    reply = engine.respond(question)
+    assert reply.kind == "area" and all(p in reply.text for p in points), reply.text
+
+
+def test_a_measure_asked_how_it_went_is_no_area(engine):
+    reply = engine.respond("两法衔接平台案件录入数排名怎么样")
+    assert "全省第一" in reply.answer and reply.kind != "area", reply.text
+
+
+def test_a_sections_points_carry_their_key_figures(engine):
+    reply = engine.respond("矛盾纠纷化解方面开展了哪些工作")
+    assert reply.kind == "area" and "13355件" in reply.text and "10816起" in reply.text, reply.text

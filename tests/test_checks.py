@@ -319,3 +319,17 @@ def test_a_check_is_judged_on_the_number_it_claims_and_the_figure_it_names(engin
     assert reply.answer.startswith("是的" if yes else "不是"), reply.text
     if "法治审核" in check:
         assert "1.5万余项" in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    "question, check, verdict",
+    [
+        ("执法记录仪全市配了几台", "不是四千台吗 我看新闻说的四千台", "不是"),
+        ("刑事破案数变化多少", "不是上升了吗 我朋友在法院说案子越来越多", "是的"),
+    ],
+)
+def test_a_check_followed_by_where_the_asker_heard_it_is_judged(engine, question, check, verdict):
+    conversation = Conversation()
+    first = engine.respond(question, conversation, now=0.0)
+    reply = engine.respond(check, conversation, now=1.0)
+    assert reply.entry_id == first.entry_id and reply.answer.startswith(verdict), reply.text

@@ -91,3 +91,10 @@ def test_the_askers_own_verb_is_not_the_measure(engine):
     assert reply.status == "answer" and "358项" in reply.answer, reply.text
     # a noun the report never writes, before the verb, still is
     assert engine.respond("法律援助投诉受理了多少件").status != "answer"
+
+
+def test_a_follow_up_sibling_counts_what_the_ask_counts(engine):
+    chat = Conversation()
+    engine.respond("新增了几个立法联系点", chat, 0.0)
+    reply = engine.respond("那现在一共有几个联系点", chat, 1.0)
+    assert reply.status != "answer" and "40余条" not in reply.text.split("\n", 1)[0], reply.text

@@ -42,6 +42,12 @@ DETAILS = (
         "地址|在哪办公|哪里办公|在哪儿办公|办公地点|在哪个地方|在什么地方|设在哪|在哪里开|在哪开|在哪儿开|在哪召开|在哪举行",
         r"地址|位于|路\d*号|在[\u4e00-\u9fff]{2,8}(?:召开|举行|设立)",
     ),
+    # which county or town, which department: the evidence names one
+    ("哪个县|哪个区|哪个县区|哪个区县|哪个乡镇|哪个镇|哪个街道", r"[县区镇乡]|街道"),
+    (
+        "哪个部门|哪个单位|哪个局|哪家单位|哪个机关|哪个机构|谁牵头|牵头单位|牵头部门",
+        r"局|委|办|院|厅|部门|单位|中心|机关|政府",
+    ),
 )
 
 
@@ -696,7 +702,11 @@ def _claim_head(clauses: list[str], report: str = "") -> str | None:
 
 # Words of wholeness ("执法全程录的音", "全面推行"): how much of a thing, never which thing.
 _WHOLE_WORDS = frozenset("全程 全面 全体 全天 全套 整个 整体 一切 各类 各种 各项".split())
-_NOT_MEASURE_WORDS = MEASURE_NEUTRAL | PLACEHOLDERS | GENERIC_VERBS | _LINKS | _PHRASE_ENDS | _WHOLE_WORDS
+# Words of the level a thing works at ("基层立法联系点", "一线执法人员"): where, never which thing.
+_AT_LEVEL_WORDS = frozenset("基层 一线".split())
+_NOT_MEASURE_WORDS = (
+    MEASURE_NEUTRAL | PLACEHOLDERS | GENERIC_VERBS | _LINKS | _PHRASE_ENDS | _WHOLE_WORDS | _AT_LEVEL_WORDS
+)
 
 
 # Levels of government a figure may be counted at: asked at one level, the figure must be of it.

@@ -70,6 +70,8 @@ _CHECK_WORDS_RE = re.compile(
     r"也就是|意思是|难道|还|竟然|居然|就是|全都|全部|所有|个个|都能|就能|能|可以|在|连|都|也|咯|啰|嘛|确实|应该|应当|可能|估计|这么|那么|么|我|你|不是|是不是|确定|真的|对不对|对吗|对吧|没错|是|对|吧|吗|呢|啊|呀|哦|就|才|只有|有|没有|超过|不到|"
     r"大概|差不多|左右|那|这|个|件|项|家|台|人|名|次|起|条|类|元|成|倍|多|余|近|来|了|的|[万亿千百十]"
 )
+_CLAUSE_BREAK_RE = re.compile(r"[，,。；;！!？?\s]+")
+_ASKED_MARK_RE = re.compile(r"[吗呢么吧]$")
 # Words of a follow-up that ask, not name ("上了哪个电视节目", "是哪次会议通过的").
 _ASKING_RE = re.compile(r"哪(?:个|一个|些|几个|次|家|位|年|天|里)?|什么|啥|多少|几|谁|怎么|如何|是|的|了|上|被|过|呢")
 # A follow-up asking which ones, or for examples ("哪五个", "具体是哪几个", "举两个例子", "有哪些").
@@ -202,7 +204,7 @@ class Engine:
         asked_last = message.rstrip(" ？?。.！!").endswith(text.rstrip(" ？?。.！!"))
         if asked_last and stated_claim(text.rstrip(" ？?")) and (text == message or _MARKED_END_RE.search(message)):
             text = text.rstrip(" ？?") + "？"  # "（…顺便问一句）2023年新增了10个立法联系点": said to be checked
-        check = self._check_of_last(text, conversation, now)
+        check = self._check_of_last(text, conversation, now) or self._check_then_story(text, conversation, now)
         if check is not None:
             return check
         previous = conversation.last_entry_id if conversation is not None and conversation.active(now) else None
@@ -382,6 +384,14 @@ class Engine:
         if way and not a.intent.yes_no:  # "那就是上涨了？": a check by its tone, judged as one
             a = replace(a, intent=replace(a.intent, yes_no=True))
         return answers.checked(last, verdict(a, last.source, figure))
+
+    def _check_then_story(self, text: str, conversation: Conversation | None, now: float) -> Response | None:
+        """ "不是四千台吗 我看新闻说的四千台", "不是上升了吗 我朋友在法院说案子越来越多": a check of the
+        last answer, then where the asker heard otherwise; the clauses after it ask nothing."""
+        clauses = [c for c in _CLAUSE_BREAK_RE.split(text) if c]
+        if len(clauses) < 2 or _QUESTION_WORD_RE.search("".join(clauses[1:])) or _ASKED_MARK_RE.search(clauses[-1]):
+            return None
+        return self._check_of_last(clauses[0], conversation, now)
 
     def question(self, text: str) -> str:
         """The ask of a message (analysis/ask.py): its story left out, except the report's own

@@ -65,6 +65,7 @@ from bot.text.pairs import occurs
 from bot.text.pinyin import PinyinReader, has_latin
 
 # The noun a count asks for, when it is not a bare unit ("几个方面", "多少个部分").
+_COUNTED_AFTER_GE_RE = re.compile(r"(?:几|多少)个([\u4e00-\u9fff]{2,})")
 _COUNTED_NOUN_RE = re.compile(r"(?:几|多少)个(方面|部分|领域|环节)")
 _WHAT_RE = re.compile(r"啥|什么|哪")
 _HOW_MANY_RE = re.compile(r"多少|几(?![百千万十])")
@@ -85,6 +86,7 @@ _QUESTION_RE = re.compile(r"多少|几|什么|啥|哪|谁|怎|咋|吗|呢|么|�
 # pointing back at what was said before them.
 _CLAUSE_MARK_RE = re.compile(r"[，,。；;！!]|\s+")
 _WHAT_ASKED_RE = re.compile(r"多少|几|什么|啥|哪|谁|怎|咋|呢")
+_RANKED_RE = re.compile(r"排名|排第|名次|位次")
 _WITHIN_RE = re.compile(r"(?:里|里面|里头|中|当中|之中|其中)$")
 _POINTING_BACK_RE = re.compile(
     r"确认|核实|核对|求证|证实|对一下|对对|原话|原文|怎么写|这|它|其中|里面|里头|当中|之中|其他|其余|剩下"
@@ -350,6 +352,8 @@ class PackEngine:
                     again = Candidate(previous.id, curated[0].score if curated else 0.0, previous.title)
                     return self._compose(a, self._entry_choice(again), "followup")
                 chosen = self.curated.followup(curated, previous.title, previous.id, a)
+                if chosen is not None and _COUNTED_AFTER_GE_RE.search(a.text) and not self._fits(chosen, a):
+                    chosen = None  # "那现在一共有几个联系点": 40余条 counts no 联系点
                 if chosen is not None:
                     together = self._clause_figures(chosen, curated, a)
                     if together is not None:
@@ -681,7 +685,13 @@ class PackEngine:
         entry = self.knowledge.entries[candidate.id]
         if not entry.is_metric or not a.wants_figure:
             return True
-        generic = a.intent.unit == "个" and measure_of_figure(entry.unit, entry.value) == "count"  # "多少个" of 项
+        # "多少个" of 项, unless a noun counted follows ("几个联系点" is no count of 条)
+        named = _COUNTED_AFTER_GE_RE.search(a.text)
+        generic = (
+            a.intent.unit == "个"
+            and measure_of_figure(entry.unit, entry.value) == "count"
+            and (named is None or named.group(1)[:2] in entry.title)
+        )
         if (
             a.intent.unit
             and entry.unit[-1:] != a.intent.unit
@@ -873,6 +883,12 @@ class PackEngine:
                 best, best_score = (heading, section, is_section), score
         if best is None or best_score < self.params.area_min:
             best = self._area_by_content(pairs)
+            if best is None and not _MEASURE_NAME_RE.search(words) and not _RANKED_RE.search(words):
+                # (a measure's name asks its figure; an area whose head the report never writes,
+                # "城市绿化", is none of its parts)
+                heads = [w for w in lexicon.segment(norm(words)) if len(w) >= 2]
+                if heads and heads[-1] in self.context.report_norm:
+                    best = self._area_by_concentration(pairs)
         return best
 
     def _area_reply(self, best: tuple[str, str, bool], figures_of: bool) -> Response:
@@ -921,6 +937,36 @@ class PackEngine:
         ]
         if any(_share(pairs, t) >= self.params.area_content_min for t in sentences):
             return None  # one sentence holds it all ("营商码", "网上可办率"): a thing, not an area
+        return scored[0][1], scored[0][2], False
+
+    def _area_by_concentration(self, pairs: set[str]) -> tuple[str, str, bool] | None:
+        """ "地方立法方面都干了啥": no part holds all the asker's words, but the report writes them
+        mostly in one sub-section (立法 in 坚持科学立法): the share of each pair's occurrences
+        that stand there, averaged, is `area_concentration_min` or more and that many times any
+        other's; and no one sentence holds them all (a thing, not an area)."""
+        report = self.context.report_norm
+        counted = {p: report.count(p) for p in pairs}
+        counted = {p: n for p, n in counted.items() if n}
+        if not counted:
+            return None
+        scored = sorted(
+            (
+                (sum(text.count(p) / n for p, n in counted.items()) / len(pairs), heading, section)
+                for heading, section, is_section in self.headings
+                if not is_section and (text := self._area_texts.get(heading, ""))
+            ),
+            reverse=True,
+        )
+        p = self.params
+        if not scored or scored[0][0] < p.area_concentration_min:
+            return None
+        if len(scored) > 1 and scored[0][0] < p.area_concentration_ratio * scored[1][0]:
+            return None
+        sentences = [
+            self._normalized[x.id] for x in self.knowledge.report_text.sentences if x.subsection == scored[0][1]
+        ]
+        if any(_share(pairs, t) >= p.area_content_min for t in sentences):
+            return None
         return scored[0][1], scored[0][2], False
 
     @cached_property

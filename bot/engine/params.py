@@ -47,6 +47,8 @@ class Params:
     area_min: float = 0.6  # "X方面做了什么": share of X's character pairs a heading must have
     area_content_min: float = 0.85  # ... else a sub-section whose heading and sentences have this share
     area_content_lead: float = 0.2  # ... ahead of every other sub-section by this much
+    area_concentration_min: float = 0.25  # ... else one where this share of the area's words stand ...
+    area_concentration_ratio: float = 3.0  # ... this many times any other sub-section's share
     clarify_window: float = 0.12  # ... when within this distance of the best
     clarify_max: int = 4
     lone_option_missing: float = 0.45  # a single "您是想问" option lacking at most this share of the question answers
