@@ -365,3 +365,9 @@ def test_a_clause_about_someone_of_the_story_is_not_joined_to_the_ask(engine):
     message = "我表弟在安化县派出所当辅警，说现在公安搞改革，建了好几个中心，办案子比以前规范多了，他天天加班学新系统。益阳公安到底打造了哪几个中心啊？"
     reply = engine.respond(message)
     assert reply.status == "answer" and "侦查实战中心" in reply.answer, reply.text
+
+
+def test_the_place_word_after_an_areas_name_points_back_at_nothing(engine):
+    """ "普法这一块": 这一块 follows the area's own name; the story before lends it nothing (市场)."""
+    reply = engine.respond("我大姨在汉寿在菜市场卖鱼 心里没底！我想问问普法这一块搞了什么名堂")
+    assert reply.kind == "area" and "谁执法谁普法" in reply.text, reply.text

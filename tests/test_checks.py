@@ -333,3 +333,9 @@ def test_a_check_followed_by_where_the_asker_heard_it_is_judged(engine, question
     first = engine.respond(question, conversation, now=0.0)
     reply = engine.respond(check, conversation, now=1.0)
     assert reply.entry_id == first.entry_id and reply.answer.startswith(verdict), reply.text
+
+
+def test_a_word_holding_a_negation_negates_nothing_claimed(engine):
+    reply = engine.respond("我邻居在嘉禾开出租车 坐车的时候刷手机看到 心里没底讨回的工资有三百多万吧")
+    assert reply.answer.startswith("是的"), reply.text
+    assert engine.respond("讨回的工资没有三百万吧").answer.startswith("不是")

@@ -385,3 +385,16 @@ def test_comparisons_asked_with_youmeiyou_or_chabuduo_give_both_figures(engine, 
     reply = engine.respond(question)
     assert reply.status == "answer" and all(f in reply.answer for f in figures), reply.text
     assert reply.answer.startswith(start) and (start or not reply.answer.startswith(("是的", "不是"))), reply.answer
+
+
+@pytest.mark.parametrize(
+    "question, entry_id",
+    [
+        ("那个三百一十几万是啥子钱", "wages_recovered"),  # a rough amount: the one money figure in its range
+        ("三百多万是啥钱", "wages_recovered"),
+        ("一千零二十四项是跑几次的事项", "one_trip_items"),  # the figure first, then what it is asked to be
+    ],
+)
+def test_a_figure_asked_about_roughly_or_first_is_found(engine, question, entry_id):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and reply.entry_id == entry_id, reply.text

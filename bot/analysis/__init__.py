@@ -76,7 +76,11 @@ class Analysis:
     def figure_is_subject(self) -> bool:
         """A quoted figure is what is asked about ("4400台是什么"), not context for another
         ask ("调处成功率93%，那调解了多少起", "214项建议是按哪个通知编的")."""
-        return self.quotes_figure and self.intent.kind == "lookup"
+        if not self.quotes_figure:
+            return False
+        first = next(n for n in self.numbers if n.exact)
+        # "一千零二十四项是跑几次的事项": the figure, then what it is asked to be
+        return self.intent.kind == "lookup" or (first.start == 0 and _IS_RE.match(self.text, first.end) is not None)
 
     @property
     def checks_number(self) -> bool:
@@ -93,6 +97,9 @@ class Analysis:
     def wants_figure(self) -> bool:
         """A figure answers it: a figure question, or a check of a number."""
         return self.intent.kind == "figure" or self.checks_number
+
+
+_IS_RE = re.compile(r"是|指|说的是|讲的是|代表")
 
 
 def _remove(text: str, spans) -> str:

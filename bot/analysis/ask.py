@@ -49,6 +49,21 @@ _LEAD_RE = re.compile(
 _POINTS_BACK_RE = re.compile(
     r"这个|这种|这项|这些|这类|这块|这方面|这事|那[个种些项本家位次条句部件套批类]|那几|该|它|他们|她们|上面|前面说的|这"
 )
+# "普法这一块", "政务服务这方面": a place word after the area's own name points back at nothing.
+_AREA_WORD_RE = re.compile(r"这一?块|这一?方面|这部分|这一部分|这个方面|这个领域")
+
+
+def _points_back(clause: str) -> bool:
+    """Whether an ask points back at the context: a word of pointing, not the place word after
+    a name of its own ("普法这一块搞了什么名堂")."""
+    for m in _POINTS_BACK_RE.finditer(clause):
+        area = _AREA_WORD_RE.match(clause, m.start())
+        if area and len(re.findall(r"[\u4e00-\u9fff]", clause[: m.start()])) >= 2:
+            continue
+        return True
+    return False
+
+
 # A request for several figures at once: the clauses before it are its items.
 _LIST_REQUEST_RE = re.compile(
     r"列一下|列出来|都列|一起报|(?<!汇)报一下|一起说|一起讲|一块说|都说|说下|讲下|报下|列下|几个数字?|[两二三四五六]个数字?|各多少|各是多少|分别是多少|分别多少|都是多少"
@@ -391,7 +406,7 @@ def find_ask(text: str, report: str = "") -> Ask:
     if not left:
         return Ask(text)
     refers = ""
-    if _POINTS_BACK_RE.search(parts[chosen[0]]):
+    if _points_back(parts[chosen[0]]):
         # the ask points back ("这个委员会拿了什么称号"): the clauses before it name what it means
         before = [p for p in parts[max(0, chosen[0] - REFER_CLAUSES) : chosen[0]] if p]
         refers = "，".join(before)

@@ -424,6 +424,8 @@ def rule_known_figure(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
     which the report does not state."""
     if choice is None or not choice.figure_value or a.intent.kind != "figure" or a.checks_number:
         return None
+    if a.figure_is_subject:
+        return None  # "一千零二十四项是跑几次的事项": the figure is what is asked about
     if not writes_figure(a.numbers, convert_numerals(choice.figure_value)):
         return None
     stated = find_numbers(convert_numerals(choice.figure_value))[0]

@@ -69,6 +69,8 @@ def _pick(analysis: Analysis, percent: bool):
 # A claim stated negatively ("不能在网上开吧", "不是全省第一吧", "是不是没有再赋权"): the verdict on
 # the positive claim, turned round. The frames 是不是/有没有/没记错 are questions, not negations.
 _NEGATION_RE = re.compile(r"不是|不能|不可以|不会|没有|没|未|并非|不再|无")
+# Words holding a negation character that negate nothing claimed ("心里没底", "无证明城市").
+_NOT_NEGATING_RE = re.compile(r"没底|没事|没想到|没准|无论|无奈|未来|无证明|无跑动|无车|无房|有无")
 _QUESTION_FRAMES_RE = re.compile(
     r"是不是|有没有|能不能|会不会|可不可以|是否|没(?:记|听|看|说|搞|弄|算)?错|对不对|行不行|(?:了没|没有?)(?:啊|呀|呢)?$"
 )
@@ -103,7 +105,7 @@ def negates(question: str) -> bool:
     "不是…吗" asserts its claim, so it does not."""
     if _RHETORICAL_RE.search(question):
         return False
-    return bool(_NEGATION_RE.search(_QUESTION_FRAMES_RE.sub("", question)))
+    return bool(_NEGATION_RE.search(_NOT_NEGATING_RE.sub("", _QUESTION_FRAMES_RE.sub("", question))))
 
 
 def verdict(analysis: Analysis, evidence: str, figure=None) -> bool | None:

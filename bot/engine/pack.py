@@ -86,6 +86,7 @@ _QUESTION_RE = re.compile(r"多少|几|什么|啥|哪|谁|怎|咋|吗|呢|么|�
 # pointing back at what was said before them.
 _CLAUSE_MARK_RE = re.compile(r"[，,。；;！!]|\s+")
 _WHAT_ASKED_RE = re.compile(r"多少|几|什么|啥|哪|谁|怎|咋|呢")
+_MONEY_WORD_RE = re.compile(r"钱|金额|资金|款|工资")
 _RANKED_RE = re.compile(r"排名|排第|名次|位次")
 _WITHIN_RE = re.compile(r"(?:里|里面|里头|中|当中|之中|其中)$")
 _POINTING_BACK_RE = re.compile(
@@ -985,12 +986,18 @@ class PackEngine:
         if a.intent.yes_no or len(a.rough) != 1 or not _WHAT_RE.search(a.text) or _HOW_MANY_RE.search(a.text):
             return None
         asked = a.rough[0]
+
+        def counts_alike(e) -> bool:  # in the unit asked; "三百多万是啥钱": of the kind asked
+            if asked.unit:
+                return not other_units(asked.unit, e.unit)
+            kind = "money" if _MONEY_WORD_RE.search(a.text) else a.intent.measure
+            return bool(kind) and measure_fits(kind, "", e.unit, e.value)
+
         found = [
             e
             for e in self.knowledge.metrics
             if e.number is not None
-            and asked.unit
-            and not other_units(asked.unit, e.unit)
+            and counts_alike(e)
             and compare(asked, *figure_range(e.number, scale_of(e.unit), e.qualifier)) is True
         ]
         return answers.answer(self.knowledge, found[0], 1.0, "figure") if len(found) == 1 else None
