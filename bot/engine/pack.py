@@ -50,7 +50,7 @@ from bot.decision.rules import (
 )
 from bot.decision.verify import larger_of, other_units, stated_figure, verdict
 from bot.engine.conversation import Conversation
-from bot.engine.memo import one_message
+from bot.engine.memo import once, one_message
 from bot.engine.params import DEFAULT, Params
 from bot.knowledge.model import Knowledge
 from bot.retrieval import Candidate
@@ -217,9 +217,13 @@ class PackEngine:
     # --- stages ------------------------------------------------------------------------
 
     def analyze(self, text: str) -> Analysis:
-        if has_latin(text):
-            text = self.pinyin.read(text)
-        return analyze(self.abbreviations.expand(self.homophones.fix(text)), self.knowledge.synonyms, self.today)
+        """The analysis of a text (the same parts are read again while one message is answered:
+        once per message, bot/engine/memo.py)."""
+        return once((self, "analyze", text, self.today), lambda: self._analyze(text))
+
+    def _analyze(self, text: str) -> Analysis:
+        read = self.pinyin.read(text) if has_latin(text) else text
+        return analyze(self.abbreviations.expand(self.homophones.fix(read)), self.knowledge.synonyms, self.today)
 
     def _respond(self, text: str, conversation: Conversation | None, now: float) -> Response:
         a = self.analyze(text)
