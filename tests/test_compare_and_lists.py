@@ -398,3 +398,20 @@ def test_comparisons_asked_with_youmeiyou_or_chabuduo_give_both_figures(engine, 
 def test_a_figure_asked_about_roughly_or_first_is_found(engine, question, entry_id):
     reply = engine.respond(question)
     assert reply.status == "answer" and reply.entry_id == entry_id, reply.text
+
+
+@pytest.mark.parametrize(
+    "lookup, figures",
+    [
+        ("首违不罚企业数免罚额", ("6125家", "2000余万元")),
+        ("湘易办益阳旗舰店业务应用数服务场景数", ("300多个", "2000余个")),
+    ],
+)
+def test_measures_typed_one_after_another_are_each_looked_up(engine, lookup, figures):
+    reply = engine.respond(lookup)
+    assert all(f in reply.answer for f in figures), reply.text
+
+
+def test_one_measure_with_its_change_stays_one_lookup(engine):
+    reply = engine.respond("刑事破案数同比变化")
+    assert reply.entry_id == "criminal_cases_growth" and reply.kind != "combined", reply.text

@@ -301,7 +301,12 @@ class PackEngine:
             several = self._compound(a, explicit=False)
             if several is not None and whole.lacking in several.answer:
                 return several
-        if whole.status == "answer" and whole.figure is not None and not a.intent.yes_no and _joined(a, own_asks=True):
+        if (
+            whole.status == "answer"
+            and whole.figure is not None
+            and not a.intent.yes_no
+            and (_joined(a, own_asks=True) or _glued_measures(a))
+        ):
             # "复调对接案件数和和解率": the whole answered one of two measures joined by 和; when
             # each part answers a figure of its own, that one among them, both are asked
             several = self._compound(a, explicit=False, figures=True)
@@ -1329,6 +1334,15 @@ def _joined(a: Analysis, own_asks: bool = False) -> bool:
         cursor = at + max(len(part) - 2, 2)
         ends.append(min(at + len(part), len(written)) if written.startswith(part, at) else at + 2)
     return True
+
+
+def _glued_measures(a: Analysis) -> bool:
+    """A staff lookup of measures typed one after another without a break, asking nothing
+    ("首违不罚企业数免罚额"): every part of its split is a measure's name."""
+    split = next((s for s in a.splits if not s.explicit), None)
+    if split is None or _QUESTION_RE.search(a.raw):
+        return False
+    return all(_MEASURE_NAME_RE.search(clean(part)) for part in split.parts)
 
 
 _HANZI_RE = re.compile(r"[\u4e00-\u9fff]+")
