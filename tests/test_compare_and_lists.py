@@ -415,3 +415,15 @@ def test_measures_typed_one_after_another_are_each_looked_up(engine, lookup, fig
 def test_one_measure_with_its_change_stays_one_lookup(engine):
     reply = engine.respond("刑事破案数同比变化")
     assert reply.entry_id == "criminal_cases_growth" and reply.kind != "combined", reply.text
+
+
+@pytest.mark.parametrize(
+    "question, figures",
+    [
+        ("市本级柔性执法事项跟企业合规指导建议，哪个条目多", ("358项", "214项")),  # 条目: how many
+        ("通过初评的乡镇街道数是不是比开展能力提升验收的单位多", ("22个", "11个")),  # 提升: part of a name
+    ],
+)
+def test_comparisons_in_everyday_words(engine, question, figures):
+    reply = engine.respond(question)
+    assert reply.kind == "compare" and all(f in reply.answer for f in figures), reply.text

@@ -61,6 +61,7 @@ class Comparison:
     second_alt: str = ""
 
 
+_COUNT_WORDS = frozenset("条目 数量 数字 数目 个数 数 项目 东西".split())
 _COMPARED_THEN_MEASURE_RE = re.compile(r"^(.+?)(?:相比|比较|比)[，,\s]+([\u4e00-\u9fff]{1,4})$")
 _COUNTED_RE = re.compile(r"^(?P<subject>.+?)的?(?P<unit>[家件项个人台起名次条类])数(?:量)?$")
 
@@ -113,6 +114,7 @@ def _reading(m: re.Match, a: str, b: str) -> Comparison | None:
     if len(a) < 2 or len(b) < 2:
         return None
     what = m.groupdict().get("what") or ""
+    what = "" if what in _COUNT_WORDS else what  # "哪个条目多": how many, not a measure of its own
     measured = _COMPARED_THEN_MEASURE_RE.match(b)  # "A，跟B比，条数哪个多": the measure of both
     if measured:
         b = measured.group(1) + measured.group(2)

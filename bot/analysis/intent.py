@@ -109,9 +109,14 @@ def _change_asked(text: str) -> bool:
     ("执法能力提升第一批验收单位数多少": 单位数 is counted, 提升 is part of a name)."""
     for match in _CHANGE_RE.finditer(text):
         asked = _HOW_MANY_RE.search(text, match.end())
-        if asked is None or "数" not in text[match.end() : asked.start()]:
+        between = text[match.end() : asked.start()] if asked else ""
+        named = "数" in between or ("的" in between and len(between) >= 4 and not _CHANGE_KIND_RE.search(between))
+        if not named:  # "…能力提升验收的单位是多少": 单位 is counted, 提升 is part of a name
             return True
     return False
+
+
+_CHANGE_KIND_RE = re.compile(r"幅度|比例|百分|多少|程度|速度")
 
 
 @dataclass(frozen=True)
