@@ -427,3 +427,8 @@ def test_one_measure_with_its_change_stays_one_lookup(engine):
 def test_comparisons_in_everyday_words(engine, question, figures):
     reply = engine.respond(question)
     assert reply.kind == "compare" and all(f in reply.answer for f in figures), reply.text
+
+
+def test_two_measures_joined_are_both_answered_when_the_whole_lacks_a_kind(engine):
+    reply = engine.respond("行政机关负责人出庭应诉率和刑事破案数同比增幅")
+    assert "100%" in reply.answer and "110%" in reply.answer, reply.text

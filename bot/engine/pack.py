@@ -301,6 +301,12 @@ class PackEngine:
             several = self._compound(a, explicit=False)
             if several is not None and whole.lacking in several.answer:
                 return several
+        if whole.status != "answer" and whole.kind in STATED_LACKS and _joined(a, own_asks=True):
+            # "出庭应诉率和刑事破案数同比增幅": the whole read as one measure lacks a kind of figure
+            # (变化幅度 of 出庭应诉率); joined by 和, each part answered by a figure of its own
+            several = self._compound(a, explicit=False, figures=True)
+            if several is not None:
+                return several
         if (
             whole.status == "answer"
             and whole.figure is not None
@@ -1127,7 +1133,7 @@ class PackEngine:
                 parts.append(reply)
                 if not parts[0].entry_id.startswith("report:"):
                     context.remember(parts[0].entry_id, 0.0)
-            if told is not None and len(parts) == 1 and not missing and not repeats:
+            if told is not None and len(parts) == 1 and not missing and not repeats and not figures:
                 # one ask after a clause stating a figure: answered as its follow-up, or else the
                 # message as a whole decides (the report may not state what is asked further)
                 # its own: read as the stated figure's follow-up, or found surely on its own
