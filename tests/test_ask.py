@@ -371,3 +371,10 @@ def test_the_place_word_after_an_areas_name_points_back_at_nothing(engine):
     """ "普法这一块": 这一块 follows the area's own name; the story before lends it nothing (市场)."""
     reply = engine.respond("我大姨在汉寿在菜市场卖鱼 心里没底！我想问问普法这一块搞了什么名堂")
     assert reply.kind == "area" and "谁执法谁普法" in reply.text, reply.text
+
+
+def test_an_ask_naming_nothing_of_its_own_takes_the_clause_before(engine):
+    """ "2023年市本级定了几项": a year, a level and a count name nothing; the clause before says what."""
+    message = "政府一年里要拍板的那些重要大事列了个目录，2023年市本级定了几项"
+    assert "目录" in find_ask(message, engine.packs[-1].context.report_norm).text
+    assert engine.respond(message).entry_id == "major_decisions"

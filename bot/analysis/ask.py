@@ -387,6 +387,8 @@ def find_ask(text: str, report: str = "") -> Ask:
         # "A、B、C，列一下": the request's subject is the clause before; never a clause of the
         # asker's story ("我老婆说这东西全市配了好多台"), whose report words the engine may lend
         chosen.insert(0, chosen[0] - 1)
+    if chosen[0] > 0 and _names_nothing(parts[chosen[0]]) and not _story(parts[chosen[0] - 1], report):
+        chosen.insert(0, chosen[0] - 1)  # "政府要拍板的大事列了个目录，2023年市本级定了几项"
     if chosen[0] > 0 and _SELECTS_RE.match(parts[chosen[0]]) and not _story(parts[chosen[0] - 1], report):
         chosen.insert(0, chosen[0] - 1)  # "A跟B 哪个项数多": the clause before holds what is compared
         if chosen[0] > 0 and _COMPARED_WITH_RE.match(parts[chosen[0]]) and not _story(parts[chosen[0] - 1], report):
@@ -452,6 +454,18 @@ def _leading_scope(clause: str) -> str:
     text = clean(clause)
     found = gazetteer().find(text)
     return found[0].text if found and found[0].start <= len(text) - len(text.lstrip("在")) else ""
+
+
+# Where and when, how many, and verbs that say nothing of what: an ask made of these alone
+# ("2023年市本级定了几项") names nothing and is about the clause before it.
+_NOTHING_RE = re.compile(
+    r"(?:19|20)\d\d年|全市|市本级|本级|益阳市?|市里|一共|总共|到底|究竟|具体|多少|几|"
+    r"[个项件家名起次条类种台处]|了|的|是|有|定|搞|弄|做|办|列|出|那|这|呢|吗|啊|呀|吧|又|还|都"
+)
+
+
+def _names_nothing(clause: str) -> bool:
+    return _asks(clause) and len(_NOTHING_RE.sub("", clean(clause))) < 2
 
 
 def _scope_only(clause: str) -> bool:
