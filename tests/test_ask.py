@@ -378,3 +378,9 @@ def test_an_ask_naming_nothing_of_its_own_takes_the_clause_before(engine):
     message = "政府一年里要拍板的那些重要大事列了个目录，2023年市本级定了几项"
     assert "目录" in find_ask(message, engine.packs[-1].context.report_norm).text
     assert engine.respond(message).entry_id == "major_decisions"
+
+
+def test_what_the_asker_heard_names_the_subject_of_an_ask_naming_nothing(engine):
+    message = "我在长沙工作，老家是益阳的，听说益阳市本级一趟都不用跑的事项有不少，到底多少项？我总共就请了三天假。"
+    reply = engine.respond(message)
+    assert reply.entry_id == "zero_trip_items", reply.text  # 长沙 of the story sets no scope either

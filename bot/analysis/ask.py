@@ -387,8 +387,12 @@ def find_ask(text: str, report: str = "") -> Ask:
         # "A、B、C，列一下": the request's subject is the clause before; never a clause of the
         # asker's story ("我老婆说这东西全市配了好多台"), whose report words the engine may lend
         chosen.insert(0, chosen[0] - 1)
-    if chosen[0] > 0 and _names_nothing(parts[chosen[0]]) and not _story(parts[chosen[0] - 1], report):
-        chosen.insert(0, chosen[0] - 1)  # "政府要拍板的大事列了个目录，2023年市本级定了几项"
+    if chosen[0] > 0 and _names_nothing(parts[chosen[0]]):
+        # "政府要拍板的大事列了个目录，2023年市本级定了几项", "听说市本级一趟都不用跑的事项有不少，
+        # 到底多少项": the clause before says what, heard or not, when it has the report's words
+        before = parts[chosen[0] - 1]
+        if not _story(before, report) or coverage(before, report) > STORY_COVERAGE:
+            chosen.insert(0, chosen[0] - 1)
     if chosen[0] > 0 and _SELECTS_RE.match(parts[chosen[0]]) and not _story(parts[chosen[0] - 1], report):
         chosen.insert(0, chosen[0] - 1)  # "A跟B 哪个项数多": the clause before holds what is compared
         if chosen[0] > 0 and _COMPARED_WITH_RE.match(parts[chosen[0]]) and not _story(parts[chosen[0] - 1], report):
