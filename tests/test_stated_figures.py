@@ -98,3 +98,11 @@ def test_a_follow_up_sibling_counts_what_the_ask_counts(engine):
     engine.respond("新增了几个立法联系点", chat, 0.0)
     reply = engine.respond("那现在一共有几个联系点", chat, 1.0)
     assert reply.status != "answer" and "40余条" not in reply.text.split("\n", 1)[0], reply.text
+
+
+def test_a_follow_up_in_an_entrys_own_words_is_that_entry(engine):
+    chat = Conversation()
+    engine.respond("人民调节一共化解了多少起纠纷", chat, 0.0)
+    engine.respond("那调处成功率呢", chat, 1.0)
+    reply = engine.respond("诉前调解的案例呢", chat, 2.0)
+    assert "13355件" in reply.answer, reply.text  # not 诉前调解's 成功率, the measure of the turn before

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from bot.analysis.guards import ADDRESSED_GREETING
 from bot.analysis.places import gazetteer
-from bot.text.normalize import clean
+from bot.text.normalize import clean, convert_numerals
 from bot.text.pairs import occurs, pairs_of
 
 # Clause breaks: punctuation, and spaces between words (voice input writes no commas).
@@ -469,7 +469,7 @@ _NOTHING_RE = re.compile(
 
 
 def _names_nothing(clause: str) -> bool:
-    return _asks(clause) and len(_NOTHING_RE.sub("", clean(clause))) < 2
+    return _asks(clause) and len(_NOTHING_RE.sub("", convert_numerals(clean(clause)))) < 2
 
 
 def _scope_only(clause: str) -> bool:

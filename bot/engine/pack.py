@@ -360,6 +360,7 @@ class PackEngine:
             clear = bool(curated) and curated[0].score - runner >= p.followup_trust  # "其中一次都不用跑的呢"
             clear = clear or self._named_by_number(a, clarify_options(curated, p)) is not None  # "跑两次以上的呢"
             clear = clear or self._names_again(a, curated, conversation.last_entry_id)  # "那诉前调解的成功率呢"
+            clear = clear or (bool(curated) and curated[0].score >= p.report_skip_above)  # "诉前调解的案例呢"
             elliptical = _ELLIPTICAL_RE.search(a.cleaned) or not _names_own_thing(a.cleaned)  # "市本级定了几项"
             if (elliptical or not lead_ok(curated, p, short)) and not clear:
                 previous = kb.entries[conversation.last_entry_id]
