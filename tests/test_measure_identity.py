@@ -315,3 +315,10 @@ def test_a_word_of_wholeness_is_not_a_measure_off_the_figure(engine):
 def test_measure_head_right_after_the_question_word(engine, question, head):
     pack = engine.packs[0]
     assert measure_head(pack.analyze(question), pack.context.report_norm) == head
+
+
+def test_an_everyday_word_for_the_thing_counted_is_the_reports_word(engine):
+    """ "案子" is 案件 (synonyms): counted in 件, it is what the figure counts, never a word the report lacks."""
+    reply = engine.respond("执法的时候全程录下来的视频录音，后来随案子存档了多少件")
+    assert reply.status == "answer" and "近2万件" in reply.answer, reply.text
+    assert engine.respond("法律援助投诉受理了多少件").status != "answer"

@@ -772,11 +772,12 @@ def rule_measure_identity(a: Analysis, choice: Choice | None, ctx: Context) -> D
         return Decline("absent", head) if none_occur(head, ctx.report_norm) else None
     if any(norm(head[:k]) in own and norm(head[k:]) in own for k in range(2, len(head) - 1)):
         return None  # "申请事项" of 依申请类政务服务事项: both words of it the figure's own
-    if choice.figure_unit and len(head) == 2 and head[-1] == choice.figure_unit[-1]:
+    written = norm(head) or head  # the report's word for it ("案子" is 案件)
+    if choice.figure_unit and len(written) == 2 and written[-1] == choice.figure_unit[-1]:
         return None  # "行政复议案件多少件" of 行政复议新收612件: 案件 is what 件 counts
-    if occurs(head, ctx.report_norm):
+    if occurs(written, ctx.report_norm):
         return Decline("unstated", head)
-    if none_occur(head, ctx.report_norm):
+    if none_occur(written, ctx.report_norm):
         return Decline("absent", head)
     return Decline("unstated", head)
 
