@@ -29,4 +29,6 @@ def test_an_abbreviation_is_expanded_only_where_it_stands_alone():
 def test_staff_abbreviations_are_answered(engine):
     reply = engine.respond("人调 起数 成功率")
     assert "10816起" in reply.answer and "93%" in reply.answer, reply.text
+    assert "56.8%" not in reply.answer  # 诉前调解's rate is no part of 人民调解's
+    assert "93%" in engine.respond("人调成功率").answer  # 调成 is too rare a word to keep 人调 unread
     assert "4600余件" in engine.respond("柔执 案件数").answer

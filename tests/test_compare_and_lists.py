@@ -432,3 +432,12 @@ def test_comparisons_in_everyday_words(engine, question, figures):
 def test_two_measures_joined_are_both_answered_when_the_whole_lacks_a_kind(engine):
     reply = engine.respond("行政机关负责人出庭应诉率和刑事破案数同比增幅")
     assert "100%" in reply.answer and "110%" in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    "lookup, figures",
+    [("复调 件数 和解率", ("78件", "25%")), ("政府合同审查 件数 意见条数", ("102件", "近200条"))],
+)
+def test_a_subject_then_its_measures_are_each_looked_up(engine, lookup, figures):
+    reply = engine.respond(lookup)
+    assert all(f in reply.answer for f in figures), reply.text

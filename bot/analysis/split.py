@@ -75,7 +75,8 @@ _LIST_END_RE = re.compile(r"(?:这些|那些|这几个|那几个|这几项|等�
 _MORE_WORDS = r"(?:还有|再加上|加上|以及|再就是)"
 _MORE_RE = re.compile(r"[，,\s]+" + _MORE_WORDS)
 # Keywords typed with spaces, a subject first ("复议跟调解对接 调成和解的几件 和解率").
-_KEYWORDS_RE = re.compile(r"^\s*([^\s，,、]{4,14})(?:\s+[^\s，,、]{2,8}){2,6}\s*$")
+_UNIT_COUNT_RE = re.compile(r"^([件项家台处条类种名起次位])数$")
+_KEYWORDS_RE = re.compile(r"^\s*([^\s，,、/]{2,14})(?:[\s/]+[^\s，,、/]{2,8}){2,6}\s*$")
 _MORE_START_RE = re.compile("^" + _MORE_WORDS)
 _ELLIPTICAL_RE = re.compile(r"^(?:那么|那|又|还有|另外|然后|再问|以及)|呢$")
 _TWO_ASKS_RE = re.compile(r"多少|几[个项件家台处条类种名起次人位]")
@@ -345,8 +346,10 @@ def _split(text: str) -> list[Split]:
             found.append(Split(tuple(_with_subjects(clauses)), True, tuple(clauses)))
         keywords = _KEYWORDS_RE.match(sentences[0])
         if keywords and not found:  # "政府合同审查 件数 意见条数": a subject, then what of it
-            subject, rest = keywords.group(1), sentences[0][keywords.end(1) :].split()
+            subject, rest = keywords.group(1), re.split(r"[\s/]+", sentences[0][keywords.end(1) :].strip())
             if 2 <= len(rest) <= MAX_PARTS and all(len(_content(r)) <= 6 for r in rest):
+                # "起数", "件数": the count in that unit ("人调 起数 成功率": 人民调解有多少起)
+                rest = [_UNIT_COUNT_RE.sub(r"有多少\1", r) for r in rest]
                 found.append(Split(tuple(subject + r for r in rest), True))
         asks = list(_TWO_ASKS_RE.finditer(sentences[0]))
         if len(asks) == 2 and not found:

@@ -5,8 +5,8 @@ the report itself, so a next year's report brings its own: a term is four charac
 report writes at least twice, a noun (or an activity's name) and then a noun, an activity or a
 verb (人民 + 调解, 行政 + 复议). Its abbreviation is kept when the report never writes it, it is
 no word of the dictionary, and no other term shortens to it. In a message, an abbreviation is
-expanded only where neither of its characters makes a word with the character beside it
-("个人调解" keeps 个人 and 调解).
+expanded only where neither of its characters makes a common word with the character beside it
+("个人调解" keeps 个人 and 调解; "人调成功率" is 人民调解成功率, 调成 being rare).
 `Abbreviations.from_knowledge(knowledge)` builds the table of a pack once.
 """
 
@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from bot.text import lexicon
 
 MIN_TERM_COUNT = 2  # a term the report writes this often
+MIN_WORD_COUNT = 50  # a word this common beside an abbreviation was typed as that word (个人, not 调成)
 _RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
 
 
@@ -62,9 +63,9 @@ class Abbreviations:
 
         def term(match: re.Match) -> str:
             start, end = match.span()
-            if start and text[start - 1 : start + 1] in words:
+            if start and words.get(text[start - 1 : start + 1], 0) >= MIN_WORD_COUNT:
                 return match.group(0)  # "个人调解": 个人 is a word
-            if text[end - 1 : end + 1] in words:
+            if words.get(text[end - 1 : end + 1], 0) >= MIN_WORD_COUNT:
                 return match.group(0)  # "人调解" → 调解 is a word
             return self.table[match.group(0)]
 
