@@ -86,12 +86,14 @@ _QUESTION_RE = re.compile(r"多少|几|什么|啥|哪|谁|怎|咋|吗|呢|么|�
 # pointing back at what was said before them.
 _CLAUSE_MARK_RE = re.compile(r"[，,。；;！!]|\s+")
 _WHAT_ASKED_RE = re.compile(r"多少|几|什么|啥|哪|谁|怎|咋|呢")
-_MONEY_WORD_RE = re.compile(r"钱|金额|资金|款|工资")
-_RANKED_RE = re.compile(r"排名|排第|名次|位次")
-_WITHIN_RE = re.compile(r"(?:里|里面|里头|中|当中|之中|其中)$")
 _POINTING_BACK_RE = re.compile(
     r"确认|核实|核对|求证|证实|对一下|对对|原话|原文|怎么写|这|它|其中|里面|里头|当中|之中|其他|其余|剩下"
 )
+# A clause naming a whole that the ask after it takes a part of ("那70个普法典型案例里，…").
+_WITHIN_RE = re.compile(r"(?:里|里面|里头|中|当中|之中|其中)$")
+# Money asked without 多少 ("三百多万是啥钱"); a ranking asked ("排名怎么样": a figure, not an area).
+_MONEY_WORD_RE = re.compile(r"钱|金额|资金|款|工资")
+_RANKED_RE = re.compile(r"排名|排第|名次|位次")
 # What came of the thing just explained ("效果咋样", "那成效呢", "结果怎么样").
 _RESULTS_ASKED_RE = re.compile(
     r"(?:那|那么)?(?:它的|这个的|这个|他们的|这些)?(?:效果|成效|成果|结果|效益)"
