@@ -339,3 +339,22 @@ def test_a_word_holding_a_negation_negates_nothing_claimed(engine):
     reply = engine.respond("我邻居在嘉禾开出租车 坐车的时候刷手机看到 心里没底讨回的工资有三百多万吧")
     assert reply.answer.startswith("是的"), reply.text
     assert engine.respond("讨回的工资没有三百万吧").answer.startswith("不是")
+
+
+@pytest.mark.parametrize(
+    "question, follow_up, expected, kind",
+    [
+        ("民商事一审收案同比变了多少", "是涨了还是降了", "下降10.21%", "check"),  # which way: the answer says
+        ("零跑动的事项多少项", "跑两次以上的有冇得", "无", "entry"),  # another one, not a check of 1837项
+    ],
+)
+def test_which_way_and_whether_another_exists_after_an_answer(engine, question, follow_up, expected, kind):
+    conversation = Conversation()
+    engine.respond(question, conversation, now=0.0)
+    reply = engine.respond(follow_up, conversation, now=1.0)
+    assert expected in reply.text and reply.kind == kind, reply.text
+
+
+def test_meide_ending_a_question_asks_whether(engine):
+    """ "营商码上过央视没得": 没得 at the end is 没有, a yes/no question."""
+    assert engine.respond("营商码上过央视没得").answer.startswith("是的")

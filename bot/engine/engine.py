@@ -70,6 +70,11 @@ _CHECK_WORDS_RE = re.compile(
     r"也就是|意思是|难道|还|竟然|居然|就是|全都|全部|所有|个个|都能|就能|能|可以|在|连|都|也|咯|啰|嘛|确实|应该|应当|可能|估计|这么|那么|么|我|你|不是|是不是|确定|真的|对不对|对吗|对吧|没错|是|对|吧|吗|呢|啊|呀|哦|就|才|只有|有|没有|超过|不到|"
     r"大概|差不多|左右|那|这|个|件|项|家|台|人|名|次|起|条|类|元|成|倍|多|余|近|来|了|的|[万亿千百十]"
 )
+# Which way a change went, asked as a choice ("是涨了还是降了", "增加还是减少").
+_UP = "涨|升|增|多|上升|增加|增长|提高|上涨|变多"
+_DOWN = "降|跌|减|少|下降|减少|降低|下滑|变少"
+_WHICH_WAY_RE = re.compile(rf"(?:那|那么)?(?:是|到底是)?(?:{_UP}|{_DOWN})了?还是(?:{_UP}|{_DOWN})了?(?:呢|啊|呀)?")
+_ANOTHER_EXISTS_RE = re.compile(r"的(?:有没有|有吗|有没)[\s？?。.！!]*$")
 _CLAUSE_BREAK_RE = re.compile(r"[，,。；;！!？?\s]+")
 _ASKED_MARK_RE = re.compile(r"[吗呢么吧]$")
 # Words of a follow-up that ask, not name ("上了哪个电视节目", "是哪次会议通过的").
@@ -207,6 +212,9 @@ class Engine:
         check = self._check_of_last(text, conversation, now) or self._check_then_story(text, conversation, now)
         if check is not None:
             return check
+        which_way = self._which_way(text, conversation, now)
+        if which_way is not None:
+            return which_way
         previous = conversation.last_entry_id if conversation is not None and conversation.active(now) else None
         if previous and _MEMBERS_ASK_RE.search(text) and len(text) <= MAX_FOLLOW_UP_CHARS:
             # "哪五个", "举两个例子", "具体是哪几个": the members of what was just answered, as the
@@ -347,6 +355,8 @@ class Engine:
             return None
         if ASKS_ABOUT_OTHER_RE.search(text) and not a.intent.yes_no:
             return None  # "跑两次以上的呢": what about another one, not a check of this one
+        if _ANOTHER_EXISTS_RE.search(text):
+            return None  # "跑两次以上的有没有": whether another one exists, not a check of this one
         if not a.numbers:
             a = _with_bare_numbers(a)  # "四千四对吧": after an answer, a bare number is its figure checked
         core = a.core
@@ -384,6 +394,15 @@ class Engine:
         if way and not a.intent.yes_no:  # "那就是上涨了？": a check by its tone, judged as one
             a = replace(a, intent=replace(a.intent, yes_no=True))
         return answers.checked(last, verdict(a, last.source, figure))
+
+    def _which_way(self, text: str, conversation: Conversation | None, now: float) -> Response | None:
+        """ "是涨了还是降了" right after a change: the answer just given, which says which way."""
+        if conversation is None or not conversation.active(now) or not conversation.last_text:
+            return None
+        if not _WHICH_WAY_RE.fullmatch(_PUNCTUATION_RE.sub("", text)):
+            return None
+        last = self.respond(conversation.last_text)
+        return answers.checked(last, None) if last.status == "answer" and WAY_RE.search(last.source) else None
 
     def _check_then_story(self, text: str, conversation: Conversation | None, now: float) -> Response | None:
         """ "不是四千台吗 我看新闻说的四千台", "不是上升了吗 我朋友在法院说案子越来越多": a check of the

@@ -41,9 +41,14 @@ _WORDS_RE = re.compile("|".join(("(?<![什怎这那多要])" if w[0] == "么" el
 _MANDARIN = dict(_WORDS)
 
 
+# "营商码上过央视没得": 没得 ending a question asks 没有 (did it or not).
+_HAD_IT_END_RE = re.compile(r"没得(?=[？?。！!～~\s]*$)")
+
+
 def mandarin(text: str) -> str:
     """`text` with its dialect question words and negations in Mandarin."""
     text = _WRITTEN_HOW_MANY_RE.sub("多少", _WORDS_RE.sub(lambda m: _MANDARIN[m.group(0)], text))
+    text = _HAD_IT_END_RE.sub("没有", text)
     return _HOW_MANY_RE.sub(lambda m: m.group(0) if _asked_again(text, m.end()) else m.group(0)[:-2] + "多少", text)
 
 
