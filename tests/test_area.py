@@ -169,3 +169,8 @@ def test_a_measure_asked_how_it_went_is_no_area(engine):
 def test_a_sections_points_carry_their_key_figures(engine):
     reply = engine.respond("矛盾纠纷化解方面开展了哪些工作")
     assert reply.kind == "area" and "13355件" in reply.text and "10816起" in reply.text, reply.text
+
+
+@pytest.mark.parametrize("question", ["说说益阳行政执法方面的情况", "讲讲矛盾纠纷化解这块", "政务服务方面的情况"])
+def test_a_request_to_tell_of_an_area_gets_its_points(engine, question):
+    assert engine.respond(question).kind == "area"

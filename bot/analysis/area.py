@@ -35,6 +35,11 @@ _AROUND_RE = re.compile(r"(?:19|20)\d\d年度?|去年|今年|报告里|报告中
 _REQUEST_TAIL_RE = re.compile(
     r"(?:你|您)?(?:简单|大概|大致|稍微)?(?:说说|讲讲|介绍一下|介绍下|说一下|讲一下|聊聊)(?:看|吧|呗)?$"
 )
+# "说说行政执法方面的情况", "讲讲矛盾纠纷化解这块": a request to tell of an area, or its 情况 asked.
+_TELL_RE = re.compile(
+    r"(?:请|麻烦)?(?:你|您)?(?:说说|讲讲|介绍一下|介绍下|介绍|聊聊|谈谈)?(?:一下)?(?:在|关于)?"
+    r"(?P<area>[\u4e00-\u9fff]{2,20}?)(?:方面|这一?块|那一?块|这部分|领域)(?:的)?(?:情况|工作情况|内容|工作)?(?:吧|呗|呢)?"
+)
 _NOT_AREA_RE = re.compile(r"多少|几[个项件家台处条类种名起次人位]|是不是|有没有|吗$")
 
 
@@ -60,7 +65,7 @@ def find_area(text: str) -> str:
     text = _AROUND_RE.sub("", _REQUEST_TAIL_RE.sub("", _PUNCTUATION_RE.sub("", convert_numerals(text))))
     if _NOT_AREA_RE.search(text):
         return ""
-    m = _AREA_RE.search(text)
+    m = _AREA_RE.search(text) or _TELL_RE.fullmatch(text)
     if not m:
         return ""
     area = m.group("area")
