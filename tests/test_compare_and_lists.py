@@ -422,6 +422,7 @@ def test_one_measure_with_its_change_stays_one_lookup(engine):
     [
         ("市本级柔性执法事项跟企业合规指导建议，哪个条目多", ("358项", "214项")),  # 条目: how many
         ("通过初评的乡镇街道数是不是比开展能力提升验收的单位多", ("22个", "11个")),  # 提升: part of a name
+        ("0跑动的事项和只跑1次的事项，哪种更多？", ("1837项", "1024项")),
     ],
 )
 def test_comparisons_in_everyday_words(engine, question, figures):

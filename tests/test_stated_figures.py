@@ -106,3 +106,9 @@ def test_a_follow_up_in_an_entrys_own_words_is_that_entry(engine):
     engine.respond("那调处成功率呢", chat, 1.0)
     reply = engine.respond("诉前调解的案例呢", chat, 2.0)
     assert "13355件" in reply.answer, reply.text  # not 诉前调解's 成功率, the measure of the turn before
+
+
+def test_money_of_another_kind_stated_by_an_explanation_is_no_answer(engine):
+    """ "法律援助花了多少钱": the explanation of those activities states the wages recovered, another money."""
+    reply = engine.respond("2023年益阳法律援助一共花了多少钱")
+    assert reply.status != "answer" and "317万余元" not in reply.text.split("\n", 1)[0], reply.text

@@ -19,7 +19,7 @@ _PATTERNS = (
     # A和B(比)(一下)，哪个/谁(的X)(更)多
     re.compile(
         r"^(?P<a>.+?)" + _JOIN + r"(?P<b>.+?)(?:相比|比较|比一比|比一下|" + _BI + r")?[，,\s]*"
-        rf"(?:哪个|哪一个|哪项|哪样|谁|哪边)(?:的)?(?P<what>[\u4e00-\u9fff]{{0,4}}?)(?:更|要|会)?(?P<dir>{_DIR})"
+        rf"(?:哪个|哪一个|哪项|哪样|哪种|哪类|谁|哪边)(?:的)?(?P<what>[\u4e00-\u9fff]{{0,4}}?)(?:更|要|会)?(?P<dir>{_DIR})"
     ),
     # A多还是B多 / A高还是B高 (before 比: "…比原来缩短高还是…" names a subject, not a comparison)
     re.compile(

@@ -530,9 +530,13 @@ class PackEngine:
             and measure_fits(a.intent.measure, a.intent.unit, e.unit, e.value)
             and (not a.intent.unit or e.unit[-1:] == a.intent.unit)
         ]
-        if len(stated) != 1 or stated[0].id not in near or not self._fits(near[stated[0].id], a):
+        if len(stated) != 1:
             return None
-        return near[stated[0].id]
+        # the one figure of the kind asked that the explanation states: near, or not (then it
+        # stands with the explanation's score, and the decline rules judge it: "法律援助花了多少钱"
+        # is no question of the wages recovered)
+        found = near.get(stated[0].id) or Candidate(stated[0].id, curated[0].score, stated[0].title)
+        return found if self._fits(found, a) else None
 
     def _named_by_number(self, a: Analysis, options: list[Candidate]) -> Candidate | None:
         """The one option whose name has every number the ask writes, when the other options'
