@@ -437,7 +437,11 @@ def test_two_measures_joined_are_both_answered_when_the_whole_lacks_a_kind(engin
 
 @pytest.mark.parametrize(
     "lookup, figures",
-    [("复调 件数 和解率", ("78件", "25%")), ("政府合同审查 件数 意见条数", ("102件", "近200条"))],
+    [
+        ("复调 件数 和解率", ("78件", "25%")),
+        ("政府合同审查 件数 意见条数", ("102件", "近200条")),
+        ("三統一 市府規範性文件 部門規範性文件", ("28件", "51件")),  # 市府: 市政府 (synonyms)
+    ],
 )
 def test_a_subject_then_its_measures_are_each_looked_up(engine, lookup, figures):
     reply = engine.respond(lookup)

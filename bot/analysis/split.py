@@ -347,7 +347,7 @@ def _split(text: str) -> list[Split]:
         keywords = _KEYWORDS_RE.match(sentences[0])
         if keywords and not found:  # "政府合同审查 件数 意见条数": a subject, then what of it
             subject, rest = keywords.group(1), re.split(r"[\s/]+", sentences[0][keywords.end(1) :].strip())
-            if 2 <= len(rest) <= MAX_PARTS and all(len(_content(r)) <= 6 for r in rest):
+            if 2 <= len(rest) <= MAX_PARTS and all(len(_content(r)) <= 8 for r in rest):
                 # "起数", "件数": the count in that unit ("人调 起数 成功率": 人民调解有多少起)
                 rest = [_UNIT_COUNT_RE.sub(r"有多少\1", r) for r in rest]
                 found.append(Split(tuple(subject + r for r in rest), True))
