@@ -239,18 +239,27 @@ def compare(asked: AskedNumber, low: float, high: float) -> bool | None:
     return None
 
 
-def writes_figure(numbers: tuple[AskedNumber, ...], value: str) -> bool:
-    """Whether a message's numbers include a figure as the report writes it, with its unit and
-    qualifier ("四千四百台" of 4400台, "3000余项" of 3000余项; "三千多项" is a rough check of it)."""
+def written_figure(numbers: tuple[AskedNumber, ...], value: str) -> AskedNumber | None:
+    """The number of a message that writes a figure as the report does, with its unit and
+    qualifier ("四千四百台" of 4400台, "3000余项" of 3000余项; "三千项左右" is none), or None."""
     found = find_numbers(value)
     if not found:
-        return False
+        return None
     figure = found[0]
-    return any(
-        n.unit == figure.unit
-        and n.percent == figure.percent
-        and abs(n.low - figure.low) < 1e-9
-        and abs(n.high - figure.high) < 1e-9
-        and n.exact == figure.exact
-        for n in numbers
+    return next(
+        (
+            n
+            for n in numbers
+            if n.unit == figure.unit
+            and n.percent == figure.percent
+            and abs(n.low - figure.low) < 1e-9
+            and abs(n.high - figure.high) < 1e-9
+            and n.exact == figure.exact
+        ),
+        None,
     )
+
+
+def writes_figure(numbers: tuple[AskedNumber, ...], value: str) -> bool:
+    """Whether a message's numbers write a figure as the report does (`written_figure`)."""
+    return written_figure(numbers, value) is not None

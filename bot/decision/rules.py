@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from bot.analysis import Analysis
-from bot.analysis.numbers import find_numbers, writes_figure
+from bot.analysis.numbers import written_figure
 from bot.decision.decline import Decline
 from bot.decision.kinds import CHANGE_ASKED_RE, rule_figure_kind
 from bot.engine.params import Params
@@ -267,7 +267,7 @@ _QUOTED_FIGURE_RE = re.compile(r"\d+(?:\.\d+)?[万亿]?[余多近]?(?:人次|[�
 def _asking_clause(a: Analysis) -> str:
     """The message without its clauses that quote a figure and ask nothing ("22个乡镇通过初评
     全市总共有多少个…参加了创建"): a figure quoted is not what is asked."""
-    clauses = [convert_numerals(clean(c)) for c in _CLAUSE_BREAK_RE.split(a.raw)]
+    clauses = [convert_numerals(clean(c)) for c in CLAUSE_BREAK_RE.split(a.raw)]
     kept = [c for c in clauses if c and not (_QUOTED_FIGURE_RE.search(c) and not _QUESTION_WORD_RE.search(c))]
     return "".join(kept) if kept and len(kept) < len(clauses) else a.text
 
@@ -426,17 +426,14 @@ def rule_known_figure(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
         return None
     if a.figure_is_subject:
         return None  # "一千零二十四项是跑几次的事项": the figure is what is asked about
-    if not writes_figure(a.numbers, convert_numerals(choice.figure_value)):
-        return None
-    stated = find_numbers(convert_numerals(choice.figure_value))[0]
-    quoted = next(n.text for n in a.numbers if n.unit == stated.unit and abs(n.low - stated.low) < 1e-9)
-    return Decline("unstated", _asked_further(a.raw, quoted))
+    quoted = written_figure(a.numbers, convert_numerals(choice.figure_value))
+    return Decline("unstated", _asked_further(a.raw, quoted.text)) if quoted else None
 
 
 def _asked_further(raw: str, quoted: str) -> str:
     """What is asked beyond a quoted figure: the last clause after it, without its words of
     asking ("22个乡镇通过初评以后，最后有几个评上示范的" → 评上示范)."""
-    clauses = [c for c in re.split(r"[，,。；;？?！!\s]+", raw) if c]
+    clauses = [c for c in CLAUSE_BREAK_RE.split(raw) if c]
     clause = clauses[-1] if clauses else raw
     if quoted in convert_numerals(clause):
         clause = convert_numerals(clause).split(quoted, 1)[1]
@@ -580,7 +577,7 @@ _PHRASE_ENDS = frozenset("了 的 呢 吗 啊 呀 吧 参加 参与 是 有 在 
 _LINKS = frozenset("有 是 共 一共 总共 共计 累计 达 达到 为 了 的 数 到底 究竟 大概 大约 约".split())
 
 
-_CLAUSE_BREAK_RE = re.compile(r"[，,。？?！!；;\s]+")
+CLAUSE_BREAK_RE = re.compile(r"[，,。？?！!；;\s]+")
 _HANZI_RE = re.compile(r"[\u4e00-\u9fff]+")
 
 
@@ -589,7 +586,7 @@ def measure_head(a: Analysis, report: str = "") -> str:
     it ("有多少家企业" → 企业, "多少注册用户" → 用户), else the last noun before it ("法律援助
     律师有多少名" → 律师); "" when that noun names no measure of its own (多少个方面)."""
     clauses = [
-        _WHEN_RE.sub(" ", _TOTAL_WORDS_RE.sub(" ", convert_numerals(clean(c)))) for c in _CLAUSE_BREAK_RE.split(a.raw)
+        _WHEN_RE.sub(" ", _TOTAL_WORDS_RE.sub(" ", convert_numerals(clean(c)))) for c in CLAUSE_BREAK_RE.split(a.raw)
     ]
     clause = next((c for c in clauses if _QUESTION_WORD_RE.search(c)), "")
     words = list(lexicon.segment(clause)) if clause else []

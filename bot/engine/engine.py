@@ -26,7 +26,7 @@ from bot.analysis.numbers import AskedNumber
 from bot.analysis.scope import find_scope
 from bot.answers import compose as answers
 from bot.answers.compose import Response
-from bot.decision.rules import PLACEHOLDERS
+from bot.decision.rules import CLAUSE_BREAK_RE, PLACEHOLDERS
 from bot.decision.verify import COMPARED_RE, CONTRASTS, WAY_RE, verdict
 from bot.engine.conversation import Conversation
 from bot.engine.memo import once, one_message
@@ -75,7 +75,6 @@ _UP = "涨|升|增|多|上升|增加|增长|提高|上涨|变多"
 _DOWN = "降|跌|减|少|下降|减少|降低|下滑|变少"
 _WHICH_WAY_RE = re.compile(rf"(?:那|那么)?(?:是|到底是)?(?:{_UP}|{_DOWN})了?还是(?:{_UP}|{_DOWN})了?(?:呢|啊|呀)?")
 _ANOTHER_EXISTS_RE = re.compile(r"的(?:有没有|有吗|有没)[\s？?。.！!]*$")
-_CLAUSE_BREAK_RE = re.compile(r"[，,。；;！!？?\s]+")
 _ASKED_MARK_RE = re.compile(r"[吗呢么吧]$")
 # Words of a follow-up that ask, not name ("上了哪个电视节目", "是哪次会议通过的").
 _ASKING_RE = re.compile(r"哪(?:个|一个|些|几个|次|家|位|年|天|里)?|什么|啥|多少|几|谁|怎么|如何|是|的|了|上|被|过|呢")
@@ -369,7 +368,7 @@ class Engine:
             return None
         if not a.numbers and not (residue and _DIRECTION_RE.fullmatch(residue)) and not (way and not residue):
             return None  # no number and no direction ("是上升了对吧"): nothing of the last answer to check
-        last = self.respond(conversation.last_text)
+        last = self._last_answer(conversation)
         remembered = conversation.last_entry_id
         if remembered and (last.status != "answer" or last.entry_id != remembered):
             # the last question was a follow-up ("那成功率呢"): its answer is the entry remembered
@@ -395,19 +394,24 @@ class Engine:
             a = replace(a, intent=replace(a.intent, yes_no=True))
         return answers.checked(last, verdict(a, last.source, figure))
 
+    def _last_answer(self, conversation: Conversation) -> Response:
+        """The answer to the last question, asked again (once per message: a check and a "which
+        way" both judge against it)."""
+        return once((self, "last answer", conversation.last_text), lambda: self.respond(conversation.last_text))
+
     def _which_way(self, text: str, conversation: Conversation | None, now: float) -> Response | None:
         """ "是涨了还是降了" right after a change: the answer just given, which says which way."""
         if conversation is None or not conversation.active(now) or not conversation.last_text:
             return None
         if not _WHICH_WAY_RE.fullmatch(_PUNCTUATION_RE.sub("", text)):
             return None
-        last = self.respond(conversation.last_text)
+        last = self._last_answer(conversation)
         return answers.checked(last, None) if last.status == "answer" and WAY_RE.search(last.source) else None
 
     def _check_then_story(self, text: str, conversation: Conversation | None, now: float) -> Response | None:
         """ "不是四千台吗 我看新闻说的四千台", "不是上升了吗 我朋友在法院说案子越来越多": a check of the
         last answer, then where the asker heard otherwise; the clauses after it ask nothing."""
-        clauses = [c for c in _CLAUSE_BREAK_RE.split(text) if c]
+        clauses = [c for c in CLAUSE_BREAK_RE.split(text) if c]
         if len(clauses) < 2 or _QUESTION_WORD_RE.search("".join(clauses[1:])) or _ASKED_MARK_RE.search(clauses[-1]):
             return None
         return self._check_of_last(clauses[0], conversation, now)

@@ -355,7 +355,8 @@ class PackEngine:
         curated = self.curated.candidates(a)
         short = len(a.core) <= p.short_query_chars
         if conversation is not None and conversation.active(now) and conversation.last_entry_id in kb.entries:
-            results = self._results_of(kb.entries[conversation.last_entry_id], a)
+            previous = kb.entries[conversation.last_entry_id]
+            results = self._results_of(previous, a)
             if results is not None:
                 return results
             runner = curated[1].score if len(curated) > 1 else 0.0
@@ -365,7 +366,6 @@ class PackEngine:
             clear = clear or (bool(curated) and curated[0].score >= p.report_skip_above)  # "诉前调解的案例呢"
             elliptical = _ELLIPTICAL_RE.search(a.cleaned) or not _names_own_thing(a.cleaned)  # "市本级定了几项"
             if (elliptical or not lead_ok(curated, p, short)) and not clear:
-                previous = kb.entries[conversation.last_entry_id]
                 if previous.is_metric and _writes_figure(a, previous.value):
                     # "哦四千四百台，是全市的数吧": the figure just given, asked about again
                     again = Candidate(previous.id, curated[0].score if curated else 0.0, previous.title)
@@ -393,7 +393,6 @@ class PackEngine:
                     # match in another part of the report (免罚金额) is not what was asked
                     return self._reply(a, Decision("decline", None, Decline("no_match"), curated[:1]))
                 return self._reply(a, decision)
-            previous = kb.entries[conversation.last_entry_id]
             if elliptical and clear and kb.entries[curated[0].id].topic == previous.topic:
                 # "其中跑一趟就行的呢": an elliptical ask clearly about a sibling is still a follow-up
                 decision = self.decide(a, curated, short)
@@ -955,10 +954,7 @@ class PackEngine:
             return None
         if len(scored) > 1 and scored[0][0] - scored[1][0] < self.params.area_content_lead:
             return None
-        sentences = [
-            self._normalized[x.id] for x in self.knowledge.report_text.sentences if x.subsection == scored[0][1]
-        ]
-        if any(_share(pairs, t) >= self.params.area_content_min for t in sentences):
+        if self._one_sentence_holds(scored[0][1], pairs):
             return None  # one sentence holds it all ("营商码", "网上可办率"): a thing, not an area
         return scored[0][1], scored[0][2], False
 
@@ -985,12 +981,17 @@ class PackEngine:
             return None
         if len(scored) > 1 and scored[0][0] < p.area_concentration_ratio * scored[1][0]:
             return None
-        sentences = [
-            self._normalized[x.id] for x in self.knowledge.report_text.sentences if x.subsection == scored[0][1]
-        ]
-        if any(_share(pairs, t) >= p.area_content_min for t in sentences):
+        if self._one_sentence_holds(scored[0][1], pairs):
             return None
         return scored[0][1], scored[0][2], False
+
+    def _one_sentence_holds(self, subsection: str, pairs: set[str]) -> bool:
+        """Whether one sentence of a sub-section holds nearly all the pairs: a thing, not an area."""
+        return any(
+            _share(pairs, self._normalized[x.id]) >= self.params.area_content_min
+            for x in self.knowledge.report_text.sentences
+            if x.subsection == subsection
+        )
 
     @cached_property
     def _area_texts(self) -> dict[str, str]:
@@ -1141,9 +1142,9 @@ class PackEngine:
                 if not parts[0].entry_id.startswith("report:"):
                     context.remember(parts[0].entry_id, 0.0)
             if told is not None and len(parts) == 1 and not missing and not repeats and not figures:
-                # one ask after a clause stating a figure: answered as its follow-up, or else the
-                # message as a whole decides (the report may not state what is asked further)
-                # its own: read as the stated figure's follow-up, or found surely on its own
+                # one ask after a clause stating a figure: its own answer when read as the stated
+                # figure's follow-up or found surely on its own; else the message as a whole
+                # decides (the report may not state what is asked further)
                 own = parts[0].kind == "followup" or parts[0].score >= self.params.answer_min
                 return parts[0] if own and _answered(parts[0]) != _answered(told) else self._single(a)
             if len(parts) + len(missing) < 2:
