@@ -174,3 +174,15 @@ def test_a_sections_points_carry_their_key_figures(engine):
 @pytest.mark.parametrize("question", ["说说益阳行政执法方面的情况", "讲讲矛盾纠纷化解这块", "政务服务方面的情况"])
 def test_a_request_to_tell_of_an_area_gets_its_points(engine, question):
     assert engine.respond(question).kind == "area"
+
+
+@pytest.mark.parametrize("question", ["重大行政决策方面呢", "重大行政决策方面做了什么"])
+def test_a_thing_told_of_in_several_sentences_gets_those_sentences(engine, question):
+    reply = engine.respond(question)
+    assert reply.status == "answer"
+    assert "重大行政决策事项目录编制审核会议" in reply.answer and "6项重大行政决策事项" in reply.answer
+
+
+def test_a_figures_name_asked_how_it_went_stays_its_figure(engine):
+    reply = engine.respond("网上可办率这块怎么样")
+    assert reply.entry_id == "online_rate"

@@ -384,3 +384,50 @@ def test_what_the_asker_heard_names_the_subject_of_an_ask_naming_nothing(engine)
     message = "我在长沙工作，老家是益阳的，听说益阳市本级一趟都不用跑的事项有不少，到底多少项？我总共就请了三天假。"
     reply = engine.respond(message)
     assert reply.entry_id == "zero_trip_items", reply.text  # 长沙 of the story sets no scope either
+
+
+def test_a_name_asked_of_a_thing_heard_of_is_asked_of_that_thing(engine):
+    """ "同事说市里有个…的活动 叫千什么来着": the thing heard of, described in the asker's words."""
+    message = (
+        "我们公司小 请不起专门的法务 合同老是出问题 吃了好几回亏 同事说市里有个律所跟企业结对子帮忙的活动 叫千什么来着"
+    )
+    reply = engine.respond(message)
+    assert reply.status == "answer" and "千所连千企" in reply.text, reply.text
+
+
+def test_a_name_asked_with_no_thing_of_its_own_borrows_the_report_words_before_it(engine):
+    """ "…听说这个医调委还拿过全国的称号 是啥称号啊": 称号 names the kind of answer, the thing is before."""
+    message = "我爸之前在医院做手术跟医院闹了点矛盾 后来是医调委的人帮忙调解好的 人家态度蛮好 听说这个医调委还拿过全国的称号 是啥称号啊"
+    reply = engine.respond(message)
+    assert reply.entry_id == "medical_mediation_committee", reply.text
+
+
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        ("公安那边说打造了几个中心 是哪几个", "侦查实战中心"),
+        ("新增了几个立法联系点，分别是哪些", "5个"),
+    ],
+)
+def test_which_ones_after_a_count_is_the_same_ask(engine, message, expected):
+    reply = engine.respond(message)
+    assert reply.status == "answer" and expected in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    "message, expected",
+    [("两法衔接 录入数排名 原文", "连续两年排名全省第一"), ("许可事项清单 版本 发布率", "2023年版")],
+)
+def test_a_staff_lookup_asking_for_the_source_or_the_edition(engine, message, expected):
+    reply = engine.respond(message)
+    assert reply.status == "answer" and expected in reply.text, reply.text
+
+
+def test_not_long_after_is_no_question(engine):
+    """ "报案后没多久就找回来了": 没多久 tells, it asks nothing; the story stays context."""
+    message = (
+        "刑事破案数涨了多少 我家电动车前两年被偷了 报案后没多久就找回来了 感觉警察效率挺高 看新闻说益阳破案数涨了很多"
+    )
+    reply = engine.respond(message)
+    assert reply.entry_id == "criminal_cases_growth", reply.text
+    assert "报案" not in reply.text.split("\n")[0]

@@ -358,3 +358,25 @@ def test_which_way_and_whether_another_exists_after_an_answer(engine, question, 
 def test_meide_ending_a_question_asks_whether(engine):
     """ "营商码上过央视没得": 没得 at the end is 没有, a yes/no question."""
     assert engine.respond("营商码上过央视没得").answer.startswith("是的")
+
+
+@pytest.mark.parametrize(
+    "question, yes",
+    [
+        ("执法资格考试 5千1百多人考？ok吗", True),  # digits mixed with magnitude words
+        ("智慧渔政是进了推荐名单对吧", True),  # the step claimed in other words (入围…推荐名单)
+        ("智慧渔政已经是示范项目了吗", False),  # only a step towards it
+        ("湘易办益阳旗舰店 有木有接入市长信箱呀", True),  # 有木有 is 有没有
+        ("听说帮农民工要回了三百多万工资 真的假的", True),  # 真的假的 checks, money claimed in 万
+        ("听说首次不罚的企业有九千多家 真的假的", False),
+    ],
+)
+def test_checks_typed_as_people_type_them(engine, question, yes):
+    reply = engine.respond(question)
+    assert reply.text.startswith("是的" if yes else "不是"), reply.text
+
+
+def test_a_check_of_the_step_just_given_in_other_words(engine):
+    conversation = Conversation()
+    engine.respond("“智慧渔政”取得了什么成绩", conversation, 0.0)
+    assert engine.respond("是进了推荐名单对吧", conversation, 1.0).text.startswith("是的")

@@ -446,3 +446,23 @@ def test_two_measures_joined_are_both_answered_when_the_whole_lacks_a_kind(engin
 def test_a_subject_then_its_measures_are_each_looked_up(engine, lookup, figures):
     reply = engine.respond(lookup)
     assert all(f in reply.answer for f in figures), reply.text
+
+
+@pytest.mark.parametrize(
+    "question, yes",
+    [
+        ("园区赋权的事项数 和 第一批执法能力验收的单位数 一样多吗", True),  # 11项 and 11个: one count
+        ("网上可办率和出庭应诉率一样吗", True),
+        ("园区赋权的事项数和新增立法联系点一样多吗", False),
+        ("诉前调解成功率和人民调解成功率一样吗", False),
+    ],
+)
+def test_whether_two_figures_are_the_same_is_said_only_from_the_verbatim_figures(engine, question, yes):
+    reply = engine.respond(question)
+    assert reply.kind == "compare"
+    assert reply.text.startswith("是的" if yes else "不是"), reply.text
+
+
+def test_figures_with_a_qualifier_are_never_called_the_same(engine):
+    reply = engine.respond("询问室听证室数量和提出审查意见条数一样多吗")  # 近200处, 近200条
+    assert not reply.text.startswith(("是的", "不是")), reply.text

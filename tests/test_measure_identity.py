@@ -322,3 +322,54 @@ def test_an_everyday_word_for_the_thing_counted_is_the_reports_word(engine):
     reply = engine.respond("执法的时候全程录下来的视频录音，后来随案子存档了多少件")
     assert reply.status == "answer" and "近2万件" in reply.answer, reply.text
     assert engine.respond("法律援助投诉受理了多少件").status != "answer"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["破了多少起案子", "人民调解破了多少起案子"],  # 破案 is the report's act of another figure (刑事破案数)
+)
+def test_the_act_done_to_the_counted_noun_is_part_of_the_measure(engine, question):
+    reply = engine.respond(question)
+    assert "10816起" not in reply.text.split("\n")[0]
+    _near_miss(reply)
+
+
+@pytest.mark.parametrize(
+    "question, figure",
+    [
+        ("人民调解化解了多少起纠纷", "10816起"),
+        ("法律援助办了多少件案子", "2900余件"),
+        ("人民调解调了多少起", "10816起"),
+    ],
+)
+def test_an_act_the_figure_itself_writes_or_a_plain_doing_word_still_answers(engine, question, figure):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and figure in reply.answer
+
+
+@pytest.mark.parametrize("question", ["行政复议收案数", "行复 收案数"])
+def test_a_count_looked_up_is_never_answered_by_a_rate(engine, question):
+    reply = engine.respond(question)
+    assert reply.status != "answer" and not reply.text.startswith("复调对接调解和解率")
+
+
+@pytest.mark.parametrize("question", ["复调和解数", "复调 和解数"])
+def test_the_count_of_a_word_is_not_read_as_another_word(engine, question):
+    reply = engine.respond(question)  # 和解数 is the count of 和解, never the word 解数
+    assert reply.status == "answer" and "78件" in reply.answer
+
+
+def test_money_spent_is_not_another_kind_of_money(engine):
+    for question in ("花了多少钱", "法律援助一共花了多少钱"):
+        _near_miss(engine.respond(question))
+
+
+def test_money_in_a_description_of_people_is_not_the_measure(engine):
+    reply = engine.respond("帮没钱打官司的人那个事一年办了多少")
+    assert "诉讼" not in reply.text and "金额" not in reply.text.split("\n")[0]
+
+
+def test_a_thing_the_report_counts_right_after_the_question_word_is_the_measure(engine):
+    """ "多少个应用": 应用 is what the report counts (300多个业务应用), whatever its part of speech."""
+    reply = engine.respond("手机上湖南那个政务app 益阳的店里接了多少个应用")
+    assert reply.status == "answer" and "300多个" in reply.answer, reply.text

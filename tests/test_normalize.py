@@ -31,6 +31,11 @@ def test_clean(raw, expected):
         ("跑一次", "跑1次"),
         ("二〇二二年", "2022年"),
         ("第七次", "第7次"),
+        # digits mixed with magnitude words, as typed on a phone
+        ("5千1百多人", "5100多人"),
+        ("4千4百台", "4400台"),
+        ("1万5千项", "15000项"),
+        ("2千9百余件", "2900余件"),
     ],
 )
 def test_numerals_become_figures(raw, expected):

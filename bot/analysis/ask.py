@@ -31,8 +31,8 @@ _BREAK_RE = re.compile(
 # Words that make a clause ask something (a question word, a check, a request); 几千/几万 is
 # an amount told ("本来要罚几千块"), not asked.
 _ASKS_RE = re.compile(
-    r"多少|(?<![好那这前近十没])几(?!个?(?:月|年|天|周|回)(?:后|前|来|里|以后|以前|之后|之前|了|都|就))(?:个|项|家|件|人|名|次|台|条|类|所|批|种|年|月|天|成|起|场|位|处|支|部|套|期|届|号)|"
-    r"第几|什么|啥|哪|吗|么$|嘛$|呢$|是不是|是否|有没有|有无|怎么|怎样|如何|多大|多高|多久|多长|谁|为何|为什么|[多少高低大小]还是|"
+    r"(?<![没不])多少|(?<![好那这前近十没])几(?!个?(?:月|年|天|周|回)(?:后|前|来|里|以后|以前|之后|之前|了|都|就))(?:个|项|家|件|人|名|次|台|条|类|所|批|种|年|月|天|成|起|场|位|处|支|部|套|期|届|号)|"
+    r"第几|什么|啥|哪|吗|么$|嘛$|呢$|是不是|是否|有没有|有无|怎么|怎样|如何|多大|多高|(?<![没不])多久|(?<![没不])多长|谁|为何|为什么|[多少高低大小]还是|"
     r"能否|可否|能不能|可不可以|会不会|要不要|用不用|对吧|对不对|没错吧|了没$|没有$|高不高|多不多|大不大|好不好|行不行|算不算|吧$|"
     r"列一下|列出|列个|说说|讲讲|说一下|讲一下|介绍|告诉我|查一下|查查|(?<!汇)报一下|给我|分别|各是|各有|比较|"
     r"想知道|想了解|请问|问问|问一下|问下"
@@ -47,7 +47,8 @@ _LEAD_RE = re.compile(
 )
 # An ask that points back at the context ("这个", "他们局") keeps the clause before it.
 _POINTS_BACK_RE = re.compile(
-    r"这个|这种|这项|这些|这类|这块|这方面|这事|那[个种些项本家位次条句部件套批类]|那几|该|它|他们|她们|上面|前面说的|这"
+    r"这个|这种|这项|这些|这类|这块|这方面|这事|那[个种些项本家位次条句部件套批类]|那几|该|它|他们|她们|上面|前面说的|这|"
+    r"^(?:它|那)?(?:叫|名字叫)[\u4e00-\u9fff]{0,2}?(?:什么|啥)"  # "叫千什么来着": the name of what was told
 )
 # "普法这一块", "政务服务这方面": a place word after the area's own name points back at nothing.
 _AREA_WORD_RE = re.compile(r"这一?块|这一?方面|这部分|这一部分|这个方面|这个领域")
@@ -71,8 +72,11 @@ _LIST_REQUEST_RE = re.compile(
 # An ask that picks one of what was named before it ("哪个多", "谁高"): its subjects are before it.
 _SELECTS_RE = re.compile(
     r"^(?:那|那么)?[\u4e00-\u9fff]{0,3}?(?:哪个|哪一个|哪项|哪样|哪边|谁)[\u4e00-\u9fff]{0,3}?(?:更|要)?[多少高低大小]|"
-    r"^(?:那|那么)?(?:哪个|哪一个|哪项|哪样|哪边|谁)|^(?:那|那么)?比(?![例率重较])"
+    r"^(?:那|那么)?(?:哪个|哪一个|哪项|哪样|哪边|谁)|^(?:那|那么)?比(?![例率重较])|"
+    r"^(?:那|那么)?(?:是不是|是否)?(?:一样|差不多|相同|相等)"  # "A 和 B 一样多吗"
 )
+# A clause that is only a join ("A 和 B"): the clauses either side of it are one.
+_BARE_JOIN_RE = re.compile(r"^(?:和|跟|与|同|及|以及|还有|或者|或)$")
 # A clause naming the second of two compared ("跟立法联系点提的意见比"): the first is before it.
 _COMPARED_WITH_RE = re.compile(r"^(?:跟|和|与|同)[\u4e00-\u9fff]{2,20}(?:比|相比|比较|比一比|比起来)$")
 # A request to confirm ("我想确认一下报告里原话是怎么写的"): what it confirms is the claim before it.
@@ -377,8 +381,17 @@ def find_ask(text: str, report: str = "") -> Ask:
         while first > (start if led and start is not None else 0) and not _NARRATIVE_RE.search(parts[first - 1]):
             first -= 1
         chosen = list(range(first, chosen[-1] + 1))
-    while not led and chosen[0] > 0 and _joins_ask(parts[chosen[0] - 1], report):
-        chosen.insert(0, chosen[0] - 1)  # "在湘潭，2023年…多少项": a short clause of the question itself
+    while not led and chosen[0] > 0:
+        if _joins_ask(parts[chosen[0] - 1], report):
+            chosen.insert(0, chosen[0] - 1)  # "在湘潭，2023年…多少项": a short clause of the question itself
+        elif (
+            chosen[0] > 1
+            and _BARE_JOIN_RE.match(parts[chosen[0] - 1].strip())
+            and _joins_ask(parts[chosen[0] - 2], report)
+        ):
+            chosen[:0] = [chosen[0] - 2, chosen[0] - 1]  # "A 和 B 一样多吗" typed with spaces
+        else:
+            break
     while (
         chosen[0] > 0
         and _content("".join(parts[i] for i in chosen)) < MIN_ASK_CONTENT
@@ -412,7 +425,7 @@ def find_ask(text: str, report: str = "") -> Ask:
     if not left:
         return Ask(text)
     refers = ""
-    if _points_back(parts[chosen[0]]):
+    if _points_back(parts[chosen[0]]) or _NAME_ONLY_RE.match(clean(parts[chosen[0]])):
         # the ask points back ("这个委员会拿了什么称号"): the clauses before it name what it means
         before = [p for p in parts[max(0, chosen[0] - REFER_CLAUSES) : chosen[0]] if p]
         refers = "，".join(before)
@@ -470,6 +483,12 @@ _NOTHING_RE = re.compile(
 
 def _names_nothing(clause: str) -> bool:
     return _asks(clause) and len(_NOTHING_RE.sub("", convert_numerals(clean(clause)))) < 2
+
+
+# Asks of a name with no thing of their own ("是啥称号啊", "叫什么名字"): the thing is before them.
+_NAME_ONLY_RE = re.compile(
+    r"^(?:那|它)?(?:是|叫|获得?了?|拿了?)?(?:啥|什么|么子|哪个|哪种)(?:样的|的)?(?:称号|名字|名称|荣誉|奖|叫法)[呢啊呀吧嘛]?$"
+)
 
 
 def _scope_only(clause: str) -> bool:

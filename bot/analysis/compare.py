@@ -33,7 +33,7 @@ _PATTERNS = (
     # A和B(之间)差了多少, A和B差不多吗: both figures, never the difference
     re.compile(
         r"^(?P<a>.+?)" + _JOIN + r"(?P<b>.+?)[，,\s]*(?:的)?(?:数量|数字|数)?(?:之间)?"
-        r"(?:(?:相)?差(?:了|距)?(?:多少|几|好多|多大|有多大)|差不多|一样多|一样)(?P<dir>)"
+        r"(?:(?:相)?差(?:了|距)?(?:多少|几|好多|多大|有多大)|差不多|(?P<same>一样多|一样|相同|相等))(?P<dir>)"
     ),
     # A有没有B多/高: a claim that A is at least B
     re.compile(rf"^(?P<a>.+?)有没有(?P<b>.+?)(?:那么|这么)?(?P<dir>{_DIR})(?P<tail>吗|么|$)"),
@@ -59,6 +59,7 @@ class Comparison:
     # the same two with the shared head first ("湘易办旗舰店里，业务应用多还是服务场景多"), or ""
     first_alt: str = ""
     second_alt: str = ""
+    same: bool = False  # "A和B一样多吗": a claim that the two are equal
 
 
 _COUNT_WORDS = frozenset("条目 数量 数字 数目 个数 数 项目 东西".split())
@@ -131,4 +132,5 @@ def _reading(m: re.Match, a: str, b: str) -> Comparison | None:
         a, b = parts[-1] + head, b + head  # the part that differs first: it is what is asked
     tail = m.groupdict().get("tail")
     claim = tail is not None and tail not in ("还是", "呢")
-    return Comparison(_question(a, what), _question(b, what), more, claim, *alt)
+    same = bool(m.groupdict().get("same"))
+    return Comparison(_question(a, what), _question(b, what), more, claim or same, *alt, same=same)

@@ -247,6 +247,12 @@ def spoken_breaks(text: str) -> list[str]:
     return readings
 
 
+# A clause asking only which ones ("请问具体是哪几个", "分别是哪些"): the items of the count before it.
+_WHICH_ONES_RE = re.compile(
+    r"^(?:请问|那|那么)?(?:具体|分别|都)?(?:是|有)?(?:哪几[个项家类种条处]?|哪些)(?:呢|啊|呀|吧)?$"
+)
+
+
 def _asking_groups(clauses: list[str]) -> list[str]:
     """Clauses grouped by what they ask: a clause that asks nothing is the subject or scope of the
     next one that asks ("这边法律援助的情况，受理了多少件…"), or of the last when none follows."""
@@ -255,6 +261,9 @@ def _asking_groups(clauses: list[str]) -> list[str]:
     for clause in clauses:
         if _MORE_START_RE.match(clause) and not pending and groups:
             groups.append(_MORE_START_RE.sub("", clause))  # "再加上承诺时限压缩率": one more item
+            continue
+        if groups and not pending and _WHICH_ONES_RE.match(_content(clause)) and _TWO_ASKS_RE.search(groups[-1]):
+            groups[-1] += "，" + clause  # "打造了几个中心，是哪几个": the count's own items asked
             continue
         pending.append(clause)
         if _has_ask(clause):

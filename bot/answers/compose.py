@@ -306,11 +306,22 @@ def by_year(parts: list[tuple[int, Response]]) -> Response:
 
 
 def compared(
-    knowledge: Knowledge, parts: list[Response], larger: int | None, more: bool, verdict: bool | None = None
+    knowledge: Knowledge,
+    parts: list[Response],
+    larger: int | None,
+    more: bool,
+    verdict: bool | None = None,
+    equal: bool = False,
 ) -> Response:
-    """Two figures of one report side by side, each with its source; which is larger only when
-    the caller found the verbatim figures leave no doubt. Never a difference or a ratio."""
+    """Two figures of one report side by side, each with its source; which is larger (or that
+    they are the same number) only when the caller found the verbatim figures leave no doubt.
+    Never a difference or a ratio."""
     response = combined(knowledge, parts)
+    if equal:
+        line = f"{_verdict_word(verdict)}按报告原文，两个数字一样。"
+        return replace(
+            response, text=line + "\n\n" + response.text, answer=line + "\n" + response.answer, kind="compare"
+        )
     if larger is None:
         return replace(response, kind="compare")
     names = [p.answer.split("\n")[0] for p in parts]

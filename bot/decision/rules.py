@@ -201,12 +201,23 @@ def rule_breakdown(a: Analysis, choice: Choice | None, ctx: Context) -> Decline 
     return None
 
 
+# A staff lookup naming a count ("收案数", "案件数"): its last two characters before 数.
+_COUNT_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2}(?<![系指多少分总])数$")
+
+
 def rule_measure(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
     """Asked money / people / a percentage / a count, the answer's figure measures something
     else (多少件 asked of a rank or a percentage)."""
     if choice is None or not choice.figure_value:
         return None
     if not a.wants_figure:
+        counted = _COUNT_NAME_RE.search(a.core) if a.intent.kind == "lookup" else None
+        if (
+            counted
+            and choice.figure_value.endswith("%")
+            and counted.group(0) not in (ctx.normalize or normalize)(choice.names)
+        ):
+            return Decline("measure", "count")  # "行政复议收案数": a count named, a rate is no answer
         return None
     if a.intent.measure == "rank" and re.search(r"第[一二三四五六七八九十\d]|前列|领先|靠前", choice.text):
         return None
@@ -219,6 +230,8 @@ def rule_no_figure(a: Analysis, choice: Choice | None, ctx: Context) -> Decline 
     """A number asked of an answer that gives none."""
     if choice is None or a.intent.kind != "figure" or choice.figure_value:
         return None
+    if a.intent.wants_list:
+        return None  # "打造了几个中心，是哪几个": the list asked names them
     if a.intent.measure == "rank" and re.search(r"第|前列|领先|靠前", choice.text):
         return None
     figures = figures_of(choice.own_text or choice.text)
@@ -232,7 +245,8 @@ def rule_no_figure(a: Analysis, choice: Choice | None, ctx: Context) -> Decline 
 # Money of a kind named ("花了多少经费", "讨回多少工钱", "免掉的罚款"): only a sum whose own words
 # name that kind answers (317万余元 is wages recovered, never legal aid's funding).
 _MONEY_KIND_RE = re.compile(
-    r"经费|工资|工钱|薪水|薪资|欠薪|罚款|罚金|损失|补贴|补助|奖金|预算|开支|支出|费用|成本|税款|税收|拨款"
+    r"经费|工资|工钱|薪水|薪资|欠薪|罚款|罚金|损失|补贴|补助|奖金|预算|开支|支出|费用|成本|税款|税收|拨款|"
+    r"花(?=了|费|销|掉|去)"  # money spent ("花了多少钱"): 免罚金额 is no spending
 )
 
 
@@ -250,7 +264,7 @@ def rule_money_kind(a: Analysis, choice: Choice | None, ctx: Context) -> Decline
         clauses = [f.context + f.clause for f in figures_of(choice.text) if f.kind == "money" or "元" in f.unit]
     for kind in kinds:
         if not any(set(kind) & set(clause) for clause in clauses):
-            return Decline("unstated", kind)
+            return Decline("unstated", "花费" if kind == "花" else kind)
     return None
 
 
@@ -597,6 +611,10 @@ def measure_head(a: Analysis, report: str = "") -> str:
             return claimed
     if asked is None:  # a keyword lookup ("罚款金额", "公示执法岗位"): its last noun that names a measure
         words = list(lexicon.segment(clauses[-1])) if clauses and len(clauses[-1]) <= MAX_KEYWORD_CHARS else []
+        if words and len(words[-1]) == 2 and words[-1].endswith("数"):
+            counted = list(lexicon.segment(clauses[-1][:-1]))  # "和解数" is the count of 和解, not 解数
+            if counted and len(counted[-1]) >= 2 and counted[-1] in report:
+                words = counted
         last = words[-1] if words else ""
         nouns = [
             w
@@ -604,6 +622,7 @@ def measure_head(a: Analysis, report: str = "") -> str:
             if len(w) >= 2
             and (lexicon.is_noun(w) or (w == last and _unwritten(w, report)))
             and w not in MEASURE_NEUTRAL
+            and w not in PLACEHOLDERS  # "两法衔接 录入数排名 原文": the source asked, not a measure
         ]  # "新增立法听证会": a last word the report never writes names a thing it lacks
         return nouns[-1] if nouns else ""
     head = ""
@@ -614,9 +633,11 @@ def measure_head(a: Analysis, report: str = "") -> str:
         if (
             len(word) >= 2
             and _HANZI_RE.fullmatch(word)
-            and (lexicon.is_noun(word) or (right_after and _unwritten(word, report)))
+            and (lexicon.is_noun(word) or (right_after and (_unwritten(word, report) or _counted_there(word, report))))
         ):
-            head = word  # a noun, or right after the question word a word the report never writes ("多少投诉")
+            # a noun, or right after the question word a word the report never writes ("多少投诉")
+            # or one it writes as a thing counted ("多少个应用": 业务应用)
+            head = word
     if head:
         return "" if head in MEASURE_NEUTRAL or head in PLACEHOLDERS else head
     before = words[:asked]
@@ -643,6 +664,13 @@ def measure_head(a: Analysis, report: str = "") -> str:
 
 # A verb's directional complement ("放下去", "要回来"): what was done, never the noun of a count.
 _DIRECTIONAL_RE = re.compile(r"[\u4e00-\u9fff](?:下去|下来|上去|上来|出去|出来|进去|进来|回去|回来|起来|过去|过来)$")
+
+
+def _counted_there(word: str, report: str) -> bool:
+    """A word the report writes right after a figure's unit ("300多个业务应用" for 应用): a thing counted."""
+    return bool(report) and bool(
+        re.search(r"\d[余多]?[个项件家台处条类种名]" + r"[\u4e00-\u9fff]{0,2}" + re.escape(word), report)
+    )
 
 
 def _unwritten(word: str, report: str) -> bool:
@@ -749,6 +777,25 @@ def _own_words(norm, names: str, own_text: str) -> tuple[str, str]:
     return own, pinyin_key(own)
 
 
+# What is done to a counted noun, right before the question word ("破了多少起案子" is 破案): a
+# report word made of the act and the noun names a measure of its own. Plain doing words name none.
+_ACT_RE = re.compile(r"([\u4e00-\u9fff])[了过]?(?:一共|总共|共)?(?:多少|几)")
+_PLAIN_ACTS = frozenset("办做搞弄干处接收有是要给用开花达占算")
+
+
+def _act_on(raw: str, noun: str, own: str, report: str) -> str:
+    """The act asked of the noun counted, as the report writes it, when the figure's own words
+    never write that act ("破案" asked of 化解纠纷10816起); "" otherwise."""
+    match = _ACT_RE.search(raw)
+    if not match or not noun or not report:
+        return ""
+    act = match.group(1)
+    word = act + noun[0]
+    if act in _PLAIN_ACTS or act in own or word not in report or word not in lexicon.words():
+        return ""
+    return word
+
+
 def rule_measure_identity(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
     """A figure answers only when the measure asked is its measure: the noun naming what the
     ask counts is in the figure's own words (its names and phrasings, its clause), written,
@@ -763,6 +810,9 @@ def rule_measure_identity(a: Analysis, choice: Choice | None, ctx: Context) -> D
         return None
     norm = ctx.normalize or normalize
     own, own_sound = _own_words(norm, choice.names, choice.own_text)
+    act = _act_on(a.raw, norm(head) or head, own, ctx.report_norm)
+    if act:
+        return Decline("unstated", act)
     if head in own or norm(head) in own or pinyin_key(norm(head)) in own_sound:
         return None
     if lookup:
@@ -997,6 +1047,11 @@ def _describes(word: str, asked: str, report_norm: str) -> bool:
     return any(len(w) >= 2 and (occurs(w, report_norm) or lexicon.is_common(w)) and lexicon.is_noun(w) for w in after)
 
 
+# A description then the thing it describes, pointed at ("…的人那个事", "…的那种做法"): its
+# words describe, they do not name what is asked.
+_DESCRIBED_THING_RE = re.compile(r"[\u4e00-\u9fff]{0,6}?的(?:人|老百姓|群众)?(?:那|这)(?:个|种|些|项|类|件)")
+
+
 def _may_be_absent(word: str, asked: str, report_norm: str) -> bool:
     """Whether the report may be said to lack `word`: it names what is asked, not its type
     (PLACEHOLDERS, 哪个X) and not a modifier of a noun the report has ("公安那几个中心": the
@@ -1006,6 +1061,8 @@ def _may_be_absent(word: str, asked: str, report_norm: str) -> bool:
     at = asked.index(word)
     if _ANSWER_POSITION_RE.search(asked[:at]):
         return False
+    if _DESCRIBED_THING_RE.match(asked[at + len(word) :]):
+        return False  # "帮没钱打官司的人那个事": how the asker describes the thing asked
     after = lexicon.segment(asked[at + len(word) :])
     return not any(  # a noun after it, the report's or an everyday one (案子, 领导): it modifies that
         len(w) >= 2

@@ -258,8 +258,8 @@ def _only_a_step(core: str, evidence: str, question: str) -> bool:
         return False
     for clause in re.split(r"[,，。；;]", evidence):
         if words[-1] in clause:
-            step = _TENTATIVE_RE.search(clause)
-            return bool(step) and step.group(0) not in question
+            steps = _TENTATIVE_RE.findall(clause)  # "进了推荐名单" names the step 入围…推荐名单 too
+            return bool(steps) and not any(step in question for step in steps)
     return False
 
 
@@ -354,3 +354,13 @@ def larger_of(first, second) -> int | None:
     if b[0] > a[1]:
         return 1
     return None
+
+
+def same_figure(first, second) -> bool:
+    """Whether two verbatim figures are one exact number in one kind of unit (11项 and 11个: both
+    counts), neither with a qualifier (余/近/多 leave it open)."""
+    if first is None or second is None or first.number is None or second.number is None:
+        return False
+    if first.qualifier or second.qualifier or not _comparable(first.unit, second.unit):
+        return False
+    return first.number * scale_of(first.unit) == second.number * scale_of(second.unit)

@@ -424,7 +424,13 @@ class Engine:
         ask = _ask_of(text, report)
         if not ask.refers:
             return ask.text
-        lent = [w for w in known_words(clean(ask.refers), report).split() if not _scoped(w, self.today)]
+        told = _HEARD_THING_RE.search(ask.refers.rsplit("，", 1)[-1])
+        if told and _NAME_ASKED_RE.match(ask.text):
+            # "同事说市里有个律所跟企业结对子帮忙的活动，叫什么来着": what was heard of is described
+            # in the asker's words; the name asked is the thing's, so the description is the ask's own
+            return f"{told.group(1)}，{ask.text}"
+        refers = self.packs[-1].knowledge.synonyms.apply(clean(ask.refers))  # "医调委" is the report's word
+        lent = [w for w in known_words(refers, report).split() if not _scoped(w, self.today)]
         return "".join(lent) + "，" + ask.text if lent else ask.text
 
     def _listed_in(self, entry_id: str) -> Response | None:
@@ -666,6 +672,13 @@ class Engine:
             if same:
                 return pack.answer_entry(same, conversation, now) or response, newer
         return found
+
+
+# A clause telling of a thing heard of ("同事说市里有个…的活动"): the thing, described.
+_HEARD_THING_RE = re.compile(
+    r"(?:说|讲|听说|听讲)(?:市里|益阳|我们这|这边)?有(?:个|一个|种|一种|项)([\u4e00-\u9fff]{4,30}?的[\u4e00-\u9fff]{1,6})$"
+)
+_NAME_ASKED_RE = re.compile(r"^(?:它|那)?(?:叫|名字叫)")
 
 
 def _ask_of(message: str, report: str) -> Ask:

@@ -48,7 +48,7 @@ from bot.decision.rules import (
     first_decline,
     lead_ok,
 )
-from bot.decision.verify import larger_of, other_units, stated_figure, verdict
+from bot.decision.verify import larger_of, other_units, same_figure, stated_figure, verdict
 from bot.engine.conversation import Conversation
 from bot.engine.memo import once, one_message
 from bot.engine.params import DEFAULT, Params
@@ -876,7 +876,27 @@ class PackEngine:
                 replies = [self._area_reply(f, False) for f in found]
                 return replies[0] if len(replies) == 1 else answers.combined(self.knowledge, replies)
         best = self._heading_of(words)
+        if best is None and not figures_of:
+            return self._thing_in_sentences(words)
         return self._area_reply(best, bool(figures_of)) if best is not None else None
+
+    def _thing_in_sentences(self, words: str) -> Response | None:
+        """ "重大行政决策方面呢": no part of the report is the area, but a thing the report tells
+        of in several sentences (not a measure's name): those sentences, verbatim."""
+        if _MEASURE_NAME_RE.search(words) or _RANKED_RE.search(words):
+            return None
+        asked = normalize(words, self.knowledge.synonyms)
+        pairs = {asked[i : i + 2] for i in range(len(asked) - 1)}
+        if not pairs or not all(p in self.context.report_norm for p in pairs):
+            return None  # the asker's own words for it: the retrieval's business
+        held = [
+            x
+            for x in self.knowledge.report_text.sentences
+            if not x.is_lead and _share(pairs, self._normalized[x.id]) >= 1.0
+        ]
+        if not MIN_THING_SENTENCES <= len(held) <= MAX_THING_SENTENCES:
+            return None
+        return answers.area(self.knowledge, asked, held[0].section, held, [])
 
     def _area_pairs(self, words: str) -> set[str]:
         """The character pairs of an area's words, normalised as the question is, that the report
@@ -1056,6 +1076,10 @@ class PackEngine:
         """Both figures of a comparison, side by side; which is larger said only when certain."""
         larger = larger_of(parts[0].figure, parts[1].figure)
         verdict = None  # "A比B高吗": 是的 when A is the larger (不是 when B is)
+        if found.same:  # "A和B一样多吗": 是的 only for one exact number in one kind of unit
+            equal = same_figure(parts[0].figure, parts[1].figure)
+            verdict = True if equal else (False if larger is not None else None)
+            return answers.compared(self.knowledge, parts, larger, found.more, verdict, equal)
         if found.claim and larger is not None:
             verdict = larger == (0 if found.more else 1)
         return answers.compared(self.knowledge, parts, larger, found.more, verdict)
@@ -1362,6 +1386,9 @@ def _glued_measures(a: Analysis) -> bool:
 _HANZI_RE = re.compile(r"[\u4e00-\u9fff]+")
 _NAMES_MEASURE_RE = re.compile(r"多少|几|[数率额量]|人次|金额")
 _MEASURE_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2}(?:[数率额]|人次|金额)$")
+# "X方面呢" of a thing several sentences tell of: that many sentences answer it.
+MIN_THING_SENTENCES = 2
+MAX_THING_SENTENCES = 4
 # Where and when, and words of checking, not what: a part naming only these names nothing of
 # its own ("全市给配了多少个", "真的假的").
 _SCOPE_WORDS = frozenset(

@@ -180,12 +180,16 @@ def _digit_variants(word: str) -> set[str]:
 
 _NAME_VARIANTS = {v: w for w in PROTECTED_WORDS for v in _digit_variants(w)}
 _NAME_VARIANT_RE = words_re(_NAME_VARIANTS)
+# Digits mixed with magnitude words ("5千1百多", "1万5千", "4千4"): read the run as numeral words.
+_MIXED_RUN_RE = re.compile(r"(?<![\d.])\d{1,3}[万千百](?:\d[万千百十]?)+(?![\d.])")
+_DIGIT_WORDS = "〇一二三四五六七八九"
 
 
 @lru_cache(maxsize=4096)
 def convert_numerals(text: str) -> str:
     """Turn Chinese numerals that are figures into Arabic digits; leave names alone."""
     text = _NAME_VARIANT_RE.sub(lambda m: _NAME_VARIANTS[m.group(0)], text)  # 1目录5清单 → 一目录五清单
+    text = _MIXED_RUN_RE.sub(lambda m: "".join(_DIGIT_WORDS[int(c)] if c.isdigit() else c for c in m.group(0)), text)
     if not any(c in _NUMERAL_CHARS for c in text):
         return _SHORT_YEAR_RE.sub(r"20\1年", text)
     text, saved = _protect(text)
@@ -282,6 +286,7 @@ FILLER_WORDS = (
     "那么",
     "那个",
     "这个",
+    "好像",  # a hedge ("报告里好像有两个近200")
 )
 # Words present in nearly every question about this report: they carry no signal.
 UBIQUITOUS_WORDS = ("益阳市", "益阳", "我市", "2023年度", "2023年", "2023", "今年")
