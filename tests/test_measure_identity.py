@@ -373,3 +373,8 @@ def test_a_thing_the_report_counts_right_after_the_question_word_is_the_measure(
     """ "多少个应用": 应用 is what the report counts (300多个业务应用), whatever its part of speech."""
     reply = engine.respond("手机上湖南那个政务app 益阳的店里接了多少个应用")
     assert reply.status == "answer" and "300多个" in reply.answer, reply.text
+
+
+def test_whose_count_is_asked_still_decides_when_the_counted_thing_is_the_reports(engine):
+    """ "各个立法听证会…多少条意见建议": 意见建议 the report counts, but of 立法联系点, not 听证会."""
+    _near_miss(engine.respond("各个立法听证会一年提了多少条意见建议"))

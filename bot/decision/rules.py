@@ -626,6 +626,7 @@ def measure_head(a: Analysis, report: str = "") -> str:
         ]  # "新增立法听证会": a last word the report never writes names a thing it lacks
         return nouns[-1] if nouns else ""
     head = ""
+    owner = _owner_unwritten(words[:asked], report)  # "各个立法听证会…多少条意见建议": whose, a word the report lacks
     for k, word in enumerate(words[asked + 1 : asked + 8]):  # the noun phrase counted: its last noun is its head
         if word in _PHRASE_ENDS:
             break
@@ -633,7 +634,10 @@ def measure_head(a: Analysis, report: str = "") -> str:
         if (
             len(word) >= 2
             and _HANZI_RE.fullmatch(word)
-            and (lexicon.is_noun(word) or (right_after and (_unwritten(word, report) or _counted_there(word, report))))
+            and (
+                lexicon.is_noun(word)
+                or (right_after and (_unwritten(word, report) or (not owner and _counted_there(word, report))))
+            )
         ):
             # a noun, or right after the question word a word the report never writes ("多少投诉")
             # or one it writes as a thing counted ("多少个应用": 业务应用)
@@ -664,6 +668,19 @@ def measure_head(a: Analysis, report: str = "") -> str:
 
 # A verb's directional complement ("放下去", "要回来"): what was done, never the noun of a count.
 _DIRECTIONAL_RE = re.compile(r"[\u4e00-\u9fff](?:下去|下来|上去|上来|出去|出来|进去|进来|回去|回来|起来|过去|过来)$")
+
+
+def _owner_unwritten(before: list[str], report: str) -> bool:
+    """Whether the last word before the question word (links and single characters aside) is one
+    the report never writes, not a word of where ("店里", "身上")."""
+    words = [w for w in before if w not in _LINKS and len(w) >= 2 and not _SPAN_RE.fullmatch(w)]
+    if not words or not _HANZI_RE.fullmatch(words[-1]) or words[-1][-1] in "里上中内边头":
+        return False
+    last = words[-1]
+    return bool(report) and last not in report and (lexicon.is_noun(last) or last not in lexicon.words())
+
+
+_SPAN_RE = re.compile(r"(?:一|1|这|那|今|去|前|每)(?:年|年度|个月|月)|全年|当年")
 
 
 def _counted_there(word: str, report: str) -> bool:
