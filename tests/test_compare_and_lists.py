@@ -466,3 +466,21 @@ def test_whether_two_figures_are_the_same_is_said_only_from_the_verbatim_figures
 def test_figures_with_a_qualifier_are_never_called_the_same(engine):
     reply = engine.respond("询问室听证室数量和提出审查意见条数一样多吗")  # 近200处, 近200条
     assert not reply.text.startswith(("是的", "不是")), reply.text
+
+
+@pytest.mark.parametrize("question", ["报告里好像有两个近200 分别说的是啥", "有两个近200，分别指什么"])
+def test_a_figure_written_twice_asked_of_each_gets_both(engine, question):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and "近200条" in reply.answer and "近200处" in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "2023年度重大行政决策事项目录 哪次常务会过的",
+        "我在政府办实习 老师让我查一下2023年度重大行政决策事项目录 哪次常务会过的 定了几项 帮我一起查下",
+    ],
+)
+def test_which_meeting_asks_the_ordinal(engine, question):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and "第7次" in reply.answer, reply.text

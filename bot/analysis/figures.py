@@ -83,3 +83,19 @@ def metrics_with_figure(index: dict[str, list[Entry]], key: str, unit_char: str)
         if narrowed:
             return narrowed
     return found
+
+
+# "报告里有两个近200 分别说的是啥": one figure written more than once, each asked.
+_EACH_OF_FIGURE_RE = re.compile(
+    r"(?:[2-9]|几)个(?P<fig>(?:近|约)?\d+(?:\.\d+)?(?:余|多)?万?(?:余|多)?%?)[，,\s]*"
+    r"(?:分别|各自|各|都)(?:说的|指的|讲的)?(?:是|指)?(?:啥|什么|哪些|哪个)"
+)
+
+
+def parse_each_figure(text: str) -> tuple[str, str] | None:
+    """(key, unit char) of a figure the question says stands more than once and asks each of."""
+    m = _EACH_OF_FIGURE_RE.search(text)
+    if not m:
+        return None
+    inner = _FIGURE_RE.match(m.group("fig"))
+    return _key(inner) if inner and inner.group(0) else None

@@ -27,7 +27,7 @@ from bot.analysis import Analysis, analyze, guards
 from bot.analysis.area import find_area, find_area_figures
 from bot.analysis.ask import coverage
 from bot.analysis.compare import Comparison, find_comparisons
-from bot.analysis.figures import index_figures, metrics_with_figure, parse_figure_query
+from bot.analysis.figures import index_figures, metrics_with_figure, parse_each_figure, parse_figure_query
 from bot.analysis.numbers import compare, figure_range, writes_figure
 from bot.analysis.split import Split, listed_items
 from bot.answers import compose as answers
@@ -280,6 +280,13 @@ class PackEngine:
         figure = parse_figure_query(a.text) if not a.intent.yes_no else None
         if figure:
             return self._figure(*figure)
+        each = parse_each_figure(a.text)
+        if each:  # "报告里有两个近200 分别说的是啥": every metric written with that figure
+            found = metrics_with_figure(self.figure_index, *each)
+            if len(found) >= 2:
+                return answers.combined(
+                    self.knowledge, [answers.answer(self.knowledge, m, 1.0, "figure") for m in found]
+                )
         comparisons = find_comparisons(a.text if has_latin(text) else text)  # pinyin read first
         compared = self._comparison(comparisons)
         if compared is not None:
@@ -452,7 +459,8 @@ class PackEngine:
             and not fitting[0].missing
             and sum(c.score >= p.clarify_min and self._kind_fits(c, a) for c in curated) == 1
         )
-        numbered = self._named_by_number(a, options) or self._ordinal_asked(a, options)
+        near = [c for c in curated if c.score >= p.clarify_min]  # an ordinal asked is sure: any near entry
+        numbered = self._named_by_number(a, options) or self._ordinal_asked(a, near)
         if numbered is not None and not report_wins:
             # "跑两次以上的呢": of near entries named by numbers (“0”跑动, 跑动1次, 跑动2次), the
             # one named by the number asked
