@@ -431,3 +431,10 @@ def test_not_long_after_is_no_question(engine):
     reply = engine.respond(message)
     assert reply.entry_id == "criminal_cases_growth", reply.text
     assert "报案" not in reply.text.split("\n")[0]
+
+
+def test_the_story_lends_no_characters_glued_across_its_words(engine):
+    """ "真实发生的事…那些执法单位…": 实发 is no word of the story, so none the report may be said to lack."""
+    message = "我在社区做网格员平时要给居民讲点法律知识光念条文根本没人听想找些真实发生的事来讲益阳那些执法单位2023年发布了多少个典型案例"
+    reply = engine.respond(message)
+    assert reply.status == "answer" and "70个" in reply.answer, reply.text

@@ -484,3 +484,17 @@ def test_a_figure_written_twice_asked_of_each_gets_both(engine, question):
 def test_which_meeting_asks_the_ordinal(engine, question):
     reply = engine.respond(question)
     assert reply.status == "answer" and "第7次" in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    "question, figures",
+    [
+        ("诉前调解件数成功率", ["13355件", "56.8%"]),
+        ("复调件数和解率", ["78件", "25%"]),
+        ("网上可办数可办率", ["2861项", "100%"]),
+        ("人调起数成功率", ["10816起", "93%"]),
+    ],
+)
+def test_a_staff_lookup_of_measures_typed_without_breaks_answers_each(engine, question, figures):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and all(f in reply.answer for f in figures), reply.text

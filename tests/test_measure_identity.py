@@ -378,3 +378,16 @@ def test_a_thing_the_report_counts_right_after_the_question_word_is_the_measure(
 def test_whose_count_is_asked_still_decides_when_the_counted_thing_is_the_reports(engine):
     """ "各个立法听证会…多少条意见建议": 意见建议 the report counts, but of 立法联系点, not 听证会."""
     _near_miss(engine.respond("各个立法听证会一年提了多少条意见建议"))
+
+
+def test_an_act_asked_of_nothing_named_is_the_figures_act_or_no_answer(engine):
+    """ "执法部门一共配了多少个": 配 (配备) is the act of 4400台, never of 公示执法事项."""
+    reply = engine.respond("全市执法部门一共配了多少个")
+    assert "7.5万余项" not in reply.text.split("\n")[0]
+    assert engine.respond("执法记录仪一共配了多少个").status == "answer"
+
+
+def test_the_askers_description_of_the_thing_is_no_measure_word(engine):
+    """ "…顺带调解把矛盾化掉的那种模式": how the asker describes it, not a word the figure must have."""
+    reply = engine.respond("申请行政复议的时候顺带调解把矛盾化掉的那种模式和解率有多少")
+    assert reply.status == "answer" and "25%" in reply.answer, reply.text

@@ -47,8 +47,7 @@ _LEAD_RE = re.compile(
 )
 # An ask that points back at the context ("这个", "他们局") keeps the clause before it.
 _POINTS_BACK_RE = re.compile(
-    r"这个|这种|这项|这些|这类|这块|这方面|这事|那[个种些项本家位次条句部件套批类]|那几|该|它|他们|她们|上面|前面说的|这|"
-    r"^(?:它|那)?(?:叫|名字叫)[\u4e00-\u9fff]{0,2}?(?:什么|啥)"  # "叫千什么来着": the name of what was told
+    r"这个|这种|这项|这些|这类|这块|这方面|这事|那[个种些项本家位次条句部件套批类]|那几|该|它|他们|她们|上面|前面说的|这"
 )
 # "普法这一块", "政务服务这方面": a place word after the area's own name points back at nothing.
 _AREA_WORD_RE = re.compile(r"这一?块|这一?方面|这部分|这一部分|这个方面|这个领域")

@@ -147,6 +147,34 @@ def _unglued(item: str) -> list[str]:
     return pieces + [item[start:]] if pieces else [item]
 
 
+_LOOKUP_MEASURE_END_RE = re.compile(r"(?:[数率]|人次|金额)(?=[\u4e00-\u9fff]{2})(?![是有为多几的据字量先额])")
+MAX_GLUED_LOOKUP = 30
+
+
+def _glued_lookup(text: str) -> list[str]:
+    """A staff lookup of several measures typed without breaks ("复调件数和解率", "网上可办数可办率"),
+    cut after each measure's 数/率/人次/金额; [] when it asks in words or names one measure."""
+    text = text.strip()
+    if len(text) > MAX_GLUED_LOOKUP or _has_ask(text) or not _HANZI_ONLY_RE.fullmatch(text):
+        return []
+    pieces, start = [], 0
+    for m in _LOOKUP_MEASURE_END_RE.finditer(text):
+        if m.end() - start >= 2:
+            pieces.append(text[start : m.end()])
+            start = m.end()
+    rest = text[start:]
+    if not pieces or len(rest) < 2 or not re.search(r"(?:[数率]|人次|金额)$", rest):
+        return []  # every piece names a measure, the last too
+    # "人调起数": the count in that unit (人民调解有多少起), as for a lookup typed with spaces
+    return [_GLUED_UNIT_COUNT_RE.sub(r"有多少\1", p) for p in pieces + [rest]]
+
+
+_GLUED_UNIT_COUNT_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})([件项家台处条类种名起次]|(?<!单)位)数$")
+
+
+_HANZI_ONLY_RE = re.compile(r"[\u4e00-\u9fff0-9]+")
+
+
 def _item_readings(text: str) -> list[list[str]]:
     """The enumeration read as `_items` does, then the other ways to read its last item: cut at
     each one of its 和/及/与/跟 ("…、问话的屋子和开听证的屋子和重大行政决策事项"), or whole
@@ -369,6 +397,9 @@ def _split(text: str) -> list[Split]:
         run_on = _run_on(sentences[0]) if unbroken else ()  # "网上可办数多少网上可办率又是多少"
         if run_on:
             found.append(Split(run_on, True))
+        glued = _glued_lookup(sentences[0]) if unbroken and not found else []
+        if 2 <= len(glued) <= MAX_PARTS:  # "诉前调解件数成功率": a staff lookup typed without breaks
+            found.append(Split(tuple(glued), True))
         each = _EACH_RE.search(sentences[0])
         head = sentences[0][: each.start()] if each else sentences[0]
         whole = _WHOLE_OF_PARTS_RE.match(head) if each else None

@@ -553,7 +553,7 @@ PLACEHOLDERS = frozenset(
     "东西 玩意 玩意儿 东东 名字 名称 全称 简称 叫法 说法 称号 称呼 名头 头衔 荣誉 牌子 节目 栏目 频道 刊物 杂志 "
     "报纸 书 本书 文件 规定 办法 方式 法子 模式 机制 活动 做法 举措 措施 招数 路子 事儿 事情 那个 这个 那种 这种 那些 这些 讲讲 说说 "
     # a thing's kind ("身上挂着录像的那个设备", "列个单子公示的那个", "手机上办事的app")
-    "设备 机器 机子 仪器 装置 家伙 物件 软件 app 单子 "
+    "设备 机器 机子 仪器 装置 家伙 物件 软件 app 单子 资料 "
     # a TV station, the kind of thing a channel is ("上了央视哪个节目", "中央台几套")
     "央视 中央台 中央电视台 电视台 电视 "
     # pronouns point at what was said before, never name a subject of their own
@@ -813,6 +813,25 @@ def _act_on(raw: str, noun: str, own: str, report: str) -> str:
     return word
 
 
+def _act_alone(raw: str, own: str, report: str) -> str:
+    """An ask counting nothing named ("配了多少个"): its act, a verb of one character standing
+    alone before the question word, when the report writes it in a word (配备) and the figure's
+    own words never do; "" otherwise."""
+    clause = next((c for c in CLAUSE_BREAK_RE.split(raw) if _QUESTION_WORD_RE.search(c)), "")
+    words = list(lexicon.segment(clause))
+    asked = next((i for i, w in enumerate(words) if _QUESTION_WORD_RE.search(w)), None)
+    before = [w for w in words[:asked] if w not in ("了", "过", "一共", "总共", "共")] if asked else []
+    act = before[-1] if before else ""
+    if len(act) != 1 or act in _PLAIN_ACTS or act in _NOT_ACTS or act in own or not lexicon.is_verb(act):
+        return ""
+    words_of = lexicon.words()
+    written = any(m.group(0) in words_of for m in re.finditer(re.escape(act) + r"[\u4e00-\u9fff]", report))
+    return act + "了" if written else ""  # as asked ("配了"): the report writes the act elsewhere
+
+
+_NOT_ACTS = frozenset("举分从按在给到为对用让叫")  # "举几个例子", "分几个方面": no act of a figure
+
+
 def rule_measure_identity(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
     """A figure answers only when the measure asked is its measure: the noun naming what the
     ask counts is in the figure's own words (its names and phrasings, its clause), written,
@@ -823,9 +842,13 @@ def rule_measure_identity(a: Analysis, choice: Choice | None, ctx: Context) -> D
     if lookup and (_ASKING_RE.search(a.raw) or len(a.core) > MAX_KEYWORD_CHARS):
         return None
     head = measure_head(a, ctx.report_norm)
-    if not head:
-        return None
     norm = ctx.normalize or normalize
+    if not head:
+        if not a.wants_figure or not choice.figure_value:
+            return None
+        own, _ = _own_words(norm, choice.names, choice.own_text)
+        act = _act_alone(a.raw, own, ctx.report_norm)  # "全市执法部门一共配了多少个" of 公示执法事项
+        return Decline("unstated", act) if act else None
     own, own_sound = _own_words(norm, choice.names, choice.own_text)
     act = _act_on(a.raw, norm(head) or head, own, ctx.report_norm)
     if act:
@@ -877,6 +900,10 @@ def rule_subject_named(a: Analysis, choice: Choice | None, ctx: Context) -> Decl
     return Decline("unstated", subject)
 
 
+# A description of the thing asked, then the thing pointed at ("…顺带调解的那种模式"): the words before.
+_DESCRIBED_BEFORE_RE = re.compile(r"([\u4e00-\u9fff]{2,30}?)的(?:那|这)(?:种|个|项|类|套|些)")
+
+
 def rule_one_word_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
     """The ask uses the figure's own words but one: that one word names another measure
     ("“0”排队次数的事项" of 跑动次数, "立法提案" of 意见建议). An asker who does not know the
@@ -891,9 +918,12 @@ def rule_one_word_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
     is_own = lambda w: w in own or norm(w) in own or pinyin_key(norm(w)) in own_sound  # noqa: E731
     split_phrase = measure_phrase(a)
     phrase = _measure_names(split_phrase)
+    described = {w for m in _DESCRIBED_BEFORE_RE.finditer(a.text) for w in lexicon.segment(m.group(1))}
     for word in dict.fromkeys(phrase):
         if len(word) < 2 or not _HANZI_RE.fullmatch(word) or word in _NOT_MEASURE_WORDS or word in scope:
             continue  # a place, a year, a word of asking
+        if word in described:
+            continue  # "…顺带调解把矛盾化掉的那种模式": the asker's description of the thing named after it
         if is_own(word) or (word not in split_phrase and is_own(word[:-1])):
             on.append(word)  # "调解率" of 调解: what it is a rate of is the figure's own
             continue

@@ -39,7 +39,7 @@ from bot.knowledge.sameas import MeasureLinks
 from bot.retrieval.scoring import measure_fits
 from bot.text.dialect import mandarin
 from bot.text.english import english
-from bot.text.lexicon import is_common, is_noun, words_in
+from bot.text.lexicon import is_common, is_noun, segment, words_in
 from bot.text.normalize import clean, convert_numerals, simplified
 from bot.text.pairs import none_occur
 from bot.text.pinyin import has_latin
@@ -422,15 +422,16 @@ class Engine:
         which carry no year or place."""
         report = self.packs[-1].context.report_norm
         ask = _ask_of(text, report)
-        if not ask.refers:
-            return ask.text
-        told = _HEARD_THING_RE.search(ask.refers.rsplit("，", 1)[-1])
-        if told and _NAME_ASKED_RE.match(ask.text):
+        told = _HEARD_THING_RE.search(ask.context.rsplit("，", 1)[-1]) if _NAME_ASKED_RE.match(ask.text) else None
+        if told:
             # "同事说市里有个律所跟企业结对子帮忙的活动，叫什么来着": what was heard of is described
             # in the asker's words; the name asked is the thing's, so the description is the ask's own
             return f"{told.group(1)}，{ask.text}"
+        if not ask.refers:
+            return ask.text
         refers = self.packs[-1].knowledge.synonyms.apply(clean(ask.refers))  # "医调委" is the report's word
-        lent = [w for w in known_words(refers, report).split() if not _scoped(w, self.today)]
+        said = set(segment(refers))
+        lent = [w for w in known_words(refers, report).split() if not _scoped(w, self.today) and _lendable(w, said)]
         return "".join(lent) + "，" + ask.text if lent else ask.text
 
     def _listed_in(self, entry_id: str) -> Response | None:
@@ -713,6 +714,12 @@ def _names_a_thing(word: str) -> bool:
 
 
 _COUNTER_RE = re.compile(r"(几|多少)[个位名项件家条次起台处]")
+
+
+def _lendable(run: str, said: set[str]) -> bool:
+    """A run of the context longer than two characters, or a word the asker said: never two
+    characters glued across the asker's words ("真实发生" lends no 实发)."""
+    return len(run) >= 3 or run in said
 
 
 def _scoped(word: str, today: dt.date | None) -> bool:
