@@ -717,9 +717,9 @@ _COUNTER_RE = re.compile(r"(几|多少)[个位名项件家条次起台处]")
 
 
 def _lendable(run: str, said: set[str]) -> bool:
-    """A run of the context longer than two characters, or a word the asker said: never two
-    characters glued across the asker's words ("真实发生" lends no 实发)."""
-    return len(run) >= 3 or run in said
+    """A run of the context longer than two characters, a word the asker said or a figure: never
+    two characters glued across the asker's words ("真实发生" lends no 实发)."""
+    return len(run) >= 3 or run in said or any(c.isdigit() for c in run)  # a figure stated ("6项") too
 
 
 def _scoped(word: str, today: dt.date | None) -> bool:
