@@ -380,3 +380,18 @@ def test_a_check_of_the_step_just_given_in_other_words(engine):
     conversation = Conversation()
     engine.respond("“智慧渔政”取得了什么成绩", conversation, 0.0)
     assert engine.respond("是进了推荐名单对吧", conversation, 1.0).text.startswith("是的")
+
+
+@pytest.mark.parametrize(
+    "question, yes",
+    [
+        ("政府合同和涉法事无审查了120件对吗", False),  # 无 of a mistyped 事务 negates nothing
+        ("政府合同和涉法事务审查了120件对吗", False),
+        ("合同没审查120件吧", True),  # a lone 没 just before the number does
+        ("复调对接的调解和解率没过三成吧", True),
+        ("行政许可事项清单发布率没有达到100%吧", False),
+        ("新增了5个立法联系点，没措吧", True),  # 没措 is 没错 mistyped
+    ],
+)
+def test_a_negation_counts_only_where_it_negates_the_checked_number(engine, question, yes):
+    assert engine.respond(question).text.startswith("是的" if yes else "不是")

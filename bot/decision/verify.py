@@ -108,6 +108,25 @@ def negates(question: str) -> bool:
     return bool(_NEGATION_RE.search(_NOT_NEGATING_RE.sub("", _QUESTION_FRAMES_RE.sub("", question))))
 
 
+NEGATION_REACH = 2  # characters between a lone negation and the number it negates ("没审查120件")
+_STRONG_NEGATION_RE = re.compile(r"不是|没有|并非|不再|不能|不会")
+
+
+def _negates_number(clause: str, number: str) -> bool:
+    """Whether the clause checking a number states it negatively: a negation of the predicate
+    (不是/没有… anywhere before the number, or a lone 没/未/无/不 just before it), never one
+    inside a word typed before it ("涉法事无审查了120件": 无 is a typo of 务)."""
+    if not negates(clause.replace(number, " ")):
+        return False
+    if number not in clause:
+        return True
+    framed = _NOT_NEGATING_RE.sub("", _QUESTION_FRAMES_RE.sub("", clause.replace(number, "\0", 1)))
+    before, _, after = framed.partition("\0")
+    if _STRONG_NEGATION_RE.search(before) or _NEGATION_RE.search(after):
+        return True
+    return bool(re.search(r"[没未无不]", before[-NEGATION_REACH - 1 :]))
+
+
 def verdict(analysis: Analysis, evidence: str, figure=None) -> bool | None:
     """是的 / 不是 / None for a yes/no question answered by `evidence` (and its figure). A number
     to confirm is judged as a range (不到九成 is already a range); any other claim is judged as
@@ -129,7 +148,7 @@ def verdict(analysis: Analysis, evidence: str, figure=None) -> bool | None:
             # "不是2900余件吧" states the negation (a lead such as 不到/没到 is part of the range);
             # only a negation in the number's own clause ("是三千来家 | 没得六千家吧": 三千 is claimed)
             clause = _clause_of(question, asked, analysis.numbers)
-            if found is not None and negates(clause.replace(asked.text, " ")) and not _proposes(question, asked.text):
+            if found is not None and _negates_number(clause, asked.text) and not _proposes(question, asked.text):
                 return not found
             return found
     found = _claim(analysis, evidence, figure)
