@@ -186,3 +186,24 @@ def test_a_thing_told_of_in_several_sentences_gets_those_sentences(engine, quest
 def test_a_figures_name_asked_how_it_went_stays_its_figure(engine):
     reply = engine.respond("网上可办率这块怎么样")
     assert reply.entry_id == "online_rate"
+
+
+@pytest.mark.parametrize(
+    "question, points",
+    [
+        ("对企业执法这块有啥宽松点的做法", ["一目录、五清单", "首次不罚"]),
+        ("对企业执法温柔一点这方面，都有哪些做法", ["一目录、五清单", "首次不罚"]),
+        ("执法能力提升这块有什么举措", ["三年提升行动实施方案", "执法资格考试"]),
+    ],
+)
+def test_an_area_in_the_askers_words_gets_the_part_its_answer_comes_from(engine, question, points):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and all(p in reply.answer for p in points), reply.text
+
+
+@pytest.mark.parametrize(
+    "question, entry",
+    [("营商码这块做了什么", "business_code"), ("刑事破案数同比咋样", "criminal_cases_growth")],
+)
+def test_the_thing_asked_or_how_a_figure_went_stays_its_own_answer(engine, question, entry):
+    assert engine.respond(question).entry_id == entry

@@ -27,7 +27,7 @@ _HOW_WENT = r"(?:是)?(?:怎么样|咋样|如何|情况如何|情况怎么样|�
 _AREA_RE = re.compile(
     rf"^(?:您好|你好|请问|麻烦问一下|想问一下|问一下|我想问问|我想问|我想了解一下|想了解一下|我想了解|想了解)*"
     rf"(?:在|对|关于|那|那么)?(?P<area>.{{2,24}}?){_PLACE_WORDS}(?:还|都|主要)?"
-    rf"(?:{_DID}(?:{_THINGS}|(?<=[么啥些])(?:呢|啊|呀)?$)|{_HOW_WENT})"
+    rf"(?:{_DID}(?:[\u4e00-\u9fff]{{1,4}}的)?(?:{_THINGS}|(?<=[么啥些])(?:呢|啊|呀)?$)|{_HOW_WENT})"
 )
 # Words around an area that are not its name: the year, the city, the report.
 _AROUND_RE = re.compile(r"(?:19|20)\d\d年度?|去年|今年|报告里|报告中|报告上|益阳市?|全市|市里")

@@ -298,7 +298,7 @@ class PackEngine:
         if combined is not None:
             return combined
         whole = self._single(a, conversation, now)
-        heading = self._heading_answered(whole)
+        heading = self._heading_answered(whole) or self._part_of_entry(a, whole)
         if heading is not None:
             return heading
         if whole.status != "answer" and whole.kind not in STATED_LACKS:
@@ -968,6 +968,30 @@ class PackEngine:
             return None
         return self._area_reply((lead.subsection, lead.section, False), False)
 
+    def _part_of_entry(self, a: Analysis, reply: Response) -> Response | None:
+        """ "对企业执法这块有啥宽松点的做法": an area asked in the asker's words, answered by an entry
+        that does not name it (its title lacks the area's words): the part of the report the
+        entry comes from, its points; an entry naming the thing asked ("营商码这块") stays."""
+        words = find_area(a.cleaned)
+        if reply.status != "answer" or not words or a.wants_figure or a.intent.asks_name or a.intent.yes_no:
+            return None
+        if _MEASURE_NAME_RE.search(words) or _RANKED_RE.search(words):
+            return None  # "网上可办率这块怎么样": a figure's name, asked how it went
+        entry = self.knowledge.entries.get(reply.entry_id or "")
+        if entry is None or (entry.is_metric and _HOW_IT_WENT_RE.search(a.cleaned)):
+            return None  # "刑事破案数同比咋样": how a figure went is its figure
+        if not entry.is_metric and normalize(words, self.knowledge.synonyms) in self.context.normalize(entry.title):
+            return None  # the explanation of the very thing asked ("营商码这块"); a figure is no such answer
+        source = entry.source
+        found = [s for s in self.knowledge.report_text.sentences if source and (s.text in source or source in s.text)]
+        if not found or not found[0].subsection:
+            return None
+        part = found[0]
+        points = [x for x in self.knowledge.report_text.sentences if x.subsection == part.subsection and not x.is_lead]
+        if len(points) < MIN_PART_POINTS:
+            return None
+        return self._area_reply((part.subsection, part.section, False), False)
+
     def _area_by_content(self, pairs: set[str]) -> tuple[str, str, bool] | None:
         """ "规范性文件和合同审查这块有啥举措": no heading names the area, but one sub-section's
         heading and sentences hold nearly all its words, well ahead of every other, and no one
@@ -1396,6 +1420,8 @@ _NAMES_MEASURE_RE = re.compile(r"多少|几|[数率额量]|人次|金额")
 _MEASURE_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2}(?:[数率额]|人次|金额)$")
 # "X方面呢" of a thing several sentences tell of: that many sentences answer it.
 MIN_THING_SENTENCES = 2
+MIN_PART_POINTS = 3  # an entry's part answers an area asked when it has this many points
+_HOW_IT_WENT_RE = re.compile(r"(?:怎么样|咋样|如何|好不好|行不行)(?:的|呢|啊|呀)?$")
 MAX_THING_SENTENCES = 4
 # Where and when, and words of checking, not what: a part naming only these names nothing of
 # its own ("全市给配了多少个", "真的假的").
