@@ -498,3 +498,9 @@ def test_which_meeting_asks_the_ordinal(engine, question):
 def test_a_staff_lookup_of_measures_typed_without_breaks_answers_each(engine, question, figures):
     reply = engine.respond(question)
     assert reply.status == "answer" and all(f in reply.answer for f in figures), reply.text
+
+
+def test_the_ji_of_she_ji_joins_nothing_in_a_comparison(engine):
+    """ "普法典型案例涉及方面和跑1次事项数": 涉及 is one word, the subjects are cut at 和."""
+    reply = engine.respond("普法典型案例涉及方面和跑1次事项数，差不多吗")
+    assert reply.kind == "compare" and "20多个方面" in reply.answer and "1024项" in reply.answer, reply.text
