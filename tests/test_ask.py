@@ -438,3 +438,26 @@ def test_the_story_lends_no_characters_glued_across_its_words(engine):
     message = "我在社区做网格员平时要给居民讲点法律知识光念条文根本没人听想找些真实发生的事来讲益阳那些执法单位2023年发布了多少个典型案例"
     reply = engine.respond(message)
     assert reply.status == "answer" and "70个" in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "我二舅老家在常宁市开了个小超市觉得挺新鲜人民调解化解纠纷是按起算还是按件算",
+        "我儿媳妇住在长沙青石岭在厂里踩缝纫机，急得睡不着觉真有免罚两千多万这么多？",
+    ],
+)
+def test_where_someone_of_the_story_lives_or_works_is_no_scope(engine, message):
+    reply = engine.respond(message)
+    assert "常宁" not in reply.text and "长沙" not in reply.text, reply.text
+    assert "缝纫机" not in reply.text, reply.text  # nor are the story's words what the report lacks
+
+
+def test_a_place_asked_of_is_still_a_scope(engine):
+    assert engine.respond("长沙的免罚金额是多少").status != "answer"
+
+
+def test_a_story_glued_to_the_ask_is_cut_where_no_story_word_follows(engine):
+    message = "我们楼下的刘嫂在宁乡市在厂里踩缝纫机，前阵子回老家吃酒网上能办的事项是两千八百六十一项吗"
+    reply = engine.respond(message)
+    assert reply.entry_id == "online_items" and reply.text.startswith("是的"), reply.text

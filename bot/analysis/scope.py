@@ -66,6 +66,21 @@ _WIDER_RE = re.compile(
 )
 
 
+# A place where someone lives or works ("住在长沙青石岭开了个早餐摊", "老家在常宁市开了个小超市"):
+# 在 (or 住/老家) before it, a verb of living or working after it, a village's name between.
+_LIVED_BEFORE_RE = re.compile(r"(?:住|家|老家|老家是)?在$|家住$|老家是?$")
+_LIVED_AFTER_RE = re.compile(
+    r"^[\u4e00-\u9fff]{0,8}?(?:开了|开个|开家|开间|开出租|开店|种了|种地|种田|跑长途|跑车|跑运输|送外卖|送快递|摆了|摆摊|"
+    r"打工|上班|工作|读书|读大学|当老师|当兵|卖|修|帮工|带孩子|养猪|养鸡|踩缝纫机|做生意|做木匠|做事|住|生活|退休)"
+)
+
+
+def _lived_in(text: str, start: int, end: int) -> bool:
+    return bool(_LIVED_BEFORE_RE.search(text[max(0, start - 3) : start])) and bool(
+        _LIVED_AFTER_RE.match(text[end : end + 14])
+    )
+
+
 def find_scope(text: str, today: dt.date | None = None) -> Scope:
     """The scope words of a cleaned, numeral-converted question."""
     today = today or today_in_china()
@@ -86,6 +101,8 @@ def find_scope(text: str, today: dt.date | None = None) -> Scope:
     places: list[str] = []
     counties: list[str] = []
     for found in gazetteer().find(text):
+        if _lived_in(text, found.start, found.end):
+            continue  # "我二舅在道县开出租车": where someone of the story lives or works
         (counties if found.level == "county" else places).append(found.text)
     wider = _WIDER_RE.search(text)
     return Scope(

@@ -34,6 +34,7 @@ from bot.answers import compose as answers
 from bot.answers.compose import Response
 from bot.decision.decline import STATED_LACKS
 from bot.decision.rules import (
+    CLAUSE_BREAK_RE,
     GENERIC_VERBS,
     MEASURE_NEUTRAL,
     NOT_ASKED_RE,
@@ -502,7 +503,10 @@ class PackEngine:
             covered = min([c.missing for c in report_pool[:1]] + [c.missing for c in options[:1]], default=1.0)
             close = near >= p.clarify_min or covered <= 1 - p.content_min
             outside = coverage(a.core, self.context.report_norm) < p.absent_max_coverage
-            terms = absent_terms(a.core, self.context.report_norm, asked=a.text) if not close and outside else []
+            asking = self._asking_clause(a)  # "…踩缝纫机，…真有免罚两千多万这么多": the story's words are no term
+            terms = (
+                absent_terms(asking.core, self.context.report_norm, asked=asking.text) if not close and outside else []
+            )
             if terms:  # nothing in the report comes close, and a word of the question is not in it
                 return Decision("decline", None, Decline("absent", terms[0]), options)
             if (
@@ -522,6 +526,13 @@ class PackEngine:
         if declined is not None:
             return Decision("decline", choice, declined)
         return Decision("answer", choice)
+
+    def _asking_clause(self, a: Analysis) -> Analysis:
+        """The last clause of the message that asks (a question word or mark), read on its own;
+        the whole when it is one clause or none asks."""
+        parts = [c for c in CLAUSE_BREAK_RE.split(a.raw) if c.strip()]
+        asking = [c for c in parts if _QUESTION_RE.search(c)]
+        return self.analyze(asking[-1]) if len(parts) > 1 and asking else a
 
     def _metric_stated(self, a: Analysis, curated: list[Candidate]) -> Candidate | None:
         """ "首次不罚免掉的钱是多少": a figure of a kind asked, an explanation leads, and its answer
