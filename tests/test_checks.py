@@ -395,3 +395,23 @@ def test_a_check_of_the_step_just_given_in_other_words(engine):
 )
 def test_a_negation_counts_only_where_it_negates_the_checked_number(engine, question, yes):
     assert engine.respond(question).text.startswith("是的" if yes else "不是")
+
+
+@pytest.mark.parametrize(
+    "question, check, yes",
+    [
+        ("民商事一审收案变化多少", "那就是案子减少了？", True),  # 案子 is the subject, in the asker's word
+        ("民商事一审收案变化多少", "那就是案子变多了？", False),
+    ],
+)
+def test_a_direction_checked_of_the_subject_in_everyday_words(engine, question, check, yes):
+    conversation = Conversation()
+    engine.respond(question, conversation, 0.0)
+    assert engine.respond(check, conversation, 1.0).text.startswith("是的" if yes else "不是")
+
+
+def test_a_direction_of_another_subject_is_no_check_of_the_last_answer(engine):
+    conversation = Conversation()
+    engine.respond("刑事破案数涨了多少", conversation, 0.0)
+    reply = engine.respond("那就是人数减少了？", conversation, 1.0)
+    assert not reply.text.startswith(("是的", "不是")), reply.text

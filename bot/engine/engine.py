@@ -366,7 +366,8 @@ class Engine:
         residue = _CHECK_WORDS_RE.sub("", COMPARED_RE.sub("", WAY_RE.sub("", plain)))
         if len(residue) > MAX_CHECK_RESIDUE:
             return None
-        if not a.numbers and not (residue and _DIRECTION_RE.fullmatch(residue)) and not (way and not residue):
+        named = [w for w in segment(WAY_RE.sub(" ", plain)) if len(w) >= 2 and is_noun(w)]  # "那就是案子减少了？": 案件
+        if not a.numbers and not (residue and _DIRECTION_RE.fullmatch(residue)) and not (way and len(residue) <= 2):
             return None  # no number and no direction ("是上升了对吧"): nothing of the last answer to check
         last = self._last_answer(conversation)
         remembered = conversation.last_entry_id
@@ -387,11 +388,16 @@ class Engine:
             return None  # "钱呢 是不是三百多万" after a count of people: money is another figure
         norm = self.packs[-1].context.normalize
         said = norm(last.answer or last.text)  # its own words, not the quoted sentence's other figures
+        if way and any(not (set(norm(w)) - _MEASURE_CHARS) & set(said) for w in named):
+            return None  # "那就是人数减少了？" after 破案数: a subject of its own, a new question
         if residue and not all(residue[i : i + 2] in said for i in range(len(residue) - 1)):
-            if not _contradicts(plain, said):
-                return None  # words of its own: a new question
+            if not _contradicts(plain, said) and not (way and named):
+                return None  # words of its own: a new question ("那就是案子减少了？" names its subject)
         if way and not a.intent.yes_no:  # "那就是上涨了？": a check by its tone, judged as one
             a = replace(a, intent=replace(a.intent, yes_no=True))
+        if way and residue and not a.numbers:
+            # "那就是案子减少了？": the subject in the asker's word, the direction checked
+            a = self.packs[-1].analyze(way.group(0) + "了吗")
         return answers.checked(last, verdict(a, last.source, figure))
 
     def _last_answer(self, conversation: Conversation) -> Response:
@@ -714,6 +720,10 @@ def _names_a_thing(word: str) -> bool:
 
 
 _COUNTER_RE = re.compile(r"(几|多少)[个位名项件家条次起台处]")
+
+
+# The characters of a measure's kind: a subject sharing only these with the last answer is another.
+_MEASURE_CHARS = frozenset("数率额量人次件项个名起家")
 
 
 def _lendable(run: str, said: set[str]) -> bool:
