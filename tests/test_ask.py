@@ -455,9 +455,3 @@ def test_where_someone_of_the_story_lives_or_works_is_no_scope(engine, message):
 
 def test_a_place_asked_of_is_still_a_scope(engine):
     assert engine.respond("长沙的免罚金额是多少").status != "answer"
-
-
-def test_a_story_glued_to_the_ask_is_cut_where_no_story_word_follows(engine):
-    message = "我们楼下的刘嫂在宁乡市在厂里踩缝纫机，前阵子回老家吃酒网上能办的事项是两千八百六十一项吗"
-    reply = engine.respond(message)
-    assert reply.entry_id == "online_items" and reply.text.startswith("是的"), reply.text

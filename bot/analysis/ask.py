@@ -175,18 +175,6 @@ def _story_cut(clause: str, report: str) -> list[str]:
     text = clause
     pairs = pairs_of(report)
     covered = [text[i : i + 2] in pairs for i in range(len(text) - 1)]
-    for k in range(MIN_STORY_PREFIX, len(covered) - 1):
-        # the first cut leaving no story word after it ("…回老家吃酒网上能办的事项是…吗")
-        if not covered[k] or covered[k - 1]:
-            continue
-        head, rest = text[:k], text[k:]
-        if (
-            _NARRATIVE_RE.search(head)
-            and not _NARRATIVE_RE.search(rest)
-            and coverage(head, report) <= STORY_COVERAGE
-            and _asks(rest)
-        ):
-            return [head, rest]
     for k in range(len(covered) - 2, MIN_STORY_PREFIX - 1, -1):
         if not covered[k] or covered[k - 1]:
             continue  # not where a run of the report's words starts
