@@ -177,7 +177,7 @@ def test_a_year_just_before_the_ask_scopes_it_and_a_versions_year_does_not(engin
         ),
         (
             "我去年被电信诈骗骗了八千块 报了案以后冇想到几个月后派出所打电话讲追回来一部分 "
-            "我听讲去年益阳破案数涨了好多 到底涨了多少",
+            "我听讲23年益阳破案数涨了好多 到底涨了多少",
             "110%",
         ),
         (

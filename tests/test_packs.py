@@ -95,16 +95,21 @@ def test_a_year_no_pack_covers_is_refused_naming_what_is(two_years):
         assert "2023" in r.text and "2024" in r.text and "2600余件" not in r.text
 
 
-def test_last_year_without_its_report_is_answered_from_the_newest_naming_its_year(two_years, engine):
-    """A report on a year is read the year after: "去年" asks for the newest report while no
-    report of that year is loaded; the reply says which year answers."""
-    r = two_years.respond("去年法律援助案件多少件")
-    assert r.status == "answer" and "3100余件" in r.answer and "2600余件" not in r.text
-    assert r.text.startswith("目前收录的最新报告是2024年的") and "去年" in r.text.splitlines()[0]
-    r = engine.respond("去年法律援助案件多少件")
-    assert "2900余件" in r.answer and "2023年" in r.text.splitlines()[0]
+def test_last_year_without_its_report_is_declined_with_a_button_to_the_newest(two_years, engine):
+    """ "去年" is the calendar's last year (2025 today): with no report of it, no figure of another
+    year is given, only the newest report's answer to the same question as a button."""
+    for bot, newest in ((two_years, "3100余件"), (engine, "2900余件")):
+        r = bot.respond("去年法律援助案件多少件")
+        assert r.status != "answer" and "去年（2025年）" in r.text and newest not in r.text
+        assert r.suggestions and "法律援助" in r.suggestions[0].question
     for question in ("那去年呢", "2025年法律援助案件多少件"):  # another year as the whole ask, or written out
         assert engine.respond(question).status != "answer"
+
+
+def test_a_year_told_in_the_story_is_no_year_asked(engine):
+    message = "我是市政协委员，去年参加了两回立法协商座谈会，感觉提的意见还是有人听的。报告里讲新增了几个立法联系点？"
+    reply = engine.respond(message)
+    assert reply.status == "answer" and "5个" in reply.answer, reply.text
 
 
 def test_a_fact_only_one_report_has_is_answered_from_it(two_years, qinglan):

@@ -256,11 +256,6 @@ def checked(response: Response, verdict: bool | None) -> Response:
     return replace(response, text=word + response.text, answer=word + response.answer, kind="check")
 
 
-def noted(response: Response, note: str) -> Response:
-    """An answer with a note before it (which report answers a question of another year)."""
-    return replace(response, text=f"{note}\n{response.text}")
-
-
 def with_year(response: Response, year: int | None) -> Response:
     """Name the report year in the first line of an answer (several years are loaded)."""
     if response.status != "answer" or not year or response.kind in ("years", "overview"):

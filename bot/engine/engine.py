@@ -56,9 +56,9 @@ _PREVIOUS_ONLY_RE = re.compile(
 )
 
 _PUNCTUATION_RE = re.compile(r"[\s，,。？?！!]")
-# A report on a year is read the year after, so "去年" asks for the newest report while it is
-# the newest: answered from it, the reply naming its year. 今年 is never a report's year, and
-# 前年 is two years back: both stay what the calendar says.
+# "去年" is the calendar's last year: when no report of it is loaded, the reply says so and offers
+# the newest report's answer to the same question as a button, never its figure (a figure of
+# another year is no answer). 今年 and 前年 are what the calendar says, as everywhere.
 RECENT_WORDS = ("去年",)
 _PARTICLES_RE = re.compile(r"[\s，,。？?！!、]|那|么|呢|的|啊|呀|吗|年|情况|怎么样|如何")
 
@@ -278,18 +278,26 @@ class Engine:
     def _answer(self, text: str, conversation: Conversation | None, now: float) -> tuple[Response, int | None]:
         recent = self._recent(text)
         if recent is not None:
-            # "去年法律援助多少件" with no report of that year: the newest report answers, saying
-            # which year it is; when it cannot, the honest "no report of that year" below
-            question, note = recent
-            response, year = self._answer_in_scope(question, conversation, now)
-            if response.status == "answer":
-                return answers.noted(response, note), year
+            # "去年法律援助多少件" with no report of that year (去年 is 2025 today): no figure of
+            # another year, only a button to the newest report's answer to the same question
+            question, word = recent
+            response, _ = self._answer_in_scope(question, None, now)
+            pack = self.packs[-1]
+            entry = pack.knowledge.entries.get(response.entry_id or "") if response.status == "answer" else None
+            options = [answers.suggestion(entry)] if entry is not None else []
+            return answers.decline(pack.knowledge, "other_year", word, options=options, covered=pack.covered), None
         return self._answer_in_scope(text, conversation, now)
 
     def _recent(self, text: str) -> tuple[str, str] | None:
-        """A relative year of RECENT_WORDS (去年) later than every report loaded: the question
-        without it, and the note naming the newest report's year; None otherwise."""
-        analysis = self.packs[-1].analyze(text)
+        """A relative year of RECENT_WORDS (去年) in the ask, later than every report loaded: the
+        question without it (to offer the newest report's answer as a button) and the year asked
+        as the reply names it ("去年（2025年）"); None otherwise."""
+        ask = self.question(text)
+        asking = [c for c in CLAUSE_BREAK_RE.split(ask) if _ASKING_CLAUSE_RE.search(c)]
+        # the ask's year, never the story's: a clause that asks, or the one right before it
+        # that only scopes it ("去年，法律援助多少件"); "去年参加了两回座谈会，…" tells
+        scoped = ask if len(CLAUSE_BREAK_RE.split(ask)) == 1 or not asking else _with_scope_clause(ask, asking)
+        analysis = self.packs[-1].analyze(scoped)
         scope = analysis.scope
         newest = max(p.knowledge.year or 0 for p in self.packs)
         if scope.relative not in RECENT_WORDS or not newest or min(scope.years, default=0) <= newest:
@@ -299,10 +307,7 @@ class Engine:
         if not _PARTICLES_RE.sub("", question):
             return None  # "那去年呢": another year is the whole ask
         asked = next(y for y in scope.years if y > newest)
-        return (
-            question,
-            f"目前收录的最新报告是{newest}年的，还没有{scope.relative}（{asked}年）的报告；以下是{newest}年的情况。",
-        )
+        return question, f"{scope.relative}（{asked}年）"
 
     def _answer_in_scope(self, text: str, conversation: Conversation | None, now: float) -> tuple[Response, int | None]:
         only = self.packs[0].knowledge
@@ -724,6 +729,17 @@ _COUNTER_RE = re.compile(r"(几|多少)[个位名项件家条次起台处]")
 
 # The characters of a measure's kind: a subject sharing only these with the last answer is another.
 _MEASURE_CHARS = frozenset("数率额量人次件项个名起家")
+
+
+_ASKING_CLAUSE_RE = re.compile(r"多少|几|好多|什么|啥|哪|谁|怎|咋|吗|呢|么$|是否|有没有|是不是|对吧|没错吧|[?？]")
+
+
+def _with_scope_clause(ask: str, asking: list[str]) -> str:
+    """The asking clauses, with a clause before the first that names only a year or a place."""
+    parts = [c for c in CLAUSE_BREAK_RE.split(ask) if c]
+    first = parts.index(asking[0]) if asking[0] in parts else 0
+    before = parts[first - 1] if first > 0 and len(parts[first - 1]) <= 6 else ""
+    return "，".join(([before] if before else []) + asking)
 
 
 def _lendable(run: str, said: set[str]) -> bool:
