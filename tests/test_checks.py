@@ -415,3 +415,10 @@ def test_a_direction_of_another_subject_is_no_check_of_the_last_answer(engine):
     engine.respond("刑事破案数涨了多少", conversation, 0.0)
     reply = engine.respond("那就是人数减少了？", conversation, 1.0)
     assert not reply.text.startswith(("是的", "不是")), reply.text
+
+
+@pytest.mark.parametrize(
+    "question, yes", [("不会吧，承诺时限能压缩七成多？", True), ("不会吧，承诺时限能压缩九成多？", False)]
+)
+def test_surprise_before_a_claim_negates_nothing(engine, question, yes):
+    assert engine.respond(question).text.startswith("是的" if yes else "不是")

@@ -504,3 +504,9 @@ def test_the_ji_of_she_ji_joins_nothing_in_a_comparison(engine):
     """ "普法典型案例涉及方面和跑1次事项数": 涉及 is one word, the subjects are cut at 和."""
     reply = engine.respond("普法典型案例涉及方面和跑1次事项数，差不多吗")
     assert reply.kind == "compare" and "20多个方面" in reply.answer and "1024项" in reply.answer, reply.text
+
+
+def test_which_one_is_no_count_of_one(engine):
+    """ "哪一项目入围了…": 哪一 asks which, it counts nothing (no "报告只给出了数量")."""
+    reply = engine.respond("益阳市哪一项目入围了“全国法治政府建设示范项目”推荐名单？")
+    assert reply.status == "answer" and "智慧渔政" in reply.text, reply.text

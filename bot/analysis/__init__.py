@@ -137,30 +137,21 @@ def _cached(raw: str, synonyms: Synonyms, today: dt.date) -> Analysis:
 
 
 _CLAUSE_RE = re.compile(r"[，,。？?！!；;\s]+")
-_ASKING_RE = re.compile(r"多少|几|好多|什么|啥|哪|谁|怎|咋|吗|呢|么$|没$|是否|有没有|是不是|对吧|没错吧|[?？]")
-MAX_SCOPE_CLAUSE = 8  # a clause this short opening the message names only when or where
-MAX_SUBJECT_CLAUSE = 14  # a clause this short, telling nothing, just before the asking one is its subject
-_TELLS_RE = re.compile(r"我|俺|咱|他|她|孩子|儿子|女儿|老伴|老公|老婆|爸|妈|家里|参加|去过|办过|遇到|以前|那时")
+_ASKING_RE = re.compile(r"多少|几|好多|什么|啥|哪|谁|怎|咋|吗|呢|么$|没$|还是|是否|有没有|是不是|对吧|没错吧|[?？]")
+# A clause telling of the asker or someone: its year is the story's.
+_TELLS_RE = re.compile(r"我|俺|咱|他|她|孩子|儿子|女儿|老伴|老公|老婆|爸|妈|家里|参加了|去过|办过|遇到|以前|那时")
 
 
 def _years_asked(raw: str, scope: Scope, synonyms: Synonyms, today: dt.date | None) -> Scope:
-    """The scope with only the years of the clauses that ask (and a short clause telling nothing
-    right before the first of them): a year told in the story ("去年参加了两回座谈会，…提了多少条建议") is no
-    year asked. The spans stay: the story's year is no word of the ask either."""
+    """The scope without the years told in the story: a clause that asks nothing and tells of
+    the asker or someone ("去年参加了两回立法协商座谈会，…提了多少条建议") sets no year. The spans
+    stay: the story's year is no word of the ask either."""
     parts = [c for c in _CLAUSE_RE.split(raw) if c.strip()]
-    asking = [i for i, c in enumerate(parts) if _ASKING_RE.search(c)]
-    if len(parts) < 2 or not asking:
+    if len(parts) < 2:
         return scope
-    keep = set(asking)
-    before = parts[asking[0] - 1] if asking[0] > 0 else ""
-    if before and len(before) <= MAX_SUBJECT_CLAUSE and not _TELLS_RE.search(before):
-        keep.add(asking[0] - 1)  # "2022年网上可办事项 几项": the subject and its year, then the ask
-    if len(parts[0]) <= MAX_SCOPE_CLAUSE:
-        keep.add(0)  # "2024年，…少了多少", "在2020年，…": a clause opening the message that only scopes it
-    for i in range(asking[-1] + 1, len(parts)):  # "…新增了几个，不对是2023年": the ask corrected
-        if len(parts[i]) <= MAX_SUBJECT_CLAUSE and not _TELLS_RE.search(parts[i]):
-            keep.add(i)
-    asked = "，".join(parts[i] for i in sorted(keep))
+    asked = "，".join(c for c in parts if _ASKING_RE.search(c) or not _TELLS_RE.search(c))
+    if not asked:
+        return scope
     text = convert_numerals(synonyms.apply(convert_numerals(clean(asked))))
     own = find_scope(text, today)
     if own.years == scope.years:

@@ -140,8 +140,8 @@ def find_numbers(text: str) -> list[AskedNumber]:
         if after == "年" and len(raw) == 4:
             continue  # a year
         before = text[m.start() - 1 : m.start()] if m.start() else ""
-        if before == "第" or (before.isascii() and before.isalpha()):
-            continue  # an ordinal or a name (cctv13)
+        if before in ("第", "哪") or (before.isascii() and before.isalpha()):
+            continue  # an ordinal, "哪一项" (which one) or a name (cctv13)
         mag = (m.group("mag") or "") + (m.group("mag2") or "")
         if unit == "个亿":
             mag, unit = "亿", ""

@@ -324,7 +324,7 @@ def rule_part_only(a: Analysis, choice: Choice | None, ctx: Context) -> Decline 
 
 _PARTIAL_RE = re.compile(r"等(\d+|[一二两三四五六七八九十]+)(?:个|项|家|类|种|方面)")
 _WHOLE_LIST_RE = re.compile(
-    r"完整|全部|所有|都是哪|分别是哪|具体是哪|哪(?:\d+|[一二两三四五六七八九十]+)[个项家类种条]"
+    r"完整|全部|所有|都是哪|分别是哪|具体是哪|哪(?!1[个项家类种条]|一[个项家类种条])(?:\d+|[一二两三四五六七八九十]+)[个项家类种条]"
 )
 # The members of a counted figure asked ("那11项审批服务事项分别是什么"): its list, not its meaning.
 _MEMBERS_RE = re.compile(

@@ -70,7 +70,10 @@ def _pick(analysis: Analysis, percent: bool):
 # the positive claim, turned round. The frames 是不是/有没有/没记错 are questions, not negations.
 _NEGATION_RE = re.compile(r"不是|不能|不可以|不会|没有|没|未|并非|不再|无")
 # Words holding a negation character that negate nothing claimed ("心里没底", "无证明城市").
-_NOT_NEGATING_RE = re.compile(r"没底|没事|没想到|没准|无论|无奈|未来|无证明|无跑动|无车|无房|有无")
+_NOT_NEGATING_RE = re.compile(
+    r"没底|没事|没想到|没准|无论|无奈|未来|无证明|无跑动|无车|无房|有无|"
+    r"^(?:不会吧|不是吧|不可能吧|不会是真的吧)"  # "不会吧，…能压缩七成多？": surprise, the claim is what follows
+)
 _QUESTION_FRAMES_RE = re.compile(
     r"是不是|有没有|能不能|会不会|可不可以|是否|没(?:记|听|看|说|搞|弄|算)?错|对不对|行不行|(?:了没|没有?)(?:啊|呀|呢)?$"
 )
