@@ -112,3 +112,11 @@ def test_money_of_another_kind_stated_by_an_explanation_is_no_answer(engine):
     """ "法律援助花了多少钱": the explanation of those activities states the wages recovered, another money."""
     reply = engine.respond("2023年益阳法律援助一共花了多少钱")
     assert reply.status != "answer" and "317万余元" not in reply.text.split("\n", 1)[0], reply.text
+
+
+def test_the_stated_figure_is_never_checked_when_the_rest_asks_of_another_thing(engine):
+    """ "…是2900余件了，还没到法院立案之前先调解的那种案子呢": the rest is unsure (诉前调解 or 分调裁审), so
+    it is clarified; never a 不是 on the figure the asker stated (还没到…之前 negates nothing)."""
+    reply = engine.respond("看到法律援助案件2023年受理是2900余件了，还没到法院立案之前先调解的那种案子呢")
+    assert not reply.text.startswith(("是的", "不是")), reply.text
+    assert "2900余件" not in reply.text.split("\n")[0]

@@ -237,13 +237,30 @@ class PackEngine:
         known, first, rest = stated
         reply = self._respond(rest, conversation, now)
         if reply.status != "answer" or _answered(reply) == known:
-            return self._respond_to(a, text, conversation, now)  # what is asked of the stated figure
+            whole = self._respond_to(a, text, conversation, now)  # what is asked of the stated figure
+            if reply.status == "clarify" and _answered(whole) == known and self._names_report_thing(rest):
+                return reply  # "…是2900余件了，还没到…的那种案子呢": the rest asks, the stated figure is no answer
+            return whole
         if reply.score >= self.params.stated_rest_min:
             return reply
         whole = self._respond_to(a, text, conversation, now)
         if whole.status != "answer" and whole.lacking and whole.lacking in first:
             return reply  # the known clause's words never make the report "lack" the ask
         return whole
+
+    def _names_report_thing(self, part: str) -> bool:
+        """Whether a part names a thing in the report's words (not a placeholder, a scope or a
+        word of asking): "先调解的那种案子呢" does (调解), "说的是哪个模式" does not."""
+        return any(
+            len(w) >= 2
+            and _HANZI_RE.fullmatch(w)
+            and w not in _SCOPE_WORDS
+            and w not in GENERIC_VERBS
+            and w not in PLACEHOLDERS
+            and not _ASKING_NAME_RE.search(w)
+            and w in self.context.report_norm
+            for w in lexicon.segment(clean(part))
+        )
 
     def _respond_to(self, a: Analysis, text: str, conversation: Conversation | None, now: float) -> Response:
         kb = self.knowledge
