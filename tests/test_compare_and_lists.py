@@ -510,3 +510,15 @@ def test_which_one_is_no_count_of_one(engine):
     """ "哪一项目入围了…": 哪一 asks which, it counts nothing (no "报告只给出了数量")."""
     reply = engine.respond("益阳市哪一项目入围了“全国法治政府建设示范项目”推荐名单？")
     assert reply.status == "answer" and "智慧渔政" in reply.text, reply.text
+
+
+def test_only_the_things_of_a_list_asked_is_no_one_of_a_pair(engine):
+    """ "只说能在网上开的证明 有哪些": 证明 ends both 无车证明 and 有无房证明, it names neither alone."""
+    reply = engine.respond("只说能在网上开的证明 有哪些")
+    assert reply.status == "answer" and "无车证明" in reply.text, reply.text
+    assert engine.respond("单说听证室建了多少处").status != "answer"
+
+
+def test_the_things_of_one_sentence_asked_are_no_area(engine):
+    reply = engine.respond("能在网上开的证明有哪些")
+    assert reply.entry_id == "online_certificates", reply.text

@@ -379,7 +379,10 @@ def rule_one_of_a_pair(a: Analysis, choice: Choice | None, ctx: Context) -> Decl
     own = choice.own_text
     for mark in re.finditer("、", own):
         left, right = own[: mark.start()], own[mark.end() :]
+        first = re.split(r"[，,；;。、\s]", left)[-1]
+        second = re.split(r"[，,；;。、等\s]", right)[0]
         named = [w for w in (_named_end(left, a.text), _named_end(right[::-1], a.text[::-1])[::-1]) if w]
+        named = [w for w in named if not (w in first and w in second)]  # "证明" of 无车证明、有无房证明: both
         if (alone and len(named) == 1) or (each and len(named) == 2):
             both = f"{_HANZI_END_RE.search(left).group(0)}、{_HANZI_START_RE.match(right).group(0)}"
             return Decline("together", both)  # "报告只给出了询问室、听证室合在一起的数字"

@@ -1003,6 +1003,8 @@ class PackEngine:
         words = find_area(a.cleaned)
         if reply.status != "answer" or not words or a.wants_figure or a.intent.asks_name or a.intent.yes_no:
             return None
+        if not _ACTIONS_ASKED_RE.search(a.cleaned):
+            return None  # "能在网上开的证明有哪些": the things of one sentence, no part's doings
         if _MEASURE_NAME_RE.search(words) or _RANKED_RE.search(words):
             return None  # "网上可办率这块怎么样": a figure's name, asked how it went
         entry = self.knowledge.entries.get(reply.entry_id or "")
@@ -1449,6 +1451,7 @@ _MEASURE_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2}(?:[数率额]|人次|金额)$
 # "X方面呢" of a thing several sentences tell of: that many sentences answer it.
 MIN_THING_SENTENCES = 2
 MIN_PART_POINTS = 3  # an entry's part answers an area asked when it has this many points
+_ACTIONS_ASKED_RE = re.compile(r"做|干|搞|弄|举措|措施|做法|办法|动作|工作|讲了|写了|说了|成效|成果|亮点|名堂|花样|招")
 _HOW_IT_WENT_RE = re.compile(r"(?:怎么样|咋样|如何|好不好|行不行)(?:的|呢|啊|呀)?$")
 MAX_THING_SENTENCES = 4
 # Where and when, and words of checking, not what: a part naming only these names nothing of
