@@ -391,3 +391,11 @@ def test_the_askers_description_of_the_thing_is_no_measure_word(engine):
     """ "…顺带调解把矛盾化掉的那种模式": how the asker describes it, not a word the figure must have."""
     reply = engine.respond("申请行政复议的时候顺带调解把矛盾化掉的那种模式和解率有多少")
     assert reply.status == "answer" and "25%" in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    "question", ["询问室听证室一共建有多少", "全部音像记录随案存档数近2万件，询问室听证室一共建有多少"]
+)
+def test_a_verb_of_having_is_no_measure(engine, question):
+    reply = engine.respond(question)  # 建有, 设有: having, never "报告中没有关于建有"
+    assert reply.status == "answer" and "近200处" in reply.answer, reply.text

@@ -120,3 +120,8 @@ def test_the_stated_figure_is_never_checked_when_the_rest_asks_of_another_thing(
     reply = engine.respond("看到法律援助案件2023年受理是2900余件了，还没到法院立案之前先调解的那种案子呢")
     assert not reply.text.startswith(("是的", "不是")), reply.text
     assert "2900余件" not in reply.text.split("\n")[0]
+
+
+def test_a_measure_named_then_asked_after_a_stated_figure(engine):
+    reply = engine.respond("新增立法联系点是5个，网办率是多少")
+    assert reply.entry_id == "online_rate", reply.text

@@ -598,6 +598,9 @@ CLAUSE_BREAK_RE = re.compile(r"[，,。？?！!；;\s]+")
 _HANZI_RE = re.compile(r"[\u4e00-\u9fff]+")
 
 
+_HAVING_RE = re.compile(r"[建设配拥共还都总另已现]有")
+
+
 def measure_head(a: Analysis, report: str = "") -> str:
     """The noun naming what the ask counts, next to its question word: the noun right after
     it ("有多少家企业" → 企业, "多少注册用户" → 用户), else the last noun before it ("法律援助
@@ -649,7 +652,8 @@ def measure_head(a: Analysis, report: str = "") -> str:
         return "" if head in MEASURE_NEUTRAL or head in PLACEHOLDERS else head
     before = words[:asked]
     popped = []
-    while before and (before[-1] in _LINKS or len(before[-1]) == 1):  # "律师有多少名", "案件一共破了多少起"
+    while before and (before[-1] in _LINKS or len(before[-1]) == 1 or _HAVING_RE.fullmatch(before[-1])):
+        # "律师有多少名", "案件一共破了多少起", "询问室听证室一共建有多少" (建有, 设有: having)
         popped.append(before.pop())
     if not before or len(before[-1]) < 2 or before[-1] in MEASURE_NEUTRAL or before[-1] in PLACEHOLDERS:
         return ""

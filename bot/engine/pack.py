@@ -1448,6 +1448,7 @@ def _glued_measures(a: Analysis) -> bool:
 _HANZI_RE = re.compile(r"[\u4e00-\u9fff]+")
 _NAMES_MEASURE_RE = re.compile(r"多少|几|[数率额量]|人次|金额")
 _MEASURE_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2}(?:[数率额]|人次|金额)$")
+_MEASURE_ASKED_RE = re.compile(r"[\u4e00-\u9fff]{2}(?:[数率额]|人次|金额)(?=是|有|为|多少|几|呢|吗)")
 # "X方面呢" of a thing several sentences tell of: that many sentences answer it.
 MIN_THING_SENTENCES = 2
 MIN_PART_POINTS = 3  # an entry's part answers an area asked when it has this many points
@@ -1470,8 +1471,8 @@ def _names_own_thing(part: str) -> bool:
     not scope, a generic verb or a word of asking ("全市给配了多少个", "去年有多少件", "市本级"
     name nothing: they ask about the thing named before them)."""
     text = clean(part)
-    if _MEASURE_NAME_RE.search(text):
-        return True
+    if _MEASURE_NAME_RE.search(text) or _MEASURE_ASKED_RE.search(text):
+        return True  # "和解率", "网办率是多少": a measure's name, then asked
     return any(
         len(w) >= 2
         and _HANZI_RE.fullmatch(w)
