@@ -422,3 +422,21 @@ def test_a_direction_of_another_subject_is_no_check_of_the_last_answer(engine):
 )
 def test_surprise_before_a_claim_negates_nothing(engine, question, yes):
     assert engine.respond(question).text.startswith("是的" if yes else "不是")
+
+
+def test_one_of_two_counted_together_is_never_confirmed_alone(engine):
+    """ "询问室是不是建了一百多间": 近200处 counts 询问室 and 听证室 together."""
+    reply = engine.respond("询问室是不是建了一百多间")
+    assert reply.status != "answer" and not reply.text.startswith(("是的", "不是")), reply.text
+    assert engine.respond("询问室听证室是不是近200处").text.startswith("是的")
+
+
+@pytest.mark.parametrize("question", ["再向园区赋权的那11项事项能列一下吗", "通过初评的22个乡镇街道能列一下吗"])
+def test_a_polite_request_for_a_list_the_report_lacks_is_no_yes(engine, question):
+    reply = engine.respond(question)
+    assert reply.status != "answer" and not reply.text.startswith("是的"), reply.text
+
+
+def test_where_to_click_and_how_to_operate_are_how_to_requests(engine):
+    reply = engine.respond("无房证明在线开具的入口在哪 具体咋操作")
+    assert reply.status != "answer" and "办事信息" in reply.text

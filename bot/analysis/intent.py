@@ -165,6 +165,12 @@ def measure_of(text: str, unit: str = "") -> str:
     return ""
 
 
+# A request asked as a question ("能列一下吗", "可以告诉我吗", "能不能说说"): it asks for the thing.
+_POLITE_REQUEST_RE = re.compile(
+    r"(?:能|可以|可不可以|能不能|能否|麻烦)(?:帮我|给我|跟我)?(?:列|说|讲|告诉|介绍|发|报)(?:一下|下|出来|说|讲|我)?(?:吗|嘛|不|么)?$"
+)
+
+
 def find_intent(text: str, number_unit: str = "") -> Intent:
     """The intent of a cleaned, numeral-converted question (`number_unit`: the unit of a
     number it writes, which tells the measure of a yes/no check: "有没有五百人")."""
@@ -174,9 +180,13 @@ def find_intent(text: str, number_unit: str = "") -> Intent:
     yes_no = bool(_YESNO_RE.search(text)) and not _HOW_MANY_THEN_MA_RE.search(text)
     if yes_no and _SOFT_END_RE.search(text) and _WH_RE.search(text):
         yes_no = False  # "到底是哪几个中心嘛": 嘛/呢 soften a question word's ask, they check nothing
+    if yes_no and _POLITE_REQUEST_RE.search(text):
+        yes_no = False  # "那11项事项能列一下吗": a request asked politely, no claim to check
     if yes_no and not unit and number_unit[-1:] not in ("", "万", "亿", "千", "百"):
         unit = number_unit[-1:]  # "有两千八百六十一项吗": a check counts in the unit it writes
-    wants_list = bool(_LIST_RE.search(text))
+    wants_list = bool(_LIST_RE.search(text)) or bool(
+        re.search(r"能列|可以列|列一下|列出", text) and _POLITE_REQUEST_RE.search(text)
+    )
     wants_figure = bool(_FIGURE_RE.search(text)) and not _ORDINAL_RE.search(text) and not _MEMBERS_RE.search(text)
     if wants_figure and _CALLED_RE.search(text) and not _STRONG_FIGURE_RE.search(_FIGURE_NOUNS_RE.sub("", text)):
         # "贴行业、规模标签的那个做法叫什么", "一个目录加几个清单的那套东西叫啥": a name asked;

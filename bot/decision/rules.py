@@ -328,7 +328,8 @@ _WHOLE_LIST_RE = re.compile(
 )
 # The members of a counted figure asked ("那11项审批服务事项分别是什么"): its list, not its meaning.
 _MEMBERS_RE = re.compile(
-    r"分别是(?:什么|啥)|都是(?:什么|啥)|具体是(?:什么|啥)|都有(?:什么|啥|哪些)|有哪几|是哪些|有哪些|名单|哪几个|都是谁"
+    r"分别是(?:什么|啥)|都是(?:什么|啥)|具体是(?:什么|啥)|都有(?:什么|啥|哪些)|有哪几|是哪些|有哪些|名单|哪几个|都是谁|"
+    r"列一下|列出来|列个|能列"  # "那11项事项能列一下吗"
 )
 
 
@@ -374,6 +375,7 @@ def rule_one_of_a_pair(a: Analysis, choice: Choice | None, ctx: Context) -> Decl
     if choice is None or not choice.figure_value:
         return None
     alone, each = _ALONE_RE.search(a.text), _EACH_RE.search(a.text)
+    alone = alone or (a.intent.yes_no and a.numbers)  # "询问室是不是建了一百多间": one of them checked
     if not (alone or each):
         return None
     own = choice.own_text
