@@ -455,3 +455,10 @@ def test_where_someone_of_the_story_lives_or_works_is_no_scope(engine, message):
 
 def test_a_place_asked_of_is_still_a_scope(engine):
     assert engine.respond("长沙的免罚金额是多少").status != "answer"
+
+
+def test_a_practice_described_by_what_it_did_is_named_by_the_sentence_before(engine):
+    """ "执法单位发典型案例…的那种普法方式叫什么": the name stands in the short sentence before the one
+    telling what was done (全面推行“普法+案例”滴灌式普法。)."""
+    reply = engine.respond("执法单位发典型案例、一点点滴进去的那种普法方式叫什么")
+    assert reply.status == "answer" and "滴灌式普法" in reply.answer, reply.text

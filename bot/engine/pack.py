@@ -852,11 +852,33 @@ class PackEngine:
         if candidate.from_report:
             sentence = self.report.sentence(candidate.id)
             yes = verdict(a, sentence.text, candidate.figure) if a.intent.yes_no or a.checks_number else None
-            return answers.answer_report(kb, sentence, candidate.figure, candidate.score, yes, kind or "report")
+            reply = answers.answer_report(kb, sentence, candidate.figure, candidate.score, yes, kind or "report")
+            lead = self._naming_lead(sentence) if a.intent.asks_name and candidate.figure is None else None
+            if lead is not None:
+                # "执法单位发典型案例、一点点滴进去的那种普法方式叫什么": the practice is named in the
+                # short sentence right before the one that tells what it did
+                named = answers.answer_report(kb, lead, None, candidate.score, None, kind or "report")
+                return answers.combined(kb, [named, reply])
+            return reply
         entry = kb.entries[candidate.id]
         figure = entry if entry.is_metric else stated_figure(entry.answer, a)
         yes = verdict(a, choice.text, figure) if a.intent.yes_no or a.checks_number else None
         return answers.answer(kb, entry, candidate.score, kind or "entry", yes)
+
+    def _naming_lead(self, sentence):
+        """The sentence right before `sentence` in its part, when it is short and names a
+        practice in quotes (全面推行“普法+案例”滴灌式普法。) and `sentence` tells what was done."""
+        sentences = self.knowledge.report_text.sentences
+        at = next((k for k, x in enumerate(sentences) if x.id == sentence.id), 0)
+        before = sentences[at - 1] if at > 0 else None
+        if (
+            before is None
+            or before.subsection != sentence.subsection
+            or len(before.text) > MAX_NAMING_LEAD
+            or not _QUOTED_NAME_RE.search(before.text)
+        ):
+            return None
+        return before
 
     def _reply(self, a: Analysis, decision: Decision) -> Response:
         kb = self.knowledge
@@ -1450,6 +1472,8 @@ _NAMES_MEASURE_RE = re.compile(r"多少|几|[数率额量]|人次|金额")
 _MEASURE_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2}(?:[数率额]|人次|金额)$")
 _MEASURE_ASKED_RE = re.compile(r"[\u4e00-\u9fff]{2}(?:[数率额]|人次|金额)(?=是|有|为|多少|几|呢|吗)")
 # "X方面呢" of a thing several sentences tell of: that many sentences answer it.
+MAX_NAMING_LEAD = 30  # a sentence this short before the one answering may name the practice it tells of
+_QUOTED_NAME_RE = re.compile(r"“[^”]{2,12}”")
 MIN_THING_SENTENCES = 2
 MIN_PART_POINTS = 3  # an entry's part answers an area asked when it has this many points
 _ACTIONS_ASKED_RE = re.compile(r"做|干|搞|弄|举措|措施|做法|办法|动作|工作|讲了|写了|说了|成效|成果|亮点|名堂|花样|招")
