@@ -186,3 +186,13 @@ def test_pack_yaml_problems_are_reported(kb_copy):
     path = kb_copy / "pack.yaml"
     line = _edit(path, "year: 2023", "year: 二〇二三")
     assert _messages(kb_copy) == [f"{path}:{line}: 字段 'year' 应为整数，实际是 '二〇二三'"]
+
+
+def test_a_variant_listed_in_two_groups_is_reported_with_both_lines(kb_copy):
+    """A variant repeated across groups is a problem named at its line, never a crash."""
+    path = kb_copy / "synonyms.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8") + '\n  - canonical: "法治审核"\n    variants: ["法制审核"]\n', encoding="utf-8"
+    )
+    messages = _messages(kb_copy)
+    assert any("法制审核" in m and "已在第" in m and "行列出" in m for m in messages), messages

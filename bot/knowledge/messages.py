@@ -44,7 +44,7 @@ MESSAGES: dict[str, str] = {
     "unknown_topic": "主题 '{topic}' 未在 topics.yaml 中定义",
     "unknown_related": "相关条目 '{id}' 不存在",
     "variant_has_canonical": "变体 '{variant}' 包含了它的标准词 '{canonical}'",
-    "variant_repeated": "变体 '{variant}' 已在第 {line} 行列出",
+    "variant_repeated": "变体 '{variant}' 已在第 {first} 行列出",
     # texts and figures against the report
     "source_not_in_report": "source 不是 report.txt 中的原文",
     "figure_not_in_report": "answer 中的数字 '{figure}' 在 report.txt 中找不到",

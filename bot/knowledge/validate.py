@@ -283,7 +283,7 @@ class _Builder:
                 if canonical in variant:
                     self.out.add(path, line, "variant_has_canonical", variant=cut(variant), canonical=cut(canonical))
                 if variant in seen:
-                    self.out.add(path, line, "variant_repeated", variant=cut(variant), line=seen[variant])
+                    self.out.add(path, line, "variant_repeated", variant=cut(variant), first=seen[variant])
                 seen.setdefault(variant, line)
             groups.setdefault(canonical, []).extend(v for v in variants if isinstance(v, str))
         return groups
