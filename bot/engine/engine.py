@@ -292,12 +292,7 @@ class Engine:
         """A relative year of RECENT_WORDS (去年) in the ask, later than every report loaded: the
         question without it (to offer the newest report's answer as a button) and the year asked
         as the reply names it ("去年（2025年）"); None otherwise."""
-        ask = self.question(text)
-        asking = [c for c in CLAUSE_BREAK_RE.split(ask) if _ASKING_CLAUSE_RE.search(c)]
-        # the ask's year, never the story's: a clause that asks, or the one right before it
-        # that only scopes it ("去年，法律援助多少件"); "去年参加了两回座谈会，…" tells
-        scoped = ask if len(CLAUSE_BREAK_RE.split(ask)) == 1 or not asking else _with_scope_clause(ask, asking)
-        analysis = self.packs[-1].analyze(scoped)
+        analysis = self.packs[-1].analyze(text)  # its years are the ask's, never the story's (_years_asked)
         scope = analysis.scope
         newest = max(p.knowledge.year or 0 for p in self.packs)
         if scope.relative not in RECENT_WORDS or not newest or min(scope.years, default=0) <= newest:
@@ -729,17 +724,6 @@ _COUNTER_RE = re.compile(r"(几|多少)[个位名项件家条次起台处]")
 
 # The characters of a measure's kind: a subject sharing only these with the last answer is another.
 _MEASURE_CHARS = frozenset("数率额量人次件项个名起家")
-
-
-_ASKING_CLAUSE_RE = re.compile(r"多少|几|好多|什么|啥|哪|谁|怎|咋|吗|呢|么$|是否|有没有|是不是|对吧|没错吧|[?？]")
-
-
-def _with_scope_clause(ask: str, asking: list[str]) -> str:
-    """The asking clauses, with a clause before the first that names only a year or a place."""
-    parts = [c for c in CLAUSE_BREAK_RE.split(ask) if c]
-    first = parts.index(asking[0]) if asking[0] in parts else 0
-    before = parts[first - 1] if first > 0 and len(parts[first - 1]) <= 6 else ""
-    return "，".join(([before] if before else []) + asking)
 
 
 def _lendable(run: str, said: set[str]) -> bool:
