@@ -440,3 +440,9 @@ def test_a_polite_request_for_a_list_the_report_lacks_is_no_yes(engine, question
 def test_where_to_click_and_how_to_operate_are_how_to_requests(engine):
     reply = engine.respond("无房证明在线开具的入口在哪 具体咋操作")
     assert reply.status != "answer" and "办事信息" in reply.text
+
+
+def test_almost_a_number_and_both_of_a_pair_described_are_checked(engine):
+    """ "问话和开听证会用的房间，是不是建了快两百处": both rooms described, 快两百 is near 200."""
+    reply = engine.respond("执法时问话和开听证会用的房间，是不是建了快两百处")
+    assert reply.text.startswith("是的"), reply.text

@@ -522,3 +522,12 @@ def test_only_the_things_of_a_list_asked_is_no_one_of_a_pair(engine):
 def test_the_things_of_one_sentence_asked_are_no_area(engine):
     reply = engine.respond("能在网上开的证明有哪些")
     assert reply.entry_id == "online_certificates", reply.text
+
+
+@pytest.mark.parametrize(
+    "question, figures",
+    [("网上可办数/可办率", ["2861项", "100%"]), ("复调对接件数 和解率", ["78件", "25%"])],
+)
+def test_measures_typed_one_after_another_are_each_answered(engine, question, figures):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and all(f in reply.answer for f in figures), reply.text

@@ -76,6 +76,10 @@ _MORE_WORDS = r"(?:还有|再加上|加上|以及|再就是)"
 _MORE_RE = re.compile(r"[，,\s]+" + _MORE_WORDS)
 # Keywords typed with spaces, a subject first ("复议跟调解对接 调成和解的几件 和解率").
 _UNIT_COUNT_RE = re.compile(r"^([件项家台处条类种名起次位])数$")
+_SCOPE_TOKEN_RE = re.compile(
+    r"^(?:市本级|本级|全市|市级|益阳市?|市里|(?:19|20)\d\d年度?|23年)$"
+)  # where or when, no item
+_MEASURE_TOKEN_RE = re.compile(r"[\u4e00-\u9fff]{2}(?:[数率]|人次|金额)$")  # a token that is a measure's name
 _KEYWORDS_RE = re.compile(r"^\s*([^\s，,、/]{2,14})(?:[\s/]+[^\s，,、/]{2,8}){2,6}\s*$")
 _MORE_START_RE = re.compile("^" + _MORE_WORDS)
 _ELLIPTICAL_RE = re.compile(r"^(?:那么|那|又|还有|另外|然后|再问|以及)|呢$")
@@ -381,6 +385,16 @@ def _split(text: str) -> list[Split]:
             # "多少家单位发了多少个典型案例，涉及多少个方面": a clause asking twice is two asks
             clauses = [piece for k, c in enumerate(clauses) for piece in (_run_on(c, k > 0) or (c,))][:MAX_PARTS]
             found.append(Split(tuple(_with_subjects(clauses)), True, tuple(clauses)))
+        tokens = [t for t in re.split(r"[\s/]+", sentences[0].strip()) if t]
+        if (
+            not found
+            and 2 <= len(tokens) <= MAX_PARTS
+            and _MEASURE_TOKEN_RE.search(tokens[0])
+            and all(len(_content(t)) >= 2 and not _has_ask(t) and not _SCOPE_TOKEN_RE.match(t) for t in tokens)
+        ):
+            # "网上可办数/可办率", "复调对接件数 和解率 人民调解成功率": measures, each its own item (the
+            # first names the subject the others may lack)
+            found.append(Split(tuple(_UNIT_COUNT_RE.sub(r"有多少\1", t) for t in tokens), True))
         keywords = _KEYWORDS_RE.match(sentences[0])
         if keywords and not found:  # "政府合同审查 件数 意见条数": a subject, then what of it
             subject, rest = keywords.group(1), re.split(r"[\s/]+", sentences[0][keywords.end(1) :].strip())

@@ -375,8 +375,8 @@ def rule_one_of_a_pair(a: Analysis, choice: Choice | None, ctx: Context) -> Decl
     if choice is None or not choice.figure_value:
         return None
     alone, each = _ALONE_RE.search(a.text), _EACH_RE.search(a.text)
-    alone = alone or (a.intent.yes_no and a.numbers)  # "询问室是不是建了一百多间": one of them checked
-    if not (alone or each):
+    checked = not alone and a.intent.yes_no and a.numbers  # "询问室是不是建了一百多间": one of them checked
+    if not (alone or each or checked):
         return None
     own = choice.own_text
     for mark in re.finditer("、", own):
@@ -385,7 +385,16 @@ def rule_one_of_a_pair(a: Analysis, choice: Choice | None, ctx: Context) -> Decl
         second = re.split(r"[，,；;。、等\s]", right)[0]
         named = [w for w in (_named_end(left, a.text), _named_end(right[::-1], a.text[::-1])[::-1]) if w]
         named = [w for w in named if not (w in first and w in second)]  # "证明" of 无车证明、有无房证明: both
-        if (alone and len(named) == 1) or (each and len(named) == 2):
+        if checked and len(named) == 1:
+            other = second if named[0] in first else first
+            other = (
+                re.match(r"[\u4e00-\u9fff]*", other).group(0)
+                if other is second
+                else _HANZI_END_RE.search(other).group(0)
+            )
+            if (set(other) - set(named[0])) & set(a.text):
+                continue  # "问话和开听证会用的房间": the other one described in the asker's words
+        if ((alone or checked) and len(named) == 1) or (each and len(named) == 2):
             both = f"{_HANZI_END_RE.search(left).group(0)}、{_HANZI_START_RE.match(right).group(0)}"
             return Decline("together", both)  # "报告只给出了询问室、听证室合在一起的数字"
     return None
