@@ -531,3 +531,12 @@ def test_the_things_of_one_sentence_asked_are_no_area(engine):
 def test_measures_typed_one_after_another_are_each_answered(engine, question, figures):
     reply = engine.respond(question)
     assert reply.status == "answer" and all(f in reply.answer for f in figures), reply.text
+
+
+def test_a_what_after_one_is_an_article_not_a_count(engine):
+    """ "入围了全国的一个什么名单": 一个 is 'a', so no "报告只给出了数量（1个）"."""
+    message = (
+        "我在渔业部门干了二十年，从以前划船巡湖到现在用上了智慧渔政，变化太大了。听说这个项目入围了全国的一个什么名单？"
+    )
+    reply = engine.respond(message)
+    assert reply.status == "answer" and "推荐名单" in reply.text, reply.text

@@ -399,3 +399,10 @@ def test_the_askers_description_of_the_thing_is_no_measure_word(engine):
 def test_a_verb_of_having_is_no_measure(engine, question):
     reply = engine.respond(question)  # 建有, 设有: having, never "报告中没有关于建有"
     assert reply.status == "answer" and "近200处" in reply.answer, reply.text
+
+
+def test_a_clause_of_the_story_holds_no_word_the_figure_must_have(engine):
+    """ "村里老人都说法律条文看不懂，…2023年一共发布了多少个典型案例": 条文 is the story's."""
+    message = "我是南县一个村的村支书，村里老人都说法律条文看不懂，听说现在执法部门用案例来普法，讲得实在。2023年一共发布了多少个典型案例？"
+    reply = engine.respond(message)
+    assert reply.status == "answer" and "70个" in reply.answer, reply.text

@@ -174,6 +174,8 @@ def find_numbers(text: str) -> list[AskedNumber]:
         )
         if exact and not unit and not mag and not percent:
             continue  # a bare number without unit is not a figure to check ("第7次" aside)
+        if exact and value == 1 and re.match(r"什么|啥|哪", text[m.end() : m.end() + 2]):
+            continue  # "入围了全国的一个什么名单": an article, no count of one
         found.append(
             AskedNumber(m.group(0), low, high, percent, "" if unit == "成" else unit, exact, m.start(), m.end())
         )

@@ -789,7 +789,13 @@ def measure_phrase(a: Analysis) -> list[str]:
     """The words that say what the ask counts: its asking clause up to the question word, and
     the noun phrase right after it ("给网格员配备了多少台执法记录仪"), never the predicate that
     follows ("有多少家企业轻微违法没被罚款": 企业 is counted, 没被罚款 says which)."""
-    text = a.text if _QUESTION_WORD_RE.search(a.text) else ""
+    text = a.text
+    # the clause that asks ("…老人都说法律条文看不懂，…发布了多少个典型案例"): a.text has no breaks
+    # left, so the clauses that ask nothing are taken out of it where they stand as written
+    for told in (convert_numerals(clean(c)) for c in CLAUSE_BREAK_RE.split(a.raw) if c.strip()):
+        if told and not _QUESTION_WORD_RE.search(told) and told in text and told != text:
+            text = text.replace(told, " ", 1)
+    text = text if _QUESTION_WORD_RE.search(text) else ""
     clause = next((c for c in re.split(r"[，,。？?！!；;\s]+", text) if _QUESTION_WORD_RE.search(c)), a.text)
     words = list(lexicon.segment(clause))
     asked = next((i for i, w in enumerate(words) if _QUESTION_WORD_RE.search(w)), None)
