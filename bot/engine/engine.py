@@ -447,8 +447,7 @@ class Engine:
             found = [s for s in (pack.report.sentence(entry_id),) if s is not None]
         else:
             source = pack.knowledge.entries[entry_id].source if entry_id in pack.knowledge.entries else ""
-            sentences = pack.knowledge.report_text.sentences
-            found = [s for s in sentences if source and (s.text in source or source in s.text)]
+            found = pack.knowledge.report_text.holding(source)
         found = [s for s in found if _NAMES_SEVERAL_RE.search(s.text)]
         if not found:
             return None

@@ -251,16 +251,7 @@ class PackEngine:
     def _names_report_thing(self, part: str) -> bool:
         """Whether a part names a thing in the report's words (not a placeholder, a scope or a
         word of asking): "先调解的那种案子呢" does (调解), "说的是哪个模式" does not."""
-        return any(
-            len(w) >= 2
-            and _HANZI_RE.fullmatch(w)
-            and w not in _SCOPE_WORDS
-            and w not in GENERIC_VERBS
-            and w not in PLACEHOLDERS
-            and not _ASKING_NAME_RE.search(w)
-            and w in self.context.report_norm
-            for w in lexicon.segment(clean(part))
-        )
+        return any(w not in PLACEHOLDERS and w in self.context.report_norm for w in _thing_words(part))
 
     def _respond_to(self, a: Analysis, text: str, conversation: Conversation | None, now: float) -> Response:
         kb = self.knowledge
@@ -1034,8 +1025,7 @@ class PackEngine:
             return None  # "刑事破案数同比咋样": how a figure went is its figure
         if not entry.is_metric and normalize(words, self.knowledge.synonyms) in self.context.normalize(entry.title):
             return None  # the explanation of the very thing asked ("营商码这块"); a figure is no such answer
-        source = entry.source
-        found = [s for s in self.knowledge.report_text.sentences if source and (s.text in source or source in s.text)]
+        found = self.knowledge.report_text.holding(entry.source)
         if not found or not found[0].subsection:
             return None
         part = found[0]
@@ -1471,13 +1461,13 @@ _HANZI_RE = re.compile(r"[\u4e00-\u9fff]+")
 _NAMES_MEASURE_RE = re.compile(r"多少|几|[数率额量]|人次|金额")
 _MEASURE_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2}(?:[数率额]|人次|金额)$")
 _MEASURE_ASKED_RE = re.compile(r"[\u4e00-\u9fff]{2}(?:[数率额]|人次|金额)(?=是|有|为|多少|几|呢|吗)")
-# "X方面呢" of a thing several sentences tell of: that many sentences answer it.
 MAX_NAMING_LEAD = 30  # a sentence this short before the one answering may name the practice it tells of
 _QUOTED_NAME_RE = re.compile(r"“[^”]{2,12}”")
-MIN_THING_SENTENCES = 2
 MIN_PART_POINTS = 3  # an entry's part answers an area asked when it has this many points
 _ACTIONS_ASKED_RE = re.compile(r"做|干|搞|弄|举措|措施|做法|办法|动作|工作|讲了|写了|说了|成效|成果|亮点|名堂|花样|招")
 _HOW_IT_WENT_RE = re.compile(r"(?:怎么样|咋样|如何|好不好|行不行)(?:的|呢|啊|呀)?$")
+# "X方面呢" of a thing several sentences tell of: that many sentences answer it.
+MIN_THING_SENTENCES = 2
 MAX_THING_SENTENCES = 4
 # Where and when, and words of checking, not what: a part naming only these names nothing of
 # its own ("全市给配了多少个", "真的假的").
@@ -1497,13 +1487,20 @@ def _names_own_thing(part: str) -> bool:
     text = clean(part)
     if _MEASURE_NAME_RE.search(text) or _MEASURE_ASKED_RE.search(text):
         return True  # "和解率", "网办率是多少": a measure's name, then asked
-    return any(
-        len(w) >= 2
+    return next(_thing_words(part), None) is not None
+
+
+def _thing_words(part: str):
+    """The words of a part that may name a thing: two characters or more, no scope, generic verb
+    or word of asking."""
+    return (
+        w
+        for w in lexicon.segment(clean(part))
+        if len(w) >= 2
         and _HANZI_RE.fullmatch(w)
         and w not in _SCOPE_WORDS
         and w not in GENERIC_VERBS
         and not _ASKING_NAME_RE.search(w)
-        for w in lexicon.segment(text)
     )
 
 

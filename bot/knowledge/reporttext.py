@@ -187,6 +187,10 @@ class ReportText:
     def sections(self) -> list[Heading]:
         return [h for h in self.headings if h.level == 1]
 
+    def holding(self, source: str) -> list[Sentence]:
+        """The sentences an entry's source is quoted from (either holds the other); [] for none."""
+        return [s for s in self.sentences if source and (s.text in source or source in s.text)]
+
 
 def sentence_id(text: str) -> str:
     return hashlib.sha1(text.strip().encode("utf-8")).hexdigest()[:8]
