@@ -503,6 +503,55 @@ def test_a_staff_lookup_of_measures_typed_without_breaks_answers_each(engine, qu
     assert reply.status == "answer" and all(f in reply.answer for f in figures), reply.text
 
 
+@pytest.mark.parametrize(
+    "question, figures",
+    [
+        # a group asking each of its items, then one more ask
+        ("网上可办数 零跑动 跑一次各多少项 承诺时限压缩率多少", ["2861项", "1837项", "1024项", "74.1%"]),
+        ("民商事一审收案同比下降、全市刑事破案数同比上升分别多少 重大行政决策事项数是多少", ["10.21%", "110%", "6项"]),
+        # the items before "各是多少" are asked, described or not
+        ("那个一趟都不用跑就能办的事，诉前调解案件各是多少，网上可办率呢", ["1837项", "13355件", "100%"]),
+        # a formal request between the writer's context and a request for sources
+        (
+            "您好！我单位正在撰写法治政府建设材料，烦请提供2023年益阳市法律援助案件受理数、法律咨询人次及"
+            "为农民工讨回工资金额，并注明出处，谢谢！",
+            ["2900余件", "近30000人次", "317万余元"],
+        ),
+        (
+            "您好，请告知新增立法联系点、行政许可实施规范和办事指南填报发布率及柔性执法办理案件，谢谢",
+            ["5个", "100%", "4600余件"],
+        ),
+        # 和 inside a word joins nothing; a space after an ask is a break, pinyin or not
+        (
+            "首次不罚的企业、用比较温和的方式处理的企业案子分别多少 nmg讨薪讨回是多少",
+            ["6125家", "4600余件", "317万余元"],
+        ),
+        ("刑事破案数和民商事一审收案，同比各变了多少", ["110%", "10.21%"]),
+    ],
+)
+def test_every_item_of_an_enumeration_is_answered_whatever_its_frame(engine, question, figures):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and all(f in reply.answer for f in figures), reply.text
+
+
+@pytest.mark.parametrize(
+    "question, figures",
+    [
+        ("谁执法谁普法 30多家 70个 20多个 这几个数分别指的是什么", ["30多家", "70个", "20多个方面"]),
+        ("4400台、近200处、1.5万余项这几个数分别是什么", ["4400台", "近200处", "1.5万余项"]),  # 1.5: no break
+    ],
+)
+def test_figures_listed_then_asked_what_each_is_are_each_found(engine, question, figures):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and all(f in reply.answer for f in figures), reply.text
+
+
+def test_a_word_said_with_a_character_left_out_is_the_figures_word(engine):
+    """ "讨工钱" is 讨工资 (synonym), the report's 讨回工资 with 回 left out: no near miss."""
+    reply = engine.respond("帮农民工讨工钱一共帮多少人")
+    assert reply.status == "answer" and "370名" in reply.answer, reply.text
+
+
 def test_the_ji_of_she_ji_joins_nothing_in_a_comparison(engine):
     """ "普法典型案例涉及方面和跑1次事项数": 涉及 is one word, the subjects are cut at 和."""
     reply = engine.respond("普法典型案例涉及方面和跑1次事项数，差不多吗")

@@ -15,6 +15,8 @@ from bot.text.dialect import mandarin
         ("政务服务这块做了些么子", "政务服务这块做了些什么"),
         ("那个三百多万是啥子钱", "那个三百多万是什么钱"),
         ("工钱一直冇拿到", "工钱一直没拿到"),
+        # a message asking nothing else asks by its 好多 of a thing counted
+        ("湘易办旗舰店接了好多个应用 好多个服务场景", "湘易办旗舰店接了多少个应用 多少个服务场景"),
     ],
 )
 def test_dialect_words_become_mandarin(text, expected):

@@ -353,6 +353,17 @@ def test_a_count_looked_up_is_never_answered_by_a_rate(engine, question):
     assert reply.status != "answer" and not reply.text.startswith("复调对接调解和解率")
 
 
+@pytest.mark.parametrize(
+    "question, figure",
+    [("市本级政务服务事项网上可办率", "100%"), ("市本级政务服务事项网上可办数", "2861项")],
+)
+def test_a_rate_looked_up_is_answered_by_the_rate_never_the_count(engine, question, figure):
+    """The lookup names its measure by its last word: 可办率 is the rate even when the words
+    before it are the count's sentence's ("市本级…事项"); the count is no answer to it."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and reply.answer.split("\n")[0].endswith(figure), reply.text
+
+
 @pytest.mark.parametrize("question", ["复调和解数", "复调 和解数"])
 def test_the_count_of_a_word_is_not_read_as_another_word(engine, question):
     reply = engine.respond(question)  # 和解数 is the count of 和解, never the word 解数

@@ -23,9 +23,12 @@ _VALUE_RE = re.compile(r"^(近)?(\d+(?:\.\d+)?)(万?)(余|多)?(万?)(.*)$")
 
 
 def enumeration(subjects: list[str], rng: random.Random) -> str:
-    first_sep, last_sep, template = rng.choice(lexicon.ENUMERATIONS)
+    """The subjects as one enumeration; a template asking the last apart ("{head}…，{last}呢")
+    needs two subjects before it."""
+    usable = [t for t in lexicon.ENUMERATIONS if "{head}" not in t[2] or len(subjects) >= 3]
+    first_sep, last_sep, template = rng.choice(usable)
     items = first_sep.join(subjects[:-1]) + last_sep + subjects[-1]
-    return template.format(items=items)
+    return template.format(items=items, head=first_sep.join(subjects[:-1]), last=subjects[-1])
 
 
 def comparison(a: str, b: str, percent: bool, rng: random.Random) -> str:

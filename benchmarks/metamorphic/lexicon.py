@@ -279,6 +279,11 @@ ENUMERATIONS = (
     (" ", " ", "{items} 各多少"),
     ("，", "，还有", "{items}，这几个数告诉我"),
     ("、", "以及", "请问{items}分别有多少"),
+    ("、", "及", "我单位正在整理材料，烦请提供{items}，并注明出处，谢谢"),
+    ("、", "和", "您好，请告知{items}，谢谢"),
+    # the first items asked together, the last on its own ("A，B各多少，C是多少")
+    ("，", "", "{head}各是多少，{last}呢"),
+    ("、", "", "{head}分别多少 {last}是多少"),
 )
 COMPARISONS_MORE = (
     "{a}和{b}哪个多",

@@ -26,7 +26,7 @@ from bot.text.pairs import occurs, pairs_of
 
 # Clause breaks: punctuation, and spaces between words (voice input writes no commas).
 _BREAK_RE = re.compile(
-    r"[，,。.！!？?；;：:\n\r\t…~～—－]+|-{2,}|(?<=[吗呢])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=说来话长|是这样的)|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff\dA-Za-z])"
+    r"[，,。！!？?；;：:\n\r\t…~～—－]+|(?<!\d)\.+|\.+(?!\d)|-{2,}|(?<=[吗呢])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=说来话长|是这样的)|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff\dA-Za-z])"
 )
 # Words that make a clause ask something (a question word, a check, a request); 几千/几万 is
 # an amount told ("本来要罚几千块"), not asked.
@@ -380,6 +380,17 @@ def find_ask(text: str, report: str = "") -> Ask:
         while first > (start if led and start is not None else 0) and not _NARRATIVE_RE.search(parts[first - 1]):
             first -= 1
         chosen = list(range(first, chosen[-1] + 1))
+    if _EACH_ASKED_RE.search(parts[chosen[0]]):
+        # "那个一趟都不用跑就能办的事，诉前调解案件各是多少": the items the ask asks each of
+        # come before it (described in words the report lacks, items still), back to the lead or
+        # a clause that tells of the asker
+        while (
+            chosen[0] > (start if led and start is not None else 0)
+            and parts[chosen[0] - 1]
+            and not _NARRATIVE_RE.search(parts[chosen[0] - 1])
+            and not _asks(parts[chosen[0] - 1])
+        ):
+            chosen.insert(0, chosen[0] - 1)
     while not led and chosen[0] > 0:
         if _joins_ask(parts[chosen[0] - 1], report):
             chosen.insert(0, chosen[0] - 1)  # "在湘潭，2023年…多少项": a short clause of the question itself
@@ -442,6 +453,10 @@ SUBJECT_COVERAGE = 0.6  # ... or one this much in the report's words, whatever i
 
 
 _SOMEONE_RE = re.compile(r"(?:他|她)(?!们?(?:局|单位|部门|那边|那里))")
+
+
+# An ask of each of several items named before it ("…，B各是多少", "…分别有多少").
+_EACH_ASKED_RE = re.compile(r"(?:各|分别|各自)(?:是|有|为)?(?:多少|几)")
 
 
 def _joins_ask(clause: str, report: str = "") -> bool:

@@ -59,6 +59,21 @@ _REQUEST_FIRST_RE = re.compile(
 _REQUEST_START_RE = re.compile(
     r"^((?:请|麻烦|帮我|给我)?(?:列一下|(?<!汇)报一下|说一下|讲一下|告诉我|查一下))(?![：:，,\s])(.+)$"
 )
+# A polite request for figures, context before it and another request after ("我单位正在撰写材料，
+# 烦请提供A、B及C，并注明出处"): the items are what it asks to be given.
+_REQUEST_INSIDE_RE = re.compile(
+    r"(?:^|[，,：:\s])(?:烦请|恳请|敬请|请|麻烦|劳驾|希望|望)(?:您|你们?|贵[\u4e00-\u9fff]{1,3}?)?(?:帮忙|帮我们?)?"
+    r"(?:提供|告知|列出|列明|查询|统计|告诉我们?)(?:一下)?(?:以下|下列|如下)?(?:数据|数字|情况|几项)?[：:]?\s*"
+    r"(?P<items>.+?)(?:[，,]\s*(?:并|同时|另外?|再)(?:请)?(?:注明|附上|说明|标明|写明|提供)[^，,]*)?[，,]?$"
+)
+# Figures listed, then what each is asked ("30多家 70个 20多个 这几个数分别指的是什么").
+_WHAT_EACH_MEANS_RE = re.compile(
+    r"[，,\s]*(?:这|那)?(?:[两二三四五六几]个|几)(?:数|数字|数据)?(?:分别|各自|各|都)?(?:是|指|说|代表|表示)(?:的是|的)?"
+    r"(?:什么|啥)(?:意思)?[吧呢啊呀。.!！?？]*$"
+)
+_FIGURE_ITEM_RE = re.compile(
+    r"(?:近|约)?[\d零〇一二两三四五六七八九十百千万.]+(?:万|亿)?(?:余|多)?[\u4e00-\u9fff%]{0,3}"
+)
 # "X里/中，A和B…": the whole named first, its parts asked after.
 _WHOLE_OF_PARTS_RE = re.compile(r"^.+?(?:里面|里头|当中|之中|里|中)(?:的)?[，,\s]+(.+)$")
 # What a request says besides its topic ("那几个数字都列出来", "几个数一起报一下").
@@ -148,9 +163,13 @@ def _unglued(item: str) -> list[str]:
         if end - start >= MIN_ITEM:
             pieces.append(item[start:end])
             start = end
-    return pieces + [item[start:]] if pieces else [item]
+    rest = item[start:]
+    if not pieces or _CHANGE_ONLY_RE.match(rest):
+        return [item]  # "全市刑事破案数同比上升": what follows the count is its change, no second measure
+    return pieces + [rest]
 
 
+_CHANGE_ONLY_RE = re.compile(r"^(?:同比|环比|较上年|比上年)?(?:上升|下降|增长|减少|提高|降低|增加|增幅|降幅)了?$")
 _LOOKUP_MEASURE_END_RE = re.compile(r"(?:[数率]|人次|金额)(?=[\u4e00-\u9fff]{2})(?![是有为多几的据字量先额])")
 MAX_GLUED_LOOKUP = 30
 
@@ -189,7 +208,7 @@ def _item_readings(text: str) -> list[list[str]]:
     if not 2 <= len(strong) < MAX_PARTS:
         return readings
     last = strong[-1]
-    for join in _LAST_JOIN_RE.finditer(last):
+    for join in (j for j in _LAST_JOIN_RE.finditer(last) if not _in_word(last, j)):
         head, tail = last[: join.start()], last[join.end() :]
         if len(_content(head)) >= 2 and len(_content(tail)) >= 2:
             readings.append(strong[:-1] + [head, tail])
@@ -306,6 +325,24 @@ def _asking_groups(clauses: list[str]) -> list[str]:
     return groups if len(groups) >= 2 else []
 
 
+def _each_tail(each: re.Match) -> str:
+    """What "各/分别…" asks of each item: "各是多少" asks 多少; "各变了多少" keeps its verb."""
+    verb = each.group(2) or ""
+    return ("" if verb in ("是", "有", "为") else verb) + each.group(3)
+
+
+# Words between the items and "各…" that say how each is asked, not an item ("…，同比各变了多少").
+_OF_EACH_RE = re.compile(r"[，,\s]+(同比|环比|比上年|较上年|比前一年|一共|总共|全年|分别)$")
+
+
+def _each_items(clause: str) -> tuple[str, ...]:
+    """A clause listing items, then asking each ("网上可办数，零跑动，跑一次各多少项"): one ask per
+    item; () when it is no such clause."""
+    each = _EACH_RE.search(clause)
+    items = _items(clause[: each.start()]) if each else []
+    return tuple(i + _each_tail(each) for i in items) if 2 <= len(items) <= MAX_PARTS else ()
+
+
 def _with_subjects(parts: list[str]) -> list[str]:
     return [parts[0]] + [_borrow(parts[0], p) for p in parts[1:]]
 
@@ -313,12 +350,25 @@ def _with_subjects(parts: list[str]) -> list[str]:
 _QUOTED_RE = re.compile(r"《[^》]*》|“[^”]*”|\"[^\"]*\"")
 
 
+def _in_word(text: str, m: re.Match) -> bool:
+    """Whether a one-character join is part of a word ("温和", "参与"), not a join of two items."""
+    if m.end() - m.start() != 1:
+        return False
+    at = 0
+    for word in lexicon.segment(text):
+        if at <= m.start() < at + len(word):
+            return len(word) > 1
+        at += len(word)
+    return False
+
+
 def _unquoted(text: str, pattern: re.Pattern) -> list[str]:
-    """Split at `pattern`, but never inside 《…》 or “…” (《政务要情与交流》 is one name)."""
+    """Split at `pattern`, but never inside 《…》 or “…” (《政务要情与交流》 is one name) nor
+    inside a word (用比较温和的方式)."""
     spans = [m.span() for m in _QUOTED_RE.finditer(text)]
     pieces, start = [], 0
     for m in pattern.finditer(text):
-        if any(a <= m.start() < b for a, b in spans):
+        if any(a <= m.start() < b for a, b in spans) or (pattern is _LAST_JOIN_RE and _in_word(text, m)):
             continue
         pieces.append(text[start : m.start()])
         start = m.end()
@@ -361,6 +411,13 @@ def _split(text: str) -> list[Split]:
         found.append(Split(tuple(_with_subjects(sentences)), True, tuple(sentences)))
     if len(sentences) == 1:
         request = _REQUEST_FIRST_RE.match(sentences[0]) or _REQUEST_START_RE.match(sentences[0])
+        if request and _CLAUSE_RE.search(request.group(1).strip()):
+            request = None  # "A，B各是多少，C呢": items before the request are asked by it, none after
+        inside = _REQUEST_INSIDE_RE.search(sentences[0]) if request is None else None
+        if inside:  # "…，烦请提供A、B及C，并注明出处": each item a figure asked
+            for items in _item_readings(_LIST_END_RE.sub("", inside.group("items").strip())):
+                if 2 <= len(items) <= MAX_PARTS:
+                    found.append(Split(tuple(i if _has_ask(i) else i + "是多少" for i in items), True))
         if request:  # "三项制度那几个数字都列出来：A、B、C": the items come after the request
             items = _items(_LIST_END_RE.sub("", request.group(2).strip()))
             topic = _TOPIC_TRIM_RE.sub("", request.group(1))  # "柔性执法几个数…": each item's subject
@@ -384,7 +441,22 @@ def _split(text: str) -> list[Split]:
         if 2 <= len(clauses) <= MAX_PARTS:
             # "多少家单位发了多少个典型案例，涉及多少个方面": a clause asking twice is two asks
             clauses = [piece for k, c in enumerate(clauses) for piece in (_run_on(c, k > 0) or (c,))][:MAX_PARTS]
-            found.append(Split(tuple(_with_subjects(clauses)), True, tuple(clauses)))
+            # "网上可办数，零跑动，跑一次各多少项，承诺时限压缩率多少": a group asking each of its
+            # items, each item with a name of its own (none borrows the first's subject)
+            pairs = [
+                (item, item) if listed else (part, own)
+                for part, own in zip(_with_subjects(clauses), clauses)
+                for listed in (_each_items(own),)
+                for item in (listed or (None,))
+            ][:MAX_PARTS]
+            found.append(Split(tuple(p for p, _ in pairs), True, tuple(o for _, o in pairs)))
+        meaning = _WHAT_EACH_MEANS_RE.search(sentences[0])
+        if meaning and meaning.start() > 0:  # "谁执法谁普法 30多家 70个 20多个 这几个数分别指什么"
+            items = _items(sentences[0][: meaning.start()])
+            figures = [i for i in items if _FIGURE_ITEM_RE.fullmatch(i.strip())]
+            topic = "".join(i for i in items if i not in figures)
+            if 2 <= len(figures) <= MAX_PARTS and len(_content(topic)) <= 12:
+                found.append(Split(tuple(f"{topic}{f.strip()}是什么" for f in figures), True))
         tokens = [t for t in re.split(r"[\s/]+", sentences[0].strip()) if t]
         if (
             not found
@@ -419,10 +491,10 @@ def _split(text: str) -> list[Split]:
         whole = _WHOLE_OF_PARTS_RE.match(head) if each else None
         if whole:  # "网上可办的事项里 零跑动和只跑一次的各多少项": the parts are asked, not the whole
             head = whole.group(1)
-        tail = ""
-        if each:  # "各是多少" asks 多少; "各变了多少" keeps its verb
-            verb = each.group(2) or ""
-            tail = ("" if verb in ("是", "有", "为") else verb) + each.group(3)
+        tail = _each_tail(each) if each else ""
+        said_of_each = _OF_EACH_RE.search(head) if each else None
+        if said_of_each:  # "A和B，同比各变了多少": 同比 says how each is asked, no item
+            head, tail = head[: said_of_each.start()], said_of_each.group(1) + tail
         if not each and not found:
             shared = _SHARED_TAIL_RE.search(head)
             if shared and _JOIN_RE.search(head[: shared.start()]):

@@ -182,6 +182,14 @@ _BY_AREA_RE = re.compile(
 )
 
 
+# Which member of a group is the most ("哪个部门的事项最多", "哪个县首违不罚的企业最多"): only a
+# sentence naming the group and ranking in it answers ("处于全省前列" ranks the city, no 部门).
+_WHICH_MOST_RE = re.compile(
+    r"哪(?:一个|个|家|些|类|种)(?P<by>[\u4e00-\u9fff]{1,4}?)(?:的[\u4e00-\u9fff]{0,6}?)?(?:最多|最高|最少|最低|最大|排第一|排名第一)"
+)
+_RANKED_RE = re.compile(r"最|第一|排名|前列|首位|领先")
+
+
 def rule_breakdown(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
     """A county named for a figure the report gives only for the whole city."""
     if choice is None:
@@ -189,6 +197,9 @@ def rule_breakdown(a: Analysis, choice: Choice | None, ctx: Context) -> Decline 
     by_area = _BY_AREA_RE.search(a.text)
     if by_area and not re.search(r"[区县]", choice.text):
         return Decline("breakdown", by_area.group(0))  # "各区县分别是多少": the report has the city's only
+    most = _WHICH_MOST_RE.search(a.text)
+    if most and not (most.group("by") in choice.text and _RANKED_RE.search(choice.text)):
+        return Decline("breakdown", most.group("by"))  # "…里，哪个部门的事项最多": no member is ranked
     if a.intent.yes_no and not choice.figure_value:
         return None  # "这个称号不是桃江县那边得的吧": a county in a claim about a name, no figure per county
     for county in a.scope.counties:
@@ -203,6 +214,15 @@ def rule_breakdown(a: Analysis, choice: Choice | None, ctx: Context) -> Decline 
 
 # A staff lookup naming a count ("收案数", "案件数"): its last two characters before 数.
 _COUNT_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2}(?<![系指多少分总])数$")
+_RATE_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2}率$")
+
+
+def named_measure(a: Analysis) -> str:
+    """The measure a staff lookup names by its last word ("收案数", "可办率"); "" for other asks."""
+    if a.intent.kind != "lookup":
+        return ""
+    named = _COUNT_NAME_RE.search(a.core) or _RATE_NAME_RE.search(a.core)
+    return named.group(0) if named else ""
 
 
 def rule_measure(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
@@ -218,6 +238,13 @@ def rule_measure(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | 
             and counted.group(0) not in (ctx.normalize or normalize)(choice.names)
         ):
             return Decline("measure", "count")  # "行政复议收案数": a count named, a rate is no answer
+        rate = _RATE_NAME_RE.search(a.core) if a.intent.kind == "lookup" else None
+        if (
+            rate
+            and not choice.figure_value.endswith("%")
+            and rate.group(0) not in (ctx.normalize or normalize)(choice.names)
+        ):
+            return Decline("measure", "percent")  # "…事项网上可办率": a rate named, a count is no answer
         return None
     if a.intent.measure == "rank" and re.search(r"第[一二三四五六七八九十\d]|前列|领先|靠前", choice.text):
         return None
@@ -811,6 +838,17 @@ def measure_phrase(a: Analysis) -> list[str]:
     return words[:asked] + after
 
 
+MIN_SHORTER = 3  # characters of a word said with one of the figure's word's characters left out
+
+
+def _said_shorter(word: str, own: str) -> bool:
+    """Whether the figure's own words have `word` with one more character inside it (讨回工资 of
+    讨工资): the same word, said shorter."""
+    return len(word) >= MIN_SHORTER and any(
+        re.search(re.escape(word[:k]) + r"[\u4e00-\u9fff]" + re.escape(word[k:]), own) for k in range(1, len(word))
+    )
+
+
 @lru_cache(maxsize=4096)
 def _own_words(norm, names: str, own_text: str) -> tuple[str, str]:
     """A figure's names and own words, normalised, and their sounds (the pack's texts: they recur)."""
@@ -884,6 +922,8 @@ def rule_measure_identity(a: Analysis, choice: Choice | None, ctx: Context) -> D
     if any(norm(head[:k]) in own and norm(head[k:]) in own for k in range(2, len(head) - 1)):
         return None  # "申请事项" of 依申请类政务服务事项: both words of it the figure's own
     written = norm(head) or head  # the report's word for it ("案子" is 案件)
+    if _said_shorter(written, own):
+        return None  # "讨工钱" (讨工资) of 讨回工资: the figure's word with one character left out
     if choice.figure_unit and len(written) == 2 and written[-1] == choice.figure_unit[-1]:
         return None  # "行政复议案件多少件" of 行政复议新收612件: 案件 is what 件 counts
     if occurs(written, ctx.report_norm):

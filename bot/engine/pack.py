@@ -48,6 +48,7 @@ from bot.decision.rules import (
     clarify_options,
     first_decline,
     lead_ok,
+    named_measure,
 )
 from bot.decision.verify import larger_of, other_units, same_figure, stated_figure, verdict
 from bot.engine.conversation import Conversation
@@ -531,6 +532,19 @@ class PackEngine:
         if not choice.figure_value and sentences and not choice.candidate.from_report and not a.intent.yes_no:
             choice = self._fuller_sentence(a, choice, sentences[0])
         declined = first_decline(a, choice, self.context)
+        measure = named_measure(a) if declined is not None and declined.reason == "measure" else ""
+        if measure:
+            # "…事项网上可办率": the lookup names a measure the leader is not; the near entry
+            # named by it answers
+            for other in curated:
+                if other.id != choice.candidate.id and other.score >= p.answer_min:
+                    again = self._entry_choice(other)
+                    if (
+                        again.figure_value
+                        and measure in (self.context.normalize or normalize)(again.names)
+                        and first_decline(a, again, self.context) is None
+                    ):
+                        return Decision("answer", again)
         if declined is not None:
             return Decision("decline", choice, declined)
         return Decision("answer", choice)

@@ -50,7 +50,16 @@ def mandarin(text: str) -> str:
     """`text` with its dialect question words and negations in Mandarin."""
     text = _WRITTEN_HOW_MANY_RE.sub("多少", _WORDS_RE.sub(lambda m: _MANDARIN[m.group(0)], text))
     text = _HAD_IT_END_RE.sub("没有", text)
-    return _HOW_MANY_RE.sub(lambda m: m.group(0) if _asked_again(text, m.end()) else m.group(0)[:-2] + "多少", text)
+    text = _HOW_MANY_RE.sub(lambda m: m.group(0) if _asked_again(text, m.end()) else m.group(0)[:-2] + "多少", text)
+    if not _ASKS_RE.search(text):
+        # "湘易办接了好多个应用 好多个服务场景": a message that asks nothing else asks by 好多
+        text = _MANY_COUNTED_RE.sub("多少", text)
+    return text
+
+
+# What asks besides 好多; a message with none of it asks by its 好多 of a thing counted.
+_ASKS_RE = re.compile(r"多少|几|什么|啥|哪|怎|谁|吗|呢|么$|[?？]")
+_MANY_COUNTED_RE = re.compile(rf"(?:好多|几多)(?={_COUNTED_NOUN})")
 
 
 def _asked_again(text: str, end: int) -> bool:

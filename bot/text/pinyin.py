@@ -74,6 +74,8 @@ _LATIN_RE = re.compile(f"[{_LETTERS}]")
 _RUN_RE = re.compile(f"[{_LETTERS}]+[1-5]?(?:[ \\t'’]*[{_LETTERS}]+[1-5]?)*")
 _TOKEN_RE = re.compile(f"[{_LETTERS}]+")
 _HANZI_RE = re.compile(r"[\u4e00-\u9fff]")
+_CLAUSE_END_RE = re.compile(r"[，,、。？?！!；;]")
+_ASK_END_RE = re.compile(r"(?:多少|几[个项件家台处条类种名起次人位]?|吗|呢|啥|什么)$")
 _MAX_COMBINATIONS = 16  # readings tried per word (polyphonic characters multiply them)
 _MIN_INITIALS = 3
 _LONGEST_NAME = 8  # characters of a title or alias indexed whole
@@ -194,14 +196,21 @@ class PinyinReader:
 
     def read_in_message(self, text: str) -> str:
         """`read`, for a whole message before its clauses are found: one space each side of a run
-        read as Chinese was typography ("诉前 tiao jie 案例数") and is dropped; a run not read keeps
-        its spaces (in Chinese a space is a break)."""
+        read as Chinese was typography ("诉前 tiao jie 案例数") and is dropped, except after a question's
+        end ("…分别多少 nmg讨薪…"); a run not read keeps its spaces (in Chinese a space is a break)."""
         if not has_latin(text):
             return text
 
         def run(match: re.Match) -> str:
             read = self.read(match.group(2))
-            return match.group(0) if read == match.group(2) else read
+            if read == match.group(2):
+                return match.group(0)
+            # "…分别多少 nmg讨薪讨回是多少": after a question's end, before another ask, a space is a
+            # break ("多少 renci 的法律咨询" names what is counted)
+            clause = _CLAUSE_END_RE.split(text[match.end() :], 1)[0]
+            asked = match.group(1) and _ASK_END_RE.search(text, 0, match.start())
+            again = asked and re.search(r"多少|几|什么|啥|吗|呢", clause)
+            return (" " if again else "") + read
 
         return re.sub(f"([ \\t]?)({_RUN_RE.pattern})[ \\t]?", run, text)
 
