@@ -22,12 +22,18 @@ from bot.decision.rules import absent_terms
         # which member of a group is the most: the report ranks the city, never a member
         ("网上可办的2861项里，哪个部门的事项最多", "breakdown"),
         ("柔性执法办的案件哪个单位最多", "breakdown"),
+        # how many people there are is no count of those who did something
+        ("全市行政执法人员一共有多少人", "unstated"),
+        ("农民工有多少人", "unstated"),
+        # the members of a count named as the report writes it (50余类)
+        ("那50余类免证办的证明材料具体是哪些，列个清单给我", "count_only"),
         ("全省首次不罚企业数", "wider_scope"),
         ("全国网上可办率", "wider_scope"),
         ("湖南省整体的承诺时限压缩率是多少", "wider_scope"),
         ("长沙首违不罚多少家", "scope"),
         ("2025年的网上可办率", "scope"),
         ("前年的网上可办率", "scope"),
+        ("2024年益阳刑事破案数比2023年多了还是少了", "scope"),  # 2024 asked, 2023 its base
         ("益阳市法律援助中心电话多少", "unsupported"),
     ],
 )

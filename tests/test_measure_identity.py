@@ -364,6 +364,20 @@ def test_a_rate_looked_up_is_answered_by_the_rate_never_the_count(engine, questi
     assert reply.status == "answer" and reply.answer.split("\n")[0].endswith(figure), reply.text
 
 
+@pytest.mark.parametrize(
+    "question, figure",
+    [
+        ("参加考试的执法人员一共有多少人", "5100多名"),
+        ("考执法资格的执法人员有多少名", "5100多名"),
+        ("讨薪的农民工有多少人", "370名"),
+        ("帮了多少农民工", "370名"),
+    ],
+)
+def test_people_counted_by_what_they_did_answer_when_the_ask_says_it(engine, question, figure):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and figure in reply.answer, reply.text
+
+
 @pytest.mark.parametrize("question", ["复调和解数", "复调 和解数"])
 def test_the_count_of_a_word_is_not_read_as_another_word(engine, question):
     reply = engine.respond(question)  # 和解数 is the count of 和解, never the word 解数

@@ -62,6 +62,7 @@ class Choice:
     is_list: bool = False  # the evidence lists items (、 or “…”“…”)
     own_text: str = ""  # the figure's own words (its clause, the entry's name and answer)
     names: str = ""  # what the figure is called: an entry's title and phrasings ("" for report rows)
+    title: str = ""  # an entry's title ("" for report rows)
 
 
 @dataclass
@@ -119,7 +120,15 @@ def rule_other_year(a: Analysis, choice: Choice | None, ctx: Context) -> Decline
     ):
         word = a.scope.relative if a.scope.relative else f"{others[0]}年"
         return Decline("other_year", f"{word}（{others[0]}年）" if a.scope.relative else word)
+    compared = _YEAR_COMPARED_RE.search(a.text)
+    if compared and int(compared.group(1)) in others and int(compared.group(2)) in ctx.years:
+        return Decline("other_year", f"{compared.group(1)}年")  # "2024年…比2023年多了还是少了": 2024 is asked
     return None
+
+
+# A year's figure compared with a year before ("2024年益阳刑事破案数比2023年多了还是少了"): the
+# first year is the one asked, the second its base.
+_YEAR_COMPARED_RE = re.compile(r"((?:19|20)\d\d)年[^，,。？?]{0,20}?(?:比|较|相比|对比|跟|和|与)((?:19|20)\d\d)年")
 
 
 def _in_report_word(text: str, place: str, report: str) -> bool:
@@ -360,10 +369,37 @@ _MEMBERS_RE = re.compile(
 )
 
 
+# The number of people there are ("全市行政执法人员一共有多少人", "农民工有多少人"): a noun of
+# people, then only 有 and the count asked.
+_HEADCOUNT_RE = re.compile(
+    r"(?P<noun>[\u4e00-\u9fff]{2,10}?(?:人员|人|工|员|师|群众|干部))(?:一共|总共|共|总|目前|现在)?有?"
+    r"(?:多少|几)(?:个|名|位)?(?:人|名)[啊呢呀吧]?$"
+)
+_COUNT_WORDS = frozenset(("人数", "人次", "数量", "多少", "有多少"))
+
+
+def rule_headcount(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
+    """How many people there are, answered by a count of people who did something (考试,
+    讨回工资): the figure counts those who did it, never all of them ("全市行政执法人员一共有多少人"
+    is no 执法资格考试人数)."""
+    if choice is None or not choice.title or choice.figure_unit[-1:] not in ("人", "名") or a.intent.yes_no:
+        return None
+    asked = _HEADCOUNT_RE.search(_SCOPE_PREFIX_RE.sub("", a.text))
+    if asked is None:
+        return None
+    noun = asked.group("noun").rsplit("的", 1)[-1]  # "参加考试的执法人员": who, without what they did
+    acts = [w for w in lexicon.segment(choice.title) if len(w) >= 2 and w not in noun and w not in _COUNT_WORDS]
+    said = {a.text[i : i + 2] for i in range(len(a.text) - 1)}  # "考执法资格的" says 资格 of 资格考试
+    if acts and not any(w[i : i + 2] in said for w in acts for i in range(len(w) - 1)):
+        return Decline("unstated", noun + "总数")
+    return None
+
+
 def rule_count_only(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
     """A list asked where the report gives a count only (具体是哪6项), or names only some of
     the items ("市市监局、市科学技术局等11个单位") while the question wants them all."""
-    members = _MEMBERS_RE.search(a.text) and any(n.exact and n.unit for n in a.numbers)
+    # a count the asker names ("那11项", "那50余类" as the report writes it): its members asked
+    members = _MEMBERS_RE.search(a.text) and any(n.unit and (n.exact or n.text in ctx.report_norm) for n in a.numbers)
     if choice is None or not (a.intent.wants_list or members):
         return None
     if members and choice.figure_value and not re.search(r"、|”“", choice.own_text):
@@ -1088,6 +1124,7 @@ RULES = (
     rule_no_figure,
     rule_part_only,
     rule_count_only,
+    rule_headcount,
     rule_subpart,
     rule_one_of_a_pair,
     rule_measure_identity,

@@ -814,6 +814,7 @@ class PackEngine:
             bool(_LIST_MARK_RE.search(entry.answer + entry.source)),
             own,
             " ".join((entry.title, *entry.phrasings)),
+            entry.title,
         )
 
     def _counts(self, candidate: Candidate, noun: str) -> bool:
@@ -1116,6 +1117,8 @@ class PackEngine:
         one figure of the report falls in its range, in a unit that counts the same."""
         if a.intent.yes_no or len(a.rough) != 1 or not _WHAT_RE.search(a.text) or _HOW_MANY_RE.search(a.text):
             return None
+        if a.intent.wants_list:
+            return None  # "那50余类证明材料具体是哪些": the members of what it counts, not what it is
         asked = a.rough[0]
 
         def counts_alike(e) -> bool:  # in the unit asked; "三百多万是啥钱": of the kind asked
