@@ -25,6 +25,12 @@ from bot.decision.rules import absent_terms
         # how many people there are is no count of those who did something
         ("全市行政执法人员一共有多少人", "unstated"),
         ("农民工有多少人", "unstated"),
+        # an outcome asked of a count of attempts; an article number the report never gives
+        ("参加执法资格考试的那5100多人最后考过了多少", "unstated"),
+        ("诉前调解成功了多少件", "unstated"),
+        ("行政处罚法里首违不罚是第几条规定的", "unstated"),
+        # the rest of a list the report names in part
+        ("第一批行政执法能力提升验收的11个单位，除了市监局和科技局还有哪些", "count_only"),
         # the members of a count named as the report writes it (50余类)
         ("那50余类免证办的证明材料具体是哪些，列个清单给我", "count_only"),
         ("全省首次不罚企业数", "wider_scope"),

@@ -371,6 +371,10 @@ def test_a_rate_looked_up_is_answered_by_the_rate_never_the_count(engine, questi
         ("考执法资格的执法人员有多少名", "5100多名"),
         ("讨薪的农民工有多少人", "370名"),
         ("帮了多少农民工", "370名"),
+        # an outcome the figure counts
+        ("复调对接调成了多少件", "78件"),
+        ("有多少个乡镇通过了初评", "22个"),
+        ("讨薪成功了多少人", "370名"),
     ],
 )
 def test_people_counted_by_what_they_did_answer_when_the_ask_says_it(engine, question, figure):

@@ -360,7 +360,7 @@ def rule_part_only(a: Analysis, choice: Choice | None, ctx: Context) -> Decline 
 
 _PARTIAL_RE = re.compile(r"等(\d+|[一二两三四五六七八九十]+)(?:个|项|家|类|种|方面)")
 _WHOLE_LIST_RE = re.compile(
-    r"完整|全部|所有|都是哪|分别是哪|具体是哪|哪(?!1[个项家类种条]|一[个项家类种条])(?:\d+|[一二两三四五六七八九十]+)[个项家类种条]"
+    r"完整|全部|所有|都是哪|分别是哪|具体是哪|除了.{1,20}?还有(?:哪|什么|啥)|其余|其他(?:的)?(?:是|还有)?哪|剩下的|哪(?!1[个项家类种条]|一[个项家类种条])(?:\d+|[一二两三四五六七八九十]+)[个项家类种条]"
 )
 # The members of a counted figure asked ("那11项审批服务事项分别是什么"): its list, not its meaning.
 _MEMBERS_RE = re.compile(
@@ -393,6 +393,28 @@ def rule_headcount(a: Analysis, choice: Choice | None, ctx: Context) -> Decline 
     if acts and not any(w[i : i + 2] in said for w in acts for i in range(len(w) - 1)):
         return Decline("unstated", noun + "总数")
     return None
+
+
+# An outcome asked of a count ("考过了多少", "成功了多少件"): the figure must count that outcome, not
+# the attempts (5100多名 took the exam; how many passed the report does not say).
+_OUTCOME_RE = re.compile(
+    r"(?P<passed>考过|考试通过|通过考试|通过了(?:多少|几)|合格|及格|考上|拿到证|取得了?(?:资格|证))|"
+    r"(?P<succeeded>成功了?(?:多少|几)|(?:调|办|谈)成了?(?:多少|几))"
+)
+_OUTCOME_WORDS = {"passed": re.compile(r"通过|合格|及格|取得"), "succeeded": re.compile(r"成功|和解|调成")}
+
+
+def rule_outcome(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
+    """A count of those that passed or succeeded, answered only by a figure counting that outcome."""
+    if choice is None or not choice.figure_value or a.intent.yes_no:
+        return None
+    asked = _OUTCOME_RE.search(a.text)
+    if asked is None:
+        return None
+    kind = asked.lastgroup
+    if _OUTCOME_WORDS[kind].search(choice.own_text):
+        return None
+    return Decline("unstated", asked.group(0).rstrip("多少几了") + "的数量")
 
 
 def rule_count_only(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
@@ -506,7 +528,14 @@ def rule_ordinal(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | 
         unit = match.group(1) or "批"
         if re.search(r"第(?:[一二三四五六七八九十]+|\d+)" + unit + ("|首批" if unit == "批" else ""), evidence):
             return Decline("unstated", word)
+    which = _WHICH_ORDINAL_RE.search(a.text)
+    if which and not re.search(r"第(?:[一二三四五六七八九十百]+|\d+)" + which.group(1), evidence):
+        return Decline("unstated", which.group(0))  # "首违不罚是第几条规定的": the report numbers no 条
     return None
+
+
+# An ordinal asked of a numbered thing ("第几条", "第几款"); 第几批/第几次 and ranks are read elsewhere.
+_WHICH_ORDINAL_RE = re.compile(r"第几([条款章节项号])")
 
 
 def rule_known_figure(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
@@ -1125,6 +1154,7 @@ RULES = (
     rule_part_only,
     rule_count_only,
     rule_headcount,
+    rule_outcome,
     rule_subpart,
     rule_one_of_a_pair,
     rule_measure_identity,
