@@ -546,6 +546,16 @@ def test_figures_listed_then_asked_what_each_is_are_each_found(engine, question,
     assert reply.status == "answer" and all(f in reply.answer for f in figures), reply.text
 
 
+@pytest.mark.parametrize(
+    "question", ["“谁执法谁普法”发布的典型案例涉及哪些方面", "请问贵市2023年“谁执法谁普法”发布的典型案例涉及哪些方面？"]
+)
+def test_which_aspects_asked_takes_the_figure_counting_aspects(engine, question):
+    """ "涉及哪些方面" lists 方面: the figure counting them names them, not the count of cases."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and reply.entry_id == "typical_case_fields", reply.text
+    assert "生态环境保护" in reply.answer
+
+
 def test_a_word_said_with_a_character_left_out_is_the_figures_word(engine):
     """ "讨工钱" is 讨工资 (synonym), the report's 讨回工资 with 回 left out: no near miss."""
     reply = engine.respond("帮农民工讨工钱一共帮多少人")

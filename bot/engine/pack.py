@@ -68,7 +68,7 @@ from bot.text.pinyin import PinyinReader, has_latin
 
 # The noun a count asks for, when it is not a bare unit ("几个方面", "多少个部分").
 _COUNTED_AFTER_GE_RE = re.compile(r"(?:几|多少)个([\u4e00-\u9fff]{2,})")
-_COUNTED_NOUN_RE = re.compile(r"(?:几|多少)个(方面|部分|领域|环节)")
+_COUNTED_NOUN_RE = re.compile(r"(?:(?:几|多少)个|哪些|哪几个?)(方面|部分|领域|环节)")
 _WHAT_RE = re.compile(r"啥|什么|哪")
 _HOW_MANY_RE = re.compile(r"多少|几(?![百千万十])")
 # A part of the last answer's subject asked about as a whole ("农民工那块呢", "讨薪这块的情况呢").
@@ -733,7 +733,9 @@ class PackEngine:
         if a.wants_figure:
             return metric and self._fits(candidate, a)
         if a.kind in ("description", "list"):
-            return not metric
+            # "涉及哪些方面": the figure counting 方面 lists them ("涉及生态环境保护、…等20多个方面")
+            counted = _COUNTED_NOUN_RE.search(a.text) if metric else None
+            return not metric or (counted is not None and self._counts(candidate, counted.group(1)))
         return True
 
     def _measured(self, candidate: Candidate, a: Analysis) -> bool:
