@@ -104,6 +104,19 @@ def test_what_is_counted_is_the_word_the_report_never_writes_whatever_its_part_o
 
 
 @pytest.mark.parametrize(
+    "question, lacked",
+    [
+        ("给网格员配备了多少台执法记录仪？", "网格员"),  # a character ending the word off is part of it
+        ("2023年各立法听证会提出了多少条立法意见建议？", "听证会"),  # its head the report never writes
+    ],
+)
+def test_a_word_off_is_named_whole(engine, question, lacked):
+    reply = engine.respond(question)
+    _near_miss(reply)
+    assert f"“{lacked}”" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
     "question, figure",
     [
         ("部门规范性文件三统一的不止五十件吧", "51件"),  # words of the claim are not its subject

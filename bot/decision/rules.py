@@ -1075,7 +1075,9 @@ def rule_one_word_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
         and _lacked(word, phrase_before, ctx.report_norm)
         and _beside(phrase, word, lambda w: bool(norm(w)) and norm(w) in own)
     ):
-        return Decline("absent", word)
+        glued = next((word + phrase[i + 1] for i, w in enumerate(phrase[:-1]) if w == word), word)
+        whole = len(glued) == len(word) + 1 and _HANZI_RE.fullmatch(glued) and glued[-1] not in _SLOT_BREAKS
+        return Decline("absent", glued if whole else word)  # "网格员", not "网格"
     return None
 
 
@@ -1100,6 +1102,8 @@ def _lacked(word: str, words: list[str], report: str) -> bool:
     joined ("司法救助"), the whole and every pair of one of them (救助)."""
     if none_occur(word, report):
         return True
+    if len(word) >= 3 and word in lexicon.words() and none_occur(word[-2:], report):
+        return True  # "听证会": a word of its own whose head the report never writes (听证室 it does)
     parts = [w for w in words if w and w in word and w != word]
     return len(parts) >= 2 and not occurs(word, report) and any(none_occur(p, report) for p in parts if len(p) >= 2)
 
@@ -1140,7 +1144,16 @@ def _beside(words: list[str], word: str, is_own) -> bool:
     """Whether `word` stands next to one of the figure's own words ("排队次数", "立法提案"): in
     its slot; a word elsewhere in the ask (the one who acted, 公家; how it is put, 计数) is not."""
     spots = [i for i, w in enumerate(words) if w == word]
-    return any(len(words[j]) >= 2 and is_own(words[j]) for i in spots for j in (i - 1, i + 1) if 0 <= j < len(words))
+    for i in spots:
+        after = i + 1
+        if after + 1 < len(words) and len(words[after]) == 1 and words[after] not in _SLOT_BREAKS:
+            after += 1  # "网格|员|配备": a character that ends the word off is part of it
+        if any(0 <= j < len(words) and len(words[j]) >= 2 and is_own(words[j]) for j in (i - 1, after)):
+            return True
+    return False
+
+
+_SLOT_BREAKS = frozenset("的了是在和跟与及给为对把被让")  # particles and links: no part of a word
 
 
 RULES = (
