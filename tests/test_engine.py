@@ -152,3 +152,15 @@ def test_an_explanation_lacking_a_word_of_the_ask_gives_way_to_the_sentence_that
     assert reply.status == "answer" and "省政府办公厅" in reply.text.split("原文")[0]
     # a check keeps its explanation: the word it lacks is what the check gets wrong
     assert engine.respond("益阳是第二批全国法治政府建设示范市吧").text.startswith("不是")
+
+
+@pytest.mark.parametrize(
+    "question, figure",
+    [
+        ("还没到法院打官司就先调解的那种，一共调了多少件，成了百分之多少", "56.8%"),  # 成了百分之 is 成功率
+        ("帮没钱打官司的人那个事一年办了多少", "2900余件"),  # legal aid described
+    ],
+)
+def test_things_described_in_everyday_words_are_the_reports(engine, question, figure):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and figure in reply.answer, reply.text
