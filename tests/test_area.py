@@ -207,3 +207,18 @@ def test_an_area_in_the_askers_words_gets_the_part_its_answer_comes_from(engine,
 )
 def test_the_thing_asked_or_how_a_figure_went_stays_its_own_answer(engine, question, entry):
     assert engine.respond(question).entry_id == entry
+
+
+def test_the_honours_of_an_area_are_every_honour_its_part_tells_of(engine):
+    """ "调解这块得了哪些荣誉": both honours of the part on mediation, verbatim (桃江县婚调 is
+    told of in that part though its own sentence never writes 调解)."""
+    reply = engine.respond("调解这块益阳得了哪些荣誉")
+    assert reply.status == "answer", reply.text
+    assert "全国模范人民调解委员会" in reply.answer and "枫桥经验" in reply.answer
+
+
+def test_honours_asked_of_no_area_are_not_an_area():
+    from bot.analysis.area import find_area_honours
+
+    assert find_area_honours("调解这块益阳得了哪些荣誉") == "调解"
+    assert find_area_honours("谢琦办案团队荣获了什么称号") == ""

@@ -73,3 +73,17 @@ def find_area(text: str) -> str:
         area = area[area.rindex("在") + 1 :]
     area = re.sub(r"政府|这块|那块|方面|工作", "", area) if len(area) > 4 else area
     return area if len(area) >= 2 else ""
+
+
+# "调解这块益阳得了哪些荣誉", "执法方面拿了什么奖": the honours of an area.
+_HONOURS_RE = re.compile(
+    r"^(?:在|对|关于|那|那么)?(?P<area>[\u4e00-\u9fff]{2,12}?)(?:这一?块|那一?块|方面|领域|工作|上)(?:还|都|一共)?"
+    r"(?:得了|获得了?|拿了|拿到了?|荣获了?|获了|有|得过|拿过|获过)(?:哪些|什么|啥|几个|哪几个|些什么)"
+    r"(?:荣誉称号|荣誉|奖项|奖|称号|表彰)(?:呢|啊|呀|吗)?$"
+)
+
+
+def find_area_honours(text: str) -> str:
+    """The area whose honours are asked ("X这块得了哪些荣誉"), or ""."""
+    m = _HONOURS_RE.search(_AROUND_RE.sub("", _PUNCTUATION_RE.sub("", convert_numerals(text))))
+    return m.group("area") if m else ""

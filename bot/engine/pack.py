@@ -24,7 +24,7 @@ from dataclasses import replace
 from functools import cached_property, lru_cache, partial
 
 from bot.analysis import Analysis, analyze, guards
-from bot.analysis.area import find_area, find_area_figures
+from bot.analysis.area import find_area, find_area_figures, find_area_honours
 from bot.analysis.ask import coverage
 from bot.analysis.compare import Comparison, find_comparisons
 from bot.analysis.figures import index_figures, metrics_with_figure, parse_each_figure, parse_figure_query
@@ -284,7 +284,12 @@ class PackEngine:
             )
         if guards.legal_advice(a.cleaned, self.report.normalized_text):
             return answers.decline(kb, "legal_advice", covered=self.covered)
-        asked_area = self._area(a.cleaned) or self._figures_of_part(a.cleaned) or self._rough_figure_asked(a)
+        asked_area = (
+            self._honours_of(a.cleaned)
+            or self._area(a.cleaned)
+            or self._figures_of_part(a.cleaned)
+            or self._rough_figure_asked(a)
+        )
         if asked_area is not None:
             return asked_area
         figure = parse_figure_query(a.text) if not a.intent.yes_no else None
@@ -946,6 +951,29 @@ class PackEngine:
             return self._thing_in_sentences(words)
         return self._area_reply(best, bool(figures_of)) if best is not None else None
 
+    def _honours_of(self, text: str) -> Response | None:
+        """ "调解这块益阳得了哪些荣誉": the sentences telling of an honour (获评, 称号) whose
+        part of the report tells of the area, verbatim; None when the area holds none or too many
+        for an answer (the report's honours as a whole are another question)."""
+        words = find_area_honours(text)
+        pairs = self._area_pairs(words) if words else set()
+        if not pairs:
+            return None
+        norm = self.context.normalize
+        sentences = self.knowledge.report_text.sentences
+        told = {}  # a part's sentences, normalised, joined
+        for x in sentences:
+            told[x.subsection] = told.get(x.subsection, "") + self._normalized[x.id]
+        held = [
+            x
+            for x in sentences
+            if _HONOUR_RE.search(x.text)
+            and (_share(pairs, self._normalized[x.id]) >= 1.0 or _share(pairs, told[x.subsection]) >= 1.0)
+        ]
+        if not 1 <= len(held) <= MAX_THING_SENTENCES:
+            return None
+        return answers.area(self.knowledge, norm(words) or words, held[0].section, held, [])
+
     def _thing_in_sentences(self, words: str) -> Response | None:
         """ "重大行政决策方面呢": no part of the report is the area, but a thing the report tells
         of in several sentences (not a measure's name): those sentences, verbatim."""
@@ -1488,6 +1516,8 @@ _HOW_IT_WENT_RE = re.compile(r"(?:怎么样|咋样|如何|好不好|行不行)(?
 # "X方面呢" of a thing several sentences tell of: that many sentences answer it.
 MIN_THING_SENTENCES = 2
 MAX_THING_SENTENCES = 4
+# A sentence telling of an honour won ("获评省新时代“枫桥经验”先进典型", "获…称号").
+_HONOUR_RE = re.compile(r"获评|荣获|称号|授予|表彰|先进典型|入选|入围|收录")
 # Where and when, and words of checking, not what: a part naming only these names nothing of
 # its own ("全市给配了多少个", "真的假的").
 _SCOPE_WORDS = frozenset(
