@@ -593,3 +593,23 @@ def test_a_what_after_one_is_an_article_not_a_count(engine):
     )
     reply = engine.respond(message)
     assert reply.status == "answer" and "推荐名单" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "央视报道过益阳的两个栏目分别叫啥",
+        "益阳哪些事被中央电视台的栏目报道过？",
+        "央视哪两个栏目报道过益阳？分别报道的什么",
+    ],
+)
+def test_a_list_the_report_tells_of_across_sentences_gets_each(engine, question):
+    """Both reports on CCTV, each in its own sentence: a list of them is both sentences."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and "朝闻天下" in reply.answer and "小区大事" in reply.answer, reply.text
+
+
+def test_a_list_across_sentences_never_overrides_a_reasoned_decline_or_the_whole_report(engine):
+    assert engine.respond("首次不罚的6125家企业具体是哪些企业").status != "answer"
+    reply = engine.respond("益阳二〇二三年法治政府建设有哪些亮点成绩")
+    assert reply.entry_id == "overall_results", reply.text

@@ -313,6 +313,9 @@ class PackEngine:
         if combined is not None:
             return combined
         whole = self._single(a, conversation, now)
+        across = self._listed_across(a, whole)
+        if across is not None:
+            return across
         heading = self._heading_answered(whole) or self._part_of_entry(a, whole)
         if heading is not None:
             return heading
@@ -951,6 +954,32 @@ class PackEngine:
             return self._thing_in_sentences(words)
         return self._area_reply(best, bool(figures_of)) if best is not None else None
 
+    def _listed_across(self, a: Analysis, whole: Response) -> Response | None:
+        """ "央视报道过益阳的两个栏目分别叫啥": a list whose members the report tells of in several
+        sentences, each with every word of the ask the report writes (报道, 栏目): those
+        sentences, verbatim, unless the reply found already holds them all."""
+        if not (a.intent.wants_list or _EACH_ASKED_RE.search(a.text)) or a.intent.yes_no:
+            return None
+        if whole.status == "fallback" and whole.kind != "nomatch":
+            return None  # declined for a reason ("具体是哪些企业": the report gives the count only)
+        report = self.context.report_norm
+        words = [
+            w
+            for w in dict.fromkeys(lexicon.segment(a.core))
+            if len(w) >= 2 and _HANZI_WORD_RE.fullmatch(w) and w in report and w not in _NOT_A_THING
+        ]
+        if len(words) < MIN_LIST_WORDS:
+            return None
+        sentences = [x for x in self.knowledge.report_text.sentences if not x.is_lead]
+        held = [x for x in sentences if all(w in self._normalized[x.id] for w in words)]
+        if not MIN_THING_SENTENCES <= len(held) <= MAX_THING_SENTENCES:
+            return None
+        if not any(sum(w in self._normalized[x.id] for x in sentences) <= MAX_THING_SENTENCES for w in words):
+            return None  # "法治政府建设有哪些亮点": words of the whole report, no thing of a few sentences
+        if all(clean(x.text)[:12] in clean(whole.text) for x in held):
+            return None  # the reply found tells of them all
+        return answers.area(self.knowledge, "、".join(words), held[0].section, held, [])
+
     def _honours_of(self, text: str) -> Response | None:
         """ "调解这块益阳得了哪些荣誉": the sentences telling of an honour (获评, 称号) whose
         part of the report tells of the area, verbatim; None when the area holds none or too many
@@ -1516,6 +1545,13 @@ _HOW_IT_WENT_RE = re.compile(r"(?:怎么样|咋样|如何|好不好|行不行)(?
 # "X方面呢" of a thing several sentences tell of: that many sentences answer it.
 MIN_THING_SENTENCES = 2
 MAX_THING_SENTENCES = 4
+MIN_LIST_WORDS = 2  # words of the report a list ask must name to be looked for across sentences
+_HANZI_WORD_RE = re.compile(r"[\u4e00-\u9fff]+")
+_EACH_ASKED_RE = re.compile(r"分别|各自|哪[两二三四几]个")
+# Words of asking, scope and kind that name no thing of the list ("益阳", "分别", "情况").
+_NOT_A_THING = frozenset(
+    "益阳 益阳市 全市 市里 市本级 分别 各自 哪些 哪个 哪几 什么 情况 具体 主要 一共 都是 叫啥 报告".split()
+)
 # A sentence telling of an honour won ("获评省新时代“枫桥经验”先进典型", "获…称号").
 _HONOUR_RE = re.compile(r"获评|荣获|称号|授予|表彰|先进典型|入选|入围|收录")
 # Where and when, and words of checking, not what: a part naming only these names nothing of
