@@ -13,6 +13,12 @@ from bot.analysis.area import find_area
         ("执法监督方面都做了啥", "执法监督"),
         ("报告里除了营商码，在营商环境这一块还做了哪些事情", "营商环境"),
         ("社会矛盾纠纷化解这部分讲了哪些内容", "社会矛盾纠纷化解"),
+        # a chapter, a summing-up word, a particle at the end, 说 as the doing word, a short year
+        ("矛盾纠纷化解那一章主要说些啥", "矛盾纠纷化解"),
+        ("社会矛盾纠纷那一块讲了些什么咯", "社会矛盾纠纷"),
+        ("执法规范化这块总体上做了些啥", "执法规范化"),
+        ("普法宣传这块是怎么弄的", "普法宣传"),
+        ("办事效率这块市里23年做了哪些改进", "办事效率"),
     ],
 )
 def test_area_words(question, words):
@@ -20,7 +26,14 @@ def test_area_words(question, words):
 
 
 @pytest.mark.parametrize(
-    "question", ["法律援助案件多少件", "无证明城市是什么", "警务改革打造了哪些中心", "执法监督方面是不是做得很好"]
+    "question",
+    [
+        "法律援助案件多少件",
+        "无证明城市是什么",
+        "警务改革打造了哪些中心",
+        "执法监督方面是不是做得很好",
+        "通过初评的22个乡镇街道名单有哪些",
+    ],
 )
 def test_not_an_area_question(question):
     assert find_area(question) == ""
@@ -222,3 +235,16 @@ def test_honours_asked_of_no_area_are_not_an_area():
 
     assert find_area_honours("调解这块益阳得了哪些荣誉") == "调解"
     assert find_area_honours("谢琦办案团队荣获了什么称号") == ""
+
+
+@pytest.mark.parametrize(
+    "question, section",
+    [
+        ("矛盾纠纷化解那一章主要说些啥", "社会矛盾纠纷多元化解"),
+        ("执法规范化这块总体上做了些啥", "行政执法工作更加规范"),
+    ],
+)
+def test_an_area_in_the_askers_words_gets_its_part(engine, question, section):
+    """ "执法规范化": its words' own pairs (执法, 规范化) name the part; 法规 joins two words."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and reply.kind == "area" and section in reply.text, reply.text

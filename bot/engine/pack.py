@@ -1026,7 +1026,9 @@ class PackEngine:
         writes somewhere (the asker's own words, 老百姓, name no part of it)."""
         asked = normalize(words, self.knowledge.synonyms)  # the question's words: not kept
         pairs = {asked[i : i + 2] for i in range(len(asked) - 1)}
-        written = {p for p in pairs if p in self.context.report_norm}
+        # pairs inside its words ("执法|规范化": 法规 joins two words, it names nothing asked)
+        inside = {w[i : i + 2] for w in lexicon.segment(asked) for i in range(len(w) - 1)}
+        written = {p for p in pairs & inside if p in self.context.report_norm}
         return written if len(written) >= MIN_AREA_PAIRS else pairs
 
     def _part_holds(self, heading: str, words: str) -> bool:
