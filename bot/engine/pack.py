@@ -1476,7 +1476,7 @@ MAX_LIST_PARTS = 6
 MAX_UNNAMED_CHARS = 2  # characters of such a list left outside every name (和, 及)
 MAX_SCOPE_CHARS = 8  # a scope typed before such a list ("2023年市本级")
 _SCOPE_RE = re.compile(r"(?:(?:19|20)\d\d年)?(?:全市|市本级|市级|益阳市?|益阳全市)?(?:的|里|里面)?")
-_COUNT_SUFFIX_RE = re.compile(r"(?:数量|台数|件数|项数|个数|人数|数)$")
+_COUNT_SUFFIX_RE = re.compile(r"(?:数量|台数|件数|项数|个数|人数|人次|金额|数)$")
 _ASKING_NAME_RE = re.compile(r"多少|几|吗|呢|什么|啥|哪|怎么|是否|有没有|\s")
 
 
