@@ -497,6 +497,9 @@ def test_which_meeting_asks_the_ordinal(engine, question):
         # one after another, with spaces or slashes
         ("网上可办数/可办率", ["2861项", "100%"]),
         ("复调对接件数 和解率", ["78件", "25%"]),
+        # names typed with slashes: the first an item too, the others named on their own or of it
+        ("柔性执法事项/合规建议/办案数", ["358项", "214项", "4600余件"]),
+        ("立法联系点/立法意见/重大决策事项", ["5个", "40余条", "6项"]),
     ],
 )
 def test_a_staff_lookup_of_measures_typed_without_breaks_answers_each(engine, question, figures):

@@ -469,11 +469,17 @@ def _split(text: str) -> list[Split]:
             found.append(Split(tuple(_UNIT_COUNT_RE.sub(r"有多少\1", t) for t in tokens), True))
         keywords = _KEYWORDS_RE.match(sentences[0])
         if keywords and not found:  # "政府合同审查 件数 意见条数": a subject, then what of it
-            subject, rest = keywords.group(1), re.split(r"[\s/]+", sentences[0][keywords.end(1) :].strip())
+            subject = keywords.group(1)
+            rest = [r for r in re.split(r"[\s/]+", sentences[0][keywords.end(1) :].strip()) if r]
             if 2 <= len(rest) <= MAX_PARTS and all(len(_content(r)) <= 8 for r in rest):
                 # "起数", "件数": the count in that unit ("人调 起数 成功率": 人民调解有多少起)
                 rest = [_UNIT_COUNT_RE.sub(r"有多少\1", r) for r in rest]
-                found.append(Split(tuple(subject + r for r in rest), True))
+                slashed = "/" in sentences[0]  # "立法联系点/立法意见/…": the first is an item too
+                found.append(Split(((subject,) if slashed else ()) + tuple(subject + r for r in rest), True))
+                if slashed:
+                    # "柔性执法事项/合规建议/办案数": or each a name of its own, the first's subject
+                    # lent only to a part that gets no answer alone (the engine's choice)
+                    found.append(Split(tuple([subject] + rest), True))
         asks = list(_TWO_ASKS_RE.finditer(sentences[0]))
         if len(asks) == 2 and not found:
             cut = asks[1].start()  # "帮多少农民工讨回了多少工资"
