@@ -110,6 +110,8 @@ def test_an_area_in_everyday_words_is_found(engine):
         ("把立法这块的几个数都列一下", "立法"),
         ("柔性执法那块的数字全给我", "柔性执法"),
         ("公共法律服务方面的几个数字告诉我", "公共法律服务"),
+        ("三项制度的几个数给我列一下", "三项制度"),  # 的 or 那 before 几个数, no word of place
+        ("三项制度那几个数给我列一下", "三项制度"),
     ],
 )
 def test_the_figures_of_an_area_are_asked_however_the_numbers_are_called(question, area):
