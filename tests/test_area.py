@@ -250,3 +250,9 @@ def test_an_area_in_the_askers_words_gets_its_part(engine, question, section):
     """ "执法规范化": its words' own pairs (执法, 规范化) name the part; 法规 joins two words."""
     reply = engine.respond(question)
     assert reply.status == "answer" and reply.kind == "area" and section in reply.text, reply.text
+
+
+def test_the_figures_of_a_thing_no_heading_names_are_those_of_its_sentences(engine):
+    """ "法律援助的几个数": no part of the report is headed 法律援助; its sentence's figures."""
+    reply = engine.respond("法律援助的几个数")
+    assert reply.status == "answer" and all(f in reply.answer for f in ("2900余件", "近30000人次", "317万余元"))

@@ -950,9 +950,9 @@ class PackEngine:
                 replies = [self._area_reply(f, False) for f in found]
                 return replies[0] if len(replies) == 1 else answers.combined(self.knowledge, replies)
         best = self._heading_of(words)
-        if best is None and not figures_of:
-            return self._thing_in_sentences(words)
-        return self._area_reply(best, bool(figures_of)) if best is not None else None
+        if best is None:
+            return self._thing_in_sentences(words, figures=bool(figures_of))
+        return self._area_reply(best, bool(figures_of))
 
     def _listed_across(self, a: Analysis, whole: Response) -> Response | None:
         """ "央视报道过益阳的两个栏目分别叫啥": a list whose members the report tells of in several
@@ -1003,9 +1003,10 @@ class PackEngine:
             return None
         return answers.area(self.knowledge, norm(words) or words, held[0].section, held, [])
 
-    def _thing_in_sentences(self, words: str) -> Response | None:
+    def _thing_in_sentences(self, words: str, figures: bool = False) -> Response | None:
         """ "重大行政决策方面呢": no part of the report is the area, but a thing the report tells
-        of in several sentences (not a measure's name): those sentences, verbatim."""
+        of in several sentences (not a measure's name): those sentences, verbatim; `figures`
+        ("法律援助的几个数"): the figures of the sentences telling of it, one sentence or more."""
         if _MEASURE_NAME_RE.search(words) or _RANKED_RE.search(words):
             return None
         asked = normalize(words, self.knowledge.synonyms)
@@ -1017,7 +1018,9 @@ class PackEngine:
             for x in self.knowledge.report_text.sentences
             if not x.is_lead and _share(pairs, self._normalized[x.id]) >= 1.0
         ]
-        if not MIN_THING_SENTENCES <= len(held) <= MAX_THING_SENTENCES:
+        if figures and 1 <= len(held) <= MAX_THING_SENTENCES and sum(len(x.figures) for x in held) >= 2:
+            return answers.area_figures(self.knowledge, asked, held[0].section, held)
+        if figures or not MIN_THING_SENTENCES <= len(held) <= MAX_THING_SENTENCES:
             return None
         return answers.area(self.knowledge, asked, held[0].section, held, [])
 
