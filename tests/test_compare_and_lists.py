@@ -566,6 +566,13 @@ def test_a_word_said_with_a_character_left_out_is_the_figures_word(engine):
     assert reply.status == "answer" and "370名" in reply.answer, reply.text
 
 
+def test_bi_before_zhongda_compares(engine):
+    """ "…比重大行政决策事项数多还是少": 比 then 重大, no 比重 (a share)."""
+    reply = engine.respond("湘易办业务应用比重大行政决策事项数多还是少")
+    assert reply.kind == "compare" and "300多个" in reply.answer and "6项" in reply.answer, reply.text
+    assert "““" not in engine.respond("零跑动和跑一次哪个多").text  # a name's own quotes, no more
+
+
 def test_the_ji_of_she_ji_joins_nothing_in_a_comparison(engine):
     """ "普法典型案例涉及方面和跑1次事项数": 涉及 is one word, the subjects are cut at 和."""
     reply = engine.respond("普法典型案例涉及方面和跑1次事项数，差不多吗")

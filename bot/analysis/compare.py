@@ -13,7 +13,9 @@ from dataclasses import dataclass
 _MORE = "多|高|大|长|快|强"
 _LESS = "少|低|小|短|慢"
 _DIR = f"(?:{_MORE}|{_LESS})"
-_BI = r"(?<![同相环对无])比(?![例率重较上下])"  # 比 of a comparison, not of 同比 / 比例 / 比上年
+_BI = (
+    r"(?<![同相环对无])比(?![例率较上下]|重(?!大))"  # 比 of a comparison, not of 同比 / 比例 / 比重 (比重大… compares)
+)
 _JOIN = r"(?:和(?!解)|跟|与|(?<![合共相不认协如等一陪])同(?![比时步意])|(?<![涉普以危顾来])及(?![时格]))"
 _PATTERNS = (
     # A和B(比)(一下)，哪个/谁(的X)(更)多

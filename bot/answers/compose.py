@@ -323,7 +323,9 @@ def compared(
     pick = larger if more else 1 - larger
     rate = "%" in (getattr(parts[pick].figure, "unit", "") or "")
     word = ("更高" if rate else "更多") if more else ("更低" if rate else "更少")
-    line = f"{_verdict_word(verdict)}按报告原文，“{names[pick]}”{word}。"
+    name = names[pick]
+    quoted = name if "“" in name else f"“{name}”"  # a name quoting its own words needs no more quotes
+    line = f"{_verdict_word(verdict)}按报告原文，{quoted}{word}。"
     return replace(response, text=line + "\n\n" + response.text, answer=line + "\n" + response.answer, kind="compare")
 
 
