@@ -164,3 +164,13 @@ def test_an_explanation_lacking_a_word_of_the_ask_gives_way_to_the_sentence_that
 def test_things_described_in_everyday_words_are_the_reports(engine, question, figure):
     reply = engine.respond(question)
     assert reply.status == "answer" and figure in reply.answer, reply.text
+
+
+def test_where_it_stands_in_the_province_follows_the_figure_just_given(engine):
+    """ "这个放在全省算啥水平": 放在 sets it against the others, no subject of its own."""
+    from bot.engine.conversation import Conversation
+
+    conversation = Conversation()
+    engine.respond("承若时限整体压缩了多少", conversation, now=0.0)
+    reply = engine.respond("这个放在全省算啥水平", conversation, now=1.0)
+    assert reply.status == "answer" and "处于全省前列" in reply.answer, reply.text

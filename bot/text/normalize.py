@@ -287,6 +287,7 @@ FILLER_WORDS = (
     "那个",
     "这个",
     "好像",  # a hedge ("报告里好像有两个近200")
+    "放在",  # where a thing is set against others ("这个放在全省算啥水平")
 )
 # Words present in nearly every question about this report: they carry no signal.
 UBIQUITOUS_WORDS = ("益阳市", "益阳", "我市", "2023年度", "2023年", "2023", "今年")
