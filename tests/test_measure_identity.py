@@ -448,3 +448,22 @@ def test_a_clause_of_the_story_holds_no_word_the_figure_must_have(engine):
     message = "我是南县一个村的村支书，村里老人都说法律条文看不懂，听说现在执法部门用案例来普法，讲得实在。2023年一共发布了多少个典型案例？"
     reply = engine.respond(message)
     assert reply.status == "answer" and "70个" in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    "question, stated",
+    [
+        ("承诺时限压缩率在全省排第几", "处于全省前列"),
+        ("柔性执法率在全省排第几", "在全省领先"),
+        ("两法衔接在全省排第几", "全省第一"),
+    ],
+)
+def test_a_rank_answers_only_for_the_subject_asked(engine, question, stated):
+    """Where a figure stands, said in words by its own sentence; never another subject's rank."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and stated in reply.answer, reply.text
+
+
+def test_a_rank_the_report_never_gives_is_declined_not_anothers(engine):
+    reply = engine.respond("网上可办率在全省排第几")
+    assert reply.status != "answer" and "网上可办率的排名" in reply.text, reply.text

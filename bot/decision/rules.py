@@ -596,6 +596,28 @@ def rule_rate_name(a: Analysis, choice: Choice | None, ctx: Context) -> Decline 
     return None
 
 
+# What a rank is asked of: the words before where it stands ("柔性执法率|在全省排第几").
+_RANKED_SUBJECT_RE = re.compile(
+    r"^(?P<subject>.{2,20}?)(?:在|于)?(?:全省|省里|省内|全国)?(?:排第|排名|排在|位列|位居|排)"
+)
+
+
+def rule_rank_subject(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
+    """A rank answers only for the subject asked: every word of the report before "在全省排第几"
+    is the ranked figure's own ("柔性执法率在全省排第几" is no 两法衔接平台录入数排名)."""
+    if choice is None or a.intent.measure != "rank":
+        return None
+    asked = _RANKED_SUBJECT_RE.match(_SCOPE_PREFIX_RE.sub("", a.text))
+    if asked is None:
+        return None
+    evidence = ctx.normalize(choice.text) if ctx.normalize else choice.text
+    subject = asked.group("subject")
+    for word in lexicon.words_in(subject):
+        if len(word) >= 2 and word not in MEASURE_NEUTRAL and occurs(word, ctx.report_norm) and word not in evidence:
+            return Decline("unstated", f"{subject}的排名")
+    return None
+
+
 def rule_figure_subject(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
     """A figure asked of something the answer's sentence never names: a word of the question
     the report uses only elsewhere (下放给乡镇的事项 vs 柔性执法事项), or one the report never
@@ -965,6 +987,8 @@ def rule_measure_identity(a: Analysis, choice: Choice | None, ctx: Context) -> D
     as a synonym or as a homophone; else the report lacks that measure (a near miss)."""
     if choice is None or (a.intent.yes_no and not a.numbers):
         return None  # a check states a figure: its subject is what it counts
+    if a.intent.measure == "rank":
+        return None  # where a figure stands ("排第几"): its subject is rule_rank_subject's
     lookup = not a.wants_figure  # a staff lookup of a thing ("湘易办注册用户"): its noun, if the report lacks it
     if lookup and (_ASKING_RE.search(a.raw) or len(a.core) > MAX_KEYWORD_CHARS):
         return None
@@ -1179,6 +1203,7 @@ RULES = (
     rule_unstated_detail,
     rule_rate_name,
     rule_figure_subject,
+    rule_rank_subject,
     rule_figure_kind,
 )
 SCOPE_RULES = (rule_other_year, rule_other_place)
