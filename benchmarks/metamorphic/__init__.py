@@ -8,7 +8,8 @@ styles-tuning.yaml) that the engine answers right. Seeded generators transform t
   politeness and emoji, punctuation and spaces removed or doubled, traditional characters, a
   homophone typo, numbers in words, pinyin for one word;
 * direction (the answer must change): a near-miss measure → no figure; another year or city →
-  scope decline; a practical ending → how-to decline;
+  scope decline; a practical ending → how-to decline; where the subject stands in the province
+  → its own rank as the report words it, else no figure;
 * composition: several subjects as an enumeration or a comparison → every figure; a check of the
   figure just given, right or wrong, in digits or words → 是的/不是 on the same measure.
 

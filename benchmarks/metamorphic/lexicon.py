@@ -285,6 +285,8 @@ ENUMERATIONS = (
     ("，", "", "{head}各是多少，{last}呢"),
     ("、", "", "{head}分别多少 {last}是多少"),
 )
+# Where a figure stands among the province's cities, asked of its subject.
+RANKS = ("{s}在全省排第几", "{s}在全省算什么水平", "{s}全省排名怎么样", "{s}在省里排第几名", "{s}在全省靠不靠前")
 COMPARISONS_MORE = (
     "{a}和{b}哪个多",
     "{a}跟{b}比，哪个多",

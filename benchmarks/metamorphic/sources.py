@@ -38,6 +38,7 @@ class Figure:
     number: str  # "4600"
     kind: str
     way: str = ""  # a change's direction as the report writes it: "up" (上升110%), "down", or ""
+    ranked: bool = False  # its clause, or the numberless one after it, ranks it ("处于全省前列")
 
 
 @dataclass
@@ -90,8 +91,30 @@ def report_figures(report: str) -> list[Figure]:
             if re.search(r"下降|减少", figure.clause)
             else ""
         )
-        out.append(Figure(figure.value, number, figure.kind, way if figure.kind == "change" else ""))
+        out.append(
+            Figure(figure.value, number, figure.kind, way if figure.kind == "change" else "", _ranked(report, figure))
+        )
     return out
+
+
+_RANK_RE = re.compile(r"前列|领先|第一(?!批)|排名|位居")
+_CLAUSES_RE = re.compile(r"([,，;；。])")
+_RANK_OF_IT_RE = re.compile(r"(?:处于|位居|居于?|位列|排名|排在)[^\d]*(?:前列|领先|第一|前)")
+
+
+def _ranked(report: str, figure) -> bool:
+    """Whether the report ranks the figure: in its own clause, or in the clause right after it
+    when that one states no number ("…压缩率74.1%,处于全省前列")."""
+    if _RANK_RE.search(figure.clause):
+        return True
+    at = report.find(figure.value)
+    if at < 0:
+        return False
+    # [rest of its clause, mark, next clause, …]: a clause of the same sentence only
+    after = _CLAUSES_RE.split(report[at + len(figure.value) :], maxsplit=2)
+    following = after[2] if len(after) > 2 and after[1] in ",，" else ""
+    following = _CLAUSES_RE.split(following, maxsplit=1)[0]
+    return bool(_RANK_OF_IT_RE.match(following))  # "处于全省前列": no subject of its own
 
 
 def subject_of(question: str) -> str | None:

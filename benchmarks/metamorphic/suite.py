@@ -7,7 +7,7 @@ import random
 from dataclasses import dataclass
 
 from benchmarks.evaluation import Reply, direct_answer
-from benchmarks.metamorphic import composition, direction, invariance
+from benchmarks.metamorphic import composition, direction, invariance, lexicon
 from benchmarks.metamorphic.cases import (
     COMPOSITION,
     DIRECTION,
@@ -43,6 +43,7 @@ TRANSFORMS = (
     ("other_year", DIRECTION),
     ("other_city", DIRECTION),
     ("practical_ending", DIRECTION),
+    ("rank_of_subject", DIRECTION),
     ("enumeration", COMPOSITION),
     ("comparison", COMPOSITION),
     ("stated_figure", COMPOSITION),
@@ -139,6 +140,16 @@ def direction_cases(sources: Sources, seed: int) -> list[Case]:
         for _ in range(PER_ORIGINAL):
             question = direction.practical(subject, rng)
             cases.append(Case("practical_ending", DIRECTION, (question,), HOWTO, source=item.question))
+    rng = _rng(seed, "rank_of_subject")
+    for subject, item in sources.subjects:
+        # where the subject's figure stands: its own rank in words when the report ranks it, else
+        # no figure (never another subject's rank, 全省第一 of 两法衔接)
+        figure = sources.single_figure(item)
+        question = rng.choice(lexicon.RANKS).format(s=subject)
+        if figure.ranked:
+            cases.append(Case("rank_of_subject", DIRECTION, (question,), RIGHT, item.expect, source=item.question))
+        else:
+            cases.append(Case("rank_of_subject", DIRECTION, (question,), NO_FIGURE, source=item.question))
     return _unique(cases)
 
 

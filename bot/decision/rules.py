@@ -255,11 +255,25 @@ def rule_measure(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | 
         ):
             return Decline("measure", "percent")  # "…事项网上可办率": a rate named, a count is no answer
         return None
-    if a.intent.measure == "rank" and re.search(r"第[一二三四五六七八九十\d]|前列|领先|靠前", choice.text):
+    if a.intent.measure == "rank" and _ranks_figure(choice):
         return None
     if measure_fits(a.intent.measure, a.intent.unit, choice.figure_unit, choice.figure_value):
         return None
     return Decline("measure", a.intent.measure)
+
+
+_RANK_WORDS_RE = re.compile(r"第[一二三四五六七八九十\d](?!批)|前列|领先|靠前")
+# A clause after a figure that ranks it, with no subject of its own ("…74.1%,处于全省前列").
+_RANKS_IT_RE = re.compile(r"[,，](?:处于|位居|居于?|位列|排名|排在)[^\d,，。；;]*?(?:前列|领先|第一|前)")
+
+
+def _ranks_figure(choice: Choice) -> bool:
+    """Whether the figure itself is ranked: in its own words, or in the numberless clause right
+    after it ("处于全省前列"); another figure's rank in the same sentence is not its own."""
+    if _RANK_WORDS_RE.search(choice.own_text):
+        return True
+    at = choice.text.find(choice.figure_value) if choice.figure_value else -1
+    return at >= 0 and bool(_RANKS_IT_RE.match(choice.text, at + len(choice.figure_value)))
 
 
 def rule_no_figure(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
@@ -598,7 +612,8 @@ def rule_rate_name(a: Analysis, choice: Choice | None, ctx: Context) -> Decline 
 
 # What a rank is asked of: the words before where it stands ("柔性执法率|在全省排第几").
 _RANKED_SUBJECT_RE = re.compile(
-    r"^(?P<subject>.{2,20}?)(?:在|于)?(?:全省|省里|省内|全国)?(?:排第|排名|排在|位列|位居|排)"
+    r"^(?P<subject>.{2,20}?)(?:在|于)?(?:全省|省里|省内|全国)(?:的)?(?:排第|排名|排在|位列|位居|排|算|靠|处于|是|什么|啥)|"
+    r"^(?P<bare>.{2,20}?)(?:排第|排名|排在|位列|位居)"
 )
 
 
@@ -611,10 +626,16 @@ def rule_rank_subject(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
     if asked is None:
         return None
     evidence = ctx.normalize(choice.text) if ctx.normalize else choice.text
-    subject = asked.group("subject")
-    for word in lexicon.words_in(subject):
-        if len(word) >= 2 and word not in MEASURE_NEUTRAL and occurs(word, ctx.report_norm) and word not in evidence:
+    subject = asked.group("subject") or asked.group("bare")
+    words = [w for w in lexicon.words_in(subject) if len(w) >= 2 and w not in MEASURE_NEUTRAL]
+    for word in words:
+        if occurs(word, ctx.report_norm) and word not in evidence:
             return Decline("unstated", f"{subject}的排名")
+    # the rank stands in a clause naming the subject ("柔性执法率在全省领先"), not another's
+    ranked = [c for c in re.split(r"[，,；;。]", evidence) if _RANK_WORDS_RE.search(c)]
+    head = next((w for w in reversed(words) if occurs(w, ctx.report_norm)), "")
+    if head and not any(head in c for c in ranked) and not _ranks_figure(choice):
+        return Decline("unstated", f"{subject}的排名")
     return None
 
 
