@@ -446,3 +446,26 @@ def test_almost_a_number_and_both_of_a_pair_described_are_checked(engine):
     """ "问话和开听证会用的房间，是不是建了快两百处": both rooms described, 快两百 is near 200."""
     reply = engine.respond("执法时问话和开听证会用的房间，是不是建了快两百处")
     assert reply.text.startswith("是的"), reply.text
+
+
+@pytest.mark.parametrize(
+    "question, verdict",
+    [
+        # a share "about" X is within a few points of it: 100% is not about 90%
+        ("市本级网上可办率才百分之九十左右 是这样吗", "不是"),
+        ("承诺时限压缩率七成五左右吗", "是的"),
+        # a way denied, then the other claimed: the claim is the way after 反而
+        ("民商事一审收案数是不是没降反而涨了", "不是"),
+        ("刑事破案数是不是没降反而升了", "是的"),
+        # a check naming nothing checks the claim told before it, whoever told it
+        ("我表姐在司法局上班 上次一起吃饭她说益阳一年受理的法律援助案件有三千多件 我有点不信 是真的吗", "不是"),
+        (
+            "我爸是退休老干部，天天看新闻，他说益阳是第一批全国法治政府建设示范市，我说他记错了。到底是不是第一批？",
+            "是的",
+        ),
+    ],
+)
+def test_checks_of_what_was_said_get_the_right_verdict(engine, question, verdict):
+    reply = engine.respond(question)
+    # a question-and-answer entry opens with its question, the verdict right after
+    assert reply.status == "answer" and any(line.startswith(verdict) for line in reply.text.split("\n")[:2]), reply.text

@@ -422,6 +422,15 @@ def find_ask(text: str, report: str = "") -> Ask:
             chosen.insert(0, chosen[0] - 1)  # "A，跟B比，条数哪个多": A is before the clause naming B
     if chosen[0] > 0 and _CONFIRMS_RE.search(parts[chosen[0]]) and not _story(parts[chosen[0] - 1], report):
         chosen.insert(0, chosen[0] - 1)  # "…音像记录有将近两万件，我想确认一下": the claim is asked
+    elif chosen[0] > 0 and len(chosen) == 1 and _bare_check(parts[chosen[0]]) and report:
+        # "她说…法律援助案件有三千多件，我有点不信，是真的吗": a check naming nothing checks the
+        # nearest claim before it in the report's words, whoever told it
+        claim = next(
+            (j for j in range(chosen[0] - 1, -1, -1) if coverage(parts[j], report) >= CLAIM_COVERAGE),
+            None,
+        )
+        if claim is not None:
+            chosen.insert(0, claim)
     while chosen[0] > 0 and _scope_only(parts[chosen[0] - 1]):
         chosen.insert(0, chosen[0] - 1)  # "2024年，…少了多少": a year or place just before is the ask's
     ask_text = "，".join(parts[i] for i in chosen if parts[i])
@@ -457,6 +466,21 @@ _SOMEONE_RE = re.compile(r"(?:他|她)(?!们?(?:局|单位|部门|那边|那里)
 
 # An ask of each of several items named before it ("…，B各是多少", "…分别有多少").
 _EACH_ASKED_RE = re.compile(r"(?:各|分别|各自)(?:是|有|为)?(?:多少|几)")
+
+
+# A check that names nothing of its own ("是真的吗", "到底是不是第一批"): what it checks was said before.
+_CHECK_WORDS_RE = re.compile(
+    r"到底|究竟|真的|是不是|是否|对不对|对吗|对吧|是吗|吗|呢|吧|啊|呀|这样|这回事|有没有|靠谱|属实|那|这个|[?？!！。，,\s]"
+)
+MAX_BARE_CHECK = 3  # characters a bare check may name besides its check words ("第一批")
+CLAIM_COVERAGE = 0.4  # share of a clause's pairs the report must have to be a claim of it
+
+
+def _bare_check(clause: str) -> bool:
+    return bool(_CHECKS_RE.search(clause)) and len(_CHECK_WORDS_RE.sub("", clause)) <= MAX_BARE_CHECK
+
+
+_CHECKS_RE = re.compile(r"吗|是不是|是否|对不对|有没有")
 
 
 def _joins_ask(clause: str, report: str = "") -> bool:

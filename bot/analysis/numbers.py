@@ -103,6 +103,9 @@ def _step(number: float) -> float:
     return 10.0 ** (len(text) - len(stripped))
 
 
+ABOUT_POINTS = 5.0  # percentage points either side of a share said to be "about" it
+
+
 def _range(lead: str, value: float, more: str, tail: str, exact_step: float) -> tuple[float, float, bool]:
     """(low, high, exact) for what the question writes."""
     step = exact_step
@@ -172,6 +175,9 @@ def find_numbers(text: str) -> list[AskedNumber]:
             m.group("tail") or "",
             _step(number) * scale,
         )
+        if percent and (lead in _ABOUT or m.group("tail") in ("左右", "上下")):
+            # "百分之九十左右": a share about X is within a few points of it (100% is not about 90%)
+            low, high = value - ABOUT_POINTS, value + ABOUT_POINTS
         if exact and not unit and not mag and not percent:
             continue  # a bare number without unit is not a figure to check ("第7次" aside)
         if exact and value == 1 and re.match(r"什么|啥|哪", text[m.end() : m.end() + 2]):

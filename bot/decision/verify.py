@@ -135,7 +135,7 @@ def verdict(analysis: Analysis, evidence: str, figure=None) -> bool | None:
     """是的 / 不是 / None for a yes/no question answered by `evidence` (and its figure). A number
     to confirm is judged as a range (不到九成 is already a range); any other claim is judged as
     stated positively, then turned round when the question states it negatively."""
-    question = analysis.text
+    question = _NOT_BUT_RE.sub("", analysis.text)  # "没降反而涨了" claims 涨, denying nothing
     if figure is not None and figure.number is not None and analysis.numbers:
         asked = _pick(analysis, figure.unit == "%")
         other_unit = asked is not None and other_units(asked.unit, figure.unit)
@@ -207,7 +207,7 @@ def _typed_sounds(question: str) -> set[str]:
 
 def _claim(analysis: Analysis, evidence: str, figure=None) -> bool | None:
     """The verdict on the question's claim read positively ("没有再赋权" as "再赋权")."""
-    question = _NEGATION_RE.sub("", _QUESTION_FRAMES_RE.sub("", analysis.text))
+    question = _NEGATION_RE.sub("", _QUESTION_FRAMES_RE.sub("", _NOT_BUT_RE.sub("", analysis.text)))
     if figure is not None and getattr(figure, "value", "") in ("无", "0"):
         return False  # the report says there is none of it
     converted = convert_numerals(clean(evidence))
@@ -322,6 +322,10 @@ def _stated(core: str, evidence: str) -> bool:
 _MORE_THAN_BEFORE_RE = re.compile(_AGAINST_YEAR_BEFORE + "(?:要|还|更)?[多高]")
 _LESS_THAN_BEFORE_RE = re.compile(_AGAINST_YEAR_BEFORE + "(?:要|还|更)?[少低]")
 _WAY_RES = (words_re(WAYS_UP), words_re(WAYS_DOWN))
+# A way denied, then the other claimed ("没降反而涨了", "不是减少而是增加"): the denial is left out.
+_NOT_BUT_RE = re.compile(
+    r"(?:没有|没|未|不是|并没有|并未)(?:" + "|".join(WAYS_UP + WAYS_DOWN) + r")(?:了)?[，,]?(?:反而|反倒|却|而是|倒是)"
+)
 
 
 def _in_evidence_words(claim: str, evidence: str) -> str:
