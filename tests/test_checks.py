@@ -469,3 +469,14 @@ def test_checks_of_what_was_said_get_the_right_verdict(engine, question, verdict
     reply = engine.respond(question)
     # a question-and-answer entry opens with its question, the verdict right after
     assert reply.status == "answer" and any(line.startswith(verdict) for line in reply.text.split("\n")[:2]), reply.text
+
+
+def test_a_bare_check_checks_the_answer_just_given_or_nothing(engine):
+    """ "是真的吗" right after an answer: 是的 and the same answer; alone: nothing to check; a place
+    or a year it names makes it no bare check ("常德也是吗")."""
+    conversation = Conversation()
+    engine.respond("承诺时限压缩了多少", conversation, now=0.0)
+    again = engine.respond("真的吗", conversation, now=1.0)
+    assert again.text.startswith("是的") and "74.1%" in again.answer, again.text
+    for bare in ("是真的吗", "真的假的", "对不对"):
+        assert engine.respond(bare).status != "answer"

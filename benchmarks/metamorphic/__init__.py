@@ -11,7 +11,8 @@ styles-tuning.yaml) that the engine answers right. Seeded generators transform t
   scope decline; a practical ending → how-to decline; where the subject stands in the province
   → its own rank as the report words it, else no figure;
 * composition: several subjects as an enumeration or a comparison → every figure; a check of the
-  figure just given, right or wrong, in digits or words → 是的/不是 on the same measure.
+  figure just given, right or wrong, in digits or words → 是的/不是 on the same measure; a figure
+  someone told the asker, then a check naming nothing ("…，是真的吗") → 是的/不是 on that figure.
 
 `measure(engine, report)` runs them all; `bench_rows` gives (transform, cases, pass rate).
 """

@@ -78,6 +78,14 @@ def check(figure: Figure, right: bool, words: bool, negated: bool, rng: random.R
     return rng.choice(templates).format(x=said), right
 
 
+def told_claim(subject: str, figure: Figure, right: bool, rng: random.Random) -> tuple[str, bool]:
+    """A figure someone told the asker, a doubt, then a check naming nothing ("我表姐说法律援助
+    案件是2900多件，我有点不信，是真的吗"), and whether its true answer is 是."""
+    said = said_figure(figure, right, rng.random() < 0.5, rng)
+    teller, doubt, check = (rng.choice(x) for x in (lexicon.TELLERS, lexicon.DOUBTS, lexicon.BARE_CHECKS))
+    return f"{teller}说{subject}是{said}，{doubt}{check}", right
+
+
 def direction_check(figure: Figure, rng: random.Random) -> tuple[str, bool]:
     """A follow-up check of a change's direction, either way, and whether it is true."""
     up = rng.random() < 0.5

@@ -49,6 +49,7 @@ TRANSFORMS = (
     ("stated_figure", COMPOSITION),
     *((name, COMPOSITION) for name in CHECK_TRANSFORMS),
     ("check_direction", COMPOSITION),
+    ("told_claim", COMPOSITION),
 )
 
 
@@ -212,6 +213,12 @@ def composition_cases(sources: Sources, seed: int) -> list[Case]:
                 follow_up, truth = composition.check(figure, right, in_words, negated, rng)
                 turns = (item.question, follow_up)
                 cases.append(Case(name, COMPOSITION, turns, RIGHT, item.expect, truth, item.question))
+    rng = _rng(seed, "told_claim")
+    for subject, item in sources.subjects:
+        figure = sources.single_figure(item)
+        for right in (True, False):
+            question, truth = composition.told_claim(subject, figure, right, rng)
+            cases.append(Case("told_claim", COMPOSITION, (question,), RIGHT, item.expect, truth, item.question))
     rng = _rng(seed, "check_direction")
     for item in sources.right:
         figure = sources.single_figure(item)

@@ -33,7 +33,7 @@ _BREAK_RE = re.compile(
 _ASKS_RE = re.compile(
     r"(?<![没不])多少|(?<![好那这前近十没])几(?!个?(?:月|年|天|周|回)(?:后|前|来|里|以后|以前|之后|之前|了|都|就))(?:个|项|家|件|人|名|次|台|条|类|所|批|种|年|月|天|成|起|场|位|处|支|部|套|期|届|号)|"
     r"第几|什么|啥|哪|吗|么$|嘛$|呢$|是不是|是否|有没有|有无|怎么|怎样|如何|多大|多高|(?<![没不])多久|(?<![没不])多长|谁|为何|为什么|[多少高低大小]还是|"
-    r"能否|可否|能不能|可不可以|会不会|要不要|用不用|对吧|对不对|没错吧|了没$|没有$|高不高|多不多|大不大|好不好|行不行|算不算|吧$|"
+    r"能否|可否|能不能|可不可以|会不会|要不要|用不用|对吧|对不对|没错吧|真的假的|了没$|没有$|高不高|多不多|大不大|好不好|行不行|算不算|吧$|"
     r"列一下|列出|列个|说说|讲讲|说一下|讲一下|介绍|告诉我|查一下|查查|(?<!汇)报一下|给我|分别|各是|各有|比较|"
     r"想知道|想了解|请问|问问|问一下|问下"
 )
@@ -324,6 +324,10 @@ def find_ask(text: str, report: str = "") -> Ask:
         # ("嗯嗯…出庭应诉率 多谢！") or says enough besides ("…百分之七十几来着谢谢您") sheds it
         text = polite
     parts = [piece for part in clauses(text, report) for piece in _at_lead(part)]
+    if len(parts) >= 2 and bare_check(parts[-1]) and _TOLD_BY_RE.match(parts[0]):
+        parts[0] = _TOLD_BY_RE.sub("", parts[0])  # "我同事说…是6项，到底是不是": who told it is context
+        if len(_SPACE_RE.sub("", text)) < MIN_CONTEXT_CHARS:
+            return Ask("，".join(parts))
     if len(parts) < 2 or len(_SPACE_RE.sub("", text)) < MIN_CONTEXT_CHARS:
         return Ask(text)
     start, led = None, False
@@ -422,15 +426,23 @@ def find_ask(text: str, report: str = "") -> Ask:
             chosen.insert(0, chosen[0] - 1)  # "A，跟B比，条数哪个多": A is before the clause naming B
     if chosen[0] > 0 and _CONFIRMS_RE.search(parts[chosen[0]]) and not _story(parts[chosen[0] - 1], report):
         chosen.insert(0, chosen[0] - 1)  # "…音像记录有将近两万件，我想确认一下": the claim is asked
-    elif chosen[0] > 0 and len(chosen) == 1 and _bare_check(parts[chosen[0]]) and report:
+    elif chosen[0] > 0 and len(chosen) == 1 and bare_check(parts[chosen[0]]) and report:
         # "她说…法律援助案件有三千多件，我有点不信，是真的吗": a check naming nothing checks the
         # nearest claim before it in the report's words, whoever told it
         claim = next(
-            (j for j in range(chosen[0] - 1, -1, -1) if coverage(parts[j], report) >= CLAIM_COVERAGE),
+            (
+                j
+                for j in range(chosen[0] - 1, -1, -1)
+                if coverage(_TOLD_BY_RE.sub("", parts[j]), report) >= CLAIM_COVERAGE
+            ),
             None,
         )
         if claim is not None:
             chosen.insert(0, claim)
+    if len(chosen) >= 2 and bare_check(parts[chosen[-1]]):
+        # "我表姐说…是2900多件，是真的吗": who told the claim checked is context, not the claim
+        chosen_parts = {i: _TOLD_BY_RE.sub("", parts[i]) for i in chosen[:-1]}
+        parts = [chosen_parts.get(i, p) for i, p in enumerate(parts)]
     while chosen[0] > 0 and _scope_only(parts[chosen[0] - 1]):
         chosen.insert(0, chosen[0] - 1)  # "2024年，…少了多少": a year or place just before is the ask's
     ask_text = "，".join(parts[i] for i in chosen if parts[i])
@@ -470,17 +482,26 @@ _EACH_ASKED_RE = re.compile(r"(?:各|分别|各自)(?:是|有|为)?(?:多少|几
 
 # A check that names nothing of its own ("是真的吗", "到底是不是第一批"): what it checks was said before.
 _CHECK_WORDS_RE = re.compile(
-    r"到底|究竟|真的|是不是|是否|对不对|对吗|对吧|是吗|吗|呢|吧|啊|呀|这样|这回事|有没有|靠谱|属实|那|这个|[?？!！。，,\s]"
+    r"到底|究竟|真的|假的|是不是|是否|对不对|对吗|对吧|是吗|吗|呢|吧|啊|呀|这样|这回事|有没有|靠谱|属实|那|这个|是|[?？!！。，,\s]"
 )
-MAX_BARE_CHECK = 3  # characters a bare check may name besides its check words ("第一批")
+# Who told a claim, before it ("我表姐说", "村里的人讲", "群里有人说"): context, never the claim.
+_TOLD_BY_RE = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:说|讲|讲的|告诉我|听说|听讲)(?:过)?(?=[\u4e00-\u9fff])")
 CLAIM_COVERAGE = 0.4  # share of a clause's pairs the report must have to be a claim of it
 
 
-def _bare_check(clause: str) -> bool:
-    return bool(_CHECKS_RE.search(clause)) and len(_CHECK_WORDS_RE.sub("", clause)) <= MAX_BARE_CHECK
+def bare_check(clause: str) -> bool:
+    """A check that names nothing of its own ("是真的吗", "真的假的", "到底是不是第一批")."""
+    if not _CHECKS_RE.search(clause):
+        return False
+    rest = _CHECK_WORDS_RE.sub("", clause)  # "常德也是吗", "今年的有没有" name a place or a year: no bare check
+    return not rest or bool(_ORDINAL_ONLY_RE.fullmatch(rest))
 
 
-_CHECKS_RE = re.compile(r"吗|是不是|是否|对不对|有没有")
+# What a bare check may still say: an ordinal or a size of what was claimed ("第一批", "这么多").
+_ORDINAL_ONLY_RE = re.compile(r"第[一二三四五六七八九十\d]+[批次届个名]|首批|这么多|那么多|这么高|那么高")
+
+
+_CHECKS_RE = re.compile(r"吗|是不是|是否|对不对|有没有|真的假的|对吧|是吧")
 
 
 def _joins_ask(clause: str, report: str = "") -> bool:

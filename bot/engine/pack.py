@@ -25,7 +25,7 @@ from functools import cached_property, lru_cache, partial
 
 from bot.analysis import Analysis, analyze, guards
 from bot.analysis.area import find_area, find_area_figures, find_area_honours
-from bot.analysis.ask import coverage
+from bot.analysis.ask import bare_check, coverage
 from bot.analysis.compare import Comparison, find_comparisons
 from bot.analysis.figures import index_figures, metrics_with_figure, parse_each_figure, parse_figure_query
 from bot.analysis.numbers import compare, figure_range, writes_figure
@@ -264,6 +264,14 @@ class PackEngine:
             return answers.small_talk(kb, talk)
         if a.kind == "help":
             return answers.small_talk(kb, "how")
+        if a.intent.yes_no and not a.numbers and bare_check(a.raw):
+            # "是真的吗" right after an answer: the report does state it, the same answer again;
+            # with nothing said before, nothing to check (never 是的 on a guess)
+            last = conversation.last_entry_id if conversation is not None and conversation.active(now) else None
+            again = self.answer_entry(last) if last else None
+            if again is not None and again.status == "answer":
+                return answers.checked(again, True)
+            return answers.decline(kb, "no_match", covered=self.covered)
         if greeted:
             a = self.analyze(rest)
         scope = first_decline(a, None, self.context, SCOPE_RULES)
