@@ -196,7 +196,9 @@ _BY_AREA_RE = re.compile(
 _WHICH_MOST_RE = re.compile(
     r"哪(?:一个|个|家|些|类|种)(?P<by>[\u4e00-\u9fff]{1,4}?)(?:的[\u4e00-\u9fff]{0,6}?)?(?:最多|最高|最少|最低|最大|排第一|排名第一)"
 )
-_RANKED_RE = re.compile(r"最|第一|排名|前列|首位|领先")
+# Where a figure stands, as the report words it ("排名全省第一", "处于全省前列", "在全省领先").
+RANK_WORDS_RE = re.compile(r"第[一二三四五六七八九十\d](?!批)|前列|领先|靠前|排名|位居")
+_RANKED_RE = re.compile(r"最|首位|" + RANK_WORDS_RE.pattern)
 
 
 def rule_breakdown(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
@@ -262,7 +264,6 @@ def rule_measure(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | 
     return Decline("measure", a.intent.measure)
 
 
-_RANK_WORDS_RE = re.compile(r"第[一二三四五六七八九十\d](?!批)|前列|领先|靠前")
 # A clause after a figure that ranks it, with no subject of its own ("…74.1%,处于全省前列").
 _RANKS_IT_RE = re.compile(r"[,，](?:处于|位居|居于?|位列|排名|排在)[^\d,，。；;]*?(?:前列|领先|第一|前)")
 
@@ -270,7 +271,7 @@ _RANKS_IT_RE = re.compile(r"[,，](?:处于|位居|居于?|位列|排名|排在)
 def _ranks_figure(choice: Choice) -> bool:
     """Whether the figure itself is ranked: in its own words, or in the numberless clause right
     after it ("处于全省前列"); another figure's rank in the same sentence is not its own."""
-    if _RANK_WORDS_RE.search(choice.own_text):
+    if RANK_WORDS_RE.search(choice.own_text):
         return True
     at = choice.text.find(choice.figure_value) if choice.figure_value else -1
     return at >= 0 and bool(_RANKS_IT_RE.match(choice.text, at + len(choice.figure_value)))
@@ -632,7 +633,7 @@ def rule_rank_subject(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
         if occurs(word, ctx.report_norm) and word not in evidence:
             return Decline("unstated", f"{subject}的排名")
     # the rank stands in a clause naming the subject ("柔性执法率在全省领先"), not another's
-    ranked = [c for c in re.split(r"[，,；;。]", evidence) if _RANK_WORDS_RE.search(c)]
+    ranked = [c for c in re.split(r"[，,；;。]", evidence) if RANK_WORDS_RE.search(c)]
     head = next((w for w in reversed(words) if occurs(w, ctx.report_norm)), "")
     if head and not any(head in c for c in ranked) and not _ranks_figure(choice):
         return Decline("unstated", f"{subject}的排名")

@@ -39,6 +39,7 @@ from bot.decision.rules import (
     MEASURE_NEUTRAL,
     NOT_ASKED_RE,
     PLACEHOLDERS,
+    RANK_WORDS_RE,
     SCOPE_RULES,
     Choice,
     Context,
@@ -554,7 +555,7 @@ class PackEngine:
             for other in curated:
                 if other.id != choice.candidate.id and other.score >= p.clarify_min:
                     again = self._entry_choice(other)
-                    ranked = _RANK_STATED_RE.search(self.knowledge.entries[other.id].answer)  # its own answer
+                    ranked = RANK_WORDS_RE.search(self.knowledge.entries[other.id].answer)  # its own answer
                     if ranked and first_decline(a, again, self.context) is None:
                         return Decision("answer", again)
         measure = named_measure(a) if declined is not None and declined.reason == "measure" else ""
@@ -792,7 +793,7 @@ class PackEngine:
         counted = _COUNTED_NOUN_RE.search(a.text)
         if counted and not self._counts(candidate, counted.group(1)):
             return False  # "涉及多少个方面" is not answered by a count of cases
-        if a.intent.measure == "rank" and _RANK_STATED_RE.search(entry.answer):
+        if a.intent.measure == "rank" and RANK_WORDS_RE.search(entry.answer):
             return True  # "压缩率在全省排第几": its sentence ranks it in words (处于全省前列)
         return measure_fits(a.intent.measure, a.intent.unit, entry.unit, entry.value)
 
@@ -1569,7 +1570,6 @@ _HOW_IT_WENT_RE = re.compile(r"(?:怎么样|咋样|如何|好不好|行不行)(?
 # "X方面呢" of a thing several sentences tell of: that many sentences answer it.
 MIN_THING_SENTENCES = 2
 MAX_THING_SENTENCES = 4
-_RANK_STATED_RE = re.compile(r"全省(?:前列|领先|第一)|排名|位居|居全省")
 MIN_LIST_WORDS = 2  # words of the report a list ask must name to be looked for across sentences
 _HANZI_WORD_RE = re.compile(r"[\u4e00-\u9fff]+")
 _EACH_ASKED_RE = re.compile(r"分别|各自|哪[两二三四几]个")
