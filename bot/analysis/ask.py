@@ -559,8 +559,9 @@ def _scope_only(clause: str) -> bool:
 
 
 def coverage(clause: str, report: str) -> float:
-    """The share of a clause's character pairs (particles left out) that the report has."""
-    plain = _PLAIN_RE.sub("", clean(clause))
+    """The share of a clause's character pairs (particles left out) that the report has; numbers
+    in words count as the digits they are ("一万零八百一十六是起" as 10816是起)."""
+    plain = _PLAIN_RE.sub("", convert_numerals(clean(clause)))
     pairs = [plain[i : i + 2] for i in range(len(plain) - 1)]
     have = pairs_of(report)
     return sum(p in have for p in pairs) / len(pairs) if pairs else 1.0

