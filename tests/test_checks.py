@@ -480,3 +480,18 @@ def test_a_bare_check_checks_the_answer_just_given_or_nothing(engine):
     assert again.text.startswith("是的") and "74.1%" in again.answer, again.text
     for bare in ("是真的吗", "真的假的", "对不对"):
         assert engine.respond(bare).status != "answer"
+
+
+def test_a_doubt_before_a_question_of_its_own_is_the_askers(engine):
+    """ "…说是调解的多了 真的假的 民商事一审收案是不是比上一年少了": the question after the doubt
+    is asked (是的: 下降10.21%), never the doubt's claim (调解的多了)."""
+    reply = engine.respond(
+        "我爷爷八十多了一辈子没打过官司 最近村里有人说现在法院收的案子变少了 说是调解的多了 真的假的 民商事一审收案是不是比上一年少了"
+    )
+    assert reply.text.startswith("是的") and "10.21%" in reply.answer, reply.text
+
+
+@pytest.mark.parametrize("question", ["一万零八百一十六是起 一万三千三百五十五是件 这俩分别指啥 哪个多"])
+def test_an_ask_pointing_back_at_several_figures_takes_them(engine, question):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and "10816起" in reply.answer and "13355件" in reply.answer, reply.text

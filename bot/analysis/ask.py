@@ -227,7 +227,10 @@ def _asking(parts: list[str], report: str) -> list[int]:
     clause asks ("上个月店里来了几个执法的…到底配了多少台")."""
     found = [i for i, part in enumerate(parts) if _asks(_without_named(part, report))]
     tells = {i: _told(parts[i], report) for i in found}
-    return [i for i in found if not (tells[i] and any(j > i and not tells[j] for j in found))]
+    found = [i for i in found if not (tells[i] and any(j > i and not tells[j] for j in found))]
+    # "…说是调解的多了，真的假的，民商事一审收案是不是少了": a doubt before a question of its own
+    # is the asker's, the question after it is asked
+    return [i for i in found if not (bare_check(parts[i]) and any(j > i and not bare_check(parts[j]) for j in found))]
 
 
 _LEADING_YEAR_RE = re.compile(r"^\s*(?:在|是)?((?:19|20)\d\d年)(?!\d)")
@@ -377,6 +380,11 @@ def find_ask(text: str, report: str = "") -> Ask:
         chosen.append(i)
     if _LIST_REQUEST_RE.search(parts[chosen[-1]]):  # "…都列出来：A、B、C": the items after the request
         chosen += [i for i in range(chosen[-1] + 1, len(parts)) if parts[i] and not _story(parts[i], report)]
+    if _BACK_AT_SEVERAL_RE.match(parts[chosen[0]]):
+        # "10816是起 13355是件 这俩分别指啥": what it points back at is asked, back to a clause of
+        # the asker's story
+        while chosen[0] > 0 and parts[chosen[0] - 1] and not _NARRATIVE_RE.search(parts[chosen[0] - 1]):
+            chosen.insert(0, chosen[0] - 1)
     if _LIST_REQUEST_RE.search(parts[chosen[-1]]) and _content(parts[chosen[-1]]) < MIN_ASK_CONTENT:
         # "A，B，还有C，这几个数告诉我": every item is asked, back to the lead or a clause of the
         # asker's story (items described in words the report lacks are items still)
@@ -479,6 +487,9 @@ _SOMEONE_RE = re.compile(r"(?:他|她)(?!们?(?:局|单位|部门|那边|那里)
 # An ask of each of several items named before it ("…，B各是多少", "…分别有多少").
 _EACH_ASKED_RE = re.compile(r"(?:各|分别|各自)(?:是|有|为)?(?:多少|几)")
 
+
+# An ask pointing back at several things just named ("这俩分别指啥", "这几个数各是什么").
+_BACK_AT_SEVERAL_RE = re.compile(r"^(?:那|那么)?(?:这|那)(?:俩|两个|几个|三个|些)(?:数|数字|数据)?(?:分别|各自|各|都)")
 
 # A check that names nothing of its own ("是真的吗", "到底是不是第一批"): what it checks was said before.
 _CHECK_WORDS_RE = re.compile(
