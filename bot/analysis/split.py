@@ -140,9 +140,9 @@ def _items(text: str) -> list[str]:
     are cut after the word that ends a measure ("人民调解化解纠纷数调处成功率…")."""
     items = [s for s in _unquoted(text, _STRONG_JOIN_RE) if len(_content(s)) >= 2]
     if len(items) <= 1:
-        items = [s for s in _unquoted(text, _LAST_JOIN_RE) if len(_content(s)) >= 2]
+        items = [s for s in _cut_at(text, _joins(text)) if len(_content(s)) >= 2]
     elif len(items) < MAX_PARTS:
-        last = [s for s in _unquoted(items[-1], _LAST_JOIN_RE) if len(_content(s)) >= 2]
+        last = [s for s in _cut_at(items[-1], _joins(items[-1])) if len(_content(s)) >= 2]
         items = items[:-1] + (last if len(last) == 2 else [items[-1]])
     glued = [piece for item in items for piece in _unglued(item)]
     return glued if len(items) < len(glued) <= MAX_PARTS else items
@@ -208,7 +208,7 @@ def _item_readings(text: str) -> list[list[str]]:
     if not 2 <= len(strong) < MAX_PARTS:
         return readings
     last = strong[-1]
-    for join in (j for j in _LAST_JOIN_RE.finditer(last) if not _in_word(last, j)):
+    for join in _joins(last):
         head, tail = last[: join.start()], last[join.end() :]
         if len(_content(head)) >= 2 and len(_content(tail)) >= 2:
             readings.append(strong[:-1] + [head, tail])
@@ -350,25 +350,31 @@ def _with_subjects(parts: list[str]) -> list[str]:
 _QUOTED_RE = re.compile(r"《[^》]*》|“[^”]*”|\"[^\"]*\"")
 
 
-def _in_word(text: str, m: re.Match) -> bool:
-    """Whether a one-character join is part of a word ("温和", "参与"), not a join of two items."""
-    if m.end() - m.start() != 1:
-        return False
-    at = 0
+def _joins(text: str) -> list[re.Match]:
+    """The 和/及/与/跟 of `text` that join two items, not those inside a word ("温和", "参与");
+    the text is segmented once, and only when it has one."""
+    found = list(_LAST_JOIN_RE.finditer(text))
+    if not found:
+        return found
+    inside, at = set(), 0
     for word in lexicon.segment(text):
-        if at <= m.start() < at + len(word):
-            return len(word) > 1
+        if len(word) > 1:
+            inside.update(range(at, at + len(word)))
         at += len(word)
-    return False
+    return [m for m in found if m.end() - m.start() != 1 or m.start() not in inside]
 
 
 def _unquoted(text: str, pattern: re.Pattern) -> list[str]:
-    """Split at `pattern`, but never inside 《…》 or “…” (《政务要情与交流》 is one name) nor
-    inside a word (用比较温和的方式)."""
+    """Split at `pattern`, but never inside 《…》 or “…” (《政务要情与交流》 is one name)."""
+    return _cut_at(text, pattern.finditer(text))
+
+
+def _cut_at(text: str, matches) -> list[str]:
+    """`text` cut at each of `matches` not inside 《…》 or “…”."""
     spans = [m.span() for m in _QUOTED_RE.finditer(text)]
     pieces, start = [], 0
-    for m in pattern.finditer(text):
-        if any(a <= m.start() < b for a, b in spans) or (pattern is _LAST_JOIN_RE and _in_word(text, m)):
+    for m in matches:
+        if any(a <= m.start() < b for a, b in spans):
             continue
         pieces.append(text[start : m.start()])
         start = m.end()
@@ -443,13 +449,12 @@ def _split(text: str) -> list[Split]:
             clauses = [piece for k, c in enumerate(clauses) for piece in (_run_on(c, k > 0) or (c,))][:MAX_PARTS]
             # "网上可办数，零跑动，跑一次各多少项，承诺时限压缩率多少": a group asking each of its
             # items, each item with a name of its own (none borrows the first's subject)
-            pairs = [
-                (item, item) if listed else (part, own)
-                for part, own in zip(_with_subjects(clauses), clauses)
-                for listed in (_each_items(own),)
-                for item in (listed or (None,))
-            ][:MAX_PARTS]
-            found.append(Split(tuple(p for p, _ in pairs), True, tuple(o for _, o in pairs)))
+            parts, owns = [], []
+            for part, own in zip(_with_subjects(clauses), clauses):
+                listed = _each_items(own)
+                parts += listed or [part]
+                owns += listed or [own]
+            found.append(Split(tuple(parts[:MAX_PARTS]), True, tuple(owns[:MAX_PARTS])))
         meaning = _WHAT_EACH_MEANS_RE.search(sentences[0])
         if meaning and meaning.start() > 0:  # "谁执法谁普法 30多家 70个 20多个 这几个数分别指什么"
             items = _items(sentences[0][: meaning.start()])

@@ -551,29 +551,36 @@ class PackEngine:
         declined = first_decline(a, choice, self.context)
         if declined is not None and a.intent.measure == "rank":
             # "柔性执法率在全省排第几": the ranking found is another subject's; a near entry ranking
-            # the subject asked in words ("在全省领先") answers
-            for other in curated:
-                if other.id != choice.candidate.id and other.score >= p.clarify_min:
-                    again = self._entry_choice(other)
-                    ranked = RANK_WORDS_RE.search(self.knowledge.entries[other.id].answer)  # its own answer
-                    if ranked and first_decline(a, again, self.context) is None:
-                        return Decision("answer", again)
+            # the subject asked in words in its own answer ("在全省领先") answers
+            entries = self.knowledge.entries
+            other = self._other_choice(
+                a, curated, choice, p.clarify_min, lambda c: RANK_WORDS_RE.search(entries[c.candidate.id].answer)
+            )
+            if other is not None:
+                return Decision("answer", other)
         measure = named_measure(a) if declined is not None and declined.reason == "measure" else ""
         if measure:
             # "…事项网上可办率": the lookup names a measure the leader is not; the near entry
             # named by it answers
-            for other in curated:
-                if other.id != choice.candidate.id and other.score >= p.answer_min:
-                    again = self._entry_choice(other)
-                    if (
-                        again.figure_value
-                        and measure in (self.context.normalize or normalize)(again.names)
-                        and first_decline(a, again, self.context) is None
-                    ):
-                        return Decision("answer", again)
+            norm = self.context.normalize or normalize
+            other = self._other_choice(
+                a, curated, choice, p.answer_min, lambda c: c.figure_value and measure in norm(c.names)
+            )
+            if other is not None:
+                return Decision("answer", other)
         if declined is not None:
             return Decision("decline", choice, declined)
         return Decision("answer", choice)
+
+    def _other_choice(self, a: Analysis, curated: list[Candidate], chosen: Choice, least: float, fits) -> Choice | None:
+        """The first near entry besides the one chosen, scoring at least `least`, that `fits` and
+        that no rule declines."""
+        for other in curated:
+            if other.id != chosen.candidate.id and other.score >= least:
+                again = self._entry_choice(other)
+                if fits(again) and first_decline(a, again, self.context) is None:
+                    return again
+        return None
 
     def _asking_clause(self, a: Analysis) -> Analysis:
         """The last clause of the message that asks (a question word or mark), read on its own;
@@ -986,7 +993,7 @@ class PackEngine:
         words = [
             w
             for w in dict.fromkeys(lexicon.segment(a.core))
-            if len(w) >= 2 and _HANZI_WORD_RE.fullmatch(w) and w in report and w not in _NOT_A_THING
+            if len(w) >= 2 and _HANZI_RE.fullmatch(w) and w in report and w not in _NOT_A_THING
         ]
         if len(words) < MIN_LIST_WORDS:
             return None
@@ -1000,6 +1007,14 @@ class PackEngine:
             return None  # the reply found tells of them all
         return answers.area(self.knowledge, "、".join(words), held[0].section, held, [])
 
+    @cached_property
+    def _part_texts(self) -> dict[str, str]:
+        """Each part's sentences, normalised and joined (what a part of the report tells of)."""
+        told: dict[str, str] = {}
+        for x in self.knowledge.report_text.sentences:
+            told[x.subsection] = told.get(x.subsection, "") + self._normalized[x.id]
+        return told
+
     def _honours_of(self, text: str) -> Response | None:
         """ "调解这块益阳得了哪些荣誉": the sentences telling of an honour (获评, 称号) whose
         part of the report tells of the area, verbatim; None when the area holds none or too many
@@ -1009,13 +1024,10 @@ class PackEngine:
         if not pairs:
             return None
         norm = self.context.normalize
-        sentences = self.knowledge.report_text.sentences
-        told = {}  # a part's sentences, normalised, joined
-        for x in sentences:
-            told[x.subsection] = told.get(x.subsection, "") + self._normalized[x.id]
+        told = self._part_texts
         held = [
             x
-            for x in sentences
+            for x in self.knowledge.report_text.sentences
             if _HONOUR_RE.search(x.text)
             and (_share(pairs, self._normalized[x.id]) >= 1.0 or _share(pairs, told[x.subsection]) >= 1.0)
         ]
@@ -1571,7 +1583,6 @@ _HOW_IT_WENT_RE = re.compile(r"(?:怎么样|咋样|如何|好不好|行不行)(?
 MIN_THING_SENTENCES = 2
 MAX_THING_SENTENCES = 4
 MIN_LIST_WORDS = 2  # words of the report a list ask must name to be looked for across sentences
-_HANZI_WORD_RE = re.compile(r"[\u4e00-\u9fff]+")
 _EACH_ASKED_RE = re.compile(r"分别|各自|哪[两二三四几]个")
 # Words of asking, scope and kind that name no thing of the list ("益阳", "分别", "情况").
 _NOT_A_THING = frozenset(
