@@ -463,12 +463,22 @@ def test_almost_a_number_and_both_of_a_pair_described_are_checked(engine):
             "我爸是退休老干部，天天看新闻，他说益阳是第一批全国法治政府建设示范市，我说他记错了。到底是不是第一批？",
             "是的",
         ),
+        # the first of a series (第一批 of 首批); what need not be done (不用交 of 免提交)
+        ("益阳是第二批全国法治政府建设示范市吗", "不是"),
+        ("益阳是不是头一批全国法治政府建设示范市", "是的"),
+        ("是不是现在办事营业执照和身份证都不用再交了", "是的"),
+        # a question word of the story before what was told ("找不到放哪") asks nothing
+        (
+            "老家在安化山里，我爷爷九十岁了，身份证老是找不到放哪。听说益阳现在办政务服务连身份证都不用交了，是真的吗？",
+            "是的",
+        ),
     ],
 )
 def test_checks_of_what_was_said_get_the_right_verdict(engine, question, verdict):
     reply = engine.respond(question)
-    # a question-and-answer entry opens with its question, the verdict right after
-    assert reply.status == "answer" and any(line.startswith(verdict) for line in reply.text.split("\n")[:2]), reply.text
+    assert reply.status == "answer" and reply.text.startswith(verdict), reply.text
+    # one verdict only: the knowledge states facts, the engine judges the claim
+    assert reply.text.count("是的") + reply.text.count("不是") == 1, reply.text
 
 
 def test_a_bare_check_checks_the_answer_just_given_or_nothing(engine):

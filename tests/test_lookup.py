@@ -87,6 +87,19 @@ def test_the_article_yige_is_not_a_figure_to_look_up(engine):
     assert reply.status == "answer" and "大通湖" in reply.answer
 
 
+def test_a_few_things_pointed_at_are_no_figure_to_look_up(engine):
+    """ "后面两个是啥", "是哪两家组成的": a count of things pointed at, not the figure 2; a bare
+    number said to be a number ("4400这个数") is looked up."""
+    from bot.analysis.figures import parse_figure_query
+
+    assert parse_figure_query("四度融合清单管理明尺度后面2个是啥来着") is None
+    assert parse_figure_query("联合督查组是哪2家组成的") is None
+    reply = engine.respond("那个四度融合 嗯 清单管理明尺度 备案管控提效度 后面两个是啥来着")
+    assert reply.status == "answer" and "首违免罚显温度" in reply.answer, reply.text
+    reply = engine.respond("报告里的4400这个数说的是什么东西的数量？")
+    assert reply.status == "answer" and "执法记录仪" in reply.answer, reply.text
+
+
 def test_a_sum_in_wan_is_looked_up_backwards(engine):
     """ "三百一十七万是什么钱": 317万 is a figure of the report (317万余元), asked about."""
     reply = engine.respond("三百一十七万是什么钱")

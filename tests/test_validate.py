@@ -50,6 +50,14 @@ def test_missing_field(kb_copy):
     assert f"{path}:{line}: 缺少字段 'scope'" in _messages(kb_copy)
 
 
+def test_an_answer_leading_with_a_verdict_is_reported(kb_copy):
+    """The engine says 是的/不是 to what was asked; an answer that says it itself would contradict
+    a check of another claim ("是不是第二批" → "不是。…是的。…")."""
+    path = kb_copy / "faq.yaml"
+    line = _edit(path, '    answer: "益阳是首批', '    answer: "是的。益阳是首批')
+    assert any(m.startswith(f"{path}:{line}: answer 请直接陈述事实") for m in _messages(kb_copy))
+
+
 def test_unknown_field(kb_copy):
     path = kb_copy / "faq.yaml"
     line = _edit(path, "    topic: ", "    colour: red\n    topic: ")

@@ -230,7 +230,23 @@ def _asking(parts: list[str], report: str) -> list[int]:
     found = [i for i in found if not (tells[i] and any(j > i and not tells[j] for j in found))]
     # "…说是调解的多了，真的假的，民商事一审收案是不是少了": a doubt before a question of its own
     # is the asker's, the question after it is asked
-    return [i for i in found if not (bare_check(parts[i]) and any(j > i and not bare_check(parts[j]) for j in found))]
+    found = [i for i in found if not (bare_check(parts[i]) and any(j > i and not bare_check(parts[j]) for j in found))]
+    if found and bare_check(parts[found[-1]]):
+        # "身份证老是找不到放哪。听说…都不用交了，是真的吗": a check naming nothing checks what
+        # was told right before it; a question word before that tale is the story's
+        told = [k for k in range(found[-1]) if _is_told(parts, k)]
+        found = [i for i in found if not told or i > told[-1]]
+    return found
+
+
+def _is_told(parts: list[str], k: int) -> bool:
+    """Whether clause `k` is something the asker was told ("听说…", "我表姐说…", or a clause
+    right after a lone "听说")."""
+    if not parts[k]:
+        return False
+    if _TOLD_BY_RE.match(parts[k]):
+        return True
+    return k > 0 and bool(_TOLD_BY_RE.match(parts[k - 1] + parts[k])) and len(parts[k - 1]) <= MAX_TELLER
 
 
 _LEADING_YEAR_RE = re.compile(r"^\s*(?:在|是)?((?:19|20)\d\d年)(?!\d)")
@@ -441,7 +457,8 @@ def find_ask(text: str, report: str = "") -> Ask:
             (
                 j
                 for j in range(chosen[0] - 1, -1, -1)
-                if coverage(_TOLD_BY_RE.sub("", parts[j]), report) >= CLAIM_COVERAGE
+                if coverage(_TOLD_BY_RE.sub("", parts[j]), report)
+                >= (TOLD_CLAIM_COVERAGE if _is_told(parts, j) else CLAIM_COVERAGE)
             ),
             None,
         )
@@ -498,6 +515,8 @@ _CHECK_WORDS_RE = re.compile(
 # Who told a claim, before it ("我表姐说", "村里的人讲", "群里有人说"): context, never the claim.
 _TOLD_BY_RE = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:说|讲|讲的|告诉我|听说|听讲)(?:过)?(?=[\u4e00-\u9fff])")
 CLAIM_COVERAGE = 0.4  # share of a clause's pairs the report must have to be a claim of it
+TOLD_CLAIM_COVERAGE = 0.25  # the same for a clause told to the asker ("听说…")
+MAX_TELLER = 8  # characters of a lone clause naming who told ("听说", "我表姐说")
 
 
 def bare_check(clause: str) -> bool:

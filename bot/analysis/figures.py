@@ -36,6 +36,10 @@ def figure_key(entry: Entry) -> str | None:
 _WHAT_IS_RE = re.compile(r"是什么|是啥|什么意思|怎么回事|咋回事|说的是|指的是|指什么|是指|代表什么|干嘛|干啥|是哪")
 # "是人数还是钱", "是件数还是人次": which of two kinds a figure is.
 _KIND_CHOICE_RE = re.compile(r"(?:是|指|说的是)?[\u4e00-\u9fff]{1,4}还是[\u4e00-\u9fff]{1,4}?[呢啊呀吗]?")
+# Words pointing at a few things right before their count ("后面两个", "哪两家", "这三项").
+_POINTING_RE = re.compile(r"(?:哪|这|那|后面|前面|最后|其中|另外|剩下|头)$")
+MAX_POINTED = 10
+_THIS_NUMBER_RE = re.compile(r"(?:这个|那个|这|那)?(?:数字|数据|数)")
 _LIST_ASK_RE = re.compile(r"分别|哪些|哪几|具体|都有|名单|完整|全部|所有|清单|名字|名称")
 
 
@@ -52,9 +56,13 @@ def parse_figure_query(text: str) -> tuple[str, str] | None:
     residue = drop_filler(text[: match.start()] + rest)
     if _RESIDUE_RE.match(residue):
         return _key(match)
+    if _POINTING_RE.search(text[: match.start()]) and match.group(4) and float(match.group(1)) < MAX_POINTED:
+        return None  # "后面2个是啥", "是哪2家组成的": the few things pointed at, not a figure
     asks_what = _WHAT_IS_RE.search(rest) and not _LIST_ASK_RE.search(rest)
-    if asks_what and (match.group(2) or match.group(3) or match.group(4)):
-        return _key(match)  # the figure comes first and is asked about, with its unit or as a percentage
+    if asks_what and (match.group(2) or match.group(3) or match.group(4) or _THIS_NUMBER_RE.match(rest)):
+        # the figure comes first and is asked about, with its unit, as a percentage or as a
+        # number ("4400这个数说的是什么")
+        return _key(match)
     if _KIND_CHOICE_RE.fullmatch(drop_filler(rest)):
         return _key(match)  # "370是人数还是钱": which kind of figure it is
     return None

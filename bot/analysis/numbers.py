@@ -143,8 +143,8 @@ def find_numbers(text: str) -> list[AskedNumber]:
         if after == "年" and len(raw) == 4:
             continue  # a year
         before = text[m.start() - 1 : m.start()] if m.start() else ""
-        if before in ("第", "哪") or (before.isascii() and before.isalpha()):
-            continue  # an ordinal, "哪一项" (which one) or a name (cctv13)
+        if before in ("第", "哪") or (before == "头" and raw == "1") or (before.isascii() and before.isalpha()):
+            continue  # an ordinal ("第7次", "头一批"), "哪一项" (which one) or a name (cctv13)
         mag = (m.group("mag") or "") + (m.group("mag2") or "")
         if unit == "个亿":
             mag, unit = "亿", ""

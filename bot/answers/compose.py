@@ -165,8 +165,10 @@ def answer_text(knowledge: Knowledge, entry: Entry) -> str:
 def answer(
     knowledge: Knowledge, entry: Entry, score: float, kind: str = "entry", verdict: bool | None = None
 ) -> Response:
-    head = _verdict_word(verdict) + entry_head(entry)
-    direct = f"{head}\n{entry.answer}"
+    if verdict is None or entry.is_metric:
+        direct = f"{_verdict_word(verdict)}{entry_head(entry)}\n{entry.answer}"
+    else:  # a check of a stated fact: the verdict, then the fact (the title is a question)
+        direct = _verdict_word(verdict) + entry.answer
     where = _kept(knowledge, ("location", entry.id), entry, lambda: location(knowledge, entry))
     text = f"{direct}\n原文：“{entry.source}”\n{_where_line(knowledge, where)}"
     return Response(

@@ -328,11 +328,28 @@ _NOT_BUT_RE = re.compile(
 )
 
 
+# The first of a series said as an ordinal ("第一批", "头一批") where the report writes 首批.
+_FIRST_OF_RE = re.compile(r"(?:第|头)[一1]([批届次期个家])")
+
+
+# Not having to do something ("不用再交", "无需提交") where the report writes 免提交 / 免罚.
+_EXEMPT_RE = re.compile(r"(?:不用|无需|不需要|不必|用不着|不要)(?:再|去|自己)?(?:提)?([\u4e00-\u9fff])")
+
+
+def _exempt_word(match: re.Match[str], evidence: str) -> str:
+    """The report's 免-word ending in the verb the claim says need not be done, or the claim."""
+    found = re.search(r"免[\u4e00-\u9fff]?" + re.escape(match.group(1)), evidence)
+    return found.group(0) if found else match.group(0)
+
+
 def _in_evidence_words(claim: str, evidence: str) -> str:
     """The claim with its words of a direction in the evidence's own word for that direction
-    ("增多了" of 上升110% reads "上升了"), and what a change is measured against left out."""
+    ("增多了" of 上升110% reads "上升了"), with the first of a series and what need not be done
+    in the evidence's words (第一批 of 首批, 不用交 of 免提交), and what a change is measured against left out."""
     claim = _MORE_THAN_BEFORE_RE.sub("增多", _LESS_THAN_BEFORE_RE.sub("减少", claim))  # "比上一年多"
     claim = COMPARED_RE.sub("", claim)
+    claim = _EXEMPT_RE.sub(lambda m: _exempt_word(m, evidence), claim)
+    claim = _FIRST_OF_RE.sub(lambda m: "首" + m.group(1) if "首" + m.group(1) in evidence else m.group(0), claim)
     for way, written_re in zip((_WRITTEN_UP, _WRITTEN_DOWN), _WAY_RES):
         written = next((w for w in way if w in evidence), "")
         if written:

@@ -47,6 +47,7 @@ MESSAGES: dict[str, str] = {
     "variant_repeated": "变体 '{variant}' 已在第 {first} 行列出",
     # texts and figures against the report
     "source_not_in_report": "source 不是 report.txt 中的原文",
+    "answer_has_verdict": "answer 请直接陈述事实，不要以“是的/不是”开头（是否由机器人按提问判断）",
     "figure_not_in_report": "answer 中的数字 '{figure}' 在 report.txt 中找不到",
     "value_not_in_source": "value '{value}' 没有原样出现在它的 source 中",
     "value_not_in_answer": "answer 必须原样引用 value '{value}'",

@@ -29,6 +29,7 @@ from bot.text.normalize import Synonyms, normalize
 
 ID_RE = re.compile(r"^[a-z][a-z0-9_]{1,48}$")
 FIGURE_RE = re.compile(r"\d+(?:\.\d+)?")
+VERDICT_LEAD_RE = re.compile(r"^\s*(?:是的|不是|对的|不对)[。，,！!]")
 
 # --- schema -----------------------------------------------------------------
 
@@ -361,13 +362,16 @@ class _Builder:
         return entries
 
     def _check_texts(self, path: str, item: LineDict, topics: dict[str, Topic]) -> None:
-        """Topic exists; source is verbatim in the report; every figure of the answer is too."""
+        """Topic exists; source is verbatim in the report; every figure of the answer is too; the
+        answer states the fact without a verdict (the engine says 是的/不是 to what was asked)."""
         topic = item.get("topic")
         if isinstance(topic, str) and "topics.yaml" not in self.unread and topic not in topics:
             self.out.add(path, _field_line(item, "topic"), "unknown_topic", topic=cut(topic))
         source, answer = item.get("source"), item.get("answer")
         if isinstance(source, str) and self.report and source not in self.report:
             self.out.add(path, _field_line(item, "source"), "source_not_in_report")
+        if isinstance(answer, str) and VERDICT_LEAD_RE.match(answer):
+            self.out.add(path, _field_line(item, "answer"), "answer_has_verdict")
         if isinstance(answer, str) and self.report:
             for figure in FIGURE_RE.findall(answer):
                 if figure not in self.report:
