@@ -624,3 +624,45 @@ def test_a_list_across_sentences_never_overrides_a_reasoned_decline_or_the_whole
     assert engine.respond("首次不罚的6125家企业具体是哪些企业").status != "answer"
     reply = engine.respond("益阳二〇二三年法治政府建设有哪些亮点成绩")
     assert reply.entry_id == "overall_results", reply.text
+
+
+@pytest.mark.parametrize(
+    "question, figures",
+    [
+        # a formal request's last item added with "，以及", its closing (此致 敬礼) no ask
+        (
+            "尊敬的工作人员：您好！烦请告知2023年度全市通过柔性执法方式办理的案件数量，以及对企业轻微违规首次不罚的免罚金额。此致 敬礼",
+            ["4600余件", "2000余万元"],
+        ),
+        # each with a verb of its own and its unit ("各三统一了多少件")
+        ("市政府规范性文件和部门规范性文件各三统一了多少件", ["28件", "51件"]),
+        # a part that joins two measures of one sentence, then another ask
+        (
+            "湘易办益阳旗舰店接了多少业务应用和服务场景，园区又赋权了多少项审批服务事项？",
+            ["300多个", "2000余个", "11项"],
+        ),
+    ],
+)
+def test_formal_lists_each_with_a_verb_and_joined_parts(engine, question, figures):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and all(f in reply.answer for f in figures), reply.text
+
+
+@pytest.mark.parametrize(
+    "question, figures",
+    [
+        ("柔性执法事项与企业合规指导建议，二者数量孰多", ["358项", "214项"]),
+        # a subject said with its figure ("配了四千四百台") is compared by that figure's measure
+        ("执法记录仪配了四千四百台，跟参加执法资格考试的人数比，哪个更多？", ["4400台", "5100多名"]),
+    ],
+)
+def test_comparisons_asked_formally_or_of_a_stated_figure(engine, question, figures):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and all(f in reply.answer for f in figures), reply.text
+
+
+def test_a_homophone_typo_is_read_before_the_ask_is_found(engine):
+    """ "…跟案卷放在一起存挡的，一共有多少件": 存挡 is 存档, so the clause is the question's own
+    (was a story clause, and 4600余件 of another measure answered)."""
+    reply = engine.respond("执法时拍的视频录音，跟案卷放在一起存挡的，一共有多少件？")
+    assert reply.status == "answer" and "近2万件" in reply.answer, reply.text

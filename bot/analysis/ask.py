@@ -150,13 +150,20 @@ def _report_tail(clause: str, report: str) -> str:
     return ""
 
 
+def _requests_only(piece: str) -> bool:
+    """A request with no object yet, a year or place at most ("烦请告知2023年度"): what it asks
+    for comes next."""
+    lead = _LEAD_RE.search(piece)
+    return lead is not None and _scope_only(piece[lead.end() :])
+
+
 def _objects_kept(pieces: list[str], report: str) -> list[str]:
     """Pieces of speech cut where a new clause may start, with a piece that neither asks nor
     tells a story joined back to the asking piece before it: its object ("哪个电视栏目报道了
     | 益阳营商码的推广应用")."""
     out: list[str] = []
     for piece in pieces:
-        if out and _asks(out[-1]) and not _asks(piece) and not _story(piece, report):
+        if out and (_asks(out[-1]) or _requests_only(out[-1])) and not _asks(piece) and not _story(piece, report):
             out[-1] += piece
         else:
             out.append(piece)
@@ -314,6 +321,8 @@ _OPENER_RE = re.compile(
 
 # A letter's signature: a name and the date of writing ("…谢谢！王女士 2024年9月26日"), or a name
 # with a title ("…此致 敬礼！李先生"): who wrote it and when, never what is asked.
+# A letter's closing ("此致 敬礼"): no part of the ask.
+_CLOSING_RE = re.compile(r"[，,。.!！\s]*此致\s*[，,。!！]?\s*敬礼[。.!！]*\s*$")
 _SIGNATURE_RE = re.compile(
     r"(?:^|(?<=[\s，,。.!！?？]))\s*(?:(?:[\u4e00-\u9fff]{1,3}(?:女士|先生|同志|老师)|[\u4e00-\u9fff]{2,3})?\s*"
     r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?|[\u4e00-\u9fff]{1,3}(?:女士|先生|同志))\s*$"
@@ -331,7 +340,7 @@ _SALUTATION_RE = re.compile(
 def find_ask(text: str, report: str = "") -> Ask:
     """The asking clauses of a message and the context around them (`report`: the report's
     normalised text, which tells story clauses from a question's own)."""
-    unsigned = _SALUTATION_RE.sub("", _SIGNATURE_RE.sub("", text), count=1)
+    unsigned = _SALUTATION_RE.sub("", _SIGNATURE_RE.sub("", _CLOSING_RE.sub("", text)), count=1)
     text = unsigned if unsigned.strip() else text
     opened = _OPENER_RE.sub("", text, count=1)
     text = opened if _asks(opened) else text  # "问个别的 两法衔接平台录入数排第几": the ask follows

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.text.normalize import convert_numerals
+
 _MORE = "多|高|大|长|快|强"
 _LESS = "少|低|小|短|慢"
 _DIR = f"(?:{_MORE}|{_LESS})"
@@ -21,7 +23,8 @@ _PATTERNS = (
     # A和B(比)(一下)，哪个/谁(的X)(更)多
     re.compile(
         r"^(?P<a>.+?)" + _JOIN + r"(?P<b>.+?)(?:相比|比较|比一比|比一下|" + _BI + r")?[，,\s]*"
-        rf"(?:哪个|哪一个|哪项|哪样|哪种|哪类|谁|哪边)(?:的)?(?P<what>[\u4e00-\u9fff]{{0,4}}?)(?:更|要|会)?(?P<dir>{_DIR})"
+        rf"(?:(?:二者|两者|这两项|这两个|这俩)(?:之中|当中|中|里)?(?:的)?(?:数量|数字)?(?:哪个|谁|孰)?|"
+        rf"哪个|哪一个|哪项|哪样|哪种|哪类|谁|哪边|孰)(?:的)?(?P<what>[\u4e00-\u9fff]{{0,4}}?)(?:更|要|会)?(?P<dir>{_DIR})"
     ),
     # A多还是B多 / A高还是B高 (before 比: "…比原来缩短高还是…" names a subject, not a comparison)
     re.compile(
@@ -69,8 +72,19 @@ _COMPARED_THEN_MEASURE_RE = re.compile(r"^(.+?)(?:相比|比较|比)[，,\s]+([\
 _COUNTED_RE = re.compile(r"^(?P<subject>.+?)的?(?P<unit>[家件项个人台起名次条类])数(?:量)?$")
 
 
+# A subject said with its figure ("执法记录仪配了4400台"): the figure is what is compared.
+_STATED_FIGURE_RE = re.compile(
+    r"(?:是|有|为|达到?)?(?:近|约)?\d+(?:\.\d+)?(?:万)?(?:余|多)?(?P<unit>%|[家件项个人台起名次条类处])$"
+)
+
+
 def _question(subject: str, what: str) -> str:
     """A figure question for one subject; "企业家数" counts 企业 in 家 (never 企业家)."""
+    digits = convert_numerals(subject)  # "配了四千四百台" as 配了4400台
+    stated = _STATED_FIGURE_RE.search(digits) if not what else None
+    if stated and stated.start() >= 2:
+        unit = stated.group("unit")
+        return digits[: stated.start()] + ("是多少" if unit == "%" else f"多少{unit}")
     counted = _COUNTED_RE.match(subject) if not what else None
     if counted:
         return f"{counted.group('subject')}有多少{counted.group('unit')}"

@@ -25,7 +25,7 @@ _ASK_RE = re.compile(
 )
 _JOIN_RE = re.compile(r"以及|还有|(?<!调)和(?!解)|(?<![涉普以危顾来])及(?![时格])|(?<![参给])与|跟(?![进踪])|、")
 _EACH_RE = re.compile(
-    r"(分别|各自|各|都)((?:是|有|为)|(?:变化|变动|变|增长|增加|下降|减少|上升|提高|降低|涨|降)了?)?"
+    r"(分别|各自|各|都)((?:是|有|为)|(?:变化|变动|变|增长|增加|下降|减少|上升|提高|降低|涨|降)了?|(?<!都)[\u4e00-\u9fff“”]{1,5}?了)?"
     r"(多少|几[个项件家台处条类种名起次人位]?|什么|啥|怎么样|如何|哪些)"
 )
 # "…各多少项", "…分别有多少": a list asked at its end, each member's figure.
@@ -89,6 +89,7 @@ _LIST_END_RE = re.compile(r"(?:这些|那些|这几个|那几个|这几项|等�
 # Where a sentence adds one more item ("…，还有网上可办率", "… 再加上承诺时限压缩率").
 _MORE_WORDS = r"(?:还有|再加上|加上|以及|再就是)"
 _MORE_RE = re.compile(r"[，,\s]+" + _MORE_WORDS)
+_LIST_MORE_RE = re.compile(r"[，,]\s*(?:以及|外加|另外还有)")
 # Keywords typed with spaces, a subject first ("复议跟调解对接 调成和解的几件 和解率").
 _UNIT_COUNT_RE = re.compile(r"^([件项家台处条类种名起次位])数$")
 _SCOPE_TOKEN_RE = re.compile(
@@ -325,10 +326,14 @@ def _asking_groups(clauses: list[str]) -> list[str]:
     return groups if len(groups) >= 2 else []
 
 
+_EACH_UNITS = frozenset("个项件家台处条类种名起次人位")
+
+
 def _each_tail(each: re.Match) -> str:
     """What "各/分别…" asks of each item: "各是多少" asks 多少; "各变了多少" keeps its verb."""
     verb = each.group(2) or ""
-    return ("" if verb in ("是", "有", "为") else verb) + each.group(3)
+    unit = each.string[each.end() : each.end() + 1]  # "各三统一了多少件": the unit goes with each
+    return ("" if verb in ("是", "有", "为") else verb) + each.group(3) + (unit if unit in _EACH_UNITS else "")
 
 
 # Words between the items and "各…" that say how each is asked, not an item ("…，同比各变了多少").
@@ -413,6 +418,8 @@ def _split(text: str) -> list[Split]:
     sentences = [s for s in _unquoted(text, _SENTENCE_RE) if len(_content(s)) >= 2]
     if len(sentences) >= 2:  # "…压缩率呢，还有网上可办率": one more item inside a sentence
         sentences = [piece for s in sentences for piece in _MORE_RE.split(s) if len(_content(piece)) >= 2]
+    elif len(sentences) == 1:  # "A的案件数量，以及B的免罚金额": a list's last item, added formally
+        sentences = [piece for piece in _LIST_MORE_RE.split(sentences[0]) if len(_content(piece)) >= 2]
     if 2 <= len(sentences) <= MAX_PARTS:
         found.append(Split(tuple(_with_subjects(sentences)), True, tuple(sentences)))
     if len(sentences) == 1:

@@ -204,6 +204,7 @@ class Engine:
         message = mandarin(simplified(english(text))) if isinstance(text, str) else ""
         if has_latin(message):  # "在吗~renmin tiaojie chenggonglv多谢": read before the ask is found
             message = self.packs[-1].pinyin.read_in_message(message)
+        message = self.packs[-1].homophones.fix(message)  # "…存挡的": typos read before the ask is found
         text = self.question(message)
         asked_last = message.rstrip(" ？?。.！!").endswith(text.rstrip(" ？?。.！!"))
         if asked_last and stated_claim(text.rstrip(" ？?")) and (text == message or _MARKED_END_RE.search(message)):

@@ -88,6 +88,8 @@ _QUESTION_RE = re.compile(r"多少|几|什么|啥|哪|谁|怎|咋|吗|呢|么|�
 # What breaks a message into clauses; an ask of something (not only a check: "对吗"); words
 # pointing back at what was said before them.
 _CLAUSE_MARK_RE = re.compile(r"[，,。；;！!]|\s+")
+# The rest of a message comparing with what its first clause stated ("跟…比，哪个多").
+_COMPARED_TO_RE = re.compile(r"(?:跟|和|与|同|比)[^，,。？?]{2,}?(?:比|相比|比较|比起来)")
 _WHAT_ASKED_RE = re.compile(r"多少|几|什么|啥|哪|谁|怎|咋|呢")
 _POINTING_BACK_RE = re.compile(
     r"确认|核实|核对|求证|证实|对一下|对对|原话|原文|怎么写|这|它|其中|里面|里头|当中|之中|其他|其余|剩下"
@@ -343,18 +345,21 @@ class PackEngine:
             several = self._compound(a, explicit=False, figures=True)
             if several is not None:
                 return several
+        return self._joined_measures(a, whole) or self._with_sibling(a, whole)
+
+    def _joined_measures(self, a: Analysis, whole: Response) -> Response | None:
+        """ "复调对接案件数和和解率": the whole answered one of two measures joined by 和; when
+        each part answers a figure of its own, that one among them, both are asked."""
         if (
             whole.status == "answer"
             and whole.figure is not None
             and not a.intent.yes_no
             and (_joined(a, own_asks=True) or _glued_measures(a))
         ):
-            # "复调对接案件数和和解率": the whole answered one of two measures joined by 和; when
-            # each part answers a figure of its own, that one among them, both are asked
             several = self._compound(a, explicit=False, figures=True)
             if several is not None and whole.answer in several.answer:
                 return several
-        return self._with_sibling(a, whole)
+        return None
 
     def _with_sibling(self, a: Analysis, whole: Response) -> Response:
         """ "三统一的规范性文件有多少件": the report gives the measure in two parts (市政府 28件,
@@ -1300,6 +1305,8 @@ class PackEngine:
                 looked_up = parse_figure_query(asked.text) if not asked.intent.yes_no else None
                 # "3000余项是什么事项？50余类又是什么的类数？": each a figure looked up
                 reply = self._figure(*looked_up) if looked_up else self._single(asked, context, 0.0)
+                # "…接了多少业务应用和服务场景，园区又赋权了多少项": a part joining two measures
+                reply = self._joined_measures(asked, reply) or reply
                 if asked.intent.kind == "figure" and not _states_asked_figure(reply, text):
                     # "…涉及多少方面" answered by an explanation that states no such figure
                     reply = replace(reply, status="fallback")
@@ -1386,6 +1393,7 @@ class PackEngine:
             not rest
             or _QUESTION_RE.search(first)
             or _WITHIN_RE.search(first)  # "那70个普法典型案例里，…有几个": a part of it is asked
+            or _COMPARED_TO_RE.match(rest)  # "…配了4400台，跟…的人数比，哪个多": it is compared
             or not _WHAT_ASKED_RE.search(rest)
             or _POINTING_BACK_RE.search(rest)
             or not _names_own_thing(rest)
