@@ -463,6 +463,12 @@ def test_almost_a_number_and_both_of_a_pair_described_are_checked(engine):
             "我爸是退休老干部，天天看新闻，他说益阳是第一批全国法治政府建设示范市，我说他记错了。到底是不是第一批？",
             "是的",
         ),
+        # whoever told the claim and the asker's doubt are context, never "报告中没有…老头子说"; a
+        # told claim in words the report lacks is checked by its number
+        ("我家老头子说全部音像记录随案存档数是近2万件，真的假的", "是的"),
+        ("村里的人说网办率是100%，我将信将疑，对不对", "是的"),
+        ("隔壁王叔说问话的屋子跟开听证的房间是近200处，我有点不信，是真的吗", "是的"),
+        ("隔壁王叔说零跑动事项数是五千五百一十一项，我不太相信，真的假的", "不是"),
         # the first of a series (第一批 of 首批); what need not be done (不用交 of 免提交)
         ("益阳是第二批全国法治政府建设示范市吗", "不是"),
         ("益阳是不是头一批全国法治政府建设示范市", "是的"),

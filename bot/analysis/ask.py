@@ -246,6 +246,20 @@ def _asking(parts: list[str], report: str) -> list[int]:
     return found
 
 
+def _claims(clause: str, told: bool, report: str) -> bool:
+    """Whether a clause before a check naming nothing is the claim it checks: one in the report's
+    words; told to the asker, in fewer of them or stating a number ("隔壁王叔说问话的屋子跟开听证
+    的房间是近200处")."""
+    share = coverage(_TOLD_BY_RE.sub("", clause), report)
+    if not told:
+        return share >= CLAIM_COVERAGE
+    return share >= TOLD_CLAIM_COVERAGE or bool(_STATED_NUMBER_RE.search(convert_numerals(clause)))
+
+
+# A number stated with a unit or as a share ("近200处", "6项", "74.1%").
+_STATED_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?(?:万|千|百)?(?:余|多)?(?:%|[\u4e00-\u9fff])")
+
+
 def _is_told(parts: list[str], k: int) -> bool:
     """Whether clause `k` is something the asker was told ("听说…", "我表姐说…", or a clause
     right after a lone "听说")."""
@@ -319,10 +333,10 @@ _OPENER_RE = re.compile(
 )
 
 
-# A letter's signature: a name and the date of writing ("…谢谢！王女士 2024年9月26日"), or a name
-# with a title ("…此致 敬礼！李先生"): who wrote it and when, never what is asked.
 # A letter's closing ("此致 敬礼"): no part of the ask.
 _CLOSING_RE = re.compile(r"[，,。.!！\s]*此致\s*[，,。!！]?\s*敬礼[。.!！]*\s*$")
+# A letter's signature: a name and the date of writing ("…谢谢！王女士 2024年9月26日"), or a name
+# with a title ("…此致 敬礼！李先生"): who wrote it and when, never what is asked.
 _SIGNATURE_RE = re.compile(
     r"(?:^|(?<=[\s，,。.!！?？]))\s*(?:(?:[\u4e00-\u9fff]{1,3}(?:女士|先生|同志|老师)|[\u4e00-\u9fff]{2,3})?\s*"
     r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?|[\u4e00-\u9fff]{1,3}(?:女士|先生|同志))\s*$"
@@ -352,10 +366,14 @@ def find_ask(text: str, report: str = "") -> Ask:
         # ("嗯嗯…出庭应诉率 多谢！") or says enough besides ("…百分之七十几来着谢谢您") sheds it
         text = polite
     parts = [piece for part in clauses(text, report) for piece in _at_lead(part)]
+    teller = ""  # who told the claim a check naming nothing checks ("我同事说")
     if len(parts) >= 2 and bare_check(parts[-1]) and _TOLD_BY_RE.match(parts[0]):
-        parts[0] = _TOLD_BY_RE.sub("", parts[0])  # "我同事说…是6项，到底是不是": who told it is context
-        if len(_SPACE_RE.sub("", text)) < MIN_CONTEXT_CHARS:
-            return Ask("，".join(parts))
+        teller = _TOLD_BY_RE.match(parts[0]).group(0)
+        parts[0] = parts[0][len(teller) :]  # "我同事说…是6项，到底是不是": who told it is context
+        if len(_SPACE_RE.sub("", text)) < MIN_CONTEXT_CHARS:  # "…，我将信将疑，对不对": the asker's doubt is context
+            doubts = [p for p in parts[1:-1] if _NARRATIVE_RE.search(p)]
+            asked = [p for p in parts if p not in doubts]
+            return Ask("，".join(asked), "，".join([teller] + doubts))
     if len(parts) < 2 or len(_SPACE_RE.sub("", text)) < MIN_CONTEXT_CHARS:
         return Ask(text)
     start, led = None, False
@@ -462,15 +480,8 @@ def find_ask(text: str, report: str = "") -> Ask:
     elif chosen[0] > 0 and len(chosen) == 1 and bare_check(parts[chosen[0]]) and report:
         # "她说…法律援助案件有三千多件，我有点不信，是真的吗": a check naming nothing checks the
         # nearest claim before it in the report's words, whoever told it
-        claim = next(
-            (
-                j
-                for j in range(chosen[0] - 1, -1, -1)
-                if coverage(_TOLD_BY_RE.sub("", parts[j]), report)
-                >= (TOLD_CLAIM_COVERAGE if _is_told(parts, j) else CLAIM_COVERAGE)
-            ),
-            None,
-        )
+        told = {j for j in range(chosen[0]) if _is_told(parts, j)} | ({0} if teller else set())
+        claim = next((j for j in range(chosen[0] - 1, -1, -1) if _claims(parts[j], j in told, report)), None)
         if claim is not None:
             chosen.insert(0, claim)
     if len(chosen) >= 2 and bare_check(parts[chosen[-1]]):
@@ -487,8 +498,8 @@ def find_ask(text: str, report: str = "") -> Ask:
         # place opening the message, not a story's ("2022年我在益阳打工"), is the ask's scope
         ask_text = f"{scope}，{ask_text}"
     left = [p for i, p in enumerate(parts) if p and i not in chosen]
-    if not left:
-        return Ask(text)
+    if not left:  # the whole message asks (less who told the claim it checks)
+        return Ask(ask_text if teller else text, teller)
     refers = ""
     if _points_back(parts[chosen[0]]) or _NAME_ONLY_RE.match(clean(parts[chosen[0]])):
         # the ask points back ("这个委员会拿了什么称号"): the clauses before it name what it means

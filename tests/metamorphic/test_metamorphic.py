@@ -41,7 +41,7 @@ FLOORS = {
     "check_negated_right": 0.95,
     "check_negated_wrong": 0.95,
     "check_direction": 0.95,
-    "told_claim": 0.80,  # session 29: "我表姐说X是N，我有点不信，是真的吗" (83.5%)
+    "told_claim": 0.95,  # session 29: "我表姐说X是N，我有点不信，是真的吗" (83.5%; 98.1% in session 30)
 }
 MIN_CASES = 30  # per transform
 
