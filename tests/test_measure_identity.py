@@ -467,3 +467,21 @@ def test_a_rank_answers_only_for_the_subject_asked(engine, question, stated):
 def test_a_rank_the_report_never_gives_is_declined_not_anothers(engine):
     reply = engine.respond("网上可办率在全省排第几")
     assert reply.status != "answer" and "网上可办率的排名" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # another subject ranked in the clause after a 、 ("出庭应诉率为100%、…案件数量在全省排名靠前")
+        "出庭应诉率在全省算什么水平",
+        # a rate ranked, a count asked (案件柔性执法率在全省领先 is no rank of 办理案件)
+        "全市通过柔性执法方式办理案件在全省排第几",
+        # an entry's phrasing ("企业第1次犯点小错") states no rank
+        "首次不罚企业在全省靠不靠前",
+        # the rank asked alone after the subject is no ask of its own (no split "X | 在全省靠不靠前")
+        "审查意见条数在全省靠不靠前",
+    ],
+)
+def test_a_rank_is_never_another_clauses_or_a_phrasings(engine, question):
+    reply = engine.respond(question)
+    assert reply.status != "answer", reply.text

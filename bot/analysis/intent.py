@@ -91,7 +91,7 @@ _UNIT_MEASURE = {
 _POINTS_RE = re.compile(r"(?:几|多少)个?(?:百分)?点(?![评])")
 _PERCENT_RE = re.compile(r"百分之|百分比|比例|比率|占比|率|几成|多少成|%")
 # Where a figure stands, asked ("排名怎么样", "在全省算什么水平", "靠不靠前").
-_RANK_ASKED_RE = re.compile(
+RANK_ASKED_RE = re.compile(
     r"排第几|第几名|排老几|名次|排名(?:怎么样|如何|咋样|多少|第几|靠前吗|高不高)|(?:什么|啥)(?:水平|位置|档次)|靠不靠前|靠前吗|排在(?:哪|什么|前面)"
 )
 _RANK_RE = re.compile(
@@ -192,7 +192,7 @@ def find_intent(text: str, number_unit: str = "") -> Intent:
         re.search(r"能列|可以列|列一下|列出", text) and _POLITE_REQUEST_RE.search(text)
     )
     wants_figure = bool(_FIGURE_RE.search(text)) and not _ORDINAL_RE.search(text) and not _MEMBERS_RE.search(text)
-    if _RANK_ASKED_RE.search(text):
+    if RANK_ASKED_RE.search(text):
         wants_figure = True  # "在全省算什么水平", "排名怎么样", "靠不靠前": where it stands is asked
     if wants_figure and _CALLED_RE.search(text) and not _STRONG_FIGURE_RE.search(_FIGURE_NOUNS_RE.sub("", text)):
         # "贴行业、规模标签的那个做法叫什么", "一个目录加几个清单的那套东西叫啥": a name asked;

@@ -63,6 +63,7 @@ class Choice:
     own_text: str = ""  # the figure's own words (its clause, the entry's name and answer)
     names: str = ""  # what the figure is called: an entry's title and phrasings ("" for report rows)
     title: str = ""  # an entry's title ("" for report rows)
+    stated: str = ""  # what the report says: an entry's answer and source ("" for report rows: `text`)
 
 
 @dataclass
@@ -633,11 +634,23 @@ def rule_rank_subject(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
         if occurs(word, ctx.report_norm) and word not in evidence:
             return Decline("unstated", f"{subject}的排名")
     # the rank stands in a clause naming the subject ("柔性执法率在全省领先"), not another's
-    ranked = [c for c in re.split(r"[，,；;。]", evidence) if RANK_WORDS_RE.search(c)]
+    # ("出庭应诉率为100%、…案件数量在全省排名靠前"), and ranks a rate only when a rate is asked
+    # (办理案件 is not 案件柔性执法率)
+    norm = ctx.normalize or (lambda t: t)
+    said = choice.stated or choice.text  # never a phrasing ("企业第1次犯点小错会被罚款")
+    ranked = [norm(c) for c in re.split(r"[，,；;。、]", said) if RANK_WORDS_RE.search(c)]
     head = next((w for w in reversed(words) if occurs(w, ctx.report_norm)), "")
-    if head and not any(head in c for c in ranked) and not _ranks_figure(choice):
+    rate = "率" in subject
+    own = bool(choice.figure_value) and _ranks_figure(choice)  # a sentence without a figure ranks in its clauses
+    if head and not any(head in c and _ranks_a_rate(c) == rate for c in ranked) and not own:
         return Decline("unstated", f"{subject}的排名")
     return None
+
+
+def _ranks_a_rate(clause: str) -> bool:
+    """Whether what a clause ranks is a rate: 率 before its word of rank."""
+    at = RANK_WORDS_RE.search(clause)
+    return "率" in clause[: at.start()] if at else False
 
 
 def rule_figure_subject(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:

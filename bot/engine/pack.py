@@ -28,6 +28,7 @@ from bot.analysis.area import find_area, find_area_figures, find_area_honours
 from bot.analysis.ask import bare_check, coverage
 from bot.analysis.compare import Comparison, find_comparisons
 from bot.analysis.figures import index_figures, metrics_with_figure, parse_each_figure, parse_figure_query
+from bot.analysis.intent import RANK_ASKED_RE
 from bot.analysis.numbers import compare, figure_range, writes_figure
 from bot.analysis.split import Split, listed_items
 from bot.answers import compose as answers
@@ -857,6 +858,7 @@ class PackEngine:
             own,
             " ".join((entry.title, *entry.phrasings)),
             entry.title,
+            f"{entry.answer} {entry.source}",
         )
 
     def _counts(self, candidate: Candidate, noun: str) -> bool:
@@ -1621,10 +1623,10 @@ def _names_own_thing(part: str) -> bool:
 
 def _thing_words(part: str):
     """The words of a part that may name a thing: two characters or more, no scope, generic verb
-    or word of asking."""
+    or word of asking (where it stands included)."""
     return (
         w
-        for w in lexicon.segment(clean(part))
+        for w in lexicon.segment(RANK_ASKED_RE.sub(" ", clean(part)))  # "在全省靠不靠前" names nothing
         if len(w) >= 2
         and _HANZI_RE.fullmatch(w)
         and w not in _SCOPE_WORDS
