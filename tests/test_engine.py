@@ -174,3 +174,18 @@ def test_where_it_stands_in_the_province_follows_the_figure_just_given(engine):
     engine.respond("承若时限整体压缩了多少", conversation, now=0.0)
     reply = engine.respond("这个放在全省算啥水平", conversation, now=1.0)
     assert reply.status == "answer" and "处于全省前列" in reply.answer, reply.text
+
+
+def test_the_part_of_the_report_is_said_when_asked(engine):
+    """ "…并请注明出自报告哪一部分": the part is in the answer itself, not only in the 出处 line."""
+    reply = engine.respond("请告知2023年全市行政执法部门公示执法事项的数量，并请注明出自报告哪一部分")
+    assert reply.status == "answer" and "7.5万余项" in reply.answer, reply.text
+    assert "行政执法工作更加规范" in reply.answer, reply.answer
+    plain = engine.respond("全市行政执法部门公示执法事项多少项")
+    assert "行政执法工作更加规范" not in plain.answer, plain.answer
+
+
+def test_hunan_particles_are_particles(engine):
+    """ "…是不是一千万左右咯": 咯 ends a check as 吧 does."""
+    reply = engine.respond("免罚的钱是不是一千万左右咯")
+    assert reply.status == "answer" and reply.text.startswith("不是") and "2000余万元" in reply.answer, reply.text

@@ -187,6 +187,14 @@ def answer(
     )
 
 
+def with_part(response: Response) -> Response:
+    """The answer with the part of the report it stands in, said in the answer itself (asked
+    "出自报告哪一部分"), not only in the 出处 line."""
+    part = response.section.split(" › ")[0]
+    answer = f"{response.answer}\n这段内容在报告“{part}”部分。"
+    return replace(response, answer=answer, text=response.text.replace(response.answer, answer, 1))
+
+
 def _quote(sentence: Sentence, figure: Figure | None) -> str:
     text = sentence.text.rstrip("；;")
     if len(text) <= QUOTE_MAX or figure is None:

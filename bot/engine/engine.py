@@ -271,6 +271,9 @@ class Engine:
             ) and not _numbers_kept(text, response, again)
             if again.status == "answer" and (again.entry_id != response.entry_id or not repeated) and better:
                 response, year = again, again_year
+        if response.status == "answer" and response.section and _PART_ASKED_RE.search(message):
+            # "…并请注明出自报告哪一部分": where it stands is part of the answer asked for
+            response = answers.with_part(response)
         if conversation is not None and response.status == "answer":
             conversation.last_year = year or conversation.last_year
             conversation.last_text = text
@@ -686,6 +689,12 @@ _HEARD_THING_RE = re.compile(
     r"(?:说|讲|听说|听讲)(?:市里|益阳|我们这|这边)?有(?:个|一个|种|一种|项)([\u4e00-\u9fff]{4,30}?的[\u4e00-\u9fff]{1,6})$"
 )
 _NAME_ASKED_RE = re.compile(r"^(?:它|那)?(?:叫|名字叫)")
+
+
+# Where an answer stands in the report, asked ("出自报告哪一部分", "在报告哪一章", "注明出处").
+_PART_ASKED_RE = re.compile(
+    r"(?:出自|来自|在|属于)(?:报告)?(?:的)?哪(?:一)?(?:部分|章|节|块|段|里)|注明出处|哪个部分|哪一部分"
+)
 
 
 def _ask_of(message: str, report: str) -> Ask:
