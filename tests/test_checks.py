@@ -469,6 +469,12 @@ def test_almost_a_number_and_both_of_a_pair_described_are_checked(engine):
         ("村里的人说网办率是100%，我将信将疑，对不对", "是的"),
         ("隔壁王叔说问话的屋子跟开听证的房间是近200处，我有点不信，是真的吗", "是的"),
         ("隔壁王叔说零跑动事项数是五千五百一十一项，我不太相信，真的假的", "不是"),
+        # two neighbouring numerals or a span are one rough range ("两三个" is 2 to 3, never 23;
+        # "三四千" is 3000 to 4500, never 4000)
+        ("嗯那个新增的立法联系点是不是就两三个啊", "不是"),
+        ("首次不罚的企业是不是三四千家", "不是"),
+        ("柔性执法事项是不是三四百项", "是的"),
+        ("首次不罚的企业是不是5000到7000家", "是的"),
         # the first of a series (第一批 of 首批); what need not be done (不用交 of 免提交)
         ("益阳是第二批全国法治政府建设示范市吗", "不是"),
         ("益阳是不是头一批全国法治政府建设示范市", "是的"),

@@ -154,7 +154,7 @@ def _requests_only(piece: str) -> bool:
     """A request with no object yet, a year or place at most ("烦请告知2023年度"): what it asks
     for comes next."""
     lead = _LEAD_RE.search(piece)
-    return lead is not None and _scope_only(piece[lead.end() :])
+    return lead is not None and _scope_only(convert_numerals(piece[lead.end() :]))  # "二〇二三年度" too
 
 
 def _objects_kept(pieces: list[str], report: str) -> list[str]:

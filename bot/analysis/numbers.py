@@ -128,10 +128,45 @@ def _range(lead: str, value: float, more: str, tail: str, exact_step: float) -> 
     return value, value, True
 
 
+_UNIT_GROUP = "(?P<unit>" + "|".join(map(re.escape, _UNITS)) + ")?"
+# Two numbers said as a span ("3000到4000家", "两到三个" once converted: "2到3个").
+_SPAN_RE = re.compile(
+    r"(?P<a>\d+(?:\.\d+)?)(?P<amag>万|千|百)?(?:到|至|-|~|～)(?P<b>\d+(?:\.\d+)?)(?P<mag>万|亿|千|百)?" + _UNIT_GROUP
+)
+# Two neighbouring numerals said together ("两三个", "三四千家", "七八十个"): one or the other.
+_PAIR_RE = re.compile(r"(?P<pair>一两|两三|二三|三四|三五|四五|五六|六七|七八|八九)(?P<mag>十|百|千|万)?" + _UNIT_GROUP)
+_PAIR_VALUES = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_PAIR_MAGNITUDES = {"十": 10.0, **_MAGNITUDES}
+
+
+def _spans(text: str) -> list[AskedNumber]:
+    """The numbers said as a span or a pair of numerals, each a rough range; a pair with a
+    magnitude reaches half way to the next one ("五六千" is 5000 to 6500)."""
+    found = []
+    for m in _SPAN_RE.finditer(text):
+        scale = _MAGNITUDES[m.group("mag") or ""]
+        low = float(m.group("a")) * (_MAGNITUDES[m.group("amag")] if m.group("amag") else scale)
+        high = float(m.group("b")) * scale
+        unit = m.group("unit") or ""
+        if low < high and ((unit and unit != "次") or m.group("mag")):
+            found.append(AskedNumber(m.group(0), low, high, unit == "%", unit, False, m.start(), m.end()))
+    for m in _PAIR_RE.finditer(text):
+        first, second = (_PAIR_VALUES[c] for c in m.group("pair"))
+        scale = _PAIR_MAGNITUDES[m.group("mag") or ""]
+        unit = m.group("unit") or ""
+        if (unit and unit != "次") or m.group("mag"):  # "跑两三次" names how often, not a figure
+            high = (second + 0.5) * scale if scale > 1 else second
+            found.append(AskedNumber(m.group(0), first * scale, high, unit == "%", unit, False, m.start(), m.end()))
+    return found
+
+
 def find_numbers(text: str) -> list[AskedNumber]:
     """Every number the question writes, with the range it asks about."""
-    found: list[AskedNumber] = []
+    found: list[AskedNumber] = _spans(text)
+    spanned = [(n.start, n.end) for n in found]
     for m in _NUMBER_RE.finditer(text):
+        if any(s <= m.start("num") < e for s, e in spanned):
+            continue  # a number of a span read above
         raw = m.group("num")
         unit = m.group("unit") or ""
         if raw in _CN_DIGITS + "两半":

@@ -215,8 +215,8 @@ def convert_numerals(text: str) -> str:
                 return run
         if run.startswith("点") or run.endswith("点"):
             return run
-        if len(run) == 2 and run in _APPROXIMATE:  # 两三趟 = "two or three", not 23
-            return run
+        if run[:2] in _APPROXIMATE and run[2:] in ("", "十", "百", "千", "万"):
+            return run  # 两三趟 = "two or three", not 23; 三四千 = "three or four thousand", not 4000
         value = _run_value(run)
         return run if value is None else value
 
