@@ -462,3 +462,12 @@ def test_a_practice_described_by_what_it_did_is_named_by_the_sentence_before(eng
     telling what was done (全面推行“普法+案例”滴灌式普法。)."""
     reply = engine.respond("执法单位发典型案例、一点点滴进去的那种普法方式叫什么")
     assert reply.status == "answer" and "滴灌式普法" in reply.answer, reply.text
+
+
+def test_keywords_after_a_letters_lead_are_the_ask(engine):
+    """ "…因撰写调研报告需要。特此请教：三统一 市政府 件数 烦请拨冗答复": every keyword after the
+    lead is asked, never the writer's purpose before it (was 报告中没有“调研”)."""
+    reply = engine.respond(
+        "尊敬的领导：您好， 本人系桃源县人基层干部，因撰写调研报告需要。特此请教：三统一 市政府 件数 烦请拨冗答复，万分感谢。 王女士 2026年11月13日"
+    )
+    assert reply.status == "answer" and "28件" in reply.answer, reply.text

@@ -16,6 +16,7 @@ asks when it has a question word or a request ("列一下", "告诉我"); a lead
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -401,6 +402,9 @@ def find_ask(text: str, report: str = "") -> Ask:
         asking = _asking(parts, report)
         chosen = [i for i in range(start, len(parts)) if parts[i] and (i == start or i in asking)]
         later = [i for i in asking if i >= start]
+        if not later:  # "特此请教：三统一 市政府 件数": keywords after the lead, up to a story clause
+            chosen = list(itertools.takewhile(lambda i: not _story(parts[i], report), range(start, len(parts))))
+            chosen = [i for i in chosen if parts[i]] or [start]
         if later:
             # "想请教一下我在安化种茶，…这个结对子的活动叫什么名字": a story told after the lead
             # is story still; what else is said up to the ask is the question's own ("还没到法院立案，
@@ -458,7 +462,7 @@ def find_ask(text: str, report: str = "") -> Ask:
         else:
             break
     while (
-        chosen[0] > 0
+        chosen[0] > (start if led and start is not None else 0)
         and _content("".join(parts[i] for i in chosen)) < MIN_ASK_CONTENT
         and not _NARRATIVE_RE.search(parts[chosen[0] - 1])
     ):
