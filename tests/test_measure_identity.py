@@ -485,3 +485,10 @@ def test_a_rank_the_report_never_gives_is_declined_not_anothers(engine):
 def test_a_rank_is_never_another_clauses_or_a_phrasings(engine, question):
     reply = engine.respond(question)
     assert reply.status != "answer", reply.text
+
+
+def test_a_count_of_trips_named_is_never_anothers(engine):
+    """ "还有没有要跑两趟以上才能办的事": 2次 is named; the entry named by 0 trips (1837项) is
+    another measure (it was the answer)."""
+    reply = engine.respond("还有没有要跑两趟以上才能办的事")
+    assert "1837项" not in reply.answer and "1024项" not in reply.answer, reply.text

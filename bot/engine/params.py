@@ -29,6 +29,7 @@ class Params:
     context_figure_penalty: float = 0.15  # ... as context while asking another figure
     range_bonus: float = 0.08  # a rough number of the question fits this metric's figure
     named_figure_bonus: float = 0.15  # the question quotes a figure named in the phrasings (跑1次)
+    named_figure_mismatch_penalty: float = 0.05  # ... or names another count of the same (跑2次 vs 跑1次)
     place_bonus: float = 0.15  # the text names the county or district the question names
     coverage_penalty: float = 0.15  # times the share of the question's content the entry never uses
     unknown_coverage_weight: float = 2.0  # a character absent from the whole knowledge counts this much

@@ -86,6 +86,12 @@ class CuratedRetriever:
             if named and any(_name_number(n, analysis.text) in named for n in analysis.numbers)
             else 0.0
         )
+        # "要跑两趟以上才能办的事": how often is named (2次), and an entry named by another
+        # count of it ("0跑动", "跑1次") is another measure
+        times = {value for value, unit in named if unit == "次"}
+        asked_times = {_name_number(n, analysis.text)[0] for n in analysis.numbers if n.unit == "次"}
+        if times and asked_times and not times & asked_times:
+            bonus -= self.params.named_figure_mismatch_penalty
         if analysis.scope.counties and any(c in self.entry_texts[entry.id] for c in analysis.scope.counties):
             bonus += self.params.place_bonus
         if not entry.is_metric:
