@@ -492,3 +492,12 @@ def test_a_count_of_trips_named_is_never_anothers(engine):
     another measure (it was the answer)."""
     reply = engine.respond("还有没有要跑两趟以上才能办的事")
     assert "1837项" not in reply.answer and "1024项" not in reply.answer, reply.text
+
+
+def test_a_rank_is_no_amount_and_an_amount_no_rank(engine):
+    """ "那全省一共多少": how many is never a rank (两法衔接…全省第一 was the answer); "排名多少"
+    asks where it stands."""
+    reply = engine.respond("那全省一共多少")
+    assert "全省第一" not in reply.answer, reply.text
+    reply = engine.respond("两法衔接排名多少")
+    assert reply.status == "answer" and "全省第一" in reply.answer, reply.text

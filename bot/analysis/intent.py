@@ -158,8 +158,8 @@ def measure_of(text: str, unit: str = "") -> str:
         return "people"
     if _MONEY_NOUN_RE.search(text) and re.search(r"多少|几|\d[万亿]", text) and not _PERCENT_RE.search(text):
         return "money"
-    if _RANK_RE.search(text) and not _COUNTED_RE.search(text):
-        return "rank"
+    if RANK_ASKED_RE.search(text) or (_RANK_RE.search(text) and not _COUNTED_RE.search(text)):
+        return "rank"  # "排名多少" asks where it stands, whatever 多少 says
     if _PERCENT_RE.search(text) and _ASKS_VALUE_RE.search(text):
         return "percent"
     if _change_asked(text):

@@ -81,8 +81,8 @@ def measure_fits(asked: str, asked_unit: str, unit: str, value: str) -> bool:
         return have == "people"
     if asked == "change" and not asked_unit:  # "下降了多少": a rate of change, not a count
         return "%" in value or unit == "个百分点"
-    if asked == "count" and not asked_unit:  # "网上可办数是多少": a number of things, never a rate
-        return have != "percent"
+    if asked == "count" and not asked_unit:  # "网上可办数是多少": a number of things, never a rate or a rank
+        return have not in ("percent", "rank")
     if asked in ("count", "change") and asked_unit:
         # a count in a unit: never a sum of money or a percentage (多少家 is not 317万余元, 多少次 not 100%)
         return have in ("count", "people") or (have == "money" and asked_unit[-1:] == "元")
