@@ -666,3 +666,9 @@ def test_a_homophone_typo_is_read_before_the_ask_is_found(engine):
     (was a story clause, and 4600余件 of another measure answered)."""
     reply = engine.respond("执法时拍的视频录音，跟案卷放在一起存挡的，一共有多少件？")
     assert reply.status == "answer" and "近2万件" in reply.answer, reply.text
+
+
+def test_a_slash_lists_items(engine):
+    """ "记录仪/询问室听证室": a slash between two names lists two items, whatever they end in."""
+    reply = engine.respond("记录仪/询问室听证室")
+    assert reply.status == "answer" and "4400台" in reply.answer and "近200处" in reply.answer, reply.text

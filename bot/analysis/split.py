@@ -492,6 +492,13 @@ def _split(text: str) -> list[Split]:
                     # "柔性执法事项/合规建议/办案数": or each a name of its own, the first's subject
                     # lent only to a part that gets no answer alone (the engine's choice)
                     found.append(Split(tuple([subject] + rest), True))
+        slashed_items = [t.strip() for t in sentences[0].split("/")]
+        if (
+            not found
+            and 2 <= len(slashed_items) <= MAX_PARTS
+            and all(len(_content(t)) >= 2 and not _has_ask(t) for t in slashed_items)
+        ):
+            found.append(Split(tuple(slashed_items), True))  # "记录仪/询问室听证室": a slash lists items
         asks = list(_TWO_ASKS_RE.finditer(sentences[0]))
         if len(asks) == 2 and not found:
             cut = asks[1].start()  # "帮多少农民工讨回了多少工资"
