@@ -189,3 +189,14 @@ def test_hunan_particles_are_particles(engine):
     """ "…是不是一千万左右咯": 咯 ends a check as 吧 does."""
     reply = engine.respond("免罚的钱是不是一千万左右咯")
     assert reply.status == "answer" and reply.text.startswith("不是") and "2000余万元" in reply.answer, reply.text
+
+
+def test_a_follow_up_naming_only_the_kind_of_thing_is_about_the_last_answer(engine):
+    """ "营商码上过央视没得" then "哪个栏目报道的": 栏目 is the kind of thing asked, so the ask is
+    about 营商码 (《朝闻天下》), not the other reported programme (《小区大事》)."""
+    from bot.engine.conversation import Conversation
+
+    conversation = Conversation()
+    engine.respond("营商码上过央视没得", conversation, now=0.0)
+    reply = engine.respond("哪个栏目报道的", conversation, now=1.0)
+    assert reply.status == "answer" and "朝闻天下" in reply.answer, reply.text

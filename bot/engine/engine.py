@@ -89,7 +89,9 @@ _ASKS_ABOUT_RE = re.compile(r"哪|什么|啥|多少|几|谁|叫")
 _NUMERAL_WORD_RE = re.compile(r"[\d.一二两三四五六七八九十百千万]+[个项家类条件名次种批]?")
 _NAMES_SEVERAL_RE = re.compile(r"[\u4e00-\u9fff”]、[\u4e00-\u9fff“]|”“")
 _QUESTION_WORD_RE = re.compile(r"哪|什么|啥|多少|几|谁|怎么|如何")
-_KIND_WORDS = frozenset("电视 电视台 电视节目 会议 哪次 时候 时间 单位 部门 地方".split())
+_KIND_WORDS = frozenset(
+    "电视 电视台 电视节目 栏目 频道 节目 报道 称号 名称 名字 会议 哪次 时候 时间 单位 部门 地方".split()
+)
 
 
 _BARE_NUMBER_RE = re.compile(r"(?<![\d.])\d{2,}(?:\.\d+)?(?![\d.])")
