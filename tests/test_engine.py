@@ -200,3 +200,14 @@ def test_a_follow_up_naming_only_the_kind_of_thing_is_about_the_last_answer(engi
     engine.respond("营商码上过央视没得", conversation, now=0.0)
     reply = engine.respond("哪个栏目报道的", conversation, now=1.0)
     assert reply.status == "answer" and "朝闻天下" in reply.answer, reply.text
+
+
+def test_a_figure_asked_within_something_named_is_no_pick_of_the_last_list(engine):
+    """ "高频事项里面有多少项实现了免证办" after an answer listing proofs: a figure is asked (3000余项),
+    names of the last answer never answer 多少."""
+    from bot.engine.conversation import Conversation
+
+    conversation = Conversation()
+    engine.respond("益阳法治化营商环境是怎么优化的", conversation, now=0.0)
+    reply = engine.respond("高频事项里面有多少项实现了免证办", conversation, now=1.0)
+    assert reply.status == "answer" and "3000余项" in reply.answer.split("\n")[0], reply.text

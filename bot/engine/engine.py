@@ -224,8 +224,14 @@ class Engine:
             listed = self._listed_in(previous)
             if listed is not None and not self._names_subject(text):
                 return listed
-        if previous and _WITHIN_RE.search(text) and len(text) <= MAX_FOLLOW_UP_CHARS:
-            # "其中是街道的是哪个": of the members just listed, those the ask names
+        if (
+            previous
+            and _WITHIN_RE.search(text)
+            and len(text) <= MAX_FOLLOW_UP_CHARS
+            and not self.packs[-1].analyze(text).wants_figure
+        ):
+            # "其中是街道的是哪个": of the members just listed, those the ask names (names never
+            # answer "多少": "高频事项里面有多少项实现了免证办" asks a figure)
             matching = self._members_matching(previous, text)
             if matching is not None:
                 return matching
