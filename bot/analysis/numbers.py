@@ -90,6 +90,7 @@ class AskedNumber:
     exact: bool  # a plain number ("6项", "85%"), not a rough one
     start: int = 0
     end: int = 0
+    anchor: float = 0.0  # the number said roughly about ("两千来万", "三千左右"): 0 when none
 
 
 def _step(number: float) -> float:
@@ -217,8 +218,19 @@ def find_numbers(text: str) -> list[AskedNumber]:
             continue  # a bare number without unit is not a figure to check ("第7次" aside)
         if exact and value == 1 and re.match(r"什么|啥|哪", text[m.end() : m.end() + 2]):
             continue  # "入围了全国的一个什么名单": an article, no count of one
+        about = (m.group("more") in ("来", "多", "余") or m.group("tail") in ("左右", "上下")) and lead in ("", *_ABOUT)
         found.append(
-            AskedNumber(m.group(0), low, high, percent, "" if unit == "成" else unit, exact, m.start(), m.end())
+            AskedNumber(
+                m.group(0),
+                low,
+                high,
+                percent,
+                "" if unit == "成" else unit,
+                exact,
+                m.start(),
+                m.end(),
+                value if about and not exact else 0.0,
+            )
         )
     for m in _HALF_RE.finditer(text):
         lead = "过" if m.group("over") else m.group("lead") or ""
@@ -268,6 +280,8 @@ def compare(asked: AskedNumber, low: float, high: float) -> bool | None:
     inside = low >= asked.low - tolerance and high <= asked.high + tolerance
     if inside:
         return True
+    if asked.anchor and high > low and abs(asked.anchor - low) < tolerance:
+        return True  # "两千来万" of 2000余万元: two rough numbers said about the same one
     if high < asked.low - tolerance or low > asked.high + tolerance:
         return False
     if high == low:
