@@ -534,7 +534,7 @@ _BACK_AT_SEVERAL_RE = re.compile(r"^(?:那|那么)?(?:这|那)(?:俩|两个|几�
 
 # A check that names nothing of its own ("是真的吗", "到底是不是第一批"): what it checks was said before.
 _CHECK_WORDS_RE = re.compile(
-    r"到底|究竟|真的|假的|是不是|是否|对不对|对吗|对吧|是吗|吗|呢|吧|啊|呀|这样|这回事|有没有|靠谱|属实|那|这个|是|[?？!！。，,\s]"
+    r"到底|究竟|真的|假的|是不是|是否|对不对|对吗|对吧|是吗|吗|呢|吧|啊|呀|这样|有这回事|这回事|有这种事|这种事|有这事|这事|有没有|靠谱|属实|那|这个|是|[?？!！。，,\s]"
 )
 # Who told a claim, before it ("我表姐说", "村里的人讲", "群里有人说"): context, never the claim.
 _TOLD_BY_RE = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:说|讲|讲的|告诉我|听说|听讲)(?:过)?(?=[\u4e00-\u9fff])")
