@@ -471,3 +471,10 @@ def test_keywords_after_a_letters_lead_are_the_ask(engine):
         "尊敬的领导：您好， 本人系桃源县人基层干部，因撰写调研报告需要。特此请教：三统一 市政府 件数 烦请拨冗答复，万分感谢。 王女士 2026年11月13日"
     )
     assert reply.status == "answer" and "28件" in reply.answer, reply.text
+
+
+def test_a_lead_opening_a_short_message_is_no_part_of_the_ask():
+    """ "请问！A和B分别是多少", "劳驾问下！…": the ask starts after the lead, whatever mark follows it
+    (a lead left in made '请问' a sentence of its own and the split failed)."""
+    assert find_ask("请问！人民调解成功率和诉前调解成功率分别是多少").text == "人民调解成功率和诉前调解成功率分别是多少"
+    assert find_ask("劳驾问下！民商事一审收案降了多少").text == "民商事一审收案降了多少"

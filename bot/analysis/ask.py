@@ -46,6 +46,8 @@ _LEAD_RE = re.compile(
     r"(?:再|另外|我再)?问(?:个|点|一个)?别的|换个(?:问题|话题)|(?:再|另外)问(?:一个|个|一下)|"
     r"(?:麻烦|劳驾)(?:您|你)?(?:帮我|给我)?(?:看看|查查|查一下|问问)|(?:帮我|给我)(?:看看|查查|查一下)|(?:我|俺)(?:就|还|主要)?想(?:看看|查查|瞧瞧)|(?:我|俺)?(?:就|还|主要|先)?(?:想|很想)(?:先)?(?:知道|了解)(?:一下|下)?|(?:我|俺)?(?:就|挺|很)?好奇(?:的是)?|(?:帮我|麻烦)?查一下"
 )
+# A lead opening the message, with what follows it ("请问！", "劳驾问下，"): the ask comes after.
+_LEAD_FIRST_RE = re.compile(r"^\s*(?:劳驾|麻烦|打扰一下)?(?:" + _LEAD_RE.pattern + r")[！!，,。.:：~～…\s]*")
 # An ask that points back at the context ("这个", "他们局") keeps the clause before it.
 _POINTS_BACK_RE = re.compile(
     r"这个|这种|这项|这些|这类|这块|这方面|这事|那[个种些项本家位次条句部件套批类]|那几|该|它|他们|她们|上面|前面说的|这"
@@ -359,6 +361,8 @@ def find_ask(text: str, report: str = "") -> Ask:
     text = unsigned if unsigned.strip() else text
     opened = _OPENER_RE.sub("", text, count=1)
     text = opened if _asks(opened) else text  # "问个别的 两法衔接平台录入数排第几": the ask follows
+    unled = _LEAD_FIRST_RE.sub("", text, count=1)
+    text = unled if unled.strip() and _asks(unled) else text  # "请问！A和B分别是多少": the ask follows
     polite = _POLITE_RE.sub(" ", _SYMBOLS_RE.sub(" ", text)).strip()
     named = bool(report) and _content(polite) >= 2 and coverage(polite, report) >= NAMED_COVERAGE
     said = _content(polite) >= MIN_ASK_CONTENT and not _THANKS_FIRST_RE.match(text)  # thanks after, not thanks said
