@@ -478,3 +478,16 @@ def test_a_lead_opening_a_short_message_is_no_part_of_the_ask():
     (a lead left in made '请问' a sentence of its own and the split failed)."""
     assert find_ask("请问！人民调解成功率和诉前调解成功率分别是多少").text == "人民调解成功率和诉前调解成功率分别是多少"
     assert find_ask("劳驾问下！民商事一审收案降了多少").text == "民商事一审收案降了多少"
+
+
+@pytest.mark.parametrize(
+    "question, figures",
+    [
+        ("网上可办数、网上可办率和承诺时限压缩率 列一下，感谢❤️", ["2861项", "100%", "74.1%"]),
+        ("同志你好 法治审核的执法事项数，音像记录随案存档数，报一下，辛苦了", ["1.5万余项", "近2万件"]),
+        ("劳驾问下！民商事一审收案降了多少，刑事破案数升了多少多谢", ["10.21%", "110%"]),
+    ],
+)
+def test_thanks_after_several_asks_leave_every_ask(engine, question, figures):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and all(f in reply.answer for f in figures), reply.text

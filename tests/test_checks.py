@@ -469,6 +469,10 @@ def test_almost_a_number_and_both_of_a_pair_described_are_checked(engine):
         ("村里的人说网办率是100%，我将信将疑，对不对", "是的"),
         ("隔壁王叔说问话的屋子跟开听证的房间是近200处，我有点不信，是真的吗", "是的"),
         ("隔壁王叔说零跑动事项数是五千五百一十一项，我不太相信，真的假的", "不是"),
+        # surprise ("不会吧") before or after the claim doubts it, it does not deny it
+        ("承诺时限能压缩七成多，不会吧", "是的"),
+        ("承诺时限能压缩九成多，不会吧", "不是"),
+        ("我儿媳妇老家在吉首市做木匠活我就好奇不会吧，承诺时限能压缩七成多？", "是的"),
         # "有这回事吗" names nothing: it checks the claim told before it; how a thing is done
         # (来推动的) is not what is claimed
         ("听说市里抓法治建设是靠落实一个关于加强市县法治建设的意见来推动的，有这回事吗", "是的"),

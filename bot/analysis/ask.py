@@ -369,7 +369,7 @@ def find_ask(text: str, report: str = "") -> Ask:
     if polite and polite != text.strip() and (_asks(polite) or named or said):
         # "谢谢你的回答" stays thanks: only a message that asks, names the report's words
         # ("嗯嗯…出庭应诉率 多谢！") or says enough besides ("…百分之七十几来着谢谢您") sheds it
-        text = polite
+        text = polite.rstrip(" ，,、；;")  # "…列一下，感谢": no dangling mark where the thanks were
     parts = [piece for part in clauses(text, report) for piece in _at_lead(part)]
     teller = ""  # who told the claim a check naming nothing checks ("我同事说")
     if len(parts) >= 2 and bare_check(parts[-1]) and _TOLD_BY_RE.match(parts[0]):
@@ -490,8 +490,11 @@ def find_ask(text: str, report: str = "") -> Ask:
         # nearest claim before it in the report's words, whoever told it
         told = {j for j in range(chosen[0]) if _is_told(parts, j)} | ({0} if teller else set())
         claim = next((j for j in range(chosen[0] - 1, -1, -1) if _claims(parts[j], j in told, report)), None)
+        after = next((j for j in range(chosen[0] + 1, len(parts)) if _claims(parts[j], False, report)), None)
         if claim is not None:
             chosen.insert(0, claim)
+        elif after is not None:  # "…我就好奇不会吧，承诺时限能压缩七成多？": the doubt, then what it doubts
+            chosen.append(after)
     if len(chosen) >= 2 and bare_check(parts[chosen[-1]]):
         # "我表姐说…是2900多件，是真的吗": who told the claim checked is context, not the claim
         chosen_parts = {i: _TOLD_BY_RE.sub("", parts[i]) for i in chosen[:-1]}
@@ -538,7 +541,7 @@ _BACK_AT_SEVERAL_RE = re.compile(r"^(?:那|那么)?(?:这|那)(?:俩|两个|几�
 
 # A check that names nothing of its own ("是真的吗", "到底是不是第一批"): what it checks was said before.
 _CHECK_WORDS_RE = re.compile(
-    r"到底|究竟|真的|假的|是不是|是否|对不对|对吗|对吧|是吗|吗|呢|吧|啊|呀|这样|有这回事|这回事|有这种事|这种事|有这事|这事|有没有|靠谱|属实|那|这个|是|[?？!！。，,\s]"
+    r"不会吧|不可能吧|到底|究竟|真的|假的|是不是|是否|对不对|对吗|对吧|是吗|吗|呢|吧|啊|呀|这样|有这回事|这回事|有这种事|这种事|有这事|这事|有没有|靠谱|属实|那|这个|是|[?？!！。，,\s]"
 )
 # Who told a claim, before it ("我表姐说", "村里的人讲", "群里有人说"): context, never the claim.
 _TOLD_BY_RE = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:说|讲|讲的|告诉我|听说|听讲)(?:过)?(?=[\u4e00-\u9fff])")
@@ -559,7 +562,7 @@ def bare_check(clause: str) -> bool:
 _ORDINAL_ONLY_RE = re.compile(r"第[一二三四五六七八九十\d]+[批次届个名]|首批|这么多|那么多|这么高|那么高")
 
 
-_CHECKS_RE = re.compile(r"吗|是不是|是否|对不对|有没有|真的假的|对吧|是吧")
+_CHECKS_RE = re.compile(r"吗|是不是|是否|对不对|有没有|真的假的|对吧|是吧|不会吧|不可能吧")
 
 
 def _joins_ask(clause: str, report: str = "") -> bool:
