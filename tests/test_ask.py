@@ -491,3 +491,13 @@ def test_a_lead_opening_a_short_message_is_no_part_of_the_ask():
 def test_thanks_after_several_asks_leave_every_ask(engine, question, figures):
     reply = engine.respond(question)
     assert reply.status == "answer" and all(f in reply.answer for f in figures), reply.text
+
+
+def test_a_story_told_after_the_lead_is_story_still(engine):
+    """ "…麻烦您帮我看看我是个体户 办营业执照那会跑了好几趟 … 那市本级零跑动的事项到底有多少项":
+    the story after the lead lends no words to the ask (was 报告没有写到…营业执照)."""
+    reply = engine.respond(
+        "我邻居老李在湘潭县在镇上修摩托，心里没底 麻烦您帮我看看我是个体户 办营业执照那会跑了好几趟 "
+        "现在听说很多事网上就能办 不用跑腿 那市本级零跑动的事项到底有多少项"
+    )
+    assert reply.status == "answer" and "1837项" in reply.answer, reply.text

@@ -420,6 +420,9 @@ def find_ask(text: str, report: str = "") -> Ask:
                 if parts[i]
                 and (i in asking or (i == start and not told) or (i > start and not _story(parts[i], report)))
             ]
+            if told:  # "就想打听一下我是个体户 办营业执照那会跑了好几趟 …那零跑动的事项有多少项":
+                # a story after the lead is read as any story before an ask is
+                chosen = [i for i in range(later[0], len(parts)) if i in asking or _joins(parts, i, asking, report)]
         # "X有多少家？我问这个是因为…想知道像我这样的有多少": a question asked before the story
         # is asked still; the lead after the story restates it
         chosen = [i for i in range(start) if i in asking and not _story(parts[i], report)] + chosen
