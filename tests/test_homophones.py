@@ -68,3 +68,9 @@ def test_the_last_of_three_typed_by_sound_is_read_as_the_knowledges_word(engine,
 @pytest.mark.parametrize("text", ["成功率是多少", "调解成功了吗", "询问室有几处"])
 def test_three_as_written_stay(engine, text):
     assert engine.packs[0].analyze(text).cleaned == text
+
+
+def test_a_sound_of_several_words_is_the_one_sharing_a_character(fixer):
+    """ "网伤" sounds as 完善, 往上 and 网上 (toneless); only 网上 shares a character with it, in
+    its place (the sound was skipped as ambiguous)."""
+    assert fixer.fix("2023年市本级网伤可办率是多少") == "2023年市本级网上可办率是多少"

@@ -3,8 +3,8 @@
 An input method writes a word of the same sound with the wrong character. A pair of characters
 is read as a knowledge word when all of these hold, so that ordinary text is never rewritten:
   * the pair is not in the knowledge and is not a word of the dictionary (企页, not 比利);
-  * exactly one pair of the knowledge sounds the same (toneless pinyin), and it is a word;
-  * the two share one character, in the same place (one character was mistyped), and the
+  * exactly one word of the knowledge sounds the same (toneless pinyin) and shares one character
+    with it, in the same place (one character was mistyped: "正府" is 政府, not 增幅), and the
     mistyped one is not a common word alone (是, 有, 说 are typed on purpose);
   * neither character makes a word with its other neighbour (哪里推介 is not 哪力推介), and the
     one to change makes no pair of the knowledge with its other neighbour (询问室有 stays).
@@ -48,7 +48,7 @@ class HomophoneFixer:
         for pair in self.pairs:
             if pair in words:
                 by_sound.setdefault(pinyin_key(pair), set()).add(pair)
-        self.by_sound = {key: next(iter(found)) for key, found in by_sound.items() if len(found) == 1}
+        self.by_sound = by_sound  # every word of the knowledge of one sound ("增幅", "政府")
         # three characters of the knowledge by sound: "成功吕" is 成功率 though 功吕 straddles 成功
         triples: dict[str, set[str]] = {}
         for text in texts:
@@ -119,9 +119,11 @@ class HomophoneFixer:
             return ""
         if any(c in _NUMERALS for c in pair):
             return ""  # 有一千, 有五十: numbers are read elsewhere
-        word = self.by_sound.get(pinyin_key(pair), "")
-        if not word or (word[0] != pair[0]) == (word[1] != pair[1]):
-            return ""  # nothing, or not exactly one character changed
+        # the one word of that sound with exactly one character changed ("正府" is 政府, not 增幅)
+        found = [w for w in self.by_sound.get(pinyin_key(pair), ()) if (w[0] != pair[0]) != (w[1] != pair[1])]
+        if len(found) != 1:
+            return ""  # nothing, or more than one word it may be
+        word = found[0]
         typed = pair[0] if word[0] != pair[0] else pair[1]
         if lexicon.words().get(typed, 0) >= MAX_TYPO_FREQUENCY:
             return ""  # 是, 有, 说, 按: a word of its own, typed on purpose ("是按件算")
