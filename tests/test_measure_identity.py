@@ -501,3 +501,15 @@ def test_a_rank_is_no_amount_and_an_amount_no_rank(engine):
     assert "全省第一" not in reply.answer, reply.text
     reply = engine.respond("两法衔接排名多少")
     assert reply.status == "answer" and "全省第一" in reply.answer, reply.text
+
+
+@pytest.mark.parametrize("question", ["被罚的企业一共多少家", "受罚企业多少家"])
+def test_a_figure_of_what_was_not_done_never_counts_what_was(engine, question):
+    """首次不罚企业数 (6125家) counts the firms not fined: never an answer to how many were fined."""
+    reply = engine.respond(question)
+    assert reply.status != "answer" and "6125家" not in reply.text.split("\n")[0], reply.text
+
+
+def test_firms_not_fined_asked_with_a_negation_are_answered(engine):
+    reply = engine.respond("没被罚的企业有几家")
+    assert reply.status == "answer" and "6125家" in reply.answer, reply.text
