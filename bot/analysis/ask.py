@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from bot.analysis.guards import ADDRESSED_GREETING
+from bot.analysis.numbers import find_numbers
 from bot.analysis.places import gazetteer
 from bot.text.normalize import clean, convert_numerals
 from bot.text.pairs import occurs, pairs_of
@@ -80,7 +81,7 @@ _SELECTS_RE = re.compile(
 # A clause that is only a join ("A 和 B"): the clauses either side of it are one.
 _BARE_JOIN_RE = re.compile(r"^(?:和|跟|与|同|及|以及|还有|或者|或)$")
 # A clause naming the second of two compared ("跟立法联系点提的意见比"): the first is before it.
-_COMPARED_WITH_RE = re.compile(r"^(?:跟|和|与|同)[\u4e00-\u9fff]{2,20}(?:比|相比|比较|比一比|比起来)$")
+COMPARED_WITH_RE = re.compile(r"^(?:跟|和|与|同)[\u4e00-\u9fff]{2,20}(?:比|相比|比较|比一比|比起来)$")
 # A request to confirm ("我想确认一下报告里原话是怎么写的"): what it confirms is the claim before it.
 _CONFIRMS_RE = re.compile(r"确认|核实|核对|求证|证实|对一下|对对")
 # Question words that also tell an indefinite amount or time ("来了几个执法的", "几个晚上没睡好",
@@ -256,11 +257,7 @@ def _claims(clause: str, told: bool, report: str) -> bool:
     share = coverage(_TOLD_BY_RE.sub("", clause), report)
     if not told:
         return share >= CLAIM_COVERAGE
-    return share >= TOLD_CLAIM_COVERAGE or bool(_STATED_NUMBER_RE.search(convert_numerals(clause)))
-
-
-# A number stated with a unit or as a share ("近200处", "6项", "74.1%").
-_STATED_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?(?:万|千|百)?(?:余|多)?(?:%|[\u4e00-\u9fff])")
+    return share >= TOLD_CLAIM_COVERAGE or bool(find_numbers(convert_numerals(clean(clause))))
 
 
 def _is_told(parts: list[str], k: int) -> bool:
@@ -484,7 +481,7 @@ def find_ask(text: str, report: str = "") -> Ask:
             chosen.insert(0, chosen[0] - 1)
     if chosen[0] > 0 and _SELECTS_RE.match(parts[chosen[0]]) and not _story(parts[chosen[0] - 1], report):
         chosen.insert(0, chosen[0] - 1)  # "A跟B 哪个项数多": the clause before holds what is compared
-        if chosen[0] > 0 and _COMPARED_WITH_RE.match(parts[chosen[0]]) and not _story(parts[chosen[0] - 1], report):
+        if chosen[0] > 0 and COMPARED_WITH_RE.match(parts[chosen[0]]) and not _story(parts[chosen[0] - 1], report):
             chosen.insert(0, chosen[0] - 1)  # "A，跟B比，条数哪个多": A is before the clause naming B
     if chosen[0] > 0 and _CONFIRMS_RE.search(parts[chosen[0]]) and not _story(parts[chosen[0] - 1], report):
         chosen.insert(0, chosen[0] - 1)  # "…音像记录有将近两万件，我想确认一下": the claim is asked

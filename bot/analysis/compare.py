@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.analysis.numbers import find_numbers
 from bot.text.normalize import convert_numerals
 
 _MORE = "多|高|大|长|快|强"
@@ -72,19 +73,19 @@ _COMPARED_THEN_MEASURE_RE = re.compile(r"^(.+?)(?:相比|比较|比)[，,\s]+([\
 _COUNTED_RE = re.compile(r"^(?P<subject>.+?)的?(?P<unit>[家件项个人台起名次条类])数(?:量)?$")
 
 
-# A subject said with its figure ("执法记录仪配了4400台"): the figure is what is compared.
-_STATED_FIGURE_RE = re.compile(
-    r"(?:是|有|为|达到?)?(?:近|约)?\d+(?:\.\d+)?(?:万)?(?:余|多)?(?P<unit>%|[家件项个人台起名次条类处])$"
-)
+# A subject said with its figure ("执法记录仪配了4400台"): the figure is what is compared; the
+# verb that states it ("是", "有") goes with the figure.
+_SAID_AS_RE = re.compile(r"(?:是|有|为|达到?)$")
 
 
 def _question(subject: str, what: str) -> str:
     """A figure question for one subject; "企业家数" counts 企业 in 家 (never 企业家)."""
     digits = convert_numerals(subject)  # "配了四千四百台" as 配了4400台
-    stated = _STATED_FIGURE_RE.search(digits) if not what else None
-    if stated and stated.start() >= 2:
-        unit = stated.group("unit")
-        return digits[: stated.start()] + ("是多少" if unit == "%" else f"多少{unit}")
+    stated = find_numbers(digits)[-1:] if not what else []
+    if stated and stated[0].end == len(digits) and (stated[0].unit or stated[0].percent):
+        head = _SAID_AS_RE.sub("", digits[: stated[0].start])
+        if len(head) >= 2:
+            return head + ("是多少" if stated[0].percent else f"多少{stated[0].unit}")
     counted = _COUNTED_RE.match(subject) if not what else None
     if counted:
         return f"{counted.group('subject')}有多少{counted.group('unit')}"

@@ -25,7 +25,7 @@ from functools import cached_property, lru_cache, partial
 
 from bot.analysis import Analysis, analyze, guards
 from bot.analysis.area import find_area, find_area_figures, find_area_honours
-from bot.analysis.ask import bare_check, coverage
+from bot.analysis.ask import COMPARED_WITH_RE, bare_check, coverage
 from bot.analysis.compare import Comparison, find_comparisons
 from bot.analysis.figures import index_figures, metrics_with_figure, parse_each_figure, parse_figure_query
 from bot.analysis.intent import RANK_ASKED_RE
@@ -89,8 +89,6 @@ _QUESTION_RE = re.compile(r"多少|几|什么|啥|哪|谁|怎|咋|吗|呢|么|�
 # What breaks a message into clauses; an ask of something (not only a check: "对吗"); words
 # pointing back at what was said before them.
 _CLAUSE_MARK_RE = re.compile(r"[，,。；;！!]|\s+")
-# The rest of a message comparing with what its first clause stated ("跟…比，哪个多").
-_COMPARED_TO_RE = re.compile(r"(?:跟|和|与|同|比)[^，,。？?]{2,}?(?:比|相比|比较|比起来)")
 _WHAT_ASKED_RE = re.compile(r"多少|几|什么|啥|哪|谁|怎|咋|呢")
 _POINTING_BACK_RE = re.compile(
     r"确认|核实|核对|求证|证实|对一下|对对|原话|原文|怎么写|这|它|其中|里面|里头|当中|之中|其他|其余|剩下"
@@ -1395,7 +1393,7 @@ class PackEngine:
             not rest
             or _QUESTION_RE.search(first)
             or _WITHIN_RE.search(first)  # "那70个普法典型案例里，…有几个": a part of it is asked
-            or _COMPARED_TO_RE.match(rest)  # "…配了4400台，跟…的人数比，哪个多": it is compared
+            or COMPARED_WITH_RE.match(_CLAUSE_MARK_RE.split(rest)[0])  # "…配了4400台，跟…的人数比，哪个多": compared
             or not _WHAT_ASKED_RE.search(rest)
             or _POINTING_BACK_RE.search(rest)
             or not _names_own_thing(rest)
