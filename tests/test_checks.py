@@ -529,3 +529,15 @@ def test_a_doubt_before_a_question_of_its_own_is_the_askers(engine):
 def test_an_ask_pointing_back_at_several_figures_takes_them(engine, question):
     reply = engine.respond(question)
     assert reply.status == "answer" and "10816起" in reply.answer and "13355件" in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    "check, yes",
+    [("四个里面和解一个？", True), ("三个里面和解一个吧", False)],
+)
+def test_so_many_out_of_so_many_is_a_share(engine, check, yes):
+    """ "四个里面和解一个" says 25%, as "四分之一" does."""
+    conversation = Conversation()
+    engine.respond("复调对接和解率多少", conversation, now=0.0)
+    reply = engine.respond(check, conversation, now=1.0)
+    assert reply.text.startswith("是的" if yes else "不是") and "25%" in reply.answer, reply.text

@@ -161,9 +161,28 @@ def _spans(text: str) -> list[AskedNumber]:
     return found
 
 
+# "四个里面和解一个" (4个里面…1个 once converted): a share, as "四分之一" is.
+_OUT_OF_RE = re.compile(r"(?P<den>\d+)个(?:里面|里头|当中|之中|中)(?:有)?[\u4e00-\u9fff]{0,4}?(?P<num>\d+)个")
+
+
+def _shares(text: str) -> list[AskedNumber]:
+    """Shares said as so many out of so many, about that share (within ABOUT_POINTS)."""
+    found = []
+    for m in _OUT_OF_RE.finditer(text):
+        den, num = int(m.group("den")), int(m.group("num"))
+        if 0 < num < den:
+            share = 100 * num / den
+            found.append(
+                AskedNumber(
+                    m.group(0), share - ABOUT_POINTS, share + ABOUT_POINTS, True, "%", False, m.start(), m.end()
+                )
+            )
+    return found
+
+
 def find_numbers(text: str) -> list[AskedNumber]:
     """Every number the question writes, with the range it asks about."""
-    found: list[AskedNumber] = _spans(text)
+    found: list[AskedNumber] = _spans(text) + _shares(text)
     spanned = [(n.start, n.end) for n in found]
     for m in _NUMBER_RE.finditer(text):
         if any(s <= m.start("num") < e for s, e in spanned):
