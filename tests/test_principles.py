@@ -844,3 +844,11 @@ def test_the_reports_opening_achievements_answer_a_question_about_honours(engine
 def test_an_ordinal_asked_is_answered_by_the_near_figure_that_is_an_ordinal(engine, question):
     reply = engine.respond(question)
     assert reply.status == "answer" and "第7次" in reply.answer, reply.text
+
+
+def test_a_story_word_is_never_what_the_report_lacks(engine):
+    """A long message typed without breaks: "爷爷" is the asker's story, never "报告中没有关于“爷爷”"."""
+    reply = engine.respond(
+        "我爷爷八十多了一辈子没打过官司最近村里有人说现在法院收的案子变少了说是调解的多了真的假的民商事一审收案是不是少了"
+    )
+    assert "爷爷" not in reply.text and reply.status == "answer" and "10.21%" in reply.answer, reply.text

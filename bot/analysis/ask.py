@@ -149,7 +149,7 @@ def _report_tail(clause: str, report: str) -> str:
         if not covered[k] or (k and covered[k - 1]):
             continue  # not where a run of the report's words starts
         tail = clause[k:]
-        if sum(covered[k:]) / len(covered[k:]) >= TAIL_COVERAGE and not _NARRATIVE_RE.search(tail):
+        if sum(covered[k:]) / len(covered[k:]) >= TAIL_COVERAGE and not NARRATIVE_RE.search(tail):
             return tail
     return ""
 
@@ -190,7 +190,7 @@ def _story_cut(clause: str, report: str) -> list[str]:
         if not covered[k] or covered[k - 1]:
             continue  # not where a run of the report's words starts
         head, rest = text[:k], text[k:]
-        if _NARRATIVE_RE.search(head) and coverage(head, report) <= STORY_COVERAGE and _asks(rest):
+        if NARRATIVE_RE.search(head) and coverage(head, report) <= STORY_COVERAGE and _asks(rest):
             return [head, rest]
     for k in range(MIN_STORY_PREFIX, len(covered)):  # the question first, the story after it
         if not covered[k - 1] or covered[k]:
@@ -199,7 +199,7 @@ def _story_cut(clause: str, report: str) -> list[str]:
         if (
             len(tail) >= MIN_STORY_PREFIX
             and not _asks(tail)
-            and _NARRATIVE_RE.search(tail)
+            and NARRATIVE_RE.search(tail)
             and coverage(tail, report) <= STORY_COVERAGE
         ):
             return [head, tail]
@@ -209,7 +209,7 @@ def _story_cut(clause: str, report: str) -> list[str]:
 def _at_lead(clause: str) -> list[str]:
     """A clause cut where a lead starts inside it ("我二舅在芷江送外卖就想打听一下…")."""
     lead = _LEAD_RE.search(clause)
-    if lead is None or lead.start() == 0 or not _NARRATIVE_RE.search(clause[: lead.start()]):
+    if lead is None or lead.start() == 0 or not NARRATIVE_RE.search(clause[: lead.start()]):
         return [clause]
     return [clause[: lead.start()], clause[lead.start() :]]
 
@@ -226,7 +226,7 @@ def _told(clause: str, report: str) -> bool:
     or any 几 in the asker's story ("我们几个朋友准备合伙开公司")."""
     if not report:
         return False
-    if _NARRATIVE_RE.search(clause) and _SOME_RE.search(clause) and not _asks(_SOME_RE.sub("", clause)):
+    if NARRATIVE_RE.search(clause) and _SOME_RE.search(clause) and not _asks(_SOME_RE.sub("", clause)):
         return True
     if not _INDEFINITE_RE.search(clause):
         return False
@@ -373,7 +373,7 @@ def find_ask(text: str, report: str = "") -> Ask:
         teller = _TOLD_BY_RE.match(parts[0]).group(0)
         parts[0] = parts[0][len(teller) :]  # "我同事说…是6项，到底是不是": who told it is context
         if len(_SPACE_RE.sub("", text)) < MIN_CONTEXT_CHARS:  # "…，我将信将疑，对不对": the asker's doubt is context
-            doubts = [p for p in parts[1:-1] if _NARRATIVE_RE.search(p)]
+            doubts = [p for p in parts[1:-1] if NARRATIVE_RE.search(p)]
             asked = [p for p in parts if p not in doubts]
             return Ask("，".join(asked), "，".join([teller] + doubts))
     if len(parts) < 2 or len(_SPACE_RE.sub("", text)) < MIN_CONTEXT_CHARS:
@@ -410,7 +410,7 @@ def find_ask(text: str, report: str = "") -> Ask:
             # "想请教一下我在安化种茶，…这个结对子的活动叫什么名字": a story told after the lead
             # is story still; what else is said up to the ask is the question's own ("还没到法院立案，
             # 先让双方坐下来谈的那种调解，有多少件")
-            told = _NARRATIVE_RE.search(parts[start]) and start not in asking
+            told = NARRATIVE_RE.search(parts[start]) and start not in asking
             chosen = [
                 i
                 for i in range(start, later[-1] + 1)
@@ -434,13 +434,13 @@ def find_ask(text: str, report: str = "") -> Ask:
     if _BACK_AT_SEVERAL_RE.match(parts[chosen[0]]):
         # "10816是起 13355是件 这俩分别指啥": what it points back at is asked, back to a clause of
         # the asker's story
-        while chosen[0] > 0 and parts[chosen[0] - 1] and not _NARRATIVE_RE.search(parts[chosen[0] - 1]):
+        while chosen[0] > 0 and parts[chosen[0] - 1] and not NARRATIVE_RE.search(parts[chosen[0] - 1]):
             chosen.insert(0, chosen[0] - 1)
     if _LIST_REQUEST_RE.search(parts[chosen[-1]]) and _content(parts[chosen[-1]]) < MIN_ASK_CONTENT:
         # "A，B，还有C，这几个数告诉我": every item is asked, back to the lead or a clause of the
         # asker's story (items described in words the report lacks are items still)
         first = chosen[-1]
-        while first > (start if led and start is not None else 0) and not _NARRATIVE_RE.search(parts[first - 1]):
+        while first > (start if led and start is not None else 0) and not NARRATIVE_RE.search(parts[first - 1]):
             first -= 1
         chosen = list(range(first, chosen[-1] + 1))
     if _EACH_ASKED_RE.search(parts[chosen[0]]):
@@ -450,7 +450,7 @@ def find_ask(text: str, report: str = "") -> Ask:
         while (
             chosen[0] > (start if led and start is not None else 0)
             and parts[chosen[0] - 1]
-            and not _NARRATIVE_RE.search(parts[chosen[0] - 1])
+            and not NARRATIVE_RE.search(parts[chosen[0] - 1])
             and not _asks(parts[chosen[0] - 1])
         ):
             chosen.insert(0, chosen[0] - 1)
@@ -468,7 +468,7 @@ def find_ask(text: str, report: str = "") -> Ask:
     while (
         chosen[0] > (start if led and start is not None else 0)
         and _content("".join(parts[i] for i in chosen)) < MIN_ASK_CONTENT
-        and not _NARRATIVE_RE.search(parts[chosen[0] - 1])
+        and not NARRATIVE_RE.search(parts[chosen[0] - 1])
     ):
         # "A、B、C，列一下": the request's subject is the clause before; never a clause of the
         # asker's story ("我老婆说这东西全市配了好多台"), whose report words the engine may lend
@@ -503,7 +503,7 @@ def find_ask(text: str, report: str = "") -> Ask:
         chosen.insert(0, chosen[0] - 1)  # "2024年，…少了多少": a year or place just before is the ask's
     ask_text = "，".join(parts[i] for i in chosen if parts[i])
     opening = parts[0] + (parts[1] if _scope_only(parts[0]) and len(parts) > 1 else "")  # "2022年，我家…"
-    scope = _leading_scope(parts[0]) if chosen[0] > 0 and not _NARRATIVE_RE.search(opening) else ""
+    scope = _leading_scope(parts[0]) if chosen[0] > 0 and not NARRATIVE_RE.search(opening) else ""
     if scope and scope not in ask_text and not (_YEAR_RE.match(scope) and _YEAR_RE.search(ask_text)):
         # "2019年的企业第一次犯小错不罚款的 一共免了多少钱", "广州那边…有多少家企业": a year or a
         # place opening the message, not a story's ("2022年我在益阳打工"), is the ask's scope
@@ -520,7 +520,7 @@ def find_ask(text: str, report: str = "") -> Ask:
 
 
 # Words of a personal story: a clause with one of them is context, never part of the ask.
-_NARRATIVE_RE = re.compile(
+NARRATIVE_RE = re.compile(
     r"我|俺|咱家|本人|鄙人|笔者|他说|她说|他们说|孩子|儿子|女儿|老伴|老公|老婆|爸|妈|爷|奶|侄|外甥|孙|邻居|朋友|同事|亲戚|听说|以前|前阵子|上次|"
     r"婶|姨|舅|叔|伯|姑|嫂|姐|哥|闺女|媳妇|丈夫|老头|老太|外婆|外公|公公|婆婆|女婿|岳父|岳母|亲家|隔壁|楼下|说来话长|是这样的|"
     r"那时|后来|最近|年底|上个月|上周|上礼拜|上星期|昨天|前天|前几天|那天|当时|有一次|小时候|心里|觉得|高兴|担心|生气|气得|够呛|难受|心疼|感动|激动|郁闷|委屈|不服|急|烦|好奇"
@@ -631,7 +631,7 @@ def coverage(clause: str, report: str) -> float:
 def _story(clause: str, report: str = "") -> bool:
     """A clause of the story: a story's own words (我, 孩子, 听说 …), or, given the report, a
     clause the report has almost none of the words of (a place or a year alone is a scope)."""
-    if _NARRATIVE_RE.search(clause):
+    if NARRATIVE_RE.search(clause):
         return True
     if not report or _scope_only(clause):
         return False

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from bot.analysis import Analysis
+from bot.analysis.ask import NARRATIVE_RE
 from bot.analysis.numbers import written_figure
 from bot.decision.decline import Decline
 from bot.decision.kinds import CHANGE_ASKED_RE, rule_figure_kind
@@ -1264,9 +1265,11 @@ SCOPE_RULES = (rule_other_year, rule_other_place)
 
 
 def first_decline(a: Analysis, choice: Choice | None, ctx: Context, rules=RULES) -> Decline | None:
+    """The first rule that declines; a word of the asker's story ("爷爷", "心里") is never what
+    the report lacks, whichever rule found it."""
     for rule in rules:
         found = rule(a, choice, ctx)
-        if found is not None:
+        if found is not None and not (found.reason == "absent" and NARRATIVE_RE.search(found.detail)):
             return found
     return None
 
@@ -1299,6 +1302,8 @@ def absent_terms(core: str, report_norm: str, min_len: int = 2, asked: str = "")
             if none_occur(word, report_norm):
                 if asked and not _may_be_absent(word, asked, report_norm):
                     continue
+                if NARRATIVE_RE.search(word):
+                    continue  # "爷爷", "心里": the asker's story, never what the report lacks
                 found.append(word)
                 break
     return found
