@@ -501,3 +501,20 @@ def test_a_story_told_after_the_lead_is_story_still(engine):
         "现在听说很多事网上就能办 不用跑腿 那市本级零跑动的事项到底有多少项"
     )
     assert reply.status == "answer" and "1837项" in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    "question, figures",
+    [
+        ("尊敬的市政府：请问贵市2023年新增立法联系点数量及各立法联系点所提意见建议条数，敬请告知。", ["5个", "40余条"]),
+        ("您好，本单位拟开展调研，烦请提供2023年益阳市人民调解化解纠纷数量及调处成功率。", ["10816起", "93%"]),
+        (
+            "您好，烦请提供益阳市2023年以下数据：全部音像记录随案存档数、经过法治审核的执法事项数、参加执法资格考试的人数。谢谢！",
+            ["近2万件", "1.5万余项", "5100多名"],
+        ),
+    ],
+)
+def test_a_formal_request_asks_every_item_it_names(engine, question, figures):
+    """ "烦请提供…A及B", "请问…A及B，敬请告知": the request's items are the ask; the closing is none."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and all(f in reply.answer for f in figures), reply.text

@@ -42,7 +42,7 @@ _ASKS_RE = re.compile(
 # A lead: the ask starts here, even when its question word comes later.
 _LEAD_RE = re.compile(
     r"(?:我|俺|咱)?(?:就|还|主要|只是|其实|现在)?(?:想|要|来)?(?:问问|问一下|问一问|问下|打听一下|打听下|咨询一下|请教一下|请教)|"
-    r"请问|(?:现|特|特此|今)?(?:冒昧|斗胆)(?:地)?(?:咨询|请教|询问)(?:一下)?|(?:敬|烦|恳|特|望)请(?:告知|答复|解答)|请(?:告知|赐教)|望告知|"
+    r"请问|(?:现|特|特此|今)?(?:冒昧|斗胆)(?:地)?(?:咨询|请教|询问)(?:一下)?|(?:敬|烦|恳|特|望)请(?:告知|答复|解答|提供)|请(?:告知|赐教|提供)|望告知|"
     r"(?:我|俺)(?:就|还|主要|只|先)?想问(?![题])|顺便问(?:一句|一下|问)?|问一句|"
     r"(?:再|另外|我再)?问(?:个|点|一个)?别的|换个(?:问题|话题)|(?:再|另外)问(?:一个|个|一下)|"
     r"(?:麻烦|劳驾)(?:您|你)?(?:帮我|给我)?(?:看看|查查|查一下|问问)|(?:帮我|给我)(?:看看|查查|查一下)|(?:我|俺)(?:就|还|主要)?想(?:看看|查查|瞧瞧)|(?:我|俺)?(?:就|还|主要|先)?(?:想|很想)(?:先)?(?:知道|了解)(?:一下|下)?|(?:我|俺)?(?:就|挺|很)?好奇(?:的是)?|(?:帮我|麻烦)?查一下"
@@ -333,8 +333,10 @@ _OPENER_RE = re.compile(
 )
 
 
-# A letter's closing ("此致 敬礼"): no part of the ask.
-_CLOSING_RE = re.compile(r"[，,。.!！\s]*此致\s*[，,。!！]?\s*敬礼[。.!！]*\s*$")
+# A letter's closing ("此致 敬礼", "，敬请告知。", "盼复"): no part of the ask.
+_CLOSING_RE = re.compile(
+    r"[，,。.!！\s]*(?:此致\s*[，,。!！]?\s*敬礼|(?:敬|烦|恳|望)?请(?:告知|回复|答复|拨冗答复)|盼复|望复)[。.!！]*\s*$"
+)
 # A letter's signature: a name and the date of writing ("…谢谢！王女士 2024年9月26日"), or a name
 # with a title ("…此致 敬礼！李先生"): who wrote it and when, never what is asked.
 _SIGNATURE_RE = re.compile(
@@ -359,7 +361,7 @@ def find_ask(text: str, report: str = "") -> Ask:
     opened = _OPENER_RE.sub("", text, count=1)
     text = opened if _asks(opened) else text  # "问个别的 两法衔接平台录入数排第几": the ask follows
     unled = _LEAD_FIRST_RE.sub("", text, count=1)
-    text = unled if unled.strip() and _asks(unled) else text  # "请问！A和B分别是多少": the ask follows
+    text = unled if _content(unled) >= MIN_ASK_CONTENT else text  # "请问！A和B分别是多少": the ask follows
     polite = _POLITE_RE.sub(" ", _SYMBOLS_RE.sub(" ", text)).strip()
     named = bool(report) and _content(polite) >= 2 and coverage(polite, report) >= NAMED_COVERAGE
     said = _content(polite) >= MIN_ASK_CONTENT and not _THANKS_FIRST_RE.match(text)  # thanks after, not thanks said
@@ -404,8 +406,8 @@ def find_ask(text: str, report: str = "") -> Ask:
         chosen = [i for i in range(start, len(parts)) if parts[i] and (i == start or i in asking)]
         later = [i for i in asking if i >= start]
         if not later:  # "特此请教：三统一 市政府 件数": keywords after the lead, up to a story clause
-            chosen = list(itertools.takewhile(lambda i: not _story(parts[i], report), range(start, len(parts))))
-            chosen = [i for i in chosen if parts[i]] or [start]
+            following = itertools.takewhile(lambda i: not _story(parts[i], report), range(start + 1, len(parts)))
+            chosen = [i for i in [start, *following] if parts[i]] or [start]  # the lead's own clause, whatever it says
         if later:
             # "想请教一下我在安化种茶，…这个结对子的活动叫什么名字": a story told after the lead
             # is story still; what else is said up to the ask is the question's own ("还没到法院立案，
