@@ -541,3 +541,19 @@ def test_so_many_out_of_so_many_is_a_share(engine, check, yes):
     engine.respond("复调对接和解率多少", conversation, now=0.0)
     reply = engine.respond(check, conversation, now=1.0)
     assert reply.text.startswith("是的" if yes else "不是") and "25%" in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    "first, check, yes, figure",
+    [
+        ("询问室听证室建了多少处", "有没有过千", False, "近200处"),
+        ("人民调解化解纠纷多少起", "有冒得过万", True, "10816起"),
+        ("人民调解化解纠纷多少起", "是不是破万了", True, "10816起"),
+    ],
+)
+def test_over_a_thousand_said_without_a_number_is_checked(engine, first, check, yes, figure):
+    """ "过千", "破万": over one thousand, ten thousand; 冒得 typed for 冇得 (没有)."""
+    conversation = Conversation()
+    engine.respond(first, conversation, now=0.0)
+    reply = engine.respond(check, conversation, now=1.0)
+    assert reply.text.startswith("是的" if yes else "不是") and figure in reply.answer, reply.text

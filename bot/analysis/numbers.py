@@ -28,7 +28,7 @@ _BELOW = (
     "没有超过",
     "不满",
 )
-_ABOVE = ("超过", "超出", "多于", "高于", "不少于", "至少", "突破", "不止", "不只", "不下", "过")
+_ABOVE = ("超过", "超出", "多于", "高于", "不少于", "至少", "突破", "不止", "不只", "不下", "过", "破")
 _NEAR = ("接近", "将近", "差不多", "快要", "快", "近")
 _ABOUT = ("大概", "大约", "约", "大致", "估计")
 _REACH = ("有没有", "达到", "达没达到", "到没到", "够", "有")
@@ -64,7 +64,7 @@ _UNITS = (
 _NUMBER_RE = re.compile(
     # "有没有超过六成" asks whether it is over 60%: its 没有超过 is not "not over"
     "(?P<lead>" + "|".join(("(?<!有)" if w.startswith("没") else "") + re.escape(w) for w in _LEADS) + ")?"
-    r"(?P<num>\d+(?:\.\d+)?|[一二三四五六七八九十两半])"
+    r"(?P<num>\d+(?:\.\d+)?|[一二三四五六七八九十两半]|(?<=[过破])(?=[百千万亿]))"  # "过千", "破万": one of that
     r"(?P<mag>万|亿|千|百)?(?P<more>多|余|来|几)?(?P<mag2>万|亿)?"
     "(?P<unit>" + "|".join(map(re.escape, _UNITS)) + ")?"
     r"(?:(?<=成)(?P<tenth>[一二三四五六七八九](?![十百千万])|\d(?![\d.]))|(?<=[成%])(?P<more2>多|几))?"
@@ -187,7 +187,7 @@ def find_numbers(text: str) -> list[AskedNumber]:
     for m in _NUMBER_RE.finditer(text):
         if any(s <= m.start("num") < e for s, e in spanned):
             continue  # a number of a span read above
-        raw = m.group("num")
+        raw = m.group("num") or "1"  # "过千": over one thousand
         unit = m.group("unit") or ""
         if raw in _CN_DIGITS + "两半":
             teens = raw == "十" and m.group("more") and unit  # "十几项", "十多个"
