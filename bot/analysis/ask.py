@@ -47,6 +47,8 @@ _LEAD_RE = re.compile(
     r"(?:再|另外|我再)?问(?:个|点|一个)?别的|换个(?:问题|话题)|(?:再|另外)问(?:一个|个|一下)|"
     r"(?:麻烦|劳驾)(?:您|你)?(?:帮我|给我)?(?:看看|查查|查一下|问问)|(?:帮我|给我)(?:看看|查查|查一下)|(?:我|俺)(?:就|还|主要)?想(?:看看|查查|瞧瞧)|(?:我|俺)?(?:就|还|主要|先)?(?:想|很想)(?:先)?(?:知道|了解)(?:一下|下)?|(?:我|俺)?(?:就|挺|很)?好奇(?:的是)?|(?:帮我|麻烦)?查一下"
 )
+# A lead asking for items: kept with them, so the items are read as a list asked for.
+_ITEMS_REQUEST_RE = re.compile(r"(?:敬|烦|恳|特|望)?请提供")
 # A lead opening the message, with what follows it ("请问！", "劳驾问下，"): the ask comes after.
 _LEAD_FIRST_RE = re.compile(r"^\s*(?:劳驾|麻烦|打扰一下)?(?:" + _LEAD_RE.pattern + r")[！!，,。.:：~～…\s]*")
 # An ask that points back at the context ("这个", "他们局") keeps the clause before it.
@@ -384,7 +386,8 @@ def find_ask(text: str, report: str = "") -> Ask:
     for i, part in enumerate(parts):
         lead = _LEAD_RE.search(part)
         if lead:  # "…我想问问2023年…": the ask starts after the lead
-            rest = part[lead.end() :].strip()
+            # a request for items keeps its words ("烦请提供A、B及C": what it asks for is each item)
+            rest = part[lead.start() if _ITEMS_REQUEST_RE.fullmatch(lead.group(0)) else lead.end() :].strip()
             parts[i] = rest
             start = i if rest else i + 1
             led = True
