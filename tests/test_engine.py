@@ -211,3 +211,10 @@ def test_a_figure_asked_within_something_named_is_no_pick_of_the_last_list(engin
     engine.respond("益阳法治化营商环境是怎么优化的", conversation, now=0.0)
     reply = engine.respond("高频事项里面有多少项实现了免证办", conversation, now=1.0)
     assert reply.status == "answer" and "3000余项" in reply.answer.split("\n")[0], reply.text
+
+
+@pytest.mark.parametrize("question", ["请问要到哪里去办，要带些什么东西？", "开无车证明要带啥"])
+def test_where_to_go_and_what_to_bring_are_practical(engine, question):
+    """Where to go and what to bring: how-to information the report never gives."""
+    reply = engine.respond(question)
+    assert reply.status != "answer" and reply.kind == "unsupported", reply.text
