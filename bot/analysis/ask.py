@@ -406,25 +406,22 @@ def find_ask(text: str, report: str = "") -> Ask:
         chosen = [i for i in range(start, len(parts)) if i in asking or _joins(parts, i, asking, report)]
     else:
         asking = _asking(parts, report)
-        chosen = [i for i in range(start, len(parts)) if parts[i] and (i == start or i in asking)]
         later = [i for i in asking if i >= start]
         if not later:  # "特此请教：三统一 市政府 件数": keywords after the lead, up to a story clause
             following = itertools.takewhile(lambda i: not _story(parts[i], report), range(start + 1, len(parts)))
             chosen = [i for i in [start, *following] if parts[i]] or [start]  # the lead's own clause, whatever it says
-        if later:
-            # "想请教一下我在安化种茶，…这个结对子的活动叫什么名字": a story told after the lead
-            # is story still; what else is said up to the ask is the question's own ("还没到法院立案，
+        elif NARRATIVE_RE.search(parts[start]) and start not in asking:
+            # "就想打听一下我是个体户 办营业执照那会跑了好几趟 …那零跑动的事项有多少项": a story
+            # told after the lead is read as any story before an ask is
+            chosen = [i for i in range(later[0], len(parts)) if i in asking or _joins(parts, i, asking, report)]
+        else:
+            # what else is said from the lead up to the ask is the question's own ("还没到法院立案，
             # 先让双方坐下来谈的那种调解，有多少件")
-            told = NARRATIVE_RE.search(parts[start]) and start not in asking
             chosen = [
                 i
                 for i in range(start, later[-1] + 1)
-                if parts[i]
-                and (i in asking or (i == start and not told) or (i > start and not _story(parts[i], report)))
+                if parts[i] and (i == start or i in asking or not _story(parts[i], report))
             ]
-            if told:  # "就想打听一下我是个体户 办营业执照那会跑了好几趟 …那零跑动的事项有多少项":
-                # a story after the lead is read as any story before an ask is
-                chosen = [i for i in range(later[0], len(parts)) if i in asking or _joins(parts, i, asking, report)]
         # "X有多少家？我问这个是因为…想知道像我这样的有多少": a question asked before the story
         # is asked still; the lead after the story restates it
         chosen = [i for i in range(start) if i in asking and not _story(parts[i], report)] + chosen
@@ -493,8 +490,8 @@ def find_ask(text: str, report: str = "") -> Ask:
     elif chosen[0] > 0 and len(chosen) == 1 and bare_check(parts[chosen[0]]) and report:
         # "她说…法律援助案件有三千多件，我有点不信，是真的吗": a check naming nothing checks the
         # nearest claim before it in the report's words, whoever told it
-        told = {j for j in range(chosen[0]) if _is_told(parts, j)} | ({0} if teller else set())
-        claim = next((j for j in range(chosen[0] - 1, -1, -1) if _claims(parts[j], j in told, report)), None)
+        told_at = {j for j in range(chosen[0]) if _is_told(parts, j)} | ({0} if teller else set())
+        claim = next((j for j in range(chosen[0] - 1, -1, -1) if _claims(parts[j], j in told_at, report)), None)
         after = next((j for j in range(chosen[0] + 1, len(parts)) if _claims(parts[j], False, report)), None)
         if claim is not None:
             chosen.insert(0, claim)

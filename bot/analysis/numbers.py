@@ -76,8 +76,13 @@ _FRACTION_RE = re.compile(r"(?P<den>[二两三四五六七八九十])分之(?P<n
 _FRACTION_SLACK = 1.0
 # "翻了一倍还多", "翻了一番": a rise of 100% (more than that with 还多/多)
 _DOUBLED_RE = re.compile(r"(?:翻了?|增长了?|增加了?|涨了?)(?:一|1)(?:倍|番)(?P<more>还多|多|以上)?")
-_MAGNITUDES = {"万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2, "个亿": 1e8, "": 1.0}
+_MAGNITUDES = {"万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2, "十": 10.0, "个亿": 1e8, "": 1.0}
 _CN_DIGITS = "一二三四五六七八九十"
+
+
+def _numeral(char: str) -> int:
+    """The value of one numeral character (两 as 二)."""
+    return _CN_DIGITS.index(char.replace("两", "二")) + 1
 
 
 @dataclass(frozen=True)
@@ -136,8 +141,6 @@ _SPAN_RE = re.compile(
 )
 # Two neighbouring numerals said together ("两三个", "三四千家", "七八十个"): one or the other.
 _PAIR_RE = re.compile(r"(?P<pair>一两|两三|二三|三四|三五|四五|五六|六七|七八|八九)(?P<mag>十|百|千|万)?" + _UNIT_GROUP)
-_PAIR_VALUES = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_PAIR_MAGNITUDES = {"十": 10.0, **_MAGNITUDES}
 
 
 def _spans(text: str) -> list[AskedNumber]:
@@ -152,8 +155,8 @@ def _spans(text: str) -> list[AskedNumber]:
         if low < high and ((unit and unit != "次") or m.group("mag")):
             found.append(AskedNumber(m.group(0), low, high, unit == "%", unit, False, m.start(), m.end()))
     for m in _PAIR_RE.finditer(text):
-        first, second = (_PAIR_VALUES[c] for c in m.group("pair"))
-        scale = _PAIR_MAGNITUDES[m.group("mag") or ""]
+        first, second = (_numeral(c) for c in m.group("pair"))
+        scale = _MAGNITUDES[m.group("mag") or ""]
         unit = m.group("unit") or ""
         if (unit and unit != "次") or m.group("mag"):  # "跑两三次" names how often, not a figure
             high = (second + 0.5) * scale if scale > 1 else second
@@ -212,7 +215,7 @@ def find_numbers(text: str) -> list[AskedNumber]:
         if unit == "成":  # 九成 = 90%, 九成三 = 93%, 五成多 = over 50%
             number, scale = number * 10, 1.0
             if tenth:
-                number += int(tenth) if tenth.isdigit() else _CN_DIGITS.index(tenth) + 1
+                number += int(tenth) if tenth.isdigit() else _numeral(tenth)
         value = number * scale
         if before == "几" and raw in ("10", "100", "1000", "10000") and not mag:
             # "几百台" (几100 once converted): some hundreds, a rough range
@@ -261,7 +264,7 @@ def find_numbers(text: str) -> list[AskedNumber]:
         high = INF if m.group("more") else 100.0
         found.append(AskedNumber(m.group(0), 100.0, high, True, "%", False, m.start(), m.end()))
     for m in _FRACTION_RE.finditer(text):
-        den, num = (_CN_DIGITS.index(c.replace("两", "二")) + 1 for c in (m.group("den"), m.group("num")))
+        den, num = (_numeral(c) for c in (m.group("den"), m.group("num")))
         if num < den:
             share = 100 * num / den
             found.append(

@@ -620,24 +620,6 @@ _RANKED_SUBJECT_RE = re.compile(
 )
 
 
-# A figure's name that negates what it counts ("首次不罚企业数", "免罚金额"): the verb and what follows.
-_NEGATED_NAME_RE = re.compile(r"(?:不|免|未|无|没)([\u4e00-\u9fff])([\u4e00-\u9fff]{2})")
-_NEGATION_CHARS_RE = re.compile(r"不|免|未|无|没|别")
-
-
-def rule_opposite(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
-    """A figure named by what was not done never counts those it was done to: "被罚的企业一共
-    多少家" is not 首次不罚企业数 (the ask says 罚 of 企业 and negates nothing)."""
-    if choice is None or not choice.title or not choice.figure_value or _NEGATION_CHARS_RE.search(a.text):
-        return None
-    for named in _NEGATED_NAME_RE.finditer(choice.title):
-        verb, noun = named.groups()
-        asked = re.search(rf"[被受]?{verb}(?:了|过)?的?{noun}", a.text)
-        if asked:
-            return Decline("unstated", asked.group(0))
-    return None
-
-
 def rule_rank_subject(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
     """A rank answers only for the subject asked: every word of the report before "在全省排第几"
     is the ranked figure's own ("柔性执法率在全省排第几" is no 两法衔接平台录入数排名)."""
@@ -670,6 +652,24 @@ def _ranks_a_rate(clause: str) -> bool:
     """Whether what a clause ranks is a rate: 率 before its word of rank."""
     at = RANK_WORDS_RE.search(clause)
     return "率" in clause[: at.start()] if at else False
+
+
+# A figure's name that negates what it counts ("首次不罚企业数", "免罚金额"): the verb and what follows.
+_NEGATED_NAME_RE = re.compile(r"(?:不|免|未|无|没)([\u4e00-\u9fff])([\u4e00-\u9fff]{2})")
+_NEGATION_CHARS_RE = re.compile(r"不|免|未|无|没|别")
+
+
+def rule_opposite(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
+    """A figure named by what was not done never counts those it was done to: "被罚的企业一共
+    多少家" is not 首次不罚企业数 (the ask says 罚 of 企业 and negates nothing)."""
+    if choice is None or not choice.title or not choice.figure_value or _NEGATION_CHARS_RE.search(a.text):
+        return None
+    for named in _NEGATED_NAME_RE.finditer(choice.title):
+        verb, noun = named.groups()
+        asked = re.search(rf"[被受]?{verb}(?:了|过)?的?{noun}", a.text)
+        if asked:
+            return Decline("unstated", asked.group(0))
+    return None
 
 
 def rule_figure_subject(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
