@@ -102,8 +102,8 @@ def test_enumeration_items_split_at_strong_separators_first():
     )
     # without 、, 和 still joins two items
     assert split_question("柔性执法办案数和首次不罚企业数分别是多少")[0].parts[:2] == (
-        "柔性执法办案数多少",
-        "首次不罚企业数多少",
+        "柔性执法办案数是多少",
+        "首次不罚企业数是多少",
     )
 
 
@@ -222,6 +222,26 @@ def test_one_more_item_and_each_with_a_verb_are_all_answered(engine, question, f
     """还有/再加上 adds an item even without a question word; "各变了多少" asks each."""
     reply = engine.respond(question)
     assert reply.status == "answer" and all(f in reply.answer for f in figures), reply.answer
+
+
+@pytest.mark.parametrize(
+    "ending",
+    ["，三个数一起说", "，三个数一起讲下", " 这几个数都说说", "，分别是多少", "，都列出来", "，一块报给我", "，告诉我"],
+)
+def test_a_list_request_is_heard_whatever_its_words(engine, ending):
+    """The request after a list counts the figures, says how they are told or asks to be told:
+    each item is answered, not only the one next to the request."""
+    reply = engine.respond("诉前调解案例数、调解成功率、民商事一审收案降幅" + ending)
+    assert reply.status == "answer"
+    assert all(f in reply.answer for f in ("13355件", "56.8%", "10.21%")), reply.answer
+
+
+@pytest.mark.parametrize("gap", [" ", "，"])
+def test_a_check_ending_with_ba_is_an_ask_of_its_own(engine, gap):
+    """ "…是一万零八百多起吧" checks a figure: it is no subject of the next clause."""
+    reply = engine.respond(f"人民调解化解纠纷是一万零八百多起吧{gap}诉前调解案例又是多少件{gap}民商事一审收案降了多少")
+    assert reply.status == "answer"
+    assert all(f in reply.answer for f in ("10816起", "13355件", "10.21%")), reply.answer
 
 
 def test_two_subjects_of_two_measures_give_all_four(engine):

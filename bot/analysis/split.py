@@ -30,12 +30,22 @@ _EACH_RE = re.compile(
 )
 # "…各多少项", "…分别有多少": a list asked at its end, each member's figure.
 _EACH_END_RE = re.compile(_EACH_RE.pattern + r"[个项件家台处条类种名起次人位]?[吧呢啊呀。.!！?？]*$")
-# An enumeration asked as a list of figures: "A、B和C，列一下", "A，B，再加上C 几个数一起报".
+# An enumeration asked as a list of figures: "A、B和C，列一下", "A，B，再加上C 几个数一起报",
+# "A、B、C，三个数一起说". The request counts the figures ("三个数"), says how they are told
+# (都, 一起, 分别, 各), or is a verb that asks to be told (列一下, 告诉我) — one of the three.
+_LIST_COUNT = r"(?:这|那)?(?:[两二三四五六几]个|几项)"
+_LIST_HOW = r"(?:都|全部|全|一起|一块|统一|分别|各自|各)"
+_LIST_TELL = (
+    r"(?:列一下|列出来|列一列|列个表|列举|列下|(?<!汇)报一下|报下|报给我|说一下|说说|说下|说给我|讲一下|讲讲|讲下|"
+    r"告诉我|发给我)"
+)
 _LIST_ASK_RE = re.compile(
-    r"[，,\s]*(?:帮我|给我|请)?(?:都|全|一起|一块|统一|分别|各自)?(?:列一下|列出来|列一列|列个表|列举|(?<!汇)报一下|说一下|讲一下|告诉我|说下|讲下|报下|列下|"
-    r"(?:这|那)?(?:[两二三四五六几]个|几项)(?:(?:数|数字|数据)(?:都|分别|一起|各)?(?:是多少|多少|(?<!汇)报一下|说说|告诉我)?|"
-    r"(?:都|分别|一起|各)(?:是多少|多少|(?<!汇)报一下|说说|告诉我)|(?:(?<!汇)报一下|说说|告诉我))|"
-    r"一起报|都是多少|分别多少|各多少|各是多少|报给我|说给我|发给我)+(?:给我)?[吧呢啊呀。.!！?？]*$"
+    r"[，,\s]*(?:帮我|给我|请|麻烦)?(?:"
+    rf"{_LIST_COUNT}(?:数|数字|数据|指标){_LIST_HOW}*(?:{_LIST_TELL}|是多少|多少|(?:一起|一块)?[说讲报列])?|"
+    rf"{_LIST_COUNT}?{_LIST_HOW}+(?:{_LIST_TELL}|是多少|多少)|"
+    rf"{_LIST_COUNT}?(?:一起|一块|统一)[说讲报列]|"
+    rf"{_LIST_COUNT}?{_LIST_HOW}*{_LIST_TELL}"
+    r")+(?:给我)?[吧呢啊呀。.!！?？]*$"
 )
 # "A和B的X、Y": every subject with every measure (人民调解和诉前调解的数量、成功率 → four figures).
 _SUBJECTS_OF_RE = re.compile(r"^(?P<a>[^、，,和]{2,12})和(?P<b>[^、，,和]{2,12})的(?P<m>[^、，,和]{2,8})$")
@@ -305,6 +315,10 @@ _WHICH_ONES_RE = re.compile(
 )
 
 
+# A clause checking a figure ends with 吧 ("…是一万零八百多起吧"): it asks, though no question word.
+_CHECK_END_RE = re.compile(r"吧[。.!！]*$")
+
+
 def _asking_groups(clauses: list[str]) -> list[str]:
     """Clauses grouped by what they ask: a clause that asks nothing is the subject or scope of the
     next one that asks ("这边法律援助的情况，受理了多少件…"), or of the last when none follows."""
@@ -318,7 +332,7 @@ def _asking_groups(clauses: list[str]) -> list[str]:
             groups[-1] += "，" + clause  # "打造了几个中心，是哪几个": the count's own items asked
             continue
         pending.append(clause)
-        if _has_ask(clause):
+        if _has_ask(clause) or _CHECK_END_RE.search(clause):
             groups.append("，".join(pending))
             pending = []
     if pending and groups:
