@@ -72,3 +72,52 @@ def test_a_follow_up_naming_a_subject_gets_the_figures_its_clause_gives_together
     engine.respond("首次不罚企业数", conversation, 0.0)
     money = engine.respond("金额呢", conversation, 1.0)  # a kind asked: that figure alone
     assert "免罚金额：2000余万元" in money.answer and "首次不罚企业数：" not in money.answer, money.text
+
+
+@pytest.mark.parametrize(
+    "declined, follow_up, expected",
+    [
+        ("2024年网上可办率多少", "那2023年的呢", "100%"),
+        ("长沙市零跑动的事项有几项", "那益阳的呢", "1837项"),
+        ("全省网上可办率多少", "益阳呢", "100%"),
+        ("赫山区法律援助案件多少件", "那全市的呢", "2900余件"),
+        ("今年的重大行政决策事项有哪些", "那2023年市本级定了几项", "6项"),
+    ],
+)
+def test_a_question_declined_for_its_scope_is_asked_again_in_scope(engine, declined, follow_up, expected):
+    """After a decline for another year or place, a follow-up naming the report's own year or
+    place (or asking on) is the declined question, in scope."""
+    conversation = Conversation()
+    first = engine.respond(declined, conversation, 0.0)
+    assert first.status == "fallback"
+    reply = engine.respond(follow_up, conversation, 1.0)
+    assert reply.status == "answer" and expected in reply.answer, reply.text
+
+
+def test_a_check_after_a_scope_decline_is_not_judged_against_the_offer(engine):
+    """ "2024年的是不是一百项" asked after a decline: nothing of 2024 was given to check."""
+    conversation = Conversation()
+    engine.respond("2024年网上可办数多少", conversation, 0.0)
+    reply = engine.respond("不是三千项吗", conversation, 1.0)
+    assert not reply.text.startswith(("是的", "不是")), reply.text
+
+
+@pytest.mark.parametrize(
+    "first, follow_up, wrong",
+    [("法律援助受理了多少件", "那成功率呢", "370名"), ("法律援助受理了多少件", "那成功率呢", "2900余件")],
+)
+def test_a_follow_up_of_another_measure_never_gets_a_sibling_figure(engine, first, follow_up, wrong):
+    """A follow-up's figure answers only when the measure asked is its measure (no 成功率 of 法律援助)."""
+    conversation = Conversation()
+    engine.respond(first, conversation, 0.0)
+    reply = engine.respond(follow_up, conversation, 1.0)
+    assert wrong not in reply.answer, reply.text
+
+
+@pytest.mark.parametrize("follow_up", ["那讨薪的人有多少", "成功率高不高"])
+def test_follow_ups_of_people_and_how_high(engine, follow_up):
+    """ "讨薪的人有多少" counts people (not money); "高不高" asks how high (no word "率高")."""
+    conversation = Conversation()
+    engine.respond("人民调解一共化解了多少起纠纷" if "成功率" in follow_up else "法律援助多少件", conversation, 0.0)
+    reply = engine.respond(follow_up, conversation, 1.0)
+    assert reply.status == "answer" and ("93%" if "成功率" in follow_up else "370名") in reply.answer, reply.text

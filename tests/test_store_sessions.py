@@ -37,6 +37,17 @@ async def test_context_saved_on_one_instance_is_read_on_another(backend):
     assert await two.load("another-session-01") == Conversation(ttl_seconds=600)
 
 
+async def test_a_question_declined_for_its_scope_is_kept(backend):
+    """After "2024年网上可办率多少" was declined, the next turn ("那2023年的呢") reads it."""
+    _, make, _ = backend
+    clock = Clock()
+    one, two = make(600, clock), make(600, clock)
+    async with conversation_of(one, SESSION) as conversation:
+        conversation.scope_declined("网上可办率多少", "online_rate", clock.now)
+    loaded = await two.load(SESSION)
+    assert (loaded.last_text, loaded.last_entry_id, loaded.scoped_out) == ("网上可办率多少", "online_rate", True)
+
+
 async def test_a_loaded_conversation_is_a_copy_until_saved(backend):
     _, make, _ = backend
     store = make(600, Clock())

@@ -84,6 +84,31 @@ def test_damaged_file_is_made_anew(tmp_path, caplog):
     assert "damaged" in caplog.text
 
 
+def test_a_file_of_an_older_version_gets_the_new_columns(tmp_path):
+    """A sessions table written before a column was added keeps its rows and gains the column."""
+    data = tmp_path / "data"
+    data.mkdir()
+    old = sqlite3.connect(str(data / statedb.FILE_NAME))
+    old.execute(
+        "CREATE TABLE sessions (key BLOB PRIMARY KEY, last_entry_id TEXT, updated_at REAL NOT NULL, "
+        "ttl_seconds REAL NOT NULL, last_year INTEGER, last_text TEXT NOT NULL DEFAULT '', "
+        "saved_at REAL NOT NULL) WITHOUT ROWID"
+    )
+    old.execute("INSERT INTO sessions VALUES (x'01', 'online_rate', 1.0, 600.0, 2023, '网上可办率', 1.0)")
+    old.commit()
+    old.close()
+    conn = statedb.connect(statedb.prepare(data))
+    try:
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(sessions)")}
+        assert {name for name, _ in statedb.ADDED_COLUMNS} <= columns
+        assert conn.execute("SELECT last_text, scoped_out FROM sessions").fetchall() == [("网上可办率", 0)]
+        store = SqliteSessionStore(conn, KEY, 600)
+        asyncio.run(store.save(SESSION, Conversation(last_entry_id="online_rate", updated_at=1.0, scoped_out=True)))
+        assert asyncio.run(store.load(SESSION)).scoped_out
+    finally:
+        conn.close()
+
+
 def test_rows_that_expired_while_stopped_are_dropped_at_start(tmp_path):
     import time
 

@@ -65,7 +65,7 @@ class SqliteSessionStore:
         try:
             rows = await arun(
                 self.conn,
-                "SELECT last_entry_id, updated_at, ttl_seconds, last_year, last_text FROM sessions "
+                "SELECT last_entry_id, updated_at, ttl_seconds, last_year, last_text, scoped_out FROM sessions "
                 "WHERE key = ? AND saved_at >= ?",
                 (keyed_hash(self.key, "session", session_id), self.clock() - self.ttl_seconds),
             )
@@ -74,13 +74,14 @@ class SqliteSessionStore:
             rows = []
         if not rows:
             return Conversation(ttl_seconds=self.ttl_seconds)
-        last_entry_id, updated_at, ttl_seconds, last_year, last_text = rows[0]
+        last_entry_id, updated_at, ttl_seconds, last_year, last_text, scoped_out = rows[0]
         return Conversation(
             last_entry_id=last_entry_id,
             updated_at=updated_at,
             ttl_seconds=ttl_seconds,
             last_year=last_year,
             last_text=last_text,
+            scoped_out=bool(scoped_out),
         )
 
     async def save(self, session_id: str, conversation: Conversation) -> None:
@@ -89,7 +90,7 @@ class SqliteSessionStore:
             await arun(
                 self.conn,
                 "INSERT OR REPLACE INTO sessions (key, last_entry_id, updated_at, ttl_seconds, last_year, "
-                "last_text, saved_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "last_text, saved_at, scoped_out) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     keyed_hash(self.key, "session", session_id),
                     c.last_entry_id,
@@ -98,6 +99,7 @@ class SqliteSessionStore:
                     c.last_year,
                     c.last_text,
                     self.clock(),
+                    int(c.scoped_out),
                 ),
             )
         except sqlite3.Error as exc:

@@ -64,7 +64,8 @@ CREATE TABLE IF NOT EXISTS sessions (
     ttl_seconds REAL NOT NULL,
     last_year INTEGER,
     last_text TEXT NOT NULL DEFAULT '',
-    saved_at REAL NOT NULL
+    saved_at REAL NOT NULL,
+    scoped_out INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS sessions_by_time ON sessions (saved_at);
 CREATE TABLE IF NOT EXISTS rate_buckets (
@@ -75,6 +76,8 @@ CREATE TABLE IF NOT EXISTS rate_buckets (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS rate_buckets_by_time ON rate_buckets (at);
 """
+# Columns added after the first version, with their declarations (added to an older file).
+ADDED_COLUMNS = (("scoped_out", "INTEGER NOT NULL DEFAULT 0"),)
 
 
 def path_in(data_dir: Path | str) -> Path:
@@ -249,6 +252,10 @@ def _create(path: Path, busy_timeout: float = BUSY_TIMEOUT_S) -> None:
     try:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.executescript(SCHEMA)
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(sessions)")}
+        for column, declared in ADDED_COLUMNS:  # a file written by an older version
+            if column not in columns:
+                conn.execute(f"ALTER TABLE sessions ADD COLUMN {column} {declared}")
         conn.execute("SELECT count(*) FROM sessions").fetchone()
     finally:
         conn.close()

@@ -73,7 +73,9 @@ _MONEY_NOUN_RE = re.compile(r"工资|工钱|薪水|欠薪|金额|资金|经费|�
 _PEOPLE_NOUNS = r"(?:农民工|民工|人员|群众|员工|工人|律师|干部|学生|老人|居民|村民|市民|老百姓|百姓)"
 _PEOPLE_RE = re.compile(
     r"多少(?:个)?人|几个人|多少名|几名|几位|多少位|人数|多少人次|人次|人员数|"
-    r"(?:多少|几)(?:个|名|位)?[\u4e00-\u9fff]{0,4}?" + _PEOPLE_NOUNS
+    r"(?:多少|几)(?:个|名|位)?[\u4e00-\u9fff]{0,4}?" + _PEOPLE_NOUNS + "|"
+    # the people named before the question word ("讨薪的人有多少", "农民工一共几个")
+    r"(?:(?:的|些)人|" + _PEOPLE_NOUNS + r")(?:数)?(?:有|是|一共|总共|共)?(?:多少|几)"
 )
 _UNIT_MEASURE = {
     "人": "people",
@@ -137,7 +139,7 @@ class Intent:
 
 _DURATION_RE = re.compile(r"多少时间|多长时间|多久|几天|几个月|节省.{0,2}时间")
 _COUNTED_RE = re.compile(r"多少|几[项件家个]")
-_ASKS_VALUE_RE = re.compile(r"多少|几|是|为|怎么样|咋样|如何|达到|吗|呢")
+_ASKS_VALUE_RE = re.compile(r"多少|几|是|为|怎么样|咋样|如何|达到|吗|呢|高不高|多不多|大不大")
 _HOW_MANY_RE = re.compile(r"多少|几")
 _HOW_MANY_THEN_MA_RE = re.compile(r"(?:多少|几(?![百千万十\d]))[^是]*吗$")  # "多少…吗": not a yes/no check
 

@@ -564,6 +564,7 @@ def decline(
 
 
 SCOPE_REASONS = (Reason.OTHER_YEAR, Reason.OTHER_PLACE, Reason.WIDER_SCOPE, Reason.BREAKDOWN)
+SCOPE_KINDS = frozenset(DECLINES[r][1] or r.value for r in SCOPE_REASONS)  # Response.kind of those declines
 
 
 def examples(knowledge: Knowledge, limit: int = 3) -> list[Suggestion]:

@@ -753,6 +753,7 @@ PLACEHOLDERS = frozenset(
 )
 _QUESTION_WORD_RE = re.compile(r"多少|几")
 _TOTAL_WORDS_RE = re.compile(r"一共|总共|共计|一起")  # "一共建了多少处" is not 共建
+_HOW_HIGH_RE = re.compile(r"([高多大低少快长])不\1")  # "成功率高不高" asks how high: no 率高
 # A year or a time the ask points at ("跟前一年比", "这回放了多少"): never read as part of a noun
 # (跟前, 回放).
 _WHEN_RE = re.compile(
@@ -785,7 +786,8 @@ def measure_head(a: Analysis, report: str = "") -> str:
     it ("有多少家企业" → 企业, "多少注册用户" → 用户), else the last noun before it ("法律援助
     律师有多少名" → 律师); "" when that noun names no measure of its own (多少个方面)."""
     clauses = [
-        _WHEN_RE.sub(" ", _TOTAL_WORDS_RE.sub(" ", convert_numerals(clean(c)))) for c in CLAUSE_BREAK_RE.split(a.raw)
+        _HOW_HIGH_RE.sub(" ", _WHEN_RE.sub(" ", _TOTAL_WORDS_RE.sub(" ", convert_numerals(clean(c)))))
+        for c in CLAUSE_BREAK_RE.split(a.raw)
     ]
     clause = next((c for c in clauses if _QUESTION_WORD_RE.search(c)), "")
     words = list(lexicon.segment(clause)) if clause else []
@@ -965,7 +967,7 @@ def measure_phrase(a: Analysis) -> list[str]:
             text = text.replace(told, " ", 1)
     text = text if _QUESTION_WORD_RE.search(text) else ""
     clause = next((c for c in re.split(r"[，,。？?！!；;\s]+", text) if _QUESTION_WORD_RE.search(c)), a.text)
-    words = list(lexicon.segment(clause))
+    words = [w for w in lexicon.segment(_HOW_HIGH_RE.sub(" ", clause)) if w.strip()]
     asked = next((i for i, w in enumerate(words) if _QUESTION_WORD_RE.search(w)), None)
     if asked is None:
         return words

@@ -218,6 +218,7 @@ class Engine:
         if which_way is not None:
             return which_way
         previous = conversation.last_entry_id if conversation is not None and conversation.active(now) else None
+        previous = None if conversation is not None and conversation.scoped_out else previous
         if previous and _MEMBERS_ASK_RE.search(text) and len(text) <= MAX_FOLLOW_UP_CHARS:
             # "哪五个", "举两个例子", "具体是哪几个": the members of what was just answered, as the
             # report's own sentence names them
@@ -285,7 +286,25 @@ class Engine:
         if conversation is not None and response.status == "answer":
             conversation.last_year = year or conversation.last_year
             conversation.last_text = text
+            conversation.scoped_out = False
+        elif conversation is not None and response.kind in answers.SCOPE_KINDS:
+            # "2024年网上可办率多少": "那2023年的呢" next asks it in scope
+            offered = response.suggestions[0].id if response.suggestions else None
+            question = self._without_scope(text)
+            if not _PARTICLES_RE.sub("", question):  # "2021年呢": the question it asked of another year
+                question = conversation.last_text
+            conversation.scope_declined(question, offered, now)
         return response
+
+    def _without_scope(self, text: str) -> str:
+        """The question without its year and place words ("2024年网上可办率多少" → 网上可办率多少)."""
+        analysis = self.packs[-1].analyze(text)
+        scope, question = analysis.scope, analysis.cleaned
+        for start, end in sorted(scope.spans, reverse=True):
+            question = question[:start] + question[end:]
+        for word in (*scope.places, *scope.counties, scope.wider):
+            question = question.replace(word, "") if word else question
+        return question.strip("的，, ")
 
     def _answer(self, text: str, conversation: Conversation | None, now: float) -> tuple[Response, int | None]:
         recent = self._recent(text)
@@ -335,6 +354,8 @@ class Engine:
             return False
         if _POINTS_BACK_RE.search(text):
             return True
+        if conversation.scoped_out and not _PARTICLES_RE.sub("", self._without_scope(text)):
+            return True  # "益阳呢" after a question of another place: only a scope of the report's own
         # "哪个频道的": a question word and nothing named; a bare figure ("100%") asks on its own
         return bool(_QUESTION_WORD_RE.search(text)) and not self._own_words(text)
 
@@ -361,6 +382,8 @@ class Engine:
         with nothing of its own to ask beyond what that answer says."""
         if conversation is None or not conversation.active(now) or not conversation.last_text:
             return None
+        if conversation.scoped_out:
+            return None  # the last question was declined: no figure of it was given to check
         a = self.packs[-1].analyze(text)
         if not (a.intent.yes_no or a.rough or _CHECK_TONE_RE.search(text.strip())):
             return None

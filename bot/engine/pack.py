@@ -415,7 +415,11 @@ class PackEngine:
                     together = self._clause_figures(chosen, curated, a)
                     if together is not None:
                         return together  # "农民工讨薪那块呢": 370名 and 317万余元, one clause's figures
-                    return self._compose(a, self._entry_choice(chosen), "followup")
+                    choice = self._entry_choice(chosen)
+                    declined = first_decline(a, choice, self.context)
+                    if declined is not None:  # "那成功率呢" after 法律援助案件: 370名 is no rate
+                        return self._reply(a, Decision("decline", choice, declined))
+                    return self._compose(a, choice, "followup")
                 options = [c for c in clarify_options(curated, p) if c.id == previous.id and self._measured(c, a)]
                 if options and len(clarify_options(curated, p)) > 1:
                     # "哪个频道报道的" right after the 营商码 answer: of the things it could be
