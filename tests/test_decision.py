@@ -100,9 +100,20 @@ def test_absent_words_name_the_thing_asked_never_its_type_or_a_modifier(engine):
         assert not set(terms) & {"玩意儿", "名字", "本书", "刊物", "公安", "防风"}, (asked, terms)
 
 
-def test_a_level_asked_must_be_the_figures_level(engine):
-    reply = engine.respond("市本级受理的法律援助案件是多少件")
-    assert reply.status != "answer" and "2900余件" not in reply.text.split("\n")[0]
+@pytest.mark.parametrize(
+    "asked, figure",
+    [("市本级受理的法律援助案件是多少件", "2900余件"), ("市本级首次不罚的企业有多少家", "6125家")],
+)
+def test_a_level_asked_must_be_the_figures_level(engine, asked, figure):
+    """全市 in the figure's sentence: 市本级 asked is another level."""
+    reply = engine.respond(asked)
+    assert reply.status != "answer" and figure not in reply.text.split("\n")[0]
+
+
+def test_a_figure_stating_no_level_is_not_another_levels(engine):
+    """ "“三统一”…部门规范性文件51件" says no level: 市本级 asked of it is no other level."""
+    reply = engine.respond("烦请告知2023年市本级“三统一”的部门规范性文件数量")
+    assert reply.status == "answer" and "51件" in reply.answer, reply.text
 
 
 def test_a_wider_scope_word_inside_a_name_is_no_scope(engine):

@@ -943,6 +943,9 @@ _NOT_MEASURE_WORDS = (
 
 # Levels of government a figure may be counted at: asked at one level, the figure must be of it.
 LEVEL_WORDS = ("市本级",)
+# A figure's words that make it wider than the city's own level: a level asked is not its level.
+# A figure stating no level (“三统一”部门规范性文件51件) is not said to be another level's.
+_WIDER_LEVEL_RE = re.compile(r"全市|各县|县市区|区县|全省|乡镇")
 
 
 def rule_level(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
@@ -951,7 +954,8 @@ def rule_level(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | No
         return None
     for word in LEVEL_WORDS:
         if word in a.text and word not in choice.own_text and word not in choice.text:
-            return Decline("unstated", word)
+            if _WIDER_LEVEL_RE.search(f"{choice.own_text} {choice.text}"):
+                return Decline("unstated", word)  # the figure is the whole city's (全市共受理…)
     return None
 
 
