@@ -11,6 +11,24 @@ def _near_miss(reply) -> None:
     assert not reply.text.startswith(("是的", "不是")), reply.text
 
 
+@pytest.mark.parametrize("question", ["2023年各立法联系点提出了多少条立法提案？", "立法联系点提了多少条立法提案"])
+def test_a_word_the_report_lacks_ending_the_counted_phrase_is_what_is_counted(engine, question):
+    """ "多少条立法提案": a verb by its part of speech, but ending the ask after the question word it
+    names what is counted (the report counts 立法意见建议)."""
+    reply = engine.respond(question)
+    assert reply.status != "answer" and "40余条" not in reply.text.split("\n")[0], reply.text
+
+
+@pytest.mark.parametrize(
+    "question, figure",
+    [("多少家企业享受了首次不罚", "6125家"), ("wuzhengming chengshi 多少类证明免交", "50余类")],
+)
+def test_a_verb_after_the_counted_thing_or_said_shorter_is_no_measure(engine, question, figure):
+    """ "多少家企业享受了…" (a predicate after 企业), "免交" (免提交 said shorter): the figure answers."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and figure in reply.answer, reply.text
+
+
 @pytest.mark.parametrize(
     "question, head",
     [

@@ -963,6 +963,13 @@ def measure_phrase(a: Analysis) -> list[str]:
     """The words that say what the ask counts: its asking clause up to the question word, and
     the noun phrase right after it ("给网格员配备了多少台执法记录仪"), never the predicate that
     follows ("有多少家企业轻微违法没被罚款": 企业 is counted, 没被罚款 says which)."""
+    before, after = _measure_parts(a)
+    return before + after
+
+
+def _measure_parts(a: Analysis) -> tuple[list[str], list[str]]:
+    """measure_phrase's words before the question word and those after it (the thing counted,
+    "多少条|立法提案")."""
     text = a.text
     # the clause that asks ("…老人都说法律条文看不懂，…发布了多少个典型案例"): a.text has no breaks
     # left, so the clauses that ask nothing are taken out of it where they stand as written
@@ -974,7 +981,7 @@ def measure_phrase(a: Analysis) -> list[str]:
     words = [w for w in lexicon.segment(_HOW_HIGH_RE.sub(" ", clause)) if w.strip()]
     asked = next((i for i, w in enumerate(words) if _QUESTION_WORD_RE.search(w)), None)
     if asked is None:
-        return words
+        return words, []
     after = []
     for word in words[asked + 1 :]:
         if word == "的":
@@ -982,7 +989,7 @@ def measure_phrase(a: Analysis) -> list[str]:
         if (len(word) == 1 and after) or word in _PHRASE_ENDS:
             break  # "…企业轻微违法没被罚款": the counted phrase ends at its first particle
         after.append(word)
-    return words[:asked] + after
+    return words[:asked], after
 
 
 MIN_SHORTER = 3  # characters of a word said with one of the figure's word's characters left out
@@ -1129,7 +1136,8 @@ def rule_one_word_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
     on, off = [], []
     scope = set(a.scope.places) | set(a.scope.counties) | set(ctx.place_words)
     is_own = lambda w: w in own or norm(w) in own or pinyin_key(norm(w)) in own_sound  # noqa: E731
-    split_phrase = measure_phrase(a)
+    before, counted = _measure_parts(a)
+    split_phrase = before + counted
     phrase = _measure_names(split_phrase)
     described = {w for m in _DESCRIBED_BEFORE_RE.finditer(a.text) for w in lexicon.segment(m.group(1))}
     for word in dict.fromkeys(phrase):
@@ -1150,6 +1158,15 @@ def rule_one_word_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
         activity = lexicon.is_activity(word) and none_occur(word, ctx.report_norm) and not CHANGE_ASKED_RE.search(word)
         if lexicon.is_noun(word) or activity or word not in lexicon.words():
             off.append(word)  # a name of something, not a verb of the asking (享受, 参考, 帮忙)
+        elif (
+            word in counted
+            and none_occur(word, ctx.report_norm)
+            and _ENDS_ASK_RE(word).search(a.text)
+            and not re.search(re.escape(word[0]) + r"[\u4e00-\u9fff]" + re.escape(word[1:]), own)
+        ):
+            # "多少条立法提案？": ending the ask after the question word, it is what is counted
+            # (not "免交", the figure's 免提交 said shorter)
+            off.append(word)
     phrase_before = split_phrase + [w for w in phrase if w not in split_phrase]
     phrase, off = _joined(phrase, off)  # "劳动 仲裁" standing together: one thing off
     word = off[0] if len(off) == 1 else ""
@@ -1235,6 +1252,10 @@ def _beside(words: list[str], word: str, is_own) -> bool:
         if any(0 <= j < len(words) and len(words[j]) >= 2 and is_own(words[j]) for j in (i - 1, after)):
             return True
     return False
+
+
+def _ENDS_ASK_RE(word: str) -> re.Pattern:  # noqa: N802 - a pattern per word, as _WORD_RE of lexicon
+    return re.compile(re.escape(word) + r"[吗呢啊呀吧哦呗咯\s？?。.！!]*$")
 
 
 _SLOT_BREAKS = frozenset("的了是在和跟与及给为对把被让")  # particles and links: no part of a word
