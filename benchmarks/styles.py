@@ -1,7 +1,7 @@
 """New-style question sets (issue 15): single questions (stories, several figures, comparisons,
 numbers in words, areas, pinyin …) and dialogues (checks, narrowing, follow-ups), per tag.
 
-    python -m benchmarks.styles              # the tuning sets (tuning, tuning4–6, tuning9; tuning2, tuning3, tuning7, tuning8, tuning10, tuning11, tuning12, tuning13, tuning14, tuning15, tuning16, tuning17, tuning18: sessions 19–30's holdouts)
+    python -m benchmarks.styles              # the tuning sets (tuning, tuning4–6, tuning9; tuning2, tuning3, tuning7, tuning8, tuning10, tuning11, tuning12, tuning13, tuning14, tuning15, tuning16, tuning17, tuning18: sessions 19–30's holdouts; tuning20: written for tuning in session 31)
     python -m benchmarks.styles --holdout    # also the frozen holdout14 (once, at the end of the work)
 
 Prints numbers; asserts nothing.
@@ -41,6 +41,7 @@ TUNING = [
     "tuning16",
     "tuning17",
     "tuning18",
+    "tuning20",
 ]
 
 
