@@ -121,3 +121,35 @@ def test_follow_ups_of_people_and_how_high(engine, follow_up):
     engine.respond("人民调解一共化解了多少起纠纷" if "成功率" in follow_up else "法律援助多少件", conversation, 0.0)
     reply = engine.respond(follow_up, conversation, 1.0)
     assert reply.status == "answer" and ("93%" if "成功率" in follow_up else "370名") in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    "check, expected",
+    [
+        ("跑一次的是一千零二十四项对吧", "是的。跑动1次事项数：1024项"),
+        ("跑一次的不是一千项吗", "不是。跑动1次事项数：1024项"),
+    ],
+)
+def test_a_check_naming_a_sibling_by_its_number_is_judged_on_that_sibling(engine, check, expected):
+    """After “0”跑动 1837项, "跑一次的是…": 1次 names the thing checked, the claim is the last number."""
+    conversation = Conversation()
+    engine.respond("市本级零跑动的事项有多少项", conversation, 0.0)
+    reply = engine.respond(check, conversation, 1.0)
+    assert reply.answer.startswith(expected), reply.text
+
+
+@pytest.mark.parametrize("ask", ["在全省排什么位置", "在全省算什么水平", "全省排名怎么样"])
+def test_where_it_stands_asked_alone_is_the_last_subjects(engine, ask):
+    """ "在全省排什么位置" names nothing of its own: the last subject's standing (处于全省前列)."""
+    conversation = Conversation()
+    engine.respond("承诺时限整体压缩率", conversation, 0.0)
+    reply = engine.respond(ask, conversation, 1.0)
+    assert reply.status == "answer" and "全省前列" in reply.answer and "两法衔接" not in reply.answer, reply.text
+
+
+def test_where_it_stands_of_a_subject_never_ranked_is_no_other_subjects_rank(engine):
+    """After 法律援助 (which the report ranks nowhere) the 两法衔接 rank is no answer."""
+    conversation = Conversation()
+    engine.respond("法律援助多少件", conversation, 0.0)
+    reply = engine.respond("在全省排第几", conversation, 1.0)
+    assert reply.status != "answer" and "全省第一" not in reply.text.split("\n")[0], reply.text

@@ -170,7 +170,10 @@ def _analyze(raw: str, synonyms: Synonyms = NO_SYNONYMS, today: dt.date | None =
     scope = find_scope(text, today)
     if scope.years:
         scope = _years_asked(raw, scope, synonyms, today)
-    checked = [(n.start, n.end) for n in numbers if not n.exact or intent.yes_no]
+    # a check's claim is its last number, and others in its unit; a number in another unit names
+    # the thing checked ("跑一次的是一千零二十四项对吧": 1次 is part of the subject)
+    claimed = numbers[-1].unit if numbers and intent.yes_no else None
+    checked = [(n.start, n.end) for n in numbers if not n.exact or (intent.yes_no and n.unit == claimed)]
     core = _remove(text, checked + list(scope.spans))
     if checked:
         core = _FRAME_RE.sub(" ", core)

@@ -564,6 +564,8 @@ def decline(
 
 
 SCOPE_REASONS = (Reason.OTHER_YEAR, Reason.OTHER_PLACE, Reason.WIDER_SCOPE, Reason.BREAKDOWN)
+# Response.kind of a decline saying the report lacks this of that subject (not "nothing found")
+LACKS_KINDS = frozenset(r.value for r in Reason if DECLINES[r][1] is None and r not in SCOPE_REASONS)
 SCOPE_KINDS = frozenset(DECLINES[r][1] or r.value for r in SCOPE_REASONS)  # Response.kind of those declines
 
 

@@ -89,6 +89,8 @@ _ASKS_ABOUT_RE = re.compile(r"哪|什么|啥|多少|几|谁|叫")
 _NUMERAL_WORD_RE = re.compile(r"[\d.一二两三四五六七八九十百千万]+[个项家类条件名次种批]?")
 _NAMES_SEVERAL_RE = re.compile(r"[\u4e00-\u9fff”]、[\u4e00-\u9fff“]|”“")
 _QUESTION_WORD_RE = re.compile(r"哪|什么|啥|多少|几|谁|怎么|如何")
+# The words of asking where something stands ("在全省排什么位置", "全省排名怎么样"): no subject.
+_RANK_FRAME_RE = re.compile(r"全省|全国|全市|排名|排位|名次|位置|水平|档次|排|算")
 _KIND_WORDS = frozenset(
     "电视 电视台 电视节目 栏目 频道 节目 报道 称号 名称 名字 会议 哪次 时候 时间 单位 部门 地方".split()
 )
@@ -266,7 +268,7 @@ class Engine:
             and response.kind not in DELIBERATE_KINDS
             and (not (response.status == "answer" and response.kind == "figure") or repeated)
             and self._points_back(text, conversation, now)
-            and (repeated or response.status != "answer" or not self._names_subject(text))
+            and (repeated or response.status != "answer" or not self._names_subject(text) or not self._own_words(text))
         ):
             # "那是哪个频道的", "他们考的是啥": asked about what was just answered, so the last
             # question's subject comes first, and that reading answers when it can (an answered
@@ -279,6 +281,15 @@ class Engine:
                 repeated or response.status != "answer" or again.score > response.score or not self._own_words(text)
             ) and not _numbers_kept(text, response, again)
             if again.status == "answer" and (again.entry_id != response.entry_id or not repeated) and better:
+                response, year = again, again_year
+            elif (
+                again.kind in answers.LACKS_KINDS
+                and response.status == "answer"
+                and response.entry_id != previous
+                and not self._own_words(text)
+            ):
+                # "在全省排第几" after 法律援助: the report ranks no 法律援助, and another subject's
+                # rank is no answer to it
                 response, year = again, again_year
         if response.status == "answer" and response.section and _PART_ASKED_RE.search(message):
             # "…并请注明出自报告哪一部分": where it stands is part of the answer asked for
@@ -363,7 +374,10 @@ class Engine:
         """The ask's words that name a subject: not question words, verbs of asking or the
         kind of thing asked."""
         text = _COUNTER_RE.sub(r"\1", text)  # "帮了几个人": 个 counts, it makes no 个人
-        core = _ASKING_RE.sub("", self.packs[-1].analyze(text).core)
+        analysis = self.packs[-1].analyze(text)
+        core = _ASKING_RE.sub("", analysis.core)
+        if analysis.intent.measure == "rank":  # "在全省排什么位置": where it stands, and among whom
+            core = _RANK_FRAME_RE.sub(" ", core)
         report, norm = self.packs[-1].context.report_norm, self.packs[-1].context.normalize
         # a rare verb the report never writes ("调成了几件") is the asker's way of saying what
         # was done, no subject; a thing's name or an everyday word is one (天气, 孩子, 罚款)
@@ -423,6 +437,8 @@ class Engine:
             return None  # "钱呢 是不是三百多万" after a count of people: money is another figure
         norm = self.packs[-1].context.normalize
         said = norm(last.answer or last.text)  # its own words, not the quoted sentence's other figures
+        if any(n.unit != a.numbers[-1].unit and norm(n.text) not in said for n in a.numbers[:-1]):
+            return None  # "跑一次的是一千零二十四项对吧" after “0”跑动: a number naming another thing
         if way and any(not (set(norm(w)) - _MEASURE_CHARS) & set(said) for w in named):
             return None  # "那就是人数减少了？" after 破案数: a subject of its own, a new question
         if residue and not all(residue[i : i + 2] in said for i in range(len(residue) - 1)):
