@@ -226,7 +226,16 @@ def test_one_more_item_and_each_with_a_verb_are_all_answered(engine, question, f
 
 @pytest.mark.parametrize(
     "ending",
-    ["，三个数一起说", "，三个数一起讲下", " 这几个数都说说", "，分别是多少", "，都列出来", "，一块报给我", "，告诉我"],
+    [
+        "，三个数一起说",
+        "，三个数一起讲下",
+        " 这几个数都说说",
+        "，分别是多少",
+        "，分别是？",
+        "，都列出来",
+        "，一块报给我",
+        "，告诉我",
+    ],
 )
 def test_a_list_request_is_heard_whatever_its_words(engine, ending):
     """The request after a list counts the figures, says how they are told or asks to be told:

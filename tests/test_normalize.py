@@ -13,6 +13,8 @@ from bot.text.normalize import Synonyms, clean, convert_numerals, normalize, pin
         ("执法\u200b记录仪😀？！", "执法记录仪"),  # zero-width, emoji, punctuation
         ("  首违 不罚\n", "首违不罚"),
         ("\u202e阿拉伯\u202c", "阿拉伯"),  # right-to-left controls
+        ("首次不罚的企业家数", "首次不罚的企业数"),  # 企业 counted by 家, no 企业家
+        ("企业家座谈会", "企业家座谈会"),
     ],
 )
 def test_clean(raw, expected):

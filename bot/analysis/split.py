@@ -42,7 +42,7 @@ _LIST_TELL = (
 _LIST_ASK_RE = re.compile(
     r"[，,\s]*(?:帮我|给我|请|麻烦)?(?:"
     rf"{_LIST_COUNT}(?:数|数字|数据|指标){_LIST_HOW}*(?:{_LIST_TELL}|是多少|多少|(?:一起|一块)?[说讲报列])?|"
-    rf"{_LIST_COUNT}?{_LIST_HOW}+(?:{_LIST_TELL}|是多少|多少)|"
+    rf"{_LIST_COUNT}?{_LIST_HOW}+(?:{_LIST_TELL}|是多少|多少|是(?=[吧呢啊呀。.!！?？]*$))|"
     rf"{_LIST_COUNT}?(?:一起|一块|统一)[说讲报列]|"
     rf"{_LIST_COUNT}?{_LIST_HOW}*{_LIST_TELL}"
     r")+(?:给我)?[吧呢啊呀。.!！?？]*$"

@@ -50,7 +50,12 @@ def clean(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).lower()
     text = _T2S.convert(text)
     text = _DROP_RE.sub("", text)
+    text = _COUNTED_BY_JIA_RE.sub(r"\1数", text)  # "企业家数" is 企业 counted by 家, no 企业家
     return _STRAY_DOT_RE.sub("", text)
+
+
+# Things counted by 家 ("首次不罚的企业家数", "单位家数"): 家数 is the unit's count.
+_COUNTED_BY_JIA_RE = re.compile(r"(企业|单位|公司|商户|机构|律所|医院|事务所)家数")
 
 
 # --- Chinese numerals -------------------------------------------------------
