@@ -153,3 +153,35 @@ def test_where_it_stands_of_a_subject_never_ranked_is_no_other_subjects_rank(eng
     engine.respond("法律援助多少件", conversation, 0.0)
     reply = engine.respond("在全省排第几", conversation, 1.0)
     assert reply.status != "answer" and "全省第一" not in reply.text.split("\n")[0], reply.text
+
+
+@pytest.mark.parametrize(
+    "count, members",
+    [
+        ("立法联系点新增了几个", "具体是哪些单位"),
+        ("立法联系点新增了几个", "具体设在哪些单位，能列一下吗"),
+        ("乡镇街道综合行政执法示范创建，有几个通过了初评", "都是哪些乡镇啊，有名单冒得"),
+    ],
+)
+def test_the_members_of_a_count_the_report_does_not_name_are_declined(engine, count, members):
+    """ "具体是哪些" after a count: the report names its members only in the count's own clause;
+    another list of the same sentence (政协委员、人民团体…) is not them."""
+    conversation = Conversation()
+    engine.respond(count, conversation, 0.0)
+    reply = engine.respond(members, conversation, 1.0)
+    assert reply.status != "answer" and reply.text.startswith("报告只给出了数量"), reply.text
+
+
+@pytest.mark.parametrize(
+    "count, members, expected",
+    [
+        ("第一批行政执法能力提升验收了几个单位", "是哪几个", "市市监局"),  # named in the count's clause
+        ("合同和涉法事务审查了多少件", "都是哪些领域的合同", "招商引资"),  # another thing named
+        ("免证办的证明材料有多少类", "具体是哪些证明可以网上开", "无车证明"),
+    ],
+)
+def test_members_named_or_another_list_asked_are_answered(engine, count, members, expected):
+    conversation = Conversation()
+    engine.respond(count, conversation, 0.0)
+    reply = engine.respond(members, conversation, 1.0)
+    assert reply.status == "answer" and expected in reply.text, reply.text

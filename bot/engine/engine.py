@@ -80,13 +80,14 @@ _ASKED_MARK_RE = re.compile(r"[吗呢么吧]$")
 _ASKING_RE = re.compile(r"哪(?:个|一个|些|几个|次|家|位|年|天|里)?|什么|啥|多少|几|谁|怎么|如何|是|的|了|上|被|过|呢")
 # A follow-up asking which ones, or for examples ("哪五个", "具体是哪几个", "举两个例子", "有哪些").
 _MEMBERS_ASK_RE = re.compile(
-    r"^(?:那|那么|具体|都|分别)?(?:是|有)?(?:哪几个|哪几项|哪几家|哪些|哪[两二三四五六七八九十\d]+[个项家类条]|"
+    r"^(?:那|那么|具体|都|分别)?(?:是|有|设在|分布在|在)?(?:哪几个|哪几项|哪几家|哪些|哪[两二三四五六七八九十\d]+[个项家类条]|"
     r"举(?:几|两|一|个)?个?例子|举个例|比如说?呢?$|说(?:两|几)个)"
 )
 # An ask about a thing (which, what, how many): one a story's subject can complete; "我该怎么办"
 # asks for advice, never about the story's subject.
 _ASKS_ABOUT_RE = re.compile(r"哪|什么|啥|多少|几|谁|叫")
 _NUMERAL_WORD_RE = re.compile(r"[\d.一二两三四五六七八九十百千万]+[个项家类条件名次种批]?")
+_CLAUSE_RE = re.compile(r"[,，;；。]")
 _NAMES_SEVERAL_RE = re.compile(r"[\u4e00-\u9fff”]、[\u4e00-\u9fff“]|”“")
 _QUESTION_WORD_RE = re.compile(r"哪|什么|啥|多少|几|谁|怎么|如何")
 # The words of asking where something stands ("在全省排什么位置", "全省排名怎么样"): no subject.
@@ -224,7 +225,7 @@ class Engine:
         if previous and _MEMBERS_ASK_RE.search(text) and len(text) <= MAX_FOLLOW_UP_CHARS:
             # "哪五个", "举两个例子", "具体是哪几个": the members of what was just answered, as the
             # report's own sentence names them
-            listed = self._listed_in(previous)
+            listed = self._listed_in(previous, text)
             if listed is not None and not self._names_subject(text):
                 return listed
         if (
@@ -491,14 +492,35 @@ class Engine:
         lent = [w for w in known_words(refers, report).split() if not _scoped(w, self.today) and _lendable(w, said)]
         return "".join(lent) + "，" + ask.text if lent else ask.text
 
-    def _listed_in(self, entry_id: str) -> Response | None:
-        """The report sentence an answer came from, when it names several things (、 or “…”)."""
+    def _listed_in(self, entry_id: str, asked: str = "") -> Response | None:
+        """The report sentence an answer came from, when it names several things (、 or “…”);
+        after a count whose members the report does not name, `asked` naming nothing but the
+        thing counted, the decline that it gives the count only."""
         pack = self._owner.get(entry_id) or self.packs[-1]
         if entry_id.startswith("report:"):
             found = [s for s in (pack.report.sentence(entry_id),) if s is not None]
         else:
             source = pack.knowledge.entries[entry_id].source if entry_id in pack.knowledge.entries else ""
             found = pack.knowledge.report_text.holding(source)
+        entry = pack.knowledge.entries.get(entry_id)
+        if entry is not None and entry.is_metric and entry.value:
+            # "具体是哪些" after a count: its members are named only in the count's own clause
+            # ("市市监局、市科学技术局等11个单位"); "…新增5个立法联系点…" names none of them
+            clauses = [c for s in found for c in _CLAUSE_RE.split(s.text) if entry.value in c]
+            counted = pack.context.normalize(" ".join([entry.title, *entry.phrasings]))
+            norm, report = pack.context.normalize, pack.context.report_norm
+            own = [  # a thing named besides the counted one ("都是哪些领域的合同" after 审查意见)
+                w
+                for w in words_in(pack.analyze(asked).core)
+                if len(w) >= 2
+                and w not in PLACEHOLDERS
+                and w not in _KIND_WORDS
+                and norm(w) not in counted
+                and (is_noun(w) or not none_occur(norm(w), report))
+            ]
+            if clauses and not own and not any(_NAMES_SEVERAL_RE.search(c) for c in clauses):
+                near = self.answer_entry(entry_id)
+                return answers.decline(pack.knowledge, "count_only", entry.value, near=near)
         found = [s for s in found if _NAMES_SEVERAL_RE.search(s.text)]
         if not found:
             return None
@@ -508,8 +530,8 @@ class Engine:
         """The members of the last answer's list (its sentence's 、-separated names) that hold a
         word of the ask ("其中是街道的是哪个" → 赫山区龙光桥街道); None when none or all do."""
         listed = self._listed_in(entry_id)
-        if listed is None:
-            return None
+        if listed is None or listed.entry_id is None:
+            return None  # no list, or a count whose members the report does not name
         pack = self._owner.get(entry_id) or self.packs[-1]
         sentence = pack.report.sentence(listed.entry_id) if listed.entry_id.startswith("report:") else None
         if sentence is None:
