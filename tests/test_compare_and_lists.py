@@ -701,3 +701,15 @@ def test_a_slash_lists_items(engine):
     """ "记录仪/询问室听证室": a slash between two names lists two items, whatever they end in."""
     reply = engine.respond("记录仪/询问室听证室")
     assert reply.status == "answer" and "4400台" in reply.answer and "近200处" in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    "question, figures",
+    [
+        ("智慧渔政入围了什么名单，益阳的典型经验又被收录进了哪本书", ["全国法治政府建设示范项目", "典型经验与案例"]),
+    ],
+)
+def test_a_clause_asking_which_one_by_any_measure_word_is_an_ask(engine, question, figures):
+    """ "哪本书", "哪部", "谁": a clause asks with any measure word after 哪, so both are answered."""
+    reply = engine.respond(question)
+    assert all(f in reply.text for f in figures), reply.text
