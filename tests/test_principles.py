@@ -852,3 +852,24 @@ def test_a_story_word_is_never_what_the_report_lacks(engine):
         "我爷爷八十多了一辈子没打过官司最近村里有人说现在法院收的案子变少了说是调解的多了真的假的民商事一审收案是不是少了"
     )
     assert "爷爷" not in reply.text and reply.status == "answer" and "10.21%" in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    "message, figure",
+    [
+        # "考这个": the thing 考'd in the story (执法资格证), not every report word it says (城管)
+        (
+            "我老公在城管上班那年说要考执法资格证天天晚上背书背到半夜头都大了2023年全市一共组织了多少人考这个",
+            "5100多名",
+        ),
+        # "跟我一样": likeness, never the thing counted
+        (
+            "我家开的小厂子前两年被查出来消防通道堆了货执法的同志说第一次不罚款让我们马上整改"
+            "我就想晓得益阳2023年有好多家企业跟我一样第一次不罚的一共免了好多钱",
+            "2000余万元",
+        ),
+    ],
+)
+def test_story_words_typed_without_breaks_never_cause_a_decline(engine, message, figure):
+    reply = engine.respond(message)
+    assert reply.status == "answer" and figure in reply.answer, reply.text

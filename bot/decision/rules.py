@@ -849,11 +849,16 @@ def measure_head(a: Analysis, report: str = "") -> str:
         return ""  # "柔性执法事项 市本级 整理了多少个": the asker's own verb for what the report did
     if _DIRECTIONAL_RE.search(before[-1]) and none_occur(before[-1], report):
         return ""  # "这回又放下去几项": an action with its direction, never a thing counted
-    if lexicon.is_noun(before[-1]) or before[-1] not in GENERIC_VERBS:
-        return before[-1]  # a noun counted, or what was done to it ("通过了多少人", "化解了多少起")
+    word = before[-1]
+    if word in _MANNER_WORDS:
+        return ""  # "跟我一样…免了多少钱": a word of manner names nothing counted
+    if lexicon.is_noun(word) or word not in GENERIC_VERBS:
+        return word  # a noun counted, or what was done to it ("通过了多少人", "化解了多少起")
     return ""
 
 
+# Words of manner or likeness ("跟我一样", "像这样"): never the thing a count counts.
+_MANNER_WORDS = frozenset("一样 同样 这样 那样 这么 那么 一起 一块 差不多 似的".split())
 # A verb's directional complement ("放下去", "要回来"): what was done, never the noun of a count.
 _DIRECTIONAL_RE = re.compile(r"[\u4e00-\u9fff](?:下去|下来|上去|上来|出去|出来|进去|进来|回去|回来|起来|过去|过来)$")
 

@@ -488,6 +488,12 @@ class Engine:
         if not ask.refers:
             return ask.text
         refers = self.packs[-1].knowledge.synonyms.apply(clean(ask.refers))  # "医调委" is the report's word
+        pointed = _VERB_THIS_RE.search(ask.text)
+        done = re.search(re.escape(pointed.group(1)) + r"([\u4e00-\u9fff]{2,12})", refers) if pointed else None
+        if done and known_words(done.group(1), report).strip():
+            # "…要考执法资格证…，一共组织了多少人考这个": what 这个 points at is what was 考'd
+            # in the story, not every word of the report the story says (城管)
+            refers = done.group(1)
         said = set(segment(refers))
         lent = [w for w in known_words(refers, report).split() if not _scoped(w, self.today) and _lendable(w, said)]
         return "".join(lent) + "，" + ask.text if lent else ask.text
@@ -771,6 +777,8 @@ def _ask_of(message: str, report: str) -> Ask:
     return once(("ask", message, report), lambda: find_ask(message, report))
 
 
+# A verb and the thing pointed at ("考这个", "办那个"): the story's object of that verb is meant.
+_VERB_THIS_RE = re.compile(r"([\u4e00-\u9fff])(?:这个|那个)(?![\u4e00-\u9fff])")
 # Words naming the kind of a figure ("比例", "金额"), which a story lends with its report words.
 _MEASURE_KIND_RE = re.compile(r"比例|比率|占比|成功率|金额|人数|人次|数量")
 
