@@ -68,6 +68,7 @@ def test_every_county_of_yiyang_is_found(county):
         "法援惠民生是什么活动",  # 惠民 is an everyday word before it is a county
         "现在湖里的水比以前干净多了",  # 湖里 (a Xiamen district) is "in the lake" here
         "新建的执法监督平台叫什么名字",
+        "初二道法作业问谁执法谁普法那块",  # 初二 (a school year), then 道法: no 二道区
     ],
 )
 def test_fragments_are_not_places(text):

@@ -868,6 +868,10 @@ def test_a_story_word_is_never_what_the_report_lacks(engine):
             "我就想晓得益阳2023年有好多家企业跟我一样第一次不罚的一共免了好多钱",
             "2000余万元",
         ),
+        # "…我知道了那…": after a particle, 那 starts the ask; the figure told before is context
+        ("网上可办率100%我知道了那承诺时限整体压缩了百分之多少", "74.1%"),
+        # "是不是…" ends the counted phrase: 多件 is no measure
+        ("我就想知道2023年益阳一共受理了多少法律援助案件是不是两千九百多件", "2900余件"),
     ],
 )
 def test_story_words_typed_without_breaks_never_cause_a_decline(engine, message, figure):

@@ -105,12 +105,15 @@ class Gazetteer:
                 continue
             if start and word[0] == "成" and text[start - 1] in _NUMERALS:
                 continue  # "连六成都不到": 六成 (sixty per cent), then 都
+            if start and word[0] in _NUMERALS and text[start - 1] in _NUMBER_PREFIXES + _NUMERALS:
+                continue  # "初二道法作业": 初二 (a school year), then 道法; no 二道区
             places = self.by_name[word]
             found.append(Found(start, end, word, places[0].level, places))
         return found
 
 
 _NUMERALS = "0123456789一二两三四五六七八九十几"
+_NUMBER_PREFIXES = "初高第周礼星"  # a numeral after these is an ordinal or a school year (初二, 第三)
 
 
 def _rank(level: str) -> int:

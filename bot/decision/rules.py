@@ -770,7 +770,9 @@ GENERIC_VERBS = frozenset(
 # Any word of asking: a lookup has none ("湘易办注册用户"), a question has some ("…是什么", "哪个…").
 _ASKING_RE = re.compile(r"多少|几|什么|啥|哪|谁|怎|咋|如何|干嘛|吗|呢|么|吧|是否|是不是|有没有|介绍|讲讲|说说|\?|？")
 MAX_KEYWORD_CHARS = 10  # a staff lookup ("免罚金额"); longer text without a question word is not checked
-_PHRASE_ENDS = frozenset("了 的 呢 吗 啊 呀 吧 参加 参与 是 有 在 和 与 及 以及 还有 被 由 给 让 把".split())
+_PHRASE_ENDS = frozenset(
+    "了 的 呢 吗 啊 呀 吧 参加 参与 是 有 在 和 与 及 以及 还有 被 由 给 让 把 是不是 是否 有没有 对吧 对不对".split()
+)
 _LINKS = frozenset("有 是 共 一共 总共 共计 累计 达 达到 为 了 的 数 到底 究竟 大概 大约 约".split())
 
 
