@@ -1504,6 +1504,11 @@ class PackEngine:
         }
         names |= {_COUNT_SUFFIX_RE.sub("", n) for n in names}  # "询问室听证室" of 询问室听证室数量
         names = {v for n in names for v in (n, n.replace("的", ""), convert_numerals(n))}  # "跑1次事项", as typed
+        # "网上可办数" of 网上可办事项数, "记录仪" of 执法记录仪: said shorter, as people list them
+        # (a name's last noun only where no other name has it inside: 农民工 is in 为农民工讨回…)
+        names |= {n.replace("事项", "") for n in names if "事项" in n}
+        ends = {n[-3:] for n in names if len(n) >= 5 and lexicon.is_noun(n[-3:])}
+        names |= {e for e in ends if not any(e in n[:-3] for n in names)}
         return sorted((n for n in names if MIN_NAME_CHARS <= len(n) <= MAX_NAME_CHARS), key=len, reverse=True)
 
     def _figure(self, key: str, unit_char: str) -> Response:
