@@ -714,3 +714,19 @@ def test_a_clause_asking_which_one_by_any_measure_word_is_an_ask(engine, questio
     """ "哪本书", "哪部", "谁": a clause asks with any measure word after 哪, so both are answered."""
     reply = engine.respond(question)
     assert all(f in reply.text for f in figures), reply.text
+
+
+@pytest.mark.parametrize(
+    "question, lead",
+    [
+        ("柔性执法事项358项，企业合规指导建议有没有它多", "不是"),  # 它: the subject before
+        ("诉前调解成功率和复调对接的调解和解率，前面那个高吧", "是的"),
+        ("诉前调解成功率和复调对接的调解和解率，后者高吧", "不是"),
+        ("执法记录仪和询问室听证室，前面那个多吧", "是的"),
+    ],
+)
+def test_a_comparison_pointing_at_its_own_subjects_is_checked(engine, question, lead):
+    """ "前面那个/后者/它" point at the two subjects named in the same message: the claim is
+    judged on both figures, never read as pointing at a story."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and reply.answer.startswith(lead) and "更" in reply.answer, reply.text

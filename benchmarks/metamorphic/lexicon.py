@@ -299,6 +299,9 @@ COMPARISONS_MORE = (
     "{a}多还是{b}多",
     "{a}有没有{b}多",
     "{a}和{b}，差不多吗",
+    "{a}和{b}，前面那个多吧",
+    "{a}跟{b}，后者多吧",
+    "{b}，{a}有没有它多",
 )
 COMPARISONS_HIGH = (
     "{a}和{b}哪个高",
@@ -307,6 +310,8 @@ COMPARISONS_HIGH = (
     "{a}与{b}相比谁高",
     "{a}高还是{b}高",
     "{a}有没有{b}高",
+    "{a}和{b}，前者高吧",
+    "{a}与{b}，后面那个高吗",
 )
 # A figure the asker already knows stated before the ask of another one: the known one is context.
 STATED = (

@@ -109,7 +109,7 @@ def find_comparisons(text: str) -> list[Comparison]:
     """Every reading of a comparison question, the first pattern's first: "A跟B与C相比谁多"
     is read cut at each of its joins (A | B与C, A跟B | C); the caller keeps the reading whose
     two subjects both answer."""
-    text = text.strip().rstrip("？?！!。.～~…，, ")
+    text = referred(text.strip().rstrip("？?！!。.～~…，, "))
     for pattern in _PATTERNS:
         m = pattern.search(text)
         if not m:
@@ -126,6 +126,33 @@ def find_comparisons(text: str) -> list[Comparison]:
         if readings:
             return readings
     return []
+
+
+# "A，B有没有它多": 它 is the subject of the clause before (its figure, when told, left out).
+_IT_RE = re.compile(r"^(?P<a>[^，,]{2,30})[，,]\s*(?P<rest>[^，,]*?它(?!们)[^，,]*)$")
+# "A和B，前面那个高吧": which of the two, by the order they were named.
+_WHICH_OF_TWO_RE = re.compile(
+    r"^(?P<a>[^，,]+?)" + _JOIN + r"(?P<b>[^，,]+?)[，,\s]*"
+    r"(?:(?P<first>前面那个|前面的|前者|第一个|头一个)|(?P<second>后面那个|后面的|后者|第二个))"
+    rf"(?:更|要)?(?P<rest>{_DIR}.*)$"
+)
+
+
+def referred(text: str) -> str:
+    """The comparison with its pointing words replaced by what they point at."""
+    it = _IT_RE.match(text)
+    if it:
+        subject = it.group("a")
+        numbers = find_numbers(convert_numerals(subject))
+        if numbers and convert_numerals(subject).endswith(numbers[-1].text):
+            subject = convert_numerals(subject)[: -len(numbers[-1].text)]  # "柔性执法事项358项": the subject
+        return it.group("rest").replace("它", subject, 1)
+    which = _WHICH_OF_TWO_RE.match(text)
+    if which:
+        a, b = which.group("a"), which.group("b")
+        first, second = (a, b) if which.group("first") else (b, a)
+        return f"{first}比{second}{which.group('rest')}"
+    return text
 
 
 def _reading(m: re.Match, a: str, b: str) -> Comparison | None:

@@ -22,6 +22,7 @@ from functools import cached_property
 
 from bot.analysis import ASKS_ABOUT_OTHER_RE, Analysis, stated_claim
 from bot.analysis.ask import Ask, find_ask, known_words
+from bot.analysis.compare import referred
 from bot.analysis.numbers import AskedNumber
 from bot.analysis.scope import find_scope
 from bot.answers import compose as answers
@@ -479,6 +480,8 @@ class Engine:
         words of the clauses an ask points back to ("…医疗纠纷那个调解委员会 这个拿了什么称号"),
         which carry no year or place."""
         report = self.packs[-1].context.report_norm
+        if referred(text.strip()) != text.strip():
+            return text  # "A和B，前面那个多吧": its pointing words point inside it, a comparison
         ask = _ask_of(text, report)
         told = _HEARD_THING_RE.search(ask.context.rsplit("，", 1)[-1]) if _NAME_ASKED_RE.match(ask.text) else None
         if told:
