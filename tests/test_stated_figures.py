@@ -125,3 +125,22 @@ def test_the_stated_figure_is_never_checked_when_the_rest_asks_of_another_thing(
 def test_a_measure_named_then_asked_after_a_stated_figure(engine):
     reply = engine.respond("新增立法联系点是5个，网办率是多少")
     assert reply.entry_id == "online_rate", reply.text
+
+
+@pytest.mark.parametrize(
+    "message, figure",
+    [
+        ("法治审核事项数是1.5万余项，帮没钱打官司的人那个事一年是多少", "2900余件"),
+        ("行政机关负责人出庭应诉率是100%，那fgf改革向园区赋权呢", "11项"),
+    ],
+)
+def test_the_ask_after_a_figure_told_is_answered_as_asked_alone(engine, message, figure):
+    """The whole found only the figure told and lacks what is asked further; the rest, answered
+    on its own, is the answer (never "报告没有写到…" of the rest's own words)."""
+    reply = engine.respond(message)
+    assert reply.status == "answer" and figure in reply.answer, reply.text
+
+
+def test_what_is_asked_further_of_a_figure_told_stays_declined(engine):
+    reply = engine.respond("22个乡镇通过初评以后，最后有几个评上示范的")
+    assert reply.status != "answer", reply.text

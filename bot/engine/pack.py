@@ -81,6 +81,7 @@ MAX_PART_FIGURES = 4  # more figures than this under one name: too broad to list
 _ORDINAL_ASKED_RE = re.compile(r"第几[批次届期回]|哪[一]?[批次届期回]")  # an ordinal asked
 _ORDINAL_VALUE_RE = re.compile(r"第[\d一二三四五六七八九十]+|首")  # an ordinal figure: 第7次, 首批
 # "What about X" with nothing asked of X ("那公安那边呢"): the subject of the ask after it.
+_ASKED_FURTHER_RE = re.compile(r"[的了]|[，,。？?！!\s]")  # how rule_known_figure writes what is asked further
 _WHAT_ABOUT_RE = re.compile(r"(?:那|那么)?[\u4e00-\u9fff]{1,10}?(?:那边|这边|那块|这块|方面|的)?呢")
 _ANOTHER_ASK_RE = re.compile(r"还有|另外|再问|再就是|以及|顺便问|顺带问")  # "…呢？还有X几项": a second ask
 _ASKS_SOMETHING_RE = re.compile(r"多少|几|什么|啥|哪|谁|怎|咋|吗|是否|有没有|是不是|率|数")
@@ -249,6 +250,10 @@ class PackEngine:
         whole = self._respond_to(a, text, conversation, now)
         if whole.status != "answer" and whole.lacking and whole.lacking in first:
             return reply  # the known clause's words never make the report "lack" the ask
+        if whole.status != "answer" and whole.lacking and whole.lacking in _ASKED_FURTHER_RE.sub("", rest):
+            # "法治审核事项数是1.5万余项，帮没钱打官司的人那个事一年是多少": the whole found the
+            # figure told and lacks the rest; the rest, answered on its own, is what was asked
+            return reply
         return whole
 
     def _names_report_thing(self, part: str) -> bool:
