@@ -19,6 +19,12 @@ def test_a_word_the_report_lacks_ending_the_counted_phrase_is_what_is_counted(en
     assert reply.status != "answer" and "40余条" not in reply.text.split("\n")[0], reply.text
 
 
+def test_a_year_between_the_words_leaves_the_measure_as_it_is(engine):
+    """ "法律援助投诉2023年受理了多少件": the year taken out, 投诉 is what was received (not 案件)."""
+    assert engine.respond("法律援助投诉2023年受理了多少件").status != "answer"
+    assert "2900余件" in engine.respond("法律援助案件2023年受理了多少件").answer
+
+
 @pytest.mark.parametrize(
     "question, figure",
     [("多少家企业享受了首次不罚", "6125家"), ("wuzhengming chengshi 多少类证明免交", "50余类")],

@@ -792,7 +792,7 @@ def measure_head(a: Analysis, report: str = "") -> str:
         for c in CLAUSE_BREAK_RE.split(a.raw)
     ]
     clause = next((c for c in clauses if _QUESTION_WORD_RE.search(c)), "")
-    words = list(lexicon.segment(clause)) if clause else []
+    words = [w for w in lexicon.segment(clause) if w.strip()] if clause else []  # a year taken out leaves a space
     asked = next((i for i, w in enumerate(words) if _QUESTION_WORD_RE.search(w)), None)
     if a.intent.yes_no:
         claimed = _claim_head(clauses, report)
