@@ -557,3 +557,10 @@ def test_over_a_thousand_said_without_a_number_is_checked(engine, first, check, 
     engine.respond(first, conversation, now=0.0)
     reply = engine.respond(check, conversation, now=1.0)
     assert reply.text.startswith("是的" if yes else "不是") and figure in reply.answer, reply.text
+
+
+@pytest.mark.parametrize("question", ["市本级政务服务事项是不是冇得要跑两趟以上的咯", "办事冒得要跑两趟以上的吧？"])
+def test_a_number_describing_the_thing_checked_is_no_claim(engine, question):
+    """ "没有要跑两趟以上的吧": 两趟以上 before 的 names the thing; 没有 is what is checked."""
+    reply = engine.respond(question)
+    assert reply.answer.startswith("是的。跑动2次及以上事项数"), reply.text

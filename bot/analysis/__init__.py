@@ -172,8 +172,13 @@ def _analyze(raw: str, synonyms: Synonyms = NO_SYNONYMS, today: dt.date | None =
         scope = _years_asked(raw, scope, synonyms, today)
     # a check's claim is its last number, and others in its unit; a number in another unit names
     # the thing checked ("跑一次的是一千零二十四项对吧": 1次 is part of the subject)
+    # and a number before 的 describes the thing ("没有要跑2次以上的吧": 2次以上 names it, 没有 is claimed)
     claimed = numbers[-1].unit if numbers and intent.yes_no else None
-    checked = [(n.start, n.end) for n in numbers if not n.exact or (intent.yes_no and n.unit == claimed)]
+    checked = [
+        (n.start, n.end)
+        for n in numbers
+        if (not n.exact or (intent.yes_no and n.unit == claimed)) and not text.startswith("的", n.end)
+    ]
     core = _remove(text, checked + list(scope.spans))
     if checked:
         core = _FRAME_RE.sub(" ", core)
