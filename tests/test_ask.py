@@ -518,3 +518,10 @@ def test_a_formal_request_asks_every_item_it_names(engine, question, figures):
     """ "烦请提供…A及B", "请问…A及B，敬请告知": the request's items are the ask; the closing is none."""
     reply = engine.respond(question)
     assert reply.status == "answer" and all(f in reply.answer for f in figures), reply.text
+
+
+def test_a_place_after_a_preposition_starts_no_clause():
+    """ "…说在益阳网上能办的事是8583项": 在益阳 is one phrase; no clause starts at 益阳."""
+    from bot.analysis.ask import clauses
+
+    assert not any(c.endswith("在") for c in clauses("隔壁王叔说在益阳网上能办的事是8583项我将信将疑真的假的"))
