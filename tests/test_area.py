@@ -19,6 +19,7 @@ from bot.analysis.area import find_area
         ("执法规范化这块总体上做了些啥", "执法规范化"),
         ("普法宣传这块是怎么弄的", "普法宣传"),
         ("办事效率这块市里23年做了哪些改进", "办事效率"),
+        ("现就贵市2023年推行涉企柔性执法的主要举措咨询如下", "推行涉企柔性执法"),  # a letter's request
     ],
 )
 def test_area_words(question, words):

@@ -46,6 +46,11 @@ _TELL_RE = re.compile(
     r"(?:请|麻烦)?(?:你|您)?(?:说说|讲讲|介绍一下|介绍下|介绍|聊聊|谈谈)?(?:一下)?(?:在|关于)?"
     r"(?P<area>[\u4e00-\u9fff]{2,20}?)(?:方面|这一?块|那一?块|这部分|领域)(?:的)?(?:情况|工作情况|内容|工作)?(?:吧|呗|呢)?"
 )
+# A formal letter's "现就X的主要举措咨询如下": the measures of an area, asked in writing.
+_ASKED_IN_WRITING_RE = re.compile(
+    r"(?:现|特|兹)?就(?:贵市|贵单位|贵局|贵委|贵院)?(?P<area>[\u4e00-\u9fff]{2,24}?)的?(?:主要|具体|有关|相关)?"
+    r"(?:举措|措施|做法|情况|工作|成效)(?:咨询|函询|请示|请教|了解)如下"
+)
 _NOT_AREA_RE = re.compile(r"多少|几[个项件家台处条类种名起次人位]|是不是|有没有|吗$|名单|\d+[个项件家台处条类种名]")
 
 
@@ -71,7 +76,7 @@ def find_area(text: str) -> str:
     text = _AROUND_RE.sub("", _REQUEST_TAIL_RE.sub("", _PUNCTUATION_RE.sub("", convert_numerals(text))))
     if _NOT_AREA_RE.search(text):
         return ""
-    m = _AREA_RE.search(text) or _TELL_RE.fullmatch(text)
+    m = _AREA_RE.search(text) or _TELL_RE.fullmatch(text) or _ASKED_IN_WRITING_RE.fullmatch(text)
     if not m:
         return ""
     area = m.group("area")
