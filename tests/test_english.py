@@ -13,6 +13,7 @@ from bot.text.english import GlossaryError, english, load_glossary
         ("诉前调解的success rate是多少", "诉前调解的成功率是多少"),
         ("what is the success rate of people's mediation", "什么人民调解的成功率"),
         ("How many legal aid cases in 2023?", "多少法律援助案件2023?"),
+        ("涉企柔性执法这块有哪些measures？", "涉企柔性执法这块有哪些举措？"),
     ],
 )
 def test_english_is_read_as_the_reports_words(mixed, read):
