@@ -1168,7 +1168,7 @@ def rule_one_word_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
         elif (
             word in counted
             and none_occur(word, ctx.report_norm)
-            and _ENDS_ASK_RE(word).search(a.text)
+            and _ends_ask(word, a.text)
             and not re.search(re.escape(word[0]) + r"[\u4e00-\u9fff]" + re.escape(word[1:]), own)
         ):
             # "多少条立法提案？": ending the ask after the question word, it is what is counted
@@ -1261,8 +1261,9 @@ def _beside(words: list[str], word: str, is_own) -> bool:
     return False
 
 
-def _ENDS_ASK_RE(word: str) -> re.Pattern:  # noqa: N802 - a pattern per word, as _WORD_RE of lexicon
-    return re.compile(re.escape(word) + r"[吗呢啊呀吧哦呗咯\s？?。.！!]*$")
+def _ends_ask(word: str, text: str) -> bool:
+    """Whether `word` ends the ask, particles and marks aside."""
+    return re.search(re.escape(word) + r"[吗呢啊呀吧哦呗咯\s？?。.！!]*$", text) is not None
 
 
 _SLOT_BREAKS = frozenset("的了是在和跟与及给为对把被让")  # particles and links: no part of a word

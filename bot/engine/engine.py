@@ -88,7 +88,6 @@ _MEMBERS_ASK_RE = re.compile(
 # asks for advice, never about the story's subject.
 _ASKS_ABOUT_RE = re.compile(r"哪|什么|啥|多少|几|谁|叫")
 _NUMERAL_WORD_RE = re.compile(r"[\d.一二两三四五六七八九十百千万]+[个项家类条件名次种批]?")
-_CLAUSE_RE = re.compile(r"[,，;；。]")
 _NAMES_SEVERAL_RE = re.compile(r"[\u4e00-\u9fff”]、[\u4e00-\u9fff“]|”“")
 _QUESTION_WORD_RE = re.compile(r"哪|什么|啥|多少|几|谁|怎么|如何")
 # The words of asking where something stands ("在全省排什么位置", "全省排名怎么样"): no subject.
@@ -515,7 +514,7 @@ class Engine:
         if entry is not None and entry.is_metric and entry.value:
             # "具体是哪些" after a count: its members are named only in the count's own clause
             # ("市市监局、市科学技术局等11个单位"); "…新增5个立法联系点…" names none of them
-            clauses = [c for s in found for c in _CLAUSE_RE.split(s.text) if entry.value in c]
+            clauses = [c for s in found for c in CLAUSE_BREAK_RE.split(s.text) if entry.value in c]
             counted = pack.context.normalize(" ".join([entry.title, *entry.phrasings]))
             norm, report = pack.context.normalize, pack.context.report_norm
             own = [  # a thing named besides the counted one ("都是哪些领域的合同" after 审查意见)
