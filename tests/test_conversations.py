@@ -185,3 +185,26 @@ def test_members_named_or_another_list_asked_are_answered(engine, count, members
     engine.respond(count, conversation, 0.0)
     reply = engine.respond(members, conversation, 1.0)
     assert reply.status == "answer" and expected in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    "first, follow_up, wrong",
+    [
+        ("首次不罚的企业有多少家", "那被罚的企业一共多少家", "6125家"),  # the figure of those not fined
+        ("园区放权赋权是怎么做的", "那园区现在一共被赋权了多少项", "11项"),  # a total, the report gives one round
+    ],
+)
+def test_an_explanation_answering_a_follow_up_figure_is_judged_by_the_figure_it_states(engine, first, follow_up, wrong):
+    """A figure asked after an answer and found in an explanation: the explanation's figure in the
+    unit asked is judged as any figure answering it would be (here: another measure)."""
+    conversation = Conversation()
+    engine.respond(first, conversation, 0.0)
+    reply = engine.respond(follow_up, conversation, 1.0)
+    assert reply.status != "answer" and wrong not in reply.text.split("\n")[0], reply.text
+
+
+def test_an_explanation_counting_another_thing_is_not_judged_by_its_figure(engine):
+    conversation = Conversation()
+    engine.respond("乡镇街道综合行政执法示范创建，有几个通过了初评", conversation, 0.0)
+    reply = engine.respond("那示范创建标准是从几个方面提的", conversation, 1.0)
+    assert reply.status == "answer" and "五个方面" in reply.text, reply.text

@@ -57,6 +57,7 @@ from bot.engine.conversation import Conversation
 from bot.engine.memo import once, one_message
 from bot.engine.params import DEFAULT, Params
 from bot.knowledge.model import Knowledge
+from bot.knowledge.reporttext import figures_of as stated_figures
 from bot.retrieval import Candidate
 from bot.retrieval.curated import CuratedRetriever
 from bot.retrieval.report import ReportRetriever
@@ -422,6 +423,11 @@ class PackEngine:
                         return together  # "农民工讨薪那块呢": 370名 and 317万余元, one clause's figures
                     choice = self._entry_choice(chosen)
                     declined = first_decline(a, choice, self.context)
+                    stated = self._stated_metric(a, choice) if a.wants_figure and declined is None else None
+                    if stated is not None:
+                        # "那被罚的企业一共多少家" answered by the 首次不罚 explanation: the figure it
+                        # states in the unit asked (6125家) is judged as a figure answering it would be
+                        choice, declined = stated, first_decline(a, stated, self.context)
                     if declined is not None:  # "那成功率呢" after 法律援助案件: 370名 is no rate
                         return self._reply(a, Decision("decline", choice, declined))
                     return self._compose(a, choice, "followup")
@@ -584,6 +590,22 @@ class PackEngine:
         if declined is not None:
             return Decision("decline", choice, declined)
         return Decision("answer", choice)
+
+    def _stated_metric(self, a: Analysis, choice: Choice) -> Choice | None:
+        """The metric an explanation chosen for a figure ask states in the unit asked (the one
+        figure of that unit in its answer, and the one metric of that value); None otherwise."""
+        entry = self.knowledge.entries.get(choice.candidate.id)
+        if not a.intent.unit or choice.figure_value or entry is None or entry.is_metric:
+            return None
+        values = {f.value for f in stated_figures(entry.answer) if f.unit.endswith(a.intent.unit)}
+        metrics = [m for m in self.knowledge.metrics if m.value in values]
+        if len(values) != 1 or len(metrics) != 1:
+            return None
+        counted = _COUNTED_AFTER_RE.search(a.text)
+        noun = counted.group(1).lstrip(_UNIT_CHARS) if counted else ""
+        if noun and noun not in metrics[0].title:
+            return None  # "几个方面" of an explanation stating 22个 (乡镇): another thing counted
+        return self._entry_choice(Candidate(metrics[0].id, choice.candidate.score, metrics[0].title))
 
     def _other_choice(self, a: Analysis, curated: list[Candidate], chosen: Choice, least: float, fits) -> Choice | None:
         """The first near entry besides the one chosen, scoring at least `least`, that `fits` and
@@ -1544,6 +1566,7 @@ def _share(pairs: set[str], text: str) -> float:
 
 _AREA_JOIN_RE = re.compile(r"和|与|及|以及|跟|、|还有")  # "A和B这块": two areas asked
 _COUNTED_AFTER_RE = re.compile(r"(?:多少|几)个?([\u4e00-\u9fff]{1,2})")
+_UNIT_CHARS = "个项件家台处条类种名起次人位"
 
 
 _DIGITS_RE = re.compile(r"\d+")
