@@ -54,6 +54,8 @@ def test_the_figures_one_clause_gives_together_answer_a_follow_up_naming_their_s
         (("gongan警务改革打造了哪几个中心", "效果呢"), "110%"),
         # "what about X", then the ask: one ask about X
         (("检察院那个控告申诉办案团队拿了个什么荣誉", "那公安那边呢 打造了哪几个中心"), "侦查实战中心"),
+        # "有啥用": what it is for, of the last answer (no word 有用 glued where 啥 stood)
+        (("法院出的那个阅核的意见全称是啥", "有啥用"), "有序放权和有效监督相统一"),
     ],
 )
 def test_follow_ups_are_read_with_the_last_answer(engine, turns, expected):

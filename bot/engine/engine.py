@@ -376,7 +376,7 @@ class Engine:
         kind of thing asked."""
         text = _COUNTER_RE.sub(r"\1", text)  # "帮了几个人": 个 counts, it makes no 个人
         analysis = self.packs[-1].analyze(text)
-        core = _ASKING_RE.sub("", analysis.core)
+        core = _ASKING_RE.sub(" ", analysis.core)  # "有啥用": no 有用 glued where 啥 stood
         if analysis.intent.measure == "rank":  # "在全省排什么位置": where it stands, and among whom
             core = _RANK_FRAME_RE.sub(" ", core)
         report, norm = self.packs[-1].context.report_norm, self.packs[-1].context.normalize
