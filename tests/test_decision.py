@@ -195,3 +195,9 @@ def test_a_word_glued_across_a_particle_is_never_named_as_lacking(engine):
     """ "能办好的事项": 办好事 is no word the asker wrote; the one-trip count answers."""
     reply = engine.respond("跑動一次就能辦好的事項有多少個")
     assert reply.status == "answer" and "1024项" in reply.text
+
+
+def test_a_change_asked_is_never_what_the_report_lacks(engine):
+    """ "…整体缩短了多少": 缩短 asks a change (the report writes 压缩); never "报告中没有关于“缩短”"."""
+    reply = engine.respond("办事部门答应多少天内办完的那个时间，整体缩短了多少？")
+    assert "“缩短”" not in reply.text, reply.text

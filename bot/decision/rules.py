@@ -1339,6 +1339,8 @@ def absent_terms(core: str, report_norm: str, min_len: int = 2, asked: str = "")
                     continue
                 if NARRATIVE_RE.search(word):
                     continue  # "爷爷", "心里": the asker's story, never what the report lacks
+                if CHANGE_ASKED_RE.fullmatch(word):
+                    continue  # "缩短了多少": a change asked is the intent's, never a thing the report lacks
                 found.append(word)
                 break
     return found
