@@ -870,6 +870,11 @@ def test_a_story_word_is_never_what_the_report_lacks(engine):
         ),
         # "…我知道了那…": after a particle, 那 starts the ask; the figure told before is context
         ("网上可办率100%我知道了那承诺时限整体压缩了百分之多少", "74.1%"),
+        # a feeling told without a break ("心里直犯嘀咕") is the story, not a thing the report lacks
+        (
+            "我二舅老家在汨罗开了个小超市，跳广场舞的时候姐妹们说起，心里直犯嘀咕人民调解化解纠纷多少起 成功率多少",
+            "10816起",
+        ),
         # "是不是…" ends the counted phrase: 多件 is no measure
         ("我就想知道2023年益阳一共受理了多少法律援助案件是不是两千九百多件", "2900余件"),
     ],

@@ -525,7 +525,7 @@ def find_ask(text: str, report: str = "") -> Ask:
 NARRATIVE_RE = re.compile(
     r"我|俺|咱家|本人|鄙人|笔者|他说|她说|他们说|孩子|儿子|女儿|老伴|老公|老婆|爸|妈|爷|奶|侄|外甥|孙|邻居|朋友|同事|亲戚|听说|以前|前阵子|上次|"
     r"婶|姨|舅|叔|伯|姑|嫂|姐|哥|闺女|媳妇|丈夫|老头|老太|外婆|外公|公公|婆婆|女婿|岳父|岳母|亲家|隔壁|楼下|说来话长|是这样的|"
-    r"那时|后来|最近|年底|上个月|上周|上礼拜|上星期|昨天|前天|前几天|那天|当时|有一次|小时候|心里|觉得|高兴|担心|生气|气得|够呛|难受|心疼|感动|激动|郁闷|委屈|不服|急|烦|好奇"
+    r"那时|后来|最近|年底|上个月|上周|上礼拜|上星期|昨天|前天|前几天|那天|当时|有一次|小时候|心里|觉得|高兴|担心|生气|气得|够呛|难受|心疼|感动|激动|郁闷|委屈|不服|急|烦|好奇|嘀咕|纳闷|犯愁|发愁|不踏实|没底"
 )
 MAX_JOINING_CLAUSE = 14  # a clause this short, with no story word, just before the ask is part of it
 SUBJECT_COVERAGE = 0.6  # ... or one this much in the report's words, whatever its length
