@@ -210,3 +210,11 @@ def test_an_explanation_counting_another_thing_is_not_judged_by_its_figure(engin
     engine.respond("乡镇街道综合行政执法示范创建，有几个通过了初评", conversation, 0.0)
     reply = engine.respond("那示范创建标准是从几个方面提的", conversation, 1.0)
     assert reply.status == "answer" and "五个方面" in reply.text, reply.text
+
+
+@pytest.mark.parametrize("message", ["新增了几个立法联系点 提了多少条意见", "新增了几个立法联系点，提了多少条意见"])
+def test_a_near_tie_goes_to_the_figure_of_the_last_answers_sentence(engine, message):
+    """ "提了多少条意见" after 新增5个立法联系点: of 审查意见 (another part) and 立法意见建议 (the same
+    sentence), nearly tied, the one of the sentence being talked about."""
+    reply = engine.respond(message)
+    assert "40余条" in reply.answer and "近200条" not in reply.answer, reply.text

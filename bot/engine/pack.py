@@ -409,6 +409,9 @@ class PackEngine:
             clear = clear or self._names_again(a, curated, conversation.last_entry_id)  # "那诉前调解的成功率呢"
             clear = clear or (bool(curated) and curated[0].score >= p.report_skip_above)  # "诉前调解的案例呢"
             elliptical = _ELLIPTICAL_RE.search(a.cleaned) or not _names_own_thing(a.cleaned)  # "市本级定了几项"
+            tied = self._of_last_sentence(a, curated, previous)
+            if tied is not None:
+                return tied  # "提了多少条意见" after 新增5个立法联系点: that sentence's 40余条立法意见建议
             if (elliptical or not lead_ok(curated, p, short)) and not clear:
                 if previous.is_metric and _writes_figure(a, previous.value):
                     # "哦四千四百台，是全市的数吧": the figure just given, asked about again
@@ -453,6 +456,25 @@ class PackEngine:
                     return self._compose(a, decision.choice, "followup")
                 return self._reply(a, decision)
         return self._reply(a, self.decide(a, curated, short))
+
+    def _of_last_sentence(self, a: Analysis, curated: list[Candidate], previous) -> Response | None:
+        """Of near-tied entries (within followup_trust of the leader), the one stated in the last
+        answer's own sentence when the leader is not: that sentence is what the talk is about."""
+        if not a.wants_figure or not curated or self.knowledge.entries[curated[0].id].source == previous.source:
+            return None  # a figure asked ("提了多少条意见"), not a subject named ("复调对接那个")
+        least = curated[0].score - self.params.followup_trust
+        for candidate in curated[1:4]:
+            entry = self.knowledge.entries[candidate.id]
+            if candidate.score < least or candidate.id == previous.id or entry.source != previous.source:
+                continue
+            named = self.context.normalize(" ".join((entry.title, *entry.phrasings)))
+            words = [w for w in lexicon.segment(a.core) if len(w) >= 2 and w not in PLACEHOLDERS]
+            if not words or not all(self.context.normalize(w) in named for w in words):
+                continue  # the ask must name that figure ("意见" of 立法意见建议), not only point at it
+            choice = self._entry_choice(candidate)
+            if first_decline(a, choice, self.context) is None and self._kind_fits(candidate, a):
+                return self._compose(a, choice, "followup")
+        return None
 
     def _elsewhere(self, choice: Choice, previous) -> bool:
         """A weak figure of another part of the report than the last answer's."""
