@@ -143,9 +143,10 @@ def referred(text: str) -> str:
     it = _IT_RE.match(text)
     if it:
         subject = it.group("a")
-        numbers = find_numbers(convert_numerals(subject))
-        if numbers and convert_numerals(subject).endswith(numbers[-1].text):
-            subject = convert_numerals(subject)[: -len(numbers[-1].text)]  # "柔性执法事项358项": the subject
+        digits = convert_numerals(subject)
+        numbers = find_numbers(digits)
+        if numbers and digits.endswith(numbers[-1].text):
+            subject = digits[: -len(numbers[-1].text)]  # "柔性执法事项358项": the subject
         return it.group("rest").replace("它", subject, 1)
     which = _WHICH_OF_TWO_RE.match(text)
     if which:

@@ -341,14 +341,14 @@ def _asking_groups(clauses: list[str]) -> list[str]:
     return groups if len(groups) >= 2 else []
 
 
-_EACH_UNITS = frozenset("个项件家台处条类种名起次人位")
+UNIT_CHARS = "个项件家台处条类种名起次人位"  # the units a count is asked in (几项, 各多少件)
 
 
 def _each_tail(each: re.Match) -> str:
     """What "各/分别…" asks of each item: "各是多少" asks 多少; "各变了多少" keeps its verb."""
     verb = each.group(2) or ""
     unit = each.string[each.end() : each.end() + 1]  # "各三统一了多少件": the unit goes with each
-    return ("" if verb in ("是", "有", "为") else verb) + each.group(3) + (unit if unit in _EACH_UNITS else "")
+    return ("" if verb in ("是", "有", "为") else verb) + each.group(3) + (unit if unit and unit in UNIT_CHARS else "")
 
 
 # Words between the items and "各…" that say how each is asked, not an item ("…，同比各变了多少").

@@ -511,24 +511,8 @@ class Engine:
             source = pack.knowledge.entries[entry_id].source if entry_id in pack.knowledge.entries else ""
             found = pack.knowledge.report_text.holding(source)
         entry = pack.knowledge.entries.get(entry_id)
-        if entry is not None and entry.is_metric and entry.value:
-            # "具体是哪些" after a count: its members are named only in the count's own clause
-            # ("市市监局、市科学技术局等11个单位"); "…新增5个立法联系点…" names none of them
-            clauses = [c for s in found for c in CLAUSE_BREAK_RE.split(s.text) if entry.value in c]
-            counted = pack.context.normalize(" ".join([entry.title, *entry.phrasings]))
-            norm, report = pack.context.normalize, pack.context.report_norm
-            own = [  # a thing named besides the counted one ("都是哪些领域的合同" after 审查意见)
-                w
-                for w in words_in(pack.analyze(asked).core)
-                if len(w) >= 2
-                and w not in PLACEHOLDERS
-                and w not in _KIND_WORDS
-                and norm(w) not in counted
-                and (is_noun(w) or not none_occur(norm(w), report))
-            ]
-            if clauses and not own and not any(_NAMES_SEVERAL_RE.search(c) for c in clauses):
-                near = self.answer_entry(entry_id)
-                return answers.decline(pack.knowledge, "count_only", entry.value, near=near)
+        if entry is not None and entry.is_metric and entry.value and _members_unnamed(pack, entry, found, asked):
+            return answers.decline(pack.knowledge, "count_only", entry.value, near=self.answer_entry(entry_id))
         found = [s for s in found if _NAMES_SEVERAL_RE.search(s.text)]
         if not found:
             return None
@@ -777,6 +761,25 @@ _PART_ASKED_RE = re.compile(
 def _ask_of(message: str, report: str) -> Ask:
     """find_ask, once per message (the ask and the story it lends words from)."""
     return once(("ask", message, report), lambda: find_ask(message, report))
+
+
+def _members_unnamed(pack: PackEngine, entry, found: list, asked: str) -> bool:
+    """ "具体是哪些" after a count: its members are named only in the count's own clause ("市市监局、
+    市科学技术局等11个单位"), and "…新增5个立法联系点…" names none of them; an ask naming a
+    thing besides the counted one ("都是哪些领域的合同" after 审查意见) asks something else."""
+    clauses = [c for s in found for c in CLAUSE_BREAK_RE.split(s.text) if entry.value in c]
+    if not clauses or any(_NAMES_SEVERAL_RE.search(c) for c in clauses):
+        return False
+    norm, report = pack.context.normalize, pack.context.report_norm
+    counted = norm(" ".join([entry.title, *entry.phrasings]))
+    return not any(
+        len(w) >= 2
+        and w not in PLACEHOLDERS
+        and w not in _KIND_WORDS
+        and norm(w) not in counted
+        and (is_noun(w) or not none_occur(norm(w), report))
+        for w in (words_in(pack.analyze(asked).core) if asked else ())
+    )
 
 
 # A verb and the thing pointed at ("考这个", "办那个"): the story's object of that verb is meant.

@@ -30,7 +30,7 @@ from bot.analysis.compare import Comparison, find_comparisons
 from bot.analysis.figures import index_figures, metrics_with_figure, parse_each_figure, parse_figure_query
 from bot.analysis.intent import RANK_ASKED_RE
 from bot.analysis.numbers import compare, figure_range, writes_figure
-from bot.analysis.split import Split, listed_items
+from bot.analysis.split import UNIT_CHARS, Split, listed_items
 from bot.answers import compose as answers
 from bot.answers.compose import Response
 from bot.decision.decline import STATED_LACKS
@@ -81,8 +81,9 @@ _PART_ASKED_RE = re.compile(
 MAX_PART_FIGURES = 4  # more figures than this under one name: too broad to list them all
 _ORDINAL_ASKED_RE = re.compile(r"第几[批次届期回]|哪[一]?[批次届期回]")  # an ordinal asked
 _ORDINAL_VALUE_RE = re.compile(r"第[\d一二三四五六七八九十]+|首")  # an ordinal figure: 第7次, 首批
+# What rule_known_figure says is asked further, as it writes it (no 的/了, no marks).
+_ASKED_FURTHER_RE = re.compile(r"[的了]|[，,。？?！!\s]")
 # "What about X" with nothing asked of X ("那公安那边呢"): the subject of the ask after it.
-_ASKED_FURTHER_RE = re.compile(r"[的了]|[，,。？?！!\s]")  # how rule_known_figure writes what is asked further
 _WHAT_ABOUT_RE = re.compile(r"(?:那|那么)?[\u4e00-\u9fff]{1,10}?(?:那边|这边|那块|这块|方面|的)?呢")
 _ANOTHER_ASK_RE = re.compile(r"还有|另外|再问|再就是|以及|顺便问|顺带问")  # "…呢？还有X几项": a second ask
 _ASKS_SOMETHING_RE = re.compile(r"多少|几|什么|啥|哪|谁|怎|咋|吗|是否|有没有|是不是|率|数")
@@ -624,7 +625,7 @@ class PackEngine:
         if len(values) != 1 or len(metrics) != 1:
             return None
         counted = _COUNTED_AFTER_RE.search(a.text)
-        noun = counted.group(1).lstrip(_UNIT_CHARS) if counted else ""
+        noun = counted.group(1).lstrip(UNIT_CHARS) if counted else ""
         if noun and noun not in metrics[0].title:
             return None  # "几个方面" of an explanation stating 22个 (乡镇): another thing counted
         return self._entry_choice(Candidate(metrics[0].id, choice.candidate.score, metrics[0].title))
@@ -1588,7 +1589,6 @@ def _share(pairs: set[str], text: str) -> float:
 
 _AREA_JOIN_RE = re.compile(r"和|与|及|以及|跟|、|还有")  # "A和B这块": two areas asked
 _COUNTED_AFTER_RE = re.compile(r"(?:多少|几)个?([\u4e00-\u9fff]{1,2})")
-_UNIT_CHARS = "个项件家台处条类种名起次人位"
 
 
 _DIGITS_RE = re.compile(r"\d+")
