@@ -96,11 +96,16 @@ def test_a_question_declined_for_its_scope_is_asked_again_in_scope(engine, decli
     assert reply.status == "answer" and expected in reply.answer, reply.text
 
 
+def _reply_after(engine, first: str, then: str):
+    """The reply to `then`, asked right after `first` in one conversation."""
+    conversation = Conversation()
+    engine.respond(first, conversation, 0.0)
+    return engine.respond(then, conversation, 1.0)
+
+
 def test_a_check_after_a_scope_decline_is_not_judged_against_the_offer(engine):
     """ "2024年的是不是一百项" asked after a decline: nothing of 2024 was given to check."""
-    conversation = Conversation()
-    engine.respond("2024年网上可办数多少", conversation, 0.0)
-    reply = engine.respond("不是三千项吗", conversation, 1.0)
+    reply = _reply_after(engine, "2024年网上可办数多少", "不是三千项吗")
     assert not reply.text.startswith(("是的", "不是")), reply.text
 
 
@@ -110,18 +115,16 @@ def test_a_check_after_a_scope_decline_is_not_judged_against_the_offer(engine):
 )
 def test_a_follow_up_of_another_measure_never_gets_a_sibling_figure(engine, first, follow_up, wrong):
     """A follow-up's figure answers only when the measure asked is its measure (no 成功率 of 法律援助)."""
-    conversation = Conversation()
-    engine.respond(first, conversation, 0.0)
-    reply = engine.respond(follow_up, conversation, 1.0)
+    reply = _reply_after(engine, first, follow_up)
     assert wrong not in reply.answer, reply.text
 
 
 @pytest.mark.parametrize("follow_up", ["那讨薪的人有多少", "成功率高不高"])
 def test_follow_ups_of_people_and_how_high(engine, follow_up):
     """ "讨薪的人有多少" counts people (not money); "高不高" asks how high (no word "率高")."""
-    conversation = Conversation()
-    engine.respond("人民调解一共化解了多少起纠纷" if "成功率" in follow_up else "法律援助多少件", conversation, 0.0)
-    reply = engine.respond(follow_up, conversation, 1.0)
+    reply = _reply_after(
+        engine, "人民调解一共化解了多少起纠纷" if "成功率" in follow_up else "法律援助多少件", follow_up
+    )
     assert reply.status == "answer" and ("93%" if "成功率" in follow_up else "370名") in reply.answer, reply.text
 
 
@@ -134,26 +137,20 @@ def test_follow_ups_of_people_and_how_high(engine, follow_up):
 )
 def test_a_check_naming_a_sibling_by_its_number_is_judged_on_that_sibling(engine, check, expected):
     """After “0”跑动 1837项, "跑一次的是…": 1次 names the thing checked, the claim is the last number."""
-    conversation = Conversation()
-    engine.respond("市本级零跑动的事项有多少项", conversation, 0.0)
-    reply = engine.respond(check, conversation, 1.0)
+    reply = _reply_after(engine, "市本级零跑动的事项有多少项", check)
     assert reply.answer.startswith(expected), reply.text
 
 
 @pytest.mark.parametrize("ask", ["在全省排什么位置", "在全省算什么水平", "全省排名怎么样"])
 def test_where_it_stands_asked_alone_is_the_last_subjects(engine, ask):
     """ "在全省排什么位置" names nothing of its own: the last subject's standing (处于全省前列)."""
-    conversation = Conversation()
-    engine.respond("承诺时限整体压缩率", conversation, 0.0)
-    reply = engine.respond(ask, conversation, 1.0)
+    reply = _reply_after(engine, "承诺时限整体压缩率", ask)
     assert reply.status == "answer" and "全省前列" in reply.answer and "两法衔接" not in reply.answer, reply.text
 
 
 def test_where_it_stands_of_a_subject_never_ranked_is_no_other_subjects_rank(engine):
     """After 法律援助 (which the report ranks nowhere) the 两法衔接 rank is no answer."""
-    conversation = Conversation()
-    engine.respond("法律援助多少件", conversation, 0.0)
-    reply = engine.respond("在全省排第几", conversation, 1.0)
+    reply = _reply_after(engine, "法律援助多少件", "在全省排第几")
     assert reply.status != "answer" and "全省第一" not in reply.text.split("\n")[0], reply.text
 
 
@@ -168,9 +165,7 @@ def test_where_it_stands_of_a_subject_never_ranked_is_no_other_subjects_rank(eng
 def test_the_members_of_a_count_the_report_does_not_name_are_declined(engine, count, members):
     """ "具体是哪些" after a count: the report names its members only in the count's own clause;
     another list of the same sentence (政协委员、人民团体…) is not them."""
-    conversation = Conversation()
-    engine.respond(count, conversation, 0.0)
-    reply = engine.respond(members, conversation, 1.0)
+    reply = _reply_after(engine, count, members)
     assert reply.status != "answer" and reply.text.startswith("报告只给出了数量"), reply.text
 
 
@@ -183,9 +178,7 @@ def test_the_members_of_a_count_the_report_does_not_name_are_declined(engine, co
     ],
 )
 def test_members_named_or_another_list_asked_are_answered(engine, count, members, expected):
-    conversation = Conversation()
-    engine.respond(count, conversation, 0.0)
-    reply = engine.respond(members, conversation, 1.0)
+    reply = _reply_after(engine, count, members)
     assert reply.status == "answer" and expected in reply.text, reply.text
 
 
@@ -199,16 +192,12 @@ def test_members_named_or_another_list_asked_are_answered(engine, count, members
 def test_an_explanation_answering_a_follow_up_figure_is_judged_by_the_figure_it_states(engine, first, follow_up, wrong):
     """A figure asked after an answer and found in an explanation: the explanation's figure in the
     unit asked is judged as any figure answering it would be (here: another measure)."""
-    conversation = Conversation()
-    engine.respond(first, conversation, 0.0)
-    reply = engine.respond(follow_up, conversation, 1.0)
+    reply = _reply_after(engine, first, follow_up)
     assert reply.status != "answer" and wrong not in reply.text.split("\n")[0], reply.text
 
 
 def test_an_explanation_counting_another_thing_is_not_judged_by_its_figure(engine):
-    conversation = Conversation()
-    engine.respond("乡镇街道综合行政执法示范创建，有几个通过了初评", conversation, 0.0)
-    reply = engine.respond("那示范创建标准是从几个方面提的", conversation, 1.0)
+    reply = _reply_after(engine, "乡镇街道综合行政执法示范创建，有几个通过了初评", "那示范创建标准是从几个方面提的")
     assert reply.status == "answer" and "五个方面" in reply.text, reply.text
 
 
