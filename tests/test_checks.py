@@ -564,3 +564,35 @@ def test_a_number_describing_the_thing_checked_is_no_claim(engine, question):
     """ "没有要跑两趟以上的吧": 两趟以上 before 的 names the thing; 没有 is what is checked."""
     reply = engine.respond(question)
     assert reply.answer.startswith("是的。跑动2次及以上事项数"), reply.text
+
+
+@pytest.mark.parametrize(
+    "question, verdicts, figures",
+    [
+        ("人民调解化解纠纷一万零八百一十六起，调处成功率百分之九十三，没错吧", ["是的", "是的"], ["10816起", "93%"]),
+        ("公示执法事项7.5万余项，执法记录仪5000台，是吧", ["是的", "不是"], ["7.5万余项", "4400台"]),
+        ("法治审核事项数一点五万余项；执法记录仪有八千八百台，是吧", ["是的", "不是"], ["1.5万余项", "4400台"]),
+        ("询问室、听证室近200处，法律咨询近三万人次，这几个数对不对", ["是的", "是的"], ["近200处", "近30000人次"]),
+        ("复调对接调解和解率有25%，执法记录仪有4400台，我没记错吧", ["是的", "是的"], ["25%", "4400台"]),
+    ],
+)
+def test_several_figures_stated_then_one_check_are_each_judged(engine, question, verdicts, figures):
+    """ "A是N，B是M，没错吧": every figure stated is checked, in order, each with its own
+    是的/不是 (a figure stated is never mere context when the check follows it)."""
+    reply = engine.respond(question)
+    said = [line[:2] for line in reply.answer.splitlines() if line.startswith(("是的", "不是"))]
+    assert said == verdicts and all(f in reply.answer for f in figures), reply.text
+
+
+@pytest.mark.parametrize(
+    "question, yes",
+    [
+        ("给立法提意见的联系点新加有二个，对不对", False),  # the amount stated, not "at least two"
+        ("新增立法联系点有5个，对吧", True),
+        ("首次不罚的企业有六千家吗", True),  # a question of reaching: at least 6000
+    ],
+)
+def test_you_stating_an_amount_is_checked_as_that_amount(engine, question, yes):
+    """ "有N，对不对" states N; only "有N吗" asks whether it reaches N."""
+    reply = engine.respond(question)
+    assert reply.text.startswith("是的" if yes else "不是"), reply.text

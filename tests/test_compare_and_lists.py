@@ -730,3 +730,27 @@ def test_a_comparison_pointing_at_its_own_subjects_is_checked(engine, question, 
     judged on both figures, never read as pointing at a story."""
     reply = engine.respond(question)
     assert reply.status == "answer" and reply.answer.startswith(lead) and "更" in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    "question, figures",
+    [
+        ("零跑动 跑一次 网办率", ["1837项", "1024项", "100%"]),  # three measures, none the others' subject
+        ("人调 起数 成功率", ["10816起", "93%"]),  # a subject, then what of it
+        (
+            "公示的执法事项、经过法治审核的执法事项和参加执法资格考试的人，一起报个数",
+            ["7.5万余项", "1.5万余项", "5100多名"],
+        ),
+    ],
+)
+def test_the_reading_answering_the_most_items_wins(engine, question, figures):
+    """Of the ways to cut a list, the one answering every part and the most of them: keywords
+    each naming a measure are items, not one subject lent to the rest."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and all(f in reply.answer for f in figures), reply.text
+
+
+def test_a_measure_word_alone_is_no_item(engine):
+    """ "0跑动 1次跑动 事项数": 事项数 is what of the others is counted, never an item answered alone."""
+    reply = engine.respond("0跑动 1次跑动 事项数")
+    assert "1837项" in reply.answer and "1024项" in reply.answer and "2861项" not in reply.answer, reply.text

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from benchmarks.evaluation import EvalItem, Reply, direct_answer, judge
+from benchmarks.evaluation import EvalItem, Reply, direct_answer, judge, says_yes
 from benchmarks.metamorphic.sources import soft
 
 INVARIANCE, DIRECTION, COMPOSITION = "invariance", "direction", "composition"
@@ -16,6 +16,7 @@ NO_FIGURE = "no figure"  # not an answer, or an answer without any of the report
 SCOPE = "scope decline"  # status fallback
 HOWTO = "how-to decline"  # status fallback, and not opening with 是的/不是
 
+_VERDICT_RE = re.compile(r"^\s*(?:是的|不是)[。，,]")  # the line opening one check's answer
 _YES_NO_HEAD = re.compile(r"^\s*(?:是的|不是|不对|对的|是[，。,.！!]|对[，。,.！!])")
 
 
@@ -29,6 +30,7 @@ class Case:
     yes: bool | None = None
     source: str = ""  # the original question(s)
     forbid: tuple[str, ...] = ()  # figures the reply's first line must not give (what the asker stated)
+    yes_each: tuple[bool, ...] = ()  # several claims checked at once: 是的/不是 of each answer, in order
 
     @property
     def question(self) -> str:
@@ -41,6 +43,10 @@ def passes(case: Case, reply: Reply, figure_values: tuple[str, ...]) -> bool:
         head = soft(direct_answer(reply).split("\n", 1)[0])
         if any(soft(v) in head for v in case.forbid):
             return False
+        if case.yes_each:  # one answer per claim, each opening with its own 是的/不是
+            verdicts = [says_yes(line) for line in direct_answer(reply).splitlines() if _VERDICT_RE.match(line)]
+            if verdicts != list(case.yes_each):
+                return False
         return not judge(EvalItem(case.question, case.expect, yes=case.yes), reply)
     if case.outcome == NO_FIGURE:
         if reply.status != "answer":

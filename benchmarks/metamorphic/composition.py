@@ -6,6 +6,8 @@
   conversation → 是的/不是 rightly, on the same measure;
 * a figure the asker states as known, then the ask of another → the other figure, never the
   stated one first;
+* 2–3 figures stated, then one check of them all ("A是N，B是M，对吧") → 是的/不是 of each, in
+  order;
 * a question about a change, then a check of its direction in any words ("是不是减少了") →
   是的/不是 rightly.
 """
@@ -84,6 +86,16 @@ def told_claim(subject: str, figure: Figure, right: bool, rng: random.Random) ->
     said = said_figure(figure, right, rng.random() < 0.5, rng)
     teller, doubt, check = (rng.choice(x) for x in (lexicon.TELLERS, lexicon.DOUBTS, lexicon.BARE_CHECKS))
     return f"{teller}说{subject}是{said}，{doubt}{check}", right
+
+
+def claims_checked(claims: list[tuple[str, Figure, bool]], rng: random.Random) -> str:
+    """Several figures stated as the asker has them, right or wrong, then one check of them all
+    ("法律援助案件2900多件，调处成功率百分之九十三，没错吧")."""
+    said = [
+        f"{subject}{rng.choice(('是', '有', ''))}{said_figure(figure, right, rng.random() < 0.5, rng)}"
+        for subject, figure, right in claims
+    ]
+    return rng.choice(lexicon.CLAIM_SEPARATORS).join(said) + rng.choice(lexicon.CLAIMS_CHECKS)
 
 
 def direction_check(figure: Figure, rng: random.Random) -> tuple[str, bool]:

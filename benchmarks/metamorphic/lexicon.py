@@ -289,6 +289,9 @@ ENUMERATIONS = (
 TELLERS = ("我表姐", "隔壁王叔", "村里的人", "我同事", "群里有人", "我家老头子")
 DOUBTS = ("", "我有点不信，", "我不太相信，", "我跟他打了个赌，", "我将信将疑，")
 BARE_CHECKS = ("是真的吗", "到底是不是", "对不对", "是这样吗", "真的假的")
+# Several figures stated, then one check of them all.
+CLAIM_SEPARATORS = ("，", "，", "；", "、")
+CLAIMS_CHECKS = ("，对吧", "，没错吧", "，对不对", "，是吧", "，对吗？", "，是不是", "，我没记错吧", "，这几个数对不对")
 # Where a figure stands among the province's cities, asked of its subject.
 RANKS = ("{s}在全省排第几", "{s}在全省算什么水平", "{s}全省排名怎么样", "{s}在省里排第几名", "{s}在全省靠不靠前")
 COMPARISONS_MORE = (

@@ -4,6 +4,7 @@ transform."""
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass
 
 from benchmarks.evaluation import Reply, direct_answer
@@ -22,10 +23,13 @@ from benchmarks.metamorphic.cases import (
 from benchmarks.metamorphic.sources import Sources, load_sources, reply_of
 
 DEFAULT_SEED = 15
+# a subject still ending in its ask ("…降了百分之", "…发布哒好多个典型案例嘞"): no claim can follow it
+_ASKING_END_RE = re.compile(r"(?:百分之|百分|几|多少|好多|啥|什么)[个项件家台处条类种名起次位]?|[嘞哒咯呢啊吧]$")
 PER_ORIGINAL = 2  # direction cases per original (year, city, practical ending)
 ENUMERATIONS = 400
 COMPARISONS = 300
 STATED = 300
+CLAIMS_CHECKED = 300
 CHECKS_PER_ORIGINAL = 2  # per original and check transform
 DIRECTION_CHECKS_PER_ORIGINAL = 6  # few figures are changes: more checks of each
 
@@ -50,6 +54,7 @@ TRANSFORMS = (
     *((name, COMPOSITION) for name in CHECK_TRANSFORMS),
     ("check_direction", COMPOSITION),
     ("told_claim", COMPOSITION),
+    ("claims_checked", COMPOSITION),
 )
 
 
@@ -219,6 +224,17 @@ def composition_cases(sources: Sources, seed: int) -> list[Case]:
         for right in (True, False):
             question, truth = composition.told_claim(subject, figure, right, rng)
             cases.append(Case("told_claim", COMPOSITION, (question,), RIGHT, item.expect, truth, item.question))
+    rng = _rng(seed, "claims_checked")
+    for _ in range(CLAIMS_CHECKED):
+        chosen = _distinct(sources, rng, rng.randint(2, 3))
+        if chosen and not any(_ASKING_END_RE.search(subject) for subject, _ in chosen):
+            claims = [(s, sources.single_figure(item), rng.random() < 0.6) for s, item in chosen]
+            question = composition.claims_checked(claims, rng)
+            expect = tuple(item.expect[0] for _, item in chosen)
+            truths = tuple(right for _, _, right in claims)
+            source = " | ".join(item.question for _, item in chosen)
+            case = Case("claims_checked", COMPOSITION, (question,), RIGHT, expect, truths[0], source, (), truths)
+            cases.append(case)
     rng = _rng(seed, "check_direction")
     for item in sources.right:
         figure = sources.single_figure(item)

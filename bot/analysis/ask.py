@@ -259,7 +259,11 @@ def _claims(clause: str, told: bool, report: str) -> bool:
     share = coverage(_TOLD_BY_RE.sub("", clause), report)
     if not told:
         return share >= CLAIM_COVERAGE
-    return share >= TOLD_CLAIM_COVERAGE or bool(find_numbers(convert_numerals(clean(clause))))
+    return share >= TOLD_CLAIM_COVERAGE or _states_number(clause)
+
+
+def _states_number(clause: str) -> bool:
+    return bool(find_numbers(convert_numerals(clean(clause))))
 
 
 def _is_told(parts: list[str], k: int) -> bool:
@@ -497,6 +501,10 @@ def find_ask(text: str, report: str = "") -> Ask:
             chosen.insert(0, claim)
         elif after is not None:  # "…我就好奇不会吧，承诺时限能压缩七成多？": the doubt, then what it doubts
             chosen.append(after)
+    if len(chosen) >= 2 and bare_check(parts[chosen[-1]]) and all(_states_number(parts[i]) for i in chosen[:-1]):
+        # "A是N，B是M，对吗": every figure stated right before the check is checked with it
+        while chosen[0] > 0 and _states_number(parts[chosen[0] - 1]) and not NARRATIVE_RE.search(parts[chosen[0] - 1]):
+            chosen.insert(0, chosen[0] - 1)
     if len(chosen) >= 2 and bare_check(parts[chosen[-1]]):
         # "我表姐说…是2900多件，是真的吗": who told the claim checked is context, not the claim
         chosen_parts = {i: _TOLD_BY_RE.sub("", parts[i]) for i in chosen[:-1]}
@@ -543,7 +551,7 @@ _BACK_AT_SEVERAL_RE = re.compile(r"^(?:那|那么)?(?:这|那)(?:俩|两个|几�
 
 # A check that names nothing of its own ("是真的吗", "到底是不是第一批"): what it checks was said before.
 _CHECK_WORDS_RE = re.compile(
-    r"不会吧|不可能吧|到底|究竟|真的|假的|是不是|是否|对不对|对吗|对吧|是吗|吗|呢|吧|啊|呀|这样|有这回事|这回事|有这种事|这种事|有这事|这事|有没有|靠谱|属实|那|这个|是|[?？!！。，,\s]"
+    r"(?:这|那)(?:几个|两个|三个|俩|些)(?:数字?|数据)?|(?:我)?没(?:记|说|看|听)?错|不会吧|不可能吧|到底|究竟|真的|假的|是不是|是否|对不对|对吗|对吧|是吗|吗|呢|吧|啊|呀|这样|有这回事|这回事|有这种事|这种事|有这事|这事|有没有|靠谱|属实|那|这个|是|[?？!！。，,\s]"
 )
 # Who told a claim, before it ("我表姐说", "村里的人讲", "群里有人说"): context, never the claim.
 _TOLD_BY_RE = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:说|讲|讲的|告诉我|听说|听讲)(?:过)?(?=[\u4e00-\u9fff])")

@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from bot.text import lexicon
+from bot.text.normalize import convert_numerals
 
 MAX_PARTS = 6  # an enumeration asks at most this many figures at once
 _SENTENCE_RE = re.compile(r"[？?。！!；;\n]+")
@@ -38,7 +39,7 @@ _LIST_COUNT = r"(?:这|那)?(?:[两二三四五六几]个|几项)"
 _LIST_HOW = r"(?:都|全部|全|一起|一块|统一|分别|各自|各)"
 _LIST_TELL = (
     r"(?:列一下|列出来|列一列|列个表|列举|列下|(?<!汇)报一下|报下|报给我|说一下|说说|说下|说给我|讲一下|讲讲|讲下|"
-    r"告诉我|发给我)"
+    r"告诉我|发给我|[报说讲列](?:个|一下|下)?数(?:字|据)?)"
 )
 _LIST_ASK_RE = re.compile(
     r"[，,\s]*(?:帮我|给我|请|麻烦)?(?:"
@@ -103,6 +104,10 @@ _MORE_RE = re.compile(r"[，,\s]+" + _MORE_WORDS)
 _LIST_MORE_RE = re.compile(r"[，,]\s*(?:以及|外加|另外还有)")
 # Keywords typed with spaces, a subject first ("复议跟调解对接 调成和解的几件 和解率").
 _UNIT_COUNT_RE = re.compile(r"^([件项家台处条类种名起次位])数$")
+# a measure of no named thing ("件数", "事项数", "成功率"): the kind of figure asked of a subject before it
+_MEASURE_WORD_RE = re.compile(
+    r"^(?:[件项家台处条类种名起次位个]数|(?:事项|案件|案例|文件|意见)[数条]?数?|数量?|总数|金额|钱数|人数|人次|比例|比率|[率额]|成功率|和解率)$"
+)
 _SCOPE_TOKEN_RE = re.compile(
     r"^(?:市本级|本级|全市|市级|益阳市?|市里|(?:19|20)\d\d年度?|23年)$"
 )  # where or when, no item
@@ -320,6 +325,37 @@ _WHICH_ONES_RE = re.compile(
 _CHECK_END_RE = re.compile(r"吧[。.!！]*$")
 
 
+# "A 10816起，B 93%，没错吧": a check tag standing alone after clauses that each state a figure
+_STATED_NUMBER_RE = re.compile(r"\d|百分之|[一二两三四五六七八九十]+[个项件家台处条类种名起次位成]")
+_CLAIM_BREAK_RE = re.compile(r"([，,、；;。]|\s+)")
+_CHECK_TAG_RE = re.compile(
+    r"(?:(?:这|那)(?:几个|两个|三个|俩|些)(?:数字?|数据)?(?:都)?|我)?"
+    r"(?:是不是|对不对|是这样|没记错|没说错|没错|冇错|准确|属实|对|是)(?:吗|吧|么|嘛|不|呀|啊|咯|噻)*[?？。.!！]*"
+)
+
+
+def checked_claims(text: str) -> tuple[str, ...]:
+    """Each figure stated, checked by the tag after them all ("人民调解化解纠纷一万零八百一十六起，
+    调处成功率百分之九十三，没错吧" → two checks); a piece stating no number belongs to the next
+    ("询问室、听证室近200处"). () unless the text is such claims and a tag."""
+    *pieces, tag = _CLAIM_BREAK_RE.split(text.strip())
+    if not pieces or not _CHECK_TAG_RE.fullmatch(tag.strip()):
+        return ()
+    claims, pending = [], ""
+    for k in range(0, len(pieces), 2):
+        piece = pending + pieces[k]
+        if not piece.strip():
+            continue
+        if _has_ask(piece):
+            return ()
+        if _STATED_NUMBER_RE.search(convert_numerals(piece)):
+            claims.append(f"{piece}，{tag.strip()}")
+            pending = ""
+        else:
+            pending = piece + (pieces[k + 1] if k + 1 < len(pieces) else "")
+    return tuple(claims) if not pending.strip() else ()
+
+
 def _asking_groups(clauses: list[str]) -> list[str]:
     """Clauses grouped by what they ask: a clause that asks nothing is the subject or scope of the
     next one that asks ("这边法律援助的情况，受理了多少件…"), or of the last when none follows."""
@@ -430,6 +466,9 @@ def split_question(text: str) -> list[Split]:
 
 def _split(text: str) -> list[Split]:
     found: list[Split] = []
+    claims = checked_claims(text)
+    if 2 <= len(claims) <= MAX_PARTS:
+        found.append(Split(claims, True))
     sentences = [s for s in _unquoted(text, _SENTENCE_RE) if len(_content(s)) >= 2]
     if len(sentences) >= 2:  # "…压缩率呢，还有网上可办率": one more item inside a sentence
         sentences = [piece for s in sentences for piece in _MORE_RE.split(s) if len(_content(piece)) >= 2]
@@ -507,6 +546,10 @@ def _split(text: str) -> list[Split]:
                     # "柔性执法事项/合规建议/办案数": or each a name of its own, the first's subject
                     # lent only to a part that gets no answer alone (the engine's choice)
                     found.append(Split(tuple([subject] + rest), True))
+                elif all(not (_has_ask(t) or _SCOPE_TOKEN_RE.match(t) or _MEASURE_WORD_RE.match(t)) for t in tokens):
+                    # "零跑动 跑一次 网办率": or each a measure named on its own (the engine keeps
+                    # the reading that answers the most of them)
+                    found.append(Split(tuple(_UNIT_COUNT_RE.sub(r"有多少\1", t) for t in tokens), True))
         slashed_items = [t.strip() for t in sentences[0].split("/")]
         if (
             not found

@@ -30,7 +30,7 @@ from bot.analysis.compare import Comparison, find_comparisons
 from bot.analysis.figures import index_figures, metrics_with_figure, parse_each_figure, parse_figure_query
 from bot.analysis.intent import RANK_ASKED_RE
 from bot.analysis.numbers import compare, figure_range, writes_figure
-from bot.analysis.split import UNIT_CHARS, Split, listed_items
+from bot.analysis.split import UNIT_CHARS, Split, checked_claims, listed_items
 from bot.answers import compose as answers
 from bot.answers.compose import Response
 from bot.decision.decline import STATED_LACKS
@@ -1336,7 +1336,7 @@ class PackEngine:
         those, a part the report does not answer is named as missing and the rest answered
         (when at least two are answered). Other splits (tried when the whole message gets no
         answer) are kept only when every part is answered (`figures`: two of them with a figure)."""
-        partial = lossy = None
+        partial = lossy = whole = None
         named = self._named_split(a) if explicit else None
         for split in ((named,) if named else ()) + a.splits:  # names the pack knows: the surest cut
             if split.explicit != explicit or (not explicit and not _ask_their_own(split.own or split.parts)):
@@ -1413,7 +1413,7 @@ class PackEngine:
                 parts.append(reply)
                 if not parts[0].entry_id.startswith("report:"):
                     context.remember(parts[0].entry_id, 0.0)
-            if told is not None and len(parts) == 1 and not missing and not repeats and not figures:
+            if told is not None and len(parts) == 1 and not missing and not repeats and not figures and not whole:
                 # one ask after a clause stating a figure: its own answer when read as the stated
                 # figure's follow-up or found surely on its own; else the message as a whole
                 # decides (the report may not state what is asked further)
@@ -1424,7 +1424,13 @@ class PackEngine:
             if figures and sum(p.figure is not None for p in parts) < 2:
                 continue  # "被告是政府的时候，领导出庭的比例有多高": one figure, and a clause of context
             if parts and not missing and not repeats:
-                return answers.combined(self.knowledge, parts)
+                if not explicit:
+                    return answers.combined(self.knowledge, parts)
+                # "零跑动 跑一次 网办率": of the readings answering every part, the one that
+                # answers the most (a subject lent to the rest answers fewer)
+                if whole is None or len(parts) > len(whole):
+                    whole = parts
+                continue
             if parts and not missing and lossy is None:
                 # kept until no other reading answers every part with a figure of its own: a part
                 # that repeats another may be one figure asked twice, or a cut in the wrong place
@@ -1432,7 +1438,7 @@ class PackEngine:
             if explicit and partial is None and len(parts) >= MIN_PARTS_ANSWERED and len(parts) > len(missing):
                 # kept until no other reading of the message answers every part
                 partial = answers.combined(self.knowledge, parts, [_LIST_ASK_TAIL_RE.sub("", m) for m in missing])
-        return lossy or partial
+        return answers.combined(self.knowledge, whole) if whole else lossy or partial
 
     def _after_stated_clause(self, a: Analysis) -> tuple[str, str, str] | None:
         """A message opening with a clause that states a figure of the report as it writes it,
@@ -1445,6 +1451,7 @@ class PackEngine:
         first, rest = a.raw[: mark.start()], a.raw[mark.end() :].strip("，,。；;！! ")
         if (
             not rest
+            or len(checked_claims(a.raw)) >= 2  # "A是N；B是M，是吧": every figure stated is checked
             or _QUESTION_RE.search(first)
             or _WITHIN_RE.search(first)  # "那70个普法典型案例里，…有几个": a part of it is asked
             or COMPARED_WITH_RE.match(_CLAUSE_MARK_RE.split(rest)[0])  # "…配了4400台，跟…的人数比，哪个多": compared
@@ -1745,8 +1752,8 @@ def _writes_figure(a: Analysis, value: str) -> bool:
 def _quoted_as_context(reply: Response, asked: Analysis) -> bool:
     """A part that writes, without asking anything, the very figure it would be answered with
     ("6125家企业首次不罚"): a statement the next ask builds on, not an ask."""
-    if reply.status != "answer" or reply.figure is None or _QUESTION_RE.search(asked.raw):
-        return False  # "X是28件，那Y呢": asks after all
+    if reply.status != "answer" or reply.figure is None or asked.intent.yes_no or _QUESTION_RE.search(asked.raw):
+        return False  # "X是28件，那Y呢", "X是28件，对不对": asks after all
     return _writes_figure(asked, reply.figure.value)
 
 

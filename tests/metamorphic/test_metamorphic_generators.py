@@ -216,6 +216,24 @@ def test_checks_said_back_right_and_wrong():
         assert not composition.check(figure, False, False, False, rng)[0].startswith("有")
 
 
+def test_claims_checked_states_each_figure_then_one_check():
+    rng = random.Random(3)
+    aid, rate = Figure("2900余件", "2900", "count"), Figure("93%", "93", "percent")
+    for _ in range(20):
+        text = composition.claims_checked([("法律援助案件", aid, True), ("调处成功率", rate, False)], rng)
+        assert text.startswith("法律援助案件") and "调处成功率" in text
+        assert text.endswith(tuple(c.rstrip("？") for c in lexicon.CLAIMS_CHECKS) + ("？",))
+        assert "93" not in text.split("调处成功率", 1)[1]  # the wrong claim is wrong
+
+
+def test_judging_several_verdicts_in_order():
+    both = "是的。法律援助案件数：2900余件\n全市…\n不是。调处成功率：93%"
+    case = Case("t", "f", ("q",), RIGHT, ("2900余件", "93%"), True, "", (), (True, False))
+    assert passes(case, Reply("answer", both, answer=both), ("2900余件", "93%"))
+    swapped = both.replace("不是。", "是的。")
+    assert not passes(case, Reply("answer", swapped, answer=swapped), ("2900余件", "93%"))
+
+
 def test_judging_each_outcome():
     answer = Reply("answer", "法律援助案件数：2900余件", answer="法律援助案件数：2900余件")
     decline = Reply("fallback", "抱歉，报告中没有办理方法这类办事信息。")
