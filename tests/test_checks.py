@@ -574,6 +574,12 @@ def test_a_number_describing_the_thing_checked_is_no_claim(engine, question):
         ("法治审核事项数一点五万余项；执法记录仪有八千八百台，是吧", ["是的", "不是"], ["1.5万余项", "4400台"]),
         ("询问室、听证室近200处，法律咨询近三万人次，这几个数对不对", ["是的", "是的"], ["近200处", "近30000人次"]),
         ("复调对接调解和解率有25%，执法记录仪有4400台，我没记错吧", ["是的", "是的"], ["25%", "4400台"]),
+        # a claim described in the asker's words is a claim still, not story
+        (
+            "问话的屋子跟开听证的房间有近六百处，法律援助案件受理是2900多件，没错吧",
+            ["不是", "是的"],
+            ["近200处", "2900余件"],
+        ),
     ],
 )
 def test_several_figures_stated_then_one_check_are_each_judged(engine, question, verdicts, figures):

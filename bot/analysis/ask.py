@@ -266,6 +266,18 @@ def _states_number(clause: str) -> bool:
     return bool(find_numbers(convert_numerals(clean(clause))))
 
 
+def _claims_checked(parts: list[str]) -> list[int]:
+    """The clauses a bare check ending the message checks when they state two figures or more
+    ("询问室听证室有近六百处，法律援助案件是2900多件，没错吧"): the run of clauses stating a
+    number right before it, none of the asker's story; [] otherwise."""
+    if len(parts) < 3 or not bare_check(parts[-1]):
+        return []
+    first = len(parts) - 1
+    while first > 0 and _states_number(parts[first - 1]) and not NARRATIVE_RE.search(parts[first - 1]):
+        first -= 1
+    return list(range(first, len(parts))) if len(parts) - 1 - first >= 2 else []
+
+
 def _is_told(parts: list[str], k: int) -> bool:
     """Whether clause `k` is something the asker was told ("听说…", "我表姐说…", or a clause
     right after a lone "听说")."""
@@ -384,6 +396,10 @@ def find_ask(text: str, report: str = "") -> Ask:
             doubts = [p for p in parts[1:-1] if NARRATIVE_RE.search(p)]
             asked = [p for p in parts if p not in doubts]
             return Ask("，".join(asked), "，".join([teller] + doubts))
+    claims = _claims_checked(parts)
+    if claims:  # "A是N，B是M，对吗": every figure stated right before the check is checked with it
+        left = [p for i, p in enumerate(parts) if p and i not in claims]
+        return Ask("，".join(parts[i] for i in claims), "，".join(([teller] if teller else []) + left))
     if len(parts) < 2 or len(_SPACE_RE.sub("", text)) < MIN_CONTEXT_CHARS:
         return Ask(text)
     start, led = None, False
@@ -501,10 +517,6 @@ def find_ask(text: str, report: str = "") -> Ask:
             chosen.insert(0, claim)
         elif after is not None:  # "…我就好奇不会吧，承诺时限能压缩七成多？": the doubt, then what it doubts
             chosen.append(after)
-    if len(chosen) >= 2 and bare_check(parts[chosen[-1]]) and all(_states_number(parts[i]) for i in chosen[:-1]):
-        # "A是N，B是M，对吗": every figure stated right before the check is checked with it
-        while chosen[0] > 0 and _states_number(parts[chosen[0] - 1]) and not NARRATIVE_RE.search(parts[chosen[0] - 1]):
-            chosen.insert(0, chosen[0] - 1)
     if len(chosen) >= 2 and bare_check(parts[chosen[-1]]):
         # "我表姐说…是2900多件，是真的吗": who told the claim checked is context, not the claim
         chosen_parts = {i: _TOLD_BY_RE.sub("", parts[i]) for i in chosen[:-1]}
@@ -572,7 +584,7 @@ def bare_check(clause: str) -> bool:
 _ORDINAL_ONLY_RE = re.compile(r"第[一二三四五六七八九十\d]+[批次届个名]|首批|这么多|那么多|这么高|那么高")
 
 
-_CHECKS_RE = re.compile(r"吗|是不是|是否|对不对|有没有|真的假的|对吧|是吧|不会吧|不可能吧")
+_CHECKS_RE = re.compile(r"吗|是不是|是否|对不对|有没有|真的假的|对吧|是吧|不会吧|不可能吧|没(?:记|说|看|听)?错")
 
 
 def _joins_ask(clause: str, report: str = "") -> bool:
