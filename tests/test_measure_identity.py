@@ -537,3 +537,30 @@ def test_a_figure_of_what_was_not_done_never_counts_what_was(engine, question):
 def test_firms_not_fined_asked_with_a_negation_are_answered(engine):
     reply = engine.respond("没被罚的企业有几家")
     assert reply.status == "answer" and "6125家" in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    "question, lacked",
+    [
+        ("组织了多少名行政执法人员参加执法技能比武？", "技能"),
+        ("2023年有多少家“谁执法谁普法”责任单位发布了宣传视频？", "视频"),
+    ],
+)
+def test_what_the_counted_did_after_the_question_word_is_part_of_the_measure(engine, question, lacked):
+    """ "多少名执法人员参加执法技能比武": what they took part in names the measure; the report
+    counts those who sat the 执法资格考试, so the figure of that is no answer."""
+    reply = engine.respond(question)
+    assert reply.status == "fallback" and lacked in reply.text.split("\n")[0], reply.text
+
+
+@pytest.mark.parametrize(
+    "question, figure",
+    [
+        ("想问下2023年益阳有多少家企业因为轻微违规第一次没被罚款？", "6125家"),  # what did not happen
+        ("组织了多少名行政执法人员参加执法资格考试", "5100多名"),
+        ("有多少家单位发布了典型案例", "30多家"),
+    ],
+)
+def test_what_the_counted_did_in_the_reports_words_is_answered(engine, question, figure):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and figure in reply.answer, reply.text

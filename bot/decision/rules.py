@@ -1189,6 +1189,39 @@ def rule_one_word_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
     return None
 
 
+_NEGATED_RE = re.compile(r"[没不未免无](?:被|有|曾|用)?$")
+
+
+def rule_object_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
+    """What the counted did, asked after the question word ("多少名执法人员参加执法技能比武",
+    "多少家单位发布了宣传视频"): a thing named there that the report never writes, nor the figure's
+    own words, is what the figure is not (a near miss)."""
+    if choice is None or not choice.figure_value or not a.wants_figure or not ctx.report_norm:
+        return None
+    clause = next((c for c in reversed(CLAUSE_BREAK_RE.split(a.raw)) if _QUESTION_WORD_RE.search(c)), "")
+    asked = _QUESTION_WORD_RE.search(clause)
+    if asked is None:
+        return None
+    norm = ctx.normalize or normalize
+    own, own_sound = _own_words(norm, choice.names, choice.own_text)
+    scope = set(a.scope.places) | set(a.scope.counties) | set(ctx.place_words)
+    words = lexicon.segment(clean(clause[asked.end() :]))
+    for k, word in enumerate(words):
+        if len(word) < 2 or not _HANZI_RE.fullmatch(word) or word in _NOT_MEASURE_WORDS or word in scope:
+            continue
+        if _NEGATED_RE.search("".join(words[max(0, k - 2) : k])):
+            continue  # "第一次没被罚款": what did not happen describes the thing, names no other
+        if not (lexicon.is_noun(word) or word not in lexicon.words()):
+            continue  # a verb of the asking or of the figure's own act
+        written = norm(word) or word
+        if written in own or pinyin_key(written) in own_sound or not none_occur(written, ctx.report_norm):
+            continue
+        if _ends_ask("".join(words[k : k + 2]), clean(clause)) or _ends_ask(word, clean(clause)):
+            # what the ask ends on ("…参加执法技能比武？"), not a story run on after it
+            return Decline("absent", word)
+    return None
+
+
 # One character after a word that makes it the name of a measure: a rate or a count of it.
 _MEASURE_SUFFIXES = frozenset("率数")
 
@@ -1285,6 +1318,7 @@ RULES = (
     rule_one_of_a_pair,
     rule_measure_identity,
     rule_one_word_off,
+    rule_object_off,
     rule_subject_named,
     rule_level,
     rule_ordinal,
