@@ -1286,6 +1286,8 @@ def _beside(words: list[str], word: str, is_own) -> bool:
     its slot; a word elsewhere in the ask (the one who acted, 公家; how it is put, 计数) is not."""
     spots = [i for i, w in enumerate(words) if w == word]
     for i in spots:
+        if i + 2 < len(words) and words[i + 1].isdigit() and is_own(words[i + 1] + words[i + 2]):
+            return True  # "排队1次" of 跑动1次: a count said with the word is in its slot
         after = i + 1
         if after + 1 < len(words) and len(words[after]) == 1 and words[after] not in _SLOT_BREAKS:
             after += 1  # "网格|员|配备": a character that ends the word off is part of it
