@@ -54,7 +54,9 @@ class HomophoneFixer:
         for text in texts:
             for run in re.findall(r"[\u4e00-\u9fff]+", text):
                 for i in range(len(run) - 2):
-                    if run[i : i + 3] in words:  # a word of three (成功率), not any three characters
+                    # a word of three (成功率), or a rate's name ending in 率 (可办率, 和解率): not any
+                    # three characters
+                    if run[i : i + 3] in words or (run[i + 2] == "率" and run[i : i + 2] in self.pairs):
                         triples.setdefault(pinyin_key(run[i : i + 3]), set()).add(run[i : i + 3])
         self.triples = {key: next(iter(found)) for key, found in triples.items() if len(found) == 1}
         self.triple_heads = {word[:2] for word in self.triples.values()}  # checked before any sound
