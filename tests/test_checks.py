@@ -602,3 +602,13 @@ def test_you_stating_an_amount_is_checked_as_that_amount(engine, question, yes):
     """ "有N，对不对" states N; only "有N吗" asks whether it reaches N."""
     reply = engine.respond(question)
     assert reply.text.startswith("是的" if yes else "不是"), reply.text
+
+
+def test_a_sum_checked_after_a_count_is_judged_on_the_sum_stated(engine):
+    """ "那免罚的钱是不是有两个亿" after 首次不罚企业数: 两个亿 is a sum of money, so the check is
+    of 免罚金额 (2000余万元), never answered with the 首违不罚 explanation and no verdict."""
+    conversation = Conversation()
+    engine.respond("首次不罚的企业有多少家", conversation, now=0.0)
+    reply = engine.respond("那免罚的钱是不是有两个亿", conversation, now=1.0)
+    assert reply.answer.startswith("不是") and "2000余万元" in reply.answer, reply.text
+    assert engine.respond("免罚的钱是不是有两个亿").answer.startswith("不是")

@@ -754,3 +754,24 @@ def test_a_measure_word_alone_is_no_item(engine):
     """ "0跑动 1次跑动 事项数": 事项数 is what of the others is counted, never an item answered alone."""
     reply = engine.respond("0跑动 1次跑动 事项数")
     assert "1837项" in reply.answer and "1024项" in reply.answer and "2861项" not in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    "question, lead, figures",
+    [
+        # a 和 inside a subject: each join is a cut, the one giving two figures of one kind wins
+        ("本级行政许可实施规范和办事指南的填报发布率和調處成功率，前者高吧", "是的", ["100%", "93%"]),
+        ("复议那边调解和好的比例与诉前掉解成功率，后面那个高吗", "是的", ["25%", "56.8%"]),
+    ],
+)
+def test_pointing_at_one_of_two_subjects_joined_inside_is_cut_where_both_answer(engine, question, lead, figures):
+    reply = engine.respond(question)
+    assert reply.answer.startswith(lead) and all(f in reply.answer for f in figures), reply.text
+
+
+def test_a_measure_after_the_second_subject_is_not_lent_to_a_first_that_names_a_figure(engine):
+    """ "湘易办服务场景和首次不罚的免罚金额哪个多": 服务场景 is a figure of its own; both are
+    given, side by side, and no larger is named across units."""
+    reply = engine.respond("湘易办服务场景和首次不罚的免罚金额哪个多")
+    assert "2000余个" in reply.answer and "2000余万元" in reply.answer, reply.text
+    assert "更多" not in reply.answer

@@ -564,3 +564,10 @@ def test_what_the_counted_did_after_the_question_word_is_part_of_the_measure(eng
 def test_what_the_counted_did_in_the_reports_words_is_answered(engine, question, figure):
     reply = engine.respond(question)
     assert reply.status == "answer" and figure in reply.answer, reply.text
+
+
+@pytest.mark.parametrize("question", ["排队“1”次的事项有多少项？", "排队1次的事项有多少项"])
+def test_a_word_off_beside_a_count_of_the_figure_is_a_near_miss(engine, question):
+    """ "排队1次" of 跑动“1”次: the count said with it puts the word in the figure's slot."""
+    reply = engine.respond(question)
+    assert reply.status == "fallback" and "排队" in reply.text.split("\n")[0], reply.text

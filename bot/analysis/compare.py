@@ -109,23 +109,21 @@ def find_comparisons(text: str) -> list[Comparison]:
     """Every reading of a comparison question, the first pattern's first: "A跟B与C相比谁多"
     is read cut at each of its joins (A | B与C, A跟B | C); the caller keeps the reading whose
     two subjects both answer."""
-    text = referred(text.strip().rstrip("？?！!。.～~…，, "))
-    for pattern in _PATTERNS:
-        m = pattern.search(text)
-        if not m:
-            continue
-        pairs = [(m.group("a"), m.group("b"))]
-        if pattern in _JOINED_PAIRS:  # "A跟B与C": the pair cut at each join
-            both = text[m.start("a") : m.end("b")]
-            pairs += [(both[: j.start()], both[j.end() :]) for j in _JOIN_RE.finditer(both) if j.start() > 0]
-        readings = []
-        for a, b in dict.fromkeys(pairs):
-            reading = _reading(m, _subject(a), _subject(b))
-            if reading is not None:
-                readings.append(reading)
-        if readings:
-            return readings
-    return []
+    readings: list[Comparison] = []
+    for text in _referred_readings(text.strip().rstrip("？?！!。.～~…，, ")):
+        for pattern in _PATTERNS:
+            m = pattern.search(text)
+            if not m:
+                continue
+            pairs = [(m.group("a"), m.group("b"))]
+            if pattern in _JOINED_PAIRS:  # "A跟B与C": the pair cut at each join
+                both = text[m.start("a") : m.end("b")]
+                pairs += [(both[: j.start()], both[j.end() :]) for j in _JOIN_RE.finditer(both) if j.start() > 0]
+            found = [r for a, b in dict.fromkeys(pairs) if (r := _reading(m, _subject(a), _subject(b)))]
+            if found:
+                readings += [r for r in found if r not in readings]
+                break
+    return readings
 
 
 # "A，B有没有它多": 它 is the subject of the clause before (its figure, when told, left out).
@@ -140,6 +138,13 @@ _WHICH_OF_TWO_RE = re.compile(
 
 def referred(text: str) -> str:
     """The comparison with its pointing words replaced by what they point at."""
+    return _referred_readings(text)[0]
+
+
+def _referred_readings(text: str) -> list[str]:
+    """The comparison with its pointing words replaced by what they point at, one reading per
+    join "前面那个/后者" may split the two at ("实施规范和办事指南的发布率和调处成功率，前者高吧");
+    the text itself when it points at nothing."""
     it = _IT_RE.match(text)
     if it:
         subject = it.group("a")
@@ -147,13 +152,18 @@ def referred(text: str) -> str:
         numbers = find_numbers(digits)
         if numbers and digits.endswith(numbers[-1].text):
             subject = digits[: -len(numbers[-1].text)]  # "柔性执法事项358项": the subject
-        return it.group("rest").replace("它", subject, 1)
+        return [it.group("rest").replace("它", subject, 1)]
     which = _WHICH_OF_TWO_RE.match(text)
-    if which:
-        a, b = which.group("a"), which.group("b")
-        first, second = (a, b) if which.group("first") else (b, a)
-        return f"{first}比{second}{which.group('rest')}"
-    return text
+    if which is None:
+        return [text]
+    both = text[: which.end("b")]
+    readings = []
+    for join in _JOIN_RE.finditer(both):
+        a, b = both[: join.start()], both[join.end() :]
+        if len(a) >= 2 and len(b) >= 2:
+            first, second = (a, b) if which.group("first") else (b, a)
+            readings.append(f"{first}比{second}{which.group('rest')}")
+    return readings or [text]
 
 
 def _reading(m: re.Match, a: str, b: str) -> Comparison | None:
@@ -166,11 +176,13 @@ def _reading(m: re.Match, a: str, b: str) -> Comparison | None:
         b = measured.group(1) + measured.group(2)
         a = a if measured.group(2) in a else a + measured.group(2)
     shared = _SHARED_MEASURE_RE.search(b)  # "诉前调解和人民调解的成功率哪个高": both are asked 成功率
+    alt = ("", "")
     if shared and shared.group(1) not in a and not _OWN_MEASURE_RE.search(a):
+        # or A names a figure of its own ("湘易办服务场景和首次不罚的免罚金额哪个多")
+        alt = (_question(a, what), _question(b, what))
         a += shared.group(1)
     more = bool(re.fullmatch(_MORE, m.group("dir"))) or not m.group("dir")  # 差多少: which is larger
     parts = re.split(r"[，,\s]+", a)  # "三统一的规范性文件 市政府的多还是部门的多": a shared head
-    alt = ("", "")
     if len(parts) > 1 and len(parts[-1]) <= 6:
         head = re.sub(r"(?:里面|里头|当中|之中|里|中)$", "", "".join(parts[:-1]))  # "…文件里面 市政府的…"
         alt = (_question(f"{head}的{parts[-1]}", what), _question(f"{head}的{b}", what))

@@ -154,8 +154,8 @@ def measure_of(text: str, unit: str = "") -> str:
         return "duration"
     if _MONEY_RE.search(text):
         return "money"
-    if _MONEY_NOUN_RE.search(text) and re.search(r"\d(?:多|余|来|几)?[万亿]", text) and not _PERCENT_RE.search(text):
-        return "money"  # "帮农民工讨回来的工资是三千多万吗": wages in 万 claimed, whoever is named
+    if _MONEY_NOUN_RE.search(text) and re.search(r"\d(?:多|余|来|几)?个?[万亿]", text) and not _PERCENT_RE.search(text):
+        return "money"  # "帮农民工讨回来的工资是三千多万吗", "免罚的钱是不是有两个亿": a sum claimed
     if _PEOPLE_RE.search(text):
         return "people"
     if _MONEY_NOUN_RE.search(text) and re.search(r"多少|几|\d[万亿]", text) and not _PERCENT_RE.search(text):

@@ -427,7 +427,8 @@ class PackEngine:
                         return together  # "农民工讨薪那块呢": 370名 and 317万余元, one clause's figures
                     choice = self._entry_choice(chosen)
                     declined = first_decline(a, choice, self.context)
-                    stated = self._stated_metric(a, choice) if a.wants_figure and declined is None else None
+                    figure_asked = a.wants_figure or (a.intent.yes_no and bool(a.numbers))  # or a figure checked
+                    stated = self._stated_metric(a, choice) if figure_asked and declined is None else None
                     if stated is not None:
                         # "那被罚的企业一共多少家" answered by the 首次不罚 explanation: the figure it
                         # states in the unit asked (6125家) is judged as a figure answering it would be
@@ -618,9 +619,10 @@ class PackEngine:
         """The metric an explanation chosen for a figure ask states in the unit asked (the one
         figure of that unit in its answer, and the one metric of that value); None otherwise."""
         entry = self.knowledge.entries.get(choice.candidate.id)
-        if not a.intent.unit or choice.figure_value or entry is None or entry.is_metric:
+        unit = a.intent.unit or ("元" if a.intent.measure == "money" else "")  # "两个亿": a sum in 元
+        if not unit or choice.figure_value or entry is None or entry.is_metric:
             return None
-        values = {f.value for f in stated_figures(entry.answer) if f.unit.endswith(a.intent.unit)}
+        values = {f.value for f in stated_figures(entry.answer) if f.unit.endswith(unit)}
         metrics = [m for m in self.knowledge.metrics if m.value in values]
         if len(values) != 1 or len(metrics) != 1:
             return None
@@ -1307,6 +1309,7 @@ class PackEngine:
     def _comparison(self, comparisons: list[Comparison]) -> Response | None:
         """ "A和B哪个多": both figures, side by side, from the first reading whose two subjects
         both answer (`find_comparisons`); the larger named only when certain."""
+        answered = None
         for found in comparisons:
             readings = [(found.first, found.second)] + (
                 [(found.first_alt, found.second_alt)] if found.first_alt else []
@@ -1315,8 +1318,12 @@ class PackEngine:
                 parts = [self._single(self.analyze(q)) for q in questions]
                 if all(p.status == "answer" and p.figure is not None for p in parts):
                     if parts[0].entry_id != parts[1].entry_id:
-                        return self._compared(found, parts)
-        return None
+                        if larger_of(parts[0].figure, parts[1].figure) is not None:
+                            return self._compared(found, parts)  # two figures of one kind: comparable
+                        answered = answered or (found, parts)
+        # "调解和好的比例与诉前调解成功率": of the cuts, one giving two figures of one kind
+        # (above) is the comparison meant; else the first whose subjects both answer
+        return self._compared(*answered) if answered else None
 
     def _compared(self, found: Comparison, parts: list[Response]) -> Response:
         """Both figures of a comparison, side by side; which is larger said only when certain."""
