@@ -110,14 +110,14 @@ def find_comparisons(text: str) -> list[Comparison]:
     is read cut at each of its joins (A | B与C, A跟B | C); the caller keeps the reading whose
     two subjects both answer."""
     readings: list[Comparison] = []
-    for text in _referred_readings(text.strip().rstrip("？?！!。.～~…，, ")):
+    for reading in _referred_readings(text.strip().rstrip("？?！!。.～~…，, ")):
         for pattern in _PATTERNS:
-            m = pattern.search(text)
+            m = pattern.search(reading)
             if not m:
                 continue
             pairs = [(m.group("a"), m.group("b"))]
             if pattern in _JOINED_PAIRS:  # "A跟B与C": the pair cut at each join
-                both = text[m.start("a") : m.end("b")]
+                both = reading[m.start("a") : m.end("b")]
                 pairs += [(both[: j.start()], both[j.end() :]) for j in _JOIN_RE.finditer(both) if j.start() > 0]
             found = [r for a, b in dict.fromkeys(pairs) if (r := _reading(m, _subject(a), _subject(b)))]
             if found:
