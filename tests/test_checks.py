@@ -612,3 +612,12 @@ def test_a_sum_checked_after_a_count_is_judged_on_the_sum_stated(engine):
     reply = engine.respond("那免罚的钱是不是有两个亿", conversation, now=1.0)
     assert reply.answer.startswith("不是") and "2000余万元" in reply.answer, reply.text
     assert engine.respond("免罚的钱是不是有两个亿").answer.startswith("不是")
+
+
+@pytest.mark.parametrize(
+    "question, yes", [("询问室听证室一共建有近200处，对吗？", True), ("执法记录仪配有5000台吧", False)]
+)
+def test_a_verb_of_having_before_the_claim_is_no_measure(engine, question, yes):
+    """ "建有", "配有" say the thing has the figure, as 有 alone does: never a measure the report lacks."""
+    reply = engine.respond(question)
+    assert reply.text.startswith("是的" if yes else "不是"), reply.text

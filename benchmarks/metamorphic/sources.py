@@ -19,7 +19,7 @@ from bot.knowledge.reporttext import parse_report
 SOURCE_FILES = (EVAL_DIR / "tuning.yaml", *sorted(EVAL_DIR.glob("styles-tuning*.yaml")))
 
 _TAIL_RE = re.compile(r"[\s？?！!。，,、~～…]+$")
-_PARTICLES_RE = re.compile(r"[啊呀呢吧嘛哦哈]+$")
+_PARTICLES_RE = re.compile(r"[啊呀呢吧嘛哦哈咯嘞哒]+$")
 # The ask at the end of a figure question: "(一共)有多少件", "是多少", "几项", "多少人次", "多少钱".
 _ASK_RE = re.compile(
     r"(?:到底|大概|一共|总共|共|总共有|又|都)?(?:是|有|达到|为)?(?:多少|几)"
@@ -27,7 +27,7 @@ _ASK_RE = re.compile(
 )
 _LEADING_YEAR_RE = re.compile(r"^(?:请问)?(?:20\d\d年)(?:度)?[，, ]?")
 _QUESTION_WORD_RE = re.compile(
-    r"多少|几|幾|什么|什麼|吗|嗎|哪|啥|还是|還是|多高|多不多|没$|怎么|怎麼|怎样|如何|这一?块|那一?块"
+    r"多少|几|幾|什么|什麼|吗|嗎|哪|啥|还是|還是|多高|多不多|没$|怎么|怎麼|怎样|如何|这一?块|那一?块|好多|么子"
 )
 _PUNCT_RE = re.compile(r"[\s，,、。？?！!：:；;“”\"'「」()（）]")
 

@@ -931,6 +931,8 @@ def _claim_head(clauses: list[str], report: str = "") -> str | None:
     for word in reversed(words[:stated]):  # the words right before it, up to the first of substance
         if len(word) < 2 or not _HANZI_RE.fullmatch(word) or word in _CLAIM_WORDS or word in GENERIC_VERBS:
             continue
+        if len(word) == 2 and word[1] == "有" and not lexicon.is_noun(word):
+            continue  # "一共建有近200处": a verb of having, as 有 alone is
         if word in MEASURE_NEUTRAL or word in PLACEHOLDERS:
             return ""
         if lexicon.is_noun(word) or word[-1] in _MEASURE_SUFFIXES or _unwritten(word, report):

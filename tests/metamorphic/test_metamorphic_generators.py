@@ -194,6 +194,10 @@ def test_subjects():
     assert subject_of("给执法人员配备了多少台执法记录仪？") is None  # the ask is not at the end
     assert subject_of("到法院打民事官司的案子变少了没，少了多少") is None
     assert subject_of("行政许可的办事指南都在网上填好发布了没") is None
+    # dialect asks are asks too: "刑事破案数涨哒好多咯" has no clean subject
+    assert subject_of("刑事破案数涨哒好多咯") is None
+    assert subject_of("谁执法谁普法发布哒好多个典型案例嘞") is None
+    assert subject_of("免罚金额是多少咯") == "免罚金额"
 
 
 def test_checks_said_back_right_and_wrong():
