@@ -571,3 +571,11 @@ def test_a_word_off_beside_a_count_of_the_figure_is_a_near_miss(engine, question
     """ "排队1次" of 跑动“1”次: the count said with it puts the word in the figure's slot."""
     reply = engine.respond(question)
     assert reply.status == "fallback" and "排队" in reply.text.split("\n")[0], reply.text
+
+
+@pytest.mark.parametrize("question", ["新增的立法联系点具体是哪些", "新增的5个立法联系点具体是哪5个地方"])
+def test_members_of_a_count_listed_nowhere_are_a_count_only_decline(engine, question):
+    """新增5个立法联系点 names no member; the 、 of its sentence lists other things (政协委员、
+    人民团体…), so the list asked is the count-only decline, never the count as if it were the list."""
+    reply = engine.respond(question)
+    assert reply.status == "fallback" and "5个" in reply.text.split("\n")[0], reply.text

@@ -908,7 +908,9 @@ class PackEngine:
             evidence,
             entry.value if entry.is_metric else "",
             entry.unit,
-            bool(_LIST_MARK_RE.search(entry.answer + entry.source)),
+            # a figure lists its members only in its own clause ("市市监局、市科学技术局等11个单位"),
+            # not where its sentence lists other things ("政协委员、人民团体…新增5个立法联系点")
+            bool(_LIST_MARK_RE.search(own if entry.is_metric else entry.answer + entry.source)),
             own,
             " ".join((entry.title, *entry.phrasings)),
             entry.title,
