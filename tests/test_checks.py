@@ -81,7 +81,13 @@ def test_pointing_back_never_answers_another_year(engine):
 
 
 @pytest.mark.parametrize(
-    "question", ["询问室听证室能不能帮我办一下", "问话的屋子跟开听证的房间，几点上班", "法律援助案件找谁办"]
+    "question",
+    [
+        "询问室听证室能不能帮我办一下",
+        "问话的屋子跟开听证的房间，几点上班",
+        "法律援助案件找谁办",
+        "无车证明具体怎么在网上申请开啊",  # where the step is done, between the how and the step
+    ],
 )
 def test_practical_requests_in_other_words_are_how_to_declines(engine, question):
     reply = engine.respond(question)
