@@ -1350,6 +1350,8 @@ class PackEngine:
         for split in ((named,) if named else ()) + a.splits:  # names the pack knows: the surest cut
             if split.explicit != explicit or (not explicit and not _ask_their_own(split.own or split.parts)):
                 continue
+            if whole is not None and len(split.parts) <= len(whole):
+                continue  # it cannot answer more parts than the reading already answering every one
             first = clean(split.parts[0])
             if (
                 len(split.parts) == 2
