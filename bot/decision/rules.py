@@ -434,12 +434,20 @@ def rule_outcome(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | 
     return Decline("unstated", asked.group(0).rstrip("多少几了") + "的数量")
 
 
+_COUNT_ASKED_RE = re.compile(r"(?<!哪)几(?![百千万])|多少")
+_WHICH_ENDS_RE = re.compile(r"(?:是|有)?(?:哪些|哪几[个项家类种条处]?)[呢啊呀吧？?。！!\s]*$")
+
+
 def rule_count_only(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
     """A list asked where the report gives a count only (具体是哪6项), or names only some of
     the items ("市市监局、市科学技术局等11个单位") while the question wants them all."""
     # a count the asker names ("那11项", "那50余类" as the report writes it): its members asked
     members = _MEMBERS_RE.search(a.text) and any(n.unit and (n.exact or n.text in ctx.report_norm) for n in a.numbers)
     if choice is None or not (a.intent.wants_list or members):
+        return None
+    if _COUNT_ASKED_RE.search(a.text) and _WHICH_ENDS_RE.search(a.text):
+        # "新增了几个立法联系点，分别是哪些": the count is asked too, and answers (not "…一共有
+        # 多少名，都是哪些律所的", whose list names another thing)
         return None
     if members and choice.figure_value and not re.search(r"、|”“", choice.own_text):
         return Decline("count_only", choice.figure_value)  # "通过初评的22个乡镇街道是哪些": no list by the count
