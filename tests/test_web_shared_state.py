@@ -247,15 +247,17 @@ def test_a_write_waits_briefly_for_another_workers_lock(state, connections):
 
     mine = connections()
     theirs = sqlite3.connect(str(state), isolation_level=None, check_same_thread=False)
+    commit = threading.Timer(0.03, theirs.execute, ("COMMIT",))
     try:
         theirs.execute("BEGIN IMMEDIATE")  # another worker in the middle of a write
-        threading.Timer(0.03, theirs.execute, ("COMMIT",)).start()
+        commit.start()
         started = time.monotonic()
         statedb.run(mine, "INSERT INTO rate_buckets VALUES (x'01', 1, 1, 1)")
         waited = time.monotonic() - started
         assert 0.025 < waited < 0.5
         assert statedb.run(mine, "SELECT count(*) FROM rate_buckets") == [(1,)]
     finally:
+        commit.join()  # closing while the other thread still runs its COMMIT crashed sqlite3 (SIGSEGV in CI)
         theirs.close()
 
 
