@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.analysis.ask import find_ask, known_words
+from bot.analysis.ask import find_ask, known_words, narrative
 from bot.engine.engine import Engine
 
 
@@ -525,3 +525,22 @@ def test_a_place_after_a_preposition_starts_no_clause():
     from bot.analysis.ask import clauses
 
     assert not any(c.endswith("在") for c in clauses("隔壁王叔说在益阳网上能办的事是8583项我将信将疑真的假的"))
+
+
+@pytest.mark.parametrize(
+    "text, story",
+    [
+        ("执法要管的事对外公开有七点五万多项", False),  # 外公 cuts across 对外|公开
+        ("我外公说执法事项公开了", True),
+        ("我想问问", True),
+        ("紧急的事", True),  # a single story character keeps counting where a word starts or ends
+    ],
+)
+def test_a_story_word_counts_only_as_a_word_of_the_text(text, story):
+    assert narrative(text) is story
+
+
+def test_stated_figures_with_a_story_word_inside_another_word_are_each_checked(engine):
+    reply = engine.respond("市本级网上可办率是100%，执法要管的事对外公开有七点五万多项，对不对")
+    verdicts = [line for line in reply.answer.split("\n") if line.startswith(("是的", "不是"))]
+    assert len(verdicts) == 2 and "100%" in verdicts[0] and "7.5万余项" in verdicts[1], reply.text

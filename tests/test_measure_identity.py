@@ -579,3 +579,12 @@ def test_members_of_a_count_listed_nowhere_are_a_count_only_decline(engine, ques
     人民团体…), so the list asked is the count-only decline, never the count as if it were the list."""
     reply = engine.respond(question)
     assert reply.status == "fallback" and "5个" in reply.text.split("\n")[0], reply.text
+
+
+def test_x_shu_asked_of_a_count_is_the_count_of_x(engine):
+    """ "初评数" of "22个乡镇(街道)通过初评": 数 is what a count is; a rate or a sum is no count."""
+    for check, verdict in (("乡镇街道通过初评数有22个，对吗", "是的"), ("乡镇街道通过初评数有30个，对吗", "不是")):
+        reply = engine.respond(check)
+        assert reply.status == "answer" and reply.answer.startswith(verdict) and "22个" in reply.answer, reply.text
+    reply = engine.respond("人民调解调处成功数是多少")
+    assert "93%" not in reply.answer.split("\n", 1)[0], reply.text

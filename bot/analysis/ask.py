@@ -20,9 +20,11 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from bot.analysis.check_words import bare_check
 from bot.analysis.guards import ADDRESSED_GREETING
-from bot.analysis.numbers import find_numbers
+from bot.analysis.numbers import states_number
 from bot.analysis.places import gazetteer
+from bot.text.lexicon import segment
 from bot.text.normalize import clean, convert_numerals
 from bot.text.pairs import occurs, pairs_of
 
@@ -151,7 +153,7 @@ def _report_tail(clause: str, report: str) -> str:
         if not covered[k] or (k and covered[k - 1]):
             continue  # not where a run of the report's words starts
         tail = clause[k:]
-        if sum(covered[k:]) / len(covered[k:]) >= TAIL_COVERAGE and not NARRATIVE_RE.search(tail):
+        if sum(covered[k:]) / len(covered[k:]) >= TAIL_COVERAGE and not narrative(tail):
             return tail
     return ""
 
@@ -192,7 +194,7 @@ def _story_cut(clause: str, report: str) -> list[str]:
         if not covered[k] or covered[k - 1]:
             continue  # not where a run of the report's words starts
         head, rest = text[:k], text[k:]
-        if NARRATIVE_RE.search(head) and coverage(head, report) <= STORY_COVERAGE and _asks(rest):
+        if narrative(head) and coverage(head, report) <= STORY_COVERAGE and _asks(rest):
             return [head, rest]
     for k in range(MIN_STORY_PREFIX, len(covered)):  # the question first, the story after it
         if not covered[k - 1] or covered[k]:
@@ -201,7 +203,7 @@ def _story_cut(clause: str, report: str) -> list[str]:
         if (
             len(tail) >= MIN_STORY_PREFIX
             and not _asks(tail)
-            and NARRATIVE_RE.search(tail)
+            and narrative(tail)
             and coverage(tail, report) <= STORY_COVERAGE
         ):
             return [head, tail]
@@ -211,7 +213,7 @@ def _story_cut(clause: str, report: str) -> list[str]:
 def _at_lead(clause: str) -> list[str]:
     """A clause cut where a lead starts inside it ("我二舅在芷江送外卖就想打听一下…")."""
     lead = _LEAD_RE.search(clause)
-    if lead is None or lead.start() == 0 or not NARRATIVE_RE.search(clause[: lead.start()]):
+    if lead is None or lead.start() == 0 or not narrative(clause[: lead.start()]):
         return [clause]
     return [clause[: lead.start()], clause[lead.start() :]]
 
@@ -228,7 +230,7 @@ def _told(clause: str, report: str) -> bool:
     or any 几 in the asker's story ("我们几个朋友准备合伙开公司")."""
     if not report:
         return False
-    if NARRATIVE_RE.search(clause) and _SOME_RE.search(clause) and not _asks(_SOME_RE.sub("", clause)):
+    if narrative(clause) and _SOME_RE.search(clause) and not _asks(_SOME_RE.sub("", clause)):
         return True
     if not _INDEFINITE_RE.search(clause):
         return False
@@ -259,11 +261,7 @@ def _claims(clause: str, told: bool, report: str) -> bool:
     share = coverage(_TOLD_BY_RE.sub("", clause), report)
     if not told:
         return share >= CLAIM_COVERAGE
-    return share >= TOLD_CLAIM_COVERAGE or _states_number(clause)
-
-
-def _states_number(clause: str) -> bool:
-    return bool(find_numbers(convert_numerals(clean(clause))))
+    return share >= TOLD_CLAIM_COVERAGE or states_number(clause)
 
 
 def _claims_checked(parts: list[str]) -> list[int]:
@@ -273,7 +271,7 @@ def _claims_checked(parts: list[str]) -> list[int]:
     if len(parts) < 3 or not bare_check(parts[-1]):
         return []
     first = len(parts) - 1
-    while first > 0 and _states_number(parts[first - 1]) and not NARRATIVE_RE.search(parts[first - 1]):
+    while first > 0 and states_number(parts[first - 1]) and not narrative(parts[first - 1]):
         first -= 1
     return list(range(first, len(parts))) if len(parts) - 1 - first >= 2 else []
 
@@ -393,7 +391,7 @@ def find_ask(text: str, report: str = "") -> Ask:
         teller = _TOLD_BY_RE.match(parts[0]).group(0)
         parts[0] = parts[0][len(teller) :]  # "我同事说…是6项，到底是不是": who told it is context
         if len(_SPACE_RE.sub("", text)) < MIN_CONTEXT_CHARS:  # "…，我将信将疑，对不对": the asker's doubt is context
-            doubts = [p for p in parts[1:-1] if NARRATIVE_RE.search(p)]
+            doubts = [p for p in parts[1:-1] if narrative(p)]
             asked = [p for p in parts if p not in doubts]
             return Ask("，".join(asked), "，".join([teller] + doubts))
     claims = _claims_checked(parts)
@@ -430,7 +428,7 @@ def find_ask(text: str, report: str = "") -> Ask:
         if not later:  # "特此请教：三统一 市政府 件数": keywords after the lead, up to a story clause
             following = itertools.takewhile(lambda i: not _story(parts[i], report), range(start + 1, len(parts)))
             chosen = [i for i in [start, *following] if parts[i]] or [start]  # the lead's own clause, whatever it says
-        elif NARRATIVE_RE.search(parts[start]) and start not in asking:
+        elif narrative(parts[start]) and start not in asking:
             # "就想打听一下我是个体户 办营业执照那会跑了好几趟 …那零跑动的事项有多少项": a story
             # told after the lead is read as any story before an ask is
             chosen = [i for i in range(later[0], len(parts)) if i in asking or _joins(parts, i, asking, report)]
@@ -456,13 +454,13 @@ def find_ask(text: str, report: str = "") -> Ask:
     if _BACK_AT_SEVERAL_RE.match(parts[chosen[0]]):
         # "10816是起 13355是件 这俩分别指啥": what it points back at is asked, back to a clause of
         # the asker's story
-        while chosen[0] > 0 and parts[chosen[0] - 1] and not NARRATIVE_RE.search(parts[chosen[0] - 1]):
+        while chosen[0] > 0 and parts[chosen[0] - 1] and not narrative(parts[chosen[0] - 1]):
             chosen.insert(0, chosen[0] - 1)
     if _LIST_REQUEST_RE.search(parts[chosen[-1]]) and _content(parts[chosen[-1]]) < MIN_ASK_CONTENT:
         # "A，B，还有C，这几个数告诉我": every item is asked, back to the lead or a clause of the
         # asker's story (items described in words the report lacks are items still)
         first = chosen[-1]
-        while first > (start if led and start is not None else 0) and not NARRATIVE_RE.search(parts[first - 1]):
+        while first > (start if led and start is not None else 0) and not narrative(parts[first - 1]):
             first -= 1
         chosen = list(range(first, chosen[-1] + 1))
     if _EACH_ASKED_RE.search(parts[chosen[0]]):
@@ -472,7 +470,7 @@ def find_ask(text: str, report: str = "") -> Ask:
         while (
             chosen[0] > (start if led and start is not None else 0)
             and parts[chosen[0] - 1]
-            and not NARRATIVE_RE.search(parts[chosen[0] - 1])
+            and not narrative(parts[chosen[0] - 1])
             and not _asks(parts[chosen[0] - 1])
         ):
             chosen.insert(0, chosen[0] - 1)
@@ -490,7 +488,7 @@ def find_ask(text: str, report: str = "") -> Ask:
     while (
         chosen[0] > (start if led and start is not None else 0)
         and _content("".join(parts[i] for i in chosen)) < MIN_ASK_CONTENT
-        and not NARRATIVE_RE.search(parts[chosen[0] - 1])
+        and not narrative(parts[chosen[0] - 1])
     ):
         # "A、B、C，列一下": the request's subject is the clause before; never a clause of the
         # asker's story ("我老婆说这东西全市配了好多台"), whose report words the engine may lend
@@ -525,7 +523,7 @@ def find_ask(text: str, report: str = "") -> Ask:
         chosen.insert(0, chosen[0] - 1)  # "2024年，…少了多少": a year or place just before is the ask's
     ask_text = "，".join(parts[i] for i in chosen if parts[i])
     opening = parts[0] + (parts[1] if _scope_only(parts[0]) and len(parts) > 1 else "")  # "2022年，我家…"
-    scope = _leading_scope(parts[0]) if chosen[0] > 0 and not NARRATIVE_RE.search(opening) else ""
+    scope = _leading_scope(parts[0]) if chosen[0] > 0 and not narrative(opening) else ""
     if scope and scope not in ask_text and not (_YEAR_RE.match(scope) and _YEAR_RE.search(ask_text)):
         # "2019年的企业第一次犯小错不罚款的 一共免了多少钱", "广州那边…有多少家企业": a year or a
         # place opening the message, not a story's ("2022年我在益阳打工"), is the ask's scope
@@ -547,6 +545,21 @@ NARRATIVE_RE = re.compile(
     r"婶|姨|舅|叔|伯|姑|嫂|姐|哥|闺女|媳妇|丈夫|老头|老太|外婆|外公|公公|婆婆|女婿|岳父|岳母|亲家|隔壁|楼下|说来话长|是这样的|"
     r"那时|后来|最近|年底|上个月|上周|上礼拜|上星期|昨天|前天|前几天|那天|当时|有一次|小时候|心里|觉得|高兴|担心|生气|气得|够呛|难受|心疼|感动|激动|郁闷|委屈|不服|急|烦|好奇|嘀咕|纳闷|犯愁|发愁|不踏实|没底"
 )
+
+
+def narrative(text: str) -> bool:
+    """Whether the text has a word of a personal story as a word of its own: a match cutting
+    across two words of the text ("外公" in 对外/公开) is none."""
+    found = list(NARRATIVE_RE.finditer(text))
+    if not found:
+        return False
+    words = segment(text)
+    if "".join(words) != text:
+        return True
+    bounds = set(itertools.accumulate(map(len, words), initial=0))
+    return any(m.start() in bounds or m.end() in bounds for m in found)
+
+
 MAX_JOINING_CLAUSE = 14  # a clause this short, with no story word, just before the ask is part of it
 SUBJECT_COVERAGE = 0.6  # ... or one this much in the report's words, whatever its length
 
@@ -561,30 +574,11 @@ _EACH_ASKED_RE = re.compile(r"(?:各|分别|各自)(?:是|有|为)?(?:多少|几
 # An ask pointing back at several things just named ("这俩分别指啥", "这几个数各是什么").
 _BACK_AT_SEVERAL_RE = re.compile(r"^(?:那|那么)?(?:这|那)(?:俩|两个|几个|三个|些)(?:数|数字|数据)?(?:分别|各自|各|都)")
 
-# A check that names nothing of its own ("是真的吗", "到底是不是第一批"): what it checks was said before.
-_CHECK_WORDS_RE = re.compile(
-    r"(?:这|那)(?:几个|两个|三个|俩|些)(?:数字?|数据)?|(?:我)?没(?:记|说|看|听)?错|不会吧|不可能吧|到底|究竟|真的|假的|是不是|是否|对不对|对吗|对吧|是吗|吗|呢|吧|啊|呀|这样|有这回事|这回事|有这种事|这种事|有这事|这事|有没有|靠谱|属实|那|这个|是|[?？!！。，,\s]"
-)
 # Who told a claim, before it ("我表姐说", "村里的人讲", "群里有人说"): context, never the claim.
 _TOLD_BY_RE = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:说|讲|讲的|告诉我|听说|听讲)(?:过)?(?=[\u4e00-\u9fff])")
 CLAIM_COVERAGE = 0.4  # share of a clause's pairs the report must have to be a claim of it
 TOLD_CLAIM_COVERAGE = 0.25  # the same for a clause told to the asker ("听说…")
 MAX_TELLER = 8  # characters of a lone clause naming who told ("听说", "我表姐说")
-
-
-def bare_check(clause: str) -> bool:
-    """A check that names nothing of its own ("是真的吗", "真的假的", "到底是不是第一批")."""
-    if not _CHECKS_RE.search(clause):
-        return False
-    rest = _CHECK_WORDS_RE.sub("", clause)  # "常德也是吗", "今年的有没有" name a place or a year: no bare check
-    return not rest or bool(_ORDINAL_ONLY_RE.fullmatch(rest))
-
-
-# What a bare check may still say: an ordinal or a size of what was claimed ("第一批", "这么多").
-_ORDINAL_ONLY_RE = re.compile(r"第[一二三四五六七八九十\d]+[批次届个名]|首批|这么多|那么多|这么高|那么高")
-
-
-_CHECKS_RE = re.compile(r"吗|是不是|是否|对不对|有没有|真的假的|对吧|是吧|不会吧|不可能吧|没(?:记|说|看|听)?错")
 
 
 def _joins_ask(clause: str, report: str = "") -> bool:
@@ -653,7 +647,7 @@ def coverage(clause: str, report: str) -> float:
 def _story(clause: str, report: str = "") -> bool:
     """A clause of the story: a story's own words (我, 孩子, 听说 …), or, given the report, a
     clause the report has almost none of the words of (a place or a year alone is a scope)."""
-    if NARRATIVE_RE.search(clause):
+    if narrative(clause):
         return True
     if not report or _scope_only(clause):
         return False

@@ -12,6 +12,9 @@ import math
 import re
 from dataclasses import dataclass
 
+from bot.analysis.check_words import checked_after
+from bot.text.normalize import clean, convert_numerals
+
 INF = math.inf
 _BELOW = (
     "不到",
@@ -69,11 +72,6 @@ _NUMBER_RE = re.compile(
     "(?P<unit>" + "|".join(map(re.escape, _UNITS)) + ")?"
     r"(?:(?<=成)(?P<tenth>[一二三四五六七八九](?![十百千万])|\d(?![\d.]))|(?<=[成%])(?P<more2>多|几))?"
     r"(?P<tail>左右|上下|以上|以下|以内|出头|开外|那么多|这么多)?"
-)
-# after "有N": a tag checking the amount stated ("联系点新加有二个，对不对"), not a question of
-# whether it reaches N ("有两千件吗", "有没有两千件")
-_STATED_THEN_CHECKED_RE = re.compile(
-    r"[，,\s]*(?:对吧|对不对|对吗|对不|没错吧|没错吗|没记错吧|没说错吧|是吧|是不是|吧)"
 )
 _HALF_RE = re.compile(r"(?P<lead>过|超过|不到|不足|有没有|有|达到)?(?:一半|半数)(?P<more>多|出头|还多)?|(?P<over>过半)")
 # "四分之一", "三分之二": a share, read as a percentage give or take one point
@@ -188,6 +186,11 @@ def _shares(text: str) -> list[AskedNumber]:
     return found
 
 
+def states_number(clause: str) -> bool:
+    """Whether a clause, as typed, states an amount ("有358项", "近二万件", "五个", "百分之九十三")."""
+    return bool(find_numbers(convert_numerals(clean(clause))))
+
+
 def find_numbers(text: str) -> list[AskedNumber]:
     """Every number the question writes, with the range it asks about."""
     found: list[AskedNumber] = _spans(text) + _shares(text)
@@ -229,7 +232,7 @@ def find_numbers(text: str) -> list[AskedNumber]:
             )
             continue
         lead = m.group("lead") or ""
-        if lead == "有" and (before in _ONLY or _STATED_THEN_CHECKED_RE.match(text[m.end() :])):
+        if lead == "有" and (before in _ONLY or checked_after(text[m.end() :])):
             # "只有80几%": only that much; "联系点新加有二个，对不对": the amount stated, not
             # "at least" (which only a question of reaching asks: "有两千件吗")
             lead = ""

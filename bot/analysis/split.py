@@ -14,8 +14,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from bot.analysis.check_words import bare_check
+from bot.analysis.numbers import states_number
 from bot.text import lexicon
-from bot.text.normalize import convert_numerals
 
 MAX_PARTS = 6  # an enumeration asks at most this many figures at once
 _SENTENCE_RE = re.compile(r"[？?。！!；;\n]+")
@@ -129,8 +130,12 @@ class Split:
 _NOT_CONTENT_RE = re.compile(r"[^\u4e00-\u9fff0-9a-zA-Z%]")
 
 
+# "谁执法谁普法", "谁主管谁负责": whoever does one does the other, a duty's name, never a question of who
+_WHOEVER_RE = re.compile(r"谁([\u4e00-\u9fff]{1,4}?)谁")
+
+
 def _has_ask(text: str) -> bool:
-    return bool(_ASK_RE.search(text))
+    return bool(_ASK_RE.search(_WHOEVER_RE.sub(r"\1", text)))
 
 
 def _content(text: str) -> str:
@@ -325,13 +330,7 @@ _WHICH_ONES_RE = re.compile(
 _CHECK_END_RE = re.compile(r"吧[。.!！]*$")
 
 
-# "A 10816起，B 93%，没错吧": a check tag standing alone after clauses that each state a figure
-_STATED_NUMBER_RE = re.compile(r"\d|百分之|[一二两三四五六七八九十]+[个项件家台处条类种名起次位成]")
 _CLAIM_BREAK_RE = re.compile(r"([，,、；;。]|\s+)")
-_CHECK_TAG_RE = re.compile(
-    r"(?:(?:这|那)(?:几个|两个|三个|俩|些)(?:数字?|数据)?(?:都)?|我)?"
-    r"(?:是不是|对不对|是这样|没记错|没说错|没错|冇错|准确|属实|对|是)(?:吗|吧|么|嘛|不|呀|啊|咯|噻)*[?？。.!！]*"
-)
 
 
 def checked_claims(text: str) -> tuple[str, ...]:
@@ -339,7 +338,7 @@ def checked_claims(text: str) -> tuple[str, ...]:
     调处成功率百分之九十三，没错吧" → two checks); a piece stating no number belongs to the next
     ("询问室、听证室近200处"). () unless the text is such claims and a tag."""
     *pieces, tag = _CLAIM_BREAK_RE.split(text.strip())
-    if not pieces or not _CHECK_TAG_RE.fullmatch(tag.strip()):
+    if not pieces or not bare_check(tag.strip()):
         return ()
     claims, pending = [], ""
     for k in range(0, len(pieces), 2):
@@ -348,7 +347,7 @@ def checked_claims(text: str) -> tuple[str, ...]:
             continue
         if _has_ask(piece):
             return ()
-        if _STATED_NUMBER_RE.search(convert_numerals(piece)):
+        if states_number(piece):
             claims.append(f"{piece}，{tag.strip()}")
             pending = ""
         else:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from bot.analysis import Analysis
-from bot.analysis.ask import NARRATIVE_RE
+from bot.analysis.ask import narrative
 from bot.analysis.numbers import written_figure
 from bot.decision.decline import Decline
 from bot.decision.kinds import CHANGE_ASKED_RE, rule_figure_kind
@@ -1099,11 +1099,18 @@ def rule_measure_identity(a: Analysis, choice: Choice | None, ctx: Context) -> D
         return None  # "讨工钱" (讨工资) of 讨回工资: the figure's word with one character left out
     if choice.figure_unit and len(written) == 2 and written[-1] == choice.figure_unit[-1]:
         return None  # "行政复议案件多少件" of 行政复议新收612件: 案件 is what 件 counts
+    if _count_of(written, own, choice.figure_unit):
+        return None  # "初评数有22个" of 22个乡镇(街道)通过初评: the count of what the figure counts
     if occurs(written, ctx.report_norm):
         return Decline("unstated", head)
     if none_occur(written, ctx.report_norm):
         return Decline("absent", head)
     return Decline("unstated", head)
+
+
+def _count_of(written: str, own: str, unit: str) -> bool:
+    """ "X数" asked of a count (not a rate, not money) whose own words have X: the count of X."""
+    return len(written) >= 3 and written.endswith("数") and written[:-1] in own and bool(unit) and unit[-1] not in "%元"
 
 
 # What ends a measure's name: the measure itself, not what it is of ("诉前调解" of 诉前调解成功率).
@@ -1350,7 +1357,7 @@ def first_decline(a: Analysis, choice: Choice | None, ctx: Context, rules=RULES)
     the report lacks, whichever rule found it."""
     for rule in rules:
         found = rule(a, choice, ctx)
-        if found is not None and not (found.reason == "absent" and NARRATIVE_RE.search(found.detail)):
+        if found is not None and not (found.reason == "absent" and narrative(found.detail)):
             return found
     return None
 
@@ -1383,7 +1390,7 @@ def absent_terms(core: str, report_norm: str, min_len: int = 2, asked: str = "")
             if none_occur(word, report_norm):
                 if asked and not _may_be_absent(word, asked, report_norm):
                     continue
-                if NARRATIVE_RE.search(word):
+                if narrative(word):
                     continue  # "爷爷", "心里": the asker's story, never what the report lacks
                 if CHANGE_ASKED_RE.fullmatch(word):
                     continue  # "缩短了多少": a change asked is the intent's, never a thing the report lacks

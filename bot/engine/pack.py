@@ -25,7 +25,8 @@ from functools import cached_property, lru_cache, partial
 
 from bot.analysis import Analysis, analyze, guards
 from bot.analysis.area import find_area, find_area_figures, find_area_honours
-from bot.analysis.ask import COMPARED_WITH_RE, bare_check, coverage
+from bot.analysis.ask import COMPARED_WITH_RE, coverage
+from bot.analysis.check_words import bare_check
 from bot.analysis.compare import Comparison, find_comparisons
 from bot.analysis.figures import index_figures, metrics_with_figure, parse_each_figure, parse_figure_query
 from bot.analysis.intent import RANK_ASKED_RE

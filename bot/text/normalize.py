@@ -103,7 +103,7 @@ PROTECTED_WORDS = (
 # A lone numeral character becomes a digit only before one of these (跑一次 → 跑1次).
 _CLASSIFIERS = set("次个项件家名台处条类种起人批年月日位元%")
 _APPROXIMATE = {"一两", "两三", "二三", "三四", "三五", "四五", "五六", "六七", "七八", "八九"}
-_NUM_RUN_RE = re.compile(f"[{_NUMERAL_CHARS}]+")
+_NUM_RUN_RE = re.compile(f"[{_NUMERAL_CHARS[:-1]}][{_NUMERAL_CHARS}]*")  # a run never starts with 点 ("联系点十五个")
 _SHORT_YEAR_RE = re.compile(r"(?<![\d.])(1[6-9]|2\d)年(?!代)")
 _PERCENT_RE = re.compile(f"百分之([{_NUMERAL_CHARS}]+|\\d+(?:\\.\\d+)?)")
 
@@ -218,7 +218,7 @@ def convert_numerals(text: str) -> str:
         if len(run) == 1 and run not in "零〇":
             if not (after in _CLASSIFIERS or before == "第"):
                 return run
-        if run.startswith("点") or run.endswith("点"):
+        if run.endswith("点"):
             return run
         if run[:2] in _APPROXIMATE and run[2:] in ("", "十", "百", "千", "万"):
             return run  # 两三趟 = "two or three", not 23; 三四千 = "three or four thousand", not 4000

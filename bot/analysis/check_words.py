@@ -1,0 +1,42 @@
+"""The words of a check: a clause that only asks whether what was said before it is right.
+
+One vocabulary serves every place a check tag is read: the ask keeps the clauses such a check
+follows ("…近六百处，法律援助是2900多件，没错吧"), the split cuts several stated figures before one
+tag into one check each, and a number followed by a tag is the amount stated ("有二个，对不对"),
+not a question of whether it reaches that amount ("有两千件吗").
+"""
+
+from __future__ import annotations
+
+import re
+
+# What makes a clause a check at all.
+_CHECKS_RE = re.compile(
+    r"吗|吧|是不是|是否|对不对|有没有|真的假的|(?:对|是)(?:么|嘛|不|咯|噻)|不会吧|不可能吧|(?:没|冇)(?:记|说|看|听)?错"
+)
+# Everything else a check that names nothing of its own may say.
+_CHECK_WORDS_RE = re.compile(
+    r"(?:这|那)(?:几个|两个|三个|俩|些)(?:数据|数字|数)?|(?:我)?(?:没|冇)(?:记|说|看|听)?错|不会吧|不可能吧|"
+    r"到底|究竟|真的|假的|是不是|是否|对不对|对吗|对吧|是吗|(?:对|是)(?:么|嘛|不|咯|噻)|吗|呢|吧|啊|呀|"
+    r"这样|有这回事|这回事|有这种事|这种事|有这事|这事|有没有|靠谱|属实|准确|都|那|这个|是|[?？!！。，,\s]"
+)
+# What a bare check may still say: an ordinal or a size of what was claimed ("第一批", "这么多").
+_ORDINAL_ONLY_RE = re.compile(r"第[一二三四五六七八九十\d]+[批次届个名]|首批|这么多|那么多|这么高|那么高")
+# After a number, a question particle alone asks whether the figure reaches it ("有两千件吗").
+_REACHING_RE = re.compile(r"[吗么嘛呢][?？。.!！]*")
+_CLAUSE_BREAK_RE = re.compile(r"[，,；;]")
+
+
+def bare_check(clause: str) -> bool:
+    """A check that names nothing of its own ("是真的吗", "真的假的", "到底是不是第一批", "这几个数对不对")."""
+    if not _CHECKS_RE.search(clause):
+        return False
+    rest = _CHECK_WORDS_RE.sub("", clause)  # "常德也是吗", "今年的有没有" name a place or a year: no bare check
+    return not rest or bool(_ORDINAL_ONLY_RE.fullmatch(rest))
+
+
+def checked_after(rest: str) -> bool:
+    """Whether the text after a number is a check of it ("，对不对", "是吧", "，这几个数没错吧"):
+    the number is then the amount stated; a bare "吗" asks whether the figure reaches it."""
+    clause = _CLAUSE_BREAK_RE.split(rest.lstrip("，, "), 1)[0].strip()
+    return bool(clause) and not _REACHING_RE.fullmatch(clause) and bare_check(clause)

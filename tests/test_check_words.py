@@ -1,0 +1,75 @@
+"""One vocabulary of check tags (bot/analysis/check_words.py), read alike by the ask, the split of
+several stated figures and the numbers."""
+
+import math
+
+import pytest
+
+from bot.analysis.check_words import bare_check, checked_after
+from bot.analysis.numbers import find_numbers, states_number
+from bot.analysis.split import checked_claims
+from bot.text.normalize import convert_numerals
+
+TAGS = [
+    "对吧",
+    "对不对",
+    "是不是",
+    "没错吧",
+    "我没记错吧",
+    "这几个数对不对",
+    "这几个数据都准确吗",
+    "是吧",
+    "对么",
+    "冇错吧",
+    "真的吗",
+]
+
+
+@pytest.mark.parametrize("tag", TAGS)
+def test_every_tag_is_read_the_same_by_the_ask_the_split_and_the_numbers(tag):
+    assert bare_check(tag)
+    claims = checked_claims(f"新增立法联系点5个，出庭应诉率有60%，{tag}")
+    assert claims == (f"新增立法联系点5个，{tag}", f"出庭应诉率有60%，{tag}")
+    assert checked_after(f"，{tag}")
+    (number,) = find_numbers(convert_numerals(f"出庭应诉率有60%，{tag}"))
+    assert number.low == number.high == 60  # "有60%" then a tag states 60%, not "at least 60%"
+
+
+@pytest.mark.parametrize("clause", ["常德也是吗", "今年的有没有", "网上可办率呢", "好吧那算了", "是多少"])
+def test_a_clause_naming_something_of_its_own_is_no_bare_check(clause):
+    assert not bare_check(clause)
+
+
+def test_a_question_particle_after_a_number_asks_whether_the_figure_reaches_it():
+    assert not checked_after("吗")
+    assert not checked_after("吗？")
+    (number,) = find_numbers(convert_numerals("出庭应诉率有60%吗"))
+    assert number.high == math.inf  # at least (about) 60%
+
+
+@pytest.mark.parametrize(
+    "clause", ["新增立法联系点十五个", "新增立法联系点五个", "成功率百分之九十三", "近二万件", "有358项"]
+)
+def test_numbers_in_words_state_an_amount_even_after_a_word_ending_in_dian(clause):
+    assert states_number(clause)
+
+
+@pytest.mark.parametrize("clause", ["新增立法联系点", "2023年市本级网上可办率", "第一批"])
+def test_a_clause_with_no_amount_states_none(clause):
+    assert not states_number(clause)
+
+
+def test_several_figures_then_any_tag_are_each_judged(engine):
+    reply = engine.respond("用柔性执法办的案件是4600多件；出庭应诉率有60%，这几个数对不对")
+    verdicts = [line for line in reply.answer.split("\n") if line.startswith(("是的", "不是"))]
+    assert verdicts[0].startswith("是的") and "4600余件" in verdicts[0]
+    assert verdicts[1].startswith("不是") and "100%" in verdicts[1]
+    reply = engine.respond("新增立法联系点十五个，讨回工资有951万余元，没错吧")
+    verdicts = [line for line in reply.answer.split("\n") if line.startswith(("是的", "不是"))]
+    assert len(verdicts) == 2 and all(v.startswith("不是") for v in verdicts), reply.text
+
+
+def test_a_whoever_saying_is_a_name_not_a_question_of_who():
+    claims = checked_claims("谁执法谁普法发布典型案例210个，新增立法联系点五个，没错吧")
+    assert claims == ("谁执法谁普法发布典型案例210个，没错吧", "新增立法联系点五个，没错吧")
+    assert checked_claims("谁发布了70个案例，新增立法联系点五个，没错吧") == ()  # 谁 alone asks who
