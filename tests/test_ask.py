@@ -111,6 +111,11 @@ def test_a_story_typed_without_breaks_is_cut_where_the_report_words_start(engine
     # a dash and "我…" without punctuation end the question typed first
     assert find_ask("园区赋权事项——我姐夫在江华县开了个小超市，想起来就憋屈", report).text == "园区赋权事项"
     assert find_ask("网上可办数我问这个是因为我老伴在涟源市开了间米粉店", report).text == "网上可办数"
+    # an enumeration's last item may run on into a story; the items before it never break
+    ask = find_ask("复调对接调解和解了几件、和解率多少我问这个是因为我干妈老家在洞口县在餐馆洗碗", report)
+    assert ask.text == "复调对接调解和解了几件、和解率多少" and "洞口县" in ask.context
+    listed = "把指导人民调解化解纠纷、讨薪农民工人数、湘易办上面益阳能用的应用几个数一起报一下"
+    assert find_ask(listed, report).text == listed
 
 
 def test_items_after_a_list_request_are_asked(engine: Engine):

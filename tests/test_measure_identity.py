@@ -109,6 +109,10 @@ def test_the_head_of_a_check_is_the_subject_of_its_figure(engine, question, head
         "市本级重大招商项目是不是六项",
         "2023年新增了10个立法听证会？",
         "湘易办益阳旗舰店接了三百多个注册用户是不是",
+        "零排队的事项有一千八百多项吗",  # a subject the figure's words lack, checked
+        "诉后执行成功率超过六成没有",
+        "法律援助投诉受理了三千多件吗",  # what was received, a word the report never writes
+        "法律援助投诉是不是受理了三千多件",
     ],
 )
 def test_a_check_of_another_measure_gets_neither_yes_nor_no(engine, question):
@@ -588,3 +592,22 @@ def test_x_shu_asked_of_a_count_is_the_count_of_x(engine):
         assert reply.status == "answer" and reply.answer.startswith(verdict) and "22个" in reply.answer, reply.text
     reply = engine.respond("人民调解调处成功数是多少")
     assert "93%" not in reply.answer.split("\n", 1)[0], reply.text
+
+
+@pytest.mark.parametrize(
+    "question, verdict, figure",
+    [
+        ("零跑动的事项是不是一千八百多项", "是的", "1837项"),
+        ("诉前调解成功率超过五成没有", "是的", "56.8%"),
+        ("法律援助是不是受理了两千九百多件", "是的", "2900余件"),
+        ("法审事项是不是一万多项", "是的", "1.5万余项"),  # 法审: 法(治)审(核), the figure's words shortened
+    ],
+)
+def test_a_check_in_the_figures_own_words_is_still_judged(engine, question, verdict, figure):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and reply.answer.startswith(verdict) and figure in reply.answer, reply.text
+
+
+def test_a_short_form_of_the_figures_words_is_its_subject(engine):
+    reply = engine.respond("法审事项有多少")
+    assert reply.status == "answer" and "1.5万余项" in reply.answer, reply.text

@@ -131,8 +131,17 @@ def clauses(text: str, report: str = "") -> list[str]:
     parts = [c for c in (part.strip() for part in _BREAK_RE.split(text)) if c]
     out: list[str] = []
     for part in parts:
-        unbroken = len(part) >= LONG_UNBROKEN and "、" not in part  # an enumeration is typed, not spoken
-        pieces = _objects_kept([c for c in _SPOKEN_BREAK_RE.split(part) if c], report) if unbroken else [part]
+        # an enumeration is typed, not spoken, up to its last item: what runs on after it may be
+        # spoken ("A了几件、B多少我问这个是因为…")
+        listed, mark, spoken = part.rpartition("、")
+        unbroken = len(spoken) >= LONG_UNBROKEN
+        pieces = (_objects_kept([c for c in _SPOKEN_BREAK_RE.split(spoken) if c], report) if unbroken else []) or [
+            spoken
+        ]
+        if listed:  # the last item runs on up to where a story starts
+            told = next((k for k, piece in enumerate(pieces) if k and narrative(piece)), len(pieces))
+            pieces = ["".join(pieces[:told]), *pieces[told:]]
+        pieces[0] = listed + mark + pieces[0]
         out += [cut for piece in pieces for cut in _story_cut(piece, report)]
     return out
 

@@ -936,7 +936,9 @@ def _claim_head(clauses: list[str], report: str = "") -> str | None:
             after = word
     if after:
         return "" if after in MEASURE_NEUTRAL or after in PLACEHOLDERS else after
-    for word in reversed(words[:stated]):  # the words right before it, up to the first of substance
+    before = words[:stated]
+    for k in range(len(before) - 1, -1, -1):  # the words right before it, up to the first of substance
+        word = before[k]
         if len(word) < 2 or not _HANZI_RE.fullmatch(word) or word in _CLAIM_WORDS or word in GENERIC_VERBS:
             continue
         if len(word) == 2 and word[1] == "有" and not lexicon.is_noun(word):
@@ -945,6 +947,9 @@ def _claim_head(clauses: list[str], report: str = "") -> str | None:
             return ""
         if lexicon.is_noun(word) or word[-1] in _MEASURE_SUFFIXES or _unwritten(word, report):
             return word
+        done = [w for w in before[:k] if len(w) >= 2 and w not in _CLAIM_WORDS]  # "投诉是不是受理了"
+        if done and lexicon.is_verb(word) and _HANZI_RE.fullmatch(done[-1]) and _unwritten(done[-1], report):
+            return done[-1]  # "法律援助投诉受理了三千多件": what was received, a word the report never writes
         return ""  # a verb of what was done ("听证室建了两百处"): no noun of the subject next to it
     return ""
 
@@ -1119,6 +1124,8 @@ _KIND_TAIL_RE = re.compile(r"(?:百分之|百分比|比例|比率|占比|几成)
 _SUBJECT_FILLER_RE = re.compile(r"就是|那个|这个|请问|一下|到底|究竟|那么|还有|然后|咱们|我们|你们|[个了的]")
 _TOTAL_SUFFIX_RE = re.compile(r"(?:总数|总量|总计|合计|总共|一共)$")  # the whole of a measure, not its subject
 _SCOPE_PREFIX_RE = re.compile(r"^(?:(?:19|20)\d\d年?)?(?:全市|市本级|全省|益阳市?)?")  # where, not what it is of
+# What a check leaves after its measure once its number is taken out ("…成功率是", "…成功率没有").
+_CHECK_FRAME_END_RE = re.compile(r"(?:是|有|为|达|达到|超过|不到|没有|没)+$")
 _MEASURE_SUFFIX_RE = re.compile(
     r"(?:调处成功率|成功率|和解率|率|案件数|案例数|事项数|件数|人数|人次|金额|数量|数|案件|案例|事项)$"
 )
@@ -1131,7 +1138,10 @@ def rule_subject_named(a: Analysis, choice: Choice | None, ctx: Context) -> Decl
     if choice is None or not choice.figure_value or not choice.names:
         return None
     norm = ctx.normalize or normalize
-    asked = _KIND_TAIL_RE.sub("", _COUNTED_IN_RE.sub("", norm(a.core)))  # "…案例件", "…成功率百分之"
+    core = _CHECK_FRAME_END_RE.sub("", norm(a.core))  # "诉后执行成功率(超过六成)没有": its number taken out
+    asked = _KIND_TAIL_RE.sub("", core)  # "…成功率百分之"
+    if not _MEASURE_SUFFIX_RE.search(asked):  # "…案例件", "…事项项": the unit counted, after the measure
+        asked = _KIND_TAIL_RE.sub("", _COUNTED_IN_RE.sub("", core))
     subject = _MEASURE_SUFFIX_RE.sub("", _TOTAL_SUFFIX_RE.sub("", asked))  # "…案件总数": 总数, then 案件
     if subject != asked:
         subject = _SUBJECT_FILLER_RE.sub("", _SCOPE_PREFIX_RE.sub("", subject))
@@ -1141,7 +1151,17 @@ def rule_subject_named(a: Analysis, choice: Choice | None, ctx: Context) -> Decl
     names, sounds = _own_words(norm, choice.names, choice.own_text)
     if any(p in names or pinyin_key(p) in sounds for p in pairs):
         return None  # written, or typed by sound ("挑解" of 调解)
+    if _abbreviates(subject, names):
+        return None  # "法审事项" of 法治审核的执法事项: each character starting a word of it
     return Decline("unstated", subject)
+
+
+def _abbreviates(short: str, names: str) -> bool:
+    """Whether a two-character subject is a short form of two words of the figure's own ("法审" of
+    法治审核, "执考" of 执法资格考试): its first character, then its second within a word's reach."""
+    return len(short) == 2 and bool(
+        re.search(rf"{re.escape(short[0])}[\u4e00-\u9fff]{{1,3}}{re.escape(short[1])}", names)
+    )
 
 
 # A description of the thing asked, then the thing pointed at ("…顺带调解的那种模式"): the words before.
