@@ -549,3 +549,13 @@ def test_stated_figures_with_a_story_word_inside_another_word_are_each_checked(e
     reply = engine.respond("市本级网上可办率是100%，执法要管的事对外公开有七点五万多项，对不对")
     verdicts = [line for line in reply.answer.split("\n") if line.startswith(("是的", "不是"))]
     assert len(verdicts) == 2 and "100%" in verdicts[0] and "7.5万余项" in verdicts[1], reply.text
+
+
+def test_a_time_word_of_a_story_starts_a_new_clause_in_speech(engine: Engine):
+    """ "…配了多少台前几天我骑电动车…": 前几天 opens the story; the question before it is still asked."""
+    message = (
+        "执法记录仪全市配了多少台前几天我骑电动车没戴头盔被拦了执法的人胸前就挂着那个在录我就好奇是不是每个执法的都有"
+    )
+    reply = engine.respond(message)
+    assert reply.status == "answer" and "4400台" in reply.answer.split("\n", 1)[0], reply.text
+    assert not reply.answer.startswith(("是的", "不是"))
