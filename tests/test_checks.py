@@ -627,3 +627,13 @@ def test_a_verb_of_having_before_the_claim_is_no_measure(engine, question, yes):
     """ "建有", "配有" say the thing has the figure, as 有 alone does: never a measure the report lacks."""
     reply = engine.respond(question)
     assert reply.text.startswith("是的" if yes else "不是"), reply.text
+
+
+@pytest.mark.parametrize("question", ["是不是每个乡镇都通过了初评", "所有证明是不是都不用开了"])
+def test_a_claim_about_every_one_gets_no_yes_unless_the_report_says_every_one(engine, question):
+    """ "每个/所有…都" is borne out only by a report that says it of all (全覆盖, 100%)."""
+    assert not engine.respond(question).answer.startswith("是的")
+
+
+def test_a_claim_about_every_one_the_report_says_of_all_is_yes(engine):
+    assert engine.respond("营业执照和身份证是不是都不用交了").answer.startswith("是的")

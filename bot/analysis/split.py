@@ -13,6 +13,7 @@ import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.analysis.check_words import bare_check
 from bot.analysis.numbers import states_number
@@ -333,6 +334,7 @@ _CHECK_END_RE = re.compile(r"吧[。.!！]*$")
 _CLAIM_BREAK_RE = re.compile(r"([，,、；;。]|\s+)")
 
 
+@lru_cache(maxsize=1024)
 def checked_claims(text: str) -> tuple[str, ...]:
     """Each figure stated, checked by the tag after them all ("人民调解化解纠纷一万零八百一十六起，
     调处成功率百分之九十三，没错吧" → two checks); a piece stating no number belongs to the next

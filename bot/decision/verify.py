@@ -251,7 +251,7 @@ def _claim(analysis: Analysis, evidence: str, figure=None) -> bool | None:
 
 
 # A claim about every one of a kind ("所有证明都不用开了"): borne out only by a report that says so.
-_UNIVERSAL_RE = re.compile(r"所有|全部|一切|任何|一律|全都|统统|全覆盖")
+_UNIVERSAL_RE = re.compile(r"所有|全部|一切|任何|一律|全都|统统|全覆盖|每(?:一)?[个位名家人户件项]|人人|个个|家家")
 _TITLE_RE = re.compile(r"《+([^《》]{2,30})》+")  # a programme, a document, a publication named
 MIN_PLACED = 2  # characters of the question's words the evidence writes right after its own place
 
