@@ -637,3 +637,10 @@ def test_a_claim_about_every_one_gets_no_yes_unless_the_report_says_every_one(en
 
 def test_a_claim_about_every_one_the_report_says_of_all_is_yes(engine):
     assert engine.respond("营业执照和身份证是不是都不用交了").answer.startswith("是的")
+
+
+def test_a_question_mark_after_a_question_word_hidden_by_synonyms_is_no_check(engine):
+    """ "多少钱" reads as 金额 once synonyms apply; it still asks, so "？" makes no check of 370名."""
+    reply = engine.respond("三百七十名农民工一共讨回了多少钱？")
+    assert reply.status == "answer" and not reply.answer.startswith(("是的", "不是")), reply.text
+    assert "317万余元" in reply.answer.split("\n", 1)[0]

@@ -611,3 +611,11 @@ def test_a_check_in_the_figures_own_words_is_still_judged(engine, question, verd
 def test_a_short_form_of_the_figures_words_is_its_subject(engine):
     reply = engine.respond("法审事项有多少")
     assert reply.status == "answer" and "1.5万余项" in reply.answer, reply.text
+
+
+def test_one_characters_sound_is_no_word_of_the_figure(engine):
+    """ "问话的屋子" (室) never passes as 公示执法事项 because 室 and 事 sound alike."""
+    reply = engine.respond("执法时候问话的屋子多少个")
+    assert "7.5万余项" not in reply.answer.split("\n", 1)[0], reply.text
+    reply = engine.respond("执法时候问话的屋子和开听证的屋子建了多少个")
+    assert reply.status == "answer" and reply.answer.startswith("询问室听证室数量：近200处"), reply.text

@@ -165,7 +165,8 @@ def _analyze(raw: str, synonyms: Synonyms = NO_SYNONYMS, today: dt.date | None =
     text = convert_numerals(synonyms.apply(convert_numerals(cleaned)))  # "跑一趟" → 跑一次 → 跑1次
     numbers = tuple(find_numbers(text))
     intent = find_intent(text, numbers[-1].unit if numbers else "")
-    if numbers and not intent.yes_no and _QUESTION_MARK_RE.search(raw) and not _QUESTION_WORD_RE.search(text):
+    asked = _QUESTION_WORD_RE.search(text) or _QUESTION_WORD_RE.search(cleaned)  # "多少钱" is 金额 once synonyms apply
+    if numbers and not intent.yes_no and _QUESTION_MARK_RE.search(raw) and not asked:
         intent = find_intent(text + "吗", numbers[-1].unit)
     scope = find_scope(text, today)
     if scope.years:

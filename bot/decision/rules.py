@@ -1026,6 +1026,12 @@ def _said_shorter(word: str, own: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
+def _sounds_in(word: str, own_sound: str) -> bool:
+    """Whether a word of two characters or more sounds like some of the figure's own ("挑解" of
+    调解); one character's sound ("室" of 事项) says nothing."""
+    return len(word) >= 2 and pinyin_key(word) in own_sound
+
+
 def _own_words(norm, names: str, own_text: str) -> tuple[str, str]:
     """A figure's names and own words, normalised, and their sounds (the pack's texts: they recur)."""
     own = norm(f"{names} {own_text}")
@@ -1093,7 +1099,7 @@ def rule_measure_identity(a: Analysis, choice: Choice | None, ctx: Context) -> D
     act = _act_on(a.raw, norm(head) or head, own, ctx.report_norm)
     if act:
         return Decline("unstated", act)
-    if head in own or norm(head) in own or pinyin_key(norm(head)) in own_sound:
+    if head in own or norm(head) in own or _sounds_in(norm(head), own_sound):
         return None
     if lookup:
         return Decline("absent", head) if none_occur(head, ctx.report_norm) else None
@@ -1179,7 +1185,7 @@ def rule_one_word_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
     own, own_sound = _own_words(norm, choice.names, choice.own_text)
     on, off = [], []
     scope = set(a.scope.places) | set(a.scope.counties) | set(ctx.place_words)
-    is_own = lambda w: w in own or norm(w) in own or pinyin_key(norm(w)) in own_sound  # noqa: E731
+    is_own = lambda w: w in own or norm(w) in own or _sounds_in(norm(w), own_sound)  # noqa: E731
     before, counted = _measure_parts(a)
     split_phrase = before + counted
     phrase = _measure_names(split_phrase)
@@ -1251,7 +1257,7 @@ def rule_object_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decline
         if not (lexicon.is_noun(word) or word not in lexicon.words()):
             continue  # a verb of the asking or of the figure's own act
         written = norm(word) or word
-        if written in own or pinyin_key(written) in own_sound or not none_occur(written, ctx.report_norm):
+        if written in own or _sounds_in(written, own_sound) or not none_occur(written, ctx.report_norm):
             continue
         if _ends_ask("".join(words[k : k + 2]), clean(clause)) or _ends_ask(word, clean(clause)):
             # what the ask ends on ("…参加执法技能比武？"), not a story run on after it
