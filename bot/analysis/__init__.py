@@ -159,14 +159,18 @@ def _years_asked(raw: str, scope: Scope, synonyms: Synonyms, today: dt.date | No
     return replace(scope, years=own.years, relative=own.relative, previous=own.previous)
 
 
+def _asks_by_word(text: str, cleaned: str) -> bool:
+    """A question word, as typed or after synonyms ("多少钱" is 金额 once synonyms apply)."""
+    return bool(_QUESTION_WORD_RE.search(text) or _QUESTION_WORD_RE.search(cleaned))
+
+
 def _analyze(raw: str, synonyms: Synonyms = NO_SYNONYMS, today: dt.date | None = None) -> Analysis:
     raw = raw if isinstance(raw, str) else ""
     cleaned = clean(raw[: MAX_QUERY_CHARS * 4])[:MAX_QUERY_CHARS]
     text = convert_numerals(synonyms.apply(convert_numerals(cleaned)))  # "跑一趟" → 跑一次 → 跑1次
     numbers = tuple(find_numbers(text))
     intent = find_intent(text, numbers[-1].unit if numbers else "")
-    asked = _QUESTION_WORD_RE.search(text) or _QUESTION_WORD_RE.search(cleaned)  # "多少钱" is 金额 once synonyms apply
-    if numbers and not intent.yes_no and _QUESTION_MARK_RE.search(raw) and not asked:
+    if numbers and not intent.yes_no and _QUESTION_MARK_RE.search(raw) and not _asks_by_word(text, cleaned):
         intent = find_intent(text + "吗", numbers[-1].unit)
     scope = find_scope(text, today)
     if scope.years:

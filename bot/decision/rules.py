@@ -1025,13 +1025,13 @@ def _said_shorter(word: str, own: str) -> bool:
     )
 
 
-@lru_cache(maxsize=4096)
 def _sounds_in(word: str, own_sound: str) -> bool:
     """Whether a word of two characters or more sounds like some of the figure's own ("挑解" of
     调解); one character's sound ("室" of 事项) says nothing."""
     return len(word) >= 2 and pinyin_key(word) in own_sound
 
 
+@lru_cache(maxsize=4096)
 def _own_words(norm, names: str, own_text: str) -> tuple[str, str]:
     """A figure's names and own words, normalised, and their sounds (the pack's texts: they recur)."""
     own = norm(f"{names} {own_text}")
@@ -1155,7 +1155,7 @@ def rule_subject_named(a: Analysis, choice: Choice | None, ctx: Context) -> Decl
         return None  # the ask names no measure of its own, or no subject before it
     pairs = {subject[i : i + 2] for i in range(len(subject) - 1)}
     names, sounds = _own_words(norm, choice.names, choice.own_text)
-    if any(p in names or pinyin_key(p) in sounds for p in pairs):
+    if any(p in names or _sounds_in(p, sounds) for p in pairs):
         return None  # written, or typed by sound ("挑解" of 调解)
     if _abbreviates(subject, names):
         return None  # "法审事项" of 法治审核的执法事项: each character starting a word of it

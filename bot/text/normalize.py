@@ -103,7 +103,9 @@ PROTECTED_WORDS = (
 # A lone numeral character becomes a digit only before one of these (跑一次 → 跑1次).
 _CLASSIFIERS = set("次个项件家名台处条类种起人批年月日位元%")
 _APPROXIMATE = {"一两", "两三", "二三", "三四", "三五", "四五", "五六", "六七", "七八", "八九"}
-_NUM_RUN_RE = re.compile(f"[{_NUMERAL_CHARS[:-1]}][{_NUMERAL_CHARS}]*")  # a run never starts with 点 ("联系点十五个")
+_NUM_RUN_RE = re.compile(
+    f"[{_NUMERAL_CHARS.replace('点', '')}][{_NUMERAL_CHARS}]*"
+)  # never starts with 点 ("联系点十五个")
 _SHORT_YEAR_RE = re.compile(r"(?<![\d.])(1[6-9]|2\d)年(?!代)")
 _PERCENT_RE = re.compile(f"百分之([{_NUMERAL_CHARS}]+|\\d+(?:\\.\\d+)?)")
 
