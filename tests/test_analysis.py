@@ -24,6 +24,9 @@ TODAY = dt.date(2026, 12, 1)
         ("网上可办率", "lookup"),
         ("益阳是第几批全国示范市呀，是什么情况", "description"),
         ("规范性文件的内容", "description"),
+        ("那就超过九成了咯", "yesno"),  # 咯 confirms what was said
+        ("人民调解的成功率是好多咯", "figure"),  # …but only softens a question word's ask
+        ("真的全部都能在网上办啊", "yesno"),
     ],
 )
 def test_intent(question, kind):
@@ -61,6 +64,14 @@ def test_measure(question, measure):
         ("是百分之六十五点八吗", 56.8, 1, None, False),
         ("有七点五万项那么多吗", 7.5, 1e4, "余", True),
         ("是不是六项", 6, 1, None, True),
+        # a relation said after the number: the same range as said before it
+        ("是不是连一半都没到", 56.8, 1, None, False),
+        ("五千件都不到吧", 4600, 1, "余", True),
+        ("八成都没有吧", 93, 1, None, False),
+        ("九成都超过了吧", 93, 1, None, True),
+        ("四千件有没有", 4600, 1, "余", True),
+        ("五千件没有", 4600, 1, "余", False),  # a final 没有 asks whether it reaches 5000
+        ("一千台有了吧", 4400, 1, None, True),
     ],
 )
 def test_rough_numbers_compare_with_the_report(question, number, scale, qualifier, expected):

@@ -16,6 +16,8 @@ import pytest
         ("立法联系点新增了10个吗", False),
         ("有没有要跑两次以上的事项", False),
         ("执法记录仪配了4400台对吧", True),
+        ("那就是说刑事破案数是往下掉了咯", False),  # a final 咯 asks to confirm, as 吧 does
+        ("网上可办率百分之百？真的全部都能在网上办啊", True),
     ],
 )
 def test_yes_no(engine, question, yes):
@@ -40,6 +42,12 @@ def test_a_plain_figure_question_gets_no_verdict(engine):
         ("刑事破案数不是下降了吗", False),  # rhetorical: asserts 下降, the report says 上升
         ("网上可办率不是百分之百吗", True),
         ("行政机关负责人出庭应诉率没到百分之百吧", False),  # 100% is not below 100%
+        # the negation after the number is part of its range, not a second negation to turn round
+        ("诉前调解成功率是不是连一半都没到", False),
+        ("柔性执法办理案件是不是五千件都不到", True),
+        ("人民调解成功率八成都没有吧", False),
+        ("人民调解成功率九成都超过了吧", True),
+        ("执法记录仪一千台有没有", True),
     ],
 )
 def test_negated_claims_are_turned_round(engine, question, yes):

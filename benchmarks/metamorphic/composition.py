@@ -8,12 +8,15 @@
   stated one first;
 * 2–3 figures stated, then one check of them all ("A是N，B是M，对吧") → 是的/不是 of each, in
   order;
+* a question, then a check of a bound clearly above or below its figure, said before or after
+  the number ("不到X吧", "X都不到吧", "X都超过了吧", "有没有X") → 是的/不是 rightly;
 * a question about a change, then a check of its direction in any words ("是不是减少了") →
   是的/不是 rightly.
 """
 
 from __future__ import annotations
 
+import math
 import random
 import re
 from decimal import Decimal
@@ -103,3 +106,45 @@ def direction_check(figure: Figure, rng: random.Random) -> tuple[str, bool]:
     up = rng.random() < 0.5
     word = rng.choice(lexicon.WAYS_UP if up else lexicon.WAYS_DOWN)
     return rng.choice(lexicon.DIRECTION_CHECKS).format(w=word), up == (figure.way == "up")
+
+
+BOUND_POINTS = 15  # a percentage bound at least this many points from the figure
+BOUND_FACTOR = 3  # a count bound at least this many times larger or smaller than the figure
+
+
+def _one_digit(value: float, up: bool) -> float:
+    """`value` rounded to one significant digit, up or down (13800 → 20000, 1533 → 1000)."""
+    step = 10 ** math.floor(math.log10(value))
+    return (math.ceil if up else math.floor)(value / step) * step
+
+
+def _bound(figure: Figure, larger: bool, words: bool) -> str | None:
+    """A number clearly larger or smaller than the figure, in its unit ("2万件", "百分之五十")."""
+    near, number, wan1, _, wan2, unit = _VALUE_RE.match(figure.value).groups()
+    value = float(number)
+    if unit in ("%", "％"):
+        bound = math.ceil((value + BOUND_POINTS) / 10) * 10 if larger else math.floor((value - BOUND_POINTS) / 10) * 10
+        if not 10 <= bound <= 100:
+            return None
+        return numerals.percent(str(bound)) if words else f"{bound}%"
+    if not unit or "百分点" in unit or value <= 0:
+        return None
+    bound = _one_digit(value * BOUND_FACTOR if larger else value / BOUND_FACTOR, larger)
+    wan = wan1 + wan2
+    if bound < 1:
+        if not wan:
+            return None
+        bound, wan = bound * 10000, ""  # 0.5万项 said as 5000项
+    text = f"{bound:g}" if bound < 1e6 else str(int(bound))
+    return (numerals.decimal(text) if words else text) + wan + unit
+
+
+def bound_check(figure: Figure, rng: random.Random) -> tuple[str, bool] | None:
+    """A follow-up check of a bound clearly off the figure, and whether its true answer is 是."""
+    relation = rng.choice(tuple(lexicon.BOUND_CHECKS))
+    larger = rng.random() < 0.5
+    said = _bound(figure, larger, rng.random() < 0.5)
+    if said is None:
+        return None
+    truth = larger if relation == "below" else not larger
+    return rng.choice(lexicon.BOUND_CHECKS[relation]).format(x=said), truth

@@ -339,9 +339,35 @@ CHECKS_YES = (
 )
 CHECKS_NO = ("不是{x}吧", "应该不是{x}吧")
 
+# A bound checked in a follow-up, said before or after the number: below it, above it, or reaching it.
+BOUND_CHECKS = {
+    "below": (
+        "不到{x}吧",
+        "是不是不到{x}",
+        "{x}都不到吧",
+        "连{x}都没到吧",
+        "是不是{x}都没有",
+        "{x}不到吧",
+        "还没到{x}吧",
+        "没超过{x}吧",
+        "{x}都没有吧",
+        "是不是连{x}都不到",
+    ),
+    "above": (
+        "超过{x}了吧",
+        "是不是超过{x}了",
+        "{x}都超过了吧",
+        "{x}早就超过了吧",
+        "有没有超过{x}",
+        "是不是{x}都过了",
+        "{x}以上吧",
+    ),
+    "reach": ("有没有{x}", "{x}有了吧", "{x}有没有", "有{x}吗", "达到{x}了吗", "{x}到了没"),
+}
+
 # A change's direction checked in a follow-up, in the words people use for it.
 WAYS_UP = ("上升", "增长", "增加", "提高", "上涨", "涨", "增多", "变多", "升高")
-WAYS_DOWN = ("下降", "减少", "降低", "下滑", "降", "减", "变少", "回落")
+WAYS_DOWN = ("下降", "减少", "降低", "下滑", "降", "减", "变少", "回落", "往下掉")
 DIRECTION_CHECKS = (
     "是{w}了吗",
     "是不是{w}了",

@@ -52,6 +52,7 @@ TRANSFORMS = (
     ("comparison", COMPOSITION),
     ("stated_figure", COMPOSITION),
     *((name, COMPOSITION) for name in CHECK_TRANSFORMS),
+    ("check_bound", COMPOSITION),
     ("check_direction", COMPOSITION),
     ("told_claim", COMPOSITION),
     ("claims_checked", COMPOSITION),
@@ -235,6 +236,16 @@ def composition_cases(sources: Sources, seed: int) -> list[Case]:
             source = " | ".join(item.question for _, item in chosen)
             case = Case("claims_checked", COMPOSITION, (question,), RIGHT, expect, truths[0], source, (), truths)
             cases.append(case)
+    rng = _rng(seed, "check_bound")
+    for item in sources.right:
+        figure = sources.single_figure(item)
+        if figure is None or item.yes is not None:
+            continue
+        for _ in range(CHECKS_PER_ORIGINAL):
+            bound = composition.bound_check(figure, rng)
+            if bound:
+                turns = (item.question, bound[0])
+                cases.append(Case("check_bound", COMPOSITION, turns, RIGHT, item.expect, bound[1], item.question))
     rng = _rng(seed, "check_direction")
     for item in sources.right:
         figure = sources.single_figure(item)

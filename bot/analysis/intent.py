@@ -30,7 +30,7 @@ _HELP_RE = re.compile(
 )
 _YESNO_RE = re.compile(
     r"是不是|是否|难道|有没有|对不对|对吗|对吧|是吗|是吧|没错吧|真的吗|真的假的|是真是假|有吗|了吗|了没|没有\??$|"
-    r"吗$|吧$|[吗吧](?:我记得|我听说|我印象中|印象中|印象里|好像)$|(?<!什|怎|那|这)么$|没$|(?<!对|行|要)不$|嘛$|否$|能不能|可不可以|会不会|算不算|达没达到|到没到|够不够"
+    r"吗$|吧$|[咯啰]$|真的(?:(?!多少|几|什么|啥|哪|谁)[^，,。？?！!])*[啊呀]$|[吗吧](?:我记得|我听说|我印象中|印象中|印象里|好像)$|(?<!什|怎|那|这)么$|没$|(?<!对|行|要)不$|嘛$|否$|能不能|可不可以|会不会|算不算|达没达到|到没到|够不够"
 )
 _PARTS_RE = re.compile(r"几(?:个|大)?(?:部分|方面|块|大块|板块|标题|大标题|章|点)")
 _ORDINAL_RE = re.compile(r"第几[批次届期]|哪一批|哪批")
@@ -48,7 +48,7 @@ _STRONG_FIGURE_RE = re.compile(r"多少|第几|多大|多高|百分之几|多久
 _CALLED_RE = re.compile(r"叫什么|叫啥|什么名字|啥名字|名称是|全称|什么说法|怎么称呼")
 # The members of what is counted asked ("几个中心都叫啥", "那11项分别是什么"): a list, not a figure.
 _MEMBERS_RE = re.compile(r"都叫(?:什么|啥)|都是些(?:什么|啥)|都是(?:什么|啥)|分别(?:是|叫)(?:什么|啥|哪)|分别叫")
-_SOFT_END_RE = re.compile(r"[嘛呢]$")
+_SOFT_END_RE = re.compile(r"[嘛呢咯啰]$")
 _WH_RE = re.compile(r"哪|什么|啥|谁|多少|几")
 _LIST_RE = re.compile(
     r"有哪些|有哪几|哪几[项个家件条类种名处位方面]|是哪些|都是哪|都有哪|都有什么|都有啥|包括哪|包括什么|"
@@ -185,7 +185,7 @@ def find_intent(text: str, number_unit: str = "") -> Intent:
     unit = next(g for g in unit_match.groups() if g)[-1] if unit_match else ""
     yes_no = bool(_YESNO_RE.search(text)) and not _HOW_MANY_THEN_MA_RE.search(text)
     if yes_no and _SOFT_END_RE.search(text) and _WH_RE.search(text):
-        yes_no = False  # "到底是哪几个中心嘛": 嘛/呢 soften a question word's ask, they check nothing
+        yes_no = False  # "到底是哪几个中心嘛", "是好多咯": 嘛/呢/咯 soften a question word's ask, they check nothing
     if yes_no and _POLITE_REQUEST_RE.search(text):
         yes_no = False  # "那11项事项能列一下吗": a request asked politely, no claim to check
     if yes_no and not unit and number_unit[-1:] not in ("", "万", "亿", "千", "百"):

@@ -73,6 +73,30 @@ _NUMBER_RE = re.compile(
     r"(?:(?<=成)(?P<tenth>[一二三四五六七八九](?![十百千万])|\d(?![\d.]))|(?<=[成%])(?P<more2>多|几))?"
     r"(?P<tail>左右|上下|以上|以下|以内|出头|开外|那么多|这么多)?"
 )
+# A relation said after the number ("一半都没到", "五千件不到吧", "九成都超过了", "四千件有了吧"):
+# the same range as when said before it. A bare 没有 only with 都/也/还 or before 吧 ("八成都没有");
+# at the end of a question it asks ("四千件没有？" = 有没有四千件).
+_TRAIL_RE = re.compile(
+    r"(?P<mark>都|也|还|早就|已经)?"
+    r"(?:(?P<below>不到|没到|没有到|没达到|没超过|没有超过|不足|不够|不满)"
+    r"|(?P<above>超过了|超过|超出了|突破了|过了)"
+    r"|(?P<reach>有没有|有了没|到没到|达没达到|够不够|有了|到了|达到了|够了)"
+    r"|(?P<none>没有|没)(?=[吧啊呀呢]|$|[，,。？?！!]))"
+)
+
+
+def _trailing(text: str, end: int) -> tuple[str, int]:
+    """The lead a relation said right after a number stands for, and where it ends ("", end) when none."""
+    m = _TRAIL_RE.match(text, end)
+    if not m:
+        return "", end
+    if m.group("none") and not m.group("mark") and not text.startswith("吧", m.end()):
+        return "有", m.end()  # "四千件没有？": whether it reaches that many
+    if m.group("below") or m.group("none"):
+        return "不到", m.end()
+    return ("超过", m.end()) if m.group("above") else ("有", m.end())
+
+
 _HALF_RE = re.compile(r"(?P<lead>过|超过|不到|不足|有没有|有|达到)?(?:一半|半数)(?P<more>多|出头|还多)?|(?P<over>过半)")
 # "四分之一", "三分之二": a share, read as a percentage give or take one point
 _FRACTION_RE = re.compile(r"(?P<den>[二两三四五六七八九十])分之(?P<num>[一二两三四五六七八九])")
@@ -231,8 +255,10 @@ def find_numbers(text: str) -> list[AskedNumber]:
                 AskedNumber("几" + m.group(0), value * 2, value * 10, percent, unit, False, m.start() - 1, m.end())
             )
             continue
-        lead = m.group("lead") or ""
-        if lead == "有" and (before in _ONLY or checked_after(text[m.end() :])):
+        lead, end = m.group("lead") or "", m.end()
+        if not lead:
+            lead, end = _trailing(text, end)
+        elif lead == "有" and (before in _ONLY or checked_after(text[end:])):
             # "只有80几%": only that much; "联系点新加有二个，对不对": the amount stated, not
             # "at least" (which only a question of reaching asks: "有两千件吗")
             lead = ""
@@ -253,23 +279,25 @@ def find_numbers(text: str) -> list[AskedNumber]:
         about = (m.group("more") in ("来", "多", "余") or m.group("tail") in ("左右", "上下")) and lead in ("", *_ABOUT)
         found.append(
             AskedNumber(
-                m.group(0),
+                text[m.start() : end],
                 low,
                 high,
                 percent,
                 "" if unit == "成" else unit,
                 exact,
                 m.start(),
-                m.end(),
+                end,
                 value if about and not exact else 0.0,
             )
         )
     for m in _HALF_RE.finditer(text):
-        lead = "过" if m.group("over") else m.group("lead") or ""
+        lead, end = ("过" if m.group("over") else m.group("lead") or ""), m.end()
+        if not lead and not m.group("more"):
+            lead, end = _trailing(text, end)
         low, high = (50.0, INF) if lead in ("过", "超过", "有没有", "有", "达到") else (0.0, 50.0)
         if m.group("more") and lead not in ("不到", "不足"):
             low, high = 50.0, 200 / 3  # "一半多一点": more than half, short of two thirds
-        found.append(AskedNumber(m.group(0), low, high, True, "%", False, m.start(), m.end()))
+        found.append(AskedNumber(text[m.start() : end], low, high, True, "%", False, m.start(), end))
     for m in _DOUBLED_RE.finditer(text):
         high = INF if m.group("more") else 100.0
         found.append(AskedNumber(m.group(0), 100.0, high, True, "%", False, m.start(), m.end()))

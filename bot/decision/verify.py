@@ -22,8 +22,42 @@ from bot.text import lexicon
 from bot.text.normalize import clean, convert_numerals, pinyin_key, words_re
 
 # Words of one direction of change, as people say them; the report writes the first few.
-WAYS_UP = ("上升", "增长", "增加", "提高", "提升", "上涨", "增多", "变多", "升高", "多了", "涨了", "升了", "涨", "升")
-WAYS_DOWN = ("下降", "减少", "降低", "下滑", "回落", "下跌", "减了", "变少", "少了", "降了", "跌了", "降", "跌", "减")
+WAYS_UP = (
+    "上升",
+    "增长",
+    "增加",
+    "提高",
+    "提升",
+    "上涨",
+    "增多",
+    "变多",
+    "升高",
+    "多了",
+    "涨了",
+    "升了",
+    "往上走",
+    "涨",
+    "升",
+)
+WAYS_DOWN = (
+    "下降",
+    "减少",
+    "降低",
+    "下滑",
+    "回落",
+    "下跌",
+    "减了",
+    "变少",
+    "少了",
+    "降了",
+    "跌了",
+    "往下掉",
+    "掉了",
+    "往下走",
+    "降",
+    "跌",
+    "减",
+)
 _WRITTEN_UP, _WRITTEN_DOWN = WAYS_UP[:4], WAYS_DOWN[:3]
 WAY_RE = words_re(WAYS_UP + WAYS_DOWN)  # a word of either direction
 # What a change is measured against ("同比", "比上一年"): the report's changes are year on year.

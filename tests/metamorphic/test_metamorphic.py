@@ -40,6 +40,7 @@ FLOORS = {
     # "不是X吧" is judged as the eval sets judge it (the statement "not X": 不是 when X is right).
     "check_negated_right": 0.95,
     "check_negated_wrong": 0.95,
+    "check_bound": 0.95,  # session 34: "X都不到吧", "连X都没到吧", "X有没有" (72.3% before the trailing relation)
     "check_direction": 0.95,
     "told_claim": 0.95,  # session 29: "我表姐说X是N，我有点不信，是真的吗" (83.5%; 98.1% in session 30)
     "claims_checked": 0.85,  # session 32: "A是N，B是M，没错吧", 是的/不是 of each claim (89.8% in the bench)

@@ -220,6 +220,28 @@ def test_checks_said_back_right_and_wrong():
         assert not composition.check(figure, False, False, False, rng)[0].startswith("有")
 
 
+def test_bound_checks_are_clearly_off_the_figure_and_judged_by_their_relation():
+    rng = random.Random(5)
+    figure, rate, wan = (
+        Figure("4600余件", "4600", "count"),
+        Figure("93%", "93", "percent"),
+        Figure("1.5万余项", "1.5", "count"),
+    )
+    assert composition._bound(figure, True, False) == "20000件" and composition._bound(figure, False, False) == "1000件"
+    assert composition._bound(rate, True, False) is None  # no share above 100%
+    assert composition._bound(rate, False, True) == "百分之七十"
+    assert composition._bound(wan, False, False) == "5000项" and composition._bound(wan, True, False) == "5万项"
+    seen = set()
+    for _ in range(60):
+        text, truth = composition.bound_check(figure, rng)
+        bound = next(b for b in ("20000件", "二万件", "1000件", "一千件") if b in text)
+        below = any(text == t.format(x=bound) for t in lexicon.BOUND_CHECKS["below"])
+        larger = bound in ("20000件", "二万件")
+        assert truth is (larger if below else not larger)
+        seen.add((below, larger))
+    assert len(seen) == 4
+
+
 def test_claims_checked_states_each_figure_then_one_check():
     rng = random.Random(3)
     aid, rate = Figure("2900余件", "2900", "count"), Figure("93%", "93", "percent")
