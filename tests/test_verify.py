@@ -48,6 +48,10 @@ def test_a_plain_figure_question_gets_no_verdict(engine):
         ("人民调解成功率八成都没有吧", False),
         ("人民调解成功率九成都超过了吧", True),
         ("执法记录仪一千台有没有", True),
+        # a complement negated ("排不上号", "开不了") in the clause that claims it
+        ("涉企执法案件柔性执法率在全省是不是排不上号", False),
+        ("无车证明网上开不了吧", False),
+        ("我手机用不了，无车证明能在网上开吧", True),  # the story's 用不了 claims nothing
     ],
 )
 def test_negated_claims_are_turned_round(engine, question, yes):
@@ -86,3 +90,24 @@ def test_a_step_towards_a_thing_is_not_the_thing(engine):
     """入围…推荐名单 does not confirm 已经正式成为…; asked as written it does."""
     assert engine.respond("智慧渔政已经正式成为全国法治政府建设示范项目了吗").answer.startswith("不是")
     assert engine.respond("智慧渔政入围全国法治政府建设示范项目推荐名单了吗").answer.startswith("是的")
+
+
+@pytest.mark.parametrize(
+    "question, yes",
+    [
+        ("承诺时限压缩率在全省排得上号吧", True),  # 处于全省前列
+        ("承诺时限压缩率在省里是不是比较落后", False),
+        ("两法衔接平台录入数在全省是不是数一数二", True),  # 全省第一
+        ("两法衔接平台录入数在全省是不是垫底", False),
+    ],
+)
+def test_checks_of_where_a_figure_stands(engine, question, yes):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and reply.answer.startswith("是的" if yes else "不是"), reply.answer[:40]
+
+
+def test_a_rank_check_of_a_figure_the_report_does_not_rank_gets_no_verdict(engine):
+    for question in ("网上可办率在全省排倒数吧", "指导人民调解化解纠纷在全省应该是领先的吧"):
+        reply = engine.respond(question)
+        assert not reply.text.startswith(("是的", "不是")), reply.text[:40]
+        assert reply.status == "fallback" and "排名" in reply.text, reply.text[:60]

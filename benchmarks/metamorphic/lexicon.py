@@ -294,6 +294,23 @@ CLAIM_SEPARATORS = ("，", "，", "；", "、")
 CLAIMS_CHECKS = ("，对吧", "，没错吧", "，对不对", "，是吧", "，对吗？", "，是不是", "，我没记错吧", "，这几个数对不对")
 # Where a figure stands among the province's cities, asked of its subject.
 RANKS = ("{s}在全省排第几", "{s}在全省算什么水平", "{s}全省排名怎么样", "{s}在省里排第几名", "{s}在全省靠不靠前")
+# Where a figure stands, checked: true of a figure the report ranks near the top, or false.
+RANK_CHECKS = {
+    True: (
+        "{s}在全省排得上号吧",
+        "{s}在全省算靠前的吧",
+        "{s}在全省是不是比较靠前",
+        "{s}在省里算不算前列",
+        "{s}在全省应该是领先的吧",
+    ),
+    False: (
+        "{s}在全省是不是排不上号",
+        "{s}在全省算不上靠前吧",
+        "{s}在全省是不是垫底",
+        "{s}在省里是不是比较落后",
+        "{s}在全省排倒数吧",
+    ),
+}
 COMPARISONS_MORE = (
     "{a}和{b}哪个多",
     "{a}跟{b}比，哪个多",

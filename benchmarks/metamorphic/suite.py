@@ -48,6 +48,7 @@ TRANSFORMS = (
     ("other_city", DIRECTION),
     ("practical_ending", DIRECTION),
     ("rank_of_subject", DIRECTION),
+    ("rank_check", DIRECTION),
     ("enumeration", COMPOSITION),
     ("comparison", COMPOSITION),
     ("stated_figure", COMPOSITION),
@@ -157,6 +158,17 @@ def direction_cases(sources: Sources, seed: int) -> list[Case]:
             cases.append(Case("rank_of_subject", DIRECTION, (question,), RIGHT, item.expect, source=item.question))
         else:
             cases.append(Case("rank_of_subject", DIRECTION, (question,), NO_FIGURE, source=item.question))
+    rng = _rng(seed, "rank_check")
+    for subject, item in sources.subjects:
+        # a check of where it stands: 是的/不是 with its figure when the report ranks it, else no figure
+        figure = sources.single_figure(item)
+        for claim in (True, False):
+            question = rng.choice(lexicon.RANK_CHECKS[claim]).format(s=subject)
+            if figure.ranked:
+                case = Case("rank_check", DIRECTION, (question,), RIGHT, item.expect, claim, item.question)
+            else:
+                case = Case("rank_check", DIRECTION, (question,), NO_FIGURE, source=item.question)
+            cases.append(case)
     return _unique(cases)
 
 

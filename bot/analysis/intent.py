@@ -98,7 +98,7 @@ RANK_ASKED_RE = re.compile(
 )
 _RANK_RE = re.compile(
     r"排名|排第几|第几名|排老几|排在|名次|第几|排位|位次|领先|前列|靠不靠前|靠前|什么位置|啥位置|什么水平|啥水平|"
-    r"什么档次|啥档次|哪个档次|什么地位"
+    r"什么档次|啥档次|哪个档次|什么地位|排得上号|排上号|排不上|垫底|落后|倒数|数一数二|名列前茅|拔尖|[上中下]游"
 )
 # A change asked; a change word naming a programme ("能力提升行动", "三年提升行动") is a name.
 _CHANGE_RE = re.compile(

@@ -79,9 +79,9 @@ CONTRASTS = (
     ("第一批", ("第二批", "第三批")),
     ("第二批", ("首批", "第一批")),
     ("第三批", ("首批", "第一批", "第二批")),
-    ("垫底", ("领先", "前列", "第一")),
-    ("落后", ("领先", "前列", "第一")),
-    ("倒数", ("领先", "前列", "第一")),
+    ("垫底", ("领先", "前列", "第一", "第1")),
+    ("落后", ("领先", "前列", "第一", "第1")),
+    ("倒数", ("领先", "前列", "第一", "第1")),
     ("靠后", ("领先", "前列", "靠前")),
     ("全国", ("省新时代", "全省", "湖南省")),
     ("国家级", ("省级", "省")),
@@ -147,6 +147,19 @@ def negates(question: str) -> bool:
     return bool(_NEGATION_RE.search(_NOT_NEGATING_RE.sub("", _QUESTION_FRAMES_RE.sub("", question))))
 
 
+# A verb's complement negated ("排不上号", "开不了", "算不上领先"): cannot. Only in the clause that
+# claims it, the last one as typed ("我手机用不了，…能在网上开吧" claims nothing with 用不了);
+# idioms that negate nothing (免不了, 说不上来, 对不起) kept out.
+_CANNOT_RE = re.compile(r"[\u4e00-\u9fff](?<![免少差大对说看])不(?:上|了|到|成)(?!起|来|去)")
+_CLAUSE_END_RE = re.compile(r"[，,。；;！!？?\s]+")
+
+
+def cannot(raw: str) -> bool:
+    """Whether the last clause of a message, as typed, claims that something cannot be."""
+    clauses = [c for c in _CLAUSE_END_RE.split(raw) if c]
+    return bool(clauses) and bool(_CANNOT_RE.search(clauses[-1]))
+
+
 NEGATION_REACH = 2  # characters between a lone negation and the number it negates ("没审查120件")
 _STRONG_NEGATION_RE = re.compile(r"不是|没有|并非|不再|不能|不会")
 
@@ -191,7 +204,7 @@ def verdict(analysis: Analysis, evidence: str, figure=None) -> bool | None:
                 return not found
             return found
     found = _claim(analysis, evidence, figure)
-    if found is None or not analysis.intent.yes_no or not negates(question):
+    if found is None or not analysis.intent.yes_no or not (negates(question) or cannot(analysis.raw)):
         return found
     return not found
 
@@ -273,6 +286,8 @@ def _claim(analysis: Analysis, evidence: str, figure=None) -> bool | None:
         return False  # "还有…吗" where the report says 无/没有
     if not analysis.intent.yes_no:
         return None
+    if _TOP_CLAIM_RE.search(question) and _TOP_RANK_RE.search(converted):
+        return True  # "在全省排得上号吧", "算靠前的吧" of 处于全省前列 (whose rank it is: rule_rank_subject)
     if not _stated(analysis.core, converted):
         return None
     if _only_a_step(analysis.core, converted, question):
@@ -284,6 +299,12 @@ def _claim(analysis: Analysis, evidence: str, figure=None) -> bool | None:
     return True
 
 
+# A claim that a figure stands near the top (its cannot form included: "排不上号" claims "排上号",
+# turned round by `cannot`), and the report's words for it.
+_TOP_CLAIM_RE = re.compile(
+    r"靠前|前列|领先|排不?得?上号|排不?得?上名|数[一1]数[二2]|名列前茅|拔尖|上游|前几名|算不?得?上(?:靠前|前列|领先)"
+)
+_TOP_RANK_RE = re.compile(r"前列|领先|第[一1](?![批\d])|靠前")
 # A claim about every one of a kind ("所有证明都不用开了"): borne out only by a report that says so.
 _UNIVERSAL_RE = re.compile(r"所有|全部|一切|任何|一律|全都|统统|全覆盖|每(?:一)?[个位名家人户件项]|人人|个个|家家")
 _TITLE_RE = re.compile(r"《+([^《》]{2,30})》+")  # a programme, a document, a publication named

@@ -29,7 +29,8 @@ FLOORS = {
     "other_year": 0.95,
     "other_city": 0.95,
     "practical_ending": 0.95,
-    "rank_of_subject": 0.95,  # session 29: where a subject stands in the province (86.3%; 95.9% in session 30)
+    "rank_of_subject": 0.95,
+    "rank_check": 0.90,  # session 34: "X在全省排得上号吧", "是不是垫底" (85.7% before rank checks were read)  # session 29: where a subject stands in the province (86.3%; 95.9% in session 30)
     "enumeration": 0.95,
     "comparison": 0.95,
     "stated_figure": 0.90,

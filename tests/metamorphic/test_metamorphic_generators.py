@@ -242,6 +242,17 @@ def test_bound_checks_are_clearly_off_the_figure_and_judged_by_their_relation():
     assert len(seen) == 4
 
 
+def test_rank_checks_claim_the_top_or_the_bottom_of_the_subject():
+    from bot.decision.verify import CONTRASTS, cannot
+
+    for claim, templates in lexicon.RANK_CHECKS.items():
+        for template in templates:
+            text = template.format(s="承诺时限压缩率")
+            assert text.startswith("承诺时限压缩率在") and ("全省" in text or "省里" in text)
+            bottom = any(word in text for word, opposites in CONTRASTS if "前列" in opposites) or cannot(text)
+            assert bottom is not claim, text
+
+
 def test_claims_checked_states_each_figure_then_one_check():
     rng = random.Random(3)
     aid, rate = Figure("2900余件", "2900", "count"), Figure("93%", "93", "percent")
