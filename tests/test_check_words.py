@@ -73,3 +73,31 @@ def test_a_whoever_saying_is_a_name_not_a_question_of_who():
     claims = checked_claims("谁执法谁普法发布典型案例210个，新增立法联系点五个，没错吧")
     assert claims == ("谁执法谁普法发布典型案例210个，没错吧", "新增立法联系点五个，没错吧")
     assert checked_claims("谁发布了70个案例，新增立法联系点五个，没错吧") == ()  # 谁 alone asks who
+
+
+@pytest.mark.parametrize(
+    "clause, own",
+    [("是不是两千多万", ""), ("是40多个吗", ""), ("应该是百分之六十吧", ""), ("立法联系点是不是十五个", "立法联系点")],
+)
+def test_unchecked_leaves_only_the_words_of_its_own(clause, own):
+    from bot.analysis.check_words import unchecked
+
+    assert unchecked(clause) == own
+
+
+@pytest.mark.parametrize(
+    "question, asks",
+    [
+        ("首违免罚那个一共免了多少罚款啊是不是两千多万", 1),  # the ask, its particle, then its check
+        ("新增了多少个立法联系点是不是十五个", 1),
+        ("普法典型案例涉及多少个方面？是40多个吗", 1),
+        ("发了多少个案例，是不是70个", 1),
+        ("诉前调解有多少件啊成功率高不高", 2),  # a particle that ends one ask before another
+        ("网上可办数 0跑动 跑1次", 3),  # an amount named, not checked: an item of its own
+    ],
+)
+def test_a_check_of_the_amount_just_asked_stays_with_its_ask(question, asks):
+    from bot.analysis.split import split_question
+
+    splits = split_question(question)
+    assert (len(splits[0].parts) if splits else 1) == asks, splits

@@ -619,3 +619,26 @@ def test_one_characters_sound_is_no_word_of_the_figure(engine):
     assert "7.5万余项" not in reply.answer.split("\n", 1)[0], reply.text
     reply = engine.respond("执法时候问话的屋子和开听证的屋子建了多少个")
     assert reply.status == "answer" and reply.answer.startswith("询问室听证室数量：近200处"), reply.text
+
+
+@pytest.mark.parametrize(
+    "question, figure, other",
+    [
+        ("执法部门边执法边普法，一共发了多少个案例？是三十五个吗", "70个", "30多家"),
+        ("谁执法谁普法发布了多少典型案例", "70个", "30多家"),
+        ("普法责任单位有多少家发布了案例", "30多家", "70个"),  # 家 counts who published
+    ],
+)
+def test_the_count_asked_is_the_amount_written_next_to_the_noun_counted(engine, question, figure, other):
+    """ "多少个案例": the sentence writes 案例70个; 30多家 counts the 单位 that published them."""
+    head = engine.respond(question).answer.split("\n")[0]
+    assert figure in head and other not in head, head
+
+
+def test_count_of_reads_the_amount_beside_the_noun():
+    from bot.decision.counted import count_of, counted_asked
+
+    sentence = "2023年,30多家“谁执法谁普法”责任单位发布典型案例70个,涉及生态环境保护等20多个方面。"
+    assert counted_asked("一共发了多少个案例") == "案例" and counted_asked("新增了多少个立法联系点") == "联系点"
+    assert count_of("案例", sentence) == "70个" and count_of("单位", sentence) == ""  # not right next to it
+    assert count_of("方面", sentence) == "20多个" and count_of("企业", sentence) == ""

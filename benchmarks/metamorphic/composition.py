@@ -10,6 +10,8 @@
   order;
 * a question, then a check of a bound clearly above or below its figure, said before or after
   the number ("不到X吧", "X都不到吧", "X都超过了吧", "有没有X") → 是的/不是 rightly;
+* a question and a check of its figure in one message ("…免了多少罚款啊是不是两千多万") →
+  the figure and 是的/不是 rightly;
 * a question about a change, then a check of its direction in any words ("是不是减少了") →
   是的/不是 rightly.
 """
@@ -148,3 +150,14 @@ def bound_check(figure: Figure, rng: random.Random) -> tuple[str, bool] | None:
         return None
     truth = larger if relation == "below" else not larger
     return rng.choice(lexicon.BOUND_CHECKS[relation]).format(x=said), truth
+
+
+_ASKED_TAIL_RE = re.compile(r"[\s？?！!。，,~～…啊呀呢吧嘛哦]+$")
+
+
+def ask_check(question: str, figure: Figure, right: bool, rng: random.Random) -> tuple[str, bool]:
+    """The question and a check of its figure in one message, and whether its true answer is 是."""
+    said = said_figure(figure, right, rng.random() < 0.5, rng)
+    templates = lexicon.ASK_CHECKS if right else [t for t in lexicon.ASK_CHECKS if not t.startswith("有")]
+    joint = rng.choice(lexicon.ASK_CHECK_JOINTS)
+    return _ASKED_TAIL_RE.sub("", question) + joint + rng.choice(templates).format(x=said), right

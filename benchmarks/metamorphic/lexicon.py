@@ -356,6 +356,10 @@ CHECKS_YES = (
 )
 CHECKS_NO = ("不是{x}吧", "应该不是{x}吧")
 
+# An ask and a check of its answer in one message ("…多少罚款啊是不是两千多万"): the joint, the check.
+ASK_CHECK_JOINTS = ("啊", "呀", "，", "", " ", "？")
+ASK_CHECKS = ("是不是{x}", "是{x}吧", "有{x}吗", "应该是{x}吧", "是{x}对吧", "是{x}吗")
+
 # A bound checked in a follow-up, said before or after the number: below it, above it, or reaching it.
 BOUND_CHECKS = {
     "below": (

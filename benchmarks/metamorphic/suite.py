@@ -54,6 +54,7 @@ TRANSFORMS = (
     ("stated_figure", COMPOSITION),
     *((name, COMPOSITION) for name in CHECK_TRANSFORMS),
     ("check_bound", COMPOSITION),
+    ("ask_and_check", COMPOSITION),
     ("check_direction", COMPOSITION),
     ("told_claim", COMPOSITION),
     ("claims_checked", COMPOSITION),
@@ -258,6 +259,14 @@ def composition_cases(sources: Sources, seed: int) -> list[Case]:
             if bound:
                 turns = (item.question, bound[0])
                 cases.append(Case("check_bound", COMPOSITION, turns, RIGHT, item.expect, bound[1], item.question))
+    rng = _rng(seed, "ask_and_check")
+    for item in sources.right:
+        figure = sources.single_figure(item)
+        if figure is None or item.yes is not None or "story" in item.tags or len(item.question) > 40:
+            continue
+        for right in (True, False):
+            question, truth = composition.ask_check(item.question, figure, right, rng)
+            cases.append(Case("ask_and_check", COMPOSITION, (question,), RIGHT, item.expect, truth, item.question))
     rng = _rng(seed, "check_direction")
     for item in sources.right:
         figure = sources.single_figure(item)

@@ -17,7 +17,7 @@ _CHECKS_RE = re.compile(
 # Everything else a check that names nothing of its own may say.
 _CHECK_WORDS_RE = re.compile(
     r"(?:这|那)(?:几个|两个|三个|俩|些)(?:数据|数字|数)?|(?:我)?(?:没|冇)(?:记|说|看|听)?错|不会吧|不可能吧|"
-    r"到底|究竟|真的|假的|是不是|是否|对不对|对吗|对吧|是吗|(?:对|是)(?:么|嘛|不|咯|噻)|吗|呢|吧|啊|呀|"
+    r"到底|究竟|真的|假的|应该|是不是|是否|对不对|对吗|对吧|是吗|(?:对|是)(?:么|嘛|不|咯|噻)|吗|呢|吧|啊|呀|"
     r"这样|有这回事|这回事|有这种事|这种事|有这事|这事|有没有|靠谱|属实|准确|都|那|这个|是|[?？!！。，,\s]"
 )
 # What a bare check may still say: an ordinal or a size of what was claimed ("第一批", "这么多").
@@ -33,6 +33,22 @@ def bare_check(clause: str) -> bool:
         return False
     rest = _CHECK_WORDS_RE.sub("", clause)  # "常德也是吗", "今年的有没有" name a place or a year: no bare check
     return not rest or bool(_ORDINAL_ONLY_RE.fullmatch(rest))
+
+
+# An amount as a check says it back ("两千多万", "4600余件", "百分之九十三").
+_AMOUNT_RE = re.compile(
+    r"(?:百分之)?[\d.%零一二两三四五六七八九十百千万亿]+(?:多|余|来|几|左右)?[万亿]?(?:个|项|件|家|台|处|条|类|种|名|起|次|人|位|元|成|%)?"
+)
+
+
+def checks(clause: str) -> bool:
+    """Whether a clause has a word of a check at all ("吧", "是不是", "对不对")."""
+    return bool(_CHECKS_RE.search(clause))
+
+
+def unchecked(clause: str) -> str:
+    """What a clause says besides check words and an amount ("是不是两千多万" → "")."""
+    return _AMOUNT_RE.sub("", _CHECK_WORDS_RE.sub("", clause))
 
 
 def checked_after(rest: str) -> bool:

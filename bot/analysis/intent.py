@@ -183,7 +183,10 @@ def find_intent(text: str, number_unit: str = "") -> Intent:
     text = _POINTS_RE.sub("百分之几", text)  # "几个点": a share in percentage points, not a count of 个
     unit_match = _ASKED_UNIT_RE.search(text)
     unit = next(g for g in unit_match.groups() if g)[-1] if unit_match else ""
-    yes_no = bool(_YESNO_RE.search(text)) and not _HOW_MANY_THEN_MA_RE.search(text)
+    asked_then_ma = _HOW_MANY_THEN_MA_RE.search(text)
+    if asked_then_ma and re.search(r"\d|百分之", asked_then_ma.group(0)[2:]):
+        asked_then_ma = None  # "多少件啊，有51件吗": a number checked after the ask is a check
+    yes_no = bool(_YESNO_RE.search(text)) and not asked_then_ma
     if yes_no and _SOFT_END_RE.search(text) and _WH_RE.search(text):
         yes_no = False  # "到底是哪几个中心嘛", "是好多咯": 嘛/呢/咯 soften a question word's ask, they check nothing
     if yes_no and _POLITE_REQUEST_RE.search(text):

@@ -15,9 +15,10 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.analysis.check_words import bare_check
-from bot.analysis.numbers import states_number
+from bot.analysis.check_words import bare_check, checks, unchecked
+from bot.analysis.numbers import find_numbers, states_number
 from bot.text import lexicon
+from bot.text.normalize import clean, convert_numerals
 
 MAX_PARTS = 6  # an enumeration asks at most this many figures at once
 _SENTENCE_RE = re.compile(r"[？?。！!；;\n]+")
@@ -286,6 +287,8 @@ _MEMBERS_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:都|分别|各自|各)"
 # Question words after which speech may start a new ask ("搞了哪些活动|法律援助案件受理了多少").
 _SPOKEN_ASKS_RE = re.compile(_TWO_ASKS_RE.pattern + r"|哪些|哪几[个项家类种]?|什么|哪个|哪家")
 MIN_SPOKEN = 8  # characters of a message typed without marks before its breaks are guessed
+_ENDING_PARTICLES = tuple("呢吗嘛吧啊呀")
+_SOFT_PARTICLE_RE = re.compile(r"[啊呀]")  # a particle that ends an ask without asking anything itself
 SPOKEN_WORDS = 2  # words after a question word's unit that may still belong to its ask ("多少起|纠纷")
 
 
@@ -308,11 +311,21 @@ def spoken_breaks(text: str) -> list[str]:
             cut = _ask_end(text, match.end()) or match.end()
             if _MEMBERS_AFTER_RE.match(text, cut):  # "几个中心都叫啥": the things counted, asked about
                 continue
-            words = list(itertools.takewhile(_counted, lexicon.segment(text[cut:])))[:kept]
-            cut += sum(len(w) for w in words)
+            counted = list(itertools.takewhile(_counted, lexicon.segment(text[cut:])))
+            ended = cut + sum(len(w) for w in counted)
+            soft = _SOFT_PARTICLE_RE.search(text, ended)
+            if soft and not _has_ask(text[ended : soft.start()]):
+                # "多少名行政执法人员参加考试啊|…": the ask runs to a particle that only softens it
+                rest = text[soft.end() :]
+                if _has_ask(rest) and len(_content(unchecked(rest))) >= 3:
+                    cuts.add(soft.end())
+                continue
+            cut += sum(len(w) for w in counted[:kept])
             cut += text[cut : cut + 1] == "的"
             rest = text[cut:]
-            if rest and rest[0] not in "呢吗嘛吧啊呀" and _has_ask(rest) and len(_content(rest)) >= 3:
+            if _checks_amount(rest, text[:cut]):
+                continue  # "多少个|立法联系点是不是十五个": the rest only checks the figure asked
+            if rest and rest[0] not in _ENDING_PARTICLES and _has_ask(rest) and len(_content(rest)) >= 3:
                 cuts.add(cut)
         bounds = [0, *sorted(c for c in cuts if 0 < c < len(text)), len(text)]
         reading = "，".join(text[a:b] for a, b in zip(bounds, bounds[1:]) if a < b)
@@ -465,6 +478,42 @@ def split_question(text: str) -> list[Split]:
     return found
 
 
+_ASK_ENDS_COUNTING_RE = re.compile(r"(?:多少|几)[个项件家台处条类种名起次人位]?$")
+
+
+def _checks_amount(piece: str, before: str) -> bool:
+    """Whether a piece only checks an amount of the ask before it: nothing of its own besides
+    the check ("是不是70个", "是40多个吗"), or only the noun that ask counts ("多少个|立法联系点
+    是不是十五个")."""
+    if not (checks(piece) and states_number(piece)):
+        return False
+    own = _content(unchecked(piece))
+    if len(own) < 2:
+        return True
+    counting = _ASK_ENDS_COUNTING_RE.search(_content(before))
+    if not counting or not lexicon.is_noun(lexicon.segment(own)[-1]):
+        return False
+    numbers = find_numbers(convert_numerals(clean(piece)))
+    return bool(numbers) and numbers[-1].unit == counting.group(0)[-1:]  # 多少个 … 十五个
+
+
+def _check_groups(pieces: list[str]) -> list[list[int]]:
+    """The pieces grouped: each amount's check with the ask before it."""
+    groups: list[list[int]] = []
+    for k, piece in enumerate(pieces):
+        if groups and _checks_amount(piece, pieces[k - 1]):
+            groups[-1].append(k)
+        else:
+            groups.append([k])
+    return groups
+
+
+def _checks_joined(pieces: list[str]) -> list[str]:
+    """Pieces with each amount's check kept with the ask before it: "发了多少个案例，是不是70个"
+    is one ask and its check."""
+    return ["，".join(pieces[k] for k in group) for group in _check_groups(pieces)]
+
+
 def _split(text: str) -> list[Split]:
     found: list[Split] = []
     claims = checked_claims(text)
@@ -475,6 +524,7 @@ def _split(text: str) -> list[Split]:
         sentences = [piece for s in sentences for piece in _MORE_RE.split(s) if len(_content(piece)) >= 2]
     elif len(sentences) == 1:  # "A的案件数量，以及B的免罚金额": a list's last item, added formally
         sentences = [piece for piece in _LIST_MORE_RE.split(sentences[0]) if len(_content(piece)) >= 2]
+    sentences = _checks_joined(sentences)
     if 2 <= len(sentences) <= MAX_PARTS:
         found.append(Split(tuple(_with_subjects(sentences)), True, tuple(sentences)))
     if len(sentences) == 1:
@@ -586,4 +636,20 @@ def _split(text: str) -> list[Split]:
         for subjects in _item_readings(head) if each else [_items(head)]:
             if 2 <= len(subjects) <= MAX_PARTS:
                 found.append(Split(tuple(s + tail for s in subjects), bool(each)))
-    return list({split.parts: split for split in reversed(found)}.values())[::-1]
+    return list({split.parts: split for split in reversed(_with_checks_joined(found))}.values())[::-1]
+
+
+def _with_checks_joined(found: list[Split]) -> list[Split]:
+    """Every reading with an amount's check kept with the ask before it (judged as written, before
+    any part borrowed a subject); one left with a single part is no split."""
+    kept = []
+    for split in found:
+        written = split.own if len(split.own) == len(split.parts) else split.parts
+        groups = _check_groups(list(written))
+        if len(groups) == len(split.parts):
+            kept.append(split)
+        elif len(groups) >= 2:
+            parts = tuple("，".join([split.parts[g[0]], *(written[k] for k in g[1:])]) for g in groups)
+            own = tuple("，".join(written[k] for k in g) for g in groups) if split.own else ()
+            kept.append(Split(parts, split.explicit, own))
+    return kept

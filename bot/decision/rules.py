@@ -15,6 +15,7 @@ from functools import lru_cache
 from bot.analysis import Analysis
 from bot.analysis.ask import narrative
 from bot.analysis.numbers import written_figure
+from bot.decision.counted import rule_counted_thing
 from bot.decision.decline import Decline
 from bot.decision.kinds import CHANGE_ASKED_RE, rule_figure_kind
 from bot.engine.params import Params
@@ -1363,6 +1364,7 @@ RULES = (
     rule_subpart,
     rule_one_of_a_pair,
     rule_measure_identity,
+    rule_counted_thing,
     rule_one_word_off,
     rule_object_off,
     rule_subject_named,

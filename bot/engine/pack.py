@@ -34,6 +34,7 @@ from bot.analysis.numbers import compare, figure_range, writes_figure
 from bot.analysis.split import UNIT_CHARS, Split, checked_claims, listed_items
 from bot.answers import compose as answers
 from bot.answers.compose import Response
+from bot.decision.counted import count_of, counted_asked
 from bot.decision.decline import STATED_LACKS
 from bot.decision.rules import (
     CLAUSE_BREAK_RE,
@@ -610,6 +611,13 @@ class PackEngine:
             other = self._other_choice(
                 a, curated, choice, p.answer_min, lambda c: c.figure_value and measure in norm(c.names)
             )
+            if other is not None:
+                return Decision("answer", other)
+        written = count_of(counted_asked(a.text), choice.text) if declined and declined.reason == "measure" else ""
+        if written:
+            # "一共发了多少个案例": the leader counts 单位; the near entry of the amount its sentence
+            # writes next to 案例 (70个) answers
+            other = self._other_choice(a, curated, choice, p.clarify_min, lambda c: c.figure_value == written)
             if other is not None:
                 return Decision("answer", other)
         if declined is not None:

@@ -253,6 +253,17 @@ def test_rank_checks_claim_the_top_or_the_bottom_of_the_subject():
             assert bottom is not claim, text
 
 
+def test_ask_and_check_keeps_the_question_and_checks_its_own_figure():
+    rng = random.Random(11)
+    figure = Figure("4600余件", "4600", "count")
+    for right in (True, False):
+        for _ in range(20):
+            text, truth = composition.ask_check("柔性执法办了多少案件？", figure, right, rng)
+            assert text.startswith("柔性执法办了多少案件") and truth is right
+            assert ("4600" in text or "四千六百" in text) is right
+            assert right or not text.endswith("吗") or "有" not in text[-8:]  # "有X吗" never with a wrong X
+
+
 def test_claims_checked_states_each_figure_then_one_check():
     rng = random.Random(3)
     aid, rate = Figure("2900余件", "2900", "count"), Figure("93%", "93", "percent")
