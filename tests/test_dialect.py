@@ -15,6 +15,10 @@ from bot.text.dialect import mandarin
         ("政务服务这块做了些么子", "政务服务这块做了些什么"),
         ("那个三百多万是啥子钱", "那个三百多万是什么钱"),
         ("工钱一直冇拿到", "工钱一直没拿到"),
+        # 咯/哒 after a verb mark it done; at the end they stay particles
+        ("这个报告讲咯么子东西啊", "这个报告讲了什么东西啊"),
+        ("有好多个乡镇过哒初评啰", "有多少个乡镇过了初评啰"),
+        ("那就超过九成了咯", "那就超过九成了咯"),
         # a message asking nothing else asks by its 好多 of a thing counted
         ("湘易办旗舰店接了好多个应用 好多个服务场景", "湘易办旗舰店接了多少个应用 多少个服务场景"),
     ],

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import random
+import re
 import unicodedata
 from pathlib import Path
 
@@ -222,10 +223,15 @@ _HOW_MANY_END_RE = __import__("re").compile(
 
 def dialect(question: str, rng: random.Random) -> str | None:
     """Question words as citizens of Hunan and Sichuan say them: 多少 ending a clause as 好多,
-    什么 as 么子 or 啥子, 知道 as 晓得."""
+    什么 as 么子 or 啥子, 知道 as 晓得, a verb's 了 as 哒 or 咯."""
     out = _HOW_MANY_END_RE.sub("好多", question)
     out = out.replace("什么", rng.choice(("么子", "啥子"))).replace("知道", "晓得")
+    out = _DONE_RE.sub(rng.choice(("哒", "咯")), out)  # "搞了多少" said "搞哒好多"
     return out if out != question else None
+
+
+# 了 marking a verb done, before more words (not 为了, 除了, 了解): 哒 or 咯 in Hunan speech.
+_DONE_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![为除])了(?=[\u4e00-\u9fff])(?!解)")
 
 
 # name → (transform, cases per original)

@@ -32,6 +32,7 @@ _WORDS = (
     ("有木有", "有没有"),  # typed slang
     ("咯样", "这样"),
     ("咯个", "这个"),
+    ("咯里", "这里"),
     ("晓得", "知道"),
     ("咋个", "怎么"),
     ("我听讲", "我听说"),
@@ -44,6 +45,10 @@ _WORDS_RE = re.compile("|".join(("(?<![什怎这那多要])" if w[0] == "么" el
 _MANDARIN = dict(_WORDS)
 
 
+# "讲咯么子", "过哒初评": 咯/哒 right after a verb and before more words mark it done (了); at a
+# clause's end they are particles ("超过九成了咯") and stay.
+_DONE_RE = re.compile(r"(?<=[\u4e00-\u9fff])[咯哒](?=[\u4e00-\u9fff])")
+
 # "营商码上过央视没得": 没得 ending a question asks 没有 (did it or not).
 _HAD_IT_END_RE = re.compile(r"没得(?=[？?。！!～~\s]*$)")
 
@@ -51,7 +56,7 @@ _HAD_IT_END_RE = re.compile(r"没得(?=[？?。！!～~\s]*$)")
 def mandarin(text: str) -> str:
     """`text` with its dialect question words and negations in Mandarin."""
     text = _WRITTEN_HOW_MANY_RE.sub("多少", _WORDS_RE.sub(lambda m: _MANDARIN[m.group(0)], text))
-    text = _HAD_IT_END_RE.sub("没有", text)
+    text = _DONE_RE.sub("了", _HAD_IT_END_RE.sub("没有", text))
     text = _HOW_MANY_RE.sub(lambda m: m.group(0) if _asked_again(text, m.end()) else m.group(0)[:-2] + "多少", text)
     if not _ASKS_RE.search(text):
         # "湘易办接了好多个应用 好多个服务场景": a message that asks nothing else asks by 好多
