@@ -149,6 +149,25 @@ def test_the_members_or_a_part_of_a_counted_figure_are_declined_as_what_the_repo
     assert reply.status != "answer" and reply.kind == reason, reply.text
 
 
+@pytest.mark.parametrize(
+    "question, count",
+    [
+        ("通过初评的乡镇都是哪些", "22个"),  # never 五个 of the five standards in the same sentence
+        ("11个验收单位都是哪些", "11个"),  # never 四个 (方面) before it
+        ("初评通过乡镇名单", "22个"),  # a roster asked by its name
+        ("那22个通过初评的乡镇街道具体是哪些 名字列一下", "22个"),
+    ],
+)
+def test_a_list_the_report_only_counts_is_declined_with_its_own_count(engine, question, count):
+    reply = engine.respond(question)
+    assert reply.status != "answer" and reply.kind == "count_only" and f"（{count}）" in reply.text, reply.text
+
+
+def test_the_name_of_a_roster_asked_is_no_roster(engine):
+    reply = engine.respond("智慧渔政入围了什么名单")
+    assert reply.status == "answer" and "全国法治政府建设示范项目" in reply.text, reply.text
+
+
 def test_a_rough_number_beside_a_list_question_is_not_a_check(engine):
     assert not engine.respond("湘易办接入的300多个业务应用都有哪些").answer.startswith(("是的", "不是"))
 

@@ -380,6 +380,16 @@ _PARTIAL_RE = re.compile(r"等(\d+|[一二两三四五六七八九十]+)(?:个|�
 _WHOLE_LIST_RE = re.compile(
     r"完整|全部|所有|都是哪|分别是哪|具体是哪|除了.{1,20}?还有(?:哪|什么|啥)|其余|其他(?:的)?(?:是|还有)?哪|剩下的|哪(?!1[个项家类种条]|一[个项家类种条])(?:\d+|[一二两三四五六七八九十]+)[个项家类种条]"
 )
+# A roster asked ("初评通过乡镇名单"), not the name of one ("入围了什么名单", "推荐名单").
+_ROSTER_RE = re.compile(r"(?<!推荐)名单")
+_ROSTER_NAMED_RE = re.compile(r"(?:什么|啥|哪个|哪一个|个)[^，,。？?！!]{0,6}名单")
+
+
+def _whole_list(text: str) -> bool:
+    """Whether a question asks for every item of a list, not what there is."""
+    return bool(_WHOLE_LIST_RE.search(text) or (_ROSTER_RE.search(text) and not _ROSTER_NAMED_RE.search(text)))
+
+
 # The members of a counted figure asked ("那11项审批服务事项分别是什么"): its list, not its meaning.
 _MEMBERS_RE = re.compile(
     r"分别是(?:什么|啥)|都是(?:什么|啥)|具体是(?:什么|啥)|都有(?:什么|啥|哪些)|有哪几|是哪些|有哪些|名单|哪几个|都是谁|"
@@ -452,10 +462,19 @@ def rule_count_only(a: Analysis, choice: Choice | None, ctx: Context) -> Decline
         return None
     if members and choice.figure_value and not re.search(r"、|”“", choice.own_text):
         return Decline("count_only", choice.figure_value)  # "通过初评的22个乡镇街道是哪些": no list by the count
-    partial = _PARTIAL_RE.search(choice.text)
-    if partial and _WHOLE_LIST_RE.search(a.text):
-        return Decline("count_only", partial.group(0)[1:])
-    if choice.is_list or not (_WHOLE_LIST_RE.search(a.text) or members):
+    # the partial list of the figure answered ("等11个单位" of 11个), never another's ("等五个方面")
+    partials = [p.group(0)[1:] for p in _PARTIAL_RE.finditer(choice.text)]
+    asked = [n.text for n in a.numbers if n.unit]  # "11个验收单位都是哪些": the count named
+    partial = next(
+        (p for p in partials if (p in choice.figure_value if choice.figure_value else not asked or p in asked)), ""
+    )
+    whole = _whole_list(a.text)
+    if partial and whole:
+        return Decline("count_only", partial)
+    named = next((n for n in asked if n in choice.text), "") if not choice.figure_value and not partial else ""
+    if named and (whole or members):
+        return Decline("count_only", named)  # "那22个…具体是哪些": the sentence lists other things
+    if choice.is_list or not (whole or members):
         return None  # a plain "有哪些" gets the sentence; only "具体是哪6项" asks what is not there
     quoted = next((n.text for n in a.numbers if n.exact and n.unit), "")
     return Decline("count_only", choice.figure_value or quoted or "数量")
