@@ -111,3 +111,10 @@ def test_a_rank_check_of_a_figure_the_report_does_not_rank_gets_no_verdict(engin
         reply = engine.respond(question)
         assert not reply.text.startswith(("是的", "不是")), reply.text[:40]
         assert reply.status == "fallback" and "排名" in reply.text, reply.text[:60]
+
+
+@pytest.mark.parametrize("question", ["营商码赋码检查超过一万次了吧", "营商码赋码检查是不是还没超过一万次"])
+def test_an_amount_checked_of_a_thing_the_report_never_counts_gets_no_verdict(engine, question):
+    """The 1 of 一万 is no number of "CCTV-13": nothing bears the claim out, and no figure is there."""
+    reply = engine.respond(question)
+    assert not reply.text.startswith(("是的", "不是")) and reply.status != "answer", reply.text[:40]

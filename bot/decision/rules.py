@@ -281,8 +281,12 @@ def _ranks_figure(choice: Choice) -> bool:
 
 
 def rule_no_figure(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
-    """A number asked of an answer that gives none."""
-    if choice is None or a.intent.kind != "figure" or choice.figure_value:
+    """A number asked, or a number of a unit checked ("超过一万次了吧"), of an answer that gives none."""
+    # ("一个关于…的意见": an article, no amount)
+    checks_amount = a.intent.yes_no and any(
+        n.unit and not n.percent and not (n.exact and n.low == 1) for n in a.numbers
+    )
+    if choice is None or not (a.intent.kind == "figure" or checks_amount) or choice.figure_value:
         return None
     if a.intent.wants_list:
         return None  # "打造了几个中心，是哪几个": the list asked names them

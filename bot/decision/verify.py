@@ -292,7 +292,7 @@ def _claim(analysis: Analysis, evidence: str, figure=None) -> bool | None:
         return None
     if _only_a_step(analysis.core, converted, question):
         return False  # "已经正式成为示范项目了吗" of 入围…推荐名单: only a step towards it
-    if any(re.sub(r"[^\d.]", "", n.text) not in converted for n in analysis.numbers):
+    if not all(_writes_number(n.text, converted) for n in analysis.numbers):
         return None  # a number claimed that the evidence never writes: nothing to bear it out
     if _UNIVERSAL_RE.search(question) and not _UNIVERSAL_RE.search(converted) and "100%" not in converted:
         return None  # "所有证明都不用开了" of 50余类证明材料: the report says it of some, never of all
@@ -305,6 +305,19 @@ _TOP_CLAIM_RE = re.compile(
     r"靠前|前列|领先|排不?得?上号|排不?得?上名|数[一1]数[二2]|名列前茅|拔尖|上游|前几名|算不?得?上(?:靠前|前列|领先)"
 )
 _TOP_RANK_RE = re.compile(r"前列|领先|第[一1](?![批\d])|靠前")
+_NUMBER_WRITTEN_RE = re.compile(r"(\d+(?:\.\d+)?)(万|亿|千|百)?")
+
+
+def _writes_number(asked: str, evidence: str) -> bool:
+    """Whether the evidence writes the number a claim says, as a number of its own with its
+    magnitude ("1万" is not the 1 of cctv13, nor of 13)."""
+    found = _NUMBER_WRITTEN_RE.search(asked)
+    if found is None:
+        return True
+    token = found.group(1) + (found.group(2) or "")
+    return re.search(rf"(?<![\d.a-z]){re.escape(token)}(?![\d.])", evidence) is not None
+
+
 # A claim about every one of a kind ("所有证明都不用开了"): borne out only by a report that says so.
 _UNIVERSAL_RE = re.compile(r"所有|全部|一切|任何|一律|全都|统统|全覆盖|每(?:一)?[个位名家人户件项]|人人|个个|家家")
 _TITLE_RE = re.compile(r"《+([^《》]{2,30})》+")  # a programme, a document, a publication named
