@@ -33,6 +33,8 @@ from bot.decision.rules import absent_terms
         ("第一批行政执法能力提升验收的11个单位，除了市监局和科技局还有哪些", "count_only"),
         # the members of a count named as the report writes it (50余类)
         ("那50余类免证办的证明材料具体是哪些，列个清单给我", "count_only"),
+        ("起数", "measure"),  # a count in 起 named, a rate is no answer
+        ("刑事破案 起数", "measure"),  # the report gives its rise only
         ("全省首次不罚企业数", "wider_scope"),
         ("全国网上可办率", "wider_scope"),
         ("湖南省整体的承诺时限压缩率是多少", "wider_scope"),

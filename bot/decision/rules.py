@@ -227,7 +227,9 @@ def rule_breakdown(a: Analysis, choice: Choice | None, ctx: Context) -> Decline 
 
 
 # A staff lookup naming a count ("收案数", "案件数"): its last two characters before 数.
-_COUNT_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2}(?<![系指多少分总])数$")
+_COUNT_NAME_RE = re.compile(
+    r"[\u4e00-\u9fff]{2}(?<![系指多少分总])数$|^[件项家台处条类种名起次位]数$"
+)  # "起数": a count in 起
 _RATE_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2}率$")
 
 
