@@ -165,6 +165,25 @@ def test_a_list_the_report_only_counts_is_declined_with_its_own_count(engine, qu
     assert reply.status != "answer" and reply.kind == "count_only" and f"（{count}）" in reply.text, reply.text
 
 
+@pytest.mark.parametrize(
+    "question, part",
+    [
+        ("那个全市的柔性执法事项一共是多少项啊不是市本级的是全市加起来的", "市本级"),
+        ("嗯立法联系点现在总共有多少个啊我说的不是新增的是总数", "新增"),
+        ("立法联系点总共有多少个，我说的不是新增的", "新增"),
+    ],
+)
+def test_a_figure_of_what_the_asker_rules_out_is_no_answer(engine, question, part):
+    """ "不是市本级的", "不是新增的": the report has only that part, so it says so."""
+    reply = engine.respond(question)
+    assert reply.status != "answer" and reply.kind == "part_only" and part in reply.text, reply.text
+
+
+def test_a_part_ruled_in_is_still_answered(engine):
+    reply = engine.respond("网上可办率是多少，不是全市的，是市本级的")
+    assert reply.status == "answer" and "100%" in reply.answer, reply.text
+
+
 def test_the_name_of_a_roster_asked_is_no_roster(engine):
     reply = engine.respond("智慧渔政入围了什么名单")
     assert reply.status == "answer" and "全国法治政府建设示范项目" in reply.text, reply.text

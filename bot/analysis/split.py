@@ -497,11 +497,16 @@ def _checks_amount(piece: str, before: str) -> bool:
     return bool(numbers) and numbers[-1].unit == counting.group(0)[-1:]  # 多少个 … 十五个
 
 
+# "…多少个啊，我说的不是新增的是总数": the asker says what the ask before meant, no ask of its own.
+_CLARIFIES_RE = re.compile(r"^(?:我说的|我是说|我问的|我指的|我要的|我想问的|我想知道的)(?:是|不是)")
+
+
 def _check_groups(pieces: list[str]) -> list[list[int]]:
-    """The pieces grouped: each amount's check with the ask before it."""
+    """The pieces grouped: each amount's check, and each saying what the ask meant, with the ask
+    before it."""
     groups: list[list[int]] = []
     for k, piece in enumerate(pieces):
-        if groups and _checks_amount(piece, pieces[k - 1]):
+        if groups and (_checks_amount(piece, pieces[k - 1]) or _CLARIFIES_RE.match(piece.strip())):
             groups[-1].append(k)
         else:
             groups.append([k])

@@ -17,6 +17,7 @@ from bot.analysis.ask import narrative
 from bot.analysis.numbers import written_figure
 from bot.decision.counted import rule_counted_thing
 from bot.decision.decline import Decline
+from bot.decision.excluded import rule_excluded
 from bot.decision.kinds import CHANGE_ASKED_RE, rule_figure_kind
 from bot.engine.params import Params
 from bot.knowledge.reporttext import TARGET_ASKED_RE, figures_of
@@ -1383,6 +1384,7 @@ RULES = (
     rule_money_kind,
     rule_no_figure,
     rule_part_only,
+    rule_excluded,
     rule_count_only,
     rule_headcount,
     rule_outcome,

@@ -27,6 +27,7 @@ from bot.analysis.numbers import AskedNumber
 from bot.analysis.scope import find_scope
 from bot.answers import compose as answers
 from bot.answers.compose import Response
+from bot.decision.excluded import ruled_out
 from bot.decision.rules import CLAUSE_BREAK_RE, PLACEHOLDERS
 from bot.decision.verify import COMPARED_RE, CONTRASTS, WAY_RE, verdict
 from bot.engine.conversation import Conversation
@@ -497,7 +498,7 @@ class Engine:
             # in the story, not every word of the report the story says (城管)
             refers = done.group(1)
         said = set(segment(refers))
-        lent = [w for w in known_words(refers, report).split() if not _scoped(w, self.today) and _lendable(w, said)]
+        lent = [w for w in self._story_words(refers, report) if _lendable(w, said)]
         return "".join(lent) + "，" + ask.text if lent else ask.text
 
     def _listed_in(self, entry_id: str, asked: str = "") -> Response | None:
@@ -580,6 +581,16 @@ class Engine:
                 return "".join(w for w in words if not _scoped(w, self.today) or self._names_subject(w))
         return ""
 
+    def _story_words(self, story: str, report: str) -> list[str]:
+        """The report's words a story says, without a year or place, and never one the asker
+        rules out ("我说的不是新增的是总数": 新增 is what the ask does not mean)."""
+        ruled = ruled_out(story)
+        return [
+            w
+            for w in known_words(story, report).split()
+            if not _scoped(w, self.today) and not any(w in r or r in w for r in ruled)
+        ]
+
     def _lent(self, message: str) -> str:
         """The report's words of the story clauses just before the ask (no year, no place)."""
         report = self.packs[-1].context.report_norm
@@ -587,7 +598,7 @@ class Engine:
         if not ask.context:
             return ""
         before = "，".join(ask.context.split("，")[-LENDING_CLAUSES:])
-        lent = "".join(w for w in known_words(clean(before), report).split() if not _scoped(w, self.today))
+        lent = "".join(self._story_words(clean(before), report))
         # the kind of figure the story names ("…出庭应诉的比例很高 到底是多少"), in any words
         kind = _MEASURE_KIND_RE.findall(before)
         return lent + "".join(k for k in dict.fromkeys(kind) if k not in lent) if lent else ""
