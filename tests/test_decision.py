@@ -171,6 +171,7 @@ def test_a_list_the_report_only_counts_is_declined_with_its_own_count(engine, qu
         ("那个全市的柔性执法事项一共是多少项啊不是市本级的是全市加起来的", "市本级"),
         ("嗯立法联系点现在总共有多少个啊我说的不是新增的是总数", "新增"),
         ("立法联系点总共有多少个，我说的不是新增的", "新增"),
+        ("网上可办数一共多少，不是市本级的，是全市加起来的", "市本级"),  # the ruling clauses belong to the ask
     ],
 )
 def test_a_figure_of_what_the_asker_rules_out_is_no_answer(engine, question, part):

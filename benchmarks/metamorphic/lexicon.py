@@ -294,6 +294,14 @@ CLAIM_SEPARATORS = ("，", "，", "；", "、")
 CLAIMS_CHECKS = ("，对吧", "，没错吧", "，对不对", "，是吧", "，对吗？", "，是不是", "，我没记错吧", "，这几个数对不对")
 # Where a figure stands among the province's cities, asked of its subject.
 RANKS = ("{s}在全省排第几", "{s}在全省算什么水平", "{s}全省排名怎么样", "{s}在省里排第几名", "{s}在全省靠不靠前")
+# A figure asked with its part ruled out ("不是市本级的，是全市加起来的"): the report has no such whole.
+RULED_OUT = (
+    "{s}一共多少，不是{p}的，是全市加起来的",
+    "{s}总共有多少，我说的不是{p}的",
+    "{s}是多少啊 不是{p}的 是全部的",
+    "我想问{s}的总数，不是{p}那个",
+)
+
 # Where a figure stands, checked: true of a figure the report ranks near the top, or false.
 RANK_CHECKS = {
     True: (

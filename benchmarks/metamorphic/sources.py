@@ -39,6 +39,7 @@ class Figure:
     kind: str
     way: str = ""  # a change's direction as the report writes it: "up" (上升110%), "down", or ""
     ranked: bool = False  # its clause, or the numberless one after it, ranks it ("处于全省前列")
+    part: str = ""  # the part of the whole its own clause names ("市本级", "新增"), "" when none
 
 
 @dataclass
@@ -91,12 +92,16 @@ def report_figures(report: str) -> list[Figure]:
             if re.search(r"下降|减少", figure.clause)
             else ""
         )
+        part = next((w for w in PART_WORDS if w in figure.clause), "")
         out.append(
-            Figure(figure.value, number, figure.kind, way if figure.kind == "change" else "", _ranked(report, figure))
+            Figure(
+                figure.value, number, figure.kind, way if figure.kind == "change" else "", _ranked(report, figure), part
+            )
         )
     return out
 
 
+PART_WORDS = ("市本级", "新增")  # a part of a whole a figure's clause may name
 _RANK_RE = re.compile(r"前列|领先|第一(?!批)|排名|位居")
 _CLAUSES_RE = re.compile(r"([,，;；。])")
 _RANK_OF_IT_RE = re.compile(r"(?:处于|位居|居于?|位列|排名|排在)[^\d]*(?:前列|领先|第一|前)")

@@ -49,6 +49,7 @@ TRANSFORMS = (
     ("practical_ending", DIRECTION),
     ("rank_of_subject", DIRECTION),
     ("rank_check", DIRECTION),
+    ("ruled_out_part", DIRECTION),
     ("enumeration", COMPOSITION),
     ("comparison", COMPOSITION),
     ("stated_figure", COMPOSITION),
@@ -170,6 +171,13 @@ def direction_cases(sources: Sources, seed: int) -> list[Case]:
             else:
                 case = Case("rank_check", DIRECTION, (question,), NO_FIGURE, source=item.question)
             cases.append(case)
+    for subject, item in sources.subjects:
+        # the part its figure is of, ruled out: no figure (the report gives that part only)
+        figure = sources.single_figure(item)
+        if figure.part and figure.part not in subject and figure.part not in item.question:
+            for template in lexicon.RULED_OUT:  # few figures name a part: every wording of each
+                question = template.format(s=subject, p=figure.part)
+                cases.append(Case("ruled_out_part", DIRECTION, (question,), NO_FIGURE, source=item.question))
     return _unique(cases)
 
 

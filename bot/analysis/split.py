@@ -498,7 +498,10 @@ def _checks_amount(piece: str, before: str) -> bool:
 
 
 # "…多少个啊，我说的不是新增的是总数": the asker says what the ask before meant, no ask of its own.
-_CLARIFIES_RE = re.compile(r"^(?:我说的|我是说|我问的|我指的|我要的|我想问的|我想知道的)(?:是|不是)")
+_CLARIFIES_RE = re.compile(
+    r"^(?:(?:我说的|我是说|我问的|我指的|我要的|我想问的|我想知道的)(?:是|不是)|"
+    r"不是[\u4e00-\u9fff]{2,6}?(?:的|那个|那些)$|是[\u4e00-\u9fff]{1,6}?(?:加起来|合起来|全部|所有)的?$)"
+)
 
 
 def _check_groups(pieces: list[str]) -> list[list[int]]:

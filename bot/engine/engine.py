@@ -483,6 +483,10 @@ class Engine:
         if referred(text.strip()) != text.strip():
             return text  # "A和B，前面那个多吧": its pointing words point inside it, a comparison
         ask = _ask_of(text, report)
+        ruling = [c for c in CLAUSE_BREAK_RE.split(ask.context) if ruled_out(c)]
+        if ruling:
+            # "…的总数，不是市本级那个": what the asker rules out belongs to the ask
+            ask = replace(ask, text=ask.text + "，" + "，".join(ruling))
         told = _HEARD_THING_RE.search(ask.context.rsplit("，", 1)[-1]) if _NAME_ASKED_RE.match(ask.text) else None
         if told:
             # "同事说市里有个律所跟企业结对子帮忙的活动，叫什么来着": what was heard of is described

@@ -30,6 +30,7 @@ FLOORS = {
     "other_city": 0.95,
     "practical_ending": 0.95,
     "rank_of_subject": 0.95,
+    "ruled_out_part": 0.90,  # session 34: "X一共多少，不是市本级的" (0% before what is ruled out was read)
     "rank_check": 0.90,  # session 34: "X在全省排得上号吧", "是不是垫底" (85.7% before rank checks were read)  # session 29: where a subject stands in the province (86.3%; 95.9% in session 30)
     "enumeration": 0.95,
     "comparison": 0.95,

@@ -264,6 +264,15 @@ def test_ask_and_check_keeps_the_question_and_checks_its_own_figure():
             assert right or not text.endswith("吗") or "有" not in text[-8:]  # "有X吗" never with a wrong X
 
 
+def test_figures_know_the_part_their_own_clause_names(kb):
+    from benchmarks.metamorphic.sources import report_figures
+
+    parts = {f.value: f.part for f in report_figures(kb.report)}
+    assert parts["358项"] == "市本级" and parts["5个"] == "新增" and parts["4600余件"] == ""
+    for template in lexicon.RULED_OUT:
+        assert "{s}" in template and "不是{p}" in template
+
+
 def test_claims_checked_states_each_figure_then_one_check():
     rng = random.Random(3)
     aid, rate = Figure("2900余件", "2900", "count"), Figure("93%", "93", "percent")
