@@ -118,3 +118,19 @@ def test_an_amount_checked_of_a_thing_the_report_never_counts_gets_no_verdict(en
     """The 1 of 一万 is no number of "CCTV-13": nothing bears the claim out, and no figure is there."""
     reply = engine.respond(question)
     assert not reply.text.startswith(("是的", "不是")) and reply.status != "answer", reply.text[:40]
+
+
+@pytest.mark.parametrize(
+    "question, yes",
+    [
+        ("执法记录仪是不是每个执法的人都有", None),  # the 全部 of the sentence is about 音像记录
+        ("音像记录是不是全部都随案存档了", True),
+        ("网上可办率100%，是不是所有事项都能网上办", True),
+    ],
+)
+def test_a_claim_about_all_is_borne_out_only_by_the_figures_own_clause(engine, question, yes):
+    answer = engine.respond(question).answer
+    if yes is None:
+        assert not answer.startswith(("是的", "不是")), answer[:40]
+    else:
+        assert answer.startswith("是的" if yes else "不是"), answer[:40]

@@ -294,8 +294,11 @@ def _claim(analysis: Analysis, evidence: str, figure=None) -> bool | None:
         return False  # "已经正式成为示范项目了吗" of 入围…推荐名单: only a step towards it
     if not all(_writes_number(n.text, converted) for n in analysis.numbers):
         return None  # a number claimed that the evidence never writes: nothing to bear it out
-    if _UNIVERSAL_RE.search(question) and not _UNIVERSAL_RE.search(converted) and "100%" not in converted:
-        return None  # "所有证明都不用开了" of 50余类证明材料: the report says it of some, never of all
+    own = convert_numerals(clean(_own_clause(evidence, figure)))
+    if _UNIVERSAL_RE.search(question) and not _UNIVERSAL_RE.search(own) and "100%" not in own:
+        # "所有证明都不用开了" of 50余类证明材料: the report says it of some, never of all; "每个执法
+        # 的人都有" of 4400台: the 全部 of the next clause is about 音像记录, not the figure's
+        return None
     return True
 
 
@@ -305,6 +308,17 @@ _TOP_CLAIM_RE = re.compile(
     r"靠前|前列|领先|排不?得?上号|排不?得?上名|数[一1]数[二2]|名列前茅|拔尖|上游|前几名|算不?得?上(?:靠前|前列|领先)"
 )
 _TOP_RANK_RE = re.compile(r"前列|领先|第[一1](?![批\d])|靠前")
+
+
+def _own_clause(evidence: str, figure) -> str:
+    """The clause of the evidence that writes the figure ("为执法人员配备执法记录仪4400台"); the
+    whole evidence when there is no figure or it is not written there."""
+    value = getattr(figure, "value", "") if figure is not None else ""
+    if not value or value not in evidence:
+        return evidence
+    return next((c for c in re.split(r"[，,；;。]", evidence) if value in c), evidence)
+
+
 _NUMBER_WRITTEN_RE = re.compile(r"(\d+(?:\.\d+)?)(万|亿|千|百)?")
 
 
