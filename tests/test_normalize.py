@@ -98,3 +98,21 @@ def test_spoken_abbreviated_numerals():
         assert convert_numerals(spoken) == digits
     for exact, digits in (("四千零六", "4006"), ("一万零三", "10003"), ("二十五", "25"), ("一万零八百一十六", "10816")):
         assert convert_numerals(exact) == digits
+
+
+@pytest.mark.parametrize(
+    "text, cleaned",
+    [
+        ("公示了7w多?", "公示了7万多"),
+        ("1.5w", "1.5万"),
+        ("七w多", "七万多"),
+        ("5k", "5千"),
+        ("cctv13", "cctv13"),
+        ("2kw", "2kw"),
+    ],
+)
+def test_a_magnitude_typed_as_a_letter_after_a_number(text, cleaned):
+    """Chat writes 万 as w and 千 as k right after a number; other letters stay."""
+    from bot.text.normalize import clean
+
+    assert clean(text) == cleaned

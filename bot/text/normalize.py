@@ -51,7 +51,13 @@ def clean(text: str) -> str:
     text = _T2S.convert(text)
     text = _DROP_RE.sub("", text)
     text = _COUNTED_BY_JIA_RE.sub(r"\1数", text)  # "企业家数" is 企业 counted by 家, no 企业家
+    text = _LATIN_MAGNITUDE_RE.sub(lambda m: _LATIN_MAGNITUDES[m.group(0)], text)  # "7w多", "1.5w"
     return _STRAY_DOT_RE.sub("", text)
+
+
+# A magnitude typed as a Latin letter right after digits, as people chat ("7w多" 七万多, "5k" 五千).
+_LATIN_MAGNITUDES = {"w": "万", "k": "千"}
+_LATIN_MAGNITUDE_RE = re.compile(r"(?<=[\d一二两三四五六七八九十])[wk](?![a-z])")
 
 
 # Things counted by 家 ("首次不罚的企业家数", "单位家数"): 家数 is the unit's count.
