@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from bot.text.units import FIGURE_UNITS
+
 # What makes a clause a check at all.
 _CHECKS_RE = re.compile(
     r"吗|吧|是不是|是否|对不对|有没有|真的假的|(?:对|是)(?:么|嘛|不|咯|噻)|不会吧|不可能吧|(?:没|冇)(?:记|说|看|听)?错"
@@ -37,7 +39,8 @@ def bare_check(clause: str) -> bool:
 
 # An amount as a check says it back ("两千多万", "4600余件", "百分之九十三").
 _AMOUNT_RE = re.compile(
-    r"(?:百分之)?[\d.%零一二两三四五六七八九十百千万亿]+(?:多|余|来|几|左右)?[万亿]?(?:个|项|件|家|台|处|条|类|种|名|起|次|人|位|元|成|%)?"
+    r"(?:百分之)?[\d.%零一二两三四五六七八九十百千万亿]+(?:多|余|来|几|左右)?[万亿]?"
+    rf"(?:[{FIGURE_UNITS}元成%])?"
 )
 
 

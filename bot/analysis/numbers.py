@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from bot.analysis.check_words import checked_after
 from bot.text.normalize import clean, convert_numerals
+from bot.text.units import FIGURE_UNITS
 
 INF = math.inf
 _BELOW = (
@@ -37,33 +38,8 @@ _ABOUT = ("大概", "大约", "约", "大致", "估计")
 _REACH = ("有没有", "达到", "达没达到", "到没到", "够", "有")
 _ONLY = ("只", "才", "仅")
 _LEADS = sorted(_BELOW + _ABOVE + _NEAR + _ABOUT + _REACH, key=len, reverse=True)
-_UNITS = (
-    "个百分点",
-    "人次",
-    "万元",
-    "亿元",
-    "个亿",
-    "项",
-    "件",
-    "家",
-    "个",
-    "台",
-    "处",
-    "条",
-    "类",
-    "种",
-    "名",
-    "起",
-    "次",
-    "人",
-    "元",
-    "位",
-    "户",
-    "场",
-    "批",
-    "成",
-    "%",
-)
+# Units of several characters first, so "个百分点" is not read as "个".
+_UNITS = ("个百分点", "人次", "万元", "亿元", "个亿", *FIGURE_UNITS, "元", "成", "%")
 _NUMBER_RE = re.compile(
     # "有没有超过六成" asks whether it is over 60%: its 没有超过 is not "not over"
     "(?P<lead>" + "|".join(("(?<!有)" if w.startswith("没") else "") + re.escape(w) for w in _LEADS) + ")?"

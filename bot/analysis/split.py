@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from bot.analysis.check_words import bare_check, checks, unchecked
 from bot.analysis.numbers import find_numbers, states_number
+from bot.analysis.ruled_out import rules_out
 from bot.text import lexicon
 from bot.text.normalize import clean, convert_numerals
 
@@ -500,8 +501,13 @@ def _checks_amount(piece: str, before: str) -> bool:
 # "…多少个啊，我说的不是新增的是总数": the asker says what the ask before meant, no ask of its own.
 _CLARIFIES_RE = re.compile(
     r"^(?:(?:我说的|我是说|我问的|我指的|我要的|我想问的|我想知道的)(?:是|不是)|"
-    r"不是[\u4e00-\u9fff]{2,6}?(?:的|那个|那些)$|是[\u4e00-\u9fff]{1,6}?(?:加起来|合起来|全部|所有)的?$)"
+    r"是[\u4e00-\u9fff]{1,6}?(?:加起来|合起来|全部|所有)的?$)"
 )
+
+
+def _clarifies(piece: str) -> bool:
+    """Whether a piece says what the ask before it meant ("我说的是总数", "不是市本级的")."""
+    return bool(_CLARIFIES_RE.match(piece)) or rules_out(piece)
 
 
 def _check_groups(pieces: list[str]) -> list[list[int]]:
@@ -509,7 +515,7 @@ def _check_groups(pieces: list[str]) -> list[list[int]]:
     before it."""
     groups: list[list[int]] = []
     for k, piece in enumerate(pieces):
-        if groups and (_checks_amount(piece, pieces[k - 1]) or _CLARIFIES_RE.match(piece.strip())):
+        if groups and (_checks_amount(piece, pieces[k - 1]) or _clarifies(piece.strip())):
             groups[-1].append(k)
         else:
             groups.append([k])

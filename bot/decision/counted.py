@@ -11,11 +11,12 @@ import re
 
 from bot.decision.decline import Decline
 from bot.text import lexicon
+from bot.text.units import FIGURE_UNITS
 
 # A question word and its unit, then what is counted ("多少个案例", "几家企业", "多少立法联系点").
 _ASKED_RE = re.compile(r"(?:多少|几)([个项件家台处条类种名起次位户批]?)([\u4e00-\u9fff]{2,8})")
 MAX_COUNTED_WORDS = 3  # words read after the question word for the noun counted ("立法|联系点")
-_AMOUNT = r"(?:近|超过)?\d+(?:\.\d+)?万?(?:余|多)?万?[个项件家台处条类种名起次人位户批元]"
+_AMOUNT = rf"(?:近|超过)?\d+(?:\.\d+)?万?(?:余|多)?万?[{FIGURE_UNITS}元]"
 _QUOTES = '“”"《》「」'
 
 

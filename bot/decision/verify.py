@@ -20,6 +20,7 @@ from bot.analysis.places import gazetteer
 from bot.retrieval.scoring import scale_of
 from bot.text import lexicon
 from bot.text.normalize import clean, convert_numerals, pinyin_key, words_re
+from bot.text.units import COUNT_UNITS
 
 # Words of one direction of change, as people say them; the report writes the first few.
 WAYS_UP = (
@@ -468,7 +469,7 @@ def stated_figure(text: str, analysis: Analysis):
 
 # Units that count things (4400台, 5100多名, 6125家): any two are counts, compared as numbers;
 # money, rates and times are compared only with their own kind.
-_COUNT_UNITS = frozenset("件项个家名台处条类起次人位所批种场部套期届支")
+_COUNT_UNITS = frozenset(COUNT_UNITS)
 
 
 def _comparable(first: str, second: str) -> bool:

@@ -24,10 +24,10 @@ from bot.analysis import ASKS_ABOUT_OTHER_RE, Analysis, stated_claim
 from bot.analysis.ask import Ask, find_ask, known_words
 from bot.analysis.compare import referred
 from bot.analysis.numbers import AskedNumber
+from bot.analysis.ruled_out import ruled_out
 from bot.analysis.scope import find_scope
 from bot.answers import compose as answers
 from bot.answers.compose import Response
-from bot.decision.excluded import ruled_out
 from bot.decision.rules import CLAUSE_BREAK_RE, PLACEHOLDERS
 from bot.decision.verify import COMPARED_RE, CONTRASTS, WAY_RE, verdict
 from bot.engine.conversation import Conversation

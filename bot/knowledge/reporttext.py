@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from bot.text.units import unit_kind
+
 _END_PUNCT = "。！？；;!?：:"
 _SENTENCE_RE = re.compile(r"[^。！？；;!?]+[。！？；;!?]*")
 _CLAUSE_SPLIT_RE = re.compile(r"[，,；;：:。！？!?]")
@@ -110,8 +112,6 @@ _TARGET_HEADING_RE = re.compile(r"(?:目标|计划|打算|展望|思路|安排)$
 # A change: 同比/较上年 in the figure's clause before it, or a change verb right before it.
 _CHANGE_BASE_RE = re.compile(r"同比|环比|较上年|比上年|较去年|比去年|较上一年|较(?:19|20)\d\d年|比(?:19|20)\d\d年")
 _CHANGE_VERB_RE = re.compile(r"(?:增长|增加|下降|减少|提高|降低|上升|下滑|回落|提升|多了|少了)(?:了)?$")
-_MONEY_UNITS = ("元", "万元", "亿元")
-_PEOPLE_UNITS = ("名", "人", "人次", "位", "万人")
 
 
 @dataclass(frozen=True)
@@ -235,13 +235,8 @@ _NAMES_ITEMS_RE = re.compile(r"次(?:或以上|及以上|以上)?(?:的)?事项"
 
 
 def _kind(unit: str, clause: str) -> str:
-    if unit in ("%", "个百分点"):
-        return "change" if _CHANGE_RE.search(clause) else "percent"
-    if unit in _MONEY_UNITS or unit.endswith("元"):
-        return "money"
-    if unit in _PEOPLE_UNITS:
-        return "people"
-    return "count"
+    kind = unit_kind(unit)
+    return "change" if kind == "percent" and _CHANGE_RE.search(clause) else kind
 
 
 def _clauses(sentence: str) -> list[tuple[int, int]]:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from bot.analysis import Analysis
 from bot.analysis.numbers import compare, figure_range
 from bot.engine.params import Params
+from bot.text.units import unit_kind
 
 # Everyday characters that carry no subject: not held against a candidate that lacks them.
 GLUE_CHARS = frozenset(
@@ -28,21 +29,12 @@ GLUE_WORDS = re.compile(
     "分别|受益|成效|成果|成绩|进展|咱|情况|水平|怎样|知道|那个|这个|搞|弄|咋|啥|比例|比率|占比"
 )
 
-_MONEY_UNITS = ("元", "万元", "亿元")
-_PEOPLE_UNITS = ("名", "人", "人次", "万人次", "位", "万人")
-
 
 def measure_of_figure(unit: str, value: str) -> str:
     """money | people | percent | rank | count, from a figure's unit and value."""
     if "第" in value:
         return "rank"
-    if unit in ("%", "个百分点"):
-        return "percent"
-    if unit in _MONEY_UNITS or unit.endswith("元"):
-        return "money"
-    if unit in _PEOPLE_UNITS:
-        return "people"
-    return "count"
+    return unit_kind(unit)
 
 
 def scale_of(unit: str) -> float:
