@@ -1,6 +1,7 @@
 """Query analysis: intent, measure, numbers as ranges, scope, sub-questions."""
 
 import datetime as dt
+import math
 
 import pytest
 
@@ -181,3 +182,20 @@ def test_how_many_points_asks_a_share():
 
     intent = analyze("承诺时限压缩率几个点").intent
     assert intent.measure == "percent" and intent.unit == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [("是不是还没到一半", 0, 50), ("没超过一半吧", 0, 50), ("有没有一半", 50, math.inf), ("半数以上吧", 50, math.inf)],
+)
+def test_half_takes_the_leads_of_any_number(text, low, high):
+    (half,) = find_numbers(text)
+    assert (half.low, half.high) == (low, high)
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [("市里专门出了1个管资江两岸风貌的规定", False), ("新增了1个联系点吗", True), ("只出了1个吗", True)],
+)
+def test_one_introducing_a_description_counts_nothing(text, counted):
+    assert bool(find_numbers(text)) == counted

@@ -5,7 +5,7 @@ import math
 
 import pytest
 
-from bot.analysis.check_words import bare_check, checked_after
+from bot.analysis.check_words import bare_check, checked_after, claim_end
 from bot.analysis.numbers import find_numbers, states_number
 from bot.analysis.split import checked_claims
 from bot.text.normalize import convert_numerals
@@ -101,3 +101,31 @@ def test_a_check_of_the_amount_just_asked_stays_with_its_ask(question, asks):
 
     splits = split_question(question)
     assert (len(splits[0].parts) if splits else 1) == asks, splits
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        "这个是真的吗",
+        "是不是真有这么回事",
+        "是真的还是邻居乱讲的",
+        "这是真的吗",
+        "有没有这回事",
+        "也不晓得他是不是吹牛",
+    ],
+)
+def test_a_doubt_in_other_words_is_a_bare_check(tag):
+    assert bare_check(tag)
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("两法衔接录入数连续两年全省第一，真的假的", "两法衔接录入数连续两年全省第一"),
+        ("益阳是第一批示范市，是真的吗？", "益阳是第一批示范市"),
+        ("益阳是不是第一批", "益阳是不是第一批"),  # an ordinal in the tag is claimed
+        ("真的假的", "真的假的"),  # a tag alone is all there is
+    ],
+)
+def test_the_claim_ends_before_its_tags(text, claim):
+    assert text[: claim_end(text)] == claim

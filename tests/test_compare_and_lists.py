@@ -775,3 +775,16 @@ def test_a_measure_after_the_second_subject_is_not_lent_to_a_first_that_names_a_
     reply = engine.respond("湘易办服务场景和首次不罚的免罚金额哪个多")
     assert "2000余个" in reply.answer and "2000余万元" in reply.answer, reply.text
     assert "更多" not in reply.answer
+
+
+def test_a_topic_then_one_ask_of_it_is_no_enumeration():
+    """ "免证办 多少类证明": the topic, then what is asked of it; never 免证办 as an item of its own."""
+    assert all(len(s.parts) != 2 or s.parts[0] != "免证办" for s in split_question("免证办 多少类证明"))
+
+
+def test_a_part_naming_whose_with_its_noun_left_out_borrows_the_subject():
+    """ "…三统一了多少件，市政府的是多少": 市政府的 is of 规范性文件, its noun left out."""
+    from bot.analysis.split import _with_subjects
+
+    parts = _with_subjects(["规范性文件三统一了多少件", "市政府的是多少", "是多少家单位发的"])
+    assert parts[1].startswith("规范性文件") and parts[2] == "是多少家单位发的"

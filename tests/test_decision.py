@@ -242,3 +242,23 @@ def test_a_change_asked_is_never_what_the_report_lacks(engine):
     """ "…整体缩短了多少": 缩短 asks a change (the report writes 压缩); never "报告中没有关于“缩短”"."""
     reply = engine.respond("办事部门答应多少天内办完的那个时间，整体缩短了多少？")
     assert "“缩短”" not in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    "question, entry",
+    [
+        ("首批验收涉及多少家单位", "capacity_acceptance_units"),  # 首批 of 第一批: one ordinal
+        ("全市刑事破案数的同比涨幅", "criminal_cases_growth"),  # 涨幅 of 上升110%: the change itself
+        ("在网上就能办的事项占的比例，市本级是多少", "online_rate"),  # 市本级 is where, not what
+        ("请问贵市行政执法能力三年提升行动首批验收了几个单位", "capacity_acceptance_units"),  # 贵市: the city
+        ("人民调解一共调处了多少起纠纷", "people_mediation_disputes"),
+    ],
+)
+def test_words_of_the_figure_in_other_writings_answer(engine, question, entry):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and reply.entry_id == entry, reply.text
+
+
+def test_names_asked_of_a_counted_group_are_declined(engine):
+    reply = engine.respond("通过初评的22个乡镇街道都叫什么名字")
+    assert reply.kind == "count_only", reply.text

@@ -52,3 +52,8 @@ def test_haoduo_meaning_many_stays(text):
 def test_questions_in_dialect_are_answered(engine, question, figures):
     reply = engine.respond(question)
     assert reply.status == "answer" and all(f in reply.answer for f in figures), reply.text
+
+
+def test_a_question_mark_alone_lets_haoduo_ask():
+    """ "涉及好多个方面哒？" asks how many; "谁执法谁普法" is a name, no question word."""
+    assert "多少个方面" in mandarin("那个谁执法谁普法，发的案例涉及好多个方面哒？")

@@ -134,3 +134,32 @@ def test_a_claim_about_all_is_borne_out_only_by_the_figures_own_clause(engine, q
         assert not answer.startswith(("是的", "不是")), answer[:40]
     else:
         assert answer.startswith("是的" if yes else "不是"), answer[:40]
+
+
+@pytest.mark.parametrize(
+    "question, yes",
+    [
+        ("承诺时限整体压缩率是不是还没到一半", False),  # 没到 before 一半 is its range, not a negation
+        ("诉前调解成功率没超过一半吧", False),
+        ("调处成功率有没有一半", True),
+        ("承诺时限压缩率是半数以上吧", True),
+        ("民商事一审收案是不是降下来了", True),  # a direction with its complement (降下来)
+        ("刑事破案数是不是降下来了", False),
+    ],
+)
+def test_half_and_directions_said_every_way(engine, question, yes):
+    assert engine.respond(question).answer.startswith("是的" if yes else "不是")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "两法衔接 录入数连续两年全省第一 真的假的",
+        "听说市里专门出了一个管资江两岸风貌的规定，这个是真的吗？",
+        "我儿子说益阳是全国第一批法治政府建设示范市，也不晓得他是不是吹牛，是不是真有这么回事？",
+        "邻居讲我们龙光桥街道评上了省里的法治政府示范单位，是真的还是邻居乱讲的？",
+    ],
+)
+def test_a_claim_heard_then_a_check_naming_nothing_is_judged(engine, question):
+    """The check tags closing a message are how it asks, not what it claims."""
+    assert engine.respond(question).answer.startswith("是的")

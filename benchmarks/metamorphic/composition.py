@@ -120,15 +120,25 @@ def _one_digit(value: float, up: bool) -> float:
     return (math.ceil if up else math.floor)(value / step) * step
 
 
-def _bound(figure: Figure, larger: bool, words: bool) -> str | None:
-    """A number clearly larger or smaller than the figure, in its unit ("2万件", "百分之五十")."""
+def _percent_words(bound: int, rng: random.Random) -> str:
+    """A round percentage as people say it: 百分之五十, 五成, 一半."""
+    said = [numerals.percent(str(bound))]
+    if bound < 100:
+        said.append(numerals.DIGITS[bound // 10] + "成")
+    if bound == 50:
+        said += ["一半", "半数"]
+    return rng.choice(said)
+
+
+def _bound(figure: Figure, larger: bool, words: bool, rng: random.Random) -> str | None:
+    """A number clearly larger or smaller than the figure, in its unit ("2万件", "百分之五十", "一半")."""
     near, number, wan1, _, wan2, unit = _VALUE_RE.match(figure.value).groups()
     value = float(number)
     if unit in ("%", "％"):
         bound = math.ceil((value + BOUND_POINTS) / 10) * 10 if larger else math.floor((value - BOUND_POINTS) / 10) * 10
         if not 10 <= bound <= 100:
             return None
-        return numerals.percent(str(bound)) if words else f"{bound}%"
+        return _percent_words(bound, rng) if words else f"{bound}%"
     if not unit or "百分点" in unit or value <= 0:
         return None
     bound = _one_digit(value * BOUND_FACTOR if larger else value / BOUND_FACTOR, larger)
@@ -145,7 +155,7 @@ def bound_check(figure: Figure, rng: random.Random) -> tuple[str, bool] | None:
     """A follow-up check of a bound clearly off the figure, and whether its true answer is 是."""
     relation = rng.choice(tuple(lexicon.BOUND_CHECKS))
     larger = rng.random() < 0.5
-    said = _bound(figure, larger, rng.random() < 0.5)
+    said = _bound(figure, larger, rng.random() < 0.5, rng)
     if said is None:
         return None
     truth = larger if relation == "below" else not larger

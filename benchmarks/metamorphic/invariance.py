@@ -67,6 +67,8 @@ def formal_letter(question: str, rng: random.Random) -> str:
     sep = rng.choice(("", "\n", " "))
     greeting = rng.choice(("您好！", "", "您好，"))
     marked = question.rstrip()[-1:] in "？?。！!"
+    if rng.random() < 0.5:  # a letter calls the city it writes to 贵市 ("贵市网上可办率…")
+        question = re.sub(r"益阳市?", "贵市", question, count=1)
     body = rng.choice(lexicon.FORMAL_LEADS) + question + ("" if marked else rng.choice(("？", "")))
     return sep.join(
         (rng.choice(lexicon.SALUTATIONS) + greeting, writer + body, rng.choice(lexicon.CLOSINGS), signature)

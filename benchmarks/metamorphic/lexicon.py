@@ -288,7 +288,18 @@ ENUMERATIONS = (
 # A figure someone told the asker, then a check naming nothing ("…是真的吗").
 TELLERS = ("我表姐", "隔壁王叔", "村里的人", "我同事", "群里有人", "我家老头子")
 DOUBTS = ("", "我有点不信，", "我不太相信，", "我跟他打了个赌，", "我将信将疑，")
-BARE_CHECKS = ("是真的吗", "到底是不是", "对不对", "是这样吗", "真的假的")
+BARE_CHECKS = (
+    "是真的吗",
+    "到底是不是",
+    "对不对",
+    "是这样吗",
+    "真的假的",
+    "这个是真的吗",
+    "是不是真有这么回事",
+    "是真的还是乱讲的",
+    "真有这回事吗",
+    "也不晓得是不是真的",
+)
 # Several figures stated, then one check of them all.
 CLAIM_SEPARATORS = ("，", "，", "；", "、")
 CLAIMS_CHECKS = ("，对吧", "，没错吧", "，对不对", "，是吧", "，对吗？", "，是不是", "，我没记错吧", "，这几个数对不对")
@@ -381,6 +392,7 @@ BOUND_CHECKS = {
         "没超过{x}吧",
         "{x}都没有吧",
         "是不是连{x}都不到",
+        "是不是还没到{x}",
     ),
     "above": (
         "超过{x}了吧",
@@ -395,8 +407,8 @@ BOUND_CHECKS = {
 }
 
 # A change's direction checked in a follow-up, in the words people use for it.
-WAYS_UP = ("上升", "增长", "增加", "提高", "上涨", "涨", "增多", "变多", "升高")
-WAYS_DOWN = ("下降", "减少", "降低", "下滑", "降", "减", "变少", "回落", "往下掉")
+WAYS_UP = ("上升", "增长", "增加", "提高", "上涨", "涨", "增多", "变多", "升高", "涨上去", "多起来")
+WAYS_DOWN = ("下降", "减少", "降低", "下滑", "降", "减", "变少", "回落", "往下掉", "降下来", "少下来")
 DIRECTION_CHECKS = (
     "是{w}了吗",
     "是不是{w}了",

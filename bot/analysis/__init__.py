@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
+from bot.analysis.check_words import claim_end
 from bot.analysis.intent import Intent, find_intent
 from bot.analysis.numbers import AskedNumber, find_numbers
 from bot.analysis.scope import Scope, find_scope, today_in_china
@@ -164,6 +165,15 @@ def _asks_by_word(text: str, cleaned: str) -> bool:
     return bool(_QUESTION_WORD_RE.search(text) or _QUESTION_WORD_RE.search(cleaned))
 
 
+def _claimed(raw: str, text: str, synonyms: Synonyms) -> str:
+    """The text up to the check tags closing the message, when they are only tags."""
+    end = claim_end(raw)
+    if end == len(raw):
+        return text
+    claim = convert_numerals(synonyms.apply(convert_numerals(clean(raw[:end]))))
+    return claim if text.startswith(claim) else text
+
+
 def _analyze(raw: str, synonyms: Synonyms = NO_SYNONYMS, today: dt.date | None = None) -> Analysis:
     raw = raw if isinstance(raw, str) else ""
     cleaned = clean(raw[: MAX_QUERY_CHARS * 4])[:MAX_QUERY_CHARS]
@@ -184,7 +194,8 @@ def _analyze(raw: str, synonyms: Synonyms = NO_SYNONYMS, today: dt.date | None =
         for n in numbers
         if (not n.exact or (intent.yes_no and n.unit == claimed)) and not text.startswith("的", n.end)
     ]
-    core = _remove(text, checked + list(scope.spans))
+    # "…全省第一，真的假的": the tags closing a check are how it is asked, not what is claimed
+    core = _remove(_claimed(raw, text, synonyms) if intent.yes_no else text, checked + list(scope.spans))
     if checked:
         core = _FRAME_RE.sub(" ", core)
     core = drop_filler(core).replace(" ", "")

@@ -12,15 +12,19 @@ import re
 
 from bot.text.units import FIGURE_UNITS
 
+# Saying a claim was made up: "是真的还是邻居乱讲的", "是不是吹牛".
+_MADE_UP = r"(?:乱讲|乱说|瞎说|瞎讲|胡说|吹牛|骗人|忽悠|造谣)的?"
 # What makes a clause a check at all.
 _CHECKS_RE = re.compile(
-    r"吗|吧|是不是|是否|对不对|有没有|真的假的|(?:对|是)(?:么|嘛|不|咯|噻)|不会吧|不可能吧|(?:没|冇)(?:记|说|看|听)?错"
+    r"吗|吧|是不是|是否|对不对|有没有|真的假的|是真是假|真的还是|(?:对|是)(?:么|嘛|不|咯|噻)|不会吧|不可能吧|(?:没|冇)(?:记|说|看|听)?错"
 )
 # Everything else a check that names nothing of its own may say.
 _CHECK_WORDS_RE = re.compile(
     r"(?:这|那)(?:几个|两个|三个|俩|些)(?:数据|数字|数)?|(?:我)?(?:没|冇)(?:记|说|看|听)?错|不会吧|不可能吧|"
     r"到底|究竟|真的|假的|应该|是不是|是否|对不对|对吗|对吧|是吗|(?:对|是)(?:么|嘛|不|咯|噻)|吗|呢|吧|啊|呀|"
-    r"这样|有这回事|这回事|有这种事|这种事|有这事|这事|有没有|靠谱|属实|准确|都|那|这个|是|[?？!！。，,\s]"
+    r"这样|(?:有|真有)?(?:这么|那么)?(?:一)?回事|有这种事|这种事|有这事|这事|有没有|靠谱|属实|准确|都|那|这个|这(?!么)|"
+    r"(?:我|也|都|还)*(?:不晓得|不知道|不清楚|搞不清|不确定|不敢信|不太信|不信)|(?:他|她|他们|她们|人家)(?=是|说|讲)|"
+    r"真有|是真是假|还是[\u4e00-\u9fff]{0,4}?" + _MADE_UP + "|" + _MADE_UP + r"|是|[?？!！。，,\s]"
 )
 # What a bare check may still say: an ordinal or a size of what was claimed ("第一批", "这么多").
 _ORDINAL_ONLY_RE = re.compile(r"第[一二三四五六七八九十\d]+[批次届个名]|首批|这么多|那么多|这么高|那么高")
@@ -35,6 +39,21 @@ def bare_check(clause: str) -> bool:
         return False
     rest = _CHECK_WORDS_RE.sub("", clause)  # "常德也是吗", "今年的有没有" name a place or a year: no bare check
     return not rest or bool(_ORDINAL_ONLY_RE.fullmatch(rest))
+
+
+_TAG_RE = re.compile(r"[，,。？?！!\s]*([^，,。？?！!\s]+)[，,。？?！!\s]*$")
+
+
+def claim_end(text: str) -> int:
+    """Where a claim ends before the check tags closing it ("…全省第一，真的假的" → before 真的假的);
+    a tag that says an ordinal ("是不是第一批") is part of the claim."""
+    end = len(text)
+    while (m := _TAG_RE.search(text, 0, end)) and m.start() > 0:
+        tag = m.group(1)
+        if not _CHECKS_RE.search(tag) or _CHECK_WORDS_RE.sub("", tag):
+            break
+        end = m.start()
+    return end
 
 
 # An amount as a check says it back ("两千多万", "4600余件", "百分之九十三").

@@ -40,10 +40,11 @@ _ONLY = ("只", "才", "仅")
 _LEADS = sorted(_BELOW + _ABOVE + _NEAR + _ABOUT + _REACH, key=len, reverse=True)
 # Units of several characters first, so "个百分点" is not read as "个".
 _UNITS = ("个百分点", "人次", "万元", "亿元", "个亿", *FIGURE_UNITS, "元", "成", "%")
+# "有没有超过六成" asks whether it is over 60%: its 没有超过 is not "not over"
+_LEAD_GROUP = "(?P<lead>" + "|".join(("(?<!有)" if w.startswith("没") else "") + re.escape(w) for w in _LEADS) + ")?"
 _NUMBER_RE = re.compile(
-    # "有没有超过六成" asks whether it is over 60%: its 没有超过 is not "not over"
-    "(?P<lead>" + "|".join(("(?<!有)" if w.startswith("没") else "") + re.escape(w) for w in _LEADS) + ")?"
-    r"(?P<num>\d+(?:\.\d+)?|[一二三四五六七八九十两半]|(?<=[过破])(?=[百千万亿]))"  # "过千", "破万": one of that
+    _LEAD_GROUP
+    + r"(?P<num>\d+(?:\.\d+)?|[一二三四五六七八九十两半]|(?<=[过破])(?=[百千万亿]))"  # "过千", "破万": one of that
     r"(?P<mag>万|亿|千|百)?(?P<more>多|余|来|几)?(?P<mag2>万|亿)?"
     "(?P<unit>" + "|".join(map(re.escape, _UNITS)) + ")?"
     r"(?:(?<=成)(?P<tenth>[一二三四五六七八九](?![十百千万])|\d(?![\d.]))|(?<=[成%])(?P<more2>多|几))?"
@@ -61,6 +62,19 @@ _TRAIL_RE = re.compile(
 )
 
 
+# "一个" after a verb's 了/过 and before a description of what it names ("出了一个管资江两岸
+# 风貌的规定"), or before 什么/哪; "新增了一个联系点吗" counts one.
+_ARTICLE_AFTER_RE = re.compile(r"[\u4e00-\u9fff][了过]$")
+_ARTICLE_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]{2,12}的[\u4e00-\u9fff]")
+
+
+def _article(text: str, start: int, end: int) -> bool:
+    """Whether a one ("一个", "一项") only introduces what follows, counting nothing."""
+    if re.match(r"什么|啥|哪", text[end : end + 2]):
+        return True
+    return bool(_ARTICLE_AFTER_RE.search(text[max(0, start - 2) : start])) and bool(_ARTICLE_BEFORE_RE.match(text, end))
+
+
 def _trailing(text: str, end: int) -> tuple[str, int]:
     """The lead a relation said right after a number stands for, and where it ends ("", end) when none."""
     m = _TRAIL_RE.match(text, end)
@@ -73,7 +87,8 @@ def _trailing(text: str, end: int) -> tuple[str, int]:
     return ("超过", m.end()) if m.group("above") else ("有", m.end())
 
 
-_HALF_RE = re.compile(r"(?P<lead>过|超过|不到|不足|有没有|有|达到)?(?:一半|半数)(?P<more>多|出头|还多)?|(?P<over>过半)")
+# "还没到一半", "有没有一半", "过半": the leads of any number.
+_HALF_RE = re.compile(_LEAD_GROUP + r"(?:一半|半数)(?P<more>多|出头|还多|以上)?|(?P<over>过半)")
 # "四分之一", "三分之二": a share, read as a percentage give or take one point
 _FRACTION_RE = re.compile(r"(?P<den>[二两三四五六七八九十])分之(?P<num>[一二两三四五六七八九])")
 _FRACTION_SLACK = 1.0
@@ -250,8 +265,8 @@ def find_numbers(text: str) -> list[AskedNumber]:
             low, high = value - ABOUT_POINTS, value + ABOUT_POINTS
         if exact and not unit and not mag and not percent:
             continue  # a bare number without unit is not a figure to check ("第7次" aside)
-        if exact and value == 1 and re.match(r"什么|啥|哪", text[m.end() : m.end() + 2]):
-            continue  # "入围了全国的一个什么名单": an article, no count of one
+        if exact and value == 1 and _article(text, m.start(), m.end()):
+            continue  # "入围了全国的一个什么名单", "出了一个管资江的规定": an article, no count of one
         about = (m.group("more") in ("来", "多", "余") or m.group("tail") in ("左右", "上下")) and lead in ("", *_ABOUT)
         found.append(
             AskedNumber(
@@ -270,8 +285,10 @@ def find_numbers(text: str) -> list[AskedNumber]:
         lead, end = ("过" if m.group("over") else m.group("lead") or ""), m.end()
         if not lead and not m.group("more"):
             lead, end = _trailing(text, end)
-        low, high = (50.0, INF) if lead in ("过", "超过", "有没有", "有", "达到") else (0.0, 50.0)
-        if m.group("more") and lead not in ("不到", "不足"):
+        low, high = (50.0, INF) if lead in _ABOVE or lead in _REACH else (0.0, 50.0)
+        if m.group("more") == "以上" and not lead:
+            low, high = 50.0, INF  # "半数以上"
+        elif m.group("more") and lead not in _BELOW:
             low, high = 50.0, 200 / 3  # "一半多一点": more than half, short of two thirds
         found.append(AskedNumber(text[m.start() : end], low, high, True, "%", False, m.start(), end))
     for m in _DOUBLED_RE.finditer(text):

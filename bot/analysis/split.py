@@ -145,11 +145,20 @@ def _content(text: str) -> str:
     return _NOT_CONTENT_RE.sub("", text)
 
 
+# What names no subject of its own: a thing any figure counts ("管多少项事项"), or whose it is with
+# its noun left out ("市政府的是多少" after "规范性文件三统一了多少件").
+_GENERIC_NOUN_RE = re.compile(r"事项|案件|案子|件数|项数|数量")
+_HEADLESS_RE = re.compile(r"^(?:就是|那个|这个)?[\u4e00-\u9fff]{1,6}?的(?:是|有|为)$")
+
+
 def _borrow(first: str, part: str) -> str:
     """An elliptical part gets the first part's subject in front ("成功率呢" after "诉前调解有多少件")."""
     core = _ASK_RE.sub("", _ELLIPTICAL_RE.sub("", _content(part)))
-    if len(core) <= 3:
+    if len(_GENERIC_NOUN_RE.sub("", core)) <= 3 or _HEADLESS_RE.match(core):
         topic = first.split(":", 1)[0] if ":" in first.strip(":") else ""  # "谁执法谁普法：多少家单位"
+        lead = re.split(r"[，,\s]+", first.strip(), maxsplit=1)[0]
+        if not topic and lead != first.strip() and not _has_ask(lead):
+            topic = lead  # "免证办，多少类证明": the topic before the first ask
         return _ASK_RE.sub("", _content(topic if len(_content(topic)) >= 2 else first)) + part
     return part
 
@@ -648,9 +657,22 @@ def _split(text: str) -> list[Split]:
             if shared and _JOIN_RE.search(head[: shared.start()]):
                 head, tail = head[: shared.start()], shared.group(2) + shared.group(3)
         for subjects in _item_readings(head) if each else [_items(head)]:
+            if not each and _topic_then_ask(subjects):
+                continue  # "免证办 多少类证明": a topic, then the one thing asked of it
             if 2 <= len(subjects) <= MAX_PARTS:
                 found.append(Split(tuple(s + tail for s in subjects), bool(each)))
     return list({split.parts: split for split in reversed(_with_checks_joined(found))}.values())[::-1]
+
+
+def _topic_then_ask(items: list[str]) -> bool:
+    """A topic that asks nothing and names no measure, then one ask with no subject of its own."""
+    return (
+        len(items) == 2
+        and not _has_ask(items[0])
+        and not _MEASURE_TOKEN_RE.search(items[0])
+        and _has_ask(items[1])
+        and _borrow(items[0], items[1]) != items[1]
+    )
 
 
 def _with_checks_joined(found: list[Split]) -> list[Split]:

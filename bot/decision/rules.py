@@ -34,6 +34,8 @@ PART_WORDS = ("新增", "通过初评", "第一批", "首批", "第二批", "再
 STRICT_PART_WORDS = ("新增", "通过初评", "调解和解")
 # ... and a question asking for such a part is not answered with the whole.
 ASKED_PART_WORDS = ("新增", "新建", "新设", "首批", "第一批", "第二批")
+# One part, written more ways than one ("首批验收" of 第一批…验收).
+SAME_PART = {"首批": ("第一批", "头一批", "第1批"), "第一批": ("首批", "头一批", "第1批")}
 # Details a question may ask that a sentence states only when it writes them.
 DETAILS = (
     ("什么时候|何时|哪天|几月|几号|哪一天|什么时间", r"\d+月|\d+日|施行|生效"),
@@ -375,7 +377,8 @@ def rule_part_only(a: Analysis, choice: Choice | None, ctx: Context) -> Decline 
             if word in choice.own_text and not _part_asked(word, asked):
                 return Decline("part_only", word)
     for word in ASKED_PART_WORDS:  # "新增了几个" where the report gives the total ("达到12个")
-        if word in a.text and word not in choice.own_text and word not in choice.text:
+        written = (word, *SAME_PART.get(word, ()))
+        if word in a.text and not any(w in choice.own_text or w in choice.text for w in written):
             return Decline("unstated", word)
     for word in STRICT_PART_WORDS:  # not even one of its characters asked (新加, 新曾 are typed too)
         if word in choice.own_text and not set(word) & set(a.text):
@@ -399,7 +402,7 @@ def _whole_list(text: str) -> bool:
 
 # The members of a counted figure asked ("那11项审批服务事项分别是什么"): its list, not its meaning.
 _MEMBERS_RE = re.compile(
-    r"分别是(?:什么|啥)|都是(?:什么|啥)|具体是(?:什么|啥)|都有(?:什么|啥|哪些)|有哪几|是哪些|有哪些|名单|哪几个|都是谁|"
+    r"分别是(?:什么|啥)|都是(?:什么|啥)|都叫(?:什么|啥)|具体是(?:什么|啥)|都有(?:什么|啥|哪些)|有哪几|是哪些|有哪些|名单|哪几个|都是谁|"
     r"列一下|列出来|列个|能列"  # "那11项事项能列一下吗"
 )
 
@@ -488,7 +491,7 @@ def rule_count_only(a: Analysis, choice: Choice | None, ctx: Context) -> Decline
 
 
 _SUBPART_RE = re.compile(
-    r"(?:里面|里头|当中|其中|里(?![面头])|(?<![其当])中)(?:的|有)?(?!一共|总共|共计|一起|加起来)([\u4e00-\u9fff]{2,10}?)(?:的)?(?:占|有|是)(?:多少|几)|"
+    r"(?:里面|里头|当中|其中|里(?![面头])|(?<![其当])中)(?:的|有)?(?!一共|总共|共计|一起|加起来)([\u4e00-\u9fff]{2,10}?)(?:的)?(?:共|一共|总共)?(?:占|有|是)(?:多少|几)|"
     r"(?:里面|里头|当中|里(?![面头])|(?<![其当])中)(?:有)?多少(?:是|为|属于)([\u4e00-\u9fff]{2,8})"
 )
 
@@ -573,10 +576,11 @@ def rule_ordinal(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | 
     if choice is None or a.intent.yes_no:
         return None  # a yes/no check says 不是 instead (verify.py)
     evidence = convert_numerals(clean(choice.text))
+    written = {_ordinal_key(m.group(0)) for m in _ORDINAL_RE.finditer(evidence)}
     for match in _ORDINAL_RE.finditer(a.text):
         word = match.group(0)
-        if word in evidence:
-            continue
+        if word in evidence or _ordinal_key(word) in written:
+            continue  # "首批验收" of 第一批…验收: one ordinal, two writings
         unit = match.group(1) or "批"
         if re.search(r"第(?:[一二三四五六七八九十]+|\d+)" + unit + ("|首批" if unit == "批" else ""), evidence):
             return Decline("unstated", word)
@@ -584,6 +588,11 @@ def rule_ordinal(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | 
     if which and not re.search(r"第(?:[一二三四五六七八九十百]+|\d+)" + which.group(1), evidence):
         return Decline("unstated", which.group(0))  # "首违不罚是第几条规定的": the report numbers no 条
     return None
+
+
+def _ordinal_key(word: str) -> str:
+    """An ordinal in one writing: 首批 and 第一批 are 第1批."""
+    return "第1批" if word in ("首批", "头一批", "第一批") else convert_numerals(word)
 
 
 # An ordinal asked of a numbered thing ("第几条", "第几款"); 第几批/第几次 and ranks are read elsewhere.
@@ -790,6 +799,7 @@ PLACEHOLDERS = frozenset(
 _QUESTION_WORD_RE = re.compile(r"多少|几")
 _TOTAL_WORDS_RE = re.compile(r"一共|总共|共计|一起")  # "一共建了多少处" is not 共建
 _HOW_HIGH_RE = re.compile(r"([高多大低少快长])不\1")  # "成功率高不高" asks how high: no 率高
+_WHERE_RE = re.compile(r"市本级|全市|益阳市?")  # where a figure is of ("市本级是多少"), never what it measures
 # A year or a time the ask points at ("跟前一年比", "这回放了多少"): never read as part of a noun
 # (跟前, 回放).
 _WHEN_RE = re.compile(
@@ -824,7 +834,9 @@ def measure_head(a: Analysis, report: str = "") -> str:
     it ("有多少家企业" → 企业, "多少注册用户" → 用户), else the last noun before it ("法律援助
     律师有多少名" → 律师); "" when that noun names no measure of its own (多少个方面)."""
     clauses = [
-        _HOW_HIGH_RE.sub(" ", _WHEN_RE.sub(" ", _TOTAL_WORDS_RE.sub(" ", convert_numerals(clean(c)))))
+        _WHERE_RE.sub(
+            " ", _HOW_HIGH_RE.sub(" ", _WHEN_RE.sub(" ", _TOTAL_WORDS_RE.sub(" ", convert_numerals(clean(c)))))
+        )
         for c in CLAUSE_BREAK_RE.split(a.raw)
     ]
     clause = next((c for c in clauses if _QUESTION_WORD_RE.search(c)), "")
@@ -1223,6 +1235,8 @@ def rule_one_word_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
             continue  # a place, a year, a word of asking
         if word in described:
             continue  # "…顺带调解把矛盾化掉的那种模式": the asker's description of the thing named after it
+        if CHANGE_ASKED_RE.search(word) and CHANGE_ASKED_RE.search(choice.own_text or choice.text):
+            continue  # "同比涨幅" of 同比上升110%: how it changed is the figure itself
         if is_own(word) or (word not in split_phrase and is_own(word[:-1])):
             on.append(word)  # "调解率" of 调解: what it is a rate of is the figure's own
             continue

@@ -58,14 +58,16 @@ def mandarin(text: str) -> str:
     text = _WRITTEN_HOW_MANY_RE.sub("多少", _WORDS_RE.sub(lambda m: _MANDARIN[m.group(0)], text))
     text = _DONE_RE.sub("了", _HAD_IT_END_RE.sub("没有", text))
     text = _HOW_MANY_RE.sub(lambda m: m.group(0) if _asked_again(text, m.end()) else m.group(0)[:-2] + "多少", text)
-    if not _ASKS_RE.search(text):
+    if not _ASKS_RE.search(_WHOEVER_RE.sub("", text)):
         # "湘易办接了好多个应用 好多个服务场景": a message that asks nothing else asks by 好多
         text = _MANY_COUNTED_RE.sub("多少", text)
     return text
 
 
-# What asks besides 好多; a message with none of it asks by its 好多 of a thing counted.
-_ASKS_RE = re.compile(r"多少|几|什么|啥|哪|怎|谁|吗|呢|么$|[?？]")
+# What asks besides 好多; a message with none of it asks by its 好多 of a thing counted (a
+# question mark alone asks nothing of its own: "案例涉及好多个方面哒？").
+_ASKS_RE = re.compile(r"多少|几|什么|啥|哪|怎|谁|吗|呢|么$")
+_WHOEVER_RE = re.compile(r"谁[\u4e00-\u9fff]{1,3}谁[\u4e00-\u9fff]{1,3}")  # "谁执法谁普法" asks no one
 _MANY_COUNTED_RE = re.compile(rf"(?:好多|几多)(?={_COUNTED_NOUN})")
 
 

@@ -51,6 +51,7 @@ def clean(text: str) -> str:
     text = _T2S.convert(text)
     text = _DROP_RE.sub("", text)
     text = _COUNTED_BY_JIA_RE.sub(r"\1数", text)  # "企业家数" is 企业 counted by 家, no 企业家
+    text = _YOUR_CITY_RE.sub("本市", text)  # a letter's "贵市" is the city the report is of
     text = _LATIN_MAGNITUDE_RE.sub(lambda m: _LATIN_MAGNITUDES[m.group(0)], text)  # "7w多", "1.5w"
     return _STRAY_DOT_RE.sub("", text)
 
@@ -58,6 +59,10 @@ def clean(text: str) -> str:
 # A magnitude typed as a Latin letter right after digits, as people chat ("7w多" 七万多, "5k" 五千).
 _LATIN_MAGNITUDES = {"w": "万", "k": "千"}
 _LATIN_MAGNITUDE_RE = re.compile(r"(?<=[\d一二两三四五六七八九十])[wk](?![a-z])")
+
+
+# A formal letter's "your city" ("请问贵市…"): the report's own city.
+_YOUR_CITY_RE = re.compile(r"贵市")
 
 
 # Things counted by 家 ("首次不罚的企业家数", "单位家数"): 家数 is the unit's count.
