@@ -1,7 +1,7 @@
 """New-style question sets (issue 15): single questions (stories, several figures, comparisons,
 numbers in words, areas, pinyin …) and dialogues (checks, narrowing, follow-ups), per tag.
 
-    python -m benchmarks.styles              # the tuning sets (tuning, tuning4–6, tuning9; tuning2, tuning3, tuning7, tuning8, tuning10, tuning11, tuning12, tuning13, tuning14, tuning15, tuning16, tuning17, tuning18, tuning19, tuning21, tuning22, tuning23: sessions 19–34's holdouts; tuning20: written for tuning in session 31)
+    python -m benchmarks.styles              # the tuning sets (tuning, tuning4–6, tuning9; tuning2, tuning3, tuning7, tuning8, tuning10, tuning11, tuning12, tuning13, tuning14, tuning15, tuning16, tuning17, tuning18, tuning19, tuning21, tuning22, tuning23: sessions 19–34's holdouts; tuning20: written for tuning in session 31; tuning25: written blind in session 35, seen before its run, single questions only)
     python -m benchmarks.styles --holdout    # also the frozen holdout18 (once, at the end of the work)
 
 Prints numbers; asserts nothing.
@@ -46,6 +46,7 @@ TUNING = [
     "tuning21",
     "tuning22",
     "tuning23",
+    "tuning25",
 ]
 
 
@@ -62,6 +63,8 @@ def tables(names: list[str], knowledge: str = "knowledge") -> str:
         started = time.perf_counter()
         result = evaluate(engine_predictor(engine), load_eval(EVAL_DIR / f"styles-{name}.yaml"), report, normalize)
         out.append(f"## styles-{name} ({time.perf_counter() - started:.1f} s)\n\n{result.table()}")
+        if not (EVAL_DIR / f"dialogues-{name}.yaml").exists():
+            continue  # a set of single questions only (tuning25)
         dialogues = evaluate_dialogues(
             engine_dialogue_predictor(engine), load_dialogues(EVAL_DIR / f"dialogues-{name}.yaml")
         )

@@ -207,3 +207,13 @@ def test_a_near_tie_goes_to_the_figure_of_the_last_answers_sentence(engine, mess
     sentence), nearly tied, the one of the sentence being talked about."""
     reply = engine.respond(message)
     assert "40余条" in reply.answer and "近200条" not in reply.answer, reply.text
+
+
+def test_who_published_after_how_many_cases_is_the_count_of_units(engine):
+    """ "是多少家单位发的" after 70个 典型案例: the amount written before 单位, with its name between."""
+    from bot.engine.conversation import Conversation
+
+    conversation = Conversation()
+    engine.respond("谁执法谁普法发布了多少个典型案例", conversation, now=1.0)
+    reply = engine.respond("是多少家单位发的", conversation, now=2.0)
+    assert "30多家" in reply.answer, reply.text

@@ -262,3 +262,14 @@ def test_words_of_the_figure_in_other_writings_answer(engine, question, entry):
 def test_names_asked_of_a_counted_group_are_declined(engine):
     reply = engine.respond("通过初评的22个乡镇街道都叫什么名字")
     assert reply.kind == "count_only", reply.text
+
+
+def test_a_near_figure_measuring_what_the_leader_does_not_answers(engine):
+    """ "网上能办的事项，零跑动的有多少": 网上可办数 leads, but 跑动 is what is counted."""
+    reply = engine.respond("网上能办的事项，零跑动的有多少")
+    assert reply.status == "answer" and reply.entry_id == "zero_trip_items", reply.text
+
+
+def test_a_level_the_report_lacks_is_not_lent_another_figure(engine):
+    reply = engine.respond("市本级公示了多少项执法事项")
+    assert reply.status != "answer", reply.text

@@ -163,3 +163,17 @@ def test_half_and_directions_said_every_way(engine, question, yes):
 def test_a_claim_heard_then_a_check_naming_nothing_is_judged(engine, question):
     """The check tags closing a message are how it asks, not what it claims."""
     assert engine.respond(question).answer.startswith("是的")
+
+
+@pytest.mark.parametrize(
+    "question, yes",
+    [
+        ("跑动2次及以上的事项，难道不是一个都没有吗", True),  # the frame 难道不是…吗 asserts "一个都没有"
+        ("难道不是没有要跑两次以上的事项吗", True),
+        ("2023年全市刑事破案数难道不是同比下降了吗", False),
+        ("刑事破案数难道不是同比上升了吗", True),
+        ("新增的立法联系点是不是一个都没有", False),  # 一个都没有 is none: the report has 5个
+    ],
+)
+def test_a_rhetorical_frame_asserts_its_claim_negations_and_all(engine, question, yes):
+    assert engine.respond(question).answer.startswith("是的" if yes else "不是")

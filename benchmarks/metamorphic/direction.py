@@ -45,6 +45,22 @@ def near_misses(question: str) -> list[str]:
     return out
 
 
+def turned_words(question: str, report: str) -> list[str]:
+    """The question with one word of the report in its ask turned to its opposite ("诉前调解成功率"
+    → 诉后调解成功率), where the report never writes the turned word: a thing it does not count."""
+    asking = asking_clauses(question)
+    for i in range(len(asking) - 1):
+        pair = asking[i : i + 2]
+        if pair not in report or pair in lexicon.NOT_TURNED:
+            continue
+        for k, char in enumerate(pair):
+            turned = pair[:k] + lexicon.OPPOSITE_CHARS.get(char, char) + pair[k + 1 :]
+            if turned != pair and turned not in report:
+                head, _, tail = question.rpartition(pair)  # the ask's word, not the story's
+                return [head + turned + tail]
+    return []
+
+
 def other_year(question: str, rng: random.Random) -> str | None:
     """Another year in the question: the report's year replaced, or a year put before the ask."""
     if re.search(r"去年|今年|前年|上一年", question):

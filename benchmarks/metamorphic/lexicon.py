@@ -178,6 +178,12 @@ FILLERS = ("嗯", "那个", "就是", "呃", "这个嘛", "哎", "我想问一�
 THANKS = ("谢谢", "谢谢啦", "麻烦了", "辛苦了", "多谢", "感谢", "谢谢您", "先谢过了")
 EMOJI = ("🙏", "😊", "👍", "🤔", "😄", "🌹", "❤️", "😂", "[抱拳]", "[微笑]", "🙂", "💐")
 
+# A word of the report with one character turned to its opposite ("诉前" → 诉后, "放权" → 收权):
+# another thing, which the report does not count. Words where the swap says nothing (上年, 以上)
+# or turns a direction (上升: the checks' business) are left alone.
+OPPOSITE_CHARS = {"前": "后", "后": "前", "内": "外", "外": "内", "上": "下", "下": "上"}
+NOT_TURNED = ("上年", "上升", "以上", "以下", "上述", "下降", "前列", "之前", "以前", "前移", "上下", "出台", "出庭")
+
 # --- direction: a measure the report lacks --------------------------------------------------------
 
 # Each entry: the words swapped together. The new word names something near the old one that the
@@ -393,6 +399,7 @@ BOUND_CHECKS = {
         "{x}都没有吧",
         "是不是连{x}都不到",
         "是不是还没到{x}",
+        "难道连{x}都不到吗",
     ),
     "above": (
         "超过{x}了吧",
@@ -401,6 +408,7 @@ BOUND_CHECKS = {
         "{x}早就超过了吧",
         "有没有超过{x}",
         "是不是{x}都过了",
+        "难道不是超过{x}了吗",
         "{x}以上吧",
     ),
     "reach": ("有没有{x}", "{x}有了吧", "{x}有没有", "有{x}吗", "达到{x}了吗", "{x}到了没"),

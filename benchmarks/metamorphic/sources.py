@@ -48,6 +48,7 @@ class Sources:
     right: list[EvalItem]  # those the engine answers right
     figures: list[Figure]  # the report's figures with a number
     subjects: list[tuple[str, EvalItem]] = field(default_factory=list)  # qualified (subject, item)
+    report: str = ""  # the report's text, cleaned as the engine reads it
 
     def __post_init__(self) -> None:
         self._soft_values = [(soft(f.value), f) for f in self.figures]
@@ -147,7 +148,7 @@ def reply_of(response) -> Reply:
 def load_sources(engine, report: str) -> Sources:
     items = [i for path in SOURCE_FILES for i in load_eval(path) if i.in_scope and i.entry is None]
     right = [i for i in items if not judge(i, reply_of(engine.respond(i.question)))]
-    sources = Sources(items, right, report_figures(report))
+    sources = Sources(items, right, report_figures(report), report=report)
     seen: set[tuple[str, ...]] = set()
     for item in right:
         if item.yes is not None or sources.single_figure(item) is None:

@@ -119,7 +119,8 @@ class Ask:
 
 # Time words of a personal story ("前几天", "上个月"): a clause with one is context, and in speech one starts a new clause.
 _STORY_TIMES = "|".join(
-    ("以前", "前阵子", "上次", "上个月", "上周", "上礼拜", "上星期", "昨天", "前几天", "有一次", "当时", "后来")
+    ("以前", "前阵子", "前段时间", "前些天", "前些日子", "前几年", "那阵子", "那会儿")
+    + ("上次", "上个月", "上周", "上礼拜", "上星期", "昨天", "前几天", "有一次", "当时", "后来")
 )
 # Where a clause starts in speech typed without punctuation: connectives and a speaker's
 # "I / we / my …" ("…腿脚也不好听说现在好多事情网上就能办了…", "…孙子说一部手机就够了市本级…"),

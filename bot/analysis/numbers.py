@@ -58,7 +58,7 @@ _TRAIL_RE = re.compile(
     r"(?:(?P<below>不到|没到|没有到|没达到|没超过|没有超过|不足|不够|不满)"
     r"|(?P<above>超过了|超过|超出了|突破了|过了)"
     r"|(?P<reach>有没有|有了没|到没到|达没达到|够不够|有了|到了|达到了|够了)"
-    r"|(?P<none>没有|没)(?=[吧啊呀呢]|$|[，,。？?！!]))"
+    r"|(?P<none>没有|没)(?=[吧啊呀呢]|$|[，,。？?！!])|(?P<marked_none>(?<=[都也])(?:没有|没))(?=吗))"
 )
 
 
@@ -82,7 +82,7 @@ def _trailing(text: str, end: int) -> tuple[str, int]:
         return "", end
     if m.group("none") and not m.group("mark") and not text.startswith("吧", m.end()):
         return "有", m.end()  # "四千件没有？": whether it reaches that many
-    if m.group("below") or m.group("none"):
+    if m.group("below") or m.group("none") or m.group("marked_none"):
         return "不到", m.end()
     return ("超过", m.end()) if m.group("above") else ("有", m.end())
 

@@ -665,7 +665,9 @@ def _split(text: str) -> list[Split]:
 
 
 def _topic_then_ask(items: list[str]) -> bool:
-    """A topic that asks nothing and names no measure, then one ask with no subject of its own."""
+    """A topic that asks nothing and names no measure, then one ask with no subject of its own
+    ("免证办 多少类证明"); a description before a whole ask ("给涉企检查赋码的那个做法，…报道过")
+    stays a reading of its own, whose items may find what the description names."""
     return (
         len(items) == 2
         and not _has_ask(items[0])

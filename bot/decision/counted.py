@@ -18,6 +18,8 @@ _ASKED_RE = re.compile(r"(?:多少|几)([个项件家台处条类种名起次位
 MAX_COUNTED_WORDS = 3  # words read after the question word for the noun counted ("立法|联系点")
 _AMOUNT = rf"(?:近|超过)?\d+(?:\.\d+)?万?(?:余|多)?万?[{FIGURE_UNITS}元]"
 _QUOTES = '“”"《》「」'
+MAX_MODIFIER = 10  # characters naming the noun between it and its amount ("30多家谁执法谁普法责任单位")
+_MODIFIER = rf"[\u4e00-\u9fff]{{0,{MAX_MODIFIER}}}?"
 
 
 def counted_asked(text: str) -> str:
@@ -42,7 +44,8 @@ def count_of(noun: str, sentence: str) -> str:
         return ""
     plain = re.sub(f"[{_QUOTES}]", "", sentence)
     after = re.search(re.escape(noun) + f"({_AMOUNT})", plain)
-    before = re.search(f"({_AMOUNT})" + re.escape(noun), plain)
+    # "30多家“谁执法谁普法”责任单位": the amount, then what names the noun, then the noun
+    before = re.search(f"({_AMOUNT})" + _MODIFIER + re.escape(noun), plain)
     found = after or before
     return found.group(1) if found else ""
 

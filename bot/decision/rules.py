@@ -15,6 +15,7 @@ from functools import lru_cache
 from bot.analysis import Analysis
 from bot.analysis.ask import narrative
 from bot.analysis.numbers import written_figure
+from bot.decision.contrast import rule_contrast
 from bot.decision.counted import rule_counted_thing
 from bot.decision.decline import Decline
 from bot.decision.excluded import rule_excluded
@@ -893,7 +894,12 @@ def measure_head(a: Analysis, report: str = "") -> str:
     if not _HANZI_RE.fullmatch(before[-1]):
         return ""  # letters left of a pinyin reading, digits: not a name
     acted = popped[-1:] in (["了"], ["过"])  # "整理了多少个": a word used as a verb, whatever the dictionary says
-    if len(before) >= 2 and (lexicon.is_verb(before[-1]) or acted) and _unwritten(before[-2], report):
+    if (
+        len(before) >= 2
+        and (lexicon.is_verb(before[-1]) or acted)
+        and _unwritten(before[-2], report)
+        and a.intent.measure != "percent"  # "调解员出面调解能成几成": a share of what was done, nothing received
+    ):
         return before[-2]  # "法律援助投诉受理了多少件": what was received, a word the report never writes
     if acted and report and none_occur(before[-1], report):
         return ""  # "柔性执法事项 市本级 整理了多少个": the asker's own verb for what the report did
@@ -1171,7 +1177,7 @@ _SUBJECT_FILLER_RE = re.compile(r"就是|那个|这个|请问|一下|到底|究�
 _TOTAL_SUFFIX_RE = re.compile(r"(?:总数|总量|总计|合计|总共|一共)$")  # the whole of a measure, not its subject
 _SCOPE_PREFIX_RE = re.compile(r"^(?:(?:19|20)\d\d年?)?(?:全市|市本级|全省|益阳市?)?")  # where, not what it is of
 # What a check leaves after its measure once its number is taken out ("…成功率是", "…成功率没有").
-_CHECK_FRAME_END_RE = re.compile(r"(?:是|有|为|达|达到|超过|不到|没有|没)+$")
+_CHECK_FRAME_END_RE = re.compile(r"(?:是|有|为|达|达到|超过|不到|没有|没|不是|并非|难道)+$")
 _MEASURE_SUFFIX_RE = re.compile(
     r"(?:调处成功率|成功率|和解率|率|案件数|案例数|事项数|件数|人数|人次|金额|数量|数|案件|案例|事项)$"
 )
@@ -1405,6 +1411,7 @@ RULES = (
     rule_subpart,
     rule_one_of_a_pair,
     rule_measure_identity,
+    rule_contrast,
     rule_counted_thing,
     rule_one_word_off,
     rule_object_off,

@@ -139,6 +139,9 @@ def other_units(asked: str, written: str) -> bool:
 _RHETORICAL_RE = re.compile(r"(?<!是)不是[^，,。？?！!吧]*(?:吗|呢)(?:[，,。？?！!]|$)|难道")
 
 
+_RHETORICAL_FRAME_RE = re.compile(r"难道|(?<!是)不是")
+
+
 def _proposes(question: str, number: str) -> bool:
     """ "没搞错吧，不是六百多家": a 不是 before the number checked, in a clause not ending in 吧,
     proposes that number ("不是2900件吧" states the negation)."""
@@ -152,8 +155,8 @@ def _proposes(question: str, number: str) -> bool:
 def negates(question: str) -> bool:
     """Whether a yes/no question states its claim negatively ("不能在网上开吧"); a rhetorical
     "不是…吗" asserts its claim, so it does not."""
-    if _RHETORICAL_RE.search(question):
-        return False
+    # "难道不是一个都没有吗" asserts "一个都没有": its frame negates nothing, the claim may
+    question = _RHETORICAL_RE.sub(lambda m: _RHETORICAL_FRAME_RE.sub("", m.group(0), count=2), question)
     return bool(_NEGATION_RE.search(_NOT_NEGATING_RE.sub("", _QUESTION_FRAMES_RE.sub("", question))))
 
 

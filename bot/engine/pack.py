@@ -52,6 +52,7 @@ from bot.decision.rules import (
     clarify_options,
     first_decline,
     lead_ok,
+    measure_head,
     named_measure,
 )
 from bot.decision.verify import larger_of, other_units, same_figure, stated_figure, verdict
@@ -618,6 +619,20 @@ class PackEngine:
             # "一共发了多少个案例": the leader counts 单位; the near entry of the amount its sentence
             # writes next to 案例 (70个) answers
             other = self._other_choice(a, curated, choice, p.clarify_min, lambda c: c.figure_value == written)
+            if other is not None:
+                return Decision("answer", other)
+        head = (
+            measure_head(a, self.context.report_norm)
+            if declined is not None and declined.reason == "unstated" and a.wants_figure and choice.figure_value
+            else ""
+        )
+        if head and declined.detail == head:
+            # "网上能办的事项，零跑动的有多少": the leader (网上可办数) does not measure what is
+            # counted (跑动); a near figure that does, and that no rule declines, answers
+            norm = self.context.normalize or normalize
+            other = self._other_choice(
+                a, curated, choice, p.answer_min, lambda c: bool(c.figure_value) and norm(head) in norm(c.names)
+            )
             if other is not None:
                 return Decision("answer", other)
         if declined is not None:
