@@ -217,3 +217,13 @@ def test_who_published_after_how_many_cases_is_the_count_of_units(engine):
     engine.respond("谁执法谁普法发布了多少个典型案例", conversation, now=1.0)
     reply = engine.respond("是多少家单位发的", conversation, now=2.0)
     assert "30多家" in reply.answer, reply.text
+
+
+def test_for_example_which_after_a_count_quotes_the_sentence_naming_them(engine):
+    """ "比如说哪些" after 30余种: the report's sentence naming some of them (无车证明、有无房证明)."""
+    from bot.engine.conversation import Conversation
+
+    conversation = Conversation()
+    engine.respond("那能在网上开的证明有几种", conversation, now=1.0)
+    reply = engine.respond("比如说哪些", conversation, now=2.0)
+    assert reply.status == "answer" and "无车证明" in reply.text, reply.text

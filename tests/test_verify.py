@@ -177,3 +177,9 @@ def test_a_claim_heard_then_a_check_naming_nothing_is_judged(engine, question):
 )
 def test_a_rhetorical_frame_asserts_its_claim_negations_and_all(engine, question, yes):
     assert engine.respond(question).answer.startswith("是的" if yes else "不是")
+
+
+def test_a_check_without_unit_picks_the_near_figure_of_its_size(engine):
+    """ "首违免罚免了两千多万吗": 免罚金额 (2000余万元), never 6125家 of the same topic."""
+    reply = engine.respond("首违免罚免了两千多万吗")
+    assert reply.entry_id == "exempted_fines" and reply.answer.startswith("是的"), reply.text

@@ -83,7 +83,7 @@ _ASKING_RE = re.compile(r"哪(?:个|一个|些|几个|次|家|位|年|天|里)?|
 # A follow-up asking which ones, or for examples ("哪五个", "具体是哪几个", "举两个例子", "有哪些").
 _MEMBERS_ASK_RE = re.compile(
     r"^(?:那|那么|具体|都|分别)?(?:是|有|设在|分布在|在)?(?:哪几个|哪几项|哪几家|哪些|哪[两二三四五六七八九十\d]+[个项家类条]|"
-    r"举(?:几|两|一|个)?个?例子|举个例|比如说?呢?$|说(?:两|几)个)"
+    r"举(?:几|两|一|个)?个?例子|举个例|(?:比如|例如)说?(?:呢|有|是)?(?:哪些|哪几个|什么|啥)?[呢啊呀]?$|说(?:两|几)个)"
 )
 # An ask about a thing (which, what, how many): one a story's subject can complete; "我该怎么办"
 # asks for advice, never about the story's subject.
@@ -94,7 +94,8 @@ _QUESTION_WORD_RE = re.compile(r"哪|什么|啥|多少|几|谁|怎么|如何")
 # The words of asking where something stands ("在全省排什么位置", "全省排名怎么样"): no subject.
 _RANK_FRAME_RE = re.compile(r"全省|全国|全市|排名|排位|名次|位置|水平|档次|排|算")
 _KIND_WORDS = frozenset(
-    "电视 电视台 电视节目 栏目 频道 节目 报道 称号 名称 名字 会议 哪次 时候 时间 单位 部门 地方".split()
+    "电视 电视台 电视节目 栏目 频道 节目 报道 称号 名称 名字 会议 哪次 时候 时间 单位 部门 地方 "
+    "标准 依据 通知 文件 方面 荣誉 奖项 机制 措施 举措 做法".split()  # which standard, notice, document …
 )
 
 

@@ -18,6 +18,7 @@ follow-up context).
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import time
 from dataclasses import replace
@@ -554,6 +555,9 @@ class PackEngine:
             # "手机上那个…app 益阳店接了多少服务场景": the leading option is the only one that
             # can give the figure asked; the others explain
             choice = self._entry_choice(options[0])
+        elif ambiguous and not report_wins and self._checked_option(a, options) is not None:
+            # "首违免罚免了两千多万吗": of the near entries, the one figure of the size checked
+            choice = self._entry_choice(self._checked_option(a, options))
         elif ambiguous and not report_wins:
             fuller = self._sentence_over_options(a, options, sentences)
             if fuller is None:
@@ -843,6 +847,23 @@ class PackEngine:
         kb = self.knowledge
         found = [c for c in options if kb.entries[c.id].is_metric and _ORDINAL_VALUE_RE.match(kb.entries[c.id].value)]
         return found[0] if len(found) == 1 else None
+
+    def _checked_option(self, a: Analysis, options: list[Candidate]) -> Candidate | None:
+        """The one near metric a check's number without a unit could be: of its order of size
+        ("两千多万" of 2000余万元, never 6125家); None when none or several are."""
+        if not (a.intent.yes_no and a.numbers) or a.numbers[-1].unit:
+            return None
+        asked = a.numbers[-1].anchor or a.numbers[-1].low or a.numbers[-1].high
+        if not 0 < asked < math.inf:
+            return None
+        sized = []
+        for option in options:
+            entry = self.knowledge.entries[option.id]
+            if entry.is_metric and entry.number:
+                value = entry.number * scale_of(entry.unit)
+                if value > 0 and abs(math.log10(asked) - math.log10(value)) < 1:
+                    sized.append(option)
+        return sized[0] if len(sized) == 1 else None
 
     def _kind_fits(self, candidate: Candidate, a: Analysis) -> bool:
         """A figure question takes a metric, a "what / who / which" question an explanation."""
