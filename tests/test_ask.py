@@ -559,3 +559,29 @@ def test_a_time_word_of_a_story_starts_a_new_clause_in_speech(engine: Engine):
     reply = engine.respond(message)
     assert reply.status == "answer" and "4400台" in reply.answer.split("\n", 1)[0], reply.text
     assert not reply.answer.startswith(("是的", "不是"))
+
+
+@pytest.mark.parametrize(
+    ("message", "ask"),
+    [
+        ("去办事还得带营业执照身份证吗 好麻烦呀", "去办事还得带营业执照身份证吗"),  # a feeling after the ask
+        ("真的假的，两个亿？", "真的假的，两个亿？"),  # an amount is no feeling
+        ("网上可办率多少，法律援助案件数", "网上可办率多少，法律援助案件数"),  # the report's words are asked
+    ],
+)
+def test_a_short_message_sheds_a_feeling_after_its_ask(engine, message, ask):
+    assert find_ask(message, engine.packs[-1].context.report_norm).text == ask
+
+
+def test_the_check_sheds_the_feeling_too(engine):
+    assert engine.respond("去办事还得带营业执照身份证吗 好麻烦呀").answer.startswith("不是")
+
+
+@pytest.mark.parametrize("message", ["", " ", "？？", "，", "唉", "，唉", "吗 唉", "😀"])
+def test_bare_marks_and_sighs_never_break_the_ask(engine, message):
+    assert find_ask(message, engine.packs[-1].context.report_norm) is not None
+
+
+def test_a_lookups_second_word_is_asked_not_a_feeling(engine):
+    """ "刑事破案数 具体起数": 起数 is what the staff member looks up (the report has none)."""
+    assert engine.respond("刑事破案数 具体起数").status != "answer"

@@ -237,6 +237,11 @@ _DONE_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![为除])了(?=[\u4e00-\u9fff])(
 
 
 # name → (transform, cases per original)
+def feeling_after(question: str, rng: random.Random) -> str:
+    """The question, then a feeling ("…多少 好麻烦呀"): a short message's context after its ask."""
+    return question.rstrip() + rng.choice(("，", " ", "。", "！")) + rng.choice(lexicon.FEELINGS)
+
+
 TRANSFORMS = {
     "story_before": (story_before, 2),
     "story_after": (story_after, 2),
@@ -250,4 +255,5 @@ TRANSFORMS = {
     "pinyin_word": (pinyin_word, 2),
     "english_word": (english_word, 1),
     "dialect": (dialect, 1),
+    "feeling_after": (feeling_after, 1),
 }

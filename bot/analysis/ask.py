@@ -96,6 +96,9 @@ _INDEFINITE_RE = re.compile(
 _SOME_RE = re.compile(r"(?<![第])几[\u4e00-\u9fff]?")
 TOLD_COVERAGE = 0.2  # a clause asking only by those, with at most this share of the report's pairs, tells
 _MORE_ITEM_RE = re.compile(r"^(?:还有|再加上|加上|以及|再就是|另外)")
+_NUMBER_RE = re.compile(r"[\d零一二两三四五六七八九十百千万亿]")  # "真的假的，两个亿？": an amount is never a feeling
+_SIGH_END_RE = re.compile(r"(?<=\S)[，,。！!？?\s]+(?:唉|哎|哎呀|唉呀|嗯|哦|嗐)[！!。…~～\s]*$")
+_MEASURE_WORD_RE = re.compile(r"[数率额]|人次|名单|清单")  # "刑事破案数 具体起数": what a lookup asks
 MIN_CONTEXT_CHARS = 24  # shorter messages are one question: no story to leave out
 REFER_CLAUSES = 2  # how many clauses before a pointing ask may name what it points to
 STORY_COVERAGE = 0.1  # a clause with at most this share of its character pairs in the report is story
@@ -388,6 +391,7 @@ _SALUTATION_RE = re.compile(
 def find_ask(text: str, report: str = "") -> Ask:
     """The asking clauses of a message and the context around them (`report`: the report's
     normalised text, which tells story clauses from a question's own)."""
+    text = _SIGH_END_RE.sub("", text)  # "…下降了吗，唉": a sigh after the ask says nothing
     unsigned = _SALUTATION_RE.sub("", _SIGNATURE_RE.sub("", _CLOSING_RE.sub("", text)), count=1)
     text = unsigned if unsigned.strip() else text
     opened = _OPENER_RE.sub("", text, count=1)
@@ -415,6 +419,17 @@ def find_ask(text: str, report: str = "") -> Ask:
         left = [p for i, p in enumerate(parts) if p and i not in claims]
         return Ask("，".join(parts[i] for i in claims), "，".join(([teller] if teller else []) + left))
     if len(parts) < 2 or len(_SPACE_RE.sub("", text)) < MIN_CONTEXT_CHARS:
+        after = parts[1:]
+        # "刑事破案数。头都大了": a lookup naming the report's words asks as a question would
+        named_first = bool(after) and (_asks(parts[0]) or coverage(parts[0], report) >= NAMED_COVERAGE)
+        if after and report and named_first and not any(_asks(p) for p in after):
+            if all(coverage(p, report) <= STORY_COVERAGE and not _NUMBER_RE.search(p) for p in after) and not any(
+                _MEASURE_WORD_RE.search(p) for p in after
+            ):
+                # "去办事还得带营业执照身份证吗 好麻烦呀": a feeling after the ask, no words of the report
+                end = text.find(parts[0]) + len(parts[0])
+                marked = parts[0] + "？" if end >= len(parts[0]) and text[end : end + 1] in "？?" else parts[0]
+                return Ask(marked, "，".join(after))
         return Ask(text)
     start, led = None, False
     for i, part in enumerate(parts):

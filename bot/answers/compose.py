@@ -528,7 +528,7 @@ def decline(
         year=f"{knowledge.year}年" if knowledge.year else "",
         which=f"{knowledge.year}年的报告" if several and knowledge.year else "报告",
         measure=_MEASURE_WORDS.get(detail, "具体数字"),
-    )
+    ).replace("（）", "")  # a reason that names nothing lacking: no empty brackets
     kind = kind or reason.value
     lines = [head]
     if reason in SCOPE_REASONS:  # never a figure of the wrong year or place: only a button to it

@@ -24,6 +24,7 @@ FLOORS = {
     "numbers_in_words": 0.99,  # session 29: two tuning17 originals fail in words ("一跑动", "这俩" of two figures in words)
     "pinyin_word": 0.95,
     "english_word": 0.95,
+    "feeling_after": 0.95,  # session 35: "…吗 好麻烦呀" (96.9% before a short message shed its feeling)
     "dialect": 0.95,  # session 34: a verb's 了 said 哒/咯 too (93.7% before 讲咯/过哒 were read)
     "near_miss_measure": 0.80,
     "turned_word": 0.90,  # session 35: a word of the report turned to its opposite ("诉前" → 诉后, "网上" → 网下)
