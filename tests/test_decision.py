@@ -273,3 +273,13 @@ def test_a_near_figure_measuring_what_the_leader_does_not_answers(engine):
 def test_a_level_the_report_lacks_is_not_lent_another_figure(engine):
     reply = engine.respond("市本级公示了多少项执法事项")
     assert reply.status != "answer", reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["重大行政决策事项在全省排第几", "执法资格考试人数在全省排倒数吧", "首违免罚金额在全省排倒数吧"],
+)
+def test_a_rank_asked_of_a_subject_the_report_does_not_rank_is_declined(engine, question):
+    """ "第7次" (常务会议) is an event's ordinal, no place in the province."""
+    reply = engine.respond(question)
+    assert reply.status != "answer" and "排名" in reply.text, reply.text

@@ -640,5 +640,8 @@ def test_count_of_reads_the_amount_beside_the_noun():
 
     sentence = "2023年,30多家“谁执法谁普法”责任单位发布典型案例70个,涉及生态环境保护等20多个方面。"
     assert counted_asked("一共发了多少个案例") == "案例" and counted_asked("新增了多少个立法联系点") == "联系点"
-    assert count_of("案例", sentence) == "70个" and count_of("单位", sentence) == ""  # not right next to it
+    assert count_of("案例", sentence) == "70个"
+    assert count_of("单位", sentence) == "30多家"  # the amount, the unit's name (“谁执法谁普法”责任), the unit
+    assert count_of("单位", "30多家单位的，发布典型案例70个") == "30多家"
+    assert count_of("案例", "共有30多家，单位发布了一批案例") == ""  # a break between: not its amount
     assert count_of("方面", sentence) == "20多个" and count_of("企业", sentence) == ""

@@ -100,6 +100,12 @@ _RANK_RE = re.compile(
     r"排名|排第几|第几名|排老几|排在|名次|第几|排位|位次|领先|前列|靠不靠前|靠前|什么位置|啥位置|什么水平|啥水平|"
     r"什么档次|啥档次|哪个档次|什么地位|排得上号|排上号|排不上|垫底|落后|倒数|数一数二|名列前茅|拔尖|[上中下]游"
 )
+# Where a figure stands in the province, asked or checked ("在全省排倒数吧", "省里算靠前吗").
+_PROVINCE_RANK_RE = re.compile(
+    r"(?:全省|省里|省内)(?:的|里)?[^，,。？?！!]{0,6}?"
+    r"(?:排|靠前|前列|领先|垫底|落后|倒数|数一数二|名列前茅|[上中下]游|第几)"
+    r"(?=[\u4e00-\u9fff]{0,4}(?:[吧吗呢嘛啊呀？?]|$))"  # ending the ask, not a clause the asker tells
+)
 # A change asked; a change word naming a programme ("能力提升行动", "三年提升行动") is a name.
 _CHANGE_RE = re.compile(
     r"(?:同比|上升|下降|增长|减少|涨|降|提高|增加|升了|变化|变了|变动|压缩|缩短|缩减|减了|提升|翻了)"
@@ -150,6 +156,8 @@ def measure_of(text: str, unit: str = "") -> str:
         return "people"  # "多少个法律援助律师": 个 counts people here
     if unit:
         return _UNIT_MEASURE.get(unit, "count")
+    if _PROVINCE_RANK_RE.search(text):
+        return "rank"  # "执法资格考试人数在全省排倒数吧": where it stands, whatever it counts
     if _DURATION_RE.search(text):
         return "duration"
     if _MONEY_RE.search(text):

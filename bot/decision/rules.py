@@ -204,7 +204,10 @@ _WHICH_MOST_RE = re.compile(
     r"哪(?:一个|个|家|些|类|种)(?P<by>[\u4e00-\u9fff]{1,4}?)(?:的[\u4e00-\u9fff]{0,6}?)?(?:最多|最高|最少|最低|最大|排第一|排名第一)"
 )
 # Where a figure stands, as the report words it ("排名全省第一", "处于全省前列", "在全省领先").
-RANK_WORDS_RE = re.compile(r"第[一二三四五六七八九十\d](?!批)|前列|领先|靠前|排名|位居")
+# A place among others; an event's ordinal ("第7次会议", "第二批") ranks nothing.
+RANK_WORDS_RE = re.compile(
+    r"第[一二三四五六七八九十\d]+(?![一二三四五六七八九十\d]*[批次届期号条款章节项])|前列|领先|靠前|排名|位居"
+)
 _RANKED_RE = re.compile(r"最|首位|" + RANK_WORDS_RE.pattern)
 
 
