@@ -227,3 +227,27 @@ def test_for_example_which_after_a_count_quotes_the_sentence_naming_them(engine)
     engine.respond("那能在网上开的证明有几种", conversation, now=1.0)
     reply = engine.respond("比如说哪些", conversation, now=2.0)
     assert reply.status == "answer" and "无车证明" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("first", "narrowed", "expected"),
+    [
+        ("三统一的规范性文件有好多件", "我只要部门的", "51件"),
+        ("全市柔性执法的效果怎样", "只说办了多少件案子", "4600余件"),
+    ],
+)
+def test_narrowing_the_last_question_answers_the_part(engine, first, narrowed, expected):
+    from bot.engine.conversation import Conversation
+
+    conversation = Conversation()
+    engine.respond(first, conversation, now=1.0)
+    reply = engine.respond(narrowed, conversation, now=2.0)
+    assert reply.status == "answer" and expected in reply.answer, reply.text
+
+
+def test_one_of_a_pair_asked_alone_stays_declined_after_the_pair(engine):
+    from bot.engine.conversation import Conversation
+
+    conversation = Conversation()
+    engine.respond("询问室听证室建了多少处", conversation, now=1.0)
+    assert engine.respond("只说听证室有多少间", conversation, now=2.0).kind == "together"

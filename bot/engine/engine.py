@@ -93,6 +93,8 @@ _NAMES_SEVERAL_RE = re.compile(r"[\u4e00-\u9fff”]、[\u4e00-\u9fff“]|”“"
 _QUESTION_WORD_RE = re.compile(r"哪|什么|啥|多少|几|谁|怎么|如何")
 # The words of asking where something stands ("在全省排什么位置", "全省排名怎么样"): no subject.
 _RANK_FRAME_RE = re.compile(r"全省|全国|全市|排名|排位|名次|位置|水平|档次|排|算")
+# Narrowing the last question to a part of it ("只说办了多少件案子", "我只要部门的"); not "只要跑一次的".
+_NARROWING_RE = re.compile(r"^\s*(?:那)?(?:我|俺)?((?:只|光)(?:说|要|问|看))(?![一两几跑])(?=[\u4e00-\u9fff]{2})")
 _KIND_WORDS = frozenset(
     "电视 电视台 电视节目 栏目 频道 节目 报道 称号 名称 名字 会议 哪次 时候 时间 单位 部门 地方 "
     "标准 依据 通知 文件 方面 荣誉 奖项 机制 措施 举措 做法".split()  # which standard, notice, document …
@@ -242,6 +244,17 @@ class Engine:
             if matching is not None:
                 return matching
         response, year = self._answer(text, conversation, now)
+        narrowing = _NARROWING_RE.match(text) if previous else None
+        if (
+            narrowing
+            and response.status != "answer"
+            and (response.kind == "nomatch" or narrowing.group(1) in response.lacking)
+        ):
+            # "我只要部门的", "只说办了多少件案子" after an answer: the part of it asked, the
+            # narrowing words no subject (a pair asked apart, "只说听证室", keeps its own reply)
+            again, again_year = self._answer(text[narrowing.end() :], conversation, now)
+            if again.status == "answer":
+                response, year = again, again_year
         if text != message and _ASKS_ABOUT_RE.search(text) and not self._names_subject(text):
             # "…讲是营商码…中央台报道了的，是哪个节目啊": an ask naming nothing the report says
             # in one place only is about the nearest thing of the story the report does name
