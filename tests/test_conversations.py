@@ -251,3 +251,12 @@ def test_one_of_a_pair_asked_alone_stays_declined_after_the_pair(engine):
     conversation = Conversation()
     engine.respond("询问室听证室建了多少处", conversation, now=1.0)
     assert engine.respond("只说听证室有多少间", conversation, now=2.0).kind == "together"
+
+
+def test_a_count_in_the_unit_just_given_is_that_figure(engine):
+    """ "总共有好多种" right after 30余种 可在线开具证明: not 50余类 of the same sentence."""
+    from bot.engine.conversation import Conversation
+
+    conversation = Conversation()
+    engine.respond("哪些证明现在可以在网上直接开", conversation, now=1.0)
+    assert "30余种" in engine.respond("总共有好多种", conversation, now=2.0).answer

@@ -414,6 +414,12 @@ class PackEngine:
             clear = clear or self._names_again(a, curated, conversation.last_entry_id)  # "那诉前调解的成功率呢"
             clear = clear or (bool(curated) and curated[0].score >= p.report_skip_above)  # "诉前调解的案例呢"
             elliptical = _ELLIPTICAL_RE.search(a.cleaned) or not _names_own_thing(a.cleaned)  # "市本级定了几项"
+            unit = a.intent.unit
+            if not _names_own_thing(a.cleaned) and previous.is_metric and unit and previous.unit.endswith(unit):
+                # "总共有多少种" right after 30余种: the count in that unit is the one just given
+                again = Candidate(previous.id, curated[0].score if curated else 0.0, previous.title)
+                if first_decline(a, self._entry_choice(again), self.context) is None:
+                    return self._compose(a, self._entry_choice(again), "followup")
             tied = self._of_last_sentence(a, curated, previous)
             if tied is not None:
                 return tied  # "提了多少条意见" after 新增5个立法联系点: that sentence's 40余条立法意见建议
