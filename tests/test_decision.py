@@ -283,3 +283,9 @@ def test_a_rank_asked_of_a_subject_the_report_does_not_rank_is_declined(engine, 
     """ "第7次" (常务会议) is an event's ordinal, no place in the province."""
     reply = engine.respond(question)
     assert reply.status != "answer" and "排名" in reply.text, reply.text
+
+
+def test_a_phrasing_word_of_one_sibling_names_it_alone(engine):
+    """ "不用跑的有几项": 不用 is said by the 0-trip figure's phrasings only; no 1024项 beside it."""
+    reply = engine.respond("不用跑的有几项")
+    assert reply.entry_id == "zero_trip_items" and "1024项" not in reply.answer, reply.text

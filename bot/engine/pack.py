@@ -395,6 +395,11 @@ class PackEngine:
             return whole  # they differ in nothing, or the ask names one of them
         if len(own ^ other) > MAX_SIBLING_DIFFERENCE:
             return whole  # two different measures, not two parts of one
+        norm = self.context.normalize
+        first_names, second_names = (norm(" ".join((e.title, *e.phrasings))) for e in (first, second))
+        words = [norm(w) for w in lexicon.segment(a.core) if len(w) >= 2]
+        if any(w and w in first_names and w not in second_names for w in words):
+            return whole  # "不用跑的有几项": a word only the first's phrasings say names it
         return answers.combined(kb, [whole, self._compose(a, self._entry_choice(near))])
 
     def _single(self, a: Analysis, conversation: Conversation | None = None, now: float = 0.0) -> Response:
@@ -633,7 +638,10 @@ class PackEngine:
                 return Decision("answer", other)
         head = (
             measure_head(a, self.context.report_norm)
-            if declined is not None and declined.reason == "unstated" and a.wants_figure and choice.figure_value
+            if declined is not None
+            and declined.reason in ("unstated", "absent")
+            and a.wants_figure
+            and choice.figure_value
             else ""
         )
         if head and declined.detail == head:
