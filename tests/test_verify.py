@@ -183,3 +183,8 @@ def test_a_check_without_unit_picks_the_near_figure_of_its_size(engine):
     """ "首违免罚免了两千多万吗": 免罚金额 (2000余万元), never 6125家 of the same topic."""
     reply = engine.respond("首违免罚免了两千多万吗")
     assert reply.entry_id == "exempted_fines" and reply.answer.startswith("是的"), reply.text
+
+
+def test_a_negation_in_another_clause_does_not_turn_the_check_round(engine):
+    """ "园区那边冇得好多审批权，市里是不是又放哒二十项下去": 冇得 is the story's, 二十项 is checked."""
+    assert engine.respond("园区那边冇得好多审批权，市里是不是又放哒二十项下去？").answer.startswith("不是")

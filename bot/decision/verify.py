@@ -213,6 +213,9 @@ def verdict(analysis: Analysis, evidence: str, figure=None) -> bool | None:
             # "不是2900余件吧" states the negation (a lead such as 不到/没到 is part of the range);
             # only a negation in the number's own clause ("是三千来家 | 没得六千家吧": 三千 is claimed)
             clause = _clause_of(question, asked, analysis.numbers)
+            typed = _typed_clause(analysis.raw, asked.text)
+            if typed and typed in clause:
+                clause = typed  # "园区那边冇得好多审批权，市里是不是又放哒二十项": 冇得 is another clause's
             if found is not None and _negates_number(clause, asked.text) and not _proposes(question, asked.text):
                 return not found
             return found
@@ -220,6 +223,13 @@ def verdict(analysis: Analysis, evidence: str, figure=None) -> bool | None:
     if found is None or not analysis.intent.yes_no or not (negates(question) or cannot(analysis.raw)):
         return found
     return not found
+
+
+def _typed_clause(raw: str, number: str) -> str:
+    """The clause, as typed between marks, that writes the number checked (read as the analysis
+    reads it); "" when none alone does."""
+    found = [c for c in (convert_numerals(clean(c)) for c in _CLAUSE_END_RE.split(raw)) if number in c]
+    return found[0] if len(found) == 1 else ""
 
 
 def _clause_of(question: str, asked, numbers) -> str:
