@@ -585,3 +585,8 @@ def test_bare_marks_and_sighs_never_break_the_ask(engine, message):
 def test_a_lookups_second_word_is_asked_not_a_feeling(engine):
     """ "刑事破案数 具体起数": 起数 is what the staff member looks up (the report has none)."""
     assert engine.respond("刑事破案数 具体起数").status != "answer"
+
+
+@pytest.mark.parametrize("message", ["网上可办率，收不收费", "共受理法律援助案件 几点上班"])
+def test_a_practical_ending_is_asked_not_shed_as_a_feeling(engine, message):
+    assert engine.respond(message).kind == "unsupported"

@@ -98,6 +98,8 @@ TOLD_COVERAGE = 0.2  # a clause asking only by those, with at most this share of
 _MORE_ITEM_RE = re.compile(r"^(?:还有|再加上|加上|以及|再就是|另外)")
 _NUMBER_RE = re.compile(r"[\d零一二两三四五六七八九十百千万亿]")  # "真的假的，两个亿？": an amount is never a feeling
 _SIGH_END_RE = re.compile(r"(?<=\S)[，,。！!？?\s]+(?:唉|哎|哎呀|唉呀|嗯|哦|嗐)[！!。…~～\s]*$")
+# A clause that still asks in some form ("收不收费", "几点上班", "…吗"): never a feeling to shed.
+_QUESTION_FORM_RE = re.compile(r"几|([\u4e00-\u9fff])[不没]\1|[吗吧呢嘛么？?]")
 _MEASURE_WORD_RE = re.compile(r"[数率额]|人次|名单|清单")  # "刑事破案数 具体起数": what a lookup asks
 MIN_CONTEXT_CHARS = 24  # shorter messages are one question: no story to leave out
 REFER_CLAUSES = 2  # how many clauses before a pointing ask may name what it points to
@@ -424,7 +426,7 @@ def find_ask(text: str, report: str = "") -> Ask:
         named_first = bool(after) and (_asks(parts[0]) or coverage(parts[0], report) >= NAMED_COVERAGE)
         if after and report and named_first and not any(_asks(p) for p in after):
             if all(coverage(p, report) <= STORY_COVERAGE and not _NUMBER_RE.search(p) for p in after) and not any(
-                _MEASURE_WORD_RE.search(p) for p in after
+                _MEASURE_WORD_RE.search(p) or _QUESTION_FORM_RE.search(p) for p in after
             ):
                 # "去办事还得带营业执照身份证吗 好麻烦呀": a feeling after the ask, no words of the report
                 end = text.find(parts[0]) + len(parts[0])
