@@ -422,9 +422,9 @@ class PackEngine:
             unit = a.intent.unit
             if not _names_own_thing(a.cleaned) and previous.is_metric and unit and previous.unit.endswith(unit):
                 # "总共有多少种" right after 30余种: the count in that unit is the one just given
-                again = Candidate(previous.id, curated[0].score if curated else 0.0, previous.title)
-                if first_decline(a, self._entry_choice(again), self.context) is None:
-                    return self._compose(a, self._entry_choice(again), "followup")
+                same = self._entry_choice(Candidate(previous.id, curated[0].score if curated else 0.0, previous.title))
+                if first_decline(a, same, self.context) is None:
+                    return self._compose(a, same, "followup")
             tied = self._of_last_sentence(a, curated, previous)
             if tied is not None:
                 return tied  # "提了多少条意见" after 新增5个立法联系点: that sentence's 40余条立法意见建议
@@ -566,9 +566,9 @@ class PackEngine:
             # "手机上那个…app 益阳店接了多少服务场景": the leading option is the only one that
             # can give the figure asked; the others explain
             choice = self._entry_choice(options[0])
-        elif ambiguous and not report_wins and self._checked_option(a, options) is not None:
+        elif ambiguous and not report_wins and (checked := self._checked_option(a, options)) is not None:
             # "首违免罚免了两千多万吗": of the near entries, the one figure of the size checked
-            choice = self._entry_choice(self._checked_option(a, options))
+            choice = self._entry_choice(checked)
         elif ambiguous and not report_wins:
             fuller = self._sentence_over_options(a, options, sentences)
             if fuller is None:

@@ -1,6 +1,7 @@
 """The metamorphic generators do what they claim: seeded, broad, and never adding something the
 report could answer (story and near-miss words are absent from the report)."""
 
+import functools
 import random
 import re
 
@@ -227,10 +228,12 @@ def test_bound_checks_are_clearly_off_the_figure_and_judged_by_their_relation():
         Figure("93%", "93", "percent"),
         Figure("1.5万余项", "1.5", "count"),
     )
-    assert composition._bound(figure, True, False) == "20000件" and composition._bound(figure, False, False) == "1000件"
-    assert composition._bound(rate, True, False) is None  # no share above 100%
-    assert composition._bound(rate, False, True) == "百分之七十"
-    assert composition._bound(wan, False, False) == "5000项" and composition._bound(wan, True, False) == "5万项"
+    bound = functools.partial(composition._bound, rng=random.Random(1))
+    assert bound(figure, True, False) == "20000件" and bound(figure, False, False) == "1000件"
+    assert bound(rate, True, False) is None  # no share above 100%
+    assert bound(rate, False, True) in ("百分之七十", "七成")  # a share said in words, either way
+    assert bound(Figure("35%", "35", "percent"), True, True) in ("百分之五十", "五成", "一半", "半数")
+    assert bound(wan, False, False) == "5000项" and bound(wan, True, False) == "5万项"
     seen = set()
     for _ in range(60):
         text, truth = composition.bound_check(figure, rng)
@@ -342,3 +345,19 @@ def test_near_miss_swaps_only_the_words_asked_about():
         "法律援助中心很热情，法律援助投诉是不是两千九百多件",
         "司法救助中心很热情，司法救助案件是不是两千九百多件",
     ]
+
+
+def test_turned_words_turn_a_report_word_of_the_ask_into_one_the_report_never_writes():
+    report = "全市诉前调解成功率56.8%,网上可办率100%"
+    (turned,) = direction.turned_words("诉前调解成功率是多少", report)
+    assert turned == "诉后调解成功率是多少" and "诉后" not in report
+    assert direction.turned_words("网上可办率是多少", report) == ["网下可办率是多少"]
+    assert direction.turned_words("法律援助案件有多少", report) == []  # nothing to turn
+
+
+def test_a_feeling_after_adds_no_word_of_the_report_and_no_number():
+    rng = random.Random(3)
+    for _ in range(20):
+        text = invariance.feeling_after("网上可办率是多少", rng)
+        tail = text[len("网上可办率是多少") :]
+        assert text.startswith("网上可办率是多少") and not re.search(r"[\d一二三四五六七八九十]", tail)
