@@ -153,7 +153,7 @@ def _years_asked(raw: str, scope: Scope, synonyms: Synonyms, today: dt.date | No
     asked = "，".join(c for c in parts if _ASKING_RE.search(c) or not _TELLS_RE.search(c))
     if not asked:
         return scope
-    text = convert_numerals(synonyms.apply(convert_numerals(clean(asked))))
+    text = _read(clean(asked), synonyms)
     own = find_scope(text, today)
     if own.years == scope.years:
         return scope
@@ -165,19 +165,24 @@ def _asks_by_word(text: str, cleaned: str) -> bool:
     return bool(_QUESTION_WORD_RE.search(text) or _QUESTION_WORD_RE.search(cleaned))
 
 
+def _read(cleaned: str, synonyms: Synonyms) -> str:
+    """Cleaned text as the analysis reads it: numerals, synonyms, numerals again ("跑一趟" → 跑一次 → 跑1次)."""
+    return convert_numerals(synonyms.apply(convert_numerals(cleaned)))
+
+
 def _claimed(raw: str, text: str, synonyms: Synonyms) -> str:
     """The text up to the check tags closing the message, when they are only tags."""
     end = claim_end(raw)
     if end == len(raw):
         return text
-    claim = convert_numerals(synonyms.apply(convert_numerals(clean(raw[:end]))))
+    claim = _read(clean(raw[:end]), synonyms)
     return claim if text.startswith(claim) else text
 
 
 def _analyze(raw: str, synonyms: Synonyms = NO_SYNONYMS, today: dt.date | None = None) -> Analysis:
     raw = raw if isinstance(raw, str) else ""
     cleaned = clean(raw[: MAX_QUERY_CHARS * 4])[:MAX_QUERY_CHARS]
-    text = convert_numerals(synonyms.apply(convert_numerals(cleaned)))  # "跑一趟" → 跑一次 → 跑1次
+    text = _read(cleaned, synonyms)
     numbers = tuple(find_numbers(text))
     intent = find_intent(text, numbers[-1].unit if numbers else "")
     if numbers and not intent.yes_no and _QUESTION_MARK_RE.search(raw) and not _asks_by_word(text, cleaned):
