@@ -188,3 +188,19 @@ def test_a_check_without_unit_picks_the_near_figure_of_its_size(engine):
 def test_a_negation_in_another_clause_does_not_turn_the_check_round(engine):
     """ "园区那边冇得好多审批权，市里是不是又放哒二十项下去": 冇得 is the story's, 二十项 is checked."""
     assert engine.respond("园区那边冇得好多审批权，市里是不是又放哒二十项下去？").answer.startswith("不是")
+
+
+@pytest.mark.parametrize(
+    "question, yes",
+    [
+        # an admin's phrasing ("南县评上省里法治示范了吗") never places 评上 after another county
+        ("资阳区是不是评上了省里的法治政府建设示范地区", True),
+        ("沅江市也评上了第二批省法治政府建设示范地区吧", False),  # the report lists others, not it
+        ("资阳区和桃江县都评上了省里的法治政府建设示范地区吗", False),
+        ("有无房证明能不能在线开", True),  # 有 of a certificate's name, not "还有…" of 无
+        ("还有要跑两次的事项吗", False),
+    ],
+)
+def test_only_what_the_report_states_can_say_no(engine, question, yes):
+    r = engine.respond(question)
+    assert r.answer.startswith("是的" if yes else "不是"), r.answer

@@ -67,10 +67,10 @@ def year(text: str, rng: random.Random | None = None) -> str:
     return "".join(zero if d == "0" else DIGITS[int(d)] for d in text)
 
 
-def percent(text: str, liang: bool = False) -> str:
-    """'74.1' → 百分之七十四点一; '100' → 百分之百 or 百分之一百."""
+def percent(text: str, liang: bool = False, spoken: bool = False) -> str:
+    """'74.1' → 百分之七十四点一; '100' → 百分之百, 百分百 (spoken) or 百分之一百."""
     if text == "100" and liang:
-        return "百分之百"
+        return "百分百" if spoken else "百分之百"
     return "百分之" + decimal(text)
 
 
@@ -87,7 +87,7 @@ def in_words(text: str, rng: random.Random) -> str:
         if tail == "年" and len(number) == 4:
             return year(number, rng) + "年"
         if tail in ("%", "％"):
-            return percent(number, liang)
+            return percent(number, liang, spoken=number == "100" and rng.random() < 0.5)
         return decimal(number, liang) + tail
 
     return _NUMBER_RE.sub(word, text)

@@ -192,10 +192,12 @@ def _negates_number(clause: str, number: str) -> bool:
     return bool(re.search(r"[没未无不]", before[-NEGATION_REACH - 1 :]))
 
 
-def verdict(analysis: Analysis, evidence: str, figure=None) -> bool | None:
+def verdict(analysis: Analysis, evidence: str, figure=None, stated: str = "") -> bool | None:
     """是的 / 不是 / None for a yes/no question answered by `evidence` (and its figure). A number
     to confirm is judged as a range (不到九成 is already a range); any other claim is judged as
-    stated positively, then turned round when the question states it negatively."""
+    stated positively, then turned round when the question states it negatively. `stated` is what
+    the report itself says (an entry's answer and source; `evidence` when empty): only it can say
+    不是, an admin's phrasings only help bear a claim out."""
     question = _NOT_BUT_RE.sub("", analysis.text)  # "没降反而涨了" claims 涨, denying nothing
     if figure is not None and figure.number is not None and analysis.numbers:
         asked = _pick(analysis, figure.unit == "%")
@@ -219,7 +221,7 @@ def verdict(analysis: Analysis, evidence: str, figure=None) -> bool | None:
             if found is not None and _negates_number(clause, asked.text) and not _proposes(question, asked.text):
                 return not found
             return found
-    found = _claim(analysis, evidence, figure)
+    found = _claim(analysis, evidence, figure, stated or evidence)
     if found is None or not analysis.intent.yes_no or not (negates(question) or cannot(analysis.raw)):
         return found
     return not found
@@ -276,12 +278,13 @@ def _typed_sounds(question: str) -> set[str]:
     return {pinyin_key(pair) for pair in pairs if pair not in words}
 
 
-def _claim(analysis: Analysis, evidence: str, figure=None) -> bool | None:
-    """The verdict on the question's claim read positively ("没有再赋权" as "再赋权")."""
+def _claim(analysis: Analysis, evidence: str, figure, stated: str) -> bool | None:
+    """The verdict on the question's claim read positively ("没有再赋权" as "再赋权"): 不是 only
+    where what the report states (`stated`) contradicts it, 是的 where the evidence bears it out."""
     question = _NEGATION_RE.sub("", _QUESTION_FRAMES_RE.sub("", _NOT_BUT_RE.sub("", analysis.text)))
     if figure is not None and getattr(figure, "value", "") in ("无", "0"):
         return False  # the report says there is none of it
-    converted = convert_numerals(clean(evidence))
+    converted = convert_numerals(clean(stated))
     for token in _TOKEN_RE.findall(question):
         if token in converted:
             continue
@@ -295,25 +298,26 @@ def _claim(analysis: Analysis, evidence: str, figure=None) -> bool | None:
             return False  # 连续3年 vs 连续2年, 新增10个 vs 新增5个
     # ranks and ordinals in one writing ("第七次" asked, "第7次" written: the same)
     asked_rank = re.findall(r"第([一二三四五六七八九十]+|\d+)", convert_numerals(analysis.cleaned))
-    have_rank = re.findall(r"第([一二三四五六七八九十]+|\d+)", convert_numerals(clean(evidence)))
+    have_rank = re.findall(r"第([一二三四五六七八九十]+|\d+)", converted)
     if asked_rank and have_rank and not set(asked_rank) & set(have_rank):
         return False  # 全省第一 asked, 全省第二 written
     if _opposed(question, converted):
         return False
-    asked_titles = set(_TITLE_RE.findall(analysis.raw)) - set(_TITLE_RE.findall(evidence))
-    if asked_titles and _TITLE_RE.search(evidence):
+    asked_titles = set(_TITLE_RE.findall(analysis.raw)) - set(_TITLE_RE.findall(stated))
+    if asked_titles and _TITLE_RE.search(stated):
         return False  # "上了《新闻联播》吧" where the evidence names 《朝闻天下》
-    if _misplaced(question, converted):
-        return False  # "龙光桥街道是资阳区的吧" of 赫山区龙光桥街道
-    if re.search(r"有", question) and _NONE_RE.search(converted):
+    if _misplaced(question, converted) or _not_listed(question, converted):
+        return False  # "龙光桥街道是资阳区的吧" of 赫山区龙光桥街道; "沅江市也评上了吧" of 资阳区、南县…
+    if _claims_some(analysis.text, converted) and _NONE_RE.search(converted):
         return False  # "还有…吗" where the report says 无/没有
     if not analysis.intent.yes_no:
         return None
+    said, converted = converted, convert_numerals(clean(evidence))
     if _TOP_CLAIM_RE.search(question) and _TOP_RANK_RE.search(converted):
         return True  # "在全省排得上号吧", "算靠前的吧" of 处于全省前列 (whose rank it is: rule_rank_subject)
     if not _stated(analysis.core, converted):
         return None
-    if _only_a_step(analysis.core, converted, question):
+    if _only_a_step(analysis.core, said, question):
         return False  # "已经正式成为示范项目了吗" of 入围…推荐名单: only a step towards it
     if not all(_writes_number(n.text, converted) for n in analysis.numbers):
         return None  # a number claimed that the evidence never writes: nothing to bear it out
@@ -376,6 +380,30 @@ def _misplaced(question: str, evidence: str) -> bool:
         if any(after[:k] in question for k in range(len(after), MIN_PLACED - 1, -1)):
             return True
     return False
+
+
+MIN_LISTED = 2  # places of one level the report must list before a place it leaves out is "not one of them"
+
+
+def _not_listed(question: str, stated: str) -> bool:
+    """The question claims a place the report's list of places of that level leaves out
+    ("沅江市也评上了吧" where it lists 资阳区、南县 and 赫山区龙光桥街道)."""
+    asked = gazetteer().find(question)
+    listed = gazetteer().find(stated)
+    for place in asked:
+        same = {f.text for f in listed if f.level == place.level}
+        if len(same) >= MIN_LISTED and not any(place.text in f or f in place.text for f in same):
+            return True
+    return False
+
+
+def _claims_some(question: str, stated: str) -> bool:
+    """Whether the question says 有 of its own, not as letters of a word the report writes
+    ("有无房证明" is the name of a certificate)."""
+    return any(
+        c == "有" and question[i : i + 3] not in stated and question[max(i - 2, 0) : i + 1] not in stated
+        for i, c in enumerate(question)
+    )
 
 
 def _only_a_step(core: str, evidence: str, question: str) -> bool:

@@ -1027,7 +1027,7 @@ class PackEngine:
             return reply
         entry = kb.entries[candidate.id]
         figure = entry if entry.is_metric else stated_figure(entry.answer, a)
-        yes = verdict(a, choice.text, figure) if a.intent.yes_no or a.checks_number else None
+        yes = verdict(a, choice.text, figure, choice.stated) if a.intent.yes_no or a.checks_number else None
         return answers.answer(kb, entry, candidate.score, kind or "entry", yes)
 
     def _naming_lead(self, sentence):

@@ -118,7 +118,8 @@ _NUM_RUN_RE = re.compile(
     f"[{_NUMERAL_CHARS.replace('点', '')}][{_NUMERAL_CHARS}]*"
 )  # never starts with 点 ("联系点十五个")
 _SHORT_YEAR_RE = re.compile(r"(?<![\d.])(1[6-9]|2\d)年(?!代)")
-_PERCENT_RE = re.compile(f"百分之([{_NUMERAL_CHARS}]+|\\d+(?:\\.\\d+)?)")
+# "百分之九十", and the spoken "百分百" (百分之百)
+_PERCENT_RE = re.compile(f"百分之([{_NUMERAL_CHARS}]+|\\d+(?:\\.\\d+)?)|百分(百)")
 
 
 def _int_value(chars: str) -> int | None:
@@ -213,7 +214,7 @@ def convert_numerals(text: str) -> str:
     text, saved = _protect(text)
 
     def percent(match: re.Match[str]) -> str:
-        body = match.group(1)
+        body = match.group(1) or match.group(2)
         if body[0].isdigit():
             return f"{body}%"
         if body == "百":

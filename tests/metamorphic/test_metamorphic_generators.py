@@ -62,6 +62,7 @@ def test_years_and_liang():
     assert numerals.integer(2900, liang=True) == "两千九百"
     assert numerals.integer(2900) == "二千九百"
     assert numerals.percent("100", liang=True) == "百分之百"
+    assert numerals.percent("100", liang=True, spoken=True) == "百分百"
 
 
 def test_story_words_are_absent_from_the_report(kb):
