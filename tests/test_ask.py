@@ -590,3 +590,25 @@ def test_a_lookups_second_word_is_asked_not_a_feeling(engine):
 @pytest.mark.parametrize("message", ["网上可办率，收不收费", "共受理法律援助案件 几点上班"])
 def test_a_practical_ending_is_asked_not_shed_as_a_feeling(engine, message):
     assert engine.respond(message).kind == "unsupported"
+
+
+def test_a_told_claim_pointing_back_is_the_claim_checked(engine):
+    """ "…要带营业执照…还要带身份证，忘带一样就白跑一趟，气死人。听我侄子说现在这两样东西都不用交
+    了，是不是真的": what was told is checked, of the things it points back at (past a feeling)."""
+    message = (
+        "我在赫山区开了十几年的早餐店，以前去办点什么事都要带营业执照复印件，还要带身份证，"
+        "忘带一样就白跑一趟，气死人。听我侄子说现在这两样东西都不用交了，是不是真的？"
+    )
+    asked = engine.question(message)
+    assert "不用交" in asked and "营业执照" in asked and "身份证" in asked, asked
+    assert engine.respond(message).answer.startswith("是的")
+
+
+def test_words_pointed_back_at_never_cause_a_decline(engine):
+    """The story's 市场监管 lent to "享受了这个" must not decline the ask, which alone is answered."""
+    message = (
+        "我开了个小餐馆 前阵子市场监管来查出个小问题 人家说第一次轻微违规不罚款 就教育了一下 挺暖心的 "
+        "想问下益阳一共有多少家企业享受了这个"
+    )
+    reply = engine.respond(message)
+    assert reply.status == "answer" and "6125家" in reply.answer, reply.text

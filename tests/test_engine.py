@@ -218,3 +218,15 @@ def test_where_to_go_and_what_to_bring_are_practical(engine, question):
     """Where to go and what to bring: how-to information the report never gives."""
     reply = engine.respond(question)
     assert reply.status != "answer" and reply.kind == "unsupported", reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("那个执法能力提升行动第一批验收了几个单位就是市监局科技局那些", "11个"),  # 科技局 = 科学技术局
+        ("行政机关一把手出庭应诉率多少", "100%"),  # 一把手 = 负责人
+    ],
+)
+def test_everyday_names_of_the_reports_words(engine, question, figure):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and figure in reply.answer, reply.text

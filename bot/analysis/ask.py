@@ -282,7 +282,8 @@ def _claims(clause: str, told: bool, report: str) -> bool:
     share = coverage(_TOLD_BY_RE.sub("", clause), report)
     if not told:
         return share >= CLAIM_COVERAGE
-    return share >= TOLD_CLAIM_COVERAGE or states_number(clause)
+    # "…还要带身份证…听我侄子说现在这两样东西都不用交了，是不是真的": told of what it points back at
+    return share >= TOLD_CLAIM_COVERAGE or states_number(clause) or _points_back(_TOLD_BY_RE.sub("", clause))
 
 
 def _claims_checked(parts: list[str]) -> list[int]:
@@ -567,7 +568,9 @@ def find_ask(text: str, report: str = "") -> Ask:
     refers = ""
     if _points_back(parts[chosen[0]]) or _NAME_ONLY_RE.match(clean(parts[chosen[0]])):
         # the ask points back ("这个委员会拿了什么称号"): the clauses before it name what it means
-        before = [p for p in parts[max(0, chosen[0] - REFER_CLAUSES) : chosen[0]] if p]
+        # (a feeling between them says nothing: "…还要带身份证，忘带一样就白跑一趟，气死人。听说这两样…")
+        before = [p for p in parts[: chosen[0]] if p and not (report and _story(p, report) and not narrative(p))]
+        before = before[-REFER_CLAUSES:]
         refers = "，".join(before)
     return Ask(ask_text, "，".join(left), refers)
 

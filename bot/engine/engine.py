@@ -214,7 +214,7 @@ class Engine:
         if has_latin(message):  # "在吗~renmin tiaojie chenggonglv多谢": read before the ask is found
             message = self.packs[-1].pinyin.read_in_message(message)
         message = self.packs[-1].homophones.fix(message)  # "…存挡的": typos read before the ask is found
-        text = self.question(message)
+        text, bare = self._readings(message)
         asked_last = message.rstrip(" ？?。.！!").endswith(text.rstrip(" ？?。.！!"))
         if asked_last and stated_claim(text.rstrip(" ？?")) and (text == message or _MARKED_END_RE.search(message)):
             text = text.rstrip(" ？?") + "？"  # "（…顺便问一句）2023年新增了10个立法联系点": said to be checked
@@ -263,6 +263,12 @@ class Engine:
                 again, again_year = self._answer(f"{subject}，{text}", conversation, now)
                 if again.status == "answer":
                     response, year = again, again_year
+        if response.status != "answer" and bare != text:
+            # "…前阵子市场监管来查出个小问题 人家说第一次轻微违规不罚款…有多少家企业享受了这个":
+            # the words it points back at never cause a decline; the ask alone is read again
+            again, again_year = self._answer(bare, conversation, now)
+            if again.status == "answer":
+                response, year = again, again_year
         if response.status != "answer" and text != message:
             # "听说市里有个行政执法能力三年提升的方案 第一批验收了多少个单位": an ask that gets
             # no answer alone is read with the report's own words of the story just before it
@@ -493,9 +499,14 @@ class Engine:
         """The ask of a message (analysis/ask.py): its story left out, except the report's own
         words of the clauses an ask points back to ("…医疗纠纷那个调解委员会 这个拿了什么称号"),
         which carry no year or place."""
+        return self._readings(text)[0]
+
+    def _readings(self, text: str) -> tuple[str, str]:
+        """The ask read with the words it points back at, and without them (context words never
+        cause a decline: the ask alone is read again when the first reading declines)."""
         report = self.packs[-1].context.report_norm
         if referred(text.strip()) != text.strip():
-            return text  # "A和B，前面那个多吧": its pointing words point inside it, a comparison
+            return text, text  # "A和B，前面那个多吧": its pointing words point inside it, a comparison
         ask = _ask_of(text, report)
         ruling = [c for c in CLAUSE_BREAK_RE.split(ask.context) if ruled_out(c)]
         if ruling:
@@ -505,9 +516,9 @@ class Engine:
         if told:
             # "同事说市里有个律所跟企业结对子帮忙的活动，叫什么来着": what was heard of is described
             # in the asker's words; the name asked is the thing's, so the description is the ask's own
-            return f"{told.group(1)}，{ask.text}"
+            return (told := f"{told.group(1)}，{ask.text}"), told
         if not ask.refers:
-            return ask.text
+            return ask.text, ask.text
         refers = self.packs[-1].knowledge.synonyms.apply(clean(ask.refers))  # "医调委" is the report's word
         pointed = _VERB_THIS_RE.search(ask.text)
         done = re.search(re.escape(pointed.group(1)) + r"([\u4e00-\u9fff]{2,12})", refers) if pointed else None
@@ -517,7 +528,7 @@ class Engine:
             refers = done.group(1)
         said = set(segment(refers))
         lent = [w for w in self._story_words(refers, report) if _lendable(w, said)]
-        return "".join(lent) + "，" + ask.text if lent else ask.text
+        return ("".join(lent) + "，" + ask.text if lent else ask.text), ask.text
 
     def _listed_in(self, entry_id: str, asked: str = "") -> Response | None:
         """The report sentence an answer came from, when it names several things (、 or “…”);
