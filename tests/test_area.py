@@ -126,6 +126,9 @@ def test_an_area_in_everyday_words_is_found(engine):
         ("公共法律服务方面的几个数字告诉我", "公共法律服务"),
         ("三项制度的几个数给我列一下", "三项制度"),  # 的 or 那 before 几个数, no word of place
         ("三项制度那几个数给我列一下", "三项制度"),
+        ("公共法律服务那块有啥数据", "公共法律服务"),  # asked with 有啥 / 有么子 before the numbers
+        ("执法监督这块有么子数据", "执法监督"),
+        ("立法方面都有哪些数字", "立法"),
     ],
 )
 def test_the_figures_of_an_area_are_asked_however_the_numbers_are_called(question, area):
@@ -270,3 +273,17 @@ def test_the_figures_of_a_thing_no_heading_names_are_those_of_its_sentences(engi
     """ "法律援助的几个数": no part of the report is headed 法律援助; its sentence's figures."""
     reply = engine.respond("法律援助的几个数")
     assert reply.status == "answer" and all(f in reply.answer for f in ("2900余件", "近30000人次", "317万余元"))
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("公共法律服务那块有啥数据", ("2900余件", "近30000人次")),  # its figures, asked with 有啥
+        ("执法监督这块有么子数据", ("上升110%", "出庭应诉率为100%")),
+        ("化解矛盾纠纷这块搞了哪些改革", ("分调裁审", "繁简分流")),  # 改革 is a thing done
+        ("全市柔性执法的效果怎样", ("4600余件", "6125家", "2000余万元")),  # its 效果 asked
+    ],
+)
+def test_an_area_asked_in_everyday_words_gets_its_part(engine, question, expected):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and all(e in reply.text for e in expected), reply.text

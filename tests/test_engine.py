@@ -230,3 +230,13 @@ def test_where_to_go_and_what_to_bring_are_practical(engine, question):
 def test_everyday_names_of_the_reports_words(engine, question, figure):
     reply = engine.respond(question)
     assert reply.status == "answer" and figure in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["办事的承诺时间整体上砍掉了百分之几", "办事答应的期限整体上缩短了百分之几"],
+)
+def test_a_change_asked_takes_the_one_near_figure_of_a_change(engine, question):
+    """承诺时限压缩率 and 办事指南填报发布率 are both near; only the first measures a change."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and "74.1%" in reply.answer, reply.text

@@ -18,7 +18,7 @@ from bot.knowledge.reporttext import TARGET_ASKED_RE, figures_of
 # A question about a change: 同比, 比上年, 增长了多少, 下降多少, 变化.
 CHANGE_ASKED_RE = re.compile(
     r"同比|环比|较上年|比上年|比去年|较去年|上一年|上年|增长|增加|增幅|降幅|下降|减少|提高|降低|上升|"
-    r"回落|下滑|变化|变了|变动|涨|降了|升了|升高|升幅|翻了|多了|少了|多出|幅度|压缩|缩短|缩减"
+    r"回落|下滑|变化|变了|变动|涨|降了|升了|升高|升幅|翻了|多了|少了|多出|幅度|压缩|缩短|缩减|砍掉|砍了|减掉"
 )
 
 

@@ -252,7 +252,12 @@ class Engine:
         ):
             # "我只要部门的", "只说办了多少件案子" after an answer: the part of it asked, the
             # narrowing words no subject (a pair asked apart, "只说听证室", keeps its own reply)
-            again, again_year = self._answer(text[narrowing.end() :], conversation, now)
+            rest = text[narrowing.end() :]
+            again, again_year = self._answer(rest, conversation, now)
+            if again.status != "answer" and conversation.last_text:
+                # "全市柔性执法的效果怎样" then "只说办了多少件案子": the part asked of the last subject
+                subject = self.packs[-1].analyze(conversation.last_text).core
+                again, again_year = self._answer(f"{subject}，{rest}", conversation, now)
             if again.status == "answer":
                 response, year = again, again_year
         if text != message and _ASKS_ABOUT_RE.search(text) and not self._names_subject(text):
@@ -263,9 +268,12 @@ class Engine:
                 again, again_year = self._answer(f"{subject}，{text}", conversation, now)
                 if again.status == "answer":
                     response, year = again, again_year
-        if response.status != "answer" and bare != text:
+        lent_words = text[: -len(bare)] if bare != text and text.endswith(bare) else ""
+        lent_declined = response.kind in ("nomatch", "clarify") or (response.lacking and response.lacking in lent_words)
+        if response.status != "answer" and lent_words and lent_declined:
             # "…前阵子市场监管来查出个小问题 人家说第一次轻微违规不罚款…有多少家企业享受了这个":
-            # the words it points back at never cause a decline; the ask alone is read again
+            # a word lent from what the ask points back at never causes a decline (a year or a
+            # place does: it is no word lacked); the ask alone is read again
             again, again_year = self._answer(bare, conversation, now)
             if again.status == "answer":
                 response, year = again, again_year

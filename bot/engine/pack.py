@@ -37,6 +37,7 @@ from bot.answers import compose as answers
 from bot.answers.compose import Response
 from bot.decision.counted import count_of, counted_asked
 from bot.decision.decline import STATED_LACKS
+from bot.decision.kinds import CHANGE_ASKED_RE
 from bot.decision.rules import (
     CLAUSE_BREAK_RE,
     GENERIC_VERBS,
@@ -569,6 +570,9 @@ class PackEngine:
         elif ambiguous and not report_wins and (checked := self._checked_option(a, options)) is not None:
             # "首违免罚免了两千多万吗": of the near entries, the one figure of the size checked
             choice = self._entry_choice(checked)
+        elif ambiguous and not report_wins and (changed := self._change_option(a, fitting)) is not None:
+            # "办事的承诺时间整体上砍掉了百分之几": a change asked, and one near figure measures a change
+            choice = self._entry_choice(changed)
         elif ambiguous and not report_wins:
             fuller = self._sentence_over_options(a, options, sentences)
             if fuller is None:
@@ -603,6 +607,8 @@ class PackEngine:
                 and self._kind_fits(options[0], a)
             ):
                 choice = self._entry_choice(options[0])  # the one near entry, and it covers the question
+            elif not short and (changed := self._change_option(a, [o for o in options if self._kind_fits(o, a)])):
+                choice = self._entry_choice(changed)  # "…承诺时间整体上砍掉了百分之几": the one change near
             elif options:
                 return Decision("clarify", None, None, options)
             else:
@@ -878,6 +884,14 @@ class PackEngine:
                 if value > 0 and abs(math.log10(asked) - math.log10(value)) < 1:
                     sized.append(option)
         return sized[0] if len(sized) == 1 else None
+
+    def _change_option(self, a: Analysis, options: list[Candidate]) -> Candidate | None:
+        """The one near metric that measures a change (压缩率, 同比下降), when a change is asked;
+        None when none or several do."""
+        if not CHANGE_ASKED_RE.search(a.text):
+            return None
+        changes = [o for o in options if CHANGE_ASKED_RE.search(self._entry_choice(o).own_text)]
+        return changes[0] if len(changes) == 1 else None
 
     def _kind_fits(self, candidate: Candidate, a: Analysis) -> bool:
         """A figure question takes a metric, a "what / who / which" question an explanation."""
