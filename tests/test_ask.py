@@ -612,3 +612,11 @@ def test_words_pointed_back_at_never_cause_a_decline(engine):
     )
     reply = engine.respond(message)
     assert reply.status == "answer" and "6125家" in reply.answer, reply.text
+
+
+def test_an_ask_naming_nothing_of_the_report_takes_the_clause_it_points_back_at(engine):
+    """ "…把审批权往工业园区那边放，这一次又放下去了几项": 这一次 points at the clause before, the
+    ask's own (and its year is the ask's: 2019 is another year)."""
+    report = engine.packs[-1].context.report_norm
+    assert "工业园区" in find_ask("2019年的把审批权往工业园区那边放，这一次又放下去了几项", report).text
+    assert engine.respond("2019年的把审批权往工业园区那边放，这一次又放下去了几项").status != "answer"

@@ -527,9 +527,11 @@ def find_ask(text: str, report: str = "") -> Ask:
         # "A、B、C，列一下": the request's subject is the clause before; never a clause of the
         # asker's story ("我老婆说这东西全市配了好多台"), whose report words the engine may lend
         chosen.insert(0, chosen[0] - 1)
-    if chosen[0] > 0 and _names_nothing(parts[chosen[0]]):
+    pointing = bool(report) and _points_back(parts[chosen[0]]) and coverage(parts[chosen[0]], report) == 0
+    if chosen[0] > 0 and (_names_nothing(parts[chosen[0]]) or (pointing and not narrative(parts[chosen[0] - 1]))):
         # "政府要拍板的大事列了个目录，2023年市本级定了几项", "听说市本级一趟都不用跑的事项有不少，
-        # 到底多少项": the clause before says what, heard or not, when it has the report's words
+        # 到底多少项", "把审批权往工业园区那边放，这一次又放下去了几项" (no word of the report but
+        # its pointing): the clause before says what, heard or not, when it has the report's words
         before = parts[chosen[0] - 1]
         if not _story(before, report) or coverage(before, report) > STORY_COVERAGE:
             chosen.insert(0, chosen[0] - 1)
