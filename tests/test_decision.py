@@ -33,6 +33,8 @@ from bot.decision.rules import absent_terms
         ("第一批行政执法能力提升验收的11个单位，除了市监局和科技局还有哪些", "count_only"),
         # the members of a count named as the report writes it (50余类)
         ("那50余类免证办的证明材料具体是哪些，列个清单给我", "count_only"),
+        # the report counts five 清单 and lists only its name's two parts (一目录、五清单)
+        ("一目录五清单 那五个清单分别叫什么", "count_only"),
         ("起数", "measure"),  # a count in 起 named, a rate is no answer
         ("刑事破案 起数", "measure"),  # the report gives its rise only
         ("全省首次不罚企业数", "wider_scope"),
@@ -289,3 +291,10 @@ def test_a_phrasing_word_of_one_sibling_names_it_alone(engine):
     """ "不用跑的有几项": 不用 is said by the 0-trip figure's phrasings only; no 1024项 beside it."""
     reply = engine.respond("不用跑的有几项")
     assert reply.entry_id == "zero_trip_items" and "1024项" not in reply.answer, reply.text
+
+
+def test_names_asked_of_things_the_report_never_counts_are_answered(engine):
+    """ "两个栏目分别叫啥": the report names 《朝闻天下》 and 《小区大事》 in two sentences and
+    counts no 栏目, so it is no count without its list."""
+    reply = engine.respond("央视报道过益阳的两个栏目分别叫啥")
+    assert reply.status == "answer" and "朝闻天下" in reply.text, reply.text

@@ -488,10 +488,48 @@ def rule_count_only(a: Analysis, choice: Choice | None, ctx: Context) -> Decline
     named = next((n for n in asked if n in choice.text), "") if not choice.figure_value and not partial else ""
     if named and (whole or members):
         return Decline("count_only", named)  # "那22个…具体是哪些": the sentence lists other things
+    named = members or _NAMES_ASKED_RE.search(a.text)
+    counted = _count_stated(a, choice.text) if named and choice.is_list else ""
+    if counted:
+        # "一目录五清单 那五个清单分别叫什么": the report counts five 清单 and its one list (一目录、五清单)
+        # has two items, not five
+        return Decline("count_only", counted)
     if choice.is_list or not (whole or members):
         return None  # a plain "有哪些" gets the sentence; only "具体是哪6项" asks what is not there
     quoted = next((n.text for n in a.numbers if n.exact and n.unit), "")
     return Decline("count_only", choice.figure_value or quoted or "数量")
+
+
+_LIST_RUN_RE = re.compile(r"[^、，,。；;：:“”]{1,30}(?:、[^、，,。；;：:“”]{1,30})+|(?:“[^”]{1,30}”){2,}")
+
+
+_NAMES_ASKED_RE = re.compile(r"分别叫(?:什么|啥)|各叫(?:什么|啥)")
+_NUMERAL_WORDS = "一二三四五六七八九十"
+
+
+def _count_stated(a: Analysis, evidence: str) -> str:
+    """The count asked of ("那五个清单"), when the evidence counts the same thing by the same
+    number (五清单) and none of its lists has that many items; "" otherwise."""
+    written = convert_numerals(evidence)
+    for n in a.numbers:
+        if not (n.exact and n.unit and n.low == n.high and n.low > _items_listed(evidence)):
+            continue
+        noun = re.match(r"[\u4e00-\u9fff]{1,2}", a.text[n.end :])
+        said = str(int(n.low)) + (f"|{_NUMERAL_WORDS[int(n.low) - 1]}" if n.low <= len(_NUMERAL_WORDS) else "")
+        if noun and re.search(rf"(?<![\d.])(?:{said})(?:{re.escape(n.unit)})?{re.escape(noun.group(0))}", written):
+            return n.text
+    return ""
+
+
+def _items_listed(text: str) -> int:
+    """The most items one list of `text` names ("A、B和C" 2+, "“A”“B”" 2): 0 when none."""
+    return max(
+        (
+            run.group(0).count("、") + 1 if "、" in run.group(0) else run.group(0).count("“")
+            for run in _LIST_RUN_RE.finditer(text)
+        ),
+        default=0,
+    )
 
 
 _SUBPART_RE = re.compile(
