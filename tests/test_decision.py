@@ -33,6 +33,13 @@ from bot.decision.rules import absent_terms
         ("第一批行政执法能力提升验收的11个单位，除了市监局和科技局还有哪些", "count_only"),
         # the members of a count named as the report writes it (50余类)
         ("那50余类免证办的证明材料具体是哪些，列个清单给我", "count_only"),
+        # what a staff lookup counts, a word the report never writes (a verb used as a noun)
+        ("立法提案条数", "absent"),
+        ("法律援助投诉件数", "absent"),
+        ("多少个村委会通过初评", "absent"),  # 村委会, a body's short name, is a noun
+        # the fines imposed are not the fines waived (免罚金额); "首次不罚免掉的罚款" is waived
+        ("罚款金额", "unstated"),
+        ("首违罚款金额不到一千万吧", "unstated"),
         # the report counts five 清单 and lists only its name's two parts (一目录、五清单)
         ("一目录五清单 那五个清单分别叫什么", "count_only"),
         ("起数", "measure"),  # a count in 起 named, a rate is no answer
@@ -298,3 +305,9 @@ def test_names_asked_of_things_the_report_never_counts_are_answered(engine):
     counts no 栏目, so it is no count without its list."""
     reply = engine.respond("央视报道过益阳的两个栏目分别叫啥")
     assert reply.status == "answer" and "朝闻天下" in reply.text, reply.text
+
+
+@pytest.mark.parametrize("question", ["首次不罚免掉的罚款金额有没有两千万", "企业头一回犯小错不罚款，一共少罚了多少钱"])
+def test_fines_said_not_imposed_are_the_fines_waived(engine, question):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and "2000余万元" in reply.answer, reply.text

@@ -199,6 +199,9 @@ def test_a_negation_in_another_clause_does_not_turn_the_check_round(engine):
         ("资阳区和桃江县都评上了省里的法治政府建设示范地区吗", False),
         ("有无房证明能不能在线开", True),  # 有 of a certificate's name, not "还有…" of 无
         ("还有要跑两次的事项吗", False),
+        # 法院 where one appears, and 行政检察 in another clause of the source: no contrast
+        ("政府被人告了，单位一把手亲自去法院应诉的比例有多高，是100%吗", True),
+        ("阅核机制是检察院出的吗", False),  # the court's own clause says 法院
     ],
 )
 def test_only_what_the_report_states_can_say_no(engine, question, yes):

@@ -749,11 +749,14 @@ _NEGATION_CHARS_RE = re.compile(r"不|免|未|无|没|别")
 def rule_opposite(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
     """A figure named by what was not done never counts those it was done to: "被罚的企业一共
     多少家" is not 首次不罚企业数 (the ask says 罚 of 企业 and negates nothing)."""
-    if choice is None or not choice.title or not choice.figure_value or _NEGATION_CHARS_RE.search(a.text):
+    if choice is None or not choice.title or not choice.figure_value:
         return None
     for named in _NEGATED_NAME_RE.finditer(choice.title):
         verb, noun = named.groups()
-        asked = re.search(rf"[被受]?{verb}(?:了|过)?的?{noun}", a.text)
+        if re.search(rf"[不免未无没别少]被?{verb}", a.text):
+            continue  # "没被罚的企业", "首次不罚免掉的罚款", "少罚了多少钱": what the name says
+        # "罚款金额" of 免罚金额, "被罚的企业" of 首次不罚企业数
+        asked = re.search(rf"[被受]?{verb}(?:[款金])?(?:了|过)?的?{noun}", a.text)
         if asked:
             return Decline("unstated", asked.group(0))
     return None
@@ -1298,9 +1301,9 @@ def rule_one_word_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
         if lexicon.is_noun(word) or activity or word not in lexicon.words():
             off.append(word)  # a name of something, not a verb of the asking (享受, 参考, 帮忙)
         elif (
-            word in counted
+            (word in counted or _COUNT_AFTER_RE.match(a.text, a.text.find(word) + len(word)))
             and none_occur(word, ctx.report_norm)
-            and _ends_ask(word, a.text)
+            and (_ends_ask(word, a.text) or word not in counted)
             and not re.search(re.escape(word[0]) + r"[\u4e00-\u9fff]" + re.escape(word[1:]), own)
         ):
             # "多少条立法提案？": ending the ask after the question word, it is what is counted
@@ -1426,6 +1429,10 @@ def _beside(words: list[str], word: str, is_own) -> bool:
         if any(0 <= j < len(words) and len(words[j]) >= 2 and is_own(words[j]) for j in (i - 1, after)):
             return True
     return False
+
+
+# A count named right after a word ("立法提案条数", "投诉件数"): that word is what is counted.
+_COUNT_AFTER_RE = re.compile(r"的?[条件项个家起名台处类种]?数(?:量|目)?(?:是|有)?(?:多少|几)?[吗呢啊呀吧\s？?。.！!]*$")
 
 
 def _ends_ask(word: str, text: str) -> bool:

@@ -11,6 +11,7 @@ states what the report says). In order:
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 
@@ -210,7 +211,8 @@ def verdict(analysis: Analysis, evidence: str, figure=None, stated: str = "") ->
             return None  # "工资没到三百万吧" of 370名: a number of another measure, never 是的 on this one
         if asked is not None and asked.percent == (figure.unit == "%") and not other_unit:
             found = compare(asked, *figure_range(figure.number, scale_of(figure.unit), figure.qualifier))
-            if found and _opposed(question, convert_numerals(clean(evidence))):
+            own = _own_clause(stated or evidence, figure, told_after=True)
+            if found and _opposed(question, convert_numerals(clean(own))):
                 found = False  # "是下降了110%吗" of 上升110%: the number, but the other way
             # "不是2900余件吧" states the negation (a lead such as 不到/没到 is part of the range);
             # only a negation in the number's own clause ("是三千来家 | 没得六千家吧": 三千 is claimed)
@@ -301,8 +303,8 @@ def _claim(analysis: Analysis, evidence: str, figure, stated: str) -> bool | Non
     have_rank = re.findall(r"第([一二三四五六七八九十]+|\d+)", converted)
     if asked_rank and have_rank and not set(asked_rank) & set(have_rank):
         return False  # 全省第一 asked, 全省第二 written
-    if _opposed(question, converted):
-        return False
+    if _opposed(question, convert_numerals(clean(_own_clause(stated, figure, told_after=True)))):
+        return False  # in the figure's own clause: "一把手去法院应诉" of 出庭应诉率 beside 行政检察
     asked_titles = set(_TITLE_RE.findall(analysis.raw)) - set(_TITLE_RE.findall(stated))
     if asked_titles and _TITLE_RE.search(stated):
         return False  # "上了《新闻联播》吧" where the evidence names 《朝闻天下》
@@ -337,13 +339,20 @@ _TOP_CLAIM_RE = re.compile(
 _TOP_RANK_RE = re.compile(r"前列|领先|第[一1](?![批\d])|靠前")
 
 
-def _own_clause(evidence: str, figure) -> str:
+def _own_clause(evidence: str, figure, told_after: bool = False) -> str:
     """The clause of the evidence that writes the figure ("为执法人员配备执法记录仪4400台"); the
-    whole evidence when there is no figure or it is not written there."""
+    whole evidence when there is no figure or it is not written there. `told_after`: with the
+    clauses right after it that write no number ("…压缩率74.1%,处于全省前列")."""
     value = getattr(figure, "value", "") if figure is not None else ""
     if not value or value not in evidence:
         return evidence
-    return next((c for c in re.split(r"[，,；;。]", evidence) if value in c), evidence)
+    sentence = next((s for s in re.split(r"[；;。\s]", evidence) if value in s), evidence)
+    clauses = re.split(r"[，,、]", sentence)
+    at = next((i for i, c in enumerate(clauses) if value in c), None)
+    if at is None:
+        return evidence
+    after = itertools.takewhile(lambda c: not re.search(r"\d", c), clauses[at + 1 :]) if told_after else ()
+    return "，".join([clauses[at], *after])
 
 
 _NUMBER_WRITTEN_RE = re.compile(r"(\d+(?:\.\d+)?)(万|亿|千|百)?")

@@ -13,7 +13,7 @@ import re
 
 # A clause ends: punctuation, a space, a sentence-final particle, or the end of the message.
 _END = r"(?=[\s，,。？?！!；;、…~～]|[啊呀呢哦嘛咯吧哈]|$)"
-_COUNTED_NOUN = r"(?:人次|万元|万|块钱|块|钱|[人件家项个台起名次条类种天位户])"
+_COUNTED_NOUN = r"(?:人次|万元|万|块钱|块|钱|工资|罚款|[人件家项个台起名次条类种天位户])"
 _COUNTED = _COUNTED_NOUN + "?"
 # After 了 with nothing counted, 好多 is a degree ("水也清了好多", "涨了好多"), not a question.
 _HOW_MANY_RE = re.compile(

@@ -53,6 +53,8 @@ def _dictionary() -> tuple[dict[str, int], tuple[str, ...], frozenset[str], tupl
                     found[word] = int(parts[1])
                     if len(parts) >= 3 and parts[2][:1] == "n" and parts[2] not in _NAME_TAGS:
                         nouns.append(word)
+                    elif len(parts) >= 3 and parts[2] == "j" and len(word) >= 3:
+                        nouns.append(word)  # a short name of a body (村委会, 居委会), not 同比 or 人均
                     elif len(parts) >= 3 and parts[2] == "vn":
                         activities.add(word)
                     elif len(parts) >= 3 and parts[2] == "v":
