@@ -199,3 +199,14 @@ def test_half_takes_the_leads_of_any_number(text, low, high):
 )
 def test_one_introducing_a_description_counts_nothing(text, counted):
     assert bool(find_numbers(text)) == counted
+
+
+@pytest.mark.parametrize(
+    "text", ["法援受理数在全省排倒数吧", "执法资格考试人数在全省排倒数吧", "网上可办率是不是百分之百"]
+)
+def test_what_is_said_of_a_measure_stays_with_it(text):
+    """ "X数在全省排倒数吧": where it stands is said of X, no second ask (it was answered with
+    another figure's rank)."""
+    from bot.analysis.split import split_question
+
+    assert all(len(s.parts) == 1 for s in split_question(text)), split_question(text)

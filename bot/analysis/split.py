@@ -198,9 +198,15 @@ def _unglued(item: str) -> list[str]:
             pieces.append(item[start:end])
             start = end
     rest = item[start:]
-    if not pieces or _CHANGE_ONLY_RE.match(rest):
-        return [item]  # "全市刑事破案数同比上升": what follows the count is its change, no second measure
+    if not pieces or _CHANGE_ONLY_RE.match(rest) or _PREDICATE_RE.match(rest):
+        # "全市刑事破案数同比上升": what follows the count is its change, no second measure;
+        # "法援受理数在全省排倒数吧": where it stands, said of it
+        return [item]
     return pieces + [rest]
+
+
+# What is said of a measure right after it: where it stands, a check, a comparison.
+_PREDICATE_RE = re.compile(r"^(?:在|于|处于|位居|位列|排|比|跟|较|算|是不是|是否|有没有|能不能|达到|超过|不到|没到)")
 
 
 _CHANGE_ONLY_RE = re.compile(r"^(?:同比|环比|较上年|比上年)?(?:上升|下降|增长|减少|提高|降低|增加|增幅|降幅)了?$")
