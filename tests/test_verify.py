@@ -207,3 +207,15 @@ def test_a_negation_in_another_clause_does_not_turn_the_check_round(engine):
 def test_only_what_the_report_states_can_say_no(engine, question, yes):
     r = engine.respond(question)
     assert r.answer.startswith("是的" if yes else "不是"), r.answer
+
+
+@pytest.mark.parametrize(
+    "question, yes",
+    [
+        ("承诺办结的时限压缩了百分之七十几来着 应该是百分之三十四点一吧", False),  # the number checked last
+        ("民商事一审收案同比降了百分之十几来着？应该是百分之十点二一吧", True),
+    ],
+)
+def test_a_check_after_a_number_recalled_checks_its_own_number(engine, question, yes):
+    reply = engine.respond(question)
+    assert reply.answer.startswith("是的" if yes else "不是"), reply.answer

@@ -107,8 +107,20 @@ _NONE_RE = re.compile(r"(?:^|[，,])(?:无|没有|未)")
 
 def _pick(analysis: Analysis, percent: bool):
     pool = [n for n in analysis.numbers if n.percent == percent] or list(analysis.numbers)
+    if len(pool) > 1 and _CHECK_TAIL_RE.fullmatch(analysis.text[pool[-1].end :]):
+        # "…压缩了百分之七十几来着 应该是百分之三十四点一吧": the number the check ends on, unless
+        # it is the one denied ("是三千来家 没得六千家吧": 三千 is claimed)
+        said = analysis.text[pool[-2].end : pool[-1].start]
+        if not _NEGATION_RE.search(said):
+            return pool[-1]
     rough = [n for n in pool if not n.exact]
     return (rough or pool)[-1] if pool else None
+
+
+# What may follow the number a check ends on: its unit's tail, check words and marks only.
+_CHECK_TAIL_RE = re.compile(
+    r"(?:[\u4e00-\u9fff]{0,2}?)(?:对吧|对吗|对不对|是吧|是吗|没错吧|没错吗|吧|吗|啊|呀|呢|哦|嘛|咯|[\s，,。？?！!])*"
+)
 
 
 # A claim stated negatively ("不能在网上开吧", "不是全省第一吧", "是不是没有再赋权"): the verdict on
