@@ -52,13 +52,15 @@ def clean(text: str) -> str:
     text = _DROP_RE.sub("", text)
     text = _COUNTED_BY_JIA_RE.sub(r"\1数", text)  # "企业家数" is 企业 counted by 家, no 企业家
     text = _YOUR_CITY_RE.sub("本市", text)  # a letter's "贵市" is the city the report is of
-    text = _LATIN_MAGNITUDE_RE.sub(lambda m: _LATIN_MAGNITUDES[m.group(0)], text)  # "7w多", "1.5w"
+    text = _LATIN_MAGNITUDE_RE.sub(lambda m: _LATIN_MAGNITUDES[m.group(0)], text)  # "7w多", "1.5w", "2000多w"
     return _STRAY_DOT_RE.sub("", text)
 
 
 # A magnitude typed as a Latin letter right after digits, as people chat ("7w多" 七万多, "5k" 五千).
 _LATIN_MAGNITUDES = {"w": "万", "k": "千"}
-_LATIN_MAGNITUDE_RE = re.compile(r"(?<=[\d一二两三四五六七八九十])[wk](?![a-z])")
+_LATIN_MAGNITUDE_RE = re.compile(
+    r"(?:(?<=[\d一二两三四五六七八九十])|(?<=[\d十百千][多余来几]))[wk](?![a-z])"
+)  # "2000多w"
 
 
 # A formal letter's "your city" ("请问贵市…"): the report's own city.
