@@ -210,3 +210,16 @@ def test_what_is_said_of_a_measure_stays_with_it(text):
     from bot.analysis.split import split_question
 
     assert all(len(s.parts) == 1 for s in split_question(text)), split_question(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("刑事破案数同比涨幅不到一倍吧", 0.0, 99.99),  # a change of 100%, bounded by its lead
+        ("刑事破案数同比增幅超过一倍了吗", 100.0, math.inf),
+        ("刑事破案数同比涨幅有一倍吗", 100.0, math.inf),
+    ],
+)
+def test_a_rise_said_in_times_is_a_percentage(text, low, high):
+    (found,) = [n for n in find_numbers(text) if n.percent]
+    assert (found.low, found.high) == (low, high)

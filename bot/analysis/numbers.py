@@ -94,6 +94,11 @@ _FRACTION_RE = re.compile(r"(?P<den>[二两三四五六七八九十])分之(?P<n
 _FRACTION_SLACK = 1.0
 # "翻了一倍还多", "翻了一番": a rise of 100% (more than that with 还多/多)
 _DOUBLED_RE = re.compile(r"(?:翻了?|增长了?|增加了?|涨了?)(?:一|1)(?:倍|番)(?P<more>还多|多|以上)?")
+# "涨幅不到一倍", "增幅超过一倍": a change of 100%, bounded by its lead
+_TIMES_RISE_RE = re.compile(
+    r"(?:涨幅|增幅|升幅|上升|增长|涨)[^，,。？?！!\d]{0,3}?(?P<lead>不到|没到|没有|超过|不止|至少|有|达到)?(?P<times>(?:一|1)倍)(?!多|还多|以上)"
+)
+_BELOW_LEADS = ("不到", "没到", "没有")
 _MAGNITUDES = {"万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2, "十": 10.0, "个亿": 1e8, "": 1.0}
 _CN_DIGITS = "一二三四五六七八九十"
 
@@ -294,6 +299,12 @@ def find_numbers(text: str) -> list[AskedNumber]:
     for m in _DOUBLED_RE.finditer(text):
         high = INF if m.group("more") else 100.0
         found.append(AskedNumber(m.group(0), 100.0, high, True, "%", False, m.start(), m.end()))
+    for m in _TIMES_RISE_RE.finditer(text):
+        if any(n.start <= m.start("times") < n.end for n in found):
+            continue
+        lead = m.group("lead") or ""
+        low, high = (0.0, 99.99) if lead in _BELOW_LEADS else (100.0, INF) if lead else (100.0, 100.0)
+        found.append(AskedNumber(m.group("times"), low, high, True, "%", False, m.start("times"), m.end()))
     for m in _FRACTION_RE.finditer(text):
         den, num = (_numeral(c) for c in (m.group("den"), m.group("num")))
         if num < den:
