@@ -240,3 +240,9 @@ def test_a_change_asked_takes_the_one_near_figure_of_a_change(engine, question):
     """承诺时限压缩率 and 办事指南填报发布率 are both near; only the first measures a change."""
     reply = engine.respond(question)
     assert reply.status == "answer" and "74.1%" in reply.answer, reply.text
+
+
+def test_a_count_asked_of_another_noun_of_the_sentence_takes_its_figure(engine):
+    """The sentence of 30多家…70个 also writes 等20多个方面: 涉及多少个方面 is that count."""
+    reply = engine.respond("请问贵市2023年“谁执法谁普法”责任单位发布的典型案例涉及多少个方面？")
+    assert reply.status == "answer" and "20多个方面" in reply.answer, reply.text

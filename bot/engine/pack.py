@@ -635,11 +635,14 @@ class PackEngine:
             )
             if other is not None:
                 return Decision("answer", other)
-        written = count_of(counted_asked(a.text), choice.text) if declined and declined.reason == "measure" else ""
+        noun = counted_asked(a.text) if declined and declined.reason == "measure" else ""
+        written = count_of(noun, choice.text) if noun else ""
         if written:
             # "一共发了多少个案例": the leader counts 单位; the near entry of the amount its sentence
-            # writes next to 案例 (70个) answers
-            other = self._other_choice(a, curated, choice, p.clarify_min, lambda c: c.figure_value == written)
+            # writes next to 案例 (70个, or 20多个 of 20多个方面) answers
+            other = self._other_choice(
+                a, curated, choice, p.clarify_min, lambda c: c.figure_value in (written, written + noun)
+            )
             if other is not None:
                 return Decision("answer", other)
         head = (
