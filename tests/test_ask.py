@@ -620,3 +620,20 @@ def test_an_ask_naming_nothing_of_the_report_takes_the_clause_it_points_back_at(
     report = engine.packs[-1].context.report_norm
     assert "工业园区" in find_ask("2019年的把审批权往工业园区那边放，这一次又放下去了几项", report).text
     assert engine.respond("2019年的把审批权往工业园区那边放，这一次又放下去了几项").status != "answer"
+
+
+@pytest.mark.parametrize(
+    ("message", "ask"),
+    [
+        ("我一辈子没跟政府部门打过什么交道，到底是第几批评上的", "到底是第几批评上的"),  # 没…什么: "any"
+        ("有没有什么优惠", "有没有什么优惠"),  # 有没有什么 asks
+    ],
+)
+def test_what_after_a_negation_asks_nothing(engine, message, ask):
+    assert engine.question(message) == ask
+
+
+def test_a_classifier_ending_an_ordinal_is_no_word_lacked(engine):
+    """ "第几批评上的": jieba reads 批评, but the asker typed 第几批 and 评上."""
+    reply = engine.respond("南县是第几批评上的")
+    assert reply.status == "answer" and "第二批" in reply.answer, reply.text

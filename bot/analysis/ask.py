@@ -336,7 +336,11 @@ def _without_named(clause: str, report: str) -> str:
 
 
 # A question word with 都/也 says "any" ("啥都能办", "什么都不懂", "谁也不知道"): no question.
-_ANY_RE = re.compile(r"(?:啥|什么|哪儿|哪里|哪|谁)(?:都|也)")
+_ANY_RE = re.compile(
+    r"(?:啥|什么|哪儿|哪里|哪|谁)(?:都|也)|"
+    # "一辈子没跟政府部门打过什么交道": 什么 after a negation of the clause's verb is "any"
+    r"(?<!有)(?:没|没有|不曾|从没|从来没)(?![\u4e00-\u9fff]{0,8}?(?:吗|呢)$)[\u4e00-\u9fff]{1,8}?(?:过|了)?什么(?=[\u4e00-\u9fff]{1,3}$)"
+)
 
 
 def _asks(clause: str) -> bool:

@@ -1519,9 +1519,15 @@ def absent_terms(core: str, report_norm: str, min_len: int = 2, asked: str = "")
                     continue  # "爷爷", "心里": the asker's story, never what the report lacks
                 if CHANGE_ASKED_RE.fullmatch(word):
                     continue  # "缩短了多少": a change asked is the intent's, never a thing the report lacks
+                if word[0] in _CLASSIFIERS and re.search(_COUNT_BEFORE + re.escape(word), core):
+                    continue  # "第几批评上的": 批 ends the ordinal, no 批评 was typed
                 found.append(word)
                 break
     return found
+
+
+_CLASSIFIERS = frozenset("批届次个项件家名台处条类种起位期")
+_COUNT_BEFORE = r"(?:第?几|第[\d一二三四五六七八九十]+|多少|\d)"  # a count or ordinal a classifier ends
 
 
 def _describes(word: str, asked: str, report_norm: str) -> bool:
