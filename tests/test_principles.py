@@ -622,6 +622,8 @@ def test_a_judgement_of_the_askers_own_case_is_legal_advice(engine, question):
     [
         ("政府签合同之前先审一下合不合法，这个23年审了多少件", "102件"),
         ("我跟老公闹离婚，后来是调解的人劝好的，益阳2023年诉前调解了多少件", "13355件"),
+        # a thing described by what it checks, its name asked
+        ("政府签合同前先查一下合不合法，还把审查材料统一登记归档保存的那个制度，全称是什么？", "档案管理制度"),
     ],
 )
 def test_legality_as_the_reports_subject_or_in_the_story_is_no_legal_advice(engine, question, figure):

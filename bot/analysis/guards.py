@@ -239,4 +239,13 @@ def legal_advice(cleaned: str, report: str = "") -> bool:
     found = _LEGAL_ADVICE_RE.search(cleaned)
     if found is None or (report and found.group(0) in report):
         return False
+    if _THING_NAMED_AFTER_RE.search(cleaned[found.end() :]):
+        return False  # "签合同前先查一下合不合法…的那个制度，全称是什么": it describes the thing named
     return not _COUNT_ASKED_RE.search(cleaned[: found.start()] + cleaned[found.end() :])
+
+
+# A thing described, then its name asked ("…的那个制度，全称是什么", "…的做法叫什么").
+_THING_NAMED_AFTER_RE = re.compile(
+    r"的(?:那个|那种|这个|这种|那项|这项)?[\u4e00-\u9fff]{0,6}(?:制度|机制|办法|做法|规定|文件|意见|模式|平台)"
+    r"[\s，,]*(?:的)?(?:全称|名称|名字)?(?:是|叫)(?:什么|啥)"
+)
