@@ -637,3 +637,17 @@ def test_a_classifier_ending_an_ordinal_is_no_word_lacked(engine):
     """ "第几批评上的": jieba reads 批评, but the asker typed 第几批 and 评上."""
     reply = engine.respond("南县是第几批评上的")
     assert reply.status == "answer" and "第二批" in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["手机上办事那个益阳在2021年的旗舰店 里面接了多少个应用啊", "2019年帮打工的要工钱那个事，最后要回来多少钱"],
+)
+def test_the_year_of_the_thing_pointed_at_is_the_asks(engine, message):
+    """The clause an ask points into is no story: its year is another year (no "20" of 2019年 lent)."""
+    assert engine.respond(message).kind == "scope"
+
+
+def test_the_year_of_the_askers_story_is_not_the_asks(engine):
+    reply = engine.respond("2022年我在益阳打工，听说那个旗舰店 里面接了多少个应用啊")
+    assert reply.status == "answer" and "300多个" in reply.answer, reply.text

@@ -57,13 +57,17 @@ _LEAD_FIRST_RE = re.compile(r"^\s*(?:劳驾|麻烦|打扰一下)?(?:" + _LEAD_RE
 _POINTS_BACK_RE = re.compile(
     r"这个|这种|这项|这些|这类|这块|这方面|这事|那[个种些项本家位次条句部件套批类]|那几|该|它|他们|她们|上面|前面说的|这"
 )
+_INSIDE_START_RE = re.compile(r"\s*(?:那|这)?(?:里面|里头|其中|当中)")
 # "普法这一块", "政务服务这方面": a place word after the area's own name points back at nothing.
 _AREA_WORD_RE = re.compile(r"这一?块|这一?方面|这部分|这一部分|这个方面|这个领域")
 
 
 def _points_back(clause: str) -> bool:
     """Whether an ask points back at the context: a word of pointing, not the place word after
-    a name of its own ("普法这一块搞了什么名堂")."""
+    a name of its own ("普法这一块搞了什么名堂"), or one that starts inside what was named
+    ("…的旗舰店 里面接了多少个应用")."""
+    if _INSIDE_START_RE.match(clause):
+        return True
     for m in _POINTS_BACK_RE.finditer(clause):
         area = _AREA_WORD_RE.match(clause, m.start())
         if area and len(re.findall(r"[\u4e00-\u9fff]", clause[: m.start()])) >= 2:

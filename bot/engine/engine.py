@@ -21,7 +21,7 @@ from dataclasses import replace
 from functools import cached_property
 
 from bot.analysis import ASKS_ABOUT_OTHER_RE, Analysis, stated_claim
-from bot.analysis.ask import Ask, find_ask, known_words
+from bot.analysis.ask import Ask, find_ask, known_words, narrative
 from bot.analysis.compare import referred
 from bot.analysis.numbers import AskedNumber
 from bot.analysis.ruled_out import ruled_out
@@ -536,7 +536,10 @@ class Engine:
             refers = done.group(1)
         said = set(segment(refers))
         lent = [w for w in self._story_words(refers, report) if _lendable(w, said)]
-        return ("".join(lent) + "，" + ask.text if lent else ask.text), ask.text
+        # "手机上办事那个益阳在2021年的旗舰店 里面接了多少个应用": the year of the thing pointed at
+        # (never of the asker's story) is the ask's
+        year = self._years_of(ask.refers.split("，"), ask.text)
+        return (year + "".join(lent) + "，" + ask.text if lent else ask.text), ask.text
 
     def _listed_in(self, entry_id: str, asked: str = "") -> Response | None:
         """The report sentence an answer came from, when it names several things (、 or “…”);
@@ -613,7 +616,7 @@ class Engine:
         ask = _ask_of(message, report)
         for clause in reversed(re.split(r"[，,。！!？?；;\s]+", ask.context)):
             if clause and self._names_subject(clause):
-                words = known_words(clean(clause), report).split()
+                words = known_words(_STORY_YEAR_RE.sub(" ", clean(clause)), report).split()  # no "20" of 2019年
                 # a place the knowledge asks about (大通湖) is a subject here; other places never lent
                 return "".join(w for w in words if not _scoped(w, self.today) or self._names_subject(w))
         return ""
@@ -622,6 +625,7 @@ class Engine:
         """The report's words a story says, without a year or place, and never one the asker
         rules out ("我说的不是新增的是总数": 新增 is what the ask does not mean)."""
         ruled = ruled_out(story)
+        story = _STORY_YEAR_RE.sub(" ", story)  # "2019年…": no "20" lent from a year
         return [
             w
             for w in known_words(story, report).split()
@@ -634,11 +638,20 @@ class Engine:
         ask = _ask_of(message, report)
         if not ask.context:
             return ""
-        before = "，".join(ask.context.split("，")[-LENDING_CLAUSES:])
+        clauses = ask.context.split("，")[-LENDING_CLAUSES:]
+        before = "，".join(clauses)
         lent = "".join(self._story_words(clean(before), report))
         # the kind of figure the story names ("…出庭应诉的比例很高 到底是多少"), in any words
         kind = _MEASURE_KIND_RE.findall(before)
-        return lent + "".join(k for k in dict.fromkeys(kind) if k not in lent) if lent else ""
+        lent = lent + "".join(k for k in dict.fromkeys(kind) if k not in lent) if lent else ""
+        return self._years_of(clauses, ask.text) + lent if lent else ""
+
+    @staticmethod
+    def _years_of(clauses: list[str], asked: str) -> str:
+        """The years of the clauses lent from that tell no story of the asker ("那个益阳在2021年的
+        旗舰店 里面接了多少个应用": the thing asked of is 2021's), when the ask names none."""
+        years = [y for c in clauses if not narrative(c) for y in _STORY_YEAR_RE.findall(c)]
+        return "".join(dict.fromkeys(years)) + "，" if years and not _STORY_YEAR_RE.search(asked) else ""
 
     def answer_entry(
         self, entry_id: str, conversation: Conversation | None = None, now: float | None = None
@@ -863,6 +876,9 @@ _COUNTER_RE = re.compile(r"(几|多少)[个位名项件家条次起台处]")
 
 # The characters of a measure's kind: a subject sharing only these with the last answer is another.
 _MEASURE_CHARS = frozenset("数率额量人次件项个名起家")
+
+
+_STORY_YEAR_RE = re.compile(r"(?:19|20)\d\d年")
 
 
 def _lendable(run: str, said: set[str]) -> bool:
