@@ -17,6 +17,7 @@ def reader(kb):
     [
         ("falv yuanzhu anjian duoshao", "法律援助案件多少"),
         ("wangshangkeban率", "网上可办率"),
+        ("wang shang ke ban shu", "网上可办数"),  # a count named by shu
         ("fa lü yuan zhu", "法律援助"),
         ("fǎ lǜ yuán zhù", "法律援助"),  # tone marks
         ("fa4lv4yuan2zhu4", "法律援助"),  # tone numbers

@@ -60,6 +60,7 @@ QUESTION_WORDS = (
 _ONE_SYLLABLE = {
     "lv": "率",
     "lu": "率",
+    "shu": "数",  # a count's name ("wangshang keban shu", "anjian shu")
     "shi": "是",
     "le": "了",
     "ba": "吧",
