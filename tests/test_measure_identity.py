@@ -645,3 +645,14 @@ def test_count_of_reads_the_amount_beside_the_noun():
     assert count_of("单位", "30多家单位的，发布典型案例70个") == "30多家"
     assert count_of("案例", "共有30多家，单位发布了一批案例") == ""  # a break between: not its amount
     assert count_of("方面", sentence) == "20多个" and count_of("企业", sentence) == ""
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["劳动仲裁的调处成功率不会低于九成吧", "劳动仲裁的调处成功率在九成以上吗", "劳动仲裁的调处成功率高于九成吗"],
+)
+def test_a_bound_checked_of_another_subject_is_no_yes(engine, question):
+    """The frame of a bound (不会低于, 在…以上, 高于) is no part of the subject: 劳动仲裁 is not
+    人民调解, so never 是的 on its 93%."""
+    reply = engine.respond(question)
+    assert reply.status != "answer" or not reply.answer.startswith("是的"), reply.answer

@@ -1221,7 +1221,9 @@ _SUBJECT_FILLER_RE = re.compile(r"就是|那个|这个|请问|一下|到底|究�
 _TOTAL_SUFFIX_RE = re.compile(r"(?:总数|总量|总计|合计|总共|一共)$")  # the whole of a measure, not its subject
 _SCOPE_PREFIX_RE = re.compile(r"^(?:(?:19|20)\d\d年?)?(?:全市|市本级|全省|益阳市?)?")  # where, not what it is of
 # What a check leaves after its measure once its number is taken out ("…成功率是", "…成功率没有").
-_CHECK_FRAME_END_RE = re.compile(r"(?:是|有|为|达|达到|超过|不到|没有|没|不是|并非|难道)+$")
+_CHECK_FRAME_END_RE = re.compile(
+    r"(?:是|有|为|达|达到|超过|超出|不到|没有|没|不是|并非|难道|不会|会|不|低于|高于|少于|多于|不止|至少|起码|在)+$"
+)
 _MEASURE_SUFFIX_RE = re.compile(
     r"(?:调处成功率|成功率|和解率|率|案件数|案例数|事项数|件数|人数|人次|金额|数量|数|案件|案例|事项)$"
 )
