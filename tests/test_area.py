@@ -198,6 +198,13 @@ def test_a_measure_asked_how_it_went_is_no_area(engine):
     assert "全省第一" in reply.answer and reply.kind != "area", reply.text
 
 
+@pytest.mark.parametrize("question", ["刑事破案数同比全省排名怎么样", "柔性执法事项市本级梳理全省排名怎么样"])
+def test_a_rank_the_report_does_not_give_is_no_area_either(engine, question):
+    """Its part of the report holds no rank of it: said so, never the part's sentences."""
+    reply = engine.respond(question)
+    assert reply.status != "answer" and reply.kind != "area", reply.text
+
+
 def test_a_sections_points_carry_their_key_figures(engine):
     reply = engine.respond("矛盾纠纷化解方面开展了哪些工作")
     assert reply.kind == "area" and "13355件" in reply.text and "10816起" in reply.text, reply.text
