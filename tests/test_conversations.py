@@ -260,3 +260,21 @@ def test_a_count_in_the_unit_just_given_is_that_figure(engine):
     conversation = Conversation()
     engine.respond("哪些证明现在可以在网上直接开", conversation, now=1.0)
     assert "30余种" in engine.respond("总共有好多种", conversation, now=2.0).answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "figure", "yes"),
+    [
+        (["法律援助帮了多少农民工讨回工资", "钱是三百多万吧"], "317万余元", True),  # money after a count of people
+        (["法律援助帮了多少农民工讨回工资", "钱是五百多万吧"], "317万余元", False),
+        (["复调对接模式调解和解了好多件案子", "和解率是25%吗", "有没有达到三成"], "25%", False),
+    ],
+)
+def test_a_check_of_another_kind_of_figure_judges_that_figure_of_the_same_thing(engine, turns, figure, yes):
+    from bot.engine.conversation import Conversation
+
+    conversation = Conversation()
+    for now, turn in enumerate(turns):
+        reply = engine.respond(turn, conversation, now=float(now))
+    assert reply.answer.startswith("是的" if yes else "不是") and figure in reply.answer, reply.answer
+    assert reply.answer.count("是的") + reply.answer.count("不是") == 1, reply.answer  # one verdict

@@ -464,7 +464,17 @@ class Engine:
             return None
         unit, value = getattr(figure, "unit", ""), getattr(figure, "value", "")
         if a.intent.measure and value and not measure_fits(a.intent.measure, a.intent.unit, unit, value):
-            return None  # "钱呢 是不是三百多万" after a count of people: money is another figure
+            # "钱呢 是不是三百多万" after a count of people: money is another figure, the money
+            # of the same thing when the last question's subject reads it so
+            subject = self.packs[-1].analyze(conversation.last_text).core
+            again, _ = self._answer(f"{subject}，{text}", None, now)
+            other = again.figure if again.status == "answer" else None
+            fits = other is not None and measure_fits(
+                a.intent.measure, a.intent.unit, getattr(other, "unit", ""), getattr(other, "value", "")
+            )
+            if not (fits and again.answer.startswith(("是的", "不是"))):
+                return None
+            return self._answer(f"{subject}，{text}", conversation, now)[0]  # now remembered as answered
         norm = self.packs[-1].context.normalize
         said = norm(last.answer or last.text)  # its own words, not the quoted sentence's other figures
         if any(n.unit != a.numbers[-1].unit and norm(n.text) not in said for n in a.numbers[:-1]):
