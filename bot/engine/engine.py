@@ -661,7 +661,7 @@ class Engine:
         """The years of the clauses lent from that tell no story of the asker ("那个益阳在2021年的
         旗舰店 里面接了多少个应用": the thing asked of is 2021's), when the ask names none."""
         years = [y for c in clauses if not narrative(c) for y in _STORY_YEAR_RE.findall(c)]
-        return "".join(dict.fromkeys(years)) + "，" if years and not _STORY_YEAR_RE.search(asked) else ""
+        return "".join(dict.fromkeys(years)) if years and not _STORY_YEAR_RE.search(asked) else ""
 
     def answer_entry(
         self, entry_id: str, conversation: Conversation | None = None, now: float | None = None
