@@ -219,3 +219,19 @@ def test_only_what_the_report_states_can_say_no(engine, question, yes):
 def test_a_check_after_a_number_recalled_checks_its_own_number(engine, question, yes):
     reply = engine.respond(question)
     assert reply.answer.startswith("是的" if yes else "不是"), reply.answer
+
+
+@pytest.mark.parametrize(
+    "question, yes",
+    [
+        ("承诺时限压缩率超70%了吗", True),  # 超, 逾: over
+        ("首次不罚的企业数量是否逾六千家", True),
+        ("网上可办率是不是百分之九十几啊", False),  # 九十几 is short of 100%
+        ("执法记录仪是不是四千多台", True),
+        # "无车证明" names a certificate: no "there is none" of the certificates claimed
+        ("我想问，现在有好多种证明可以直接在网上开？我听说是三十多种，是不是？", True),
+    ],
+)
+def test_rough_numbers_and_bounds_said_every_way(engine, question, yes):
+    reply = engine.respond(question)
+    assert reply.answer.startswith("是的" if yes else "不是"), reply.answer

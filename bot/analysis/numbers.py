@@ -32,7 +32,7 @@ _BELOW = (
     "没有超过",
     "不满",
 )
-_ABOVE = ("超过", "超出", "多于", "高于", "不少于", "至少", "突破", "不止", "不只", "不下", "过", "破")
+_ABOVE = ("超过", "超出", "多于", "高于", "不少于", "至少", "突破", "不止", "不只", "不下", "过", "破", "超", "逾")
 _NEAR = ("接近", "将近", "差不多", "快要", "快", "近")
 _ABOUT = ("大概", "大约", "约", "大致", "估计")
 _REACH = ("有没有", "达到", "达没达到", "到没到", "够", "有")
@@ -139,7 +139,7 @@ def _range(lead: str, value: float, more: str, tail: str, exact_step: float) -> 
     """(low, high, exact) for what the question writes."""
     step = exact_step
     if more in ("多", "余", "几") or tail in ("出头", "开外"):
-        return value, value + step, False
+        return value, value + step - step * 1e-6, False  # "九十几": short of the next ten (100% is not)
     if more == "来":  # "一千来项": about a thousand, a little over rather than under
         return value * 0.9, value + max(step / 5, value * 0.2), False
     if lead in _BELOW:

@@ -322,7 +322,7 @@ def _claim(analysis: Analysis, evidence: str, figure, stated: str) -> bool | Non
         return False  # "上了《新闻联播》吧" where the evidence names 《朝闻天下》
     if _misplaced(question, converted) or _not_listed(question, converted):
         return False  # "龙光桥街道是资阳区的吧" of 赫山区龙光桥街道; "沅江市也评上了吧" of 资阳区、南县…
-    if _claims_some(analysis.text, converted) and _NONE_RE.search(converted):
+    if _claims_some(analysis.text, converted) and _none_of(question, converted):
         return False  # "还有…吗" where the report says 无/没有
     if not analysis.intent.yes_no:
         return None
@@ -416,6 +416,12 @@ def _not_listed(question: str, stated: str) -> bool:
         if len(same) >= MIN_LISTED and not any(place.text in f or f in place.text for f in same):
             return True
     return False
+
+
+def _none_of(question: str, stated: str) -> bool:
+    """Whether the report says there is none of what the question claims some of ("还有跑两次的
+    事项吗" of 无跑动2次或以上事项); "无车证明" names a certificate, nothing said to be none."""
+    return any(stated[m.end() : m.end() + 1] in question for m in _NONE_RE.finditer(stated) if m.end() < len(stated))
 
 
 def _claims_some(question: str, stated: str) -> bool:
