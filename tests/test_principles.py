@@ -327,8 +327,9 @@ def test_kin_and_fillers_are_story_and_which_channel_asks(engine):
 
 @pytest.mark.parametrize("text, low, high", [("十几项", 10.0, 20.0), ("十多个", 10.0, 20.0)])
 def test_teens_in_words_are_ranges(text, low, high):
+    """From the ten said up to, not including, the next ten (二十 is no 十几)."""
     (number,) = find_numbers(text)
-    assert (number.low, number.high) == (low, high) and not number.exact
+    assert number.low == low and high - 0.01 < number.high < high and not number.exact
 
 
 @pytest.mark.parametrize(
@@ -514,7 +515,7 @@ def test_a_named_title_or_a_false_premise_is_judged(engine, question, yes):
 @pytest.mark.parametrize("text, low, high", [("只有80%几", 80.0, 90.0), ("才有80几%", 80.0, 90.0)])
 def test_only_that_much_is_no_lower_bound(text, low, high):
     (number,) = find_numbers(text)
-    assert (number.low, number.high) == (low, high)
+    assert number.low == low and high - 0.01 < number.high < high  # short of 90%: 80几 is no 90
 
 
 @pytest.mark.parametrize("question", ["心理咨询是不是有三万人次左右", "发布典型案例的责任科室是不是三十多家"])

@@ -534,7 +534,8 @@ class Engine:
         if told:
             # "同事说市里有个律所跟企业结对子帮忙的活动，叫什么来着": what was heard of is described
             # in the asker's words; the name asked is the thing's, so the description is the ask's own
-            return (told := f"{told.group(1)}，{ask.text}"), told
+            described = f"{told.group(1)}，{ask.text}"
+            return described, described
         if not ask.refers:
             return ask.text, ask.text
         refers = self.packs[-1].knowledge.synonyms.apply(clean(ask.refers))  # "医调委" is the report's word
