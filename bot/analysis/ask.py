@@ -313,7 +313,7 @@ def _is_told(parts: list[str], k: int) -> bool:
 
 
 _LEADING_YEAR_RE = re.compile(r"^\s*(?:在|是)?((?:19|20)\d\d年)(?!\d)")
-_YEAR_RE = re.compile(r"(?:19|20)\d\d年")
+YEAR_RE = re.compile(r"(?:19|20)\d\d年")  # a year written out ("2019年")
 NAMED_MIN = 4  # characters of a name of the report holding a question word ("谁执法谁普法")
 NAMED_REACH = 4  # characters either side of the question word a name may run
 
@@ -568,7 +568,7 @@ def find_ask(text: str, report: str = "") -> Ask:
     ask_text = "，".join(parts[i] for i in chosen if parts[i])
     opening = parts[0] + (parts[1] if _scope_only(parts[0]) and len(parts) > 1 else "")  # "2022年，我家…"
     scope = _leading_scope(parts[0]) if chosen[0] > 0 and not narrative(opening) else ""
-    if scope and scope not in ask_text and not (_YEAR_RE.match(scope) and _YEAR_RE.search(ask_text)):
+    if scope and scope not in ask_text and not (YEAR_RE.match(scope) and YEAR_RE.search(ask_text)):
         # "2019年的企业第一次犯小错不罚款的 一共免了多少钱", "广州那边…有多少家企业": a year or a
         # place opening the message, not a story's ("2022年我在益阳打工"), is the ask's scope
         ask_text = f"{scope}，{ask_text}"

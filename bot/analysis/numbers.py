@@ -100,12 +100,12 @@ _TIMES_RISE_RE = re.compile(
 )
 _BELOW_LEADS = ("不到", "没到", "没有")
 _MAGNITUDES = {"万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2, "十": 10.0, "个亿": 1e8, "": 1.0}
-_CN_DIGITS = "一二三四五六七八九十"
+CN_DIGITS = "一二三四五六七八九十"
 
 
 def _numeral(char: str) -> int:
     """The value of one numeral character (两 as 二)."""
-    return _CN_DIGITS.index(char.replace("两", "二")) + 1
+    return CN_DIGITS.index(char.replace("两", "二")) + 1
 
 
 @dataclass(frozen=True)
@@ -220,11 +220,11 @@ def find_numbers(text: str) -> list[AskedNumber]:
             continue  # a number of a span read above
         raw = m.group("num") or "1"  # "过千": over one thousand
         unit = m.group("unit") or ""
-        if raw in _CN_DIGITS + "两半":
+        if raw in CN_DIGITS + "两半":
             teens = raw == "十" and m.group("more") and unit  # "十几项", "十多个"
             if unit != "成" and not teens:
                 continue  # a lone numeral word is not a figure unless it is 成 (九成)
-            raw = str(_CN_DIGITS.index(raw) + 1) if raw in _CN_DIGITS else "2"
+            raw = str(CN_DIGITS.index(raw) + 1) if raw in CN_DIGITS else "2"
         after = text[m.end("num") : m.end("num") + 1]
         if after == "年" and len(raw) == 4:
             continue  # a year

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from bot.analysis import Analysis
 from bot.analysis.ask import narrative
-from bot.analysis.numbers import written_figure
+from bot.analysis.numbers import CN_DIGITS, written_figure
 from bot.decision.contrast import rule_contrast
 from bot.decision.counted import rule_counted_thing
 from bot.decision.decline import Decline
@@ -504,7 +504,6 @@ _LIST_RUN_RE = re.compile(r"[^、，,。；;：:“”]{1,30}(?:、[^、，,。�
 
 
 _NAMES_ASKED_RE = re.compile(r"分别叫(?:什么|啥)|各叫(?:什么|啥)")
-_NUMERAL_WORDS = "一二三四五六七八九十"
 
 
 def _count_stated(a: Analysis, evidence: str) -> str:
@@ -515,7 +514,7 @@ def _count_stated(a: Analysis, evidence: str) -> str:
         if not (n.exact and n.unit and n.low == n.high and n.low > _items_listed(evidence)):
             continue
         noun = re.match(r"[\u4e00-\u9fff]{1,2}", a.text[n.end :])
-        said = str(int(n.low)) + (f"|{_NUMERAL_WORDS[int(n.low) - 1]}" if n.low <= len(_NUMERAL_WORDS) else "")
+        said = str(int(n.low)) + (f"|{CN_DIGITS[int(n.low) - 1]}" if n.low <= len(CN_DIGITS) else "")
         if noun and re.search(rf"(?<![\d.])(?:{said})(?:{re.escape(n.unit)})?{re.escape(noun.group(0))}", written):
             return n.text
     return ""
@@ -1303,7 +1302,7 @@ def rule_one_word_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
         if lexicon.is_noun(word) or activity or word not in lexicon.words():
             off.append(word)  # a name of something, not a verb of the asking (享受, 参考, 帮忙)
         elif (
-            (word in counted or _COUNT_AFTER_RE.match(a.text, a.text.find(word) + len(word)))
+            (word in counted or (word in a.text and _COUNT_AFTER_RE.match(a.text, a.text.index(word) + len(word))))
             and none_occur(word, ctx.report_norm)
             and (_ends_ask(word, a.text) or word not in counted)
             and not re.search(re.escape(word[0]) + r"[\u4e00-\u9fff]" + re.escape(word[1:]), own)

@@ -326,14 +326,14 @@ def _claim(analysis: Analysis, evidence: str, figure, stated: str) -> bool | Non
         return False  # "还有…吗" where the report says 无/没有
     if not analysis.intent.yes_no:
         return None
-    said, converted = converted, convert_numerals(clean(evidence))
-    if _TOP_CLAIM_RE.search(question) and _TOP_RANK_RE.search(converted):
+    borne = convert_numerals(clean(evidence))  # what may bear the claim out (phrasings too)
+    if _TOP_CLAIM_RE.search(question) and _TOP_RANK_RE.search(borne):
         return True  # "在全省排得上号吧", "算靠前的吧" of 处于全省前列 (whose rank it is: rule_rank_subject)
-    if not _stated(analysis.core, converted):
+    if not _stated(analysis.core, borne):
         return None
-    if _only_a_step(analysis.core, said, question):
+    if _only_a_step(analysis.core, converted, question):
         return False  # "已经正式成为示范项目了吗" of 入围…推荐名单: only a step towards it
-    if not all(_writes_number(n.text, converted) for n in analysis.numbers):
+    if not all(_writes_number(n.text, borne) for n in analysis.numbers):
         return None  # a number claimed that the evidence never writes: nothing to bear it out
     own = convert_numerals(clean(_own_clause(evidence, figure)))
     if _UNIVERSAL_RE.search(question) and not _UNIVERSAL_RE.search(own) and "100%" not in own:

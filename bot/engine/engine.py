@@ -21,7 +21,7 @@ from dataclasses import replace
 from functools import cached_property
 
 from bot.analysis import ASKS_ABOUT_OTHER_RE, Analysis, stated_claim
-from bot.analysis.ask import Ask, find_ask, known_words, narrative
+from bot.analysis.ask import YEAR_RE, Ask, find_ask, known_words, narrative
 from bot.analysis.compare import referred
 from bot.analysis.numbers import AskedNumber
 from bot.analysis.ruled_out import ruled_out
@@ -474,7 +474,8 @@ class Engine:
             )
             if not (fits and again.answer.startswith(("是的", "不是"))):
                 return None
-            return self._answer(f"{subject}，{text}", conversation, now)[0]  # now remembered as answered
+            conversation.remember(again.entry_id, now)  # the figure judged is the one a next check judges
+            return again
         norm = self.packs[-1].context.normalize
         said = norm(last.answer or last.text)  # its own words, not the quoted sentence's other figures
         if any(n.unit != a.numbers[-1].unit and norm(n.text) not in said for n in a.numbers[:-1]):
@@ -627,7 +628,7 @@ class Engine:
         ask = _ask_of(message, report)
         for clause in reversed(re.split(r"[，,。！!？?；;\s]+", ask.context)):
             if clause and self._names_subject(clause):
-                words = known_words(_STORY_YEAR_RE.sub(" ", clean(clause)), report).split()  # no "20" of 2019年
+                words = known_words(YEAR_RE.sub(" ", clean(clause)), report).split()  # no "20" of 2019年
                 # a place the knowledge asks about (大通湖) is a subject here; other places never lent
                 return "".join(w for w in words if not _scoped(w, self.today) or self._names_subject(w))
         return ""
@@ -636,7 +637,7 @@ class Engine:
         """The report's words a story says, without a year or place, and never one the asker
         rules out ("我说的不是新增的是总数": 新增 is what the ask does not mean)."""
         ruled = ruled_out(story)
-        story = _STORY_YEAR_RE.sub(" ", story)  # "2019年…": no "20" lent from a year
+        story = YEAR_RE.sub(" ", story)  # "2019年…": no "20" lent from a year
         return [
             w
             for w in known_words(story, report).split()
@@ -661,8 +662,8 @@ class Engine:
     def _years_of(clauses: list[str], asked: str) -> str:
         """The years of the clauses lent from that tell no story of the asker ("那个益阳在2021年的
         旗舰店 里面接了多少个应用": the thing asked of is 2021's), when the ask names none."""
-        years = [y for c in clauses if not narrative(c) for y in _STORY_YEAR_RE.findall(c)]
-        return "".join(dict.fromkeys(years)) if years and not _STORY_YEAR_RE.search(asked) else ""
+        years = [y for c in clauses if not narrative(c) for y in YEAR_RE.findall(c)]
+        return "".join(dict.fromkeys(years)) if years and not YEAR_RE.search(asked) else ""
 
     def answer_entry(
         self, entry_id: str, conversation: Conversation | None = None, now: float | None = None
@@ -887,9 +888,6 @@ _COUNTER_RE = re.compile(r"(几|多少)[个位名项件家条次起台处]")
 
 # The characters of a measure's kind: a subject sharing only these with the last answer is another.
 _MEASURE_CHARS = frozenset("数率额量人次件项个名起家")
-
-
-_STORY_YEAR_RE = re.compile(r"(?:19|20)\d\d年")
 
 
 def _lendable(run: str, said: set[str]) -> bool:
