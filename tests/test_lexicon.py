@@ -63,3 +63,9 @@ def test_segment_is_jiebas_route_without_loading_jieba():
         "a b  c\t中文",
     ):
         assert lexicon.segment(text) == tuple(jieba.lcut(text, HMM=False)), text
+
+
+def test_a_noun_glued_to_the_verb_of_a_count_asked_ends_before_it():
+    """jieba reads 标准分 (a score); before 几个 the 分 is the verb "is divided into"."""
+    assert lexicon.segment("创建标准分几个方面") == ("创建", "标准", "分", "几个", "方面")
+    assert "放下去" in lexicon.segment("这回又放下去几项")  # a verb of its own stays whole

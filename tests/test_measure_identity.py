@@ -656,3 +656,16 @@ def test_a_bound_checked_of_another_subject_is_no_yes(engine, question):
     人民调解, so never 是的 on its 93%."""
     reply = engine.respond(question)
     assert reply.status != "answer" or not reply.answer.startswith("是的"), reply.answer
+
+
+@pytest.mark.parametrize(
+    "question, figure",
+    [
+        ("不罚钱那个用在了多少家企业身上", "6125家"),  # where the counted thing is said, after it
+        ("是什么证明材料不用交了", "50余类"),  # the kind the answer is, after 什么
+        ("是什么证件不用交了", "50余类"),
+    ],
+)
+def test_words_around_the_counted_thing_never_make_it_another_measure(engine, question, figure):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and figure in reply.answer

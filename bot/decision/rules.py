@@ -1286,6 +1286,8 @@ def rule_one_word_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
             continue  # a place, a year, a word of asking
         if word in described:
             continue  # "…顺带调解把矛盾化掉的那种模式": the asker's description of the thing named after it
+        if word in a.text and _ANSWER_POSITION_RE.search(a.text[: a.text.index(word)]):
+            continue  # "是什么证件不用交": the kind of thing the answer is, not a measure asked
         if CHANGE_ASKED_RE.search(word) and CHANGE_ASKED_RE.search(choice.own_text or choice.text):
             continue  # "同比涨幅" of 同比上升110%: how it changed is the figure itself
         if is_own(word) or (word not in split_phrase and is_own(word[:-1])):
@@ -1302,7 +1304,8 @@ def rule_one_word_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
         if lexicon.is_noun(word) or activity or word not in lexicon.words():
             off.append(word)  # a name of something, not a verb of the asking (享受, 参考, 帮忙)
         elif (
-            (word in counted or (word in a.text and _COUNT_AFTER_RE.match(a.text, a.text.index(word) + len(word))))
+            not _after_own_noun(word, counted, is_own)
+            and (word in counted or (word in a.text and _COUNT_AFTER_RE.match(a.text, a.text.index(word) + len(word))))
             and none_occur(word, ctx.report_norm)
             and (_ends_ask(word, a.text) or word not in counted)
             and not re.search(re.escape(word[0]) + r"[\u4e00-\u9fff]" + re.escape(word[1:]), own)
@@ -1434,6 +1437,14 @@ def _beside(words: list[str], word: str, is_own) -> bool:
 
 # A count named right after a word ("立法提案条数", "投诉件数"): that word is what is counted.
 _COUNT_AFTER_RE = re.compile(r"的?[条件项个家起名台处类种]?数(?:量|目)?(?:是|有)?(?:多少|几)?[吗呢啊呀吧\s？?。.！!]*$")
+
+
+def _after_own_noun(word: str, counted: list[str], is_own) -> bool:
+    """Whether the counted phrase names the figure's own noun before `word` ("多少家企业身上"):
+    the thing counted is named, and a word after it says where or how, not what."""
+    if word not in counted:
+        return False
+    return any(len(w) >= 2 and lexicon.is_noun(w) and is_own(w) for w in counted[: counted.index(word)])
 
 
 def _ends_ask(word: str, text: str) -> bool:

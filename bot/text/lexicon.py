@@ -139,7 +139,7 @@ def segment(text: str) -> tuple[str, ...]:
         if not block:
             continue
         if _HAN_RE.fullmatch(block):
-            out += _cut(block)
+            out += _verb_before_count(_cut(block))
         else:
             for piece in _SKIP_RE.split(block):
                 out += [piece] if _SKIP_RE.fullmatch(piece) else list(piece)
@@ -180,6 +180,31 @@ def _cut(block: str) -> list[str]:
     if buffer:
         words.append(buffer)
     return words
+
+
+_COUNT_ASKED_RE = re.compile(r"几|多少")
+_NO_VERB_ENDS = frozenset("数率量")  # "案件数多少": a count's name, not a verb
+
+
+def _verb_before_count(words: list[str]) -> list[str]:
+    """A word glued to the verb of a count asked ("标准分|几个方面" → 标准|分): a noun is not
+    followed by 几 / 多少 directly, so a noun whose last character is a verb and whose rest is
+    a word of its own ends at that verb."""
+    out: list[str] = []
+    for k, word in enumerate(words):
+        following = words[k + 1] if k + 1 < len(words) else ""
+        if (
+            len(word) >= 3
+            and _COUNT_ASKED_RE.match(following)
+            and word[-1] not in _NO_VERB_ENDS
+            and is_noun(word)
+            and is_verb(word[-1])
+            and word[:-1] in frequencies()
+        ):
+            out += [word[:-1], word[-1]]
+        else:
+            out.append(word)
+    return out
 
 
 def _forget() -> None:
