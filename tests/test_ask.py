@@ -96,6 +96,8 @@ def test_clauses_the_report_has_no_words_of_are_story(engine: Engine):
     assert ask.text == "网上可办数"
     # a place alone is the question's own scope, whatever the report's words
     assert find_ask("在湘潭，2023年又向园区赋权了多少项审批服务事项？", report).text.startswith("在湘潭")
+    # ... and so is a year said aloud with fillers ("那个去年就是二零二五年")
+    assert find_ask("那个去年就是二零二五年益阳法律援助案件受理了多少件", report).text.startswith("那个去年")
 
 
 def test_a_story_typed_without_breaks_is_cut_where_the_report_words_start(engine: Engine):

@@ -17,6 +17,7 @@ from benchmarks.metamorphic import lexicon, numerals
 _YEAR_RE = re.compile(r"2023年(?![版度])")
 _YEAR_WORDS_RE = re.compile(r"二[〇零]二三年(?![版度])")
 _ANCHOR_RE = re.compile(r"益阳市|益阳|全市|市本级")
+_REPORT_YEAR_SAID_RE = re.compile(r"2023|(?<!\d)23年|二[〇零]二三")
 
 
 # A clause that asks: a question word, a check's ending or a question mark.
@@ -70,9 +71,12 @@ def other_year(question: str, rng: random.Random) -> str | None:
         return _YEAR_RE.sub(year + "年", question, count=1)
     if _YEAR_WORDS_RE.search(question):
         return _YEAR_WORDS_RE.sub(numerals.year(year, rng) + "年", question, count=1)
-    said = rng.choice((f"{year}年", f"{year}年的", f"{year}年，", f"在{year}年"))
+    if _REPORT_YEAR_SAID_RE.search(question):
+        return None  # "23年…", "…2023": a year put before it would contradict the one it names
+    spoken = numerals.year(year, rng) + "年"  # said aloud, with a filler, opening the message
+    said = rng.choice((f"{year}年", f"{year}年的", f"{year}年，", f"在{year}年", f"那个{spoken}", f"就是{spoken}那个"))
     anchor = _ANCHOR_RE.search(question)
-    if anchor and rng.random() < 0.6:
+    if anchor and rng.random() < 0.6 and not said.endswith(spoken) and not said.startswith("就是"):
         return question[: anchor.end()] + said + question[anchor.end() :]
     return said + question
 

@@ -312,7 +312,7 @@ def _is_told(parts: list[str], k: int) -> bool:
     return k > 0 and bool(_TOLD_BY_RE.match(parts[k - 1] + parts[k])) and len(parts[k - 1]) <= MAX_TELLER
 
 
-_LEADING_YEAR_RE = re.compile(r"^\s*(?:在|是)?((?:19|20)\d\d年)(?!\d)")
+_LEADING_YEAR_RE = re.compile(r"^\s*(?:(?:那个|就是|也就是|嗯|呃)\s*)*(?:在|是)?((?:19|20)\d\d年)(?!\d)")
 YEAR_RE = re.compile(r"(?:19|20)\d\d年")  # a year written out ("2019年")
 NAMED_MIN = 4  # characters of a name of the report holding a question word ("谁执法谁普法")
 NAMED_REACH = 4  # characters either side of the question word a name may run
@@ -643,12 +643,14 @@ def _joins(parts: list[str], i: int, asking: list[int], report: str = "") -> boo
 
 
 _PLAIN_RE = re.compile(r"[^\u4e00-\u9fff]|[的了吗呢啊吧呀嘛么着过]")
-_SCOPE_GLUE_RE = re.compile(r"\d{2,4}年度?|去年|今年|前年|在|那边|那里|这边|的话|全市|[的了呢啊呀]")
+_SCOPE_GLUE_RE = re.compile(
+    r"\d{2,4}年度?|去年|今年|前年|在|那边|那里|这边|的话|全市|也就是|就是|那个|这个|[的了呢啊呀嗯呃]"
+)
 
 
 def _leading_scope(clause: str) -> str:
     """The year or the place a clause opens with ("2019年的…", "在湘潭市，", "广州那边…"), or ""."""
-    year = _LEADING_YEAR_RE.match(clause)
+    year = _LEADING_YEAR_RE.match(convert_numerals(clause))  # "二零二一年" is 2021年
     if year:
         return year.group(1)
     text = clean(clause)
@@ -675,8 +677,9 @@ _NAME_ONLY_RE = re.compile(
 
 
 def _scope_only(clause: str) -> bool:
-    """A place or a year alone ("在湘潭", "长沙那边", "2023年"): the question's own scope."""
-    text = clean(clause)
+    """A place or a year alone ("在湘潭", "长沙那边", "2023年", "去年就是二零二五年"): the
+    question's own scope."""
+    text = convert_numerals(clean(clause))
     for found in gazetteer().find(text):
         text = text.replace(found.text, "")
     return len(_SCOPE_GLUE_RE.sub("", text)) < 2

@@ -200,8 +200,14 @@ _BY_AREA_RE = re.compile(
 
 # Which member of a group is the most ("哪个部门的事项最多", "哪个县首违不罚的企业最多"): only a
 # sentence naming the group and ranking in it answers ("处于全省前列" ranks the city, no 部门).
+_MOST_RE = r"(?:最多|最高|最少|最低|最大|排第一|排名第一)"
 _WHICH_MOST_RE = re.compile(
-    r"哪(?:一个|个|家|些|类|种)(?P<by>[\u4e00-\u9fff]{1,4}?)(?:的[\u4e00-\u9fff]{0,6}?)?(?:最多|最高|最少|最低|最大|排第一|排名第一)"
+    r"哪(?:一个|几个|个|家|些|类|种)(?P<by>[\u4e00-\u9fff]{1,4}?)(?:的[\u4e00-\u9fff]{0,6}?)?" + _MOST_RE
+)
+# A body or a place, then what it did ("哪几个县讨回的最多"): the group ends at its noun.
+_WHICH_DID_MOST_RE = re.compile(
+    r"哪(?:一个|几个|个|些)(?P<by>[\u4e00-\u9fff]{0,3}?(?:县市区|区县|县|区|部门|单位|乡镇|街道|地方|局))"
+    r"[\u4e00-\u9fff]{0,10}?" + _MOST_RE
 )
 # Where a figure stands, as the report words it ("排名全省第一", "处于全省前列", "在全省领先").
 # A place among others; an event's ordinal ("第7次会议", "第二批") ranks nothing.
@@ -218,7 +224,7 @@ def rule_breakdown(a: Analysis, choice: Choice | None, ctx: Context) -> Decline 
     by_area = _BY_AREA_RE.search(a.text)
     if by_area and not re.search(r"[区县]", choice.text):
         return Decline("breakdown", by_area.group(0))  # "各区县分别是多少": the report has the city's only
-    most = _WHICH_MOST_RE.search(a.text)
+    most = _WHICH_DID_MOST_RE.search(a.text) or _WHICH_MOST_RE.search(a.text)
     if most and not (most.group("by") in choice.text and _RANKED_RE.search(choice.text)):
         return Decline("breakdown", most.group("by"))  # "…里，哪个部门的事项最多": no member is ranked
     if a.intent.yes_no and not choice.figure_value:
