@@ -28,6 +28,7 @@ TODAY = dt.date(2026, 12, 1)
         ("那就超过九成了咯", "yesno"),  # 咯 confirms what was said
         ("人民调解的成功率是好多咯", "figure"),  # …but only softens a question word's ask
         ("真的全部都能在网上办啊", "yesno"),
+        ("警务改革搞了么子中心咯，好几个吧", "yesno"),  # 好几个: several, told, no count asked
     ],
 )
 def test_intent(question, kind):

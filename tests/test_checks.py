@@ -479,6 +479,14 @@ def test_almost_a_number_and_both_of_a_pair_described_are_checked(engine):
         ("承诺时限能压缩七成多，不会吧", "是的"),
         ("承诺时限能压缩九成多，不会吧", "不是"),
         ("我儿媳妇老家在吉首市做木匠活我就好奇不会吧，承诺时限能压缩七成多？", "是的"),
+        # "不会是X吧", "不会还有X吧" doubt X: X is what is checked; a bound or a number right after
+        # 不会 is the asker's estimate ("不会低于九成吧": at least 九成)
+        ("全市刑事破案数不会是同比上升了110%吧", "是的"),
+        ("全市刑事破案数不会是同比下降了吧", "不是"),
+        ("市本级不会还有要跑两次以上的政务事项吧", "不是"),
+        ("人民调解的调处成功率不会低于九成吧", "是的"),
+        ("首次不罚的企业不会超过一万家吧", "是的"),
+        ("首次不罚的企业不会超过五千家吧", "不是"),
         # "有这回事吗" names nothing: it checks the claim told before it; how a thing is done
         # (来推动的) is not what is claimed
         ("听说市里抓法治建设是靠落实一个关于加强市县法治建设的意见来推动的，有这回事吗", "是的"),

@@ -664,6 +664,7 @@ def test_a_bound_checked_of_another_subject_is_no_yes(engine, question):
         ("不罚钱那个用在了多少家企业身上", "6125家"),  # where the counted thing is said, after it
         ("是什么证明材料不用交了", "50余类"),  # the kind the answer is, after 什么
         ("是什么证件不用交了", "50余类"),
+        ("执法全过程的音像记录随案存档了多少件", "近2万件"),  # the whole of it, no part
     ],
 )
 def test_words_around_the_counted_thing_never_make_it_another_measure(engine, question, figure):

@@ -1007,7 +1007,7 @@ def _unwritten(word: str, report: str) -> bool:
 _CLAIM_WORDS = frozenset(
     "是不是 不是 是否 有没有 没有 没 超过 不到 没到 达到 将近 接近 差不多 大概 应该 真的 总共 一共 "
     "不止 难道 至少 最多 起码 超出 高于 低于 少于 多于 不足 只有 只是 仅有 仅仅 已经 确实 果真 居然 竟然 "
-    "还是 还有 还不 到底 究竟 好像 似乎 听说 据说 估计".split()
+    "还是 还有 还不 到底 究竟 好像 似乎 听说 据说 估计 不会 会不会 可能 不可能 可以 需要 必须".split()
 )
 
 
@@ -1050,7 +1050,7 @@ def _claim_head(clauses: list[str], report: str = "") -> str | None:
 
 
 # Words of wholeness ("执法全程录的音", "全面推行"): how much of a thing, never which thing.
-_WHOLE_WORDS = frozenset("全程 全面 全体 全天 全套 整个 整体 一切 各类 各种 各项".split())
+_WHOLE_WORDS = frozenset("全程 全过程 全流程 全方位 全链条 全面 全体 全天 全套 整个 整体 一切 各类 各种 各项".split())
 # Words of the level a thing works at ("基层立法联系点", "一线执法人员"): where, never which thing.
 _AT_LEVEL_WORDS = frozenset("基层 一线".split())
 _NOT_MEASURE_WORDS = (

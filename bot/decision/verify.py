@@ -131,7 +131,11 @@ _NOT_NEGATING_RE = re.compile(
     r"没底|没事|没想到|没准|无论|无奈|未来|无证明|无跑动|无车|无房|有无|"
     r"(?:还)?没(?:到|有到)[\u4e00-\u9fff]{0,8}?(?:之前|以前)|"  # "还没到法院立案之前": before, no negation
     r"^(?:不会吧|不是吧|不可能吧|不会是真的吧)|"  # "不会吧，…能压缩七成多？": surprise, the claim is what follows
-    r"[，,\s](?:不会吧|不可能吧|不会是真的吧)[？?！!。…]*$"  # "…七成多，不会吧": the same surprise after it
+    r"[，,\s](?:不会吧|不可能吧|不会是真的吧)[？?！!。…]*$|"  # "…七成多，不会吧": the same surprise after it
+    # "不会是上升了110%吧", "不会还有…吧": doubt of what follows, the claim checked; a bound
+    # or a number right after it ("不会低于九成吧", the bound read with the number) is the
+    # asker's estimate, its negation kept
+    r"不会(?![\s\0]|(?:有|是)?(?:低于|高于|超过|超出|少于|多于|不到|不足|没有))(?=[^，,。？?！!]*吧)"
 )
 _QUESTION_FRAMES_RE = re.compile(
     r"是不是|有没有|能不能|会不会|可不可以|是否|没(?:记|听|看|说|搞|弄|算)?错|对不对|行不行|(?:了没|没有?)(?:啊|呀|呢)?$"
