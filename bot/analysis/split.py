@@ -316,8 +316,27 @@ def spoken_breaks(text: str) -> list[str]:
     """A message typed (or spoken) without marks, read with a comma where each ask ends: after a
     particle, before a word that adds an ask, after a question word and its unit when what
     follows asks again. The noun counted may follow the unit ("多少起纠纷|成功率高不高") or not
-    ("多少件|成功率呢"), so one reading per number of words kept with each ask, fewest first."""
-    if len(text) < MIN_SPOKEN or re.search(r"[，,。？?！!；;、\s]", text):
+    ("多少件|成功率呢"), so one reading per number of words kept with each ask, fewest first.
+    A message with marks is read clause by clause ("诉前调解，到底成功率多少一年调了多少件")."""
+    pieces = _MARKS_RE.split(text)
+    if len(pieces) > 1:
+        found = [_unmarked_breaks(piece) if k % 2 == 0 else [] for k, piece in enumerate(pieces)]
+        most = max(map(len, found))
+        readings = []
+        for k in range(most):
+            reading = "".join(f[min(k, len(f) - 1)] if f else piece for piece, f in zip(pieces, found))
+            if reading not in readings:
+                readings.append(reading)
+        return readings
+    return _unmarked_breaks(text)
+
+
+_MARKS_RE = re.compile(r"([，,。？?！!；;、\s]+)")
+
+
+def _unmarked_breaks(text: str) -> list[str]:
+    """spoken_breaks of a text without marks."""
+    if len(text) < MIN_SPOKEN or _MARKS_RE.search(text):
         return []
     always = {m.end() for m in _PARTICLE_END_RE.finditer(text)} | {m.start() for m in _ADDS_RE.finditer(text)}
     readings: list[str] = []
