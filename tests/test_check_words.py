@@ -129,3 +129,10 @@ def test_a_doubt_in_other_words_is_a_bare_check(tag):
 )
 def test_the_claim_ends_before_its_tags(text, claim):
     assert text[: claim_end(text)] == claim
+
+
+@pytest.mark.parametrize("message", ["资江两岸那个风貌 管控的规定 出了没", "营商码 上过央视没有"])
+def test_done_or_not_after_a_pause_checks_the_ask_before_it(engine, message):
+    """ "出了没" is a check with only its verb: the clause before is what it checks, one ask."""
+    reply = engine.respond(message)
+    assert reply.status == "answer" and reply.text.startswith("是的")

@@ -22,6 +22,9 @@ from bot.text.dialect import mandarin
         ("那就超过九成了咯", "那就超过九成了咯"),
         # a message asking nothing else asks by its 好多 of a thing counted
         ("湘易办旗舰店接了好多个应用 好多个服务场景", "湘易办旗舰店接了多少个应用 多少个服务场景"),
+        # 啵 ending a clause asks as 吗 does
+        ("无车证明在网上开得到啵", "无车证明在网上开得到吗"),
+        ("五千多个人啵？", "五千多个人吗？"),
     ],
 )
 def test_dialect_words_become_mandarin(text, expected):

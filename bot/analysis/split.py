@@ -544,12 +544,17 @@ def _clarifies(piece: str) -> bool:
     return bool(_CLARIFIES_RE.match(piece)) or rules_out(piece)
 
 
+def _checks_only(piece: str) -> bool:
+    """A check with at most a verb of its own ("出了没", "评上了吗"): of the ask before it."""
+    return checks(piece) and len(_content(unchecked(piece))) < 2
+
+
 def _check_groups(pieces: list[str]) -> list[list[int]]:
     """The pieces grouped: each amount's check, and each saying what the ask meant, with the ask
     before it."""
     groups: list[list[int]] = []
     for k, piece in enumerate(pieces):
-        if groups and (_checks_amount(piece, pieces[k - 1]) or _clarifies(piece.strip())):
+        if groups and (_checks_amount(piece, pieces[k - 1]) or _clarifies(piece.strip()) or _checks_only(piece)):
             groups[-1].append(k)
         else:
             groups.append([k])

@@ -460,7 +460,8 @@ _NOT_CLAIM_RE = re.compile(r"[^\u4e00-\u9fff]|[的了吗呢啊吧呀嘛么是有
 _NOT_CLAIMED = frozenset(
     "可以 能够 应该 已经 需要 必须 一直 还是 就是 真的 确实 都是 全部 所有 现在 目前 当时 真的假的 假的 一下 这样 那样 "
     "上一年 上年 去年 前年 今年 以前 过去 往年 同期 "
-    "推动 推进 开展 进行 实施 搞好 抓好 回事 这回事 这事".split()  # how a thing is done or checked, not what is claimed
+    "推动 推进 开展 进行 实施 搞好 抓好 回事 这回事 这事 "
+    "里面 里头 里边 上面 当中 之中 中间".split()  # how a thing is done or checked, or where, not what is claimed
 )
 
 

@@ -53,9 +53,14 @@ _DONE_RE = re.compile(r"(?<=[\u4e00-\u9fff])[咯哒](?=[\u4e00-\u9fff])")
 _HAD_IT_END_RE = re.compile(r"没得(?=[？?。！!～~\s]*$)")
 
 
+# "在网上开得到啵", "五千多个人啵": 啵 ending a clause asks, as 吗 does.
+_ASKING_END_RE = re.compile(r"啵(?=[\s，,。？?！!；;…~～]|$)")
+
+
 def mandarin(text: str) -> str:
     """`text` with its dialect question words and negations in Mandarin."""
     text = _WRITTEN_HOW_MANY_RE.sub("多少", _WORDS_RE.sub(lambda m: _MANDARIN[m.group(0)], text))
+    text = _ASKING_END_RE.sub("吗", text)
     text = _DONE_RE.sub("了", _HAD_IT_END_RE.sub("没有", text))
     text = _HOW_MANY_RE.sub(lambda m: m.group(0) if _asked_again(text, m.end()) else m.group(0)[:-2] + "多少", text)
     if not _ASKS_RE.search(_WHOEVER_RE.sub("", text)):
