@@ -101,7 +101,7 @@ _KIND_WORDS = frozenset(
 )
 
 
-_BARE_NUMBER_RE = re.compile(r"(?<![\d.])\d{2,}(?:\.\d+)?(?![\d.])")
+_BARE_NUMBER_RE = re.compile(r"(?<![\d.])\d{2,}(?:\.\d+)?(?![\d.]|年)")  # "2022年" is a year, no figure
 
 
 # "意思是全都出庭了？": every one of them, a share of 100% claimed
@@ -164,6 +164,7 @@ LENDING_CLAUSES = 2  # story clauses before an unanswered ask whose report words
 
 
 # A number said back with a checking tone ("七百个？", "就5个啊", "才这么点吧").
+_ASKS_A_FIGURE_RE = re.compile(r"多少|(?<![十百千万好])几(?![十百千万亿])")  # not 十几, 几百: rough numbers
 _CHECK_TONE_RE = re.compile(
     r"[?？]$|[吧吗啊呀咯嘛啰][\s，,]*(?:我记得|我听说|印象中|好像)?$|真的假的$|^(?:就|才|只有|只|也就)"
 )
@@ -433,6 +434,8 @@ class Engine:
             return None
         if ASKS_ABOUT_OTHER_RE.search(text) and not a.intent.yes_no:
             return None  # "跑两次以上的呢": what about another one, not a check of this one
+        if _ASKS_A_FIGURE_RE.search(a.text) and not a.intent.yes_no:
+            return None  # "那2022年受理了多少啊": a figure asked by its question word, a new question
         if _ANOTHER_EXISTS_RE.search(text):
             return None  # "跑两次以上的有没有": whether another one exists, not a check of this one
         if not a.numbers:
