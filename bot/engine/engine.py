@@ -261,6 +261,14 @@ class Engine:
                 again, again_year = self._answer(f"{subject}，{rest}", conversation, now)
             if again.status == "answer":
                 response, year = again, again_year
+        corrected = _CORRECTION_RE.match(text) if previous and conversation.last_text else None
+        kind = _MEASURE_KIND_RE.search(conversation.last_text) if corrected else None
+        if kind and kind.group(0) not in text:
+            # "人民调解…成功率多少" then "我说的是诉前调解的": the same kind of figure, of the
+            # subject the asker meant
+            again, again_year = self._answer(f"{corrected.group(1)}的{kind.group(0)}", conversation, now)
+            if again.status == "answer":
+                response, year = again, again_year
         if text != message and _ASKS_ABOUT_RE.search(text) and not self._names_subject(text):
             # "…讲是营商码…中央台报道了的，是哪个节目啊": an ask naming nothing the report says
             # in one place only is about the nearest thing of the story the report does name
@@ -862,6 +870,10 @@ def _members_unnamed(pack: PackEngine, entry, found: list, asked: str) -> bool:
 _VERB_THIS_RE = re.compile(r"([\u4e00-\u9fff])(?:这个|那个)(?![\u4e00-\u9fff])")
 # Words naming the kind of a figure ("比例", "金额"), which a story lends with its report words.
 _MEASURE_KIND_RE = re.compile(r"比例|比率|占比|成功率|金额|人数|人次|数量")
+# The asker saying which subject the last question meant ("我说的是诉前调解的", "我是问部门的").
+_CORRECTION_RE = re.compile(
+    r"^(?:不是[，,\s]*)?(?:我|俺)(?:说的是|是说|问的是|是问|指的是)([\u4e00-\u9fff]{2,12}?)的?[。！!？?\s]*$"
+)
 
 
 # An ask within what was just listed ("其中…哪个", "里面有…吗").
