@@ -414,6 +414,9 @@ class PackEngine:
             results = self._results_of(previous, a)
             if results is not None:
                 return results
+            listing = self._listing_of_last(a, curated, previous)
+            if listing is not None:
+                return self._compose(a, self._entry_choice(listing), "followup")
             runner = curated[1].score if len(curated) > 1 else 0.0
             clear = bool(curated) and curated[0].score - runner >= p.followup_trust  # "其中一次都不用跑的呢"
             clear = clear or self._named_by_number(a, clarify_options(curated, p)) is not None  # "跑两次以上的呢"
@@ -421,7 +424,13 @@ class PackEngine:
             clear = clear or (bool(curated) and curated[0].score >= p.report_skip_above)  # "诉前调解的案例呢"
             elliptical = _ELLIPTICAL_RE.search(a.cleaned) or not _names_own_thing(a.cleaned)  # "市本级定了几项"
             unit = a.intent.unit
-            if not _names_own_thing(a.cleaned) and previous.is_metric and unit and previous.unit.endswith(unit):
+            if (
+                not _names_own_thing(a.cleaned)
+                and previous.is_metric
+                and unit
+                and previous.unit.endswith(unit)
+                and not a.intent.wants_list  # "标准有哪几个方面": which ones, not how many
+            ):
                 # "总共有多少种" right after 30余种: the count in that unit is the one just given
                 same = self._entry_choice(Candidate(previous.id, curated[0].score if curated else 0.0, previous.title))
                 if first_decline(a, same, self.context) is None:
@@ -437,6 +446,7 @@ class PackEngine:
                 chosen = self.curated.followup(curated, previous.title, previous.id, a)
                 if chosen is not None and _COUNTED_AFTER_GE_RE.search(a.text) and not self._fits(chosen, a):
                     chosen = None  # "那现在一共有几个联系点": 40余条 counts no 联系点
+
                 if chosen is not None:
                     together = self._clause_figures(chosen, curated, a)
                     if together is not None:
@@ -474,6 +484,22 @@ class PackEngine:
                     return self._compose(a, decision.choice, "followup")
                 return self._reply(a, decision)
         return self._reply(a, self.decide(a, curated, short))
+
+    def _listing_of_last(self, a: Analysis, curated: list[Candidate], previous) -> Candidate | None:
+        """ "标准有哪几个方面" after 22个乡镇通过初评: a list asked where the leader is a count, so
+        the near entry of the last answer's own sentence that names the members."""
+        if a.kind != "list" or not curated or self._kind_fits(curated[0], a):
+            return None
+        return next(
+            (
+                c
+                for c in curated[1:]
+                if c.score >= self.params.clarify_min
+                and self.knowledge.entries[c.id].source == previous.source
+                and self._kind_fits(c, a)
+            ),
+            None,
+        )
 
     def _of_last_sentence(self, a: Analysis, curated: list[Candidate], previous) -> Response | None:
         """Of near-tied entries (within followup_trust of the leader), the one stated in the last
