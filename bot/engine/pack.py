@@ -124,6 +124,7 @@ KNOWN_TEXTS_KEPT = 4096  # normalised texts of the pack kept for the rules
 MIN_DESCRIBED_WORDS = 2  # a described thing is answered when the ask has this many of the report's words
 MAX_SIBLING_DIFFERENCE = 6  # characters two titles may differ in and still be parts of one measure
 MIN_PARTS_ANSWERED = 2  # an enumeration is answered in part only when this many parts are
+LISTING_NEAR = 3  # entries near a list asked after a count that may name its members
 _LIST_ASK_TAIL_RE = re.compile(r"(?:是|有|又有|又是)?(?:多少|几[个项件家台处条类种名起次人位]?)(?:呢|啊|呀)?$")
 
 
@@ -486,17 +487,15 @@ class PackEngine:
         return self._reply(a, self.decide(a, curated, short))
 
     def _listing_of_last(self, a: Analysis, curated: list[Candidate], previous) -> Candidate | None:
-        """ "标准有哪几个方面" after 22个乡镇通过初评: a list asked where the leader is a count, so
-        the near entry of the last answer's own sentence that names the members."""
-        if a.kind != "list" or not curated or self._kind_fits(curated[0], a):
+        """ "标准有哪几个方面" after 22个乡镇通过初评: a list asked after a count, so the near entry
+        (of the first few) of the last answer's own sentence that names the members."""
+        if a.kind != "list" or not curated or self._kind_fits(Candidate(previous.id, 0.0, previous.title), a):
             return None
         return next(
             (
                 c
-                for c in curated[1:]
-                if c.score >= self.params.clarify_min
-                and self.knowledge.entries[c.id].source == previous.source
-                and self._kind_fits(c, a)
+                for c in curated[:LISTING_NEAR]
+                if self.knowledge.entries[c.id].source == previous.source and self._kind_fits(c, a)
             ),
             None,
         )
