@@ -53,6 +53,7 @@ class Response:
     year: int | None = None  # the report year the answer comes from
     figure: object = field(default=None, repr=False, compare=False)  # the figure answered (Entry or Figure)
     lacking: str = field(default="", repr=False, compare=False)  # a decline's detail: what the report lacks
+    parts: tuple = field(default=(), repr=False, compare=False)  # a combined answer's answers, in order
 
     def to_json(self) -> dict:
         """The stable JSON shape of `python -m bot ask --json`."""
@@ -357,6 +358,7 @@ def combined(knowledge: Knowledge, parts: list[Response], missing: list[str] = (
         source="\n".join(p.source for p in parts),
         section=first.section,
         year=first.year,
+        parts=tuple(parts),
     )
 
 

@@ -460,6 +460,12 @@ class Engine:
         if not a.numbers and not (residue and _DIRECTION_RE.fullmatch(residue)) and not (way and len(residue) <= 2):
             return None  # no number and no direction ("是上升了对吧"): nothing of the last answer to check
         last = self._last_answer(conversation)
+        part = self._part_checked(last, a)
+        if part is not None:
+            # "三百七十名农民工对不对", then "钱是三百多万吧", after 317万余元 and 370名 answered
+            # together: the part of the figure checked is the answer judged
+            last = part
+            conversation.remember(part.entry_id, now)
         remembered = conversation.last_entry_id
         if remembered and (last.status != "answer" or last.entry_id != remembered):
             # the last question was a follow-up ("那成功率呢"): its answer is the entry remembered
@@ -502,6 +508,25 @@ class Engine:
             # "那就是案子减少了？": the subject in the asker's word, the direction checked
             a = self.packs[-1].analyze(way.group(0) + "了吗")
         return answers.checked(last, verdict(a, last.source, figure))
+
+    @staticmethod
+    def _part_checked(last: Response, a: Analysis) -> Response | None:
+        """Of an answer to several asks, the one part whose figure is of the unit, or else the
+        measure, of the number checked; None when not exactly one is."""
+        if not last.parts or not a.numbers:
+            return None
+        unit = a.numbers[-1].unit[-1:]
+        figured = [p for p in last.parts if p.figure is not None and p.entry_id]
+        found = [p for p in figured if unit and getattr(p.figure, "unit", "")[-1:] == unit]
+        if not found and a.intent.measure:
+            found = [
+                p
+                for p in figured
+                if measure_fits(
+                    a.intent.measure, a.intent.unit, getattr(p.figure, "unit", ""), getattr(p.figure, "value", "")
+                )
+            ]
+        return found[0] if len(found) == 1 else None
 
     def _last_answer(self, conversation: Conversation) -> Response:
         """The answer to the last question, asked again (once per message: a check and a "which
