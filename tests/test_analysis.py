@@ -111,6 +111,8 @@ def test_scope_and_rough_numbers_leave_the_text_to_match():
         ("零跑动和跑一次的事项分别多少项", ["零跑动多少项", "跑一次的事项多少项"]),
         ("免罚金额和首违不罚企业数", ["免罚金额", "首违不罚企业数"]),
         ("帮多少农民工讨回了多少工资", ["帮多少农民工讨回了", "帮农民工讨回了多少工资"]),
+        # the items 及 joins, with a 、 inside the second ("询问室、听证室")
+        ("配备执法记录仪数量及建立询问室、听证室数量", ["配备执法记录仪数量", "建立询问室、听证室数量"]),
     ],
 )
 def test_sub_questions(question, parts):

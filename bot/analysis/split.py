@@ -686,7 +686,12 @@ def _split(text: str) -> list[Split]:
             shared = _SHARED_TAIL_RE.search(head)
             if shared and _JOIN_RE.search(head[: shared.start()]):
                 head, tail = head[: shared.start()], shared.group(2) + shared.group(3)
-        for subjects in _item_readings(head) if each else [_items(head)]:
+        readings = _item_readings(head) if each else [_items(head)]
+        weak = [piece for piece in _cut_at(head, _joins(head)) if len(_content(piece)) >= 2] if not each else []
+        if len(weak) >= 2 and weak not in readings:
+            # "配备执法记录仪数量及建立询问室、听证室数量": the items 及 joins, the 、 inside one
+            readings.append(weak)
+        for subjects in readings:
             if not each and _topic_then_ask(subjects):
                 continue  # "免证办 多少类证明": a topic, then the one thing asked of it
             if 2 <= len(subjects) <= MAX_PARTS:
