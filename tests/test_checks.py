@@ -655,3 +655,14 @@ def test_a_question_mark_after_a_question_word_hidden_by_synonyms_is_no_check(en
     reply = engine.respond("三百七十名农民工一共讨回了多少钱？")
     assert reply.status == "answer" and not reply.answer.startswith(("是的", "不是")), reply.text
     assert "317万余元" in reply.answer.split("\n", 1)[0]
+
+
+@pytest.mark.parametrize("question", ["22个通过初评的乡镇 有没有我们泉交河镇", "22个通过初评的乡镇里有没有泉交河镇"])
+def test_a_member_checked_in_a_counted_group_gets_no_verdict_from_the_count(engine, question):
+    """The number names the group; whether one is in it the count cannot tell (the report names none)."""
+    reply = engine.respond(question)
+    assert not reply.text.startswith(("是的", "不是"))
+
+
+def test_a_member_the_report_names_in_a_counted_group_is_borne_out(engine):
+    assert engine.respond("11个验收单位里有没有市科技局").text.startswith("是的")

@@ -142,6 +142,13 @@ _QUESTION_FRAMES_RE = re.compile(
 )
 
 
+# Whether a named one is among the things counted ("…里有没有泉交河镇", "包不包括市监局").
+_MEMBER_ASKED_RE = re.compile(
+    r"(?:有没有|包不包括|包括|含不含|(?:里|中|里面|里头|当中)(?:有|是否有))(?:我们|咱们|俺们|我家)?(?:的)?"
+    r"(?!哪|什么|啥|多少|几|没|冇|这么|那么)[\u4e00-\u9fff]{2,}?(?:吗|没|不|呢)?[？?。！!\s]*$"
+)
+
+
 # Units that count the same thing ("1500人" checks "5100多名"); 个 counts anything.
 _SAME_UNIT = {"名": "人", "位": "人", "个": ""}
 
@@ -218,6 +225,10 @@ def verdict(analysis: Analysis, evidence: str, figure=None, stated: str = "") ->
     question = _NOT_BUT_RE.sub("", analysis.text)  # "没降反而涨了" claims 涨, denying nothing
     if figure is not None and figure.number is not None and analysis.numbers:
         asked = _pick(analysis, figure.unit == "%")
+        if asked is not None and _MEMBER_ASKED_RE.search(analysis.text, asked.end):
+            # "22个通过初评的乡镇 有没有我们泉交河镇": the number names the group, the check is
+            # whether a member is in it, which the count cannot tell
+            return _claim(analysis, evidence, None, stated or evidence)
         other_unit = asked is not None and other_units(asked.unit, figure.unit)
         if asked is not None and other_unit and asked.text not in convert_numerals(clean(evidence)):
             # "是一千五百台吗" of 5100多名: a number of something else, never 是的 (a number that
