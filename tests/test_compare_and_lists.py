@@ -788,3 +788,17 @@ def test_a_part_naming_whose_with_its_noun_left_out_borrows_the_subject():
 
     parts = _with_subjects(["规范性文件三统一了多少件", "市政府的是多少", "是多少家单位发的"])
     assert parts[1].startswith("规范性文件") and parts[2] == "是多少家单位发的"
+
+
+@pytest.mark.parametrize(
+    "question, larger",
+    [
+        # the first side told with its figure, the second after a comma and 跟
+        ("柔性执法事项三百五十八项，跟企业合规指导建议的数量比哪个大", "358项"),
+        # in Xiang: 同 joins, 冇要跑 is need not run
+        ("冇要跑的事项同只跑一趟的事项比，哪个多些咯", "1837项"),
+    ],
+)
+def test_a_comparison_typed_with_a_break_or_in_dialect_names_the_larger(engine, question, larger):
+    reply = engine.respond(question)
+    assert reply.kind == "compare" and larger in reply.text.splitlines()[0]

@@ -83,6 +83,7 @@ _HOW_MANY_RE = re.compile(r"多少|几(?![百千万十])")
 _PART_ASKED_RE = re.compile(
     r"^(?:那|那么)?([\u4e00-\u9fff]{2,8}?)(?:那块|这块|那一块|这一块|那部分)(?:的)?(?:情况|数字|数据)?(?:呢|啊)?$"
 )
+_COMPARED_WITH_RE = re.compile(r"^\s*(?:跟|和|同|与)[^，,。]{2,}?(?:比|相比|对比)")  # "…，跟B比哪个大"
 MAX_PART_FIGURES = 4  # more figures than this under one name: too broad to list them all
 _ORDINAL_ASKED_RE = re.compile(r"第几[批次届期回]|哪[一]?[批次届期回]")  # an ordinal asked
 _ORDINAL_VALUE_RE = re.compile(r"第[\d一二三四五六七八九十]+|首")  # an ordinal figure: 第7次, 首批
@@ -243,7 +244,9 @@ class PackEngine:
     def _respond(self, text: str, conversation: Conversation | None, now: float) -> Response:
         a = self.analyze(text)
         stated = self._after_stated_clause(a)
-        if stated is None:
+        if stated is None or _COMPARED_WITH_RE.match(stated[2]):
+            # "柔性执法事项358项，跟企业合规指导建议的数量比哪个大": the clause told is the first
+            # side of the comparison the rest asks, not a figure known before a new ask
             return self._respond_to(a, text, conversation, now)
         # "网上可办率是100%，那诉前调解案例有多少": the ask after what the asker already knows
         known, first, rest = stated
