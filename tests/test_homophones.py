@@ -17,6 +17,9 @@ def fixer(kb) -> HomophoneFixer:
         ("跟政府闹敷议的", "跟政府闹复议的"),
         ("给立法提意见的联膝点新加了几个", "给立法提意见的联系点新加了几个"),
         ("诉前调解成工率是多少", "诉前调解成功率是多少"),
+        # the last two characters of a message straddle nothing after them
+        ("法律咨询服务了多少刃次", "法律咨询服务了多少人次"),
+        ("放管服改革方面有啥举挫", "放管服改革方面有啥举措"),
     ],
 )
 def test_a_mistyped_character_is_read_as_the_knowledge_word(fixer, typed, meant):

@@ -107,7 +107,8 @@ class HomophoneFixer:
         """Whether either character makes a word with its other neighbour ("哪里推介": 里推 is
         the end of 哪里 and the start of 推介, not a mistyped word)."""
         words = lexicon.words()
-        return (i > 0 and text[i - 1 : i + 1] in words) or text[i + 1 : i + 3] in words
+        after = text[i + 1 : i + 3]  # at the end, one character: no word straddled
+        return (i > 0 and text[i - 1 : i + 1] in words) or (len(after) == 2 and after in words)
 
     def _belongs_outside(self, text: str, i: int, word: str) -> bool:
         """Whether the character the fix would change makes a pair of the knowledge with its
