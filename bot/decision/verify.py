@@ -294,9 +294,15 @@ def _opposed(question: str, evidence: str) -> bool:
             return True
         if len(word) == 2:
             typed = _typed_sounds(question) if typed is None else typed
-            if pinyin_key(word) in typed:
-                return True
+            sound = pinyin_key(word)
+            if sound in typed and not _writes_sound(evidence, sound):
+                return True  # (a sound the evidence writes is its word: "盛级版" is 升级版, not 省级)
     return False
+
+
+def _writes_sound(evidence: str, sound: str) -> bool:
+    """Whether the evidence writes a pair of that sound."""
+    return any(pinyin_key(evidence[i : i + 2]) == sound for i in range(len(evidence) - 1))
 
 
 def _typed_sounds(question: str) -> set[str]:
