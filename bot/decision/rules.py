@@ -54,6 +54,11 @@ DETAILS = (
         "哪个部门|哪个单位|哪个局|哪家单位|哪个机关|哪个机构|谁牵头|牵头单位|牵头部门",
         r"局|委|办|院|厅|部门|单位|中心|机关|政府",
     ),
+    # who gave an honour: the evidence names the one who gave it, not only the one who got it
+    (
+        "谁评|谁颁|谁授|谁发的|谁批|谁认定|谁命名|谁表彰|哪里评|哪个部门(?:评|颁|授|批|认定|命名)|哪个单位(?:评|颁|授)",
+        r"由[\u4e00-\u9fff]{2,12}(?:授予|颁发|评定|认定|命名|表彰|批准)|(?:部|委|厅|院|国务院)(?:授予|颁发|命名|表彰|批准)",
+    ),
 )
 
 
@@ -678,9 +683,15 @@ def rule_unstated_detail(a: Analysis, choice: Choice | None, ctx: Context) -> De
         return None
     for asked, written in DETAILS:
         found = re.search(asked, a.cleaned)
-        if found and not re.search(written, choice.text):
+        if found and not re.search(written, choice.text) and not _option_named(choice.text, a.cleaned):
             return Decline("unstated", found.group(0))
     return None
+
+
+def _option_named(evidence: str, asked: str) -> bool:
+    """ "…谁评的 全国的还是省里的": a choice of options, one of which the evidence names."""
+    m = re.search(r"([\u4e00-\u9fff]{1,4}?)的?还是([\u4e00-\u9fff]{1,4}?)的?(?:呢|啊|呀|吧)?$", asked)
+    return m is not None and any(o.rstrip("里")[-2:] in evidence for o in m.groups())
 
 
 _RATE_NAME_RE = re.compile(r"([\u4e00-\u9fff]{2})率")

@@ -322,14 +322,12 @@ class Engine:
             ) and not _numbers_kept(text, response, again)
             if again.status == "answer" and (again.entry_id != response.entry_id or not repeated) and better:
                 response, year = again, again_year
-            elif (
-                again.kind in answers.LACKS_KINDS
-                and response.status == "answer"
-                and response.entry_id != previous
-                and not self._own_words(text)
+            elif again.kind in answers.LACKS_KINDS and (
+                response.status != "answer" or (response.entry_id != previous and not self._own_words(text))
             ):
                 # "在全省排第几" after 法律援助: the report ranks no 法律援助, and another subject's
-                # rank is no answer to it
+                # rank is no answer to it; "这个是谁评的啊" after a title: what the report lacks
+                # of that subject, not a guess at another
                 response, year = again, again_year
         if response.status == "answer" and response.section and _PART_ASKED_RE.search(message):
             # "…并请注明出自报告哪一部分": where it stands is part of the answer asked for
