@@ -294,3 +294,10 @@ def test_the_figures_of_a_thing_no_heading_names_are_those_of_its_sentences(engi
 def test_an_area_asked_in_everyday_words_gets_its_part(engine, question, expected):
     reply = engine.respond(question)
     assert reply.status == "answer" and all(e in reply.text for e in expected), reply.text
+
+
+def test_a_sub_heading_without_figures_shows_its_results_verbatim(engine):
+    """Under a section's sub-heading with no figure, its honours and listings, as the report words them."""
+    reply = engine.respond("多元化解矛盾纠纷这一块怎么样")
+    first = next(line for line in reply.text.splitlines() if line.startswith("1. "))
+    assert "枫桥经验" in first and "全国模范人民调解委员会" in first

@@ -385,13 +385,25 @@ AREA_KEY_FIGURES = 4  # a section's answer: at most this many figure clauses und
 
 
 def _key_clauses(sentences: list[Sentence]) -> list[str]:
-    """A sub-section's key figures, each as its clause states it (verbatim), in report order."""
+    """A sub-section's key figures, each as its clause states it (verbatim), in report order;
+    with none, its results (an honour, a listing, a place it was presented), verbatim."""
     clauses: list[str] = []
     for figure in (f for s in sentences for f in s.figures):
         clause = figure.clause.strip("，,；;。 ")
         if figure.value in clause and clause not in clauses:
             clauses.append(clause)
+    if not clauses:
+        for sentence in sentences:
+            for clause in _CLAUSE_SPLIT_RE.split(sentence.text):
+                clause = clause.strip("，,；;。 ")
+                if _RESULT_RE.search(clause) and clause not in clauses:
+                    clauses.append(clause)
     return clauses[:AREA_KEY_FIGURES]
+
+
+# A clause telling a result of the work: an honour, a listing, where it was presented.
+_RESULT_RE = re.compile(r"荣获|获评|获得|获“|评为|入选|入围|收录|称号|先进典型|推介|经验发言|予以报道|进行了报道")
+_CLAUSE_SPLIT_RE = re.compile(r"[，,；;。]")
 
 
 AREA_MAX_FIGURES = 8  # "X方面的几个数字": at most this many, each with its clause
