@@ -278,3 +278,11 @@ def test_a_check_of_another_kind_of_figure_judges_that_figure_of_the_same_thing(
         reply = engine.respond(turn, conversation, now=float(now))
     assert reply.answer.startswith("是的" if yes else "不是") and figure in reply.answer, reply.answer
     assert reply.answer.count("是的") + reply.answer.count("不是") == 1, reply.answer  # one verdict
+
+
+def test_changing_the_subject_says_no_word_of_the_question(engine):
+    """ "问个不相干的，…": the asker's turn of phrase, not a word the report lacks."""
+    conversation = Conversation()
+    engine.respond("谢琦办案团队拿了个什么荣誉", conversation, 0.0)
+    reply = engine.respond("问个不相干的，2023年总的目标是啥", conversation, 1.0)
+    assert reply.status == "answer" and "法治益阳建设升级版" in reply.text

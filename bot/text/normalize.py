@@ -250,6 +250,10 @@ def convert_numerals(text: str) -> str:
 
 # Question filler: dropped from both sides before matching. Longest first.
 FILLER_WORDS = (
+    "问个不相干的",  # the asker changing the subject: no words of the question
+    "问个不相关的",
+    "换个话题",
+    "换个问题",
     "请问一下",
     "请问",
     "想问一下",
