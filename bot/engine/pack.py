@@ -126,6 +126,7 @@ MIN_DESCRIBED_WORDS = 2  # a described thing is answered when the ask has this m
 MAX_SIBLING_DIFFERENCE = 6  # characters two titles may differ in and still be parts of one measure
 MIN_PARTS_ANSWERED = 2  # an enumeration is answered in part only when this many parts are
 LISTING_NEAR = 3  # entries near a list asked after a count that may name its members
+NAMED_ALONE_NEAR = 4  # near entries checked for naming every word of a follow-up
 _LIST_ASK_TAIL_RE = re.compile(r"(?:是|有|又有|又是)?(?:多少|几[个项件家台处条类种名起次人位]?)(?:呢|啊|呀)?$")
 
 
@@ -425,6 +426,7 @@ class PackEngine:
             clear = bool(curated) and curated[0].score - runner >= p.followup_trust  # "其中一次都不用跑的呢"
             clear = clear or self._named_by_number(a, clarify_options(curated, p)) is not None  # "跑两次以上的呢"
             clear = clear or self._names_again(a, curated, conversation.last_entry_id)  # "那诉前调解的成功率呢"
+            clear = clear or self._named_alone(a, curated)  # "那全国示范项目呢" after 第二批示范地区
             clear = clear or (bool(curated) and curated[0].score >= p.report_skip_above)  # "诉前调解的案例呢"
             elliptical = _ELLIPTICAL_RE.search(a.cleaned) or not _names_own_thing(a.cleaned)  # "市本级定了几项"
             unit = a.intent.unit
@@ -1619,6 +1621,27 @@ class PackEngine:
             return None
         replies = [answers.answer(kb, e, 1.0, "followup") for e in found]
         return replies[0] if len(replies) == 1 else answers.combined(kb, replies)
+
+    def _named_alone(self, a: Analysis, curated: list[Candidate]) -> bool:
+        """The leader's names hold every word the ask names, and no near entry's do: the ask
+        names its own thing ("那全国示范项目呢": 项目 is 智慧渔政's, not 示范市's)."""
+        words = [self.context.normalize(w) for w in lexicon.segment(a.core) if len(w) >= 2 and w not in PLACEHOLDERS]
+        if len(words) < 2 or not curated:
+            return False
+        least = curated[0].score - self.params.followup_trust
+        covering = [
+            c
+            for c in curated[:NAMED_ALONE_NEAR]
+            if c.score >= least
+            and all(
+                w
+                in self.context.normalize(
+                    " ".join((self.knowledge.entries[c.id].title, *self.knowledge.entries[c.id].phrasings))
+                )
+                for w in words
+            )
+        ]
+        return len(covering) == 1 and covering[0] is curated[0]
 
     def _names_again(self, a: Analysis, curated: list[Candidate], last_id: str) -> bool:
         """The ask names the last answer's own measure in full ("诉前调解的成功率百分之几" after
