@@ -196,6 +196,12 @@ def with_part(response: Response) -> Response:
     return replace(response, answer=answer, text=response.text.replace(response.answer, answer, 1))
 
 
+def named_in(response: Response, name: str) -> Response:
+    """The answer just given, led by the one name its sentence gives ("为这个出台的是啥文件":
+    the document that sentence names, as the report writes it)."""
+    return replace(response, text=f"{name}\n{response.text}", answer=f"{name}\n{response.answer}", kind="named")
+
+
 def _quote(sentence: Sentence, figure: Figure | None) -> str:
     text = sentence.text.rstrip("；;")
     if len(text) <= QUOTE_MAX or figure is None:

@@ -234,6 +234,9 @@ class Engine:
             listed = self._listed_in(previous, text)
             if listed is not None and not self._names_subject(text):
                 return listed
+        named = self._document_of_last(text, conversation, now) if previous else None
+        if named is not None:
+            return named
         if (
             previous
             and _WITHIN_RE.search(text)
@@ -526,6 +529,16 @@ class Engine:
                 )
             ]
         return found[0] if len(found) == 1 else None
+
+    def _document_of_last(self, text: str, conversation: Conversation, now: float) -> Response | None:
+        """ "为这个出台的是啥文件" after an answer whose sentence names one document: that one."""
+        if not (_DOCUMENT_ASKED_RE.search(text) and _THIS_ONE_RE.search(text)) or not self._points_back(
+            text, conversation, now
+        ):
+            return None  # "另外想问乡镇综合执法示范创建是哪个通知" names a thing of its own
+        last = self._last_answer(conversation)
+        titles = list(dict.fromkeys(_TITLE_RE.findall(last.source))) if last.status == "answer" else []
+        return answers.named_in(last, titles[0]) if len(titles) == 1 else None
 
     def _last_answer(self, conversation: Conversation) -> Response:
         """The answer to the last question, asked again (once per message: a check and a "which
@@ -903,6 +916,12 @@ _CORRECTION_RE = re.compile(
 # An ask within what was just listed ("其中…哪个", "里面有…吗").
 _MARKED_END_RE = re.compile(r"[？?]\s*$")
 _WITHIN_RE = re.compile(r"其中|里面|里头|当中|这些里|这几个里|这里面")
+# Which document was issued ("出台的是啥文件", "依据的哪个文件"), and a document's title as written.
+_DOCUMENT_ASKED_RE = re.compile(
+    r"(?:啥|什么|哪个|哪份|哪一个|哪部)(?:文件|规定|办法|意见|方案|通知)|文件(?:叫|是)(?:啥|什么)"
+)
+_TITLE_RE = re.compile(r"《[^》]{2,60}》")
+_THIS_ONE_RE = re.compile(r"这个|那个|这份|那份|这项|那项|它|为此")  # what the last answer was about
 # Where a list's last name ends and the sentence goes on ("…赫山区龙光桥街道成功创建为…").
 _LIST_END_RE = re.compile(r"(?:成功|被|获|等|已|均|都|分别|入选|创建|评为|通过)")
 
