@@ -487,6 +487,8 @@ def test_almost_a_number_and_both_of_a_pair_described_are_checked(engine):
         ("人民调解的调处成功率不会低于九成吧", "是的"),
         ("首次不罚的企业不会超过一万家吧", "是的"),
         ("首次不罚的企业不会超过五千家吧", "不是"),
+        # an ask, then a check of its figure, as a change against the time before (no comparison)
+        ("办事要等的时间比原来缩短了多少是不是百分之三十四点一", "不是"),
         # a typo sounding like the report's own word is that word, never its contrast (省级)
         ("2023年益阳定的目标是打造法治益阳建设盛级版对吧", "是的"),
         # where a thing is (里面, 当中) is no part of what is claimed of it

@@ -802,3 +802,9 @@ def test_a_part_naming_whose_with_its_noun_left_out_borrows_the_subject():
 def test_a_comparison_typed_with_a_break_or_in_dialect_names_the_larger(engine, question, larger):
     reply = engine.respond(question)
     assert reply.kind == "compare" and larger in reply.text.splitlines()[0]
+
+
+@pytest.mark.parametrize("question", ["时间比原来缩短了多少，是不是百分之七十四点一", "办事时间比以前缩短了多少"])
+def test_a_change_against_the_time_before_is_no_comparison(question):
+    """比原来 / 比以前: a change over time, one figure, not two subjects compared."""
+    assert find_comparison(question) is None
