@@ -487,6 +487,8 @@ def test_almost_a_number_and_both_of_a_pair_described_are_checked(engine):
         ("人民调解的调处成功率不会低于九成吧", "是的"),
         ("首次不罚的企业不会超过一万家吧", "是的"),
         ("首次不罚的企业不会超过五千家吧", "不是"),
+        # the asker's own verb (享受到了) is no subject of the check: who it was done to is
+        ("2023年全市有好多家企业享受到了，有6125家吗", "是的"),
         # an ask, then a check of its figure, as a change against the time before (no comparison)
         ("办事要等的时间比原来缩短了多少是不是百分之三十四点一", "不是"),
         # a typo sounding like the report's own word is that word, never its contrast (省级)

@@ -1054,6 +1054,11 @@ def _claim_head(clauses: list[str], report: str = "") -> str | None:
             continue  # "一共建有近200处": a verb of having, as 有 alone is
         if word in MEASURE_NEUTRAL or word in PLACEHOLDERS:
             return ""
+        acted_on = k + 1 < len(before) and before[k + 1] in ("了", "到", "过", "着")  # used as a verb
+        if acted_on and lexicon.is_verb(word) and not lexicon.is_noun(word) and _unwritten(word, report):
+            named = [w for w in before[:k] if len(w) >= 2 and lexicon.is_noun(w) and occurs(w, report)]
+            if named:  # "企业享受到了有6125家": the asker's own verb; who it was done to is the subject
+                return named[-1]
         if lexicon.is_noun(word) or word[-1] in _MEASURE_SUFFIXES or _unwritten(word, report):
             return word
         done = [w for w in before[:k] if len(w) >= 2 and w not in _CLAIM_WORDS]  # "投诉是不是受理了"
