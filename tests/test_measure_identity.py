@@ -667,6 +667,8 @@ def test_a_bound_checked_of_another_subject_is_no_yes(engine, question):
         ("执法全过程的音像记录随案存档了多少件", "近2万件"),  # the whole of it, no part
         # the count named last in a long lookup is of the thing before it (not 公示执法事项)
         ("全市行政执法部门配备执法记录仪数量", "4400台"),
+        # the leader explains and states no sum; the sum of its own sentences answers
+        ("柔性执法免罚的钱有多少", "2000余万元"),
     ],
 )
 def test_words_around_the_counted_thing_never_make_it_another_measure(engine, question, figure):

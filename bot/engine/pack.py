@@ -655,6 +655,23 @@ class PackEngine:
             )
             if other is not None:
                 return Decision("answer", other)
+        if declined is not None and declined.reason == "no_figure" and a.wants_figure and a.intent.measure:
+            # "柔性执法免罚的钱有多少": the leader explains and states no sum; the near figure of
+            # the kind asked from the leader's own sentences, that no rule declines, answers
+            source = getattr(self.knowledge.entries.get(choice.candidate.id), "source", "")
+            other = self._other_choice(
+                a,
+                curated,
+                choice,
+                p.clarify_min,
+                lambda c: (
+                    bool(c.figure_value)
+                    and getattr(self.knowledge.entries.get(c.candidate.id), "source", "\0") in source
+                    and measure_fits(a.intent.measure, a.intent.unit, c.figure_unit, c.figure_value)
+                ),
+            )
+            if source and other is not None:
+                return Decision("answer", other)
         measure = named_measure(a) if declined is not None and declined.reason == "measure" else ""
         if measure:
             # "…事项网上可办率": the lookup names a measure the leader is not; the near entry
