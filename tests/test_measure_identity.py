@@ -669,6 +669,8 @@ def test_a_bound_checked_of_another_subject_is_no_yes(engine, question):
         ("全市行政执法部门配备执法记录仪数量", "4400台"),
         # the leader explains and states no sum; the sum of its own sentences answers
         ("柔性执法免罚的钱有多少", "2000余万元"),
+        # the plaque of an honour received is no brand asked
+        ("市市场监管局在法治政府建设上拿到了什么牌子", "湖南省法治政府建设示范地区"),
     ],
 )
 def test_words_around_the_counted_thing_never_make_it_another_measure(engine, question, figure):
