@@ -537,6 +537,8 @@ class Engine:
         ):
             return None  # "另外想问乡镇综合执法示范创建是哪个通知" names a thing of its own
         last = self._last_answer(conversation)
+        if any(w not in last.source for w in self._own_words(text)):
+            return None  # "推进立法协商的那个文件叫啥": a thing of its own, not the last answer's
         titles = list(dict.fromkeys(_TITLE_RE.findall(last.source))) if last.status == "answer" else []
         return answers.named_in(last, titles[0]) if len(titles) == 1 else None
 
