@@ -487,6 +487,9 @@ def test_almost_a_number_and_both_of_a_pair_described_are_checked(engine):
         ("人民调解的调处成功率不会低于九成吧", "是的"),
         ("首次不罚的企业不会超过一万家吧", "是的"),
         ("首次不罚的企业不会超过五千家吧", "不是"),
+        # a lead with its aspect ("过了九成", dialect 过哒) is still a lead
+        ("人民调解成功率是不是过哒九成咯", "是的"),
+        ("人民调解成功率是不是超过了九成五", "不是"),
         # the asker's own verb (享受到了) is no subject of the check: who it was done to is
         ("2023年全市有好多家企业享受到了，有6125家吗", "是的"),
         # an ask, then a check of its figure, as a change against the time before (no comparison)

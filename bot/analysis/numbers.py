@@ -41,7 +41,10 @@ _LEADS = sorted(_BELOW + _ABOVE + _NEAR + _ABOUT + _REACH, key=len, reverse=True
 # Units of several characters first, so "个百分点" is not read as "个".
 _UNITS = ("个百分点", "人次", "万元", "亿元", "个亿", *FIGURE_UNITS, "元", "成", "%")
 # "有没有超过六成" asks whether it is over 60%: its 没有超过 is not "not over"
-_LEAD_GROUP = "(?P<lead>" + "|".join(("(?<!有)" if w.startswith("没") else "") + re.escape(w) for w in _LEADS) + ")?"
+# a lead may carry its aspect ("过了九成", "超过了90%": still over)
+_LEAD_GROUP = (
+    "(?:(?P<lead>" + "|".join(("(?<!有)" if w.startswith("没") else "") + re.escape(w) for w in _LEADS) + ")了?)?"
+)
 _NUMBER_RE = re.compile(
     _LEAD_GROUP
     + r"(?P<num>\d+(?:\.\d+)?|[一二三四五六七八九十两半]|(?<=[过破])(?=[百千万亿]))"  # "过千", "破万": one of that
