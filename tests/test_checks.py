@@ -487,6 +487,11 @@ def test_almost_a_number_and_both_of_a_pair_described_are_checked(engine):
         ("人民调解的调处成功率不会低于九成吧", "是的"),
         ("首次不罚的企业不会超过一万家吧", "是的"),
         ("首次不罚的企业不会超过五千家吧", "不是"),
+        # the unit a figure is written in, checked ("单位是起吗" of 13355件); a number checked
+        # beside it is judged as a number
+        ("诉前调解案例那个13355，单位是起吗", "不是"),
+        ("诉前调解案例是按件算的吗", "是的"),
+        ("音像记录随案存档 单位是件，是不是近四万件", "不是"),
         # a lead with its aspect ("过了九成", dialect 过哒) is still a lead
         ("人民调解成功率是不是过哒九成咯", "是的"),
         ("人民调解成功率是不是超过了九成五", "不是"),

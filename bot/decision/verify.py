@@ -142,6 +142,12 @@ _QUESTION_FRAMES_RE = re.compile(
 )
 
 
+# The unit of a figure checked ("单位是起吗", "是按件算的吧").
+_UNIT_CHECKED_RE = re.compile(
+    r"(?:单位|量词)(?:是|为)?([件项个家台处条类种名起次位])(?!还是)|按([件项个家台处条类种名起次位])(?:算|计|统计)(?!还是)"
+)
+
+
 # Whether a named one is among the things counted ("…里有没有泉交河镇", "包不包括市监局").
 _MEMBER_ASKED_RE = re.compile(
     r"(?:有没有|包不包括|包括|含不含|(?:里|中|里面|里头|当中)(?:有|是否有))(?:我们|咱们|俺们|我家)?(?:的)?"
@@ -223,6 +229,11 @@ def verdict(analysis: Analysis, evidence: str, figure=None, stated: str = "") ->
     the report itself says (an entry's answer and source; `evidence` when empty): only it can say
     不是, an admin's phrasings only help bear a claim out."""
     question = _NOT_BUT_RE.sub("", analysis.text)  # "没降反而涨了" claims 涨, denying nothing
+    unit_checked = _UNIT_CHECKED_RE.search(question) if not analysis.numbers else None
+    if unit_checked and figure is not None and getattr(figure, "unit", ""):
+        # "13355，单位是起吗": the unit the report writes the figure in is the fact checked (a
+        # number checked is judged as a number; "是起还是件" is a choice, no check)
+        return figure.unit.endswith(unit_checked.group(1) or unit_checked.group(2))
     if figure is not None and figure.number is not None and analysis.numbers:
         asked = _pick(analysis, figure.unit == "%")
         if asked is not None and _MEMBER_ASKED_RE.search(analysis.text, asked.end):
