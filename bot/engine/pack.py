@@ -402,7 +402,7 @@ class PackEngine:
         if len(own ^ other) > MAX_SIBLING_DIFFERENCE:
             return whole  # two different measures, not two parts of one
         norm = self.context.normalize
-        first_names, second_names = (norm(" ".join((e.title, *e.phrasings))) for e in (first, second))
+        first_names, second_names = self._names_of(first), self._names_of(second)
         words = [norm(w) for w in lexicon.segment(a.core) if len(w) >= 2]
         if any(w and w in first_names and w not in second_names for w in words):
             return whole  # "不用跑的有几项": a word only the first's phrasings say names it
@@ -515,7 +515,7 @@ class PackEngine:
             entry = self.knowledge.entries[candidate.id]
             if candidate.score < least or candidate.id == previous.id or entry.source != previous.source:
                 continue
-            named = self.context.normalize(" ".join((entry.title, *entry.phrasings)))
+            named = self._names_of(entry)
             words = [w for w in lexicon.segment(a.core) if len(w) >= 2 and w not in PLACEHOLDERS]
             if not words or not all(self.context.normalize(w) in named for w in words):
                 continue  # the ask must name that figure ("意见" of 立法意见建议), not only point at it
@@ -1649,16 +1649,13 @@ class PackEngine:
         covering = [
             c
             for c in curated[:NAMED_ALONE_NEAR]
-            if c.score >= least
-            and all(
-                w
-                in self.context.normalize(
-                    " ".join((self.knowledge.entries[c.id].title, *self.knowledge.entries[c.id].phrasings))
-                )
-                for w in words
-            )
+            if c.score >= least and all(w in self._names_of(self.knowledge.entries[c.id]) for w in words)
         ]
         return len(covering) == 1 and covering[0] is curated[0]
+
+    def _names_of(self, entry) -> str:
+        """An entry's title and phrasings, normalised: what it is called."""
+        return self.context.normalize(" ".join((entry.title, *entry.phrasings)))
 
     def _names_again(self, a: Analysis, curated: list[Candidate], last_id: str) -> bool:
         """The ask names the last answer's own measure in full ("诉前调解的成功率百分之几" after
