@@ -112,6 +112,8 @@ def test_a_check_of_the_amount_just_asked_stays_with_its_ask(question, asks):
         "这是真的吗",
         "有没有这回事",
         "也不晓得他是不是吹牛",
+        "是这样的吗",
+        "真是这样的吗",
     ],
 )
 def test_a_doubt_in_other_words_is_a_bare_check(tag):
