@@ -193,6 +193,13 @@ def test_an_area_whose_words_the_report_writes_mostly_in_one_part_gets_that_part
     assert reply.kind == "area" and all(p in reply.text for p in points), reply.text
 
 
+@pytest.mark.parametrize("question", ["第一批湖南省法治政府建设示范地区有哪些", "那个第一批示范地区益阳有哪些"])
+def test_words_mostly_of_the_opening_summary_are_no_sub_sections_area(engine, question):
+    """示范地区 is told in the summary; 第一批 alone is also in 三项制度, which is no answer."""
+    reply = engine.respond(question)
+    assert reply.kind != "area" and "三项制度" not in reply.text, reply.text
+
+
 def test_a_measure_asked_how_it_went_is_no_area(engine):
     reply = engine.respond("两法衔接平台案件录入数排名怎么样")
     assert "全省第一" in reply.answer and reply.kind != "area", reply.text

@@ -1370,7 +1370,11 @@ class PackEngine:
         p = self.params
         if not scored or scored[0][0] < p.area_concentration_min:
             return None
-        if len(scored) > 1 and scored[0][0] < p.area_concentration_ratio * scored[1][0]:
+        # the text under no sub-section (the opening summary) competes too, though no area itself:
+        # "第一批…示范地区有哪些" is mostly its words, none of 三项制度's that share 第一批
+        unsectioned = sum(self._unsectioned_text.count(q) / n for q, n in counted.items()) / len(pairs)
+        runner_up = max(scored[1][0] if len(scored) > 1 else 0.0, unsectioned)
+        if scored[0][0] < p.area_concentration_ratio * runner_up:
             return None
         if self._one_sentence_holds(scored[0][1], pairs):
             return None
@@ -1393,6 +1397,11 @@ class PackEngine:
             if s.subsection:
                 texts.setdefault(s.subsection, [s.subsection]).append(s.text)
         return {h: norm("".join(t)) for h, t in texts.items()}
+
+    @cached_property
+    def _unsectioned_text(self) -> str:
+        """The sentences under no sub-section (a report's opening summary), normalised."""
+        return self.context.normalize("".join(s.text for s in self.knowledge.report_text.sentences if not s.subsection))
 
     def _rough_figure_asked(self, a: Analysis) -> Response | None:
         """ "五千一百多人去考试那个是考啥": a rough figure asked about (what it is), when exactly
