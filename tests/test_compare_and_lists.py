@@ -757,6 +757,24 @@ def test_a_measure_word_alone_is_no_item(engine):
 
 
 @pytest.mark.parametrize(
+    "question, figure",
+    [("诉前调解 成功率 2023", "56.8%"), ("2023 法律援助 案件数", "2900余件"), ("人民调解 成功率", "93%")],
+)
+def test_a_year_token_or_a_measure_after_a_thing_is_no_item_of_a_lookup(engine, question, figure):
+    """Spaced keywords: a year alone is the scope of them all, a bare measure the measure of the
+    thing before it; one ask, one figure, nothing said of "2023" alone."""
+    reply = engine.respond(question)
+    assert reply.kind != "combined" and figure in reply.answer and "没有找到" not in reply.text, reply.text
+
+
+@pytest.mark.parametrize("question", ["行政复议 受理总数 2023", "行政复议受理总数", "行政复议 受理数量"])
+def test_a_total_asked_in_keywords_is_declined_where_the_report_gives_a_part(engine, question):
+    """The report gives only what 复调对接 settled: no description or other figure as the total."""
+    reply = engine.respond(question)
+    assert reply.status != "answer" and "2900余件" not in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
     "question, lead, figures",
     [
         # a 和 inside a subject: each join is a cut, the one giving two figures of one kind wins

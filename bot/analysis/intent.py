@@ -36,12 +36,12 @@ _PARTS_RE = re.compile(r"几(?:个|大)?(?:部分|方面|块|大块|板块|标�
 _ORDINAL_RE = re.compile(r"第几[批次届期]|哪一批|哪批")
 _FIGURE_RE = re.compile(
     r"多少|(?<![哪那这好])几[项件家个台处条类种名起次人位户成]|"  # 好几个: several, told
-    r"数量|数目|比例|比率|占比|金额|多大|多高|百分之几|第几|排名|排第|排老几|几位|规模|多少钱|"
+    r"数量|数目|总数|总量|总额|比例|比率|占比|金额|多大|多高|百分之几|第几|排名|排第|排老几|几位|规模|多少钱|"
     r"率是|率为|率多|率有|什么水平|啥水平|怎么样的水平|涨了|降了|升了|增长了|下降了|上升了|什么位置|啥位置|"
     r"什么档次|啥档次|排老几|第几名|多长时间|多少时间|多久"
 )
 # Nouns of a figure (规模, 比例 …): they describe a thing as well as ask a figure.
-_FIGURE_NOUNS_RE = re.compile(r"数量|数目|比例|比率|占比|金额|规模|排名")
+_FIGURE_NOUNS_RE = re.compile(r"数量|数目|总数|总量|总额|比例|比率|占比|金额|规模|排名")
 # A figure asked outright, whatever else the message says.
 _STRONG_FIGURE_RE = re.compile(r"多少|第几|多大|多高|百分之几|多久|多长时间|几成")
 # What a thing is called asked outright.

@@ -113,7 +113,7 @@ _MEASURE_WORD_RE = re.compile(
     r"^(?:[件项家台处条类种名起次位个]数|(?:事项|案件|案例|文件|意见)[数条]?数?|数量?|总数|金额|钱数|人数|人次|比例|比率|[率额]|成功率|和解率)$"
 )
 _SCOPE_TOKEN_RE = re.compile(
-    r"^(?:市本级|本级|全市|市级|益阳市?|市里|(?:19|20)\d\d年度?|23年)$"
+    r"^(?:市本级|本级|全市|市级|益阳市?|市里|(?:19|20)\d\d(?:年度?)?|23年)$"
 )  # where or when, no item
 _MEASURE_TOKEN_RE = re.compile(r"[\u4e00-\u9fff]{2}(?:[数率]|人次|金额)$")  # a token that is a measure's name
 _KEYWORDS_RE = re.compile(r"^\s*([^\s，,、/]{2,14})(?:[\s/]+[^\s，,、/]{2,8}){2,6}\s*$")
@@ -448,6 +448,34 @@ def _each_items(clause: str) -> tuple[str, ...]:
     return tuple(i + _each_tail(each) for i in items) if 2 <= len(items) <= MAX_PARTS else ()
 
 
+def _bare_measure(piece: str) -> bool:
+    """A piece naming only a kind of figure, maybe after the verb it counts ("成功率", "受理总数"):
+    no thing of its own to ask about."""
+    words = lexicon.segment(piece.strip())
+    while len(words) > 1 and lexicon.is_verb(words[0]):
+        words = words[1:]
+    return bool(_MEASURE_WORD_RE.match("".join(words)))
+
+
+_NAMES_A_MEASURE_RE = re.compile(r"(?:[数率额]|人次|数量|总数|金额|比例|降幅|增幅)\s*$")
+
+
+def _measures_folded(items: list[str]) -> list[str]:
+    """Items of a lookup typed with spaces, each a thing asked: a year or place alone is the scope
+    of them all ("行政复议 受理总数 2023"), a bare measure is the measure of the thing before it
+    ("行政复议 受理总数" is one ask)."""
+    scope = "".join(i.strip() for i in items if _SCOPE_TOKEN_RE.match(i.strip()))
+    kept: list[str] = []
+    for item in (i for i in items if not _SCOPE_TOKEN_RE.match(i.strip())):
+        if kept and _bare_measure(item) and not _NAMES_A_MEASURE_RE.search(kept[-1]) and not _has_ask(kept[-1]):
+            kept[-1] += item.strip()  # ("网上可办数,可办率": after a measure, a second one of its subject)
+        else:
+            kept.append(item)
+    if not scope or len(kept) < 2:
+        return kept
+    return [scope + k for k in kept]
+
+
 def _with_subjects(parts: list[str]) -> list[str]:
     return [parts[0]] + [_borrow(parts[0], p) for p in parts[1:]]
 
@@ -641,6 +669,9 @@ def _split(text: str) -> list[Split]:
         if keywords and not found:  # "政府合同审查 件数 意见条数": a subject, then what of it
             subject = keywords.group(1)
             rest = [r for r in re.split(r"[\s/]+", sentences[0][keywords.end(1) :].strip()) if r]
+            scope = "".join(r for r in rest if _SCOPE_TOKEN_RE.match(r))  # "诉前调解 成功率 2023": no item
+            rest = [r for r in rest if not _SCOPE_TOKEN_RE.match(r)]
+            subject = scope + subject
             if 2 <= len(rest) <= MAX_PARTS and all(len(_content(r)) <= 8 for r in rest):
                 # "起数", "件数": the count in that unit ("人调 起数 成功率": 人民调解有多少起)
                 rest = [_UNIT_COUNT_RE.sub(r"有多少\1", r) for r in rest]
@@ -692,6 +723,7 @@ def _split(text: str) -> list[Split]:
             # "配备执法记录仪数量及建立询问室、听证室数量": the items 及 joins, the 、 inside one
             readings.append(weak)
         for subjects in readings:
+            subjects = _measures_folded(subjects)
             if not each and _topic_then_ask(subjects):
                 continue  # "免证办 多少类证明": a topic, then the one thing asked of it
             if 2 <= len(subjects) <= MAX_PARTS:
