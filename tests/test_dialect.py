@@ -56,6 +56,7 @@ def test_haoduo_meaning_many_stays(text):
         ("我在县交通运输局上班 去年考执法证 考场里黑压压一片人 一共有好多人考啊", ["5100多名"]),
         ("诉前调解一共多少件 成功率好多", ["13355件", "56.8%"]),
         ("像我咯样首次不罚的企业有好多家？", ["6125家"]),
+        ("执法记录仪配哒好多台咯，询问室听证室又建哒好多处", ["4400台", "近200处"]),  # 处 is counted too
     ],
 )
 def test_questions_in_dialect_are_answered(engine, question, figures):

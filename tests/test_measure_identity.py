@@ -515,6 +515,13 @@ def test_a_rank_is_never_another_clauses_or_a_phrasings(engine, question):
     assert reply.status != "answer", reply.text
 
 
+@pytest.mark.parametrize("question", ["承诺时限压缩了百分之多少 处于全省啥水平", "承诺时限压缩率多少，在全省什么水平"])
+def test_a_rank_in_the_province_asked_beside_a_figure_is_the_citys_own(engine, question):
+    """全省 frames the rank asked (处于全省前列 answers it), no wider scope; 处于 counts no 处."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and "74.1%" in reply.answer and "全省前列" in reply.text, reply.text
+
+
 def test_a_count_of_trips_named_is_never_anothers(engine):
     """ "还有没有要跑两趟以上才能办的事": 2次 is named; the entry named by 0 trips (1837项) is
     another measure (it was the answer)."""

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from bot.analysis import Analysis
 from bot.analysis.ask import narrative
+from bot.analysis.intent import RANK_ASKED_RE
 from bot.analysis.numbers import CN_DIGITS, written_figure
 from bot.decision.contrast import rule_contrast
 from bot.decision.counted import rule_counted_thing
@@ -186,7 +187,9 @@ def rule_wider_scope(a: Analysis, choice: Choice | None, ctx: Context) -> Declin
         return None
     if not a.scope.wider and any(w and w in a.text for w in ctx.place_words):
         return None  # "湖南那个办事app，益阳的旗舰店…": the province names the thing, the city is asked
-    if a.intent.measure == "rank" or (choice.figure_value and "第" in choice.figure_value):
+    # ("压缩了百分之多少 处于全省啥水平": a rank asked beside another figure, the province its frame)
+    rank_asked = a.intent.measure == "rank" or (RANK_ASKED_RE.search(a.text) and RANK_WORDS_RE.search(choice.text))
+    if rank_asked or (choice.figure_value and "第" in choice.figure_value):
         # a rank in the province is the city's own figure, but not a rank in the nation
         if wider in ("全国", "全中国", "国家层面") and not _has_scope_word(choice.own_text or choice.text, wider, ()):
             return Decline("wider_scope", wider)

@@ -13,7 +13,7 @@ import re
 
 # A clause ends: punctuation, a space, a sentence-final particle, or the end of the message.
 _END = r"(?=[\s，,。？?！!；;、…~～]|[啊呀呢哦嘛咯吧哈]|$)"
-_COUNTED_NOUN = r"(?:人次|万元|万|块钱|块|钱|工资|罚款|[人件家项个台起名次条类种天位户])"
+_COUNTED_NOUN = r"(?:人次|万元|万|块钱|块|钱|工资|罚款|[人件家项个台起名次条类种天位户处])"
 _COUNTED = _COUNTED_NOUN + "?"
 # After 了 with nothing counted, 好多 is a degree ("水也清了好多", "涨了好多"), not a question.
 _HOW_MANY_RE = re.compile(
@@ -58,7 +58,7 @@ _HAD_IT_END_RE = re.compile(r"没得(?=[？?。！!～~\s]*$)")
 _ASKING_END_RE = re.compile(r"啵(?=[\s，,。？?！!；;…~～]|$)")
 # "一共调好了好多起纠纷": 好多 of a unit after 一共/到底 and a verb asks how many.
 _TOTAL_HOW_MANY_RE = re.compile(
-    r"(一共|总共|到底|究竟)([\u4e00-\u9fff]{1,4}?)(?:好多|几多)(?=[个件起家项名人次条类种台位户])"
+    r"(一共|总共|到底|究竟)([\u4e00-\u9fff]{1,4}?)(?:好多|几多)(?=[个件起家项名人次条类种台位户处])"
 )
 # "成功率好高？": 好高 / 好大 ending a question asks how high, as 多高 does.
 _HOW_HIGH_END_RE = re.compile(r"好(?=[高大长久][啊呀呢咯嘞]?[？?])")
