@@ -767,6 +767,12 @@ def test_a_year_token_or_a_measure_after_a_thing_is_no_item_of_a_lookup(engine, 
     assert reply.kind != "combined" and figure in reply.answer and "没有找到" not in reply.text, reply.text
 
 
+def test_a_thing_named_after_its_activity_stays_an_item_of_its_own(engine):
+    """诉前调解案例 names a thing counted (调解 is its activity), no bare measure of the item before."""
+    reply = engine.respond("请问执法记录义、诉前掉解案例、湘易办服务场景以及市本级重大行政决策事项分别有多少")
+    assert all(f in reply.answer for f in ("4400台", "13355件", "2000余个")), reply.text
+
+
 @pytest.mark.parametrize("question", ["行政复议 受理总数 2023", "行政复议受理总数", "行政复议 受理数量"])
 def test_a_total_asked_in_keywords_is_declined_where_the_report_gives_a_part(engine, question):
     """The report gives only what 复调对接 settled: no description or other figure as the total."""

@@ -451,12 +451,14 @@ def _each_items(clause: str) -> tuple[str, ...]:
 def _bare_measure(piece: str) -> bool:
     """A piece naming only a kind of figure, maybe after the verb it counts ("成功率", "受理总数"):
     no thing of its own to ask about."""
-    words = lexicon.segment(piece.strip())
-    while len(words) > 1 and lexicon.is_verb(words[0]):
-        words = words[1:]
-    return bool(_MEASURE_WORD_RE.match("".join(words)))
+    piece = piece.strip()
+    if _MEASURE_WORD_RE.match(piece):
+        return True
+    words = lexicon.segment(piece)  # one verb, then a kind of figure ("调解案例" names a thing)
+    return len(words) == 2 and lexicon.is_verb(words[0]) and bool(_KIND_OF_FIGURE_RE.match(words[1]))
 
 
+_KIND_OF_FIGURE_RE = re.compile(r"^(?:总数|总量|总额|数量|数目|件数|人数|次数|金额|比例|比率|[率额])$")
 _NAMES_A_MEASURE_RE = re.compile(r"(?:[数率额]|人次|数量|总数|金额|比例|降幅|增幅)\s*$")
 
 
