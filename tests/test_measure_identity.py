@@ -332,6 +332,13 @@ def test_a_lookup_of_the_reports_own_words_or_a_question_is_answered(engine, loo
     assert engine.respond(lookup).status == "answer"
 
 
+@pytest.mark.parametrize("lookup", ["市本级 重大招商项目 数量", "2023 市本级 重大招商项目 数量"])
+def test_keywords_typed_with_spaces_are_read_as_one_name(engine, lookup):
+    """The spaces cut no clause: the noun of the lookup (项目) is checked as if typed together."""
+    assert engine.respond(lookup).status != "answer"
+    assert "6项" in engine.respond(lookup.replace("招商项目", "行政决策事项")).answer
+
+
 def test_a_total_asked_of_another_kind_of_case_is_a_near_miss(engine):
     # 总数 and 全市 say how much and where; 行政处罚 says of what, and no figure of the report counts it
     _near_miss(engine.respond("2023年全市行政处罚案件总数是多少"))

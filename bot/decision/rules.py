@@ -880,6 +880,7 @@ GENERIC_VERBS = frozenset(
 )
 # Any word of asking: a lookup has none ("湘易办注册用户"), a question has some ("…是什么", "哪个…").
 _ASKING_RE = re.compile(r"多少|几|什么|啥|哪|谁|怎|咋|如何|干嘛|吗|呢|么|吧|是否|是不是|有没有|介绍|讲讲|说说|\?|？")
+_MARKS_RE = re.compile(r"[，,。？?！!；;、：:]")
 MAX_KEYWORD_CHARS = 10  # a staff lookup ("免罚金额"); longer text without a question word is not checked
 _COUNT_NAMED_END_RE = re.compile(r"(?:数量|数目|总数|总量)[。.！!？?\s]*$")  # the count asked, named last
 _PHRASE_ENDS = frozenset(
@@ -914,10 +915,13 @@ def measure_head(a: Analysis, report: str = "") -> str:
             return claimed
     if asked is None:  # a keyword lookup ("罚款金额", "公示执法岗位"): its last noun that names a measure
         # a lookup, or longer text naming its count at its end ("…配备执法记录仪数量")
-        named = bool(clauses) and (len(clauses[-1]) <= MAX_KEYWORD_CHARS or _COUNT_NAMED_END_RE.search(clauses[-1]))
-        words = list(lexicon.segment(clauses[-1])) if named else []
+        last = clauses[-1] if clauses else ""
+        if not _MARKS_RE.search(a.raw):
+            last = "".join(clauses)  # "市本级 重大招商项目 数量": keywords typed with spaces are one name
+        named = bool(last) and (len(last) <= MAX_KEYWORD_CHARS or _COUNT_NAMED_END_RE.search(last))
+        words = list(lexicon.segment(last)) if named else []
         if words and len(words[-1]) == 2 and words[-1].endswith("数"):
-            counted = list(lexicon.segment(clauses[-1][:-1]))  # "和解数" is the count of 和解, not 解数
+            counted = list(lexicon.segment(last[:-1]))  # "和解数" is the count of 和解, not 解数
             if counted and len(counted[-1]) >= 2 and counted[-1] in report:
                 words = counted
         last = words[-1] if words else ""
