@@ -238,6 +238,13 @@ def test_a_story_subject_never_completes_a_request_for_advice(engine):
         ),
         ("他紧张得几个晚上没睡好，全市组织了多少名执法人员考试啊", "多少名", "几个晚上"),
         ("我就是个小老板，总怕哪天稀里糊涂就违规了，企业合规指导建议一共有多少项呀", "多少项", "哪天"),
+        # a few after a negation or a word of time, and "大家都说" (not "都说一下"), ask nothing
+        (
+            "我们村去年有人电动车被偷了，没几天就破案了，大家都说现在警察效率高多了。2023年益阳全市刑事破案数同比变化了多少？",
+            "变化了多少",
+            "没几天",
+        ),
+        ("前几年去办事要跑好几趟，大家都说麻烦，市本级网上可办的事项有多少项", "多少项", "大家都说"),
     ],
 )
 def test_an_amount_or_a_time_told_in_the_story_is_not_asked(engine: Engine, message, asked, told):

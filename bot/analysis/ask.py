@@ -78,7 +78,7 @@ def _points_back(clause: str) -> bool:
 
 # A request for several figures at once: the clauses before it are its items.
 _LIST_REQUEST_RE = re.compile(
-    r"列一下|列出来|都列|一起报|(?<!汇)报一下|一起说|一起讲|一块说|都说|说下|讲下|报下|列下|几个数字?|[两二三四五六]个数字?|各多少|各是多少|分别是多少|分别多少|都是多少"
+    r"列一下|列出来|都列|一起报|(?<!汇)报一下|一起说|一起讲|一块说|都说(?=一下|下|说|吧|$)|说下|讲下|报下|列下|几个数字?|[两二三四五六]个数字?|各多少|各是多少|分别是多少|分别多少|都是多少"
 )
 # An ask that picks one of what was named before it ("哪个多", "谁高"): its subjects are before it.
 _SELECTS_RE = re.compile(
@@ -342,6 +342,8 @@ def _without_named(clause: str, report: str) -> str:
 # A question word with 都/也 says "any" ("啥都能办", "什么都不懂", "谁也不知道"): no question.
 _ANY_RE = re.compile(
     r"(?:啥|什么|哪儿|哪里|哪|谁)(?:都|也)|"
+    # "没几天就破案了", "前几年": a few, after a negation or a word of time, asks nothing
+    r"(?:没|没有|不|过了?|前|这|那|头|隔)几个?(?:天|年|月|回|趟|次|分钟|小时|星期|礼拜|个月)|"
     # "一辈子没跟政府部门打过什么交道": 什么 after a negation of the clause's verb is "any"
     r"(?<!有)(?:没|没有|不曾|从没|从来没)(?![\u4e00-\u9fff]{0,8}?(?:吗|呢)$)[\u4e00-\u9fff]{1,8}?(?:过|了)?什么(?=[\u4e00-\u9fff]{1,3}$)"
 )
