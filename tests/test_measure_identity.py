@@ -690,3 +690,17 @@ def test_a_bound_checked_of_another_subject_is_no_yes(engine, question):
 def test_words_around_the_counted_thing_never_make_it_another_measure(engine, question, figure):
     reply = engine.respond(question)
     assert reply.status == "answer" and figure in reply.answer
+
+
+@pytest.mark.parametrize(
+    "question, figure",
+    [
+        ("民商事一审收案跟上一年比少了多少", "10.21%"),
+        ("法院第一审收进来的民事商事案子，跟上一年比少了多少", "10.21%"),
+        ("刑事破案数比上一年多了多少", "110%"),
+    ],
+)
+def test_how_much_less_or_more_asks_the_change(engine, question, figure):
+    """ "少了多少" / "多了多少" ask how a figure changed: the report's change answers, never a count."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and figure in reply.answer, reply.text

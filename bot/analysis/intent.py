@@ -110,7 +110,7 @@ _PROVINCE_RANK_RE = re.compile(
 )
 # A change asked; a change word naming a programme ("能力提升行动", "三年提升行动") is a name.
 _CHANGE_RE = re.compile(
-    r"(?:同比|上升|下降|增长|减少|涨|降|提高|增加|升了|变化|变了|变动|压缩|缩短|缩减|减了|提升|翻了)"
+    r"(?:同比|上升|下降|增长|减少|涨|降|提高|增加|升了|变化|变了|变动|压缩|缩短|缩减|减了|提升|翻了|[少多]了(?=多少|几))"
     r"(?!行动|工程|计划|方案|活动|专项|三年)"
 )
 # (处 of 处于/处理/处置/处罚 is a verb's: "百分之多少 处于全省啥水平" counts no places)
