@@ -245,6 +245,8 @@ def test_a_story_subject_never_completes_a_request_for_advice(engine):
             "没几天",
         ),
         ("前几年去办事要跑好几趟，大家都说麻烦，市本级网上可办的事项有多少项", "多少项", "大家都说"),
+        # a question word inside what describes the thing ("…多少天内办完的那个时间") names it
+        ("办事部门答应多少天内办完的那个时间，整体缩短了多少？", "缩短了多少", "多少天内"),
     ],
 )
 def test_an_amount_or_a_time_told_in_the_story_is_not_asked(engine: Engine, message, asked, told):

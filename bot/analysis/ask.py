@@ -342,6 +342,8 @@ def _without_named(clause: str, report: str) -> str:
 # A question word with 都/也 says "any" ("啥都能办", "什么都不懂", "谁也不知道"): no question.
 _ANY_RE = re.compile(
     r"(?:啥|什么|哪儿|哪里|哪|谁)(?:都|也)|"
+    # "答应多少天内办完的那个时间": a question word inside what describes a thing names it
+    r"(?:多少|几)[\u4e00-\u9fff]{0,8}?的(?:那个|那种|这个|这种|那些|这些)|"
     # "没几天就破案了", "前几年": a few, after a negation or a word of time, asks nothing
     r"(?:没|没有|不|过了?|前|这|那|头|隔)几个?(?:天|年|月|回|趟|次|分钟|小时|星期|礼拜|个月)|"
     # "一辈子没跟政府部门打过什么交道": 什么 after a negation of the clause's verb is "any"
