@@ -470,6 +470,15 @@ def test_the_askers_description_of_the_thing_is_no_measure_word(engine):
     assert reply.status == "answer" and "25%" in reply.answer, reply.text
 
 
+@pytest.mark.parametrize("question, figure", [("只要去现场跑一回就能办好的事项有多少", "1024项")])
+def test_a_description_in_the_askers_own_verbs_before_the_figures_noun_is_no_measure_word(engine, question, figure):
+    """ "去现场跑一回就能办好的|事项": the clause describes the figure's own noun in verbs the report
+    never writes (办好), so 现场 says how it goes, not which measure; the report's verb with
+    another noun ("网格员配备的执法记录仪") is no such description."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and figure in reply.answer, reply.text
+
+
 @pytest.mark.parametrize(
     "question", ["询问室听证室一共建有多少", "全部音像记录随案存档数近2万件，询问室听证室一共建有多少"]
 )

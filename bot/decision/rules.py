@@ -1298,6 +1298,24 @@ def _abbreviates(short: str, names: str) -> bool:
 _DESCRIBED_BEFORE_RE = re.compile(r"([\u4e00-\u9fff]{2,30}?)的(?:那|这)(?:种|个|项|类|套|些)")
 
 
+# A clause describing a thing before 的 and the thing's name ("要开会集体拍板的|大事清单").
+_RELATIVE_RE = re.compile(r"([\u4e00-\u9fff]{2,20}?)了?的([\u4e00-\u9fff]{2,8})")
+
+
+def _told_by_own_verb(text: str, is_own) -> set[str]:
+    """The words of a clause describing the thing counted in the asker's own verbs ("双方调解
+    和好了的|案子", "去现场跑一回就能办好的|事项"): a description before the figure's own noun,
+    whose last verb the figure's words never write, says how it went, not which measure."""
+    found: set[str] = set()
+    for match in _RELATIVE_RE.finditer(text):
+        head = next((w for w in lexicon.segment(match.group(2)) if len(w) >= 2), "")
+        words = [w for w in lexicon.segment(match.group(1)) if w.strip()]
+        verbs = [w for w in words if lexicon.is_verb(w)]
+        if head and is_own(head) and verbs and not is_own(verbs[-1]):
+            found.update(words)
+    return found
+
+
 def rule_one_word_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
     """The ask uses the figure's own words but one: that one word names another measure
     ("“0”排队次数的事项" of 跑动次数, "立法提案" of 意见建议). An asker who does not know the
@@ -1314,6 +1332,7 @@ def rule_one_word_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
     split_phrase = before + counted
     phrase = _measure_names(split_phrase)
     described = {w for m in _DESCRIBED_BEFORE_RE.finditer(a.text) for w in lexicon.segment(m.group(1))}
+    described |= _told_by_own_verb(a.text, is_own)
     for word in dict.fromkeys(phrase):
         if len(word) < 2 or not _HANZI_RE.fullmatch(word) or word in _NOT_MEASURE_WORDS or word in scope:
             continue  # a place, a year, a word of asking
