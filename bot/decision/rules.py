@@ -605,6 +605,10 @@ def _named_end(text: str, ask: str) -> str:
     return next((text[-k:] for k in (4, 3, 2) if len(text) >= k and text[-k:] in ask), "")
 
 
+PART_CHARS_MIN = 0.6  # share of a part's characters the answer's clause must write to be no part of it
+PART_PAIRS_MIN = 0.34  # ... and more than this share of its character pairs
+
+
 def rule_subpart(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
     """A part of a figure asked ("法律援助案件里刑事案件占多少", "70个典型案例里城管执法的有几个")
     that the report does not break out: the part's words are not in the answer's clause, or
@@ -619,7 +623,11 @@ def rule_subpart(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | 
     if a.quotes_figure and "其中" not in choice.text:
         return Decline("breakdown", part)
     own = set(choice.own_text)
-    if sum(c in own for c in part) / len(part) >= 0.6:
+    pairs = [part[i : i + 2] for i in range(len(part) - 1)]
+    # most of its characters the answer's, and more than a third of its pairs ("小微企业": 微 of
+    # 轻微 and 企业 are the answer's, 小微 is not; "接进去的业务应用" is told in its words)
+    chars = sum(c in own for c in part) / len(part)
+    if chars >= PART_CHARS_MIN and sum(p in choice.own_text for p in pairs) / len(pairs) > PART_PAIRS_MIN:
         return None
     return Decline("breakdown", part)
 
