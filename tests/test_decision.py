@@ -26,6 +26,8 @@ from bot.decision.rules import absent_terms
         ("柔性执法办的案件哪个单位最多", "breakdown"),
         ("农民工讨回工资那个是哪几个县讨回的最多", "breakdown"),  # what the member did, between
         ("哪个县办的法律援助案件最多", "breakdown"),
+        ("免罚最多的是哪家企业", "breakdown"),  # the most, then which; 领先 ranks the city, not a firm
+        ("法律援助案件最多的是哪个县", "breakdown"),
         # how many people there are is no count of those who did something
         ("全市行政执法人员一共有多少人", "unstated"),
         ("农民工有多少人", "unstated"),

@@ -218,6 +218,18 @@ _WHICH_DID_MOST_RE = re.compile(
     r"哪(?:一个|几个|个|些)(?P<by>[\u4e00-\u9fff]{0,3}?(?:县市区|区县|县|区|部门|单位|乡镇|街道|地方|局))"
     r"[\u4e00-\u9fff]{0,10}?" + _MOST_RE
 )
+
+
+def _member_ranked(member: str, text: str) -> bool:
+    """Whether a clause of the answer names the member and ranks it ("…企业轻微违规“首次不罚”"
+    names 企业; the 领先 of the next clause ranks the city)."""
+    return any(member in c and _RANKED_RE.search(c) for c in re.split(r"[，,；;。]", text))
+
+
+# The most, then which member ("免罚最多的是哪家企业", "案子最多的是哪个县").
+_MOST_IS_WHICH_RE = re.compile(
+    _MOST_RE + r"的(?:是|为|要数|属)?哪(?:一个|一家|个|家|些|几个)(?P<by>[\u4e00-\u9fff]{1,4}?)(?:[啊呀呢吧？?。!！]|$)"
+)
 # Where a figure stands, as the report words it ("排名全省第一", "处于全省前列", "在全省领先").
 # A place among others; an event's ordinal ("第7次会议", "第二批") ranks nothing.
 RANK_WORDS_RE = re.compile(
@@ -233,8 +245,8 @@ def rule_breakdown(a: Analysis, choice: Choice | None, ctx: Context) -> Decline 
     by_area = _BY_AREA_RE.search(a.text)
     if by_area and not re.search(r"[区县]", choice.text):
         return Decline("breakdown", by_area.group(0))  # "各区县分别是多少": the report has the city's only
-    most = _WHICH_DID_MOST_RE.search(a.text) or _WHICH_MOST_RE.search(a.text)
-    if most and not (most.group("by") in choice.text and _RANKED_RE.search(choice.text)):
+    most = _WHICH_DID_MOST_RE.search(a.text) or _WHICH_MOST_RE.search(a.text) or _MOST_IS_WHICH_RE.search(a.text)
+    if most and not _member_ranked(most.group("by"), choice.text):
         return Decline("breakdown", most.group("by"))  # "…里，哪个部门的事项最多": no member is ranked
     if a.intent.yes_no and not choice.figure_value:
         return None  # "这个称号不是桃江县那边得的吧": a county in a claim about a name, no figure per county
