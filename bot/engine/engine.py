@@ -144,6 +144,7 @@ _DIRECTION_RE = re.compile("|".join(word for word, _ in CONTRASTS))
 MAX_FOLLOW_UP_CHARS = 24  # a longer message is a question of its own
 _POINTS_BACK_RE = re.compile(r"^(?:那|那么|其中|具体|后来|另外|还)|这个|这些|这种|这项|那个|那些|它|他们|她们|其中|该")
 MAX_CHECK_RESIDUE = 6
+_ORDINAL_RE = re.compile(r"(第[一二三四五六七八九十\d]+|首|头一?)([批次届期])")  # "第一批", "首批"
 # Replies a pointing-back reading never overrides: the report's own answer that it lacks this.
 DELIBERATE_KINDS = frozenset(
     (
@@ -237,6 +238,9 @@ class Engine:
         named = self._document_of_last(text, conversation, now) if previous else None
         if named is not None:
             return named
+        sibling = self._sibling_of_last(text, conversation, now) if previous else None
+        if sibling is not None:
+            return sibling
         if (
             previous
             and _WITHIN_RE.search(text)
@@ -541,6 +545,20 @@ class Engine:
             return None  # "推进立法协商的那个文件叫啥": a thing of its own, not the last answer's
         titles = list(dict.fromkeys(_TITLE_RE.findall(last.source))) if last.status == "answer" else []
         return answers.named_in(last, titles[0]) if len(titles) == 1 else None
+
+    def _sibling_of_last(self, text: str, conversation: Conversation, now: float) -> Response | None:
+        """ "那第一批是哪些" after "第二批…有哪些": the last question asked again of the ordinal said
+        instead of its own (the report's answer, or its honest "not stated"), never another
+        thing that ordinal happens to name."""
+        said = _ORDINAL_RE.search(text)
+        if said is None or not self._points_back(text, conversation, now):
+            return None
+        last = conversation.last_text
+        own = next((m for m in _ORDINAL_RE.finditer(last) if m.group(2) == said.group(2)), None)
+        if own is None or own.group(0) == said.group(0):
+            return None
+        again, _ = self._answer(last[: own.start()] + said.group(0) + last[own.end() :], conversation, now)
+        return again if again.status == "answer" or again.kind in answers.LACKS_KINDS else None
 
     def _last_answer(self, conversation: Conversation) -> Response:
         """The answer to the last question, asked again (once per message: a check and a "which
