@@ -17,6 +17,7 @@ from bot.decision.rules import absent_terms
         ("营商码一共给多少户企业赋了码", "no_figure"),
         ("谢琦办案团队有几个人", "no_figure"),
         ("执法记录仪是什么牌子的", "unstated"),  # a brand the report never names
+        ("关于进一步加强市县法治建设的意见具体有哪些条款", "unstated"),  # documents named, never quoted
         ("法律援助案件里刑事案件占多少", "breakdown"),
         ("70个典型案例里城管执法的有几个", "breakdown"),
         ("桃江县首次不罚的企业有多少家", "breakdown"),

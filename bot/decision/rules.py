@@ -56,6 +56,8 @@ DETAILS = (
         "哪个部门|哪个单位|哪个局|哪家单位|哪个机关|哪个机构|谁牵头|牵头单位|牵头部门",
         r"局|委|办|院|厅|部门|单位|中心|机关|政府",
     ),
+    # a document's articles: the report names documents, it never quotes their articles
+    ("条款|条文|细则|全文", r"第[一二三四五六七八九十\d]+条|条款|条文|细则|全文"),
     # who gave an honour: the evidence names the one who gave it, not only the one who got it
     (
         "谁评|谁颁|谁授|谁发的|谁批|谁认定|谁命名|谁表彰|哪里评|哪个部门(?:评|颁|授|批|认定|命名)|哪个单位(?:评|颁|授)",
