@@ -310,9 +310,18 @@ class Engine:
             and response.entry_id == previous
             and not _check_words_only(text)
         )
+        # "第一批…验收了哪些单位" then "总共几个单位": the batch the decline names was the last
+        # question's, a scope the follow-up keeps as it keeps a year ("新增" then "现在一共有几个"
+        # asks the whole, which the report lacks)
+        inherited = (
+            response.kind == "part_only"
+            and _ORDINAL_RE.fullmatch(response.lacking or "") is not None
+            and previous is not None
+            and response.lacking in conversation.last_text
+        )
         if (
             (response.kind != "followup" or repeated)
-            and response.kind not in DELIBERATE_KINDS
+            and (response.kind not in DELIBERATE_KINDS or inherited)
             and (not (response.status == "answer" and response.kind == "figure") or repeated)
             and self._points_back(text, conversation, now)
             and (repeated or response.status != "answer" or not self._names_subject(text) or not self._own_words(text))
