@@ -193,6 +193,16 @@ def test_an_area_whose_words_the_report_writes_mostly_in_one_part_gets_that_part
     assert reply.kind == "area" and all(p in reply.text for p in points), reply.text
 
 
+@pytest.mark.parametrize(
+    "question", ["2023年在立法方面出台了哪些规定、办法和意见？", "科学立法方面出台了哪些规定和意见"]
+)
+def test_the_documents_of_an_area_asked_are_that_parts_points(engine, question):
+    """Several documents asked of an area: its part's sentences, every document they name."""
+    reply = engine.respond(question)
+    titles = ("资江两岸风貌管控若干规定", "大通湖湖泊保护管理办法", "关于进一步推进立法协商工作的意见")
+    assert reply.kind == "area" and all(t in reply.text for t in titles), reply.text
+
+
 @pytest.mark.parametrize("question", ["第一批湖南省法治政府建设示范地区有哪些", "那个第一批示范地区益阳有哪些"])
 def test_words_mostly_of_the_opening_summary_are_no_sub_sections_area(engine, question):
     """示范地区 is told in the summary; 第一批 alone is also in 三项制度, which is no answer."""
