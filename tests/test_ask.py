@@ -662,3 +662,17 @@ def test_the_year_of_the_thing_pointed_at_is_the_asks(engine, message):
 def test_the_year_of_the_askers_story_is_not_the_asks(engine):
     reply = engine.respond("2022年我在益阳打工，听说那个旗舰店 里面接了多少个应用啊")
     assert reply.status == "answer" and "300多个" in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    "message, figure",
+    [
+        ("民商事一审收案同比下降的百分比，精确到小数点后两位是多少", "10.21%"),
+        ("诉前调解成功率保留一位小数是多少", "56.8%"),
+    ],
+)
+def test_how_the_figure_should_be_given_is_no_part_of_the_ask(engine: Engine, message, figure):
+    """ "精确到小数点后两位": a request on the form of the answer; the figure is still quoted verbatim."""
+    assert "小数" not in find_ask(message, engine.packs[-1].context.report_norm).text
+    reply = engine.respond(message)
+    assert reply.status == "answer" and figure in reply.answer, reply.text

@@ -403,10 +403,18 @@ _SALUTATION_RE = re.compile(
 )
 
 
+# How the answer should be given, said beside what is asked ("精确到小数点后两位是多少", "保留两位小数").
+_FORM_ASKED_RE = re.compile(
+    r"(?:请|麻烦)?(?:精确到|保留到?|具体到)(?:小数点后)?[一二两三四\d]位(?:小数)?|"
+    r"(?:请|麻烦)?(?:用|以)(?:百分比|百分数|阿拉伯数字|数字)(?:表示|回答|说)"
+)
+
+
 def find_ask(text: str, report: str = "") -> Ask:
     """The asking clauses of a message and the context around them (`report`: the report's
     normalised text, which tells story clauses from a question's own)."""
     text = _SIGH_END_RE.sub("", text)  # "…下降了吗，唉": a sigh after the ask says nothing
+    text = _FORM_ASKED_RE.sub("", text)  # "精确到小数点后两位": how to give the figure, not what
     unsigned = _SALUTATION_RE.sub("", _SIGNATURE_RE.sub("", _CLOSING_RE.sub("", text)), count=1)
     text = unsigned if unsigned.strip() else text
     opened = _OPENER_RE.sub("", text, count=1)
