@@ -99,6 +99,13 @@ def test_places():
     assert analyze("赫山区有什么成绩", today=TODAY).scope.counties == ("赫山区",)
 
 
+def test_a_rough_number_beside_a_list_request_is_no_check(engine):
+    """ "那30多种证明…能给我列一下吗": the asker names what is counted to ask its members; no 是的."""
+    assert not analyze("那30多种可以在线开具的证明能给我列一下吗", today=TODAY).checks_number
+    reply = engine.respond("我想要那30多种可以在线开具的证明的完整清单，好对照看看我要用的在不在里面，能给我列一下吗？")
+    assert not reply.text.startswith(("是的", "不是")), reply.text
+
+
 def test_scope_and_rough_numbers_leave_the_text_to_match():
     a = analyze("经过法治审核的执法事项是不是有一万多项", today=TODAY)
     assert a.core == "经过法治审核执法事项" and a.checks_number

@@ -92,7 +92,8 @@ class Analysis:
         if not self.numbers:
             return False
         rough = bool(self.rough) and not _HOW_MANY_RE.search(self.text) and not ASKS_ABOUT_OTHER_RE.search(self.text)
-        return self.intent.yes_no or rough
+        # ("那30多种证明…能给我列一下吗": the members asked of what the asker knows it counts)
+        return self.intent.yes_no or (rough and not self.intent.wants_list)
 
     @property
     def wants_figure(self) -> bool:
