@@ -475,6 +475,12 @@ def test_almost_a_number_and_both_of_a_pair_described_are_checked(engine):
         ("村里的人说网办率是100%，我将信将疑，对不对", "是的"),
         ("隔壁王叔说问话的屋子跟开听证的房间是近200处，我有点不信，是真的吗", "是的"),
         ("隔壁王叔说零跑动事项数是五千五百一十一项，我不太相信，真的假的", "不是"),
+        # a negation describing the subject ("没有证明也能办的事项") negates no claim; a choice
+        # offered ("是上升了还是下降了") claims neither way
+        ("冇得证明也能办的高频事项有好多项咯啊应该是一千五百多项吧", "不是"),
+        ("冇得证明也能办的高频事项应该是三千多项吧", "是的"),
+        ("民商事一审收案是上升了还是下降了然后下降了百分之多少 有10.21%吗", "是的"),
+        ("民商事一审收案是上升了10.21%吗", "不是"),
         # "是这样的吗" is a bare check too; the doubt between it and the claim is the asker's
         ("她还说全市行政机关负责人出庭应诉率好像才一半多一点，我觉得不太可能，是这样的吗？", "不是"),
         ("听说法律援助案件有两千九百多件，是这样的吗", "是的"),

@@ -203,6 +203,10 @@ def cannot(raw: str) -> bool:
     return bool(clauses) and bool(_CANNOT_RE.search(clauses[-1]))
 
 
+# Where a description of the subject ends ("没有证明也能办的|高频事项"): 的 before a noun.
+_DESCRIBED_RE = re.compile(r"的(?=[\u4e00-\u9fff]{2})")
+# A choice offered ("是上升了还是下降了"): neither side is claimed.
+_CHOICE_RE = re.compile(r"(?:是)?[\u4e00-\u9fff]{1,4}?了?还是[\u4e00-\u9fff]{1,4}?了(?=[\u4e00-\u9fff，,\s]|$)")
 NEGATION_REACH = 2  # characters between a lone negation and the number it negates ("没审查120件")
 _STRONG_NEGATION_RE = re.compile(r"不是|没有|并非|不再|不能|不会")
 
@@ -217,6 +221,9 @@ def _negates_number(clause: str, number: str) -> bool:
         return True
     framed = _NOT_NEGATING_RE.sub("", _QUESTION_FRAMES_RE.sub("", clause.replace(number, "\0", 1)))
     before, _, after = framed.partition("\0")
+    described = list(_DESCRIBED_RE.finditer(before))
+    if described:  # "冇得证明也能办的|高频事项…是1500多项吧": a negation describing the subject
+        before = before[described[-1].end() :]
     if _STRONG_NEGATION_RE.search(before) or _NEGATION_RE.search(after):
         return True
     return bool(re.search(r"[没未无不]", before[-NEGATION_REACH - 1 :]))
@@ -250,7 +257,7 @@ def verdict(analysis: Analysis, evidence: str, figure=None, stated: str = "") ->
         if asked is not None and asked.percent == (figure.unit == "%") and not other_unit:
             found = compare(asked, *figure_range(figure.number, scale_of(figure.unit), figure.qualifier))
             own = _own_clause(stated or evidence, figure, told_after=True)
-            if found and _opposed(question, convert_numerals(clean(own))):
+            if found and _opposed(_CHOICE_RE.sub("", question), convert_numerals(clean(own))):
                 found = False  # "是下降了110%吗" of 上升110%: the number, but the other way
             # "不是2900余件吧" states the negation (a lead such as 不到/没到 is part of the range);
             # only a negation in the number's own clause ("是三千来家 | 没得六千家吧": 三千 is claimed)
