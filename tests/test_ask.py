@@ -245,6 +245,12 @@ def test_a_story_subject_never_completes_a_request_for_advice(engine):
             "没几天",
         ),
         ("前几年去办事要跑好几趟，大家都说麻烦，市本级网上可办的事项有多少项", "多少项", "大家都说"),
+        # a question the story tells of looking into ("研究有什么补贴政策可以申请") is no ask
+        (
+            "老板天天让我去研究有什么补贴政策可以申请，听说益阳搞了个东西能把政策主动推给企业，那个叫什么名字？",
+            "叫什么名字",
+            "研究有什么补贴政策",
+        ),
         # a question word inside what describes the thing ("…多少天内办完的那个时间") names it
         ("办事部门答应多少天内办完的那个时间，整体缩短了多少？", "缩短了多少", "多少天内"),
     ],

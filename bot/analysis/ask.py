@@ -250,6 +250,12 @@ _RETELLS_RE = re.compile(
 )
 
 
+# A question the asker's story tells of having ("研究有什么政策", "不晓得有啥补贴"): no ask of theirs.
+_EMBEDDED_RE = re.compile(
+    r"(?:研究|琢磨|不晓得|不知道|不清楚|搞不清|弄不清|打听)(?:一下|过)?(?:有|是)?(?:什么|啥|哪些)"
+)
+
+
 def _told(clause: str, report: str) -> bool:
     """A clause whose only question words tell an amount or a time, in words the report lacks,
     or any 几 in the asker's story ("我们几个朋友准备合伙开公司")."""
@@ -257,6 +263,8 @@ def _told(clause: str, report: str) -> bool:
         return False
     if narrative(clause) and _SOME_RE.search(clause) and not _asks(_SOME_RE.sub("", clause)):
         return True
+    if _EMBEDDED_RE.search(clause) and not _asks(_EMBEDDED_RE.sub("", clause)):
+        return True  # "老板让我去研究有什么补贴政策可以申请": what the asker looked into, told
     if not _INDEFINITE_RE.search(clause):
         return False
     return not _asks(_INDEFINITE_RE.sub("", clause)) and coverage(clause, report) <= TOLD_COVERAGE
