@@ -273,6 +273,7 @@ def test_a_figure_stated_after_a_story_with_a_question_mark_is_checked(engine):
 def test_pinyin_is_read_before_the_ask_is_found(engine):
     _answered(engine, "在吗~renmin tiaojie chenggonglv多谢！", "93%")
     _answered(engine, "renmin tiaojie chenggonglv 我问这个是因为我表姐在道县开了个快递点…", "93%")
+    _answered(engine, "滴滴 zhifa jiluyi 几台呀😂", "4400台")  # a chat ping first, like 在吗
 
 
 # --- comparisons ---------------------------------------------------------------------------
