@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.analysis.ask import find_ask, known_words, narrative
+from bot.analysis.ask import corrected, find_ask, known_words, narrative
 from bot.engine.engine import Engine
 
 
@@ -682,3 +682,18 @@ def test_how_the_figure_should_be_given_is_no_part_of_the_ask(engine: Engine, me
     assert "小数" not in find_ask(message, engine.packs[-1].context.report_norm).text
     reply = engine.respond(message)
     assert reply.status == "answer" and figure in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    "message, figure, not_figure",
+    [
+        ("那个公示的执法事项有多少项 不对 我是问经过法治审核的有多少项", "1.5万余项", "7.5万余项"),
+        ("合同合法性审查 呃 提出审查意见多少条 不对 是提了大概多少条", "近200条", "102件"),
+    ],
+)
+def test_a_spoken_self_correction_replaces_the_ask_it_corrects(engine: Engine, message, figure, not_figure):
+    """ "…不对 我是问…": only the ask said again is answered, with the corrected one's subject when
+    it names none; "对不对" / "不对吧" check, they correct nothing."""
+    reply = engine.respond(message)
+    assert figure in reply.answer and not_figure not in reply.answer, reply.text
+    assert corrected("法律援助案件是2900余件对不对") is None and corrected("是2900件 不对吧") is None

@@ -411,6 +411,24 @@ _SALUTATION_RE = re.compile(
 )
 
 
+# A self-correction in speech ("…有多少项 不对 我是问…", "…多少条 不对 是提了大概多少条"): what
+# follows replaces the ask before it. "对不对", "不对吧" check; they correct nothing.
+_CORRECTION_MARK_RE = re.compile(
+    r"(?:^|(?<=[，,。？?！!\s]))(?:呃|嗯|哦)?(?:不对不对|不对|说错了|说错|口误)(?![吧吗呀啊])[，,。！!\s]*"
+    r"(?:我是说|我是问|我想问的是|我问的是|我要问的是|应该是|是)?"
+)
+
+
+def corrected(message: str) -> tuple[str, str] | None:
+    """What a spoken self-correction leaves (before, after): the ask said again after the mark,
+    and what it corrects; None when the message corrects nothing or the rest asks nothing."""
+    marks = list(_CORRECTION_MARK_RE.finditer(message))
+    if not marks or marks[-1].start() == 0:
+        return None
+    before, after = message[: marks[-1].start()].strip(), message[marks[-1].end() :].strip()
+    return (before, after) if before and _asks(after) else None
+
+
 # How the answer should be given, said beside what is asked ("精确到小数点后两位是多少", "保留两位小数").
 _FORM_ASKED_RE = re.compile(
     r"(?:请|麻烦)?(?:精确到|保留到?|具体到)(?:小数点后)?[一二两三四\d]位(?:小数)?|"

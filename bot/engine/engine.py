@@ -21,7 +21,7 @@ from dataclasses import replace
 from functools import cached_property
 
 from bot.analysis import ASKS_ABOUT_OTHER_RE, Analysis, stated_claim
-from bot.analysis.ask import YEAR_RE, Ask, find_ask, known_words, narrative
+from bot.analysis.ask import YEAR_RE, Ask, corrected, find_ask, known_words, narrative
 from bot.analysis.compare import referred
 from bot.analysis.numbers import AskedNumber
 from bot.analysis.ruled_out import ruled_out
@@ -217,6 +217,7 @@ class Engine:
         if has_latin(message):  # "在吗~renmin tiaojie chenggonglv多谢": read before the ask is found
             message = self.packs[-1].pinyin.read_in_message(message)
         message = self.packs[-1].homophones.fix(message)  # "…存挡的": typos read before the ask is found
+        message = self._as_corrected(message)
         text, bare = self._readings(message)
         asked_last = message.rstrip(" ？?。.！!").endswith(text.rstrip(" ？?。.！!"))
         if asked_last and stated_claim(text.rstrip(" ？?")) and (text == message or _MARKED_END_RE.search(message)):
@@ -596,6 +597,17 @@ class Engine:
         words of the clauses an ask points back to ("…医疗纠纷那个调解委员会 这个拿了什么称号"),
         which carry no year or place."""
         return self._readings(text)[0]
+
+    def _as_corrected(self, message: str) -> str:
+        """ "公示的执法事项有多少项 不对 我是问经过法治审核的有多少项": the ask said after a
+        self-correction, with the corrected ask's subject when it names none of its own."""
+        found = corrected(message)
+        if found is None:
+            return message
+        before, after = found
+        if self._names_subject(after):
+            return after
+        return f"{self.packs[-1].analyze(before).core}，{after}"
 
     def _readings(self, text: str) -> tuple[str, str]:
         """The ask read with the words it points back at, and without them (context words never
