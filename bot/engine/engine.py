@@ -278,6 +278,12 @@ class Engine:
             again, again_year = self._answer(f"{corrected.group(1)}的{kind.group(0)}", conversation, now)
             if again.status == "answer":
                 response, year = again, again_year
+        elif corrected and _KIND_SAID_RE.fullmatch(corrected.group(1)) and response.status != "answer":
+            # "诉前调解情况" then "我问的是成功率不是件数": that kind of figure, of the last subject
+            subject = self.packs[-1].analyze(conversation.last_text).core
+            again, again_year = self._answer(f"{subject}的{corrected.group(1)}", conversation, now)
+            if again.status == "answer":
+                response, year = again, again_year
         if text != message and _ASKS_ABOUT_RE.search(text) and not self._names_subject(text):
             # "…讲是营商码…中央台报道了的，是哪个节目啊": an ask naming nothing the report says
             # in one place only is about the nearest thing of the story the report does name
@@ -950,8 +956,11 @@ _VERB_THIS_RE = re.compile(r"([\u4e00-\u9fff])(?:这个|那个)(?![\u4e00-\u9fff
 _MEASURE_KIND_RE = re.compile(r"比例|比率|占比|成功率|金额|人数|人次|数量")
 # The asker saying which subject the last question meant ("我说的是诉前调解的", "我是问部门的").
 _CORRECTION_RE = re.compile(
-    r"^(?:不是[，,\s]*)?(?:我|俺)(?:说的是|是说|问的是|是问|指的是)([\u4e00-\u9fff]{2,12}?)的?[。！!？?\s]*$"
+    r"^(?:不是[，,\s]*)?(?:我|俺)(?:说的是|是说|问的是|是问|指的是)([\u4e00-\u9fff]{2,12}?)的?"
+    r"(?:[，,\s]*(?:而)?不是[\u4e00-\u9fff]{1,8})?[。！!？?\s]*$"  # "…成功率不是件数": what it was not
 )
+# A kind of figure said alone ("成功率", "免罚金额" is a subject's): what of the last subject is meant.
+_KIND_SAID_RE = re.compile(r"(?:比例|比率|占比|成功率|金额|人数|人次|数量|件数|总数|[率数])")
 
 
 # An ask within what was just listed ("其中…哪个", "里面有…吗").
