@@ -97,7 +97,7 @@ _RANK_FRAME_RE = re.compile(r"全省|全国|全市|排名|排位|名次|位置|�
 _NARROWING_RE = re.compile(r"^\s*(?:那)?(?:我|俺)?((?:只|光)(?:说|要|问|看))(?![一两几跑])(?=[\u4e00-\u9fff]{2})")
 _KIND_WORDS = frozenset(
     "电视 电视台 电视节目 栏目 频道 节目 报道 称号 名称 名字 会议 哪次 时候 时间 单位 部门 地方 "
-    "标准 依据 通知 文件 方面 荣誉 奖项 机制 措施 举措 做法".split()  # which standard, notice, document …
+    "标准 依据 通知 文件 方案 方面 荣誉 奖项 机制 措施 举措 做法".split()  # which standard, notice, document …
 )
 
 
@@ -971,7 +971,9 @@ _DOCUMENT_ASKED_RE = re.compile(
     r"(?:啥|什么|哪个|哪份|哪一个|哪部)(?:文件|规定|办法|意见|方案|通知)|文件(?:叫|是)(?:啥|什么)"
 )
 _TITLE_RE = re.compile(r"《[^》]{2,60}》")
-_THIS_ONE_RE = re.compile(r"这个|那个|这份|那份|这项|那项|它|为此")  # what the last answer was about
+_THIS_ONE_RE = re.compile(
+    r"这个|那个|这份|那份|这项|那项|它|为此|^这是|^那是|^这些|^那些"
+)  # what the last answer was about
 # Where a list's last name ends and the sentence goes on ("…赫山区龙光桥街道成功创建为…").
 _LIST_END_RE = re.compile(r"(?:成功|被|获|等|已|均|都|分别|入选|创建|评为|通过)")
 
