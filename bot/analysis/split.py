@@ -151,9 +151,13 @@ _GENERIC_NOUN_RE = re.compile(r"事项|案件|案子|件数|项数|数量")
 _HEADLESS_RE = re.compile(r"^(?:就是|那个|这个)?[\u4e00-\u9fff]{1,6}?的(?:是|有|为)$")
 
 
+# When and how much, said around an ask ("现在总共有多少个"): no subject of its own.
+_NAMES_NOTHING_RE = re.compile(r"现在|目前|如今|当前|总共|一共|合计|总计|加起来")
+
+
 def _borrow(first: str, part: str) -> str:
     """An elliptical part gets the first part's subject in front ("成功率呢" after "诉前调解有多少件")."""
-    core = _ASK_RE.sub("", _ELLIPTICAL_RE.sub("", _content(part)))
+    core = _ASK_RE.sub("", _ELLIPTICAL_RE.sub("", _NAMES_NOTHING_RE.sub("", _content(part))))
     if len(_GENERIC_NOUN_RE.sub("", core)) <= 3 or _HEADLESS_RE.match(core):
         topic = first.split(":", 1)[0] if ":" in first.strip(":") else ""  # "谁执法谁普法：多少家单位"
         lead = re.split(r"[，,\s]+", first.strip(), maxsplit=1)[0]

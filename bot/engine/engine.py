@@ -28,7 +28,7 @@ from bot.analysis.ruled_out import ruled_out
 from bot.analysis.scope import find_scope
 from bot.answers import compose as answers
 from bot.answers.compose import Response
-from bot.decision.rules import CLAUSE_BREAK_RE, PLACEHOLDERS
+from bot.decision.rules import CLAUSE_BREAK_RE, GENERIC_VERBS, PLACEHOLDERS
 from bot.decision.verify import COMPARED_RE, CONTRASTS, WAY_RE, verdict
 from bot.engine.conversation import Conversation
 from bot.engine.memo import once, one_message
@@ -95,6 +95,7 @@ _QUESTION_WORD_RE = re.compile(r"哪|什么|啥|多少|几|谁|怎么|如何")
 _RANK_FRAME_RE = re.compile(r"全省|全国|全市|排名|排位|名次|位置|水平|档次|排|算")
 # Narrowing the last question to a part of it ("只说办了多少件案子", "我只要部门的"); not "只要跑一次的".
 _NARROWING_RE = re.compile(r"^\s*(?:那)?(?:我|俺)?((?:只|光)(?:说|要|问|看))(?![一两几跑])(?=[\u4e00-\u9fff]{2})")
+_ADDED_PART_RE = re.compile(r"新增|新加|再次|通过初评")  # a part of a whole, never the whole asked after it
 _KIND_WORDS = frozenset(
     "电视 电视台 电视节目 栏目 频道 节目 报道 称号 名称 名字 会议 哪次 时候 时间 单位 部门 地方 "
     "标准 依据 通知 文件 方案 方面 荣誉 奖项 机制 措施 举措 做法".split()  # which standard, notice, document …
@@ -337,6 +338,9 @@ class Engine:
             # question's subject comes first, and that reading answers when it can (an answered
             # ask naming its own subject, "那个医疗纠纷调解委员会…", is about that subject)
             subject = self.packs[-1].analyze(conversation.last_text).core
+            if self.packs[-1].analyze(text).intent.total:
+                # "新增了几个立法联系点" then "现在总共有多少个": the whole of it, not the part added
+                subject = _ADDED_PART_RE.sub("", subject)
             again, again_year = self._answer(f"{subject}，{text}", None, now)
             # an ask naming nothing of its own ("得了个什么称号") is about the last subject whatever
             # the plain reading scored
@@ -448,6 +452,7 @@ class Engine:
             if len(w) >= 2
             and w not in PLACEHOLDERS
             and w not in _KIND_WORDS
+            and w not in GENERIC_VERBS  # "现在总共有多少个": when and how much, no subject
             and (not none_occur(norm(w), report) or _names_a_thing(w) or is_common(w))
         ]
 
