@@ -713,3 +713,12 @@ def test_how_much_less_or_more_asks_the_change(engine, question, figure):
     """ "少了多少" / "多了多少" ask how a figure changed: the report's change answers, never a count."""
     reply = engine.respond(question)
     assert reply.status == "answer" and figure in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    "question, figure", [("全市公示执法事项多少万余项", "7.5万余项"), ("免罚金额多少万", "2000余万元")]
+)
+def test_how_many_ten_thousands_of_a_unit_is_a_count_not_money(engine, question, figure):
+    """ "多少万余项" counts items in ten-thousands; "多少万" alone asks a sum."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and figure in reply.answer, reply.text
