@@ -664,6 +664,11 @@ def test_a_list_across_sentences_never_overrides_a_reasoned_decline_or_the_whole
             "尊敬的工作人员：您好！烦请告知2023年度全市通过柔性执法方式办理的案件数量，以及对企业轻微违规首次不罚的免罚金额。此致 敬礼",
             ["4600余件", "2000余万元"],
         ),
+        # "A多少项，B多少项，以及C多少件": the items before 以及 ask each too
+        (
+            "柔性执法事项梳理了多少项，企业合规指导建议编了多少项，以及用柔性方式办了多少案件",
+            ["358项", "214项", "4600余件"],
+        ),
         # each with a verb of its own and its unit ("各三统一了多少件")
         ("市政府规范性文件和部门规范性文件各三统一了多少件", ["28件", "51件"]),
         # a part that joins two measures of one sentence, then another ask

@@ -611,6 +611,14 @@ def _split(text: str) -> list[Split]:
         sentences = [piece for s in sentences for piece in _MORE_RE.split(s) if len(_content(piece)) >= 2]
     elif len(sentences) == 1:  # "A的案件数量，以及B的免罚金额": a list's last item, added formally
         sentences = [piece for piece in _LIST_MORE_RE.split(sentences[0]) if len(_content(piece)) >= 2]
+        if len(sentences) >= 2:  # "A多少项，B多少项，以及C多少件": the items before it ask each too
+            sentences = [
+                group
+                for piece in sentences
+                for group in (
+                    _asking_groups([c for c in _unquoted(piece, _CLAUSE_RE) if len(_content(c)) >= 2]) or [piece]
+                )
+            ]
     sentences = _checks_joined(sentences)
     if 2 <= len(sentences) <= MAX_PARTS:
         found.append(Split(tuple(_with_subjects(sentences)), True, tuple(sentences)))
