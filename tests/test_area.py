@@ -227,6 +227,15 @@ def test_a_sections_points_carry_their_key_figures(engine):
     assert reply.kind == "area" and "13355件" in reply.text and "10816起" in reply.text, reply.text
 
 
+@pytest.mark.parametrize(
+    "question, figures", [("人民调解成绩咋样", ("10816起", "93%")), ("法律援助工作成绩咋样", ("2900余件", "317万余元"))]
+)
+def test_how_a_things_results_went_gets_its_sentences_with_every_figure(engine, question, figures):
+    """ "X成绩咋样" / "X情况咋样": the sentences telling of X, every figure in them, not one."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and all(f in reply.text for f in figures), reply.text
+
+
 @pytest.mark.parametrize("question", ["说说益阳行政执法方面的情况", "讲讲矛盾纠纷化解这块", "政务服务方面的情况"])
 def test_a_request_to_tell_of_an_area_gets_its_points(engine, question):
     assert engine.respond(question).kind == "area"
