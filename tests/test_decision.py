@@ -22,6 +22,7 @@ from bot.decision.rules import absent_terms
         ("70个典型案例里城管执法的有几个", "breakdown"),
         ("桃江县首次不罚的企业有多少家", "breakdown"),
         ("首次不罚的企业中小微企业占几家", "breakdown"),  # 微 of 轻微 and 企业 written, 小微 not
+        ("审查的合同里招商引资的合同有几件", "breakdown"),  # one kind of "招商引资、战略合作…等" counted together
         # which member of a group is the most: the report ranks the city, never a member
         ("网上可办的2861项里，哪个部门的事项最多", "breakdown"),
         ("柔性执法办的案件哪个单位最多", "breakdown"),

@@ -619,6 +619,19 @@ def _named_end(text: str, ask: str) -> str:
     return next((text[-k:] for k in (4, 3, 2) if len(text) >= k and text[-k:] in ask), "")
 
 
+_LISTED_RE = re.compile(r"[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+等")  # "招商引资、战略合作、融资贷款等"
+
+
+def _one_of_listed(part: str, text: str) -> bool:
+    """Whether the part asked is one kind of a list the figure's clause counts together
+    ("涉及招商引资、战略合作、融资贷款等领域合同…102件")."""
+    for listed in _LISTED_RE.finditer(text):
+        kinds = listed.group(0).rstrip("等").split("、")
+        if any(k in part for k in kinds if len(k) >= 2):
+            return True
+    return False
+
+
 PART_CHARS_MIN = 0.6  # share of a part's characters the answer's clause must write to be no part of it
 PART_PAIRS_MIN = 0.34  # ... and more than this share of its character pairs
 
@@ -627,8 +640,8 @@ def rule_subpart(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | 
     """A part of a figure asked ("法律援助案件里刑事案件占多少", "70个典型案例里城管执法的有几个")
     that the report does not break out: the part's words are not in the answer's clause, or
     the quoted whole is not followed by 其中 in the answer's sentence."""
-    if choice is None or not choice.figure_value:
-        return None
+    if choice is None or not (choice.figure_value or (a.wants_figure and figures_of(choice.text))):
+        return None  # (an explanation holding the whole's figure answers a part no better)
     # "报告里…是多少", "旗舰店里头到底有多少": no part asked
     match = _SUBPART_RE.search(_NO_WHOLE_RE.sub("", a.text))
     if not match:
@@ -636,12 +649,15 @@ def rule_subpart(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | 
     part = match.group(1) or match.group(2)
     if a.quotes_figure and "其中" not in choice.text:
         return Decline("breakdown", part)
-    own = set(choice.own_text)
+    own_text = choice.own_text or choice.text
+    if _one_of_listed(part, own_text):
+        return Decline("breakdown", part)  # "其中招商引资的合同": one kind of a list the figure counts together
+    own = set(own_text)
     pairs = [part[i : i + 2] for i in range(len(part) - 1)]
     # most of its characters the answer's, and more than a third of its pairs ("小微企业": 微 of
     # 轻微 and 企业 are the answer's, 小微 is not; "接进去的业务应用" is told in its words)
     chars = sum(c in own for c in part) / len(part)
-    if chars >= PART_CHARS_MIN and sum(p in choice.own_text for p in pairs) / len(pairs) > PART_PAIRS_MIN:
+    if chars >= PART_CHARS_MIN and sum(p in own_text for p in pairs) / len(pairs) > PART_PAIRS_MIN:
         return None
     return Decline("breakdown", part)
 
