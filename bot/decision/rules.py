@@ -662,7 +662,8 @@ def rule_subpart(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | 
     return Decline("breakdown", part)
 
 
-_ORDINAL_RE = re.compile(r"第(?:[一二三四五六七八九十]+|\d+)([批次届期])|首批")
+# An ordinal of a series ("第二批", "第7次", "首批"); group 1 is its unit (批 for 首批).
+ORDINAL_RE = re.compile(r"第(?:[一二三四五六七八九十]+|\d+)([批次届期])|首批")
 
 
 def rule_ordinal(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
@@ -670,10 +671,10 @@ def rule_ordinal(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | 
     if choice is None or a.intent.yes_no:
         return None  # a yes/no check says 不是 instead (verify.py)
     evidence = convert_numerals(clean(choice.text))
-    written = {_ordinal_key(m.group(0)) for m in _ORDINAL_RE.finditer(evidence)}
-    for match in _ORDINAL_RE.finditer(a.text):
+    written = {ordinal_key(m.group(0)) for m in ORDINAL_RE.finditer(evidence)}
+    for match in ORDINAL_RE.finditer(a.text):
         word = match.group(0)
-        if word in evidence or _ordinal_key(word) in written:
+        if word in evidence or ordinal_key(word) in written:
             continue  # "首批验收" of 第一批…验收: one ordinal, two writings
         unit = match.group(1) or "批"
         if re.search(r"第(?:[一二三四五六七八九十]+|\d+)" + unit + ("|首批" if unit == "批" else ""), evidence):
@@ -684,7 +685,7 @@ def rule_ordinal(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | 
     return None
 
 
-def _ordinal_key(word: str) -> str:
+def ordinal_key(word: str) -> str:
     """An ordinal in one writing: 首批 and 第一批 are 第1批."""
     return "第1批" if word in ("首批", "头一批", "第一批") else convert_numerals(word)
 

@@ -28,7 +28,7 @@ from bot.analysis.ruled_out import ruled_out
 from bot.analysis.scope import find_scope
 from bot.answers import compose as answers
 from bot.answers.compose import Response
-from bot.decision.rules import CLAUSE_BREAK_RE, GENERIC_VERBS, PLACEHOLDERS
+from bot.decision.rules import CLAUSE_BREAK_RE, GENERIC_VERBS, ORDINAL_RE, PLACEHOLDERS, ordinal_key
 from bot.decision.verify import COMPARED_RE, CONTRASTS, WAY_RE, verdict
 from bot.engine.conversation import Conversation
 from bot.engine.memo import once, one_message
@@ -145,7 +145,6 @@ _DIRECTION_RE = re.compile("|".join(word for word, _ in CONTRASTS))
 MAX_FOLLOW_UP_CHARS = 24  # a longer message is a question of its own
 _POINTS_BACK_RE = re.compile(r"^(?:那|那么|其中|具体|后来|另外|还)|这个|这些|这种|这项|那个|那些|它|他们|她们|其中|该")
 MAX_CHECK_RESIDUE = 6
-_ORDINAL_RE = re.compile(r"(第[一二三四五六七八九十\d]+|首|头一?)([批次届期])")  # "第一批", "首批"
 # Replies a pointing-back reading never overrides: the report's own answer that it lacks this.
 DELIBERATE_KINDS = frozenset(
     (
@@ -267,7 +266,7 @@ class Engine:
             again, again_year = self._answer(rest, conversation, now)
             if again.status != "answer" and conversation.last_text:
                 # "全市柔性执法的效果怎样" then "只说办了多少件案子": the part asked of the last subject
-                subject = self.packs[-1].analyze(conversation.last_text).core
+                subject = self._last_subject(conversation)
                 again, again_year = self._answer(f"{subject}，{rest}", conversation, now)
             if again.status == "answer":
                 response, year = again, again_year
@@ -281,7 +280,7 @@ class Engine:
                 response, year = again, again_year
         elif corrected and _KIND_SAID_RE.fullmatch(corrected.group(1)) and response.status != "answer":
             # "诉前调解情况" then "我问的是成功率不是件数": that kind of figure, of the last subject
-            subject = self.packs[-1].analyze(conversation.last_text).core
+            subject = self._last_subject(conversation)
             again, again_year = self._answer(f"{subject}的{corrected.group(1)}", conversation, now)
             if again.status == "answer":
                 response, year = again, again_year
@@ -323,7 +322,7 @@ class Engine:
         # asks the whole, which the report lacks)
         inherited = (
             response.kind == "part_only"
-            and _ORDINAL_RE.fullmatch(response.lacking or "") is not None
+            and ORDINAL_RE.fullmatch(response.lacking or "") is not None
             and previous is not None
             and response.lacking in conversation.last_text
         )
@@ -337,7 +336,7 @@ class Engine:
             # "那是哪个频道的", "他们考的是啥": asked about what was just answered, so the last
             # question's subject comes first, and that reading answers when it can (an answered
             # ask naming its own subject, "那个医疗纠纷调解委员会…", is about that subject)
-            subject = self.packs[-1].analyze(conversation.last_text).core
+            subject = self._last_subject(conversation)
             if self.packs[-1].analyze(text).intent.total:
                 # "新增了几个立法联系点" then "现在总共有多少个": the whole of it, not the part added
                 subject = _ADDED_PART_RE.sub("", subject)
@@ -510,7 +509,7 @@ class Engine:
         if a.intent.measure and value and not measure_fits(a.intent.measure, a.intent.unit, unit, value):
             # "钱呢 是不是三百多万" after a count of people: money is another figure, the money
             # of the same thing when the last question's subject reads it so
-            subject = self.packs[-1].analyze(conversation.last_text).core
+            subject = self._last_subject(conversation)
             again, _ = self._answer(f"{subject}，{text}", None, now)
             other = again.figure if again.status == "answer" else None
             fits = other is not None and measure_fits(
@@ -567,16 +566,21 @@ class Engine:
         titles = list(dict.fromkeys(_TITLE_RE.findall(last.source))) if last.status == "answer" else []
         return answers.named_in(last, titles[0]) if len(titles) == 1 else None
 
+    def _last_subject(self, conversation: Conversation) -> str:
+        """What the last question was about: its core, as the analysis reads it."""
+        return self.packs[-1].analyze(conversation.last_text).core
+
     def _sibling_of_last(self, text: str, conversation: Conversation, now: float) -> Response | None:
         """ "那第一批是哪些" after "第二批…有哪些": the last question asked again of the ordinal said
         instead of its own (the report's answer, or its honest "not stated"), never another
         thing that ordinal happens to name."""
-        said = _ORDINAL_RE.search(text)
+        said = ORDINAL_RE.search(text)
         if said is None or not self._points_back(text, conversation, now):
             return None
         last = conversation.last_text
-        own = next((m for m in _ORDINAL_RE.finditer(last) if m.group(2) == said.group(2)), None)
-        if own is None or own.group(0) == said.group(0):
+        unit = said.group(1) or "批"
+        own = next((m for m in ORDINAL_RE.finditer(last) if (m.group(1) or "批") == unit), None)
+        if own is None or ordinal_key(own.group(0)) == ordinal_key(said.group(0)):
             return None
         again, _ = self._answer(last[: own.start()] + said.group(0) + last[own.end() :], conversation, now)
         return again if again.status == "answer" or again.kind in answers.LACKS_KINDS else None
@@ -965,7 +969,7 @@ _CORRECTION_RE = re.compile(
     r"(?:[，,\s]*(?:而)?不是[\u4e00-\u9fff]{1,8})?[。！!？?\s]*$"  # "…成功率不是件数": what it was not
 )
 # A kind of figure said alone ("成功率", "免罚金额" is a subject's): what of the last subject is meant.
-_KIND_SAID_RE = re.compile(r"(?:比例|比率|占比|成功率|金额|人数|人次|数量|件数|总数|[率数])")
+_KIND_SAID_RE = re.compile(_MEASURE_KIND_RE.pattern + r"|件数|总数|[率数]")
 
 
 # An ask within what was just listed ("其中…哪个", "里面有…吗").
