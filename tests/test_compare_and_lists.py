@@ -837,3 +837,41 @@ def test_a_comparison_typed_with_a_break_or_in_dialect_names_the_larger(engine, 
 def test_a_change_against_the_time_before_is_no_comparison(question):
     """比原来 / 比以前: a change over time, one figure, not two subjects compared."""
     assert find_comparison(question) is None
+
+
+@pytest.mark.parametrize(
+    "message, figures",
+    [
+        ("网上可办情况", ["2861项", "100%"]),  # adjacent clauses: 网上可办数2861项,网上可办率100%
+        ("政务服务事项网上可办情况咋样", ["2861项", "100%"]),
+        ("讨回工资", ["370名", "317万余元"]),  # one clause: 为370名农民工讨回工资317万余元
+    ],
+)
+def test_a_subject_asked_without_a_kind_gets_every_figure_its_clause_gives(engine, message, figures):
+    reply = engine.respond(message)
+    assert reply.status == "answer" and all(f in reply.answer for f in figures), reply.text
+
+
+@pytest.mark.parametrize(
+    "message, figure, other",
+    [
+        ("网上可办率", "100%", "2861项"),  # the measure's own name picks it
+        ("网上可办事项有多少项", "2861项", "100%"),  # so does the kind asked
+        ("讨回工资多少钱", "317万余元", "370名"),
+    ],
+)
+def test_a_kind_named_keeps_one_figure_of_the_clause(engine, message, figure, other):
+    reply = engine.respond(message)
+    assert figure in reply.answer and reply.kind != "combined" and not reply.answer.startswith(other), reply.text
+
+
+def test_figures_of_one_sentence_quote_it_once_below_them(engine):
+    reply = engine.respond("法律援助案件数、法律咨询人次、讨回工资金额，列一下")
+    assert reply.text.count("原文：") == 1 and reply.text.count("出处：") == 1, reply.text
+    at = [reply.text.index(f) for f in ("2900余件", "近30000人次", "317万余元", "原文：")]
+    assert at == sorted(at), reply.text
+
+
+def test_figures_of_different_sentences_keep_each_source(engine):
+    reply = engine.respond("法律援助案件数和柔性执法案件数")
+    assert reply.text.count("原文：") == 2 and "2900余件" in reply.text and "4600余件" in reply.text, reply.text

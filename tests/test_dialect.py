@@ -22,6 +22,8 @@ from bot.text.dialect import mandarin
         ("那就超过九成了咯", "那就超过九成了咯"),
         # a message asking nothing else asks by its 好多 of a thing counted
         ("湘易办旗舰店接了好多个应用 好多个服务场景", "湘易办旗舰店接了多少个应用 多少个服务场景"),
+        ("它们提了好多意见", "它们提了多少意见"),  # or of a thing named that ends the clause
+        ("各立法联系点一年提好多建议啊", "各立法联系点一年提多少建议啊"),
         # 啵 ending a clause asks as 吗 does
         ("无车证明在网上开得到啵", "无车证明在网上开得到吗"),
         ("五千多个人啵？", "五千多个人吗？"),
@@ -41,6 +43,8 @@ def test_dialect_words_become_mandarin(text, expected):
     [
         "政府帮好多农民工都讨了钱",
         "好多年了",
+        "破案子比前头多了好多咯",  # a particle after 好多 is no thing counted
+        "涨了好多哦",
         "全市配了好多台，到底配了多少台",
         "接了好多业务应用和服务场景，各是多少",
         "3000余项是什么事项",  # 么事 of 什么事 is no dialect word

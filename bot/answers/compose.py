@@ -347,8 +347,9 @@ def compared(
 
 
 def combined(knowledge: Knowledge, parts: list[Response], missing: list[str] = ()) -> Response:
-    """Several questions in one message, answered one after another."""
-    text = "\n\n".join(p.text for p in parts)
+    """Several questions in one message, answered one after another; when each part is an
+    answer, its source and where, the answers come first and each source once below them."""
+    text = _answers_then_sources(parts) or "\n\n".join(p.text for p in parts)
     if missing:
         text += "\n\n" + "\n".join(f"关于“{m}”，报告中没有找到直接的回答。" for m in missing)
     first = parts[0]
@@ -366,6 +367,23 @@ def combined(knowledge: Knowledge, parts: list[Response], missing: list[str] = (
         year=first.year,
         parts=tuple(parts),
     )
+
+
+def _answers_then_sources(parts: list[Response]) -> str:
+    """The parts' answers, then each distinct source and where once ("" when a part is not
+    an answer over one source, such as an area's sentences)."""
+    sources: list[str] = []
+    for p in parts:
+        below = p.text[len(p.answer) :]
+        if not p.answer or not p.text.startswith(p.answer) or not below.startswith(f"\n原文：“{p.source}”\n出处："):
+            return ""
+        if "\n" in below[len(p.source) + 7 :]:
+            return ""
+        if below.strip() not in sources:
+            sources.append(below.strip())
+    if len(sources) == len(parts):
+        return ""  # nothing shared: each answer with its own source reads best
+    return "\n\n".join(p.answer for p in parts) + "\n\n" + "\n".join(sources)
 
 
 AREA_MAX_SENTENCES = 6  # a sub-section's answer quotes at most this many of its sentences

@@ -269,6 +269,13 @@ _COUNT_NAME_RE = re.compile(
 _RATE_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2}率$")
 
 
+def names_measure_word(text: str) -> bool:
+    """Whether a word of `text` is a measure's name ending in its kind ("网上可办数 市本级")."""
+    return any(
+        _COUNT_NAME_RE.search(word) or _RATE_NAME_RE.search(word) for word in re.split(r"[^\u4e00-\u9fff]+", text)
+    )
+
+
 def named_measure(a: Analysis) -> str:
     """The measure a staff lookup names by its last word ("收案数", "可办率"); "" for other asks."""
     if a.intent.kind != "lookup":

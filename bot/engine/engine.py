@@ -94,7 +94,7 @@ _QUESTION_WORD_RE = re.compile(r"哪|什么|啥|多少|几|谁|怎么|如何")
 # The words of asking where something stands ("在全省排什么位置", "全省排名怎么样"): no subject.
 _RANK_FRAME_RE = re.compile(r"全省|全国|全市|排名|排位|名次|位置|水平|档次|排|算")
 # Narrowing the last question to a part of it ("只说办了多少件案子", "我只要部门的"); not "只要跑一次的".
-_NARROWING_RE = re.compile(r"^\s*(?:那)?(?:我|俺)?((?:只|光)(?:说|要|问|看))(?![一两几跑])(?=[\u4e00-\u9fff]{2})")
+_NARROWING_RE = re.compile(r"^\s*(?:那)?(?:我|俺)?((?:只|光)(?:说|讲|谈|要|问|看))(?![一两几跑])(?=[\u4e00-\u9fff]{2})")
 _ADDED_PART_RE = re.compile(r"新增|新加|再次|通过初评")  # a part of a whole, never the whole asked after it
 _KIND_WORDS = frozenset(
     "电视 电视台 电视节目 栏目 频道 节目 报道 称号 名称 名字 会议 哪次 时候 时间 单位 部门 地方 "
@@ -255,13 +255,13 @@ class Engine:
                 return matching
         response, year = self._answer(text, conversation, now)
         narrowing = _NARROWING_RE.match(text) if previous else None
-        if (
-            narrowing
-            and response.status != "answer"
-            and (response.kind == "nomatch" or narrowing.group(1) in response.lacking)
+        if narrowing and (
+            (response.status != "answer" and (response.kind == "nomatch" or narrowing.group(1) in response.lacking))
+            or (response.status == "answer" and not self._of_last_answer(response, conversation))
         ):
             # "我只要部门的", "只说办了多少件案子" after an answer: the part of it asked, the
-            # narrowing words no subject (a pair asked apart, "只说听证室", keeps its own reply)
+            # narrowing words no subject (a pair asked apart, "只说听证室", keeps its own reply);
+            # an answer from elsewhere in the report ("只讲部门的" → 行政检察…) is no part of it
             rest = text[narrowing.end() :]
             again, again_year = self._answer(rest, conversation, now)
             if again.status != "answer" and conversation.last_text:
@@ -584,6 +584,11 @@ class Engine:
             return None
         again, _ = self._answer(last[: own.start()] + said.group(0) + last[own.end() :], conversation, now)
         return again if again.status == "answer" or again.kind in answers.LACKS_KINDS else None
+
+    def _of_last_answer(self, response: Response, conversation: Conversation) -> bool:
+        """Whether `response` gives a figure or fact of the last answer's own sentences."""
+        last = self._last_answer(conversation)
+        return bool(response.source) and response.source in last.source
 
     def _last_answer(self, conversation: Conversation) -> Response:
         """The answer to the last question, asked again (once per message: a check and a "which

@@ -23,6 +23,7 @@ import re
 import time
 from dataclasses import replace
 from functools import cached_property, lru_cache, partial
+from itertools import product
 
 from bot.analysis import Analysis, analyze, guards
 from bot.analysis.area import find_area, find_area_figures, find_area_honours
@@ -56,6 +57,7 @@ from bot.decision.rules import (
     lead_ok,
     measure_head,
     named_measure,
+    names_measure_word,
 )
 from bot.decision.verify import larger_of, other_units, same_figure, stated_figure, verdict
 from bot.engine.conversation import Conversation
@@ -361,7 +363,16 @@ class PackEngine:
             several = self._compound(a, explicit=False, figures=True)
             if several is not None:
                 return several
-        return self._joined_measures(a, whole) or self._with_sibling(a, whole)
+        return self._joined_measures(a, whole) or self._clause_together(a, whole) or self._with_sibling(a, whole)
+
+    def _clause_together(self, a: Analysis, whole: Response) -> Response | None:
+        """ "网上可办情况": the ask names no kind of figure, and the figure found stands in one clause
+        with another near one (网上可办数2861项,网上可办率100%): both, in the report's order."""
+        if whole.status != "answer" or whole.kind != "entry" or whole.figure is None or a.intent.yes_no:
+            return None
+        curated = self.curated.candidates(a)
+        chosen = next((c for c in curated if c.id == whole.entry_id), None)
+        return self._clause_figures(chosen, curated, a, adjacent=True) if chosen is not None else None
 
     def _joined_measures(self, a: Analysis, whole: Response) -> Response | None:
         """ "复调对接案件数和和解率": the whole answered one of two measures joined by 和; when
@@ -454,7 +465,7 @@ class PackEngine:
                     chosen = None  # "那现在一共有几个联系点": 40余条 counts no 联系点
 
                 if chosen is not None:
-                    together = self._clause_figures(chosen, curated, a)
+                    together = self._clause_figures(chosen, curated, a, previous)
                     if together is not None:
                         return together  # "农民工讨薪那块呢": 370名 and 317万余元, one clause's figures
                     choice = self._entry_choice(chosen)
@@ -1611,18 +1622,33 @@ class PackEngine:
             return None
         return _answered(reply), first, rest
 
-    def _clause_figures(self, chosen: Candidate, curated: list[Candidate], a: Analysis) -> Response | None:
+    def _clause_figures(
+        self, chosen: Candidate, curated: list[Candidate], a: Analysis, previous=None, adjacent: bool = False
+    ) -> Response | None:
         """The chosen figure and those its report clause gives with it, when they are near too
-        and the ask names no kind of figure (a count, an amount): all of them, in the report's order."""
+        and the ask names no kind of figure (a count, an amount): all of them, in the report's
+        order. After a figure, its kind is the one asked again ("诉前调解呢" after a rate)."""
         kb = self.knowledge
         entry = kb.entries[chosen.id]
-        if not entry.is_metric or _kind_asked(a):
+        if not entry.is_metric or _kind_asked(a) or a.intent.wants_list or a.intent.asks_name:
             return None
         near = [c for c in clarify_options(curated, self.params) if c.id != chosen.id]
-        together = [entry] + [kb.entries[c.id] for c in near if _one_clause([entry, kb.entries[c.id]])]
+        together = [entry] + [kb.entries[c.id] for c in near if _one_clause([entry, kb.entries[c.id]], adjacent)]
         if len(together) < 2:
             return None
+        same_kind = [e for e in together if previous is not None and previous.is_metric and e.unit == previous.unit]
+        apart = same_kind[0] if len(same_kind) == 1 else self._named_apart(a, together)
+        if apart is not None:  # "只讲部门的": of 市政府 28件 and 部门 51件, the one the ask names
+            return answers.answer(kb, apart, chosen.score, "followup")
         return self._in_report_order([(e, chosen.score) for e in together], "followup")
+
+    def _named_apart(self, a: Analysis, entries: list) -> object | None:
+        """The one of `entries` a word of the ask names and none of the others' names do."""
+        norm = self.context.normalize
+        names = [self._names_of(e) for e in entries]
+        words = {norm(w) for w in lexicon.segment(a.core) if len(w) >= 2} - {""}
+        named = {k for w in words for k, own in enumerate(names) if w in own and sum(w in n for n in names) == 1}
+        return entries[named.pop()] if len(named) == 1 else None
 
     def _in_report_order(self, figures: list[tuple], kind: str) -> Response:
         """Several figures of one clause, each with its score, answered together in the order
@@ -1864,19 +1890,23 @@ MAX_CLAUSE_FIGURES = 3
 
 
 def _kind_asked(a: Analysis) -> bool:
-    """Whether the ask names a kind of figure (a count, an amount, a unit) or checks one."""
-    return bool(a.intent.measure or a.intent.unit or a.intent.yes_no)
+    """Whether the ask names a kind of figure (a count, an amount, a unit, a measure's name
+    ending in 数 or 率) or checks one."""
+    return bool(a.intent.measure or a.intent.unit or a.intent.yes_no or names_measure_word(a.text))
 
 
-def _one_clause(entries: list) -> bool:
+def _one_clause(entries: list, adjacent: bool = False) -> bool:
     """Whether the options are the figures one clause of the report gives together (成功为370名
-    农民工讨回工资317万余元): metrics of one source whose figures stand within one clause of it."""
+    农民工讨回工资317万余元), or with `adjacent`, clauses next to each other (网上可办数2861项,
+    网上可办率100%): metrics of one source whose figures stand in one (run of adjacent) clause(s)."""
     if not 2 <= len(entries) <= MAX_CLAUSE_FIGURES or not all(e.is_metric for e in entries):
         return False
     if len({e.source for e in entries}) != 1:
         return False
     clauses = re.split(r"[,，;；。]", entries[0].source)
-    return any(all(e.value in clause for e in entries) for clause in clauses)
+    places = [[k for k, clause in enumerate(clauses) if e.value in clause] for e in entries]
+    span = len(entries) if adjacent else 1
+    return any(max(run) - min(run) < span for run in product(*places))
 
 
 def _ask_their_own(parts: tuple[str, ...]) -> bool:

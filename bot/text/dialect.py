@@ -77,11 +77,15 @@ def mandarin(text: str) -> str:
     return text
 
 
-# What asks besides 好多; a message with none of it asks by its 好多 of a thing counted (a
+# What asks besides 好多; a message with none of it asks by its 好多 of a thing counted or named (a
 # question mark alone asks nothing of its own: "案例涉及好多个方面哒？").
 _ASKS_RE = re.compile(r"多少|几|什么|啥|哪|怎|谁|吗|呢|么$")
 _WHOEVER_RE = re.compile(r"谁[\u4e00-\u9fff]{1,3}谁[\u4e00-\u9fff]{1,3}")  # "谁执法谁普法" asks no one
-_MANY_COUNTED_RE = re.compile(rf"(?:好多|几多)(?={_COUNTED_NOUN})")
+# "它们提了好多意见": a thing that ends the clause is counted as much as a unit is (not a
+# time, "好多年了", nor a particle, "多了好多咯").
+_MANY_COUNTED_RE = re.compile(
+    rf"(?:好多|几多)(?={_COUNTED_NOUN}|(?![啊呀呢哦嘛咯吧哈啦哒嘞年天月回遍次])[\u4e00-\u9fff]{{0,5}}[^\W\d_了过着的]{_END})"
+)
 
 
 def _asked_again(text: str, end: int) -> bool:
