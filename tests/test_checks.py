@@ -689,3 +689,16 @@ def test_a_member_checked_in_a_counted_group_gets_no_verdict_from_the_count(engi
 
 def test_a_member_the_report_names_in_a_counted_group_is_borne_out(engine):
     assert engine.respond("11个验收单位里有没有市科技局").text.startswith("是的")
+
+
+@pytest.mark.parametrize(
+    "check, verdict",
+    [
+        ("营业执照是不是不用交了", "是的"),  # one long report word names the thing among near entries
+        ("营业执照还要交冇", "不是"),  # 冇 (没) ending the check asks whether, as 吗 does
+        ("营业执照还要交没有", "不是"),
+    ],
+)
+def test_a_check_of_a_stated_exemption_is_judged_on_its_sentence(engine, check, verdict):
+    reply = engine.respond(check)
+    assert reply.status == "answer" and reply.text.startswith(verdict) and "免提交" in reply.text, reply.text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.retrieval import lookup
 
 
@@ -98,6 +100,13 @@ def test_a_few_things_pointed_at_are_no_figure_to_look_up(engine):
     assert reply.status == "answer" and "首违免罚显温度" in reply.answer, reply.text
     reply = engine.respond("报告里的4400这个数说的是什么东西的数量？")
     assert reply.status == "answer" and "执法记录仪" in reply.answer, reply.text
+
+
+@pytest.mark.parametrize("question", ["4400那个是么子东西的数量", "4400是什么的数量", "1837是啥的数目"])
+def test_a_bare_number_asked_what_it_counts_is_looked_up(engine, question):
+    """A number without its unit, asked what it is the count of: the figure it is."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and reply.kind == "figure", reply.text
 
 
 def test_a_sum_in_wan_is_looked_up_backwards(engine):

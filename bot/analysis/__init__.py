@@ -139,6 +139,8 @@ def _cached(raw: str, synonyms: Synonyms, today: dt.date) -> Analysis:
 
 
 _CLAUSE_RE = re.compile(r"[，,。？?！!；;\s]+")
+# 没 / 没有 ending a check asks whether ("营业执照还要交没", "办了没有"), as 吗 does.
+_ASKING_NOT_END_RE = re.compile(r"没有?$")
 _ASKING_RE = re.compile(r"多少|几|好多|什么|啥|哪|谁|怎|咋|吗|呢|么$|没$|还是|是否|有没有|是不是|对吧|没错吧|[?？]")
 # A clause telling of the asker or someone: its year is the story's.
 _TELLS_RE = re.compile(r"我|俺|咱|他|她|孩子|儿子|女儿|老伴|老公|老婆|爸|妈|家里|参加了|去过|办过|遇到|以前|那时")
@@ -204,7 +206,7 @@ def _analyze(raw: str, synonyms: Synonyms = NO_SYNONYMS, today: dt.date | None =
     core = _remove(_claimed(raw, text, synonyms) if intent.yes_no else text, checked + list(scope.spans))
     if checked:
         core = _FRAME_RE.sub(" ", core)
-    core = drop_filler(core).replace(" ", "")
+    core = drop_filler(_ASKING_NOT_END_RE.sub("", core) if intent.yes_no else core).replace(" ", "")
     residue = _OVERVIEW_WORDS.sub("", drop_filler(_remove(text, scope.spans)))
     if intent.kind == "overview" and len(re.sub(r"大概|大致|简单|一下|整个|\s", "", residue)) > 6:
         intent = find_intent(text.replace("报告", ""))  # a subject of its own: not the whole report

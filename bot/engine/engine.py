@@ -253,11 +253,15 @@ class Engine:
             matching = self._members_matching(previous, text)
             if matching is not None:
                 return matching
-        response, year = self._answer(text, conversation, now)
         narrowing = _NARROWING_RE.match(text) if previous else None
+        last = self._last_answer(conversation) if narrowing else None  # before this answer is remembered
+        response, year = self._answer(text, conversation, now)
         if narrowing and (
-            (response.status != "answer" and (response.kind == "nomatch" or narrowing.group(1) in response.lacking))
-            or (response.status == "answer" and not self._of_last_answer(response, conversation))
+            (
+                response.status != "answer"
+                and (response.kind in ("nomatch", "clarify") or narrowing.group(1) in response.lacking)
+            )
+            or (response.status == "answer" and not (response.source and response.source in last.source))
         ):
             # "我只要部门的", "只说办了多少件案子" after an answer: the part of it asked, the
             # narrowing words no subject (a pair asked apart, "只说听证室", keeps its own reply);
@@ -492,10 +496,6 @@ class Engine:
             # together: the part of the figure checked is the answer judged
             last = part
             conversation.remember(part.entry_id, now)
-        remembered = conversation.last_entry_id
-        if remembered and (last.status != "answer" or last.entry_id != remembered):
-            # the last question was a follow-up ("那成功率呢"): its answer is the entry remembered
-            last = self.answer_entry(remembered) or last
         figure = last.figure if last.status == "answer" else None
         if figure is None and last.status == "answer" and a.numbers:
             # an explanation that states the figure ("…诉前调解案例13355件…"): the one figure
@@ -556,10 +556,10 @@ class Engine:
 
     def _document_of_last(self, text: str, conversation: Conversation, now: float) -> Response | None:
         """ "为这个出台的是啥文件" after an answer whose sentence names one document: that one."""
-        if not (_DOCUMENT_ASKED_RE.search(text) and _THIS_ONE_RE.search(text)) or not self._points_back(
-            text, conversation, now
-        ):
-            return None  # "另外想问乡镇综合执法示范创建是哪个通知" names a thing of its own
+        if not _DOCUMENT_ASKED_RE.search(text) or not self._points_back(text, conversation, now):
+            return None
+        if not _THIS_ONE_RE.search(text) and self._own_words(text):
+            return None  # "另外想问乡镇综合执法示范创建是哪个通知" names a thing of its own; "依据的哪个文件" none
         last = self._last_answer(conversation)
         if any(w not in last.source for w in self._own_words(text)):
             return None  # "推进立法协商的那个文件叫啥": a thing of its own, not the last answer's
@@ -585,15 +585,16 @@ class Engine:
         again, _ = self._answer(last[: own.start()] + said.group(0) + last[own.end() :], conversation, now)
         return again if again.status == "answer" or again.kind in answers.LACKS_KINDS else None
 
-    def _of_last_answer(self, response: Response, conversation: Conversation) -> bool:
-        """Whether `response` gives a figure or fact of the last answer's own sentences."""
-        last = self._last_answer(conversation)
-        return bool(response.source) and response.source in last.source
-
     def _last_answer(self, conversation: Conversation) -> Response:
         """The answer to the last question, asked again (once per message: a check and a "which
-        way" both judge against it)."""
-        return once((self, "last answer", conversation.last_text), lambda: self.respond(conversation.last_text))
+        way" both judge against it). A follow-up asked alone reads otherwise ("具体呢，是哪些单位"):
+        when its answer is not the entry remembered, the remembered entry's answer is the last one."""
+        last = once((self, "last answer", conversation.last_text), lambda: self.respond(conversation.last_text))
+        remembered = conversation.last_entry_id
+        ids = {last.entry_id} | {p.entry_id for p in last.parts}
+        if remembered and (last.status != "answer" or remembered not in ids):
+            return self.answer_entry(remembered) or last
+        return last
 
     def _which_way(self, text: str, conversation: Conversation | None, now: float) -> Response | None:
         """ "是涨了还是降了" right after a change: the answer just given, which says which way."""

@@ -125,6 +125,7 @@ _LIST_MARK_RE = re.compile(r"、|”“|”、“|；")
 
 KNOWN_TEXTS_KEPT = 4096  # normalised texts of the pack kept for the rules
 MIN_DESCRIBED_WORDS = 2  # a described thing is answered when the ask has this many of the report's words
+NAMING_WORD_CHARS = 4  # or one of them this long
 MAX_SIBLING_DIFFERENCE = 6  # characters two titles may differ in and still be parts of one measure
 MIN_PARTS_ANSWERED = 2  # an enumeration is answered in part only when this many parts are
 LISTING_NEAR = 3  # entries near a list asked after a count that may name its members
@@ -809,8 +810,8 @@ class PackEngine:
         report word of the ask (采纳) answers; when none does, the best report sentence that
         holds them all; a choice between the entries only when neither is so."""
         words = self._report_words(a)
-        if a.wants_figure or len(words) < MIN_DESCRIBED_WORDS:
-            return None
+        if a.wants_figure or (len(words) < MIN_DESCRIBED_WORDS and max(map(len, words), default=0) < NAMING_WORD_CHARS):
+            return None  # two of the report's words, or one long enough to name a thing (营业执照)
         norm = self.context.normalize
         entries = self.knowledge.entries
         said = {c.id: norm(f"{entries[c.id].answer} {entries[c.id].title}") for c in options}
