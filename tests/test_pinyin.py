@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.engine.conversation import Conversation
 from bot.text.pinyin import PinyinReader, has_latin, syllables
 
 
@@ -119,3 +120,21 @@ def test_one_syllable_words_between_words_read_are_read_too(engine, typed, read)
 @pytest.mark.parametrize("alone", ["le", "ma", "shi"])
 def test_a_one_syllable_word_alone_stays_as_typed(engine, alone):
     assert engine.packs[-1].pinyin.read(alone) == alone
+
+
+def test_the_other_word_of_a_shared_pinyin_is_read_on_request():
+    reader = PinyinReader(["法院", "法院", "法援"], weights=None)
+    assert reader.read("fayuan") in ("法院", "法援")
+    assert {reader.read("fayuan"), reader.read("fayuan", other=True)} == {"法院", "法援"}
+    assert reader.read("wangshang", other=True) == reader.read("wangshang")  # no second word: the same
+
+
+def test_the_engine_reads_shared_pinyin_the_other_way_when_the_first_answers_nothing(engine):
+    """ "fayuan案件受理了多少": 法院 answers nothing, 法援 (法律援助) does; a weak answer of the
+    other reading ("fayuan 院长是谁") is not taken."""
+    chat = Conversation()
+    reply = engine.respond("fayuan案件受理了多少", chat, now=0)
+    assert reply.status == "answer" and "2900余件" in reply.answer, reply.text
+    assert chat.last_entry_id == "legal_aid_cases"
+    reply = engine.respond("fayuan 院长是谁")
+    assert reply.status != "answer", reply.text

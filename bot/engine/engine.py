@@ -208,8 +208,29 @@ class Engine:
 
     def respond(self, text: str, conversation: Conversation | None = None, now: float | None = None) -> Response:
         """Answer one message; update `conversation` when something is answered."""
+        now = time.monotonic() if now is None else now
+        before = replace(conversation) if conversation is not None else None
         with one_message():
-            return self._respond(text, conversation, time.monotonic() if now is None else now)
+            response = self._respond(text, conversation, now)
+        if response.status == "answer" or not isinstance(text, str) or not has_latin(text):
+            return response
+        # "fayuan案件受理了多少": letters two words share were read as the frequent one (法院) and
+        # nothing answers; read as the other (法援), the message is asked again from the same turn
+        reader = self.packs[-1].pinyin
+        message = mandarin(simplified(english(text)))
+        other = reader.read_in_message(message, other=True)
+        if other == reader.read_in_message(message) or has_latin(other):
+            return response
+        after = replace(conversation) if conversation is not None else None
+        if conversation is not None:
+            conversation.__dict__.update(before.__dict__)
+        with one_message():
+            again = self._respond(other, conversation, now)
+        if again.status == "answer" and again.score >= self.params.other_reading_min:
+            return again
+        if conversation is not None:
+            conversation.__dict__.update(after.__dict__)
+        return response
 
     def _respond(self, text: str, conversation: Conversation | None, now: float) -> Response:
         # 零跑動…分別多少項 asks two; "成功率好多" asks 多少 (bot/text/dialect.py)

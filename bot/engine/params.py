@@ -70,6 +70,7 @@ class Params:
     followup_trust: float = 0.3  # an entry leading the next by this much answers a follow-up as it is
     stated_rest_min: float = 0.6  # after a clause stating a known figure, the rest answers alone from this score
     short_query_chars: int = 2
+    other_reading_min: float = 0.7  # pinyin read as the less frequent word answers from this score
 
 
 DEFAULT = Params()

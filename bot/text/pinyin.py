@@ -123,6 +123,7 @@ class PinyinReader:
     def __init__(self, words: Iterable[str], weights: Counter | None = None):
         weights = weights or Counter()
         self.keys: dict[str, tuple] = {}  # a word's letters → (weight, word, syllables); flat, not a trie of dicts
+        self.seconds: dict[str, tuple] = {}  # letters two words share → the lighter one ("fayuan": 法援 beside 法院)
         self.syllable_counts: dict[str, int] = {}
         by_initials: dict[str, set[str]] = {}
         self.words = 0
@@ -139,12 +140,16 @@ class PinyinReader:
                 best = self.keys.get(letters)
                 if best is None or weight > best[0]:
                     self.keys[letters] = (weight, word, len(key))
+                    if best is not None and best[1] != word:
+                        self.seconds[letters] = best
+                elif best[1] != word and weight > self.seconds.get(letters, ((-1, 0),))[0]:
+                    self.seconds[letters] = (weight, word, len(key))
                 if len(word) >= _MIN_INITIALS:
                     by_initials.setdefault("".join(s[0] for s in key), set()).add(word)
         self.initials = {k: next(iter(v)) for k, v in by_initials.items() if len(v) == 1}
         self._longest_key = max(map(len, self.keys), default=0)
         self.syllables = syllables()
-        self._read: dict[str, str] = {}  # runs already read (a repeated question)
+        self._read: dict[tuple, str] = {}  # runs already read (a repeated question)
         self._longest_syllable = max(map(len, self.syllables), default=6)
 
     @classmethod
@@ -185,17 +190,18 @@ class PinyinReader:
 
     # --- reading -----------------------------------------------------------------------
 
-    def read(self, text: str) -> str:
+    def read(self, text: str, other: bool = False) -> str:
         """`text` with its pinyin runs written as the vocabulary's words; what the pack's words
-        cannot read is then tried with everyday words ("anzi" → 案子, "fa yuan" → 法院)."""
+        cannot read is then tried with everyday words ("anzi" → 案子, "fa yuan" → 法院). With
+        `other`, letters two words share are read as the less frequent one ("fayuan" → 法援)."""
         if not has_latin(text):
             return text
-        text = _RUN_RE.sub(lambda m: self._run(m.group(0)), text)
+        text = _RUN_RE.sub(lambda m: self._run(m.group(0), other), text)
         if self is not _everyday_reader() and has_latin(text):
             text = _everyday_reader().read(text)
         return text
 
-    def read_in_message(self, text: str) -> str:
+    def read_in_message(self, text: str, other: bool = False) -> str:
         """`read`, for a whole message before its clauses are found: one space each side of a run
         read as Chinese was typography ("诉前 tiao jie 案例数") and is dropped, except after a question's
         end ("…分别多少 nmg讨薪…"); a run not read keeps its spaces (in Chinese a space is a break)."""
@@ -203,7 +209,7 @@ class PinyinReader:
             return text
 
         def run(match: re.Match) -> str:
-            read = self.read(match.group(2))
+            read = self.read(match.group(2), other)
             if read == match.group(2):
                 return match.group(0)
             # "…分别多少 nmg讨薪讨回是多少": after a question's end, before another ask, a space is a
@@ -215,22 +221,22 @@ class PinyinReader:
 
         return re.sub(f"([ \\t]?)({_RUN_RE.pattern})[ \\t]?", run, text)
 
-    def _run(self, run: str) -> str:
-        known = self._read.get(run)
+    def _run(self, run: str, other: bool = False) -> str:
+        known = self._read.get((run, other))
         if known is None:
             if len(self._read) >= 4096:
                 self._read.clear()
-            known = self._read[run] = self._read_run(run)
+            known = self._read[(run, other)] = self._read_run(run, other)
         return known
 
-    def _read_run(self, run: str) -> str:
+    def _read_run(self, run: str, other: bool = False) -> str:
         tokens = _TOKEN_RE.findall(run)
         if all(t.isupper() and len(t) > 1 for t in tokens):
             return run  # APP, CCTV: an abbreviation, not pinyin
         letters = "".join(_fold(t) for t in tokens)
         bounds = set(itertools.accumulate(len(t) for t in tokens))
         bounds.add(0)
-        parsed = self._cover(letters, bounds)
+        parsed = self._cover(letters, bounds, other)
         if parsed is not None:
             return parsed
         if len(tokens) == 1 and letters in self.initials:
@@ -250,7 +256,7 @@ class PinyinReader:
                     ends[p].append(q)
         return ends
 
-    def _cover(self, letters: str, bounds: set[int]) -> str | None:
+    def _cover(self, letters: str, bounds: set[int], other: bool = False) -> str | None:
         """The run as words: a dynamic programme over the letters, each step a vocabulary word
         of two syllables or more (more letters covered first, then fewer pieces) or one syllable
         left as typed; None if the letters are not all syllables or no word matches."""
@@ -270,7 +276,8 @@ class PinyinReader:
                 continue
             choice = None
             for q in range(p + 1, min(n, p + self._longest_key)):
-                end = self.keys.get(letters[p : q + 1])
+                key = letters[p : q + 1]
+                end = (other and self.seconds.get(key)) or self.keys.get(key)
                 if end is not None and end[2] >= 2 and ok[q + 1]:
                     rest = best[q + 1]
                     option = (rest[0] + q + 1 - p, rest[1] - 1, (end[1],) + rest[2])
