@@ -236,3 +236,19 @@ def test_what_is_said_of_a_measure_stays_with_it(text):
 def test_a_rise_said_in_times_is_a_percentage(text, low, high):
     (found,) = [n for n in find_numbers(text) if n.percent]
     assert (found.low, found.high) == (low, high)
+
+
+@pytest.mark.parametrize(
+    "question, kept, dropped",
+    [
+        ("市中级人民法院在强化执法监督方面出台了何种意见", "中级人民法院", "执法监督"),
+        (
+            "益阳在法律援助方面受理了多少案件",
+            "法律援助",
+            "",
+        ),  # no subject of its own before 在: the area is the subject
+    ],
+)
+def test_an_area_after_a_subject_of_its_own_is_no_word_of_the_ask(question, kept, dropped):
+    core = analyze(question).core
+    assert kept in core and (not dropped or dropped not in core), core

@@ -32,6 +32,10 @@ from bot.text.dialect import mandarin
         ("成功率好高？", "成功率多高？"),
         ("一共调好了好多起纠纷", "一共调好了多少起纠纷"),
         ("改了好久", "改了好久"),  # no question mark: a story's "so long"
+        # written Chinese question words; 何 of 任何 / 如何 starts none
+        ("系通过何种途径化解矛盾纠纷", "系通过什么途径化解矛盾纠纷"),
+        ("该意见于何时出台", "该意见于什么时候出台"),
+        ("任何种类的证明", "任何种类的证明"),
     ],
 )
 def test_dialect_words_become_mandarin(text, expected):

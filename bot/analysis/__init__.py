@@ -139,6 +139,9 @@ def _cached(raw: str, synonyms: Synonyms, today: dt.date) -> Analysis:
 
 
 _CLAUSE_RE = re.compile(r"[，,。？?！!；;\s]+")
+# "市中级人民法院在强化执法监督方面出台了何种意见": after a subject of its own, "在X方面" says
+# where in the report the thing stands, not what is asked.
+_AREA_OF_SUBJECT_RE = re.compile(r"(?<=[\u4e00-\u9fff]{3})在[\u4e00-\u9fff]{2,12}?(?:方面|领域|工作中|工作上)")
 # 没 / 没有 ending a check asks whether ("营业执照还要交没", "办了没有"), as 吗 does.
 _ASKING_NOT_END_RE = re.compile(r"没有?$")
 _ASKING_RE = re.compile(r"多少|几|好多|什么|啥|哪|谁|怎|咋|吗|呢|么$|没$|还是|是否|有没有|是不是|对吧|没错吧|[?？]")
@@ -207,6 +210,7 @@ def _analyze(raw: str, synonyms: Synonyms = NO_SYNONYMS, today: dt.date | None =
     if checked:
         core = _FRAME_RE.sub(" ", core)
     core = drop_filler(_ASKING_NOT_END_RE.sub("", core) if intent.yes_no else core).replace(" ", "")
+    core = _AREA_OF_SUBJECT_RE.sub("", core)
     residue = _OVERVIEW_WORDS.sub("", drop_filler(_remove(text, scope.spans)))
     if intent.kind == "overview" and len(re.sub(r"大概|大致|简单|一下|整个|\s", "", residue)) > 6:
         intent = find_intent(text.replace("报告", ""))  # a subject of its own: not the whole report

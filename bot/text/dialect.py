@@ -38,11 +38,20 @@ _WORDS = (
     ("咋个", "怎么"),
     ("我听讲", "我听说"),
     ("听人讲", "听人说"),
+    # written (letter) Chinese question words
+    ("何种", "什么"),
+    ("何类", "什么"),
+    ("何项", "哪项"),
+    ("何时", "什么时候"),
+    ("何处", "哪里"),
+    ("何人", "谁"),
 )
 # Written (letter) Chinese: "涉及企业几何", "免罚金额若干" end a clause asking 多少.
 _WRITTEN_HOW_MANY_RE = re.compile(rf"(?:几何|若干|几许){_END}")
 # 么 of 什么 / 怎么 / 这么 is no dialect word ("是什么事项" stays)
-_WORDS_RE = re.compile("|".join(("(?<![什怎这那多要])" if w[0] == "么" else "") + re.escape(w) for w, _ in _WORDS))
+# 何 of 任何 / 如何 / 为何 / 几何 starts no written question word ("任何种类")
+_AFTER = {"么": "(?<![什怎这那多要])", "何": "(?<![任如为奈几])"}
+_WORDS_RE = re.compile("|".join(_AFTER.get(w[0], "") + re.escape(w) for w, _ in _WORDS))
 _MANDARIN = dict(_WORDS)
 
 
