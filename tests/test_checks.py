@@ -702,3 +702,16 @@ def test_a_member_the_report_names_in_a_counted_group_is_borne_out(engine):
 def test_a_check_of_a_stated_exemption_is_judged_on_its_sentence(engine, check, verdict):
     reply = engine.respond(check)
     assert reply.status == "answer" and reply.text.startswith(verdict) and "免提交" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    "check, yes",
+    [
+        ("营商码是不是上了CCTV新闻联播", False),  # a programme the report never names: no 是的
+        ("营商码是不是上了朝闻天下", True),
+        ("听讲桃江的婚调上哒中央电视台，是真的啵", True),  # 中央电视台 is CCTV (synonyms.yaml)
+    ],
+)
+def test_a_claim_naming_a_thing_the_evidence_never_names_is_not_borne_out(engine, check, yes):
+    reply = engine.respond(check)
+    assert reply.status == "answer" and reply.text.startswith("是的") == yes, reply.text

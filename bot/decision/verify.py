@@ -370,6 +370,8 @@ def _claim(analysis: Analysis, evidence: str, figure, stated: str) -> bool | Non
         return True  # "在全省排得上号吧", "算靠前的吧" of 处于全省前列 (whose rank it is: rule_rank_subject)
     if not _stated(analysis.core, borne):
         return None
+    if _names_unborne(analysis.core, borne):
+        return None  # "营商码是不是上了新闻联播" of 《朝闻天下》: a thing named that the evidence never names
     if _only_a_step(analysis.core, converted, question):
         return False  # "已经正式成为示范项目了吗" of 入围…推荐名单: only a step towards it
     if not all(_writes_number(n.text, borne) for n in analysis.numbers):
@@ -388,6 +390,12 @@ _TOP_CLAIM_RE = re.compile(
     r"靠前|前列|领先|排不?得?上号|排不?得?上名|数[一1]数[二2]|名列前茅|拔尖|上游|前几名|算不?得?上(?:靠前|前列|领先)"
 )
 _TOP_RANK_RE = re.compile(r"前列|领先|第[一1](?![批\d])|靠前")
+
+
+def _names_unborne(core: str, borne: str) -> bool:
+    """Whether the claim names a thing (a common noun of four or more characters, such as a
+    programme's name) that the evidence never writes: nothing bears that part of it out."""
+    return any(len(w) >= 4 and lexicon.is_noun(w) and w not in borne for w in lexicon.segment(core))
 
 
 def _own_clause(evidence: str, figure, told_after: bool = False) -> str:
