@@ -252,3 +252,24 @@ def test_a_rise_said_in_times_is_a_percentage(text, low, high):
 def test_an_area_after_a_subject_of_its_own_is_no_word_of_the_ask(question, kept, dropped):
     core = analyze(question).core
     assert kept in core and (not dropped or dropped not in core), core
+
+
+@pytest.mark.parametrize(
+    "message, asks",
+    [
+        (
+            "2023年全市公示了多少执法事项配了多少台执法记录仪建了多少处询问室听证室",
+            ["公示了多少执法事项", "配了多少台执法记录仪", "建了多少处询问室听证室"],
+        ),
+        ("2023年度重大行政决策事项目录是哪次常务会议通过的定了几项", ["哪次常务会议通过的", "定了几项"]),
+    ],
+)
+def test_asks_typed_without_marks_start_at_the_verb_before_their_question_word(message, asks):
+    from bot.analysis.split import spoken_breaks
+
+    assert any(all(any(p.endswith(ask) for p in r.split("，")) for ask in asks) for r in spoken_breaks(message))
+
+
+def test_asks_typed_without_marks_each_answered(engine):
+    reply = engine.respond("2023年全市公示了多少执法事项配了多少台执法记录仪建了多少处询问室听证室")
+    assert all(f in reply.answer for f in ("7.5万余项", "4400台", "近200处")), reply.text

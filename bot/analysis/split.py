@@ -370,7 +370,40 @@ def _unmarked_breaks(text: str) -> list[str]:
         reading = "，".join(text[a:b] for a, b in zip(bounds, bounds[1:]) if a < b)
         if reading != text and reading not in readings:
             readings.append(reading)
+    verbs = _verb_cuts(text)
+    if verbs:
+        bounds = [0, *sorted(c for c in verbs | always if 0 < c < len(text)), len(text)]
+        reading = "，".join(text[a:b] for a, b in zip(bounds, bounds[1:]) if a < b)
+        if reading != text and reading not in readings:
+            readings.append(reading)
     return readings
+
+
+# Verbs that frame a count rather than start an ask of their own ("一共有多少", "是多少").
+_FRAMING_VERBS = frozenset(("是", "有", "为", "共", "一共", "总共", "共计", "合计", "达", "达到", "约"))
+
+
+_WORD_ASKS_RE = re.compile(r"多少|几|哪|什么|啥")
+
+
+def _verb_cuts(text: str) -> set[int]:
+    """ "公示了多少执法事项|配了多少台执法记录仪|建了多少处…": where each later ask starts, at the
+    verb (and 了) right before its 多少/几, when the ask before it has ended with what it counts."""
+    words = lexicon.segment(text)
+    starts = list(itertools.accumulate((len(w) for w in words), initial=0))
+    cuts: set[int] = set()
+    asked_at = None
+    for i, word in enumerate(words):
+        if not _WORD_ASKS_RE.match(word):
+            continue
+        j = i - 1 if i and words[i - 1] != "了" else i - 2
+        if asked_at is not None and j > asked_at + 1 and _COUNTS_RE.match(word):
+            verb = words[j]
+            if 1 <= len(verb) <= 2 and verb not in _FRAMING_VERBS and not lexicon.is_noun(verb) and verb.isalpha():
+                if len(_content(text[starts[asked_at + 1] : starts[j]])) >= 2:
+                    cuts.add(starts[j])
+        asked_at = i
+    return cuts
 
 
 # A clause asking only which ones ("请问具体是哪几个", "分别是哪些"): the items of the count before it.
