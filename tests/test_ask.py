@@ -697,3 +697,19 @@ def test_a_spoken_self_correction_replaces_the_ask_it_corrects(engine: Engine, m
     reply = engine.respond(message)
     assert figure in reply.answer and not_figure not in reply.answer, reply.text
     assert corrected("法律援助案件是2900余件对不对") is None and corrected("是2900件 不对吧") is None
+
+
+@pytest.mark.parametrize(
+    "message, figure, verdict",
+    [
+        ("执法的人身上别的那种录像的小机器，益阳一共配了几台，是不是两千二百台", "4400台", "不是"),  # 一共…几 asks
+        (
+            "执法的人胸口别的录像的小机器啊益阳给他们配了好多台你晓得啊应该是四千四百台吧",
+            "4400台",
+            "是的",
+        ),  # 你晓得: no noun
+    ],
+)
+def test_an_ask_then_a_check_of_its_figure(engine: Engine, message, figure, verdict):
+    reply = engine.respond(message)
+    assert reply.status == "answer" and figure in reply.answer and reply.text.startswith(verdict), reply.text

@@ -265,9 +265,12 @@ def _told(clause: str, report: str) -> bool:
         return True
     if _EMBEDDED_RE.search(clause) and not _asks(_EMBEDDED_RE.sub("", clause)):
         return True  # "老板让我去研究有什么补贴政策可以申请": what the asker looked into, told
-    if not _INDEFINITE_RE.search(clause):
-        return False
+    if not _INDEFINITE_RE.search(clause) or _TOTAL_ASKED_RE.search(clause):
+        return False  # "益阳一共配了几台": a total is asked, never told as "a few"
     return not _asks(_INDEFINITE_RE.sub("", clause)) and coverage(clause, report) <= TOLD_COVERAGE
+
+
+_TOTAL_ASKED_RE = re.compile(r"(?:一共|总共|到底|究竟|合计|总计)[\u4e00-\u9fff]{0,3}几")
 
 
 def _asking(parts: list[str], report: str) -> list[int]:

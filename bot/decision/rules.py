@@ -942,6 +942,10 @@ _HANZI_RE = re.compile(r"[\u4e00-\u9fff]+")
 _HAVING_RE = re.compile(r"[建设配拥共还都总另已现]有")
 
 
+# Asking the listener along ("配了多少台你知道啊"): no noun of what is counted.
+_LISTENER_RE = re.compile(r"你(?:知道|晓得)[吗啊吧不呀]?")
+
+
 def measure_head(a: Analysis, report: str = "") -> str:
     """The noun naming what the ask counts, next to its question word: the noun right after
     it ("有多少家企业" → 企业, "多少注册用户" → 用户), else the last noun before it ("法律援助
@@ -950,7 +954,7 @@ def measure_head(a: Analysis, report: str = "") -> str:
         _WHERE_RE.sub(
             " ", _HOW_HIGH_RE.sub(" ", _WHEN_RE.sub(" ", _TOTAL_WORDS_RE.sub(" ", convert_numerals(clean(c)))))
         )
-        for c in CLAUSE_BREAK_RE.split(a.raw)
+        for c in CLAUSE_BREAK_RE.split(_LISTENER_RE.sub(" ", a.raw))
     ]
     clause = next((c for c in clauses if _QUESTION_WORD_RE.search(c)), "")
     words = [w for w in lexicon.segment(clause) if w.strip()] if clause else []  # a year taken out leaves a space
