@@ -263,6 +263,9 @@ class Engine:
         sibling = self._sibling_of_last(text, conversation, now) if previous else None
         if sibling is not None:
             return sibling
+        within = self._within_last_area(text, conversation, now) if previous else None
+        if within is not None:
+            return within
         if (
             previous
             and _WITHIN_RE.search(text)
@@ -586,6 +589,28 @@ class Engine:
             return None  # "推进立法协商的那个文件叫啥": a thing of its own, not the last answer's
         titles = list(dict.fromkeys(_TITLE_RE.findall(last.source))) if last.status == "answer" else []
         return answers.named_in(last, titles[0]) if len(titles) == 1 else None
+
+    def _within_last_area(self, text: str, conversation: Conversation, now: float) -> Response | None:
+        """ "其中县里的那个是哪个县" right after an area's sentences: the one of them that holds
+        the ask's words (a figure asked is left to the follow-up of figures)."""
+        if len(text) > MAX_FOLLOW_UP_CHARS or not conversation.active(now):
+            return None
+        if not (_WITHIN_RE.search(text) or _NARROWING_RE.match(text) or _THIS_ONE_RE.search(text)):
+            return None  # "桃江县的婚调经验得了么子荣誉" asks of its own; "其中…", "只说…", "那个…" point inside
+        last = self._last_answer(conversation)
+        pack = self.packs[-1]
+        if last.kind != "area" or pack.analyze(text).wants_figure:
+            return None
+        words = [w for w in self._own_words(_NARROWING_RE.sub("", text)) if w not in PLACEHOLDERS]
+        if not words:
+            return None
+        sentences = pack.knowledge.report_text.holding(last.source)
+        held = [(sum(_holds_word(s.text, w) for w in words), s) for s in sentences]
+        best = max((n for n, _ in held), default=0)
+        found = [s for n, s in held if n == best]
+        if not best or len(found) != 1:
+            return None
+        return answers.answer_report(pack.knowledge, found[0], None, 1.0, kind="followup")
 
     def _last_subject(self, conversation: Conversation) -> str:
         """What the last question was about: its core, as the analysis reads it."""
@@ -1056,3 +1081,8 @@ class EngineHolder:
 
     def swap(self, engine: Engine) -> None:
         self.engine = engine
+
+
+def _holds_word(sentence: str, word: str) -> bool:
+    """Whether a sentence holds the word, or its noun before a word of place ("县里" → 县)."""
+    return word in sentence or (len(word) == 2 and word[1] in "里上中内" and word[0] in sentence)
