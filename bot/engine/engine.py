@@ -312,6 +312,12 @@ class Engine:
             again, again_year = self._answer(f"{subject}的{corrected.group(1)}", conversation, now)
             if again.status == "answer":
                 response, year = again, again_year
+        elif previous and conversation.last_text and response.status != "answer" and self._kind_only(text):
+            # "换成比例是多少", "比例是多少" after 78件: only a kind of figure named, of the last subject
+            subject = self._last_subject(conversation)
+            again, again_year = self._answer(f"{subject}的{text}", conversation, now)
+            if again.status == "answer":
+                response, year = again, again_year
         if text != message and _ASKS_ABOUT_RE.search(text) and not self._names_subject(text):
             # "…讲是营商码…中央台报道了的，是哪个节目啊": an ask naming nothing the report says
             # in one place only is about the nearest thing of the story the report does name
@@ -369,15 +375,16 @@ class Engine:
                 # "新增了几个立法联系点" then "现在总共有多少个": the whole of it, not the part added
                 subject = _ADDED_PART_RE.sub("", subject)
             again, again_year = self._answer(f"{subject}，{text}", None, now)
-            # an ask naming nothing of its own ("得了个什么称号") is about the last subject whatever
-            # the plain reading scored
+            # an ask naming nothing of its own ("得了个什么称号", or a kind of figure only: "总数呢")
+            # is about the last subject whatever the plain reading scored
+            own = [] if self._kind_only(text) else self._own_words(text)
             better = (
-                repeated or response.status != "answer" or again.score > response.score or not self._own_words(text)
+                repeated or response.status != "answer" or again.score > response.score or not own
             ) and not _numbers_kept(text, response, again)
             if again.status == "answer" and (again.entry_id != response.entry_id or not repeated) and better:
                 response, year = again, again_year
             elif again.kind in answers.LACKS_KINDS and (
-                response.status != "answer" or (response.entry_id != previous and not self._own_words(text))
+                response.status != "answer" or (response.entry_id != previous and not own)
             ):
                 # "在全省排第几" after 法律援助: the report ranks no 法律援助, and another subject's
                 # rank is no answer to it; "这个是谁评的啊" after a title: what the report lacks
@@ -459,8 +466,9 @@ class Engine:
             return True
         if conversation.scoped_out and not _PARTICLES_RE.sub("", self._without_scope(text)):
             return True  # "益阳呢" after a question of another place: only a scope of the report's own
-        # "哪个频道的": a question word and nothing named; a bare figure ("100%") asks on its own
-        return bool(_QUESTION_WORD_RE.search(text)) and not self._own_words(text)
+        # "哪个频道的": a question word and nothing named; a bare figure ("100%") asks on its own;
+        # "总数呢", "比例是多少": a kind of figure only, of what was just answered
+        return (bool(_QUESTION_WORD_RE.search(text)) and not self._own_words(text)) or self._kind_only(text)
 
     def _own_words(self, text: str) -> list[str]:
         """The ask's words that name a subject: not question words, verbs of asking or the
@@ -611,6 +619,11 @@ class Engine:
         if not best or len(found) != 1:
             return None
         return answers.answer_report(pack.knowledge, found[0], None, 1.0, kind="followup")
+
+    def _kind_only(self, text: str) -> bool:
+        """Whether the ask names only a kind of figure ("换成比例是多少"), no subject of its own."""
+        words = self._own_words(text)
+        return bool(words) and all(_KIND_SAID_RE.fullmatch(w) or w in _RECKONING_VERBS for w in words)
 
     def _last_subject(self, conversation: Conversation) -> str:
         """What the last question was about: its core, as the analysis reads it."""
@@ -1022,6 +1035,8 @@ _CORRECTION_RE = re.compile(
 )
 # A kind of figure said alone ("成功率", "免罚金额" is a subject's): what of the last subject is meant.
 _KIND_SAID_RE = re.compile(_MEASURE_KIND_RE.pattern + r"|件数|总数|[率数]")
+# Verbs asking the same thing in another kind ("换成比例", "折合成金额"): no subject of their own.
+_RECKONING_VERBS = frozenset(("换成", "换算", "换算成", "算成", "折合", "折算", "按"))
 
 
 # An ask within what was just listed ("其中…哪个", "里面有…吗").
