@@ -316,7 +316,7 @@ class Engine:
             # "换成比例是多少", "比例是多少" after 78件: only a kind of figure named, of the last subject
             subject = self._last_subject(conversation)
             again, again_year = self._answer(f"{subject}的{text}", conversation, now)
-            if again.status == "answer":
+            if again.status == "answer" and again.figure is not None:
                 response, year = again, again_year
         if text != message and _ASKS_ABOUT_RE.search(text) and not self._names_subject(text):
             # "…讲是营商码…中央台报道了的，是哪个节目啊": an ask naming nothing the report says
@@ -374,13 +374,16 @@ class Engine:
             if self.packs[-1].analyze(text).intent.total:
                 # "新增了几个立法联系点" then "现在总共有多少个": the whole of it, not the part added
                 subject = _ADDED_PART_RE.sub("", subject)
-            again, again_year = self._answer(f"{subject}，{text}", None, now)
-            # an ask naming nothing of its own ("得了个什么称号", or a kind of figure only: "总数呢")
-            # is about the last subject whatever the plain reading scored
-            own = [] if self._kind_only(text) else self._own_words(text)
+            kind_only = self._kind_only(text)  # "总数呢", "换成比例是多少": that kind of the last subject
+            again, again_year = self._answer(f"{subject}{'的' if kind_only else '，'}{text}", None, now)
+            # an ask naming nothing of its own ("得了个什么称号", or a kind of figure only) is about
+            # the last subject whatever the plain reading scored; a kind of figure only by a figure
+            own = [] if kind_only else self._own_words(text)
             better = (
-                repeated or response.status != "answer" or again.score > response.score or not own
-            ) and not _numbers_kept(text, response, again)
+                (repeated or response.status != "answer" or again.score > response.score or not own)
+                and not _numbers_kept(text, response, again)
+                and (not kind_only or again.figure is not None)
+            )
             if again.status == "answer" and (again.entry_id != response.entry_id or not repeated) and better:
                 response, year = again, again_year
             elif again.kind in answers.LACKS_KINDS and (
