@@ -196,6 +196,12 @@ def with_part(response: Response) -> Response:
     return replace(response, answer=answer, text=response.text.replace(response.answer, answer, 1))
 
 
+def all_said(response: Response) -> Response:
+    """The answer just given, said to be all the report writes of it ("还有呢" right after it)."""
+    lead = "报告中关于这一点写的就是这些："
+    return replace(response, text=f"{lead}\n{response.text}", answer=f"{lead}\n{response.answer}", kind="all_said")
+
+
 def named_in(response: Response, name: str) -> Response:
     """The answer just given, led by the one name its sentence gives ("为这个出台的是啥文件":
     the document that sentence names, as the report writes it)."""

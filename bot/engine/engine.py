@@ -393,12 +393,18 @@ class Engine:
                 # rank is no answer to it; "这个是谁评的啊" after a title: what the report lacks
                 # of that subject, not a guess at another
                 response, year = again, again_year
+        if response.status != "answer" and previous and _GO_ON_RE.fullmatch(text.strip()):
+            # "还有呢" right after an answer that nothing more continues: that answer is all the
+            # report writes of it
+            last = self._last_answer(conversation)
+            if last.status == "answer":
+                response = answers.all_said(last)
         if response.status == "answer" and response.section and _PART_ASKED_RE.search(message):
             # "…并请注明出自报告哪一部分": where it stands is part of the answer asked for
             response = answers.with_part(response)
         if conversation is not None and response.status == "answer":
             conversation.last_year = year or conversation.last_year
-            conversation.last_text = text
+            conversation.last_text = conversation.last_text if response.kind == "all_said" else text
             conversation.scoped_out = False
         elif conversation is not None and response.kind in answers.SCOPE_KINDS:
             # "2024年网上可办率多少": "那2023年的呢" next asks it in scope
@@ -1042,6 +1048,8 @@ _KIND_SAID_RE = re.compile(_MEASURE_KIND_RE.pattern + r"|件数|总数|[率数]"
 _RECKONING_VERBS = frozenset(("换成", "换算", "换算成", "算成", "折合", "折算", "按"))
 
 
+# "还有呢", "然后呢", "别的呢": go on, with nothing named.
+_GO_ON_RE = re.compile(r"(?:那|那么)?(?:还有|然后|其他的?|其它的?|别的|另外的?)(?:呢|吗|没有?|么|嘛)?[？?。.！!]*")
 # An ask within what was just listed ("其中…哪个", "里面有…吗").
 _MARKED_END_RE = re.compile(r"[？?]\s*$")
 _WITHIN_RE = re.compile(r"其中|里面|里头|当中|这些里|这几个里|这里面")
