@@ -273,3 +273,10 @@ def test_asks_typed_without_marks_start_at_the_verb_before_their_question_word(m
 def test_asks_typed_without_marks_each_answered(engine):
     reply = engine.respond("2023年全市公示了多少执法事项配了多少台执法记录仪建了多少处询问室听证室")
     assert all(f in reply.answer for f in ("7.5万余项", "4400台", "近200处")), reply.text
+
+
+def test_a_space_before_de_breaks_no_ask(engine):
+    """ "益阳 法治审核 的执法事项多少项": 的 joins what comes before it, so one ask (never 公示的 7.5万余项 beside it)."""
+    assert all(len(s.parts) < 2 for s in split_question("益阳 法治审核 的执法事项多少项"))
+    reply = engine.respond("益阳 fazhi审核 的执法事项多少项")
+    assert "1.5万余项" in reply.answer and "7.5万余项" not in reply.answer, reply.text

@@ -566,9 +566,13 @@ def listed_items(text: str) -> str:
     return "" if re.search(r"[，,、；;：:\s]|和|及|与|跟|还有|以及", items) else items
 
 
+# A space before 的 is typography: what 的 joins is one phrase, never two asks
+_OF_SPACED_RE = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]+(?=的)")  # ("0跑动的 跑1次的": items, a break after 的)
+
+
 def split_question(text: str) -> list[Split]:
     """Candidate ways to read the message as several questions, most explicit first."""
-    text = unicodedata.normalize("NFKC", text).strip()
+    text = _OF_SPACED_RE.sub("", unicodedata.normalize("NFKC", text).strip())  # "法治审核 的执法事项": one ask
     found: list[Split] = []
     # "诉前调解有多少件成功率呢": read as if typed with its breaks
     spoken = [split for reading in spoken_breaks(text) for split in _split(reading)]
