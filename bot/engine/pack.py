@@ -1893,7 +1893,17 @@ MAX_CLAUSE_FIGURES = 3
 def _kind_asked(a: Analysis) -> bool:
     """Whether the ask names a kind of figure (a count, an amount, a unit, a measure's name
     ending in 数 or 率) or checks one."""
-    return bool(a.intent.measure or a.intent.unit or a.intent.yes_no or names_measure_word(a.text))
+    return bool(
+        a.intent.measure
+        or a.intent.unit
+        or a.intent.yes_no
+        or names_measure_word(a.text)
+        or _KIND_NAMED_RE.search(a.text)
+    )
+
+
+# Words naming a kind of figure wherever they stand ("成功的比例大概多高").
+_KIND_NAMED_RE = re.compile(r"比例|比率|占比|百分之|多少钱")
 
 
 def _one_clause(entries: list, adjacent: bool = False) -> bool:
