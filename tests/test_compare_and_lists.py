@@ -875,3 +875,15 @@ def test_figures_of_one_sentence_quote_it_once_below_them(engine):
 def test_figures_of_different_sentences_keep_each_source(engine):
     reply = engine.respond("法律援助案件数和柔性执法案件数")
     assert reply.text.count("原文：") == 2 and "2900余件" in reply.text and "4600余件" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    "message, figure, other",
+    [
+        ("询问室听证室 一共建了多少个啊", "近200处", "70个"),  # 一共建了 is no 共建: the second part names nothing
+        ("在行政复议里顺带把矛盾调解掉、双方握手言和的比例是多少", "25%", "78件"),  # 的比例 is each item's
+    ],
+)
+def test_a_part_naming_no_thing_of_its_own_gets_no_figure_of_its_own(engine, message, figure, other):
+    reply = engine.respond(message)
+    assert figure in reply.answer and other not in reply.answer, reply.text

@@ -120,7 +120,8 @@ _KEYWORDS_RE = re.compile(r"^\s*([^\s，,、/]{2,14})(?:[\s/]+[^\s，,、/]{2,8}
 _MORE_START_RE = re.compile("^" + _MORE_WORDS)
 _ELLIPTICAL_RE = re.compile(r"^(?:那么|那|又|还有|另外|然后|再问|以及)|呢$")
 _TWO_ASKS_RE = re.compile(r"多少|几[个项件家台处条类种名起次人位]")
-_SHARED_TAIL_RE = re.compile(r"(是)?(多少|几[个项件家台处条类种名起次人位]?)(\w{0,3})$")
+# "A、B的比例是多少": the kind of figure before the question word is shared too
+_SHARED_TAIL_RE = re.compile(r"(的(?:比例|比率|占比|成功率))?(是)?(多少|几[个项件家台处条类种名起次人位]?)(\w{0,3})$")
 
 
 @dataclass(frozen=True)
@@ -767,7 +768,7 @@ def _split(text: str) -> list[Split]:
         if not each and not found:
             shared = _SHARED_TAIL_RE.search(head)
             if shared and _JOIN_RE.search(head[: shared.start()]):
-                head, tail = head[: shared.start()], shared.group(2) + shared.group(3)
+                head, tail = head[: shared.start()], (shared.group(1) or "") + shared.group(3) + shared.group(4)
         readings = _item_readings(head) if each else [_items(head)]
         weak = [piece for piece in _cut_at(head, _joins(head)) if len(_content(piece)) >= 2] if not each else []
         if len(weak) >= 2 and weak not in readings:

@@ -1873,12 +1873,16 @@ def _names_own_thing(part: str) -> bool:
     return next(_thing_words(part), None) is not None
 
 
+_ALTOGETHER_RE = re.compile(r"一共|总共|共计|合计|总计|加起来")
+
+
 def _thing_words(part: str):
     """The words of a part that may name a thing: two characters or more, no scope, generic verb
     or word of asking (where it stands included)."""
     return (
         w
-        for w in lexicon.segment(RANK_ASKED_RE.sub(" ", clean(part)))  # "在全省靠不靠前" names nothing
+        # "在全省靠不靠前" names nothing; nor does 一共 ("一共建了" is no 共建)
+        for w in lexicon.segment(_ALTOGETHER_RE.sub(" ", RANK_ASKED_RE.sub(" ", clean(part))))
         if len(w) >= 2
         and _HANZI_RE.fullmatch(w)
         and w not in _SCOPE_WORDS
