@@ -887,3 +887,23 @@ def test_figures_of_different_sentences_keep_each_source(engine):
 def test_a_part_naming_no_thing_of_its_own_gets_no_figure_of_its_own(engine, message, figure, other):
     reply = engine.respond(message)
     assert figure in reply.answer and other not in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    "message, figure, other",
+    [
+        (
+            "我女儿在市政务中心窗口上班，她总说现在承诺的办结时间比以前短多了，群众都说快。这个承诺时限整体 yasuo 了多少？",
+            "74.1%",
+            "5个",
+        ),
+        (
+            "我是跑外卖的，最近同事跟我说益阳有个湘易办旗舰店，能在上面办好多事，不用再跑窗口了。它里面到底接进去了多少个业务应用啊？",
+            "300多个",
+            "50余类",
+        ),
+    ],
+)
+def test_what_someone_said_before_the_ask_gets_no_figure(engine, message, figure, other):
+    reply = engine.respond(message)
+    assert figure in reply.answer and other not in reply.answer, reply.text

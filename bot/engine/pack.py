@@ -1519,6 +1519,10 @@ class PackEngine:
                 if asked.intent.kind == "figure" and not _states_asked_figure(reply, text):
                     # "…涉及多少方面" answered by an explanation that states no such figure
                     reply = replace(reply, status="fallback")
+                if not explicit and _tells_before_ask(split.parts, k):
+                    # "群众都说快 | 这个承诺时限整体压缩了多少": a clause that asks nothing and names
+                    # no measure, before one that asks, is said, not asked
+                    reply = replace(reply, status="fallback")
                 taken = {_answered(p) for p in parts}
                 if reply.status != "answer" and "，" in text:
                     # "网上能办的事项里，零跑动的多少": the last clause asks, the first names the whole
@@ -1922,6 +1926,22 @@ def _one_clause(entries: list, adjacent: bool = False) -> bool:
     places = [[k for k, clause in enumerate(clauses) if e.value in clause] for e in entries]
     span = len(entries) if adjacent else 1
     return any(max(run) - min(run) < span for run in product(*places))
+
+
+# What someone said or felt ("群众都说快", "不用再跑窗口了"): told, never asked.
+_SAID_RE = re.compile(r"都说|说是|听说|都讲|不用再|再也不|多了$|快了$")
+
+
+def _tells_before_ask(parts: tuple[str, ...], k: int) -> bool:
+    """Whether part `k` tells what someone said or felt, asks nothing and names no measure,
+    and a later part asks."""
+    part = parts[k]
+    return (
+        _SAID_RE.search(part) is not None
+        and not _QUESTION_RE.search(part)
+        and not _NAMES_MEASURE_RE.search(clean(part))
+        and any(_QUESTION_RE.search(p) for p in parts[k + 1 :])
+    )
 
 
 def _ask_their_own(parts: tuple[str, ...]) -> bool:
