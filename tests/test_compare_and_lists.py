@@ -907,3 +907,10 @@ def test_a_part_naming_no_thing_of_its_own_gets_no_figure_of_its_own(engine, mes
 def test_what_someone_said_before_the_ask_gets_no_figure(engine, message, figure, other):
     reply = engine.respond(message)
     assert figure in reply.answer and other not in reply.answer, reply.text
+
+
+def test_a_thing_described_before_its_ask_gets_no_count_of_its_own(engine):
+    """ "那些小毛病第一次不罚的企业 | 加起来一共少交了多少罚款": the firms described are the
+    subject of the money asked; 6125家 is no answer beside it."""
+    reply = engine.respond("那些小毛病第一次不罚的企业 加起来一共少交了多少罚款")
+    assert "2000余万元" in reply.answer and "6125家" not in reply.answer.split("\n")[0], reply.text

@@ -32,7 +32,7 @@ from bot.analysis.check_words import bare_check
 from bot.analysis.compare import Comparison, find_comparisons
 from bot.analysis.figures import index_figures, metrics_with_figure, parse_each_figure, parse_figure_query
 from bot.analysis.intent import RANK_ASKED_RE
-from bot.analysis.numbers import compare, figure_range, writes_figure
+from bot.analysis.numbers import compare, figure_range, states_number, writes_figure
 from bot.analysis.split import UNIT_CHARS, Split, checked_claims, listed_items
 from bot.answers import compose as answers
 from bot.answers.compose import Response
@@ -1519,7 +1519,7 @@ class PackEngine:
                 if asked.intent.kind == "figure" and not _states_asked_figure(reply, text):
                     # "…涉及多少方面" answered by an explanation that states no such figure
                     reply = replace(reply, status="fallback")
-                if not explicit and _tells_before_ask(split.parts, k):
+                if not explicit and _tells_before_ask(split.parts, k, reply.figure is not None):
                     # "群众都说快 | 这个承诺时限整体压缩了多少": a clause that asks nothing and names
                     # no measure, before one that asks, is said, not asked
                     reply = replace(reply, status="fallback")
@@ -1932,12 +1932,14 @@ def _one_clause(entries: list, adjacent: bool = False) -> bool:
 _SAID_RE = re.compile(r"都说|说是|听说|都讲|不用再|再也不|多了$|快了$")
 
 
-def _tells_before_ask(parts: tuple[str, ...], k: int) -> bool:
-    """Whether part `k` tells what someone said or felt, asks nothing and names no measure,
-    and a later part asks."""
+def _tells_before_ask(parts: tuple[str, ...], k: int, figure: bool = False) -> bool:
+    """Whether part `k` asks nothing and names no measure, and a later part asks, and it tells
+    what someone said or felt, or its reply is a figure though it states none ("那些小毛病第一次
+    不罚的企业 | 加起来一共少交了多少罚款": the thing described is the subject of the ask, no
+    count asked of it; a figure told, "…说有将近两万件", is a claim the ask is about)."""
     part = parts[k]
     return (
-        _SAID_RE.search(part) is not None
+        (figure and not states_number(part) or _SAID_RE.search(part) is not None)
         and not _QUESTION_RE.search(part)
         and not _NAMES_MEASURE_RE.search(clean(part))
         and any(_QUESTION_RE.search(p) for p in parts[k + 1 :])
