@@ -1940,7 +1940,7 @@ def _tells_before_ask(parts: tuple[str, ...], k: int, figure: bool = False) -> b
     part = parts[k]
     return (
         (figure and not states_number(part) or _SAID_RE.search(part) is not None)
-        and not _QUESTION_RE.search(part)
+        and not _QUESTION_RE.search(part.replace("好多", "多少"))  # dialect 好多 may ask ("公示哒好多")
         and not _NAMES_MEASURE_RE.search(clean(part))
         and any(_QUESTION_RE.search(p) for p in parts[k + 1 :])
     )
