@@ -715,3 +715,29 @@ def test_a_check_of_a_stated_exemption_is_judged_on_its_sentence(engine, check, 
 def test_a_claim_naming_a_thing_the_evidence_never_names_is_not_borne_out(engine, check, yes):
     reply = engine.respond(check)
     assert reply.status == "answer" and reply.text.startswith("是的") == yes, reply.text
+
+
+@pytest.mark.parametrize(
+    "first, check, verdict",
+    [
+        ("执法资格考试多少人参加", "是人数吗", "是的"),
+        ("首次不罚免了多少钱", "是金额吗", "是的"),
+        ("近2万件是指什么", "是案子数吗", "不是"),  # 音像记录随案存档: 随案 names no case counted
+        ("法律援助案件多少", "是案件数吧", "是的"),
+    ],
+)
+def test_a_check_naming_only_a_kind_of_figure_is_of_the_figure_just_given(engine, first, check, verdict):
+    chat = Conversation()
+    engine.respond(first, chat, now=0)
+    reply = engine.respond(check, chat, now=1)
+    assert reply.text.startswith(verdict), reply.text
+
+
+def test_a_check_naming_only_a_kind_of_figure_alone_checks_nothing(engine):
+    reply = engine.respond("是人数吗")
+    assert reply.status != "answer" and not reply.text.startswith("是的"), reply.text
+
+
+def test_an_ask_then_a_check_of_its_figures_kind(engine):
+    reply = engine.respond("近2万件是指什么东西的数量啊 是案子数吗")
+    assert reply.text.startswith("不是") and "近2万件" in reply.answer and "110%" not in reply.text, reply.text

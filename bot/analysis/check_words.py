@@ -82,3 +82,35 @@ def checked_after(rest: str) -> bool:
     the number is then the amount stated; a bare "吗" asks whether the figure reaches it."""
     clause = _CLAUSE_BREAK_RE.split(rest.lstrip("，, "), 1)[0].strip()
     return bool(clause) and not _REACHING_RE.fullmatch(clause) and bare_check(clause)
+
+
+# A check naming only a kind of figure ("是人数吗", "这个是案子数吧"): of the figure just given.
+_KIND_UNITS = {
+    "人数": (("名", "人", "人次"), ()),
+    "金额": (("元",), ()),
+    "钱数": (("元",), ()),
+    "件数": (("件",), ()),
+    "项数": (("项",), ()),
+    "家数": (("家",), ()),
+    "台数": (("台",), ()),
+    "比例": (("%",), ()),
+    "比率": (("%",), ()),
+    "百分比": (("%",), ()),
+    "案子数": (("件",), ("案件", "案例", "案子")),
+    "案件数": (("件",), ("案件", "案例", "案子")),
+}
+_KIND_CHECK_RE = re.compile(
+    r"(?:那|这|那个|这个|它)?(?:是|算)(" + "|".join(_KIND_UNITS) + r")(?:吗|吧|么|嘛|不|对吧|是吧|对不对)"
+)
+
+
+def kind_checked(text: str) -> str:
+    """The kind of figure a check names and nothing else ("是人数吗" → 人数), or ""."""
+    found = _KIND_CHECK_RE.fullmatch(re.sub(r"[\s，,。？?！!]", "", text))
+    return found.group(1) if found else ""
+
+
+def kind_fits(kind: str, unit: str, name: str) -> bool:
+    """Whether a figure in `unit`, named `name`, is of that kind (案子数: in 件, naming cases)."""
+    units, names = _KIND_UNITS[kind]
+    return unit.endswith(units) and (not names or any(n in name for n in names))

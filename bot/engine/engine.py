@@ -22,6 +22,7 @@ from functools import cached_property
 
 from bot.analysis import ASKS_ABOUT_OTHER_RE, Analysis, stated_claim
 from bot.analysis.ask import YEAR_RE, Ask, corrected, find_ask, known_words, narrative
+from bot.analysis.check_words import kind_checked, kind_fits
 from bot.analysis.compare import referred
 from bot.analysis.numbers import AskedNumber
 from bot.analysis.ruled_out import ruled_out
@@ -243,6 +244,17 @@ class Engine:
         asked_last = message.rstrip(" ？?。.！!").endswith(text.rstrip(" ？?。.！!"))
         if asked_last and stated_claim(text.rstrip(" ？?")) and (text == message or _MARKED_END_RE.search(message)):
             text = text.rstrip(" ？?") + "？"  # "（…顺便问一句）2023年新增了10个立法联系点": said to be checked
+        kind = kind_checked(text)
+        if kind:
+            return self._kind_of_last(kind, conversation, now)
+        *asked, last_clause = re.split(r"[\s，,。？?！!]+", text.rstrip(" ，,。？?！!")) or [""]
+        kind = kind_checked(last_clause) if asked else ""
+        if kind:
+            # "近2万件是指什么东西的数量啊 是案子数吗": the ask, then a check of its figure's kind
+            reply = self._respond(text[: text.rfind(last_clause)].rstrip(" ，,。"), conversation, now)
+            if reply.status == "answer" and reply.figure is not None:
+                return answers.checked(reply, kind_fits(kind, reply.figure.unit, reply.figure.title))
+            return reply
         check = self._check_of_last(text, conversation, now) or self._check_then_story(text, conversation, now)
         if check is not None:
             return check
@@ -628,6 +640,18 @@ class Engine:
         if not best or len(found) != 1:
             return None
         return answers.answer_report(pack.knowledge, found[0], None, 1.0, kind="followup")
+
+    def _kind_of_last(self, kind: str, conversation: Conversation | None, now: float) -> Response:
+        """ "是人数吗", "是案子数吗": whether the figure just given is of that kind, judged by its
+        unit (and, for cases, its name); asked with nothing before it, nothing to check."""
+        active = conversation is not None and conversation.active(now) and conversation.last_text
+        last = self._last_answer(conversation) if active else None
+        if last is None or last.status != "answer":
+            return answers.decline(self.packs[-1].knowledge, "no_match", covered=self.packs[-1].covered)
+        figure = last.figure
+        if figure is None:
+            return answers.checked(last, None)
+        return answers.checked(last, kind_fits(kind, figure.unit, figure.title))
 
     def _kind_only(self, text: str) -> bool:
         """Whether the ask names only a kind of figure ("换成比例是多少"), no subject of its own."""

@@ -28,7 +28,7 @@ from itertools import product
 from bot.analysis import Analysis, analyze, guards
 from bot.analysis.area import find_area, find_area_figures, find_area_honours
 from bot.analysis.ask import COMPARED_WITH_RE, coverage
-from bot.analysis.check_words import bare_check
+from bot.analysis.check_words import bare_check, kind_checked
 from bot.analysis.compare import Comparison, find_comparisons
 from bot.analysis.figures import index_figures, metrics_with_figure, parse_each_figure, parse_figure_query
 from bot.analysis.intent import RANK_ASKED_RE
@@ -1518,6 +1518,10 @@ class PackEngine:
                 reply = self._joined_measures(asked, reply) or reply
                 if asked.intent.kind == "figure" and not _states_asked_figure(reply, text):
                     # "…涉及多少方面" answered by an explanation that states no such figure
+                    reply = replace(reply, status="fallback")
+                if k and kind_checked(text):
+                    # "近2万件是指什么 | 是案子数吗": a check of the kind of the figure before it,
+                    # never a figure looked up alone (是的 on 刑事破案数 110%)
                     reply = replace(reply, status="fallback")
                 if not explicit and _tells_before_ask(split.parts, k, reply.figure is not None):
                     # "群众都说快 | 这个承诺时限整体压缩了多少": a clause that asks nothing and names
