@@ -845,6 +845,7 @@ def test_a_change_against_the_time_before_is_no_comparison(question):
         ("网上可办情况", ["2861项", "100%"]),  # adjacent clauses: 网上可办数2861项,网上可办率100%
         ("政务服务事项网上可办情况咋样", ["2861项", "100%"]),
         ("讨回工资", ["370名", "317万余元"]),  # one clause: 为370名农民工讨回工资317万余元
+        ("讨薪,农民工", ["370名", "317万余元"]),  # 讨薪 is 讨回工资: the money's name is said in full
     ],
 )
 def test_a_subject_asked_without_a_kind_gets_every_figure_its_clause_gives(engine, message, figures):

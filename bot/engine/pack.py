@@ -1641,7 +1641,11 @@ class PackEngine:
         entry = kb.entries[chosen.id]
         if not entry.is_metric or _kind_asked(a) or a.intent.wants_list or a.intent.asks_name:
             return None
+        if adjacent and a.numbers:
+            return None  # "首次不罚的企业有六千一百二十五家？": a figure stated, that one checked
         near = [c for c in clarify_options(curated, self.params) if c.id != chosen.id]
+        if adjacent:  # "讨薪,农民工": a figure of the clause whose name the ask says in full is near too
+            near += [c for c in curated[1:CLAUSE_POOL] if c not in near and c.id != chosen.id and self._named_in(c, a)]
         together = [entry] + [kb.entries[c.id] for c in near if _one_clause([entry, kb.entries[c.id]], adjacent)]
         if len(together) < 2:
             return None
@@ -1650,6 +1654,13 @@ class PackEngine:
         if apart is not None:  # "只讲部门的": of 市政府 28件 and 部门 51件, the one the ask names
             return answers.answer(kb, apart, chosen.score, "followup")
         return self._in_report_order([(e, chosen.score) for e in together], "followup")
+
+    def _named_in(self, candidate: Candidate, a: Analysis) -> bool:
+        """Whether every word of the entry's title but its kind of figure is in the ask."""
+        norm = self.context.normalize
+        title = _KIND_NAME_RE.sub("", self.knowledge.entries[candidate.id].title)
+        words = [norm(w) for w in lexicon.segment(title) if len(w) >= 2]
+        return bool(words) and all(w and w in a.core for w in words)
 
     def _named_apart(self, a: Analysis, entries: list) -> object | None:
         """The one of `entries` a word of the ask names and none of the others' names do."""
@@ -1900,6 +1911,8 @@ def _thing_words(part: str):
 
 
 MAX_CLAUSE_FIGURES = 3
+CLAUSE_POOL = 5  # candidates looked through for a figure of the clause named in full
+_KIND_NAME_RE = re.compile(r"金额|人数|件数|数量|比例|[数率]$")
 
 
 def _kind_asked(a: Analysis) -> bool:
