@@ -121,3 +121,22 @@ def test_a_rough_figure_asked_about_is_the_one_report_figure_in_its_range(engine
         reply = engine.respond(question)
         assert reply.status == "answer" and "5100多名" in reply.answer, reply.text
     assert engine.respond("2022年五千一百多人去考试那个是考啥").status != "answer"
+
+
+@pytest.mark.parametrize(
+    "question, figure",
+    [
+        ("询问室、听证室那个近200，单位是间还是处", "近200处"),  # of 近200条 and 近200处, the one named
+        ("刑事破案数那个110，是百分比还是破了110起", "110%"),
+        ("民商事一审收案下降了10.21，这是百分之几还是少了多少件", "10.21%"),
+    ],
+)
+def test_a_figure_quoted_of_a_thing_named_asked_its_kind_is_that_figure(engine, question, figure):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and figure in reply.answer.split("\n")[0], reply.text
+
+
+def test_a_unit_asked_of_a_count_is_no_figure_quoted(engine):
+    """ "11个单位分别是哪些": 单位 here are units of government, and 11个 has its unit said."""
+    reply = engine.respond("第一批行政执法能力验收的11个单位分别是哪些")
+    assert reply.kind != "figure", reply.text

@@ -324,7 +324,10 @@ class PackEngine:
             return asked_area
         figure = parse_figure_query(a.text) if not a.intent.yes_no else None
         if figure:
-            return self._figure(*figure)
+            return self._figure(*figure, a)
+        kind_of = self._kind_of_quoted(a) if not a.intent.yes_no else None
+        if kind_of is not None:
+            return kind_of
         each = parse_each_figure(a.text)
         if each:  # "报告里有两个近200 分别说的是啥": every metric written with that figure
             found = metrics_with_figure(self.figure_index, *each)
@@ -1775,14 +1778,42 @@ class PackEngine:
         names |= {e for e in ends if not any(e in n[:-3] for n in names)}
         return sorted((n for n in names if MIN_NAME_CHARS <= len(n) <= MAX_NAME_CHARS), key=len, reverse=True)
 
-    def _figure(self, key: str, unit_char: str) -> Response:
+    def _figure(self, key: str, unit_char: str, a: Analysis | None = None) -> Response:
         kb = self.knowledge
         found = metrics_with_figure(self.figure_index, key, unit_char)
+        named = self._named_among(found, a) if a is not None and len(found) > 1 else []
+        if len(named) == 1:  # "询问室、听证室那个近200": of 近200条 and 近200处, the one the message names
+            found = named
         if len(found) == 1:
             return answers.answer(kb, found[0], 1.0, "figure")
         if found:
             return answers.clarify(kb, found[:4], 1.0, "figure")
         return answers.decline(kb, "unknown_figure", key, covered=self.covered)
+
+    def _named_among(self, metrics: list, a: Analysis) -> list:
+        """The metrics whose names hold a word of the message (two characters or more)."""
+        norm = self.context.normalize
+        words = {norm(w) for w in lexicon.segment(a.core) if len(w) >= 2 and _HANZI_RE.fullmatch(w)} - {""}
+        return [m for m in metrics if any(w in self._names_of(m) for w in words)]
+
+    def _kind_of_quoted(self, a: Analysis) -> Response | None:
+        """ "刑事破案数那个110，是百分比还是破了110起": a figure quoted of a thing the message
+        names, asked what kind or unit it is: that figure (its unit answers)."""
+        if not _KIND_OF_QUOTED_RE.search(a.text):
+            return None
+        found = []
+        for number in _QUOTED_NUMBER_RE.finditer(a.text):
+            key, _ = parse_figure_query(number.group(0)) or (None, "")
+            if key:
+                found += [m for m in metrics_with_figure(self.figure_index, key, "") if m not in found]
+        named = self._named_among(found, a)
+        return answers.answer(self.knowledge, named[0], 1.0, "figure") if len(named) == 1 else None
+
+
+# A figure's kind or unit asked ("单位是间还是处", "是百分比还是…起").
+_KIND_OF_QUOTED_RE = re.compile(r"单位是|什么单位|是百分比|百分数|还是")
+# a number quoted bare, its unit not said ("那个110，", "近200，")
+_QUOTED_NUMBER_RE = re.compile(r"(?:近|约)?\d+(?:\.\d+)?(?:余|多)?万?(?![\d.%个项件家台处条类种名起次人位元])")
 
 
 MIN_AREA_PAIRS = 2  # an area named by fewer of the report's pairs is matched on all its own
