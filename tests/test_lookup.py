@@ -140,3 +140,13 @@ def test_a_unit_asked_of_a_count_is_no_figure_quoted(engine):
     """ "11个单位分别是哪些": 单位 here are units of government, and 11个 has its unit said."""
     reply = engine.respond("第一批行政执法能力验收的11个单位分别是哪些")
     assert reply.kind != "figure", reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["刑事发案数那个110，是百分比还是破了110起", "普法宣传视频那个70，是70个还是70件"],
+)
+def test_a_figure_quoted_of_another_thing_is_not_that_figure(engine, question):
+    """发案 is no 破案, 宣传视频 no 典型案例: a word said of the thing the figure's names lack."""
+    reply = engine.respond(question)
+    assert reply.kind != "figure", reply.text

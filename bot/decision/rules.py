@@ -1588,6 +1588,9 @@ RULES = (
     rule_opposite,
     rule_figure_kind,
 )
+# The rules of what a figure is of, not of the kind asked: for a figure quoted and asked its kind
+# ("刑事破案数那个110，是百分比还是…"), where a count asked of a percentage is the question itself.
+IDENTITY_RULES = tuple(rule for rule in RULES if rule not in (rule_measure, rule_figure_kind))
 SCOPE_RULES = (rule_other_year, rule_other_place)
 
 

@@ -42,6 +42,7 @@ from bot.decision.kinds import CHANGE_ASKED_RE
 from bot.decision.rules import (
     CLAUSE_BREAK_RE,
     GENERIC_VERBS,
+    IDENTITY_RULES,
     MEASURE_NEUTRAL,
     NOT_ASKED_RE,
     PLACEHOLDERS,
@@ -1801,15 +1802,30 @@ class PackEngine:
         names, asked what kind or unit it is: that figure (its unit answers)."""
         if not _KIND_OF_QUOTED_RE.search(a.text):
             return None
-        found = []
+        found, before = [], ""
         for number in _QUOTED_NUMBER_RE.finditer(a.text):
             key, _ = parse_figure_query(number.group(0)) or (None, "")
             if key:
                 found += [m for m in metrics_with_figure(self.figure_index, key, "") if m not in found]
+                before = before or a.text[: number.start()]
         named = self._named_among(found, a)
-        return answers.answer(self.knowledge, named[0], 1.0, "figure") if len(named) == 1 else None
+        if len(named) != 1:
+            return None
+        # every word the message says of the thing is the figure's (刑事发案数 is no 刑事破案数)
+        norm, names = self.context.normalize, self._names_of(named[0])
+        said = [
+            norm(w) for w in lexicon.segment(_THAT_ONE_RE.sub(" ", before)) if len(w) >= 2 and _HANZI_RE.fullmatch(w)
+        ]
+        if not said or not all(w in names for w in said):
+            return None
+        choice = self._entry_choice(Candidate(named[0].id, 1.0, named[0].title))
+        subject = self.analyze(f"{_THAT_ONE_RE.sub('', before).strip()}是多少")
+        if first_decline(subject, choice, self.context, IDENTITY_RULES) is not None:
+            return None  # "罚款金额 两千万出头 还是两个亿": the measure said is not the figure's (免罚)
+        return answers.answer(self.knowledge, named[0], 1.0, "figure")
 
 
+_THAT_ONE_RE = re.compile(r"那个|这个|就是|那|这|的")
 # A figure's kind or unit asked ("单位是间还是处", "是百分比还是…起").
 _KIND_OF_QUOTED_RE = re.compile(r"单位是|什么单位|是百分比|百分数|还是")
 # a number quoted bare, its unit not said ("那个110，", "近200，")
