@@ -380,11 +380,12 @@ def _answers_then_sources(parts: list[Response]) -> str:
     an answer over one source, such as an area's sentences)."""
     sources: list[str] = []
     for p in parts:
+        quote = f"\n原文：“{p.source}”\n"
         below = p.text[len(p.answer) :]
-        if not p.answer or not p.text.startswith(p.answer) or not below.startswith(f"\n原文：“{p.source}”\n出处："):
+        if not p.answer or not p.text.startswith(p.answer) or not below.startswith(quote + "出处："):
             return ""
-        if "\n" in below[len(p.source) + 7 :]:
-            return ""
+        if "\n" in below[len(quote) :]:
+            return ""  # more than the one 出处 line after the quote
         if below.strip() not in sources:
             sources.append(below.strip())
     if len(sources) == len(parts):

@@ -210,32 +210,33 @@ class Engine:
     def respond(self, text: str, conversation: Conversation | None = None, now: float | None = None) -> Response:
         """Answer one message; update `conversation` when something is answered."""
         now = time.monotonic() if now is None else now
-        before = replace(conversation) if conversation is not None else None
+        latin = isinstance(text, str) and has_latin(text)
+        before = replace(conversation) if latin and conversation is not None else None  # only pinyin is read again
         with one_message():
             response = self._respond(text, conversation, now)
-        if response.status == "answer" or not isinstance(text, str) or not has_latin(text):
+        if response.status == "answer" or not latin:
             return response
         # "fayuan案件受理了多少": letters two words share were read as the frequent one (法院) and
         # nothing answers; read as the other (法援), the message is asked again from the same turn
         reader = self.packs[-1].pinyin
-        message = mandarin(simplified(english(text)))
+        message = _spoken(text)
         other = reader.read_in_message(message, other=True)
         if other == reader.read_in_message(message) or has_latin(other):
             return response
         after = replace(conversation) if conversation is not None else None
-        if conversation is not None:
+        if before is not None:
             conversation.__dict__.update(before.__dict__)
         with one_message():
             again = self._respond(other, conversation, now)
         if again.status == "answer" and again.score >= self.params.other_reading_min:
             return again
-        if conversation is not None:
+        if after is not None:
             conversation.__dict__.update(after.__dict__)
         return response
 
     def _respond(self, text: str, conversation: Conversation | None, now: float) -> Response:
         # 零跑動…分別多少項 asks two; "成功率好多" asks 多少 (bot/text/dialect.py)
-        message = mandarin(simplified(english(text))) if isinstance(text, str) else ""
+        message = _spoken(text)
         if has_latin(message):  # "在吗~renmin tiaojie chenggonglv多谢": read before the ask is found
             message = self.packs[-1].pinyin.read_in_message(message)
         message = self.packs[-1].homophones.fix(message)  # "…存挡的": typos read before the ask is found
@@ -1136,3 +1137,9 @@ class EngineHolder:
 def _holds_word(sentence: str, word: str) -> bool:
     """Whether a sentence holds the word, or its noun before a word of place ("县里" → 县)."""
     return word in sentence or (len(word) == 2 and word[1] in "里上中内" and word[0] in sentence)
+
+
+def _spoken(text: str) -> str:
+    """A message as the engine reads it first: English words, traditional characters and dialect
+    words in the report's Mandarin ("" for what is no text)."""
+    return mandarin(simplified(english(text))) if isinstance(text, str) else ""

@@ -417,10 +417,8 @@ class PackEngine:
             return whole  # they differ in nothing, or the ask names one of them
         if len(own ^ other) > MAX_SIBLING_DIFFERENCE:
             return whole  # two different measures, not two parts of one
-        norm = self.context.normalize
         first_names, second_names = self._names_of(first), self._names_of(second)
-        words = [norm(w) for w in lexicon.segment(a.core) if len(w) >= 2]
-        if any(w and w in first_names and w not in second_names for w in words):
+        if any(w in first_names and w not in second_names for w in self._words(a.core)):
             return whole  # "不用跑的有几项": a word only the first's phrasings say names it
         return answers.combined(kb, [whole, self._compose(a, self._entry_choice(near))])
 
@@ -1659,18 +1657,22 @@ class PackEngine:
             return answers.answer(kb, apart, chosen.score, "followup")
         return self._in_report_order([(e, chosen.score) for e in together], "followup")
 
+    def _words(self, text: str, hanzi: bool = False) -> list[str]:
+        """The words of two characters or more of `text` (only Chinese ones with `hanzi`), in the
+        pack's normalisation (its synonyms), none left empty by it."""
+        norm = self.context.normalize
+        found = (norm(w) for w in lexicon.segment(text) if len(w) >= 2 and (not hanzi or _HANZI_RE.fullmatch(w)))
+        return [w for w in found if w]
+
     def _named_in(self, candidate: Candidate, a: Analysis) -> bool:
         """Whether every word of the entry's title but its kind of figure is in the ask."""
-        norm = self.context.normalize
-        title = _KIND_NAME_RE.sub("", self.knowledge.entries[candidate.id].title)
-        words = [norm(w) for w in lexicon.segment(title) if len(w) >= 2]
-        return bool(words) and all(w and w in a.core for w in words)
+        words = self._words(_KIND_NAME_RE.sub("", self.knowledge.entries[candidate.id].title))
+        return bool(words) and all(w in a.core for w in words)
 
     def _named_apart(self, a: Analysis, entries: list) -> object | None:
         """The one of `entries` a word of the ask names and none of the others' names do."""
-        norm = self.context.normalize
         names = [self._names_of(e) for e in entries]
-        words = {norm(w) for w in lexicon.segment(a.core) if len(w) >= 2} - {""}
+        words = set(self._words(a.core))
         named = {k for w in words for k, own in enumerate(names) if w in own and sum(w in n for n in names) == 1}
         return entries[named.pop()] if len(named) == 1 else None
 
@@ -1793,8 +1795,7 @@ class PackEngine:
 
     def _named_among(self, metrics: list, a: Analysis) -> list:
         """The metrics whose names hold a word of the message (two characters or more)."""
-        norm = self.context.normalize
-        words = {norm(w) for w in lexicon.segment(a.core) if len(w) >= 2 and _HANZI_RE.fullmatch(w)} - {""}
+        words = self._words(a.core, hanzi=True)
         return [m for m in metrics if any(w in self._names_of(m) for w in words)]
 
     def _kind_of_quoted(self, a: Analysis) -> Response | None:
@@ -1812,10 +1813,8 @@ class PackEngine:
         if len(named) != 1:
             return None
         # every word the message says of the thing is the figure's (刑事发案数 is no 刑事破案数)
-        norm, names = self.context.normalize, self._names_of(named[0])
-        said = [
-            norm(w) for w in lexicon.segment(_THAT_ONE_RE.sub(" ", before)) if len(w) >= 2 and _HANZI_RE.fullmatch(w)
-        ]
+        names = self._names_of(named[0])
+        said = self._words(_THAT_ONE_RE.sub(" ", before), hanzi=True)
         if not said or not all(w in names for w in said):
             return None
         choice = self._entry_choice(Candidate(named[0].id, 1.0, named[0].title))
