@@ -86,6 +86,17 @@ def test_practical_requests_are_declined(engine):
     assert [s.id for s in r.suggestions][:1] == ["business_code"]
 
 
+@pytest.mark.parametrize("how", ["怎么", "如何", "咋", "怎样", "咋个"])
+def test_how_to_apply_is_a_practical_request_in_any_wording(engine, how):
+    # after a story of one's own ("我被拖欠工资了"), how to apply is asked, never a figure
+    r = engine.respond(f"我被拖欠工资了{how}申请法律援助")
+    assert r.status == "fallback" and r.kind == "unsupported"
+    chat = Conversation()
+    engine.respond("帮农民工讨回多少工资", chat, now=0)
+    r = engine.respond(f"我被拖欠工资了{how}申请法律援助", chat, now=5)
+    assert r.status == "fallback" and r.kind == "unsupported"
+
+
 def test_follow_up_uses_previous_answer(engine):
     chat = Conversation()
     assert engine.respond("人民调解化解了多少纠纷", chat, now=0).entry_id == "people_mediation_disputes"

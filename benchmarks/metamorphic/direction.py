@@ -31,14 +31,31 @@ def asking_clauses(question: str) -> str:
     return "".join(clauses) or question
 
 
+# An ask offering answers to choose from ("10816是案件数还是纠纷数"): one option swapped leaves the
+# other to be chosen, so it asks the same.
+_OPTIONS_RE = re.compile(r"是([^，,。？?！!；;\s]{1,12})还是([^，,。？?！!；;\s]{1,12})")
+# 单位 as the unit a figure is counted in ("单位是件还是条", "按什么单位算"), not an organisation.
+_UNIT_ASKED_RE = re.compile(r"单位(?:是|为)|(?:什么|啥|哪个)单位")
+
+
+def _swappable(old: str, asking: str) -> bool:
+    """Whether swapping `old` in the ask changes what it asks."""
+    if old not in asking:
+        return False
+    if any(old in option for m in _OPTIONS_RE.finditer(asking) for option in m.groups()):
+        return False
+    return not (old == "单位" and _UNIT_ASKED_RE.search(asking))
+
+
 def near_misses(question: str) -> list[str]:
     """Every near-miss version of `question`: one per lexicon entry whose words it asks about.
     A word only in the context ("跟网格员起了点争执，…记录仪配了多少台") is not swapped there:
-    the ask still asks the same, and context words never change the answer."""
+    the ask still asks the same, and context words never change the answer; nor is an option of
+    an either-or ask, nor 单位 asked as a unit of measure."""
     out = []
     asking = asking_clauses(question)
     for swap in lexicon.NEAR_MISSES:
-        if any(old in asking for old in swap):
+        if any(_swappable(old, asking) for old in swap):
             changed = question
             for old, new in swap.items():
                 changed = changed.replace(old, new)

@@ -349,6 +349,19 @@ def test_near_miss_swaps_only_the_words_asked_about():
     ]
 
 
+def test_near_miss_leaves_options_and_units_of_measure_alone():
+    # an either-or ask with one option swapped still has the other to choose: it asks the same
+    assert direction.near_misses("6125是企业数还是案件数") == []
+    assert direction.near_misses("10816是案件数还是纠纷数") == []
+    # 单位 asked as the unit of measure is no organisation to swap for 科室
+    assert direction.near_misses("询问室、听证室那个近200，单位是间还是处") == [
+        "羁押室、值班室那个近200，单位是间还是处"
+    ]
+    assert direction.near_misses("法律咨询是按什么单位统计的") == ["心理咨询是按什么单位统计的"]
+    # 单位 as an organisation is swapped
+    assert direction.near_misses("验收了几个单位") == ["验收了几个科室"]
+
+
 def test_turned_words_turn_a_report_word_of_the_ask_into_one_the_report_never_writes():
     report = "全市诉前调解成功率56.8%,网上可办率100%"
     (turned,) = direction.turned_words("诉前调解成功率是多少", report)
