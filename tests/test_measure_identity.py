@@ -722,3 +722,28 @@ def test_how_many_ten_thousands_of_a_unit_is_a_count_not_money(engine, question,
     """ "多少万余项" counts items in ten-thousands; "多少万" alone asks a sum."""
     reply = engine.respond(question)
     assert reply.status == "answer" and figure in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "lacked"),
+    [
+        ("我想问2023年组织了多少名网格员考执法资格啊", "网格员"),
+        ("那益阳一共组织了多少网格员去考执法资格？", "网格员"),
+        ("全市受理的法律援助投诉有好多件嘞？", "投诉"),
+        ("有几个村委会过了初评", "村委会"),
+    ],
+)
+def test_the_noun_counted_right_after_the_question_word_is_the_measure(engine, question, lacked):
+    """What 多少名/几个 counts is the noun right after it, whatever the ask goes on to say: a noun
+    the report never writes is a measure it lacks, named in the decline."""
+    reply = engine.respond(question)
+    assert reply.status != "answer" and lacked in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [("组织了多少名执法人员考执法资格", "5100多名"), ("多少名行政执法人员参加了执法资格考试", "5100多名")],
+)
+def test_the_figures_own_noun_counted_still_answers(engine, question, figure):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and figure in reply.text

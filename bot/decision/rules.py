@@ -1460,7 +1460,21 @@ def rule_object_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decline
         if _ends_ask("".join(words[k : k + 2]), clean(clause)) or _ends_ask(word, clean(clause)):
             # what the ask ends on ("…参加执法技能比武？"), not a story run on after it
             return Decline("absent", word)
+        if _counted_here(words[:k]):
+            # what the question word counts ("多少名网格员考执法资格"): the noun right after it
+            glued = word + words[k + 1] if k + 1 < len(words) else word
+            whole = len(glued) == len(word) + 1 and _HANZI_RE.fullmatch(glued) and glued[-1] not in _SLOT_BREAKS
+            return Decline("absent", glued if whole else word)
     return None
+
+
+_CLASSIFIER_RE = re.compile(r"[个项件家台处条类种名起次位户批只多]*")
+
+
+def _counted_here(before: list[str]) -> bool:
+    """Whether the words between the question word and a noun are its classifier at most
+    ("多少|名|网格员"): the noun is what is counted."""
+    return _CLASSIFIER_RE.fullmatch("".join(before)) is not None
 
 
 # One character after a word that makes it the name of a measure: a rate or a count of it.
