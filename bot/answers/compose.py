@@ -202,6 +202,13 @@ def all_said(response: Response) -> Response:
     return replace(response, text=f"{lead}\n{response.text}", answer=f"{lead}\n{response.answer}", kind="all_said")
 
 
+def held_in(response: Response) -> Response:
+    """The answer just given, as where the report says what was asked next of it ("栏目叫啥"
+    right after a sentence naming 《小区大事》栏目)."""
+    lead = "报告中这一句写到了："
+    return replace(response, text=f"{lead}\n{response.text}", answer=f"{lead}\n{response.answer}", kind="followup")
+
+
 def named_in(response: Response, name: str) -> Response:
     """The answer just given, led by the one name its sentence gives ("为这个出台的是啥文件":
     the document that sentence names, as the report writes it)."""

@@ -406,6 +406,10 @@ class Engine:
                 # rank is no answer to it; "这个是谁评的啊" after a title: what the report lacks
                 # of that subject, not a guess at another
                 response, year = again, again_year
+        if response.kind in ("nomatch", "clarify") and previous and self._held_by_last(text, conversation, now):
+            # "栏目叫啥" after 桃江…CCTV-12频道《小区大事》栏目予以报道: every word the ask names is
+            # in the sentence just answered, where the report says it
+            response = answers.held_in(self._last_answer(conversation))
         if response.status != "answer" and previous and _GO_ON_RE.fullmatch(text.strip()):
             # "还有呢" right after an answer that nothing more continues: that answer is all the
             # report writes of it
@@ -491,6 +495,15 @@ class Engine:
         # "哪个频道的": a question word and nothing named; a bare figure ("100%") asks on its own;
         # "总数呢", "比例是多少": a kind of figure only, of what was just answered
         return (bool(_QUESTION_WORD_RE.search(text)) and not self._own_words(text)) or self._kind_only(text)
+
+    def _held_by_last(self, text: str, conversation: Conversation, now: float) -> bool:
+        """A short ask whose own words are all in the last answer's sentence."""
+        if len(text) > MAX_FOLLOW_UP_CHARS or not conversation.active(now) or not _ASKS_ABOUT_RE.search(text):
+            return False
+        core = _ASKING_RE.sub(" ", self.packs[-1].analyze(text).core)
+        named = [w for w in words_in(core) if len(w) >= 2 and w not in GENERIC_VERBS]  # 栏目, 频道 too
+        last = self._last_answer(conversation)
+        return bool(named) and last.status == "answer" and all(_holds_word(last.source, w) for w in named)
 
     def _own_words(self, text: str) -> list[str]:
         """The ask's words that name a subject: not question words, verbs of asking or the
