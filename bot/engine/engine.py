@@ -645,6 +645,8 @@ class Engine:
         if last.kind != "area" or pack.analyze(text).wants_figure:
             return None
         words = [w for w in self._own_words(_NARROWING_RE.sub("", text)) if w not in PLACEHOLDERS]
+        # "跟湖有关的那个": what it is about, though one character
+        words += [w for m in _ABOUT_RE.finditer(text) for w in m.groups() if w and w not in words]
         if not words:
             return None
         sentences = pack.knowledge.report_text.holding(last.source)
@@ -1090,6 +1092,7 @@ _RECKONING_VERBS = frozenset(("换成", "换算", "换算成", "算成", "折合
 _GO_ON_RE = re.compile(r"(?:那|那么)?(?:还有|然后|其他的?|其它的?|别的|另外的?)(?:呢|吗|没有?|么|嘛)?[？?。.！!]*")
 # An ask within what was just listed ("其中…哪个", "里面有…吗").
 _MARKED_END_RE = re.compile(r"[？?]\s*$")
+_ABOUT_RE = re.compile(r"(?:跟|和|与|同)([\u4e00-\u9fff]{1,6}?)(?:有关|相关)|(?:关于|有关)([\u4e00-\u9fff]{1,6}?)的")
 _WITHIN_RE = re.compile(r"其中|里面|里头|当中|这些里|这几个里|这里面")
 # Which document was issued ("出台的是啥文件", "依据的哪个文件"), and a document's title as written.
 _DOCUMENT_ASKED_RE = re.compile(
