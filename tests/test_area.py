@@ -129,6 +129,8 @@ def test_an_area_in_everyday_words_is_found(engine):
         ("公共法律服务那块有啥数据", "公共法律服务"),  # asked with 有啥 / 有么子 before the numbers
         ("执法监督这块有么子数据", "执法监督"),
         ("立法方面都有哪些数字", "立法"),
+        ("调解的数据有哪些", "调解"),  # X的数据, asked as a list
+        ("法律援助的相关数据列一下", "法律援助"),
     ],
 )
 def test_the_figures_of_an_area_are_asked_however_the_numbers_are_called(question, area):
@@ -141,6 +143,7 @@ def test_a_count_is_no_request_for_an_areas_figures():
     from bot.analysis.area import find_area_figures
 
     assert find_area_figures("立法这块新增联系点的数是多少") == ""
+    assert find_area_figures("网上可办率的数据是多少") == ""  # one figure, called its 数据
 
 
 @pytest.mark.parametrize(

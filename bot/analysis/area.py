@@ -66,12 +66,18 @@ _FIGURES_RE = re.compile(
 )
 
 
+# "调解的数据有哪些": the figures of a thing, asked as a list (never "…的数据是多少": one figure).
+_FIGURES_OF_RE = re.compile(
+    r"^(?:把|请把)?(?P<area>[\u4e00-\u9fff]{2,20}?)的(?:相关|有关|主要|所有|全部)?(?:数字|数据|指标)"
+    r"(?:都|还|一共|分别)?(?:有哪些|有什么|有啥|有些啥|有些什么|有么子|有哪几个|全给我|都给我|列一下|列出来|说一下|告诉我)"
+)
 _PUNCTUATION_RE = re.compile(r"[\s，,。？?！!、“”\"]")
 
 
 def find_area_figures(text: str) -> str:
-    """The area whose figures are asked ("X方面的几个数字告诉我"), or ""."""
-    m = _FIGURES_RE.search(_PUNCTUATION_RE.sub("", text))
+    """The area whose figures are asked ("X方面的几个数字告诉我", "X的数据有哪些"), or ""."""
+    plain = _PUNCTUATION_RE.sub("", text)
+    m = _FIGURES_RE.search(plain) or _FIGURES_OF_RE.search(plain)
     return m.group("area") if m else ""
 
 

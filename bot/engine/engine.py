@@ -655,6 +655,9 @@ class Engine:
         found = [s for n, s in held if n == best]
         if not best or len(found) != 1:
             return None
+        plain, _ = self._answer(_NARROWING_RE.sub("", text), None, now)
+        if plain.status == "answer" and (plain.figure or plain.parts) and found[0].text in plain.source:
+            return None  # "只要诉前调解的" of the figures listed: its figures, not their whole sentence
         return answers.answer_report(pack.knowledge, found[0], None, 1.0, kind="followup")
 
     def _kind_of_last(self, kind: str, conversation: Conversation | None, now: float) -> Response:
