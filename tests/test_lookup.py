@@ -150,3 +150,12 @@ def test_a_figure_quoted_of_another_thing_is_not_that_figure(engine, question):
     """发案 is no 破案, 宣传视频 no 典型案例: a word said of the thing the figure's names lack."""
     reply = engine.respond(question)
     assert reply.kind != "figure", reply.text
+
+
+def test_one_figure_said_twice_is_one_figure_to_look_up(engine):
+    from bot.analysis.figures import parse_figure_query
+
+    assert parse_figure_query("近2万件说的是什么东西有近2万件") == parse_figure_query("近2万件说的是什么东西")
+    assert parse_figure_query("4400台和2861项是什么") is None  # two figures: no one figure asked
+    reply = engine.respond("“近2万件”说的是什么东西有近2万件")
+    assert reply.status == "answer" and reply.kind == "figure" and "音像记录" in reply.answer, reply.text

@@ -47,6 +47,11 @@ def parse_figure_query(text: str) -> tuple[str, str] | None:
     """If the (cleaned, numeral-converted) text is one figure, or asks what one figure with
     its unit is, return (key, unit char)."""
     matches = [m for m in _FIGURE_RE.finditer(text) if m.group(0)]
+    if len(matches) > 1 and len({m.group(0) for m in matches}) == 1:
+        # "“近2万件”说的是什么东西有近2万件": one figure, said again
+        for again in reversed(matches[1:]):
+            text = text[: again.start()] + text[again.end() :]
+        matches = matches[:1]
     if len(matches) != 1:
         return None
     match = matches[0]
