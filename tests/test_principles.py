@@ -886,3 +886,28 @@ def test_a_story_word_is_never_what_the_report_lacks(engine):
 def test_story_words_typed_without_breaks_never_cause_a_decline(engine, message, figure):
     reply = engine.respond(message)
     assert reply.status == "answer" and figure in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "两法衔接平台行政执法案件数量全省排第几",
+        "两法衔接平台行政执法案件数量全省排第几（不是录入数）",
+        "“两法衔接”平台行政执法案件数量在全省排多少",
+        "liangfa衔接平台行政执法案件数量在全省排得怎么样",
+    ],
+)
+def test_a_rank_asked_of_what_another_clause_ranks_is_that_clauses_rank(engine, question):
+    """The report ranks 两法衔接平台行政执法案件数量 (排名靠前) in one clause and 案件录入数 (全省第一)
+    in another: the rank asked is the one of the clause holding every word asked, never the other."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and "排名靠前" in reply.answer and "全省第一" not in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["两法衔接平台案件录入数排第几", "报告里说两法衔接平台行政执法案件数量在全省排名靠前 那它案件录入数排第几"],
+)
+def test_the_rank_of_the_clause_asked_last_is_answered(engine, question):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and "全省第一" in reply.answer, reply.text

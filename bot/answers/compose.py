@@ -554,6 +554,7 @@ DECLINES: dict[Reason, tuple[str, str | None]] = {
     ),
     Reason.UNKNOWN_FIGURE: ("抱歉，报告中没有“{detail}”这个数字。", "figure"),
     Reason.NO_MATCH: ("抱歉，报告中没有找到相关内容。", "nomatch"),
+    Reason.ELSEWHERE: ("报告在另一处写到了这方面的内容，请看下面的原文。", None),
 }
 
 

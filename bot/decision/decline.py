@@ -23,6 +23,7 @@ class Reason(StrEnum):
     LEGAL_ADVICE = "legal_advice"  # a judgement of the asker's own legal case: never in the report
     UNKNOWN_FIGURE = "unknown_figure"  # a bare figure the report does not have
     NO_MATCH = "no_match"  # nothing in the report comes close
+    ELSEWHERE = "elsewhere"  # the report states it of another clause than the one found: that one answers
 
 
 # The report's own answer that it lacks what was asked (a part, a list, another measure): no

@@ -123,6 +123,7 @@ class Context:
     region_words: tuple[str, ...]  # the province it is in (湖南省, 湖南)
     years: tuple[int, ...]  # years covered
     normalize: object = None  # the pack's normalisation (with its synonyms)
+    rank_clauses: tuple[str, ...] = ()  # the report's clauses that rank something, normalised
 
 
 def rule_other_year(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
@@ -778,7 +779,10 @@ def rule_rank_subject(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
     is the ranked figure's own ("柔性执法率在全省排第几" is no 两法衔接平台录入数排名)."""
     if choice is None or a.intent.measure != "rank":
         return None
-    asked = _RANKED_SUBJECT_RE.match(_SCOPE_PREFIX_RE.sub("", a.text))
+    # the clause that asks where it stands ("报告里说…排名靠前 那它案件录入数排第几"): the last
+    clauses = [_SCOPE_PREFIX_RE.sub("", clean(c)) for c in re.split(r"[，,。；;？?！!\s]+", a.raw) if c]
+    asked = next((m for c in reversed(clauses[1:]) if (m := _RANKED_SUBJECT_RE.match(c))), None)
+    asked = asked or _RANKED_SUBJECT_RE.match(_SCOPE_PREFIX_RE.sub("", a.text))
     if asked is None:
         return None
     evidence = ctx.normalize(choice.text) if ctx.normalize else choice.text
@@ -798,7 +802,19 @@ def rule_rank_subject(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
     own = bool(choice.figure_value) and _ranks_figure(choice)  # a sentence without a figure ranks in its clauses
     if head and not any(head in c and _ranks_a_rate(c) == rate for c in ranked) and not own:
         return Decline("unstated", f"{subject}的排名")
+    # the subject asked is another's the report ranks in a clause of its own ("两法衔接平台行政执法
+    # 案件数量…排名靠前" is no 两法衔接平台案件录入数, ranked first)
+    written = [w for w in words if occurs(w, ctx.report_norm)]
+    others = [c for c in ctx.rank_clauses if c not in norm(said)]
+    holding = [c for c in others if all(w in c for w in written)]
+    if written and holding and not any(all(w in c for w in written) for c in ranked):
+        return Decline("elsewhere", holding[0])  # that clause's sentence answers
     return None
+
+
+def rank_clauses(sentences: list[str], norm) -> tuple[str, ...]:
+    """The clauses of a report's sentences that rank something ("…案件数量在全省排名靠前")."""
+    return tuple(norm(c) for s in sentences for c in re.split(r"[，,；;、。]", s) if RANK_WORDS_RE.search(c))
 
 
 def _ranks_a_rate(clause: str) -> bool:

@@ -59,6 +59,7 @@ from bot.decision.rules import (
     measure_head,
     named_measure,
     names_measure_word,
+    rank_clauses,
 )
 from bot.decision.verify import larger_of, other_units, same_figure, stated_figure, verdict
 from bot.engine.conversation import Conversation
@@ -173,13 +174,15 @@ class PackEngine:
         place = knowledge.place
         short = place.rstrip("市区县") if len(place) > 2 else place
         region = knowledge.pack.region
+        norm = lru_cache(maxsize=KNOWN_TEXTS_KEPT)(partial(normalize, synonyms=knowledge.synonyms))
         self.context = Context(
             report_norm=self.report.normalized_text,
             place_words=tuple(w for w in {place, short} if w),
             region_words=tuple(w for w in {region, region.rstrip("省")} if w),
             years=(knowledge.year,) if knowledge.year else (),
             # the pack's texts (answers, sentences, clauses) and single words: the same ones recur with every question
-            normalize=lru_cache(maxsize=KNOWN_TEXTS_KEPT)(partial(normalize, synonyms=knowledge.synonyms)),
+            normalize=norm,
+            rank_clauses=rank_clauses([s.text for s in knowledge.report_text.sentences], norm),
         )
 
     def names_place(self, text: str) -> bool:
@@ -1143,6 +1146,14 @@ class PackEngine:
                 return self._in_report_order(figures, "entry")
             return answers.clarify(kb, entries, decision.options[0].score)
         declined = decision.decline
+        if declined.reason == "elsewhere":
+            # "两法衔接平台行政执法案件数量全省排第几": ranked in another clause, whose sentence answers
+            norm = self.context.normalize
+            held = next((s for s in kb.report_text.sentences if declined.detail in norm(s.text)), None)
+            if held is not None:
+                return answers.answer_report(
+                    kb, held, None, decision.choice.candidate.score if decision.choice else 1.0
+                )
         near = None
         options = [answers.suggestion(kb.entries[c.id]) for c in decision.options if not c.from_report]
         if decision.choice is not None:
