@@ -31,3 +31,38 @@ def test_the_split_keeps_a_ruling_clause_with_its_ask():
     assert [s.parts for s in split_question("柔性执法事项一共多少项，网上可办率是多少")] == [
         ("柔性执法事项一共多少项", "网上可办率是多少")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("合同审查提的审查意见多少条？不是问询问室", ["询问室"]),  # a clause of the thing alone, after the ask
+        ("法律咨询提供了多少人次 不要法援案件数", ["法援案件数"]),
+        ("执法记录仪多少台，不是四千多台吗", []),  # a number checked is no thing ruled out
+        ("不是问询问室", []),  # no ask before it
+    ],
+)
+def test_a_clause_of_the_thing_alone_after_the_ask_rules_it_out(text, words):
+    assert ruled_out(text) == words
+
+
+def test_a_thing_said_known_is_no_ask():
+    from bot.analysis.ruled_out import without_known
+
+    assert rules_out("业务应用我知道了") and rules_out("不是企业家数")
+    assert without_known("湘易办旗舰店服务场景多少个，业务应用我知道了") == "湘易办旗舰店服务场景多少个"
+    assert without_known("业务应用我知道了") == "业务应用我知道了"  # nothing asked before it: kept
+
+
+@pytest.mark.parametrize(
+    ("question", "figure", "not_figure"),
+    [
+        ("合同审查提的审查意见多少条？不是问询问室", "近200条", "近200处"),
+        ("法律咨询提供了多少人次 不要法援案件数", "近30000人次", "2900余件"),
+        ("湘易办旗舰店服务场景多少个，业务应用我知道了", "2000余个", "300多个"),
+        ("柔性执法办理的案件多少件，不是企业家数", "4600余件", "6125家"),
+    ],
+)
+def test_the_thing_ruled_out_or_known_is_not_answered(engine, question, figure, not_figure):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and figure in reply.answer and not_figure not in reply.answer, reply.text

@@ -14,11 +14,42 @@ _RULED_OUT_RE = re.compile(_RULED_OUT)
 _RULING_CLAUSE_RE = re.compile(_RULED_OUT + "$")
 
 
+# A clause that is only the thing ruled out, after an ask ("…多少条？不是问询问室", "不要法援案件数",
+# "业务应用我知道了"); never a number checked ("是不是两千多件", "不是四千多台吗").
+_RULED_CLAUSE_RE = re.compile(
+    r"^(?:我)?(?:说的|问的|要的)?(?:不是|不要|不算|并非|而非)(?:问)?(?P<no>[\u4e00-\u9fff]{2,8}?)(?:呢|啊|哈|哦|了)?$"
+    r"|^(?P<known>[\u4e00-\u9fff]{2,8}?)(?:我|已经)*(?:知道了|晓得了|清楚了|不用说了|就不用了|不用了)$"
+)
+_NUMBER_WORD_RE = re.compile(r"[一二两三四五六七八九十百千万亿多余几]")
+_CLAUSES_RE = re.compile(r"[，,。？?！!；;\s]+")
+
+
 def ruled_out(text: str) -> list[str]:
-    """The words a message rules out ("不是新增的是总数" → 新增)."""
-    return _RULED_OUT_RE.findall(text)
+    """The words a message rules out ("不是新增的是总数" → 新增, "…多少条？不是问询问室" → 问询问室)."""
+    clauses = [c for c in _CLAUSES_RE.split(text) if c]
+    whole = [w for c in clauses[1:] if (w := _ruled_clause(c, "no"))]
+    return _RULED_OUT_RE.findall(text) + whole
+
+
+def _ruled_clause(clause: str, *kinds: str) -> str:
+    """The thing a clause after the ask rules out as a whole (`kinds`: "no", "known"), or ""."""
+    m = _RULED_CLAUSE_RE.match(clause)
+    word = next((m.group(k) for k in kinds if m.group(k)), "") if m else ""
+    return "" if _NUMBER_WORD_RE.search(word) else word
 
 
 def rules_out(clause: str) -> bool:
-    """Whether a whole clause only rules something out ("不是市本级的")."""
-    return bool(_RULING_CLAUSE_RE.match(clause))
+    """Whether a whole clause only rules something out ("不是市本级的", "不是问询问室"), or says it
+    is known already ("业务应用我知道了"): no ask of its own."""
+    return bool(_RULING_CLAUSE_RE.match(clause)) or bool(_ruled_clause(clause, "no", "known"))
+
+
+_CLAUSE_WITH_MARK_RE = re.compile(r"[^，,。？?！!；;\s]+[，,。？?！!；;\s]*")
+
+
+def without_known(text: str) -> str:
+    """The message without the clauses after its ask that say a thing is known already
+    ("服务场景多少个，业务应用我知道了" → 服务场景多少个): that thing is not asked."""
+    clauses = _CLAUSE_WITH_MARK_RE.findall(text)
+    kept = clauses[:1] + [c for c in clauses[1:] if not _ruled_clause(_CLAUSES_RE.sub("", c), "known")]
+    return "".join(kept).rstrip("，,；; ") if len(kept) < len(clauses) else text

@@ -25,7 +25,7 @@ from bot.analysis.ask import YEAR_RE, Ask, corrected, find_ask, known_words, nar
 from bot.analysis.check_words import kind_checked, kind_fits
 from bot.analysis.compare import referred
 from bot.analysis.numbers import AskedNumber
-from bot.analysis.ruled_out import ruled_out
+from bot.analysis.ruled_out import ruled_out, without_known
 from bot.analysis.scope import find_scope
 from bot.answers import compose as answers
 from bot.answers.compose import Response
@@ -240,7 +240,7 @@ class Engine:
         if has_latin(message):  # "在吗~renmin tiaojie chenggonglv多谢": read before the ask is found
             message = self.packs[-1].pinyin.read_in_message(message)
         message = self.packs[-1].homophones.fix(message)  # "…存挡的": typos read before the ask is found
-        message = self._as_corrected(message)
+        message = without_known(self._as_corrected(message))  # "…业务应用我知道了": not asked
         text, bare = self._readings(message)
         asked_last = message.rstrip(" ？?。.！!").endswith(text.rstrip(" ？?。.！!"))
         if asked_last and stated_claim(text.rstrip(" ？?")) and (text == message or _MARKED_END_RE.search(message)):
