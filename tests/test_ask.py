@@ -713,3 +713,15 @@ def test_a_spoken_self_correction_replaces_the_ask_it_corrects(engine: Engine, m
 def test_an_ask_then_a_check_of_its_figure(engine: Engine, message, figure, verdict):
     reply = engine.respond(message)
     assert reply.status == "answer" and figure in reply.answer and reply.text.startswith(verdict), reply.text
+
+
+def test_a_few_told_to_the_end_of_a_story_sentence_is_no_ask(engine):
+    """ "去年我们…座谈过，提了几条意见。": 几条 goes on with the asker's story to the sentence's
+    end; the asks come after it. Said as a question of its own, it asks."""
+    message = (
+        "去年我们还专门去立法联系点座谈过，提了几条意见。想问下益阳新增了几个立法联系点，一共提了多少条立法意见建议？"
+    )
+    report = engine.packs[-1].context.report_norm
+    ask = find_ask(message, report)
+    assert "提了几条意见" not in ask.text and "新增了几个立法联系点" in ask.text
+    assert "提了几条意见" in find_ask("立法联系点提了几条意见？新增了几个？", report).text

@@ -270,14 +270,42 @@ def _told(clause: str, report: str) -> bool:
     return not _asks(_INDEFINITE_RE.sub("", clause)) and coverage(clause, report) <= TOLD_COVERAGE
 
 
+def _story_goes_on(parts: list[str], i: int, ends: frozenset[int]) -> bool:
+    """A clause telling "a few" (了几条) that ends a sentence of the asker's story begun just before."""
+    before = parts[i - 1] if i > 0 else ""
+    return (
+        i in ends
+        and narrative(before)
+        and not _LEAD_RE.search(before)
+        and bool(_INDEFINITE_RE.search(parts[i]))
+        and not _TOTAL_ASKED_RE.search(parts[i])
+        and not _asks(_INDEFINITE_RE.sub("", parts[i]))
+    )
+
+
+def _sentence_ends(text: str, parts: list[str]) -> frozenset[int]:
+    """The clauses a statement's end (。！) follows in the text."""
+    ends, at = set(), 0
+    for i, part in enumerate(parts):
+        found = text.find(part, at) if part else -1
+        if found < 0:
+            continue
+        at = found + len(part)
+        if text[at : at + 1] in ("。", "！", "!"):
+            ends.add(i)
+    return frozenset(ends)
+
+
 _TOTAL_ASKED_RE = re.compile(r"(?:一共|总共|到底|究竟|合计|总计)[\u4e00-\u9fff]{0,3}几")
 
 
-def _asking(parts: list[str], report: str) -> list[int]:
+def _asking(parts: list[str], report: str, ends: frozenset[int] = frozenset()) -> list[int]:
     """The clauses that ask; one that only tells an amount or a time is left out when a later
-    clause asks ("上个月店里来了几个执法的…到底配了多少台")."""
+    clause asks ("上个月店里来了几个执法的…到底配了多少台"), as is one going on with the asker's
+    story to the end of its sentence (`ends`: clauses a 。 or ！ ends), "去年我们还专门去立法联系点
+    座谈过，提了几条意见。"."""
     found = [i for i, part in enumerate(parts) if _asks(_without_named(part, report))]
-    tells = {i: _told(parts[i], report) for i in found}
+    tells = {i: _told(parts[i], report) or _story_goes_on(parts, i, ends) for i in found}
     found = [i for i in found if not (tells[i] and any(j > i and not tells[j] for j in found))]
     # "…说是调解的多了，真的假的，民商事一审收案是不是少了": a doubt before a question of its own
     # is the asker's, the question after it is asked
@@ -493,7 +521,7 @@ def find_ask(text: str, report: str = "") -> Ask:
             start = i if rest else i + 1
             led = True
     if start is None or start >= len(parts):
-        asking = _asking(parts, report)
+        asking = _asking(parts, report, _sentence_ends(text, parts))
         if not asking:  # "跑一次事项，我问这个是因为我老同学在浏阳…": the clauses without a story ask
             plain = [i for i, part in enumerate(parts) if not _story(part, report)]
             tail = _report_tail(parts[-1], report) if _story(parts[-1], report) else ""
@@ -506,7 +534,7 @@ def find_ask(text: str, report: str = "") -> Ask:
         # a run of asking clauses ends the message, or several asks stand apart: keep every ask
         chosen = [i for i in range(start, len(parts)) if i in asking or _joins(parts, i, asking, report)]
     else:
-        asking = _asking(parts, report)
+        asking = _asking(parts, report, _sentence_ends(text, parts))
         later = [i for i in asking if i >= start]
         if not later:  # "特此请教：三统一 市政府 件数": keywords after the lead, up to a story clause
             following = itertools.takewhile(lambda i: not _story(parts[i], report), range(start + 1, len(parts)))
