@@ -915,3 +915,26 @@ def test_a_thing_described_before_its_ask_gets_no_count_of_its_own(engine):
     subject of the money asked; 6125家 is no answer beside it."""
     reply = engine.respond("那些小毛病第一次不罚的企业 加起来一共少交了多少罚款")
     assert "2000余万元" in reply.answer and "6125家" not in reply.answer.split("\n")[0], reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "figure", "not_figure"),
+    [
+        # a check stating no number, of the figure just asked: nothing further, no other figure
+        ("执法记录仪全市配了多少台，是不是每个执法的都有", "4400台", "7.5万余项"),
+        (
+            "执法记录仪全市配了多少台，前几天我被拦了，执法的人胸前就挂着那个在录，我就好奇是不是每个执法的都有",
+            "4400台",
+            "7.5万余项",
+        ),
+    ],
+)
+def test_a_check_of_the_figure_just_asked_adds_no_figure(engine, question, figure, not_figure):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and figure in reply.answer and not_figure not in reply.answer, reply.text
+
+
+def test_a_check_another_figure_judges_is_still_answered(engine):
+    # "是不是全部都能网上办" is judged by 网上可办率100%: a second ask, answered
+    reply = engine.respond("市本级依申请的政务服务事项网上能办的有多少项？是不是全部都能网上办？")
+    assert "2861项" in reply.answer and "100%" in reply.answer, reply.text

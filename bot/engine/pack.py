@@ -1541,6 +1541,16 @@ class PackEngine:
                     # no measure, before one that asks, is said, not asked
                     reply = replace(reply, status="fallback")
                 taken = {_answered(p) for p in parts}
+                judged = reply.answer.startswith(("是的", "不是"))  # "是不是全部都能网上办": 是的 of 100%
+                if (
+                    parts
+                    and asked.intent.yes_no
+                    and not asked.numbers
+                    and not judged
+                    and self._checks_before(split.parts[k - 1], text, taken)
+                ):
+                    repeats += 1  # "…配了多少台，是不是每个执法的都有": a check of the figure just given
+                    continue
                 if reply.status != "answer" and "，" in text:
                     # "网上能办的事项里，零跑动的多少": the last clause asks, the first names the whole
                     again = self._single(self.analyze(text.rsplit("，", 1)[1]), None, 0.0)
@@ -1615,6 +1625,12 @@ class PackEngine:
                 # kept until no other reading of the message answers every part
                 partial = answers.combined(self.knowledge, parts, [_LIST_ASK_TAIL_RE.sub("", m) for m in missing])
         return answers.combined(self.knowledge, whole) if whole else lossy or partial
+
+    def _checks_before(self, before: str, check: str, taken: set) -> bool:
+        """Whether a check stating no number, heard with the part before it, is of a figure
+        already answered: nothing further asked."""
+        again = self._single(self.analyze(f"{self.analyze(before).core}，{check}"), None, 0.0)
+        return again.status == "answer" and _answered(again) in taken
 
     def _after_stated_clause(self, a: Analysis) -> tuple[str, str, str] | None:
         """A message opening with a clause that states a figure of the report as it writes it,
