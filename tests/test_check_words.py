@@ -5,7 +5,7 @@ import math
 
 import pytest
 
-from bot.analysis.check_words import bare_check, checked_after, claim_end
+from bot.analysis.check_words import bare_check, checked_after, claim_end, kind_checked, kind_fits
 from bot.analysis.numbers import find_numbers, states_number
 from bot.analysis.split import checked_claims
 from bot.text.normalize import convert_numerals
@@ -138,3 +138,28 @@ def test_done_or_not_after_a_pause_checks_the_ask_before_it(engine, message):
     """ "出了没" is a check with only its verb: the clause before is what it checks, one ask."""
     reply = engine.respond(message)
     assert reply.status == "answer" and reply.text.startswith("是的")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("单位是万元吗", "单位:万元"), ("是按人次算的吧", "单位:人次"), ("那单位是台吗", "单位:台"), ("单位是什么", "")],
+)
+def test_a_check_of_the_unit_alone_is_read(text, kind):
+    assert kind_checked(text) == kind
+
+
+def test_the_unit_checked_fits_the_figures_unit():
+    assert kind_fits("单位:万元", "万元", "免罚金额") and kind_fits("单位:元", "万元", "免罚金额")
+    assert not kind_fits("单位:台", "万元", "免罚金额") and not kind_fits("单位:人", "人次", "法律咨询人次")
+    assert kind_fits("单位:百分比", "%", "网上可办率")
+
+
+def test_a_unit_checked_after_an_answer_or_a_quoted_figure_is_judged(engine):
+    from bot.engine.engine import Conversation
+
+    reply = engine.respond("首次不罚的免罚金额两千多，单位是万元吗")
+    assert reply.answer.startswith("是的") and "2000余万元" in reply.answer
+    chat = Conversation()
+    engine.respond("法律咨询多少", chat, now=0)
+    assert engine.respond("是按人次算的吧", chat, now=1).answer.startswith("是的")
+    assert engine.respond("单位是台吗", chat, now=2).answer.startswith("不是")

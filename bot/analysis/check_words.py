@@ -104,13 +104,31 @@ _KIND_CHECK_RE = re.compile(
 )
 
 
+# A check naming only the unit of the figure ("单位是万元吗", "是按人次算的吧"): "单位:" and the unit.
+_UNIT_CHECK_RE = re.compile(
+    r"(?:那|这|那个|这个|它)?(?:的)?(?:(?:计量)?单位(?:是|为)|是按|按)"
+    r"(万元|元|人次|名|人|件|项|家|台|处|条|类|种|起|个|次|%|百分比)"
+    r"(?:算|计|统计|计算)?(?:的)?(?:吗|吧|么|嘛|不|对吧|是吧|对不对)"
+)
+UNIT_KIND = "单位:"
+
+
 def kind_checked(text: str) -> str:
-    """The kind of figure a check names and nothing else ("是人数吗" → 人数), or ""."""
-    found = _KIND_CHECK_RE.fullmatch(re.sub(r"[\s，,。？?！!]", "", text))
-    return found.group(1) if found else ""
+    """The kind of figure a check names and nothing else ("是人数吗" → 人数, "单位是万元吗" →
+    单位:万元), or ""."""
+    plain = re.sub(r"[\s，,。？?！!]", "", text)
+    found = _KIND_CHECK_RE.fullmatch(plain)
+    if found:
+        return found.group(1)
+    unit = _UNIT_CHECK_RE.fullmatch(plain)
+    return UNIT_KIND + unit.group(1) if unit else ""
 
 
 def kind_fits(kind: str, unit: str, name: str) -> bool:
-    """Whether a figure in `unit`, named `name`, is of that kind (案子数: in 件, naming cases)."""
+    """Whether a figure in `unit`, named `name`, is of that kind (案子数: in 件, naming cases), or
+    in that unit (单位:万元 of 2000余万元)."""
+    if kind.startswith(UNIT_KIND):
+        said = kind[len(UNIT_KIND) :].replace("百分比", "%")
+        return unit.endswith(said)
     units, names = _KIND_UNITS[kind]
     return unit.endswith(units) and (not names or any(n in name for n in names))
