@@ -280,3 +280,9 @@ def test_a_space_before_de_breaks_no_ask(engine):
     assert all(len(s.parts) < 2 for s in split_question("益阳 法治审核 的执法事项多少项"))
     reply = engine.respond("益阳 fazhi审核 的执法事项多少项")
     assert "1.5万余项" in reply.answer and "7.5万余项" not in reply.answer, reply.text
+
+
+def test_a_rank_claimed_after_a_rank_asked_is_no_second_ask():
+    """ "…排第几啊 排第一吗": the check of the rank asked stays with it."""
+    assert split_question("两法衔接平台案件录入数在全省排第几 排第一吗") == []
+    assert split_question("两法衔接平台案件录入数排第几，是不是全省第一") == []

@@ -741,3 +741,17 @@ def test_a_check_naming_only_a_kind_of_figure_alone_checks_nothing(engine):
 def test_an_ask_then_a_check_of_its_figures_kind(engine):
     reply = engine.respond("近2万件是指什么东西的数量啊 是案子数吗")
     assert reply.text.startswith("不是") and "近2万件" in reply.answer and "110%" not in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "yes"),
+    [
+        ("两法衔接平台那个案件录入数在全省排第几啊 排第一吗", True),  # a rank asked, then claimed
+        ("两法衔接平台案件录入数排第几，排第二吗", False),
+        ("两法衔接平台案件录入数排第几，是第一吗", True),
+    ],
+)
+def test_a_rank_asked_then_claimed_is_judged(engine, question, yes):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and reply.answer.startswith("是的" if yes else "不是"), reply.text
+    assert "全省第一" in reply.answer

@@ -104,13 +104,19 @@ _KIND_CHECK_RE = re.compile(
 )
 
 
+# The units a figure is checked in ("单位是万元吗", "按件算").
+UNIT_WORDS = r"万元|元|人次|名|人|位|件|项|个|家|台|处|条|类|种|起|次|%|百分比"
 # A check naming only the unit of the figure ("单位是万元吗", "是按人次算的吧"): "单位:" and the unit.
 _UNIT_CHECK_RE = re.compile(
-    r"(?:那|这|那个|这个|它)?(?:的)?(?:(?:计量)?单位(?:是|为)|是按|按)"
-    r"(万元|元|人次|名|人|件|项|家|台|处|条|类|种|起|个|次|%|百分比)"
+    rf"(?:那|这|那个|这个|它)?(?:的)?(?:(?:计量)?单位(?:是|为)|是按|按)({UNIT_WORDS})"
     r"(?:算|计|统计|计算)?(?:的)?(?:吗|吧|么|嘛|不|对吧|是吧|对不对)"
 )
 UNIT_KIND = "单位:"
+
+
+def unit_fits(said: str, unit: str) -> bool:
+    """Whether a figure written in `unit` is in the unit said (元 of 万元, 百分比 of %)."""
+    return unit.endswith(said.replace("百分比", "%"))
 
 
 def kind_checked(text: str) -> str:
@@ -128,7 +134,6 @@ def kind_fits(kind: str, unit: str, name: str) -> bool:
     """Whether a figure in `unit`, named `name`, is of that kind (案子数: in 件, naming cases), or
     in that unit (单位:万元 of 2000余万元)."""
     if kind.startswith(UNIT_KIND):
-        said = kind[len(UNIT_KIND) :].replace("百分比", "%")
-        return unit.endswith(said)
+        return unit_fits(kind[len(UNIT_KIND) :], unit)
     units, names = _KIND_UNITS[kind]
     return unit.endswith(units) and (not names or any(n in name for n in names))

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.analysis.check_words import bare_check, checks, unchecked
+from bot.analysis.intent import RANK_ASKED_RE
 from bot.analysis.numbers import find_numbers, states_number
 from bot.analysis.ruled_out import rules_out
 from bot.text import lexicon
@@ -616,6 +617,19 @@ def _clarifies(piece: str) -> bool:
     return bool(_CLARIFIES_RE.match(piece)) or rules_out(piece)
 
 
+# A check of where the thing asked stands ("排第一吗", "是不是全省第一", "前三吧"), after a rank asked.
+_RANK_CHECK_RE = re.compile(
+    r"^(?:那|就|是不是|是|难道不是|不是)?(?:在)?(?:全省)?(?:排|排在|排名|位列)?"
+    r"(?:第[一二三四五六七八九十\d]+|前[一二三四五六七八九十\d]+|倒数第[一二三四五六七八九十\d]+)(?:名|位)?"
+    r"(?:吗|吧|呀|啊|嘛|么|不|对吧|是吧)?$"
+)
+
+
+def _checks_rank(piece: str, before: str) -> bool:
+    """Whether a piece only checks the rank the ask before it asks ("…排第几啊 排第一吗")."""
+    return bool(RANK_ASKED_RE.search(before)) and bool(_RANK_CHECK_RE.match(clean(piece)))
+
+
 def _checks_only(piece: str) -> bool:
     """A check with at most a verb of its own ("出了没", "评上了吗"): of the ask before it."""
     return checks(piece) and len(_content(unchecked(piece))) < 2
@@ -626,7 +640,12 @@ def _check_groups(pieces: list[str]) -> list[list[int]]:
     before it."""
     groups: list[list[int]] = []
     for k, piece in enumerate(pieces):
-        if groups and (_checks_amount(piece, pieces[k - 1]) or _clarifies(piece.strip()) or _checks_only(piece)):
+        if groups and (
+            _checks_amount(piece, pieces[k - 1])
+            or _checks_rank(piece, pieces[k - 1])
+            or _clarifies(piece.strip())
+            or _checks_only(piece)
+        ):
             groups[-1].append(k)
         else:
             groups.append([k])

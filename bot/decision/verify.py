@@ -16,6 +16,7 @@ import math
 import re
 
 from bot.analysis import Analysis
+from bot.analysis.check_words import UNIT_WORDS, unit_fits
 from bot.analysis.numbers import compare, figure_range
 from bot.analysis.places import gazetteer
 from bot.retrieval.scoring import scale_of
@@ -138,13 +139,15 @@ _NOT_NEGATING_RE = re.compile(
     r"不会(?![\s\0]|(?:有|是)?(?:低于|高于|超过|超出|少于|多于|不到|不足|没有))(?=[^，,。？?！!]*吧)"
 )
 _QUESTION_FRAMES_RE = re.compile(
-    r"是不是|有没有|能不能|会不会|可不可以|是否|没(?:记|听|看|说|搞|弄|算)?错|对不对|行不行|(?:了没|没有?)(?:啊|呀|呢)?$"
+    r"是不是|有没有|能不能|会不会|可不可以|是否|没(?:记|听|看|说|搞|弄|算)?错|对不对|行不行|(?:了没|没有?)(?:啊|呀|呢)?$|"
+    r"(?:排名|排)?第几(?:名|位)?"  # "排第几…排第一吗": the rank asked, then the one claimed
 )
 
 
 # The unit of a figure checked ("单位是起吗", "是按件算的吧").
 _UNIT_CHECKED_RE = re.compile(
-    r"(?:单位|量词)(?:是|为)?([件项个家台处条类种名起次位])(?!还是)|按([件项个家台处条类种名起次位])(?:算|计|统计)(?!还是)"
+    rf"(?:单位|量词)(?:(?:是|为)(?P<said>{UNIT_WORDS})|(?P<glued>[件项个家台处条类种名起次位]))(?!还是)"
+    rf"|按(?P<by>{UNIT_WORDS})(?:算|计|统计)(?!还是)"
 )
 
 
@@ -240,7 +243,8 @@ def verdict(analysis: Analysis, evidence: str, figure=None, stated: str = "") ->
     if unit_checked and figure is not None and getattr(figure, "unit", ""):
         # "13355，单位是起吗": the unit the report writes the figure in is the fact checked (a
         # number checked is judged as a number; "是起还是件" is a choice, no check)
-        return figure.unit.endswith(unit_checked.group(1) or unit_checked.group(2))
+        said = unit_checked.group("said") or unit_checked.group("glued") or unit_checked.group("by")
+        return unit_fits(said, figure.unit)
     if figure is not None and figure.number is not None and analysis.numbers:
         asked = _pick(analysis, figure.unit == "%")
         if asked is not None and _MEMBER_ASKED_RE.search(analysis.text, asked.end):
