@@ -286,3 +286,22 @@ def test_a_rank_claimed_after_a_rank_asked_is_no_second_ask():
     """ "…排第几啊 排第一吗": the check of the rank asked stays with it."""
     assert split_question("两法衔接平台案件录入数在全省排第几 排第一吗") == []
     assert split_question("两法衔接平台案件录入数排第几，是不是全省第一") == []
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        ("行政许可事项清单和办事指南的发布率分别是多少", ("行政许可事项清单的发布率是多少", "办事指南的发布率是多少")),
+        (
+            "就是那个行政许可事项清单跟办事指南填报 发布率分别是多少",
+            ("就是那个行政许可事项清单的发布率是多少", "办事指南填报的发布率是多少"),
+        ),
+        ("诉前调解和人民调解的成功率分别是多少", ("诉前调解的成功率是多少", "人民调解的成功率是多少")),
+    ],
+)
+def test_a_rate_after_the_items_is_asked_of_each(question, parts):
+    assert parts in [s.parts for s in split_question(question)]
+    # a rate that is the last item's own name is no rate of each
+    assert ("网上可办数是多少", "网上可办率是多少") in [
+        s.parts for s in split_question("网上可办数和网上可办率分别是多少")
+    ]

@@ -122,6 +122,8 @@ _MORE_START_RE = re.compile("^" + _MORE_WORDS)
 _ELLIPTICAL_RE = re.compile(r"^(?:那么|那|又|还有|另外|然后|再问|以及)|呢$")
 _TWO_ASKS_RE = re.compile(r"多少|几[个项件家台处条类种名起次人位]")
 # "A、B的比例是多少": the kind of figure before the question word is shared too
+# "A和B的发布率分别是多少", "A跟B 发布率分别…": a rate after the items, set apart by 的 or a space
+_RATE_OF_EACH_RE = re.compile(r"(?:的|\s+)([\u4e00-\u9fff]{0,4}?(?:率|比例|比率|占比))$")
 _SHARED_TAIL_RE = re.compile(r"(的(?:比例|比率|占比|成功率))?(是)?(多少|几[个项件家台处条类种名起次人位]?)(\w{0,3})$")
 
 
@@ -468,6 +470,15 @@ def _asking_groups(clauses: list[str]) -> list[str]:
 UNIT_CHARS = "个项件家台处条类种名起次人位"  # the units a count is asked in (几项, 各多少件)
 
 
+def _rate_of_each(items: str) -> tuple[str, str]:
+    """The items and the rate asked of each, when one follows them set apart by 的 or a space
+    ("行政许可事项清单跟办事指南填报 发布率" → 发布率 of each); else the items and ""."""
+    rate = _RATE_OF_EACH_RE.search(items)
+    if rate and _JOIN_RE.search(items[: rate.start()]):
+        return items[: rate.start()], "的" + rate.group(1)
+    return items, ""
+
+
 def _each_tail(each: re.Match) -> str:
     """What "各/分别…" asks of each item: "各是多少" asks 多少; "各变了多少" keeps its verb."""
     verb = each.group(2) or ""
@@ -702,8 +713,9 @@ def _split(text: str) -> list[Split]:
             items_text = sentences[0][: listed.start()]
             # "调解相关的几个率：A、B、C，分别报一下": what the colon introduces is the items
             items_text = items_text.split(":", 1)[1] if ":" in items_text.strip(":") else items_text
+            items_text, rate = _rate_of_each(items_text)
             for reading in _item_readings(items_text):
-                items = _crossed(reading)
+                items = [i + rate for i in _crossed(reading)]
                 if 2 <= len(items) <= MAX_PARTS:
                     found.append(Split(tuple(i if _has_ask(i) else i + "是多少" for i in items), True))
             sentences = [sentences[0][: listed.start()]]
@@ -784,6 +796,9 @@ def _split(text: str) -> list[Split]:
         said_of_each = _OF_EACH_RE.search(head) if each else None
         if said_of_each:  # "A和B，同比各变了多少": 同比 says how each is asked, no item
             head, tail = head[: said_of_each.start()], said_of_each.group(1) + tail
+        if each:
+            head, rate = _rate_of_each(head)
+            tail = rate + tail
         if not each and not found:
             shared = _SHARED_TAIL_RE.search(head)
             if shared and _JOIN_RE.search(head[: shared.start()]):
