@@ -301,7 +301,9 @@ def test_a_rank_claimed_after_a_rank_asked_is_no_second_ask():
 )
 def test_a_rate_after_the_items_is_asked_of_each(question, parts):
     assert parts in [s.parts for s in split_question(question)]
-    # a rate that is the last item's own name is no rate of each
+    # a rate that is the last item's own name is no rate of each, nor is one after a list of more
     assert ("网上可办数是多少", "网上可办率是多少") in [
         s.parts for s in split_question("网上可办数和网上可办率分别是多少")
     ]
+    listed = split_question("首次不罚的企业、市本级网上能办的事项、行政许可实施规范和办事指南的填报发布率都列出来")
+    assert all("首次不罚的企业的填报发布率是多少" not in s.parts for s in listed)

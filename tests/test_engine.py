@@ -257,3 +257,11 @@ def test_a_count_asked_of_another_noun_of_the_sentence_takes_its_figure(engine):
     """The sentence of 30多家…70个 also writes 等20多个方面: 涉及多少个方面 is that count."""
     reply = engine.respond("请问贵市2023年“谁执法谁普法”责任单位发布的典型案例涉及多少个方面？")
     assert reply.status == "answer" and "20多个方面" in reply.answer, reply.text
+
+
+@pytest.mark.parametrize("hesitation", ["嗯", "呃", "嗯嗯", "呃呃"])
+def test_a_hesitation_inside_a_message_is_no_word_of_it(engine, hesitation):
+    plain = engine.respond("全部音像记录随案存档跟法律援助案件受理比，哪个多")
+    spoken = engine.respond(f"然后那个全部音像记录{hesitation}随案存档跟法律援助案件受理比，哪个多")
+    assert spoken.kind == plain.kind == "compare" and spoken.answer == plain.answer
+    assert engine.respond(hesitation.strip()).status == "fallback"  # alone, it is what was said

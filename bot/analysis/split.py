@@ -474,7 +474,7 @@ def _rate_of_each(items: str) -> tuple[str, str]:
     """The items and the rate asked of each, when one follows them set apart by 的 or a space
     ("行政许可事项清单跟办事指南填报 发布率" → 发布率 of each); else the items and ""."""
     rate = _RATE_OF_EACH_RE.search(items)
-    if rate and _JOIN_RE.search(items[: rate.start()]):
+    if rate and len(_JOIN_RE.findall(items[: rate.start()])) == 1:  # two items: a list's last has its own
         return items[: rate.start()], "的" + rate.group(1)
     return items, ""
 

@@ -1160,5 +1160,15 @@ def _holds_word(sentence: str, word: str) -> bool:
 
 def _spoken(text: str) -> str:
     """A message as the engine reads it first: English words, traditional characters and dialect
-    words in the report's Mandarin ("" for what is no text)."""
-    return mandarin(simplified(english(text))) if isinstance(text, str) else ""
+    words in the report's Mandarin, hesitations inside it left out ("全部音像记录嗯随案存档") ("" for
+    what is no text)."""
+    if not isinstance(text, str):
+        return ""
+    read = mandarin(simplified(english(text)))
+    unhesitant = _HESITATION_RE.sub("", read)
+    return unhesitant if len(_HANZI_CHAR_RE.findall(unhesitant)) >= 2 else read
+
+
+# A hesitation said inside a message ("嗯", "呃呃"): no word of it. Alone, it is what was said.
+_HESITATION_RE = re.compile(r"(?<=[\u4e00-\u9fff\s，,])(?:嗯+|呃+)(?=[\u4e00-\u9fff\s，,])")
+_HANZI_CHAR_RE = re.compile(r"[\u4e00-\u9fff]")
