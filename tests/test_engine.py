@@ -265,3 +265,20 @@ def test_a_hesitation_inside_a_message_is_no_word_of_it(engine, hesitation):
     spoken = engine.respond(f"然后那个全部音像记录{hesitation}随案存档跟法律援助案件受理比，哪个多")
     assert spoken.kind == plain.kind == "compare" and spoken.answer == plain.answer
     assert engine.respond(hesitation.strip()).status == "fallback"  # alone, it is what was said
+
+
+@pytest.mark.parametrize(
+    ("glued", "marked"),
+    [
+        ("湘易办益阳旗舰店有多少应用呀是不是三百多个", "湘易办益阳旗舰店有多少应用呀，是不是三百多个"),
+        ("法律咨询的数是按什么单位统计的啊是近三万人次吧", "法律咨询的数是按什么单位统计的啊，是近三万人次吧"),
+        (
+            "人民调解的调处成功率是多少，不是诉前调解那个啊是93%对吧",
+            "人民调解的调处成功率是多少，不是诉前调解那个，是93%对吧",
+        ),
+    ],
+)
+def test_a_check_said_right_after_a_particle_reads_as_if_marked(engine, glued, marked):
+    """ "…呀是不是…": the particle ends a clause, the check starts the next, mark or none."""
+    reply, expected = engine.respond(glued), engine.respond(marked)
+    assert reply.answer == expected.answer and reply.answer.startswith("是的"), reply.text

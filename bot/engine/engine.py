@@ -1166,7 +1166,12 @@ def _spoken(text: str) -> str:
         return ""
     read = mandarin(simplified(english(text)))
     unhesitant = _HESITATION_RE.sub("", read)
-    return unhesitant if len(_HANZI_CHAR_RE.findall(unhesitant)) >= 2 else read
+    read = unhesitant if len(_HANZI_CHAR_RE.findall(unhesitant)) >= 2 else read
+    return _ASK_THEN_CHECK_RE.sub(r"\1，", read)  # "有多少应用呀是不是三百多个": said as two
+
+
+# A clause ended by its particle, then a check said right after it with no mark between.
+_ASK_THEN_CHECK_RE = re.compile(r"([\u4e00-\u9fff]{2}[啊呀呢嘛哦咯])(?=是不是|是|应该|大概|有没有|对吧|没错)")
 
 
 # A hesitation said inside a message ("嗯", "呃呃"): no word of it. Alone, it is what was said.
