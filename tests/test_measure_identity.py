@@ -747,3 +747,11 @@ def test_the_noun_counted_right_after_the_question_word_is_the_measure(engine, q
 def test_the_figures_own_noun_counted_still_answers(engine, question, figure):
     reply = engine.respond(question)
     assert reply.status == "answer" and figure in reply.text
+
+
+def test_a_verbs_complement_is_no_act_of_its_own(engine):
+    """ "梳理出多少项": 出 says how 梳理 went; the act is 梳理, the figure's own (梳理制定…358项)."""
+    reply = engine.respond("市本级柔性执法事项一共梳理出多少项，是358项吗")
+    assert reply.status == "answer" and reply.answer.startswith("是的") and "358项" in reply.answer, reply.text
+    reply = engine.respond("全市执法部门一共配了多少个")  # a bare act the figure never writes: still no answer
+    assert reply.status != "answer"

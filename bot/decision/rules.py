@@ -1254,6 +1254,8 @@ def _act_alone(raw: str, own: str, report: str) -> str:
     asked = next((i for i, w in enumerate(words) if _QUESTION_WORD_RE.search(w)), None)
     before = [w for w in words[:asked] if w not in ("了", "过", "一共", "总共", "共")] if asked else []
     act = before[-1] if before else ""
+    if act in _COMPLEMENTS and len(before) >= 2 and len(before[-2]) >= 2:
+        return ""  # "梳理出多少项": 出 says how 梳理 went, the act is the verb before it
     if len(act) != 1 or act in _PLAIN_ACTS or act in _NOT_ACTS or act in own or not lexicon.is_verb(act):
         return ""
     words_of = lexicon.words()
@@ -1262,6 +1264,7 @@ def _act_alone(raw: str, own: str, report: str) -> str:
 
 
 _NOT_ACTS = frozenset("举分从按在给到为对用让叫")  # "举几个例子", "分几个方面": no act of a figure
+_COMPLEMENTS = frozenset("出来到完好上下成掉")  # after a verb: where or how it ended, no act
 
 
 def rule_measure_identity(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
