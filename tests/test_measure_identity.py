@@ -755,3 +755,10 @@ def test_a_verbs_complement_is_no_act_of_its_own(engine):
     assert reply.status == "answer" and reply.answer.startswith("是的") and "358项" in reply.answer, reply.text
     reply = engine.respond("全市执法部门一共配了多少个")  # a bare act the figure never writes: still no answer
     assert reply.status != "answer"
+
+
+def test_an_ask_beside_a_check_names_what_it_counts_after_its_question_word(engine):
+    """ "…小毛病第一次不罚的企业…少交了多少罚款啊，是不是2000多万元": 罚款 is counted; 小毛病
+    describes the firms, and is no measure the report lacks."""
+    reply = engine.respond("那些小毛病第一次不罚的企业 加起来一共少交了多少罚款啊是不是2000多万元")
+    assert reply.status == "answer" and reply.answer.startswith("是的") and "2000余万元" in reply.answer, reply.text

@@ -975,7 +975,9 @@ def measure_head(a: Analysis, report: str = "") -> str:
     clause = next((c for c in clauses if _QUESTION_WORD_RE.search(c)), "")
     words = [w for w in lexicon.segment(clause) if w.strip()] if clause else []  # a year taken out leaves a space
     asked = next((i for i, w in enumerate(words) if _QUESTION_WORD_RE.search(w)), None)
-    if a.intent.yes_no:
+    if a.intent.yes_no and (asked is None or not words[asked + 1 : asked + 2]):
+        # a check's claim names what it counts; an ask beside it ("…少交了多少罚款啊，是不是…")
+        # names it after its question word
         claimed = _claim_head(clauses, report)
         if claimed is not None:
             return claimed
