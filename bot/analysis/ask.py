@@ -304,7 +304,7 @@ def _asking(parts: list[str], report: str, ends: frozenset[int] = frozenset()) -
     clause asks ("上个月店里来了几个执法的…到底配了多少台"), as is one going on with the asker's
     story to the end of its sentence (`ends`: clauses a 。 or ！ ends), "去年我们还专门去立法联系点
     座谈过，提了几条意见。"."""
-    found = [i for i, part in enumerate(parts) if _asks(_without_named(part, report))]
+    found = [i for i, part in enumerate(parts) if _asks(without_named(part, report))]
     tells = {i: _told(parts[i], report) or _story_goes_on(parts, i, ends) for i in found}
     found = [i for i in found if not (tells[i] and any(j > i and not tells[j] for j in found))]
     # "…说是调解的多了，真的假的，民商事一审收案是不是少了": a doubt before a question of its own
@@ -357,7 +357,7 @@ NAMED_MIN = 4  # characters of a name of the report holding a question word ("�
 NAMED_REACH = 4  # characters either side of the question word a name may run
 
 
-def _without_named(clause: str, report: str) -> str:
+def without_named(clause: str, report: str) -> str:
     """The clause without the report's own names that hold a question word ("…说是谁执法谁普法"
     names a duty, it does not ask who): those names blanked out."""
     if not report:

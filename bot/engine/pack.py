@@ -27,7 +27,7 @@ from itertools import product
 
 from bot.analysis import Analysis, analyze, guards
 from bot.analysis.area import find_area, find_area_figures, find_area_honours
-from bot.analysis.ask import COMPARED_WITH_RE, coverage
+from bot.analysis.ask import COMPARED_WITH_RE, coverage, without_named
 from bot.analysis.check_words import bare_check, kind_checked
 from bot.analysis.compare import Comparison, find_comparisons
 from bot.analysis.figures import index_figures, metrics_with_figure, parse_each_figure, parse_figure_query
@@ -267,6 +267,8 @@ class PackEngine:
         if reply.score >= self.params.stated_rest_min:
             return reply
         whole = self._respond_to(a, text, conversation, now)
+        if _answered(whole) == known:
+            return reply  # "零跑动事项数是1837项，那找律师咨询呢": the figure told is known, no answer
         if whole.status != "answer" and whole.lacking and whole.lacking in first:
             return reply  # the known clause's words never make the report "lack" the ask
         if whole.status != "answer" and whole.lacking and whole.lacking in _ASKED_FURTHER_RE.sub("", rest):
@@ -1644,7 +1646,7 @@ class PackEngine:
         if (
             not rest
             or len(checked_claims(a.raw)) >= 2  # "A是N；B是M，是吧": every figure stated is checked
-            or _QUESTION_RE.search(first)
+            or _QUESTION_RE.search(without_named(first, self.context.report_norm))  # 谁执法谁普法 asks no one
             or _WITHIN_RE.search(first)  # "那70个普法典型案例里，…有几个": a part of it is asked
             or COMPARED_WITH_RE.match(_CLAUSE_MARK_RE.split(rest)[0])  # "…配了4400台，跟…的人数比，哪个多": compared
             or not _WHAT_ASKED_RE.search(rest)
