@@ -132,3 +132,11 @@ def test_a_place_is_found_as_written_once():
     found = find_scope("长沙长沙市和长沙县")
     assert found.places == ("长沙", "长沙市")
     assert found.counties == ("长沙县",)
+
+
+def test_a_county_the_report_writes_with_the_thing_asked_is_no_breakdown_it_lacks(engine):
+    """ "桃江婚调…": the report tells of 桃江县婚调工作经验, so "报告没有按桃江单独列出" would be false;
+    a figure of the whole city asked of a county still is a breakdown the report lacks."""
+    reply = engine.respond("桃江婚调和市医调委各得了啥荣誉")
+    assert reply.kind != "breakdown" and "没有按桃江" not in reply.text, reply.text
+    assert engine.respond("桃江县法律援助案件多少件").kind == "breakdown"

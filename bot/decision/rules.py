@@ -254,13 +254,25 @@ def rule_breakdown(a: Analysis, choice: Choice | None, ctx: Context) -> Decline 
     if a.intent.yes_no and not choice.figure_value:
         return None  # "这个称号不是桃江县那边得的吧": a county in a claim about a name, no figure per county
     for county in a.scope.counties:
-        if _in_report_word(a.text, county, ctx.report_norm):
+        if _in_report_word(a.text, county, ctx.report_norm) or _written_of(a.text, county, ctx.report_norm):
             continue
         short = county.rstrip("区县市")
         if county in choice.text or (len(short) >= 2 and short in choice.text):
             continue
         return Decline("breakdown", county)
     return None
+
+
+def _written_of(text: str, county: str, report: str) -> bool:
+    """Whether the report writes the county with the thing the ask names right after it ("桃江婚调"
+    of 桃江县婚调工作经验): the report tells of it, though not in the answer found."""
+    short = county.rstrip("区县市")
+    for name in {county, short}:
+        at = text.find(name)
+        after = text[at + len(name) : at + len(name) + 2] if at >= 0 else ""
+        if len(after) == 2 and re.search(re.escape(short) + r"[区县市]?" + re.escape(after), report):
+            return True
+    return False
 
 
 # A staff lookup naming a count ("收案数", "案件数"): its last two characters before 数.
