@@ -987,7 +987,10 @@ def measure_head(a: Analysis, report: str = "") -> str:
     clause = next((c for c in clauses if _QUESTION_WORD_RE.search(c)), "")
     words = [w for w in lexicon.segment(clause) if w.strip()] if clause else []  # a year taken out leaves a space
     asked = next((i for i, w in enumerate(words) if _QUESTION_WORD_RE.search(w)), None)
-    if a.intent.yes_no and (asked is None or not words[asked + 1 : asked + 2]):
+    rough = asked is not None and re.match(
+        r"几(?:[十百千万]|\d)", "".join(words[asked : asked + 2])
+    )  # "才几百台": a number
+    if a.intent.yes_no and (asked is None or rough or not words[asked + 1 : asked + 2]):
         # a check's claim names what it counts; an ask beside it ("…少交了多少罚款啊，是不是…")
         # names it after its question word
         claimed = _claim_head(clauses, report)
