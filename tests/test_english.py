@@ -51,3 +51,8 @@ def test_the_glossary_loads_and_every_problem_is_reported_with_its_line(tmp_path
         "english.tsv:3: “legal aid”重复出现",
         "english.tsv:4: 应为“英文<Tab>中文”，英文只含字母、空格、撇号和连字符",
     ]
+
+
+def test_an_honour_asked_in_english_words_reads_as_asked_in_chinese(engine):
+    reply = engine.respond("Xie Qi banan tuandui got what honor")
+    assert reply.status == "answer" and reply.entry_id == "xieqi_team", reply.text
