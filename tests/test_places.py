@@ -140,3 +140,12 @@ def test_a_county_the_report_writes_with_the_thing_asked_is_no_breakdown_it_lack
     reply = engine.respond("桃江婚调和市医调委各得了啥荣誉")
     assert reply.kind != "breakdown" and "没有按桃江" not in reply.text, reply.text
     assert engine.respond("桃江县法律援助案件多少件").kind == "breakdown"
+
+
+@pytest.mark.parametrize(
+    "question", ["370名农民工里讨回工资最多的一个人拿回了多少钱", "首次不罚的企业里免罚最多的那家企业免了多少"]
+)
+def test_the_one_at_the_top_of_those_counted_is_a_breakdown_the_report_lacks(engine, question):
+    """The whole (317万余元) is no answer for the one member at the top: the report ranks none."""
+    reply = engine.respond(question)
+    assert reply.status != "answer" and reply.kind == "breakdown", reply.text

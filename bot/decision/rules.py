@@ -223,6 +223,12 @@ _WHICH_DID_MOST_RE = re.compile(
 )
 
 
+# The one member at the top ("讨回工资最多的一个人", "罚得最少的那家企业"): one of those counted.
+_MOST_ONE_RE = re.compile(
+    _MOST_RE + r"的(?:一|1|那|这)(?:个|家|位|名|件|起)(?P<by>人|企业|单位|部门|县|区|乡镇|案子|案件|农民工)"
+)
+
+
 def _member_ranked(member: str, text: str) -> bool:
     """Whether a clause of the answer names the member and ranks it ("…企业轻微违规“首次不罚”"
     names 企业; the 领先 of the next clause ranks the city)."""
@@ -248,7 +254,12 @@ def rule_breakdown(a: Analysis, choice: Choice | None, ctx: Context) -> Decline 
     by_area = _BY_AREA_RE.search(a.text)
     if by_area and not re.search(r"[区县]", choice.text):
         return Decline("breakdown", by_area.group(0))  # "各区县分别是多少": the report has the city's only
-    most = _WHICH_DID_MOST_RE.search(a.text) or _WHICH_MOST_RE.search(a.text) or _MOST_IS_WHICH_RE.search(a.text)
+    most = (
+        _WHICH_DID_MOST_RE.search(a.text)
+        or _WHICH_MOST_RE.search(a.text)
+        or _MOST_IS_WHICH_RE.search(a.text)
+        or _MOST_ONE_RE.search(a.text)
+    )
     if most and not _member_ranked(most.group("by"), choice.text):
         return Decline("breakdown", most.group("by"))  # "…里，哪个部门的事项最多": no member is ranked
     if a.intent.yes_no and not choice.figure_value:
