@@ -755,3 +755,17 @@ def test_a_rank_asked_then_claimed_is_judged(engine, question, yes):
     reply = engine.respond(question)
     assert reply.status == "answer" and reply.answer.startswith("是的" if yes else "不是"), reply.text
     assert "全省第一" in reply.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "yes"),
+    [
+        ("执法记录仪有没有配到四千台", True),  # 配到 N: reaching it (4400台 does)
+        ("执法记录仪配到五千台了吗", False),
+        ("执法记录仪难道还没配到四千台？", False),  # not yet reached: 4400台 has
+        ("执法记录仪是不是还没配到五千台", True),
+    ],
+)
+def test_an_act_carried_to_a_number_is_checked_as_reaching_it(engine, question, yes):
+    reply = engine.respond(question)
+    assert reply.answer.startswith("是的" if yes else "不是") and "4400台" in reply.answer, reply.text

@@ -53,6 +53,8 @@ _NUMBER_RE = re.compile(
     r"(?:(?<=成)(?P<tenth>[一二三四五六七八九](?![十百千万])|\d(?![\d.]))|(?<=[成%])(?P<more2>多|几))?"
     r"(?P<tail>左右|上下|以上|以下|以内|出头|开外|那么多|这么多)?"
 )
+# An act carried up to a number ("配到", "建到"): reaching it; a change's 到 ("上升到") gives its value.
+_REACHED_RE = re.compile(r"(?<![不没未])[^\W\d升降增加减涨跌长高低达一二三四五六七八九十百千万亿几]到$")
 # A relation said after the number ("一半都没到", "五千件不到吧", "九成都超过了", "四千件有了吧"):
 # the same range as when said before it. A bare 没有 only with 都/也/还 or before 吧 ("八成都没有");
 # at the end of a question it asks ("四千件没有？" = 有没有四千件).
@@ -255,6 +257,8 @@ def find_numbers(text: str) -> list[AskedNumber]:
             )
             continue
         lead, end = m.group("lead") or "", m.end()
+        if not lead and _REACHED_RE.search(text[max(0, m.start() - 2) : m.start()]):
+            lead = "达到"  # "配到四千台", "有没有建到两百处": reaching it, not that very number
         if not lead:
             lead, end = _trailing(text, end)
         elif lead == "有" and (before in _ONLY or checked_after(text[end:])):
