@@ -282,3 +282,9 @@ def test_a_check_said_right_after_a_particle_reads_as_if_marked(engine, glued, m
     """ "…呀是不是…": the particle ends a clause, the check starts the next, mark or none."""
     reply, expected = engine.respond(glued), engine.respond(marked)
     assert reply.answer == expected.answer and reply.answer.startswith("是的"), reply.text
+
+
+@pytest.mark.parametrize("question", ["湘易办app在哪下 求链接", "湘易办app在哪下", "湘易办去哪里能下"])
+def test_where_to_download_is_a_practical_request(engine, question):
+    reply = engine.respond(question)
+    assert reply.status == "fallback" and reply.kind == "unsupported", reply.text
