@@ -911,3 +911,10 @@ def test_a_rank_asked_of_what_another_clause_ranks_is_that_clauses_rank(engine, 
 def test_the_rank_of_the_clause_asked_last_is_answered(engine, question):
     reply = engine.respond(question)
     assert reply.status == "answer" and "全省第一" in reply.answer, reply.text
+
+
+def test_a_subject_not_in_the_reports_words_is_no_other_clauses_rank(engine):
+    """ "执法记路仪在全省排第几": 记路仪 is no word of the report, so no clause that ranks 执法
+    something else (柔性执法率在全省领先) is the rank asked."""
+    reply = engine.respond("执法记路仪在全省排第几")
+    assert "柔性执法率在全省领先" not in reply.answer, reply.text

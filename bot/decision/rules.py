@@ -830,9 +830,16 @@ def rule_rank_subject(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
     written = [w for w in words if occurs(w, ctx.report_norm)]
     others = [c for c in ctx.rank_clauses if c not in norm(said)]
     holding = [c for c in others if all(w in c for w in written)]
-    if written and holding and not any(all(w in c for w in written) for c in ranked):
+    # the subject is the report's words but a character or so ("执法记路仪": 记路仪 is not, no
+    # other clause is meant)
+    known = [w for w in lexicon.words_in(subject) if occurs(w, ctx.report_norm)]
+    whole = sum(map(len, known)) >= len(_NOT_SUBJECT_CHAR_RE.sub("", subject)) - 1
+    if written and whole and holding and not any(all(w in c for w in written) for c in ranked):
         return Decline("elsewhere", holding[0])  # that clause's sentence answers
     return None
+
+
+_NOT_SUBJECT_CHAR_RE = re.compile(r"[^\u4e00-\u9fff]|[的之了]")  # what a subject's words leave out
 
 
 def rank_clauses(sentences: list[str], norm) -> tuple[str, ...]:
