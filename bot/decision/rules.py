@@ -1478,9 +1478,8 @@ def rule_one_word_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
         and _lacked(word, phrase_before, ctx.report_norm)
         and _beside(phrase, word, lambda w: bool(norm(w)) and norm(w) in own)
     ):
-        glued = next((word + phrase[i + 1] for i, w in enumerate(phrase[:-1]) if w == word), word)
-        whole = len(glued) == len(word) + 1 and _HANZI_RE.fullmatch(glued) and glued[-1] not in _SLOT_BREAKS
-        return Decline("absent", glued if whole else word)  # "网格员", not "网格"
+        following = next((phrase[i + 1] for i, w in enumerate(phrase[:-1]) if w == word), "")
+        return Decline("absent", _suffixed(word, following))  # "网格员", not "网格"
     return None
 
 
@@ -1516,10 +1515,16 @@ def rule_object_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decline
             return Decline("absent", word)
         if _counted_here(words[:k]):
             # what the question word counts ("多少名网格员考执法资格"): the noun right after it
-            glued = word + words[k + 1] if k + 1 < len(words) else word
-            whole = len(glued) == len(word) + 1 and _HANZI_RE.fullmatch(glued) and glued[-1] not in _SLOT_BREAKS
-            return Decline("absent", glued if whole else word)
+            return Decline("absent", _suffixed(word, words[k + 1] if k + 1 < len(words) else ""))
     return None
+
+
+def _suffixed(word: str, following: str) -> str:
+    """The word with the one character written right after it when that makes the thing's name
+    ("网格" + "员"), never a particle or a link (的, 了, 和)."""
+    glued = word + following
+    whole = len(following) == 1 and _HANZI_RE.fullmatch(glued) and following not in _SLOT_BREAKS
+    return glued if whole else word
 
 
 _CLASSIFIER_RE = re.compile(r"[个项件家台处条类种名起次位户批只多]*")

@@ -497,7 +497,8 @@ class Engine:
         return (bool(_QUESTION_WORD_RE.search(text)) and not self._own_words(text)) or self._kind_only(text)
 
     def _held_by_last(self, text: str, conversation: Conversation, now: float) -> bool:
-        """A short ask whose own words are all in the last answer's sentence."""
+        """A short ask whose words (verbs of asking aside, 栏目 and 频道 kept) are all in the last
+        answer's sentence."""
         if len(text) > MAX_FOLLOW_UP_CHARS or not conversation.active(now) or not _ASKS_ABOUT_RE.search(text):
             return False
         core = _ASKING_RE.sub(" ", self.packs[-1].analyze(text).core)
