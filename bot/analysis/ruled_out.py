@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 # "不是市本级的", "不要新增的", "不算第一批那个": the words ruled out, up to their 的/那个.
-_RULED_OUT = r"(?:不是|不要|不算|并非|而非)([\u4e00-\u9fff]{2,6}?)(?:的|那个|那些|这个)"
+_RULING = r"(?:不是|不要|不算|并非|而非)"  # the words that rule a thing out
+_RULED_OUT = _RULING + r"([\u4e00-\u9fff]{2,6}?)(?:的|那个|那些|这个)"
 _RULED_OUT_RE = re.compile(_RULED_OUT)
 _RULING_CLAUSE_RE = re.compile(_RULED_OUT + "$")
 
@@ -17,7 +18,7 @@ _RULING_CLAUSE_RE = re.compile(_RULED_OUT + "$")
 # A clause that is only the thing ruled out, after an ask ("…多少条？不是问询问室", "不要法援案件数",
 # "业务应用我知道了"); never a number checked ("是不是两千多件", "不是四千多台吗").
 _RULED_CLAUSE_RE = re.compile(
-    r"^(?:我)?(?:说的|问的|要的)?(?:不是|不要|不算|并非|而非)(?:问)?(?P<no>[\u4e00-\u9fff]{2,8}?)(?:呢|啊|哈|哦|了)?$"
+    r"^(?:我)?(?:说的|问的|要的)?" + _RULING + r"(?:问)?(?P<no>[\u4e00-\u9fff]{2,8}?)(?:呢|啊|哈|哦|了)?$"
     r"|^(?P<known>[\u4e00-\u9fff]{2,8}?)(?:我|已经)*(?:知道了|晓得了|清楚了|不用说了|就不用了|不用了)$"
 )
 _NUMBER_WORD_RE = re.compile(r"[一二两三四五六七八九十百千万亿多余几]")

@@ -842,9 +842,15 @@ def rule_rank_subject(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
 _NOT_SUBJECT_CHAR_RE = re.compile(r"[^\u4e00-\u9fff]|[的之了]")  # what a subject's words leave out
 
 
-def rank_clauses(sentences: list[str], norm) -> tuple[str, ...]:
-    """The clauses of a report's sentences that rank something ("…案件数量在全省排名靠前")."""
-    return tuple(norm(c) for s in sentences for c in re.split(r"[，,；;、。]", s) if RANK_WORDS_RE.search(c))
+def rank_clauses(sentences: list[str], norm) -> dict[str, str]:
+    """The clauses of a report's sentences that rank something ("…案件数量在全省排名靠前"),
+    normalised, each with the sentence it stands in."""
+    found: dict[str, str] = {}
+    for sentence in sentences:
+        for clause in re.split(r"[，,；;、。]", sentence):
+            if RANK_WORDS_RE.search(clause):
+                found.setdefault(norm(clause), sentence)  # the first sentence saying it
+    return found
 
 
 def _ranks_a_rate(clause: str) -> bool:

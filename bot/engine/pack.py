@@ -175,6 +175,9 @@ class PackEngine:
         short = place.rstrip("市区县") if len(place) > 2 else place
         region = knowledge.pack.region
         norm = lru_cache(maxsize=KNOWN_TEXTS_KEPT)(partial(normalize, synonyms=knowledge.synonyms))
+        sentences = {s.text: s for s in knowledge.report_text.sentences}
+        # a rank stated in a clause of its own: the sentence that answers an ask of it ("elsewhere")
+        self.ranked_in = {c: sentences[t] for c, t in rank_clauses(list(sentences), norm).items()}
         self.context = Context(
             report_norm=self.report.normalized_text,
             place_words=tuple(w for w in {place, short} if w),
@@ -182,7 +185,7 @@ class PackEngine:
             years=(knowledge.year,) if knowledge.year else (),
             # the pack's texts (answers, sentences, clauses) and single words: the same ones recur with every question
             normalize=norm,
-            rank_clauses=rank_clauses([s.text for s in knowledge.report_text.sentences], norm),
+            rank_clauses=tuple(self.ranked_in),
         )
 
     def names_place(self, text: str) -> bool:
@@ -1150,8 +1153,7 @@ class PackEngine:
         declined = decision.decline
         if declined.reason == "elsewhere":
             # "两法衔接平台行政执法案件数量全省排第几": ranked in another clause, whose sentence answers
-            norm = self.context.normalize
-            held = next((s for s in kb.report_text.sentences if declined.detail in norm(s.text)), None)
+            held = self.ranked_in.get(declined.detail)
             if held is not None:
                 return answers.answer_report(
                     kb, held, None, decision.choice.candidate.score if decision.choice else 1.0
@@ -1564,8 +1566,7 @@ class PackEngine:
                     own = split.own[k] if split.own else text  # as written, not with the first's subject
                     heard = None  # "…是涨了还是降了，幅度多少": the part's own measure of a subject before it
                     for before in dict.fromkeys((split.parts[k - 1], split.parts[0])):
-                        subject = self.analyze(before).core
-                        again = self._single(self.analyze(f"{subject}，{own}"), None, 0.0)
+                        again = self._heard_with(before, own)
                         if asked.intent.kind == "figure" and not _states_asked_figure(again, own):
                             continue
                         if again.status == "answer" and _answered(again) not in taken:
@@ -1628,10 +1629,15 @@ class PackEngine:
                 partial = answers.combined(self.knowledge, parts, [_LIST_ASK_TAIL_RE.sub("", m) for m in missing])
         return answers.combined(self.knowledge, whole) if whole else lossy or partial
 
+    def _heard_with(self, before: str, part: str) -> Response:
+        """A part of several asks read with the subject of a part before it ("…多少起纠纷，成功的
+        比例有多高")."""
+        return self._single(self.analyze(f"{self.analyze(before).core}，{part}"), None, 0.0)
+
     def _checks_before(self, before: str, check: str, taken: set) -> bool:
         """Whether a check stating no number, heard with the part before it, is of a figure
         already answered: nothing further asked."""
-        again = self._single(self.analyze(f"{self.analyze(before).core}，{check}"), None, 0.0)
+        again = self._heard_with(before, check)
         return again.status == "answer" and _answered(again) in taken
 
     def _after_stated_clause(self, a: Analysis) -> tuple[str, str, str] | None:
