@@ -5,7 +5,7 @@ import math
 
 import pytest
 
-from bot.analysis.check_words import bare_check, checked_after, claim_end, kind_checked, kind_fits
+from bot.analysis.check_words import bare_check, checked_after, claim_end, kind_checked, kind_fits, offers_choice
 from bot.analysis.numbers import find_numbers, states_number
 from bot.analysis.split import checked_claims
 from bot.text.normalize import convert_numerals
@@ -163,3 +163,33 @@ def test_a_unit_checked_after_an_answer_or_a_quoted_figure_is_judged(engine):
     engine.respond("法律咨询多少", chat, now=0)
     assert engine.respond("是按人次算的吧", chat, now=1).answer.startswith("是的")
     assert engine.respond("单位是台吗", chat, now=2).answer.startswith("不是")
+
+
+@pytest.mark.parametrize(
+    ("text", "offered"),
+    [
+        ("法律援助案件是2900余件还是3000件", True),
+        ("5100多那个数是人数还是别的什么", True),
+        ("两千多万是罚的钱还是免的钱啵", True),
+        ("网上可办率现在还是100%吗", False),
+        ("4400台是真的还是乱讲的", False),
+        ("是不是还是2900余件", False),
+    ],
+)
+def test_two_options_at_the_end_of_the_ask_are_a_choice(text, offered):
+    assert offers_choice(text) is offered
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("网上可办率是100%还是90%", "100%"),
+        ("法律援助案件是2900余件还是3000件", "2900余件"),
+        ("4400是台数还是人数", "4400台"),
+    ],
+)
+def test_a_choice_between_options_gets_the_figure_never_yes_or_no(engine, question, figure):
+    """The figure says which option is right; 是的/不是 would confirm or deny the wrong one."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and figure in reply.answer
+    assert not reply.answer.startswith(("是的", "不是"))

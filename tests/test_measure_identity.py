@@ -762,3 +762,18 @@ def test_an_ask_beside_a_check_names_what_it_counts_after_its_question_word(engi
     describes the firms, and is no measure the report lacks."""
     reply = engine.respond("那些小毛病第一次不罚的企业 加起来一共少交了多少罚款啊是不是2000多万元")
     assert reply.status == "answer" and reply.answer.startswith("是的") and "2000余万元" in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [("人民调解化解纠纷的起数是多少", "10816起"), ("执法记录仪的台数", "4400台"), ("新增立法联系点的个数", "5个")],
+)
+def test_a_count_named_by_its_unit_is_the_figures_count(engine, question, figure):
+    """ "起数", "台数": how many, in the unit the figure counts in; no measure the report lacks."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and figure in reply.answer, reply.text
+
+
+def test_a_year_in_the_ask_is_no_figure_to_look_up(engine):
+    reply = engine.respond("民商事一审收案2023年同比是升了还是降了，幅度多少")
+    assert reply.status == "answer" and "10.21%" in reply.answer, reply.text

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
-from bot.analysis.check_words import claim_end
+from bot.analysis.check_words import claim_end, offers_choice
 from bot.analysis.intent import Intent, find_intent
 from bot.analysis.numbers import AskedNumber, find_numbers
 from bot.analysis.scope import Scope, find_scope, today_in_china
@@ -93,7 +93,8 @@ class Analysis:
             return False
         rough = bool(self.rough) and not _HOW_MANY_RE.search(self.text) and not ASKS_ABOUT_OTHER_RE.search(self.text)
         # ("那30多种证明…能给我列一下吗": the members asked of what the asker knows it counts)
-        return self.intent.yes_no or (rough and not self.intent.wants_list)
+        # ("是100%还是90%": numbers offered as options are checked, neither confirmed)
+        return self.intent.yes_no or (rough and not self.intent.wants_list) or offers_choice(self.text)
 
     @property
     def wants_figure(self) -> bool:

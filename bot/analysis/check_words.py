@@ -137,3 +137,23 @@ def kind_fits(kind: str, unit: str, name: str) -> bool:
         return unit_fits(kind[len(UNIT_KIND) :], unit)
     units, names = _KIND_UNITS[kind]
     return unit.endswith(units) and (not names or any(n in name for n in names))
+
+
+# Two options offered at the end of the ask ("是2900余件还是3000件", "是人数还是别的什么",
+# "是罚的钱还是免的钱啵"): the reply says which, it confirms or denies neither. "还是" of "still"
+# ("现在还是100%吗") and a claim said to be made up ("是真的还是乱讲的") offer no options.
+_CHOICE_RE = re.compile(
+    r"(?P<a>[^，,。；;？?！!\s]{1,14}?)还是(?P<b>[^，,。；;？?！!\s]{1,14}?)"
+    r"(?:啊|呢|呀|啵|哦|嘛|咯|噻|哈)*[？?。！!\s]*$"
+)
+_NO_OPTION_RE = re.compile(r"(?:是不是|不是|是否|真的|难道)$|^(?:真的|假的)")
+
+
+def offers_choice(text: str) -> bool:
+    """Whether the last clause of a question offers two options to choose from."""
+    found = _CHOICE_RE.search(text)
+    if not found or _NO_OPTION_RE.search(found.group("a")):
+        return False
+    if re.search(r"(?:[吗吧]|(?<![什怎那这])么)$", found.group("b")) and "是" not in found.group("a")[:-1]:
+        return False  # "现在还是100%吗" (still); "是罚的钱还是免的钱吗" offers two all the same
+    return not re.search(_MADE_UP + "|^假", found.group("b"))

@@ -34,8 +34,10 @@ def figure_key(entry: Entry) -> str | None:
 
 # A question about a quoted figure: "6125家企业是怎么回事", "317万元是什么钱", "4600多件说的是什么案件".
 _WHAT_IS_RE = re.compile(r"是什么|是啥|什么意思|怎么回事|咋回事|说的是|指的是|指什么|是指|代表什么|干嘛|干啥|是哪")
-# "是人数还是钱", "是件数还是人次": which of two kinds a figure is.
-_KIND_CHOICE_RE = re.compile(r"(?:是|指|说的是)?[\u4e00-\u9fff]{1,4}还是[\u4e00-\u9fff]{1,4}?[呢啊呀吗]?")
+# "是人数还是钱", "那个数是人数还是别的什么", "是罚的钱还是免的钱啵": which of two kinds a figure is.
+_KIND_CHOICE_RE = re.compile(
+    r"(?:(?:这个|那个|这|那)?(?:数字|数据|数))?(?:是|指|说的是)?[\u4e00-\u9fff]{1,6}还是[\u4e00-\u9fff]{1,6}?[呢啊呀吗啵哦咯]*"
+)
 # Words pointing at a few things right before their count ("后面两个", "哪两家", "这三项").
 _POINTING_RE = re.compile(r"(?:哪|这|那|后面|前面|最后|其中|另外|剩下|头)$")
 MAX_POINTED = 10
@@ -46,7 +48,8 @@ _LIST_ASK_RE = re.compile(r"分别|哪些|哪几|具体|都有|名单|完整|全
 def parse_figure_query(text: str) -> tuple[str, str] | None:
     """If the (cleaned, numeral-converted) text is one figure, or asks what one figure with
     its unit is, return (key, unit char)."""
-    matches = [m for m in _FIGURE_RE.finditer(text) if m.group(0)]
+    # a year ("2023年同比是升了还是降了") is no figure of the report's
+    matches = [m for m in _FIGURE_RE.finditer(text) if m.group(0) and not text.startswith("年", m.end())]
     if len(matches) > 1 and len({m.group(0) for m in matches}) == 1:
         # "“近2万件”说的是什么东西有近2万件": one figure, said again
         for again in reversed(matches[1:]):

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.analysis.check_words import offers_choice
+
 _OVERVIEW_SUBJECT = (
     r"(?:报告|年度报告|这份|这篇|这个材料|材料|全文|文章|整体|总体|全年|这一年|一年来|法治政府建设|法治建设)"
 )
@@ -202,6 +204,8 @@ def find_intent(text: str, number_unit: str = "") -> Intent:
         yes_no = False  # "到底是哪几个中心嘛", "是好多咯": 嘛/呢/咯 soften a question word's ask, they check nothing
     if yes_no and _POLITE_REQUEST_RE.search(text):
         yes_no = False  # "那11项事项能列一下吗": a request asked politely, no claim to check
+    if yes_no and offers_choice(text):
+        yes_no = False  # "是罚的钱还是免的钱吧": two options to choose from, no claim to check
     if yes_no and not unit and number_unit[-1:] not in ("", "万", "亿", "千", "百"):
         unit = number_unit[-1:]  # "有两千八百六十一项吗": a check counts in the unit it writes
     wants_list = bool(_LIST_RE.search(text)) or bool(

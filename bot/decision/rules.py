@@ -934,7 +934,7 @@ MEASURE_NEUTRAL = frozenset(
     "百分之 百分比 比率 比重 占比 数额 额度 规模 多少 多大 多高 多长 多久 多快 个人 年度 变化 "
     # where a figure stands ("在省里排第几", "市里一共有多少"): a level, not what is counted
     "省里 市里 县里 区里 省内 市内 县内 国内 全国 本省 我省 我市 本地 当地".split()
-)
+) | {unit + "数" for unit in "件项个家台处条类种起次名"}  # a count in its unit ("纠纷的起数", "点的处数")
 
 
 # Words that stand for the thing asked rather than name it ("那个录像的玩意儿", "叫什么名字",

@@ -16,7 +16,7 @@ import math
 import re
 
 from bot.analysis import Analysis
-from bot.analysis.check_words import UNIT_WORDS, unit_fits
+from bot.analysis.check_words import UNIT_WORDS, offers_choice, unit_fits
 from bot.analysis.numbers import compare, figure_range
 from bot.analysis.places import gazetteer
 from bot.retrieval.scoring import scale_of
@@ -239,6 +239,8 @@ def verdict(analysis: Analysis, evidence: str, figure=None, stated: str = "") ->
     the report itself says (an entry's answer and source; `evidence` when empty): only it can say
     不是, an admin's phrasings only help bear a claim out."""
     question = _NOT_BUT_RE.sub("", analysis.text)  # "没降反而涨了" claims 涨, denying nothing
+    if offers_choice(question):
+        return None  # "是2900余件还是3000件": the figure says which option, no side is claimed
     unit_checked = _UNIT_CHECKED_RE.search(question) if not analysis.numbers else None
     if unit_checked and figure is not None and getattr(figure, "unit", ""):
         # "13355，单位是起吗": the unit the report writes the figure in is the fact checked (a
