@@ -725,3 +725,40 @@ def test_a_few_told_to_the_end_of_a_story_sentence_is_no_ask(engine):
     ask = find_ask(message, report)
     assert "提了几条意见" not in ask.text and "新增了几个立法联系点" in ask.text
     assert "提了几条意见" in find_ask("立法联系点提了几条意见？新增了几个？", report).text
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "那种一趟都不用跑、坐在屋里就能办好的事情，市本级有多少项",
+        "还没到法院正式立案打官司，先坐下来谈和解的那种，有多少件",
+        "答应老百姓几天内办完的那个期限，整体给砍掉了多少比例",
+    ],
+)
+def test_a_thing_described_before_the_ask_is_asked_about(engine: Engine, message):
+    """A clause that describes a thing and names its kind at the end ("…的事情", "…的那种") is
+    the ask's subject, with the clauses of the description before it; it is never story."""
+    report = engine.packs[-1].context.report_norm
+    ask = find_ask(message, report)
+    assert ask.text.replace("，", "") == message.replace("，", "") and not ask.context
+
+
+@pytest.mark.parametrize(
+    ("message", "figure"),
+    [
+        ("那种一趟都不用跑、坐在屋里就能办好的事情，市本级有多少项", "1837项"),
+        ("还没到法院正式立案打官司，先坐下来谈和解的那种，有多少件", "13355件"),
+        ("答应老百姓几天内办完的那个期限，整体给砍掉了多少比例", "74.1%"),
+        ("没钱请律师、政府免费帮着打官司的那种案子，一年接了多少件", "2900余件"),
+    ],
+)
+def test_a_described_thing_gets_its_own_figure(engine: Engine, message, figure):
+    """ "几天内" inside the description asks nothing; "屋里" is where the asker sits, no whole."""
+    reply = engine.respond(message)
+    assert reply.status == "answer" and figure in reply.answer, reply.text
+
+
+def test_a_story_before_a_described_thing_stays_story(engine: Engine):
+    report = engine.packs[-1].context.report_norm
+    ask = find_ask("我表哥在桃江开了个五金店，那种一趟都不用跑的事情，市本级有多少项", report)
+    assert "表哥" in ask.context and ask.text.startswith("那种")

@@ -193,3 +193,21 @@ def test_a_choice_between_options_gets_the_figure_never_yes_or_no(engine, questi
     reply = engine.respond(question)
     assert reply.status == "answer" and figure in reply.answer
     assert not reply.answer.startswith(("是的", "不是"))
+
+
+@pytest.mark.parametrize(
+    ("question", "yes"),
+    [
+        ("网上可办数2861，是按项算的还是按件算的是不是8583项", False),
+        ("13355的单位是起还是件，是一万三千三百五十五件吗", True),
+    ],
+)
+def test_a_check_after_a_choice_is_still_judged(engine, question, yes):
+    """The options end where a check starts ("…还是按件算的 | 是不是8583项"): the check is judged."""
+    reply = engine.respond(question)
+    assert reply.answer.startswith("是的" if yes else "不是"), reply.text
+
+
+def test_numbers_offered_as_options_ask_the_figure(engine):
+    reply = engine.respond("谁执法谁普法发布的典型案例是70个还是70件")
+    assert reply.status == "answer" and reply.answer.startswith("普法典型案例数：70个"), reply.text

@@ -769,3 +769,19 @@ def test_a_rank_asked_then_claimed_is_judged(engine, question, yes):
 def test_an_act_carried_to_a_number_is_checked_as_reaching_it(engine, question, yes):
     reply = engine.respond(question)
     assert reply.answer.startswith("是的" if yes else "不是") and "4400台" in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "check", "yes"),
+    [
+        ("执法资格考试组织了多少人", "所以是五万多人？", False),
+        ("柔性执法办了多少案件", "不会超过五千吧", True),
+        ("柔性执法办了多少案件", "这么说有五千件？", False),
+    ],
+)
+def test_a_check_drawn_from_the_answer_or_ruling_a_bound_out_is_judged(engine, question, check, yes):
+    """ "所以…", "这么说…" draw the check from the answer; "不会超过…吧" claims the figure is below."""
+    chat = Conversation()
+    engine.respond(question, chat, now=0)
+    reply = engine.respond(check, chat, now=1)
+    assert reply.answer.startswith("是的" if yes else "不是"), reply.text

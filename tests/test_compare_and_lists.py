@@ -938,3 +938,9 @@ def test_a_check_another_figure_judges_is_still_answered(engine):
     # "是不是全部都能网上办" is judged by 网上可办率100%: a second ask, answered
     reply = engine.respond("市本级依申请的政务服务事项网上能办的有多少项？是不是全部都能网上办？")
     assert "2861项" in reply.answer and "100%" in reply.answer, reply.text
+
+
+def test_amounts_told_inside_compared_subjects_only_describe_them(engine):
+    """ "讨回的三百多万工资和免罚的两千多万，哪个钱多": both figures, side by side."""
+    reply = engine.respond("给农民工讨回的三百多万工资和企业免罚的两千多万，哪个钱多")
+    assert reply.status == "answer" and "317万余元" in reply.answer and "2000余万元" in reply.answer, reply.text

@@ -319,3 +319,10 @@ def test_names_asked_of_things_the_report_never_counts_are_answered(engine):
 def test_fines_said_not_imposed_are_the_fines_waived(engine, question):
     reply = engine.respond(question)
     assert reply.status == "answer" and "2000余万元" in reply.answer, reply.text
+
+
+@pytest.mark.parametrize("question", ["市医疗纠纷人民调解委员会的主任叫啥名字", "联合督查组组长是谁"])
+def test_the_person_heading_a_body_is_a_detail_the_report_does_not_name(engine, question):
+    """The report names bodies, never who heads them: a decline naming the role, no figure."""
+    reply = engine.respond(question)
+    assert reply.status == "fallback" and reply.lacking in ("主任", "组长"), reply.text

@@ -777,3 +777,10 @@ def test_a_count_named_by_its_unit_is_the_figures_count(engine, question, figure
 def test_a_year_in_the_ask_is_no_figure_to_look_up(engine):
     reply = engine.respond("民商事一审收案2023年同比是升了还是降了，幅度多少")
     assert reply.status == "answer" and "10.21%" in reply.answer, reply.text
+
+
+def test_a_report_word_only_a_synonym_brought_is_never_named_as_unstated(engine):
+    """公安 reads as the report's 警务 (公安呢 → the police reform), but an asker who says 公安
+    while describing the two-laws platform did not ask about 警务."""
+    reply = engine.respond("行政执法部门发现涉嫌犯罪的案子往公安检察移送的那个平台，益阳的录入数在全省排第几")
+    assert reply.status == "answer" and "全省第一" in reply.answer, reply.text

@@ -138,3 +138,16 @@ def test_the_engine_reads_shared_pinyin_the_other_way_when_the_first_answers_not
     assert chat.last_entry_id == "legal_aid_cases"
     reply = engine.respond("fayuan 院长是谁")
     assert reply.status != "answer", reply.text
+
+
+@pytest.mark.parametrize("question", ["changde shi 网上可办率 是多少", "zhuzhoushi 法律援助案件有多少", "hubei sheng 网上可办率"])
+def test_another_city_typed_in_pinyin_with_its_level_word_is_another_place(engine, question):
+    """常德市 typed as "changde shi" is another city (a scope decline), never 场地."""
+    reply = engine.respond(question)
+    assert reply.status == "fallback" and reply.kind == "scope", reply.text
+
+
+def test_a_city_short_form_in_pinyin_is_not_read_as_a_place(engine):
+    """ "suqian" is the report's 诉前 (not 宿迁), "jian" the unit 件 (not 吉安)."""
+    reply = engine.respond("suqian tiaojie duoshao jian a")
+    assert reply.status == "answer" and "13355件" in reply.answer, reply.text

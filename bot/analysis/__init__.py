@@ -94,7 +94,7 @@ class Analysis:
         rough = bool(self.rough) and not _HOW_MANY_RE.search(self.text) and not ASKS_ABOUT_OTHER_RE.search(self.text)
         # ("那30多种证明…能给我列一下吗": the members asked of what the asker knows it counts)
         # ("是100%还是90%": numbers offered as options are checked, neither confirmed)
-        return self.intent.yes_no or (rough and not self.intent.wants_list) or offers_choice(self.text)
+        return self.intent.yes_no or (rough and not self.intent.wants_list)
 
     @property
     def wants_figure(self) -> bool:
@@ -103,6 +103,12 @@ class Analysis:
 
 
 _IS_RE = re.compile(r"是|指|说的是|讲的是|代表")
+# Two numbers offered to choose from at the end ("网上可办率是100%还是90%"): the figure is asked.
+_NUMBERS_OFFERED_RE = re.compile(
+    r"是(?:大概|大约|约|近)?[\d.]+[余多来万亿%]*(?:人次|万元|[项件家个台处条类种名起次人元位])?"
+    r"还是(?:大概|大约|约|近)?[\d.]+[余多来万亿%]*(?:人次|万元|[项件家个台处条类种名起次人元位])?"
+    r"[啊呢呀啵哦嘛咯噻哈]*(?=[，,。？?！!\s]*$)"
+)
 
 
 def _remove(text: str, spans) -> str:
@@ -190,6 +196,8 @@ def _analyze(raw: str, synonyms: Synonyms = NO_SYNONYMS, today: dt.date | None =
     raw = raw if isinstance(raw, str) else ""
     cleaned = clean(raw[: MAX_QUERY_CHARS * 4])[:MAX_QUERY_CHARS]
     text = _read(cleaned, synonyms)
+    if offers_choice(text):
+        text = _NUMBERS_OFFERED_RE.sub("是多少", text)  # the options are guesses; the figure answers
     numbers = tuple(find_numbers(text))
     intent = find_intent(text, numbers[-1].unit if numbers else "")
     if numbers and not intent.yes_no and _QUESTION_MARK_RE.search(raw) and not _asks_by_word(text, cleaned):

@@ -612,6 +612,14 @@ def find_ask(text: str, report: str = "") -> Ask:
         before = parts[chosen[0] - 1]
         if not _story(before, report) or coverage(before, report) > STORY_COVERAGE:
             chosen.insert(0, chosen[0] - 1)
+    if chosen[0] > 0 and not led and _describes(parts[chosen[0] - 1]) and not _asks(parts[chosen[0] - 1]):
+        # "那种一趟都不用跑、坐在屋里就能办好的事情，市本级有多少项", "答应老百姓几天内办完的那个
+        # 期限，整体给砍掉了多少比例": the thing described is what the ask is about, and so is a
+        # clause of the description before it ("还没到法院正式立案打官司，先坐下来谈和解的那种")
+        chosen.insert(0, chosen[0] - 1)
+    if chosen[0] > 0 and not led and _describes(parts[chosen[0]]):
+        while chosen[0] > 0 and _describing(parts[chosen[0] - 1]):
+            chosen.insert(0, chosen[0] - 1)
     if chosen[0] > 0 and _SELECTS_RE.match(parts[chosen[0]]) and not _story(parts[chosen[0] - 1], report):
         chosen.insert(0, chosen[0] - 1)  # "A跟B 哪个项数多": the clause before holds what is compared
         if chosen[0] > 0 and COMPARED_WITH_RE.match(parts[chosen[0]]) and not _story(parts[chosen[0] - 1], report):
@@ -733,6 +741,28 @@ _NOTHING_RE = re.compile(
     r"(?:19|20)\d\d年|全市|市本级|本级|益阳市?|市里|一共|总共|到底|究竟|具体|多少|几|"
     r"[个项件家名起次条类种台处]|了|的|是|有|定|搞|弄|做|办|列|出|那|这|呢|吗|啊|呀|吧|又|还|都"
 )
+
+
+# A thing described in everyday words, named by its kind at the end ("那种一趟都不用跑、坐在屋里就
+# 能办好的事情", "没钱请律师的那种案子"): what an ask naming nothing of its own counts.
+_DESCRIBED_RE = re.compile(
+    r"(?:(?:的|那种|这种|那类|这类|那个|这个|那块|这块)"
+    r"(?:事|事情|事儿|事项|东西|案子|案件|地方|点|期限|时限|活动|情况|平台|软件|app|APP)"
+    r"|的(?:那种|这种|那类|这类|那个|这个))[啊呀呢吧嘛哈]*$"
+)
+
+
+def _describes(clause: str) -> bool:
+    """Whether a clause only describes a thing (a noun phrase, not the asker's story)."""
+    return bool(_DESCRIBED_RE.search(clause)) and not narrative(clause)
+
+
+MAX_DESCRIBING_CLAUSE = 16  # a clause of a description before its named kind is this short at most
+
+
+def _describing(clause: str) -> bool:
+    """Whether a clause before a described thing still describes it: short, no story, no ask."""
+    return 0 < len(clause) <= MAX_DESCRIBING_CLAUSE and not narrative(clause) and not _asks(clause)
 
 
 def _names_nothing(clause: str) -> bool:

@@ -143,7 +143,8 @@ def kind_fits(kind: str, unit: str, name: str) -> bool:
 # "是罚的钱还是免的钱啵"): the reply says which, it confirms or denies neither. "还是" of "still"
 # ("现在还是100%吗") and a claim said to be made up ("是真的还是乱讲的") offer no options.
 _CHOICE_RE = re.compile(
-    r"(?P<a>[^，,。；;？?！!\s]{1,14}?)还是(?P<b>[^，,。；;？?！!\s]{1,14}?)"
+    # (an option says no 是/有 of its own: "是按件算还是按起算是5408起对吧" checks a number after it)
+    r"(?P<a>[^，,。；;？?！!\s]{1,14}?)还是(?P<b>(?:(?!是|有|应该|对吧|对不对)[^，,。；;？?！!\s]){1,14}?)"
     r"(?:啊|呢|呀|啵|哦|嘛|咯|噻|哈)*[？?。！!\s]*$"
 )
 _NO_OPTION_RE = re.compile(r"(?:是不是|不是|是否|真的|难道)$|^(?:真的|假的)")

@@ -88,6 +88,10 @@ def _question(subject: str, what: str) -> str:
         head = _SAID_AS_RE.sub("", digits[: stated[0].start])
         if len(head) >= 2:
             return head + ("是多少" if stated[0].percent else f"多少{stated[0].unit}")
+    for number in reversed(find_numbers(digits)):
+        rest = digits[: number.start] + digits[number.end :]
+        if not number.exact and len(rest) >= 4:  # "讨回的三百多万工资": the amount told only describes it
+            digits = subject = rest
     counted = _COUNTED_RE.match(subject) if not what else None
     if counted:
         return f"{counted.group('subject')}有多少{counted.group('unit')}"

@@ -41,6 +41,7 @@ _KIND_CHOICE_RE = re.compile(
 # Words pointing at a few things right before their count ("后面两个", "哪两家", "这三项").
 _POINTING_RE = re.compile(r"(?:哪|这|那|后面|前面|最后|其中|另外|剩下|头)$")
 MAX_POINTED = 10
+MAX_BEFORE_CHOICE = 3  # characters before a figure asked which kind it is ("那个")
 _THIS_NUMBER_RE = re.compile(r"(?:这个|那个|这|那)?(?:数字|数据|数)")
 _LIST_ASK_RE = re.compile(r"分别|哪些|哪几|具体|都有|名单|完整|全部|所有|清单|名字|名称")
 
@@ -71,8 +72,10 @@ def parse_figure_query(text: str) -> tuple[str, str] | None:
         # the figure comes first and is asked about, with its unit, as a percentage or as a
         # number ("4400这个数说的是什么")
         return _key(match)
-    if _KIND_CHOICE_RE.fullmatch(drop_filler(rest)):
-        return _key(match)  # "370是人数还是钱": which kind of figure it is
+    if _KIND_CHOICE_RE.fullmatch(drop_filler(rest)) and len(drop_filler(text[: match.start()])) <= MAX_BEFORE_CHOICE:
+        # "370是人数还是钱", "那个两千多万是罚的钱还是免的钱": which kind of figure it is (a figure
+        # with more before it is compared: "…案件比370个农民工讨回多还是少")
+        return _key(match)
     return None
 
 

@@ -190,11 +190,29 @@ _POLITE_REQUEST_RE = re.compile(
 )
 
 
+# A thing described by what it does, then asked of ("答应老百姓几天内办完的那个期限，整体砍掉了多少
+# 比例"): a question word inside the description says "some", the one after it asks.
+_DESCRIBED_THING_RE = re.compile(
+    r"的(?:那个|这个|那种|这种|那类|这类)?(?:事|事情|事儿|事项|东西|案子|案件|期限|时限|活动|地方|点)[，,\s]*"
+)
+
+
+def undescribed(text: str) -> str:
+    """The text with the question words of a description before a later ask turned into "some"."""
+    described = None
+    for described in _DESCRIBED_THING_RE.finditer(text):  # noqa: B007 (the last one is kept)
+        pass
+    if described is None or not _HOW_MANY_RE.search(text, described.end()):
+        return text
+    return _HOW_MANY_RE.sub("些", text[: described.end()]) + text[described.end() :]
+
+
 def find_intent(text: str, number_unit: str = "") -> Intent:
     """The intent of a cleaned, numeral-converted question (`number_unit`: the unit of a
     number it writes, which tells the measure of a yes/no check: "有没有五百人")."""
     text = _POINTS_RE.sub("百分之几", text)  # "几个点": a share in percentage points, not a count of 个
-    unit_match = _ASKED_UNIT_RE.search(text)
+    asked = undescribed(text)
+    unit_match = _ASKED_UNIT_RE.search(asked)
     unit = next(g for g in unit_match.groups() if g)[-1] if unit_match else ""
     asked_then_ma = _HOW_MANY_THEN_MA_RE.search(text)
     if asked_then_ma and re.search(r"\d|百分之", asked_then_ma.group(0)[2:]):
@@ -218,7 +236,7 @@ def find_intent(text: str, number_unit: str = "") -> Intent:
         # "贴行业、规模标签的那个做法叫什么", "一个目录加几个清单的那套东西叫啥": a name asked;
         # 规模 and 几个 only describe the thing
         wants_figure = False
-    measure = measure_of(text, unit or (number_unit[-1:] if yes_no else "")) if wants_figure or yes_no else ""
+    measure = measure_of(asked, unit or (number_unit[-1:] if yes_no else "")) if wants_figure or yes_no else ""
     if _HELP_RE.search(text) and len(text) <= 20:
         kind = "help"
     elif _OVERVIEW_RE.search(text) and not _FIGURE_RE.search(_PARTS_RE.sub("", text)) and len(text) <= 40:

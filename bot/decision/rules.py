@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from bot.analysis import Analysis
 from bot.analysis.ask import narrative
-from bot.analysis.intent import RANK_ASKED_RE
+from bot.analysis.intent import RANK_ASKED_RE, undescribed
 from bot.analysis.numbers import CN_DIGITS, written_figure
 from bot.decision.contrast import rule_contrast
 from bot.decision.counted import rule_counted_thing
@@ -58,6 +58,11 @@ DETAILS = (
     ),
     # a document's articles: the report names documents, it never quotes their articles
     ("条款|条文|细则|全文", r"第[一二三四五六七八九十\d]+条|条款|条文|细则|全文"),
+    # the person heading a body ("督查组组长是谁", "委员会主任叫什么"): the evidence names that person
+    (
+        r"(?:组长|主任|局长|队长|院长|部长|书记|主席|会长|站长|所长|负责人|一把手|领导)(?=(?:是|叫|姓)?(?:谁|哪位|什么|啥|么子))",
+        r"(?:组长|主任|局长|队长|院长|部长|书记|主席|会长|站长|所长|负责人)[\u4e00-\u9fff]{2,3}(?:同志|担任|任)",
+    ),
     # who gave an honour: the evidence names the one who gave it, not only the one who got it
     (
         "谁评|谁颁|谁授|谁发的|谁批|谁认定|谁命名|谁表彰|哪里评|哪个部门(?:评|颁|授|批|认定|命名)|哪个单位(?:评|颁|授)",
@@ -195,6 +200,8 @@ def rule_wider_scope(a: Analysis, choice: Choice | None, ctx: Context) -> Declin
     if rank_asked or (choice.figure_value and "第" in choice.figure_value):
         # a rank in the province is the city's own figure, but not a rank in the nation
         if wider in ("全国", "全中国", "国家层面") and not _has_scope_word(choice.own_text or choice.text, wider, ()):
+            if a.intent.yes_no and _has_scope_word(choice.own_text or choice.text, "全省", ctx.region_words):
+                return None  # "柔性执法率是全国领先对吗": the report says 全省, the check is judged 不是
             return Decline("wider_scope", wider)
         return None
     if choice.figure_value and _has_scope_word(choice.own_text, wider, ctx.region_words):
@@ -600,6 +607,8 @@ _SUBPART_RE = re.compile(
 # The report itself, a place ("市里头…") or a filler before 里/中 names no whole whose part is asked.
 _NO_WHOLE_RE = re.compile(
     r"(?:报告|文件|原文)(?:里面|里头|当中|里|中|上)|(?:市|县|区|镇|乡|村|省|城)(?:里面|里头|里)|这里|那里|"
+    # where the asker is ("坐在屋里就能办好的事情", "在家里手机上办"): no whole of the report's
+    r"(?:屋|家|房|屋子|房子|手机|电脑)(?:里面|里头|里|中)|"
     r"到底|究竟|一共|总共|大概|大约"
 )
 
@@ -755,8 +764,9 @@ def rule_unstated_detail(a: Analysis, choice: Choice | None, ctx: Context) -> De
     """A detail asked (when, which brand, how long, where it sits) that the evidence never writes."""
     if choice is None:
         return None
+    cleaned = undescribed(a.cleaned)  # "几天内办完的那个期限，…砍掉了多少": 几天 describes, asks nothing
     for asked, written in DETAILS:
-        found = re.search(asked, a.cleaned)
+        found = re.search(asked, cleaned)
         if found and not re.search(written, choice.text) and not _option_named(choice.text, a.cleaned):
             return Decline("unstated", found.group(0))
     return None
@@ -892,6 +902,7 @@ def rule_figure_subject(a: Analysis, choice: Choice | None, ctx: Context) -> Dec
         return None  # every pair of the question's characters is in the evidence: nothing to check
     report = ctx.report_norm
     places = set(a.scope.places) | set(a.scope.counties)  # the scope rules judge places
+    typed = convert_numerals(clean(a.raw))  # a report word only a synonym brought ("公安" → 警务) is not said
     for word in lexicon.words_in(core):
         if any(c in GLUE_CHARS for c in word) or word in evidence or word in PLACEHOLDERS or word in MEASURE_NEUTRAL:
             continue
@@ -921,7 +932,7 @@ def rule_figure_subject(a: Analysis, choice: Choice | None, ctx: Context) -> Dec
                 return Decline("unstated", part)
         if len(word) == 2 and lexicon.is_common(word):
             continue  # 办事, 数量, 违规: everyday words name no subject of their own
-        if occurs(word, report) and report.count(word) <= 3:
+        if occurs(word, report) and report.count(word) <= 3 and word in typed:
             return Decline("unstated", word)
     return None
 
@@ -1006,7 +1017,7 @@ def measure_head(a: Analysis, report: str = "") -> str:
         _WHERE_RE.sub(
             " ", _HOW_HIGH_RE.sub(" ", _WHEN_RE.sub(" ", _TOTAL_WORDS_RE.sub(" ", convert_numerals(clean(c)))))
         )
-        for c in CLAUSE_BREAK_RE.split(_LISTENER_RE.sub(" ", a.raw))
+        for c in CLAUSE_BREAK_RE.split(_LISTENER_RE.sub(" ", undescribed(a.raw)))
     ]
     clause = next((c for c in clauses if _QUESTION_WORD_RE.search(c)), "")
     words = [w for w in lexicon.segment(clause) if w.strip()] if clause else []  # a year taken out leaves a space

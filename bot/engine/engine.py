@@ -69,6 +69,8 @@ _PARTICLES_RE = re.compile(r"[\s，,。？?！!、]|那|么|呢|的|啊|呀|吗|
 # "就五个啊", "我听说才百分之九十，不是吗", "九成三，没记错吧", "两千多万？这么多？确定吗").
 _CHECK_WORDS_RE = re.compile(
     r"听人说|听别人说|听人讲|听别人讲|听讲|听说|我记得|没得|冇得|ok|okay|对头|是滴|"
+    # what the check draws from the answer ("所以是五万多人？") or rules out ("不会超过五千吧")
+    r"所以|因此|这么说|这样说|照这么说|换句话说|不会|不可能|不止|"
     r"记得|以为|当是|好像|似乎|没记错|记错|没(?:听|看|搞|弄|算)错|真的假的|真假|假的|一点点|一点儿|一点|一些|"
     r"也就是|意思是|难道|还|竟然|居然|就是|全都|全部|所有|个个|都能|就能|能|可以|在|连|都|也|咯|啰|嘛|确实|应该|应当|可能|估计|这么|那么|么|我|你|不是|是不是|确定|真的|对不对|对吗|对吧|没错|是|对|吧|吗|呢|啊|呀|哦|就|才|只有|只|有|没有|超过|不到|"
     r"大概|差不多|左右|那|这|个|件|项|家|台|人|名|次|起|条|类|元|成|倍|多|余|近|来|了|的|[万亿千百十]"
@@ -279,6 +281,9 @@ class Engine:
         within = self._within_last_area(text, conversation, now) if previous else None
         if within is not None:
             return within
+        of_kind = self._kind_in_last(text, conversation, now) if previous else None
+        if of_kind is not None:
+            return of_kind
         if (
             previous
             and _WITHIN_RE.search(text)
@@ -660,6 +665,25 @@ class Engine:
         if plain.status == "answer" and (plain.figure or plain.parts) and found[0].text in plain.source:
             return None  # "只要诉前调解的" of the figures listed: its figures, not their whole sentence
         return answers.answer_report(pack.knowledge, found[0], None, 1.0, kind="followup")
+
+    def _kind_in_last(self, text: str, conversation: Conversation, now: float) -> Response | None:
+        """ "只说钱", "只讲人" after several figures: those of that kind among them (the money,
+        the people, the rates), in the order given; None when none or all of them are."""
+        said = _ONLY_KIND_RE.match(_PUNCTUATION_RE.sub("", text))
+        if said is None or not conversation.active(now):
+            return None
+        measure = _KINDS_SAID[said.group("kind")]
+        last = self._last_answer(conversation)
+        pack = self.packs[-1]
+        shown = [p.figure for p in last.parts if p.figure is not None] or [
+            m for m in pack.knowledge.metrics if m.source and m.source in last.source and m.value in last.text
+        ]
+        found = [m for m in shown if measure_fits(measure, "", m.unit, m.value)]
+        if not found or len(found) == len(shown):
+            return None
+        kb = pack.knowledge
+        parts = [answers.answer(kb, m, 1.0, "followup") for m in found]
+        return parts[0] if len(parts) == 1 else answers.combined(kb, parts)
 
     def _kind_of_last(self, kind: str, conversation: Conversation | None, now: float) -> Response:
         """ "是人数吗", "是案子数吗": whether the figure just given is of that kind, judged by its
@@ -1087,6 +1111,14 @@ _CORRECTION_RE = re.compile(
     r"(?:[，,\s]*(?:而)?不是[\u4e00-\u9fff]{1,8})?[。！!？?\s]*$"  # "…成功率不是件数": what it was not
 )
 # A kind of figure said alone ("成功率", "免罚金额" is a subject's): what of the last subject is meant.
+# "只说钱", "就讲人数的": a kind of figure among those just given.
+_KINDS_SAID = {"钱": "money", "金额": "money", "资金": "money", "人": "people", "人数": "people", "人次": "people"}
+_KINDS_SAID |= {k: "percent" for k in ("比例", "比率", "百分比", "率")}
+_ONLY_KIND_RE = re.compile(
+    r"^(?:那)?(?:我|俺)?(?:只|光|就)(?:说|讲|谈|要|问|看)(?:一下|下)?(?:其中)?(?:的)?(?:跟|和)?"
+    r"(?P<kind>" + "|".join(sorted(_KINDS_SAID, key=len, reverse=True)) + r")"
+    r"(?:的|数|相关的|有关的|方面的|那个|那些)?[吧呀啊呢哈]*$"
+)
 _KIND_SAID_RE = re.compile(_MEASURE_KIND_RE.pattern + r"|件数|总数|[率数]")
 # Verbs asking the same thing in another kind ("换成比例", "折合成金额"): no subject of their own.
 _RECKONING_VERBS = frozenset(("换成", "换算", "换算成", "算成", "折合", "折算", "按"))
@@ -1168,7 +1200,14 @@ def _spoken(text: str) -> str:
     read = mandarin(simplified(english(text)))
     unhesitant = _HESITATION_RE.sub("", read)
     read = unhesitant if len(_HANZI_CHAR_RE.findall(unhesitant)) >= 2 else read
+    read = _RELATED_TO_RE.sub(r"\1的", read)  # "只说跟法治审核有关的": 法治审核's, 有关 no word asked
     return _ASK_THEN_CHECK_RE.sub(r"\1，", read)  # "有多少应用呀是不是三百多个": said as two
+
+
+# A thing named as what another is about ("跟法治审核有关的", "和调解相关的数据"): that thing's.
+_RELATED_TO_RE = re.compile(
+    r"(?:(?<![\u4e00-\u9fff])|(?<=[说讲要看问谈就只]))(?:跟|和|与|同)([\u4e00-\u9fff]{2,8}?)(?:有关|相关)(?:的)?"
+)
 
 
 # A clause ended by its particle, then a check said right after it with no mark between.

@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 
 from bot.text.normalize import _TONELESS, _readings
 
@@ -312,10 +313,30 @@ def everyday_words() -> tuple[str, ...]:
     )
 
 
+PLACE_WEIGHT = 3000  # a province's or city's name counts as a word this common ("changde" → 常德)
+_GAZETTEER = Path(__file__).resolve().parent.parent / "data" / "gazetteer.tsv"
+
+
+@lru_cache(maxsize=1)
+def place_words() -> tuple[str, ...]:
+    """China's provinces and prefecture-level cities by their full names (bot/data/gazetteer.tsv):
+    "changde shi" is 常德市; a short form alone ("jian", "suqian") is too often another word."""
+    names: list[str] = []
+    for line in _GAZETTEER.read_text(encoding="utf-8").splitlines():
+        columns = line.split("\t")
+        if line.startswith("#") or len(columns) < 4 or columns[1] not in ("province", "city"):
+            continue
+        names += [columns[2]] if 3 <= len(columns[2]) <= 4 else []
+    return tuple(dict.fromkeys(names))
+
+
 @lru_cache(maxsize=1)
 def _everyday_reader() -> PinyinReader:
     words = everyday_words()
-    return PinyinReader(words, Counter({w: c for w, c in zip(words, map(_frequency, words))}))
+    places = place_words()
+    weights = Counter({w: c for w, c in zip(words, map(_frequency, words))})
+    weights.update({p: max(PLACE_WEIGHT - weights[p], 0) for p in places})
+    return PinyinReader(words + places, weights)
 
 
 def _frequency(word: str) -> int:
