@@ -140,7 +140,9 @@ def test_the_engine_reads_shared_pinyin_the_other_way_when_the_first_answers_not
     assert reply.status != "answer", reply.text
 
 
-@pytest.mark.parametrize("question", ["changde shi 网上可办率 是多少", "zhuzhoushi 法律援助案件有多少", "hubei sheng 网上可办率"])
+@pytest.mark.parametrize(
+    "question", ["changde shi 网上可办率 是多少", "zhuzhoushi 法律援助案件有多少", "hubei sheng 网上可办率"]
+)
 def test_another_city_typed_in_pinyin_with_its_level_word_is_another_place(engine, question):
     """常德市 typed as "changde shi" is another city (a scope decline), never 场地."""
     reply = engine.respond(question)

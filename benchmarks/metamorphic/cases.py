@@ -15,6 +15,7 @@ RIGHT = "right"  # judged right like an eval item: every expect string, and yes/
 NO_FIGURE = "no figure"  # not an answer, or an answer without any of the report's figures
 SCOPE = "scope decline"  # status fallback
 HOWTO = "how-to decline"  # status fallback, and not opening with 是的/不是
+CHOICE = "figure, no verdict"  # an answer with every expect string, not opening with 是的/不是
 
 _VERDICT_RE = re.compile(r"^\s*(?:是的|不是)[。，,]")  # the line opening one check's answer
 _YES_NO_HEAD = re.compile(r"^\s*(?:是的|不是|不对|对的|是[，。,.！!]|对[，。,.！!])")
@@ -57,4 +58,7 @@ def passes(case: Case, reply: Reply, figure_values: tuple[str, ...]) -> bool:
         return reply.status == "fallback"
     if case.outcome == HOWTO:
         return reply.status == "fallback" and not _YES_NO_HEAD.match(reply.text)
+    if case.outcome == CHOICE:  # the figure says which option is right; 是的/不是 confirms one
+        right = reply.status == "answer" and not judge(EvalItem(case.question, case.expect), reply)
+        return right and not _YES_NO_HEAD.match(direct_answer(reply))
     raise ValueError(case.outcome)

@@ -13,7 +13,9 @@
 * a question and a check of its figure in one message ("…免了多少罚款啊是不是两千多万") →
   the figure and 是的/不是 rightly;
 * a question about a change, then a check of its direction in any words ("是不是减少了") →
-  是的/不是 rightly.
+  是的/不是 rightly;
+* the figure and a wrong one offered as two options, in either order, in the question or as a
+  follow-up ("…是2900多件还是5800多件") → the figure, never 是的/不是 (which would confirm one).
 """
 
 from __future__ import annotations
@@ -171,3 +173,13 @@ def ask_check(question: str, figure: Figure, right: bool, rng: random.Random) ->
     templates = lexicon.ASK_CHECKS if right else [t for t in lexicon.ASK_CHECKS if not t.startswith("有")]
     joint = rng.choice(lexicon.ASK_CHECK_JOINTS)
     return _ASKED_TAIL_RE.sub("", question) + joint + rng.choice(templates).format(x=said), right
+
+
+def choice(question: str, figure: Figure, follow_up: bool, rng: random.Random) -> str:
+    """The figure and a wrong one offered as options, in random order: after the question in one
+    message, or alone as a follow-up."""
+    words = rng.random() < 0.5
+    options = [said_figure(figure, True, words, rng), said_figure(figure, False, words, rng)]
+    rng.shuffle(options)
+    asked = rng.choice(lexicon.CHOICES).format(a=options[0], b=options[1])
+    return asked if follow_up else _ASKED_TAIL_RE.sub("", question) + rng.choice(lexicon.ASK_CHECK_JOINTS) + asked

@@ -385,6 +385,8 @@ CHECKS_NO = ("不是{x}吧", "应该不是{x}吧")
 
 # An ask and a check of its answer in one message ("…多少罚款啊是不是两千多万"): the joint, the check.
 ASK_CHECK_JOINTS = ("啊", "呀", "，", "", " ", "？")
+# Two options offered, the figure one of them ("是2900多件还是5800多件").
+CHOICES = ("是{a}还是{b}", "到底是{a}还是{b}", "是{a}还是{b}啊", "是{a}还是{b}呢", "应该是{a}还是{b}", "是{a}呢还是{b}")
 ASK_CHECKS = ("是不是{x}", "是{x}吧", "有{x}吗", "应该是{x}吧", "是{x}对吧", "是{x}吗")
 
 # A bound checked in a follow-up, said before or after the number: below it, above it, or reaching it.

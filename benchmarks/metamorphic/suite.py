@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from benchmarks.evaluation import Reply, direct_answer
 from benchmarks.metamorphic import composition, direction, invariance, lexicon
 from benchmarks.metamorphic.cases import (
+    CHOICE,
     COMPOSITION,
     DIRECTION,
     HOWTO,
@@ -58,6 +59,7 @@ TRANSFORMS = (
     ("check_bound", COMPOSITION),
     ("ask_and_check", COMPOSITION),
     ("check_direction", COMPOSITION),
+    ("choice", COMPOSITION),
     ("told_claim", COMPOSITION),
     ("claims_checked", COMPOSITION),
 )
@@ -278,6 +280,15 @@ def composition_cases(sources: Sources, seed: int) -> list[Case]:
         for right in (True, False):
             question, truth = composition.ask_check(item.question, figure, right, rng)
             cases.append(Case("ask_and_check", COMPOSITION, (question,), RIGHT, item.expect, truth, item.question))
+    rng = _rng(seed, "choice")
+    for item in sources.right:
+        figure = sources.single_figure(item)
+        if figure is None or item.yes is not None or "story" in item.tags or len(item.question) > 40:
+            continue
+        for follow_up in (False, True):
+            asked = composition.choice(item.question, figure, follow_up, rng)
+            turns = (item.question, asked) if follow_up else (asked,)
+            cases.append(Case("choice", COMPOSITION, turns, CHOICE, item.expect, None, item.question))
     rng = _rng(seed, "check_direction")
     for item in sources.right:
         figure = sources.single_figure(item)

@@ -218,8 +218,14 @@ def find_intent(text: str, number_unit: str = "") -> Intent:
     if asked_then_ma and re.search(r"\d|百分之", asked_then_ma.group(0)[2:]):
         asked_then_ma = None  # "多少件啊，有51件吗": a number checked after the ask is a check
     yes_no = bool(_YESNO_RE.search(text)) and not asked_then_ma
-    if yes_no and _SOFT_END_RE.search(text) and _WH_RE.search(text):
-        yes_no = False  # "到底是哪几个中心嘛", "是好多咯": 嘛/呢/咯 soften a question word's ask, they check nothing
+    if (
+        yes_no
+        and (_SOFT_END_RE.search(text) or (text.endswith("吧") and not re.search(r"\d", text)))
+        and _WH_RE.search(text)
+    ):
+        # "到底是哪几个中心嘛", "是好多咯", "办哒好多案子啵": 嘛/呢/咯/吧 (no number said) soften a
+        # question word's ask, they check nothing
+        yes_no = False
     if yes_no and _POLITE_REQUEST_RE.search(text):
         yes_no = False  # "那11项事项能列一下吗": a request asked politely, no claim to check
     if yes_no and offers_choice(text):

@@ -281,9 +281,14 @@ def members_matching(knowledge: Knowledge, sentence: Sentence, found: list[str])
 
 
 def checked(response: Response, verdict: bool | None) -> Response:
-    """A check of the figure just given ("是两千九百多件对吧"): 是的/不是 before the same answer."""
+    """A check of the figure just given ("是两千九百多件对吧"): 是的/不是 before the same answer
+    (none when the check confirms neither option: "是5100多名还是15300多名")."""
     word = _verdict_word(verdict)
-    return replace(response, text=word + response.text, answer=word + response.answer, kind="check")
+    text, answer = (_VERDICT_HEAD_RE.sub("", t, count=1) for t in (response.text, response.answer))
+    return replace(response, text=word + text, answer=word + answer, kind="check")
+
+
+_VERDICT_HEAD_RE = re.compile(r"^(?:是的|不是)。")  # the verdict the answer to an earlier check opened with
 
 
 def with_year(response: Response, year: int | None) -> Response:

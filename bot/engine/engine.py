@@ -22,7 +22,7 @@ from functools import cached_property
 
 from bot.analysis import ASKS_ABOUT_OTHER_RE, Analysis, stated_claim
 from bot.analysis.ask import YEAR_RE, Ask, corrected, find_ask, known_words, narrative
-from bot.analysis.check_words import kind_checked, kind_fits
+from bot.analysis.check_words import kind_checked, kind_fits, offers_choice
 from bot.analysis.compare import referred
 from bot.analysis.numbers import AskedNumber
 from bot.analysis.ruled_out import ruled_out, without_known
@@ -258,6 +258,9 @@ class Engine:
             if reply.status == "answer" and reply.figure is not None:
                 return answers.checked(reply, kind_fits(kind, reply.figure.unit, reply.figure.title))
             return reply
+        offered = self._options_of_last(text, conversation, now)
+        if offered is not None:
+            return offered
         check = self._check_of_last(text, conversation, now) or self._check_then_story(text, conversation, now)
         if check is not None:
             return check
@@ -607,6 +610,23 @@ class Engine:
             # "那就是案子减少了？": the subject in the asker's word, the direction checked
             a = self.packs[-1].analyze(way.group(0) + "了吗")
         return answers.checked(last, verdict(a, last.source, figure))
+
+    def _options_of_last(self, text: str, conversation: Conversation | None, now: float) -> Response | None:
+        """ "到底是5100多名还是15300多名" right after an answer: the options offered name nothing
+        of their own; the figure just given says which, with no 是的/不是 on either."""
+        if conversation is None or not conversation.active(now) or not conversation.last_text:
+            return None
+        a = self.packs[-1].analyze(text)
+        if not offers_choice(a.cleaned) or a.numbers or self._own_words(a.text):
+            return None  # (the options, as numbers, were read as the question's "是多少")
+        last = self._last_answer(conversation)
+        if last.status != "answer":
+            return None
+        if last.figure is None and last.parts:  # several figures given: the one of the options' unit
+            said = convert_numerals(a.cleaned)
+            offered = [p for p in last.parts if p.figure is not None and p.figure.unit and p.figure.unit in said]
+            last = offered[0] if len(offered) == 1 else last
+        return answers.checked(last, None) if last.figure is not None else None
 
     @staticmethod
     def _part_checked(last: Response, a: Analysis) -> Response | None:
@@ -1201,9 +1221,11 @@ def _spoken(text: str) -> str:
     unhesitant = _HESITATION_RE.sub("", read)
     read = unhesitant if len(_HANZI_CHAR_RE.findall(unhesitant)) >= 2 else read
     read = _RELATED_TO_RE.sub(r"\1的", read)  # "只说跟法治审核有关的": 法治审核's, 有关 no word asked
+    read = _PARTICLE_BEFORE_OR_RE.sub("还是", read)  # "是11个呢还是22个": one choice, said with a pause
     return _ASK_THEN_CHECK_RE.sub(r"\1，", read)  # "有多少应用呀是不是三百多个": said as two
 
 
+_PARTICLE_BEFORE_OR_RE = re.compile(r"(?<=[\u4e00-\u9fff\d%])[呢啊呀吧][，,\s]*还是")
 # A thing named as what another is about ("跟法治审核有关的", "和调解相关的数据"): that thing's.
 _RELATED_TO_RE = re.compile(
     r"(?:(?<![\u4e00-\u9fff])|(?<=[说讲要看问谈就只]))(?:跟|和|与|同)([\u4e00-\u9fff]{2,8}?)(?:有关|相关)(?:的)?"

@@ -10,7 +10,7 @@ from pypinyin import lazy_pinyin
 
 from benchmarks.evaluation import Reply
 from benchmarks.metamorphic import build_cases, composition, direction, invariance, lexicon, numerals
-from benchmarks.metamorphic.cases import HOWTO, NO_FIGURE, RIGHT, SCOPE, Case, passes
+from benchmarks.metamorphic.cases import CHOICE, HOWTO, NO_FIGURE, RIGHT, SCOPE, Case, passes
 from benchmarks.metamorphic.sources import SOURCE_FILES, Figure, load_sources, subject_of
 from benchmarks.metamorphic.words import tokenizer
 from bot.text.normalize import convert_numerals
@@ -376,3 +376,26 @@ def test_a_feeling_after_adds_no_word_of_the_report_and_no_number():
         text = invariance.feeling_after("网上可办率是多少", rng)
         tail = text[len("网上可办率是多少") :]
         assert text.startswith("网上可办率是多少") and not re.search(r"[\d一二三四五六七八九十]", tail)
+
+
+def test_choice_offers_the_figure_and_a_wrong_one_in_either_order():
+    rng = random.Random(5)
+    figure = Figure("4600余件", "4600", "count")
+    orders = set()
+    for follow_up in (False, True):
+        for _ in range(20):
+            text = composition.choice("柔性执法办了多少案件？", figure, follow_up, rng)
+            assert text.startswith("柔性执法办了多少案件") is not follow_up and "还是" in text
+            first, second = text.split("还是")
+            right = ("4600" in first or "四千六百" in first, "4600" in second or "四千六百" in second)
+            assert sum(right) == 1, text  # exactly one option is the figure
+            orders.add(right)
+    assert len(orders) == 2
+
+
+def test_judging_a_choice_wants_the_figure_without_a_verdict():
+    case = Case("choice", "f", ("q",), CHOICE, ("4600余件",))
+    plain = Reply("answer", "柔性执法办案数：4600余件", answer="柔性执法办案数：4600余件")
+    yes = Reply("answer", "是的。柔性执法办案数：4600余件", answer="是的。柔性执法办案数：4600余件")
+    assert passes(case, plain, ("4600余件",)) and not passes(case, yes, ("4600余件",))
+    assert not passes(case, Reply("fallback", "抱歉，报告中没有找到相关内容。"), ("4600余件",))
