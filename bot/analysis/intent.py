@@ -54,6 +54,7 @@ _MEMBERS_RE = re.compile(r"都叫(?:什么|啥)|都是些(?:什么|啥)|都是(?
 # listener knows ("…什么事，你知道吗"): no check of its own.
 _SOFT_END_RE = re.compile(r"[嘛呢咯啰]$|(?:你|您)?(?:知道|晓得)(?:吗|么|不)$")
 _WH_RE = re.compile(r"哪|什么|啥|谁|多少|几")
+_ASKING_WH_RE = re.compile(r"哪|什么|啥|谁|多少|好多|(?<![好十百千万])几(?![十百千万])")  # 好几个: several, told
 _LIST_RE = re.compile(
     r"有哪些|有哪几|哪几[项个家件条类种名处位方面]|是哪些|都是哪|都有哪|都有什么|都有啥|包括哪|包括什么|"
     r"包括啥|具体是哪|分别是哪|列举|列一下|名单|哪些|哪几|完整|都叫(?:什么|啥)|都是些(?:什么|啥)|分别叫"
@@ -218,11 +219,9 @@ def find_intent(text: str, number_unit: str = "") -> Intent:
     if asked_then_ma and re.search(r"\d|百分之", asked_then_ma.group(0)[2:]):
         asked_then_ma = None  # "多少件啊，有51件吗": a number checked after the ask is a check
     yes_no = bool(_YESNO_RE.search(text)) and not asked_then_ma
-    if (
-        yes_no
-        and (_SOFT_END_RE.search(text) or (text.endswith("吧") and not re.search(r"\d", text)))
-        and _WH_RE.search(text)
-    ):
+    last_clause = re.split(r"[，,。；;\s]", text)[-1]  # "…么子中心咯，好几个吧": 吧 checks 好几个
+    softened = text.endswith("吧") and not re.search(r"\d", text) and _ASKING_WH_RE.search(last_clause)
+    if yes_no and (_SOFT_END_RE.search(text) or softened) and _WH_RE.search(text):
         # "到底是哪几个中心嘛", "是好多咯", "办哒好多案子啵": 嘛/呢/咯/吧 (no number said) soften a
         # question word's ask, they check nothing
         yes_no = False
