@@ -291,6 +291,12 @@ def checked(response: Response, verdict: bool | None) -> Response:
 _VERDICT_HEAD_RE = re.compile(r"^(?:是的|不是)。")  # the verdict the answer to an earlier check opened with
 
 
+def year_of(response: Response) -> Response:
+    """ "这个是哪年的" after an answer: the year of the report it comes from, then the same answer."""
+    said = f"这是{response.year}年的情况。\n"
+    return replace(response, text=said + response.text, answer=said + response.answer, kind="year")
+
+
 def with_year(response: Response, year: int | None) -> Response:
     """Name the report year in the first line of an answer (several years are loaded)."""
     if response.status != "answer" or not year or response.kind in ("years", "overview"):

@@ -22,7 +22,7 @@ from functools import cached_property
 
 from bot.analysis import ASKS_ABOUT_OTHER_RE, Analysis, stated_claim
 from bot.analysis.ask import YEAR_RE, Ask, corrected, find_ask, known_words, narrative
-from bot.analysis.check_words import kind_checked, kind_fits, offers_choice
+from bot.analysis.check_words import UNIT_WORDS, kind_checked, kind_fits, offers_choice
 from bot.analysis.compare import referred
 from bot.analysis.numbers import AskedNumber
 from bot.analysis.ruled_out import ruled_out, without_known
@@ -30,7 +30,7 @@ from bot.analysis.scope import find_scope
 from bot.answers import compose as answers
 from bot.answers.compose import Response
 from bot.decision.rules import CLAUSE_BREAK_RE, GENERIC_VERBS, ORDINAL_RE, PLACEHOLDERS, ordinal_key
-from bot.decision.verify import COMPARED_RE, CONTRASTS, WAY_RE, verdict
+from bot.decision.verify import COMPARED_RE, CONTRASTS, WAY_RE, negates, verdict
 from bot.engine.conversation import Conversation
 from bot.engine.memo import once, one_message
 from bot.engine.pack import PackEngine
@@ -261,6 +261,10 @@ class Engine:
         offered = self._options_of_last(text, conversation, now)
         if offered is not None:
             return offered
+        if _YEAR_OF_LAST_RE.fullmatch(_PUNCTUATION_RE.sub("", text)) and conversation and conversation.active(now):
+            last = self._last_answer(conversation) if conversation.last_text else None
+            if last is not None and last.status == "answer" and last.year:
+                return answers.year_of(answers.checked(last, None))  # "这个是哪年的": the answer's year
         check = self._check_of_last(text, conversation, now) or self._check_then_story(text, conversation, now)
         if check is not None:
             return check
@@ -563,6 +567,9 @@ class Engine:
         if len(residue) > MAX_CHECK_RESIDUE:
             return None
         named = [w for w in segment(WAY_RE.sub(" ", plain)) if len(w) >= 2 and is_noun(w)]  # "那就是案子减少了？": 案件
+        contrast = self._contrast_checked(plain, a.text, conversation)  # "通过的是终评吗" after 初评
+        if contrast is not None:
+            return contrast
         if not a.numbers and not (residue and _DIRECTION_RE.fullmatch(residue)) and not (way and len(residue) <= 2):
             return None  # no number and no direction ("是上升了对吧"): nothing of the last answer to check
         last = self._last_answer(conversation)
@@ -611,13 +618,34 @@ class Engine:
             a = self.packs[-1].analyze(way.group(0) + "了吗")
         return answers.checked(last, verdict(a, last.source, figure))
 
+    def _contrast_checked(self, plain: str, question: str, conversation: Conversation) -> Response | None:
+        """A check naming a stage, batch or level ("是终评吗", "是第一批吧") of the figure just
+        given: 不是 when the answer says its opposite, 是的 when the answer says the word itself."""
+        named = [(w, o) for w, o in CONTRASTS if w in plain and not WAY_RE.search(w)]
+        if not named or _QUESTION_WORD_RE.search(question):
+            return None  # ("有没有啥项目进了全国的名单" asks of its own)
+        last = self._last_answer(conversation)
+        if last.status != "answer":
+            return None
+        said = self.packs[-1].context.normalize(last.answer or last.text)
+        flip = negates(question)  # "不是第一批吧" states the negation; "不是第二批吗" asserts 第二批
+        if any(any(o in said for o in opposites) and word not in said for word, opposites in named):
+            return answers.checked(last, flip)
+        rest = plain
+        for word, _ in named:
+            rest = rest.replace(word, "")
+        # 是的 only when the check says nothing else ("是全省第二吗" after 全省第一 says 第二)
+        alone = not _CHECK_WORDS_RE.sub("", rest)
+        return answers.checked(last, not flip) if alone and all(word in said for word, _ in named) else None
+
     def _options_of_last(self, text: str, conversation: Conversation | None, now: float) -> Response | None:
         """ "到底是5100多名还是15300多名" right after an answer: the options offered name nothing
         of their own; the figure just given says which, with no 是的/不是 on either."""
         if conversation is None or not conversation.active(now) or not conversation.last_text:
             return None
         a = self.packs[-1].analyze(text)
-        if not offers_choice(a.cleaned) or a.numbers or self._own_words(a.text):
+        own = [w for w in self._own_words(a.text) if not re.fullmatch(UNIT_WORDS, w)]  # "是元还是万元"
+        if not offers_choice(a.cleaned) or a.numbers or own:
             return None  # (the options, as numbers, were read as the question's "是多少")
         last = self._last_answer(conversation)
         if last.status != "answer":
@@ -649,12 +677,17 @@ class Engine:
 
     def _document_of_last(self, text: str, conversation: Conversation, now: float) -> Response | None:
         """ "为这个出台的是啥文件" after an answer whose sentence names one document: that one."""
-        if not _DOCUMENT_ASKED_RE.search(text) or not self._points_back(text, conversation, now):
+        if not _DOCUMENT_ASKED_RE.search(text):
             return None
-        if not _THIS_ONE_RE.search(text) and self._own_words(text):
-            return None  # "另外想问乡镇综合执法示范创建是哪个通知" names a thing of its own; "依据的哪个文件" none
+        verbs_only = not any(is_noun(w) for w in self._own_words(text)) and len(text) <= MAX_FOLLOW_UP_CHARS
+        if not (self._points_back(text, conversation, now) or (verbs_only and conversation.active(now))):
+            return None  # ("靠哪个文件推动的": 推动 is what the document did, no thing of its own)
+        if not _THIS_ONE_RE.search(text) and any(is_noun(w) for w in self._own_words(text)):
+            # "另外想问乡镇综合执法示范创建是哪个通知" names a thing of its own; "依据的哪个文件",
+            # "靠哪个文件推动的" none (推动 is what the document did)
+            return None
         last = self._last_answer(conversation)
-        if any(w not in last.source for w in self._own_words(text)):
+        if any(w not in last.source for w in self._own_words(text) if is_noun(w)):
             return None  # "推进立法协商的那个文件叫啥": a thing of its own, not the last answer's
         titles = list(dict.fromkeys(_TITLE_RE.findall(last.source))) if last.status == "answer" else []
         return answers.named_in(last, titles[0]) if len(titles) == 1 else None
@@ -1225,6 +1258,11 @@ def _spoken(text: str) -> str:
     return _ASK_THEN_CHECK_RE.sub(r"\1，", read)  # "有多少应用呀是不是三百多个": said as two
 
 
+# The year of what was just said asked ("这个是哪年的", "这是哪一年的数据", "啥时候的数字").
+_YEAR_OF_LAST_RE = re.compile(
+    r"(?:那|那么)?(?:这个|这些|这|那个|那些|它|上面|刚才)?(?:数|数字|数据|情况)?(?:是|说的是|指的是)?"
+    r"(?:哪|那|啥|什么)(?:一)?(?:年|年份|时候|年度)(?:的)?(?:数|数字|数据|情况|事|事情)?(?:啊|呀|呢|吧|哦)?"
+)
 _PARTICLE_BEFORE_OR_RE = re.compile(r"(?<=[\u4e00-\u9fff\d%])[呢啊呀吧][，,\s]*还是")
 # A thing named as what another is about ("跟法治审核有关的", "和调解相关的数据"): that thing's.
 _RELATED_TO_RE = re.compile(
