@@ -785,3 +785,10 @@ def test_a_check_drawn_from_the_answer_or_ruling_a_bound_out_is_judged(engine, q
     engine.respond(question, chat, now=0)
     reply = engine.respond(check, chat, now=1)
     assert reply.answer.startswith("是的" if yes else "不是"), reply.text
+
+
+@pytest.mark.parametrize("question", ["市本级跑两趟以上才办得成的事项还有冇得咯？", "跑两趟以上才办得成的事项有没有"])
+def test_a_number_describing_the_thing_checked_is_no_amount_claimed(engine, question):
+    """ "跑两趟以上才办得成的事项": 2次以上 names the items; whether any exist is checked (无 → 不是)."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and reply.answer.startswith("不是") and "无" in reply.answer, reply.text

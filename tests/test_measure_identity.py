@@ -784,3 +784,15 @@ def test_a_report_word_only_a_synonym_brought_is_never_named_as_unstated(engine)
     while describing the two-laws platform did not ask about 警务."""
     reply = engine.respond("行政执法部门发现涉嫌犯罪的案子往公安检察移送的那个平台，益阳的录入数在全省排第几")
     assert reply.status == "answer" and "全省第一" in reply.answer, reply.text
+
+
+def test_a_number_of_another_noun_is_no_figure_of_that_number(engine):
+    """ "五个方面是啥": five aspects, which the report lists; never 5个 新增立法联系点, never "no 5"."""
+    reply = engine.respond("那个示范创建标准是从哪几个方面提的 就是五个方面是啥")
+    assert reply.status == "answer" and "权责清晰" in reply.text and "立法联系点" not in reply.answer, reply.text
+
+
+def test_a_staff_lookup_ending_on_money_looks_up_the_money(engine):
+    """ "农民工工资": the wages recovered (317万余元), not the 370 workers they were recovered for."""
+    reply = engine.respond("农民工工资")
+    assert reply.status == "answer" and reply.answer.startswith("为农民工讨回工资金额：317万余元"), reply.text

@@ -103,6 +103,8 @@ class Analysis:
 
 
 _IS_RE = re.compile(r"是|指|说的是|讲的是|代表")
+# After a number, what makes it describe the thing ("跑2次以上才办得成的事项", "2次以上的"): 的 ends a description.
+_DESCRIBES_AFTER_RE = re.compile(r"(?:以上|以下|或以上|及以上)?(?:(?:才|就|都|能|可)[\u4e00-\u9fff]{0,4})?的")
 # Two numbers offered to choose from at the end ("网上可办率是100%还是90%"): the figure is asked.
 _NUMBERS_OFFERED_RE = re.compile(
     r"是(?:大概|大约|约|近)?[\d.]+[余多来万亿%]*(?:人次|万元|[项件家个台处条类种名起次人元位])?[呢啊呀]?"
@@ -212,7 +214,7 @@ def _analyze(raw: str, synonyms: Synonyms = NO_SYNONYMS, today: dt.date | None =
     checked = [
         (n.start, n.end)
         for n in numbers
-        if (not n.exact or (intent.yes_no and n.unit == claimed)) and not text.startswith("的", n.end)
+        if (not n.exact or (intent.yes_no and n.unit == claimed)) and not _DESCRIBES_AFTER_RE.match(text, n.end)
     ]
     # "…全省第一，真的假的": the tags closing a check are how it is asked, not what is claimed
     core = _remove(_claimed(raw, text, synonyms) if intent.yes_no else text, checked + list(scope.spans))

@@ -10,7 +10,7 @@ from bot.text.normalize import drop_filler
 
 _FIGURE_RE = re.compile(
     r"(?:近|约)?(\d+(?:\.\d+)?)(?:余|多)?(万)?(?:余|多)?(%)?"
-    r"(人次|方面|万元|万项|万件|[项件家个台处条类种名起次人元])?"
+    r"(人次|个?方面|万元|万项|万件|[项件家个台处条类种名起次人元])?"
 )
 # What may surround a bare figure: "4400台是什么", "74.1%指的是", "6125这个数字".
 _RESIDUE_RE = re.compile(
@@ -81,7 +81,9 @@ def parse_figure_query(text: str) -> tuple[str, str] | None:
 
 def _key(match: re.Match[str]) -> tuple[str, str]:
     number, wan, percent, unit = match.groups()
-    return _canonical(float(number), bool(wan), bool(percent)), (unit or "")[-1:]
+    return _canonical(float(number), bool(wan), bool(percent)), "方面" if (unit or "").endswith("方面") else (
+        unit or ""
+    )[-1:]
 
 
 def index_figures(metrics: list[Entry]) -> dict[str, list[Entry]]:
@@ -99,7 +101,7 @@ def metrics_with_figure(index: dict[str, list[Entry]], key: str, unit_char: str)
     found = index.get(key, []) + index.get(key + "%", [])
     if unit_char:
         narrowed = [m for m in found if m.unit.endswith(unit_char)]
-        if narrowed:
+        if narrowed or len(unit_char) > 1:  # "五个方面" counts aspects: never 5个 立法联系点
             return narrowed
     return found
 

@@ -53,6 +53,8 @@ _MEMBERS_RE = re.compile(r"都叫(?:什么|啥)|都是些(?:什么|啥)|都是(?
 # A question word's ask softened at its end ("…嘛", "…咯"), or closed by asking whether the
 # listener knows ("…什么事，你知道吗"): no check of its own.
 _SOFT_END_RE = re.compile(r"[嘛呢咯啰]$|(?:你|您)?(?:知道|晓得)(?:吗|么|不)$")
+# A staff lookup ending on a sum of money ("农民工工资", "首违不罚 罚款"): the money is looked up.
+_LOOKUP_MONEY_RE = re.compile(r"(?:工资|工钱|金额|罚款|罚金|资金|经费)$")
 _WH_RE = re.compile(r"哪|什么|啥|谁|多少|几")
 _ASKING_WH_RE = re.compile(r"哪|什么|啥|谁|多少|好多|(?<![好十百千万])几(?![十百千万])")  # 好几个: several, told
 _LIST_RE = re.compile(
@@ -256,5 +258,7 @@ def find_intent(text: str, number_unit: str = "") -> Intent:
         kind = "description"
     else:
         kind = "lookup"  # keywords only ("网上可办率"): figure or description, whichever fits
+    if kind == "lookup" and not measure:
+        measure = _LOOKUP_MONEY_RE.search(text) and "money" or ""  # "农民工工资": the money, not the people
     asks_name = bool(_NAME_RE.search(text)) and kind != "figure"
     return Intent(kind, yes_no, measure, unit, bool(_TOTAL_RE.search(text)), wants_list, asks_name)

@@ -332,7 +332,8 @@ class PackEngine:
         if asked_area is not None:
             return asked_area
         figure = parse_figure_query(a.text) if not a.intent.yes_no else None
-        if figure:
+        if figure and (metrics_with_figure(self.figure_index, *figure) or not self._writes(*figure)):
+            # (a number the report writes of no figure, "五个方面是啥": its sentence answers)
             return self._figure(*figure, a)
         kind_of = self._kind_of_quoted(a) if not a.intent.yes_no else None
         if kind_of is not None:
@@ -1815,6 +1816,13 @@ class PackEngine:
         ends = {n[-3:] for n in names if len(n) >= 5 and lexicon.is_noun(n[-3:])}
         names |= {e for e in ends if not any(e in n[:-3] for n in names)}
         return sorted((n for n in names if MIN_NAME_CHARS <= len(n) <= MAX_NAME_CHARS), key=len, reverse=True)
+
+    def _writes(self, key: str, unit: str) -> bool:
+        """Whether the report writes the number in that unit ("5个方面", "2次"), figure or not."""
+        return (
+            bool(unit)
+            and re.search(rf"(?<![\d.]){re.escape(key)}个?{re.escape(unit)}", self.context.report_norm) is not None
+        )
 
     def _figure(self, key: str, unit_char: str, a: Analysis | None = None) -> Response:
         kb = self.knowledge
