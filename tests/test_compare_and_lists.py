@@ -944,3 +944,26 @@ def test_amounts_told_inside_compared_subjects_only_describe_them(engine):
     """ "讨回的三百多万工资和免罚的两千多万，哪个钱多": both figures, side by side."""
     reply = engine.respond("给农民工讨回的三百多万工资和企业免罚的两千多万，哪个钱多")
     assert reply.status == "answer" and "317万余元" in reply.answer and "2000余万元" in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "figures"),
+    [
+        ("复调对接和解了多少件、和解率多少、民商事一审收案降了多少，几个数都给一下", ("78件", "25%", "10.21%")),
+        (
+            "合同审查了多少件、提了多少条审查意见、三统一的部门规范性文件多少件，几个数给我列下",
+            ("102件", "近200条", "51件"),
+        ),
+    ],
+)
+def test_a_request_for_the_figures_is_no_item_of_its_own(engine, question, figures):
+    """ "几个数都给一下", "几个数给我列下" ask to be told the items; they asked no 70个 典型案例."""
+    reply = engine.respond(question)
+    heads = [line for line in reply.answer.splitlines() if "：" in line]
+    assert [h.split("：")[1] for h in heads] == list(figures), reply.text
+
+
+def test_a_count_after_a_list_asks_the_same_figure_once(engine):
+    """ "…有哪些单位，一共几个": the 11 units, counted once; never another figure for "一共几个"."""
+    reply = engine.respond("第一批行政执法能力提升行动验收的有哪些单位，一共几个")
+    assert reply.status == "answer" and "11个" in reply.answer and "近200处" not in reply.text, reply.text

@@ -1573,6 +1573,13 @@ class PackEngine:
                         if again.status == "answer" and _answered(again) not in taken:
                             reply = again
                             break
+                        if (
+                            again.status == "answer"
+                            and _names_nothing(self.analyze(own).core)
+                            and _answered(again) in taken
+                        ):
+                            reply = again  # "…有哪些单位，一共几个": the same figure asked again, a repeat
+                            break
                         heard = heard or (again if again.status == "answer" else None)
                     else:
                         followed = self._single(self.analyze(own), context, 0.0) if parts else None
@@ -1901,6 +1908,12 @@ _NAME_NUMBER_RE = re.compile(r"(?<![\d.])\d+(?![\d.个年月日%万亿千百项�
 
 # A part that names only the kind of figure ("金额是多少" after "帮农民工讨薪的人数"): it is of
 # the subject before it.
+def _names_nothing(core: str) -> bool:
+    """A part that only counts ("一共几个", "共多少项"): no thing of its own."""
+    return not _COUNT_WORDS_RE.sub("", core)
+
+
+_COUNT_WORDS_RE = re.compile(r"多少|几|一共|总共|共|[个件项名人次条类种家台处起位]")
 _MEASURE_ONLY_RE = re.compile(
     r"^(?:那|还有|以及|再|和)?(?:金额|钱|人数|人次|数量|比例|比率|件数|案件数|成功率|和解率|总数|多少钱|"
     r"(?:变化|变动|增长|下降)?幅度|增幅|降幅|涨幅|百分比|占比)"
