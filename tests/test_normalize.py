@@ -118,3 +118,22 @@ def test_a_magnitude_typed_as_a_letter_after_a_number(text, cleaned):
     from bot.text.normalize import clean
 
     assert clean(text) == cleaned
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("3百万", "300万"),
+        ("2千万", "2000万"),
+        ("3百多万", "300多万"),
+        ("不到三白万吧", "不到300万吧"),
+        ("5千1百多名", "5100多名"),
+    ],
+)
+def test_a_digit_before_a_magnitude_and_百_typed_by_its_sound_are_read_as_the_number(typed, read):
+    """ "2千万" was 21000万 and "3百万" 3100万; "三白万" (白 for 百) was no number."""
+    assert convert_numerals(typed) == read
+
+
+def test_words_with_白_stay_words():
+    assert convert_numerals("明白了") == "明白了" and convert_numerals("近2万件") == "近2万件"

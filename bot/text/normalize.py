@@ -202,14 +202,20 @@ def _digit_variants(word: str) -> set[str]:
 _NAME_VARIANTS = {v: w for w in PROTECTED_WORDS for v in _digit_variants(w)}
 _NAME_VARIANT_RE = words_re(_NAME_VARIANTS)
 # Digits mixed with magnitude words ("5千1百多", "1万5千", "4千4"): read the run as numeral words.
-_MIXED_RUN_RE = re.compile(r"(?<![\d.])\d{1,3}[万千百](?:\d[万千百十]?)+(?![\d.])")
+# A digit before 千/百 alone ("3百万", "2千万", "3百多万") is read the same way.
+_MIXED_RUN_RE = re.compile(r"(?<![\d.])\d{1,3}(?:[万千百](?:\d[万千百十]?)+|[千百](?=[万亿多余来]|[^\d]|$))(?![\d.])")
 _DIGIT_WORDS = "〇一二三四五六七八九"
+# 百 typed as a character of its sound (白, 佰, 柏) between a digit and what follows a magnitude.
+_TYPED_HUNDRED_RE = re.compile(
+    r"(?<=[一二两三四五六七八九\d])[白佰柏](?=[万多余来一二三四五六七八九十元个件项名台处条家人]|$)"
+)
 
 
 @lru_cache(maxsize=4096)
 def convert_numerals(text: str) -> str:
     """Turn Chinese numerals that are figures into Arabic digits; leave names alone."""
     text = _NAME_VARIANT_RE.sub(lambda m: _NAME_VARIANTS[m.group(0)], text)  # 1目录5清单 → 一目录五清单
+    text = _TYPED_HUNDRED_RE.sub("百", text)  # "不到三白万吧": 百 typed by its sound inside a number
     text = _MIXED_RUN_RE.sub(lambda m: "".join(_DIGIT_WORDS[int(c)] if c.isdigit() else c for c in m.group(0)), text)
     if not any(c in _NUMERAL_CHARS for c in text):
         return _SHORT_YEAR_RE.sub(r"20\1年", text)
