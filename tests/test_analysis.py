@@ -21,6 +21,7 @@ TODAY = dt.date(2026, 12, 1)
         ("益阳是首批示范市吗", "yesno"),
         ("这报告讲了啥", "overview"),
         ("报告主要分几大块啊", "overview"),
+        ("烦请概括介绍该报告主要由哪几个部分构成，分别涉及哪些方面的工作？", "overview"),  # a formal request's frame
         ("这个机器人能干嘛", "help"),
         ("网上可办率", "lookup"),
         ("益阳是第几批全国示范市呀，是什么情况", "description"),
