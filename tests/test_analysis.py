@@ -22,6 +22,7 @@ TODAY = dt.date(2026, 12, 1)
         ("这报告讲了啥", "overview"),
         ("报告主要分几大块啊", "overview"),
         ("烦请概括介绍该报告主要由哪几个部分构成，分别涉及哪些方面的工作？", "overview"),  # a formal request's frame
+        ("CCTV几台报道了益阳的营商码", "lookup"),  # which channel: a name, not a count of 台
         ("这个机器人能干嘛", "help"),
         ("网上可办率", "lookup"),
         ("益阳是第几批全国示范市呀，是什么情况", "description"),

@@ -34,6 +34,8 @@ _YESNO_RE = re.compile(
     r"是不是|是否|难道|有没有|对不对|对吗|对吧|是吗|是吧|没错吧|真的吗|真的假的|是真是假|真的还是|有吗|了吗|了没|没有\??$|"
     r"吗$|吧$|[咯啰]$|真的(?:(?!多少|几|什么|啥|哪|谁)[^，,。？?！!])*[啊呀]$|[吗吧](?:我记得|我听说|我印象中|印象中|印象里|好像)$|(?<!什|怎|那|这)么$|没$|(?<!对|行|要)不$|嘛$|否$|能不能|可不可以|会不会|算不算|达没达到|到没到|够不够"
 )
+# Which television channel ("CCTV几台", "央视哪个台", "中央台几套"): a name, not a count of 台.
+_CHANNEL_RE = re.compile(r"(?:cctv|CCTV|央视|中央台|中央电视台)[-\s]?几(?:台|套|频道)")
 _PARTS_RE = re.compile(r"几(?:个|大)?(?:部分|方面|块|大块|板块|标题|大标题|章|点)")
 _ORDINAL_RE = re.compile(r"第几[批次届期]|哪一批|哪批")
 _FIGURE_RE = re.compile(
@@ -237,6 +239,7 @@ def find_intent(text: str, number_unit: str = "") -> Intent:
         re.search(r"能列|可以列|列一下|列出", text) and _POLITE_REQUEST_RE.search(text)
     )
     wants_figure = bool(_FIGURE_RE.search(text)) and not _ORDINAL_RE.search(text) and not _MEMBERS_RE.search(text)
+    wants_figure = wants_figure and not _CHANNEL_RE.search(text)  # "CCTV几台报道了": which channel
     if RANK_ASKED_RE.search(text):
         wants_figure = True  # "在全省算什么水平", "排名怎么样", "靠不靠前": where it stands is asked
     if wants_figure and _CALLED_RE.search(text) and not _STRONG_FIGURE_RE.search(_FIGURE_NOUNS_RE.sub("", text)):
