@@ -326,3 +326,10 @@ def test_the_person_heading_a_body_is_a_detail_the_report_does_not_name(engine, 
     """The report names bodies, never who heads them: a decline naming the role, no figure."""
     reply = engine.respond(question)
     assert reply.status == "fallback" and reply.lacking in ("主任", "组长"), reply.text
+
+
+def test_a_list_the_report_only_counts_stays_declined_when_the_message_splits(engine):
+    """ "新增的5个立法联系点都在哪 有名单不": the report gives 5个, no list; the two clauses read as
+    two asks never bring the count back as the answer."""
+    reply = engine.respond("新增的5个立法联系点都在哪 有名单不")
+    assert reply.status == "fallback" and reply.kind == "count_only", reply.text

@@ -364,7 +364,13 @@ class PackEngine:
             return heading
         if whole.status != "answer" and whole.kind not in STATED_LACKS:
             return self._compound(a, explicit=False) or whole
-        if whole.status != "answer" and whole.lacking and not NOT_ASKED_RE.search(a.text):
+        if (
+            whole.status != "answer"
+            and whole.lacking
+            and whole.kind != "count_only"
+            and not NOT_ASKED_RE.search(a.text)
+        ):
+            # (a count the report gives without its list is no word of another ask: "5个…有名单不")
             # "考试的人数，还有第一批…验收了几个单位": the whole lacks 第一批, a word of another
             # ask; when every part of the message is answered, and one of them with that word, it
             # was several asks (never when the message says what it does not ask: "不是新增的")
