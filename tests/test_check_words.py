@@ -211,3 +211,25 @@ def test_a_check_after_a_choice_is_still_judged(engine, question, yes):
 def test_numbers_offered_as_options_ask_the_figure(engine):
     reply = engine.respond("谁执法谁普法发布的典型案例是70个还是70件")
     assert reply.status == "answer" and reply.answer.startswith("普法典型案例数：70个"), reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "yes"),
+    [("那个74.1是百分比吗", True), ("13355单位是件吗", True), ("4400是件数吗", False), ("370是人数吗", True)],
+)
+def test_a_figure_quoted_then_its_kind_checked_in_one_clause(engine, question, yes):
+    """ "那个74.1是百分比吗": the figure looked up, its unit judged (it said 'no 百分比')."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and reply.answer.startswith("是的" if yes else "不是"), reply.text
+
+
+def test_the_unit_after_a_figure_asked_is_answered_by_the_figure(engine):
+    reply = engine.respond("13355后面跟的是啥单位")
+    assert reply.status == "answer" and "13355件" in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(("question", "yes"), [("免罚金额是不是上亿了", False), ("公示执法事项上万了吧", True)])
+def test_reaching_a_magnitude_is_checked_as_a_bound(engine, question, yes):
+    """ "上亿了" is at least 1亿: 2000余万元 does not reach it (it got 是的)."""
+    reply = engine.respond(question)
+    assert reply.answer.startswith("是的" if yes else "不是"), reply.text

@@ -130,6 +130,18 @@ def kind_checked(text: str) -> str:
     return UNIT_KIND + unit.group(1) if unit else ""
 
 
+def kind_checked_after(text: str) -> tuple[str, str]:
+    """A figure quoted, then a check of its kind in the same clause ("那个74.1是百分比吗",
+    "13355单位是件吗"): (the text before the check, the kind); ("", "") when not so."""
+    plain = re.sub(r"[\s，,。？?！!]", "", text)
+    for pattern, prefix in ((_KIND_CHECK_RE, ""), (_UNIT_CHECK_RE, UNIT_KIND)):
+        for found in pattern.finditer(plain):
+            before = plain[: found.start()]
+            if found.end() == len(plain) and re.search(r"\d", before):
+                return before, prefix + found.group(1)
+    return "", ""
+
+
 def kind_fits(kind: str, unit: str, name: str) -> bool:
     """Whether a figure in `unit`, named `name`, is of that kind (案子数: in 件, naming cases), or
     in that unit (单位:万元 of 2000余万元)."""

@@ -43,11 +43,13 @@ _UNITS = ("个百分点", "人次", "万元", "亿元", "个亿", *FIGURE_UNITS,
 # "有没有超过六成" asks whether it is over 60%: its 没有超过 is not "not over"
 # a lead may carry its aspect ("过了九成", "超过了90%": still over)
 _LEAD_GROUP = (
-    "(?:(?P<lead>" + "|".join(("(?<!有)" if w.startswith("没") else "") + re.escape(w) for w in _LEADS) + ")了?)?"
+    "(?:(?P<lead>"
+    + "|".join(("(?<!有)" if w.startswith("没") else "") + re.escape(w) for w in _LEADS)
+    + "|上(?=[百千万亿]))了?)?"  # "上亿了", "上万": reached that magnitude
 )
 _NUMBER_RE = re.compile(
     _LEAD_GROUP
-    + r"(?P<num>\d+(?:\.\d+)?|[一二三四五六七八九十两半]|(?<=[过破])(?=[百千万亿]))"  # "过千", "破万": one of that
+    + r"(?P<num>\d+(?:\.\d+)?|[一二三四五六七八九十两半]|(?<=[过破上])(?=[百千万亿]))"  # "过千", "破万": one of that
     r"(?P<mag>万|亿|千|百)?(?P<more>多|余|来|几)?(?P<mag2>万|亿)?"
     "(?P<unit>" + "|".join(map(re.escape, _UNITS)) + ")?"
     r"(?:(?<=成)(?P<tenth>[一二三四五六七八九](?![十百千万])|\d(?![\d.]))|(?<=[成%])(?P<more2>多|几))?"
@@ -151,7 +153,7 @@ def _range(lead: str, value: float, more: str, tail: str, exact_step: float) -> 
         return 0.0, value - max(value * 1e-6, 1e-6), False  # 没到100%: 100% itself is not below it
     if tail in ("以下", "以内"):
         return 0.0, value, False
-    if lead in _ABOVE or tail == "以上":
+    if lead in _ABOVE or lead == "上" or tail == "以上":  # "上亿了": at least a hundred million
         return value, INF, False
     if lead in _NEAR:
         return value * 0.85, value, False

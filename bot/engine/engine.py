@@ -22,7 +22,7 @@ from functools import cached_property
 
 from bot.analysis import ASKS_ABOUT_OTHER_RE, Analysis, stated_claim
 from bot.analysis.ask import YEAR_RE, Ask, corrected, find_ask, known_words, narrative
-from bot.analysis.check_words import UNIT_WORDS, kind_checked, kind_fits, offers_choice
+from bot.analysis.check_words import UNIT_WORDS, kind_checked, kind_checked_after, kind_fits, offers_choice
 from bot.analysis.compare import referred
 from bot.analysis.numbers import AskedNumber
 from bot.analysis.ruled_out import ruled_out, without_known
@@ -252,6 +252,12 @@ class Engine:
             return self._kind_of_last(kind, conversation, now)
         *asked, last_clause = re.split(r"[\s，,。？?！!]+", text.rstrip(" ，,。？?！!")) or [""]
         kind = kind_checked(last_clause) if asked else ""
+        quoted, quoted_kind = kind_checked_after(convert_numerals(text)) if not kind else ("", "")
+        if quoted_kind:
+            # "那个74.1是百分比吗": the figure quoted, then a check of its kind in one clause
+            reply = self._respond(quoted, conversation, now)
+            if reply.status == "answer" and reply.figure is not None:
+                return answers.checked(reply, kind_fits(quoted_kind, reply.figure.unit, reply.figure.title))
         if kind:
             # "近2万件是指什么东西的数量啊 是案子数吗": the ask, then a check of its figure's kind
             reply = self._respond(text[: text.rfind(last_clause)].rstrip(" ，,。"), conversation, now)
