@@ -762,3 +762,17 @@ def test_a_story_before_a_described_thing_stays_story(engine: Engine):
     report = engine.packs[-1].context.report_norm
     ask = find_ask("我表哥在桃江开了个五金店，那种一趟都不用跑的事情，市本级有多少项", report)
     assert "表哥" in ask.context and ask.text.startswith("那种")
+
+
+@pytest.mark.parametrize(
+    ("message", "figure"),
+    [
+        ("执法记录仪配了多少台 哦不是 是询问室建了多少处", "近200处"),
+        ("法律援助案件多少件 不是不是 我是问法律咨询多少人次", "近30000人次"),
+        ("网上可办率 讲错了 是承诺时限压缩率", "74.1%"),
+    ],
+)
+def test_a_spoken_self_correction_asks_only_what_follows_it(engine: Engine, message, figure):
+    """ "哦不是", "不是不是", "讲错了" take back what was said before; a lookup corrects a lookup."""
+    reply = engine.respond(message)
+    assert reply.status == "answer" and figure in reply.answer and reply.kind != "combined", reply.text

@@ -445,7 +445,8 @@ _SALUTATION_RE = re.compile(
 # A self-correction in speech ("…有多少项 不对 我是问…", "…多少条 不对 是提了大概多少条"): what
 # follows replaces the ask before it. "对不对", "不对吧" check; they correct nothing.
 _CORRECTION_MARK_RE = re.compile(
-    r"(?:^|(?<=[，,。？?！!\s]))(?:呃|嗯|哦)?(?:不对不对|不对|说错了|说错|口误)(?![吧吗呀啊])[，,。！!\s]*"
+    r"(?:^|(?<=[，,。？?！!\s]))(?:呃|嗯|哦)?(?:不对不对|不对|说错了|说错|讲错了|搞错了|口误|(?:哦|噢|呃|啊)不是|不是不是)"
+    r"(?![吧吗呀啊])[，,。！!\s]*"
     r"(?:我是说|我是问|我想问的是|我问的是|我要问的是|应该是|是)?"
 )
 
@@ -457,7 +458,9 @@ def corrected(message: str) -> tuple[str, str] | None:
     if not marks or marks[-1].start() == 0:
         return None
     before, after = message[: marks[-1].start()].strip(), message[marks[-1].end() :].strip()
-    return (before, after) if before and _asks(after) else None
+    # a lookup corrected by a lookup ("网上可办率 讲错了 是承诺时限压缩率") asks as the first did
+    looked_up = not _asks(before) and _content(after) >= 2
+    return (before, after) if before and (_asks(after) or looked_up) else None
 
 
 # How the answer should be given, said beside what is asked ("精确到小数点后两位是多少", "保留两位小数").
