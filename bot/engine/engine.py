@@ -284,7 +284,13 @@ class Engine:
             # report's own sentence names them
             listed = self._listed_in(previous, text)
             if listed is not None and not self._names_subject(text):
-                return listed
+                # "其中是街道的是哪个": those of the members the ask names, else all of them
+                return (self._members_matching(previous, text) if _WITHIN_RE.search(text) else None) or listed
+        only = _ONLY_MEMBERS_RE.match(text) if previous else None
+        if only:
+            matching = self._members_matching(previous, only.group(1))  # "只说县区", "只要街道的"
+            if matching is not None:
+                return matching
         named = self._document_of_last(text, conversation, now) if previous else None
         if named is not None:
             return named
@@ -889,6 +895,8 @@ class Engine:
         items = _list_items(sentence.text)
         asked = [w for w in words_in(_WITHIN_RE.sub("", text)) if len(w) >= 2 and w not in PLACEHOLDERS]
         found = [item for item in items if any(w in item for w in asked)]
+        ends = [e for w in asked for e in _KIND_ENDS.get(w, ())]  # "县区": members named …县, …区
+        found = found or [item for item in items if ends and item.endswith(tuple(ends))]
         if not found or len(found) == len(items):
             return None
         return answers.members_matching(pack.knowledge, sentence, found)
@@ -1170,6 +1178,21 @@ _CORRECTION_RE = re.compile(
     r"(?:[，,\s]*(?:而)?不是[\u4e00-\u9fff]{1,8})?[。！!？?\s]*$"  # "…成功率不是件数": what it was not
 )
 # A kind of figure said alone ("成功率", "免罚金额" is a subject's): what of the last subject is meant.
+# "只说县区", "只要街道的": some of the members just listed, by what they are.
+_ONLY_MEMBERS_RE = re.compile(
+    r"^(?:那)?(?:我|俺)?(?:只|光|就)(?:说|讲|要|看|问)(?:一下|下)?(?:其中)?(?:的)?([\u4e00-\u9fff]{2,4}?)(?:的|那些|那个)?[吧呀啊呢哈]*$"
+)
+# Kinds of member named by how their names end ("县区" → 资阳区, 南县).
+_KIND_ENDS = {
+    "县区": ("县", "区"),
+    "区县": ("县", "区"),
+    "县": ("县",),
+    "区": ("区",),
+    "街道": ("街道",),
+    "乡镇": ("乡", "镇"),
+    "部门": ("局", "委", "办"),
+    "单位": ("局", "委", "办", "院", "中心"),
+}
 # "只说钱", "就讲人数的": a kind of figure among those just given.
 _KINDS_SAID = {"钱": "money", "金额": "money", "资金": "money", "人": "people", "人数": "people", "人次": "people"}
 _KINDS_SAID |= {k: "percent" for k in ("比例", "比率", "百分比", "率")}
