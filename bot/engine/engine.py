@@ -286,8 +286,9 @@ class Engine:
             if listed is not None and not self._names_subject(text):
                 # "其中是街道的是哪个": those of the members the ask names, else all of them
                 return (self._members_matching(previous, text) if _WITHIN_RE.search(text) else None) or listed
-        only = _ONLY_MEMBERS_RE.match(text) if previous else None
-        if only:
+        entry = self.packs[-1].knowledge.entries.get(previous or "")
+        only = _ONLY_MEMBERS_RE.match(text) if previous and not (entry and entry.is_metric) else None
+        if only:  # (after a figure, "只讲部门的" is the figure of that part: 部门规范性文件51件)
             matching = self._members_matching(previous, only.group(1))  # "只说县区", "只要街道的"
             if matching is not None:
                 return matching
