@@ -233,3 +233,23 @@ def test_reaching_a_magnitude_is_checked_as_a_bound(engine, question, yes):
     """ "上亿了" is at least 1亿: 2000余万元 does not reach it (it got 是的)."""
     reply = engine.respond(question)
     assert reply.answer.startswith("是的" if yes else "不是"), reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"), [("5100多是什么人的数", "5100多名"), ("两千九百多是什么的数", "2900余件")]
+)
+def test_what_a_bare_figure_counts_is_answered_by_the_figure(engine, question, figure):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and figure in reply.answer, reply.text
+
+
+def test_dialect_没得_before_a_number_is_below_it(engine):
+    """ "没得九成吧" claims less than 90%: 93% says 不是 (it said 是的)."""
+    assert engine.respond("人民调解调处成功率没得九成吧").answer.startswith("不是")
+
+
+def test_money_asked_for_someone_is_no_price_question(engine):
+    """ "帮农民工要钱的那个": wages recovered, not "does it cost money" (a how-to decline)."""
+    reply = engine.respond("帮农民工要钱的那个，帮了多少人要回多少钱")
+    assert reply.status == "answer" and "370名" in reply.answer and "317万余元" in reply.answer, reply.text
+    assert engine.respond("法律援助要钱吗").status == "fallback"
