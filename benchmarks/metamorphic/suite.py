@@ -273,18 +273,12 @@ def composition_cases(sources: Sources, seed: int) -> list[Case]:
                 turns = (item.question, bound[0])
                 cases.append(Case("check_bound", COMPOSITION, turns, RIGHT, item.expect, bound[1], item.question))
     rng = _rng(seed, "ask_and_check")
-    for item in sources.right:
-        figure = sources.single_figure(item)
-        if figure is None or item.yes is not None or "story" in item.tags or len(item.question) > 40:
-            continue
+    for item, figure in _short_figure_questions(sources):
         for right in (True, False):
             question, truth = composition.ask_check(item.question, figure, right, rng)
             cases.append(Case("ask_and_check", COMPOSITION, (question,), RIGHT, item.expect, truth, item.question))
     rng = _rng(seed, "choice")
-    for item in sources.right:
-        figure = sources.single_figure(item)
-        if figure is None or item.yes is not None or "story" in item.tags or len(item.question) > 40:
-            continue
+    for item, figure in _short_figure_questions(sources):
         for follow_up in (False, True):
             asked = composition.choice(item.question, figure, follow_up, rng)
             turns = (item.question, asked) if follow_up else (asked,)
@@ -299,6 +293,19 @@ def composition_cases(sources: Sources, seed: int) -> list[Case]:
             turns = (item.question, follow_up)
             cases.append(Case("check_direction", COMPOSITION, turns, RIGHT, item.expect, truth, item.question))
     return _unique(cases)
+
+
+MAX_JOINED_QUESTION = 40  # an original longer than this is not joined with a check or options
+
+
+def _short_figure_questions(sources: Sources):
+    """(original, its one figure) for the originals another clause is joined to in one message:
+    a short figure question that is not a check and tells no story."""
+    for item in sources.right:
+        figure = sources.single_figure(item)
+        if figure is None or item.yes is not None or "story" in item.tags or len(item.question) > MAX_JOINED_QUESTION:
+            continue
+        yield item, figure
 
 
 def build_cases(sources: Sources, seed: int = DEFAULT_SEED) -> list[Case]:
