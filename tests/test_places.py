@@ -3,8 +3,9 @@
 import pytest
 
 from bot.analysis import analyze
-from bot.analysis.places import GAZETTEER, gazetteer, read_rows
+from bot.analysis.places import gazetteer
 from bot.analysis.scope import find_scope
+from bot.text.gazetteer import GAZETTEER, read_rows
 
 YIYANG_COUNTIES = ("赫山区", "资阳区", "沅江市", "南县", "桃江县", "安化县", "大通湖区", "益阳高新区")
 

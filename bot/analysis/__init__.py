@@ -95,7 +95,6 @@ class Analysis:
             return False
         rough = bool(self.rough) and not _HOW_MANY_RE.search(self.text) and not ASKS_ABOUT_OTHER_RE.search(self.text)
         # ("那30多种证明…能给我列一下吗": the members asked of what the asker knows it counts)
-        # ("是100%还是90%": numbers offered as options are checked, neither confirmed)
         return self.intent.yes_no or (rough and not self.intent.wants_list)
 
     @property

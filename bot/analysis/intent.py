@@ -204,9 +204,7 @@ _DESCRIBED_THING_RE = re.compile(
 
 def undescribed(text: str) -> str:
     """The text with the question words of a description before a later ask turned into "some"."""
-    described = None
-    for described in _DESCRIBED_THING_RE.finditer(text):  # noqa: B007 (the last one is kept)
-        pass
+    described = next(reversed(list(_DESCRIBED_THING_RE.finditer(text))), None)  # the last description
     if described is None or not _HOW_MANY_RE.search(text, described.end()):
         return text
     return _HOW_MANY_RE.sub("些", text[: described.end()]) + text[described.end() :]

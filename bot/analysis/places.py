@@ -14,11 +14,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from bot.text import lexicon
-
-GAZETTEER = Path(__file__).resolve().parent.parent / "data" / "gazetteer.tsv"
+from bot.text.gazetteer import read_rows
 
 # Scopes wider than a city: a city's report gives its own figures, not these.
 WIDER = ("全国", "全中国", "国家层面", "全省", "省里", "全省范围", "省内", "各省", "中央")
@@ -28,7 +26,6 @@ COUNTRIES = ("美国", "日本", "英国", "韩国", "德国", "法国", "俄罗
 # Zones every city may have that govern like a county (a question's 高新区 is its city's one).
 ZONES = ("高新区", "经开区", "经济开发区", "经济技术开发区", "高新技术产业开发区")
 
-LEVELS = ("province", "city", "county")
 _PLACE_WEIGHT = 3000  # a gazetteer name counts as a word at least this common (jieba's counts)
 _WINDOW = 4  # characters either side of a name read to see whether it stands as a word
 _LONGEST = 6  # the longest word tried in that window
@@ -176,19 +173,6 @@ def _segments_out(window: str, start: int, end: int, names, counts) -> bool:
 @lru_cache(maxsize=1)
 def _log_total() -> float:
     return math.log(sum(lexicon.frequencies().values()) or 1)
-
-
-def read_rows(path: Path = GAZETTEER) -> list[tuple[str, str, str, tuple[str, ...], str]]:
-    rows = []
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            if line.startswith("#") or not line.strip():
-                continue
-            code, level, name, shorts, parent = line.rstrip("\n").split("\t")
-            if level not in LEVELS:
-                raise ValueError(f"{path.name}: unknown level {level!r} for {name}")
-            rows.append((code, level, name, tuple(s for s in shorts.split(",") if s), parent))
-    return rows
 
 
 @lru_cache(maxsize=1)

@@ -692,15 +692,14 @@ class Engine:
         """ "为这个出台的是啥文件" after an answer whose sentence names one document: that one."""
         if not _DOCUMENT_ASKED_RE.search(text):
             return None
-        verbs_only = not any(is_noun(w) for w in self._own_words(text)) and len(text) <= MAX_FOLLOW_UP_CHARS
+        things = [w for w in self._own_words(text) if is_noun(w)]  # "靠哪个文件推动的": 推动 is what it did
+        verbs_only = not things and len(text) <= MAX_FOLLOW_UP_CHARS
         if not (self._points_back(text, conversation, now) or (verbs_only and conversation.active(now))):
-            return None  # ("靠哪个文件推动的": 推动 is what the document did, no thing of its own)
-        if not _THIS_ONE_RE.search(text) and any(is_noun(w) for w in self._own_words(text)):
-            # "另外想问乡镇综合执法示范创建是哪个通知" names a thing of its own; "依据的哪个文件",
-            # "靠哪个文件推动的" none (推动 is what the document did)
             return None
+        if not _THIS_ONE_RE.search(text) and things:
+            return None  # "另外想问乡镇综合执法示范创建是哪个通知" names a thing of its own; "依据的哪个文件" none
         last = self._last_answer(conversation)
-        if any(w not in last.source for w in self._own_words(text) if is_noun(w)):
+        if any(w not in last.source for w in things):
             return None  # "推进立法协商的那个文件叫啥": a thing of its own, not the last answer's
         titles = list(dict.fromkeys(_TITLE_RE.findall(last.source))) if last.status == "answer" else []
         return answers.named_in(last, titles[0]) if len(titles) == 1 else None
@@ -1178,10 +1177,11 @@ _CORRECTION_RE = re.compile(
     r"^(?:不是[，,\s]*)?(?:我|俺)(?:说的是|是说|问的是|是问|指的是)([\u4e00-\u9fff]{2,12}?)的?"
     r"(?:[，,\s]*(?:而)?不是[\u4e00-\u9fff]{1,8})?[。！!？?\s]*$"  # "…成功率不是件数": what it was not
 )
-# A kind of figure said alone ("成功率", "免罚金额" is a subject's): what of the last subject is meant.
+# "只说…", "就讲…": a part of what was just given, asked alone (the verbs of each use follow).
+_ONLY = r"^(?:那)?(?:我|俺)?(?:只|光|就)"
 # "只说县区", "只要街道的": some of the members just listed, by what they are.
 _ONLY_MEMBERS_RE = re.compile(
-    r"^(?:那)?(?:我|俺)?(?:只|光|就)(?:说|讲|要|看|问)(?:一下|下)?(?:其中)?(?:的)?([\u4e00-\u9fff]{2,4}?)(?:的|那些|那个)?[吧呀啊呢哈]*$"
+    _ONLY + r"(?:说|讲|要|看|问)(?:一下|下)?(?:其中)?(?:的)?([\u4e00-\u9fff]{2,4}?)(?:的|那些|那个)?[吧呀啊呢哈]*$"
 )
 # Kinds of member named by how their names end ("县区" → 资阳区, 南县).
 _KIND_ENDS = {
@@ -1198,10 +1198,11 @@ _KIND_ENDS = {
 _KINDS_SAID = {"钱": "money", "金额": "money", "资金": "money", "人": "people", "人数": "people", "人次": "people"}
 _KINDS_SAID |= {k: "percent" for k in ("比例", "比率", "百分比", "率")}
 _ONLY_KIND_RE = re.compile(
-    r"^(?:那)?(?:我|俺)?(?:只|光|就)(?:说|讲|谈|要|问|看)(?:一下|下)?(?:其中)?(?:的)?(?:跟|和)?"
+    _ONLY + r"(?:说|讲|谈|要|问|看)(?:一下|下)?(?:其中)?(?:的)?(?:跟|和)?"
     r"(?P<kind>" + "|".join(sorted(_KINDS_SAID, key=len, reverse=True)) + r")"
     r"(?:的|数|相关的|有关的|方面的|那个|那些)?[吧呀啊呢哈]*$"
 )
+# A kind of figure said alone ("成功率", "免罚金额" is a subject's): what of the last subject is meant.
 _KIND_SAID_RE = re.compile(_MEASURE_KIND_RE.pattern + r"|件数|总数|[率数]")
 # Verbs asking the same thing in another kind ("换成比例", "折合成金额"): no subject of their own.
 _RECKONING_VERBS = frozenset(("换成", "换算", "换算成", "算成", "折合", "折算", "按"))

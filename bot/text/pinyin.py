@@ -20,8 +20,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
-from pathlib import Path
 
+from bot.text.gazetteer import read_rows
 from bot.text.normalize import _TONELESS, _readings
 
 # The question words a pinyin question is likely to use, beside the pack's own words.
@@ -314,19 +314,13 @@ def everyday_words() -> tuple[str, ...]:
 
 
 PLACE_WEIGHT = 3000  # a province's or city's name counts as a word this common ("changde" → 常德)
-_GAZETTEER = Path(__file__).resolve().parent.parent / "data" / "gazetteer.tsv"
 
 
 @lru_cache(maxsize=1)
 def place_words() -> tuple[str, ...]:
     """China's provinces and prefecture-level cities by their full names (bot/data/gazetteer.tsv):
     "changde shi" is 常德市; a short form alone ("jian", "suqian") is too often another word."""
-    names: list[str] = []
-    for line in _GAZETTEER.read_text(encoding="utf-8").splitlines():
-        columns = line.split("\t")
-        if line.startswith("#") or len(columns) < 4 or columns[1] not in ("province", "city"):
-            continue
-        names += [columns[2]] if 3 <= len(columns[2]) <= 4 else []
+    names = [name for _, level, name, _, _ in read_rows() if level in ("province", "city") and 3 <= len(name) <= 4]
     return tuple(dict.fromkeys(names))
 
 
