@@ -131,6 +131,9 @@ def test_an_area_in_everyday_words_is_found(engine):
         ("立法方面都有哪些数字", "立法"),
         ("调解的数据有哪些", "调解"),  # X的数据, asked as a list
         ("法律援助的相关数据列一下", "法律援助"),
+        ("执法监督有啥数据", "执法监督"),  # 有 + which + data right after the thing, no 方面
+        ("矛盾纠纷调解有么子数据", "矛盾纠纷调解"),
+        ("涉企柔性执法都有哪些数据？", "涉企柔性执法"),
     ],
 )
 def test_the_figures_of_an_area_are_asked_however_the_numbers_are_called(question, area):
@@ -144,6 +147,7 @@ def test_a_count_is_no_request_for_an_areas_figures():
 
     assert find_area_figures("立法这块新增联系点的数是多少") == ""
     assert find_area_figures("网上可办率的数据是多少") == ""  # one figure, called its 数据
+    assert find_area_figures("法律援助有数据吗") == ""  # whether, not which
 
 
 @pytest.mark.parametrize(

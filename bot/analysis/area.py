@@ -71,13 +71,18 @@ _FIGURES_OF_RE = re.compile(
     r"^(?:把|请把)?(?P<area>[\u4e00-\u9fff]{2,20}?)的(?:相关|有关|主要|所有|全部)?(?:数字|数据|指标)"
     r"(?:都|还|一共|分别)?(?:有哪些|有什么|有啥|有些啥|有些什么|有么子|有哪几个|全给我|都给我|列一下|列出来|说一下|告诉我)"
 )
+# "执法监督有啥数据": the figures of a thing, asked by "有 + which + data" with no 方面 before it.
+_FIGURES_ASKED_RE = re.compile(
+    r"^(?:把|请把|给我说说|说说|讲讲)?(?P<area>[\u4e00-\u9fff]{2,20}?)(?:都|还)?(?:有|出了)"
+    r"(?:哪些|什么|啥|些什么|些啥|么子|哪几个)(?:主要|相关|具体)?(?:数字|数据|指标)(?:呢|啊|呀|吗)?$"
+)
 _PUNCTUATION_RE = re.compile(r"[\s，,。？?！!、“”\"]")
 
 
 def find_area_figures(text: str) -> str:
     """The area whose figures are asked ("X方面的几个数字告诉我", "X的数据有哪些"), or ""."""
     plain = _PUNCTUATION_RE.sub("", text)
-    m = _FIGURES_RE.search(plain) or _FIGURES_OF_RE.search(plain)
+    m = _FIGURES_RE.search(plain) or _FIGURES_OF_RE.search(plain) or _FIGURES_ASKED_RE.search(plain)
     return m.group("area") if m else ""
 
 
