@@ -15,7 +15,9 @@
 * a question about a change, then a check of its direction in any words ("是不是减少了") →
   是的/不是 rightly;
 * the figure and a wrong one offered as two options, in either order, in the question or as a
-  follow-up ("…是2900多件还是5800多件") → the figure, never 是的/不是 (which would confirm one).
+  follow-up ("…是2900多件还是5800多件") → the figure, never 是的/不是 (which would confirm one);
+* 2–4 subjects as one enumeration, then a narrowing to one of them ("只说A", "就讲A", "其中A呢") →
+  that figure, none of the others first.
 """
 
 from __future__ import annotations
@@ -38,6 +40,11 @@ def enumeration(subjects: list[str], rng: random.Random) -> str:
     first_sep, last_sep, template = rng.choice(usable)
     items = first_sep.join(subjects[:-1]) + last_sep + subjects[-1]
     return template.format(items=items, head=first_sep.join(subjects[:-1]), last=subjects[-1])
+
+
+def narrowed(subject: str, rng: random.Random) -> str:
+    """A narrowing to one subject of the figures just given: "只说法律援助案件", "其中网上可办率呢"."""
+    return rng.choice(lexicon.NARROWINGS).format(s=subject)
 
 
 def comparison(a: str, b: str, percent: bool, rng: random.Random) -> str:

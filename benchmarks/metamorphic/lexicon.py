@@ -278,6 +278,18 @@ PRACTICAL_ENDINGS = (
 # --- composition templates -------------------------------------------------------------------------
 
 # "{items}" is filled by the subjects joined with the template's own separators.
+# One of several figures just asked, narrowed to: "{s}" is its subject.
+NARROWINGS = (
+    "只说{s}",
+    "只要{s}的",
+    "就讲{s}",
+    "我只问{s}",
+    "光说{s}吧",
+    "只看{s}",
+    "那只说{s}那个",
+    "其中{s}呢",
+)
+
 ENUMERATIONS = (
     ("、", "和", "{items}各是多少"),
     ("，", "，再加上", "{items}，列一下"),

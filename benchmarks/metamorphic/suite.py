@@ -30,6 +30,7 @@ PER_ORIGINAL = 2  # direction cases per original (year, city, practical ending)
 ENUMERATIONS = 400
 COMPARISONS = 300
 STATED = 300
+NARROWED = 300
 CLAIMS_CHECKED = 300
 CHECKS_PER_ORIGINAL = 2  # per original and check transform
 DIRECTION_CHECKS_PER_ORIGINAL = 6  # few figures are changes: more checks of each
@@ -54,6 +55,7 @@ TRANSFORMS = (
     ("ruled_out_part", DIRECTION),
     ("enumeration", COMPOSITION),
     ("comparison", COMPOSITION),
+    ("narrowed", COMPOSITION),
     ("stated_figure", COMPOSITION),
     *((name, COMPOSITION) for name in CHECK_TRANSFORMS),
     ("check_bound", COMPOSITION),
@@ -224,6 +226,16 @@ def composition_cases(sources: Sources, seed: int) -> list[Case]:
             expect = (item_a.expect[0], item_b.expect[0])
             source = f"{item_a.question} | {item_b.question}"
             cases.append(Case("comparison", COMPOSITION, (question,), RIGHT, expect, source=source))
+    rng = _rng(seed, "narrowed")
+    for _ in range(NARROWED):
+        chosen = _distinct(sources, rng, rng.randint(2, 4))
+        if chosen:
+            asked = composition.enumeration([s for s, _ in chosen], rng)
+            subject, item = rng.choice(chosen)
+            others = tuple(sources.single_figure(i).value for s, i in chosen if i is not item)
+            turns = (asked, composition.narrowed(subject, rng))
+            source = " | ".join(i.question for _, i in chosen)
+            cases.append(Case("narrowed", COMPOSITION, turns, RIGHT, item.expect, None, source, others))
     rng = _rng(seed, "stated_figure")
     for _ in range(STATED):
         chosen = _distinct(sources, rng, 2)

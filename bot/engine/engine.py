@@ -97,7 +97,10 @@ _QUESTION_WORD_RE = re.compile(r"哪|什么|啥|多少|几|谁|怎么|如何")
 # The words of asking where something stands ("在全省排什么位置", "全省排名怎么样"): no subject.
 _RANK_FRAME_RE = re.compile(r"全省|全国|全市|排名|排位|名次|位置|水平|档次|排|算")
 # Narrowing the last question to a part of it ("只说办了多少件案子", "我只要部门的"); not "只要跑一次的".
-_NARROWING_RE = re.compile(r"^\s*(?:那)?(?:我|俺)?((?:只|光)(?:说|讲|谈|要|问|看))(?![一两几跑])(?=[\u4e00-\u9fff]{2})")
+_NARROWING_RE = re.compile(  # ("只要跑一次": a claim of how often, no narrowing)
+    r"^\s*(?:那)?(?:我|俺)?((?:只|光)(?:说|讲|谈|问|看)|(?:只|光)要(?![一两几跑])|就(?:说|讲)|其中)(?=[\u4e00-\u9fff]{2})"
+)
+_POINTING_TAIL_RE = re.compile(r"(?:那个|那些|那块|这个|的)?(?:吧|呢|啊|呀|哈)?[？?。.！!]*$")  # "…那个吧"
 _ADDED_PART_RE = re.compile(r"新增|新加|再次|通过初评")  # a part of a whole, never the whole asked after it
 _KIND_WORDS = frozenset(
     "电视 电视台 电视节目 栏目 频道 节目 报道 称号 名称 名字 会议 哪次 时候 时间 单位 部门 地方 "
@@ -163,6 +166,9 @@ DELIBERATE_KINDS = frozenset(
         "unsupported",
     )
 )
+# Declines of a scope, a breakdown, a part or a list the report does not give: no narrowing
+# answers them ("只说听证室有多少间": the report counts 询问室、听证室 together).
+_SCOPE_DECLINES = answers.SCOPE_KINDS | {"wider_scope", "breakdown", "together", "count_only"}
 SUBJECT_SENTENCES = 2  # a word the report writes in at most this many sentences names a subject
 LENDING_CLAUSES = 2  # story clauses before an unanswered ask whose report words it may borrow  # more of its own than this and a message is a new question
 
@@ -301,7 +307,8 @@ class Engine:
         within = self._within_last_area(text, conversation, now) if previous else None
         if within is not None:
             return within
-        of_kind = self._kind_in_last(text, conversation, now) if previous else None
+        kind_said = previous and _ONLY_KIND_RE.match(_PUNCTUATION_RE.sub("", text))
+        of_kind = self._figures_in_last(text, conversation, now) if kind_said else None  # "只说钱"
         if of_kind is not None:
             return of_kind
         if (
@@ -318,6 +325,14 @@ class Engine:
         narrowing = _NARROWING_RE.match(text) if previous else None
         last = self._last_answer(conversation) if narrowing else None  # before this answer is remembered
         response, year = self._answer(text, conversation, now)
+        part_named = False
+        if narrowing and response.kind not in _SCOPE_DECLINES:  # ("其中小微企业占几家": a breakdown)
+            # "那只说湘易办服务场景那个" after several figures: what follows the narrowing words,
+            # read alone, when the last answer's sentences hold its answer
+            alone, alone_year = self._answer(_POINTING_TAIL_RE.sub("", text[narrowing.end() :]), conversation, now)
+            if alone.status == "answer" and alone.source and alone.source in last.source:
+                response, year = alone, alone_year
+                part_named = True  # a part the narrowing names: no pointing back overrides it
         if narrowing and (
             (
                 response.status != "answer"
@@ -336,6 +351,23 @@ class Engine:
                 again, again_year = self._answer(f"{subject}，{rest}", conversation, now)
             if again.status == "answer":
                 response, year = again, again_year
+        outside = narrowing and not (response.source and response.source in last.source)
+        # "只要行政复议那块的比例" after the figures of 矛盾纠纷化解: the figures of those it names
+        # (each holding every word said in its own name, else in its sentence); said in their
+        # own names, they are the answer whatever the plain reading found ("只说立法联系点的":
+        # both figures of it, not the first; "其中承诺时限压缩呢": that one, not two)
+        own = self._figures_in_last(text, conversation, now, own_only=True) if previous else None
+        narrowed = own or (self._figures_in_last(text, conversation, now) if previous else None)
+        # a decline naming what the report lacks ("其中小微企业占几家") stands unless they hold it
+        lacked = narrowed is not None and any(response.lacking not in p.text for p in narrowed.parts or [narrowed])
+        lacked = (response.lacking and lacked) or response.kind in _SCOPE_DECLINES
+        if (
+            narrowed is not None
+            and not lacked
+            and (response.status != "answer" or outside or (own is not None and _ids(own) != _ids(response)))
+        ):
+            response, year = narrowed, None
+            part_named = True
         corrected = _CORRECTION_RE.match(text) if previous and conversation.last_text else None
         kind = _MEASURE_KIND_RE.search(conversation.last_text) if corrected else None
         if kind and kind.group(0) not in text:
@@ -399,7 +431,8 @@ class Engine:
             and response.lacking in conversation.last_text
         )
         if (
-            (response.kind != "followup" or repeated)
+            not part_named
+            and (response.kind != "followup" or repeated)
             and (response.kind not in DELIBERATE_KINDS or inherited)
             and (not (response.status == "answer" and response.kind == "figure") or repeated)
             and self._points_back(text, conversation, now)
@@ -715,6 +748,8 @@ class Engine:
         pack = self.packs[-1]
         if last.kind != "area" or pack.analyze(text).wants_figure:
             return None
+        if self._figures_in_last(text, conversation, now, own_only=True) is not None:
+            return None  # "就讲成功率": figures named by their own names, not a sentence
         words = [w for w in self._own_words(_NARROWING_RE.sub("", text)) if w not in PLACEHOLDERS]
         # "跟湖有关的那个": what it is about, though one character
         words += [w for m in _ABOUT_RE.finditer(text) for w in m.groups() if w and w not in words]
@@ -731,23 +766,32 @@ class Engine:
             return None  # "只要诉前调解的" of the figures listed: its figures, not their whole sentence
         return answers.answer_report(pack.knowledge, found[0], None, 1.0, kind="followup")
 
-    def _kind_in_last(self, text: str, conversation: Conversation, now: float) -> Response | None:
-        """ "只说钱", "只讲人" after several figures: those of that kind among them (the money,
-        the people, the rates), in the order given; None when none or all of them are."""
-        said = _ONLY_KIND_RE.match(_PUNCTUATION_RE.sub("", text))
-        if said is None or not conversation.active(now):
+    def _figures_in_last(
+        self, text: str, conversation: Conversation, now: float, own_only: bool = False
+    ) -> Response | None:
+        """ "只要行政复议那块的比例", "就讲成功率", "只说市本级确定了几项" after an answer: the
+        figures of the last answer's sentences the narrowing names, each holding every word said
+        (in its own name and sentence, else in its sentence) and of the kind said; None when none
+        is, or when the words name everything shown."""
+        said = _NARROWED_TO_RE.match(_PUNCTUATION_RE.sub("", text))
+        if said is None or len(text) > MAX_FOLLOW_UP_CHARS or not conversation.active(now):
             return None
-        measure = _KINDS_SAID[said.group("kind")]
+        rest = said.group("rest") or said.group("within")
+        kind = next((k for k in _KINDS_BY_LENGTH if k in rest), "")
+        words = [w for w in self._own_words(rest.replace(kind, " ") if kind else rest) if w not in _KIND_WORDS]
         last = self._last_answer(conversation)
-        pack = self.packs[-1]
-        shown = [p.figure for p in last.parts if p.figure is not None] or [
-            m for m in pack.knowledge.metrics if m.source and m.source in last.source and m.value in last.text
-        ]
-        found = [m for m in shown if measure_fits(measure, "", m.unit, m.value)]
-        if not found or len(found) == len(shown):
+        if last.status != "answer" or not (words or kind):
             return None
-        kb = pack.knowledge
-        parts = [answers.answer(kb, m, 1.0, "followup") for m in found]
+        kb = self.packs[-1].knowledge
+        held = [m for m in kb.metrics if m.source and m.source in last.source]
+        if kind:
+            held = [m for m in held if measure_fits(_KINDS_SAID[kind], "", m.unit, m.value) or kind in m.title]
+        own = [m for m in held if all(_holds_word(f"{m.title}{m.answer}", w) for w in words)]
+        found = own if own or own_only else [m for m in held if all(_holds_word(m.source, w) for w in words)]
+        shown = [m for m in kb.metrics if m.source and m.source in last.source and m.value in last.text]
+        if not found or (not words and len(found) == len(shown)):
+            return None
+        parts = [answers.answer(kb, m, 1.0, "followup") for m in found[:MAX_NARROWED_FIGURES]]
         return parts[0] if len(parts) == 1 else answers.combined(kb, parts)
 
     def _kind_of_last(self, kind: str, conversation: Conversation | None, now: float) -> Response:
@@ -1202,6 +1246,12 @@ _ONLY_KIND_RE = re.compile(
     r"(?P<kind>" + "|".join(sorted(_KINDS_SAID, key=len, reverse=True)) + r")"
     r"(?:的|数|相关的|有关的|方面的|那个|那些)?[吧呀啊呢哈]*$"
 )
+_KINDS_BY_LENGTH = sorted(_KINDS_SAID, key=len, reverse=True)
+# "只要行政复议那块的比例", "其中市本级的呢": the part of the last answer asked for.
+_NARROWED_TO_RE = re.compile(
+    _ONLY + r"(?:说|讲|谈|要|问|看)(?:一下|下)?(?:其中)?(?P<rest>.{1,16})$|^(?:那)?其中(?P<within>.{2,16})$"
+)
+MAX_NARROWED_FIGURES = 6  # a narrowing names a few figures; more is the whole said again
 # A kind of figure said alone ("成功率", "免罚金额" is a subject's): what of the last subject is meant.
 _KIND_SAID_RE = re.compile(_MEASURE_KIND_RE.pattern + r"|件数|总数|[率数]")
 # Verbs asking the same thing in another kind ("换成比例", "折合成金额"): no subject of their own.
@@ -1268,6 +1318,11 @@ class EngineHolder:
 
     def swap(self, engine: Engine) -> None:
         self.engine = engine
+
+
+def _ids(response: Response) -> set[str | None]:
+    """The entries a reply answers with: its own and its parts'."""
+    return {response.entry_id} | {p.entry_id for p in response.parts}
 
 
 def _holds_word(sentence: str, word: str) -> bool:
