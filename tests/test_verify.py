@@ -52,6 +52,15 @@ def test_a_plain_figure_question_gets_no_verdict(engine):
         ("涉企执法案件柔性执法率在全省是不是排不上号", False),
         ("无车证明网上开不了吧", False),
         ("我手机用不了，无车证明能在网上开吧", True),  # the story's 用不了 claims nothing
+        # none at all claimed ("一个…都没"): 不是 where the report counts some
+        ("2023年是不是一个立法联系点都没新增", False),
+        ("首次不罚是不是一家企业也没有", False),
+        # 不 before the report's own word denies it (首次不罚 is a name: no denial)
+        ("有没有行政机关负责人不出庭应诉的情况", False),
+        ("首次不罚的企业是不是6125家", True),
+        # a way denied, then the other claimed with a bare 反
+        ("刑事破案数是不是没涨反降了", False),
+        ("刑事破案数是不是没降反涨了", True),
     ],
 )
 def test_negated_claims_are_turned_round(engine, question, yes):

@@ -243,6 +243,9 @@ def verdict(analysis: Analysis, evidence: str, figure=None, stated: str = "") ->
     question = _NOT_BUT_RE.sub("", analysis.text)  # "没降反而涨了" claims 涨, denying nothing
     if offers_choice(question):
         return None  # "是2900余件还是3000件": the figure says which option, no side is claimed
+    if figure is not None and getattr(figure, "number", None) is not None and _NONE_CLAIMED_RE.search(question):
+        # "是不是一个立法联系点都没新增": none at all is claimed, whatever "一个" reads as
+        return figure.number == 0 or figure.value in ("无", "0")
     unit_checked = _UNIT_CHECKED_RE.search(question) if not analysis.numbers else None
     if unit_checked and figure is not None and getattr(figure, "unit", ""):
         # "13355，单位是起吗": the unit the report writes the figure in is the fact checked (a
@@ -277,9 +280,28 @@ def verdict(analysis: Analysis, evidence: str, figure=None, stated: str = "") ->
                 return not found
             return found
     found = _claim(analysis, evidence, figure, stated or evidence)
-    if found is None or not analysis.intent.yes_no or not (negates(question) or cannot(analysis.raw)):
+    negated = negates(question) or cannot(analysis.raw) or _denies_written(question, stated or evidence)
+    if found is None or not analysis.intent.yes_no or not negated:
         return found
     return not found
+
+
+# "一个立法联系点都没新增", "连一家都没有": a claim that there is none at all ("连一半都没到",
+# "一千件都不到" are bounds: no counter right after 一, or 到/超 after the negation).
+_NONE_CLAIMED_RE = re.compile(
+    r"(?<![\d一二两三四五六七八九十百千万])[一1](?:个|项|家|件|名|人|台|处|条|次|分钱|点)[\u4e00-\u9fff]{0,12}?"
+    r"(?:都|也)(?:没|未|不)(?!到|有到|超|满|足|够|过|少)"
+)
+# (不是/不会/不能… are the negations `negates` reads, a rhetorical 不是…吗 included; 不到/不少 are bounds)
+_BARE_NOT_RE = re.compile(r"(?<![是要还])不(?![是会能可再用要必需少到足了])([\u4e00-\u9fff]{2})")
+
+
+def _denies_written(question: str, evidence: str) -> bool:
+    """ "有没有负责人不出庭应诉的": 不 before the report's own word (出庭), where the report never
+    writes 不 before it (首次不罚 is its name, no denial), negates the claim."""
+    framed = _NOT_NEGATING_RE.sub("", _QUESTION_FRAMES_RE.sub("", question))
+    written = clean(evidence)
+    return any(m.group(1) in written and f"不{m.group(1)[0]}" not in written for m in _BARE_NOT_RE.finditer(framed))
 
 
 def _typed_clause(raw: str, number: str) -> str:
@@ -542,7 +564,9 @@ _LESS_THAN_BEFORE_RE = re.compile(_AGAINST_YEAR_BEFORE + "(?:要|还|更)?[少�
 _WAY_RES = (words_re(WAYS_UP), words_re(WAYS_DOWN))
 # A way denied, then the other claimed ("没降反而涨了", "不是减少而是增加"): the denial is left out.
 _NOT_BUT_RE = re.compile(
-    r"(?:没有|没|未|不是|并没有|并未)(?:" + "|".join(WAYS_UP + WAYS_DOWN) + r")(?:了)?[，,]?(?:反而|反倒|却|而是|倒是)"
+    r"(?:没有|没|未|不是|并没有|并未)(?:"
+    + "|".join(WAYS_UP + WAYS_DOWN)
+    + r")(?:了)?[，,]?(?:反而|反倒|却|而是|倒是|反(?=[\u4e00-\u9fff]))"
 )
 
 
