@@ -191,8 +191,9 @@ def answer(
 def with_part(response: Response) -> Response:
     """The answer with the part of the report it stands in, said in the answer itself (asked
     "出自报告哪一部分"), not only in the 出处 line."""
-    part = response.section.split(" › ")[0]
-    answer = f"{response.answer}\n这段内容在报告“{part}”部分。"
+    part, _, heading = response.section.partition(" › ")
+    where = f"“{part}”部分的“{heading}”一段" if heading else f"“{part}”部分"
+    answer = f"{response.answer}\n这段内容在报告{where}。"
     return replace(response, answer=answer, text=response.text.replace(response.answer, answer, 1))
 
 

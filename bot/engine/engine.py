@@ -273,10 +273,13 @@ class Engine:
         offered = self._options_of_last(text, conversation, now)
         if offered is not None:
             return offered
-        if _YEAR_OF_LAST_RE.fullmatch(_PUNCTUATION_RE.sub("", text)) and conversation and conversation.active(now):
+        said_of_last = _PUNCTUATION_RE.sub("", text)
+        of_last = next((say for pattern, say in _OF_LAST if pattern.fullmatch(said_of_last)), None)
+        if of_last is not None and conversation and conversation.active(now):
+            # "这个是哪年的", "出处呢": the year or the part of the report of the answer just given
             last = self._last_answer(conversation) if conversation.last_text else None
-            if last is not None and last.status == "answer" and last.year:
-                return answers.year_of(answers.checked(last, None))  # "这个是哪年的": the answer's year
+            if last is not None and last.status == "answer" and last.year and last.section:
+                return of_last(answers.checked(last, None))
         check = self._check_of_last(text, conversation, now) or self._check_then_story(text, conversation, now)
         if check is not None:
             return check
@@ -1349,6 +1352,12 @@ _YEAR_OF_LAST_RE = re.compile(
     r"(?:那|那么)?(?:这个|这些|这|那个|那些|它|上面|刚才)?(?:数|数字|数据|情况)?(?:是|说的是|指的是)?"
     r"(?:哪|那|啥|什么)(?:一)?(?:年|年份|时候|年度)(?:的)?(?:数|数字|数据|情况|事|事情)?(?:啊|呀|呢|吧|哦)?"
 )
+# "出处", "这个出自哪里", "原文在哪": where the answer just given stands in the report.
+_SOURCE_OF_LAST_RE = re.compile(
+    r"(?:那|那么)?(?:这个|这些|这|那个|它|上面|刚才)?(?:的)?(?:数|数字|数据|说法|内容)?"
+    r"(?:出处|来源|原文|出自|来自|依据)(?:是|在)?(?:哪|哪里|哪儿|哪个部分|哪一部分|什么|啥)?(?:的)?(?:啊|呀|呢|吧|哦)?"
+)
+_OF_LAST = ((_YEAR_OF_LAST_RE, answers.year_of), (_SOURCE_OF_LAST_RE, answers.with_part))
 _PARTICLE_BEFORE_OR_RE = re.compile(r"(?<=[\u4e00-\u9fff\d%])[呢啊呀吧][，,\s]*还是")
 # A thing named as what another is about ("跟法治审核有关的", "和调解相关的数据"): that thing's.
 _RELATED_TO_RE = re.compile(
