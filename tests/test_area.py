@@ -134,6 +134,8 @@ def test_an_area_in_everyday_words_is_found(engine):
         ("执法监督有啥数据", "执法监督"),  # 有 + which + data right after the thing, no 方面
         ("矛盾纠纷调解有么子数据", "矛盾纠纷调解"),
         ("涉企柔性执法都有哪些数据？", "涉企柔性执法"),
+        ("2023年公共法律服务有哪些数据", "公共法律服务"),  # the year and the city are around the area
+        ("益阳市二零二三年立法方面都有哪些数字", "立法"),
     ],
 )
 def test_the_figures_of_an_area_are_asked_however_the_numbers_are_called(question, area):

@@ -81,7 +81,7 @@ _PUNCTUATION_RE = re.compile(r"[\s，,。？?！!、“”\"]")
 
 def find_area_figures(text: str) -> str:
     """The area whose figures are asked ("X方面的几个数字告诉我", "X的数据有哪些"), or ""."""
-    plain = _PUNCTUATION_RE.sub("", text)
+    plain = _AROUND_RE.sub("", _PUNCTUATION_RE.sub("", convert_numerals(text)))  # "2023年…": around it
     m = _FIGURES_RE.search(plain) or _FIGURES_OF_RE.search(plain) or _FIGURES_ASKED_RE.search(plain)
     return m.group("area") if m else ""
 
