@@ -76,6 +76,13 @@ def test_a_figure_written_in_words_is_looked_up(engine):
 def test_which_kind_a_figure_is_and_several_looked_up_at_once(engine):
     reply = engine.respond("370是人数还是钱")
     assert reply.entry_id == "migrant_workers_helped", reply.text
+    # two measures offered in long words, after a comma: the figure's own measure, never the other's
+    for question in (
+        "2000余万元是免罚的金额，还是帮农民工讨回的工资？",
+        "2000余万元是免罚的金额还是帮农民工讨回的工资",
+    ):
+        reply = engine.respond(question)
+        assert reply.entry_id == "exempted_fines" and "317万余元" not in reply.answer, reply.text
     reply = engine.respond("3000余项是什么事项？50余类又是什么的类数？")
     assert "3000余项" in reply.answer and "50余类" in reply.answer, reply.text
 

@@ -38,7 +38,7 @@ def figure_key(entry: Entry) -> str | None:
 _WHAT_IS_RE = re.compile(r"是什么|是啥|什么意思|怎么回事|咋回事|说的是|指的是|指什么|是指|代表什么|干嘛|干啥|是哪")
 # "是人数还是钱", "那个数是人数还是别的什么", "是罚的钱还是免的钱啵": which of two kinds a figure is.
 _KIND_CHOICE_RE = re.compile(
-    r"(?:(?:这个|那个|这|那)?(?:数字|数据|数))?(?:是|指|说的是)?[\u4e00-\u9fff]{1,6}还是[\u4e00-\u9fff]{1,6}?[呢啊呀吗啵哦咯]*"
+    r"(?:(?:这个|那个|这|那)?(?:数字|数据|数))?(?:是|指|说的是)?[\u4e00-\u9fff]{1,12}还是[\u4e00-\u9fff]{1,12}?[呢啊呀吗啵哦咯]*"
 )
 # Words pointing at a few things right before their count ("后面两个", "哪两家", "这三项").
 _POINTING_RE = re.compile(r"(?:哪|这|那|后面|前面|最后|其中|另外|剩下|头)$")

@@ -1343,7 +1343,7 @@ def _spoken(text: str) -> str:
     unhesitant = _HESITATION_RE.sub("", read)
     read = unhesitant if len(_HANZI_CHAR_RE.findall(unhesitant)) >= 2 else read
     read = _RELATED_TO_RE.sub(r"\1的", read)  # "只说跟法治审核有关的": 法治审核's, 有关 no word asked
-    read = _PARTICLE_BEFORE_OR_RE.sub("还是", read)  # "是11个呢还是22个": one choice, said with a pause
+    read = _PARTICLE_BEFORE_OR_RE.sub("还是", read)  # "是11个呢还是22个", "…金额，还是…": one choice, said with a pause
     return _ASK_THEN_CHECK_RE.sub(r"\1，", read)  # "有多少应用呀是不是三百多个": said as two
 
 
@@ -1358,7 +1358,7 @@ _SOURCE_OF_LAST_RE = re.compile(
     r"(?:出处|来源|原文|出自|来自|依据)(?:是|在)?(?:哪|哪里|哪儿|哪个部分|哪一部分|什么|啥)?(?:的)?(?:啊|呀|呢|吧|哦)?"
 )
 _OF_LAST = ((_YEAR_OF_LAST_RE, answers.year_of), (_SOURCE_OF_LAST_RE, answers.with_part))
-_PARTICLE_BEFORE_OR_RE = re.compile(r"(?<=[\u4e00-\u9fff\d%])[呢啊呀吧][，,\s]*还是")
+_PARTICLE_BEFORE_OR_RE = re.compile(r"(?<=[\u4e00-\u9fff\d%])(?:[呢啊呀吧][，,\s]*|[，,\s]+)还是")
 # A thing named as what another is about ("跟法治审核有关的", "和调解相关的数据"): that thing's.
 _RELATED_TO_RE = re.compile(
     r"(?:(?<![\u4e00-\u9fff])|(?<=[说讲要看问谈就只]))(?:跟|和|与|同)([\u4e00-\u9fff]{2,8}?)(?:有关|相关)(?:的)?"
