@@ -27,6 +27,9 @@ from bot.text.dialect import mandarin
         # 啵 ending a clause asks as 吗 does
         ("无车证明在网上开得到啵", "无车证明在网上开得到吗"),
         ("五千多个人啵？", "五千多个人吗？"),
+        # 好多 right before 啵 asks how much (not "many?"); a degree after 了 stays
+        ("柔性执法免罚的钱有好多啵", "柔性执法免罚的钱有多少"),
+        ("涨了好多啵", "涨了好多吗"),
         ("冇要跑的事项", "不用跑的事项"),
         # 好高 ending a question asks how high; 好多 of a unit after 一共 and a verb, how many
         ("成功率好高？", "成功率多高？"),

@@ -64,6 +64,7 @@ _HAD_IT_END_RE = re.compile(r"没得(?=[？?。！!～~\s]*$)")
 
 
 # "在网上开得到啵", "五千多个人啵": 啵 ending a clause asks, as 吗 does.
+_HOW_MANY_ASKED_RE = re.compile(r"(?<!了)(?:好多|几多)啵(?=[\s，,。？?！!；;…~～]|$)")
 _ASKING_END_RE = re.compile(r"啵(?=[\s，,。？?！!；;…~～]|$)")
 # "一共调好了好多起纠纷": 好多 of a unit after 一共/到底 and a verb asks how many.
 _TOTAL_HOW_MANY_RE = re.compile(
@@ -76,6 +77,7 @@ _HOW_HIGH_END_RE = re.compile(r"好(?=[高大长久][啊呀呢咯嘞]?[？?])")
 def mandarin(text: str) -> str:
     """`text` with its dialect question words and negations in Mandarin."""
     text = _WRITTEN_HOW_MANY_RE.sub("多少", _WORDS_RE.sub(lambda m: _MANDARIN[m.group(0)], text))
+    text = _HOW_MANY_ASKED_RE.sub("多少", text)  # "免罚的钱有好多啵": how much, not "many?"
     text = _HOW_HIGH_END_RE.sub("多", _ASKING_END_RE.sub("吗", text))
     text = _TOTAL_HOW_MANY_RE.sub(r"\1\2多少", text)
     text = _DONE_RE.sub("了", _HAD_IT_END_RE.sub("没有", text))
