@@ -79,7 +79,12 @@ def test_the_head_of_the_counted_noun_phrase_decides(engine, question):
 
 @pytest.mark.parametrize(
     "question",
-    ["“0”排队次数的事项有多少项？", "2023年又向园区收权了多少项审批服务事项？", "编制了多少项个体户合规指导建议？"],
+    [
+        "“0”排队次数的事项有多少项？",
+        "2023年又向园区收权了多少项审批服务事项？",
+        "编制了多少项个体户合规指导建议？",
+        "司法救助一年受理多少件",  # a span of time between the word off and the figure's own word
+    ],
 )
 def test_one_word_off_the_figures_own_words_is_a_near_miss(engine, question):
     """The report's words for the figure but one, a word the report never uses: another measure."""

@@ -1493,7 +1493,7 @@ def rule_one_word_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
         word
         and on
         and _lacked(word, phrase_before, ctx.report_norm)
-        and _beside(phrase, word, lambda w: bool(norm(w)) and norm(w) in own)
+        and _beside(_without_when(phrase), word, lambda w: bool(norm(w)) and norm(w) in own)
     ):
         following = next((phrase[i + 1] for i, w in enumerate(phrase[:-1]) if w == word), "")
         return Decline("absent", _suffixed(word, following))  # "网格员", not "网格"
@@ -1610,6 +1610,22 @@ def _off_part(word: str, own: str, norm) -> str:
                 rest = word[:start] + word[start + size :]
                 return rest if len(rest) >= 2 else ""
     return ""
+
+
+def _without_when(words: list[str]) -> list[str]:
+    """The words without a span of time said between them ("司法救助|一年|受理": 司法救助 stands
+    beside 受理)."""
+    kept, k = [], 0
+    while k < len(words):
+        if words[k].isdigit() and k + 1 < len(words) and words[k + 1] in _TIME_UNITS:
+            k += 2
+            continue
+        kept.append(words[k])
+        k += 1
+    return kept
+
+
+_TIME_UNITS = frozenset(("年", "个月", "月", "天", "季度"))
 
 
 def _beside(words: list[str], word: str, is_own) -> bool:
