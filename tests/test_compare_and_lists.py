@@ -974,3 +974,17 @@ def test_a_count_after_a_list_asks_the_same_figure_once(engine):
     """ "…有哪些单位，一共几个": the 11 units, counted once; never another figure for "一共几个"."""
     reply = engine.respond("第一批行政执法能力提升行动验收的有哪些单位，一共几个")
     assert reply.status == "answer" and "11个" in reply.answer and "近200处" not in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id", "verdict"),
+    [
+        ("二百一十四项指的是什么？是214项吧", "compliance_guidance_items", "是的"),
+        ("两千八百六十一项是什么数 是五千七百二十二项对吧", "online_items", "不是"),
+        ("74.1%是个什么率 是34.1%吧", "time_compression_rate", "不是"),
+    ],
+)
+def test_a_figure_looked_up_then_checked_in_one_message(engine, question, entry_id, verdict):
+    """The figure quoted is looked up, and the check after it is judged against that figure."""
+    reply = engine.respond(question)
+    assert reply.entry_id == entry_id and reply.answer.startswith(verdict), reply.text

@@ -24,6 +24,7 @@ from bot.analysis import ASKS_ABOUT_OTHER_RE, Analysis, stated_claim
 from bot.analysis.ask import YEAR_RE, Ask, corrected, find_ask, known_words, narrative
 from bot.analysis.check_words import UNIT_WORDS, kind_checked, kind_checked_after, kind_fits, offers_choice
 from bot.analysis.compare import referred
+from bot.analysis.figures import parse_figure_query
 from bot.analysis.numbers import AskedNumber
 from bot.analysis.ruled_out import ruled_out, without_known
 from bot.analysis.scope import find_scope
@@ -270,6 +271,15 @@ class Engine:
             if reply.status == "answer" and reply.figure is not None:
                 return answers.checked(reply, kind_fits(kind, reply.figure.unit, reply.figure.title))
             return reply
+        looked_up = text[: text.rfind(last_clause)].rstrip(" ，,。？?！!") if asked else ""
+        quoted = parse_figure_query(convert_numerals(clean(looked_up))) if looked_up else None
+        if (quoted or _QUOTED_FIGURE_RE.search(convert_numerals(looked_up))) and _checks_a_number(last_clause):
+            # "二百一十四项指的是什么？是214项吧": a figure looked up, then a check of it; asked
+            # as two turns of one conversation, the check is judged against the figure found
+            both = Conversation()
+            found = self._respond(looked_up, both, now)
+            if found.status == "answer" and found.figure is not None:
+                return self._respond(last_clause, both, now)
         offered = self._options_of_last(text, conversation, now)
         if offered is not None:
             return offered
@@ -1321,6 +1331,17 @@ class EngineHolder:
 
     def swap(self, engine: Engine) -> None:
         self.engine = engine
+
+
+_QUOTED_FIGURE_RE = re.compile(r"^\D{0,4}\d[\d.]*(?:%|万|[\u4e00-\u9fff]?)(?:是|指|说的是)")  # "74.1%是个什么率"
+_NUMBER_CHECK_RE = re.compile(
+    r"^(?:应该|大概|是不是|是|有|有没有)?.{0,4}\d[\d.]*\S{0,3}(?:吧|吗|对吧|对不对|是吧|没错吧|对吗)?$"
+)
+
+
+def _checks_a_number(clause: str) -> bool:
+    """ "是214项吧", "应该是34.1%吧", "是不是93%": a clause checking a number, naming nothing else."""
+    return _NUMBER_CHECK_RE.match(convert_numerals(clean(clause))) is not None
 
 
 def _ids(response: Response) -> set[str | None]:
