@@ -311,6 +311,9 @@ class Engine:
             matching = self._members_matching(previous, only.group(1))  # "只说县区", "只要街道的"
             if matching is not None:
                 return matching
+        nth = self._nth_of_last(text, conversation, now) if previous else None
+        if nth is not None:
+            return nth
         named = self._document_of_last(text, conversation, now) if previous else None
         if named is not None:
             return named
@@ -749,6 +752,26 @@ class Engine:
             return None  # "推进立法协商的那个文件叫啥": a thing of its own, not the last answer's
         titles = list(dict.fromkeys(_TITLE_RE.findall(last.source))) if last.status == "answer" else []
         return answers.named_in(last, titles[0]) if len(titles) == 1 else None
+
+    def _nth_of_last(self, text: str, conversation: Conversation, now: float) -> Response | None:
+        """ "第二个呢，是为了啥" after an answer naming several things (《…》 titles, or names
+        listed with 、): the thing at that place, asked what follows of it (what it is, if nothing)."""
+        said = _NTH_RE.match(_spoken(text).strip())
+        if said is None or not conversation.active(now):
+            return None
+        last = self._last_answer(conversation)
+        if last.status != "answer":
+            return None
+        titles = list(dict.fromkeys(_TITLE_RE.findall(last.answer)))
+        members = titles or next((_list_items(x) for x in re.split(r"[。；;]", last.answer) if "、" in x), [])
+        place = said.group("place")
+        index = "一二三四五六七八九".find(place.replace("两", "二")) if place and not place.isdigit() else -1
+        index = int(place) - 1 if place and place.isdigit() else index  # none: "最后一个"
+        if len(members) < 2 or index >= len(members):
+            return None
+        rest = _PUNCTUATION_RE.sub("", said.group("rest")) or "是什么"
+        again, _ = self._answer(f"{members[index]}{rest}", None, now)
+        return again if again.status == "answer" else None
 
     def _within_last_area(self, text: str, conversation: Conversation, now: float) -> Response | None:
         """ "其中县里的那个是哪个县" right after an area's sentences: the one of them that holds
@@ -1278,6 +1301,8 @@ _MARKED_END_RE = re.compile(r"[？?]\s*$")
 _ABOUT_RE = re.compile(r"(?:跟|和|与|同)([\u4e00-\u9fff]{1,6}?)(?:有关|相关)|(?:关于|有关)([\u4e00-\u9fff]{1,6}?)的")
 _WITHIN_RE = re.compile(r"其中|里面|里头|当中|这些里|这几个里|这里面")
 # Which document was issued ("出台的是啥文件", "依据的哪个文件"), and a document's title as written.
+# "第二个呢，是为了啥", "最后一个是哪个单位": a thing at its place among those just named.
+_NTH_RE = re.compile(r"^(?:那)?(?:第(?P<place>[一二两三四五六七八九\d])|最后一?)个(?:呢|啊|呀)?[，,\s]*(?P<rest>.*)$")
 _DOCUMENT_ASKED_RE = re.compile(
     r"(?:啥|什么|哪个|哪份|哪一个|哪部)(?:文件|规定|办法|意见|方案|通知)|文件(?:叫|是)(?:啥|什么)"
 )
