@@ -372,6 +372,8 @@ def test_items_a_colon_introduces_are_each_answered(engine):
         ("0跑动的事项跑一次的事项各多少项", ("1837项", "1024项")),  # asked with 各, a 的 inside names
         ("法律援助案件法律咨询讨回工资各多少", ("2900余件", "近30000人次", "317万余元")),  # a name without 金额
         ("市本级网上可办事项0跑动事项跑1次的事项分别是多少", ("2861项", "1837项", "1024项")),  # a scope first
+        # words of the asker's own between two names open the next part, not the one before
+        ("公示执法事项法治审核事项参加执法资格考试的人数各多少", ("7.5万余项", "1.5万余项", "5100多名")),
     ],
 )
 def test_a_list_typed_without_breaks_is_cut_at_the_names_of_figures(engine, message, figures):

@@ -1802,12 +1802,16 @@ class PackEngine:
                 at = items.find(name, at + 1)
         starts = sorted(set(starts))
         scope = typed[: at_typed[starts[0]]] if starts else ""
+        # words after a name ("…参加执法资格考试的人数") stay with it, in a list typed without breaks
+        allowed = MAX_UNNAMED_CHARS if listed_items(a.raw) else MAX_JOINING_CHARS
         if len(scope) > MAX_SCOPE_CHARS or not _SCOPE_RE.fullmatch(scope):
             scope, starts = "", sorted(set(starts) | {0})
+            allowed = MAX_JOINING_CHARS  # a list not opening with a name: only a joining word left out
         unnamed = sum(not t for t in taken) - len(scope)
-        if len(starts) < 2 or len(starts) > MAX_LIST_PARTS or unnamed > MAX_UNNAMED_CHARS:
+        if len(starts) < 2 or len(starts) > MAX_LIST_PARTS or unnamed > allowed:
             return None
-        cuts = [at_typed[i] for i in starts] + [len(typed)]
+        # words left between two names open the next part ("法治审核事项|参加执法资格考试的人数")
+        cuts = sorted({at_typed[_after_last_name(taken, i)] for i in starts[1:]} | {at_typed[starts[0]]}) + [len(typed)]
         return Split(tuple(f"{scope}{typed[i:j]}是多少" for i, j in zip(cuts, cuts[1:])), True)
 
     @cached_property
@@ -1888,10 +1892,22 @@ _QUOTED_NUMBER_RE = re.compile(r"(?:近|约)?\d+(?:\.\d+)?(?:余|多)?万?(?![\d
 
 
 MIN_AREA_PAIRS = 2  # an area named by fewer of the report's pairs is matched on all its own
+
+
+def _after_last_name(taken: list[bool], start: int) -> int:
+    """Where a part of a list typed without breaks opens: right after the name before it, so
+    the words between two names open the next part ("法治审核事项|参加执法资格考试的人数")."""
+    at = start
+    while at > 0 and not taken[at - 1]:
+        at -= 1
+    return at if at > 0 else start
+
+
 MIN_NAME_CHARS = 3  # a figure's name cut out of a list typed without breaks
 MAX_NAME_CHARS = 14
 MAX_LIST_PARTS = 6
-MAX_UNNAMED_CHARS = 2  # characters of such a list left outside every name (和, 及)
+MAX_UNNAMED_CHARS = 8  # characters of such a list left outside every name ("参加…的人数")
+MAX_JOINING_CHARS = 2  # … when it does not open with a name: a joining word only (和, 及)
 MAX_SCOPE_CHARS = 8  # a scope typed before such a list ("2023年市本级")
 _SCOPE_RE = re.compile(r"(?:(?:19|20)\d\d年)?(?:全市|市本级|市级|益阳市?|益阳全市)?(?:的|里|里面)?")
 _COUNT_SUFFIX_RE = re.compile(r"(?:数量|台数|件数|项数|个数|人数|人次|金额|数)$")
