@@ -16,6 +16,7 @@
   是的/不是 rightly;
 * the figure and a wrong one offered as two options, in either order, in the question or as a
   follow-up ("…是2900多件还是5800多件") → the figure, never 是的/不是 (which would confirm one);
+* none at all claimed of a count ("是不是一家都没有"), of its subject or after its figure → 不是;
 * 2–4 subjects as one enumeration, then a narrowing to one of them ("只说A", "就讲A", "其中A呢") →
   that figure, none of the others first.
 """
@@ -40,6 +41,20 @@ def enumeration(subjects: list[str], rng: random.Random) -> str:
     first_sep, last_sep, template = rng.choice(usable)
     items = first_sep.join(subjects[:-1]) + last_sep + subjects[-1]
     return template.format(items=items, head=first_sep.join(subjects[:-1]), last=subjects[-1])
+
+
+COUNTERS = "个项家件名台处条起"  # units a count is said in with 一 ("一家", "一项")
+
+
+def none_claimed(subject: str, figure: Figure, follow_up: bool, rng: random.Random) -> str | None:
+    """A claim that there is none of what the figure counts ("一家都没有"); None for a figure
+    that is no count in a counter (a rate, a sum of money)."""
+    counter = figure.value[-1:]
+    if counter not in COUNTERS or float(figure.number) <= 0:
+        return None
+    if follow_up:
+        return rng.choice(lexicon.NONE_FOLLOW_UPS).format(u=counter)
+    return rng.choice(lexicon.NONE_CLAIMS).format(s=subject, u=counter)
 
 
 def narrowed(subject: str, rng: random.Random) -> str:

@@ -278,6 +278,16 @@ PRACTICAL_ENDINGS = (
 # --- composition templates -------------------------------------------------------------------------
 
 # "{items}" is filled by the subjects joined with the template's own separators.
+# None at all claimed of a count ("{u}": its counter): 不是 where the report counts some. Asked
+# of the subject, or right after its figure was given.
+NONE_CLAIMS = (
+    "{s}是不是一{u}都没有",
+    "{s}一{u}都没有吧",
+    "{s}是不是连一{u}都没有",
+    "听说{s}一{u}也没有，真的吗",
+)
+NONE_FOLLOW_UPS = ("是不是一{u}都没有", "一{u}都没有吧", "我还以为一{u}都没有呢，是不是", "连一{u}都没有？")
+
 # One of several figures just asked, narrowed to: "{s}" is its subject.
 NARROWINGS = (
     "只说{s}",

@@ -61,6 +61,7 @@ TRANSFORMS = (
     ("check_bound", COMPOSITION),
     ("ask_and_check", COMPOSITION),
     ("check_direction", COMPOSITION),
+    ("none_claimed", COMPOSITION),
     ("choice", COMPOSITION),
     ("told_claim", COMPOSITION),
     ("claims_checked", COMPOSITION),
@@ -295,6 +296,14 @@ def composition_cases(sources: Sources, seed: int) -> list[Case]:
             asked = composition.choice(item.question, figure, follow_up, rng)
             turns = (item.question, asked) if follow_up else (asked,)
             cases.append(Case("choice", COMPOSITION, turns, CHOICE, item.expect, None, item.question))
+    rng = _rng(seed, "none_claimed")
+    for subject, item in sources.subjects:
+        figure = sources.single_figure(item)
+        for follow_up in (False, True):
+            claim = composition.none_claimed(subject, figure, follow_up, rng)
+            if claim:
+                turns = (item.question, claim) if follow_up else (claim,)
+                cases.append(Case("none_claimed", COMPOSITION, turns, RIGHT, item.expect, False, item.question))
     rng = _rng(seed, "check_direction")
     for item in sources.right:
         figure = sources.single_figure(item)

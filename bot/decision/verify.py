@@ -243,12 +243,8 @@ def verdict(analysis: Analysis, evidence: str, figure=None, stated: str = "") ->
     question = _NOT_BUT_RE.sub("", analysis.text)  # "没降反而涨了" claims 涨, denying nothing
     if offers_choice(question):
         return None  # "是2900余件还是3000件": the figure says which option, no side is claimed
-    none = (
-        _NONE_CLAIMED_RE.search(question)
-        if figure is not None and getattr(figure, "number", None) is not None
-        else None
-    )
-    if none and none.group("unit")[-1] == (getattr(figure, "unit", "") or "个")[-1:]:
+    counted = (getattr(figure, "unit", "") or "个")[-1:] if getattr(figure, "number", None) is not None else ""
+    if counted and any(m.group("unit")[-1] == counted for m in _NONE_CLAIMED_RE.finditer(question)):
         # "是不是一个立法联系点都没新增": none at all of what the figure counts is claimed (not
         # "一趟都不用跑…有1837项吗": 趟 counts trips, the figure items)
         return figure.number == 0 or figure.value in ("无", "0")
@@ -295,7 +291,7 @@ def verdict(analysis: Analysis, evidence: str, figure=None, stated: str = "") ->
 # "一个立法联系点都没新增", "连一家都没有": a claim that there is none at all ("连一半都没到",
 # "一千件都不到" are bounds: no counter right after 一, or 到/超 after the negation).
 _NONE_CLAIMED_RE = re.compile(
-    r"(?<![\d一二两三四五六七八九十百千万])[一1](?P<unit>个|项|家|件|名|人|台|处|条|次|分钱|点)[\u4e00-\u9fff]{0,12}?"
+    r"(?<![\d一二两三四五六七八九十百千万])[一1](?P<unit>个|项|家|件|名|人|台|处|条|起|次|分钱|点)[\u4e00-\u9fff]{0,12}?"
     r"(?:都|也)(?:没|未|不)(?!到|有到|超|满|足|够|过|少)"
 )
 # (不是/不会/不能… are the negations `negates` reads, a rhetorical 不是…吗 included; 不到/不少 are bounds)

@@ -48,6 +48,7 @@ FLOORS = {
     "check_bound": 0.95,  # session 34: "X都不到吧", "连X都没到吧", "X有没有" (72.3% before the trailing relation)
     "ask_and_check": 0.90,  # session 34: "…多少罚款啊是不是两千多万" in one message (86.1% before the split kept them together)
     "check_direction": 0.95,
+    "none_claimed": 0.95,  # session 42: "是不是一家都没有" of a count (不是)
     "choice": 0.95,  # session 41: the figure and a wrong one offered as options (61.5% when written)
     "told_claim": 0.95,  # session 29: "我表姐说X是N，我有点不信，是真的吗" (83.5%; 98.1% in session 30)
     "claims_checked": 0.85,  # session 32: "A是N，B是M，没错吧", 是的/不是 of each claim (89.8% in the bench)

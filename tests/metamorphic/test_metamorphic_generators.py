@@ -399,3 +399,13 @@ def test_judging_a_choice_wants_the_figure_without_a_verdict():
     yes = Reply("answer", "是的。柔性执法办案数：4600余件", answer="是的。柔性执法办案数：4600余件")
     assert passes(case, plain, ("4600余件",)) and not passes(case, yes, ("4600余件",))
     assert not passes(case, Reply("fallback", "抱歉，报告中没有找到相关内容。"), ("4600余件",))
+
+
+def test_none_claimed_says_none_of_what_the_figure_counts_and_skips_rates():
+    rng = random.Random(3)
+    count = Figure("6125家", "6125", "count")
+    for follow_up in (False, True):
+        for _ in range(10):
+            text = composition.none_claimed("首次不罚的企业", count, follow_up, rng)
+            assert "一家" in text and ("首次不罚的企业" in text) is not follow_up, text
+    assert composition.none_claimed("网上可办率", Figure("100%", "100", "percent"), False, rng) is None
