@@ -56,3 +56,11 @@ def test_the_glossary_loads_and_every_problem_is_reported_with_its_line(tmp_path
 def test_an_honour_asked_in_english_words_reads_as_asked_in_chinese(engine):
     reply = engine.respond("Xie Qi banan tuandui got what honor")
     assert reply.status == "answer" and reply.entry_id == "xieqi_team", reply.text
+
+
+def test_up_and_down_read_as_the_reports_words_for_a_change(engine):
+    """ "minshang 一审收案 down 了多少 %": down is 下降 (and up 上升), with the pinyin beside it."""
+    reply = engine.respond("minshang 一审收案 down 了多少 %")
+    assert reply.status == "answer" and "10.21%" in reply.answer, reply.text
+    reply = engine.respond("刑事破案数up了多少")
+    assert reply.status == "answer" and "110%" in reply.answer, reply.text
