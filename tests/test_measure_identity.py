@@ -57,10 +57,22 @@ def test_measure_head(engine, question, head):
 
 
 @pytest.mark.parametrize(
-    "question", ["法律援助律师有多少名", "湘易办益阳旗舰店有多少注册用户", "2023年全市刑事案件一共破了多少起"]
+    "question",
+    [
+        "法律援助律师有多少名",
+        "湘易办益阳旗舰店有多少注册用户",
+        "2023年全市刑事案件一共破了多少起",
+        # 法庭 is in a phrasing of 诉前调解 only as what it has not yet done ("没上法庭先调解的")
+        "法庭调解了多少件",
+    ],
 )
 def test_a_measure_the_report_lacks_gets_no_figure(engine, question):
     _near_miss(engine.respond(question))
+
+
+def test_what_a_thing_has_not_yet_done_still_describes_it(engine):
+    reply = engine.respond("没上法庭先调解的案子有几件")
+    assert reply.status == "answer" and "13355件" in reply.answer, reply.text
 
 
 @pytest.mark.parametrize(

@@ -1273,9 +1273,15 @@ def _sounds_in(word: str, own_sound: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _own_words(norm, names: str, own_text: str) -> tuple[str, str]:
-    """A figure's names and own words, normalised, and their sounds (the pack's texts: they recur)."""
-    own = norm(f"{names} {own_text}")
+    """A figure's names and own words, normalised, and their sounds (the pack's texts: they recur);
+    what a phrasing says the thing has not yet done ("没上法庭先调解的案子") is none of its words."""
+    own = norm(f"{_NOT_YET_RE.sub(' ', names)} {own_text}")
     return own, pinyin_key(own)
+
+
+# "没上法庭", "还未立案": what the counted thing has not done, said to describe it (in a phrasing,
+# or by the asker), names no measure.
+_NOT_YET_RE = re.compile(r"(?:还)?(?:没有?|未)(?:[上去到进打]|正式)?[\u4e00-\u9fff]{2}")
 
 
 # What is done to a counted noun, right before the question word ("破了多少起案子" is 破案): a
@@ -1454,6 +1460,7 @@ def rule_one_word_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
     phrase = _measure_names(split_phrase)
     described = {w for m in _DESCRIBED_BEFORE_RE.finditer(a.text) for w in lexicon.segment(m.group(1))}
     described |= _told_by_own_verb(a.text, is_own)
+    described |= {w for m in _NOT_YET_RE.finditer(a.text) for w in lexicon.segment(m.group(0))}
     for word in dict.fromkeys(phrase):
         if len(word) < 2 or not _HANZI_RE.fullmatch(word) or word in _NOT_MEASURE_WORDS or word in scope:
             continue  # a place, a year, a word of asking
