@@ -18,6 +18,7 @@ import pytest
         ("执法记录仪配了4400台对吧", True),
         ("那就是说刑事破案数是往下掉了咯", False),  # a final 咯 asks to confirm, as 吧 does
         ("网上可办率百分之百？真的全部都能在网上办啊", True),
+        ("益阳在全国开调解会的时候上台讲过经验没", True),  # 讲过经验: the report's 经验发言
     ],
 )
 def test_yes_no(engine, question, yes):
