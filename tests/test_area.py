@@ -135,6 +135,7 @@ def test_an_area_in_everyday_words_is_found(engine):
         ("矛盾纠纷调解有么子数据", "矛盾纠纷调解"),
         ("涉企柔性执法都有哪些数据？", "涉企柔性执法"),
         ("2023年公共法律服务有哪些数据", "公共法律服务"),  # the year and the city are around the area
+        ("涉企柔性执法有哪些数", "涉企柔性执法"),  # 数 alone after which
         ("益阳市二零二三年立法方面都有哪些数字", "立法"),
     ],
 )

@@ -74,7 +74,7 @@ _FIGURES_OF_RE = re.compile(
 # "执法监督有啥数据": the figures of a thing, asked by "有 + which + data" with no 方面 before it.
 _FIGURES_ASKED_RE = re.compile(
     r"^(?:把|请把|给我说说|说说|讲讲)?(?P<area>[\u4e00-\u9fff]{2,20}?)(?:都|还)?(?:有|出了)"
-    r"(?:哪些|什么|啥|些什么|些啥|么子|哪几个)(?:主要|相关|具体)?(?:数字|数据|指标)(?:呢|啊|呀|吗)?$"
+    r"(?:哪些|什么|啥|些什么|些啥|么子|哪几个)(?:主要|相关|具体)?(?:数字|数据|指标|数)(?:呢|啊|呀|吗)?$"
 )
 _PUNCTUATION_RE = re.compile(r"[\s，,。？?！!、“”\"]")
 
