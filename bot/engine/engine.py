@@ -32,17 +32,17 @@ from bot.answers.compose import Response
 from bot.decision.rules import CLAUSE_BREAK_RE, ORDINAL_RE, PLACEHOLDERS
 from bot.engine.conversation import Conversation
 from bot.engine.followups import (
-    _ASKS_ABOUT_RE,
-    _CHECK_WORDS_RE,
-    _KIND_SAID_RE,
-    _KINDS_SAID,
-    _MEASURE_KIND_RE,
-    _NARROWING_RE,
-    _ONLY,
-    _PARTICLES_RE,
-    _PUNCTUATION_RE,
-    _WITHIN_RE,
+    ASKS_ABOUT_RE,
+    CHECK_WORDS_RE,
+    KIND_SAID_RE,
+    KINDS_SAID,
     MAX_FOLLOW_UP_CHARS,
+    MEASURE_KIND_RE,
+    NARROWING_RE,
+    ONLY_LEAD,
+    PARTICLES_RE,
+    PUNCTUATION_RE,
+    WITHIN_RE,
     FollowUps,
 )
 from bot.engine.memo import once, one_message
@@ -100,7 +100,7 @@ def _numbers_kept(text: str, plain: Response, again: Response) -> bool:
 
 def _check_words_only(text: str) -> bool:
     """A check of the last answer ("对吧", "是5个吗"): repeating that answer is its reply."""
-    return not _CHECK_WORDS_RE.sub("", re.sub(r"[\d.%\s，,。？?！!]+", "", convert_numerals(clean(text))))
+    return not CHECK_WORDS_RE.sub("", re.sub(r"[\d.%\s，,。？?！!]+", "", convert_numerals(clean(text))))
 
 
 # Replies a pointing-back reading never overrides: the report's own answer that it lacks this.
@@ -120,7 +120,7 @@ DELIBERATE_KINDS = frozenset(
 )
 # Declines of a scope, a breakdown, a part or a list the report does not give: no narrowing
 # answers them ("只说听证室有多少间": the report counts 询问室、听证室 together).
-_SCOPE_DECLINES = answers.SCOPE_KINDS | {"wider_scope", "breakdown", "together", "count_only"}
+_STANDING_DECLINES = answers.SCOPE_KINDS | {"wider_scope", "breakdown", "together", "count_only"}
 SUBJECT_SENTENCES = 2  # a word the report writes in at most this many sentences names a subject
 LENDING_CLAUSES = 2  # story clauses before an unanswered ask whose report words it may borrow  # more of its own than this and a message is a new question
 
@@ -220,7 +220,7 @@ class Engine(FollowUps):
         offered = self._options_of_last(text, conversation, now)
         if offered is not None:
             return offered
-        said_of_last = _PUNCTUATION_RE.sub("", text)
+        said_of_last = PUNCTUATION_RE.sub("", text)
         of_last = next((say for pattern, say in _OF_LAST if pattern.fullmatch(said_of_last)), None)
         if of_last is not None and conversation and conversation.active(now):
             # "这个是哪年的", "出处呢": the year or the part of the report of the answer just given
@@ -241,7 +241,7 @@ class Engine(FollowUps):
             listed = self._listed_in(previous, text)
             if listed is not None and not self._names_subject(text):
                 # "其中是街道的是哪个": those of the members the ask names, else all of them
-                return (self._members_matching(previous, text) if _WITHIN_RE.search(text) else None) or listed
+                return (self._members_matching(previous, text) if WITHIN_RE.search(text) else None) or listed
         entry = self.packs[-1].knowledge.entries.get(previous or "")
         only = _ONLY_MEMBERS_RE.match(text) if previous and not (entry and entry.is_metric) else None
         if only:  # (after a figure, "只讲部门的" is the figure of that part: 部门规范性文件51件)
@@ -260,13 +260,13 @@ class Engine(FollowUps):
         within = self._within_last_area(text, conversation, now) if previous else None
         if within is not None:
             return within
-        kind_said = previous and _ONLY_KIND_RE.match(_PUNCTUATION_RE.sub("", text))
+        kind_said = previous and _ONLY_KIND_RE.match(PUNCTUATION_RE.sub("", text))
         of_kind = self._figures_in_last(text, conversation, now) if kind_said else None  # "只说钱"
         if of_kind is not None:
             return of_kind
         if (
             previous
-            and _WITHIN_RE.search(text)
+            and WITHIN_RE.search(text)
             and len(text) <= MAX_FOLLOW_UP_CHARS
             and not self.packs[-1].analyze(text).wants_figure
         ):
@@ -275,11 +275,11 @@ class Engine(FollowUps):
             matching = self._members_matching(previous, text)
             if matching is not None:
                 return matching
-        narrowing = _NARROWING_RE.match(text) if previous else None
+        narrowing = NARROWING_RE.match(text) if previous else None
         last = self._last_answer(conversation) if narrowing else None  # before this answer is remembered
         response, year = self._answer(text, conversation, now)
         part_named = False
-        if narrowing and response.kind not in _SCOPE_DECLINES:  # ("其中小微企业占几家": a breakdown)
+        if narrowing and response.kind not in _STANDING_DECLINES:  # ("其中小微企业占几家": a breakdown)
             # "那只说湘易办服务场景那个" after several figures: what follows the narrowing words,
             # read alone, when the last answer's sentences hold its answer
             alone, alone_year = self._answer(_POINTING_TAIL_RE.sub("", text[narrowing.end() :]), conversation, now)
@@ -313,7 +313,7 @@ class Engine(FollowUps):
         narrowed = own or (self._figures_in_last(text, conversation, now) if previous else None)
         # a decline naming what the report lacks ("其中小微企业占几家") stands unless they hold it
         lacked = narrowed is not None and any(response.lacking not in p.text for p in narrowed.parts or [narrowed])
-        lacked = (response.lacking and lacked) or response.kind in _SCOPE_DECLINES
+        lacked = (response.lacking and lacked) or response.kind in _STANDING_DECLINES
         if (
             narrowed is not None
             and not lacked
@@ -322,14 +322,14 @@ class Engine(FollowUps):
             response, year = narrowed, None
             part_named = True
         corrected = _CORRECTION_RE.match(text) if previous and conversation.last_text else None
-        kind = _MEASURE_KIND_RE.search(conversation.last_text) if corrected else None
+        kind = MEASURE_KIND_RE.search(conversation.last_text) if corrected else None
         if kind and kind.group(0) not in text:
             # "人民调解…成功率多少" then "我说的是诉前调解的": the same kind of figure, of the
             # subject the asker meant
             again, again_year = self._answer(f"{corrected.group(1)}的{kind.group(0)}", conversation, now)
             if again.status == "answer":
                 response, year = again, again_year
-        elif corrected and _KIND_SAID_RE.fullmatch(corrected.group(1)) and response.status != "answer":
+        elif corrected and KIND_SAID_RE.fullmatch(corrected.group(1)) and response.status != "answer":
             # "诉前调解情况" then "我问的是成功率不是件数": that kind of figure, of the last subject
             subject = self._last_subject(conversation)
             again, again_year = self._answer(f"{subject}的{corrected.group(1)}", conversation, now)
@@ -341,7 +341,7 @@ class Engine(FollowUps):
             again, again_year = self._answer(f"{subject}的{text}", conversation, now)
             if again.status == "answer" and again.figure is not None:
                 response, year = again, again_year
-        if text != message and _ASKS_ABOUT_RE.search(text) and not self._names_subject(text):
+        if text != message and ASKS_ABOUT_RE.search(text) and not self._names_subject(text):
             # "…讲是营商码…中央台报道了的，是哪个节目啊": an ask naming nothing the report says
             # in one place only is about the nearest thing of the story the report does name
             subject = self._nearest_subject(message)
@@ -438,7 +438,7 @@ class Engine(FollowUps):
             # "2024年网上可办率多少": "那2023年的呢" next asks it in scope
             offered = response.suggestions[0].id if response.suggestions else None
             question = self._without_scope(text)
-            if not _PARTICLES_RE.sub("", question):  # "2021年呢": the question it asked of another year
+            if not PARTICLES_RE.sub("", question):  # "2021年呢": the question it asked of another year
                 question = conversation.last_text
             conversation.scope_declined(question, offered, now)
         return response
@@ -477,14 +477,14 @@ class Engine(FollowUps):
             return None
         written = text if scope.relative in text else analysis.cleaned  # "qu nian 网上可办率多少": read
         question = written.replace(scope.relative, "", 1)
-        if not _PARTICLES_RE.sub("", question):
+        if not PARTICLES_RE.sub("", question):
             return None  # "那去年呢": another year is the whole ask
         asked = next(y for y in scope.years if y > newest)
         return question, f"{scope.relative}（{asked}年）"
 
     def _answer_in_scope(self, text: str, conversation: Conversation | None, now: float) -> tuple[Response, int | None]:
         only = self.packs[0].knowledge
-        if len(self.packs) == 1 and only.year and _PREVIOUS_ONLY_RE.match(_PUNCTUATION_RE.sub("", text)):
+        if len(self.packs) == 1 and only.year and _PREVIOUS_ONLY_RE.match(PUNCTUATION_RE.sub("", text)):
             # "那前一年呢": the same figure for a year before the only report loaded
             return answers.decline(only, "other_year", f"{only.year - 1}年", covered=self.packs[0].covered), None
         if len(self.packs) == 1:
@@ -608,7 +608,7 @@ class Engine(FollowUps):
         before = "，".join(clauses)
         lent = "".join(self._story_words(clean(before), report))
         # the kind of figure the story names ("…出庭应诉的比例很高 到底是多少"), in any words
-        kind = _MEASURE_KIND_RE.findall(before)
+        kind = MEASURE_KIND_RE.findall(before)
         lent = lent + "".join(k for k in dict.fromkeys(kind) if k not in lent) if lent else ""
         return self._years_of(clauses, ask.text) + lent if lent else ""
 
@@ -665,7 +665,7 @@ class Engine(FollowUps):
             )
             years = [base - 1, base]
             if (
-                _PREVIOUS_ONLY_RE.match(_PUNCTUATION_RE.sub("", text))
+                _PREVIOUS_ONLY_RE.match(PUNCTUATION_RE.sub("", text))
                 and conversation is not None
                 and conversation.last_text
             ):
@@ -799,11 +799,11 @@ _CORRECTION_RE = re.compile(
 )
 # "只说县区", "只要街道的": some of the members just listed, by what they are.
 _ONLY_MEMBERS_RE = re.compile(
-    _ONLY + r"(?:说|讲|要|看|问)(?:一下|下)?(?:其中)?(?:的)?([\u4e00-\u9fff]{2,4}?)(?:的|那些|那个)?[吧呀啊呢哈]*$"
+    ONLY_LEAD + r"(?:说|讲|要|看|问)(?:一下|下)?(?:其中)?(?:的)?([\u4e00-\u9fff]{2,4}?)(?:的|那些|那个)?[吧呀啊呢哈]*$"
 )
 _ONLY_KIND_RE = re.compile(
-    _ONLY + r"(?:说|讲|谈|要|问|看)(?:一下|下)?(?:其中)?(?:的)?(?:跟|和)?"
-    r"(?P<kind>" + "|".join(sorted(_KINDS_SAID, key=len, reverse=True)) + r")"
+    ONLY_LEAD + r"(?:说|讲|谈|要|问|看)(?:一下|下)?(?:其中)?(?:的)?(?:跟|和)?"
+    r"(?P<kind>" + "|".join(sorted(KINDS_SAID, key=len, reverse=True)) + r")"
     r"(?:的|数|相关的|有关的|方面的|那个|那些)?[吧呀啊呢哈]*$"
 )
 

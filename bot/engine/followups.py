@@ -29,15 +29,15 @@ from bot.text.lexicon import is_common, is_noun, segment, words_in
 from bot.text.normalize import convert_numerals
 from bot.text.pairs import none_occur
 
-_PUNCTUATION_RE = re.compile(r"[\s，,。？?！!]")
+PUNCTUATION_RE = re.compile(r"[\s，,。？?！!]")
 
 
-_PARTICLES_RE = re.compile(r"[\s，,。？?！!、]|那|么|呢|的|啊|呀|吗|年|情况|怎么样|如何")
+PARTICLES_RE = re.compile(r"[\s，,。？?！!、]|那|么|呢|的|啊|呀|吗|年|情况|怎么样|如何")
 
 
 # What a check says beyond its number: frames, hearsay, surprise, units and particles ("不是三千项吗",
 # "就五个啊", "我听说才百分之九十，不是吗", "九成三，没记错吧", "两千多万？这么多？确定吗").
-_CHECK_WORDS_RE = re.compile(
+CHECK_WORDS_RE = re.compile(
     r"听人说|听别人说|听人讲|听别人讲|听讲|听说|我记得|没得|冇得|ok|okay|对头|是滴|"
     # what the check draws from the answer ("所以是五万多人？") or rules out ("不会超过五千吧")
     r"所以|因此|这么说|这样说|照这么说|换句话说|不会|不可能|不止|"
@@ -69,7 +69,7 @@ _ASKING_RE = re.compile(r"哪(?:个|一个|些|几个|次|家|位|年|天|里)?|
 
 # An ask about a thing (which, what, how many): one a story's subject can complete; "我该怎么办"
 # asks for advice, never about the story's subject.
-_ASKS_ABOUT_RE = re.compile(r"哪|什么|啥|多少|几|谁|叫")
+ASKS_ABOUT_RE = re.compile(r"哪|什么|啥|多少|几|谁|叫")
 
 
 _NAMES_SEVERAL_RE = re.compile(r"[\u4e00-\u9fff”]、[\u4e00-\u9fff“]|”“")
@@ -83,7 +83,7 @@ _RANK_FRAME_RE = re.compile(r"全省|全国|全市|排名|排位|名次|位置|�
 
 
 # Narrowing the last question to a part of it ("只说办了多少件案子", "我只要部门的"); not "只要跑一次的".
-_NARROWING_RE = re.compile(  # ("只要跑一次": a claim of how often, no narrowing)
+NARROWING_RE = re.compile(  # ("只要跑一次": a claim of how often, no narrowing)
     r"^\s*(?:那)?(?:我|俺)?((?:只|光)(?:说|讲|谈|问|看)|(?:只|光)要(?![一两几跑])|就(?:说|讲)|其中)(?=[\u4e00-\u9fff]{2})"
 )
 
@@ -162,11 +162,11 @@ def _members_unnamed(pack: PackEngine, entry, found: list, asked: str) -> bool:
 
 
 # Words naming the kind of a figure ("比例", "金额"), which a story lends with its report words.
-_MEASURE_KIND_RE = re.compile(r"比例|比率|占比|成功率|金额|人数|人次|数量")
+MEASURE_KIND_RE = re.compile(r"比例|比率|占比|成功率|金额|人数|人次|数量")
 
 
 # "只说…", "就讲…": a part of what was just given, asked alone (the verbs of each use follow).
-_ONLY = r"^(?:那)?(?:我|俺)?(?:只|光|就)"
+ONLY_LEAD = r"^(?:那)?(?:我|俺)?(?:只|光|就)"
 
 
 # Kinds of member named by how their names end ("县区" → 资阳区, 南县).
@@ -183,16 +183,16 @@ _KIND_ENDS = {
 
 
 # "只说钱", "就讲人数的": a kind of figure among those just given.
-_KINDS_SAID = {"钱": "money", "金额": "money", "资金": "money", "人": "people", "人数": "people", "人次": "people"}
-_KINDS_SAID |= {k: "percent" for k in ("比例", "比率", "百分比", "率")}
+KINDS_SAID = {"钱": "money", "金额": "money", "资金": "money", "人": "people", "人数": "people", "人次": "people"}
+KINDS_SAID |= {k: "percent" for k in ("比例", "比率", "百分比", "率")}
 
 
-_KINDS_BY_LENGTH = sorted(_KINDS_SAID, key=len, reverse=True)
+_KINDS_BY_LENGTH = sorted(KINDS_SAID, key=len, reverse=True)
 
 
 # "只要行政复议那块的比例", "其中市本级的呢": the part of the last answer asked for.
 _NARROWED_TO_RE = re.compile(
-    _ONLY + r"(?:说|讲|谈|要|问|看)(?:一下|下)?(?:其中)?(?P<rest>.{1,16})$|^(?:那)?其中(?P<within>.{2,16})$"
+    ONLY_LEAD + r"(?:说|讲|谈|要|问|看)(?:一下|下)?(?:其中)?(?P<rest>.{1,16})$|^(?:那)?其中(?P<within>.{2,16})$"
 )
 
 
@@ -200,7 +200,7 @@ MAX_NARROWED_FIGURES = 6  # a narrowing names a few figures; more is the whole s
 
 
 # A kind of figure said alone ("成功率", "免罚金额" is a subject's): what of the last subject is meant.
-_KIND_SAID_RE = re.compile(_MEASURE_KIND_RE.pattern + r"|件数|总数|[率数]")
+KIND_SAID_RE = re.compile(MEASURE_KIND_RE.pattern + r"|件数|总数|[率数]")
 
 
 # Verbs asking the same thing in another kind ("换成比例", "折合成金额"): no subject of their own.
@@ -210,7 +210,7 @@ _RECKONING_VERBS = frozenset(("换成", "换算", "换算成", "算成", "折合
 _ABOUT_RE = re.compile(r"(?:跟|和|与|同)([\u4e00-\u9fff]{1,6}?)(?:有关|相关)|(?:关于|有关)([\u4e00-\u9fff]{1,6}?)的")
 
 
-_WITHIN_RE = re.compile(r"其中|里面|里头|当中|这些里|这几个里|这里面")
+WITHIN_RE = re.compile(r"其中|里面|里头|当中|这些里|这几个里|这里面")
 
 
 # Which document was issued ("出台的是啥文件", "依据的哪个文件"), and a document's title as written.
@@ -274,7 +274,7 @@ class FollowUps:
             return False
         if _POINTS_BACK_RE.search(text):
             return True
-        if conversation.scoped_out and not _PARTICLES_RE.sub("", self._without_scope(text)):
+        if conversation.scoped_out and not PARTICLES_RE.sub("", self._without_scope(text)):
             return True  # "益阳呢" after a question of another place: only a scope of the report's own
         # "哪个频道的": a question word and nothing named; a bare figure ("100%") asks on its own;
         # "总数呢", "比例是多少": a kind of figure only, of what was just answered
@@ -283,7 +283,7 @@ class FollowUps:
     def _held_by_last(self, text: str, conversation: Conversation, now: float) -> bool:
         """A short ask whose words (verbs of asking aside, 栏目 and 频道 kept) are all in the last
         answer's sentence."""
-        if len(text) > MAX_FOLLOW_UP_CHARS or not conversation.active(now) or not _ASKS_ABOUT_RE.search(text):
+        if len(text) > MAX_FOLLOW_UP_CHARS or not conversation.active(now) or not ASKS_ABOUT_RE.search(text):
             return False
         core = _ASKING_RE.sub(" ", self.packs[-1].analyze(text).core)
         named = [w for w in words_in(core) if len(w) >= 2 and w not in GENERIC_VERBS]  # 栏目, 频道 too
@@ -335,7 +335,7 @@ class FollowUps:
             core = core.replace(number.text, "")
         plain = re.sub(r"[\d.%]+", "", core)
         way = WAY_RE.search(plain)  # "增多了对吧": a direction, before 多 and 了 are read as check words
-        residue = _CHECK_WORDS_RE.sub("", COMPARED_RE.sub("", WAY_RE.sub("", plain)))
+        residue = CHECK_WORDS_RE.sub("", COMPARED_RE.sub("", WAY_RE.sub("", plain)))
         if len(residue) > MAX_CHECK_RESIDUE:
             return None
         named = [w for w in segment(WAY_RE.sub(" ", plain)) if len(w) >= 2 and is_noun(w)]  # "那就是案子减少了？": 案件
@@ -407,7 +407,7 @@ class FollowUps:
         for word, _ in named:
             rest = rest.replace(word, "")
         # 是的 only when the check says nothing else ("是全省第二吗" after 全省第一 says 第二)
-        alone = not _CHECK_WORDS_RE.sub("", rest)
+        alone = not CHECK_WORDS_RE.sub("", rest)
         return answers.checked(last, not flip) if alone and all(word in said for word, _ in named) else None
 
     def _options_of_last(self, text: str, conversation: Conversation | None, now: float) -> Response | None:
@@ -479,7 +479,7 @@ class FollowUps:
         index = int(place) - 1 if place and place.isdigit() else index  # none: "最后一个"
         if len(members) < 2 or index >= len(members):
             return None
-        rest = _PUNCTUATION_RE.sub("", said.group("rest")) or "是什么"
+        rest = PUNCTUATION_RE.sub("", said.group("rest")) or "是什么"
         again, _ = self._answer(f"{members[index]}{rest}", None, now)
         return again if again.status == "answer" else None
 
@@ -488,7 +488,7 @@ class FollowUps:
         the ask's words (a figure asked is left to the follow-up of figures)."""
         if len(text) > MAX_FOLLOW_UP_CHARS or not conversation.active(now):
             return None
-        if not (_WITHIN_RE.search(text) or _NARROWING_RE.match(text) or _THIS_ONE_RE.search(text)):
+        if not (WITHIN_RE.search(text) or NARROWING_RE.match(text) or _THIS_ONE_RE.search(text)):
             return None  # "桃江县的婚调经验得了么子荣誉" asks of its own; "其中…", "只说…", "那个…" point inside
         last = self._last_answer(conversation)
         pack = self.packs[-1]
@@ -496,7 +496,7 @@ class FollowUps:
             return None
         if self._figures_in_last(text, conversation, now, own_only=True) is not None:
             return None  # "就讲成功率": figures named by their own names, not a sentence
-        words = [w for w in self._own_words(_NARROWING_RE.sub("", text)) if w not in PLACEHOLDERS]
+        words = [w for w in self._own_words(NARROWING_RE.sub("", text)) if w not in PLACEHOLDERS]
         # "跟湖有关的那个": what it is about, though one character
         words += [w for m in _ABOUT_RE.finditer(text) for w in m.groups() if w and w not in words]
         if not words:
@@ -507,7 +507,7 @@ class FollowUps:
         found = [s for n, s in held if n == best]
         if not best or len(found) != 1:
             return None
-        plain, _ = self._answer(_NARROWING_RE.sub("", text), None, now)
+        plain, _ = self._answer(NARROWING_RE.sub("", text), None, now)
         if plain.status == "answer" and (plain.figure or plain.parts) and found[0].text in plain.source:
             return None  # "只要诉前调解的" of the figures listed: its figures, not their whole sentence
         return answers.answer_report(pack.knowledge, found[0], None, 1.0, kind="followup")
@@ -519,7 +519,7 @@ class FollowUps:
         figures of the last answer's sentences the narrowing names, each holding every word said
         (in its own name and sentence, else in its sentence) and of the kind said; None when none
         is, or when the words name everything shown."""
-        said = _NARROWED_TO_RE.match(_PUNCTUATION_RE.sub("", text))
+        said = _NARROWED_TO_RE.match(PUNCTUATION_RE.sub("", text))
         if said is None or len(text) > MAX_FOLLOW_UP_CHARS or not conversation.active(now):
             return None
         rest = said.group("rest") or said.group("within")
@@ -531,7 +531,7 @@ class FollowUps:
         kb = self.packs[-1].knowledge
         held = [m for m in kb.metrics if m.source and m.source in last.source]
         if kind:
-            held = [m for m in held if measure_fits(_KINDS_SAID[kind], "", m.unit, m.value) or kind in m.title]
+            held = [m for m in held if measure_fits(KINDS_SAID[kind], "", m.unit, m.value) or kind in m.title]
         own = [m for m in held if all(_holds_word(f"{m.title}{m.answer}", w) for w in words)]
         found = own if own or own_only else [m for m in held if all(_holds_word(m.source, w) for w in words)]
         shown = [m for m in kb.metrics if m.source and m.source in last.source and m.value in last.text]
@@ -555,7 +555,7 @@ class FollowUps:
     def _kind_only(self, text: str) -> bool:
         """Whether the ask names only a kind of figure ("换成比例是多少"), no subject of its own."""
         words = self._own_words(text)
-        return bool(words) and all(_KIND_SAID_RE.fullmatch(w) or w in _RECKONING_VERBS for w in words)
+        return bool(words) and all(KIND_SAID_RE.fullmatch(w) or w in _RECKONING_VERBS for w in words)
 
     def _last_subject(self, conversation: Conversation) -> str:
         """What the last question was about: its core, as the analysis reads it."""
@@ -591,7 +591,7 @@ class FollowUps:
         """ "是涨了还是降了" right after a change: the answer just given, which says which way."""
         if conversation is None or not conversation.active(now) or not conversation.last_text:
             return None
-        if not _WHICH_WAY_RE.fullmatch(_PUNCTUATION_RE.sub("", text)):
+        if not _WHICH_WAY_RE.fullmatch(PUNCTUATION_RE.sub("", text)):
             return None
         last = self._last_answer(conversation)
         return answers.checked(last, None) if last.status == "answer" and WAY_RE.search(last.source) else None
@@ -633,7 +633,7 @@ class FollowUps:
         if sentence is None:
             return None
         items = _list_items(sentence.text)
-        asked = [w for w in words_in(_WITHIN_RE.sub("", text)) if len(w) >= 2 and w not in PLACEHOLDERS]
+        asked = [w for w in words_in(WITHIN_RE.sub("", text)) if len(w) >= 2 and w not in PLACEHOLDERS]
         found = [item for item in items if any(w in item for w in asked)]
         ends = [e for w in asked for e in _KIND_ENDS.get(w, ())]  # "县区": members named …县, …区
         found = found or [item for item in items if ends and item.endswith(tuple(ends))]
