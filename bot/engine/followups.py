@@ -2,10 +2,10 @@
 
 `Engine._respond` (engine.py) asks these in a fixed order before reading a message on its own:
 a check of the figure just given (是两千九百多件对吧, 不是三千项吗), options offered of it,
-its year or place in the report (这个是哪年的, 出处), the members it names (哪五个, 第二个呢,
-只说县区), the document it names, the same question of another batch (那第一批呢), a part of
-the area just listed, the figures among it narrowed to (只说钱, 只要行政复议那块的比例), and
-which way a change went. Each is a method of `FollowUps`, which `Engine` inherits.
+the members it names (哪五个, 第二个呢, 只说县区), the document it names, the same question of
+another batch (那第一批呢), a part of the area just listed, the figures among it narrowed to
+(只说钱, 只要行政复议那块的比例), and which way a change went. Each is a method of `FollowUps`,
+which `Engine` inherits; its year or part of the report (这个是哪年的, 出处) is read in engine.py.
 """
 
 from __future__ import annotations
