@@ -192,7 +192,12 @@ def negates(question: str) -> bool:
     "不是…吗" asserts its claim, so it does not."""
     # "难道不是一个都没有吗" asserts "一个都没有": its frame negates nothing, the claim may
     question = _RHETORICAL_RE.sub(lambda m: _RHETORICAL_FRAME_RE.sub("", m.group(0), count=2), question)
-    return bool(_NEGATION_RE.search(_NOT_NEGATING_RE.sub("", _QUESTION_FRAMES_RE.sub("", question))))
+    return bool(_NEGATION_RE.search(_framed(question)))
+
+
+def _framed(question: str) -> str:
+    """The question without its asking frames (是不是, 有没有…) and the words that negate nothing."""
+    return _NOT_NEGATING_RE.sub("", _QUESTION_FRAMES_RE.sub("", question))
 
 
 # A verb's complement negated ("排不上号", "开不了", "算不上领先"): cannot. Only in the clause that
@@ -224,7 +229,7 @@ def _negates_number(clause: str, number: str) -> bool:
         return False
     if number not in clause:
         return True
-    framed = _NOT_NEGATING_RE.sub("", _QUESTION_FRAMES_RE.sub("", clause.replace(number, "\0", 1)))
+    framed = _framed(clause.replace(number, "\0", 1))
     before, _, after = framed.partition("\0")
     described = list(_DESCRIBED_RE.finditer(before))
     if described:  # "冇得证明也能办的|高频事项…是1500多项吧": a negation describing the subject
@@ -301,7 +306,7 @@ _BARE_NOT_RE = re.compile(r"(?<![是要还])不(?![是会能可再用要必需�
 def _denies_written(question: str, evidence: str) -> bool:
     """ "有没有负责人不出庭应诉的": 不 before the report's own word (出庭), where the report never
     writes 不 before it (首次不罚 is its name, no denial), negates the claim."""
-    framed = _NOT_NEGATING_RE.sub("", _QUESTION_FRAMES_RE.sub("", question))
+    framed = _framed(question)
     written = clean(evidence)
     return any(m.group(1) in written and f"不{m.group(1)[0]}" not in written for m in _BARE_NOT_RE.finditer(framed))
 

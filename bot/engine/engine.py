@@ -261,7 +261,7 @@ class Engine(FollowUps):
         if within is not None:
             return within
         kind_said = previous and _ONLY_KIND_RE.match(PUNCTUATION_RE.sub("", text))
-        of_kind = self._figures_in_last(text, conversation, now) if kind_said else None  # "只说钱"
+        of_kind = self._figures_in_last(text, conversation, now)[0] if kind_said else None  # "只说钱"
         if of_kind is not None:
             return of_kind
         if (
@@ -309,8 +309,8 @@ class Engine(FollowUps):
         # (each holding every word said in its own name, else in its sentence); said in their
         # own names, they are the answer whatever the plain reading found ("只说立法联系点的":
         # both figures of it, not the first; "其中承诺时限压缩呢": that one, not two)
-        own = self._figures_in_last(text, conversation, now, own_only=True) if previous else None
-        narrowed = own or (self._figures_in_last(text, conversation, now) if previous else None)
+        narrowed, by_name = self._figures_in_last(text, conversation, now) if previous else (None, False)
+        own = narrowed if by_name else None
         # a decline naming what the report lacks ("其中小微企业占几家") stands unless they hold it
         lacked = narrowed is not None and any(response.lacking not in p.text for p in narrowed.parts or [narrowed])
         lacked = (response.lacking and lacked) or response.kind in _STANDING_DECLINES

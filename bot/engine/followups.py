@@ -215,7 +215,7 @@ WITHIN_RE = re.compile(r"其中|里面|里头|当中|这些里|这几个里|这�
 
 # Which document was issued ("出台的是啥文件", "依据的哪个文件"), and a document's title as written.
 # "第二个呢，是为了啥", "最后一个是哪个单位": a thing at its place among those just named.
-_NTH_RE = re.compile(r"^(?:那)?(?:第(?P<place>[一二两三四五六七八九\d])|最后一?)个(?:呢|啊|呀)?[，,\s]*(?P<rest>.*)$")
+_NTH_RE = re.compile(r"^(?:那)?(?:第(?P<place>\d)|最后一?)个(?:呢|啊|呀)?[，,\s]*(?P<rest>.*)$")  # numerals as digits
 
 
 _DOCUMENT_ASKED_RE = re.compile(
@@ -466,7 +466,7 @@ class FollowUps:
     def _nth_of_last(self, text: str, conversation: Conversation, now: float) -> Response | None:
         """ "第二个呢，是为了啥" after an answer naming several things (《…》 titles, or names
         listed with 、): the thing at that place, asked what follows of it (what it is, if nothing)."""
-        said = _NTH_RE.match(text.strip())
+        said = _NTH_RE.match(convert_numerals(text.strip()))
         if said is None or not conversation.active(now):
             return None
         last = self._last_answer(conversation)
@@ -474,9 +474,7 @@ class FollowUps:
             return None
         titles = list(dict.fromkeys(_TITLE_RE.findall(last.answer)))
         members = titles or next((_list_items(x) for x in re.split(r"[。；;]", last.answer) if "、" in x), [])
-        place = said.group("place")
-        index = "一二三四五六七八九".find(place.replace("两", "二")) if place and not place.isdigit() else -1
-        index = int(place) - 1 if place and place.isdigit() else index  # none: "最后一个"
+        index = int(said.group("place")) - 1 if said.group("place") else -1  # none: "最后一个"
         if len(members) < 2 or index >= len(members):
             return None
         rest = PUNCTUATION_RE.sub("", said.group("rest")) or "是什么"
@@ -494,7 +492,7 @@ class FollowUps:
         pack = self.packs[-1]
         if last.kind != "area" or pack.analyze(text).wants_figure:
             return None
-        if self._figures_in_last(text, conversation, now, own_only=True) is not None:
+        if self._figures_in_last(text, conversation, now)[1]:
             return None  # "就讲成功率": figures named by their own names, not a sentence
         words = [w for w in self._own_words(NARROWING_RE.sub("", text)) if w not in PLACEHOLDERS]
         # "跟湖有关的那个": what it is about, though one character
@@ -512,33 +510,32 @@ class FollowUps:
             return None  # "只要诉前调解的" of the figures listed: its figures, not their whole sentence
         return answers.answer_report(pack.knowledge, found[0], None, 1.0, kind="followup")
 
-    def _figures_in_last(
-        self, text: str, conversation: Conversation, now: float, own_only: bool = False
-    ) -> Response | None:
+    def _figures_in_last(self, text: str, conversation: Conversation, now: float) -> tuple[Response | None, bool]:
         """ "只要行政复议那块的比例", "就讲成功率", "只说市本级确定了几项" after an answer: the
         figures of the last answer's sentences the narrowing names, each holding every word said
-        (in its own name and sentence, else in its sentence) and of the kind said; None when none
-        is, or when the words name everything shown."""
+        (in its own name and sentence, else in its sentence) and of the kind said, and whether
+        their own names hold the words; None when none is, or when the words name everything shown."""
         said = _NARROWED_TO_RE.match(PUNCTUATION_RE.sub("", text))
         if said is None or len(text) > MAX_FOLLOW_UP_CHARS or not conversation.active(now):
-            return None
+            return None, False
         rest = said.group("rest") or said.group("within")
         kind = next((k for k in _KINDS_BY_LENGTH if k in rest), "")
         words = [w for w in self._own_words(rest.replace(kind, " ") if kind else rest) if w not in _KIND_WORDS]
         last = self._last_answer(conversation)
         if last.status != "answer" or not (words or kind):
-            return None
+            return None, False
         kb = self.packs[-1].knowledge
-        held = [m for m in kb.metrics if m.source and m.source in last.source]
+        in_last = [m for m in kb.metrics if m.source and m.source in last.source]
+        held = in_last
         if kind:
             held = [m for m in held if measure_fits(KINDS_SAID[kind], "", m.unit, m.value) or kind in m.title]
         own = [m for m in held if all(_holds_word(f"{m.title}{m.answer}", w) for w in words)]
-        found = own if own or own_only else [m for m in held if all(_holds_word(m.source, w) for w in words)]
-        shown = [m for m in kb.metrics if m.source and m.source in last.source and m.value in last.text]
+        found = own or [m for m in held if all(_holds_word(m.source, w) for w in words)]
+        shown = [m for m in in_last if m.value in last.text]
         if not found or (not words and len(found) == len(shown)):
-            return None
+            return None, False
         parts = [answers.answer(kb, m, 1.0, "followup") for m in found[:MAX_NARROWED_FIGURES]]
-        return parts[0] if len(parts) == 1 else answers.combined(kb, parts)
+        return (parts[0] if len(parts) == 1 else answers.combined(kb, parts)), bool(own)
 
     def _kind_of_last(self, kind: str, conversation: Conversation | None, now: float) -> Response:
         """ "是人数吗", "是案子数吗": whether the figure just given is of that kind, judged by its
