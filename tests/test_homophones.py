@@ -83,3 +83,30 @@ def test_a_sound_of_several_words_is_the_one_sharing_a_character(fixer):
     """ "网伤" sounds as 完善, 往上 and 网上 (toneless); only 网上 shares a character with it, in
     its place (the sound was skipped as ambiguous)."""
     assert fixer.fix("2023年市本级网伤可办率是多少") == "2023年市本级网上可办率是多少"
+
+
+@pytest.mark.parametrize(
+    "typed, meant",
+    [
+        ("立法系联点新增了几个", "立法联系点新增了几个"),  # 法系 as typed straddles: both neighbours join
+        ("湘易办益阳舰旗店接入了哪些应用", "湘易办益阳旗舰店接入了哪些应用"),
+        ("给民农工讨回工资多少", "给农民工讨回工资多少"),
+        ("法咨律询人次", "法律咨询人次"),  # 律咨 is no word, but of the knowledge's 法律咨询
+        ("执监法督方面都做了啥", "执法监督方面都做了啥"),
+        ("参加执法资格试考的有多少人", "参加执法资格考试的有多少人"),
+    ],
+)
+def test_two_characters_typed_round_the_wrong_way_are_put_right(fixer, typed, meant):
+    assert fixer.fix(typed) == meant
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "参加执法资格考试的人有多少",  # 有 stands alone: 人有 is no typo of 有人
+        "之前为了开个无房证明跑了好几个地方",  # 了 and 好 are typed where they stand
+        "合法性审查提的意见条数",
+    ],
+)
+def test_ordinary_text_is_not_turned_round(fixer, text):
+    assert fixer.fix(text) == text

@@ -170,6 +170,19 @@ def homophone(question: str, rng: random.Random) -> str | None:
     return None
 
 
+def swapped_chars(question: str, rng: random.Random) -> str | None:
+    """Two neighbouring characters inside a content word of 3–4 characters typed the wrong way
+    round (联系点 → 系联点), as fast typing does."""
+    words = [(start, word) for start, word in content_words(question, longest=4) if len(word) >= 3]
+    rng.shuffle(words)
+    for start, word in words:
+        for offset in rng.sample(range(len(word) - 1), len(word) - 1):
+            if word[offset] != word[offset + 1]:
+                at = start + offset
+                return question[:at] + question[at + 1] + question[at] + question[at + 2 :]
+    return None
+
+
 def pinyin_word(question: str, rng: random.Random) -> str | None:
     """One content word of 2–4 characters written as toneless pinyin, syllables spaced or joined."""
     from pypinyin import lazy_pinyin
@@ -251,6 +264,7 @@ TRANSFORMS = {
     "punctuation_doubled": (punctuation_doubled, 1),
     "traditional": (traditional, 1),
     "homophone_typo": (homophone, 2),
+    "swapped_chars": (swapped_chars, 1),
     "numbers_in_words": (numbers_in_words, 2),
     "pinyin_word": (pinyin_word, 2),
     "english_word": (english_word, 1),

@@ -23,6 +23,8 @@ from bot.text.normalize import pinyin_key
 
 _HANZI_RE = re.compile(r"[\u4e00-\u9fff]{2}")
 MAX_TYPO_FREQUENCY = 10000  # a character this common as a word alone is taken as written
+SWAP_RARITY = 20  # a pair typed round the wrong way is a typo when its reverse is this much more used
+SWAP_ALONE = 50000  # a character this common alone (了, 的, 好) is never one of a pair typed round
 _NUMERALS = set("零〇一二两三四五六七八九十百千万亿半几")
 _TRIPLE_RE = re.compile(r"[\u4e00-\u9fff]{3}")
 
@@ -69,9 +71,40 @@ class HomophoneFixer:
         return cls(texts)
 
     def fix(self, text: str) -> str:
-        """`text` with each mistyped pair written as the knowledge's word of the same sound, then
-        each mistyped last character of three whose first two are the knowledge's ("成功吕")."""
-        return self._fix_triples(self._fix_pairs(text))
+        """`text` with each pair typed the wrong way round put right ("立法系联点"), each mistyped
+        pair written as the knowledge's word of the same sound, then each mistyped last character
+        of three whose first two are the knowledge's ("成功吕")."""
+        return self._fix_triples(self._fix_pairs(self._fix_swaps(text)))
+
+    def _fix_swaps(self, text: str) -> str:
+        """Two characters typed the wrong way round: a pair not of the knowledge, and no word
+        much used, whose reverse is the knowledge's and joins its neighbours as the knowledge
+        writes them ("立法系联点": 联系 of 联系点; "法咨律询": 律咨 of 法律咨询, both neighbours)."""
+        words = lexicon.words()
+        out = list(text)
+        for i in range(len(text) - 1):
+            pair = "".join(out[i : i + 2])
+            swapped = pair[::-1]
+            if not _HANZI_RE.fullmatch(pair) or pair in self.pairs or swapped not in self.pairs:
+                continue
+            if any(c in _NUMERALS or words.get(c, 0) >= SWAP_ALONE for c in pair):
+                continue  # "跑了好几个": 了, 的, 好 stand alone wherever they are typed
+            used = words.get(swapped, 0)
+            if words.get(pair, 0) * SWAP_RARITY > used:
+                continue  # a word as typed, not far rarer than its reverse ("律法" of 法律 is a typo)
+            before = out[i - 1] + swapped[0] if i > 0 else ""
+            after = swapped[1] + out[i + 2] if i + 2 < len(out) else ""
+            joined = (before in self.pairs) + (after in self.pairs)
+            # one neighbour is enough for a word of its own (联系) that no word as typed straddles
+            # as much used ("法系联": 法系), and neither character is typed alone on purpose (有)
+            alone = any(words.get(c, 0) >= MAX_TYPO_FREQUENCY for c in pair)
+            straddled = max(
+                words.get(out[i - 1] + pair[0], 0) if i > 0 else 0,
+                words.get(pair[1] + out[i + 2], 0) if i + 2 < len(out) else 0,
+            )
+            if joined == 2 or (joined == 1 and used and not alone and straddled < used):
+                out[i : i + 2] = list(swapped)
+        return "".join(out)
 
     def _fix_triples(self, text: str) -> str:
         out = list(text)

@@ -111,6 +111,20 @@ def test_near_miss_words_are_absent_from_the_report(kb):
     assert direction.near_misses("全市建立了多少处询问室、听证室？") == ["全市建立了多少处羁押室、值班室？"]
 
 
+def test_swapped_chars_turns_two_neighbours_of_one_word_round():
+    rng = random.Random(5)
+    changed = 0
+    for question in QUESTIONS * 10:
+        typo = invariance.swapped_chars(question, rng)
+        if typo is None:
+            continue
+        changed += 1
+        at = [i for i, (a, b) in enumerate(zip(question, typo)) if a != b]
+        assert sorted(typo) == sorted(question) and len(at) == 2 and at[1] == at[0] + 1, typo
+        assert typo[at[0]] == question[at[1]] and typo[at[1]] == question[at[0]]
+    assert changed >= 30  # questions with a content word of three characters or more
+
+
 def test_homophone_typo_changes_one_character_for_one_read_the_same():
     rng = random.Random(3)
     common = set(invariance.common_chars())
