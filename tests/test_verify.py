@@ -57,6 +57,10 @@ def test_a_plain_figure_question_gets_no_verdict(engine):
         ("2023年是不是一个立法联系点都没新增", False),
         ("首次不罚是不是一家企业也没有", False),
         ("一趟都不用跑就能办的事有多少，应该是1837项吧", True),  # 趟 counts trips: no "none" of the items
+        # 个 counts anything: none claimed of the figure's own thing, true where the report says 无
+        ("是不是一个执法记录仪都没配", False),
+        ("是不是一个要跑两次以上的事项都没有", True),
+        ("跑两次以上的事项是不是一个都没有", True),
         # 不 before the report's own word denies it (首次不罚 is a name: no denial)
         ("有没有行政机关负责人不出庭应诉的情况", False),
         ("首次不罚的企业是不是6125家", True),

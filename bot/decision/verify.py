@@ -249,7 +249,7 @@ def verdict(analysis: Analysis, evidence: str, figure=None, stated: str = "") ->
     if offers_choice(question):
         return None  # "是2900余件还是3000件": the figure says which option, no side is claimed
     counted = (getattr(figure, "unit", "") or "个")[-1:] if getattr(figure, "number", None) is not None else ""
-    if counted and any(m.group("unit")[-1] == counted for m in _NONE_CLAIMED_RE.finditer(question)):
+    if counted and any(_counts_own(m, counted) for m in _NONE_CLAIMED_RE.finditer(question)):
         # "是不是一个立法联系点都没新增": none at all of what the figure counts is claimed (not
         # "一趟都不用跑…有1837项吗": 趟 counts trips, the figure items)
         return figure.number == 0 or figure.value in ("无", "0")
@@ -296,9 +296,19 @@ def verdict(analysis: Analysis, evidence: str, figure=None, stated: str = "") ->
 # "一个立法联系点都没新增", "连一家都没有": a claim that there is none at all ("连一半都没到",
 # "一千件都不到" are bounds: no counter right after 一, or 到/超 after the negation).
 _NONE_CLAIMED_RE = re.compile(
-    r"(?<![\d一二两三四五六七八九十百千万])[一1](?P<unit>个|项|家|件|名|人|台|处|条|起|次|分钱|点)[\u4e00-\u9fff]{0,12}?"
+    r"(?<![\d一二两三四五六七八九十百千万])[一1](?P<unit>个|项|家|件|名|人|台|处|条|起|次|分钱|点)"
+    r"(?:(?![一1](?:个|项|家|件|名|人|台|处|条|起|次|点))[\u4e00-\u9fff\d]){0,12}?"
     r"(?:都|也)(?:没|未|不)(?!到|有到|超|满|足|够|过|少)"
 )
+
+
+def _counts_own(claim: re.Match, counted: str) -> bool:
+    """Whether a claim of none counts what the figure counts: in its unit ("一项都没有"), or in
+    个, which counts anything ("一个要跑两次以上的事项都没有" of …项, "一个执法记录仪都没配")."""
+    unit = claim.group("unit")
+    return unit[-1] == counted or (unit == "个" and counted not in "%元")
+
+
 # (不是/不会/不能… are the negations `negates` reads, a rhetorical 不是…吗 included; 不到/不少 are bounds)
 _BARE_NOT_RE = re.compile(r"(?<![是要还])不(?![是会能可再用要必需少到足了])([\u4e00-\u9fff]{2})")
 
