@@ -990,3 +990,9 @@ def test_a_figure_looked_up_then_checked_in_one_message(engine, question, entry_
     """The figure quoted is looked up, and the check after it is judged against that figure."""
     reply = engine.respond(question)
     assert reply.entry_id == entry_id and reply.answer.startswith(verdict), reply.text
+
+
+def test_a_formal_request_of_two_counts_joined_by_ji_answers_both(engine):
+    """“0”跑动次数事项 is one name (次数 before its noun 事项 is no measure's end): two asks, not three."""
+    reply = engine.respond("烦请告知2023年市本级“0”跑动次数事项的数量及跑动“1”次事项的数量。")
+    assert reply.status == "answer" and "1837项" in reply.answer and "1024项" in reply.answer, reply.text

@@ -193,7 +193,9 @@ def _items(text: str) -> list[str]:
 # The end of a measure's name with another item typed right after it ("…纠纷数调处成功率").
 LONG_ITEM = 10  # an item this long may be two typed together
 MIN_ITEM = 5  # characters of an item cut off the front
-_MEASURE_END_RE = re.compile(r"(?:[数率]|人次|金额)(?=[\u4e00-\u9fff]{3})(?![是有为多几的据字量先])")
+_MEASURE_END_RE = re.compile(
+    r"(?:[数率]|人次|金额)(?=[\u4e00-\u9fff]{3})(?![是有为多几的据字量先])(?!事项|案件|案子)"
+)  # "跑动次数事项": a name before its noun
 
 
 def _unglued(item: str) -> list[str]:
