@@ -253,6 +253,76 @@ def test_a_change_asked_takes_the_one_near_figure_of_a_change(engine, question):
     assert reply.status == "answer" and "74.1%" in reply.answer, reply.text
 
 
+@pytest.mark.parametrize(
+    ("question", "figure", "other"),
+    [
+        ("请问2023年度全市行政执法部门经过法治审核的执法事项共计多少项？", "1.5万余项", "7.5万余项"),
+        ("全市行政执法部门经过法治审核的执法事项一共有几项", "1.5万余项", "7.5万余项"),
+        ("全市行政执法部门公示的执法事项共计多少项", "7.5万余项", "1.5万余项"),
+    ],
+)
+def test_the_word_nearest_the_ask_that_one_near_figure_holds_picks_it(engine, question, figure, other):
+    """Both figures' sentence writes 全市行政执法部门; the measure is what stands next to the
+    question word (经过法治审核的执法事项), so the figure whose own words alone hold it answers."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and figure in reply.answer and other not in reply.answer, reply.text
+
+
+def test_a_word_nearer_the_ask_that_no_near_figure_holds_picks_none(engine):
+    """立法 is 立法意见建议's alone, but 提案, nearer the question word, is no near figure's: a near
+    miss, never 40余条."""
+    reply = engine.respond("立法提案是40多条还是40多件")
+    assert not (reply.status == "answer" and "40余条" in reply.answer), reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["全市行政执法部门经过法治审核的执法事项和公示执法事项各有多少项", "经过法治审核的执法事项、公示执法事项分别多少"],
+)
+def test_several_near_figures_asked_at_once_are_each_answered(engine, question):
+    """The nearest word picks one figure only when one is asked: with 各/、/分别, both answer."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and "1.5万余项" in reply.answer and "7.5万余项" in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("申请复议的时候顺手把矛盾调解掉的那种做法，调成了多少件", "78件"),
+        ("申请复议的时候顺手把矛盾调解掉的那种做法，调成的比例是多少", "25%"),
+    ],
+)
+def test_a_described_thing_near_gives_the_one_figure_of_the_kind_asked_it_states(engine, question, figure):
+    """Neither the explanation of 复调对接 nor its figures lead surely; the explanation covers the
+    description and states one figure of the kind asked: that figure answers."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and figure in reply.answer, reply.text
+
+
+def test_a_described_thing_near_gives_no_figure_of_another_kind(engine):
+    """Money is asked and the explanation states none: no figure of it is given."""
+    reply = engine.respond("申请复议的时候顺手把矛盾调解掉的那种做法，花了多少钱")
+    assert reply.status != "answer" and "78件" not in reply.text.split("\n")[0], reply.text
+
+
+STORY = "我儿子刚考进市场监管局，说要先过执法资格考试才能上岗执法，考场里人特别多。"
+
+
+def test_a_word_of_the_story_around_the_ask_is_never_what_the_report_lacks(engine):
+    """市场监管 stands only in the story: the ask (他问我…参加了这个考试，…到底是多少人) is answered."""
+    reply = engine.respond(STORY + "他问我全市有多少执法人员参加了这个考试，我也答不上来，2023年到底是多少人？")
+    assert reply.status == "answer" and "5100多名" in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    "ask", ["全市有多少市场监管执法人员参加了执法资格考试？", "他问我全市有多少执法人员考试没及格，到底是多少人？"]
+)
+def test_a_word_of_the_ask_the_figure_lacks_still_declines_after_a_story(engine, ask):
+    """In the ask itself, 市场监管 (or 没及格) is a measure the figure of 5100多名 is not."""
+    reply = engine.respond(STORY + ask)
+    assert not (reply.status == "answer" and "5100多名" in reply.answer), reply.text
+
+
 def test_a_count_asked_of_another_noun_of_the_sentence_takes_its_figure(engine):
     """The sentence of 30多家…70个 also writes 等20多个方面: 涉及多少个方面 is that count."""
     reply = engine.respond("请问贵市2023年“谁执法谁普法”责任单位发布的典型案例涉及多少个方面？")

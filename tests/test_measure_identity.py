@@ -813,3 +813,18 @@ def test_a_staff_lookup_ending_on_money_looks_up_the_money(engine):
     """ "农民工工资": the wages recovered (317万余元), not the 370 workers they were recovered for."""
     reply = engine.respond("农民工工资")
     assert reply.status == "answer" and reply.answer.startswith("为农民工讨回工资金额：317万余元"), reply.text
+
+
+@pytest.mark.parametrize("question", ["法援 受理 人数", "法律援助受理人数"])
+def test_a_lookup_naming_people_last_takes_no_count_of_cases(engine, question):
+    """人数 closes the lookup: 2900余件 counts cases, and the report gives no number of people helped."""
+    reply = engine.respond(question)
+    assert reply.status != "answer" and "2900余件" not in reply.text.split("\n")[0], reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"), [("讨薪 人数", "370名"), ("执法资格考试人数", "5100多名"), ("法律咨询人次", "近30000人次")]
+)
+def test_a_lookup_naming_people_last_takes_a_count_of_people(engine, question, figure):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and figure in reply.answer, reply.text

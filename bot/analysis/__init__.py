@@ -156,7 +156,7 @@ _AREA_OF_SUBJECT_RE = re.compile(r"(?<=[\u4e00-\u9fff]{3})在[\u4e00-\u9fff]{2,1
 _ASKING_NOT_END_RE = re.compile(r"没有?$")
 _ASKING_RE = re.compile(r"多少|几|好多|什么|啥|哪|谁|怎|咋|吗|呢|么$|没$|还是|是否|有没有|是不是|对吧|没错吧|[?？]")
 # A clause telling of the asker or someone: its year is the story's.
-_TELLS_RE = re.compile(r"我|俺|咱|他|她|孩子|儿子|女儿|老伴|老公|老婆|爸|妈|家里|参加了|去过|办过|遇到|以前|那时")
+TELLS_RE = re.compile(r"我|俺|咱|他|她|孩子|儿子|女儿|老伴|老公|老婆|爸|妈|家里|参加了|去过|办过|遇到|以前|那时")
 
 
 def _years_asked(raw: str, scope: Scope, synonyms: Synonyms, today: dt.date | None) -> Scope:
@@ -166,7 +166,7 @@ def _years_asked(raw: str, scope: Scope, synonyms: Synonyms, today: dt.date | No
     parts = [c for c in _CLAUSE_RE.split(raw) if c.strip()]
     if len(parts) < 2:
         return scope
-    asked = "，".join(c for c in parts if _ASKING_RE.search(c) or not _TELLS_RE.search(c))
+    asked = "，".join(c for c in parts if _ASKING_RE.search(c) or not TELLS_RE.search(c))
     if not asked:
         return scope
     text = _read(clean(asked), synonyms)

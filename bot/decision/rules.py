@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from bot.analysis import Analysis
+from bot.analysis import TELLS_RE, Analysis
 from bot.analysis.ask import narrative
 from bot.analysis.intent import RANK_ASKED_RE, undescribed
 from bot.analysis.numbers import CN_DIGITS, written_figure
@@ -298,6 +298,8 @@ _COUNT_NAME_RE = re.compile(
     r"[\u4e00-\u9fff]{2}(?<![系指多少分总])数$|^[件项家台处条类种名起次位]数$"
 )  # "起数": a count in 起
 _RATE_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2}率$")
+# A staff lookup naming a count of people last: one word ending in it, or it alone after a space.
+_PEOPLE_NAMED_RE = re.compile(r"(?:^[\u4e00-\u9fff]+|\s)(?:人数|人员数)$")
 
 
 def names_measure_word(text: str) -> bool:
@@ -335,6 +337,9 @@ def rule_measure(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | 
             and rate.group(0) not in (ctx.normalize or normalize)(choice.names)
         ):
             return Decline("measure", "percent")  # "…事项网上可办率": a rate named, a count is no answer
+        people = a.intent.kind == "lookup" and _PEOPLE_NAMED_RE.search(a.raw.strip())
+        if people and not measure_fits("people", "", choice.figure_unit, choice.figure_value):
+            return Decline("measure", "people")  # "法律援助受理人数": people named, 2900余件 is no answer
         return None
     if a.intent.measure == "rank" and _ranks_figure(choice):
         return None
@@ -903,11 +908,15 @@ def rule_figure_subject(a: Analysis, choice: Choice | None, ctx: Context) -> Dec
     report = ctx.report_norm
     places = set(a.scope.places) | set(a.scope.counties)  # the scope rules judge places
     typed = convert_numerals(clean(a.raw))  # a report word only a synonym brought ("公安" → 警务) is not said
+    asked = _asking_text(a)
+    asked = f"{asked} {ctx.normalize(asked)}" if ctx.normalize else asked  # as typed, and with synonyms read
     for word in lexicon.words_in(core):
         if any(c in GLUE_CHARS for c in word) or word in evidence or word in PLACEHOLDERS or word in MEASURE_NEUTRAL:
             continue
         if word not in a.text:
             continue  # letters glued across a particle left out ("办好的事项" → 办好事): not the asker's word
+        if word not in asked:
+            continue  # a word of the story around the ask ("我儿子刚考进市场监管局，…"): never what is lacking
         if word in places or any(word in p for p in places):
             continue
         if not occurs(word, report) and none_occur(word, report):
@@ -925,6 +934,7 @@ def rule_figure_subject(a: Analysis, choice: Choice | None, ctx: Context) -> Dec
                     and occurs(w, report)
                     and report.count(w) <= 3
                     and w not in MEASURE_NEUTRAL
+                    and w not in PLACEHOLDERS  # "矛盾解决办法": 办法 stands for the thing asked
                 ),
                 "",
             )
@@ -935,6 +945,17 @@ def rule_figure_subject(a: Analysis, choice: Choice | None, ctx: Context) -> Dec
         if occurs(word, report) and report.count(word) <= 3 and word in typed:
             return Decline("unstated", word)
     return None
+
+
+def _asking_text(a: Analysis) -> str:
+    """The message without its clauses that ask nothing and tell of the asker or someone ("我儿子
+    刚考进市场监管局"), as the analysis reads it; the whole text when no clause is such (a
+    subject carried from the last answer, "法律援助件，在全省排第几", is asked)."""
+    clauses = [c for c in CLAUSE_BREAK_RE.split(a.raw) if c.strip()]
+    kept = [c for c in clauses if _ASKING_RE.search(c) or not TELLS_RE.search(c)]
+    if not kept or len(kept) == len(clauses):
+        return a.text
+    return "".join(convert_numerals(clean(c)) for c in kept)
 
 
 # Nouns that name no measure of their own: the kind of figure (人数, 金额) is the intent's
@@ -971,7 +992,7 @@ PLACEHOLDERS = frozenset(
     "准确 准确数 确切 确切数 精确 具体数 准数 实数 原话 原文 原句".split()
 )
 _QUESTION_WORD_RE = re.compile(r"多少|几")
-_TOTAL_WORDS_RE = re.compile(r"一共|总共|共计|一起")  # "一共建了多少处" is not 共建
+TOTAL_WORDS_RE = re.compile(r"一共|总共|共计|一起")  # "一共建了多少处" is not 共建
 _HOW_HIGH_RE = re.compile(r"([高多大低少快长])不\1")  # "成功率高不高" asks how high: no 率高
 _WHERE_RE = re.compile(r"市本级|全市|益阳市?")  # where a figure is of ("市本级是多少"), never what it measures
 # A year or a time the ask points at ("跟前一年比", "这回放了多少"): never read as part of a noun
@@ -1015,7 +1036,7 @@ def measure_head(a: Analysis, report: str = "") -> str:
     律师有多少名" → 律师); "" when that noun names no measure of its own (多少个方面)."""
     clauses = [
         _WHERE_RE.sub(
-            " ", _HOW_HIGH_RE.sub(" ", _WHEN_RE.sub(" ", _TOTAL_WORDS_RE.sub(" ", convert_numerals(clean(c)))))
+            " ", _HOW_HIGH_RE.sub(" ", _WHEN_RE.sub(" ", TOTAL_WORDS_RE.sub(" ", convert_numerals(clean(c)))))
         )
         for c in CLAUSE_BREAK_RE.split(_LISTENER_RE.sub(" ", undescribed(a.raw)))
     ]
@@ -1225,11 +1246,11 @@ def measure_phrase(a: Analysis) -> list[str]:
     """The words that say what the ask counts: its asking clause up to the question word, and
     the noun phrase right after it ("给网格员配备了多少台执法记录仪"), never the predicate that
     follows ("有多少家企业轻微违法没被罚款": 企业 is counted, 没被罚款 says which)."""
-    before, after = _measure_parts(a)
+    before, after = measure_parts(a)
     return before + after
 
 
-def _measure_parts(a: Analysis) -> tuple[list[str], list[str]]:
+def measure_parts(a: Analysis) -> tuple[list[str], list[str]]:
     """measure_phrase's words before the question word and those after it (the thing counted,
     "多少条|立法提案")."""
     text = a.text
@@ -1455,7 +1476,7 @@ def rule_one_word_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
     on, off = [], []
     scope = set(a.scope.places) | set(a.scope.counties) | set(ctx.place_words)
     is_own = lambda w: w in own or norm(w) in own or _sounds_in(norm(w), own_sound)  # noqa: E731
-    before, counted = _measure_parts(a)
+    before, counted = measure_parts(a)
     split_phrase = before + counted
     phrase = _measure_names(split_phrase)
     described = {w for m in _DESCRIBED_BEFORE_RE.finditer(a.text) for w in lexicon.segment(m.group(1))}

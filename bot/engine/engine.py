@@ -535,6 +535,10 @@ class Engine(FollowUps):
             # "…要考执法资格证…，一共组织了多少人考这个": what 这个 points at is what was 考'd
             # in the story, not every word of the report the story says (城管)
             refers = done.group(1)
+        elif (named := self._pointed_noun(ask.text, ask.refers, report)) is not None:
+            # "…要先过执法资格考试…，他问我有多少人参加了这个考试": 这个考试 is the story's 执法资格
+            # 考试, not every word of the report the story says (市场监管局)
+            refers = named
         said = set(segment(refers))
         lent = [w for w in self._story_words(refers, report) if _lendable(w, said)]
         # "手机上办事那个益阳在2021年的旗舰店 里面接了多少个应用": the year of the thing pointed at
@@ -586,6 +590,26 @@ class Engine(FollowUps):
                 # a place the knowledge asks about (大通湖) is a subject here; other places never lent
                 return "".join(w for w in words if not _scoped(w, self.today) or self._names_subject(w))
         return ""
+
+    def _pointed_noun(self, ask: str, refers: str, report: str) -> str | None:
+        """The story's clause that names the noun the ask points at with 这个/那个 ("这个考试"),
+        up to that noun ("说要先过执法资格考试"): what the ask means, and nothing the story says
+        elsewhere; None when the ask points at no noun or no clause of the story names it."""
+        pointed = _THIS_NOUN_RE.search(ask)
+        if pointed is None:
+            return None
+        synonyms = self.packs[-1].knowledge.synonyms
+        clauses = [synonyms.apply(clean(c)) for c in CLAUSE_BREAK_RE.split(refers) if c.strip()]
+        for size in range(len(pointed.group(1)), 1, -1):
+            noun = pointed.group(1)[:size]
+            naming = [c for c in clauses if noun in c]
+            ends = pointed.end(1) - len(pointed.group(1)) + size
+            if size == 2 and ends < len(ask) and "\u4e00" <= ask[ends] <= "\u9fff":
+                continue  # "这种复议加调解的办法": two characters opening a description, no noun
+            if naming:
+                named = naming[-1][: naming[-1].rindex(noun) + size]
+                return named if self._story_words(named, report) else None
+        return None
 
     def _story_words(self, story: str, report: str) -> list[str]:
         """The report's words a story says, without a year or place, and never one the asker
@@ -792,6 +816,7 @@ def _ask_of(message: str, report: str) -> Ask:
 
 # A verb and the thing pointed at ("考这个", "办那个"): the story's object of that verb is meant.
 _VERB_THIS_RE = re.compile(r"([\u4e00-\u9fff])(?:这个|那个)(?![\u4e00-\u9fff])")
+_THIS_NOUN_RE = re.compile(r"(?:这个|那个|这项|那项|这种|那种)([\u4e00-\u9fff]{2,4})")  # "参加了这个考试"
 # The asker saying which subject the last question meant ("我说的是诉前调解的", "我是问部门的").
 _CORRECTION_RE = re.compile(
     r"^(?:不是[，,\s]*)?(?:我|俺)(?:说的是|是说|问的是|是问|指的是)([\u4e00-\u9fff]{2,12}?)的?"

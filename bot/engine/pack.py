@@ -48,6 +48,7 @@ from bot.decision.rules import (
     PLACEHOLDERS,
     RANK_WORDS_RE,
     SCOPE_RULES,
+    TOTAL_WORDS_RE,
     Choice,
     Context,
     Decision,
@@ -57,6 +58,7 @@ from bot.decision.rules import (
     first_decline,
     lead_ok,
     measure_head,
+    measure_parts,
     named_measure,
     names_measure_word,
     rank_clauses,
@@ -123,6 +125,7 @@ _NAMED_RE = re.compile(r"“[^”]{2,20}”|《[^》]{2,40}》")
 # What a thing is called asked outright ("叫啥", "全称"): only a sentence naming something answers.
 _CALLED_RE = re.compile(r"叫什么|叫啥|什么名字|啥名字|名称|全称|什么说法|怎么称呼")
 _LIST_MARK_RE = re.compile(r"、|”“|”、“|；")
+_SEVERAL_RE = re.compile(r"、|还有|以及|分别|各|哪个|哪一个|倍")  # several things asked, or compared
 
 
 KNOWN_TEXTS_KEPT = 4096  # normalised texts of the pack kept for the rules
@@ -632,6 +635,10 @@ class PackEngine:
         elif ambiguous and not report_wins and (changed := self._change_option(a, fitting)) is not None:
             # "办事的承诺时间整体上砍掉了百分之几": a change asked, and one near figure measures a change
             choice = self._entry_choice(changed)
+        elif ambiguous and not report_wins and (nearest := self._nearest_named(a, fitting)) is not None:
+            # "…行政执法部门经过法治审核的执法事项共计多少项": the word nearest the question word
+            # that one near figure's own words hold and the others' do not says which is asked
+            choice = self._entry_choice(nearest)
         elif ambiguous and not report_wins:
             fuller = self._sentence_over_options(a, options, sentences)
             if fuller is None:
@@ -666,6 +673,15 @@ class PackEngine:
                 and self._kind_fits(options[0], a)
             ):
                 choice = self._entry_choice(options[0])  # the one near entry, and it covers the question
+            elif (
+                options
+                and not short
+                and options[0].missing <= p.lone_option_missing
+                and (stated := self._metric_stated(a, options)) is not None
+            ):
+                # "…顺手把矛盾调解掉的那种做法，调成了多少件": the near explanation that covers the
+                # question states one figure of the kind asked: that figure answers
+                choice = self._entry_choice(stated)
             elif not short and (changed := self._change_option(a, [o for o in options if self._kind_fits(o, a)])):
                 choice = self._entry_choice(changed)  # "…承诺时间整体上砍掉了百分之几": the one change near
             elif options:
@@ -741,6 +757,27 @@ class PackEngine:
         if declined is not None:
             return Decision("decline", choice, declined)
         return Decision("answer", choice)
+
+    def _nearest_named(self, a: Analysis, options: list[Candidate]) -> Candidate | None:
+        """Of near figures alike, the one named by the ask's measure: going out from the question
+        word (the noun counted after it, then the words before it, nearest first), the first word
+        that exactly one option's own words hold picks it; a word that all of them hold says
+        nothing; one that none holds (another measure: "立法提案是多少") leaves it open."""
+        if not a.wants_figure or len(options) < 2 or _SEVERAL_RE.search(a.raw):
+            return None  # "A、B，还有C": several asked, each its own figure
+        norm = self.context.normalize or normalize
+        owns = [norm(self._entry_choice(o).own_text + " " + self.knowledge.entries[o.id].title) for o in options]
+        before, after = measure_parts(a)
+        for word in [*after, *reversed(before)]:
+            word = norm(word)
+            if len(word) < 2 or word in MEASURE_NEUTRAL or TOTAL_WORDS_RE.fullmatch(word):
+                continue
+            holding = [o for o, own in zip(options, owns) if word in own]
+            if len(holding) == 1:
+                return holding[0]
+            if not holding:
+                return None  # "立法提案是多少": a word nearer the ask that no figure holds names another measure
+        return None
 
     def _stated_metric(self, a: Analysis, choice: Choice) -> Choice | None:
         """The metric an explanation chosen for a figure ask states in the unit asked (the one
