@@ -103,3 +103,15 @@ async def test_fractional_ttl_is_kept(backend, ttl):
     await store.save(SESSION, Conversation(last_entry_id="online_rate", updated_at=clock.now, ttl_seconds=ttl))
     clock.now += 1.0
     assert (await store.load(SESSION)).last_entry_id == "online_rate"
+
+
+async def test_the_parts_of_a_combined_answer_are_kept(backend):
+    """After two figures answered at once, "第二个呢" on another worker reads the second."""
+    _, make, _ = backend
+    clock = Clock()
+    one, two = make(600, clock), make(600, clock)
+    async with conversation_of(one, SESSION) as conversation:
+        conversation.remember("people_mediation_success_rate", clock.now)
+        conversation.last_parts = "people_mediation_success_rate pre_litigation_success_rate"
+    loaded = await two.load(SESSION)
+    assert loaded.last_parts.split() == ["people_mediation_success_rate", "pre_litigation_success_rate"]

@@ -65,7 +65,7 @@ class SqliteSessionStore:
         try:
             rows = await arun(
                 self.conn,
-                "SELECT last_entry_id, updated_at, ttl_seconds, last_year, last_text, scoped_out FROM sessions "
+                "SELECT last_entry_id, updated_at, ttl_seconds, last_year, last_text, scoped_out, last_parts FROM sessions "
                 "WHERE key = ? AND saved_at >= ?",
                 (keyed_hash(self.key, "session", session_id), self.clock() - self.ttl_seconds),
             )
@@ -74,7 +74,7 @@ class SqliteSessionStore:
             rows = []
         if not rows:
             return Conversation(ttl_seconds=self.ttl_seconds)
-        last_entry_id, updated_at, ttl_seconds, last_year, last_text, scoped_out = rows[0]
+        last_entry_id, updated_at, ttl_seconds, last_year, last_text, scoped_out, last_parts = rows[0]
         return Conversation(
             last_entry_id=last_entry_id,
             updated_at=updated_at,
@@ -82,6 +82,7 @@ class SqliteSessionStore:
             last_year=last_year,
             last_text=last_text,
             scoped_out=bool(scoped_out),
+            last_parts=last_parts,
         )
 
     async def save(self, session_id: str, conversation: Conversation) -> None:
@@ -90,7 +91,7 @@ class SqliteSessionStore:
             await arun(
                 self.conn,
                 "INSERT OR REPLACE INTO sessions (key, last_entry_id, updated_at, ttl_seconds, last_year, "
-                "last_text, saved_at, scoped_out) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "last_text, saved_at, scoped_out, last_parts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     keyed_hash(self.key, "session", session_id),
                     c.last_entry_id,
@@ -100,6 +101,7 @@ class SqliteSessionStore:
                     c.last_text,
                     self.clock(),
                     int(c.scoped_out),
+                    c.last_parts,
                 ),
             )
         except sqlite3.Error as exc:

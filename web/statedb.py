@@ -65,7 +65,8 @@ CREATE TABLE IF NOT EXISTS sessions (
     last_year INTEGER,
     last_text TEXT NOT NULL DEFAULT '',
     saved_at REAL NOT NULL,
-    scoped_out INTEGER NOT NULL DEFAULT 0
+    scoped_out INTEGER NOT NULL DEFAULT 0,
+    last_parts TEXT NOT NULL DEFAULT ''
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS sessions_by_time ON sessions (saved_at);
 CREATE TABLE IF NOT EXISTS rate_buckets (
@@ -77,7 +78,7 @@ CREATE TABLE IF NOT EXISTS rate_buckets (
 CREATE INDEX IF NOT EXISTS rate_buckets_by_time ON rate_buckets (at);
 """
 # Columns added after the first version, with their declarations (added to an older file).
-ADDED_COLUMNS = (("scoped_out", "INTEGER NOT NULL DEFAULT 0"),)
+ADDED_COLUMNS = (("scoped_out", "INTEGER NOT NULL DEFAULT 0"), ("last_parts", "TEXT NOT NULL DEFAULT ''"))
 
 
 def path_in(data_dir: Path | str) -> Path:

@@ -14,6 +14,7 @@ class Conversation:
     ttl_seconds: float = 600.0
     last_year: int | None = None  # the report year of the last answer ("比上一年呢")
     last_text: str = ""  # the last question answered
+    last_parts: str = ""  # the entries a combined last answer gave, in order, space-separated ("第二个呢")
     # the last question was declined for its year or place; last_text is it without them and
     # last_entry_id the answer offered instead ("那2023年的呢" asks it again, in scope)
     scoped_out: bool = False

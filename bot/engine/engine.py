@@ -433,6 +433,8 @@ class Engine(FollowUps):
         if conversation is not None and response.status == "answer":
             conversation.last_year = year or conversation.last_year
             conversation.last_text = conversation.last_text if response.kind == "all_said" else text
+            if response.kind not in ("all_said", "nth"):
+                conversation.last_parts = " ".join(p.entry_id for p in response.parts if p.entry_id)
             conversation.scoped_out = False
         elif conversation is not None and response.kind in answers.SCOPE_KINDS:
             # "2024年网上可办率多少": "那2023年的呢" next asks it in scope

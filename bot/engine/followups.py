@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from bot.analysis import ASKS_ABOUT_OTHER_RE, Analysis
 from bot.analysis.check_words import UNIT_WORDS, kind_fits, offers_choice
+from bot.analysis.figures import parse_figure_query
 from bot.analysis.numbers import AskedNumber
 from bot.answers import compose as answers
 from bot.answers.compose import Response
@@ -215,7 +216,16 @@ WITHIN_RE = re.compile(r"其中|里面|里头|当中|这些里|这几个里|这�
 
 # Which document was issued ("出台的是啥文件", "依据的哪个文件"), and a document's title as written.
 # "第二个呢，是为了啥", "最后一个是哪个单位": a thing at its place among those just named.
-_NTH_RE = re.compile(r"^(?:那)?(?:第(?P<place>\d)|最后一?)个(?:呢|啊|呀)?[，,\s]*(?P<rest>.*)$")  # numerals as digits
+_NTH_RE = re.compile(
+    r"^(?:那|那么|其中)?(?:第(?P<place>\d)|最后[一1]?)(?:个|块|部分|项|点|方面)(?:呢|啊|呀)?[，,\s]*(?P<rest>.*)$"
+)  # numerals as digits
+# What a thing is asked ("那1.5万余项说的是啥"): a figure stated with it is looked up, not checked.
+_WHAT_ASKED_RE = re.compile(r"啥|什么|哪|指的|是指")
+# A rest asking only the figure itself ("第二个是多少").
+_VALUE_ASKED_RE = re.compile(r"(?:是|有)?(?:多少|几|啥|什么)(?:呢|啊|呀)?")
+# The overview's parts, one per line ("1. 政府职能体系不断优化：…"), and a rest asking only the name.
+_PART_LINE_RE = re.compile(r"^\d+\.\s*([^：:\n]+)[：:]", re.M)
+_NAME_ASKED_RE = re.compile(r"(?:是|叫)?(?:啥|什么|哪个|哪块|哪一块)(?:名字|名称)?|(?:叫|是)(?:啥|什么)")
 
 
 _DOCUMENT_ASKED_RE = re.compile(
@@ -328,6 +338,8 @@ class FollowUps:
             return None  # "那2022年受理了多少啊": a figure asked by its question word, a new question
         if _ANOTHER_EXISTS_RE.search(text):
             return None  # "跑两次以上的有没有": whether another one exists, not a check of this one
+        if not a.intent.yes_no and _WHAT_ASKED_RE.search(a.text) and parse_figure_query(a.text):
+            return None  # "那1.5万余项说的是啥": what a figure is, looked up, not a check of the last
         if not a.numbers:
             a = _with_bare_numbers(a)  # "四千四对吧": after an answer, a bare number is its figure checked
         core = a.core
@@ -464,20 +476,31 @@ class FollowUps:
         return answers.named_in(last, titles[0]) if len(titles) == 1 else None
 
     def _nth_of_last(self, text: str, conversation: Conversation, now: float) -> Response | None:
-        """ "第二个呢，是为了啥" after an answer naming several things (《…》 titles, or names
-        listed with 、): the thing at that place, asked what follows of it (what it is, if nothing)."""
+        """ "第二个呢，是为了啥" after an answer naming several things (the figures of a combined
+        answer, the parts of the overview, 《…》 titles, or names listed with 、): the thing at
+        that place, asked what follows of it (the figure itself, or what it is, if nothing)."""
         said = _NTH_RE.match(convert_numerals(text.strip()))
         if said is None or not conversation.active(now):
             return None
         last = self._last_answer(conversation)
         if last.status != "answer":
             return None
-        titles = list(dict.fromkeys(_TITLE_RE.findall(last.answer)))
-        members = titles or next((_list_items(x) for x in re.split(r"[。；;]", last.answer) if "、" in x), [])
         index = int(said.group("place")) - 1 if said.group("place") else -1  # none: "最后一个"
+        rest = PUNCTUATION_RE.sub("", said.group("rest"))
+        parts = conversation.last_parts.split()
+        if len(parts) >= 2 and index < len(parts) and (not rest or _VALUE_ASKED_RE.fullmatch(rest)):
+            again = self.answer_entry(parts[index])  # "第二个呢" after two figures: the second
+            if again is not None and again.status == "answer":
+                return replace(again, kind="nth")  # (the parts stay the last answer's: "最后一个呢")
+        if last.kind == "overview":
+            members = _PART_LINE_RE.findall(last.answer or last.text)
+            rest = rest if rest and not _NAME_ASKED_RE.fullmatch(rest) else "这方面讲了什么"
+        else:
+            titles = list(dict.fromkeys(_TITLE_RE.findall(last.answer)))
+            members = titles or next((_list_items(x) for x in re.split(r"[。；;]", last.answer) if "、" in x), [])
+            rest = rest or "是什么"
         if len(members) < 2 or index >= len(members):
             return None
-        rest = PUNCTUATION_RE.sub("", said.group("rest")) or "是什么"
         again, _ = self._answer(f"{members[index]}{rest}", None, now)
         return again if again.status == "answer" else None
 

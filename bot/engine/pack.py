@@ -216,12 +216,7 @@ class PackEngine:
         now = time.monotonic() if now is None else now
         with one_message():
             response = self._respond(text if isinstance(text, str) else "", conversation, now)
-        if (
-            conversation is not None
-            and response.status == "answer"
-            and response.entry_id
-            and response.entry_id != "overview"
-        ):
+        if conversation is not None and response.status == "answer" and response.entry_id:
             conversation.remember(response.entry_id, now)
         return response
 
