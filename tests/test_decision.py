@@ -333,3 +333,11 @@ def test_a_list_the_report_only_counts_stays_declined_when_the_message_splits(en
     two asks never bring the count back as the answer."""
     reply = engine.respond("新增的5个立法联系点都在哪 有名单不")
     assert reply.status == "fallback" and reply.kind == "count_only", reply.text
+
+
+def test_a_part_denied_is_not_the_part_asked_so_the_total_stays_unstated(engine):
+    """"没通过初评的有没有" names 通过初评 only to ask of the rest: the total (一共就22个) is still
+    what the report does not give, never 是的 on the 22 that passed."""
+    reply = engine.respond("全市乡镇街道是不是一共就22个，没通过初评的有没有")
+    assert reply.status != "answer" and not reply.text.startswith("是的"), reply.text
+    assert engine.respond("全市一共有多少个乡镇通过了初评").status == "answer"

@@ -427,7 +427,8 @@ def _asking_clause(a: Analysis) -> str:
 
 def _part_asked(word: str, asked: str) -> bool:
     """Whether the ask names a part, whole or with words between its two halves ("通过了综合行政
-    执法示范创建的初评" names 通过初评)."""
+    执法示范创建的初评" names 通过初评); never a part denied ("没通过初评的有没有" asks of the rest)."""
+    asked = re.sub(r"(?:没有?|未|不)" + re.escape(word), " ", asked)
     if word in asked:
         return True
     if len(word) == 2:  # "再往园区下放的那一次" names 再次
