@@ -828,3 +828,10 @@ def test_a_lookup_naming_people_last_takes_no_count_of_cases(engine, question):
 def test_a_lookup_naming_people_last_takes_a_count_of_people(engine, question, figure):
     reply = engine.respond(question)
     assert reply.status == "answer" and figure in reply.answer, reply.text
+
+
+def test_a_count_named_by_its_noun_takes_no_rate(engine):
+    """次数 and 数量 name counts; 出庭应诉率 100% is a rate, and the report gives no count of them."""
+    reply = engine.respond("烦请告知全市行政机关负责人出庭应诉的具体次数及所涉案件数量。")
+    assert reply.status != "answer" and "100%" not in reply.text.split("\n")[0], reply.text
+    assert "4400台" in engine.respond("请告知执法记录仪的配备数量").answer

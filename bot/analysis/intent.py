@@ -184,9 +184,13 @@ def measure_of(text: str, unit: str = "") -> str:
         return "percent"
     if _change_asked(text):
         return "change"
-    if _HOW_MANY_RE.search(text):
-        return "count"
+    if _HOW_MANY_RE.search(text) or _COUNT_NOUN_RE.search(text):
+        return "count"  # "具体次数", "所涉案件数量": a count named, never a rate
     return ""
+
+
+# A count named by its noun, with no question word ("烦请告知…的具体次数及所涉案件数量").
+_COUNT_NOUN_RE = re.compile(r"次数|数量|件数|项数|个数|家数|总数")
 
 
 # A request asked as a question ("能列一下吗", "可以告诉我吗", "能不能说说"): it asks for the thing.
