@@ -776,3 +776,21 @@ def test_a_spoken_self_correction_asks_only_what_follows_it(engine: Engine, mess
     """ "哦不是", "不是不是", "讲错了" take back what was said before; a lookup corrects a lookup."""
     reply = engine.respond(message)
     assert reply.status == "answer" and figure in reply.answer and reply.kind != "combined", reply.text
+
+
+def test_a_question_reported_is_story_when_the_last_question_names_its_own_subject():
+    ask = find_ask(
+        "朋友问我益阳这几年法治政府搞得怎么样，我说不清楚，就想让你帮我概括一下，这份2023年的报告主要讲了哪几块内容？"
+    )
+    assert "怎么样" not in ask.text and "讲了哪几块" in ask.text
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("他问我全市有多少执法人员参加了执法资格考试，我也答不上来，2023年到底是多少人？", "执法资格考试"),
+        ("他问我法律援助受理了多少件，你知道吗", "法律援助受理"),
+    ],
+)
+def test_a_question_reported_is_asked_when_the_last_question_names_nothing(text, asked):
+    assert asked in find_ask(text).text

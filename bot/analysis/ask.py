@@ -296,6 +296,8 @@ def _sentence_ends(text: str, parts: list[str]) -> frozenset[int]:
     return frozenset(ends)
 
 
+# A question someone put to the asker, reported ("朋友问我…", "他问我…", "我妈老问…").
+_REPORTED_RE = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:问我|问过我|老问|常问|问起)")
 _TOTAL_ASKED_RE = re.compile(r"(?:一共|总共|到底|究竟|合计|总计)[\u4e00-\u9fff]{0,3}几")
 
 
@@ -305,6 +307,11 @@ def _asking(parts: list[str], report: str, ends: frozenset[int] = frozenset()) -
     story to the end of its sentence (`ends`: clauses a 。 or ！ ends), "去年我们还专门去立法联系点
     座谈过，提了几条意见。"."""
     found = [i for i, part in enumerate(parts) if _asks(without_named(part, report))]
+    # "朋友问我益阳法治政府搞得怎么样，…这份报告主要讲了哪几块": a question someone put to the
+    # asker is the story when the last question names something of its own ("他问我…，2023年到底
+    # 是多少人" names nothing, "…这两个金额哪个大" points back: the question reported is asked)
+    if found and _asks_of_its_own(parts[found[-1]]):
+        found = [i for i in found if not _REPORTED_RE.match(parts[i])]
     tells = {i: _told(parts[i], report) or _story_goes_on(parts, i, ends) for i in found}
     found = [i for i in found if not (tells[i] and any(j > i and not tells[j] for j in found))]
     # "…说是调解的多了，真的假的，民商事一审收案是不是少了": a doubt before a question of its own
@@ -316,6 +323,19 @@ def _asking(parts: list[str], report: str, ends: frozenset[int] = frozenset()) -
         told = [k for k in range(found[-1]) if _is_told(parts, k)]
         found = [i for i in found if not told or i > told[-1]]
     return found
+
+
+def _asks_of_its_own(clause: str) -> bool:
+    """Whether an asking clause is no question reported and names a subject of its own, pointing
+    back at nothing."""
+    return (
+        not _REPORTED_RE.match(clause)
+        and not _POINTS_AT_SEVERAL_RE.search(clause)
+        and _content(YEAR_RE.sub("", clause)) >= MIN_ASK_CONTENT
+    )
+
+
+_POINTS_AT_SEVERAL_RE = re.compile(r"这两|那两|这几|那几|这些|那些|两者|二者|它们")  # "这两个金额哪个大"
 
 
 def _claims(clause: str, told: bool, report: str) -> bool:
