@@ -996,3 +996,9 @@ def test_a_formal_request_of_two_counts_joined_by_ji_answers_both(engine):
     """“0”跑动次数事项 is one name (次数 before its noun 事项 is no measure's end): two asks, not three."""
     reply = engine.respond("烦请告知2023年市本级“0”跑动次数事项的数量及跑动“1”次事项的数量。")
     assert reply.status == "answer" and "1837项" in reply.answer and "1024项" in reply.answer, reply.text
+
+
+def test_near_figures_both_named_in_a_run_on_list_are_both_answered(engine):
+    """新增 names 新增立法联系点数 and 意见建议条数 the other: no one of them is picked for both."""
+    reply = engine.respond("新增立法联系点意见建议条数重大行政决策事项数一起报")
+    assert reply.status == "answer" and all(f in reply.text for f in ("5个", "40余条", "6项")), reply.text

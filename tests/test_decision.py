@@ -336,8 +336,16 @@ def test_a_list_the_report_only_counts_stays_declined_when_the_message_splits(en
 
 
 def test_a_part_denied_is_not_the_part_asked_so_the_total_stays_unstated(engine):
-    """"没通过初评的有没有" names 通过初评 only to ask of the rest: the total (一共就22个) is still
+    """ "没通过初评的有没有" names 通过初评 only to ask of the rest: the total (一共就22个) is still
     what the report does not give, never 是的 on the 22 that passed."""
     reply = engine.respond("全市乡镇街道是不是一共就22个，没通过初评的有没有")
     assert reply.status != "answer" and not reply.text.startswith("是的"), reply.text
     assert engine.respond("全市一共有多少个乡镇通过了初评").status == "answer"
+
+
+@pytest.mark.parametrize("question", ["这六千多家企业里哪个行业的最多？", "那6125家企业里哪个行业的最多"])
+def test_which_member_of_a_figure_stated_stands_first_is_a_breakdown(engine, question):
+    """The figure stated names the group; which of its members leads the report never says."""
+    reply = engine.respond(question)
+    assert reply.status != "answer" and reply.kind == "breakdown", reply.text
+    assert "6125家" in engine.respond("六千多家是什么").answer

@@ -48,6 +48,10 @@ _THIS_NUMBER_RE = re.compile(r"(?:这个|那个|这|那)?(?:数字|数据|数)")
 _LIST_ASK_RE = re.compile(r"分别|哪些|哪几|具体|都有|名单|完整|全部|所有|清单|名字|名称")
 
 
+# Which member stands first is asked ("这六千多家企业里哪个行业的最多"), not what the figure is.
+MOST_ASKED_RE = re.compile(r"最多|最高|最少|最低|最大|排第一|排名第一")
+
+
 def parse_figure_query(text: str) -> tuple[str, str] | None:
     """If the (cleaned, numeral-converted) text is one figure, or asks what one figure with
     its unit is, return (key, unit char)."""
@@ -69,7 +73,7 @@ def parse_figure_query(text: str) -> tuple[str, str] | None:
         return _key(match)
     if _POINTING_RE.search(text[: match.start()]) and match.group(4) and float(match.group(1)) < MAX_POINTED:
         return None  # "后面2个是啥", "是哪2家组成的": the few things pointed at, not a figure
-    asks_what = _WHAT_IS_RE.search(rest) and not _LIST_ASK_RE.search(rest)
+    asks_what = _WHAT_IS_RE.search(rest) and not _LIST_ASK_RE.search(rest) and not MOST_ASKED_RE.search(rest)
     if asks_what and (match.group(2) or match.group(3) or match.group(4) or _THIS_NUMBER_RE.match(rest)):
         # the figure comes first and is asked about, with its unit, as a percentage or as a
         # number ("4400这个数说的是什么")

@@ -189,8 +189,9 @@ def measure_of(text: str, unit: str = "") -> str:
     return ""
 
 
-# A count named by its noun, with no question word ("烦请告知…的具体次数及所涉案件数量").
-_COUNT_NOUN_RE = re.compile(r"次数|数量|件数|项数|个数|家数|总数")
+# A count named by its noun, with no question word ("烦请告知…的具体次数"); 数量 names any figure
+# ("业务应用数量和服务场景数量"), of whatever kind its name says.
+_COUNT_NOUN_RE = re.compile(r"次数|件数|项数|个数|家数")
 
 
 # A request asked as a question ("能列一下吗", "可以告诉我吗", "能不能说说"): it asks for the thing.

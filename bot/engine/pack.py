@@ -30,7 +30,13 @@ from bot.analysis.area import find_area, find_area_figures, find_area_honours
 from bot.analysis.ask import COMPARED_WITH_RE, coverage, without_named
 from bot.analysis.check_words import bare_check, kind_checked
 from bot.analysis.compare import Comparison, find_comparisons
-from bot.analysis.figures import index_figures, metrics_with_figure, parse_each_figure, parse_figure_query
+from bot.analysis.figures import (
+    MOST_ASKED_RE,
+    index_figures,
+    metrics_with_figure,
+    parse_each_figure,
+    parse_figure_query,
+)
 from bot.analysis.intent import RANK_ASKED_RE
 from bot.analysis.numbers import compare, figure_range, states_number, writes_figure
 from bot.analysis.split import UNIT_CHARS, Split, checked_claims, listed_items
@@ -125,7 +131,9 @@ _NAMED_RE = re.compile(r"“[^”]{2,20}”|《[^》]{2,40}》")
 # What a thing is called asked outright ("叫啥", "全称"): only a sentence naming something answers.
 _CALLED_RE = re.compile(r"叫什么|叫啥|什么名字|啥名字|名称|全称|什么说法|怎么称呼")
 _LIST_MARK_RE = re.compile(r"、|”“|”、“|；")
-_SEVERAL_RE = re.compile(r"、|还有|以及|分别|各|哪个|哪一个|倍")  # several things asked, or compared
+_SEVERAL_RE = re.compile(
+    r"、|还有|以及|分别|各|哪个|哪一个|倍|(?<!调)和(?!解)|(?<![涉普以危顾来])及(?![时格])|与|跟"
+)  # several asked, or compared
 
 
 KNOWN_TEXTS_KEPT = 4096  # normalised texts of the pack kept for the rules
@@ -769,10 +777,26 @@ class PackEngine:
                 continue
             holding = [o for o, own in zip(options, owns) if word in own]
             if len(holding) == 1:
-                return holding[0]
+                return None if self._other_named(a, holding[0], options) else holding[0]
             if not holding:
                 return None  # "立法提案是多少": a word nearer the ask that no figure holds names another measure
         return None
+
+    def _other_named(self, a: Analysis, picked: Candidate, options: list[Candidate]) -> bool:
+        """Whether the ask also names another option by a word of its title that the one picked
+        lacks ("新增立法联系点意见建议条数": 新增 is 新增立法联系点数's): both are asked."""
+        norm = self.context.normalize or normalize
+        asked = norm(a.text)
+        own = norm(self._entry_choice(picked).own_text + " " + self.knowledge.entries[picked.id].title)
+        for option in options:
+            if option is picked:
+                continue
+            title = norm(self.knowledge.entries[option.id].title)
+            if any(
+                len(w) >= 2 and w not in MEASURE_NEUTRAL and w in asked and w not in own for w in lexicon.segment(title)
+            ):
+                return True
+        return False
 
     def _stated_metric(self, a: Analysis, choice: Choice) -> Choice | None:
         """The metric an explanation chosen for a figure ask states in the unit asked (the one
@@ -1478,6 +1502,8 @@ class PackEngine:
             return None
         if a.intent.wants_list:
             return None  # "那50余类证明材料具体是哪些": the members of what it counts, not what it is
+        if MOST_ASKED_RE.search(a.text):
+            return None  # "这六千多家企业里哪个行业的最多": which member stands first, not what it is
         asked = a.rough[0]
 
         def counts_alike(e) -> bool:  # in the unit asked; "三百多万是啥钱": of the kind asked
