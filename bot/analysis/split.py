@@ -30,7 +30,7 @@ _ASK_RE = re.compile(
     r"什么|啥|吗|呢|是否|是不是|有没有|怎么样|如何|"
     r"多高|多大|多长|多久|高不高|多不多|大不大|怎样"
 )
-_JOIN_RE = re.compile(r"以及|还有|(?<!调)和(?!解)|(?<![涉普以危顾来])及(?![时格])|(?<![参给])与|跟(?![进踪])|、")
+JOIN_RE = re.compile(r"以及|还有|(?<!调)和(?!解)|(?<![涉普以危顾来])及(?![时格])|(?<![参给])与|跟(?![进踪])|、")
 _EACH_RE = re.compile(
     r"(分别|各自|各|都)((?:是|有|为)|(?:变化|变动|变|增长|增加|下降|减少|上升|提高|降低|涨|降)了?|(?<!都)[\u4e00-\u9fff“”]{1,5}?了)?"
     r"(多少|几[个项件家台处条类种名起次人位]?|什么|啥|怎么样|如何|哪些)"
@@ -476,7 +476,7 @@ def _rate_of_each(items: str) -> tuple[str, str]:
     """The items and the rate asked of each, when one follows them set apart by 的 or a space
     ("行政许可事项清单跟办事指南填报 发布率" → 发布率 of each); else the items and ""."""
     rate = _RATE_OF_EACH_RE.search(items)
-    if rate and len(_JOIN_RE.findall(items[: rate.start()])) == 1:  # two items: a list's last has its own
+    if rate and len(JOIN_RE.findall(items[: rate.start()])) == 1:  # two items: a list's last has its own
         return items[: rate.start()], "的" + rate.group(1)
     return items, ""
 
@@ -803,7 +803,7 @@ def _split(text: str) -> list[Split]:
             tail = rate + tail
         if not each and not found:
             shared = _SHARED_TAIL_RE.search(head)
-            if shared and _JOIN_RE.search(head[: shared.start()]):
+            if shared and JOIN_RE.search(head[: shared.start()]):
                 head, tail = head[: shared.start()], (shared.group(1) or "") + shared.group(3) + shared.group(4)
         readings = _item_readings(head) if each else [_items(head)]
         weak = [piece for piece in _cut_at(head, _joins(head)) if len(_content(piece)) >= 2] if not each else []

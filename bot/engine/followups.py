@@ -225,7 +225,7 @@ _WHAT_ASKED_RE = re.compile(r"啥|什么|哪|指的|是指")
 _VALUE_ASKED_RE = re.compile(r"(?:是|有)?(?:多少|几|啥|什么)(?:呢|啊|呀)?")
 # The overview's parts, one per line ("1. 政府职能体系不断优化：…"), and a rest asking only the name.
 _PART_LINE_RE = re.compile(r"^\d+\.\s*([^：:\n]+)[：:]", re.M)
-_NAME_ASKED_RE = re.compile(r"(?:是|叫)?(?:啥|什么|哪个|哪块|哪一块)(?:名字|名称)?|(?:叫|是)(?:啥|什么)")
+_NAME_ASKED_RE = re.compile(r"(?:是|叫)?(?:啥|什么|哪个|哪块|哪一块)(?:名字|名称)?")
 
 
 _DOCUMENT_ASKED_RE = re.compile(

@@ -39,7 +39,7 @@ from bot.analysis.figures import (
 )
 from bot.analysis.intent import RANK_ASKED_RE
 from bot.analysis.numbers import compare, figure_range, states_number, writes_figure
-from bot.analysis.split import UNIT_CHARS, Split, checked_claims, listed_items
+from bot.analysis.split import JOIN_RE, UNIT_CHARS, Split, checked_claims, listed_items
 from bot.answers import compose as answers
 from bot.answers.compose import Response
 from bot.decision.counted import count_of, counted_asked
@@ -131,9 +131,7 @@ _NAMED_RE = re.compile(r"“[^”]{2,20}”|《[^》]{2,40}》")
 # What a thing is called asked outright ("叫啥", "全称"): only a sentence naming something answers.
 _CALLED_RE = re.compile(r"叫什么|叫啥|什么名字|啥名字|名称|全称|什么说法|怎么称呼")
 _LIST_MARK_RE = re.compile(r"、|”“|”、“|；")
-_SEVERAL_RE = re.compile(
-    r"、|还有|以及|分别|各|哪个|哪一个|倍|(?<!调)和(?!解)|(?<![涉普以危顾来])及(?![时格])|与|跟"
-)  # several asked, or compared
+_SEVERAL_RE = re.compile(JOIN_RE.pattern + r"|分别|各|哪个|哪一个|倍")  # several asked, or compared
 
 
 KNOWN_TEXTS_KEPT = 4096  # normalised texts of the pack kept for the rules
@@ -769,7 +767,7 @@ class PackEngine:
         if not a.wants_figure or len(options) < 2 or _SEVERAL_RE.search(a.raw):
             return None  # "A、B，还有C": several asked, each its own figure
         norm = self.context.normalize or normalize
-        owns = [norm(self._entry_choice(o).own_text + " " + self.knowledge.entries[o.id].title) for o in options]
+        owns = [self._own_norm(o) for o in options]
         before, after = measure_parts(a)
         for word in [*after, *reversed(before)]:
             word = norm(word)
@@ -787,7 +785,7 @@ class PackEngine:
         lacks ("新增立法联系点意见建议条数": 新增 is 新增立法联系点数's): both are asked."""
         norm = self.context.normalize or normalize
         asked = norm(a.text)
-        own = norm(self._entry_choice(picked).own_text + " " + self.knowledge.entries[picked.id].title)
+        own = self._own_norm(picked)
         for option in options:
             if option is picked:
                 continue
@@ -797,6 +795,11 @@ class PackEngine:
             ):
                 return True
         return False
+
+    def _own_norm(self, candidate: Candidate) -> str:
+        """An entry's own words (its clause or answer) and title, normalised."""
+        norm = self.context.normalize or normalize
+        return norm(self._entry_choice(candidate).own_text + " " + self.knowledge.entries[candidate.id].title)
 
     def _stated_metric(self, a: Analysis, choice: Choice) -> Choice | None:
         """The metric an explanation chosen for a figure ask states in the unit asked (the one
