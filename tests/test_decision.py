@@ -349,3 +349,11 @@ def test_which_member_of_a_figure_stated_stands_first_is_a_breakdown(engine, que
     reply = engine.respond(question)
     assert reply.status != "answer" and reply.kind == "breakdown", reply.text
     assert "6125家" in engine.respond("六千多家是什么").answer
+
+
+@pytest.mark.parametrize("question", ["11项赋权事项都是啥呀 列一下呗", "向园区赋权的11项都是什么"])
+def test_the_members_of_a_figure_stated_are_asked_not_what_it_is(engine, question):
+    """都是啥 / 列一下 of 11项 asks its items, which the report does not list: a count-only decline."""
+    reply = engine.respond(question)
+    assert reply.status != "answer" and reply.kind == "count_only", reply.text
+    assert "11项" in engine.respond("那11项赋权是啥").answer

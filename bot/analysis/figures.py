@@ -45,7 +45,7 @@ _POINTING_RE = re.compile(r"(?:哪|这|那|后面|前面|最后|其中|另外|�
 MAX_POINTED = 10
 MAX_BEFORE_CHOICE = 3  # characters before a figure asked which kind it is ("那个")
 _THIS_NUMBER_RE = re.compile(r"(?:这个|那个|这|那)?(?:数字|数据|数)")
-_LIST_ASK_RE = re.compile(r"分别|哪些|哪几|具体|都有|名单|完整|全部|所有|清单|名字|名称")
+_LIST_ASK_RE = re.compile(r"分别|哪些|哪几|具体|都有|都是|都叫|列一下|列出|列个|名单|完整|全部|所有|清单|名字|名称")
 
 
 # Which member stands first is asked ("这六千多家企业里哪个行业的最多"), not what the figure is.
