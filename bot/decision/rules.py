@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from bot.analysis import TELLS_RE, Analysis
 from bot.analysis.ask import narrative
+from bot.analysis.figures import MOST_ASKED_RE
 from bot.analysis.intent import RANK_ASKED_RE, undescribed
 from bot.analysis.numbers import CN_DIGITS, written_figure
 from bot.decision.contrast import rule_contrast
@@ -219,7 +220,7 @@ _BY_AREA_RE = re.compile(
 
 # Which member of a group is the most ("哪个部门的事项最多", "哪个县首违不罚的企业最多"): only a
 # sentence naming the group and ranking in it answers ("处于全省前列" ranks the city, no 部门).
-_MOST_RE = r"(?:最多|最高|最少|最低|最大|排第一|排名第一)"
+_MOST_RE = f"(?:{MOST_ASKED_RE.pattern})"  # the words of standing first, as figures.py reads them
 _WHICH_MOST_RE = re.compile(
     r"哪(?:一个|几个|个|家|些|类|种)(?P<by>[\u4e00-\u9fff]{1,4}?)(?:的[\u4e00-\u9fff]{0,6}?)?" + _MOST_RE
 )
