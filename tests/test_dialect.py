@@ -34,7 +34,10 @@ from bot.text.dialect import mandarin
         # 好高 ending a question asks how high; 好多 of a unit after 一共 and a verb, how many
         ("成功率好高？", "成功率多高？"),
         ("一共调好了好多起纠纷", "一共调好了多少起纠纷"),
-        ("改了好久", "改了好久"),  # no question mark: a story's "so long"
+        ("改了好久", "改了好久"),
+        # a clause after one ending on its question asks by 好多 of the thing it ends on
+        ("立法联系点新加了几个啵,提了好多条意见咯", "立法联系点新加了几个吗,提了多少条意见咯"),
+        ("法援办了多少件？帮了好多农民工", "法援办了多少件？帮了多少农民工"),  # no question mark: a story's "so long"
         # written Chinese question words; 何 of 任何 / 如何 starts none
         ("系通过何种途径化解矛盾纠纷", "系通过什么途径化解矛盾纠纷"),
         ("该意见于何时出台", "该意见于什么时候出台"),
@@ -55,6 +58,9 @@ def test_dialect_words_become_mandarin(text, expected):
         "全市配了好多台，到底配了多少台",
         "接了好多业务应用和服务场景，各是多少",
         "3000余项是什么事项",  # 么事 of 什么事 is no dialect word
+        "湘易办有多少个应用，好多人都在用",  # 好多 starting its clause: many
+        "一共讨了多少钱，帮了好多农民工",  # the clause before asks nothing at its end
+        "店里来了几个执法的，提了好多条意见",  # 几个 told, not asked
     ],
 )
 def test_haoduo_meaning_many_stays(text):
@@ -68,6 +74,7 @@ def test_haoduo_meaning_many_stays(text):
         ("诉前调解一共多少件 成功率好多", ["13355件", "56.8%"]),
         ("像我咯样首次不罚的企业有好多家？", ["6125家"]),
         ("执法记录仪配哒好多台咯，询问室听证室又建哒好多处", ["4400台", "近200处"]),  # 处 is counted too
+        ("立法联系点新加了几个啵,提了好多条意见咯", ["5个", "40余条"]),  # the second part its subject's
     ],
 )
 def test_questions_in_dialect_are_answered(engine, question, figures):

@@ -4,7 +4,8 @@ Citizens type as they speak: Xiang (湖南) "好多人" and "么子" ask 多少�
 Sichuan "啥子" is 什么. Only words whose Mandarin reading is certain are replaced; "好多" is a
 question where it ends a clause ("成功率好多", "帮了好多人 讨了好多钱啊") or follows 一共/到底
 ("一共有好多人考啊"), never where it means "many" ("帮好多农民工讨了钱"), and never where the message asks 多少 of the same unit after it ("全市配了好多台，到底配了多少台"):
-who asks again with 多少 means "many" by 好多.
+who asks again with 多少 means "many" by 好多. Right after a clause ending on its question, 好多
+after a verb asks of the thing its clause ends on ("新加了几个啵,提了好多条意见咯").
 """
 
 from __future__ import annotations
@@ -85,7 +86,38 @@ def mandarin(text: str) -> str:
     if not _ASKS_RE.search(_WHOEVER_RE.sub("", text)):
         # "湘易办接了好多个应用 好多个服务场景": a message that asks nothing else asks by 好多
         text = _MANY_COUNTED_RE.sub("多少", text)
+    else:
+        text = _after_an_ask(text)
     return text
+
+
+# What sets a clause apart: punctuation or a space.
+_BREAK_RE = re.compile(r"([\s，,。？?！!；;…~～]+)")
+# "…新加了几个啵,提了好多条意见咯": after a verb (了/哒/有), 好多 of the thing that ends its clause
+_DONE_MANY_RE = re.compile(
+    rf"(?<=[了哒有])(?:好多|几多)(?={_COUNTED_NOUN}?(?![啊呀呢哦嘛咯吧哈啦哒嘞年天月回遍次])[\u4e00-\u9fff]{{0,4}}[^\W\d_了过着的]{_END})"
+)
+
+
+def _after_an_ask(text: str) -> str:
+    """A clause after one that asks, asking nothing else, asks by its 好多 of the thing it ends on:
+    the asker goes on in the same breath ("立法联系点新加了几个啵,提了好多条意见咯")."""
+    out, asked = [], False
+    for clause in _BREAK_RE.split(text):
+        if _BREAK_RE.fullmatch(clause):
+            asked = asked or bool(re.search(r"[?？]", clause))
+        elif asked and not _ASKS_RE.search(clause):
+            clause = _DONE_MANY_RE.sub("多少", clause)
+        else:
+            asked = bool(_ENDS_ASKING_RE.search(clause))
+        out.append(clause)
+    return "".join(out)
+
+
+# A clause that ends on its question ("新加了几个吗", "…有多少"), not one telling of some ("来了几个执法的")
+_ENDS_ASKING_RE = re.compile(
+    r"(?:多少|几[个项件家台处条类种名起次人位]?|什么|啥|哪[个些里]?|谁|吗|呢|么|没有)[啊呀呢哦嘛咯吧哈嘞]*$"
+)
 
 
 # What asks besides 好多; a message with none of it asks by its 好多 of a thing counted or named (a
