@@ -28,6 +28,8 @@ def reader(kb):
         ("shoucibufa qiye jige", "首次不罚企业几个"),
         ("shenme shi shoucibufa", "什么是首次不罚"),
         ("xiangyiban益阳旗舰店有多少应用", "湘易办益阳旗舰店有多少应用"),  # a quoted name of the report
+        ("xiangyiban app 接了多少", "湘易办 app 接了多少"),  # beside a word that is no pinyin
+        ("xieqi 团队", "谢琦 团队"),  # a name inside a quoted name (“谢琦办案团队”)
     ],
 )
 def test_pinyin_is_read_as_the_packs_words(reader, typed, read):
@@ -95,6 +97,15 @@ def test_the_engine_reads_pinyin(engine):
         assert reply.status == "answer"
         assert reply.entry_id == chinese.entry_id
     assert engine.respond("wangshang可办率多少").entry_id == engine.respond("网上可办率多少").entry_id
+
+
+@pytest.mark.parametrize(
+    "typed, entry",
+    [("xiangyiban app 接了多少业务应用", "湘易办接了多少业务应用"), ("xieqi 团队得了啥称号", "谢琦办案团队得了啥称号")],
+)
+def test_pinyin_beside_english_or_naming_a_person_is_answered(engine, typed, entry):
+    reply = engine.respond(typed)
+    assert reply.status == "answer" and reply.entry_id == engine.respond(entry).entry_id
 
 
 def test_everyday_words_read_what_the_packs_words_cannot(engine):

@@ -6,7 +6,7 @@ question words) by toneless pinyin. `read(text)` rewrites each run of Latin lett
 pinyin, with or without spaces, tone marks or tone numbers ("falv yuanzhu anjian duoshao",
 "wangshangkeban率", "fa lü yuan zhu", "fa4lv4"), into those words, the longest match first;
 a run that is not all pinyin syllables, or that no word matches, stays as written (APP, app,
-CCTV, ok). A run of initials ("flyz") becomes a word only when exactly one word of at least three
+CCTV, ok); its words typed apart are then read one by one ("xiangyiban app" → 湘易办 app). A run of initials ("flyz") becomes a word only when exactly one word of at least three
 characters has those initials.
 
 Syllables and readings come from pypinyin's character table (every reading of a polyphonic
@@ -169,6 +169,7 @@ class PinyinReader:
                 weights.update(found)
                 quoted = _QUOTED_RE.findall(text)
                 words.extend(quoted)
+                words.extend(name for q in quoted for name in _unlisted_names(q))
         for name in names:
             for run in _HANZI_RUN_RE.findall(name):
                 if len(run) <= _LONGEST_NAME:
@@ -234,6 +235,16 @@ class PinyinReader:
         tokens = _TOKEN_RE.findall(run)
         if all(t.isupper() and len(t) > 1 for t in tokens):
             return run  # APP, CCTV: an abbreviation, not pinyin
+        read = self._read_whole(run, tokens, other)
+        if read == run and len(tokens) > 1:
+            # "xiangyiban app": a word typed in pinyin beside one that is not pinyin ("app"),
+            # each read on its own
+            read = re.sub(r"[^\s]+", lambda m: self._read_whole(m.group(0), _TOKEN_RE.findall(m.group(0)), other), run)
+        return read
+
+    def _read_whole(self, run: str, tokens: list[str], other: bool) -> str:
+        if not tokens or all(t.isupper() and len(t) > 1 for t in tokens):
+            return run
         letters = "".join(_fold(t) for t in tokens)
         bounds = set(itertools.accumulate(len(t) for t in tokens))
         bounds.add(0)
@@ -342,6 +353,22 @@ def _frequency(word: str) -> int:
 @lru_cache(maxsize=8)
 def _reader(texts: tuple[str, ...], names: tuple[str, ...]) -> PinyinReader:
     return PinyinReader.from_texts(texts, names)
+
+
+def _unlisted_names(quoted: str) -> list[str]:
+    """Characters of a quoted name that no dictionary word holds, standing together ("谢琦" of
+    “谢琦办案团队”): a person's or place's name, typed in pinyin on its own ("xieqi 团队")."""
+    from bot.text import lexicon
+
+    names, run = [], ""
+    for word in (*lexicon.segment(quoted), ""):
+        if len(word) == 1:
+            run += word
+            continue
+        if 2 <= len(run) <= 3:
+            names.append(run)
+        run = ""
+    return names
 
 
 _HANZI_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
