@@ -60,6 +60,14 @@ from bot.decision.rules import absent_terms
         ("前年的网上可办率", "scope"),
         ("2024年益阳刑事破案数比2023年多了还是少了", "scope"),  # 2024 asked, 2023 its base
         ("益阳市法律援助中心电话多少", "unsupported"),
+        # the members of a count, one by one or by name; which member stands first
+        ("那6项重大行政决策事项是么子咯，一项项讲给我听啵", "count_only"),
+        ("烦请告知向园区赋权的11项审批服务事项的具体名称。", "count_only"),
+        ("帮打工的讨回工钱的那370个人里面，干哪一行的最多", "breakdown"),  # found of the story's words
+        # a rate of what the asker states; the sides of a comparison, parts of one figure
+        ("5100多名执法人员考执法资格，通过率是百分之几", "measure"),
+        ("法律援助案件里，民事的多还是刑事的多", "unstated"),
+        ("首次不罚的那些企业里，个体户和公司哪个多", "unstated"),
     ],
 )
 def test_declined_with_a_reason(engine, question, reason):

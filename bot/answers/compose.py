@@ -607,7 +607,7 @@ def decline(
         if reason == Reason.NO_MATCH:  # something near is shown: "nothing related" would not be true
             lines[0] = NEAR_ONLY
         # the near answer's own line, never its 是的/不是: the check was of something else
-        lines.append("报告中相关的内容：" + _VERDICT_RE.sub("", near.answer.split("\n")[0]))
+        lines.append(NEAR_LINE + _VERDICT_RE.sub("", near.answer.split("\n")[0]))
         lines.append(f"原文：“{near.source}”")
         lines.append(_where_line(knowledge, near.section))
     elif kind in ("scope", "nomatch", "figure", "absent"):
@@ -628,6 +628,19 @@ def decline(
     )
 
 
+def lacking_each(knowledge: Knowledge, sides: list[Response]) -> Response:
+    """Two sides of a comparison, each a part of one figure the report does not break down
+    ("法律援助案件里，民事的多还是刑事的多"): what it lacks, then the figure it gives."""
+    declines = [s for s in sides if s.status != "answer"]
+    detail = "、".join(dict.fromkeys(d.lacking for d in declines))
+    head = DECLINES[Reason.UNSTATED][0].format(detail=detail)
+    first = declines[0]
+    return replace(
+        first, text="\n".join([head, *first.text.split("\n")[1:]]), kind=Reason.UNSTATED.value, lacking=detail
+    )
+
+
+NEAR_LINE = "报告中相关的内容："  # a decline's line showing the nearest thing the report gives
 SCOPE_REASONS = (Reason.OTHER_YEAR, Reason.OTHER_PLACE, Reason.WIDER_SCOPE, Reason.BREAKDOWN)
 # Response.kind of a decline saying the report lacks this of that subject (not "nothing found")
 LACKS_KINDS = frozenset(r.value for r in Reason if DECLINES[r][1] is None and r not in SCOPE_REASONS)

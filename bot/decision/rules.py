@@ -222,7 +222,7 @@ _BY_AREA_RE = re.compile(
 # sentence naming the group and ranking in it answers ("处于全省前列" ranks the city, no 部门).
 _MOST_RE = f"(?:{MOST_ASKED_RE.pattern})"  # the words of standing first, as figures.py reads them
 _WHICH_MOST_RE = re.compile(
-    r"哪(?:一个|几个|个|家|些|类|种)(?P<by>[\u4e00-\u9fff]{1,4}?)(?:的[\u4e00-\u9fff]{0,6}?)?" + _MOST_RE
+    r"哪(?:一个|几个|个|家|些|类|种|一)(?P<by>[\u4e00-\u9fff]{1,4}?)(?:的[\u4e00-\u9fff]{0,6}?)?" + _MOST_RE
 )
 # A body or a place, then what it did ("哪几个县讨回的最多"): the group ends at its noun.
 _WHICH_DID_MOST_RE = re.compile(
@@ -481,7 +481,9 @@ def _whole_list(text: str) -> bool:
 # The members of a counted figure asked ("那11项审批服务事项分别是什么"): its list, not its meaning.
 _MEMBERS_RE = re.compile(
     r"分别是(?:什么|啥)|都是(?:什么|啥)|都叫(?:什么|啥)|具体是(?:什么|啥)|都有(?:什么|啥|哪些)|有哪几|是哪些|有哪些|名单|哪几个|都是谁|"
-    r"列一下|列出来|列个|能列"  # "那11项事项能列一下吗"
+    r"列一下|列出来|列个|能列|"  # "那11项事项能列一下吗"
+    # "一项项讲给我听", "逐项说明", "具体名称": each member in turn, or their names
+    r"[一1](?P<each>[项个件条家类种])(?P=each)|逐(?:项|个|一|条)|具体名称|(?:各自|各项|分别)的?名称"
 )
 
 

@@ -364,7 +364,13 @@ class Engine(FollowUps):
             lent = self._lent(message)
             if lent:
                 again, again_year = self._answer(f"{lent}，{text}", conversation, now)
-                if again.status == "answer":
+                if again.status == "answer" or (
+                    response.kind == "nomatch"
+                    and again.kind not in ("nomatch", "clarify")
+                    and (again.lacking or "") in text
+                ):
+                    # ("那370个人里面，干哪一行的最多": found of what the story names, the report
+                    # lacks what the ask itself says, a truer decline than "nothing found")
                     response, year = again, again_year
         # the answer just given again, to a question of other words ("他们提了多少意见建议"
         # after "新增了几个联系点"): not an answer to it

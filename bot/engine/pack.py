@@ -1540,13 +1540,15 @@ class PackEngine:
     def _comparison(self, comparisons: list[Comparison]) -> Response | None:
         """ "A和B哪个多": both figures, side by side, from the first reading whose two subjects
         both answer (`find_comparisons`); the larger named only when certain."""
-        answered = None
+        answered = unsplit = None
         for found in comparisons:
             readings = [(found.first, found.second)] + (
                 [(found.first_alt, found.second_alt)] if found.first_alt else []
             )
             for questions in readings:
                 parts = [self._single(self.analyze(q)) for q in questions]
+                if unsplit is None and _parts_of_one(parts):
+                    unsplit = parts  # "民事的多还是刑事的多": each side a part of one figure, not given
                 if all(p.status == "answer" and p.figure is not None for p in parts):
                     if parts[0].entry_id != parts[1].entry_id:
                         if larger_of(parts[0].figure, parts[1].figure) is not None:
@@ -1554,7 +1556,9 @@ class PackEngine:
                         answered = answered or (found, parts)
         # "调解和好的比例与诉前调解成功率": of the cuts, one giving two figures of one kind
         # (above) is the comparison meant; else the first whose subjects both answer
-        return self._compared(*answered) if answered else None
+        if answered:
+            return self._compared(*answered)
+        return answers.lacking_each(self.knowledge, unsplit) if unsplit else None
 
     def _compared(self, found: Comparison, parts: list[Response]) -> Response:
         """Both figures of a comparison, side by side; which is larger said only when certain."""
@@ -2177,6 +2181,32 @@ def _answered(reply: Response) -> tuple[str | None, str]:
 def _writes_figure(a: Analysis, value: str) -> bool:
     """Whether a message writes a figure as the report does ("四千四百台" of 4400台)."""
     return writes_figure(a.numbers, convert_numerals(value))
+
+
+def _parts_of_one(parts: list[Response]) -> bool:
+    """The sides of a comparison are parts of one figure the report does not break down: each
+    side gives, or is shown as the nearest, the same figure, and one at least is declined for a
+    word of its own the report does not state ("民事的" and "刑事的" of 法律援助案件2900余件)."""
+    shown = {_figure_shown(p) for p in parts}
+    declined = [p for p in parts if p.status != "answer"]
+    return (
+        len(shown) == 1
+        and "" not in shown
+        and bool(declined)
+        and all(p.kind in _WORD_LACKED and p.lacking for p in declined)
+        and len({p.lacking for p in declined}) == len(declined)
+    )
+
+
+_WORD_LACKED = ("absent", "unstated")  # declines naming a word of the ask the report lacks
+
+
+def _figure_shown(reply: Response) -> str:
+    """The figure line a reply gives ("法律援助案件数：2900余件"), or a decline shows as nearest."""
+    if reply.status == "answer":
+        return reply.answer.split("\n")[0] if reply.figure is not None else ""
+    near = next((line for line in reply.text.split("\n") if line.startswith(answers.NEAR_LINE)), "")
+    return near[len(answers.NEAR_LINE) :]
 
 
 def _quoted_as_context(reply: Response, asked: Analysis) -> bool:
