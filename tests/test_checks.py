@@ -496,6 +496,18 @@ def test_almost_a_number_and_both_of_a_pair_described_are_checked(engine):
         ("人民调解的调处成功率不会低于九成吧", "是的"),
         ("首次不罚的企业不会超过一万家吧", "是的"),
         ("首次不罚的企业不会超过五千家吧", "不是"),
+        # a bound opened by 连 after 不会 is the asker's estimate too ("不会连五万项都没有吧": at
+        # least 五万), as is "不会连一个都没有吧" (some)
+        ("全市公示的执法事项不会连五万项都没有吧", "是的"),
+        ("全市公示的执法事项不会连十万项都没有吧", "不是"),
+        ("不会连一个立法联系点都没新增吧", "是的"),
+        ("是不是一个立法联系点都没新增", "不是"),
+        # 难道 asks as 吗 does; a first place claimed is a rank claimed
+        ("难道益阳“两法衔接”平台的案件录入数从没拿过全省第一？", "不是"),
+        ("两法衔接平台录入数没拿过全省第一吧", "不是"),
+        ("两法衔接平台案件录入数是不是全省第一", "是的"),
+        # the report's own deed said not done
+        ("重大行政决策事项目录没经过论证就直接定了吧", "不是"),
         # the unit a figure is written in, checked ("单位是起吗" of 13355件); a number checked
         # beside it is judged as a number
         ("诉前调解案例那个13355，单位是起吗", "不是"),

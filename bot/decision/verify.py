@@ -136,9 +136,9 @@ _NOT_NEGATING_RE = re.compile(
     r"^(?:不会吧|不是吧|不可能吧|不会是真的吧)|"  # "不会吧，…能压缩七成多？": surprise, the claim is what follows
     r"[，,\s](?:不会吧|不可能吧|不会是真的吧)[？?！!。…]*$|"  # "…七成多，不会吧": the same surprise after it
     # "不会是上升了110%吧", "不会还有…吧": doubt of what follows, the claim checked; a bound
-    # or a number right after it ("不会低于九成吧", the bound read with the number) is the
-    # asker's estimate, its negation kept
-    r"不会(?![\s\0]|(?:有|是)?(?:低于|高于|超过|超出|少于|多于|不到|不足|没有))(?=[^，,。？?！!]*吧)"
+    # or a number right after it ("不会低于九成吧", the bound read with the number; "不会连五万项都
+    # 没有吧", a bound 连 opens) is the asker's estimate, its negation kept
+    r"不会(?![\s\0]|连|(?:有|是)?(?:低于|高于|超过|超出|少于|多于|不到|不足|没有))(?=[^，,。？?！!]*吧)"
 )
 _QUESTION_FRAMES_RE = re.compile(
     r"是不是|有没有|能不能|会不会|可不可以|是否|没(?:记|听|看|说|搞|弄|算)?错|对不对|行不行|(?:了没|没有?)(?:啊|呀|呢)?$|"
@@ -249,10 +249,13 @@ def verdict(analysis: Analysis, evidence: str, figure=None, stated: str = "") ->
     if offers_choice(question):
         return None  # "是2900余件还是3000件": the figure says which option, no side is claimed
     counted = (getattr(figure, "unit", "") or "个")[-1:] if getattr(figure, "number", None) is not None else ""
-    if counted and any(_counts_own(m, counted) for m in _NONE_CLAIMED_RE.finditer(question)):
+    none = next((m for m in _NONE_CLAIMED_RE.finditer(question) if counted and _counts_own(m, counted)), None)
+    if none is not None:
         # "是不是一个立法联系点都没新增": none at all of what the figure counts is claimed (not
-        # "一趟都不用跑…有1837项吗": 趟 counts trips, the figure items)
-        return figure.number == 0 or figure.value in ("无", "0")
+        # "一趟都不用跑…有1837项吗": 趟 counts trips, the figure items); "不会连一个都没新增吧"
+        # doubts the bound, as "不会连五万项都没有吧" does: the claim is that there are some
+        is_none = figure.number == 0 or figure.value in ("无", "0")
+        return not is_none if _DOUBTED_BOUND_RE.search(question[: none.start()]) else is_none
     unit_checked = _UNIT_CHECKED_RE.search(question) if not analysis.numbers else None
     if unit_checked and figure is not None and getattr(figure, "unit", ""):
         # "13355，单位是起吗": the unit the report writes the figure in is the fact checked (a
@@ -288,11 +291,14 @@ def verdict(analysis: Analysis, evidence: str, figure=None, stated: str = "") ->
             return found
     found = _claim(analysis, evidence, figure, stated or evidence)
     negated = negates(question) or cannot(analysis.raw) or _denies_written(question, stated or evidence)
+    if found is None and analysis.intent.yes_no and _denies_done(question, stated or evidence):
+        return False  # the claim is that the report's own deed was not done
     if found is None or not analysis.intent.yes_no or not negated:
         return found
     return not found
 
 
+_DOUBTED_BOUND_RE = re.compile(r"不会|不至于|不可能")  # "不会连一个都没有吧": the bound doubted
 # "一个立法联系点都没新增", "连一家都没有": a claim that there is none at all ("连一半都没到",
 # "一千件都不到" are bounds: no counter right after 一, or 到/超 after the negation).
 _NONE_CLAIMED_RE = re.compile(
@@ -319,6 +325,21 @@ def _denies_written(question: str, evidence: str) -> bool:
     framed = _framed(question)
     written = clean(evidence)
     return any(m.group(1) in written and f"不{m.group(1)[0]}" not in written for m in _BARE_NOT_RE.finditer(framed))
+
+
+# "没经过论证", "没有再赋权", "未发布": what was not done, named by the report's own word
+_NOT_DONE_RE = re.compile(r"(?:没有|没|未)(?:经过|再|全部|都|有)?([\u4e00-\u9fff]{2})")
+
+
+def _denies_done(question: str, evidence: str) -> bool:
+    """ "重大行政决策事项目录没经过论证就直接定了吧": the claim says a thing was not done that the
+    report says was (论证), and the report never writes it undone (无跑动… is a named none)."""
+    framed = _framed(question)
+    written = clean(evidence)
+    return any(
+        m.group(1) in written and not re.search(f"[没未无不]{re.escape(m.group(1)[0])}", written)
+        for m in _NOT_DONE_RE.finditer(framed)
+    )
 
 
 def _typed_clause(raw: str, number: str) -> str:
@@ -434,7 +455,8 @@ def _claim(analysis: Analysis, evidence: str, figure, stated: str) -> bool | Non
 # A claim that a figure stands near the top (its cannot form included: "排不上号" claims "排上号",
 # turned round by `cannot`), and the report's words for it.
 _TOP_CLAIM_RE = re.compile(
-    r"靠前|前列|领先|排不?得?上号|排不?得?上名|数[一1]数[二2]|名列前茅|拔尖|上游|前几名|算不?得?上(?:靠前|前列|领先)"
+    r"靠前|前列|领先|排不?得?上号|排不?得?上名|数[一1]数[二2]|名列前茅|拔尖|上游|前几名|算不?得?上(?:靠前|前列|领先)|"
+    r"(?:全省|全国|全市)(?:排名)?第[一1](?![批次届期号条款章节项\d])"  # "从没拿过全省第一"
 )
 _TOP_RANK_RE = re.compile(r"前列|领先|第[一1](?![批\d])|靠前")
 
