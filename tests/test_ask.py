@@ -794,3 +794,16 @@ def test_a_question_reported_is_story_when_the_last_question_names_its_own_subje
 )
 def test_a_question_reported_is_asked_when_the_last_question_names_nothing(text, asked):
     assert asked in find_ask(text).text
+
+
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        ("帮出门干活的人要回被拖欠的工钱，益阳一共帮了多少个人", "370名"),
+        ("给市委市政府出法律主意的那批专家，2023年专门开过会没有", "法律顾问工作座谈会"),
+    ],
+)
+def test_an_ask_naming_nothing_is_about_the_description_before_it(engine: Engine, message, expected):
+    """A clause that tells no story of the asker, before an ask naming nothing, says what is asked about."""
+    reply = engine.respond(message)
+    assert reply.status == "answer" and expected in reply.text, reply.text

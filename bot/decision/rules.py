@@ -22,6 +22,7 @@ from bot.decision.counted import rule_counted_thing
 from bot.decision.decline import Decline
 from bot.decision.excluded import rule_excluded
 from bot.decision.kinds import CHANGE_ASKED_RE, rule_figure_kind
+from bot.decision.verify import other_units
 from bot.engine.params import Params
 from bot.knowledge.reporttext import TARGET_ASKED_RE, figures_of
 from bot.retrieval import Candidate
@@ -375,8 +376,12 @@ def rule_no_figure(a: Analysis, choice: Choice | None, ctx: Context) -> Decline 
     if a.intent.measure == "rank" and re.search(r"第|前列|领先|靠前", choice.text):
         return None
     figures = figures_of(choice.own_text or choice.text)
-    if any(measure_fits(a.intent.measure, a.intent.unit, f.unit, f.value) for f in figures):
-        return None
+    unit = "" if "第几" in a.text else a.intent.unit  # "第几条": which one, no count in 条
+    if any(
+        measure_fits(a.intent.measure, a.intent.unit, f.unit, f.value) and not other_units(unit, f.unit)
+        for f in figures
+    ):
+        return None  # ("被采纳了多少条" of an explanation stating 4600余件: no count of 条)
     if re.search(r"[一二两三四五六七八九十]个方面", choice.text) and "方面" in a.text:
         return None
     return Decline("no_figure", a.intent.measure)

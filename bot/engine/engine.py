@@ -372,6 +372,16 @@ class Engine(FollowUps):
                     # ("那370个人里面，干哪一行的最多": found of what the story names, the report
                     # lacks what the ask itself says, a truer decline than "nothing found")
                     response, year = again, again_year
+        unsure = response.kind in ("nomatch", "clarify") or (
+            response.status == "answer" and response.score < self.params.answer_min
+        )
+        described = self._described_before(message) if unsure and text != message else ""
+        if described:
+            # "帮出门干活的人要回被拖欠的工钱，益阳一共帮了多少个人": an ask naming nothing
+            # after a clause that tells no story of the asker describes what it asks about
+            again, again_year = self._answer(f"{described}，{text}", conversation, now)
+            if again.status == "answer" and again.score > response.score:
+                response, year = again, again_year
         # the answer just given again, to a question of other words ("他们提了多少意见建议"
         # after "新增了几个联系点"): not an answer to it
         repeated = (
@@ -643,6 +653,15 @@ class Engine(FollowUps):
         kind = MEASURE_KIND_RE.findall(before)
         lent = lent + "".join(k for k in dict.fromkeys(kind) if k not in lent) if lent else ""
         return self._years_of(clauses, ask.text) + lent if lent else ""
+
+    def _described_before(self, message: str) -> str:
+        """The clause right before an ask that names nothing of its own, when it tells no story
+        of the asker (no teller, no time of a story): the description of what is asked about."""
+        ask = _ask_of(message, self.packs[-1].context.report_norm)
+        last = ask.context.split("，")[-1] if ask.context else ""
+        if not last or narrative(last) or self._names_subject(ask.text):
+            return ""
+        return last
 
     @staticmethod
     def _years_of(clauses: list[str], asked: str) -> str:
