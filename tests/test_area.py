@@ -337,3 +337,20 @@ def test_a_sub_heading_without_figures_shows_its_results_verbatim(engine):
     reply = engine.respond("多元化解矛盾纠纷这一块怎么样")
     first = next(line for line in reply.text.splitlines() if line.startswith("1. "))
     assert "枫桥经验" in first and "全国模范人民调解委员会" in first
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["2023年市本级网上可办的事项，按跑动次数分是什么情况", "市本级网上可办的事项按跑动次数来划分，各有多少项"],
+)
+def test_a_whole_split_by_a_kind_gives_every_figure_named_after_it(engine, question):
+    """ "按跑动次数分": the figures named after what the whole is split by, in the report's order."""
+    reply = engine.respond(question)
+    assert reply.status == "answer"
+    at = [reply.text.find(f) for f in ("1837项", "1024项", "跑动2次及以上事项数：无")]
+    assert -1 not in at and at == sorted(at), reply.text
+
+
+def test_a_split_by_a_kind_the_report_never_names_is_declined(engine):
+    reply = engine.respond("首次不罚的企业按行业分各有多少")
+    assert reply.status != "answer" and "6125家" not in reply.text.split("\n")[0]

@@ -95,6 +95,10 @@ _HOW_MANY_RE = re.compile(r"多少|几(?![百千万十])")
 _PART_ASKED_RE = re.compile(
     r"^(?:那|那么)?([\u4e00-\u9fff]{2,8}?)(?:那块|这块|那一块|这一块|那部分)(?:的)?(?:情况|数字|数据)?(?:呢|啊)?$"
 )
+# What a whole is split by ("按跑动次数分", "按照跑动次数来划分"): its kind, without the word of kind
+_SPLIT_BY_RE = re.compile(
+    r"按(?:照)?([\u4e00-\u9fff]{2,6}?)(?:次数|类型|种类|类别|类|种)?(?:来|进行)?(?:分|划分|区分|分类)(?![析别开担])"
+)
 _COMPARED_WITH_RE = re.compile(r"^\s*(?:跟|和|同|与)[^，,。]{2,}?(?:比|相比|对比)")  # "…，跟B比哪个大"
 MAX_PART_FIGURES = 4  # more figures than this under one name: too broad to list them all
 _ORDINAL_ASKED_RE = re.compile(r"第几[批次届期回]|哪[一]?[批次届期回]")  # an ordinal asked
@@ -1525,8 +1529,9 @@ class PackEngine:
         return answers.answer(self.knowledge, found[0], 1.0, "figure") if len(found) == 1 else None
 
     def _figures_of_part(self, cleaned: str) -> Response | None:
-        """ "农民工那块呢": every figure the knowledge names after that part (370名, 317万余元)."""
-        m = _PART_ASKED_RE.match(cleaned)
+        """ "农民工那块呢": every figure the knowledge names after that part (370名, 317万余元);
+        "按跑动次数分各有多少项": every figure named after what it is split by (零跑动, 跑动1次…)."""
+        m = _PART_ASKED_RE.match(cleaned) or _SPLIT_BY_RE.search(cleaned)
         if m is None:
             return None
         norm = self.context.normalize
