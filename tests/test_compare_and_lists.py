@@ -1002,3 +1002,24 @@ def test_near_figures_both_named_in_a_run_on_list_are_both_answered(engine):
     """新增 names 新增立法联系点数 and 意见建议条数 the other: no one of them is picked for both."""
     reply = engine.respond("新增立法联系点意见建议条数重大行政决策事项数一起报")
     assert reply.status == "answer" and all(f in reply.text for f in ("5个", "40余条", "6项")), reply.text
+
+
+@pytest.mark.parametrize(
+    "question, figure, name",
+    [
+        (
+            "烦请告知2023年市本级确定并公示的重大行政决策事项数量及所依据的目录名称。",
+            "6项",
+            "《益阳市人民政府2023年度重大行政决策事项目录》",
+        ),
+        (
+            "烦请告知2023年印发的行政执法能力提升方案名称及第一批验收的单位数量。",
+            "11个",
+            "《益阳市行政执法能力三年提升行动实施方案》",
+        ),
+    ],
+)
+def test_a_count_and_the_name_of_its_document_are_both_answered(engine, question, figure, name):
+    """The document whose name is asked beside a count is the one the count's own sentence names."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and figure in reply.answer and name in reply.answer, reply.text

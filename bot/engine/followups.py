@@ -23,7 +23,7 @@ from bot.decision.rules import CLAUSE_BREAK_RE, GENERIC_VERBS, ORDINAL_RE, PLACE
 from bot.decision.verify import COMPARED_RE, CONTRASTS, WAY_RE, negates, verdict
 from bot.engine.conversation import Conversation
 from bot.engine.memo import once
-from bot.engine.pack import PackEngine
+from bot.engine.pack import TITLE_RE, PackEngine
 from bot.knowledge.reporttext import figures_of
 from bot.retrieval.scoring import measure_fits
 from bot.text.lexicon import is_common, is_noun, segment, words_in
@@ -231,9 +231,6 @@ _NAME_ASKED_RE = re.compile(r"(?:是|叫)?(?:啥|什么|哪个|哪块|哪一块)
 _DOCUMENT_ASKED_RE = re.compile(
     r"(?:啥|什么|哪个|哪份|哪一个|哪部)(?:文件|规定|办法|意见|方案|通知)|文件(?:叫|是)(?:啥|什么)"
 )
-
-
-_TITLE_RE = re.compile(r"《[^》]{2,60}》")
 
 
 _THIS_ONE_RE = re.compile(
@@ -472,7 +469,7 @@ class FollowUps:
         last = self._last_answer(conversation)
         if any(w not in last.source for w in things):
             return None  # "推进立法协商的那个文件叫啥": a thing of its own, not the last answer's
-        titles = list(dict.fromkeys(_TITLE_RE.findall(last.source))) if last.status == "answer" else []
+        titles = list(dict.fromkeys(TITLE_RE.findall(last.source))) if last.status == "answer" else []
         return answers.named_in(last, titles[0]) if len(titles) == 1 else None
 
     def _nth_of_last(self, text: str, conversation: Conversation, now: float) -> Response | None:
@@ -496,7 +493,7 @@ class FollowUps:
             members = _PART_LINE_RE.findall(last.answer or last.text)
             rest = rest if rest and not _NAME_ASKED_RE.fullmatch(rest) else "这方面讲了什么"
         else:
-            titles = list(dict.fromkeys(_TITLE_RE.findall(last.answer)))
+            titles = list(dict.fromkeys(TITLE_RE.findall(last.answer)))
             members = titles or next((_list_items(x) for x in re.split(r"[。；;]", last.answer) if "、" in x), [])
             rest = rest or "是什么"
         if len(members) < 2 or index >= len(members):

@@ -261,6 +261,9 @@ class PackEngine:
         return analyze(self.abbreviations.expand(self.homophones.fix(read)), self.knowledge.synonyms, self.today)
 
     def _respond(self, text: str, conversation: Conversation | None, now: float) -> Response:
+        return _with_name_asked(text, self._respond_read(text, conversation, now))
+
+    def _respond_read(self, text: str, conversation: Conversation | None, now: float) -> Response:
         a = self.analyze(text)
         stated = self._after_stated_clause(a)
         if stated is None or _COMPARED_WITH_RE.match(stated[2]):
@@ -2186,6 +2189,26 @@ def _answered(reply: Response) -> tuple[str | None, str]:
 def _writes_figure(a: Analysis, value: str) -> bool:
     """Whether a message writes a figure as the report does ("四千四百台" of 4400台)."""
     return writes_figure(a.numbers, convert_numerals(value))
+
+
+# The name of a document asked beside other asks ("…数量及所依据的目录名称", "印发的…方案名称及…"):
+# the kind of document named before the word asking its name.
+_NAME_OF_RE = re.compile(
+    r"(目录|方案|文件|规定|办法|意见|通知|清单|刊物|栏目|节目)(?:的)?(?:具体)?(?:名称|全称|名字|全名|叫什么|叫啥)"
+)
+TITLE_RE = re.compile(r"《[^《》]{2,60}》")  # a document or programme named, as the report writes it
+
+
+def _with_name_asked(text: str, reply: Response) -> Response:
+    """An answer whose own sentence names the one document of the kind the message asks the name
+    of, when its direct answer does not: that name leads it ("…6项 … 目录名称" → 《…事项目录》)."""
+    asked = _NAME_OF_RE.search(text)
+    if asked is None or reply.status != "answer" or not reply.source:
+        return reply
+    titles = [t for t in dict.fromkeys(TITLE_RE.findall(reply.source)) if asked.group(1) in t]
+    if len(titles) != 1 or titles[0].strip("《》") in reply.answer:
+        return reply
+    return answers.named_in(reply, titles[0])
 
 
 def _parts_of_one(parts: list[Response]) -> bool:
