@@ -110,3 +110,17 @@ def test_two_characters_typed_round_the_wrong_way_are_put_right(fixer, typed, me
 )
 def test_ordinary_text_is_not_turned_round(fixer, text):
     assert fixer.fix(text) == text
+
+
+@pytest.mark.parametrize(
+    "typed, meant",
+    [("行政机关负责人出庭因素率多少", "行政机关负责人出庭应诉率多少")],
+)
+def test_a_word_of_two_typed_by_sound_between_the_knowledges_characters_is_read(fixer, typed, meant):
+    """Both characters of 应诉 typed by sound (因素), between 庭 and 率 as the knowledge writes them."""
+    assert fixer.fix(typed) == meant
+
+
+@pytest.mark.parametrize("text", ["影响因素有哪些", "法律援助案件有多少", "是不是有一万多项"])
+def test_a_word_of_its_own_between_other_characters_stays(fixer, text):
+    assert fixer.fix(text) == text

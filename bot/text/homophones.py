@@ -8,6 +8,8 @@ is read as a knowledge word when all of these hold, so that ordinary text is nev
     mistyped one is not a common word alone (是, 有, 说 are typed on purpose);
   * neither character makes a word with its other neighbour (哪里推介 is not 哪力推介), and the
     one to change makes no pair of the knowledge with its other neighbour (询问室有 stays).
+A word of two typed with both characters by sound ("出庭因素率") is the knowledge's word when the
+four characters around it sound as exactly one run of the knowledge does, its ends as typed.
 `HomophoneFixer.from_knowledge(knowledge)` builds the table of a pack once.
 """
 
@@ -27,6 +29,7 @@ SWAP_RARITY = 20  # a pair typed round the wrong way is a typo when its reverse 
 SWAP_ALONE = 50000  # a character this common alone (了, 的, 好) is never one of a pair typed round
 _NUMERALS = set("零〇一二两三四五六七八九十百千万亿半几")
 _TRIPLE_RE = re.compile(r"[\u4e00-\u9fff]{3}")
+_QUAD_RE = re.compile(r"[\u4e00-\u9fff]{4}")
 
 
 ASKING_WORDS = Path(__file__).resolve().parent.parent / "data" / "asking_words.txt"
@@ -61,6 +64,14 @@ class HomophoneFixer:
                     if run[i : i + 3] in words or (run[i + 2] == "率" and run[i : i + 2] in self.pairs):
                         triples.setdefault(pinyin_key(run[i : i + 3]), set()).add(run[i : i + 3])
         self.triples = {key: next(iter(found)) for key, found in triples.items() if len(found) == 1}
+        # four characters of the knowledge by sound, whose middle or end is a word of two
+        # ("庭应诉率"): "出庭因素率" typed by sound is 出庭应诉率
+        quads: dict[str, set[str]] = {}
+        for text in texts:
+            for run in re.findall(r"[\u4e00-\u9fff]+", text):
+                for i in range(len(run) - 3):
+                    quads.setdefault(pinyin_key(run[i : i + 4]), set()).add(run[i : i + 4])
+        self.quads = {key: next(iter(found)) for key, found in quads.items() if len(found) == 1}
         self.triple_heads = {word[:2] for word in self.triples.values()}  # checked before any sound
 
     @classmethod
@@ -74,7 +85,23 @@ class HomophoneFixer:
         """`text` with each pair typed the wrong way round put right ("立法系联点"), each mistyped
         pair written as the knowledge's word of the same sound, then each mistyped last character
         of three whose first two are the knowledge's ("成功吕")."""
-        return self._fix_triples(self._fix_pairs(self._fix_swaps(text)))
+        return self._fix_words(self._fix_triples(self._fix_pairs(self._fix_swaps(text))))
+
+    def _fix_words(self, text: str) -> str:
+        """A word of two typed with both characters of the same sound as the knowledge's, between
+        two characters as the knowledge writes them ("出庭因素率": 庭…率 around 应诉)."""
+        out = list(text)
+        for i in range(len(text) - 3):
+            quad = "".join(out[i : i + 4])
+            if not _QUAD_RE.fullmatch(quad) or quad[1:3] in self.pairs or any(c in _NUMERALS for c in quad):
+                continue
+            found = self.quads.get(pinyin_key(quad))
+            if not found or found[0] != quad[0] or found[3] != quad[3] or found[1:3] not in lexicon.words():
+                continue  # the two around it as typed, the two inside the knowledge's word
+            if found[1] == quad[1] or found[2] == quad[2]:
+                continue  # one character off: the pairs read it
+            out[i + 1 : i + 3] = list(found[1:3])
+        return "".join(out)
 
     def _fix_swaps(self, text: str) -> str:
         """Two characters typed the wrong way round: a pair not of the knowledge, and no word
