@@ -216,6 +216,13 @@ def named_in(response: Response, name: str) -> Response:
     return replace(response, text=f"{name}\n{response.text}", answer=f"{name}\n{response.answer}", kind="named")
 
 
+def member_of(response: Response, index: int, member: str) -> Response:
+    """The member at a place of the list the answer just given names ("第三个呢": 制度完备)."""
+    place = "一二三四五六七八九十"[index] if 0 <= index < 10 else str(index + 1)
+    head = f"第{place}个是：{member}" if index >= 0 else f"最后一个是：{member}"
+    return replace(response, text=f"{head}\n{response.text}", answer=f"{head}\n{response.answer}", kind="nth")
+
+
 def _quote(sentence: Sentence, figure: Figure | None) -> str:
     text = sentence.text.rstrip("；;")
     if len(text) <= QUOTE_MAX or figure is None:

@@ -494,11 +494,16 @@ class FollowUps:
             rest = rest if rest and not _NAME_ASKED_RE.fullmatch(rest) else "这方面讲了什么"
         else:
             titles = list(dict.fromkeys(TITLE_RE.findall(last.answer)))
-            members = titles or next((_list_items(x) for x in re.split(r"[。；;]", last.answer) if "、" in x), [])
+            listed = next((_list_items(x) for x in re.split(r"[。；;]", last.answer) if "、" in x), [])
+            # several 《…》 titles, else the names listed with 、 (one title beside a list names no member)
+            members = titles if len(titles) >= 2 else listed
             rest = rest or "是什么"
         if len(members) < 2 or index >= len(members):
             return None
         again, _ = self._answer(f"{members[index]}{rest}", None, now)
+        if again.status == "answer" and again.entry_id == last.entry_id and not said.group("rest").strip():
+            # "第三个呢" of 权责清晰、队伍健全、制度完备…: the member itself, not the sentence again
+            return answers.member_of(last, index, members[index])
         return again if again.status == "answer" else None
 
     def _within_last_area(self, text: str, conversation: Conversation, now: float) -> Response | None:
