@@ -1453,6 +1453,8 @@ def _abbreviates(short: str, names: str) -> bool:
 
 # A description of the thing asked, then the thing pointed at ("…顺带调解的那种模式"): the words before.
 _DESCRIBED_BEFORE_RE = re.compile(r"([\u4e00-\u9fff]{2,30}?)的(?:那|这)(?:种|个|项|类|套|些)")
+# "那个要开会集体拍板的大事清单": what follows the pointing word up to 的 describes the thing named
+_DESCRIBED_AFTER_THIS_RE = re.compile(r"(?:那|这)(?:种|个|项|类|套|些)([\u4e00-\u9fff]{2,30}?)的(?=[\u4e00-\u9fff]{2})")
 
 
 # A clause describing a thing before 的 and the thing's name ("要开会集体拍板的|大事清单").
@@ -1488,7 +1490,12 @@ def rule_one_word_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
     before, counted = measure_parts(a)
     split_phrase = before + counted
     phrase = _measure_names(split_phrase)
-    described = {w for m in _DESCRIBED_BEFORE_RE.finditer(a.text) for w in lexicon.segment(m.group(1))}
+    described = {
+        w
+        for pattern in (_DESCRIBED_BEFORE_RE, _DESCRIBED_AFTER_THIS_RE)
+        for m in pattern.finditer(a.text)
+        for w in lexicon.segment(m.group(1))
+    }
     described |= _told_by_own_verb(a.text, is_own)
     described |= {w for m in _NOT_YET_RE.finditer(a.text) for w in lexicon.segment(m.group(0))}
     for word in dict.fromkeys(phrase):
