@@ -486,6 +486,8 @@ def test_an_act_asked_of_nothing_named_is_the_figures_act_or_no_answer(engine):
     [
         ("申请行政复议的时候顺带调解把矛盾化掉的那种模式和解率有多少", "25%"),
         ("政府每年列的那个要开会集体拍板的大事清单，2023年定了几项", "6项"),  # 那个…的: described after
+        ("政府部门当了被告，单位一把手自己去法庭应诉的比例是多少", "100%"),  # where one goes to do it
+        ("行政机关一把手亲自上法庭当被告应诉的比例是多少", "100%"),
     ],
 )
 def test_the_askers_description_of_the_thing_is_no_measure_word(engine, question, figure):

@@ -1453,6 +1453,8 @@ def _abbreviates(short: str, names: str) -> bool:
 
 # A description of the thing asked, then the thing pointed at ("…顺带调解的那种模式"): the words before.
 _DESCRIBED_BEFORE_RE = re.compile(r"([\u4e00-\u9fff]{2,30}?)的(?:那|这)(?:种|个|项|类|套|些)")
+# Where someone goes to do what is counted ("自己去法庭应诉", "上法庭当被告"): the place of the act
+_GONE_TO_RE = re.compile(r"(?:亲自|自己|本人)?(?:去|上|到|进)([\u4e00-\u9fff]{2,3})(?=[\u4e00-\u9fff])")
 # "那个要开会集体拍板的大事清单": what follows the pointing word up to 的 describes the thing named
 _DESCRIBED_AFTER_THIS_RE = re.compile(r"(?:那|这)(?:种|个|项|类|套|些)([\u4e00-\u9fff]{2,30}?)的(?=[\u4e00-\u9fff]{2})")
 
@@ -1497,6 +1499,7 @@ def rule_one_word_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
         for w in lexicon.segment(m.group(1))
     }
     described |= _told_by_own_verb(a.text, is_own)
+    described |= {w for m in _GONE_TO_RE.finditer(a.text) for w in lexicon.segment(m.group(1))[:1]}
     described |= {w for m in _NOT_YET_RE.finditer(a.text) for w in lexicon.segment(m.group(0))}
     for word in dict.fromkeys(phrase):
         if len(word) < 2 or not _HANZI_RE.fullmatch(word) or word in _NOT_MEASURE_WORDS or word in scope:
