@@ -68,6 +68,9 @@ from bot.decision.rules import absent_terms
         ("5100多名执法人员考执法资格，通过率是百分之几", "measure"),
         ("法律援助案件里，民事的多还是刑事的多", "unstated"),
         ("首次不罚的那些企业里，个体户和公司哪个多", "unstated"),
+        # each of the kinds a figure counts together, asked apart
+        ("70个典型案例里生态环境保护、城管执法、文化旅游市场整顿各有几个？", "breakdown"),
+        ("审查的合同里招商引资和融资贷款的合同各有几件", "breakdown"),
         # a count in a unit of an explanation stating no figure in it (4600余件 is no count of 条)
         ("被采纳了多少条", "no_figure"),
     ],

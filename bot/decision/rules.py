@@ -614,6 +614,8 @@ def _items_listed(text: str) -> int:
 
 _SUBPART_RE = re.compile(
     r"(?:里面|里头|当中|其中|里(?![面头])|(?<![其当])中)(?:的|有)?(?!一共|总共|共计|一起|加起来)([\u4e00-\u9fff]{2,10}?)(?:的)?(?:共|一共|总共)?(?:占|有|是)(?:多少|几)|"
+    # "70个典型案例里A、B、C各有几个" (the marks between the kinds read away): each kind's part
+    r"(?:里面|里头|当中|其中|里(?![面头])|(?<![其当])中)([\u4e00-\u9fff]{2,30}?)(?:的)?(?:各|分别)(?:占|有|是)(?:多少|几)|"
     r"(?:里面|里头|当中|里(?![面头])|(?<![其当])中)(?:有)?多少(?:是|为|属于)([\u4e00-\u9fff]{2,8})"
 )
 
@@ -686,6 +688,29 @@ def _one_of_listed(part: str, text: str) -> bool:
     return False
 
 
+def _kinds_named(asked: str, text: str) -> list[str]:
+    """The kinds of a list the figure's clause counts together ("A、B、C等") that the ask names."""
+    return [
+        k
+        for listed in _LISTED_RE.finditer(text)
+        for k in (_LEAD_VERB_RE.sub("", k) for k in listed.group(0).rstrip("等").split("、"))
+        if len(k) >= 2 and k in asked
+    ]
+
+
+_LEAD_VERB_RE = re.compile(r"^(?:涉及到?|包括|包含|涵盖|覆盖|比如|例如)")  # "涉及生态环境保护、…": 涉及 lists
+
+
+def kinds_of_one_list(parts: tuple[str, ...], report: str) -> bool:
+    """Whether the parts of a message are, each, a kind of one list the report counts together
+    ("70个典型案例里A、B、C各有几个" of A、B、C等20多个方面): a breakdown, not several figures."""
+    for listed in _LISTED_RE.finditer(report):
+        kinds = [k for k in (_LEAD_VERB_RE.sub("", k) for k in listed.group(0).rstrip("等").split("、")) if len(k) >= 2]
+        if sum(any(k in p for k in kinds) for p in parts) >= 2:
+            return True
+    return False
+
+
 PART_CHARS_MIN = 0.6  # share of a part's characters the answer's clause must write to be no part of it
 PART_PAIRS_MIN = 0.34  # ... and more than this share of its character pairs
 
@@ -700,7 +725,9 @@ def rule_subpart(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | 
     match = _SUBPART_RE.search(_NO_WHOLE_RE.sub("", a.text))
     if not match:
         return None
-    part = match.group(1) or match.group(2)
+    part = next(g for g in match.groups() if g)
+    kinds = _kinds_named(part, choice.text)
+    part = "、".join(kinds) if len(kinds) >= 2 else part  # the kinds as the report lists them
     if a.quotes_figure and "其中" not in choice.text:
         return Decline("breakdown", part)
     own_text = choice.own_text or choice.text

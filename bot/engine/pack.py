@@ -62,6 +62,7 @@ from bot.decision.rules import (
     absent_terms,
     clarify_options,
     first_decline,
+    kinds_of_one_list,
     lead_ok,
     measure_head,
     measure_parts,
@@ -1593,6 +1594,8 @@ class PackEngine:
                 continue
             if whole is not None and len(split.parts) <= len(whole):
                 continue  # it cannot answer more parts than the reading already answering every one
+            if a.wants_figure and kinds_of_one_list(split.own or split.parts, self.knowledge.report):
+                continue  # "70个典型案例里A、B、C各有几个": kinds the report counts together, a breakdown
             first = clean(split.parts[0])
             if (
                 len(split.parts) == 2
