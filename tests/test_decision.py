@@ -71,6 +71,7 @@ from bot.decision.rules import absent_terms
         # each of the kinds a figure counts together, asked apart
         ("70个典型案例里生态环境保护、城管执法、文化旅游市场整顿各有几个？", "breakdown"),
         ("审查的合同里招商引资和融资贷款的合同各有几件", "breakdown"),
+        ("法援案件 刑事类 民事类", "unstated"),  # a staff lookup of kinds of one figure
         # a count in a unit of an explanation stating no figure in it (4600余件 is no count of 条)
         ("被采纳了多少条", "no_figure"),
     ],

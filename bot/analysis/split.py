@@ -113,6 +113,8 @@ _UNIT_COUNT_RE = re.compile(r"^([件项家台处条类种名起次位])数$")
 _MEASURE_WORD_RE = re.compile(
     r"^(?:[件项家台处条类种名起次位个]数|(?:事项|案件|案例|文件|意见)[数条]?数?|数量?|总数|金额|钱数|人数|人次|比例|比率|[率额]|成功率|和解率)$"
 )
+# "刑事类", "民事型": a kind of the subject before it, no measure named on its own
+_KIND_TOKEN_RE = re.compile(r"[\u4e00-\u9fff][类型]$")
 _SCOPE_TOKEN_RE = re.compile(
     r"^(?:市本级|本级|全市|市级|益阳市?|市里|(?:19|20)\d\d(?:年度?)?|23年)$"
 )  # where or when, no item
@@ -766,7 +768,9 @@ def _split(text: str) -> list[Split]:
                     # "柔性执法事项/合规建议/办案数": or each a name of its own, the first's subject
                     # lent only to a part that gets no answer alone (the engine's choice)
                     found.append(Split(tuple([subject] + rest), True))
-                elif all(not (_has_ask(t) or _SCOPE_TOKEN_RE.match(t) or _MEASURE_WORD_RE.match(t)) for t in tokens):
+                elif all(
+                    not (_has_ask(t) or _SCOPE_TOKEN_RE.match(t) or _MEASURE_WORD_RE.match(t)) for t in tokens
+                ) and not any(_KIND_TOKEN_RE.search(t) for t in tokens[1:]):
                     # "零跑动 跑一次 网办率": or each a measure named on its own (the engine keeps
                     # the reading that answers the most of them)
                     found.append(Split(tuple(_UNIT_COUNT_RE.sub(r"有多少\1", t) for t in tokens), True))

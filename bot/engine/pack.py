@@ -1587,7 +1587,7 @@ class PackEngine:
         those, a part the report does not answer is named as missing and the rest answered
         (when at least two are answered). Other splits (tried when the whole message gets no
         answer) are kept only when every part is answered (`figures`: two of them with a figure)."""
-        partial = lossy = whole = None
+        partial = lossy = whole = unsplit = None
         named = self._named_split(a) if explicit else None
         for split in ((named,) if named else ()) + a.splits:  # names the pack knows: the surest cut
             if split.explicit != explicit or (not explicit and not _ask_their_own(split.own or split.parts)):
@@ -1604,7 +1604,7 @@ class PackEngine:
                 and not _ANOTHER_ASK_RE.match(split.parts[1])
             ):
                 continue  # "那公安那边呢 | 打造了哪几个中心": what it is about, then the ask: one ask
-            parts, missing, repeats, told = [], [], 0, None
+            parts, missing, repeats, told, declined = [], [], 0, None, []
             context = Conversation()  # later parts read as follow-ups of the first ("提了多少条意见呢")
             for k, text in enumerate(split.parts):
                 most = len(parts) + len(split.parts) - k  # the most parts that can still be answered
@@ -1686,6 +1686,7 @@ class PackEngine:
                     continue  # one figure asked twice ("问话的屋子跟开听证的房间", "多少台，是不是四千多台")
                 if reply.status != "answer":
                     missing.append(text)
+                    declined.append(reply)
                     if not explicit:
                         break
                     continue
@@ -1717,7 +1718,20 @@ class PackEngine:
             if explicit and partial is None and len(parts) >= MIN_PARTS_ANSWERED and len(parts) > len(missing):
                 # kept until no other reading of the message answers every part
                 partial = answers.combined(self.knowledge, parts, [_LIST_ASK_TAIL_RE.sub("", m) for m in missing])
-        return answers.combined(self.knowledge, whole) if whole else lossy or partial
+            if (
+                explicit
+                and unsplit is None
+                and len(parts) <= 1
+                and declined
+                and len(parts) + len(declined) >= 2
+                and not (a.intent.yes_no or _QUESTION_RE.search(a.raw))  # a lookup: kinds named, nothing asked of them
+                and len(_SCOPE_RE.sub("", _common_start(split.parts), count=1))
+                >= 2  # of one subject ("法援案件刑事类")
+                and _parts_of_one(parts + declined)
+            ):
+                # "法援案件 刑事类 民事类": the whole answered, each kind of it lacked: parts of one figure
+                unsplit = answers.lacking_each(self.knowledge, parts + declined)
+        return answers.combined(self.knowledge, whole) if whole else lossy or partial or unsplit
 
     def _heard_with(self, before: str, part: str) -> Response:
         """A part of several asks read with the subject of a part before it ("…多少起纠纷，成功的
@@ -2212,6 +2226,13 @@ def _with_name_asked(text: str, reply: Response) -> Response:
     if len(titles) != 1 or titles[0].strip("《》") in reply.answer:
         return reply
     return answers.named_in(reply, titles[0])
+
+
+def _common_start(texts: tuple[str, ...]) -> str:
+    """What every text starts with ("法援案件" of 法援案件刑事类, 法援案件民事类)."""
+    first, last = min(texts), max(texts)
+    k = next((i for i, (x, y) in enumerate(zip(first, last)) if x != y), min(len(first), len(last)))
+    return first[:k]
 
 
 def _parts_of_one(parts: list[Response]) -> bool:
