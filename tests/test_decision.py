@@ -60,6 +60,7 @@ from bot.decision.rules import absent_terms
         ("前年的网上可办率", "scope"),
         ("2024年益阳刑事破案数比2023年多了还是少了", "scope"),  # 2024 asked, 2023 its base
         ("益阳市法律援助中心电话多少", "unsupported"),
+        ("企业想申请首违不罚要走什么流程", "unsupported"),
         # the members of a count, one by one or by name; which member stands first
         ("那6项重大行政决策事项是么子咯，一项项讲给我听啵", "count_only"),
         ("烦请告知向园区赋权的11项审批服务事项的具体名称。", "count_only"),

@@ -845,3 +845,9 @@ def test_a_count_named_by_its_noun_takes_no_rate(engine):
     reply = engine.respond("烦请告知全市行政机关负责人出庭应诉的具体次数及所涉案件数量。")
     assert reply.status != "answer" and "100%" not in reply.text.split("\n")[0], reply.text
     assert "4400台" in engine.respond("请告知执法记录仪的配备数量").answer
+
+
+def test_a_lookup_naming_a_count_takes_the_figure_not_the_explanation(engine):
+    """ "乡镇综合执法初评通过数": a measure named (通过数), so of two near entries the figure answers."""
+    reply = engine.respond("乡镇综合执法初评通过数")
+    assert reply.status == "answer" and "22个" in reply.answer, reply.text

@@ -1048,6 +1048,8 @@ class PackEngine:
             # "涉及哪些方面": the figure counting 方面 lists them ("涉及生态环境保护、…等20多个方面")
             counted = _COUNTED_NOUN_RE.search(a.text) if metric else None
             return not metric or (counted is not None and self._counts(candidate, counted.group(1)))
+        if a.intent.kind == "lookup" and names_measure_word(a.core):
+            return metric  # "乡镇综合执法初评通过数": a measure named, a figure looked up
         return True
 
     def _measured(self, candidate: Candidate, a: Analysis) -> bool:
