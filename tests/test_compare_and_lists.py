@@ -1023,3 +1023,13 @@ def test_a_count_and_the_name_of_its_document_are_both_answered(engine, question
     """The document whose name is asked beside a count is the one the count's own sentence names."""
     reply = engine.respond(question)
     assert reply.status == "answer" and figure in reply.answer and name in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    "question, figure, other",
+    [("三统一 市政府 件数", "28件", "51件"), ("三统一 部门规范性文件 件数", "51件", "28件")],
+)
+def test_a_keyword_lookup_of_one_part_and_its_kind_of_figure_gives_that_part_only(engine, question, figure, other):
+    """ "三统一 市政府 件数": 件数 is the count of the part named before it, one ask, not two."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and figure in reply.answer and other not in reply.answer, reply.text
