@@ -433,6 +433,17 @@ class Engine(FollowUps):
                 # rank is no answer to it; "这个是谁评的啊" after a title: what the report lacks
                 # of that subject, not a guess at another
                 response, year = again, again_year
+        again_said = (
+            repeated
+            and response.status == "answer"
+            and WITHIN_RE.search(text) is not None
+            and response.answer == self._last_answer(conversation).answer
+        )
+        unsaid = [w for w in self._own_words(text) if w not in response.text] if again_said else []
+        if unsaid:
+            # "其中考试通过的有多少" after the figures of an area: the same answer again says nothing
+            # of what is asked within it (考试通过); the report lacks it there
+            response = answers.decline(self.packs[-1].knowledge, "unstated", unsaid[0], near=response)
         if response.kind in ("nomatch", "clarify") and previous and self._held_by_last(text, conversation, now):
             # "栏目叫啥" after 桃江…CCTV-12频道《小区大事》栏目予以报道: every word the ask names is
             # in the sentence just answered, where the report says it
