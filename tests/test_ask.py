@@ -807,3 +807,9 @@ def test_an_ask_naming_nothing_is_about_the_description_before_it(engine: Engine
     """A clause that tells no story of the asker, before an ask naming nothing, says what is asked about."""
     reply = engine.respond(message)
     assert reply.status == "answer" and expected in reply.text, reply.text
+
+
+def test_a_topic_whose_explanation_states_no_such_figure_never_declines_the_figure_asked(engine: Engine):
+    """ "益阳搞柔性执法，免罚的钱有好多咯": the last clause asks a figure of its own subject (免罚)."""
+    reply = engine.respond("益阳搞柔性执法，免罚的钱有好多咯")
+    assert reply.status == "answer" and "2000余万元" in reply.answer, reply.text

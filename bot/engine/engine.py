@@ -382,6 +382,18 @@ class Engine(FollowUps):
             again, again_year = self._answer(f"{described}，{text}", conversation, now)
             if again.status == "answer" and again.score > response.score:
                 response, year = again, again_year
+        *topic, last = re.split(r"[，,。；;！!？?\s]+", text.rstrip(r"，,。；;！!？?\s "))
+        if (
+            response.kind in ("no_figure", "measure")
+            and topic
+            and self._names_subject(last)
+            and self.packs[-1].analyze(last).wants_figure
+        ):
+            # "益阳搞柔性执法，免罚的钱有多少": the last clause asks a figure of its own subject; the
+            # topic said before it (whose explanation states no such figure) is context
+            again, again_year = self._answer(last, conversation, now)
+            if again.status == "answer" and again.figure is not None:
+                response, year = again, again_year
         # the answer just given again, to a question of other words ("他们提了多少意见建议"
         # after "新增了几个联系点"): not an answer to it
         repeated = (
