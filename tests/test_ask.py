@@ -801,6 +801,7 @@ def test_a_question_reported_is_asked_when_the_last_question_names_nothing(text,
     [
         ("帮出门干活的人要回被拖欠的工钱，益阳一共帮了多少个人", "370名"),
         ("给市委市政府出法律主意的那批专家，2023年专门开过会没有", "法律顾问工作座谈会"),
+        ("央视早上那个新闻节目报道过益阳搞的一个码 那是个什么码", "营商码"),
     ],
 )
 def test_an_ask_naming_nothing_is_about_the_description_before_it(engine: Engine, message, expected):
@@ -813,3 +814,9 @@ def test_a_topic_whose_explanation_states_no_such_figure_never_declines_the_figu
     """ "益阳搞柔性执法，免罚的钱有好多咯": the last clause asks a figure of its own subject (免罚)."""
     reply = engine.respond("益阳搞柔性执法，免罚的钱有好多咯")
     assert reply.status == "answer" and "2000余万元" in reply.answer, reply.text
+
+
+def test_a_figure_quoted_in_the_ask_is_what_is_asked_about_not_the_clause_before_it(engine: Engine):
+    """ "…近来关注贵市法治政府建设。恳请解答：4400这个数说的啥": 4400 names the thing asked."""
+    reply = engine.respond("本人系湖北务工人员，近来关注贵市法治政府建设。恳请解答：4400这个数说的啥")
+    assert reply.status == "answer" and "4400台" in reply.text, reply.text

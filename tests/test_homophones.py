@@ -114,7 +114,11 @@ def test_ordinary_text_is_not_turned_round(fixer, text):
 
 @pytest.mark.parametrize(
     "typed, meant",
-    [("行政机关负责人出庭因素率多少", "行政机关负责人出庭应诉率多少")],
+    [
+        ("行政机关负责人出庭因素率多少", "行政机关负责人出庭应诉率多少"),
+        # 法事 is a word, but 法事项 is three of the knowledge as written: 事象 is 事项 typed by sound
+        ("公示的执法事象跟经过法治审核的比", "公示的执法事项跟经过法治审核的比"),
+    ],
 )
 def test_a_word_of_two_typed_by_sound_between_the_knowledges_characters_is_read(fixer, typed, meant):
     """Both characters of 应诉 typed by sound (因素), between 庭 and 率 as the knowledge writes them."""

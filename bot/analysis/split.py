@@ -757,7 +757,9 @@ def _split(text: str) -> list[Split]:
             subject = keywords.group(1)
             rest = [r for r in re.split(r"[\s/]+", sentences[0][keywords.end(1) :].strip()) if r]
             scope = "".join(r for r in rest if _SCOPE_TOKEN_RE.match(r))  # "诉前调解 成功率 2023": no item
-            rest = _measures_folded([r for r in rest if not _SCOPE_TOKEN_RE.match(r)])  # "市政府 件数": one item
+            rest = [r for r in rest if not _SCOPE_TOKEN_RE.match(r)]
+            if "/" not in sentences[0]:
+                rest = _measures_folded(rest)  # "三统一 市政府 件数": one item, its kind of figure after it
             subject = scope + subject
             if 2 <= len(rest) <= MAX_PARTS and all(len(_content(r)) <= 8 for r in rest):
                 # "起数", "件数": the count in that unit ("人调 起数 成功率": 人民调解有多少起)

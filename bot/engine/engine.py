@@ -684,6 +684,8 @@ class Engine(FollowUps):
         last = ask.context.split("，")[-1] if ask.context else ""
         if not last or narrative(last) or self._names_subject(ask.text):
             return ""
+        if re.search(r"\d{2,}|\d万", YEAR_RE.sub("", convert_numerals(ask.text))):
+            return ""  # "4400这个数说的啥": a figure quoted names what is asked about
         return last
 
     @staticmethod

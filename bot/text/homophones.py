@@ -67,8 +67,10 @@ class HomophoneFixer:
         # four characters of the knowledge by sound, whose middle or end is a word of two
         # ("庭应诉率"): "出庭因素率" typed by sound is 出庭应诉率
         quads: dict[str, set[str]] = {}
+        self.runs3: set[str] = set()  # every three characters of the knowledge as written
         for text in texts:
             for run in re.findall(r"[\u4e00-\u9fff]+", text):
+                self.runs3.update(run[i : i + 3] for i in range(len(run) - 2))
                 for i in range(len(run) - 3):
                     quads.setdefault(pinyin_key(run[i : i + 4]), set()).add(run[i : i + 4])
         self.quads = {key: next(iter(found)) for key, found in quads.items() if len(found) == 1}
@@ -153,7 +155,9 @@ class HomophoneFixer:
         i = 0
         while i < len(text) - 1:
             pair = text[i : i + 2]
-            word = "" if self._straddles(text, i) else self._word_for(pair)
+            word = self._word_for(pair)
+            if word and self._straddles(text, i) and not self._written_around(text, i, word):
+                word = ""
             if word and self._belongs_outside(text, i, word):
                 word = ""  # "询问室有": 室 is the end of the knowledge's 询问室, not a typo of 实有
             if word:
@@ -162,6 +166,11 @@ class HomophoneFixer:
             else:
                 i += 1
         return "".join(out)
+
+    def _written_around(self, text: str, i: int, word: str) -> bool:
+        """Whether the word, with the character typed before it, is three of the knowledge as
+        written ("执法事象": 法事 is a word, but 法事项 is the knowledge's)."""
+        return i > 0 and text[i - 1] + word in self.runs3
 
     def _straddles(self, text: str, i: int) -> bool:
         """Whether either character makes a word with its other neighbour ("哪里推介": 里推 is
