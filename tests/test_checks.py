@@ -31,6 +31,7 @@ from bot.engine.conversation import Conversation
         ("刑事破案数同比涨了多少", "那不是翻了一倍还多", True, "110%"),
         ("刑事破案数同比涨了多少", "那就是翻了一番还多？", True, "110%"),
         ("网上可办率多少", "全部都能在网上办啊？真的假的", True, "100%"),
+        ("承诺时限整体压缩了多少", "不是百分之八十几吗", False, "74.1%"),  # 八十几: a rough number, no 几 asked
     ],
 )
 def test_check_of_the_figure_just_given(engine, question, check, yes, figure):
@@ -502,6 +503,7 @@ def test_almost_a_number_and_both_of_a_pair_described_are_checked(engine):
         ("全市公示的执法事项不会连十万项都没有吧", "不是"),
         ("不会连一个立法联系点都没新增吧", "是的"),
         ("是不是一个立法联系点都没新增", "不是"),
+        ("乡镇综合执法示范创建，是不是一个乡镇都还没通过初评", "不是"),  # 都还没: none claimed too
         # 难道 asks as 吗 does; a first place claimed is a rank claimed
         ("难道益阳“两法衔接”平台的案件录入数从没拿过全省第一？", "不是"),
         ("两法衔接平台录入数没拿过全省第一吧", "不是"),

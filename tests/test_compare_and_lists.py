@@ -1033,3 +1033,9 @@ def test_a_keyword_lookup_of_one_part_and_its_kind_of_figure_gives_that_part_onl
     """ "三统一 市政府 件数": 件数 is the count of the part named before it, one ask, not two."""
     reply = engine.respond(question)
     assert reply.status == "answer" and figure in reply.answer and other not in reply.answer, reply.text
+
+
+def test_the_body_a_formal_letter_addresses_is_no_word_asked(engine):
+    """ "请问贵局…": whom the letter is written to, never what the report lacks."""
+    reply = engine.respond("请问贵局“复调对接”模式2023年调解和解案件数及调解和解率为何？")
+    assert reply.status == "answer" and "78件" in reply.answer and "25%" in reply.answer, reply.text

@@ -128,7 +128,7 @@ MAX_CHECK_RESIDUE = 6
 
 
 # A number said back with a checking tone ("七百个？", "就5个啊", "才这么点吧").
-_ASKS_A_FIGURE_RE = re.compile(r"多少|(?<![十百千万好])几(?![十百千万亿])")  # not 十几, 几百: rough numbers
+_ASKS_A_FIGURE_RE = re.compile(r"多少|(?<![\d%十百千万好])几(?![十百千万亿])")  # not 十几, 80%几, 几百: rough numbers
 
 
 _CHECK_TONE_RE = re.compile(

@@ -52,6 +52,7 @@ def clean(text: str) -> str:
     text = _DROP_RE.sub("", text)
     text = _COUNTED_BY_JIA_RE.sub(r"\1数", text)  # "企业家数" is 企业 counted by 家, no 企业家
     text = _YOUR_CITY_RE.sub("本市", text)  # a letter's "贵市" is the city the report is of
+    text = _YOUR_BODY_RE.sub("", text)  # "请问贵局…": whom the letter is addressed to, no word asked
     text = _LATIN_MAGNITUDE_RE.sub(lambda m: _LATIN_MAGNITUDES[m.group(0)], text)  # "7w多", "1.5w", "2000多w"
     return _STRAY_DOT_RE.sub("", text)
 
@@ -65,6 +66,8 @@ _LATIN_MAGNITUDE_RE = re.compile(
 
 # A formal letter's "your city" ("请问贵市…"): the report's own city.
 _YOUR_CITY_RE = re.compile(r"贵市")
+# The body a formal letter addresses ("贵局", "贵单位", "贵委"): never what is asked about.
+_YOUR_BODY_RE = re.compile(r"贵(?:局|单位|委|院|部门|处|厅|办|司|所|中心)")
 
 
 # Things counted by 家 ("首次不罚的企业家数", "单位家数"): 家数 is the unit's count.
