@@ -1039,3 +1039,9 @@ def test_the_body_a_formal_letter_addresses_is_no_word_asked(engine):
     """ "请问贵局…": whom the letter is written to, never what the report lacks."""
     reply = engine.respond("请问贵局“复调对接”模式2023年调解和解案件数及调解和解率为何？")
     assert reply.status == "answer" and "78件" in reply.answer and "25%" in reply.answer, reply.text
+
+
+def test_a_count_asked_by_its_kind_word_takes_only_its_own_figure(engine):
+    """ "…配备执法记录仪的数量": 数量 names the kind asked, so the clause's other figures (公示执法事项) stay out."""
+    reply = engine.respond("烦请提供2023年全市行政执法部门为执法人员配备执法记录仪的数量。")
+    assert reply.status == "answer" and "4400台" in reply.answer and "7.5万余项" not in reply.answer, reply.text

@@ -2144,7 +2144,7 @@ def _kind_asked(a: Analysis) -> bool:
 
 
 # Words naming a kind of figure wherever they stand ("成功的比例大概多高").
-_KIND_NAMED_RE = re.compile(r"比例|比率|占比|百分之|多少钱")
+_KIND_NAMED_RE = re.compile(r"比例|比率|占比|百分之|多少钱|数量|数目")  # "…配备执法记录仪的数量": a count
 
 
 def _one_clause(entries: list, adjacent: bool = False) -> bool:
