@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
+from bot.analysis.numbers import CN_DIGITS
 from bot.decision.decline import Reason
 from bot.knowledge.model import Entry, Knowledge
 from bot.knowledge.reporttext import Figure, Sentence
@@ -218,7 +219,7 @@ def named_in(response: Response, name: str) -> Response:
 
 def member_of(response: Response, index: int, member: str) -> Response:
     """The member at a place of the list the answer just given names ("第三个呢": 制度完备)."""
-    place = "一二三四五六七八九十"[index] if 0 <= index < 10 else str(index + 1)
+    place = CN_DIGITS[index] if 0 <= index < len(CN_DIGITS) else str(index + 1)
     head = f"第{place}个是：{member}" if index >= 0 else f"最后一个是：{member}"
     return replace(response, text=f"{head}\n{response.text}", answer=f"{head}\n{response.answer}", kind="nth")
 

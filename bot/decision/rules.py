@@ -678,37 +678,33 @@ def _named_end(text: str, ask: str) -> str:
 _LISTED_RE = re.compile(r"[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+等")  # "招商引资、战略合作、融资贷款等"
 
 
-def _one_of_listed(part: str, text: str) -> bool:
-    """Whether the part asked is one kind of a list the figure's clause counts together
-    ("涉及招商引资、战略合作、融资贷款等领域合同…102件")."""
-    for listed in _LISTED_RE.finditer(text):
-        kinds = listed.group(0).rstrip("等").split("、")
-        if any(k in part for k in kinds if len(k) >= 2):
-            return True
-    return False
-
-
-def _kinds_named(asked: str, text: str) -> list[str]:
-    """The kinds of a list the figure's clause counts together ("A、B、C等") that the ask names."""
+def _listed_kinds(text: str) -> list[list[str]]:
+    """The kinds of each list a clause counts together ("涉及A、B、C等": A, B, C), its listing
+    verb (涉及, 包括) left out."""
     return [
-        k
+        [k for k in (_LEAD_VERB_RE.sub("", k) for k in listed.group(0).rstrip("等").split("、")) if len(k) >= 2]
         for listed in _LISTED_RE.finditer(text)
-        for k in (_LEAD_VERB_RE.sub("", k) for k in listed.group(0).rstrip("等").split("、"))
-        if len(k) >= 2 and k in asked
     ]
 
 
 _LEAD_VERB_RE = re.compile(r"^(?:涉及到?|包括|包含|涵盖|覆盖|比如|例如)")  # "涉及生态环境保护、…": 涉及 lists
 
 
+def _one_of_listed(part: str, text: str) -> bool:
+    """Whether the part asked is one kind of a list the figure's clause counts together
+    ("涉及招商引资、战略合作、融资贷款等领域合同…102件")."""
+    return any(k in part for kinds in _listed_kinds(text) for k in kinds)
+
+
+def _kinds_named(asked: str, text: str) -> list[str]:
+    """The kinds of a list the figure's clause counts together ("A、B、C等") that the ask names."""
+    return [k for kinds in _listed_kinds(text) for k in kinds if k in asked]
+
+
 def kinds_of_one_list(parts: tuple[str, ...], report: str) -> bool:
     """Whether the parts of a message are, each, a kind of one list the report counts together
     ("70个典型案例里A、B、C各有几个" of A、B、C等20多个方面): a breakdown, not several figures."""
-    for listed in _LISTED_RE.finditer(report):
-        kinds = [k for k in (_LEAD_VERB_RE.sub("", k) for k in listed.group(0).rstrip("等").split("、")) if len(k) >= 2]
-        if sum(any(k in p for k in kinds) for p in parts) >= 2:
-            return True
-    return False
+    return any(sum(any(k in p for k in kinds) for p in parts) >= 2 for kinds in _listed_kinds(report))
 
 
 PART_CHARS_MIN = 0.6  # share of a part's characters the answer's clause must write to be no part of it

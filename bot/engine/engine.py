@@ -349,51 +349,7 @@ class Engine(FollowUps):
                 again, again_year = self._answer(f"{subject}，{text}", conversation, now)
                 if again.status == "answer":
                     response, year = again, again_year
-        lent_words = text[: -len(bare)] if bare != text and text.endswith(bare) else ""
-        lent_declined = response.kind in ("nomatch", "clarify") or (response.lacking and response.lacking in lent_words)
-        if response.status != "answer" and lent_words and lent_declined:
-            # "…前阵子市场监管来查出个小问题 人家说第一次轻微违规不罚款…有多少家企业享受了这个":
-            # a word lent from what the ask points back at never causes a decline (a year or a
-            # place does: it is no word lacked); the ask alone is read again
-            again, again_year = self._answer(bare, conversation, now)
-            if again.status == "answer":
-                response, year = again, again_year
-        if response.status != "answer" and text != message:
-            # "听说市里有个行政执法能力三年提升的方案 第一批验收了多少个单位": an ask that gets
-            # no answer alone is read with the report's own words of the story just before it
-            lent = self._lent(message)
-            if lent:
-                again, again_year = self._answer(f"{lent}，{text}", conversation, now)
-                if again.status == "answer" or (
-                    response.kind == "nomatch"
-                    and again.kind not in ("nomatch", "clarify")
-                    and (again.lacking or "") in text
-                ):
-                    # ("那370个人里面，干哪一行的最多": found of what the story names, the report
-                    # lacks what the ask itself says, a truer decline than "nothing found")
-                    response, year = again, again_year
-        unsure = response.kind in ("nomatch", "clarify") or (
-            response.status == "answer" and response.score < self.params.answer_min
-        )
-        described = self._described_before(message) if unsure and text != message else ""
-        if described:
-            # "帮出门干活的人要回被拖欠的工钱，益阳一共帮了多少个人": an ask naming nothing
-            # after a clause that tells no story of the asker describes what it asks about
-            again, again_year = self._answer(f"{described}，{text}", conversation, now)
-            if again.status == "answer" and again.score > response.score:
-                response, year = again, again_year
-        *topic, last = re.split(r"[，,。；;！!？?\s]+", text.rstrip(r"，,。；;！!？?\s "))
-        if (
-            response.kind in ("no_figure", "measure")
-            and topic
-            and self._names_subject(last)
-            and self.packs[-1].analyze(last).wants_figure
-        ):
-            # "益阳搞柔性执法，免罚的钱有多少": the last clause asks a figure of its own subject; the
-            # topic said before it (whose explanation states no such figure) is context
-            again, again_year = self._answer(last, conversation, now)
-            if again.status == "answer" and again.figure is not None:
-                response, year = again, again_year
+        response, year = self._context_reread(message, text, bare, response, year, conversation, now)
         # the answer just given again, to a question of other words ("他们提了多少意见建议"
         # after "新增了几个联系点"): not an answer to it
         repeated = (
@@ -676,6 +632,66 @@ class Engine(FollowUps):
         kind = MEASURE_KIND_RE.findall(before)
         lent = lent + "".join(k for k in dict.fromkeys(kind) if k not in lent) if lent else ""
         return self._years_of(clauses, ask.text) + lent if lent else ""
+
+    def _context_reread(
+        self,
+        message: str,
+        text: str,
+        bare: str,
+        response: Response,
+        year: int | None,
+        conversation: Conversation | None,
+        now: float,
+    ) -> tuple[Response, int | None]:
+        """The ask read again when what was said around it is all that made it decline or go
+        unanswered: the words lent to it, the story's report words, the description before an ask
+        naming nothing, or a topic before the clause asking a figure. Context never causes a decline."""
+        lent_words = text[: -len(bare)] if bare != text and text.endswith(bare) else ""
+        lent_declined = response.kind in ("nomatch", "clarify") or (response.lacking and response.lacking in lent_words)
+        if response.status != "answer" and lent_words and lent_declined:
+            # "…前阵子市场监管来查出个小问题 人家说第一次轻微违规不罚款…有多少家企业享受了这个":
+            # a word lent from what the ask points back at never causes a decline (a year or a
+            # place does: it is no word lacked); the ask alone is read again
+            again, again_year = self._answer(bare, conversation, now)
+            if again.status == "answer":
+                response, year = again, again_year
+        if response.status != "answer" and text != message:
+            # "听说市里有个行政执法能力三年提升的方案 第一批验收了多少个单位": an ask that gets
+            # no answer alone is read with the report's own words of the story just before it
+            lent = self._lent(message)
+            if lent:
+                again, again_year = self._answer(f"{lent}，{text}", conversation, now)
+                if again.status == "answer" or (
+                    response.kind == "nomatch"
+                    and again.kind not in ("nomatch", "clarify")
+                    and (again.lacking or "") in text
+                ):
+                    # ("那370个人里面，干哪一行的最多": found of what the story names, the report
+                    # lacks what the ask itself says, a truer decline than "nothing found")
+                    response, year = again, again_year
+        unsure = response.kind in ("nomatch", "clarify") or (
+            response.status == "answer" and response.score < self.params.answer_min
+        )
+        described = self._described_before(message) if unsure and text != message else ""
+        if described:
+            # "帮出门干活的人要回被拖欠的工钱，益阳一共帮了多少个人": an ask naming nothing
+            # after a clause that tells no story of the asker describes what it asks about
+            again, again_year = self._answer(f"{described}，{text}", conversation, now)
+            if again.status == "answer" and again.score > response.score:
+                response, year = again, again_year
+        *topic, last = re.split(r"[，,。；;！!？?\s]+", text.strip().rstrip("，,。；;！!？? "))
+        if (
+            response.kind in ("no_figure", "measure")
+            and topic
+            and self._names_subject(last)
+            and self.packs[-1].analyze(last).wants_figure
+        ):
+            # "益阳搞柔性执法，免罚的钱有多少": the last clause asks a figure of its own subject; the
+            # topic said before it (whose explanation states no such figure) is context
+            again, again_year = self._answer(last, conversation, now)
+            if again.status == "answer" and again.figure is not None:
+                response, year = again, again_year
+        return response, year
 
     def _described_before(self, message: str) -> str:
         """The clause right before an ask that names nothing of its own, when it tells no story

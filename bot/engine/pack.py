@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import os
 import re
 import time
 from dataclasses import replace
@@ -1720,17 +1721,7 @@ class PackEngine:
             if explicit and partial is None and len(parts) >= MIN_PARTS_ANSWERED and len(parts) > len(missing):
                 # kept until no other reading of the message answers every part
                 partial = answers.combined(self.knowledge, parts, [_LIST_ASK_TAIL_RE.sub("", m) for m in missing])
-            if (
-                explicit
-                and unsplit is None
-                and len(parts) <= 1
-                and declined
-                and len(parts) + len(declined) >= 2
-                and not (a.intent.yes_no or _QUESTION_RE.search(a.raw))  # a lookup: kinds named, nothing asked of them
-                and len(_SCOPE_RE.sub("", _common_start(split.parts), count=1))
-                >= 2  # of one subject ("法援案件刑事类")
-                and _parts_of_one(parts + declined)
-            ):
+            if explicit and unsplit is None and _kinds_lacked(a, split, parts, declined):
                 # "法援案件 刑事类 民事类": the whole answered, each kind of it lacked: parts of one figure
                 unsplit = answers.lacking_each(self.knowledge, parts + declined)
         return answers.combined(self.knowledge, whole) if whole else lossy or partial or unsplit
@@ -2230,11 +2221,19 @@ def _with_name_asked(text: str, reply: Response) -> Response:
     return answers.named_in(reply, titles[0])
 
 
-def _common_start(texts: tuple[str, ...]) -> str:
-    """What every text starts with ("法援案件" of 法援案件刑事类, 法援案件民事类)."""
-    first, last = min(texts), max(texts)
-    k = next((i for i, (x, y) in enumerate(zip(first, last)) if x != y), min(len(first), len(last)))
-    return first[:k]
+def _kinds_lacked(a: Analysis, split: Split, parts: list[Response], declined: list[Response]) -> bool:
+    """A lookup of kinds of one subject ("法援案件 刑事类 民事类"): it asks nothing of them, its
+    parts share a subject (a year or place aside), at most one is answered, and every part is the
+    one figure or declined for a word of its own (`_parts_of_one`)."""
+    subject = _SCOPE_RE.sub("", os.path.commonprefix(list(split.parts)), count=1)
+    return (
+        len(parts) <= 1
+        and bool(declined)
+        and len(parts) + len(declined) >= 2
+        and not (a.intent.yes_no or _QUESTION_RE.search(a.raw))
+        and len(subject) >= 2
+        and _parts_of_one(parts + declined)
+    )
 
 
 def _parts_of_one(parts: list[Response]) -> bool:
