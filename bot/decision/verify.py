@@ -239,6 +239,13 @@ def _negates_number(clause: str, number: str) -> bool:
     return bool(re.search(r"[没未无不]", before[-NEGATION_REACH - 1 :]))
 
 
+def within(asked, figure) -> bool:
+    """Whether a number said ("300多", "不到九成") falls in the range a figure writes (300多个)."""
+    if getattr(figure, "number", None) is None:
+        return False
+    return compare(asked, *figure_range(figure.number, scale_of(figure.unit), figure.qualifier)) is True
+
+
 def verdict(analysis: Analysis, evidence: str, figure=None, stated: str = "") -> bool | None:
     """是的 / 不是 / None for a yes/no question answered by `evidence` (and its figure). A number
     to confirm is judged as a range (不到九成 is already a range); any other claim is judged as

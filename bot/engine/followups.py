@@ -16,16 +16,16 @@ from dataclasses import replace
 from bot.analysis import ASKS_ABOUT_OTHER_RE, Analysis
 from bot.analysis.check_words import UNIT_WORDS, kind_fits, offers_choice
 from bot.analysis.figures import parse_figure_query
-from bot.analysis.numbers import AskedNumber, compare, figure_range
+from bot.analysis.numbers import AskedNumber
 from bot.answers import compose as answers
 from bot.answers.compose import Response
 from bot.decision.rules import CLAUSE_BREAK_RE, GENERIC_VERBS, ORDINAL_RE, PLACEHOLDERS, ordinal_key
-from bot.decision.verify import COMPARED_RE, CONTRASTS, WAY_RE, negates, verdict
+from bot.decision.verify import COMPARED_RE, CONTRASTS, WAY_RE, negates, verdict, within
 from bot.engine.conversation import Conversation
 from bot.engine.memo import once
 from bot.engine.pack import TITLE_RE, PackEngine
 from bot.knowledge.reporttext import figures_of
-from bot.retrieval.scoring import measure_fits, scale_of
+from bot.retrieval.scoring import measure_fits
 from bot.text.lexicon import is_common, is_noun, segment, words_in
 from bot.text.normalize import convert_numerals
 from bot.text.pairs import none_occur
@@ -368,7 +368,7 @@ class FollowUps:
             found = {f.value: f for f in figures_of(last.answer) if unit and f.unit[-1:] == unit}
             if len(found) > 1:  # "是300多个对吧" of 300多个业务应用 and 2000余个服务场景: the one it is near
                 checked = a.numbers[-1]
-                near = {v: f for v, f in found.items() if _near_figure(checked, f)}
+                near = {v: f for v, f in found.items() if within(checked, f)}
                 if not near and a.intent.yes_no and not negates(a.text):
                     return answers.checked(last, False)  # "是三千多个吗": none of them
                 found = near
@@ -668,10 +668,3 @@ class FollowUps:
         if not found or len(found) == len(items):
             return None
         return answers.members_matching(pack.knowledge, sentence, found)
-
-
-def _near_figure(checked, figure) -> bool:
-    """Whether a number checked falls in the range a figure of the answer writes ("300多" of 300多个)."""
-    if figure.number is None:
-        return False
-    return compare(checked, *figure_range(figure.number, scale_of(figure.unit), figure.qualifier)) is True

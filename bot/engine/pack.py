@@ -39,7 +39,7 @@ from bot.analysis.figures import (
     parse_figure_query,
 )
 from bot.analysis.intent import RANK_ASKED_RE
-from bot.analysis.numbers import compare, figure_range, states_number, writes_figure
+from bot.analysis.numbers import states_number, writes_figure
 from bot.analysis.split import JOIN_RE, UNIT_CHARS, Split, checked_claims, listed_items
 from bot.answers import compose as answers
 from bot.answers.compose import Response
@@ -71,7 +71,7 @@ from bot.decision.rules import (
     names_measure_word,
     rank_clauses,
 )
-from bot.decision.verify import larger_of, other_units, same_figure, stated_figure, verdict
+from bot.decision.verify import larger_of, other_units, same_figure, stated_figure, verdict, within
 from bot.engine.conversation import Conversation
 from bot.engine.memo import once, one_message
 from bot.engine.params import DEFAULT, Params
@@ -1526,13 +1526,7 @@ class PackEngine:
             kind = "money" if _MONEY_WORD_RE.search(a.text) else a.intent.measure
             return bool(kind) and measure_fits(kind, "", e.unit, e.value)
 
-        found = [
-            e
-            for e in self.knowledge.metrics
-            if e.number is not None
-            and counts_alike(e)
-            and compare(asked, *figure_range(e.number, scale_of(e.unit), e.qualifier)) is True
-        ]
+        found = [e for e in self.knowledge.metrics if counts_alike(e) and within(asked, e)]
         return answers.answer(self.knowledge, found[0], 1.0, "figure") if len(found) == 1 else None
 
     def _figures_of_part(self, cleaned: str) -> Response | None:

@@ -163,13 +163,13 @@ class PinyinReader:
         weights: Counter = Counter()
         words: list[str] = []
         for text in texts:
+            quoted = _QUOTED_RE.findall(text)  # once per text, not per run of it
+            words.extend(quoted)
+            words.extend(name for q in quoted for name in _unlisted_names(q))
             for run in _HANZI_RUN_RE.findall(text):
                 found = lexicon.words_in(run)
                 words.extend(found)
                 weights.update(found)
-                quoted = _QUOTED_RE.findall(text)
-                words.extend(quoted)
-                words.extend(name for q in quoted for name in _unlisted_names(q))
         for name in names:
             for run in _HANZI_RUN_RE.findall(name):
                 if len(run) <= _LONGEST_NAME:
@@ -233,8 +233,6 @@ class PinyinReader:
 
     def _read_run(self, run: str, other: bool = False) -> str:
         tokens = _TOKEN_RE.findall(run)
-        if all(t.isupper() and len(t) > 1 for t in tokens):
-            return run  # APP, CCTV: an abbreviation, not pinyin
         read = self._read_whole(run, tokens, other)
         if read == run and len(tokens) > 1:
             # "xiangyiban app": a word typed in pinyin beside one that is not pinyin ("app"),
@@ -244,7 +242,7 @@ class PinyinReader:
 
     def _read_whole(self, run: str, tokens: list[str], other: bool) -> str:
         if not tokens or all(t.isupper() and len(t) > 1 for t in tokens):
-            return run
+            return run  # APP, CCTV: an abbreviation, not pinyin
         letters = "".join(_fold(t) for t in tokens)
         bounds = set(itertools.accumulate(len(t) for t in tokens))
         bounds.add(0)
