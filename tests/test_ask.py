@@ -584,6 +584,7 @@ def test_a_time_word_of_a_story_starts_a_new_clause_in_speech(engine: Engine):
         ("去办事还得带营业执照身份证吗 好麻烦呀", "去办事还得带营业执照身份证吗"),  # a feeling after the ask
         ("真的假的，两个亿？", "真的假的，两个亿？"),  # an amount is no feeling
         ("网上可办率多少，法律援助案件数", "网上可办率多少，法律援助案件数"),  # the report's words are asked
+        ("是五千多人还是五万多人，我记不清了", "是五千多人还是五万多人"),  # two options offered ask
     ],
 )
 def test_a_short_message_sheds_a_feeling_after_its_ask(engine, message, ask):

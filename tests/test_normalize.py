@@ -15,6 +15,9 @@ from bot.text.normalize import Synonyms, clean, convert_numerals, normalize, pin
         ("\u202e阿拉伯\u202c", "阿拉伯"),  # right-to-left controls
         ("首次不罚的企业家数", "首次不罚的企业数"),  # 企业 counted by 家, no 企业家
         ("企业家座谈会", "企业家座谈会"),
+        ("是两千多块钱吗", "是两千多元吗"),  # 块钱 after a number is 元
+        ("免了三百万块吧", "免了三百万元吧"),
+        ("一块牌子", "一块牌子"),  # a piece of something stays
     ],
 )
 def test_clean(raw, expected):

@@ -20,7 +20,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from bot.analysis.check_words import bare_check
+from bot.analysis.check_words import bare_check, offers_choice
 from bot.analysis.guards import ADDRESSED_GREETING
 from bot.analysis.numbers import states_number
 from bot.analysis.places import gazetteer
@@ -412,8 +412,10 @@ _ANY_RE = re.compile(
 
 def _asks(clause: str) -> bool:
     told = _ANY_RE.sub("", _RETELLS_RE.sub("", clause)).rstrip("，,。.！!？?~～… ")  # "…吧，" ends in 吧 still
-    # "…，三个数" and "帮我核实一下" ask too
-    return bool(_ASKS_RE.search(told) or _LIST_REQUEST_RE.search(told) or _CONFIRMS_RE.search(told))
+    # "…，三个数" and "帮我核实一下" ask too, and so do two options offered ("是五千多人还是五万多人")
+    return bool(
+        _ASKS_RE.search(told) or _LIST_REQUEST_RE.search(told) or _CONFIRMS_RE.search(told) or offers_choice(told)
+    )
 
 
 _NON_WORD_RE = re.compile(r"\W")

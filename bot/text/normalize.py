@@ -54,6 +54,7 @@ def clean(text: str) -> str:
     text = _YOUR_CITY_RE.sub("本市", text)  # a letter's "贵市" is the city the report is of
     text = _YOUR_BODY_RE.sub("", text)  # "请问贵局…": whom the letter is addressed to, no word asked
     text = _LATIN_MAGNITUDE_RE.sub(lambda m: _LATIN_MAGNITUDES[m.group(0)], text)  # "7w多", "1.5w", "2000多w"
+    text = _SPOKEN_YUAN_RE.sub("元", text)  # "两千多块钱": 元
     return _STRAY_DOT_RE.sub("", text)
 
 
@@ -68,6 +69,10 @@ _LATIN_MAGNITUDE_RE = re.compile(
 _YOUR_CITY_RE = re.compile(r"贵市")
 # The body a formal letter addresses ("贵局", "贵单位", "贵委"): never what is asked about.
 _YOUR_BODY_RE = re.compile(r"贵(?:局|单位|委|院|部门|处|厅|办|司|所|中心)")
+
+
+# Money said as people speak ("两千多块钱", "三百万块", "2000块吗"): 块 (钱) after a number is 元.
+_SPOKEN_YUAN_RE = re.compile(r"(?<=[\d零一二两三四五六七八九十百千万亿多余来几])块(?:钱|(?=[吗吧啊呀呢嘛咯哦噻]|$))")
 
 
 # Things counted by 家 ("首次不罚的企业家数", "单位家数"): 家数 is the unit's count.
