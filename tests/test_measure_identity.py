@@ -851,3 +851,22 @@ def test_a_lookup_naming_a_count_takes_the_figure_not_the_explanation(engine):
     """ "乡镇综合执法初评通过数": a measure named (通过数), so of two near entries the figure answers."""
     reply = engine.respond("乡镇综合执法初评通过数")
     assert reply.status == "answer" and "22个" in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    "question, figures",
+    [
+        ("审查了多少合同事项", ["102件"]),
+        ("审查的合同事项件数和提出来的审查意见条数，哪个多", ["102件", "近200条"]),
+    ],
+)
+def test_a_measure_named_by_a_synonym_phrase_ending_in_its_head_answers(engine, question, figures):
+    """ "合同事项" is the synonyms' phrase for 合同和涉法事务: its head 事项 alone is not the measure."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and all(f in reply.text for f in figures), reply.text
+
+
+def test_a_head_no_synonym_phrase_rewrites_is_still_checked(engine):
+    """ "执法事务" rewrites to nothing: 事务 of 公示执法事项 is still a measure the figure lacks."""
+    reply = engine.respond("公示了多少执法事务")
+    assert reply.status != "answer" and "事务" in reply.text.split("\n")[0], reply.text

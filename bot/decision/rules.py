@@ -1403,6 +1403,8 @@ def rule_measure_identity(a: Analysis, choice: Choice | None, ctx: Context) -> D
         return Decline("unstated", act)
     if head in own or norm(head) in own or _sounds_in(norm(head), own_sound):
         return None
+    if _phrase_written(head, convert_numerals(clean(a.raw)), norm, own):
+        return None  # "多少合同事项": the phrase the head ends is the report's 合同和涉法事务
     if lookup:
         return Decline("absent", head) if none_occur(head, ctx.report_norm) else None
     if any(norm(head[:k]) in own and norm(head[k:]) in own for k in range(2, len(head) - 1)):
@@ -1419,6 +1421,22 @@ def rule_measure_identity(a: Analysis, choice: Choice | None, ctx: Context) -> D
     if none_occur(written, ctx.report_norm):
         return Decline("absent", head)
     return Decline("unstated", head)
+
+
+MAX_PHRASE_LEAD = 4  # characters before a measure's head that a synonym phrase may start with
+
+
+def _phrase_written(head: str, asked: str, norm, own: str) -> bool:
+    """Whether the head with the characters right before it is a phrase the synonyms rewrite
+    into the figure's own words ("合同事项" → 合同和涉法事务): the measure named by a phrase."""
+    at = asked.find(head)
+    end = at + len(head)
+    for lead in range(1, MAX_PHRASE_LEAD + 1) if at >= 0 else ():
+        phrase = asked[max(0, at - lead) : end]
+        written = norm(phrase)
+        if written != norm(head) and written != phrase and written in own:
+            return True
+    return False
 
 
 def _count_of(written: str, own: str, unit: str) -> bool:
