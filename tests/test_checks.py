@@ -806,3 +806,31 @@ def test_a_number_describing_the_thing_checked_is_no_amount_claimed(engine, ques
     """ "跑两趟以上才办得成的事项": 2次以上 names the items; whether any exist is checked (无 → 不是)."""
     reply = engine.respond(question)
     assert reply.status == "answer" and reply.answer.startswith("不是") and "无" in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "yes"),
+    [
+        ("民商事一审收案是不是增了", False),  # 增 alone is a direction
+        ("民商事一审收案是不是没增反降", True),  # "没X反Y" claims Y
+        ("民商事一审收案是不是不减反增", False),
+        ("民商事一审收案是不是没降反增", False),
+        ("立法联系点是不是新增了5个", True),  # 新增 is the report's own word, no direction checked
+    ],
+)
+def test_a_direction_said_in_one_character_or_denied_then_turned_is_judged(engine, question, yes):
+    reply = engine.respond(question)
+    assert reply.answer.startswith("是的" if yes else "不是"), reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "yes"),
+    [
+        ("向园区赋权是不是第一次", False),  # the report says 再次
+        ("园区该赋的权是不是一项都没落下", True),  # none left out claims all, not none
+        ("向园区赋权是不是一项都没有", False),
+    ],
+)
+def test_a_first_time_or_none_left_out_is_judged_by_the_reports_words(engine, question, yes):
+    reply = engine.respond(question)
+    assert reply.answer.startswith("是的" if yes else "不是"), reply.text

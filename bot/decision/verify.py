@@ -45,6 +45,7 @@ WAYS_UP = (
     "多起来",
     "涨",
     "升",
+    "增",  # "是不是增了", "没降反增"
 )
 WAYS_DOWN = (
     "下降",
@@ -91,6 +92,8 @@ CONTRASTS = (
     ("第一批", ("第二批", "第三批")),
     ("第二批", ("首批", "第一批")),
     ("第三批", ("首批", "第一批", "第二批")),
+    ("第1次", ("再次",)),  # the first time (第一次), where the report says it is done again
+    ("首次", ("再次",)),
     ("终评", ("初评",)),  # a stage of an appraisal: the report's towns passed the first one
     ("复评", ("初评",)),
     ("垫底", ("领先", "前列", "第一", "第1")),
@@ -311,7 +314,7 @@ _DOUBTED_BOUND_RE = re.compile(r"不会|不至于|不可能")  # "不会连一�
 _NONE_CLAIMED_RE = re.compile(
     r"(?<![\d一二两三四五六七八九十百千万])[一1](?P<unit>个|项|家|件|名|人|台|处|条|起|次|分钱|点)"
     r"(?:(?![一1](?:个|项|家|件|名|人|台|处|条|起|次|点))[\u4e00-\u9fff\d]){0,12}?"
-    r"(?:都|也)(?:还|再)?(?:没|未|不)(?!到|有到|超|满|足|够|过|少)"  # "一个乡镇都还没通过"
+    r"(?:都|也)(?:还|再)?(?:没|未|不)(?!到|有到|超|满|足|够|过|少|落|漏|缺|剩|拉下)"  # "一个乡镇都还没通过"; "一项都没落下": all
 )
 
 
@@ -610,9 +613,9 @@ _LESS_THAN_BEFORE_RE = re.compile(_AGAINST_YEAR_BEFORE + "(?:要|还|更)?[少�
 _WAY_RES = (words_re(WAYS_UP), words_re(WAYS_DOWN))
 # A way denied, then the other claimed ("没降反而涨了", "不是减少而是增加"): the denial is left out.
 _NOT_BUT_RE = re.compile(
-    r"(?:没有|没|未|不是|并没有|并未)(?:"
+    r"(?:没有|没|未|不是|并没有|并未|不)(?:"
     + "|".join(WAYS_UP + WAYS_DOWN)
-    + r")(?:了)?[，,]?(?:反而|反倒|却|而是|倒是|反(?=[\u4e00-\u9fff]))"
+    + r")(?:了)?[，,]?(?:反而|反倒|却|而是|倒是|反(?=[\u4e00-\u9fff]))"  # "没增反降"
 )
 
 
