@@ -23,6 +23,9 @@ from bot.decision.rules import absent_terms
         ("桃江县首次不罚的企业有多少家", "breakdown"),
         ("首次不罚的企业中小微企业占几家", "breakdown"),  # 微 of 轻微 and 企业 written, 小微 not
         ("审查的合同里招商引资的合同有几件", "breakdown"),  # one kind of "招商引资、战略合作…等" counted together
+        ("招商引资类合同几件", "breakdown"),  # the kind named as what is counted, no 里 needed
+        ("城管执法典型案例数", "breakdown"),  # a kind the clause after the figure lists (涉及A、B、C等)
+        ("诉前调解真正调成功的案件有几件", "unstated"),  # those that succeeded, of a count of all
         # which member of a group is the most: the report ranks the city, never a member
         ("网上可办的2861项里，哪个部门的事项最多", "breakdown"),
         ("柔性执法办的案件哪个单位最多", "breakdown"),
@@ -372,3 +375,17 @@ def test_the_members_of_a_figure_stated_are_asked_not_what_it_is(engine, questio
     reply = engine.respond(question)
     assert reply.status != "answer" and reply.kind == "count_only", reply.text
     assert "11项" in engine.respond("那11项赋权是啥").answer
+
+
+@pytest.mark.parametrize(
+    "question, figure",
+    [
+        ("招商引资这些合同一共审查了多少件", "102件"),  # a kind as an example of the whole
+        ("像无车证明这种能在网上开的证明有几种", "30余种"),
+        ("市科学技术局参加的是第几批行政执法能力提升行动验收", "第一批"),  # an ordinal, no count of a kind
+        ("典型案例有多少个", "70个"),
+    ],
+)
+def test_a_kind_named_as_an_example_or_a_member_asked_of_is_no_breakdown(engine, question, figure):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and figure in reply.text, reply.text

@@ -522,7 +522,7 @@ def rule_headcount(a: Analysis, choice: Choice | None, ctx: Context) -> Decline 
 # the attempts (5100多名 took the exam; how many passed the report does not say).
 _OUTCOME_RE = re.compile(
     r"(?P<passed>考过|考试通过|通过考试|通过了(?:多少|几)|合格|及格|考上|拿到证|取得了?(?:资格|证))|"
-    r"(?P<succeeded>成功了?(?:多少|几)|(?:调|办|谈)成了?(?:多少|几))"
+    r"(?P<succeeded>成功了?(?:多少|几)|成功的|(?:调|办|谈)成了?(?:多少|几)|(?:调|办|谈)成的)"  # "调成功的案件有几件"
 )
 _OUTCOME_WORDS = {"passed": re.compile(r"通过|合格|及格|取得"), "succeeded": re.compile(r"成功|和解|调成")}
 
@@ -537,7 +537,7 @@ def rule_outcome(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | 
     kind = asked.lastgroup
     if _OUTCOME_WORDS[kind].search(choice.own_text):
         return None
-    return Decline("unstated", asked.group(0).rstrip("多少几了") + "的数量")
+    return Decline("unstated", asked.group(0).rstrip("多少几了的") + "的数量")
 
 
 _COUNT_ASKED_RE = re.compile(r"(?<!哪)几(?![百千万])|多少")
@@ -620,6 +620,14 @@ _SUBPART_RE = re.compile(
 )
 
 
+# A count asked ("几件", "多少", "…案例数"), not an ordinal ("第几批") nor which one.
+_KIND_COUNTED_RE = re.compile(r"(?<![哪第])几(?![百千万])|多少|数$|数量|数目")
+# Words that take a kind named as an example of the whole ("招商引资这些合同", "…等领域", "一共").
+_WHOLE_MEANT_RE = re.compile(
+    r"等|这些|那些|这类|那类|这种|那种|像|比如|例如|之类|什么的|一共|总共|共计|总数|合计|加起来|全部|所有"
+)
+
+
 # The report itself, a place ("市里头…") or a filler before 里/中 names no whole whose part is asked.
 _NO_WHOLE_RE = re.compile(
     r"(?:报告|文件|原文)(?:里面|里头|当中|里|中|上)|(?:市|县|区|镇|乡|村|省|城)(?:里面|里头|里)|这里|那里|"
@@ -682,12 +690,28 @@ def _listed_kinds(text: str) -> list[list[str]]:
     """The kinds of each list a clause counts together ("涉及A、B、C等": A, B, C), its listing
     verb (涉及, 包括) left out."""
     return [
-        [k for k in (_LEAD_VERB_RE.sub("", k) for k in listed.group(0).rstrip("等").split("、")) if len(k) >= 2]
+        [k for k in (_IN_LEAD_RE.sub("", k) for k in listed.group(0).rstrip("等").split("、")) if len(k) >= 2]
         for listed in _LISTED_RE.finditer(text)
     ]
 
 
+# What comes before a list's first kind, up to its listing verb ("政府涉及招商引资": 招商引资).
+_IN_LEAD_RE = re.compile(r"^.*(?:涉及到?|包括|包含|涵盖|覆盖|比如|例如)")
+
+
 _LEAD_VERB_RE = re.compile(r"^(?:涉及到?|包括|包含|涵盖|覆盖|比如|例如)")  # "涉及生态环境保护、…": 涉及 lists
+
+
+def _figure_clauses(choice: Choice) -> str:
+    """The clause of the source sentence writing the choice's figure, with the clause after it
+    when that one lists what the figure covers ("…典型案例70个,涉及A、B、C等20多个方面")."""
+    clauses = re.split(r"[，,；;。]", choice.text)
+    found = [
+        "，".join([c] + [n for n in clauses[i + 1 : i + 2] if _LEAD_VERB_RE.match(n)])
+        for i, c in enumerate(clauses)
+        if choice.figure_value and choice.figure_value in c
+    ]
+    return "。".join(found) if found else choice.own_text or ""
 
 
 def _one_of_listed(part: str, text: str) -> bool:
@@ -698,7 +722,7 @@ def _one_of_listed(part: str, text: str) -> bool:
 
 def _kinds_named(asked: str, text: str) -> list[str]:
     """The kinds of a list the figure's clause counts together ("A、B、C等") that the ask names."""
-    return [k for kinds in _listed_kinds(text) for k in kinds if k in asked]
+    return list(dict.fromkeys(k for kinds in _listed_kinds(text) for k in kinds if k in asked))
 
 
 def kinds_of_one_list(parts: tuple[str, ...], report: str) -> bool:
@@ -720,6 +744,11 @@ def rule_subpart(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | 
     # "报告里…是多少", "旗舰店里头到底有多少": no part asked
     match = _SUBPART_RE.search(_NO_WHOLE_RE.sub("", a.text))
     if not match:
+        # "招商引资类合同几件", "城管执法典型案例数": one kind of a list the figure counts
+        # together ("涉及A、B、C等…"), named as what is counted, not as an example of the whole
+        kinds = _kinds_named(a.text, _figure_clauses(choice))
+        if kinds and _KIND_COUNTED_RE.search(a.text) and not a.intent.yes_no and not _WHOLE_MEANT_RE.search(a.text):
+            return Decline("breakdown", "、".join(kinds))
         return None
     part = next(g for g in match.groups() if g)
     kinds = _kinds_named(part, choice.text)
