@@ -129,6 +129,13 @@ def test_sub_questions(question, parts):
     assert tuple(parts) in [split.parts for split in split_question(question)]
 
 
+@pytest.mark.parametrize(
+    "question", ["除了无车证明、有无房证明，其余的证明都是哪些", "除市监局和科技局以外，还有哪些单位"]
+)
+def test_what_the_asker_leaves_out_is_no_item_asked(question):
+    assert split_question(question) == []
+
+
 def test_an_elliptical_part_borrows_the_subject():
     parts = split_question("诉前调解有多少件？成功率呢？")[0].parts
     assert parts[1].startswith("诉前调解") and "成功率" in parts[1]

@@ -42,6 +42,8 @@ from bot.decision.rules import absent_terms
         ("行政处罚法里首违不罚是第几条规定的", "unstated"),
         # the rest of a list the report names in part
         ("第一批行政执法能力提升验收的11个单位，除了市监局和科技局还有哪些", "count_only"),
+        ("除了无车证明、有无房证明，那30余种能在线开的证明其余都是哪些，全部列一下", "count_only"),  # 等30余种
+        ("湘易办那300多个业务应用的完整名单发我一份", "count_only"),
         # the members of a count named as the report writes it (50余类)
         ("那50余类免证办的证明材料具体是哪些，列个清单给我", "count_only"),
         # what a staff lookup counts, a word the report never writes (a verb used as a noun)
@@ -384,6 +386,7 @@ def test_the_members_of_a_figure_stated_are_asked_not_what_it_is(engine, questio
         ("像无车证明这种能在网上开的证明有几种", "30余种"),
         ("市科学技术局参加的是第几批行政执法能力提升行动验收", "第一批"),  # an ordinal, no count of a kind
         ("典型案例有多少个", "70个"),
+        ("那30余种能在线开的证明都是哪些", "无车证明"),  # which ones: those the report names
     ],
 )
 def test_a_kind_named_as_an_example_or_a_member_asked_of_is_no_breakdown(engine, question, figure):

@@ -587,9 +587,15 @@ def listed_items(text: str) -> str:
 _OF_SPACED_RE = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]+(?=的)")  # ("0跑动的 跑1次的": items, a break after 的)
 
 
+# What the asker leaves out ("除了A、B", "除A和B以外"): the rest is asked, not each of these.
+_EXCEPT_RE = re.compile(r"除了?[^，,。？?！!]{1,30}?(?:、|和|跟|与|及)[^，,。？?！!]{1,30}?(?:以外|之外|外)?[，,\s]")
+
+
 def split_question(text: str) -> list[Split]:
     """Candidate ways to read the message as several questions, most explicit first."""
     text = _OF_SPACED_RE.sub("", unicodedata.normalize("NFKC", text).strip())  # "法治审核 的执法事项": one ask
+    if _EXCEPT_RE.search(text):
+        return []  # "除了无车证明、有无房证明，其余都是哪些": what is left out is no item asked
     found: list[Split] = []
     # "诉前调解有多少件成功率呢": read as if typed with its breaks
     spoken = [split for reading in spoken_breaks(text) for split in _split(reading)]

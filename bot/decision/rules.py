@@ -469,9 +469,14 @@ def rule_part_only(a: Analysis, choice: Choice | None, ctx: Context) -> Decline 
     return None
 
 
-_PARTIAL_RE = re.compile(r"等(\d+|[一二两三四五六七八九十]+)(?:个|项|家|类|种|方面)")
+_PARTIAL_RE = re.compile(r"等(\d+|[一二两三四五六七八九十]+)(?:余|多)?(?:个|项|家|类|种|方面)")  # "等30余种"
 _WHOLE_LIST_RE = re.compile(
     r"完整|全部|所有|都是哪|分别是哪|具体是哪|除了.{1,20}?还有(?:哪|什么|啥)|其余|其他(?:的)?(?:是|还有)?哪|剩下的|哪(?!1[个项家类种条]|一[个项家类种条])(?:\d+|[一二两三四五六七八九十]+)[个项家类种条]"
+)
+# Every item asked, beyond those a report names before 等 ("完整", "全部", "其余都是哪些").
+_EVERY_ONE_RE = re.compile(
+    r"完整|全部|所有|除了.{1,20}?还有(?:哪|什么|啥)|其余|其他(?:的)?(?:是|还有)?哪|剩下的|"
+    r"哪(?!1[个项家类种条]|一[个项家类种条])(?:\d+|[一二两三四五六七八九十]+)[个项家类种条]"
 )
 # A roster asked ("初评通过乡镇名单"), not the name of one ("入围了什么名单", "推荐名单").
 _ROSTER_RE = re.compile(r"(?<!推荐)名单")
@@ -564,7 +569,10 @@ def rule_count_only(a: Analysis, choice: Choice | None, ctx: Context) -> Decline
         (p for p in partials if (p in choice.figure_value if choice.figure_value else not asked or p in asked)), ""
     )
     whole = _whole_list(a.text)
-    if partial and whole:
+    named_some = bool(partial) and partial in choice.figure_value  # "无车证明、有无房证明等30余种"
+    if partial and (whole if not named_some else _EVERY_ONE_RE.search(a.text) or _ROSTER_RE.search(a.text)):
+        # "11个单位的完整名单", "其余都是哪些": every one, where the report names some of the
+        # figure's (…等11个); "具体是哪些" gets the ones it names
         return Decline("count_only", partial)
     named = next((n for n in asked if n in choice.text), "") if not choice.figure_value and not partial else ""
     if named and (whole or members):
