@@ -5,7 +5,15 @@ import math
 
 import pytest
 
-from bot.analysis.check_words import bare_check, checked_after, claim_end, kind_checked, kind_fits, offers_choice
+from bot.analysis.check_words import (
+    bare_check,
+    checked_after,
+    claim_end,
+    kind_checked,
+    kind_fits,
+    offers_choice,
+    without_rejected,
+)
 from bot.analysis.numbers import find_numbers, states_number
 from bot.analysis.split import checked_claims
 from bot.text.normalize import convert_numerals
@@ -253,3 +261,18 @@ def test_money_asked_for_someone_is_no_price_question(engine):
     reply = engine.respond("帮农民工要钱的那个，帮了多少人要回多少钱")
     assert reply.status == "answer" and "370名" in reply.answer and "317万余元" in reply.answer, reply.text
     assert engine.respond("法律援助要钱吗").status == "fallback"
+
+
+@pytest.mark.parametrize(
+    "text, check",
+    [
+        ("这个110是百分比吧，不是110起案子", "这个110是百分比吧"),
+        ("十一项，单位是项不是个吧", "十一项，单位是项吧"),
+        ("是2900件不是3000件吧", "是2900件吧"),
+        ("没搞错吧，不是六百多家", "没搞错吧，不是六百多家"),  # the check claims nothing: what follows is it
+        ("网上可办率是100%吧，不是99%吗", "网上可办率是100%吧，不是99%吗"),  # a second check of its own
+        ("是不是两千多件", "是不是两千多件"),
+    ],
+)
+def test_the_alternative_rejected_beside_a_check_is_dropped(text, check):
+    assert without_rejected(text) == check

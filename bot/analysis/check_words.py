@@ -170,3 +170,23 @@ def offers_choice(text: str) -> bool:
     if re.search(r"(?:[吗吧]|(?<![什怎那这])么)$", found.group("b")) and "是" not in found.group("a")[:-1]:
         return False  # "现在还是100%吗" (still); "是罚的钱还是免的钱吗" offers two all the same
     return not re.search(_MADE_UP + "|^假", found.group("b"))
+
+
+# The alternative an asker rejects beside a check ("是百分比吧，不是110起案子", "单位是项不是个吧",
+# "单位是万元吧 不是两千多块钱"): what the check is not, said to make it plain; the check decides.
+_REJECTED_TAIL_RE = re.compile(r"(?<=[吧吗嘛])[，,\s]+(?:而)?不是[^，,。？?！!吗吧呢啊]{1,20}[。！!]*$")
+_REJECTED_INSIDE_RE = re.compile(
+    r"(?<=是)(?P<kept>(?!不)[^，,。？?！!\s是]{1,10}?)(?:而)?不是[^，,。？?！!\s吧吗]{1,10}?(?=吧|吗|对吧|对不对)"
+)
+
+
+def without_rejected(text: str) -> str:
+    """The check without the alternative the asker rejects beside it; a check claiming nothing
+    ("没搞错吧，不是六百多家") checks what follows it instead."""
+    tail = _REJECTED_TAIL_RE.search(text)
+    if tail and _CLAIMS_SOMETHING_RE.search(text[: tail.start()]):
+        text = text[: tail.start()]
+    return _REJECTED_INSIDE_RE.sub(r"\g<kept>", text)
+
+
+_CLAIMS_SOMETHING_RE = re.compile(r"是|\d|[一二两三四五六七八九十百千万]")  # a kind, a unit or a number claimed

@@ -22,7 +22,7 @@ from functools import cached_property
 
 from bot.analysis import stated_claim
 from bot.analysis.ask import YEAR_RE, Ask, corrected, find_ask, known_words, narrative
-from bot.analysis.check_words import kind_checked, kind_checked_after, kind_fits
+from bot.analysis.check_words import kind_checked, kind_checked_after, kind_fits, without_rejected
 from bot.analysis.compare import referred
 from bot.analysis.figures import parse_figure_query
 from bot.analysis.ruled_out import ruled_out, without_known
@@ -187,6 +187,7 @@ class Engine(FollowUps):
             message = self.packs[-1].pinyin.read_in_message(message)
         message = self.packs[-1].homophones.fix(message)  # "…存挡的": typos read before the ask is found
         message = without_known(self._as_corrected(message))  # "…业务应用我知道了": not asked
+        message = without_rejected(message)  # "是百分比吧，不是110起案子": the check alone
         text, bare = self._readings(message)
         asked_last = message.rstrip(" ？?。.！!").endswith(text.rstrip(" ？?。.！!"))
         if asked_last and stated_claim(text.rstrip(" ？?")) and (text == message or _MARKED_END_RE.search(message)):

@@ -95,6 +95,9 @@ _KIND_WORDS = frozenset(
 )
 
 
+_QUOTED_RUN_RE = re.compile(r"(?:“[^“”]{2,30}”){2,}")  # names quoted one after another
+
+
 _BARE_NUMBER_RE = re.compile(r"(?<![\d.])\d{2,}(?:\.\d+)?(?![\d.]|年)")  # "2022年" is a year, no figure
 
 
@@ -501,13 +504,19 @@ class FollowUps:
         else:
             titles = list(dict.fromkeys(TITLE_RE.findall(last.answer)))
             listed = next((_list_items(x) for x in re.split(r"[。；;]", last.answer) if "、" in x), [])
-            # several 《…》 titles, else the names listed with 、 (one title beside a list names no member)
-            members = titles if len(titles) >= 2 else listed
+            run = _QUOTED_RUN_RE.search(last.answer)  # "打造“侦查实战中心”“治安风险防控中心”…"
+            quoted = re.findall(r"“([^“”]+)”", run.group(0)) if run else []
+            # several 《…》 titles, else names quoted one after another, else names listed with 、
+            # (one title beside a list names no member)
+            members = titles if len(titles) >= 2 else quoted or listed
             rest = rest or "是什么"
         if len(members) < 2 or index >= len(members):
             return None
         again, _ = self._answer(f"{members[index]}{rest}", None, now)
-        if again.status == "answer" and again.entry_id == last.entry_id and not said.group("rest").strip():
+        # (or a report row of the sentence answered: no entry of the member's own)
+        row = (again.entry_id or "").startswith("report:") and bool(again.source) and again.source in last.source
+        same = again.entry_id == last.entry_id or row
+        if again.status == "answer" and same and not said.group("rest").strip():
             # "第三个呢" of 权责清晰、队伍健全、制度完备…: the member itself, not the sentence again
             return answers.member_of(last, index, members[index])
         return again if again.status == "answer" else None

@@ -538,11 +538,12 @@ class PackEngine:
         (of the first few) of the last answer's own sentence that names the members."""
         if a.kind != "list" or not curated or self._kind_fits(Candidate(previous.id, 0.0, previous.title), a):
             return None
+        least = curated[0].score - self.params.followup_trust  # ("警务改革打造了哪些中心" names its own)
         return next(
             (
                 c
                 for c in curated[:LISTING_NEAR]
-                if self.knowledge.entries[c.id].source == previous.source and self._kind_fits(c, a)
+                if self.knowledge.entries[c.id].source == previous.source and self._kind_fits(c, a) and c.score >= least
             ),
             None,
         )
