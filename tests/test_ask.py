@@ -821,3 +821,21 @@ def test_a_figure_quoted_in_the_ask_is_what_is_asked_about_not_the_clause_before
     """ "…近来关注贵市法治政府建设。恳请解答：4400这个数说的啥": 4400 names the thing asked."""
     reply = engine.respond("本人系湖北务工人员，近来关注贵市法治政府建设。恳请解答：4400这个数说的啥")
     assert reply.status == "answer" and "4400台" in reply.text, reply.text
+
+
+def test_a_sentence_of_the_story_ending_before_the_ask_stays_context(engine):
+    """ "…本来以为要带一堆材料，结果窗口说身份证都不用交了。现在…是不是…": the story's sentence ends
+    at 。; its clauses never join the ask (要带 would contradict 免提交)."""
+    message = (
+        "我姑妈前段时间去办事，本来以为要带一堆材料，结果窗口说身份证都不用交了。"
+        "现在益阳办事是不是营业执照和身份证都可以不用提交了？"
+    )
+    ask = find_ask(message, engine.packs[-1].context.report_norm)
+    assert ask.text.startswith("现在益阳办事"), ask
+    assert engine.respond(message).answer.startswith("是的")
+
+
+def test_some_day_in_a_worry_asks_nothing(engine):
+    message = "益阳市为大通湖出台的那个文件叫什么名字？我爸想找来看看，他怕自己哪天不小心违了规"
+    reply = engine.respond(message)
+    assert reply.status == "answer" and "大通湖湖泊保护管理办法" in reply.text, reply.text

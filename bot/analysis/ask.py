@@ -405,6 +405,8 @@ _ANY_RE = re.compile(
     r"(?:多少|几)[\u4e00-\u9fff]{0,8}?的(?:那个|那种|这个|这种|那些|这些)|"
     # "没几天就破案了", "前几年": a few, after a negation or a word of time, asks nothing
     r"(?:没|没有|不|过了?|前|这|那|头|隔)几个?(?:天|年|月|回|趟|次|分钟|小时|星期|礼拜|个月)|"
+    # "他怕自己哪天不小心违了规", "万一哪天…": some day, a worry, no question
+    r"(?:怕|万一|要是|说不定|指不定|保不齐|迟早|总有)[\u4e00-\u9fff]{0,3}?哪(?:天|一天|次|回)|"
     # "一辈子没跟政府部门打过什么交道": 什么 after a negation of the clause's verb is "any"
     r"(?<!有)(?:没|没有|不曾|从没|从来没)(?![\u4e00-\u9fff]{0,8}?(?:吗|呢)$)[\u4e00-\u9fff]{1,8}?(?:过|了)?什么(?=[\u4e00-\u9fff]{1,3}$)"
 )
@@ -610,7 +612,10 @@ def find_ask(text: str, report: str = "") -> Ask:
             and not _asks(parts[chosen[0] - 1])
         ):
             chosen.insert(0, chosen[0] - 1)
+    ends = _sentence_ends(text, parts)
     while not led and chosen[0] > 0:
+        if chosen[0] - 1 in ends and narrative(" ".join(parts[: chosen[0]])):
+            break  # "…结果窗口说身份证都不用交了。现在…是不是…": a sentence of the story ends there
         if _joins_ask(parts[chosen[0] - 1], report):
             chosen.insert(0, chosen[0] - 1)  # "在湘潭，2023年…多少项": a short clause of the question itself
         elif (
