@@ -834,3 +834,18 @@ def test_a_direction_said_in_one_character_or_denied_then_turned_is_judged(engin
 def test_a_first_time_or_none_left_out_is_judged_by_the_reports_words(engine, question, yes):
     reply = engine.respond(question)
     assert reply.answer.startswith("是的" if yes else "不是"), reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "yes"),
+    [
+        ("企业第一次轻微违规是不是要罚款", False),  # the report writes 罚 only undone: 不罚, 免罚
+        ("企业第一次轻微违规会被罚款吗", False),
+        ("企业第一次轻微违规，是不是一律照罚不误？", False),
+        ("企业第一次轻微违规是不是不罚款", True),
+        ("是不是首违不罚", True),
+    ],
+)
+def test_an_act_the_report_writes_only_undone_is_not_done(engine, question, yes):
+    reply = engine.respond(question)
+    assert reply.answer.startswith("是的" if yes else "不是"), reply.text

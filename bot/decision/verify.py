@@ -300,6 +300,8 @@ def verdict(analysis: Analysis, evidence: str, figure=None, stated: str = "") ->
                 return not found
             return found
     found = _claim(analysis, evidence, figure, stated or evidence)
+    if found is not False and analysis.intent.yes_no and _asserts_undone(question, stated or evidence):
+        found = False  # "第一次轻微违规是不是要罚款" of 首次不罚: the report says it is not done
     negated = negates(question) or cannot(analysis.raw) or _denies_written(question, stated or evidence)
     if found is None and analysis.intent.yes_no and _denies_done(question, stated or evidence):
         return False  # the claim is that the report's own deed was not done
@@ -335,6 +337,19 @@ def _denies_written(question: str, evidence: str) -> bool:
     framed = _framed(question)
     written = clean(evidence)
     return any(m.group(1) in written and f"不{m.group(1)[0]}" not in written for m in _BARE_NOT_RE.finditer(framed))
+
+
+def _asserts_undone(question: str, evidence: str) -> bool:
+    """ "是不是要罚款" of 首次不罚 / 免罚金额: the claim does what the report writes only undone
+    (不罚, 免罚: never 罚 alone), so the claim is not what the report says."""
+    written = clean(evidence)
+    undone = {m.group(1) for m in _UNDONE_RE.finditer(written)}
+    undone = {c for c in undone if not re.search(f"(?<![不免]){re.escape(c)}", written)}
+    framed = _framed(question)
+    return any(re.search(f"(?<![不免没未无别]){re.escape(c)}", framed) for c in undone)
+
+
+_UNDONE_RE = re.compile(r"(?:不|免)([罚收交带跑])")  # acts a report writes undone: 不罚, 免罚, 免交
 
 
 # "没经过论证", "没有再赋权", "未发布": what was not done, named by the report's own word

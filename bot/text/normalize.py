@@ -55,6 +55,7 @@ def clean(text: str) -> str:
     text = _YOUR_BODY_RE.sub("", text)  # "请问贵局…": whom the letter is addressed to, no word asked
     text = _LATIN_MAGNITUDE_RE.sub(lambda m: _LATIN_MAGNITUDES[m.group(0)], text)  # "7w多", "1.5w", "2000多w"
     text = _SPOKEN_YUAN_RE.sub("元", text)  # "两千多块钱": 元
+    text = _TYPED_TENTH_RE.sub("成", text)  # "不到九层吧": 九成
     return _STRAY_DOT_RE.sub("", text)
 
 
@@ -73,6 +74,11 @@ _YOUR_BODY_RE = re.compile(r"贵(?:局|单位|委|院|部门|处|厅|办|司|所
 
 # Money said as people speak ("两千多块钱", "三百万块", "2000块吗"): 块 (钱) after a number is 元.
 _SPOKEN_YUAN_RE = re.compile(r"(?<=[\d零一二两三四五六七八九十百千万亿多余来几])块(?:钱|(?=[吗吧啊呀呢嘛咯哦噻]|$))")
+
+
+# A tenth typed by its sound ("不到九层吧", "八城多"): 成 after a numeral, where nothing follows it
+# that a storey or a city would count.
+_TYPED_TENTH_RE = re.compile(r"(?<=[一二三四五六七八九\d])(?:层|城|程)(?=多|左右|上下|以上|以下|[吧吗啊呀了咯啵]|$)")
 
 
 # Things counted by 家 ("首次不罚的企业家数", "单位家数"): 家数 is the unit's count.
