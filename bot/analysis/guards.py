@@ -92,6 +92,16 @@ HOW = (
     "怎么问",
     "菜单",
     "功能",
+    # whether the bot knows, nothing asked ("知道不" sounds like the report's 指导)
+    "知道不",
+    "你知道不",
+    "你知道吗",
+    "知不知道",
+    "晓得不",
+    "你晓得不",
+    "晓不晓得",
+    "懂不懂",
+    "你懂吗",
 )
 
 
