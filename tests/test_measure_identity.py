@@ -870,3 +870,9 @@ def test_a_head_no_synonym_phrase_rewrites_is_still_checked(engine):
     """ "执法事务" rewrites to nothing: 事务 of 公示执法事项 is still a measure the figure lacks."""
     reply = engine.respond("公示了多少执法事务")
     assert reply.status != "answer" and "事务" in reply.text.split("\n")[0], reply.text
+
+
+@pytest.mark.parametrize("question", ["承诺时限压缩率在全省排得么样", "办事承诺的时间搞压缩了好多咯，在全省排得怎么样"])
+def test_how_it_ranks_asked_in_spoken_words_gets_the_rank_the_report_states(engine, question):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and "74.1%" in reply.answer and "全省前列" in reply.text, reply.text
