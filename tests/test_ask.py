@@ -839,3 +839,12 @@ def test_some_day_in_a_worry_asks_nothing(engine):
     message = "益阳市为大通湖出台的那个文件叫什么名字？我爸想找来看看，他怕自己哪天不小心违了规"
     reply = engine.respond(message)
     assert reply.status == "answer" and "大通湖湖泊保护管理办法" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["那个二零二二年网上可办数2861，后面单位是项还是件", "就是二〇一九年那个普法典型案例那个70，是70个还是70件"],
+)
+def test_options_offered_of_a_figure_quoted_before_take_its_clause_and_year(engine, message):
+    reply = engine.respond(message)
+    assert reply.status == "fallback" and reply.kind == "scope", reply.text

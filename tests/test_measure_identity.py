@@ -50,6 +50,7 @@ def test_a_verb_after_the_counted_thing_or_said_shorter_is_no_measure(engine, qu
         ("网上可办率是百分之多少", ""),  # the kind of figure, not a measure
         ("民商事一审收案是升了还是降了变了多少", ""),  # a word of asking before it, no noun
         ("这回又放下去几项", ""),  # an action with its direction: what was done, not what is counted
+        ("可在网上办理的共有多少项", ""),  # a plain act of those counted (办理的), not what they are
     ],
 )
 def test_measure_head(engine, question, head):

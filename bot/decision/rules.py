@@ -1187,6 +1187,8 @@ def measure_head(a: Analysis, report: str = "") -> str:
     word = before[-1]
     if word in _MANNER_WORDS:
         return ""  # "跟我一样…免了多少钱": a word of manner names nothing counted
+    if "的" in popped and len(word) == 2 and word[0] in _PLAIN_ACTS and lexicon.is_verb(word[0]):
+        return ""  # "可在网上办理的共有多少项": a plain act of those counted, not what they are
     if lexicon.is_noun(word) or word not in GENERIC_VERBS:
         return word  # a noun counted, or what was done to it ("通过了多少人", "化解了多少起")
     return ""
