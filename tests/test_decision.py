@@ -22,6 +22,7 @@ from bot.decision.rules import absent_terms
         ("70个典型案例里城管执法的有几个", "breakdown"),
         ("桃江县首次不罚的企业有多少家", "breakdown"),
         ("首次不罚的企业中小微企业占几家", "breakdown"),  # 微 of 轻微 and 企业 written, 小微 not
+        ("新建了多少询问室", "unstated"),  # new ones, where the report gives all it built (新建 is 新增)
         ("审查的合同里招商引资的合同有几件", "breakdown"),  # one kind of "招商引资、战略合作…等" counted together
         ("招商引资类合同几件", "breakdown"),  # the kind named as what is counted, no 里 needed
         ("城管执法典型案例数", "breakdown"),  # a kind the clause after the figure lists (涉及A、B、C等)
@@ -387,6 +388,7 @@ def test_the_members_of_a_figure_stated_are_asked_not_what_it_is(engine, questio
         ("市科学技术局参加的是第几批行政执法能力提升行动验收", "第一批"),  # an ordinal, no count of a kind
         ("典型案例有多少个", "70个"),
         ("那30余种能在线开的证明都是哪些", "无车证明"),  # which ones: those the report names
+        ("2023年新设了几个立法联系点", "5个"),  # 新设 is the report's 新增
     ],
 )
 def test_a_kind_named_as_an_example_or_a_member_asked_of_is_no_breakdown(engine, question, figure):

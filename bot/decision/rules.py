@@ -39,7 +39,12 @@ STRICT_PART_WORDS = ("新增", "通过初评", "调解和解")
 # ... and a question asking for such a part is not answered with the whole.
 ASKED_PART_WORDS = ("新增", "新建", "新设", "首批", "第一批", "第二批")
 # One part, written more ways than one ("首批验收" of 第一批…验收).
-SAME_PART = {"首批": ("第一批", "头一批", "第1批"), "第一批": ("首批", "头一批", "第1批")}
+SAME_PART = {
+    "首批": ("第一批", "头一批", "第1批"),
+    "第一批": ("首批", "头一批", "第1批"),
+    "新设": ("新增",),  # "新设了几个这种点" of 新增5个立法联系点
+    "新建": ("新增",),
+}
 # Details a question may ask that a sentence states only when it writes them.
 DETAILS = (
     ("什么时候|何时|哪天|几月|几号|哪一天|什么时间", r"\d+月|\d+日|施行|生效"),
