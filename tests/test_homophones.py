@@ -20,6 +20,10 @@ def fixer(kb) -> HomophoneFixer:
         # the last two characters of a message straddle nothing after them
         ("法律咨询服务了多少刃次", "法律咨询服务了多少人次"),
         ("放管服改革方面有啥举挫", "放管服改革方面有啥举措"),
+        # one half of a four-character name mistyped in both its characters, or in one
+        ("发率援助案件受理了多少", "法律援助案件受理了多少"),
+        ("发律援助案件", "法律援助案件"),
+        ("法律元助案件", "法律援助案件"),
     ],
 )
 def test_a_mistyped_character_is_read_as_the_knowledge_word(fixer, typed, meant):
@@ -35,6 +39,7 @@ def test_a_mistyped_character_is_read_as_the_knowledge_word(fixer, typed, meant)
         "零跑动的有一千八百多项吧",  # numerals are never rewritten
         "益阳的房价多少",
         "我家孩子在上学",
+        "新增立法联系点数量及各立法联系点提出立法意见建议数量",  # 及各 is never 几个 (a numeral)
     ],
 )
 def test_ordinary_text_is_never_rewritten(fixer, text):

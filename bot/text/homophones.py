@@ -103,6 +103,25 @@ class HomophoneFixer:
             if found[1] == quad[1] or found[2] == quad[2]:
                 continue  # one character off: the pairs read it
             out[i + 1 : i + 3] = list(found[1:3])
+        return self._fix_halves("".join(out))
+
+    def _fix_halves(self, text: str) -> str:
+        """Four characters typed by sound, one half as the knowledge writes it and the other
+        mistyped, as one knowledge run of four sounds whose halves are dictionary words
+        ("发率援助", "法率援助": 法律援助)."""
+        out = list(text)
+        words = lexicon.words()
+        for i in range(len(text) - 3):
+            quad = "".join(out[i : i + 4])
+            if not _QUAD_RE.fullmatch(quad) or any(c in _NUMERALS for c in quad) or quad in self.quads.values():
+                continue
+            found = self.quads.get(pinyin_key(quad))
+            if not found or found[:2] not in words or found[2:] not in words or any(c in _NUMERALS for c in found):
+                continue  # the knowledge's halves are words of their own ("几个立法" is no name)
+            for kept, typed in ((slice(2, 4), slice(0, 2)), (slice(0, 2), slice(2, 4))):
+                if found[kept] == quad[kept] and quad[typed] not in words and quad[typed] not in self.pairs:
+                    out[i : i + 4] = list(found)  # (a word as typed stays)
+                    break
         return "".join(out)
 
     def _fix_swaps(self, text: str) -> str:
