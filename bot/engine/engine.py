@@ -253,6 +253,7 @@ class Engine(FollowUps):
         if nth is not None:
             return nth
         named = self._document_of_last(text, conversation, now) if previous else None
+        named = named or (self._channel_of_last(text, conversation, now) if previous else None)
         if named is not None:
             return named
         sibling = self._sibling_of_last(text, conversation, now) if previous else None

@@ -236,6 +236,12 @@ _DOCUMENT_ASKED_RE = re.compile(
 )
 
 
+# A TV channel or programme asked ("央视几套", "哪个台", "什么节目") and as a report names one.
+_CHANNEL_ASKED_RE = re.compile(r"几套|几台|(?:哪个|哪一个|什么|啥)(?:电视|央视)?(?:台|频道|节目|栏目)")
+_CHANNEL_WORDS_RE = re.compile(r"央视|电视|电视台|频道|节目|栏目|套")
+_CHANNEL_RE = re.compile(r"CCTV-?\d+(?:频道)?(?:《[^》]+》)?")
+
+
 _THIS_ONE_RE = re.compile(
     r"这个|那个|这份|那份|这项|那项|它|为此|^这是|^那是|^这些|^那些"
 )  # what the last answer was about
@@ -480,6 +486,19 @@ class FollowUps:
             return None  # "推进立法协商的那个文件叫啥": a thing of its own, not the last answer's
         titles = list(dict.fromkeys(TITLE_RE.findall(last.source))) if last.status == "answer" else []
         return answers.named_in(last, titles[0]) if len(titles) == 1 else None
+
+    def _channel_of_last(self, text: str, conversation: Conversation, now: float) -> Response | None:
+        """ "那是央视几套", "是哪个台哪个节目" after an answer whose sentence names one channel:
+        that one (a count of 台 after such an answer is its channel, never devices)."""
+        if len(text) > MAX_FOLLOW_UP_CHARS or not _CHANNEL_ASKED_RE.search(text) or not conversation.active(now):
+            return None
+        last = self._last_answer(conversation)
+        report = self.packs[-1].context.report_norm  # a thing of its own is one the report names ("桃江婚调")
+        things = [w for w in self._own_words(text) if not _CHANNEL_WORDS_RE.fullmatch(w) and w in report]
+        if last.status != "answer" or any(w not in last.source for w in things):
+            return None  # a thing of its own, not the last answer's
+        channels = list(dict.fromkeys(_CHANNEL_RE.findall(last.source)))
+        return answers.named_in(last, channels[0]) if len(channels) == 1 else None
 
     def _nth_of_last(self, text: str, conversation: Conversation, now: float) -> Response | None:
         """ "第二个呢，是为了啥" after an answer naming several things (the figures of a combined
