@@ -279,7 +279,12 @@ class Engine(FollowUps):
                 return matching
         narrowing = NARROWING_RE.match(text) if previous else None
         last = self._last_answer(conversation) if narrowing else None  # before this answer is remembered
+        in_area = self._figure_of_last_area(text, conversation, now) if previous and not narrowing else None
         response, year = self._answer(text, conversation, now)
+        if in_area is not None and not (response.status == "answer" and response.source in in_area.source):
+            # "最后市本级定了几项" after 重大行政决策's sentences: their figure, not 358项 elsewhere
+            conversation.remember(in_area.entry_id, now)
+            response, year = in_area, None
         part_named = False
         if narrowing and response.kind not in _STANDING_DECLINES:  # ("其中小微企业占几家": a breakdown)
             # "那只说湘易办服务场景那个" after several figures: what follows the narrowing words,

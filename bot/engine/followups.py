@@ -596,6 +596,29 @@ class FollowUps:
         parts = [answers.answer(kb, m, 1.0, "followup") for m in found[:MAX_NARROWED_FIGURES]]
         return (parts[0] if len(parts) == 1 else answers.combined(kb, parts)), bool(own)
 
+    def _figure_of_last_area(self, text: str, conversation: Conversation, now: float) -> Response | None:
+        """ "最后市本级定了几项" right after an area's sentences: the one figure of them in the
+        unit asked that holds every word the ask says (words of the last answer only)."""
+        if len(text) > MAX_FOLLOW_UP_CHARS or not conversation.active(now):
+            return None
+        a = self.packs[-1].analyze(text)
+        if not (a.wants_figure and a.intent.unit):
+            return None
+        last = self._last_answer(conversation)
+        words = self._own_words(text)
+        if last.kind != "area" or not all(_holds_word(last.source, w) for w in words):
+            return None  # a thing of its own, not of the part just shown
+        kb = self.packs[-1].knowledge
+        found = [
+            m
+            for m in kb.metrics
+            if m.source
+            and m.source in last.source
+            and m.unit.endswith(a.intent.unit)
+            and all(_holds_word(f"{m.title}{m.answer}", w) for w in words)
+        ]
+        return answers.answer(kb, found[0], 1.0, "followup") if len(found) == 1 else None
+
     def _kind_of_last(self, kind: str, conversation: Conversation | None, now: float) -> Response:
         """ "是人数吗", "是案子数吗": whether the figure just given is of that kind, judged by its
         unit (and, for cases, its name); asked with nothing before it, nothing to check."""
