@@ -1045,3 +1045,18 @@ def test_a_count_asked_by_its_kind_word_takes_only_its_own_figure(engine):
     """ "…配备执法记录仪的数量": 数量 names the kind asked, so the clause's other figures (公示执法事项) stay out."""
     reply = engine.respond("烦请提供2023年全市行政执法部门为执法人员配备执法记录仪的数量。")
     assert reply.status == "answer" and "4400台" in reply.answer and "7.5万余项" not in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    "question, figures",
+    [
+        ("市本级网上可办的政务服务事项一共多少项？零跑动的和只跑一次的又各是多少项？", ["2861项", "1837项", "1024项"]),
+        (
+            "再向园区赋权了几项审批服务事项？湘易办益阳旗舰店接了多少业务应用、多少服务场景？",
+            ["11项", "300多个", "2000余个"],
+        ),
+    ],
+)
+def test_a_part_asking_each_of_several_is_split_too(engine, question, figures):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and all(f in reply.text for f in figures), reply.text

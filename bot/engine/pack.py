@@ -1609,6 +1609,12 @@ class PackEngine:
                 if missing and (most < MIN_PARTS_ANSWERED or most <= len(missing)):
                     break  # a part is missing and too few are left to answer in part: no need to ask them
                 asked = self.analyze(text)
+                nested = self._nested(asked) if len(split.parts) >= 2 else None
+                if nested is not None:
+                    # "…一共多少项？零跑动的和只跑一次的又各是多少项？": a part asking each of several
+                    taken = {_answered(p) for p in parts}
+                    parts += [p for p in nested.parts if _answered(p) not in taken]
+                    continue
                 looked_up = parse_figure_query(asked.text) if not asked.intent.yes_no else None
                 # "3000余项是什么事项？50余类又是什么的类数？": each a figure looked up
                 reply = self._figure(*looked_up) if looked_up else self._single(asked, context, 0.0)
@@ -1720,6 +1726,13 @@ class PackEngine:
                 # "法援案件 刑事类 民事类": the whole answered, each kind of it lacked: parts of one figure
                 unsplit = answers.lacking_each(self.knowledge, parts + declined)
         return answers.combined(self.knowledge, whole) if whole else lossy or partial or unsplit
+
+    def _nested(self, asked: Analysis) -> Response | None:
+        """A part of several asks that marks several of its own (各, 分别): each answered."""
+        if not any(split.explicit and len(split.parts) >= 2 for split in asked.splits):
+            return None
+        found = self._compound(asked, True)
+        return found if found is not None and found.status == "answer" and len(found.parts) >= 2 else None
 
     def _heard_with(self, before: str, part: str) -> Response:
         """A part of several asks read with the subject of a part before it ("…多少起纠纷，成功的
