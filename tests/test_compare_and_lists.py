@@ -1060,3 +1060,11 @@ def test_a_count_asked_by_its_kind_word_takes_only_its_own_figure(engine):
 def test_a_part_asking_each_of_several_is_split_too(engine, question, figures):
     reply = engine.respond(question)
     assert reply.status == "answer" and all(f in reply.text for f in figures), reply.text
+
+
+@pytest.mark.parametrize("question", ["三统一 市政府 部门", "规范性文件 市政府 部门"])
+def test_a_keyword_lent_to_the_rest_is_no_ask_of_its_own(engine, question):
+    """ "三统一" answered alone is a description holding both figures: the subject of the kinds."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and "28件" in reply.text and "51件" in reply.text, reply.text
+    assert not reply.text.startswith("政府合同合法性审查档案管理制度"), reply.text

@@ -1603,6 +1603,7 @@ class PackEngine:
             ):
                 continue  # "那公安那边呢 | 打造了哪几个中心": what it is about, then the ask: one ask
             parts, missing, repeats, told, declined = [], [], 0, None, []
+            keywords: set[int] = set()
             context = Conversation()  # later parts read as follow-ups of the first ("提了多少条意见呢")
             for k, text in enumerate(split.parts):
                 most = len(parts) + len(split.parts) - k  # the most parts that can still be answered
@@ -1695,6 +1696,8 @@ class PackEngine:
                         break
                     continue
                 parts.append(reply)
+                if not _QUESTION_RE.search(text):
+                    keywords.add(id(reply))  # "三统一": a keyword, perhaps the subject of the rest
                 if not parts[0].entry_id.startswith("report:"):
                     context.remember(parts[0].entry_id, 0.0)
             if told is not None and len(parts) == 1 and not missing and not repeats and not figures and not whole:
@@ -1707,6 +1710,9 @@ class PackEngine:
                 continue  # not several asks after all
             if figures and sum(p.figure is not None for p in parts) < 2:
                 continue  # "被告是政府的时候，领导出庭的比例有多高": one figure, and a clause of context
+            parts = [
+                p for p in parts if id(p) not in keywords or not _subject_of_rest(p, parts)
+            ]  # "三统一 市政府 部门"
             if parts and not missing and not repeats:
                 if not explicit:
                     return answers.combined(self.knowledge, parts)
@@ -2242,6 +2248,17 @@ def _kinds_lacked(a: Analysis, split: Split, parts: list[Response], declined: li
         and len(subject) >= 2
         and _parts_of_one(parts + declined)
     )
+
+
+def _subject_of_rest(part: Response, parts: list[Response]) -> bool:
+    """A keyword answered by a description holding the figures of two or more other parts: the
+    subject the keywords share, not an ask of its own ("三统一 市政府 部门": 三统一 is lent)."""
+    if part.figure is not None or part.parts:
+        return False
+    held = [
+        q for q in parts if q is not part and q.figure is not None and getattr(q.figure, "value", "") in part.answer
+    ]
+    return len(held) >= 2
 
 
 def _parts_of_one(parts: list[Response]) -> bool:
