@@ -51,6 +51,7 @@ def test_a_verb_after_the_counted_thing_or_said_shorter_is_no_measure(engine, qu
         ("民商事一审收案是升了还是降了变了多少", ""),  # a word of asking before it, no noun
         ("这回又放下去几项", ""),  # an action with its direction: what was done, not what is counted
         ("可在网上办理的共有多少项", ""),  # a plain act of those counted (办理的), not what they are
+        ("先让法制部门把关审一遍的有多少项", ""),  # how often (一遍) names nothing counted
     ],
 )
 def test_measure_head(engine, question, head):

@@ -1190,8 +1190,8 @@ def measure_head(a: Analysis, report: str = "") -> str:
     if _DIRECTIONAL_RE.search(before[-1]) and none_occur(before[-1], report):
         return ""  # "这回又放下去几项": an action with its direction, never a thing counted
     word = before[-1]
-    if word in _MANNER_WORDS:
-        return ""  # "跟我一样…免了多少钱": a word of manner names nothing counted
+    if word in _MANNER_WORDS or _AMOUNT_WORD_RE.fullmatch(word):
+        return ""  # "跟我一样…免了多少钱", "审一遍的有多少项": manner or an amount names nothing counted
     if "的" in popped and len(word) == 2 and word[0] in _PLAIN_ACTS and lexicon.is_verb(word[0]):
         return ""  # "可在网上办理的共有多少项": a plain act of those counted, not what they are
     if lexicon.is_noun(word) or word not in GENERIC_VERBS:
@@ -1199,6 +1199,8 @@ def measure_head(a: Analysis, report: str = "") -> str:
     return ""
 
 
+# An amount or how often ("一遍", "多项", "两趟"): a number and its counter, never the thing counted.
+_AMOUNT_WORD_RE = re.compile(r"[一二两三四五六七八九十几多好]+[遍趟次回下番项件个家名台处条类种起位]")
 # Words of manner or likeness ("跟我一样", "像这样"): never the thing a count counts.
 _MANNER_WORDS = frozenset("一样 同样 这样 那样 这么 那么 一起 一块 差不多 似的".split())
 # A verb's directional complement ("放下去", "要回来"): what was done, never the noun of a count.
