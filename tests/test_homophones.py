@@ -24,6 +24,9 @@ def fixer(kb) -> HomophoneFixer:
         ("发率援助案件受理了多少", "法律援助案件受理了多少"),
         ("发律援助案件", "法律援助案件"),
         ("法律元助案件", "法律援助案件"),
+        # two swapped at a clause's edge: the one neighbour there is joins the knowledge's word
+        ("律法咨询人次", "法律咨询人次"),
+        ("法援案件数，律法咨询人次", "法援案件数，法律咨询人次"),
     ],
 )
 def test_a_mistyped_character_is_read_as_the_knowledge_word(fixer, typed, meant):

@@ -150,7 +150,11 @@ class HomophoneFixer:
                 words.get(out[i - 1] + pair[0], 0) if i > 0 else 0,
                 words.get(pair[1] + out[i + 2], 0) if i + 2 < len(out) else 0,
             )
-            if joined == 2 or (joined == 1 and used and not alone and straddled < used):
+            # at the message's start or end, the one neighbour there is is every neighbour ("律法咨询")
+            sides = (i > 0 and "\u4e00" <= out[i - 1] <= "\u9fff") + (
+                i + 2 < len(out) and "\u4e00" <= out[i + 2] <= "\u9fff"
+            )
+            if joined == 2 or (joined == sides == 1) or (joined == 1 and used and not alone and straddled < used):
                 out[i : i + 2] = list(swapped)
         return "".join(out)
 
