@@ -21,6 +21,8 @@ TODAY = dt.date(2026, 12, 1)
         ("益阳是首批示范市吗", "yesno"),
         ("这报告讲了啥", "overview"),
         ("报告主要分几大块啊", "overview"),
+        ("这份报告有啥亮点", "overview"),  # the document's highlights are its parts
+        ("益阳2023年法治政府建设有哪些亮点成绩", "list"),  # the work's highlights are its results
         ("烦请概括介绍该报告主要由哪几个部分构成，分别涉及哪些方面的工作？", "overview"),  # a formal request's frame
         ("CCTV几台报道了益阳的营商码", "lookup"),  # which channel: a name, not a count of 台
         ("这个机器人能干嘛", "help"),

@@ -21,8 +21,10 @@ _OVERVIEW_ASK = (
     r"主要内容|(?:哪|几)(?:几)?(?:块|大块|部分|大部分|个部分|个方面|方面|大方面|章|个板块|板块)|大标题|结构|"
     r"概括|总结|概述|简介|梗概|摘要|干了(?:些)?(?:啥|什么)|做了(?:些|哪些)?(?:啥|什么))"
 )
+# The document itself, whose highlights are its parts ("这份报告有啥亮点"; 法治政府建设的亮点 are its results).
+_DOCUMENT_HIGHLIGHTS = r"(?:报告|这份|这篇|材料|全文|文章)[^，,。？?]{0,6}(?:亮点|要点)"
 _OVERVIEW_RE = re.compile(
-    f"{_OVERVIEW_SUBJECT}.*{_OVERVIEW_ASK}|{_OVERVIEW_ASK}.*{_OVERVIEW_SUBJECT}|"
+    f"{_OVERVIEW_SUBJECT}.*{_OVERVIEW_ASK}|{_OVERVIEW_ASK}.*{_OVERVIEW_SUBJECT}|{_DOCUMENT_HIGHLIGHTS}|"
     r"^(?:讲了啥|说了啥|主要讲什么|讲的什么|大概讲了什么)$"
 )
 _HELP_RE = re.compile(
