@@ -272,6 +272,7 @@ def test_money_asked_for_someone_is_no_price_question(engine):
         ("没搞错吧，不是六百多家", "没搞错吧，不是六百多家"),  # the check claims nothing: what follows is it
         ("网上可办率是100%吧，不是99%吗", "网上可办率是100%吧，不是99%吗"),  # a second check of its own
         ("是不是两千多件", "是不是两千多件"),
+        ("就是…刑事破案数不是下降了吗", "就是…刑事破案数不是下降了吗"),  # 不是…吗 is the check itself
     ],
 )
 def test_the_alternative_rejected_beside_a_check_is_dropped(text, check):

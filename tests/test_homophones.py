@@ -43,6 +43,7 @@ def test_a_mistyped_character_is_read_as_the_knowledge_word(fixer, typed, meant)
         "益阳的房价多少",
         "我家孩子在上学",
         "新增立法联系点数量及各立法联系点提出立法意见建议数量",  # 及各 is never 几个 (a numeral)
+        "填报发布率高还是民商事一审收案降幅高",  # 是民 is never 市民 (全市|民商事 in the report)
     ],
 )
 def test_ordinary_text_is_never_rewritten(fixer, text):

@@ -414,10 +414,8 @@ _ANY_RE = re.compile(
 
 def _asks(clause: str) -> bool:
     told = _ANY_RE.sub("", _RETELLS_RE.sub("", clause)).rstrip("，,。.！!？?~～… ")  # "…吧，" ends in 吧 still
-    # "…，三个数" and "帮我核实一下" ask too, and so do two options offered ("是五千多人还是五万多人")
-    return bool(
-        _ASKS_RE.search(told) or _LIST_REQUEST_RE.search(told) or _CONFIRMS_RE.search(told) or offers_choice(told)
-    )
+    # "…，三个数" and "帮我核实一下" ask too
+    return bool(_ASKS_RE.search(told) or _LIST_REQUEST_RE.search(told) or _CONFIRMS_RE.search(told))
 
 
 _NON_WORD_RE = re.compile(r"\W")
@@ -528,7 +526,9 @@ def find_ask(text: str, report: str = "") -> Ask:
     if len(parts) < 2 or len(_SPACE_RE.sub("", text)) < MIN_CONTEXT_CHARS:
         after = parts[1:]
         # "刑事破案数。头都大了": a lookup naming the report's words asks as a question would
-        named_first = bool(after) and (_asks(parts[0]) or coverage(parts[0], report) >= NAMED_COVERAGE)
+        # (two options offered ask too: "是五千多人还是五万多人，我记不清了")
+        asking_first = bool(after) and (_asks(parts[0]) or offers_choice(parts[0]))
+        named_first = bool(after) and (asking_first or coverage(parts[0], report) >= NAMED_COVERAGE)
         if after and report and named_first and not any(_asks(p) for p in after):
             if all(coverage(p, report) <= STORY_COVERAGE and not _NUMBER_RE.search(p) for p in after) and not any(
                 _MEASURE_WORD_RE.search(p) or _QUESTION_FORM_RE.search(p) for p in after

@@ -175,8 +175,8 @@ def offers_choice(text: str) -> bool:
 # The alternative an asker rejects beside a check ("是百分比吧，不是110起案子", "单位是项不是个吧",
 # "单位是万元吧 不是两千多块钱"): what the check is not, said to make it plain; the check decides.
 _REJECTED_TAIL_RE = re.compile(r"(?<=[吧吗嘛])[，,\s]+(?:而)?不是[^，,。？?！!吗吧呢啊]{1,20}[。！!]*$")
-_REJECTED_INSIDE_RE = re.compile(
-    r"(?<=是)(?P<kept>(?!不)[^，,。？?！!\s是]{1,10}?)(?:而)?不是[^，,。？?！!\s吧吗]{1,10}?(?=吧|吗|对吧|对不对)"
+_REJECTED_INSIDE_RE = re.compile(  # ("就是…破案数不是下降了吗" asks 不是…吗 itself: no alternative)
+    r"(?<![就也还都正要只倒])(?<=是)(?P<kept>(?!不)[\u4e00-\u9fff\d.%]{1,6}?)(?:而)?不是[^，,。？?！!\s吧吗]{1,10}?(?=吧|对吧|对不对)"
 )
 
 

@@ -75,6 +75,14 @@ class HomophoneFixer:
                     quads.setdefault(pinyin_key(run[i : i + 4]), set()).add(run[i : i + 4])
         self.quads = {key: next(iter(found)) for key, found in quads.items() if len(found) == 1}
         self.triple_heads = {word[:2] for word in self.triples.values()}  # checked before any sound
+        # words of four, or two words of two side by side, in the knowledge as segmented ("法律援助",
+        # never the 市民 of 全市|民商事): the runs of four a mistyped half is read as
+        self.word_quads: set[str] = set()
+        for text in texts:
+            for run in re.findall(r"[\u4e00-\u9fff]+", text):
+                tokens = lexicon.segment(run)
+                self.word_quads.update(a + b for a, b in zip(tokens, tokens[1:]) if len(a) == len(b) == 2)
+                self.word_quads.update(t for t in tokens if len(t) == 4)  # "法律援助" as one word
 
     @classmethod
     def from_knowledge(cls, knowledge) -> HomophoneFixer:
@@ -116,8 +124,8 @@ class HomophoneFixer:
             if not _QUAD_RE.fullmatch(quad) or any(c in _NUMERALS for c in quad) or quad in self.quads.values():
                 continue
             found = self.quads.get(pinyin_key(quad))
-            if not found or found[:2] not in words or found[2:] not in words or any(c in _NUMERALS for c in found):
-                continue  # the knowledge's halves are words of their own ("几个立法" is no name)
+            if not found or found not in self.word_quads or any(c in _NUMERALS for c in found):
+                continue  # a word or two of the knowledge as segmented ("几个立法" is no name)
             for kept, typed in ((slice(2, 4), slice(0, 2)), (slice(0, 2), slice(2, 4))):
                 if found[kept] == quad[kept] and quad[typed] not in words and quad[typed] not in self.pairs:
                     out[i : i + 4] = list(found)  # (a word as typed stays)
