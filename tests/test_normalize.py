@@ -18,6 +18,8 @@ from bot.text.normalize import Synonyms, clean, convert_numerals, normalize, pin
         ("是两千多块钱吗", "是两千多元吗"),  # 块钱 after a number is 元
         ("免了三百万块吧", "免了三百万元吧"),
         ("一块牌子", "一块牌子"),  # a piece of something stays
+        ("包括哪几块", "包括哪几块"),  # which parts
+        ("两千多块吧", "两千多元吧"),
         ("成功率不到九层吧", "成功率不到九成吧"),  # 成 typed by its sound after a numeral
         ("有没有八城多", "有没有八成多"),
         ("九层楼", "九层楼"),  # a storey stays

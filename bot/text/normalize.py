@@ -73,7 +73,9 @@ _YOUR_BODY_RE = re.compile(r"贵(?:局|单位|委|院|部门|处|厅|办|司|所
 
 
 # Money said as people speak ("两千多块钱", "三百万块", "2000块吗"): 块 (钱) after a number is 元.
-_SPOKEN_YUAN_RE = re.compile(r"(?<=[\d零一二两三四五六七八九十百千万亿多余来几])块(?:钱|(?=[吗吧啊呀呢嘛咯哦噻]|$))")
+_SPOKEN_YUAN_RE = re.compile(
+    r"(?<=[\d零一二两三四五六七八九十百千万亿多余来几])块钱|(?<=[\d十百千万亿多余来])块(?=[吗吧啊呀呢嘛咯哦噻]|$)"
+)  # (not "哪几块", "放在一块": which parts, together)
 
 
 # A tenth typed by its sound ("不到九层吧", "八城多"): 成 after a numeral, where nothing follows it
