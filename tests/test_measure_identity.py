@@ -878,3 +878,9 @@ def test_a_head_no_synonym_phrase_rewrites_is_still_checked(engine):
 def test_how_it_ranks_asked_in_spoken_words_gets_the_rank_the_report_states(engine, question):
     reply = engine.respond(question)
     assert reply.status == "answer" and "74.1%" in reply.answer and "全省前列" in reply.text, reply.text
+
+
+def test_of_near_figures_below_the_answer_line_the_one_the_ask_names_answers(engine):
+    """ "亲自到法院去应诉的比例": 应诉 is the court-appearance rate's word only (民商事 was as near)."""
+    reply = engine.respond("当官的被老百姓告了，亲自到法院去应诉的比例是多少")
+    assert reply.status == "answer" and "100%" in reply.answer and "出庭应诉" in reply.answer, reply.text

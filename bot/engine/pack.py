@@ -695,6 +695,10 @@ class PackEngine:
                 choice = self._entry_choice(stated)
             elif not short and (changed := self._change_option(a, [o for o in options if self._kind_fits(o, a)])):
                 choice = self._entry_choice(changed)  # "…承诺时间整体上砍掉了百分之几": the one change near
+            elif not short and (named := self._nearest_named(a, [o for o in options if self._kind_fits(o, a)])):
+                # "亲自到法院去应诉的比例是多少": of the near figures, the one the word nearest the
+                # question word (应诉) names
+                choice = self._entry_choice(named)
             elif options:
                 return Decision("clarify", None, None, options)
             else:
