@@ -849,3 +849,16 @@ def test_a_first_time_or_none_left_out_is_judged_by_the_reports_words(engine, qu
 def test_an_act_the_report_writes_only_undone_is_not_done(engine, question, yes):
     reply = engine.respond(question)
     assert reply.answer.startswith("是的" if yes else "不是"), reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "yes"),
+    [
+        ("有无房证明现在能网上开不 哈", True),  # two entries of one sentence: the check is judged once
+        ("园区这次是不是没有再赋权", False),
+        ("行政许可事项清单是不是没有全部发布出来", False),
+    ],
+)
+def test_a_check_near_entries_of_one_sentence_is_judged_not_clarified(engine, question, yes):
+    reply = engine.respond(question)
+    assert reply.answer.startswith("是的" if yes else "不是"), reply.text

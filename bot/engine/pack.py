@@ -652,6 +652,10 @@ class PackEngine:
             choice = self._entry_choice(nearest)
         elif ambiguous and not report_wins:
             fuller = self._sentence_over_options(a, options, sentences)
+            if fuller is None and a.intent.yes_no and not _SEVERAL_RE.search(a.raw) and self._one_source(fitting):
+                # "有无房证明现在能网上开不": the near entries stand on one sentence, which the
+                # check is judged against whichever of them answers
+                fuller = self._entry_choice(fitting[0])
             if fuller is None:
                 return Decision("clarify", None, None, options)
             choice = fuller
@@ -772,6 +776,11 @@ class PackEngine:
         if declined is not None:
             return Decision("decline", choice, declined)
         return Decision("answer", choice)
+
+    def _one_source(self, options: list[Candidate]) -> bool:
+        """Whether the entries stand on one report sentence."""
+        sources = {self.knowledge.entries[o.id].source for o in options if o.id in self.knowledge.entries}
+        return len(sources) == 1 and len(options) >= 2 and all(o.id in self.knowledge.entries for o in options)
 
     def _nearest_named(self, a: Analysis, options: list[Candidate]) -> Candidate | None:
         """Of near figures alike, the one named by the ask's measure: going out from the question
