@@ -862,3 +862,8 @@ def test_an_act_the_report_writes_only_undone_is_not_done(engine, question, yes)
 def test_a_check_near_entries_of_one_sentence_is_judged_not_clarified(engine, question, yes):
     reply = engine.respond(question)
     assert reply.answer.startswith("是的" if yes else "不是"), reply.text
+
+
+def test_what_is_asked_of_near_entries_of_one_sentence_gets_that_sentence(engine):
+    reply = engine.respond("湘易办益阳旗舰店里头接咯么子应用进去哒？")
+    assert reply.status == "answer" and "红星云" in reply.text, reply.text
