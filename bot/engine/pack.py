@@ -110,7 +110,7 @@ _ASKED_FURTHER_RE = re.compile(r"[的了]|[，,。？?！!\s]")
 # "What about X" with nothing asked of X ("那公安那边呢"): the subject of the ask after it.
 _WHAT_ABOUT_RE = re.compile(r"(?:那|那么)?[\u4e00-\u9fff]{1,10}?(?:那边|这边|那块|这块|方面|的)?呢")
 _ANOTHER_ASK_RE = re.compile(r"还有|另外|再问|再就是|以及|顺便问|顺带问")  # "…呢？还有X几项": a second ask
-_WHAT_ASKED_RE = re.compile(r"什么|啥|哪些|哪几|怎么|如何")  # what a thing is or has, asked
+_THING_ASKED_RE = re.compile(r"什么|啥|哪些|哪几|怎么|如何")  # what a thing is or has, asked
 _ASKS_SOMETHING_RE = re.compile(r"多少|几|什么|啥|哪|谁|怎|咋|吗|是否|有没有|是不是|率|数")
 # A question asked: its question words, particles and marks (not a measure's name, as above).
 _QUESTION_RE = re.compile(r"多少|几|什么|啥|哪|谁|怎|咋|吗|呢|么|是否|有没有|是不是|对吧|没错吧|[?？]")
@@ -654,7 +654,7 @@ class PackEngine:
         elif ambiguous and not report_wins:
             fuller = self._sentence_over_options(a, options, sentences)
             one = not _SEVERAL_RE.search(a.raw) and self._one_source(fitting)
-            if fuller is None and one and (a.intent.yes_no or (not a.wants_figure and _WHAT_ASKED_RE.search(a.text))):
+            if fuller is None and one and (a.intent.yes_no or (not a.wants_figure and _THING_ASKED_RE.search(a.text))):
                 # "有无房证明现在能网上开不", "湘易办…接咯么子应用进去哒": the near entries stand on
                 # one sentence, which the check is judged against, or which tells what is asked
                 # (an explanation before a figure: no figure was asked)
