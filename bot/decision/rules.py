@@ -857,7 +857,7 @@ def _option_named(evidence: str, asked: str) -> bool:
     return m is not None and any(o.rstrip("里")[-2:] in evidence for o in m.groups())
 
 
-_RATE_NAME_RE = re.compile(r"([\u4e00-\u9fff]{2})率")
+_RATE_OF_RE = re.compile(r"([\u4e00-\u9fff]{2})率")
 
 
 def rule_rate_name(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
@@ -867,7 +867,7 @@ def rule_rate_name(a: Analysis, choice: Choice | None, ctx: Context) -> Decline 
         return None  # no rate answered (a sentence quoted whole may state one: its words count)
     norm = ctx.normalize or normalize
     own = norm(choice.own_text if choice.figure_value else choice.text)
-    for match in _RATE_NAME_RE.finditer(a.text):
+    for match in _RATE_OF_RE.finditer(a.text):
         name = match.group(1)
         if name in ("成功", "比例") or name in own or norm(name) in own:
             continue
