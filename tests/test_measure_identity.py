@@ -884,3 +884,18 @@ def test_of_near_figures_below_the_answer_line_the_one_the_ask_names_answers(eng
     """ "亲自到法院去应诉的比例": 应诉 is the court-appearance rate's word only (民商事 was as near)."""
     reply = engine.respond("当官的被老百姓告了，亲自到法院去应诉的比例是多少")
     assert reply.status == "answer" and "100%" in reply.answer and "出庭应诉" in reply.answer, reply.text
+
+
+@pytest.mark.parametrize("question", ["司法救助的案子2023年受理了好多件咯", "劳动仲裁的调处成功率有好高嘞"])
+def test_a_thing_the_report_lacks_that_the_figures_noun_is_of_is_a_near_miss(engine, question):
+    """ "X的案件": X (司法救助, 劳动仲裁) is what the figure's own noun is of; the report has none."""
+    _near_miss(engine.respond(question))
+
+
+@pytest.mark.parametrize(
+    "question, figure",
+    [("首次违规不罚款的企业有多少家", "6125家"), ("帮农民工把老板欠的工钱要回来 一共要回来多少钱", "317万余元")],
+)
+def test_what_those_counted_did_before_de_is_no_thing_lacked(engine, question, figure):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and figure in reply.answer, reply.text

@@ -1762,6 +1762,13 @@ def _without_when(words: list[str]) -> list[str]:
 _TIME_UNITS = frozenset(("年", "个月", "月", "天", "季度"))
 
 
+def _names_a_thing(word: str) -> bool:
+    """Whether a word (or words joined, "劳动仲裁") names a thing or an activity, each part of two
+    characters or more: not the asker's story, nor a clause ("老板欠")."""
+    parts = lexicon.segment(word)
+    return not narrative(word) and all(len(p) >= 2 and (lexicon.is_noun(p) or lexicon.is_activity(p)) for p in parts)
+
+
 def _beside(words: list[str], word: str, is_own) -> bool:
     """Whether `word` stands next to one of the figure's own words ("排队次数", "立法提案"): in
     its slot; a word elsewhere in the ask (the one who acted, 公家; how it is put, 计数) is not."""
@@ -1774,6 +1781,10 @@ def _beside(words: list[str], word: str, is_own) -> bool:
             after += 1  # "网格|员|配备": a character that ends the word off is part of it
         if any(0 <= j < len(words) and len(words[j]) >= 2 and is_own(words[j]) for j in (i - 1, after)):
             return True
+        negated = i > 0 and words[i - 1] in ("不", "没", "没有", "未", "免")  # "不罚款的企业": what they did
+        if i + 2 < len(words) and words[i + 1] == "的" and not negated and _names_a_thing(word):
+            if is_own(words[i + 2]):
+                return True  # "司法救助的案件", "劳动仲裁的调处成功率": what the figure's own noun is of
     return False
 
 
