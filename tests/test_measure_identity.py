@@ -899,3 +899,9 @@ def test_a_thing_the_report_lacks_that_the_figures_noun_is_of_is_a_near_miss(eng
 def test_what_those_counted_did_before_de_is_no_thing_lacked(engine, question, figure):
     reply = engine.respond(question)
     assert reply.status == "answer" and figure in reply.answer, reply.text
+
+
+def test_a_check_with_a_bound_counts_the_noun_before_the_bound(engine):
+    """ "…的投诉是不是不少于四千件": 不少于 bounds the number; 投诉 is what it counts (no 是的 of 案件)."""
+    _near_miss(engine.respond("柔性执法办理的投诉是不是不少于四千件"))
+    assert engine.respond("柔性执法办理的案件是不是不少于四千件").answer.startswith("是的")

@@ -1275,6 +1275,8 @@ def _claim_head(clauses: list[str], report: str = "") -> str | None:
         word = before[k]
         if len(word) < 2 or not _HANZI_RE.fullmatch(word) or word in _CLAIM_WORDS or word in GENERIC_VERBS:
             continue
+        if word in _BOUND_WORDS:
+            continue  # "是不是不少于四千件": the bound of the number, not what it counts
         if len(word) == 2 and word[1] == "有" and not lexicon.is_noun(word):
             continue  # "一共建有近200处": a verb of having, as 有 alone is
         if word in MEASURE_NEUTRAL or word in PLACEHOLDERS:
@@ -1291,6 +1293,12 @@ def _claim_head(clauses: list[str], report: str = "") -> str | None:
             return done[-1]  # "法律援助投诉受理了三千多件": what was received, a word the report never writes
         return ""  # a verb of what was done ("听证室建了两百处"): no noun of the subject next to it
     return ""
+
+
+# The bound a check puts on its number ("不少于", "超过"): never what the number counts.
+_BOUND_WORDS = frozenset(
+    "不少 不到 不足 少于 低于 没到 不超过 超过 超出 多于 高于 至少 不止 不下 接近 将近 快要 大概 大约 达到".split()
+)
 
 
 # Words of wholeness ("执法全程录的音", "全面推行"): how much of a thing, never which thing.
