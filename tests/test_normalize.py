@@ -71,6 +71,17 @@ def test_synonyms_apply_longest_first():
     assert normalize("首违免罚", synonyms) == "首次不罚"
 
 
+def test_a_variant_starting_with_a_question_word_keeps_it():
+    """ "多少钱" is the report's 金额 asked: the question word stays ("…花了多少钱咯" asks, checks nothing)."""
+    synonyms = Synonyms({"金额": ["多少钱"]})
+    assert synonyms.apply("一共花了多少钱咯") == "一共花了多少金额咯"
+
+
+def test_a_sum_asked_with_a_figure_quoted_before_it_is_asked_not_checked(engine):
+    reply = engine.respond("那四千多台执法记录仪一共花了好多钱咯")
+    assert reply.status != "answer" and not reply.text.startswith(("是的", "不是")), reply.text
+
+
 def test_pinyin_key_equates_homophones():
     assert pinyin_key("可半率") == pinyin_key("可办率")
     assert pinyin_key("记录议") == pinyin_key("记录仪")

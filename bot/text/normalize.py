@@ -358,6 +358,9 @@ def drop_filler(text: str) -> str:
 # --- synonyms ---------------------------------------------------------------
 
 
+_ASKED_FIRST_RE = re.compile(r"多少|什么|几")  # a question word a variant starts with
+
+
 class Synonyms:
     """Replace colloquial variants with the report's own word (longest match first)."""
 
@@ -368,7 +371,10 @@ class Synonyms:
             for variant in variants:
                 key = convert_numerals(clean(variant))
                 if key and key != canon:
-                    self.mapping[key] = canon
+                    asked = _ASKED_FIRST_RE.match(key)  # "多少钱" → 多少金额: the question word stays
+                    self.mapping[key] = (
+                        asked.group(0) + canon if asked and not canon.startswith(asked.group(0)) else canon
+                    )
         keys = sorted(self.mapping, key=len, reverse=True)
         self._re = re.compile("|".join(map(re.escape, keys))) if keys else None
         self._hash = hash(frozenset(self.mapping.items()))
