@@ -250,8 +250,19 @@ _LEGAL_ADVICE_RE = re.compile(
 _COUNT_ASKED_RE = re.compile(r"多少|几")
 
 
+# A law named as where something is written ("行政处罚法里", "民法典中有没有", "劳动合同法规定"): what
+# a law says, which a report on the city's work never states unless it names that law.
+_LAW_NAMED_RE = re.compile(
+    r"([\u4e00-\u9fff]{1,8}?(?:(?<![执立普司依方办做说想看用合违守犯宪])法|法典|条例))(?=里|中|上|规定|第[\d一二三四五六七八九十]+条)"
+)
+
+
 def legal_advice(cleaned: str, report: str = "") -> bool:
-    """Whether the ask wants a judgement of the asker's own legal case (never a report's words)."""
+    """Whether the ask wants a judgement of the asker's own legal case, or what a law the report
+    never names says (never a report's words)."""
+    law = _LAW_NAMED_RE.search(cleaned)
+    if law and report and law.group(1) not in report:
+        return True
     found = _LEGAL_ADVICE_RE.search(cleaned)
     if found is None or (report and found.group(0) in report):
         return False
