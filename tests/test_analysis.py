@@ -32,6 +32,7 @@ TODAY = dt.date(2026, 12, 1)
         ("那就超过九成了咯", "yesno"),  # 咯 confirms what was said
         ("人民调解的成功率是好多咯", "figure"),  # …but only softens a question word's ask
         ("真的全部都能在网上办啊", "yesno"),
+        ("六千一百二十五家对不", "yesno"),  # 对不: 对不对
         ("警务改革搞了么子中心咯，好几个吧", "yesno"),  # 好几个: several, told, no count asked
         ("央视12台报道过益阳什么事，你知道吗", "lookup"),  # whether the listener knows: no check (as without it)
         ("湘易办里面接进去的应用举两个例子呗", "list"),  # some of the members, by example
