@@ -811,55 +811,29 @@ def test_a_number_describing_the_thing_checked_is_no_amount_claimed(engine, ques
 @pytest.mark.parametrize(
     ("question", "yes"),
     [
-        ("民商事一审收案是不是增了", False),  # 增 alone is a direction
-        ("民商事一审收案是不是没增反降", True),  # "没X反Y" claims Y
+        # a direction said in one character, or denied and then turned ("没X反Y" claims Y)
+        ("民商事一审收案是不是增了", False),
+        ("民商事一审收案是不是没增反降", True),
         ("民商事一审收案是不是不减反增", False),
         ("民商事一审收案是不是没降反增", False),
         ("立法联系点是不是新增了5个", True),  # 新增 is the report's own word, no direction checked
-    ],
-)
-def test_a_direction_said_in_one_character_or_denied_then_turned_is_judged(engine, question, yes):
-    reply = engine.respond(question)
-    assert reply.answer.startswith("是的" if yes else "不是"), reply.text
-
-
-@pytest.mark.parametrize(
-    ("question", "yes"),
-    [
-        ("向园区赋权是不是第一次", False),  # the report says 再次
-        ("园区该赋的权是不是一项都没落下", True),  # none left out claims all, not none
+        # a first time where the report says 再次; none left out claims all, not none
+        ("向园区赋权是不是第一次", False),
+        ("园区该赋的权是不是一项都没落下", True),
         ("向园区赋权是不是一项都没有", False),
-    ],
-)
-def test_a_first_time_or_none_left_out_is_judged_by_the_reports_words(engine, question, yes):
-    reply = engine.respond(question)
-    assert reply.answer.startswith("是的" if yes else "不是"), reply.text
-
-
-@pytest.mark.parametrize(
-    ("question", "yes"),
-    [
-        ("企业第一次轻微违规是不是要罚款", False),  # the report writes 罚 only undone: 不罚, 免罚
+        # an act the report writes only undone (不罚, 免罚: never 罚 alone)
+        ("企业第一次轻微违规是不是要罚款", False),
         ("企业第一次轻微违规会被罚款吗", False),
         ("企业第一次轻微违规，是不是一律照罚不误？", False),
         ("企业第一次轻微违规是不是不罚款", True),
         ("是不是首违不罚", True),
-    ],
-)
-def test_an_act_the_report_writes_only_undone_is_not_done(engine, question, yes):
-    reply = engine.respond(question)
-    assert reply.answer.startswith("是的" if yes else "不是"), reply.text
-
-
-@pytest.mark.parametrize(
-    ("question", "yes"),
-    [
-        ("有无房证明现在能网上开不 哈", True),  # two entries of one sentence: the check is judged once
+        # near entries of one sentence: the check is judged once against it, no clarify
+        ("有无房证明现在能网上开不 哈", True),
         ("园区这次是不是没有再赋权", False),
         ("行政许可事项清单是不是没有全部发布出来", False),
     ],
 )
-def test_a_check_near_entries_of_one_sentence_is_judged_not_clarified(engine, question, yes):
+def test_a_check_is_judged_by_the_reports_own_words(engine, question, yes):
     reply = engine.respond(question)
     assert reply.answer.startswith("是的" if yes else "不是"), reply.text
 

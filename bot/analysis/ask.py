@@ -656,13 +656,6 @@ def find_ask(text: str, report: str = "") -> Ask:
             chosen.insert(0, chosen[0] - 1)  # "A，跟B比，条数哪个多": A is before the clause naming B
     if chosen[0] > 0 and _CONFIRMS_RE.search(parts[chosen[0]]) and not _story(parts[chosen[0] - 1], report):
         chosen.insert(0, chosen[0] - 1)  # "…音像记录有将近两万件，我想确认一下": the claim is asked
-    elif (
-        chosen[0] > 0
-        and offers_choice(parts[chosen[0]])
-        and _NUMBER_RE.search(convert_numerals(parts[chosen[0] - 1]))
-        and not narrative(parts[chosen[0] - 1])
-    ):
-        chosen.insert(0, chosen[0] - 1)  # "2022年网上可办数2861，单位是项还是件": the figure the options are of
     elif chosen[0] > 0 and len(chosen) == 1 and bare_check(parts[chosen[0]]) and report:
         # "她说…法律援助案件有三千多件，我有点不信，是真的吗": a check naming nothing checks the
         # nearest claim before it in the report's words, whoever told it

@@ -782,9 +782,11 @@ class PackEngine:
         return Decision("answer", choice)
 
     def _one_source(self, options: list[Candidate]) -> bool:
-        """Whether the entries stand on one report sentence."""
-        sources = {self.knowledge.entries[o.id].source for o in options if o.id in self.knowledge.entries}
-        return len(sources) == 1 and len(options) >= 2 and all(o.id in self.knowledge.entries for o in options)
+        """Whether two or more entries all stand on one report sentence."""
+        entries = self.knowledge.entries
+        if len(options) < 2 or any(o.id not in entries for o in options):
+            return False
+        return len({entries[o.id].source for o in options}) == 1
 
     def _nearest_named(self, a: Analysis, options: list[Candidate]) -> Candidate | None:
         """Of near figures alike, the one named by the ask's measure: going out from the question
