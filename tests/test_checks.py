@@ -841,3 +841,10 @@ def test_a_check_is_judged_by_the_reports_own_words(engine, question, yes):
 def test_what_is_asked_of_near_entries_of_one_sentence_gets_that_sentence(engine):
     reply = engine.respond("湘易办益阳旗舰店里头接咯么子应用进去哒？")
     assert reply.status == "answer" and "红星云" in reply.text, reply.text
+
+
+def test_a_number_checked_of_near_figures_of_one_sentence_is_of_the_figure_named(engine):
+    """ "13355件诉前调解，成功率是多少呀是86.8%吗": 93% and 56.8% stand on one sentence; the
+    number checked is of one of them (诉前调解's), never the first one found."""
+    reply = engine.respond("一万三千三百五十五件诉前调解，成功率是多少呀是百分之八十六点八吗")
+    assert "56.8%" in reply.answer and "93%" not in reply.answer, reply.text

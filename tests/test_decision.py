@@ -387,6 +387,7 @@ def test_the_members_of_a_figure_stated_are_asked_not_what_it_is(engine, questio
         ("像无车证明这种能在网上开的证明有几种", "30余种"),
         ("市科学技术局参加的是第几批行政执法能力提升行动验收", "第一批"),  # an ordinal, no count of a kind
         ("典型案例有多少个", "70个"),
+        ("那个普法案例涉及多少个方面 有生态环境保护 城管执法 还有个旅游的是什么", "20多个方面"),  # examples
         ("那30余种能在线开的证明都是哪些", "无车证明"),  # which ones: those the report names
         ("2023年新设了几个立法联系点", "5个"),  # 新设 is the report's 新增
     ],

@@ -637,7 +637,7 @@ _SUBPART_RE = re.compile(
 _KIND_COUNTED_RE = re.compile(r"(?<![哪第])几(?![百千万])|多少|数$|数量|数目")
 # Words that take a kind named as an example of the whole ("招商引资这些合同", "…等领域", "一共").
 _WHOLE_MEANT_RE = re.compile(
-    r"等|这些|那些|这类|那类|这种|那种|像|比如|例如|之类|什么的|一共|总共|共计|总数|合计|加起来|全部|所有"
+    r"等|这些|那些|这类|那类|这种|那种|像|比如|例如|之类|还有|什么的|一共|总共|共计|总数|合计|加起来|全部|所有"
 )
 
 

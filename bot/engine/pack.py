@@ -654,10 +654,11 @@ class PackEngine:
         elif ambiguous and not report_wins:
             fuller = self._sentence_over_options(a, options, sentences)
             one = not _SEVERAL_RE.search(a.raw) and self._one_source(fitting)
-            if fuller is None and one and (a.intent.yes_no or (not a.wants_figure and _THING_ASKED_RE.search(a.text))):
+            checked = a.intent.yes_no and not a.numbers  # (a number checked is of one figure: 93% or 56.8%)
+            if fuller is None and one and (checked or (not a.wants_figure and _THING_ASKED_RE.search(a.text))):
                 # "有无房证明现在能网上开不", "湘易办…接咯么子应用进去哒": the near entries stand on
-                # one sentence, which the check is judged against, or which tells what is asked
-                # (an explanation before a figure: no figure was asked)
+                # one sentence, which the check of a claim is judged against, or which tells what
+                # is asked (an explanation before a figure: no figure was asked)
                 told = [c for c in fitting if not self.knowledge.entries[c.id].is_metric]
                 fuller = self._entry_choice((told or fitting)[0])
             if fuller is None:
