@@ -475,14 +475,13 @@ def rule_part_only(a: Analysis, choice: Choice | None, ctx: Context) -> Decline 
 
 
 _PARTIAL_RE = re.compile(r"等(\d+|[一二两三四五六七八九十]+)(?:余|多)?(?:个|项|家|类|种|方面)")  # "等30余种"
-_WHOLE_LIST_RE = re.compile(
-    r"完整|全部|所有|都是哪|分别是哪|具体是哪|除了.{1,20}?还有(?:哪|什么|啥)|其余|其他(?:的)?(?:是|还有)?哪|剩下的|哪(?!1[个项家类种条]|一[个项家类种条])(?:\d+|[一二两三四五六七八九十]+)[个项家类种条]"
-)
 # Every item asked, beyond those a report names before 等 ("完整", "全部", "其余都是哪些").
 _EVERY_ONE_RE = re.compile(
     r"完整|全部|所有|除了.{1,20}?还有(?:哪|什么|啥)|其余|其他(?:的)?(?:是|还有)?哪|剩下的|"
     r"哪(?!1[个项家类种条]|一[个项家类种条])(?:\d+|[一二两三四五六七八九十]+)[个项家类种条]"
 )
+# The items of a list asked one by one ("都是哪些", "具体是哪几个"), or every one of them.
+_WHOLE_LIST_RE = re.compile(_EVERY_ONE_RE.pattern + r"|都是哪|分别是哪|具体是哪")
 # A roster asked ("初评通过乡镇名单"), not the name of one ("入围了什么名单", "推荐名单").
 _ROSTER_RE = re.compile(r"(?<!推荐)名单")
 _ROSTER_NAMED_RE = re.compile(r"(?:什么|啥|哪个|哪一个|个)[^，,。？?！!]{0,6}名单")

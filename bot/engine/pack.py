@@ -1599,7 +1599,7 @@ class PackEngine:
             verdict = larger == (0 if found.more else 1)
         return answers.compared(self.knowledge, parts, larger, found.more, verdict)
 
-    def _compound(self, a: Analysis, explicit: bool, figures: bool = False) -> Response | None:
+    def _compound(self, a: Analysis, explicit: bool, figures: bool = False, nested: bool = True) -> Response | None:
         """Several asks in one message, each answered on its own, in the order asked.
         `explicit`: only the splits the message marks (分别, 各, 列一下, separate questions); of
         those, a part the report does not answer is named as missing and the rest answered
@@ -1630,11 +1630,11 @@ class PackEngine:
                 if missing and (most < MIN_PARTS_ANSWERED or most <= len(missing)):
                     break  # a part is missing and too few are left to answer in part: no need to ask them
                 asked = self.analyze(text)
-                nested = self._nested(asked) if len(split.parts) >= 2 else None
-                if nested is not None:
+                each = self._nested(asked) if nested and len(split.parts) >= 2 else None
+                if each is not None:
                     # "…一共多少项？零跑动的和只跑一次的又各是多少项？": a part asking each of several
                     taken = {_answered(p) for p in parts}
-                    parts += [p for p in nested.parts if _answered(p) not in taken]
+                    parts += [p for p in each.parts if _answered(p) not in taken]
                     continue
                 looked_up = parse_figure_query(asked.text) if not asked.intent.yes_no else None
                 # "3000余项是什么事项？50余类又是什么的类数？": each a figure looked up
@@ -1757,7 +1757,7 @@ class PackEngine:
         """A part of several asks that marks several of its own (各, 分别): each answered."""
         if not any(split.explicit and len(split.parts) >= 2 for split in asked.splits):
             return None
-        found = self._compound(asked, True)
+        found = self._compound(asked, True, nested=False)  # one level: a part's parts are not split again
         return found if found is not None and found.status == "answer" and len(found.parts) >= 2 else None
 
     def _heard_with(self, before: str, part: str) -> Response:
