@@ -1068,3 +1068,10 @@ def test_a_keyword_lent_to_the_rest_is_no_ask_of_its_own(engine, question):
     reply = engine.respond(question)
     assert reply.status == "answer" and "28件" in reply.text and "51件" in reply.text, reply.text
     assert not reply.text.startswith("政府合同合法性审查档案管理制度"), reply.text
+
+
+def test_a_part_whose_own_reading_splits_into_itself_is_answered_not_recursed(engine):
+    """A pinyin run read in a part ("多少qi jiu fen … 是吧 然后成功率多少") once split into
+    itself without end (RecursionError): a part's parts are split one level only."""
+    reply = engine.respond("那个人民调解化解了多少qi jiu fen 一万零八百多起是吧 然后成功率多少")
+    assert reply.status in ("answer", "clarify", "fallback") and "10816起" in reply.text, reply.text
