@@ -74,6 +74,7 @@ class HomophoneFixer:
                 for i in range(len(run) - 3):
                     quads.setdefault(pinyin_key(run[i : i + 4]), set()).add(run[i : i + 4])
         self.quads = {key: next(iter(found)) for key, found in quads.items() if len(found) == 1}
+        self.quad_words = set(self.quads.values())  # looked up per message: a set, never a scan
         self.triple_heads = {word[:2] for word in self.triples.values()}  # checked before any sound
         # words of four, or two words of two side by side, in the knowledge as segmented ("法律援助",
         # never the 市民 of 全市|民商事): the runs of four a mistyped half is read as
@@ -121,7 +122,7 @@ class HomophoneFixer:
         words = lexicon.words()
         for i in range(len(text) - 3):
             quad = "".join(out[i : i + 4])
-            if not _QUAD_RE.fullmatch(quad) or any(c in _NUMERALS for c in quad) or quad in self.quads.values():
+            if not _QUAD_RE.fullmatch(quad) or any(c in _NUMERALS for c in quad) or quad in self.quad_words:
                 continue
             found = self.quads.get(pinyin_key(quad))
             if not found or found not in self.word_quads or any(c in _NUMERALS for c in found):
