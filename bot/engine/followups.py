@@ -601,14 +601,12 @@ class FollowUps:
         unit asked that holds every word the ask says (words of the last answer only)."""
         if len(text) > MAX_FOLLOW_UP_CHARS or not conversation.active(now):
             return None
-        last = self._last_answer(conversation)
-        if last.kind != "area":
-            return None  # (checked first: this runs before every follow-up's own reading)
         a = self.packs[-1].analyze(text)
         if not (a.wants_figure and a.intent.unit):
             return None
+        last = self._last_answer(conversation)
         words = self._own_words(text)
-        if not all(_holds_word(last.source, w) for w in words):
+        if last.kind != "area" or not all(_holds_word(last.source, w) for w in words):
             return None  # a thing of its own, not of the part just shown
         kb = self.packs[-1].knowledge
         found = [
