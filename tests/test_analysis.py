@@ -212,7 +212,8 @@ def test_how_many_points_asks_a_share():
 
 @pytest.mark.parametrize(
     ("text", "low", "high"),
-    [("是不是还没到一半", 0, 50), ("没超过一半吧", 0, 50), ("有没有一半", 50, math.inf), ("半数以上吧", 50, math.inf)],
+    [("是不是还没到一半", 0, 50), ("没超过一半吧", 0, 50), ("有没有一半", 50, math.inf), ("半数以上吧", 50, math.inf)]
+    + [("只有一半吗", 45, 55), ("是不是一半左右", 45, 55)],  # about half, as stated (only 有没有 asks "at least")
 )
 def test_half_takes_the_leads_of_any_number(text, low, high):
     (half,) = find_numbers(text)

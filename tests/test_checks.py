@@ -43,6 +43,20 @@ def test_check_of_the_figure_just_given(engine, question, check, yes, figure):
     assert reply.answer.startswith("是的" if yes else "不是"), reply.answer
 
 
+@pytest.mark.parametrize(
+    "question, yes",
+    [
+        ("网上能办的政务事项只有七成吗", False),
+        ("不是说网上能办的政务事项只有一半左右吗", False),
+        ("网上能办的事项有九成吗", True),
+    ],
+)
+def test_a_share_checked_is_judged_on_the_share_never_on_a_count(engine, question, yes):
+    """A share checked asks a share: the rate (100%), never 是的 of the count 2861项 beside it."""
+    reply = engine.respond(question)
+    assert "100%" in reply.answer and reply.answer.startswith("是的" if yes else "不是"), reply.answer
+
+
 def test_a_new_question_with_a_number_is_not_a_check(engine):
     conversation = Conversation()
     engine.respond("法律援助受理了多少件案件", conversation, now=0.0)

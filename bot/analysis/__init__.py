@@ -202,9 +202,11 @@ def _analyze(raw: str, synonyms: Synonyms = NO_SYNONYMS, today: dt.date | None =
     if offers_choice(text):
         text = _NUMBERS_OFFERED_RE.sub("是多少", text)  # the options are guesses; the figure answers
     numbers = tuple(find_numbers(text))
-    intent = find_intent(text, numbers[-1].unit if numbers else "")
+    # a number checked counts in its unit ("有两千八百六十一项吗"); a share in % ("只有七成吗")
+    counted = (numbers[-1].unit or ("%" if numbers[-1].percent else "")) if numbers else ""
+    intent = find_intent(text, counted)
     if numbers and not intent.yes_no and _QUESTION_MARK_RE.search(raw) and not _asks_by_word(text, cleaned):
-        intent = find_intent(text + "吗", numbers[-1].unit)
+        intent = find_intent(text + "吗", counted)
     scope = find_scope(text, today)
     if scope.years:
         scope = _years_asked(raw, scope, synonyms, today)

@@ -301,7 +301,15 @@ def find_numbers(text: str) -> list[AskedNumber]:
         lead, end = ("过" if m.group("over") else m.group("lead") or ""), m.end()
         if not lead and not m.group("more"):
             lead, end = _trailing(text, end)
-        low, high = (50.0, INF) if lead in _ABOVE or lead in _REACH else (0.0, 50.0)
+        before = text[m.start() - 1 : m.start()] if m.start() else ""
+        if lead == "有" and before in _ONLY:
+            lead = ""  # "只有一半": about half, as stated, not "at least half"
+        if lead in _ABOVE or lead in _REACH:
+            low, high = 50.0, INF
+        elif lead in _BELOW or lead in _NEAR:
+            low, high = 0.0, 50.0  # "不到一半", "接近一半"
+        else:
+            low, high = 50.0 - ABOUT_POINTS, 50.0 + ABOUT_POINTS  # "一半", "一半左右": about half
         if m.group("more") == "以上" and not lead:
             low, high = 50.0, INF  # "半数以上"
         elif m.group("more") and lead not in _BELOW:

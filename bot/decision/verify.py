@@ -283,6 +283,8 @@ def verdict(analysis: Analysis, evidence: str, figure=None, stated: str = "") ->
             # "是一千五百台吗" of 5100多名: a number of something else, never 是的 (a number that
             # is part of the name, "跑动2次的事项", is judged with the claim's words below)
             return None
+        if asked is not None and asked.percent != (figure.unit == "%") and asked.text not in clean(evidence):
+            return None  # "网上能办的事项只有七成吗" of 2861项: a share checked of a count, never 是的
         if asked is not None and not asked.unit and not asked.percent and _far_apart(asked, figure):
             return None  # "工资没到三百万吧" of 370名: a number of another measure, never 是的 on this one
         if asked is not None and asked.percent == (figure.unit == "%") and not other_unit:
