@@ -367,3 +367,29 @@ def test_a_check_said_right_after_a_particle_reads_as_if_marked(engine, glued, m
 def test_where_to_download_is_a_practical_request(engine, question):
     reply = engine.respond(question)
     assert reply.status == "fallback" and reply.kind == "unsupported", reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["益阳得了哪些荣誉", "提到了哪些全国性的荣誉称号", "看病跟医院闹矛盾了帮忙说和的那个机构，得过什么全国的荣誉"],
+)
+def test_honors_are_listed_and_one_body_asked_gets_its_own(engine, question):
+    """The honors entry gathers passages of several sections; a body asked of gets its own answer."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and "全国模范人民调解委员会" in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [("这报告2023年的目标是啥", "法治益阳建设升级版"), ("谢琦办案团队得了个啥荣誉", "优秀团队称号")],
+)
+def test_a_gathering_answer_never_takes_a_question_of_one_part(engine, question, expected):
+    """Found by how it is asked, not by each thing it lists: the part's own entry answers."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and expected in reply.answer and reply.entry_id != "honors", reply.text
+
+
+def test_a_national_claim_of_a_provincial_honor_is_judged_no(engine):
+    """ "获评的是全国…吗" of 省新时代…先进典型: a check judged 不是, no "only the city's figures" decline."""
+    reply = engine.respond("桃江县婚调经验获评的是全国新时代枫桥经验先进典型吗")
+    assert reply.answer.startswith("不是") and "省新时代" in reply.answer, reply.text

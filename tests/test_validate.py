@@ -106,6 +106,16 @@ def test_source_not_in_report(kb, kb_copy):
     assert f"{path}:{line}: source 不是 report.txt 中的原文" in _messages(kb_copy)
 
 
+def test_a_source_of_several_passages_is_checked_line_by_line(kb, kb_copy):
+    """An answer gathering passages ("honors") quotes each; every one must be the report's own."""
+    path = kb_copy / "faq.yaml"
+    honors = kb.entries["honors"]
+    assert "\n" in honors.source and not _messages(kb_copy)
+    last = honors.source.rsplit("\n", 1)[1]
+    line = _edit(path, "\\n" + last, "\\n" + last.replace("全国", "全省", 1))  # (as written in the file)
+    assert f"{path}:{line}: source 不是 report.txt 中的原文" in _messages(kb_copy)
+
+
 def test_value_not_in_source(kb, kb_copy):
     path = kb_copy / "metrics.yaml"
     metric = next(m for m in kb.metrics if m.id == "body_cameras")

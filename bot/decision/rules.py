@@ -215,6 +215,9 @@ def rule_wider_scope(a: Analysis, choice: Choice | None, ctx: Context) -> Declin
         return None
     if not choice.figure_value and _has_scope_word(choice.text, wider, ctx.region_words):
         return None
+    if not choice.figure_value and a.intent.yes_no and wider in ("全国", "全中国", "国家层面"):
+        if _has_scope_word(choice.text, "全省", ctx.region_words):
+            return None  # "婚调经验获评的是全国…先进典型吗" of 省新时代…: the check is judged 不是
     return Decline("wider_scope", wider)
 
 

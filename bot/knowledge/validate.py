@@ -368,7 +368,8 @@ class _Builder:
         if isinstance(topic, str) and "topics.yaml" not in self.unread and topic not in topics:
             self.out.add(path, _field_line(item, "topic"), "unknown_topic", topic=cut(topic))
         source, answer = item.get("source"), item.get("answer")
-        if isinstance(source, str) and self.report and source not in self.report:
+        if isinstance(source, str) and self.report and any(part not in self.report for part in source.split("\n")):
+            # a source is the report's text, one passage per line (an answer may gather several)
             self.out.add(path, _field_line(item, "source"), "source_not_in_report")
         if isinstance(answer, str) and VERDICT_LEAD_RE.match(answer):
             self.out.add(path, _field_line(item, "answer"), "answer_has_verdict")

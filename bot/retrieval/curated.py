@@ -64,8 +64,12 @@ class CuratedRetriever:
         self.texts = texts
         self.index = TextIndex(norms, owners, weights)
         self.entry_texts = {e.id: " ".join(e.phrasings + (e.answer, e.source)) for e in knowledge.entries.values()}
+        # an answer gathering passages of several parts ("honors") is found by how it is asked,
+        # not by each thing it lists (the thing's own entry answers a question naming it)
         self.entry_chars = {
-            e.id: frozenset(norm(" ".join(e.phrasings + (e.answer, e.source, e.value))))
+            e.id: frozenset(
+                norm(" ".join(e.phrasings + ((e.value,) if "\n" in e.source else (e.answer, e.source, e.value))))
+            )
             for e in knowledge.entries.values()
         }
         self.vocabulary = frozenset().union(*self.entry_chars.values()) if self.entry_chars else frozenset()
