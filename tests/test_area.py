@@ -34,6 +34,7 @@ def test_area_words(question, words):
         "警务改革打造了哪些中心",
         "执法监督方面是不是做得很好",
         "通过初评的22个乡镇街道名单有哪些",
+        "湘易办益阳旗舰店那300多个应用，除了红星云和市长信箱还有哪些",  # the other members of a list
     ],
 )
 def test_not_an_area_question(question):

@@ -260,6 +260,20 @@ def test_a_province_naming_the_thing_is_no_wider_scope_when_the_city_is_asked(en
     assert engine.respond("湖南省的网上可办率是多少").kind == "wider_scope"
 
 
+@pytest.mark.parametrize(
+    ("question", "scoped"),
+    [
+        ("手机上那个省里统一的办事软件，益阳专区接进来多少个业务应用", False),  # 省里 describes the app
+        ("全省法律援助案件多少件，益阳的呢", True),  # the province's figure is asked first
+        ("全省法律援助案件受理数和益阳的比哪个多", True),  # both compared
+    ],
+)
+def test_a_province_word_describing_the_thing_is_no_scope_before_the_city_asked(engine, question, scoped):
+    reply = engine.respond(question)
+    assert (reply.kind == "wider_scope") == scoped, reply.text
+    assert scoped or "300多个" in reply.answer
+
+
 def test_a_qualifier_the_report_writes_only_elsewhere_is_not_this_figure(engine):
     """ "刑事案件…破了多少起": 刑事 stands only in 刑事破案数 (a change), never in 柔性执法案件."""
     reply = engine.respond("2023年全市刑事案件具体破了多少起")

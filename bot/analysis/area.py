@@ -98,6 +98,8 @@ def find_area(text: str) -> str:
     area = m.group("area")
     if "除了" in area and "在" in area[area.index("除了") :]:  # "除了营商码，在营商环境这一块…"
         area = area[area.rindex("在") + 1 :]
+    elif "除了" in area:
+        return ""  # "那300多个应用，除了红星云和市长信箱还有哪些": the other members of a list
     area = re.sub(r"政府|这块|那块|方面|工作", "", area) if len(area) > 4 else area
     return area if len(area) >= 2 else ""
 

@@ -193,6 +193,9 @@ def _has_scope_word(text: str, scope: str, region: tuple[str, ...]) -> bool:
     return any(w in text for w in ("全省", "省") + region)
 
 
+_ASKING_RE = re.compile(r"多少|几|什么|啥|哪|谁|怎|咋|吗|呢|是否|有没有|是不是|[?？]")
+
+
 def rule_wider_scope(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
     """全国 / 全省 asked, but the figure is the city's own (its clause names no such scope)."""
     wider = a.scope.wider or next(
@@ -202,6 +205,15 @@ def rule_wider_scope(a: Analysis, choice: Choice | None, ctx: Context) -> Declin
         return None
     if not a.scope.wider and any(w and w in a.text for w in ctx.place_words):
         return None  # "湖南那个办事app，益阳的旗舰店…": the province names the thing, the city is asked
+    city = min((i for w in ctx.place_words if w and (i := a.text.find(w)) >= 0), default=-1)
+    if (
+        a.scope.wider
+        and 0 <= a.text.find(a.scope.wider) < city
+        and not _ASKING_RE.search(a.text[:city])
+        and a.text[city - 1 : city] not in ("和", "跟", "与", "比", "同")  # "全省的和益阳的比": both asked
+    ):
+        if not RANK_ASKED_RE.search(a.text):
+            return None  # "省里统一的办事软件，益阳专区接进来多少个应用": the province describes, the city is asked
     # ("压缩了百分之多少 处于全省啥水平": a rank asked beside another figure, the province its frame)
     rank_asked = a.intent.measure == "rank" or (RANK_ASKED_RE.search(a.text) and RANK_WORDS_RE.search(choice.text))
     if rank_asked or (choice.figure_value and "第" in choice.figure_value):
