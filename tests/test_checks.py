@@ -57,6 +57,23 @@ def test_a_share_checked_is_judged_on_the_share_never_on_a_count(engine, questio
     assert "100%" in reply.answer and reply.answer.startswith("是的" if yes else "不是"), reply.answer
 
 
+@pytest.mark.parametrize(
+    "question, yes",
+    [
+        ("智慧渔政不是只在省里入围了吗", False),
+        ("智慧渔政是在省里入围的吗", False),
+        ("智慧渔政是全国的名单吧", True),  # 名单: the 推荐名单 said short, no final status claimed
+        ("智慧渔政入围的不是省里的名单，而是全国法治政府建设示范项目推荐名单吗？", True),
+        ("智慧渔政入围的不是全国的名单，而是省里的名单吗", False),
+        ("智慧渔政已经正式成为示范项目了吗", False),
+    ],
+)
+def test_a_level_claimed_of_a_national_shortlist_is_judged(engine, question, yes):
+    """省里 vs 全国, "不是A而是B" (B claimed), a shortlist vs the final status."""
+    reply = engine.respond(question)
+    assert "推荐名单" in reply.answer and reply.answer.startswith("是的" if yes else "不是"), reply.text
+
+
 def test_a_new_question_with_a_number_is_not_a_check(engine):
     conversation = Conversation()
     engine.respond("法律援助受理了多少件案件", conversation, now=0.0)

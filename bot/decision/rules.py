@@ -227,9 +227,12 @@ def rule_wider_scope(a: Analysis, choice: Choice | None, ctx: Context) -> Declin
         return None
     if not choice.figure_value and _has_scope_word(choice.text, wider, ctx.region_words):
         return None
-    if not choice.figure_value and a.intent.yes_no and wider in ("全国", "全中国", "国家层面"):
-        if _has_scope_word(choice.text, "全省", ctx.region_words):
-            return None  # "婚调经验获评的是全国…先进典型吗" of 省新时代…: the check is judged 不是
+    if not choice.figure_value and a.intent.yes_no:
+        national = wider in ("全国", "全中国", "国家层面")
+        if _has_scope_word(choice.text, "全省" if national else "全国", ctx.region_words):
+            # "婚调经验获评的是全国…先进典型吗" of 省新时代…, "智慧渔政不是只在省里入围了吗" of
+            # 全国…推荐名单: the report names the other level, the check is judged
+            return None
     return Decline("wider_scope", wider)
 
 
@@ -565,6 +568,7 @@ def rule_outcome(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | 
 
 
 _COUNT_ASKED_RE = re.compile(r"(?<!哪)几(?![百千万])|多少")
+_WHICH_RE = re.compile(r"哪")
 _WHICH_ENDS_RE = re.compile(r"(?:是|有)?(?:哪些|哪几[个项家类种条处]?)[呢啊呀吧？?。！!\s]*$")
 
 
@@ -575,6 +579,8 @@ def rule_count_only(a: Analysis, choice: Choice | None, ctx: Context) -> Decline
     members = _MEMBERS_RE.search(a.text) and any(n.unit and (n.exact or n.text in ctx.report_norm) for n in a.numbers)
     if choice is None or not (a.intent.wants_list or members):
         return None
+    if a.intent.yes_no and not members and not _WHICH_RE.search(a.text):
+        return None  # "智慧渔政是全国的名单吧": a check of the list named, no members asked
     if _COUNT_ASKED_RE.search(a.text) and _WHICH_ENDS_RE.search(a.text):
         # "新增了几个立法联系点，分别是哪些": the count is asked too, and answers (not "…一共有
         # 多少名，都是哪些律所的", whose list names another thing)

@@ -103,6 +103,8 @@ CONTRASTS = (
     ("全国", ("省新时代", "全省", "湖南省")),
     ("国家级", ("省级", "省")),
     ("全省", ("全国",)),
+    ("省里", ("全国",)),
+    ("省内", ("全国",)),
     ("省级", ("国家级", "全国")),
     ("法院", ("检察",)),  # who did it: the court, the procuratorate
     ("检察", ("法院",)),
@@ -586,7 +588,8 @@ def _only_a_step(core: str, evidence: str, question: str) -> bool:
     for clause in re.split(r"[,，。；;]", evidence):
         if words[-1] in clause:
             steps = _TENTATIVE_RE.findall(clause)  # "进了推荐名单" names the step 入围…推荐名单 too
-            return bool(steps) and not any(step in question for step in steps)
+            # ("是全国的名单吧": 名单 is what the step is called, said short)
+            return bool(steps) and not any(step in question or words[-1] in step for step in steps)
     return False
 
 
@@ -633,6 +636,7 @@ _NOT_BUT_RE = re.compile(
     r"(?:没有|没|未|不是|并没有|并未|不)(?:"
     + "|".join(WAYS_UP + WAYS_DOWN)
     + r")(?:了)?[，,]?(?:反而|反倒|却|而是|倒是|反(?=[\u4e00-\u9fff]))"  # "没增反降"
+    + r"|不是[^，,。？?！!]{1,20}?[，,]?而是"  # "不是省里的名单，而是全国…": the other claimed
 )
 
 
