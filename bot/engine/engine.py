@@ -185,7 +185,7 @@ class Engine(FollowUps):
         message = _spoken(text)
         if has_latin(message):  # "在吗~renmin tiaojie chenggonglv多谢": read before the ask is found
             message = self.packs[-1].pinyin.read_in_message(message)
-        message = self.packs[-1].homophones.fix(message)  # "…存挡的": typos read before the ask is found
+        message = self.packs[-1].fixed(message)  # "…存挡的": typos read before the ask is found
         message = without_known(self._as_corrected(message))  # "…业务应用我知道了": not asked
         message = without_rejected(message)  # "是百分比吧，不是110起案子": the check alone
         text, bare = self._readings(message)

@@ -261,7 +261,13 @@ class PackEngine:
 
     def _analyze(self, text: str) -> Analysis:
         read = self.pinyin.read(text) if has_latin(text) else text
-        return analyze(self.abbreviations.expand(self.homophones.fix(read)), self.knowledge.synonyms, self.today)
+        return analyze(self.abbreviations.expand(self.fixed(read)), self.knowledge.synonyms, self.today)
+
+    def fixed(self, text: str) -> str:
+        """The text with its homophone typos put right (bot/text/homophones.py), once per message:
+        the ask found in a message already read is the message's own text, read as it is."""
+        fixed = once((self, "fixed", text), lambda: self.homophones.fix(text))
+        return once((self, "fixed", fixed), lambda: fixed)
 
     def _respond(self, text: str, conversation: Conversation | None, now: float) -> Response:
         return _with_name_asked(text, self._respond_read(text, conversation, now))
@@ -452,6 +458,12 @@ class PackEngine:
         return answers.combined(kb, [whole, self._compose(a, self._entry_choice(near))])
 
     def _single(self, a: Analysis, conversation: Conversation | None = None, now: float = 0.0) -> Response:
+        """One question: retrieve, decide, compose. Once per message for the same reading and
+        the same entry talked about (the splits of a message read one part several times)."""
+        last = conversation.last_entry_id if conversation is not None and conversation.active(now) else None
+        return once((self, "single", a, last), lambda: self._single_read(a, conversation, now))
+
+    def _single_read(self, a: Analysis, conversation: Conversation | None, now: float) -> Response:
         """One question: retrieve, decide, compose."""
         kb = self.knowledge
         p = self.params
