@@ -463,6 +463,8 @@ def test_one_measure_with_its_change_stays_one_lookup(engine):
         ("市本级柔性执法事项跟企业合规指导建议，哪个条目多", ("358项", "214项")),  # 条目: how many
         ("通过初评的乡镇街道数是不是比开展能力提升验收的单位多", ("22个", "11个")),  # 提升: part of a name
         ("0跑动的事项和只跑1次的事项，哪种更多？", ("1837项", "1024项")),
+        # one verb of making for both (梳理; the report writes 编制 of the second)
+        ("柔性执法事项和企业合规指导建议，哪个梳理得多", ("358项", "214项")),
     ],
 )
 def test_comparisons_in_everyday_words(engine, question, figures):

@@ -193,9 +193,6 @@ def _has_scope_word(text: str, scope: str, region: tuple[str, ...]) -> bool:
     return any(w in text for w in ("全省", "省") + region)
 
 
-_ASKING_RE = re.compile(r"多少|几|什么|啥|哪|谁|怎|咋|吗|呢|是否|有没有|是不是|[?？]")
-
-
 def rule_wider_scope(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
     """全国 / 全省 asked, but the figure is the city's own (its clause names no such scope)."""
     wider = a.scope.wider or next(
@@ -1052,15 +1049,22 @@ def _asking_text(a: Analysis) -> str:
     return "".join(convert_numerals(clean(c)) for c in kept)
 
 
+# Making a list of items: how it came to be, not what is counted ("哪个梳理得多" of 358项 梳理制定
+# and 214项 编制).
+MAKING_VERBS = frozenset("梳理 编制 制定".split())
 # Nouns that name no measure of their own: the kind of figure (人数, 金额) is the intent's
 # business, and vague words (情况, 方面) or the covered scope (全市) pick out no figure.
-MEASURE_NEUTRAL = frozenset(
-    "情况 数量 数字 数据 总数 人数 金额 比例 总量 工作 方面 内容 事情 东西 问题 时候 报告 全市 全省 市本级 本市 "
-    "政府 市政府 老百姓 群众 大家 单位 部门 成绩 效果 结果 成果 成效 水平 程度 排名 次数 个数 件数 项数 家数 人次 数目 例子 "
-    "百分之 百分比 比率 比重 占比 数额 额度 规模 多少 多大 多高 多长 多久 多快 个人 年度 变化 "
-    # where a figure stands ("在省里排第几", "市里一共有多少"): a level, not what is counted
-    "省里 市里 县里 区里 省内 市内 县内 国内 全国 本省 我省 我市 本地 当地".split()
-) | {unit + "数" for unit in "件项个家台处条类种起次名"}  # a count in its unit ("纠纷的起数", "点的处数")
+MEASURE_NEUTRAL = (
+    frozenset(
+        "情况 数量 数字 数据 总数 人数 金额 比例 总量 工作 方面 内容 事情 东西 问题 时候 报告 全市 全省 市本级 本市 "
+        "政府 市政府 老百姓 群众 大家 单位 部门 成绩 效果 结果 成果 成效 水平 程度 排名 次数 个数 件数 项数 家数 人次 数目 例子 "
+        "百分之 百分比 比率 比重 占比 数额 额度 规模 多少 多大 多高 多长 多久 多快 个人 年度 变化 "
+        # where a figure stands ("在省里排第几", "市里一共有多少"): a level, not what is counted
+        "省里 市里 县里 区里 省内 市内 县内 国内 全国 本省 我省 我市 本地 当地".split()
+    )
+    | {unit + "数" for unit in "件项个家台处条类种起次名"}
+    | MAKING_VERBS
+)  # a count in its unit ("纠纷的起数", "点的处数")
 
 
 # Words that stand for the thing asked rather than name it ("那个录像的玩意儿", "叫什么名字",
@@ -1095,12 +1099,15 @@ _WHEN_RE = re.compile(
     r"(?:前|上|下|后|这|那|同)(?:一|1)?年度?|(?:19|20)\d\d年度?|去年|今年|前年|明年|这回|那回|这次|那次|此次|本次|这一次|上次"
 )
 # Verbs that say nothing of what is counted ("涉及多少家", "一共有多少"): never a measure's name.
-GENERIC_VERBS = frozenset(
-    "涉及 包括 包含 达到 共有 拥有 具有 完成 实现 开展 进行 组织 做到 做好 搞好 办好 弄好 总共 一共 大概 大约 "
-    "到底 究竟 现在 目前 今年 去年 当年 全年 分别 各自 一年 最后 最终 总计 合计 累计 还有 又有 能有 会有 能够 可以 "
-    "起来 回来 出来 下来 上来 过来 进来 里面 里头 上面 当中 其中 边上 一趟 一次 一下 一点 "
-    "增长 上升 下降 减少 增加 提高 降低 提升 变化 压缩 缩短 缩减 "  # a change: the intent's business
-    "全都 全部 所有 统统 一律 都能 都是 都有 真的".split()  # how many of them, not what
+GENERIC_VERBS = (
+    frozenset(
+        "涉及 包括 包含 达到 共有 拥有 具有 完成 实现 开展 进行 组织 做到 做好 搞好 办好 弄好 总共 一共 大概 大约 "
+        "到底 究竟 现在 目前 今年 去年 当年 全年 分别 各自 一年 最后 最终 总计 合计 累计 还有 又有 能有 会有 能够 可以 "
+        "起来 回来 出来 下来 上来 过来 进来 里面 里头 上面 当中 其中 边上 一趟 一次 一下 一点 "
+        "增长 上升 下降 减少 增加 提高 降低 提升 变化 压缩 缩短 缩减 "  # a change: the intent's business
+        "全都 全部 所有 统统 一律 都能 都是 都有 真的".split()  # how many of them, not what
+    )
+    | MAKING_VERBS
 )
 # Any word of asking: a lookup has none ("湘易办注册用户"), a question has some ("…是什么", "哪个…").
 _ASKING_RE = re.compile(r"多少|几|什么|啥|哪|谁|怎|咋|如何|干嘛|吗|呢|么|吧|是否|是不是|有没有|介绍|讲讲|说说|\?|？")
