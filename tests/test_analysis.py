@@ -220,6 +220,12 @@ def test_half_takes_the_leads_of_any_number(text, low, high):
     assert (half.low, half.high) == (low, high)
 
 
+@pytest.mark.parametrize(("text", "low", "high"), [("只有七八成吗", 70, 80), ("是不是五六成", 50, 60)])
+def test_two_neighbouring_tenths_are_a_share_between_them(text, low, high):
+    (share,) = find_numbers(text)
+    assert share.percent and (share.low, share.high) == (low, high)
+
+
 @pytest.mark.parametrize(
     ("text", "counted"),
     [("市里专门出了1个管资江两岸风貌的规定", False), ("新增了1个联系点吗", True), ("只出了1个吗", True)],

@@ -190,7 +190,9 @@ def _spans(text: str) -> list[AskedNumber]:
         first, second = (_numeral(c) for c in m.group("pair"))
         scale = _MAGNITUDES[m.group("mag") or ""]
         unit = m.group("unit") or ""
-        if (unit and unit != "次") or m.group("mag"):  # "跑两三次" names how often, not a figure
+        if unit == "成":  # "七八成": 70% to 80%
+            found.append(AskedNumber(m.group(0), first * 10.0, second * 10.0, True, "", False, m.start(), m.end()))
+        elif (unit and unit != "次") or m.group("mag"):  # "跑两三次" names how often, not a figure
             high = (second + 0.5) * scale if scale > 1 else second
             found.append(AskedNumber(m.group(0), first * scale, high, unit == "%", unit, False, m.start(), m.end()))
     return found
