@@ -74,6 +74,20 @@ def test_a_level_claimed_of_a_national_shortlist_is_judged(engine, question, yes
     assert "推荐名单" in reply.answer and reply.answer.startswith("是的" if yes else "不是"), reply.text
 
 
+@pytest.mark.parametrize(
+    "question, verdict, figure",
+    [
+        ("2023年益阳刑事案子破得比往年多冇？多了好多咯", "是的", "110%"),
+        ("营商码上过央视吗？？哪个节目呀", "是的", "朝闻天下"),
+        ("行政机关负责人是不是还有不出庭应诉的", "不是", "100%"),  # a negation in the other part
+        ("依申请的政务服务事项里，是不是还有不能在网上办的？", "不是", "100%"),
+    ],
+)
+def test_a_check_then_the_same_thing_asked_gets_the_verdict_with_it(engine, question, verdict, figure):
+    reply = engine.respond(question)
+    assert reply.answer.startswith(verdict) and figure in reply.answer, reply.text
+
+
 def test_a_new_question_with_a_number_is_not_a_check(engine):
     conversation = Conversation()
     engine.respond("法律援助受理了多少件案件", conversation, now=0.0)

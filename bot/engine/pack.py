@@ -113,6 +113,10 @@ _ANOTHER_ASK_RE = re.compile(r"还有|另外|再问|再就是|以及|顺便问|�
 _THING_ASKED_RE = re.compile(r"什么|啥|哪些|哪几|怎么|如何")  # what a thing is or has, asked
 _ASKS_SOMETHING_RE = re.compile(r"多少|几|什么|啥|哪|谁|怎|咋|吗|是否|有没有|是不是|率|数")
 # A question asked: its question words, particles and marks (not a measure's name, as above).
+# A negation in a part of several asks ("…是不是还有 | 不出庭应诉的"), not its question tag
+# ("是不是", "有没有", "…多没"): the part says something the check beside it does not.
+_NEGATED_RE = re.compile(r"[不没未无非冇]")
+_TAG_QUESTION_RE = re.compile(r"是不是|有没有|[不没冇]有?$")
 _QUESTION_RE = re.compile(r"多少|几|什么|啥|哪|谁|怎|咋|吗|呢|么|是否|有没有|是不是|对吧|没错吧|[?？]")
 # What breaks a message into clauses; an ask of something (not only a check: "对吗"); words
 # pointing back at what was said before them.
@@ -1738,6 +1742,18 @@ class PackEngine:
                 # decides (the report may not state what is asked further)
                 own = parts[0].kind == "followup" or parts[0].score >= self.params.answer_min
                 return parts[0] if own and _answered(parts[0]) != _answered(told) else self._single(a)
+            readings = [self.analyze(t) for t in split.parts]
+            if (
+                len(parts) == 1
+                and repeats
+                and not missing
+                and parts[0].answer.startswith(("是的", "不是"))
+                and sum(bool(r.numbers) for r in readings) <= 1
+                and not any(_NEGATED_RE.search(_TAG_QUESTION_RE.sub("", r.text)) for r in readings)
+            ):
+                # "…比往年多冇？多了好多咯": a check, then the same figure asked: the check's
+                # verdict with that figure answers both
+                return parts[0]
             if len(parts) + len(missing) < 2:
                 continue  # not several asks after all
             if figures and sum(p.figure is not None for p in parts) < 2:
