@@ -1077,3 +1077,21 @@ def test_a_part_whose_own_reading_splits_into_itself_is_answered_not_recursed(en
     itself without end (RecursionError): a part's parts are split one level only."""
     reply = engine.respond("那个人民调解化解了多少qi jiu fen 一万零八百多起是吧 然后成功率多少")
     assert reply.status in ("answer", "clarify", "fallback") and "10816起" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "乡镇街道综合行政执法示范创建标准是哪五个方面啊权责清晰然后后面几个呢",
+        "示范创建标准有五个方面 第一个是权责清晰 后面几个是啥",
+    ],
+)
+def test_the_rest_of_a_list_the_report_names_in_full_is_listed(engine, question):
+    """ "后面几个": the others by name, not a count; "…等五个方面" names all five, no count-only."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and "队伍健全" in reply.answer and "保障到位" in reply.answer, reply.text
+
+
+def test_members_of_a_count_listed_only_in_part_are_still_declined(engine):
+    reply = engine.respond("就是那种乡镇里头综合执法搞得规范、过了第一轮评的地方，具体是哪些乡镇")
+    assert reply.status != "answer" and "22个" in reply.text, reply.text

@@ -66,6 +66,8 @@ _LIST_RE = re.compile(
     r"包括啥|具体是哪|分别是哪|列举|列一下|名单|哪些|哪几|完整|都叫(?:什么|啥)|都是些(?:什么|啥)|分别叫|"
     r"举(?:个|几个|两个|一两个|[1-9]个|些)?例子"  # "接进去的应用举两个例子呗": some of the members
 )
+# The rest of a list asked after some of it is named ("权责清晰，后面几个呢", "剩下的几项是啥").
+_REST_ASKED_RE = re.compile(r"(?:后面|后边|后头|剩下|其余|其他|另外)的?几[个项条类种方面]")
 _DESCRIPTION_RE = re.compile(
     r"是什么|什么是|什么意思|啥意思|怎么|如何|为什么|哪个|哪里|哪儿|谁|介绍|含义|做法|内容|"
     r"举措|措施|干嘛|干啥|做了什么|干了什么|咋|啥"
@@ -245,7 +247,10 @@ def find_intent(text: str, number_unit: str = "") -> Intent:
     wants_list = bool(_LIST_RE.search(text)) or bool(
         re.search(r"能列|可以列|列一下|列出", text) and _POLITE_REQUEST_RE.search(text)
     )
-    wants_figure = bool(_FIGURE_RE.search(text)) and not _ORDINAL_RE.search(text) and not _MEMBERS_RE.search(text)
+    rest = _REST_ASKED_RE.search(text)  # "…是哪五个方面，权责清晰然后后面几个呢": the others, by name
+    wants_list = wants_list or bool(rest)
+    wants_figure = bool(_FIGURE_RE.search(_REST_ASKED_RE.sub("", text)))
+    wants_figure = wants_figure and not _ORDINAL_RE.search(text) and not _MEMBERS_RE.search(text)
     wants_figure = wants_figure and not _CHANNEL_RE.search(text)  # "CCTV几台报道了": which channel
     if RANK_ASKED_RE.search(text):
         wants_figure = True  # "在全省算什么水平", "排名怎么样", "靠不靠前": where it stands is asked

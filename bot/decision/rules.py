@@ -569,6 +569,20 @@ _WHICH_RE = re.compile(r"哪")
 _WHICH_ENDS_RE = re.compile(r"(?:是|有)?(?:哪些|哪几[个项家类种条处]?)[呢啊呀吧？?。！!\s]*$")
 
 
+def _names_all_counted(text: str, counted: str) -> bool:
+    """Whether the text lists as many items as a count it writes (counted: "五个"), right
+    before it ("权责清晰、队伍健全、制度完备、执法规范、保障到位等五个方面")."""
+    written, count = convert_numerals(text), convert_numerals(counted)
+    number = re.match(r"\d+", count)
+    if number is None or int(number.group(0)) < 2:
+        return False
+    for m in re.finditer(re.escape(count), written):
+        listed = re.split(r"[，,。；;：:]", written[: m.start()])[-1]
+        if listed.count("、") >= int(number.group(0)) - 1:
+            return True
+    return False
+
+
 def rule_count_only(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
     """A list asked where the report gives a count only (具体是哪6项), or names only some of
     the items ("市市监局、市科学技术局等11个单位") while the question wants them all."""
@@ -592,6 +606,9 @@ def rule_count_only(a: Analysis, choice: Choice | None, ctx: Context) -> Decline
     )
     whole = _whole_list(a.text)
     named_some = bool(partial) and partial in choice.figure_value  # "无车证明、有无房证明等30余种"
+    of = re.search(re.escape(partial) + r"([\u4e00-\u9fff]{2})", choice.text) if partial else None
+    if of and of.group(1) in a.text and _names_all_counted(choice.text, partial):
+        partial = ""  # "从权责清晰、队伍健全、…等五个方面": every one of the five is named
     if partial and (whole if not named_some else _EVERY_ONE_RE.search(a.text) or _ROSTER_RE.search(a.text)):
         # "11个单位的完整名单", "其余都是哪些": every one, where the report names some of the
         # figure's (…等11个); "具体是哪些" gets the ones it names
