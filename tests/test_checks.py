@@ -88,6 +88,18 @@ def test_a_check_then_the_same_thing_asked_gets_the_verdict_with_it(engine, ques
     assert reply.answer.startswith(verdict) and figure in reply.answer, reply.text
 
 
+@pytest.mark.parametrize(
+    "question, figure",
+    [
+        ("柔性执法办了蛮多案子啵，到底好多件咯 是四千六百多件还是一万三千八百多件", "4600余件"),  # vague, then a choice
+        ("法律咨询是按人次算的吧，提供了多少？是近30000人次呢还是近60000人次", "近30000人次"),  # a unit, then a choice
+    ],
+)
+def test_a_choice_after_a_check_of_another_kind_gets_no_verdict(engine, question, figure):
+    reply = engine.respond(question)
+    assert figure in reply.answer and not reply.answer.startswith(("是的", "不是")), reply.text
+
+
 def test_a_new_question_with_a_number_is_not_a_check(engine):
     conversation = Conversation()
     engine.respond("法律援助受理了多少件案件", conversation, now=0.0)

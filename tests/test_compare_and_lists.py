@@ -1095,3 +1095,9 @@ def test_the_rest_of_a_list_the_report_names_in_full_is_listed(engine, question)
 def test_members_of_a_count_listed_only_in_part_are_still_declined(engine):
     reply = engine.respond("就是那种乡镇里头综合执法搞得规范、过了第一轮评的地方，具体是哪些乡镇")
     assert reply.status != "answer" and "22个" in reply.text, reply.text
+
+
+def test_the_items_left_out_are_never_split_into_asks(engine):
+    """ "除了红星云和市长信箱还有哪些": the rest of the 300多个 is asked, which the report does not list."""
+    reply = engine.respond("省里手机办事软件益阳专区那300多个应用，除了红星云和市长信箱还有哪些")
+    assert reply.status != "answer", reply.text

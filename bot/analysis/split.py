@@ -588,7 +588,9 @@ _OF_SPACED_RE = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]+(?=的)")  # ("0跑动的
 
 
 # What the asker leaves out ("除了A、B", "除A和B以外"): the rest is asked, not each of these.
-_EXCEPT_RE = re.compile(r"除了?[^，,。？?！!]{1,30}?(?:、|和|跟|与|及)[^，,。？?！!]{1,30}?(?:以外|之外|外)?[，,\s]")
+_EXCEPT_RE = re.compile(
+    r"除了?[^，,。？?！!]{1,30}?(?:、|和|跟|与|及)[^，,。？?！!]{1,30}?(?:以外|之外|外)?(?:[，,\s]|还|其余|其他|剩下|另外)"
+)  # ("除了红星云和市长信箱还有哪些": the rest asked, no break needed)
 
 
 def split_question(text: str) -> list[Split]:

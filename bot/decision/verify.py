@@ -158,6 +158,11 @@ _UNIT_CHECKED_RE = re.compile(
 )
 
 
+def checks_unit(text: str) -> bool:
+    """Whether the text checks the unit a figure is counted in ("是按人次算的吧", "单位是件吗")."""
+    return bool(_UNIT_CHECKED_RE.search(text))
+
+
 # Whether a named one is among the things counted ("…里有没有泉交河镇", "包不包括市监局").
 _MEMBER_ASKED_RE = re.compile(
     r"(?:有没有|包不包括|包括|含不含|(?:里|中|里面|里头|当中)(?:有|是否有))(?:我们|咱们|俺们|我家)?(?:的)?"

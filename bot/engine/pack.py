@@ -29,7 +29,7 @@ from itertools import product
 from bot.analysis import Analysis, analyze, guards
 from bot.analysis.area import find_area, find_area_figures, find_area_honours
 from bot.analysis.ask import COMPARED_WITH_RE, coverage, without_named
-from bot.analysis.check_words import bare_check, kind_checked
+from bot.analysis.check_words import bare_check, kind_checked, offers_choice
 from bot.analysis.compare import Comparison, find_comparisons
 from bot.analysis.figures import (
     MOST_ASKED_RE,
@@ -71,7 +71,7 @@ from bot.decision.rules import (
     names_measure_word,
     rank_clauses,
 )
-from bot.decision.verify import larger_of, other_units, same_figure, stated_figure, verdict, within
+from bot.decision.verify import checks_unit, larger_of, other_units, same_figure, stated_figure, verdict, within
 from bot.engine.conversation import Conversation
 from bot.engine.memo import once, one_message
 from bot.engine.params import DEFAULT, Params
@@ -115,6 +115,7 @@ _ASKS_SOMETHING_RE = re.compile(r"多少|几|什么|啥|哪|谁|怎|咋|吗|是�
 # A question asked: its question words, particles and marks (not a measure's name, as above).
 # A negation in a part of several asks ("…是不是还有 | 不出庭应诉的"), not its question tag
 # ("是不是", "有没有", "…多没"): the part says something the check beside it does not.
+_VAGUE_RE = re.compile(r"(?:蛮|很|挺|非常|相当|特别)多|不少")  # "办了蛮多案子吧": how many, no claim
 _NEGATED_RE = re.compile(r"[不没未无非冇]")
 _TAG_QUESTION_RE = re.compile(r"是不是|有没有|[不没冇]有?$")
 _QUESTION_RE = re.compile(r"多少|几|什么|啥|哪|谁|怎|咋|吗|呢|么|是否|有没有|是不是|对吧|没错吧|[?？]")
@@ -1748,11 +1749,13 @@ class PackEngine:
                 and repeats
                 and not missing
                 and parts[0].answer.startswith(("是的", "不是"))
-                and sum(bool(r.numbers) for r in readings) <= 1
+                and not any(r.numbers or offers_choice(r.raw) or kind_checked(r.raw) for r in readings)
+                and not any(checks_unit(r.text) or _VAGUE_RE.search(r.text) for r in readings)
                 and not any(_NEGATED_RE.search(_TAG_QUESTION_RE.sub("", r.text)) for r in readings)
             ):
                 # "…比往年多冇？多了好多咯": a check, then the same figure asked: the check's
-                # verdict with that figure answers both
+                # verdict with that figure answers both (never a number, a choice, a unit or a
+                # vague amount checked beside it, "办了蛮多案子吧": each is a claim of its own)
                 return parts[0]
             if len(parts) + len(missing) < 2:
                 continue  # not several asks after all
