@@ -100,6 +100,19 @@ def test_a_choice_after_a_check_of_another_kind_gets_no_verdict(engine, question
     assert figure in reply.answer and not reply.answer.startswith(("是的", "不是")), reply.text
 
 
+@pytest.mark.parametrize(
+    "question, yes",
+    [
+        ("两法衔接平台案件录入数不是说只拿了一年全省第一吗", False),  # 连续两年: the 1 of 第一 is no 一年
+        ("两法衔接平台案件录入数是不是连续两年全省第一", True),
+        ("两法衔接平台案件录入数是连续三年全省第一吗", False),
+    ],
+)
+def test_a_count_of_years_claimed_is_judged_by_its_unit(engine, question, yes):
+    reply = engine.respond(question)
+    assert reply.answer.startswith("是的" if yes else "不是"), reply.text
+
+
 def test_a_new_question_with_a_number_is_not_a_check(engine):
     conversation = Conversation()
     engine.respond("法律援助受理了多少件案件", conversation, now=0.0)

@@ -433,6 +433,12 @@ def _typed_sounds(question: str) -> set[str]:
     return {pinyin_key(pair) for pair in pairs if pair not in words}
 
 
+def _with_unit(token: str, question: str) -> str:
+    """A number of the question with the unit written after it ("1年")."""
+    at = question.find(token) + len(token)
+    return token + question[at : at + 1]
+
+
 def _claim(analysis: Analysis, evidence: str, figure, stated: str) -> bool | None:
     """The verdict on the question's claim read positively ("没有再赋权" as "再赋权"): 不是 only
     where what the report states (`stated`) contradicts it, 是的 where the evidence bears it out."""
@@ -441,8 +447,11 @@ def _claim(analysis: Analysis, evidence: str, figure, stated: str) -> bool | Non
         return False  # the report says there is none of it
     converted = convert_numerals(clean(stated))
     for token in _TOKEN_RE.findall(question):
-        if token in converted:
-            continue
+        if token in converted and (token[:1].isalpha() or _with_unit(token, question) in converted):
+            continue  # ("只拿了1年全省第1": the 1 of 第1 is no 1年)
+        at = question.find(token)
+        if at > 0 and question[at - 1] in "上前去今明后每近这那":
+            continue  # "比上1年多了吗": a year pointed at, no count claimed
         letters = re.match(r"[a-z]+", token)
         if letters and letters.group(0) in converted and re.search(letters.group(0) + r"\d+", converted):
             return False  # cctv12 vs cctv13 (letters the evidence writes too: a name, not pinyin)
