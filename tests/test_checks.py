@@ -113,6 +113,15 @@ def test_a_count_of_years_claimed_is_judged_by_its_unit(engine, question, yes):
     assert reply.answer.startswith("是的" if yes else "不是"), reply.text
 
 
+def test_a_number_of_the_story_is_never_the_check(engine):
+    """ "我爷爷八十多了…": the age is the story's; the claim checked is 少了 (下降10.21%)."""
+    reply = engine.respond(
+        "我爷爷八十多了一辈子没打过官司最近村里有人说现在法院收的案子变少了说是调解的多了真的假的"
+        "民商事一审收案是不是比上一年少了"
+    )
+    assert reply.answer.startswith("是的") and "10.21%" in reply.answer, reply.text
+
+
 def test_a_new_question_with_a_number_is_not_a_check(engine):
     conversation = Conversation()
     engine.respond("法律援助受理了多少件案件", conversation, now=0.0)

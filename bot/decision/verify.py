@@ -290,7 +290,7 @@ def verdict(analysis: Analysis, evidence: str, figure=None, stated: str = "") ->
             # "是一千五百台吗" of 5100多名: a number of something else, never 是的 (a number that
             # is part of the name, "跑动2次的事项", is judged with the claim's words below)
             return None
-        if asked is not None and asked.percent != (figure.unit == "%") and asked.text not in clean(evidence):
+        if asked is not None and asked.percent and figure.unit != "%" and asked.text not in clean(evidence):
             return None  # "网上能办的事项只有七成吗" of 2861项: a share checked of a count, never 是的
         if asked is not None and not asked.unit and not asked.percent and _far_apart(asked, figure):
             return None  # "工资没到三百万吧" of 370名: a number of another measure, never 是的 on this one
@@ -433,12 +433,6 @@ def _typed_sounds(question: str) -> set[str]:
     return {pinyin_key(pair) for pair in pairs if pair not in words}
 
 
-def _with_unit(token: str, question: str) -> str:
-    """A number of the question with the unit written after it ("1年")."""
-    at = question.find(token) + len(token)
-    return token + question[at : at + 1]
-
-
 def _claim(analysis: Analysis, evidence: str, figure, stated: str) -> bool | None:
     """The verdict on the question's claim read positively ("没有再赋权" as "再赋权"): 不是 only
     where what the report states (`stated`) contradicts it, 是的 where the evidence bears it out."""
@@ -446,10 +440,10 @@ def _claim(analysis: Analysis, evidence: str, figure, stated: str) -> bool | Non
     if figure is not None and getattr(figure, "value", "") in ("无", "0"):
         return False  # the report says there is none of it
     converted = convert_numerals(clean(stated))
-    for token in _TOKEN_RE.findall(question):
-        if token in converted and (token[:1].isalpha() or _with_unit(token, question) in converted):
+    for found in _TOKEN_RE.finditer(question):
+        token, at = found.group(0), found.start()
+        if token in converted and (token[:1].isalpha() or question[at : found.end() + 1] in converted):
             continue  # ("只拿了1年全省第1": the 1 of 第1 is no 1年)
-        at = question.find(token)
         if at > 0 and question[at - 1] in "上前去今明后每近这那":
             continue  # "比上1年多了吗": a year pointed at, no count claimed
         letters = re.match(r"[a-z]+", token)
@@ -457,7 +451,7 @@ def _claim(analysis: Analysis, evidence: str, figure, stated: str) -> bool | Non
             return False  # cctv12 vs cctv13 (letters the evidence writes too: a name, not pinyin)
         if letters:
             continue  # letters glued to a number ("dadao25%"): not a figure of its own
-        unit = question[question.find(token) + len(token) :][:1]
+        unit = question[found.end() : found.end() + 1]
         if unit and re.search(r"\d" + re.escape(unit), converted):
             return False  # 连续3年 vs 连续2年, 新增10个 vs 新增5个
     # ranks and ordinals in one writing ("第七次" asked, "第7次" written: the same)

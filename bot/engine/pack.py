@@ -115,6 +115,7 @@ _ASKS_SOMETHING_RE = re.compile(r"多少|几|什么|啥|哪|谁|怎|咋|吗|是�
 # A question asked: its question words, particles and marks (not a measure's name, as above).
 # A negation in a part of several asks ("…是不是还有 | 不出庭应诉的"), not its question tag
 # ("是不是", "有没有", "…多没"): the part says something the check beside it does not.
+_GREETED_RE = re.compile(r"在吗|在不在|在么|在嘛")  # "在吗~…": a greeting, nothing checked
 _VAGUE_RE = re.compile(r"(?:蛮|很|挺|非常|相当|特别)多|不少")  # "办了蛮多案子吧": how many, no claim
 _NEGATED_RE = re.compile(r"[不没未无非冇]")
 _TAG_QUESTION_RE = re.compile(r"是不是|有没有|[不没冇]有?$")
@@ -1746,7 +1747,10 @@ class PackEngine:
             readings = [self.analyze(t) for t in split.parts]
             if (
                 len(parts) == 1
+                and len(split.parts) == 2
                 and repeats
+                and not find_comparisons(a.text)
+                and not any(_GREETED_RE.search(r.text) for r in readings)
                 and not missing
                 and parts[0].answer.startswith(("是的", "不是"))
                 and not any(r.numbers or offers_choice(r.raw) or kind_checked(r.raw) for r in readings)
