@@ -84,10 +84,28 @@ def _wrong_number(figure: Figure, rng: random.Random) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+PAIR_SHARE = 0.25  # of shares said in words, how many as two neighbouring tenths ("七八成")
+_PAIR_WORDS = {1: "一两", 2: "两三", 3: "三四", 4: "四五", 5: "五六", 6: "六七", 7: "七八", 8: "八九"}
+
+
+def _tenths_pair(value: float, right: bool, rng: random.Random) -> str:
+    """A share said as two neighbouring tenths: around the figure ("七八成" of 74.1%) or, when
+    wrong, a pair at least two tenths away from it; "" when there is none."""
+    low = int(value // 10)
+    if right:
+        return _PAIR_WORDS[low] + "成" if low in _PAIR_WORDS and value > low * 10 else ""
+    far = [a for a in _PAIR_WORDS if a * 10 > value + 10 or (a + 1) * 10 < value - 10]
+    return _PAIR_WORDS[rng.choice(far)] + "成" if far else ""
+
+
 def said_figure(figure: Figure, right: bool, words: bool, rng: random.Random) -> str:
     """The figure as a person would say it back: "4600多件", "四千六百多件", "百分之九十三", or a wrong one."""
     match = _VALUE_RE.match(figure.value)
     near, number, wan1, qualifier, wan2, unit = match.groups()
+    if unit in ("%", "％") and words and rng.random() < PAIR_SHARE:
+        tenths = _tenths_pair(float(number), right, rng)
+        if tenths:
+            return tenths
     number = number if right else _wrong_number(figure, rng)
     if unit in ("%", "％"):
         return numerals.percent(number, rng.random() < 0.5) if words else number + "%"

@@ -273,8 +273,7 @@ _COUNTER_RE = re.compile(r"(几|多少)[个位名项件家条次起台处]")
 _MEASURE_CHARS = frozenset("数率额量人次件项个名起家")
 
 
-_COUNT_NAMED_RE = re.compile(r"\d+[\u4e00-\u9fff]")
-_QUOTES_RE = re.compile(r"[“”\"'‘’]")  # (跑动“1”次: the count as written, quotes aside)
+_COUNT_NAMED_RE = re.compile(r"\d+(?=[\u4e00-\u9fff])")
 
 
 def _holds_word(sentence: str, word: str) -> bool:
@@ -593,8 +592,8 @@ class FollowUps:
         if kind:
             held = [m for m in held if measure_fits(KINDS_SAID[kind], "", m.unit, m.value) or kind in m.title]
         # a count named ("跑一次的那个数"): only the figure whose own name says it (跑动1次)
-        named = _COUNT_NAMED_RE.findall(convert_numerals(rest))  # ("零跑动": 0跑, "跑一次": 1次)
-        held = [m for m in held if all(n in _QUOTES_RE.sub("", convert_numerals(m.title + m.answer)) for n in named)]
+        named = _COUNT_NAMED_RE.findall(convert_numerals(rest))  # ("零跑动": 0, "跑一次": 1)
+        held = [m for m in held if all(re.search(rf"(?<![\d.]){n}(?![\d.])", m.title + m.answer) for n in named)]
         own = [m for m in held if all(_holds_word(f"{m.title}{m.answer}", w) for w in words)]
         found = own or [m for m in held if all(_holds_word(m.source, w) for w in words)]
         shown = [m for m in in_last if m.value in last.text]

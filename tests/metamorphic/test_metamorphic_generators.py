@@ -227,7 +227,15 @@ def test_checks_said_back_right_and_wrong():
         number = float(re.match(r"\d+", wrong).group(0))
         assert abs(number - 4600) >= 4600 / 3
     percent = Figure("93%", "93", "percent")
-    assert composition.said_figure(percent, False, True, rng) == "百分之五十三"
+    for _ in range(30):  # a share in words: another percentage, or two tenths away from it ("七八成")
+        said = composition.said_figure(percent, False, True, rng)
+        assert (
+            said.startswith("百分之")
+            and said != "百分之九十三"
+            or said in ("一两成", "两三成", "三四成", "四五成", "五六成", "六七成", "七八成")
+        )
+    rate = Figure("74.1%", "74.1", "percent")
+    assert {composition.said_figure(rate, True, True, random.Random(seed)) for seed in range(40)} >= {"七八成"}
     for negated in (False, True):
         for right in (False, True):
             text, truth = composition.check(figure, right, False, negated, rng)
