@@ -49,6 +49,8 @@ def test_check_of_the_figure_just_given(engine, question, check, yes, figure):
         ("网上能办的政务事项只有七成吗", False),
         ("不是说网上能办的政务事项只有一半左右吗", False),
         ("网上能办的事项有九成吗", True),
+        ("网上可办率是多少，是四五成吧", False),  # asked, then a share in words checked
+        ("网上可办率是多少，是不是超过九成了", True),
     ],
 )
 def test_a_share_checked_is_judged_on_the_share_never_on_a_count(engine, question, yes):

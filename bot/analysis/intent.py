@@ -229,11 +229,12 @@ def find_intent(text: str, number_unit: str = "") -> Intent:
     unit_match = _ASKED_UNIT_RE.search(asked)
     unit = next(g for g in unit_match.groups() if g)[-1] if unit_match else ""
     asked_then_ma = _HOW_MANY_THEN_MA_RE.search(text)
-    if asked_then_ma and re.search(r"\d|百分之", asked_then_ma.group(0)[2:]):
+    if asked_then_ma and re.search(r"\d|百分之|[一二两三四五六七八九十]成|一半", asked_then_ma.group(0)[2:]):
         asked_then_ma = None  # "多少件啊，有51件吗": a number checked after the ask is a check
     yes_no = bool(_YESNO_RE.search(text)) and not asked_then_ma
     last_clause = re.split(r"[，,。；;\s]", text)[-1]  # "…么子中心咯，好几个吧": 吧 checks 好几个
-    softened = text.endswith("吧") and not re.search(r"\d", text) and _ASKING_WH_RE.search(last_clause)
+    said_number = number_unit or re.search(r"\d", text)  # (a share in words, "是四五成吧", says one too)
+    softened = text.endswith("吧") and not said_number and _ASKING_WH_RE.search(last_clause)
     if yes_no and (_SOFT_END_RE.search(text) or softened) and _WH_RE.search(text):
         # "到底是哪几个中心嘛", "是好多咯", "办哒好多案子啵": 嘛/呢/咯/吧 (no number said) soften a
         # question word's ask, they check nothing
