@@ -220,6 +220,15 @@ def test_half_takes_the_leads_of_any_number(text, low, high):
     assert (half.low, half.high) == (low, high)
 
 
+@pytest.mark.parametrize(
+    ("text", "low", "high"), [("有没有上100处啊", 100, math.inf), ("是不是上1000件", 1000, math.inf)]
+)
+def test_a_magnitude_reached_is_a_lower_bound_once_converted(text, low, high):
+    """ "上百处" reads 上100处 after numerals are converted: still "a hundred or more", not exactly 100."""
+    (number,) = find_numbers(text)
+    assert (number.low, number.high) == (low, high)
+
+
 @pytest.mark.parametrize(("text", "low", "high"), [("只有七八成吗", 70, 80), ("是不是五六成", 50, 60)])
 def test_two_neighbouring_tenths_are_a_share_between_them(text, low, high):
     (share,) = find_numbers(text)

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -62,7 +64,8 @@ def test_ask_is_fast_and_does_not_import_telegram():
 def test_validate_ok_and_errors(tmp_path):
     ok = run("validate")
     assert ok.returncode == 0
-    assert ok.stdout.startswith("校验通过：yiyang-2023（益阳市2023）：指标 52 条，问答 43 条，主题 20 个")
+    faqs = len(yaml.safe_load((ROOT / "knowledge" / "yiyang-2023" / "faq.yaml").read_text(encoding="utf-8"))["faqs"])
+    assert ok.stdout.startswith(f"校验通过：yiyang-2023（益阳市2023）：指标 52 条，问答 {faqs} 条，主题 20 个")
     bad = tmp_path / "knowledge"
     bad.mkdir()
     (bad / "faq.yaml").write_text("version: 1\nfaqs:\n  - id: x\n    question: [\n", encoding="utf-8")

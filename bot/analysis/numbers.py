@@ -47,7 +47,7 @@ _UNITS = ("个百分点", "人次", "万元", "亿元", "个亿", *FIGURE_UNITS,
 _LEAD_GROUP = (
     "(?:(?P<lead>"
     + "|".join(("(?<!有)" if w.startswith("没") else "") + re.escape(w) for w in _LEADS)
-    + "|上(?=[百千万亿]))了?)?"  # "上亿了", "上万": reached that magnitude
+    + "|上(?=[百千万亿]|10{2,}(?![\\d.])|1[万亿]))了?)?"  # "上亿了", "上万", "上百" (上100 once converted): that magnitude reached
 )
 _NUMBER_RE = re.compile(
     _LEAD_GROUP
