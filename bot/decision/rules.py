@@ -1079,9 +1079,9 @@ MEASURE_NEUTRAL = (
         # where a figure stands ("在省里排第几", "市里一共有多少"): a level, not what is counted
         "省里 市里 县里 区里 省内 市内 县内 国内 全国 本省 我省 我市 本地 当地 省级 市级 县级 国家级".split()
     )
-    | {unit + "数" for unit in "件项个家台处条类种起次名"}
+    | {unit + "数" for unit in "件项个家台处条类种起次名"}  # a count in its unit ("纠纷的起数")
     | MAKING_VERBS
-)  # a count in its unit ("纠纷的起数", "点的处数")
+)
 
 
 # Words that stand for the thing asked rather than name it ("那个录像的玩意儿", "叫什么名字",

@@ -112,13 +112,13 @@ _WHAT_ABOUT_RE = re.compile(r"(?:那|那么)?[\u4e00-\u9fff]{1,10}?(?:那边|这
 _ANOTHER_ASK_RE = re.compile(r"还有|另外|再问|再就是|以及|顺便问|顺带问")  # "…呢？还有X几项": a second ask
 _THING_ASKED_RE = re.compile(r"什么|啥|哪些|哪几|怎么|如何")  # what a thing is or has, asked
 _ASKS_SOMETHING_RE = re.compile(r"多少|几|什么|啥|哪|谁|怎|咋|吗|是否|有没有|是不是|率|数")
-# A question asked: its question words, particles and marks (not a measure's name, as above).
-# A negation in a part of several asks ("…是不是还有 | 不出庭应诉的"), not its question tag
-# ("是不是", "有没有", "…多没"): the part says something the check beside it does not.
 _GREETED_RE = re.compile(r"在吗|在不在|在么|在嘛")  # "在吗~…": a greeting, nothing checked
 _VAGUE_RE = re.compile(r"(?:蛮|很|挺|非常|相当|特别)多|不少")  # "办了蛮多案子吧": how many, no claim
+# A negation in a part of several asks ("…是不是还有 | 不出庭应诉的"), not its question tag
+# ("是不是", "有没有", "…多没"): the part says something the check beside it does not.
 _NEGATED_RE = re.compile(r"[不没未无非冇]")
 _TAG_QUESTION_RE = re.compile(r"是不是|有没有|[不没冇]有?$")
+# A question asked: its question words, particles and marks (not a measure's name, as above).
 _QUESTION_RE = re.compile(r"多少|几|什么|啥|哪|谁|怎|咋|吗|呢|么|是否|有没有|是不是|对吧|没错吧|[?？]")
 # What breaks a message into clauses; an ask of something (not only a check: "对吗"); words
 # pointing back at what was said before them.
@@ -1744,23 +1744,8 @@ class PackEngine:
                 # decides (the report may not state what is asked further)
                 own = parts[0].kind == "followup" or parts[0].score >= self.params.answer_min
                 return parts[0] if own and _answered(parts[0]) != _answered(told) else self._single(a)
-            readings = [self.analyze(t) for t in split.parts]
-            if (
-                len(parts) == 1
-                and len(split.parts) == 2
-                and repeats
-                and not find_comparisons(a.text)
-                and not any(_GREETED_RE.search(r.text) for r in readings)
-                and not missing
-                and parts[0].answer.startswith(("是的", "不是"))
-                and not any(r.numbers or offers_choice(r.raw) or kind_checked(r.raw) for r in readings)
-                and not any(checks_unit(r.text) or _VAGUE_RE.search(r.text) for r in readings)
-                and not any(_NEGATED_RE.search(_TAG_QUESTION_RE.sub("", r.text)) for r in readings)
-            ):
-                # "…比往年多冇？多了好多咯": a check, then the same figure asked: the check's
-                # verdict with that figure answers both (never a number, a choice, a unit or a
-                # vague amount checked beside it, "办了蛮多案子吧": each is a claim of its own)
-                return parts[0]
+            if len(parts) == 1 and repeats and not missing and self._checked_then_asked(a, split.parts, parts[0]):
+                return parts[0]  # "…比往年多冇？多了好多咯": the check's verdict with its figure
             if len(parts) + len(missing) < 2:
                 continue  # not several asks after all
             if figures and sum(p.figure is not None for p in parts) < 2:
@@ -1787,6 +1772,25 @@ class PackEngine:
                 # "法援案件 刑事类 民事类": the whole answered, each kind of it lacked: parts of one figure
                 unsplit = answers.lacking_each(self.knowledge, parts + declined)
         return answers.combined(self.knowledge, whole) if whole else lossy or partial or unsplit
+
+    def _checked_then_asked(self, a: Analysis, texts: tuple[str, ...], checked: Response) -> bool:
+        """Two parts, one a check answered with a verdict and the other the same figure asked
+        ("…比往年多冇？多了好多咯"): the verdict with its figure answers both. Never when a part
+        says a claim of its own: a number, a choice, a unit, a vague amount ("办了蛮多案子吧"),
+        a negation ("…是不是还有 | 不出庭应诉的"), a comparison, or a greeting ("在吗")."""
+        if len(texts) != 2 or not checked.answer.startswith(("是的", "不是")) or find_comparisons(a.text):
+            return False
+        readings = [self.analyze(t) for t in texts]
+        return not any(
+            r.numbers
+            or offers_choice(r.raw)
+            or kind_checked(r.raw)
+            or checks_unit(r.text)
+            or _VAGUE_RE.search(r.text)
+            or _GREETED_RE.search(r.text)
+            or _NEGATED_RE.search(_TAG_QUESTION_RE.sub("", r.text))
+            for r in readings
+        )
 
     def _nested(self, asked: Analysis) -> Response | None:
         """A part of several asks that marks several of its own (各, 分别): each answered."""
