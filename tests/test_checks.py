@@ -44,48 +44,40 @@ def test_check_of_the_figure_just_given(engine, question, check, yes, figure):
 
 
 @pytest.mark.parametrize(
-    "question, yes",
-    [
-        ("网上能办的政务事项只有七成吗", False),
-        ("不是说网上能办的政务事项只有一半左右吗", False),
-        ("网上能办的事项有九成吗", True),
-        ("网上可办率是多少，是四五成吧", False),  # asked, then a share in words checked
-        ("网上可办率是多少，是不是超过九成了", True),
-    ],
-)
-def test_a_share_checked_is_judged_on_the_share_never_on_a_count(engine, question, yes):
-    """A share checked asks a share: the rate (100%), never 是的 of the count 2861项 beside it."""
-    reply = engine.respond(question)
-    assert "100%" in reply.answer and reply.answer.startswith("是的" if yes else "不是"), reply.answer
-
-
-@pytest.mark.parametrize(
-    "question, yes",
-    [
-        ("智慧渔政不是只在省里入围了吗", False),
-        ("智慧渔政是在省里入围的吗", False),
-        ("智慧渔政是全国的名单吧", True),  # 名单: the 推荐名单 said short, no final status claimed
-        ("智慧渔政入围的不是省里的名单，而是全国法治政府建设示范项目推荐名单吗？", True),
-        ("智慧渔政入围的不是全国的名单，而是省里的名单吗", False),
-        ("智慧渔政已经正式成为示范项目了吗", False),
-    ],
-)
-def test_a_level_claimed_of_a_national_shortlist_is_judged(engine, question, yes):
-    """省里 vs 全国, "不是A而是B" (B claimed), a shortlist vs the final status."""
-    reply = engine.respond(question)
-    assert "推荐名单" in reply.answer and reply.answer.startswith("是的" if yes else "不是"), reply.text
-
-
-@pytest.mark.parametrize(
     "question, verdict, figure",
     [
+        # a share checked asks a share: the rate (100%), never 是的 of the count 2861项 beside it
+        ("网上能办的政务事项只有七成吗", "不是", "100%"),
+        ("不是说网上能办的政务事项只有一半左右吗", "不是", "100%"),
+        ("网上能办的事项有九成吗", "是的", "100%"),
+        ("网上可办率是多少，是四五成吧", "不是", "100%"),  # asked, then a share in words checked
+        ("网上可办率是多少，是不是超过九成了", "是的", "100%"),
+        # 省里 vs 全国, "不是A而是B" (B claimed), a shortlist vs the final status
+        ("智慧渔政不是只在省里入围了吗", "不是", "推荐名单"),
+        ("智慧渔政是在省里入围的吗", "不是", "推荐名单"),
+        ("智慧渔政是全国的名单吧", "是的", "推荐名单"),  # 名单: the 推荐名单 said short
+        ("智慧渔政入围的不是省里的名单，而是全国法治政府建设示范项目推荐名单吗？", "是的", "推荐名单"),
+        ("智慧渔政入围的不是全国的名单，而是省里的名单吗", "不是", "推荐名单"),
+        ("智慧渔政已经正式成为示范项目了吗", "不是", "推荐名单"),
+        # a count of years by its unit (连续两年: the 1 of 第一 is no 一年)
+        ("两法衔接平台案件录入数不是说只拿了一年全省第一吗", "不是", "全省第一"),
+        ("两法衔接平台案件录入数是不是连续两年全省第一", "是的", "全省第一"),
+        ("两法衔接平台案件录入数是连续三年全省第一吗", "不是", "全省第一"),
+        # a check, then the same figure asked: the verdict with it (never across a negation)
         ("2023年益阳刑事案子破得比往年多冇？多了好多咯", "是的", "110%"),
         ("营商码上过央视吗？？哪个节目呀", "是的", "朝闻天下"),
-        ("行政机关负责人是不是还有不出庭应诉的", "不是", "100%"),  # a negation in the other part
+        ("行政机关负责人是不是还有不出庭应诉的", "不是", "100%"),
         ("依申请的政务服务事项里，是不是还有不能在网上办的？", "不是", "100%"),
+        # the story's number (an age) is no claim; the claim checked is 少了 (下降10.21%)
+        (
+            "我爷爷八十多了一辈子没打过官司最近村里有人说现在法院收的案子变少了说是调解的多了真的假的"
+            "民商事一审收案是不是比上一年少了",
+            "是的",
+            "10.21%",
+        ),
     ],
 )
-def test_a_check_then_the_same_thing_asked_gets_the_verdict_with_it(engine, question, verdict, figure):
+def test_a_check_in_one_message_is_judged_on_what_it_claims(engine, question, verdict, figure):
     reply = engine.respond(question)
     assert reply.answer.startswith(verdict) and figure in reply.answer, reply.text
 
@@ -100,28 +92,6 @@ def test_a_check_then_the_same_thing_asked_gets_the_verdict_with_it(engine, ques
 def test_a_choice_after_a_check_of_another_kind_gets_no_verdict(engine, question, figure):
     reply = engine.respond(question)
     assert figure in reply.answer and not reply.answer.startswith(("是的", "不是")), reply.text
-
-
-@pytest.mark.parametrize(
-    "question, yes",
-    [
-        ("两法衔接平台案件录入数不是说只拿了一年全省第一吗", False),  # 连续两年: the 1 of 第一 is no 一年
-        ("两法衔接平台案件录入数是不是连续两年全省第一", True),
-        ("两法衔接平台案件录入数是连续三年全省第一吗", False),
-    ],
-)
-def test_a_count_of_years_claimed_is_judged_by_its_unit(engine, question, yes):
-    reply = engine.respond(question)
-    assert reply.answer.startswith("是的" if yes else "不是"), reply.text
-
-
-def test_a_number_of_the_story_is_never_the_check(engine):
-    """ "我爷爷八十多了…": the age is the story's; the claim checked is 少了 (下降10.21%)."""
-    reply = engine.respond(
-        "我爷爷八十多了一辈子没打过官司最近村里有人说现在法院收的案子变少了说是调解的多了真的假的"
-        "民商事一审收案是不是比上一年少了"
-    )
-    assert reply.answer.startswith("是的") and "10.21%" in reply.answer, reply.text
 
 
 def test_a_new_question_with_a_number_is_not_a_check(engine):
