@@ -68,6 +68,10 @@ def test_check_of_the_figure_just_given(engine, question, check, yes, figure):
         ("营商码上过央视吗？？哪个节目呀", "是的", "朝闻天下"),
         ("行政机关负责人是不是还有不出庭应诉的", "不是", "100%"),
         ("依申请的政务服务事项里，是不是还有不能在网上办的？", "不是", "100%"),
+        # a figure asked, then a number said back ("370个？"): judged against the figure found
+        ("帮了多少个农民工来着，370个？", "是的", "370名"),
+        ("执法记录仪配了多少台，4400台？", "是的", "4400台"),
+        ("网上可办事项有多少项，1500项？", "不是", "2861项"),
         # the story's number (an age) is no claim; the claim checked is 少了 (下降10.21%)
         (
             "我爷爷八十多了一辈子没打过官司最近村里有人说现在法院收的案子变少了说是调解的多了真的假的"

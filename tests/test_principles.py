@@ -921,13 +921,26 @@ def test_a_subject_not_in_the_reports_words_is_no_other_clauses_rank(engine):
 
 
 @pytest.mark.parametrize(
-    "question", ["行政处罚法里是不是没有首违不罚的规定", "民法典里有没有首违不罚", "劳动合同法规定加班费怎么算"]
+    "question",
+    [
+        "行政处罚法里是不是没有首违不罚的规定",
+        "民法典里有没有首违不罚",
+        "劳动合同法规定加班费怎么算",
+        "请问依据行政复议法，申请行政复议的期限为多长？",  # a law cited as the ask's ground
+    ],
 )
 def test_what_a_law_the_report_never_names_says_is_never_judged(engine, question):
     """The report tells the city's work; what a national law says is a legal question (never 是的/不是)."""
     _declined(engine, question, "不解答个人的具体法律问题")
 
 
-@pytest.mark.parametrize("question", ["行政执法里面有哪些做法", "柔性执法中首次不罚了多少家"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "行政执法里面有哪些做法",
+        "柔性执法中首次不罚了多少家",
+        "依据《益阳市行政执法能力三年提升行动实施方案》，第一批行政执法能力提升行动验收了几个单位",
+    ],
+)
 def test_a_word_ending_in_fa_that_the_report_writes_is_no_law_named(engine, question):
     assert engine.respond(question).status == "answer"

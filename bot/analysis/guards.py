@@ -256,11 +256,16 @@ _LAW_NAMED_RE = re.compile(
     r"([\u4e00-\u9fff]{1,8}?(?:(?<![执立普司依方办做说想看用合违守犯宪])法|法典|条例))(?=里|中|上|规定|第[\d一二三四五六七八九十]+条)"
 )
 
+# A law cited as the ground of the ask ("依据行政复议法，申请期限多长"): what that law says is asked.
+_LAW_CITED_RE = re.compile(
+    r"(?:依据|根据|按照|依照)《?([\u4e00-\u9fff]{2,10}?(?:法典|(?<![执立普司依方办做说想看用合违守犯宪])法|条例))"
+)
+
 
 def legal_advice(cleaned: str, report: str = "") -> bool:
     """Whether the ask wants a judgement of the asker's own legal case, or what a law the report
     never names says (never a report's words)."""
-    law = _LAW_NAMED_RE.search(cleaned)
+    law = _LAW_NAMED_RE.search(cleaned) or _LAW_CITED_RE.search(cleaned)
     if law and report and law.group(1) not in report:
         return True
     found = _LEGAL_ADVICE_RE.search(cleaned)
