@@ -68,6 +68,9 @@ def test_check_of_the_figure_just_given(engine, question, check, yes, figure):
         ("营商码上过央视吗？？哪个节目呀", "是的", "朝闻天下"),
         ("行政机关负责人是不是还有不出庭应诉的", "不是", "100%"),
         ("依申请的政务服务事项里，是不是还有不能在网上办的？", "不是", "100%"),
+        # a fact stated, then asked back by its mark alone
+        ("刑事破案数是降了？", "不是", "110%"),
+        ("民商事一审收案是下降了？", "是的", "10.21%"),
         # a figure asked, then a number said back ("370个？"): judged against the figure found
         ("帮了多少个农民工来着，370个？", "是的", "370名"),
         ("执法记录仪配了多少台，4400台？", "是的", "4400台"),

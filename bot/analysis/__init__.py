@@ -28,6 +28,7 @@ _FRAME_RE = re.compile(r"是不是|是否|有没有|对不对|对吗|对吧|是�
 # "网上可办的事项是两千八百六十一项？": a statement of a figure asked with a question mark is a
 # check, as if it ended in 吗; a question word makes it a question of its own.
 _QUESTION_MARK_RE = re.compile(r"[?？]\s*$")
+_STATED_RE = re.compile(r"是[\u4e00-\u9fff]{1,6}了$")  # a fact stated ("是降了"), as a check once asked with "？"
 # A whole message stating a figure with no mark at its end ("2023年新增了10个立法联系点", as
 # voice input types it) is asked the same way: a figure is told to the bot only to be checked.
 _UNMARKED_END_RE = re.compile(r"[\u4e00-\u9fff\w%](?<![呢啊呀嘛])\s*$")
@@ -205,7 +206,13 @@ def _analyze(raw: str, synonyms: Synonyms = NO_SYNONYMS, today: dt.date | None =
     # a number checked counts in its unit ("有两千八百六十一项吗"); a share in % ("只有七成吗")
     counted = (numbers[-1].unit or ("%" if numbers[-1].percent else "")) if numbers else ""
     intent = find_intent(text, counted)
-    if numbers and not intent.yes_no and _QUESTION_MARK_RE.search(raw) and not _asks_by_word(text, cleaned):
+    if (
+        (numbers or _STATED_RE.search(text))
+        and not intent.yes_no
+        and _QUESTION_MARK_RE.search(raw)
+        and not _asks_by_word(text, cleaned)
+    ):
+        # "有2861项？", "刑事破案数是降了？": a number or a fact stated, then asked back by its mark
         intent = find_intent(text + "吗", counted)
     scope = find_scope(text, today)
     if scope.years:

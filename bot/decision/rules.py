@@ -383,6 +383,11 @@ def _ranks_figure(choice: Choice) -> bool:
     return at >= 0 and bool(_RANKS_IT_RE.match(choice.text, at + len(choice.figure_value)))
 
 
+_DURATION_WRITTEN_RE = re.compile(
+    r"(?<![\d一二两三四五六七八九十])(?:[一二两三四五六七八九十]+|\d{1,2})个?(?:年|月|天|日)(?!度)"
+)
+
+
 def rule_no_figure(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
     """A number asked, or a number of a unit checked ("超过一万次了吧"), of an answer that gives none."""
     # ("一个关于…的意见": an article, no amount)
@@ -395,6 +400,8 @@ def rule_no_figure(a: Analysis, choice: Choice | None, ctx: Context) -> Decline 
         return None  # "打造了几个中心，是哪几个": the list asked names them
     if a.intent.measure == "rank" and re.search(r"第|前列|领先|靠前", choice.text):
         return None
+    if a.intent.measure == "duration" and _DURATION_WRITTEN_RE.search(choice.text):
+        return None  # "连续几年了" of 连续两年排名全省第一: a span of time written in words
     figures = figures_of(choice.own_text or choice.text)
     unit = "" if "第几" in a.text else a.intent.unit  # "第几条": which one, no count in 条
     if any(
