@@ -89,6 +89,12 @@ def test_a_check_in_one_message_is_judged_on_what_it_claims(engine, question, ve
     assert reply.answer.startswith(verdict) and figure in reply.answer, reply.text
 
 
+def test_a_count_of_the_asks_is_no_number_said_back(engine):
+    """ "…人民调解成功率 三个数": 三个数 counts the figures asked, it checks none of them."""
+    reply = engine.respond("一审收案降了多少 诉前调解成功率 人民调解成功率 三个数。愁死了")
+    assert all(f in reply.answer for f in ("10.21%", "56.8%", "93%")), reply.text
+
+
 @pytest.mark.parametrize(
     "question, figure",
     [

@@ -219,9 +219,7 @@ class Engine(FollowUps):
             found = self._respond(looked_up, both, now)
             if found.status == "answer" and found.figure is not None:
                 return self._respond(last_clause, both, now)
-        elif (
-            looked_up and _BARE_NUMBER_RE.match(convert_numerals(clean(last_clause))) and _checks_a_number(last_clause)
-        ):
+        elif looked_up and _BARE_NUMBER_RE.fullmatch(convert_numerals(clean(last_clause))):
             asked_first = self.packs[-1].analyze(looked_up)
             if asked_first.wants_figure and not asked_first.intent.yes_no:
                 # "帮了多少个农民工来着，370个？": a figure asked, then a number said back to check:
@@ -949,7 +947,8 @@ class EngineHolder:
 
 
 _QUOTED_FIGURE_RE = re.compile(r"^\D{0,4}\d[\d.]*(?:%|万|[\u4e00-\u9fff]?)(?:是|指|说的是)")  # "74.1%是个什么率"
-_BARE_NUMBER_RE = re.compile(r"\d")  # a clause that starts with its number ("370个？")
+# A number said back alone, in its unit ("370个？", "4400台", "100%"), not a count of asks ("三个数")
+_BARE_NUMBER_RE = re.compile(r"\d[\d.]*(?:万|亿)?(?:%|[\u4e00-\u9fff](?<!数))?")
 _NUMBER_CHECK_RE = re.compile(
     r"^(?:应该|大概|是不是|是|有|有没有)?.{0,4}\d[\d.]*\S{0,3}(?:吧|吗|对吧|对不对|是吧|没错吧|对吗)?$"
 )
