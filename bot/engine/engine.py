@@ -215,19 +215,17 @@ class Engine(FollowUps):
         if (quoted or _QUOTED_FIGURE_RE.search(convert_numerals(looked_up))) and _checks_a_number(last_clause):
             # "二百一十四项指的是什么？是214项吧": a figure looked up, then a check of it; asked
             # as two turns of one conversation, the check is judged against the figure found
-            both = Conversation()
-            found = self._respond(looked_up, both, now)
-            if found.status == "answer" and found.figure is not None:
-                return self._respond(last_clause, both, now)
+            checked = self._asked_then_checked(looked_up, last_clause, Conversation(), now)
+            if checked is not None:
+                return checked
         elif looked_up and _BARE_NUMBER_RE.fullmatch(convert_numerals(clean(last_clause))):
             asked_first = self.packs[-1].analyze(looked_up)
             if asked_first.wants_figure and not asked_first.intent.yes_no:
-                # "帮了多少个农民工来着，370个？": a figure asked, then a number said back to check:
-                # two turns of this conversation, the number judged against the figure found
+                # "帮了多少个农民工来着，370个？": a figure asked, then a number said back (a check)
                 both = copy(conversation) if conversation is not None else Conversation()
-                found = self._respond(looked_up, both, now)
-                if found.status == "answer" and found.figure is not None:
-                    return self._respond(last_clause + "？", both, now)  # (said back: a check)
+                checked = self._asked_then_checked(looked_up, last_clause + "？", both, now)
+                if checked is not None:
+                    return checked
         offered = self._options_of_last(text, conversation, now)
         if offered is not None:
             return offered
@@ -466,6 +464,12 @@ class Engine(FollowUps):
         for word in (*scope.places, *scope.counties, scope.wider):
             question = question.replace(word, "") if word else question
         return question.strip("的，, ")
+
+    def _asked_then_checked(self, asked: str, check: str, both: Conversation, now: float) -> Response | None:
+        """A figure asked and a check of it in one message, read as two turns of `both`: the
+        check judged against the figure found; None when no figure is found."""
+        found = self._respond(asked, both, now)
+        return self._respond(check, both, now) if found.status == "answer" and found.figure is not None else None
 
     def _answer(self, text: str, conversation: Conversation | None, now: float) -> tuple[Response, int | None]:
         recent = self._recent(text)
