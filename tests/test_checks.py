@@ -1,5 +1,7 @@
 """A check right after an answer is judged against the figure just given (bot/engine/engine.py)."""
 
+import re
+
 import pytest
 
 from bot.engine.conversation import Conversation
@@ -912,3 +914,39 @@ def test_a_number_checked_of_near_figures_of_one_sentence_is_of_the_figure_named
     number checked is of one of them (诉前调解's), never the first one found."""
     reply = engine.respond("一万三千三百五十五件诉前调解，成功率是多少呀是百分之八十六点八吗")
     assert "56.8%" in reply.answer and "93%" not in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "市本级网上可办事项数，2023年跟2022年比哪年多？",
+        "2023年网上可办事项比2022年多了吗",
+        "柔性执法事项2023年对比2021年有什么变化",
+        "2023年执法决定做出来之前要先让法制部门把关审一遍的事项比2022年多了吗",
+    ],
+)
+def test_a_level_compared_with_a_year_no_report_covers_is_that_year_asked(engine, question):
+    """A level (2861项) says nothing of the other year: never 不是/是的 on it, never an area."""
+    reply = engine.respond(question)
+    assert reply.status == "fallback" and "没有20" in reply.text and not reply.text.startswith(("是的", "不是"))
+
+
+@pytest.mark.parametrize("question", ["2023年刑事破案数比2022年多了多少", "2023年民商事一审收案跟2022年比降了多少"])
+def test_a_change_the_report_states_answers_a_comparison_with_the_year_before(engine, question):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and re.search(r"110%|10\.21%", reply.text)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["那6项重大行政决策事项各是什么", "tongguo chuping de 22 ge xiangzhen jiedao dou shi naxie"],
+)
+def test_the_members_of_a_count_asked_each_are_a_list_the_report_does_not_give(engine, question):
+    reply = engine.respond(question)
+    assert reply.status == "fallback" and "没有列出" in reply.text
+
+
+def test_a_denied_step_the_report_does_not_decide_gets_no_verdict(engine):
+    """入围…推荐名单 says neither that it was finally chosen nor that it was not."""
+    assert not engine.respond("智慧渔政最后没评上全国法治政府建设示范项目吧？").text.startswith(("是的", "不是"))
+    assert engine.respond("智慧渔政已经正式成为全国示范项目了吗").text.startswith("不是")

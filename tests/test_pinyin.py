@@ -30,6 +30,8 @@ def reader(kb):
         ("xiangyiban益阳旗舰店有多少应用", "湘易办益阳旗舰店有多少应用"),  # a quoted name of the report
         ("xiangyiban app 接了多少", "湘易办 app 接了多少"),  # beside a word that is no pinyin
         ("xieqi 团队", "谢琦 团队"),  # a name inside a quoted name (“谢琦办案团队”)
+        ("22 ge xiangzhen", "22个乡镇"),  # the counter after a number, never 各 of 各乡镇
+        ("22gexiangzhen", "22个乡镇"),
     ],
 )
 def test_pinyin_is_read_as_the_packs_words(reader, typed, read):

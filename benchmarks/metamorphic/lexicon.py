@@ -334,6 +334,13 @@ BARE_CHECKS = (
 CLAIM_SEPARATORS = ("，", "，", "；", "、")
 CLAIMS_CHECKS = ("，对吧", "，没错吧", "，对不对", "，是吧", "，对吗？", "，是不是", "，我没记错吧", "，这几个数对不对")
 # Where a figure stands among the province's cities, asked of its subject.
+# The report's year set beside another ({y}) as a comparison: the other year's figure is asked too.
+YEARS_COMPARED = (
+    "{s}，2023年跟{y}年比哪年多",
+    "2023年{s}比{y}年多了吗",
+    "2023年的{s}和{y}年比起来是多了还是少了",
+    "{s}2023年对比{y}年有什么变化",
+)
 RANKS = ("{s}在全省排第几", "{s}在全省算什么水平", "{s}全省排名怎么样", "{s}在省里排第几名", "{s}在全省靠不靠前")
 # A figure asked with its part ruled out ("不是市本级的，是全市加起来的"): the report has no such whole.
 RULED_OUT = (

@@ -49,6 +49,7 @@ TRANSFORMS = (
     ("turned_word", DIRECTION),
     ("other_year", DIRECTION),
     ("other_city", DIRECTION),
+    ("year_compared", DIRECTION),
     ("practical_ending", DIRECTION),
     ("rank_of_subject", DIRECTION),
     ("rank_check", DIRECTION),
@@ -158,6 +159,15 @@ def direction_cases(sources: Sources, seed: int) -> list[Case]:
         for _ in range(PER_ORIGINAL):
             question = direction.practical(subject, rng)
             cases.append(Case("practical_ending", DIRECTION, (question,), HOWTO, source=item.question))
+    rng = _rng(seed, "year_compared")
+    for subject, item in sources.subjects:
+        # the report's year compared with another: a level (2861项) says nothing of the other year
+        # (a change the report states, 同比上升110%, would answer it: left out)
+        figure = sources.single_figure(item)
+        if figure.way or figure.kind == "change" or re.search(r"同比|增幅|降幅|上升|下降", subject):
+            continue
+        question = rng.choice(lexicon.YEARS_COMPARED).format(s=subject, y=rng.choice(("2021", "2022")))
+        cases.append(Case("year_compared", DIRECTION, (question,), SCOPE, source=item.question))
     rng = _rng(seed, "rank_of_subject")
     for subject, item in sources.subjects:
         # where the subject's figure stands: its own rank in words when the report ranks it, else

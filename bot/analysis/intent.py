@@ -53,7 +53,9 @@ _STRONG_FIGURE_RE = re.compile(r"多少|第几|多大|多高|百分之几|多久
 # What a thing is called asked outright.
 _CALLED_RE = re.compile(r"叫什么|叫啥|什么名字|啥名字|名称是|全称|什么说法|怎么称呼")
 # The members of what is counted asked ("几个中心都叫啥", "那11项分别是什么"): a list, not a figure.
-_MEMBERS_RE = re.compile(r"都叫(?:什么|啥)|都是些(?:什么|啥)|都是(?:什么|啥)|分别(?:是|叫)(?:什么|啥|哪)|分别叫")
+_MEMBERS_RE = re.compile(
+    r"都叫(?:什么|啥)|都是些(?:什么|啥)|都是(?:什么|啥)|(?:分别|各自?)(?:是|叫)(?:什么|啥|哪)|分别叫"
+)
 # A question word's ask softened at its end ("…嘛", "…咯"), or closed by asking whether the
 # listener knows ("…什么事，你知道吗"): no check of its own.
 _SOFT_END_RE = re.compile(r"[嘛呢咯啰]$|(?:你|您)?(?:知道|晓得)(?:吗|么|不)$")

@@ -21,7 +21,7 @@ from bot.decision.contrast import rule_contrast
 from bot.decision.counted import rule_counted_thing
 from bot.decision.decline import Decline
 from bot.decision.excluded import rule_excluded
-from bot.decision.kinds import CHANGE_ASKED_RE, rule_figure_kind
+from bot.decision.kinds import CHANGE_ASKED_RE, choice_role, rule_figure_kind
 from bot.decision.verify import other_units
 from bot.engine.params import Params
 from bot.knowledge.reporttext import TARGET_ASKED_RE, figures_of
@@ -152,12 +152,30 @@ def rule_other_year(a: Analysis, choice: Choice | None, ctx: Context) -> Decline
     compared = _YEAR_COMPARED_RE.search(a.text)
     if compared and int(compared.group(1)) in others and int(compared.group(2)) in ctx.years:
         return Decline("other_year", f"{compared.group(1)}年")  # "2024年…比2023年多了还是少了": 2024 is asked
+    # "2023年跟2022年比哪年多": the base year's figure is asked too; only a change the report
+    # states (同比上升110%) answers it, a level (2861项) says nothing of the other year
+    base = compared_base_year(a, ctx)
+    if base and choice is not None and choice_role(choice) != "change":
+        return Decline("other_year", f"{base}年")
+    return None
+
+
+# What a statement of change says (同比上升110%, 同比下降10.21%).
+CHANGE_STATED_RE = re.compile(r"同比|环比|较上年|比上年|上升|下降|增长|增幅|降幅|减少")
+
+
+def compared_base_year(a: Analysis, ctx: Context) -> int | None:
+    """The year a report's own year is compared with, when no loaded report covers it
+    ("2023年跟2022年比哪年多": 2022)."""
+    compared = _YEAR_COMPARED_RE.search(a.text)
+    if compared and int(compared.group(1)) in ctx.years and int(compared.group(2)) not in ctx.years:
+        return int(compared.group(2))
     return None
 
 
 # A year's figure compared with a year before ("2024年益阳刑事破案数比2023年多了还是少了"): the
 # first year is the one asked, the second its base.
-_YEAR_COMPARED_RE = re.compile(r"((?:19|20)\d\d)年[^，,。？?]{0,20}?(?:比|较|相比|对比|跟|和|与)((?:19|20)\d\d)年")
+_YEAR_COMPARED_RE = re.compile(r"((?:19|20)\d\d)年[^，,。？?]{0,40}?(?:比|较|相比|对比|跟|和|与)((?:19|20)\d\d)年")
 
 
 def _in_report_word(text: str, place: str, report: str) -> bool:
@@ -516,7 +534,7 @@ def _whole_list(text: str) -> bool:
 
 # The members of a counted figure asked ("那11项审批服务事项分别是什么"): its list, not its meaning.
 _MEMBERS_RE = re.compile(
-    r"分别是(?:什么|啥)|都是(?:什么|啥)|都叫(?:什么|啥)|具体是(?:什么|啥)|都有(?:什么|啥|哪些)|有哪几|是哪些|有哪些|名单|哪几个|都是谁|"
+    r"(?:分别|各自?)是(?:什么|啥)|都是(?:什么|啥)|都叫(?:什么|啥)|具体是(?:什么|啥)|都有(?:什么|啥|哪些)|有哪几|是哪些|有哪些|名单|哪几个|都是谁|"
     r"列一下|列出来|列个|能列|"  # "那11项事项能列一下吗"
     # "一项项讲给我听", "逐项说明", "具体名称": each member in turn, or their names
     r"[一1](?P<each>[项个件条家类种])(?P=each)|逐(?:项|个|一|条)|具体名称|(?:各自|各项|分别)的?名称"

@@ -478,7 +478,9 @@ def _claim(analysis: Analysis, evidence: str, figure, stated: str) -> bool | Non
     if _names_unborne(analysis.core, borne):
         return None  # "营商码是不是上了新闻联播" of 《朝闻天下》: a thing named that the evidence never names
     if _only_a_step(analysis.core, converted, question):
-        return False  # "已经正式成为示范项目了吗" of 入围…推荐名单: only a step towards it
+        # "已经正式成为示范项目了吗" of 入围…推荐名单: only a step towards it. Whether it then
+        # failed ("最后没评上吧") the report does not say either: no verdict on a denial
+        return None if negates(_NOT_BUT_RE.sub("", analysis.text)) else False
     if not all(_writes_number(n.text, borne) for n in analysis.numbers):
         return None  # a number claimed that the evidence never writes: nothing to bear it out
     own = convert_numerals(clean(_own_clause(evidence, figure)))

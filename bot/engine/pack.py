@@ -47,6 +47,7 @@ from bot.decision.counted import count_of, counted_asked
 from bot.decision.decline import STATED_LACKS
 from bot.decision.kinds import CHANGE_ASKED_RE
 from bot.decision.rules import (
+    CHANGE_STATED_RE,
     CLAUSE_BREAK_RE,
     GENERIC_VERBS,
     IDENTITY_RULES,
@@ -62,6 +63,7 @@ from bot.decision.rules import (
     Decline,
     absent_terms,
     clarify_options,
+    compared_base_year,
     first_decline,
     kinds_of_one_list,
     lead_ok,
@@ -306,6 +308,14 @@ class PackEngine:
             return reply
         return whole
 
+    def _states_change(self, a: Analysis) -> bool:
+        """Whether the entries found for the question state a change (同比上升110%)."""
+        found = self.curated.candidates(a, limit=2)
+        return any(
+            c.score >= self.params.clarify_min and CHANGE_STATED_RE.search(self.knowledge.entries[c.id].answer)
+            for c in found
+        )
+
     def _names_report_thing(self, part: str) -> bool:
         """Whether a part names a thing in the report's words (not a placeholder, a scope or a
         word of asking): "先调解的那种案子呢" does (调解), "说的是哪个模式" does not."""
@@ -339,6 +349,11 @@ class PackEngine:
             return answers.decline(
                 kb, scope.reason, scope.detail, options=[answers.suggestion(e) for e in near], covered=self.covered
             )
+        base = compared_base_year(a, self.context)
+        if base and not self._states_change(a):
+            # "…2023年对比2022年有什么变化": the other year's figure is asked too, and only a
+            # change the report states answers it (an area or a level never does)
+            return answers.decline(kb, "other_year", f"{base}年", covered=self.covered)
         if a.kind == "overview":
             return answers.overview(kb)
         wanted = guards.unsupported_request(a.cleaned, self.report.normalized_text)

@@ -69,7 +69,12 @@ _ONE_SYLLABLE = {
     "de": "的",
     "you": "有",
     "ji": "几",
+    "ge": "个",  # "ji ge", "zhe ge": the counter
+    "dou": "都",
 }
+# A counter typed in pinyin right after a number ("22 ge xiangzhen"): 个, never the 各 of a
+# word that starts with the same letters (各乡镇).
+_COUNTER_AFTER_NUMBER_RE = re.compile(r"(?<=\d)[ \t]?ge4?(?![inr])[ \t]?", re.I)  # not gei, gen, geng
 
 _LETTERS = "a-zA-ZāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüÜêńňǹḿ"
 _LATIN_RE = re.compile(f"[{_LETTERS}]")
@@ -198,6 +203,7 @@ class PinyinReader:
         `other`, letters two words share are read as the less frequent one ("fayuan" → 法援)."""
         if not has_latin(text):
             return text
+        text = _COUNTER_AFTER_NUMBER_RE.sub("个", text)
         text = _RUN_RE.sub(lambda m: self._run(m.group(0), other), text)
         if self is not _everyday_reader() and has_latin(text):
             text = _everyday_reader().read(text)
