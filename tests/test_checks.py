@@ -950,3 +950,9 @@ def test_a_denied_step_the_report_does_not_decide_gets_no_verdict(engine):
     """入围…推荐名单 says neither that it was finally chosen nor that it was not."""
     assert not engine.respond("智慧渔政最后没评上全国法治政府建设示范项目吧？").text.startswith(("是的", "不是"))
     assert engine.respond("智慧渔政已经正式成为全国示范项目了吗").text.startswith("不是")
+
+
+def test_years_compared_naming_nothing_ask_of_the_thing_named_before(engine):
+    """ "X，2023年跟2022年比哪年多": the comparison names nothing; X is what is compared."""
+    reply = engine.respond("行政机关一把手亲自上法庭当被告应诉的比例，2023年跟2022年比哪年多")
+    assert reply.status == "fallback" and "2022" in reply.text and "110%" not in reply.text

@@ -796,7 +796,15 @@ def _describing(clause: str) -> bool:
 
 
 def _names_nothing(clause: str) -> bool:
-    return _asks(clause) and len(_NOTHING_RE.sub("", convert_numerals(clean(clause)))) < 2
+    text = convert_numerals(clean(clause))
+    return _asks(clause) and (len(_NOTHING_RE.sub("", text)) < 2 or bool(_YEARS_COMPARED_ONLY_RE.fullmatch(text)))
+
+
+# Two years compared, and nothing else named ("2023年跟2022年比哪年多", "2023年对比2022年有什么变化").
+_YEARS_COMPARED_ONLY_RE = re.compile(
+    r"(?:19|20)\d\d年的?(?:跟|和|与|比|较|相比|对比)(?:19|20)\d\d年(?:比|相比|比较)?(?:起来)?"
+    r"(?:哪一?年|哪个)?(?:更|是)?(?:[多少高低]了?|有什么变化|变化|怎么样)(?:还是[多少高低]了?)?[吗呢啊呀吧]?"
+)
 
 
 # Asks of a name with no thing of their own ("是啥称号啊", "叫什么名字"): the thing is before them.

@@ -309,8 +309,8 @@ class PackEngine:
         return whole
 
     def _states_change(self, a: Analysis) -> bool:
-        """Whether the entries found for the question state a change (同比上升110%)."""
-        found = self.curated.candidates(a, limit=2)
+        """Whether the entry found first for the question states a change (同比上升110%)."""
+        found = self.curated.candidates(a, limit=1)
         return any(
             c.score >= self.params.clarify_min and CHANGE_STATED_RE.search(self.knowledge.entries[c.id].answer)
             for c in found
