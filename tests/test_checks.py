@@ -956,3 +956,27 @@ def test_years_compared_naming_nothing_ask_of_the_thing_named_before(engine):
     """ "X，2023年跟2022年比哪年多": the comparison names nothing; X is what is compared."""
     reply = engine.respond("行政机关一把手亲自上法庭当被告应诉的比例，2023年跟2022年比哪年多")
     assert reply.status == "fallback" and "2022" in reply.text and "110%" not in reply.text
+
+
+@pytest.mark.parametrize(
+    "question, start",
+    [
+        ("市本级是不是还有要跑两趟以上才能办的事项", "不是"),  # 还有 after 是不是: "still there is", one ask
+        ("南县评上第二批省里的法治政府建设示范地区冒？", "是的"),  # 冒 ending a question asks 没有
+        ("yy是不是首批全国法治政府示范市呀", "是的"),  # the pack's place by its initials
+    ],
+)
+def test_checks_read_whole(engine, question, start):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and reply.text.startswith(start)
+    assert "重大行政决策" not in reply.text
+
+
+def test_which_of_two_with_a_longer_measure_between_compares_both(engine):
+    reply = engine.respond("市政府规范性文件和部门规范性文件，哪种三统一的数量多")
+    assert "28件" in reply.text and "51件" in reply.text
+
+
+def test_members_asked_before_a_request_to_tell_them_all_are_a_list(engine):
+    reply = engine.respond("二零二三年市本级那六项重大行政决策事项 具体是哪六项啊 能不能都说一下")
+    assert reply.status == "fallback" and "没有列出" in reply.text

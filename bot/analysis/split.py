@@ -54,6 +54,8 @@ _LIST_ASK_RE = re.compile(
     rf"{_LIST_COUNT}?{_LIST_HOW}*{_LIST_TELL}"
     r")+(?:给我)?[吧呢啊呀。.!！?？]*$"
 )
+# A clause asking which members ("具体是哪六项", "有哪些"): before 都说一下 it asks for them told.
+_MEMBERS_ASKED_RE = re.compile(r"哪些|哪几|哪[\d一二两三四五六七八九十]+[项个家件条类种名处位]")
 # "A和B的X、Y": every subject with every measure (人民调解和诉前调解的数量、成功率 → four figures).
 _SUBJECTS_OF_RE = re.compile(r"^(?P<a>[^、，,和]{2,12})和(?P<b>[^、，,和]{2,12})的(?P<m>[^、，,和]{2,8})$")
 
@@ -310,7 +312,10 @@ def _run_on(text: str, subjectless: bool = False) -> tuple[str, ...]:
 # Where speech typed without marks starts a new ask: after a particle that ends one ("…多少件呢|"),
 # before a word that adds one ("|还有…", "|另外…", "|顺便问…").
 _PARTICLE_END_RE = re.compile(r"(?<=[\u4e00-\u9fff])[呢吗嘛](?=[\u4e00-\u9fff]{2})")
-_ADDS_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?=还有|另外|再加上|以及|顺便|再问|然后)")
+# ("市本级是不是还有要跑两趟的事项": after a check's frame, 还有 is "still there is", no new ask)
+_ADDS_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?<!是不是)(?<!有没有)(?<!是否)(?<!会不会)(?<!难道)(?=还有|另外|再加上|以及|顺便|再问|然后)"
+)
 _MEMBERS_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:都|分别|各自|各)")
 # Question words after which speech may start a new ask ("搞了哪些活动|法律援助案件受理了多少").
 _SPOKEN_ASKS_RE = re.compile(_TWO_ASKS_RE.pattern + r"|哪些|哪几[个项家类种]?|什么|哪个|哪家")
@@ -728,6 +733,8 @@ def _split(text: str) -> list[Split]:
             items_text, rate = _rate_of_each(items_text)
             for reading in _item_readings(items_text):
                 items = [i + rate for i in _crossed(reading)]
+                if any(_MEMBERS_ASKED_RE.search(i) for i in items):
+                    continue  # "那6项…事项 具体是哪6项啊 能不能都说一下": the members told, no figures
                 if 2 <= len(items) <= MAX_PARTS:
                     found.append(Split(tuple(i if _has_ask(i) else i + "是多少" for i in items), True))
             sentences = [sentences[0][: listed.start()]]

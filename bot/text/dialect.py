@@ -60,8 +60,9 @@ _MANDARIN = dict(_WORDS)
 # clause's end they are particles ("超过九成了咯") and stay.
 _DONE_RE = re.compile(r"(?<=[\u4e00-\u9fff])[咯哒](?=[\u4e00-\u9fff])")
 
-# "营商码上过央视没得": 没得 ending a question asks 没有 (did it or not).
-_HAD_IT_END_RE = re.compile(r"没得(?=[？?。！!～~\s]*$)")
+# "营商码上过央视没得", "南县评上…示范地区冒？": 没得 / 冒 / 冇 / 没 ending a question asks 没有
+# (did it or not).
+_HAD_IT_END_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?:没得|[冒冇没])(?=[？?。！!～~\s]*$)")
 
 
 # "在网上开得到啵", "五千多个人啵": 啵 ending a clause asks, as 吗 does.

@@ -193,7 +193,7 @@ class PinyinReader:
         names += [t.title for t in knowledge.topics.values()]
         names += [w for group in knowledge.synonym_groups.values() for w in group]
         names += list(knowledge.synonym_groups)
-        return _reader((knowledge.report,), tuple(names))
+        return _reader((knowledge.report,), tuple(names), getattr(knowledge, "place", ""))
 
     # --- reading -----------------------------------------------------------------------
 
@@ -355,8 +355,13 @@ def _frequency(word: str) -> int:
 
 
 @lru_cache(maxsize=8)
-def _reader(texts: tuple[str, ...], names: tuple[str, ...]) -> PinyinReader:
-    return PinyinReader.from_texts(texts, names)
+def _reader(texts: tuple[str, ...], names: tuple[str, ...], place: str = "") -> PinyinReader:
+    reader = PinyinReader.from_texts(texts, names)
+    keys = word_keys(re.sub(r"[市县区]$", "", place))
+    if len(place) >= 2 and keys:
+        # the pack's own place typed by its initials ("yy是不是首批示范市": 益阳), as a city is
+        reader.initials.setdefault("".join(s[0] for s in keys[0]), re.sub(r"[市县区]$", "", place))
+    return reader
 
 
 def _unlisted_names(quoted: str) -> list[str]:
