@@ -980,3 +980,19 @@ def test_which_of_two_with_a_longer_measure_between_compares_both(engine):
 def test_members_asked_before_a_request_to_tell_them_all_are_a_list(engine):
     reply = engine.respond("二零二三年市本级那六项重大行政决策事项 具体是哪六项啊 能不能都说一下")
     assert reply.status == "fallback" and "没有列出" in reply.text
+
+
+def test_an_exact_place_asked_of_a_vague_rank_is_not_given(engine):
+    """处于全省前列 gives no place: "具体排第几名" is declined, "排第几名" answered."""
+    reply = engine.respond("承诺时限压缩率在全省具体排第几名")
+    assert reply.status == "fallback" and "具体名次" in reply.text and "74.1%" in reply.text
+    assert engine.respond("承诺时限压缩率在全省排第几名").status == "answer"
+    assert "全省第一" in engine.respond("两法衔接平台的案件录入数在全省排第几名").text  # 第几名: no 人数
+
+
+def test_a_rank_asked_of_nothing_named_offers_the_ranked_things(engine):
+    reply = engine.respond("全省排第几名")
+    assert reply.status == "clarify" and "两法衔接" in reply.text and "压缩率" in reply.text
+    conversation = Conversation()
+    engine.respond("承诺时限整体压缩率是多少", conversation, now=0.0)
+    assert "前列" in engine.respond("在全省排什么位置", conversation, now=1.0).text

@@ -950,6 +950,8 @@ def rule_rank_subject(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
     is the ranked figure's own ("柔性执法率在全省排第几" is no 两法衔接平台录入数排名)."""
     if choice is None or a.intent.measure != "rank":
         return None
+    if _EXACT_RANK_RE.search(a.text) and not _ORDINAL_RANK_RE.search(choice.stated or choice.text):
+        return Decline("unstated", EXACT_RANK)  # "全省具体排第几名" of 处于全省前列: no place given
     # the clause that asks where it stands ("报告里说…排名靠前 那它案件录入数排第几"): the last
     clauses = [_SCOPE_PREFIX_RE.sub("", clean(c)) for c in re.split(r"[，,。；;？?！!\s]+", a.raw) if c]
     asked = next((m for c in reversed(clauses[1:]) if (m := _RANKED_SUBJECT_RE.match(c))), None)
@@ -987,6 +989,11 @@ def rule_rank_subject(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
     return None
 
 
+# An exact place asked ("具体排第几名", "准确的名次"), and a place the report gives as one (全省第一).
+EXACT_RANK = "具体名次"
+EXACT_RANK = "具体名次"
+_EXACT_RANK_RE = re.compile(r"(?:具体|确切|准确)[^，,。？?]{0,4}(?:第几|名次|排名)")
+_ORDINAL_RANK_RE = re.compile(r"第[一二三四五六七八九十\d]+(?![一二三四五六七八九十\d]*[批次届期号条款章节项])")
 _NOT_SUBJECT_CHAR_RE = re.compile(r"[^\u4e00-\u9fff]|[的之了]")  # what a subject's words leave out
 
 

@@ -49,6 +49,7 @@ from bot.decision.kinds import CHANGE_ASKED_RE
 from bot.decision.rules import (
     CHANGE_STATED_RE,
     CLAUSE_BREAK_RE,
+    EXACT_RANK,
     GENERIC_VERBS,
     IDENTITY_RULES,
     MEASURE_NEUTRAL,
@@ -162,6 +163,18 @@ _LIST_ASK_TAIL_RE = re.compile(r"(?:是|有|又有|又是)?(?:多少|几[个项�
 # Characters of asking and of everyday grammar: no clue to which thing is described.
 _ASKING_CHARS = frozenset(
     "的了是在有个一那这么什啥叫哪些几多少吗呢吧啊呀种样方式说法名字称来着和与跟也都就还又把被给让"
+)
+
+
+MAX_RANK_OPTIONS = 4
+# An answer that ranks its own subject in the province ("排名全省第一", "处于全省前列", "在全省领先").
+_RANKED_ANSWER_RE = re.compile(
+    r"(?:全省|全国)(?:排名)?(?:第[一二三四五六七八九十\d]+|前列|领先|靠前)|排名(?:全省)?(?:第|靠前)"
+)
+# What a rank ask says besides its subject ("在全省具体排第几名啊"): nothing left, no subject.
+_RANK_ASK_FRAME_RE = re.compile(
+    r"(?:19|20)\d\d年|全省|全国|全市|省里|省内|益阳市?|市里|在|具体|到底|究竟|能|排名|排位|排在|排|名次|第几名?|位置|水平|档次|"
+    r"算|处于|什么|啥|多少|怎么样|如何|咋样|靠前|靠不靠前|前列|[的了是吗呢啊呀吧嘛？?，,。！!\s]"
 )
 
 
@@ -615,6 +628,23 @@ class PackEngine:
     def decide(self, a: Analysis, curated: list[Candidate], short: bool) -> Decision:
         """What would answer, then the decline rules (decision.py)."""
         p = self.params
+        if a.intent.measure == "rank" and not _RANK_ASK_FRAME_RE.sub("", a.text):
+            # "全省排第几名" naming nothing ranked: which of the ranked things (两法衔接 第一,
+            # 压缩率 前列, …) is asked, never the first one found
+            entries = self.knowledge.entries
+            scores = {c.id: c.score for c in curated}
+            ranking = [
+                (e, m.group(0)) for e in entries.values() if not e.draft and (m := _RANKED_ANSWER_RE.search(e.answer))
+            ]
+            ranking.sort(key=lambda pair: (not pair[0].is_metric, -scores.get(pair[0].id, 0.0)))
+            said: set[str] = set()  # one option per way a rank is said (全省第一 of the metric, not again)
+            ranked = []
+            for entry, rank in ranking:
+                if rank not in said:
+                    said.add(rank)
+                    ranked.append(Candidate(entry.id, scores.get(entry.id, 0.0), entry.title))
+            if len(ranked) >= 2:
+                return Decision("clarify", None, None, ranked[:MAX_RANK_OPTIONS])
         if curated and curated[0].score >= p.report_skip_above and lead_ok(curated, p, short):
             sentences, figures = [], []  # an entry this sure: the report's rows cannot overtake it
         else:
@@ -752,11 +782,14 @@ class PackEngine:
             # "柔性执法率在全省排第几": the ranking found is another subject's; a near entry ranking
             # the subject asked in words in its own answer ("在全省领先") answers
             entries = self.knowledge.entries
-            other = self._other_choice(
-                a, curated, choice, p.clarify_min, lambda c: RANK_WORDS_RE.search(entries[c.candidate.id].answer)
-            )
+            ranks = lambda c: RANK_WORDS_RE.search(entries[c.candidate.id].answer)  # noqa: E731
+            other = self._other_choice(a, curated, choice, p.clarify_min, ranks)
             if other is not None:
                 return Decision("answer", other)
+            vague = self._ranked_vaguely(a, curated, choice, ranks) if declined.detail != EXACT_RANK else None
+            if vague is not None:
+                # "承诺时限压缩率在全省具体排第几名": the subject's own rank is only 处于全省前列
+                return Decision("decline", vague, Decline("unstated", EXACT_RANK))
         if declined is not None and declined.reason == "no_figure" and a.wants_figure and a.intent.measure:
             # "柔性执法免罚的钱有多少": the leader explains and states no sum; the near figure of
             # the kind asked from the leader's own sentences, that no rule declines, answers
@@ -888,6 +921,17 @@ class PackEngine:
             if other.id != chosen.candidate.id and other.score >= least:
                 again = self._entry_choice(other)
                 if fits(again) and first_decline(a, again, self.context) is None:
+                    return again
+        return None
+
+    def _ranked_vaguely(self, a: Analysis, curated: list[Candidate], chosen: Choice, fits) -> Choice | None:
+        """The near entry ranking the subject asked, declined only because an exact place is
+        asked and it gives none (前列, 领先)."""
+        for other in curated:
+            if other.id != chosen.candidate.id and other.score >= self.params.clarify_min:
+                again = self._entry_choice(other)
+                found = first_decline(a, again, self.context) if fits(again) else None
+                if found is not None and found.detail == EXACT_RANK:
                     return again
         return None
 
