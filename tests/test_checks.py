@@ -996,3 +996,16 @@ def test_a_rank_asked_of_nothing_named_offers_the_ranked_things(engine):
     conversation = Conversation()
     engine.respond("承诺时限整体压缩率是多少", conversation, now=0.0)
     assert "前列" in engine.respond("在全省排什么位置", conversation, now=1.0).text
+
+
+def test_trips_counted_by_hui_are_trips(engine):
+    reply = engine.respond("现在办事是不是冒得要跑两回以上的了")
+    assert reply.status == "answer" and "无跑动2次或以上事项" in reply.text
+
+
+@pytest.mark.parametrize(
+    "question, figure", [("复调对接和解率是百分之二十五还是多少", "25%"), ("网上可办率是100%还是多少", "100%")]
+)
+def test_a_number_offered_then_the_figure_asked_gets_the_figure(engine, question, figure):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and figure in reply.text and "还是" not in reply.text.split("\n")[0]

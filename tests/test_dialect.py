@@ -85,3 +85,10 @@ def test_questions_in_dialect_are_answered(engine, question, figures):
 def test_a_question_mark_alone_lets_haoduo_ask():
     """ "涉及好多个方面哒？" asks how many; "谁执法谁普法" is a name, no question word."""
     assert "多少个方面" in mandarin("那个谁执法谁普法，发的案例涉及好多个方面哒？")
+
+
+def test_trips_by_hui_become_trips_but_taohui_stays():
+    from bot.text.dialect import mandarin
+
+    assert "跑2趟" in mandarin("跑2回") or "跑两趟" in mandarin("跑两回")
+    assert "讨回" in mandarin("讨回工资多少")

@@ -880,8 +880,14 @@ def rule_known_figure(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
         return None
     if a.figure_is_subject:
         return None  # "一千零二十四项是跑几次的事项": the figure is what is asked about
+    if _NUMBER_OR_WHAT_RE.search(a.text):
+        return None  # "和解率是25%还是多少": a number offered, the figure asked
     quoted = written_figure(a.numbers, convert_numerals(choice.figure_value))
     return Decline("unstated", _asked_further(a.raw, quoted.text)) if quoted else None
+
+
+# A number offered and the figure asked in the same breath ("是25%还是多少", "4400台还是几台").
+_NUMBER_OR_WHAT_RE = re.compile(r"\d[^，,。？?]{0,6}还是(?:多少|几|好多|啥|什么|别的)")
 
 
 def _asked_further(raw: str, quoted: str) -> str:

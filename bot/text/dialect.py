@@ -76,8 +76,13 @@ _TOTAL_HOW_MANY_RE = re.compile(
 _HOW_HIGH_END_RE = re.compile(r"好(?=[高大长久][啊呀呢咯嘞]?[？?])")
 
 
+# "跑两回", "跑了好几回": trips counted by 回, said as 趟 (never the 回 of 讨回 or 回复).
+_TRIPS_RE = re.compile(r"(?<=跑)(了?(?:[\d一二两三四五六七八九十几]+|好几))回")
+
+
 def mandarin(text: str) -> str:
     """`text` with its dialect question words and negations in Mandarin."""
+    text = _TRIPS_RE.sub(r"\1趟", text)
     text = _WRITTEN_HOW_MANY_RE.sub("多少", _WORDS_RE.sub(lambda m: _MANDARIN[m.group(0)], text))
     text = _HOW_MANY_ASKED_RE.sub("多少", text)  # "免罚的钱有好多啵": how much, not "many?"
     text = _HOW_HIGH_END_RE.sub("多", _ASKING_END_RE.sub("吗", text))
