@@ -1009,3 +1009,9 @@ def test_trips_counted_by_hui_are_trips(engine):
 def test_a_number_offered_then_the_figure_asked_gets_the_figure(engine, question, figure):
     reply = engine.respond(question)
     assert reply.status == "answer" and figure in reply.text and "还是" not in reply.text.split("\n")[0]
+
+
+@pytest.mark.parametrize("question", ["怎么在湘易办上办营业执照啊", "在湘易办上怎么办营业执照"])
+def test_how_to_get_a_licence_somewhere_is_a_how_to(engine, question):
+    reply = engine.respond(question)
+    assert reply.status == "fallback" and "办理方法" in reply.text
