@@ -55,6 +55,7 @@ class Response:
     figure: object = field(default=None, repr=False, compare=False)  # the figure answered (Entry or Figure)
     lacking: str = field(default="", repr=False, compare=False)  # a decline's detail: what the report lacks
     parts: tuple = field(default=(), repr=False, compare=False)  # a combined answer's answers, in order
+    asked: str = field(default="", repr=False, compare=False)  # the reading of the message it answers
 
     def to_json(self) -> dict:
         """The stable JSON shape of `python -m bot ask --json`."""

@@ -442,7 +442,10 @@ class Engine(FollowUps):
             response = answers.with_part(response)
         if conversation is not None and response.status == "answer":
             conversation.last_year = year or conversation.last_year
-            conversation.last_text = conversation.last_text if response.kind == "all_said" else text
+            # the reading that was answered ("资江大通湖，…出台了哪些规定" read with the words the
+            # ask points back at), so that the last answer asked again is the one given
+            asked = response.asked if response.asked and response.kind == "area" else text
+            conversation.last_text = conversation.last_text if response.kind == "all_said" else asked
             if response.kind not in ("all_said", "nth"):
                 conversation.last_parts = " ".join(p.entry_id for p in response.parts if p.entry_id)
             conversation.scoped_out = False
@@ -506,9 +509,11 @@ class Engine(FollowUps):
             # "那前一年呢": the same figure for a year before the only report loaded
             return answers.decline(only, "other_year", f"{only.year - 1}年", covered=self.packs[0].covered), None
         if len(self.packs) == 1:
-            return self.packs[0].respond(text, conversation, now), self.packs[0].knowledge.year
-        response, year = self._route(text, conversation, now)
-        return (answers.with_year(response, year) if self.multi_year else response), year
+            response, year = self.packs[0].respond(text, conversation, now), self.packs[0].knowledge.year
+        else:
+            response, year = self._route(text, conversation, now)
+            response = answers.with_year(response, year) if self.multi_year else response
+        return (replace(response, asked=text) if not response.asked else response), year
 
     def question(self, text: str) -> str:
         """The ask of a message (analysis/ask.py): its story left out, except the report's own
