@@ -1101,3 +1101,13 @@ def test_the_items_left_out_are_never_split_into_asks(engine):
     """ "除了红星云和市长信箱还有哪些": the rest of the 300多个 is asked, which the report does not list."""
     reply = engine.respond("省里手机办事软件益阳专区那300多个应用，除了红星云和市长信箱还有哪些")
     assert reply.status != "answer", reply.text
+
+
+def test_two_figure_names_typed_together_are_both_answered(engine):
+    """A staff lookup of two names with no break ("新增立法联系点立法意见条数"): both figures,
+    though the second is not typed as the report names it (立法意见建议条数)."""
+    reply = engine.respond("新增立法联系点立法意见条数")
+    assert "5个" in reply.text and "40余条" in reply.text
+    # one figure's name said in full is one figure, not two
+    assert "7.5万余项" not in engine.respond("法治审核的执法事项数，音像记录随案存档数，报一下").text
+    assert engine.respond("执法记录仪配备数量").text.startswith("执法记录仪配备数量：4400台")

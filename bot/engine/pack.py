@@ -2001,7 +2001,7 @@ class PackEngine:
         "0跑动的事项跑一次的事项各多少项"): cut before each name of a figure the pack knows,
         longest names first, a 的 inside a name as the name (跑一次的事项 of 跑一次事项); a
         scope typed before the first name ("市本级…") is each part's."""
-        typed = listed_items(a.cleaned)
+        typed = listed_items(a.cleaned) or _bare_lookup(a.cleaned)
         at_typed = [i for i, ch in enumerate(typed) if ch != "的"]  # where each kept character was typed
         items = "".join(typed[i] for i in at_typed)
         if len(items) < 2 * MIN_NAME_CHARS:
@@ -2015,6 +2015,8 @@ class PackEngine:
                     taken[at : at + len(name)] = [True] * len(name)
                     starts.append(at)
                 at = items.find(name, at + 1)
+        if starts:
+            starts += self._measures_unnamed(items, taken)
         starts = sorted(set(starts))
         scope = typed[: at_typed[starts[0]]] if starts else ""
         # words after a name ("…参加执法资格考试的人数") stay with it, in a list typed without breaks
@@ -2028,6 +2030,34 @@ class PackEngine:
         # words left between two names open the next part ("法治审核事项|参加执法资格考试的人数")
         cuts = sorted({at_typed[_after_last_name(taken, i)] for i in starts[1:]} | {at_typed[starts[0]]}) + [len(typed)]
         return Split(tuple(f"{scope}{typed[i:j]}是多少" for i, j in zip(cuts, cuts[1:])), True)
+
+    def _measures_unnamed(self, items: str, taken: list[bool]) -> list[int]:
+        """Stretches of a list typed without breaks that no name covers but that name a measure
+        in other words ("新增立法联系点|立法意见条数"): each read alone, a figure found surely and
+        of no other part is an item (marked taken); where they start."""
+        found = []
+        for start, end in _runs(taken):
+            run = items[start:end]
+            if len(_COUNT_SUFFIX_RE.sub("", run)) < MIN_NAME_CHARS or not _MEASURE_END_RE.search(run):
+                continue  # ("法治审核|事项数": what is counted said by the name before it)
+            top = self.curated.candidates(self.analyze(run), limit=1)
+            if not top or top[0].score < self.params.answer_min or top[0].missing:
+                continue
+            entry = self.knowledge.entries[top[0].id]
+            if not entry.is_metric or any(clean(p) in items for p in entry.phrasings):
+                continue
+            named = items[_name_start(taken, start) : start]  # the name right before it
+            subject = _COUNT_SUFFIX_RE.sub("", run)
+            if named and any(
+                named in said and subject in said
+                for e in self.knowledge.entries.values()
+                if e.is_metric
+                for said in (clean(p).replace("的", "") for p in e.phrasings)
+            ):
+                continue  # "法治审核|执法事项数": one figure's name (经法治审核执法事项数) said in full
+            taken[start:end] = [True] * (end - start)
+            found.append(start)
+        return found
 
     @cached_property
     def _figure_names(self) -> list[str]:
@@ -2109,6 +2139,36 @@ _QUOTED_NUMBER_RE = re.compile(r"(?:近|约)?\d+(?:\.\d+)?(?:余|多)?万?(?![\d
 MIN_AREA_PAIRS = 2  # an area named by fewer of the report's pairs is matched on all its own
 
 
+def _bare_lookup(text: str) -> str:
+    """A staff lookup of names typed one after another, with no question word, mark or break
+    ("新增立法联系点立法意见条数"): its text, which may hold several names; "" otherwise."""
+    return (
+        text
+        if len(text) <= MAX_BARE_LOOKUP and _HANZI_ONLY_RE.fullmatch(text) and not _ASKING_NAME_RE.search(text)
+        else ""
+    )
+
+
+def _name_start(taken: list[bool], start: int) -> int:
+    """Where the name right before `start` opens (`start` when none is right before it)."""
+    at = start
+    while at > 0 and taken[at - 1]:
+        at -= 1
+    return at
+
+
+def _runs(taken: list[bool]) -> list[tuple[int, int]]:
+    """The stretches (start, end) no name covers."""
+    runs, at = [], None
+    for i, t in enumerate([*taken, True]):
+        if not t and at is None:
+            at = i
+        elif t and at is not None:
+            runs.append((at, i))
+            at = None
+    return runs
+
+
 def _after_last_name(taken: list[bool], start: int) -> int:
     """Where a part of a list typed without breaks opens: right after the name before it, so
     the words between two names open the next part ("法治审核事项|参加执法资格考试的人数")."""
@@ -2125,6 +2185,9 @@ MAX_UNNAMED_CHARS = 8  # characters of such a list left outside every name ("参
 MAX_JOINING_CHARS = 2  # … when it does not open with a name: a joining word only (和, 及)
 MAX_SCOPE_CHARS = 8  # a scope typed before such a list ("2023年市本级")
 _SCOPE_RE = re.compile(r"(?:(?:19|20)\d\d年)?(?:全市|市本级|市级|益阳市?|益阳全市)?(?:的|里|里面)?")
+MAX_BARE_LOOKUP = 24
+_HANZI_ONLY_RE = re.compile(r"[\u4e00-\u9fff\d.%]+")
+_MEASURE_END_RE = re.compile(r"(?:数量|数|率|金额|人次)$")  # a stretch that names a measure ends so
 _COUNT_SUFFIX_RE = re.compile(r"(?:数量|台数|件数|项数|个数|人数|人次|金额|数)$")
 _ASKING_NAME_RE = re.compile(r"多少|几|吗|呢|什么|啥|哪|怎么|是否|有没有|\s")
 
