@@ -1109,5 +1109,5 @@ def test_two_figure_names_typed_together_are_both_answered(engine):
     reply = engine.respond("新增立法联系点立法意见条数")
     assert "5个" in reply.text and "40余条" in reply.text
     # one figure's name said in full is one figure, not two
-    assert "7.5万余项" not in engine.respond("法治审核的执法事项数，音像记录随案存档数，报一下").text
+    assert "公示执法事项数" not in engine.respond("法治审核的执法事项数，音像记录随案存档数，报一下").text
     assert engine.respond("执法记录仪配备数量").text.startswith("执法记录仪配备数量：4400台")
