@@ -1015,3 +1015,8 @@ def test_a_number_offered_then_the_figure_asked_gets_the_figure(engine, question
 def test_how_to_get_a_licence_somewhere_is_a_how_to(engine, question):
     reply = engine.respond(question)
     assert reply.status == "fallback" and "办理方法" in reply.text
+
+
+@pytest.mark.parametrize("question", ["行政处罚法哪一条规定首违不罚", "首违不罚是行政处罚法第几条规定的"])
+def test_which_article_of_a_law_is_a_legal_question(engine, question):
+    assert engine.respond(question).status == "fallback"

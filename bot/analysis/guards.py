@@ -257,7 +257,9 @@ _COUNT_ASKED_RE = re.compile(r"多少|几")
 # a law says, which a report on the city's work never states unless it names that law.
 # A law's name: …法 (not 执法, 立法, 方法, 办法 …), …法典 or …条例.
 _LAW = r"(?:(?<![执立普司依方办做说想看用合违守犯宪])法|法典|条例)"
-_LAW_NAMED_RE = re.compile(r"([\u4e00-\u9fff]{1,8}?" + _LAW + r")(?=里|中|上|规定|第[\d一二三四五六七八九十]+条)")
+_LAW_NAMED_RE = re.compile(
+    r"([\u4e00-\u9fff]{1,8}?" + _LAW + r")(?=里|中|上|规定|第[\d一二三四五六七八九十]+条|哪一?条|第几条|哪款)"
+)
 
 # A law cited as the ground of the ask ("依据行政复议法，申请期限多长"): what that law says is asked.
 _LAW_CITED_RE = re.compile(r"(?:依据|根据|按照|依照)《?([\u4e00-\u9fff]{2,10}?" + _LAW + ")")
