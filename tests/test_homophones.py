@@ -137,3 +137,9 @@ def test_a_word_of_two_typed_by_sound_between_the_knowledges_characters_is_read(
 @pytest.mark.parametrize("text", ["影响因素有哪些", "法律援助案件有多少", "是不是有一万多项"])
 def test_a_word_of_its_own_between_other_characters_stays(fixer, text):
     assert fixer.fix(text) == text
+
+
+def test_a_quoted_name_of_three_typed_by_sound_is_the_name(engine):
+    """“营商码” is no dictionary word; "营商马" (马上 is one) typed by sound is it."""
+    reply = engine.respond("营商马上过中央电视台冇")
+    assert reply.status == "answer" and reply.text.startswith("是的") and "朝闻天下" in reply.text

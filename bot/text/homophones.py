@@ -57,6 +57,9 @@ class HomophoneFixer:
         # three characters of the knowledge by sound: "成功吕" is 成功率 though 功吕 straddles 成功
         triples: dict[str, set[str]] = {}
         for text in texts:
+            # a name of three the report quotes (“营商码”, “湘易办”): "营商马" typed by sound is it
+            for name in re.findall(r"“([\u4e00-\u9fff]{3})”", text):
+                triples.setdefault(pinyin_key(name), set()).add(name)
             for run in re.findall(r"[\u4e00-\u9fff]+", text):
                 for i in range(len(run) - 2):
                     # a word of three (成功率), or a rate's name ending in 率 (可办率, 和解率): not any
