@@ -1020,3 +1020,10 @@ def test_how_to_get_a_licence_somewhere_is_a_how_to(engine, question):
 @pytest.mark.parametrize("question", ["行政处罚法哪一条规定首违不罚", "首违不罚是行政处罚法第几条规定的"])
 def test_which_article_of_a_law_is_a_legal_question(engine, question):
     assert engine.respond(question).status == "fallback"
+
+
+@pytest.mark.parametrize("claim, start", [("连续两年第一对吧", "是的"), ("连续三年第一对吧", "不是")])
+def test_a_claim_of_years_and_rank_after_the_rank_is_judged(engine, claim, start):
+    conversation = Conversation()
+    engine.respond("两法衔接平台案件录入数排全省第几", conversation, now=0.0)
+    assert engine.respond(claim, conversation, now=1.0).text.startswith(start)

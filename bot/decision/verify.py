@@ -147,6 +147,7 @@ _NOT_NEGATING_RE = re.compile(
 )
 _QUESTION_FRAMES_RE = re.compile(
     r"是不是|有没有|能不能|会不会|可不可以|是否|没(?:记|听|看|说|搞|弄|算)?错|对不对|行不行|(?:了没|没有?)(?:啊|呀|呢)?$|"
+    r"(?<=[\u4e00-\u9fff\d])(?:对|是吧|对吗|对吧)$|"  # "连续两年第一对吧": the check's own word
     r"(?:排名|排)?第几(?:名|位)?"  # "排第几…排第一吗": the rank asked, then the one claimed
 )
 
@@ -629,7 +630,8 @@ def _stated(core: str, evidence: str) -> bool:
     claim = _in_evidence_words(claim, evidence)
     said = _NOT_CLAIMED_RE.sub("", claim)  # "应该是降了吧": 应该 is how it is said, not what
     pairs = [said[i : i + 2] for i in range(len(said) - 1)]
-    if pairs and sum(p in evidence for p in pairs) / len(pairs) < STATED_MIN:
+    plain = re.sub(r"[\d.%]", "", evidence)  # the claim's numbers are left out of it, so of the evidence too
+    if pairs and sum(p in evidence or p in plain for p in pairs) / len(pairs) < STATED_MIN:
         return False
     # what is claimed comes last ("…在全省是垫底的吗", "…都去出庭了吗"): the evidence must have it
     words = [w for w in lexicon.segment(claim) if len(w) >= 2 and w not in _NOT_CLAIMED]
