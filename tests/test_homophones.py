@@ -143,3 +143,14 @@ def test_a_quoted_name_of_three_typed_by_sound_is_the_name(engine):
     """“营商码” is no dictionary word; "营商马" (马上 is one) typed by sound is it."""
     reply = engine.respond("营商马上过中央电视台冇")
     assert reply.status == "answer" and reply.text.startswith("是的") and "朝闻天下" in reply.text
+
+
+@pytest.mark.parametrize(
+    "typed, meant",
+    [("三集中三到为改革这块做了啥", "三集中三到位改革"), ("民商事一审收案下将了多少", "收案下降")],
+)
+def test_a_common_character_mistyped_is_read_when_the_report_writes_it_so_around(engine, typed, meant):
+    """为 and 将 are words of their own, typed on purpose elsewhere ("是按件算" stays)."""
+    fixed = engine.packs[-1].fixed(typed)
+    assert meant in fixed
+    assert engine.packs[-1].fixed("不对我是说一千八百多个") == "不对我是说一千八百多个"

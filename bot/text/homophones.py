@@ -71,9 +71,11 @@ class HomophoneFixer:
         # ("庭应诉率"): "出庭因素率" typed by sound is 出庭应诉率
         quads: dict[str, set[str]] = {}
         self.runs3: set[str] = set()  # every three characters of the knowledge as written
+        self.runs4: set[str] = set()  # … and every four
         for text in texts:
             for run in re.findall(r"[\u4e00-\u9fff]+", text):
                 self.runs3.update(run[i : i + 3] for i in range(len(run) - 2))
+                self.runs4.update(run[i : i + 4] for i in range(len(run) - 3))
                 for i in range(len(run) - 3):
                     quads.setdefault(pinyin_key(run[i : i + 4]), set()).add(run[i : i + 4])
         self.quads = {key: next(iter(found)) for key, found in quads.items() if len(found) == 1}
@@ -190,7 +192,7 @@ class HomophoneFixer:
         i = 0
         while i < len(text) - 1:
             pair = text[i : i + 2]
-            word = self._word_for(pair)
+            word = self._word_for(pair, text[max(0, i - 2) : i], text[i + 2 : i + 4])
             if word and self._straddles(text, i) and not self._written_around(text, i, word):
                 word = ""
             if word and self._belongs_outside(text, i, word):
@@ -221,7 +223,7 @@ class HomophoneFixer:
             return i > 0 and text[i - 1 : i + 1] in self.pairs
         return text[i + 1 : i + 3] in self.pairs
 
-    def _word_for(self, pair: str) -> str:
+    def _word_for(self, pair: str, before: str = "", after: str = "") -> str:
         if not _HANZI_RE.fullmatch(pair) or pair in self.pairs or pair in lexicon.words():
             return ""
         if any(c in _NUMERALS for c in pair):
@@ -232,6 +234,10 @@ class HomophoneFixer:
             return ""  # nothing, or more than one word it may be
         word = found[0]
         typed = pair[0] if word[0] != pair[0] else pair[1]
-        if lexicon.words().get(typed, 0) >= MAX_TYPO_FREQUENCY:
-            return ""  # 是, 有, 说, 按: a word of its own, typed on purpose ("是按件算")
+        around = (before[-2:] + word, word + after[:2], before[-1:] + word + after[:1])
+        in_report = any(len(run) == 4 and run in self.runs4 for run in around)
+        if lexicon.words().get(typed, 0) >= MAX_TYPO_FREQUENCY and not in_report:
+            # 是, 有, 说, 按: a word of its own, typed on purpose ("是按件算"), unless the
+            # knowledge writes the word read with two characters beside it ("集中三到为" → 中三到位)
+            return ""
         return word
