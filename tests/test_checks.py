@@ -1027,3 +1027,12 @@ def test_a_claim_of_years_and_rank_after_the_rank_is_judged(engine, claim, start
     conversation = Conversation()
     engine.respond("两法衔接平台案件录入数排全省第几", conversation, now=0.0)
     assert engine.respond(claim, conversation, now=1.0).text.startswith(start)
+
+
+@pytest.mark.parametrize(
+    "question", ["智慧渔政最后正式评上全国法治政府建设示范项目了没有", "智慧渔政最后没评上全国法治政府建设示范项目吧？"]
+)
+def test_what_came_after_a_step_the_report_stops_at_is_not_stated(engine, question):
+    reply = engine.respond(question)
+    assert reply.status == "fallback" and "最终结果" in reply.text and "推荐名单" in reply.text
+    assert engine.respond("智慧渔政最后进了推荐名单吧").text.startswith("是的")  # the step itself

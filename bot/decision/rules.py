@@ -589,6 +589,21 @@ def rule_outcome(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | 
     return Decline("unstated", asked.group(0).rstrip("多少几了的") + "的数量")
 
 
+def rule_after_the_step(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
+    """What came of a step ("智慧渔政最后评上示范项目了没有") where the report stops at the
+    step (入围…推荐名单): the outcome is not stated, neither 是的 nor 不是."""
+    if choice is None or not _OUTCOME_LATER_RE.search(a.text):
+        return None
+    said = choice.stated or choice.text
+    if not _STEP_RE.search(said) or _STEP_RE.search(_OUTCOME_LATER_RE.sub("", a.text)):
+        return None  # ("最后是进了推荐名单吧": the step itself asked)
+    return Decline("unstated", "最终结果")
+
+
+# The outcome after a step asked ("最后", "最终", "后来"), and what the report calls a step
+# towards a thing, not the thing (入围推荐名单, 候选, 提名, 初评).
+_OUTCOME_LATER_RE = re.compile(r"最后|最终|后来|到头来")
+_STEP_RE = re.compile(r"推荐名单|候选|提名|入围|初评")
 _COUNT_ASKED_RE = re.compile(r"(?<!哪)几(?![百千万])|多少")
 _WHICH_RE = re.compile(r"哪")
 _WHICH_ENDS_RE = re.compile(r"(?:是|有)?(?:哪些|哪几[个项家类种条处]?)[呢啊呀吧？?。！!\s]*$")
@@ -1911,6 +1926,7 @@ RULES = (
     rule_count_only,
     rule_headcount,
     rule_outcome,
+    rule_after_the_step,
     rule_subpart,
     rule_one_of_a_pair,
     rule_measure_identity,
