@@ -1036,3 +1036,10 @@ def test_what_came_after_a_step_the_report_stops_at_is_not_stated(engine, questi
     reply = engine.respond(question)
     assert reply.status == "fallback" and "最终结果" in reply.text and "推荐名单" in reply.text
     assert engine.respond("智慧渔政最后进了推荐名单吧").text.startswith("是的")  # the step itself
+
+
+def test_an_explanation_stating_people_of_other_measures_does_not_answer_how_many_people(engine):
+    """法援惠民生 states 近30000人次 (咨询) and 370名 (农民工): neither is how many legal aid helped."""
+    reply = engine.respond("法律援助一共帮了多少人？")
+    assert reply.status == "fallback" and "人数" in reply.text
+    assert "370名" in engine.respond("法律援助帮了多少农民工讨薪").text

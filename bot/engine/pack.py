@@ -778,6 +778,8 @@ class PackEngine:
         if not choice.figure_value and sentences and not choice.candidate.from_report and not a.intent.yes_no:
             choice = self._fuller_sentence(a, choice, sentences[0])
         declined = first_decline(a, choice, self.context)
+        if declined is None:
+            declined = self._stated_all_declined(a, choice)
         if declined is not None and a.intent.measure == "rank":
             # "柔性执法率在全省排第几": the ranking found is another subject's; a near entry ranking
             # the subject asked in words in its own answer ("在全省领先") answers
@@ -913,6 +915,29 @@ class PackEngine:
         if noun and noun not in metrics[0].title:
             return None  # "几个方面" of an explanation stating 22个 (乡镇): another thing counted
         return self._entry_choice(Candidate(metrics[0].id, choice.candidate.score, metrics[0].title))
+
+    def _stated_all_declined(self, a: Analysis, choice: Choice) -> Decline | None:
+        """An explanation chosen for a figure ask ("法律援助一共帮了多少人") whose answer states
+        figures of the kind asked (近30000人次, 370名) only of other measures: each of them, as
+        the metric it is, is declined; so is the explanation: the report gives no such figure."""
+        entry = self.knowledge.entries.get(choice.candidate.id)
+        if not a.wants_figure or a.intent.yes_no or a.intent.measure not in ("people", "money") or choice.figure_value:
+            return None
+        if entry is None or entry.is_metric:
+            return None
+        values = {f.value for f in stated_figures(entry.answer)}
+        metrics = [
+            m
+            for m in self.knowledge.metrics
+            if m.value in values and measure_fits(a.intent.measure, a.intent.unit, m.unit, m.value)
+        ]
+        if not metrics:
+            return None
+        declines = [
+            first_decline(a, self._entry_choice(Candidate(m.id, choice.candidate.score, m.title)), self.context)
+            for m in metrics
+        ]
+        return Decline("measure", a.intent.measure) if all(d is not None for d in declines) else None
 
     def _other_choice(self, a: Analysis, curated: list[Candidate], chosen: Choice, least: float, fits) -> Choice | None:
         """The first near entry besides the one chosen, scoring at least `least`, that `fits` and
