@@ -848,3 +848,9 @@ def test_some_day_in_a_worry_asks_nothing(engine):
 def test_options_offered_of_a_figure_quoted_before_take_its_clause_and_year(engine, message):
     reply = engine.respond(message)
     assert reply.status == "fallback" and reply.kind == "scope", reply.text
+
+
+def test_za_asks_as_zenme_does(engine):
+    """ "具体咋操作": 咋 is 怎么 said short, so the clause is asked (a how-to) and kept."""
+    assert "咋操作" in engine.question("在哪个app上开，具体咋操作")
+    assert engine.respond("在哪个app上开，具体咋操作").status == "fallback"
