@@ -1043,3 +1043,13 @@ def test_an_explanation_stating_people_of_other_measures_does_not_answer_how_man
     reply = engine.respond("法律援助一共帮了多少人？")
     assert reply.status == "fallback" and "人数" in reply.text
     assert "370名" in engine.respond("法律援助帮了多少农民工讨薪").text
+
+
+def test_whether_a_batch_the_report_never_names_came_out_is_not_stated(engine):
+    """第三批 as the subject of a check ("出了没 有谁") is unstated; claimed of a thing the report
+    puts in another batch ("是第三批评上的吗") it is 不是."""
+    conversation = Conversation()
+    engine.respond("龙光桥街道评上了啥", conversation, now=0.0)
+    reply = engine.respond("第三批名单出了没 有谁", conversation, now=1.0)
+    assert reply.status == "fallback" and "第三批" in reply.text
+    assert engine.respond("龙光桥街道是第三批评上的吗").text.startswith("不是")

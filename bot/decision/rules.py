@@ -861,21 +861,30 @@ ORDINAL_RE = re.compile(r"第(?:[一二三四五六七八九十]+|\d+)([批次�
 
 def rule_ordinal(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
     """An ordinal the answer does not have ("第三批…有哪些" where the report names the second)."""
-    if choice is None or a.intent.yes_no:
-        return None  # a yes/no check says 不是 instead (verify.py)
+    if choice is None:
+        return None
     evidence = convert_numerals(clean(choice.text))
     written = {ordinal_key(m.group(0)) for m in ORDINAL_RE.finditer(evidence)}
     for match in ORDINAL_RE.finditer(a.text):
         word = match.group(0)
+        if a.intent.yes_no and _CLAIMED_AS_RE.search(a.text[: match.start()]):
+            continue  # "是第三批评上的吗": a claim of which one, 不是 (verify.py); not "第三批出了没"
         if word in evidence or ordinal_key(word) in written:
             continue  # "首批验收" of 第一批…验收: one ordinal, two writings
         unit = match.group(1) or "批"
         if re.search(r"第(?:[一二三四五六七八九十]+|\d+)" + unit + ("|首批" if unit == "批" else ""), evidence):
-            return Decline("unstated", word)
+            typed = (
+                m.group(0) for m in ORDINAL_RE.finditer(clean(a.raw)) if ordinal_key(m.group(0)) == ordinal_key(word)
+            )
+            return Decline("unstated", next(typed, word))  # as typed: 第三批, not 第3批
     which = _WHICH_ORDINAL_RE.search(a.text)
     if which and not re.search(r"第(?:[一二三四五六七八九十百]+|\d+)" + which.group(1), evidence):
         return Decline("unstated", which.group(0))  # "首违不罚是第几条规定的": the report numbers no 条
     return None
+
+
+# What makes an ordinal the claim of a check ("是第三批…吗", "评上第三批了吧"), not its subject.
+_CLAIMED_AS_RE = re.compile(r"(?:是|为|属于|评上|评为|进了|列入|入选)(?:不是)?$")
 
 
 def ordinal_key(word: str) -> str:

@@ -147,6 +147,8 @@ _NOT_NEGATING_RE = re.compile(
 )
 _QUESTION_FRAMES_RE = re.compile(
     r"是不是|有没有|能不能|会不会|可不可以|是否|没(?:记|听|看|说|搞|弄|算)?错|对不对|行不行|(?:了没|没有?)(?:啊|呀|呢)?$|"
+    # "第三批名单出了没 有谁": the frame, then another ask of the same thing
+    r"了没有?(?=[\s，,]*(?:有谁|是谁|都有谁|有哪些|是哪些|哪些|哪几个|是什么|是啥)[啊呀呢？?]*$)|"
     r"(?<=[\u4e00-\u9fff\d])(?:对|是吧|对吗|对吧)$|"  # "连续两年第一对吧": the check's own word
     r"(?:排名|排)?第几(?:名|位)?"  # "排第几…排第一吗": the rank asked, then the one claimed
 )
