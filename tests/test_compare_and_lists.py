@@ -1111,3 +1111,15 @@ def test_two_figure_names_typed_together_are_both_answered(engine):
     # one figure's name said in full is one figure, not two
     assert "公示执法事项数" not in engine.respond("法治审核的执法事项数，音像记录随案存档数，报一下").text
     assert engine.respond("执法记录仪配备数量").text.startswith("执法记录仪配备数量：4400台")
+
+
+@pytest.mark.parametrize(
+    "question, start",
+    [
+        ("网上可办2861项里头 跑动一次的事项有几项 是3072项对吧", "不是"),
+        ("网上可办2861项里头 跑动一次的事项有几项", "跑动1次事项数"),
+    ],
+)
+def test_the_figure_a_message_tells_is_the_whole_it_asks_within(engine, question, start):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and reply.text.startswith(start) and "1024项" in reply.text

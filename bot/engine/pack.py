@@ -724,6 +724,9 @@ class PackEngine:
                 # is asked (an explanation before a figure: no figure was asked)
                 told = [c for c in fitting if not self.knowledge.entries[c.id].is_metric]
                 fuller = self._entry_choice((told or fitting)[0])
+            untold = self._untold(a, fitting)
+            if fuller is None and len(untold) == 1:
+                fuller = self._entry_choice(untold[0])  # the one near figure the message does not tell
             if fuller is None:
                 return Decision("clarify", None, None, options)
             choice = fuller
@@ -771,6 +774,10 @@ class PackEngine:
                 # "亲自到法院去应诉的比例是多少": of the near figures, the one the word nearest the
                 # question word (应诉) names
                 choice = self._entry_choice(named)
+            elif not short and len(untold := self._untold(a, options)) == 1 < len(options):
+                # "网上可办2861项里头 跑动一次的事项有几项": the figure the message tells is the
+                # whole it asks within, not what it asks
+                choice = self._entry_choice(untold[0])
             elif options:
                 return Decision("clarify", None, None, options)
             else:
@@ -915,6 +922,12 @@ class PackEngine:
         if noun and noun not in metrics[0].title:
             return None  # "几个方面" of an explanation stating 22个 (乡镇): another thing counted
         return self._entry_choice(Candidate(metrics[0].id, choice.candidate.score, metrics[0].title))
+
+    def _untold(self, a: Analysis, options: list[Candidate]) -> list[Candidate]:
+        """The options whose figure the message does not tell (a figure told is known)."""
+        told = convert_numerals(a.text)
+        entries = self.knowledge.entries
+        return [o for o in options if not (entries[o.id].is_metric and convert_numerals(entries[o.id].value) in told)]
 
     def _stated_all_declined(self, a: Analysis, choice: Choice) -> Decline | None:
         """An explanation chosen for a figure ask ("法律援助一共帮了多少人") whose answer states
