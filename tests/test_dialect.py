@@ -92,3 +92,12 @@ def test_trips_by_hui_become_trips_but_taohui_stays():
 
     assert "跑2趟" in mandarin("跑2回") or "跑两趟" in mandarin("跑两回")
     assert "讨回" in mandarin("讨回工资多少")
+
+
+def test_hao_gao_ending_a_question_asks_how_high():
+    from bot.analysis.intent import find_intent
+    from bot.text.dialect import mandarin
+
+    assert mandarin("网上能办的比例到底有好高") == "网上能办的比例到底有多高"
+    assert mandarin("吵了好久") == "吵了好久"  # a story's "a long time", no question
+    assert find_intent("网上能办的比例到底有多高").measure == "percent"

@@ -162,7 +162,7 @@ class Intent:
 
 _DURATION_RE = re.compile(r"多少时间|多长时间|多久|几天|几个月|节省.{0,2}时间")
 _COUNTED_RE = re.compile(r"多少|几[项件家个]")
-_ASKS_VALUE_RE = re.compile(r"多少|几|是|为|怎么样|咋样|如何|达到|吗|呢|高不高|多不多|大不大")
+_ASKS_VALUE_RE = re.compile(r"多少|几|是|为|怎么样|咋样|如何|达到|吗|呢|高不高|多不多|大不大|多高|多大")
 _HOW_MANY_RE = re.compile(r"多少|几")
 # "多少…吗": not a yes/no check ("八十几", "80%几" are rough numbers, no question word)
 _HOW_MANY_THEN_MA_RE = re.compile(r"(?:多少|(?<![\d%十百千万])几(?![百千万十\d]))[^是]*吗$")

@@ -73,7 +73,7 @@ _TOTAL_HOW_MANY_RE = re.compile(
     r"(一共|总共|到底|究竟)([\u4e00-\u9fff]{1,4}?)(?:好多|几多)(?=[个件起家项名人次条类种台位户处])"
 )
 # "成功率好高？": 好高 / 好大 ending a question asks how high, as 多高 does.
-_HOW_HIGH_END_RE = re.compile(r"好(?=[高大长久][啊呀呢咯嘞]?[？?])")
+_HOW_HIGH_END_RE = re.compile(r"好(?=[高大长久][啊呀呢咯嘞]?[？?])|(?<=[有是])好(?=[高大][啊呀呢咯嘞]?$)")
 
 
 # "跑两回", "跑了好几回": trips counted by 回, said as 趟 (never the 回 of 讨回 or 回复).
