@@ -1053,3 +1053,9 @@ def test_whether_a_batch_the_report_never_names_came_out_is_not_stated(engine):
     reply = engine.respond("第三批名单出了没 有谁", conversation, now=1.0)
     assert reply.status == "fallback" and "第三批" in reply.text
     assert engine.respond("龙光桥街道是第三批评上的吗").text.startswith("不是")
+
+
+def test_a_story_telling_what_came_later_is_no_check_of_a_step(engine):
+    """ "后来得了个全国的称号" in a story asks the honour, not what came of a step."""
+    question = "我家老头子在市里医院做手术出了点问题后来是专门调解看病纠纷的那个调解组织帮我们调好的听说他们后来得了个全国的称号是什么称号"
+    assert "最终结果" not in engine.respond(question).text

@@ -1123,3 +1123,9 @@ def test_two_figure_names_typed_together_are_both_answered(engine):
 def test_the_figure_a_message_tells_is_the_whole_it_asks_within(engine, question, start):
     reply = engine.respond(question)
     assert reply.status == "answer" and reply.text.startswith(start) and "1024项" in reply.text
+
+
+def test_a_number_checked_after_the_ask_is_no_figure_told(engine):
+    """ "…定了几项 是不是六项": 6项 is checked, not told; the figure checked answers (是的)."""
+    reply = engine.respond("市政府每年定的那个要拍板的大事清单，2023年市本级定了几向呀是不是六项")
+    assert reply.text.startswith("是的") and "6项" in reply.text

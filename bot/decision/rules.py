@@ -592,11 +592,16 @@ def rule_outcome(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | 
 def rule_after_the_step(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
     """What came of a step ("智慧渔政最后评上示范项目了没有") where the report stops at the
     step (入围…推荐名单): the outcome is not stated, neither 是的 nor 不是."""
-    if choice is None or not _OUTCOME_LATER_RE.search(a.text):
+    if choice is None or not a.intent.yes_no or not _OUTCOME_LATER_RE.search(a.text):
         return None
     said = choice.stated or choice.text
-    if not _STEP_RE.search(said) or _STEP_RE.search(_OUTCOME_LATER_RE.sub("", a.text)):
+    if _STEP_RE.search(_OUTCOME_LATER_RE.sub("", a.text)):
         return None  # ("最后是进了推荐名单吧": the step itself asked)
+    # the clause that calls it a step is about what the check names ("智慧渔政…示范项目")
+    steps = [c for c in re.split(r"[，,。；;、]", said) if _STEP_RE.search(c)]
+    words = [w for w in lexicon.segment(clean(a.text)) if len(w) >= 2 and w not in _NOT_MEASURE_WORDS]
+    if not any(w in c for c in steps for w in words):
+        return None
     return Decline("unstated", "最终结果")
 
 

@@ -167,6 +167,7 @@ _ASKING_CHARS = frozenset(
 
 
 MAX_RANK_OPTIONS = 4
+_HOW_MANY_AT_RE = re.compile(r"多少|几")
 # An answer that ranks its own subject in the province ("排名全省第一", "处于全省前列", "在全省领先").
 _RANKED_ANSWER_RE = re.compile(
     r"(?:全省|全国)(?:排名)?(?:第[一二三四五六七八九十\d]+|前列|领先|靠前)|排名(?:全省)?(?:第|靠前)"
@@ -924,8 +925,11 @@ class PackEngine:
         return self._entry_choice(Candidate(metrics[0].id, choice.candidate.score, metrics[0].title))
 
     def _untold(self, a: Analysis, options: list[Candidate]) -> list[Candidate]:
-        """The options whose figure the message does not tell (a figure told is known)."""
-        told = convert_numerals(a.text)
+        """The options whose figure the message does not tell (a figure told is known): told
+        before the question word, not a number checked after it ("…定了几项 是不是六项")."""
+        text = convert_numerals(a.text)
+        asked = _HOW_MANY_AT_RE.search(text)
+        told = text[: asked.start()] if asked else ""
         entries = self.knowledge.entries
         return [o for o in options if not (entries[o.id].is_metric and convert_numerals(entries[o.id].value) in told)]
 
