@@ -355,3 +355,9 @@ def test_a_whole_split_by_a_kind_gives_every_figure_named_after_it(engine, quest
 def test_a_split_by_a_kind_the_report_never_names_is_declined(engine):
     reply = engine.respond("首次不罚的企业按行业分各有多少")
     assert reply.status != "answer" and "6125家" not in reply.text.split("\n")[0]
+
+
+def test_a_section_answer_gives_every_figure_of_a_sub_heading_of_five(engine):
+    """多元解纷 has five figures (10816起, 93%, 13355件, 56.8%, 10.21%): all of them."""
+    reply = engine.respond("矛盾纠纷化解这块有什么成绩")
+    assert all(v in reply.text for v in ("10816起", "93%", "13355件", "56.8%", "10.21%"))

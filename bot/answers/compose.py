@@ -440,7 +440,7 @@ def area(knowledge: Knowledge, heading: str, section: str, points: list[Sentence
     return _area_reply(knowledge, heading, section, lines, points, points[:AREA_MAX_SENTENCES])
 
 
-AREA_KEY_FIGURES = 4  # a section's answer: at most this many figure clauses under each sub-heading
+AREA_KEY_FIGURES = 5  # a section's answer: at most this many figure clauses under each sub-heading
 
 
 def _key_clauses(sentences: list[Sentence]) -> list[str]:
