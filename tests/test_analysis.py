@@ -336,3 +336,10 @@ def test_a_rate_after_the_items_is_asked_of_each(question, parts):
     ]
     listed = split_question("首次不罚的企业、市本级网上能办的事项、行政许可实施规范和办事指南的填报发布率都列出来")
     assert all("首次不罚的企业的填报发布率是多少" not in s.parts for s in listed)
+
+
+def test_what_kind_of_named_thing_is_a_description_ask():
+    from bot.analysis.intent import find_intent
+
+    assert find_intent("政府合同审查这块建了什么制度").kind == "description"
+    assert find_intent("开了个什么会").kind == "description"
