@@ -2184,11 +2184,8 @@ MIN_AREA_PAIRS = 2  # an area named by fewer of the report's pairs is matched on
 def _bare_lookup(text: str) -> str:
     """A staff lookup of names typed one after another, with no question word, mark or break
     ("新增立法联系点立法意见条数"): its text, which may hold several names; "" otherwise."""
-    return (
-        text
-        if len(text) <= MAX_BARE_LOOKUP and _HANZI_ONLY_RE.fullmatch(text) and not _ASKING_NAME_RE.search(text)
-        else ""
-    )
+    sized = MIN_BARE_LOOKUP <= len(text) <= MAX_BARE_LOOKUP  # two names at least, each of three or more
+    return text if sized and _HANZI_ONLY_RE.fullmatch(text) and not _ASKING_NAME_RE.search(text) else ""
 
 
 def _name_start(taken: list[bool], start: int) -> int:
@@ -2228,6 +2225,7 @@ MAX_JOINING_CHARS = 2  # … when it does not open with a name: a joining word o
 MAX_SCOPE_CHARS = 8  # a scope typed before such a list ("2023年市本级")
 _SCOPE_RE = re.compile(r"(?:(?:19|20)\d\d年)?(?:全市|市本级|市级|益阳市?|益阳全市)?(?:的|里|里面)?")
 MAX_BARE_LOOKUP = 24
+MIN_BARE_LOOKUP = 8
 _HANZI_ONLY_RE = re.compile(r"[\u4e00-\u9fff\d.%]+")
 _MEASURE_END_RE = re.compile(r"(?:数量|数|率|金额|人次)$")  # a stretch that names a measure ends so
 _COUNT_SUFFIX_RE = re.compile(r"(?:数量|台数|件数|项数|个数|人数|人次|金额|数)$")

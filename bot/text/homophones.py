@@ -71,11 +71,12 @@ class HomophoneFixer:
         # ("庭应诉率"): "出庭因素率" typed by sound is 出庭应诉率
         quads: dict[str, set[str]] = {}
         self.runs3: set[str] = set()  # every three characters of the knowledge as written
-        self.runs4: set[str] = set()  # … and every four
+        # the knowledge's runs of characters, one string: four characters are looked up in it
+        # only when a common character is read as mistyped (rare), so no set of every four
+        self.written = "|".join(run for text in texts for run in re.findall(r"[\u4e00-\u9fff]+", text))
         for text in texts:
             for run in re.findall(r"[\u4e00-\u9fff]+", text):
                 self.runs3.update(run[i : i + 3] for i in range(len(run) - 2))
-                self.runs4.update(run[i : i + 4] for i in range(len(run) - 3))
                 for i in range(len(run) - 3):
                     quads.setdefault(pinyin_key(run[i : i + 4]), set()).add(run[i : i + 4])
         self.quads = {key: next(iter(found)) for key, found in quads.items() if len(found) == 1}
@@ -235,7 +236,7 @@ class HomophoneFixer:
         word = found[0]
         typed = pair[0] if word[0] != pair[0] else pair[1]
         around = (before[-2:] + word, word + after[:2], before[-1:] + word + after[:1])
-        in_report = any(len(run) == 4 and run in self.runs4 for run in around)
+        in_report = any(len(run) == 4 and run in self.written for run in around)
         if lexicon.words().get(typed, 0) >= MAX_TYPO_FREQUENCY and not in_report:
             # 是, 有, 说, 按: a word of its own, typed on purpose ("是按件算"), unless the
             # knowledge writes the word read with two characters beside it ("集中三到为" → 中三到位)
