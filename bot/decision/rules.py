@@ -22,7 +22,7 @@ from bot.decision.counted import rule_counted_thing
 from bot.decision.decline import Decline
 from bot.decision.excluded import rule_excluded
 from bot.decision.kinds import CHANGE_ASKED_RE, choice_role, rule_figure_kind
-from bot.decision.verify import other_units
+from bot.decision.verify import STEP_RE, other_units
 from bot.engine.params import Params
 from bot.knowledge.reporttext import TARGET_ASKED_RE, figures_of
 from bot.retrieval import Candidate
@@ -595,20 +595,18 @@ def rule_after_the_step(a: Analysis, choice: Choice | None, ctx: Context) -> Dec
     if choice is None or not a.intent.yes_no or not _OUTCOME_LATER_RE.search(a.text):
         return None
     said = choice.stated or choice.text
-    if _STEP_RE.search(_OUTCOME_LATER_RE.sub("", a.text)):
+    if STEP_RE.search(_OUTCOME_LATER_RE.sub("", a.text)):
         return None  # ("最后是进了推荐名单吧": the step itself asked)
     # the clause that calls it a step is about what the check names ("智慧渔政…示范项目")
-    steps = [c for c in re.split(r"[，,。；;、]", said) if _STEP_RE.search(c)]
+    steps = [c for c in re.split(r"[，,。；;、]", said) if STEP_RE.search(c)]
     words = [w for w in lexicon.segment(clean(a.text)) if len(w) >= 2 and w not in _NOT_MEASURE_WORDS]
     if not any(w in c for c in steps for w in words):
         return None
     return Decline("unstated", "最终结果")
 
 
-# The outcome after a step asked ("最后", "最终", "后来"), and what the report calls a step
-# towards a thing, not the thing (入围推荐名单, 候选, 提名, 初评).
+# The outcome after a step asked ("最后", "最终", "后来"); the step is verify.STEP_RE (入围推荐名单, 候选, …).
 _OUTCOME_LATER_RE = re.compile(r"最后|最终|后来|到头来")
-_STEP_RE = re.compile(r"推荐名单|候选|提名|入围|初评")
 _COUNT_ASKED_RE = re.compile(r"(?<!哪)几(?![百千万])|多少")
 _WHICH_RE = re.compile(r"哪")
 _WHICH_ENDS_RE = re.compile(r"(?:是|有)?(?:哪些|哪几[个项家类种条处]?)[呢啊呀吧？?。！!\s]*$")

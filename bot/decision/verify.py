@@ -607,7 +607,8 @@ def _only_a_step(core: str, evidence: str, question: str) -> bool:
 
 
 # What the evidence calls a step towards a thing, not the thing (入围推荐名单, 候选, 提名, 拟).
-_TENTATIVE_RE = re.compile(r"推荐名单|候选|提名|入围|初评|拟")
+STEP_RE = re.compile(r"推荐名单|候选|提名|入围|初评")  # a step towards a thing (rules.rule_after_the_step too)
+_TENTATIVE_RE = re.compile(STEP_RE.pattern + r"|拟")
 STATED_MIN = 0.34  # share of the claim's character pairs the evidence must have for 是的
 _NOT_CLAIM_RE = re.compile(r"[^\u4e00-\u9fff]|[的了吗呢啊吧呀嘛么是有]")
 
