@@ -167,6 +167,7 @@ _ASKING_CHARS = frozenset(
 
 
 MAX_RANK_OPTIONS = 4
+_NOT_DECLINED = lambda declined: declined is None  # noqa: E731
 _HOW_MANY_AT_RE = re.compile(r"多少|几")
 # An answer that ranks its own subject in the province ("排名全省第一", "处于全省前列", "在全省领先").
 _RANKED_ANSWER_RE = re.compile(
@@ -796,7 +797,14 @@ class PackEngine:
             other = self._other_choice(a, curated, choice, p.clarify_min, ranks)
             if other is not None:
                 return Decision("answer", other)
-            vague = self._ranked_vaguely(a, curated, choice, ranks) if declined.detail != EXACT_RANK else None
+            # the near entry ranking the subject asked, declined only because an exact place is
+            # asked and it gives none (前列, 领先)
+            exact_only = lambda d: d is not None and d.detail == EXACT_RANK  # noqa: E731
+            vague = (
+                self._other_choice(a, curated, choice, p.clarify_min, ranks, exact_only)
+                if declined.detail != EXACT_RANK
+                else None
+            )
             if vague is not None:
                 # "承诺时限压缩率在全省具体排第几名": the subject's own rank is only 处于全省前列
                 return Decision("decline", vague, Decline("unstated", EXACT_RANK))
@@ -956,24 +964,15 @@ class PackEngine:
         ]
         return Decline("measure", a.intent.measure) if all(d is not None for d in declines) else None
 
-    def _other_choice(self, a: Analysis, curated: list[Candidate], chosen: Choice, least: float, fits) -> Choice | None:
+    def _other_choice(
+        self, a: Analysis, curated: list[Candidate], chosen: Choice, least: float, fits, accept=None
+    ) -> Choice | None:
         """The first near entry besides the one chosen, scoring at least `least`, that `fits` and
-        that no rule declines."""
+        whose decline `accept` takes (by default: that no rule declines)."""
         for other in curated:
             if other.id != chosen.candidate.id and other.score >= least:
                 again = self._entry_choice(other)
-                if fits(again) and first_decline(a, again, self.context) is None:
-                    return again
-        return None
-
-    def _ranked_vaguely(self, a: Analysis, curated: list[Candidate], chosen: Choice, fits) -> Choice | None:
-        """The near entry ranking the subject asked, declined only because an exact place is
-        asked and it gives none (前列, 领先)."""
-        for other in curated:
-            if other.id != chosen.candidate.id and other.score >= self.params.clarify_min:
-                again = self._entry_choice(other)
-                found = first_decline(a, again, self.context) if fits(again) else None
-                if found is not None and found.detail == EXACT_RANK:
+                if fits(again) and (accept or _NOT_DECLINED)(first_decline(a, again, self.context)):
                     return again
         return None
 
