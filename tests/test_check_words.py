@@ -277,3 +277,41 @@ def test_money_asked_for_someone_is_no_price_question(engine):
 )
 def test_the_alternative_rejected_beside_a_check_is_dropped(text, check):
     assert without_rejected(text) == check
+
+
+@pytest.mark.parametrize("tag", ["我说的这两个数对吧", "这2个数对吧", "两个都对吧", "我讲的没错吧"])
+def test_a_tag_pointing_at_the_amounts_said_checks_each_and_claims_no_number(tag):
+    assert bare_check(tag)
+    claims = checked_claims(f"免证办涉及五十多类证明材料，覆盖三千多项高频事项，{tag}")
+    assert len(claims) == 2
+
+
+@pytest.mark.parametrize(
+    "message, parts",
+    [
+        ("普法案例是不是有七十个，涉及二十多个方面", ("普法案例是不是有七十个", "是不是涉及二十多个方面")),
+        ("出庭应诉率和网上可办率是不是都是百分之百", ("出庭应诉率是不是是百分之百", "网上可办率是不是是百分之百")),
+        ("出庭应诉率、网上可办率都是100%对吧", ("出庭应诉率是100%对吧", "网上可办率是100%对吧")),
+    ],
+)
+def test_one_check_frame_checks_every_amount_or_item_it_covers(message, parts):
+    from bot.analysis.split import split_question
+
+    assert any(split.parts == parts for split in split_question(message)), split_question(message)
+
+
+@pytest.mark.parametrize(
+    "message, verdicts",
+    [
+        ("免证办涉及五十多类证明材料，覆盖三千多项高频事项，我说的这两个数对吧？", ["是的", "是的"]),
+        ("免证办涉及五十多类证明材料，覆盖四千多项高频事项，我说的这两个数对吧？", ["是的", "不是"]),
+        ("普法案例是不是有八十个，涉及二十多个方面", ["不是", "是的"]),
+        ("出庭应诉率和人民调解成功率是不是都是百分之百", ["是的", "不是"]),
+        ("出庭应诉率和网上可办率都是百分之百对吧", ["是的", "是的"]),
+    ],
+)
+def test_several_claims_under_one_frame_are_each_judged_and_a_mixed_result_says_so(engine, message, verdicts):
+    reply = engine.respond(message)
+    said = [line[:2] for line in reply.answer.split("\n") if line.startswith(("是的", "不是"))]
+    assert said == verdicts, reply.text
+    assert reply.answer.startswith("不全对") == (len(set(verdicts)) == 2)

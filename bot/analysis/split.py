@@ -438,8 +438,10 @@ def checked_claims(text: str) -> tuple[str, ...]:
     调处成功率百分之九十三，没错吧" → two checks); a piece stating no number belongs to the next
     ("询问室、听证室近200处"). () unless the text is such claims and a tag."""
     *pieces, tag = _CLAIM_BREAK_RE.split(text.strip())
-    if not pieces or not bare_check(tag.strip()):
+    if not pieces:
         return ()
+    if not bare_check(tag.strip()):
+        return _framed_claims([*pieces, tag][::2])
     claims, pending = [], ""
     for k in range(0, len(pieces), 2):
         piece = pending + pieces[k]
@@ -453,6 +455,45 @@ def checked_claims(text: str) -> tuple[str, ...]:
         else:
             pending = piece + (pieces[k + 1] if k + 1 < len(pieces) else "")
     return tuple(claims) if not pending.strip() else ()
+
+
+# A check's frame at the front of its first claim ("普法案例是不是有七十个，涉及二十多个方面").
+_FRAME_RE = re.compile(r"是不是|是否|有没有")
+
+
+def _framed_claims(pieces: list[str]) -> tuple[str, ...]:
+    """Claims under one check frame: the first clause checks an amount ("…是不是有七十个") and
+    each later clause only states another amount ("涉及二十多个方面"), which the frame checks too."""
+    pieces = [p for p in pieces if p.strip()]
+    if len(pieces) < 2 or not 2 <= len(pieces) <= MAX_PARTS:
+        return ()
+    frame = _FRAME_RE.search(pieces[0])
+    if not frame or not states_number(pieces[0][frame.end() :]):
+        return ()
+    rest = pieces[1:]
+    if any(_has_ask(p) or checks(p) or not states_number(p) for p in rest):
+        return ()
+    return (pieces[0], *(frame.group(0) + p for p in rest))
+
+
+# One amount checked of every item before it ("A和B是不是都是百分之百", "A、B都过万了吧").
+_EACH_CHECKED_RE = re.compile(
+    r"[，,\s]*(?:是不是|是否)?都(?:是|有|为|在|达到了?|超过了?|过了?|不到|没到)?(?P<amount>[^，,\s都]{1,12}?)"
+    r"(?:了)?(?:吗|吧|么|嘛|呀|啊|对吧|是吧|对不对|对吗|没错吧)?[?？。!！\s]*$"
+)
+
+
+def _each_checked(text: str) -> tuple[str, ...]:
+    """Each item checked against the one amount said after them all: "出庭应诉率和网上可办率是不是
+    都是100%" → "出庭应诉率是不是100%", "网上可办率是不是100%"."""
+    found = _EACH_CHECKED_RE.search(text)
+    if not found or not states_number(found.group("amount")) or not checks(text[found.start() :] + "吗"):
+        return ()
+    items = _items(text[: found.start()])
+    if not 2 <= len(items) <= MAX_PARTS or any(_has_ask(i) or states_number(i) for i in items):
+        return ()
+    said = text[found.start() :].strip("，, ")
+    return tuple(i + said.replace("都", "", 1) for i in items)
 
 
 def _asking_groups(clauses: list[str]) -> list[str]:
@@ -688,7 +729,7 @@ def _checks_joined(pieces: list[str]) -> list[str]:
 
 def _split(text: str) -> list[Split]:
     found: list[Split] = []
-    claims = checked_claims(text)
+    claims = checked_claims(text) or _each_checked(text)
     if 2 <= len(claims) <= MAX_PARTS:
         found.append(Split(claims, True))
     sentences = [s for s in _unquoted(text, _SENTENCE_RE) if len(_content(s)) >= 2]

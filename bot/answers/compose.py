@@ -380,10 +380,18 @@ def compared(
     return replace(response, text=line + "\n\n" + response.text, answer=line + "\n" + response.answer, kind="compare")
 
 
+MIXED_CHECKS = "不全对，逐项核对如下："
+
+
 def combined(knowledge: Knowledge, parts: list[Response], missing: list[str] = ()) -> Response:
     """Several questions in one message, answered one after another; when each part is an
     answer, its source and where, the answers come first and each source once below them."""
     text = _answers_then_sources(parts) or "\n\n".join(p.text for p in parts)
+    answer = "\n".join(p.answer for p in parts)
+    verdicts = [m.group(0) if m else "" for m in (_VERDICT_RE.match(p.answer) for p in parts)]
+    if all(verdicts) and len(set(verdicts)) == 2:
+        # "A是不是X，B是不是Y": one claim right and one wrong; the message is not right as a whole
+        text, answer = MIXED_CHECKS + "\n\n" + text, MIXED_CHECKS + "\n" + answer
     if missing:
         text += "\n\n" + "\n".join(f"关于“{m}”，报告中没有找到直接的回答。" for m in missing)
     first = parts[0]
@@ -395,7 +403,7 @@ def combined(knowledge: Knowledge, parts: list[Response], missing: list[str] = (
         parts[-1].suggestions,
         "combined",
         first.topics,
-        answer="\n".join(p.answer for p in parts),
+        answer=answer,
         source="\n".join(p.source for p in parts),
         section=first.section,
         year=first.year,

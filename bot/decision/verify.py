@@ -113,8 +113,13 @@ _TOKEN_RE = re.compile(r"[a-z]+\d+|\d+(?:\.\d+)?(?=[年批次届个项件家台�
 _NONE_RE = re.compile(r"(?:^|[，,])(?:无|没有|未)")
 
 
+_REFERS_RE = re.compile(r"(?:这|那)$")  # a number after a demonstrative counts what was said
+
+
 def _pick(analysis: Analysis, percent: bool):
-    pool = [n for n in analysis.numbers if n.percent == percent] or list(analysis.numbers)
+    numbers = [n for n in analysis.numbers if not _REFERS_RE.search(analysis.text, 0, n.start)]
+    numbers = numbers or list(analysis.numbers)  # "这两个数对吧" counts the claims said, claims nothing
+    pool = [n for n in numbers if n.percent == percent] or numbers
     if len(pool) > 1 and _CHECK_TAIL_RE.fullmatch(analysis.text[pool[-1].end :]):
         # "…压缩了百分之七十几来着 应该是百分之三十四点一吧": the number the check ends on, unless
         # it is the one denied ("是三千来家 没得六千家吧": 三千 is claimed)
