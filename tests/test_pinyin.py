@@ -38,6 +38,29 @@ def test_pinyin_is_read_as_the_packs_words(reader, typed, read):
     assert reader.read(typed) == read
 
 
+@pytest.mark.parametrize(
+    "typed, read",
+    [
+        ("xiang易办旗舰店", "湘易办旗舰店"),
+        ("wu车证明能在线开吗", "无车证明能在线开吗"),
+        ("湘yi办旗舰店", "湘易办旗舰店"),  # between characters
+        ("桃江xian婚调", "桃江县婚调"),  # one syllable, never 西安 (xi an)
+        ("承诺时限压suolv", "承诺时限压缩率"),  # two syllables
+        ("立法联xidian新增几个", "立法联系点新增几个"),
+    ],
+)
+def test_a_syllable_inside_a_word_is_read_with_the_characters_beside_it(reader, typed, read):
+    assert reader.read_in_message(typed) == read
+    assert reader.read(typed) == read
+
+
+@pytest.mark.parametrize("typed", ["APP上能办吗", "CCTV13报道了", "falv yuanzhu案件"])
+def test_a_glued_run_that_is_no_syllable_or_part_of_a_spaced_run_is_left_to_the_rest(reader, typed):
+    assert reader.read_in_message(typed) == reader.read_in_message(typed.replace("案件", " 案件")).replace(
+        " 案件", "案件"
+    )
+
+
 def test_mixed_text(reader):
     assert reader.read("wangshang可办率多少") == "网上可办率多少"
     assert reader.read("2023年falv yuanzhu案件有多少件？") == "2023年法律援助案件有多少件？"

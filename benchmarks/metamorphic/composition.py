@@ -145,6 +145,19 @@ def claims_checked(claims: list[tuple[str, Figure, bool]], rng: random.Random) -
     return rng.choice(lexicon.CLAIM_SEPARATORS).join(said) + rng.choice(lexicon.CLAIMS_CHECKS)
 
 
+def claims_framed(claims: list[tuple[str, Figure, bool]], rng: random.Random) -> str:
+    """Several figures under one check frame that opens the first ("普法案例是不是有七十个，
+    涉及二十多个方面"): the frame checks each amount stated after it too."""
+    # "是不是有X" also reads "at least X": a wrong X is not asked that way (as in `check`)
+    frames = ("是不是", "是否", "是不是有") if claims[0][2] else ("是不是", "是否")
+    said = [
+        f"{subject}{rng.choice(('是', '有', '')) if k else rng.choice(frames)}"
+        f"{said_figure(figure, right, rng.random() < 0.5, rng)}"
+        for k, (subject, figure, right) in enumerate(claims)
+    ]
+    return "，".join(said) + rng.choice(("", "？", "?"))
+
+
 def direction_check(figure: Figure, rng: random.Random) -> tuple[str, bool]:
     """A follow-up check of a change's direction, either way, and whether it is true."""
     up = rng.random() < 0.5

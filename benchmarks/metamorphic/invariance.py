@@ -200,6 +200,24 @@ def pinyin_word(question: str, rng: random.Random) -> str | None:
     return before + written + after
 
 
+def pinyin_glued(question: str, rng: random.Random) -> str | None:
+    """One or two characters inside a content word of 3–4 characters typed as toneless pinyin
+    with no space ("xiang易办", "wu车证明", "湘yi办"), as a pinyin keyboard left uncommitted does."""
+    from pypinyin import lazy_pinyin
+
+    words = [(start, word) for start, word in content_words(question, longest=4) if len(word) >= 3]
+    if not words:
+        return None
+    start, word = rng.choice(words)
+    count = rng.choice((1, 1, 2))
+    at = rng.randrange(len(word) - count + 1)
+    written = "".join(lazy_pinyin(word[at : at + count]))
+    if not written.isascii() or not written.isalpha():
+        return None
+    at += start
+    return question[:at] + written + question[at + count :]
+
+
 @functools.cache
 def _english_words() -> dict[str, tuple[str, ...]]:
     """Chinese word → the English phrases the glossary reads as it (words of 2+ characters only)."""
@@ -267,6 +285,7 @@ TRANSFORMS = {
     "swapped_chars": (swapped_chars, 1),
     "numbers_in_words": (numbers_in_words, 2),
     "pinyin_word": (pinyin_word, 2),
+    "pinyin_glued": (pinyin_glued, 1),
     "english_word": (english_word, 1),
     "dialect": (dialect, 1),
     "feeling_after": (feeling_after, 1),

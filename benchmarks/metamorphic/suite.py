@@ -66,6 +66,7 @@ TRANSFORMS = (
     ("choice", COMPOSITION),
     ("told_claim", COMPOSITION),
     ("claims_checked", COMPOSITION),
+    ("claims_framed", COMPOSITION),
 )
 
 
@@ -283,7 +284,20 @@ def composition_cases(sources: Sources, seed: int) -> list[Case]:
             expect = tuple(item.expect[0] for _, item in chosen)
             truths = tuple(right for _, _, right in claims)
             source = " | ".join(item.question for _, item in chosen)
-            case = Case("claims_checked", COMPOSITION, (question,), RIGHT, expect, truths[0], source, (), truths)
+            # the reply's head judges the whole message: 是的 only when every claim holds
+            case = Case("claims_checked", COMPOSITION, (question,), RIGHT, expect, all(truths), source, (), truths)
+            cases.append(case)
+    rng = _rng(seed, "claims_framed")
+    for _ in range(CLAIMS_CHECKED):
+        chosen = _distinct(sources, rng, rng.randint(2, 3))
+        if chosen and not any(_ASKING_END_RE.search(subject) for subject, _ in chosen):
+            claims = [(s, sources.single_figure(item), rng.random() < 0.6) for s, item in chosen]
+            question = composition.claims_framed(claims, rng)
+            expect = tuple(item.expect[0] for _, item in chosen)
+            truths = tuple(right for _, _, right in claims)
+            source = " | ".join(item.question for _, item in chosen)
+            # the reply's head judges the whole message: 是的 only when every claim holds
+            case = Case("claims_framed", COMPOSITION, (question,), RIGHT, expect, all(truths), source, (), truths)
             cases.append(case)
     rng = _rng(seed, "check_bound")
     for item in sources.right:

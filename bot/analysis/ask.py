@@ -24,6 +24,7 @@ from bot.analysis.check_words import bare_check, offers_choice
 from bot.analysis.guards import ADDRESSED_GREETING
 from bot.analysis.numbers import states_number
 from bot.analysis.places import gazetteer
+from bot.analysis.split import under_frame
 from bot.text.lexicon import segment
 from bot.text.normalize import clean, convert_numerals
 from bot.text.pairs import occurs, pairs_of
@@ -353,7 +354,11 @@ def _claims_checked(parts: list[str]) -> list[int]:
     """The clauses a bare check ending the message checks when they state two figures or more
     ("询问室听证室有近六百处，法律援助案件是2900多件，没错吧"): the run of clauses stating a
     number right before it, none of the asker's story; [] otherwise."""
-    if len(parts) < 3 or not bare_check(parts[-1]):
+    if len(parts) >= 2 and not bare_check(parts[-1]):
+        # "普法案例是不是有七十个，涉及二十多个方面": a frame opening a run of stated amounts
+        first = next((k for k in range(len(parts) - 1) if under_frame(parts[k:])), None)
+        return [] if first is None else list(range(first, len(parts)))
+    if len(parts) < 3:
         return []
     first = len(parts) - 1
     while first > 0 and states_number(parts[first - 1]) and not narrative(parts[first - 1]):

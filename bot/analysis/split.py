@@ -461,19 +461,24 @@ def checked_claims(text: str) -> tuple[str, ...]:
 _FRAME_RE = re.compile(r"是不是|是否|有没有")
 
 
-def _framed_claims(pieces: list[str]) -> tuple[str, ...]:
-    """Claims under one check frame: the first clause checks an amount ("…是不是有七十个") and
-    each later clause only states another amount ("涉及二十多个方面"), which the frame checks too."""
-    pieces = [p for p in pieces if p.strip()]
-    if len(pieces) < 2 or not 2 <= len(pieces) <= MAX_PARTS:
-        return ()
+def under_frame(pieces: list[str]) -> bool:
+    """Whether the clauses are claims under one check frame: the first checks an amount ("…是不是
+    有七十个") and each later one only states another amount ("涉及二十多个方面"), which the
+    frame checks too."""
+    if not 2 <= len(pieces) <= MAX_PARTS:
+        return False
     frame = _FRAME_RE.search(pieces[0])
     if not frame or not states_number(pieces[0][frame.end() :]):
+        return False
+    return not any(_has_ask(p) or checks(p) or not states_number(p) for p in pieces[1:])
+
+
+def _framed_claims(pieces: list[str]) -> tuple[str, ...]:
+    """The claims under one frame, each later one checked as "X N，对吧" is."""
+    pieces = [p for p in pieces if p.strip()]
+    if not under_frame(pieces):
         return ()
-    rest = pieces[1:]
-    if any(_has_ask(p) or checks(p) or not states_number(p) for p in rest):
-        return ()
-    return (pieces[0], *(frame.group(0) + p for p in rest))
+    return (pieces[0], *(p.rstrip("?？ ") + "，对吧" for p in pieces[1:]))
 
 
 # One amount checked of every item before it ("A和B是不是都是百分之百", "A、B都过万了吧").

@@ -156,6 +156,8 @@ class PinyinReader:
         self._longest_key = max(map(len, self.keys), default=0)
         self.syllables = syllables()
         self._read: dict[tuple, str] = {}  # runs already read (a repeated question)
+        self.text = ""  # the pack's text, for a syllable typed inside one of its words
+        self._by_sound: dict[str, str] | None = None
         self._longest_syllable = max(map(len, self.syllables), default=6)
 
     @classmethod
@@ -184,7 +186,9 @@ class PinyinReader:
                 weights.update(found)
         words.extend(QUESTION_WORDS)
         weights.update({w: 1000 for w in QUESTION_WORDS})
-        return cls(words, weights)
+        reader = cls(words, weights)
+        reader.text = "\n".join(texts)  # one text is kept as it is, not copied
+        return reader
 
     @classmethod
     def from_knowledge(cls, knowledge) -> PinyinReader:
@@ -204,10 +208,57 @@ class PinyinReader:
         if not has_latin(text):
             return text
         text = _COUNTER_AFTER_NUMBER_RE.sub("个", text)
+        if self.text:  # a syllable inside a word first: the characters beside it say which word
+            text = _GLUED_RE.sub(self._glued, text)
         text = _RUN_RE.sub(lambda m: self._run(m.group(0), other), text)
         if self is not _everyday_reader() and has_latin(text):
             text = _everyday_reader().read(text)
         return text
+
+    def _glued(self, match: re.Match) -> str:
+        """A syllable or two typed inside a word of the text ("xiang易办", "wu车证明", "湘yi办"):
+        the characters of that sound which, with the characters typed beside them, the text
+        writes (three characters at least); the widest such context decides, and only when one
+        reading fits it."""
+        run, before, after = match.group("run"), match.group("before") or "", match.group("after") or ""
+        letters = _fold(run)
+        for parse in self._parses(letters):
+            chars = [self._chars_of(syllable) for syllable in parse]
+            if not all(chars):
+                continue
+            middle = "".join(f"[{c}]" for c in chars)
+            least = max(1, MIN_GLUED_CHARS - len(parse))  # "压suolv": 压缩率, three characters in all
+            for width in range(min(len(before), 3) + min(len(after), 4), least - 1, -1):
+                found = set()
+                for left in range(min(len(before), 3, width), max(-1, width - min(len(after), 4) - 1), -1):
+                    lead, tail = before[len(before) - left :], after[: width - left]
+                    pattern = re.escape(lead) + f"({middle})" + re.escape(tail)
+                    found.update(m.group(1) for m in re.finditer(pattern, self.text))
+                if len(found) == 1:
+                    return before + found.pop() + after
+                if found:
+                    break  # two readings fit as well: leave it as typed
+        return match.group(0)
+
+    def _parses(self, letters: str) -> list[tuple[str, ...]]:
+        """The ways to cut a run into one or two syllables."""
+        if letters in self.syllables:
+            return [(letters,)]
+        return [
+            (letters[:k], letters[k:])
+            for k in range(1, len(letters))
+            if letters[:k] in self.syllables and letters[k:] in self.syllables
+        ]
+
+    def _chars_of(self, syllable: str) -> str:
+        """The text's characters read as this syllable (any of their readings)."""
+        if self._by_sound is None:
+            by_sound: dict[str, str] = {}
+            for char in set("".join(_HANZI_RUN_RE.findall(self.text))):
+                for reading in char_readings(char):
+                    by_sound[reading] = by_sound.get(reading, "") + char
+            self._by_sound = by_sound
+        return self._by_sound.get(syllable, "")
 
     def read_in_message(self, text: str, other: bool = False) -> str:
         """`read`, for a whole message before its clauses are found: one space each side of a run
@@ -215,6 +266,8 @@ class PinyinReader:
         end ("…分别多少 nmg讨薪…"); a run not read keeps its spaces (in Chinese a space is a break)."""
         if not has_latin(text):
             return text
+        if self.text:  # a syllable inside a word first: the characters beside it say which word
+            text = _GLUED_RE.sub(self._glued, text)
 
         def run(match: re.Match) -> str:
             read = self.read(match.group(2), other)
@@ -381,4 +434,9 @@ def _unlisted_names(quoted: str) -> list[str]:
 
 
 _HANZI_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
+# One or two syllables typed between characters, with no space ("xiang易办", "wu车证明").
+_GLUED_RE = re.compile(
+    r"(?P<before>[\u4e00-\u9fff]{0,3})(?P<run>(?<![a-zA-Z])(?<![a-zA-Z][ \t'’])[a-zA-Z]{1,12}(?![a-zA-Z])(?![ \t'’][a-zA-Z]))(?P<after>[\u4e00-\u9fff]{0,4})"
+)
+MIN_GLUED_CHARS = 3  # characters, the syllables read and those beside them, the text must write together
 _QUOTED_RE = re.compile(r"[“\"「《]([\u4e00-\u9fff]{2,8})[”\"」》]")

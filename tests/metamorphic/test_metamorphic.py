@@ -24,6 +24,7 @@ FLOORS = {
     "swapped_chars": 0.95,  # session 43: two neighbours of a word typed round (91.2% before such pairs were put right)
     "numbers_in_words": 0.99,  # session 29: two tuning17 originals fail in words ("一跑动", "这俩" of two figures in words)
     "pinyin_word": 0.95,
+    "pinyin_glued": 0.95,  # session 48: "xiang易办", "wu车证明" (90.5% before a syllable was read with its neighbours)
     "english_word": 0.95,
     "feeling_after": 0.95,  # session 35: "…吗 好麻烦呀" (96.9% before a short message shed its feeling)
     "dialect": 0.95,  # session 34: a verb's 了 said 哒/咯 too (93.7% before 讲咯/过哒 were read)
@@ -53,6 +54,7 @@ FLOORS = {
     "none_claimed": 0.95,  # session 42: "是不是一家都没有" of a count (不是)
     "choice": 0.95,  # session 41: the figure and a wrong one offered as options (61.5% when written)
     "told_claim": 0.95,  # session 29: "我表姐说X是N，我有点不信，是真的吗" (83.5%; 98.1% in session 30)
+    "claims_framed": 0.95,  # session 48: "A是不是N，B M，C K" (0% before the frame covered every claim)
     "claims_checked": 0.85,  # session 32: "A是N，B是M，没错吧", 是的/不是 of each claim (89.8% in the bench)
 }
 MIN_CASES = 30  # per transform
