@@ -53,6 +53,30 @@ def test_a_comparison_asked_as_a_check_says_yes_or_no(engine):
 @pytest.mark.parametrize(
     "question, start",
     [
+        ("市政府规范性文件三统一的比部门规范性文件还多，是这样吗", "不是"),  # 28件 < 51件
+        ("诉前调解成功率比人民调解调处成功率低，对吧", "是的"),
+        ("法律援助案件比诉前调解案件多，是不是", "不是"),
+        ("听说法律援助案件比诉前调解案例少，没错吧", "是的"),
+    ],
+)
+def test_a_comparison_claimed_then_checked_by_a_tag_says_yes_or_no_of_both(engine, question, start):
+    reply = engine.respond(question)
+    assert reply.answer.startswith(start), reply.text
+    assert reply.kind == "compare"
+
+
+def test_one_figure_never_bears_out_a_claim_about_two(engine):
+    from bot.analysis import analyze
+    from bot.decision.verify import verdict
+
+    a = analyze("法律援助案件比哪个都少，没错吧")
+    assert verdict(a, "2023年,共受理法律援助案件2900余件") is None
+    assert verdict(analyze("刑事破案数是不是比上一年多了"), "2023年,全市刑事破案数同比上升110%") is not None
+
+
+@pytest.mark.parametrize(
+    "question, start",
+    [
         ("执法记录仪的台数比参加执法资格考试的人数多吗", "不是"),  # 4400台 < 5100多名: both counts
         ("首次不罚的企业家数比柔性执法办理的案件数还多？", "是的"),  # 6125家 > 4600余件
         ("讨回的工资比首次不罚的企业数多吗", None),  # money and a count: no verdict

@@ -66,6 +66,22 @@ def comparison(a: str, b: str, percent: bool, rng: random.Random) -> str:
     return rng.choice(lexicon.COMPARISONS_HIGH if percent else lexicon.COMPARISONS_MORE).format(a=a, b=b)
 
 
+def magnitude(figure: Figure) -> tuple[float, str]:
+    """The number a figure stands for (7.5万 → 75000) and its unit ("项", "%"), for a claim of
+    which of two is larger."""
+    match = _VALUE_RE.match(figure.value)
+    if match is None:
+        return 0.0, ""
+    _, number, wan1, _, wan2, unit = match.groups()
+    return float(number) * (10000 if wan1 or wan2 else 1), unit
+
+
+def comparison_claimed(a: str, b: str, percent: bool, more: bool, rng: random.Random) -> str:
+    """Which of two is larger, stated as a claim and checked ("A比B多，对吧", "A是不是比B高")."""
+    word = ("高" if more else "低") if percent else ("多" if more else "少")
+    return rng.choice(lexicon.COMPARISONS_CLAIMED).format(a=a, b=b, w=word)
+
+
 def stated(a: str, value_a: str, b: str, rng: random.Random) -> str:
     """Another figure stated as known before the ask: "网上可办率是100%，那法律援助案件数呢"."""
     return rng.choice(lexicon.STATED).format(a=a, va=value_a, b=b)

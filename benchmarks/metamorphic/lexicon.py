@@ -331,6 +331,15 @@ BARE_CHECKS = (
     "也不晓得是不是真的",
 )
 # Several figures stated, then one check of them all.
+# Which of two is larger, claimed then checked ({w}: 多/少/高/低).
+COMPARISONS_CLAIMED = (
+    "{a}比{b}{w}，对吧",
+    "{a}比{b}要{w}，是不是",
+    "{a}比{b}{w}吧",
+    "{a}是不是比{b}{w}",
+    "{a}比{b}还{w}，是这样吗",
+    "听说{a}比{b}{w}，没错吧",
+)
 CLAIM_SEPARATORS = ("，", "，", "；", "、")
 CLAIMS_CHECKS = ("，对吧", "，没错吧", "，对不对", "，是吧", "，对吗？", "，是不是", "，我没记错吧", "，这几个数对不对")
 # Where a figure stands among the province's cities, asked of its subject.

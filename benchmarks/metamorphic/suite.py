@@ -32,6 +32,7 @@ COMPARISONS = 300
 STATED = 300
 NARROWED = 300
 CLAIMS_CHECKED = 300
+CLEARLY_LARGER = 1.5  # a claim of which is larger is judged only when one is this many times the other
 CHECKS_PER_ORIGINAL = 2  # per original and check transform
 DIRECTION_CHECKS_PER_ORIGINAL = 6  # few figures are changes: more checks of each
 
@@ -56,6 +57,7 @@ TRANSFORMS = (
     ("ruled_out_part", DIRECTION),
     ("enumeration", COMPOSITION),
     ("comparison", COMPOSITION),
+    ("comparison_claimed", COMPOSITION),
     ("narrowed", COMPOSITION),
     ("stated_figure", COMPOSITION),
     *((name, COMPOSITION) for name in CHECK_TRANSFORMS),
@@ -238,6 +240,22 @@ def composition_cases(sources: Sources, seed: int) -> list[Case]:
             expect = (item_a.expect[0], item_b.expect[0])
             source = f"{item_a.question} | {item_b.question}"
             cases.append(Case("comparison", COMPOSITION, (question,), RIGHT, expect, source=source))
+    rng = _rng(seed, "comparison_claimed")
+    for _ in range(3 * COMPARISONS):  # about one pair in four is of one unit and clearly apart
+        percent = rng.random() < 0.35
+        chosen = _distinct(sources, rng, 2, percent)
+        if chosen:
+            (a, item_a), (b, item_b) = chosen
+            (va, ua), (vb, ub) = (composition.magnitude(sources.single_figure(i)) for i in (item_a, item_b))
+            low, high = sorted((va, vb))
+            if ua != ub or not ua or low <= 0 or high < CLEARLY_LARGER * low:
+                continue  # only two figures of one unit whose qualifiers cannot flip which is larger
+            more = rng.random() < 0.5
+            question = composition.comparison_claimed(a, b, percent, more, rng)
+            expect = (item_a.expect[0], item_b.expect[0])
+            truth = (va > vb) == more
+            source = f"{item_a.question} | {item_b.question}"
+            cases.append(Case("comparison_claimed", COMPOSITION, (question,), RIGHT, expect, truth, source))
     rng = _rng(seed, "narrowed")
     for _ in range(NARROWED):
         chosen = _distinct(sources, rng, rng.randint(2, 4))

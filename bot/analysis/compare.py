@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.analysis.check_words import claim_end
 from bot.analysis.numbers import find_numbers
 from bot.text.normalize import convert_numerals
 
@@ -116,7 +117,11 @@ def find_comparisons(text: str) -> list[Comparison]:
     is read cut at each of its joins (A | B与C, A跟B | C); the caller keeps the reading whose
     two subjects both answer."""
     readings: list[Comparison] = []
-    for reading in _referred_readings(text.strip().rstrip("？?！!。.～~…，, ")):
+    text = text.strip().rstrip("？?！!。.～~…，, ")
+    end = claim_end(text)
+    if 0 < end < len(text):  # "A比B还多，是这样吗": the claim before the tag, checked as "A比B还多吗"
+        text = text[:end].rstrip("，, ") + "吗"
+    for reading in _referred_readings(text):
         for pattern in _PATTERNS:
             m = pattern.search(reading)
             if not m:

@@ -273,6 +273,8 @@ def verdict(analysis: Analysis, evidence: str, figure=None, stated: str = "") ->
     question = _NOT_BUT_RE.sub("", analysis.text)  # "没降反而涨了" claims 涨, denying nothing
     if offers_choice(question):
         return None  # "是2900余件还是3000件": the figure says which option, no side is claimed
+    if _TWO_COMPARED_RE.search(question) and not COMPARED_RE.search(question):
+        return None  # "A比B少，没错吧": a claim about two figures, which one figure cannot bear out
     counted = (getattr(figure, "unit", "") or "个")[-1:] if getattr(figure, "number", None) is not None else ""
     none = next((m for m in _NONE_CLAIMED_RE.finditer(question) if counted and _counts_own(m, counted)), None)
     if none is not None:
@@ -328,6 +330,12 @@ def verdict(analysis: Analysis, evidence: str, figure=None, stated: str = "") ->
 
 
 _DOUBTED_BOUND_RE = re.compile(r"不会|不至于|不可能")  # "不会连一个都没有吧": the bound doubted
+# "A比B少": one thing said larger or smaller than another named thing (not a year: 比上年, 比2022年;
+# not 比如, 比较, 比例).
+_TWO_COMPARED_RE = re.compile(
+    r"(?<![对无好])比(?![如较方例率重上前去往今明以之过\d])[\u4e00-\u9fff\w]{2,30}?"
+    r"(?:还|要|更)?(?:多|少|高|低|大|小)(?!数|少)"
+)
 # "一个立法联系点都没新增", "连一家都没有": a claim that there is none at all ("连一半都没到",
 # "一千件都不到" are bounds: no counter right after 一, or 到/超 after the negation).
 _NONE_CLAIMED_RE = re.compile(

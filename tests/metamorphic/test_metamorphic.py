@@ -39,6 +39,7 @@ FLOORS = {
     "rank_check": 0.90,  # session 34: "X在全省排得上号吧", "是不是垫底" (85.7% before rank checks were read)  # session 29: where a subject stands in the province (86.3%; 95.9% in session 30)
     "enumeration": 0.95,
     "comparison": 0.95,
+    "comparison_claimed": 0.95,  # session 48: "A比B多，对吧" (82.3% before a tag after the claim was read)
     "narrowed": 0.95,  # session 42: several figures, then "只说A", "其中A呢"
     "stated_figure": 0.90,
     "check_right_digits": 0.95,
