@@ -854,3 +854,31 @@ def test_za_asks_as_zenme_does(engine):
     """ "具体咋操作": 咋 is 怎么 said short, so the clause is asked (a how-to) and kept."""
     assert "咋操作" in engine.question("在哪个app上开，具体咋操作")
     assert engine.respond("在哪个app上开，具体咋操作").status == "fallback"
+
+
+@pytest.mark.parametrize(
+    "message, left",
+    [
+        ("承诺时限压缩率是不是百分之三十四点一啊不是是74.1%吧", "承诺时限压缩率是不是74.1%吧"),
+        ("审查意见条数是不是近一百条不对不对是近200条对吧", "审查意见条数是不是近200条对吧"),
+        ("调解和解率是不是两三成，嗯不对，是百分之二十五", "调解和解率是不是百分之二十五"),
+        ("询问室听证室是不是近400处我记错了是近200处吗", "询问室听证室是不是近200处吗"),
+        ("是2900件 不是3000件吧", "是2900件 不是3000件吧"),  # a lone 不是 denies, it corrects nothing
+        ("是2900件，不对吧", "是2900件，不对吧"),  # no amount after: a check
+    ],
+)
+def test_an_amount_taken_back_at_once_is_left_out(message, left):
+    from bot.analysis.ask import amount_corrected
+
+    assert amount_corrected(message) == left
+
+
+@pytest.mark.parametrize(
+    "message, start",
+    [
+        ("法律援助案件是不是三千件 哦不对 是两千九百多件吧", "是的"),
+        ("法律援助案件是不是两千九百多件 哦不对 是三千五百件吧", "不是"),
+    ],
+)
+def test_a_self_corrected_check_is_judged_on_the_amount_said_last(engine, message, start):
+    assert engine.respond(message).answer.startswith(start)

@@ -151,6 +151,16 @@ def told_claim(subject: str, figure: Figure, right: bool, rng: random.Random) ->
     return f"{teller}说{subject}是{said}，{doubt}{check}", right
 
 
+def self_corrected(subject: str, figure: Figure, right: bool, rng: random.Random) -> tuple[str, bool]:
+    """A check said, corrected on the fly as voice input keeps it ("X是不是三千 哦不对 是两千
+    九百多件吧"): the amount after the correction is the one checked; whether it is right."""
+    first = said_figure(figure, not right, rng.random() < 0.5, rng)
+    second = said_figure(figure, right, rng.random() < 0.5, rng)
+    sep = rng.choice(("，", " ", ""))
+    fix = rng.choice(lexicon.CORRECTIONS)
+    return f"{subject}是不是{first}{sep}{fix}{sep}是{second}{rng.choice(('吧', '对吧', '吗', ''))}", right
+
+
 def claims_checked(claims: list[tuple[str, Figure, bool]], rng: random.Random) -> str:
     """Several figures stated as the asker has them, right or wrong, then one check of them all
     ("法律援助案件2900多件，调处成功率百分之九十三，没错吧")."""

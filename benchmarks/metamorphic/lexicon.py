@@ -316,6 +316,8 @@ ENUMERATIONS = (
     ("、", "", "{head}分别多少 {last}是多少"),
 )
 # A figure someone told the asker, then a check naming nothing ("…是真的吗").
+# A speaker correcting what was just said, as voice input keeps it.
+CORRECTIONS = ("哦不对", "不对不对", "啊不是", "说错了", "我记错了", "嗯不对")
 TELLERS = ("我表姐", "隔壁王叔", "村里的人", "我同事", "群里有人", "我家老头子")
 DOUBTS = ("", "我有点不信，", "我不太相信，", "我跟他打了个赌，", "我将信将疑，")
 BARE_CHECKS = (

@@ -67,6 +67,7 @@ TRANSFORMS = (
     ("none_claimed", COMPOSITION),
     ("choice", COMPOSITION),
     ("told_claim", COMPOSITION),
+    ("self_corrected", COMPOSITION),
     ("claims_checked", COMPOSITION),
     ("claims_framed", COMPOSITION),
 )
@@ -293,6 +294,11 @@ def composition_cases(sources: Sources, seed: int) -> list[Case]:
         for right in (True, False):
             question, truth = composition.told_claim(subject, figure, right, rng)
             cases.append(Case("told_claim", COMPOSITION, (question,), RIGHT, item.expect, truth, item.question))
+    rng = _rng(seed, "self_corrected")
+    for subject, item in sources.subjects:
+        figure = sources.single_figure(item)
+        question, truth = composition.self_corrected(subject, figure, rng.random() < 0.5, rng)
+        cases.append(Case("self_corrected", COMPOSITION, (question,), RIGHT, item.expect, truth, item.question))
     rng = _rng(seed, "claims_checked")
     for _ in range(CLAIMS_CHECKED):
         chosen = _distinct(sources, rng, rng.randint(2, 3))

@@ -478,6 +478,24 @@ _CORRECTION_MARK_RE = re.compile(
 )
 
 
+_AMOUNT = (
+    r"(?:近|约|大概|大约)?(?:百分之)?[\d.零一二两三四五六七八九十百千万亿][\d.点零一二两三四五六七八九十百千万亿]*"
+    r"(?:多|余|来|几|左右)?[万亿]?(?:人次|万元|元|[个项件家台处条类种名起次人位%成])?"
+)
+# An amount said, corrected at once by another ("是不是三千 哦不对 是两千九百多件吧"): the first
+# is taken back. A lone 不是 is no such mark ("是2900件 不是3000件吧" denies the second).
+_AMOUNT_CORRECTED_RE = re.compile(
+    rf"{_AMOUNT}[，,\s]*(?:不对不对|不是不是|(?:哦|噢|呃|啊|嗯)?(?:不对|说错了|讲错了|搞错了|我?记错了|口误)|"
+    rf"(?:哦|噢|呃|啊|嗯)不是)[，,。\s]*(?:应该是|是)?(?={_AMOUNT})"
+)
+
+
+def amount_corrected(message: str) -> str:
+    """The message with each amount the speaker took back left out: the amount said after the
+    correction is the one claimed."""
+    return _AMOUNT_CORRECTED_RE.sub("", message)
+
+
 def corrected(message: str) -> tuple[str, str] | None:
     """What a spoken self-correction leaves (before, after): the ask said again after the mark,
     and what it corrects; None when the message corrects nothing or the rest asks nothing."""
