@@ -350,13 +350,22 @@ def _claims(clause: str, told: bool, report: str) -> bool:
     return share >= TOLD_CLAIM_COVERAGE or states_number(clause) or _points_back(_TOLD_BY_RE.sub("", clause))
 
 
-def _claims_checked(parts: list[str]) -> list[int]:
+def _claims_checked(parts: list[str], report: str = "") -> list[int]:
     """The clauses a bare check ending the message checks when they state two figures or more
     ("询问室听证室有近六百处，法律援助案件是2900多件，没错吧"): the run of clauses stating a
     number right before it, none of the asker's story; [] otherwise."""
     if len(parts) >= 2 and not bare_check(parts[-1]):
         # "普法案例是不是有七十个，涉及二十多个方面": a frame opening a run of stated amounts
-        first = next((k for k in range(len(parts) - 1) if under_frame(parts[k:])), None)
+        # (each later amount a claim in the report's words: "…就是一次都不用跑的那种" tells, a
+        # letter's "一名市民 2024年2月27日" signs)
+        first = next(
+            (
+                k
+                for k in range(len(parts) - 1)
+                if under_frame(parts[k:]) and all(_claims(p, False, report) for p in parts[k + 1 :])
+            ),
+            None,
+        )
         return [] if first is None else list(range(first, len(parts)))
     if len(parts) < 3:
         return []
@@ -542,7 +551,7 @@ def find_ask(text: str, report: str = "") -> Ask:
             doubts = [p for p in parts[1:-1] if narrative(p)]
             asked = [p for p in parts if p not in doubts]
             return Ask("，".join(asked), "，".join([teller] + doubts))
-    claims = _claims_checked(parts)
+    claims = _claims_checked(parts, report)
     if claims:  # "A是N，B是M，对吗": every figure stated right before the check is checked with it
         left = [p for i, p in enumerate(parts) if p and i not in claims]
         return Ask("，".join(parts[i] for i in claims), "，".join(([teller] if teller else []) + left))

@@ -333,8 +333,8 @@ _DOUBTED_BOUND_RE = re.compile(r"不会|不至于|不可能")  # "不会连一�
 # "A比B少": one thing said larger or smaller than another named thing (not a year: 比上年, 比2022年;
 # not 比如, 比较, 比例).
 _TWO_COMPARED_RE = re.compile(
-    r"(?<![对无好])比(?![如较方例率重上前去往今明以之过\d])[\u4e00-\u9fff\w]{2,30}?"
-    r"(?:还|要|更)?(?:多|少|高|低|大|小)(?!数|少)"
+    r"(?<![对无好])比(?![如较方例率重上前去往今明以之过原\d])[\u4e00-\u9fff\w]{2,30}?"
+    r"(?:还|要|更)?(?:多|(?<!多)少|高|低|大|小)(?!数|少)"
 )
 # "一个立法联系点都没新增", "连一家都没有": a claim that there is none at all ("连一半都没到",
 # "一千件都不到" are bounds: no counter right after 一, or 到/超 after the negation).
