@@ -250,3 +250,16 @@ def test_a_check_after_a_number_recalled_checks_its_own_number(engine, question,
 def test_rough_numbers_and_bounds_said_every_way(engine, question, yes):
     reply = engine.respond(question)
     assert reply.answer.startswith("是的" if yes else "不是"), reply.answer
+
+
+@pytest.mark.parametrize(
+    "question, start",
+    [
+        ("人民调解是不是都调成功了", "不是"),  # 93%
+        ("诉前调解都调成功了吗", "不是"),  # 56.8%
+        ("行政许可实施规范和办事指南是不是都填报发布了，没有落下的吧", "是的"),  # 100%
+        ("行政机关负责人出庭应诉是不是一个都没缺", "是的"),  # 100%: 一个都没缺 is all, no count
+    ],
+)
+def test_all_of_a_rate_claimed_is_borne_out_only_by_100_percent(engine, question, start):
+    assert engine.respond(question).answer.startswith(start)

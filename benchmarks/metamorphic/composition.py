@@ -161,6 +161,11 @@ def self_corrected(subject: str, figure: Figure, right: bool, rng: random.Random
     return f"{subject}是不是{first}{sep}{fix}{sep}是{second}{rng.choice(('吧', '对吧', '吗', ''))}", right
 
 
+def all_claimed(subject: str, rng: random.Random) -> str:
+    """A check that all of what a rate counts was done ("X是不是一个都没落下"): true only of 100%."""
+    return rng.choice(lexicon.ALL_CLAIMS).format(s=subject)
+
+
 def claims_checked(claims: list[tuple[str, Figure, bool]], rng: random.Random) -> str:
     """Several figures stated as the asker has them, right or wrong, then one check of them all
     ("法律援助案件2900多件，调处成功率百分之九十三，没错吧")."""

@@ -316,6 +316,15 @@ ENUMERATIONS = (
     ("、", "", "{head}分别多少 {last}是多少"),
 )
 # A figure someone told the asker, then a check naming nothing ("…是真的吗").
+# All of what a rate counts claimed done ({s}: the rate's subject).
+ALL_CLAIMS = (
+    "{s}是不是全都做到了",
+    "{s}是不是一个都没落下",
+    "{s}是不是全部都办到了",
+    "{s}都达到了吧",
+    "{s}是不是一个也没缺",
+    "{s}，所有的都做到了吗",
+)
 # A speaker correcting what was just said, as voice input keeps it.
 CORRECTIONS = ("哦不对", "不对不对", "啊不是", "说错了", "我记错了", "嗯不对")
 TELLERS = ("我表姐", "隔壁王叔", "村里的人", "我同事", "群里有人", "我家老头子")

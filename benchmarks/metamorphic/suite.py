@@ -68,6 +68,7 @@ TRANSFORMS = (
     ("choice", COMPOSITION),
     ("told_claim", COMPOSITION),
     ("self_corrected", COMPOSITION),
+    ("all_claimed", COMPOSITION),
     ("claims_checked", COMPOSITION),
     ("claims_framed", COMPOSITION),
 )
@@ -294,6 +295,13 @@ def composition_cases(sources: Sources, seed: int) -> list[Case]:
         for right in (True, False):
             question, truth = composition.told_claim(subject, figure, right, rng)
             cases.append(Case("told_claim", COMPOSITION, (question,), RIGHT, item.expect, truth, item.question))
+    rng = _rng(seed, "all_claimed")
+    for subject, item in sources.subjects:
+        figure = sources.single_figure(item)
+        if figure.value.endswith("%") and figure.kind != "change":
+            truth = figure.value == "100%"
+            question = composition.all_claimed(subject, rng)
+            cases.append(Case("all_claimed", COMPOSITION, (question,), RIGHT, item.expect, truth, item.question))
     rng = _rng(seed, "self_corrected")
     for subject, item in sources.subjects:
         figure = sources.single_figure(item)

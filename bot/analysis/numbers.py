@@ -222,6 +222,10 @@ def states_number(clause: str) -> bool:
     return bool(find_numbers(convert_numerals(clean(clause))))
 
 
+# After 一 and its counter, a negated verb of leaving out: all of them ("一个都没缺", "一个也没落下").
+_EVERY_ONE_RE = re.compile(r"(?:都|也)(?:没有?|不)(?:缺|落|漏|少|掉|拉)")
+
+
 def find_numbers(text: str) -> list[AskedNumber]:
     """Every number the question writes, with the range it asks about."""
     found: list[AskedNumber] = _spans(text) + _shares(text)
@@ -242,6 +246,8 @@ def find_numbers(text: str) -> list[AskedNumber]:
         before = text[m.start() - 1 : m.start()] if m.start() else ""
         if before in ("第", "哪") or (before == "头" and raw == "1") or (before.isascii() and before.isalpha()):
             continue  # an ordinal ("第7次", "头一批"), "哪一项" (which one) or a name (cctv13)
+        if raw == "1" and _EVERY_ONE_RE.match(text, m.end()):
+            continue  # "一个都没缺", "一件也不落": every one of them, no amount
         mag = (m.group("mag") or "") + (m.group("mag2") or "")
         if unit == "个亿":
             mag, unit = "亿", ""
