@@ -319,6 +319,7 @@ _ADDS_RE = re.compile(
 _MEMBERS_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:都|分别|各自|各)")
 # Question words after which speech may start a new ask ("搞了哪些活动|法律援助案件受理了多少").
 _SPOKEN_ASKS_RE = re.compile(_TWO_ASKS_RE.pattern + r"|哪些|哪几[个项家类种]?|什么|哪个|哪家")
+_WHICH_RE = re.compile(r"哪个|哪家|哪些|哪几[个项家类种]?|什么")
 MIN_SPOKEN = 8  # characters of a message typed without marks before its breaks are guessed
 _ENDING_PARTICLES = tuple("呢吗嘛吧啊呀")
 _SOFT_PARTICLE_RE = re.compile(r"[啊呀]")  # a particle that ends an ask without asking anything itself
@@ -372,7 +373,9 @@ def _unmarked_breaks(text: str) -> list[str]:
                 if _has_ask(rest) and len(_content(unchecked(rest))) >= 3:
                     cuts.add(soft.end())
                 continue
-            cut += sum(len(w) for w in counted[:kept])
+            # "哪个|频道": a word asking which takes the noun after it (多少 may end without one)
+            least = 1 if _WHICH_RE.fullmatch(match.group(0)) else 0
+            cut += sum(len(w) for w in counted[: max(kept, least)])
             cut += text[cut : cut + 1] == "的"
             rest = text[cut:]
             if _checks_amount(rest, text[:cut]):
