@@ -393,3 +393,9 @@ def test_a_national_claim_of_a_provincial_honor_is_judged_no(engine):
     """ "获评的是全国…吗" of 省新时代…先进典型: a check judged 不是, no "only the city's figures" decline."""
     reply = engine.respond("桃江县婚调经验获评的是全国新时代枫桥经验先进典型吗")
     assert reply.answer.startswith("不是") and "省新时代" in reply.answer, reply.text
+
+
+@pytest.mark.parametrize("question", ["合法性审查2023年干了多少活", "合法性审查2023年做了多少"])
+def test_how_much_work_was_done_gets_every_figure_of_its_clauses(engine, question):
+    reply = engine.respond(question)
+    assert "102件" in reply.answer and "近200条" in reply.answer, reply.text

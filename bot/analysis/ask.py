@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from bot.analysis.check_words import bare_check, offers_choice
 from bot.analysis.guards import ADDRESSED_GREETING
-from bot.analysis.numbers import states_number
+from bot.analysis.numbers import find_numbers, states_number
 from bot.analysis.places import gazetteer
 from bot.analysis.split import under_frame
 from bot.text.lexicon import segment
@@ -350,20 +350,24 @@ def _claims(clause: str, told: bool, report: str) -> bool:
     return share >= TOLD_CLAIM_COVERAGE or states_number(clause) or _points_back(_TOLD_BY_RE.sub("", clause))
 
 
+def _amount_claimed(clause: str) -> bool:
+    """Whether a clause after a check's frame states an amount of its own to check: more than
+    one of something, not a date or a signature, not the asker's story."""
+    if _SIGNATURE_RE.search(clause) or narrative(clause):
+        return False
+    return any(n.high > 1 for n in find_numbers(convert_numerals(clean(clause))))
+
+
 def _claims_checked(parts: list[str], report: str = "") -> list[int]:
     """The clauses a bare check ending the message checks when they state two figures or more
     ("询问室听证室有近六百处，法律援助案件是2900多件，没错吧"): the run of clauses stating a
     number right before it, none of the asker's story; [] otherwise."""
     if len(parts) >= 2 and not bare_check(parts[-1]):
         # "普法案例是不是有七十个，涉及二十多个方面": a frame opening a run of stated amounts
-        # (each later amount a claim in the report's words: "…就是一次都不用跑的那种" tells, a
-        # letter's "一名市民 2024年2月27日" signs)
+        # (each later amount a claim: "…就是一次都不用跑的那种" describes, a letter's "一名市民
+        # 2024年2月27日" signs, a story tells)
         first = next(
-            (
-                k
-                for k in range(len(parts) - 1)
-                if under_frame(parts[k:]) and all(_claims(p, False, report) for p in parts[k + 1 :])
-            ),
+            (k for k in range(len(parts) - 1) if under_frame(parts[k:]) and all(map(_amount_claimed, parts[k + 1 :]))),
             None,
         )
         return [] if first is None else list(range(first, len(parts)))

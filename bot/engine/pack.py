@@ -1946,13 +1946,19 @@ class PackEngine:
         order. After a figure, its kind is the one asked again ("诉前调解呢" after a rate)."""
         kb = self.knowledge
         entry = kb.entries[chosen.id]
-        if not entry.is_metric or _kind_asked(a) or a.intent.wants_list or a.intent.asks_name:
+        work = adjacent and bool(_WORK_ASKED_RE.search(a.text))  # "做了多少" counts no kind of its own
+        if not entry.is_metric or (_kind_asked(a) and not work) or a.intent.wants_list or a.intent.asks_name:
             return None
         if adjacent and a.numbers:
             return None  # "首次不罚的企业有六千一百二十五家？": a figure stated, that one checked
         near = [c for c in clarify_options(curated, self.params) if c.id != chosen.id]
         if adjacent:  # "讨薪,农民工": a figure of the clause whose name the ask says in full is near too
-            near += [c for c in curated[1:CLAUSE_POOL] if c not in near and c.id != chosen.id and self._named_in(c, a)]
+            # ("合法性审查做了多少活": how much was done is every figure of its clauses)
+            near += [
+                c
+                for c in curated[1:CLAUSE_POOL]
+                if c not in near and c.id != chosen.id and (work or self._named_in(c, a))
+            ]
         together = [entry] + [kb.entries[c.id] for c in near if _one_clause([entry, kb.entries[c.id]], adjacent)]
         if len(together) < 2:
             return None
@@ -2370,6 +2376,10 @@ def _kind_asked(a: Analysis) -> bool:
 
 # Words naming a kind of figure wherever they stand ("成功的比例大概多高").
 _KIND_NAMED_RE = re.compile(r"比例|比率|占比|百分之|多少钱|数量|数目")  # "…配备执法记录仪的数量": a count
+
+
+# How much work was done, no kind of figure named ("做了多少", "干了多少活", "搞了好多事").
+_WORK_ASKED_RE = re.compile(r"(?:做|干|搞|办|弄)了?(?:多少|好多|几多)(?:活|事|事情|件事|工作)?儿?[啊呀呢吧哦哈]*$")
 
 
 def _one_clause(entries: list, adjacent: bool = False) -> bool:
