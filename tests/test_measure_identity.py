@@ -905,3 +905,27 @@ def test_a_check_with_a_bound_counts_the_noun_before_the_bound(engine):
     """ "…的投诉是不是不少于四千件": 不少于 bounds the number; 投诉 is what it counts (no 是的 of 案件)."""
     _near_miss(engine.respond("柔性执法办理的投诉是不是不少于四千件"))
     assert engine.respond("柔性执法办理的案件是不是不少于四千件").answer.startswith("是的")
+
+
+@pytest.mark.parametrize(
+    "question, lacking",
+    [
+        ("全市一共给网格员配了多少台执法记录仪", "网格员"),  # 网格 and 员: one word of a role the report never writes
+        ("烦请提供2023年全市行政执法部门为网格员配备执法记录仪的数量。", "网格员"),
+    ],
+)
+def test_a_role_the_report_never_writes_is_named_as_lacking_never_given_the_figure(engine, question, lacking):
+    reply = engine.respond(question)
+    assert reply.status == "fallback" and lacking in reply.text
+
+
+def test_a_role_in_the_story_is_no_lacking_word(engine):
+    reply = engine.respond(
+        "我开了个小餐馆，上次网格员来检查的时候胸口都别着记录仪在拍。想问一下全市一共配了多少台执法记录仪？"
+    )
+    assert "4400台" in reply.answer
+
+
+def test_a_request_to_sum_up_after_a_story_is_the_overview(engine):
+    reply = engine.respond("我姐夫在长沙县青石岭给人带孩子，吃饭的时候一家人争了半天。简单概括下这个报告的主要内容")
+    assert reply.kind == "overview"

@@ -8,6 +8,7 @@ Thresholds come from `Params`.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -1068,6 +1069,9 @@ def rule_opposite(a: Analysis, choice: Choice | None, ctx: Context) -> Decline |
     return None
 
 
+_AGENT_SUFFIXES = frozenset("员者师长")  # a person of a trade or a role ("网格员", "协管员")
+
+
 def rule_figure_subject(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
     """A figure asked of something the answer's sentence never names: a word of the question
     the report uses only elsewhere (下放给乡镇的事项 vs 柔性执法事项), or one the report never
@@ -1093,8 +1097,11 @@ def rule_figure_subject(a: Analysis, choice: Choice | None, ctx: Context) -> Dec
         if word in places or any(word in p for p in places):
             continue
         if not occurs(word, report) and none_occur(word, report):
-            if len(word) >= 3 and not _describes(word, a.text, report):
-                return Decline("absent", word)  # never in the report, and not describing a noun after it
+            at = a.text.find(word)
+            suffix = a.text[at + len(word) : at + len(word) + 1] if at >= 0 else ""
+            whole = word + suffix if suffix and suffix in _AGENT_SUFFIXES else word  # "网格员": 网格 and 员
+            if len(whole) >= 3 and not _describes(word, a.text, report):
+                return Decline("absent", whole)  # never in the report, and not describing a noun after it
             continue
         if not occurs(word, report) and len(word) >= 4:
             # "刑事案件" the report never writes: its 刑事 stands only elsewhere (刑事破案数)
@@ -2036,6 +2043,13 @@ def _describes(word: str, asked: str, report_norm: str) -> bool:
 _DESCRIBED_THING_RE = re.compile(r"[\u4e00-\u9fff]{0,6}?的(?:人|老百姓|群众)?(?:那|这)(?:个|种|些|项|类|件)")
 
 
+# Verbs of doing something to or for a thing ("配备", "发放"): a word before one is no modifier
+# of the nouns after it.
+_ACTING_RE = re.compile(
+    r"配备|配发|配置|发放|提供|建立|建设|开展|组织|办理|受理|审查|发布|出台|印发|制定|梳理|编制|配|发|建|给|为"
+)
+
+
 def _may_be_absent(word: str, asked: str, report_norm: str) -> bool:
     """Whether the report may be said to lack `word`: it names what is asked, not its type
     (PLACEHOLDERS, 哪个X) and not a modifier of a noun the report has ("公安那几个中心": the
@@ -2047,7 +2061,8 @@ def _may_be_absent(word: str, asked: str, report_norm: str) -> bool:
         return False
     if _DESCRIBED_THING_RE.match(asked[at + len(word) :]):
         return False  # "帮没钱打官司的人那个事": how the asker describes the thing asked
-    after = lexicon.segment(asked[at + len(word) :])
+    after = list(itertools.takewhile(lambda w: not _ACTING_RE.fullmatch(w), lexicon.segment(asked[at + len(word) :])))
+    # (only before a verb: "为网格员配备执法记录仪" does things for 网格员, it modifies nothing)
     return not any(  # a noun after it, the report's or an everyday one (案子, 领导): it modifies that
         len(w) >= 2
         and (occurs(w, report_norm) or lexicon.is_common(w))
