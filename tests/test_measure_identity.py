@@ -912,6 +912,8 @@ def test_a_check_with_a_bound_counts_the_noun_before_the_bound(engine):
     [
         ("全市一共给网格员配了多少台执法记录仪", "网格员"),  # 网格 and 员: one word of a role the report never writes
         ("烦请提供2023年全市行政执法部门为网格员配备执法记录仪的数量。", "网格员"),
+        ("羁押室听证室建了多少处", "羁押室"),  # a place of a role, 羁押 and 室
+        ("立法听证会新增了几个", "听证会"),  # not the rooms where hearings are held
     ],
 )
 def test_a_role_the_report_never_writes_is_named_as_lacking_never_given_the_figure(engine, question, lacking):
@@ -929,3 +931,7 @@ def test_a_role_in_the_story_is_no_lacking_word(engine):
 def test_a_request_to_sum_up_after_a_story_is_the_overview(engine):
     reply = engine.respond("我姐夫在长沙县青石岭给人带孩子，吃饭的时候一家人争了半天。简单概括下这个报告的主要内容")
     assert reply.kind == "overview"
+
+
+def test_a_role_typed_by_its_sound_is_the_figures_own_word(engine):
+    assert "近200处" in engine.respond("询问室听政室 差不多两百处吧").answer

@@ -1069,14 +1069,16 @@ def rule_opposite(a: Analysis, choice: Choice | None, ctx: Context) -> Decline |
     return None
 
 
-_AGENT_SUFFIXES = frozenset("员者师长")  # a person of a trade or a role ("网格员", "协管员")
+# A person of a trade or a role ("网格员", "协管员"), or a place of one ("羁押室", "服务站").
+_AGENT_SUFFIXES = frozenset("员者师长室所站厅馆")
 
 
 def rule_figure_subject(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
     """A figure asked of something the answer's sentence never names: a word of the question
     the report uses only elsewhere (下放给乡镇的事项 vs 柔性执法事项), or one the report never
-    uses at all (注册用户) that the figure's own words do not cover."""
-    if choice is None or not a.wants_figure:
+    uses at all (注册用户) that the figure's own words do not cover; a figure checked too
+    ("网格员配的执法记录仪是4400台对吧")."""
+    if choice is None or not (a.wants_figure or (a.intent.yes_no and a.numbers)):
         return None
     evidence = ctx.normalize(choice.text) if ctx.normalize else choice.text
     core = GLUE_WORDS.sub(" ", a.core)
@@ -1100,6 +1102,10 @@ def rule_figure_subject(a: Analysis, choice: Choice | None, ctx: Context) -> Dec
             at = a.text.find(word)
             suffix = a.text[at + len(word) : at + len(word) + 1] if at >= 0 else ""
             whole = word + suffix if suffix and suffix in _AGENT_SUFFIXES else word  # "网格员": 网格 and 员
+            if whole != word and _sounds_in(
+                whole, _own_words(ctx.normalize or normalize, choice.names, choice.own_text)[1]
+            ):
+                continue  # "听政室" of 听证室: the figure's own word, typed by its sound
             if len(whole) >= 3 and not _describes(word, a.text, report):
                 return Decline("absent", whole)  # never in the report, and not describing a noun after it
             continue
