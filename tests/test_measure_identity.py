@@ -935,3 +935,7 @@ def test_a_request_to_sum_up_after_a_story_is_the_overview(engine):
 
 def test_a_role_typed_by_its_sound_is_the_figures_own_word(engine):
     assert "近200处" in engine.respond("询问室听政室 差不多两百处吧").answer
+
+
+def test_what_was_not_done_to_those_counted_is_no_measure_word(engine):
+    assert "6125家" in engine.respond("企业第一次犯小错不罚款的有多少家").answer

@@ -1318,11 +1318,14 @@ def measure_head(a: Analysis, report: str = "") -> str:
         return ""  # "跟我一样…免了多少钱", "审一遍的有多少项": manner or an amount names nothing counted
     if "的" in popped and len(word) == 2 and word[0] in _PLAIN_ACTS and lexicon.is_verb(word[0]):
         return ""  # "可在网上办理的共有多少项": a plain act of those counted, not what they are
+    if "的" in popped and len(before) >= 2 and before[-2] in _NOT_DONE_WORDS:
+        return ""  # "企业…不罚款的有多少家": what was not done to those counted, not what they are
     if lexicon.is_noun(word) or word not in GENERIC_VERBS:
         return word  # a noun counted, or what was done to it ("通过了多少人", "化解了多少起")
     return ""
 
 
+_NOT_DONE_WORDS = frozenset("不 没 没有 未 免 无需 不用 不再".split())
 # An amount or how often ("一遍", "多项", "两趟"): a number and its counter, never the thing counted.
 _AMOUNT_WORD_RE = re.compile(r"[一二两三四五六七八九十几多好]+[遍趟次回下番项件个家名台处条类种起位]")
 # Words of manner or likeness ("跟我一样", "像这样"): never the thing a count counts.
