@@ -190,3 +190,13 @@ def test_old_backups_are_trimmed(kb_copy, monkeypatch):
     assert backups[0].created >= backups[1].created
     assert "小区里的矛盾找谁调" in backups[0].path.read_text(encoding="utf-8")
     assert backups[0].label.count(":") == 2
+
+
+def test_a_backup_cut_inside_an_entry_that_still_parses_is_damaged(kb_copy):
+    data = (kb_copy / "faq.yaml").read_bytes()
+    cut = data.index(b"\n    source:", data.index(b'  - id: "proof_free_city"'))  # after the answer line
+    bad = kb_backups.backup_dir(kb_copy) / "faq.20991231-235959-999999.yaml"
+    bad.parent.mkdir(parents=True, exist_ok=True)
+    bad.write_bytes(data[:cut] + b"\n")
+    damage = kb_backups.backup_damage(bad, "faq.yaml")
+    assert "source" in damage and "截断" in damage

@@ -101,7 +101,7 @@ def backup_damage(path: Path, file: str, expected_sha256: str | None = None) -> 
         parsed = load_yaml(text)
     except YamlSyntaxError as exc:
         return f"YAML 无法解析（第 {exc.line} 行），可能被截断"
-    list_key = SCHEMAS[file][0]
+    list_key, fields = SCHEMAS[file]
     if (
         not isinstance(parsed, LineDict)
         or parsed.get("version") != SCHEMA_VERSION
@@ -109,6 +109,11 @@ def backup_damage(path: Path, file: str, expected_sha256: str | None = None) -> 
         or not parsed[list_key]
     ):
         return f"不是完整的 {file}（缺少 version 或 {list_key}）"
+    required = [key for key, (_, needed) in fields.items() if needed]
+    for item in parsed[list_key]:
+        missing = [key for key in required if not isinstance(item, dict) or key not in item]
+        if missing:  # cut off inside an entry that still parses ("…answer: …" and nothing after)
+            return f"条目不完整（缺少 {'、'.join(missing)}），可能被截断"
     return ""
 
 
