@@ -343,3 +343,17 @@ def test_what_kind_of_named_thing_is_a_description_ask():
 
     assert find_intent("政府合同审查这块建了什么制度").kind == "description"
     assert find_intent("开了个什么会").kind == "description"
+
+
+def test_a_last_clause_asking_what_the_report_says_is_the_overview(engine):
+    reply = engine.respond("益阳这几年法治政府搞得怎么样，就想让你帮我概括一下，这份2023年的报告主要讲了哪几块内容")
+    assert reply.kind == "overview"
+    assert engine.respond("网上可办率多少，报告讲了啥").kind != "overview"  # a figure asked first is no overview
+
+
+def test_how_a_figure_is_counted_names_no_lacking_word(engine):
+    assert "近30000人次" in engine.respond("法律咨询是按什么计数的 有多少").answer
+
+
+def test_a_rare_reading_of_a_character_never_beats_a_common_word(engine):
+    assert "近30000人次" in engine.respond("给老百姓免费解答法律wen ti，一年大概有多少人次").answer

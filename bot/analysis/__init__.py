@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
 from bot.analysis.check_words import claim_end, offers_choice
-from bot.analysis.intent import Intent, find_intent
+from bot.analysis.intent import Intent, find_intent, overview_asked
 from bot.analysis.numbers import AskedNumber, find_numbers
 from bot.analysis.scope import Scope, find_scope, today_in_china
 from bot.analysis.split import Split, split_question
@@ -150,6 +150,7 @@ def _cached(raw: str, synonyms: Synonyms, today: dt.date) -> Analysis:
 
 
 _CLAUSE_RE = re.compile(r"[，,。？?！!；;\s]+")
+_LAST_CLAUSE_RE = re.compile(r"[，,。？?！!；;]+")
 # "市中级人民法院在强化执法监督方面出台了何种意见": after a subject of its own, "在X方面" says
 # where in the report the thing stands, not what is asked.
 _AREA_OF_SUBJECT_RE = re.compile(r"(?<=[\u4e00-\u9fff]{3})在[\u4e00-\u9fff]{2,12}?(?:方面|领域|工作中|工作上)")
@@ -214,6 +215,10 @@ def _analyze(raw: str, synonyms: Synonyms = NO_SYNONYMS, today: dt.date | None =
     ):
         # "有2861项？", "刑事破案数是降了？": a number or a fact stated, then asked back by its mark
         intent = find_intent(text + "吗", counted)
+    last = overview_asked(_read(clean(_LAST_CLAUSE_RE.split(raw.strip(" ，,。；;！!？?"))[-1]), synonyms))
+    if intent.kind not in ("overview", "figure") and last and not intent.yes_no:
+        # "…搞得怎么样，就想让你帮我概括一下，这份报告主要讲了哪几块内容": its last clause asks it
+        intent = replace(intent, kind="overview")
     scope = find_scope(text, today)
     if scope.years:
         scope = _years_asked(raw, scope, synonyms, today)
@@ -232,7 +237,8 @@ def _analyze(raw: str, synonyms: Synonyms = NO_SYNONYMS, today: dt.date | None =
         core = _FRAME_RE.sub(" ", core)
     core = drop_filler(_ASKING_NOT_END_RE.sub("", core) if intent.yes_no else core).replace(" ", "")
     core = _AREA_OF_SUBJECT_RE.sub("", core)
-    residue = _OVERVIEW_WORDS.sub("", drop_filler(_remove(text, scope.spans)))
+    asked_whole = (overview_asked(text) or last) if intent.kind == "overview" else ""
+    residue = _OVERVIEW_WORDS.sub("", drop_filler(_remove(text, scope.spans) if asked_whole == text else asked_whole))
     if intent.kind == "overview" and len(re.sub(r"大概|大致|简单|一下|整个|\s", "", residue)) > 6:
         intent = find_intent(text.replace("报告", ""))  # a subject of its own: not the whole report
         if intent.kind == "overview":

@@ -27,6 +27,27 @@ _OVERVIEW_RE = re.compile(
     f"{_OVERVIEW_SUBJECT}.*{_OVERVIEW_ASK}|{_OVERVIEW_ASK}.*{_OVERVIEW_SUBJECT}|{_DOCUMENT_HIGHLIGHTS}|"
     r"^(?:讲了啥|说了啥|主要讲什么|讲的什么|大概讲了什么)$"
 )
+MAX_OVERVIEW_CHARS = 40  # an ask this long or shorter (or its last clause) may ask what the report says
+
+
+def overview_asked(text: str) -> str:
+    """The words asking what the report as a whole says: the ask, or its last clause ("…搞得
+    怎么样，就想让你帮我概括一下，这份报告主要讲了哪几块内容"); "" when neither does."""
+    last = [c for c in re.split(r"[，,。；;！!？?\s]+", text) if c][-1:] or [""]
+    return next(
+        (
+            t
+            for t in dict.fromkeys((text, last[0]))
+            if _OVERVIEW_RE.search(t) and not _FIGURE_RE.search(_PARTS_RE.sub("", t)) and len(t) <= MAX_OVERVIEW_CHARS
+        ),
+        "",
+    )
+
+
+def _asks_overview(text: str) -> bool:
+    return bool(overview_asked(text))
+
+
 _HELP_RE = re.compile(
     r"(?:你|机器人|这个(?:机器人|bot|助手)|小助手).{0,4}(?:能|会|可以).{0,3}(?:干|做|回答|问|帮)|"
     r"(?:怎么|如何)(?:用|使用|提问|问)|能问(?:些)?(?:什么|啥)|可以问(?:些)?(?:什么|啥)|"
@@ -265,7 +286,7 @@ def find_intent(text: str, number_unit: str = "") -> Intent:
     measure = measure_of(asked, unit or (number_unit[-1:] if yes_no else "")) if wants_figure or yes_no else ""
     if _HELP_RE.search(text) and len(text) <= 20:
         kind = "help"
-    elif _OVERVIEW_RE.search(text) and not _FIGURE_RE.search(_PARTS_RE.sub("", text)) and len(text) <= 40:
+    elif _asks_overview(text):
         kind = "overview"
     elif wants_list and not wants_figure:
         kind = "list"

@@ -1157,7 +1157,9 @@ MEASURE_NEUTRAL = (
         # where a figure stands ("在省里排第几", "市里一共有多少"): a level, not what is counted
         "省里 市里 县里 区里 省内 市内 县内 国内 全国 本省 我省 我市 本地 当地 省级 市级 县级 国家级 "
         # a topic's marker ("园区这块又放了好多项权下去"): where the topic ends, nothing counted
-        "这块 那块 这一块 那一块 这边 那边 这部分 那部分 这方面 那方面 板块".split()
+        "这块 那块 这一块 那一块 这边 那边 这部分 那部分 这方面 那方面 板块 "
+        # how a figure is counted ("是按什么计数的"): its unit asked, not a thing counted
+        "计数 计算 统计 计量 单位".split()
     )
     | {unit + "数" for unit in "件项个家台处条类种起次名"}  # a count in its unit ("纠纷的起数")
     | MAKING_VERBS
@@ -1582,7 +1584,9 @@ def rule_measure_identity(a: Analysis, choice: Choice | None, ctx: Context) -> D
     act = _act_on(a.raw, norm(head) or head, own, ctx.report_norm)
     if act:
         return Decline("unstated", act)
-    if head in own or norm(head) in own or _sounds_in(norm(head), own_sound):
+    if (head in own or norm(head) in own or _sounds_in(norm(head), own_sound)) and not _modifier_only(
+        head, f"{choice.names} {choice.own_text}", a.text
+    ):
         return None
     if _phrase_written(head, convert_numerals(clean(a.raw)), norm, own):
         return None  # "多少合同事项": the phrase the head ends is the report's 合同和涉法事务
@@ -1602,6 +1606,17 @@ def rule_measure_identity(a: Analysis, choice: Choice | None, ctx: Context) -> D
     if none_occur(written, ctx.report_norm):
         return Decline("absent", head)
     return Decline("unstated", head)
+
+
+def _modifier_only(head: str, own: str, asked: str) -> bool:
+    """Whether the figure's own words (as written, with their 的) write the head only before 的
+    and another noun that the ask does not say ("开听证会的房间" of 询问室听证室: 立法听证会
+    asked is not those rooms)."""
+    if head not in own:
+        return False
+    after = [own[m.end() : m.end() + 4] for m in re.finditer(re.escape(head), own)]
+    modified = [re.match(r"的([\u4e00-\u9fff]{2})", a) for a in after]
+    return all(modified) and not any(m.group(1) in asked for m in modified)
 
 
 MAX_PHRASE_LEAD = 4  # characters before a measure's head that a synonym phrase may start with

@@ -140,15 +140,17 @@ class PinyinReader:
             if not keys:
                 continue
             self.words += 1
-            weight = (weights.get(word, 0), len(word))
-            for key in keys:
+            for k, key in enumerate(keys):
+                # a word read with each character's first reading beats one read with a rarer
+                # reading ("wenti" is 问题, not 免提 with 免 read wen)
+                weight = (k == 0, weights.get(word, 0), len(word))
                 letters = "".join(key)
                 best = self.keys.get(letters)
                 if best is None or weight > best[0]:
                     self.keys[letters] = (weight, word, len(key))
                     if best is not None and best[1] != word:
                         self.seconds[letters] = best
-                elif best[1] != word and weight > self.seconds.get(letters, ((-1, 0),))[0]:
+                elif best[1] != word and weight > self.seconds.get(letters, ((False, -1, 0),))[0]:
                     self.seconds[letters] = (weight, word, len(key))
                 if len(word) >= _MIN_INITIALS:
                     by_initials.setdefault("".join(s[0] for s in key), set()).add(word)
