@@ -286,3 +286,20 @@ def test_changing_the_subject_says_no_word_of_the_question(engine):
     engine.respond("谢琦办案团队拿了个什么荣誉", conversation, 0.0)
     reply = engine.respond("问个不相干的，2023年总的目标是啥", conversation, 1.0)
     assert reply.status == "answer" and "法治益阳建设升级版" in reply.text
+
+
+@pytest.mark.parametrize(
+    "first, check, start",
+    [
+        ("人民调解成功率多少", "是不是都调成功了", "不是"),  # 93%, never 诉前调解 searched afresh
+        ("出庭应诉率是多少", "一个都没缺吧", "是的"),
+        ("网上可办率多少", "全部都能网上办吗", "是的"),
+    ],
+)
+def test_a_check_of_all_right_after_a_rate_is_judged_on_that_rate(engine, first, check, start):
+    from bot.engine.conversation import Conversation
+
+    conversation = Conversation()
+    given = engine.respond(first, conversation, now=0.0)
+    reply = engine.respond(check, conversation, now=1.0)
+    assert reply.answer.startswith(start) and reply.entry_id == given.entry_id

@@ -325,6 +325,15 @@ ALL_CLAIMS = (
     "{s}是不是一个也没缺",
     "{s}，所有的都做到了吗",
 )
+# The same, said right after the rate was given (no subject: the figure just given is meant).
+ALL_CLAIMS_AFTER = (
+    "是不是全都做到了",
+    "一个都没落下吧",
+    "是不是全部都办到了",
+    "都达到了吧",
+    "是不是一个也没缺",
+    "所有的都做到了吗",
+)
 # A speaker correcting what was just said, as voice input keeps it.
 CORRECTIONS = ("哦不对", "不对不对", "啊不是", "说错了", "我记错了", "嗯不对")
 TELLERS = ("我表姐", "隔壁王叔", "村里的人", "我同事", "群里有人", "我家老头子")

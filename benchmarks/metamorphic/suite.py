@@ -69,6 +69,7 @@ TRANSFORMS = (
     ("told_claim", COMPOSITION),
     ("self_corrected", COMPOSITION),
     ("all_claimed", COMPOSITION),
+    ("all_claimed_after", COMPOSITION),
     ("claims_checked", COMPOSITION),
     ("claims_framed", COMPOSITION),
 )
@@ -302,6 +303,8 @@ def composition_cases(sources: Sources, seed: int) -> list[Case]:
             truth = figure.value == "100%"
             question = composition.all_claimed(subject, rng)
             cases.append(Case("all_claimed", COMPOSITION, (question,), RIGHT, item.expect, truth, item.question))
+            turns = (item.question, rng.choice(lexicon.ALL_CLAIMS_AFTER))
+            cases.append(Case("all_claimed_after", COMPOSITION, turns, RIGHT, item.expect, truth, item.question))
     rng = _rng(seed, "self_corrected")
     for subject, item in sources.subjects:
         figure = sources.single_figure(item)

@@ -275,7 +275,7 @@ def verdict(analysis: Analysis, evidence: str, figure=None, stated: str = "") ->
         return None  # "是2900余件还是3000件": the figure says which option, no side is claimed
     if _TWO_COMPARED_RE.search(question) and not COMPARED_RE.search(question):
         return None  # "A比B少，没错吧": a claim about two figures, which one figure cannot bear out
-    every = _ALL_CLAIMED_RE.search(question) if analysis.intent.yes_no and not analysis.numbers else None
+    every = ALL_CLAIMED_RE.search(question) if analysis.intent.yes_no and not analysis.numbers else None
     if every is not None and figure is not None and getattr(figure, "number", None) is not None:
         # "人民调解是不是都调成功了" of 93%, "…是不是都填报发布了，没有落下的吧" of 100%: all of
         # them is claimed, which only a rate of 100% bears out, or a count the report says is all
@@ -346,7 +346,7 @@ _DOUBTED_BOUND_RE = re.compile(r"不会|不至于|不可能")  # "不会连一�
 _ALL_WRITTEN_RE = re.compile(r"应(.)全\1|应(.)尽\2|全覆盖|全部")  # the report saying a count is all of them
 _NOT_ALL_RE = re.compile(r"(?:没有?|(?<!是)不|未|并非)(?:都|是)?$")  # "还没全部", "并非都", "不是全部" (not 是不是)
 # All of what a rate counts claimed ("都调成功了", "全部都能网上办", "一个都没缺", "没有落下的").
-_ALL_CLAIMED_RE = re.compile(
+ALL_CLAIMED_RE = re.compile(
     r"(?<![不没])都(?!没|不|是多少|有多少|有哪些|是哪些|有啥|是啥|是什么|有什么|在哪)|全部|全都|所有|统统|百分百|"
     r"[一1][个件家项名人位次](?:都|也)(?:没|不)(?:缺|落|漏|少)|没有?(?:落下|漏掉|缺)|无一"
 )

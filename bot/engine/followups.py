@@ -20,7 +20,7 @@ from bot.analysis.numbers import AskedNumber
 from bot.answers import compose as answers
 from bot.answers.compose import Response
 from bot.decision.rules import CLAUSE_BREAK_RE, GENERIC_VERBS, ORDINAL_RE, PLACEHOLDERS, ordinal_key
-from bot.decision.verify import COMPARED_RE, CONTRASTS, WAY_RE, negates, verdict, within
+from bot.decision.verify import ALL_CLAIMED_RE, COMPARED_RE, CONTRASTS, WAY_RE, negates, verdict, within
 from bot.engine.conversation import Conversation
 from bot.engine.memo import once
 from bot.engine.pack import TITLE_RE, PackEngine
@@ -128,6 +128,7 @@ _POINTS_BACK_RE = re.compile(r"^(?:那|那么|其中|具体|后来|另外|还)|�
 
 
 MAX_CHECK_RESIDUE = 6
+MAX_ALL_RESIDUE = 4  # characters a check of all may say besides its words of all ("调成功", "缺")
 
 
 # A number said back with a checking tone ("七百个？", "就5个啊", "才这么点吧").
@@ -349,6 +350,15 @@ class FollowUps:
             return None  # "跑两次以上的有没有": whether another one exists, not a check of this one
         if not a.intent.yes_no and _WHAT_ASKED_RE.search(a.text) and parse_figure_query(a.text):
             return None  # "那1.5万余项说的是啥": what a figure is, looked up, not a check of the last
+        every = ALL_CLAIMED_RE.search(a.text) if a.intent.yes_no and not a.numbers else None
+        if every is not None and len(ALL_CLAIMED_RE.sub("", CHECK_WORDS_RE.sub("", a.core))) <= MAX_ALL_RESIDUE:
+            # "是不是都调成功了", "一个都没缺吧" right after a rate: all of it claimed, judged
+            # against the figure just given (never searched afresh: 诉前调解 after 人民调解)
+            last = self._last_answer(conversation)
+            if last.status == "answer" and last.figure is not None:
+                found = verdict(a, last.source, last.figure)
+                if found is not None:
+                    return answers.checked(last, found)
         if not a.numbers:
             a = _with_bare_numbers(a)  # "四千四对吧": after an answer, a bare number is its figure checked
         core = a.core

@@ -56,6 +56,7 @@ FLOORS = {
     "choice": 0.95,  # session 41: the figure and a wrong one offered as options (61.5% when written)
     "self_corrected": 0.95,  # session 48: "X是不是N1 哦不对 是N2吧" (73.5% at the session start)
     "all_claimed": 0.95,  # session 48: "X是不是一个都没落下" of a rate, 是的 only of 100% (0% before)
+    "all_claimed_after": 0.95,  # session 48: "是不是全都做到了" right after a rate (0% at the session start)
     "told_claim": 0.95,  # session 29: "我表姐说X是N，我有点不信，是真的吗" (83.5%; 98.1% in session 30)
     "claims_framed": 0.95,  # session 48: "A是不是N，B M，C K" (0% before the frame covered every claim)
     "claims_checked": 0.85,  # session 32: "A是N，B是M，没错吧", 是的/不是 of each claim (89.8% in the bench)
