@@ -308,6 +308,7 @@ def test_one_check_frame_checks_every_amount_or_item_it_covers(message, parts):
         ("普法案例是不是有八十个，涉及二十多个方面", ["不是", "是的"]),
         ("出庭应诉率和人民调解成功率是不是都是百分之百", ["是的", "不是"]),
         ("出庭应诉率和网上可办率都是百分之百对吧", ["是的", "是的"]),
+        ("法律援助案件和法律咨询人次是不是都过万了", ["不是", "是的"]),  # a bound said with its verb
     ],
 )
 def test_several_claims_under_one_frame_are_each_judged_and_a_mixed_result_says_so(engine, message, verdicts):

@@ -495,13 +495,13 @@ def _each_checked(text: str) -> tuple[str, ...]:
     """Each item checked against the one amount said after them all: "出庭应诉率和网上可办率是不是
     都是100%" → "出庭应诉率是不是100%", "网上可办率是不是100%"."""
     found = _EACH_CHECKED_RE.search(text)
-    if not found or not states_number(found.group("amount")) or not checks(text[found.start() :] + "吗"):
-        return ()
+    said = text[found.start() :] if found else ""
+    if not found or not states_number(said.replace("都", "", 1)) or not checks(said + "吗"):
+        return ()  # ("过万了": the verb and the amount together state it)
     items = _items(text[: found.start()])
     if not 2 <= len(items) <= MAX_PARTS or any(_has_ask(i) or states_number(i) for i in items):
         return ()
-    said = text[found.start() :].strip("，, ")
-    return tuple(i + said.replace("都", "", 1) for i in items)
+    return tuple(i + said.strip("，, ").replace("都", "", 1) for i in items)
 
 
 def _asking_groups(clauses: list[str]) -> list[str]:
