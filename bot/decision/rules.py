@@ -1612,11 +1612,14 @@ def _modifier_only(head: str, own: str, asked: str) -> bool:
     """Whether the figure's own words (as written, with their 的) write the head only before 的
     and another noun that the ask does not say ("开听证会的房间" of 询问室听证室: 立法听证会
     asked is not those rooms)."""
-    if head not in own:
-        return False
+    if head not in own or not lexicon.is_noun(head):
+        return False  # ("只要跑一趟就能办完的事项": an act of what is counted, not a thing of its own)
     after = [own[m.end() : m.end() + 4] for m in re.finditer(re.escape(head), own)]
     modified = [re.match(r"的([\u4e00-\u9fff]{2})", a) for a in after]
-    return all(modified) and not any(m.group(1) in asked for m in modified)
+    return all(modified) and not any(m.group(1) in asked or m.group(1) in _COUNTED_NOUNS for m in modified)
+
+
+_COUNTED_NOUNS = frozenset("事项 案件 案子 事情 项目 数量 东西".split())  # what a figure counts, in general words
 
 
 MAX_PHRASE_LEAD = 4  # characters before a measure's head that a synonym phrase may start with
