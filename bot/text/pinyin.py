@@ -223,6 +223,11 @@ class PinyinReader:
         writes (three characters at least); the widest such context decides, and only when one
         reading fits it."""
         run, before, after = match.group("run"), match.group("before") or "", match.group("after") or ""
+        text = match.string
+        if _SPACED_LETTER_BEFORE_RE.search(text, 0, match.start("run")) or _SPACED_LETTER_AFTER_RE.match(
+            text, match.end("run")
+        ):
+            return match.group(0)  # one syllable of a spaced run ("sheng  ji  ban"): the run is read whole
         letters = _fold(run)
         for parse in self._parses(letters):
             chars = [self._chars_of(syllable) for syllable in parse]
@@ -440,5 +445,7 @@ _HANZI_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
 _GLUED_RE = re.compile(
     r"(?P<before>[\u4e00-\u9fff]{0,3})(?P<run>(?<![a-zA-Z])(?<![a-zA-Z][ \t'’])[a-zA-Z]{1,12}(?![a-zA-Z])(?![ \t'’][a-zA-Z]))(?P<after>[\u4e00-\u9fff]{0,4})"
 )
+_SPACED_LETTER_BEFORE_RE = re.compile(r"[a-zA-Z][ \t'’]+$")
+_SPACED_LETTER_AFTER_RE = re.compile(r"[ \t'’]+[a-zA-Z]")
 MIN_GLUED_CHARS = 3  # characters, the syllables read and those beside them, the text must write together
 _QUOTED_RE = re.compile(r"[“\"「《]([\u4e00-\u9fff]{2,8})[”\"」》]")
