@@ -83,6 +83,8 @@ _TOKEN_RE = re.compile(f"[{_LETTERS}]+")
 _HANZI_RE = re.compile(r"[\u4e00-\u9fff]")
 _CLAUSE_END_RE = re.compile(r"[，,、。？?！!；;]")
 _ASK_END_RE = re.compile(r"(?:多少|几[个项件家台处条类种名起次人位]?|吗|呢|啥|什么)$")
+_LENGTH_SLOTS = 64  # a word's length, in the low digits of its weight
+_FIRST_READING = 1 << 40  # above any frequency times _LENGTH_SLOTS
 _MAX_COMBINATIONS = 16  # readings tried per word (polyphonic characters multiply them)
 _MIN_INITIALS = 3
 _LONGEST_NAME = 8  # characters of a title or alias indexed whole
@@ -140,17 +142,20 @@ class PinyinReader:
             if not keys:
                 continue
             self.words += 1
+            # one int per word and reading, higher wins: a word read with each character's first
+            # reading beats one read with a rarer reading ("wenti" is 问题, not 免提 with 免 read
+            # wen), then the more frequent, then the longer (an int, not a tuple: memory)
+            plain = weights.get(word, 0) * _LENGTH_SLOTS + min(len(word), _LENGTH_SLOTS - 1)
+            first = plain + _FIRST_READING  # one object per word, shared by its keys
             for k, key in enumerate(keys):
-                # a word read with each character's first reading beats one read with a rarer
-                # reading ("wenti" is 问题, not 免提 with 免 read wen)
-                weight = (k == 0, weights.get(word, 0), len(word))
+                weight = first if k == 0 else plain
                 letters = "".join(key)
                 best = self.keys.get(letters)
                 if best is None or weight > best[0]:
                     self.keys[letters] = (weight, word, len(key))
                     if best is not None and best[1] != word:
                         self.seconds[letters] = best
-                elif best[1] != word and weight > self.seconds.get(letters, ((False, -1, 0),))[0]:
+                elif best[1] != word and weight > self.seconds.get(letters, (-1,))[0]:
                     self.seconds[letters] = (weight, word, len(key))
                 if len(word) >= _MIN_INITIALS:
                     by_initials.setdefault("".join(s[0] for s in key), set()).add(word)
