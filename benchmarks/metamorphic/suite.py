@@ -310,30 +310,19 @@ def composition_cases(sources: Sources, seed: int) -> list[Case]:
         figure = sources.single_figure(item)
         question, truth = composition.self_corrected(subject, figure, rng.random() < 0.5, rng)
         cases.append(Case("self_corrected", COMPOSITION, (question,), RIGHT, item.expect, truth, item.question))
-    rng = _rng(seed, "claims_checked")
-    for _ in range(CLAIMS_CHECKED):
-        chosen = _distinct(sources, rng, rng.randint(2, 3))
-        if chosen and not any(_ASKING_END_RE.search(subject) for subject, _ in chosen):
-            claims = [(s, sources.single_figure(item), rng.random() < 0.6) for s, item in chosen]
-            question = composition.claims_checked(claims, rng)
-            expect = tuple(item.expect[0] for _, item in chosen)
-            truths = tuple(right for _, _, right in claims)
-            source = " | ".join(item.question for _, item in chosen)
-            # the reply's head judges the whole message: 是的 only when every claim holds
-            case = Case("claims_checked", COMPOSITION, (question,), RIGHT, expect, all(truths), source, (), truths)
-            cases.append(case)
-    rng = _rng(seed, "claims_framed")
-    for _ in range(CLAIMS_CHECKED):
-        chosen = _distinct(sources, rng, rng.randint(2, 3))
-        if chosen and not any(_ASKING_END_RE.search(subject) for subject, _ in chosen):
-            claims = [(s, sources.single_figure(item), rng.random() < 0.6) for s, item in chosen]
-            question = composition.claims_framed(claims, rng)
-            expect = tuple(item.expect[0] for _, item in chosen)
-            truths = tuple(right for _, _, right in claims)
-            source = " | ".join(item.question for _, item in chosen)
-            # the reply's head judges the whole message: 是的 only when every claim holds
-            case = Case("claims_framed", COMPOSITION, (question,), RIGHT, expect, all(truths), source, (), truths)
-            cases.append(case)
+    # several figures stated then checked by one tag, or under one frame opening the first
+    for name, phrase in (("claims_checked", composition.claims_checked), ("claims_framed", composition.claims_framed)):
+        rng = _rng(seed, name)
+        for _ in range(CLAIMS_CHECKED):
+            chosen = _distinct(sources, rng, rng.randint(2, 3))
+            if chosen and not any(_ASKING_END_RE.search(subject) for subject, _ in chosen):
+                claims = [(s, sources.single_figure(item), rng.random() < 0.6) for s, item in chosen]
+                question = phrase(claims, rng)
+                expect = tuple(item.expect[0] for _, item in chosen)
+                truths = tuple(right for _, _, right in claims)
+                source = " | ".join(item.question for _, item in chosen)
+                # the reply's head judges the whole message: 是的 only when every claim holds
+                cases.append(Case(name, COMPOSITION, (question,), RIGHT, expect, all(truths), source, (), truths))
     rng = _rng(seed, "check_bound")
     for item in sources.right:
         figure = sources.single_figure(item)
