@@ -358,7 +358,7 @@ def _amount_claimed(clause: str) -> bool:
     return any(n.high > 1 for n in find_numbers(convert_numerals(clean(clause))))
 
 
-def _claims_checked(parts: list[str], report: str = "") -> list[int]:
+def _claims_checked(parts: list[str]) -> list[int]:
     """The clauses a bare check ending the message checks when they state two figures or more
     ("询问室听证室有近六百处，法律援助案件是2900多件，没错吧"): the run of clauses stating a
     number right before it, none of the asker's story; [] otherwise."""
@@ -484,10 +484,14 @@ _SALUTATION_RE = re.compile(
 
 # A self-correction in speech ("…有多少项 不对 我是问…", "…多少条 不对 是提了大概多少条"): what
 # follows replaces the ask before it. "对不对", "不对吧" check; they correct nothing.
+# The words of a correction; a lone 不是 is none ("是2900件 不是3000件吧" denies the second).
+_CORRECTION = (
+    r"(?:不对不对|不是不是|(?:呃|嗯|哦|噢|啊)?(?:不对|说错了|说错|讲错了|搞错了|我?记错了|口误)|(?:哦|噢|呃|啊|嗯)不是)"
+)
 _CORRECTION_MARK_RE = re.compile(
-    r"(?:^|(?<=[，,。？?！!\s]))(?:呃|嗯|哦)?(?:不对不对|不对|说错了|说错|讲错了|搞错了|口误|(?:哦|噢|呃|啊)不是|不是不是)"
-    r"(?![吧吗呀啊])[，,。！!\s]*"
-    r"(?:我是说|我是问|我想问的是|我问的是|我要问的是|应该是|是)?"
+    r"(?:^|(?<=[，,。？?！!\s]))"
+    + _CORRECTION
+    + r"(?![吧吗呀啊])[，,。！!\s]*(?:我是说|我是问|我想问的是|我问的是|我要问的是|应该是|是)?"
 )
 
 
@@ -496,11 +500,8 @@ _AMOUNT = (
     r"(?:多|余|来|几|左右)?[万亿]?(?:人次|万元|元|[个项件家台处条类种名起次人位%成])?"
 )
 # An amount said, corrected at once by another ("是不是三千 哦不对 是两千九百多件吧"): the first
-# is taken back. A lone 不是 is no such mark ("是2900件 不是3000件吧" denies the second).
-_AMOUNT_CORRECTED_RE = re.compile(
-    rf"{_AMOUNT}[，,\s]*(?:不对不对|不是不是|(?:哦|噢|呃|啊|嗯)?(?:不对|说错了|讲错了|搞错了|我?记错了|口误)|"
-    rf"(?:哦|噢|呃|啊|嗯)不是)[，,。\s]*(?:应该是|是)?(?={_AMOUNT})"
-)
+# is taken back.
+_AMOUNT_CORRECTED_RE = re.compile(rf"{_AMOUNT}[，,\s]*{_CORRECTION}[，,。\s]*(?:应该是|是)?(?={_AMOUNT})")
 
 
 def amount_corrected(message: str) -> str:
@@ -555,7 +556,7 @@ def find_ask(text: str, report: str = "") -> Ask:
             doubts = [p for p in parts[1:-1] if narrative(p)]
             asked = [p for p in parts if p not in doubts]
             return Ask("，".join(asked), "，".join([teller] + doubts))
-    claims = _claims_checked(parts, report)
+    claims = _claims_checked(parts)
     if claims:  # "A是N，B是M，对吗": every figure stated right before the check is checked with it
         left = [p for i, p in enumerate(parts) if p and i not in claims]
         return Ask("，".join(parts[i] for i in claims), "，".join(([teller] if teller else []) + left))
