@@ -297,9 +297,5 @@ def test_changing_the_subject_says_no_word_of_the_question(engine):
     ],
 )
 def test_a_check_of_all_right_after_a_rate_is_judged_on_that_rate(engine, first, check, start):
-    from bot.engine.conversation import Conversation
-
-    conversation = Conversation()
-    given = engine.respond(first, conversation, now=0.0)
-    reply = engine.respond(check, conversation, now=1.0)
-    assert reply.answer.startswith(start) and reply.entry_id == given.entry_id
+    reply = _reply_after(engine, first, check)
+    assert reply.answer.startswith(start) and reply.entry_id == engine.respond(first).entry_id

@@ -44,10 +44,6 @@ def overview_asked(text: str) -> str:
     )
 
 
-def _asks_overview(text: str) -> bool:
-    return bool(overview_asked(text))
-
-
 _HELP_RE = re.compile(
     r"(?:你|机器人|这个(?:机器人|bot|助手)|小助手).{0,4}(?:能|会|可以).{0,3}(?:干|做|回答|问|帮)|"
     r"(?:怎么|如何)(?:用|使用|提问|问)|能问(?:些)?(?:什么|啥)|可以问(?:些)?(?:什么|啥)|"
@@ -286,7 +282,7 @@ def find_intent(text: str, number_unit: str = "") -> Intent:
     measure = measure_of(asked, unit or (number_unit[-1:] if yes_no else "")) if wants_figure or yes_no else ""
     if _HELP_RE.search(text) and len(text) <= 20:
         kind = "help"
-    elif _asks_overview(text):
+    elif overview_asked(text):
         kind = "overview"
     elif wants_list and not wants_figure:
         kind = "list"
