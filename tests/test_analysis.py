@@ -349,6 +349,30 @@ def test_a_last_clause_asking_what_the_report_says_is_the_overview(engine):
     reply = engine.respond("益阳这几年法治政府搞得怎么样，就想让你帮我概括一下，这份2023年的报告主要讲了哪几块内容")
     assert reply.kind == "overview"
     assert engine.respond("网上可办率多少，报告讲了啥").kind != "overview"  # a figure asked first is no overview
+    # what comes before the clause asking it is context, never a subject of its own
+    assert engine.respond("我就想大概知道下，这份东西分了哪几大块").kind == "overview"
+
+
+@pytest.mark.parametrize(
+    "text, measure",
+    [
+        ("复调对接调解和解率的件数呢", "count"),
+        ("法律援助案件的比例", "percent"),
+        ("柔性执法免罚的金额是多少", "money"),
+        ("法律援助的人数", "people"),
+    ],
+)
+def test_the_kind_after_the_last_de_is_the_measure_asked(text, measure):
+    from bot.analysis.intent import measure_of
+
+    assert measure_of(text) == measure
+
+
+def test_a_figure_checked_before_another_ask_is_judged_and_the_ask_answered(engine):
+    reply = engine.respond("复调对接调解和解的案子是七十件 不对 七十八件吧，和解率多少")
+    assert reply.answer.startswith("是的") and "78件" in reply.answer and "25%" in reply.answer
+    reply = engine.respond("法律援助案件是3500件吧，法律咨询多少人次")
+    assert reply.answer.startswith("不是") and "2900余件" in reply.answer and "近30000人次" in reply.answer
 
 
 def test_how_a_figure_is_counted_names_no_lacking_word(engine):
@@ -357,3 +381,13 @@ def test_how_a_figure_is_counted_names_no_lacking_word(engine):
 
 def test_a_rare_reading_of_a_character_never_beats_a_common_word(engine):
     assert "近30000人次" in engine.respond("给老百姓免费解答法律wen ti，一年大概有多少人次").answer
+
+
+def test_an_ordinal_taken_back_is_replaced_by_the_one_said_after(engine):
+    assert "第7次" in engine.respond("重大行政决策事项目录是第六次不对是第几次常务会议通过的来着").answer
+    reply = engine.respond("益阳是第二批 哦不 首批全国法治政府建设示范市，它的经验被收进了哪本书")
+    assert "全国法治政府建设示范创建典型经验与案例" in reply.answer
+
+
+def test_the_count_of_a_catalogue_is_of_the_items_its_sentence_lists(engine):
+    assert "6项" in engine.respond("重大决策目录项数").answer

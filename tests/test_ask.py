@@ -865,12 +865,16 @@ def test_za_asks_as_zenme_does(engine):
         ("询问室听证室是不是近400处我记错了是近200处吗", "询问室听证室是不是近200处吗"),
         ("是2900件 不是3000件吧", "是2900件 不是3000件吧"),  # a lone 不是 denies, it corrects nothing
         ("是2900件，不对吧", "是2900件，不对吧"),  # no amount after: a check
+        ("2023年第五次 不对 第七次政府常务会议审议通过了个啥", "2023年第七次政府常务会议审议通过了个啥"),
+        ("目录是第六次不对是第几次常务会议通过的", "目录是第几次常务会议通过的"),
+        ("益阳是第二批 哦不 首批全国法治政府建设示范市", "益阳是首批全国法治政府建设示范市"),
+        ("第二批是哪些，哦不对吧", "第二批是哪些，哦不对吧"),  # nothing said after: a check
     ],
 )
-def test_an_amount_taken_back_at_once_is_left_out(message, left):
-    from bot.analysis.ask import amount_corrected
+def test_what_is_taken_back_at_once_is_left_out(message, left):
+    from bot.analysis.ask import said_corrected
 
-    assert amount_corrected(message) == left
+    assert said_corrected(message) == left
 
 
 @pytest.mark.parametrize(

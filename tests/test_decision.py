@@ -81,6 +81,10 @@ from bot.decision.rules import absent_terms
         ("法援案件 刑事类 民事类", "unstated"),  # a staff lookup of kinds of one figure
         # a count in a unit of an explanation stating no figure in it (4600余件 is no count of 条)
         ("被采纳了多少条", "no_figure"),
+        # the members of a count the asker points back at; a count named by its noun (人数)
+        ("向园区赋权的那11项审批服务事项，具体是哪些？", "count_only"),
+        ("请列明市本级6项重大行政决策事项的具体内容。", "count_only"),
+        ("政府法律顾问人数", "no_figure"),
     ],
 )
 def test_declined_with_a_reason(engine, question, reason):

@@ -237,7 +237,8 @@ def _analyze(raw: str, synonyms: Synonyms = NO_SYNONYMS, today: dt.date | None =
         core = _FRAME_RE.sub(" ", core)
     core = drop_filler(_ASKING_NOT_END_RE.sub("", core) if intent.yes_no else core).replace(" ", "")
     core = _AREA_OF_SUBJECT_RE.sub("", core)
-    asked_whole = (overview_asked(text) or last) if intent.kind == "overview" else ""
+    # the last clause asking it alone is the ask; what comes before is context ("我就想大概知道下，…")
+    asked_whole = (last or overview_asked(text)) if intent.kind == "overview" else ""
     residue = _OVERVIEW_WORDS.sub("", drop_filler(_remove(text, scope.spans) if asked_whole == text else asked_whole))
     if intent.kind == "overview" and len(re.sub(r"大概|大致|简单|一下|整个|\s", "", residue)) > 6:
         intent = find_intent(text.replace("报告", ""))  # a subject of its own: not the whole report

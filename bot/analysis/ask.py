@@ -486,7 +486,8 @@ _SALUTATION_RE = re.compile(
 # follows replaces the ask before it. "对不对", "不对吧" check; they correct nothing.
 # The words of a correction; a lone 不是 is none ("是2900件 不是3000件吧" denies the second).
 _CORRECTION = (
-    r"(?:不对不对|不是不是|(?:呃|嗯|哦|噢|啊)?(?:不对|说错了|说错|讲错了|搞错了|我?记错了|口误)|(?:哦|噢|呃|啊|嗯)不是)"
+    r"(?:不对不对|不是不是|(?:呃|嗯|哦|噢|啊)?(?:不对|说错了|说错|讲错了|搞错了|我?记错了|口误)|(?:哦|噢|呃|啊|嗯)不是|"
+    r"(?:哦|噢|呃|啊|嗯)不(?=[，,\s]))"  # "第二批 哦不 首批"
 )
 _CORRECTION_MARK_RE = re.compile(
     r"(?:^|(?<=[，,。？?！!\s]))"
@@ -499,15 +500,18 @@ _AMOUNT = (
     r"(?:近|约|大概|大约)?(?:百分之)?[\d.零一二两三四五六七八九十百千万亿][\d.点零一二两三四五六七八九十百千万亿]*"
     r"(?:多|余|来|几|左右)?[万亿]?(?:人次|万元|元|[个项件家台处条类种名起次人位%成])?"
 )
-# An amount said, corrected at once by another ("是不是三千 哦不对 是两千九百多件吧"): the first
-# is taken back.
-_AMOUNT_CORRECTED_RE = re.compile(rf"{_AMOUNT}[，,\s]*{_CORRECTION}[，,。\s]*(?:应该是|是)?(?={_AMOUNT})")
+# Which one in a series ("第六次", "第二批", "首批", "第几次").
+_ORDINAL = r"(?:第[\d一二两三四五六七八九十几]+|首|头一)[次批届期条项个]"
+_SAID = rf"(?:{_ORDINAL}|{_AMOUNT})"
+# An amount or an ordinal said, corrected at once by another ("是不是三千 哦不对 是两千九百多件吧",
+# "第五次 不对 第七次", "第六次不对是第几次"): the first is taken back.
+_SAID_CORRECTED_RE = re.compile(rf"{_SAID}[，,\s]*{_CORRECTION}[，,。\s]*(?:应该是|是)?(?={_SAID})")
 
 
-def amount_corrected(message: str) -> str:
-    """The message with each amount the speaker took back left out: the amount said after the
-    correction is the one claimed."""
-    return _AMOUNT_CORRECTED_RE.sub("", message)
+def said_corrected(message: str) -> str:
+    """The message with each amount or ordinal the speaker took back left out: the one said
+    after the correction is the one meant."""
+    return _SAID_CORRECTED_RE.sub("", message)
 
 
 def corrected(message: str) -> tuple[str, str] | None:

@@ -60,6 +60,7 @@ _ORDINAL_RE = re.compile(r"第几[批次届期]|哪一批|哪批")
 _FIGURE_RE = re.compile(
     r"多少|(?<![哪那这好])几[项件家个台处条类种名起次人位户成]|"  # 好几个: several, told
     r"数量|数目|总数|总量|总额|比例|比率|占比|金额|多大|多高|百分之几|第几|排名|排第|排老几|几位|规模|多少钱|"
+    r"(?<![多少几])(?:人|次|件|项|个|家)数(?!字|据|码)|"  # "政府法律顾问人数": a count named by its noun
     r"率是|率为|率多|率有|什么水平|啥水平|怎么样的水平|涨了|降了|升了|增长了|下降了|上升了|什么位置|啥位置|"
     r"什么档次|啥档次|排老几|第几名|多长时间|多少时间|多久"
 )
@@ -192,6 +193,9 @@ def measure_of(text: str, unit: str = "") -> str:
         return "people"  # "多少个法律援助律师": 个 counts people here
     if unit:
         return _UNIT_MEASURE.get(unit, "count")
+    head = _HEAD_KIND_RE.search(text)
+    if head:  # "复调对接调解和解率的件数呢": the noun after the last 的 is what is asked
+        return _HEAD_MEASURES[head.group(1)[-2:]]
     if _PROVINCE_RANK_RE.search(text):
         return "rank"  # "执法资格考试人数在全省排倒数吧": where it stands, whatever it counts
     if _DURATION_RE.search(text):
@@ -213,6 +217,16 @@ def measure_of(text: str, unit: str = "") -> str:
     if _HOW_MANY_RE.search(text) or _COUNT_NOUN_RE.search(text):
         return "count"  # "具体次数", "所涉案件数量": a count named, never a rate
     return ""
+
+
+# The kind of figure that heads the ask ("X率的件数", "X案件的比例"): the noun after the last 的.
+_HEAD_MEASURES = {
+    **dict.fromkeys(("次数", "件数", "项数", "个数", "家数"), "count"),
+    "人数": "people",
+    **dict.fromkeys(("比例", "占比", "比率"), "percent"),
+    "金额": "money",
+}
+_HEAD_KIND_RE = re.compile(r"的(" + "|".join(_HEAD_MEASURES) + r")(?:是|有|为)?(?:多少|几)?[呢吗啊呀吧？?。！!\s]*$")
 
 
 # A count named by its noun, with no question word ("烦请告知…的具体次数"); 数量 names any figure

@@ -536,9 +536,9 @@ def _whole_list(text: str) -> bool:
 # The members of a counted figure asked ("那11项审批服务事项分别是什么"): its list, not its meaning.
 _MEMBERS_RE = re.compile(
     r"(?:分别|各自?)是(?:什么|啥)|都是(?:什么|啥)|都叫(?:什么|啥)|具体是(?:什么|啥)|都有(?:什么|啥|哪些)|有哪几|是哪些|有哪些|名单|哪几个|都是谁|"
-    r"列一下|列出来|列个|能列|"  # "那11项事项能列一下吗"
+    r"列一下|列出|列个|能列|列明|列举|"  # "那11项事项能列一下吗", "请列明…6项…的具体内容"
     # "一项项讲给我听", "逐项说明", "具体名称": each member in turn, or their names
-    r"[一1](?P<each>[项个件条家类种])(?P=each)|逐(?:项|个|一|条)|具体名称|(?:各自|各项|分别)的?名称"
+    r"[一1](?P<each>[项个件条家类种])(?P=each)|逐(?:项|个|一|条)|具体(?:名称|内容)|(?:各自|各项|分别)的?名称"
 )
 
 
@@ -1601,11 +1601,17 @@ def rule_measure_identity(a: Analysis, choice: Choice | None, ctx: Context) -> D
         return None  # "行政复议案件多少件" of 行政复议新收612件: 案件 is what 件 counts
     if _count_of(written, own, choice.figure_unit):
         return None  # "初评数有22个" of 22个乡镇(街道)通过初评: the count of what the figure counts
+    if _CONTAINER_RE.search(written) and written in norm(choice.text):
+        return None  # "决策目录项数" of 6项: the items its sentence lists in that 目录 are what it counts
     if occurs(written, ctx.report_norm):
         return Decline("unstated", head)
     if none_occur(written, ctx.report_norm):
         return Decline("absent", head)
     return Decline("unstated", head)
+
+
+# A list that holds what a figure counts (目录, 清单, 名单): its count is of the items in it.
+_CONTAINER_RE = re.compile(r"(?:目录|清单|名单|名录)$")
 
 
 def _modifier_only(head: str, own: str, asked: str) -> bool:

@@ -22,7 +22,7 @@ from dataclasses import replace
 from functools import cached_property
 
 from bot.analysis import stated_claim
-from bot.analysis.ask import YEAR_RE, Ask, amount_corrected, corrected, find_ask, known_words, narrative
+from bot.analysis.ask import YEAR_RE, Ask, corrected, find_ask, known_words, narrative, said_corrected
 from bot.analysis.check_words import kind_checked, kind_checked_after, kind_fits, without_rejected
 from bot.analysis.compare import referred
 from bot.analysis.figures import parse_figure_query
@@ -524,7 +524,7 @@ class Engine(FollowUps):
     def _as_corrected(self, message: str) -> str:
         """ "公示的执法事项有多少项 不对 我是问经过法治审核的有多少项": the ask said after a
         self-correction, with the corrected ask's subject when it names none of its own."""
-        message = amount_corrected(message)  # "是不是三千 哦不对 是两千九百多件吧": the second claimed
+        message = said_corrected(message)  # "是不是三千 哦不对 是两千九百多件吧": the second claimed
         found = corrected(message)
         if found is None:
             return message

@@ -127,6 +127,8 @@ _QUESTION_RE = re.compile(r"多少|几|什么|啥|哪|谁|怎|咋|吗|呢|么|�
 # pointing back at what was said before them.
 _CLAUSE_MARK_RE = re.compile(r"[，,。；;！!]|\s+")
 _WHAT_ASKED_RE = re.compile(r"多少|几|什么|啥|哪|谁|怎|咋|呢")
+# A clause ending in a check ("是78件吧", "有2900余件对吧"): its figure is claimed, not known.
+_CHECKED_END_RE = re.compile(r"(?:吧|吗|嘛|对不对|是不是|对吧|是吧)[\s。.！!？?]*$")
 _POINTING_BACK_RE = re.compile(
     r"确认|核实|核对|求证|证实|对一下|对对|原话|原文|怎么写|这|它|其中|里面|里头|当中|之中|其他|其余|剩下"
 )
@@ -1922,6 +1924,7 @@ class PackEngine:
         if (
             not rest
             or len(checked_claims(a.raw)) >= 2  # "A是N；B是M，是吧": every figure stated is checked
+            or _CHECKED_END_RE.search(first)  # "…的案子是78件吧，和解率多少": the figure said is checked
             or _QUESTION_RE.search(without_named(first, self.context.report_norm))  # 谁执法谁普法 asks no one
             or _WITHIN_RE.search(first)  # "那70个普法典型案例里，…有几个": a part of it is asked
             or COMPARED_WITH_RE.match(_CLAUSE_MARK_RE.split(rest)[0])  # "…配了4400台，跟…的人数比，哪个多": compared
@@ -2318,11 +2321,11 @@ _NOT_A_THING = frozenset(
 )
 # A sentence telling of an honour won ("获评省新时代“枫桥经验”先进典型", "获…称号").
 _HONOUR_RE = re.compile(r"获评|荣获|称号|授予|表彰|先进典型|入选|入围|收录")
-# Where and when, and words of checking, not what: a part naming only these names nothing of
-# its own ("全市给配了多少个", "真的假的").
+# Where and when, words of checking and adverbs of asking, not what: a part naming only these
+# names nothing of its own ("全市给配了多少个", "真的假的", "具体是哪些").
 _SCOPE_WORDS = frozenset(
     "全市 全省 市本级 本级 本市 市里 省里 县里 区里 益阳 益阳市 去年 今年 当年 全年 来着 这回 这次 那回 那次 "
-    "真的假 假的 真假 对吧 没错".split()
+    "真的假 假的 真假 对吧 没错 具体 到底 究竟 分别 各自".split()
 )
 # A part that goes on about the one before ("这回又放下去几项"), or frames the next ("网上可办2861项里头").
 _GOES_ON_RE = re.compile(r"^(?:这回|这次|那回|那次|又|然后又)")
