@@ -886,3 +886,20 @@ def test_what_is_taken_back_at_once_is_left_out(message, left):
 )
 def test_a_self_corrected_check_is_judged_on_the_amount_said_last(engine, message, start):
     assert engine.respond(message).answer.startswith(start)
+
+
+def test_what_the_story_does_not_know_is_no_ask_when_a_later_clause_asks(engine: Engine):
+    # 不晓得去哪找 tells what the son could not find; the last clause asks, of the clause before it
+    reply = engine.respond(
+        "我儿子在高新区办了个小厂，做电子配件的，他老说国家有好多扶持政策，可是根本不晓得去哪找，"
+        "等晓得了申报时间都过了。听说现在市里会把政策分好类主动推给企业，这个做法叫什么名字？"
+    )
+    assert reply.status == "answer" and "政策兑现快车" in reply.answer
+
+
+def test_the_same_batch_points_back_past_the_tale_at_what_the_story_named(engine: Engine):
+    reply = engine.respond(
+        "我是南县人，在县里住了一辈子，听说我们南县被评上了省里的法治政府建设示范，心里蛮自豪的。"
+        "逢年过节跟亲戚吹了好几回。除了我们南县，同一批评上的还有哪些地方和单位啊？"
+    )
+    assert reply.status == "answer" and "资阳区" in reply.answer and "龙光桥街道" in reply.answer

@@ -39,6 +39,8 @@ def story(rng: random.Random, question: str) -> str:
     clauses = [who]
     if rng.random() < 0.6:
         clauses.append(rng.choice(lexicon.EVENTS))
+    if rng.random() < 0.25:
+        clauses.append(rng.choice(lexicon.TROUBLES))
     if rng.random() < 0.8:
         clauses.append(rng.choice(lexicon.FEELINGS))
     if len(clauses) == 3 and rng.random() < 0.3:

@@ -132,6 +132,15 @@ EVENTS = (
     "跳广场舞的时候姐妹们说起",
     "吃饭的时候一家人争了半天",
 )
+# What the story's people did not know, asked inside the story ("不晓得去哪找"): no ask of the message's.
+TROUBLES = (
+    "可是根本不晓得去哪找",
+    "一直不知道该问谁",
+    "也搞不清是怎么回事",
+    "不晓得有什么门道",
+    "不知道哪里能打听到",
+    "都不清楚怎么弄",
+)
 FEELINGS = (
     "心里一直不踏实",
     "急得睡不着觉",

@@ -56,7 +56,8 @@ _ITEMS_REQUEST_RE = re.compile(r"(?:敬|烦|恳|特|望)?请提供")
 _LEAD_FIRST_RE = re.compile(r"^\s*(?:劳驾|麻烦|打扰一下)?(?:" + _LEAD_RE.pattern + r")[！!，,。.:：~～…\s]*")
 # An ask that points back at the context ("这个", "他们局") keeps the clause before it.
 _POINTS_BACK_RE = re.compile(
-    r"这个|这种|这项|这些|这类|这块|这方面|这事|那[个种些项本家位次条句部件套批类]|那几|该|它|他们|她们|上面|前面说的|这"
+    r"这个|这种|这项|这些|这类|这块|这方面|这事|那[个种些项本家位次条句部件套批类]|那几|该|它|他们|她们|上面|前面说的|这|"
+    r"同一?[批届期次]"  # "同一批评上的还有哪些": the batch of what was said before
 )
 _INSIDE_START_RE = re.compile(r"\s*(?:那|这)?(?:里面|里头|其中|当中)")
 # "普法这一块", "政务服务这方面": a place word after the area's own name points back at nothing.
@@ -253,7 +254,8 @@ _RETELLS_RE = re.compile(
 
 # A question the asker's story tells of having ("研究有什么政策", "不晓得有啥补贴"): no ask of theirs.
 _EMBEDDED_RE = re.compile(
-    r"(?:研究|琢磨|不晓得|不知道|不清楚|搞不清|弄不清|打听)(?:一下|过)?(?:有|是)?(?:什么|啥|哪些)"
+    r"(?:研究|琢磨|不晓得|不知道|不清楚|搞不清|弄不清|打听)(?:一下|过)?(?:有|是|去|到|上|在|该|能|要)?"
+    r"(?:什么|啥|哪些|哪里|哪儿|哪|怎么|问谁|找谁)"  # "可是根本不晓得去哪找": where to look, not known
 )
 
 
@@ -264,11 +266,15 @@ def _told(clause: str, report: str) -> bool:
         return False
     if narrative(clause) and _SOME_RE.search(clause) and not _asks(_SOME_RE.sub("", clause)):
         return True
-    if _EMBEDDED_RE.search(clause) and not _asks(_EMBEDDED_RE.sub("", clause)):
-        return True  # "老板让我去研究有什么补贴政策可以申请": what the asker looked into, told
     if not _INDEFINITE_RE.search(clause) or _TOTAL_ASKED_RE.search(clause):
         return False  # "益阳一共配了几台": a total is asked, never told as "a few"
     return not _asks(_INDEFINITE_RE.sub("", clause)) and coverage(clause, report) <= TOLD_COVERAGE
+
+
+def _unknowing(clause: str) -> bool:
+    """A clause whose only question words say what someone looked into or did not know ("老板让我
+    去研究有什么补贴政策可以申请", "可是根本不晓得去哪找"): told, not asked."""
+    return bool(_EMBEDDED_RE.search(clause)) and not _asks(_EMBEDDED_RE.sub("", clause))
 
 
 def _story_goes_on(parts: list[str], i: int, ends: frozenset[int]) -> bool:
@@ -315,6 +321,8 @@ def _asking(parts: list[str], report: str, ends: frozenset[int] = frozenset()) -
         found = [i for i in found if not _REPORTED_RE.match(parts[i])]
     tells = {i: _told(parts[i], report) or _story_goes_on(parts, i, ends) for i in found}
     found = [i for i in found if not (tells[i] and any(j > i and not tells[j] for j in found))]
+    # "…我问这个是因为…可是根本不晓得去哪找": what someone did not know, told before or after the ask
+    found = [i for i in found if not (report and _unknowing(parts[i]))]
     # "…说是调解的多了，真的假的，民商事一审收案是不是少了": a doubt before a question of its own
     # is the asker's, the question after it is asked
     found = [i for i in found if not (bare_check(parts[i]) and any(j > i and not bare_check(parts[j]) for j in found))]
@@ -728,7 +736,10 @@ def find_ask(text: str, report: str = "") -> Ask:
         # the ask points back ("这个委员会拿了什么称号"): the clauses before it name what it means
         # (a feeling between them says nothing: "…还要带身份证，忘带一样就白跑一趟，气死人。听说这两样…")
         before = [p for p in parts[: chosen[0]] if p and not (report and _story(p, report) and not narrative(p))]
-        before = before[-REFER_CLAUSES:]
+        # a tale between them with no word of the report says nothing either ("…示范，心里蛮自豪的。
+        # 逢年过节跟亲戚吹了好几回。…同一批评上的还有哪些")
+        naming = [p for p in before if report and coverage(p, report) > 0]
+        before = (naming or before)[-REFER_CLAUSES:]
         refers = "，".join(before)
     return Ask(ask_text, "，".join(left), refers)
 
