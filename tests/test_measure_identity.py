@@ -364,6 +364,12 @@ def test_a_total_asked_of_another_kind_of_case_is_a_near_miss(engine):
     assert "4600余件" in engine.respond("2023年全市柔性执法办案总数").answer
 
 
+@pytest.mark.parametrize("question", ["刑事破案数涨幅", "刑事破案数的涨幅", "刑事破案数变化幅度"])
+def test_a_word_of_change_is_the_measure_of_a_figure_stating_a_change(engine, question):
+    reply = engine.respond(question)  # 同比上升110%: its 涨幅 is what it states, never "报告中没有"
+    assert reply.status == "answer" and "110%" in reply.answer, reply.text
+
+
 def test_a_word_of_wholeness_is_not_a_measure_off_the_figure(engine):
     reply = engine.respond("执法全程录的音和视频 跟着案卷一起归档的有多少件")
     assert reply.status == "answer" and "近2万件" in reply.answer, reply.text

@@ -1561,6 +1561,10 @@ _NOT_ACTS = frozenset("举分从按在给到为对用让叫")  # "举几个例�
 _COMPLEMENTS = frozenset("出来到完好上下成掉")  # after a verb: where or how it ended, no act
 
 
+# A head naming only a change ("涨幅", "变化幅度", "降了多少"): of a figure stating one, that figure.
+_CHANGE_HEAD_RE = re.compile(CHANGE_ASKED_RE.pattern + r"|幅度?")
+
+
 def rule_measure_identity(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
     """A figure answers only when the measure asked is its measure: the noun naming what the
     ask counts is in the figure's own words (its names and phrasings, its clause), written,
@@ -1581,6 +1585,8 @@ def rule_measure_identity(a: Analysis, choice: Choice | None, ctx: Context) -> D
         act = _act_alone(a.raw, own, ctx.report_norm)  # "全市执法部门一共配了多少个" of 公示执法事项
         return Decline("unstated", act) if act else None
     own, own_sound = _own_words(norm, choice.names, choice.own_text)
+    if not _CHANGE_HEAD_RE.sub("", head) and CHANGE_STATED_RE.search(f"{choice.names} {choice.own_text}"):
+        return None  # "涨幅" of 同比上升110%: how it changed is the figure itself (its way: rule_opposite)
     act = _act_on(a.raw, norm(head) or head, own, ctx.report_norm)
     if act:
         return Decline("unstated", act)
