@@ -101,3 +101,13 @@ def test_hao_gao_ending_a_question_asks_how_high():
     assert mandarin("网上能办的比例到底有好高") == "网上能办的比例到底有多高"
     assert mandarin("吵了好久") == "吵了好久"  # a story's "a long time", no question
     assert find_intent("网上能办的比例到底有多高").measure == "percent"
+
+
+def test_a_check_said_outright_stands_whatever_particle_ends_it(engine):
+    from bot.analysis.intent import find_intent
+
+    # 是不是 before 么子 (什么) checks "some demo"; 咯 at the end softens nothing checked outright
+    assert find_intent("我们南县是不是评上了什么示范咯").yes_no
+    assert not find_intent("到底是哪几个中心嘛").yes_no  # a question word softened, no check
+    reply = engine.respond("我们南县是不是评上哒么子示范咯？")
+    assert reply.answer.startswith("是的") and "湖南省法治政府建设示范地区(单位)" in reply.answer

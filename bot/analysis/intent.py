@@ -80,6 +80,8 @@ _SOFT_END_RE = re.compile(r"[嘛呢咯啰]$|(?:你|您)?(?:知道|晓得)(?:吗|
 # A staff lookup ending on a sum of money ("农民工工资", "首违不罚 罚款"): the money is looked up.
 _LOOKUP_MONEY_RE = re.compile(r"(?:工资|工钱|金额|罚款|罚金|资金|经费)$")
 _WH_RE = re.compile(r"哪|什么|啥|谁|多少|几")
+# A check said outright before a question word: the question word says "some", the check stands.
+_CHECK_FRAME_RE = re.compile(r"是不是|是否|有没有")
 _ASKING_WH_RE = re.compile(r"哪|什么|啥|谁|多少|好多|(?<![好十百千万])几(?![十百千万])")  # 好几个: several, told
 _LIST_RE = re.compile(
     r"有哪些|有哪几|哪几[项个家件条类种名处位方面]|是哪些|都是哪|都有哪|都有什么|都有啥|包括哪|包括什么|"
@@ -269,7 +271,9 @@ def find_intent(text: str, number_unit: str = "") -> Intent:
     last_clause = re.split(r"[，,。；;\s]", text)[-1]  # "…么子中心咯，好几个吧": 吧 checks 好几个
     said_number = number_unit or re.search(r"\d", text)  # (a share in words, "是四五成吧", says one too)
     softened = text.endswith("吧") and not said_number and _ASKING_WH_RE.search(last_clause)
-    if yes_no and (_SOFT_END_RE.search(text) or softened) and _WH_RE.search(text):
+    wh = _WH_RE.search(text)
+    framed = _CHECK_FRAME_RE.search(text, 0, wh.start()) if wh else None  # "是不是评上了什么示范咯": checked
+    if yes_no and (_SOFT_END_RE.search(text) or softened) and wh and not framed:
         # "到底是哪几个中心嘛", "是好多咯", "办哒好多案子啵": 嘛/呢/咯/吧 (no number said) soften a
         # question word's ask, they check nothing
         yes_no = False
