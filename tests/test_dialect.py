@@ -36,7 +36,7 @@ from bot.text.dialect import mandarin
         ("一共调好了好多起纠纷", "一共调好了多少起纠纷"),
         ("改了好久", "改了好久"),
         # a clause after one ending on its question asks by 好多 of the thing it ends on
-        ("立法联系点新加了几个啵,提了好多条意见咯", "立法联系点新加了几个吗,提了多少条意见咯"),
+        ("立法联系点新加了几个啵,提了好多条意见咯", "立法联系点新加了几个吗,提了多少条意见"),
         ("法援办了多少件？帮了好多农民工", "法援办了多少件？帮了多少农民工"),  # no question mark: a story's "so long"
         # written Chinese question words; 何 of 任何 / 如何 starts none
         ("系通过何种途径化解矛盾纠纷", "系通过什么途径化解矛盾纠纷"),
@@ -111,3 +111,29 @@ def test_a_check_said_outright_stands_whatever_particle_ends_it(engine):
     assert not find_intent("到底是哪几个中心嘛").yes_no  # a question word softened, no check
     reply = engine.respond("我们南县是不是评上哒么子示范咯？")
     assert reply.answer.startswith("是的") and "湖南省法治政府建设示范地区(单位)" in reply.answer
+
+
+@pytest.mark.parametrize(
+    "said, read",
+    [
+        ("营商码那个事上过央视没咯", "营商码那个事上过央视没有"),  # 没 checks; 咯 after it says nothing more
+        ("是不是比人民调解调处成功率低咯", "是不是比人民调解调处成功率低"),
+        ("到底是哪几个中心嘛", "到底是哪几个中心"),
+        ("有四千多台嘛", "有四千多台嘛"),  # the particle is what asks: kept
+        ("超过九成了咯", "超过九成了咯"),
+        ("是第几批评上的？心里高兴嘛", "是第几批评上的？心里高兴嘛"),  # a feeling's particle, not the ask's
+    ],
+)
+def test_a_particle_after_what_already_asks_is_left_out(said, read):
+    from bot.text.dialect import mandarin
+
+    assert mandarin(said) == read
+
+
+def test_a_particle_after_names_only_checks_nothing(engine):
+    from bot.analysis.intent import find_intent
+
+    assert not find_intent("合同审查件数意见条数咯").yes_no
+    assert not find_intent("讨薪,农民工嘛").yes_no
+    assert find_intent("湘易办里能找到市长信箱嘛").yes_no  # 能找到 is stated, and checked
+    assert not engine.respond("营商码那个事上过央视没咯").answer.startswith("不是")

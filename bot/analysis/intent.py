@@ -80,6 +80,9 @@ _SOFT_END_RE = re.compile(r"[嘛呢咯啰]$|(?:你|您)?(?:知道|晓得)(?:吗|
 # A staff lookup ending on a sum of money ("农民工工资", "首违不罚 罚款"): the money is looked up.
 _LOOKUP_MONEY_RE = re.compile(r"(?:工资|工钱|金额|罚款|罚金|资金|经费)$")
 _WH_RE = re.compile(r"哪|什么|啥|谁|多少|几")
+# A particle that checks what its message states ("超过九成了咯", "有四千多台嘛"), and what states.
+_CHECK_PARTICLE_RE = re.compile(r"[咯啰嘛]$")
+_STATES_RE = re.compile(r"\d|百分之|[是有了过没能会在]|可以|达到|超过|不到|实现|完成|上升|下降|增长|减少|比")
 # A check said outright before a question word: the question word says "some", the check stands.
 _CHECK_FRAME_RE = re.compile(r"是不是|是否|有没有")
 _ASKING_WH_RE = re.compile(r"哪|什么|啥|谁|多少|好多|(?<![好十百千万])几(?![十百千万])")  # 好几个: several, told
@@ -268,6 +271,9 @@ def find_intent(text: str, number_unit: str = "") -> Intent:
     if asked_then_ma and re.search(r"\d|百分之|[一二两三四五六七八九十]成|一半", asked_then_ma.group(0)[2:]):
         asked_then_ma = None  # "多少件啊，有51件吗": a number checked after the ask is a check
     yes_no = bool(_YESNO_RE.search(text)) and not asked_then_ma
+    particle = _CHECK_PARTICLE_RE.search(text)
+    if yes_no and particle and not _YESNO_RE.search(text[: particle.start()]) and not _STATES_RE.search(text):
+        yes_no = False  # "合同审查件数意见条数咯", "讨薪,农民工嘛": names only, nothing stated to check
     last_clause = re.split(r"[，,。；;\s]", text)[-1]  # "…么子中心咯，好几个吧": 吧 checks 好几个
     said_number = number_unit or re.search(r"\d", text)  # (a share in words, "是四五成吧", says one too)
     softened = text.endswith("吧") and not said_number and _ASKING_WH_RE.search(last_clause)

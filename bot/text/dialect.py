@@ -62,7 +62,7 @@ _DONE_RE = re.compile(r"(?<=[\u4e00-\u9fff])[咯哒](?=[\u4e00-\u9fff])")
 
 # "营商码上过央视没得", "南县评上…示范地区冒？": 没得 / 冒 / 冇 / 没 ending a question asks 没有
 # (did it or not).
-_HAD_IT_END_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?:没得|[冒冇没])(?=[？?。！!～~\s]*$)")
+_HAD_IT_END_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?:没得|[冒冇没])(?=[咯啵嘛哦]?[？?。！!～~\s]*$)")
 
 
 # "在网上开得到啵", "五千多个人啵": 啵 ending a clause asks, as 吗 does.
@@ -94,7 +94,23 @@ def mandarin(text: str) -> str:
         text = _MANY_COUNTED_RE.sub("多少", text)
     else:
         text = _after_an_ask(text)
+    tail = _SOFT_TAIL_RE.search(text)
+    if tail and _asks_without(_BREAK_RE.split(text[: tail.start()])[-1]):
+        # "上过央视没咯", "是不是比…低咯", "列一下咯": a particle after what already asks says
+        # nothing more ("有四千多台嘛", "超过九成了咯" ask by it, and keep it)
+        text = text[: tail.start()] + text[tail.end() :]
     return text
+
+
+# A soft particle ending the message (咯, 嘛).
+_SOFT_TAIL_RE = re.compile(r"(?<=[\u4e00-\u9fff\d%])[咯嘛](?=[？?。！!～~\s]*$)")
+_CHECK_SAID_RE = re.compile(r"是不是|有没有|是否|还是|对不对|(?:没有|没|不)$")
+
+
+def _asks_without(text: str) -> bool:
+    """Whether the clause asks without the particle after it: a question word, a check said
+    outright, or an end of its own that checks (没有, 不)."""
+    return bool(_ASKS_RE.search(_WHOEVER_RE.sub("", text)) or _CHECK_SAID_RE.search(text))
 
 
 # What sets a clause apart: punctuation or a space.
