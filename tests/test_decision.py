@@ -85,6 +85,7 @@ from bot.decision.rules import absent_terms
         ("向园区赋权的那11项审批服务事项，具体是哪些？", "count_only"),
         ("请列明市本级6项重大行政决策事项的具体内容。", "count_only"),
         ("政府法律顾问人数", "no_figure"),
+        ("xiangyiban益阳旗舰店注册用户数", "absent"),  # a count named by its noun (户数) the report never gives
     ],
 )
 def test_declined_with_a_reason(engine, question, reason):
