@@ -903,3 +903,9 @@ def test_the_same_batch_points_back_past_the_tale_at_what_the_story_named(engine
         "逢年过节跟亲戚吹了好几回。除了我们南县，同一批评上的还有哪些地方和单位啊？"
     )
     assert reply.status == "answer" and "资阳区" in reply.answer and "龙光桥街道" in reply.answer
+
+
+def test_items_hinted_after_a_list_ask_keep_the_list_that_holds_them(engine: Engine):
+    # "资江那个 大通湖那个" hint at the regulations asked for; the list found names both
+    reply = engine.respond("23年出了哪几个地方规定啊 资江那个 大通湖那个 全称发我下")
+    assert "资江两岸风貌管控若干规定" in reply.answer and "大通湖湖泊保护管理办法" in reply.answer

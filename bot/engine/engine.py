@@ -360,7 +360,8 @@ class Engine(FollowUps):
             # "…讲是营商码…中央台报道了的，是哪个节目啊": an ask naming nothing the report says
             # in one place only is about the nearest thing of the story the report does name
             subject = self._nearest_subject(message)
-            if subject:
+            held = response.status == "answer" and response.kind == "entry" and subject in response.text
+            if subject and not held:  # ("…哪几个地方规定啊 资江那个 大通湖那个": the list found holds it)
                 again, again_year = self._answer(f"{subject}，{text}", conversation, now)
                 if again.status == "answer":
                     response, year = again, again_year
