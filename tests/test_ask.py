@@ -909,3 +909,8 @@ def test_items_hinted_after_a_list_ask_keep_the_list_that_holds_them(engine: Eng
     # "资江那个 大通湖那个" hint at the regulations asked for; the list found names both
     reply = engine.respond("23年出了哪几个地方规定啊 资江那个 大通湖那个 全称发我下")
     assert "资江两岸风貌管控若干规定" in reply.answer and "大通湖湖泊保护管理办法" in reply.answer
+
+
+def test_a_spoken_description_ending_in_na_ge_is_what_the_asks_after_it_ask_of(engine: Engine):
+    reply = engine.respond("帮干了活拿不到钱的工人要工钱那个，帮了多少人，要回多少钱")
+    assert reply.status == "answer" and "370名" in reply.answer and "317万余元" in reply.answer
