@@ -40,6 +40,7 @@ from bot.decision.rules import absent_terms
         # an outcome asked of a count of attempts; an article number the report never gives
         ("参加执法资格考试的那5100多人最后考过了多少", "unstated"),
         ("诉前调解成功了多少件", "unstated"),
+        ("法律援助的案子里打赢了多少", "unstated"),  # cases taken on are no cases won
         ("行政处罚法里首违不罚是第几条规定的", "unsupported"),  # what a law the report never names says
         # the rest of a list the report names in part
         ("第一批行政执法能力提升验收的11个单位，除了市监局和科技局还有哪些", "count_only"),
