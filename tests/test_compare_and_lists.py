@@ -1153,3 +1153,27 @@ def test_a_number_checked_after_the_ask_is_no_figure_told(engine):
     """ "…定了几项 是不是六项": 6项 is checked, not told; the figure checked answers (是的)."""
     reply = engine.respond("市政府每年定的那个要拍板的大事清单，2023年市本级定了几向呀是不是六项")
     assert reply.text.startswith("是的") and "6项" in reply.text
+
+
+@pytest.mark.parametrize(
+    "message, figures",
+    [
+        # several measures named by their count nouns: each is an item, none asks as one lookup
+        ("法援件数农民工讨薪", None),
+        ("诉前调解件数成功率一审收案降幅", ["13355件", "56.8%"]),
+        (
+            "你好，那个 列一下：音像记录存档数、法治审核的执法事项数、参加执法资格考试的人数。",
+            ["近2万件", "1.5万余项", "5100多名"],
+        ),
+    ],
+)
+def test_items_named_by_count_nouns_are_each_answered(engine, message, figures):
+    reply = engine.respond(message)
+    assert reply.status != "fallback", reply.text
+    for figure in figures or []:
+        assert figure in reply.answer, (figure, reply.text)
+
+
+def test_a_year_after_a_lookup_is_its_year_not_a_number_checked(engine):
+    reply = engine.respond("法援 件数 2023")
+    assert "2900余件" in reply.answer and not reply.answer.startswith(("是的", "不是"))

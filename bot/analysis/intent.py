@@ -60,10 +60,12 @@ _ORDINAL_RE = re.compile(r"第几[批次届期]|哪一批|哪批")
 _FIGURE_RE = re.compile(
     r"多少|(?<![哪那这好])几[项件家个台处条类种名起次人位户成]|"  # 好几个: several, told
     r"数量|数目|总数|总量|总额|比例|比率|占比|金额|多大|多高|百分之几|第几|排名|排第|排老几|几位|规模|多少钱|"
-    r"(?<![多少几])(?:人|次|件|项|个|家|户|条|台|名|类|种)数(?!字|据|码)|"  # "政府法律顾问人数": a count named by its noun
     r"率是|率为|率多|率有|什么水平|啥水平|怎么样的水平|涨了|降了|升了|增长了|下降了|上升了|什么位置|啥位置|"
     r"什么档次|啥档次|排老几|第几名|多长时间|多少时间|多久"
 )
+# A staff lookup of one count by its noun, ending the message ("政府法律顾问人数", "旗舰店注册用户数"):
+# a number asked, as 多少 asks one (not an item of several: "法援件数 农民工讨薪").
+_COUNT_LOOKED_UP_RE = re.compile(r"^[^、，,；;\s]*(?<![多少几])(?:人|次|件|项|个|家|户|条|台|名|类|种)数[？?。！!]*$")
 # Nouns of a figure (规模, 比例 …): they describe a thing as well as ask a figure.
 _FIGURE_NOUNS_RE = re.compile(r"数量|数目|总数|总量|总额|比例|比率|占比|金额|规模|排名")
 # A figure asked outright, whatever else the message says.
@@ -231,7 +233,9 @@ _HEAD_MEASURES = {
     **dict.fromkeys(("比例", "占比", "比率"), "percent"),
     "金额": "money",
 }
-_HEAD_KIND_RE = re.compile(r"的(" + "|".join(_HEAD_MEASURES) + r")(?:是|有|为)?(?:多少|几)?[呢吗啊呀吧？?。！!\s]*$")
+_HEAD_KIND_RE = re.compile(  # one ask, not the last of several items ("A、B、参加考试的人数")
+    r"^[^、，,；;]*的(" + "|".join(_HEAD_MEASURES) + r")(?:是|有|为)?(?:多少|几)?[呢吗啊呀吧？?。！!\s]*$"
+)
 
 
 # A count named by its noun, with no question word ("烦请告知…的具体次数"); 数量 names any figure
@@ -294,7 +298,7 @@ def find_intent(text: str, number_unit: str = "") -> Intent:
     )
     rest = _REST_ASKED_RE.search(text)  # "…是哪五个方面，权责清晰然后后面几个呢": the others, by name
     wants_list = wants_list or bool(rest)
-    wants_figure = bool(_FIGURE_RE.search(_REST_ASKED_RE.sub("", text)))
+    wants_figure = bool(_FIGURE_RE.search(_REST_ASKED_RE.sub("", text)) or _COUNT_LOOKED_UP_RE.search(text))
     wants_figure = wants_figure and not _ORDINAL_RE.search(text) and not _MEMBERS_RE.search(text)
     wants_figure = wants_figure and not _CHANNEL_RE.search(text)  # "CCTV几台报道了": which channel
     if RANK_ASKED_RE.search(text):

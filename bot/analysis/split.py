@@ -74,6 +74,8 @@ _REQUEST_FIRST_RE = re.compile(
     r"^(.*?(?:列一下|列出来|都列|列举|一起报|(?<!汇)报一下|都是多少|分别是多少|各是多少|告诉我)"
     r"(?:[^：:，,\s]{0,12}?(?:[两二三四五六七八九十几]个|几项)(?:数字|数据|数|指标))?)[吧呢啊呀嘛咯]*(?:[：:，,]|\s+)\s*(.+)$"
 )
+# Fillers before a request ("那个 列一下：A、B、C"): no item of their own.
+_FILLERS_LEAD_RE = re.compile(r"^(?:(?:那个|这个|就是|嗯+|呃|哎|你好|您好)[，,\s]*)+")
 # A request starting the sentence, its items right after it ("报一下A跟B").
 _REQUEST_START_RE = re.compile(
     r"^((?:请|麻烦|帮我|给我)?(?:列一下|(?<!汇)报一下|说一下|讲一下|告诉我|查一下))(?![：:，,\s])(.+)$"
@@ -758,7 +760,7 @@ def _split(text: str) -> list[Split]:
         found.append(Split(tuple(_with_subjects(sentences)), True, tuple(sentences)))
     if len(sentences) == 1:
         request = _REQUEST_FIRST_RE.match(sentences[0]) or _REQUEST_START_RE.match(sentences[0])
-        if request and _CLAUSE_RE.search(request.group(1).strip()):
+        if request and _CLAUSE_RE.search(_FILLERS_LEAD_RE.sub("", request.group(1)).strip()):
             request = None  # "A，B各是多少，C呢": items before the request are asked by it, none after
         inside = _REQUEST_INSIDE_RE.search(sentences[0]) if request is None else None
         if inside:  # "…，烦请提供A、B及C，并注明出处": each item a figure asked

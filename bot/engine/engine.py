@@ -218,7 +218,11 @@ class Engine(FollowUps):
             checked = self._asked_then_checked(looked_up, last_clause, Conversation(), now)
             if checked is not None:
                 return checked
-        elif looked_up and _BARE_NUMBER_RE.fullmatch(convert_numerals(clean(last_clause))):
+        elif (
+            looked_up
+            and _BARE_NUMBER_RE.fullmatch(convert_numerals(clean(last_clause)))
+            and not _YEAR_ALONE_RE.fullmatch(clean(last_clause))  # "法援 件数 2023": the year asked
+        ):
             asked_first = self.packs[-1].analyze(looked_up)
             if asked_first.wants_figure and not asked_first.intent.yes_no:
                 # "帮了多少个农民工来着，370个？": a figure asked, then a number said back (a check)
@@ -959,6 +963,7 @@ class EngineHolder:
 
 _QUOTED_FIGURE_RE = re.compile(r"^\D{0,4}\d[\d.]*(?:%|万|[\u4e00-\u9fff]?)(?:是|指|说的是)")  # "74.1%是个什么率"
 # A number said back alone, in its unit ("370个？", "4400台", "100%"), not a count of asks ("三个数")
+_YEAR_ALONE_RE = re.compile(r"(?:19|20)\d\d")
 _BARE_NUMBER_RE = re.compile(r"\d[\d.]*(?:万|亿)?(?:%|[\u4e00-\u9fff](?<!数))?")
 _NUMBER_CHECK_RE = re.compile(
     r"^(?:应该|大概|是不是|是|有|有没有)?.{0,4}\d[\d.]*\S{0,3}(?:吧|吗|对吧|对不对|是吧|没错吧|对吗)?$"
