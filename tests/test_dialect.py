@@ -137,3 +137,8 @@ def test_a_particle_after_names_only_checks_nothing(engine):
     assert not find_intent("讨薪,农民工嘛").yes_no
     assert find_intent("湘易办里能找到市长信箱嘛").yes_no  # 能找到 is stated, and checked
     assert not engine.respond("营商码那个事上过央视没咯").answer.startswith("不是")
+
+
+def test_ji_duo_always_asks_how_many():
+    # 几多 asks, before a noun too ("帮几多农民工"); 好多 may mean "many"
+    assert mandarin("法援帮几多农民工讨回了工钱") == "法援帮多少农民工讨回了工钱"

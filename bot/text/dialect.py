@@ -82,7 +82,9 @@ _TRIPS_RE = re.compile(r"(?<=跑)(了?(?:[\d一二两三四五六七八九十几
 
 def mandarin(text: str) -> str:
     """`text` with its dialect question words and negations in Mandarin."""
-    text = _TRIPS_RE.sub(r"\1趟", text)
+    text = _TRIPS_RE.sub(r"\1趟", text).replace(
+        "几多", "多少"
+    )  # 几多 always asks ("帮几多农民工"); 好多 may mean "many"
     text = _WRITTEN_HOW_MANY_RE.sub("多少", _WORDS_RE.sub(lambda m: _MANDARIN[m.group(0)], text))
     text = _HOW_MANY_ASKED_RE.sub("多少", text)  # "免罚的钱有好多啵": how much, not "many?"
     text = _HOW_HIGH_END_RE.sub("多", _ASKING_END_RE.sub("吗", text))
