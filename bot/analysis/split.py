@@ -35,8 +35,11 @@ _EACH_RE = re.compile(
     r"(分别|各自|各|都)((?:是|有|为)|(?:变化|变动|变|增长|增加|下降|减少|上升|提高|降低|涨|降)了?|(?<!都)[\u4e00-\u9fff“”]{1,5}?了)?"
     r"(多少|几[个项件家台处条类种名起次人位]?|什么|啥|怎么样|如何|哪些)"
 )
+# The particles that may end an ask ("…列一下吧", "…各是多少咯"), and with them its end marks.
+_PARTICLES = "[吧呢啊呀嘛咯]*"
+_ENDING = "[吧呢啊呀嘛咯。.!！?？]*$"
 # "…各多少项", "…分别有多少": a list asked at its end, each member's figure.
-_EACH_END_RE = re.compile(_EACH_RE.pattern + r"[个项件家台处条类种名起次人位]?[吧呢啊呀嘛咯。.!！?？]*$")
+_EACH_END_RE = re.compile(_EACH_RE.pattern + r"[个项件家台处条类种名起次人位]?" + _ENDING)
 # An enumeration asked as a list of figures: "A、B和C，列一下", "A，B，再加上C 几个数一起报",
 # "A、B、C，三个数一起说". The request counts the figures ("三个数"), says how they are told
 # (都, 一起, 分别, 各), or is a verb that asks to be told (列一下, 告诉我) — one of the three.
@@ -49,10 +52,10 @@ _LIST_TELL = (
 _LIST_ASK_RE = re.compile(
     r"[，,\s]*(?:帮我|给我|请|麻烦)?(?:"
     rf"{_LIST_COUNT}(?:数|数字|数据|指标){_LIST_HOW}*(?:{_LIST_TELL}|是多少|多少|(?:一起|一块)?[说讲报列])?|"
-    rf"{_LIST_COUNT}?{_LIST_HOW}+(?:{_LIST_TELL}|是多少|多少|是(?=[吧呢啊呀嘛咯。.!！?？]*$))|"
+    rf"{_LIST_COUNT}?{_LIST_HOW}+(?:{_LIST_TELL}|是多少|多少|是(?={_ENDING}))|"
     rf"{_LIST_COUNT}?(?:一起|一块|统一)[说讲报列]|"
     rf"{_LIST_COUNT}?{_LIST_HOW}*{_LIST_TELL}"
-    r")+(?:给我)?[吧呢啊呀嘛咯。.!！?？]*$"
+    r")+(?:给我)?" + _ENDING
 )
 # A clause asking which members ("具体是哪六项", "有哪些"): before 都说一下 it asks for them told.
 _MEMBERS_ASKED_RE = re.compile(r"哪些|哪几|哪[\d一二两三四五六七八九十]+[项个家件条类种名处位]")
@@ -72,7 +75,9 @@ def _crossed(items: list[str]) -> list[str]:
 # A request first, its items after ("…几个数字都列出来：A、B、C", "帮我列一下，A、B和C").
 _REQUEST_FIRST_RE = re.compile(
     r"^(.*?(?:列一下|列出来|都列|列举|一起报|(?<!汇)报一下|都是多少|分别是多少|各是多少|告诉我)"
-    r"(?:[^：:，,\s]{0,12}?(?:[两二三四五六七八九十几]个|几项)(?:数字|数据|数|指标))?)[吧呢啊呀嘛咯]*(?:[：:，,]|\s+)\s*(.+)$"
+    r"(?:[^：:，,\s]{0,12}?(?:[两二三四五六七八九十几]个|几项)(?:数字|数据|数|指标))?)"
+    + _PARTICLES
+    + r"(?:[：:，,]|\s+)\s*(.+)$"
 )
 # Fillers before a request ("那个 列一下：A、B、C"): no item of their own.
 _FILLERS_LEAD_RE = re.compile(r"^(?:(?:那个|这个|就是|嗯+|呃|哎|你好|您好)[，,\s]*)+")
@@ -90,7 +95,7 @@ _REQUEST_INSIDE_RE = re.compile(
 # Figures listed, then what each is asked ("30多家 70个 20多个 这几个数分别指的是什么").
 _WHAT_EACH_MEANS_RE = re.compile(
     r"[，,\s]*(?:这|那)?(?:[两二三四五六几]个|几)(?:数|数字|数据)?(?:分别|各自|各|都)?(?:是|指|说|代表|表示)(?:的是|的)?"
-    r"(?:什么|啥)(?:意思)?[吧呢啊呀嘛咯。.!！?？]*$"
+    r"(?:什么|啥)(?:意思)?" + _ENDING
 )
 _FIGURE_ITEM_RE = re.compile(
     r"(?:近|约)?[\d零〇一二两三四五六七八九十百千万.]+(?:万|亿)?(?:余|多)?[\u4e00-\u9fff%]{0,3}"
@@ -101,7 +106,7 @@ _WHOLE_OF_PARTS_RE = re.compile(r"^.+?(?:里面|里头|当中|之中|里|中)(?:
 _TOPIC_TRIM_RE = re.compile(
     r"(?:这块|那块|方面|这边|那边)?的?(?:这|那)?(?:[两二三四五六七八九十几]个|几项)?(?:数字|数据|件数|人数|数|指标)?"
     r"(?:都|全部|全|一起|一块|给我|帮我)*"
-    r"(?:列一下|列出来|都列|列举|一起报|(?<!汇)报一下|都是多少|分别是多少|各是多少|告诉我)[吧呢啊呀嘛咯]*$|"
+    r"(?:列一下|列出来|都列|列举|一起报|(?<!汇)报一下|都是多少|分别是多少|各是多少|告诉我)" + _PARTICLES + r"$|"
     r"(?:这块|那块|方面)?的?(?:这|那)(?:[两二三四五六七八九十几]个|几项)(?:数字|数据|数|指标)$|"
     r"^(?:把|请把|请|给我|帮我)?(?:列一下|(?<!汇)报一下|说一下|讲一下|告诉我)?"
 )
