@@ -391,3 +391,14 @@ def test_an_ordinal_taken_back_is_replaced_by_the_one_said_after(engine):
 
 def test_the_count_of_a_catalogue_is_of_the_items_its_sentence_lists(engine):
     assert "6项" in engine.respond("重大决策目录项数").answer
+
+
+@pytest.mark.parametrize("question", ["那30多种证明能给我列一下吗？", "50多类证明材料可以列个清单给我吗？"])
+def test_a_request_ending_in_ma_and_a_question_mark_is_no_check(question):
+    """The 吗 of a polite request is read already; its question mark checks no number stated."""
+    intent = analyze(question).intent
+    assert not intent.yes_no and intent.wants_list
+
+
+def test_which_of_a_count_names_the_count_in_its_decline(engine):
+    assert "（6项）" in engine.respond("具体是哪6项").text

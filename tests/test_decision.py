@@ -87,6 +87,13 @@ from bot.decision.rules import absent_terms
         ("请列明市本级6项重大行政决策事项的具体内容。", "count_only"),
         ("政府法律顾问人数", "no_figure"),
         ("xiangyiban益阳旗舰店注册用户数", "absent"),  # a count named by its noun (户数) the report never gives
+        # which of the things counted ("哪6项"), asked again by a request after it; a member checked
+        # of a count whose members the report does not name, or names only some of
+        ("6项重大行政决策事项 具体是哪6项 列一下呗", "count_only"),
+        ("具体是哪6项", "count_only"),
+        ("22个通过初评的乡镇 有没有我们泉交河镇", "count_only"),
+        ("通过初评的乡镇里有泉交河镇吗", "count_only"),
+        ("11个验收单位里有没有市公安局", "count_only"),
     ],
 )
 def test_declined_with_a_reason(engine, question, reason):

@@ -212,6 +212,7 @@ def _analyze(raw: str, synonyms: Synonyms = NO_SYNONYMS, today: dt.date | None =
         and not intent.yes_no
         and _QUESTION_MARK_RE.search(raw)
         and not _asks_by_word(text, cleaned)
+        and not text.endswith(("吗", "么"))  # "…能给我列一下吗？": its 吗 read already, a request
     ):
         # "有2861项？", "刑事破案数是降了？": a number or a fact stated, then asked back by its mark
         intent = find_intent(text + "吗", counted)

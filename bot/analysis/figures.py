@@ -68,6 +68,8 @@ def parse_figure_query(text: str) -> tuple[str, str] | None:
     if match.group(1) == "1" and not match.group(3):
         return None  # "保护一个湖的那个办法": 一个 is an article, not a figure to look up
     rest = text[match.end() :]
+    if text[: match.start()].endswith("哪"):
+        return None  # "具体是哪6项": which of the things counted, never what the figure is
     residue = drop_filler(text[: match.start()] + rest)
     if _RESIDUE_RE.match(residue):
         return _key(match)

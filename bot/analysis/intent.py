@@ -243,9 +243,11 @@ _HEAD_KIND_RE = re.compile(  # one ask, not the last of several items ("A、B、
 _COUNT_NOUN_RE = re.compile(r"次数|件数|项数|个数|家数")
 
 
-# A request asked as a question ("能列一下吗", "可以告诉我吗", "能不能说说"): it asks for the thing.
+# A request asked as a question ("能列一下吗", "可以告诉我吗", "能不能说说", "可以列个清单给我吗"):
+# it asks for the thing.
 _POLITE_REQUEST_RE = re.compile(
-    r"(?:能|可以|可不可以|能不能|能否|麻烦)(?:帮我|给我|跟我)?(?:列|说|讲|告诉|介绍|发|报)(?:一下|下|出来|说|讲|我)?(?:吗|嘛|不|么)?$"
+    r"(?:能|可以|可不可以|能不能|能否|麻烦)(?:帮我|给我|跟我)?(?:列|说|讲|告诉|介绍|发|报)(?:一下|下|出来|说|讲|我)?"
+    r"(?:(?:个|一个|一份|份)?(?:清单|名单|单子|目录)(?:给我|发我)?)?(?:吗|嘛|不|么)?$"
 )
 
 

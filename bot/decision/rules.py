@@ -615,6 +615,13 @@ def rule_after_the_step(a: Analysis, choice: Choice | None, ctx: Context) -> Dec
 _OUTCOME_LATER_RE = re.compile(r"最后|最终|后来|到头来")
 _COUNT_ASKED_RE = re.compile(r"(?<!哪)几(?![百千万])|多少")
 _WHICH_RE = re.compile(r"哪")
+# One member checked ("有没有我们泉交河镇", "里面有泉交河镇吗", "包不包括市公安局"): the name after the check word.
+_MEMBER_CHECKED_RE = re.compile(
+    r"(?:有没有|有冇得?|有木有|包不包括|包括不包括|包括|(?:里面?|里头|其中|当中)有)(?:我们|咱们|俺们|我家|我们的|咱的)?"
+    r"(?![没冇木])(?P<name>[\u4e00-\u9fff]{1,8}(?:镇|乡|街道|村|社区|县|区|市|局|委|办|中心|公司|厂|单位|学校|医院))"
+    r"(?:在里面|在内|在其中)?(?:吗|么|嘛|啵|没有|没|不|呢)?$"
+)
+_WHICH_COUNT_RE = re.compile(r"哪(\d+(?:\.\d+)?[个项家类种条处件名人批次])")
 _WHICH_ENDS_RE = re.compile(r"(?:是|有)?(?:哪些|哪几[个项家类种条处]?)[呢啊呀吧？?。！!\s]*$")
 
 
@@ -632,11 +639,28 @@ def _names_all_counted(text: str, counted: str) -> bool:
     return False
 
 
+def _abbreviates(name: str, text: str) -> bool:
+    """Whether a name is written in the text, in full or shortened (市科技局: 市科学技术局)."""
+    return any(re.search(".{0,4}?".join(map(re.escape, name)), clause) for clause in re.split(r"[，,。；;、]", text))
+
+
 def rule_count_only(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
     """A list asked where the report gives a count only (具体是哪6项), or names only some of
     the items ("市市监局、市科学技术局等11个单位") while the question wants them all."""
     # a count the asker names ("那11项", "那50余类" as the report writes it): its members asked
     members = _MEMBERS_RE.search(a.text) and any(n.unit and (n.exact or n.text in ctx.report_norm) for n in a.numbers)
+    checked = _MEMBER_CHECKED_RE.search(a.text) if choice is not None and a.intent.yes_no else None
+    if (
+        checked
+        and re.search(r"[个家项件名人种类处]$", choice.figure_value)
+        and not re.search(r"[一二两三四五六七八九十百千万半成倍]", checked.group("name"))  # "有没有一半"
+        and checked.group("name") not in ctx.report_norm
+        and not _abbreviates(checked.group("name"), choice.text)  # "市科技局" of 市科学技术局
+    ):
+        # "22个通过初评的乡镇 有没有我们泉交河镇": one member checked of a count whose members the
+        # report does not name (or names only some of: "…等11个单位"): neither 是的 nor 不是
+        if not _LIST_RUN_RE.search(choice.own_text) or _PARTIAL_RE.search(choice.own_text):
+            return Decline("count_only", choice.figure_value)
     if choice is None or not (a.intent.wants_list or members):
         return None
     if a.intent.yes_no and not members and not _WHICH_RE.search(a.text):
@@ -674,7 +698,8 @@ def rule_count_only(a: Analysis, choice: Choice | None, ctx: Context) -> Decline
     if choice.is_list or not (whole or members):
         return None  # a plain "有哪些" gets the sentence; only "具体是哪6项" asks what is not there
     quoted = next((n.text for n in a.numbers if n.exact and n.unit), "")
-    return Decline("count_only", choice.figure_value or quoted or "数量")
+    which = _WHICH_COUNT_RE.search(a.text)  # "具体是哪6项": the count the asker names
+    return Decline("count_only", choice.figure_value or quoted or (which.group(1) if which else "数量"))
 
 
 _LIST_RUN_RE = re.compile(r"[^、，,。；;：:“”]{1,30}(?:、[^、，,。；;：:“”]{1,30})+|(?:“[^”]{1,30}”){2,}")
