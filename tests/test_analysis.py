@@ -402,3 +402,20 @@ def test_a_request_ending_in_ma_and_a_question_mark_is_no_check(question):
 
 def test_which_of_a_count_names_the_count_in_its_decline(engine):
     assert "（6项）" in engine.respond("具体是哪6项").text
+
+
+@pytest.mark.parametrize(
+    "question, answer",
+    [
+        ("呃那个网上可办数是多少啊，就是，市本级的，不是县里的啊，市本级的", "2861项"),
+        ("首次不罚多少家 不是长沙的 是益阳的", "6125家"),
+    ],
+)
+def test_a_place_the_asker_rules_out_is_no_scope(engine, question, answer):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and answer in reply.answer.split("\n", 1)[0], reply.text
+
+
+def test_a_formal_ask_of_the_position_in_the_province_is_a_rank(engine):
+    reply = engine.respond("恳请告知益阳市市本级政务服务事项承诺时限整体压缩率，及其在全省所处位次。")
+    assert reply.status == "answer" and "74.1%" in reply.answer and "全省前列" in reply.answer

@@ -1059,3 +1059,16 @@ def test_a_story_telling_what_came_later_is_no_check_of_a_step(engine):
     """ "后来得了个全国的称号" in a story asks the honour, not what came of a step."""
     question = "我家老头子在市里医院做手术出了点问题后来是专门调解看病纠纷的那个调解组织帮我们调好的听说他们后来得了个全国的称号是什么称号"
     assert "最终结果" not in engine.respond(question).text
+
+
+@pytest.mark.parametrize(
+    "check, verdict",
+    [
+        ("行政机关负责人出庭应诉率不可能不是百分之百吧", "是的"),  # two negations assert the claim
+        ("出庭应诉率不会不是100%吧", "是的"),
+        ("出庭应诉率不可能不是九成吧", "不是"),
+        ("出庭应诉率不是100%吧", "不是"),  # one negation: the claim stated is judged
+    ],
+)
+def test_two_negations_in_a_row_assert_the_claim(engine, check, verdict):
+    assert engine.respond(check).answer.startswith(verdict)

@@ -16,6 +16,7 @@ from functools import cached_property, lru_cache
 from bot.analysis.check_words import claim_end, offers_choice
 from bot.analysis.intent import Intent, find_intent, overview_asked
 from bot.analysis.numbers import AskedNumber, find_numbers
+from bot.analysis.ruled_out import masked
 from bot.analysis.scope import Scope, find_scope, today_in_china
 from bot.analysis.split import Split, split_question
 from bot.text.normalize import NO_SYNONYMS, Synonyms, clean, convert_numerals, drop_filler
@@ -220,7 +221,7 @@ def _analyze(raw: str, synonyms: Synonyms = NO_SYNONYMS, today: dt.date | None =
     if intent.kind not in ("overview", "figure") and last and not intent.yes_no:
         # "…搞得怎么样，就想让你帮我概括一下，这份报告主要讲了哪几块内容": its last clause asks it
         intent = replace(intent, kind="overview")
-    scope = find_scope(text, today)
+    scope = find_scope(masked(text), today)  # "不是长沙的，是益阳的": a place ruled out is no scope
     if scope.years:
         scope = _years_asked(raw, scope, synonyms, today)
     # a check's claim is its last number, and others in its unit; a number in another unit names

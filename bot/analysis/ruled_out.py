@@ -25,6 +25,16 @@ _NUMBER_WORD_RE = re.compile(r"[一二两三四五六七八九十百千万亿多
 _CLAUSES_RE = re.compile(r"[，,。？?！!；;\s]+")
 
 
+# The phrase ruling a thing out, never inside a check ("是不是长沙的" asks, rules nothing out).
+_RULED_OUT_PHRASE_RE = re.compile(r"(?<!是)" + _RULED_OUT)
+
+
+def masked(text: str) -> str:
+    """The text with the phrases that rule a thing out blanked, same length ("不是县里的" → spaces):
+    a place or part ruled out is no scope of the ask."""
+    return _RULED_OUT_PHRASE_RE.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def ruled_out(text: str) -> list[str]:
     """The words a message rules out ("不是新增的是总数" → 新增, "…多少条？不是问询问室" → 问询问室)."""
     clauses = [c for c in _CLAUSES_RE.split(text) if c]

@@ -18,6 +18,7 @@ from bot.analysis.ask import narrative
 from bot.analysis.figures import MOST_ASKED_RE
 from bot.analysis.intent import RANK_ASKED_RE, undescribed
 from bot.analysis.numbers import CN_DIGITS, written_figure
+from bot.analysis.ruled_out import masked
 from bot.decision.contrast import rule_contrast
 from bot.decision.counted import rule_counted_thing
 from bot.decision.decline import Decline
@@ -299,7 +300,7 @@ def rule_breakdown(a: Analysis, choice: Choice | None, ctx: Context) -> Decline 
     """A county named for a figure the report gives only for the whole city."""
     if choice is None:
         return None
-    by_area = _BY_AREA_RE.search(a.text)
+    by_area = _BY_AREA_RE.search(masked(a.text))  # ("市本级的，不是县里的": no county asked)
     if by_area and not re.search(r"[区县]", choice.text):
         return Decline("breakdown", by_area.group(0))  # "各区县分别是多少": the report has the city's only
     most = (

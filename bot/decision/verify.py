@@ -214,8 +214,13 @@ def negates(question: str) -> bool:
 
 
 def _framed(question: str) -> str:
-    """The question without its asking frames (是不是, 有没有…) and the words that negate nothing."""
-    return _NOT_NEGATING_RE.sub("", _QUESTION_FRAMES_RE.sub("", question))
+    """The question without its asking frames (是不是, 有没有…), the words that negate nothing and
+    two negations that cancel ("不可能不是百分之百吧" claims 100%)."""
+    return _NOT_NEGATING_RE.sub("", _QUESTION_FRAMES_RE.sub("", _DOUBLE_NEGATION_RE.sub("", question)))
+
+
+# Two negations in a row assert ("不可能不是", "不会没有", "没有不"): nothing is negated.
+_DOUBLE_NEGATION_RE = re.compile(r"(?<![会能])(?:不可能|不大可能|不会|没有|没)(?:不是|没有|不)")
 
 
 # A verb's complement negated ("排不上号", "开不了", "算不上领先"): cannot. Only in the clause that

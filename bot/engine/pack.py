@@ -40,6 +40,7 @@ from bot.analysis.figures import (
 )
 from bot.analysis.intent import RANK_ASKED_RE
 from bot.analysis.numbers import states_number, writes_figure
+from bot.analysis.ruled_out import masked
 from bot.analysis.split import JOIN_RE, UNIT_CHARS, Split, checked_claims, listed_items
 from bot.answers import compose as answers
 from bot.answers.compose import Response
@@ -2335,7 +2336,9 @@ _FRAMES_RE = re.compile(r"(?:里|里头|里面|当中|之中|中间)$")
 def _names_own_thing(part: str) -> bool:
     """Whether a part names a thing of its own: a measure's name ("和解率"), or a word that is
     not scope, a generic verb or a word of asking ("全市给配了多少个", "去年有多少件", "市本级"
-    name nothing: they ask about the thing named before them)."""
+    name nothing: they ask about the thing named before them, as does what a part rules out:
+    "市本级的，不是县里的")."""
+    part = masked(part)
     text = clean(part)
     if _MEASURE_NAME_RE.search(text) or _MEASURE_ASKED_RE.search(text):
         return True  # "和解率", "网办率是多少": a measure's name, then asked
