@@ -1177,3 +1177,14 @@ def test_items_named_by_count_nouns_are_each_answered(engine, message, figures):
 def test_a_year_after_a_lookup_is_its_year_not_a_number_checked(engine):
     reply = engine.respond("法援 件数 2023")
     assert "2900余件" in reply.answer and not reply.answer.startswith(("是的", "不是"))
+
+
+def test_a_count_asked_after_an_ordinal_of_the_same_thing_is_a_second_ask(engine):
+    """ "…是第几次会议通过的，市本级一共确定了几项": the second part names nothing of its own, yet
+    counts where the first asked which one: both answered; and so as a follow-up."""
+    question = "2023年度重大行政决策事项目录是第几次政府常务会议审议通过的，市本级一共确定了几项"
+    reply = engine.respond(question)
+    assert "第7次" in reply.answer and "6项" in reply.answer, reply.text
+    chat = Conversation()
+    engine.respond("2023年度重大行政决策事项目录是第几次政府常务会议审议通过的", chat, 1.0)
+    assert "6项" in engine.respond("市本级一共确定了几项", chat, 2.0).answer.split("\n", 1)[0]

@@ -2425,13 +2425,25 @@ def _ask_their_own(parts: tuple[str, ...]) -> bool:
     measure is not followed by a measure without a subject ("诉前调解 | 成功率" is one ask;
     "复调对接案件数 | 和解率" two)."""
     for k, part in enumerate(parts):
-        if not _names_own_thing(part) or (k and _GOES_ON_RE.match(part)):
+        own = _names_own_thing(part) or (k and _asks_another_kind(part, parts[k - 1]))
+        if not own or (k and _GOES_ON_RE.match(part)):
             return False
         if k + 1 < len(parts) and _FRAMES_RE.search(clean(part)):
             return False
         if k + 1 < len(parts) and not _NAMES_MEASURE_RE.search(part) and _MEASURE_ONLY_RE.match(parts[k + 1]):
             return False
     return True
+
+
+# A count asked in a unit ("一共确定了几项"), and an ask of no count ("第几次…通过的", "哪一年").
+_COUNT_ASK_RE = re.compile(r"(?:几|多少)[个件项名人次家类种条处台起]")
+_NOT_COUNT_ASK_RE = re.compile(r"第几|哪(?:次|一|个|天|年|月)|什么时候")
+
+
+def _asks_another_kind(part: str, before: str) -> bool:
+    """ "…是第几次会议通过的，市本级一共确定了几项": a part naming nothing of its own still asks
+    on its own when it counts, and the part before asked no count but which one."""
+    return bool(_COUNT_ASK_RE.search(part) and _NOT_COUNT_ASK_RE.search(before) and not _COUNT_ASK_RE.search(before))
 
 
 def _answered(reply: Response) -> tuple[str | None, str]:
