@@ -914,3 +914,16 @@ def test_items_hinted_after_a_list_ask_keep_the_list_that_holds_them(engine: Eng
 def test_a_spoken_description_ending_in_na_ge_is_what_the_asks_after_it_ask_of(engine: Engine):
     reply = engine.respond("帮干了活拿不到钱的工人要工钱那个，帮了多少人，要回多少钱")
     assert reply.status == "answer" and "370名" in reply.answer and "317万余元" in reply.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "那个，经过法治审核的，嗯，执法事项，是一万五还是，不对不对，你别管我记的，直接告诉我是多少项",
+        "经过法治审核的执法事项，直接说是多少项",
+    ],
+)
+def test_how_the_asker_wants_the_answer_and_a_number_taken_back_name_nothing(engine: Engine, question):
+    """直接/告诉 say how to answer; a number the asker takes back is no word of the thing asked."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and "1.5万余项" in reply.answer.split("\n", 1)[0], reply.text

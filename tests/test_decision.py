@@ -94,6 +94,7 @@ from bot.decision.rules import absent_terms
         ("22个通过初评的乡镇 有没有我们泉交河镇", "count_only"),
         ("通过初评的乡镇里有泉交河镇吗", "count_only"),
         ("11个验收单位里有没有市公安局", "count_only"),
+        ("一目录五清单里头那五个清单分别是哪五个", "count_only"),  # 五清单 counted, its list has two items
     ],
 )
 def test_declined_with_a_reason(engine, question, reason):

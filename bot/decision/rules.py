@@ -706,7 +706,7 @@ def rule_count_only(a: Analysis, choice: Choice | None, ctx: Context) -> Decline
 _LIST_RUN_RE = re.compile(r"[^、，,。；;：:“”]{1,30}(?:、[^、，,。；;：:“”]{1,30})+|(?:“[^”]{1,30}”){2,}")
 
 
-_NAMES_ASKED_RE = re.compile(r"分别叫(?:什么|啥)|各叫(?:什么|啥)")
+_NAMES_ASKED_RE = re.compile(r"分别叫(?:什么|啥)|各叫(?:什么|啥)|(?:分别|各)是哪(?:\d+|几)?[个项类种条家]?")
 
 
 def _count_stated(a: Analysis, evidence: str) -> str:

@@ -648,7 +648,9 @@ class Engine(FollowUps):
         return [
             w
             for w in known_words(story, report).split()
-            if not _scoped(w, self.today) and not any(w in r or r in w for r in ruled)
+            if not _scoped(w, self.today)
+            and not any(w in r or r in w for r in ruled)
+            and not re.fullmatch(r"[\d.]+%?", w)  # "是一万五还是，不对不对": a number told is no report word
         ]
 
     def _lent(self, message: str) -> str:

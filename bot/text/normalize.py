@@ -287,6 +287,8 @@ FILLER_WORDS = (
     "问一下",
     "麻烦",
     "告诉我",
+    "告诉",
+    "直接",  # how to answer ("直接告诉我是多少项"), never what is asked
     "帮我查",
     "帮我",
     "查一下",
