@@ -1188,3 +1188,12 @@ def test_a_count_asked_after_an_ordinal_of_the_same_thing_is_a_second_ask(engine
     chat = Conversation()
     engine.respond("2023年度重大行政决策事项目录是第几次政府常务会议审议通过的", chat, 1.0)
     assert "6项" in engine.respond("市本级一共确定了几项", chat, 2.0).answer.split("\n", 1)[0]
+
+
+def test_voice_asks_added_with_oh_right_and_a_request_each_get_their_figure(engine):
+    """ "哦对了" adds an ask and says nothing; "也帮我报一下" asks as a question word does."""
+    reply = engine.respond(
+        "嗯那个，人民调解，呃，化解了多少起来着，还有那个成功率，哦对了，诉前调解案例也帮我报一下，还有成功率"
+    )
+    heads = [line for line in reply.answer.split("\n") if "：" in line and not line.startswith(("原文", "出处"))]
+    assert [h.split("：")[1] for h in heads] == ["10816起", "93%", "13355件", "56.8%"], reply.text

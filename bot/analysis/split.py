@@ -30,6 +30,8 @@ _ASK_RE = re.compile(
     r"什么|啥|吗|呢|是否|是不是|有没有|怎么样|如何|"
     r"多高|多大|多长|多久|高不高|多不多|大不大|怎样"
 )
+# A request ending a clause asks as a question does ("诉前调解案例也帮我报一下，还有成功率").
+_REQUEST_END_RE = re.compile(r"(?:(?<!汇)报|说|讲|查)一下$")
 JOIN_RE = re.compile(r"以及|还有|(?<!调)和(?!解)|(?<![涉普以危顾来])及(?![时格])|(?<![参给])与|跟(?![进踪])|、")
 _EACH_RE = re.compile(
     r"(分别|各自|各|都)((?:是|有|为)|(?:变化|变动|变|增长|增加|下降|减少|上升|提高|降低|涨|降)了?|(?<!都)[\u4e00-\u9fff“”]{1,5}?了)?"
@@ -524,7 +526,7 @@ def _asking_groups(clauses: list[str]) -> list[str]:
             groups[-1] += "，" + clause  # "打造了几个中心，是哪几个": the count's own items asked
             continue
         pending.append(clause)
-        if _has_ask(clause) or _CHECK_END_RE.search(clause):
+        if _has_ask(clause) or _CHECK_END_RE.search(clause) or _REQUEST_END_RE.search(clause.strip()):
             groups.append("，".join(pending))
             pending = []
     if pending and groups:

@@ -989,7 +989,7 @@ def _spoken(text: str) -> str:
     if not isinstance(text, str):
         return ""
     read = mandarin(simplified(english(text)))
-    unhesitant = _HESITATION_RE.sub("", read)
+    unhesitant = _HESITATION_RE.sub("", _REMEMBERED_RE.sub("", read))
     read = unhesitant if len(_HANZI_CHAR_RE.findall(unhesitant)) >= 2 else read
     read = _RELATED_TO_RE.sub(r"\1的", read)  # "只说跟法治审核有关的": 法治审核's, 有关 no word asked
     read = _PARTICLE_BEFORE_OR_RE.sub("还是", read)  # "是11个呢还是22个", "…金额，还是…": one choice, said with a pause
@@ -1020,4 +1020,6 @@ _ASK_THEN_CHECK_RE = re.compile(r"([\u4e00-\u9fff]{2}[啊呀呢嘛哦咯])(?=是
 
 # A hesitation said inside a message ("嗯", "呃呃"): no word of it. Alone, it is what was said.
 _HESITATION_RE = re.compile(r"(?<=[\u4e00-\u9fff\s，,])(?:嗯+|呃+)(?=[\u4e00-\u9fff\s，,])")
+# "哦对了" said before one more ask ("…成功率，哦对了，诉前调解案例也报一下"): no words of it.
+_REMEMBERED_RE = re.compile(r"(?:(?<=^)|(?<=[，,。！？!?\s]))(?:哦|噢|喔|啊|哎|诶)?对了[，,！!\s]*(?=[\u4e00-\u9fff])")
 _HANZI_CHAR_RE = re.compile(r"[\u4e00-\u9fff]")
