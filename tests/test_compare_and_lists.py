@@ -1197,3 +1197,19 @@ def test_voice_asks_added_with_oh_right_and_a_request_each_get_their_figure(engi
     )
     heads = [line for line in reply.answer.split("\n") if "：" in line and not line.startswith(("原文", "出处"))]
     assert [h.split("：")[1] for h in heads] == ["10816起", "93%", "13355件", "56.8%"], reply.text
+
+
+def test_a_line_naming_only_the_scope_narrows_the_ask_before_it(engine):
+    """ "…多少家\\n全市的": the scope of the ask, never an ask of its own; the figure it gets is
+    the one a check right after judges."""
+    chat = Conversation()
+    reply = engine.respond("首次不罚的企业多少家\n全市的", chat, 1.0)
+    assert reply.entry_id == "first_offense_exempt_firms" and "4600余件" not in reply.answer, reply.text
+    assert engine.respond("六千出头是吧", chat, 2.0).answer.startswith("是的")
+
+
+def test_whether_another_one_exists_after_an_answer_is_no_check_of_it(engine):
+    chat = Conversation()
+    engine.respond("那跑一趟的有多少项", chat, 1.0)
+    reply = engine.respond("跑两趟以上的还有冇", chat, 2.0)
+    assert reply.entry_id == "two_plus_trip_items", reply.text

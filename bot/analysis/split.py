@@ -694,7 +694,10 @@ def _checks_amount(piece: str, before: str) -> bool:
 # "…多少个啊，我说的不是新增的是总数": the asker says what the ask before meant, no ask of its own.
 _CLARIFIES_RE = re.compile(
     r"^(?:(?:我说的|我是说|我问的|我指的|我要的|我想问的|我想知道的)(?:是|不是)|"
-    r"是[\u4e00-\u9fff]{1,6}?(?:加起来|合起来|全部|所有)的?$)"
+    r"是[\u4e00-\u9fff]{1,6}?(?:加起来|合起来|全部|所有)的?$|"
+    # only the scope of the ask before ("首次不罚的企业多少家\n全市的", "只要市本级的")
+    r"(?:就|只|只要|只说|要|是)?(?:全市|市本级|本级|市里|全益阳|益阳市?)(?:范围内?|整体|总体|总的|加起来|一共)?的?"
+    r"(?:数|数字|情况)?(?:呢|啊|哈|吧|哦)?$)"
 )
 
 

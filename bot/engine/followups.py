@@ -58,7 +58,7 @@ _DOWN = "降|跌|减|少|下降|减少|降低|下滑|变少"
 _WHICH_WAY_RE = re.compile(rf"(?:那|那么)?(?:是|到底是)?(?:{_UP}|{_DOWN})了?还是(?:{_UP}|{_DOWN})了?(?:呢|啊|呀)?")
 
 
-_ANOTHER_EXISTS_RE = re.compile(r"的(?:有没有|有吗|有没)[\s？?。.！!]*$")
+_ANOTHER_EXISTS_RE = re.compile(r"的(?:还|也)?(?:有没有|有吗|有没|有冇得?|有不有|有啵)[\s？?。.！!]*$")
 
 
 _ASKED_MARK_RE = re.compile(r"[吗呢么吧]$")
