@@ -1072,3 +1072,15 @@ def test_a_story_telling_what_came_later_is_no_check_of_a_step(engine):
 )
 def test_two_negations_in_a_row_assert_the_claim(engine, check, verdict):
     assert engine.respond(check).answer.startswith(verdict)
+
+
+@pytest.mark.parametrize(
+    "check, verdict",
+    [
+        ("两法衔接平台录入案件数是不是连着两年全省头一名", "是的"),  # 连着两年: 连续两年; 头一名: 第一
+        ("营业执照和身份证是不是能免交", "是的"),  # 免交: 免提交
+        ("去办事的时候营业执照和身份证是不是还不能免交", "不是"),
+    ],
+)
+def test_spoken_words_of_a_stated_fact_are_checked_as_the_report_words(engine, check, verdict):
+    assert engine.respond(check).answer.startswith(verdict)
