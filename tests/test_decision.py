@@ -429,3 +429,15 @@ def test_a_span_of_time_asked_is_answered_by_one_written_in_words(engine):
     """ "连续几年了" of 连续两年排名全省第一: no "the report gives no time" decline."""
     reply = engine.respond("两法衔接平台那个案件录入数排全省第几啊连续几年了")
     assert reply.status == "answer" and "连续两年" in reply.answer and "全省第一" in reply.answer, reply.text
+
+
+def test_a_full_name_asked_is_no_whole_list_and_a_count_only_decline_names_no_placeholder(engine):
+    reply = engine.respond("益阳的经验被收进了一本书，那本书完整的名字到底叫啥")
+    assert reply.status == "answer" and "全国法治政府建设示范创建典型经验与案例" in reply.answer, reply.text
+    assert "（数量）" not in engine.respond("那几个具体是哪些，完整名单列一下").text
+
+
+def test_this_time_names_the_batch_given_again(engine):
+    """ "这次一共赋了多少项": 这次 points at the 再次 batch; a total of all batches is still no answer."""
+    assert "11项" in engine.respond("市里又给园区下放了一批，这次一共赋了多少项审批服务事项").answer
+    assert engine.respond("给园区一共赋权了多少项").kind == "part_only"

@@ -189,3 +189,8 @@ def test_a_city_short_form_in_pinyin_is_not_read_as_a_place(engine):
     """ "suqian" is the report's 诉前 (not 宿迁), "jian" the unit 件 (not 吉安)."""
     reply = engine.respond("suqian tiaojie duoshao jian a")
     assert reply.status == "answer" and "13355件" in reply.answer, reply.text
+
+
+def test_joining_words_typed_in_pinyin_join_two_asks(engine):
+    reply = engine.respond("xiangyiban 益阳旗舰店接了多少个业务应用 gen fuwu changjing")
+    assert "300多个" in reply.answer and "2000余个" in reply.answer, reply.text

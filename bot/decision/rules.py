@@ -41,6 +41,8 @@ STRICT_PART_WORDS = ("新增", "通过初评", "调解和解")
 # ... and a question asking for such a part is not answered with the whole.
 ASKED_PART_WORDS = ("新增", "新建", "新设", "首批", "第一批", "第二批")
 # One part, written more ways than one ("首批验收" of 第一批…验收).
+# ... and the words that point at that part ("这次一共赋了多少项": the batch given 再次).
+PART_POINTED = {"再次": ("这次", "这回", "这一次", "这一回", "这一批", "这批", "又一批", "再一次")}
 SAME_PART = {
     "首批": ("第一批", "头一批", "第1批"),
     "第一批": ("首批", "头一批", "第1批"),
@@ -482,7 +484,7 @@ def _part_asked(word: str, asked: str) -> bool:
     """Whether the ask names a part, whole or with words between its two halves ("通过了综合行政
     执法示范创建的初评" names 通过初评); never a part denied ("没通过初评的有没有" asks of the rest)."""
     asked = re.sub(r"(?:没有?|未|不)" + re.escape(word), " ", asked)
-    if word in asked:
+    if word in asked or any(w in asked for w in PART_POINTED.get(word, ())):
         return True
     if len(word) == 2:  # "再往园区下放的那一次" names 再次
         return any(word[1] in asked[i + 1 : i + 1 + HALVES_GAP] for i, c in enumerate(asked) if c == word[0])
@@ -519,7 +521,7 @@ def rule_part_only(a: Analysis, choice: Choice | None, ctx: Context) -> Decline 
 _PARTIAL_RE = re.compile(r"等(\d+|[一二两三四五六七八九十]+)(?:余|多)?(?:个|项|家|类|种|方面)")  # "等30余种"
 # Every item asked, beyond those a report names before 等 ("完整", "全部", "其余都是哪些").
 _EVERY_ONE_RE = re.compile(
-    r"完整|全部|所有|除了.{1,20}?还有(?:哪|什么|啥)|其余|其他(?:的)?(?:是|还有)?哪|剩下的|"
+    r"完整(?!的?(?:名字|名称|全称|书名|标题|叫法|说法|题目))|全部|所有|除了.{1,20}?还有(?:哪|什么|啥)|其余|其他(?:的)?(?:是|还有)?哪|剩下的|"
     r"哪(?!1[个项家类种条]|一[个项家类种条])(?:\d+|[一二两三四五六七八九十]+)[个项家类种条]"
 )
 # The items of a list asked one by one ("都是哪些", "具体是哪几个"), or every one of them.
@@ -700,7 +702,7 @@ def rule_count_only(a: Analysis, choice: Choice | None, ctx: Context) -> Decline
         return None  # a plain "有哪些" gets the sentence; only "具体是哪6项" asks what is not there
     quoted = next((n.text for n in a.numbers if n.exact and n.unit), "")
     which = _WHICH_COUNT_RE.search(a.text)  # "具体是哪6项": the count the asker names
-    return Decline("count_only", choice.figure_value or quoted or (which.group(1) if which else "数量"))
+    return Decline("count_only", choice.figure_value or quoted or (which.group(1) if which else ""))
 
 
 _LIST_RUN_RE = re.compile(r"[^、，,。；;：:“”]{1,30}(?:、[^、，,。；;：:“”]{1,30})+|(?:“[^”]{1,30}”){2,}")

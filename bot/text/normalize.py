@@ -289,6 +289,7 @@ FILLER_WORDS = (
     "告诉我",
     "告诉",
     "直接",  # how to answer ("直接告诉我是多少项"), never what is asked
+    "完整",  # how much of it ("完整的名字", "完整名单"), never what is asked
     "帮我查",
     "帮我",
     "查一下",

@@ -54,6 +54,9 @@ QUESTION_WORDS = (
     "情况",
     "比例",
     "百分之",
+    "还有",
+    "以及",
+    "分别",
 )
 
 # One-syllable words of a question typed in pinyin ("fabulv", "shi xiajiang le ba"): read only
@@ -71,6 +74,8 @@ _ONE_SYLLABLE = {
     "ji": "几",
     "ge": "个",  # "ji ge", "zhe ge": the counter
     "dou": "都",
+    "gen": "跟",  # joining two things asked ("yewu yingyong gen fuwu changjing")
+    "he": "和",
 }
 # A counter typed in pinyin right after a number ("22 ge xiangzhen"): 个, never the 各 of a
 # word that starts with the same letters (各乡镇).
