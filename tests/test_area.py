@@ -20,6 +20,7 @@ from bot.analysis.area import find_area
         ("普法宣传这块是怎么弄的", "普法宣传"),
         ("办事效率这块市里23年做了哪些改进", "办事效率"),
         ("现就贵市2023年推行涉企柔性执法的主要举措咨询如下", "推行涉企柔性执法"),  # a letter's request
+        ("矛盾纠纷化解方面搞了哪些模式", "矛盾纠纷化解"),  # the modes of an area: its points
     ],
 )
 def test_area_words(question, words):
@@ -361,3 +362,8 @@ def test_a_section_answer_gives_every_figure_of_a_sub_heading_of_five(engine):
     """多元解纷 has five figures (10816起, 93%, 13355件, 56.8%, 10.21%): all of them."""
     reply = engine.respond("矛盾纠纷化解这块有什么成绩")
     assert all(v in reply.text for v in ("10816起", "93%", "13355件", "56.8%", "10.21%"))
+
+
+def test_the_modes_of_an_area_are_its_points(engine):
+    reply = engine.respond("矛盾纠纷化解方面搞了哪些模式")
+    assert all(w in reply.answer for w in ("多元解纷+法治", "复调对接", "分调裁审")), reply.text
