@@ -95,6 +95,8 @@ from bot.decision.rules import absent_terms
         ("通过初评的乡镇里有泉交河镇吗", "count_only"),
         ("11个验收单位里有没有市公安局", "count_only"),
         ("一目录五清单里头那五个清单分别是哪五个", "count_only"),  # 五清单 counted, its list has two items
+        # two asks, each lacked: the words of both read together ask neither (22个 is no total)
+        ("全市一共有多少个乡镇街道啊 通过初评的占几成", "part_only"),
     ],
 )
 def test_declined_with_a_reason(engine, question, reason):

@@ -1726,7 +1726,7 @@ class PackEngine:
         those, a part the report does not answer is named as missing and the rest answered
         (when at least two are answered). Other splits (tried when the whole message gets no
         answer) are kept only when every part is answered (`figures`: two of them with a figure)."""
-        partial = lossy = whole = unsplit = None
+        partial = lossy = whole = unsplit = refused = None
         named = self._named_split(a) if explicit else None
         for split in ((named,) if named else ()) + a.splits:  # names the pack knows: the surest cut
             if split.explicit != explicit or (not explicit and not _ask_their_own(split.own or split.parts)):
@@ -1841,6 +1841,17 @@ class PackEngine:
                     keywords.add(id(reply))  # "三统一": a keyword, perhaps the subject of the rest
                 if not parts[0].entry_id.startswith("report:"):
                     context.remember(parts[0].entry_id, 0.0)
+            if (
+                explicit
+                and refused is None
+                and split.own
+                and not parts
+                and not repeats
+                and self._each_lacked(split, declined)
+            ):
+                # "全市一共有多少个乡镇街道啊 通过初评的占几成": the report says it lacks what each
+                # ask asks; the words of both read together are no ask (22个 is neither)
+                refused = declined[0]
             if told is not None and len(parts) == 1 and not missing and not repeats and not figures and not whole:
                 # one ask after a clause stating a figure: its own answer when read as the stated
                 # figure's follow-up or found surely on its own; else the message as a whole
@@ -1874,7 +1885,16 @@ class PackEngine:
             if explicit and unsplit is None and _kinds_lacked(a, split, parts, declined):
                 # "法援案件 刑事类 民事类": the whole answered, each kind of it lacked: parts of one figure
                 unsplit = answers.lacking_each(self.knowledge, parts + declined)
-        return answers.combined(self.knowledge, whole) if whole else lossy or partial or unsplit
+        return answers.combined(self.knowledge, whole) if whole else lossy or partial or unsplit or refused
+
+    def _each_lacked(self, split: Split, declined: list[Response]) -> bool:
+        """Whether every part of an explicit split the asker wrote as asks of their own is declined,
+        the first for a lack the report states (those after it are read here when the loop
+        stopped at the first)."""
+        if len(split.parts) < 2 or not declined or declined[0].kind not in STATED_LACKS:
+            return False
+        rest = split.parts[len(declined) :]
+        return all(self._single(self.analyze(t), None, 0.0).status != "answer" for t in rest)
 
     def _checked_then_asked(self, a: Analysis, texts: tuple[str, ...], checked: Response) -> bool:
         """Two parts, one a check answered with a verdict and the other the same figure asked
