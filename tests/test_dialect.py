@@ -142,3 +142,17 @@ def test_a_particle_after_names_only_checks_nothing(engine):
 def test_ji_duo_always_asks_how_many():
     # 几多 asks, before a noun too ("帮几多农民工"); 好多 may mean "many"
     assert mandarin("法援帮几多农民工讨回了工钱") == "法援帮多少农民工讨回了工钱"
+
+
+@pytest.mark.parametrize(
+    "said, read",
+    [
+        ("人民调解化解哒好多起纠纷，成功率几多", "人民调解化解了多少起纠纷，成功率多少"),
+        ("复调对接调解和解哒好多件案子，和解率好多", "复调对接调解和解了多少件案子，和解率多少"),
+        # told of the asker, or said in Mandarin: 好多 is "many"
+        ("我跑哒好多趟，网上能办多少项", "我跑了好多趟，网上能办多少项"),
+        ("办了好多案子，首次不罚多少家", "办了好多案子，首次不罚多少家"),
+    ],
+)
+def test_a_dialect_clause_said_before_an_ask_asks_by_its_hao_duo(said, read):
+    assert mandarin(said) == read

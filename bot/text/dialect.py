@@ -82,6 +82,7 @@ _TRIPS_RE = re.compile(r"(?<=跑)(了?(?:[\d一二两三四五六七八九十几
 
 def mandarin(text: str) -> str:
     """`text` with its dialect question words and negations in Mandarin."""
+    said = text
     text = _TRIPS_RE.sub(r"\1趟", text).replace(
         "几多", "多少"
     )  # 几多 always asks ("帮几多农民工"); 好多 may mean "many"
@@ -95,7 +96,7 @@ def mandarin(text: str) -> str:
         # "湘易办接了好多个应用 好多个服务场景": a message that asks nothing else asks by 好多
         text = _MANY_COUNTED_RE.sub("多少", text)
     else:
-        text = _after_an_ask(text)
+        text = _before_an_ask(_after_an_ask(text), said)
     tail = _SOFT_TAIL_RE.search(text)
     if tail and _asks_without(_BREAK_RE.split(text[: tail.start()])[-1]):
         # "上过央视没咯", "是不是比…低咯", "列一下咯": a particle after what already asks says
@@ -136,6 +137,23 @@ def _after_an_ask(text: str) -> str:
             asked = bool(_ENDS_ASKING_RE.search(clause))
         out.append(clause)
     return "".join(out)
+
+
+_TELLER_RE = re.compile(r"[我俺咱他她]")
+
+
+def _before_an_ask(text: str, said: str) -> str:
+    """Two clauses said in one breath in dialect (哒, the Xiang 了, in the first as `said`), the
+    second asking: the first asks by its 好多 after a verb of the thing it ends on
+    ("人民调解化解哒好多起纠纷，成功率几多"). Only two, and never one telling of the asker or
+    others ("我跑了好多趟…"): there 好多 is "many"."""
+    pieces = _BREAK_RE.split(text.strip())
+    if len(pieces) != 3 or not _ASKS_RE.search(pieces[2]) or _ASKS_RE.search(pieces[0]):
+        return text
+    if "哒" not in _BREAK_RE.split(said.strip())[0] or _TELLER_RE.search(pieces[0]):
+        return text
+    first = _DONE_MANY_RE.sub(lambda m: m.group(0) if _asked_again(text, m.end()) else "多少", pieces[0])
+    return text if first == pieces[0] else text.replace(pieces[0], first, 1)
 
 
 # A clause that ends on its question ("新加了几个吗", "…有多少"), not one telling of some ("来了几个执法的")
