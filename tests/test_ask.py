@@ -927,3 +927,14 @@ def test_how_the_asker_wants_the_answer_and_a_number_taken_back_name_nothing(eng
     """直接/告诉 say how to answer; a number the asker takes back is no word of the thing asked."""
     reply = engine.respond(question)
     assert reply.status == "answer" and "1.5万余项" in reply.answer.split("\n", 1)[0], reply.text
+
+
+def test_a_figure_the_story_quotes_whole_is_lent_to_the_ask_after_it(engine: Engine):
+    """ "10816是起还是件啊，是一万零八百一十六起对吧": 10816 names the thing the check is of."""
+    assert engine.respond("10816是起还是件啊是一万零八百一十六起对吧").answer.startswith("是的")
+
+
+def test_direct_as_a_word_of_the_thing_still_names_it(engine: Engine):
+    """直接 says how to answer only before a verb of telling; "直接推到企业手上" describes the thing."""
+    reply = engine.respond("政府把政策直接推到企业手上不用企业自己满世界找的那个服务叫什么名字")
+    assert reply.entry_id == "policy_express", reply.text

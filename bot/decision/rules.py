@@ -1233,7 +1233,7 @@ _WHEN_RE = re.compile(
 # Verbs that say nothing of what is counted ("涉及多少家", "一共有多少"): never a measure's name.
 GENERIC_VERBS = (
     frozenset(
-        "涉及 包括 包含 确定 达到 共有 拥有 具有 完成 实现 开展 进行 组织 做到 做好 搞好 办好 弄好 总共 一共 大概 大约 "
+        "涉及 包括 包含 达到 共有 拥有 具有 完成 实现 开展 进行 组织 做到 做好 搞好 办好 弄好 总共 一共 大概 大约 "
         "到底 究竟 现在 目前 今年 去年 当年 全年 分别 各自 一年 最后 最终 总计 合计 累计 还有 又有 能有 会有 能够 可以 "
         "起来 回来 出来 下来 上来 过来 进来 里面 里头 上面 当中 其中 边上 一趟 一次 一下 一点 "
         "增长 上升 下降 减少 增加 提高 降低 提升 变化 压缩 缩短 缩减 "  # a change: the intent's business
@@ -1260,7 +1260,8 @@ _HAVING_RE = re.compile(r"[建设配拥共还都总另已现]有")
 
 
 # Asking the listener along ("配了多少台你知道啊"): no noun of what is counted.
-_LISTENER_RE = re.compile(r"你(?:知道|晓得)[吗啊吧不呀]?")
+# Words to the listener: what they know, how to answer ("直接说", "直接告诉我"), never what is counted.
+_LISTENER_RE = re.compile(r"你(?:知道|晓得)[吗啊吧不呀]?|(?:你|您)?直接(?:告诉|说|讲|报)(?:我|一下)?")
 
 
 def measure_head(a: Analysis, report: str = "") -> str:

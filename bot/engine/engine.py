@@ -650,7 +650,9 @@ class Engine(FollowUps):
             for w in known_words(story, report).split()
             if not _scoped(w, self.today)
             and not any(w in r or r in w for r in ruled)
-            and not re.fullmatch(r"[\d.]+%?", w)  # "是一万五还是，不对不对": a number told is no report word
+            # a number only as the story writes it whole ("10816是起还是件"), never a piece of a
+            # longer one ("是一万五还是": 15000 holds 5000)
+            and (not re.fullmatch(r"[\d.]+%?", w) or re.search(rf"(?<![\d.]){re.escape(w)}(?![\d.])", story))
         ]
 
     def _lent(self, message: str) -> str:

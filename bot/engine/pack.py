@@ -610,11 +610,12 @@ class PackEngine:
             entry = self.knowledge.entries[candidate.id]
             if candidate.score < least or candidate.id == previous.id or entry.source != previous.source:
                 continue
-            named = self._names_of(entry)
+            choice = self._entry_choice(candidate)
+            # its names, or its own clause ("市本级一共确定了几项": 确定并公示市本级6项…)
+            named = self._names_of(entry) + self.context.normalize(choice.own_text)
             words = [w for w in lexicon.segment(a.core) if len(w) >= 2 and w not in PLACEHOLDERS]
             if not words or not all(self.context.normalize(w) in named for w in words):
                 continue  # the ask must name that figure ("意见" of 立法意见建议), not only point at it
-            choice = self._entry_choice(candidate)
             if first_decline(a, choice, self.context) is None and self._kind_fits(candidate, a):
                 return self._compose(a, choice, "followup")
         return None

@@ -288,7 +288,10 @@ FILLER_WORDS = (
     "麻烦",
     "告诉我",
     "告诉",
-    "直接",  # how to answer ("直接告诉我是多少项"), never what is asked
+    "直接告诉",  # how to answer ("直接告诉我是多少项"), never what is asked (直接 alone may be)
+    "直接说",
+    "直接讲",
+    "直接报",
     "完整",  # how much of it ("完整的名字", "完整名单"), never what is asked
     "帮我查",
     "帮我",
