@@ -97,6 +97,9 @@ from bot.decision.rules import absent_terms
         ("一目录五清单里头那五个清单分别是哪五个", "count_only"),  # 五清单 counted, its list has two items
         # two asks, each lacked: the words of both read together ask neither (22个 is no total)
         ("全市一共有多少个乡镇街道啊 通过初评的占几成", "part_only"),
+        # a kind of the members counted the report never tells (by a figure looked up, too)
+        ("讨回工资的370名农民工主要是哪个行业的", "breakdown"),
+        ("首次不罚的6125家企业都集中在哪些行业", "breakdown"),
     ],
 )
 def test_declined_with_a_reason(engine, question, reason):

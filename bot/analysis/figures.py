@@ -41,6 +41,9 @@ _KIND_CHOICE_RE = re.compile(
     r"(?:(?:这个|那个|这|那)?(?:数字|数据|数))?(?:是|指|说的是)?[\u4e00-\u9fff]{1,12}还是[\u4e00-\u9fff]{1,12}?[呢啊呀吗啵哦咯]*"
 )
 # Words pointing at a few things right before their count ("后面两个", "哪两家", "这三项").
+_KIND_ASKED_RE = re.compile(
+    r"(?:哪个|哪些|哪几个|哪一个|什么|啥|哪类)(?:行业|领域|年龄段|年龄|职业|工种|性别|学历|规模)"
+)
 _POINTING_RE = re.compile(r"(?:哪|这|那|后面|前面|最后|其中|另外|剩下|头)$")
 MAX_POINTED = 10
 MAX_BEFORE_CHOICE = 3  # characters before a figure asked which kind it is ("那个")
@@ -70,6 +73,8 @@ def parse_figure_query(text: str) -> tuple[str, str] | None:
     rest = text[match.end() :]
     if text[: match.start()].endswith("哪"):
         return None  # "具体是哪6项": which of the things counted, never what the figure is
+    if _KIND_ASKED_RE.search(rest):
+        return None  # "370名农民工主要是哪个行业的": a kind of its members, never what the figure is
     residue = drop_filler(text[: match.start()] + rest)
     if _RESIDUE_RE.match(residue):
         return _key(match)

@@ -255,6 +255,11 @@ def rule_wider_scope(a: Analysis, choice: Choice | None, ctx: Context) -> Declin
     return Decline("wider_scope", wider)
 
 
+# Which kind the members of a count are ("主要是哪个行业的", "都集中在哪些行业", "什么年龄段的多"):
+# a breakdown the report gives only where its sentence names that kind.
+_KIND_OF_MEMBERS_RE = re.compile(
+    r"(?:哪个|哪些|哪几个|哪一个|什么|啥|哪类)(?P<by>行业|领域|年龄段|年龄|职业|工种|性别|学历|规模)"
+)
 # A figure asked per county or district ("各区县分别", "每个县", "县里的", "分县市区").
 _BY_AREA_RE = re.compile(
     r"各(?:个)?(?:区县|县区|县市区|县市|区|县)|每个(?:区县|县区|县|区)|分(?:区县|县区|县市区)|县里|区县里"
@@ -302,6 +307,11 @@ def rule_breakdown(a: Analysis, choice: Choice | None, ctx: Context) -> Decline 
     """A county named for a figure the report gives only for the whole city."""
     if choice is None:
         return None
+    counted = choice.figure_value or any(n.unit and n.text in choice.text for n in a.numbers)  # "6125家企业…"
+    kind = _KIND_OF_MEMBERS_RE.search(a.text) if counted else None
+    if kind and kind.group("by") not in choice.text:
+        # "讨回工资的370名农民工主要是哪个行业的": a kind of the members counted, never told
+        return Decline("breakdown", kind.group("by"))
     by_area = _BY_AREA_RE.search(masked(a.text))  # ("市本级的，不是县里的": no county asked)
     if by_area and not re.search(r"[区县]", choice.text):
         return Decline("breakdown", by_area.group(0))  # "各区县分别是多少": the report has the city's only
