@@ -100,6 +100,7 @@ from bot.decision.rules import absent_terms
         # a kind of the members counted the report never tells (by a figure looked up, too)
         ("讨回工资的370名农民工主要是哪个行业的", "breakdown"),
         ("首次不罚的6125家企业都集中在哪些行业", "breakdown"),
+        ("那50余类免证办的证明材料具体是么子咯", "count_only"),  # a rough count's members, not what it is
     ],
 )
 def test_declined_with_a_reason(engine, question, reason):

@@ -652,6 +652,11 @@ def _names_all_counted(text: str, counted: str) -> bool:
     return False
 
 
+def members_asked(text: str) -> bool:
+    """Whether the text asks the members of a count ("那50余类证明材料具体是什么", "列一下")."""
+    return bool(_MEMBERS_RE.search(text))
+
+
 def _abbreviates(name: str, text: str) -> bool:
     """Whether a name is written in the text, in full or shortened (市科技局: 市科学技术局)."""
     return any(re.search(".{0,4}?".join(map(re.escape, name)), clause) for clause in re.split(r"[，,。；;、]", text))

@@ -71,6 +71,7 @@ from bot.decision.rules import (
     lead_ok,
     measure_head,
     measure_parts,
+    members_asked,
     named_measure,
     names_measure_word,
     rank_clauses,
@@ -1657,8 +1658,8 @@ class PackEngine:
         one figure of the report falls in its range, in a unit that counts the same."""
         if a.intent.yes_no or len(a.rough) != 1 or not _WHAT_RE.search(a.text) or _HOW_MANY_RE.search(a.text):
             return None
-        if a.intent.wants_list:
-            return None  # "那50余类证明材料具体是哪些": the members of what it counts, not what it is
+        if a.intent.wants_list or members_asked(a.text):
+            return None  # "那50余类证明材料具体是哪些/具体是什么": the members of what it counts, not what it is
         if MOST_ASKED_RE.search(a.text):
             return None  # "这六千多家企业里哪个行业的最多": which member stands first, not what it is
         asked = a.rough[0]
