@@ -21,6 +21,8 @@ from bot.analysis.area import find_area
         ("办事效率这块市里23年做了哪些改进", "办事效率"),
         ("现就贵市2023年推行涉企柔性执法的主要举措咨询如下", "推行涉企柔性执法"),  # a letter's request
         ("矛盾纠纷化解方面搞了哪些模式", "矛盾纠纷化解"),  # the modes of an area: its points
+        ("放管服改革这块益阳是怎么推进的", "放管服改革"),  # how it was pushed on: what was done
+        ("涉企柔性执法是怎么推行的", "涉企柔性执法"),
     ],
 )
 def test_area_words(question, words):
