@@ -369,3 +369,9 @@ def test_a_section_answer_gives_every_figure_of_a_sub_heading_of_five(engine):
 def test_the_modes_of_an_area_are_its_points(engine):
     reply = engine.respond("矛盾纠纷化解方面搞了哪些模式")
     assert all(w in reply.answer for w in ("多元解纷+法治", "复调对接", "分调裁审")), reply.text
+
+
+def test_the_opening_of_the_report_is_its_paragraphs_before_the_first_part(engine):
+    reply = engine.respond("报告开头总结了益阳哪几个亮点")
+    assert all(w in reply.answer for w in ("全国法治政府建设示范市", "四度融合", "两法衔接")), reply.text
+    assert "主要包括4个部分" in engine.respond("这报告讲了啥").answer
