@@ -1084,3 +1084,11 @@ def test_two_negations_in_a_row_assert_the_claim(engine, check, verdict):
 )
 def test_spoken_words_of_a_stated_fact_are_checked_as_the_report_words(engine, check, verdict):
     assert engine.respond(check).answer.startswith(verdict)
+
+
+def test_a_rank_stated_and_asked_back_by_its_question_mark_is_checked(engine):
+    """ "连续两年都是第一？" right after the rank: a claim asked back, judged (是的)."""
+    chat = Conversation()
+    engine.respond("两法衔接平台案件录入数在全省排第几", chat, 1.0)
+    assert engine.respond("连续两年都是第一？", chat, 2.0).answer.startswith("是的")
+    assert engine.respond("两法衔接录入数是全国第一？").answer.startswith("不是")

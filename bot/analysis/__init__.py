@@ -29,7 +29,10 @@ _FRAME_RE = re.compile(r"是不是|是否|有没有|对不对|对吗|对吧|是�
 # "网上可办的事项是两千八百六十一项？": a statement of a figure asked with a question mark is a
 # check, as if it ended in 吗; a question word makes it a question of its own.
 _QUESTION_MARK_RE = re.compile(r"[?？]\s*$")
-_STATED_RE = re.compile(r"是[\u4e00-\u9fff]{1,6}了$")  # a fact stated ("是降了"), as a check once asked with "？"
+# a fact stated ("是降了", "连续两年都是第一"), as a check once asked with "？"
+_STATED_RE = re.compile(
+    r"是[\u4e00-\u9fff]{1,6}了$|(?:是|排|排名|位列)(?:全省|全国)?(?:第[一二三四五六七八九十\d]+|前列|领先)$"
+)
 # A whole message stating a figure with no mark at its end ("2023年新增了10个立法联系点", as
 # voice input types it) is asked the same way: a figure is told to the bot only to be checked.
 _UNMARKED_END_RE = re.compile(r"[\u4e00-\u9fff\w%](?<![呢啊呀嘛])\s*$")
