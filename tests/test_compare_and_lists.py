@@ -1213,3 +1213,19 @@ def test_whether_another_one_exists_after_an_answer_is_no_check_of_it(engine):
     engine.respond("那跑一趟的有多少项", chat, 1.0)
     reply = engine.respond("跑两趟以上的还有冇", chat, 2.0)
     assert reply.entry_id == "two_plus_trip_items", reply.text
+
+
+@pytest.mark.parametrize(
+    "question, entry",
+    [
+        # breaks guessed in speech typed without marks, or a later part answered with the first
+        ("承诺时限压缩了百分之多少处于全省啥水平", "time_compression_rate"),
+        (
+            "我在赫山区一个镇上当综合执法队员全市到底有几个乡镇街道通过综合行政执法示范创建初评了听队长说标准分好几块",
+            "township_passed",
+        ),
+        ("第二批湖南省法治政府建设示范地区益阳有几个？就是哪几个区县跟单位", "second_batch_demo"),
+    ],
+)
+def test_asks_declined_each_decline_the_message_only_where_the_asker_set_them_apart(engine, question, entry):
+    assert engine.respond(question).entry_id == entry

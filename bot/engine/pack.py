@@ -1849,7 +1849,7 @@ class PackEngine:
             if (
                 explicit
                 and refused is None
-                and split.own
+                and _marked_apart(a.raw, split.own)
                 and not parts
                 and not repeats
                 and self._each_lacked(split, declined)
@@ -1899,7 +1899,11 @@ class PackEngine:
         if len(split.parts) < 2 or not declined or declined[0].kind not in STATED_LACKS:
             return False
         rest = split.parts[len(declined) :]
-        return all(self._single(self.analyze(t), None, 0.0).status != "answer" for t in rest)
+        return all(
+            self._single(self.analyze(t), None, 0.0).status != "answer"
+            and self._heard_with(split.parts[0], t).status != "answer"  # "…有几个？就是哪几个区县跟单位"
+            for t in rest
+        )
 
     def _checked_then_asked(self, a: Analysis, texts: tuple[str, ...], checked: Response) -> bool:
         """Two parts, one a check answered with a verdict and the other the same figure asked
@@ -2316,6 +2320,34 @@ def _joined(a: Analysis, own_asks: bool = False) -> bool:
         cursor = at + max(len(part) - 2, 2)
         ends.append(min(at + len(part), len(written)) if written.startswith(part, at) else at + 2)
     return True
+
+
+def _marked_apart(raw: str, own: tuple[str, ...]) -> bool:
+    """Whether the parts the asker wrote (`own`) stand apart in the message by a mark or a space,
+    never only where speech typed without marks was guessed to break."""
+    if len(own) < 2:
+        return False
+    written, cursor = clean(raw), 0
+    for k, part in enumerate(own):
+        head = clean(part)[:2]
+        at = written.find(head, cursor) if head else -1
+        if at < 0:
+            return False
+        if k and not re.search(r"[，,。？?！!；;、\s]\s*$", raw[: _raw_index(raw, at)]):
+            return False
+        cursor = at + len(head)
+    return True
+
+
+def _raw_index(raw: str, cleaned_at: int) -> int:
+    """The index in `raw` of the character at `cleaned_at` in clean(raw)."""
+    seen = 0
+    for i, ch in enumerate(raw):
+        if clean(ch):
+            if seen == cleaned_at:
+                return i
+            seen += 1
+    return len(raw)
 
 
 def _glued_measures(a: Analysis) -> bool:
