@@ -1092,3 +1092,8 @@ def test_a_rank_stated_and_asked_back_by_its_question_mark_is_checked(engine):
     engine.respond("两法衔接平台案件录入数在全省排第几", chat, 1.0)
     assert engine.respond("连续两年都是第一？", chat, 2.0).answer.startswith("是的")
     assert engine.respond("两法衔接录入数是全国第一？").answer.startswith("不是")
+
+
+@pytest.mark.parametrize("check", ["无车证明、有无房证明这些能不能在网上直接开", "有无房证明现在能不能在APP上直接开"])
+def test_opening_a_certificate_online_in_spoken_words_is_checked_as_zai_xian_kai_ju(engine, check):
+    assert engine.respond(check).answer.startswith("是的")
