@@ -1229,3 +1229,9 @@ def test_whether_another_one_exists_after_an_answer_is_no_check_of_it(engine):
 )
 def test_asks_declined_each_decline_the_message_only_where_the_asker_set_them_apart(engine, question, entry):
     assert engine.respond(question).entry_id == entry
+
+
+def test_a_part_after_one_asking_after_shi_borrows_its_subject_not_its_predicate(engine):
+    """ "重大决策事项目录是哪次会通过的，定了几多项": 定了几多项 is of 重大决策事项目录, not of 会通过."""
+    reply = engine.respond("重大决策事项目录是哪次会通过的，定了几多项")
+    assert "第7次" in reply.answer and "6项" in reply.answer, reply.text

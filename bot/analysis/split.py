@@ -180,8 +180,15 @@ def _borrow(first: str, part: str) -> str:
         lead = re.split(r"[，,\s]+", first.strip(), maxsplit=1)[0]
         if not topic and lead != first.strip() and not _has_ask(lead):
             topic = lead  # "免证办，多少类证明": the topic before the first ask
-        return _ASK_RE.sub("", _content(topic if len(_content(topic)) >= 2 else first)) + part
+        return _ASK_RE.sub("", _content(topic if len(_content(topic)) >= 2 else _subject(first))) + part
     return part
+
+
+def _subject(first: str) -> str:
+    """The subject of a part that asks after 是 ("重大决策事项目录|是哪次会通过的"): what comes
+    before its 是, when that names something; else the whole part."""
+    head, copula, rest = first.partition("是")
+    return head if copula and len(_content(head)) >= 2 and _has_ask(rest) and not _has_ask(head) else first
 
 
 # Strong separators of an enumeration; 和 / 及 / 与 / 跟 join only its last two items ("A、B和C"),
