@@ -1235,3 +1235,9 @@ def test_a_part_after_one_asking_after_shi_borrows_its_subject_not_its_predicate
     """ "重大决策事项目录是哪次会通过的，定了几多项": 定了几多项 is of 重大决策事项目录, not of 会通过."""
     reply = engine.respond("重大决策事项目录是哪次会通过的，定了几多项")
     assert "第7次" in reply.answer and "6项" in reply.answer, reply.text
+
+
+def test_a_choice_of_kinds_whose_one_option_the_report_lacks_is_answered_by_the_other(engine):
+    reply = engine.respond("执法资格考式组织了5100多,是人数还是场次")
+    assert reply.status == "answer" and "5100多名" in reply.answer, reply.text
+    assert engine.respond("执法资格考试组织了多少场次").status != "answer"

@@ -172,6 +172,14 @@ def offers_choice(text: str) -> bool:
     return not re.search(_MADE_UP + "|^假", found.group("b"))
 
 
+def choice_options(text: str) -> tuple[str, str] | None:
+    """The two options a question offers ("是人数还是场次" → 人数, 场次), or None."""
+    if not offers_choice(text):
+        return None
+    found = _CHOICE_RE.search(text)
+    return re.sub(r"^.*是", "", found.group("a")), found.group("b")
+
+
 # The alternative an asker rejects beside a check ("是百分比吧，不是110起案子", "单位是项不是个吧",
 # "单位是万元吧 不是两千多块钱"): what the check is not, said to make it plain; the check decides.
 _REJECTED_TAIL_RE = re.compile(r"(?<=[吧吗嘛])[，,\s]+(?:而)?不是[^，,。？?！!吗吧呢啊]{1,20}[。！!]*$")

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from bot.analysis import TELLS_RE, Analysis
 from bot.analysis.ask import narrative
+from bot.analysis.check_words import choice_options
 from bot.analysis.figures import MOST_ASKED_RE
 from bot.analysis.intent import RANK_ASKED_RE, undescribed
 from bot.analysis.numbers import CN_DIGITS, written_figure
@@ -1634,6 +1635,12 @@ def rule_measure_identity(a: Analysis, choice: Choice | None, ctx: Context) -> D
         act = _act_alone(a.raw, own, ctx.report_norm)  # "全市执法部门一共配了多少个" of 公示执法事项
         return Decline("unstated", act) if act else None
     own, own_sound = _own_words(norm, choice.names, choice.own_text)
+    options = choice_options(a.text)
+    if options and any(head in o for o in options):
+        # "5100多，是人数还是场次": the head is one option; the other, the figure's, answers
+        other = options[1] if head in options[0] else options[0]
+        if any(norm(w) in own for w in lexicon.segment(other) if len(w) >= 2):
+            return None
     if not _CHANGE_HEAD_RE.sub("", head) and CHANGE_STATED_RE.search(f"{choice.names} {choice.own_text}"):
         return None  # "涨幅" of 同比上升110%: how it changed is the figure itself (its way: rule_opposite)
     act = _act_on(a.raw, norm(head) or head, own, ctx.report_norm)
