@@ -1097,3 +1097,16 @@ def test_a_rank_stated_and_asked_back_by_its_question_mark_is_checked(engine):
 @pytest.mark.parametrize("check", ["无车证明、有无房证明这些能不能在网上直接开", "有无房证明现在能不能在APP上直接开"])
 def test_opening_a_certificate_online_in_spoken_words_is_checked_as_zai_xian_kai_ju(engine, check):
     assert engine.respond(check).answer.startswith("是的")
+
+
+@pytest.mark.parametrize(
+    "check, verdict",
+    [
+        ("首次不罚的6125是案件数吗", "不是"),  # the figure quoted, named by what it is of: 6125家企业
+        ("首次不罚的是6125件对吧", "不是"),  # its own number, counted as another thing
+        ("首次不罚的是6125家企业对吧", "是的"),
+        ("人民调解化解纠纷10816件对吧", "是的"),  # 起 and 件 both count cases
+    ],
+)
+def test_a_figure_checked_as_another_kind_of_thing_is_not_so(engine, check, verdict):
+    assert engine.respond(check).answer.startswith(verdict)

@@ -179,7 +179,7 @@ _MEMBER_ASKED_RE = re.compile(
 
 
 # Units that count the same thing ("1500人" checks "5100多名"); 个 counts anything.
-_SAME_UNIT = {"名": "人", "位": "人", "个": ""}
+_SAME_UNIT = {"名": "人", "位": "人", "个": "", "起": "件", "例": "件"}
 
 
 def other_units(asked: str, written: str) -> bool:
@@ -316,7 +316,10 @@ def verdict(analysis: Analysis, evidence: str, figure=None, stated: str = "") ->
         other_unit = asked is not None and other_units(asked.unit, figure.unit)
         if asked is not None and other_unit and asked.text not in convert_numerals(clean(evidence)):
             # "是一千五百台吗" of 5100多名: a number of something else, never 是的 (a number that
-            # is part of the name, "跑动2次的事项", is judged with the claim's words below)
+            # is part of the name, "跑动2次的事项", is judged with the claim's words below); the
+            # figure's own number counted as another thing ("是6125个案件对吧" of 6125家) is 不是
+            if asked.exact and asked.low == figure.number and not figure.qualifier:
+                return False
             return None
         if asked is not None and asked.percent and figure.unit != "%" and asked.text not in clean(evidence):
             return None  # "网上能办的事项只有七成吗" of 2861项: a share checked of a count, never 是的

@@ -202,6 +202,11 @@ class Engine(FollowUps):
         if quoted_kind:
             # "那个74.1是百分比吗": the figure quoted, then a check of its kind in one clause
             reply = self._respond(quoted, conversation, now)
+            number = _QUOTED_LAST_NUMBER_RE.search(quoted)
+            if (reply.status != "answer" or reply.figure is None) and number:
+                # "首次不罚的6125是案件数吗": the words before it found an explanation; the figure
+                # quoted, looked up, is what the check is of
+                reply = self._respond(number.group(0), conversation, now)
             if reply.status == "answer" and reply.figure is not None:
                 return answers.checked(reply, kind_fits(quoted_kind, reply.figure.unit, reply.figure.title))
         if kind:
@@ -1020,6 +1025,8 @@ _RELATED_TO_RE = re.compile(
 _ASK_THEN_CHECK_RE = re.compile(r"([\u4e00-\u9fff]{2}[啊呀呢嘛哦咯])(?=是不是|是|应该|大概|有没有|对吧|没错)")
 
 
+# The number a message quotes last, with what it counts in if said ("…的6125", "近2万件").
+_QUOTED_LAST_NUMBER_RE = re.compile(r"(?:近|约)?\d+(?:\.\d+)?(?:余|多)?万?%?[个项件家台处条类种名起次人位元]?$")
 # A hesitation said inside a message ("嗯", "呃呃"): no word of it. Alone, it is what was said.
 _HESITATION_RE = re.compile(r"(?<=[\u4e00-\u9fff\s，,])(?:嗯+|呃+)(?=[\u4e00-\u9fff\s，,])")
 # "哦对了" said before one more ask ("…成功率，哦对了，诉前调解案例也报一下"): no words of it.
