@@ -447,3 +447,9 @@ def test_this_time_names_the_batch_given_again(engine):
     """ "这次一共赋了多少项": 这次 points at the 再次 batch; a total of all batches is still no answer."""
     assert "11项" in engine.respond("市里又给园区下放了一批，这次一共赋了多少项审批服务事项").answer
     assert engine.respond("给园区一共赋权了多少项").kind == "part_only"
+
+
+def test_materials_described_by_what_they_hold_are_the_figure_that_counts_them(engine):
+    """材料 names no measure of its own: "录音录像、跟着案卷一起存起来的材料" are 音像记录."""
+    reply = engine.respond("执法时录音录像、跟着案卷一起存起来的材料一共有多少件")
+    assert reply.status == "answer" and "近2万件" in reply.answer, reply.text

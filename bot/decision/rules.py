@@ -1200,7 +1200,7 @@ MAKING_VERBS = frozenset("梳理 编制 制定".split())
 # business, and vague words (情况, 方面) or the covered scope (全市) pick out no figure.
 MEASURE_NEUTRAL = (
     frozenset(
-        "情况 数量 数字 数据 总数 人数 金额 比例 总量 工作 方面 内容 事情 东西 问题 时候 报告 全市 全省 市本级 本市 "
+        "情况 数量 数字 数据 材料 资料 总数 人数 金额 比例 总量 工作 方面 内容 事情 东西 问题 时候 报告 全市 全省 市本级 本市 "
         "政府 市政府 老百姓 群众 大家 单位 部门 成绩 效果 结果 成果 成效 水平 程度 排名 次数 个数 件数 项数 家数 人次 数目 例子 "
         "百分之 百分比 比率 比重 占比 数额 额度 规模 多少 多大 多高 多长 多久 多快 个人 年度 变化 "
         # where a figure stands ("在省里排第几", "市里一共有多少"): a level, not what is counted
