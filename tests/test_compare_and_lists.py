@@ -1241,3 +1241,9 @@ def test_a_choice_of_kinds_whose_one_option_the_report_lacks_is_answered_by_the_
     reply = engine.respond("执法资格考式组织了5100多,是人数还是场次")
     assert reply.status == "answer" and "5100多名" in reply.answer, reply.text
     assert engine.respond("执法资格考试组织了多少场次").status != "answer"
+
+
+def test_a_staff_lookup_of_counts_by_their_nouns_gets_each(engine):
+    """ "涉及方面数" counts the aspects (20多个方面), never the figures of an area named 涉及."""
+    reply = engine.respond("谁执法谁普法 单位数 案例数 涉及方面数")
+    assert all(v in reply.answer for v in ("30多家", "70个", "20多个方面")), reply.text

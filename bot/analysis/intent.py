@@ -65,7 +65,9 @@ _FIGURE_RE = re.compile(
 )
 # A staff lookup of one count by its noun, ending the message ("政府法律顾问人数", "旗舰店注册用户数"):
 # a number asked, as 多少 asks one (not an item of several: "法援件数 农民工讨薪").
-_COUNT_LOOKED_UP_RE = re.compile(r"^[^、，,；;\s]*(?<![多少几])(?:人|次|件|项|个|家|户|条|台|名|类|种)数[？?。！!]*$")
+_COUNT_LOOKED_UP_RE = re.compile(
+    r"^[^、，,；;\s]*(?<![多少几])(?:人|次|件|项|个|家|户|条|台|名|类|种|方面|案例|案件|事项)数[？?。！!]*$"
+)
 # Nouns of a figure (规模, 比例 …): they describe a thing as well as ask a figure.
 _FIGURE_NOUNS_RE = re.compile(r"数量|数目|总数|总量|总额|比例|比率|占比|金额|规模|排名")
 # A figure asked outright, whatever else the message says.
