@@ -1247,3 +1247,16 @@ def test_a_staff_lookup_of_counts_by_their_nouns_gets_each(engine):
     """ "涉及方面数" counts the aspects (20多个方面), never the figures of an area named 涉及."""
     reply = engine.respond("谁执法谁普法 单位数 案例数 涉及方面数")
     assert all(v in reply.answer for v in ("30多家", "70个", "20多个方面")), reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "执法技能比武那个5100多，是人数还是场次",  # 技能比武: no word of 执法资格考试
+        "承诺时限超期率那个74.1是百分比吧，不是压缩了74.1天？",  # a near miss before the figure
+        "广州市承诺时限压缩率那个74.1是百分比吧，不是压缩了74.1天？",  # another city
+    ],
+)
+def test_a_figure_quoted_of_a_thing_the_report_lacks_is_never_judged(engine, question):
+    reply = engine.respond(question)
+    assert reply.status != "answer" and not reply.text.startswith(("是的", "不是")), reply.text

@@ -1637,9 +1637,15 @@ def rule_measure_identity(a: Analysis, choice: Choice | None, ctx: Context) -> D
     own, own_sound = _own_words(norm, choice.names, choice.own_text)
     options = choice_options(a.text)
     if options and any(head in o for o in options):
-        # "5100多，是人数还是场次": the head is one option; the other, the figure's, answers
+        # "执法资格考试5100多，是人数还是场次": the head is one option; the other, the figure's,
+        # answers, when every word said of the thing before is the figure's too (never
+        # "执法技能比武那个5100多…": 技能比武 is no word of 执法资格考试)
         other = options[1] if head in options[0] else options[0]
-        if any(norm(w) in own for w in lexicon.segment(other) if len(w) >= 2):
+        before = convert_numerals(clean(a.raw)).split(options[0])[0]
+        said = [w for w in lexicon.segment(re.sub(r"[\d.]+[多余]?|那个|这个|是", " ", before)) if len(w) >= 2]
+        if any(norm(w) in own for w in lexicon.segment(other) if len(w) >= 2) and all(
+            norm(w) in own or _sounds_in(norm(w), own_sound) for w in said
+        ):
             return None
     if not _CHANGE_HEAD_RE.sub("", head) and CHANGE_STATED_RE.search(f"{choice.names} {choice.own_text}"):
         return None  # "涨幅" of 同比上升110%: how it changed is the figure itself (its way: rule_opposite)

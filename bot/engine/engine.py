@@ -203,9 +203,10 @@ class Engine(FollowUps):
             # "那个74.1是百分比吗": the figure quoted, then a check of its kind in one clause
             reply = self._respond(quoted, conversation, now)
             number = _QUOTED_LAST_NUMBER_RE.search(quoted)
-            if (reply.status != "answer" or reply.figure is None) and number:
+            if reply.status == "answer" and reply.figure is None and number:
                 # "首次不罚的6125是案件数吗": the words before it found an explanation; the figure
-                # quoted, looked up, is what the check is of
+                # quoted, looked up, is what the check is of (never when they were declined:
+                # "承诺时限超期率那个74.1", "广州市…那个74.1")
                 reply = self._respond(number.group(0), conversation, now)
             if reply.status == "answer" and reply.figure is not None:
                 return answers.checked(reply, kind_fits(quoted_kind, reply.figure.unit, reply.figure.title))
