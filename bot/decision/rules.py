@@ -25,7 +25,7 @@ from bot.decision.counted import rule_counted_thing
 from bot.decision.decline import Decline
 from bot.decision.excluded import rule_excluded
 from bot.decision.kinds import CHANGE_ASKED_RE, choice_role, rule_figure_kind
-from bot.decision.verify import STEP_RE, other_units
+from bot.decision.verify import MEMBER_ASKED_RE, STEP_RE, other_units
 from bot.engine.params import Params
 from bot.knowledge.reporttext import TARGET_ASKED_RE, figures_of
 from bot.retrieval import Candidate
@@ -41,9 +41,9 @@ PART_WORDS = ("新增", "通过初评", "第一批", "首批", "第二批", "再
 STRICT_PART_WORDS = ("新增", "通过初评", "调解和解")
 # ... and a question asking for such a part is not answered with the whole.
 ASKED_PART_WORDS = ("新增", "新建", "新设", "首批", "第一批", "第二批")
-# One part, written more ways than one ("首批验收" of 第一批…验收).
 # ... and the words that point at that part ("这次一共赋了多少项": the batch given 再次).
 PART_POINTED = {"再次": ("这次", "这回", "这一次", "这一回", "这一批", "这批", "又一批", "再一次")}
+# One part, written more ways than one ("首批验收" of 第一批…验收).
 SAME_PART = {
     "首批": ("第一批", "头一批", "第1批"),
     "第一批": ("首批", "头一批", "第1批"),
@@ -629,12 +629,8 @@ def rule_after_the_step(a: Analysis, choice: Choice | None, ctx: Context) -> Dec
 _OUTCOME_LATER_RE = re.compile(r"最后|最终|后来|到头来")
 _COUNT_ASKED_RE = re.compile(r"(?<!哪)几(?![百千万])|多少")
 _WHICH_RE = re.compile(r"哪")
-# One member checked ("有没有我们泉交河镇", "里面有泉交河镇吗", "包不包括市公安局"): the name after the check word.
-_MEMBER_CHECKED_RE = re.compile(
-    r"(?:有没有|有冇得?|有木有|包不包括|包括不包括|包括|(?:里面?|里头|其中|当中)有)(?:我们|咱们|俺们|我家|我们的|咱的)?"
-    r"(?![没冇木])(?P<name>[\u4e00-\u9fff]{1,8}(?:镇|乡|街道|村|社区|县|区|市|局|委|办|中心|公司|厂|单位|学校|医院))"
-    r"(?:在里面|在内|在其中)?(?:吗|么|嘛|啵|没有|没|不|呢)?$"
-)
+# A member checked by name: a place or a body ("泉交河镇", "市公安局"), never a figure or a kind.
+_MEMBER_NAME_RE = re.compile(r"(?:镇|乡|街道|村|社区|县|区|市|局|委|办|中心|公司|厂|单位|学校|医院)$")
 _WHICH_COUNT_RE = re.compile(r"哪(\d+(?:\.\d+)?[个项家类种条处件名人批次])")
 _WHICH_ENDS_RE = re.compile(r"(?:是|有)?(?:哪些|哪几[个项家类种条处]?)[呢啊呀吧？?。！!\s]*$")
 
@@ -668,9 +664,10 @@ def rule_count_only(a: Analysis, choice: Choice | None, ctx: Context) -> Decline
     the items ("市市监局、市科学技术局等11个单位") while the question wants them all."""
     # a count the asker names ("那11项", "那50余类" as the report writes it): its members asked
     members = _MEMBERS_RE.search(a.text) and any(n.unit and (n.exact or n.text in ctx.report_norm) for n in a.numbers)
-    checked = _MEMBER_CHECKED_RE.search(a.text) if choice is not None and a.intent.yes_no else None
+    checked = MEMBER_ASKED_RE.search(a.text) if choice is not None and a.intent.yes_no else None
     if (
         checked
+        and _MEMBER_NAME_RE.search(checked.group("name"))
         and re.search(r"[个家项件名人种类处]$", choice.figure_value)
         and not re.search(r"[一二两三四五六七八九十百千万半成倍]", checked.group("name"))  # "有没有一半"
         and checked.group("name") not in ctx.report_norm

@@ -172,9 +172,11 @@ def checks_unit(text: str) -> bool:
 
 
 # Whether a named one is among the things counted ("…里有没有泉交河镇", "包不包括市监局").
-_MEMBER_ASKED_RE = re.compile(
-    r"(?:有没有|包不包括|包括|含不含|(?:里|中|里面|里头|当中)(?:有|是否有))(?:我们|咱们|俺们|我家)?(?:的)?"
-    r"(?!哪|什么|啥|多少|几|没|冇|这么|那么)[\u4e00-\u9fff]{2,}?(?:吗|没|不|呢)?[？?。！!\s]*$"
+MEMBER_ASKED_RE = re.compile(
+    r"(?:有没有|有冇得?|有木有|包不包括|包括不包括|包括|含不含|(?:里|中|里面|里头|当中|其中)(?:有|是否有))"
+    r"(?:我们|咱们|俺们|我家)?(?:的)?"
+    r"(?!哪|什么|啥|多少|几|没|冇|木|这么|那么)(?P<name>[\u4e00-\u9fff]{2,}?)(?:在里面|在内|在其中)?"
+    r"(?:吗|么|嘛|啵|没有|没|不|呢)?[？?。！!\s]*$"
 )
 
 
@@ -309,7 +311,7 @@ def verdict(analysis: Analysis, evidence: str, figure=None, stated: str = "") ->
         return unit_fits(said, figure.unit)
     if figure is not None and figure.number is not None and analysis.numbers:
         asked = _pick(analysis, figure.unit == "%")
-        if asked is not None and _MEMBER_ASKED_RE.search(analysis.text, asked.end):
+        if asked is not None and MEMBER_ASKED_RE.search(analysis.text, asked.end):
             # "22个通过初评的乡镇 有没有我们泉交河镇": the number names the group, the check is
             # whether a member is in it, which the count cannot tell
             return _claim(analysis, evidence, None, stated or evidence)

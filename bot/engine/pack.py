@@ -2379,10 +2379,10 @@ _NOT_A_THING = frozenset(
 )
 # A sentence telling of an honour won ("获评省新时代“枫桥经验”先进典型", "获…称号").
 _HONOUR_RE = re.compile(r"获评|荣获|称号|授予|表彰|先进典型|入选|入围|收录")
-# Where and when, words of checking and adverbs of asking, not what: a part naming only these
-# names nothing of its own ("全市给配了多少个", "真的假的", "具体是哪些").
 # The report's opening asked ("报告开头", "开篇", "第一段"): its paragraphs before the first part.
 _OPENING_RE = re.compile(r"开头|开篇|第一段|开场|导语|前言|引言")
+# Where and when, words of checking and adverbs of asking, not what: a part naming only these
+# names nothing of its own ("全市给配了多少个", "真的假的", "具体是哪些").
 _SCOPE_WORDS = frozenset(
     "全市 全省 市本级 本级 本市 市里 省里 县里 区里 益阳 益阳市 去年 今年 当年 全年 来着 这回 这次 那回 那次 "
     "真的假 假的 真假 对吧 没错 具体 到底 究竟 分别 各自".split()
