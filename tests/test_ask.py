@@ -938,3 +938,30 @@ def test_direct_as_a_word_of_the_thing_still_names_it(engine: Engine):
     """直接 says how to answer only before a verb of telling; "直接推到企业手上" describes the thing."""
     reply = engine.respond("政府把政策直接推到企业手上不用企业自己满世界找的那个服务叫什么名字")
     assert reply.entry_id == "policy_express", reply.text
+
+
+@pytest.mark.parametrize(
+    "check, verdict",
+    [
+        ("那个柔性执法办的案件有 四千 四千六百多件是吧", "是的"),  # a number begun, then said in full
+        ("人民调解化解纠纷 一万零八百 呃 一万零八百一十六起对不对", "是的"),
+        ("然后那个跑两次以上的事项还有没有 有没有啊", "不是"),  # the frame said twice
+    ],
+)
+def test_voice_restarts_are_read_as_said_once(engine: Engine, check, verdict):
+    assert engine.respond(check).answer.startswith(verdict)
+
+
+def test_a_request_of_how_to_show_the_answer_is_no_item(engine: Engine):
+    reply = engine.respond("法律援助案件、法律咨询人次、讨薪农民工人数一起报一下，带上单位")
+    heads = [
+        line.split("：")[1]
+        for line in reply.answer.split("\n")
+        if "：" in line and not line.startswith(("原文", "出处"))
+    ]
+    assert heads == ["2900余件", "近30000人次", "370名"], reply.text
+
+
+def test_which_ones_of_the_count_just_asked_are_its_items(engine: Engine):
+    reply = engine.respond("第一批验收了几个单位，都有哪些单位")
+    assert "11个" in reply.answer and "市市监局" in reply.answer and "30多家" not in reply.answer, reply.text

@@ -516,10 +516,23 @@ _SAID = rf"(?:{_ORDINAL}|{_AMOUNT})"
 _SAID_CORRECTED_RE = re.compile(rf"{_SAID}[，,\s]*{_CORRECTION}[，,。\s]*(?:应该是|是)?(?={_SAID})")
 
 
+# A number begun, then said again in full ("四千 四千六百多件", "一万零八百 呃 一万零八百一十六起"):
+# voice input restarting; the first, cut short, is no amount of its own.
+_RESTARTED_RE = re.compile(
+    r"(?P<n>[\d零一二两三四五六七八九十百千万亿]+)(?:[，,\s]+(?:(?:呃|嗯|啊|那个|就是)[，,\s]*)*|(?:呃|嗯)[，,\s]*)"
+    r"(?=(?P=n)[\d零一二两三四五六七八九十百千万亿点.多余])"
+)
+
+
+# A check's frame said twice over a pause ("还有没有 有没有啊", "是不是 是不是"): said once (words
+# of a staff lookup typed twice name two things: "诉前调解 调解成功率").
+_SAID_AGAIN_RE = re.compile(r"(?P<w>有没有|是不是|对不对|对吧|是吧|对不|是不)[，,\s]+(?=(?P=w))")
+
+
 def said_corrected(message: str) -> str:
     """The message with each amount or ordinal the speaker took back left out: the one said
-    after the correction is the one meant."""
-    return _SAID_CORRECTED_RE.sub("", message)
+    after the correction is the one meant; a number begun and said again in full is the second."""
+    return _SAID_AGAIN_RE.sub("", _RESTARTED_RE.sub("", _SAID_CORRECTED_RE.sub("", message)))
 
 
 def corrected(message: str) -> tuple[str, str] | None:

@@ -440,8 +440,15 @@ def _verb_cuts(text: str) -> set[int]:
 
 # A clause asking only which ones ("请问具体是哪几个", "分别是哪些"): the items of the count before it.
 _WHICH_ONES_RE = re.compile(
-    r"^(?:请问|那|那么)?(?:具体|分别|都)?(?:是|有)?(?:哪几[个项家类种条处]?|哪些)(?:呢|啊|呀|吧)?$"
+    r"^(?:请问|那|那么)?(?:具体|分别|都)?(?:是|有)?(?:哪几[个项家类种条处]?|哪些)(?P<noun>[\u4e00-\u9fff]{0,4}?)(?:呢|啊|呀|吧)?$"
 )
+
+
+def _which_of_counted(clause: str, before: str) -> bool:
+    """ "…几个中心，是哪几个", "第一批验收了几个单位，都有哪些单位": which ones of the count just
+    asked (by no noun, or by the noun it counts), its own items, not an ask of its own."""
+    which = _WHICH_ONES_RE.match(_content(clause))
+    return bool(which and _TWO_ASKS_RE.search(before) and (not which.group("noun") or which.group("noun") in before))
 
 
 # A clause checking a figure ends with 吧 ("…是一万零八百多起吧"): it asks, though no question word.
@@ -529,7 +536,7 @@ def _asking_groups(clauses: list[str]) -> list[str]:
         if _MORE_START_RE.match(clause) and not pending and groups:
             groups.append(_MORE_START_RE.sub("", clause))  # "再加上承诺时限压缩率": one more item
             continue
-        if groups and not pending and _WHICH_ONES_RE.match(_content(clause)) and _TWO_ASKS_RE.search(groups[-1]):
+        if groups and not pending and _which_of_counted(clause, groups[-1]):
             groups[-1] += "，" + clause  # "打造了几个中心，是哪几个": the count's own items asked
             continue
         pending.append(clause)

@@ -999,6 +999,7 @@ def _spoken(text: str) -> str:
     read = mandarin(simplified(english(text)))
     unhesitant = _HESITATION_RE.sub("", _REMEMBERED_RE.sub("", read))
     read = unhesitant if len(_HANZI_CHAR_RE.findall(unhesitant)) >= 2 else read
+    read = _PRESENTED_TAIL_RE.sub("", read)  # "…一起报一下，带上单位": how to show it, no item asked
     read = _RELATED_TO_RE.sub(r"\1的", read)  # "只说跟法治审核有关的": 法治审核's, 有关 no word asked
     read = _PARTICLE_BEFORE_OR_RE.sub("还是", read)  # "是11个呢还是22个", "…金额，还是…": one choice, said with a pause
     return _ASK_THEN_CHECK_RE.sub(r"\1，", read)  # "有多少应用呀是不是三百多个": said as two
@@ -1030,6 +1031,12 @@ _ASK_THEN_CHECK_RE = re.compile(r"([\u4e00-\u9fff]{2}[啊呀呢嘛哦咯])(?=是
 _QUOTED_LAST_NUMBER_RE = re.compile(r"(?:近|约)?\d+(?:\.\d+)?(?:余|多)?万?%?[个项件家台处条类种名起次人位元]?$")
 # A hesitation said inside a message ("嗯", "呃呃"): no word of it. Alone, it is what was said.
 _HESITATION_RE = re.compile(r"(?<=[\u4e00-\u9fff\s，,])(?:嗯+|呃+)(?=[\u4e00-\u9fff\s，,])")
+# A last clause asking how the answer be shown ("带上单位", "注明出处", "附上原文"): every answer
+# has its unit, source sentence and place in the report; it asks nothing of its own.
+_PRESENTED_TAIL_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff\d%])[，,；;\s]+(?:并|同时|请|麻烦)?(?:要|都)?(?:带上|带着|带|附上|附|注明|标明|写明|加上)"
+    r"(?:单位|出处|原文|来源|原话|原句)(?:哈|啊|呀|吧|哦|呢|啦)?[。！!～~\s]*$"
+)
 # "哦对了" said before one more ask ("…成功率，哦对了，诉前调解案例也报一下"): no words of it.
 _REMEMBERED_RE = re.compile(r"(?:(?<=^)|(?<=[，,。！？!?\s]))(?:哦|噢|喔|啊|哎|诶)?对了[，,！!\s]*(?=[\u4e00-\u9fff])")
 _HANZI_CHAR_RE = re.compile(r"[\u4e00-\u9fff]")
