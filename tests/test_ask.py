@@ -965,3 +965,9 @@ def test_a_request_of_how_to_show_the_answer_is_no_item(engine: Engine):
 def test_which_ones_of_the_count_just_asked_are_its_items(engine: Engine):
     reply = engine.respond("第一批验收了几个单位，都有哪些单位")
     assert "11个" in reply.answer and "市市监局" in reply.answer and "30多家" not in reply.answer, reply.text
+
+
+def test_a_number_ending_where_the_next_begins_with_its_last_digit_is_no_restart(engine: Engine):
+    """ "百分之九十三，三百七十个农民工": 三 ends one number and begins another; both are said."""
+    reply = engine.respond("人民调解调成功的比例有百分之九十三，三百七十个农民工一共讨回一百五十八万余元?")
+    assert "93%" in reply.answer and "317万余元" in reply.answer, reply.text

@@ -519,7 +519,7 @@ _SAID_CORRECTED_RE = re.compile(rf"{_SAID}[，,\s]*{_CORRECTION}[，,。\s]*(?:�
 # A number begun, then said again in full ("四千 四千六百多件", "一万零八百 呃 一万零八百一十六起"):
 # voice input restarting; the first, cut short, is no amount of its own.
 _RESTARTED_RE = re.compile(
-    r"(?P<n>[\d零一二两三四五六七八九十百千万亿]+)(?:[，,\s]+(?:(?:呃|嗯|啊|那个|就是)[，,\s]*)*|(?:呃|嗯)[，,\s]*)"
+    r"(?<![\d零一二两三四五六七八九十百千万亿点.])(?P<n>[\d零一二两三四五六七八九十百千万亿]+)(?:[，,\s]+(?:(?:呃|嗯|啊|那个|就是)[，,\s]*)*|(?:呃|嗯)[，,\s]*)"
     r"(?=(?P=n)[\d零一二两三四五六七八九十百千万亿点.多余])"
 )
 
