@@ -946,6 +946,10 @@ def test_direct_as_a_word_of_the_thing_still_names_it(engine: Engine):
         ("那个柔性执法办的案件有 四千 四千六百多件是吧", "是的"),  # a number begun, then said in full
         ("人民调解化解纠纷 一万零八百 呃 一万零八百一十六起对不对", "是的"),
         ("然后那个跑两次以上的事项还有没有 有没有啊", "不是"),  # the frame said twice
+        ("法律援助案件是两千两千九百多件吧", "是的"),  # said again with no pause
+        ("法律援助案件是两千两千五百多件吧", "不是"),
+        ("执法记录仪配了四千四四千四百台对吧", "是的"),
+        ("公示的执法事项七点五万呃七万五千多项是吗", "是的"),  # cut short, said in another form
     ],
 )
 def test_voice_restarts_are_read_as_said_once(engine: Engine, check, verdict):

@@ -264,6 +264,20 @@ def test_money_asked_for_someone_is_no_price_question(engine):
 
 
 @pytest.mark.parametrize(
+    "question, figure",
+    [
+        ("帮在外面打工被拖欠工钱的农村人要钱，帮了多少个人", "370名"),  # money told, another clause asks
+        ("那些务工人员工资拿不到，政府出面去要钱，一共要回来多少", "317万余元"),
+    ],
+)
+def test_money_in_a_clause_that_asks_nothing_describes(engine, question, figure):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and figure in reply.answer, reply.text
+    for practical in ("我想打官司，要花钱吗", "找律师打官司要花钱吗"):
+        assert engine.respond(practical).status == "fallback"
+
+
+@pytest.mark.parametrize(
     "text, check",
     [
         ("这个110是百分比吧，不是110起案子", "这个110是百分比吧"),

@@ -37,6 +37,7 @@ from bot.decision.rules import absent_terms
         # how many people there are is no count of those who did something
         ("全市行政执法人员一共有多少人", "unstated"),
         ("农民工有多少人", "unstated"),
+        ("被拖欠工资的农民工有多少人", "unstated"),  # what befell them is no act of the figure
         # an outcome asked of a count of attempts; an article number the report never gives
         ("参加执法资格考试的那5100多人最后考过了多少", "unstated"),
         ("诉前调解成功了多少件", "unstated"),

@@ -438,6 +438,11 @@ _ANY_RE = re.compile(
 )
 
 
+def clause_asks(clause: str) -> bool:
+    """Whether a clause asks (a question word, a request or a check)."""
+    return _asks(clause)
+
+
 def _asks(clause: str) -> bool:
     told = _ANY_RE.sub("", _RETELLS_RE.sub("", clause)).rstrip("，,。.！!？?~～… ")  # "…吧，" ends in 吧 still
     # "…，三个数" and "帮我核实一下" ask too
@@ -521,6 +526,13 @@ _SAID_CORRECTED_RE = re.compile(rf"{_SAID}[，,\s]*{_CORRECTION}[，,。\s]*(?:�
 _RESTARTED_RE = re.compile(
     r"(?<![\d零一二两三四五六七八九十百千万亿点.])(?P<n>[\d零一二两三四五六七八九十百千万亿]+)(?:[，,\s]+(?:(?:呃|嗯|啊|那个|就是)[，,\s]*)*|(?:呃|嗯)[，,\s]*)"
     r"(?=(?P=n)[\d零一二两三四五六七八九十百千万亿点.多余])"
+    # said again with no pause: two or more number words no number repeats ("一千一千零二十四项",
+    # "四千六四千六百多件")
+    r"|(?<![零一二两三四五六七八九十百千万亿点])(?P<m>[零一二两三四五六七八九十百千万亿点]{2,})"
+    r"(?=(?P=m)[零一二两三四五六七八九十百千万亿点多余])"
+    # a number cut short by a filler and said again in another form ("七点五万呃七万五千多项")
+    r"|(?<![\d零一二两三四五六七八九十百千万亿点.])[\d零一二两三四五六七八九十百千万亿点.]+[，,\s]*(?:呃|嗯)[，,\s]*"
+    r"(?=[\d零一二两三四五六七八九十])"
 )
 
 

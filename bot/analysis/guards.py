@@ -5,6 +5,7 @@ the cleaned text (see `normalize.clean`). Years and places are the query analysi
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from bot.text.normalize import convert_numerals
 
@@ -228,15 +229,32 @@ _ABOUT_THE_REPORT_RE = re.compile(
 )
 
 
-def unsupported_request(cleaned: str, report: str = "") -> str | None:
+_CLAUSE_RE = re.compile(r"[^，,。；;！!？?\s]+[？?！!]?")
+_TOLD_OF_OTHERS = ("价格费用",)  # money told of someone ("帮…农村人要钱，帮了多少个人") asks nothing
+
+
+def unsupported_request(
+    cleaned: str, report: str = "", asks: Callable[[str], bool] | None = None, text: str = ""
+) -> str | None:
     """What kind of practical information the question wants that the report never gives
-    (a trigger word the report itself uses, such as 乱收费, is not such a request)."""
-    text = _ABOUT_THE_REPORT_RE.sub("", convert_numerals(cleaned))
+    (a trigger word the report itself uses, such as 乱收费, is not such a request; money words
+    of a clause of `text` that asks nothing, beside one that asks, describe)."""
+    cleaned = _ABOUT_THE_REPORT_RE.sub("", convert_numerals(cleaned))
     for label, pattern in UNSUPPORTED_REQUESTS:
-        found = pattern.search(text)
-        if found and not (report and len(found.group(0)) >= 2 and found.group(0) in report):
-            return label
+        found = pattern.search(cleaned)
+        if not found or (report and len(found.group(0)) >= 2 and found.group(0) in report):
+            continue
+        if asks is not None and label in _TOLD_OF_OTHERS and _only_told(pattern, convert_numerals(text), asks):
+            continue
+        return label
     return None
+
+
+def _only_told(pattern: re.Pattern, text: str, asks: Callable[[str], bool]) -> bool:
+    """Whether every clause of `text` the pattern finds asks nothing while another clause asks."""
+    clauses = _CLAUSE_RE.findall(text)
+    told = [c for c in clauses if pattern.search(c)]
+    return bool(told) and not any(asks(c) for c in told) and any(asks(c) for c in clauses if c not in told)
 
 
 # A judgement of the asker's own legal case ("房东这样做合不合法", "醉驾会怎么判", "能要双倍工资吗"):

@@ -565,6 +565,9 @@ _HEADCOUNT_RE = re.compile(
 _COUNT_WORDS = frozenset(("人数", "人次", "数量", "多少", "有多少"))
 
 
+_SUFFERED_RE = re.compile(r"被[\u4e00-\u9fff]{1,8}?的")
+
+
 def rule_headcount(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
     """How many people there are, answered by a count of people who did something (考试,
     讨回工资): the figure counts those who did it, never all of them ("全市行政执法人员一共有多少人"
@@ -576,7 +579,9 @@ def rule_headcount(a: Analysis, choice: Choice | None, ctx: Context) -> Decline 
         return None
     noun = asked.group("noun").rsplit("的", 1)[-1]  # "参加考试的执法人员": who, without what they did
     acts = [w for w in lexicon.segment(choice.title) if len(w) >= 2 and w not in noun and w not in _COUNT_WORDS]
-    said = {a.text[i : i + 2] for i in range(len(a.text) - 1)}  # "考执法资格的" says 资格 of 资格考试
+    # "考执法资格的" says 资格 of 资格考试; "被拖欠工资的" tells what befell them, not what was done
+    told = _SUFFERED_RE.sub("", a.text)
+    said = {told[i : i + 2] for i in range(len(told) - 1)}
     if acts and not any(w[i : i + 2] in said for w in acts for i in range(len(w) - 1)):
         return Decline("unstated", noun + "总数")
     return None

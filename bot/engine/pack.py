@@ -28,7 +28,7 @@ from itertools import product
 
 from bot.analysis import Analysis, analyze, guards
 from bot.analysis.area import find_area, find_area_figures, find_area_honours
-from bot.analysis.ask import COMPARED_WITH_RE, coverage, without_named
+from bot.analysis.ask import COMPARED_WITH_RE, clause_asks, coverage, without_named
 from bot.analysis.check_words import bare_check, kind_checked, offers_choice
 from bot.analysis.compare import Comparison, find_comparisons
 from bot.analysis.figures import (
@@ -378,7 +378,7 @@ class PackEngine:
             if opening:  # "报告开头总结了哪几个亮点": the paragraphs before its first part, verbatim
                 return answers.area(kb, "开头部分", "", opening, [])
             return answers.overview(kb)
-        wanted = guards.unsupported_request(a.cleaned, self.report.normalized_text)
+        wanted = guards.unsupported_request(a.cleaned, self.report.normalized_text, clause_asks, a.raw)
         if wanted:
             near = [kb.entries[c.id] for c in self.curated.candidates(a, limit=2) if c.score >= self.params.clarify_min]
             return answers.decline(
