@@ -109,6 +109,15 @@ def test_a_bare_number_asked_what_it_counts_is_looked_up(engine, question):
     assert reply.status == "answer" and reply.kind == "figure", reply.text
 
 
+@pytest.mark.parametrize("question", ["近200是什么", "报告里说的近200，是处还是条", "文件里提到的近两百指的是啥"])
+def test_a_number_written_of_several_figures_gets_each(engine, question):
+    """近200 is written of 审查意见 (近200条) and of 询问室、听证室 (近200处): both, each with its source."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and "近200条" in reply.answer and "近200处" in reply.answer, reply.text
+    assert "近200条" not in engine.respond("询问室听证室那个近200是什么").answer  # the one named
+    assert engine.respond("11 ,, 。。").status != "answer"  # a bare number asks nothing
+
+
 def test_a_sum_in_wan_is_looked_up_backwards(engine):
     """ "三百一十七万是什么钱": 317万 is a figure of the report (317万余元), asked about."""
     reply = engine.respond("三百一十七万是什么钱")

@@ -35,6 +35,9 @@ def figure_key(entry: Entry) -> str | None:
 
 
 # A question about a quoted figure: "6125家企业是怎么回事", "317万元是什么钱", "4600多件说的是什么案件".
+_REPORT_SAYS_RE = re.compile(
+    r"(?:这份|这个|那份)?(?:报告|文件|文中|原文|上面|里面)(?:里|中|上|里面|上面|里头)?(?:说|提|写|讲|讲)(?:到|了)?的?"
+)
 _WHAT_IS_RE = re.compile(r"是什么|是啥|什么意思|怎么回事|咋回事|说的是|指的是|指什么|是指|代表什么|干嘛|干啥|是哪")
 # "是人数还是钱", "那个数是人数还是别的什么", "是罚的钱还是免的钱啵": which of two kinds a figure is.
 _KIND_CHOICE_RE = re.compile(
@@ -68,6 +71,9 @@ def parse_figure_query(text: str) -> tuple[str, str] | None:
     if len(matches) != 1:
         return None
     match = matches[0]
+    said = _REPORT_SAYS_RE.match(text)
+    if said and said.end() <= match.start():  # "报告里说的近200是什么": the number quoted of the report
+        return parse_figure_query(text[said.end() :])
     if match.group(1) == "1" and not match.group(3):
         return None  # "保护一个湖的那个办法": 一个 is an article, not a figure to look up
     rest = text[match.end() :]

@@ -411,6 +411,17 @@ def combined(knowledge: Knowledge, parts: list[Response], missing: list[str] = (
     )
 
 
+SAME_NUMBER = "报告中有{n}项数字是这个数："
+
+
+def same_number(knowledge: Knowledge, parts: list[Response]) -> Response:
+    """A number asked what it is, written of several figures ("近200是什么": 近200条 and
+    近200处): each figure with its source, under one line saying there are several."""
+    response = combined(knowledge, parts)
+    head = SAME_NUMBER.format(n=len(parts))
+    return replace(response, text=f"{head}\n{response.text}", answer=f"{head}\n{response.answer}")
+
+
 def _answers_then_sources(parts: list[Response]) -> str:
     """The parts' answers, then each distinct source and where once ("" when a part is not
     an answer over one source, such as an area's sentences)."""

@@ -171,6 +171,8 @@ _ASKING_CHARS = frozenset(
 
 
 MAX_RANK_OPTIONS = 4
+_NOT_HANZI_RE = re.compile(r"[^\u4e00-\u9fff]")
+SAME_NUMBER_MAX = 3  # a number written of more figures than this is asked back (a clarify)
 _NOT_DECLINED = lambda declined: declined is None  # noqa: E731
 _HOW_MANY_AT_RE = re.compile(r"多少|几")
 # An answer that ranks its own subject in the province ("排名全省第一", "处于全省前列", "在全省领先").
@@ -2174,6 +2176,9 @@ class PackEngine:
             found = named
         if len(found) == 1:
             return answers.answer(kb, found[0], 1.0, "figure")
+        asked = a is not None and len(_NOT_HANZI_RE.sub("", a.text)) >= 2  # words beside the bare number
+        if 1 < len(found) <= SAME_NUMBER_MAX and asked:  # "近200是什么": each figure written with it
+            return answers.same_number(kb, [answers.answer(kb, m, 1.0, "figure") for m in found])
         if found:
             return answers.clarify(kb, found[:4], 1.0, "figure")
         return answers.decline(kb, "unknown_figure", key, covered=self.covered)
