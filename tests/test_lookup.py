@@ -118,6 +118,16 @@ def test_a_number_written_of_several_figures_gets_each(engine, question):
     assert engine.respond("11 ,, 。。").status != "answer"  # a bare number asks nothing
 
 
+@pytest.mark.parametrize(
+    "question, figure",
+    [("10.21%是涨还是降，说的是哪个指标", "民商事一审收案"), ("4400是啥，是什么数据", "执法记录仪")],
+)
+def test_which_measure_a_number_is_asks_after_the_number(engine, question, figure):
+    """ "哪个指标", "什么数据" stand for the figure asked about, never a subject of their own."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and figure in reply.answer, reply.text
+
+
 def test_a_sum_in_wan_is_looked_up_backwards(engine):
     """ "三百一十七万是什么钱": 317万 is a figure of the report (317万余元), asked about."""
     reply = engine.respond("三百一十七万是什么钱")

@@ -1237,7 +1237,9 @@ PLACEHOLDERS = frozenset(
     # what a thing rests on ("是根据哪个文件编的")
     "根据 依据 按照 依照 "
     # the figure itself ("一万三千多件 准确数是多少")
-    "准确 准确数 确切 确切数 精确 具体数 准数 实数 原话 原文 原句".split()
+    "准确 准确数 确切 确切数 精确 具体数 准数 实数 原话 原文 原句 "
+    # what kind of figure it is ("说的是哪个指标", "是什么数据")
+    "指标 数据 数字".split()
 )
 _QUESTION_WORD_RE = re.compile(r"多少|几")
 TOTAL_WORDS_RE = re.compile(r"一共|总共|共计|一起")  # "一共建了多少处" is not 共建
