@@ -194,3 +194,30 @@ def test_a_city_short_form_in_pinyin_is_not_read_as_a_place(engine):
 def test_joining_words_typed_in_pinyin_join_two_asks(engine):
     reply = engine.respond("xiangyiban 益阳旗舰店接了多少个业务应用 gen fuwu changjing")
     assert "300多个" in reply.answer and "2000余个" in reply.answer, reply.text
+
+
+def test_a_decline_of_what_is_asked_for_is_not_read_the_other_way(engine):
+    """ "…22 ge xiangzhen… dou shi naxie": the list of a count the report only counts; read
+    as 那些 instead of 哪些 it would answer the count."""
+    reply = engine.respond("tongguo chuping de 22 ge xiangzhen jiedao dou shi naxie")
+    assert reply.status == "fallback" and reply.kind == "count_only", reply.text
+
+
+@pytest.mark.parametrize(
+    "text, read",
+    [
+        ("zhifa jiluyi shi 4400 tai ma", "执法记录仪是4400台吗"),  # a unit after a number, never 大妈
+        ("falv yuanzhu anjian 2900 duo jian ma?", "法律援助案件2900多件吗?"),
+        ("317 wan yuan", "317万元"),
+        ("2023 nian wangshang keban lv", "2023年网上可办率"),
+    ],
+)
+def test_a_unit_typed_in_pinyin_after_a_number_is_the_unit(reader, text, read):
+    assert reader.read_in_message(text) == read
+
+
+def test_a_one_syllable_word_typed_on_its_own_counts_as_read(reader):
+    """ "keban lv shi": 可办率 是 (a rate, then 是), not 可办 律师; a syllable inside a typed
+    word is no word of its own ("jiang" is never 几 ang)."""
+    assert reader.read_in_message("yiyang wangshang keban lv shi duoshao") == "益阳网上可办率是多少"
+    assert "几" not in reader.read_in_message("zhe ge bao gao jiang le sha")

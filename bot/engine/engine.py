@@ -88,6 +88,13 @@ _ADDED_PART_RE = re.compile(r"新增|新加|再次|通过初评")  # a part of a
 _NAME_DIGITS_RE = re.compile(r"\d+")
 
 
+# Declines for what kind of answer is asked ("都是哪些" of a count, another year): reading a
+# pinyin word as another word changes none of them.
+_FORM_DECLINES = frozenset(
+    {"count_only", "breakdown", "other_year", "other_place", "wider_scope", "practical", "legal_advice"}
+)
+
+
 def _numbers_kept(text: str, plain: Response, again: Response) -> bool:
     """The ask writes a number that names its thing ("那跑一次的呢": 1) which the plain answer's
     name has and the pointing-back answer's name lacks ("“0”跑动事项数"): the plain one stays."""
@@ -161,8 +168,8 @@ class Engine(FollowUps):
         before = replace(conversation) if latin and conversation is not None else None  # only pinyin is read again
         with one_message():
             response = self._respond(text, conversation, now)
-        if response.status == "answer" or not latin:
-            return response
+        if response.status == "answer" or not latin or response.kind in _FORM_DECLINES:
+            return response  # a decline of what the question asks for, whatever its words are read as
         # "fayuan案件受理了多少": letters two words share were read as the frequent one (法院) and
         # nothing answers; read as the other (法援), the message is asked again from the same turn
         reader = self.packs[-1].pinyin

@@ -80,6 +80,41 @@ _ONE_SYLLABLE = {
 # A counter typed in pinyin right after a number ("22 ge xiangzhen"): 个, never the 各 of a
 # word that starts with the same letters (各乡镇).
 _COUNTER_AFTER_NUMBER_RE = re.compile(r"(?<=\d)[ \t]?ge4?(?![inr])[ \t]?", re.I)  # not gei, gen, geng
+_QUALIFIERS = {"duo": "多", "yu": "余"}  # "2900 duo jian": 2900多件
+_LAST_PARTICLES = {"ma": "吗", "ba": "吧", "ne": "呢"}
+# A figure's unit typed in pinyin right after a number ("4400 tai ma", "317 wan yuan"): the unit.
+_UNITS = {
+    "wanyuan": "万元",
+    "wan yuan": "万元",
+    "renci": "人次",
+    "ren ci": "人次",
+    "xiang": "项",
+    "jian": "件",
+    "jia": "家",
+    "tai": "台",
+    "chu": "处",
+    "tiao": "条",
+    "lei": "类",
+    "zhong": "种",
+    "ming": "名",
+    "qi": "起",
+    "ci": "次",
+    "ren": "人",
+    "wei": "位",
+    "hu": "户",
+    "pi": "批",
+    "chang": "场",
+    "yuan": "元",
+    "wan": "万",
+    "ge": "个",
+    "nian": "年",
+}
+_UNIT_AFTER_NUMBER_RE = re.compile(
+    r"(?<=\d)[ \t]?(?:(duo|yu)[1-5]?[ \t]?)?("
+    + "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
+    + r")[1-5]?(?![a-zA-Z])[ \t]?",
+    re.I,
+)
 
 _LETTERS = "a-zA-ZāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüÜêńňǹḿ"
 _LATIN_RE = re.compile(f"[{_LETTERS}]")
@@ -283,10 +318,19 @@ class PinyinReader:
         end ("…分别多少 nmg讨薪…"); a run not read keeps its spaces (in Chinese a space is a break)."""
         if not has_latin(text):
             return text
+        text = _UNIT_AFTER_NUMBER_RE.sub(
+            lambda m: _QUALIFIERS.get((m.group(1) or "").lower(), "") + _UNITS[m.group(2).lower()], text
+        )
         if self.text:  # a syllable inside a word first: the characters beside it say which word
             text = _GLUED_RE.sub(self._glued, text)
 
         def run(match: re.Match) -> str:
+            if (
+                match.end() >= len(text.rstrip("？?！!。.~～ "))
+                and match.group(2).lower() in _LAST_PARTICLES
+                and _HANZI_RE.match(text[match.start() - 1 : match.start()])
+            ):
+                return _LAST_PARTICLES[match.group(2).lower()]  # "…4400台 ma": the question's last word
             read = self.read(match.group(2), other)
             if read == match.group(2):
                 return match.group(0)
@@ -354,9 +398,11 @@ class PinyinReader:
             ok[p] = any(ok[q] for q in ends[p])
         if not ok[0]:
             return None
-        # best[p] = (letters covered by words, -pieces, pieces) for letters[p:]
+        # best[p] = (letters covered by words, -pieces, sum of squared word lengths, pieces) for
+        # letters[p:]: a one-syllable word of a question counts as covered, and of as many pieces
+        # the longer words win ("keban lv shi": 可办率 是, not 可办 律师)
         best: list = [None] * (n + 1)
-        best[n] = (0, 0, ())
+        best[n] = (0, 0, 0, ())
         for p in range(n - 1, -1, -1):
             if not ok[p]:
                 continue
@@ -366,20 +412,21 @@ class PinyinReader:
                 end = (other and self.seconds.get(key)) or self.keys.get(key)
                 if end is not None and end[2] >= 2 and ok[q + 1]:
                     rest = best[q + 1]
-                    option = (rest[0] + q + 1 - p, rest[1] - 1, (end[1],) + rest[2])
-                    if choice is None or option[:2] > choice[:2]:
+                    option = (rest[0] + q + 1 - p, rest[1] - 1, rest[2] + len(end[1]) ** 2, (end[1],) + rest[3])
+                    if choice is None or option[:3] > choice[:3]:
                         choice = option
             for q in ends[p]:  # one syllable as typed
                 if ok[q]:
                     rest = best[q]
-                    option = (rest[0], rest[1] - 1, (letters[p:q],) + rest[2])
-                    if choice is None or option[:2] > choice[:2]:
+                    said = q - p if letters[p:q] in _ONE_SYLLABLE and p in bounds and q in bounds else 0
+                    option = (rest[0] + said, rest[1] - 1, rest[2] + 1, (letters[p:q],) + rest[3])
+                    if choice is None or option[:3] > choice[:3]:
                         choice = option
             best[p] = choice
-        if best[0] is None or best[0][0] == 0:
+        if best[0] is None or not any(len(piece) > 1 and _HANZI_RE.match(piece) for piece in best[0][3]):
             return None
         # a syllable left between words read is one of the one-syllable words of a question
-        return "".join(_ONE_SYLLABLE.get(piece, piece) for piece in best[0][2])
+        return "".join(_ONE_SYLLABLE.get(piece, piece) for piece in best[0][3])
 
 
 EVERYDAY_FREQUENCY = 500  # jieba counts: words this common are read from pinyin too
