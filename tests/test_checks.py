@@ -1077,6 +1077,20 @@ def test_two_negations_in_a_row_assert_the_claim(engine, check, verdict):
 @pytest.mark.parametrize(
     "check, verdict",
     [
+        ("涉企柔性执法率在全省是不是不算领先", "不是"),  # 不算: "is not", a negation
+        ("柔性执法率在全省算不上领先吧", "不是"),
+        ("出庭应诉率不算百分之百吧", "不是"),  # never "报告中没有关于“不算”"
+        ("柔性执法率算不算全省领先", "是的"),  # 算不算: the frame of a question
+        ("网上可办率算是100%吗", "是的"),
+    ],
+)
+def test_suan_is_a_copula_and_bu_suan_negates(engine, check, verdict):
+    assert engine.respond(check).answer.startswith(verdict)
+
+
+@pytest.mark.parametrize(
+    "check, verdict",
+    [
         ("两法衔接平台录入案件数是不是连着两年全省头一名", "是的"),  # 连着两年: 连续两年; 头一名: 第一
         ("营业执照和身份证是不是能免交", "是的"),  # 免交: 免提交
         ("去办事的时候营业执照和身份证是不是还不能免交", "不是"),

@@ -1269,7 +1269,9 @@ _COUNT_NAMED_END_RE = re.compile(r"(?:数量|数目|总数|总量)[。.！!？?\
 _PHRASE_ENDS = frozenset(
     "了 的 呢 吗 啊 呀 吧 参加 参与 是 有 在 和 与 及 以及 还有 被 由 给 让 把 是不是 是否 有没有 对吧 对不对".split()
 )
-_LINKS = frozenset("有 是 共 一共 总共 共计 累计 达 达到 为 了 的 数 到底 究竟 大概 大约 约".split())
+_LINKS = frozenset(
+    "有 是 共 一共 总共 共计 累计 达 达到 为 了 的 数 到底 究竟 大概 大约 约 算 不算 算不算 算是 算得上 算不上 称得上 称不上".split()
+)  # (a copula: "不算百分之百吧")
 
 
 CLAUSE_BREAK_RE = re.compile(r"[，,。？?！!；;\s]+")

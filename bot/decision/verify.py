@@ -138,7 +138,7 @@ _CHECK_TAIL_RE = re.compile(
 
 # A claim stated negatively ("不能在网上开吧", "不是全省第一吧", "是不是没有再赋权"): the verdict on
 # the positive claim, turned round. The frames 是不是/有没有/没记错 are questions, not negations.
-_NEGATION_RE = re.compile(r"不是|不能|不可以|不会|没有|没|未|并非|不再|无")
+_NEGATION_RE = re.compile(r"不是|不能|不可以|不会|没有|没|未|并非|不再|无|不算|算不上|称不上|谈不上")
 # Words holding a negation character that negate nothing claimed ("心里没底", "无证明城市").
 _NOT_NEGATING_RE = re.compile(
     r"没底|没事|没想到|没准|无论|无奈|未来|无证明|无跑动|无车|无房|有无|"
@@ -151,7 +151,7 @@ _NOT_NEGATING_RE = re.compile(
     r"不会(?![\s\0]|连|(?:有|是)?(?:低于|高于|超过|超出|少于|多于|不到|不足|没有))(?=[^，,。？?！!]*吧)"
 )
 _QUESTION_FRAMES_RE = re.compile(
-    r"是不是|有没有|能不能|会不会|可不可以|是否|没(?:记|听|看|说|搞|弄|算)?错|对不对|行不行|(?:了没|没有?)(?:啊|呀|呢)?$|"
+    r"是不是|有没有|能不能|会不会|可不可以|是否|算不算|没(?:记|听|看|说|搞|弄|算)?错|对不对|行不行|(?:了没|没有?)(?:啊|呀|呢)?$|"
     # "第三批名单出了没 有谁": the frame, then another ask of the same thing
     r"了没有?(?=[\s，,]*(?:有谁|是谁|都有谁|有哪些|是哪些|哪些|哪几个|是什么|是啥)[啊呀呢？?]*$)|"
     r"(?<=[\u4e00-\u9fff\d])(?:对|是吧|对吗|对吧)$|"  # "连续两年第一对吧": the check's own word

@@ -342,6 +342,8 @@ class FollowUps:
         a = self.packs[-1].analyze(text)
         if not (a.intent.yes_no or a.rough or _CHECK_TONE_RE.search(text.strip())):
             return None
+        if a.intent.wants_list and not a.intent.yes_no:
+            return None  # "那11项都是哪些啊": its members asked, not the count checked
         if ASKS_ABOUT_OTHER_RE.search(text) and not a.intent.yes_no:
             return None  # "跑两次以上的呢": what about another one, not a check of this one
         if _ASKS_A_FIGURE_RE.search(a.text) and not a.intent.yes_no:

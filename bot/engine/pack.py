@@ -521,7 +521,11 @@ class PackEngine:
                 return results
             listing = self._listing_of_last(a, curated, previous)
             if listing is not None:
-                return self._compose(a, self._entry_choice(listing), "followup")
+                choice = self._entry_choice(listing)
+                declined = first_decline(a, choice, self.context)
+                if declined is not None and declined.reason == "count_only":  # "那11项都是哪些啊": not named
+                    return self._reply(a, Decision("decline", choice, declined))
+                return self._compose(a, choice, "followup")
             runner = curated[1].score if len(curated) > 1 else 0.0
             clear = bool(curated) and curated[0].score - runner >= p.followup_trust  # "其中一次都不用跑的呢"
             clear = clear or self._named_by_number(a, clarify_options(curated, p)) is not None  # "跑两次以上的呢"
@@ -547,8 +551,16 @@ class PackEngine:
             if (elliptical or not lead_ok(curated, p, short)) and not clear:
                 if previous.is_metric and _writes_figure(a, previous.value):
                     # "哦四千四百台，是全市的数吧": the figure just given, asked about again
-                    again = Candidate(previous.id, curated[0].score if curated else 0.0, previous.title)
-                    return self._compose(a, self._entry_choice(again), "followup")
+                    again = self._entry_choice(
+                        Candidate(previous.id, curated[0].score if curated else 0.0, previous.title)
+                    )
+                    declined = first_decline(a, again, self.context)
+                    if declined is not None and declined.reason in (
+                        "count_only",
+                        "breakdown",
+                    ):  # "这70个案例分别是哪些"
+                        return self._reply(a, Decision("decline", again, declined))
+                    return self._compose(a, again, "followup")
                 chosen = self.curated.followup(curated, previous.title, previous.id, a)
                 if chosen is not None and _COUNTED_AFTER_GE_RE.search(a.text) and not self._fits(chosen, a):
                     chosen = None  # "那现在一共有几个联系点": 40余条 counts no 联系点
