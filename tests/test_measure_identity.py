@@ -98,6 +98,8 @@ def test_the_head_of_the_counted_noun_phrase_decides(engine, question):
         "2023年又向园区收权了多少项审批服务事项？",
         "编制了多少项个体户合规指导建议？",
         "司法救助一年受理多少件",  # a span of time between the word off and the figure's own word
+        "司法救助一共受理了多少件案子",  # a total's word between
+        "全市网格员配的执法记录仪是4400台对吧",  # whose it is, through the figure's own verb
     ],
 )
 def test_one_word_off_the_figures_own_words_is_a_near_miss(engine, question):
@@ -264,6 +266,8 @@ def test_a_count_of_a_named_noun_is_answered_by_the_figure_counting_it(engine, q
     "question, figure",
     [
         ("公家在园区那边又下放了几项权", "11项"),
+        ("公家一共受理了多少件案子", "2900余件"),
+        ("湘易办益阳那家店里一共接了多少个业务应用", "300多个"),
         ("政府被老百姓告了 领导亲自上法庭的比例有多高", "100%"),
         ("法律咨询是按什么计数的 有多少", "近30000人次"),
     ],

@@ -1203,7 +1203,7 @@ MAKING_VERBS = frozenset("梳理 编制 制定".split())
 MEASURE_NEUTRAL = (
     frozenset(
         "情况 数量 数字 数据 材料 资料 总数 人数 金额 比例 总量 工作 方面 内容 事情 东西 问题 时候 报告 全市 全省 市本级 本市 "
-        "政府 市政府 老百姓 群众 大家 单位 部门 成绩 效果 结果 成果 成效 水平 程度 排名 次数 个数 件数 项数 家数 人次 数目 例子 "
+        "政府 市政府 公家 官方 老百姓 群众 大家 单位 部门 成绩 效果 结果 成果 成效 水平 程度 排名 次数 个数 件数 项数 家数 人次 数目 例子 "
         "百分之 百分比 比率 比重 占比 数额 额度 规模 多少 多大 多高 多长 多久 多快 个人 年度 变化 "
         # where a figure stands ("在省里排第几", "市里一共有多少"): a level, not what is counted
         "省里 市里 县里 区里 省内 市内 县内 国内 全国 本省 我省 我市 本地 当地 省级 市级 县级 国家级 "
@@ -2002,6 +2002,9 @@ def _names_a_thing(word: str) -> bool:
     return not narrative(word) and all(len(p) >= 2 and (lexicon.is_noun(p) or lexicon.is_activity(p)) for p in parts)
 
 
+_TOTAL_LINKS = frozenset("一共 总共 共 共计 累计 合计 全年 一年".split())
+
+
 def _beside(words: list[str], word: str, is_own) -> bool:
     """Whether `word` stands next to one of the figure's own words ("排队次数", "立法提案"): in
     its slot; a word elsewhere in the ask (the one who acted, 公家; how it is put, 计数) is not."""
@@ -2014,6 +2017,25 @@ def _beside(words: list[str], word: str, is_own) -> bool:
             after += 1  # "网格|员|配备": a character that ends the word off is part of it
         if any(0 <= j < len(words) and len(words[j]) >= 2 and is_own(words[j]) for j in (i - 1, after)):
             return True
+        linked = i + 1
+        while linked < len(words) and words[linked] in _TOTAL_LINKS:
+            linked += 1
+        if (
+            linked > i + 1
+            and linked < len(words)
+            and is_own(words[linked])
+            and _names_a_thing(word)
+            and word[-1] not in "里上中内外下边"  # "店里一共接了": where, not what
+        ):
+            return True  # "司法救助一共受理了多少件": the thing whose total the figure's act counts
+        if (
+            after + 2 < len(words)
+            and len(words[after]) <= 2
+            and lexicon.is_verb(words[after])
+            and words[after + 1] == "的"
+            and is_own(words[after + 2])
+        ):
+            return True  # "网格员配的执法记录仪": whose the figure's own thing is
         negated = i > 0 and words[i - 1] in ("不", "没", "没有", "未", "免")  # "不罚款的企业": what they did
         if i + 2 < len(words) and words[i + 1] == "的" and not negated and _names_a_thing(word):
             if is_own(words[i + 2]):
