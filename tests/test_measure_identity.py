@@ -100,6 +100,7 @@ def test_the_head_of_the_counted_noun_phrase_decides(engine, question):
         "司法救助一年受理多少件",  # a span of time between the word off and the figure's own word
         "司法救助一共受理了多少件案子",  # a total's word between
         "全市网格员配的执法记录仪是4400台对吧",  # whose it is, through the figure's own verb
+        "发案数增幅",  # what changed, before the change word: 发案 is no 破案
     ],
 )
 def test_one_word_off_the_figures_own_words_is_a_near_miss(engine, question):

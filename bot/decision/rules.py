@@ -1654,7 +1654,13 @@ def rule_measure_identity(a: Analysis, choice: Choice | None, ctx: Context) -> D
         ):
             return None
     if not _CHANGE_HEAD_RE.sub("", head) and CHANGE_STATED_RE.search(f"{choice.names} {choice.own_text}"):
-        return None  # "涨幅" of 同比上升110%: how it changed is the figure itself (its way: rule_opposite)
+        # "涨幅" of 同比上升110%: how it changed is the figure itself (its way: rule_opposite); what
+        # changed, said before it, is the measure ("发案数增幅" is no 破案数's)
+        changed = _changed_thing(measure_parts(a)[0], head)
+        if changed and not (norm(changed) in own or _sounds_in(norm(changed), own_sound)):
+            if none_occur(changed, ctx.report_norm):
+                return Decline("absent", changed + ("数" if f"{changed}数" in a.text else ""))
+        return None
     act = _act_on(a.raw, norm(head) or head, own, ctx.report_norm)
     if act:
         return Decline("unstated", act)
@@ -1686,6 +1692,15 @@ def rule_measure_identity(a: Analysis, choice: Choice | None, ctx: Context) -> D
 
 # A list that holds what a figure counts (目录, 清单, 名单): its count is of the items in it.
 _CONTAINER_RE = re.compile(r"(?:目录|清单|名单|名录)$")
+
+
+def _changed_thing(words: list[str], head: str) -> str:
+    """The word before a change word ("发案" of 发案数增幅), a count's 数 left out."""
+    if head not in words:
+        return ""
+    before = [w for w in words[: words.index(head)] if w != "数"]
+    last = before[-1] if before else ""
+    return last if len(last) >= 2 and _HANZI_RE.fullmatch(last) and last not in _NOT_MEASURE_WORDS else ""
 
 
 def _modifier_only(head: str, own: str, asked: str) -> bool:
