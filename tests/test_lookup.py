@@ -128,6 +128,23 @@ def test_which_measure_a_number_is_asks_after_the_number(engine, question, figur
     assert reply.status == "answer" and figure in reply.answer, reply.text
 
 
+@pytest.mark.parametrize(
+    "question, figure",
+    [
+        ("心理咨询那个将近三万，说的是人次还是件数", None),  # 心理咨询 is no 法律咨询
+        ("执法技能比武那个5100多，是人数还是场次", None),
+        ("法律咨询那个将近三万，说的是人次还是件数", "近30000人次"),
+        ("无证明城市里说的50余类,是指证明材料的类别还是事项", "50余类"),  # where it is said
+    ],
+)
+def test_words_said_of_a_quoted_number_must_be_its_figures(engine, question, figure):
+    reply = engine.respond(question)
+    if figure is None:
+        assert reply.status != "answer", reply.text
+    else:
+        assert reply.status == "answer" and figure in reply.answer, reply.text
+
+
 def test_a_sum_in_wan_is_looked_up_backwards(engine):
     """ "三百一十七万是什么钱": 317万 is a figure of the report (317万余元), asked about."""
     reply = engine.respond("三百一十七万是什么钱")

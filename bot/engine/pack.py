@@ -2187,6 +2187,9 @@ class PackEngine:
         if len(named) == 1:  # "询问室、听证室那个近200": of 近200条 and 近200处, the one the message names
             found = named
         if len(found) == 1:
+            declined = self._said_of_another(found[0], a) if a is not None else None
+            if declined is not None:  # "心理咨询那个将近三万，说的是人次还是件数": not 法律咨询's
+                return declined
             return answers.answer(kb, found[0], 1.0, "figure")
         asked = a is not None and len(_NOT_HANZI_RE.sub("", a.text)) >= 2  # words beside the bare number
         if 1 < len(found) <= SAME_NUMBER_MAX and asked:  # "近200是什么": each figure written with it
@@ -2194,6 +2197,20 @@ class PackEngine:
         if found:
             return answers.clarify(kb, found[:4], 1.0, "figure")
         return answers.decline(kb, "unknown_figure", key, covered=self.covered)
+
+    def _said_of_another(self, metric, a: Analysis) -> Response | None:
+        """A decline when the words said of a quoted number before it name another measure than
+        the figure's (a near miss), judged as the ask "<those words>是多少" would be."""
+        number = _QUOTED_NUMBER_RE.search(a.text)
+        before = _THAT_ONE_RE.sub("", a.text[: number.start()]).strip(" ，,") if number else ""
+        if _SAID_IN_RE.search(before):
+            return None  # "无证明城市里说的50余类": where the number is said, not what it counts
+        words = [w for w in self._words(before, hanzi=True) if w not in PLACEHOLDERS]
+        if not words or all(w in self._names_of(metric) for w in words):
+            return None
+        choice = self._entry_choice(Candidate(metric.id, 1.0, metric.title))
+        declined = first_decline(self.analyze(f"{before}是多少"), choice, self.context, IDENTITY_RULES)
+        return self._reply(a, Decision("decline", choice, declined)) if declined is not None else None
 
     def _named_among(self, metrics: list, a: Analysis) -> list:
         """The metrics whose names hold a word of the message (two characters or more)."""
@@ -2230,6 +2247,7 @@ _THAT_ONE_RE = re.compile(r"那个|这个|就是|那|这|的")
 # A figure's kind or unit asked ("单位是间还是处", "是百分比还是…起").
 _KIND_OF_QUOTED_RE = re.compile(r"单位是|什么单位|是百分比|百分数|还是")
 # a number quoted bare, its unit not said ("那个110，", "近200，")
+_SAID_IN_RE = re.compile(r"(?:里|中|上|里面|里头|当中)(?:说|提|讲|写)?(?:到|了)?$")
 _QUOTED_NUMBER_RE = re.compile(r"(?:近|约)?\d+(?:\.\d+)?(?:余|多)?万?(?![\d.%个项件家台处条类种名起次人位元])")
 
 
