@@ -230,6 +230,7 @@ _ABOUT_THE_REPORT_RE = re.compile(
 
 
 _CLAUSE_RE = re.compile(r"[^，,。；;！!？?\s]+[？?！!]?")
+MIN_TOLD_CHARS = 4  # a clause telling of money says this much more than the money words
 _TOLD_OF_OTHERS = ("价格费用",)  # money told of someone ("帮…农村人要钱，帮了多少个人") asks nothing
 
 
@@ -254,7 +255,11 @@ def _only_told(pattern: re.Pattern, text: str, asks: Callable[[str], bool]) -> b
     """Whether every clause of `text` the pattern finds asks nothing while another clause asks."""
     clauses = _CLAUSE_RE.findall(text)
     told = [c for c in clauses if pattern.search(c)]
-    return bool(told) and not any(asks(c) for c in told) and any(asks(c) for c in clauses if c not in told)
+    # a clause of the money words alone ("收不收费") asks them, whatever its frame
+    alone = any(len(re.sub(r"[^\u4e00-\u9fff]", "", pattern.sub("", c))) < MIN_TOLD_CHARS for c in told)
+    return (
+        bool(told) and not alone and not any(asks(c) for c in told) and any(asks(c) for c in clauses if c not in told)
+    )
 
 
 # A judgement of the asker's own legal case ("房东这样做合不合法", "醉驾会怎么判", "能要双倍工资吗"):
