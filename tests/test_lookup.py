@@ -195,3 +195,19 @@ def test_one_figure_said_twice_is_one_figure_to_look_up(engine):
     assert parse_figure_query("4400台和2861项是什么") is None  # two figures: no one figure asked
     reply = engine.respond("“近2万件”说的是什么东西有近2万件")
     assert reply.status == "answer" and reply.kind == "figure" and "音像记录" in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    "question, phrase",
+    [("首违免罚显的是么子度咯", "首违免罚显温度"), ("备案管控提的是什么度", "备案管控提效度")],
+)
+def test_a_word_asked_inside_the_reports_own_phrase_is_filled_from_it(engine, question, phrase):
+    """The report's words on both sides of the question word, that close, in one sentence only:
+    that sentence answers (the blank is 温 of 首违免罚显温度)."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and phrase in reply.answer.replace("”", ""), reply.text
+
+
+def test_a_chief_in_everyday_words_is_the_reports_fuzeren(engine):
+    reply = engine.respond("行政机关的头头出庭应诉咯，是不是都去哒")
+    assert reply.answer.startswith("是的") and "100%" in reply.answer, reply.text

@@ -388,6 +388,9 @@ class PackEngine:
             )
         if guards.legal_advice(a.cleaned, self.report.normalized_text):
             return answers.decline(kb, "legal_advice", covered=self.covered)
+        blank = self._blank_filled(a)
+        if blank is not None:
+            return blank
         asked_area = (
             self._honours_of(a.cleaned)
             or self._area(a.cleaned)
@@ -2198,6 +2201,20 @@ class PackEngine:
             return answers.clarify(kb, found[:4], 1.0, "figure")
         return answers.decline(kb, "unknown_figure", key, covered=self.covered)
 
+    def _blank_filled(self, a: Analysis) -> Response | None:
+        """ "首违免罚显的是么子度": the report's own phrase with a word asked in its middle (首违免罚显温度):
+        the one sentence writing the words on both sides of the blank, that close, answers."""
+        found = _BLANK_RE.fullmatch(a.cleaned)
+        if found is None or found.group("right") in _PARTICLES:
+            return None
+        gap = re.compile(
+            re.escape(found.group("left")[-BLANK_SIDE:]) + r"([\u4e00-\u9fff]{1,3}?)" + re.escape(found.group("right"))
+        )
+        hits = [x for x in self.knowledge.report_text.sentences if gap.search(_QUOTES_RE.sub("", x.text))]
+        if len(hits) != 1:
+            return None
+        return answers.answer_report(self.knowledge, hits[0], None, 1.0)
+
     def _said_of_another(self, metric, a: Analysis) -> Response | None:
         """A decline when the words said of a quoted number before it name another measure than
         the figure's (a near miss), judged as the ask "<those words>是多少" would be."""
@@ -2247,6 +2264,13 @@ _THAT_ONE_RE = re.compile(r"那个|这个|就是|那|这|的")
 # A figure's kind or unit asked ("单位是间还是处", "是百分比还是…起").
 _KIND_OF_QUOTED_RE = re.compile(r"单位是|什么单位|是百分比|百分数|还是")
 # a number quoted bare, its unit not said ("那个110，", "近200，")
+# A phrase of the report with a question word in its middle ("首违免罚显的是什么度").
+_BLANK_RE = re.compile(
+    r"(?P<left>[\u4e00-\u9fff]{2,}?)(?:的是|是|的)?(?:什么|啥|么子|哪个|哪种)(?P<right>[\u4e00-\u9fff]{1,2}?)[咯啊呢呀吗啵哦嘞]*"
+)
+_PARTICLES = frozenset("咯 啊 呢 呀 吗 啵 哦 嘞 的 了 意思 东西 时候 人 地方 样 样子 呀 么".split())
+_QUOTES_RE = re.compile(r"[“”\"‘’《》「」]")
+BLANK_SIDE = 2  # characters of the report's phrase written right before the blank
 _SAID_IN_RE = re.compile(r"(?:里|中|上|里面|里头|当中)(?:说|提|讲|写)?(?:到|了)?$")
 _QUOTED_NUMBER_RE = re.compile(r"(?:近|约)?\d+(?:\.\d+)?(?:余|多)?万?(?![\d.%个项件家台处条类种名起次人位元])")
 
