@@ -950,3 +950,21 @@ def test_a_role_typed_by_its_sound_is_the_figures_own_word(engine):
 
 def test_what_was_not_done_to_those_counted_is_no_measure_word(engine):
     assert "6125家" in engine.respond("企业第一次犯小错不罚款的有多少家").answer
+
+
+@pytest.mark.parametrize(
+    "question, figure",
+    [
+        ("民商事一审收案下降了10.21%，那2023年一共收了多少件", None),  # the report gives its fall only
+        ("公示执法事项7.5万余项，那法治审核的有多少项", "1.5万余项"),
+        ("把审批的权力往工业园区下放，这次又放了多少项", "11项"),
+    ],
+)
+def test_an_ask_pointing_back_with_na_is_of_the_clause_before(engine, question, figure):
+    """ "…，那一共收了多少件" names nothing of its own: it asks of the clause before, and a figure
+    whose words share none of that clause's (人民调解 10816起) is no answer."""
+    reply = engine.respond(question)
+    if figure is None:
+        assert reply.status != "answer", reply.text
+    else:
+        assert reply.status == "answer" and figure in reply.answer, reply.text

@@ -1639,7 +1639,12 @@ def rule_measure_identity(a: Analysis, choice: Choice | None, ctx: Context) -> D
             return None
         own, _ = _own_words(norm, choice.names, choice.own_text)
         act = _act_alone(a.raw, own, ctx.report_norm)  # "全市执法部门一共配了多少个" of 公示执法事项
-        return Decline("unstated", act) if act else None
+        if act:
+            return Decline("unstated", act)
+        pointed = _pointed_subject(a.raw)  # "民商事一审收案下降了10.21%，那一共收了多少件"
+        if pointed and not any(norm(w)[i : i + 2] in own for w in pointed for i in range(len(norm(w)) - 1)):
+            return Decline("measure", a.intent.measure or "count")
+        return None
     own, own_sound = _own_words(norm, choice.names, choice.own_text)
     options = choice_options(a.text)
     if options and any(head in o for o in options):
@@ -1692,6 +1697,24 @@ def rule_measure_identity(a: Analysis, choice: Choice | None, ctx: Context) -> D
 
 # A list that holds what a figure counts (目录, 清单, 名单): its count is of the items in it.
 _CONTAINER_RE = re.compile(r"(?:目录|清单|名单|名录)$")
+
+
+_POINTING_BACK_RE = re.compile(r"^(?:那么|那)(?![个些种样])")
+
+
+def _pointed_subject(raw: str) -> list[str]:
+    """The nouns of the clause before an ask that points back at it with 那 and names nothing
+    of its own ("民商事一审收案下降了10.21%，那一共收了多少件"): what that ask is of."""
+    clauses = [c for c in CLAUSE_BREAK_RE.split(raw) if c.strip()]
+    asking = next((i for i, c in enumerate(clauses) if _QUESTION_WORD_RE.search(c)), None)
+    if not asking or not _POINTING_BACK_RE.match(clauses[asking]):
+        return []
+    words = lexicon.segment(convert_numerals(clean(clauses[asking - 1])))
+    return [
+        w
+        for w in words
+        if len(w) >= 2 and _HANZI_RE.fullmatch(w) and lexicon.is_noun(w) and w not in _NOT_MEASURE_WORDS
+    ]
 
 
 def _changed_thing(words: list[str], head: str) -> str:
