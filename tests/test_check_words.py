@@ -16,6 +16,7 @@ from bot.analysis.check_words import (
 )
 from bot.analysis.numbers import find_numbers, states_number
 from bot.analysis.split import checked_claims
+from bot.engine.conversation import Conversation
 from bot.text.normalize import convert_numerals
 
 TAGS = [
@@ -201,6 +202,21 @@ def test_a_choice_between_options_gets_the_figure_never_yes_or_no(engine, questi
     reply = engine.respond(question)
     assert reply.status == "answer" and figure in reply.answer
     assert not reply.answer.startswith(("是的", "不是"))
+
+
+@pytest.mark.parametrize(
+    "turns, figure",
+    [
+        (["人民调解的调处成功率是多少是两三成还是百分之九十三啊"], "93%"),  # the figure offered, not known
+        (["一审收案降幅", "是百分之四十点二一呢还是一两成"], "10.21%"),  # a change's options, no 总数
+        (["复调对接和解率", "应该是四五成还是百分之二十五"], "25%"),  # options name nothing of a part
+    ],
+)
+def test_numbers_offered_as_options_of_the_figure_get_it(engine, turns, figure):
+    chat = Conversation()
+    for n, turn in enumerate(turns):
+        reply = engine.respond(turn, chat, now=n)
+    assert reply.status == "answer" and figure in reply.answer, reply.text
 
 
 @pytest.mark.parametrize(

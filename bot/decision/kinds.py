@@ -61,6 +61,7 @@ def rule_figure_kind(a: Analysis, choice, ctx) -> object | None:
         # "比上一年多了吗", "增加了多少": a change asked; a level is no answer, whether or not its
         # sentence states a change beside it
         return Decline("unstated", "变化幅度")
-    if role == "change" and a.wants_figure and not CHANGE_ASKED_RE.search(text) and not a.intent.yes_no:
+    offered = "还是" in text and any(n.percent for n in a.numbers)  # "是百分之四十点二一呢还是一两成"
+    if role == "change" and a.wants_figure and not CHANGE_ASKED_RE.search(text) and not a.intent.yes_no and not offered:
         return Decline("unstated", "总数")
     return None

@@ -523,8 +523,9 @@ def rule_part_only(a: Analysis, choice: Choice | None, ctx: Context) -> Decline 
         written = (word, *SAME_PART.get(word, ()))
         if word in a.text and not any(w in choice.own_text or w in choice.text for w in written):
             return Decline("unstated", word)
+    offered = bool(choice_options(a.text))  # "应该是四五成还是百分之二十五": numbers offered, nothing named
     for word in STRICT_PART_WORDS:  # not even one of its characters asked (新加, 新曾 are typed too)
-        if word in choice.own_text and not set(word) & set(a.text):
+        if word in choice.own_text and not set(word) & set(a.text) and not offered:
             return Decline("part_only", word)
     return None
 
@@ -959,8 +960,8 @@ def rule_known_figure(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
         return None
     if a.figure_is_subject:
         return None  # "一千零二十四项是跑几次的事项": the figure is what is asked about
-    if _NUMBER_OR_WHAT_RE.search(a.text):
-        return None  # "和解率是25%还是多少": a number offered, the figure asked
+    if _NUMBER_OR_WHAT_RE.search(a.text) or choice_options(a.text):
+        return None  # "和解率是25%还是多少", "是两三成还是百分之九十三": numbers offered, the figure asked
     quoted = written_figure(a.numbers, convert_numerals(choice.figure_value))
     return Decline("unstated", _asked_further(a.raw, quoted.text)) if quoted else None
 
