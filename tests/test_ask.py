@@ -975,3 +975,17 @@ def test_a_number_ending_where_the_next_begins_with_its_last_digit_is_no_restart
     """ "百分之九十三，三百七十个农民工": 三 ends one number and begins another; both are said."""
     reply = engine.respond("人民调解调成功的比例有百分之九十三，三百七十个农民工一共讨回一百五十八万余元?")
     assert "93%" in reply.answer and "317万余元" in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "哪个部门执法就由哪个部门负责宣传法律的那个制度，2023年一共发了多少个典型案例",
+        "哪个单位执法就由哪个单位普法，发布了几个典型案例",
+    ],
+)
+def test_the_same_question_word_twice_is_whoever_and_asks_no_one(engine, question):
+    """ "哪个部门执法就由哪个部门负责": whoever enforces teaches (谁执法谁普法), no question of which."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and reply.answer.startswith("普法典型案例数：70个"), reply.text
+    assert engine.respond("是哪个台哪个节目报道的").answer.count("谁") == 0  # two asks, no whoever
