@@ -221,3 +221,4 @@ def test_a_one_syllable_word_typed_on_its_own_counts_as_read(reader):
     word is no word of its own ("jiang" is never 几 ang)."""
     assert reader.read_in_message("yiyang wangshang keban lv shi duoshao") == "益阳网上可办率是多少"
     assert "几" not in reader.read_in_message("zhe ge bao gao jiang le sha")
+    assert reader.read_in_message("nongmingong you duoshao ren") == "农民工有多少人"

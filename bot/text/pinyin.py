@@ -76,6 +76,7 @@ _ONE_SYLLABLE = {
     "dou": "都",
     "gen": "跟",  # joining two things asked ("yewu yingyong gen fuwu changjing")
     "he": "和",
+    "ren": "人",  # "duoshao ren": how many people
 }
 # A counter typed in pinyin right after a number ("22 ge xiangzhen"): 个, never the 各 of a
 # word that starts with the same letters (各乡镇).
