@@ -172,6 +172,7 @@ _ASKING_CHARS = frozenset(
 
 MAX_RANK_OPTIONS = 4
 _NOT_HANZI_RE = re.compile(r"[^\u4e00-\u9fff]")
+_MEMBERS_DECLINES = ("count_only", "breakdown")  # members of a count, or a part, asked of it
 SAME_NUMBER_MAX = 3  # a number written of more figures than this is asked back (a clarify)
 _NOT_DECLINED = lambda declined: declined is None  # noqa: E731
 _HOW_MANY_AT_RE = re.compile(r"多少|几")
@@ -558,10 +559,7 @@ class PackEngine:
                         Candidate(previous.id, curated[0].score if curated else 0.0, previous.title)
                     )
                     declined = first_decline(a, again, self.context)
-                    if declined is not None and declined.reason in (
-                        "count_only",
-                        "breakdown",
-                    ):  # "这70个案例分别是哪些"
+                    if declined is not None and declined.reason in _MEMBERS_DECLINES:  # "这70个案例分别是哪些"
                         return self._reply(a, Decision("decline", again, declined))
                     return self._compose(a, again, "followup")
                 chosen = self.curated.followup(curated, previous.title, previous.id, a)
@@ -2263,15 +2261,17 @@ class PackEngine:
 _THAT_ONE_RE = re.compile(r"那个|这个|就是|那|这|的")
 # A figure's kind or unit asked ("单位是间还是处", "是百分比还是…起").
 _KIND_OF_QUOTED_RE = re.compile(r"单位是|什么单位|是百分比|百分数|还是")
-# a number quoted bare, its unit not said ("那个110，", "近200，")
 # A phrase of the report with a question word in its middle ("首违免罚显的是什么度").
 _BLANK_RE = re.compile(
     r"(?P<left>[\u4e00-\u9fff]{2,}?)(?:的是|是|的)?(?:什么|啥|么子|哪个|哪种)(?P<right>[\u4e00-\u9fff]{1,2}?)[咯啊呢呀吗啵哦嘞]*"
 )
-_PARTICLES = frozenset("咯 啊 呢 呀 吗 啵 哦 嘞 的 了 意思 东西 时候 人 地方 样 样子 呀 么".split())
+_PARTICLES = frozenset(
+    "咯 啊 呢 呀 吗 啵 哦 嘞 的 了 么 意思 东西 时候 人 地方 样 样子".split()
+)  # no blank before them
 _QUOTES_RE = re.compile(r"[“”\"‘’《》「」]")
 BLANK_SIDE = 2  # characters of the report's phrase written right before the blank
 _SAID_IN_RE = re.compile(r"(?:里|中|上|里面|里头|当中)(?:说|提|讲|写)?(?:到|了)?$")
+# a number quoted bare, its unit not said ("那个110，", "近200，")
 _QUOTED_NUMBER_RE = re.compile(r"(?:近|约)?\d+(?:\.\d+)?(?:余|多)?万?(?![\d.%个项件家台处条类种名起次人位元])")
 
 
