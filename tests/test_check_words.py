@@ -283,7 +283,7 @@ def test_money_asked_for_someone_is_no_price_question(engine):
     "question, figure",
     [
         ("帮在外面打工被拖欠工钱的农村人要钱，帮了多少个人", "370名"),  # money told, another clause asks
-        ("那些务工人员工资拿不到，政府出面去要钱，一共要回来多少", "317万余元"),
+        ("那些打工的工资拿不到，政府出面去要钱，一共要回来多少", "317万余元"),
     ],
 )
 def test_money_in_a_clause_that_asks_nothing_describes(engine, question, figure):

@@ -135,6 +135,8 @@ def test_which_measure_a_number_is_asks_after_the_number(engine, question, figur
         ("执法技能比武那个5100多，是人数还是场次", None),
         ("法律咨询那个将近三万，说的是人次还是件数", "近30000人次"),
         ("无证明城市里说的50余类,是指证明材料的类别还是事项", "50余类"),  # where it is said
+        ("隔壁王婶在长沙开快递点，晚上看电视的时候法律咨询那个将近三万，说的是人次还是件数", "近30000人次"),  # a story
+        ("我小叔子过年聊起来，搞不懂啊5100多那个数是人数还是别的什么", "5100多名"),
     ],
 )
 def test_words_said_of_a_quoted_number_must_be_its_figures(engine, question, figure):

@@ -1700,6 +1700,9 @@ def rule_measure_identity(a: Analysis, choice: Choice | None, ctx: Context) -> D
 _CONTAINER_RE = re.compile(r"(?:目录|清单|名单|名录)$")
 
 
+_POINTER_CHARS_RE = re.compile(
+    r"[^\u4e00-\u9fff]|[那年了个项件家台处条类种名起次人位呢啊呀吧]|[" + "".join(sorted(_PLAIN_ACTS)) + "]"
+)
 _POINTING_BACK_RE = re.compile(r"^(?:那么|那)(?![个些种样])")
 
 
@@ -1710,6 +1713,10 @@ def _pointed_subject(raw: str) -> list[str]:
     asking = next((i for i, c in enumerate(clauses) if _QUESTION_WORD_RE.search(c)), None)
     if not asking or not _POINTING_BACK_RE.match(clauses[asking]):
         return []
+    words = lexicon.segment(_QUESTION_WORD_RE.sub(" ", convert_numerals(clean(clauses[asking]))))
+    rest = "".join(w for w in words if w not in _NOT_MEASURE_WORDS and w not in _ASKED_FILLERS)
+    if len(_POINTER_CHARS_RE.sub("", rest)) >= 2:
+        return []  # "那挑解了多少起": it names something of its own (调解, typed 挑解)
     words = lexicon.segment(convert_numerals(clean(clauses[asking - 1])))
     return [
         w

@@ -2220,11 +2220,16 @@ class PackEngine:
         before = _THAT_ONE_RE.sub("", a.text[: number.start()]).strip(" ，,") if number else ""
         if _SAID_IN_RE.search(before):
             return None  # "无证明城市里说的50余类": where the number is said, not what it counts
-        words = [w for w in self._words(before, hanzi=True) if w not in PLACEHOLDERS]
-        if not words or all(w in self._names_of(metric) for w in words):
+        names = self._names_of(metric)
+        words = []  # back from the number, the words sharing two characters with its names (never a story's)
+        for w in reversed([w for w in self._words(before, hanzi=True) if w not in PLACEHOLDERS]):
+            if not any(w[i : i + 2] in names for i in range(len(w) - 1)):
+                break
+            words.insert(0, w)
+        if not words or all(w in names for w in words):
             return None
         choice = self._entry_choice(Candidate(metric.id, 1.0, metric.title))
-        declined = first_decline(self.analyze(f"{before}是多少"), choice, self.context, IDENTITY_RULES)
+        declined = first_decline(self.analyze(f"{''.join(words)}是多少"), choice, self.context, IDENTITY_RULES)
         return self._reply(a, Decision("decline", choice, declined)) if declined is not None else None
 
     def _named_among(self, metrics: list, a: Analysis) -> list:
