@@ -950,6 +950,7 @@ def test_direct_as_a_word_of_the_thing_still_names_it(engine: Engine):
         ("法律援助案件是两千两千五百多件吧", "不是"),
         ("执法记录仪配了四千四四千四百台对吧", "是的"),
         ("公示的执法事项七点五万呃七万五千多项是吗", "是的"),  # cut short, said in another form
+        ("法律援助 案件受理了 嗯 差不多三千件是吧", "是的"),  # a pause after 了, before the amount
     ],
 )
 def test_voice_restarts_are_read_as_said_once(engine: Engine, check, verdict):

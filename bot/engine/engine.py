@@ -997,6 +997,11 @@ def _ids(response: Response) -> set[str | None]:
     return {response.entry_id} | {p.entry_id for p in response.parts}
 
 
+# A pause after a verb's 了, before the amount it did ("提了 差不多两百条"): the clause goes on.
+_PAUSE_BEFORE_AMOUNT_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff]了)\s+(?=(?:差不多|大概|大约|将近|约|近)?[\d零一二两三四五六七八九十百千万.点]+[多余来]?"
+    r"[个项件家台处条类种名起次人位户%])"
+)
 # The same question word said twice ("哪个部门执法就由哪个部门负责", "哪家办就哪家管"): whoever.
 _WHOEVER_RE = re.compile(
     r"(?P<q>哪个(?:部门|单位)?|哪家(?:单位)?)(?P<did>[\u4e00-\u9fff]{1,4}?)(?:就由|就让|就归|就|便|由)(?P=q)"
@@ -1015,6 +1020,7 @@ def _spoken(text: str) -> str:
     read = _PRESENTED_TAIL_RE.sub("", read)  # "…一起报一下，带上单位": how to show it, no item asked
     read = _RELATED_TO_RE.sub(r"\1的", read)  # "只说跟法治审核有关的": 法治审核's, 有关 no word asked
     read = _PARTICLE_BEFORE_OR_RE.sub("还是", read)  # "是11个呢还是22个", "…金额，还是…": one choice, said with a pause
+    read = _PAUSE_BEFORE_AMOUNT_RE.sub("", read)  # "审查意见提了 嗯 差不多两百条是吧": one clause, paused
     read = _WHOEVER_RE.sub(r"谁\g<did>谁", read)  # "哪个部门执法就由哪个部门负责…": whoever, asks no one
     return _ASK_THEN_CHECK_RE.sub(r"\1，", read)  # "有多少应用呀是不是三百多个": said as two
 
