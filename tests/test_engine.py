@@ -399,3 +399,9 @@ def test_a_national_claim_of_a_provincial_honor_is_judged_no(engine):
 def test_how_much_work_was_done_gets_every_figure_of_its_clauses(engine, question):
     reply = engine.respond(question)
     assert "102件" in reply.answer and "近200条" in reply.answer, reply.text
+
+
+@pytest.mark.parametrize("sent", [None, 123, b"abc", ["网上可办率"]])
+def test_a_message_that_is_no_text_gets_a_reply_not_a_crash(engine, sent):
+    """A client may post anything: what is not text is read as nothing said."""
+    assert engine.respond(sent).status in ("fallback", "small_talk", "clarify")

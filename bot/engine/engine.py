@@ -173,7 +173,7 @@ class Engine(FollowUps):
         # "fayuan案件受理了多少": letters two words share were read as the frequent one (法院) and
         # nothing answers; read as the other (法援), the message is asked again from the same turn
         reader = self.packs[-1].pinyin
-        message = _spoken(said_corrected(text))  # "七点五万呃七万五千多项": restarts read before fillers go
+        message = _spoken(text)
         other = reader.read_in_message(message, other=True)
         if other == reader.read_in_message(message) or has_latin(other):
             return response
@@ -190,7 +190,7 @@ class Engine(FollowUps):
 
     def _respond(self, text: str, conversation: Conversation | None, now: float) -> Response:
         # 零跑動…分別多少項 asks two; "成功率好多" asks 多少 (bot/text/dialect.py)
-        message = _spoken(said_corrected(text))  # "七点五万呃七万五千多项": restarts read before fillers go
+        message = _spoken(text)
         if has_latin(message):  # "在吗~renmin tiaojie chenggonglv多谢": read before the ask is found
             message = self.packs[-1].pinyin.read_in_message(message)
         message = self.packs[-1].fixed(message)  # "…存挡的": typos read before the ask is found
@@ -1014,7 +1014,8 @@ def _spoken(text: str) -> str:
     what is no text)."""
     if not isinstance(text, str):
         return ""
-    read = mandarin(simplified(english(text)))
+    # "七点五万呃七万五千多项": a number restarted or taken back is read before hesitations go
+    read = mandarin(simplified(english(said_corrected(text))))
     unhesitant = _HESITATION_RE.sub("", _REMEMBERED_RE.sub("", read))
     read = unhesitant if len(_HANZI_CHAR_RE.findall(unhesitant)) >= 2 else read
     read = _PRESENTED_TAIL_RE.sub("", read)  # "…一起报一下，带上单位": how to show it, no item asked
