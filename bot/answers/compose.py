@@ -199,30 +199,35 @@ def with_part(response: Response) -> Response:
     return replace(response, answer=answer, text=response.text.replace(response.answer, answer, 1))
 
 
+def _led(response: Response, lead: str, **changes) -> Response:
+    """The response with a line before its answer (and so before its text)."""
+    return replace(response, text=f"{lead}\n{response.text}", answer=f"{lead}\n{response.answer}", **changes)
+
+
 def all_said(response: Response) -> Response:
     """The answer just given, said to be all the report writes of it ("还有呢" right after it)."""
     lead = "报告中关于这一点写的就是这些："
-    return replace(response, text=f"{lead}\n{response.text}", answer=f"{lead}\n{response.answer}", kind="all_said")
+    return _led(response, lead, kind="all_said")
 
 
 def held_in(response: Response) -> Response:
     """The answer just given, as where the report says what was asked next of it ("栏目叫啥"
     right after a sentence naming 《小区大事》栏目)."""
     lead = "报告中这一句写到了："
-    return replace(response, text=f"{lead}\n{response.text}", answer=f"{lead}\n{response.answer}", kind="followup")
+    return _led(response, lead, kind="followup")
 
 
 def named_in(response: Response, name: str) -> Response:
     """The answer just given, led by the one name its sentence gives ("为这个出台的是啥文件":
     the document that sentence names, as the report writes it)."""
-    return replace(response, text=f"{name}\n{response.text}", answer=f"{name}\n{response.answer}", kind="named")
+    return _led(response, name, kind="named")
 
 
 def member_of(response: Response, index: int, member: str) -> Response:
     """The member at a place of the list the answer just given names ("第三个呢": 制度完备)."""
     place = CN_DIGITS[index] if 0 <= index < len(CN_DIGITS) else str(index + 1)
     head = f"第{place}个是：{member}" if index >= 0 else f"最后一个是：{member}"
-    return replace(response, text=f"{head}\n{response.text}", answer=f"{head}\n{response.answer}", kind="nth")
+    return _led(response, head, kind="nth")
 
 
 def _quote(sentence: Sentence, figure: Figure | None) -> str:
@@ -418,8 +423,7 @@ def same_number(knowledge: Knowledge, parts: list[Response]) -> Response:
     """A number asked what it is, written of several figures ("近200是什么": 近200条 and
     近200处): each figure with its source, under one line saying there are several."""
     response = combined(knowledge, parts)
-    head = SAME_NUMBER.format(n=len(parts))
-    return replace(response, text=f"{head}\n{response.text}", answer=f"{head}\n{response.answer}")
+    return _led(response, SAME_NUMBER.format(n=len(parts)))
 
 
 def _answers_then_sources(parts: list[Response]) -> str:

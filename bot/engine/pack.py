@@ -2229,8 +2229,13 @@ class PackEngine:
         if not words or all(w in names for w in words):
             return None
         choice = self._entry_choice(Candidate(metric.id, 1.0, metric.title))
-        declined = first_decline(self.analyze(f"{''.join(words)}是多少"), choice, self.context, IDENTITY_RULES)
+        declined = self._said_declined("".join(words), choice)
         return self._reply(a, Decision("decline", choice, declined)) if declined is not None else None
+
+    def _said_declined(self, said: str, choice: Choice) -> Decline | None:
+        """How the words said of a quoted figure are declined, asked as "<words>是多少" (the
+        identity rules): a near miss when they name another measure than the figure's."""
+        return first_decline(self.analyze(f"{said}是多少"), choice, self.context, IDENTITY_RULES)
 
     def _named_among(self, metrics: list, a: Analysis) -> list:
         """The metrics whose names hold a word of the message (two characters or more)."""
@@ -2257,8 +2262,7 @@ class PackEngine:
         if not said or not all(w in names for w in said):
             return None
         choice = self._entry_choice(Candidate(named[0].id, 1.0, named[0].title))
-        subject = self.analyze(f"{_THAT_ONE_RE.sub('', before).strip()}是多少")
-        if first_decline(subject, choice, self.context, IDENTITY_RULES) is not None:
+        if self._said_declined(_THAT_ONE_RE.sub("", before).strip(), choice) is not None:
             return None  # "罚款金额 两千万出头 还是两个亿": the measure said is not the figure's (免罚)
         return answers.answer(self.knowledge, named[0], 1.0, "figure")
 
