@@ -394,12 +394,28 @@ def run_cases(engine, cases: list[Case], figure_values: tuple[str, ...]) -> list
     return outcomes
 
 
-def measure(engine, report: str, seed: int = DEFAULT_SEED, stride: int = 1) -> Measurement:
+def measure(engine, report: str, seed: int = DEFAULT_SEED, stride: int = 1, cap: int | None = None) -> Measurement:
     """Every transform of every qualifying original of the tuning sets, run through `engine`
-    (every `stride`-th case only, for a quick run)."""
+    (every `stride`-th case only, for a quick run; at most `cap` cases per transform, a seeded
+    sample over all the originals, for the test suite)."""
     sources = load_sources(engine, report)
     cases = build_cases(sources, seed)[::stride]
+    if cap is not None:
+        cases = capped(cases, cap, seed)
     return Measurement(sources, run_cases(engine, cases, tuple(f.value for f in sources.figures)))
+
+
+def capped(cases: list[Case], cap: int, seed: int = DEFAULT_SEED) -> list[Case]:
+    """At most `cap` cases of each transform, drawn at random (seeded) from all of its cases, in
+    their order: every tuning set keeps its share, not only the first sets' originals."""
+    by_transform: dict[str, list[int]] = {}
+    for index, case in enumerate(cases):
+        by_transform.setdefault(case.transform, []).append(index)
+    rng = random.Random(seed)
+    kept = set()
+    for indices in by_transform.values():
+        kept.update(indices if len(indices) <= cap else rng.sample(indices, cap))
+    return [case for index, case in enumerate(cases) if index in kept]
 
 
 def bench_rows(engine, report: str, seed: int = DEFAULT_SEED, stride: int = 1) -> list[tuple[str, int, float]]:

@@ -431,3 +431,16 @@ def test_none_claimed_says_none_of_what_the_figure_counts_and_skips_rates():
             text = composition.none_claimed("首次不罚的企业", count, follow_up, rng)
             assert "一家" in text and ("首次不罚的企业" in text) is not follow_up, text
     assert composition.none_claimed("网上可办率", Figure("100%", "100", "percent"), False, rng) is None
+
+
+def test_capped_keeps_at_most_cap_per_transform_drawn_from_all_originals_in_order():
+    from benchmarks.metamorphic.suite import capped
+
+    cases = [Case("big", "invariance", (f"q{i}",), source=f"s{i}") for i in range(1000)]
+    cases += [Case("small", "direction", (f"d{i}",)) for i in range(10)]
+    kept = capped(cases, 100)
+    big = [c for c in kept if c.transform == "big"]
+    assert len(big) == 100 and len([c for c in kept if c.transform == "small"]) == 10
+    assert [cases.index(c) for c in kept] == sorted(cases.index(c) for c in kept)  # in their order
+    assert max(int(c.turns[0][1:]) for c in big) > 800  # not only the first originals
+    assert capped(cases, 100) == kept  # seeded: the same sample every run
