@@ -969,3 +969,73 @@ def test_an_ask_pointing_back_with_na_is_of_the_clause_before(engine, question, 
         assert reply.status != "answer", reply.text
     else:
         assert reply.status == "answer" and figure in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [("宣传视频有没有一百个", "宣传视频"), ("宣传视频有多少个", "视频")],
+)
+def test_a_kind_before_the_head_that_is_none_of_the_figures_words_is_another_measure(engine, question, kind):
+    """ "宣传视频" of 音像记录: 视频 is a phrasing of the archived records, but 宣传 (the report's
+    普法宣传) says another kind of video; never 是的 with the records' 近2万件."""
+    reply = engine.respond(question)
+    _near_miss(reply)
+    assert kind in reply.text.split("\n")[0] and "近2万件" not in reply.text.split("\n")[0], reply.text
+
+
+@pytest.mark.parametrize("question", ["执法视频有多少个", "执法录的视频存档了多少件", "网上可办事项有多少项"])
+def test_a_kind_of_the_figures_own_words_before_the_head_still_answers(engine, question):
+    """ "执法视频": 执法 is the figure's own word (行政执法全部音像记录); the figure answers or a
+    clarify offers it, never a near miss."""
+    reply = engine.respond(question)
+    assert reply.status != "decline" and "报告没有" not in reply.text and "没有关于" not in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    "question, lacking",
+    [("交通事故破案数是不是比上年少了", "交通事故"), ("火灾破案数是不是比上一年少了", "火灾")],
+)
+def test_a_check_of_how_a_figure_changed_is_of_that_figures_measure(engine, question, lacking):
+    """A check of a change says no number, yet checks the change figure (刑事破案数同比上升110%):
+    a thing the report never writes before 破案数 is what it lacks, never 不是."""
+    reply = engine.respond(question)
+    _near_miss(reply)
+    assert lacking in reply.text.split("\n")[0], reply.text
+    assert engine.respond("刑事破案数是不是比上年少了").text.startswith("不是")
+
+
+@pytest.mark.parametrize(
+    "question, lacking",
+    [("心理咨询咯，一年搞了好多人次啰", "心理"), ("心理咨询，一年搞了多少人次", "心理")],
+)
+def test_a_clause_that_only_names_a_thing_is_the_topic_of_the_ask_after_it(engine, question, lacking):
+    """ "心理咨询咯，一年搞了好多人次": the first clause names what the ask is of (a topic), it tells
+    no story: 心理 is what the report lacks, never 法律咨询's 近30000人次."""
+    reply = engine.respond(question)
+    _near_miss(reply)
+    assert lacking in reply.text.split("\n")[0], reply.text
+    assert "近30000人次" in engine.respond("法律咨询咯，一年搞了好多人次啰").answer
+
+
+@pytest.mark.parametrize("question, lacking", [("劳动仲裁化解纠纷", "劳动仲裁"), ("合规整改通知数", "整改")])
+def test_a_word_of_a_staff_lookup_the_report_never_writes_is_what_it_lacks(engine, question, lacking):
+    """A lookup is its words alone: 劳动仲裁 (the report has 人民调解), 整改 (it has 合规指导建议)."""
+    reply = engine.respond(question)
+    _near_miss(reply)
+    assert lacking in reply.text.split("\n")[0], reply.text
+
+
+@pytest.mark.parametrize(
+    "question, figure", [("人民调解化解纠纷", "10816起"), ("法律援组案件", "2900余件"), ("讨薪 金额", "317万余元")]
+)
+def test_a_lookup_in_the_reports_words_a_typo_or_a_synonym_still_answers(engine, question, figure):
+    """A typo (援组) is no dictionary word; 讨薪 is a synonym of 讨回工资: the figure answers."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and figure in reply.text, reply.text
+
+
+def test_a_kind_of_asker_before_a_figures_measure_is_no_answer_by_that_figure(engine):
+    """ "企业法律咨询": the report counts 法律咨询 for 人民群众, none for enterprises."""
+    reply = engine.respond("企业法律咨询有多少人次")
+    _near_miss(reply)
+    assert "近30000人次" not in reply.text.split("\n")[0], reply.text

@@ -1528,7 +1528,10 @@ def measure_parts(a: Analysis) -> tuple[list[str], list[str]]:
     text = a.text
     # the clause that asks ("…老人都说法律条文看不懂，…发布了多少个典型案例"): a.text has no breaks
     # left, so the clauses that ask nothing are taken out of it where they stand as written
-    for told in (convert_numerals(clean(c)) for c in CLAUSE_BREAK_RE.split(a.raw) if c.strip()):
+    clauses = [convert_numerals(clean(c)) for c in CLAUSE_BREAK_RE.split(a.raw) if c.strip()]
+    for i, told in enumerate(clauses):
+        if _topic(told, clauses[i + 1 : i + 2]):
+            continue  # "心理咨询咯，一年搞了好多人次": what the ask after it is of
         if told and not _QUESTION_WORD_RE.search(told) and told in text and told != text:
             text = text.replace(told, " ", 1)
     text = text if _QUESTION_WORD_RE.search(text) else ""
@@ -1545,6 +1548,35 @@ def measure_parts(a: Analysis) -> tuple[list[str], list[str]]:
             break  # "…企业轻微违法没被罚款": the counted phrase ends at its first particle
         after.append(word)
     return words[:asked], after
+
+
+MAX_TOPIC_CHARS = 10  # characters of a clause that only names what the ask after it is about
+
+
+def _topic(clause: str, after: list[str]) -> bool:
+    """Whether a clause only names a thing, saying nothing of it, before an ask that names
+    nothing of its own ("心理咨询咯，一年搞了好多人次"): the topic that ask is of, not a story or
+    a feeling told beside it (its words are names of things, and particles)."""
+    if not after or not _QUESTION_WORD_RE.search(after[0]) or _names_thing(after[0]):
+        return False
+    words = [w for w in lexicon.segment(clause) if _HANZI_RE.fullmatch(w) and w not in _TOPIC_PARTICLES]
+    return (
+        len(clause) <= MAX_TOPIC_CHARS
+        and any(len(w) >= 2 and w not in _NOT_MEASURE_WORDS for w in words)
+        and all(len(w) >= 2 and (lexicon.is_noun(w) or lexicon.is_activity(w)) for w in words)
+    )
+
+
+def _names_thing(clause: str) -> bool:
+    """Whether a clause names a thing of its own: a noun or an activity that is no unit, time or
+    word of asking ("一年搞了好多人次" names none)."""
+    return any(
+        len(w) >= 2 and (lexicon.is_noun(w) or lexicon.is_activity(w)) and w not in _NOT_MEASURE_WORDS
+        for w in lexicon.segment(clause)
+    )
+
+
+_TOPIC_PARTICLES = frozenset("咯 啊 呀 呢 吧 嘛 哦 啰 噻 的 那个 这个 就是 那 这".split())
 
 
 MIN_SHORTER = 3  # characters of a word said with one of the figure's word's characters left out
@@ -1673,7 +1705,7 @@ def rule_measure_identity(a: Analysis, choice: Choice | None, ctx: Context) -> D
     if (head in own or norm(head) in own or _sounds_in(norm(head), own_sound)) and not _modifier_only(
         head, f"{choice.names} {choice.own_text}", a.text
     ):
-        return None
+        return _kind_of_head(a, head, own, own_sound, norm, ctx, choice.text)
     if _phrase_written(head, convert_numerals(clean(a.raw)), norm, own):
         return None  # "多少合同事项": the phrase the head ends is the report's 合同和涉法事务
     if lookup:
@@ -1732,6 +1764,46 @@ def _changed_thing(words: list[str], head: str) -> str:
     before = [w for w in words[: words.index(head)] if w != "数"]
     last = before[-1] if before else ""
     return last if len(last) >= 2 and _HANZI_RE.fullmatch(last) and last not in _NOT_MEASURE_WORDS else ""
+
+
+def _kind_of_head(a: Analysis, head: str, own: str, own_sound, norm, ctx: Context, choice_text: str) -> Decline | None:
+    """The head with the word right before it, when that word says which kind of the head is
+    asked and is none of the figure's words: a word the report writes of something else makes
+    a kind it does not state ("宣传视频" of 音像记录: its 宣传 is 普法's). None when the word is
+    the figure's own or its sentence's, no noun or act, where or to whom it is done, never in
+    the report (rule_one_word_off names that), or the two stand together in the report."""
+    at = a.text.find(head)
+    words = lexicon.segment(a.text[:at]) if at > 0 else []
+    word = words[-1] if words else ""
+    scope = set(a.scope.places) | set(a.scope.counties) | set(ctx.place_words)
+    before = words[-2] if len(words) >= 2 else ""
+    if before in _PLACE_VERBS or lexicon.is_verb(before):
+        return None  # "去法院出庭": where or to whom it is done, no kind of it
+    if (
+        len(word) < 2
+        or not _HANZI_RE.fullmatch(word)
+        or word in _NOT_MEASURE_WORDS
+        or word in scope
+        or narrative(word)
+        or not (lexicon.is_noun(word) or lexicon.is_activity(word))
+    ):
+        return None  # (a verb before it tells what was done, in the asker's words: "跟着案卷")
+    if norm(word) in own or _sounds_in(norm(word), own_sound) or any(w in own for w in lexicon.segment(norm(word))):
+        return None
+    if any(norm(word[:k]) in own and norm(word[k:]) in own for k in range(2, len(word) - 1)):
+        return None  # "申请事项" of 依申请类政务服务事项: both its words the figure's own
+    if word in choice_text or norm(word) in norm(choice_text):
+        return None  # "合同涉法事务意见": its sentence says it (合同和涉法事务…审查意见)
+    if not lexicon.is_noun(head):
+        return None  # ("网上" of 网上可办数: where, not a thing with kinds)
+    if none_occur(word, ctx.report_norm) and none_occur(norm(word), ctx.report_norm):
+        return None  # a word the report never writes: rule_one_word_off's ("司法救助案件")
+    if occurs(word + head, ctx.report_norm) or occurs(norm(word + head), ctx.report_norm):
+        return None
+    return Decline("unstated", word + head)
+
+
+_PLACE_VERBS = frozenset("去 到 在 向 给 从 对 为 跟 和 上 进".split())
 
 
 def _modifier_only(head: str, own: str, asked: str) -> bool:
@@ -1843,12 +1915,62 @@ def _told_by_own_verb(text: str, is_own) -> set[str]:
     return found
 
 
+def rule_lookup_word(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
+    """A staff lookup is its words alone ("劳动仲裁化解纠纷", "合规整改通知数"): a dictionary
+    word of it that the report never writes, in any spelling, synonym or sound of the answer's
+    own words, naming a kind of the report's word after it, is what the report lacks; a typo
+    is no dictionary word and never counts."""
+    if choice is None or a.intent.kind != "lookup" or a.intent.yes_no or a.numbers or not ctx.report_norm:
+        return None
+    if _ASKING_RE.search(a.raw) or len(a.core) > MAX_KEYWORD_CHARS:
+        return None
+    norm = ctx.normalize or normalize
+    own, own_sound = _own_words(norm, choice.names, choice.own_text or choice.text)
+    scope = set(a.scope.places) | set(a.scope.counties) | set(ctx.place_words)
+    lacked = ""  # the words lacked that stand together ("劳动", "仲裁" → 劳动仲裁)
+    at = 0
+    for word in lexicon.segment(a.core):  # (the core: "我想了解一下" asks, it names nothing)
+        # ("复调和解数" read as 复调|和|解数: 和解 the report writes, so 解数 is no word typed)
+        straddled = at > 0 and occurs(a.core[at - 1 : at + len(word) - 1], ctx.report_norm)
+        at += len(word)
+        if not straddled and _lookup_word_lacked(word, own, own_sound, scope, norm, ctx.report_norm):
+            lacked += word
+        elif lacked:
+            # only a word that names a kind of what follows, the figure's own ("整改" of 通知数),
+            # never one trailing off ("…通过数头都大了") or a typo at the end ("配了机台")
+            if word in _MEASURE_SUFFIXES:
+                return Decline("absent", lacked + word)  # "纠错" + "率"
+            if len(word) >= 2 and (norm(word) in own or occurs(word, ctx.report_norm)):
+                return Decline("absent", lacked)
+            lacked = ""
+    return None
+
+
+_MEASURE_SUFFIXES = frozenset("率 数 量 额 费")
+
+
+def _lookup_word_lacked(word: str, own: str, own_sound: str, scope: set, norm, report: str) -> bool:
+    if len(word) < 2 or not _HANZI_RE.fullmatch(word) or word not in lexicon.words():
+        return False
+    if not (lexicon.is_noun(word) or lexicon.is_activity(word) or lexicon.is_verb(word)):
+        return False  # a word of speaking ("好多", "就要"), not a name of what is looked up
+    if word in _NOT_MEASURE_WORDS or word in scope or narrative(word) or CHANGE_ASKED_RE.search(word):
+        return False
+    written = norm(word)
+    if written in own or _sounds_in(written, own_sound) or occurs(word, report):
+        return False
+    return none_occur(written, report)
+
+
 def rule_one_word_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
     """The ask uses the figure's own words but one: that one word names another measure
     ("“0”排队次数的事项" of 跑动次数, "立法提案" of 意见建议). An asker who does not know the
     report's words describes the thing in several of their own ("胸口挂的那个录像的玩意儿"),
-    so only a single word off, beside at least one word on, is a near miss."""
-    if choice is None or not choice.figure_value:
+    so only a single word off, beside at least one word on, is a near miss. A check of how a
+    figure changed ("交通事故破案数是不是比上年少了") checks that figure, though it says no
+    number: against a report sentence, the sentence's words are the figure's."""
+    changed = a.intent.yes_no and choice is not None and choice.candidate.from_report and CHANGE_ASKED_RE.search(a.text)
+    if choice is None or not (choice.figure_value or changed):
         return None
     norm = ctx.normalize or normalize
     own, own_sound = _own_words(norm, choice.names, choice.own_text)
@@ -2129,6 +2251,7 @@ RULES = (
     rule_contrast,
     rule_counted_thing,
     rule_one_word_off,
+    rule_lookup_word,
     rule_object_off,
     rule_subject_named,
     rule_level,
