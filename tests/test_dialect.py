@@ -156,3 +156,31 @@ def test_ji_duo_always_asks_how_many():
 )
 def test_a_dialect_clause_said_before_an_ask_asks_by_its_hao_duo(said, read):
     assert mandarin(said) == read
+
+
+@pytest.mark.parametrize("text", ["益阳冒评上示范市", "冒拿到奖", "营商码冒上过央视"])
+def test_mao_typed_for_mou_before_a_verb_of_getting_is_a_negation(text):
+    """冒 typed for 冇 ("益阳冒评上…示范市"): 没, so a check of it is judged as negated."""
+    assert "没" in mandarin(text) and "冒" not in mandarin(text)
+
+
+@pytest.mark.parametrize("text", ["冒充执法人员", "感冒了", "冒出来一个问题"])
+def test_mao_of_other_words_stays(text):
+    assert mandarin(text) == text
+
+
+def test_a_check_that_says_it_was_not_awarded_gets_no(engine):
+    """ "益阳冒评上全国法治政府建设示范市，是不是": the claim is negated, and it was awarded."""
+    reply = engine.respond("我听别个讲益阳冒评上全国法治政府建设示范市，是不是咯")
+    assert reply.text.startswith("不是"), reply.text
+
+
+def test_a_second_clause_in_dialect_after_one_that_asks_asks_by_its_haoduo():
+    """ "新增哒几个立法联系点，这些联系点提哒好多条意见建议": said in one breath, both ask."""
+    assert mandarin("新增哒几个立法联系点，这些联系点提哒好多条意见建议").endswith("提了多少条意见建议")
+    assert mandarin("我问了几个人，他们讲提哒好多条意见").endswith("好多条意见")  # telling of others
+
+
+def test_two_counts_asked_in_dialect_are_both_answered(engine):
+    reply = engine.respond("新增哒几个立法联系点，这些联系点提哒好多条意见建议")
+    assert "5个" in reply.answer and "40余条" in reply.answer, reply.text

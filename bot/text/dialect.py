@@ -31,6 +31,15 @@ _WORDS = (
     ("冇", "没"),
     ("有冒得", "有没有"),  # 冒得 typed for 冇得 ("有冒得过万")
     ("冒得", "没有"),
+    # 冒 typed for 冇 before a verb of getting or doing ("益阳冒评上示范市"); never 冒充, 冒出, 感冒
+    ("冒评", "没评"),
+    ("冒拿", "没拿"),
+    ("冒考", "没考"),
+    ("冒办", "没办"),
+    ("冒搞", "没搞"),
+    ("冒上", "没上"),
+    ("冒过", "没过"),
+    ("冒有", "没有"),
     ("有木有", "有没有"),  # typed slang
     ("咯样", "这样"),
     ("咯个", "这个"),
@@ -96,7 +105,7 @@ def mandarin(text: str) -> str:
         # "湘易办接了好多个应用 好多个服务场景": a message that asks nothing else asks by 好多
         text = _MANY_COUNTED_RE.sub("多少", text)
     else:
-        text = _before_an_ask(_after_an_ask(text), said)
+        text = _before_an_ask(_after_an_ask(text, said), said)
     tail = _SOFT_TAIL_RE.search(text)
     if tail and _asks_without(_BREAK_RE.split(text[: tail.start()])[-1]):
         # "上过央视没咯", "是不是比…低咯", "列一下咯": a particle after what already asks says
@@ -124,9 +133,21 @@ _DONE_MANY_RE = re.compile(
 )
 
 
-def _after_an_ask(text: str) -> str:
+def _after_an_ask(text: str, said: str = "") -> str:
     """A clause after one that asks, asking nothing else, asks by its 好多 of the thing it ends on:
-    the asker goes on in the same breath ("立法联系点新加了几个啵,提了好多条意见咯")."""
+    the asker goes on in the same breath ("立法联系点新加了几个啵,提了好多条意见咯"). Two clauses
+    said in dialect (哒 in the second, as `said`) go on so too after a first that asks anywhere
+    and tells of no one ("新增哒几个立法联系点，这些联系点提哒好多条意见建议")."""
+    pieces = _BREAK_RE.split(text.strip())
+    if (
+        len(pieces) == 3
+        and _ASKS_RE.search(pieces[0])
+        and not _TELLER_RE.search(pieces[0])
+        and not _ASKS_RE.search(pieces[2])
+        and "哒" in _BREAK_RE.split(said.strip())[-1]
+    ):
+        last = _DONE_MANY_RE.sub("多少", pieces[2])
+        return text if last == pieces[2] else text[: text.rindex(pieces[2])] + last
     out, asked = [], False
     for clause in _BREAK_RE.split(text):
         if _BREAK_RE.fullmatch(clause):
