@@ -711,6 +711,32 @@ def test_several_figures_stated_then_one_check_are_each_judged(engine, question,
 
 
 @pytest.mark.parametrize(
+    "question, verdicts, figures",
+    [
+        (
+            "诉前调解案例 一万三千三百五十五件 调解成功率 嗯 是百分之五十六点八吗",
+            ["是的", "是的"],
+            ["13355件", "56.8%"],
+        ),
+        ("柔性执法4600余件，首次不罚是6000家吗", ["是的", "不是"], ["4600余件", "6125家"]),
+    ],
+)
+def test_figures_stated_then_the_last_one_checked_are_each_judged(engine, question, verdicts, figures):
+    """ "A N，B 是M吗": the figure stated before the one checked is checked too, never dropped."""
+    reply = engine.respond(question)
+    said = [line[:2] for line in reply.answer.splitlines() if line.startswith(("是的", "不是"))]
+    assert said == verdicts and all(f in reply.answer for f in figures), reply.text
+
+
+def test_a_figure_stated_then_a_question_of_another_is_no_claim_checked():
+    """ "调处成功率93%，那诉前调解成功率多少": the second asks; nothing is checked."""
+    from bot.analysis.split import checked_claims
+
+    assert checked_claims("调处成功率93%，那诉前调解成功率多少") == ()
+    assert checked_claims("调处成功率93%，诉前调解成功率是多少啊") == ()
+
+
+@pytest.mark.parametrize(
     "question, yes",
     [
         ("给立法提意见的联系点新加有二个，对不对", False),  # the amount stated, not "at least two"
@@ -1124,3 +1150,20 @@ def test_opening_a_certificate_online_in_spoken_words_is_checked_as_zai_xian_kai
 )
 def test_a_figure_checked_as_another_kind_of_thing_is_not_so(engine, check, verdict):
     assert engine.respond(check).answer.startswith(verdict)
+
+
+@pytest.mark.parametrize(
+    "question", ["大通湖保护那块 就是 有没有专门出一个管理办法", "资江两岸有没有出一个管风貌的规定"]
+)
+def test_a_one_inside_a_check_of_whether_a_thing_exists_counts_nothing(engine, question):
+    """ "有没有专门出一个管理办法": 一个 introduces the thing; the report has it, so 是的."""
+    from bot.analysis import analyze
+
+    assert analyze(question).numbers == ()
+    assert engine.respond(question).text.startswith("是的"), engine.respond(question).text
+
+
+def test_a_one_after_only_is_a_count():
+    from bot.analysis import analyze
+
+    assert [n.text for n in analyze("大通湖有没有只出一个管理办法").numbers] == ["1个"]

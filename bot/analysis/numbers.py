@@ -77,10 +77,19 @@ _ARTICLE_AFTER_RE = re.compile(r"[\u4e00-\u9fff][了过]$")
 _ARTICLE_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]{2,12}的[\u4e00-\u9fff]")
 
 
+# "有没有专门出一个管理办法": a one inside a check of whether a thing exists introduces it (never
+# "有没有只出一个").
+_EXISTS_BEFORE_RE = re.compile(
+    r"(?:有没有|有冇得?|有木有|是否有?|有无)(?![\u4e00-\u9fff]*[只仅就才])[\u4e00-\u9fff]{0,6}$"
+)
+
+
 def _article(text: str, start: int, end: int) -> bool:
     """Whether a one ("一个", "一项") only introduces what follows, counting nothing."""
     if re.match(r"什么|啥|哪", text[end : end + 2]):
         return True
+    if _EXISTS_BEFORE_RE.search(text[max(0, start - 12) : start]) and re.match(r"[\u4e00-\u9fff]{2}", text[end:]):
+        return not re.match(r"都|也", text[end:])
     return bool(_ARTICLE_AFTER_RE.search(text[max(0, start - 2) : start])) and bool(_ARTICLE_BEFORE_RE.match(text, end))
 
 

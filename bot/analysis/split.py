@@ -467,7 +467,7 @@ def checked_claims(text: str) -> tuple[str, ...]:
     if not pieces:
         return ()
     if not bare_check(tag.strip()):
-        return _framed_claims([*pieces, tag][::2])
+        return _framed_claims([*pieces, tag][::2]) or _stated_then_checked(pieces, tag.strip())
     claims, pending = [], ""
     for k in range(0, len(pieces), 2):
         piece = pending + pieces[k]
@@ -481,6 +481,32 @@ def checked_claims(text: str) -> tuple[str, ...]:
         else:
             pending = piece + (pieces[k + 1] if k + 1 < len(pieces) else "")
     return tuple(claims) if not pending.strip() else ()
+
+
+def _stated_then_checked(pieces: list[str], last: str) -> tuple[str, ...]:
+    """Figures stated one after another, the last of them checked ("诉前调解案例 一万三千三百五十五件
+    调解成功率 是百分之五十六点八吗"): the asker checks them all, each as "X N，对吧"."""
+    if not (checks(last) and states_number(last)) or _ASK_WORD_RE.search(last):
+        return ()
+    if any(re.search(r"[?？]|还是", p) for p in [*pieces, last[:-1]]):
+        return ()  # "…那30多，是单位家数还是个人？是不是三十多家": a question of its own before
+    claims, pending = [], ""
+    for k in range(0, len(pieces), 2):
+        piece = pending + pieces[k]
+        if not piece.strip():
+            continue
+        if _has_ask(piece) or checks(piece):
+            return ()
+        if states_number(piece):
+            claims.append(f"{piece.strip()}，对吧")
+            pending = ""
+        else:
+            pending = piece + (pieces[k + 1] if k + 1 < len(pieces) else "")
+    return (*claims, pending + last) if claims else ()
+
+
+# What asks for more than a yes or no ("多少", "哪些"): never a claim checked.
+_ASK_WORD_RE = re.compile(r"多少|几[个项件家台处条类种名起次人位]|哪|谁|什么|啥|怎|如何")
 
 
 # A check's frame at the front of its first claim ("普法案例是不是有七十个，涉及二十多个方面").
