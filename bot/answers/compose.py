@@ -531,7 +531,7 @@ def _area_reply(
 def overview(knowledge: Knowledge) -> Response:
     """What the report is about: its parts, one line each."""
     sections = knowledge.outline()
-    lines = [f"《{knowledge.title}》主要包括{len(sections)}个部分："]
+    lines = [f"《{knowledge.title}》主要包括以下几个部分："]  # (a count of parts is no figure of the report)
     for i, (heading, summary) in enumerate(sections, 1):
         summary = summary.removeprefix(heading).lstrip("，,：: ")
         lines.append(f"{i}. {heading}" + (f"：{summary}" if summary else ""))
