@@ -36,7 +36,7 @@ from bot.text.dialect import mandarin
         ("一共调好了好多起纠纷", "一共调好了多少起纠纷"),
         ("改了好久", "改了好久"),
         # a clause after one ending on its question asks by 好多 of the thing it ends on
-        ("立法联系点新加了几个啵,提了好多条意见咯", "立法联系点新加了几个吗,提了多少条意见"),
+        ("立法联系点新加了几个啵,提了好多条意见咯", "立法联系点新加了几个,提了多少条意见"),
         ("法援办了多少件？帮了好多农民工", "法援办了多少件？帮了多少农民工"),  # no question mark: a story's "so long"
         # written Chinese question words; 何 of 任何 / 如何 starts none
         ("系通过何种途径化解矛盾纠纷", "系通过什么途径化解矛盾纠纷"),
@@ -184,3 +184,20 @@ def test_a_second_clause_in_dialect_after_one_that_asks_asks_by_its_haoduo():
 def test_two_counts_asked_in_dialect_are_both_answered(engine):
     reply = engine.respond("新增哒几个立法联系点，这些联系点提哒好多条意见建议")
     assert "5个" in reply.answer and "40余条" in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("第一回犯错不罚款的企业有好多家啵？", "第一回犯错不罚款的企业有多少家？"),  # 好多 + a unit + 啵: how many
+        ("行政复议那边调解和解哒几多件案子啵", "行政复议那边调解和解了多少件案子"),  # asked already: 啵 a particle
+        ("在网上开得到啵", "在网上开得到吗"),
+    ],
+)
+def test_bo_asks_how_many_after_haoduo_and_is_a_particle_after_a_question_word(text, expected):
+    assert mandarin(text) == expected
+
+
+def test_how_many_firms_asked_with_bo_is_the_count_not_the_money(engine):
+    reply = engine.respond("第一回犯错不罚款的企业有好多家啵？")
+    assert reply.answer.startswith("首次不罚企业数：6125家"), reply.text

@@ -75,8 +75,18 @@ _HAD_IT_END_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?:没得|[冒冇没])(?=[咯�
 
 
 # "在网上开得到啵", "五千多个人啵": 啵 ending a clause asks, as 吗 does.
-_HOW_MANY_ASKED_RE = re.compile(r"(?<!了)(?:好多|几多)啵(?=[\s，,。？?！!；;…~～]|$)")
+_HOW_MANY_ASKED_RE = re.compile(r"(?<!了)(?:好多|几多)([个件家项名人起条类种台处位次]?)啵(?=[\s，,。？?！!；;…~～]|$)")
 _ASKING_END_RE = re.compile(r"啵(?=[\s，,。？?！!；;…~～]|$)")
+
+
+def _bo(text: str, at: int) -> str:
+    """啵 ending a clause: 吗, unless the clause already asks by a question word ("和解了多少件
+    案子啵"), where it is a particle and says nothing more."""
+    clause = _BREAK_RE.split(text[:at])[-1]
+    return "" if _QUESTION_WORD_RE.search(clause) else "吗"
+
+
+_QUESTION_WORD_RE = re.compile(r"多少|几|什么|哪|谁|怎")
 # "一共调好了好多起纠纷": 好多 of a unit after 一共/到底 and a verb asks how many.
 _TOTAL_HOW_MANY_RE = re.compile(
     r"(一共|总共|到底|究竟)([\u4e00-\u9fff]{1,4}?)(?:好多|几多)(?=[个件起家项名人次条类种台位户处])"
@@ -96,8 +106,8 @@ def mandarin(text: str) -> str:
         "几多", "多少"
     )  # 几多 always asks ("帮几多农民工"); 好多 may mean "many"
     text = _WRITTEN_HOW_MANY_RE.sub("多少", _WORDS_RE.sub(lambda m: _MANDARIN[m.group(0)], text))
-    text = _HOW_MANY_ASKED_RE.sub("多少", text)  # "免罚的钱有好多啵": how much, not "many?"
-    text = _HOW_HIGH_END_RE.sub("多", _ASKING_END_RE.sub("吗", text))
+    text = _HOW_MANY_ASKED_RE.sub(r"多少\1", text)  # "免罚的钱有好多啵", "企业有好多家啵": how many, not "many?"
+    text = _HOW_HIGH_END_RE.sub("多", _ASKING_END_RE.sub(lambda m: _bo(text, m.start()), text))
     text = _TOTAL_HOW_MANY_RE.sub(r"\1\2多少", text)
     text = _DONE_RE.sub("了", _HAD_IT_END_RE.sub("没有", text))
     text = _HOW_MANY_RE.sub(lambda m: m.group(0) if _asked_again(text, m.end()) else m.group(0)[:-2] + "多少", text)
