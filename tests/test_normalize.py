@@ -156,3 +156,15 @@ def test_a_digit_before_a_magnitude_and_百_typed_by_its_sound_are_read_as_the_n
 
 def test_words_with_白_stay_words():
     assert convert_numerals("明白了") == "明白了" and convert_numerals("近2万件") == "近2万件"
+
+
+@pytest.mark.parametrize("text", ["三十三十几种", "一百一百", "二十三十", "一千一千零二十四"])
+def test_a_number_said_twice_is_never_summed(text):
+    """ "三十 三十几种" glued: no 60 (or 200, 50, 2024) the speaker never said; it stays as said."""
+    assert convert_numerals(text) == text
+
+
+def test_a_number_restarted_before_a_rough_one_checks_the_rough_one(engine):
+    """ "…有多少种啊 三十 三十几种吧": 30余种 is thirty-odd, so 是的 (once 60几种, so 不是)."""
+    reply = engine.respond("呃无车证明这种 网上能开的证明有多少种啊 三十 三十几种吧")
+    assert reply.text.startswith("是的") and "30余种" in reply.text, reply.text

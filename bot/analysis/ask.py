@@ -525,11 +525,11 @@ _SAID_CORRECTED_RE = re.compile(rf"{_SAID}[，,\s]*{_CORRECTION}[，,。\s]*(?:�
 # voice input restarting; the first, cut short, is no amount of its own.
 _RESTARTED_RE = re.compile(
     r"(?<![\d零一二两三四五六七八九十百千万亿点.])(?P<n>[\d零一二两三四五六七八九十百千万亿]+)(?:[，,\s]+(?:(?:呃|嗯|啊|那个|就是)[，,\s]*)*|(?:呃|嗯)[，,\s]*)"
-    r"(?=(?P=n)[\d零一二两三四五六七八九十百千万亿点.多余])"
+    r"(?=(?P=n)[\d零一二两三四五六七八九十百千万亿点.多余几来])"
     # said again with no pause: two or more number words no number repeats ("一千一千零二十四项",
     # "四千六四千六百多件")
     r"|(?<![零一二两三四五六七八九十百千万亿点])(?P<m>[零一二两三四五六七八九十百千万亿点]{2,})"
-    r"(?=(?P=m)[零一二两三四五六七八九十百千万亿点多余])"
+    r"(?=(?P=m)[零一二两三四五六七八九十百千万亿点多余几来])"
     # a number cut short by a filler and said again in another form ("七点五万呃七万五千多项")
     r"|(?<![\d零一二两三四五六七八九十百千万亿点.])[\d零一二两三四五六七八九十百千万亿点.]+[，,\s]*(?:呃|嗯)[，,\s]*"
     r"(?=[\d零一二两三四五六七八九十])"

@@ -152,6 +152,8 @@ def _int_value(chars: str) -> int | None:
             zero = zero or _DIGITS[c] == 0
             current = _DIGITS[c]
         elif c in _UNITS:
+            if last_unit is not None and _UNITS[c] >= last_unit:
+                return None  # "三十三十", "一百一百": a number said twice, never their sum
             total += (1 if current is None else current) * _UNITS[c]
             current, last_unit, zero = None, _UNITS[c], False
         else:
