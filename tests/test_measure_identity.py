@@ -1039,3 +1039,9 @@ def test_a_kind_of_asker_before_a_figures_measure_is_no_answer_by_that_figure(en
     reply = engine.respond("企业法律咨询有多少人次")
     _near_miss(reply)
     assert "近30000人次" not in reply.text.split("\n")[0], reply.text
+
+
+def test_the_old_folks_at_home_asking_are_the_askers_story_never_what_the_report_lacks(engine):
+    """ "屋里老人家想问下，…讨回哒几多钱咯": who asks is context; the figure answers."""
+    reply = engine.respond("屋里老人家想问下，帮农民工讨薪讨回哒几多钱咯？")
+    assert reply.status == "answer" and "317万余元" in reply.answer, reply.text
