@@ -468,19 +468,29 @@ def checked_claims(text: str) -> tuple[str, ...]:
         return ()
     if not bare_check(tag.strip()):
         return _framed_claims([*pieces, tag][::2]) or _stated_then_checked(pieces, tag.strip())
+    stated = _stated(pieces)
+    if stated is None or stated[1].strip():
+        return ()
+    return tuple(f"{claim}，{tag.strip()}" for claim in stated[0])
+
+
+def _stated(pieces: list[str], checked: bool = True) -> tuple[list[str], str] | None:
+    """The pieces (separators between them) as claims each stating a number, a piece stating
+    none joined to the next, and what is left after the last; None when one asks (or, with
+    `checked` False, checks)."""
     claims, pending = [], ""
     for k in range(0, len(pieces), 2):
         piece = pending + pieces[k]
         if not piece.strip():
             continue
-        if _has_ask(piece):
-            return ()
+        if _has_ask(piece) or (not checked and checks(piece)):
+            return None
         if states_number(piece):
-            claims.append(f"{piece}，{tag.strip()}")
+            claims.append(piece)
             pending = ""
         else:
             pending = piece + (pieces[k + 1] if k + 1 < len(pieces) else "")
-    return tuple(claims) if not pending.strip() else ()
+    return claims, pending
 
 
 def _stated_then_checked(pieces: list[str], last: str) -> tuple[str, ...]:
@@ -490,19 +500,11 @@ def _stated_then_checked(pieces: list[str], last: str) -> tuple[str, ...]:
         return ()
     if any(re.search(r"[?？]|还是", p) for p in [*pieces, last[:-1]]):
         return ()  # "…那30多，是单位家数还是个人？是不是三十多家": a question of its own before
-    claims, pending = [], ""
-    for k in range(0, len(pieces), 2):
-        piece = pending + pieces[k]
-        if not piece.strip():
-            continue
-        if _has_ask(piece) or checks(piece):
-            return ()
-        if states_number(piece):
-            claims.append(f"{piece.strip()}，对吧")
-            pending = ""
-        else:
-            pending = piece + (pieces[k + 1] if k + 1 < len(pieces) else "")
-    return (*claims, pending + last) if claims else ()
+    stated = _stated(pieces, checked=False)
+    if not stated or not stated[0]:
+        return ()
+    claims, pending = stated
+    return (*(f"{claim.strip()}，对吧" for claim in claims), pending + last)
 
 
 # What asks for more than a yes or no ("多少", "哪些"): never a claim checked.
