@@ -1522,6 +1522,11 @@ def measure_phrase(a: Analysis) -> list[str]:
     return before + after
 
 
+def _scope_words(a: Analysis, ctx: Context) -> set[str]:
+    """The places of the ask and the pack's own place words: a scope, never a measure word."""
+    return set(a.scope.places) | set(a.scope.counties) | set(ctx.place_words)
+
+
 def measure_parts(a: Analysis) -> tuple[list[str], list[str]]:
     """measure_phrase's words before the question word and those after it (the thing counted,
     "多少条|立法提案")."""
@@ -1775,7 +1780,6 @@ def _kind_of_head(a: Analysis, head: str, own: str, own_sound, norm, ctx: Contex
     at = a.text.find(head)
     words = lexicon.segment(a.text[:at]) if at > 0 else []
     word = words[-1] if words else ""
-    scope = set(a.scope.places) | set(a.scope.counties) | set(ctx.place_words)
     before = words[-2] if len(words) >= 2 else ""
     if before in _PLACE_VERBS or lexicon.is_verb(before):
         return None  # "去法院出庭": where or to whom it is done, no kind of it
@@ -1783,7 +1787,7 @@ def _kind_of_head(a: Analysis, head: str, own: str, own_sound, norm, ctx: Contex
         len(word) < 2
         or not _HANZI_RE.fullmatch(word)
         or word in _NOT_MEASURE_WORDS
-        or word in scope
+        or word in _scope_words(a, ctx)
         or narrative(word)
         or not (lexicon.is_noun(word) or lexicon.is_activity(word))
     ):
@@ -1926,7 +1930,7 @@ def rule_lookup_word(a: Analysis, choice: Choice | None, ctx: Context) -> Declin
         return None
     norm = ctx.normalize or normalize
     own, own_sound = _own_words(norm, choice.names, choice.own_text or choice.text)
-    scope = set(a.scope.places) | set(a.scope.counties) | set(ctx.place_words)
+    scope = _scope_words(a, ctx)
     lacked = ""  # the words lacked that stand together ("劳动", "仲裁" → 劳动仲裁)
     at = 0
     for word in lexicon.segment(a.core):  # (the core: "我想了解一下" asks, it names nothing)
@@ -1975,7 +1979,7 @@ def rule_one_word_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
     norm = ctx.normalize or normalize
     own, own_sound = _own_words(norm, choice.names, choice.own_text)
     on, off = [], []
-    scope = set(a.scope.places) | set(a.scope.counties) | set(ctx.place_words)
+    scope = _scope_words(a, ctx)
     is_own = lambda w: w in own or norm(w) in own or _sounds_in(norm(w), own_sound)  # noqa: E731
     before, counted = measure_parts(a)
     split_phrase = before + counted
@@ -2050,7 +2054,7 @@ def rule_object_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decline
         return None
     norm = ctx.normalize or normalize
     own, own_sound = _own_words(norm, choice.names, choice.own_text)
-    scope = set(a.scope.places) | set(a.scope.counties) | set(ctx.place_words)
+    scope = _scope_words(a, ctx)
     words = lexicon.segment(clean(clause[asked.end() :]))
     for k, word in enumerate(words):
         if len(word) < 2 or not _HANZI_RE.fullmatch(word) or word in _NOT_MEASURE_WORDS or word in scope:

@@ -83,10 +83,10 @@ def _bo(text: str, at: int) -> str:
     """啵 ending a clause: 吗, unless the clause already asks how many ("和解了多少件案子啵"),
     where it is a particle and says nothing more."""
     clause = _BREAK_RE.split(text[:at])[-1]
-    return "" if _QUESTION_WORD_RE.search(clause) else "吗"
+    return "" if _HOW_MANY_WORD_RE.search(clause) else "吗"
 
 
-_QUESTION_WORD_RE = re.compile(r"多少|几")
+_HOW_MANY_WORD_RE = re.compile(r"多少|几")
 # "一共调好了好多起纠纷": 好多 of a unit after 一共/到底 and a verb asks how many.
 _TOTAL_HOW_MANY_RE = re.compile(
     r"(一共|总共|到底|究竟)([\u4e00-\u9fff]{1,4}?)(?:好多|几多)(?=[个件起家项名人次条类种台位户处])"
