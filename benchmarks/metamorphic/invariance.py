@@ -37,6 +37,8 @@ def story(rng: random.Random, question: str) -> str:
     where = rng.choice((f"在{place}", f"住在{place}{village}", f"在{place}{village}", f"老家在{place}"))
     who = rng.choice(lexicon.RELATIVES) + where + rng.choice(lexicon.JOBS + lexicon.SHOPS)
     clauses = [who]
+    if rng.random() < 0.3:
+        clauses.insert(0, rng.choice(lexicon.HOMES).format(place))
     if rng.random() < 0.6:
         clauses.append(rng.choice(lexicon.EVENTS))
     if rng.random() < 0.25:

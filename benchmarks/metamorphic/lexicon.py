@@ -155,6 +155,8 @@ FEELINGS = (
     "越想越糊涂",
     "心里怪怪的",
 )
+# The asker's own home, told in a clause of its own ("我是安化的"): a place of the story, no scope.
+HOMES = ("我是{}的", "我{}人", "我家在{}", "我老家是{}的", "我们是{}人", "我在{}住")
 LEADS = ("我想问问", "想请教一下", "就想打听一下", "顺便问一句", "我就好奇", "麻烦您帮我看看", "")
 AFTER_LEADS = ("我问这个是因为", "是这样的，", "说来话长，", "")
 
