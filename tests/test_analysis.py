@@ -20,6 +20,7 @@ TODAY = dt.date(2026, 12, 1)
         ("第二批示范地区有哪些", "list"),
         ("益阳是首批示范市吗", "yesno"),
         ("这报告讲了啥", "overview"),
+        ("这个报告讲的啥啊", "overview"),  # 讲的 as 讲了
         ("报告主要分几大块啊", "overview"),
         ("这份报告有啥亮点", "overview"),  # the document's highlights are its parts
         ("益阳2023年法治政府建设有哪些亮点成绩", "list"),  # the work's highlights are its results
@@ -53,6 +54,9 @@ def test_intent(question, kind):
         ("复议案件受理了多少件", "count"),
         ("有没有五百人", "people"),
         ("调处成功率93%，那调解了多少起", "count"),
+        ("讨回工资数", "money"),  # a staff lookup of 工资数: the sum, not the people
+        ("讨回工资人数", "people"),
+        ("首违不罚企业比例", "percent"),  # a share named last is what is looked up
     ],
 )
 def test_measure(question, measure):
@@ -106,6 +110,24 @@ def test_places():
     assert analyze("赫山区有什么成绩", today=TODAY).scope.counties == ("赫山区",)
 
 
+@pytest.mark.parametrize(
+    "question, counties",
+    [
+        ("我是安化的，柔性执法办了多少案子", ()),  # the asker's home, told: no scope
+        ("我家在安化\n柔性执法办了多少案子", ()),
+        ("我是安化的，我们那边柔性执法办了多少案子", ("安化",)),  # the ask points back at it
+        ("安化的，柔性执法办了多少案子", ("安化",)),  # said as the ask's own topic
+        ("我想问一下安化柔性执法办了多少案子", ("安化",)),
+    ],
+)
+def test_a_place_told_in_the_story_is_no_scope(question, counties):
+    assert analyze(question, today=TODAY).scope.counties == counties
+
+
+def test_a_request_to_the_bot_tells_no_story():
+    assert analyze("你能告诉我长沙市2023年，网上可办率是多少吗", today=TODAY).scope.places == ("长沙市",)
+
+
 def test_a_rough_number_beside_a_list_request_is_no_check(engine):
     """ "那30多种证明…能给我列一下吗": the asker names what is counted to ask its members; no 是的."""
     assert not analyze("那30多种可以在线开具的证明能给我列一下吗", today=TODAY).checks_number
@@ -138,6 +160,19 @@ def test_sub_questions(question, parts):
 )
 def test_what_the_asker_leaves_out_is_no_item_asked(question):
     assert split_question(question) == []
+
+
+@pytest.mark.parametrize(
+    "question", ["诉前调解\n成功率多少啊🤔", "典型案例\n涉及多少个方面", "我是安化的\n柔性执法办了多少"]
+)
+def test_a_line_naming_only_a_topic_is_no_item(question):
+    """A short line that asks nothing and names no measure, before a line that asks: its topic."""
+    assert all(len(split.parts) < 2 for split in split_question(question) if split.explicit)
+
+
+def test_items_on_lines_of_their_own_stay_items():
+    assert any(len(s.parts) == 2 and s.explicit for s in split_question("诉前调解案例数\n成功率多少"))
+    assert any(len(s.parts) >= 2 and s.explicit for s in split_question("帮忙查下\n诉前调解案例多少件\n成功率多少"))
 
 
 def test_an_elliptical_part_borrows_the_subject():

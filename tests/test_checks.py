@@ -77,6 +77,10 @@ def test_check_of_the_figure_just_given(engine, question, check, yes, figure):
         ("帮了多少个农民工来着，370个？", "是的", "370名"),
         ("执法记录仪配了多少台，4400台？", "是的", "4400台"),
         ("网上可办事项有多少项，1500项？", "不是", "2861项"),
+        ("柔性执法办了多少案子啊\n4千多件？", "是的", "4600余件"),  # a rough number, on its own line
+        ("有没有新增一个立法联系点", "是的", "5个"),  # 一个 introduces what is checked, no count of one
+        ("是不是只新增了一个立法联系点", "不是", "5个"),
+        ("柔性执法办了多少案子啊，三千多件？", "不是", "4600余件"),
         # the story's number (an age) is no claim; the claim checked is 少了 (下降10.21%)
         (
             "我爷爷八十多了一辈子没打过官司最近村里有人说现在法院收的案子变少了说是调解的多了真的假的"
@@ -114,6 +118,14 @@ def test_a_new_question_with_a_number_is_not_a_check(engine):
     engine.respond("法律援助受理了多少件案件", conversation, now=0.0)
     reply = engine.respond("执法记录仪是不是有四千多台", conversation, now=1.0)
     assert "4400台" in reply.answer and reply.answer.startswith("是的")
+
+
+def test_a_number_said_back_in_the_ask_leaves_its_figure_for_the_next_check(engine):
+    conversation = Conversation()
+    first = engine.respond("询问室听证室建了多少处 两百个左右？", conversation, now=0.0)
+    assert first.answer.startswith("是的") and "近200处" in first.answer
+    reply = engine.respond("是不是近200处", conversation, now=1.0)
+    assert reply.answer.startswith("是的") and "近200处" in reply.answer, reply.text
 
 
 def test_without_a_previous_answer_a_bare_check_is_not_answered_yes(engine):

@@ -608,6 +608,7 @@ def test_every_item_of_an_enumeration_is_answered_whatever_its_frame(engine, que
     [
         ("谁执法谁普法 30多家 70个 20多个 这几个数分别指的是什么", ["30多家", "70个", "20多个方面"]),
         ("4400台、近200处、1.5万余项这几个数分别是什么", ["4400台", "近200处", "1.5万余项"]),  # 1.5: no break
+        ("93%和56.8%分别是哪种调解的成功率", ["人民调解调处成功率", "诉前调解成功率"]),  # 分别是哪种
     ],
 )
 def test_figures_listed_then_asked_what_each_is_are_each_found(engine, question, figures):
@@ -677,6 +678,7 @@ def test_a_what_after_one_is_an_article_not_a_count(engine):
         "央视报道过益阳的两个栏目分别叫啥",
         "益阳哪些事被中央电视台的栏目报道过？",
         "央视哪两个栏目报道过益阳？分别报道的什么",
+        "CCTV上过哪些节目",  # one name in letters is a thing of its own
     ],
 )
 def test_a_list_the_report_tells_of_across_sentences_gets_each(engine, question):

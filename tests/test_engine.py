@@ -154,6 +154,22 @@ def test_place_inside_yiyang_the_report_does_not_break_down(engine):
     assert [s.id for s in r.suggestions] == ["first_offense_exempt_firms"]  # the city's figure, one tap away
 
 
+@pytest.mark.parametrize(
+    "question, figure, other",
+    [
+        ("我是安化的，柔性执法办了多少案子", "4600余件", "按安化"),  # the asker's home is no breakdown asked
+        ("诉前调解\n成功率多少啊🤔", "56.8%", "13355件"),  # a topic on its own line
+        ("典型案例\n涉及多少个方面😯", "20多个方面", "70个"),
+        ("执法的人身上挂着拍视频的那种机器，一共配了多少", "4400台", "近2万件"),  # 配 of 配备, not 存档
+        ("法援案件数 咨询人次 讨回工资数", "317万余元", "农民工人数：370名"),  # 工资数: the sum
+        ("合同审查意见条数", "近200条", "102件"),  # 合同 says whose opinions: no item of its own
+    ],
+)
+def test_the_ask_decides_whatever_is_told_around_it(engine, question, figure, other):
+    head = engine.respond(question).text.split("原文")[0]
+    assert figure in head and other not in head, head
+
+
 def test_two_questions_in_one_message_are_both_answered(engine):
     r = engine.respond("首违不罚了多少家？免罚金额多少？")
     assert r.status == "answer" and r.kind == "combined"

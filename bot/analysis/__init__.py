@@ -182,6 +182,28 @@ def _years_asked(raw: str, scope: Scope, synonyms: Synonyms, today: dt.date | No
     return replace(scope, years=own.years, relative=own.relative, previous=own.previous)
 
 
+# Words of the ask that point back at a place told before ("我是安化的，那边办了多少"): its scope.
+_PLACE_POINTED_RE = re.compile(r"那边|那里|那儿|那块|当地|本地|我们那|我们这|我们县|我们区|我们市|我那|俺们那|我们当地")
+
+
+# A request to the bot ("你能告诉我长沙市…", "帮我查下…"): its 我 tells no story.
+_REQUEST_FRAME_RE = re.compile(r"告诉我|给我|帮我|跟我说|我想问|我问|想问|请问|我想知道|我想了解|我想查")
+
+
+def _places_asked(raw: str, scope: Scope, synonyms: Synonyms, today: dt.date | None) -> Scope:
+    """The scope without the places told in the story: a clause that asks nothing and tells of
+    the asker or someone ("我是安化的，柔性执法办了多少案子") sets no place, unless the ask
+    points back at it ("…那边办了多少")."""
+    parts = [c for c in _CLAUSE_RE.split(raw) if c.strip()]
+    if len(parts) < 2:
+        return scope
+    asked = "，".join(c for c in parts if _ASKING_RE.search(c) or not TELLS_RE.search(_REQUEST_FRAME_RE.sub("", c)))
+    if not asked or _PLACE_POINTED_RE.search(asked):
+        return scope
+    own = find_scope(masked(_read(clean(asked), synonyms)), today)
+    return replace(scope, places=own.places, counties=own.counties, wider=own.wider)
+
+
 def _asks_by_word(text: str, cleaned: str) -> bool:
     """A question word, as typed or after synonyms ("多少钱" is 金额 once synonyms apply)."""
     return bool(_QUESTION_WORD_RE.search(text) or _QUESTION_WORD_RE.search(cleaned))
@@ -227,6 +249,8 @@ def _analyze(raw: str, synonyms: Synonyms = NO_SYNONYMS, today: dt.date | None =
     scope = find_scope(masked(text), today)  # "不是长沙的，是益阳的": a place ruled out is no scope
     if scope.years:
         scope = _years_asked(raw, scope, synonyms, today)
+    if scope.places or scope.counties or scope.wider:
+        scope = _places_asked(raw, scope, synonyms, today)
     # a check's claim is its last number, and others in its unit; a number in another unit names
     # the thing checked ("跑一次的是一千零二十四项对吧": 1次 is part of the subject)
     # and a number before 的 describes the thing ("没有要跑2次以上的吧": 2次以上 names it, 没有 is claimed)

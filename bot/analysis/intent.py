@@ -23,8 +23,10 @@ _OVERVIEW_ASK = (
 )
 # The document itself, whose highlights are its parts ("这份报告有啥亮点"; 法治政府建设的亮点 are its results).
 _DOCUMENT_HIGHLIGHTS = r"(?:报告|这份|这篇|材料|全文|文章)[^，,。？?]{0,6}(?:亮点|要点)"
+# What the document says, asked right after it ("这个报告讲的啥"; never "报告里那个358说的是什么").
+_DOCUMENT_SAYS = r"(?:报告|这份|这篇|材料|全文|文章)(?:主要|大概|都)?(?:讲|说|写)的(?:是|都是)?(?:些)?(?:啥|什么|哪些)"
 _OVERVIEW_RE = re.compile(
-    f"{_OVERVIEW_SUBJECT}.*{_OVERVIEW_ASK}|{_OVERVIEW_ASK}.*{_OVERVIEW_SUBJECT}|{_DOCUMENT_HIGHLIGHTS}|"
+    f"{_OVERVIEW_SUBJECT}.*{_OVERVIEW_ASK}|{_OVERVIEW_ASK}.*{_OVERVIEW_SUBJECT}|{_DOCUMENT_HIGHLIGHTS}|{_DOCUMENT_SAYS}|"
     r"^(?:讲了啥|说了啥|主要讲什么|讲的什么|大概讲了什么)$"
 )
 MAX_OVERVIEW_CHARS = 40  # an ask this long or shorter (or its last clause) may ask what the report says
@@ -82,7 +84,7 @@ _MEMBERS_RE = re.compile(
 # listener knows ("…什么事，你知道吗"): no check of its own.
 _SOFT_END_RE = re.compile(r"[嘛呢咯啰]$|(?:你|您)?(?:知道|晓得)(?:吗|么|不)$")
 # A staff lookup ending on a sum of money ("农民工工资", "首违不罚 罚款"): the money is looked up.
-_LOOKUP_MONEY_RE = re.compile(r"(?:工资|工钱|金额|罚款|罚金|资金|经费)$")
+_LOOKUP_MONEY_RE = re.compile(r"(?:工资|工钱|金额|罚款|罚金|资金|经费)(?:数额?|总额|总数|数目)?$")  # 工资数: the sum
 _WH_RE = re.compile(r"哪|什么|啥|谁|多少|几")
 # A particle that checks what its message states ("超过九成了咯", "有四千多台嘛"), and what states.
 _CHECK_PARTICLE_RE = re.compile(r"[咯啰嘛]$")
@@ -136,6 +138,7 @@ _UNIT_MEASURE = {
 }
 _POINTS_RE = re.compile(r"(?:几|多少)个?(?:百分)?点(?![评])")
 _PERCENT_RE = re.compile(r"百分之|百分比|比例|比率|占比|率|几成|多少成|%")
+_PERCENT_END_RE = re.compile(r"(?:百分比|比例|比率|占比|比重)[呢啊吧呀？?]*$")
 # Where a figure stands, asked ("排名怎么样", "在全省算什么水平", "靠不靠前").
 RANK_ASKED_RE = re.compile(
     r"排第几|第几名|排老几|名次|排名(?:怎么样|如何|咋样|多少|第几|靠前吗|高不高)|排得?(?:怎么样|如何|咋样|么样|怎样|好不好|咋个样)|(?:什么|啥)(?:水平|位置|档次)|靠不靠前|靠前吗|排在(?:哪|什么|前面)|"
@@ -220,8 +223,8 @@ def measure_of(text: str, unit: str = "") -> str:
         return "money"
     if RANK_ASKED_RE.search(text) or (_RANK_RE.search(text) and not _COUNTED_RE.search(text)):
         return "rank"  # "排名多少" asks where it stands, whatever 多少 says
-    if _PERCENT_RE.search(text) and _ASKS_VALUE_RE.search(text):
-        return "percent"
+    if (_PERCENT_RE.search(text) and _ASKS_VALUE_RE.search(text)) or _PERCENT_END_RE.search(text):
+        return "percent"  # ("首违不罚企业比例": a share named last is what is looked up)
     if _change_asked(text):
         return "change"
     if _HOW_MANY_RE.search(text) or _COUNT_NOUN_RE.search(text):

@@ -84,7 +84,7 @@ _EXISTS_BEFORE_RE = re.compile(
 )
 
 
-def _article(text: str, start: int, end: int) -> bool:
+def article(text: str, start: int, end: int) -> bool:
     """Whether a one ("一个", "一项") only introduces what follows, counting nothing."""
     if re.match(r"什么|啥|哪", text[end : end + 2]):
         return True
@@ -298,7 +298,7 @@ def find_numbers(text: str) -> list[AskedNumber]:
             low, high = value - ABOUT_POINTS, value + ABOUT_POINTS
         if exact and not unit and not mag and not percent:
             continue  # a bare number without unit is not a figure to check ("第7次" aside)
-        if exact and value == 1 and _article(text, m.start(), m.end()):
+        if exact and value == 1 and article(text, m.start(), m.end()):
             continue  # "入围了全国的一个什么名单", "出了一个管资江的规定": an article, no count of one
         about = (m.group("more") in ("来", "多", "余") or m.group("tail") in ("左右", "上下")) and lead in ("", *_ABOUT)
         found.append(

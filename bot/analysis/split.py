@@ -35,7 +35,7 @@ _REQUEST_END_RE = re.compile(r"(?:(?<!汇)报|说|讲|查)一下$")
 JOIN_RE = re.compile(r"以及|还有|(?<!调)和(?!解)|(?<![涉普以危顾来])及(?![时格])|(?<![参给])与|跟(?![进踪])|、")
 _EACH_RE = re.compile(
     r"(分别|各自|各|都)((?:是|有|为)|(?:变化|变动|变|增长|增加|下降|减少|上升|提高|降低|涨|降)了?|(?<!都)[\u4e00-\u9fff“”]{1,5}?了)?"
-    r"(多少|几[个项件家台处条类种名起次人位]?|什么|啥|怎么样|如何|哪些)"
+    r"(多少|几[个项件家台处条类种名起次人位]?|什么|啥|怎么样|如何|哪些|哪[种个类项家位样])"
 )
 # The particles that may end an ask ("…列一下吧", "…各是多少咯"), and with them its end marks.
 _PARTICLES = "[吧呢啊呀嘛咯]*"
@@ -783,6 +783,34 @@ def _check_groups(pieces: list[str]) -> list[list[int]]:
     return groups
 
 
+# A part that names a measure of its own ("诉前调解案件数", "网上可办率"): an item, never a topic.
+MAX_TOPIC_CHARS = 10  # characters of a line that only names what the ask after it is about
+_TOPIC_NAMES_MEASURE_RE = re.compile(r"(?:数|率|量|额|比例|占比|人次|排名|多少)$")
+# A greeting or a request on a line of its own ("在不", "帮忙查下"): it names no topic.
+_NO_TOPIC_RE = re.compile(r"帮|麻烦|请|你好|您好|在不|在吗|[查问]一?下|谢")
+
+
+def _topics_joined(pieces: list[str]) -> list[str]:
+    """A short piece that asks nothing and names no measure ("诉前调解", "典型案例", "我是安化的"),
+    said on its own line before an ask ("成功率多少啊", "涉及多少个方面"): the topic or the
+    context of that ask, so one piece with it, never an item of its own."""
+    joined: list[str] = []
+    for piece in pieces:
+        topic = joined[-1] if joined else ""
+        if (
+            topic
+            and not _has_ask(topic)
+            and _has_ask(piece)
+            and len(_content(topic)) <= MAX_TOPIC_CHARS
+            and not _TOPIC_NAMES_MEASURE_RE.search(_content(topic))
+            and not _NO_TOPIC_RE.search(topic)
+        ):
+            joined[-1] = f"{topic}，{piece}"
+        else:
+            joined.append(piece)
+    return joined
+
+
 def _checks_joined(pieces: list[str]) -> list[str]:
     """Pieces with each amount's check kept with the ask before it: "发了多少个案例，是不是70个"
     is one ask and its check."""
@@ -807,7 +835,7 @@ def _split(text: str) -> list[Split]:
                     _asking_groups([c for c in _unquoted(piece, _CLAUSE_RE) if len(_content(c)) >= 2]) or [piece]
                 )
             ]
-    sentences = _checks_joined(sentences)
+    sentences = _checks_joined(_topics_joined(sentences))
     if 2 <= len(sentences) <= MAX_PARTS:
         found.append(Split(tuple(_with_subjects(sentences)), True, tuple(sentences)))
     if len(sentences) == 1:

@@ -1651,7 +1651,18 @@ def _act_alone(raw: str, own: str, report: str) -> str:
     return act + "了" if written else ""  # as asked ("配了"): the report writes the act elsewhere
 
 
-_NOT_ACTS = frozenset("举分从按在给到为对用让叫")  # "举几个例子", "分几个方面": no act of a figure
+_NOT_ACTS = frozenset("举分从按在给到为对用让叫")
+
+
+def act_word(word: str) -> str:
+    """The act a word of one verb says ("配了", "配" → 配), when it can pick a figure (never a
+    plain act such as 办, 搞, 有); "" otherwise."""
+    act = word[:-1] if len(word) == 2 and word[-1] in "了过" else word
+    if len(act) != 1 or act in _PLAIN_ACTS or act in _NOT_ACTS or not lexicon.is_verb(act):
+        return ""
+    return act  # "举几个例子", "分几个方面": no act of a figure
+
+
 _COMPLEMENTS = frozenset("出来到完好上下成掉")  # after a verb: where or how it ended, no act
 
 

@@ -17,7 +17,7 @@ import re
 
 from bot.analysis import Analysis
 from bot.analysis.check_words import UNIT_WORDS, offers_choice, unit_fits
-from bot.analysis.numbers import compare, figure_range
+from bot.analysis.numbers import article, compare, figure_range
 from bot.analysis.places import gazetteer
 from bot.retrieval.scoring import scale_of
 from bot.text import lexicon
@@ -498,6 +498,8 @@ def _claim(analysis: Analysis, evidence: str, figure, stated: str) -> bool | Non
         if letters:
             continue  # letters glued to a number ("dadao25%"): not a figure of its own
         unit = question[found.end() : found.end() + 1]
+        if token == "1" and unit and _only_articles(analysis.text, unit):
+            continue  # "有没有新增一个立法联系点": the one introduces it, no count claimed
         if unit and re.search(r"\d" + re.escape(unit), converted):
             return False  # 连续3年 vs 连续2年, 新增10个 vs 新增5个
     # ranks and ordinals in one writing ("第七次" asked, "第7次" written: the same)
@@ -623,6 +625,12 @@ def _none_of(question: str, stated: str) -> bool:
     """Whether the report says there is none of what the question claims some of ("还有跑两次的
     事项吗" of 无跑动2次或以上事项); "无车证明" names a certificate, nothing said to be none."""
     return any(stated[m.end() : m.end() + 1] in question for m in _NONE_RE.finditer(stated) if m.end() < len(stated))
+
+
+def _only_articles(text: str, unit: str) -> bool:
+    """Whether every one written in `unit` ("1个") only introduces what follows it."""
+    ones = list(re.finditer(r"(?<![\d.])1" + re.escape(unit), text))
+    return bool(ones) and all(article(text, m.start(), m.end()) for m in ones)
 
 
 def _claims_some(question: str, stated: str) -> bool:

@@ -242,6 +242,8 @@ class Engine(FollowUps):
                 both = copy(conversation) if conversation is not None else Conversation()
                 checked = self._asked_then_checked(looked_up, last_clause + "？", both, now)
                 if checked is not None:
+                    if conversation is not None:  # the figure found is the one a next check is of
+                        conversation.__dict__.update(both.__dict__)
                     return checked
         offered = self._options_of_last(text, conversation, now)
         if offered is not None:
@@ -981,7 +983,10 @@ class EngineHolder:
 _QUOTED_FIGURE_RE = re.compile(r"^\D{0,4}\d[\d.]*(?:%|万|[\u4e00-\u9fff]?)(?:是|指|说的是)")  # "74.1%是个什么率"
 # A number said back alone, in its unit ("370个？", "4400台", "100%"), not a count of asks ("三个数")
 _YEAR_ALONE_RE = re.compile(r"(?:19|20)\d\d")
-_BARE_NUMBER_RE = re.compile(r"\d[\d.]*(?:万|亿)?(?:%|[\u4e00-\u9fff](?<!数))?")
+# A number said alone, with its qualifier and unit ("370个", "4000多件", "近2万件", "九成左右").
+_BARE_NUMBER_RE = re.compile(
+    r"(?:近|约|大约|大概|差不多)?\d[\d.]*(?:多|余|来)?(?:万|亿)?(?:多|余)?(?:%|[\u4e00-\u9fff](?<![数多余来]))?(?:左右|上下|以上)?"
+)
 _NUMBER_CHECK_RE = re.compile(
     r"^(?:应该|大概|是不是|是|有|有没有)?.{0,4}\d[\d.]*\S{0,3}(?:吧|吗|对吧|对不对|是吧|没错吧|对吗)?$"
 )

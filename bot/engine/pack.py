@@ -64,6 +64,7 @@ from bot.decision.rules import (
     Decision,
     Decline,
     absent_terms,
+    act_word,
     clarify_options,
     compared_base_year,
     first_decline,
@@ -908,6 +909,12 @@ class PackEngine:
         before, after = measure_parts(a)
         for word in [*after, *reversed(before)]:
             word = norm(word)
+            act = act_word(word)
+            if act:  # "一共配了多少" of 配备执法记录仪 and 音像记录随案存档: the one option doing it
+                holding = [o for o, own in zip(options, owns) if act in own]
+                if len(holding) == 1:
+                    return holding[0]
+                continue
             if len(word) < 2 or word in MEASURE_NEUTRAL or TOTAL_WORDS_RE.fullmatch(word):
                 continue
             holding = [o for o, own in zip(options, owns) if word in own]
@@ -1447,11 +1454,11 @@ class PackEngine:
         words = [
             w
             for w in dict.fromkeys(lexicon.segment(a.core))
-            if len(w) >= 2 and _HANZI_RE.fullmatch(w) and w in report and w not in _NOT_A_THING
+            if len(w) >= 2 and _THING_WORD_RE.fullmatch(w) and w in report and w not in _NOT_A_THING
         ]
-        if len(words) < MIN_LIST_WORDS:
-            return None
         sentences = [x for x in self.knowledge.report_text.sentences if not x.is_lead]
+        if len(words) < MIN_LIST_WORDS and not (words and _LATIN_RE.fullmatch(words[0])):
+            return None  # (one name in letters, "cctv", is a thing of its own: "益阳有哪些事上了央视")
         held = [x for x in sentences if all(w in self._normalized[x.id] for w in words)]
         if not MIN_THING_SENTENCES <= len(held) <= MAX_THING_SENTENCES:
             return None
@@ -1459,7 +1466,9 @@ class PackEngine:
             return None  # "法治政府建设有哪些亮点": words of the whole report, no thing of a few sentences
         if all(clean(x.text)[:12] in clean(whole.text) for x in held):
             return None  # the reply found tells of them all
-        return answers.area(self.knowledge, "、".join(words), held[0].section, held, [])
+        written = self.knowledge.report_text.text.upper()
+        label = "、".join(w.upper() if _LATIN_RE.fullmatch(w) and w.upper() in written else w for w in words)
+        return answers.area(self.knowledge, label, held[0].section, held, [])
 
     @cached_property
     def _part_texts(self) -> dict[str, str]:
@@ -2117,7 +2126,9 @@ class PackEngine:
         # words after a name ("…参加执法资格考试的人数") stay with it, in a list typed without breaks
         allowed = MAX_UNNAMED_CHARS if listed_items(a.raw) else MAX_JOINING_CHARS
         if len(scope) > MAX_SCOPE_CHARS or not _SCOPE_RE.fullmatch(scope):
-            scope, starts = "", sorted(set(starts) | {0})
+            # words before the first name that no figure reads alone ("合同|审查意见条数") say
+            # which of it is meant: they open the first part, never a part of their own
+            scope, starts = "", [0, *starts[1:]] if starts else [0]
             allowed = MAX_JOINING_CHARS  # a list not opening with a name: only a joining word left out
         unnamed = sum(not t for t in taken) - len(scope)
         if len(starts) < 2 or len(starts) > MAX_LIST_PARTS or unnamed > allowed:
@@ -2439,6 +2450,8 @@ _HOW_IT_WENT_RE = re.compile(r"(?:怎么样|咋样|如何|好不好|行不行)(?
 # "X方面呢" of a thing several sentences tell of: that many sentences answer it.
 MIN_THING_SENTENCES = 2
 MAX_THING_SENTENCES = 4
+_THING_WORD_RE = re.compile(r"[\u4e00-\u9fff]+|[a-z]{2,}")
+_LATIN_RE = re.compile(r"[a-z]{2,}")
 MIN_LIST_WORDS = 2  # words of the report a list ask must name to be looked for across sentences
 _EACH_ASKED_RE = re.compile(r"分别|各自|哪[两二三四几]个")
 # Words of asking, scope and kind that name no thing of the list ("益阳", "分别", "情况").

@@ -178,7 +178,7 @@ def _before_an_ask(text: str, said: str) -> str:
     second asking: the first asks by its 好多 after a verb of the thing it ends on
     ("人民调解化解哒好多起纠纷，成功率几多"). Only two, and never one telling of the asker or
     others ("我跑了好多趟…"): there 好多 is "many"."""
-    pieces = _BREAK_RE.split(text.strip())
+    pieces = _BREAK_RE.split(text.strip().rstrip("？?。！!…~～"))  # (the marks ending it set no clause apart)
     if len(pieces) != 3 or not _ASKS_RE.search(pieces[2]) or _ASKS_RE.search(pieces[0]):
         return text
     if "哒" not in _BREAK_RE.split(said.strip())[0] or _TELLER_RE.search(pieces[0]):
