@@ -21,6 +21,7 @@ TODAY = dt.date(2026, 12, 1)
         ("益阳是首批示范市吗", "yesno"),
         ("这报告讲了啥", "overview"),
         ("这个报告讲的啥啊", "overview"),  # 讲的 as 讲了
+        ("我就想大概知道下这份东西分了哪几大块", "overview"),  # the wish to know, said with no break
         ("报告主要分几大块啊", "overview"),
         ("这份报告有啥亮点", "overview"),  # the document's highlights are its parts
         ("益阳2023年法治政府建设有哪些亮点成绩", "list"),  # the work's highlights are its results
