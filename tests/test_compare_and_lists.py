@@ -596,6 +596,7 @@ def test_a_staff_lookup_of_measures_typed_without_breaks_answers_each(engine, qu
             ["6125家", "4600余件", "317万余元"],
         ),
         ("刑事破案数和民商事一审收案，同比各变了多少", ["110%", "10.21%"]),
+        ("三统一的规范性文件，市政府的和部门的各多少件", ["28件", "51件"]),  # whose each is, then the thing
     ],
 )
 def test_every_item_of_an_enumeration_is_answered_whatever_its_frame(engine, question, figures):

@@ -963,12 +963,25 @@ def _split(text: str) -> list[Split]:
             # "配备执法记录仪数量及建立询问室、听证室数量": the items 及 joins, the 、 inside one
             readings.append(weak)
         for subjects in readings:
-            subjects = _measures_folded(subjects)
+            subjects = _headed(_measures_folded(subjects))
             if not each and _topic_then_ask(subjects):
                 continue  # "免证办 多少类证明": a topic, then the one thing asked of it
             if 2 <= len(subjects) <= MAX_PARTS:
                 found.append(Split(tuple(s + tail for s in subjects), bool(each)))
     return list({split.parts: split for split in reversed(_with_checks_joined(found))}.values())[::-1]
+
+
+def _headed(items: list[str]) -> list[str]:
+    """Items said by whose they are ("市政府的", "部门的") after the thing they are of
+    ("“三统一”的规范性文件，市政府的和部门的各多少件"): each item with that thing as its head,
+    the thing no item of its own."""
+    rest = [i.strip() for i in items[1:]]
+    first = items[0].strip() if items else ""
+    if len(rest) >= 2 and all(i.endswith("的") for i in rest) and not first.endswith("的"):
+        if _NAMES_A_MEASURE_RE.search(first):
+            return items  # "网上可办数、0跑动的、跑1次的": a measure of its own, an item too
+        return [i + first for i in rest]
+    return items
 
 
 def _topic_then_ask(items: list[str]) -> bool:
