@@ -79,6 +79,8 @@ def test_check_of_the_figure_just_given(engine, question, check, yes, figure):
         ("网上可办事项有多少项，1500项？", "不是", "2861项"),
         ("柔性执法办了多少案子啊\n4千多件？", "是的", "4600余件"),  # a rough number, on its own line
         ("有没有新增一个立法联系点", "是的", "5个"),  # 一个 introduces what is checked, no count of one
+        ("就是把审批权放到园区去的那个事，这回又放了几项是十一项对吧", "是的", "11项"),  # no break before the check
+        ("询问室听证室建了多少是不是近两百处", "是的", "近200处"),
         ("是不是只新增了一个立法联系点", "不是", "5个"),
         ("柔性执法办了多少案子啊，三千多件？", "不是", "4600余件"),
         # the story's number (an age) is no claim; the claim checked is 少了 (下降10.21%)

@@ -1028,7 +1028,9 @@ def _spoken(text: str) -> str:
     read = _PARTICLE_BEFORE_OR_RE.sub("还是", read)  # "是11个呢还是22个", "…金额，还是…": one choice, said with a pause
     read = _PAUSE_BEFORE_AMOUNT_RE.sub("", read)  # "审查意见提了 嗯 差不多两百条是吧": one clause, paused
     read = _WHOEVER_RE.sub(r"谁\g<did>谁", read)  # "哪个部门执法就由哪个部门负责…": whoever, asks no one
-    return _ASK_THEN_CHECK_RE.sub(r"\1，", read)  # "有多少应用呀是不是三百多个": said as two
+    return _ASK_THEN_CHECK_RE.sub(
+        lambda m: (m.group(1) or m.group(2)) + "，", read
+    )  # "有多少应用呀是不是三百多个": said as two
 
 
 # The year of what was just said asked ("这个是哪年的", "这是哪一年的数据", "啥时候的数字").
@@ -1050,7 +1052,13 @@ _RELATED_TO_RE = re.compile(
 
 
 # A clause ended by its particle, then a check said right after it with no mark between.
-_ASK_THEN_CHECK_RE = re.compile(r"([\u4e00-\u9fff]{2}[啊呀呢嘛哦咯])(?=是不是|是|应该|大概|有没有|对吧|没错)")
+_ASK_THEN_CHECK_RE = re.compile(
+    r"([\u4e00-\u9fff]{2}[啊呀呢嘛哦咯])(?=是不是|是|应该|大概|有没有|对吧|没错)|"
+    # "又放了几项是十一项对吧", "接入了多少个app是六百多个吗": the question word, then a number checked
+    r"((?:多少|几)[个项件家台处条类种名起次人位]?)"
+    r"(?=(?:是不是|应该是|是|有没有)(?:近|约)?[\d一二两三四五六七八九十百千万][\d.一二两三四五六七八九十百千万多余来]*"
+    r"[\u4e00-\u9fffA-Za-z%]{0,3}?(?:对吧|对吗|吗|吧|是吧|没错吧|[？?。！!]|$))"
+)
 
 
 # The number a message quotes last, with what it counts in if said ("…的6125", "近2万件").
