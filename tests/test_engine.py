@@ -170,6 +170,22 @@ def test_the_ask_decides_whatever_is_told_around_it(engine, question, figure, ot
     assert figure in head and other not in head, head
 
 
+@pytest.mark.parametrize(
+    "question, name",
+    [
+        ("那个让办事不用带一堆证明的做法叫啥", "无证明城市"),
+        ("给企业查查法律风险、像人去医院检查身体一样的那个服务叫什么", "法治体检"),
+    ],
+)
+def test_a_thing_described_and_its_name_asked_gets_the_one_near_entry(engine, question, name):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and name in reply.answer, reply.text
+
+
+def test_where_to_get_a_certificate_stays_a_how_to_not_a_near_entry(engine):
+    assert engine.respond("无犯罪记录证明去哪里开").status != "answer"
+
+
 def test_two_questions_in_one_message_are_both_answered(engine):
     r = engine.respond("首违不罚了多少家？免罚金额多少？")
     assert r.status == "answer" and r.kind == "combined"

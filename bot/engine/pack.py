@@ -804,6 +804,10 @@ class PackEngine:
                 # "网上可办2861项里头 跑动一次的事项有几项": the figure the message tells is the
                 # whole it asks within, not what it asks
                 choice = self._entry_choice(untold[0])
+            elif len(options) == 1 and not short and _NAME_ASKED_RE.search(a.text):
+                # "那个让办事不用带一堆证明的做法叫啥": a thing described, its name asked, and one
+                # near entry: that entry names it (the decline rules still judge it)
+                choice = self._entry_choice(options[0])
             elif options:
                 return Decision("clarify", None, None, options)
             else:
@@ -2452,6 +2456,7 @@ MIN_THING_SENTENCES = 2
 MAX_THING_SENTENCES = 4
 _THING_WORD_RE = re.compile(r"[\u4e00-\u9fff]+|[a-z]{2,}")
 _LATIN_RE = re.compile(r"[a-z]{2,}")
+_NAME_ASKED_RE = re.compile(r"叫(?:个)?(?:什么|啥|么子)|什么名|啥名|名字|名称")
 MIN_LIST_WORDS = 2  # words of the report a list ask must name to be looked for across sentences
 _EACH_ASKED_RE = re.compile(r"分别|各自|哪[两二三四几]个")
 # Words of asking, scope and kind that name no thing of the list ("益阳", "分别", "情况").
