@@ -804,9 +804,10 @@ class PackEngine:
                 # "网上可办2861项里头 跑动一次的事项有几项": the figure the message tells is the
                 # whole it asks within, not what it asks
                 choice = self._entry_choice(untold[0])
-            elif len(options) == 1 and not short and _NAME_ASKED_RE.search(a.text):
+            elif len(options) == 1 and not short and self._names_its_kind(a, options[0]):
                 # "那个让办事不用带一堆证明的做法叫啥": a thing described, its name asked, and one
-                # near entry: that entry names it (the decline rules still judge it)
+                # near entry of that kind of thing: that entry names it (the decline rules still
+                # judge it); "那个律师事务所叫什么名字": no entry is such a thing
                 choice = self._entry_choice(options[0])
             elif options:
                 return Decision("clarify", None, None, options)
@@ -943,6 +944,16 @@ class PackEngine:
             ):
                 return True
         return False
+
+    def _names_its_kind(self, a: Analysis, option: Candidate) -> bool:
+        """Whether a name is asked ("…叫啥", "…什么名字") of a kind of thing the option is: a word
+        for any practice (做法, 服务, 活动) or one of the option's own words."""
+        asked = _NAME_ASKED_RE.search(a.text)
+        if asked is None:
+            return False
+        words = [w for w in lexicon.segment(a.text[: asked.start()]) if len(w) >= 2]
+        kind = words[-1] if words else ""
+        return kind in _ANY_PRACTICE or (self.context.normalize or normalize)(kind) in self._own_norm(option)
 
     def _own_norm(self, candidate: Candidate) -> str:
         """An entry's own words (its clause or answer) and title, normalised."""
@@ -2456,6 +2467,10 @@ MIN_THING_SENTENCES = 2
 MAX_THING_SENTENCES = 4
 _THING_WORD_RE = re.compile(r"[\u4e00-\u9fff]+|[a-z]{2,}")
 _LATIN_RE = re.compile(r"[a-z]{2,}")
+# Words for any practice or thing done ("…的做法叫啥"): of every entry's kind.
+_ANY_PRACTICE = frozenset(
+    "做法 办法 方法 方式 服务 活动 模式 制度 机制 政策 措施 举措 东西 事情 名堂 说法 工作".split()
+)
 _NAME_ASKED_RE = re.compile(r"叫(?:个)?(?:什么|啥|么子)|什么名|啥名|名字|名称")
 MIN_LIST_WORDS = 2  # words of the report a list ask must name to be looked for across sentences
 _EACH_ASKED_RE = re.compile(r"分别|各自|哪[两二三四几]个")
