@@ -167,14 +167,25 @@ _ASKING_RE = re.compile(r"多少|几|好多|什么|啥|哪|谁|怎|咋|吗|呢|�
 TELLS_RE = re.compile(r"我|俺|咱|他|她|孩子|儿子|女儿|老伴|老公|老婆|爸|妈|家里|参加了|去过|办过|遇到|以前|那时")
 
 
+def _asked_clauses(raw: str, requests_tell: bool = True) -> str:
+    """The clauses of a message of two or more that ask or tell of no one, joined ("" when it has
+    one clause, or none such); with `requests_tell` False a request to the bot ("你能告诉我…")
+    tells no story."""
+    parts = [c for c in _CLAUSE_RE.split(raw) if c.strip()]
+    if len(parts) < 2:
+        return ""
+    return "，".join(
+        c
+        for c in parts
+        if _ASKING_RE.search(c) or not TELLS_RE.search(c if requests_tell else _REQUEST_FRAME_RE.sub("", c))
+    )
+
+
 def _years_asked(raw: str, scope: Scope, synonyms: Synonyms, today: dt.date | None) -> Scope:
     """The scope without the years told in the story: a clause that asks nothing and tells of
     the asker or someone ("去年参加了两回立法协商座谈会，…提了多少条建议") sets no year. The spans
     stay: the story's year is no word of the ask either."""
-    parts = [c for c in _CLAUSE_RE.split(raw) if c.strip()]
-    if len(parts) < 2:
-        return scope
-    asked = "，".join(c for c in parts if _ASKING_RE.search(c) or not TELLS_RE.search(c))
+    asked = _asked_clauses(raw)
     if not asked:
         return scope
     text = _read(clean(asked), synonyms)
@@ -196,10 +207,7 @@ def _places_asked(raw: str, scope: Scope, synonyms: Synonyms, today: dt.date | N
     """The scope without the places told in the story: a clause that asks nothing and tells of
     the asker or someone ("我是安化的，柔性执法办了多少案子") sets no place, unless the ask
     points back at it ("…那边办了多少")."""
-    parts = [c for c in _CLAUSE_RE.split(raw) if c.strip()]
-    if len(parts) < 2:
-        return scope
-    asked = "，".join(c for c in parts if _ASKING_RE.search(c) or not TELLS_RE.search(_REQUEST_FRAME_RE.sub("", c)))
+    asked = _asked_clauses(raw, requests_tell=False)
     if not asked or _PLACE_POINTED_RE.search(asked):
         return scope
     own = find_scope(masked(_read(clean(asked), synonyms)), today)

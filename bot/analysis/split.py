@@ -783,8 +783,8 @@ def _check_groups(pieces: list[str]) -> list[list[int]]:
     return groups
 
 
+MAX_TOPIC_CHARS = 10  # characters of a clause or line that only names what the ask after it is about
 # A part that names a measure of its own ("诉前调解案件数", "网上可办率"): an item, never a topic.
-MAX_TOPIC_CHARS = 10  # characters of a line that only names what the ask after it is about
 _TOPIC_NAMES_MEASURE_RE = re.compile(r"(?:数|率|量|额|比例|占比|人次|排名|多少)$")
 # A greeting or a request on a line of its own ("在不", "帮忙查下"): it names no topic.
 _NO_TOPIC_RE = re.compile(r"帮|麻烦|请|你好|您好|在不|在吗|[查问]一?下|谢")

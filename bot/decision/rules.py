@@ -20,6 +20,7 @@ from bot.analysis.figures import MOST_ASKED_RE
 from bot.analysis.intent import RANK_ASKED_RE, undescribed
 from bot.analysis.numbers import CN_DIGITS, written_figure
 from bot.analysis.ruled_out import masked
+from bot.analysis.split import MAX_TOPIC_CHARS
 from bot.decision.contrast import rule_contrast
 from bot.decision.counted import rule_counted_thing
 from bot.decision.decline import Decline
@@ -1555,9 +1556,6 @@ def measure_parts(a: Analysis) -> tuple[list[str], list[str]]:
     return words[:asked], after
 
 
-MAX_TOPIC_CHARS = 10  # characters of a clause that only names what the ask after it is about
-
-
 def _topic(clause: str, after: list[str]) -> bool:
     """Whether a clause only names a thing, saying nothing of it, before an ask that names
     nothing of its own ("心理咨询咯，一年搞了好多人次"): the topic that ask is of, not a story or
@@ -1644,14 +1642,14 @@ def _act_alone(raw: str, own: str, report: str) -> str:
     act = before[-1] if before else ""
     if act in _COMPLEMENTS and len(before) >= 2 and len(before[-2]) >= 2:
         return ""  # "梳理出多少项": 出 says how 梳理 went, the act is the verb before it
-    if len(act) != 1 or act in _PLAIN_ACTS or act in _NOT_ACTS or act in own or not lexicon.is_verb(act):
+    if len(act) != 1 or act in own or not act_word(act):
         return ""
     words_of = lexicon.words()
     written = any(m.group(0) in words_of for m in re.finditer(re.escape(act) + r"[\u4e00-\u9fff]", report))
     return act + "了" if written else ""  # as asked ("配了"): the report writes the act elsewhere
 
 
-_NOT_ACTS = frozenset("举分从按在给到为对用让叫")
+_NOT_ACTS = frozenset("举分从按在给到为对用让叫")  # "举几个例子", "分几个方面": no act of a figure
 
 
 def act_word(word: str) -> str:
@@ -1660,7 +1658,7 @@ def act_word(word: str) -> str:
     act = word[:-1] if len(word) == 2 and word[-1] in "了过" else word
     if len(act) != 1 or act in _PLAIN_ACTS or act in _NOT_ACTS or not lexicon.is_verb(act):
         return ""
-    return act  # "举几个例子", "分几个方面": no act of a figure
+    return act
 
 
 _COMPLEMENTS = frozenset("出来到完好上下成掉")  # after a verb: where or how it ended, no act

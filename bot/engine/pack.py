@@ -1471,9 +1471,9 @@ class PackEngine:
             for w in dict.fromkeys(lexicon.segment(a.core))
             if len(w) >= 2 and _THING_WORD_RE.fullmatch(w) and w in report and w not in _NOT_A_THING
         ]
-        sentences = [x for x in self.knowledge.report_text.sentences if not x.is_lead]
         if len(words) < MIN_LIST_WORDS and not (words and _LATIN_RE.fullmatch(words[0])):
-            return None  # (one name in letters, "cctv", is a thing of its own: "益阳有哪些事上了央视")
+            return None  # (one name in letters, "cctv", is a thing of its own: "CCTV上过哪些节目")
+        sentences = [x for x in self.knowledge.report_text.sentences if not x.is_lead]
         held = [x for x in sentences if all(w in self._normalized[x.id] for w in words)]
         if not MIN_THING_SENTENCES <= len(held) <= MAX_THING_SENTENCES:
             return None
