@@ -87,6 +87,11 @@ def test_measure(question, measure):
         ("四千件有没有", 4600, 1, "余", True),
         ("五千件没有", 4600, 1, "余", False),  # a final 没有 asks whether it reaches 5000
         ("一千台有了吧", 4400, 1, None, True),
+        # that very number claimed: a figure written roughly is not it; one written plainly is
+        ("是正好200处吗", 200, 1, "近", False),
+        ("是不是整整有4600件", 4600, 1, "余", False),
+        ("是不是200处", 200, 1, "近", True),
+        ("刚好4400台吧", 4400, 1, None, True),
     ],
 )
 def test_rough_numbers_compare_with_the_report(question, number, scale, qualifier, expected):

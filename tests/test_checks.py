@@ -34,6 +34,12 @@ from bot.engine.conversation import Conversation
         ("刑事破案数同比涨了多少", "那就是翻了一番还多？", True, "110%"),
         ("网上可办率多少", "全部都能在网上办啊？真的假的", True, "100%"),
         ("承诺时限整体压缩了多少", "不是百分之八十几吗", False, "74.1%"),  # 八十几: a rough number, no 几 asked
+        # that very number claimed: 是 only where the report writes it without 近/余/多
+        ("建立了多少处询问室听证室", "是正好200处吗", False, "近200处"),
+        ("建立了多少处询问室听证室", "整整200处？", False, "近200处"),
+        ("法律援助受理了多少件", "整整有两千九百件吗", False, "2900余件"),
+        ("执法记录仪配了多少台", "不多不少正好4400台吧", True, "4400台"),
+        ("网上可办率多少", "刚好百分之百对吧", True, "100%"),
     ],
 )
 def test_check_of_the_figure_just_given(engine, question, check, yes, figure):

@@ -153,6 +153,25 @@ def test_a_sum_in_wan_is_looked_up_backwards(engine):
     assert reply.status == "answer" and "317万余元" in reply.answer
 
 
+@pytest.mark.parametrize(
+    "question, figure",
+    [
+        ("317那个数，单位是元还是万元", "317万余元"),
+        ("给农民工讨回工资的317那个数，单位是啥", "317万余元"),
+        ("7.5是什么", "7.5万余项"),
+    ],
+)
+def test_a_number_read_off_a_figure_in_wan_without_it_finds_that_figure(engine, question, figure):
+    """People quote "317" of 317万余元: the figure, never "报告中没有“317”这个数字"."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and figure in reply.answer, reply.text
+
+
+def test_a_short_whole_number_never_stands_for_a_figure_in_wan(engine):
+    """ "2是什么" is too common a number to be read as 近2万件."""
+    assert "近2万件" not in engine.respond("2是什么").text
+
+
 def test_a_rough_figure_asked_about_is_the_one_report_figure_in_its_range(engine):
     """ "五千一百多人去考试那个是考啥": 5100多名 is the one figure in that range counting people."""
     for question in ("五千一百多人去考试那个是考啥", "五千一百多个执法人员参加了什么"):

@@ -167,6 +167,14 @@ def test_a_word_off_is_named_whole(engine, question, lacked):
 
 
 @pytest.mark.parametrize(
+    "question, fragment", [("给园区下放权力用的是什么办法", "权力用"), ("益阳那个店里接了多少个业务应用", "店里接")]
+)
+def test_a_verb_after_a_word_off_is_never_glued_to_it(engine, question, fragment):
+    """Only a noun-forming character (员, 室, 费 …) joins the word before it; a verb starts the next phrase."""
+    assert f"“{fragment}”" not in engine.respond(question).text
+
+
+@pytest.mark.parametrize(
     "question, figure",
     [
         ("部门规范性文件三统一的不止五十件吧", "51件"),  # words of the claim are not its subject
@@ -1045,3 +1053,39 @@ def test_the_old_folks_at_home_asking_are_the_askers_story_never_what_the_report
     """ "屋里老人家想问下，…讨回哒几多钱咯": who asks is context; the figure answers."""
     reply = engine.respond("屋里老人家想问下，帮农民工讨薪讨回哒几多钱咯？")
     assert reply.status == "answer" and "317万余元" in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    "question, figure",
+    [
+        ("人民调解化解纠纷是按起算还是按件算", "10816起"),
+        ("执法记录仪单位是台还是套", "4400台"),
+        ("法律咨询是按人还是人次算", "近30000人次"),
+    ],
+)
+def test_a_unit_asked_as_a_choice_is_the_figure_asked(engine, question, figure):
+    """ "是按起算还是按件算": the figure's unit asked, answered by the figure with its unit."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and figure in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    "question", ["心理咨询是按人还是人次算", "烦请提供2023年全市行政执法部门为执法人员配备执法巡逻车的数量。"]
+)
+def test_the_measure_of_a_unit_choice_or_a_formal_request_is_checked(engine, question):
+    """The unit of 心理咨询 is no unit of 法律咨询's figure; a request closed by 。 names its measure
+    as one without it does (巡逻车, never 公示执法事项's 7.5万余项)."""
+    _near_miss(engine.respond(question))
+
+
+@pytest.mark.parametrize(
+    "question", ["刑事破案数增长率是多少", "刑事破案数增速多少", "刑事破案数增长速度是多少", "刑事破案数的增长率"]
+)
+def test_a_change_named_as_a_rate_or_speed_is_the_change_figure(engine, question):
+    """增长率, 增速, 增长速度 name how much a figure changed: the report's 同比上升110% answers."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and "110%" in reply.answer, reply.text
+
+
+def test_a_change_of_a_thing_the_report_lacks_stays_a_near_miss(engine):
+    _near_miss(engine.respond("刑事发案数增长率是多少"))

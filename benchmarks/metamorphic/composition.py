@@ -237,6 +237,20 @@ def _bound(figure: Figure, larger: bool, words: bool, rng: random.Random) -> str
     return (numerals.decimal(text) if words else text) + wan + unit
 
 
+def exact_check(figure: Figure, words: bool, rng: random.Random) -> tuple[str, bool] | None:
+    """A follow-up saying the figure is exactly its number ("是正好200处吗" of 近200处), and
+    whether its true answer is 是: only a figure written without 近/余/多 is that very number."""
+    match = _VALUE_RE.match(figure.value)
+    if match is None:
+        return None
+    near, number, wan1, qualifier, wan2, unit = match.groups()
+    if unit in ("%", "％"):
+        said = numerals.percent(number, rng.random() < 0.5) if words else number + "%"
+    else:
+        said = (numerals.decimal(number, rng.random() < 0.5) if words else number) + wan1 + wan2 + unit
+    return rng.choice(lexicon.EXACT_CHECKS).format(x=said), not (near or qualifier)
+
+
 def bound_check(figure: Figure, rng: random.Random) -> tuple[str, bool] | None:
     """A follow-up check of a bound clearly off the figure, and whether its true answer is 是."""
     relation = rng.choice(tuple(lexicon.BOUND_CHECKS))

@@ -459,6 +459,17 @@ CHOICES = ("是{a}还是{b}", "到底是{a}还是{b}", "是{a}还是{b}啊", "�
 ASK_CHECKS = ("是不是{x}", "是{x}吧", "有{x}吗", "应该是{x}吧", "是{x}对吧", "是{x}吗")
 
 # A bound checked in a follow-up, said before or after the number: below it, above it, or reaching it.
+# A follow-up saying the figure is that very number: 是 only when the report writes it exactly.
+EXACT_CHECKS = (
+    "是正好{x}吗",
+    "整整{x}？",
+    "不多不少正好{x}吧",
+    "刚好{x}对吧",
+    "恰好是{x}吗",
+    "是不是正好{x}",
+    "整整有{x}吗",
+)
+
 BOUND_CHECKS = {
     "below": (
         "不到{x}吧",

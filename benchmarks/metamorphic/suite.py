@@ -62,6 +62,7 @@ TRANSFORMS = (
     ("stated_figure", COMPOSITION),
     *((name, COMPOSITION) for name in CHECK_TRANSFORMS),
     ("check_bound", COMPOSITION),
+    ("exact_claimed", COMPOSITION),
     ("ask_and_check", COMPOSITION),
     ("check_direction", COMPOSITION),
     ("none_claimed", COMPOSITION),
@@ -333,6 +334,21 @@ def composition_cases(sources: Sources, seed: int) -> list[Case]:
             if bound:
                 turns = (item.question, bound[0])
                 cases.append(Case("check_bound", COMPOSITION, turns, RIGHT, item.expect, bound[1], item.question))
+    rng = _rng(seed, "exact_claimed")  # "是正好200处吗": right after the answer, or of the subject named
+    for item in sources.right:
+        figure = sources.single_figure(item)
+        if figure is None or item.yes is not None:
+            continue
+        exact = composition.exact_check(figure, rng.random() < 0.5, rng)
+        if exact:
+            turns = (item.question, exact[0])
+            cases.append(Case("exact_claimed", COMPOSITION, turns, RIGHT, item.expect, exact[1], item.question))
+    for subject, item in sources.subjects:
+        exact = composition.exact_check(sources.single_figure(item), rng.random() < 0.5, rng)
+        if exact:
+            cases.append(
+                Case("exact_claimed", COMPOSITION, (subject + exact[0],), RIGHT, item.expect, exact[1], item.question)
+            )
     rng = _rng(seed, "ask_and_check")
     for item, figure in _short_figure_questions(sources):
         for right in (True, False):

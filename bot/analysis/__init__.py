@@ -111,6 +111,12 @@ class Analysis:
 
 
 _IS_RE = re.compile(r"是|指|说的是|讲的是|代表")
+# Two units offered at the end ("是按起算还是按件算", "单位是台还是套"): the figure's unit asked.
+_UNIT_WORD = r"(?:人次|万元|元|[件起项家个台套处条类种名人位户批场])"
+_UNITS_OFFERED_RE = re.compile(
+    rf"(?:的单位|单位)?是?(?:按|以)?{_UNIT_WORD}(?:来)?(?:算|计|计算|统计)?的?(?:呢|啊|呀)?"
+    rf"还是(?:按|以)?{_UNIT_WORD}(?:来)?(?:算|计|计算|统计)?的?[啊呢呀啵哦嘛咯噻哈]*(?=[，,。？?！!\s]*$)"
+)
 # After a number, what makes it describe the thing ("跑2次以上才办得成的事项", "2次以上的"): 的 ends a description.
 _DESCRIBES_AFTER_RE = re.compile(r"(?:以上|以下|或以上|及以上)?(?:(?:才|就|都|能|可)[\u4e00-\u9fff]{0,4})?的")
 # Two numbers offered to choose from at the end ("网上可办率是100%还是90%"): the figure is asked.
@@ -239,6 +245,9 @@ def _analyze(raw: str, synonyms: Synonyms = NO_SYNONYMS, today: dt.date | None =
     text = _read(cleaned, synonyms)
     if offers_choice(text):
         text = _NUMBERS_OFFERED_RE.sub("是多少", text)  # the options are guesses; the figure answers
+        if not re.search(r"\d", text):
+            # "化解纠纷是按起算还是按件算": the unit of a figure asked, the figure answers it
+            text = _UNITS_OFFERED_RE.sub("是多少", text)
     numbers = tuple(find_numbers(text))
     # a number checked counts in its unit ("有两千八百六十一项吗"); a share in % ("只有七成吗")
     counted = (numbers[-1].unit or ("%" if numbers[-1].percent else "")) if numbers else ""

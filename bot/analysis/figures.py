@@ -115,9 +115,17 @@ def index_figures(metrics: list[Entry]) -> dict[str, list[Entry]]:
     return index
 
 
+_WAN_DROPPED_RE = re.compile(r"[1-9]\d{2,3}|\d+\.\d+")
+
+
 def metrics_with_figure(index: dict[str, list[Entry]], key: str, unit_char: str) -> list[Entry]:
-    """Metrics whose figure is `key` (74.1 also finds 74.1%); narrowed by unit when given."""
+    """Metrics whose figure is `key` (74.1 also finds 74.1%); narrowed by unit when given. A
+    number people read off a figure written in 万 without it ("317那个数" of 317万余元, "7.5" of
+    7.5万余项) finds that figure when no figure is the number itself; a short whole number
+    ("2") is too common to stand for one."""
     found = index.get(key, []) + index.get(key + "%", [])
+    if not found and _WAN_DROPPED_RE.fullmatch(key):
+        found = [m for m in index.get(_canonical(float(key), True, False), []) if m.unit.startswith("万")]
     if unit_char:
         narrowed = [m for m in found if m.unit.endswith(unit_char)]
         if narrowed or len(unit_char) > 1:  # "五个方面" counts aspects: never 5个 立法联系点

@@ -38,6 +38,8 @@ _ABOVE = ("超过", "超出", "多于", "高于", "不少于", "至少", "突破
 _NEAR = ("接近", "将近", "差不多", "快要", "快", "近")
 _ABOUT = ("大概", "大约", "约", "大致", "估计")
 _REACH = ("有没有", "达到", "达没达到", "到没到", "够", "有")
+# Said to be that very number ("正好200处", "整整有4600件"): a figure written roughly is not it.
+_EXACTLY_RE = re.compile(r"(?:正好|整整|刚好|恰好|恰恰|不多不少|一个不多)(?:是|有|就是)?$")
 _ONLY = ("只", "才", "仅")
 _LEADS = sorted(_BELOW + _ABOVE + _NEAR + _ABOUT + _REACH, key=len, reverse=True)
 # Units of several characters first, so "个百分点" is not read as "个".
@@ -137,6 +139,7 @@ class AskedNumber:
     start: int = 0
     end: int = 0
     anchor: float = 0.0  # the number said roughly about ("两千来万", "三千左右"): 0 when none
+    strict: bool = False  # said to be that very number ("正好200处", "整整4600件"): no rough figure is it
 
 
 def _step(number: float) -> float:
@@ -278,6 +281,9 @@ def find_numbers(text: str) -> list[AskedNumber]:
             )
             continue
         lead, end = m.group("lead") or "", m.end()
+        strict = _EXACTLY_RE.search(text[max(0, m.start() - 6) : m.start()]) is not None
+        if strict and lead in _REACH:
+            lead = ""  # "正好有200处": that very number, not "at least"
         if not lead and _REACHED_RE.search(text[max(0, m.start() - 2) : m.start()]):
             lead = "达到"  # "配到四千台", "有没有建到两百处": reaching it, not that very number
         if not lead:
@@ -312,6 +318,7 @@ def find_numbers(text: str) -> list[AskedNumber]:
                 m.start(),
                 end,
                 value if about and not exact else 0.0,
+                strict and exact,
             )
         )
     for m in _HALF_RE.finditer(text):
@@ -376,6 +383,8 @@ def compare(asked: AskedNumber, low: float, high: float) -> bool | None:
     if asked.exact:
         if abs(low - high) < tolerance:
             return abs(asked.low - low) < tolerance
+        if asked.strict:
+            return False  # "是正好200处吗" of 近200处: the report writes no exact number
         return True if asked.low >= low - tolerance and asked.low <= high + tolerance else False
     inside = low >= asked.low - tolerance and high <= asked.high + tolerance
     if inside:

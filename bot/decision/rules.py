@@ -19,6 +19,7 @@ from bot.analysis.check_words import choice_options
 from bot.analysis.figures import MOST_ASKED_RE
 from bot.analysis.intent import RANK_ASKED_RE, undescribed
 from bot.analysis.numbers import CN_DIGITS, written_figure
+from bot.analysis.places import gazetteer
 from bot.analysis.ruled_out import masked
 from bot.analysis.split import MAX_TOPIC_CHARS
 from bot.decision.contrast import rule_contrast
@@ -1151,6 +1152,8 @@ def rule_figure_subject(a: Analysis, choice: Choice | None, ctx: Context) -> Dec
             continue  # a word of the story around the ask ("我儿子刚考进市场监管局，…"): never what is lacking
         if word in places or any(word in p for p in places):
             continue
+        if _CHANGE_HEAD_RE.fullmatch(word) and CHANGE_STATED_RE.search(evidence):
+            continue  # "增长率" of 同比上升110%: how much it changed is the figure itself
         if not occurs(word, report) and none_occur(word, report):
             at = a.text.find(word)
             suffix = a.text[at + len(word) : at + len(word) + 1] if at >= 0 else ""
@@ -1159,6 +1162,8 @@ def rule_figure_subject(a: Analysis, choice: Choice | None, ctx: Context) -> Dec
                 whole, _own_words(ctx.normalize or normalize, choice.names, choice.own_text)[1]
             ):
                 continue  # "听政室" of 听证室: the figure's own word, typed by its sound
+            if any(whole in f.text or f.text in whole for f in gazetteer().find(a.text)):
+                continue  # "我二舅老家在常宁市…": a place the story names, no measure (the scope rules judge places)
             if len(whole) >= 3 and not _describes(word, a.text, report):
                 return Decline("absent", whole)  # never in the report, and not describing a noun after it
             continue
@@ -1212,7 +1217,9 @@ MEASURE_NEUTRAL = (
         # a topic's marker ("园区这块又放了好多项权下去"): where the topic ends, nothing counted
         "这块 那块 这一块 那一块 这边 那边 这部分 那部分 这方面 那方面 板块 "
         # how a figure is counted ("是按什么计数的"): its unit asked, not a thing counted
-        "计数 计算 统计 计量 单位".split()
+        "计数 计算 统计 计量 单位 "
+        # how a number is said ("整整200处", "大约两百"): its precision, not a thing counted
+        "整整 正好 刚好 恰好 恰恰 大约 大概 左右 上下 精确 准确 确切 具体".split()
     )
     | {unit + "数" for unit in "件项个家台处条类种起次名"}  # a count in its unit ("纠纷的起数")
     | MAKING_VERBS
@@ -1312,7 +1319,7 @@ def measure_head(a: Analysis, report: str = "") -> str:
             return claimed
     if asked is None:  # a keyword lookup ("罚款金额", "公示执法岗位"): its last noun that names a measure
         # a lookup, or longer text naming its count at its end ("…配备执法记录仪数量")
-        last = clauses[-1] if clauses else ""
+        last = next((c for c in reversed(clauses) if c.strip()), "")  # (a final 。 leaves an empty clause)
         if not _MARKS_RE.search(a.raw):
             last = "".join(clauses)  # "市本级 重大招商项目 数量": keywords typed with spaces are one name
         named = bool(last) and (len(last) <= MAX_KEYWORD_CHARS or _COUNT_NAMED_END_RE.search(last))
@@ -1665,7 +1672,8 @@ _COMPLEMENTS = frozenset("出来到完好上下成掉")  # after a verb: where o
 
 
 # A head naming only a change ("涨幅", "变化幅度", "降了多少"): of a figure stating one, that figure.
-_CHANGE_HEAD_RE = re.compile(CHANGE_ASKED_RE.pattern + r"|幅度?")
+# a change named as its own measure ("涨幅", "增长率", "增速"): how much it changed, the figure's own
+_CHANGE_HEAD_RE = re.compile(rf"(?:{CHANGE_ASKED_RE.pattern})(?:率|比率|比例|百分比|速度)?|增速|降速|幅度?")
 
 
 def rule_measure_identity(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
@@ -2088,8 +2096,13 @@ def _suffixed(word: str, following: str) -> str:
     """The word with the one character written right after it when that makes the thing's name
     ("网格" + "员"), never a particle or a link (的, 了, 和)."""
     glued = word + following
-    whole = len(following) == 1 and _HANZI_RE.fullmatch(glued) and following not in _SLOT_BREAKS
+    whole = len(following) == 1 and _HANZI_RE.fullmatch(glued) and following in _NOUN_SUFFIXES
     return glued if whole else word
+
+
+# bound characters that make a noun of the word before them ("网格员", "调解室", "咨询费"); a
+# verb or preposition after a word ("权力用", "店里接") starts the next phrase, no part of it
+_NOUN_SUFFIXES = frozenset("员者师士户家所站室点处馆院会证书费率数量额金款单表卡码号长官队组团网群台")
 
 
 _CLASSIFIER_RE = re.compile(r"[个项件家台处条类种名起次位户批只多]*")

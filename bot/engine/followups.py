@@ -14,9 +14,9 @@ import re
 from dataclasses import replace
 
 from bot.analysis import ASKS_ABOUT_OTHER_RE, Analysis
-from bot.analysis.check_words import UNIT_WORDS, kind_fits, offers_choice
+from bot.analysis.check_words import UNIT_WORDS, choice_options, kind_fits, offers_choice
 from bot.analysis.figures import parse_figure_query
-from bot.analysis.numbers import AskedNumber
+from bot.analysis.numbers import AskedNumber, find_numbers
 from bot.answers import compose as answers
 from bot.answers.compose import Response
 from bot.decision.rules import CLAUSE_BREAK_RE, GENERIC_VERBS, ORDINAL_RE, PLACEHOLDERS, ordinal_key
@@ -42,6 +42,8 @@ CHECK_WORDS_RE = re.compile(
     r"听人说|听别人说|听人讲|听别人讲|听讲|听说|我记得|没得|冇得|ok|okay|对头|是滴|"
     # what the check draws from the answer ("所以是五万多人？") or rules out ("不会超过五千吧")
     r"所以|因此|这么说|这样说|照这么说|换句话说|不会|不可能|不止|"
+    # that very number claimed ("是正好200处吗", "不多不少整整五个"): judged as exact
+    r"正好|整整|刚好|恰好|恰恰|不多不少|"
     r"记得|以为|当是|好像|似乎|没记错|记错|没(?:听|看|搞|弄|算)错|真的假的|真假|假的|一点点|一点儿|一点|一些|"
     r"也就是|意思是|难道|还|竟然|居然|就是|全都|全部|所有|个个|都能|就能|能|可以|在|连|都|也|咯|啰|嘛|确实|应该|应当|可能|估计|这么|那么|么|我|你|不是|是不是|确定|真的|对不对|对吗|对吧|没错|是|对|吧|吗|呢|啊|呀|哦|就|才|只有|只|有|没有|超过|不到|"
     r"大概|差不多|左右|那|这|个|件|项|家|台|人|名|次|起|条|类|元|成|倍|多|余|近|来|了|的|[万亿千百十]"
@@ -277,6 +279,20 @@ _MEASURE_CHARS = frozenset("数率额量人次件项个名起家")
 _COUNT_NAMED_RE = re.compile(r"\d+(?=[\u4e00-\u9fff])")
 
 
+def _one_option_stated(question: str, answer: str) -> bool:
+    """Whether, of the two numbers a question offers, exactly one is a figure the answer states
+    (and that figure is the only one of the answer's figures it fits)."""
+    options = choice_options(convert_numerals(question))
+    if options is None:
+        return False
+    figures = figures_of(answer)
+    fitting = []
+    for option in options:
+        numbers = find_numbers(option)
+        fitting.append([f for f in figures if numbers and within(numbers[-1], f)])
+    return sorted(len(f) for f in fitting) == [0, 1]
+
+
 def _holds_word(sentence: str, word: str) -> bool:
     """Whether a sentence holds the word, or its noun before a word of place ("县里" → 县)."""
     return word in sentence or (len(word) == 2 and word[1] in "里上中内" and word[0] in sentence)
@@ -455,7 +471,11 @@ class FollowUps:
         if conversation is None or not conversation.active(now) or not conversation.last_text:
             return None
         a = self.packs[-1].analyze(text)
-        own = [w for w in self._own_words(a.text) if not re.fullmatch(UNIT_WORDS, w)]  # "是元还是万元"
+        own = [
+            w
+            for w in self._own_words(a.text)
+            if not re.fullmatch(UNIT_WORDS, w) and CHECK_WORDS_RE.sub("", w)  # "是元还是万元", "应该是…"
+        ]
         if not offers_choice(a.cleaned) or a.numbers or own:
             return None  # (the options, as numbers, were read as the question's "是多少")
         last = self._last_answer(conversation)
@@ -465,6 +485,8 @@ class FollowUps:
             said = convert_numerals(a.cleaned)
             offered = [p for p in last.parts if p.figure is not None and p.figure.unit and p.figure.unit in said]
             last = offered[0] if len(offered) == 1 else last
+        if last.figure is None and not last.parts and _one_option_stated(a.cleaned, last.answer):
+            return answers.checked(last, None)  # "是6项还是3项" after an area's points stating 6项
         return answers.checked(last, None) if last.figure is not None else None
 
     @staticmethod
