@@ -26,6 +26,8 @@ TODAY = dt.date(2026, 12, 1)
         ("这份报告有啥亮点", "overview"),  # the document's highlights are its parts
         ("益阳2023年法治政府建设有哪些亮点成绩", "list"),  # the work's highlights are its results
         ("烦请概括介绍该报告主要由哪几个部分构成，分别涉及哪些方面的工作？", "overview"),  # a formal request's frame
+        ("特此询问：本报告共分为哪几个主要部分？", "overview"),  # a formal letter's frame, "分为…主要部分"
+        ("敬请告知本报告分成哪几个部分", "overview"),
         ("请问贵市2023年度法治政府建设情况报告涵盖哪些主要方面？", "overview"),  # 涵盖, 哪些主要方面
         ("CCTV几台报道了益阳的营商码", "lookup"),  # which channel: a name, not a count of 台
         ("这个机器人能干嘛", "help"),

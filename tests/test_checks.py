@@ -1187,3 +1187,20 @@ def test_a_one_after_only_is_a_count():
     from bot.analysis import analyze
 
     assert [n.text for n in analyze("大通湖有没有只出一个管理办法").numbers] == ["1个"]
+
+
+@pytest.mark.parametrize(
+    "question, choice, figure",
+    [
+        ("人民调解化解纠纷多少起", "按起还是按件统计的", "10816起"),
+        ("法律咨询一共给群众提供了多少人次", "应该是按人次算还是按份算", "近30000人次"),
+        ("依法决策这块做了什么", "是6项还是3项啊", "6项"),  # one option the area's points state
+    ],
+)
+def test_options_offered_after_an_answer_are_judged_by_it(engine, question, choice, figure):
+    """Units or numbers offered right after an answer: the answer's figure says which, no verdict."""
+    conversation = Conversation()
+    engine.respond(question, conversation, now=0.0)
+    reply = engine.respond(choice, conversation, now=1.0)
+    assert reply.status == "answer" and figure in reply.answer, reply.text
+    assert not reply.answer.startswith(("是的", "不是")), reply.answer

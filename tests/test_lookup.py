@@ -132,6 +132,7 @@ def test_which_measure_a_number_is_asks_after_the_number(engine, question, figur
     "question, figure",
     [
         ("心理咨询那个将近三万，说的是人次还是件数", None),  # 心理咨询 is no 法律咨询
+        ("心理咨询将近三万，是按人算还是按人次算的", None),  # units offered after a figure quoted
         ("执法技能比武那个5100多，是人数还是场次", None),
         ("法律咨询那个将近三万，说的是人次还是件数", "近30000人次"),
         ("无证明城市里说的50余类,是指证明材料的类别还是事项", "50余类"),  # where it is said

@@ -65,7 +65,14 @@ def formal_letter(question: str, rng: random.Random) -> str:
     """The question inside a formal letter: who writes from elsewhere, a written lead, a closing,
     and a signature dated in another year (a date of writing, never the question's year)."""
     home = rng.choice(lexicon.PROVINCES) if rng.random() < 0.5 else _place(rng, question)
-    writer = f"本人系{home}{rng.choice(('籍', '', '人'))}{rng.choice(lexicon.WRITERS)}，{rng.choice(lexicon.REASONS)}。"
+    if rng.random() < 0.7:
+        writer = (
+            f"本人系{home}{rng.choice(('籍', '', '人'))}{rng.choice(lexicon.WRITERS)}，{rng.choice(lexicon.REASONS)}。"
+        )
+    else:  # who writes, said as a frame ("作为一名企业法务，…")
+        writer = (
+            f"作为{rng.choice(('一名', '', '一位'))}{rng.choice(lexicon.WRITERS)}，本人{rng.choice(lexicon.REASONS)}。"
+        )
     year = rng.choice(("2024", "2025", "2026"))
     signature = f"{rng.choice(lexicon.SIGNERS)} {year}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日"
     sep = rng.choice(("", "\n", " "))

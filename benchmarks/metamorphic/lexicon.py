@@ -459,6 +459,25 @@ CHOICES = ("是{a}还是{b}", "到底是{a}还是{b}", "是{a}还是{b}啊", "�
 ASK_CHECKS = ("是不是{x}", "是{x}吧", "有{x}吗", "应该是{x}吧", "是{x}对吧", "是{x}吗")
 
 # A bound checked in a follow-up, said before or after the number: below it, above it, or reaching it.
+# The unit of a figure asked as a choice of two, the figure's own and another, in either order:
+# of the subject named ({s}) or right after the answer.
+UNIT_CHOICES = (
+    "{s}是按{a}算还是按{b}算",
+    "{s}的单位是{a}还是{b}",
+    "{s}是{a}还是{b}啊",
+    "{s}按{a}还是按{b}统计的",
+    "{s}，单位是{a}呢还是{b}",
+    "{s}是以{a}计还是以{b}计",
+)
+UNIT_CHOICES_AFTER = (
+    "是按{a}算还是按{b}算",
+    "单位是{a}还是{b}",
+    "那是{a}还是{b}啊",
+    "按{a}还是按{b}统计的",
+    "是{a}呢还是{b}",
+)
+OTHER_UNITS = ("件", "起", "项", "家", "个", "台", "处", "条", "类", "名", "人次", "万元", "元", "人", "套", "份", "次")
+
 # A follow-up saying the figure is that very number: 是 only when the report writes it exactly.
 EXACT_CHECKS = (
     "是正好{x}吗",

@@ -67,6 +67,7 @@ TRANSFORMS = (
     ("check_direction", COMPOSITION),
     ("none_claimed", COMPOSITION),
     ("choice", COMPOSITION),
+    ("unit_choice", COMPOSITION),
     ("told_claim", COMPOSITION),
     ("self_corrected", COMPOSITION),
     ("all_claimed", COMPOSITION),
@@ -360,6 +361,14 @@ def composition_cases(sources: Sources, seed: int) -> list[Case]:
             asked = composition.choice(item.question, figure, follow_up, rng)
             turns = (item.question, asked) if follow_up else (asked,)
             cases.append(Case("choice", COMPOSITION, turns, CHOICE, item.expect, None, item.question))
+    rng = _rng(seed, "unit_choice")  # "是按起算还是按件算": the figure answers, no verdict
+    for subject, item in sources.subjects:
+        figure = sources.single_figure(item)
+        for follow_up in (False, True):
+            asked = composition.unit_choice(subject, figure, follow_up, rng)
+            if asked:
+                turns = (item.question, asked) if follow_up else (asked,)
+                cases.append(Case("unit_choice", COMPOSITION, turns, CHOICE, item.expect, None, item.question))
     rng = _rng(seed, "none_claimed")
     for subject, item in sources.subjects:
         figure = sources.single_figure(item)

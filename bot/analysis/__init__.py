@@ -48,7 +48,7 @@ _OVERVIEW_WORDS = re.compile(
     r"讲|说|写|主要|内容|哪|几|块|部分|方面|板块|大标题|结构|概括|总结|概述|简介|简单|干|做|"
     r"成绩|亮点|成效|成就|啥|什么|些|了|的|下|给我|一下|都|在|是|怎样|大|分|共|有|工作|情况|"
     # a formal request's frame ("烦请概括介绍该报告主要由哪几个部分构成，分别涉及哪些方面")
-    r"烦请|请|介绍|该|由|构成|组成|分别|涉及|包括|包含|"
+    r"烦请|请|介绍|该|本|由|构成|组成|分别|涉及|包括|包含|为|成|特此|询问|敬请|告知|"
     # the asker's wish to know, said with no break before it ("我就想大概知道下这份东西分了哪几大块")
     r"我|就|想|知道|了解|东西"
 )
@@ -117,6 +117,9 @@ _UNITS_OFFERED_RE = re.compile(
     rf"(?:的单位|单位)?是?(?:按|以)?{_UNIT_WORD}(?:来)?(?:算|计|计算|统计)?的?(?:呢|啊|呀)?"
     rf"还是(?:按|以)?{_UNIT_WORD}(?:来)?(?:算|计|计算|统计)?的?[啊呢呀啵哦嘛咯噻哈]*(?=[，,。？?！!\s]*$)"
 )
+_QUOTED_FIGURE_RE = re.compile(
+    r"\d{2,}|\d\.\d|\d[万亿千百余多]|近\d"
+)  # (a single digit is part of a name: "0跑动", "跑1次")
 # After a number, what makes it describe the thing ("跑2次以上才办得成的事项", "2次以上的"): 的 ends a description.
 _DESCRIBES_AFTER_RE = re.compile(r"(?:以上|以下|或以上|及以上)?(?:(?:才|就|都|能|可)[\u4e00-\u9fff]{0,4})?的")
 # Two numbers offered to choose from at the end ("网上可办率是100%还是90%"): the figure is asked.
@@ -245,8 +248,9 @@ def _analyze(raw: str, synonyms: Synonyms = NO_SYNONYMS, today: dt.date | None =
     text = _read(cleaned, synonyms)
     if offers_choice(text):
         text = _NUMBERS_OFFERED_RE.sub("是多少", text)  # the options are guesses; the figure answers
-        if not re.search(r"\d", text):
-            # "化解纠纷是按起算还是按件算": the unit of a figure asked, the figure answers it
+        if not _QUOTED_FIGURE_RE.search(text):
+            # "化解纠纷是按起算还是按件算": the unit of a figure asked, the figure answers it (a
+            # figure quoted before, "一万零八百一十六起，单位是起还是件", is looked up by its number)
             text = _UNITS_OFFERED_RE.sub("是多少", text)
     numbers = tuple(find_numbers(text))
     # a number checked counts in its unit ("有两千八百六十一项吗"); a share in % ("只有七成吗")

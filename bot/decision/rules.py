@@ -1460,7 +1460,7 @@ def _claim_head(clauses: list[str], report: str = "") -> str | None:
     for word in words[stated + 1 : stated + 8]:  # "新增了10个立法听证会": the noun counted after it
         if word in _PHRASE_ENDS or word in _CLAIM_WORDS:
             break
-        if len(word) >= 2 and _HANZI_RE.fullmatch(word) and (lexicon.is_noun(word) or word[-1] in _MEASURE_SUFFIXES):
+        if len(word) >= 2 and _HANZI_RE.fullmatch(word) and (lexicon.is_noun(word) or word[-1] in _LOOKUP_SUFFIXES):
             after = word
     if after:
         return "" if after in MEASURE_NEUTRAL or after in PLACEHOLDERS else after
@@ -1480,7 +1480,7 @@ def _claim_head(clauses: list[str], report: str = "") -> str | None:
             named = [w for w in before[:k] if len(w) >= 2 and lexicon.is_noun(w) and occurs(w, report)]
             if named:  # "企业享受到了有6125家": the asker's own verb; who it was done to is the subject
                 return named[-1]
-        if lexicon.is_noun(word) or word[-1] in _MEASURE_SUFFIXES or _unwritten(word, report):
+        if lexicon.is_noun(word) or word[-1] in _LOOKUP_SUFFIXES or _unwritten(word, report):
             return word
         done = [w for w in before[:k] if len(w) >= 2 and w not in _CLAIM_WORDS]  # "投诉是不是受理了"
         if done and lexicon.is_verb(word) and _HANZI_RE.fullmatch(done[-1]) and _unwritten(done[-1], report):
@@ -1959,7 +1959,7 @@ def rule_lookup_word(a: Analysis, choice: Choice | None, ctx: Context) -> Declin
         elif lacked:
             # only a word that names a kind of what follows, the figure's own ("整改" of 通知数),
             # never one trailing off ("…通过数头都大了") or a typo at the end ("配了机台")
-            if word in _MEASURE_SUFFIXES:
+            if word in _LOOKUP_SUFFIXES:
                 return Decline("absent", lacked + word)  # "纠错" + "率"
             if len(word) >= 2 and (norm(word) in own or occurs(word, ctx.report_norm)):
                 return Decline("absent", lacked)
@@ -1967,7 +1967,7 @@ def rule_lookup_word(a: Analysis, choice: Choice | None, ctx: Context) -> Declin
     return None
 
 
-_MEASURE_SUFFIXES = frozenset("率 数 量 额 费")
+_LOOKUP_SUFFIXES = frozenset("率数量额费")  # a character ending a measure's name ("纠错率", "咨询费")
 
 
 def _lookup_word_lacked(word: str, own: str, own_sound: str, scope: set, norm, report: str) -> bool:

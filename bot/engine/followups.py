@@ -19,7 +19,7 @@ from bot.analysis.figures import parse_figure_query
 from bot.analysis.numbers import AskedNumber, find_numbers
 from bot.answers import compose as answers
 from bot.answers.compose import Response
-from bot.decision.rules import CLAUSE_BREAK_RE, GENERIC_VERBS, ORDINAL_RE, PLACEHOLDERS, ordinal_key
+from bot.decision.rules import CLAUSE_BREAK_RE, GENERIC_VERBS, MEASURE_NEUTRAL, ORDINAL_RE, PLACEHOLDERS, ordinal_key
 from bot.decision.verify import ALL_CLAIMED_RE, COMPARED_RE, CONTRASTS, WAY_RE, negates, verdict, within
 from bot.engine.conversation import Conversation
 from bot.engine.memo import once
@@ -474,7 +474,8 @@ class FollowUps:
         own = [
             w
             for w in self._own_words(a.text)
-            if not re.fullmatch(UNIT_WORDS, w) and CHECK_WORDS_RE.sub("", w)  # "是元还是万元", "应该是…"
+            # "是元还是万元", "应该是…", "按件还是按次统计的": no subject of their own
+            if not re.fullmatch(UNIT_WORDS, w) and CHECK_WORDS_RE.sub("", w) and w not in MEASURE_NEUTRAL
         ]
         if not offers_choice(a.cleaned) or a.numbers or own:
             return None  # (the options, as numbers, were read as the question's "是多少")

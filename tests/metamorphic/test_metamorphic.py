@@ -50,12 +50,13 @@ FLOORS = {
     # "不是X吧" is judged as the eval sets judge it (the statement "not X": 不是 when X is right).
     "check_negated_right": 0.95,
     "check_negated_wrong": 0.95,
-    "exact_claimed": 0.95,  # session 54: "是正好200处吗" of 近200处 (52.3% when written: 整整/正好 read as words the report lacks)
+    "exact_claimed": 0.95,  # session 54: "是正好200处吗" of 近200处 (51.2% on the session-start engine: 整整/正好 read as words the report lacks)
     "check_bound": 0.95,  # session 34: "X都不到吧", "连X都没到吧", "X有没有" (72.3% before the trailing relation)
     "ask_and_check": 0.90,  # session 34: "…多少罚款啊是不是两千多万" in one message (86.1% before the split kept them together)
     "check_direction": 0.95,
     "none_claimed": 0.95,  # session 42: "是不是一家都没有" of a count (不是)
-    "choice": 0.95,  # session 41: the figure and a wrong one offered as options (61.5% when written)
+    "choice": 0.95,
+    "unit_choice": 0.95,  # session 54: "是按起算还是按件算", "单位是台还是套" (87.9% on the session-start engine)  # session 41: the figure and a wrong one offered as options (61.5% when written)
     "self_corrected": 0.95,  # session 48: "X是不是N1 哦不对 是N2吧" (73.5% at the session start)
     "all_claimed": 0.95,  # session 48: "X是不是一个都没落下" of a rate, 是的 only of 100% (0% before)
     "all_claimed_after": 0.95,  # session 48: "是不是全都做到了" right after a rate (0% at the session start)
