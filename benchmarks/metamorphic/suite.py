@@ -361,22 +361,9 @@ def composition_cases(sources: Sources, seed: int) -> list[Case]:
             asked = composition.choice(item.question, figure, follow_up, rng)
             turns = (item.question, asked) if follow_up else (asked,)
             cases.append(Case("choice", COMPOSITION, turns, CHOICE, item.expect, None, item.question))
-    rng = _rng(seed, "unit_choice")  # "是按起算还是按件算": the figure answers, no verdict
-    for subject, item in sources.subjects:
-        figure = sources.single_figure(item)
-        for follow_up in (False, True):
-            asked = composition.unit_choice(subject, figure, follow_up, rng)
-            if asked:
-                turns = (item.question, asked) if follow_up else (asked,)
-                cases.append(Case("unit_choice", COMPOSITION, turns, CHOICE, item.expect, None, item.question))
-    rng = _rng(seed, "none_claimed")
-    for subject, item in sources.subjects:
-        figure = sources.single_figure(item)
-        for follow_up in (False, True):
-            claim = composition.none_claimed(subject, figure, follow_up, rng)
-            if claim:
-                turns = (item.question, claim) if follow_up else (claim,)
-                cases.append(Case("none_claimed", COMPOSITION, turns, RIGHT, item.expect, False, item.question))
+    # "是按起算还是按件算": the figure answers, no verdict; "是不是一家都没有": 不是
+    cases += _of_subjects(sources, _rng(seed, "unit_choice"), "unit_choice", composition.unit_choice, CHOICE, None)
+    cases += _of_subjects(sources, _rng(seed, "none_claimed"), "none_claimed", composition.none_claimed, RIGHT, False)
     rng = _rng(seed, "check_direction")
     for item in sources.right:
         figure = sources.single_figure(item)
@@ -387,6 +374,20 @@ def composition_cases(sources: Sources, seed: int) -> list[Case]:
             turns = (item.question, follow_up)
             cases.append(Case("check_direction", COMPOSITION, turns, RIGHT, item.expect, truth, item.question))
     return _unique(cases)
+
+
+def _of_subjects(sources: Sources, rng: random.Random, name: str, phrase, outcome: str, truth) -> list[Case]:
+    """A case per subject, asked in one message of the subject named and right after the
+    original's answer, where `phrase` (subject, figure, follow_up, rng) has a wording for it."""
+    cases = []
+    for subject, item in sources.subjects:
+        figure = sources.single_figure(item)
+        for follow_up in (False, True):
+            asked = phrase(subject, figure, follow_up, rng)
+            if asked:
+                turns = (item.question, asked) if follow_up else (asked,)
+                cases.append(Case(name, COMPOSITION, turns, outcome, item.expect, truth, item.question))
+    return cases
 
 
 MAX_JOINED_QUESTION = 40  # an original longer than this is not joined with a check or options
