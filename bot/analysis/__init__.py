@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
-from bot.analysis.check_words import claim_end, offers_choice
+from bot.analysis.check_words import UNIT_WORDS, claim_end, offers_choice
 from bot.analysis.intent import Intent, find_intent, overview_asked
 from bot.analysis.numbers import AskedNumber, find_numbers
 from bot.analysis.ruled_out import masked
@@ -112,7 +112,7 @@ class Analysis:
 
 _IS_RE = re.compile(r"是|指|说的是|讲的是|代表")
 # Two units offered at the end ("是按起算还是按件算", "单位是台还是套"): the figure's unit asked.
-_UNIT_WORD = r"(?:人次|万元|元|[件起项家个台套处条类种名人位户批场])"
+_UNIT_WORD = rf"(?:{UNIT_WORDS}|套|户|批|场)"
 _UNITS_OFFERED_RE = re.compile(
     rf"(?:的单位|单位)?是?(?:按|以)?{_UNIT_WORD}(?:来)?(?:算|计|计算|统计)?的?(?:呢|啊|呀)?"
     rf"还是(?:按|以)?{_UNIT_WORD}(?:来)?(?:算|计|计算|统计)?的?[啊呢呀啵哦嘛咯噻哈]*(?=[，,。？?！!\s]*$)"

@@ -39,7 +39,8 @@ _NEAR = ("接近", "将近", "差不多", "快要", "快", "近")
 _ABOUT = ("大概", "大约", "约", "大致", "估计")
 _REACH = ("有没有", "达到", "达没达到", "到没到", "够", "有")
 # Said to be that very number ("正好200处", "整整有4600件"): a figure written roughly is not it.
-_EXACTLY_RE = re.compile(r"(?:正好|整整|刚好|恰好|恰恰|不多不少|一个不多)(?:是|有|就是)?$")
+EXACTLY_WORDS = ("正好", "整整", "刚好", "恰好", "恰恰", "不多不少", "一个不多")
+_EXACTLY_RE = re.compile(rf"(?:{'|'.join(EXACTLY_WORDS)})(?:是|有|就是)?$")
 _ONLY = ("只", "才", "仅")
 _LEADS = sorted(_BELOW + _ABOVE + _NEAR + _ABOUT + _REACH, key=len, reverse=True)
 # Units of several characters first, so "个百分点" is not read as "个".

@@ -18,7 +18,7 @@ from bot.analysis.ask import narrative
 from bot.analysis.check_words import choice_options
 from bot.analysis.figures import MOST_ASKED_RE
 from bot.analysis.intent import RANK_ASKED_RE, undescribed
-from bot.analysis.numbers import CN_DIGITS, written_figure
+from bot.analysis.numbers import CN_DIGITS, EXACTLY_WORDS, written_figure
 from bot.analysis.places import gazetteer
 from bot.analysis.ruled_out import masked
 from bot.analysis.split import MAX_TOPIC_CHARS
@@ -1219,8 +1219,9 @@ MEASURE_NEUTRAL = (
         # how a figure is counted ("是按什么计数的"): its unit asked, not a thing counted
         "计数 计算 统计 计量 单位 "
         # how a number is said ("整整200处", "大约两百"): its precision, not a thing counted
-        "整整 正好 刚好 恰好 恰恰 大约 大概 左右 上下 精确 准确 确切 具体".split()
+        "大约 大概 左右 上下 精确 准确 确切 具体".split()
     )
+    | frozenset(EXACTLY_WORDS)
     | {unit + "数" for unit in "件项个家台处条类种起次名"}  # a count in its unit ("纠纷的起数")
     | MAKING_VERBS
 )

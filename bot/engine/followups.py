@@ -16,7 +16,7 @@ from dataclasses import replace
 from bot.analysis import ASKS_ABOUT_OTHER_RE, Analysis
 from bot.analysis.check_words import UNIT_WORDS, choice_options, kind_fits, offers_choice
 from bot.analysis.figures import parse_figure_query
-from bot.analysis.numbers import AskedNumber, find_numbers
+from bot.analysis.numbers import EXACTLY_WORDS, AskedNumber, find_numbers
 from bot.answers import compose as answers
 from bot.answers.compose import Response
 from bot.decision.rules import CLAUSE_BREAK_RE, GENERIC_VERBS, MEASURE_NEUTRAL, ORDINAL_RE, PLACEHOLDERS, ordinal_key
@@ -41,9 +41,8 @@ PARTICLES_RE = re.compile(r"[\s，,。？?！!、]|那|么|呢|的|啊|呀|吗|�
 CHECK_WORDS_RE = re.compile(
     r"听人说|听别人说|听人讲|听别人讲|听讲|听说|我记得|没得|冇得|ok|okay|对头|是滴|"
     # what the check draws from the answer ("所以是五万多人？") or rules out ("不会超过五千吧")
-    r"所以|因此|这么说|这样说|照这么说|换句话说|不会|不可能|不止|"
+    r"所以|因此|这么说|这样说|照这么说|换句话说|不会|不可能|不止|" + "|".join(EXACTLY_WORDS) + "|"
     # that very number claimed ("是正好200处吗", "不多不少整整五个"): judged as exact
-    r"正好|整整|刚好|恰好|恰恰|不多不少|"
     r"记得|以为|当是|好像|似乎|没记错|记错|没(?:听|看|搞|弄|算)错|真的假的|真假|假的|一点点|一点儿|一点|一些|"
     r"也就是|意思是|难道|还|竟然|居然|就是|全都|全部|所有|个个|都能|就能|能|可以|在|连|都|也|咯|啰|嘛|确实|应该|应当|可能|估计|这么|那么|么|我|你|不是|是不是|确定|真的|对不对|对吗|对吧|没错|是|对|吧|吗|呢|啊|呀|哦|就|才|只有|只|有|没有|超过|不到|"
     r"大概|差不多|左右|那|这|个|件|项|家|台|人|名|次|起|条|类|元|成|倍|多|余|近|来|了|的|[万亿千百十]"
