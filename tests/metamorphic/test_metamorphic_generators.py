@@ -175,7 +175,7 @@ def test_formal_letter_wraps_the_question_whole_and_dates_it_in_another_year():
     question = "2023年共受理法律援助案件多少件？"
     for _ in range(20):
         out = invariance.formal_letter(question, rng)
-        assert question in out and "本人系" in out
+        assert question in out and ("本人系" in out or re.search(r"作为[^，]+，本人", out))  # who writes, either way
         assert re.search(r"20(?:24|25|26)年\d{1,2}月\d{1,2}日$", out)
 
 
