@@ -237,16 +237,16 @@ def _bound(figure: Figure, larger: bool, words: bool, rng: random.Random) -> str
     return (numerals.decimal(text) if words else text) + wan + unit
 
 
-_UNIT_OF_RE = re.compile(r"^近?[\d.]+万?[余多]?(人次|万元|[件起项家个台处条类名元])$")
+_COUNTED_UNIT_RE = re.compile(r"人次|万元|[件起项家个台处条类名元]")
 
 
 def unit_choice(subject: str, figure: Figure, follow_up: bool, rng: random.Random) -> str | None:
     """The figure's unit and another offered to choose from ("是按起算还是按件算"), of the subject
     or right after the answer; None for a figure with no such unit (a rate, a rank)."""
-    match = _UNIT_OF_RE.match(figure.value)
-    if match is None:
+    match = _VALUE_RE.match(figure.value)
+    unit = (match.group(5) + match.group(6)) if match else ""  # "2000余万元": 万元; "317万余元": 元
+    if not _COUNTED_UNIT_RE.fullmatch(unit):
         return None
-    unit = match.group(1)
     other = rng.choice([u for u in lexicon.OTHER_UNITS if u not in unit and unit not in u])
     a, b = (unit, other) if rng.random() < 0.5 else (other, unit)
     if follow_up:

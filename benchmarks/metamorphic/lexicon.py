@@ -458,7 +458,6 @@ ASK_CHECK_JOINTS = ("啊", "呀", "，", "", " ", "？")
 CHOICES = ("是{a}还是{b}", "到底是{a}还是{b}", "是{a}还是{b}啊", "是{a}还是{b}呢", "应该是{a}还是{b}", "是{a}呢还是{b}")
 ASK_CHECKS = ("是不是{x}", "是{x}吧", "有{x}吗", "应该是{x}吧", "是{x}对吧", "是{x}吗")
 
-# A bound checked in a follow-up, said before or after the number: below it, above it, or reaching it.
 # The unit of a figure asked as a choice of two, the figure's own and another, in either order:
 # of the subject named ({s}) or right after the answer.
 UNIT_CHOICES = (
@@ -489,6 +488,7 @@ EXACT_CHECKS = (
     "整整有{x}吗",
 )
 
+# A bound checked in a follow-up, said before or after the number: below it, above it, or reaching it.
 BOUND_CHECKS = {
     "below": (
         "不到{x}吧",

@@ -117,7 +117,7 @@ _UNITS_OFFERED_RE = re.compile(
     rf"(?:的单位|单位)?是?(?:按|以)?{_UNIT_WORD}(?:来)?(?:算|计|计算|统计)?的?(?:呢|啊|呀)?"
     rf"还是(?:按|以)?{_UNIT_WORD}(?:来)?(?:算|计|计算|统计)?的?[啊呢呀啵哦嘛咯噻哈]*(?=[，,。？?！!\s]*$)"
 )
-_QUOTED_FIGURE_RE = re.compile(
+_FIGURE_SAID_RE = re.compile(
     r"\d{2,}|\d\.\d|\d[万亿千百余多]|近\d"
 )  # (a single digit is part of a name: "0跑动", "跑1次")
 # After a number, what makes it describe the thing ("跑2次以上才办得成的事项", "2次以上的"): 的 ends a description.
@@ -248,7 +248,7 @@ def _analyze(raw: str, synonyms: Synonyms = NO_SYNONYMS, today: dt.date | None =
     text = _read(cleaned, synonyms)
     if offers_choice(text):
         text = _NUMBERS_OFFERED_RE.sub("是多少", text)  # the options are guesses; the figure answers
-        if not _QUOTED_FIGURE_RE.search(text):
+        if not _FIGURE_SAID_RE.search(text):
             # "化解纠纷是按起算还是按件算": the unit of a figure asked, the figure answers it (a
             # figure quoted before, "一万零八百一十六起，单位是起还是件", is looked up by its number)
             text = _UNITS_OFFERED_RE.sub("是多少", text)

@@ -1674,7 +1674,7 @@ _COMPLEMENTS = frozenset("出来到完好上下成掉")  # after a verb: where o
 
 # A head naming only a change ("涨幅", "变化幅度", "降了多少"): of a figure stating one, that figure.
 # a change named as its own measure ("涨幅", "增长率", "增速"): how much it changed, the figure's own
-_CHANGE_HEAD_RE = re.compile(rf"(?:{CHANGE_ASKED_RE.pattern})(?:率|比率|比例|百分比|速度)?|增速|降速|幅度?")
+_CHANGE_HEAD_RE = re.compile(rf"(?:{CHANGE_ASKED_RE.pattern})(?:率|比率|比例|百分比|速度)?|降速|幅度?")
 
 
 def rule_measure_identity(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
