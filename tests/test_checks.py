@@ -69,6 +69,8 @@ def test_check_of_the_figure_just_given(engine, question, check, yes, figure):
         ("智慧渔政已经正式成为示范项目了吗", "不是", "推荐名单"),
         # a count of years by its unit (连续两年: the 1 of 第一 is no 一年)
         ("两法衔接平台案件录入数不是说只拿了一年全省第一吗", "不是", "全省第一"),
+        ("两法衔接平台案件录入数不是只拿过一年全省第一吗", "不是", "全省第一"),  # 第一 checked, 一年 too
+        ("两法衔接平台案件录入数只拿过一年全省第一吧", "不是", "全省第一"),
         ("两法衔接平台案件录入数是不是连续两年全省第一", "是的", "全省第一"),
         ("两法衔接平台案件录入数是连续三年全省第一吗", "不是", "全省第一"),
         # a check, then the same figure asked: the verdict with it (never across a negation)

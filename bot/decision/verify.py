@@ -334,6 +334,10 @@ def verdict(analysis: Analysis, evidence: str, figure=None, stated: str = "") ->
                 found = False  # "是下降了110%吗" of 上升110%: the number, but the other way
             # "不是2900余件吧" states the negation (a lead such as 不到/没到 is part of the range);
             # only a negation in the number's own clause ("是三千来家 | 没得六千家吧": 三千 is claimed)
+            claim = _NEGATION_RE.sub("", _QUESTION_FRAMES_RE.sub("", question))
+            judged = f"{figure.unit}{asked.unit}"
+            if found and _number_contradicted(analysis, claim, convert_numerals(clean(own)), judged):
+                found = False  # "只拿过一年全省第一吧" of 连续两年…全省第一: the 第一, not for one year
             clause = _clause_of(question, asked, analysis.numbers)
             typed = _typed_clause(analysis.raw, asked.text)
             if typed and typed in clause:
@@ -486,22 +490,8 @@ def _claim(analysis: Analysis, evidence: str, figure, stated: str) -> bool | Non
     if figure is not None and getattr(figure, "value", "") in ("无", "0"):
         return False  # the report says there is none of it
     converted = convert_numerals(clean(stated))
-    for found in _TOKEN_RE.finditer(question):
-        token, at = found.group(0), found.start()
-        if token in converted and (token[:1].isalpha() or question[at : found.end() + 1] in converted):
-            continue  # ("只拿了1年全省第1": the 1 of 第1 is no 1年)
-        if at > 0 and question[at - 1] in "上前去今明后每近这那":
-            continue  # "比上1年多了吗": a year pointed at, no count claimed
-        letters = re.match(r"[a-z]+", token)
-        if letters and letters.group(0) in converted and re.search(letters.group(0) + r"\d+", converted):
-            return False  # cctv12 vs cctv13 (letters the evidence writes too: a name, not pinyin)
-        if letters:
-            continue  # letters glued to a number ("dadao25%"): not a figure of its own
-        unit = question[found.end() : found.end() + 1]
-        if token == "1" and unit and _only_articles(analysis.text, unit):
-            continue  # "有没有新增一个立法联系点": the one introduces it, no count claimed
-        if unit and re.search(r"\d" + re.escape(unit), converted):
-            return False  # 连续3年 vs 连续2年, 新增10个 vs 新增5个
+    if _number_contradicted(analysis, question, converted):
+        return False
     # ranks and ordinals in one writing ("第七次" asked, "第7次" written: the same)
     asked_rank = re.findall(r"第([一二三四五六七八九十]+|\d+)", convert_numerals(analysis.cleaned))
     have_rank = re.findall(r"第([一二三四五六七八九十]+|\d+)", converted)
@@ -625,6 +615,29 @@ def _none_of(question: str, stated: str) -> bool:
     """Whether the report says there is none of what the question claims some of ("还有跑两次的
     事项吗" of 无跑动2次或以上事项); "无车证明" names a certificate, nothing said to be none."""
     return any(stated[m.end() : m.end() + 1] in question for m in _NONE_RE.finditer(stated) if m.end() < len(stated))
+
+
+def _number_contradicted(analysis: Analysis, question: str, converted: str, judged: str = "") -> bool:
+    """Whether a number the claim states in a unit is one the report writes differently in that
+    unit (连续3年 vs 连续2年, 新增10个 vs 新增5个; cctv12 vs cctv13); numbers in the units of
+    `judged` (the figure's, judged as a range already) are left out."""
+    for found in _TOKEN_RE.finditer(question):
+        token, at = found.group(0), found.start()
+        if token in converted and (token[:1].isalpha() or question[at : found.end() + 1] in converted):
+            continue  # ("只拿了1年全省第1": the 1 of 第1 is no 1年)
+        if at > 0 and question[at - 1] in "上前去今明后每近这那":
+            continue  # "比上1年多了吗": a year pointed at, no count claimed
+        letters = re.match(r"[a-z]+", token)
+        if letters and letters.group(0) in converted and re.search(letters.group(0) + r"\d+", converted):
+            return True  # cctv12 vs cctv13 (letters the evidence writes too: a name, not pinyin)
+        if letters:
+            continue  # letters glued to a number ("dadao25%"): not a figure of its own
+        unit = question[found.end() : found.end() + 1]
+        if token == "1" and unit and _only_articles(analysis.text, unit):
+            continue  # "有没有新增一个立法联系点": the one introduces it, no count claimed
+        if unit and unit not in judged and re.search(r"\d" + re.escape(unit), converted):
+            return True
+    return False
 
 
 def _only_articles(text: str, unit: str) -> bool:
