@@ -118,6 +118,20 @@ def test_a_story_typed_without_breaks_is_cut_where_the_report_words_start(engine
     assert ask.text == "复调对接调解和解了几件、和解率多少" and "洞口县" in ask.context
     listed = "把指导人民调解化解纠纷、讨薪农民工人数、湘易办上面益阳能用的应用几个数一起报一下"
     assert find_ask(listed, report).text == listed
+    # the cut never falls inside a place name or after an opening mark: the city and the title
+    # it names belong to the ask ("…了解《益阳市行政执法…》": the report's text has no 益阳)
+    ask = find_ask("本人欲了解《益阳市行政执法能力三年提升行动实施方案》围绕几个方面进行部署", report)
+    assert ask.text.startswith("《益阳市行政执法能力") and "益阳" not in ask.context
+    # a space before an opening mark breaks a clause as before a word; a keyword query glued to
+    # a feeling ends on the report's words and a count noun of its own ("…考试人数")
+    story = "我在石门县住 我堂哥在石门县莲塘村在菜市场卖鱼 前阵子回老家吃酒 可是根本不晓得去哪找 "
+    assert find_ask(story + "《益阳市承诺时限压缩了百分之七十几来着", report).text.startswith("《益阳市承诺时限")
+    assert find_ask(story + "好麻烦呀执法资格考试人数", report).text == "执法资格考试人数"
+
+
+def test_we_and_our_city_are_the_questions_scope_never_a_story():
+    assert not narrative("我们益阳市新增了几个立法联系点") and not narrative("俺们这边新增了几个立法联系点")
+    assert narrative("我们小区新增了几个快递柜") and narrative("我们市民都觉得好")
 
 
 def test_items_after_a_list_request_are_asked(engine: Engine):

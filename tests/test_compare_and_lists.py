@@ -457,6 +457,8 @@ def test_comparisons_asked_with_youmeiyou_or_chabuduo_give_both_figures(engine, 
         ("那个三百一十几万是啥子钱", "wages_recovered"),  # a rough amount: the one money figure in its range
         ("三百多万是啥钱", "wages_recovered"),
         ("一千零二十四项是跑几次的事项", "one_trip_items"),  # the figure first, then what it is asked to be
+        ("唉 请问益阳这边一千零二十四项是跑几次的事项", "one_trip_items"),  # a sigh, a place before it
+        ("我们益阳市的1024项是跑几次的事项", "one_trip_items"),
     ],
 )
 def test_a_figure_asked_about_roughly_or_first_is_found(engine, question, entry_id):

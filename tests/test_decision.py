@@ -255,7 +255,16 @@ def test_a_rough_number_beside_a_list_question_is_not_a_check(engine):
 
 @pytest.mark.parametrize(
     "question",
-    ["请法律援助律师要不要自己出钱", "能不能帮我写一份讨要工资的起诉状，老板欠我八千块", "湘易办怎么实名认证"],
+    [
+        "请法律援助律师要不要自己出钱",
+        "能不能帮我写一份讨要工资的起诉状，老板欠我八千块",
+        "湘易办怎么实名认证",
+        "在吗 市长信箱咋写信啊 教教我",  # writing to someone, and being taught
+        "怎么给市长信箱写信",
+        "法律援助的话怎么跟他们联系",
+        "无房证明在哪个网站上开？",  # where the asker does it
+        "去哪个窗口办无车证明",
+    ],
 )
 def test_practical_requests_in_more_words_are_how_to_declines(engine, question):
     reply = engine.respond(question)
@@ -454,3 +463,30 @@ def test_materials_described_by_what_they_hold_are_the_figure_that_counts_them(e
     """材料 names no measure of its own: "录音录像、跟着案卷一起存起来的材料" are 音像记录."""
     reply = engine.respond("执法时录音录像、跟着案卷一起存起来的材料一共有多少件")
     assert reply.status == "answer" and "近2万件" in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "益阳市中级人民法院2023年一共审结了多少案件",  # 人民 of 人民法院 is not 人民调解's
+        "行政区划事项清单的发布率是多少",  # 行政 is the figure's, 区划 stands nowhere in the report
+        "给领导人员配了多少台执法记录仪",  # another kind of 人员
+        "人民公社化解纠纷的数量，单位是件还是起",
+    ],
+)
+def test_a_thing_sharing_half_the_figures_name_is_no_figure_of_it(engine, question):
+    reply = engine.respond(question)
+    assert reply.status != "answer", reply.text
+
+
+@pytest.mark.parametrize(
+    "question, figure",
+    [
+        ("把审批的权力往工业园区下放，这次又放了多少项", "11项"),  # the report's bare 园区, specified
+        ("跟政府打行政官司能不能在复议的时候就和解掉，这样和解的有多少件", "78件"),  # a synonym's word
+        ("人民调解员调解了多少起纠纷", "10816起"),
+    ],
+)
+def test_a_word_specifying_the_figures_own_or_brought_by_a_synonym_still_answers(engine, question, figure):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and figure in reply.answer, reply.text

@@ -1,6 +1,7 @@
 """Direction: transforms after which the answer must change.
 
-* the measure word swapped for a near miss the report lacks → no figure answer;
+* the measure word swapped for a near miss the report lacks → no figure answer; so too a word of
+  the ask swapped for another noun sharing half its characters (人民调解 → 人民公社);
 * another year or another city inside the question → a scope decline;
 * a practical ending on a figure's subject ("…要钱吗", "…怎么申请") → a how-to decline, never 是的/不是;
 * where the subject stands in the province ("…在全省排第几", "…算什么水平") → its own rank as the
@@ -9,10 +10,12 @@
 
 from __future__ import annotations
 
+import functools
 import random
 import re
 
 from benchmarks.metamorphic import lexicon, numerals
+from benchmarks.metamorphic.words import content_words, pos_tokenizer, tokenizer
 
 _YEAR_RE = re.compile(r"2023年(?![版度])")
 _YEAR_WORDS_RE = re.compile(r"二[〇零]二三年(?![版度])")
@@ -76,6 +79,45 @@ def turned_words(question: str, report: str) -> list[str]:
             if turned != pair and turned not in report:
                 head, _, tail = question.rpartition(pair)  # the ask's word, not the story's
                 return [head + turned + tail]
+    return []
+
+
+@functools.cache
+def _nouns_by_pair() -> dict[str, list[str]]:
+    """Four-character nouns of the dictionary (frequent ones, most frequent first) by their first
+    and their last two characters."""
+    tags, found = pos_tokenizer().word_tag_tab, {}
+    for word, freq in tokenizer().FREQ.items():
+        if len(word) == 4 and freq >= PAIR_NOUN_FREQ and tags.get(word, "") in ("n", "nt", "nz"):
+            for pair in {word[:2], word[2:]}:
+                found.setdefault(pair, []).append((freq, word))
+    return {pair: [w for _, w in sorted(words, reverse=True)] for pair, words in found.items()}
+
+
+PAIR_NOUN_FREQ = 100
+_ILLUSTRATED_RE = re.compile(r"(?:像|比如|例如|诸如|包括)[^，,。？?！!；;]*$")
+MAX_ASK_CHARS = 40  # an asking part longer than this may hold a story typed without a break
+
+
+def pair_words(question: str, report: str) -> list[str]:
+    """The question with a four-character word of its ask that the report writes swapped for
+    another noun sharing one half of it, whose other half the report never writes ("人民调解" →
+    人民公社, "执法人员" → 领导人员): a thing the report does not count, however much of its name
+    the figure's shares."""
+    asking = asking_clauses(question)
+    if len(asking) > MAX_ASK_CHARS:
+        return []  # a story run on into its ask: which clause asks is not plain
+    for _, word in content_words(asking):
+        if len(word) != 4 or word not in report or question.count(word) != 1 or not _swappable(word, asking):
+            continue
+        if _ILLUSTRATED_RE.search(asking[: asking.find(word)]):
+            continue  # "…涉及多少个方面，像环境保护这些": an example given, not what is asked
+        for pair in (word[:2], word[2:]):
+            for new in _nouns_by_pair().get(pair, []):
+                kept = new[:2] == word[:2] if pair == word[:2] else new[2:] == word[2:]  # in the same place
+                other = new[2:] if pair == word[:2] else new[:2]
+                if kept and new not in report and other not in report and len(set(new) & set(word)) == 2:
+                    return [question.replace(word, new)]
     return []
 
 

@@ -86,6 +86,18 @@ def formal_letter(question: str, rng: random.Random) -> str:
     )
 
 
+def city_named(question: str, rng: random.Random) -> str | None:
+    """The report's own city named before the question ("益阳市…", "咱益阳…"), half the time
+    after a story run on without a break ("…在桃江开店想了解益阳市…"): never a scope of its own."""
+    if lexicon.HOME_CITY in question:
+        return None
+    city = rng.choice(lexicon.HOME_CITY_FORMS).format(lexicon.HOME_CITY)
+    asked = city + rng.choice(("", "", "的")) + question
+    if rng.random() < 0.5:
+        return asked
+    return story(rng, question) + rng.choice(("", " ", "，")) + rng.choice(lexicon.CITY_LEADS) + asked
+
+
 # --- fillers, politeness, emoji ------------------------------------------------------------------------
 
 
@@ -307,6 +319,7 @@ TRANSFORMS = {
     "story_before": (story_before, 2),
     "story_after": (story_after, 2),
     "formal_letter": (formal_letter, 1),
+    "city_named": (city_named, 1),
     "fillers_politeness_emoji": (fillers, 2),
     "punctuation_removed": (punctuation_removed, 1),
     "punctuation_doubled": (punctuation_doubled, 1),

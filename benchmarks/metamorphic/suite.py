@@ -47,6 +47,7 @@ CHECK_TRANSFORMS = {  # name → (right figure, in words (None: either), negated
 TRANSFORMS = (
     *((name, INVARIANCE) for name in invariance.TRANSFORMS),
     ("near_miss_measure", DIRECTION),
+    ("pair_word", DIRECTION),
     ("turned_word", DIRECTION),
     ("other_year", DIRECTION),
     ("other_city", DIRECTION),
@@ -152,6 +153,8 @@ def direction_cases(sources: Sources, seed: int) -> list[Case]:
             cases.append(Case("near_miss_measure", DIRECTION, (question,), NO_FIGURE, source=item.question))
         for question in direction.turned_words(item.question, sources.report):
             cases.append(Case("turned_word", DIRECTION, (question,), NO_FIGURE, source=item.question))
+        for question in direction.pair_words(item.question, sources.report):
+            cases.append(Case("pair_word", DIRECTION, (question,), NO_FIGURE, source=item.question))
     # A year or city put before a story would stand in its context, where it must not set a scope:
     # story messages are left out.
     with_figures = [i for i in sources.right if sources.figure_in(" ".join(i.expect)) and "story" not in i.tags]

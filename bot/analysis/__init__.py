@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
+from bot.analysis.ask import scope_only
 from bot.analysis.check_words import UNIT_WORDS, claim_end, offers_choice
 from bot.analysis.intent import Intent, find_intent, overview_asked
 from bot.analysis.numbers import AskedNumber, find_numbers
@@ -89,8 +90,11 @@ class Analysis:
         if not self.quotes_figure:
             return False
         first = next(n for n in self.numbers if n.exact)
-        # "一千零二十四项是跑几次的事项": the figure, then what it is asked to be
-        return self.intent.kind == "lookup" or (first.start == 0 and _IS_RE.match(self.text, first.end) is not None)
+        # "一千零二十四项是跑几次的事项": the figure, then what it is asked to be; a place, a year
+        # or a sigh before it names nothing ("唉 请问益阳这边一千零二十四项是…")
+        before = _NOTHING_NAMED_RE.sub("", self.text[: first.start])
+        opens = first.start == 0 or scope_only(before)
+        return self.intent.kind == "lookup" or (opens and _IS_RE.match(self.text, first.end) is not None)
 
     @property
     def checks_number(self) -> bool:
@@ -111,6 +115,8 @@ class Analysis:
 
 
 _IS_RE = re.compile(r"是|指|说的是|讲的是|代表")
+# Words before a quoted figure that name nothing: a sigh, a request, who asks.
+_NOTHING_NAMED_RE = re.compile(r"唉|哎|请问|问下|问一下|咱们|咱|我们|俺们")
 # Two units offered at the end ("是按起算还是按件算", "单位是台还是套"): the figure's unit asked.
 _UNIT_WORD = rf"(?:{UNIT_WORDS}|套|户|批|场)"
 _UNITS_OFFERED_RE = re.compile(

@@ -31,7 +31,7 @@ from bot.text.pairs import occurs, pairs_of
 
 # Clause breaks: punctuation, and spaces between words (voice input writes no commas).
 _BREAK_RE = re.compile(
-    r"[，,。！!？?；;：:\n\r\t…~～—－]+|(?<!\d)\.+|\.+(?!\d)|-{2,}|(?<=[吗呢])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=说来话长|是这样的)|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff\dA-Za-z])"
+    r"[，,。！!？?；;：:\n\r\t…~～—－]+|(?<!\d)\.+|\.+(?!\d)|-{2,}|(?<=[吗呢])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=说来话长|是这样的)|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff\dA-Za-z《“「『（(])"
 )
 # Words that make a clause ask something (a question word, a check, a request); 几千/几万 is
 # an amount told ("本来要罚几千块"), not asked.
@@ -180,16 +180,22 @@ def _report_tail(clause: str, report: str) -> str:
         if not covered[k] or (k and covered[k - 1]):
             continue  # not where a run of the report's words starts
         tail = clause[k:]
-        if sum(covered[k:]) / len(covered[k:]) >= TAIL_COVERAGE and not narrative(tail):
+        named = len(tail) - len(_COUNT_NOUN_END_RE.search(tail).group(0))  # "…考试|人数": the count asked
+        pairs = covered[k : k + max(named - 1, 1)]
+        if named >= MIN_TAIL and sum(pairs) / len(pairs) >= TAIL_COVERAGE and not narrative(tail):
             return tail
     return ""
+
+
+# The count a keyword query ends on, in words of its own ("执法资格考试人数"): not the report's.
+_COUNT_NOUN_END_RE = re.compile(r"(?:人数|件数|个数|项数|数量|总数|多少)?$")
 
 
 def _requests_only(piece: str) -> bool:
     """A request with no object yet, a year or place at most ("烦请告知2023年度"): what it asks
     for comes next."""
     lead = _LEAD_RE.search(piece)
-    return lead is not None and _scope_only(convert_numerals(piece[lead.end() :]))  # "二〇二三年度" too
+    return lead is not None and scope_only(convert_numerals(piece[lead.end() :]))  # "二〇二三年度" too
 
 
 def _objects_kept(pieces: list[str], report: str) -> list[str]:
@@ -220,6 +226,7 @@ def _story_cut(clause: str, report: str) -> list[str]:
     for k in range(len(covered) - 2, MIN_STORY_PREFIX - 1, -1):
         if not covered[k] or covered[k - 1]:
             continue  # not where a run of the report's words starts
+        k = _word_start(text, k)
         head, rest = text[:k], text[k:]
         if narrative(head) and coverage(head, report) <= STORY_COVERAGE and _asks(rest):
             return [head, rest]
@@ -235,6 +242,19 @@ def _story_cut(clause: str, report: str) -> list[str]:
         ):
             return [head, tail]
     return [clause]
+
+
+def _word_start(text: str, k: int) -> int:
+    """Where the run of the report's words starting at k really starts: a place name it runs on
+    from ("…了解《益阳市行政执法…": the report's text has no 益阳) and an opening mark before that
+    belong to the asking part, never to the story."""
+    k = next((f.start for f in gazetteer().find(text) if f.start < k < f.end), k)
+    while k and text[k - 1] in _OPENING_MARKS:
+        k -= 1
+    return k
+
+
+_OPENING_MARKS = "《“‘「『(（"
 
 
 def _at_lead(clause: str) -> list[str]:
@@ -744,10 +764,10 @@ def find_ask(text: str, report: str = "") -> Ask:
         # "我表姐说…是2900多件，是真的吗": who told the claim checked is context, not the claim
         chosen_parts = {i: _TOLD_BY_RE.sub("", parts[i]) for i in chosen[:-1]}
         parts = [chosen_parts.get(i, p) for i, p in enumerate(parts)]
-    while chosen[0] > 0 and _scope_only(parts[chosen[0] - 1]):
+    while chosen[0] > 0 and scope_only(parts[chosen[0] - 1]):
         chosen.insert(0, chosen[0] - 1)  # "2024年，…少了多少": a year or place just before is the ask's
     ask_text = "，".join(parts[i] for i in chosen if parts[i])
-    opening = parts[0] + (parts[1] if _scope_only(parts[0]) and len(parts) > 1 else "")  # "2022年，我家…"
+    opening = parts[0] + (parts[1] if scope_only(parts[0]) and len(parts) > 1 else "")  # "2022年，我家…"
     scope = _leading_scope(parts[0]) if chosen[0] > 0 and not narrative(opening) else ""
     if scope and scope not in ask_text and not (YEAR_RE.match(scope) and YEAR_RE.search(ask_text)):
         # "2019年的企业第一次犯小错不罚款的 一共免了多少钱", "广州那边…有多少家企业": a year or a
@@ -770,9 +790,15 @@ def find_ask(text: str, report: str = "") -> Ask:
 
 
 # Words of a personal story: a clause with one of them is context, never part of the ask.
+# "我们益阳市…", "俺们这边…": the asker's city, the question's own scope, never a story of theirs.
+_OUR_PLACE = r"(?:益阳|这边|这里|当地|本地|市(?!民))"
 NARRATIVE_RE = re.compile(
     _STORY_TIMES
-    + r"|我|俺|咱家|本人|鄙人|笔者|他说|她说|他们说|孩子|儿子|女儿|老伴|老公|老婆|爸|妈|爷|奶|侄|外甥|孙|邻居|朋友|同事|亲戚|听说|"
+    + r"|我(?!们"
+    + _OUR_PLACE
+    + r")|俺(?!们"
+    + _OUR_PLACE
+    + r")|咱家|本人|鄙人|笔者|他说|她说|他们说|孩子|儿子|女儿|老伴|老公|老婆|爸|妈|爷|奶|侄|外甥|孙|邻居|朋友|同事|亲戚|听说|"
     r"婶|姨|舅|叔|伯|姑|嫂|姐|哥|闺女|媳妇|丈夫|老头|老太|老人|屋里人|家里人|外婆|外公|公公|婆婆|女婿|岳父|岳母|亲家|隔壁|楼下|说来话长|是这样的|"
     # who the asker is ("作为市人大代表", "作为一名基层执法人员"): a frame of the asker, no part of the ask
     r"作为(?:一名|一个|一位|一家)?[\u4e00-\u9fff]{0,10}?(?:代表|委员|人员|干部|律师|记者|学生|研究生|居民|市民|村民|党员|"
@@ -894,7 +920,7 @@ _NAME_ONLY_RE = re.compile(
 )
 
 
-def _scope_only(clause: str) -> bool:
+def scope_only(clause: str) -> bool:
     """A place or a year alone ("在湘潭", "长沙那边", "2023年", "去年就是二零二五年"): the
     question's own scope."""
     text = convert_numerals(clean(clause))
@@ -917,7 +943,7 @@ def _story(clause: str, report: str = "") -> bool:
     clause the report has almost none of the words of (a place or a year alone is a scope)."""
     if narrative(clause):
         return True
-    if not report or _scope_only(clause):
+    if not report or scope_only(clause):
         return False
     return coverage(clause, report) <= STORY_COVERAGE
 

@@ -1167,6 +1167,9 @@ def rule_figure_subject(a: Analysis, choice: Choice | None, ctx: Context) -> Dec
             if len(whole) >= 3 and not _describes(word, a.text, report):
                 return Decline("absent", whole)  # never in the report, and not describing a noun after it
             continue
+        own_sound = _own_words(ctx.normalize or normalize, choice.names, choice.own_text)[1]
+        if len(word) >= 4 and word in typed and _half_foreign(word, evidence, report, own_sound):
+            return Decline("absent", word)  # "行政区划事项清单": half the figure's (行政), half nowhere (区划)
         if not occurs(word, report) and len(word) >= 4:
             # "刑事案件" the report never writes: its 刑事 stands only elsewhere (刑事破案数)
             part = next(
@@ -1189,6 +1192,32 @@ def rule_figure_subject(a: Analysis, choice: Choice | None, ctx: Context) -> Dec
         if occurs(word, report) and report.count(word) <= 3 and word in typed:
             return Decline("unstated", word)
     return None
+
+
+def _half_foreign(word: str, evidence: str, report: str, own_sound: str) -> bool:
+    """Whether a word the report never writes is half the figure's own words and half a word the
+    report has nowhere, in no spelling of the figure's sound ("人民公社" of 人民调解, "领导人员" of
+    执法人员): another thing named like it, never a way of saying it."""
+    if occurs(word, report):
+        return False
+    for k in range(2, len(word) - 1):
+        for own, other in ((word[:k], word[k:]), (word[k:], word[:k])):
+            if (
+                own in evidence
+                and none_occur(other, report)
+                and lexicon.words_in(other)
+                and not _sounds_in(other, own_sound)
+                and (own == word[:k] or _modified(own, evidence))
+            ):
+                return True
+    return False
+
+
+def _modified(head: str, evidence: str) -> bool:
+    """Whether the evidence writes `head` only after a word of its own kind ("执法人员"): a
+    bare 园区 is what 工业园区 specifies, never another thing."""
+    at = [m.start() for m in re.finditer(re.escape(head), evidence)]
+    return bool(at) and all(i >= 2 and evidence[i - 2 : i] + head in lexicon.words() for i in at)
 
 
 def _asking_text(a: Analysis) -> str:
@@ -1894,13 +1923,21 @@ def rule_subject_named(a: Analysis, choice: Choice | None, ctx: Context) -> Decl
         subject = _SUBJECT_FILLER_RE.sub("", _SCOPE_PREFIX_RE.sub("", subject))
     if len(subject) < 2 or subject == asked:
         return None  # the ask names no measure of its own, or no subject before it
-    pairs = {subject[i : i + 2] for i in range(len(subject) - 1)}
     names, sounds = _own_words(norm, choice.names, choice.own_text)
+    pairs = {subject[i : i + 2] for i in range(len(subject) - 1)} - _pairs_of_other_words(subject, names, sounds)
     if any(p in names or _sounds_in(p, sounds) for p in pairs):
         return None  # written, or typed by sound ("挑解" of 调解)
     if _abbreviates(subject, names):
         return None  # "法审事项" of 法治审核的执法事项: each character starting a word of it
     return Decline("unstated", subject)
+
+
+def _pairs_of_other_words(subject: str, names: str, sounds) -> set[str]:
+    """The character pairs inside a longer word of the subject that the figure's names never
+    write ("人民法院" of 中级人民法院审结): that word is the thing asked, and its 人民 shares
+    nothing with 人民调解."""
+    words = [w for w in lexicon.segment(subject) if len(w) >= 3 and w in lexicon.words()]
+    return {w[i : i + 2] for w in words if w not in names and not _sounds_in(w, sounds) for i in range(len(w) - 1)}
 
 
 def _abbreviates(short: str, names: str) -> bool:

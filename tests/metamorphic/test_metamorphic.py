@@ -16,6 +16,7 @@ FLOORS = {
     "story_before": 0.95,
     "story_after": 0.95,
     "formal_letter": 0.95,
+    "city_named": 0.95,  # session 55: "…本人欲了解《益阳市行政执法…" (the story cut split 益阳 off the ask)
     "fillers_politeness_emoji": 0.95,
     "punctuation_removed": 0.85,  # long voice-input stories with every break removed
     "punctuation_doubled": 0.95,
@@ -30,6 +31,7 @@ FLOORS = {
     "feeling_after": 0.95,  # session 35: "…吗 好麻烦呀" (96.9% before a short message shed its feeling)
     "dialect": 0.95,  # session 34: a verb's 了 said 哒/咯 too (93.7% before 讲咯/过哒 were read)
     "near_miss_measure": 0.80,
+    "pair_word": 0.95,  # session 55: "人民调解" → 人民公社, "执法人员" → 领导人员 (93.2% on the session-start engine)
     "turned_word": 0.90,  # session 35: a word of the report turned to its opposite ("诉前" → 诉后, "网上" → 网下)
     "other_year": 0.95,
     "other_city": 0.95,
