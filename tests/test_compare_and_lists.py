@@ -1265,3 +1265,10 @@ def test_a_staff_lookup_of_counts_by_their_nouns_gets_each(engine):
 def test_a_figure_quoted_of_a_thing_the_report_lacks_is_never_judged(engine, question):
     reply = engine.respond(question)
     assert reply.status != "answer" and not reply.text.startswith(("是的", "不是")), reply.text
+
+
+def test_an_answer_a_combined_part_gave_already_is_not_repeated(engine):
+    """ "农民工讨薪" answers 370名 and 317万余元 together: an ask of the money after it adds
+    nothing, and each figure stands once."""
+    reply = engine.respond("农民工讨薪 讨回最多的一笔 是多少钱")
+    assert reply.text.count("为农民工讨回工资金额：317万余元") <= 1, reply.text

@@ -490,3 +490,9 @@ def test_a_thing_sharing_half_the_figures_name_is_no_figure_of_it(engine, questi
 def test_a_word_specifying_the_figures_own_or_brought_by_a_synonym_still_answers(engine, question, figure):
     reply = engine.respond(question)
     assert reply.status == "answer" and figure in reply.answer, reply.text
+
+
+@pytest.mark.parametrize("question", ["讨回工资最多的一笔是多少", "法律援助案件里最大的一件涉及多少钱"])
+def test_the_most_of_one_member_is_a_breakdown_a_total_never_gives(engine, question):
+    reply = engine.respond(question)
+    assert reply.status != "answer" and "每一" in reply.text, reply.text

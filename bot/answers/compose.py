@@ -390,7 +390,10 @@ MIXED_CHECKS = "不全对，逐项核对如下："
 
 def combined(knowledge: Knowledge, parts: list[Response], missing: list[str] = ()) -> Response:
     """Several questions in one message, answered one after another; when each part is an
-    answer, its source and where, the answers come first and each source once below them."""
+    answer, its source and where, the answers come first and each source once below them. A
+    part that is itself several answers stands as those, and an answer given already is not
+    repeated ("农民工讨薪" gives 370名 and 317万余元; "讨回多少钱" after it adds nothing)."""
+    parts = _distinct(parts)
     text = _answers_then_sources(parts) or "\n\n".join(p.text for p in parts)
     answer = "\n".join(p.answer for p in parts)
     verdicts = [m.group(0) if m else "" for m in (_VERDICT_RE.match(p.answer) for p in parts)]
@@ -414,6 +417,18 @@ def combined(knowledge: Knowledge, parts: list[Response], missing: list[str] = (
         year=first.year,
         parts=tuple(parts),
     )
+
+
+def _distinct(parts: list[Response]) -> list[Response]:
+    flat = [q for p in parts for q in (p.parts if p.kind == "combined" and p.parts else (p,))]
+    seen: set[tuple] = set()
+    out = []
+    for part in flat:
+        key = (part.entry_id, part.answer or part.text)
+        if key not in seen:
+            seen.add(key)
+            out.append(part)
+    return out
 
 
 SAME_NUMBER = "报告中有{n}项数字是这个数："

@@ -294,6 +294,11 @@ def _member_ranked(member: str, text: str) -> bool:
     return any(member in c and _RANKED_RE.search(c) for c in re.split(r"[，,；;。]", text))
 
 
+# The most of one member, its noun left out ("讨回最多的一笔", "最大的一件"): the members' own
+# amounts, which a total never gives.
+_MOST_MEMBER_RE = re.compile(
+    _MOST_RE + r"的(?:一|1|那)(?P<unit>笔|单|宗|件|起|个|家|项|次|名)(?![\u4e00-\u9fff]{0,2}?(?:数|率))"
+)
 # The most, then which member ("免罚最多的是哪家企业", "案子最多的是哪个县").
 _MOST_IS_WHICH_RE = re.compile(
     _MOST_RE + r"的(?:是|为|要数|属)?哪(?:一个|一家|个|家|些|几个)(?P<by>[\u4e00-\u9fff]{1,4}?)(?:[啊呀呢吧？?。!！]|$)"
@@ -326,6 +331,9 @@ def rule_breakdown(a: Analysis, choice: Choice | None, ctx: Context) -> Decline 
     )
     if most and not _member_ranked(most.group("by"), choice.text):
         return Decline("breakdown", most.group("by"))  # "…里，哪个部门的事项最多": no member is ranked
+    member = _MOST_MEMBER_RE.search(a.text) if counted else None
+    if member and not _member_ranked(member.group("unit"), choice.text):
+        return Decline("breakdown", "每一" + member.group("unit"))  # "讨回最多的一笔是多少钱"
     if a.intent.yes_no and not choice.figure_value:
         return None  # "这个称号不是桃江县那边得的吧": a county in a claim about a name, no figure per county
     for county in a.scope.counties:
