@@ -496,3 +496,13 @@ def test_a_word_specifying_the_figures_own_or_brought_by_a_synonym_still_answers
 def test_the_most_of_one_member_is_a_breakdown_a_total_never_gives(engine, question):
     reply = engine.respond(question)
     assert reply.status != "answer" and "每一" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["2023年全市所有区县加起来依申请政务服务事项网上可办数是多少", "含区县的网上可办数是多少"],
+)
+def test_the_counties_summed_are_no_figure_of_the_city_level_alone(engine, question):
+    """2861项 is 市本级's: the counties' items summed with it are what the report lacks."""
+    reply = engine.respond(question)
+    assert reply.status != "answer" and "2861项" not in reply.answer, reply.text

@@ -1557,7 +1557,17 @@ def rule_level(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | No
         if word in a.text and word not in choice.own_text and word not in choice.text:
             if _WIDER_LEVEL_RE.search(f"{choice.own_text} {choice.text}"):
                 return Decline("unstated", word)  # the figure is the whole city's (全市共受理…)
+    summed = _COUNTIES_SUMMED_RE.search(a.text)
+    if summed and "市本级" in f"{choice.own_text} {choice.text}":
+        return Decline("unstated", summed.group(0))  # "所有区县加起来" of a figure of 市本级 alone
     return None
+
+
+# The counties' figures summed, or the city's with them ("所有区县加起来", "含区县"): wider than 市本级.
+_COUNTIES_SUMMED_RE = re.compile(
+    r"(?:所有|全部)(?:的)?(?:区县|县区|县市区)(?:加起来|合计|加在一起|一共|总共)?|"
+    r"(?:区县|县区|县市区)(?:加起来|合计|加在一起)|(?:含|包括|包含|连同|加上)(?:各|所有)?(?:区县|县区|县市区)"
+)
 
 
 def measure_phrase(a: Analysis) -> list[str]:
