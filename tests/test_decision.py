@@ -441,9 +441,13 @@ def test_a_kind_named_as_an_example_or_a_member_asked_of_is_no_breakdown(engine,
     assert reply.status == "answer" and figure in reply.text, reply.text
 
 
-def test_a_span_of_time_asked_is_answered_by_one_written_in_words(engine):
+@pytest.mark.parametrize(
+    "question",
+    ["两法衔接平台那个案件录入数排全省第几啊连续几年了", "两法衔接平台那个案件录入数全省排第几嗯连续几年了"],
+)
+def test_a_span_of_time_asked_is_answered_by_one_written_in_words(engine, question):
     """ "连续几年了" of 连续两年排名全省第一: no "the report gives no time" decline."""
-    reply = engine.respond("两法衔接平台那个案件录入数排全省第几啊连续几年了")
+    reply = engine.respond(question)
     assert reply.status == "answer" and "连续两年" in reply.answer and "全省第一" in reply.answer, reply.text
 
 

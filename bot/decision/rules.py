@@ -408,6 +408,8 @@ def rule_measure(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | 
         return None
     if a.intent.measure == "rank" and _ranks_figure(choice):
         return None
+    if a.intent.measure == "duration" and _SPAN_WRITTEN_RE.search(choice.text) and _ranks_figure(choice):
+        return None  # "全省排第几嗯连续几年了" of 连续两年排名全省第一: the rank and its span, one sentence
     if measure_fits(a.intent.measure, a.intent.unit, choice.figure_unit, choice.figure_value):
         return None
     return Decline("measure", a.intent.measure)
@@ -429,6 +431,10 @@ def _ranks_figure(choice: Choice) -> bool:
 _DURATION_WRITTEN_RE = re.compile(
     r"(?<![\d一二两三四五六七八九十])(?:[一二两三四五六七八九十]+|\d{1,2})个?(?:年|月|天|日)(?!度)"
 )
+
+
+# How long a rank has held, written beside it ("连续两年排名全省第一").
+_SPAN_WRITTEN_RE = re.compile(r"连续" + _DURATION_WRITTEN_RE.pattern)
 
 
 def rule_no_figure(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
