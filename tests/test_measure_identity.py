@@ -634,6 +634,9 @@ def test_what_the_counted_did_after_the_question_word_is_part_of_the_measure(eng
         ("想问下2023年益阳有多少家企业因为轻微违规第一次没被罚款？", "6125家"),  # what did not happen
         ("组织了多少名行政执法人员参加执法资格考试", "5100多名"),
         ("有多少家单位发布了典型案例", "30多家"),
+        ("把审批的权力往工业园区下放，这次又放了多少项", "11项"),  # the report's bare 园区, specified
+        ("跟政府打行政官司能不能在复议的时候就和解掉，这样和解的有多少件", "78件"),  # a synonym's word
+        ("人民调解员调解了多少起纠纷", "10816起"),
     ],
 )
 def test_what_the_counted_did_in_the_reports_words_is_answered(engine, question, figure):
@@ -1089,3 +1092,17 @@ def test_a_change_named_as_a_rate_or_speed_is_the_change_figure(engine, question
 
 def test_a_change_of_a_thing_the_report_lacks_stays_a_near_miss(engine):
     _near_miss(engine.respond("刑事发案数增长率是多少"))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "益阳市中级人民法院2023年一共审结了多少案件",  # 人民 of 人民法院 is not 人民调解's
+        "行政区划事项清单的发布率是多少",  # 行政 is the figure's, 区划 stands nowhere in the report
+        "给领导人员配了多少台执法记录仪",  # another kind of 人员
+        "人民公社化解纠纷的数量，单位是件还是起",
+    ],
+)
+def test_a_thing_sharing_half_the_figures_name_is_no_figure_of_it(engine, question):
+    reply = engine.respond(question)
+    assert reply.status != "answer", reply.text
