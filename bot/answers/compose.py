@@ -420,6 +420,7 @@ def combined(knowledge: Knowledge, parts: list[Response], missing: list[str] = (
 
 
 def _distinct(parts: list[Response]) -> list[Response]:
+    """The answers of the parts, a combined part's own answers in its place, each once."""
     flat = [q for p in parts for q in (p.parts if p.kind == "combined" and p.parts else (p,))]
     seen: set[tuple] = set()
     out = []

@@ -1157,6 +1157,7 @@ def rule_figure_subject(a: Analysis, choice: Choice | None, ctx: Context) -> Dec
     typed = convert_numerals(clean(a.raw))  # a report word only a synonym brought ("公安" → 警务) is not said
     asked = _asking_text(a)
     asked = f"{asked} {ctx.normalize(asked)}" if ctx.normalize else asked  # as typed, and with synonyms read
+    own_sound = _own_words(ctx.normalize or normalize, choice.names, choice.own_text)[1]
     for word in lexicon.words_in(core):
         if any(c in GLUE_CHARS for c in word) or word in evidence or word in PLACEHOLDERS or word in MEASURE_NEUTRAL:
             continue
@@ -1181,7 +1182,6 @@ def rule_figure_subject(a: Analysis, choice: Choice | None, ctx: Context) -> Dec
             if len(whole) >= 3 and not _describes(word, a.text, report):
                 return Decline("absent", whole)  # never in the report, and not describing a noun after it
             continue
-        own_sound = _own_words(ctx.normalize or normalize, choice.names, choice.own_text)[1]
         if len(word) >= 4 and word in typed and _half_foreign(word, evidence, report, own_sound):
             return Decline("absent", word)  # "行政区划事项清单": half the figure's (行政), half nowhere (区划)
         if not occurs(word, report) and len(word) >= 4:
