@@ -223,10 +223,12 @@ def _story_cut(clause: str, report: str) -> list[str]:
     text = clause
     pairs = pairs_of(report)
     covered = [text[i : i + 2] in pairs for i in range(len(text) - 1)]
+    places = None  # found once, at the first run start
     for k in range(len(covered) - 2, MIN_STORY_PREFIX - 1, -1):
         if not covered[k] or covered[k - 1]:
             continue  # not where a run of the report's words starts
-        k = _word_start(text, k)
+        places = gazetteer().find(text) if places is None else places
+        k = _word_start(text, k, places)
         head, rest = text[:k], text[k:]
         if narrative(head) and coverage(head, report) <= STORY_COVERAGE and _asks(rest):
             return [head, rest]
@@ -244,11 +246,11 @@ def _story_cut(clause: str, report: str) -> list[str]:
     return [clause]
 
 
-def _word_start(text: str, k: int) -> int:
-    """Where the run of the report's words starting at k really starts: a place name it runs on
-    from ("…了解《益阳市行政执法…": the report's text has no 益阳) and an opening mark before that
-    belong to the asking part, never to the story."""
-    k = next((f.start for f in gazetteer().find(text) if f.start < k < f.end), k)
+def _word_start(text: str, k: int, places: list) -> int:
+    """Where the run of the report's words starting at k really starts: a place name (of the
+    text's `places`) it runs on from ("…了解《益阳市行政执法…": the report's text has no 益阳) and an
+    opening mark before that belong to the asking part, never to the story."""
+    k = next((f.start for f in places if f.start < k < f.end), k)
     while k and text[k - 1] in _OPENING_MARKS:
         k -= 1
     return k

@@ -334,7 +334,7 @@ def verdict(analysis: Analysis, evidence: str, figure=None, stated: str = "") ->
                 found = False  # "是下降了110%吗" of 上升110%: the number, but the other way
             # "不是2900余件吧" states the negation (a lead such as 不到/没到 is part of the range);
             # only a negation in the number's own clause ("是三千来家 | 没得六千家吧": 三千 is claimed)
-            claim = _NEGATION_RE.sub("", _QUESTION_FRAMES_RE.sub("", question))
+            claim = _as_stated(question)
             judged = f"{figure.unit}{asked.unit}"
             if found and _number_contradicted(analysis, claim, convert_numerals(clean(own)), judged):
                 found = False  # "只拿过一年全省第一吧" of 连续两年…全省第一: the 第一, not for one year
@@ -486,7 +486,7 @@ def _typed_sounds(question: str) -> set[str]:
 def _claim(analysis: Analysis, evidence: str, figure, stated: str) -> bool | None:
     """The verdict on the question's claim read positively ("没有再赋权" as "再赋权"): 不是 only
     where what the report states (`stated`) contradicts it, 是的 where the evidence bears it out."""
-    question = _NEGATION_RE.sub("", _QUESTION_FRAMES_RE.sub("", _NOT_BUT_RE.sub("", analysis.text)))
+    question = _as_stated(_NOT_BUT_RE.sub("", analysis.text))
     if figure is not None and getattr(figure, "value", "") in ("无", "0"):
         return False  # the report says there is none of it
     converted = convert_numerals(clean(stated))
@@ -617,6 +617,11 @@ def _none_of(question: str, stated: str) -> bool:
     return any(stated[m.end() : m.end() + 1] in question for m in _NONE_RE.finditer(stated) if m.end() < len(stated))
 
 
+def _as_stated(question: str) -> str:
+    """The claim of a question read positively: its question frames and negations taken out."""
+    return _NEGATION_RE.sub("", _QUESTION_FRAMES_RE.sub("", question))
+
+
 def _number_contradicted(analysis: Analysis, question: str, converted: str, judged: str = "") -> bool:
     """Whether a number the claim states in a unit is one the report writes differently in that
     unit (连续3年 vs 连续2年, 新增10个 vs 新增5个; cctv12 vs cctv13); numbers in the units of
@@ -658,7 +663,7 @@ def _claims_some(question: str, stated: str) -> bool:
 def _only_a_step(core: str, evidence: str, question: str) -> bool:
     """The evidence's clause holding what is claimed calls it a step towards it (入围…推荐名单),
     and the question does not."""
-    claim = _NOT_CLAIM_RE.sub("", _NEGATION_RE.sub("", _QUESTION_FRAMES_RE.sub("", core)))
+    claim = _NOT_CLAIM_RE.sub("", _as_stated(core))
     words = [w for w in lexicon.segment(claim) if len(w) >= 2 and w not in _NOT_CLAIMED]
     if not words:
         return False
@@ -693,7 +698,7 @@ def _stated(core: str, evidence: str) -> bool:
     in it ("要自己去申请吗" of 首次不罚 states nothing the report says: no 是的)."""
     if any(word not in evidence for word in re.findall(r"[a-z]{2,}", core)):
         return False  # letters left unread ("是 diandi 的吗"): a claim the evidence cannot bear out
-    claim = _NOT_CLAIM_RE.sub("", _NEGATION_RE.sub("", _QUESTION_FRAMES_RE.sub("", core)))
+    claim = _NOT_CLAIM_RE.sub("", _as_stated(core))
     claim = _in_evidence_words(claim, evidence)
     said = _NOT_CLAIMED_RE.sub("", claim)  # "应该是降了吧": 应该 is how it is said, not what
     pairs = [said[i : i + 2] for i in range(len(said) - 1)]
