@@ -299,3 +299,34 @@ def test_changing_the_subject_says_no_word_of_the_question(engine):
 def test_a_check_of_all_right_after_a_rate_is_judged_on_that_rate(engine, first, check, start):
     reply = _reply_after(engine, first, check)
     assert reply.answer.startswith(start) and reply.entry_id == engine.respond(first).entry_id
+
+
+@pytest.mark.parametrize(
+    "first, follow_up",
+    [
+        ("刑事破案数同比涨了多少", "那全省呢"),
+        ("刑事破案数同比涨了多少", "湖南省的呢"),
+        ("法律援助案件多少件", "全国的呢"),
+        ("柔性执法办了多少件", "那桃江县那边呢"),
+        ("益阳全市诉前调解成功率多少", "赫山区呢"),
+    ],
+)
+def test_a_place_alone_after_a_figure_asks_that_figure_of_the_place(engine, first, follow_up):
+    """ "那全省呢" after a figure: the same figure of that place, which the report does not give,
+    never another figure whose sentence happens to say 全省 ("排名全省第一")."""
+    found = _reply_after(engine, first, first)
+    reply = _reply_after(engine, first, follow_up)
+    assert found.figure is not None and reply.status != "answer", reply.text
+    assert found.figure.value not in reply.text and "全省第一" not in reply.text, reply.text
+
+
+def test_a_place_alone_after_a_list_is_still_read_on_its_own(engine):
+    """ "那全国呢" after 第二批湖南省示范地区: 全国's own 示范 the report names, no decline."""
+    reply = _reply_after(engine, "第二批湖南省示范地区有哪些", "那全国呢")
+    assert reply.status == "answer" and "全国法治政府建设示范" in reply.text, reply.text
+
+
+def test_a_place_alone_the_figure_is_already_of_keeps_that_figure(engine):
+    """ "那全省呢" after 排名全省第一: the figure is the province's ranking itself."""
+    reply = _reply_after(engine, "两法衔接平台录入数排名多少", "那全省呢")
+    assert reply.status == "answer" and "全省第一" in reply.answer, reply.text

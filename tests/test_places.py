@@ -91,6 +91,7 @@ def test_fragments_are_not_places(text):
         ("湖南县域经济", ("湖南",), (), ""),  # 南县 overlaps 湖南
         ("高新区审批下放情况怎样", (), ("高新区",), ""),
         ("美国的法律援助", ("美国",), (), ""),
+        ("换成安化县呢", (), ("安化县",), ""),  # 成安 (a Hebei county) is a fragment starting before it
     ],
 )
 def test_places_found(text, places, counties, wider):

@@ -152,5 +152,11 @@ def other_city(question: str, rng: random.Random) -> str:
     return rng.choice((named, named + "的", f"在{named}，", f"{named}那边")) + question
 
 
+def place_after(rng: random.Random) -> str:
+    """A place alone as the next turn ("那全省呢", "长沙那边呢", "安化县的呢")."""
+    place = rng.choice((*lexicon.WIDER_SCOPES, *lexicon.OTHER_CITIES, *lexicon.HUNAN_COUNTIES[:2]))
+    return rng.choice(lexicon.PLACE_FOLLOW_UPS).format(place)
+
+
 def practical(subject: str, rng: random.Random) -> str:
     return subject + rng.choice(("", "，", " ", "的话")) + rng.choice(lexicon.PRACTICAL_ENDINGS)

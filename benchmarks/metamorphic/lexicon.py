@@ -273,6 +273,10 @@ OTHER_CITIES = (
     "重庆",
     "成都",
 )
+# A place said alone right after a figure ("那全省呢"): the same figure of that place, which a
+# city's report does not give (its wider scopes, other cities, its own counties unbroken down).
+WIDER_SCOPES = ("全省", "全国", "省里", "湖南省", "全中国")
+PLACE_FOLLOW_UPS = ("那{}呢", "{}呢", "{}的呢", "那{}的情况呢", "换成{}呢", "{}那边呢", "那{}的话呢")
 PRACTICAL_ENDINGS = (
     "要钱吗",
     "要交钱吗",

@@ -51,6 +51,7 @@ TRANSFORMS = (
     ("turned_word", DIRECTION),
     ("other_year", DIRECTION),
     ("other_city", DIRECTION),
+    ("place_after", DIRECTION),
     ("year_compared", DIRECTION),
     ("practical_ending", DIRECTION),
     ("rank_of_subject", DIRECTION),
@@ -165,6 +166,15 @@ def direction_cases(sources: Sources, seed: int) -> list[Case]:
                 question = transform(item.question, rng)
                 if question and question != item.question:
                     cases.append(Case(name, DIRECTION, (question,), SCOPE, source=item.question))
+    rng = _rng(seed, "place_after")
+    for item in single:
+        # a place alone after a figure asks that figure of the place (a figure the report states
+        # of the province, 排名全省第一, is its own answer: left out)
+        if "story" in item.tags or re.search(r"全省|全国|省级|国家", " ".join(item.expect) + item.question):
+            continue
+        for _ in range(PER_ORIGINAL):
+            turns = (item.question, direction.place_after(rng))
+            cases.append(Case("place_after", DIRECTION, turns, SCOPE, source=item.question))
     rng = _rng(seed, "practical_ending")
     for subject, item in sources.subjects:
         for _ in range(PER_ORIGINAL):

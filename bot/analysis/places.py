@@ -79,11 +79,11 @@ class Gazetteer:
     def parent_of(self, place: Place) -> Place | None:
         return self.by_code.get(place.parent)
 
-    def candidates(self, text: str):
-        """Leftmost-longest gazetteer names in `text`, fragments included (see `find`)."""
+    def candidates(self, text: str, i: int = 0):
+        """Leftmost-longest gazetteer names in `text` from `i` on, fragments included (see `find`)."""
         lengths = self._lengths
         names = self.by_name
-        i, n = 0, len(text)
+        n = len(text)
         while i < n:
             for size in lengths.get(text[i], ()):
                 if i + size <= n and text[i : i + size] in names:
@@ -95,18 +95,26 @@ class Gazetteer:
 
     def find(self, text: str) -> list[Found]:
         """The places named in `text` as words of their own, in the order written."""
-        found = []
-        for start, end in self.candidates(text):
-            word = text[start:end]
-            if not _stands_alone(text, start, end, self.by_name):
+        found, i = [], 0
+        while (span := next(self.candidates(text, i), None)) is not None:
+            start, end = span
+            if not self._is_place(text, start, end):
+                i = start + 1  # "换成安化县": 成安 is a fragment, and 安化县 may start inside it
                 continue
-            if start and word[0] == "成" and text[start - 1] in _NUMERALS:
-                continue  # "连六成都不到": 六成 (sixty per cent), then 都
-            if start and word[0] in _NUMERALS and text[start - 1] in _NUMBER_PREFIXES + _NUMERALS:
-                continue  # "初二道法作业": 初二 (a school year), then 道法; no 二道区
-            places = self.by_name[word]
-            found.append(Found(start, end, word, places[0].level, places))
+            places = self.by_name[text[start:end]]
+            found.append(Found(start, end, text[start:end], places[0].level, places))
+            i = end
         return found
+
+    def _is_place(self, text: str, start: int, end: int) -> bool:
+        """Whether the name at text[start:end] stands there as a place, not a fragment."""
+        word = text[start:end]
+        if not _stands_alone(text, start, end, self.by_name):
+            return False
+        if start and word[0] == "成" and text[start - 1] in _NUMERALS:
+            return False  # "连六成都不到": 六成 (sixty per cent), then 都
+        # "初二道法作业": 初二 (a school year), then 道法; no 二道区
+        return not (start and word[0] in _NUMERALS and text[start - 1] in _NUMBER_PREFIXES + _NUMERALS)
 
 
 _NUMERALS = "0123456789一二两三四五六七八九十几"

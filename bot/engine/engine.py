@@ -284,6 +284,7 @@ class Engine(FollowUps):
         if named is not None:
             return named
         sibling = self._sibling_of_last(text, conversation, now) if previous else None
+        sibling = sibling or (self._place_of_last(text, conversation, now) if previous else None)
         if sibling is not None:
             return sibling
         within = self._within_last_area(text, conversation, now) if previous else None

@@ -34,6 +34,7 @@ PUNCTUATION_RE = re.compile(r"[\s，,。？?！!]")
 
 
 PARTICLES_RE = re.compile(r"[\s，,。？?！!、]|那|么|呢|的|啊|呀|吗|年|情况|怎么样|如何")
+_PLACE_GLUE_RE = re.compile(r"边|里|换成|如果是|要是|话|咧|嘞|捏")  # "赫山区那边呢", "换成全国呢"
 
 
 # What a check says beyond its number: frames, hearsay, surprise, units and particles ("不是三千项吗",
@@ -695,6 +696,34 @@ class FollowUps:
             return None
         again, _ = self._answer(last[: own.start()] + said.group(0) + last[own.end() :], conversation, now)
         return again if again.status == "answer" or again.kind in answers.LACKS_KINDS else None
+
+    def _place_of_last(self, text: str, conversation: Conversation, now: float) -> Response | None:
+        """ "那全省呢", "湖南省的呢", "赫山区那边呢" right after a figure: the last question asked
+        again of the place said instead of its own (the report's answer, or its honest "not
+        stated"), never another thing whose sentence happens to name that place."""
+        if len(text) > MAX_FOLLOW_UP_CHARS or not conversation.last_text or not conversation.active(now):
+            return None
+        scope = self.packs[-1].analyze(text).scope
+        said = [w for w in (*scope.places, *scope.counties, scope.wider) if w]
+        rest = _PLACE_GLUE_RE.sub("", PARTICLES_RE.sub("", self._without_scope(text)))
+        if not said or scope.years or scope.relative or rest:
+            return None
+        figure = self._last_answer(conversation).figure
+        if figure is None:
+            return None  # "那全国呢" after 第二批湖南省示范地区: 全国's own 示范, a thing of its name
+        if all(w in getattr(figure, "value", "") for w in said):
+            return None  # "那全省呢" after 排名全省第一: the figure is of that place already
+        title = getattr(figure, "title", "")  # the measure by its name, not the asker's words
+        if title:  # ("1837项是啥" then "全省的呢": 全省's count of them, not 1837项 explained)
+            question = f"{title}是多少"
+        else:
+            last = self.packs[-1].analyze(conversation.last_text)
+            question = last.cleaned
+            for word in (*last.scope.places, *last.scope.counties, last.scope.wider):
+                question = question.replace(word, "") if word else question
+        again, _ = self._answer("".join(said) + "的" + question.strip("的，, "), conversation, now)
+        declined = again.kind in answers.LACKS_KINDS or again.kind in answers.SCOPE_KINDS
+        return again if again.status == "answer" or declined else None
 
     def _last_answer(self, conversation: Conversation) -> Response:
         """The answer to the last question, asked again (once per message: a check and a "which

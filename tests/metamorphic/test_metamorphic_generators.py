@@ -202,6 +202,16 @@ def test_other_year_and_city():
     assert direction.other_year("去年网上可办率是多少", rng) is None
 
 
+def test_place_after_is_a_place_alone():
+    """ "那全省呢", "长沙那边呢": a place and the words that hand a question over, nothing else."""
+    rng = random.Random(7)
+    places = (*lexicon.WIDER_SCOPES, *lexicon.OTHER_CITIES, *lexicon.HUNAN_COUNTIES)
+    for _ in range(50):
+        out = direction.place_after(rng)
+        place = next(p for p in sorted(places, key=len, reverse=True) if p in out)
+        assert re.fullmatch(r"(?:那|换成)?(?:的情况|的话|那边|的)?呢", out.replace(place, "", 1)), out
+
+
 def test_subjects():
     assert subject_of("2023年共受理法律援助案件多少件？") == "共受理法律援助案件"
     assert subject_of("人民调解的调处成功率是多少？") == "人民调解的调处成功率"
