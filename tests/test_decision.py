@@ -72,6 +72,9 @@ from bot.decision.rules import absent_terms
         # the members of a count, one by one or by name; which member stands first
         ("那6项重大行政决策事项是么子咯，一项项讲给我听啵", "count_only"),
         ("烦请告知向园区赋权的11项审批服务事项的具体名称。", "count_only"),
+        ("通过初评的22个乡镇叫啥名字", "count_only"),  # the counted things' names, by the count
+        ("那二十二个乡镇的名字是啥", "count_only"),
+        ("6125家企业都叫什么名字", "count_only"),
         ("帮打工的讨回工钱的那370个人里面，干哪一行的最多", "breakdown"),  # found of the story's words
         # a rate of what the asker states; the sides of a comparison, parts of one figure
         ("5100多名执法人员考执法资格，通过率是百分之几", "measure"),

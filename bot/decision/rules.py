@@ -650,6 +650,12 @@ def rule_after_the_step(a: Analysis, choice: Choice | None, ctx: Context) -> Dec
 # The outcome after a step asked ("最后", "最终", "后来"); the step is verify.STEP_RE (入围推荐名单, 候选, …).
 _OUTCOME_LATER_RE = re.compile(r"最后|最终|后来|到头来")
 _COUNT_ASKED_RE = re.compile(r"(?<!哪)几(?![百千万])|多少")
+# The names of the things a count counts ("通过初评的22个乡镇叫啥名字"), the counted noun right
+# before the name asked ("收录70个案例的那本书叫啥" names one book: 的 parts them).
+_COUNTED_NAMED_RE = re.compile(
+    r"\d+[个项家件名类种处条批][^的，,。？?！!\s]{0,8}?(?:都|分别|各自?)?"
+    r"(?:叫|是)(?:什么|啥|么子)(?:名字|名称|名儿)|\d+[个项家件名类种处条批][^的，,。？?！!\s]{0,8}?的?名字(?:叫|是)"
+)
 _WHICH_RE = re.compile(r"哪")
 # A member checked by name: a place or a body ("泉交河镇", "市公安局"), never a figure or a kind.
 _MEMBER_NAME_RE = re.compile(r"(?:镇|乡|街道|村|社区|县|区|市|局|委|办|中心|公司|厂|单位|学校|医院)$")
@@ -685,7 +691,9 @@ def rule_count_only(a: Analysis, choice: Choice | None, ctx: Context) -> Decline
     """A list asked where the report gives a count only (具体是哪6项), or names only some of
     the items ("市市监局、市科学技术局等11个单位") while the question wants them all."""
     # a count the asker names ("那11项", "那50余类" as the report writes it): its members asked
-    members = _MEMBERS_RE.search(a.text) and any(n.unit and (n.exact or n.text in ctx.report_norm) for n in a.numbers)
+    members = (_MEMBERS_RE.search(a.text) or _COUNTED_NAMED_RE.search(convert_numerals(a.text))) and any(
+        n.unit and (n.exact or n.text in ctx.report_norm) for n in a.numbers
+    )
     checked = MEMBER_ASKED_RE.search(a.text) if choice is not None and a.intent.yes_no else None
     if (
         checked
