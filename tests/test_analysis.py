@@ -178,6 +178,38 @@ def test_a_line_naming_only_a_topic_is_no_item(question):
     assert all(len(split.parts) < 2 for split in split_question(question) if split.explicit)
 
 
+@pytest.mark.parametrize(
+    "question, parts",
+    [
+        ("营商码上过央视没 哪个台哪个节目", ("营商码上过央视没", "哪个台哪个节目")),
+        ("网上可办率到了100%没有，可办数多少", ("网上可办率到了100%没有", "可办数多少")),
+    ],
+)
+def test_a_check_said_by_its_ending_is_an_ask_of_its_own(question, parts):
+    """ "…上过央视没", "…到了100%没有": a check by its 没(有) ending, where marks set it apart."""
+    assert any(s.explicit and s.own == parts for s in split_question(question)), split_question(question)
+
+
+def test_a_run_on_ending_in_a_check_is_not_cut_inside_a_count():
+    """ "…多少项事项营业执照身份证免提交覆盖了没有": no cut between 多少项 and the 事项 it counts."""
+    splits = split_question("免证办涉及多少类证明材料多少项事项营业执照身份证免提交覆盖了没有")
+    assert not any(p.startswith("事项") for s in splits for p in s.parts), splits
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "靠清单、备案、首违免罚加督查考核几招一起推动对企业温和执法的那套经验，叫个啥名？",
+        "政府请律师帮忙审查合同把关的那个做法\n叫什么名字",
+        "给企业在网上开证明不用跑腿的那个东西，名字叫啥",
+    ],
+)
+def test_a_name_asked_of_nothing_is_of_what_was_described_before(question):
+    """ "…的那套经验，叫个啥名": the name of the thing described, however long the description
+    (its 几招 asks nothing), never a second ask of its own."""
+    assert all(len(split.parts) < 2 for split in split_question(question) if split.explicit)
+
+
 def test_items_on_lines_of_their_own_stay_items():
     assert any(len(s.parts) == 2 and s.explicit for s in split_question("诉前调解案例数\n成功率多少"))
     assert any(len(s.parts) >= 2 and s.explicit for s in split_question("帮忙查下\n诉前调解案例多少件\n成功率多少"))

@@ -91,6 +91,7 @@ def test_check_of_the_figure_just_given(engine, question, check, yes, figure):
         ("询问室听证室建了多少是不是近两百处", "是的", "近200处"),
         ("是不是只新增了一个立法联系点", "不是", "5个"),
         ("柔性执法办了多少案子啊，三千多件？", "不是", "4600余件"),
+        ("营商码上过央视没 哪个台哪个节目", "是的", "朝闻天下"),  # a check by its 没 ending, then which
         # the story's number (an age) is no claim; the claim checked is 少了 (下降10.21%)
         (
             "我爷爷八十多了一辈子没打过官司最近村里有人说现在法院收的案子变少了说是调解的多了真的假的"

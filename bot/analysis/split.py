@@ -30,6 +30,9 @@ _ASK_RE = re.compile(
     r"什么|啥|吗|呢|是否|是不是|有没有|怎么样|如何|"
     r"多高|多大|多长|多久|高不高|多不多|大不大|怎样"
 )
+# A check said by its ending ("营商码上过央视没", "还要跑冇"): an ask where marks set it apart (in
+# a run-on it may be the end of the ask before: "…免提交覆盖了没有").
+_NOT_END_RE = re.compile(r"(?<=[过了有])[^，,。？?！!；;\s]{0,10}?(?:没有?|冇)[吧啊呀]?[\s？?]*$")
 # A request ending a clause asks as a question does ("诉前调解案例也帮我报一下，还有成功率").
 _REQUEST_END_RE = re.compile(r"(?:(?<!汇)报|说|讲|查)一下$")
 JOIN_RE = re.compile(r"以及|还有|(?<!调)和(?!解)|(?<![涉普以危顾来])及(?![时格])|(?<![参给])与|跟(?![进踪])|、")
@@ -154,8 +157,9 @@ _NOT_CONTENT_RE = re.compile(r"[^\u4e00-\u9fff0-9a-zA-Z%]")
 _WHOEVER_RE = re.compile(r"谁([\u4e00-\u9fff]{1,4}?)谁")
 
 
-def _has_ask(text: str) -> bool:
-    return bool(_ASK_RE.search(_WHOEVER_RE.sub(r"\1", text)))
+def _has_ask(text: str, run_on: bool = False) -> bool:
+    text = _WHOEVER_RE.sub(r"\1", text)
+    return bool(_ASK_RE.search(text) or (not run_on and _NOT_END_RE.search(text)))
 
 
 def _content(text: str) -> str:
@@ -174,14 +178,29 @@ _NAMES_NOTHING_RE = re.compile(r"现在|目前|如今|当前|总共|一共|合�
 
 def _borrow(first: str, part: str) -> str:
     """An elliptical part gets the first part's subject in front ("成功率呢" after "诉前调解有多少件")."""
-    core = _ASK_RE.sub("", _ELLIPTICAL_RE.sub("", _NAMES_NOTHING_RE.sub("", _content(part))))
-    if len(_GENERIC_NOUN_RE.sub("", core)) <= 3 or _HEADLESS_RE.match(core):
+    if _elliptical(part):
         topic = first.split(":", 1)[0] if ":" in first.strip(":") else ""  # "谁执法谁普法：多少家单位"
         lead = re.split(r"[，,\s]+", first.strip(), maxsplit=1)[0]
         if not topic and lead != first.strip() and not _has_ask(lead):
             topic = lead  # "免证办，多少类证明": the topic before the first ask
-        return _ASK_RE.sub("", _content(topic if len(_content(topic)) >= 2 else _subject(first))) + part
+        lent = _content(topic if len(_content(topic)) >= 2 else _subject(first))
+        return _ASK_RE.sub("", _NOT_END_RE.sub("", lent)) + part
     return part
+
+
+def _elliptical(part: str) -> bool:
+    """Whether a part names no subject of its own ("成功率呢", "叫个啥名", "市政府的是多少")."""
+    core = _ASK_RE.sub("", _ELLIPTICAL_RE.sub("", _NAMES_NOTHING_RE.sub("", _content(part))))
+    return len(_GENERIC_NOUN_RE.sub("", core)) <= 3 or _HEADLESS_RE.match(core) is not None
+
+
+# A name asked ("叫个啥名", "名字是什么"): of the thing said before it when it names none itself.
+_NAME_ASKED_RE = re.compile(r"叫(?:个|做)?(?:啥|什么|么子)|(?:啥|什么|么子)名|名字|名称")
+
+
+def _name_asked_alone(part: str) -> bool:
+    """ "叫个啥名", "名字叫什么": a name asked of nothing the part names itself."""
+    return bool(_NAME_ASKED_RE.search(part)) and _elliptical(part)
 
 
 def _subject(first: str) -> str:
@@ -383,10 +402,10 @@ def _unmarked_breaks(text: str) -> list[str]:
             counted = list(itertools.takewhile(_counted, lexicon.segment(text[cut:])))
             ended = cut + sum(len(w) for w in counted)
             soft = _SOFT_PARTICLE_RE.search(text, ended)
-            if soft and not _has_ask(text[ended : soft.start()]):
+            if soft and not _has_ask(text[ended : soft.start()], run_on=True):
                 # "多少名行政执法人员参加考试啊|…": the ask runs to a particle that only softens it
                 rest = text[soft.end() :]
-                if _has_ask(rest) and len(_content(unchecked(rest))) >= 3:
+                if _has_ask(rest, run_on=True) and len(_content(unchecked(rest))) >= 3:
                     cuts.add(soft.end())
                 continue
             # "哪个|频道": a word asking which takes the noun after it (多少 may end without one)
@@ -396,7 +415,7 @@ def _unmarked_breaks(text: str) -> list[str]:
             rest = text[cut:]
             if _checks_amount(rest, text[:cut]):
                 continue  # "多少个|立法联系点是不是十五个": the rest only checks the figure asked
-            if rest and rest[0] not in _ENDING_PARTICLES and _has_ask(rest) and len(_content(rest)) >= 3:
+            if rest and rest[0] not in _ENDING_PARTICLES and _has_ask(rest, run_on=True) and len(_content(rest)) >= 3:
                 cuts.add(cut)
         bounds = [0, *sorted(c for c in cuts if 0 < c < len(text)), len(text)]
         reading = "，".join(text[a:b] for a, b in zip(bounds, bounds[1:]) if a < b)
@@ -564,8 +583,10 @@ def _asking_groups(clauses: list[str]) -> list[str]:
         if _MORE_START_RE.match(clause) and not pending and groups:
             groups.append(_MORE_START_RE.sub("", clause))  # "再加上承诺时限压缩率": one more item
             continue
-        if groups and not pending and _which_of_counted(clause, groups[-1]):
-            groups[-1] += "，" + clause  # "打造了几个中心，是哪几个": the count's own items asked
+        if groups and not pending and (_which_of_counted(clause, groups[-1]) or _name_asked_alone(clause)):
+            # "打造了几个中心，是哪几个": the count's own items asked; "…推动温和执法的那套经验，
+            # 叫个啥名": the name of what was just described (its 几招 asked nothing)
+            groups[-1] += "，" + clause
             continue
         pending.append(clause)
         if _has_ask(clause) or _CHECK_END_RE.search(clause) or _REQUEST_END_RE.search(clause.strip()):
@@ -801,9 +822,16 @@ def _topics_joined(pieces: list[str]) -> list[str]:
             topic
             and not _has_ask(topic)
             and _has_ask(piece)
-            and len(_content(topic)) <= MAX_TOPIC_CHARS
-            and not _TOPIC_NAMES_MEASURE_RE.search(_content(topic))
-            and not _NO_TOPIC_RE.search(topic)
+            # ("靠清单、备案…推动温和执法的那套经验，叫个啥名": an ask naming nothing is of the
+            # thing said before it, however long)
+            and (
+                _name_asked_alone(piece)
+                or (
+                    len(_content(topic)) <= MAX_TOPIC_CHARS
+                    and not _TOPIC_NAMES_MEASURE_RE.search(_content(topic))
+                    and not _NO_TOPIC_RE.search(topic)
+                )
+            )
         ):
             joined[-1] = f"{topic}，{piece}"
         else:
