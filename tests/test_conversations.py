@@ -330,3 +330,21 @@ def test_a_place_alone_the_figure_is_already_of_keeps_that_figure(engine):
     """ "那全省呢" after 排名全省第一: the figure is the province's ranking itself."""
     reply = _reply_after(engine, "两法衔接平台录入数排名多少", "那全省呢")
     assert reply.status == "answer" and "全省第一" in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    "first, then, figure",
+    [
+        ("执法记录仪台数", "还有乡镇综合执法过了初评的有几个", "22个"),  # 初评 is the report's word
+        ("法援件数", "那网上可办率又是多少", "100%"),  # 法律援助 lent is no word it lacks
+        ("刑事破按数上升了多少", "还有网上可办率是多少", "100%"),  # not 110% again beside it
+        ("政府合同和涉法事务审了多少件", "再问下调处成功率多少", "93%"),  # 再问下 opens, asks nothing
+    ],
+)
+def test_another_subject_named_in_full_after_a_figure_gets_its_own_figure_alone(engine, first, then, figure):
+    """A subject of its own asked right after a figure: its figure, never a decline naming the
+    last question's words, nor the last figure again beside it."""
+    found = _reply_after(engine, first, first)
+    reply = _reply_after(engine, first, then)
+    assert reply.status == "answer" and figure in reply.answer, reply.text
+    assert found.figure.value not in reply.answer.split("\n", 1)[0], reply.text

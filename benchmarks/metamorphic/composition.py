@@ -62,6 +62,11 @@ def narrowed(subject: str, rng: random.Random) -> str:
     return rng.choice(lexicon.NARROWINGS).format(s=subject)
 
 
+def switched(subject: str, rng: random.Random) -> str:
+    """Another subject, named in full, asked right after a figure: "还有{s}是多少", "另外{s}是多少"."""
+    return rng.choice(lexicon.SWITCHES).format(s=subject)
+
+
 def comparison(a: str, b: str, percent: bool, rng: random.Random) -> str:
     return rng.choice(lexicon.COMPARISONS_HIGH if percent else lexicon.COMPARISONS_MORE).format(a=a, b=b)
 

@@ -313,6 +313,17 @@ NONE_CLAIMS = (
 NONE_FOLLOW_UPS = ("是不是一{u}都没有", "一{u}都没有吧", "我还以为一{u}都没有呢，是不是", "连一{u}都没有？")
 
 # One of several figures just asked, narrowed to: "{s}" is its subject.
+# Another subject asked right after a figure, named in full ("还有乡镇综合执法过了初评的有几个").
+SWITCHES = (
+    "还有{s}是多少",
+    "还有，{s}有多少",
+    "另外{s}是多少",
+    "对了，{s}是多少",
+    "再问下{s}多少",
+    "还有个事，{s}是多少",
+    "另外想问一下{s}有多少",
+    "那{s}又是多少",
+)
 NARROWINGS = (
     "只说{s}",
     "只要{s}的",

@@ -31,6 +31,7 @@ ENUMERATIONS = 400
 COMPARISONS = 300
 STATED = 300
 NARROWED = 300
+SWITCHED = 300
 CLAIMS_CHECKED = 300
 CLEARLY_LARGER = 1.5  # a claim of which is larger is judged only when one is this many times the other
 CHECKS_PER_ORIGINAL = 2  # per original and check transform
@@ -61,6 +62,7 @@ TRANSFORMS = (
     ("comparison", COMPOSITION),
     ("comparison_claimed", COMPOSITION),
     ("narrowed", COMPOSITION),
+    ("switched", COMPOSITION),
     ("stated_figure", COMPOSITION),
     *((name, COMPOSITION) for name in CHECK_TRANSFORMS),
     ("check_bound", COMPOSITION),
@@ -284,6 +286,17 @@ def composition_cases(sources: Sources, seed: int) -> list[Case]:
             turns = (asked, composition.narrowed(subject, rng))
             source = " | ".join(i.question for _, i in chosen)
             cases.append(Case("narrowed", COMPOSITION, turns, RIGHT, item.expect, None, source, others))
+    rng = _rng(seed, "switched")
+    for _ in range(SWITCHED):
+        # a figure, then another subject named in full: that subject's figure, never the first's
+        # sibling the follow-up reading would reach for
+        chosen = _distinct(sources, rng, 2)
+        if chosen:
+            (_, item_a), (b, item_b) = chosen
+            turns = (item_a.question, composition.switched(b, rng))
+            forbid = (sources.single_figure(item_a).value,)
+            source = f"{item_a.question} | {item_b.question}"
+            cases.append(Case("switched", COMPOSITION, turns, RIGHT, item_b.expect, None, source, forbid))
     rng = _rng(seed, "stated_figure")
     for _ in range(STATED):
         chosen = _distinct(sources, rng, 2)

@@ -423,15 +423,26 @@ class Engine(FollowUps):
             # an ask naming nothing of its own ("得了个什么称号", or a kind of figure only) is about
             # the last subject whatever the plain reading scored; a kind of figure only by a figure
             own = [] if kind_only else self._own_words(text)
+            # the subject lent is no ask of its own: "还有网上可办率是多少" after 刑事破案数 read
+            # with it asks two things, the last answer again among them
+            lent_asked = (
+                response.status == "answer"
+                and previous in _ids(again)
+                and len(again.parts) > 1
+                and self._names_subject(text)
+            )
             better = (
                 (repeated or response.status != "answer" or again.score > response.score or not own)
                 and not _numbers_kept(text, response, again)
                 and (not kind_only or again.figure is not None)
+                and not lent_asked
             )
             if again.status == "answer" and (again.entry_id != response.entry_id or not repeated) and better:
                 response, year = again, again_year
             elif again.kind in answers.LACKS_KINDS and (
-                response.status != "answer" or (response.entry_id != previous and not own)
+                response.status != "answer"
+                # ("那网上可办率又是多少" after 法援件数 names its own subject: what it found stands)
+                or (response.entry_id != previous and not own and not self._names_subject(text))
             ):
                 # "在全省排第几" after 法律援助: the report ranks no 法律援助, and another subject's
                 # rank is no answer to it; "这个是谁评的啊" after a title: what the report lacks

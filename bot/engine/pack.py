@@ -579,6 +579,12 @@ class PackEngine:
                         # "那被罚的企业一共多少家" answered by the 首次不罚 explanation: the figure it
                         # states in the unit asked (6125家) is judged as a figure answering it would be
                         choice, declined = stated, first_decline(a, stated, self.context)
+                    if declined is not None and declined.reason in _WORD_LACKED and declined.detail:
+                        # "还有乡镇综合执法过了初评的有几个" after 执法记录仪: the word the near
+                        # entry lacks (初评) is where the ask read on its own finds its answer
+                        plain = self.decide(a, curated, short)
+                        if plain.status == "answer" and declined.detail in plain.choice.text:
+                            return self._reply(a, plain)
                     if declined is not None:  # "那成功率呢" after 法律援助案件: 370名 is no rate
                         return self._reply(a, Decision("decline", choice, declined))
                     return self._compose(a, choice, "followup")
@@ -2491,6 +2497,10 @@ _SCOPE_WORDS = frozenset(
 # A part that goes on about the one before ("这回又放下去几项"), or frames the next ("网上可办2861项里头").
 _GOES_ON_RE = re.compile(r"^(?:这回|这次|那回|那次|又|然后又)")
 _FRAMES_RE = re.compile(r"(?:里|里头|里面|当中|之中|中间)$")
+
+
+# Declines naming a word of the ask the report lacks there ("报告没有写到…（初评）").
+_WORD_LACKED = frozenset(("unstated", "absent"))
 
 
 def _names_own_thing(part: str) -> bool:

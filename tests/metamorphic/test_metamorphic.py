@@ -44,6 +44,7 @@ FLOORS = {
     "enumeration": 0.93,  # session 49: 94.8% for the start and end engines alike once tuning51 (formal items, "请问贵市…共计", inside a list) joined the sources
     "comparison": 0.95,
     "comparison_claimed": 0.95,  # session 48: "A比B多，对吧" (82.3% before a tag after the claim was read)
+    "switched": 0.95,  # session 56: "还有{s}是多少" after a figure (95.0% on the session-start engine)
     "narrowed": 0.95,  # session 42: several figures, then "只说A", "其中A呢"
     "stated_figure": 0.90,
     "check_right_digits": 0.95,

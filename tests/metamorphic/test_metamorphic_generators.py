@@ -212,6 +212,13 @@ def test_place_after_is_a_place_alone():
         assert re.fullmatch(r"(?:那|换成)?(?:的情况|的话|那边|的)?呢", out.replace(place, "", 1)), out
 
 
+def test_switched_names_the_subject_in_full():
+    rng = random.Random(8)
+    for _ in range(30):
+        out = composition.switched("网上可办率", rng)
+        assert "网上可办率" in out and re.search(r"多少$", out), out
+
+
 def test_subjects():
     assert subject_of("2023年共受理法律援助案件多少件？") == "共受理法律援助案件"
     assert subject_of("人民调解的调处成功率是多少？") == "人民调解的调处成功率"
