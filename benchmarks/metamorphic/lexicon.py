@@ -274,7 +274,7 @@ OTHER_CITIES = (
     "成都",
 )
 # A place said alone right after a figure ("那全省呢"): the same figure of that place, which a
-# city's report does not give (its wider scopes, other cities, its own counties unbroken down).
+# city's report does not give (its wider scopes, other cities, its own counties: no breakdown).
 WIDER_SCOPES = ("全省", "全国", "省里", "湖南省", "全中国")
 PLACE_FOLLOW_UPS = ("那{}呢", "{}呢", "{}的呢", "那{}的情况呢", "换成{}呢", "{}那边呢", "那{}的话呢")
 PRACTICAL_ENDINGS = (
@@ -312,7 +312,6 @@ NONE_CLAIMS = (
 )
 NONE_FOLLOW_UPS = ("是不是一{u}都没有", "一{u}都没有吧", "我还以为一{u}都没有呢，是不是", "连一{u}都没有？")
 
-# One of several figures just asked, narrowed to: "{s}" is its subject.
 # Another subject asked right after a figure, named in full ("还有乡镇综合执法过了初评的有几个").
 SWITCHES = (
     "还有{s}是多少",
@@ -324,6 +323,7 @@ SWITCHES = (
     "另外想问一下{s}有多少",
     "那{s}又是多少",
 )
+# One of several figures just asked, narrowed to: "{s}" is its subject.
 NARROWINGS = (
     "只说{s}",
     "只要{s}的",

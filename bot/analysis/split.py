@@ -30,8 +30,8 @@ _ASK_RE = re.compile(
     r"什么|啥|吗|呢|是否|是不是|有没有|怎么样|如何|"
     r"多高|多大|多长|多久|高不高|多不多|大不大|怎样"
 )
-# A check said by its ending ("营商码上过央视没", "还要跑冇"): an ask where marks set it apart (in
-# a run-on it may be the end of the ask before: "…免提交覆盖了没有").
+# A check said by its ending after 过/了/有 ("营商码上过央视没", "到了100%没有"): an ask where
+# marks set it apart (in a run-on it may be the end of the ask before: "…免提交覆盖了没有").
 _NOT_END_RE = re.compile(r"(?<=[过了有])[^，,。？?！!；;\s]{0,10}?(?:没有?|冇)[吧啊呀]?[\s？?]*$")
 # A request ending a clause asks as a question does ("诉前调解案例也帮我报一下，还有成功率").
 _REQUEST_END_RE = re.compile(r"(?:(?<!汇)报|说|讲|查)一下$")

@@ -284,9 +284,11 @@ class Engine(FollowUps):
         if named is not None:
             return named
         sibling = self._sibling_of_last(text, conversation, now) if previous else None
-        sibling = sibling or (self._place_of_last(text, conversation, now) if previous else None)
         if sibling is not None:
             return sibling
+        placed = self._place_of_last(text, conversation, now) if previous else None
+        if placed is not None:
+            return placed
         within = self._within_last_area(text, conversation, now) if previous else None
         if within is not None:
             return within

@@ -698,9 +698,9 @@ class FollowUps:
         return again if again.status == "answer" or again.kind in answers.LACKS_KINDS else None
 
     def _place_of_last(self, text: str, conversation: Conversation, now: float) -> Response | None:
-        """ "那全省呢", "湖南省的呢", "赫山区那边呢" right after a figure: the last question asked
-        again of the place said instead of its own (the report's answer, or its honest "not
-        stated"), never another thing whose sentence happens to name that place."""
+        """ "那全省呢", "湖南省的呢", "赫山区那边呢" right after a figure: that figure's measure
+        asked again of the place said (the report's answer, or its honest "not stated"), never
+        another thing whose sentence happens to name that place."""
         if len(text) > MAX_FOLLOW_UP_CHARS or not conversation.last_text or not conversation.active(now):
             return None
         scope = self.packs[-1].analyze(text).scope
