@@ -624,7 +624,11 @@ class Engine(FollowUps):
 
     def _names_subject(self, ask: str) -> bool:
         """Whether an ask names something the report writes of in at most two sentences and the
-        knowledge asks about (营商码, 诉前调解): its own subject. 报道, 节目, 中央 do not."""
+        knowledge asks about (营商码, 诉前调解): its own subject. 报道, 节目, 中央 do not. Once per
+        message for the same ask (the follow-up steps ask it of one text several times)."""
+        return once((self, "names_subject", ask), lambda: self._reads_subject(ask))
+
+    def _reads_subject(self, ask: str) -> bool:
         pack = self.packs[-1]
         runs = known_words(pack.context.normalize(ask), pack.context.report_norm).split()
         words = [w.lstrip("几个项家件名次条类种批") for w in runs]  # "几个单位": the 单位, not 个单位
