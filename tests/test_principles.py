@@ -149,7 +149,16 @@ def test_the_report_itself_or_a_filler_is_no_whole_of_parts(engine, question, fi
     _answered(engine, question, figure)
 
 
-@pytest.mark.parametrize("question", ["企业法律服务工作站在哪，能不能请他们上门", "律师能不能上门", "调委会在什么地方"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "企业法律服务工作站在哪，能不能请他们上门",
+        "律师能不能上门",
+        "调委会在什么地方",
+        "企业的营商码到哪里去申领？",
+        "营商码在哪领",
+    ],
+)
 def test_where_and_house_calls_are_practical(engine, question):
     reply = engine.respond(question, Conversation(), now=0.0)
     assert reply.kind == "unsupported"
@@ -376,7 +385,10 @@ def test_a_claim_or_a_difference_between_two_figures_gives_both_never_a_yes_on_o
     assert all(f in reply.text for f in figures) and not reply.text.startswith("是的"), reply.text
 
 
-@pytest.mark.parametrize("question", ["单说听证室，全市有多少间", "光算询问室有几处", "只算听证室的话有多少处"])
+@pytest.mark.parametrize(
+    "question",
+    ["单说听证室，全市有多少间", "光算询问室有几处", "只算听证室的话有多少处", "询问室有几处，听证室有几处，分开说"],
+)
 def test_one_of_two_things_counted_together_asked_alone_is_declined_naming_both(engine, question):
     _declined(engine, question, "询问室、听证室合在一起")
 

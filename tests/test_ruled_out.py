@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.analysis.ruled_out import ruled_out, rules_out
+from bot.analysis.ruled_out import ruled_out, rules_out, set_aside, sets_aside
 from bot.analysis.split import split_question
 
 
@@ -66,3 +66,23 @@ def test_a_thing_said_known_is_no_ask():
 def test_the_thing_ruled_out_or_known_is_not_answered(engine, question, figure, not_figure):
     reply = engine.respond(question)
     assert reply.status == "answer" and figure in reply.answer and not_figure not in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("首次不罚之外，减轻处罚的企业有多少家？", [("首次不罚", "减轻处罚的企业有多少家")]),
+        ("除了法律援助，法律咨询多少人次", [("法律援助", "法律咨询多少人次")]),
+        ("不算普法案例涉及方面数的话，别的还有多少个", [("普法案例涉及方面数", "别的还有多少个")]),
+        ("除此之外还有啥", []),  # a pointer sets nothing named aside
+        ("法律援助案件多少件", []),
+    ],
+)
+def test_set_aside(text, found):
+    assert set_aside(text)[: len(found)] == found
+    assert bool(set_aside(text)) == bool(found)
+
+
+def test_a_clause_only_setting_a_thing_aside_belongs_to_the_ask_after_it():
+    assert sets_aside("除了执法人员身上别着录像的那个设备以外")
+    assert not sets_aside("首次不罚之外减轻处罚的企业有多少家")

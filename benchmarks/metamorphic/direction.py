@@ -3,6 +3,7 @@
 * the measure word swapped for a near miss the report lacks → no figure answer; so too a word of
   the ask swapped for another noun sharing half its characters (人民调解 → 人民公社);
 * another year or another city inside the question → a scope decline;
+* a figure's subject set aside, the rest of its kind asked ("X之外，还有多少家") → no figure (suite.py);
 * a practical ending on a figure's subject ("…要钱吗", "…怎么申请") → a how-to decline, never 是的/不是;
 * where the subject stands in the province ("…在全省排第几", "…算什么水平") → its own rank as the
   report words it ("处于全省前列"), else no figure (never another subject's rank); in suite.py.

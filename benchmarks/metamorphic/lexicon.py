@@ -225,6 +225,7 @@ NEAR_MISSES: tuple[dict[str, str], ...] = (
     {"破案数": "发案数"},
     {"出庭应诉率": "败诉率"},
     {"收案": "结案"},
+    {"受理": "办结"},  # what was received, asked as what was concluded (session 57)
     {"免罚金额": "罚款金额"},
     {"和解率": "撤诉率"},
     {"询问室": "羁押室", "听证室": "值班室"},
@@ -290,6 +291,8 @@ PRACTICAL_ENDINGS = (
     "能不能帮我办一下",
     "几点上班",
     "地址在哪",
+    "到哪里去申领",
+    "在哪儿领取",
     "怎么报名",
     "收不收费",
     "咋写信啊 教教我",
@@ -407,6 +410,16 @@ YEARS_COMPARED = (
 )
 RANKS = ("{s}在全省排第几", "{s}在全省算什么水平", "{s}全省排名怎么样", "{s}在省里排第几名", "{s}在全省靠不靠前")
 # A figure asked with its part ruled out ("不是市本级的，是全市加起来的"): the report has no such whole.
+# A figure's subject set aside, the rest asked ("首次不罚的企业之外，还有多少家"): the report
+# counts only what is set aside, so no figure answers.
+SET_ASIDE = (
+    "{s}之外，还有多少{u}",
+    "除了{s}，其他的还有多少{u}",
+    "除了{s}以外 另外还有几{u}啊",
+    "{s}以外的还有多少{u}呢",
+    "不算{s}的话，别的还有多少{u}",
+)
+
 RULED_OUT = (
     "{s}一共多少，不是{p}的，是全市加起来的",
     "{s}总共有多少，我说的不是{p}的",

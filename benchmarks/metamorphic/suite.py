@@ -58,6 +58,7 @@ TRANSFORMS = (
     ("rank_of_subject", DIRECTION),
     ("rank_check", DIRECTION),
     ("ruled_out_part", DIRECTION),
+    ("set_aside", DIRECTION),
     ("enumeration", COMPOSITION),
     ("comparison", COMPOSITION),
     ("comparison_claimed", COMPOSITION),
@@ -219,7 +220,18 @@ def direction_cases(sources: Sources, seed: int) -> list[Case]:
             for template in lexicon.RULED_OUT:  # few figures name a part: every wording of each
                 question = template.format(s=subject, p=figure.part)
                 cases.append(Case("ruled_out_part", DIRECTION, (question,), NO_FIGURE, source=item.question))
+    rng = _rng(seed, "set_aside")
+    for subject, item in sources.subjects:
+        # its subject set aside, the rest of its kind asked: the report counts only that subject
+        counter = _COUNTER_RE.search(sources.single_figure(item).value)
+        if counter:
+            question = rng.choice(lexicon.SET_ASIDE).format(s=subject, u=counter.group(0))
+            cases.append(Case("set_aside", DIRECTION, (question,), NO_FIGURE, source=item.question))
     return _unique(cases)
+
+
+# The counter a count ends in ("6125家" → 家); rates and money have none to ask "还有多少" of.
+_COUNTER_RE = re.compile(r"(?<=[\d余多])(?:人次|[个项件家名台处条类种起次人位])$")
 
 
 def _distinct(sources: Sources, rng: random.Random, k: int, percent: bool | None = None):

@@ -64,3 +64,33 @@ def without_known(text: str) -> str:
     clauses = _CLAUSE_WITH_MARK_RE.findall(text)
     kept = clauses[:1] + [c for c in clauses[1:] if not _ruled_clause(_CLAUSES_RE.sub("", c), "known")]
     return "".join(kept).rstrip("，,；; ") if len(kept) < len(clauses) else text
+
+
+# "首次不罚之外，减轻处罚的企业…", "除了法律援助，…", "不算X的话，别的…": a thing set aside, the
+# rest asked about.
+_ASIDE_WORD = r"(?P<word>[\u4e00-\u9fff\d]{2,24}?)"
+_ASIDE_REST = r"(?P<rest>[^，,。？?！!；;]*)"
+_SET_ASIDE_RES = (
+    re.compile(r"(?:除了?|除开|除去)?" + _ASIDE_WORD + r"(?:之外|以外)[，,\s]*" + _ASIDE_REST),
+    re.compile(r"(?:除了|除开|除去)" + _ASIDE_WORD + r"[，,\s]+" + _ASIDE_REST),
+    re.compile(r"(?:不算|不包括|不含)" + _ASIDE_WORD + r"(?:的话|在内)[，,\s]*" + _ASIDE_REST),
+)
+_SET_ASIDE_POINTERS = frozenset("这 那 此 这些 那些 这个 那个 它 它们 他们 这块 这方面".split())
+
+
+def set_aside(text: str) -> list[tuple[str, str]]:
+    """What a message sets aside to ask about the rest ("首次不罚之外，减轻处罚的企业有多少家"
+    → (首次不罚, 减轻处罚的企业有多少家)); a pointer ("除此之外") sets nothing named aside."""
+    found = []
+    for pattern in _SET_ASIDE_RES:
+        for m in pattern.finditer(text):
+            word = re.sub(r"^(?:除了?|除开|除去)", "", m.group("word"))
+            if len(word) >= 2 and word not in _SET_ASIDE_POINTERS and not word.isdigit():
+                found.append((word, m.group("rest").strip()))
+    return found
+
+
+def sets_aside(clause: str) -> bool:
+    """Whether a clause only sets a thing aside ("除了执法人员身上别着录像的那个设备以外"): it
+    belongs to the ask after it, which asks about the rest."""
+    return any(not rest for _, rest in set_aside(clause.strip()))

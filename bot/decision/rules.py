@@ -27,6 +27,7 @@ from bot.decision.counted import rule_counted_thing
 from bot.decision.decline import Decline
 from bot.decision.excluded import rule_excluded
 from bot.decision.kinds import CHANGE_ASKED_RE, choice_role, rule_figure_kind
+from bot.decision.stages import rule_case_stage
 from bot.decision.verify import MEMBER_ASKED_RE, STEP_RE, other_units
 from bot.engine.params import Params
 from bot.knowledge.reporttext import TARGET_ASKED_RE, figures_of
@@ -806,7 +807,7 @@ _NO_WHOLE_RE = re.compile(
 
 # One of two things counted together asked alone ("单说听证室" of 询问室、听证室近200处).
 # Each of several asked apart ("分别建了多少处", "各有多少").
-_EACH_RE = re.compile(r"分别|各自|各有|各是|各建|各多少|单独")
+_EACH_RE = re.compile(r"分别|各自|各有|各是|各建|各多少|单独|分开|分项|拆开")
 _ALONE_RE = re.compile(r"单说|单看|单算|单独|只说|只算|只看|光说|光算|光看|仅仅|仅")
 
 
@@ -2337,6 +2338,7 @@ RULES = (
     rule_no_figure,
     rule_part_only,
     rule_excluded,
+    rule_case_stage,
     rule_count_only,
     rule_headcount,
     rule_outcome,

@@ -26,7 +26,7 @@ from bot.analysis.ask import YEAR_RE, Ask, corrected, find_ask, known_words, nar
 from bot.analysis.check_words import kind_checked, kind_checked_after, kind_fits, without_rejected
 from bot.analysis.compare import referred
 from bot.analysis.figures import parse_figure_query
-from bot.analysis.ruled_out import ruled_out, without_known
+from bot.analysis.ruled_out import ruled_out, sets_aside, without_known
 from bot.analysis.scope import find_scope
 from bot.answers import compose as answers
 from bot.answers.compose import Response
@@ -578,6 +578,10 @@ class Engine(FollowUps):
         if ruling:
             # "…的总数，不是市本级那个": what the asker rules out belongs to the ask
             ask = replace(ask, text=ask.text + "，" + "，".join(ruling))
+        aside = [c for c in CLAUSE_BREAK_RE.split(ask.context) if c][-1:]
+        if aside and sets_aside(aside[0]):
+            # "除了执法人员身上别着录像的那个设备以外 另外还有几台": the rest of what is set aside is asked
+            ask = replace(ask, text=aside[0] + "，" + ask.text)
         told = _HEARD_THING_RE.search(ask.context.rsplit("，", 1)[-1]) if _NAME_ASKED_RE.match(ask.text) else None
         if told:
             # "同事说市里有个律所跟企业结对子帮忙的活动，叫什么来着": what was heard of is described
