@@ -9,6 +9,10 @@ from bot.text.dialect import mandarin
     "text, expected",
     [
         ("到底帮了好多人 讨了好多钱啊", "到底帮了多少人 讨了多少钱啊"),
+        ("另外大通湖有冇出台保护办法", "另外大通湖有没有出台保护办法"),  # 有冇: a check
+        ("有冇得一万项啰", "有没有一万项啰"),
+        ("大通湖有没出台保护办法", "大通湖有没有出台保护办法"),  # spoken 有没 before a verb
+        ("是不是还有没填报发布的", "是不是还有没填报发布的"),  # 还有没…的: some not yet done
         ("法律援助帮农民工讨回了好多工资", "法律援助帮农民工讨回了多少工资"),  # wages are money counted
         ("诉前调解成功率好多", "诉前调解成功率多少"),
         ("一共有好多人考啊", "一共有多少人考啊"),
@@ -202,3 +206,9 @@ def test_bo_asks_how_many_after_haoduo_and_is_a_particle_after_a_question_word(t
 def test_how_many_firms_asked_with_bo_is_the_count_not_the_money(engine):
     reply = engine.respond("第一回犯错不罚款的企业有好多家啵？")
     assert reply.answer.startswith("首次不罚企业数：6125家"), reply.text
+
+
+def test_a_check_said_with_you_mao_gets_its_verdict(engine):
+    """ "有冇出台" asks 有没有出台: a check of a stated fact, so 是的 with the document."""
+    reply = engine.respond("另外大通湖有冇出台保护办法")
+    assert reply.answer.startswith("是的") and "大通湖湖泊保护管理办法" in reply.answer

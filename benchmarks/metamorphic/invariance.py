@@ -279,8 +279,9 @@ _HOW_MANY_END_RE = __import__("re").compile(
 
 def dialect(question: str, rng: random.Random) -> str | None:
     """Question words as citizens of Hunan and Sichuan say them: 多少 ending a clause as 好多,
-    什么 as 么子 or 啥子, 知道 as 晓得, a verb's 了 as 哒 or 咯, and 咯 or 嘛 ending the message."""
-    out = _HOW_MANY_END_RE.sub("好多", question)
+    什么 as 么子 or 啥子, 知道 as 晓得, 有没有 as 有冇, a verb's 了 as 哒 or 咯, and 咯 or 嘛 ending
+    the message."""
+    out = _HOW_MANY_END_RE.sub("好多", question).replace("有没有", "有冇")
     out = out.replace("什么", rng.choice(("么子", "啥子"))).replace("知道", "晓得")
     out = _DONE_RE.sub(rng.choice(("哒", "咯")), out)  # "搞了多少" said "搞哒好多"
     if rng.random() < 0.5:  # "…是不是评上哒么子示范咯": a particle ending what is asked, softening nothing

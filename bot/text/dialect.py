@@ -26,6 +26,8 @@ _WORDS = (
     ("啥子", "什么"),
     ("么事", "什么事"),
     ("冇要", "不用"),  # "冇要跑的事项": need not
+    ("有冇得", "有没有"),
+    ("有冇", "有没有"),  # "大通湖有冇出台保护办法": a check
     ("冇得", "没有"),
     ("冇有", "没有"),
     ("冇", "没"),
@@ -79,6 +81,10 @@ _HOW_MANY_ASKED_RE = re.compile(r"(?<!了)(?:好多|几多)([个件家项名人�
 _ASKING_END_RE = re.compile(r"啵(?=[\s，,。？?！!；;…~～]|$)")
 
 
+# "有没出台", "有没评上": spoken 有没 before a verb, a check as 有没有 is ("还有没填报的": some not yet)
+_HAD_IT_ASKED_RE = re.compile(r"(?<!还)有没(?![有得人钱事])(?=[\u4e00-\u9fff])")
+
+
 def _bo(text: str, at: int) -> str:
     """啵 ending a clause: 吗, unless the clause already asks how many ("和解了多少件案子啵"),
     where it is a particle and says nothing more."""
@@ -110,6 +116,7 @@ def mandarin(text: str) -> str:
     text = _HOW_HIGH_END_RE.sub("多", _ASKING_END_RE.sub(lambda m: _bo(text, m.start()), text))
     text = _TOTAL_HOW_MANY_RE.sub(r"\1\2多少", text)
     text = _DONE_RE.sub("了", _HAD_IT_END_RE.sub("没有", text))
+    text = _HAD_IT_ASKED_RE.sub("有没有", text)  # "大通湖有没出台保护办法": 有没 + a verb asks 有没有
     text = _HOW_MANY_RE.sub(lambda m: m.group(0) if _asked_again(text, m.end()) else m.group(0)[:-2] + "多少", text)
     if not _ASKS_RE.search(_WHOEVER_RE.sub("", text)):
         # "湘易办接了好多个应用 好多个服务场景": a message that asks nothing else asks by 好多
