@@ -436,6 +436,8 @@ def test_a_last_clause_asking_what_the_report_says_is_the_overview(engine):
         ("法律援助案件的比例", "percent"),
         ("柔性执法免罚的金额是多少", "money"),
         ("法律援助的人数", "people"),
+        ("柔性执法率在全省啥水平具体是百分之几", "percent"),  # the share asked last, after where it stands
+        ("柔性执法率在全省啥水平", "rank"),
     ],
 )
 def test_the_kind_after_the_last_de_is_the_measure_asked(text, measure):

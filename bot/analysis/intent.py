@@ -138,6 +138,7 @@ _UNIT_MEASURE = {
 }
 _POINTS_RE = re.compile(r"(?:几|多少)个?(?:百分)?点(?![评])")
 _PERCENT_RE = re.compile(r"百分之|百分比|比例|比率|占比|率|几成|多少成|%")
+_PERCENT_ASKED_END_RE = re.compile(r"(?:百分之(?:几|多少)|几成|多少成|百分比是?多少)[呢啊吧呀哦？?]*$")
 _PERCENT_END_RE = re.compile(r"(?:百分比|比例|比率|占比|比重)[呢啊吧呀？?]*$")
 # Where a figure stands, asked ("排名怎么样", "在全省算什么水平", "靠不靠前").
 RANK_ASKED_RE = re.compile(
@@ -209,6 +210,8 @@ def measure_of(text: str, unit: str = "") -> str:
     head = _HEAD_KIND_RE.search(text)
     if head:  # "复调对接调解和解率的件数呢": the noun after the last 的 is what is asked
         return _HEAD_MEASURES[head.group(1)[-2:]]
+    if _PERCENT_ASKED_END_RE.search(text):
+        return "percent"  # "…在全省啥水平，具体是百分之几": the share asked last is what is asked
     if _PROVINCE_RANK_RE.search(text):
         return "rank"  # "执法资格考试人数在全省排倒数吧": where it stands, whatever it counts
     if _DURATION_RE.search(text):
