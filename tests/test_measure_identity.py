@@ -1106,3 +1106,17 @@ def test_a_change_of_a_thing_the_report_lacks_stays_a_near_miss(engine):
 def test_a_thing_sharing_half_the_figures_name_is_no_figure_of_it(engine, question):
     reply = engine.respond(question)
     assert reply.status != "answer", reply.text
+
+
+@pytest.mark.parametrize("question", ["冇得跑路就能办成的事项有好多项啰？", "不用跑路就能办成的事项有多少项"])
+def test_what_can_be_done_describes_the_items_it_is_no_outcome(engine, question):
+    """ "就能办成的事项": what can be done without a trip names the items (1837项), not a count
+    of those that succeeded."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and "1837项" in reply.answer
+
+
+@pytest.mark.parametrize("question", ["诉前调解调成了多少件", "执法资格考试考过了多少人"])
+def test_an_outcome_asked_of_the_attempts_is_declined(engine, question):
+    reply = engine.respond(question)
+    assert reply.status == "fallback" and "的数量" in reply.text

@@ -609,7 +609,8 @@ def rule_headcount(a: Analysis, choice: Choice | None, ctx: Context) -> Decline 
 # the attempts (5100多名 took the exam; how many passed the report does not say).
 _OUTCOME_RE = re.compile(
     r"(?P<passed>考过|考试通过|通过考试|通过了(?:多少|几)|合格|及格|考上|拿到证|取得了?(?:资格|证))|"
-    r"(?P<succeeded>成功了?(?:多少|几)|成功的|(?:调|办|谈)成了?(?:多少|几)|(?:调|办|谈)成的)|"  # "调成功的案件有几件"
+    # "调成功的案件有几件"; never what can be done ("不用跑路就能办成的事项": capability describes them)
+    r"(?P<succeeded>成功了?(?:多少|几)|成功的|(?<![能以])(?:调|办|谈)成了?(?:多少|几)|(?<![能以])(?:调|办|谈)成的)|"
     r"(?P<won>打赢|赢了|胜诉|赢的|败诉|输了)"  # "援助的案子里打赢了多少": the cases taken on are no wins
 )
 _OUTCOME_WORDS = {
