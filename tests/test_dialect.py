@@ -12,6 +12,7 @@ from bot.text.dialect import mandarin
         ("另外大通湖有冇出台保护办法", "另外大通湖有没有出台保护办法"),  # 有冇: a check
         ("有冇得一万项啰", "有没有一万项啰"),
         ("大通湖有没出台保护办法", "大通湖有没有出台保护办法"),  # spoken 有没 before a verb
+        ("法律援助案件数、法律咨询人次分别为何？", "法律援助案件数、法律咨询人次分别是多少？"),  # written 为何, each
         ("是不是还有没填报发布的", "是不是还有没填报发布的"),  # 还有没…的: some not yet done
         ("法律援助帮农民工讨回了好多工资", "法律援助帮农民工讨回了多少工资"),  # wages are money counted
         ("诉前调解成功率好多", "诉前调解成功率多少"),
@@ -212,3 +213,11 @@ def test_a_check_said_with_you_mao_gets_its_verdict(engine):
     """ "有冇出台" asks 有没有出台: a check of a stated fact, so 是的 with the document."""
     reply = engine.respond("另外大通湖有冇出台保护办法")
     assert reply.answer.startswith("是的") and "大通湖湖泊保护管理办法" in reply.answer
+
+
+def test_a_letters_two_asks_one_ending_in_weihe_are_both_answered(engine):
+    """ "文件名称为何，…多少条": 为何 asks as 是什么 does, so the message asks two things."""
+    reply = engine.respond(
+        "本人为市政协委员，关注立法协商工作，请问益阳出台的立法协商相关文件名称为何，2023年各立法联系点提出立法意见建议多少条？"
+    )
+    assert "关于进一步推进立法协商工作的意见" in reply.answer and "40余条" in reply.answer

@@ -61,6 +61,10 @@ def story_after(question: str, rng: random.Random) -> str:
     return question + sep + rng.choice(lexicon.AFTER_LEADS) + story(rng, question) + rng.choice(("", "。", "…"))
 
 
+# The ask in everyday words a letter writes formally ("是什么" → 为何, "是多少" → 为何 or 几何).
+_WRITTEN_ASK_RE = re.compile(r"(?:是什么|是多少)(?=[？?。！!]?$)")
+
+
 def formal_letter(question: str, rng: random.Random) -> str:
     """The question inside a formal letter: who writes from elsewhere, a written lead, a closing,
     and a signature dated in another year (a date of writing, never the question's year)."""
@@ -80,6 +84,10 @@ def formal_letter(question: str, rng: random.Random) -> str:
     marked = question.rstrip()[-1:] in "？?。！!"
     if rng.random() < 0.5:  # a letter calls the city it writes to 贵市 ("贵市网上可办率…")
         question = re.sub(r"益阳市?", "贵市", question, count=1)
+    if rng.random() < 0.5:  # and asks in written words ("名称为何", "比率几何")
+        question = _WRITTEN_ASK_RE.sub(
+            lambda m: rng.choice(("为何", "几何")) if m.group(0) == "是多少" else "为何", question
+        )
     body = rng.choice(lexicon.FORMAL_LEADS) + question + ("" if marked else rng.choice(("？", "")))
     return sep.join(
         (rng.choice(lexicon.SALUTATIONS) + greeting, writer + body, rng.choice(lexicon.CLOSINGS), signature)

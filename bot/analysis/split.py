@@ -28,7 +28,7 @@ _CLAUSE_RE = re.compile(r"[，,、]|\s+")
 _ASK_RE = re.compile(
     r"多少|几[个项件家台处条类种名起次人位]?|哪些|哪个|哪几|哪一?[次批届期年天家位本部种条项类所份张样里儿]|谁|"
     r"什么|啥|吗|呢|是否|是不是|有没有|怎么样|如何|"
-    r"多高|多大|多长|多久|高不高|多不多|大不大|怎样"
+    r"多高|多大|多长|多久|高不高|多不多|大不大|怎样|为何|何时|何种|何处|几何"  # (formal: "文件名称为何")
 )
 # A check said by its ending after 过/了/有 ("营商码上过央视没", "到了100%没有"): an ask where
 # marks set it apart (in a run-on it may be the end of the ask before: "…免提交覆盖了没有").

@@ -60,6 +60,8 @@ _WORDS = (
 )
 # Written (letter) Chinese: "涉及企业几何", "免罚金额若干" end a clause asking 多少.
 _WRITTEN_HOW_MANY_RE = re.compile(rf"(?:几何|若干|几许){_END}")
+# "法律援助案件数、法律咨询人次分别为何": each of several asked in writing, as 分别是多少 asks
+_WRITTEN_EACH_RE = re.compile(rf"(分别|各自?)为何(?={_END})")
 # 么 of 什么 / 怎么 / 这么 is no dialect word ("是什么事项" stays)
 # 何 of 任何 / 如何 / 为何 / 几何 starts no written question word ("任何种类")
 _AFTER = {"么": "(?<![什怎这那多要])", "何": "(?<![任如为奈几])"}
@@ -112,6 +114,7 @@ def mandarin(text: str) -> str:
         "几多", "多少"
     )  # 几多 always asks ("帮几多农民工"); 好多 may mean "many"
     text = _WRITTEN_HOW_MANY_RE.sub("多少", _WORDS_RE.sub(lambda m: _MANDARIN[m.group(0)], text))
+    text = _WRITTEN_EACH_RE.sub(r"\1是多少", text)
     text = _HOW_MANY_ASKED_RE.sub(r"多少\1", text)  # "免罚的钱有好多啵", "企业有好多家啵": how many, not "many?"
     text = _HOW_HIGH_END_RE.sub("多", _ASKING_END_RE.sub(lambda m: _bo(text, m.start()), text))
     text = _TOTAL_HOW_MANY_RE.sub(r"\1\2多少", text)
