@@ -745,6 +745,7 @@ def test_a_bound_checked_of_another_subject_is_no_yes(engine, question):
         ("柔性执法免罚的钱有多少", "2000余万元"),
         # the plaque of an honour received is no brand asked
         ("市市场监管局在法治政府建设上拿到了什么牌子", "湖南省法治政府建设示范地区"),
+        ("益阳法治政府建设都拿了哪些牌子", "全国法治政府建设示范市"),  # honours received, several
     ],
 )
 def test_words_around_the_counted_thing_never_make_it_another_measure(engine, question, figure):
