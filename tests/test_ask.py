@@ -1004,3 +1004,17 @@ def test_the_same_question_word_twice_is_whoever_and_asks_no_one(engine, questio
     reply = engine.respond(question)
     assert reply.status == "answer" and reply.answer.startswith("普法典型案例数：70个"), reply.text
     assert engine.respond("是哪个台哪个节目报道的").answer.count("谁") == 0  # two asks, no whoever
+
+
+def test_whatever_there_is_then_what_follows_asks_nothing(engine: Engine):
+    """ "有么子争议一放就清楚": 什么 of whatever there is, not a question; the ask is the later
+    clause, which lends its story's words (给执法人员配了一批…) to "一共配了多少台"."""
+    from bot.analysis.ask import clause_asks
+
+    assert not clause_asks("有什么争议一放就清楚")
+    assert clause_asks("有什么争议")
+    reply = engine.respond(
+        "我是跑货运的司机，常年在长常高速和益阳城区之间跑。以前被查车总担心说不清楚，现在执法人员胸前都别着个小机器，"
+        "全程录像，有么子争议一放就清楚，我反而放心了。听说益阳专门给执法人员配了一批这个东西，请问一共配了多少台？"
+    )
+    assert reply.status == "answer" and "4400台" in reply.answer
