@@ -1207,3 +1207,12 @@ def test_options_offered_after_an_answer_are_judged_by_it(engine, question, choi
     reply = engine.respond(choice, conversation, now=1.0)
     assert reply.status == "answer" and figure in reply.answer, reply.text
     assert not reply.answer.startswith(("是的", "不是")), reply.answer
+
+
+@pytest.mark.parametrize(("check", "head"), [("业务应用是不是有五百个", "不是"), ("服务场景是不是有五百个", "是的")])
+def test_a_check_after_two_figures_of_one_unit_is_judged_against_the_one_it_names(engine, check, head):
+    """300多个业务应用 and 2000余个服务场景 answered together: "业务应用是不是有五百个" checks
+    300多个 (不是), never 2000余个 (a harmful 是的)."""
+    chat = Conversation()
+    engine.respond("湘易办益阳旗舰店接了多少应用跟服务场景", chat, now=0.0)
+    assert engine.respond(check, chat, now=1.0).answer.startswith(head)

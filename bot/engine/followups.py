@@ -108,6 +108,9 @@ _BARE_NUMBER_RE = re.compile(r"(?<![\d.])\d{2,}(?:\.\d+)?(?![\d.]|年)")  # "202
 _ALL_RE = re.compile(r"全都|全部|所有|个个|一个不落|百分百|都.{0,4}了")
 
 
+_HANZI_WORD_RE = re.compile(r"[\u4e00-\u9fff]+")
+
+
 def _with_bare_numbers(a: Analysis) -> Analysis:
     """The analysis with its bare numbers (no unit) as exact numbers to check, or with "all of
     them" (全都, 全部) as a share of 100%."""
@@ -508,6 +511,9 @@ class FollowUps:
                     a.intent.measure, a.intent.unit, getattr(p.figure, "unit", ""), getattr(p.figure, "value", "")
                 )
             ]
+        if len(found) > 1:  # "业务应用是不是有五百个" after 300多个业务应用 and 2000余个服务场景: the one it names
+            words = [w for w in segment(a.core) if len(w) >= 2 and _HANZI_WORD_RE.fullmatch(w)]
+            found = [p for p in found if any(w in p.answer.split("\n", 1)[0] for w in words)]
         return found[0] if len(found) == 1 else None
 
     def _document_of_last(self, text: str, conversation: Conversation, now: float) -> Response | None:
