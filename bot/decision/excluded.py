@@ -16,6 +16,7 @@ from bot.decision.decline import Decline
 # Where the thing asked about ends: its question word ("减轻处罚的企业|有多少家").
 _ASKED_END_RE = re.compile(r"(?:的)?(?:一共|总共|共|还|又|都)?(?:有|是|占)?(?:多少|几|哪些|哪几|什么|啥|么子|好多)")
 
+# A count asked of the rest ("还有多少项"), never which ones (哪几).
 _COUNT_ASKED_RE = re.compile(r"(?<!哪)(?:多少|几)")
 # What the rest of a message says when it names nothing but "the others" and a count.
 _OTHER_NAMED_RE = re.compile(
@@ -23,6 +24,7 @@ _OTHER_NAMED_RE = re.compile(
     r"多少|几|[个项件家名台处条类种起次人位]|人次|[呢啊呀吧啦嘛哦咯]|[\s，,。？?！!]"
 )
 MAX_NAMED_ASIDE = 8  # a thing set aside longer than this is "the others" in a decline
+# A counter or a particle left where the rest names its thing after the question word.
 _NOT_NAMING_RE = re.compile(r"^[个项件家名台处条类种起次人位]|[呢啊呀吧啦嘛哦]+$")
 
 

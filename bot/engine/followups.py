@@ -108,6 +108,7 @@ _BARE_NUMBER_RE = re.compile(r"(?<![\d.])\d{2,}(?:\.\d+)?(?![\d.]|年)")  # "202
 _ALL_RE = re.compile(r"全都|全部|所有|个个|一个不落|百分百|都.{0,4}了")
 
 
+# A word of Chinese characters only: what a check names ("业务应用"), never its number or unit.
 _HANZI_WORD_RE = re.compile(r"[\u4e00-\u9fff]+")
 
 
