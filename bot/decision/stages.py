@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from bot.analysis.ask import clause_asks
 from bot.decision.decline import Decline
 
 # The words of each stage, as people and reports write them.
@@ -15,7 +16,6 @@ RECEIVED = ("受理", "新收", "收案", "立案", "接收", "收到", "接到"
 CONCLUDED = ("办结", "结案", "审结", "结办", "了结", "完结", "终结")
 
 _CLAUSE_BREAK_RE = re.compile(r"[，,。？?！!；;\s]+")
-_ASKING_RE = re.compile(r"多少|几|吗|没|对吧|是不是|有没有|好多")
 
 
 def rule_case_stage(a, choice, ctx) -> Decline | None:
@@ -23,7 +23,7 @@ def rule_case_stage(a, choice, ctx) -> Decline | None:
     if choice is None or not choice.figure_value:
         return None
     own = f"{choice.names} {choice.own_text}"
-    asking = [c for c in _CLAUSE_BREAK_RE.split(a.raw) if _ASKING_RE.search(c)]
+    asking = [c for c in _CLAUSE_BREAK_RE.split(a.raw) if clause_asks(c)]
     asked = "".join(asking) or a.text  # ("就是一窗受理，不是，是零跑动的事项有多少项": 受理 is not asked)
     for asked_stage, other_stage in ((CONCLUDED, RECEIVED), (RECEIVED, CONCLUDED)):
         said = next((w for w in asked_stage if w in asked), "")

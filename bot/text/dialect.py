@@ -26,8 +26,6 @@ _WORDS = (
     ("啥子", "什么"),
     ("么事", "什么事"),
     ("冇要", "不用"),  # "冇要跑的事项": need not
-    ("有冇得", "有没有"),
-    ("有冇", "有没有"),  # "大通湖有冇出台保护办法": a check
     ("冇得", "没有"),
     ("冇有", "没有"),
     ("冇", "没"),
@@ -83,7 +81,8 @@ _HOW_MANY_ASKED_RE = re.compile(r"(?<!了)(?:好多|几多)([个件家项名人�
 _ASKING_END_RE = re.compile(r"啵(?=[\s，,。？?！!；;…~～]|$)")
 
 
-# "有没出台", "有没评上": spoken 有没 before a verb, a check as 有没有 is ("还有没填报的": some not yet)
+# "有没出台", "有没评上", and 有冇 read as 有没 ("大通湖有冇出台保护办法"): 有没 before a verb,
+# a check as 有没有 is ("还有没填报的": some not yet)
 _HAD_IT_ASKED_RE = re.compile(r"(?<!还)有没(?![有得人钱事])(?=[\u4e00-\u9fff])")
 
 
