@@ -49,6 +49,8 @@ from bot.decision.rules import absent_terms
         ("湘易办那300多个业务应用的完整名单发我一份", "count_only"),
         # the members of a count named as the report writes it (50余类)
         ("那50余类免证办的证明材料具体是哪些，列个清单给我", "count_only"),
+        ("358项柔性执法事项都包括哪些", "count_only"),  # what a counted set includes, never listed
+        ("市本级梳理的358项柔性执法事项包含了什么", "count_only"),
         # what a staff lookup counts, a word the report never writes (a verb used as a noun)
         ("立法提案条数", "absent"),
         ("法律援助投诉件数", "absent"),

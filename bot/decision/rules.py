@@ -18,7 +18,7 @@ from bot.analysis.ask import narrative
 from bot.analysis.check_words import choice_options
 from bot.analysis.figures import MOST_ASKED_RE
 from bot.analysis.intent import RANK_ASKED_RE, undescribed
-from bot.analysis.numbers import CN_DIGITS, EXACTLY_WORDS, written_figure
+from bot.analysis.numbers import CN_DIGITS, EXACTLY_WORDS, written_figure, writes_figure
 from bot.analysis.places import gazetteer
 from bot.analysis.ruled_out import masked
 from bot.analysis.split import MAX_TOPIC_CHARS
@@ -571,7 +571,7 @@ def _whole_list(text: str) -> bool:
 
 # The members of a counted figure asked ("那11项审批服务事项分别是什么"): its list, not its meaning.
 _MEMBERS_RE = re.compile(
-    r"(?:分别|各自?)是(?:什么|啥)|都是(?:什么|啥)|都叫(?:什么|啥)|具体是(?:什么|啥)|都有(?:什么|啥|哪些)|有哪几|是哪些|有哪些|名单|哪几个|都是谁|"
+    r"(?:分别|各自?)是(?:什么|啥)|都是(?:什么|啥)|都叫(?:什么|啥)|具体是(?:什么|啥)|都有(?:什么|啥|哪些)|有哪几|是哪些|有哪些|名单|哪几个|都是谁|(?:包括|包含|涵盖)(?:了|的)?(?:哪|什么|啥)|"
     r"列一下|列出|列个|能列|列明|列举|"  # "那11项事项能列一下吗", "请列明…6项…的具体内容"
     # "一项项讲给我听", "逐项说明", "具体名称": each member in turn, or their names
     r"[一1](?P<each>[项个件条家类种])(?P=each)|逐(?:项|个|一|条)|具体(?:名称|内容)|(?:各自|各项|分别)的?名称"
@@ -697,8 +697,16 @@ def rule_count_only(a: Analysis, choice: Choice | None, ctx: Context) -> Decline
     """A list asked where the report gives a count only (具体是哪6项), or names only some of
     the items ("市市监局、市科学技术局等11个单位") while the question wants them all."""
     # a count the asker names ("那11项", "那50余类" as the report writes it): its members asked
-    members = (_MEMBERS_RE.search(a.text) or _COUNTED_NAMED_RE.search(convert_numerals(a.text))) and any(
-        n.unit and (n.exact or n.text in ctx.report_norm) for n in a.numbers
+    # ("那30多种证明的清单" of 30余种: the count the report writes, said as it is said)
+    members = (
+        (_MEMBERS_RE.search(a.text) or _COUNTED_NAMED_RE.search(convert_numerals(a.text)))
+        and any(n.unit and (n.exact or n.text in ctx.report_norm) for n in a.numbers)
+        or bool(
+            _MEMBERS_RE.search(a.text)
+            and choice
+            and choice.figure_value
+            and writes_figure(a.numbers, choice.figure_value)
+        )
     )
     checked = MEMBER_ASKED_RE.search(a.text) if choice is not None and a.intent.yes_no else None
     if (
@@ -734,7 +742,7 @@ def rule_count_only(a: Analysis, choice: Choice | None, ctx: Context) -> Decline
     of = re.search(re.escape(partial) + r"([\u4e00-\u9fff]{2})", choice.text) if partial else None
     if of and of.group(1) in a.text and _names_all_counted(choice.text, partial):
         partial = ""  # "从权责清晰、队伍健全、…等五个方面": every one of the five is named
-    if partial and (whole if not named_some else _EVERY_ONE_RE.search(a.text) or _ROSTER_RE.search(a.text)):
+    if partial and (whole if not named_some else _EVERY_ONE_RE.search(a.raw) or _ROSTER_RE.search(a.text)):
         # "11个单位的完整名单", "其余都是哪些": every one, where the report names some of the
         # figure's (…等11个); "具体是哪些" gets the ones it names
         return Decline("count_only", partial)
