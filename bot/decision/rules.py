@@ -18,7 +18,7 @@ from bot.analysis.ask import narrative
 from bot.analysis.check_words import choice_options
 from bot.analysis.figures import MOST_ASKED_RE
 from bot.analysis.intent import RANK_ASKED_RE, undescribed
-from bot.analysis.numbers import CN_DIGITS, EXACTLY_WORDS, written_figure, writes_figure
+from bot.analysis.numbers import CN_DIGITS, EXACTLY_WORDS, writes_figure, written_figure
 from bot.analysis.places import gazetteer
 from bot.analysis.ruled_out import masked
 from bot.analysis.split import MAX_TOPIC_CHARS
@@ -27,6 +27,7 @@ from bot.decision.counted import rule_counted_thing
 from bot.decision.decline import Decline
 from bot.decision.excluded import rule_excluded
 from bot.decision.kinds import CHANGE_ASKED_RE, choice_role, rule_figure_kind
+from bot.decision.members import rule_other_members
 from bot.decision.stages import rule_case_stage
 from bot.decision.verify import MEMBER_ASKED_RE, STEP_RE, other_units
 from bot.engine.params import Params
@@ -2353,6 +2354,7 @@ RULES = (
     rule_excluded,
     rule_case_stage,
     rule_count_only,
+    rule_other_members,
     rule_headcount,
     rule_outcome,
     rule_after_the_step,
