@@ -78,6 +78,10 @@ def test_measure(question, measure):
         ("有三千多件吗", 2900, 1, "余", False),
         ("有没有五百人", 370, 1, None, False),
         ("一百来件吧", 102, 1, None, True),
+        # said about the number either side (来, 左右): the report's 近200 is about 200; 多 is above it
+        ("两百来处吧", 200, 1, "近", True),
+        ("两百多处吧", 200, 1, "近", False),
+        ("三百来处吧", 200, 1, "近", False),
         ("是百分之六十五点八吗", 56.8, 1, None, False),
         ("有七点五万项那么多吗", 7.5, 1e4, "余", True),
         ("是不是六项", 6, 1, None, True),

@@ -392,6 +392,8 @@ def compare(asked: AskedNumber, low: float, high: float) -> bool | None:
         return True
     if asked.anchor and high > low and abs(asked.anchor - low) < tolerance:
         return True  # "两千来万" of 2000余万元: two rough numbers said about the same one
+    if asked.anchor and high > low and asked.low < asked.anchor - tolerance and abs(asked.anchor - high) < tolerance:
+        return True  # "两百来处" of 近200处: said about it either side (never "两百多处", above it)
     if high < asked.low - tolerance or low > asked.high + tolerance:
         return False
     if high == low:
