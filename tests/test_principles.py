@@ -956,3 +956,17 @@ def test_what_a_law_the_report_never_names_says_is_never_judged(engine, question
 )
 def test_a_word_ending_in_fa_that_the_report_writes_is_no_law_named(engine, question):
     assert engine.respond(question).status == "answer"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "用真实案子给老百姓讲法律的那种普法方式叫什么",
+        "执法单位拿自己办的真实案子给老百姓讲法的那种普法叫什么",
+    ],
+)
+def test_near_entries_standing_on_one_passage_need_no_clarify(engine, question):
+    """The two 普法 entries quote one passage (持续落实“谁执法谁普法”…全面推行“普法+案例”…):
+    a choice between them asks nothing the passage does not tell at once."""
+    reply = engine.respond(question, Conversation(), now=0.0)
+    assert reply.status == "answer" and "普法+案例" in reply.text

@@ -173,7 +173,9 @@ _ASKING_CHARS = frozenset(
 
 MAX_RANK_OPTIONS = 4
 _NOT_HANZI_RE = re.compile(r"[^\u4e00-\u9fff]")
-_MEMBERS_DECLINES = ("count_only", "breakdown")  # members of a count, or a part, asked of it
+# Asked of a figure just given, quoted back: its members or a part ("这70个案例分别是哪些"), or
+# another kind of figure of it ("四千四百台花了多少钱": money of a count of things)
+_OF_FIGURE_DECLINES = ("count_only", "breakdown", "measure")
 SAME_NUMBER_MAX = 3  # a number written of more figures than this is asked back (a clarify)
 _NOT_DECLINED = lambda declined: declined is None  # noqa: E731
 _HOW_MANY_AT_RE = re.compile(r"多少|几")
@@ -560,7 +562,7 @@ class PackEngine:
                         Candidate(previous.id, curated[0].score if curated else 0.0, previous.title)
                     )
                     declined = first_decline(a, again, self.context)
-                    if declined is not None and declined.reason in _MEMBERS_DECLINES:  # "这70个案例分别是哪些"
+                    if declined is not None and declined.reason in _OF_FIGURE_DECLINES:
                         return self._reply(a, Decision("decline", again, declined))
                     return self._compose(a, again, "followup")
                 chosen = self.curated.followup(curated, previous.title, previous.id, a)
@@ -748,14 +750,8 @@ class PackEngine:
             choice = self._entry_choice(nearest)
         elif ambiguous and not report_wins:
             fuller = self._sentence_over_options(a, options, sentences)
-            one = not _SEVERAL_RE.search(a.raw) and self._one_source(fitting)
-            checked = a.intent.yes_no and not a.numbers  # (a number checked is of one figure: 93% or 56.8%)
-            if fuller is None and one and (checked or (not a.wants_figure and _THING_ASKED_RE.search(a.text))):
-                # "有无房证明现在能网上开不", "湘易办…接咯么子应用进去哒": the near entries stand on
-                # one sentence, which the check of a claim is judged against, or which tells what
-                # is asked (an explanation before a figure: no figure was asked)
-                told = [c for c in fitting if not self.knowledge.entries[c.id].is_metric]
-                fuller = self._entry_choice((told or fitting)[0])
+            if fuller is None:
+                fuller = self._one_passage(a, fitting)
             untold = self._untold(a, fitting)
             if fuller is None and len(untold) == 1:
                 fuller = self._entry_choice(untold[0])  # the one near figure the message does not tell
@@ -815,6 +811,15 @@ class PackEngine:
                 # near entry of that kind of thing: that entry names it (the decline rules still
                 # judge it); "那个律师事务所叫什么名字": no entry is such a thing
                 choice = self._entry_choice(options[0])
+            elif (
+                not short
+                and options
+                and options[0].missing <= p.lone_option_missing
+                and (told := self._one_passage(a, options)) is not None
+            ):
+                # "用真实案子给老百姓讲法律的那种普法方式叫什么": the near entries below the answer
+                # line stand on one passage, which tells what is asked (and covers the ask)
+                choice = told
             elif options:
                 return Decision("clarify", None, None, options)
             else:
@@ -901,12 +906,26 @@ class PackEngine:
             return Decision("decline", choice, declined)
         return Decision("answer", choice)
 
+    def _one_passage(self, a: Analysis, options: list[Candidate]) -> Choice | None:
+        """The entry that answers when the near entries all stand on one passage: a check of a
+        claim is judged against it ("有无房证明现在能网上开不"), and a thing asked, no figure
+        ("湘易办…接咯么子应用进去哒"), is told by it; None when several things are asked."""
+        if _SEVERAL_RE.search(a.raw) or not self._one_source(options):
+            return None
+        checked = a.intent.yes_no and not a.numbers  # (a number checked is of one figure: 93% or 56.8%)
+        if not (checked or (not a.wants_figure and _THING_ASKED_RE.search(a.text))):
+            return None
+        told = [c for c in options if not self.knowledge.entries[c.id].is_metric]
+        return self._entry_choice((told or options)[0])
+
     def _one_source(self, options: list[Candidate]) -> bool:
-        """Whether two or more entries all stand on one report sentence."""
+        """Whether two or more entries all stand on one report passage: the longest source
+        holds every other ("持续落实…责任制。全面推行“普法+案例”…" holds "全面推行“普法+案例”…")."""
         entries = self.knowledge.entries
         if len(options) < 2 or any(o.id not in entries for o in options):
             return False
-        return len({entries[o.id].source for o in options}) == 1
+        sources = sorted({normalize(entries[o.id].source) for o in options}, key=len)
+        return all(s in sources[-1] for s in sources)
 
     def _nearest_named(self, a: Analysis, options: list[Candidate]) -> Candidate | None:
         """Of near figures alike, the one named by the ask's measure: going out from the question
