@@ -32,6 +32,9 @@ def reader(kb):
         ("xieqi 团队", "谢琦 团队"),  # a name inside a quoted name (“谢琦办案团队”)
         ("22 ge xiangzhen", "22个乡镇"),  # the counter after a number, never 各 of 各乡镇
         ("22gexiangzhen", "22个乡镇"),
+        # a typed word that is one syllable stays one (讲), never two of a word (ji'ang: 激昂)
+        ("zhe ge baogao jiang le sha", "这个报告讲了啥"),
+        ("fangan", "方案"),  # a word of two syllables typed as one word still reads
     ],
 )
 def test_pinyin_is_read_as_the_packs_words(reader, typed, read):
@@ -222,3 +225,7 @@ def test_a_one_syllable_word_typed_on_its_own_counts_as_read(reader):
     assert reader.read_in_message("yiyang wangshang keban lv shi duoshao") == "益阳网上可办率是多少"
     assert "几" not in reader.read_in_message("zhe ge bao gao jiang le sha")
     assert reader.read_in_message("nongmingong you duoshao ren") == "农民工有多少人"
+
+
+def test_an_overview_asked_in_pinyin_gets_the_overview(engine):
+    assert engine.respond("zhe ge baogao jiang le sha").entry_id == engine.respond("这个报告讲了啥").entry_id

@@ -77,6 +77,8 @@ _ONE_SYLLABLE = {
     "gen": "跟",  # joining two things asked ("yewu yingyong gen fuwu changjing")
     "he": "和",
     "ren": "人",  # "duoshao ren": how many people
+    "jiang": "讲",  # "baogao jiang le sha": what the report tells
+    "sha": "啥",
 }
 # A counter typed in pinyin right after a number ("22 ge xiangzhen"): 个, never the 各 of a
 # word that starts with the same letters (各乡镇).
@@ -411,6 +413,8 @@ class PinyinReader:
             for q in range(p + 1, min(n, p + self._longest_key)):
                 key = letters[p : q + 1]
                 end = (other and self.seconds.get(key)) or self.keys.get(key)
+                if end is not None and p in bounds and q + 1 in bounds and key in self.syllables:
+                    end = None  # "jiang" typed alone is one syllable (讲), never two (ji'ang: 激昂)
                 if end is not None and end[2] >= 2 and ok[q + 1]:
                     rest = best[q + 1]
                     option = (rest[0] + q + 1 - p, rest[1] - 1, rest[2] + len(end[1]) ** 2, (end[1],) + rest[3])
