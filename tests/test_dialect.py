@@ -158,6 +158,13 @@ def test_ji_duo_always_asks_how_many():
         # told of the asker, or said in Mandarin: 好多 is "many"
         ("我跑哒好多趟，网上能办多少项", "我跑了好多趟，网上能办多少项"),
         ("办了好多案子，首次不罚多少家", "办了好多案子，首次不罚多少家"),
+        # the ask after it goes on alongside it (又, 也): the first asks as the second does
+        (
+            "湘易办益阳旗舰店接了好多业务应用，服务场景又有好多个",
+            "湘易办益阳旗舰店接了多少业务应用，服务场景又有多少个",
+        ),
+        ("柔性执法办了好多案子，免罚金额也有好多", "柔性执法办了多少案子，免罚金额也有多少"),
+        ("我跑了好多趟，又要交多少钱", "我跑了好多趟，又要交多少钱"),  # told of the asker: "many"
     ],
 )
 def test_a_dialect_clause_said_before_an_ask_asks_by_its_hao_duo(said, read):

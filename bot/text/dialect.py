@@ -182,6 +182,10 @@ def _after_an_ask(text: str, said: str = "") -> str:
 _TELLER_RE = re.compile(r"[我俺咱他她]")
 
 
+# A second clause said alongside the first (又, 也): what it asks, the first asks too.
+_ALSO_RE = re.compile(r"[又也]")
+
+
 def _before_an_ask(text: str, said: str) -> str:
     """Two clauses said in one breath in dialect (哒, the Xiang 了, in the first as `said`), the
     second asking: the first asks by its 好多 after a verb of the thing it ends on
@@ -190,8 +194,8 @@ def _before_an_ask(text: str, said: str) -> str:
     pieces = _BREAK_RE.split(text.strip().rstrip("？?。！!…~～"))  # (the marks ending it set no clause apart)
     if len(pieces) != 3 or not _ASKS_RE.search(pieces[2]) or _ASKS_RE.search(pieces[0]):
         return text
-    if "哒" not in _BREAK_RE.split(said.strip())[0] or _TELLER_RE.search(pieces[0]):
-        return text
+    if not ("哒" in _BREAK_RE.split(said.strip())[0] or _ALSO_RE.search(pieces[2])) or _TELLER_RE.search(pieces[0]):
+        return text  # ("…接了好多业务应用，服务场景又有好多个": 又 asks the second alongside the first)
     first = _DONE_MANY_RE.sub(lambda m: m.group(0) if _asked_again(text, m.end()) else "多少", pieces[0])
     return text if first == pieces[0] else text.replace(pieces[0], first, 1)
 
