@@ -225,6 +225,20 @@ def test_an_elliptical_part_borrows_the_subject():
 
 
 @pytest.mark.parametrize(
+    "question, own, counterpart",
+    [
+        ("三统一的规范性文件市政府多少件，部门多少件", "部门", "市政府"),
+        ("三统一的规范性文件市政府多少件部门多少件", "部门", "市政府"),
+    ],
+)
+def test_an_elliptical_part_naming_its_own_word_borrows_the_subject_without_the_firsts(question, own, counterpart):
+    """The first part's word before its ask is its own counterpart of the part's word: "部门多少件"
+    after "…市政府多少件" is of 三统一的规范性文件, not of 市政府's."""
+    parts = split_question(question)[0].parts
+    assert parts[1].startswith("三统一的规范性文件") and own in parts[1] and counterpart not in parts[1]
+
+
+@pytest.mark.parametrize(
     "spoken, reading",
     [
         ("诉前调解有多少件成功率呢", "诉前调解有多少件，成功率呢"),

@@ -970,3 +970,17 @@ def test_near_entries_standing_on_one_passage_need_no_clarify(engine, question):
     a choice between them asks nothing the passage does not tell at once."""
     reply = engine.respond(question, Conversation(), now=0.0)
     assert reply.status == "answer" and "普法+案例" in reply.text
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("三统一的规范性文件市政府多少件", ["28件"]),
+        ("三统一的规范性文件市政府多少件部门多少件", ["28件", "51件"]),
+    ],
+)
+def test_a_word_naming_one_of_near_figures_picks_it_though_it_names_no_measure(engine, question, expected):
+    """市政府 counts nothing by itself, but of "“三统一”市政府规范性文件数" and "“三统一”部门规范性文件数"
+    it names one: no choice between them is asked back."""
+    reply = engine.respond(question, Conversation(), now=0.0)
+    assert reply.status == "answer" and all(v in reply.text for v in expected)

@@ -184,8 +184,28 @@ def _borrow(first: str, part: str) -> str:
         if not topic and lead != first.strip() and not _has_ask(lead):
             topic = lead  # "免证办，多少类证明": the topic before the first ask
         lent = _content(topic if len(_content(topic)) >= 2 else _subject(first))
+        if not topic and _own_word(part):
+            lent = _without_own_word(lent)
         return _ASK_RE.sub("", _NOT_END_RE.sub("", lent)) + part
     return part
+
+
+def _own_word(part: str) -> str:
+    """What an elliptical part names of its own before its ask ("部门" of "部门多少件")."""
+    asked = _ASK_RE.search(part)
+    said = _content(part[: asked.start()]) if asked else ""
+    return said if any(len(w) >= 2 and lexicon.is_noun(w) for w in lexicon.segment(said)) else ""
+
+
+def _without_own_word(first: str) -> str:
+    """The first part without the word right before its ask, the first's own counterpart of the
+    part's word: "三统一的规范性文件市政府多少件" lends 三统一的规范性文件 to "部门多少件"."""
+    asked = _ASK_RE.search(first)
+    if not asked:
+        return first
+    words = lexicon.segment(first[: asked.start()])
+    kept = "".join(words[:-1]) if len(words) > 1 else ""
+    return kept if len(_content(kept)) >= 2 else first
 
 
 def _elliptical(part: str) -> bool:

@@ -173,6 +173,7 @@ _ASKING_CHARS = frozenset(
 
 MAX_RANK_OPTIONS = 4
 _NOT_HANZI_RE = re.compile(r"[^\u4e00-\u9fff]")
+_COUNT_WORD_RE = re.compile(r"[数量率额比次]$")  # how much of a thing: 条数, 金额, 比率
 # Asked of a figure just given, quoted back: its members or a part ("这70个案例分别是哪些"), or
 # another kind of figure of it ("四千四百台花了多少钱": money of a count of things)
 _OF_FIGURE_DECLINES = ("count_only", "breakdown", "measure")
@@ -936,6 +937,8 @@ class PackEngine:
             return None  # "A、B，还有C": several asked, each its own figure
         norm = self.context.normalize or normalize
         owns = [self._own_norm(o) for o in options]
+        titles = [norm(self.knowledge.entries[o.id].title) for o in options]
+        every = options
         before, after = measure_parts(a)
         for word in [*after, *reversed(before)]:
             word = norm(word)
@@ -945,13 +948,20 @@ class PackEngine:
                 if len(holding) == 1:
                     return holding[0]
                 continue
-            if len(word) < 2 or word in MEASURE_NEUTRAL or TOTAL_WORDS_RE.fullmatch(word):
+            if len(word) < 2 or TOTAL_WORDS_RE.fullmatch(word):
+                continue
+            if word in MEASURE_NEUTRAL and (_COUNT_WORD_RE.search(word) or sum(word in t for t in titles) != 1):
+                # (市政府 names no measure, but one of "“三统一”市政府…数" and "“三统一”部门…数";
+                # a count's word, 条数, never names one)
                 continue
             holding = [o for o, own in zip(options, owns) if word in own]
             if len(holding) == 1:
-                return None if self._other_named(a, holding[0], options) else holding[0]
+                return None if self._other_named(a, holding[0], every) else holding[0]
             if not holding:
                 return None  # "立法提案是多少": a word nearer the ask that no figure holds names another measure
+            # "三统一的规范性文件市政府多少件": 市政府 is held by two of three (the contracts' clause
+            # says 市委、市政府 too); the next word out (文件) decides between those two
+            options, owns = holding, [own for o, own in zip(options, owns) if o in holding]
         return None
 
     def _other_named(self, a: Analysis, picked: Candidate, options: list[Candidate]) -> bool:
