@@ -23,6 +23,9 @@ from bot.text.normalize import Synonyms, clean, convert_numerals, normalize, pin
         ("成功率不到九层吧", "成功率不到九成吧"),  # 成 typed by its sound after a numeral
         ("有没有八城多", "有没有八成多"),
         ("九层楼", "九层楼"),  # a storey stays
+        ("在不 刑事破案数是降了吗", "刑事破案数是降了吗"),  # a chat ping opening it, no 不 of the check
+        ("在不，法律援助多少件", "法律援助多少件"),
+        ("在不同部门", "在不同部门"),  # 在 + 不同: no ping
     ],
 )
 def test_clean(raw, expected):

@@ -51,6 +51,9 @@ def test_a_plain_figure_question_gets_no_verdict(engine):
         ("执法记录仪一千台有没有", True),
         # a complement negated ("排不上号", "开不了") in the clause that claims it
         ("涉企执法案件柔性执法率在全省是不是排不上号", False),
+        # a top place denied by 不 with or without a degree word ("不怎么", "不太")
+        ("涉企执法案件柔性执法率是不是在全省不怎么靠前", False),
+        ("柔性执法率在全省不太领先吧", False),
         ("无车证明网上开不了吧", False),
         ("我手机用不了，无车证明能在网上开吧", True),  # the story's 用不了 claims nothing
         # none at all claimed ("一个…都没"): 不是 where the report counts some

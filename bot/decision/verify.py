@@ -138,7 +138,10 @@ _CHECK_TAIL_RE = re.compile(
 
 # A claim stated negatively ("不能在网上开吧", "不是全省第一吧", "是不是没有再赋权"): the verdict on
 # the positive claim, turned round. The frames 是不是/有没有/没记错 are questions, not negations.
-_NEGATION_RE = re.compile(r"不是|不能|不可以|不会|没有|没|未|并非|不再|无|不算|算不上|称不上|谈不上")
+_NEGATION_RE = re.compile(
+    r"不是|不能|不可以|不会|没有|没|未|并非|不再|无|不算|算不上|称不上|谈不上|"
+    r"不(?:怎么|太|大|很|咋)?(?:靠前|领先|前列|拔尖|突出)"  # "在全省不怎么靠前": a top place, denied
+)
 # Words holding a negation character that negate nothing claimed ("心里没底", "无证明城市").
 _NOT_NEGATING_RE = re.compile(
     r"没底|没事|没想到|没准|无论|无奈|未来|无证明|无跑动|无车|无房|有无|"

@@ -49,6 +49,7 @@ def clean(text: str) -> str:
     """NFKC, lower case, traditional → simplified, strip punctuation and noise."""
     text = unicodedata.normalize("NFKC", text).lower()
     text = _T2S.convert(text)
+    text = _PING_RE.sub("", text)  # "在不 刑事破案数是降了吗": a chat ping, no negation of the check
     text = _DROP_RE.sub("", text)
     text = _COUNTED_BY_JIA_RE.sub(r"\1数", text)  # "企业家数" is 企业 counted by 家, no 企业家
     text = _YOUR_CITY_RE.sub("本市", text)  # a letter's "贵市" is the city the report is of
@@ -57,6 +58,10 @@ def clean(text: str) -> str:
     text = _SPOKEN_YUAN_RE.sub("元", text)  # "两千多块钱": 元
     text = _TYPED_TENTH_RE.sub("成", text)  # "不到九层吧": 九成
     return _STRAY_DOT_RE.sub("", text)
+
+
+# "在不" (are you there?) opening a chat message before a break: a ping, as 在吗 is.
+_PING_RE = re.compile(r"^\s*在不[\s，,。.!！?？~～]+")
 
 
 # A magnitude typed as a Latin letter right after digits, as people chat ("7w多" 七万多, "5k" 五千).
