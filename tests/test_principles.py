@@ -972,6 +972,13 @@ def test_near_entries_standing_on_one_passage_need_no_clarify(engine, question):
     assert reply.status == "answer" and "普法+案例" in reply.text
 
 
+def test_a_check_of_what_the_report_never_says_is_not_answered_by_one_passage(engine):
+    """领导人员 is no word of the report: the check before the ask gets no entry of the passage
+    on 执法资格考试 as if it were what was asked."""
+    reply = engine.respond("不是说领导人员都要考资格吗，考试的人有没有五千", Conversation(), now=0.0)
+    assert "三年提升行动实施方案" not in reply.text and "领导" in reply.text
+
+
 @pytest.mark.parametrize(
     "question, expected",
     [

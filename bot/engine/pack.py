@@ -814,12 +814,14 @@ class PackEngine:
                 choice = self._entry_choice(options[0])
             elif (
                 not short
+                and not a.intent.yes_no
                 and options
                 and options[0].missing <= p.lone_option_missing
                 and (told := self._one_passage(a, options)) is not None
             ):
                 # "用真实案子给老百姓讲法律的那种普法方式叫什么": the near entries below the answer
-                # line stand on one passage, which tells what is asked (and covers the ask)
+                # line stand on one passage, which tells what is asked (and covers the ask); a
+                # check this far below the line ("不是说领导人员都要考资格吗") is judged by no passage
                 choice = told
             elif options:
                 return Decision("clarify", None, None, options)
