@@ -16,7 +16,7 @@ from bot.decision.decline import Decline
 # The places of a group asked as a list: "有哪些城市", "还有哪几个市", "都是哪些地方".
 _PLACES_ASKED_RE = re.compile(
     r"(?:哪些|哪几个|哪几座|哪几)(?P<kind>城市|地市|市|地方|地区|省份|省|县市|县)"
-    r"|(?P<others>其他|别的|其余|另外)(?:的)?(?:几个|哪些)?(?P<kind2>城市|地市|地方|地区|省份)"
+    r"|(?:其他|别的|其余|另外)(?:的)?(?:几个|哪些)?(?P<kind2>城市|地市|地方|地区|省份)"
 )
 
 

@@ -18,7 +18,7 @@ from bot.analysis.ask import narrative
 from bot.analysis.check_words import choice_options
 from bot.analysis.figures import MOST_ASKED_RE
 from bot.analysis.intent import RANK_ASKED_RE, undescribed
-from bot.analysis.numbers import CN_DIGITS, EXACTLY_WORDS, writes_figure, written_figure
+from bot.analysis.numbers import CN_DIGITS, EXACTLY_WORDS, written_figure
 from bot.analysis.places import gazetteer
 from bot.analysis.ruled_out import masked
 from bot.analysis.split import MAX_TOPIC_CHARS
@@ -698,16 +698,8 @@ def rule_count_only(a: Analysis, choice: Choice | None, ctx: Context) -> Decline
     """A list asked where the report gives a count only (具体是哪6项), or names only some of
     the items ("市市监局、市科学技术局等11个单位") while the question wants them all."""
     # a count the asker names ("那11项", "那50余类" as the report writes it): its members asked
-    # ("那30多种证明的清单" of 30余种: the count the report writes, said as it is said)
-    members = (
-        (_MEMBERS_RE.search(a.text) or _COUNTED_NAMED_RE.search(convert_numerals(a.text)))
-        and any(n.unit and (n.exact or n.text in ctx.report_norm) for n in a.numbers)
-        or bool(
-            _MEMBERS_RE.search(a.text)
-            and choice
-            and choice.figure_value
-            and writes_figure(a.numbers, choice.figure_value)
-        )
+    members = (_MEMBERS_RE.search(a.text) or _COUNTED_NAMED_RE.search(convert_numerals(a.text))) and any(
+        n.unit and (n.exact or n.text in ctx.report_norm) for n in a.numbers
     )
     checked = MEMBER_ASKED_RE.search(a.text) if choice is not None and a.intent.yes_no else None
     if (
