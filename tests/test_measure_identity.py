@@ -609,6 +609,20 @@ def test_a_figure_of_what_was_not_done_never_counts_what_was(engine, question):
     assert reply.status != "answer" and "6125家" not in reply.text.split("\n")[0], reply.text
 
 
+@pytest.mark.parametrize("question", ["全市罚款总共罚了多少", "罚了多少钱", "那一年一共罚款多少万元"])
+def test_money_waived_never_answers_money_fined(engine, question):
+    """免罚金额 (2000余万元) is the fines waived: the fines imposed, asked with no negation, are
+    not in the report."""
+    reply = engine.respond(question)
+    assert reply.status != "answer" and "2000余万元" not in reply.text.split("\n")[0], reply.text
+
+
+@pytest.mark.parametrize("question", ["少罚了多少钱", "罚款减免了多少", "首次不罚免掉的罚款有多少"])
+def test_money_waived_asked_with_a_negation_is_answered(engine, question):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and "2000余万元" in reply.answer, reply.text
+
+
 def test_firms_not_fined_asked_with_a_negation_are_answered(engine):
     reply = engine.respond("没被罚的企业有几家")
     assert reply.status == "answer" and "6125家" in reply.answer, reply.text

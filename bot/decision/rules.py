@@ -1134,6 +1134,7 @@ def _ranks_a_rate(clause: str) -> bool:
 # A figure's name that negates what it counts ("首次不罚企业数", "免罚金额"): the verb and what follows.
 _NEGATED_NAME_RE = re.compile(r"(?:不|免|未|无|没)([\u4e00-\u9fff])([\u4e00-\u9fff]{2})")
 _NEGATION_CHARS_RE = re.compile(r"不|免|未|无|没|别")
+_ASK_NEGATES_RE = re.compile(r"不|免|未|无|没|别|冇|减|(?<!多)少")
 
 
 def rule_opposite(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
@@ -1149,6 +1150,13 @@ def rule_opposite(a: Analysis, choice: Choice | None, ctx: Context) -> Decline |
         asked = re.search(rf"[被受]?{verb}(?:[款金])?(?:了|过)?的?{noun}", a.text)
         if asked:
             return Decline("unstated", asked.group(0))
+        # "全市罚款总共罚了多少" of 免罚金额: the verb asked of a figure of the name's kind, with
+        # nothing in the ask negating it (减免, 冇得, 少交 say the name's way)
+        said = _asking_text(a)
+        words = lexicon.segment(said)
+        if a.wants_figure and {verb, verb + "款"} & set(words) and not _ASK_NEGATES_RE.search(said):
+            fined = re.search(rf"[被受]?{verb}[款金]?", said)
+            return Decline("unstated", fined.group(0) if fined else verb + noun)
     return None
 
 
