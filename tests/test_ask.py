@@ -31,6 +31,23 @@ def test_pointing_ask_borrows_only_report_words_of_the_clause_before(engine: Eng
     assert "医疗纠纷" in question and "前年" not in question and "医院" not in question
 
 
+@pytest.mark.parametrize(
+    "text, subject, figure",
+    [
+        ("扫一下就能查企业检查情况的那个码，上过哪个电视栏目", "码", "朝闻天下"),
+        ("两口子闹离婚去调解的那个经验，上过哪个电视栏目", "经验", "小区大事"),
+        ("政府拍板的大事提前列出来的那个目录，市本级有几项", "目录", "6项"),
+    ],
+)
+def test_a_thing_described_before_an_ask_without_a_subject_is_its_subject(engine: Engine, text, subject, figure):
+    """ "…的那个码，上过哪个电视栏目": the ask names no thing of its own; the thing described
+    and named by its kind just before it is what it asks of (never another entry that was on TV)."""
+    ask = find_ask(text, engine.packs[-1].context.report_norm)
+    assert subject in ask.refers or subject in ask.text  # (a short message is one ask)
+    reply = engine.respond(text)
+    assert reply.status == "answer" and figure in reply.answer, reply.text
+
+
 def test_known_words_keep_only_runs_of_the_report():
     report = "医疗纠纷人民调解委员会被评为全国模范人民调解委员会"
     assert known_words("跟医院扯皮最后是医疗纠纷那个调解委员会帮忙调的", report).split() == ["医疗纠纷", "调解委员会"]

@@ -781,7 +781,10 @@ def find_ask(text: str, report: str = "") -> Ask:
     if not left:  # the whole message asks (less who told the claim it checks)
         return Ask(ask_text if teller else text, teller)
     refers = ""
-    if _points_back(parts[chosen[0]]) or _NAME_ONLY_RE.match(clean(parts[chosen[0]])):
+    described = (
+        chosen[0] > 0 and bool(_THING_NAMED_RE.search(parts[chosen[0] - 1])) and not narrative(parts[chosen[0] - 1])
+    )
+    if _points_back(parts[chosen[0]]) or _NAME_ONLY_RE.match(clean(parts[chosen[0]])) or described:
         # the ask points back ("这个委员会拿了什么称号"): the clauses before it name what it means
         # (a feeling between them says nothing: "…还要带身份证，忘带一样就白跑一趟，气死人。听说这两样…")
         before = [p for p in parts[: chosen[0]] if p and not (report and _story(p, report) and not narrative(p))]
@@ -891,6 +894,11 @@ _DESCRIBED_RE = re.compile(
     r"|的(?:那种|这种|那类|这类|那个|这个)"
     r"|(?<=[\u4e00-\u9fff]{4})(?:那种|那个))[啊呀呢吧嘛哈]*$"  # spoken, no 的: "帮…工人要工钱那个"
 )
+
+
+# A clause that is a thing described, then named by its kind ("扫一下就能查企业检查情况的那个码"):
+# the subject of an ask after it.
+_THING_NAMED_RE = re.compile(r"的(?:那|这)(?:个|种|类|项)[\u4e00-\u9fff]{1,2}$")
 
 
 def _describes(clause: str) -> bool:
