@@ -602,7 +602,7 @@ def test_a_rank_is_no_amount_and_an_amount_no_rank(engine):
     assert reply.status == "answer" and "全省第一" in reply.answer, reply.text
 
 
-@pytest.mark.parametrize("question", ["被罚的企业一共多少家", "受罚企业多少家"])
+@pytest.mark.parametrize("question", ["被罚的企业一共多少家", "受罚企业多少家", "有没有罚款的企业"])
 def test_a_figure_of_what_was_not_done_never_counts_what_was(engine, question):
     """首次不罚企业数 (6125家) counts the firms not fined: never an answer to how many were fined."""
     reply = engine.respond(question)
@@ -623,8 +623,12 @@ def test_money_waived_asked_with_a_negation_is_answered(engine, question):
     assert reply.status == "answer" and "2000余万元" in reply.answer, reply.text
 
 
-def test_firms_not_fined_asked_with_a_negation_are_answered(engine):
-    reply = engine.respond("没被罚的企业有几家")
+@pytest.mark.parametrize(
+    "question", ["没被罚的企业有几家", "轻微违规第一次没有罚款的企业有多少家", "第一次冇得罚款的企业有好多家"]
+)
+def test_firms_not_fined_asked_with_a_negation_are_answered(engine, question):
+    """没有 / 冇得 (没有 in Xiang) before the verb negate it as 没 does."""
+    reply = engine.respond(question)
     assert reply.status == "answer" and "6125家" in reply.answer, reply.text
 
 

@@ -1144,7 +1144,7 @@ def rule_opposite(a: Analysis, choice: Choice | None, ctx: Context) -> Decline |
         return None
     for named in _NEGATED_NAME_RE.finditer(choice.title):
         verb, noun = named.groups()
-        if re.search(rf"[不免未无没别少]被?{verb}", a.text):
+        if re.search(rf"(?:[不免未无别少冇]|(?<!有)没)(?:有|得)?被?{verb}", a.text):
             continue  # "没被罚的企业", "首次不罚免掉的罚款", "少罚了多少钱": what the name says
         # "罚款金额" of 免罚金额, "被罚的企业" of 首次不罚企业数
         asked = re.search(rf"[被受]?{verb}(?:[款金])?(?:了|过)?的?{noun}", a.text)
