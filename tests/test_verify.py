@@ -117,6 +117,15 @@ def test_a_step_towards_a_thing_is_not_the_thing(engine):
         ("承诺时限压缩率在省里是不是比较落后", False),
         ("两法衔接平台录入数在全省是不是数一数二", True),  # 全省第一
         ("两法衔接平台录入数在全省是不是垫底", False),
+        # a place in everyday words, and a place denied: the claim's way, then its negation
+        ("涉企执法案件的柔性执法率在全省是不是不太行", False),
+        ("柔性执法率在省里是不是很差", False),
+        ("柔性执法率在全省是不是排在后面", False),
+        ("柔性执法率在全省不靠后吧", True),
+        ("柔性执法率在全省不算落后吧", True),
+        ("柔性执法率在省里不差吧", True),
+        ("柔性执法率在全省不怎么靠前吧", False),
+        ("两法衔接平台录入数在全省不落后吧", True),
     ],
 )
 def test_checks_of_where_a_figure_stands(engine, question, yes):
@@ -125,7 +134,12 @@ def test_checks_of_where_a_figure_stands(engine, question, yes):
 
 
 def test_a_rank_check_of_a_figure_the_report_does_not_rank_gets_no_verdict(engine):
-    for question in ("网上可办率在全省排倒数吧", "指导人民调解化解纠纷在全省应该是领先的吧"):
+    for question in (
+        "网上可办率在全省排倒数吧",
+        "指导人民调解化解纠纷在全省应该是领先的吧",
+        "诉前调解成功率在全省不靠后吧",
+        "法律咨询人次在省里是不是很差",
+    ):
         reply = engine.respond(question)
         assert not reply.text.startswith(("是的", "不是")), reply.text[:40]
         assert reply.status == "fallback" and "排名" in reply.text, reply.text[:60]

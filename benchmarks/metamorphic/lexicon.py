@@ -435,6 +435,9 @@ RANK_CHECKS = {
         "{s}在全省是不是比较靠前",
         "{s}在省里算不算前列",
         "{s}在全省应该是领先的吧",
+        "{s}在全省不靠后吧",  # a low place denied
+        "{s}在全省不算落后吧",
+        "{s}在省里不差吧",
     ),
     False: (
         "{s}在全省是不是排不上号",
@@ -442,6 +445,10 @@ RANK_CHECKS = {
         "{s}在全省是不是垫底",
         "{s}在省里是不是比较落后",
         "{s}在全省排倒数吧",
+        "{s}在全省是不是不太行",  # a low place in everyday words
+        "{s}在全省是不是排在后面",
+        "{s}在省里是不是很差",
+        "{s}在全省不怎么靠前吧",  # a top place denied
     ),
 }
 COMPARISONS_MORE = (

@@ -1057,7 +1057,8 @@ def rule_rate_name(a: Analysis, choice: Choice | None, ctx: Context) -> Decline 
 # What a rank is asked of: the words before where it stands ("柔性执法率|在全省排第几").
 _RANKED_SUBJECT_RE = re.compile(
     r"^(?P<subject>.{2,20}?)(?:在|于)?(?:全省|省里|省内|全国)(?:的)?(?:应该|是不是|是否|也|还|都|到底|真的)?"
-    r"(?:排第|排名|排在|位列|位居|排|算|靠|处于|是|什么|啥|领先|落后|垫底|倒数|数一数二|名列前茅)|"
+    r"(?:排第|排名|排在|位列|位居|排|算|靠|处于|是|什么|啥|领先|落后|垫底|倒数|数一数二|名列前茅|"
+    r"不|很|太|挺|蛮|比较|有点|末尾|差)|"  # "在全省不靠后吧", "在省里是不是很差": how well, said in everyday words
     r"^(?P<bare>.{2,20}?)(?:排第|排名|排在|位列|位居)"
 )
 

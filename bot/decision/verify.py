@@ -100,6 +100,25 @@ CONTRASTS = (
     ("落后", ("领先", "前列", "第一", "第1")),
     ("倒数", ("领先", "前列", "第一", "第1")),
     ("靠后", ("领先", "前列", "靠前")),
+    # a low place said in everyday words ("是不是不太行", "排在后面", "很差"); never an A-not-A
+    # ask (行不行, 好不好), which claims nothing
+    *(
+        (word, ("领先", "前列", "靠前", "第一", "第1"))
+        for word in (
+            "排在后面",
+            "排后面",
+            "后几名",
+            "下游",
+            "末尾",
+            "吊车尾",
+            "拖后腿",
+            "不太行",
+            "不怎么行",
+            "不咋行",
+            "不大行",
+        )
+        + ("很差", "太差", "较差", "挺差", "蛮差", "有点差", "差劲")
+    ),
     ("全国", ("省新时代", "全省", "湖南省")),
     ("国家级", ("省级", "省")),
     ("全省", ("全国",)),
@@ -140,7 +159,8 @@ _CHECK_TAIL_RE = re.compile(
 # the positive claim, turned round. The frames 是不是/有没有/没记错 are questions, not negations.
 _NEGATION_RE = re.compile(
     r"不是|不能|不可以|不会|没有|没|未|并非|不再|无|不算|算不上|称不上|谈不上|"
-    r"不(?:怎么|太|大|很|咋)?(?:靠前|领先|前列|拔尖|突出)"  # "在全省不怎么靠前": a top place, denied
+    # "在全省不怎么靠前", "在全省不靠后吧": a place denied (the word of the place is the claim)
+    r"不(?:怎么|太|大|很|咋|算)?(?=靠前|领先|前列|拔尖|突出|靠后|落后|垫底)"
 )
 # Words holding a negation character that negate nothing claimed ("心里没底", "无证明城市").
 _NOT_NEGATING_RE = re.compile(
@@ -536,6 +556,7 @@ def _claim(analysis: Analysis, evidence: str, figure, stated: str) -> bool | Non
 # turned round by `cannot`), and the report's words for it.
 _TOP_CLAIM_RE = re.compile(
     r"靠前|前列|领先|排不?得?上号|排不?得?上名|数[一1]数[二2]|名列前茅|拔尖|上游|前几名|算不?得?上(?:靠前|前列|领先)|"
+    r"不差|不错|(?:挺|很)好|"  # "在省里不差吧": doing well, said in everyday words
     r"(?:全省|全国|全市)(?:排名)?第[一1](?![批次届期号条款章节项\d])"  # "从没拿过全省第一"
 )
 _TOP_RANK_RE = re.compile(r"前列|领先|第[一1](?![批\d])|靠前")

@@ -287,13 +287,15 @@ def test_bound_checks_are_clearly_off_the_figure_and_judged_by_their_relation():
 
 
 def test_rank_checks_claim_the_top_or_the_bottom_of_the_subject():
-    from bot.decision.verify import CONTRASTS, cannot
+    from bot.decision.verify import CONTRASTS, cannot, negates
 
     for claim, templates in lexicon.RANK_CHECKS.items():
         for template in templates:
             text = template.format(s="承诺时限压缩率")
             assert text.startswith("承诺时限压缩率在") and ("全省" in text or "省里" in text)
             bottom = any(word in text for word, opposites in CONTRASTS if "前列" in opposites) or cannot(text)
+            if negates(text) and not cannot(text):
+                bottom = not bottom  # "不靠后吧": a low place denied; "不怎么靠前吧": a top place denied
             assert bottom is not claim, text
 
 
