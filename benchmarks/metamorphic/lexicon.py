@@ -325,6 +325,9 @@ SWITCHES = (
     "还有个事，{s}是多少",
     "另外想问一下{s}有多少",
     "那{s}又是多少",
+    "顺便问一下{s}是多少",
+    "换个问题，{s}有多少",
+    "{s}呢，多少",
 )
 # One of several figures just asked, narrowed to: "{s}" is its subject.
 NARROWINGS = (
@@ -336,6 +339,8 @@ NARROWINGS = (
     "只看{s}",
     "那只说{s}那个",
     "其中{s}呢",
+    "单说{s}",
+    "就问{s}的",
 )
 
 ENUMERATIONS = (
@@ -408,7 +413,17 @@ YEARS_COMPARED = (
     "2023年的{s}和{y}年比起来是多了还是少了",
     "{s}2023年对比{y}年有什么变化",
 )
-RANKS = ("{s}在全省排第几", "{s}在全省算什么水平", "{s}全省排名怎么样", "{s}在省里排第几名", "{s}在全省靠不靠前")
+RANKS = (
+    "{s}在全省排第几",
+    "{s}在全省算什么水平",
+    "{s}全省排名怎么样",
+    "{s}在省里排第几名",
+    "{s}在全省靠不靠前",
+    "{s}在全省是个什么位置",
+    "{s}全省能排第几",
+    "{s}在省里处于什么水平",
+    "{s}在全省排得怎么样",
+)
 # A figure asked with its part ruled out ("不是市本级的，是全市加起来的"): the report has no such whole.
 # A figure's subject set aside, the rest asked ("首次不罚的企业之外，还有多少家"): the report
 # counts only what is set aside, so no figure answers.
@@ -493,6 +508,12 @@ CHECKS_YES = (
     "就是{x}？",
     "难道是{x}？",
     "难道不是{x}？",  # asserts {x}: 是 when it is right
+    "{x}吧",  # spoken, the check in its tail alone
+    "{x}是吧",
+    "是{x}不",
+    "我记得是{x}，对不",
+    "没记错的话是{x}吧",
+    "{x}咯？",
 )
 CHECKS_NO = ("不是{x}吧", "应该不是{x}吧")
 

@@ -1477,8 +1477,9 @@ class PackEngine:
         the figures of that part, each with its own clause."""
         figures_of = find_area_figures(text)
         words = figures_of or find_area(text)
-        if not words or (not figures_of and _RANKED_RE.search(words)):
-            return None  # "刑事破案数同比全省排名怎么样": a rank asked, not a part of the report
+        if not words or (not figures_of and (_RANKED_RE.search(words) or RANK_ASKED_RE.search(text))):
+            # "刑事破案数同比全省排名怎么样", "执法记录仪在全省排得怎么样": a rank asked, not a part
+            return None
         pieces = [w for w in _AREA_JOIN_RE.split(words) if len(w) >= 2]
         if len(pieces) >= 2 and not figures_of:
             # "规范性文件和合同审查这块有啥举措": two areas, each its own part of the report
