@@ -823,6 +823,10 @@ class PackEngine:
                 # line stand on one passage, which tells what is asked (and covers the ask); a
                 # check this far below the line ("不是说领导人员都要考资格吗") is judged by no passage
                 choice = told
+            elif options and (unranked := self._none_ranked(a, options)) is not None:
+                # "免罚金额在省里处于什么水平": a rank asked, and no near entry is ranked by the
+                # report; choosing among them answers nothing
+                return unranked
             elif options:
                 return Decision("clarify", None, None, options)
             else:
@@ -908,6 +912,16 @@ class PackEngine:
         if declined is not None:
             return Decision("decline", choice, declined)
         return Decision("answer", choice)
+
+    def _none_ranked(self, a: Analysis, options: list[Candidate]) -> Decision | None:
+        """The measure decline of a rank asked when every near entry is declined for it."""
+        if a.intent.measure != "rank":
+            return None
+        choices = [self._entry_choice(o) for o in options]
+        declines = [first_decline(a, c, self.context) for c in choices]
+        if all(d is not None and d.reason == "measure" for d in declines):
+            return Decision("decline", choices[0], declines[0])
+        return None
 
     def _one_passage(self, a: Analysis, options: list[Candidate]) -> Choice | None:
         """The entry that answers when the near entries all stand on one passage: a check of a
