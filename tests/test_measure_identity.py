@@ -609,7 +609,16 @@ def test_a_figure_of_what_was_not_done_never_counts_what_was(engine, question):
     assert reply.status != "answer" and "6125家" not in reply.text.split("\n")[0], reply.text
 
 
-@pytest.mark.parametrize("question", ["全市罚款总共罚了多少", "罚了多少钱", "那一年一共罚款多少万元"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "全市罚款总共罚了多少",
+        "罚了多少钱",
+        "那一年一共罚款多少万元",
+        "首次不罚的罚款金额是多少",  # 不 negates the name's 罚, not the 罚款 asked
+        "首违不罚的罚款金额有没有超过一千万",  # a check too
+    ],
+)
 def test_money_waived_never_answers_money_fined(engine, question):
     """免罚金额 (2000余万元) is the fines waived: the fines imposed, asked with no negation, are
     not in the report."""
@@ -617,14 +626,30 @@ def test_money_waived_never_answers_money_fined(engine, question):
     assert reply.status != "answer" and "2000余万元" not in reply.text.split("\n")[0], reply.text
 
 
-@pytest.mark.parametrize("question", ["少罚了多少钱", "罚款减免了多少", "首次不罚免掉的罚款有多少"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "少罚了多少钱",
+        "罚款减免了多少",
+        "首次不罚免掉的罚款有多少",
+        "首次不罚一共免了企业多少罚款",  # the negation reaches its verb over the words between
+        "第一次违规不罚，一共免掉了多少万元罚款",
+        "头回犯错不罚帮企业省下多少罚款",
+    ],
+)
 def test_money_waived_asked_with_a_negation_is_answered(engine, question):
     reply = engine.respond(question)
     assert reply.status == "answer" and "2000余万元" in reply.answer, reply.text
 
 
 @pytest.mark.parametrize(
-    "question", ["没被罚的企业有几家", "轻微违规第一次没有罚款的企业有多少家", "第一次冇得罚款的企业有好多家"]
+    "question",
+    [
+        "没被罚的企业有几家",
+        "轻微违规第一次没有罚款的企业有多少家",
+        "第一次冇得罚款的企业有好多家",
+        "罚都冇罚的企业有好多家",
+    ],
 )
 def test_firms_not_fined_asked_with_a_negation_are_answered(engine, question):
     """没有 / 冇得 (没有 in Xiang) before the verb negate it as 没 does."""

@@ -1135,7 +1135,32 @@ def _ranks_a_rate(clause: str) -> bool:
 # A figure's name that negates what it counts ("首次不罚企业数", "免罚金额"): the verb and what follows.
 _NEGATED_NAME_RE = re.compile(r"(?:不|免|未|无|没)([\u4e00-\u9fff])([\u4e00-\u9fff]{2})")
 _NEGATION_CHARS_RE = re.compile(r"不|免|未|无|没|别")
-_ASK_NEGATES_RE = re.compile(r"不|免|未|无|没|别|冇|减|(?<!多)少")
+
+
+# Words negating the verb they stand next to ("不罚", "免掉的罚款", "罚款减免了"); 有没有 asks.
+_NEGATOR_RE = re.compile(r"^(?:不|免|未|无|没|别|冇|减|少|省下|省掉|省了|省$)")
+_VERB_GLUE = frozenset("了的哒掉过被受下")
+
+
+def _done_verb(words: tuple[str, ...], verb: str) -> str | None:
+    """The first word of `verb` ("罚", "罚款") no negation stands with: one before it in its
+    clause, since the verb before ("首次不罚一共免了企业多少罚款"), or one right after it
+    ("罚款减免了", "罚都冇罚")."""
+    pending = False
+    for i, word in enumerate(words):
+        if word in (verb, verb + "款"):
+            after = [w for w in words[i + 1 : i + 4] if w not in _VERB_GLUE]
+            after = after[1:] if after and after[0] in ("都", "也") else after  # "罚都冇罚"
+            if not pending and not (after and _NEGATOR_RE.match(after[0])):
+                return word
+            pending = False
+        elif verb in word and _NEGATOR_RE.match(word):
+            pending = False  # "不罚": the verb negated in one word
+        elif _NEGATOR_RE.match(word) and word != "多少":
+            pending = True
+        elif not re.search(r"[\u4e00-\u9fff\w]", word):
+            pending = False  # a clause ends
+    return None
 
 
 def rule_opposite(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
@@ -1143,21 +1168,21 @@ def rule_opposite(a: Analysis, choice: Choice | None, ctx: Context) -> Decline |
     多少家" is not 首次不罚企业数 (the ask says 罚 of 企业 and negates nothing)."""
     if choice is None or not choice.title or not choice.figure_value:
         return None
+    said = _asking_text(a, typed=True)  # as typed ("免掉的罚款"), never the asker's story ("我去年被罚过款")
+    words = lexicon.segment(said)
     for named in _NEGATED_NAME_RE.finditer(choice.title):
         verb, noun = named.groups()
-        if re.search(rf"(?:[不免未无别少冇]|(?<!有)没)(?:有|得)?被?{verb}", a.text):
-            continue  # "没被罚的企业", "首次不罚免掉的罚款", "少罚了多少钱": what the name says
+        done = _done_verb(words, verb)
+        if done is None:
+            continue  # "没被罚的企业", "首次不罚免掉的罚款", "罚款减免了多少": what the name says
         # "罚款金额" of 免罚金额, "被罚的企业" of 首次不罚企业数
-        asked = re.search(rf"[被受]?{verb}(?:[款金])?(?:了|过)?的?{noun}", a.text)
+        asked = re.search(rf"(?<![不免未无没别冇少])[被受]?{verb}(?:[款金])?(?:了|过)?的?{noun}", said)
         if asked:
             return Decline("unstated", asked.group(0))
-        # "全市罚款总共罚了多少" of 免罚金额: the verb asked of a figure of the name's kind, with
-        # nothing in the ask negating it (减免, 冇得, 少交 say the name's way)
-        said = _asking_text(a)
-        words = lexicon.segment(said)
-        if a.wants_figure and {verb, verb + "款"} & set(words) and not _ASK_NEGATES_RE.search(said):
-            fined = re.search(rf"[被受]?{verb}[款金]?", said)
-            return Decline("unstated", fined.group(0) if fined else verb + noun)
+        # "全市罚款总共罚了多少", "首次不罚的罚款金额有两千多万吗" of 免罚金额: the verb done, of a
+        # figure asked or checked
+        if a.wants_figure or (a.intent.yes_no and a.numbers):
+            return Decline("unstated", done)
     return None
 
 
@@ -1258,15 +1283,15 @@ def _modified(head: str, evidence: str) -> bool:
     return bool(at) and all(i >= 2 and evidence[i - 2 : i] + head in lexicon.words() for i in at)
 
 
-def _asking_text(a: Analysis) -> str:
+def _asking_text(a: Analysis, typed: bool = False) -> str:
     """The message without its clauses that ask nothing and tell of the asker or someone ("我儿子
     刚考进市场监管局"), as the analysis reads it; the whole text when no clause is such (a
     subject carried from the last answer, "法律援助件，在全省排第几", is asked)."""
     clauses = [c for c in CLAUSE_BREAK_RE.split(a.raw) if c.strip()]
     kept = [c for c in clauses if _ASKING_RE.search(c) or not TELLS_RE.search(c)]
-    if not kept or len(kept) == len(clauses):
+    if not typed and (not kept or len(kept) == len(clauses)):
         return a.text
-    return "".join(convert_numerals(clean(c)) for c in kept)
+    return "".join(convert_numerals(clean(c)) for c in kept or clauses)
 
 
 # Making a list of items: how it came to be, not what is counted ("哪个梳理得多" of 358项 梳理制定
