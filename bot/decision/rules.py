@@ -1148,7 +1148,7 @@ def _done_verb(words: tuple[str, ...], verb: str) -> str | None:
     ("罚款减免了", "罚都冇罚")."""
     pending = False
     for i, word in enumerate(words):
-        if word in (verb, verb + "款"):
+        if word.lstrip("被受") in (verb, verb + "款"):  # "受罚企业"
             after = [w for w in words[i + 1 : i + 4] if w not in _VERB_GLUE]
             after = after[1:] if after and after[0] in ("都", "也") else after  # "罚都冇罚"
             if not pending and not (after and _NEGATOR_RE.match(after[0])):
