@@ -1164,3 +1164,14 @@ def test_what_can_be_done_describes_the_items_it_is_no_outcome(engine, question)
 def test_an_outcome_asked_of_the_attempts_is_declined(engine, question):
     reply = engine.respond(question)
     assert reply.status == "fallback" and "的数量" in reply.text
+
+
+@pytest.mark.parametrize(
+    "question, figure",
+    [("湘易办益阳旗舰店接进去了多少应用", "300多个"), ("园区又放下去了多少项审批服务事项", "11项")],
+)
+def test_a_verbs_direction_is_never_the_thing_lacked(engine, question, figure):
+    """ "接进去", "放下去": 进去/下去 go with the verb; the report writes 接入 and 赋权, and the
+    figure still answers (never "报告中没有关于“进去”的内容")."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and figure in reply.answer, reply.text

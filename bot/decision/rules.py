@@ -1311,7 +1311,9 @@ MEASURE_NEUTRAL = (
         # how a figure is counted ("是按什么计数的"): its unit asked, not a thing counted
         "计数 计算 统计 计量 单位 "
         # how a number is said ("整整200处", "大约两百"): its precision, not a thing counted
-        "大约 大概 左右 上下 精确 准确 确切 具体".split()
+        "大约 大概 左右 上下 精确 准确 确切 具体 "
+        # a verb's direction ("接进去的应用", "放下去几项"): part of the verb, never a thing counted
+        "进去 进来 出去 出来 上去 上来 下去 下来 起来 回来 回去 过来".split()
     )
     | frozenset(EXACTLY_WORDS)
     | {unit + "数" for unit in "件项个家台处条类种起次名"}  # a count in its unit ("纠纷的起数")
