@@ -282,3 +282,18 @@ def test_rough_numbers_and_bounds_said_every_way(engine, question, yes):
 )
 def test_all_of_a_rate_claimed_is_borne_out_only_by_100_percent(engine, question, start):
     assert engine.respond(question).answer.startswith(start)
+
+
+@pytest.mark.parametrize(
+    "question, yes",
+    [
+        ("承诺办结的时限压缩了百分之七十几来着啊是不是34.1%", False),  # the number checked is the last one
+        ("承诺办结的时限压缩了百分之七十几来着啊是不是74.1%", True),
+        ("政府一年里要拍板的那些重要大事列了个目录，2023年市本级定了几项呀有6项吗", True),  # 一年里: a span
+    ],
+)
+def test_an_ask_then_a_check_judges_the_number_checked(engine, question, yes):
+    """是不是 before the number checked asks, it denies nothing; a span the asker tells (一年里)
+    claims no count of years."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and reply.answer.startswith("是的" if yes else "不是"), reply.answer[:40]

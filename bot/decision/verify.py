@@ -143,7 +143,7 @@ def _pick(analysis: Analysis, percent: bool):
         # "…压缩了百分之七十几来着 应该是百分之三十四点一吧": the number the check ends on, unless
         # it is the one denied ("是三千来家 没得六千家吧": 三千 is claimed)
         said = analysis.text[pool[-2].end : pool[-1].start]
-        if not _NEGATION_RE.search(said):
+        if not _NEGATION_RE.search(_framed(said)):  # (是不是 asks, it denies nothing)
             return pool[-1]
     rough = [n for n in pool if not n.exact]
     return (rough or pool)[-1] if pool else None
@@ -662,6 +662,8 @@ def _number_contradicted(analysis: Analysis, question: str, converted: str, judg
         if letters:
             continue  # letters glued to a number ("dadao25%"): not a figure of its own
         unit = question[found.end() : found.end() + 1]
+        if unit == "年" and question[found.end() + 1 : found.end() + 2] in ("里", "内", "中", "间", "来"):
+            continue  # "政府1年里要拍板的大事": a span the asker tells, no count of years claimed
         if token == "1" and unit and _only_articles(analysis.text, unit):
             continue  # "有没有新增一个立法联系点": the one introduces it, no count claimed
         if unit and unit not in judged and re.search(r"\d" + re.escape(unit), converted):
