@@ -1175,3 +1175,9 @@ def test_a_verbs_direction_is_never_the_thing_lacked(engine, question, figure):
     figure still answers (never "报告中没有关于“进去”的内容")."""
     reply = engine.respond(question)
     assert reply.status == "answer" and figure in reply.answer, reply.text
+
+
+def test_a_level_word_is_never_the_thing_lacked(engine):
+    """ "市委、市政府层面": 层面 says at which level, as 市里 does; the figure still answers."""
+    reply = engine.respond("请问2023年市委、市政府层面经合法性审查的合同及涉法事务数量为多少件？")
+    assert reply.status == "answer" and "102件" in reply.answer, reply.text

@@ -1305,7 +1305,7 @@ MEASURE_NEUTRAL = (
         "政府 市政府 公家 官方 老百姓 群众 大家 单位 部门 成绩 效果 结果 成果 成效 水平 程度 排名 次数 个数 件数 项数 家数 人次 数目 例子 "
         "百分之 百分比 比率 比重 占比 数额 额度 规模 多少 多大 多高 多长 多久 多快 个人 年度 变化 "
         # where a figure stands ("在省里排第几", "市里一共有多少"): a level, not what is counted
-        "省里 市里 县里 区里 省内 市内 县内 国内 全国 本省 我省 我市 本地 当地 省级 市级 县级 国家级 "
+        "省里 市里 县里 区里 省内 市内 县内 国内 全国 本省 我省 我市 本地 当地 省级 市级 县级 国家级 层面 层级 "
         # a topic's marker ("园区这块又放了好多项权下去"): where the topic ends, nothing counted
         "这块 那块 这一块 那一块 这边 那边 这部分 那部分 这方面 那方面 板块 "
         # how a figure is counted ("是按什么计数的"): its unit asked, not a thing counted
