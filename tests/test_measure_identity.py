@@ -1181,3 +1181,11 @@ def test_a_level_word_is_never_the_thing_lacked(engine):
     """ "市委、市政府层面": 层面 says at which level, as 市里 does; the figure still answers."""
     reply = engine.respond("请问2023年市委、市政府层面经合法性审查的合同及涉法事务数量为多少件？")
     assert reply.status == "answer" and "102件" in reply.answer, reply.text
+
+
+@pytest.mark.parametrize("question", ["没被罚的企业有几家，全市罚款一共多少", "首次不罚的企业有几家，罚款金额是多少"])
+def test_fines_asked_in_another_clause_never_decline_the_firms_nor_get_the_waived_money(engine, question):
+    """The 罚款 of the second clause asks money: it never makes 6125家 (firms not fined) a near
+    miss, and 免罚金额 is never its answer."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and "6125家" in reply.answer and "2000余万元" not in reply.answer, reply.text

@@ -17,7 +17,7 @@ from bot.analysis import TELLS_RE, Analysis
 from bot.analysis.ask import narrative
 from bot.analysis.check_words import choice_options
 from bot.analysis.figures import MOST_ASKED_RE
-from bot.analysis.intent import RANK_ASKED_RE, undescribed
+from bot.analysis.intent import RANK_ASKED_RE, measure_of, undescribed
 from bot.analysis.numbers import CN_DIGITS, EXACTLY_WORDS, written_figure
 from bot.analysis.places import gazetteer
 from bot.analysis.ruled_out import masked
@@ -1169,14 +1169,18 @@ def rule_opposite(a: Analysis, choice: Choice | None, ctx: Context) -> Decline |
     if choice is None or not choice.title or not choice.figure_value:
         return None
     said = _asking_text(a, typed=True)  # as typed ("免掉的罚款"), never the asker's story ("我去年被罚过款")
-    words = lexicon.segment(said)
+    # each clause on its own, and only one that asks a figure of this one's kind ("首次不罚的企业
+    # 有几家，罚款金额是多少": the 罚款 asked is money, no count of 企业)
+    clauses = [
+        c for c in said.split("，") if c and measure_fits(measure_of(c), "", choice.figure_unit, choice.figure_value)
+    ]
     for named in _NEGATED_NAME_RE.finditer(choice.title):
         verb, noun = named.groups()
-        done = _done_verb(words, verb)
+        done = next((d for c in clauses if (d := _done_verb(lexicon.segment(c), verb))), None)
         if done is None:
             continue  # "没被罚的企业", "首次不罚免掉的罚款", "罚款减免了多少": what the name says
         # "罚款金额" of 免罚金额, "被罚的企业" of 首次不罚企业数
-        asked = re.search(rf"(?<![不免未无没别冇少])[被受]?{verb}(?:[款金])?(?:了|过)?的?{noun}", said)
+        asked = re.search(rf"(?<![不免未无没别冇少被受])[被受]?{verb}(?:[款金])?(?:了|过)?的?{noun}", said)
         if asked:
             return Decline("unstated", asked.group(0))
         # "全市罚款总共罚了多少", "首次不罚的罚款金额有两千多万吗" of 免罚金额: the verb done, of a
@@ -1286,12 +1290,14 @@ def _modified(head: str, evidence: str) -> bool:
 def _asking_text(a: Analysis, typed: bool = False) -> str:
     """The message without its clauses that ask nothing and tell of the asker or someone ("我儿子
     刚考进市场监管局"), as the analysis reads it; the whole text when no clause is such (a
-    subject carried from the last answer, "法律援助件，在全省排第几", is asked)."""
+    subject carried from the last answer, "法律援助件，在全省排第几", is asked). `typed`: always
+    the clauses as typed (synonyms not applied)."""
     clauses = [c for c in CLAUSE_BREAK_RE.split(a.raw) if c.strip()]
     kept = [c for c in clauses if _ASKING_RE.search(c) or not TELLS_RE.search(c)]
     if not typed and (not kept or len(kept) == len(clauses)):
         return a.text
-    return "".join(convert_numerals(clean(c)) for c in kept or clauses)
+    # (as typed, the clauses keep a break between them: a negation ends with its clause)
+    return ("，" if typed else "").join(convert_numerals(clean(c)) for c in kept or clauses)
 
 
 # Making a list of items: how it came to be, not what is counted ("哪个梳理得多" of 358项 梳理制定
