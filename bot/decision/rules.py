@@ -1134,7 +1134,6 @@ def _ranks_a_rate(clause: str) -> bool:
 
 # A figure's name that negates what it counts ("首次不罚企业数", "免罚金额"): the verb and what follows.
 _NEGATED_NAME_RE = re.compile(r"(?:不|免|未|无|没)([\u4e00-\u9fff])([\u4e00-\u9fff]{2})")
-_NEGATION_CHARS_RE = re.compile(r"不|免|未|无|没|别")
 
 
 # Words negating the verb they stand next to ("不罚", "免掉的罚款", "罚款减免了"); 有没有 asks.
@@ -1158,8 +1157,8 @@ def _done_verb(words: tuple[str, ...], verb: str) -> str | None:
             pending = False  # "不罚": the verb negated in one word
         elif _NEGATOR_RE.match(word) and word != "多少":
             pending = True
-        elif not re.search(r"[\u4e00-\u9fff\w]", word):
-            pending = False  # a clause ends
+        elif not re.search(r"\w", word):
+            pending = False  # a space or a mark: what was said ends
     return None
 
 
@@ -1168,19 +1167,25 @@ def rule_opposite(a: Analysis, choice: Choice | None, ctx: Context) -> Decline |
     多少家" is not 首次不罚企业数 (the ask says 罚 of 企业 and negates nothing)."""
     if choice is None or not choice.title or not choice.figure_value:
         return None
-    said = _asking_text(a, typed=True)  # as typed ("免掉的罚款"), never the asker's story ("我去年被罚过款")
+    names = list(_NEGATED_NAME_RE.finditer(choice.title))
+    if not names:
+        return None  # (most figures: nothing read of the ask)
+    asking = _asking_clauses(a)  # as typed ("免掉的罚款"), never the asker's story ("我去年被罚过款")
     # each clause on its own, and only one that asks a figure of this one's kind ("首次不罚的企业
     # 有几家，罚款金额是多少": the 罚款 asked is money, no count of 企业)
-    clauses = [
-        c for c in said.split("，") if c and measure_fits(measure_of(c), "", choice.figure_unit, choice.figure_value)
+    fitting = [
+        lexicon.segment(c)
+        for c in asking
+        if c and measure_fits(measure_of(c), "", choice.figure_unit, choice.figure_value)
     ]
-    for named in _NEGATED_NAME_RE.finditer(choice.title):
+    for named in names:
         verb, noun = named.groups()
-        done = next((d for c in clauses if (d := _done_verb(lexicon.segment(c), verb))), None)
+        done = next((d for words in fitting if (d := _done_verb(words, verb))), None)
         if done is None:
             continue  # "没被罚的企业", "首次不罚免掉的罚款", "罚款减免了多少": what the name says
         # "罚款金额" of 免罚金额, "被罚的企业" of 首次不罚企业数
-        asked = re.search(rf"(?<![不免未无没别冇少被受])[被受]?{verb}(?:[款金])?(?:了|过)?的?{noun}", said)
+        done_to = re.compile(rf"(?<![不免未无没别冇少被受])[被受]?{verb}(?:[款金])?(?:了|过)?的?{noun}")
+        asked = next((m for c in asking if (m := done_to.search(c))), None)
         if asked:
             return Decline("unstated", asked.group(0))
         # "全市罚款总共罚了多少", "首次不罚的罚款金额有两千多万吗" of 免罚金额: the verb done, of a
@@ -1287,17 +1292,22 @@ def _modified(head: str, evidence: str) -> bool:
     return bool(at) and all(i >= 2 and evidence[i - 2 : i] + head in lexicon.words() for i in at)
 
 
-def _asking_text(a: Analysis, typed: bool = False) -> str:
-    """The message without its clauses that ask nothing and tell of the asker or someone ("我儿子
-    刚考进市场监管局"), as the analysis reads it; the whole text when no clause is such (a
-    subject carried from the last answer, "法律援助件，在全省排第几", is asked). `typed`: always
-    the clauses as typed (synonyms not applied)."""
+def _asking_clauses(a: Analysis) -> list[str]:
+    """The message's clauses as typed (no synonyms read), without those that ask nothing and tell
+    of the asker or someone ("我儿子刚考进市场监管局"); all of them when none or every one is such."""
     clauses = [c for c in CLAUSE_BREAK_RE.split(a.raw) if c.strip()]
     kept = [c for c in clauses if _ASKING_RE.search(c) or not TELLS_RE.search(c)]
-    if not typed and (not kept or len(kept) == len(clauses)):
+    return [convert_numerals(clean(c)) for c in kept or clauses]
+
+
+def _asking_text(a: Analysis) -> str:
+    """The asking clauses as one text (`_asking_clauses`), or the message as the analysis reads it
+    when no clause is left out (a subject carried from the last answer, "法律援助件，在全省排第几",
+    is asked)."""
+    asking = _asking_clauses(a)
+    if len(asking) == len([c for c in CLAUSE_BREAK_RE.split(a.raw) if c.strip()]):
         return a.text
-    # (as typed, the clauses keep a break between them: a negation ends with its clause)
-    return ("，" if typed else "").join(convert_numerals(clean(c)) for c in kept or clauses)
+    return "".join(asking)
 
 
 # Making a list of items: how it came to be, not what is counted ("哪个梳理得多" of 358项 梳理制定
