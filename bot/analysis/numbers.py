@@ -42,6 +42,8 @@ _REACH = ("有没有", "达到", "达没达到", "到没到", "够", "有")
 EXACTLY_WORDS = ("正好", "整整", "刚好", "恰好", "恰恰", "不多不少", "一个不多")
 _EXACTLY_RE = re.compile(rf"(?:{'|'.join(EXACTLY_WORDS)})(?:是|有|就是)?$")
 _ONLY = ("只", "才", "仅")
+# A hedge said before 有/是 ("差不多有三万", "大概是四千"): the range the hedge gives, not "at least".
+_HEDGED_RE = re.compile(rf"(?P<hedge>{'|'.join(sorted(_NEAR + _ABOUT, key=len, reverse=True))})(?:就)?(?:有|是|在)$")
 _LEADS = sorted(_BELOW + _ABOVE + _NEAR + _ABOUT + _REACH, key=len, reverse=True)
 # Units of several characters first, so "个百分点" is not read as "个".
 _UNITS = ("个百分点", "人次", "万元", "亿元", "个亿", *FIGURE_UNITS, "元", "成", "%")
@@ -285,6 +287,9 @@ def find_numbers(text: str) -> list[AskedNumber]:
         strict = _EXACTLY_RE.search(text[max(0, m.start() - 6) : m.start()]) is not None
         if strict and lead in _REACH:
             lead = ""  # "正好有200处": that very number, not "at least"
+        hedged = _HEDGED_RE.search(text[max(0, m.start() - 5) : m.start() + len(lead)]) if lead in ("", "有") else None
+        if hedged:
+            lead = hedged.group("hedge")  # "差不多有三万人次": near it
         if not lead and _REACHED_RE.search(text[max(0, m.start() - 2) : m.start()]):
             lead = "达到"  # "配到四千台", "有没有建到两百处": reaching it, not that very number
         if not lead:
