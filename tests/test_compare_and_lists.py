@@ -1272,3 +1272,22 @@ def test_an_answer_a_combined_part_gave_already_is_not_repeated(engine):
     nothing, and each figure stands once."""
     reply = engine.respond("农民工讨薪 讨回最多的一笔 是多少钱")
     assert reply.text.count("为农民工讨回工资金额：317万余元") <= 1, reply.text
+
+
+@pytest.mark.parametrize(
+    "question, figure, lacked",
+    [
+        ("首次不罚的企业有几家，罚款金额是多少", "6125家", "罚款金额"),
+        ("法律援助案件有多少件，律师有多少名", "2900余件", "律师"),
+    ],
+)
+def test_two_asks_the_second_lacked_answers_the_first_and_names_the_second(engine, question, figure, lacked):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and figure in reply.answer, reply.text
+    missing = reply.text.split(figure, 1)[1]
+    assert f"关于“{lacked}" in missing and "没有找到" in missing, reply.text
+
+
+def test_a_check_with_a_lacked_part_gets_no_verdict_of_the_other_part(engine):
+    reply = engine.respond("法律援助案件2900余件，其中刑事的一千件，对吧")
+    assert not reply.answer.startswith("是的"), reply.text

@@ -1975,13 +1975,37 @@ class PackEngine:
                 # kept until no other reading answers every part with a figure of its own: a part
                 # that repeats another may be one figure asked twice, or a cut in the wrong place
                 lossy = answers.combined(self.knowledge, parts)
-            if explicit and partial is None and len(parts) >= MIN_PARTS_ANSWERED and len(parts) > len(missing):
+            if (
+                explicit
+                and partial is None
+                and (
+                    (len(parts) >= MIN_PARTS_ANSWERED and len(parts) > len(missing))
+                    or (not a.intent.yes_no and self._lacked_asks(a, split, parts, missing, declined))
+                )
+            ):
                 # kept until no other reading of the message answers every part
                 partial = answers.combined(self.knowledge, parts, [_LIST_ASK_TAIL_RE.sub("", m) for m in missing])
             if explicit and unsplit is None and _kinds_lacked(a, split, parts, declined):
                 # "法援案件 刑事类 民事类": the whole answered, each kind of it lacked: parts of one figure
                 unsplit = answers.lacking_each(self.knowledge, parts + declined)
         return answers.combined(self.knowledge, whole) if whole else lossy or partial or unsplit or refused
+
+    def _lacked_asks(
+        self, a: Analysis, split: Split, parts: list[Response], missing: list[str], declined: list[Response]
+    ) -> bool:
+        """ "法律援助案件有多少件，律师有多少名": two asks, each a question of its own, and the report
+        says it lacks what the second asks: the first answered, the second named as missing."""
+        return (
+            len(split.parts) == 2
+            and len(parts) == 1
+            and len(missing) == 1
+            and missing[0] == split.parts[1]  # the first answered, then the one it lacks
+            and parts[0].figure is not None
+            and parts[0].kind == "entry"
+            and declined[0].kind in STATED_LACKS
+            and all(_QUESTION_RE.search(t) for t in split.parts)
+            and _marked_apart(a.raw, split.own or split.parts)
+        )
 
     def _each_lacked(self, split: Split, declined: list[Response]) -> bool:
         """Whether every part of an explicit split the asker wrote as asks of their own is declined,
