@@ -1822,7 +1822,7 @@ class PackEngine:
         those, a part the report does not answer is named as missing and the rest answered
         (when at least two are answered). Other splits (tried when the whole message gets no
         answer) are kept only when every part is answered (`figures`: two of them with a figure)."""
-        partial = lossy = whole = unsplit = refused = None
+        partial = lossy = whole = unsplit = refused = lacked = None
         named = self._named_split(a) if explicit else None
         for split in ((named,) if named else ()) + a.splits:  # names the pack knows: the surest cut
             if split.explicit != explicit or (not explicit and not _ask_their_own(split.own or split.parts)):
@@ -1975,20 +1975,21 @@ class PackEngine:
                 # kept until no other reading answers every part with a figure of its own: a part
                 # that repeats another may be one figure asked twice, or a cut in the wrong place
                 lossy = answers.combined(self.knowledge, parts)
-            if (
-                explicit
-                and partial is None
-                and (
-                    (len(parts) >= MIN_PARTS_ANSWERED and len(parts) > len(missing))
-                    or (not a.intent.yes_no and self._lacked_asks(a, split, parts, missing, declined))
-                )
-            ):
+            if explicit and partial is None and len(parts) >= MIN_PARTS_ANSWERED and len(parts) > len(missing):
                 # kept until no other reading of the message answers every part
                 partial = answers.combined(self.knowledge, parts, [_LIST_ASK_TAIL_RE.sub("", m) for m in missing])
+            if (
+                explicit
+                and lacked is None
+                and not a.intent.yes_no
+                and self._lacked_asks(a, split, parts, missing, declined)
+            ):
+                # kept until no other reading answers more: one ask answered, the other lacked
+                lacked = answers.combined(self.knowledge, parts, [_LIST_ASK_TAIL_RE.sub("", m) for m in missing])
             if explicit and unsplit is None and _kinds_lacked(a, split, parts, declined):
                 # "法援案件 刑事类 民事类": the whole answered, each kind of it lacked: parts of one figure
                 unsplit = answers.lacking_each(self.knowledge, parts + declined)
-        return answers.combined(self.knowledge, whole) if whole else lossy or partial or unsplit or refused
+        return answers.combined(self.knowledge, whole) if whole else lossy or partial or unsplit or lacked or refused
 
     def _lacked_asks(
         self, a: Analysis, split: Split, parts: list[Response], missing: list[str], declined: list[Response]
@@ -2005,6 +2006,8 @@ class PackEngine:
             and declined[0].kind in STATED_LACKS
             and all(_QUESTION_RE.search(t) for t in split.parts)
             and _marked_apart(a.raw, split.own or split.parts)
+            # a part naming a figure the pack knows is no lack of the report (names glued: "执法记录仪民商事…")
+            and not any(name in clean(missing[0]) for name in self._figure_names)
         )
 
     def _each_lacked(self, split: Split, declined: list[Response]) -> bool:
