@@ -1220,3 +1220,12 @@ def test_a_check_after_two_figures_of_one_unit_is_judged_against_the_one_it_name
     chat = Conversation()
     engine.respond("湘易办益阳旗舰店接了多少应用跟服务场景", chat, now=0.0)
     assert engine.respond(check, chat, now=1.0).answer.startswith(head)
+
+
+@pytest.mark.parametrize(
+    "question", ["益阳电视台报道过营商码吗", "营商码是益阳电视台报道的吧", "湖南卫视报道过桃江婚调吗"]
+)
+def test_a_body_the_evidence_never_names_bears_out_nothing(engine, question):
+    """The report names CCTV-13 as the reporter; a claim naming another outlet is never 是的."""
+    reply = engine.respond(question)
+    assert not reply.answer.startswith("是的"), reply.text

@@ -571,7 +571,15 @@ _TOP_RANK_RE = re.compile(r"前列|领先|第[一1](?![批\d])|靠前")
 def _names_unborne(core: str, borne: str) -> bool:
     """Whether the claim names a thing (a common noun of four or more characters, such as a
     programme's name) that the evidence never writes: nothing bears that part of it out."""
-    return any(len(w) >= 4 and lexicon.is_noun(w) and w not in borne for w in lexicon.segment(core))
+    return any(
+        (len(w) >= 4 or (len(w) == 3 and w[-1] in _OUTLETS)) and lexicon.is_noun(w) and w not in borne
+        for w in lexicon.segment(core)
+    )
+
+
+# The last character of a three-character name of a body that does or reports something
+# ("电视台", "报社", "公安局"): a claim naming one the evidence never names is not borne out.
+_OUTLETS = frozenset("台社局厅署站所")
 
 
 def _own_clause(evidence: str, figure, told_after: bool = False) -> str:
