@@ -770,6 +770,8 @@ _FIRST_OF_RE = re.compile(r"(?:第|头)[一1]([批届次期个家])")
 
 # A verb split by its aspect ("发过言", "上过电视") where the report writes the word whole (发言).
 _ASPECT_RE = re.compile(r"([\u4e00-\u9fff])[过了]([\u4e00-\u9fff])")
+# Television said in everyday words ("上过电视", "电视上播了"), never a station by name (电视台).
+_ON_TV_RE = re.compile(r"电视(?!台)")
 # Not having to do something ("不用再交", "无需提交") where the report writes 免提交 / 免罚.
 _EXEMPT_RE = re.compile(r"(?:不用|无需|不需要|不必|用不着|不要)(?:再|去|自己)?(?:提)?([\u4e00-\u9fff])")
 
@@ -790,6 +792,8 @@ def _in_evidence_words(claim: str, evidence: str) -> str:
     claim = _ASPECT_RE.sub(
         lambda m: m.group(1) + m.group(2) if m.group(1) + m.group(2) in evidence else m.group(0), claim
     )
+    if "cctv" in evidence.lower():
+        claim = _ON_TV_RE.sub("cctv", claim)  # "上过电视" of a CCTV channel's report
     claim = _FIRST_OF_RE.sub(lambda m: "首" + m.group(1) if "首" + m.group(1) in evidence else m.group(0), claim)
     for way, written_re in zip((_WRITTEN_UP, _WRITTEN_DOWN), _WAY_RES):
         written = next((w for w in way if w in evidence), "")
