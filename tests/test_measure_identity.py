@@ -1189,3 +1189,21 @@ def test_fines_asked_in_another_clause_never_decline_the_firms_nor_get_the_waive
     miss, and 免罚金额 is never its answer."""
     reply = engine.respond(question)
     assert reply.status == "answer" and "6125家" in reply.answer and "2000余万元" not in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    "question, figure",
+    [
+        ("湘易办益阳那个店里头有么子应用啰", "300多个"),
+        ("手机上那个湖南办事的app，益阳那个店里接了多少个业务应用", "300多个"),
+    ],
+)
+def test_a_thing_said_with_where_in_it_is_that_thing(engine, question, figure):
+    """ "店里": the 店 of 旗舰店 and a word of place, never a thing the report lacks."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and figure in reply.answer, reply.text
+
+
+def test_a_place_word_keeps_a_thing_the_report_lacks_lacked(engine):
+    reply = engine.respond("湘易办益阳旗舰店的线下门店里有多少个业务员")
+    assert "300多个" not in reply.answer, reply.text

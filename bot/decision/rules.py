@@ -1727,6 +1727,10 @@ def _sounds_in(word: str, own_sound: str) -> bool:
     return len(word) >= 2 and pinyin_key(word) in own_sound
 
 
+# "店里", "平台上": a thing and where in it; the thing is the word (the 店 of 旗舰店).
+_LOCATIVE_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?:里头|里面|里边|里|内|中|上)$")
+
+
 @lru_cache(maxsize=4096)
 def _own_words(norm, names: str, own_text: str) -> tuple[str, str]:
     """A figure's names and own words, normalised, and their sounds (the pack's texts: they recur);
@@ -2148,7 +2152,11 @@ def rule_one_word_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
             continue  # "是什么证件不用交": the kind of thing the answer is, not a measure asked
         if CHANGE_ASKED_RE.search(word) and CHANGE_ASKED_RE.search(choice.own_text or choice.text):
             continue  # "同比涨幅" of 同比上升110%: how it changed is the figure itself
-        if is_own(word) or (word not in split_phrase and is_own(word[:-1])):
+        if (
+            is_own(word)
+            or (word not in split_phrase and is_own(word[:-1]))
+            or is_own(_LOCATIVE_RE.sub("", word) or word)
+        ):
             on.append(word)  # "调解率" of 调解: what it is a rate of is the figure's own
             continue
         if word not in split_phrase:
