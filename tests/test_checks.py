@@ -93,6 +93,13 @@ def test_check_of_the_figure_just_given(engine, question, check, yes, figure):
         ("柔性执法办了多少案子啊，三千多件？", "不是", "4600余件"),
         ("营商码上过央视没 哪个台哪个节目", "是的", "朝闻天下"),  # a check by its 没 ending, then which
         ("营商码上过电视没有", "是的", "朝闻天下"),  # 电视 in everyday words, of a CCTV channel
+        # the asker's doubt, typed without breaks, is no claim and no measure ("有点" is a degree)
+        (
+            "我表姐在司法局上班上次一起吃饭她说益阳一年受理的法律援助案件有三千多件我有点不信是真的吗",
+            "不是",
+            "2900余件",
+        ),
+        ("法律援助案件有两千九百多件我有点不相信是真的吗", "是的", "2900余件"),
         # a hedge before 有/是 gives its range, not "at least" (近30000 is about 三万, not at least it)
         ("嗯法律咨询是不是差不多有三万人次", "是的", "近30000人次"),
         ("法律咨询大概是三万人次吗", "是的", "近30000人次"),
