@@ -1291,3 +1291,21 @@ def test_two_asks_the_second_lacked_answers_the_first_and_names_the_second(engin
 def test_a_check_with_a_lacked_part_gets_no_verdict_of_the_other_part(engine):
     reply = engine.respond("法律援助案件2900余件，其中刑事的一千件，对吧")
     assert not reply.answer.startswith("是的"), reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "三统一的规范性文件市政府的和部门的哪个多",
+        "三统一的规范性文件市政府的和部门的which个多",
+        "规范性文件市政府的和部门的哪个多",
+    ],
+)
+def test_two_owners_typed_right_after_what_they_share_compare_its_two_figures(engine, question):
+    reply = engine.respond(question)
+    assert "28件" in reply.answer and "51件" in reply.answer and "70个" not in reply.answer, reply.text
+
+
+def test_two_things_without_an_owners_de_are_compared_as_typed():
+    found = find_comparison("执法记录仪和询问室哪个多")
+    assert (found.first, found.second) == ("执法记录仪是多少", "询问室是多少")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from bot.analysis.check_words import claim_end
 from bot.analysis.numbers import find_numbers
+from bot.text import lexicon
 from bot.text.normalize import convert_numerals
 
 _MORE = "多|高|大|长|快|强"
@@ -177,6 +178,23 @@ def _referred_readings(text: str) -> list[str]:
     return readings or [text]
 
 
+def _owners_typed_on(a: str, b: str, text: str) -> list[str]:
+    """ "三统一的规范性文件市政府的和部门的": two owners said with 的, the first typed right after
+    the thing they share; [thing, first owner] when so, else [a]."""
+    if f"{b}的" not in text or len(b) > MAX_OWNER_CHARS or len(lexicon.segment(b)) != 1:
+        return [a]
+    words = lexicon.segment(a)
+    owner = words[-1] if len(words) >= 2 else ""
+    head = a[: len(a) - len(owner)].rstrip("的")
+    if not owner or len(owner) > MAX_OWNER_CHARS or f"{owner}的" not in text or len(head) < MIN_SHARED_CHARS:
+        return [a]
+    return [head, owner]
+
+
+MAX_OWNER_CHARS = 4  # an owner said with 的 ("市政府的", "部门的"): one short word
+MIN_SHARED_CHARS = 4  # what two owners share, typed before the first ("规范性文件")
+
+
 def _reading(m: re.Match, a: str, b: str) -> Comparison | None:
     if len(a) < 2 or len(b) < 2:
         return None
@@ -194,6 +212,8 @@ def _reading(m: re.Match, a: str, b: str) -> Comparison | None:
         a += shared.group(1)
     more = bool(re.fullmatch(_MORE, m.group("dir"))) or not m.group("dir")  # 差多少: which is larger
     parts = re.split(r"[，,\s]+", a)  # "三统一的规范性文件 市政府的多还是部门的多": a shared head
+    if len(parts) == 1:
+        parts = _owners_typed_on(a, b, m.string)  # "…规范性文件市政府的和部门的哪个多", typed without breaks
     if len(parts) > 1 and len(parts[-1]) <= 6:
         head = re.sub(r"(?:里面|里头|当中|之中|里|中)$", "", "".join(parts[:-1]))  # "…文件里面 市政府的…"
         alt = (_question(f"{head}的{parts[-1]}", what), _question(f"{head}的{b}", what))
