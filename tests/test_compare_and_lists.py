@@ -1309,3 +1309,10 @@ def test_two_owners_typed_right_after_what_they_share_compare_its_two_figures(en
 def test_two_things_without_an_owners_de_are_compared_as_typed():
     found = find_comparison("执法记录仪和询问室哪个多")
     assert (found.first, found.second) == ("执法记录仪是多少", "询问室是多少")
+
+
+def test_a_check_ending_in_bu_on_its_own_line_is_an_ask_of_its_own(engine):
+    """ "能网上开不": a yes/no ask by its 不 ending; the line after it asks the count."""
+    reply = engine.respond("无车证明能网上开不😂\n有几种证明能在线开呀")
+    assert reply.answer.startswith("是的") and "30余种" in reply.answer, reply.text
+    assert len(split_question("无车证明能网上开不😂\n有几种证明能在线开呀")[0].parts) == 2
