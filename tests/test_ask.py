@@ -802,6 +802,9 @@ def test_a_story_before_a_described_thing_stays_story(engine: Engine):
         ("执法记录仪配了多少台 哦不是 是询问室建了多少处", "近200处"),
         ("法律援助案件多少件 不是不是 我是问法律咨询多少人次", "近30000人次"),
         ("网上可办率 讲错了 是承诺时限压缩率", "74.1%"),
+        # the act said again: the things of the corrected ask are lent, never its act (罚)
+        ("罚了多少家企业 哦不 免了多少家", "6125家"),
+        ("首次不罚\n罚了多少家企业 哦不 免了多少家", "6125家"),
     ],
 )
 def test_a_spoken_self_correction_asks_only_what_follows_it(engine: Engine, message, figure):

@@ -55,7 +55,7 @@ from bot.knowledge.reporttext import TARGET_ASKED_RE
 from bot.knowledge.sameas import MeasureLinks
 from bot.text.dialect import mandarin
 from bot.text.english import english
-from bot.text.lexicon import is_common, segment
+from bot.text.lexicon import is_common, is_noun, segment
 from bot.text.normalize import clean, convert_numerals, simplified
 from bot.text.pinyin import has_latin
 
@@ -565,7 +565,13 @@ class Engine(FollowUps):
         before, after = found
         if self._names_subject(after):
             return after
-        return f"{self.packs[-1].analyze(before).core}，{after}"
+        core = self.packs[-1].analyze(before).core
+        if _act_corrected(before, after):
+            # "罚了多少家企业 哦不 免了多少家": what was done is said again; the things the
+            # corrected ask named are lent, never its act (罚)
+            things = "".join(w for w in segment(core) if len(w) >= 2 and is_noun(w))
+            return f"{things}{after}"  # one clause: the things are what the act was done to
+        return f"{core}，{after}"
 
     def _readings(self, text: str) -> tuple[str, str]:
         """The ask read with the words it points back at, and without them (context words never
@@ -1096,3 +1102,15 @@ _PRESENTED_TAIL_RE = re.compile(
 # "哦对了" said before one more ask ("…成功率，哦对了，诉前调解案例也报一下"): no words of it.
 _REMEMBERED_RE = re.compile(r"(?:(?<=^)|(?<=[，,。！？!?\s]))(?:哦|噢|喔|啊|哎|诶)?对了[，,！!\s]*(?=[\u4e00-\u9fff])")
 _HANZI_CHAR_RE = re.compile(r"[\u4e00-\u9fff]")
+
+
+# An act said first in a corrected ask ("免了多少家" after "罚了多少家企业"): the verb before 了/过.
+_ACT_SAID_RE = re.compile(r"^[\u4e00-\u9fff]{1,2}?[了过](?=多少|几|好多)")
+
+
+def _act_corrected(before: str, after: str) -> bool:
+    """Whether a self-correction says the act again ("罚了…哦不 免了…"): both asks open their
+    clause with an act done, and the acts differ."""
+    said = _ACT_SAID_RE.match(after.strip())
+    done = _ACT_SAID_RE.search(re.split(r"[，,。\s]+", before.strip())[-1])
+    return bool(said and done and said.group(0) != done.group(0))
