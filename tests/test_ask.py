@@ -1038,3 +1038,13 @@ def test_whatever_there_is_then_what_follows_asks_nothing(engine: Engine):
         "全程录像，有么子争议一放就清楚，我反而放心了。听说益阳专门给执法人员配了一批这个东西，请问一共配了多少台？"
     )
     assert reply.status == "answer" and "4400台" in reply.answer
+
+
+def test_a_name_asked_alone_after_a_story_is_of_the_thing_the_story_names(engine: Engine):
+    """ "…我们桃江的婚调在外面也有名气，到底获评了么子荣誉": the honour of 桃江's 婚调, never
+    another honour of the report (谢琦办案团队)."""
+    reply = engine.respond(
+        "我是桃江县的，前几年我侄女两口子闹离婚，后来是镇上的婚姻调解员来来回回做工作，两个人又和好了。"
+        "我听说我们桃江的婚调在外面也有名气，到底获评了么子荣誉？"
+    )
+    assert reply.status == "answer" and "枫桥经验" in reply.answer and "谢琦" not in reply.answer, reply.text

@@ -1207,3 +1207,12 @@ def test_a_thing_said_with_where_in_it_is_that_thing(engine, question, figure):
 def test_a_place_word_keeps_a_thing_the_report_lacks_lacked(engine):
     reply = engine.respond("湘易办益阳旗舰店的线下门店里有多少个业务员")
     assert "300多个" not in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    "question, figure",
+    [("诉前调解成功率有好多晓得不", "56.8%"), ("执法记录仪配了几台清楚不", "4400台")],
+)
+def test_whether_the_listener_knows_is_no_measure(engine, question, figure):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and figure in reply.answer, reply.text

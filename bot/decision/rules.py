@@ -1330,6 +1330,8 @@ MEASURE_NEUTRAL = (
         "大约 大概 左右 上下 精确 准确 确切 具体 "
         # how much the asker feels ("我有点不信"): a degree, never a thing counted
         "有点 有些 有点儿 "
+        # whether the listener knows ("有好多晓得不", "是多少你清楚吗"): asking, never a thing counted
+        "知道 晓得 清楚 明白 记得 "
         # a verb's direction ("接进去的应用", "放下去几项"): part of the verb, never a thing counted
         "进去 进来 出去 出来 上去 上来 下去 下来 起来 回来 回去 过来".split()
     )
