@@ -178,6 +178,10 @@ def _referred_readings(text: str) -> list[str]:
     return readings or [text]
 
 
+MAX_OWNER_CHARS = 4  # an owner said with 的 ("市政府的", "部门的"): one short word
+MIN_SHARED_CHARS = 4  # what two owners share, typed before the first ("规范性文件")
+
+
 def _owners_typed_on(a: str, b: str, text: str) -> list[str]:
     """ "三统一的规范性文件市政府的和部门的": two owners said with 的, the first typed right after
     the thing they share; [thing, first owner] when so, else [a]."""
@@ -189,10 +193,6 @@ def _owners_typed_on(a: str, b: str, text: str) -> list[str]:
     if not owner or len(owner) > MAX_OWNER_CHARS or f"{owner}的" not in text or len(head) < MIN_SHARED_CHARS:
         return [a]
     return [head, owner]
-
-
-MAX_OWNER_CHARS = 4  # an owner said with 的 ("市政府的", "部门的"): one short word
-MIN_SHARED_CHARS = 4  # what two owners share, typed before the first ("规范性文件")
 
 
 def _reading(m: re.Match, a: str, b: str) -> Comparison | None:

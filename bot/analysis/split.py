@@ -34,7 +34,7 @@ _ASK_RE = re.compile(
 # marks set it apart (in a run-on it may be the end of the ask before: "…免提交覆盖了没有").
 _NOT_END_RE = re.compile(
     r"(?<=[过了有])[^，,。？?！!；;\s]{0,10}?(?:没有?|冇)[吧啊呀]?[\s？?]*$"
-    r"|(?:能|会|可以|可|是|要)[^，,。？?！!；;\s]{0,10}?不[吧啊呀]?[\s？?\W]*$"  # "无车证明能网上开不😂"
+    r"|(?:能|会|可以|可|是|要)[^，,。？?！!；;\s]{0,10}?不[吧啊呀]?\W*$"  # "无车证明能网上开不😂"
 )
 # A request ending a clause asks as a question does ("诉前调解案例也帮我报一下，还有成功率").
 _REQUEST_END_RE = re.compile(r"(?:(?<!汇)报|说|讲|查)一下$")

@@ -570,7 +570,8 @@ _TOP_RANK_RE = re.compile(r"前列|领先|第[一1](?![批\d])|靠前")
 
 def _names_unborne(core: str, borne: str) -> bool:
     """Whether the claim names a thing (a common noun of four or more characters, such as a
-    programme's name) that the evidence never writes: nothing bears that part of it out."""
+    programme's name, or a body of three: 电视台) that the evidence never writes: nothing bears
+    that part of it out."""
     return any(
         (len(w) >= 4 or (len(w) == 3 and w[-1] in _OUTLETS)) and lexicon.is_noun(w) and w not in borne
         for w in lexicon.segment(core)
@@ -792,7 +793,7 @@ def _in_evidence_words(claim: str, evidence: str) -> str:
     claim = _ASPECT_RE.sub(
         lambda m: m.group(1) + m.group(2) if m.group(1) + m.group(2) in evidence else m.group(0), claim
     )
-    if "cctv" in evidence.lower():
+    if "cctv" in evidence:  # (the evidence as cleaned: lower case)
         claim = _ON_TV_RE.sub("cctv", claim)  # "上过电视" of a CCTV channel's report
     claim = _FIRST_OF_RE.sub(lambda m: "首" + m.group(1) if "首" + m.group(1) in evidence else m.group(0), claim)
     for way, written_re in zip((_WRITTEN_UP, _WRITTEN_DOWN), _WAY_RES):
