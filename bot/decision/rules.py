@@ -1735,6 +1735,21 @@ def _sounds_in(word: str, own_sound: str) -> bool:
 _LOCATIVE_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?:里头|里面|里边|里|内|中|上)$")
 
 
+def _located_own(stem: str, word: str, is_own, own: str) -> bool:
+    """Whether a word said with where in it ("店里") is the figure's own thing: its stem is, and
+    a stem of one character ends one of the figure's words (the 店 of 旗舰店), never any of its
+    characters."""
+    if not stem or stem == word or not is_own(stem):
+        return False
+    return len(stem) > 1 or stem in _word_heads(own)
+
+
+@lru_cache(maxsize=1024)
+def _word_heads(own: str) -> frozenset[str]:
+    """The last characters of the words of several characters in a figure's own words."""
+    return frozenset(w[-1] for w in lexicon.segment(own) if len(w) > 1)
+
+
 @lru_cache(maxsize=4096)
 def _own_words(norm, names: str, own_text: str) -> tuple[str, str]:
     """A figure's names and own words, normalised, and their sounds (the pack's texts: they recur);
@@ -2159,7 +2174,7 @@ def rule_one_word_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
         if (
             is_own(word)
             or (word not in split_phrase and is_own(word[:-1]))
-            or is_own(_LOCATIVE_RE.sub("", word) or word)
+            or _located_own(_LOCATIVE_RE.sub("", word), word, is_own, own)
         ):
             on.append(word)  # "调解率" of 调解: what it is a rate of is the figure's own
             continue
