@@ -1223,6 +1223,6 @@ def test_a_one_character_thing_with_where_in_it_must_end_a_word_of_the_figure():
 
     own = "“湘易办”益阳旗舰店接入了“红星云”“市长信箱”等300多个业务应用"
     is_own = lambda w: w in own  # noqa: E731
-    assert _located_own("店", "店里", is_own, own)  # the 店 of 旗舰店
-    assert not _located_own("舰", "舰上", is_own, own)  # one character inside 旗舰店, no thing of its own
-    assert not _located_own("", "里", is_own, own)
+    assert _located_own("店里", is_own, own)  # the 店 of 旗舰店
+    assert not _located_own("舰上", is_own, own)  # one character inside 旗舰店, no thing of its own
+    assert not _located_own("里", is_own, own)

@@ -1735,10 +1735,11 @@ def _sounds_in(word: str, own_sound: str) -> bool:
 _LOCATIVE_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?:里头|里面|里边|里|内|中|上)$")
 
 
-def _located_own(stem: str, word: str, is_own, own: str) -> bool:
+def _located_own(word: str, is_own, own: str) -> bool:
     """Whether a word said with where in it ("店里") is the figure's own thing: its stem is, and
     a stem of one character ends one of the figure's words (the 店 of 旗舰店), never any of its
     characters."""
+    stem = _LOCATIVE_RE.sub("", word)
     if not stem or stem == word or not is_own(stem):
         return False
     return len(stem) > 1 or stem in _word_heads(own)
@@ -2171,11 +2172,7 @@ def rule_one_word_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
             continue  # "是什么证件不用交": the kind of thing the answer is, not a measure asked
         if CHANGE_ASKED_RE.search(word) and CHANGE_ASKED_RE.search(choice.own_text or choice.text):
             continue  # "同比涨幅" of 同比上升110%: how it changed is the figure itself
-        if (
-            is_own(word)
-            or (word not in split_phrase and is_own(word[:-1]))
-            or _located_own(_LOCATIVE_RE.sub("", word), word, is_own, own)
-        ):
+        if is_own(word) or (word not in split_phrase and is_own(word[:-1])) or _located_own(word, is_own, own):
             on.append(word)  # "调解率" of 调解: what it is a rate of is the figure's own
             continue
         if word not in split_phrase:
