@@ -437,3 +437,64 @@ def test_how_much_work_was_done_gets_every_figure_of_its_clauses(engine, questio
 def test_a_message_that_is_no_text_gets_a_reply_not_a_crash(engine, sent):
     """A client may post anything: what is not text is read as nothing said."""
     assert engine.respond(sent).status in ("fallback", "small_talk", "clarify")
+
+
+@pytest.mark.parametrize(
+    ("question", "figure", "wanted"),
+    [
+        ("法律援助受理了多少件？申请法律援助要什么条件？", "2900余件", "办理方法"),
+        ("湘易办益阳旗舰店接了多少应用？这个app在哪里下载", "300多个", "下载或查询渠道"),
+        ("执法记录仪配了多少台 收不收费", "4400台", "价格费用"),
+    ],
+)
+def test_a_figure_asked_beside_a_practical_request_is_answered_and_the_request_named(engine, question, figure, wanted):
+    """The ask decides: a request the report cannot serve, in a clause of its own, never hides
+    the figure asked beside it; the reply says the request is not in the report."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and figure in reply.answer, reply.text
+    assert f"没有{wanted}这类办事信息" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    "question", ["执法记录仪拍的视频我自己能调出来看吗，怎么申请", "医疗纠纷调解要怎么预约，能不能网上约"]
+)
+def test_the_askers_own_step_beside_a_request_is_still_a_request(engine, question):
+    """A yes/no of the asker's own step ("能不能网上约") is part of the request, never checked."""
+    reply = engine.respond(question)
+    assert reply.status == "fallback" and reply.kind == "unsupported", reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["规范性文件 市政府的几件 部门的几件", "规范性文件多少件", "三统一规范性文件有多少件"],
+)
+def test_a_measure_in_two_parts_asked_of_both_or_neither_gives_both(engine, question):
+    reply = engine.respond(question)
+    assert "28件" in reply.answer and "51件" in reply.answer, reply.text
+
+
+def test_one_part_named_gives_that_part_only(engine):
+    reply = engine.respond("部门规范性文件多少件")
+    assert "51件" in reply.answer and "28件" not in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["有几个乡镇没通过初评", "没通过初评的乡镇有几个", "第一批验收的11个单位\n有几个没通过啊😅"],
+)
+def test_a_count_of_those_not_done_is_never_the_count_of_those_done(engine, question):
+    """22个 passed 初评; how many did not, the report does not say."""
+    reply = engine.respond(question)
+    assert reply.status != "answer" and "22个" not in reply.text.split("\n")[0], reply.text
+
+
+def test_a_count_named_by_what_was_not_done_still_answers(engine):
+    assert "6125家" in engine.respond("首次不罚的企业有几家").answer
+    assert "1837项" in engine.respond("不用跑动的事项有几项").answer
+
+
+def test_a_headcount_quota_is_no_count_of_exam_takers(engine):
+    """ "多少编制" counts posts; 5100多名 took the exam (the report writes 编制 only as a verb)."""
+    reply = engine.respond("全市执法人员总共多少编制")
+    assert reply.status == "fallback" and "5100多名" not in reply.text.split("\n")[0], reply.text
+    assert "执法人员编制" in reply.text, reply.text

@@ -16,6 +16,8 @@ NO_FIGURE = "no figure"  # not an answer, or an answer without any of the report
 SCOPE = "scope decline"  # status fallback
 HOWTO = "how-to decline"  # status fallback, and not opening with 是的/不是
 CHOICE = "figure, no verdict"  # an answer with every expect string, not opening with 是的/不是
+ASIDE = "figure, request named"  # judged right, and saying the practical request is not in the report
+_ASIDE_RE = re.compile(r"没有.{1,12}这类办事信息")
 
 _VERDICT_RE = re.compile(r"^\s*(?:是的|不是)[。，,]")  # the line opening one check's answer
 _YES_NO_HEAD = re.compile(r"^\s*(?:是的|不是|不对|对的|是[，。,.！!]|对[，。,.！!])")
@@ -58,6 +60,9 @@ def passes(case: Case, reply: Reply, figure_values: tuple[str, ...]) -> bool:
         return reply.status == "fallback"
     if case.outcome == HOWTO:
         return reply.status == "fallback" and not _YES_NO_HEAD.match(reply.text)
+    if case.outcome == ASIDE:
+        right = reply.status == "answer" and not judge(EvalItem(case.question, case.expect), reply)
+        return right and _ASIDE_RE.search(reply.text) is not None
     if case.outcome == CHOICE:  # the figure says which option is right; 是的/不是 confirms one
         right = reply.status == "answer" and not judge(EvalItem(case.question, case.expect), reply)
         return right and not _YES_NO_HEAD.match(direct_answer(reply))

@@ -295,6 +295,12 @@ def ask_check(question: str, figure: Figure, right: bool, rng: random.Random) ->
     return _ASKED_TAIL_RE.sub("", question) + joint + rng.choice(templates).format(x=said), right
 
 
+def ask_practical(question: str, rng: random.Random) -> str:
+    """The question, then a practical request of the asker's own in a clause of its own
+    ("法律援助受理了多少件？申请要什么条件"): the figure answers, the request is named as missing."""
+    return _ASKED_TAIL_RE.sub("", question) + rng.choice(lexicon.PRACTICAL_JOINTS) + rng.choice(lexicon.PRACTICAL_ASKS)
+
+
 def choice(question: str, figure: Figure, follow_up: bool, rng: random.Random) -> str:
     """The figure and a wrong one offered as options, in random order: after the question in one
     message, or alone as a follow-up."""

@@ -278,6 +278,20 @@ OTHER_CITIES = (
 # city's report does not give (its wider scopes, other cities, its own counties: no breakdown).
 WIDER_SCOPES = ("全省", "全国", "省里", "湖南省", "全中国")
 PLACE_FOLLOW_UPS = ("那{}呢", "{}呢", "{}的呢", "那{}的情况呢", "换成{}呢", "{}那边呢", "那{}的话呢")
+# A practical request asked in a clause of its own after a figure's question.
+PRACTICAL_JOINTS = ("？", "，", "。", "？另外", "，还有", " ")
+PRACTICAL_ASKS = (
+    "怎么申请",
+    "需要带什么材料",
+    "去哪里办理",
+    "电话是多少",
+    "在哪里下载",
+    "要什么条件",
+    "收不收费",
+    "办理流程是什么",
+    "怎么联系他们",
+    "地址在哪",
+)
 PRACTICAL_ENDINGS = (
     "要钱吗",
     "要交钱吗",

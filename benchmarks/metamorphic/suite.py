@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from benchmarks.evaluation import Reply, direct_answer
 from benchmarks.metamorphic import composition, direction, invariance, lexicon
 from benchmarks.metamorphic.cases import (
+    ASIDE,
     CHOICE,
     COMPOSITION,
     DIRECTION,
@@ -69,6 +70,7 @@ TRANSFORMS = (
     ("check_bound", COMPOSITION),
     ("exact_claimed", COMPOSITION),
     ("ask_and_check", COMPOSITION),
+    ("ask_and_practical", COMPOSITION),
     ("check_direction", COMPOSITION),
     ("none_claimed", COMPOSITION),
     ("choice", COMPOSITION),
@@ -393,6 +395,12 @@ def composition_cases(sources: Sources, seed: int) -> list[Case]:
         for right in (True, False):
             question, truth = composition.ask_check(item.question, figure, right, rng)
             cases.append(Case("ask_and_check", COMPOSITION, (question,), RIGHT, item.expect, truth, item.question))
+    rng = _rng(seed, "ask_and_practical")
+    for item, _figure in _short_figure_questions(sources):
+        if not re.search(r"多少|几", item.question):
+            continue  # a staff lookup beside a request ("执法记录仪？办理流程是什么") asks the request
+        question = composition.ask_practical(item.question, rng)
+        cases.append(Case("ask_and_practical", COMPOSITION, (question,), ASIDE, item.expect, None, item.question))
     rng = _rng(seed, "choice")
     for item, figure in _short_figure_questions(sources):
         for follow_up in (False, True):

@@ -222,7 +222,7 @@ UNSUPPORTED_REQUESTS = (
     (
         "价格费用",
         re.compile(
-            r"多少钱1|1[台个件项次]多少钱|价格|单价|售价|收费|费用|奖金|奖励多少|"
+            r"多少钱1|1[台个件项次]多少钱|价格|单价|售价|收不收(?:费|钱)|收费|费用|奖金|奖励多少|"
             # (not money asked for on someone's behalf: "帮农民工要钱的那个", "讨要钱款")
             r"(?<![帮替给讨])(?:要|需要|得)(?:花|交|付|出)?钱(?![的款])|花钱吗|收不收钱|收钱吗|免费吗|是不是免费|贵不贵|要不要钱|"
             r"(?:要不要|需不需要|用不用|要|得)(?:我|自己|本人)?(?:出钱|掏钱|付钱|交钱|花钱|自费)|自掏腰包"
@@ -257,6 +257,18 @@ def unsupported_request(
             continue
         return label
     return None
+
+
+def without_request(text: str, label: str) -> str:
+    """The message less its clauses that make the practical request `label` ("湘易办接了多少应用？
+    这个app在哪里下载" → "湘易办接了多少应用？"); "" when every clause makes it."""
+    pattern = dict(UNSUPPORTED_REQUESTS)[label]
+    pieces = _PIECE_RE.findall(text)
+    kept = [c for c in pieces if not pattern.search(convert_numerals(c.lower()))]
+    return "".join(kept) if len(kept) < len(pieces) else ""
+
+
+_PIECE_RE = re.compile(r"[^，,。；;！!？?\s]+[，,。；;！!？?\s]*")
 
 
 def _only_told(pattern: re.Pattern, text: str, asks: Callable[[str], bool]) -> bool:

@@ -432,6 +432,16 @@ def _distinct(parts: list[Response]) -> list[Response]:
     return out
 
 
+PRACTICAL_ASIDE = "另外，报告中没有{detail}这类办事信息，建议咨询相关部门。"
+
+
+def with_practical(response: Response, detail: str) -> Response:
+    """An answer to what the report tells, with a line saying the practical request beside it
+    ("app在哪里下载", "申请要什么条件") is not in the report."""
+    aside = PRACTICAL_ASIDE.format(detail=detail)
+    return replace(response, text=f"{response.text}\n\n{aside}", answer=f"{response.answer}\n{aside}")
+
+
 SAME_NUMBER = "报告中有{n}项数字是这个数："
 
 

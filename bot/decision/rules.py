@@ -1195,6 +1195,32 @@ def rule_opposite(a: Analysis, choice: Choice | None, ctx: Context) -> Decline |
     return None
 
 
+# A verb negated in the ask ("没通过初评的", "有几个没通过"): those it was not done to.
+_NOT_DONE_RE = re.compile(r"(?:没有|没能|没|未能|未|不|冇)([\u4e00-\u9fff]{2})")
+# What negates a figure's own verb, or says none ("首次不罚", "“0”跑动"): its name already negates.
+_NEGATING_BEFORE_RE = re.compile(r"[不免未无没0０零]”?$")
+
+
+def rule_not_done(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
+    """A count of those something was done to ("通过初评乡镇数": 22个) asked of those it was not
+    done to ("没通过初评的有几个"): the report counts the one, never the other."""
+    if choice is None or not choice.title or not choice.figure_value or not a.wants_figure or a.intent.yes_no:
+        return None
+    if choice.figure_value.endswith("%"):
+        return None  # a rate read from either side is the same figure's business
+    for clause in _asking_clauses(a):
+        if not _QUESTION_WORD_RE.search(clause):
+            continue  # "冇得证明也能办事，是有好多类…": told beside the ask, not what is counted
+        for found in _NOT_DONE_RE.finditer(clause):
+            verb = found.group(1)
+            if lexicon.is_noun(verb):
+                continue  # "没证明的": a thing lacked, not a deed undone
+            at = choice.title.find(verb)
+            if at >= 0 and not _NEGATING_BEFORE_RE.search(choice.title[:at]):
+                return Decline("unstated", found.group(0))
+    return None
+
+
 # A person of a trade or a role ("网格员", "协管员"), or a place of one ("羁押室", "服务站").
 _AGENT_SUFFIXES = frozenset("员者师长室所站厅馆")
 
@@ -2163,9 +2189,15 @@ def rule_one_word_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
     described |= _told_by_own_verb(a.text, is_own)
     described |= {w for m in _GONE_TO_RE.finditer(a.text) for w in lexicon.segment(m.group(1))[:1]}
     described |= {w for m in _NOT_YET_RE.finditer(a.text) for w in lexicon.segment(m.group(0))}
+    off_counted = set()  # making verbs asked as nouns ("多少编制")
     for word in dict.fromkeys(phrase):
-        if len(word) < 2 or not _HANZI_RE.fullmatch(word) or word in _NOT_MEASURE_WORDS or word in scope:
+        counted_noun = word in MAKING_VERBS and _counted_last(word, a.text)  # "多少编制": a noun there
+        if counted_noun:
+            off_counted.add(word)
+        if len(word) < 2 or not _HANZI_RE.fullmatch(word) or (word in _NOT_MEASURE_WORDS and not counted_noun):
             continue  # a place, a year, a word of asking
+        if word in scope:
+            continue
         if word in described:
             continue  # "…顺带调解把矛盾化掉的那种模式": the asker's description of the thing named after it
         if word in a.text and _ANSWER_POSITION_RE.search(a.text[: a.text.index(word)]):
@@ -2188,7 +2220,7 @@ def rule_one_word_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
         elif (
             not _after_own_noun(word, counted, is_own)
             and (word in counted or (word in a.text and _COUNT_AFTER_RE.match(a.text, a.text.index(word) + len(word))))
-            and none_occur(word, ctx.report_norm)
+            and (none_occur(word, ctx.report_norm) or counted_noun)
             and (_ends_ask(word, a.text) or word not in counted)
             and not re.search(re.escape(word[0]) + r"[\u4e00-\u9fff]" + re.escape(word[1:]), own)
         ):
@@ -2201,10 +2233,13 @@ def rule_one_word_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
     if (
         word
         and on
-        and _lacked(word, phrase_before, ctx.report_norm)
+        and (_lacked(word, phrase_before, ctx.report_norm) or _never_counted(word, off_counted, ctx.report_norm))
         and _beside(_without_when(phrase), word, lambda w: bool(norm(w)) and norm(w) in own)
     ):
         following = next((phrase[i + 1] for i, w in enumerate(phrase[:-1]) if w == word), "")
+        if word in off_counted:  # "执法人员编制": the report writes 编制 only as a verb
+            whose = [w for w in phrase[: phrase.index(word)] if w in on]
+            return Decline("absent", (whose[-1] if whose else "") + word)
         return Decline("absent", _suffixed(word, following))  # "网格员", not "网格"
     return None
 
@@ -2375,6 +2410,11 @@ def _beside(words: list[str], word: str, is_own) -> bool:
             and word[-1] not in "里上中内外下边"  # "店里一共接了": where, not what
         ):
             return True  # "司法救助一共受理了多少件": the thing whose total the figure's act counts
+        linked = i - 1
+        while linked >= 0 and words[linked] in _TOTAL_LINKS:
+            linked -= 1
+        if linked < i - 1 and linked >= 0 and len(words[linked]) >= 2 and is_own(words[linked]) and i == len(words) - 1:
+            return True  # "执法人员总共多少编制": the figure's own noun, then its total asked in another word
         if (
             after + 2 < len(words)
             and len(words[after]) <= 2
@@ -2400,6 +2440,18 @@ def _after_own_noun(word: str, counted: list[str], is_own) -> bool:
     if word not in counted:
         return False
     return any(len(w) >= 2 and lexicon.is_noun(w) and is_own(w) for w in counted[: counted.index(word)])
+
+
+def _never_counted(word: str, counted: set[str], report: str) -> bool:
+    """Whether a word asked as what is counted ("多少编制") is one the report writes only as a
+    verb (目录编制审核, 关于编制…清单), never after a number or 的, where a thing counted stands."""
+    return word in counted and re.search(r"[\d个的]" + re.escape(word), report) is None
+
+
+def _counted_last(word: str, text: str) -> bool:
+    """Whether `word` follows the question word right away and ends the ask ("总共多少编制"):
+    what is counted, though the report writes it elsewhere in another sense (编制审核)."""
+    return re.search(r"(?:多少|几)个?" + re.escape(word) + r"[吗呢啊呀吧哦呗咯\s？?。.！!]*$", text) is not None
 
 
 def _ends_ask(word: str, text: str) -> bool:
@@ -2443,6 +2495,7 @@ RULES = (
     rule_figure_subject,
     rule_rank_subject,
     rule_opposite,
+    rule_not_done,
     rule_figure_kind,
 )
 # The rules of what a figure is of, not of the kind asked: for a figure quoted and asked its kind

@@ -171,6 +171,21 @@ _ASKING_CHARS = frozenset(
 )
 
 
+def _names_each_part(first: str, second: str, asked: str) -> bool:
+    """Whether the ask names what sets each of two sibling titles apart, each word whole and
+    apart from the other ("三统一市政府规范性文件数" and "三统一部门规范性文件数": 市政府 and 部门;
+    "政府部门" names 部门 only)."""
+    head = len(os.path.commonprefix([first, second]))
+    tail = len(os.path.commonprefix([first[head:][::-1], second[head:][::-1]]))
+    own, other = first[head : len(first) - tail], second[head : len(second) - tail]
+    if len(own) < 2 or len(other) < 2:
+        return False
+    at, elsewhere = asked.find(own), asked.find(other)
+    if at < 0 or elsewhere < 0:
+        return False
+    return at + len(own) <= elsewhere or elsewhere + len(other) <= at
+
+
 MAX_RANK_OPTIONS = 4
 _NOT_HANZI_RE = re.compile(r"[^\u4e00-\u9fff]")
 _COUNT_WORD_RE = re.compile(r"[数量率额比次]$")  # how much of a thing: 条数, 金额, 比率
@@ -334,6 +349,12 @@ class PackEngine:
             return reply
         return whole
 
+    def _asks_figure_only(self, text: str) -> bool:
+        """Whether a text asks a figure and checks nothing ("受理了多少件", not "能不能网上约")."""
+        rest = self.analyze(text)
+        checked = rest.intent.yes_no and not rest.numbers  # "能不能网上约": the asker's own step
+        return clause_asks(text) and rest.wants_figure and not checked
+
     def _states_change(self, a: Analysis) -> bool:
         """Whether the entry found first for the question states a change (同比上升110%)."""
         found = self.curated.candidates(a, limit=1)
@@ -386,6 +407,12 @@ class PackEngine:
                 return answers.area(kb, "开头部分", "", opening, [])
             return answers.overview(kb)
         wanted = guards.unsupported_request(a.cleaned, self.report.normalized_text, clause_asks, a.raw)
+        rest = guards.without_request(a.raw, wanted) if wanted else ""
+        if rest and self._asks_figure_only(rest):
+            # "法律援助受理了多少件？申请要什么条件？": the figure the report tells, the request named
+            reply = self._respond(rest, conversation, now)
+            if reply.status == "answer" and (reply.kind != "check" or self.analyze(rest).numbers):
+                return answers.with_practical(reply, wanted)
         if wanted:
             near = [kb.entries[c.id] for c in self.curated.candidates(a, limit=2) if c.score >= self.params.clarify_min]
             return answers.decline(
@@ -499,6 +526,8 @@ class PackEngine:
         top = next((c.score for c in candidates if c.id == first.id), 0.0)
         if top - near.score > self.params.sibling_window:
             return whole
+        if _names_each_part(clean(first.title), clean(second.title), a.cleaned):
+            return self._both(a, whole, near)  # "规范性文件 市政府的几件 部门的几件": each named
         own, other = set(clean(first.title)), set(clean(second.title))
         asked = set(a.cleaned) | set(a.text)  # "跑一趟" names 跑动1次 by its number
         if not (own - other) or not (other - own) or (own - other) & asked or (other - own) & asked:
@@ -508,7 +537,11 @@ class PackEngine:
         first_names, second_names = self._names_of(first), self._names_of(second)
         if any(w in first_names and w not in second_names for w in self._words(a.core)):
             return whole  # "不用跑的有几项": a word only the first's phrasings say names it
-        return answers.combined(kb, [whole, self._compose(a, self._entry_choice(near))])
+        return self._both(a, whole, near)
+
+    def _both(self, a: Analysis, whole: Response, near: Candidate) -> Response:
+        """The answer given and its sibling's, side by side."""
+        return answers.combined(self.knowledge, [whole, self._compose(a, self._entry_choice(near))])
 
     def _single(self, a: Analysis, conversation: Conversation | None = None, now: float = 0.0) -> Response:
         """One question: retrieve, decide, compose. Once per message for the same reading and

@@ -61,7 +61,7 @@ class Params:
     described_share: float = 0.75  # a name asked of a description: the naming sentence holding this share of its words
     described_pool: int = 8  # ... among this many best sentences
     named_lead: float = 0.05  # a name asked: the best sentence naming one leads the next by this much
-    sibling_window: float = 0.05  # a second part of the same measure scoring this close is given beside it
+    sibling_window: float = 0.1  # a second part of the same measure scoring this close is given beside it
     content_min: float = 0.5  # share of the question's content words the answer must contain
     split_margin: float = 0.0  # a split wins over the whole when its parts score this much more
     followup_pool: int = 6  # follow-ups choose among this many top candidates ...

@@ -58,6 +58,7 @@ FLOORS = {
     "exact_claimed": 0.95,  # session 54: "是正好200处吗" of 近200处 (51.2% on the session-start engine: 整整/正好 read as words the report lacks)
     "check_bound": 0.95,  # session 34: "X都不到吧", "连X都没到吧", "X有没有" (72.3% before the trailing relation)
     "ask_and_check": 0.90,  # session 34: "…多少罚款啊是不是两千多万" in one message (86.1% before the split kept them together)
+    "ask_and_practical": 0.90,  # session 61: "…多少件？申请要什么条件" (0.0% on the session-start engine, 92.5% after)
     "check_direction": 0.95,
     "none_claimed": 0.95,  # session 42: "是不是一家都没有" of a count (不是)
     "choice": 0.95,
