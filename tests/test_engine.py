@@ -498,3 +498,25 @@ def test_a_headcount_quota_is_no_count_of_exam_takers(engine):
     reply = engine.respond("全市执法人员总共多少编制")
     assert reply.status == "fallback" and "5100多名" not in reply.text.split("\n")[0], reply.text
     assert "执法人员编制" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("组织了多少名行政执法人员参加执法资格考试？收不收费", "5100多名"),
+        ("经过法治审核的执法事项有几万项 办理流程是什么", "1.5万余项"),
+    ],
+)
+def test_a_request_last_is_named_whichever_reading_answers(engine, question, figure):
+    reply = engine.respond(question)
+    assert figure in reply.answer and "这类办事信息" in reply.text, reply.text
+
+
+def test_a_request_told_in_a_story_is_never_named(engine):
+    """ "打电话问我" tells how the asker heard; "能帮我查一下吗" asks the bot to look it up."""
+    reply = engine.respond(
+        "孙子在外地读法学，打电话问我益阳是不是全国法治政府示范市，还说益阳的经验被收进了一本书里，那本书叫什么名字啊？"
+    )
+    assert "这类办事信息" not in reply.text, reply.text
+    reply = engine.respond("我记得2023年定了几项重大行政决策事项也记不清了，能帮我查一下吗？")
+    assert "6项" in reply.answer and "这类办事信息" not in reply.text, reply.text

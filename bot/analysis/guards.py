@@ -180,7 +180,7 @@ UNSUPPORTED_REQUESTS = (
             # the asker's own step, asked as yes/no ("能不能在网上申请", "可以找他们吗"): a how-to, never 是的/不是
             r"(?:能不能|能否|可不可以|可否|我能|我可以|可以)(?:在|去|到|从)?(?:网上|线上|手机上|微信上|现场|窗口)?"
             r"(?:申请|办理|报名|预约|投诉|举报|申领|领取|找|退回|退|咨询)|怎么(?:找|去|咨询)|"
-            r"(?:帮|替|给)(?:我|俺|咱)(?:们)?(?:办|弄|申请|登记|查|写|起草|拟)|找谁(?:办|去办|申请|报名)|"
+            r"(?:帮|替|给)(?:我|俺|咱)(?:们)?(?:办|弄|申请|登记|查(?!一下|下|查)|写|起草|拟)|找谁(?:办|去办|申请|报名)|"
             r"(?:能不能|能否|可不可以|可否|可以|会不会|能)(?:请|叫|让|找)?(?:他们|你们|人|律师)?上门|"
             r"(?:怎么|咋|如何|怎样)(?:实名)?(?:认证|注册|登录|登陆|下载|安装|使用|操作)|入口|"
             r"哪个窗口|哪个大厅|(?:递|交|送|提交)(?:材料|资料|申请书)|去哪(?:里|儿)?(?:递|交|送)|"
@@ -266,6 +266,15 @@ def without_request(text: str, label: str) -> str:
     pieces = _PIECE_RE.findall(text)
     kept = [c for c in pieces if not pattern.search(convert_numerals(c.lower()))]
     return "".join(kept) if len(kept) < len(pieces) else ""
+
+
+def request_at_end(text: str, report: str = "") -> str | None:
+    """The practical request the message's last clause makes alone ("…多少名？收不收费" → 价格费用),
+    when an earlier clause is left; never one told in a story before the ask ("打电话问我…")."""
+    pieces = _PIECE_RE.findall(text)
+    if len(pieces) < 2:
+        return None
+    return unsupported_request(convert_numerals(pieces[-1].lower()), report)
 
 
 _PIECE_RE = re.compile(r"[^，,。；;！!？?\s]+[，,。；;！!？?\s]*")

@@ -435,6 +435,11 @@ def _distinct(parts: list[Response]) -> list[Response]:
 PRACTICAL_ASIDE = "另外，报告中没有{detail}这类办事信息，建议咨询相关部门。"
 
 
+def names_practical(response: Response) -> bool:
+    """Whether a reply already says a practical request is not in the report."""
+    return "这类办事信息" in response.text
+
+
 def with_practical(response: Response, detail: str) -> Response:
     """An answer to what the report tells, with a line saying the practical request beside it
     ("app在哪里下载", "申请要什么条件") is not in the report."""

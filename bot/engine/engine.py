@@ -21,7 +21,7 @@ from copy import copy
 from dataclasses import replace
 from functools import cached_property
 
-from bot.analysis import stated_claim
+from bot.analysis import guards, stated_claim
 from bot.analysis.ask import YEAR_RE, Ask, corrected, find_ask, known_words, narrative, said_corrected
 from bot.analysis.check_words import kind_checked, kind_checked_after, kind_fits, without_rejected
 from bot.analysis.compare import referred
@@ -167,7 +167,7 @@ class Engine(FollowUps):
         latin = isinstance(text, str) and has_latin(text)
         before = replace(conversation) if latin and conversation is not None else None  # only pinyin is read again
         with one_message():
-            response = self._respond(text, conversation, now)
+            response = self._request_named(text, self._respond(text, conversation, now))
         if response.status == "answer" or not latin or response.kind in _FORM_DECLINES:
             return response  # a decline of what the question asks for, whatever its words are read as
         # "fayuan案件受理了多少": letters two words share were read as the frequent one (法院) and
@@ -187,6 +187,16 @@ class Engine(FollowUps):
         if after is not None:
             conversation.__dict__.update(after.__dict__)
         return response
+
+    def _request_named(self, text: str, response: Response) -> Response:
+        """An answer to a message that also makes a practical request in a clause of its own
+        ("…考试的有多少名？收不收费"): the request named as not in the report, whichever reading
+        of the message answered."""
+        if response.status != "answer" or not isinstance(text, str) or answers.names_practical(response):
+            return response
+        pack = self.packs[-1]
+        wanted = guards.request_at_end(simplified(text), pack.report.normalized_text)
+        return answers.with_practical(response, wanted) if wanted else response
 
     def _respond(self, text: str, conversation: Conversation | None, now: float) -> Response:
         # 零跑動…分別多少項 asks two; "成功率好多" asks 多少 (bot/text/dialect.py)

@@ -187,6 +187,7 @@ def _names_each_part(first: str, second: str, asked: str) -> bool:
 
 
 MAX_RANK_OPTIONS = 4
+_COUNT_ASKED_RE = re.compile(r"多少|几")  # a count asked, exactly or roughly ("有几万项")
 _NOT_HANZI_RE = re.compile(r"[^\u4e00-\u9fff]")
 _COUNT_WORD_RE = re.compile(r"[数量率额比次]$")  # how much of a thing: 条数, 金额, 比率
 # Asked of a figure just given, quoted back: its members or a part ("这70个案例分别是哪些"), or
@@ -351,9 +352,13 @@ class PackEngine:
 
     def _asks_figure_only(self, text: str) -> bool:
         """Whether a text asks a figure and checks nothing ("受理了多少件", not "能不能网上约")."""
+        if _COUNT_ASKED_RE.search(text):
+            return True  # "有几万项", "少了多少": a count asked, roughly or not
+        if not clause_asks(text):
+            return False
         rest = self.analyze(text)
         checked = rest.intent.yes_no and not rest.numbers  # "能不能网上约": the asker's own step
-        return clause_asks(text) and rest.wants_figure and not checked
+        return rest.wants_figure and not checked
 
     def _states_change(self, a: Analysis) -> bool:
         """Whether the entry found first for the question states a change (同比上升110%)."""
@@ -411,7 +416,7 @@ class PackEngine:
         if rest and self._asks_figure_only(rest):
             # "法律援助受理了多少件？申请要什么条件？": the figure the report tells, the request named
             reply = self._respond(rest, conversation, now)
-            if reply.status == "answer" and (reply.kind != "check" or self.analyze(rest).numbers):
+            if reply.status == "answer":
                 return answers.with_practical(reply, wanted)
         if wanted:
             near = [kb.entries[c.id] for c in self.curated.candidates(a, limit=2) if c.score >= self.params.clarify_min]
