@@ -488,3 +488,16 @@ def test_the_counties_summed_are_no_figure_of_the_city_level_alone(engine, quest
     """2861项 is 市本级's: the counties' items summed with it are what the report lacks."""
     reply = engine.respond(question)
     assert reply.status != "answer" and "2861项" not in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    "question", ["第一批行政执法能力提升验收最后有几个单位通过了", "执法能力提升验收有多少个单位通过"]
+)
+def test_an_outcome_said_after_those_counted_is_asked(engine, question):
+    """11个 units were inspected; how many passed, the report does not say."""
+    reply = engine.respond(question)
+    assert reply.status != "answer" and "11个" not in reply.text.split("\n")[0], reply.text
+
+
+def test_a_count_whose_own_words_say_the_outcome_still_answers(engine):
+    assert "22个" in engine.respond("有多少个乡镇通过了").answer

@@ -613,7 +613,9 @@ def rule_headcount(a: Analysis, choice: Choice | None, ctx: Context) -> Decline 
 # An outcome asked of a count ("考过了多少", "成功了多少件"): the figure must count that outcome, not
 # the attempts (5100多名 took the exam; how many passed the report does not say).
 _OUTCOME_RE = re.compile(
-    r"(?P<passed>考过|考试通过|通过考试|通过了(?:多少|几)|合格|及格|考上|拿到证|取得了?(?:资格|证))|"
+    # "有几个单位通过了": the outcome said after those counted, ending the ask
+    r"(?P<passed>考过|考试通过|通过考试|通过了(?:多少|几)|(?:多少|几)[个名家项位]?[\u4e00-\u9fff]{0,4}?通过了?[吗呢啊呀]?$|"
+    r"合格|及格|考上|拿到证|取得了?(?:资格|证))|"
     # "调成功的案件有几件"; never what can be done ("不用跑路就能办成的事项": capability describes them)
     r"(?P<succeeded>成功了?(?:多少|几)|成功的|(?<![能以])(?:调|办|谈)成了?(?:多少|几)|(?<![能以])(?:调|办|谈)成的)|"
     r"(?P<won>打赢|赢了|胜诉|赢的|败诉|输了)"  # "援助的案子里打赢了多少": the cases taken on are no wins
@@ -635,7 +637,8 @@ def rule_outcome(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | 
     kind = asked.lastgroup
     if _OUTCOME_WORDS[kind].search(choice.own_text):
         return None
-    return Decline("unstated", asked.group(0).rstrip("多少几了的") + "的数量")
+    said = re.sub(r"^(?:多少|几)[个名家项位]?", "", asked.group(0).rstrip("吗呢啊呀"))  # "几个单位通过了": 单位通过
+    return Decline("unstated", said.rstrip("多少几了的") + "的数量")
 
 
 def rule_after_the_step(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
