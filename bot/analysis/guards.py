@@ -259,6 +259,10 @@ def unsupported_request(
     return None
 
 
+# A clause with the marks after it: what a practical request may stand in alone.
+_PIECE_RE = re.compile(r"[^，,。；;！!？?\s]+[，,。；;！!？?\s]*")
+
+
 def without_request(text: str, label: str) -> str:
     """The message less its clauses that make the practical request `label` ("湘易办接了多少应用？
     这个app在哪里下载" → "湘易办接了多少应用？"); "" when every clause makes it."""
@@ -275,9 +279,6 @@ def request_at_end(text: str, report: str = "") -> str | None:
     if len(pieces) < 2:
         return None
     return unsupported_request(convert_numerals(pieces[-1].lower()), report)
-
-
-_PIECE_RE = re.compile(r"[^，,。；;！!？?\s]+[，,。；;！!？?\s]*")
 
 
 def _only_told(pattern: re.Pattern, text: str, asks: Callable[[str], bool]) -> bool:

@@ -2197,10 +2197,9 @@ def rule_one_word_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
         counted_noun = word in MAKING_VERBS and _counted_last(word, a.text)  # "多少编制": a noun there
         if counted_noun:
             off_counted.add(word)
-        if len(word) < 2 or not _HANZI_RE.fullmatch(word) or (word in _NOT_MEASURE_WORDS and not counted_noun):
+        neutral = word in _NOT_MEASURE_WORDS and not counted_noun
+        if len(word) < 2 or not _HANZI_RE.fullmatch(word) or neutral or word in scope:
             continue  # a place, a year, a word of asking
-        if word in scope:
-            continue
         if word in described:
             continue  # "…顺带调解把矛盾化掉的那种模式": the asker's description of the thing named after it
         if word in a.text and _ANSWER_POSITION_RE.search(a.text[: a.text.index(word)]):
