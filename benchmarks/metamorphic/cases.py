@@ -61,9 +61,12 @@ def passes(case: Case, reply: Reply, figure_values: tuple[str, ...]) -> bool:
     if case.outcome == HOWTO:
         return reply.status == "fallback" and not _YES_NO_HEAD.match(reply.text)
     if case.outcome == ASIDE:
-        right = reply.status == "answer" and not judge(EvalItem(case.question, case.expect), reply)
-        return right and _ASIDE_RE.search(reply.text) is not None
+        return _figures_given(case, reply) and _ASIDE_RE.search(reply.text) is not None
     if case.outcome == CHOICE:  # the figure says which option is right; 是的/不是 confirms one
-        right = reply.status == "answer" and not judge(EvalItem(case.question, case.expect), reply)
-        return right and not _YES_NO_HEAD.match(direct_answer(reply))
+        return _figures_given(case, reply) and not _YES_NO_HEAD.match(direct_answer(reply))
     raise ValueError(case.outcome)
+
+
+def _figures_given(case: Case, reply: Reply) -> bool:
+    """Whether the reply is an answer with every expect string, whatever its verdict."""
+    return reply.status == "answer" and not judge(EvalItem(case.question, case.expect), reply)

@@ -268,7 +268,7 @@ def without_request(text: str, label: str) -> str:
     这个app在哪里下载" → "湘易办接了多少应用？"); "" when every clause makes it."""
     pattern = dict(UNSUPPORTED_REQUESTS)[label]
     pieces = _PIECE_RE.findall(text)
-    kept = [c for c in pieces if not pattern.search(convert_numerals(c.lower()))]
+    kept = [c for c in pieces if not pattern.search(_plain(c))]
     return "".join(kept) if len(kept) < len(pieces) else ""
 
 
@@ -278,7 +278,12 @@ def request_at_end(text: str, report: str = "") -> str | None:
     pieces = _PIECE_RE.findall(text)
     if len(pieces) < 2:
         return None
-    return unsupported_request(convert_numerals(pieces[-1].lower()), report)
+    return unsupported_request(_plain(pieces[-1]), report)
+
+
+def _plain(piece: str) -> str:
+    """A clause as the request patterns read it: lower case, numbers in digits."""
+    return convert_numerals(piece.lower())
 
 
 def _only_told(pattern: re.Pattern, text: str, asks: Callable[[str], bool]) -> bool:

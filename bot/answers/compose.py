@@ -436,8 +436,12 @@ PRACTICAL_ASIDE = "另外，报告中没有{detail}这类办事信息，建议�
 
 
 def names_practical(response: Response) -> bool:
-    """Whether a reply already says a practical request is not in the report."""
-    return "这类办事信息" in response.text
+    """Whether a reply already says a practical request is not in the report (the aside, or the
+    decline of `Reason.PRACTICAL`: both name it as "…这类办事信息")."""
+    return _PRACTICAL_NAMED in response.text
+
+
+_PRACTICAL_NAMED = "这类办事信息"  # in PRACTICAL_ASIDE and in the decline of Reason.PRACTICAL
 
 
 def with_practical(response: Response, detail: str) -> Response:

@@ -351,7 +351,8 @@ class PackEngine:
         return whole
 
     def _asks_figure_only(self, text: str) -> bool:
-        """Whether a text asks a figure and checks nothing ("受理了多少件", not "能不能网上约")."""
+        """Whether a text asks a figure: a count, exactly or roughly ("受理了多少件", "有几万项"),
+        or a figure asked in other words, never a yes/no of the asker's own step ("能不能网上约")."""
         if _COUNT_ASKED_RE.search(text):
             return True  # "有几万项", "少了多少": a count asked, roughly or not
         if not clause_asks(text):
