@@ -1316,3 +1316,20 @@ def test_a_check_ending_in_bu_on_its_own_line_is_an_ask_of_its_own(engine):
     reply = engine.respond("无车证明能网上开不😂\n有几种证明能在线开呀")
     assert reply.answer.startswith("是的") and "30余种" in reply.answer, reply.text
     assert len(split_question("无车证明能网上开不😂\n有几种证明能在线开呀")[0].parts) == 2
+
+
+@pytest.mark.parametrize(
+    ("question", "figures"),
+    [
+        ("谁执法谁普法：责任单位数、案例数、涉及方面数", ("30多家", "70个", "20多个方面")),
+        ("谁执法谁普法：案例数、责任单位数", ("70个", "30多家")),
+        ("涉企柔性执法：事项数、办案数、免罚金额", ("358项", "4600余件", "2000余万元")),
+    ],
+)
+def test_a_heading_before_a_colon_is_whose_each_item_is(engine, question, figures):
+    """ "X：A、B、C": the heading names whose each listed item is; an item the heading does not
+    fit is still answered by its own words (免罚金额 of 涉企柔性执法)."""
+    reply = engine.respond(question)
+    assert reply.status == "answer", reply.text
+    at = [reply.answer.find(f) for f in figures]
+    assert all(i >= 0 for i in at) and at == sorted(at), reply.text

@@ -1009,6 +1009,13 @@ def _split(text: str) -> list[Split]:
             if shared and JOIN_RE.search(head[: shared.start()]):
                 head, tail = head[: shared.start()], (shared.group(1) or "") + shared.group(3) + shared.group(4)
         readings = _item_readings(head) if each else [_items(head)]
+        heading = _HEADING_RE.match(head)
+        if heading and not _has_ask(heading.group(1)):
+            # "谁执法谁普法：责任单位数、案例数、涉及方面数": the heading names whose each item is
+            # (a heading marks the list as the message's asks, as a request for items does)
+            topic, listed = heading.group(1), _items(head[heading.end() :])
+            if 2 <= len(listed) <= MAX_PARTS:
+                found.append(Split(tuple(i if topic in i else topic + i for i in listed), True, tuple(listed)))
         weak = [piece for piece in _cut_at(head, _joins(head)) if len(_content(piece)) >= 2] if not each else []
         if len(weak) >= 2 and weak not in readings:
             # "配备执法记录仪数量及建立询问室、听证室数量": the items 及 joins, the 、 inside one
@@ -1020,6 +1027,10 @@ def _split(text: str) -> list[Split]:
             if 2 <= len(subjects) <= MAX_PARTS:
                 found.append(Split(tuple(s + tail for s in subjects), bool(each)))
     return list({split.parts: split for split in reversed(_with_checks_joined(found))}.values())[::-1]
+
+
+# A heading before a colon that lists items ("谁执法谁普法：A、B、C"): short, the items' subject.
+_HEADING_RE = re.compile(r"^\s*([^:，,、\s]{2,12}):(?=.*[、，,和及])")
 
 
 def _headed(items: list[str]) -> list[str]:
