@@ -615,6 +615,12 @@ def test_almost_a_number_and_both_of_a_pair_described_are_checked(engine):
         # beside it is judged as a number
         ("诉前调解案例那个13355，单位是起吗", "不是"),
         ("诉前调解案例是按件算的吗", "是的"),
+        # the unit said with 数 ("按项数统计"), and a sum of money said as 的钱
+        ("重大行政决策事项是按项数统计的吗", "是的"),
+        ("重大行政决策事项是按件数统计的吗", "不是"),
+        ("免罚的钱是按万元算的吗", "是的"),
+        ("免罚的钱单位是万元吗", "是的"),
+        ("免罚的钱是两千多万吗", "是的"),
         ("音像记录随案存档 单位是件，是不是近四万件", "不是"),
         # a lead with its aspect ("过了九成", dialect 过哒) is still a lead
         ("人民调解成功率是不是过哒九成咯", "是的"),

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
 from bot.analysis.ask import scope_only
-from bot.analysis.check_words import UNIT_WORDS, claim_end, offers_choice
+from bot.analysis.check_words import UNIT_NAMED_RE, UNIT_WORDS, claim_end, offers_choice
 from bot.analysis.intent import Intent, find_intent, overview_asked
 from bot.analysis.numbers import AskedNumber, find_numbers
 from bot.analysis.ruled_out import masked
@@ -295,6 +295,8 @@ def _analyze(raw: str, synonyms: Synonyms = NO_SYNONYMS, today: dt.date | None =
         core = _FRAME_RE.sub(" ", core)
     core = drop_filler(_ASKING_NOT_END_RE.sub("", core) if intent.yes_no else core).replace(" ", "")
     core = _AREA_OF_SUBJECT_RE.sub("", core)
+    if intent.yes_no:  # "免罚的钱是按万元算的吗": the unit checked is judged, not matched
+        core = UNIT_NAMED_RE.sub("", core) or core
     # the last clause asking it alone is the ask; what comes before is context ("我就想大概知道下，…")
     asked_whole = (last or overview_asked(text)) if intent.kind == "overview" else ""
     residue = _OVERVIEW_WORDS.sub("", drop_filler(_remove(text, scope.spans) if asked_whole == text else asked_whole))

@@ -109,9 +109,14 @@ UNIT_WORDS = r"万元|元|人次|名|人|位|件|项|个|家|台|处|条|类|种
 # A check naming only the unit of the figure ("单位是万元吗", "是按人次算的吧"): "单位:" and the unit.
 _UNIT_CHECK_RE = re.compile(
     rf"(?:那|这|那个|这个|它)?(?:的)?(?:(?:计量)?单位(?:是|为)|是按|按)({UNIT_WORDS})"
-    r"(?:算|计|统计|计算)?(?:的)?(?:吗|吧|么|嘛|不|对吧|是吧|对不对)"
+    r"(?:数(?=算|计|统计|计算))?(?:算|计|统计|计算)?(?:的)?(?:吗|吧|么|嘛|不|对吧|是吧|对不对)"
 )
 UNIT_KIND = "单位:"
+# The unit a figure is checked or asked in, inside a question ("是按万元算的", "单位是件",
+# "按人次统计"): how the figure is counted, never what is counted (group 1: the unit).
+UNIT_NAMED_RE = re.compile(
+    rf"是?(?:按|(?:计量)?单位(?:是|为)?)({UNIT_WORDS})数?(?:算|计|统计|计算)?的?(?=吗|吧|么|嘛|呢|不|$|[，,。？?！!\s])"
+)
 
 
 def unit_fits(said: str, unit: str) -> bool:

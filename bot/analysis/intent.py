@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.analysis.check_words import offers_choice
+from bot.analysis.check_words import UNIT_NAMED_RE, offers_choice
 
 _OVERVIEW_SUBJECT = (
     r"(?:报告|年度报告|这份|这篇|这个材料|材料|全文|文章|整体|总体|全年|这一年|一年来|法治政府建设|法治建设)"
@@ -211,6 +211,9 @@ def measure_of(text: str, unit: str = "") -> str:
         return "people"  # "多少个法律援助律师": 个 counts people here
     if unit:
         return _UNIT_MEASURE.get(unit, "count")
+    checked = UNIT_NAMED_RE.search(text)
+    if checked:  # "免罚的钱是按万元算的吗": the unit checked is the kind of figure meant
+        return _UNIT_MEASURE.get(checked.group(1)[-1], "count")
     head = _HEAD_KIND_RE.search(text)
     if head:  # "复调对接调解和解率的件数呢": the noun after the last 的 is what is asked
         return _HEAD_MEASURES[head.group(1)[-2:]]

@@ -191,7 +191,7 @@ _QUESTION_FRAMES_RE = re.compile(
 # The unit of a figure checked ("单位是起吗", "是按件算的吧").
 _UNIT_CHECKED_RE = re.compile(
     rf"(?:单位|量词)(?:(?:是|为)(?P<said>{UNIT_WORDS})|(?P<glued>[件项个家台处条类种名起次位]))(?!还是)"
-    rf"|按(?P<by>{UNIT_WORDS})(?:算|计|统计)(?!还是)"
+    rf"|按(?P<by>{UNIT_WORDS})数?(?:算|计|统计)(?!还是)"  # "按项数统计的吗": counted in 项
 )
 
 
