@@ -1048,3 +1048,57 @@ def test_a_name_asked_alone_after_a_story_is_of_the_thing_the_story_names(engine
         "我听说我们桃江的婚调在外面也有名气，到底获评了么子荣誉？"
     )
     assert reply.status == "answer" and "枫桥经验" in reply.answer and "谢琦" not in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "我是沅江的退休教师，身边好多老人被保健品骗了钱都不晓得找哪个。听说法律援助帮了不少人。",
+        "我外甥在菜市场卖鱼，不知道该去哪个部门问，",
+    ],
+)
+def test_not_knowing_whom_to_ask_is_told_and_no_context_word_declines(engine: Engine, story):
+    """ "…都不晓得找哪个": what the story's people did not know, with words between, is told
+    when another clause asks; the story's words (保健品) never decline the ask."""
+    reply = engine.respond(story + "2023年益阳受理法律援助案件多少件？")
+    assert reply.status == "answer" and "2900余件" in reply.answer, reply.text
+
+
+def test_not_knowing_whom_after_keywords_leaves_the_keywords_asked(engine: Engine):
+    """Keywords, then a story ending "不知道该去哪个部门问": the keywords are the ask."""
+    reply = engine.respond("法律援助案件数——我问这个是因为我外甥在宜章当护工，不知道该去哪个部门问，头都大了")
+    assert reply.status == "answer" and "2900余件" in reply.answer, reply.text
+
+
+def test_not_knowing_a_thing_of_the_report_alone_is_still_asked():
+    """ "不知道法律援助找哪个" alone names the report's words: it may be the ask put softly."""
+    from bot.analysis.ask import _unknowing_told, _unknown_named
+
+    report = "受理法律援助案件2900余件"
+    assert _unknown_named("不知道法律援助找哪个", report)
+    assert not _unknowing_told("不知道法律援助找哪个", report)
+    assert _unknowing_told("不知道该去哪个部门问", report)
+
+
+@pytest.mark.parametrize(
+    ("told", "declined"),
+    [("2022年", "2022"), ("二零二零年", "2020"), ("2025年", "2025"), ("2023年", "")],
+)
+@pytest.mark.parametrize(
+    "template",
+    [
+        "我{}在益阳打工被欠了工资，后来也是找法律援助要回来的。想问下那一年益阳一共帮多少农民工讨回了工资？",
+        "我是{}退的休。那年市本级网上可办率是百分之几呀",
+        "{}我家孩子刚上小学！当年行政复议里头顺带调解的那个模式 调解和解了几件",
+        "我是{}退的休 那年询问室听证室",
+    ],
+)
+def test_a_year_the_ask_points_at_is_the_year_the_story_told(engine: Engine, template, told, declined):
+    """ "那一年/那年/当年" in the ask points at the year the story told: another year is a
+    scope decline, the report's year answers as if asked of it."""
+    reply = engine.respond(template.format(told))
+    if declined:
+        assert reply.status == "fallback" and f"没有{declined}年" in reply.text, reply.text
+        assert not any(f in reply.text for f in ("370名", "100%", "78件", "近200处")), reply.text
+    else:
+        assert reply.status == "answer", reply.text

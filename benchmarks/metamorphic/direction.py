@@ -2,7 +2,9 @@
 
 * the measure word swapped for a near miss the report lacks → no figure answer; so too a word of
   the ask swapped for another noun sharing half its characters (人民调解 → 人民公社);
-* another year or another city inside the question → a scope decline;
+* another year or another city inside the question → a scope decline; so too another year told in
+  a story and pointed at by the ask ("我2022年在益阳打工…那一年…多少"); the report's year told so
+  keeps the answer (year_told_same, an invariance);
 * a figure's subject set aside, the rest of its kind asked ("X之外，还有多少家") → no figure (suite.py);
 * a practical ending on a figure's subject ("…要钱吗", "…怎么申请") → a how-to decline, never 是的/不是;
 * where the subject stands in the province ("…在全省排第几", "…算什么水平") → its own rank as the
@@ -139,6 +141,28 @@ def other_year(question: str, rng: random.Random) -> str | None:
     if anchor and rng.random() < 0.6 and not said.endswith(spoken) and not said.startswith("就是"):
         return question[: anchor.end()] + said + question[anchor.end() :]
     return said + question
+
+
+_ANY_YEAR_RE = re.compile(
+    r"\d{4}|(?<!\d)\d\d年|[去今前明后]年|上一?年|[〇零一二三四五六七八九]{2,4}年|那一?年|当年|同一?年"
+)
+
+
+def year_told(question: str, rng: random.Random, year: str) -> str | None:
+    """A story telling a year, then the question pointing at it ("那一年"): the story's year is the
+    ask's. None when the question names a year of its own, or tells or greets itself (a pointer
+    put into its own story or greeting would point at something else)."""
+    if _ANY_YEAR_RE.search(question) or re.search(r"我|你好|您好|请问|【", question):
+        return None
+    said = f"{year}年" if rng.random() < 0.6 else numerals.year(year, rng) + "年"
+    told = rng.choice(lexicon.YEAR_TALES).format(said)
+    pointer = rng.choice(("那一年", "那年", "当年", "同一年"))
+    anchor = _ANCHOR_RE.search(question)
+    if anchor and rng.random() < 0.5:
+        asked = question[: anchor.start()] + pointer + question[anchor.start() :]
+    else:
+        asked = pointer + question
+    return told + rng.choice(("，", "。", " ", "！")) + rng.choice(lexicon.LEADS) + asked
 
 
 def other_city(question: str, rng: random.Random) -> str:

@@ -53,6 +53,8 @@ TRANSFORMS = (
     ("turned_word", DIRECTION),
     ("other_year", DIRECTION),
     ("other_city", DIRECTION),
+    ("year_told", DIRECTION),
+    ("year_told_same", INVARIANCE),
     ("place_after", DIRECTION),
     ("year_compared", DIRECTION),
     ("practical_ending", DIRECTION),
@@ -171,6 +173,14 @@ def direction_cases(sources: Sources, seed: int) -> list[Case]:
                 question = transform(item.question, rng)
                 if question and question != item.question:
                     cases.append(Case(name, DIRECTION, (question,), SCOPE, source=item.question))
+    rng = _rng(seed, "year_told")
+    for item in with_figures:
+        if question := direction.year_told(item.question, rng, rng.choice(lexicon.OTHER_YEARS)):
+            cases.append(Case("year_told", DIRECTION, (question,), SCOPE, source=item.question))
+    rng = _rng(seed, "year_told_same")
+    for item in with_figures:
+        if question := direction.year_told(item.question, rng, "2023"):
+            cases.append(Case("year_told_same", INVARIANCE, (question,), RIGHT, item.expect, item.yes, item.question))
     rng = _rng(seed, "place_after")
     for item in single:
         # a place alone after a figure asks that figure of the place (a figure the report states

@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.analysis.check_words import bare_check, offers_choice
 from bot.analysis.guards import ADDRESSED_GREETING
 from bot.analysis.numbers import find_numbers, states_number
 from bot.analysis.places import gazetteer
+from bot.analysis.scope import year_words
 from bot.analysis.split import under_frame
 from bot.text.lexicon import segment
 from bot.text.normalize import clean, convert_numerals
@@ -293,10 +294,35 @@ def _told(clause: str, report: str) -> bool:
     return not _asks(_INDEFINITE_RE.sub("", clause)) and coverage(clause, report) <= TOLD_COVERAGE
 
 
-def _unknowing(clause: str) -> bool:
+# Not knowing whom or where, with words between ("都不晓得找哪个", "不知道该去哪个部门问"): told when
+# another clause asks; alone it may be the ask put softly ("不知道法律援助找哪个").
+_UNKNOWN_RE = re.compile(
+    r"(?:不晓得|不知道|不清楚|搞不清|弄不清|不懂)[\u4e00-\u9fff]{0,5}?"
+    r"(?:什么|啥|哪些|哪里|哪儿|哪个|哪家|哪|怎么|谁)"
+)
+
+
+def _unknowing(clause: str, alone: bool = True) -> bool:
     """A clause whose only question words say what someone looked into or did not know ("老板让我
-    去研究有什么补贴政策可以申请", "可是根本不晓得去哪找"): told, not asked."""
-    return bool(_EMBEDDED_RE.search(clause)) and not _asks(_EMBEDDED_RE.sub("", clause))
+    去研究有什么补贴政策可以申请", "可是根本不晓得去哪找"): told, not asked. With another clause
+    asking (`alone` False), any not-knowing with words between counts too ("都不晓得找哪个")."""
+    found = _EMBEDDED_RE if alone else _UNKNOWN_RE
+    return bool(found.search(clause)) and not _asks(found.sub("", clause))
+
+
+_NOT_KNOWING_RE = re.compile(r"不晓得|不知道|不清楚|搞不清|弄不清|不懂|什么|啥|哪些|哪里|哪儿|哪个|哪家|哪|怎么|谁")
+
+
+def _unknown_named(clause: str, report: str) -> bool:
+    """Whether what someone does not know names the report's words ("不知道法律援助找哪个"), not
+    only whom or where ("不知道该去哪个部门问")."""
+    rest = _NOT_KNOWING_RE.sub("", clause)
+    return _content(rest) >= 2 and coverage(rest, report) >= NAMED_COVERAGE
+
+
+def _unknowing_told(clause: str, report: str) -> bool:
+    """Not knowing only whom or where ("不知道该去哪个部门问"): the story's, whatever else asks."""
+    return bool(report) and _unknowing(clause, alone=False) and not _unknown_named(clause, report)
 
 
 def _story_goes_on(parts: list[str], i: int, ends: frozenset[int]) -> bool:
@@ -345,6 +371,12 @@ def _asking(parts: list[str], report: str, ends: frozenset[int] = frozenset()) -
     found = [i for i in found if not (tells[i] and any(j > i and not tells[j] for j in found))]
     # "…我问这个是因为…可是根本不晓得去哪找": what someone did not know, told before or after the ask
     found = [i for i in found if not (report and _unknowing(parts[i]))]
+    # "…被人骗了钱都不晓得找哪个…受理了多少件": not knowing whom or where is told when another
+    # clause asks or when it names nothing of the report ("不知道该去哪个部门问" after keywords)
+    unknowing = {i for i in found if report and _unknowing(parts[i], alone=False)}
+    found = [
+        i for i in found if i not in unknowing or (len(unknowing) == len(found) and _unknown_named(parts[i], report))
+    ]
     # "…说是调解的多了，真的假的，民商事一审收案是不是少了": a doubt before a question of its own
     # is the asker's, the question after it is asked
     found = [i for i in found if not (bare_check(parts[i]) and any(j > i and not bare_check(parts[j]) for j in found))]
@@ -590,9 +622,41 @@ _FORM_ASKED_RE = re.compile(
 )
 
 
+# The year of the story pointed at ("我前年在益阳打工…想问下那一年益阳帮多少农民工讨回了工资").
+_YEAR_POINTER_RE = re.compile(r"那一年|那年|当年|同一年|同年")
+
+
 def find_ask(text: str, report: str = "") -> Ask:
     """The asking clauses of a message and the context around them (`report`: the report's
-    normalised text, which tells story clauses from a question's own)."""
+    normalised text, which tells story clauses from a question's own); a year the ask points at
+    ("那一年") is the year the story told."""
+    ask = _find_ask(text, report)
+    pointer = _YEAR_POINTER_RE.search(ask.text)
+    named = _YEAR_POINTER_RE.search(ask.refers) if pointer is None else None
+    if named is not None:  # "2022年我家孩子刚上小学！当年…的那个模式 调解和解了几件": of the thing pointed at
+        told = year_words(convert_numerals(ask.context[: ask.context.find(ask.refers)]))
+        if told and not year_words(convert_numerals(ask.text + ask.refers)):
+            return replace(ask, refers=ask.refers[: named.start()] + told[-1] + ask.refers[named.end() :])
+    bare = ask.context.rsplit("，", 1)
+    if pointer is None and len(bare) == 2 and _YEAR_POINTER_RE.fullmatch(bare[1].strip()):
+        # "我是二零二零年退的休。那年市本级…网上可办率是百分之几": the pointer cut off before the ask
+        told = year_words(convert_numerals(bare[0]))
+        if told and not year_words(convert_numerals(ask.text)):
+            return Ask(told[-1] + ask.text, bare[0], ask.refers)
+    if pointer is None:
+        return ask
+    before = ask.text[: pointer.start()]  # the whole message asks: the year told before the pointer
+    told = year_words(convert_numerals(before)) or year_words(convert_numerals(ask.context))
+    if not told or year_words(convert_numerals(ask.text[pointer.end() :])):
+        return ask
+    if before and year_words(convert_numerals(before)) and narrative(before):
+        # "我是2023年退的休 那年询问室听证室": the story, then the ask from the pointer on
+        context = "，".join(c for c in (before.strip(" ，,。！!"), ask.context) if c)
+        return Ask(told[-1] + ask.text[pointer.end() :], context, ask.refers)
+    return replace(ask, text=ask.text[: pointer.start()] + told[-1] + ask.text[pointer.end() :])
+
+
+def _find_ask(text: str, report: str = "") -> Ask:
     text = _SIGH_END_RE.sub("", text)  # "…下降了吗，唉": a sigh after the ask says nothing
     text = _FORM_ASKED_RE.sub("", text)  # "精确到小数点后两位": how to give the figure, not what
     unsigned = _SALUTATION_RE.sub("", _SIGNATURE_RE.sub("", _CLOSING_RE.sub("", text)), count=1)
@@ -648,7 +712,9 @@ def find_ask(text: str, report: str = "") -> Ask:
     if start is None or start >= len(parts):
         asking = _asking(parts, report, _sentence_ends(text, parts))
         if not asking:  # "跑一次事项，我问这个是因为我老同学在浏阳…": the clauses without a story ask
-            plain = [i for i, part in enumerate(parts) if not _story(part, report)]
+            plain = [
+                i for i, part in enumerate(parts) if not _story(part, report) and not _unknowing_told(part, report)
+            ]
             tail = _report_tail(parts[-1], report) if _story(parts[-1], report) else ""
             if tail:  # "…坐车的时候刷手机看到 觉得挺新鲜诉前调解成功率": the report's words it ends on
                 return Ask(tail, "，".join(parts[:-1] + [parts[-1][: -len(tail)]]))

@@ -35,6 +35,8 @@ FLOORS = {
     "turned_word": 0.90,  # session 35: a word of the report turned to its opposite ("诉前" → 诉后, "网上" → 网下)
     "other_year": 0.95,
     "other_city": 0.95,
+    "year_told": 0.95,  # session 62: "我2022年在益阳打工…那一年…多少" (95.5% before a pointer cut off the ask was read)
+    "year_told_same": 0.95,  # session 62: the same, the story telling 2023年 (98.5% when written)
     "place_after": 0.95,  # session 56: "那全省呢" after a figure (86.5% on the session-start engine)
     "year_compared": 0.95,  # session 47: "X，2023年跟2022年比哪年多" of a level (94.1% when written)
     "practical_ending": 0.95,

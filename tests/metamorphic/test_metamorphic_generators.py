@@ -202,6 +202,20 @@ def test_other_year_and_city():
     assert direction.other_year("去年网上可办率是多少", rng) is None
 
 
+def test_year_told_tells_the_year_then_points_at_it():
+    """A story telling the year, then the question with 那一年/那年/当年/同一年 before it or
+    before its 益阳; none for a question naming a year or telling a story of its own."""
+    rng = random.Random(8)
+    for _ in range(50):
+        out = direction.year_told("益阳网上可办率是多少", rng, "2022")
+        told = convert_numerals(out)
+        assert "2022年" in told and told.index("2022年") < min(told.find(p) for p in ("那", "当", "同") if p in told)
+        assert re.sub(r"那一年|那年|当年|同一年", "", out).endswith("益阳网上可办率是多少"), out
+    assert direction.year_told("2023年网上可办率是多少", rng, "2022") is None
+    assert direction.year_told("去年网上可办率是多少", rng, "2022") is None
+    assert direction.year_told("我想问网上可办率是多少", rng, "2022") is None
+
+
 def test_place_after_is_a_place_alone():
     """ "那全省呢", "长沙那边呢": a place and the words that hand a question over, nothing else."""
     rng = random.Random(7)
