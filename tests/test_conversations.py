@@ -65,6 +65,31 @@ def test_follow_ups_are_read_with_the_last_answer(engine, turns, expected):
     assert reply.status == "answer" and expected in reply.answer, reply.text
 
 
+@pytest.mark.parametrize(
+    ("first", "then", "expected", "not_expected"),
+    [
+        ("桃江的婚调被哪个频道报道过", "那CCTV-13呢", "营商码", "桃江"),
+        ("CCTV-12报道过益阳啥事", "那CCTV-13呢", "朝闻天下", "小区大事"),
+        ("营商码上了哪个台", "那CCTV-12呢", "小区大事", "朝闻天下"),
+    ],
+)
+def test_a_code_one_digit_apart_is_another_thing_of_the_report(engine, first, then, expected, not_expected):
+    """ "那CCTV-13呢" right after the CCTV-12 answer: the report's CCTV-13 item, never the last
+    answer again (the two codes share every letter but one digit)."""
+    conversation = Conversation()
+    engine.respond(first, conversation, 0.0)
+    reply = engine.respond(then, conversation, 1.0)
+    assert reply.status == "answer" and expected in reply.answer and not_expected not in reply.answer, reply.text
+
+
+def test_a_code_checked_right_after_the_answer_is_judged_against_it(engine):
+    """ "是CCTV-13吧" right after the CCTV-12 answer checks that answer: 不是, on the same item."""
+    conversation = Conversation()
+    engine.respond("桃江县婚调得了什么荣誉", conversation, 0.0)
+    reply = engine.respond("是CCTV-13吧", conversation, 1.0)
+    assert reply.answer.startswith("不是") and "CCTV-12" in reply.answer, reply.text
+
+
 def test_a_follow_up_naming_a_subject_gets_the_figures_its_clause_gives_together(engine):
     conversation = Conversation()
     engine.respond("法律援助案件受理了多少", conversation, 0.0)

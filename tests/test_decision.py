@@ -499,5 +499,15 @@ def test_an_outcome_said_after_those_counted_is_asked(engine, question):
     assert reply.status != "answer" and "11个" not in reply.text.split("\n")[0], reply.text
 
 
+@pytest.mark.parametrize(
+    "question", ["乡镇综合行政执法示范创建最后评上了几个示范乡镇", "有几个乡镇被评为示范乡镇", "评上示范的乡镇有多少个"]
+)
+def test_those_rated_are_not_those_past_a_step_before(engine, question):
+    """22个 passed 初评; how many were rated 示范 in the end, the report does not say."""
+    reply = engine.respond(question)
+    assert reply.status != "answer" and "22个" not in reply.text.split("\n")[0], reply.text
+
+
 def test_a_count_whose_own_words_say_the_outcome_still_answers(engine):
     assert "22个" in engine.respond("有多少个乡镇通过了").answer
+    assert "22个" in engine.respond("通过初评的乡镇有几个").answer

@@ -498,6 +498,10 @@ def test_a_headcount_quota_is_no_count_of_exam_takers(engine):
     reply = engine.respond("全市执法人员总共多少编制")
     assert reply.status == "fallback" and "5100多名" not in reply.text.split("\n")[0], reply.text
     assert "执法人员编制" in reply.text, reply.text
+    # with no word of any figure beside it, what is counted is all that is asked
+    reply = engine.respond("市里有多少编制")
+    assert reply.status == "fallback" and "6项" not in reply.text.split("\n")[0], reply.text
+    assert "214项" in engine.respond("合规指导建议编制了多少项").answer  # 编制 as the verb it is
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@
   a story and pointed at by the ask ("我2022年在益阳打工…那一年…多少"); the report's year told so
   keeps the answer (year_told_same, an invariance);
 * a figure's subject set aside, the rest of its kind asked ("X之外，还有多少家") → no figure (suite.py);
+  so too an outcome asked of those a count counts ("X，最后有多少件打赢了"; outcome_asked);
 * a practical ending on a figure's subject ("…要钱吗", "…怎么申请") → a how-to decline, never 是的/不是;
 * where the subject stands in the province ("…在全省排第几", "…算什么水平") → its own rank as the
   report words it ("处于全省前列"), else no figure (never another subject's rank); in suite.py.

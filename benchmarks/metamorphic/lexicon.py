@@ -464,6 +464,17 @@ SET_ASIDE = (
     "不算{s}的话，别的还有多少{u}",
 )
 
+# An outcome asked of those a count counts ("…，最后有多少件打赢了"): the count is of those taken
+# on, the outcome the report does not state ({v}: the outcome, left out where the figure's own
+# sentence says it).
+OUTCOME_ASKED = (
+    "{s}，最后有多少{u}{v}",
+    "{s}，其中{v}的有多少{u}",
+    "{s}里面最后{v}几{u}",
+    "{s}，到头来{v}的有几{u}啊",
+)
+OUTCOMES = (("通过了", "通过"), ("评上了示范", "评"), ("打赢了", "赢"), ("成功了", "成功"))
+
 RULED_OUT = (
     "{s}一共多少，不是{p}的，是全市加起来的",
     "{s}总共有多少，我说的不是{p}的",

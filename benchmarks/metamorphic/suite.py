@@ -62,6 +62,7 @@ TRANSFORMS = (
     ("rank_check", DIRECTION),
     ("ruled_out_part", DIRECTION),
     ("set_aside", DIRECTION),
+    ("outcome_asked", DIRECTION),
     ("enumeration", COMPOSITION),
     ("comparison", COMPOSITION),
     ("comparison_claimed", COMPOSITION),
@@ -239,6 +240,16 @@ def direction_cases(sources: Sources, seed: int) -> list[Case]:
         if counter:
             question = rng.choice(lexicon.SET_ASIDE).format(s=subject, u=counter.group(0))
             cases.append(Case("set_aside", DIRECTION, (question,), NO_FIGURE, source=item.question))
+    rng = _rng(seed, "outcome_asked")
+    for subject, item in sources.subjects:
+        # an outcome of those counted ("…最后有多少件打赢了"): the report counts those taken on
+        figure = sources.single_figure(item)
+        counter = _COUNTER_RE.search(figure.value)
+        said = next((s for s in sources.report.split("。") if figure.value in s), "")
+        outcomes = [v for v, stem in lexicon.OUTCOMES if stem not in said and stem not in subject]
+        if counter and said and outcomes:
+            question = rng.choice(lexicon.OUTCOME_ASKED).format(s=subject, u=counter.group(0), v=rng.choice(outcomes))
+            cases.append(Case("outcome_asked", DIRECTION, (question,), NO_FIGURE, source=item.question))
     return _unique(cases)
 
 

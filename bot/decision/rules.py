@@ -614,16 +614,20 @@ def rule_headcount(a: Analysis, choice: Choice | None, ctx: Context) -> Decline 
 # the attempts (5100多名 took the exam; how many passed the report does not say).
 _OUTCOME_RE = re.compile(
     # "有几个单位通过了": the outcome said after those counted, ending the ask
-    r"(?P<passed>考过|考试通过|通过考试|通过了(?:多少|几)|(?:多少|几)[个名家项位]?[\u4e00-\u9fff]{0,4}?通过了?[吗呢啊呀]?$|"
+    r"(?P<passed>考过|考试通过|通过考试|通过了(?:多少|几)|通过了的|(?:多少|几)[个名家项位]?[\u4e00-\u9fff]{0,4}?通过了?[吗呢啊呀]?$|"
     r"合格|及格|考上|拿到证|取得了?(?:资格|证))|"
     # "调成功的案件有几件"; never what can be done ("不用跑路就能办成的事项": capability describes them)
     r"(?P<succeeded>成功了?(?:多少|几)|成功的|(?<![能以])(?:调|办|谈)成了?(?:多少|几)|(?<![能以])(?:调|办|谈)成的)|"
-    r"(?P<won>打赢|赢了|胜诉|赢的|败诉|输了)"  # "援助的案子里打赢了多少": the cases taken on are no wins
+    r"(?P<won>打赢|赢了|胜诉|赢的|败诉|输了)|"  # "援助的案子里打赢了多少": the cases taken on are no wins
+    # "最后评上了几个示范乡镇": those rated, not those that passed a step before it (初评)
+    r"(?P<rated>(?:评上|评为|评成|获评|被评)了?[\u4e00-\u9fff]{0,4}?(?:多少|几)|(?:多少|几)[个名家项位]?[\u4e00-\u9fff]{0,4}?(?:被评为|评上|获评)|"
+    r"(?:评上|被评为|评为|获评)[\u4e00-\u9fff]{0,4}?的)"
 )
 _OUTCOME_WORDS = {
     "passed": re.compile(r"通过|合格|及格|取得"),
     "succeeded": re.compile(r"成功|和解|调成"),
     "won": re.compile(r"胜诉|败诉|打赢|赢"),
+    "rated": re.compile(r"评上|评为|获评|荣获|命名|授予|入选"),
 }
 
 
@@ -637,6 +641,11 @@ def rule_outcome(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | 
     kind = asked.lastgroup
     if _OUTCOME_WORDS[kind].search(choice.own_text):
         return None
+    if kind == "rated":  # "最后有几个评上示范的" of those past 初评: 评上示范的数量
+        verb = re.search(r"被评为|评上|评为|评成|获评", a.text)
+        clause = re.split(r"[，,。？?！!\s]", a.text[verb.start() :])[0] if verb else asked.group(0)
+        said = re.sub(r"(?:多少|几)[个名家项位]?|了|[的吗呢啊呀]+$", "", clause)
+        return Decline("unstated", said + "的数量")
     said = re.sub(r"^(?:多少|几)[个名家项位]?", "", asked.group(0).rstrip("吗呢啊呀"))  # "几个单位通过了": 单位通过
     return Decline("unstated", said.rstrip("多少几了的") + "的数量")
 
@@ -2232,6 +2241,8 @@ def rule_one_word_off(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
     phrase_before = split_phrase + [w for w in phrase if w not in split_phrase]
     phrase, off = _joined(phrase, off)  # "劳动 仲裁" standing together: one thing off
     word = off[0] if len(off) == 1 else ""
+    if word and not on and _never_counted(word, off_counted, ctx.report_norm):
+        return Decline("absent", word)  # "市里有多少编制": what is counted is all that is asked
     if (
         word
         and on

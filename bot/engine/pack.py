@@ -95,6 +95,8 @@ from bot.text.pairs import occurs
 from bot.text.pinyin import PinyinReader, has_latin
 
 # The noun a count asks for, when it is not a bare unit ("几个方面", "多少个部分").
+# A code of letters and digits ("cctv13", normalised): a name whose every character counts.
+_CODE_RE = re.compile(r"[a-z]+\d+")
 _COUNTED_AFTER_GE_RE = re.compile(r"(?:几|多少)个([\u4e00-\u9fff]{2,})")
 _COUNTED_NOUN_RE = re.compile(r"(?:(?:几|多少)个|哪些|哪几个?)(方面|部分|领域|环节)")
 _WHAT_RE = re.compile(r"啥|什么|哪")
@@ -608,6 +610,8 @@ class PackEngine:
                 chosen = self.curated.followup(curated, previous.title, previous.id, a)
                 if chosen is not None and _COUNTED_AFTER_GE_RE.search(a.text) and not self._fits(chosen, a):
                     chosen = None  # "那现在一共有几个联系点": 40余条 counts no 联系点
+                if chosen is not None and self._code_elsewhere(chosen, a):
+                    chosen = None  # "那CCTV-13呢" after the CCTV-12 answer: another thing of the report
 
                 if chosen is not None:
                     together = self._clause_figures(chosen, curated, a, previous)
@@ -630,7 +634,11 @@ class PackEngine:
                     if declined is not None:  # "那成功率呢" after 法律援助案件: 370名 is no rate
                         return self._reply(a, Decision("decline", choice, declined))
                     return self._compose(a, choice, "followup")
-                options = [c for c in clarify_options(curated, p) if c.id == previous.id and self._measured(c, a)]
+                options = [
+                    c
+                    for c in clarify_options(curated, p)
+                    if c.id == previous.id and self._measured(c, a) and not self._code_elsewhere(c, a)
+                ]
                 if options and len(clarify_options(curated, p)) > 1:
                     # "哪个频道报道的" right after the 营商码 answer: of the things it could be
                     # about, the one just answered
@@ -1333,6 +1341,19 @@ class PackEngine:
         entry = self.knowledge.entries[candidate.id]
         measure = a.intent.measure
         return not (entry.is_metric and measure) or measure_fits(measure, a.intent.unit, entry.unit, entry.value)
+
+    def _code_elsewhere(self, candidate: Candidate, a: Analysis) -> bool:
+        """Whether the ask names a code of letters and digits ("CCTV-13") that the entry does
+        not write and the report writes elsewhere: a name one digit apart is another thing. A
+        check ("是CCTV-13吧") is judged against the answer just given, so it never is."""
+        if a.intent.yes_no:
+            return False
+        entry = self.knowledge.entries[candidate.id]
+        written = self.context.normalize(" ".join((entry.title, *entry.phrasings, entry.answer, entry.source)))
+        return any(
+            code not in written and code in self.context.report_norm
+            for code in _CODE_RE.findall(self.context.normalize(a.raw))
+        )
 
     def _fits(self, candidate: Candidate, a: Analysis) -> bool:
         """Whether an entry gives the kind of figure asked ("多少家" → a count in 家)."""
@@ -2607,7 +2628,8 @@ _SCOPE_WORDS = frozenset(
     "真的假 假的 真假 对吧 没错 具体 到底 究竟 分别 各自".split()
 )
 # A part that goes on about the one before ("这回又放下去几项"), or frames the next ("网上可办2861项里头").
-_GOES_ON_RE = re.compile(r"^(?:这回|这次|那回|那次|又|然后又)")
+# A part going on from the one before: again ("这回又…"), or within it ("其中通过了的有多少项").
+_GOES_ON_RE = re.compile(r"^(?:这回|这次|那回|那次|又|然后又|其中|这其中|这里面|这里头|这当中|到头来)")
 _FRAMES_RE = re.compile(r"(?:里|里头|里面|当中|之中|中间)$")
 
 

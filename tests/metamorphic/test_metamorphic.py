@@ -42,6 +42,7 @@ FLOORS = {
     "practical_ending": 0.95,
     "rank_of_subject": 0.95,
     "ruled_out_part": 0.90,  # session 34: "X一共多少，不是市本级的" (0% before what is ruled out was read)
+    "outcome_asked": 0.95,  # session 62: "X，其中通过了的有多少项" (95.9% before a part within the one before was heard with it)
     "set_aside": 0.95,  # session 57: "X之外，还有多少家" of X's own figure (59.3% on the session-start engine)
     "rank_check": 0.90,  # session 34: "X在全省排得上号吧", "是不是垫底" (85.7% before rank checks were read)  # session 29: where a subject stands in the province (86.3%; 95.9% in session 30)
     "enumeration": 0.93,  # session 49: 94.8% for the start and end engines alike once tuning51 (formal items, "请问贵市…共计", inside a list) joined the sources
