@@ -524,3 +524,12 @@ def test_a_request_told_in_a_story_is_never_named(engine):
     assert "这类办事信息" not in reply.text, reply.text
     reply = engine.respond("我记得2023年定了几项重大行政决策事项也记不清了，能帮我查一下吗？")
     assert "6项" in reply.answer and "这类办事信息" not in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "figures"), [("1跑", ("1024项",)), ("网办数 0跑 1跑", ("2861项", "1837项", "1024项"))]
+)
+def test_a_trip_count_said_short_is_the_report_s_trips(engine, question, figures):
+    """ "1跑" is staff shorthand for 跑动1次, as "0跑" is for “0”跑动."""
+    reply = engine.respond(question)
+    assert reply.status == "answer" and all(f in reply.answer for f in figures), reply.text
