@@ -985,6 +985,7 @@ def test_direct_as_a_word_of_the_thing_still_names_it(engine: Engine):
         ("执法记录仪配了四千四四千四百台对吧", "是的"),
         ("公示的执法事项七点五万呃七万五千多项是吗", "是的"),  # cut short, said in another form
         ("法律援助 案件受理了 嗯 差不多三千件是吧", "是的"),  # a pause after 了, before the amount
+        ("人民调解 调处成功率 成功率是不是九成多", "是的"),  # a word begun, then said again in full
     ],
 )
 def test_voice_restarts_are_read_as_said_once(engine: Engine, check, verdict):
@@ -1102,3 +1103,12 @@ def test_a_year_the_ask_points_at_is_the_year_the_story_told(engine: Engine, tem
         assert not any(f in reply.text for f in ("370名", "100%", "78件", "近200处")), reply.text
     else:
         assert reply.status == "answer", reply.text
+
+
+def test_words_said_again_after_a_pause_are_said_once(engine: Engine):
+    """ "都有 都有哪些": the ask said once (the report gives only the count); a word ending one
+    item and starting the next ("诉前调解 调解成功率") is two items, not a restart."""
+    reply = engine.respond("二十二个通过初评的乡镇 都有 都有哪些")
+    assert reply.status == "fallback" and "湘易办" not in reply.text, reply.text
+    both = engine.respond("诉前调解 调解成功率")
+    assert "13355件" in both.answer and "56.8%" in both.answer, both.text
