@@ -296,10 +296,10 @@ def _told(clause: str, report: str) -> bool:
 
 # Not knowing whom or where, with words between ("都不晓得找哪个", "不知道该去哪个部门问"): told when
 # another clause asks; alone it may be the ask put softly ("不知道法律援助找哪个").
-_UNKNOWN_RE = re.compile(
-    r"(?:不晓得|不知道|不清楚|搞不清|弄不清|不懂)[\u4e00-\u9fff]{0,5}?"
-    r"(?:什么|啥|哪些|哪里|哪儿|哪个|哪家|哪|怎么|谁)"
-)
+_NOT_KNOWING = r"不晓得|不知道|不清楚|搞不清|弄不清|不懂"
+_WHOM_OR_WHERE = r"什么|啥|哪些|哪里|哪儿|哪个|哪家|哪|怎么|谁"
+_UNKNOWN_RE = re.compile(rf"(?:{_NOT_KNOWING})[\u4e00-\u9fff]{{0,5}}?(?:{_WHOM_OR_WHERE})")
+_NOT_KNOWING_RE = re.compile(f"{_NOT_KNOWING}|{_WHOM_OR_WHERE}")  # the words of not knowing, taken out
 
 
 def _unknowing(clause: str, alone: bool = True) -> bool:
@@ -308,9 +308,6 @@ def _unknowing(clause: str, alone: bool = True) -> bool:
     asking (`alone` False), any not-knowing with words between counts too ("都不晓得找哪个")."""
     found = _EMBEDDED_RE if alone else _UNKNOWN_RE
     return bool(found.search(clause)) and not _asks(found.sub("", clause))
-
-
-_NOT_KNOWING_RE = re.compile(r"不晓得|不知道|不清楚|搞不清|弄不清|不懂|什么|啥|哪些|哪里|哪儿|哪个|哪家|哪|怎么|谁")
 
 
 def _unknown_named(clause: str, report: str) -> bool:
@@ -630,11 +627,17 @@ def find_ask(text: str, report: str = "") -> Ask:
     """The asking clauses of a message and the context around them (`report`: the report's
     normalised text, which tells story clauses from a question's own); a year the ask points at
     ("那一年") is the year the story told."""
-    ask = _find_ask(text, report)
+    return _year_pointed(_find_ask(text, report))
+
+
+def _year_pointed(ask: Ask) -> Ask:
+    """The ask with a year pointer (那一年, 当年 …) read as the last year the story told before
+    it, in the ask, cut off just before it, or in the thing the ask refers to; unchanged when the
+    ask names a year of its own or the story tells none."""
     pointer = _YEAR_POINTER_RE.search(ask.text)
     named = _YEAR_POINTER_RE.search(ask.refers) if pointer is None else None
     if named is not None:  # "2022年我家孩子刚上小学！当年…的那个模式 调解和解了几件": of the thing pointed at
-        told = year_words(convert_numerals(ask.context[: ask.context.find(ask.refers)]))
+        told = year_words(convert_numerals(ask.context.partition(ask.refers)[0]))
         if told and not year_words(convert_numerals(ask.text + ask.refers)):
             return replace(ask, refers=ask.refers[: named.start()] + told[-1] + ask.refers[named.end() :])
     bare = ask.context.rsplit("，", 1)
@@ -657,6 +660,7 @@ def find_ask(text: str, report: str = "") -> Ask:
 
 
 def _find_ask(text: str, report: str = "") -> Ask:
+    """The asking clauses and their context, any year pointer still as said."""
     text = _SIGH_END_RE.sub("", text)  # "…下降了吗，唉": a sigh after the ask says nothing
     text = _FORM_ASKED_RE.sub("", text)  # "精确到小数点后两位": how to give the figure, not what
     unsigned = _SALUTATION_RE.sub("", _SIGNATURE_RE.sub("", _CLOSING_RE.sub("", text)), count=1)

@@ -46,7 +46,7 @@ _BOTH_RE = re.compile(
 
 def year_words(text: str) -> list[str]:
     """The years a cleaned, numeral-converted text names, as written ("2022年", "前年"), in order."""
-    found = [m for m in _YEAR_RE.finditer(text)]
+    found = list(_YEAR_RE.finditer(text))
     found += [m for m in _RELATIVE_RE.finditer(text) if dict(_RELATIVE)[m.group(0)] is not None]
     return [m.group(0) for m in sorted(found, key=lambda m: m.start())]
 

@@ -612,6 +612,7 @@ def rule_headcount(a: Analysis, choice: Choice | None, ctx: Context) -> Decline 
 
 # An outcome asked of a count ("考过了多少", "成功了多少件"): the figure must count that outcome, not
 # the attempts (5100多名 took the exam; how many passed the report does not say).
+_RATED = r"被评为|被评|评上|评为|评成|获评"  # rated in the end ("评上示范", "被评为示范乡镇")
 _OUTCOME_RE = re.compile(
     # "有几个单位通过了": the outcome said after those counted, ending the ask
     r"(?P<passed>考过|考试通过|通过考试|通过了(?:多少|几)|通过了的|(?:多少|几)[个名家项位]?[\u4e00-\u9fff]{0,4}?通过了?[吗呢啊呀]?$|"
@@ -620,8 +621,8 @@ _OUTCOME_RE = re.compile(
     r"(?P<succeeded>成功了?(?:多少|几)|成功的|(?<![能以])(?:调|办|谈)成了?(?:多少|几)|(?<![能以])(?:调|办|谈)成的)|"
     r"(?P<won>打赢|赢了|胜诉|赢的|败诉|输了)|"  # "援助的案子里打赢了多少": the cases taken on are no wins
     # "最后评上了几个示范乡镇": those rated, not those that passed a step before it (初评)
-    r"(?P<rated>(?:评上|评为|评成|获评|被评)了?[\u4e00-\u9fff]{0,4}?(?:多少|几)|(?:多少|几)[个名家项位]?[\u4e00-\u9fff]{0,4}?(?:被评为|评上|获评)|"
-    r"(?:评上|被评为|评为|获评)[\u4e00-\u9fff]{0,4}?的)"
+    rf"(?P<rated>(?:{_RATED})了?[\u4e00-\u9fff]{{0,4}}?(?:多少|几)|(?:多少|几)[个名家项位]?[\u4e00-\u9fff]{{0,4}}?(?:{_RATED})|"
+    rf"(?:{_RATED})[\u4e00-\u9fff]{{0,4}}?的)"
 )
 _OUTCOME_WORDS = {
     "passed": re.compile(r"通过|合格|及格|取得"),
@@ -642,7 +643,7 @@ def rule_outcome(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | 
     if _OUTCOME_WORDS[kind].search(choice.own_text):
         return None
     if kind == "rated":  # "最后有几个评上示范的" of those past 初评: 评上示范的数量
-        verb = re.search(r"被评为|评上|评为|评成|获评", a.text)
+        verb = re.search(_RATED, a.text)
         clause = re.split(r"[，,。？?！!\s]", a.text[verb.start() :])[0] if verb else asked.group(0)
         said = re.sub(r"(?:多少|几)[个名家项位]?|了|[的吗呢啊呀]+$", "", clause)
         return Decline("unstated", said + "的数量")
