@@ -592,12 +592,17 @@ _RESTARTED_RE = re.compile(
 # A check's frame said twice over a pause ("还有没有 有没有啊", "是不是 是不是"): said once (words
 # of a staff lookup typed twice name two things: "诉前调解 调解成功率").
 _SAID_AGAIN_RE = re.compile(r"(?P<w>有没有|是不是|对不对|对吧|是吧|对不|是不)[，,\s]+(?=(?P=w))")
+# Words said, a pause, then said again as the start of what follows ("都有 都有哪些"): a chunk of
+# its own and no filler ("诉前调解 调解成功率" is two items; "就是 就是执法那个" keeps its pause).
+_WORDS_SAID_AGAIN_RE = re.compile(r"(?<![^\s，,。？?！!])(?!就是|那个|这个|然后)([\u4e00-\u9fff]{2,4})[ \t]+(?=\1)")
 
 
 def said_corrected(message: str) -> str:
     """The message with each amount or ordinal the speaker took back left out: the one said
-    after the correction is the one meant; a number begun and said again in full is the second."""
-    return _SAID_AGAIN_RE.sub("", _RESTARTED_RE.sub("", _SAID_CORRECTED_RE.sub("", message)))
+    after the correction is the one meant; a number, a check or words begun and said again in full
+    are said once."""
+    restarted = _RESTARTED_RE.sub("", _SAID_CORRECTED_RE.sub("", message))
+    return _WORDS_SAID_AGAIN_RE.sub("", _SAID_AGAIN_RE.sub("", restarted))
 
 
 def corrected(message: str) -> tuple[str, str] | None:

@@ -1051,12 +1051,6 @@ _WHOEVER_RE = re.compile(
 )
 
 
-# Words said, a pause, then said again as the start of what follows (voice input restarting).
-_SAID_AGAIN_RE = re.compile(  # (a chunk of its own, no filler: "就是 就是执法那个" keeps its pause)
-    r"(?<![^\s，,。？?！!])(?!就是|那个|这个|然后)([\u4e00-\u9fff]{2,4})[ \t]+(?=\1)"
-)
-
-
 def _spoken(text: str) -> str:
     """A message as the engine reads it first: English words, traditional characters and dialect
     words in the report's Mandarin, hesitations inside it left out ("全部音像记录嗯随案存档") ("" for
@@ -1067,7 +1061,6 @@ def _spoken(text: str) -> str:
     read = mandarin(simplified(english(said_corrected(text))))
     unhesitant = _HESITATION_RE.sub("", _REMEMBERED_RE.sub("", read))
     read = unhesitant if len(_HANZI_CHAR_RE.findall(unhesitant)) >= 2 else read
-    read = _SAID_AGAIN_RE.sub("", read)  # "都有 都有哪些": words begun, a pause, then said again in full
     read = _PRESENTED_TAIL_RE.sub("", read)  # "…一起报一下，带上单位": how to show it, no item asked
     read = _RELATED_TO_RE.sub(r"\1的", read)  # "只说跟法治审核有关的": 法治审核's, 有关 no word asked
     read = _PARTICLE_BEFORE_OR_RE.sub("还是", read)  # "是11个呢还是22个", "…金额，还是…": one choice, said with a pause

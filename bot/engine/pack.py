@@ -1346,14 +1346,12 @@ class PackEngine:
         """Whether the ask names a code of letters and digits ("CCTV-13") that the entry does
         not write and the report writes elsewhere: a name one digit apart is another thing. A
         check ("是CCTV-13吧") is judged against the answer just given, so it never is."""
-        if a.intent.yes_no:
-            return False
+        codes = [c for c in _CODE_RE.findall(self.context.normalize(a.raw)) if c in self.context.report_norm]
+        if a.intent.yes_no or not codes:
+            return False  # (most follow-ups name no code: the entry's text is not read)
         entry = self.knowledge.entries[candidate.id]
         written = self.context.normalize(" ".join((entry.title, *entry.phrasings, entry.answer, entry.source)))
-        return any(
-            code not in written and code in self.context.report_norm
-            for code in _CODE_RE.findall(self.context.normalize(a.raw))
-        )
+        return any(code not in written for code in codes)
 
     def _fits(self, candidate: Candidate, a: Analysis) -> bool:
         """Whether an entry gives the kind of figure asked ("多少家" → a count in 家)."""
