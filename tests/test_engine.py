@@ -533,3 +533,14 @@ def test_a_trip_count_said_short_is_the_report_s_trips(engine, question, figures
     """ "1跑" is staff shorthand for 跑动1次, as "0跑" is for “0”跑动."""
     reply = engine.respond(question)
     assert reply.status == "answer" and all(f in reply.answer for f in figures), reply.text
+
+
+@pytest.mark.parametrize("who", ["穷人", "没钱人", "老百姓"])
+@pytest.mark.parametrize("how", ["免费", "不要钱", ""])
+@pytest.mark.parametrize("asked", ["2023年一共接了多少案子", "2023年办了多少案子"])
+def test_a_description_with_the_askers_words_between_is_the_ask(engine, who, how, asked):
+    """ "那个帮穷人免费打官司的，…": the knowledge reads the description as 法律援助, so the clause
+    naming it is the ask's subject, never a story whose words decline it."""
+    reply = engine.respond(f"那个帮{who}{how}打官司的，{asked}")
+    assert reply.status == "answer" and "2900余件" in reply.answer, reply.text
+    assert "没有关于" not in reply.text and "78件" not in reply.answer, reply.text

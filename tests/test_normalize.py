@@ -80,6 +80,29 @@ def test_a_variant_starting_with_a_question_word_keeps_it():
     assert synonyms.apply("一共花了多少钱咯") == "一共花了多少金额咯"
 
 
+@pytest.mark.parametrize("who", ["穷人", "没钱人", "老百姓", "困难户"])
+@pytest.mark.parametrize("how", ["免费", "不要钱", ""])
+def test_a_gapped_variant_reads_the_askers_words_between(who, how):
+    """ "帮…打官司": whoever is helped and however, the description is the report's word."""
+    synonyms = Synonyms({"法律援助": ["帮…打官司"], "诉讼": ["打官司"]})
+    assert synonyms.apply(f"那个帮{who}{how}打官司的有多少件") == "那个法律援助的有多少件"
+    assert synonyms.described(f"那个帮{who}{how}打官司的，办了几件") == "那个法律援助的，办了几件"
+
+
+def test_a_gap_is_one_to_six_characters_of_one_clause():
+    synonyms = Synonyms({"法律援助": ["帮…打官司"]})
+    assert synonyms.apply("帮我看看，打官司") == "帮我看看，打官司"  # a break between: two clauses
+    assert synonyms.apply("帮一二三四五六七打官司") == "帮一二三四五六七打官司"  # more than six said between
+    assert synonyms.apply("律师帮打官司") == "律师帮打官司"  # nothing between: no one described
+
+
+def test_described_reads_descriptions_only():
+    """A word or two of everyday speech ("跑腿") is read by `apply`, never as a description."""
+    synonyms = Synonyms({"跑动": ["跑腿"], "法律援助": ["帮穷人打官司"]})
+    assert synonyms.described("不用跑腿，帮穷人打官司的") == "不用跑腿，法律援助的"
+    assert synonyms.apply("不用跑腿") == "不用跑动"
+
+
 def test_a_sum_asked_with_a_figure_quoted_before_it_is_asked_not_checked(engine):
     reply = engine.respond("那四千多台执法记录仪一共花了好多钱咯")
     assert reply.status != "answer" and not reply.text.startswith(("是的", "不是")), reply.text

@@ -6,6 +6,8 @@ import os
 import re
 from pathlib import Path
 
+import pytest
+
 from bot.knowledge.validate import validate_dir
 
 
@@ -214,3 +216,13 @@ def test_a_variant_listed_in_two_groups_is_reported_with_both_lines(kb_copy):
     )
     messages = _messages(kb_copy)
     assert any("法制审核" in m and "已在第" in m and "行列出" in m for m in messages), messages
+
+
+@pytest.mark.parametrize("variant", ["…打官司", "帮…", "帮…打…官司"])
+def test_a_gapped_variant_needs_words_on_both_sides_of_one_gap(kb_copy, variant):
+    """ "帮…打官司" reads a description with the asker's words between; an edge or second gap is named."""
+    path = kb_copy / "synonyms.yaml"
+    text = path.read_text(encoding="utf-8") + f'\n  - canonical: "法治审核"\n    variants: ["{variant}"]\n'
+    path.write_text(text, encoding="utf-8")
+    line = len(text.rstrip("\n").splitlines())
+    assert f"{path}:{line}: 变体 '{variant}' 中的“…”两边都要有字，且只能用一个“…”" in _messages(kb_copy)

@@ -148,6 +148,7 @@ class Context:
     region_words: tuple[str, ...]  # the province it is in (湖南省, 湖南)
     years: tuple[int, ...]  # years covered
     normalize: object = None  # the pack's normalisation (with its synonyms)
+    described: object = None  # a message with the descriptions its synonyms read replaced by the words
     rank_clauses: tuple[str, ...] = ()  # the report's clauses that rank something, normalised
 
 

@@ -30,7 +30,7 @@ from bot.analysis.ruled_out import ruled_out, sets_aside, without_known
 from bot.analysis.scope import find_scope
 from bot.answers import compose as answers
 from bot.answers.compose import Response
-from bot.decision.rules import CLAUSE_BREAK_RE, ORDINAL_RE, PLACEHOLDERS
+from bot.decision.rules import CLAUSE_BREAK_RE, ORDINAL_RE, PLACEHOLDERS, Context
 from bot.engine.conversation import Conversation
 from bot.engine.followups import (
     ASKS_ABOUT_RE,
@@ -589,7 +589,7 @@ class Engine(FollowUps):
         report = self.packs[-1].context.report_norm
         if referred(text.strip()) != text.strip():
             return text, text  # "A和B，前面那个多吧": its pointing words point inside it, a comparison
-        ask = _ask_of(text, report)
+        ask = _ask_of(text, self.packs[-1].context)
         ruling = [c for c in CLAUSE_BREAK_RE.split(ask.context) if ruled_out(c)]
         if ruling:
             # "…的总数，不是市本级那个": what the asker rules out belongs to the ask
@@ -665,7 +665,7 @@ class Engine(FollowUps):
     def _nearest_subject(self, message: str) -> str:
         """The report's words of the nearest story clause that names a subject of its own."""
         report = self.packs[-1].context.report_norm
-        ask = _ask_of(message, report)
+        ask = _ask_of(message, self.packs[-1].context)
         for clause in reversed(re.split(r"[，,。！!？?；;\s]+", ask.context)):
             if clause and self._names_subject(clause):
                 words = known_words(YEAR_RE.sub(" ", clean(clause)), report).split()  # no "20" of 2019年
@@ -711,7 +711,7 @@ class Engine(FollowUps):
     def _lent(self, message: str) -> str:
         """The report's words of the story clauses just before the ask (no year, no place)."""
         report = self.packs[-1].context.report_norm
-        ask = _ask_of(message, report)
+        ask = _ask_of(message, self.packs[-1].context)
         if not ask.context:
             return ""
         clauses = ask.context.split("，")[-LENDING_CLAUSES:]
@@ -785,7 +785,7 @@ class Engine(FollowUps):
     def _described_before(self, message: str) -> str:
         """The clause right before an ask that names nothing of its own, when it tells no story
         of the asker (no teller, no time of a story): the description of what is asked about."""
-        ask = _ask_of(message, self.packs[-1].context.report_norm)
+        ask = _ask_of(message, self.packs[-1].context)
         last = ask.context.split("，")[-1] if ask.context else ""
         if not last or narrative(last) or self._names_subject(ask.text):
             return ""
@@ -966,9 +966,12 @@ _PART_ASKED_RE = re.compile(
 )
 
 
-def _ask_of(message: str, report: str) -> Ask:
-    """find_ask, once per message (the ask and the story it lends words from)."""
-    return once(("ask", message, report), lambda: find_ask(message, report))
+def _ask_of(message: str, context: Context) -> Ask:
+    """find_ask, once per message (the ask and the story it lends words from); a description
+    the knowledge reads ("帮穷人免费打官司的") is the report's word, no story."""
+    said = context.described(message) if context.described else message
+    ask = once(("ask", said, context.report_norm), lambda: find_ask(said, context.report_norm))
+    return replace(ask, text=message) if said != message and ask.text == said else ask  # one question as said
 
 
 # A verb and the thing pointed at ("考这个", "办那个"): the story's object of that verb is meant.

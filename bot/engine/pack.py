@@ -254,6 +254,7 @@ class PackEngine:
             # the pack's texts (answers, sentences, clauses) and single words: the same ones recur with every question
             normalize=norm,
             rank_clauses=tuple(self.ranked_in),
+            described=knowledge.synonyms.described,
         )
 
     def names_place(self, text: str) -> bool:

@@ -45,6 +45,7 @@ MESSAGES: dict[str, str] = {
     "unknown_related": "相关条目 '{id}' 不存在",
     "variant_has_canonical": "变体 '{variant}' 包含了它的标准词 '{canonical}'",
     "variant_repeated": "变体 '{variant}' 已在第 {first} 行列出",
+    "variant_bad_gap": "变体 '{variant}' 中的“…”两边都要有字，且只能用一个“…”",
     # texts and figures against the report
     "source_not_in_report": "source 不是 report.txt 中的原文",
     "answer_has_verdict": "answer 请直接陈述事实，不要以“是的/不是”开头（是否由机器人按提问判断）",

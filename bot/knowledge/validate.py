@@ -25,7 +25,7 @@ from bot.knowledge.model import (
     Topic,
 )
 from bot.knowledge.yamlload import LineDict, LineList, YamlSyntaxError, load_yaml
-from bot.text.normalize import Synonyms, normalize
+from bot.text.normalize import GAP, Synonyms, normalize
 
 ID_RE = re.compile(r"^[a-z][a-z0-9_]{1,48}$")
 FIGURE_RE = re.compile(r"\d+(?:\.\d+)?")
@@ -283,6 +283,8 @@ class _Builder:
                 line = _item_line(item, "variants", i)
                 if canonical in variant:
                     self.out.add(path, line, "variant_has_canonical", variant=cut(variant), canonical=cut(canonical))
+                if GAP in variant and (variant.count(GAP) > 1 or not all(variant.split(GAP))):
+                    self.out.add(path, line, "variant_bad_gap", variant=cut(variant))
                 if variant in seen:
                     self.out.add(path, line, "variant_repeated", variant=cut(variant), first=seen[variant])
                 seen.setdefault(variant, line)

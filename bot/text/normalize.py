@@ -372,6 +372,9 @@ def drop_filler(text: str) -> str:
 
 
 _ASKED_FIRST_RE = re.compile(r"多少|什么|几")  # a question word a variant starts with
+DESCRIPTION_CHARS = 4  # a variant this long describes a thing in the asker's words
+GAP = "…"  # in a variant: one to six characters of the asker's own between its parts
+_GAP_RE = r"[\u4e00-\u9fff]{1,6}?"
 
 
 class Synonyms:
@@ -379,9 +382,14 @@ class Synonyms:
 
     def __init__(self, groups: Mapping[str, Iterable[str]] | None = None):
         self.mapping: dict[str, str] = {}
+        gapped: dict[str, str] = {}  # "帮…打官司": a description with a few words of its own between
         for canonical, variants in (groups or {}).items():
             canon = convert_numerals(clean(canonical))
             for variant in variants:
+                if GAP in variant:
+                    parts = [re.escape(convert_numerals(clean(part))) for part in variant.split(GAP)]
+                    gapped[_GAP_RE.join(parts)] = canon
+                    continue
                 key = convert_numerals(clean(variant))
                 if key and key != canon:
                     asked = _ASKED_FIRST_RE.match(key)  # "多少钱" → 多少金额: the question word stays
@@ -390,15 +398,36 @@ class Synonyms:
                     )
         keys = sorted(self.mapping, key=len, reverse=True)
         self._re = re.compile("|".join(map(re.escape, keys))) if keys else None
-        self._hash = hash(frozenset(self.mapping.items()))
+        self._gapped = [(re.compile(pattern), canon) for pattern, canon in sorted(gapped.items())]
+        # the asker's descriptions of a thing (a variant of a few words, or gapped), a word or two
+        # of everyday speech ("方便", "手机") being none
+        described = [k for k in sorted(self.mapping, key=len, reverse=True) if len(k) >= DESCRIPTION_CHARS]
+        self._described_re = re.compile("|".join(map(re.escape, described))) if described else None
+        self._hash = hash(frozenset(self.mapping.items()) | frozenset(gapped.items()))
 
     def __hash__(self) -> int:  # equal mappings are one key: packs sharing synonyms share analyses
         return self._hash
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Synonyms) and self._hash == other._hash and self.mapping == other.mapping
+        return (
+            isinstance(other, Synonyms)
+            and self._hash == other._hash
+            and self.mapping == other.mapping
+            and self._gapped == other._gapped
+        )
+
+    def described(self, text: str) -> str:
+        """`text` with each description said in it replaced by the report's word it describes
+        ("那个帮穷人免费打官司的" → "那个法律援助的"); other words left as said."""
+        for pattern, canon in self._gapped:
+            text = pattern.sub(canon, text)
+        if self._described_re is None:
+            return text
+        return self._described_re.sub(lambda m: self.mapping[m.group(0)], text)
 
     def apply(self, text: str) -> str:
+        for pattern, canon in self._gapped:
+            text = pattern.sub(canon, text)
         if self._re is None:
             return text
         return self._re.sub(lambda m: self.mapping[m.group(0)], text)

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from bot.text.gazetteer import read_rows
-from bot.text.normalize import _TONELESS, _readings
+from bot.text.normalize import _TONELESS, GAP, _readings
 
 # The question words a pinyin question is likely to use, beside the pack's own words.
 QUESTION_WORDS = (
@@ -245,7 +245,7 @@ class PinyinReader:
         """The reader of a loaded pack; a pack reloaded unchanged gets the same reader back."""
         names = [p for entry in knowledge.entries.values() for p in entry.phrasings]
         names += [t.title for t in knowledge.topics.values()]
-        names += [w for group in knowledge.synonym_groups.values() for w in group]
+        names += [part for group in knowledge.synonym_groups.values() for w in group for part in w.split(GAP)]
         names += list(knowledge.synonym_groups)
         return _reader((knowledge.report,), tuple(names), getattr(knowledge, "place", ""))
 
