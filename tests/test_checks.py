@@ -76,6 +76,8 @@ def test_check_of_the_figure_just_given(engine, question, check, yes, figure):
         # a check, then the same figure asked: the verdict with it (never across a negation)
         ("2023年益阳刑事案子破得比往年多冇？多了好多咯", "是的", "110%"),
         ("营商码上过央视吗？？哪个节目呀", "是的", "朝闻天下"),
+        ("营商码上过央视吗 哪个频道哪个栏目", "是的", "朝闻天下"),  # the check, then two names of it
+        ("营商码上过央视吗，哪个频道，哪个栏目", "是的", "CCTV-13"),
         ("行政机关负责人是不是还有不出庭应诉的", "不是", "100%"),
         ("依申请的政务服务事项里，是不是还有不能在网上办的？", "不是", "100%"),
         # a fact stated, then asked back by its mark alone

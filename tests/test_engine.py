@@ -544,3 +544,35 @@ def test_a_description_with_the_askers_words_between_is_the_ask(engine, who, how
     reply = engine.respond(f"那个帮{who}{how}打官司的，{asked}")
     assert reply.status == "answer" and "2900余件" in reply.answer, reply.text
     assert "没有关于" not in reply.text and "78件" not in reply.answer, reply.text
+
+
+@pytest.mark.parametrize("request_", ["要交什么材料", "得准备哪些资料", "需要啥证件", "要带哪些材料"])
+def test_what_to_hand_in_is_a_practical_request_never_a_figure(engine, request_):
+    """ "…要交什么材料": the asker's own papers, no 证明材料 count of the report."""
+    reply = engine.respond(f"复调对接调解和解率多少啊 我对拆迁补偿决定不服 想申请行政复议 {request_}")
+    assert "25%" in reply.answer and "50余类" not in reply.text and "办事信息" in reply.text, reply.text
+
+
+def test_which_papers_are_spared_is_the_report_s_fact(engine):
+    """ "哪些材料可以免提交" asks the report's 免提交, no step of the asker's."""
+    reply = engine.respond("哪些材料可以免提交")
+    assert reply.status == "answer" and "免提交" in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "公示的执法事项、经过法治审核的执法事项和参加执法资格考试的人数 给我一下",
+        "公示的执法事项、经过法治审核的执法事项和参加执法资格考试的人数，发我一下",
+    ],
+)
+def test_an_enumeration_with_give_me_after_it_answers_each(engine, question):
+    reply = engine.respond(question)
+    assert all(f in reply.answer for f in ("7.5万余项", "1.5万余项", "5100多名")), reply.text
+
+
+@pytest.mark.parametrize("pointer", ["这三个", "这3个", "那三个"])
+def test_the_items_counted_again_before_each_are_no_item(engine, pointer):
+    """ "A B C 这三个各办了多少": 这三个 points at the items."""
+    reply = engine.respond(f"人民调解 诉前调解 复调对接 {pointer}各办了多少")
+    assert all(f in reply.answer for f in ("10816起", "13355件", "78件")), reply.text

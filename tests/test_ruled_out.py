@@ -12,6 +12,8 @@ from bot.analysis.split import split_question
         ("我说的不是新增的是总数", ["新增"]),
         ("不是市本级的，是全市加起来的", ["市本级"]),
         ("不算第一批那个", ["第一批"]),
+        ("全市（不只是市本级）一共梳理了多少项", ["市本级"]),  # more than the part asked
+        ("有多少项，不光是市本级的", ["市本级"]),
         ("立法联系点总共有多少个", []),
         ("是不是两千多件", []),  # a check, not a ruling
     ],
@@ -86,3 +88,12 @@ def test_set_aside(text, found):
 def test_a_clause_only_setting_a_thing_aside_belongs_to_the_ask_after_it():
     assert sets_aside("除了执法人员身上别着录像的那个设备以外")
     assert not sets_aside("首次不罚之外减轻处罚的企业有多少家")
+
+
+@pytest.mark.parametrize(
+    "question", ["全市（不只是市本级）一共梳理了多少项柔性执法事项", "柔性执法事项有多少项，不光是市本级的"]
+)
+def test_more_than_the_part_asked_is_never_answered_with_the_part(engine, question):
+    """358项 is 市本级's: asked beyond it, the report lacks the whole."""
+    reply = engine.respond(question)
+    assert reply.status != "answer" and "358项" not in reply.answer, reply.text

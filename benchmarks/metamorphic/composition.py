@@ -40,7 +40,8 @@ def enumeration(subjects: list[str], rng: random.Random) -> str:
     usable = [t for t in lexicon.ENUMERATIONS if "{head}" not in t[2] or len(subjects) >= 3]
     first_sep, last_sep, template = rng.choice(usable)
     items = first_sep.join(subjects[:-1]) + last_sep + subjects[-1]
-    return template.format(items=items, head=first_sep.join(subjects[:-1]), last=subjects[-1])
+    count = "两三四五六"[len(subjects) - 2] if 2 <= len(subjects) <= 6 else "几"  # "这三个各是多少"
+    return template.format(items=items, head=first_sep.join(subjects[:-1]), last=subjects[-1], n=count)
 
 
 COUNTERS = "个项家件名台处条起"  # units a count is said in with 一 ("一家", "一项")

@@ -306,6 +306,8 @@ PRACTICAL_ASKS = (
     "办理流程是什么",
     "怎么联系他们",
     "地址在哪",
+    "要交什么材料",
+    "得准备哪些资料",
 )
 PRACTICAL_ENDINGS = (
     "要钱吗",
@@ -376,6 +378,8 @@ ENUMERATIONS = (
     ("、", "和", "{items}各是多少"),
     ("，", "，再加上", "{items}，列一下"),
     ("、", "、", "{items}都列出来"),
+    ("、", "和", "{items} 给我一下"),
+    (" ", " ", "{items} 这{n}个各是多少"),
     ("、", "和", "{items}分别是多少"),
     ("、", "、", "把{items}几个数一起报一下"),
     (" ", " ", "{items} 各多少"),
@@ -453,7 +457,6 @@ RANKS = (
     "{s}在省里处于什么水平",
     "{s}在全省排得怎么样",
 )
-# A figure asked with its part ruled out ("不是市本级的，是全市加起来的"): the report has no such whole.
 # A figure's subject set aside, the rest asked ("首次不罚的企业之外，还有多少家"): the report
 # counts only what is set aside, so no figure answers.
 SET_ASIDE = (
@@ -475,11 +478,15 @@ OUTCOME_ASKED = (
 )
 OUTCOMES = (("通过了", "通过"), ("评上了示范", "评"), ("打赢了", "赢"), ("成功了", "成功"))
 
+# A figure asked with its part ruled out ("不是市本级的，是全市加起来的"), or more than its part
+# asked ("全市（不只是市本级）"): the report has no such whole.
 RULED_OUT = (
     "{s}一共多少，不是{p}的，是全市加起来的",
     "{s}总共有多少，我说的不是{p}的",
     "{s}是多少啊 不是{p}的 是全部的",
     "我想问{s}的总数，不是{p}那个",
+    "全市（不只是{p}）{s}一共有多少",
+    "{s}有多少，不光是{p}的",
 )
 
 # Where a figure stands, checked: true of a figure the report ranks near the top, or false.

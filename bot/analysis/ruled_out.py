@@ -12,6 +12,11 @@ import re
 _RULING = r"(?:不是|不要|不算|并非|而非)"  # the words that rule a thing out
 _RULED_OUT = _RULING + r"([\u4e00-\u9fff]{2,6}?)(?:的|那个|那些|这个)"
 _RULED_OUT_RE = re.compile(_RULED_OUT)
+# "全市（不只是市本级）": more than that part is asked, so a figure of the part alone is no answer.
+_BEYOND_RE = re.compile(
+    r"(?:不只是|不仅是|不光是|不止是|不单是|不仅仅是|不只|不光)([\u4e00-\u9fff]{2,6}?)"
+    r"(?:的|那个|那些|这个|(?=[）)，,。？?！!；;\s]|$))"
+)
 _RULING_CLAUSE_RE = re.compile(_RULED_OUT + "$")
 
 
@@ -39,7 +44,7 @@ def ruled_out(text: str) -> list[str]:
     """The words a message rules out ("不是新增的是总数" → 新增, "…多少条？不是问询问室" → 问询问室)."""
     clauses = [c for c in _CLAUSES_RE.split(text) if c]
     whole = [w for c in clauses[1:] if (w := _ruled_clause(c, "no"))]
-    return _RULED_OUT_RE.findall(text) + whole
+    return _RULED_OUT_RE.findall(text) + _BEYOND_RE.findall(text) + whole
 
 
 def _ruled_clause(clause: str, *kinds: str) -> str:

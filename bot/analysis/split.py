@@ -55,7 +55,7 @@ _LIST_COUNT = r"(?:这|那)?(?:[两二三四五六几]个|几项)"
 _LIST_HOW = r"(?:都|全部|全|一起|一块|统一|分别|各自|各)"
 _LIST_TELL = (
     r"(?:(?:给我|帮我|跟我)?(?:列一下|列出来|列一列|列个表|列举|列下|(?<!汇)报一下|报下|报给我|说一下|说说|说下|说给我|讲一下|讲讲|讲下|"
-    r"告诉我|发给我|给一下|给下|发一下|[报说讲列](?:个|一下|下)?数(?:字|据)?))"
+    r"告诉我|发给我|给一下|给下|发一下|(?:给|发)我(?:一下|下)|[报说讲列](?:个|一下|下)?数(?:字|据)?))"
 )
 _LIST_ASK_RE = re.compile(
     r"[，,\s]*(?:帮我|给我|请|麻烦)?(?:"
@@ -643,11 +643,15 @@ def _each_tail(each: re.Match) -> str:
 _OF_EACH_RE = re.compile(r"[，,\s]+(同比|环比|比上年|较上年|比前一年|一共|总共|全年|分别)$")
 
 
+# The items counted again before "各…" ("A B C 这三个各办了多少"): they point at the items, none of them.
+_POINTED_COUNT_RE = re.compile(r"[，,\s]*(?:这|那)[两二三四五六几\d](?:个|项|样|类)?$")
+
+
 def _each_items(clause: str) -> tuple[str, ...]:
     """A clause listing items, then asking each ("网上可办数，零跑动，跑一次各多少项"): one ask per
     item; () when it is no such clause."""
     each = _EACH_RE.search(clause)
-    items = _items(clause[: each.start()]) if each else []
+    items = _items(_POINTED_COUNT_RE.sub("", clause[: each.start()])) if each else []
     return tuple(i + _each_tail(each) for i in items) if 2 <= len(items) <= MAX_PARTS else ()
 
 
@@ -993,7 +997,7 @@ def _split(text: str) -> list[Split]:
         if 2 <= len(glued) <= MAX_PARTS:  # "诉前调解件数成功率": a staff lookup typed without breaks
             found.append(Split(tuple(glued), True))
         each = _EACH_RE.search(sentences[0])
-        head = sentences[0][: each.start()] if each else sentences[0]
+        head = _POINTED_COUNT_RE.sub("", sentences[0][: each.start()]) if each else sentences[0]
         whole = _WHOLE_OF_PARTS_RE.match(head) if each else None
         if whole:  # "网上可办的事项里 零跑动和只跑一次的各多少项": the parts are asked, not the whole
             head = whole.group(1)

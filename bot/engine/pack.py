@@ -2083,11 +2083,12 @@ class PackEngine:
         )
 
     def _checked_then_asked(self, a: Analysis, texts: tuple[str, ...], checked: Response) -> bool:
-        """Two parts, one a check answered with a verdict and the other the same figure asked
-        ("…比往年多冇？多了好多咯"): the verdict with its figure answers both. Never when a part
+        """Parts, one a check answered with a verdict and the others the same figure or fact asked
+        ("…比往年多冇？多了好多咯", "营商码上过央视吗 哪个频道哪个栏目"): the verdict with its
+        sentence answers them all. Never when a part
         says a claim of its own: a number, a choice, a unit, a vague amount ("办了蛮多案子吧"),
         a negation ("…是不是还有 | 不出庭应诉的"), a comparison, or a greeting ("在吗")."""
-        if len(texts) != 2 or not checked.answer.startswith(("是的", "不是")) or find_comparisons(a.text):
+        if len(texts) < 2 or not checked.answer.startswith(("是的", "不是")) or find_comparisons(a.text):
             return False
         readings = [self.analyze(t) for t in texts]
         return not any(
