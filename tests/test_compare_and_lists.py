@@ -1333,3 +1333,23 @@ def test_a_heading_before_a_colon_is_whose_each_item_is(engine, question, figure
     assert reply.status == "answer", reply.text
     at = [reply.answer.find(f) for f in figures]
     assert all(i >= 0 for i in at) and at == sorted(at), reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "figures"),
+    [
+        ("复调案件 和解率", ("78件", "25%")),
+        ("诉前调解案件 成功率", ("13355件", "56.8%")),
+        ("法援案件 咨询人次", ("2900余件", "近30000人次")),
+    ],
+)
+def test_a_lookup_of_cases_then_a_measure_answers_both(engine, question, figures):
+    """ "复调案件 和解率": a count named by its cases, then another measure of the same subject."""
+    reply = engine.respond(question)
+    assert all(f in reply.answer for f in figures), reply.text
+
+
+def test_kinds_after_a_count_are_its_breakdown_never_other_measures(engine):
+    """ "法援案件 刑事类 民事类": the report does not break 2900余件 down; 刑事 is no 刑事破案数."""
+    reply = engine.respond("法援案件 刑事类 民事类")
+    assert "110%" not in reply.answer, reply.text

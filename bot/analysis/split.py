@@ -135,7 +135,7 @@ _KIND_TOKEN_RE = re.compile(r"[\u4e00-\u9fff][类型]$")
 _SCOPE_TOKEN_RE = re.compile(
     r"^(?:市本级|本级|全市|市级|益阳市?|市里|(?:19|20)\d\d(?:年度?)?|23年)$"
 )  # where or when, no item
-_MEASURE_TOKEN_RE = re.compile(r"[\u4e00-\u9fff]{2}(?:[数率]|人次|金额)$")  # a token that is a measure's name
+_MEASURE_TOKEN_RE = re.compile(r"[\u4e00-\u9fff]{2}(?:[数率]|人次|金额|案件|案子)$")  # a token that is a measure's name
 _KEYWORDS_RE = re.compile(r"^\s*([^\s，,、/]{2,14})(?:[\s/]+[^\s，,、/]{2,8}){2,6}\s*$")
 _MORE_START_RE = re.compile("^" + _MORE_WORDS)
 _ELLIPTICAL_RE = re.compile(r"^(?:那么|那|又|还有|另外|然后|再问|以及)|呢$")
@@ -949,6 +949,7 @@ def _split(text: str) -> list[Split]:
             and 2 <= len(tokens) <= MAX_PARTS
             and _MEASURE_TOKEN_RE.search(tokens[0])
             and all(len(_content(t)) >= 2 and not _has_ask(t) and not _SCOPE_TOKEN_RE.match(t) for t in tokens)
+            and not any(_KIND_TOKEN_RE.search(t) for t in tokens[1:])  # "法援案件 刑事类 民事类": its kinds
         ):
             # "网上可办数/可办率", "复调对接件数 和解率 人民调解成功率": measures, each its own item (the
             # first names the subject the others may lack)
