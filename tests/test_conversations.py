@@ -373,3 +373,24 @@ def test_another_subject_named_in_full_after_a_figure_gets_its_own_figure_alone(
     reply = _reply_after(engine, first, then)
     assert reply.status == "answer" and figure in reply.answer, reply.text
     assert found.figure.value not in reply.answer.split("\n", 1)[0], reply.text
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("首次不罚的企业有几家", "全省一共有多少家啊"),
+        ("首次不罚的企业有几家", "那全国有多少家"),
+        ("柔性执法办了多少案件", "全省一共办了多少件"),
+    ],
+)
+def test_a_count_of_the_province_after_an_answer_is_declined(engine, first, then):
+    """The explanation says 柔性执法率 stands 在全省领先; that is no count of the province."""
+    conversation = Conversation()
+    engine.respond(first, conversation, 0.0)
+    reply = engine.respond(then, conversation, 1.0)
+    assert reply.status != "answer", reply.text
+
+
+def test_where_it_stands_in_the_province_is_still_answered(engine):
+    reply = engine.respond("涉企执法案件柔性执法率在全省怎么样")
+    assert reply.status == "answer" and "全省领先" in reply.answer, reply.text

@@ -255,7 +255,17 @@ def rule_wider_scope(a: Analysis, choice: Choice | None, ctx: Context) -> Declin
     if choice.figure_value and _has_scope_word(choice.own_text, wider, ctx.region_words):
         return None
     if not choice.figure_value and _has_scope_word(choice.text, wider, ctx.region_words):
-        return None
+        at = a.text.find(wider)
+        named = at >= 0 and a.text[at : at + len(wider) + 2] in choice.text  # "湖南省法治政府建设示范地区"
+        counted = a.wants_figure and a.intent.unit and not a.intent.yes_no and not named
+        if not counted or any(
+            _has_scope_word(c, wider, ctx.region_words)
+            and re.search(rf"[\d一二两三四五六七八九十][\d.万余多近]*{a.intent.unit}", c)
+            for c in CLAUSE_BREAK_RE.split(choice.text)
+        ):
+            # the explanation says where it stands in the province ("在全省领先"); a count asked of
+            # the province ("全省一共有多少家") needs a clause counting it there
+            return None
     if not choice.figure_value and a.intent.yes_no:
         national = wider in ("全国", "全中国", "国家层面")
         if _has_scope_word(choice.text, "全省" if national else "全国", ctx.region_words):
