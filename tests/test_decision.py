@@ -508,6 +508,19 @@ def test_those_rated_are_not_those_past_a_step_before(engine, question):
     assert reply.status != "answer" and "22个" not in reply.text.split("\n")[0], reply.text
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "第一批执法能力提升行动验收的11个单位，最后有几个通过了验收",
+        "执法能力提升行动验收了11个单位，有几个通过了验收",
+    ],
+)
+def test_those_checked_are_not_those_that_passed_the_check(engine, question):
+    """11个 units were checked (验收); how many passed, the report does not say (22个 passed 初评)."""
+    reply = engine.respond(question)
+    assert reply.status != "answer" and "22个" not in reply.text.split("\n")[0], reply.text
+
+
 def test_a_count_whose_own_words_say_the_outcome_still_answers(engine):
     assert "22个" in engine.respond("有多少个乡镇通过了").answer
     assert "22个" in engine.respond("通过初评的乡镇有几个").answer

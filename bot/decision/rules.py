@@ -626,7 +626,7 @@ def rule_headcount(a: Analysis, choice: Choice | None, ctx: Context) -> Decline 
 _RATED = r"被评为|被评|评上|评为|评成|获评"  # rated in the end ("评上示范", "被评为示范乡镇")
 _OUTCOME_RE = re.compile(
     # "有几个单位通过了": the outcome said after those counted, ending the ask
-    r"(?P<passed>考过|考试通过|通过考试|通过了(?:多少|几)|通过了的|(?:多少|几)[个名家项位]?[\u4e00-\u9fff]{0,4}?通过了?[吗呢啊呀]?$|"
+    r"(?P<passed>考过|考试通过|通过考试|通过了(?:多少|几)|通过了的|(?:多少|几)[个名家项位]?[\u4e00-\u9fff]{0,4}?通过了?(?:验收|审核|评审|考核)?[吗呢啊呀]?$|"
     r"合格|及格|考上|拿到证|取得了?(?:资格|证))|"
     # "调成功的案件有几件"; never what can be done ("不用跑路就能办成的事项": capability describes them)
     r"(?P<succeeded>成功了?(?:多少|几)|成功的|(?<![能以])(?:调|办|谈)成了?(?:多少|几)|(?<![能以])(?:调|办|谈)成的)|"
