@@ -419,18 +419,16 @@ class Synonyms:
     def described(self, text: str) -> str:
         """`text` with each description said in it replaced by the report's word it describes
         ("那个帮穷人免费打官司的" → "那个法律援助的"); other words left as said."""
-        for pattern, canon in self._gapped:
-            text = pattern.sub(canon, text)
-        if self._described_re is None:
-            return text
-        return self._described_re.sub(lambda m: self.mapping[m.group(0)], text)
+        return self._replaced(self._described_re, text)
 
     def apply(self, text: str) -> str:
+        return self._replaced(self._re, text)
+
+    def _replaced(self, literal: re.Pattern | None, text: str) -> str:
+        """`text` with the gapped variants, then the variants `literal` finds, replaced."""
         for pattern, canon in self._gapped:
             text = pattern.sub(canon, text)
-        if self._re is None:
-            return text
-        return self._re.sub(lambda m: self.mapping[m.group(0)], text)
+        return text if literal is None else literal.sub(lambda m: self.mapping[m.group(0)], text)
 
 
 NO_SYNONYMS = Synonyms()
