@@ -11,6 +11,14 @@ def test_short_question_is_its_own_ask():
     assert find_ask("网上可办率，多少").context == ""
 
 
+@pytest.mark.parametrize("tag", ["对不", "是不", "对不啊", "对咯", "是噻"])
+def test_a_spoken_check_tag_after_a_number_is_part_of_the_ask(tag):
+    """ "百分之七十四点一 对不": the clipped 对不对 checks the number said before it; it is no aside."""
+    for number in ("百分之七十四点一", "两千八百多项"):
+        ask = find_ask(f"{number} {tag}", "74.1%，2861项")
+        assert tag in ask.text and ask.context == "", (number, tag, ask)
+
+
 def test_story_first_then_the_ask():
     ask = find_ask("我邻居在安化开超市 前两年被罚过一次心里不服气 我想问问全市有多少家企业首次不罚")
     assert ask.text == "全市有多少家企业首次不罚"

@@ -90,6 +90,22 @@ def test_a_code_checked_right_after_the_answer_is_judged_against_it(engine):
     assert reply.answer.startswith("不是") and "CCTV-12" in reply.answer, reply.text
 
 
+@pytest.mark.parametrize(
+    "check, yes",
+    [
+        ("百分之七十四点一 对不", True),
+        ("百分之七十四点一对吧", True),
+        ("百分之八十四点一 对不", False),
+        ("七成多 是不", True),
+    ],
+)
+def test_a_number_in_words_then_a_clipped_check_tag_is_judged_against_the_last_answer(engine, check, yes):
+    conversation = Conversation()
+    engine.respond("承诺时限压缩了多少", conversation, 0.0)
+    reply = engine.respond(check, conversation, 1.0)
+    assert reply.answer.startswith("是的" if yes else "不是") and "74.1%" in reply.answer, reply.text
+
+
 def test_a_follow_up_naming_a_subject_gets_the_figures_its_clause_gives_together(engine):
     conversation = Conversation()
     engine.respond("法律援助案件受理了多少", conversation, 0.0)

@@ -181,16 +181,19 @@ _NAMES_NOTHING_RE = re.compile(r"现在|目前|如今|当前|总共|一共|合�
 
 def _borrow(first: str, part: str) -> str:
     """An elliptical part gets the first part's subject in front ("成功率呢" after "诉前调解有多少件")."""
-    if _elliptical(part):
-        topic = first.split(":", 1)[0] if ":" in first.strip(":") else ""  # "谁执法谁普法：多少家单位"
-        lead = re.split(r"[，,\s]+", first.strip(), maxsplit=1)[0]
-        if not topic and lead != first.strip() and not _has_ask(lead):
-            topic = lead  # "免证办，多少类证明": the topic before the first ask
-        lent = _content(topic if len(_content(topic)) >= 2 else _subject(first))
-        if not topic and _own_word(part):
-            lent = _without_own_word(lent)
-        return _ASK_RE.sub("", _NOT_END_RE.sub("", lent)) + part
-    return part
+    return _lend(first, part) if _elliptical(part) else part
+
+
+def _lend(first: str, part: str) -> str:
+    """The first part's subject put in front of a part naming none of its own."""
+    topic = first.split(":", 1)[0] if ":" in first.strip(":") else ""  # "谁执法谁普法：多少家单位"
+    lead = re.split(r"[，,\s]+", first.strip(), maxsplit=1)[0]
+    if not topic and lead != first.strip() and not _has_ask(lead):
+        topic = lead  # "免证办，多少类证明": the topic before the first ask
+    lent = _content(topic if len(_content(topic)) >= 2 else _subject(first))
+    if not topic and _own_word(part):
+        lent = _without_own_word(lent)
+    return _ASK_RE.sub("", _NOT_END_RE.sub("", lent)) + part
 
 
 def _own_word(part: str) -> str:
@@ -214,7 +217,11 @@ def _without_own_word(first: str) -> str:
 def _elliptical(part: str) -> bool:
     """Whether a part names no subject of its own ("成功率呢", "叫个啥名", "市政府的是多少")."""
     core = _ASK_RE.sub("", _ELLIPTICAL_RE.sub("", _NAMES_NOTHING_RE.sub("", _content(part))))
-    return len(_GENERIC_NOUN_RE.sub("", core)) <= 3 or _HEADLESS_RE.match(core) is not None
+    if len(_GENERIC_NOUN_RE.sub("", core)) <= 3 or _HEADLESS_RE.match(core) is not None:
+        return True
+    # "成功率是不是没过6成": a check naming only a measure besides its amount and check words
+    # ("是不是有2万件左右" names none: a check of what was said before, nothing lent to it)
+    return checks(part) and states_number(part) and 2 <= len(_content(_without_amounts(part))) <= 3
 
 
 # A name asked ("叫个啥名", "名字是什么"): of the thing said before it when it names none itself.
@@ -546,7 +553,18 @@ def _stated_then_checked(pieces: list[str], last: str) -> tuple[str, ...]:
     if not stated or not stated[0]:
         return ()
     claims, pending = stated
-    return (*(f"{claim.strip()}，对吧" for claim in claims), pending + last)
+    checked = pending + last
+    if claims:  # "诉前调解案例1万3千多件 成功率是不是没过6成": the rate of what the claim before it counts
+        checked = _borrow(unchecked(claims[-1]) or claims[-1], checked)
+    return (*(f"{claim.strip()}，对吧" for claim in claims), checked)
+
+
+def _without_amounts(part: str) -> str:
+    """A check without its amounts and check words ("成功率是不是超过6成" → "成功率")."""
+    part = convert_numerals(part)
+    for number in find_numbers(part):
+        part = re.sub(r"[没不未]?" + re.escape(number.text), "", part)  # "没过6成": its 没 too
+    return unchecked(part)
 
 
 # What asks for more than a yes or no ("多少", "哪些"): never a claim checked.
@@ -798,8 +816,9 @@ def _clarifies(piece: str) -> bool:
 
 # A check of where the thing asked stands ("排第一吗", "是不是全省第一", "前三吧"), after a rank asked.
 _RANK_CHECK_RE = re.compile(
-    r"^(?:那|就|是不是|是|难道不是|不是)?(?:在)?(?:全省)?(?:排|排在|排名|位列)?"
-    r"(?:第[一二三四五六七八九十\d]+|前[一二三四五六七八九十\d]+|倒数第[一二三四五六七八九十\d]+)(?:名|位)?"
+    r"^(?:那|就|是不是|是|难道不是|不是|不会是|不会|没有?|总不会是|总不是)?(?:在)?(?:全省)?(?:排|排在|排名|位列)?"
+    r"(?:第[一二三四五六七八九十\d]+|前[一二三四五六七八九十\d]+|倒数第[一二三四五六七八九十\d]+|"
+    r"垫底|倒数|落后|靠后|靠前|领先|前列|排(?:到|在)?(?:前|后)(?:面|头|边))(?:名|位)?"
     r"(?:吗|吧|呀|啊|嘛|么|不|对吧|是吧)?$"
 )
 
