@@ -120,6 +120,37 @@ def test_a_check_in_one_message_is_judged_on_what_it_claims(engine, question, ve
     assert reply.answer.startswith(verdict) and figure in reply.answer, reply.text
 
 
+@pytest.mark.parametrize(
+    "question, rate, yes, other",
+    [
+        ("诉前调解案例1万3千多件 成功率是不是没过6成", "56.8%", True, "93%"),
+        ("诉前调解案例是一万三千多件吧，成功率是不是超过九成", "56.8%", False, "93%"),
+        ("诉前调解有多少件，成功率是不是没过六成", "56.8%", True, "93%"),
+        ("人民调解化解纠纷一万多起，成功率是九成多吧", "93%", True, "56.8%"),
+    ],
+)
+def test_a_measure_checked_after_a_claim_is_the_measure_of_the_claims_subject(engine, question, rate, yes, other):
+    """ "成功率" checked after a count of 诉前调解 is 诉前调解's rate, never another's."""
+    reply = engine.respond(question)
+    verdict = f"{'是的' if yes else '不是'}。"
+    assert any(line.startswith(verdict) and rate in line for line in reply.answer.splitlines()), reply.text
+    assert other not in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    "question, yes",
+    [
+        ("涉企执法案件柔性执法率在全省没排到前面吧", False),
+        ("柔性执法率在全省排在前面吧", True),
+        ("柔性执法率在全省是什么水平，不会是垫底吧", False),  # asked, then a claim checked
+        ("承诺时限压缩率在全省啥水平 不会垫底吧", False),
+    ],
+)
+def test_a_place_in_the_province_claimed_in_everyday_words_is_checked(engine, question, yes):
+    reply = engine.respond(question)
+    assert reply.answer.startswith("是的" if yes else "不是"), reply.text
+
+
 def test_a_count_of_the_asks_is_no_number_said_back(engine):
     """ "…人民调解成功率 三个数": 三个数 counts the figures asked, it checks none of them."""
     reply = engine.respond("一审收案降了多少 诉前调解成功率 人民调解成功率 三个数。愁死了")

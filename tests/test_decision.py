@@ -372,6 +372,27 @@ def test_a_rank_asked_of_a_subject_the_report_does_not_rank_is_declined(engine, 
     assert reply.status != "answer" and "排名" in reply.text, reply.text
 
 
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("承诺时限整体压缩率74.1%，在全省处于什么位置", "处于全省前列"),  # the figure quoted, its rank clause after
+        ("行政许可填报发布率达到了何种水平", "100%"),  # a level with nothing it ranks among: the rate's value
+        ("网上可办率是啥水平", "100%"),
+        ("柔性执法率是什么水平", "在全省领先"),  # a rate the report gives no value of: where it stands
+    ],
+)
+def test_a_level_asked_is_the_rank_stated_or_a_rates_value(engine, question, expected):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and expected in reply.text, reply.text
+
+
+@pytest.mark.parametrize("question", ["网上可办率在全省是啥水平", "首次不罚企业数是什么水平"])
+def test_a_level_among_others_is_no_value_where_the_report_ranks_nothing(engine, question):
+    """ "在全省" asks where it stands: 100% is no place in the province."""
+    reply = engine.respond(question)
+    assert reply.status != "answer" and "排名" in reply.text, reply.text
+
+
 def test_a_phrasing_word_of_one_sibling_names_it_alone(engine):
     """ "不用跑的有几项": 不用 is said by the 0-trip figure's phrasings only; no 1024项 beside it."""
     reply = engine.respond("不用跑的有几项")

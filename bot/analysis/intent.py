@@ -91,6 +91,7 @@ _CHECK_PARTICLE_RE = re.compile(r"[咯啰嘛]$")
 _STATES_RE = re.compile(r"\d|百分之|[是有了过没能会在]|可以|达到|超过|不到|实现|完成|上升|下降|增长|减少|比")
 # A check said outright before a question word: the question word says "some", the check stands.
 _CHECK_FRAME_RE = re.compile(r"是不是|是否|有没有")
+_CLAIM_AFTER_RE = re.compile(r"(?:不会|总不会|总不|应该|肯定|怕不是|莫非|难道)是?[\u4e00-\u9fff]{1,6}吧$")
 _ASKING_WH_RE = re.compile(r"哪|什么|啥|谁|多少|好多|(?<![好十百千万])几(?![十百千万])")  # 好几个: several, told
 _LIST_RE = re.compile(
     r"有哪些|有哪几|哪几[项个家件条类种名处位方面]|是哪些|都是哪|都有哪|都有什么|都有啥|包括哪|包括什么|"
@@ -159,6 +160,17 @@ _PROVINCE_RANK_RE = re.compile(
     r"(?:什么|啥|哪个)(?:水平|位置|档次|地位)|排得?(?:怎么样|如何|咋样|怎样))"  # "在省里处于什么水平"
     r"(?=[\u4e00-\u9fff]{0,4}(?:[吧吗呢嘛啊呀？?]|$))"  # ending the ask, not a clause the asker tells
 )
+# A level asked ("达到了什么水平"): where it stands, or, with nothing it is ranked among, its value.
+_LEVEL_RE = re.compile(r"(?:什么|啥|何种|哪种|怎样的?|怎么样的)水平")
+
+
+def level_only(text: str) -> bool:
+    """ "填报发布率达到了何种水平": a level asked naming no rank or place it stands in; a rate's
+    value answers it as well as where it stands would."""
+    unleveled = _LEVEL_RE.sub("", text)
+    return unleveled != text and not _RANK_RE.search(unleveled) and not _PROVINCE_RANK_RE.search(text)
+
+
 # A change asked; a change word naming a programme ("能力提升行动", "三年提升行动") is a name.
 _CHANGE_RE = re.compile(
     r"(?:同比|上升|下降|增长|增速|增幅|减少|涨|降|提高|增加|升了|变化|变了|变动|压缩|缩短|缩减|减了|提升|翻了|[少多]了(?=多少|几))"
@@ -301,6 +313,8 @@ def find_intent(text: str, number_unit: str = "") -> Intent:
     softened = text.endswith("吧") and not said_number and _ASKING_WH_RE.search(last_clause)
     wh = _WH_RE.search(text)
     framed = _CHECK_FRAME_RE.search(text, 0, wh.start()) if wh else None  # "是不是评上了什么示范咯": checked
+    # "…在全省是什么水平，不会是垫底吧": a claim after the question word is what 吧 checks
+    framed = framed or (_CLAIM_AFTER_RE.search(text, wh.end()) if wh else None)
     if yes_no and (_SOFT_END_RE.search(text) or softened) and wh and not framed:
         # "到底是哪几个中心嘛", "是好多咯", "办哒好多案子啵": 嘛/呢/咯/吧 (no number said) soften a
         # question word's ask, they check nothing

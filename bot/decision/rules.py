@@ -17,7 +17,7 @@ from bot.analysis import TELLS_RE, Analysis
 from bot.analysis.ask import narrative
 from bot.analysis.check_words import choice_options
 from bot.analysis.figures import MOST_ASKED_RE
-from bot.analysis.intent import RANK_ASKED_RE, measure_of, undescribed
+from bot.analysis.intent import RANK_ASKED_RE, level_only, measure_of, undescribed
 from bot.analysis.numbers import CN_DIGITS, EXACTLY_WORDS, written_figure
 from bot.analysis.places import gazetteer
 from bot.analysis.ruled_out import masked
@@ -326,6 +326,8 @@ RANK_WORDS_RE = re.compile(
     r"第[一二三四五六七八九十\d]+(?![一二三四五六七八九十\d]*[批次届期号条款章节项])|前列|领先|靠前|排名|位居"
 )
 _RANKED_RE = re.compile(r"最|首位|" + RANK_WORDS_RE.pattern)
+# What a rank clause says besides its rank ("处于全省前列"): where, and the verb of standing.
+_RANK_FRAME_RE = re.compile(r"处于|位于|位居|居于|在|全省|全国|省内|全市|的|了|[\W\d_]")
 
 
 def rule_breakdown(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | None:
@@ -425,6 +427,8 @@ def rule_measure(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | 
         return None
     if a.intent.measure == "rank" and _ranks_figure(choice):
         return None
+    if a.intent.measure == "rank" and level_only(a.text) and measure_fits("percent", "", "", choice.figure_value):
+        return None  # "填报发布率达到了何种水平": the level of a rate, its value (100%)
     if a.intent.measure == "duration" and _SPAN_WRITTEN_RE.search(choice.text) and _ranks_figure(choice):
         return None  # "全省排第几嗯连续几年了" of 连续两年排名全省第一: the rank and its span, one sentence
     if measure_fits(a.intent.measure, a.intent.unit, choice.figure_unit, choice.figure_value):
@@ -470,10 +474,9 @@ def rule_no_figure(a: Analysis, choice: Choice | None, ctx: Context) -> Decline 
         return None  # "连续几年了" of 连续两年排名全省第一: a span of time written in words
     figures = figures_of(choice.own_text or choice.text)
     unit = "" if "第几" in a.text else a.intent.unit  # "第几条": which one, no count in 条
-    if any(
-        measure_fits(a.intent.measure, a.intent.unit, f.unit, f.value) and not other_units(unit, f.unit)
-        for f in figures
-    ):
+    # "填报发布率达到了何种水平": a level asked of nothing it is ranked among; a rate's value answers
+    measure = "percent" if a.intent.measure == "rank" and level_only(a.text) else a.intent.measure
+    if any(measure_fits(measure, a.intent.unit, f.unit, f.value) and not other_units(unit, f.unit) for f in figures):
         return None  # ("被采纳了多少条" of an explanation stating 4600余件: no count of 条)
     if re.search(r"[一二两三四五六七八九十]个方面", choice.text) and "方面" in a.text:
         return None
@@ -1111,7 +1114,13 @@ def rule_rank_subject(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
     # (办理案件 is not 案件柔性执法率)
     norm = ctx.normalize or (lambda t: t)
     said = choice.stated or choice.text  # never a phrasing ("企业第1次犯点小错会被罚款")
-    ranked = [norm(c) for c in re.split(r"[，,；;。、]", said) if RANK_WORDS_RE.search(c)]
+    parts = re.split(r"[，,；;。、]", said)
+    # a rank clause naming nothing ranks the clause before it ("…压缩率74.1%,处于全省前列")
+    ranked = [
+        norm((parts[k - 1] if k and not _RANK_FRAME_RE.sub("", RANK_WORDS_RE.sub("", c)) else "") + c)
+        for k, c in enumerate(parts)
+        if RANK_WORDS_RE.search(c)
+    ]
     head = next((w for w in reversed(words) if occurs(w, ctx.report_norm)), "")
     rate = "率" in subject
     own = bool(choice.figure_value) and _ranks_figure(choice)  # a sentence without a figure ranks in its clauses
@@ -1397,7 +1406,7 @@ PLACEHOLDERS = frozenset(
     "东西 玩意 玩意儿 东东 名字 名称 全称 简称 叫法 说法 称号 称呼 名头 头衔 荣誉 牌子 节目 栏目 频道 刊物 杂志 "
     "报纸 书 本书 文件 规定 办法 方式 法子 模式 机制 活动 做法 举措 措施 招数 路子 事儿 事情 那个 这个 那种 这种 那些 这些 讲讲 说说 "
     # a thing's kind ("身上挂着录像的那个设备", "列个单子公示的那个", "手机上办事的app")
-    "设备 机器 机子 仪器 装置 家伙 物件 软件 app 单子 资料 "
+    "设备 机器 机子 仪器 装置 家伙 物件 软件 app 单子 资料 盒子 小盒子 盒盒 匣子 小玩意 小东西 小机器 "
     # a TV station, the kind of thing a channel is ("上了央视哪个节目", "中央台几套")
     "央视 中央台 中央电视台 电视台 电视 "
     # pronouns point at what was said before, never name a subject of their own
@@ -1444,8 +1453,8 @@ _PHRASE_ENDS = frozenset(
     "了 的 呢 吗 啊 呀 吧 参加 参与 是 有 在 和 与 及 以及 还有 被 由 给 让 把 是不是 是否 有没有 对吧 对不对".split()
 )
 _LINKS = frozenset(
-    "有 是 共 一共 总共 共计 累计 达 达到 为 了 的 数 到底 究竟 大概 大约 约 算 不算 算不算 算是 算得上 算不上 称得上 称不上".split()
-)  # (a copula: "不算百分之百吧")
+    "有 是 共 一共 总共 共计 累计 达 达到 为 了 的 数 到底 究竟 大概 大约 约 算 不算 算不算 算是 算得上 算不上 称得上 称不上 还是".split()
+)  # (a copula: "不算百分之百吧"; 还是 offers a choice: "是人次还是件数")
 
 
 CLAUSE_BREAK_RE = re.compile(r"[，,。？?！!；;\s]+")

@@ -561,7 +561,7 @@ def _claim(analysis: Analysis, evidence: str, figure, stated: str) -> bool | Non
 # A claim that a figure stands near the top (its cannot form included: "排不上号" claims "排上号",
 # turned round by `cannot`), and the report's words for it.
 _TOP_CLAIM_RE = re.compile(
-    r"靠前|前列|领先|排不?得?上号|排不?得?上名|数[一1]数[二2]|名列前茅|拔尖|上游|前几名|算不?得?上(?:靠前|前列|领先)|"
+    r"靠前|前列|领先|排(?:到|在|得)?前(?:面|头|边)|排不?得?上号|排不?得?上名|数[一1]数[二2]|名列前茅|拔尖|上游|前几名|算不?得?上(?:靠前|前列|领先)|"
     r"不差|不错|(?:挺|很)好|"  # "在省里不差吧": doing well, said in everyday words
     r"(?:全省|全国|全市)(?:排名)?第[一1](?![批次届期号条款章节项\d])"  # "从没拿过全省第一"
 )
