@@ -189,6 +189,25 @@ def test_without_a_previous_answer_a_bare_check_is_not_answered_yes(engine):
     assert not reply.text.startswith(("是的", "不是"))
 
 
+@pytest.mark.parametrize(
+    "question, figure",
+    [
+        ("市本级依申请的政务服务事项在网上能办的一共几项啊，我要办个营业执照变更在网上哪里点进去", "2861项"),
+        ("重大行政决策事项目录是哪一次常务会议通过的", "第7次"),
+        ("法律咨询近三万人次，这个是人次还是件数", "近30000人次"),
+    ],
+)
+def test_words_of_a_request_or_a_choice_never_decline_the_figure_asked(engine, question, figure):
+    reply = engine.respond(question)
+    assert reply.status == "answer" and figure in reply.text, reply.text
+
+
+def test_a_name_asked_how_it_is_written_is_no_how_to(engine):
+    reply = engine.respond("管行政检察跟行政执法监督协作配合的那个实施意见，全称怎么写的")
+    assert reply.status == "answer" and "实施意见" in reply.answer, reply.text
+    assert engine.respond("申请书怎么写").status != "answer"
+
+
 def test_practical_yes_no_questions_get_a_how_to_decline_never_yes(engine):
     for question in ("找律师打官司要花钱吗", "能不能在网上申请法律援助啊", "法律援助去哪里申请"):
         reply = engine.respond(question)

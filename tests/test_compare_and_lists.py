@@ -43,6 +43,16 @@ def test_enumeration_answers_each_in_order(engine):
     assert all(p >= 0 for p in positions) and positions == sorted(positions)
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["零跑动的事项有多少项，跑一趟的又有多少项", "益阳这边零跑动的事项有好多项，跑一次的又有好多项"],
+)
+def test_a_second_ask_naming_its_thing_by_times_done_is_its_own(engine, question):
+    """ "跑一趟的又有多少项" names 跑动1次 by its number: its own figure, never the first's again."""
+    reply = engine.respond(question)
+    assert "1837项" in reply.answer and "1024项" in reply.answer, reply.text
+
+
 def test_a_comparison_asked_as_a_check_says_yes_or_no(engine):
     reply = engine.respond("复调对接的调解和解率比诉前调解成功率高吗")
     assert reply.answer.startswith("不是") and "25%" in reply.text and "56.8%" in reply.text

@@ -64,6 +64,13 @@ def test_names_stay_intact(name):
     assert convert_numerals(name) == name
 
 
+@pytest.mark.parametrize("raw", ["哪一次常务会议", "这一批", "那一个", "每一项"])
+def test_one_picked_out_is_no_count(raw):
+    """ "哪一次" asks which, "这一批" points at one: 一 counts nothing there ("跑一次" does)."""
+    assert convert_numerals(raw) == raw
+    assert convert_numerals("跑一次") == "跑1次"
+
+
 def test_filler_dropped():
     assert normalize("请问一下首违不罚了多少家企业呢？") == normalize("首违不罚家企业")
 

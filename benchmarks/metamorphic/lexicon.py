@@ -425,6 +425,8 @@ BARE_CHECKS = (
     "是真的还是乱讲的",
     "真有这回事吗",
     "也不晓得是不是真的",
+    "真的假的哦",
+    "是不是哦",
 )
 # Several figures stated, then one check of them all.
 # Which of two is larger, claimed then checked ({w}: 多/少/高/低).
@@ -500,6 +502,8 @@ RANK_CHECKS = {
         "{s}在全省不靠后吧",  # a low place denied
         "{s}在全省不算落后吧",
         "{s}在省里不差吧",
+        "{s}在全省排在前面吧",
+        "{s}在全省是什么水平，应该是领先的吧",  # asked, then a claim checked
     ),
     False: (
         "{s}在全省是不是排不上号",
@@ -511,6 +515,8 @@ RANK_CHECKS = {
         "{s}在全省是不是排在后面",
         "{s}在省里是不是很差",
         "{s}在全省不怎么靠前吧",  # a top place denied
+        "{s}在全省没排到前面吧",
+        "{s}在全省是什么水平，不会是垫底吧",  # asked, then a claim checked
     ),
 }
 COMPARISONS_MORE = (
@@ -561,6 +567,8 @@ CHECKS_YES = (
     "我记得是{x}，对不",
     "没记错的话是{x}吧",
     "{x}咯？",
+    "{x} 对不",  # the clipped 对不对, after a space
+    "是{x} 是不",
 )
 CHECKS_NO = ("不是{x}吧", "应该不是{x}吧")
 
@@ -579,6 +587,7 @@ UNIT_CHOICES = (
     "{s}按{a}还是按{b}统计的",
     "{s}，单位是{a}呢还是{b}",
     "{s}是以{a}计还是以{b}计",
+    "{s}，这个是{a}还是{b}",
 )
 UNIT_CHOICES_AFTER = (
     "是按{a}算还是按{b}算",

@@ -158,7 +158,9 @@ _PROVINCE_RANK_RE = re.compile(
     # how well it does there, in everyday words ("在省里是不是很差", "在全省不太行吧")
     r"(?:很|太|较|挺|蛮|有点|不)差|差劲|不(?:太|怎么|咋|大)?行|不错|(?:挺|很)好|"
     r"(?:什么|啥|哪个)(?:水平|位置|档次|地位)|排得?(?:怎么样|如何|咋样|怎样))"  # "在省里处于什么水平"
-    r"(?=[\u4e00-\u9fff]{0,4}(?:[吧吗呢嘛啊呀？?]|$))"  # ending the ask, not a clause the asker tells
+    r"(?=[\u4e00-\u9fff]{0,4}(?:[吧吗呢嘛啊呀？?]|$)"  # ending the ask, not a clause the asker tells
+    # or asked, then a place claimed ("在全省是什么水平，不会是垫底吧")
+    r"|[，,\s]*(?:不会|总不会|应该|肯定)是?[\u4e00-\u9fff]{1,6}吧)"
 )
 # A level asked ("达到了什么水平"): where it stands, or, with nothing it is ranked among, its value.
 _LEVEL_RE = re.compile(r"(?:什么|啥|何种|哪种|怎样的?|怎么样的)水平")
@@ -221,6 +223,8 @@ def measure_of(text: str, unit: str = "") -> str:
     """The measure asked; a unit the question counts in ("多少起", "有没有五百人") decides."""
     if unit == "个" and _PEOPLE_RE.search(text):
         return "people"  # "多少个法律援助律师": 个 counts people here
+    if _PROVINCE_RANK_RE.search(text):
+        return "rank"  # "跑1次的事项在全省是什么水平": where it stands, whatever a number of its name counts
     if unit:
         return _UNIT_MEASURE.get(unit, "count")
     checked = UNIT_NAMED_RE.search(text)
@@ -231,8 +235,6 @@ def measure_of(text: str, unit: str = "") -> str:
         return _HEAD_MEASURES[head.group(1)[-2:]]
     if _PERCENT_ASKED_END_RE.search(text):
         return "percent"  # "…在全省啥水平，具体是百分之几": the share asked last is what is asked
-    if _PROVINCE_RANK_RE.search(text):
-        return "rank"  # "执法资格考试人数在全省排倒数吧": where it stands, whatever it counts
     if _DURATION_RE.search(text):
         return "duration"
     if _MONEY_RE.search(text):

@@ -74,7 +74,8 @@ DETAILS = (
     ("哪个县|哪个区|哪个县区|哪个区县|哪个乡镇|哪个镇|哪个街道", r"[县区镇乡]|街道"),
     (
         "哪个部门|哪个单位|哪个局|哪家单位|哪个机关|哪个机构|谁牵头|牵头单位|牵头部门",
-        r"局|委|办|院|厅|部门|单位|中心|机关|政府",
+        # (法治政府, 湘易办, 免证办 name no body)
+        r"局|委|办公室|(?<![易证])办(?![理事法件])|院|厅|部门|单位|中心|机关|(?<!法治)政府",
     ),
     # a document's articles: the report names documents, it never quotes their articles
     ("条款|条文|细则|全文", r"第[一二三四五六七八九十\d]+条|条款|条文|细则|全文"),
@@ -1083,7 +1084,7 @@ def rule_rate_name(a: Analysis, choice: Choice | None, ctx: Context) -> Decline 
 
 # What a rank is asked of: the words before where it stands ("柔性执法率|在全省排第几").
 _RANKED_SUBJECT_RE = re.compile(
-    r"^(?P<subject>.{2,20}?)(?:在|于)?(?:全省|省里|省内|全国)(?:的)?(?:应该|是不是|是否|也|还|都|到底|真的)?"
+    r"^(?P<subject>.{2,20}?)(?:在|于)?(?:全省|省里|省内|全国)(?:的)?(?:应该|是不是|是否|也|还|都|到底|真的|没有?)?"
     r"(?:排第|排名|排在|位列|位居|排|算|靠|处于|是|什么|啥|领先|落后|垫底|倒数|数一数二|名列前茅|"
     r"不|很|太|挺|蛮|比较|有点|末尾|差)|"  # "在全省不靠后吧", "在省里是不是很差": how well, said in everyday words
     r"^(?P<bare>.{2,20}?)(?:排第|排名|排在|位列|位居)"
@@ -1453,8 +1454,8 @@ _PHRASE_ENDS = frozenset(
     "了 的 呢 吗 啊 呀 吧 参加 参与 是 有 在 和 与 及 以及 还有 被 由 给 让 把 是不是 是否 有没有 对吧 对不对".split()
 )
 _LINKS = frozenset(
-    "有 是 共 一共 总共 共计 累计 达 达到 为 了 的 数 到底 究竟 大概 大约 约 算 不算 算不算 算是 算得上 算不上 称得上 称不上 还是".split()
-)  # (a copula: "不算百分之百吧"; 还是 offers a choice: "是人次还是件数")
+    "有 是 共 一共 总共 共计 累计 达 达到 为 了 的 数 到底 究竟 大概 大约 约 算 不算 算不算 算是 算得上 算不上 称得上 称不上".split()
+)  # (a copula: "不算百分之百吧")
 
 
 CLAUSE_BREAK_RE = re.compile(r"[，,。？?！!；;\s]+")
@@ -1675,7 +1676,7 @@ _WHOLE_WORDS = frozenset("全程 全过程 全流程 全方位 全链条 全面 
 _AT_LEVEL_WORDS = frozenset("基层 一线".split())
 _NOT_MEASURE_WORDS = (
     MEASURE_NEUTRAL | PLACEHOLDERS | GENERIC_VERBS | _LINKS | _PHRASE_ENDS | _WHOLE_WORDS | _AT_LEVEL_WORDS
-)
+) | {"还是"}  # 还是 offers a choice ("是人次还是件数"), never a measure
 
 
 # Levels of government a figure may be counted at: asked at one level, the figure must be of it.

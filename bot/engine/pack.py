@@ -2646,7 +2646,13 @@ def _names_own_thing(part: str) -> bool:
     text = clean(part)
     if _MEASURE_NAME_RE.search(text) or _MEASURE_ASKED_RE.search(text):
         return True  # "和解率", "网办率是多少": a measure's name, then asked
+    if _TIMES_DONE_RE.search(convert_numerals(text)):
+        return True  # "跑1次的又有多少项": an act done so many times names those items
     return next(_thing_words(part), None) is not None
+
+
+# An act and how many times it is done ("跑1次", "跑两趟"): a thing named by a number.
+_TIMES_DONE_RE = re.compile(r"[\u4e00-\u9fff](?:\d+|[一两二三四五六七八九十])(?:次|趟|遍|回)")
 
 
 _ALTOGETHER_RE = re.compile(r"一共|总共|共计|合计|总计|加起来")

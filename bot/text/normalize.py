@@ -234,6 +234,10 @@ _TYPED_HUNDRED_RE = re.compile(
 )
 
 
+# Words before 一 + a classifier that pick one out ("哪一次", "这一批", "每一个"): no count of one.
+_WHICH_ONE = frozenset("哪这那每同某任")
+
+
 @lru_cache(maxsize=4096)
 def convert_numerals(text: str) -> str:
     """Turn Chinese numerals that are figures into Arabic digits; leave names alone."""
@@ -263,6 +267,8 @@ def convert_numerals(text: str) -> str:
         if len(run) == 1 and run not in "零〇":
             if not (after in _CLASSIFIERS or before == "第"):
                 return run
+            if run == "一" and before in _WHICH_ONE:
+                return run  # "哪一次", "这一批": which one, no count
         if run.endswith("点"):
             return run
         if run[:2] in _APPROXIMATE and run[2:] in ("", "十", "百", "千", "万"):
