@@ -542,6 +542,10 @@ def test_those_rated_are_not_those_past_a_step_before(engine, question):
     [
         "第一批执法能力提升行动验收的11个单位，最后有几个通过了验收",
         "执法能力提升行动验收了11个单位，有几个通过了验收",
+        # the step passed asked with no count before it: passing 验收 is not passing 初评
+        "有几个通过了验收",
+        "通过验收的乡镇有几个",
+        "通过验收的单位有几个",
     ],
 )
 def test_those_checked_are_not_those_that_passed_the_check(engine, question):
@@ -553,3 +557,4 @@ def test_those_checked_are_not_those_that_passed_the_check(engine, question):
 def test_a_count_whose_own_words_say_the_outcome_still_answers(engine):
     assert "22个" in engine.respond("有多少个乡镇通过了").answer
     assert "22个" in engine.respond("通过初评的乡镇有几个").answer
+    assert "22个" in engine.respond("有几个乡镇街道通过了综合执法示范初评").answer

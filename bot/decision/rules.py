@@ -630,7 +630,7 @@ def rule_headcount(a: Analysis, choice: Choice | None, ctx: Context) -> Decline 
 _RATED = r"被评为|被评|评上|评为|评成|获评"  # rated in the end ("评上示范", "被评为示范乡镇")
 _OUTCOME_RE = re.compile(
     # "有几个单位通过了": the outcome said after those counted, ending the ask
-    r"(?P<passed>考过|考试通过|通过考试|通过了(?:多少|几)|通过了的|(?:多少|几)[个名家项位]?[\u4e00-\u9fff]{0,4}?通过了?(?:验收|审核|评审|考核)?[吗呢啊呀]?$|"
+    r"(?P<passed>考过|考试通过|通过考试|通过了(?:多少|几)|通过了的|通过了?(?:验收|审核|评审|考核|初评|终评|复评)的|(?:多少|几)[个名家项位]?[\u4e00-\u9fff]{0,4}?通过了?(?:验收|审核|评审|考核)?[吗呢啊呀]?$|"
     r"合格|及格|考上|拿到证|取得了?(?:资格|证))|"
     # "调成功的案件有几件"; never what can be done ("不用跑路就能办成的事项": capability describes them)
     r"(?P<succeeded>成功了?(?:多少|几)|成功的|(?<![能以])(?:调|办|谈)成了?(?:多少|几)|(?<![能以])(?:调|办|谈)成的)|"
@@ -639,6 +639,8 @@ _OUTCOME_RE = re.compile(
     rf"(?P<rated>(?:{_RATED})了?[\u4e00-\u9fff]{{0,4}}?(?:多少|几)|(?:多少|几)[个名家项位]?[\u4e00-\u9fff]{{0,4}}?(?:{_RATED})|"
     rf"(?:{_RATED})[\u4e00-\u9fff]{{0,4}}?的)"
 )
+# The step passed ("通过了验收"): passing one step is not passing another (22个 passed 初评).
+_PASSED_STEP_RE = re.compile(r"通过了?(验收|审核|评审|考核|初评|终评|复评)")
 _OUTCOME_WORDS = {
     "passed": re.compile(r"通过|合格|及格|取得"),
     "succeeded": re.compile(r"成功|和解|调成"),
@@ -655,6 +657,9 @@ def rule_outcome(a: Analysis, choice: Choice | None, ctx: Context) -> Decline | 
     if asked is None:
         return None
     kind = asked.lastgroup
+    passed = _PASSED_STEP_RE.search(a.text) if kind == "passed" else None
+    if passed and passed.group(1) not in choice.own_text:
+        return Decline("unstated", f"通过{passed.group(1)}的数量")  # "通过验收的乡镇" of 通过初评
     if _OUTCOME_WORDS[kind].search(choice.own_text):
         return None
     if kind == "rated":  # "最后有几个评上示范的" of those past 初评: 评上示范的数量
@@ -1740,8 +1745,8 @@ def measure_parts(a: Analysis) -> tuple[list[str], list[str]]:
         return words, []
     after = []
     for word in words[asked + 1 :]:
-        if word == "的":
-            continue  # "多少家欠薪的企业": 的 joins the phrase
+        if word == "的" or (word == "了" and after):
+            continue  # "多少家欠薪的企业": 的 joins the phrase; "几个通过了验收": so does an aspect's 了
         if (len(word) == 1 and after) or word in _PHRASE_ENDS:
             break  # "…企业轻微违法没被罚款": the counted phrase ends at its first particle
         after.append(word)

@@ -286,6 +286,11 @@ class Engine(FollowUps):
             matching = self._members_matching(previous, only.group(1))  # "只说县区", "只要街道的"
             if matching is not None:
                 return matching
+        one = _ONE_MEMBER_RE.match(PUNCTUATION_RE.sub("", text)) if previous else None
+        if one:  # "制度方面的那条是啥" after 五个方面: the member holding that word (制度完备)
+            matching = self._members_matching(previous, one.group(1))
+            if matching is not None:
+                return matching
         nth = self._nth_of_last(text, conversation, now) if previous else None
         if nth is not None:
             return nth
@@ -985,6 +990,11 @@ _CORRECTION_RE = re.compile(
 # "只说县区", "只要街道的": some of the members just listed, by what they are.
 _ONLY_MEMBERS_RE = re.compile(
     ONLY_LEAD + r"(?:说|讲|要|看|问)(?:一下|下)?(?:其中)?(?:的)?([\u4e00-\u9fff]{2,4}?)(?:的|那些|那个)?[吧呀啊呢哈]*$"
+)
+# One member of the list just given, named by a word of it ("制度方面的那条是啥", "队伍那个呢").
+_ONE_MEMBER_RE = re.compile(
+    r"^(?:那|其中|里面)?(?:关于|讲|说)?([\u4e00-\u9fff]{2,4}?)(?:方面|这块|那块|有关|相关)?(?:的)?(?:那|这)(?:一)?[条个项点]"
+    r"(?:是|叫|具体是|说的是|讲的是)?(?:啥|什么|哪个|哪条|哪一条)?(?:呢|啊|呀|哈)?$"
 )
 _ONLY_KIND_RE = re.compile(
     ONLY_LEAD + r"(?:说|讲|谈|要|问|看)(?:一下|下)?(?:其中)?(?:的)?(?:跟|和)?"
