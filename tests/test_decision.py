@@ -384,6 +384,7 @@ def test_a_rank_asked_of_a_subject_the_report_does_not_rank_is_declined(engine, 
     "question, expected",
     [
         ("承诺时限整体压缩率74.1%，在全省处于什么位置", "处于全省前列"),  # the figure quoted, its rank clause after
+        ("承诺时限压缩了百分之七十四点一这在全省算啥水平", "处于全省前列"),  # a rate said by its value
         ("行政许可填报发布率达到了何种水平", "100%"),  # a level with nothing it ranks among: the rate's value
         ("网上可办率是啥水平", "100%"),
         ("柔性执法率是什么水平", "在全省领先"),  # a rate the report gives no value of: where it stands

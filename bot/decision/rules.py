@@ -1128,7 +1128,7 @@ def rule_rank_subject(a: Analysis, choice: Choice | None, ctx: Context) -> Decli
         if RANK_WORDS_RE.search(c)
     ]
     head = next((w for w in reversed(words) if occurs(w, ctx.report_norm)), "")
-    rate = "率" in subject
+    rate = "率" in subject or "%" in convert_numerals(subject)  # "压缩了百分之七十四点一": a rate said by its value
     own = bool(choice.figure_value) and _ranks_figure(choice)  # a sentence without a figure ranks in its clauses
     if head and not any(head in c and _ranks_a_rate(c) == rate for c in ranked) and not own:
         return Decline("unstated", f"{subject}的排名")
