@@ -109,11 +109,25 @@ def test_a_share_before_du_is_no_city():
         ("2023年益阳全市法律援助一共花了多少经费", "经费"),
         ("法律援助的补贴有多少钱", "补贴"),
         ("首次不罚一共发了多少奖金", "奖金"),
+        ("帮农民工讨赔偿款，讨回了好多钱咯", "赔偿"),  # damages are no wages recovered
     ],
 )
 def test_money_of_a_kind_no_sum_is_of_is_never_answered_with_another_sum(engine, question, lacking):
     reply = engine.respond(question, Conversation(), now=0.0)
     assert reply.status != "answer" and "317万余元" not in reply.answer and "2000余万元" not in reply.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "心理咨询2023年益阳一共提供了多少人次？我在准备考法律职业资格证，以后想去基层做点公益咨询",
+        "心理咨询2023年，一共提供了多少人次",
+    ],
+)
+def test_a_topic_with_its_year_before_an_ask_naming_nothing_is_what_is_asked(engine, question):
+    """ "心理咨询2023年" is the topic of "一共提供了多少人次": 近30000人次 is 法律咨询's, no answer."""
+    reply = engine.respond(question, Conversation(), now=0.0)
+    assert reply.status != "answer" and "近30000人次" not in reply.answer, reply.text
 
 
 @pytest.mark.parametrize("question, figure", [("讨回了多少工钱", "317万余元"), ("免掉的罚款有多少", "2000余万元")])

@@ -487,7 +487,7 @@ def rule_no_figure(a: Analysis, choice: Choice | None, ctx: Context) -> Decline 
 # Money of a kind named ("花了多少经费", "讨回多少工钱", "免掉的罚款"): only a sum whose own words
 # name that kind answers (317万余元 is wages recovered, never legal aid's funding).
 _MONEY_KIND_RE = re.compile(
-    r"经费|工资|工钱|薪水|薪资|欠薪|罚款|罚金|损失|补贴|补助|奖金|预算|开支|支出|费用|成本|税款|税收|拨款|"
+    r"经费|工资|工钱|薪水|薪资|欠薪|罚款|罚金|损失|补贴|补助|奖金|预算|开支|支出|费用|成本|税款|税收|拨款|赔偿|赔款|补偿|"
     r"花(?=了|费|销|掉|去)"  # money spent ("花了多少钱"): 免罚金额 is no spending
 )
 
@@ -1753,12 +1753,16 @@ def measure_parts(a: Analysis) -> tuple[list[str], list[str]]:
     return words[:asked], after
 
 
+_YEAR_SAID_RE = re.compile(r"(?:19|20)?\d{2}年(?:度)?")
+
+
 def _topic(clause: str, after: list[str]) -> bool:
     """Whether a clause only names a thing, saying nothing of it, before an ask that names
     nothing of its own ("心理咨询咯，一年搞了好多人次"): the topic that ask is of, not a story or
     a feeling told beside it (its words are names of things, and particles)."""
     if not after or not _QUESTION_WORD_RE.search(after[0]) or _names_thing(after[0]):
         return False
+    clause = _YEAR_SAID_RE.sub("", clause)  # "心理咨询2023年": the year says when, the topic is still one
     words = [w for w in lexicon.segment(clause) if _HANZI_RE.fullmatch(w) and w not in _TOPIC_PARTICLES]
     return (
         len(clause) <= MAX_TOPIC_CHARS
