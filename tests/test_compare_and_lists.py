@@ -53,6 +53,18 @@ def test_a_second_ask_naming_its_thing_by_times_done_is_its_own(engine, question
     assert "1837项" in reply.answer and "1024项" in reply.answer, reply.text
 
 
+@pytest.mark.parametrize(
+    "question, figures",
+    [
+        ("跑一次的事项 请问贵单位2023年共受理法律援助案件 这两个各是多少", ("1024项", "2900余件")),
+        ("烦请告知2023年全市受理法律援助案件的数量 乡镇通过初评数 这两个各是多少", ("2900余件", "22个")),
+    ],
+)
+def test_a_lead_inside_a_list_asked_of_all_drops_no_item(engine, question, figures):
+    reply = engine.respond(question)
+    assert all(f in reply.answer for f in figures), reply.text
+
+
 def test_a_comparison_asked_as_a_check_says_yes_or_no(engine):
     reply = engine.respond("复调对接的调解和解率比诉前调解成功率高吗")
     assert reply.answer.startswith("不是") and "25%" in reply.text and "56.8%" in reply.text

@@ -710,8 +710,15 @@ def _find_ask(text: str, report: str = "") -> Ask:
                 return Ask(marked, "，".join(after))
         return Ask(text)
     start, led = None, False
+    # "跑一次的事项 请问贵单位…法律援助案件 这两个各是多少": a lead inside a list asked of all
+    # its items starts no ask; the items before it are asked too
+    listed = len(parts) >= 3 and bool(_LIST_REQUEST_RE.search(parts[-1])) and not _story(parts[0], report)
     for i, part in enumerate(parts):
         lead = _LEAD_RE.search(part)
+        if lead and listed and i > 0:
+            parts[i] = part[lead.end() :].strip() or part
+            start = 0 if start is None else start  # the list starts the ask
+            continue
         if lead:  # "…我想问问2023年…": the ask starts after the lead
             # a request for items keeps its words ("烦请提供A、B及C": what it asks for is each item)
             rest = part[lead.start() if _ITEMS_REQUEST_RE.fullmatch(lead.group(0)) else lead.end() :].strip()
