@@ -19,6 +19,19 @@ def test_a_spoken_check_tag_after_a_number_is_part_of_the_ask(tag):
         assert tag in ask.text and ask.context == "", (number, tag, ask)
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "不晓得2021年益阳人民调解一共化解了多少起纠纷？",
+        "我退休前在司法局干了三十年，那时候一年也就几千起纠纷。不晓得2021年益阳人民调解一共化解了多少起纠纷？",
+    ],
+)
+def test_a_year_said_right_before_the_asks_words_is_the_asks(engine, question):
+    """The clause "不晓得2021年" is cut off as the asker's, but its year runs straight into the ask."""
+    reply = engine.respond(question)
+    assert reply.status != "answer" and "2021" in reply.text and "10816起" not in reply.text, reply.text
+
+
 def test_story_first_then_the_ask():
     ask = find_ask("我邻居在安化开超市 前两年被罚过一次心里不服气 我想问问全市有多少家企业首次不罚")
     assert ask.text == "全市有多少家企业首次不罚"

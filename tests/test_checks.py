@@ -151,6 +151,21 @@ def test_a_place_in_the_province_claimed_in_everyday_words_is_checked(engine, qu
     assert reply.answer.startswith("是的" if yes else "不是"), reply.text
 
 
+@pytest.mark.parametrize(
+    "question, yes",
+    [
+        ("执法资格考试5100多是按人算吗", True),  # 5100多名: people, counted 按人
+        ("执法资格考试5100多名是按件算吗", False),
+        ("法律咨询近三万人次是按人算吗", False),  # 人次 counts visits
+        ("是不是一件要跑两趟以上的事都冇得", True),  # none claimed (冇得), the report says 无
+        ("是不是一个要跑两次以上的事项都没有", True),
+    ],
+)
+def test_units_of_one_kind_and_none_claimed_in_dialect_are_judged(engine, question, yes):
+    reply = engine.respond(question)
+    assert reply.answer.startswith("是的" if yes else "不是"), reply.text
+
+
 def test_a_count_of_the_asks_is_no_number_said_back(engine):
     """ "…人民调解成功率 三个数": 三个数 counts the figures asked, it checks none of them."""
     reply = engine.respond("一审收案降了多少 诉前调解成功率 人民调解成功率 三个数。愁死了")

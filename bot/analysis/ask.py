@@ -215,6 +215,9 @@ def _objects_kept(pieces: list[str], report: str) -> list[str]:
 MIN_STORY_PREFIX = 4  # characters a story prefix has at least
 
 
+_YEAR_AT_END_RE = re.compile(r"(?:(?:19|20)?\d{2}|[零〇一二三四五六七八九]{2,4}|今|去|前|明)年度?$")
+
+
 def _story_cut(clause: str, report: str) -> list[str]:
     """A long clause typed without a break, a story running into the question ("我大姨住在华容
     开了家五金店挺感动的涉企执法案件柔性执法率…"): cut where the report's words start, when all
@@ -231,6 +234,8 @@ def _story_cut(clause: str, report: str) -> list[str]:
         places = gazetteer().find(text) if places is None else places
         k = _word_start(text, k, places)
         head, rest = text[:k], text[k:]
+        if _YEAR_AT_END_RE.search(head):
+            continue  # "不晓得2021年益阳人民调解…": the year right before the ask's words is the ask's
         if narrative(head) and coverage(head, report) <= STORY_COVERAGE and _asks(rest):
             return [head, rest]
     for k in range(MIN_STORY_PREFIX, len(covered)):  # the question first, the story after it
@@ -632,7 +637,21 @@ def find_ask(text: str, report: str = "") -> Ask:
     """The asking clauses of a message and the context around them (`report`: the report's
     normalised text, which tells story clauses from a question's own); a year the ask points at
     ("那一年") is the year the story told."""
-    return _year_pointed(_find_ask(text, report))
+    return _year_kept(_year_pointed(_find_ask(text, report)), text)
+
+
+_YEAR_CUT_RE = re.compile(r"((?:19|20)\d{2}年度?)$")
+
+
+def _year_kept(ask: Ask, text: str) -> Ask:
+    """A year said right before the ask's words, with no break between ("不晓得2021年益阳人民调解
+    …化解了多少起"), is the ask's own, though the clause holding it was cut off as the asker's."""
+    last = ask.context.rsplit("，", 1)[-1]
+    year = _YEAR_CUT_RE.search(last)
+    if year is None or year_words(convert_numerals(ask.text)) or (year.group(1) + ask.text) not in text:
+        return ask
+    context = ask.context[: len(ask.context) - len(year.group(1))].rstrip("，")
+    return replace(ask, text=year.group(1) + ask.text, context=context)
 
 
 def _year_pointed(ask: Ask) -> Ask:

@@ -120,8 +120,14 @@ UNIT_NAMED_RE = re.compile(
 
 
 def unit_fits(said: str, unit: str) -> bool:
-    """Whether a figure written in `unit` is in the unit said (元 of 万元, 百分比 of %)."""
-    return unit.endswith(said.replace("百分比", "%"))
+    """Whether a figure written in `unit` is in the unit said (元 of 万元, 百分比 of %; 人 of 名:
+    people are counted in either)."""
+    said = said.replace("百分比", "%")
+    return any(unit.endswith(u) for u in _SAME_UNITS.get(said, (said,)))
+
+
+# Units that count the same thing ("5100多名" is counted 按人); 人次 counts visits, not people.
+_SAME_UNITS = {"人": ("人", "名", "位"), "名": ("名", "人", "位"), "位": ("位", "人", "名")}
 
 
 def kind_checked(text: str) -> str:

@@ -404,7 +404,7 @@ _TWO_COMPARED_RE = re.compile(
 _NONE_CLAIMED_RE = re.compile(
     r"(?<![\d一二两三四五六七八九十百千万])[一1](?P<unit>个|项|家|件|名|人|台|处|条|起|次|分钱|点)"
     r"(?:(?![一1](?:个|项|家|件|名|人|台|处|条|起|次|点))[\u4e00-\u9fff\d]){0,12}?"
-    r"(?:都|也)(?:还|再)?(?:没|未|不)(?!到|有到|超|满|足|够|过|少|落|漏|缺|剩|拉下)"  # "一个乡镇都还没通过"; "一项都没落下": all
+    r"(?:都|也)(?:还|再)?(?:没|未|不|冇)(?!到|有到|超|满|足|够|过|少|落|漏|缺|剩|拉下)"  # "一个乡镇都还没通过"; "一项都没落下": all
 )
 
 
@@ -412,7 +412,8 @@ def _counts_own(claim: re.Match, counted: str) -> bool:
     """Whether a claim of none counts what the figure counts: in its unit ("一项都没有"), or in
     个, which counts anything ("一个要跑两次以上的事项都没有" of …项, "一个执法记录仪都没配")."""
     unit = claim.group("unit")
-    return unit[-1] == counted or (unit == "个" and counted not in "%元")
+    # ("一件要跑两趟以上的事都冇得" of …项: 件 counts matters as 项 does)
+    return unit[-1] == counted or (unit == "个" and counted not in "%元") or (unit == "件" and counted == "项")
 
 
 # (不是/不会/不能… are the negations `negates` reads, a rhetorical 不是…吗 included; 不到/不少 are bounds)
