@@ -215,9 +215,6 @@ def _objects_kept(pieces: list[str], report: str) -> list[str]:
 MIN_STORY_PREFIX = 4  # characters a story prefix has at least
 
 
-_YEAR_AT_END_RE = re.compile(r"(?:(?:19|20)?\d{2}|[零〇一二三四五六七八九]{2,4}|今|去|前|明)年度?$")
-
-
 def _story_cut(clause: str, report: str) -> list[str]:
     """A long clause typed without a break, a story running into the question ("我大姨住在华容
     开了家五金店挺感动的涉企执法案件柔性执法率…"): cut where the report's words start, when all
@@ -234,8 +231,6 @@ def _story_cut(clause: str, report: str) -> list[str]:
         places = gazetteer().find(text) if places is None else places
         k = _word_start(text, k, places)
         head, rest = text[:k], text[k:]
-        if _YEAR_AT_END_RE.search(head):
-            continue  # "不晓得2021年益阳人民调解…": the year right before the ask's words is the ask's
         if narrative(head) and coverage(head, report) <= STORY_COVERAGE and _asks(rest):
             return [head, rest]
     for k in range(MIN_STORY_PREFIX, len(covered)):  # the question first, the story after it

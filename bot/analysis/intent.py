@@ -91,7 +91,9 @@ _CHECK_PARTICLE_RE = re.compile(r"[咯啰嘛]$")
 _STATES_RE = re.compile(r"\d|百分之|[是有了过没能会在]|可以|达到|超过|不到|实现|完成|上升|下降|增长|减少|比")
 # A check said outright before a question word: the question word says "some", the check stands.
 _CHECK_FRAME_RE = re.compile(r"是不是|是否|有没有")
-_CLAIM_AFTER_RE = re.compile(r"(?:不会|总不会|总不|应该|肯定|怕不是|莫非|难道)是?[\u4e00-\u9fff]{1,6}吧$")
+# A claim said after a question ("…是什么水平，不会是垫底吧"): what the 吧 ending it checks.
+_CLAIM_TAIL = r"(?:不会|总不会|总不|应该|肯定|怕不是|莫非|难道)是?[\u4e00-\u9fff]{1,6}吧"
+_CLAIM_AFTER_RE = re.compile(_CLAIM_TAIL + "$")
 _ASKING_WH_RE = re.compile(r"哪|什么|啥|谁|多少|好多|(?<![好十百千万])几(?![十百千万])")  # 好几个: several, told
 _LIST_RE = re.compile(
     r"有哪些|有哪几|哪几[项个家件条类种名处位方面]|是哪些|都是哪|都有哪|都有什么|都有啥|包括哪|包括什么|"
@@ -160,7 +162,7 @@ _PROVINCE_RANK_RE = re.compile(
     r"(?:什么|啥|哪个)(?:水平|位置|档次|地位)|排得?(?:怎么样|如何|咋样|怎样))"  # "在省里处于什么水平"
     r"(?=[\u4e00-\u9fff]{0,4}(?:[吧吗呢嘛啊呀？?]|$)"  # ending the ask, not a clause the asker tells
     # or asked, then a place claimed ("在全省是什么水平，不会是垫底吧")
-    r"|[，,\s]*(?:不会|总不会|应该|肯定)是?[\u4e00-\u9fff]{1,6}吧)"
+    r"|[，,\s]*" + _CLAIM_TAIL + ")"
 )
 # A level asked ("达到了什么水平"): where it stands, or, with nothing it is ranked among, its value.
 _LEVEL_RE = re.compile(r"(?:什么|啥|何种|哪种|怎样的?|怎么样的)水平")

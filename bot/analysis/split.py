@@ -181,11 +181,8 @@ _NAMES_NOTHING_RE = re.compile(r"现在|目前|如今|当前|总共|一共|合�
 
 def _borrow(first: str, part: str) -> str:
     """An elliptical part gets the first part's subject in front ("成功率呢" after "诉前调解有多少件")."""
-    return _lend(first, part) if _elliptical(part) else part
-
-
-def _lend(first: str, part: str) -> str:
-    """The first part's subject put in front of a part naming none of its own."""
+    if not _elliptical(part):
+        return part
     topic = first.split(":", 1)[0] if ":" in first.strip(":") else ""  # "谁执法谁普法：多少家单位"
     lead = re.split(r"[，,\s]+", first.strip(), maxsplit=1)[0]
     if not topic and lead != first.strip() and not _has_ask(lead):

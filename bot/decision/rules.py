@@ -628,9 +628,12 @@ def rule_headcount(a: Analysis, choice: Choice | None, ctx: Context) -> Decline 
 # An outcome asked of a count ("考过了多少", "成功了多少件"): the figure must count that outcome, not
 # the attempts (5100多名 took the exam; how many passed the report does not say).
 _RATED = r"被评为|被评|评上|评为|评成|获评"  # rated in the end ("评上示范", "被评为示范乡镇")
+_STEPS = r"验收|审核|评审|考核|初评|终评|复评"  # steps an appraisal is passed in
 _OUTCOME_RE = re.compile(
     # "有几个单位通过了": the outcome said after those counted, ending the ask
-    r"(?P<passed>考过|考试通过|通过考试|通过了(?:多少|几)|通过了的|通过了?(?:验收|审核|评审|考核|初评|终评|复评)的|(?:多少|几)[个名家项位]?[\u4e00-\u9fff]{0,4}?通过了?(?:验收|审核|评审|考核)?[吗呢啊呀]?$|"
+    r"(?P<passed>考过|考试通过|通过考试|通过了(?:多少|几)|通过了的|通过了?(?:"
+    + _STEPS
+    + r")的|(?:多少|几)[个名家项位]?[\u4e00-\u9fff]{0,4}?通过了?(?:验收|审核|评审|考核)?[吗呢啊呀]?$|"
     r"合格|及格|考上|拿到证|取得了?(?:资格|证))|"
     # "调成功的案件有几件"; never what can be done ("不用跑路就能办成的事项": capability describes them)
     r"(?P<succeeded>成功了?(?:多少|几)|成功的|(?<![能以])(?:调|办|谈)成了?(?:多少|几)|(?<![能以])(?:调|办|谈)成的)|"
@@ -640,7 +643,7 @@ _OUTCOME_RE = re.compile(
     rf"(?:{_RATED})[\u4e00-\u9fff]{{0,4}}?的)"
 )
 # The step passed ("通过了验收"): passing one step is not passing another (22个 passed 初评).
-_PASSED_STEP_RE = re.compile(r"通过了?(验收|审核|评审|考核|初评|终评|复评)")
+_PASSED_STEP_RE = re.compile(r"通过了?(" + _STEPS + ")")
 _OUTCOME_WORDS = {
     "passed": re.compile(r"通过|合格|及格|取得"),
     "succeeded": re.compile(r"成功|和解|调成"),
