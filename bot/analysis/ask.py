@@ -635,7 +635,7 @@ def find_ask(text: str, report: str = "") -> Ask:
     return _year_kept(_year_pointed(_find_ask(text, report)), text)
 
 
-_YEAR_CUT_RE = re.compile(r"((?:19|20)\d{2}年度?)$")
+_YEAR_CUT_RE = re.compile("(" + YEAR_RE.pattern + "度?)$")
 
 
 def _year_kept(ask: Ask, text: str) -> Ask:

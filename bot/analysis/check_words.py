@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from bot.text.units import FIGURE_UNITS
+from bot.text.units import FIGURE_UNITS, SAME_PEOPLE
 
 # Saying a claim was made up: "是真的还是邻居乱讲的", "是不是吹牛".
 _MADE_UP = r"(?:乱讲|乱说|瞎说|瞎讲|胡说|吹牛|骗人|忽悠|造谣)的?"
@@ -123,11 +123,8 @@ def unit_fits(said: str, unit: str) -> bool:
     """Whether a figure written in `unit` is in the unit said (元 of 万元, 百分比 of %; 人 of 名:
     people are counted in either)."""
     said = said.replace("百分比", "%")
-    return any(unit.endswith(u) for u in _SAME_UNITS.get(said, (said,)))
-
-
-# Units that count the same thing ("5100多名" is counted 按人); 人次 counts visits, not people.
-_SAME_UNITS = {"人": ("人", "名", "位"), "名": ("名", "人", "位"), "位": ("位", "人", "名")}
+    people = SAME_PEOPLE.get(said, said) == "人" and SAME_PEOPLE.get(unit[-1:], unit[-1:]) == "人"
+    return unit.endswith(said) or people
 
 
 def kind_checked(text: str) -> str:

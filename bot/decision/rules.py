@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from bot.analysis import TELLS_RE, Analysis
-from bot.analysis.ask import narrative
+from bot.analysis.ask import YEAR_RE, narrative
 from bot.analysis.check_words import choice_options
 from bot.analysis.figures import MOST_ASKED_RE
 from bot.analysis.intent import RANK_ASKED_RE, level_only, measure_of, undescribed
@@ -1756,7 +1756,7 @@ def measure_parts(a: Analysis) -> tuple[list[str], list[str]]:
     return words[:asked], after
 
 
-_YEAR_SAID_RE = re.compile(r"(?:19|20)?\d{2}年(?:度)?")
+_YEAR_SAID_RE = re.compile(YEAR_RE.pattern + "度?")  # (the clause's numerals converted: 23年 is 2023年)
 
 
 def _topic(clause: str, after: list[str]) -> bool:

@@ -22,7 +22,7 @@ from bot.analysis.places import gazetteer
 from bot.retrieval.scoring import scale_of
 from bot.text import lexicon
 from bot.text.normalize import clean, convert_numerals, pinyin_key, words_re
-from bot.text.units import COUNT_UNITS
+from bot.text.units import COUNT_UNITS, SAME_PEOPLE
 
 # Words of one direction of change, as people say them; the report writes the first few.
 WAYS_UP = (
@@ -210,7 +210,7 @@ MEMBER_ASKED_RE = re.compile(
 
 
 # Units that count the same thing ("1500人" checks "5100多名"); 个 counts anything.
-_SAME_UNIT = {"名": "人", "位": "人", "个": "", "起": "件", "例": "件"}
+_SAME_UNIT = {**SAME_PEOPLE, "个": "", "起": "件", "例": "件"}
 
 
 def other_units(asked: str, written: str) -> bool:

@@ -9,6 +9,8 @@ COUNT_UNITS = FIGURE_UNITS + "所部套期届支"
 MONEY_UNITS = ("元", "万元", "亿元")
 PEOPLE_UNITS = ("名", "人", "人次", "万人次", "位", "万人")
 PERCENT_UNITS = ("%", "个百分点")
+# Counting words that count the same people ("5100多名" is counted 按人); 人次 counts visits.
+SAME_PEOPLE = {"名": "人", "位": "人"}
 
 
 def unit_kind(unit: str) -> str:
